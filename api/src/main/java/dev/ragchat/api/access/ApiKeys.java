@@ -1,0 +1,172 @@
+package dev.ragchat.api.access;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.ragchat.api.web.BadRequestException;
+import dev.ragchat.api.web.NotFoundException;
+
+import org.springframework.context.ApplicationEventPublisher;
+
+/**
+ * Issues, lists, revokes and authenticates temporary API keys. What a node read about a
+ * key is trusted for {@link ApiKeyProperties#cacheTtl()} at most, so a revocation made on
+ * another node takes effect within that time (and at once on this one).
+ */
+final class ApiKeys {
+
+	private static final Pattern KNOWLEDGE_BASE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
+
+	private static final int MAX_NAME_LENGTH = 200;
+
+	private final ApiKeyStore store;
+
+	private final ApiKeyProperties properties;
+
+	private final Clock clock;
+
+	private final ApplicationEventPublisher events;
+
+	private final Cache<String, Optional<ApiKey>> byHash;
+
+	private final Cache<String, Optional<ApiKey>> byId;
+
+	ApiKeys(ApiKeyStore store, ApiKeyProperties properties, Clock clock, ApplicationEventPublisher events) {
+		this.store = store;
+		this.properties = properties;
+		this.clock = clock;
+		this.events = events;
+		this.byHash = Caffeine.newBuilder().expireAfterWrite(properties.cacheTtl()).maximumSize(100_000).build();
+		this.byId = Caffeine.newBuilder().expireAfterWrite(properties.cacheTtl()).maximumSize(100_000).build();
+	}
+
+	IssuedKey issue(KeyRequest request) {
+		Duration ttl = (request.ttlSeconds() != null) ? Duration.ofSeconds(request.ttlSeconds())
+				: this.properties.defaultTtl();
+		if (ttl.isNegative() || ttl.isZero()) {
+			throw new BadRequestException("ttlSeconds must be positive");
+		}
+		if (ttl.compareTo(this.properties.maxTtl()) > 0) {
+			throw new BadRequestException("ttlSeconds may be at most " + this.properties.maxTtl().toSeconds() + " ("
+					+ this.properties.maxTtl().toDays() + " days)");
+		}
+		String name = request.name();
+		if (name != null && (name.length() > MAX_NAME_LENGTH || name.chars().anyMatch(Character::isISOControl))) {
+			throw new BadRequestException(
+					"name must be at most " + MAX_NAME_LENGTH + " characters without control characters");
+		}
+		Set<Scope> scopes = scopes(request.scopes());
+		List<String> knowledgeBases = knowledgeBases(request.knowledgeBases());
+		Instant now = this.clock.instant();
+		String key = KeyFormat.newKey();
+		ApiKey record = new ApiKey("key_" + Base62.random(16), name, scopes, knowledgeBases, now, now.plus(ttl), null,
+				null);
+		this.store.save(record, Hashes.sha256Hex(key));
+		return new IssuedKey(record, key);
+	}
+
+	List<ApiKey> list() {
+		return this.store.findAll();
+	}
+
+	void revoke(String id) {
+		if (!this.store.revoke(id, this.clock.instant())) {
+			throw new NotFoundException("No API key with id '" + id + "'");
+		}
+		this.byHash.invalidateAll();
+		this.byId.invalidate(id);
+		this.events.publishEvent(new ApiKeyRevoked(id));
+	}
+
+	/**
+	 * @param presented what the caller sent in {@code X-API-Key}
+	 * @return the key if it is well-formed, known, unrevoked and unexpired
+	 */
+	Optional<ApiKey> authenticate(String presented) {
+		if (!KeyFormat.isWellFormed(presented)) {
+			return Optional.empty();
+		}
+		Optional<ApiKey> key = this.byHash.get(Hashes.sha256Hex(presented), this.store::findByHash)
+			.filter((k) -> k.isActive(this.clock.instant()));
+		key.ifPresent(this::recordUse);
+		return key;
+	}
+
+	/**
+	 * @param id a key id, as carried in a session token
+	 * @return the key if it is unrevoked and unexpired
+	 */
+	Optional<ApiKey> active(String id) {
+		Optional<ApiKey> key = this.byId.get(id, this.store::findById).filter((k) -> k.isActive(this.clock.instant()));
+		key.ifPresent(this::recordUse);
+		return key;
+	}
+
+	Instant now() {
+		return this.clock.instant();
+	}
+
+	private void recordUse(ApiKey key) {
+		this.store.recordUse(key.id(), this.clock.instant());
+	}
+
+	private static Set<Scope> scopes(List<String> requested) {
+		if (requested == null || requested.isEmpty()) {
+			return Set.of(Scope.CHAT);
+		}
+		Set<Scope> scopes = new LinkedHashSet<>();
+		for (String value : requested) {
+			try {
+				scopes.add(Scope.parse(value));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new BadRequestException(ex.getMessage());
+			}
+		}
+		return scopes;
+	}
+
+	private static List<String> knowledgeBases(List<String> requested) {
+		if (requested == null || requested.isEmpty()) {
+			return List.of(ApiKey.ALL_KNOWLEDGE_BASES);
+		}
+		for (String id : requested) {
+			if (id == null || !(ApiKey.ALL_KNOWLEDGE_BASES.equals(id) || KNOWLEDGE_BASE_ID.matcher(id).matches())) {
+				throw new BadRequestException("knowledgeBases holds knowledge base ids (letters, digits, '_' and '-',"
+						+ " at most 64) or \"*\"; got '" + id + "'");
+			}
+		}
+		return List.copyOf(new LinkedHashSet<>(requested));
+	}
+
+	/**
+	 * What a caller asks for when issuing a key.
+	 *
+	 * @param name optional label
+	 * @param ttlSeconds lifetime, default {@link ApiKeyProperties#defaultTtl()}
+	 * @param scopes default {@code [chat]}
+	 * @param knowledgeBases default {@code ["*"]}
+	 */
+	record KeyRequest(String name, Long ttlSeconds, List<String> scopes, List<String> knowledgeBases) {
+
+	}
+
+	/**
+	 * A newly issued key; the only time the key itself is at hand.
+	 *
+	 * @param record what the catalog keeps
+	 * @param key the key
+	 */
+	record IssuedKey(ApiKey record, String key) {
+
+	}
+
+}

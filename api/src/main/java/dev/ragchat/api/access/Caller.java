@@ -1,0 +1,62 @@
+package dev.ragchat.api.access;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Who is calling: the master key, a temporary API key, or a chat session holding a JWT.
+ * Controllers take it with {@code @AuthenticationPrincipal}.
+ *
+ * @param kind how the caller authenticated
+ * @param keyId the API key behind the call ({@code null} for the master key)
+ * @param scopes what the key may do
+ * @param knowledgeBases the knowledge bases it may touch ({@code *} for all)
+ * @param keyExpiresAt when the key expires ({@code null} for the master key)
+ * @param sessionId the chat session ({@code null} unless {@code kind} is SESSION)
+ */
+public record Caller(Kind kind, String keyId, Set<Scope> scopes, List<String> knowledgeBases, Instant keyExpiresAt,
+		String sessionId) {
+
+	public Caller {
+		scopes = Set.copyOf(scopes);
+		knowledgeBases = List.copyOf(knowledgeBases);
+	}
+
+	static Caller master() {
+		return new Caller(Kind.MASTER, null, Set.of(Scope.values()), List.of(ApiKey.ALL_KNOWLEDGE_BASES), null, null);
+	}
+
+	static Caller apiKey(ApiKey key) {
+		return new Caller(Kind.API_KEY, key.id(), key.scopes(), key.knowledgeBases(), key.expiresAt(), null);
+	}
+
+	static Caller session(ApiKey key, String sessionId) {
+		return new Caller(Kind.SESSION, key.id(), key.scopes(), key.knowledgeBases(), key.expiresAt(), sessionId);
+	}
+
+	/**
+	 * @param knowledgeBase a knowledge base id
+	 * @return whether this caller may touch it
+	 */
+	public boolean mayUse(String knowledgeBase) {
+		return this.knowledgeBases.contains(ApiKey.ALL_KNOWLEDGE_BASES) || this.knowledgeBases.contains(knowledgeBase);
+	}
+
+	/**
+	 * How a caller authenticated.
+	 */
+	public enum Kind {
+
+		/** {@code X-Master-Key}. */
+		MASTER,
+
+		/** {@code X-API-Key}. */
+		API_KEY,
+
+		/** {@code Authorization: Bearer} session token. */
+		SESSION
+
+	}
+
+}

@@ -1,0 +1,94 @@
+package dev.ragchat.api.session;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.ragchat.api.access.ActiveSessions;
+import dev.ragchat.api.access.ApiKeyRevoked;
+import dev.ragchat.api.access.Caller;
+import dev.ragchat.api.access.SessionTokens;
+import dev.ragchat.api.web.NotFoundException;
+
+import org.springframework.context.event.EventListener;
+
+/**
+ * Starts, shows and ends chat sessions. A session's token lives for the configured TTL
+ * but never beyond its key. What a node read about a session is trusted for a couple of
+ * seconds at most (and forgotten at once when it ends here).
+ */
+final class ChatSessions implements ActiveSessions {
+
+	private static final Duration CACHE_TTL = Duration.ofSeconds(2);
+
+	private final SessionStore store;
+
+	private final SessionTokens tokens;
+
+	private final Clock clock;
+
+	private final Cache<String, Optional<ChatSession>> cache;
+
+	ChatSessions(SessionStore store, SessionTokens tokens, Clock clock) {
+		this.store = store;
+		this.tokens = tokens;
+		this.clock = clock;
+		this.cache = Caffeine.newBuilder().expireAfterWrite(CACHE_TTL).maximumSize(100_000).build();
+	}
+
+	Started start(Caller caller, SessionController.StartRequest request) {
+		if (!caller.mayUse(request.knowledgeBase())) {
+			throw new NotFoundException("No knowledge base '" + request.knowledgeBase() + "'");
+		}
+		Instant now = this.clock.instant();
+		Instant expiresAt = now.plus(this.tokens.ttl());
+		if (caller.keyExpiresAt() != null && caller.keyExpiresAt().isBefore(expiresAt)) {
+			expiresAt = caller.keyExpiresAt();
+		}
+		ChatSession session = new ChatSession("ses_" + UUID.randomUUID().toString().replace("-", ""), caller.keyId(),
+				request.knowledgeBase(), request.configId(), request.systemPrompt(), request.model(),
+				request.temperature(), request.topK(), now, expiresAt, null);
+		this.store.save(session);
+		return new Started(session, this.tokens.issue(session.id(), caller.keyId(), expiresAt));
+	}
+
+	ChatSession get(Caller caller, String id) {
+		if (!id.equals(caller.sessionId())) {
+			throw new NotFoundException("No session '" + id + "'");
+		}
+		return this.store.findById(id).orElseThrow(() -> new NotFoundException("No session '" + id + "'"));
+	}
+
+	void end(Caller caller, String id) {
+		get(caller, id);
+		this.store.end(id, this.clock.instant());
+		this.cache.invalidate(id);
+	}
+
+	@Override
+	public boolean isActive(String sessionId) {
+		Instant now = this.clock.instant();
+		return this.cache.get(sessionId, this.store::findById).filter((s) -> s.isActive(now)).isPresent();
+	}
+
+	@EventListener
+	void on(ApiKeyRevoked revoked) {
+		this.store.endAllOfKey(revoked.keyId(), this.clock.instant());
+		this.cache.invalidateAll();
+	}
+
+	/**
+	 * A started session and its token.
+	 *
+	 * @param session the session
+	 * @param token its JWT
+	 */
+	record Started(ChatSession session, String token) {
+
+	}
+
+}
