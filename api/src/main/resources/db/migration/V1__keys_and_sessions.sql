@@ -12,7 +12,7 @@ create table api_key (
 
 create table chat_session (
 	id varchar(40) primary key,
-	api_key_id varchar(32) not null references api_key (id),
+	api_key_id varchar(32) not null,
 	knowledge_base varchar(100) not null,
 	config_id varchar(100),
 	system_prompt varchar(8000),

@@ -1,0 +1,214 @@
+package dev.ragchat.api.access;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ragchat.api.Calls;
+import dev.ragchat.api.RagChatProperties;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class ApiKeyTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ApiKeyStore store;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	RagChatProperties properties;
+
+	@Value("${ragchat.master-key}")
+	String masterKey;
+
+	@Test
+	void issuesKeyWithDefaultsOfOneHourChatOnAllKnowledgeBases() throws Exception {
+		Instant before = Instant.now();
+		JsonNode key = Calls.issueKey(this.mvc, this.masterKey, "{}");
+		assertThat(key.get("id").asText()).startsWith("key_");
+		assertThat(key.get("key").asText()).startsWith("rck_");
+		assertThat(key.get("scopes")).hasToString("[\"chat\"]");
+		assertThat(key.get("knowledgeBases")).hasToString("[\"*\"]");
+		Instant expiresAt = Instant.parse(key.get("expiresAt").asText());
+		assertThat(expiresAt).isBetween(before.plus(Duration.ofMinutes(59)), Instant.now().plus(Duration.ofHours(1)));
+	}
+
+	@Test
+	void issuesKeyWithRequestedScopesKnowledgeBasesAndTtl() throws Exception {
+		JsonNode key = Calls.issueKey(this.mvc, this.masterKey,
+				"{\"name\":\"uploader\",\"ttlSeconds\":120,\"scopes\":[\"upload\",\"chat\"],\"knowledgeBases\":[\"a\",\"b\"]}");
+		assertThat(key.get("name").asText()).isEqualTo("uploader");
+		assertThat(key.get("scopes")).hasToString("[\"chat\",\"upload\"]");
+		assertThat(key.get("knowledgeBases")).hasToString("[\"a\",\"b\"]");
+		assertThat(Instant.parse(key.get("expiresAt").asText())).isBefore(Instant.now().plus(Duration.ofSeconds(121)));
+	}
+
+	@Test
+	void rejectsTtlOverThirtyDays() throws Exception {
+		issue("{\"ttlSeconds\":" + (Duration.ofDays(30).toSeconds() + 1) + "}").andExpect(status().isBadRequest())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("30 days")));
+	}
+
+	@Test
+	void acceptsTtlOfExactlyThirtyDays() throws Exception {
+		issue("{\"ttlSeconds\":" + Duration.ofDays(30).toSeconds() + "}").andExpect(status().isCreated());
+	}
+
+	@Test
+	void rejectsNonPositiveTtl() throws Exception {
+		issue("{\"ttlSeconds\":0}").andExpect(status().isBadRequest());
+		issue("{\"ttlSeconds\":-5}").andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void rejectsUnknownScope() throws Exception {
+		issue("{\"scopes\":[\"root\"]}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("chat, upload, admin")));
+	}
+
+	@Test
+	void rejectsMalformedKnowledgeBaseIds() throws Exception {
+		issue("{\"knowledgeBases\":[\"../etc\"]}").andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void rejectsControlCharactersInName() throws Exception {
+		issue("{\"name\":\"a\\u0000b\"}").andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void listsKeysWithoutTheirSecretsButWithLastUse() throws Exception {
+		JsonNode key = Calls.issueKey(this.mvc, this.masterKey, "{\"name\":\"listed\"}");
+		Calls.startSession(this.mvc, key.get("key").asText(), "default");
+		String list = this.mvc.perform(get("/api/v1/keys").secure(true).header("X-Master-Key", this.masterKey))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.keys[?(@.id == '" + key.get("id").asText() + "')].lastUsedAt").isNotEmpty())
+			.andExpect(jsonPath("$.keys[?(@.id == '" + key.get("id").asText() + "')].status").value("active"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(list).contains(key.get("id").asText())
+			.doesNotContain(key.get("key").asText())
+			.doesNotContain("rck_");
+	}
+
+	@Test
+	void revokedKeyIsRefusedAtOnce() throws Exception {
+		JsonNode key = Calls.issueKey(this.mvc, this.masterKey, "{}");
+		Calls.startSession(this.mvc, key.get("key").asText(), "default");
+		this.mvc
+			.perform(delete("/api/v1/keys/" + key.get("id").asText()).secure(true)
+				.header("X-Master-Key", this.masterKey))
+			.andExpect(status().isNoContent());
+		startSession(key.get("key").asText()).andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void keyRevokedOnAnotherNodeIsRefusedWithinFiveSeconds() throws Exception {
+		JsonNode key = Calls.issueKey(this.mvc, this.masterKey, "{}");
+		JsonNode session = Calls.startSession(this.mvc, key.get("key").asText(), "default");
+		String bearer = "Bearer " + session.get("token").asText();
+		String sessionUrl = "/api/v1/sessions/" + session.get("sessionId").asText();
+		this.mvc.perform(get(sessionUrl).secure(true).header("Authorization", bearer)).andExpect(status().isOk());
+		this.store.revoke(key.get("id").asText(), Instant.now());
+		await().atMost(Duration.ofSeconds(5))
+			.pollInterval(Duration.ofMillis(100))
+			.untilAsserted(() -> this.mvc.perform(get(sessionUrl).secure(true).header("Authorization", bearer))
+				.andExpect(status().isUnauthorized()));
+	}
+
+	@Test
+	void revokingUnknownKeyIsNotFound() throws Exception {
+		this.mvc.perform(delete("/api/v1/keys/key_unknown").secure(true).header("X-Master-Key", this.masterKey))
+			.andExpect(status().isNotFound())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+	}
+
+	@Test
+	void expiredKeyIsRefused() throws Exception {
+		String key = KeyFormat.newKey();
+		Instant past = Instant.now().minus(Duration.ofMinutes(1));
+		this.store.save(new ApiKey("key_expiredexpired", null, java.util.Set.of(Scope.CHAT), List.of("*"),
+				past.minus(Duration.ofHours(1)), past, null, null), Hashes.sha256Hex(key));
+		startSession(key).andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void mistypedKeyIsRefused() throws Exception {
+		String key = Calls.issueKey(this.mvc, this.masterKey, "{}").get("key").asText();
+		char last = key.charAt(key.length() - 1);
+		startSession(key.substring(0, key.length() - 1) + ((last == 'A') ? 'B' : 'A'))
+			.andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void issuedKeyAppearsNowhereInTheDataDirectory() throws Exception {
+		JsonNode issued = Calls.issueKey(this.mvc, this.masterKey, "{\"name\":\"needle\"}");
+		this.jdbc.sql("checkpoint sync").update();
+		List<Path> files;
+		try (Stream<Path> walk = Files.walk(this.properties.dataDir())) {
+			files = walk.filter(Files::isRegularFile).toList();
+		}
+		assertThat(files).isNotEmpty();
+		// the key id is stored in plain text, so a scan that finds nothing is a real
+		// finding
+		assertThat(files).anyMatch((file) -> contains(file, issued.get("id").asText()));
+		assertThat(files).noneMatch((file) -> contains(file, issued.get("key").asText()));
+		assertThat(files).noneMatch((file) -> contains(file, issued.get("key").asText().substring(4, 30)));
+	}
+
+	private static boolean contains(Path file, String text) {
+		try {
+			String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+			return content.contains(text);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private org.springframework.test.web.servlet.ResultActions issue(String body) throws Exception {
+		return this.mvc.perform(post("/api/v1/keys").secure(true)
+			.header("X-Master-Key", this.masterKey)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body));
+	}
+
+	private org.springframework.test.web.servlet.ResultActions startSession(String apiKey) throws Exception {
+		return this.mvc.perform(post("/api/v1/sessions").secure(true)
+			.header("X-API-Key", apiKey)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"knowledgeBase\":\"default\"}"));
+	}
+
+}
