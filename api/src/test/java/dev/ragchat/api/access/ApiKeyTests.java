@@ -158,7 +158,7 @@ class ApiKeyTests {
 	void expiredKeyIsRefused() throws Exception {
 		String key = KeyFormat.newKey();
 		Instant past = Instant.now().minus(Duration.ofMinutes(1));
-		this.store.save(new ApiKey("key_expiredexpired", null, java.util.Set.of(Scope.CHAT), List.of("*"),
+		this.store.save(new ApiKey("key_expired" + System.nanoTime(), null, java.util.Set.of(Scope.CHAT), List.of("*"),
 				past.minus(Duration.ofHours(1)), past, null, null), Hashes.sha256Hex(key));
 		startSession(key).andExpect(status().isUnauthorized());
 	}
