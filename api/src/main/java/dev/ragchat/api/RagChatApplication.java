@@ -1,6 +1,7 @@
 package dev.ragchat.api;
 
 import java.time.Clock;
+import java.time.ZoneOffset;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -19,9 +20,13 @@ public class RagChatApplication {
 		SpringApplication.run(RagChatApplication.class, args);
 	}
 
+	/**
+	 * Millisecond ticks: what the catalogs store is what the API returns.
+	 * @return the clock every timestamp comes from
+	 */
 	@Bean
 	Clock clock() {
-		return Clock.systemUTC();
+		return Clock.tickMillis(ZoneOffset.UTC);
 	}
 
 }
