@@ -1,6 +1,7 @@
 /**
- * Ingestion: readers (Tika, PDFBox, OCR), chunking, the blob store, the document catalog
- * and ingestion jobs. Its front is submit, status, delete and original content;
- * everything else stays package-private. Filled in by the ingestion issue.
+ * Ingestion: knowledge bases, uploads, originals in a blob store, parsing (Tika, PDFBox,
+ * OCR), chunking, durable ingestion jobs and the document catalog. Its front is
+ * {@link dev.ragchat.ingestion.KnowledgeBases} and
+ * {@link dev.ragchat.ingestion.Documents}; everything else stays package-private.
  */
 package dev.ragchat.ingestion;

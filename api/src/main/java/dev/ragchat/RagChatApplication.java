@@ -1,4 +1,4 @@
-package dev.ragchat.api;
+package dev.ragchat;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The ragchat service: HTTPS, keys and session tokens, and (later) ingestion and chat.
+ * The ragchat service. It lives in the root package so that it picks up the configuration
+ * of every module (api, ingestion, retrieval).
  */
 @SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 @ConfigurationPropertiesScan
