@@ -1,6 +1,6 @@
 /**
- * Retrieval: the embedding model choice, the chunk index (vector and keyword) and hybrid
- * search. Its front is an index writer and a retriever; everything else stays
- * package-private. Filled in by the ingestion and chat issues.
+ * Retrieval: the embedding model, the chunk index (vector and keyword) and search. Its
+ * front is {@link dev.ragchat.retrieval.ChunkIndex} with the records it takes and
+ * returns; everything else stays package-private.
  */
 package dev.ragchat.retrieval;

@@ -1,0 +1,33 @@
+package dev.ragchat.retrieval;
+
+import org.springframework.util.Assert;
+
+/**
+ * A piece of a document, the unit that is embedded, indexed and cited.
+ *
+ * @param id unique id ({@code <documentId>:<ordinal>})
+ * @param knowledgeBase the knowledge base it belongs to
+ * @param documentId the document it comes from
+ * @param filename the document's file name
+ * @param page the first page it comes from (1-based; 1 for formats without pages)
+ * @param pageEnd the last page it comes from
+ * @param headingPath the headings above it, outermost first, joined with {@code " > "}
+ * (empty when the format has none)
+ * @param ordinal its position in the document (0-based)
+ * @param text its text
+ */
+public record Chunk(String id, String knowledgeBase, String documentId, String filename, int page, int pageEnd,
+		String headingPath, int ordinal, String text) {
+
+	public Chunk {
+		Assert.hasText(id, "id must not be empty");
+		Assert.hasText(knowledgeBase, "knowledgeBase must not be empty");
+		Assert.hasText(documentId, "documentId must not be empty");
+		Assert.notNull(filename, "filename must not be null");
+		Assert.isTrue(page >= 1 && pageEnd >= page, "pages must be 1-based with pageEnd >= page");
+		Assert.notNull(headingPath, "headingPath must not be null (use \"\")");
+		Assert.isTrue(ordinal >= 0, "ordinal must not be negative");
+		Assert.hasText(text, "text must not be empty");
+	}
+
+}

@@ -1,0 +1,57 @@
+package dev.ragchat.retrieval;
+
+import java.util.List;
+import java.util.function.IntConsumer;
+
+/**
+ * The chunk index port: embeds and stores chunks, and searches them. A document's chunks
+ * become visible together and disappear together. Every adapter passes
+ * {@code ChunkIndexContractTests}.
+ */
+public interface ChunkIndex {
+
+	/**
+	 * Embeds the chunks and puts them in place of whatever the document had, all at once.
+	 * @param documentId the document
+	 * @param chunks all of its chunks
+	 * @param embedded told the number of chunks embedded so far, as embedding goes on
+	 */
+	void replace(String documentId, List<Chunk> chunks, IntConsumer embedded);
+
+	/**
+	 * Removes every chunk of a document.
+	 * @param documentId the document
+	 */
+	void deleteDocument(String documentId);
+
+	/**
+	 * Removes every chunk of a knowledge base.
+	 * @param knowledgeBase the knowledge base
+	 */
+	void deleteKnowledgeBase(String knowledgeBase);
+
+	/**
+	 * @param documentId a document
+	 * @return how many of its chunks are searchable
+	 */
+	int count(String documentId);
+
+	/**
+	 * Searches one knowledge base.
+	 * @param search what to look for
+	 * @return the best chunks, best first
+	 */
+	List<ScoredChunk> search(ChunkSearch search);
+
+	/**
+	 * @return the embedding model the index's vectors come from, e.g.
+	 * {@code bge-small-en-v1.5}
+	 */
+	String embeddingModel();
+
+	/**
+	 * @return the dimensions of those vectors
+	 */
+	int dimensions();
+
+}

@@ -1,0 +1,313 @@
+package dev.ragchat.retrieval;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntConsumer;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+
+import org.springframework.ai.embedding.EmbeddingModel;
+import org.springframework.util.Assert;
+
+/**
+ * The embedded chunk index: one Lucene index on disk holding, per chunk, its HNSW vector
+ * and its BM25-searchable text. The knowledge base (and any document filter) is a filter
+ * inside both the vector and the keyword query, never applied afterwards. A document's
+ * chunks are replaced with one atomic {@code updateDocuments} and one commit.
+ */
+final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
+
+	static final String ID = "id";
+
+	static final String KNOWLEDGE_BASE = "kb";
+
+	static final String DOCUMENT = "doc";
+
+	private static final String FILENAME = "filename";
+
+	private static final String PAGE = "page";
+
+	private static final String PAGE_END = "pageEnd";
+
+	private static final String HEADING_PATH = "headingPath";
+
+	private static final String ORDINAL = "ordinal";
+
+	private static final String TEXT = "text";
+
+	/** What BM25 searches: the heading path and the text. */
+	private static final String CONTENT = "content";
+
+	private static final String VECTOR = "vector";
+
+	/** Reciprocal rank fusion constant (the usual 60). */
+	private static final int RRF_K = 60;
+
+	private final EmbeddingModel embeddingModel;
+
+	private final String embeddingModelName;
+
+	private final String queryInstruction;
+
+	private final int embeddingBatch;
+
+	private final Analyzer analyzer = new EnglishAnalyzer();
+
+	private final Directory directory;
+
+	private final IndexWriter writer;
+
+	private final SearcherManager searchers;
+
+	LuceneChunkIndex(Path directory, EmbeddingModel embeddingModel, String embeddingModelName, String queryInstruction,
+			int embeddingBatch) {
+		Assert.notNull(directory, "directory must not be null");
+		Assert.notNull(embeddingModel, "embeddingModel must not be null");
+		Assert.hasText(embeddingModelName, "embeddingModelName must not be empty");
+		Assert.notNull(queryInstruction, "queryInstruction must not be null (use \"\")");
+		Assert.isTrue(embeddingBatch >= 1, "embeddingBatch must be at least 1");
+		this.embeddingModel = embeddingModel;
+		this.embeddingModelName = embeddingModelName;
+		this.queryInstruction = queryInstruction;
+		this.embeddingBatch = embeddingBatch;
+		try {
+			this.directory = FSDirectory.open(directory);
+			this.writer = new IndexWriter(this.directory,
+					new IndexWriterConfig(this.analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+			this.searchers = new SearcherManager(this.writer, null);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot open the chunk index in " + directory, ex);
+		}
+	}
+
+	@Override
+	public void replace(String documentId, List<Chunk> chunks, IntConsumer embedded) {
+		Assert.hasText(documentId, "documentId must not be empty");
+		Assert.isTrue(chunks.stream().allMatch((c) -> c.documentId().equals(documentId)),
+				"every chunk must belong to document " + documentId);
+		List<org.apache.lucene.document.Document> documents = new ArrayList<>(chunks.size());
+		for (int start = 0; start < chunks.size(); start += this.embeddingBatch) {
+			List<Chunk> batch = chunks.subList(start, Math.min(start + this.embeddingBatch, chunks.size()));
+			List<float[]> vectors = this.embeddingModel
+				.embed(batch.stream().map(LuceneChunkIndex::embeddedText).toList());
+			for (int i = 0; i < batch.size(); i++) {
+				documents.add(toLucene(batch.get(i), vectors.get(i)));
+			}
+			embedded.accept(documents.size());
+		}
+		write(() -> this.writer.updateDocuments(new Term(DOCUMENT, documentId), documents));
+	}
+
+	/**
+	 * Adds or replaces single chunks (for the {@code VectorStore} view).
+	 * @param chunks the chunks
+	 */
+	void upsert(List<Chunk> chunks) {
+		List<float[]> vectors = this.embeddingModel.embed(chunks.stream().map(LuceneChunkIndex::embeddedText).toList());
+		write(() -> {
+			for (int i = 0; i < chunks.size(); i++) {
+				this.writer.updateDocument(new Term(ID, chunks.get(i).id()), toLucene(chunks.get(i), vectors.get(i)));
+			}
+		});
+	}
+
+	@Override
+	public void deleteDocument(String documentId) {
+		delete(new TermQuery(new Term(DOCUMENT, documentId)));
+	}
+
+	@Override
+	public void deleteKnowledgeBase(String knowledgeBase) {
+		delete(new TermQuery(new Term(KNOWLEDGE_BASE, knowledgeBase)));
+	}
+
+	void delete(Query query) {
+		write(() -> this.writer.deleteDocuments(query));
+	}
+
+	@Override
+	public int count(String documentId) {
+		return withSearcher((searcher) -> searcher.count(new TermQuery(new Term(DOCUMENT, documentId))));
+	}
+
+	@Override
+	public List<ScoredChunk> search(ChunkSearch search) {
+		Query filter = filter(search.knowledgeBase(), search.documentIds());
+		return switch (search.mode()) {
+			case VECTOR -> withSearcher((searcher) -> hits(searcher,
+					searcher.search(vectorQuery(search.query(), search.topK(), filter), search.topK())));
+			case KEYWORD -> withSearcher(
+					(searcher) -> hits(searcher, searcher.search(keywordQuery(search.query(), filter), search.topK())));
+			case HYBRID -> withSearcher((searcher) -> {
+				int candidates = Math.max(search.topK() * 3, 30);
+				TopDocs vector = searcher.search(vectorQuery(search.query(), candidates, filter), candidates);
+				TopDocs keyword = searcher.search(keywordQuery(search.query(), filter), candidates);
+				return hits(searcher, TopDocs.rrf(search.topK(), RRF_K, new TopDocs[] { vector, keyword }));
+			});
+		};
+	}
+
+	/**
+	 * Vector search with any filter (for the {@code VectorStore} view).
+	 * @param query the query text
+	 * @param topK how many
+	 * @param filter a filter query, or {@code null}
+	 * @return the best chunks
+	 */
+	List<ScoredChunk> vectorSearch(String query, int topK, Query filter) {
+		return withSearcher((searcher) -> hits(searcher, searcher.search(vectorQuery(query, topK, filter), topK)));
+	}
+
+	@Override
+	public String embeddingModel() {
+		return this.embeddingModelName;
+	}
+
+	@Override
+	public int dimensions() {
+		return this.embeddingModel.dimensions();
+	}
+
+	private Query vectorQuery(String query, int k, Query filter) {
+		float[] vector = this.embeddingModel.embed(this.queryInstruction + query);
+		return new KnnFloatVectorQuery(VECTOR, vector, k, filter);
+	}
+
+	private Query keywordQuery(String query, Query filter) {
+		BooleanQuery.Builder terms = new BooleanQuery.Builder();
+		try (TokenStream stream = this.analyzer.tokenStream(CONTENT, query)) {
+			CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+			stream.reset();
+			while (stream.incrementToken()) {
+				terms.add(new TermQuery(new Term(CONTENT, term.toString())), BooleanClause.Occur.SHOULD);
+			}
+			stream.end();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return new BooleanQuery.Builder().add(terms.build(), BooleanClause.Occur.MUST)
+			.add(filter, BooleanClause.Occur.FILTER)
+			.build();
+	}
+
+	private static Query filter(String knowledgeBase, List<String> documentIds) {
+		BooleanQuery.Builder filter = new BooleanQuery.Builder()
+			.add(new TermQuery(new Term(KNOWLEDGE_BASE, knowledgeBase)), BooleanClause.Occur.FILTER);
+		if (!documentIds.isEmpty()) {
+			filter.add(new TermInSetQuery(DOCUMENT, documentIds.stream().map(BytesRef::new).toList()),
+					BooleanClause.Occur.FILTER);
+		}
+		return filter.build();
+	}
+
+	private static String embeddedText(Chunk chunk) {
+		return chunk.headingPath().isEmpty() ? chunk.text() : chunk.headingPath() + "\n" + chunk.text();
+	}
+
+	private static org.apache.lucene.document.Document toLucene(Chunk chunk, float[] vector) {
+		org.apache.lucene.document.Document document = new org.apache.lucene.document.Document();
+		document.add(new StringField(ID, chunk.id(), Field.Store.YES));
+		document.add(new StringField(KNOWLEDGE_BASE, chunk.knowledgeBase(), Field.Store.YES));
+		document.add(new StringField(DOCUMENT, chunk.documentId(), Field.Store.YES));
+		document.add(new StoredField(FILENAME, chunk.filename()));
+		document.add(new StoredField(PAGE, chunk.page()));
+		document.add(new StoredField(PAGE_END, chunk.pageEnd()));
+		document.add(new StoredField(HEADING_PATH, chunk.headingPath()));
+		document.add(new StoredField(ORDINAL, chunk.ordinal()));
+		document.add(new StoredField(TEXT, chunk.text()));
+		document.add(new TextField(CONTENT, embeddedText(chunk), Field.Store.NO));
+		document.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
+		return document;
+	}
+
+	private static List<ScoredChunk> hits(IndexSearcher searcher, TopDocs topDocs) throws IOException {
+		List<ScoredChunk> hits = new ArrayList<>(topDocs.scoreDocs.length);
+		for (ScoreDoc scoreDoc : topDocs.scoreDocs) {
+			org.apache.lucene.document.Document d = searcher.storedFields().document(scoreDoc.doc);
+			hits.add(new ScoredChunk(
+					new Chunk(d.get(ID), d.get(KNOWLEDGE_BASE), d.get(DOCUMENT), d.get(FILENAME),
+							d.getField(PAGE).numericValue().intValue(), d.getField(PAGE_END).numericValue().intValue(),
+							d.get(HEADING_PATH), d.getField(ORDINAL).numericValue().intValue(), d.get(TEXT)),
+					scoreDoc.score));
+		}
+		return hits;
+	}
+
+	private void write(IndexWork work) {
+		try {
+			work.run();
+			this.writer.commit();
+			this.searchers.maybeRefreshBlocking();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot write to the chunk index", ex);
+		}
+	}
+
+	private <T> T withSearcher(SearchWork<T> work) {
+		try {
+			IndexSearcher searcher = this.searchers.acquire();
+			try {
+				return work.run(searcher);
+			}
+			finally {
+				this.searchers.release(searcher);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot search the chunk index", ex);
+		}
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.searchers.close();
+		this.writer.close();
+		this.directory.close();
+	}
+
+	@FunctionalInterface
+	private interface IndexWork {
+
+		void run() throws IOException;
+
+	}
+
+	@FunctionalInterface
+	private interface SearchWork<T> {
+
+		T run(IndexSearcher searcher) throws IOException;
+
+	}
+
+}

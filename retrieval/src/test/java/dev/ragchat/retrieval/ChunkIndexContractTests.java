@@ -1,0 +1,171 @@
+package dev.ragchat.retrieval;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The contract every {@link ChunkIndex} adapter passes, with the deterministic
+ * {@link WordHashEmbeddingModel}. Subclasses hand over a fresh, empty index.
+ */
+abstract class ChunkIndexContractTests {
+
+	ChunkIndex index;
+
+	/**
+	 * @param embeddingModel the model the index must embed with
+	 * @return a fresh, empty index
+	 */
+	protected abstract ChunkIndex createIndex(WordHashEmbeddingModel embeddingModel);
+
+	@BeforeEach
+	void createFreshIndex() {
+		this.index = createIndex(new WordHashEmbeddingModel());
+	}
+
+	@ParameterizedTest
+	@EnumSource(SearchMode.class)
+	void findsTheChunkThatAnswers(SearchMode mode) {
+		this.index.replace("doc-1",
+				List.of(chunk("kb", "doc-1", 0, 1, "The warehouse ships orders every Tuesday."),
+						chunk("kb", "doc-1", 1, 2, "Refunds are processed within fourteen days of the return."),
+						chunk("kb", "doc-1", 2, 3, "The zeppelin hangar opened in nineteen thirty.")),
+				(n) -> {
+				});
+		List<ScoredChunk> hits = this.index
+			.search(new ChunkSearch("kb", "when did the zeppelin hangar open", 2, mode, null));
+		assertThat(hits).isNotEmpty();
+		assertThat(hits.get(0).chunk().page()).isEqualTo(3);
+		assertThat(hits.get(0).chunk().text()).contains("zeppelin");
+	}
+
+	@Test
+	void keepsEveryFieldOfAChunk() {
+		Chunk chunk = new Chunk("doc-2:4", "kb", "doc-2", "manual.docx", 7, 8, "Setup > Linux", 4,
+				"Install the package with apt.");
+		this.index.replace("doc-2", List.of(chunk), (n) -> {
+		});
+		List<ScoredChunk> hits = this.index
+			.search(new ChunkSearch("kb", "install package apt", 1, SearchMode.KEYWORD, null));
+		assertThat(hits).extracting(ScoredChunk::chunk).containsExactly(chunk);
+		assertThat(hits.get(0).score()).isPositive();
+	}
+
+	@ParameterizedTest
+	@EnumSource(SearchMode.class)
+	void neverReturnsChunksOfAnotherKnowledgeBase(SearchMode mode) {
+		this.index.replace("doc-a", List.of(chunk("kb-a", "doc-a", 0, 1, "Canary alpha lives in knowledge base A.")),
+				(n) -> {
+				});
+		this.index.replace("doc-b", List.of(chunk("kb-b", "doc-b", 0, 1, "Canary bravo lives in knowledge base B.")),
+				(n) -> {
+				});
+		List<ScoredChunk> hits = this.index
+			.search(new ChunkSearch("kb-a", "canary bravo knowledge base B", 10, mode, null));
+		assertThat(hits).isNotEmpty().allSatisfy((hit) -> assertThat(hit.chunk().knowledgeBase()).isEqualTo("kb-a"));
+		assertThat(this.index.search(new ChunkSearch("kb-c", "canary", 10, mode, null))).isEmpty();
+	}
+
+	@ParameterizedTest
+	@EnumSource(SearchMode.class)
+	void searchesOnlyTheNamedDocuments(SearchMode mode) {
+		this.index.replace("doc-1", List.of(chunk("kb", "doc-1", 0, 1, "Lighthouse keepers log the weather.")), (n) -> {
+		});
+		this.index.replace("doc-2", List.of(chunk("kb", "doc-2", 0, 1, "Lighthouse lenses are polished weekly.")),
+				(n) -> {
+				});
+		List<ScoredChunk> hits = this.index.search(new ChunkSearch("kb", "lighthouse", 10, mode, List.of("doc-2")));
+		assertThat(hits).isNotEmpty().allSatisfy((hit) -> assertThat(hit.chunk().documentId()).isEqualTo("doc-2"));
+	}
+
+	@Test
+	void replacesAllChunksOfADocument() {
+		this.index.replace("doc-1", List.of(chunk("kb", "doc-1", 0, 1, "Old text about llamas."),
+				chunk("kb", "doc-1", 1, 1, "More old text about llamas.")), (n) -> {
+				});
+		this.index.replace("doc-1", List.of(chunk("kb", "doc-1", 0, 1, "New text about alpacas.")), (n) -> {
+		});
+		assertThat(this.index.count("doc-1")).isEqualTo(1);
+		assertThat(this.index.search(new ChunkSearch("kb", "llamas", 10, SearchMode.KEYWORD, null))).isEmpty();
+	}
+
+	@Test
+	void deletesADocumentAndAKnowledgeBase() {
+		this.index.replace("doc-1", List.of(chunk("kb", "doc-1", 0, 1, "Quartz crystals.")), (n) -> {
+		});
+		this.index.replace("doc-2", List.of(chunk("kb", "doc-2", 0, 1, "Quartz watches.")), (n) -> {
+		});
+		this.index.replace("doc-3", List.of(chunk("other", "doc-3", 0, 1, "Quartz sand.")), (n) -> {
+		});
+		this.index.deleteDocument("doc-1");
+		assertThat(this.index.count("doc-1")).isZero();
+		assertThat(this.index.count("doc-2")).isEqualTo(1);
+		this.index.deleteKnowledgeBase("kb");
+		assertThat(this.index.count("doc-2")).isZero();
+		assertThat(this.index.count("doc-3")).isEqualTo(1);
+	}
+
+	@Test
+	void reportsEmbeddingProgressUpToEveryChunk() {
+		List<Chunk> chunks = new ArrayList<>();
+		for (int i = 0; i < 70; i++) {
+			chunks.add(chunk("kb", "doc-1", i, 1, "Sentence number " + i + " about progress."));
+		}
+		List<Integer> progress = new ArrayList<>();
+		this.index.replace("doc-1", chunks, progress::add);
+		assertThat(progress).isNotEmpty().isSorted();
+		assertThat(progress.get(progress.size() - 1)).isEqualTo(70);
+		assertThat(this.index.count("doc-1")).isEqualTo(70);
+	}
+
+	@Test
+	void makesADocumentsChunksVisibleOnlyTogether() throws Exception {
+		CountDownLatch halfway = new CountDownLatch(1);
+		CountDownLatch proceed = new CountDownLatch(1);
+		List<Chunk> chunks = new ArrayList<>();
+		for (int i = 0; i < 100; i++) {
+			chunks.add(chunk("kb", "doc-1", i, 1, "Visibility test sentence " + i + "."));
+		}
+		CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> this.index.replace("doc-1", chunks, (n) -> {
+			if (n < chunks.size()) {
+				halfway.countDown();
+				await(proceed);
+			}
+		}));
+		assertThat(halfway.await(10, TimeUnit.SECONDS)).isTrue();
+		assertThat(this.index.count("doc-1")).isZero();
+		assertThat(this.index.search(new ChunkSearch("kb", "visibility", 5, SearchMode.KEYWORD, null))).isEmpty();
+		proceed.countDown();
+		writing.get(10, TimeUnit.SECONDS);
+		assertThat(this.index.count("doc-1")).isEqualTo(100);
+	}
+
+	@Test
+	void namesItsEmbeddingModel() {
+		assertThat(this.index.embeddingModel()).isNotBlank();
+		assertThat(this.index.dimensions()).isEqualTo(WordHashEmbeddingModel.DIMENSIONS);
+	}
+
+	static Chunk chunk(String kb, String doc, int ordinal, int page, String text) {
+		return new Chunk(doc + ":" + ordinal, kb, doc, doc + ".pdf", page, page, "", ordinal, text);
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			latch.await(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
