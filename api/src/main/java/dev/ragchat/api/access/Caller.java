@@ -44,6 +44,26 @@ public record Caller(Kind kind, String keyId, Set<Scope> scopes, List<String> kn
 	}
 
 	/**
+	 * Checks that this caller may act on a knowledge base with a scope: the master key
+	 * may do anything; an API key needs the scope and the knowledge base in its list.
+	 * @param scope what the action needs
+	 * @param knowledgeBase the knowledge base, or {@code null} for none in particular
+	 * @throws ForbiddenException without the scope (or for a session token)
+	 * @throws dev.ragchat.api.web.NotFoundException for a knowledge base outside the key
+	 */
+	public void require(Scope scope, String knowledgeBase) {
+		if (this.kind == Kind.MASTER) {
+			return;
+		}
+		if (this.kind != Kind.API_KEY || !this.scopes.contains(scope)) {
+			throw new ForbiddenException("This needs an API key with the '" + scope.value() + "' scope");
+		}
+		if (knowledgeBase != null && !mayUse(knowledgeBase)) {
+			throw new dev.ragchat.api.web.NotFoundException("No knowledge base '" + knowledgeBase + "'");
+		}
+	}
+
+	/**
 	 * How a caller authenticated.
 	 */
 	public enum Kind {

@@ -106,6 +106,9 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/api/v1/keys", "/api/v1/keys/**", "/actuator/**")
 				.hasAuthority(CallerAuthentication.MASTER)
+				.requestMatchers("/api/v1/knowledge-bases", "/api/v1/knowledge-bases/**")
+				.hasAnyAuthority(CallerAuthentication.MASTER, Scope.CHAT.authority(), Scope.UPLOAD.authority(),
+						Scope.ADMIN.authority())
 				.requestMatchers(HttpMethod.POST, "/api/v1/sessions")
 				.hasAuthority(Scope.CHAT.authority())
 				.requestMatchers("/api/v1/sessions/**")

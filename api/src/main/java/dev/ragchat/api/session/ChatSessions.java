@@ -13,6 +13,7 @@ import dev.ragchat.api.access.ApiKeyRevoked;
 import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.access.SessionTokens;
 import dev.ragchat.api.web.NotFoundException;
+import dev.ragchat.ingestion.KnowledgeBases;
 
 import org.springframework.context.event.EventListener;
 
@@ -33,8 +34,11 @@ final class ChatSessions implements ActiveSessions {
 
 	private final Cache<String, Optional<ChatSession>> cache;
 
-	ChatSessions(SessionStore store, SessionTokens tokens, Clock clock) {
+	private final KnowledgeBases knowledgeBases;
+
+	ChatSessions(SessionStore store, SessionTokens tokens, KnowledgeBases knowledgeBases, Clock clock) {
 		this.store = store;
+		this.knowledgeBases = knowledgeBases;
 		this.tokens = tokens;
 		this.clock = clock;
 		this.cache = Caffeine.newBuilder().expireAfterWrite(CACHE_TTL).maximumSize(100_000).build();
@@ -44,6 +48,7 @@ final class ChatSessions implements ActiveSessions {
 		if (!caller.mayUse(request.knowledgeBase())) {
 			throw new NotFoundException("No knowledge base '" + request.knowledgeBase() + "'");
 		}
+		this.knowledgeBases.searchable(request.knowledgeBase());
 		Instant now = this.clock.instant();
 		Instant expiresAt = now.plus(this.tokens.ttl());
 		if (caller.keyExpiresAt() != null && caller.keyExpiresAt().isBefore(expiresAt)) {

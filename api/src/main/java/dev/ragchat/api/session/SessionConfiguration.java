@@ -3,6 +3,7 @@ package dev.ragchat.api.session;
 import java.time.Clock;
 
 import dev.ragchat.api.access.SessionTokens;
+import dev.ragchat.ingestion.KnowledgeBases;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,8 +18,8 @@ class SessionConfiguration {
 	}
 
 	@Bean
-	ChatSessions chatSessions(SessionStore store, SessionTokens tokens, Clock clock) {
-		return new ChatSessions(store, tokens, clock);
+	ChatSessions chatSessions(SessionStore store, SessionTokens tokens, KnowledgeBases knowledgeBases, Clock clock) {
+		return new ChatSessions(store, tokens, knowledgeBases, clock);
 	}
 
 }

@@ -1,0 +1,172 @@
+package dev.ragchat.api.knowledge;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import dev.ragchat.api.access.Caller;
+import dev.ragchat.api.access.Scope;
+import dev.ragchat.ingestion.Document;
+import dev.ragchat.ingestion.Documents;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * Documents of a knowledge base: upload (queued for ingestion), status, original, delete.
+ */
+@RestController
+@RequestMapping(path = "/api/v1/knowledge-bases/{kb}/documents", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "documents")
+class DocumentController {
+
+	private static final int MAX_IDEMPOTENCY_KEY = 200;
+
+	private final Documents documents;
+
+	DocumentController(Documents documents) {
+		this.documents = documents;
+	}
+
+	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	@Operation(summary = "Upload one or more files (parts named 'file'); each is queued for ingestion")
+	SubmittedList upload(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String kb,
+			@RequestPart("file") List<MultipartFile> files,
+			@RequestPart(name = "metadata", required = false) String metadata,
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) throws IOException {
+		caller.require(Scope.UPLOAD, kb);
+		if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
+			throw new dev.ragchat.api.web.BadRequestException(
+					"Idempotency-Key must be 1 to " + MAX_IDEMPOTENCY_KEY + " characters");
+		}
+		List<Path> temps = new ArrayList<>();
+		try {
+			List<Documents.Upload> uploads = new ArrayList<>();
+			for (MultipartFile file : files) {
+				Path temp = Files.createTempFile("ragchat-upload", ".bin");
+				temps.add(temp);
+				try (InputStream in = file.getInputStream()) {
+					Files.copy(in, temp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+				}
+				uploads.add(new Documents.Upload(file.getOriginalFilename(), temp));
+			}
+			return new SubmittedList(this.documents.submit(kb, uploads, metadata, idempotencyKey)
+				.stream()
+				.map((s) -> new SubmittedView(s.document().id(), s.document().filename(), s.document().status().name(),
+						statusUrl(s.document()), s.duplicateOf()))
+				.toList());
+		}
+		finally {
+			for (Path temp : temps) {
+				Files.deleteIfExists(temp);
+			}
+		}
+	}
+
+	@GetMapping
+	@Operation(summary = "List the documents of a knowledge base")
+	DocumentList list(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String kb) {
+		Permissions.see(caller, kb);
+		return new DocumentList(this.documents.list(kb).stream().map(DocumentController::view).toList());
+	}
+
+	@GetMapping("/{doc}")
+	@Operation(summary = "Show a document's ingestion status and progress")
+	DocumentView get(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String kb,
+			@PathVariable String doc) {
+		Permissions.see(caller, kb);
+		return view(this.documents.get(kb, doc));
+	}
+
+	@GetMapping(path = "/{doc}/content", produces = MediaType.ALL_VALUE)
+	@Operation(summary = "Download the original (or be redirected to a short-lived URL)")
+	ResponseEntity<StreamingResponseBody> content(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+			@PathVariable String kb, @PathVariable String doc) {
+		Permissions.see(caller, kb);
+		Documents.Original original = this.documents.original(kb, doc);
+		if (original.url() != null) {
+			return ResponseEntity.status(HttpStatus.FOUND).location(original.url()).build();
+		}
+		Document document = original.document();
+		StreamingResponseBody body = (out) -> {
+			try (InputStream in = original.content().open()) {
+				in.transferTo(out);
+			}
+		};
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(document.mediaType()))
+			.contentLength(document.sizeBytes())
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment()
+						.filename(document.filename(), java.nio.charset.StandardCharsets.UTF_8)
+						.build()
+						.toString())
+			.body(body);
+	}
+
+	@DeleteMapping("/{doc}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Delete a document with its chunks and original")
+	void delete(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String kb,
+			@PathVariable String doc) {
+		caller.require(Scope.UPLOAD, kb);
+		this.documents.delete(kb, doc);
+	}
+
+	private static String statusUrl(Document document) {
+		return "/api/v1/knowledge-bases/" + document.knowledgeBase() + "/documents/" + document.id();
+	}
+
+	static DocumentView view(Document d) {
+		boolean ready = d.status() == dev.ragchat.ingestion.DocumentStatus.READY;
+		return new DocumentView(d.id(), d.filename(), d.mediaType(), d.sizeBytes(), d.sha256(), d.status().name(),
+				d.progress(), ready ? d.progress().pagesTotal() : null, ready ? d.progress().chunksTotal() : null,
+				d.warnings(), d.error(), d.metadata(), d.createdAt(), d.readyAt());
+	}
+
+	record SubmittedList(List<SubmittedView> documents) {
+
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record SubmittedView(String id, String filename, String status, String statusUrl, String duplicateOf) {
+
+	}
+
+	record DocumentList(List<DocumentView> documents) {
+
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record DocumentView(String id, String filename, String mediaType, long sizeBytes, String sha256, String status,
+			Document.Progress progress, Integer pages, Integer chunks, List<String> warnings, String error,
+			@JsonRawValue String metadata, Instant createdAt, Instant readyAt) {
+
+	}
+
+}

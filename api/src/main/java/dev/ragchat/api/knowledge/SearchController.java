@@ -1,0 +1,105 @@
+package dev.ragchat.api.knowledge;
+
+import java.util.List;
+import java.util.Locale;
+
+import dev.ragchat.api.access.Caller;
+import dev.ragchat.api.access.Scope;
+import dev.ragchat.api.web.BadRequestException;
+import dev.ragchat.ingestion.KnowledgeBases;
+import dev.ragchat.retrieval.ChunkIndex;
+import dev.ragchat.retrieval.ChunkSearch;
+import dev.ragchat.retrieval.SearchMode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Search inside one knowledge base: vector, keyword, or both fused.
+ */
+@RestController
+@Tag(name = "search")
+class SearchController {
+
+	private final KnowledgeBases knowledgeBases;
+
+	private final ChunkIndex index;
+
+	SearchController(KnowledgeBases knowledgeBases, ChunkIndex index) {
+		this.knowledgeBases = knowledgeBases;
+		this.index = index;
+	}
+
+	@PostMapping(path = "/api/v1/knowledge-bases/{kb}/search", consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Search a knowledge base's chunks (chat key)")
+	SearchResults search(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String kb,
+			@Valid @RequestBody SearchRequest request) {
+		caller.require(Scope.CHAT, kb);
+		this.knowledgeBases.searchable(kb);
+		SearchMode mode = mode(request.mode());
+		List<String> documentIds = (request.filter() != null) ? request.filter().documentIds() : null;
+		ChunkSearch search = new ChunkSearch(kb, request.query(), (request.topK() != null) ? request.topK() : 5, mode,
+				documentIds);
+		return new SearchResults(this.index.search(search)
+			.stream()
+			.map((hit) -> new Result(hit.chunk().id(), hit.chunk().documentId(), hit.chunk().filename(),
+					hit.chunk().page(), hit.chunk().pageEnd(), hit.chunk().headingPath(), hit.chunk().text(),
+					hit.score()))
+			.toList());
+	}
+
+	private static SearchMode mode(String mode) {
+		if (mode == null) {
+			return SearchMode.HYBRID;
+		}
+		try {
+			return SearchMode.valueOf(mode.toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new BadRequestException("mode must be hybrid, vector or keyword");
+		}
+	}
+
+	/**
+	 * A search.
+	 *
+	 * @param query what to look for
+	 * @param topK how many chunks (default 5, at most 100)
+	 * @param mode hybrid (default), vector or keyword
+	 * @param filter narrows the search
+	 */
+	record SearchRequest(@NotBlank @Size(max = 2000) String query, @Min(1) @Max(100) Integer topK, String mode,
+			Filter filter) {
+
+	}
+
+	/**
+	 * @param documentIds only these documents
+	 */
+	record Filter(@Size(max = 100) List<String> documentIds) {
+
+	}
+
+	record SearchResults(List<Result> results) {
+
+	}
+
+	record Result(String chunkId, String documentId, String filename, int page, int pageEnd, String headingPath,
+			String text, double score) {
+
+	}
+
+}

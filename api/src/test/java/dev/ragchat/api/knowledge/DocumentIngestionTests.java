@@ -1,0 +1,197 @@
+package dev.ragchat.api.knowledge;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ragchat.api.Calls;
+import dev.ragchat.ingestion.TestFiles;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Uploads through HTTP to a searchable, page-cited index: the real readers, chunker,
+ * embedding model and Lucene index.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class DocumentIngestionTests {
+
+	private static final ObjectMapper json = new ObjectMapper();
+
+	@Autowired
+	MockMvc mvc;
+
+	@Value("${ragchat.master-key}")
+	String masterKey;
+
+	@TempDir
+	Path dir;
+
+	String kb;
+
+	String key;
+
+	@BeforeEach
+	void knowledgeBaseAndKey() throws Exception {
+		this.kb = createKnowledgeBase("tests");
+		this.key = Calls
+			.issueKey(this.mvc, this.masterKey,
+					"{\"scopes\":[\"chat\",\"upload\"],\"knowledgeBases\":[\"" + this.kb + "\"]}")
+			.get("key")
+			.asText();
+	}
+
+	@Test
+	void findsAFactOnPageThreeOfAPdf() throws Exception {
+		String doc = uploadAndAwait(TestFiles.factsPdf(this.dir.resolve("harbour.pdf")), "READY");
+		this.mvc
+			.perform(get("/api/v1/knowledge-bases/" + this.kb + "/documents/" + doc).secure(true)
+				.header("X-API-Key", this.key))
+			.andExpect(jsonPath("$.mediaType").value("application/pdf"))
+			.andExpect(jsonPath("$.pages").value(4))
+			.andExpect(jsonPath("$.progress.pagesDone").value(4))
+			.andExpect(jsonPath("$.sha256").isNotEmpty());
+		for (String mode : new String[] { "vector", "keyword", "hybrid" }) {
+			search("When was the lighthouse on Kestrel Point automated?", mode)
+				.andExpect(jsonPath("$.results[0].documentId").value(doc))
+				.andExpect(jsonPath("$.results[0].page").value(3))
+				.andExpect(jsonPath("$.results[0].text").value(containsString("automated in 1987")))
+				.andExpect(jsonPath("$.results[0].filename").value("harbour.pdf"));
+		}
+	}
+
+	@Test
+	void keepsTheHeadingPathOfADocx() throws Exception {
+		uploadAndAwait(TestFiles.handbookDocx(this.dir.resolve("handbook.docx")), "READY");
+		search("Where does the agent keep its cache on Linux?", "hybrid")
+			.andExpect(jsonPath("$.results[0].headingPath").value("Setup > Linux"))
+			.andExpect(jsonPath("$.results[0].text").value(TestFiles.DOCX_FACT));
+	}
+
+	@Test
+	void servesTheOriginalBack() throws Exception {
+		Path pdf = TestFiles.factsPdf(this.dir.resolve("original.pdf"));
+		String doc = uploadAndAwait(pdf, "READY");
+		byte[] served = this.mvc
+			.perform(get("/api/v1/knowledge-bases/" + this.kb + "/documents/" + doc + "/content").secure(true)
+				.header("X-API-Key", this.key))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Type", "application/pdf"))
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		assertThat(served).isEqualTo(Files.readAllBytes(pdf));
+	}
+
+	@Test
+	void returnsTheExistingDocumentForTheSameBytes() throws Exception {
+		Path pdf = TestFiles.factsPdf(this.dir.resolve("same.pdf"));
+		String first = uploadAndAwait(pdf, "READY");
+		upload(pdf).andExpect(status().isAccepted())
+			.andExpect(jsonPath("$.documents[0].id").value(first))
+			.andExpect(jsonPath("$.documents[0].duplicateOf").value(first));
+	}
+
+	@Test
+	void refusesAReusedIdempotencyKeyWithAnotherBody() throws Exception {
+		Path one = TestFiles.factsPdf(this.dir.resolve("one.pdf"));
+		Path two = TestFiles.handbookDocx(this.dir.resolve("two.docx"));
+		String id = json.readTree(
+				upload(one, "key-1").andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString())
+			.at("/documents/0/id")
+			.asText();
+		upload(one, "key-1").andExpect(status().isAccepted()).andExpect(jsonPath("$.documents[0].id").value(id));
+		upload(two, "key-1").andExpect(status().isUnprocessableEntity())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+	}
+
+	@Test
+	void hidesOtherKnowledgeBasesFromAKey() throws Exception {
+		String other = createKnowledgeBase("other");
+		this.mvc
+			.perform(multipart("/api/v1/knowledge-bases/" + other + "/documents")
+				.file(new MockMultipartFile("file", "a.txt", "text/plain", "hello".getBytes()))
+				.secure(true)
+				.header("X-API-Key", this.key))
+			.andExpect(status().isNotFound())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+		this.mvc.perform(get("/api/v1/knowledge-bases/" + other).secure(true).header("X-API-Key", this.key))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(get("/api/v1/knowledge-bases").secure(true).header("X-API-Key", this.key))
+			.andExpect(jsonPath("$.knowledgeBases[*].id").value(org.hamcrest.Matchers.contains(this.kb)));
+	}
+
+	String uploadAndAwait(Path file, String status) throws Exception {
+		JsonNode submitted = json
+			.readTree(upload(file).andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString());
+		String id = submitted.at("/documents/0/id").asText();
+		String url = submitted.at("/documents/0/statusUrl").asText();
+		await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(200))
+			.untilAsserted(() -> this.mvc.perform(get(url).secure(true).header("X-API-Key", this.key))
+				.andExpect(jsonPath("$.status").value(status)));
+		return id;
+	}
+
+	ResultActions upload(Path file) throws Exception {
+		return upload(file, null);
+	}
+
+	ResultActions upload(Path file, String idempotencyKey) throws Exception {
+		var request = multipart("/api/v1/knowledge-bases/" + this.kb + "/documents")
+			.file(new MockMultipartFile("file", file.getFileName().toString(), "application/octet-stream",
+					Files.readAllBytes(file)))
+			.secure(true)
+			.header("X-API-Key", this.key);
+		if (idempotencyKey != null) {
+			request.header("Idempotency-Key", idempotencyKey);
+		}
+		return this.mvc.perform(request);
+	}
+
+	ResultActions search(String query, String mode) throws Exception {
+		return this.mvc
+			.perform(post("/api/v1/knowledge-bases/" + this.kb + "/search").secure(true)
+				.header("X-API-Key", this.key)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(json.writeValueAsString(java.util.Map.of("query", query, "mode", mode, "topK", 3))))
+			.andExpect(status().isOk());
+	}
+
+	String createKnowledgeBase(String name) throws Exception {
+		return json.readTree(this.mvc
+			.perform(post("/api/v1/knowledge-bases").secure(true)
+				.header("X-Master-Key", this.masterKey)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\":\"" + name + "\"}"))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).get("id").asText();
+	}
+
+}

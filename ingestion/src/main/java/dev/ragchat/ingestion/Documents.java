@@ -1,0 +1,272 @@
+package dev.ragchat.ingestion;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ragchat.retrieval.ChunkIndex;
+
+/**
+ * The ingestion front: takes uploads (original first into the blob store, then a queued
+ * job in the catalog), reports status, serves originals, deletes documents with their
+ * chunks and originals.
+ */
+public final class Documents {
+
+	private static final int MAX_METADATA_BYTES = 16 * 1024;
+
+	private static final ObjectMapper json = new ObjectMapper();
+
+	private final KnowledgeBases knowledgeBases;
+
+	private final DocumentStore store;
+
+	private final BlobStore blobs;
+
+	private final MediaTypes mediaTypes;
+
+	private final ChunkIndex index;
+
+	private final IngestionWorkers workers;
+
+	private final Clock clock;
+
+	Documents(KnowledgeBases knowledgeBases, DocumentStore store, BlobStore blobs, MediaTypes mediaTypes,
+			ChunkIndex index, IngestionWorkers workers, Clock clock) {
+		this.knowledgeBases = knowledgeBases;
+		this.store = store;
+		this.blobs = blobs;
+		this.mediaTypes = mediaTypes;
+		this.index = index;
+		this.workers = workers;
+		this.clock = clock;
+	}
+
+	/**
+	 * Stores the originals and queues them for ingestion. Every file is checked before
+	 * any is stored, so a bad file rejects the whole request and nothing of it is kept.
+	 * @param knowledgeBase where they go
+	 * @param uploads the files
+	 * @param metadata a JSON object for all of them, or {@code null}
+	 * @param idempotencyKey the caller's Idempotency-Key, or {@code null}
+	 * @return one entry per upload
+	 * @throws UnknownResourceException if the knowledge base does not exist
+	 * @throws RejectedInputException if a file is empty or the metadata is not a JSON
+	 * object
+	 * @throws UnsupportedMediaTypeException if a file is of a type ragchat does not read
+	 * @throws IdempotencyConflictException if the key was used for a different request
+	 */
+	public List<Submitted> submit(String knowledgeBase, List<Upload> uploads, String metadata, String idempotencyKey) {
+		this.knowledgeBases.get(knowledgeBase);
+		if (uploads.isEmpty()) {
+			throw new RejectedInputException("Send at least one file in a part named 'file'");
+		}
+		String normalizedMetadata = metadata(metadata);
+		List<Checked> checked = new ArrayList<>();
+		for (Upload upload : uploads) {
+			checked.add(check(upload));
+		}
+		String requestHash = requestHash(checked, normalizedMetadata);
+		if (idempotencyKey != null) {
+			List<DocumentStore.KeyedDocument> earlier = this.store.findByIdempotencyKey(knowledgeBase, idempotencyKey);
+			if (!earlier.isEmpty()) {
+				if (!earlier.get(0).requestHash().equals(requestHash)) {
+					throw new IdempotencyConflictException(
+							"Idempotency-Key '" + idempotencyKey + "' was already used for a different request");
+				}
+				return earlier.stream().map((k) -> new Submitted(k.document(), null)).toList();
+			}
+		}
+		List<Submitted> submitted = new ArrayList<>();
+		for (Checked file : checked) {
+			Optional<Document> duplicate = this.store.findLiveBySha256(knowledgeBase, file.sha256());
+			if (duplicate.isPresent()) {
+				submitted.add(new Submitted(duplicate.get(), duplicate.get().id()));
+				continue;
+			}
+			Document document = new Document("doc_" + UUID.randomUUID().toString().replace("-", ""), knowledgeBase,
+					file.filename(), file.mediaType(), file.size(), file.sha256(), DocumentStatus.QUEUED,
+					Document.Progress.NONE, List.of(), null, 0, normalizedMetadata, this.clock.instant(), null);
+			try {
+				this.blobs.put(blobKey(document), file.upload().file(), file.mediaType());
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Cannot store the original of " + file.filename(), ex);
+			}
+			this.store.insert(document, idempotencyKey, requestHash);
+			submitted.add(new Submitted(document, null));
+		}
+		this.workers.wakeUp();
+		return submitted;
+	}
+
+	public Document get(String knowledgeBase, String id) {
+		return this.store.findById(id)
+			.filter((d) -> d.knowledgeBase().equals(knowledgeBase))
+			.orElseThrow(() -> new UnknownResourceException("No document '" + id + "' in '" + knowledgeBase + "'"));
+	}
+
+	public List<Document> list(String knowledgeBase) {
+		this.knowledgeBases.get(knowledgeBase);
+		return this.store.findByKnowledgeBase(knowledgeBase);
+	}
+
+	/**
+	 * Deletes a document, its chunks and its original.
+	 * @param knowledgeBase its knowledge base
+	 * @param id the document
+	 */
+	public void delete(String knowledgeBase, String id) {
+		Document document = get(knowledgeBase, id);
+		this.store.delete(id);
+		this.index.deleteDocument(id);
+		try {
+			this.blobs.delete(blobKey(document));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot delete the original of " + id, ex);
+		}
+	}
+
+	/**
+	 * @param knowledgeBase its knowledge base
+	 * @param id the document
+	 * @return the original: a presigned URL where the blob store has them, else its bytes
+	 */
+	public Original original(String knowledgeBase, String id) {
+		Document document = get(knowledgeBase, id);
+		Optional<URI> url = this.blobs.presignedUrl(blobKey(document), Duration.ofMinutes(5));
+		return new Original(document, url.orElse(null), () -> this.blobs.open(blobKey(document)));
+	}
+
+	static String blobKey(Document document) {
+		return document.knowledgeBase() + "/" + document.id();
+	}
+
+	private Checked check(Upload upload) {
+		String filename = Filenames.sanitize(upload.filename());
+		try {
+			long size = Files.size(upload.file());
+			if (size == 0) {
+				throw new RejectedInputException("File '" + filename + "' is empty");
+			}
+			String mediaType = this.mediaTypes.detect(upload.file(), filename);
+			if (!MediaTypes.isAllowed(mediaType)) {
+				throw new UnsupportedMediaTypeException("File '" + filename + "' is " + mediaType
+						+ ", which ragchat does not read; send PDF, DOCX, PPTX, XLSX, ODT, HTML, Markdown, text, CSV,"
+						+ " EML, PNG, JPEG or TIFF");
+			}
+			return new Checked(upload, filename, size, sha256(upload.file()), mediaType);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static String metadata(String metadata) {
+		if (metadata == null || metadata.isBlank()) {
+			return null;
+		}
+		if (metadata.getBytes(StandardCharsets.UTF_8).length > MAX_METADATA_BYTES) {
+			throw new RejectedInputException("metadata may be at most " + MAX_METADATA_BYTES + " bytes");
+		}
+		try {
+			JsonNode node = json.readTree(metadata);
+			if (node == null || !node.isObject()) {
+				throw new RejectedInputException("metadata must be a JSON object");
+			}
+			return json.writeValueAsString(node);
+		}
+		catch (JsonProcessingException ex) {
+			throw new RejectedInputException("metadata is not valid JSON");
+		}
+	}
+
+	private static String requestHash(List<Checked> files, String metadata) {
+		StringBuilder request = new StringBuilder(String.valueOf(metadata));
+		for (Checked file : files) {
+			request.append('\n').append(file.filename()).append('\n').append(file.sha256());
+		}
+		return HexFormat.of().formatHex(digest().digest(request.toString().getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private static String sha256(Path file) throws IOException {
+		MessageDigest digest = digest();
+		try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+			in.transferTo(java.io.OutputStream.nullOutputStream());
+		}
+		return HexFormat.of().formatHex(digest.digest());
+	}
+
+	private static MessageDigest digest() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * An uploaded file, already on local disk.
+	 *
+	 * @param filename the name it came with
+	 * @param file where its bytes are
+	 */
+	public record Upload(String filename, Path file) {
+
+	}
+
+	/**
+	 * What became of one upload.
+	 *
+	 * @param document the document (the existing one for a duplicate)
+	 * @param duplicateOf the existing document with the same bytes, or {@code null}
+	 */
+	public record Submitted(Document document, String duplicateOf) {
+
+	}
+
+	/**
+	 * An original.
+	 *
+	 * @param document its document
+	 * @param url a presigned download URL, or {@code null}
+	 * @param content opens its bytes
+	 */
+	public record Original(Document document, URI url, Content content) {
+
+	}
+
+	/**
+	 * Opens an original's bytes.
+	 */
+	@FunctionalInterface
+	public interface Content {
+
+		InputStream open() throws IOException;
+
+	}
+
+	private record Checked(Upload upload, String filename, long size, String sha256, String mediaType) {
+
+	}
+
+}

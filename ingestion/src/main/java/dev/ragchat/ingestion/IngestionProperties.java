@@ -1,0 +1,33 @@
+package dev.ragchat.ingestion;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Ingestion settings.
+ *
+ * @param workers documents ingested at the same time
+ * @param chunkTokens target chunk size in embedding-model tokens
+ * @param chunkOverlapTokens tokens of the previous chunk repeated at the start of the
+ * next
+ * @param maxAttempts attempts before a document fails
+ * @param lease how long a worker's claim on a job holds without a heartbeat
+ * @param maxPages the most pages a PDF may have
+ * @param maxText the most characters of text a document may yield
+ * @param blobDir where originals are kept (default: {@code blobs} in the data directory)
+ * @param ocrCommand the Tesseract executable
+ * @param ocrLanguage Tesseract's language
+ * @param ocrTimeout the longest one page's OCR may take
+ */
+@ConfigurationProperties("ragchat.ingestion")
+record IngestionProperties(@DefaultValue("1") int workers, @DefaultValue("400") int chunkTokens,
+		@DefaultValue("60") int chunkOverlapTokens, @DefaultValue("3") int maxAttempts,
+		@DefaultValue("2m") Duration lease, @DefaultValue("5000") int maxPages, @DefaultValue("20MB") DataSize maxText,
+		Path blobDir, @DefaultValue("tesseract") String ocrCommand, @DefaultValue("eng") String ocrLanguage,
+		@DefaultValue("120s") Duration ocrTimeout) {
+
+}

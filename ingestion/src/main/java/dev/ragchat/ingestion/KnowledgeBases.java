@@ -1,0 +1,118 @@
+package dev.ragchat.ingestion;
+
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+
+import dev.ragchat.retrieval.ChunkIndex;
+
+import org.springframework.util.StringUtils;
+
+/**
+ * Creates, lists and deletes knowledge bases; a knowledge base records the embedding
+ * model its vectors come from. {@code default} always exists.
+ */
+public final class KnowledgeBases {
+
+	private static final String ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
+
+	private final KnowledgeBaseStore store;
+
+	private final DocumentStore documents;
+
+	private final BlobStore blobs;
+
+	private final ChunkIndex index;
+
+	private final Clock clock;
+
+	private final SecureRandom random = new SecureRandom();
+
+	KnowledgeBases(KnowledgeBaseStore store, DocumentStore documents, BlobStore blobs, ChunkIndex index, Clock clock) {
+		this.store = store;
+		this.documents = documents;
+		this.blobs = blobs;
+		this.index = index;
+		this.clock = clock;
+	}
+
+	void ensureDefault() {
+		this.store
+			.saveIfAbsent(new KnowledgeBase(KnowledgeBase.DEFAULT, "Default", "The knowledge base every key may use",
+					this.index.embeddingModel(), this.index.dimensions(), this.clock.instant()));
+	}
+
+	public KnowledgeBase create(String name, String description) {
+		if (!StringUtils.hasText(name) || name.length() > 200 || name.chars().anyMatch(Character::isISOControl)) {
+			throw new RejectedInputException("name is required: at most 200 characters, no control characters");
+		}
+		if (description != null && description.length() > 2000) {
+			throw new RejectedInputException("description may be at most 2000 characters");
+		}
+		KnowledgeBase kb = new KnowledgeBase("kb_" + randomId(), name.strip(), description, this.index.embeddingModel(),
+				this.index.dimensions(), this.clock.instant());
+		this.store.saveIfAbsent(kb);
+		return kb;
+	}
+
+	public List<KnowledgeBase> list() {
+		return this.store.findAll();
+	}
+
+	/**
+	 * @param id a knowledge base id
+	 * @return the knowledge base
+	 * @throws UnknownResourceException if there is none
+	 */
+	public KnowledgeBase get(String id) {
+		return this.store.findById(id)
+			.orElseThrow(() -> new UnknownResourceException("No knowledge base '" + id + "'"));
+	}
+
+	/**
+	 * @param id a knowledge base id
+	 * @return the knowledge base, checked to be searchable with the current embedding
+	 * model
+	 */
+	public KnowledgeBase searchable(String id) {
+		KnowledgeBase kb = get(id);
+		if (!kb.embeddingModel().equals(this.index.embeddingModel()) || kb.dimensions() != this.index.dimensions()) {
+			throw new RejectedInputException("Knowledge base '" + id + "' was built with " + kb.embeddingModel() + " ("
+					+ kb.dimensions() + " dimensions) but this server embeds with " + this.index.embeddingModel()
+					+ "; its vectors cannot be mixed");
+		}
+		return kb;
+	}
+
+	/**
+	 * Deletes a knowledge base with its documents, chunks and originals.
+	 * @param id the knowledge base
+	 */
+	public void delete(String id) {
+		get(id);
+		if (KnowledgeBase.DEFAULT.equals(id)) {
+			throw new RejectedInputException("The default knowledge base cannot be deleted (its documents can)");
+		}
+		this.index.deleteKnowledgeBase(id);
+		for (Document document : this.documents.findByKnowledgeBase(id)) {
+			this.documents.delete(document.id());
+			try {
+				this.blobs.delete(Documents.blobKey(document));
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException("Cannot delete the original of " + document.id(), ex);
+			}
+		}
+		this.store.delete(id);
+	}
+
+	private String randomId() {
+		StringBuilder id = new StringBuilder();
+		for (int i = 0; i < 16; i++) {
+			id.append(ALPHABET.charAt(this.random.nextInt(ALPHABET.length())));
+		}
+		return id.toString();
+	}
+
+}
