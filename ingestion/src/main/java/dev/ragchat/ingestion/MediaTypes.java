@@ -15,8 +15,8 @@ import org.apache.tika.mime.MediaType;
 
 /**
  * Detects a file's media type from its content (Tika's magic bytes and container
- * inspection); the file name only refines a generic answer (a Markdown file is plain text
- * by content), so a file named {@code .pdf} that is not a PDF is not taken for one.
+ * inspection). The file name only refines plain text into another text type (Markdown,
+ * CSV), so a file named {@code .pdf} that is not a PDF is never taken for one.
  */
 final class MediaTypes {
 
@@ -41,8 +41,17 @@ final class MediaTypes {
 	 * @return the media type without parameters, e.g. {@code application/pdf}
 	 */
 	String detect(Path file, String filename) {
-		Metadata metadata = new Metadata();
-		metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, filename);
+		String byContent = detect(file, new Metadata());
+		if (!"text/plain".equals(byContent)) {
+			return byContent;
+		}
+		Metadata named = new Metadata();
+		named.set(TikaCoreProperties.RESOURCE_NAME_KEY, filename);
+		String byName = detect(file, named);
+		return byName.startsWith("text/") ? byName : byContent;
+	}
+
+	private String detect(Path file, Metadata metadata) {
 		try (InputStream in = TikaInputStream.get(file)) {
 			MediaType type = this.detector.detect(in, metadata);
 			return type.getBaseType().toString();

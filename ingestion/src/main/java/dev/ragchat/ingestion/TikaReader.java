@@ -45,6 +45,7 @@ final class TikaReader {
 	}
 
 	ParsedDocument read(Path file, String mediaType) throws IOException {
+		refuseEntityDeclarations(file, mediaType);
 		StructureHandler handler = new StructureHandler(this.maxCharacters);
 		Metadata metadata = new Metadata();
 		metadata.set(Metadata.CONTENT_TYPE, mediaType);
@@ -63,6 +64,26 @@ final class TikaReader {
 		}
 		handler.flush();
 		return new ParsedDocument(handler.sections, Math.max(1, handler.page), List.of());
+	}
+
+	/**
+	 * Markup that declares its own entities is refused before any parser sees it: no
+	 * document a person uploads needs them, and they are how entity-expansion ("billion
+	 * laughs") and external-entity attacks start.
+	 */
+	private static void refuseEntityDeclarations(Path file, String mediaType) throws IOException {
+		if (!(mediaType.contains("html") || mediaType.contains("xml"))) {
+			return;
+		}
+		byte[] head = new byte[64 * 1024];
+		int read;
+		try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+			read = in.readNBytes(head, 0, head.length);
+		}
+		String start = new String(head, 0, read, java.nio.charset.StandardCharsets.ISO_8859_1);
+		if (start.contains("<!ENTITY")) {
+			throw new RejectedInputException("The document declares XML entities, which ragchat does not accept");
+		}
 	}
 
 	private static String reason(Throwable ex) {

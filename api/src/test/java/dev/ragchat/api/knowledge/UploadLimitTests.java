@@ -1,0 +1,82 @@
+package dev.ragchat.api.knowledge;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Upload limits need the real server: the servlet container's multipart parsing refuses
+ * an oversized request from its Content-Length, before reading the body.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.servlet.multipart.max-file-size=1MB", "spring.servlet.multipart.max-request-size=1MB" })
+class UploadLimitTests {
+
+	@LocalServerPort
+	int port;
+
+	@Value("${ragchat.master-key}")
+	String masterKey;
+
+	@Value("${ragchat.tls.cert}")
+	Path certificate;
+
+	@Test
+	void refusesAnOversizedUploadWith413() throws Exception {
+		HttpClient client = HttpClient.newBuilder().sslContext(trusting(this.certificate)).build();
+		String issued = client
+			.send(HttpRequest.newBuilder(URI.create("https://localhost:" + this.port + "/api/v1/keys"))
+				.header("X-Master-Key", this.masterKey)
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString("{\"scopes\":[\"upload\"]}"))
+				.build(), HttpResponse.BodyHandlers.ofString())
+			.body();
+		String key = issued.replaceAll(".*\"key\":\"(rck_[A-Za-z0-9]+)\".*", "$1");
+		String boundary = "ragchat-boundary";
+		byte[] body = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.txt\"\r\n"
+				+ "Content-Type: text/plain\r\n\r\n" + "a".repeat(2 * 1024 * 1024) + "\r\n--" + boundary + "--\r\n")
+			.getBytes(StandardCharsets.US_ASCII);
+		HttpResponse<String> response = client.send(HttpRequest
+			.newBuilder(URI.create("https://localhost:" + this.port + "/api/v1/knowledge-bases/default/documents"))
+			.header("X-API-Key", key)
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(response.headers().firstValue("content-type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+	}
+
+	static SSLContext trusting(Path certificateFile) throws Exception {
+		KeyStore trustStore = KeyStore.getInstance("PKCS12");
+		trustStore.load(null, null);
+		try (InputStream in = Files.newInputStream(certificateFile)) {
+			trustStore.setCertificateEntry("ragchat", CertificateFactory.getInstance("X.509").generateCertificate(in));
+		}
+		TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+		factory.init(trustStore);
+		SSLContext context = SSLContext.getInstance("TLS");
+		context.init(null, factory.getTrustManagers(), null);
+		return context;
+	}
+
+}
