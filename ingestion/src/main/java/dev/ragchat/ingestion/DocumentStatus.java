@@ -20,8 +20,11 @@ public enum DocumentStatus {
 	/** Gave up; {@code error} says why. Nothing of it is in the index. */
 	FAILED;
 
-	boolean isWorking() {
-		return this == PARSING || this == EMBEDDING;
+	/**
+	 * @return whether the document will not change any more
+	 */
+	public boolean isFinal() {
+		return this == READY || this == FAILED;
 	}
 
 }

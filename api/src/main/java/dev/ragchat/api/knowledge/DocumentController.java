@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -45,6 +46,10 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 class DocumentController {
 
 	private static final int MAX_IDEMPOTENCY_KEY = 200;
+
+	private static final int MAX_WAIT_SECONDS = 60;
+
+	private static final long WAIT_POLL_MILLIS = 200;
 
 	private final Documents documents;
 
@@ -96,11 +101,21 @@ class DocumentController {
 	}
 
 	@GetMapping("/{doc}")
-	@Operation(summary = "Show a document's ingestion status and progress")
+	@Operation(summary = "Show a document's ingestion status and progress; with waitSeconds, first wait (up to"
+			+ " 60 s) until it is READY or FAILED")
 	DocumentView get(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String kb,
-			@PathVariable String doc) {
+			@PathVariable String doc, @RequestParam(defaultValue = "0") int waitSeconds) throws InterruptedException {
 		Permissions.see(caller, kb);
-		return view(this.documents.get(kb, doc));
+		if (waitSeconds < 0 || waitSeconds > MAX_WAIT_SECONDS) {
+			throw new dev.ragchat.api.web.BadRequestException("waitSeconds must be between 0 and " + MAX_WAIT_SECONDS);
+		}
+		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(waitSeconds);
+		Document document = this.documents.get(kb, doc);
+		while (!document.status().isFinal() && System.nanoTime() < deadline) {
+			Thread.sleep(WAIT_POLL_MILLIS);
+			document = this.documents.get(kb, doc);
+		}
+		return view(document);
 	}
 
 	@GetMapping(path = "/{doc}/content", produces = MediaType.ALL_VALUE)
