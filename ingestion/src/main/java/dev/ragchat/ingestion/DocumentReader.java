@@ -33,7 +33,7 @@ final class DocumentReader {
 		if (MediaTypes.IMAGES.contains(mediaType)) {
 			parsed = image(file);
 		}
-		else if (MediaTypes.MARKDOWN.equals(mediaType) || "text/markdown".equals(mediaType)) {
+		else if (MediaTypes.MARKDOWN.equals(mediaType) || "text/x-web-markdown".equals(mediaType)) {
 			parsed = this.markdown.read(file);
 		}
 		else {

@@ -22,14 +22,14 @@ final class MediaTypes {
 
 	static final String PDF = "application/pdf";
 
-	static final String MARKDOWN = "text/x-web-markdown";
+	static final String MARKDOWN = "text/markdown";
 
 	static final Set<String> ALLOWED = Set.of(PDF,
 			"application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 			"application/vnd.openxmlformats-officedocument.presentationml.presentation",
 			"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-			"application/vnd.oasis.opendocument.text", "text/html", "application/xhtml+xml", MARKDOWN, "text/markdown",
-			"text/plain", "text/csv", "message/rfc822", "image/png", "image/jpeg", "image/tiff");
+			"application/vnd.oasis.opendocument.text", "text/html", "application/xhtml+xml", MARKDOWN,
+			"text/x-web-markdown", "text/plain", "text/csv", "message/rfc822", "image/png", "image/jpeg", "image/tiff");
 
 	static final Set<String> IMAGES = Set.of("image/png", "image/jpeg", "image/tiff");
 
