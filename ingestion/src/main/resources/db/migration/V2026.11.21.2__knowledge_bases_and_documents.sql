@@ -24,7 +24,7 @@ create table document (
 	attempts integer not null default 0,
 	metadata varchar(20000),
 	idempotency_key varchar(200),
-	request_hash char(64),
+	request_hash varchar(64),
 	duplicate_of varchar(40),
 	lease_owner varchar(100),
 	lease_until timestamp with time zone,

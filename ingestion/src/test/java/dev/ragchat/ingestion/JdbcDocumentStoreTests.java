@@ -1,0 +1,11 @@
+package dev.ragchat.ingestion;
+
+class JdbcDocumentStoreTests extends DocumentStoreContractTests {
+
+	@Override
+	protected DocumentStore createStore() {
+		TestCatalog catalog = new TestCatalog();
+		return new JdbcDocumentStore(catalog.jdbc, catalog.transactions);
+	}
+
+}
