@@ -14,6 +14,7 @@ import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.access.Scope;
 import dev.ragchat.ingestion.Document;
 import dev.ragchat.ingestion.Documents;
+import dev.ragchat.retrieval.ChunkIndex;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -53,8 +54,11 @@ class DocumentController {
 
 	private final Documents documents;
 
-	DocumentController(Documents documents) {
+	private final ChunkIndex index;
+
+	DocumentController(Documents documents, ChunkIndex index) {
 		this.documents = documents;
+		this.index = index;
 	}
 
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -115,7 +119,7 @@ class DocumentController {
 			Thread.sleep(WAIT_POLL_MILLIS);
 			document = this.documents.get(kb, doc);
 		}
-		return view(document);
+		return view(document).withIndexedChunks(this.index.count(doc));
 	}
 
 	@GetMapping(path = "/{doc}/content", produces = MediaType.ALL_VALUE)
@@ -161,7 +165,7 @@ class DocumentController {
 		boolean ready = d.status() == dev.ragchat.ingestion.DocumentStatus.READY;
 		return new DocumentView(d.id(), d.filename(), d.mediaType(), d.sizeBytes(), d.sha256(), d.status().name(),
 				d.progress(), ready ? d.progress().pagesTotal() : null, ready ? d.progress().chunksTotal() : null,
-				d.warnings(), d.error(), d.metadata(), d.createdAt(), d.readyAt());
+				d.warnings(), d.error(), d.metadata(), d.createdAt(), d.readyAt(), null);
 	}
 
 	record SubmittedList(List<SubmittedView> documents) {
@@ -180,7 +184,18 @@ class DocumentController {
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record DocumentView(String id, String filename, String mediaType, long sizeBytes, String sha256, String status,
 			Document.Progress progress, Integer pages, Integer chunks, List<String> warnings, String error,
-			@JsonRawValue String metadata, Instant createdAt, Instant readyAt) {
+			@JsonRawValue String metadata, Instant createdAt, Instant readyAt, Integer indexedChunks) {
+
+		/**
+		 * @param count chunks of the document that are searchable right now
+		 * @return this view with that count (shown for a single document: it costs an
+		 * index query)
+		 */
+		DocumentView withIndexedChunks(int count) {
+			return new DocumentView(this.id, this.filename, this.mediaType, this.sizeBytes, this.sha256, this.status,
+					this.progress, this.pages, this.chunks, this.warnings, this.error, this.metadata, this.createdAt,
+					this.readyAt, count);
+		}
 
 	}
 
