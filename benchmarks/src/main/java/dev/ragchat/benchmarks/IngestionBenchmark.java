@@ -1,0 +1,139 @@
+package dev.ragchat.benchmarks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.ragchat.ingestion.Document;
+import dev.ragchat.ingestion.DocumentStatus;
+import dev.ragchat.ingestion.Documents;
+import dev.ragchat.ingestion.KnowledgeBase;
+import dev.ragchat.ingestion.KnowledgeBases;
+import dev.ragchat.retrieval.TokenCounter;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+
+import org.springframework.ai.embedding.EmbeddingModel;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Ingestion throughput next to the embedding model's raw throughput, in one run, on the
+ * same texts: SciFact abstracts laid out one per PDF page, 20 pages per PDF. Raw: the
+ * model embeds the page texts in batches of 32. Ingestion: the same PDFs go through the
+ * real pipeline (blob store, catalog, PDFBox, chunker, model, Lucene) until READY.
+ */
+final class IngestionBenchmark {
+
+	private static final int PAGES_PER_PDF = 20;
+
+	private final ConfigurableApplicationContext context;
+
+	private final Path corpus;
+
+	private final int pages;
+
+	IngestionBenchmark(ConfigurableApplicationContext context, Path corpus, int pages) {
+		this.context = context;
+		this.corpus = corpus;
+		this.pages = pages;
+	}
+
+	void run() throws Exception {
+		List<String> texts = SciFact.corpus(this.corpus)
+			.stream()
+			.limit(this.pages)
+			.map((p) -> p.full().replaceAll("[^\\x20-\\x7E]", " "))
+			.toList();
+		TokenCounter tokens = this.context.getBean(TokenCounter.class);
+		long totalTokens = texts.stream().mapToLong((t) -> tokens.count(t) - 2).sum();
+		EmbeddingModel model = this.context.getBean(EmbeddingModel.class);
+		model.embed(texts.subList(0, 32));
+
+		long start = System.nanoTime();
+		for (int i = 0; i < texts.size(); i += 32) {
+			model.embed(texts.subList(i, Math.min(i + 32, texts.size())));
+		}
+		double rawSeconds = (System.nanoTime() - start) / 1e9;
+
+		Path dir = Files.createTempDirectory("ragchat-pdfs");
+		List<Documents.Upload> uploads = new ArrayList<>();
+		for (int i = 0; i < texts.size(); i += PAGES_PER_PDF) {
+			Path pdf = dir.resolve("scifact-" + i + ".pdf");
+			writePdf(pdf, texts.subList(i, Math.min(i + PAGES_PER_PDF, texts.size())));
+			uploads.add(new Documents.Upload(pdf.getFileName().toString(), pdf));
+		}
+		KnowledgeBase kb = this.context.getBean(KnowledgeBases.class).create("benchmark", null);
+		Documents documents = this.context.getBean(Documents.class);
+		start = System.nanoTime();
+		documents.submit(kb.id(), uploads, null, null);
+		List<Document> done;
+		do {
+			Thread.sleep(100);
+			done = documents.list(kb.id());
+		}
+		while (!done.stream().allMatch((d) -> d.status().isFinal()));
+		double ingestSeconds = (System.nanoTime() - start) / 1e9;
+		long failed = done.stream().filter((d) -> d.status() == DocumentStatus.FAILED).count();
+		int pagesDone = done.stream().mapToInt((d) -> d.progress().pagesTotal()).sum();
+		int chunks = done.stream().mapToInt((d) -> d.progress().chunksTotal()).sum();
+
+		double rawTextsPerSecond = texts.size() / rawSeconds;
+		double rawTokensPerSecond = totalTokens / rawSeconds;
+		double ingestTokensPerSecond = totalTokens / ingestSeconds;
+		System.out.printf("%n## Ingestion benchmark%n%n");
+		System.out.printf("%d SciFact abstracts (%d tokens) as %d PDFs of up to %d pages; %d workers; %d cores%n%n",
+				texts.size(), totalTokens, uploads.size(), PAGES_PER_PDF,
+				Integer.parseInt(this.context.getEnvironment().getProperty("ragchat.ingestion.workers", "1")),
+				Runtime.getRuntime().availableProcessors());
+		System.out.printf("| measure | seconds | pages/s | chunks/s | texts/s | tokens/s |%n");
+		System.out.printf("|---|---|---|---|---|---|%n");
+		System.out.printf("| raw embedding (batches of 32) | %.1f | | | %.1f | %.0f |%n", rawSeconds, rawTextsPerSecond,
+				rawTokensPerSecond);
+		System.out.printf("| ingestion (upload to READY) | %.1f | %.1f | %.1f | | %.0f |%n", ingestSeconds,
+				pagesDone / ingestSeconds, chunks / ingestSeconds, ingestTokensPerSecond);
+		System.out.printf("%ningestion / raw (tokens per second): %.0f %%; %d chunks; %d failed documents%n",
+				100 * ingestTokensPerSecond / rawTokensPerSecond, chunks, failed);
+	}
+
+	private static void writePdf(Path file, List<String> pages) throws Exception {
+		PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+		try (PDDocument pdf = new PDDocument()) {
+			for (String text : pages) {
+				PDPage page = new PDPage();
+				pdf.addPage(page);
+				try (PDPageContentStream content = new PDPageContentStream(pdf, page)) {
+					content.beginText();
+					content.setFont(font, 7);
+					content.newLineAtOffset(36, 750);
+					for (String line : wrap(text, 150)) {
+						content.showText(line);
+						content.newLineAtOffset(0, -9);
+					}
+					content.endText();
+				}
+			}
+			pdf.save(file.toFile());
+		}
+	}
+
+	private static List<String> wrap(String text, int width) {
+		List<String> lines = new ArrayList<>();
+		StringBuilder line = new StringBuilder();
+		for (String word : text.split("\\s+")) {
+			if (line.length() + word.length() + 1 > width) {
+				lines.add(line.toString());
+				line.setLength(0);
+			}
+			line.append(line.isEmpty() ? "" : " ").append(word);
+		}
+		if (!line.isEmpty()) {
+			lines.add(line.toString());
+		}
+		return lines;
+	}
+
+}

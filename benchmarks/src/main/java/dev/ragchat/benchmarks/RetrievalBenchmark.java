@@ -1,0 +1,109 @@
+package dev.ragchat.benchmarks;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.ragchat.retrieval.ChunkIndex;
+import dev.ragchat.retrieval.ChunkSearch;
+import dev.ragchat.retrieval.ScoredChunk;
+import dev.ragchat.retrieval.SearchMode;
+
+import org.springframework.ai.document.Document;
+import org.springframework.ai.vectorstore.VectorStore;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Retrieval quality on BEIR SciFact through the retrieval module's real code: every
+ * passage (title and abstract) is indexed as one chunk with the in-process model, then
+ * each test query is searched in keyword, vector and hybrid mode. Reports nDCG@10 and
+ * Recall@10 on {@code qrels/test.tsv} (and on {@code qrels/train.tsv}, the only set
+ * settings may be tuned on).
+ */
+final class RetrievalBenchmark {
+
+	private static final String KNOWLEDGE_BASE = "scifact";
+
+	private static final int BATCH = 256;
+
+	private final ConfigurableApplicationContext context;
+
+	private final Path corpus;
+
+	RetrievalBenchmark(ConfigurableApplicationContext context, Path corpus) {
+		this.context = context;
+		this.corpus = corpus;
+	}
+
+	void run() throws Exception {
+		List<SciFact.Passage> passages = SciFact.corpus(this.corpus);
+		VectorStore store = this.context.getBean(VectorStore.class);
+		long start = System.nanoTime();
+		for (int i = 0; i < passages.size(); i += BATCH) {
+			store.add(passages.subList(i, Math.min(i + BATCH, passages.size()))
+				.stream()
+				.map((p) -> Document.builder()
+					.id(p.id() + ":0")
+					.text(p.full())
+					.metadata(Map.of("knowledgeBase", KNOWLEDGE_BASE, "documentId", p.id(), "filename", p.id()))
+					.build())
+				.toList());
+		}
+		double indexSeconds = (System.nanoTime() - start) / 1e9;
+		ChunkIndex index = this.context.getBean(ChunkIndex.class);
+		Map<String, String> queries = SciFact.queries(this.corpus);
+		System.out.printf("%n## Retrieval quality: BEIR SciFact%n%n");
+		System.out.printf("%d passages indexed in %.0f s (%.1f passages/s) with %s%n%n", passages.size(), indexSeconds,
+				passages.size() / indexSeconds, index.embeddingModel());
+		System.out
+			.printf("| qrels | mode | queries | nDCG@10 | Recall@10 | mean latency ms |%n|---|---|---|---|---|---|%n");
+		for (String split : List.of("test", "train")) {
+			Map<String, Map<String, Integer>> qrels = SciFact.qrels(this.corpus.resolve("qrels/" + split + ".tsv"));
+			for (SearchMode mode : SearchMode.values()) {
+				double ndcg = 0;
+				double recall = 0;
+				long nanos = 0;
+				for (var judged : qrels.entrySet()) {
+					long t = System.nanoTime();
+					List<ScoredChunk> hits = index
+						.search(new ChunkSearch(KNOWLEDGE_BASE, queries.get(judged.getKey()), 10, mode, null));
+					nanos += System.nanoTime() - t;
+					List<String> ranked = new ArrayList<>(
+							new LinkedHashSet<>(hits.stream().map((h) -> h.chunk().documentId()).toList()));
+					ndcg += ndcgAt10(ranked, judged.getValue());
+					recall += recallAt10(ranked, judged.getValue().keySet());
+				}
+				int n = qrels.size();
+				System.out.printf("| %s | %s | %d | %.3f | %.3f | %.1f |%n", split, mode.name().toLowerCase(), n,
+						ndcg / n, recall / n, nanos / 1e6 / n);
+			}
+		}
+	}
+
+	static double ndcgAt10(List<String> ranked, Map<String, Integer> relevant) {
+		double dcg = 0;
+		for (int i = 0; i < Math.min(10, ranked.size()); i++) {
+			dcg += relevant.getOrDefault(ranked.get(i), 0) / log2(i + 2);
+		}
+		List<Integer> ideal = relevant.values().stream().sorted(Comparator.reverseOrder()).toList();
+		double idcg = 0;
+		for (int i = 0; i < Math.min(10, ideal.size()); i++) {
+			idcg += ideal.get(i) / log2(i + 2);
+		}
+		return (idcg == 0) ? 0 : dcg / idcg;
+	}
+
+	static double recallAt10(List<String> ranked, Set<String> relevant) {
+		long found = ranked.stream().limit(10).filter(relevant::contains).count();
+		return (double) found / relevant.size();
+	}
+
+	private static double log2(double x) {
+		return Math.log(x) / Math.log(2);
+	}
+
+}
