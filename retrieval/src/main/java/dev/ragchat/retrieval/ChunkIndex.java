@@ -37,6 +37,12 @@ public interface ChunkIndex {
 	int count(String documentId);
 
 	/**
+	 * @param documentId a document
+	 * @return its searchable chunks in document order
+	 */
+	List<Chunk> chunks(String documentId);
+
+	/**
 	 * Searches one knowledge base.
 	 * @param search what to look for
 	 * @return the best chunks, best first

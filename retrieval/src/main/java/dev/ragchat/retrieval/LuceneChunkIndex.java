@@ -160,6 +160,21 @@ final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 	}
 
 	@Override
+	public List<Chunk> chunks(String documentId) {
+		return withSearcher((searcher) -> {
+			TermQuery query = new TermQuery(new Term(DOCUMENT, documentId));
+			int count = searcher.count(query);
+			if (count == 0) {
+				return List.of();
+			}
+			return hits(searcher, searcher.search(query, count)).stream()
+				.map(ScoredChunk::chunk)
+				.sorted(java.util.Comparator.comparingInt(Chunk::ordinal))
+				.toList();
+		});
+	}
+
+	@Override
 	public List<ScoredChunk> search(ChunkSearch search) {
 		Query filter = filter(search.knowledgeBase(), search.documentIds());
 		return switch (search.mode()) {

@@ -150,6 +150,18 @@ abstract class ChunkIndexContractTests {
 	}
 
 	@Test
+	void listsADocumentsChunksInOrder() {
+		List<Chunk> chunks = new ArrayList<>();
+		for (int i = 0; i < 12; i++) {
+			chunks.add(chunk("kb", "doc-1", i, 1 + i / 4, "Ordered sentence " + i + "."));
+		}
+		this.index.replace("doc-1", chunks, (n) -> {
+		});
+		assertThat(this.index.chunks("doc-1")).isEqualTo(chunks);
+		assertThat(this.index.chunks("doc-2")).isEmpty();
+	}
+
+	@Test
 	void namesItsEmbeddingModel() {
 		assertThat(this.index.embeddingModel()).isNotBlank();
 		assertThat(this.index.dimensions()).isEqualTo(WordHashEmbeddingModel.DIMENSIONS);
