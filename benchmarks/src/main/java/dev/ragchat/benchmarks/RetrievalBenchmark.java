@@ -10,6 +10,7 @@ import java.util.Set;
 
 import dev.ragchat.retrieval.ChunkIndex;
 import dev.ragchat.retrieval.ChunkSearch;
+import dev.ragchat.retrieval.Retriever;
 import dev.ragchat.retrieval.ScoredChunk;
 import dev.ragchat.retrieval.SearchMode;
 
@@ -55,6 +56,7 @@ final class RetrievalBenchmark {
 		}
 		double indexSeconds = (System.nanoTime() - start) / 1e9;
 		ChunkIndex index = this.context.getBean(ChunkIndex.class);
+		Retriever retriever = this.context.getBean(Retriever.class);
 		Map<String, String> queries = SciFact.queries(this.corpus);
 		System.out.printf("%n## Retrieval quality: BEIR SciFact%n%n");
 		System.out.printf("%d passages indexed in %.0f s (%.1f passages/s) with %s%n%n", passages.size(), indexSeconds,
@@ -69,8 +71,8 @@ final class RetrievalBenchmark {
 				long nanos = 0;
 				for (var judged : qrels.entrySet()) {
 					long t = System.nanoTime();
-					List<ScoredChunk> hits = index
-						.search(new ChunkSearch(KNOWLEDGE_BASE, queries.get(judged.getKey()), 10, mode, null));
+					List<ScoredChunk> hits = retriever
+						.retrieve(new ChunkSearch(KNOWLEDGE_BASE, queries.get(judged.getKey()), 10, mode, null));
 					nanos += System.nanoTime() - t;
 					List<String> ranked = new ArrayList<>(
 							new LinkedHashSet<>(hits.stream().map((h) -> h.chunk().documentId()).toList()));

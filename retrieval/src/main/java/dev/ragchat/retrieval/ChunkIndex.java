@@ -43,7 +43,8 @@ public interface ChunkIndex {
 	List<Chunk> chunks(String documentId);
 
 	/**
-	 * Searches one knowledge base.
+	 * Searches one knowledge base by vector or by keyword (hybrid search is the
+	 * {@link Retriever}'s, on top of these two).
 	 * @param search what to look for
 	 * @return the best chunks, best first
 	 */

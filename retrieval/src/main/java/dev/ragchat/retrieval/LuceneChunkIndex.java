@@ -68,9 +68,6 @@ final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 
 	private static final String VECTOR = "vector";
 
-	/** Reciprocal rank fusion constant (the usual 60). */
-	private static final int RRF_K = 60;
-
 	private final EmbeddingModel embeddingModel;
 
 	private final String embeddingModelName;
@@ -182,12 +179,8 @@ final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 					searcher.search(vectorQuery(search.query(), search.topK(), filter), search.topK())));
 			case KEYWORD -> withSearcher(
 					(searcher) -> hits(searcher, searcher.search(keywordQuery(search.query(), filter), search.topK())));
-			case HYBRID -> withSearcher((searcher) -> {
-				int candidates = Math.max(search.topK() * 3, 30);
-				TopDocs vector = searcher.search(vectorQuery(search.query(), candidates, filter), candidates);
-				TopDocs keyword = searcher.search(keywordQuery(search.query(), filter), candidates);
-				return hits(searcher, TopDocs.rrf(search.topK(), RRF_K, new TopDocs[] { vector, keyword }));
-			});
+			case HYBRID -> throw new IllegalArgumentException(
+					"Hybrid search is the Retriever's: it fuses this" + " index's vector and keyword results");
 		};
 	}
 

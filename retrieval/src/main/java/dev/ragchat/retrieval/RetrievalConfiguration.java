@@ -1,6 +1,7 @@
 package dev.ragchat.retrieval;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.springframework.ai.vectorstore.VectorStore;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,6 +31,12 @@ class RetrievalConfiguration {
 	@Bean
 	VectorStore vectorStore(LuceneChunkIndex chunkIndex) {
 		return new LuceneVectorStore(chunkIndex);
+	}
+
+	@Bean
+	Retriever retriever(LuceneChunkIndex chunkIndex, RetrievalProperties properties) {
+		return new Retriever(chunkIndex, new ReciprocalRankFusionJoiner(properties.hybridK(),
+				List.of(properties.vectorWeight(), properties.keywordWeight())), properties.hybridCandidates());
 	}
 
 	@Bean

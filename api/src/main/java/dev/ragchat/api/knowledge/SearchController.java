@@ -7,8 +7,8 @@ import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.access.Scope;
 import dev.ragchat.api.web.BadRequestException;
 import dev.ragchat.ingestion.KnowledgeBases;
-import dev.ragchat.retrieval.ChunkIndex;
 import dev.ragchat.retrieval.ChunkSearch;
+import dev.ragchat.retrieval.Retriever;
 import dev.ragchat.retrieval.SearchMode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -35,11 +35,11 @@ class SearchController {
 
 	private final KnowledgeBases knowledgeBases;
 
-	private final ChunkIndex index;
+	private final Retriever retriever;
 
-	SearchController(KnowledgeBases knowledgeBases, ChunkIndex index) {
+	SearchController(KnowledgeBases knowledgeBases, Retriever retriever) {
 		this.knowledgeBases = knowledgeBases;
-		this.index = index;
+		this.retriever = retriever;
 	}
 
 	@PostMapping(path = "/api/v1/knowledge-bases/{kb}/search", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -53,7 +53,7 @@ class SearchController {
 		List<String> documentIds = (request.filter() != null) ? request.filter().documentIds() : null;
 		ChunkSearch search = new ChunkSearch(kb, request.query(), (request.topK() != null) ? request.topK() : 5, mode,
 				documentIds);
-		return new SearchResults(this.index.search(search)
+		return new SearchResults(this.retriever.retrieve(search)
 			.stream()
 			.map((hit) -> new Result(hit.chunk().id(), hit.chunk().documentId(), hit.chunk().filename(),
 					hit.chunk().page(), hit.chunk().pageEnd(), hit.chunk().headingPath(), hit.chunk().text(),

@@ -1,0 +1,32 @@
+package dev.ragchat.retrieval;
+
+import java.util.List;
+
+import org.springframework.ai.document.Document;
+import org.springframework.ai.rag.Query;
+import org.springframework.ai.rag.retrieval.search.DocumentRetriever;
+
+/**
+ * One way of searching the chunk index (vector or keyword), as a Spring AI
+ * {@link DocumentRetriever}: the knowledge base and document filter travel with it,
+ * inside the index query.
+ */
+final class ChunkIndexRetriever implements DocumentRetriever {
+
+	private final ChunkIndex index;
+
+	private final ChunkSearch search;
+
+	ChunkIndexRetriever(ChunkIndex index, ChunkSearch search) {
+		this.index = index;
+		this.search = search;
+	}
+
+	@Override
+	public List<Document> retrieve(Query query) {
+		ChunkSearch search = new ChunkSearch(this.search.knowledgeBase(), query.text(), this.search.topK(),
+				this.search.mode(), this.search.documentIds());
+		return this.index.search(search).stream().map(LuceneVectorStore::toDocument).toList();
+	}
+
+}

@@ -1,0 +1,57 @@
+package dev.ragchat.retrieval;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.ai.document.Document;
+import org.springframework.ai.rag.Query;
+import org.springframework.ai.rag.retrieval.join.DocumentJoiner;
+import org.springframework.util.Assert;
+
+/**
+ * Fuses ranked lists by weighted reciprocal rank: a document scores
+ * {@code sum(weight_i / (k + rank_i))} over the lists it appears in (rank from 1). Scores
+ * of different retrievers are never compared, only ranks. Spring AI ships only a
+ * concatenating joiner, so this one is written here.
+ */
+final class ReciprocalRankFusionJoiner implements DocumentJoiner {
+
+	private final int k;
+
+	private final List<Double> weights;
+
+	ReciprocalRankFusionJoiner(int k, List<Double> weights) {
+		Assert.isTrue(k >= 1, "k must be at least 1");
+		Assert.notEmpty(weights, "weights must not be empty");
+		Assert.isTrue(weights.stream().allMatch((w) -> w >= 0), "weights must not be negative");
+		this.k = k;
+		this.weights = List.copyOf(weights);
+	}
+
+	@Override
+	public List<Document> join(Map<Query, List<List<Document>>> documentsForQuery) {
+		Map<String, Document> documents = new LinkedHashMap<>();
+		Map<String, Double> scores = new LinkedHashMap<>();
+		for (List<List<Document>> lists : documentsForQuery.values()) {
+			Assert.isTrue(lists.size() <= this.weights.size(), "one weight per retriever is needed");
+			for (int list = 0; list < lists.size(); list++) {
+				List<Document> ranked = lists.get(list);
+				for (int rank = 0; rank < ranked.size(); rank++) {
+					Document document = ranked.get(rank);
+					documents.putIfAbsent(document.getId(), document);
+					scores.merge(document.getId(), this.weights.get(list) / (this.k + rank + 1), Double::sum);
+				}
+			}
+		}
+		List<Document> fused = new ArrayList<>();
+		scores.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()))
+			.forEach((entry) -> fused.add(documents.get(entry.getKey()).mutate().score(entry.getValue()).build()));
+		return fused;
+	}
+
+}

@@ -1,0 +1,48 @@
+package dev.ragchat.retrieval;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.ai.rag.Query;
+
+/**
+ * The retrieval front: vector or keyword search straight from the index, or hybrid search
+ * built from Spring AI pieces: a vector and a keyword {@code DocumentRetriever} over the
+ * same knowledge base, fused by a weighted reciprocal-rank {@code DocumentJoiner}.
+ */
+public final class Retriever {
+
+	private final ChunkIndex index;
+
+	private final ReciprocalRankFusionJoiner joiner;
+
+	private final int candidates;
+
+	Retriever(ChunkIndex index, ReciprocalRankFusionJoiner joiner, int candidates) {
+		this.index = index;
+		this.joiner = joiner;
+		this.candidates = candidates;
+	}
+
+	/**
+	 * @param search what to look for, where and how
+	 * @return the best chunks, best first (hybrid scores are fused reciprocal ranks)
+	 */
+	public List<ScoredChunk> retrieve(ChunkSearch search) {
+		if (search.mode() != SearchMode.HYBRID) {
+			return this.index.search(search);
+		}
+		int depth = Math.min(ChunkSearch.MAX_TOP_K, Math.max(search.topK(), this.candidates));
+		ChunkIndexRetriever vector = new ChunkIndexRetriever(this.index, new ChunkSearch(search.knowledgeBase(),
+				search.query(), depth, SearchMode.VECTOR, search.documentIds()));
+		ChunkIndexRetriever keyword = new ChunkIndexRetriever(this.index, new ChunkSearch(search.knowledgeBase(),
+				search.query(), depth, SearchMode.KEYWORD, search.documentIds()));
+		Query query = new Query(search.query());
+		return this.joiner.join(Map.of(query, List.of(vector.retrieve(query), keyword.retrieve(query))))
+			.stream()
+			.limit(search.topK())
+			.map((document) -> new ScoredChunk(LuceneVectorStore.toChunk(document), document.getScore()))
+			.toList();
+	}
+
+}

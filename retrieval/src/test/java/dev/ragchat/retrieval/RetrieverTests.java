@@ -1,0 +1,69 @@
+package dev.ragchat.retrieval;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import org.springframework.ai.document.Document;
+import org.springframework.ai.rag.Query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RetrieverTests {
+
+	@TempDir
+	Path dir;
+
+	LuceneChunkIndex index;
+
+	Retriever retriever;
+
+	@BeforeEach
+	void index() {
+		this.index = new LuceneChunkIndex(this.dir, new WordHashEmbeddingModel(), "word-hash", "", 32);
+		this.retriever = new Retriever(this.index, new ReciprocalRankFusionJoiner(60, List.of(1.0, 1.0)), 20);
+		this.index.replace("doc-a", List
+			.of(ChunkIndexContractTests.chunk("kb-a", "doc-a", 0, 1, "The canary alpha sings in knowledge base A.")),
+				(n) -> {
+				});
+		this.index.replace("doc-b", List
+			.of(ChunkIndexContractTests.chunk("kb-b", "doc-b", 0, 1, "The canary bravo sings in knowledge base B.")),
+				(n) -> {
+				});
+	}
+
+	@AfterEach
+	void close() throws Exception {
+		this.index.close();
+	}
+
+	@ParameterizedTest
+	@EnumSource(SearchMode.class)
+	void neverCrossesKnowledgeBasesInAnyMode(SearchMode mode) {
+		List<ScoredChunk> hits = this.retriever.retrieve(new ChunkSearch("kb-a", "canary bravo B", 10, mode, null));
+		assertThat(hits).isNotEmpty().allSatisfy((hit) -> assertThat(hit.chunk().knowledgeBase()).isEqualTo("kb-a"));
+	}
+
+	@Test
+	void fusesRanksWithWeights() {
+		Document a = Document.builder().id("a").text("a").build();
+		Document b = Document.builder().id("b").text("b").build();
+		Document c = Document.builder().id("c").text("c").build();
+		Query query = new Query("q");
+		List<Document> even = new ReciprocalRankFusionJoiner(60, List.of(1.0, 1.0))
+			.join(Map.of(query, List.of(List.of(a, b), List.of(b, c))));
+		assertThat(even).extracting(Document::getId).containsExactly("b", "a", "c");
+		assertThat(even.get(0).getScore()).isCloseTo(1.0 / 62 + 1.0 / 61, org.assertj.core.data.Offset.offset(1e-9));
+		List<Document> keywordOnly = new ReciprocalRankFusionJoiner(60, List.of(0.0, 1.0))
+			.join(Map.of(query, List.of(List.of(a, b), List.of(c, b))));
+		assertThat(keywordOnly).extracting(Document::getId).startsWith("c", "b");
+	}
+
+}
