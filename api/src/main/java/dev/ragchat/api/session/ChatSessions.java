@@ -12,6 +12,7 @@ import dev.ragchat.api.access.ActiveSessions;
 import dev.ragchat.api.access.ApiKeyRevoked;
 import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.access.SessionTokens;
+import dev.ragchat.api.web.BadRequestException;
 import dev.ragchat.api.web.NotFoundException;
 import dev.ragchat.ingestion.KnowledgeBases;
 
@@ -36,8 +37,12 @@ final class ChatSessions implements ActiveSessions {
 
 	private final KnowledgeBases knowledgeBases;
 
-	ChatSessions(SessionStore store, SessionTokens tokens, KnowledgeBases knowledgeBases, Clock clock) {
+	private final ChatConfigStore configs;
+
+	ChatSessions(SessionStore store, SessionTokens tokens, KnowledgeBases knowledgeBases, ChatConfigStore configs,
+			Clock clock) {
 		this.store = store;
+		this.configs = configs;
 		this.knowledgeBases = knowledgeBases;
 		this.tokens = tokens;
 		this.clock = clock;
@@ -45,20 +50,38 @@ final class ChatSessions implements ActiveSessions {
 	}
 
 	Started start(Caller caller, SessionController.StartRequest request) {
-		if (!caller.mayUse(request.knowledgeBase())) {
-			throw new NotFoundException("No knowledge base '" + request.knowledgeBase() + "'");
+		ChatConfig config = null;
+		if (request.configId() != null) {
+			config = this.configs.findById(request.configId())
+				.filter((c) -> caller.mayUse(c.knowledgeBase()))
+				.orElseThrow(() -> new NotFoundException("No chat configuration '" + request.configId() + "'"));
 		}
-		this.knowledgeBases.searchable(request.knowledgeBase());
+		String knowledgeBase = (request.knowledgeBase() != null) ? request.knowledgeBase()
+				: (config != null) ? config.knowledgeBase() : null;
+		if (knowledgeBase == null) {
+			throw new BadRequestException("knowledgeBase is required (or a configId that names one)");
+		}
+		if (!caller.mayUse(knowledgeBase)) {
+			throw new NotFoundException("No knowledge base '" + knowledgeBase + "'");
+		}
+		this.knowledgeBases.searchable(knowledgeBase);
 		Instant now = this.clock.instant();
 		Instant expiresAt = now.plus(this.tokens.ttl());
 		if (caller.keyExpiresAt() != null && caller.keyExpiresAt().isBefore(expiresAt)) {
 			expiresAt = caller.keyExpiresAt();
 		}
 		ChatSession session = new ChatSession("ses_" + UUID.randomUUID().toString().replace("-", ""), caller.keyId(),
-				request.knowledgeBase(), request.configId(), request.systemPrompt(), request.model(),
-				request.temperature(), request.topK(), now, expiresAt, null);
+				knowledgeBase, request.configId(),
+				first(request.systemPrompt(), (config != null) ? config.systemPrompt() : null),
+				first(request.model(), (config != null) ? config.model() : null),
+				first(request.temperature(), (config != null) ? config.temperature() : null),
+				first(request.topK(), (config != null) ? config.topK() : null), now, expiresAt, null);
 		this.store.save(session);
 		return new Started(session, this.tokens.issue(session.id(), caller.keyId(), expiresAt));
+	}
+
+	private static <T> T first(T preferred, T fallback) {
+		return (preferred != null) ? preferred : fallback;
 	}
 
 	ChatSession get(Caller caller, String id) {

@@ -5,12 +5,21 @@ import java.time.Clock;
 import dev.ragchat.api.access.SessionTokens;
 import dev.ragchat.ingestion.KnowledgeBases;
 
+import dev.ragchat.retrieval.Retriever;
+
+import org.springframework.ai.embedding.EmbeddingModel;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ChatProperties.class)
 class SessionConfiguration {
+
+	/** What the in-process bge model expects in front of a query. */
+	static final String QUERY_INSTRUCTION = "Represent this sentence for searching relevant passages: ";
 
 	@Bean
 	SessionStore sessionStore(JdbcClient jdbc) {
@@ -18,8 +27,32 @@ class SessionConfiguration {
 	}
 
 	@Bean
-	ChatSessions chatSessions(SessionStore store, SessionTokens tokens, KnowledgeBases knowledgeBases, Clock clock) {
-		return new ChatSessions(store, tokens, knowledgeBases, clock);
+	ChatSessions chatSessions(SessionStore store, SessionTokens tokens, KnowledgeBases knowledgeBases,
+			ChatConfigStore configs, Clock clock) {
+		return new ChatSessions(store, tokens, knowledgeBases, configs, clock);
+	}
+
+	@Bean
+	MessageStore messageStore(JdbcClient jdbc) {
+		return new JdbcMessageStore(jdbc);
+	}
+
+	@Bean
+	ChatConfigStore chatConfigStore(JdbcClient jdbc) {
+		return new JdbcChatConfigStore(jdbc);
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "ragchat.chat.generator", havingValue = "extractive", matchIfMissing = true)
+	AnswerGenerator extractiveGenerator(EmbeddingModel embeddingModel, ChatProperties properties) {
+		return new ExtractiveGenerator(embeddingModel, QUERY_INSTRUCTION, properties.minSimilarity(),
+				properties.maxSentences());
+	}
+
+	@Bean
+	Conversations conversations(ChatSessions sessions, MessageStore messages, Retriever retriever,
+			AnswerGenerator generator, ChatProperties properties, Clock clock) {
+		return new Conversations(sessions, messages, retriever, generator, properties, clock);
 	}
 
 }

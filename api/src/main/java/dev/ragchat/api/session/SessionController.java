@@ -14,7 +14,6 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -78,14 +77,14 @@ class SessionController {
 	/**
 	 * What starts a session.
 	 *
-	 * @param knowledgeBase the knowledge base to ask
+	 * @param knowledgeBase the knowledge base to ask (default: the configuration's)
 	 * @param configId a chat configuration to start from
 	 * @param systemPrompt overrides the configuration's system prompt
 	 * @param model overrides the configured model
 	 * @param temperature overrides the configured temperature
 	 * @param topK how many chunks to retrieve per question
 	 */
-	record StartRequest(@NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_-]{0,63}") String knowledgeBase,
+	record StartRequest(@Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_-]{0,63}") String knowledgeBase,
 			@Size(max = 100) String configId, @Size(max = 8000) String systemPrompt, @Size(max = 100) String model,
 			@DecimalMin("0.0") @DecimalMax("2.0") Double temperature, @Min(1) @Max(50) Integer topK) {
 

@@ -1,0 +1,126 @@
+package dev.ragchat.api.session;
+
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+import org.springframework.ai.embedding.EmbeddingModel;
+
+/**
+ * Answers without a language model: it picks the sentences of the retrieved chunks that
+ * are nearest the question (by the embedding model), keeps them in source order, follows
+ * each with its {@code [n]} marker and says that the answer is an extract.
+ */
+final class ExtractiveGenerator implements AnswerGenerator {
+
+	static final String PREFIX = "Extract from the documents: ";
+
+	static final String NOT_FOUND = "The documents in this knowledge base do not answer that question.";
+
+	private static final int MIN_WORDS = 4;
+
+	private static final int MAX_CANDIDATES = 300;
+
+	private final EmbeddingModel embeddingModel;
+
+	private final String queryInstruction;
+
+	private final double minSimilarity;
+
+	private final int maxSentences;
+
+	ExtractiveGenerator(EmbeddingModel embeddingModel, String queryInstruction, double minSimilarity,
+			int maxSentences) {
+		this.embeddingModel = embeddingModel;
+		this.queryInstruction = queryInstruction;
+		this.minSimilarity = minSimilarity;
+		this.maxSentences = maxSentences;
+	}
+
+	@Override
+	public Generated generate(Question question, Consumer<String> tokens) {
+		List<Candidate> candidates = candidates(question);
+		if (candidates.isEmpty()) {
+			return notFound(tokens);
+		}
+		float[] query = this.embeddingModel.embed(this.queryInstruction + question.text());
+		List<float[]> vectors = this.embeddingModel.embed(candidates.stream().map((c) -> c.text).toList());
+		for (int i = 0; i < candidates.size(); i++) {
+			candidates.get(i).similarity = dot(query, vectors.get(i));
+		}
+		double best = candidates.stream().mapToDouble((c) -> c.similarity).max().orElse(0);
+		if (best < this.minSimilarity) {
+			return notFound(tokens);
+		}
+		// the best sentences, and only those close to the best one, in source order
+		List<Candidate> chosen = candidates.stream()
+			.filter((c) -> c.similarity >= Math.max(this.minSimilarity, best - 0.08))
+			.sorted(Comparator.comparingDouble((Candidate c) -> c.similarity).reversed())
+			.limit(this.maxSentences)
+			.sorted(Comparator.comparingInt((Candidate c) -> c.source).thenComparingInt((c) -> c.position))
+			.toList();
+		StringBuilder answer = new StringBuilder(PREFIX);
+		tokens.accept(PREFIX);
+		for (int i = 0; i < chosen.size(); i++) {
+			String piece = ((i > 0) ? " " : "") + chosen.get(i).text + " [" + chosen.get(i).source + "]";
+			for (String token : piece.split("(?<= )")) {
+				tokens.accept(token);
+			}
+			answer.append(piece);
+		}
+		return new Generated(answer.toString(), true);
+	}
+
+	private static Generated notFound(Consumer<String> tokens) {
+		tokens.accept(NOT_FOUND);
+		return new Generated(NOT_FOUND, false);
+	}
+
+	private static List<Candidate> candidates(Question question) {
+		List<Candidate> candidates = new ArrayList<>();
+		for (int source = 0; source < question.sources().size(); source++) {
+			String text = question.sources().get(source).chunk().text();
+			BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.ENGLISH);
+			sentences.setText(text);
+			int position = 0;
+			for (int start = sentences.first(),
+					end = sentences.next(); end != BreakIterator.DONE; start = end, end = sentences.next()) {
+				String sentence = text.substring(start, end).replaceAll("\\s+", " ").strip();
+				if (sentence.split(" ").length >= MIN_WORDS && candidates.size() < MAX_CANDIDATES) {
+					candidates.add(new Candidate(sentence, source + 1, position++));
+				}
+			}
+		}
+		return candidates;
+	}
+
+	private static double dot(float[] a, float[] b) {
+		double sum = 0;
+		for (int i = 0; i < a.length; i++) {
+			sum += a[i] * b[i];
+		}
+		return sum;
+	}
+
+	private static final class Candidate {
+
+		final String text;
+
+		final int source;
+
+		final int position;
+
+		double similarity;
+
+		Candidate(String text, int source, int position) {
+			this.text = text;
+			this.source = source;
+			this.position = position;
+		}
+
+	}
+
+}
