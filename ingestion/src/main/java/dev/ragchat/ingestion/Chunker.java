@@ -43,14 +43,14 @@ final class Chunker {
 			boolean newPage = !current.isEmpty() && current.get(current.size() - 1).page() != unit.page();
 			boolean full = currentTokens + unit.tokens() > this.maxTokens;
 			boolean paragraphBreak = unit.startsParagraph() && currentTokens >= this.maxTokens * 3 / 4;
-			if (newHeading && current.size() == carried) {
+			if ((newHeading || newPage) && current.size() == carried) {
 				current = new ArrayList<>();
 				carried = 0;
 				currentTokens = 0;
 			}
 			else if (current.size() > carried && (newHeading || newPage || full || paragraphBreak)) {
 				chunks.add(toChunk(knowledgeBase, documentId, filename, chunks.size(), current, carried));
-				current = newHeading ? new ArrayList<>() : overlap(current);
+				current = (newHeading || newPage) ? new ArrayList<>() : overlap(current);
 				carried = current.size();
 				currentTokens = current.stream().mapToInt(Unit::tokens).sum();
 			}

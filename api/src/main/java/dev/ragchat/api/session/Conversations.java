@@ -66,8 +66,9 @@ final class Conversations {
 		}
 		List<ChatMessage> history = this.messages.latest(sessionId, this.properties.historyTurns());
 		int topK = (session.topK() != null) ? session.topK() : this.properties.topK();
-		List<ScoredChunk> sources = this.retriever.retrieve(
-				new ChunkSearch(session.knowledgeBase(), query(question, history), topK, SearchMode.HYBRID, null));
+		String query = query(question, history);
+		List<ScoredChunk> sources = this.retriever
+			.retrieve(new ChunkSearch(session.knowledgeBase(), query, topK, SearchMode.HYBRID, null));
 		this.messages.append(
 				new ChatMessage(id(), sessionId, ChatMessage.USER, question, null, List.of(), this.clock.instant()));
 		AnswerGenerator.Generated generated;
@@ -76,7 +77,7 @@ final class Conversations {
 			generated = new AnswerGenerator.Generated(ExtractiveGenerator.NOT_FOUND, false);
 		}
 		else {
-			generated = this.generator.generate(new Question(question, history, sources, session.systemPrompt(),
+			generated = this.generator.generate(new Question(question, query, history, sources, session.systemPrompt(),
 					session.model(), session.temperature()), tokens);
 		}
 		List<Citation> citations = generated.grounded() ? citations(generated.text(), sources) : List.of();

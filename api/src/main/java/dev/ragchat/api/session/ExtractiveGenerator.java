@@ -46,18 +46,25 @@ final class ExtractiveGenerator implements AnswerGenerator {
 		if (candidates.isEmpty()) {
 			return notFound(tokens);
 		}
-		float[] query = this.embeddingModel.embed(this.queryInstruction + question.text());
+		// a follow-up is matched both as asked and with the turn it follows up on
+		float[] asked = this.embeddingModel.embed(this.queryInstruction + question.text());
+		float[] standalone = question.query().equals(question.text()) ? asked
+				: this.embeddingModel.embed(this.queryInstruction + question.query());
 		List<float[]> vectors = this.embeddingModel.embed(candidates.stream().map((c) -> c.text).toList());
+		double grounding = 0;
 		for (int i = 0; i < candidates.size(); i++) {
-			candidates.get(i).similarity = dot(query, vectors.get(i));
+			double toAsked = dot(asked, vectors.get(i));
+			double toStandalone = dot(standalone, vectors.get(i));
+			candidates.get(i).similarity = (toAsked + toStandalone) / 2;
+			grounding = Math.max(grounding, Math.max(toAsked, toStandalone));
 		}
 		double best = candidates.stream().mapToDouble((c) -> c.similarity).max().orElse(0);
-		if (best < this.minSimilarity) {
+		if (grounding < this.minSimilarity) {
 			return notFound(tokens);
 		}
 		// the best sentences, and only those close to the best one, in source order
 		List<Candidate> chosen = candidates.stream()
-			.filter((c) -> c.similarity >= Math.max(this.minSimilarity, best - 0.08))
+			.filter((c) -> c.similarity >= best - 0.08)
 			.sorted(Comparator.comparingDouble((Candidate c) -> c.similarity).reversed())
 			.limit(this.maxSentences)
 			.sorted(Comparator.comparingInt((Candidate c) -> c.source).thenComparingInt((c) -> c.position))
@@ -79,8 +86,13 @@ final class ExtractiveGenerator implements AnswerGenerator {
 		return new Generated(NOT_FOUND, false);
 	}
 
+	/**
+	 * The sentences of the sources, each once (overlapping chunks repeat sentences; the
+	 * first source that has it keeps it).
+	 */
 	private static List<Candidate> candidates(Question question) {
 		List<Candidate> candidates = new ArrayList<>();
+		java.util.Set<String> seen = new java.util.HashSet<>();
 		for (int source = 0; source < question.sources().size(); source++) {
 			String text = question.sources().get(source).chunk().text();
 			BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.ENGLISH);
@@ -89,7 +101,8 @@ final class ExtractiveGenerator implements AnswerGenerator {
 			for (int start = sentences.first(),
 					end = sentences.next(); end != BreakIterator.DONE; start = end, end = sentences.next()) {
 				String sentence = text.substring(start, end).replaceAll("\\s+", " ").strip();
-				if (sentence.split(" ").length >= MIN_WORDS && candidates.size() < MAX_CANDIDATES) {
+				if (sentence.split(" ").length >= MIN_WORDS && candidates.size() < MAX_CANDIDATES
+						&& seen.add(sentence.toLowerCase(Locale.ROOT))) {
 					candidates.add(new Candidate(sentence, source + 1, position++));
 				}
 			}
