@@ -19,6 +19,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -36,7 +38,6 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * Documents of a knowledge base: upload (queued for ingestion), status, original, delete.
@@ -124,19 +125,15 @@ class DocumentController {
 
 	@GetMapping(path = "/{doc}/content", produces = MediaType.ALL_VALUE)
 	@Operation(summary = "Download the original (or be redirected to a short-lived URL)")
-	ResponseEntity<StreamingResponseBody> content(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
-			@PathVariable String kb, @PathVariable String doc) {
+	ResponseEntity<Resource> content(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+			@PathVariable String kb, @PathVariable String doc) throws IOException {
 		Permissions.see(caller, kb);
 		Documents.Original original = this.documents.original(kb, doc);
 		if (original.url() != null) {
 			return ResponseEntity.status(HttpStatus.FOUND).location(original.url()).build();
 		}
 		Document document = original.document();
-		StreamingResponseBody body = (out) -> {
-			try (InputStream in = original.content().open()) {
-				in.transferTo(out);
-			}
-		};
+		Resource body = new InputStreamResource(original.content().open());
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(document.mediaType()))
 			.contentLength(document.sizeBytes())
