@@ -22,7 +22,7 @@ import org.springframework.context.annotation.Bean;
  *
  * <pre>
  * java -jar benchmarks/target/ragchat-benchmarks.jar ingestion [--corpus=../shared/data/scifact] [--pages=400]
- * java -jar benchmarks/target/ragchat-benchmarks.jar retrieval [--corpus=../shared/data/scifact]
+ * java -jar benchmarks/target/ragchat-benchmarks.jar retrieval [--corpus=../shared/data/scifact] [--sweep]
  * </pre>
  */
 @SpringBootApplication(scanBasePackages = "dev.ragchat", exclude = UserDetailsServiceAutoConfiguration.class)
@@ -50,7 +50,7 @@ public class Benchmarks {
 				new IngestionBenchmark(context, corpus, Integer.parseInt(options.getOrDefault("pages", "400"))).run();
 			}
 			else {
-				new RetrievalBenchmark(context, corpus).run();
+				new RetrievalBenchmark(context, corpus, options.containsKey("sweep")).run();
 			}
 		}
 		finally {

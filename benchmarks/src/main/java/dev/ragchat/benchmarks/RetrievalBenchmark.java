@@ -35,9 +35,12 @@ final class RetrievalBenchmark {
 
 	private final Path corpus;
 
-	RetrievalBenchmark(ConfigurableApplicationContext context, Path corpus) {
+	private final boolean sweep;
+
+	RetrievalBenchmark(ConfigurableApplicationContext context, Path corpus, boolean sweep) {
 		this.context = context;
 		this.corpus = corpus;
+		this.sweep = sweep;
 	}
 
 	void run() throws Exception {

@@ -25,6 +25,19 @@ public final class Retriever {
 	}
 
 	/**
+	 * A retriever over the same index with other hybrid settings (for tuning them).
+	 * @param k the reciprocal rank fusion constant
+	 * @param vectorWeight the weight of the vector ranking
+	 * @param keywordWeight the weight of the keyword ranking
+	 * @param candidates how deep each ranking goes
+	 * @return the new retriever
+	 */
+	public Retriever withHybrid(int k, double vectorWeight, double keywordWeight, int candidates) {
+		return new Retriever(this.index, new ReciprocalRankFusionJoiner(k, List.of(vectorWeight, keywordWeight)),
+				candidates);
+	}
+
+	/**
 	 * @param search what to look for, where and how
 	 * @return the best chunks, best first (hybrid scores are fused reciprocal ranks)
 	 */
