@@ -66,27 +66,59 @@ final class RetrievalBenchmark {
 				passages.size() / indexSeconds, index.embeddingModel());
 		System.out
 			.printf("| qrels | mode | queries | nDCG@10 | Recall@10 | mean latency ms |%n|---|---|---|---|---|---|%n");
-		for (String split : List.of("test", "train")) {
-			Map<String, Map<String, Integer>> qrels = SciFact.qrels(this.corpus.resolve("qrels/" + split + ".tsv"));
+		Map<String, Map<String, Integer>> test = SciFact.qrels(this.corpus.resolve("qrels/test.tsv"));
+		Map<String, Map<String, Integer>> train = SciFact.qrels(this.corpus.resolve("qrels/train.tsv"));
+		for (var split : List.of(Map.entry("test", test), Map.entry("train", train))) {
 			for (SearchMode mode : SearchMode.values()) {
-				double ndcg = 0;
-				double recall = 0;
-				long nanos = 0;
-				for (var judged : qrels.entrySet()) {
-					long t = System.nanoTime();
-					List<ScoredChunk> hits = retriever
-						.retrieve(new ChunkSearch(KNOWLEDGE_BASE, queries.get(judged.getKey()), 10, mode, null));
-					nanos += System.nanoTime() - t;
-					List<String> ranked = new ArrayList<>(
-							new LinkedHashSet<>(hits.stream().map((h) -> h.chunk().documentId()).toList()));
-					ndcg += ndcgAt10(ranked, judged.getValue());
-					recall += recallAt10(ranked, judged.getValue().keySet());
-				}
-				int n = qrels.size();
-				System.out.printf("| %s | %s | %d | %.3f | %.3f | %.1f |%n", split, mode.name().toLowerCase(), n,
-						ndcg / n, recall / n, nanos / 1e6 / n);
+				double[] r = evaluate(retriever, queries, split.getValue(), mode);
+				System.out.printf("| %s | %s | %d | %.3f | %.3f | %.1f |%n", split.getKey(), mode.name().toLowerCase(),
+						split.getValue().size(), r[0], r[1], r[2]);
 			}
 		}
+		if (this.sweep) {
+			// tune the fusion on train only; report the chosen setting on test once
+			double best = -1;
+			String chosen = null;
+			Retriever winner = null;
+			for (int k : new int[] { 20, 60 }) {
+				for (double vectorWeight : new double[] { 0.8, 1.0, 1.3, 1.6 }) {
+					for (int candidates : new int[] { 30, 100 }) {
+						Retriever tuned = retriever.withHybrid(k, vectorWeight, 1.0, candidates);
+						double ndcg = evaluate(tuned, queries, train, SearchMode.HYBRID)[0];
+						System.out.printf("sweep k=%d vectorWeight=%.2f candidates=%d train nDCG@10 %.4f%n", k,
+								vectorWeight, candidates, ndcg);
+						if (ndcg > best) {
+							best = ndcg;
+							chosen = "k=" + k + ", vector weight=" + vectorWeight + ", keyword weight=1.0, candidates="
+									+ candidates;
+							winner = tuned;
+						}
+					}
+				}
+			}
+			double[] onTest = evaluate(winner, queries, test, SearchMode.HYBRID);
+			System.out.printf("%nTuned on train: %s (train nDCG@10 %.3f); on test: nDCG@10 %.3f, Recall@10 %.3f%n",
+					chosen, best, onTest[0], onTest[1]);
+		}
+	}
+
+	private static double[] evaluate(Retriever retriever, Map<String, String> queries,
+			Map<String, Map<String, Integer>> qrels, SearchMode mode) {
+		double ndcg = 0;
+		double recall = 0;
+		long nanos = 0;
+		for (var judged : qrels.entrySet()) {
+			long t = System.nanoTime();
+			List<ScoredChunk> hits = retriever
+				.retrieve(new ChunkSearch(KNOWLEDGE_BASE, queries.get(judged.getKey()), 10, mode, null));
+			nanos += System.nanoTime() - t;
+			List<String> ranked = new ArrayList<>(
+					new LinkedHashSet<>(hits.stream().map((h) -> h.chunk().documentId()).toList()));
+			ndcg += ndcgAt10(ranked, judged.getValue());
+			recall += recallAt10(ranked, judged.getValue().keySet());
+		}
+		int n = qrels.size();
+		return new double[] { ndcg / n, recall / n, nanos / 1e6 / n };
 	}
 
 	static double ndcgAt10(List<String> ranked, Map<String, Integer> relevant) {
