@@ -14,6 +14,7 @@ import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.embedding.EmbeddingModel;
 
 /**
  * Answers with a language model (Gemini on Vertex AI, Gemini with an API key, or any
@@ -36,13 +37,27 @@ final class ChatModelGenerator implements AnswerGenerator {
 
 	private final String defaultModel;
 
-	ChatModelGenerator(ChatModel chatModel, String defaultModel) {
+	private final EmbeddingModel embeddingModel;
+
+	private final String queryInstruction;
+
+	private final double minSimilarity;
+
+	ChatModelGenerator(ChatModel chatModel, String defaultModel, EmbeddingModel embeddingModel, String queryInstruction,
+			double minSimilarity) {
 		this.chatModel = chatModel;
 		this.defaultModel = defaultModel;
+		this.embeddingModel = embeddingModel;
+		this.queryInstruction = queryInstruction;
+		this.minSimilarity = minSimilarity;
 	}
 
 	@Override
 	public Generated generate(Question question, Consumer<String> tokens) {
+		if (!relevant(question)) {
+			tokens.accept(NOT_FOUND);
+			return new Generated(NOT_FOUND, false);
+		}
 		StringBuilder answer = new StringBuilder();
 		for (ChatResponse response : this.chatModel.stream(prompt(question)).toIterable()) {
 			if (response.getResult() == null || response.getResult().getOutput() == null) {
@@ -57,6 +72,35 @@ final class ChatModelGenerator implements AnswerGenerator {
 		String text = answer.toString().strip();
 		boolean grounded = !text.isEmpty() && !text.startsWith(NOT_FOUND) && text.matches("(?s).*\\[\\d+].*");
 		return new Generated(text.isEmpty() ? NOT_FOUND : text, grounded);
+	}
+
+	/**
+	 * The model is only asked when some sentence of the sources is near the question (the
+	 * same threshold as extractive answers): below it, no answer is invented.
+	 */
+	private boolean relevant(Question question) {
+		float[] query = this.embeddingModel.embed(this.queryInstruction + question.query());
+		List<String> sentences = new ArrayList<>();
+		for (ScoredChunk source : question.sources()) {
+			for (String sentence : source.chunk().text().split("(?<=[.!?])\\s+")) {
+				if (sentence.split("\\s+").length >= 4) {
+					sentences.add(sentence);
+				}
+			}
+		}
+		if (sentences.isEmpty()) {
+			return false;
+		}
+		for (float[] vector : this.embeddingModel.embed(sentences.subList(0, Math.min(sentences.size(), 200)))) {
+			double dot = 0;
+			for (int i = 0; i < vector.length; i++) {
+				dot += vector[i] * query[i];
+			}
+			if (dot >= this.minSimilarity) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	Prompt prompt(Question question) {

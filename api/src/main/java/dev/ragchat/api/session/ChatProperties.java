@@ -19,4 +19,13 @@ record ChatProperties(@DefaultValue("extractive") String generator, @DefaultValu
 		@DefaultValue("0.6") double minSimilarity, @DefaultValue("3") int maxSentences,
 		@DefaultValue("6") int historyTurns, @DefaultValue("4000") int maxMessageLength) {
 
+	static final java.util.Set<String> GENERATORS = java.util.Set.of("extractive", "gemini", "vertex-gemini");
+
+	ChatProperties {
+		if (!GENERATORS.contains(generator)) {
+			throw new IllegalArgumentException(
+					"ragchat.chat.generator must be one of " + GENERATORS + ", not '" + generator + "'");
+		}
+	}
+
 }
