@@ -4,6 +4,7 @@ import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.TokenCounter;
@@ -34,6 +35,11 @@ final class Chunker {
 	}
 
 	List<Chunk> chunk(String knowledgeBase, String documentId, String filename, List<Section> sections) {
+		return chunk(knowledgeBase, documentId, filename, Map.of(), sections);
+	}
+
+	List<Chunk> chunk(String knowledgeBase, String documentId, String filename, Map<String, String> metadata,
+			List<Section> sections) {
 		List<Chunk> chunks = new ArrayList<>();
 		List<Unit> current = new ArrayList<>();
 		int carried = 0;
@@ -49,7 +55,7 @@ final class Chunker {
 				currentTokens = 0;
 			}
 			else if (current.size() > carried && (newHeading || newPage || full || paragraphBreak)) {
-				chunks.add(toChunk(knowledgeBase, documentId, filename, chunks.size(), current, carried));
+				chunks.add(toChunk(knowledgeBase, documentId, filename, metadata, chunks.size(), current, carried));
 				current = (newHeading || newPage) ? new ArrayList<>() : overlap(current);
 				carried = current.size();
 				currentTokens = current.stream().mapToInt(Unit::tokens).sum();
@@ -58,7 +64,7 @@ final class Chunker {
 			currentTokens += unit.tokens();
 		}
 		if (current.size() > carried) {
-			chunks.add(toChunk(knowledgeBase, documentId, filename, chunks.size(), current, carried));
+			chunks.add(toChunk(knowledgeBase, documentId, filename, metadata, chunks.size(), current, carried));
 		}
 		return chunks;
 	}
@@ -136,8 +142,8 @@ final class Chunker {
 	 * The chunk is cited by the page its own text starts on, not the page of the overlap
 	 * it repeats.
 	 */
-	private static Chunk toChunk(String knowledgeBase, String documentId, String filename, int ordinal,
-			List<Unit> units, int carried) {
+	private static Chunk toChunk(String knowledgeBase, String documentId, String filename, Map<String, String> metadata,
+			int ordinal, List<Unit> units, int carried) {
 		StringBuilder text = new StringBuilder();
 		for (Unit unit : units) {
 			if (!text.isEmpty()) {
@@ -148,7 +154,7 @@ final class Chunker {
 		int page = units.get(Math.min(carried, units.size() - 1)).page();
 		int pageEnd = units.stream().mapToInt(Unit::page).max().orElseThrow();
 		return new Chunk(documentId + ":" + ordinal, knowledgeBase, documentId, filename, page, pageEnd,
-				units.get(0).heading(), ordinal, text.toString());
+				units.get(0).heading(), ordinal, text.toString(), metadata);
 	}
 
 	private record Unit(int page, String heading, String text, int tokens, boolean startsParagraph) {

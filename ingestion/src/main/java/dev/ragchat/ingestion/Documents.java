@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -154,6 +155,30 @@ public final class Documents {
 		Document document = get(knowledgeBase, id);
 		Optional<URI> url = this.blobs.presignedUrl(blobKey(document), Duration.ofMinutes(5));
 		return new Original(document, url.orElse(null), () -> this.blobs.open(blobKey(document)));
+	}
+
+	/**
+	 * @param metadata a document's metadata JSON object, or {@code null}
+	 * @return its top-level text, number and boolean values, as text (what search filters
+	 * on)
+	 */
+	static Map<String, String> searchableMetadata(String metadata) {
+		if (metadata == null) {
+			return Map.of();
+		}
+		try {
+			Map<String, String> values = new java.util.LinkedHashMap<>();
+			json.readTree(metadata).properties().forEach((entry) -> {
+				if (entry.getValue().isValueNode() && !entry.getValue().isNull()
+						&& entry.getKey().matches("[A-Za-z0-9_.-]{1,64}")) {
+					values.put(entry.getKey(), entry.getValue().asText());
+				}
+			});
+			return values;
+		}
+		catch (JsonProcessingException ex) {
+			return Map.of();
+		}
 	}
 
 	static String blobKey(Document document) {

@@ -166,7 +166,7 @@ final class IngestionWorkers implements SmartLifecycle {
 			}
 			parsed = read(document, file);
 			List<Chunk> chunks = this.chunker.chunk(document.knowledgeBase(), id, document.filename(),
-					parsed.sections());
+					Documents.searchableMetadata(document.metadata()), parsed.sections());
 			if (chunks.isEmpty()) {
 				throw new RejectedInputException("No text could be extracted from the document"
 						+ (parsed.warnings().isEmpty() ? "" : ": " + String.join("; ", parsed.warnings())));

@@ -1,5 +1,7 @@
 package dev.ragchat.retrieval;
 
+import java.util.Map;
+
 import org.springframework.util.Assert;
 
 /**
@@ -15,9 +17,11 @@ import org.springframework.util.Assert;
  * (empty when the format has none)
  * @param ordinal its position in the document (0-based)
  * @param text its text
+ * @param metadata the document's metadata (top-level values as text), searchable as exact
+ * filters
  */
 public record Chunk(String id, String knowledgeBase, String documentId, String filename, int page, int pageEnd,
-		String headingPath, int ordinal, String text) {
+		String headingPath, int ordinal, String text, Map<String, String> metadata) {
 
 	public Chunk {
 		Assert.hasText(id, "id must not be empty");
@@ -28,6 +32,15 @@ public record Chunk(String id, String knowledgeBase, String documentId, String f
 		Assert.notNull(headingPath, "headingPath must not be null (use \"\")");
 		Assert.isTrue(ordinal >= 0, "ordinal must not be negative");
 		Assert.hasText(text, "text must not be empty");
+		metadata = (metadata != null) ? Map.copyOf(metadata) : Map.of();
+	}
+
+	/**
+	 * A chunk without metadata.
+	 */
+	public Chunk(String id, String knowledgeBase, String documentId, String filename, int page, int pageEnd,
+			String headingPath, int ordinal, String text) {
+		this(id, knowledgeBase, documentId, filename, page, pageEnd, headingPath, ordinal, text, Map.of());
 	}
 
 }

@@ -13,6 +13,9 @@ import org.springframework.ai.rag.retrieval.search.DocumentRetriever;
  */
 final class ChunkIndexRetriever implements DocumentRetriever {
 
+	/** The metadata key under which each document carries its chunk. */
+	static final String CHUNK = "ragchat.chunk";
+
 	private final ChunkIndex index;
 
 	private final ChunkSearch search;
@@ -25,8 +28,12 @@ final class ChunkIndexRetriever implements DocumentRetriever {
 	@Override
 	public List<Document> retrieve(Query query) {
 		ChunkSearch search = new ChunkSearch(this.search.knowledgeBase(), query.text(), this.search.topK(),
-				this.search.mode(), this.search.documentIds());
-		return this.index.search(search).stream().map(LuceneVectorStore::toDocument).toList();
+				this.search.mode(), this.search.documentIds(), this.search.metadata());
+		return this.index.search(search).stream().map((hit) -> {
+			Document document = LuceneVectorStore.toDocument(hit);
+			document.getMetadata().put(CHUNK, hit.chunk());
+			return document;
+		}).toList();
 	}
 
 }

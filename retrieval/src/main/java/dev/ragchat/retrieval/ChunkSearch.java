@@ -1,6 +1,7 @@
 package dev.ragchat.retrieval;
 
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.util.Assert;
 
@@ -12,8 +13,10 @@ import org.springframework.util.Assert;
  * @param topK how many chunks to return
  * @param mode how to search
  * @param documentIds only these documents, or empty for all
+ * @param metadata only chunks whose document metadata has all these values
  */
-public record ChunkSearch(String knowledgeBase, String query, int topK, SearchMode mode, List<String> documentIds) {
+public record ChunkSearch(String knowledgeBase, String query, int topK, SearchMode mode, List<String> documentIds,
+		Map<String, String> metadata) {
 
 	/** The most chunks a search returns. */
 	public static final int MAX_TOP_K = 100;
@@ -24,6 +27,14 @@ public record ChunkSearch(String knowledgeBase, String query, int topK, SearchMo
 		Assert.isTrue(topK >= 1 && topK <= MAX_TOP_K, "topK must be between 1 and " + MAX_TOP_K);
 		Assert.notNull(mode, "mode must not be null");
 		documentIds = (documentIds != null) ? List.copyOf(documentIds) : List.of();
+		metadata = (metadata != null) ? Map.copyOf(metadata) : Map.of();
+	}
+
+	/**
+	 * A search without a metadata filter.
+	 */
+	public ChunkSearch(String knowledgeBase, String query, int topK, SearchMode mode, List<String> documentIds) {
+		this(knowledgeBase, query, topK, mode, documentIds, Map.of());
 	}
 
 }

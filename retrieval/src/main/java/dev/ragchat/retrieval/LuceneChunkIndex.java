@@ -68,6 +68,9 @@ final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 
 	private static final String VECTOR = "vector";
 
+	/** Prefix of the fields holding document metadata values. */
+	static final String METADATA = "meta.";
+
 	private final EmbeddingModel embeddingModel;
 
 	private final String embeddingModelName;
@@ -173,7 +176,7 @@ final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 
 	@Override
 	public List<ScoredChunk> search(ChunkSearch search) {
-		Query filter = filter(search.knowledgeBase(), search.documentIds());
+		Query filter = filter(search.knowledgeBase(), search.documentIds(), search.metadata());
 		return switch (search.mode()) {
 			case VECTOR -> withSearcher((searcher) -> hits(searcher,
 					searcher.search(vectorQuery(search.query(), search.topK(), filter), search.topK())));
@@ -228,13 +231,16 @@ final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 			.build();
 	}
 
-	private static Query filter(String knowledgeBase, List<String> documentIds) {
+	private static Query filter(String knowledgeBase, List<String> documentIds,
+			java.util.Map<String, String> metadata) {
 		BooleanQuery.Builder filter = new BooleanQuery.Builder()
 			.add(new TermQuery(new Term(KNOWLEDGE_BASE, knowledgeBase)), BooleanClause.Occur.FILTER);
 		if (!documentIds.isEmpty()) {
 			filter.add(new TermInSetQuery(DOCUMENT, documentIds.stream().map(BytesRef::new).toList()),
 					BooleanClause.Occur.FILTER);
 		}
+		metadata.forEach(
+				(key, value) -> filter.add(new TermQuery(new Term(METADATA + key, value)), BooleanClause.Occur.FILTER));
 		return filter.build();
 	}
 
@@ -255,6 +261,7 @@ final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 		document.add(new StoredField(TEXT, chunk.text()));
 		document.add(new TextField(CONTENT, embeddedText(chunk), Field.Store.NO));
 		document.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
+		chunk.metadata().forEach((key, value) -> document.add(new StringField(METADATA + key, value, Field.Store.YES)));
 		return document;
 	}
 
@@ -262,10 +269,16 @@ final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 		List<ScoredChunk> hits = new ArrayList<>(topDocs.scoreDocs.length);
 		for (ScoreDoc scoreDoc : topDocs.scoreDocs) {
 			org.apache.lucene.document.Document d = searcher.storedFields().document(scoreDoc.doc);
+			java.util.Map<String, String> metadata = new java.util.HashMap<>();
+			for (var field : d.getFields()) {
+				if (field.name().startsWith(METADATA)) {
+					metadata.put(field.name().substring(METADATA.length()), field.stringValue());
+				}
+			}
 			hits.add(new ScoredChunk(
 					new Chunk(d.get(ID), d.get(KNOWLEDGE_BASE), d.get(DOCUMENT), d.get(FILENAME),
 							d.getField(PAGE).numericValue().intValue(), d.getField(PAGE_END).numericValue().intValue(),
-							d.get(HEADING_PATH), d.getField(ORDINAL).numericValue().intValue(), d.get(TEXT)),
+							d.get(HEADING_PATH), d.getField(ORDINAL).numericValue().intValue(), d.get(TEXT), metadata),
 					scoreDoc.score));
 		}
 		return hits;

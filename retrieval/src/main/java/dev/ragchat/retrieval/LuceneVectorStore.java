@@ -77,8 +77,9 @@ final class LuceneVectorStore implements VectorStore {
 		return Document.builder()
 			.id(c.id())
 			.text(c.text())
-			.metadata(Map.of("knowledgeBase", c.knowledgeBase(), "documentId", c.documentId(), "filename", c.filename(),
-					"page", c.page(), "pageEnd", c.pageEnd(), "headingPath", c.headingPath(), "ordinal", c.ordinal()))
+			.metadata(new java.util.HashMap<>(Map.of("knowledgeBase", c.knowledgeBase(), "documentId", c.documentId(),
+					"filename", c.filename(), "page", c.page(), "pageEnd", c.pageEnd(), "headingPath", c.headingPath(),
+					"ordinal", c.ordinal())))
 			.score(hit.score())
 			.build();
 	}

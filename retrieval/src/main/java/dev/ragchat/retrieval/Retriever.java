@@ -47,14 +47,19 @@ public final class Retriever {
 		}
 		int depth = Math.min(ChunkSearch.MAX_TOP_K, Math.max(search.topK(), this.candidates));
 		ChunkIndexRetriever vector = new ChunkIndexRetriever(this.index, new ChunkSearch(search.knowledgeBase(),
-				search.query(), depth, SearchMode.VECTOR, search.documentIds()));
+				search.query(), depth, SearchMode.VECTOR, search.documentIds(), search.metadata()));
 		ChunkIndexRetriever keyword = new ChunkIndexRetriever(this.index, new ChunkSearch(search.knowledgeBase(),
-				search.query(), depth, SearchMode.KEYWORD, search.documentIds()));
+				search.query(), depth, SearchMode.KEYWORD, search.documentIds(), search.metadata()));
 		Query query = new Query(search.query());
-		return this.joiner.join(Map.of(query, List.of(vector.retrieve(query), keyword.retrieve(query))))
+		List<org.springframework.ai.document.Document> byVector = vector.retrieve(query);
+		List<org.springframework.ai.document.Document> byKeyword = keyword.retrieve(query);
+		Map<String, Chunk> chunks = new java.util.HashMap<>();
+		java.util.stream.Stream.concat(byVector.stream(), byKeyword.stream())
+			.forEach((d) -> chunks.put(d.getId(), (Chunk) d.getMetadata().get(ChunkIndexRetriever.CHUNK)));
+		return this.joiner.join(Map.of(query, List.of(byVector, byKeyword)))
 			.stream()
 			.limit(search.topK())
-			.map((document) -> new ScoredChunk(LuceneVectorStore.toChunk(document), document.getScore()))
+			.map((document) -> new ScoredChunk(chunks.get(document.getId()), document.getScore()))
 			.toList();
 	}
 

@@ -87,6 +87,26 @@ abstract class ChunkIndexContractTests {
 		assertThat(hits).isNotEmpty().allSatisfy((hit) -> assertThat(hit.chunk().documentId()).isEqualTo("doc-2"));
 	}
 
+	@ParameterizedTest
+	@EnumSource(value = SearchMode.class, names = { "VECTOR", "KEYWORD" })
+	void filtersOnDocumentMetadataAndKeepsIt(SearchMode mode) {
+		this.index.replace("doc-1",
+				List.of(new Chunk("doc-1:0", "kb", "doc-1", "a.pdf", 1, 1, "", 0,
+						"Ferry timetable for the winter season.", java.util.Map.of("team", "ops", "year", "2024"))),
+				(n) -> {
+				});
+		this.index.replace("doc-2", List.of(new Chunk("doc-2:0", "kb", "doc-2", "b.pdf", 1, 1, "", 0,
+				"Ferry timetable for the summer season.", java.util.Map.of("team", "sales"))), (n) -> {
+				});
+		List<ScoredChunk> ops = this.index
+			.search(new ChunkSearch("kb", "ferry timetable", 10, mode, null, java.util.Map.of("team", "ops")));
+		assertThat(ops).extracting((h) -> h.chunk().documentId()).containsExactly("doc-1");
+		assertThat(ops.get(0).chunk().metadata()).containsEntry("team", "ops").containsEntry("year", "2024");
+		assertThat(this.index.search(new ChunkSearch("kb", "ferry timetable", 10, mode, null,
+				java.util.Map.of("team", "ops", "year", "2023"))))
+			.isEmpty();
+	}
+
 	@Test
 	void replacesAllChunksOfADocument() {
 		this.index.replace("doc-1", List.of(chunk("kb", "doc-1", 0, 1, "Old text about llamas."),

@@ -2,6 +2,7 @@ package dev.ragchat.api.knowledge;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.access.Scope;
@@ -51,8 +52,9 @@ class SearchController {
 		this.knowledgeBases.searchable(kb);
 		SearchMode mode = mode(request.mode());
 		List<String> documentIds = (request.filter() != null) ? request.filter().documentIds() : null;
+		Map<String, String> metadata = (request.filter() != null) ? request.filter().metadata() : null;
 		ChunkSearch search = new ChunkSearch(kb, request.query(), (request.topK() != null) ? request.topK() : 5, mode,
-				documentIds);
+				documentIds, metadata);
 		return new SearchResults(this.retriever.retrieve(search)
 			.stream()
 			.map((hit) -> new Result(hit.chunk().id(), hit.chunk().documentId(), hit.chunk().filename(),
@@ -88,8 +90,9 @@ class SearchController {
 
 	/**
 	 * @param documentIds only these documents
+	 * @param metadata only documents whose metadata has all these top-level values
 	 */
-	record Filter(@Size(max = 100) List<String> documentIds) {
+	record Filter(@Size(max = 100) List<String> documentIds, @Size(max = 20) Map<String, String> metadata) {
 
 	}
 

@@ -93,6 +93,37 @@ class DocumentIngestionTests {
 	}
 
 	@Test
+	void filtersSearchOnDocumentMetadata() throws Exception {
+		JsonNode submitted = json.readTree(this.mvc
+			.perform(multipart("/api/v1/knowledge-bases/" + this.kb + "/documents")
+				.file(new MockMultipartFile("file", "ops.txt", "text/plain",
+						"The ferry timetable changes in October.".getBytes()))
+				.file(new MockMultipartFile("metadata", "", "application/json",
+						"{\"team\":\"ops\",\"year\":2024}".getBytes()))
+				.secure(true)
+				.header("X-API-Key", this.key))
+			.andExpect(status().isAccepted())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		String url = submitted.at("/documents/0/statusUrl").asText();
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> this.mvc.perform(get(url).secure(true).header("X-API-Key", this.key))
+				.andExpect(jsonPath("$.status").value("READY"))
+				.andExpect(jsonPath("$.metadata.team").value("ops")));
+		for (String team : new String[] { "ops", "dev" }) {
+			this.mvc
+				.perform(post("/api/v1/knowledge-bases/" + this.kb + "/search").secure(true)
+					.header("X-API-Key", this.key)
+					.contentType(MediaType.APPLICATION_JSON)
+					.content("{\"query\":\"ferry timetable\",\"filter\":{\"metadata\":{\"team\":\"" + team
+							+ "\",\"year\":\"2024\"}}}"))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.results.length()").value(team.equals("ops") ? 1 : 0));
+		}
+	}
+
+	@Test
 	void servesTheOriginalBack() throws Exception {
 		Path pdf = TestFiles.factsPdf(this.dir.resolve("original.pdf"));
 		String doc = uploadAndAwait(pdf, "READY");
