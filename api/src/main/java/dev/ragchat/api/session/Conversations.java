@@ -36,12 +36,15 @@ final class Conversations {
 
 	private final AnswerGenerator generator;
 
+	private final QueryRewriter rewriter;
+
 	private final ChatProperties properties;
 
 	private final Clock clock;
 
 	Conversations(ChatSessions sessions, MessageStore messages, Retriever retriever, AnswerGenerator generator,
-			ChatProperties properties, Clock clock) {
+			QueryRewriter rewriter, ChatProperties properties, Clock clock) {
+		this.rewriter = rewriter;
 		this.sessions = sessions;
 		this.messages = messages;
 		this.retriever = retriever;
@@ -66,7 +69,7 @@ final class Conversations {
 		}
 		List<ChatMessage> history = this.messages.latest(sessionId, this.properties.historyTurns());
 		int topK = (session.topK() != null) ? session.topK() : this.properties.topK();
-		String query = query(question, history);
+		String query = this.rewriter.standalone(question, history);
 		List<ScoredChunk> sources = this.retriever
 			.retrieve(new ChunkSearch(session.knowledgeBase(), query, topK, SearchMode.HYBRID, null));
 		this.messages.append(
@@ -94,23 +97,6 @@ final class Conversations {
 
 	long count(String sessionId) {
 		return this.messages.count(sessionId);
-	}
-
-	/**
-	 * Without a language model to rewrite a follow-up, a short follow-up is searched
-	 * together with the previous question, so that "and in 1950?" still finds its
-	 * subject.
-	 */
-	private static String query(String question, List<ChatMessage> history) {
-		if (question.split("\\s+").length > 6) {
-			return question;
-		}
-		for (int i = history.size() - 1; i >= 0; i--) {
-			if (ChatMessage.USER.equals(history.get(i).role())) {
-				return history.get(i).content() + " " + question;
-			}
-		}
-		return question;
 	}
 
 	/**

@@ -35,7 +35,7 @@ class GeminiConfiguration {
 
 	@Bean
 	@ConditionalOnProperty(name = "ragchat.chat.generator", havingValue = "gemini")
-	AnswerGenerator geminiGenerator(GeminiProperties gemini, EmbeddingModel embeddingModel, ChatProperties chat) {
+	GoogleGenAiChatModel geminiChatModel(GeminiProperties gemini) {
 		if (!StringUtils.hasText(gemini.apiKey())) {
 			throw new IllegalStateException(
 					"ragchat.chat.generator=gemini needs ragchat.chat.gemini.api-key (RAGCHAT_CHAT_GEMINI_API_KEY)");
@@ -44,18 +44,24 @@ class GeminiConfiguration {
 		if (gemini.endpoint() != null) {
 			client.httpOptions(HttpOptions.builder().baseUrl(gemini.endpoint().toString()).build());
 		}
-		GoogleGenAiChatModel model = GoogleGenAiChatModel.builder()
+		return GoogleGenAiChatModel.builder()
 			.genAiClient(client.build())
 			.defaultOptions(GoogleGenAiChatOptions.builder().model(gemini.model()).build())
 			.build();
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "ragchat.chat.generator", havingValue = "gemini")
+	AnswerGenerator geminiGenerator(GoogleGenAiChatModel model, GeminiProperties gemini, EmbeddingModel embeddingModel,
+			ChatProperties chat) {
 		return new ChatModelGenerator(model, gemini.model(), embeddingModel, SessionConfiguration.QUERY_INSTRUCTION,
 				chat.minSimilarity());
 	}
 
 	@Bean
 	@ConditionalOnProperty(name = "ragchat.chat.generator", havingValue = "vertex-gemini")
-	AnswerGenerator vertexGeminiGenerator(GeminiProperties gemini, ObjectProvider<GoogleCredentials> provided,
-			EmbeddingModel embeddingModel, ChatProperties chat) throws IOException {
+	VertexAiGeminiChatModel vertexGeminiChatModel(GeminiProperties gemini, ObjectProvider<GoogleCredentials> provided)
+			throws IOException {
 		// Google's application default credentials, unless the application provides
 		// others
 		GoogleCredentials credentials = provided.getIfAvailable();
@@ -87,10 +93,16 @@ class GeminiConfiguration {
 				}
 			});
 		}
-		VertexAiGeminiChatModel model = VertexAiGeminiChatModel.builder()
+		return VertexAiGeminiChatModel.builder()
 			.vertexAI(vertex.build())
 			.defaultOptions(VertexAiGeminiChatOptions.builder().model(gemini.model()).build())
 			.build();
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "ragchat.chat.generator", havingValue = "vertex-gemini")
+	AnswerGenerator vertexGeminiGenerator(VertexAiGeminiChatModel model, GeminiProperties gemini,
+			EmbeddingModel embeddingModel, ChatProperties chat) {
 		return new ChatModelGenerator(model, gemini.model(), embeddingModel, SessionConfiguration.QUERY_INSTRUCTION,
 				chat.minSimilarity());
 	}

@@ -7,7 +7,9 @@ import dev.ragchat.ingestion.KnowledgeBases;
 
 import dev.ragchat.retrieval.Retriever;
 
+import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.embedding.EmbeddingModel;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -51,8 +53,10 @@ class SessionConfiguration {
 
 	@Bean
 	Conversations conversations(ChatSessions sessions, MessageStore messages, Retriever retriever,
-			AnswerGenerator generator, ChatProperties properties, Clock clock) {
-		return new Conversations(sessions, messages, retriever, generator, properties, clock);
+			AnswerGenerator generator, ObjectProvider<ChatModel> chatModel, ChatProperties properties, Clock clock) {
+		ChatModel model = chatModel.getIfAvailable();
+		QueryRewriter rewriter = (model != null) ? new CompressingQueryRewriter(model) : QueryRewriter.heuristic();
+		return new Conversations(sessions, messages, retriever, generator, rewriter, properties, clock);
 	}
 
 }

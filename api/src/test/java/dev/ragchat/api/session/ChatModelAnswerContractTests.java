@@ -172,6 +172,19 @@ abstract class ChatModelAnswerContractTests {
 	}
 
 	@Test
+	void letsTheModelRewriteAFollowUpIntoAStandaloneQuery() throws Exception {
+		stubAnswer(List.of("The lighthouse on Kestrel Point was automated in 1987 [1]."));
+		ask("When was the lighthouse on Kestrel Point automated?").andExpect(status().isOk());
+		resetRequests();
+		ask("And before that?").andExpect(status().isOk());
+		List<String> requests = requests().stream().map(JsonNode::toString).toList();
+		assertThat(requests).anySatisfy((request) -> assertThat(request).contains("And before that?")
+			.contains("When was the lighthouse on Kestrel Point automated?")
+			.doesNotContain("<sources>"));
+		assertThat(requests).anySatisfy((request) -> assertThat(request).contains("<sources>"));
+	}
+
+	@Test
 	void neverAsksTheModelWhenNothingRelevantWasFound() throws Exception {
 		stubAnswer(List.of("Invented [1]."));
 		ask("What is the boiling point of liquid nitrogen?").andExpect(jsonPath("$.grounded").value(false))
