@@ -1,12 +1,26 @@
 package dev.ragchat.api;
 
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -29,6 +43,69 @@ public final class Calls {
 			.andExpect(status().isCreated())
 			.andReturn();
 		return json.readTree(result.getResponse().getContentAsString());
+	}
+
+	public static String createKnowledgeBase(MockMvc mvc, String masterKey, String name) throws Exception {
+		MvcResult result = mvc
+			.perform(post("/api/v1/knowledge-bases").secure(true)
+				.header("X-Master-Key", masterKey)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\":\"" + name + "\"}"))
+			.andExpect(status().isCreated())
+			.andReturn();
+		return json.readTree(result.getResponse().getContentAsString()).get("id").asText();
+	}
+
+	/**
+	 * Uploads one file and waits until ingestion ends.
+	 * @param mvc the MockMvc
+	 * @param apiKey a key with the upload scope
+	 * @param knowledgeBase where to
+	 * @param filename the name it is sent with
+	 * @param bytes its content
+	 * @return the document as its status URL shows it at the end (READY or FAILED)
+	 * @throws Exception if the upload is refused or ingestion does not end within 90 s
+	 */
+	public static JsonNode uploadAndAwait(MockMvc mvc, String apiKey, String knowledgeBase, String filename,
+			byte[] bytes) throws Exception {
+		JsonNode submitted = json.readTree(mvc
+			.perform(multipart("/api/v1/knowledge-bases/" + knowledgeBase + "/documents")
+				.file(new MockMultipartFile("file", filename, "application/octet-stream", bytes))
+				.secure(true)
+				.header("X-API-Key", apiKey))
+			.andExpect(status().isAccepted())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		String url = submitted.at("/documents/0/statusUrl").asText();
+		JsonNode[] last = new JsonNode[1];
+		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
+			last[0] = json.readTree(mvc.perform(get(url).secure(true).header("X-API-Key", apiKey))
+				.andReturn()
+				.getResponse()
+				.getContentAsString());
+			String status = last[0].get("status").asText();
+			return status.equals("READY") || status.equals("FAILED");
+		});
+		return last[0];
+	}
+
+	/**
+	 * @param certificateFile a PEM certificate
+	 * @return a TLS context that trusts exactly that certificate
+	 * @throws Exception if it cannot be read
+	 */
+	public static SSLContext trusting(Path certificateFile) throws Exception {
+		KeyStore trustStore = KeyStore.getInstance("PKCS12");
+		trustStore.load(null, null);
+		try (InputStream in = Files.newInputStream(certificateFile)) {
+			trustStore.setCertificateEntry("ragchat", CertificateFactory.getInstance("X.509").generateCertificate(in));
+		}
+		TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+		factory.init(trustStore);
+		SSLContext context = SSLContext.getInstance("TLS");
+		context.init(null, factory.getTrustManagers(), null);
+		return context;
 	}
 
 	public static JsonNode startSession(MockMvc mvc, String apiKey, String knowledgeBase) throws Exception {

@@ -131,25 +131,13 @@ class BadInputTests {
 	}
 
 	JsonNode uploadAndAwaitEnd(Path file) throws Exception {
-		JsonNode submitted = json
-			.readTree(upload(file.getFileName().toString(), Files.readAllBytes(file)).andExpect(status().isAccepted())
-				.andReturn()
-				.getResponse()
-				.getContentAsString());
-		String url = submitted.at("/documents/0/statusUrl").asText();
-		JsonNode[] last = new JsonNode[1];
-		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
-			last[0] = json.readTree(this.mvc.perform(get(url).secure(true).header("X-API-Key", this.key))
-				.andReturn()
-				.getResponse()
-				.getContentAsString());
-			String status = last[0].get("status").asText();
-			return status.equals("READY") || status.equals("FAILED");
-		});
-		if (last[0].get("status").asText().equals("FAILED")) {
-			assertThat(last[0].get("chunks")).isNull();
+		JsonNode document = Calls.uploadAndAwait(this.mvc, this.key, "default", file.getFileName().toString(),
+				Files.readAllBytes(file));
+		if (document.get("status").asText().equals("FAILED")) {
+			assertThat(document.get("chunks")).isNull();
+			assertThat(document.get("indexedChunks").asInt()).isZero();
 		}
-		return last[0];
+		return document;
 	}
 
 	ResultActions upload(String filename, byte[] bytes) throws Exception {

@@ -214,15 +214,7 @@ class DocumentIngestionTests {
 	}
 
 	String createKnowledgeBase(String name) throws Exception {
-		return json.readTree(this.mvc
-			.perform(post("/api/v1/knowledge-bases").secure(true)
-				.header("X-Master-Key", this.masterKey)
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"name\":\"" + name + "\"}"))
-			.andExpect(status().isCreated())
-			.andReturn()
-			.getResponse()
-			.getContentAsString()).get("id").asText();
+		return Calls.createKnowledgeBase(this.mvc, this.masterKey, name);
 	}
 
 }

@@ -42,7 +42,9 @@ class UploadLimitTests {
 
 	@Test
 	void refusesAnOversizedUploadWith413() throws Exception {
-		HttpClient client = HttpClient.newBuilder().sslContext(trusting(this.certificate)).build();
+		HttpClient client = HttpClient.newBuilder()
+			.sslContext(dev.ragchat.api.Calls.trusting(this.certificate))
+			.build();
 		String issued = client
 			.send(HttpRequest.newBuilder(URI.create("https://localhost:" + this.port + "/api/v1/keys"))
 				.header("X-Master-Key", this.masterKey)
@@ -64,19 +66,6 @@ class UploadLimitTests {
 		assertThat(response.statusCode()).isEqualTo(413);
 		assertThat(response.headers().firstValue("content-type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
-	}
-
-	static SSLContext trusting(Path certificateFile) throws Exception {
-		KeyStore trustStore = KeyStore.getInstance("PKCS12");
-		trustStore.load(null, null);
-		try (InputStream in = Files.newInputStream(certificateFile)) {
-			trustStore.setCertificateEntry("ragchat", CertificateFactory.getInstance("X.509").generateCertificate(in));
-		}
-		TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-		factory.init(trustStore);
-		SSLContext context = SSLContext.getInstance("TLS");
-		context.init(null, factory.getTrustManagers(), null);
-		return context;
 	}
 
 }

@@ -194,6 +194,17 @@ abstract class ChatModelAnswerContractTests {
 
 	abstract String systemText(JsonNode request);
 
+	static List<JsonNode> bodies(List<com.github.tomakehurst.wiremock.verification.LoggedRequest> requests) {
+		return requests.stream().map((r) -> {
+			try {
+				return json.readTree(r.getBodyAsString());
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		}).toList();
+	}
+
 	static String userText(JsonNode request) {
 		StringBuilder text = new StringBuilder();
 		for (JsonNode content : request.get("contents")) {
@@ -212,21 +223,10 @@ abstract class ChatModelAnswerContractTests {
 	}
 
 	void upload(Path file) throws Exception {
-		JsonNode submitted = json.readTree(
-				this.mvc
-					.perform(
-							multipart("/api/v1/knowledge-bases/" + this.kb + "/documents")
-								.file(new MockMultipartFile("file", file.getFileName().toString(),
-										"application/octet-stream", Files.readAllBytes(file)))
-								.secure(true)
-								.header("X-API-Key", this.key))
-					.andReturn()
-					.getResponse()
-					.getContentAsString());
-		String url = submitted.at("/documents/0/statusUrl").asText();
-		await().atMost(Duration.ofSeconds(60))
-			.untilAsserted(() -> this.mvc.perform(get(url).secure(true).header("X-API-Key", this.key))
-				.andExpect(jsonPath("$.status").value("READY")));
+		assertThat(Calls
+			.uploadAndAwait(this.mvc, this.key, this.kb, file.getFileName().toString(), Files.readAllBytes(file))
+			.get("status")
+			.asText()).isEqualTo("READY");
 	}
 
 }

@@ -184,36 +184,14 @@ class ChatTests {
 	}
 
 	String upload(String kb, Path file, String apiKey) throws Exception {
-		JsonNode submitted = json
-			.readTree(
-					this.mvc
-						.perform(multipart("/api/v1/knowledge-bases/" + kb + "/documents")
-							.file(new MockMultipartFile("file", file.getFileName().toString(),
-									"application/octet-stream", Files.readAllBytes(file)))
-							.secure(true)
-							.header("X-API-Key", apiKey))
-						.andExpect(status().isAccepted())
-						.andReturn()
-						.getResponse()
-						.getContentAsString());
-		String url = submitted.at("/documents/0/statusUrl").asText();
-		await().atMost(Duration.ofSeconds(60))
-			.pollInterval(Duration.ofMillis(200))
-			.untilAsserted(() -> this.mvc.perform(get(url).secure(true).header("X-API-Key", apiKey))
-				.andExpect(jsonPath("$.status").value("READY")));
-		return submitted.at("/documents/0/id").asText();
+		JsonNode document = Calls.uploadAndAwait(this.mvc, apiKey, kb, file.getFileName().toString(),
+				Files.readAllBytes(file));
+		assertThat(document.get("status").asText()).isEqualTo("READY");
+		return document.get("id").asText();
 	}
 
 	String createKnowledgeBase(String name) throws Exception {
-		return json.readTree(this.mvc
-			.perform(post("/api/v1/knowledge-bases").secure(true)
-				.header("X-Master-Key", this.masterKey)
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"name\":\"" + name + "\"}"))
-			.andExpect(status().isCreated())
-			.andReturn()
-			.getResponse()
-			.getContentAsString()).get("id").asText();
+		return Calls.createKnowledgeBase(this.mvc, this.masterKey, name);
 	}
 
 }

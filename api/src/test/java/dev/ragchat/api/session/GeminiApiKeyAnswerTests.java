@@ -67,14 +67,7 @@ class GeminiApiKeyAnswerTests extends ChatModelAnswerContractTests {
 
 	@Override
 	List<JsonNode> requests() {
-		return gemini.findAll(postRequestedFor(urlPathMatching("/v1beta/models/.*"))).stream().map((r) -> {
-			try {
-				return json.readTree(r.getBodyAsString());
-			}
-			catch (Exception ex) {
-				throw new IllegalStateException(ex);
-			}
-		}).toList();
+		return bodies(gemini.findAll(postRequestedFor(urlPathMatching("/v1beta/models/.*"))));
 	}
 
 	@Override

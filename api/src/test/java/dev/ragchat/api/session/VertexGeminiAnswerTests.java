@@ -61,14 +61,7 @@ class VertexGeminiAnswerTests extends ChatModelAnswerContractTests {
 
 	@Override
 	List<JsonNode> requests() {
-		return vertex.findAll(postRequestedFor(urlPathMatching("/v1/projects/.*"))).stream().map((r) -> {
-			try {
-				return json.readTree(r.getBodyAsString());
-			}
-			catch (Exception ex) {
-				throw new IllegalStateException(ex);
-			}
-		}).toList();
+		return bodies(vertex.findAll(postRequestedFor(urlPathMatching("/v1/projects/.*"))));
 	}
 
 	@Override

@@ -59,7 +59,7 @@ class TlsTests {
 
 	@BeforeEach
 	void trustServedCertificate() throws Exception {
-		this.trusting = trusting(this.certificateFile);
+		this.trusting = dev.ragchat.api.Calls.trusting(this.certificateFile);
 	}
 
 	@Test
@@ -143,7 +143,7 @@ class TlsTests {
 		Files.delete(this.keyFile);
 		Files.delete(this.certificateFile);
 		replacement.write(this.certificateFile, this.keyFile);
-		this.trusting = trusting(this.certificateFile);
+		this.trusting = dev.ragchat.api.Calls.trusting(this.certificateFile);
 		await().atMost(Duration.ofSeconds(30))
 			.pollInterval(Duration.ofMillis(250))
 			.ignoreExceptions()
@@ -167,19 +167,6 @@ class TlsTests {
 
 	private URI url(String path) {
 		return URI.create("https://localhost:" + this.port + path);
-	}
-
-	private static SSLContext trusting(Path certificateFile) throws Exception {
-		KeyStore trustStore = KeyStore.getInstance("PKCS12");
-		trustStore.load(null, null);
-		try (InputStream in = Files.newInputStream(certificateFile)) {
-			trustStore.setCertificateEntry("ragchat", CertificateFactory.getInstance("X.509").generateCertificate(in));
-		}
-		TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-		factory.init(trustStore);
-		SSLContext context = SSLContext.getInstance("TLS");
-		context.init(null, factory.getTrustManagers(), null);
-		return context;
 	}
 
 }
