@@ -39,6 +39,12 @@ final class ApiKeys {
 
 	private final Cache<String, Optional<ApiKey>> byId;
 
+	/**
+	 * Keys whose use was recorded within the last minute: no write for them until it
+	 * passes.
+	 */
+	private final Cache<String, Boolean> recentlyUsed;
+
 	ApiKeys(ApiKeyStore store, ApiKeyProperties properties, Clock clock, ApplicationEventPublisher events) {
 		this.store = store;
 		this.properties = properties;
@@ -46,6 +52,7 @@ final class ApiKeys {
 		this.events = events;
 		this.byHash = Caffeine.newBuilder().expireAfterWrite(properties.cacheTtl()).maximumSize(100_000).build();
 		this.byId = Caffeine.newBuilder().expireAfterWrite(properties.cacheTtl()).maximumSize(100_000).build();
+		this.recentlyUsed = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1)).maximumSize(100_000).build();
 	}
 
 	IssuedKey issue(KeyRequest request) {
@@ -115,7 +122,9 @@ final class ApiKeys {
 	}
 
 	private void recordUse(ApiKey key) {
-		this.store.recordUse(key.id(), this.clock.instant());
+		if (this.recentlyUsed.asMap().putIfAbsent(key.id(), Boolean.TRUE) == null) {
+			this.store.recordUse(key.id(), this.clock.instant());
+		}
 	}
 
 	private static Set<Scope> scopes(List<String> requested) {
