@@ -55,8 +55,6 @@ final class IngestionWorkers implements SmartLifecycle {
 
 	private final Semaphore work = new Semaphore(0);
 
-	private final AtomicInteger busy = new AtomicInteger();
-
 	private volatile boolean running;
 
 	private ExecutorService pool;
@@ -76,13 +74,6 @@ final class IngestionWorkers implements SmartLifecycle {
 
 	void wakeUp() {
 		this.work.release(this.properties.workers());
-	}
-
-	/**
-	 * @return how many documents are being worked on right now
-	 */
-	int busy() {
-		return this.busy.get();
 	}
 
 	@Override
@@ -130,13 +121,7 @@ final class IngestionWorkers implements SmartLifecycle {
 			try {
 				Optional<Document> claimed = this.store.claimNext(this.owner, leaseEnd());
 				if (claimed.isPresent()) {
-					this.busy.incrementAndGet();
-					try {
-						process(claimed.get());
-					}
-					finally {
-						this.busy.decrementAndGet();
-					}
+					process(claimed.get());
 				}
 				else {
 					this.work.tryAcquire(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS);

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
@@ -56,12 +55,7 @@ final class LocalBlobStore implements BlobStore {
 
 	@Override
 	public void delete(String key) throws IOException {
-		try {
-			Files.deleteIfExists(resolve(key));
-		}
-		catch (NoSuchFileException ex) {
-			// already gone
-		}
+		Files.deleteIfExists(resolve(key));
 	}
 
 	private Path resolve(String key) {

@@ -11,7 +11,6 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
@@ -41,7 +40,7 @@ final class MongoDocumentStore implements DocumentStore {
 		this.documents.createIndex(Indexes.ascending("status", "createdAt"));
 		this.documents.createIndex(Indexes.ascending("knowledgeBase", "sha256"));
 		this.documents.createIndex(Indexes.ascending("knowledgeBase", "idempotencyKey"));
-		this.documents.createIndex(Indexes.ascending("knowledgeBase", "createdAt"), new IndexOptions());
+		this.documents.createIndex(Indexes.ascending("knowledgeBase", "createdAt"));
 	}
 
 	@Override

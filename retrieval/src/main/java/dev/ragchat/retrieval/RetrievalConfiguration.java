@@ -40,6 +40,11 @@ class RetrievalConfiguration {
 	}
 
 	@Bean
+	QueryEmbedder queryEmbedder(BgeSmallEmbeddingModel embeddingModel) {
+		return (query) -> embeddingModel.embed(BgeSmallEmbeddingModel.QUERY_INSTRUCTION + query);
+	}
+
+	@Bean
 	TokenCounter tokenCounter(BgeSmallEmbeddingModel embeddingModel) {
 		return embeddingModel::countTokens;
 	}

@@ -7,6 +7,9 @@ import java.util.function.Consumer;
  */
 interface AnswerGenerator {
 
+	/** What every generator answers when the documents do not answer the question. */
+	String NOT_FOUND = "The documents in this knowledge base do not answer that question.";
+
 	/**
 	 * @param question the question with its sources (never empty)
 	 * @param tokens told each piece of text as it is produced, in order

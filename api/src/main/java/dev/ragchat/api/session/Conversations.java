@@ -76,8 +76,8 @@ final class Conversations {
 				new ChatMessage(id(), sessionId, ChatMessage.USER, question, null, List.of(), this.clock.instant()));
 		AnswerGenerator.Generated generated;
 		if (sources.isEmpty()) {
-			tokens.accept(ExtractiveGenerator.NOT_FOUND);
-			generated = new AnswerGenerator.Generated(ExtractiveGenerator.NOT_FOUND, false);
+			tokens.accept(AnswerGenerator.NOT_FOUND);
+			generated = new AnswerGenerator.Generated(AnswerGenerator.NOT_FOUND, false);
 		}
 		else {
 			generated = this.generator.generate(new Question(question, query, history, sources, session.systemPrompt(),

@@ -1,11 +1,12 @@
 package dev.ragchat.api.session;
 
-import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+
+import dev.ragchat.retrieval.QueryEmbedder;
 
 import org.springframework.ai.embedding.EmbeddingModel;
 
@@ -18,24 +19,20 @@ final class ExtractiveGenerator implements AnswerGenerator {
 
 	static final String PREFIX = "Extract from the documents: ";
 
-	static final String NOT_FOUND = "The documents in this knowledge base do not answer that question.";
-
-	private static final int MIN_WORDS = 4;
-
 	private static final int MAX_CANDIDATES = 300;
 
 	private final EmbeddingModel embeddingModel;
 
-	private final String queryInstruction;
+	private final QueryEmbedder queryEmbedder;
 
 	private final double minSimilarity;
 
 	private final int maxSentences;
 
-	ExtractiveGenerator(EmbeddingModel embeddingModel, String queryInstruction, double minSimilarity,
+	ExtractiveGenerator(EmbeddingModel embeddingModel, QueryEmbedder queryEmbedder, double minSimilarity,
 			int maxSentences) {
 		this.embeddingModel = embeddingModel;
-		this.queryInstruction = queryInstruction;
+		this.queryEmbedder = queryEmbedder;
 		this.minSimilarity = minSimilarity;
 		this.maxSentences = maxSentences;
 	}
@@ -47,14 +44,14 @@ final class ExtractiveGenerator implements AnswerGenerator {
 			return notFound(tokens);
 		}
 		// a follow-up is matched both as asked and with the turn it follows up on
-		float[] asked = this.embeddingModel.embed(this.queryInstruction + question.text());
+		float[] asked = this.queryEmbedder.embed(question.text());
 		float[] standalone = question.query().equals(question.text()) ? asked
-				: this.embeddingModel.embed(this.queryInstruction + question.query());
+				: this.queryEmbedder.embed(question.query());
 		List<float[]> vectors = this.embeddingModel.embed(candidates.stream().map((c) -> c.text).toList());
 		double grounding = 0;
 		for (int i = 0; i < candidates.size(); i++) {
-			double toAsked = dot(asked, vectors.get(i));
-			double toStandalone = dot(standalone, vectors.get(i));
+			double toAsked = Sentences.similarity(asked, vectors.get(i));
+			double toStandalone = Sentences.similarity(standalone, vectors.get(i));
 			candidates.get(i).similarity = (toAsked + toStandalone) / 2;
 			grounding = Math.max(grounding, Math.max(toAsked, toStandalone));
 		}
@@ -94,28 +91,14 @@ final class ExtractiveGenerator implements AnswerGenerator {
 		List<Candidate> candidates = new ArrayList<>();
 		java.util.Set<String> seen = new java.util.HashSet<>();
 		for (int source = 0; source < question.sources().size(); source++) {
-			String text = question.sources().get(source).chunk().text();
-			BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.ENGLISH);
-			sentences.setText(text);
 			int position = 0;
-			for (int start = sentences.first(),
-					end = sentences.next(); end != BreakIterator.DONE; start = end, end = sentences.next()) {
-				String sentence = text.substring(start, end).replaceAll("\\s+", " ").strip();
-				if (sentence.split(" ").length >= MIN_WORDS && candidates.size() < MAX_CANDIDATES
-						&& seen.add(sentence.toLowerCase(Locale.ROOT))) {
+			for (String sentence : Sentences.of(question.sources().get(source).chunk().text())) {
+				if (candidates.size() < MAX_CANDIDATES && seen.add(sentence.toLowerCase(Locale.ROOT))) {
 					candidates.add(new Candidate(sentence, source + 1, position++));
 				}
 			}
 		}
 		return candidates;
-	}
-
-	private static double dot(float[] a, float[] b) {
-		double sum = 0;
-		for (int i = 0; i < a.length; i++) {
-			sum += a[i] * b[i];
-		}
-		return sum;
 	}
 
 	private static final class Candidate {

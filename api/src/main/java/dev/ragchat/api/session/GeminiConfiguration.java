@@ -12,6 +12,8 @@ import com.google.cloud.vertexai.api.PredictionServiceSettings;
 import com.google.genai.Client;
 import com.google.genai.types.HttpOptions;
 
+import dev.ragchat.retrieval.QueryEmbedder;
+
 import org.springframework.ai.embedding.EmbeddingModel;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.ai.google.genai.GoogleGenAiChatModel;
@@ -53,9 +55,8 @@ class GeminiConfiguration {
 	@Bean
 	@ConditionalOnProperty(name = "ragchat.chat.generator", havingValue = "gemini")
 	AnswerGenerator geminiGenerator(GoogleGenAiChatModel model, GeminiProperties gemini, EmbeddingModel embeddingModel,
-			ChatProperties chat) {
-		return new ChatModelGenerator(model, gemini.model(), embeddingModel, SessionConfiguration.QUERY_INSTRUCTION,
-				chat.minSimilarity());
+			QueryEmbedder queryEmbedder, ChatProperties chat) {
+		return new ChatModelGenerator(model, gemini.model(), embeddingModel, queryEmbedder, chat.minSimilarity());
 	}
 
 	@Bean
@@ -102,9 +103,8 @@ class GeminiConfiguration {
 	@Bean
 	@ConditionalOnProperty(name = "ragchat.chat.generator", havingValue = "vertex-gemini")
 	AnswerGenerator vertexGeminiGenerator(VertexAiGeminiChatModel model, GeminiProperties gemini,
-			EmbeddingModel embeddingModel, ChatProperties chat) {
-		return new ChatModelGenerator(model, gemini.model(), embeddingModel, SessionConfiguration.QUERY_INSTRUCTION,
-				chat.minSimilarity());
+			EmbeddingModel embeddingModel, QueryEmbedder queryEmbedder, ChatProperties chat) {
+		return new ChatModelGenerator(model, gemini.model(), embeddingModel, queryEmbedder, chat.minSimilarity());
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import dev.ragchat.api.access.SessionTokens;
 import dev.ragchat.ingestion.KnowledgeBases;
 
+import dev.ragchat.retrieval.QueryEmbedder;
 import dev.ragchat.retrieval.Retriever;
 
 import org.springframework.ai.chat.model.ChatModel;
@@ -19,9 +20,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ChatProperties.class)
 class SessionConfiguration {
-
-	/** What the in-process bge model expects in front of a query. */
-	static final String QUERY_INSTRUCTION = "Represent this sentence for searching relevant passages: ";
 
 	@Bean
 	SessionStore sessionStore(JdbcClient jdbc) {
@@ -46,8 +44,9 @@ class SessionConfiguration {
 
 	@Bean
 	@ConditionalOnProperty(name = "ragchat.chat.generator", havingValue = "extractive", matchIfMissing = true)
-	AnswerGenerator extractiveGenerator(EmbeddingModel embeddingModel, ChatProperties properties) {
-		return new ExtractiveGenerator(embeddingModel, QUERY_INSTRUCTION, properties.minSimilarity(),
+	AnswerGenerator extractiveGenerator(EmbeddingModel embeddingModel, QueryEmbedder queryEmbedder,
+			ChatProperties properties) {
+		return new ExtractiveGenerator(embeddingModel, queryEmbedder, properties.minSimilarity(),
 				properties.maxSentences());
 	}
 

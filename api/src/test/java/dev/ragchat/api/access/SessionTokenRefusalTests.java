@@ -72,20 +72,7 @@ class SessionTokenRefusalTests {
 
 	@Test
 	void rejectsUnsignedToken() throws Exception {
-		String unsigned = Jwts.builder()
-			.header()
-			.type(SessionTokens.TYPE)
-			.and()
-			.issuer("ragchat")
-			.audience()
-			.add("ragchat-chat")
-			.and()
-			.subject(this.sessionId)
-			.id(UUID.randomUUID().toString())
-			.claim("key", this.keyId)
-			.expiration(Date.from(Instant.now().plusSeconds(300)))
-			.compact();
-		refused(unsigned);
+		refused(claims(UnaryOperator.identity()).compact());
 	}
 
 	@Test
