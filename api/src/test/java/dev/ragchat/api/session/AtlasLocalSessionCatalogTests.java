@@ -1,0 +1,44 @@
+package dev.ragchat.api.session;
+
+import dev.ragchat.ingestion.AtlasLocalTest;
+import dev.ragchat.ingestion.TestMongo;
+import org.junit.jupiter.api.Nested;
+
+/**
+ * The session module's catalog contracts against {@code mongodb/mongodb-atlas-local}
+ * (Docker).
+ */
+@AtlasLocalTest
+class AtlasLocalSessionCatalogTests {
+
+	@Nested
+	class Sessions extends SessionStoreContractTests {
+
+		@Override
+		protected SessionStore createStore() {
+			return new MongoSessionStore(TestMongo.atlasLocal());
+		}
+
+	}
+
+	@Nested
+	class Messages extends MessageStoreContractTests {
+
+		@Override
+		protected MessageStore createStore() {
+			return new MongoMessageStore(TestMongo.atlasLocal());
+		}
+
+	}
+
+	@Nested
+	class ChatConfigs extends ChatConfigStoreContractTests {
+
+		@Override
+		protected ChatConfigStore createStore() {
+			return new MongoChatConfigStore(TestMongo.atlasLocal());
+		}
+
+	}
+
+}
