@@ -1,6 +1,9 @@
 package dev.ragchat.retrieval;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -16,11 +19,68 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param vectorWeight the weight of the vector ranking in hybrid search
  * @param keywordWeight the weight of the keyword (BM25) ranking in hybrid search
  * @param hybridCandidates how deep each ranking goes before fusion
+ * @param index {@code lucene} (embedded, default) or {@code atlas} (MongoDB Atlas Vector
+ * Search and Atlas Search, on the cluster of {@code spring.data.mongodb.uri})
+ * @param embedding the embedding model the index's vectors come from
+ * @param atlas the Atlas chunk index
  */
 @ConfigurationProperties("ragchat.retrieval")
 record RetrievalProperties(Path indexDir, @DefaultValue("0") int embeddingThreads,
 		@DefaultValue("32") int embeddingBatch, @DefaultValue("60") int hybridK,
 		@DefaultValue("1.0") double vectorWeight, @DefaultValue("1.0") double keywordWeight,
-		@DefaultValue("50") int hybridCandidates) {
+		@DefaultValue("50") int hybridCandidates, @DefaultValue("lucene") String index,
+		@DefaultValue Embedding embedding, @DefaultValue Atlas atlas) {
+
+	static final Set<String> INDEXES = Set.of("lucene", "atlas");
+
+	RetrievalProperties {
+		if (!INDEXES.contains(index)) {
+			throw new IllegalArgumentException(
+					"ragchat.retrieval.index must be one of " + INDEXES + ", not '" + index + "'");
+		}
+	}
+
+	/**
+	 * The embedding model of the chunk index.
+	 *
+	 * @param provider {@code bge-small} (in process, default), {@code vertex} (Vertex AI,
+	 * application default credentials) or {@code gemini} (Gemini API with an API key)
+	 * @param model the model, e.g. {@code text-embedding-005} or
+	 * {@code gemini-embedding-001} (default: {@code text-embedding-005} on Vertex AI,
+	 * {@code gemini-embedding-001} with an API key)
+	 * @param dimensions output dimensions, for models that can shorten their vectors
+	 * @param projectId the Google Cloud project (Vertex AI)
+	 * @param location the Vertex AI region
+	 * @param apiKey the Gemini API key ({@code gemini})
+	 * @param endpoint another endpoint than Google's (a proxy, or a test server)
+	 */
+	record Embedding(@DefaultValue("bge-small") String provider, String model, Integer dimensions, String projectId,
+			@DefaultValue("us-central1") String location, String apiKey, URI endpoint) {
+
+		static final Set<String> PROVIDERS = Set.of("bge-small", "vertex", "gemini");
+
+		Embedding {
+			if (!PROVIDERS.contains(provider)) {
+				throw new IllegalArgumentException("ragchat.retrieval.embedding.provider must be one of " + PROVIDERS
+						+ ", not '" + provider + "'");
+			}
+			if (dimensions != null && dimensions < 1) {
+				throw new IllegalArgumentException("ragchat.retrieval.embedding.dimensions must be positive");
+			}
+		}
+
+	}
+
+	/**
+	 * The chunk index on MongoDB Atlas.
+	 *
+	 * @param collection the collection of chunks
+	 * @param numCandidates how many nearest neighbours {@code $vectorSearch} considers
+	 * @param syncTimeout how long a write waits for Atlas Search to make it searchable
+	 */
+	record Atlas(@DefaultValue("chunks") String collection, @DefaultValue("200") int numCandidates,
+			@DefaultValue("60s") Duration syncTimeout) {
+
+	}
 
 }
