@@ -15,26 +15,32 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ IngestionProperties.class, BlobProperties.class })
+@EnableConfigurationProperties({ IngestionProperties.class, BlobProperties.class, CatalogProperties.class })
 class IngestionConfiguration {
 
 	@Bean
-	KnowledgeBaseStore knowledgeBaseStore(JdbcClient jdbc) {
-		return new JdbcKnowledgeBaseStore(jdbc);
+	KnowledgeBaseStore knowledgeBaseStore(CatalogProperties catalog, ObjectProvider<JdbcClient> jdbc,
+			ObjectProvider<MongoTemplate> mongo) {
+		return catalog.isMongo() ? new MongoKnowledgeBaseStore(catalog.mongo(mongo))
+				: new JdbcKnowledgeBaseStore(jdbc.getObject());
 	}
 
 	@Bean
-	DocumentStore documentStore(JdbcClient jdbc, PlatformTransactionManager transactions) {
-		return new JdbcDocumentStore(jdbc, new TransactionTemplate(transactions));
+	DocumentStore documentStore(CatalogProperties catalog, ObjectProvider<JdbcClient> jdbc,
+			ObjectProvider<PlatformTransactionManager> transactions, ObjectProvider<MongoTemplate> mongo) {
+		return catalog.isMongo() ? new MongoDocumentStore(catalog.mongo(mongo).getDb())
+				: new JdbcDocumentStore(jdbc.getObject(), new TransactionTemplate(transactions.getObject()));
 	}
 
 	@Bean

@@ -107,6 +107,18 @@ final class GeminiEmbeddings {
 		return new IndexEmbedding(model, sized, sized.dimensions(), embeddings::embed);
 	}
 
+	static GoogleCredentials applicationDefaultCredentials() {
+		try {
+			return GoogleCredentials.getApplicationDefault()
+				.createScoped("https://www.googleapis.com/auth/cloud-platform");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("ragchat.retrieval.embedding.provider=vertex needs Google application"
+					+ " default credentials (GOOGLE_APPLICATION_CREDENTIALS, gcloud auth, or the workload's identity)",
+					ex);
+		}
+	}
+
 	private static VertexAiTextEmbeddingOptions vertexOptions(String model, Integer dimensions,
 			VertexAiTextEmbeddingOptions.TaskType task) {
 		return VertexAiTextEmbeddingOptions.builder().model(model).dimensions(dimensions).taskType(task).build();

@@ -4,10 +4,12 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.springframework.ai.vectorstore.VectorStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RetrievalProperties.class)
@@ -21,20 +23,46 @@ class RetrievalConfiguration {
 	}
 
 	@Bean
-	LuceneChunkIndex chunkIndex(RetrievalProperties properties, BgeSmallEmbeddingModel embeddingModel,
+	IndexEmbedding indexEmbedding(RetrievalProperties properties, BgeSmallEmbeddingModel bgeSmall) {
+		RetrievalProperties.Embedding settings = properties.embedding();
+		return switch (settings.provider()) {
+			case "vertex" -> GeminiEmbeddings.vertex(settings, GeminiEmbeddings::applicationDefaultCredentials);
+			case "gemini" -> GeminiEmbeddings.geminiApi(settings);
+			default -> new IndexEmbedding(BgeSmallEmbeddingModel.NAME, bgeSmall, bgeSmall.dimensions(),
+					(query) -> bgeSmall.embed(BgeSmallEmbeddingModel.QUERY_INSTRUCTION + query));
+		};
+	}
+
+	@Bean
+	ChunkIndex chunkIndex(RetrievalProperties properties, IndexEmbedding embedding, ObjectProvider<MongoTemplate> mongo,
 			@Value("${ragchat.data-dir:./data}") Path dataDir) {
+		if (properties.index().equals("atlas")) {
+			MongoTemplate template = mongo.getIfAvailable();
+			if (template == null) {
+				throw new IllegalStateException(
+						"ragchat.retrieval.index=atlas needs MongoDB: set spring.data.mongodb.uri"
+								+ " (SPRING_DATA_MONGODB_URI) to an Atlas cluster or Atlas local");
+			}
+			AtlasChunkIndex index = new AtlasChunkIndex(template, embedding, properties.atlas(),
+					properties.embeddingBatch());
+			index.initialize();
+			return index;
+		}
 		Path directory = (properties.indexDir() != null) ? properties.indexDir() : dataDir.resolve("index");
-		return new LuceneChunkIndex(directory, embeddingModel, BgeSmallEmbeddingModel.NAME,
-				BgeSmallEmbeddingModel.QUERY_INSTRUCTION, properties.embeddingBatch());
+		String queryInstruction = embedding.name().equals(BgeSmallEmbeddingModel.NAME)
+				? BgeSmallEmbeddingModel.QUERY_INSTRUCTION : "";
+		return new LuceneChunkIndex(directory, embedding.model(), embedding.name(), queryInstruction,
+				properties.embeddingBatch());
 	}
 
 	@Bean
-	VectorStore vectorStore(LuceneChunkIndex chunkIndex) {
-		return new LuceneVectorStore(chunkIndex);
+	VectorStore vectorStore(ChunkIndex chunkIndex) {
+		return (chunkIndex instanceof AtlasChunkIndex atlas) ? atlas.vectorStore()
+				: new LuceneVectorStore((LuceneChunkIndex) chunkIndex);
 	}
 
 	@Bean
-	Retriever retriever(LuceneChunkIndex chunkIndex, RetrievalProperties properties) {
+	Retriever retriever(ChunkIndex chunkIndex, RetrievalProperties properties) {
 		return new Retriever(chunkIndex, new ReciprocalRankFusionJoiner(properties.hybridK(),
 				List.of(properties.vectorWeight(), properties.keywordWeight())), properties.hybridCandidates());
 	}

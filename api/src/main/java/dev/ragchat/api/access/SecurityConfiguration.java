@@ -8,9 +8,11 @@ import dev.ragchat.api.web.Problems;
 import dev.ragchat.api.web.RequestLimitProperties;
 import dev.ragchat.api.web.RequestSizeLimitFilter;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -42,8 +44,15 @@ class SecurityConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnProperty(name = "ragchat.catalog.store", havingValue = "embedded", matchIfMissing = true)
 	ApiKeyStore apiKeyStore(JdbcClient jdbc) {
 		return new JdbcApiKeyStore(jdbc);
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "ragchat.catalog.store", havingValue = "mongodb")
+	ApiKeyStore mongoApiKeyStore(MongoTemplate mongo) {
+		return new MongoApiKeyStore(mongo);
 	}
 
 	@Bean

@@ -15,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @Configuration(proxyBeanMethods = false)
@@ -22,8 +23,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class SessionConfiguration {
 
 	@Bean
+	@ConditionalOnProperty(name = "ragchat.catalog.store", havingValue = "embedded", matchIfMissing = true)
 	SessionStore sessionStore(JdbcClient jdbc) {
 		return new JdbcSessionStore(jdbc);
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "ragchat.catalog.store", havingValue = "mongodb")
+	SessionStore mongoSessionStore(MongoTemplate mongo) {
+		return new MongoSessionStore(mongo);
 	}
 
 	@Bean
@@ -33,13 +41,27 @@ class SessionConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnProperty(name = "ragchat.catalog.store", havingValue = "embedded", matchIfMissing = true)
 	MessageStore messageStore(JdbcClient jdbc) {
 		return new JdbcMessageStore(jdbc);
 	}
 
 	@Bean
+	@ConditionalOnProperty(name = "ragchat.catalog.store", havingValue = "mongodb")
+	MessageStore mongoMessageStore(MongoTemplate mongo) {
+		return new MongoMessageStore(mongo);
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "ragchat.catalog.store", havingValue = "embedded", matchIfMissing = true)
 	ChatConfigStore chatConfigStore(JdbcClient jdbc) {
 		return new JdbcChatConfigStore(jdbc);
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "ragchat.catalog.store", havingValue = "mongodb")
+	ChatConfigStore mongoChatConfigStore(MongoTemplate mongo) {
+		return new MongoChatConfigStore(mongo);
 	}
 
 	@Bean
