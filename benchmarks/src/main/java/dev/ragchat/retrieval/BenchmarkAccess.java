@@ -1,0 +1,48 @@
+package dev.ragchat.retrieval;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.springframework.ai.embedding.EmbeddingModel;
+
+/**
+ * The benchmarks' way into the retrieval module's package-private index, without widening
+ * its public API: this class lives in the benchmarks module but in the retrieval package,
+ * so it may build the real {@link LuceneChunkIndex} and {@link Retriever} around another
+ * {@link EmbeddingModel} (one that returns precomputed vectors, so that a million chunks
+ * can be indexed without running the ONNX model on a million texts). Benchmarks only.
+ */
+public final class BenchmarkAccess {
+
+	private BenchmarkAccess() {
+	}
+
+	/**
+	 * The production chunk index over a directory, embedding with the given model.
+	 * @param directory the index directory
+	 * @param embeddingModel the model (queries are embedded without an instruction)
+	 * @param modelName the name the index reports
+	 * @return the index; close it with {@link #close(ChunkIndex)}
+	 */
+	public static ChunkIndex index(Path directory, EmbeddingModel embeddingModel, String modelName) {
+		return new LuceneChunkIndex(directory, embeddingModel, modelName, "", 32);
+	}
+
+	/**
+	 * The production retriever with the default hybrid settings of
+	 * {@code ragchat.retrieval.*} (k 60, equal weights, 50 candidates per ranking).
+	 * @param index the index
+	 * @return the retriever
+	 */
+	public static Retriever retriever(ChunkIndex index) {
+		return new Retriever(index, new ReciprocalRankFusionJoiner(60, List.of(1.0, 1.0)), 50);
+	}
+
+	/**
+	 * @param index an index from {@link #index}
+	 */
+	public static void close(ChunkIndex index) throws Exception {
+		((LuceneChunkIndex) index).close();
+	}
+
+}
