@@ -27,7 +27,7 @@ import org.springframework.context.annotation.Bean;
  * java -jar benchmarks/target/ragchat-benchmarks.jar ingestion [--corpus=../shared/data/scifact] [--pages=400]
  * java -jar benchmarks/target/ragchat-benchmarks.jar retrieval [--corpus=../shared/data/scifact] [--sweep]
  * java -jar benchmarks/target/ragchat-benchmarks.jar search --chunks=10000,100000 [--queries=1200] [--warmup=200]
- *     [--peer-queries=200] [--peers=spring-ai,langchain4j] [--keep-index]
+ *     [--peer-queries=200] [--peers=spring-ai,langchain4j|none] [--modes=vector,keyword,hybrid] [--index-dir=DIR]
  * java -jar benchmarks/target/ragchat-benchmarks.jar search --dataset=scifact [--corpus=...] [--warmup=100]
  * </pre>
  */

@@ -85,12 +85,18 @@ final class SearchBenchmark {
 
 	private List<String> ragchat(SearchSet set, PrecomputedEmbeddingModel model, int warmup, int measured,
 			int[][] exact) throws Exception {
-		Path directory = Files.createTempDirectory(Path.of(this.options.getOrDefault("tmp", "/tmp")), "ragchat-index");
+		// --index-dir: keep the index there, and reuse it if it is there already (to
+		// profile)
+		boolean reuse = this.options.containsKey("index-dir")
+				&& Files.exists(Path.of(this.options.get("index-dir")).resolve("write.lock"));
+		boolean keep = this.options.containsKey("index-dir");
+		Path directory = keep ? Files.createDirectories(Path.of(this.options.get("index-dir")))
+				: Files.createTempDirectory(Path.of(this.options.getOrDefault("tmp", "/tmp")), "ragchat-index");
 		ChunkIndex index = BenchmarkAccess.index(directory, model, set.name());
 		List<String> rows = new ArrayList<>();
 		try {
 			long t = System.nanoTime();
-			for (int start = 0; start < set.size(); start += CHUNKS_PER_DOCUMENT) {
+			for (int start = 0; start < (reuse ? 0 : set.size()); start += CHUNKS_PER_DOCUMENT) {
 				String documentId = "d" + (start / CHUNKS_PER_DOCUMENT);
 				List<Chunk> chunks = new ArrayList<>(CHUNKS_PER_DOCUMENT);
 				for (int i = start; i < Math.min(set.size(), start + CHUNKS_PER_DOCUMENT); i++) {
@@ -108,8 +114,14 @@ final class SearchBenchmark {
 				System.out.printf("ragchat index: %,d chunks, %d segments, %,d MB on disk, built in %.1f s%n",
 						reader.numDocs(), reader.leaves().size(), size(directory) >> 20, build);
 			}
+			System.out.printf("resident memory %,d MiB, heap used %,d MiB (before the searches)%n",
+					Machine.residentMib(), usedHeapMib());
 			Retriever retriever = BenchmarkAccess.retriever(index);
+			Set<String> modes = Set.of(this.options.getOrDefault("modes", "vector,keyword,hybrid").split(","));
 			for (SearchMode mode : SearchMode.values()) {
+				if (!modes.contains(mode.name().toLowerCase())) {
+					continue;
+				}
 				IntFunction<List<Integer>> search = (q) -> retriever
 					.retrieve(new ChunkSearch(KNOWLEDGE_BASE, set.queryText(q), 10, mode, null))
 					.stream()
@@ -119,13 +131,10 @@ final class SearchBenchmark {
 				rows.add(measure("ragchat (Lucene HNSW + BM25)", mode.name().toLowerCase(), build, search, warmup,
 						warmup, measured, (mode == SearchMode.VECTOR) ? exact : null));
 			}
-			if (this.options.containsKey("keep-index")) {
-				System.out.printf("index kept in %s%n", directory);
-			}
 		}
 		finally {
 			BenchmarkAccess.close(index);
-			if (!this.options.containsKey("keep-index")) {
+			if (!keep) {
 				delete(directory);
 			}
 		}
@@ -246,6 +255,12 @@ final class SearchBenchmark {
 	 */
 	private static int position(Chunk chunk) {
 		return Integer.parseInt(chunk.documentId().substring(1)) * CHUNKS_PER_DOCUMENT + chunk.ordinal();
+	}
+
+	private static long usedHeapMib() {
+		System.gc();
+		Runtime runtime = Runtime.getRuntime();
+		return (runtime.totalMemory() - runtime.freeMemory()) >> 20;
 	}
 
 	static double percentile(long[] sortedNanos, double p) {
