@@ -45,13 +45,17 @@ final class SearchBenchmark {
 
 	private static final String KNOWLEDGE_BASE = "bench";
 
-	/** Chunks per ragchat document: one atomic replace and one commit each. */
+	/** Chunks per peer batch. */
 	private static final int CHUNKS_PER_DOCUMENT = 10_000;
 
 	private final Map<String, String> options;
 
+	/** Chunks per ragchat document: one atomic replace and one commit each. */
+	private final int chunksPerDocument;
+
 	SearchBenchmark(Map<String, String> options) {
 		this.options = options;
+		this.chunksPerDocument = Integer.parseInt(options.getOrDefault("chunks-per-document", "10000"));
 	}
 
 	void run(SearchSet set) throws Exception {
@@ -92,23 +96,43 @@ final class SearchBenchmark {
 		boolean keep = this.options.containsKey("index-dir");
 		Path directory = keep ? Files.createDirectories(Path.of(this.options.get("index-dir")))
 				: Files.createTempDirectory(Path.of(this.options.getOrDefault("tmp", "/tmp")), "ragchat-index");
-		ChunkIndex index = BenchmarkAccess.index(directory, model, set.name());
+		// the production defaults unless told otherwise
+		ChunkIndex index = BenchmarkAccess.index(directory, model, set.name(),
+				Integer.parseInt(this.options.getOrDefault("hnsw-m", "16")),
+				Integer.parseInt(this.options.getOrDefault("beam-width", "100")),
+				this.options.getOrDefault("quantization", "none"),
+				Double.parseDouble(this.options.getOrDefault("ram-buffer-mb", "16")));
+		System.out.printf("index settings: M %s, beam %s, quantization %s, RAM buffer %s MB%n",
+				this.options.getOrDefault("hnsw-m", "16"), this.options.getOrDefault("beam-width", "100"),
+				this.options.getOrDefault("quantization", "none"), this.options.getOrDefault("ram-buffer-mb", "16"));
 		List<String> rows = new ArrayList<>();
 		try {
 			long t = System.nanoTime();
-			for (int start = 0; start < (reuse ? 0 : set.size()); start += CHUNKS_PER_DOCUMENT) {
-				String documentId = "d" + (start / CHUNKS_PER_DOCUMENT);
-				List<Chunk> chunks = new ArrayList<>(CHUNKS_PER_DOCUMENT);
-				for (int i = start; i < Math.min(set.size(), start + CHUNKS_PER_DOCUMENT); i++) {
-					chunks.add(new Chunk(documentId + ":" + (i - start), KNOWLEDGE_BASE, documentId, "bench.txt", 1, 1,
-							"", i - start, set.text(i)));
-				}
-				index.replace(documentId, chunks, (n) -> {
-				});
-				if ((start / CHUNKS_PER_DOCUMENT) % 10 == 9) {
-					System.out.printf("  ragchat: %,d chunks indexed in %.0f s%n", start + chunks.size(), seconds(t));
-				}
+			int perDocument = this.chunksPerDocument;
+			int threads = Integer.parseInt(this.options.getOrDefault("load-threads", "1"));
+			// documents are replaced concurrently, as ragchat's ingestion workers do
+			java.util.concurrent.ExecutorService loaders = java.util.concurrent.Executors.newFixedThreadPool(threads);
+			List<java.util.concurrent.Future<?>> loaded = new ArrayList<>();
+			java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+			for (int start = 0; start < (reuse ? 0 : set.size()); start += perDocument) {
+				int first = start;
+				loaded.add(loaders.submit(() -> {
+					String documentId = "d" + (first / perDocument);
+					List<Chunk> chunks = new ArrayList<>(perDocument);
+					for (int i = first; i < Math.min(set.size(), first + perDocument); i++) {
+						chunks.add(new Chunk(documentId + ":" + (i - first), KNOWLEDGE_BASE, documentId, "bench.txt", 1,
+								1, "", i - first, set.text(i)));
+					}
+					index.replace(documentId, chunks, (n) -> {
+					});
+					System.out.printf("  ragchat: %,d chunks indexed in %.0f s%n", done.addAndGet(chunks.size()),
+							seconds(t));
+				}));
 			}
+			for (java.util.concurrent.Future<?> future : loaded) {
+				future.get();
+			}
+			loaders.shutdown();
 			double build = seconds(t);
 			try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(directory))) {
 				System.out.printf("ragchat index: %,d chunks, %d segments, %,d MB on disk, built in %.1f s%n",
@@ -126,7 +150,7 @@ final class SearchBenchmark {
 					.retrieve(new ChunkSearch(KNOWLEDGE_BASE, set.queryText(q), 10, mode, null))
 					.stream()
 					.map(ScoredChunk::chunk)
-					.map(SearchBenchmark::position)
+					.map(this::position)
 					.toList();
 				rows.add(measure("ragchat (Lucene HNSW + BM25)", mode.name().toLowerCase(), build, search, warmup,
 						warmup, measured, (mode == SearchMode.VECTOR) ? exact : null));
@@ -160,7 +184,7 @@ final class SearchBenchmark {
 			.stream()
 			.map((d) -> Integer.parseInt(d.getId()))
 			.toList();
-		return List.of(measure("Spring AI SimpleVectorStore", "vector", build, search, Math.min(warmup, 20), warmup,
+		return List.of(measure("Spring AI SimpleVectorStore", "vector", build, search, peerWarmup(warmup), warmup,
 				measured, exact));
 	}
 
@@ -189,7 +213,7 @@ final class SearchBenchmark {
 			.map(EmbeddingMatch::embeddingId)
 			.map(Integer::parseInt)
 			.toList();
-		return List.of(measure("LangChain4j InMemoryEmbeddingStore", "vector", build, search, Math.min(warmup, 20),
+		return List.of(measure("LangChain4j InMemoryEmbeddingStore", "vector", build, search, peerWarmup(warmup),
 				warmup, measured, exact));
 	}
 
@@ -253,8 +277,12 @@ final class SearchBenchmark {
 	/**
 	 * A ragchat chunk id {@code d<document>:<ordinal>} back to its position in the set.
 	 */
-	private static int position(Chunk chunk) {
-		return Integer.parseInt(chunk.documentId().substring(1)) * CHUNKS_PER_DOCUMENT + chunk.ordinal();
+	private int position(Chunk chunk) {
+		return Integer.parseInt(chunk.documentId().substring(1)) * this.chunksPerDocument + chunk.ordinal();
+	}
+
+	private int peerWarmup(int warmup) {
+		return Math.min(warmup, Integer.parseInt(this.options.getOrDefault("peer-warmup", "20")));
 	}
 
 	private static long usedHeapMib() {

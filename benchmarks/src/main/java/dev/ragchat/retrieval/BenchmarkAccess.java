@@ -29,6 +29,25 @@ public final class BenchmarkAccess {
 	}
 
 	/**
+	 * The production chunk index with other index settings (see
+	 * {@code ragchat.retrieval.hnsw-*}, {@code vector-quantization},
+	 * {@code index-ram-buffer-mb}).
+	 * @param directory the index directory
+	 * @param embeddingModel the model (queries are embedded without an instruction)
+	 * @param modelName the name the index reports
+	 * @param maxConnections HNSW connections per node
+	 * @param beamWidth HNSW build beam
+	 * @param quantization none, int8, int7 or int4
+	 * @param ramBufferMb the write buffer
+	 * @return the index; close it with {@link #close(ChunkIndex)}
+	 */
+	public static ChunkIndex index(Path directory, EmbeddingModel embeddingModel, String modelName, int maxConnections,
+			int beamWidth, String quantization, double ramBufferMb) {
+		return new LuceneChunkIndex(directory, embeddingModel, modelName, "", 32,
+				new LuceneIndexSettings(maxConnections, beamWidth, quantization, ramBufferMb));
+	}
+
+	/**
 	 * The production retriever with the default hybrid settings of
 	 * {@code ragchat.retrieval.*} (k 60, equal weights, 50 candidates per ranking).
 	 * @param index the index

@@ -25,7 +25,7 @@ class RetrievalConfiguration {
 			@Value("${ragchat.data-dir:./data}") Path dataDir) {
 		Path directory = (properties.indexDir() != null) ? properties.indexDir() : dataDir.resolve("index");
 		return new LuceneChunkIndex(directory, embeddingModel, BgeSmallEmbeddingModel.NAME,
-				BgeSmallEmbeddingModel.QUERY_INSTRUCTION, properties.embeddingBatch());
+				BgeSmallEmbeddingModel.QUERY_INSTRUCTION, properties.embeddingBatch(), properties.indexSettings());
 	}
 
 	@Bean

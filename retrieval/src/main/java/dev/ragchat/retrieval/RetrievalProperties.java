@@ -16,11 +16,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param vectorWeight the weight of the vector ranking in hybrid search
  * @param keywordWeight the weight of the keyword (BM25) ranking in hybrid search
  * @param hybridCandidates how deep each ranking goes before fusion
+ * @param hnswMaxConnections HNSW connections per node (Lucene's {@code M})
+ * @param hnswBeamWidth HNSW candidates kept while building the graph
+ * @param vectorQuantization {@code none}, {@code int8}, {@code int7} or {@code int4}
+ * (Lucene's scalar quantization of the indexed vectors)
+ * @param indexRamBufferMb the index write buffer in MB
  */
 @ConfigurationProperties("ragchat.retrieval")
 record RetrievalProperties(Path indexDir, @DefaultValue("0") int embeddingThreads,
 		@DefaultValue("32") int embeddingBatch, @DefaultValue("60") int hybridK,
 		@DefaultValue("1.0") double vectorWeight, @DefaultValue("1.0") double keywordWeight,
-		@DefaultValue("50") int hybridCandidates) {
+		@DefaultValue("50") int hybridCandidates, @DefaultValue("16") int hnswMaxConnections,
+		@DefaultValue("100") int hnswBeamWidth, @DefaultValue("none") String vectorQuantization,
+		@DefaultValue("16") double indexRamBufferMb) {
+
+	LuceneIndexSettings indexSettings() {
+		return new LuceneIndexSettings(this.hnswMaxConnections, this.hnswBeamWidth, this.vectorQuantization,
+				this.indexRamBufferMb);
+	}
 
 }
