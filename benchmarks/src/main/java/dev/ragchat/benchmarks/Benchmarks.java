@@ -29,16 +29,18 @@ import org.springframework.context.annotation.Bean;
  * java -jar benchmarks/target/ragchat-benchmarks.jar search --chunks=10000,100000 [--queries=1200] [--warmup=200]
  *     [--peer-queries=200] [--peers=spring-ai,langchain4j|none] [--modes=vector,keyword,hybrid] [--index-dir=DIR]
  * java -jar benchmarks/target/ragchat-benchmarks.jar search --dataset=scifact [--corpus=...] [--warmup=100]
+ * java -jar benchmarks/target/ragchat-benchmarks.jar query-embedding [--callers=32]
  * </pre>
  */
 @SpringBootApplication(scanBasePackages = "dev.ragchat", exclude = UserDetailsServiceAutoConfiguration.class)
 public class Benchmarks {
 
-	private static final List<String> COMMANDS = List.of("ingestion", "retrieval", "search");
+	private static final List<String> COMMANDS = List.of("ingestion", "retrieval", "search", "query-embedding");
 
 	public static void main(String[] args) throws Exception {
 		if (args.length == 0 || !COMMANDS.contains(args[0])) {
-			System.err.println("usage: ragchat-benchmarks (ingestion|retrieval|search) [--option=value ...]");
+			System.err
+				.println("usage: ragchat-benchmarks (ingestion|retrieval|search|query-embedding) [--option=value ...]");
 			System.exit(2);
 		}
 		Map<String, String> options = new HashMap<>();
@@ -61,6 +63,8 @@ public class Benchmarks {
 						Integer.parseInt(options.getOrDefault("pages", "400")))
 					.run();
 				case "retrieval" -> new RetrievalBenchmark(context.get(), corpus, options.containsKey("sweep")).run();
+				case "query-embedding" ->
+					new QueryEmbeddingBenchmark(corpus, Integer.parseInt(options.getOrDefault("callers", "32"))).run();
 				default -> search(options, corpus, context);
 			}
 		}

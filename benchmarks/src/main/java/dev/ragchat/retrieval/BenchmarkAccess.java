@@ -58,6 +58,23 @@ public final class BenchmarkAccess {
 	}
 
 	/**
+	 * ragchat's in-process bge-small-en-v1.5 int8 model.
+	 * @param threads ONNX Runtime intra-op threads
+	 * @param batchSize texts per model run
+	 * @return the model (close it when done)
+	 */
+	public static EmbeddingModel bgeSmall(int threads, int batchSize) {
+		return new BgeSmallEmbeddingModel(threads, batchSize);
+	}
+
+	/**
+	 * @return what bge expects in front of a query
+	 */
+	public static String queryInstruction() {
+		return BgeSmallEmbeddingModel.QUERY_INSTRUCTION;
+	}
+
+	/**
 	 * @param index an index from {@link #index}
 	 */
 	public static void close(ChunkIndex index) throws Exception {
