@@ -101,10 +101,12 @@ final class SearchBenchmark {
 				Integer.parseInt(this.options.getOrDefault("hnsw-m", "16")),
 				Integer.parseInt(this.options.getOrDefault("beam-width", "100")),
 				this.options.getOrDefault("quantization", "none"),
-				Double.parseDouble(this.options.getOrDefault("ram-buffer-mb", "16")));
-		System.out.printf("index settings: M %s, beam %s, quantization %s, RAM buffer %s MB%n",
+				Double.parseDouble(this.options.getOrDefault("ram-buffer-mb", "16")),
+				Integer.parseInt(this.options.getOrDefault("vector-candidates", "100")));
+		System.out.printf("index settings: M %s, beam %s, quantization %s, RAM buffer %s MB, vector candidates %s%n",
 				this.options.getOrDefault("hnsw-m", "16"), this.options.getOrDefault("beam-width", "100"),
-				this.options.getOrDefault("quantization", "none"), this.options.getOrDefault("ram-buffer-mb", "16"));
+				this.options.getOrDefault("quantization", "none"), this.options.getOrDefault("ram-buffer-mb", "16"),
+				this.options.getOrDefault("vector-candidates", "100"));
 		List<String> rows = new ArrayList<>();
 		try {
 			long t = System.nanoTime();

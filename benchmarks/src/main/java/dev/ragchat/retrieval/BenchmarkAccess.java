@@ -39,12 +39,13 @@ public final class BenchmarkAccess {
 	 * @param beamWidth HNSW build beam
 	 * @param quantization none, int8, int7 or int4
 	 * @param ramBufferMb the write buffer
+	 * @param vectorCandidates the HNSW search beam
 	 * @return the index; close it with {@link #close(ChunkIndex)}
 	 */
 	public static ChunkIndex index(Path directory, EmbeddingModel embeddingModel, String modelName, int maxConnections,
-			int beamWidth, String quantization, double ramBufferMb) {
+			int beamWidth, String quantization, double ramBufferMb, int vectorCandidates) {
 		return new LuceneChunkIndex(directory, embeddingModel, modelName, "", 32,
-				new LuceneIndexSettings(maxConnections, beamWidth, quantization, ramBufferMb));
+				new LuceneIndexSettings(maxConnections, beamWidth, quantization, ramBufferMb, vectorCandidates));
 	}
 
 	/**

@@ -83,6 +83,8 @@ final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 
 	private final int embeddingBatch;
 
+	private final int vectorCandidates;
+
 	private final Analyzer analyzer = new EnglishAnalyzer();
 
 	private final Directory directory;
@@ -108,6 +110,7 @@ final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 		this.embeddingModelName = embeddingModelName;
 		this.queryInstruction = queryInstruction;
 		this.embeddingBatch = embeddingBatch;
+		this.vectorCandidates = settings.vectorCandidates();
 		try {
 			this.directory = FSDirectory.open(directory);
 			this.writer = new IndexWriter(this.directory, settings.applyTo(
@@ -266,9 +269,14 @@ final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 		return this.embeddingModel.dimensions();
 	}
 
+	/**
+	 * The HNSW search explores at least {@code vectorCandidates} nodes' worth of results
+	 * (Lucene's k is also its beam) so that recall holds for small k; callers keep the
+	 * best k of them.
+	 */
 	private Query vectorQuery(String query, int k, Query filter) {
 		float[] vector = this.embeddingModel.embed(this.queryInstruction + query);
-		return new KnnFloatVectorQuery(VECTOR, vector, k, filter);
+		return new KnnFloatVectorQuery(VECTOR, vector, Math.max(k, this.vectorCandidates), filter);
 	}
 
 	private Query keywordQuery(String query, Query filter) {

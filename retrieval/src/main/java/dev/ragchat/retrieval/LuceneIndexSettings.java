@@ -25,10 +25,13 @@ import org.springframework.util.Assert;
  * on disk too)
  * @param ramBufferMb the write buffer; bigger means fewer, larger segments when many
  * chunks arrive at once
+ * @param vectorCandidates the fewest results an HNSW search looks for before the best k
+ * are kept (its beam): recall against exact search rises with it, and so does latency
  */
-record LuceneIndexSettings(int maxConnections, int beamWidth, String quantization, double ramBufferMb) {
+record LuceneIndexSettings(int maxConnections, int beamWidth, String quantization, double ramBufferMb,
+		int vectorCandidates) {
 
-	static final LuceneIndexSettings DEFAULTS = new LuceneIndexSettings(16, 100, "none", 16);
+	static final LuceneIndexSettings DEFAULTS = new LuceneIndexSettings(16, 100, "none", 16, 100);
 
 	LuceneIndexSettings {
 		Assert.isTrue(maxConnections >= 2 && maxConnections <= 512, "maxConnections must be between 2 and 512");
@@ -36,6 +39,8 @@ record LuceneIndexSettings(int maxConnections, int beamWidth, String quantizatio
 		quantization = quantization.toLowerCase(Locale.ROOT);
 		Assert.isTrue(quantization.matches("none|int8|int7|int4"), "quantization must be none, int8, int7 or int4");
 		Assert.isTrue(ramBufferMb >= 1, "ramBufferMb must be at least 1");
+		Assert.isTrue(vectorCandidates >= 1 && vectorCandidates <= 10_000,
+				"vectorCandidates must be between 1 and 10000");
 	}
 
 	/**

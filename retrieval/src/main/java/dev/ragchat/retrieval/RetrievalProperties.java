@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param vectorQuantization {@code none}, {@code int8}, {@code int7} or {@code int4}
  * (Lucene's scalar quantization of the indexed vectors)
  * @param indexRamBufferMb the index write buffer in MB
+ * @param vectorCandidates the fewest results an HNSW search looks for before keeping the
+ * best k (higher: better recall, slower)
  */
 @ConfigurationProperties("ragchat.retrieval")
 record RetrievalProperties(Path indexDir, @DefaultValue("0") int embeddingThreads,
@@ -28,11 +30,11 @@ record RetrievalProperties(Path indexDir, @DefaultValue("0") int embeddingThread
 		@DefaultValue("1.0") double vectorWeight, @DefaultValue("1.0") double keywordWeight,
 		@DefaultValue("50") int hybridCandidates, @DefaultValue("16") int hnswMaxConnections,
 		@DefaultValue("100") int hnswBeamWidth, @DefaultValue("none") String vectorQuantization,
-		@DefaultValue("16") double indexRamBufferMb) {
+		@DefaultValue("16") double indexRamBufferMb, @DefaultValue("100") int vectorCandidates) {
 
 	LuceneIndexSettings indexSettings() {
 		return new LuceneIndexSettings(this.hnswMaxConnections, this.hnswBeamWidth, this.vectorQuantization,
-				this.indexRamBufferMb);
+				this.indexRamBufferMb, this.vectorCandidates);
 	}
 
 }
