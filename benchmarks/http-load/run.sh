@@ -15,6 +15,7 @@
 # limiter; everything else is the default configuration. The service is always stopped.
 #
 # Knobs (environment): DURATION (60s) CONNECTIONS (32) THREADS (2) DOCS (10) PER_DOC (20)
+#   ENDPOINTS ("search messages") SEARCH_MODE (hybrid; vector or keyword)
 #   CORPUS (../shared/data/scifact) RAGCHAT_JAR (api/target/ragchat.jar)
 #   JAVA_OPTS (--add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED)
 #   EXTRA_OPTS (appended, e.g. -Dragchat.retrieval.x=y)
@@ -135,12 +136,12 @@ echo "}" >>"$WORK_DIR/sessions.lua"
 # a few requests of each kind first, to check they work (and to warm up)
 curl -sk -o /dev/null -w 'search probe: %{http_code}\n' "$BASE/api/v1/knowledge-bases/$KB/search" \
     -H "X-API-Key: $KEY" -H 'Content-Type: application/json' -d '{"query":"vitamin D deficiency","topK":5}'
-export KB API_KEY=$KEY
+export KB API_KEY=$KEY SEARCH_MODE=${SEARCH_MODE:-hybrid}
 say "warm-up: wrk 15 s at 4 connections on each endpoint (not reported)"
 wrk -t2 -c4 -d15s --timeout 10s -s "$LOAD_DIR/search.lua" "$BASE" >/dev/null
 wrk -t2 -c4 -d15s --timeout 10s -s "$LOAD_DIR/messages.lua" "$BASE" >/dev/null
 
-for endpoint in search messages; do
+for endpoint in ${ENDPOINTS:-search messages}; do
     say "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency $endpoint (load before: $(cut -d' ' -f1-3 /proc/loadavg))"
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency -s "$LOAD_DIR/$endpoint.lua" "$BASE" \
         | tee "$WORK_DIR/wrk-$endpoint.txt"

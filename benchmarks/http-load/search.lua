@@ -1,4 +1,4 @@
--- POST /api/v1/knowledge-bases/{kb}/search (hybrid, top 5) with the SciFact test queries in
+-- POST /api/v1/knowledge-bases/{kb}/search (SEARCH_MODE, default hybrid; top 5) with the SciFact test queries in
 -- turn. KB, API_KEY come from the environment; QUERIES is the generated queries.lua.
 dofile(os.getenv("LOAD_DIR") .. "/report.lua")
 local queries = dofile(os.getenv("WORK_DIR") .. "/queries.lua")
@@ -16,5 +16,5 @@ end
 
 function request()
    next_query = next_query % #queries + 1
-   return wrk.format(nil, nil, nil, '{"query":' .. queries[next_query] .. ',"mode":"hybrid","topK":5}')
+   return wrk.format(nil, nil, nil, '{"query":' .. queries[next_query] .. ',"mode":"' .. (os.getenv("SEARCH_MODE") or "hybrid") .. '","topK":5}')
 end
