@@ -36,7 +36,8 @@ final class QueryEmbeddingBenchmark {
 	}
 
 	void run() throws Exception {
-		int threads = Runtime.getRuntime().availableProcessors();
+		int threads = Integer.parseInt(System.getProperty("ragchat.retrieval.embedding-threads",
+				Integer.toString(Runtime.getRuntime().availableProcessors())));
 		EmbeddingModel model = BenchmarkAccess.bgeSmall(threads, 32);
 		System.out.printf("%n## Query embedding: %d SciFact test queries, %d ONNX threads; load %s%n%n",
 				this.queries.size(), threads, Machine.load());

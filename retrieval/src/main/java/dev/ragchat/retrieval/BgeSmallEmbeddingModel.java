@@ -53,10 +53,14 @@ final class BgeSmallEmbeddingModel implements EmbeddingModel, AutoCloseable {
 
 	private final int batchSize;
 
+	private final java.util.concurrent.Semaphore runs;
+
 	BgeSmallEmbeddingModel(int threads, int batchSize) {
 		Assert.isTrue(threads >= 1, "threads must be at least 1");
 		Assert.isTrue(batchSize >= 1, "batchSize must be at least 1");
 		this.batchSize = batchSize;
+		this.runs = new java.util.concurrent.Semaphore(
+				Math.max(1, Runtime.getRuntime().availableProcessors() / threads), true);
 		ClassLoader loader = BgeSmallEmbeddingModel.class.getClassLoader();
 		try (InputStream model = loader.getResourceAsStream(MODEL);
 				InputStream tokenizer = loader.getResourceAsStream(TOKENIZER)) {
@@ -120,7 +124,22 @@ final class BgeSmallEmbeddingModel implements EmbeddingModel, AutoCloseable {
 		return List.of(vectors);
 	}
 
-	private synchronized float[][] embedBatch(List<String> texts) {
+	/**
+	 * Runs the model on one batch, at most {@code cores / threads} batches at a time:
+	 * with all cores per run (the default) one run at a time, with one thread per run as
+	 * many runs as cores, each without ONNX Runtime's cross-thread synchronisation.
+	 */
+	private float[][] embedBatch(List<String> texts) {
+		this.runs.acquireUninterruptibly();
+		try {
+			return run(texts);
+		}
+		finally {
+			this.runs.release();
+		}
+	}
+
+	private float[][] run(List<String> texts) {
 		Encoding[] encodings = this.tokenizer.batchEncode(texts);
 		int n = encodings.length;
 		long[][] ids = new long[n][];
