@@ -55,12 +55,15 @@ final class BgeSmallEmbeddingModel implements EmbeddingModel, AutoCloseable {
 
 	private final java.util.concurrent.Semaphore runs;
 
+	/** How many model runs may go at once. */
+	private final int parallelRuns;
+
 	BgeSmallEmbeddingModel(int threads, int batchSize) {
 		Assert.isTrue(threads >= 1, "threads must be at least 1");
 		Assert.isTrue(batchSize >= 1, "batchSize must be at least 1");
 		this.batchSize = batchSize;
-		this.runs = new java.util.concurrent.Semaphore(
-				Math.max(1, Runtime.getRuntime().availableProcessors() / threads), true);
+		this.parallelRuns = Math.max(1, Runtime.getRuntime().availableProcessors() / threads);
+		this.runs = new java.util.concurrent.Semaphore(this.parallelRuns, true);
 		ClassLoader loader = BgeSmallEmbeddingModel.class.getClassLoader();
 		try (InputStream model = loader.getResourceAsStream(MODEL);
 				InputStream tokenizer = loader.getResourceAsStream(TOKENIZER)) {
@@ -114,14 +117,42 @@ final class BgeSmallEmbeddingModel implements EmbeddingModel, AutoCloseable {
 			.boxed()
 			.sorted(Comparator.comparingInt((Integer i) -> texts.get(i).length()))
 			.toList();
+		List<List<Integer>> batches = new ArrayList<>();
 		for (int start = 0; start < byLength.size(); start += this.batchSize) {
-			List<Integer> batch = byLength.subList(start, Math.min(start + this.batchSize, byLength.size()));
-			float[][] embedded = embedBatch(batch.stream().map(texts::get).toList());
-			for (int i = 0; i < batch.size(); i++) {
-				vectors[batch.get(i)] = embedded[i];
+			batches.add(byLength.subList(start, Math.min(start + this.batchSize, byLength.size())));
+		}
+		if (batches.size() == 1 || this.parallelRuns == 1) {
+			batches.forEach((batch) -> embedInto(vectors, texts, batch));
+			return List.of(vectors);
+		}
+		// several runs may go at once (one thread each): spread the batches over them
+		try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+			List<java.util.concurrent.Future<?>> running = new ArrayList<>(batches.size());
+			for (List<Integer> batch : batches) {
+				running.add(executor.submit(() -> embedInto(vectors, texts, batch)));
+			}
+			for (java.util.concurrent.Future<?> run : running) {
+				try {
+					run.get();
+				}
+				catch (java.util.concurrent.ExecutionException ex) {
+					throw (ex.getCause() instanceof RuntimeException runtime) ? runtime
+							: new IllegalStateException("Embedding failed", ex.getCause());
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException("Interrupted while embedding", ex);
+				}
 			}
 		}
 		return List.of(vectors);
+	}
+
+	private void embedInto(float[][] vectors, List<String> texts, List<Integer> batch) {
+		float[][] embedded = embedBatch(batch.stream().map(texts::get).toList());
+		for (int i = 0; i < batch.size(); i++) {
+			vectors[batch.get(i)] = embedded[i];
+		}
 	}
 
 	/**

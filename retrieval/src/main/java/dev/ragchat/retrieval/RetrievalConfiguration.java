@@ -25,7 +25,8 @@ class RetrievalConfiguration {
 			@Value("${ragchat.data-dir:./data}") Path dataDir) {
 		Path directory = (properties.indexDir() != null) ? properties.indexDir() : dataDir.resolve("index");
 		return new LuceneChunkIndex(directory, embeddingModel, BgeSmallEmbeddingModel.NAME,
-				BgeSmallEmbeddingModel.QUERY_INSTRUCTION, properties.embeddingBatch(), properties.indexSettings());
+				BgeSmallEmbeddingModel.QUERY_INSTRUCTION, Math.max(32, properties.embeddingBatch()),
+				properties.indexSettings());
 	}
 
 	@Bean

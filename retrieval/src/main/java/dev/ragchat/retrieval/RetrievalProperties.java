@@ -10,8 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param indexDir where the Lucene index lives (default: {@code index} in the data
  * directory)
- * @param embeddingThreads threads the embedding model may use (default: all cores)
- * @param embeddingBatch texts embedded per model call
+ * @param embeddingThreads threads per model run ({@code 0}: all cores); as many runs go
+ * at once as there are cores per run (default 1 thread: one run per core, which embedded
+ * about twice as fast as one run on all cores, see docs/benchmarks.md)
+ * @param embeddingBatch texts per model run (default 1: on a CPU, a batch of long texts
+ * costs more per text than the texts one by one; the index still hands the model 32 at a
+ * time, which it spreads over the runs)
  * @param hybridK the reciprocal rank fusion constant k
  * @param vectorWeight the weight of the vector ranking in hybrid search
  * @param keywordWeight the weight of the keyword (BM25) ranking in hybrid search
@@ -25,8 +29,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * best k (higher: better recall, slower)
  */
 @ConfigurationProperties("ragchat.retrieval")
-record RetrievalProperties(Path indexDir, @DefaultValue("0") int embeddingThreads,
-		@DefaultValue("32") int embeddingBatch, @DefaultValue("60") int hybridK,
+record RetrievalProperties(Path indexDir, @DefaultValue("1") int embeddingThreads,
+		@DefaultValue("1") int embeddingBatch, @DefaultValue("60") int hybridK,
 		@DefaultValue("1.0") double vectorWeight, @DefaultValue("1.0") double keywordWeight,
 		@DefaultValue("50") int hybridCandidates, @DefaultValue("16") int hnswMaxConnections,
 		@DefaultValue("100") int hnswBeamWidth, @DefaultValue("none") String vectorQuantization,
