@@ -36,10 +36,12 @@ final class QueryEmbeddingBenchmark {
 	}
 
 	void run() throws Exception {
-		int threads = Integer.parseInt(System.getProperty("ragchat.retrieval.embedding-threads",
-				Integer.toString(Runtime.getRuntime().availableProcessors())));
-		EmbeddingModel model = BenchmarkAccess.bgeSmall(threads, 32);
-		System.out.printf("%n## Query embedding: %d SciFact test queries, %d ONNX threads; load %s%n%n",
+		// the production defaults (ragchat.retrieval.embedding-threads and -batch) unless
+		// told
+		int threads = Integer.parseInt(System.getProperty("ragchat.retrieval.embedding-threads", "1"));
+		int batch = Integer.parseInt(System.getProperty("ragchat.retrieval.embedding-batch", "1"));
+		EmbeddingModel model = BenchmarkAccess.bgeSmall(threads, batch);
+		System.out.printf("%n## Query embedding: %d SciFact test queries, %d ONNX threads per run; load %s%n%n",
 				this.queries.size(), threads, Machine.load());
 		this.queries.subList(0, 50).forEach(model::embed);
 		long[] nanos = new long[this.queries.size()];
