@@ -5,6 +5,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.langchain4j.data.document.splitter.DocumentSplitters;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.onnx.HuggingFaceTokenCountEstimator;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import dev.langchain4j.store.embedding.EmbeddingStoreIngestor;
+import dev.langchain4j.store.embedding.inmemory.InMemoryEmbeddingStore;
 import dev.ragchat.ingestion.Document;
 import dev.ragchat.ingestion.DocumentStatus;
 import dev.ragchat.ingestion.Documents;
@@ -25,7 +31,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Ingestion throughput next to the embedding model's raw throughput, in one run, on the
  * same texts: SciFact abstracts laid out one per PDF page, 20 pages per PDF, go through
  * the real pipeline (blob store, catalog, PDFBox, chunker, model, Lucene) until READY;
- * then the model alone embeds exactly the chunks the pipeline made, in batches of 32.
+ * then the model alone embeds exactly the chunks the pipeline made, in batches of 32;
+ * then LangChain4j ingests the same texts (one document per PDF, its pages' texts joined)
+ * with its {@code EmbeddingStoreIngestor}: its recursive splitter at the same chunk size
+ * and overlap (400 and 60 tokens), its own in-process bge-small-en-v1.5 int8 model (the
+ * same ONNX file) and its {@code InMemoryEmbeddingStore}.
  */
 final class IngestionBenchmark {
 
@@ -105,8 +115,43 @@ final class IngestionBenchmark {
 				rawTextsPerSecond, rawTokensPerSecond);
 		System.out.printf("| ingestion, upload to READY | %.1f | %.1f | %.1f | %.0f |%n", ingestSeconds,
 				pagesDone / ingestSeconds, chunks / ingestSeconds, ingestTokensPerSecond);
-		System.out.printf("%ningestion / raw: %.0f %% (chunks per second); %d failed documents%n",
-				100 * (chunks / ingestSeconds) / rawTextsPerSecond, failed);
+		double[] peer = langChain4j(texts, tokens);
+		System.out.printf("| LangChain4j EmbeddingStoreIngestor, text to store | %.1f | %.1f | %.1f | %.0f |%n",
+				peer[0], texts.size() / peer[0], peer[1] / peer[0], peer[2] / peer[0]);
+		System.out.printf("%ningestion / raw: %.0f %% (tokens per second); %d failed documents%n",
+				100 * ingestTokensPerSecond / rawTokensPerSecond, failed);
+		System.out.printf("ragchat / LangChain4j: %.2fx (tokens per second); LangChain4j made %.0f chunks%n",
+				ingestTokensPerSecond / (peer[2] / peer[0]), peer[1]);
+		System.out.printf("load %s%n", Machine.load());
+	}
+
+	/**
+	 * @return seconds, chunks and tokens (counted as ragchat counts them)
+	 */
+	private static double[] langChain4j(List<String> texts, TokenCounter tokens) {
+		List<dev.langchain4j.data.document.Document> documents = new ArrayList<>();
+		for (int i = 0; i < texts.size(); i += PAGES_PER_PDF) {
+			documents.add(dev.langchain4j.data.document.Document
+				.from(String.join("\n\n", texts.subList(i, Math.min(i + PAGES_PER_PDF, texts.size())))));
+		}
+		BgeSmallEnV15QuantizedEmbeddingModel model = new BgeSmallEnV15QuantizedEmbeddingModel();
+		model.embed("warm-up");
+		InMemoryEmbeddingStore<TextSegment> store = new InMemoryEmbeddingStore<>();
+		List<TextSegment> segments = new ArrayList<>();
+		EmbeddingStoreIngestor ingestor = EmbeddingStoreIngestor.builder()
+			.documentSplitter(DocumentSplitters.recursive(400, 60, new HuggingFaceTokenCountEstimator()))
+			.textSegmentTransformer((segment) -> {
+				segments.add(segment);
+				return segment;
+			})
+			.embeddingModel(model)
+			.embeddingStore(store)
+			.build();
+		long start = System.nanoTime();
+		ingestor.ingest(documents);
+		double seconds = (System.nanoTime() - start) / 1e9;
+		long totalTokens = segments.stream().mapToLong((s) -> tokens.count(s.text()) - 2).sum();
+		return new double[] { seconds, store.size(), totalTokens };
 	}
 
 	private static void writePdf(Path file, List<String> pages) throws Exception {

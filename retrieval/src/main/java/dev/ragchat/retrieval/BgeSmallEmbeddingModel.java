@@ -53,10 +53,17 @@ final class BgeSmallEmbeddingModel implements EmbeddingModel, AutoCloseable {
 
 	private final int batchSize;
 
+	private final java.util.concurrent.Semaphore runs;
+
+	/** How many model runs may go at once. */
+	private final int parallelRuns;
+
 	BgeSmallEmbeddingModel(int threads, int batchSize) {
 		Assert.isTrue(threads >= 1, "threads must be at least 1");
 		Assert.isTrue(batchSize >= 1, "batchSize must be at least 1");
 		this.batchSize = batchSize;
+		this.parallelRuns = Math.max(1, Runtime.getRuntime().availableProcessors() / threads);
+		this.runs = new java.util.concurrent.Semaphore(this.parallelRuns, true);
 		ClassLoader loader = BgeSmallEmbeddingModel.class.getClassLoader();
 		try (InputStream model = loader.getResourceAsStream(MODEL);
 				InputStream tokenizer = loader.getResourceAsStream(TOKENIZER)) {
@@ -110,17 +117,60 @@ final class BgeSmallEmbeddingModel implements EmbeddingModel, AutoCloseable {
 			.boxed()
 			.sorted(Comparator.comparingInt((Integer i) -> texts.get(i).length()))
 			.toList();
+		List<List<Integer>> batches = new ArrayList<>();
 		for (int start = 0; start < byLength.size(); start += this.batchSize) {
-			List<Integer> batch = byLength.subList(start, Math.min(start + this.batchSize, byLength.size()));
-			float[][] embedded = embedBatch(batch.stream().map(texts::get).toList());
-			for (int i = 0; i < batch.size(); i++) {
-				vectors[batch.get(i)] = embedded[i];
+			batches.add(byLength.subList(start, Math.min(start + this.batchSize, byLength.size())));
+		}
+		if (batches.size() == 1 || this.parallelRuns == 1) {
+			batches.forEach((batch) -> embedInto(vectors, texts, batch));
+			return List.of(vectors);
+		}
+		// several runs may go at once (one thread each): spread the batches over them
+		try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+			List<java.util.concurrent.Future<?>> running = new ArrayList<>(batches.size());
+			for (List<Integer> batch : batches) {
+				running.add(executor.submit(() -> embedInto(vectors, texts, batch)));
+			}
+			for (java.util.concurrent.Future<?> run : running) {
+				try {
+					run.get();
+				}
+				catch (java.util.concurrent.ExecutionException ex) {
+					throw (ex.getCause() instanceof RuntimeException runtime) ? runtime
+							: new IllegalStateException("Embedding failed", ex.getCause());
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException("Interrupted while embedding", ex);
+				}
 			}
 		}
 		return List.of(vectors);
 	}
 
-	private synchronized float[][] embedBatch(List<String> texts) {
+	private void embedInto(float[][] vectors, List<String> texts, List<Integer> batch) {
+		float[][] embedded = embedBatch(batch.stream().map(texts::get).toList());
+		for (int i = 0; i < batch.size(); i++) {
+			vectors[batch.get(i)] = embedded[i];
+		}
+	}
+
+	/**
+	 * Runs the model on one batch, at most {@code cores / threads} batches at a time:
+	 * with all cores per run (the default) one run at a time, with one thread per run as
+	 * many runs as cores, each without ONNX Runtime's cross-thread synchronisation.
+	 */
+	private float[][] embedBatch(List<String> texts) {
+		this.runs.acquireUninterruptibly();
+		try {
+			return run(texts);
+		}
+		finally {
+			this.runs.release();
+		}
+	}
+
+	private float[][] run(List<String> texts) {
 		Encoding[] encodings = this.tokenizer.batchEncode(texts);
 		int n = encodings.length;
 		long[][] ids = new long[n][];

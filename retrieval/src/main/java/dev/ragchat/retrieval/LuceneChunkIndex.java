@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntConsumer;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -18,6 +19,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause;
@@ -35,6 +37,8 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 
 import org.springframework.ai.embedding.EmbeddingModel;
+import org.springframework.ai.rag.retrieval.join.DocumentJoiner;
+import org.springframework.ai.rag.retrieval.search.DocumentRetriever;
 import org.springframework.util.Assert;
 
 /**
@@ -79,6 +83,8 @@ final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 
 	private final int embeddingBatch;
 
+	private final int vectorCandidates;
+
 	private final Analyzer analyzer = new EnglishAnalyzer();
 
 	private final Directory directory;
@@ -89,6 +95,12 @@ final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 
 	LuceneChunkIndex(Path directory, EmbeddingModel embeddingModel, String embeddingModelName, String queryInstruction,
 			int embeddingBatch) {
+		this(directory, embeddingModel, embeddingModelName, queryInstruction, embeddingBatch,
+				LuceneIndexSettings.DEFAULTS);
+	}
+
+	LuceneChunkIndex(Path directory, EmbeddingModel embeddingModel, String embeddingModelName, String queryInstruction,
+			int embeddingBatch, LuceneIndexSettings settings) {
 		Assert.notNull(directory, "directory must not be null");
 		Assert.notNull(embeddingModel, "embeddingModel must not be null");
 		Assert.hasText(embeddingModelName, "embeddingModelName must not be empty");
@@ -98,10 +110,11 @@ final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 		this.embeddingModelName = embeddingModelName;
 		this.queryInstruction = queryInstruction;
 		this.embeddingBatch = embeddingBatch;
+		this.vectorCandidates = settings.vectorCandidates();
 		try {
 			this.directory = FSDirectory.open(directory);
-			this.writer = new IndexWriter(this.directory,
-					new IndexWriterConfig(this.analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+			this.writer = new IndexWriter(this.directory, settings.applyTo(
+					new IndexWriterConfig(this.analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)));
 			this.searchers = new SearcherManager(this.writer, null);
 		}
 		catch (IOException ex) {
@@ -188,6 +201,54 @@ final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 	}
 
 	/**
+	 * Hybrid search inside one searcher: the vector and the keyword ranking are Spring AI
+	 * {@code DocumentRetriever}s whose documents carry only Lucene's doc id, the joiner
+	 * fuses them, and only the fused top {@code topK} chunks are read from the stored
+	 * fields (reading all the candidates was most of a hybrid search's time: profile in
+	 * docs/benchmarks.md).
+	 * @param search the search (its mode is ignored)
+	 * @param depth how deep each ranking goes
+	 * @param joiner fuses the two rankings (vector first)
+	 * @return the best chunks, best first, scored by the joiner
+	 */
+	List<ScoredChunk> hybrid(ChunkSearch search, int depth, DocumentJoiner joiner) {
+		Query filter = filter(search.knowledgeBase(), search.documentIds(), search.metadata());
+		return withSearcher((searcher) -> {
+			DocumentRetriever vector = (query) -> ranked(searcher, vectorQuery(query.text(), depth, filter), depth);
+			DocumentRetriever keyword = (query) -> ranked(searcher, keywordQuery(query.text(), filter), depth);
+			org.springframework.ai.rag.Query query = new org.springframework.ai.rag.Query(search.query());
+			List<org.springframework.ai.document.Document> fused = joiner
+				.join(Map.of(query, List.of(vector.retrieve(query), keyword.retrieve(query))));
+			StoredFields storedFields = searcher.storedFields();
+			List<ScoredChunk> hits = new ArrayList<>(search.topK());
+			for (org.springframework.ai.document.Document document : fused.subList(0,
+					Math.min(search.topK(), fused.size()))) {
+				hits.add(new ScoredChunk(chunk(storedFields, Integer.parseInt(document.getId())), document.getScore()));
+			}
+			return hits;
+		});
+	}
+
+	private static List<org.springframework.ai.document.Document> ranked(IndexSearcher searcher, Query query,
+			int depth) {
+		try {
+			List<org.springframework.ai.document.Document> ranked = new ArrayList<>(depth);
+			for (ScoreDoc hit : searcher.search(query, depth).scoreDocs) {
+				String id = Integer.toString(hit.doc);
+				ranked.add(org.springframework.ai.document.Document.builder()
+					.id(id)
+					.text(id)
+					.score((double) hit.score)
+					.build());
+			}
+			return ranked;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot search the chunk index", ex);
+		}
+	}
+
+	/**
 	 * Vector search with any filter (for the {@code VectorStore} view).
 	 * @param query the query text
 	 * @param topK how many
@@ -208,9 +269,14 @@ final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 		return this.embeddingModel.dimensions();
 	}
 
+	/**
+	 * The HNSW search explores at least {@code vectorCandidates} nodes' worth of results
+	 * (Lucene's k is also its beam) so that recall holds for small k; callers keep the
+	 * best k of them.
+	 */
 	private Query vectorQuery(String query, int k, Query filter) {
 		float[] vector = this.embeddingModel.embed(this.queryInstruction + query);
-		return new KnnFloatVectorQuery(VECTOR, vector, k, filter);
+		return new KnnFloatVectorQuery(VECTOR, vector, Math.max(k, this.vectorCandidates), filter);
 	}
 
 	private Query keywordQuery(String query, Query filter) {
@@ -266,22 +332,25 @@ final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 	}
 
 	private static List<ScoredChunk> hits(IndexSearcher searcher, TopDocs topDocs) throws IOException {
+		StoredFields storedFields = searcher.storedFields();
 		List<ScoredChunk> hits = new ArrayList<>(topDocs.scoreDocs.length);
 		for (ScoreDoc scoreDoc : topDocs.scoreDocs) {
-			org.apache.lucene.document.Document d = searcher.storedFields().document(scoreDoc.doc);
-			java.util.Map<String, String> metadata = new java.util.HashMap<>();
-			for (var field : d.getFields()) {
-				if (field.name().startsWith(METADATA)) {
-					metadata.put(field.name().substring(METADATA.length()), field.stringValue());
-				}
-			}
-			hits.add(new ScoredChunk(
-					new Chunk(d.get(ID), d.get(KNOWLEDGE_BASE), d.get(DOCUMENT), d.get(FILENAME),
-							d.getField(PAGE).numericValue().intValue(), d.getField(PAGE_END).numericValue().intValue(),
-							d.get(HEADING_PATH), d.getField(ORDINAL).numericValue().intValue(), d.get(TEXT), metadata),
-					scoreDoc.score));
+			hits.add(new ScoredChunk(chunk(storedFields, scoreDoc.doc), scoreDoc.score));
 		}
 		return hits;
+	}
+
+	private static Chunk chunk(StoredFields storedFields, int doc) throws IOException {
+		org.apache.lucene.document.Document d = storedFields.document(doc);
+		java.util.Map<String, String> metadata = new java.util.HashMap<>();
+		for (var field : d.getFields()) {
+			if (field.name().startsWith(METADATA)) {
+				metadata.put(field.name().substring(METADATA.length()), field.stringValue());
+			}
+		}
+		return new Chunk(d.get(ID), d.get(KNOWLEDGE_BASE), d.get(DOCUMENT), d.get(FILENAME),
+				d.getField(PAGE).numericValue().intValue(), d.getField(PAGE_END).numericValue().intValue(),
+				d.get(HEADING_PATH), d.getField(ORDINAL).numericValue().intValue(), d.get(TEXT), metadata);
 	}
 
 	private void write(IndexWork work) {

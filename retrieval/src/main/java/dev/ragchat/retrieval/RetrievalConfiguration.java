@@ -44,15 +44,18 @@ class RetrievalConfiguration {
 								+ " (SPRING_DATA_MONGODB_URI) to an Atlas cluster or Atlas local");
 			}
 			AtlasChunkIndex index = new AtlasChunkIndex(template, embedding, properties.atlas(),
-					properties.embeddingBatch());
+					Math.max(32, properties.embeddingBatch()));
 			index.initialize();
 			return index;
 		}
 		Path directory = (properties.indexDir() != null) ? properties.indexDir() : dataDir.resolve("index");
 		String queryInstruction = embedding.name().equals(BgeSmallEmbeddingModel.NAME)
 				? BgeSmallEmbeddingModel.QUERY_INSTRUCTION : "";
+		// the index hands the model at least 32 texts at a time, which it spreads over
+		// its
+		// runs
 		return new LuceneChunkIndex(directory, embedding.model(), embedding.name(), queryInstruction,
-				properties.embeddingBatch());
+				Math.max(32, properties.embeddingBatch()), properties.indexSettings());
 	}
 
 	@Bean

@@ -46,6 +46,10 @@ public final class Retriever {
 			return this.index.search(search);
 		}
 		int depth = Math.min(ChunkSearch.MAX_TOP_K, Math.max(search.topK(), this.candidates));
+		if (this.index instanceof LuceneChunkIndex lucene) {
+			// the same fusion, reading only the chunks it returns
+			return lucene.hybrid(search, depth, this.joiner);
+		}
 		ChunkIndexRetriever vector = new ChunkIndexRetriever(this.index, new ChunkSearch(search.knowledgeBase(),
 				search.query(), depth, SearchMode.VECTOR, search.documentIds(), search.metadata()));
 		ChunkIndexRetriever keyword = new ChunkIndexRetriever(this.index, new ChunkSearch(search.knowledgeBase(),

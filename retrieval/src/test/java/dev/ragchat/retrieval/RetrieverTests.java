@@ -52,6 +52,65 @@ class RetrieverTests {
 	}
 
 	@Test
+	void luceneHybridReadsOnlyTheFusedChunksButRanksLikeAnyOtherIndex() {
+		for (int i = 0; i < 30; i++) {
+			this.index.replace("doc-" + i, List.of(ChunkIndexContractTests.chunk("kb-a", "doc-" + i, 0, 1,
+					"Canary number " + i + " sings " + "loudly ".repeat(i % 5) + "in base A.")), (n) -> {
+					});
+		}
+		// any other ChunkIndex goes through the generic path: two retrievers, then the
+		// joiner
+		ChunkIndex other = new ChunkIndex() {
+
+			@Override
+			public void replace(String documentId, List<Chunk> chunks, java.util.function.IntConsumer embedded) {
+				RetrieverTests.this.index.replace(documentId, chunks, embedded);
+			}
+
+			@Override
+			public void deleteDocument(String documentId) {
+				RetrieverTests.this.index.deleteDocument(documentId);
+			}
+
+			@Override
+			public void deleteKnowledgeBase(String knowledgeBase) {
+				RetrieverTests.this.index.deleteKnowledgeBase(knowledgeBase);
+			}
+
+			@Override
+			public int count(String documentId) {
+				return RetrieverTests.this.index.count(documentId);
+			}
+
+			@Override
+			public List<Chunk> chunks(String documentId) {
+				return RetrieverTests.this.index.chunks(documentId);
+			}
+
+			@Override
+			public List<ScoredChunk> search(ChunkSearch search) {
+				return RetrieverTests.this.index.search(search);
+			}
+
+			@Override
+			public String embeddingModel() {
+				return RetrieverTests.this.index.embeddingModel();
+			}
+
+			@Override
+			public int dimensions() {
+				return RetrieverTests.this.index.dimensions();
+			}
+
+		};
+		Retriever generic = new Retriever(other, new ReciprocalRankFusionJoiner(60, List.of(1.0, 1.0)), 20);
+		ChunkSearch search = new ChunkSearch("kb-a", "canary sings loudly", 7, SearchMode.HYBRID, null);
+		List<ScoredChunk> fast = this.retriever.retrieve(search);
+		assertThat(fast).hasSize(7);
+		assertThat(fast).usingRecursiveComparison().isEqualTo(generic.retrieve(search));
+	}
+
+	@Test
 	void fusesRanksWithWeights() {
 		Document a = Document.builder().id("a").text("a").build();
 		Document b = Document.builder().id("b").text("b").build();

@@ -1,0 +1,150 @@
+#!/usr/bin/env bash
+# HTTP load on loopback with wrk (Debian package), bounded in time. Usage, from the
+# repository root, after ./mvnw -DskipTests package:
+#
+#     bash benchmarks/http-load/run.sh
+#
+# Starts api/target/ragchat.jar on a free loopback port with a throw-away data dir, uploads
+# SciFact abstracts as Markdown files (DOCS files x PER_DOC abstracts), waits until they are
+# READY, then runs wrk for DURATION at CONNECTIONS connections on
+#   1. POST /api/v1/knowledge-bases/{kb}/search (hybrid, topK 5), SciFact test queries;
+#   2. POST /api/v1/sessions/{id}/messages (extractive answers), same queries, 32 sessions;
+# and prints throughput, p50, p99 and errors (non-2xx + socket errors), the seconds from
+# start to healthy and the service's resident memory. The per-key rate limit is raised for
+# the run (-Dragchat.rate-limit.per-key-requests) so that it measures the service, not the
+# limiter; everything else is the default configuration. The service is always stopped.
+#
+# Knobs (environment): DURATION (60s) CONNECTIONS (32) THREADS (2) DOCS (10) PER_DOC (20)
+#   ENDPOINTS ("search messages") SEARCH_MODE (hybrid; vector or keyword)
+#   CORPUS (../shared/data/scifact) RAGCHAT_JAR (api/target/ragchat.jar)
+#   JAVA_OPTS (--add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED)
+#   EXTRA_OPTS (appended, e.g. -Dragchat.retrieval.x=y)
+set -euo pipefail
+
+ROOT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+cd "$ROOT_DIR"
+export LOAD_DIR="$ROOT_DIR/benchmarks/http-load"
+DURATION=${DURATION:-60s}
+CONNECTIONS=${CONNECTIONS:-32}
+THREADS=${THREADS:-2}
+DOCS=${DOCS:-10}
+PER_DOC=${PER_DOC:-20}
+CORPUS=${CORPUS:-$ROOT_DIR/../shared/data/scifact}
+JAR=${RAGCHAT_JAR:-$ROOT_DIR/api/target/ragchat.jar}
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+JAVA_OPTS=${JAVA_OPTS:---add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED}
+EXTRA_OPTS=${EXTRA_OPTS:-}
+
+say() { printf '==> %s\n' "$*"; }
+command -v wrk >/dev/null || { say "wrk missing: apt-get install -y wrk"; exit 1; }
+[[ -f $JAR ]] || { say "jar not found: $JAR"; exit 1; }
+
+export WORK_DIR=$(mktemp -d /tmp/ragchat-load.XXXXXX)
+SERVICE_PID=""
+cleanup() {
+    set +e
+    if [[ -n $SERVICE_PID ]] && kill -0 "$SERVICE_PID" 2>/dev/null; then
+        kill "$SERVICE_PID"
+        for _ in {1..40}; do kill -0 "$SERVICE_PID" 2>/dev/null || break; sleep 0.5; done
+        kill -9 "$SERVICE_PID" 2>/dev/null
+    fi
+    rm -rf "$WORK_DIR"
+}
+trap cleanup EXIT
+
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+MASTER_KEY=$(python3 -c 'import secrets; print(secrets.token_urlsafe(36))')
+BASE="https://127.0.0.1:$PORT"
+cp "$JAR" "$WORK_DIR/ragchat.jar"
+
+say "$("$JAVA" -version 2>&1 | head -1); $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
+say "starting the service on $BASE"
+start_ns=$(date +%s%N)
+(
+    cd "$WORK_DIR"
+    export SERVER_ADDRESS=127.0.0.1 SERVER_PORT="$PORT" RAGCHAT_DATA_DIR="$WORK_DIR/data" \
+        RAGCHAT_MASTER_KEY="$MASTER_KEY" RAGCHAT_TLS_CERT="$WORK_DIR/certs/server.crt" \
+        RAGCHAT_TLS_KEY="$WORK_DIR/certs/server.key"
+    # shellcheck disable=SC2086
+    exec "$JAVA" $JAVA_OPTS -Dragchat.rate-limit.per-key-requests=1000000000 $EXTRA_OPTS \
+        -jar ragchat.jar </dev/null >"$WORK_DIR/service.log" 2>&1
+) &
+SERVICE_PID=$!
+until [[ $(curl -sk --max-time 2 "$BASE/actuator/health" 2>/dev/null || true) == *'"status":"UP"'* ]]; do
+    kill -0 "$SERVICE_PID" 2>/dev/null || { tail -50 "$WORK_DIR/service.log"; exit 1; }
+    sleep 0.1
+done
+healthy_ns=$(date +%s%N)
+STARTUP=$(python3 -c "print(f'{($healthy_ns - $start_ns) / 1e9:.1f}')")
+say "healthy after ${STARTUP} s; resident memory $(($(ps -o rss= -p "$SERVICE_PID") / 1024)) MiB"
+grep -i 'vectorization\|VectorizationProvider' "$WORK_DIR/service.log" | head -2 || true
+
+json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
+KEY=$(curl -sk "$BASE/api/v1/keys" -H "X-Master-Key: $MASTER_KEY" -H 'Content-Type: application/json' \
+    -d '{"name":"load","ttlSeconds":7200,"scopes":["chat","upload","admin"]}' | json "['key']")
+KB=$(curl -sk "$BASE/api/v1/knowledge-bases" -H "X-API-Key: $KEY" -H 'Content-Type: application/json' \
+    -d '{"name":"SciFact load"}' | json "['id']")
+
+# the document set and the queries (JSON strings in a Lua table)
+python3 - "$CORPUS" "$WORK_DIR" "$DOCS" "$PER_DOC" <<'PY'
+import json, sys
+corpus, work, docs, per_doc = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+with open(f"{corpus}/corpus.jsonl") as f:
+    passages = [json.loads(line) for _, line in zip(range(docs * per_doc), f)]
+for d in range(docs):
+    with open(f"{work}/scifact-{d:02d}.md", "w") as out:
+        out.write(f"# SciFact abstracts, part {d + 1}\n\n")
+        for p in passages[d * per_doc:(d + 1) * per_doc]:
+            out.write(f"## {p['title']}\n\n{p['text']}\n\n")
+queries = {}
+with open(f"{corpus}/queries.jsonl") as f:
+    for line in f:
+        q = json.loads(line)
+        queries[q["_id"]] = q["text"]
+with open(f"{corpus}/qrels/test.tsv") as f:
+    ids = list(dict.fromkeys(line.split("\t")[0] for line in list(f)[1:]))
+with open(f"{work}/queries.lua", "w") as out:
+    out.write("return {\n" + ",\n".join("[==[" + json.dumps(queries[i]) + "]==]" for i in ids) + "\n}\n")
+PY
+
+say "uploading $DOCS Markdown files of $PER_DOC SciFact abstracts"
+upload_start=$(date +%s)
+files=()
+for f in "$WORK_DIR"/scifact-*.md; do files+=(-F "file=@$f;type=text/markdown"); done
+DOC_IDS=$(curl -sk "$BASE/api/v1/knowledge-bases/$KB/documents" -H "X-API-Key: $KEY" "${files[@]}" \
+    | json "['documents']" | python3 -c "import ast,sys; print(' '.join(d['id'] for d in ast.literal_eval(sys.stdin.read())))")
+chunks=0
+for id in $DOC_IDS; do
+    while true; do
+        doc=$(curl -sk "$BASE/api/v1/knowledge-bases/$KB/documents/$id?waitSeconds=60" -H "X-API-Key: $KEY")
+        status=$(json "['status']" <<<"$doc")
+        [[ $status == READY || $status == FAILED ]] && break
+    done
+    [[ $status == READY ]] || { say "document $id: $status"; echo "$doc"; exit 1; }
+    chunks=$((chunks + $(json ".get('chunks') or 0" <<<"$doc")))
+done
+say "$DOCS documents READY ($chunks chunks) in $(($(date +%s) - upload_start)) s"
+
+echo "return {" >"$WORK_DIR/sessions.lua"
+for _ in $(seq "$CONNECTIONS"); do
+    s=$(curl -sk "$BASE/api/v1/sessions" -H "X-API-Key: $KEY" -H 'Content-Type: application/json' \
+        -d "{\"knowledgeBase\":\"$KB\"}")
+    echo "{ id = \"$(json "['sessionId']" <<<"$s")\", token = \"$(json "['token']" <<<"$s")\" }," >>"$WORK_DIR/sessions.lua"
+done
+echo "}" >>"$WORK_DIR/sessions.lua"
+
+# a few requests of each kind first, to check they work (and to warm up)
+curl -sk -o /dev/null -w 'search probe: %{http_code}\n' "$BASE/api/v1/knowledge-bases/$KB/search" \
+    -H "X-API-Key: $KEY" -H 'Content-Type: application/json' -d '{"query":"vitamin D deficiency","topK":5}'
+export KB API_KEY=$KEY SEARCH_MODE=${SEARCH_MODE:-hybrid}
+say "warm-up: wrk 15 s at 4 connections on each endpoint (not reported)"
+wrk -t2 -c4 -d15s --timeout 10s -s "$LOAD_DIR/search.lua" "$BASE" >/dev/null
+wrk -t2 -c4 -d15s --timeout 10s -s "$LOAD_DIR/messages.lua" "$BASE" >/dev/null
+
+for endpoint in ${ENDPOINTS:-search messages}; do
+    say "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency $endpoint (load before: $(cut -d' ' -f1-3 /proc/loadavg))"
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency -s "$LOAD_DIR/$endpoint.lua" "$BASE" \
+        | tee "$WORK_DIR/wrk-$endpoint.txt"
+    say "$endpoint: $(grep '^RESULT' "$WORK_DIR/wrk-$endpoint.txt") load=$(cut -d' ' -f1-3 /proc/loadavg)"
+done
+say "service resident memory after the load: $(($(ps -o rss= -p "$SERVICE_PID") / 1024)) MiB"
