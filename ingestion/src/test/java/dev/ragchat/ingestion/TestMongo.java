@@ -51,14 +51,6 @@ public final class TestMongo {
 		return new MongoTemplate(atlasLocalClient(), freshName());
 	}
 
-	/**
-	 * @return the connection string of the Atlas local container, started on first use
-	 */
-	public static synchronized String atlasLocalConnectionString() {
-		atlasLocalClient();
-		return atlasLocal.getConnectionString();
-	}
-
 	private static MongoClient atlasLocalClient() {
 		if (atlasLocal == null) {
 			atlasLocal = new MongoDBAtlasLocalContainer(ATLAS_LOCAL_IMAGE);

@@ -23,13 +23,14 @@ class RetrievalConfiguration {
 	}
 
 	@Bean
-	IndexEmbedding indexEmbedding(RetrievalProperties properties, BgeSmallEmbeddingModel bgeSmall) {
+	IndexEmbedding indexEmbedding(RetrievalProperties properties, BgeSmallEmbeddingModel bgeSmall,
+			QueryEmbedder bgeSmallQueries) {
 		RetrievalProperties.Embedding settings = properties.embedding();
 		return switch (settings.provider()) {
 			case "vertex" -> GeminiEmbeddings.vertex(settings, GeminiEmbeddings::applicationDefaultCredentials);
 			case "gemini" -> GeminiEmbeddings.geminiApi(settings);
-			default -> new IndexEmbedding(BgeSmallEmbeddingModel.NAME, bgeSmall, bgeSmall.dimensions(),
-					(query) -> bgeSmall.embed(BgeSmallEmbeddingModel.QUERY_INSTRUCTION + query));
+			default ->
+				new IndexEmbedding(BgeSmallEmbeddingModel.NAME, bgeSmall, bgeSmall.dimensions(), bgeSmallQueries);
 		};
 	}
 
