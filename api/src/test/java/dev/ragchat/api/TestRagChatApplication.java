@@ -1,7 +1,7 @@
 package dev.ragchat.api;
 
 import dev.ragchat.RagChatApplication;
-import dev.ragchat.ingestion.TestMongo;
+import dev.ragchat.ingestion.catalog.TestMongo;
 import org.testcontainers.containers.MinIOContainer;
 import org.testcontainers.mongodb.MongoDBAtlasLocalContainer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;

@@ -17,7 +17,7 @@ import dev.ragchat.ingestion.Documents;
 import dev.ragchat.ingestion.KnowledgeBase;
 import dev.ragchat.ingestion.KnowledgeBases;
 import dev.ragchat.retrieval.ChunkIndex;
-import dev.ragchat.retrieval.TokenCounter;
+import dev.ragchat.retrieval.embedding.TokenCounter;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;

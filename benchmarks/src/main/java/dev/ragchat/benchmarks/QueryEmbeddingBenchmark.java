@@ -9,7 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.ragchat.retrieval.BenchmarkAccess;
+import dev.ragchat.retrieval.embedding.BgeSmallEmbeddingModel;
 
 import org.springframework.ai.embedding.EmbeddingModel;
 
@@ -30,7 +30,7 @@ final class QueryEmbeddingBenchmark {
 		this.queries = SciFact.qrels(corpus.resolve("qrels/test.tsv"))
 			.keySet()
 			.stream()
-			.map((id) -> BenchmarkAccess.queryInstruction() + all.get(id))
+			.map((id) -> BgeSmallEmbeddingModel.QUERY_INSTRUCTION + all.get(id))
 			.toList();
 		this.callers = callers;
 	}
@@ -38,9 +38,11 @@ final class QueryEmbeddingBenchmark {
 	void run() throws Exception {
 		// the production defaults (ragchat.retrieval.embedding-threads and -batch) unless
 		// told
-		int threads = Integer.parseInt(System.getProperty("ragchat.retrieval.embedding-threads", "1"));
-		int batch = Integer.parseInt(System.getProperty("ragchat.retrieval.embedding-batch", "1"));
-		EmbeddingModel model = BenchmarkAccess.bgeSmall(threads, batch);
+		int threads = Integer.getInteger("ragchat.retrieval.embedding-threads",
+				Production.retrievalDefaults().embeddingThreads());
+		int batch = Integer.getInteger("ragchat.retrieval.embedding-batch",
+				Production.retrievalDefaults().embeddingBatch());
+		EmbeddingModel model = new BgeSmallEmbeddingModel(threads, batch);
 		System.out.printf("%n## Query embedding: %d SciFact test queries, %d ONNX threads per run; load %s%n%n",
 				this.queries.size(), threads, Machine.load());
 		this.queries.subList(0, 50).forEach(model::embed);

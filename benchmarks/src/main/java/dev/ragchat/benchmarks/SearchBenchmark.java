@@ -18,13 +18,14 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.store.embedding.EmbeddingMatch;
 import dev.langchain4j.store.embedding.EmbeddingSearchRequest;
 import dev.langchain4j.store.embedding.inmemory.InMemoryEmbeddingStore;
-import dev.ragchat.retrieval.BenchmarkAccess;
 import dev.ragchat.retrieval.Chunk;
-import dev.ragchat.retrieval.ChunkIndex;
 import dev.ragchat.retrieval.ChunkSearch;
 import dev.ragchat.retrieval.Retriever;
 import dev.ragchat.retrieval.ScoredChunk;
 import dev.ragchat.retrieval.SearchMode;
+import dev.ragchat.retrieval.embedding.IndexEmbedding;
+import dev.ragchat.retrieval.lucene.LuceneChunkIndex;
+import dev.ragchat.retrieval.lucene.LuceneIndexSettings;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.VectorUtil;
@@ -97,16 +98,18 @@ final class SearchBenchmark {
 		Path directory = keep ? Files.createDirectories(Path.of(this.options.get("index-dir")))
 				: Files.createTempDirectory(Path.of(this.options.getOrDefault("tmp", "/tmp")), "ragchat-index");
 		// the production defaults unless told otherwise
-		ChunkIndex index = BenchmarkAccess.index(directory, model, set.name(),
-				Integer.parseInt(this.options.getOrDefault("hnsw-m", "16")),
-				Integer.parseInt(this.options.getOrDefault("beam-width", "100")),
-				this.options.getOrDefault("quantization", "none"),
-				Double.parseDouble(this.options.getOrDefault("ram-buffer-mb", "16")),
-				Integer.parseInt(this.options.getOrDefault("vector-candidates", "100")));
-		System.out.printf("index settings: M %s, beam %s, quantization %s, RAM buffer %s MB, vector candidates %s%n",
-				this.options.getOrDefault("hnsw-m", "16"), this.options.getOrDefault("beam-width", "100"),
-				this.options.getOrDefault("quantization", "none"), this.options.getOrDefault("ram-buffer-mb", "16"),
-				this.options.getOrDefault("vector-candidates", "100"));
+		LuceneIndexSettings defaults = LuceneIndexSettings.DEFAULTS;
+		LuceneIndexSettings settings = new LuceneIndexSettings(
+				option("hnsw-m", defaults.maxConnections(), Integer::parseInt),
+				option("beam-width", defaults.beamWidth(), Integer::parseInt),
+				option("quantization", defaults.quantization(),
+						(value) -> LuceneIndexSettings.Quantization.valueOf(value.toUpperCase(java.util.Locale.ROOT))),
+				option("ram-buffer-mb", defaults.ramBufferMb(), Double::parseDouble),
+				option("vector-candidates", defaults.vectorCandidates(), Integer::parseInt));
+		// queries are embedded without an instruction: the vectors are precomputed
+		LuceneChunkIndex index = new LuceneChunkIndex(directory,
+				new IndexEmbedding(set.name(), model, model.dimensions(), model::embed), 32, settings);
+		System.out.printf("index settings: %s%n", settings);
 		List<String> rows = new ArrayList<>();
 		try {
 			long t = System.nanoTime();
@@ -142,7 +145,7 @@ final class SearchBenchmark {
 			}
 			System.out.printf("resident memory %,d MiB, heap used %,d MiB (before the searches)%n",
 					Machine.residentMib(), usedHeapMib());
-			Retriever retriever = BenchmarkAccess.retriever(index);
+			Retriever retriever = Production.retriever(index);
 			Set<String> modes = Set.of(this.options.getOrDefault("modes", "vector,keyword,hybrid").split(","));
 			for (SearchMode mode : SearchMode.values()) {
 				if (!modes.contains(mode.name().toLowerCase())) {
@@ -159,7 +162,7 @@ final class SearchBenchmark {
 			}
 		}
 		finally {
-			BenchmarkAccess.close(index);
+			index.close();
 			if (!keep) {
 				delete(directory);
 			}
@@ -339,6 +342,11 @@ final class SearchBenchmark {
 		 */
 		float[] vectorOf(String text);
 
+	}
+
+	private <T> T option(String name, T fallback, java.util.function.Function<String, T> parse) {
+		String value = this.options.get(name);
+		return (value != null) ? parse.apply(value) : fallback;
 	}
 
 }

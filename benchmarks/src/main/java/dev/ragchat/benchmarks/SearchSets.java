@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import dev.ragchat.retrieval.QueryEmbedder;
+import dev.ragchat.retrieval.embedding.QueryEmbedder;
 
 import org.springframework.ai.embedding.EmbeddingModel;
 import org.springframework.context.ConfigurableApplicationContext;

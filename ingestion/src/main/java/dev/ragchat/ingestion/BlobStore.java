@@ -12,7 +12,7 @@ import java.util.Optional;
  * ({@code <knowledge base>/<document>}), never taken from file names. Every adapter
  * passes {@code BlobStoreContractTests}.
  */
-interface BlobStore {
+public interface BlobStore {
 
 	/**
 	 * Stores a file under a key, replacing what was there.

@@ -39,7 +39,7 @@ public record Document(String id, String knowledgeBase, String filename, String 
 	 */
 	public record Progress(int pagesDone, int pagesTotal, int chunksDone, int chunksTotal) {
 
-		static final Progress NONE = new Progress(0, 0, 0, 0);
+		public static final Progress NONE = new Progress(0, 0, 0, 0);
 
 	}
 

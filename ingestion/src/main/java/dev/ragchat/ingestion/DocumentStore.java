@@ -9,7 +9,7 @@ import java.util.Optional;
  * so that any node can work any job and a dead node's job is taken over. Every adapter
  * passes {@code DocumentStoreContractTests}.
  */
-interface DocumentStore {
+public interface DocumentStore {
 
 	/**
 	 * Stores a new, queued document.

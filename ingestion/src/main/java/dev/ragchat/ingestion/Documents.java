@@ -22,6 +22,11 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ragchat.errors.IdempotencyConflictException;
+import dev.ragchat.errors.NotFoundException;
+import dev.ragchat.errors.RejectedInputException;
+import dev.ragchat.errors.UnsupportedMediaTypeException;
+import dev.ragchat.ingestion.reading.MediaTypes;
 import dev.ragchat.retrieval.ChunkIndex;
 
 /**
@@ -68,7 +73,7 @@ public final class Documents {
 	 * @param metadata a JSON object for all of them, or {@code null}
 	 * @param idempotencyKey the caller's Idempotency-Key, or {@code null}
 	 * @return one entry per upload
-	 * @throws UnknownResourceException if the knowledge base does not exist
+	 * @throws NotFoundException if the knowledge base does not exist
 	 * @throws RejectedInputException if a file is empty or the metadata is not a JSON
 	 * object
 	 * @throws UnsupportedMediaTypeException if a file is of a type ragchat does not read
@@ -121,7 +126,7 @@ public final class Documents {
 	public Document get(String knowledgeBase, String id) {
 		return this.store.findById(id)
 			.filter((d) -> d.knowledgeBase().equals(knowledgeBase))
-			.orElseThrow(() -> new UnknownResourceException("No document '" + id + "' in '" + knowledgeBase + "'"));
+			.orElseThrow(() -> new NotFoundException("No document '" + id + "' in '" + knowledgeBase + "'"));
 	}
 
 	public List<Document> list(String knowledgeBase) {

@@ -24,7 +24,7 @@ import org.springframework.util.unit.DataSize;
  * @param ocrTimeout the longest one page's OCR may take
  */
 @ConfigurationProperties("ragchat.ingestion")
-record IngestionProperties(@DefaultValue("1") int workers, @DefaultValue("400") int chunkTokens,
+public record IngestionProperties(@DefaultValue("1") int workers, @DefaultValue("400") int chunkTokens,
 		@DefaultValue("60") int chunkOverlapTokens, @DefaultValue("3") int maxAttempts,
 		@DefaultValue("2m") Duration lease, @DefaultValue("5000") int maxPages, @DefaultValue("20MB") DataSize maxText,
 		Path blobDir, @DefaultValue("tesseract") String ocrCommand, @DefaultValue("eng") String ocrLanguage,

@@ -17,6 +17,10 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.ragchat.errors.RejectedInputException;
+import dev.ragchat.ingestion.reading.Chunker;
+import dev.ragchat.ingestion.reading.DocumentReader;
+import dev.ragchat.ingestion.reading.ParsedDocument;
 import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.ChunkIndex;
 import org.slf4j.Logger;

@@ -7,7 +7,7 @@ import java.util.Optional;
  * The catalog port for knowledge bases. Every adapter passes
  * {@code KnowledgeBaseStoreContractTests}.
  */
-interface KnowledgeBaseStore {
+public interface KnowledgeBaseStore {
 
 	/**
 	 * Stores a new knowledge base unless one with its id exists.

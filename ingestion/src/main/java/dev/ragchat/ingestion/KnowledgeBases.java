@@ -5,6 +5,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 
+import dev.ragchat.errors.NotFoundException;
+import dev.ragchat.errors.RejectedInputException;
 import dev.ragchat.retrieval.ChunkIndex;
 
 import org.springframework.util.StringUtils;
@@ -63,11 +65,10 @@ public final class KnowledgeBases {
 	/**
 	 * @param id a knowledge base id
 	 * @return the knowledge base
-	 * @throws UnknownResourceException if there is none
+	 * @throws NotFoundException if there is none
 	 */
 	public KnowledgeBase get(String id) {
-		return this.store.findById(id)
-			.orElseThrow(() -> new UnknownResourceException("No knowledge base '" + id + "'"));
+		return this.store.findById(id).orElseThrow(() -> new NotFoundException("No knowledge base '" + id + "'"));
 	}
 
 	/**

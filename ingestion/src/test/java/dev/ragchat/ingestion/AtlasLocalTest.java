@@ -16,7 +16,7 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@EnabledIf(value = "dev.ragchat.ingestion.TestMongo#dockerAvailable",
+@EnabledIf(value = "dev.ragchat.ingestion.catalog.TestMongo#dockerAvailable",
 		disabledReason = "No Docker here: this test runs against mongodb/mongodb-atlas-local in Docker. "
 				+ "Run ./mvnw verify on a machine with Docker (CI: .github/workflows/docker-tests.yml).")
 @Testcontainers(disabledWithoutDocker = true)

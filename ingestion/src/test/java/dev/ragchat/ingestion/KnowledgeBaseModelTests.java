@@ -6,6 +6,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.IntConsumer;
 
+import dev.ragchat.errors.RejectedInputException;
+import dev.ragchat.ingestion.blobs.LocalBlobStore;
+import dev.ragchat.ingestion.catalog.TestCatalog;
 import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.ChunkIndex;
 import dev.ragchat.retrieval.ChunkSearch;
@@ -27,7 +30,7 @@ class KnowledgeBaseModelTests {
 
 	@Test
 	void recordsTheIndexsModelAndDimensions() throws Exception {
-		KnowledgeBases knowledgeBases = knowledgeBases(new JdbcKnowledgeBaseStore(new TestCatalog().jdbc),
+		KnowledgeBases knowledgeBases = knowledgeBases(new TestCatalog().knowledgeBases(),
 				new Named("gemini-embedding-001", 768));
 		KnowledgeBase kb = knowledgeBases.create("Manuals", null);
 		assertThat(kb.embeddingModel()).isEqualTo("gemini-embedding-001");
@@ -37,7 +40,7 @@ class KnowledgeBaseModelTests {
 
 	@Test
 	void refusesToSearchAKnowledgeBaseBuiltWithAnotherModel() throws Exception {
-		KnowledgeBaseStore store = new JdbcKnowledgeBaseStore(new TestCatalog().jdbc);
+		KnowledgeBaseStore store = new TestCatalog().knowledgeBases();
 		store.saveIfAbsent(new KnowledgeBase("kb_bge", "Old", null, "bge-small-en-v1.5", 384, Instant.now()));
 		KnowledgeBases knowledgeBases = knowledgeBases(store, new Named("text-embedding-005", 768));
 		assertThatExceptionOfType(RejectedInputException.class).isThrownBy(() -> knowledgeBases.searchable("kb_bge"))
@@ -47,16 +50,15 @@ class KnowledgeBaseModelTests {
 
 	@Test
 	void refusesTheSameModelWithOtherDimensions() throws Exception {
-		KnowledgeBaseStore store = new JdbcKnowledgeBaseStore(new TestCatalog().jdbc);
+		KnowledgeBaseStore store = new TestCatalog().knowledgeBases();
 		store.saveIfAbsent(new KnowledgeBase("kb_3072", "Full", null, "gemini-embedding-001", 3072, Instant.now()));
 		KnowledgeBases knowledgeBases = knowledgeBases(store, new Named("gemini-embedding-001", 768));
 		assertThatExceptionOfType(RejectedInputException.class).isThrownBy(() -> knowledgeBases.searchable("kb_3072"));
 	}
 
 	private KnowledgeBases knowledgeBases(KnowledgeBaseStore store, ChunkIndex index) throws Exception {
-		TestCatalog catalog = new TestCatalog();
-		return new KnowledgeBases(store, new JdbcDocumentStore(catalog.jdbc, catalog.transactions),
-				new LocalBlobStore(this.blobs), index, Clock.tickMillis(java.time.ZoneOffset.UTC));
+		return new KnowledgeBases(store, new TestCatalog().documents(), new LocalBlobStore(this.blobs), index,
+				Clock.tickMillis(java.time.ZoneOffset.UTC));
 	}
 
 	/**

@@ -1,7 +1,12 @@
 package dev.ragchat.retrieval;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntConsumer;
+
+import org.springframework.ai.rag.Query;
+import org.springframework.ai.rag.retrieval.join.DocumentJoiner;
 
 /**
  * The chunk index port: embeds and stores chunks, and searches them. A document's chunks
@@ -43,12 +48,43 @@ public interface ChunkIndex {
 	List<Chunk> chunks(String documentId);
 
 	/**
-	 * Searches one knowledge base by vector or by keyword (hybrid search is the
-	 * {@link Retriever}'s, on top of these two).
+	 * Searches one knowledge base by vector or by keyword (hybrid search is
+	 * {@link #hybrid}, on top of these two).
 	 * @param search what to look for
 	 * @return the best chunks, best first
 	 */
 	List<ScoredChunk> search(ChunkSearch search);
+
+	/**
+	 * Hybrid search: the vector and the keyword ranking as Spring AI
+	 * {@code DocumentRetriever}s over the same knowledge base, fused by the joiner. An
+	 * index may do the same inside one read of its own.
+	 * @param search the search (its mode is ignored)
+	 * @param depth how deep each ranking goes
+	 * @param joiner fuses the two rankings (vector first)
+	 * @return the best {@code search.topK()} chunks, best first, scored by the joiner
+	 */
+	default List<ScoredChunk> hybrid(ChunkSearch search, int depth, DocumentJoiner joiner) {
+		ChunkIndexRetriever vector = new ChunkIndexRetriever(this, new ChunkSearch(search.knowledgeBase(),
+				search.query(), depth, SearchMode.VECTOR, search.documentIds(), search.metadata()));
+		ChunkIndexRetriever keyword = new ChunkIndexRetriever(this, new ChunkSearch(search.knowledgeBase(),
+				search.query(), depth, SearchMode.KEYWORD, search.documentIds(), search.metadata()));
+		Query query = new Query(search.query());
+		List<org.springframework.ai.document.Document> byVector = vector.retrieve(query);
+		List<org.springframework.ai.document.Document> byKeyword = keyword.retrieve(query);
+		Map<String, Chunk> chunks = new HashMap<>();
+		for (org.springframework.ai.document.Document document : byVector) {
+			chunks.put(document.getId(), (Chunk) document.getMetadata().get(ChunkIndexRetriever.CHUNK));
+		}
+		for (org.springframework.ai.document.Document document : byKeyword) {
+			chunks.put(document.getId(), (Chunk) document.getMetadata().get(ChunkIndexRetriever.CHUNK));
+		}
+		return joiner.join(Map.of(query, List.of(byVector, byKeyword)))
+			.stream()
+			.limit(search.topK())
+			.map((document) -> new ScoredChunk(chunks.get(document.getId()), document.getScore()))
+			.toList();
+	}
 
 	/**
 	 * @return the embedding model the index's vectors come from, e.g.

@@ -1,6 +1,8 @@
 package dev.ragchat.retrieval;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.ai.document.Document;
 import org.springframework.ai.rag.Query;
@@ -29,11 +31,16 @@ final class ChunkIndexRetriever implements DocumentRetriever {
 	public List<Document> retrieve(Query query) {
 		ChunkSearch search = new ChunkSearch(this.search.knowledgeBase(), query.text(), this.search.topK(),
 				this.search.mode(), this.search.documentIds(), this.search.metadata());
-		return this.index.search(search).stream().map((hit) -> {
-			Document document = LuceneVectorStore.toDocument(hit);
-			document.getMetadata().put(CHUNK, hit.chunk());
-			return document;
-		}).toList();
+		return this.index.search(search).stream().map(ChunkIndexRetriever::toDocument).toList();
+	}
+
+	private static Document toDocument(ScoredChunk hit) {
+		Chunk c = hit.chunk();
+		Map<String, Object> metadata = new HashMap<>(Map.of("knowledgeBase", c.knowledgeBase(), "documentId",
+				c.documentId(), "filename", c.filename(), "page", c.page(), "pageEnd", c.pageEnd(), "headingPath",
+				c.headingPath(), "ordinal", c.ordinal()));
+		metadata.put(CHUNK, c);
+		return Document.builder().id(c.id()).text(c.text()).metadata(metadata).score(hit.score()).build();
 	}
 
 }

@@ -1,14 +1,11 @@
 package dev.ragchat.retrieval;
 
 import java.util.List;
-import java.util.Map;
-
-import org.springframework.ai.rag.Query;
 
 /**
  * The retrieval front: vector or keyword search straight from the index, or hybrid search
- * built from Spring AI pieces: a vector and a keyword {@code DocumentRetriever} over the
- * same knowledge base, fused by a weighted reciprocal-rank {@code DocumentJoiner}.
+ * asked of the index with a weighted reciprocal-rank {@code DocumentJoiner} and how deep
+ * each ranking goes.
  */
 public final class Retriever {
 
@@ -17,6 +14,17 @@ public final class Retriever {
 	private final ReciprocalRankFusionJoiner joiner;
 
 	private final int candidates;
+
+	/**
+	 * @param index the chunk index
+	 * @param k the reciprocal rank fusion constant of hybrid search
+	 * @param vectorWeight the weight of the vector ranking
+	 * @param keywordWeight the weight of the keyword ranking
+	 * @param candidates how deep each ranking goes
+	 */
+	public Retriever(ChunkIndex index, int k, double vectorWeight, double keywordWeight, int candidates) {
+		this(index, new ReciprocalRankFusionJoiner(k, List.of(vectorWeight, keywordWeight)), candidates);
+	}
 
 	Retriever(ChunkIndex index, ReciprocalRankFusionJoiner joiner, int candidates) {
 		this.index = index;
@@ -33,8 +41,7 @@ public final class Retriever {
 	 * @return the new retriever
 	 */
 	public Retriever withHybrid(int k, double vectorWeight, double keywordWeight, int candidates) {
-		return new Retriever(this.index, new ReciprocalRankFusionJoiner(k, List.of(vectorWeight, keywordWeight)),
-				candidates);
+		return new Retriever(this.index, k, vectorWeight, keywordWeight, candidates);
 	}
 
 	/**
@@ -46,25 +53,7 @@ public final class Retriever {
 			return this.index.search(search);
 		}
 		int depth = Math.min(ChunkSearch.MAX_TOP_K, Math.max(search.topK(), this.candidates));
-		if (this.index instanceof LuceneChunkIndex lucene) {
-			// the same fusion, reading only the chunks it returns
-			return lucene.hybrid(search, depth, this.joiner);
-		}
-		ChunkIndexRetriever vector = new ChunkIndexRetriever(this.index, new ChunkSearch(search.knowledgeBase(),
-				search.query(), depth, SearchMode.VECTOR, search.documentIds(), search.metadata()));
-		ChunkIndexRetriever keyword = new ChunkIndexRetriever(this.index, new ChunkSearch(search.knowledgeBase(),
-				search.query(), depth, SearchMode.KEYWORD, search.documentIds(), search.metadata()));
-		Query query = new Query(search.query());
-		List<org.springframework.ai.document.Document> byVector = vector.retrieve(query);
-		List<org.springframework.ai.document.Document> byKeyword = keyword.retrieve(query);
-		Map<String, Chunk> chunks = new java.util.HashMap<>();
-		java.util.stream.Stream.concat(byVector.stream(), byKeyword.stream())
-			.forEach((d) -> chunks.put(d.getId(), (Chunk) d.getMetadata().get(ChunkIndexRetriever.CHUNK)));
-		return this.joiner.join(Map.of(query, List.of(byVector, byKeyword)))
-			.stream()
-			.limit(search.topK())
-			.map((document) -> new ScoredChunk(chunks.get(document.getId()), document.getScore()))
-			.toList();
+		return this.index.hybrid(search, depth, this.joiner);
 	}
 
 }

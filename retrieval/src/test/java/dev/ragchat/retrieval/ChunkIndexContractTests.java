@@ -17,9 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The contract every {@link ChunkIndex} adapter passes, with the deterministic
  * {@link WordHashEmbeddingModel}. Subclasses hand over a fresh, empty index.
  */
-abstract class ChunkIndexContractTests {
+public abstract class ChunkIndexContractTests {
 
-	ChunkIndex index;
+	protected ChunkIndex index;
 
 	/**
 	 * @param embeddingModel the model the index must embed with
@@ -187,7 +187,7 @@ abstract class ChunkIndexContractTests {
 		assertThat(this.index.dimensions()).isEqualTo(WordHashEmbeddingModel.DIMENSIONS);
 	}
 
-	static Chunk chunk(String kb, String doc, int ordinal, int page, String text) {
+	public static Chunk chunk(String kb, String doc, int ordinal, int page, String text) {
 		return new Chunk(doc + ":" + ordinal, kb, doc, doc + ".pdf", page, page, "", ordinal, text);
 	}
 

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import dev.ragchat.retrieval.lucene.LuceneChunkIndex;
+import dev.ragchat.retrieval.lucene.LuceneIndexSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +29,8 @@ class RetrieverTests {
 
 	@BeforeEach
 	void index() {
-		this.index = new LuceneChunkIndex(this.dir, new WordHashEmbeddingModel(), "word-hash", "", 32);
+		this.index = new LuceneChunkIndex(this.dir, new WordHashEmbeddingModel().asIndexEmbedding(), 32,
+				LuceneIndexSettings.DEFAULTS);
 		this.retriever = new Retriever(this.index, new ReciprocalRankFusionJoiner(60, List.of(1.0, 1.0)), 20);
 		this.index.replace("doc-a", List
 			.of(ChunkIndexContractTests.chunk("kb-a", "doc-a", 0, 1, "The canary alpha sings in knowledge base A.")),

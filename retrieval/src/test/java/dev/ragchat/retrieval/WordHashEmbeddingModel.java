@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.ragchat.retrieval.embedding.IndexEmbedding;
+
 import org.springframework.ai.document.Document;
 import org.springframework.ai.embedding.Embedding;
 import org.springframework.ai.embedding.EmbeddingModel;
@@ -16,11 +18,12 @@ import org.springframework.ai.embedding.EmbeddingResponse;
  * dimension, then the vector is normalized. Texts sharing words are near each other, so
  * tests can reason about results offline and in microseconds.
  */
-class WordHashEmbeddingModel implements EmbeddingModel {
+public class WordHashEmbeddingModel implements EmbeddingModel {
 
 	static final int DIMENSIONS = 384;
 
-	final AtomicInteger calls = new AtomicInteger();
+	/** How many times the model was called. */
+	public final AtomicInteger calls = new AtomicInteger();
 
 	@Override
 	public EmbeddingResponse call(EmbeddingRequest request) {
@@ -41,6 +44,13 @@ class WordHashEmbeddingModel implements EmbeddingModel {
 	@Override
 	public int dimensions() {
 		return DIMENSIONS;
+	}
+
+	/**
+	 * @return this model as an index's embedding, named {@code word-hash}
+	 */
+	public IndexEmbedding asIndexEmbedding() {
+		return new IndexEmbedding("word-hash", this, dimensions(), this::embed);
 	}
 
 	static float[] vector(String text) {

@@ -16,21 +16,21 @@ import java.util.Set;
  * @param revokedAt when it was revoked, or {@code null}
  * @param lastUsedAt when it last authenticated a request, or {@code null}
  */
-record ApiKey(String id, String name, Set<Scope> scopes, List<String> knowledgeBases, Instant createdAt,
+public record ApiKey(String id, String name, Set<Scope> scopes, List<String> knowledgeBases, Instant createdAt,
 		Instant expiresAt, Instant revokedAt, Instant lastUsedAt) {
 
 	static final String ALL_KNOWLEDGE_BASES = "*";
 
-	ApiKey {
+	public ApiKey {
 		scopes = Set.copyOf(scopes);
 		knowledgeBases = List.copyOf(knowledgeBases);
 	}
 
-	boolean isActive(Instant now) {
+	public boolean isActive(Instant now) {
 		return this.revokedAt == null && now.isBefore(this.expiresAt);
 	}
 
-	String status(Instant now) {
+	public String status(Instant now) {
 		if (this.revokedAt != null) {
 			return "revoked";
 		}

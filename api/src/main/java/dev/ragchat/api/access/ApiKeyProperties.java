@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * revocation on another node takes effect)
  */
 @ConfigurationProperties("ragchat.keys")
-record ApiKeyProperties(@DefaultValue("1h") Duration defaultTtl, @DefaultValue("30d") Duration maxTtl,
+public record ApiKeyProperties(@DefaultValue("1h") Duration defaultTtl, @DefaultValue("30d") Duration maxTtl,
 		@DefaultValue("2s") Duration cacheTtl) {
 
 }

@@ -8,7 +8,7 @@ import java.util.Optional;
  * The catalog port for temporary API keys. Every adapter passes
  * {@code ApiKeyStoreContractTests}.
  */
-interface ApiKeyStore {
+public interface ApiKeyStore {
 
 	/**
 	 * Stores a new key.

@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.ragchat.api.web.BadRequestException;
-import dev.ragchat.api.web.NotFoundException;
+import dev.ragchat.errors.NotFoundException;
+import dev.ragchat.errors.RejectedInputException;
 
 import org.springframework.context.ApplicationEventPublisher;
 
@@ -21,7 +21,7 @@ import org.springframework.context.ApplicationEventPublisher;
  * key is trusted for {@link ApiKeyProperties#cacheTtl()} at most, so a revocation made on
  * another node takes effect within that time (and at once on this one).
  */
-final class ApiKeys {
+public final class ApiKeys {
 
 	private static final Pattern KNOWLEDGE_BASE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
 
@@ -45,7 +45,7 @@ final class ApiKeys {
 	 */
 	private final Cache<String, Boolean> recentlyUsed;
 
-	ApiKeys(ApiKeyStore store, ApiKeyProperties properties, Clock clock, ApplicationEventPublisher events) {
+	public ApiKeys(ApiKeyStore store, ApiKeyProperties properties, Clock clock, ApplicationEventPublisher events) {
 		this.store = store;
 		this.properties = properties;
 		this.clock = clock;
@@ -55,19 +55,19 @@ final class ApiKeys {
 		this.recentlyUsed = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1)).maximumSize(100_000).build();
 	}
 
-	IssuedKey issue(KeyRequest request) {
+	public IssuedKey issue(KeyRequest request) {
 		Duration ttl = (request.ttlSeconds() != null) ? Duration.ofSeconds(request.ttlSeconds())
 				: this.properties.defaultTtl();
 		if (ttl.isNegative() || ttl.isZero()) {
-			throw new BadRequestException("ttlSeconds must be positive");
+			throw new RejectedInputException("ttlSeconds must be positive");
 		}
 		if (ttl.compareTo(this.properties.maxTtl()) > 0) {
-			throw new BadRequestException("ttlSeconds may be at most " + this.properties.maxTtl().toSeconds() + " ("
+			throw new RejectedInputException("ttlSeconds may be at most " + this.properties.maxTtl().toSeconds() + " ("
 					+ this.properties.maxTtl().toDays() + " days)");
 		}
 		String name = request.name();
 		if (name != null && (name.length() > MAX_NAME_LENGTH || name.chars().anyMatch(Character::isISOControl))) {
-			throw new BadRequestException(
+			throw new RejectedInputException(
 					"name must be at most " + MAX_NAME_LENGTH + " characters without control characters");
 		}
 		Set<Scope> scopes = scopes(request.scopes());
@@ -80,11 +80,11 @@ final class ApiKeys {
 		return new IssuedKey(record, key);
 	}
 
-	List<ApiKey> list() {
+	public List<ApiKey> list() {
 		return this.store.findAll();
 	}
 
-	void revoke(String id) {
+	public void revoke(String id) {
 		if (!this.store.revoke(id, this.clock.instant())) {
 			throw new NotFoundException("No API key with id '" + id + "'");
 		}
@@ -97,7 +97,7 @@ final class ApiKeys {
 	 * @param presented what the caller sent in {@code X-API-Key}
 	 * @return the key if it is well-formed, known, unrevoked and unexpired
 	 */
-	Optional<ApiKey> authenticate(String presented) {
+	public Optional<ApiKey> authenticate(String presented) {
 		if (!KeyFormat.isWellFormed(presented)) {
 			return Optional.empty();
 		}
@@ -111,13 +111,13 @@ final class ApiKeys {
 	 * @param id a key id, as carried in a session token
 	 * @return the key if it is unrevoked and unexpired
 	 */
-	Optional<ApiKey> active(String id) {
+	public Optional<ApiKey> active(String id) {
 		Optional<ApiKey> key = this.byId.get(id, this.store::findById).filter((k) -> k.isActive(this.clock.instant()));
 		key.ifPresent(this::recordUse);
 		return key;
 	}
 
-	Instant now() {
+	public Instant now() {
 		return this.clock.instant();
 	}
 
@@ -137,7 +137,7 @@ final class ApiKeys {
 				scopes.add(Scope.parse(value));
 			}
 			catch (IllegalArgumentException ex) {
-				throw new BadRequestException(ex.getMessage());
+				throw new RejectedInputException(ex.getMessage());
 			}
 		}
 		return scopes;
@@ -149,8 +149,9 @@ final class ApiKeys {
 		}
 		for (String id : requested) {
 			if (id == null || !(ApiKey.ALL_KNOWLEDGE_BASES.equals(id) || KNOWLEDGE_BASE_ID.matcher(id).matches())) {
-				throw new BadRequestException("knowledgeBases holds knowledge base ids (letters, digits, '_' and '-',"
-						+ " at most 64) or \"*\"; got '" + id + "'");
+				throw new RejectedInputException(
+						"knowledgeBases holds knowledge base ids (letters, digits, '_' and '-',"
+								+ " at most 64) or \"*\"; got '" + id + "'");
 			}
 		}
 		return List.copyOf(new LinkedHashSet<>(requested));
@@ -164,7 +165,7 @@ final class ApiKeys {
 	 * @param scopes default {@code [chat]}
 	 * @param knowledgeBases default {@code ["*"]}
 	 */
-	record KeyRequest(String name, Long ttlSeconds, List<String> scopes, List<String> knowledgeBases) {
+	public record KeyRequest(String name, Long ttlSeconds, List<String> scopes, List<String> knowledgeBases) {
 
 	}
 
@@ -174,7 +175,7 @@ final class ApiKeys {
 	 * @param record what the catalog keeps
 	 * @param key the key
 	 */
-	record IssuedKey(ApiKey record, String key) {
+	public record IssuedKey(ApiKey record, String key) {
 
 	}
 

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import dev.ragchat.errors.ForbiddenException;
+
 /**
  * Who is calling: the master key, a temporary API key, or a chat session holding a JWT.
  * Controllers take it with {@code @AuthenticationPrincipal}.
@@ -23,15 +25,15 @@ public record Caller(Kind kind, String keyId, Set<Scope> scopes, List<String> kn
 		knowledgeBases = List.copyOf(knowledgeBases);
 	}
 
-	static Caller master() {
+	public static Caller master() {
 		return new Caller(Kind.MASTER, null, Set.of(Scope.values()), List.of(ApiKey.ALL_KNOWLEDGE_BASES), null, null);
 	}
 
-	static Caller apiKey(ApiKey key) {
+	public static Caller apiKey(ApiKey key) {
 		return new Caller(Kind.API_KEY, key.id(), key.scopes(), key.knowledgeBases(), key.expiresAt(), null);
 	}
 
-	static Caller session(ApiKey key, String sessionId) {
+	public static Caller session(ApiKey key, String sessionId) {
 		return new Caller(Kind.SESSION, key.id(), key.scopes(), key.knowledgeBases(), key.expiresAt(), sessionId);
 	}
 
@@ -49,7 +51,7 @@ public record Caller(Kind kind, String keyId, Set<Scope> scopes, List<String> kn
 	 * @param scope what the action needs
 	 * @param knowledgeBase the knowledge base, or {@code null} for none in particular
 	 * @throws ForbiddenException without the scope (or for a session token)
-	 * @throws dev.ragchat.api.web.NotFoundException for a knowledge base outside the key
+	 * @throws dev.ragchat.errors.NotFoundException for a knowledge base outside the key
 	 */
 	public void require(Scope scope, String knowledgeBase) {
 		if (this.kind == Kind.MASTER) {
@@ -59,7 +61,7 @@ public record Caller(Kind kind, String keyId, Set<Scope> scopes, List<String> kn
 			throw new ForbiddenException("This needs an API key with the '" + scope.value() + "' scope");
 		}
 		if (knowledgeBase != null && !mayUse(knowledgeBase)) {
-			throw new dev.ragchat.api.web.NotFoundException("No knowledge base '" + knowledgeBase + "'");
+			throw new dev.ragchat.errors.NotFoundException("No knowledge base '" + knowledgeBase + "'");
 		}
 	}
 

@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param audience the {@code aud} issued and required
  */
 @ConfigurationProperties("ragchat.jwt")
-record JwtProperties(@DefaultValue("15m") Duration ttl, String secret, @DefaultValue("ragchat") String issuer,
+public record JwtProperties(@DefaultValue("15m") Duration ttl, String secret, @DefaultValue("ragchat") String issuer,
 		@DefaultValue("ragchat-chat") String audience) {
 
 }

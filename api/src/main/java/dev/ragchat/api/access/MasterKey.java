@@ -17,7 +17,7 @@ import org.springframework.util.StringUtils;
  * The master key: from {@code RAGCHAT_MASTER_KEY}, else generated once into the data
  * directory (owner-only). Only the file's path is ever logged.
  */
-final class MasterKey {
+public final class MasterKey {
 
 	private static final Logger logger = LoggerFactory.getLogger(MasterKey.class);
 
@@ -31,7 +31,7 @@ final class MasterKey {
 		this.digest = Hashes.sha256(key);
 	}
 
-	static MasterKey of(String configured, Path dataDir) {
+	public static MasterKey of(String configured, Path dataDir) {
 		if (StringUtils.hasText(configured)) {
 			if (configured.strip().length() < MIN_LENGTH) {
 				throw new IllegalStateException(
@@ -61,7 +61,7 @@ final class MasterKey {
 	 * @param candidate what the caller sent
 	 * @return whether it is the master key
 	 */
-	boolean matches(String candidate) {
+	public boolean matches(String candidate) {
 		return candidate != null && MessageDigest.isEqual(this.digest, Hashes.sha256(candidate));
 	}
 

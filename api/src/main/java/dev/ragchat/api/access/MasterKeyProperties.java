@@ -9,6 +9,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * directory
  */
 @ConfigurationProperties("ragchat")
-record MasterKeyProperties(String masterKey) {
+public record MasterKeyProperties(String masterKey) {
 
 }

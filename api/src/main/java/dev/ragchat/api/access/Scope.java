@@ -22,11 +22,11 @@ public enum Scope {
 		return name().toLowerCase(Locale.ROOT);
 	}
 
-	String authority() {
+	public String authority() {
 		return "SCOPE_" + value();
 	}
 
-	static Scope parse(String value) {
+	public static Scope parse(String value) {
 		for (Scope scope : values()) {
 			if (scope.value().equals(value)) {
 				return scope;

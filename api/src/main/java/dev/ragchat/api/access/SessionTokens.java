@@ -64,7 +64,7 @@ public final class SessionTokens {
 
 	private final JwtParser parser;
 
-	SessionTokens(JwtProperties properties, Path dataDir, Clock clock) {
+	public SessionTokens(JwtProperties properties, Path dataDir, Clock clock) {
 		this.properties = properties;
 		this.clock = clock;
 		this.key = new SecretKeySpec(secret(properties.secret(), dataDir), "HmacSHA256");
@@ -115,7 +115,7 @@ public final class SessionTokens {
 	 * @return its session and key
 	 * @throws InvalidSessionTokenException with a reason safe to show the caller
 	 */
-	SessionClaims verify(String token) {
+	public SessionClaims verify(String token) {
 		if (token == null || token.isEmpty()) {
 			throw new InvalidSessionTokenException("The session token is empty");
 		}
@@ -204,14 +204,14 @@ public final class SessionTokens {
 	 * @param keyId the API key behind it
 	 * @param expiresAt the token's expiry
 	 */
-	record SessionClaims(String sessionId, String keyId, Instant expiresAt) {
+	public record SessionClaims(String sessionId, String keyId, Instant expiresAt) {
 
 	}
 
 	/**
 	 * A token that must be refused; the message is safe to show.
 	 */
-	static final class InvalidSessionTokenException extends RuntimeException {
+	public static final class InvalidSessionTokenException extends RuntimeException {
 
 		InvalidSessionTokenException(String message) {
 			super(message);

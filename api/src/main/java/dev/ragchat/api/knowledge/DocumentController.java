@@ -71,7 +71,7 @@ class DocumentController {
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) throws IOException {
 		caller.require(Scope.UPLOAD, kb);
 		if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
-			throw new dev.ragchat.api.web.BadRequestException(
+			throw new dev.ragchat.errors.RejectedInputException(
 					"Idempotency-Key must be 1 to " + MAX_IDEMPOTENCY_KEY + " characters");
 		}
 		List<Path> temps = new ArrayList<>();
@@ -112,7 +112,8 @@ class DocumentController {
 			@PathVariable String doc, @RequestParam(defaultValue = "0") int waitSeconds) throws InterruptedException {
 		Permissions.see(caller, kb);
 		if (waitSeconds < 0 || waitSeconds > MAX_WAIT_SECONDS) {
-			throw new dev.ragchat.api.web.BadRequestException("waitSeconds must be between 0 and " + MAX_WAIT_SECONDS);
+			throw new dev.ragchat.errors.RejectedInputException(
+					"waitSeconds must be between 0 and " + MAX_WAIT_SECONDS);
 		}
 		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(waitSeconds);
 		Document document = this.documents.get(kb, doc);

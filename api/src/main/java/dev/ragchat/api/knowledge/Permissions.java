@@ -1,7 +1,7 @@
 package dev.ragchat.api.knowledge;
 
 import dev.ragchat.api.access.Caller;
-import dev.ragchat.api.web.NotFoundException;
+import dev.ragchat.errors.NotFoundException;
 
 /**
  * Reading a knowledge base needs no particular scope, only that the key may use it.

@@ -6,7 +6,7 @@ import java.util.Map;
 
 import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.access.Scope;
-import dev.ragchat.api.web.BadRequestException;
+import dev.ragchat.errors.RejectedInputException;
 import dev.ragchat.ingestion.KnowledgeBases;
 import dev.ragchat.retrieval.ChunkSearch;
 import dev.ragchat.retrieval.Retriever;
@@ -71,7 +71,7 @@ class SearchController {
 			return SearchMode.valueOf(mode.toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new BadRequestException("mode must be hybrid, vector or keyword");
+			throw new RejectedInputException("mode must be hybrid, vector or keyword");
 		}
 	}
 

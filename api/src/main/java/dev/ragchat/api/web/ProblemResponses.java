@@ -2,11 +2,14 @@ package dev.ragchat.api.web;
 
 import java.util.stream.Collectors;
 
-import dev.ragchat.api.access.ForbiddenException;
-import dev.ragchat.ingestion.IdempotencyConflictException;
-import dev.ragchat.ingestion.RejectedInputException;
-import dev.ragchat.ingestion.UnknownResourceException;
-import dev.ragchat.ingestion.UnsupportedMediaTypeException;
+import dev.ragchat.errors.ConflictException;
+import dev.ragchat.errors.ForbiddenException;
+import dev.ragchat.errors.IdempotencyConflictException;
+import dev.ragchat.errors.NotFoundException;
+import dev.ragchat.errors.RagChatException;
+import dev.ragchat.errors.RejectedInputException;
+import dev.ragchat.errors.TooLargeException;
+import dev.ragchat.errors.UnsupportedMediaTypeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,44 +35,27 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(ProblemResponses.class);
 
+	/**
+	 * Every refusal of every module, as one problem each.
+	 * @param ex the refusal
+	 * @return its problem, with the refusal's message as the detail
+	 */
 	@ExceptionHandler
-	ProblemDetail notFound(NotFoundException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+	ProblemDetail refused(RagChatException ex) {
+		return ProblemDetail.forStatusAndDetail(status(ex), ex.getMessage());
 	}
 
-	@ExceptionHandler
-	ProblemDetail badRequest(BadRequestException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
-	}
-
-	@ExceptionHandler
-	ProblemDetail unknown(UnknownResourceException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-	}
-
-	@ExceptionHandler
-	ProblemDetail unsupported(UnsupportedMediaTypeException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ex.getMessage());
-	}
-
-	@ExceptionHandler
-	ProblemDetail rejected(RejectedInputException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
-	}
-
-	@ExceptionHandler
-	ProblemDetail idempotencyConflict(IdempotencyConflictException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, ex.getMessage());
-	}
-
-	@ExceptionHandler
-	ProblemDetail forbidden(ForbiddenException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage());
-	}
-
-	@ExceptionHandler
-	ProblemDetail payloadTooLarge(PayloadTooLargeException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, ex.getMessage());
+	static HttpStatus status(RagChatException ex) {
+		return switch (ex) {
+			case NotFoundException notFound -> HttpStatus.NOT_FOUND;
+			case UnsupportedMediaTypeException unsupported -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+			case RejectedInputException rejected -> HttpStatus.BAD_REQUEST;
+			// the documented answer to a reused Idempotency-Key with another body
+			case IdempotencyConflictException idempotency -> HttpStatus.UNPROCESSABLE_ENTITY;
+			case ConflictException conflict -> HttpStatus.CONFLICT;
+			case ForbiddenException forbidden -> HttpStatus.FORBIDDEN;
+			case TooLargeException tooLarge -> HttpStatus.PAYLOAD_TOO_LARGE;
+		};
 	}
 
 	@ExceptionHandler
@@ -84,7 +70,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		Throwable cause = ex;
 		while (cause != null) {
-			if (cause instanceof PayloadTooLargeException tooLarge) {
+			if (cause instanceof TooLargeException tooLarge) {
 				return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
 					.body(ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage()));
 			}

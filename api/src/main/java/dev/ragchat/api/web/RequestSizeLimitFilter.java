@@ -2,6 +2,7 @@ package dev.ragchat.api.web;
 
 import java.io.IOException;
 
+import dev.ragchat.errors.TooLargeException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -98,7 +99,7 @@ public final class RequestSizeLimitFilter extends OncePerRequestFilter {
 		private void count(int n) {
 			this.count += n;
 			if (this.count > RequestSizeLimitFilter.this.maxBytes) {
-				throw new PayloadTooLargeException(tooLarge());
+				throw new TooLargeException(tooLarge());
 			}
 		}
 

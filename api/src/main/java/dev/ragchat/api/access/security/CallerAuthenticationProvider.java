@@ -1,0 +1,78 @@
+package dev.ragchat.api.access.security;
+
+import dev.ragchat.api.access.ActiveSessions;
+import dev.ragchat.api.access.ApiKey;
+import dev.ragchat.api.access.ApiKeys;
+import dev.ragchat.api.access.Caller;
+import dev.ragchat.api.access.MasterKey;
+import dev.ragchat.api.access.SessionTokens;
+import dev.ragchat.api.access.SessionTokens.InvalidSessionTokenException;
+import dev.ragchat.api.access.SessionTokens.SessionClaims;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.core.Authentication;
+
+/**
+ * Checks a {@link Credential}: the master key in constant time, an API key by format,
+ * checksum and hash, a session token by signature and claims and then by whether its key
+ * and session are still alive.
+ */
+final class CallerAuthenticationProvider implements AuthenticationProvider {
+
+	private final MasterKey masterKey;
+
+	private final ApiKeys apiKeys;
+
+	private final SessionTokens tokens;
+
+	private final ActiveSessions sessions;
+
+	CallerAuthenticationProvider(MasterKey masterKey, ApiKeys apiKeys, SessionTokens tokens, ActiveSessions sessions) {
+		this.masterKey = masterKey;
+		this.apiKeys = apiKeys;
+		this.tokens = tokens;
+		this.sessions = sessions;
+	}
+
+	@Override
+	public Authentication authenticate(Authentication authentication) {
+		Credential credential = (Credential) authentication;
+		String value = (String) credential.getCredentials();
+		return switch (credential.type()) {
+			case MASTER_KEY -> {
+				if (!this.masterKey.matches(value)) {
+					throw new BadCredentialsException("The master key is not valid");
+				}
+				yield new CallerAuthentication(Caller.master());
+			}
+			case API_KEY -> this.apiKeys.authenticate(value)
+				.map((key) -> new CallerAuthentication(Caller.apiKey(key)))
+				.orElseThrow(() -> new BadCredentialsException("The API key is not valid, has expired or was revoked"));
+			case SESSION_TOKEN -> session(value);
+		};
+	}
+
+	private CallerAuthentication session(String token) {
+		SessionClaims claims;
+		try {
+			claims = this.tokens.verify(token);
+		}
+		catch (InvalidSessionTokenException ex) {
+			throw new BadCredentialsException(ex.getMessage());
+		}
+		ApiKey key = this.apiKeys.active(claims.keyId())
+			.orElseThrow(
+					() -> new BadCredentialsException("The API key behind this session has expired or was revoked"));
+		if (!this.sessions.isActive(claims.sessionId())) {
+			throw new BadCredentialsException("The session has ended");
+		}
+		return new CallerAuthentication(Caller.session(key, claims.sessionId()));
+	}
+
+	@Override
+	public boolean supports(Class<?> authentication) {
+		return Credential.class.isAssignableFrom(authentication);
+	}
+
+}

@@ -1,0 +1,65 @@
+package dev.ragchat.api.access.security;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+
+/**
+ * Bucket4j token buckets per key and per client address (for failed authentication), kept
+ * in memory on this node. Idle buckets are dropped after an hour.
+ */
+final class RateLimits {
+
+	private final RateLimitProperties properties;
+
+	private final Cache<String, Bucket> perKey;
+
+	private final Cache<String, Bucket> failedAuthentication;
+
+	RateLimits(RateLimitProperties properties) {
+		this.properties = properties;
+		this.perKey = Caffeine.newBuilder().expireAfterAccess(Duration.ofHours(1)).maximumSize(1_000_000).build();
+		this.failedAuthentication = Caffeine.newBuilder()
+			.expireAfterAccess(Duration.ofHours(1))
+			.maximumSize(1_000_000)
+			.build();
+	}
+
+	/**
+	 * @param key the key id, or {@code master}
+	 * @return zero when the request may proceed, else how long to wait
+	 */
+	Duration tryRequest(String key) {
+		return consume(this.perKey, key,
+				() -> bucket(this.properties.perKeyRequests(), this.properties.perKeyPeriod()));
+	}
+
+	/**
+	 * @param address the client address
+	 * @return zero while the address has failures left, else how long to wait
+	 */
+	Duration tryFailedAuthentication(String address) {
+		return consume(this.failedAuthentication, address, () -> bucket(this.properties.failedAuthenticationRequests(),
+				this.properties.failedAuthenticationPeriod()));
+	}
+
+	private Duration consume(Cache<String, Bucket> buckets, String name, Supplier<Bucket> bucket) {
+		if (!this.properties.enabled()) {
+			return Duration.ZERO;
+		}
+		ConsumptionProbe probe = buckets.get(name, (n) -> bucket.get()).tryConsumeAndReturnRemaining(1);
+		return probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill());
+	}
+
+	private static Bucket bucket(long requests, Duration period) {
+		return Bucket.builder()
+			.addLimit(Bandwidth.builder().capacity(requests).refillGreedy(requests, period).build())
+			.build();
+	}
+
+}

@@ -1,0 +1,130 @@
+package dev.ragchat.api.access.security;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import dev.ragchat.api.RagChatProperties;
+import dev.ragchat.api.access.ActiveSessions;
+import dev.ragchat.api.access.ApiKeyProperties;
+import dev.ragchat.api.access.ApiKeyStore;
+import dev.ragchat.api.access.ApiKeys;
+import dev.ragchat.api.access.JwtProperties;
+import dev.ragchat.api.access.MasterKey;
+import dev.ragchat.api.access.MasterKeyProperties;
+import dev.ragchat.api.access.Scope;
+import dev.ragchat.api.access.SessionTokens;
+import dev.ragchat.api.web.Problems;
+import dev.ragchat.api.web.RequestLimitProperties;
+import dev.ragchat.api.web.RequestSizeLimitFilter;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * The one security filter chain: stateless, credentials from headers, problem responses
+ * for 401, 403, 413 and 429, HSTS on every response.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	private static final String AUTHENTICATION_REQUIRED = "Authentication required: send X-Master-Key, X-API-Key"
+			+ " or Authorization: Bearer <session token>";
+
+	@Bean
+	MasterKey masterKey(MasterKeyProperties properties, RagChatProperties ragchat) {
+		return MasterKey.of(properties.masterKey(), ragchat.dataDir());
+	}
+
+	@Bean
+	ApiKeys apiKeys(ApiKeyStore store, ApiKeyProperties properties, Clock clock, ApplicationEventPublisher events) {
+		return new ApiKeys(store, properties, clock, events);
+	}
+
+	@Bean
+	SessionTokens sessionTokens(JwtProperties properties, RagChatProperties ragchat, Clock clock) {
+		return new SessionTokens(properties, ragchat.dataDir(), clock);
+	}
+
+	@Bean
+	RateLimits rateLimits(RateLimitProperties properties) {
+		return new RateLimits(properties);
+	}
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, MasterKey masterKey, ApiKeys apiKeys,
+			SessionTokens tokens, ActiveSessions sessions, RateLimits limits, Problems problems,
+			RequestLimitProperties requestLimits) throws Exception {
+		AuthenticationEntryPoint entryPoint = (request, response, ex) -> {
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+			problems.write(request, response, HttpStatus.UNAUTHORIZED,
+					(ex instanceof BadCredentialsException) ? ex.getMessage() : AUTHENTICATION_REQUIRED);
+		};
+		AuthenticationFailureHandler failureHandler = (request, response, ex) -> {
+			Duration wait = limits.tryFailedAuthentication(request.getRemoteAddr());
+			if (!wait.isZero()) {
+				RateLimitFilter.tooManyRequests(problems, request, response, wait,
+						"Too many failed authentications from this address");
+				return;
+			}
+			entryPoint.commence(request, response, ex);
+		};
+		AuthenticationFilter authentication = new AuthenticationFilter(
+				new ProviderManager(new CallerAuthenticationProvider(masterKey, apiKeys, tokens, sessions)),
+				new CredentialConverter());
+		authentication.setSuccessHandler((request, response, auth) -> {
+		});
+		authentication.setFailureHandler(failureHandler);
+
+		http.csrf(AbstractHttpConfigurer::disable)
+			.httpBasic(AbstractHttpConfigurer::disable)
+			.formLogin(AbstractHttpConfigurer::disable)
+			.logout(AbstractHttpConfigurer::disable)
+			.requestCache(AbstractHttpConfigurer::disable)
+			.sessionManagement((s) -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.headers((headers) -> headers
+				.httpStrictTransportSecurity((hsts) -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
+			.exceptionHandling((e) -> e.authenticationEntryPoint(entryPoint)
+				.accessDeniedHandler((request, response, ex) -> problems.write(request, response, HttpStatus.FORBIDDEN,
+						"These credentials do not allow this request")))
+			.addFilterBefore(new RequestSizeLimitFilter(requestLimits, problems), BasicAuthenticationFilter.class)
+			.addFilterAt(authentication, BasicAuthenticationFilter.class)
+			.addFilterAfter(new RateLimitFilter(limits, problems), BasicAuthenticationFilter.class)
+			.authorizeHttpRequests((requests) -> requests
+				.requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
+						"/swagger-ui.html", "/swagger-ui/**", "/error")
+				.permitAll()
+				.requestMatchers("/api/v1/keys", "/api/v1/keys/**", "/actuator/**", CredentialConverter.SEED_KEY_PATH)
+				.hasAuthority(CallerAuthentication.MASTER)
+				.requestMatchers("/api/v1/knowledge-bases", "/api/v1/knowledge-bases/**")
+				.hasAnyAuthority(CallerAuthentication.MASTER, Scope.CHAT.authority(), Scope.UPLOAD.authority(),
+						Scope.ADMIN.authority())
+				.requestMatchers("/api/v1/chat-configs", "/api/v1/chat-configs/**")
+				.hasAnyAuthority(CallerAuthentication.MASTER, Scope.CHAT.authority())
+				.requestMatchers(HttpMethod.POST, "/api/v1/sessions", "/api/start_chat", "/start_chat")
+				.hasAuthority(Scope.CHAT.authority())
+				.requestMatchers(HttpMethod.POST, "/api/chat", "/chat")
+				.hasAuthority(CallerAuthentication.SESSION)
+				.requestMatchers(HttpMethod.POST, "/make_embedding")
+				.hasAuthority(Scope.UPLOAD.authority())
+				.requestMatchers("/api/v1/sessions/**")
+				.hasAuthority(CallerAuthentication.SESSION)
+				.anyRequest()
+				.authenticated());
+		return http.build();
+	}
+
+}

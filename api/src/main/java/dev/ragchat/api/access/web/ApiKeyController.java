@@ -1,0 +1,89 @@
+package dev.ragchat.api.access.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.ragchat.api.access.ApiKey;
+import dev.ragchat.api.access.ApiKeys;
+import dev.ragchat.api.access.Scope;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Temporary API keys, managed with the master key.
+ */
+@RestController
+@RequestMapping(path = "/api/v1/keys", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "keys", description = "Temporary API keys (master key only)")
+@SecurityRequirement(name = "masterKey")
+class ApiKeyController {
+
+	private final ApiKeys keys;
+
+	ApiKeyController(ApiKeys keys) {
+		this.keys = keys;
+	}
+
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Issue a temporary API key; the key is shown only in this response")
+	ResponseEntity<IssuedKeyResponse> issue(@RequestBody ApiKeys.KeyRequest request) {
+		ApiKeys.IssuedKey issued = this.keys.issue(request);
+		ApiKey key = issued.record();
+		return ResponseEntity.created(URI.create("/api/v1/keys/" + key.id()))
+			.body(new IssuedKeyResponse(key.id(), issued.key(), key.name(), scopes(key), key.knowledgeBases(),
+					key.createdAt(), key.expiresAt()));
+	}
+
+	@GetMapping
+	@Operation(summary = "List temporary API keys (never the keys themselves)")
+	KeyList list() {
+		Instant now = this.keys.now();
+		return new KeyList(this.keys.list()
+			.stream()
+			.map((key) -> new KeyView(key.id(), key.name(), scopes(key), key.knowledgeBases(), key.status(now),
+					key.createdAt(), key.expiresAt(), key.revokedAt(), key.lastUsedAt()))
+			.toList());
+	}
+
+	@DeleteMapping("/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Revoke a key; the sessions it started end with it")
+	void revoke(@PathVariable String id) {
+		this.keys.revoke(id);
+	}
+
+	private static List<String> scopes(ApiKey key) {
+		return key.scopes().stream().map(Scope::value).sorted().toList();
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record IssuedKeyResponse(String id, String key, String name, List<String> scopes, List<String> knowledgeBases,
+			Instant createdAt, Instant expiresAt) {
+
+	}
+
+	record KeyList(List<KeyView> keys) {
+
+	}
+
+	record KeyView(String id, String name, List<String> scopes, List<String> knowledgeBases, String status,
+			Instant createdAt, Instant expiresAt, Instant revokedAt, Instant lastUsedAt) {
+
+	}
+
+}

@@ -1,0 +1,22 @@
+package dev.ragchat.api.chat;
+
+import java.time.Instant;
+
+/**
+ * A shareable chat configuration: sessions can start from it.
+ *
+ * @param id its id
+ * @param title a display title
+ * @param knowledgeBase the knowledge base it asks
+ * @param systemPrompt the system prompt, or {@code null}
+ * @param model the model, or {@code null} for the server's default
+ * @param temperature the temperature, or {@code null}
+ * @param topK chunks retrieved per question, or {@code null}
+ * @param ownerKey the API key that created it ({@code null} for the master key)
+ * @param createdAt when it was created
+ * @param updatedAt when it last changed
+ */
+public record ChatConfig(String id, String title, String knowledgeBase, String systemPrompt, String model,
+		Double temperature, Integer topK, String ownerKey, Instant createdAt, Instant updatedAt) {
+
+}

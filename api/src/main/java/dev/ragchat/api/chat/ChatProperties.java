@@ -1,0 +1,41 @@
+package dev.ragchat.api.chat;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How questions are answered.
+ *
+ * @param generator {@code extractive} (no model needed) or a configured language model
+ * @param topK chunks retrieved per question unless the session says otherwise
+ * @param minSimilarity the cosine similarity below which the documents are taken not to
+ * answer a question
+ * @param maxSentences sentences an extractive answer quotes at most
+ * @param historyTurns earlier messages that inform the next answer
+ * @param maxMessageLength the longest question accepted
+ */
+@ConfigurationProperties("ragchat.chat")
+public record ChatProperties(@DefaultValue("extractive") Generator generator, @DefaultValue("5") int topK,
+		@DefaultValue("0.6") double minSimilarity, @DefaultValue("3") int maxSentences,
+		@DefaultValue("6") int historyTurns, @DefaultValue("4000") int maxMessageLength) {
+
+	/** The property that chooses how answers are written. */
+	public static final String GENERATOR = "ragchat.chat.generator";
+
+	/**
+	 * How answers are written.
+	 */
+	public enum Generator {
+
+		/** Quoted from the sources, with no model. */
+		EXTRACTIVE,
+
+		/** Gemini through the Gemini API, with an API key. */
+		GEMINI,
+
+		/** Gemini on Vertex AI. */
+		VERTEX_GEMINI
+
+	}
+
+}

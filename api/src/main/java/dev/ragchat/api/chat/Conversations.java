@@ -1,0 +1,133 @@
+package dev.ragchat.api.chat;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.ragchat.api.access.Caller;
+import dev.ragchat.api.chat.answer.AnswerGenerator;
+import dev.ragchat.api.chat.answer.QueryRewriter;
+import dev.ragchat.api.chat.answer.Question;
+import dev.ragchat.errors.RejectedInputException;
+import dev.ragchat.retrieval.ChunkSearch;
+import dev.ragchat.retrieval.Retriever;
+import dev.ragchat.retrieval.ScoredChunk;
+import dev.ragchat.retrieval.SearchMode;
+
+/**
+ * Answers a session's questions: retrieval inside the session's knowledge base (hybrid),
+ * an answer from the configured generator, {@code [n]} markers mapped to citations of
+ * what was retrieved, and both turns kept in the history.
+ */
+public final class Conversations {
+
+	private static final Pattern MARKER = Pattern.compile("\\[(\\d{1,3})]");
+
+	private static final int SNIPPET_LENGTH = 300;
+
+	private final ChatSessions sessions;
+
+	private final MessageStore messages;
+
+	private final Retriever retriever;
+
+	private final AnswerGenerator generator;
+
+	private final QueryRewriter rewriter;
+
+	private final ChatProperties properties;
+
+	private final Clock clock;
+
+	Conversations(ChatSessions sessions, MessageStore messages, Retriever retriever, AnswerGenerator generator,
+			QueryRewriter rewriter, ChatProperties properties, Clock clock) {
+		this.rewriter = rewriter;
+		this.sessions = sessions;
+		this.messages = messages;
+		this.retriever = retriever;
+		this.generator = generator;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/**
+	 * @param caller the session's caller
+	 * @param sessionId the session
+	 * @param text the question
+	 * @param tokens told the answer's text as it is produced
+	 * @return the stored answer
+	 */
+	public ChatMessage ask(Caller caller, String sessionId, String text, Consumer<String> tokens) {
+		ChatSession session = this.sessions.get(caller, sessionId);
+		String question = (text != null) ? text.strip() : "";
+		if (question.isEmpty() || question.length() > this.properties.maxMessageLength()) {
+			throw new RejectedInputException(
+					"message must hold 1 to " + this.properties.maxMessageLength() + " characters");
+		}
+		List<ChatMessage> history = this.messages.latest(sessionId, this.properties.historyTurns());
+		int topK = (session.topK() != null) ? session.topK() : this.properties.topK();
+		String query = this.rewriter.standalone(question, history);
+		List<ScoredChunk> sources = this.retriever
+			.retrieve(new ChunkSearch(session.knowledgeBase(), query, topK, SearchMode.HYBRID, null));
+		this.messages.append(
+				new ChatMessage(id(), sessionId, ChatMessage.USER, question, null, List.of(), this.clock.instant()));
+		AnswerGenerator.Generated generated;
+		if (sources.isEmpty()) {
+			tokens.accept(AnswerGenerator.NOT_FOUND);
+			generated = new AnswerGenerator.Generated(AnswerGenerator.NOT_FOUND, false);
+		}
+		else {
+			generated = this.generator.generate(new Question(question, query, history, sources, session.systemPrompt(),
+					session.model(), session.temperature()), tokens);
+		}
+		List<Citation> citations = generated.grounded() ? citations(generated.text(), sources) : List.of();
+		ChatMessage answer = new ChatMessage(id(), sessionId, ChatMessage.ASSISTANT, generated.text(),
+				generated.grounded() && !citations.isEmpty(), citations, this.clock.instant());
+		this.messages.append(answer);
+		return answer;
+	}
+
+	public List<ChatMessage> history(Caller caller, String sessionId, int offset, int limit) {
+		this.sessions.get(caller, sessionId);
+		return this.messages.page(sessionId, offset, limit);
+	}
+
+	public long count(String sessionId) {
+		return this.messages.count(sessionId);
+	}
+
+	/**
+	 * Every {@code [n]} in the answer that names a retrieved source becomes a citation;
+	 * anything else cannot be cited.
+	 */
+	static List<Citation> citations(String answer, List<ScoredChunk> sources) {
+		Set<Integer> cited = new LinkedHashSet<>();
+		Matcher matcher = MARKER.matcher(answer);
+		while (matcher.find()) {
+			int index = Integer.parseInt(matcher.group(1));
+			if (index >= 1 && index <= sources.size()) {
+				cited.add(index);
+			}
+		}
+		List<Citation> citations = new ArrayList<>();
+		for (int index : cited) {
+			ScoredChunk source = sources.get(index - 1);
+			String text = source.chunk().text();
+			citations.add(new Citation(index, source.chunk().documentId(), source.chunk().filename(),
+					source.chunk().page(), source.chunk().id(),
+					(text.length() > SNIPPET_LENGTH) ? text.substring(0, SNIPPET_LENGTH) + "…" : text, source.score()));
+		}
+		return citations;
+	}
+
+	private static String id() {
+		return "msg_" + UUID.randomUUID().toString().replace("-", "");
+	}
+
+}

@@ -1,0 +1,31 @@
+package dev.ragchat.api.chat.answer;
+
+import java.util.function.Consumer;
+
+/**
+ * Writes an answer from numbered sources, citing them with {@code [n]} markers.
+ */
+public interface AnswerGenerator {
+
+	/** What every generator answers when the documents do not answer the question. */
+	String NOT_FOUND = "The documents in this knowledge base do not answer that question.";
+
+	/**
+	 * @param question the question with its sources (never empty)
+	 * @param tokens told each piece of text as it is produced, in order
+	 * @return the whole answer; {@code grounded} is false when the sources do not answer
+	 * it
+	 */
+	Generated generate(Question question, Consumer<String> tokens);
+
+	/**
+	 * A generated answer.
+	 *
+	 * @param text the answer with its {@code [n]} markers
+	 * @param grounded whether the sources answer the question
+	 */
+	record Generated(String text, boolean grounded) {
+
+	}
+
+}

@@ -1,0 +1,122 @@
+package dev.ragchat.api.chat.answer;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+import dev.ragchat.retrieval.embedding.QueryEmbedder;
+
+import org.springframework.ai.embedding.EmbeddingModel;
+
+/**
+ * Answers without a language model: it picks the sentences of the retrieved chunks that
+ * are nearest the question (by the embedding model), keeps them in source order, follows
+ * each with its {@code [n]} marker and says that the answer is an extract.
+ */
+public final class ExtractiveGenerator implements AnswerGenerator {
+
+	static final String PREFIX = "Extract from the documents: ";
+
+	private static final int MAX_CANDIDATES = 300;
+
+	private final EmbeddingModel embeddingModel;
+
+	private final QueryEmbedder queryEmbedder;
+
+	private final double minSimilarity;
+
+	private final int maxSentences;
+
+	ExtractiveGenerator(EmbeddingModel embeddingModel, QueryEmbedder queryEmbedder, double minSimilarity,
+			int maxSentences) {
+		this.embeddingModel = embeddingModel;
+		this.queryEmbedder = queryEmbedder;
+		this.minSimilarity = minSimilarity;
+		this.maxSentences = maxSentences;
+	}
+
+	@Override
+	public Generated generate(Question question, Consumer<String> tokens) {
+		List<Candidate> candidates = candidates(question);
+		if (candidates.isEmpty()) {
+			return notFound(tokens);
+		}
+		// a follow-up is matched both as asked and with the turn it follows up on
+		float[] asked = this.queryEmbedder.embed(question.text());
+		float[] standalone = question.query().equals(question.text()) ? asked
+				: this.queryEmbedder.embed(question.query());
+		List<float[]> vectors = this.embeddingModel.embed(candidates.stream().map((c) -> c.text).toList());
+		double grounding = 0;
+		for (int i = 0; i < candidates.size(); i++) {
+			double toAsked = Sentences.similarity(asked, vectors.get(i));
+			double toStandalone = Sentences.similarity(standalone, vectors.get(i));
+			candidates.get(i).similarity = (toAsked + toStandalone) / 2;
+			grounding = Math.max(grounding, Math.max(toAsked, toStandalone));
+		}
+		double best = candidates.stream().mapToDouble((c) -> c.similarity).max().orElse(0);
+		if (grounding < this.minSimilarity) {
+			return notFound(tokens);
+		}
+		// the best sentences, and only those close to the best one, in source order
+		List<Candidate> chosen = candidates.stream()
+			.filter((c) -> c.similarity >= best - 0.08)
+			.sorted(Comparator.comparingDouble((Candidate c) -> c.similarity).reversed())
+			.limit(this.maxSentences)
+			.sorted(Comparator.comparingInt((Candidate c) -> c.source).thenComparingInt((c) -> c.position))
+			.toList();
+		StringBuilder answer = new StringBuilder(PREFIX);
+		tokens.accept(PREFIX);
+		for (int i = 0; i < chosen.size(); i++) {
+			String piece = ((i > 0) ? " " : "") + chosen.get(i).text + " [" + chosen.get(i).source + "]";
+			for (String token : piece.split("(?<= )")) {
+				tokens.accept(token);
+			}
+			answer.append(piece);
+		}
+		return new Generated(answer.toString(), true);
+	}
+
+	private static Generated notFound(Consumer<String> tokens) {
+		tokens.accept(NOT_FOUND);
+		return new Generated(NOT_FOUND, false);
+	}
+
+	/**
+	 * The sentences of the sources, each once (overlapping chunks repeat sentences; the
+	 * first source that has it keeps it).
+	 */
+	private static List<Candidate> candidates(Question question) {
+		List<Candidate> candidates = new ArrayList<>();
+		java.util.Set<String> seen = new java.util.HashSet<>();
+		for (int source = 0; source < question.sources().size(); source++) {
+			int position = 0;
+			for (String sentence : Sentences.of(question.sources().get(source).chunk().text())) {
+				if (candidates.size() < MAX_CANDIDATES && seen.add(sentence.toLowerCase(Locale.ROOT))) {
+					candidates.add(new Candidate(sentence, source + 1, position++));
+				}
+			}
+		}
+		return candidates;
+	}
+
+	private static final class Candidate {
+
+		final String text;
+
+		final int source;
+
+		final int position;
+
+		double similarity;
+
+		Candidate(String text, int source, int position) {
+			this.text = text;
+			this.source = source;
+			this.position = position;
+		}
+
+	}
+
+}

@@ -1,0 +1,39 @@
+package dev.ragchat.api.chat.answer;
+
+import java.util.List;
+
+import dev.ragchat.api.chat.ChatMessage;
+
+/**
+ * Turns a follow-up into a query that stands on its own.
+ */
+@FunctionalInterface
+public interface QueryRewriter {
+
+	/**
+	 * @param question the new message
+	 * @param history the recent turns before it, oldest first
+	 * @return what to search for
+	 */
+	String standalone(String question, List<ChatMessage> history);
+
+	/**
+	 * Without a language model: a short follow-up is searched together with the previous
+	 * question, so that "and in 1950?" still finds its subject.
+	 * @return the rewriter
+	 */
+	static QueryRewriter heuristic() {
+		return (question, history) -> {
+			if (question.split("\\s+").length > 6) {
+				return question;
+			}
+			for (int i = history.size() - 1; i >= 0; i--) {
+				if (ChatMessage.USER.equals(history.get(i).role())) {
+					return history.get(i).content() + " " + question;
+				}
+			}
+			return question;
+		};
+	}
+
+}

@@ -1,0 +1,23 @@
+package dev.ragchat.api.chat.answer;
+
+import java.util.List;
+
+import dev.ragchat.api.chat.ChatMessage;
+import dev.ragchat.retrieval.ScoredChunk;
+
+/**
+ * What a generator answers from.
+ *
+ * @param text the user's message
+ * @param query the standalone query the sources were retrieved with (the message, or the
+ * message with the turn it follows up on)
+ * @param history the recent turns before it, oldest first
+ * @param sources the retrieved chunks, numbered from 1 in this order
+ * @param systemPrompt the session's system prompt, or {@code null}
+ * @param model the model to use, or {@code null} for the generator's default
+ * @param temperature the sampling temperature, or {@code null}
+ */
+public record Question(String text, String query, List<ChatMessage> history, List<ScoredChunk> sources,
+		String systemPrompt, String model, Double temperature) {
+
+}

@@ -1,0 +1,61 @@
+package dev.ragchat.api.chat.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+import dev.ragchat.api.chat.ChatConfig;
+import dev.ragchat.api.chat.ChatConfigStore;
+import dev.ragchat.ingestion.catalog.Jdbc;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Chat configurations in the embedded SQL catalog.
+ */
+public final class JdbcChatConfigStore implements ChatConfigStore {
+
+	private final JdbcClient jdbc;
+
+	JdbcChatConfigStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public void save(ChatConfig c) {
+		this.jdbc.sql("""
+				insert into chat_config (id, title, knowledge_base, system_prompt, model, temperature, top_k,
+					owner_key, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(c.id(), c.title(), c.knowledgeBase(), c.systemPrompt(), c.model(), c.temperature(), c.topK(),
+					c.ownerKey(), c.createdAt().atOffset(ZoneOffset.UTC), c.updatedAt().atOffset(ZoneOffset.UTC))
+			.update();
+	}
+
+	@Override
+	public boolean update(ChatConfig c) {
+		return this.jdbc.sql("""
+				update chat_config set title = ?, knowledge_base = ?, system_prompt = ?, model = ?, temperature = ?,
+					top_k = ?, updated_at = ? where id = ?""")
+			.params(c.title(), c.knowledgeBase(), c.systemPrompt(), c.model(), c.temperature(), c.topK(),
+					c.updatedAt().atOffset(ZoneOffset.UTC), c.id())
+			.update() == 1;
+	}
+
+	@Override
+	public Optional<ChatConfig> findById(String id) {
+		return this.jdbc.sql("select * from chat_config where id = ?")
+			.param(id)
+			.query(JdbcChatConfigStore::map)
+			.optional();
+	}
+
+	private static ChatConfig map(ResultSet rs, int row) throws SQLException {
+		return new ChatConfig(rs.getString("id"), rs.getString("title"), rs.getString("knowledge_base"),
+				rs.getString("system_prompt"), rs.getString("model"), rs.getObject("temperature", Double.class),
+				rs.getObject("top_k", Integer.class), rs.getString("owner_key"), Jdbc.instant(rs, "created_at"),
+				Jdbc.instant(rs, "updated_at"));
+	}
+
+}

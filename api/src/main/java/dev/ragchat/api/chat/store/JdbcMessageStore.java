@@ -1,0 +1,104 @@
+package dev.ragchat.api.chat.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ragchat.api.chat.ChatMessage;
+import dev.ragchat.api.chat.Citation;
+import dev.ragchat.api.chat.MessageStore;
+import dev.ragchat.ingestion.catalog.Jdbc;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Chat history in the embedded SQL catalog; citations as JSON.
+ */
+public final class JdbcMessageStore implements MessageStore {
+
+	private static final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+
+	private final JdbcClient jdbc;
+
+	JdbcMessageStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public synchronized void append(ChatMessage m) {
+		long seq = this.jdbc.sql("select coalesce(max(seq), 0) + 1 from chat_message where session_id = ?")
+			.param(m.sessionId())
+			.query(Long.class)
+			.single();
+		this.jdbc.sql("""
+				insert into chat_message (id, session_id, seq, role, content, grounded, citations, created_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(m.id(), m.sessionId(), seq, m.role(), m.content(), m.grounded(), toJson(m.citations()),
+					m.createdAt().atOffset(ZoneOffset.UTC))
+			.update();
+	}
+
+	@Override
+	public List<ChatMessage> page(String sessionId, int offset, int limit) {
+		return this.jdbc.sql("select * from chat_message where session_id = ? order by seq limit ? offset ?")
+			.params(sessionId, limit, offset)
+			.query(JdbcMessageStore::map)
+			.list();
+	}
+
+	@Override
+	public long count(String sessionId) {
+		return this.jdbc.sql("select count(*) from chat_message where session_id = ?")
+			.param(sessionId)
+			.query(Long.class)
+			.single();
+	}
+
+	@Override
+	public List<ChatMessage> latest(String sessionId, int limit) {
+		List<ChatMessage> latest = new ArrayList<>(
+				this.jdbc.sql("select * from chat_message where session_id = ? order by seq desc limit ?")
+					.params(sessionId, limit)
+					.query(JdbcMessageStore::map)
+					.list());
+		Collections.reverse(latest);
+		return latest;
+	}
+
+	private static ChatMessage map(ResultSet rs, int row) throws SQLException {
+		Object grounded = rs.getObject("grounded");
+		return new ChatMessage(rs.getString("id"), rs.getString("session_id"), rs.getString("role"),
+				rs.getString("content"), (grounded != null) ? (Boolean) grounded : null,
+				fromJson(rs.getString("citations")), Jdbc.instant(rs, "created_at"));
+	}
+
+	private static String toJson(List<Citation> citations) {
+		try {
+			return json.writeValueAsString(citations);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static List<Citation> fromJson(String citations) {
+		if (citations == null) {
+			return List.of();
+		}
+		try {
+			return json.readValue(citations, new TypeReference<List<Citation>>() {
+			});
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,69 @@
+package dev.ragchat.api.chat.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+import dev.ragchat.api.chat.ChatSession;
+import dev.ragchat.api.chat.SessionStore;
+import dev.ragchat.ingestion.catalog.Jdbc;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Chat sessions in the embedded SQL catalog (schema in {@code db/migration}).
+ */
+public final class JdbcSessionStore implements SessionStore {
+
+	private final JdbcClient jdbc;
+
+	JdbcSessionStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public void save(ChatSession session) {
+		this.jdbc.sql("""
+				insert into chat_session (id, api_key_id, knowledge_base, config_id, system_prompt, model,
+					temperature, top_k, created_at, expires_at, ended_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(session.id(), session.keyId(), session.knowledgeBase(), session.configId(), session.systemPrompt(),
+					session.model(), session.temperature(), session.topK(), Jdbc.time(session.createdAt()),
+					Jdbc.time(session.expiresAt()), Jdbc.time(session.endedAt()))
+			.update();
+	}
+
+	@Override
+	public Optional<ChatSession> findById(String id) {
+		return this.jdbc.sql("select * from chat_session where id = ?")
+			.param(id)
+			.query(JdbcSessionStore::map)
+			.optional();
+	}
+
+	@Override
+	public boolean end(String id, Instant at) {
+		this.jdbc.sql("update chat_session set ended_at = ? where id = ? and ended_at is null")
+			.params(Jdbc.time(at), id)
+			.update();
+		return findById(id).isPresent();
+	}
+
+	@Override
+	public int endAllOfKey(String keyId, Instant at) {
+		return this.jdbc.sql("update chat_session set ended_at = ? where api_key_id = ? and ended_at is null")
+			.params(Jdbc.time(at), keyId)
+			.update();
+	}
+
+	private static ChatSession map(ResultSet rs, int row) throws SQLException {
+		return new ChatSession(rs.getString("id"), rs.getString("api_key_id"), rs.getString("knowledge_base"),
+				rs.getString("config_id"), rs.getString("system_prompt"), rs.getString("model"),
+				rs.getObject("temperature", Double.class), rs.getObject("top_k", Integer.class),
+				Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "expires_at"), Jdbc.instant(rs, "ended_at"));
+	}
+
+}

@@ -1,0 +1,49 @@
+package dev.ragchat.api.chat.store;
+
+import java.util.Optional;
+
+import dev.ragchat.api.chat.ChatConfig;
+import dev.ragchat.api.chat.ChatConfigStore;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * Chat configurations in MongoDB (the production catalog), mapped by Spring Data.
+ */
+public final class MongoChatConfigStore implements ChatConfigStore {
+
+	static final String COLLECTION = "chat_configs";
+
+	private final MongoTemplate mongo;
+
+	MongoChatConfigStore(MongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	@Override
+	public void save(ChatConfig config) {
+		this.mongo.insert(config, COLLECTION);
+	}
+
+	@Override
+	public boolean update(ChatConfig c) {
+		Update update = new Update().set("title", c.title())
+			.set("knowledgeBase", c.knowledgeBase())
+			.set("systemPrompt", c.systemPrompt())
+			.set("model", c.model())
+			.set("temperature", c.temperature())
+			.set("topK", c.topK())
+			.set("updatedAt", c.updatedAt());
+		return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(c.id())), update, COLLECTION)
+			.getMatchedCount() == 1;
+	}
+
+	@Override
+	public Optional<ChatConfig> findById(String id) {
+		return Optional.ofNullable(this.mongo.findById(id, ChatConfig.class, COLLECTION));
+	}
+
+}

@@ -1,0 +1,135 @@
+package dev.ragchat.api.chat.web;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.ragchat.api.access.Caller;
+import dev.ragchat.api.chat.ChatMessage;
+import dev.ragchat.api.chat.Citation;
+import dev.ragchat.api.chat.Conversations;
+import dev.ragchat.errors.RejectedInputException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Questions and answers of a session: JSON, or Server-Sent Events with
+ * {@code Accept: text/event-stream}.
+ */
+@RestController
+@RequestMapping("/api/v1/sessions/{id}/messages")
+@Tag(name = "sessions")
+@SecurityRequirement(name = "sessionToken")
+class MessageController {
+
+	private static final Logger logger = LoggerFactory.getLogger(MessageController.class);
+
+	private static final int MAX_PAGE = 100;
+
+	private final Conversations conversations;
+
+	MessageController(Conversations conversations) {
+		this.conversations = conversations;
+	}
+
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Ask a question; the answer cites its sources as [n] markers mapped to citations")
+	AnswerView ask(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String id,
+			@RequestBody AskRequest request) {
+		return AnswerView.of(this.conversations.ask(caller, id, request.message(), (token) -> {
+		}));
+	}
+
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	@Operation(summary = "Ask a question and stream the answer: events token, then citations, then done (or error)")
+	SseEmitter stream(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String id,
+			@RequestBody AskRequest request) {
+		SseEmitter emitter = new SseEmitter(120_000L);
+		Thread.ofVirtual().name("ragchat-answer").start(() -> {
+			try {
+				ChatMessage answer = this.conversations.ask(caller, id, request.message(),
+						(token) -> send(emitter, "token", Map.of("text", token)));
+				send(emitter, "citations", answer.citations());
+				send(emitter, "done",
+						Map.of("id", answer.id(), "grounded", answer.grounded(), "answer", answer.content()));
+				emitter.complete();
+			}
+			catch (RuntimeException ex) {
+				logger.debug("Streaming answer failed", ex);
+				ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+						(ex instanceof RejectedInputException) ? org.springframework.http.HttpStatus.BAD_REQUEST
+								: org.springframework.http.HttpStatus.INTERNAL_SERVER_ERROR,
+						(ex instanceof RejectedInputException) ? ex.getMessage() : "The answer could not be completed");
+				try {
+					emitter.send(SseEmitter.event().name("error").data(problem, MediaType.APPLICATION_JSON));
+				}
+				catch (IOException | IllegalStateException ignored) {
+					// the client is gone
+				}
+				emitter.complete();
+			}
+		});
+		return emitter;
+	}
+
+	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "The session's history, oldest first, paged")
+	HistoryView history(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String id,
+			@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "50") int limit) {
+		if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
+			throw new RejectedInputException("offset must be 0 or more, limit between 1 and " + MAX_PAGE);
+		}
+		List<ChatMessage> page = this.conversations.history(caller, id, offset, limit);
+		return new HistoryView(page.stream().map(AnswerView::of).toList(), offset, limit, this.conversations.count(id));
+	}
+
+	private static void send(SseEmitter emitter, String event, Object data) {
+		try {
+			emitter.send(SseEmitter.event().name(event).data(data, MediaType.APPLICATION_JSON));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("The client went away", ex);
+		}
+	}
+
+	/**
+	 * @param message the question
+	 */
+	record AskRequest(String message) {
+
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record AnswerView(String id, String role, String answer, Boolean grounded, List<Citation> citations,
+			Instant createdAt) {
+
+		static AnswerView of(ChatMessage message) {
+			return new AnswerView(message.id(), message.role(), message.content(), message.grounded(),
+					ChatMessage.ASSISTANT.equals(message.role()) ? message.citations() : null, message.createdAt());
+		}
+
+	}
+
+	record HistoryView(List<AnswerView> messages, int offset, int limit, long total) {
+
+	}
+
+}

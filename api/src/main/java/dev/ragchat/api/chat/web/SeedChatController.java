@@ -1,0 +1,79 @@
+package dev.ragchat.api.chat.web;
+
+import java.util.List;
+
+import dev.ragchat.api.access.Caller;
+import dev.ragchat.api.chat.ChatMessage;
+import dev.ragchat.api.chat.ChatSessions;
+import dev.ragchat.api.chat.Citation;
+import dev.ragchat.api.chat.Conversations;
+import dev.ragchat.ingestion.KnowledgeBase;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The original Flask service's chat endpoints on the {@code default} knowledge base:
+ * start a chat with a temporary key, then ask with the raw token in
+ * {@code Authorization}.
+ */
+@RestController
+@Tag(name = "seed-compatible")
+class SeedChatController {
+
+	static final String CHAT_URL = "/api/chat";
+
+	private final ChatSessions sessions;
+
+	private final Conversations conversations;
+
+	SeedChatController(ChatSessions sessions, Conversations conversations) {
+		this.sessions = sessions;
+		this.conversations = conversations;
+	}
+
+	@PostMapping(path = { "/api/start_chat", "/start_chat" }, produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Start a chat on the default knowledge base (X-API-Key: a temporary key)")
+	StartedChat start(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
+		ChatSessions.Started started = this.sessions.start(caller,
+				new SessionController.StartRequest(KnowledgeBase.DEFAULT, null, null, null, null, null));
+		return new StartedChat(started.token(), CHAT_URL);
+	}
+
+	@PostMapping(path = { "/api/chat", "/chat" }, consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Ask (Authorization: the token from start_chat, with or without 'Bearer')")
+	SeedAnswer chat(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+			@RequestBody SeedQuestion question) {
+		ChatMessage answer = this.conversations.ask(caller, caller.sessionId(), question.query(), (token) -> {
+		});
+		return new SeedAnswer(question.query(), answer.content(), answer.citations());
+	}
+
+	/**
+	 * @param jwt_token the session token
+	 * @param url where to chat
+	 */
+	record StartedChat(String jwt_token, String url) {
+
+	}
+
+	/**
+	 * @param query the question
+	 * @param url where the client chats (echoed, not used)
+	 */
+	record SeedQuestion(String query, String url) {
+
+	}
+
+	record SeedAnswer(String query, String answer, List<Citation> citations) {
+
+	}
+
+}

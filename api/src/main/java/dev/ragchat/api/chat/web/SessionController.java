@@ -1,0 +1,105 @@
+package dev.ragchat.api.chat.web;
+
+import java.net.URI;
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.ragchat.api.access.Caller;
+import dev.ragchat.api.chat.ChatSession;
+import dev.ragchat.api.chat.ChatSessions;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Chat sessions: started with an API key, then used with the session token.
+ */
+@RestController
+@RequestMapping(path = "/api/v1/sessions", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "sessions", description = "Chat sessions and their tokens")
+public class SessionController {
+
+	private final ChatSessions sessions;
+
+	SessionController(ChatSessions sessions) {
+		this.sessions = sessions;
+	}
+
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Start a chat session on a knowledge base; returns its short-lived token")
+	@SecurityRequirement(name = "apiKey")
+	ResponseEntity<StartedResponse> start(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+			@Valid @RequestBody StartRequest request) {
+		ChatSessions.Started started = this.sessions.start(caller, request);
+		String url = "/api/v1/sessions/" + started.session().id();
+		return ResponseEntity.created(URI.create(url))
+			.body(new StartedResponse(started.session().id(), started.token(), "Bearer", started.session().expiresAt(),
+					url + "/messages"));
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "Show the session this token belongs to")
+	@SecurityRequirement(name = "sessionToken")
+	SessionView get(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String id) {
+		ChatSession session = this.sessions.get(caller, id);
+		return new SessionView(session.id(), session.knowledgeBase(), session.configId(), session.systemPrompt(),
+				session.model(), session.temperature(), session.topK(), session.createdAt(), session.expiresAt(),
+				session.endedAt());
+	}
+
+	@DeleteMapping("/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "End the session; its token stops working")
+	@SecurityRequirement(name = "sessionToken")
+	void end(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String id) {
+		this.sessions.end(caller, id);
+	}
+
+	/**
+	 * What starts a session.
+	 *
+	 * @param knowledgeBase the knowledge base to ask (default: the configuration's)
+	 * @param configId a chat configuration to start from
+	 * @param systemPrompt overrides the configuration's system prompt
+	 * @param model overrides the configured model
+	 * @param temperature overrides the configured temperature
+	 * @param topK how many chunks to retrieve per question
+	 */
+	public record StartRequest(@Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_-]{0,63}") String knowledgeBase,
+			@Size(max = 100) String configId, @Size(max = 8000) String systemPrompt, @Size(max = 100) String model,
+			@DecimalMin("0.0") @DecimalMax("2.0") Double temperature, @Min(1) @Max(50) Integer topK) {
+
+	}
+
+	record StartedResponse(String sessionId, String token, String tokenType, Instant expiresAt, String messagesUrl) {
+
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record SessionView(String sessionId, String knowledgeBase, String configId, String systemPrompt, String model,
+			Double temperature, Integer topK, Instant createdAt, Instant expiresAt, Instant endedAt) {
+
+	}
+
+}

@@ -1,0 +1,103 @@
+package dev.ragchat.api;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The boundaries docs/architecture.md draws, checked on the compiled production classes
+ * of all three modules: api uses ingestion, ingestion uses retrieval, never the other
+ * way; no cycles between modules or between the feature packages inside one; adapters are
+ * reached only through their ports, so only their own package and the configuration that
+ * chooses them name them.
+ */
+class ArchitectureTests {
+
+	static final JavaClasses ragchat = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+		.importPackages("dev.ragchat");
+
+	@Test
+	void modulesDependOnlyDownwards() {
+		layeredArchitecture().consideringOnlyDependenciesInLayers()
+			.layer("api")
+			.definedBy("dev.ragchat", "dev.ragchat.api..")
+			.layer("ingestion")
+			.definedBy("dev.ragchat.ingestion..")
+			.layer("retrieval")
+			.definedBy("dev.ragchat.retrieval..", "dev.ragchat.errors..")
+			.whereLayer("api")
+			.mayNotBeAccessedByAnyLayer()
+			.whereLayer("ingestion")
+			.mayOnlyBeAccessedByLayers("api")
+			.whereLayer("retrieval")
+			.mayOnlyBeAccessedByLayers("ingestion", "api")
+			.check(ragchat);
+	}
+
+	@Test
+	void modulesHaveNoCycles() {
+		slices().matching("dev.ragchat.(*)..").should().beFreeOfCycles().check(ragchat);
+	}
+
+	@Test
+	void featurePackagesHaveNoCycles() {
+		slices().matching("dev.ragchat.*.(*)..").should().beFreeOfCycles().check(ragchat);
+	}
+
+	@Test
+	void indexAdaptersAreReachedOnlyThroughTheChunkIndexPort() {
+		classes().that()
+			.resideInAnyPackage("dev.ragchat.retrieval.lucene..", "dev.ragchat.retrieval.atlas..")
+			.should()
+			.onlyBeAccessed()
+			.byClassesThat()
+			.resideInAnyPackage("dev.ragchat.retrieval.lucene..", "dev.ragchat.retrieval.atlas..",
+					"dev.ragchat.retrieval.config..")
+			.check(ragchat);
+	}
+
+	@Test
+	void embeddingAdaptersAreReachedOnlyThroughTheirPorts() {
+		classes().that()
+			.haveSimpleNameStartingWith("BgeSmall")
+			.or()
+			.haveSimpleNameStartingWith("Gemini")
+			.and()
+			.resideInAPackage("dev.ragchat.retrieval.embedding..")
+			.should()
+			.onlyBeAccessed()
+			.byClassesThat()
+			.resideInAnyPackage("dev.ragchat.retrieval.embedding..", "dev.ragchat.retrieval.config..")
+			.check(ragchat);
+	}
+
+	@Test
+	void storeAdaptersAreReachedOnlyThroughTheirPorts() {
+		classes().that()
+			.haveNameMatching(".*\\.(Jdbc|Mongo|Local|S3)\\w*Store")
+			.should()
+			.onlyBeAccessed()
+			.byClassesThat()
+			.resideInAnyPackage("dev.ragchat.ingestion.catalog..", "dev.ragchat.ingestion.blobs..",
+					"dev.ragchat.api.access.store..", "dev.ragchat.api.chat.store..")
+			.check(ragchat);
+	}
+
+	@Test
+	void onlyTheWebEdgeSpeaksHttpProblems() {
+		classes().that()
+			.resideInAnyPackage("dev.ragchat.retrieval..", "dev.ragchat.ingestion..", "dev.ragchat.errors..")
+			.should()
+			.onlyDependOnClassesThat()
+			.resideOutsideOfPackages("org.springframework.http..", "org.springframework.web..", "jakarta.servlet..")
+			.check(ragchat);
+	}
+
+}

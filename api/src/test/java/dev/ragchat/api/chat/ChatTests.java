@@ -1,0 +1,197 @@
+package dev.ragchat.api.chat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ragchat.api.Calls;
+import dev.ragchat.ingestion.TestFiles;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Questions answered from uploaded documents with the extractive generator: cited to the
+ * page, honest when the documents do not answer, streamed, remembered, isolated.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class ChatTests {
+
+	private static final ObjectMapper json = new ObjectMapper();
+
+	@Autowired
+	MockMvc mvc;
+
+	@Value("${ragchat.master-key}")
+	String masterKey;
+
+	@TempDir
+	Path dir;
+
+	String kb;
+
+	String key;
+
+	String pdf;
+
+	@BeforeEach
+	void documents() throws Exception {
+		this.kb = createKnowledgeBase("chat");
+		this.key = Calls
+			.issueKey(this.mvc, this.masterKey,
+					"{\"scopes\":[\"chat\",\"upload\"],\"knowledgeBases\":[\"" + this.kb + "\"]}")
+			.get("key")
+			.asText();
+		this.pdf = upload(this.kb, TestFiles.factsPdf(this.dir.resolve("harbour.pdf")));
+		upload(this.kb, TestFiles.handbookDocx(this.dir.resolve("handbook.docx")));
+	}
+
+	@Test
+	void answersFromPageThreeWithACitation() throws Exception {
+		String session = session(this.kb);
+		ask(session, "When was the lighthouse on Kestrel Point automated?").andExpect(status().isOk())
+			.andExpect(jsonPath("$.grounded").value(true))
+			.andExpect(jsonPath("$.answer").value(containsString("automated in 1987")))
+			.andExpect(jsonPath("$.answer").value(containsString("[1]")))
+			.andExpect(jsonPath("$.citations[0].documentId").value(this.pdf))
+			.andExpect(jsonPath("$.citations[0].page").value(3))
+			.andExpect(jsonPath("$.citations[0].filename").value("harbour.pdf"));
+	}
+
+	@Test
+	void saysSoWhenTheDocumentsDoNotAnswer() throws Exception {
+		String session = session(this.kb);
+		ask(session, "What is the boiling point of liquid nitrogen?").andExpect(status().isOk())
+			.andExpect(jsonPath("$.grounded").value(false))
+			.andExpect(jsonPath("$.citations").isEmpty())
+			.andExpect(jsonPath("$.answer").value(containsString("do not answer")));
+	}
+
+	@Test
+	void keepsTheHistoryOldestFirst() throws Exception {
+		String session = session(this.kb);
+		ask(session, "When was the harbour dredged?");
+		ask(session, "How many boats did the fishing fleet count in 1950?");
+		this.mvc
+			.perform(get("/api/v1/sessions/" + session + "/messages?limit=3").secure(true)
+				.header("Authorization", "Bearer " + token(session)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total").value(4))
+			.andExpect(jsonPath("$.messages.length()").value(3))
+			.andExpect(jsonPath("$.messages[0].role").value("user"))
+			.andExpect(jsonPath("$.messages[0].answer").value("When was the harbour dredged?"))
+			.andExpect(jsonPath("$.messages[1].role").value("assistant"));
+	}
+
+	@Test
+	void streamsTokensThenCitationsThenDoneAndStoresTheSameText() throws Exception {
+		String session = session(this.kb);
+		MvcResult started = this.mvc
+			.perform(post("/api/v1/sessions/" + session + "/messages").secure(true)
+				.header("Authorization", "Bearer " + token(session))
+				.accept(MediaType.TEXT_EVENT_STREAM)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"message\":\"When was the lighthouse on Kestrel Point automated?\"}"))
+			.andExpect(request().asyncStarted())
+			.andReturn();
+		String body = this.mvc.perform(asyncDispatch(started)).andReturn().getResponse().getContentAsString();
+		List<String> events = body.lines().filter((l) -> l.startsWith("event:")).map((l) -> l.substring(6)).toList();
+		assertThat(events).first().isEqualTo("token");
+		assertThat(events.subList(events.size() - 2, events.size())).containsExactly("citations", "done");
+		StringBuilder streamed = new StringBuilder();
+		List<String> lines = body.lines().toList();
+		for (int i = 0; i < lines.size() - 1; i++) {
+			if (lines.get(i).equals("event:token")) {
+				streamed.append(json.readTree(lines.get(i + 1).substring(5)).get("text").asText());
+			}
+		}
+		String stored = json
+			.readTree(this.mvc
+				.perform(get("/api/v1/sessions/" + session + "/messages").secure(true)
+					.header("Authorization", "Bearer " + token(session)))
+				.andReturn()
+				.getResponse()
+				.getContentAsString())
+			.at("/messages/1/answer")
+			.asText();
+		assertThat(streamed.toString()).isEqualTo(stored).contains("automated in 1987");
+	}
+
+	@Test
+	void neverCitesAnotherKnowledgeBase() throws Exception {
+		String other = createKnowledgeBase("other");
+		String otherKey = Calls
+			.issueKey(this.mvc, this.masterKey,
+					"{\"scopes\":[\"chat\",\"upload\"],\"knowledgeBases\":[\"" + other + "\"]}")
+			.get("key")
+			.asText();
+		Path canary = Files.writeString(this.dir.resolve("canary.txt"),
+				"The canary word of the other base is zanzibarquartz, kept on shelf nine.");
+		String canaryDoc = upload(other, canary, otherKey);
+		String session = session(this.kb);
+		String answer = ask(session, "What is the canary word zanzibarquartz kept on?").andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(answer).doesNotContain(canaryDoc).doesNotContain("zanzibarquartz, kept");
+	}
+
+	ResultActions ask(String session, String message) throws Exception {
+		return this.mvc.perform(post("/api/v1/sessions/" + session + "/messages").secure(true)
+			.header("Authorization", "Bearer " + token(session))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(json.writeValueAsString(java.util.Map.of("message", message))));
+	}
+
+	private final java.util.Map<String, String> tokens = new java.util.HashMap<>();
+
+	String session(String kb) throws Exception {
+		JsonNode started = Calls.startSession(this.mvc, this.key, kb);
+		this.tokens.put(started.get("sessionId").asText(), started.get("token").asText());
+		return started.get("sessionId").asText();
+	}
+
+	String token(String session) {
+		return this.tokens.get(session);
+	}
+
+	String upload(String kb, Path file) throws Exception {
+		return upload(kb, file, this.key);
+	}
+
+	String upload(String kb, Path file, String apiKey) throws Exception {
+		JsonNode document = Calls.uploadAndAwait(this.mvc, apiKey, kb, file.getFileName().toString(),
+				Files.readAllBytes(file));
+		assertThat(document.get("status").asText()).isEqualTo("READY");
+		return document.get("id").asText();
+	}
+
+	String createKnowledgeBase(String name) throws Exception {
+		return Calls.createKnowledgeBase(this.mvc, this.masterKey, name);
+	}
+
+}

@@ -1,0 +1,47 @@
+package dev.ragchat.api.chat.store;
+
+import dev.ragchat.api.chat.ChatConfigStore;
+import dev.ragchat.api.chat.MessageStore;
+import dev.ragchat.api.chat.SessionStore;
+import dev.ragchat.ingestion.AtlasLocalTest;
+import dev.ragchat.ingestion.catalog.TestMongo;
+import org.junit.jupiter.api.Nested;
+
+/**
+ * The session module's catalog contracts against {@code mongodb/mongodb-atlas-local}
+ * (Docker).
+ */
+@AtlasLocalTest
+class AtlasLocalSessionCatalogTests {
+
+	@Nested
+	class Sessions extends SessionStoreContractTests {
+
+		@Override
+		protected SessionStore createStore() {
+			return new MongoSessionStore(TestMongo.atlasLocal());
+		}
+
+	}
+
+	@Nested
+	class Messages extends MessageStoreContractTests {
+
+		@Override
+		protected MessageStore createStore() {
+			return new MongoMessageStore(TestMongo.atlasLocal());
+		}
+
+	}
+
+	@Nested
+	class ChatConfigs extends ChatConfigStoreContractTests {
+
+		@Override
+		protected ChatConfigStore createStore() {
+			return new MongoChatConfigStore(TestMongo.atlasLocal());
+		}
+
+	}
+
+}

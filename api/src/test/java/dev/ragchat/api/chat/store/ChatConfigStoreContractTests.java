@@ -1,0 +1,62 @@
+package dev.ragchat.api.chat.store;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import dev.ragchat.api.chat.ChatConfig;
+import dev.ragchat.api.chat.ChatConfigStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The contract every {@link ChatConfigStore} adapter passes.
+ */
+abstract class ChatConfigStoreContractTests {
+
+	static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+	ChatConfigStore store;
+
+	protected abstract ChatConfigStore createStore();
+
+	@BeforeEach
+	void createFreshStore() {
+		this.store = createStore();
+	}
+
+	@Test
+	void findsSavedConfigWithEverySetting() {
+		ChatConfig config = new ChatConfig("cfg_1", "Support", "kb_1", "Answer briefly.", "gemini-2.5-flash", 0.2, 7,
+				"key_1", NOW, NOW);
+		this.store.save(config);
+		assertThat(this.store.findById("cfg_1")).contains(config);
+		assertThat(this.store.findById("cfg_2")).isEmpty();
+	}
+
+	@Test
+	void keepsAbsentSettingsAbsent() {
+		ChatConfig config = new ChatConfig("cfg_3", "Bare", "kb_1", null, null, null, null, "key_1", NOW, NOW);
+		this.store.save(config);
+		assertThat(this.store.findById("cfg_3")).contains(config);
+	}
+
+	@Test
+	void updatesSettingsButKeepsOwnerAndCreationTime() {
+		this.store.save(new ChatConfig("cfg_4", "Old", "kb_1", "Be formal.", null, 0.5, 5, "key_1", NOW, NOW));
+		Instant later = NOW.plusSeconds(60);
+		assertThat(this.store
+			.update(new ChatConfig("cfg_4", "New", "kb_2", null, "m", null, 3, "key_other", later, later))).isTrue();
+		assertThat(this.store.findById("cfg_4"))
+			.contains(new ChatConfig("cfg_4", "New", "kb_2", null, "m", null, 3, "key_1", NOW, later));
+	}
+
+	@Test
+	void updatesNothingThatDoesNotExist() {
+		assertThat(this.store.update(new ChatConfig("cfg_9", "X", "kb", null, null, null, null, "k", NOW, NOW)))
+			.isFalse();
+		assertThat(this.store.findById("cfg_9")).isEmpty();
+	}
+
+}

@@ -1,0 +1,13 @@
+package dev.ragchat.api.chat.store;
+
+import dev.ragchat.api.TestCatalog;
+import dev.ragchat.api.chat.ChatConfigStore;
+
+class JdbcChatConfigStoreTests extends ChatConfigStoreContractTests {
+
+	@Override
+	protected ChatConfigStore createStore() {
+		return new JdbcChatConfigStore(TestCatalog.fresh());
+	}
+
+}

@@ -1,0 +1,57 @@
+package dev.ragchat.api.chat.store;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import dev.ragchat.api.chat.ChatMessage;
+import dev.ragchat.api.chat.Citation;
+import dev.ragchat.api.chat.MessageStore;
+import dev.ragchat.api.chat.answer.Question;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The contract every {@link MessageStore} adapter passes.
+ */
+abstract class MessageStoreContractTests {
+
+	static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+	MessageStore store;
+
+	protected abstract MessageStore createStore();
+
+	@BeforeEach
+	void createFreshStore() {
+		this.store = createStore();
+	}
+
+	@Test
+	void keepsMessagesInOrderWithTheirCitations() {
+		Citation citation = new Citation(1, "doc_1", "a.pdf", 3, "doc_1:2", "The fact.", 0.5);
+		this.store.append(new ChatMessage("m1", "s1", ChatMessage.USER, "Question?", null, List.of(), NOW));
+		this.store
+			.append(new ChatMessage("m2", "s1", ChatMessage.ASSISTANT, "Answer [1]", true, List.of(citation), NOW));
+		this.store.append(new ChatMessage("m3", "s2", ChatMessage.USER, "Other session", null, List.of(), NOW));
+		List<ChatMessage> page = this.store.page("s1", 0, 10);
+		assertThat(page).extracting(ChatMessage::id).containsExactly("m1", "m2");
+		assertThat(page.get(1).citations()).containsExactly(citation);
+		assertThat(page.get(1).grounded()).isTrue();
+		assertThat(page.get(0).grounded()).isNull();
+		assertThat(this.store.count("s1")).isEqualTo(2);
+	}
+
+	@Test
+	void pagesAndReturnsTheLatestOldestFirst() {
+		for (int i = 1; i <= 7; i++) {
+			this.store.append(new ChatMessage("m" + i, "s1", ChatMessage.USER, "Q" + i, null, List.of(), NOW));
+		}
+		assertThat(this.store.page("s1", 2, 3)).extracting(ChatMessage::id).containsExactly("m3", "m4", "m5");
+		assertThat(this.store.latest("s1", 3)).extracting(ChatMessage::id).containsExactly("m5", "m6", "m7");
+		assertThat(this.store.latest("none", 3)).isEmpty();
+	}
+
+}

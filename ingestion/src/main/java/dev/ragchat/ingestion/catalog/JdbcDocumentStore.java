@@ -1,0 +1,204 @@
+package dev.ragchat.ingestion.catalog;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ragchat.ingestion.Document;
+import dev.ragchat.ingestion.DocumentStatus;
+import dev.ragchat.ingestion.DocumentStore;
+import dev.ragchat.ingestion.Documents;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Documents and jobs in the embedded SQL catalog.
+ */
+final class JdbcDocumentStore implements DocumentStore {
+
+	private static final ObjectMapper json = new ObjectMapper();
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	JdbcDocumentStore(JdbcClient jdbc, TransactionTemplate transactions) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+	}
+
+	@Override
+	public void insert(Document d, String idempotencyKey, String requestHash) {
+		this.jdbc.sql("""
+				insert into document (id, knowledge_base, filename, media_type, size_bytes, sha256, status,
+					warnings, attempts, metadata, idempotency_key, request_hash, created_at, updated_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)""")
+			.params(d.id(), d.knowledgeBase(), d.filename(), d.mediaType(), d.sizeBytes(), d.sha256(),
+					d.status().name(), toJson(d.warnings()), d.metadata(), idempotencyKey, requestHash,
+					Jdbc.time(d.createdAt()), Jdbc.time(d.createdAt()))
+			.update();
+	}
+
+	@Override
+	public Optional<Document> findById(String id) {
+		return this.jdbc.sql("select * from document where id = ?").param(id).query(JdbcDocumentStore::map).optional();
+	}
+
+	@Override
+	public List<Document> findByKnowledgeBase(String knowledgeBase) {
+		return this.jdbc.sql("select * from document where knowledge_base = ? order by created_at, id")
+			.param(knowledgeBase)
+			.query(JdbcDocumentStore::map)
+			.list();
+	}
+
+	@Override
+	public Optional<Document> findLiveBySha256(String knowledgeBase, String sha256) {
+		return this.jdbc
+			.sql("select * from document where knowledge_base = ? and sha256 = ? and status <> 'FAILED'"
+					+ " order by created_at limit 1")
+			.params(knowledgeBase, sha256)
+			.query(JdbcDocumentStore::map)
+			.optional();
+	}
+
+	@Override
+	public List<KeyedDocument> findByIdempotencyKey(String knowledgeBase, String idempotencyKey) {
+		return this.jdbc
+			.sql("select * from document where knowledge_base = ? and idempotency_key = ? order by created_at, id")
+			.params(knowledgeBase, idempotencyKey)
+			.query((rs, row) -> new KeyedDocument(map(rs, row), rs.getString("request_hash")))
+			.list();
+	}
+
+	@Override
+	public Optional<Document> claimNext(String owner, Instant leaseUntil) {
+		return this.transactions.execute((status) -> {
+			for (String id : this.jdbc
+				.sql("select id from document where status = 'QUEUED' order by created_at, id limit 5")
+				.query(String.class)
+				.list()) {
+				int claimed = this.jdbc.sql("""
+						update document set status = 'PARSING', attempts = attempts + 1, lease_owner = ?,
+							lease_until = ?, updated_at = ? where id = ? and status = 'QUEUED'""")
+					.params(owner, Jdbc.time(leaseUntil), Jdbc.time(Instant.now()), id)
+					.update();
+				if (claimed == 1) {
+					return findById(id);
+				}
+			}
+			return Optional.empty();
+		});
+	}
+
+	@Override
+	public boolean heartbeat(String id, String owner, Instant leaseUntil) {
+		return this.jdbc
+			.sql("update document set lease_until = ? where id = ? and lease_owner = ?"
+					+ " and status in ('PARSING', 'EMBEDDING')")
+			.params(Jdbc.time(leaseUntil), id, owner)
+			.update() == 1;
+	}
+
+	@Override
+	public void progress(String id, DocumentStatus status, Document.Progress p) {
+		this.jdbc.sql("""
+				update document set status = ?, pages_done = ?, pages_total = ?, chunks_done = ?, chunks_total = ?,
+					updated_at = ? where id = ?""")
+			.params(status.name(), p.pagesDone(), p.pagesTotal(), p.chunksDone(), p.chunksTotal(),
+					Jdbc.time(Instant.now()), id)
+			.update();
+	}
+
+	@Override
+	public void ready(String id, Document.Progress p, List<String> warnings, Instant readyAt) {
+		this.jdbc.sql("""
+				update document set status = 'READY', pages_done = ?, pages_total = ?, chunks_done = ?,
+					chunks_total = ?, warnings = ?, error = null, lease_owner = null, lease_until = null,
+					ready_at = ?, updated_at = ? where id = ?""")
+			.params(p.pagesDone(), p.pagesTotal(), p.chunksDone(), p.chunksTotal(), toJson(warnings),
+					Jdbc.time(readyAt), Jdbc.time(readyAt), id)
+			.update();
+	}
+
+	@Override
+	public void failed(String id, String error, List<String> warnings) {
+		this.jdbc.sql("""
+				update document set status = 'FAILED', error = ?, warnings = ?, chunks_done = 0,
+					lease_owner = null, lease_until = null, updated_at = ? where id = ?""")
+			.params(truncate(error, 2000), toJson(warnings), Jdbc.time(Instant.now()), id)
+			.update();
+	}
+
+	@Override
+	public List<String> recoverExpiredLeases(Instant now, int maxAttempts) {
+		List<String> failed = new ArrayList<>();
+		for (Document d : this.jdbc
+			.sql("select * from document where status in ('PARSING', 'EMBEDDING') and lease_until < ?")
+			.param(Jdbc.time(now))
+			.query(JdbcDocumentStore::map)
+			.list()) {
+			if (d.attempts() >= maxAttempts) {
+				failed(d.id(), "Gave up after " + d.attempts() + " attempts; the last one was cut off", d.warnings());
+				failed.add(d.id());
+			}
+			else {
+				requeue(d.id());
+			}
+		}
+		return failed;
+	}
+
+	@Override
+	public void requeue(String id) {
+		this.jdbc.sql("""
+				update document set status = 'QUEUED', pages_done = 0, chunks_done = 0, lease_owner = null,
+					lease_until = null, updated_at = ? where id = ?""").params(Jdbc.time(Instant.now()), id).update();
+	}
+
+	@Override
+	public boolean delete(String id) {
+		return this.jdbc.sql("delete from document where id = ?").param(id).update() > 0;
+	}
+
+	private static Document map(ResultSet rs, int row) throws SQLException {
+		return new Document(rs.getString("id"), rs.getString("knowledge_base"), rs.getString("filename"),
+				rs.getString("media_type"), rs.getLong("size_bytes"), rs.getString("sha256"),
+				DocumentStatus.valueOf(rs.getString("status")),
+				new Document.Progress(rs.getInt("pages_done"), rs.getInt("pages_total"), rs.getInt("chunks_done"),
+						rs.getInt("chunks_total")),
+				fromJson(rs.getString("warnings")), rs.getString("error"), rs.getInt("attempts"),
+				rs.getString("metadata"), Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "ready_at"));
+	}
+
+	private static String toJson(List<String> warnings) {
+		try {
+			return json.writeValueAsString(warnings);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static List<String> fromJson(String warnings) {
+		try {
+			return (warnings != null) ? json.readValue(warnings, new TypeReference<List<String>>() {
+			}) : List.of();
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String truncate(String text, int max) {
+		return (text != null && text.length() > max) ? text.substring(0, max) : text;
+	}
+
+}

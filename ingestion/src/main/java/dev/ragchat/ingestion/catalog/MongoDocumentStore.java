@@ -1,0 +1,199 @@
+package dev.ragchat.ingestion.catalog;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import dev.ragchat.ingestion.Document;
+import dev.ragchat.ingestion.DocumentStatus;
+import dev.ragchat.ingestion.DocumentStore;
+import dev.ragchat.ingestion.Documents;
+import org.bson.conversions.Bson;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.ne;
+
+/**
+ * Documents and jobs in MongoDB (the production catalog). A worker claims the oldest
+ * queued job with one atomic {@code findOneAndUpdate} and holds it with a lease it
+ * renews, so several nodes share the queue and a dead node's job is taken over when its
+ * lease runs out.
+ */
+final class MongoDocumentStore implements DocumentStore {
+
+	private static final List<String> WORKING = List.of(DocumentStatus.PARSING.name(), DocumentStatus.EMBEDDING.name());
+
+	private final MongoCollection<org.bson.Document> documents;
+
+	MongoDocumentStore(MongoDatabase database) {
+		this.documents = database.getCollection("documents");
+		this.documents.createIndex(Indexes.ascending("status", "createdAt"));
+		this.documents.createIndex(Indexes.ascending("knowledgeBase", "sha256"));
+		this.documents.createIndex(Indexes.ascending("knowledgeBase", "idempotencyKey"));
+		this.documents.createIndex(Indexes.ascending("knowledgeBase", "createdAt"));
+	}
+
+	@Override
+	public void insert(Document d, String idempotencyKey, String requestHash) {
+		org.bson.Document row = new org.bson.Document("_id", d.id()).append("knowledgeBase", d.knowledgeBase())
+			.append("filename", d.filename())
+			.append("mediaType", d.mediaType())
+			.append("sizeBytes", d.sizeBytes())
+			.append("sha256", d.sha256())
+			.append("status", d.status().name())
+			.append("pagesDone", 0)
+			.append("pagesTotal", 0)
+			.append("chunksDone", 0)
+			.append("chunksTotal", 0)
+			.append("warnings", d.warnings())
+			.append("attempts", 0)
+			.append("metadata", d.metadata())
+			.append("idempotencyKey", idempotencyKey)
+			.append("requestHash", requestHash)
+			.append("createdAt", Date.from(d.createdAt()))
+			.append("updatedAt", Date.from(d.createdAt()));
+		try {
+			this.documents.insertOne(row);
+		}
+		catch (MongoWriteException ex) {
+			if (ex.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+				throw new IllegalStateException("Document " + d.id() + " exists already", ex);
+			}
+			throw ex;
+		}
+	}
+
+	@Override
+	public Optional<Document> findById(String id) {
+		return Optional.ofNullable(this.documents.find(eq("_id", id)).first()).map(MongoDocumentStore::map);
+	}
+
+	@Override
+	public List<Document> findByKnowledgeBase(String knowledgeBase) {
+		return this.documents.find(eq("knowledgeBase", knowledgeBase))
+			.sort(Sorts.ascending("createdAt", "_id"))
+			.map(MongoDocumentStore::map)
+			.into(new ArrayList<>());
+	}
+
+	@Override
+	public Optional<Document> findLiveBySha256(String knowledgeBase, String sha256) {
+		return Optional
+			.ofNullable(this.documents.find(and(eq("knowledgeBase", knowledgeBase), eq("sha256", sha256),
+					ne("status", DocumentStatus.FAILED.name())))
+				.sort(Sorts.ascending("createdAt"))
+				.first())
+			.map(MongoDocumentStore::map);
+	}
+
+	@Override
+	public List<KeyedDocument> findByIdempotencyKey(String knowledgeBase, String idempotencyKey) {
+		return this.documents.find(and(eq("knowledgeBase", knowledgeBase), eq("idempotencyKey", idempotencyKey)))
+			.sort(Sorts.ascending("createdAt", "_id"))
+			.map((row) -> new KeyedDocument(map(row), row.getString("requestHash")))
+			.into(new ArrayList<>());
+	}
+
+	@Override
+	public Optional<Document> claimNext(String owner, Instant leaseUntil) {
+		org.bson.Document claimed = this.documents.findOneAndUpdate(eq("status", DocumentStatus.QUEUED.name()),
+				Updates.combine(Updates.set("status", DocumentStatus.PARSING.name()), Updates.inc("attempts", 1),
+						Updates.set("leaseOwner", owner), Updates.set("leaseUntil", Date.from(leaseUntil)),
+						Updates.set("updatedAt", new Date())),
+				new FindOneAndUpdateOptions().sort(Sorts.ascending("createdAt", "_id"))
+					.returnDocument(ReturnDocument.AFTER));
+		return Optional.ofNullable(claimed).map(MongoDocumentStore::map);
+	}
+
+	@Override
+	public boolean heartbeat(String id, String owner, Instant leaseUntil) {
+		return this.documents
+			.updateOne(and(eq("_id", id), eq("leaseOwner", owner), in("status", WORKING)),
+					Updates.set("leaseUntil", Date.from(leaseUntil)))
+			.getMatchedCount() == 1;
+	}
+
+	@Override
+	public void progress(String id, DocumentStatus status, Document.Progress p) {
+		this.documents.updateOne(eq("_id", id),
+				Updates.combine(Updates.set("status", status.name()), Updates.set("pagesDone", p.pagesDone()),
+						Updates.set("pagesTotal", p.pagesTotal()), Updates.set("chunksDone", p.chunksDone()),
+						Updates.set("chunksTotal", p.chunksTotal()), Updates.set("updatedAt", new Date())));
+	}
+
+	@Override
+	public void ready(String id, Document.Progress p, List<String> warnings, Instant readyAt) {
+		this.documents.updateOne(eq("_id", id),
+				Updates.combine(Updates.set("status", DocumentStatus.READY.name()),
+						Updates.set("pagesDone", p.pagesDone()), Updates.set("pagesTotal", p.pagesTotal()),
+						Updates.set("chunksDone", p.chunksDone()), Updates.set("chunksTotal", p.chunksTotal()),
+						Updates.set("warnings", warnings), Updates.unset("error"), Updates.unset("leaseOwner"),
+						Updates.unset("leaseUntil"), Updates.set("readyAt", Date.from(readyAt)),
+						Updates.set("updatedAt", Date.from(readyAt))));
+	}
+
+	@Override
+	public void failed(String id, String error, List<String> warnings) {
+		this.documents.updateOne(eq("_id", id),
+				Updates.combine(Updates.set("status", DocumentStatus.FAILED.name()), Updates.set("error", error),
+						Updates.set("warnings", warnings), Updates.set("chunksDone", 0), Updates.unset("leaseOwner"),
+						Updates.unset("leaseUntil"), Updates.set("updatedAt", new Date())));
+	}
+
+	@Override
+	public List<String> recoverExpiredLeases(Instant now, int maxAttempts) {
+		List<String> failed = new ArrayList<>();
+		Bson expired = and(in("status", WORKING), lt("leaseUntil", Date.from(now)));
+		for (org.bson.Document row : this.documents.find(expired).into(new ArrayList<>())) {
+			Document d = map(row);
+			if (d.attempts() >= maxAttempts) {
+				failed(d.id(), "Gave up after " + d.attempts() + " attempts; the last one was cut off", d.warnings());
+				failed.add(d.id());
+			}
+			else {
+				requeue(d.id());
+			}
+		}
+		return failed;
+	}
+
+	@Override
+	public void requeue(String id) {
+		this.documents.updateOne(eq("_id", id),
+				Updates.combine(Updates.set("status", DocumentStatus.QUEUED.name()), Updates.set("pagesDone", 0),
+						Updates.set("chunksDone", 0), Updates.unset("leaseOwner"), Updates.unset("leaseUntil"),
+						Updates.set("updatedAt", new Date())));
+	}
+
+	@Override
+	public boolean delete(String id) {
+		return this.documents.deleteOne(eq("_id", id)).getDeletedCount() == 1;
+	}
+
+	private static Document map(org.bson.Document row) {
+		Date readyAt = row.getDate("readyAt");
+		return new Document(row.getString("_id"), row.getString("knowledgeBase"), row.getString("filename"),
+				row.getString("mediaType"), ((Number) row.get("sizeBytes")).longValue(), row.getString("sha256"),
+				DocumentStatus.valueOf(row.getString("status")),
+				new Document.Progress(row.getInteger("pagesDone", 0), row.getInteger("pagesTotal", 0),
+						row.getInteger("chunksDone", 0), row.getInteger("chunksTotal", 0)),
+				row.getList("warnings", String.class, List.of()), row.getString("error"), row.getInteger("attempts", 0),
+				row.getString("metadata"), row.getDate("createdAt").toInstant(),
+				(readyAt != null) ? readyAt.toInstant() : null);
+	}
+
+}

@@ -1,0 +1,164 @@
+package dev.ragchat.ingestion.reading;
+
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.ragchat.retrieval.Chunk;
+import dev.ragchat.retrieval.embedding.TokenCounter;
+
+import org.springframework.util.Assert;
+
+/**
+ * Splits a parsed document into chunks of about {@code maxTokens} tokens (as the
+ * embedding model counts them), with about {@code overlapTokens} of the previous chunk
+ * repeated at the start of the next. It cuts between sentences, prefers to cut between
+ * paragraphs, and always cuts where the heading path changes, so every chunk has one
+ * heading path and a page range. Sentences longer than a chunk are cut between words.
+ */
+public final class Chunker {
+
+	private final TokenCounter tokens;
+
+	private final int maxTokens;
+
+	private final int overlapTokens;
+
+	public Chunker(TokenCounter tokens, int maxTokens, int overlapTokens) {
+		Assert.isTrue(maxTokens >= 32 && maxTokens <= 510, "maxTokens must be between 32 and 510");
+		Assert.isTrue(overlapTokens >= 0 && overlapTokens < maxTokens / 2, "overlapTokens must be below maxTokens / 2");
+		this.tokens = tokens;
+		this.maxTokens = maxTokens;
+		this.overlapTokens = overlapTokens;
+	}
+
+	public List<Chunk> chunk(String knowledgeBase, String documentId, String filename, List<Section> sections) {
+		return chunk(knowledgeBase, documentId, filename, Map.of(), sections);
+	}
+
+	public List<Chunk> chunk(String knowledgeBase, String documentId, String filename, Map<String, String> metadata,
+			List<Section> sections) {
+		List<Chunk> chunks = new ArrayList<>();
+		List<Unit> current = new ArrayList<>();
+		int carried = 0;
+		int currentTokens = 0;
+		for (Unit unit : units(sections)) {
+			boolean newHeading = !current.isEmpty() && !current.get(0).heading().equals(unit.heading());
+			boolean newPage = !current.isEmpty() && current.get(current.size() - 1).page() != unit.page();
+			boolean full = currentTokens + unit.tokens() > this.maxTokens;
+			boolean paragraphBreak = unit.startsParagraph() && currentTokens >= this.maxTokens * 3 / 4;
+			if ((newHeading || newPage) && current.size() == carried) {
+				current = new ArrayList<>();
+				carried = 0;
+				currentTokens = 0;
+			}
+			else if (current.size() > carried && (newHeading || newPage || full || paragraphBreak)) {
+				chunks.add(toChunk(knowledgeBase, documentId, filename, metadata, chunks.size(), current, carried));
+				current = (newHeading || newPage) ? new ArrayList<>() : overlap(current);
+				carried = current.size();
+				currentTokens = current.stream().mapToInt(Unit::tokens).sum();
+			}
+			current.add(unit);
+			currentTokens += unit.tokens();
+		}
+		if (current.size() > carried) {
+			chunks.add(toChunk(knowledgeBase, documentId, filename, metadata, chunks.size(), current, carried));
+		}
+		return chunks;
+	}
+
+	private List<Unit> overlap(List<Unit> previous) {
+		List<Unit> tail = new ArrayList<>();
+		int sum = 0;
+		for (int i = previous.size() - 1; i > 0; i--) {
+			Unit unit = previous.get(i);
+			if (sum + unit.tokens() > this.overlapTokens) {
+				break;
+			}
+			tail.add(0, unit);
+			sum += unit.tokens();
+		}
+		return tail;
+	}
+
+	private List<Unit> units(List<Section> sections) {
+		List<Unit> units = new ArrayList<>();
+		for (Section section : sections) {
+			boolean first = true;
+			for (String sentence : sentences(section.text())) {
+				int count = this.tokens.count(sentence) - 2;
+				if (count <= this.maxTokens - this.overlapTokens) {
+					units.add(new Unit(section.page(), section.headingPath(), sentence, count, first));
+				}
+				else {
+					for (String piece : byWords(sentence)) {
+						units.add(new Unit(section.page(), section.headingPath(), piece, this.tokens.count(piece) - 2,
+								first));
+						first = false;
+					}
+				}
+				first = false;
+			}
+		}
+		return units;
+	}
+
+	private List<String> byWords(String sentence) {
+		List<String> pieces = new ArrayList<>();
+		StringBuilder piece = new StringBuilder();
+		int budget = (this.maxTokens - this.overlapTokens) / 2;
+		int words = 0;
+		for (String word : sentence.split("\\s+")) {
+			piece.append(word).append(' ');
+			words++;
+			if (words % 16 == 0 && this.tokens.count(piece.toString()) - 2 >= budget) {
+				pieces.add(piece.toString().strip());
+				piece.setLength(0);
+			}
+		}
+		if (!piece.isEmpty()) {
+			pieces.add(piece.toString().strip());
+		}
+		return pieces;
+	}
+
+	private static List<String> sentences(String text) {
+		BreakIterator iterator = BreakIterator.getSentenceInstance(Locale.ENGLISH);
+		iterator.setText(text);
+		List<String> sentences = new ArrayList<>();
+		int start = iterator.first();
+		for (int end = iterator.next(); end != BreakIterator.DONE; start = end, end = iterator.next()) {
+			String sentence = text.substring(start, end).strip();
+			if (!sentence.isEmpty()) {
+				sentences.add(sentence);
+			}
+		}
+		return sentences;
+	}
+
+	/**
+	 * The chunk is cited by the page its own text starts on, not the page of the overlap
+	 * it repeats.
+	 */
+	private static Chunk toChunk(String knowledgeBase, String documentId, String filename, Map<String, String> metadata,
+			int ordinal, List<Unit> units, int carried) {
+		StringBuilder text = new StringBuilder();
+		for (Unit unit : units) {
+			if (!text.isEmpty()) {
+				text.append(unit.startsParagraph() ? "\n\n" : " ");
+			}
+			text.append(unit.text());
+		}
+		int page = units.get(Math.min(carried, units.size() - 1)).page();
+		int pageEnd = units.stream().mapToInt(Unit::page).max().orElseThrow();
+		return new Chunk(documentId + ":" + ordinal, knowledgeBase, documentId, filename, page, pageEnd,
+				units.get(0).heading(), ordinal, text.toString(), metadata);
+	}
+
+	private record Unit(int page, String heading, String text, int tokens, boolean startsParagraph) {
+
+	}
+
+}

@@ -1,0 +1,59 @@
+package dev.ragchat.ingestion.reading;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Picks the reader for a media type: PDFBox for PDFs, OCR for images, the Markdown
+ * reader, Tika for the rest.
+ */
+public final class DocumentReader {
+
+	private final PdfReader pdf;
+
+	private final TikaReader tika;
+
+	private final MarkdownReader markdown;
+
+	private final Ocr ocr;
+
+	public DocumentReader(Ocr ocr, int maxPages, long maxCharacters) {
+		this.ocr = ocr;
+		this.pdf = new PdfReader(ocr, maxPages);
+		this.tika = new TikaReader(maxCharacters);
+		this.markdown = new MarkdownReader(maxCharacters);
+	}
+
+	public ParsedDocument read(Path file, String mediaType, PageProgress progress) throws IOException {
+		if (MediaTypes.PDF.equals(mediaType)) {
+			return this.pdf.read(file, progress);
+		}
+		ParsedDocument parsed;
+		if (MediaTypes.IMAGES.contains(mediaType)) {
+			parsed = image(file);
+		}
+		else if (MediaTypes.MARKDOWN.equals(mediaType) || "text/x-web-markdown".equals(mediaType)) {
+			parsed = this.markdown.read(file);
+		}
+		else {
+			parsed = this.tika.read(file, mediaType);
+		}
+		progress.pages(parsed.pages(), parsed.pages());
+		return parsed;
+	}
+
+	private ParsedDocument image(Path file) throws IOException {
+		if (!this.ocr.isAvailable()) {
+			return new ParsedDocument(List.of(), 1,
+					List.of("Page 1 is an image and OCR is not available (install tesseract-ocr); it was not indexed"));
+		}
+		List<Section> sections = Paragraphs.split(this.ocr.read(file))
+			.stream()
+			.map((text) -> new Section(1, "", text))
+			.toList();
+		return new ParsedDocument(sections, 1,
+				sections.isEmpty() ? List.of("Page 1 is an image and OCR found no text on it") : List.of());
+	}
+
+}

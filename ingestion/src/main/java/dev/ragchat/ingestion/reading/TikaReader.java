@@ -1,0 +1,214 @@
+package dev.ragchat.ingestion.reading;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import dev.ragchat.errors.RejectedInputException;
+import org.apache.tika.exception.TikaException;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.AutoDetectParserConfig;
+import org.apache.tika.parser.ParseContext;
+import org.xml.sax.Attributes;
+import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
+
+/**
+ * Reads Office, OpenDocument, HTML, text, CSV and e-mail files with Apache Tika, keeping
+ * the heading path (h1 to h6 in Tika's XHTML) and, for presentations, one page per slide.
+ * Tika's own guards are on: compression ratio and nesting limits (zip bombs), secure XML
+ * parsing (entity expansion, external entities); on top, a cap on extracted characters.
+ */
+final class TikaReader {
+
+	private static final Set<String> BLOCKS = Set.of("p", "li", "td", "th", "tr", "pre", "blockquote", "div", "dd",
+			"dt", "title");
+
+	private final AutoDetectParser parser;
+
+	private final long maxCharacters;
+
+	TikaReader(long maxCharacters) {
+		this.maxCharacters = maxCharacters;
+		this.parser = new AutoDetectParser();
+		AutoDetectParserConfig config = new AutoDetectParserConfig();
+		config.setOutputThreshold(1_000_000L);
+		config.setMaximumCompressionRatio(100L);
+		config.setMaximumDepth(100);
+		config.setMaximumPackageEntryDepth(10);
+		this.parser.setAutoDetectParserConfig(config);
+	}
+
+	ParsedDocument read(Path file, String mediaType) throws IOException {
+		refuseEntityDeclarations(file, mediaType);
+		StructureHandler handler = new StructureHandler(this.maxCharacters);
+		Metadata metadata = new Metadata();
+		metadata.set(Metadata.CONTENT_TYPE, mediaType);
+		try (InputStream in = TikaInputStream.get(file)) {
+			this.parser.parse(in, handler, metadata, new ParseContext());
+		}
+		catch (SAXException ex) {
+			if (ex instanceof TooMuchTextException) {
+				throw new RejectedInputException(
+						"The document holds more than " + this.maxCharacters + " characters of text");
+			}
+			throw new RejectedInputException("The document could not be read: " + reason(ex));
+		}
+		catch (TikaException ex) {
+			throw new RejectedInputException("The document could not be read: " + reason(ex));
+		}
+		handler.flush();
+		return new ParsedDocument(handler.sections, Math.max(1, handler.page), List.of());
+	}
+
+	/**
+	 * Markup that declares its own entities is refused before any parser sees it: no
+	 * document a person uploads needs them, and they are how entity-expansion ("billion
+	 * laughs") and external-entity attacks start.
+	 */
+	private static void refuseEntityDeclarations(Path file, String mediaType) throws IOException {
+		if (!(mediaType.contains("html") || mediaType.contains("xml"))) {
+			return;
+		}
+		byte[] head = new byte[64 * 1024];
+		int read;
+		try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+			read = in.readNBytes(head, 0, head.length);
+		}
+		String start = new String(head, 0, read, java.nio.charset.StandardCharsets.ISO_8859_1);
+		if (start.contains("<!ENTITY")) {
+			throw new RejectedInputException("The document declares XML entities, which ragchat does not accept");
+		}
+	}
+
+	private static String reason(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			String message = String.valueOf(cause.getMessage());
+			if (message.contains("Suspected zip bomb") || message.contains("zip bomb")) {
+				return "suspected zip bomb (too much output for its size, or nested too deep)";
+			}
+			if (message.toLowerCase(Locale.ROOT).contains("entity")) {
+				return "XML entity expansion refused";
+			}
+		}
+		return ex.getClass().getSimpleName();
+	}
+
+	/**
+	 * Collects paragraphs with the headings above them.
+	 */
+	private static final class StructureHandler extends DefaultHandler {
+
+		private final List<Section> sections = new ArrayList<>();
+
+		private final String[] headings = new String[6];
+
+		private final StringBuilder text = new StringBuilder();
+
+		private final StringBuilder heading = new StringBuilder();
+
+		private final long maxCharacters;
+
+		private long characters;
+
+		private int headingLevel;
+
+		private int page;
+
+		StructureHandler(long maxCharacters) {
+			this.maxCharacters = maxCharacters;
+		}
+
+		@Override
+		public void startElement(String uri, String localName, String qName, Attributes attributes) {
+			String name = localName.toLowerCase(Locale.ROOT);
+			int level = headingLevel(name);
+			if (level > 0) {
+				flush();
+				this.headingLevel = level;
+				this.heading.setLength(0);
+			}
+			else if (BLOCKS.contains(name)) {
+				if ("div".equals(name) && "slide-content".equals(attributes.getValue("class"))) {
+					flush();
+					this.page++;
+				}
+				flush();
+			}
+		}
+
+		@Override
+		public void endElement(String uri, String localName, String qName) {
+			String name = localName.toLowerCase(Locale.ROOT);
+			int level = headingLevel(name);
+			if (level > 0 && level == this.headingLevel) {
+				this.headings[level - 1] = this.heading.toString().strip().replaceAll("\\s+", " ");
+				for (int i = level; i < this.headings.length; i++) {
+					this.headings[i] = null;
+				}
+				this.headingLevel = 0;
+			}
+			else if (BLOCKS.contains(name)) {
+				flush();
+			}
+		}
+
+		@Override
+		public void characters(char[] ch, int start, int length) throws SAXException {
+			this.characters += length;
+			if (this.characters > this.maxCharacters) {
+				throw new TooMuchTextException();
+			}
+			(this.headingLevel > 0 ? this.heading : this.text).append(ch, start, length);
+		}
+
+		@Override
+		public void ignorableWhitespace(char[] ch, int start, int length) throws SAXException {
+			characters(ch, start, length);
+		}
+
+		void flush() {
+			if (this.text.isEmpty()) {
+				return;
+			}
+			String path = headingPath();
+			for (String paragraph : Paragraphs.split(this.text.toString())) {
+				this.sections.add(new Section(Math.max(1, this.page), path, paragraph));
+			}
+			this.text.setLength(0);
+		}
+
+		private String headingPath() {
+			List<String> path = new ArrayList<>();
+			for (String h : this.headings) {
+				if (h != null && !h.isEmpty()) {
+					path.add(h);
+				}
+			}
+			return String.join(" > ", path);
+		}
+
+		private static int headingLevel(String name) {
+			if (name.length() == 2 && name.charAt(0) == 'h' && name.charAt(1) >= '1' && name.charAt(1) <= '6') {
+				return name.charAt(1) - '0';
+			}
+			return 0;
+		}
+
+	}
+
+	private static final class TooMuchTextException extends SAXException {
+
+		TooMuchTextException() {
+			super("too much text");
+		}
+
+	}
+
+}

@@ -1,0 +1,135 @@
+package dev.ragchat.ingestion.reading;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.ragchat.errors.RejectedInputException;
+import dev.ragchat.ingestion.TestFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+class DocumentReaderTests {
+
+	static final Ocr TESSERACT = new Ocr("tesseract", "eng", Duration.ofSeconds(60));
+
+	static final Ocr NO_OCR = new Ocr("no-such-ocr-command", "eng", Duration.ofSeconds(5));
+
+	@TempDir
+	Path dir;
+
+	final MediaTypes mediaTypes = new MediaTypes();
+
+	@Test
+	void readsAPdfPageByPageAndReportsProgress() throws Exception {
+		Path pdf = TestFiles.factsPdf(this.dir.resolve("facts.pdf"));
+		List<Integer> progress = new ArrayList<>();
+		ParsedDocument parsed = reader(NO_OCR).read(pdf, "application/pdf", (done, total) -> progress.add(done));
+		assertThat(parsed.pages()).isEqualTo(4);
+		assertThat(progress).containsExactly(1, 2, 3, 4);
+		assertThat(parsed.sections()).filteredOn((s) -> s.text().contains("automated in 1987"))
+			.extracting(Section::page)
+			.containsExactly(3);
+	}
+
+	@Test
+	void keepsDocxHeadings() throws Exception {
+		Path docx = TestFiles.handbookDocx(this.dir.resolve("handbook.docx"));
+		ParsedDocument parsed = read(docx);
+		assertThat(parsed.sections()).filteredOn((s) -> s.text().equals(TestFiles.DOCX_FACT))
+			.extracting(Section::headingPath)
+			.containsExactly("Setup > Linux");
+		assertThat(parsed.sections()).filteredOn((s) -> s.text().startsWith("Start the agent"))
+			.extracting(Section::headingPath)
+			.containsExactly("Usage");
+	}
+
+	@Test
+	void keepsHtmlHeadings() throws Exception {
+		Path html = this.dir.resolve("guide.html");
+		Files.writeString(html, "<html><body><h1>Guide</h1><p>Intro.</p><h2>Setup</h2><h3>Detail</h3>"
+				+ "<p>Deep text.</p><h2>Other</h2><p>Other text.</p></body></html>");
+		ParsedDocument parsed = read(html);
+		assertThat(parsed.sections()).extracting(Section::headingPath, Section::text)
+			.contains(org.assertj.core.groups.Tuple.tuple("Guide > Setup > Detail", "Deep text."),
+					org.assertj.core.groups.Tuple.tuple("Guide > Other", "Other text."));
+	}
+
+	@Test
+	void keepsMarkdownHeadingsButNotHashesInCode() throws Exception {
+		Path md = this.dir.resolve("notes.md");
+		Files.writeString(md, "# Notes\n\nFirst.\n\n## Build\n\n```\n# not a heading\n```\n\nRun make.\n");
+		ParsedDocument parsed = read(md);
+		assertThat(parsed.sections()).extracting(Section::headingPath).containsOnly("Notes", "Notes > Build");
+		assertThat(parsed.sections()).filteredOn((s) -> s.text().equals("Run make."))
+			.extracting(Section::headingPath)
+			.containsExactly("Notes > Build");
+	}
+
+	@Test
+	void readsAScannedPageThroughOcr() throws Exception {
+		assumeTrue(TESSERACT.isAvailable(), "tesseract-ocr is not installed (.ci/run installs it)");
+		Path pdf = TestFiles.scannedPdf(this.dir.resolve("scan.pdf"));
+		ParsedDocument parsed = reader(TESSERACT).read(pdf, "application/pdf", (d, t) -> {
+		});
+		assertThat(String.join(" ", parsed.sections().stream().map(Section::text).toList())).contains("INVOICE 4711");
+		assertThat(parsed.warnings()).isEmpty();
+	}
+
+	@Test
+	void warnsAboutAScannedPageWhenOcrIsMissing() throws Exception {
+		Path pdf = TestFiles.scannedPdf(this.dir.resolve("scan.pdf"));
+		ParsedDocument parsed = reader(NO_OCR).read(pdf, "application/pdf", (d, t) -> {
+		});
+		assertThat(parsed.sections()).isEmpty();
+		assertThat(parsed.warnings()).singleElement().asString().contains("Page 1").contains("OCR is not available");
+	}
+
+	@Test
+	void refusesPasswordProtectedPdfs() throws Exception {
+		Path pdf = TestFiles.encryptedPdf(this.dir.resolve("locked.pdf"));
+		assertThatExceptionOfType(RejectedInputException.class)
+			.isThrownBy(() -> reader(NO_OCR).read(pdf, "application/pdf", (d, t) -> {
+			}))
+			.withMessageContaining("encrypted");
+	}
+
+	@Test
+	void refusesZipBombs() throws Exception {
+		Path bomb = TestFiles.zipBombDocx(this.dir.resolve("bomb.docx"));
+		assertThatExceptionOfType(RejectedInputException.class).isThrownBy(() -> read(bomb))
+			.withMessageContaining("zip bomb");
+	}
+
+	@Test
+	void refusesEntityDeclarations() throws Exception {
+		Path xhtml = TestFiles.entityBombXhtml(this.dir.resolve("laughs.xhtml"));
+		assertThatExceptionOfType(RejectedInputException.class).isThrownBy(() -> read(xhtml))
+			.withMessageContaining("entities");
+	}
+
+	@Test
+	void refusesPdfsOverThePageLimit() throws Exception {
+		Path pdf = TestFiles.factsPdf(this.dir.resolve("facts.pdf"));
+		assertThatExceptionOfType(RejectedInputException.class)
+			.isThrownBy(() -> new DocumentReader(NO_OCR, 3, 1_000_000).read(pdf, "application/pdf", (d, t) -> {
+			}))
+			.withMessageContaining("at most 3");
+	}
+
+	private ParsedDocument read(Path file) throws Exception {
+		return reader(NO_OCR).read(file, this.mediaTypes.detect(file, file.getFileName().toString()), (d, t) -> {
+		});
+	}
+
+	private static DocumentReader reader(Ocr ocr) {
+		return new DocumentReader(ocr, 100, 50_000_000);
+	}
+
+}

@@ -1,0 +1,154 @@
+package dev.ragchat.retrieval.atlas;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import dev.ragchat.retrieval.ChunkSearch;
+import org.bson.Document;
+
+import org.springframework.util.Assert;
+
+/**
+ * The aggregation pipelines of the Atlas chunk index. Knowledge-base isolation (and the
+ * documents asked for) sit inside {@code $vectorSearch}'s filter and {@code $search}'s
+ * compound filter; the following {@code $match} runs on the stored chunks themselves:
+ * only chunks made live by a finished write, and the caller's metadata filters (which
+ * Atlas indexes cannot declare up front).
+ */
+final class AtlasPipelines {
+
+	static final String VECTOR_INDEX = "chunk_vectors";
+
+	static final String SEARCH_INDEX = "chunk_text";
+
+	static final String EMBEDDING = "embedding";
+
+	static final String CONTENT = "content";
+
+	static final String SCORE = "score";
+
+	/** Metadata fields both Atlas indexes can filter on. */
+	static final List<String> FILTER_FIELDS = List.of("knowledgeBase", "documentId", "generation");
+
+	private static final Pattern METADATA_KEY = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+	private AtlasPipelines() {
+	}
+
+	/**
+	 * @param search what to look for
+	 * @param queryVector the query's embedding
+	 * @param numCandidates the nearest neighbours to consider
+	 * @return the {@code $vectorSearch} pipeline
+	 */
+	static List<Document> vector(ChunkSearch search, float[] queryVector, int numCandidates) {
+		List<Double> vector = new ArrayList<>(queryVector.length);
+		for (float value : queryVector) {
+			vector.add((double) value);
+		}
+		// a few more than asked, so that chunks of a write still in progress (or left out
+		// by
+		// a metadata filter) cannot crowd the others out
+		int limit = search.metadata().isEmpty() ? Math.min(numCandidates, search.topK() * 4) : numCandidates;
+		Document filter = new Document("metadata.knowledgeBase", search.knowledgeBase());
+		if (!search.documentIds().isEmpty()) {
+			filter.append("metadata.documentId", new Document("$in", search.documentIds()));
+		}
+		return List.of(
+				new Document("$vectorSearch",
+						new Document("index", VECTOR_INDEX).append("path", EMBEDDING)
+							.append("queryVector", vector)
+							.append("numCandidates", Math.max(numCandidates, limit))
+							.append("limit", limit)
+							.append("filter", filter)),
+				new Document("$addFields", new Document(SCORE, new Document("$meta", "vectorSearchScore"))),
+				storedMatch(search), new Document("$limit", search.topK()),
+				new Document("$project", new Document(EMBEDDING, 0)));
+	}
+
+	/**
+	 * @param search what to look for
+	 * @return the {@code $search} (Atlas Search, BM25) pipeline
+	 */
+	static List<Document> keyword(ChunkSearch search) {
+		List<Document> filter = new ArrayList<>();
+		filter.add(new Document("equals",
+				new Document("path", "metadata.knowledgeBase").append("value", search.knowledgeBase())));
+		if (!search.documentIds().isEmpty()) {
+			filter.add(new Document("in",
+					new Document("path", "metadata.documentId").append("value", search.documentIds())));
+		}
+		Document compound = new Document("must",
+				List.of(new Document("text", new Document("query", search.query()).append("path", CONTENT))))
+			.append("filter", filter);
+		return List.of(new Document("$search", new Document("index", SEARCH_INDEX).append("compound", compound)),
+				new Document("$addFields", new Document(SCORE, new Document("$meta", "searchScore"))),
+				storedMatch(search), new Document("$limit", search.topK()),
+				new Document("$project", new Document(EMBEDDING, 0)));
+	}
+
+	/**
+	 * @param documentId a document
+	 * @param generation one write of its chunks
+	 * @return a {@code $searchMeta} pipeline counting that write's chunks Atlas Search
+	 * has indexed
+	 */
+	static List<Document> searchableCount(String documentId, String generation) {
+		List<Document> filter = List.of(
+				new Document("equals", new Document("path", "metadata.documentId").append("value", documentId)),
+				new Document("equals", new Document("path", "metadata.generation").append("value", generation)));
+		return List.of(new Document("$searchMeta",
+				new Document("index", SEARCH_INDEX).append("compound", new Document("filter", filter))
+					.append("count", new Document("type", "total"))));
+	}
+
+	/**
+	 * @param documentId a document
+	 * @param generation one write of its chunks
+	 * @param vector the stored embedding of one of them
+	 * @param count how many chunks the write has
+	 * @return an exact {@code $vectorSearch} pipeline finding that write's chunks the
+	 * vector index has
+	 */
+	static List<Document> vectorSearchableCount(String documentId, String generation, List<?> vector, int count) {
+		return List.of(
+				new Document("$vectorSearch", new Document("index", VECTOR_INDEX).append("path", EMBEDDING)
+					.append("queryVector", vector)
+					.append("exact", true)
+					.append("limit", count)
+					.append("filter",
+							new Document("metadata.documentId", documentId).append("metadata.generation", generation))),
+				new Document("$count", "found"));
+	}
+
+	/**
+	 * @param collection the chunk collection
+	 * @return the {@code createSearchIndexes} command for the keyword index
+	 */
+	static Document createSearchIndex(String collection) {
+		Document metadata = new Document("type", "document").append("fields",
+				new Document("knowledgeBase", new Document("type", "token"))
+					.append("documentId", new Document("type", "token"))
+					.append("generation", new Document("type", "token")));
+		Document mappings = new Document("dynamic", false).append("fields",
+				new Document(CONTENT, new Document("type", "string").append("analyzer", "lucene.english"))
+					.append("metadata", metadata));
+		return new Document("createSearchIndexes", collection).append("indexes",
+				List.of(new Document("name", SEARCH_INDEX).append("type", "search")
+					.append("definition", new Document("mappings", mappings))));
+	}
+
+	private static Document storedMatch(ChunkSearch search) {
+		Document match = new Document("metadata.live", true);
+		for (Map.Entry<String, String> entry : search.metadata().entrySet()) {
+			// a key becomes part of a field path: no operators, no nesting
+			Assert.isTrue(METADATA_KEY.matcher(entry.getKey()).matches(),
+					() -> "metadata filter keys are letters, digits, '_' and '-', not '" + entry.getKey() + "'");
+			match.append("metadata.meta." + entry.getKey(), entry.getValue());
+		}
+		return new Document("$match", match);
+	}
+
+}

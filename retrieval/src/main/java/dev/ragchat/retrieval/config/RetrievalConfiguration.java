@@ -1,0 +1,25 @@
+package dev.ragchat.retrieval.config;
+
+import dev.ragchat.retrieval.ChunkIndex;
+import dev.ragchat.retrieval.Retriever;
+import dev.ragchat.retrieval.atlas.AtlasProperties;
+import dev.ragchat.retrieval.embedding.EmbeddingProperties;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The retrieval front over whichever chunk index {@link ChunkIndexConfiguration} chose.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({ RetrievalProperties.class, EmbeddingProperties.class, AtlasProperties.class })
+class RetrievalConfiguration {
+
+	@Bean
+	Retriever retriever(ChunkIndex chunkIndex, RetrievalProperties properties) {
+		return new Retriever(chunkIndex, properties.hybridK(), properties.vectorWeight(), properties.keywordWeight(),
+				properties.hybridCandidates());
+	}
+
+}

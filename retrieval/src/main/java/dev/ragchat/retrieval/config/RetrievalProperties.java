@@ -1,0 +1,66 @@
+package dev.ragchat.retrieval.config;
+
+import java.nio.file.Path;
+
+import dev.ragchat.retrieval.lucene.LuceneIndexSettings;
+import dev.ragchat.retrieval.lucene.LuceneIndexSettings.Quantization;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The embedded index and the in-process embedding model.
+ *
+ * @param indexDir where the Lucene index lives (default: {@code index} in the data
+ * directory)
+ * @param embeddingThreads threads per model run ({@code 0}: all cores); as many runs go
+ * at once as there are cores per run (default 1 thread: one run per core, which embedded
+ * about twice as fast as one run on all cores, see docs/benchmarks.md)
+ * @param embeddingBatch texts per model run (default 1: on a CPU, a batch of long texts
+ * costs more per text than the texts one by one; the index still hands the model 32 at a
+ * time, which it spreads over the runs)
+ * @param hybridK the reciprocal rank fusion constant k
+ * @param vectorWeight the weight of the vector ranking in hybrid search
+ * @param keywordWeight the weight of the keyword (BM25) ranking in hybrid search
+ * @param hybridCandidates how deep each ranking goes before fusion
+ * @param hnswMaxConnections HNSW connections per node (Lucene's {@code M})
+ * @param hnswBeamWidth HNSW candidates kept while building the graph
+ * @param vectorQuantization {@code none}, {@code int8}, {@code int7} or {@code int4}
+ * (Lucene's scalar quantization of the indexed vectors)
+ * @param indexRamBufferMb the index write buffer in MB
+ * @param vectorCandidates the fewest results an HNSW search looks for before keeping the
+ * best k (higher: better recall, slower)
+ * @param index {@code lucene} (embedded, default) or {@code atlas} (MongoDB Atlas Vector
+ * Search and Atlas Search, on the cluster of {@code spring.data.mongodb.uri})
+ */
+@ConfigurationProperties("ragchat.retrieval")
+public record RetrievalProperties(Path indexDir, @DefaultValue("1") int embeddingThreads,
+		@DefaultValue("1") int embeddingBatch, @DefaultValue("60") int hybridK,
+		@DefaultValue("1.0") double vectorWeight, @DefaultValue("1.0") double keywordWeight,
+		@DefaultValue("50") int hybridCandidates, @DefaultValue("16") int hnswMaxConnections,
+		@DefaultValue("100") int hnswBeamWidth, @DefaultValue("none") Quantization vectorQuantization,
+		@DefaultValue("16") double indexRamBufferMb, @DefaultValue("100") int vectorCandidates,
+		@DefaultValue("lucene") Index index) {
+
+	/**
+	 * Where the chunks are indexed.
+	 */
+	public enum Index {
+
+		/** The embedded Lucene index in the data directory. */
+		LUCENE,
+
+		/** MongoDB Atlas Vector Search and Atlas Search. */
+		ATLAS
+
+	}
+
+	/**
+	 * @return the Lucene index settings
+	 */
+	LuceneIndexSettings indexSettings() {
+		return new LuceneIndexSettings(this.hnswMaxConnections, this.hnswBeamWidth, this.vectorQuantization,
+				this.indexRamBufferMb, this.vectorCandidates);
+	}
+
+}

@@ -1,0 +1,239 @@
+package dev.ragchat.retrieval.embedding;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+
+import org.springframework.ai.document.Document;
+import org.springframework.ai.embedding.Embedding;
+import org.springframework.ai.embedding.EmbeddingModel;
+import org.springframework.ai.embedding.EmbeddingRequest;
+import org.springframework.ai.embedding.EmbeddingResponse;
+import org.springframework.util.Assert;
+
+/**
+ * BAAI bge-small-en-v1.5 (int8 ONNX, 384 dimensions) in process: the model and tokenizer
+ * files come from a Maven Central jar, so nothing is downloaded at run time. Written
+ * against ONNX Runtime directly because Spring AI's {@code TransformersEmbeddingModel}
+ * only mean-pools (bge is trained for its CLS token) and needs a native PyTorch download.
+ * Inputs are batched, sorted by length to keep padding small; vectors are the CLS token,
+ * L2-normalized.
+ */
+public final class BgeSmallEmbeddingModel implements EmbeddingModel, AutoCloseable {
+
+	/** The model's name, as knowledge bases record it. */
+	public static final String NAME = "bge-small-en-v1.5";
+
+	/** What bge expects in front of a query (never in front of a passage). */
+	public static final String QUERY_INSTRUCTION = "Represent this sentence for searching relevant passages: ";
+
+	static final int DIMENSIONS = 384;
+
+	private static final String MODEL = "bge-small-en-v1.5-q.onnx";
+
+	private static final String TOKENIZER = "bge-small-en-v1.5-q-tokenizer.json";
+
+	private final OrtEnvironment environment = OrtEnvironment.getEnvironment();
+
+	private final OrtSession session;
+
+	private final HuggingFaceTokenizer tokenizer;
+
+	private final int batchSize;
+
+	private final java.util.concurrent.Semaphore runs;
+
+	/** How many model runs may go at once. */
+	private final int parallelRuns;
+
+	public BgeSmallEmbeddingModel(int threads, int batchSize) {
+		Assert.isTrue(threads >= 1, "threads must be at least 1");
+		Assert.isTrue(batchSize >= 1, "batchSize must be at least 1");
+		this.batchSize = batchSize;
+		this.parallelRuns = Math.max(1, Runtime.getRuntime().availableProcessors() / threads);
+		this.runs = new java.util.concurrent.Semaphore(this.parallelRuns, true);
+		ClassLoader loader = BgeSmallEmbeddingModel.class.getClassLoader();
+		try (InputStream model = loader.getResourceAsStream(MODEL);
+				InputStream tokenizer = loader.getResourceAsStream(TOKENIZER)) {
+			Assert.state(model != null && tokenizer != null, "The bge-small-en-v1.5 model is not on the classpath");
+			OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+			options.setIntraOpNumThreads(threads);
+			options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+			this.session = this.environment.createSession(model.readAllBytes(), options);
+			this.tokenizer = HuggingFaceTokenizer.newInstance(tokenizer,
+					Map.of("padding", "true", "truncation", "true", "maxLength", "512"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read the bge-small-en-v1.5 model", ex);
+		}
+		catch (OrtException ex) {
+			throw new IllegalStateException("Cannot load the bge-small-en-v1.5 model", ex);
+		}
+	}
+
+	@Override
+	public EmbeddingResponse call(EmbeddingRequest request) {
+		List<float[]> vectors = embedAll(request.getInstructions());
+		List<Embedding> embeddings = new ArrayList<>(vectors.size());
+		for (int i = 0; i < vectors.size(); i++) {
+			embeddings.add(new Embedding(vectors.get(i), i));
+		}
+		return new EmbeddingResponse(embeddings);
+	}
+
+	@Override
+	public float[] embed(Document document) {
+		return embed(document.getText());
+	}
+
+	@Override
+	public int dimensions() {
+		return DIMENSIONS;
+	}
+
+	/**
+	 * @return embeds queries the way bge expects them: behind its query instruction
+	 */
+	public QueryEmbedder queries() {
+		return (query) -> embed(QUERY_INSTRUCTION + query);
+	}
+
+	/**
+	 * @param text any text
+	 * @return how many tokens the model sees for it (including its two special tokens)
+	 */
+	public int countTokens(String text) {
+		return this.tokenizer.encode(text).getIds().length;
+	}
+
+	private List<float[]> embedAll(List<String> texts) {
+		float[][] vectors = new float[texts.size()][];
+		List<Integer> byLength = IntStream.range(0, texts.size())
+			.boxed()
+			.sorted(Comparator.comparingInt((Integer i) -> texts.get(i).length()))
+			.toList();
+		List<List<Integer>> batches = new ArrayList<>();
+		for (int start = 0; start < byLength.size(); start += this.batchSize) {
+			batches.add(byLength.subList(start, Math.min(start + this.batchSize, byLength.size())));
+		}
+		if (batches.size() == 1 || this.parallelRuns == 1) {
+			batches.forEach((batch) -> embedInto(vectors, texts, batch));
+			return List.of(vectors);
+		}
+		// several runs may go at once (one thread each): spread the batches over them
+		try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+			List<java.util.concurrent.Future<?>> running = new ArrayList<>(batches.size());
+			for (List<Integer> batch : batches) {
+				running.add(executor.submit(() -> embedInto(vectors, texts, batch)));
+			}
+			for (java.util.concurrent.Future<?> run : running) {
+				try {
+					run.get();
+				}
+				catch (java.util.concurrent.ExecutionException ex) {
+					throw (ex.getCause() instanceof RuntimeException runtime) ? runtime
+							: new IllegalStateException("Embedding failed", ex.getCause());
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException("Interrupted while embedding", ex);
+				}
+			}
+		}
+		return List.of(vectors);
+	}
+
+	private void embedInto(float[][] vectors, List<String> texts, List<Integer> batch) {
+		float[][] embedded = embedBatch(batch.stream().map(texts::get).toList());
+		for (int i = 0; i < batch.size(); i++) {
+			vectors[batch.get(i)] = embedded[i];
+		}
+	}
+
+	/**
+	 * Runs the model on one batch, at most {@code cores / threads} batches at a time:
+	 * with all cores per run (the default) one run at a time, with one thread per run as
+	 * many runs as cores, each without ONNX Runtime's cross-thread synchronisation.
+	 */
+	private float[][] embedBatch(List<String> texts) {
+		this.runs.acquireUninterruptibly();
+		try {
+			return run(texts);
+		}
+		finally {
+			this.runs.release();
+		}
+	}
+
+	private float[][] run(List<String> texts) {
+		Encoding[] encodings = this.tokenizer.batchEncode(texts);
+		int n = encodings.length;
+		long[][] ids = new long[n][];
+		long[][] mask = new long[n][];
+		long[][] types = new long[n][];
+		for (int i = 0; i < n; i++) {
+			ids[i] = encodings[i].getIds();
+			mask[i] = encodings[i].getAttentionMask();
+			types[i] = encodings[i].getTypeIds();
+		}
+		try (OnnxTensor idTensor = OnnxTensor.createTensor(this.environment, ids);
+				OnnxTensor maskTensor = OnnxTensor.createTensor(this.environment, mask);
+				OnnxTensor typeTensor = OnnxTensor.createTensor(this.environment, types)) {
+			Map<String, OnnxTensor> inputs = new HashMap<>();
+			inputs.put("input_ids", idTensor);
+			inputs.put("attention_mask", maskTensor);
+			if (this.session.getInputNames().contains("token_type_ids")) {
+				inputs.put("token_type_ids", typeTensor);
+			}
+			try (OrtSession.Result result = this.session.run(inputs)) {
+				float[][][] hidden = (float[][][]) result.get(0).getValue();
+				float[][] vectors = new float[n][];
+				for (int i = 0; i < n; i++) {
+					vectors[i] = normalized(hidden[i][0]);
+				}
+				return vectors;
+			}
+		}
+		catch (OrtException ex) {
+			throw new IllegalStateException("Embedding failed", ex);
+		}
+	}
+
+	private static float[] normalized(float[] cls) {
+		double sum = 0;
+		for (float v : cls) {
+			sum += v * v;
+		}
+		float norm = (float) Math.sqrt(sum);
+		float[] vector = new float[cls.length];
+		for (int i = 0; i < cls.length; i++) {
+			vector[i] = cls[i] / norm;
+		}
+		return vector;
+	}
+
+	@Override
+	public void close() {
+		try {
+			this.session.close();
+		}
+		catch (OrtException ex) {
+			// closing anyway
+		}
+		this.tokenizer.close();
+	}
+
+}

@@ -1,0 +1,374 @@
+package dev.ragchat.retrieval.lucene;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+
+import dev.ragchat.retrieval.Chunk;
+import dev.ragchat.retrieval.ChunkIndex;
+import dev.ragchat.retrieval.ChunkSearch;
+import dev.ragchat.retrieval.ScoredChunk;
+import dev.ragchat.retrieval.embedding.IndexEmbedding;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+
+import org.springframework.ai.rag.retrieval.join.DocumentJoiner;
+import org.springframework.ai.rag.retrieval.search.DocumentRetriever;
+import org.springframework.util.Assert;
+
+/**
+ * The embedded chunk index: one Lucene index on disk holding, per chunk, its HNSW vector
+ * and its BM25-searchable text. The knowledge base (and any document filter) is a filter
+ * inside both the vector and the keyword query, never applied afterwards. A document's
+ * chunks are replaced with one atomic {@code updateDocuments} and one commit.
+ */
+public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
+
+	static final String ID = "id";
+
+	static final String KNOWLEDGE_BASE = "kb";
+
+	static final String DOCUMENT = "doc";
+
+	private static final String FILENAME = "filename";
+
+	private static final String PAGE = "page";
+
+	private static final String PAGE_END = "pageEnd";
+
+	private static final String HEADING_PATH = "headingPath";
+
+	private static final String ORDINAL = "ordinal";
+
+	private static final String TEXT = "text";
+
+	/** What BM25 searches: the heading path and the text. */
+	private static final String CONTENT = "content";
+
+	private static final String VECTOR = "vector";
+
+	/** Prefix of the fields holding document metadata values. */
+	static final String METADATA = "meta.";
+
+	private final IndexEmbedding embedding;
+
+	private final int embeddingBatch;
+
+	private final int vectorCandidates;
+
+	private final Analyzer analyzer = new EnglishAnalyzer();
+
+	private final Directory directory;
+
+	private final IndexWriter writer;
+
+	private final SearcherManager searchers;
+
+	/**
+	 * Opens (or creates) the index in a directory.
+	 * @param directory the index directory
+	 * @param embedding the model the chunks and queries are embedded with
+	 * @param embeddingBatch how many texts the model gets at a time
+	 * @param settings the vector format and write buffer
+	 */
+	public LuceneChunkIndex(Path directory, IndexEmbedding embedding, int embeddingBatch,
+			LuceneIndexSettings settings) {
+		Assert.notNull(directory, "directory must not be null");
+		Assert.notNull(embedding, "embedding must not be null");
+		Assert.isTrue(embeddingBatch >= 1, "embeddingBatch must be at least 1");
+		Assert.notNull(settings, "settings must not be null");
+		this.embedding = embedding;
+		this.embeddingBatch = embeddingBatch;
+		this.vectorCandidates = settings.vectorCandidates();
+		try {
+			this.directory = FSDirectory.open(directory);
+			this.writer = new IndexWriter(this.directory, settings.applyTo(
+					new IndexWriterConfig(this.analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)));
+			this.searchers = new SearcherManager(this.writer, null);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot open the chunk index in " + directory, ex);
+		}
+	}
+
+	@Override
+	public void replace(String documentId, List<Chunk> chunks, IntConsumer embedded) {
+		Assert.hasText(documentId, "documentId must not be empty");
+		Assert.isTrue(chunks.stream().allMatch((c) -> c.documentId().equals(documentId)),
+				"every chunk must belong to document " + documentId);
+		List<org.apache.lucene.document.Document> documents = new ArrayList<>(chunks.size());
+		for (int start = 0; start < chunks.size(); start += this.embeddingBatch) {
+			List<Chunk> batch = chunks.subList(start, Math.min(start + this.embeddingBatch, chunks.size()));
+			List<float[]> vectors = this.embedding.model()
+				.embed(batch.stream().map(LuceneChunkIndex::embeddedText).toList());
+			for (int i = 0; i < batch.size(); i++) {
+				documents.add(toLucene(batch.get(i), vectors.get(i)));
+			}
+			embedded.accept(documents.size());
+		}
+		write(() -> this.writer.updateDocuments(new Term(DOCUMENT, documentId), documents));
+	}
+
+	@Override
+	public void deleteDocument(String documentId) {
+		delete(new TermQuery(new Term(DOCUMENT, documentId)));
+	}
+
+	@Override
+	public void deleteKnowledgeBase(String knowledgeBase) {
+		delete(new TermQuery(new Term(KNOWLEDGE_BASE, knowledgeBase)));
+	}
+
+	private void delete(Query query) {
+		write(() -> this.writer.deleteDocuments(query));
+	}
+
+	@Override
+	public int count(String documentId) {
+		return withSearcher((searcher) -> searcher.count(new TermQuery(new Term(DOCUMENT, documentId))));
+	}
+
+	@Override
+	public List<Chunk> chunks(String documentId) {
+		return withSearcher((searcher) -> {
+			TermQuery query = new TermQuery(new Term(DOCUMENT, documentId));
+			int count = searcher.count(query);
+			if (count == 0) {
+				return List.of();
+			}
+			return hits(searcher, searcher.search(query, count)).stream()
+				.map(ScoredChunk::chunk)
+				.sorted(java.util.Comparator.comparingInt(Chunk::ordinal))
+				.toList();
+		});
+	}
+
+	@Override
+	public List<ScoredChunk> search(ChunkSearch search) {
+		Query filter = filter(search.knowledgeBase(), search.documentIds(), search.metadata());
+		return switch (search.mode()) {
+			case VECTOR -> withSearcher((searcher) -> hits(searcher,
+					searcher.search(vectorQuery(search.query(), search.topK(), filter), search.topK())));
+			case KEYWORD -> withSearcher(
+					(searcher) -> hits(searcher, searcher.search(keywordQuery(search.query(), filter), search.topK())));
+			case HYBRID -> throw new IllegalArgumentException(
+					"Hybrid search is the Retriever's: it fuses this" + " index's vector and keyword results");
+		};
+	}
+
+	/**
+	 * Hybrid search inside one searcher: the vector and the keyword ranking are Spring AI
+	 * {@code DocumentRetriever}s whose documents carry only Lucene's doc id, the joiner
+	 * fuses them, and only the fused top {@code topK} chunks are read from the stored
+	 * fields (reading all the candidates was most of a hybrid search's time: profile in
+	 * docs/benchmarks.md).
+	 */
+	@Override
+	public List<ScoredChunk> hybrid(ChunkSearch search, int depth, DocumentJoiner joiner) {
+		Query filter = filter(search.knowledgeBase(), search.documentIds(), search.metadata());
+		return withSearcher((searcher) -> {
+			DocumentRetriever vector = (query) -> ranked(searcher, vectorQuery(query.text(), depth, filter), depth);
+			DocumentRetriever keyword = (query) -> ranked(searcher, keywordQuery(query.text(), filter), depth);
+			org.springframework.ai.rag.Query query = new org.springframework.ai.rag.Query(search.query());
+			List<org.springframework.ai.document.Document> fused = joiner
+				.join(Map.of(query, List.of(vector.retrieve(query), keyword.retrieve(query))));
+			StoredFields storedFields = searcher.storedFields();
+			List<ScoredChunk> hits = new ArrayList<>(search.topK());
+			for (org.springframework.ai.document.Document document : fused.subList(0,
+					Math.min(search.topK(), fused.size()))) {
+				hits.add(new ScoredChunk(chunk(storedFields, Integer.parseInt(document.getId())), document.getScore()));
+			}
+			return hits;
+		});
+	}
+
+	private static List<org.springframework.ai.document.Document> ranked(IndexSearcher searcher, Query query,
+			int depth) {
+		try {
+			List<org.springframework.ai.document.Document> ranked = new ArrayList<>(depth);
+			for (ScoreDoc hit : searcher.search(query, depth).scoreDocs) {
+				String id = Integer.toString(hit.doc);
+				ranked.add(org.springframework.ai.document.Document.builder()
+					.id(id)
+					.text(id)
+					.score((double) hit.score)
+					.build());
+			}
+			return ranked;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot search the chunk index", ex);
+		}
+	}
+
+	@Override
+	public String embeddingModel() {
+		return this.embedding.name();
+	}
+
+	@Override
+	public int dimensions() {
+		return this.embedding.dimensions();
+	}
+
+	/**
+	 * The HNSW search explores at least {@code vectorCandidates} nodes' worth of results
+	 * (Lucene's k is also its beam) so that recall holds for small k; callers keep the
+	 * best k of them.
+	 */
+	private Query vectorQuery(String query, int k, Query filter) {
+		float[] vector = this.embedding.queries().embed(query);
+		return new KnnFloatVectorQuery(VECTOR, vector, Math.max(k, this.vectorCandidates), filter);
+	}
+
+	private Query keywordQuery(String query, Query filter) {
+		BooleanQuery.Builder terms = new BooleanQuery.Builder();
+		try (TokenStream stream = this.analyzer.tokenStream(CONTENT, query)) {
+			CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+			stream.reset();
+			while (stream.incrementToken()) {
+				terms.add(new TermQuery(new Term(CONTENT, term.toString())), BooleanClause.Occur.SHOULD);
+			}
+			stream.end();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return new BooleanQuery.Builder().add(terms.build(), BooleanClause.Occur.MUST)
+			.add(filter, BooleanClause.Occur.FILTER)
+			.build();
+	}
+
+	private static Query filter(String knowledgeBase, List<String> documentIds,
+			java.util.Map<String, String> metadata) {
+		BooleanQuery.Builder filter = new BooleanQuery.Builder()
+			.add(new TermQuery(new Term(KNOWLEDGE_BASE, knowledgeBase)), BooleanClause.Occur.FILTER);
+		if (!documentIds.isEmpty()) {
+			filter.add(new TermInSetQuery(DOCUMENT, documentIds.stream().map(BytesRef::new).toList()),
+					BooleanClause.Occur.FILTER);
+		}
+		metadata.forEach(
+				(key, value) -> filter.add(new TermQuery(new Term(METADATA + key, value)), BooleanClause.Occur.FILTER));
+		return filter.build();
+	}
+
+	private static String embeddedText(Chunk chunk) {
+		return chunk.headingPath().isEmpty() ? chunk.text() : chunk.headingPath() + "\n" + chunk.text();
+	}
+
+	private static org.apache.lucene.document.Document toLucene(Chunk chunk, float[] vector) {
+		org.apache.lucene.document.Document document = new org.apache.lucene.document.Document();
+		document.add(new StringField(ID, chunk.id(), Field.Store.YES));
+		document.add(new StringField(KNOWLEDGE_BASE, chunk.knowledgeBase(), Field.Store.YES));
+		document.add(new StringField(DOCUMENT, chunk.documentId(), Field.Store.YES));
+		document.add(new StoredField(FILENAME, chunk.filename()));
+		document.add(new StoredField(PAGE, chunk.page()));
+		document.add(new StoredField(PAGE_END, chunk.pageEnd()));
+		document.add(new StoredField(HEADING_PATH, chunk.headingPath()));
+		document.add(new StoredField(ORDINAL, chunk.ordinal()));
+		document.add(new StoredField(TEXT, chunk.text()));
+		document.add(new TextField(CONTENT, embeddedText(chunk), Field.Store.NO));
+		document.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
+		chunk.metadata().forEach((key, value) -> document.add(new StringField(METADATA + key, value, Field.Store.YES)));
+		return document;
+	}
+
+	private static List<ScoredChunk> hits(IndexSearcher searcher, TopDocs topDocs) throws IOException {
+		StoredFields storedFields = searcher.storedFields();
+		List<ScoredChunk> hits = new ArrayList<>(topDocs.scoreDocs.length);
+		for (ScoreDoc scoreDoc : topDocs.scoreDocs) {
+			hits.add(new ScoredChunk(chunk(storedFields, scoreDoc.doc), scoreDoc.score));
+		}
+		return hits;
+	}
+
+	private static Chunk chunk(StoredFields storedFields, int doc) throws IOException {
+		org.apache.lucene.document.Document d = storedFields.document(doc);
+		java.util.Map<String, String> metadata = new java.util.HashMap<>();
+		for (var field : d.getFields()) {
+			if (field.name().startsWith(METADATA)) {
+				metadata.put(field.name().substring(METADATA.length()), field.stringValue());
+			}
+		}
+		return new Chunk(d.get(ID), d.get(KNOWLEDGE_BASE), d.get(DOCUMENT), d.get(FILENAME),
+				d.getField(PAGE).numericValue().intValue(), d.getField(PAGE_END).numericValue().intValue(),
+				d.get(HEADING_PATH), d.getField(ORDINAL).numericValue().intValue(), d.get(TEXT), metadata);
+	}
+
+	private void write(IndexWork work) {
+		try {
+			work.run();
+			this.writer.commit();
+			this.searchers.maybeRefreshBlocking();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot write to the chunk index", ex);
+		}
+	}
+
+	private <T> T withSearcher(SearchWork<T> work) {
+		try {
+			IndexSearcher searcher = this.searchers.acquire();
+			try {
+				return work.run(searcher);
+			}
+			finally {
+				this.searchers.release(searcher);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot search the chunk index", ex);
+		}
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.searchers.close();
+		this.writer.close();
+		this.directory.close();
+	}
+
+	@FunctionalInterface
+	private interface IndexWork {
+
+		void run() throws IOException;
+
+	}
+
+	@FunctionalInterface
+	private interface SearchWork<T> {
+
+		T run(IndexSearcher searcher) throws IOException;
+
+	}
+
+}

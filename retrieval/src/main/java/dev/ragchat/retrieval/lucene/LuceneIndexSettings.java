@@ -1,0 +1,88 @@
+package dev.ragchat.retrieval.lucene;
+
+import org.apache.lucene.codecs.Codec;
+import org.apache.lucene.codecs.KnnVectorsFormat;
+import org.apache.lucene.codecs.lucene104.Lucene104Codec;
+import org.apache.lucene.codecs.lucene104.Lucene104HnswScalarQuantizedVectorsFormat;
+import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.util.quantization.QuantizedByteVectorValues.ScalarEncoding;
+
+import org.springframework.util.Assert;
+
+/**
+ * How the chunk index lays out its vectors and buffers its writes. The defaults are
+ * Lucene's: HNSW with 16 connections per node and a beam of 100 at build time, full
+ * precision vectors, a 16 MB write buffer. Read back with any settings: every segment
+ * records its own format.
+ *
+ * @param maxConnections HNSW connections per node (Lucene's {@code M})
+ * @param beamWidth HNSW candidates kept while building the graph
+ * @param quantization {@code none} (float32), {@code int8}, {@code int7} or {@code int4}:
+ * Lucene's optimized scalar quantization of the graph's vectors (the float vectors stay
+ * on disk too)
+ * @param ramBufferMb the write buffer; bigger means fewer, larger segments when many
+ * chunks arrive at once
+ * @param vectorCandidates the fewest results an HNSW search looks for before the best k
+ * are kept (its beam): recall against exact search rises with it, and so does latency
+ */
+public record LuceneIndexSettings(int maxConnections, int beamWidth, Quantization quantization, double ramBufferMb,
+		int vectorCandidates) {
+
+	/** Lucene's defaults. */
+	public static final LuceneIndexSettings DEFAULTS = new LuceneIndexSettings(16, 100, Quantization.NONE, 16, 100);
+
+	public LuceneIndexSettings {
+		Assert.isTrue(maxConnections >= 2 && maxConnections <= 512, "maxConnections must be between 2 and 512");
+		Assert.isTrue(beamWidth >= 1 && beamWidth <= 3200, "beamWidth must be between 1 and 3200");
+		Assert.notNull(quantization, "quantization must not be null");
+		Assert.isTrue(ramBufferMb >= 1, "ramBufferMb must be at least 1");
+		Assert.isTrue(vectorCandidates >= 1 && vectorCandidates <= 10_000,
+				"vectorCandidates must be between 1 and 10000");
+	}
+
+	/**
+	 * @param config a writer configuration
+	 * @return it, with these settings
+	 */
+	IndexWriterConfig applyTo(IndexWriterConfig config) {
+		KnnVectorsFormat format = switch (this.quantization) {
+			case INT8 -> new Lucene104HnswScalarQuantizedVectorsFormat(ScalarEncoding.UNSIGNED_BYTE,
+					this.maxConnections, this.beamWidth);
+			case INT7 -> new Lucene104HnswScalarQuantizedVectorsFormat(ScalarEncoding.SEVEN_BIT, this.maxConnections,
+					this.beamWidth);
+			case INT4 -> new Lucene104HnswScalarQuantizedVectorsFormat(ScalarEncoding.PACKED_NIBBLE,
+					this.maxConnections, this.beamWidth);
+			case NONE -> new Lucene99HnswVectorsFormat(this.maxConnections, this.beamWidth);
+		};
+		Codec codec = new Lucene104Codec() {
+
+			@Override
+			public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+				return format;
+			}
+
+		};
+		return config.setCodec(codec).setRAMBufferSizeMB(this.ramBufferMb);
+	}
+
+	/**
+	 * Lucene's scalar quantization of the graph's vectors.
+	 */
+	public enum Quantization {
+
+		/** Full precision (float32). */
+		NONE,
+
+		/** 8 bits per dimension. */
+		INT8,
+
+		/** 7 bits per dimension. */
+		INT7,
+
+		/** 4 bits per dimension. */
+		INT4
+
+	}
+
+}
