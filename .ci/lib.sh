@@ -15,7 +15,7 @@
 CI_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 CI_MIN_JAVA=21
 CI_HTTPYAC_VERSION=6.16.7            # verified against this repository's .http files
-CI_HEALTH_TIMEOUT_SECONDS=${CI_HEALTH_TIMEOUT_SECONDS:-90}
+CI_HEALTH_TIMEOUT_SECONDS=${CI_HEALTH_TIMEOUT_SECONDS:-180}   # start-up takes 50-95 s on a busy 2-core machine
 CI_LOG_TAIL=${CI_LOG_TAIL:-40}       # lines of each *.log in the work dir shown on failure
 
 say()  { printf '==> %s%s\n' "${CI_NAME:+$CI_NAME: }" "$*"; }
