@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -93,6 +95,12 @@ final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 
 	private final SearcherManager searchers;
 
+	/**
+	 * Held while a document's chunks become visible or go: a conditional replace checks
+	 * and writes under it, so a delete that follows a catalog removal always comes after.
+	 */
+	private final ReentrantLock visibility = new ReentrantLock();
+
 	LuceneChunkIndex(Path directory, EmbeddingModel embeddingModel, String embeddingModelName, String queryInstruction,
 			int embeddingBatch) {
 		this(directory, embeddingModel, embeddingModelName, queryInstruction, embeddingBatch,
@@ -123,7 +131,7 @@ final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 	}
 
 	@Override
-	public void replace(String documentId, List<Chunk> chunks, IntConsumer embedded) {
+	public boolean replace(String documentId, List<Chunk> chunks, IntConsumer embedded, BooleanSupplier stillWanted) {
 		Assert.hasText(documentId, "documentId must not be empty");
 		Assert.isTrue(chunks.stream().allMatch((c) -> c.documentId().equals(documentId)),
 				"every chunk must belong to document " + documentId);
@@ -137,7 +145,17 @@ final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 			}
 			embedded.accept(documents.size());
 		}
-		write(() -> this.writer.updateDocuments(new Term(DOCUMENT, documentId), documents));
+		this.visibility.lock();
+		try {
+			if (!stillWanted.getAsBoolean()) {
+				return false;
+			}
+			write(() -> this.writer.updateDocuments(new Term(DOCUMENT, documentId), documents));
+			return true;
+		}
+		finally {
+			this.visibility.unlock();
+		}
 	}
 
 	/**
@@ -164,7 +182,13 @@ final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 	}
 
 	void delete(Query query) {
-		write(() -> this.writer.deleteDocuments(query));
+		this.visibility.lock();
+		try {
+			write(() -> this.writer.deleteDocuments(query));
+		}
+		finally {
+			this.visibility.unlock();
+		}
 	}
 
 	@Override
