@@ -2,9 +2,9 @@ package dev.ragchat.ingestion;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -192,8 +192,12 @@ final class IngestionWorkers implements SmartLifecycle {
 		ParsedDocument parsed = null;
 		try {
 			file = WorkFiles.create(this.workDir, "doc-", ".bin");
-			try (InputStream in = this.blobs.open(Documents.blobKey(document))) {
-				Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+			// into the file as created (a replacing copy would make a new one, without
+			// its
+			// owner-only mode)
+			try (InputStream in = this.blobs.open(Documents.blobKey(document));
+					OutputStream out = Files.newOutputStream(file)) {
+				in.transferTo(out);
 			}
 			parsed = read(document, file, job);
 			List<Chunk> chunks = this.chunker.chunk(document.knowledgeBase(), id, document.filename(),

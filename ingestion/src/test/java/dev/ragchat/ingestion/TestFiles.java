@@ -73,8 +73,8 @@ public final class TestFiles {
 
 	/**
 	 * A PDF whose first page holds one sentence and whose other pages are blank (no text,
-	 * no images), like the 5,000-page file of the hardening issues; about 140 bytes a
-	 * page.
+	 * no images; every tenth draws a frame of lines), like the 5,000-page file of the
+	 * hardening issues.
 	 * @param file where to write it
 	 * @param pages how many pages in all
 	 * @param scannedLast whether the last page is {@link #scannedPdf}'s picture instead
@@ -96,7 +96,14 @@ public final class TestFiles {
 				content.endText();
 			}
 			for (int i = 2; i <= pages - ((scanned != null) ? 1 : 0); i++) {
-				pdf.addPage(new PDPage());
+				PDPage page = new PDPage();
+				pdf.addPage(page);
+				if (i % 10 == 0) {
+					try (PDPageContentStream content = new PDPageContentStream(pdf, page)) {
+						content.addRect(36, 36, 540, 720);
+						content.stroke();
+					}
+				}
 			}
 			if (scanned != null) {
 				pdf.importPage(scanned.getPage(0));
