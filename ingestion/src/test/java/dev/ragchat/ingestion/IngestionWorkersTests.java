@@ -99,6 +99,25 @@ class IngestionWorkersTests {
 	}
 
 	@Test
+	void aDeleteRacingTheIndexWriteNeverLeavesChunksBehind() throws Exception {
+		start(0, Duration.ofMinutes(10));
+		for (int round = 0; round < 10; round++) {
+			// the delete lands after the worker's last progress check and before its
+			// write, as a delete on another node would (no local cancellation reaches
+			// the worker)
+			this.index.beforeWrite = (documentId) -> {
+				this.store.delete(documentId);
+				this.index.deleteDocument(documentId);
+			};
+			int before = this.index.left.get();
+			String doc = upload("kb_a", "race-" + round + ".txt", "Round " + round + " of the delete race.");
+			await().atMost(Duration.ofSeconds(30)).until(() -> this.index.left.get() == before + 1);
+			assertThat(this.index.countAfterWrite).as("round %d", round).containsEntry(doc, 0);
+			assertThat(this.index.chunks).doesNotContainKey(doc);
+		}
+	}
+
+	@Test
 	void failsADocumentThatTakesLongerThanItsTimeBudget() throws Exception {
 		start(0, Duration.ofSeconds(1));
 		this.index.millisPerChunk = 100;
@@ -206,6 +225,11 @@ class IngestionWorkersTests {
 		volatile ThrowingRunnable whileEmbedding = () -> {
 		};
 
+		volatile java.util.function.Consumer<String> beforeWrite = (documentId) -> {
+		};
+
+		final Map<String, Integer> countAfterWrite = new ConcurrentHashMap<>();
+
 		@Override
 		public boolean replace(String documentId, List<Chunk> list, IntConsumer progress, BooleanSupplier stillWanted) {
 			try {
@@ -217,13 +241,16 @@ class IngestionWorkersTests {
 					this.embedded.incrementAndGet();
 					progress.accept(i);
 				}
+				this.beforeWrite.accept(documentId);
+				boolean written;
 				synchronized (this) {
-					if (!stillWanted.getAsBoolean()) {
-						return false;
+					written = stillWanted.getAsBoolean();
+					if (written) {
+						this.chunks.put(documentId, new ArrayList<>(list));
 					}
-					this.chunks.put(documentId, new ArrayList<>(list));
-					return true;
 				}
+				this.countAfterWrite.put(documentId, count(documentId));
+				return written;
 			}
 			catch (Exception ex) {
 				if (ex instanceof RuntimeException runtime) {
