@@ -25,8 +25,36 @@ public record Document(String id, String knowledgeBase, String filename, String 
 		String sha256, DocumentStatus status, Progress progress, List<String> warnings, String error, int attempts,
 		String metadata, Instant createdAt, Instant readyAt) {
 
+	/** The most warnings a document keeps. */
+	public static final int MAX_WARNINGS = 20;
+
+	/** The longest a kept warning may be. */
+	static final int MAX_WARNING_LENGTH = 500;
+
 	public Document {
 		warnings = List.copyOf(warnings);
+	}
+
+	/**
+	 * Bounds a document's warnings, so that no document has more than the catalog holds:
+	 * at most {@value #MAX_WARNINGS}, each cut at {@value #MAX_WARNING_LENGTH}
+	 * characters, and a last one telling how many more there were.
+	 * @param warnings the warnings
+	 * @return at most {@value #MAX_WARNINGS} + 1 of them
+	 */
+	public static List<String> boundedWarnings(List<String> warnings) {
+		if (warnings == null) {
+			return List.of();
+		}
+		List<String> bounded = new java.util.ArrayList<>();
+		for (String warning : warnings.subList(0, Math.min(MAX_WARNINGS, warnings.size()))) {
+			bounded.add((warning.length() > MAX_WARNING_LENGTH) ? warning.substring(0, MAX_WARNING_LENGTH - 1) + "…"
+					: warning);
+		}
+		if (warnings.size() > MAX_WARNINGS) {
+			bounded.add("… and " + (warnings.size() - MAX_WARNINGS) + " more warnings");
+		}
+		return bounded;
 	}
 
 	/**

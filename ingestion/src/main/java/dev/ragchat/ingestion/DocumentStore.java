@@ -12,12 +12,31 @@ import java.util.Optional;
 public interface DocumentStore {
 
 	/**
-	 * Stores a new, queued document.
+	 * Stores a new, queued document unless its knowledge base holds a live (not failed)
+	 * document with the same bytes: then that one is returned and nothing is stored. The
+	 * catalog itself enforces this (a unique index), so concurrent inserts of the same
+	 * bytes on any number of nodes give one document.
 	 * @param document the document
 	 * @param idempotencyKey the caller's Idempotency-Key, or {@code null}
 	 * @param requestHash a hash of the whole request that key came with, or {@code null}
+	 * @return the stored document: {@code document}, or the live one with its bytes
 	 */
-	void insert(Document document, String idempotencyKey, String requestHash);
+	Document insert(Document document, String idempotencyKey, String requestHash);
+
+	/**
+	 * Claims an Idempotency-Key for a request; the first claim wins, atomically.
+	 * @param knowledgeBase the knowledge base
+	 * @param idempotencyKey the key
+	 * @param requestHash the hash of the request
+	 * @return the hash of the request that holds the key (this one's if it won)
+	 */
+	String claimIdempotencyKey(String knowledgeBase, String idempotencyKey, String requestHash);
+
+	/**
+	 * Forgets the Idempotency-Keys of a knowledge base (when it is deleted).
+	 * @param knowledgeBase the knowledge base
+	 */
+	void deleteIdempotencyKeys(String knowledgeBase);
 
 	Optional<Document> findById(String id);
 
@@ -45,9 +64,21 @@ public interface DocumentStore {
 	 * Takes the oldest queued document for a worker: PARSING, one more attempt, leased.
 	 * @param owner who takes it
 	 * @param leaseUntil until when the lease holds without a heartbeat
+	 * @param smallOnly whether to skip documents marked {@link #handBack large}
 	 * @return the document, if one was queued
 	 */
-	Optional<Document> claimNext(String owner, Instant leaseUntil);
+	Optional<Document> claimNext(String owner, Instant leaseUntil, boolean smallOnly);
+
+	default Optional<Document> claimNext(String owner, Instant leaseUntil) {
+		return claimNext(owner, leaseUntil, false);
+	}
+
+	/**
+	 * Puts a document back in the queue, marked large, without counting the attempt: the
+	 * quick lane gives back what is too big for it.
+	 * @param id the document
+	 */
+	void handBack(String id);
 
 	/**
 	 * Extends a worker's lease; fails if the lease was lost.
@@ -58,7 +89,14 @@ public interface DocumentStore {
 	 */
 	boolean heartbeat(String id, String owner, Instant leaseUntil);
 
-	void progress(String id, DocumentStatus status, Document.Progress progress);
+	/**
+	 * Records a working document's progress.
+	 * @param id the document
+	 * @param status its status
+	 * @param progress its progress
+	 * @return whether the document still exists (a worker stops when it is gone)
+	 */
+	boolean progress(String id, DocumentStatus status, Document.Progress progress);
 
 	void ready(String id, Document.Progress progress, List<String> warnings, Instant readyAt);
 

@@ -90,21 +90,26 @@ public final class Documents {
 			checked.add(check(upload));
 		}
 		String requestHash = requestHash(checked, normalizedMetadata);
+		boolean replay = false;
 		if (idempotencyKey != null) {
+			// the first request to claim the key owns it, however requests interleave
+			if (!this.store.claimIdempotencyKey(knowledgeBase, idempotencyKey, requestHash).equals(requestHash)) {
+				throw new IdempotencyConflictException(
+						"Idempotency-Key '" + idempotencyKey + "' was already used for a different request");
+			}
 			List<DocumentStore.KeyedDocument> earlier = this.store.findByIdempotencyKey(knowledgeBase, idempotencyKey);
-			if (!earlier.isEmpty()) {
-				if (!earlier.get(0).requestHash().equals(requestHash)) {
-					throw new IdempotencyConflictException(
-							"Idempotency-Key '" + idempotencyKey + "' was already used for a different request");
-				}
+			if (earlier.size() == checked.size()) {
 				return earlier.stream().map((k) -> new Submitted(k.document(), null)).toList();
 			}
+			// the same request, still being stored by another call (or partly): the same
+			// bytes resolve to the same documents below
+			replay = true;
 		}
 		List<Submitted> submitted = new ArrayList<>();
 		for (Checked file : checked) {
 			Optional<Document> duplicate = this.store.findLiveBySha256(knowledgeBase, file.sha256());
 			if (duplicate.isPresent()) {
-				submitted.add(new Submitted(duplicate.get(), duplicate.get().id()));
+				submitted.add(new Submitted(duplicate.get(), replay ? null : duplicate.get().id()));
 				continue;
 			}
 			Document document = new Document("doc_" + UUID.randomUUID().toString().replace("-", ""), knowledgeBase,
@@ -116,7 +121,14 @@ public final class Documents {
 			catch (IOException ex) {
 				throw new UncheckedIOException("Cannot store the original of " + file.filename(), ex);
 			}
-			this.store.insert(document, idempotencyKey, requestHash);
+			Document stored = this.store.insert(document, idempotencyKey, requestHash);
+			if (!stored.id().equals(document.id())) {
+				// a concurrent upload of the same bytes won: this copy of the original
+				// goes
+				deleteOriginal(document);
+				submitted.add(new Submitted(stored, replay ? null : stored.id()));
+				continue;
+			}
 			submitted.add(new Submitted(document, null));
 		}
 		this.workers.wakeUp();
@@ -135,19 +147,33 @@ public final class Documents {
 	}
 
 	/**
-	 * Deletes a document, its chunks and its original.
+	 * Deletes a document, its chunks and its original, and stops its ingestion. The
+	 * catalog row goes first, then the chunks: a worker writes chunks only while the row
+	 * exists, in one step against this delete (see
+	 * {@link ChunkIndex#replace(String, List, java.util.function.IntConsumer, java.util.function.BooleanSupplier)}),
+	 * so nothing of the document is searchable once this returns.
 	 * @param knowledgeBase its knowledge base
 	 * @param id the document
 	 */
 	public void delete(String knowledgeBase, String id) {
 		Document document = get(knowledgeBase, id);
 		this.store.delete(id);
+		this.workers.cancel(id);
 		this.index.deleteDocument(id);
 		try {
 			this.blobs.delete(blobKey(document));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot delete the original of " + id, ex);
+		}
+	}
+
+	private void deleteOriginal(Document document) {
+		try {
+			this.blobs.delete(blobKey(document));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot delete the original of " + document.id(), ex);
 		}
 	}
 

@@ -1,5 +1,6 @@
 package dev.ragchat.ingestion;
 
+import java.nio.file.Path;
 import java.time.Clock;
 
 import dev.ragchat.ingestion.reading.Chunker;
@@ -9,6 +10,7 @@ import dev.ragchat.ingestion.reading.Ocr;
 import dev.ragchat.retrieval.ChunkIndex;
 import dev.ragchat.retrieval.embedding.TokenCounter;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,17 +24,18 @@ class IngestionConfiguration {
 
 	@Bean
 	IngestionWorkers ingestionWorkers(DocumentStore store, BlobStore blobs, ChunkIndex index, TokenCounter tokens,
-			IngestionProperties properties, Clock clock) {
+			IngestionProperties properties, Clock clock, @Value("${ragchat.data-dir:./data}") Path dataDir) {
+		Path workDir = dataDir.toAbsolutePath().normalize().resolve("work");
 		Ocr ocr = new Ocr(properties.ocrCommand(), properties.ocrLanguage(), properties.ocrTimeout());
-		DocumentReader reader = new DocumentReader(ocr, properties.maxPages(), properties.maxText().toBytes());
+		DocumentReader reader = new DocumentReader(ocr, properties.maxPages(), properties.maxText().toBytes(), workDir);
 		Chunker chunker = new Chunker(tokens, properties.chunkTokens(), properties.chunkOverlapTokens());
-		return new IngestionWorkers(store, blobs, reader, chunker, index, properties, clock);
+		return new IngestionWorkers(store, blobs, reader, chunker, index, properties, clock, workDir);
 	}
 
 	@Bean
 	KnowledgeBases knowledgeBases(KnowledgeBaseStore store, DocumentStore documents, BlobStore blobs, ChunkIndex index,
-			Clock clock) {
-		KnowledgeBases knowledgeBases = new KnowledgeBases(store, documents, blobs, index, clock);
+			Clock clock, IngestionWorkers workers) {
+		KnowledgeBases knowledgeBases = new KnowledgeBases(store, documents, blobs, index, clock, workers::cancel);
 		knowledgeBases.ensureDefault();
 		return knowledgeBases;
 	}

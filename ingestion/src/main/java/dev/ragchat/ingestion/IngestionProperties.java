@@ -22,12 +22,19 @@ import org.springframework.util.unit.DataSize;
  * @param ocrCommand the Tesseract executable
  * @param ocrLanguage Tesseract's language
  * @param ocrTimeout the longest one page's OCR may take
+ * @param maxTime the longest one document's ingestion may take before it fails
+ * @param quickWorkers workers that take only small documents (a lane that a huge document
+ * never blocks); 0 turns the lane off
+ * @param quickMaxPages the most pages a document may have to stay in the quick lane; a
+ * larger one (or one of more than ten times as many chunks) is handed back to the other
+ * workers
  */
 @ConfigurationProperties("ragchat.ingestion")
 public record IngestionProperties(@DefaultValue("1") int workers, @DefaultValue("400") int chunkTokens,
 		@DefaultValue("60") int chunkOverlapTokens, @DefaultValue("3") int maxAttempts,
 		@DefaultValue("2m") Duration lease, @DefaultValue("5000") int maxPages, @DefaultValue("20MB") DataSize maxText,
 		Path blobDir, @DefaultValue("tesseract") String ocrCommand, @DefaultValue("eng") String ocrLanguage,
-		@DefaultValue("120s") Duration ocrTimeout) {
+		@DefaultValue("120s") Duration ocrTimeout, @DefaultValue("60m") Duration maxTime,
+		@DefaultValue("1") int quickWorkers, @DefaultValue("20") int quickMaxPages) {
 
 }

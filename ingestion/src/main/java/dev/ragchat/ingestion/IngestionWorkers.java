@@ -2,14 +2,18 @@ package dev.ragchat.ingestion;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,6 +25,7 @@ import dev.ragchat.errors.RejectedInputException;
 import dev.ragchat.ingestion.reading.Chunker;
 import dev.ragchat.ingestion.reading.DocumentReader;
 import dev.ragchat.ingestion.reading.ParsedDocument;
+import dev.ragchat.ingestion.reading.WorkFiles;
 import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.ChunkIndex;
 import org.slf4j.Logger;
@@ -34,12 +39,22 @@ import org.springframework.context.SmartLifecycle;
  * with all its chunks or FAILED with none: chunks are replaced atomically in the index,
  * and a failure removes whatever the document had. A job cut off by a crash is found by
  * its expired lease and run again, at most {@code maxAttempts} times.
+ * <p>
+ * Besides the main workers, a quick lane of {@code quickWorkers} takes documents not
+ * (yet) known to be large and hands back any that turns out to have more than
+ * {@code quickMaxPages} pages, so a small document is never stuck behind a huge one.
+ * Deleting a document (or its knowledge base) cancels its job at the next page or
+ * embedding batch, on this node at once and on others at their next progress write; a job
+ * that runs longer than {@code maxTime} fails with that reason. Work files live in the
+ * owner-only work directory, which is emptied at start.
  */
 final class IngestionWorkers implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(IngestionWorkers.class);
 
 	private static final Duration IDLE_POLL = Duration.ofSeconds(2);
+
+	private static final Duration PROGRESS_EVERY = Duration.ofMillis(250);
 
 	private final DocumentStore store;
 
@@ -55,9 +70,13 @@ final class IngestionWorkers implements SmartLifecycle {
 
 	private final Clock clock;
 
+	private final Path workDir;
+
 	private final String owner = "node-" + UUID.randomUUID();
 
 	private final Semaphore work = new Semaphore(0);
+
+	private final Map<String, Job> jobs = new ConcurrentHashMap<>();
 
 	private volatile boolean running;
 
@@ -66,7 +85,7 @@ final class IngestionWorkers implements SmartLifecycle {
 	private ScheduledExecutorService heartbeats;
 
 	IngestionWorkers(DocumentStore store, BlobStore blobs, DocumentReader reader, Chunker chunker, ChunkIndex index,
-			IngestionProperties properties, Clock clock) {
+			IngestionProperties properties, Clock clock, Path workDir) {
 		this.store = store;
 		this.blobs = blobs;
 		this.reader = reader;
@@ -74,29 +93,51 @@ final class IngestionWorkers implements SmartLifecycle {
 		this.index = index;
 		this.properties = properties;
 		this.clock = clock;
+		this.workDir = workDir;
 	}
 
 	void wakeUp() {
-		this.work.release(this.properties.workers());
+		this.work.release(this.properties.workers() + this.properties.quickWorkers());
+	}
+
+	/**
+	 * Stops the job of a document that was deleted from the catalog, if a worker of this
+	 * node runs it: it stops at its next page or embedding batch and writes nothing.
+	 * @param documentId the document
+	 */
+	void cancel(String documentId) {
+		Job job = this.jobs.get(documentId);
+		if (job != null) {
+			job.cancelled = true;
+		}
 	}
 
 	@Override
 	public void start() {
+		try {
+			WorkFiles.prepare(this.workDir);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot prepare the work directory " + this.workDir, ex);
+		}
 		// The embedded catalog belongs to this process alone (its file is locked), so
-		// every
-		// job still marked as working was cut off by a crash: recover it now, not after
-		// its lease.
+		// every job still marked as working was cut off by a crash: recover it now, not
+		// after its lease.
 		for (String failed : this.store.recoverExpiredLeases(this.clock.instant().plus(this.properties.lease()),
 				this.properties.maxAttempts())) {
 			this.index.deleteDocument(failed);
 		}
 		this.running = true;
 		AtomicInteger counter = new AtomicInteger();
-		this.pool = Executors.newFixedThreadPool(this.properties.workers(),
+		int threads = this.properties.workers() + this.properties.quickWorkers();
+		this.pool = Executors.newFixedThreadPool(threads,
 				(r) -> new Thread(r, "ragchat-ingest-" + counter.incrementAndGet()));
 		this.heartbeats = Executors.newSingleThreadScheduledExecutor((r) -> new Thread(r, "ragchat-ingest-lease"));
 		for (int i = 0; i < this.properties.workers(); i++) {
-			this.pool.execute(this::loop);
+			this.pool.execute(() -> loop(false));
+		}
+		for (int i = 0; i < this.properties.quickWorkers(); i++) {
+			this.pool.execute(() -> loop(true));
 		}
 		this.heartbeats.scheduleWithFixedDelay(this::recoverExpired, 30, 30, TimeUnit.SECONDS);
 	}
@@ -104,7 +145,8 @@ final class IngestionWorkers implements SmartLifecycle {
 	@Override
 	public void stop() {
 		this.running = false;
-		this.work.release(this.properties.workers());
+		this.jobs.values().forEach((job) -> job.cancelled = true);
+		wakeUp();
 		this.heartbeats.shutdownNow();
 		this.pool.shutdownNow();
 		try {
@@ -120,12 +162,12 @@ final class IngestionWorkers implements SmartLifecycle {
 		return this.running;
 	}
 
-	private void loop() {
+	private void loop(boolean quick) {
 		while (this.running) {
 			try {
-				Optional<Document> claimed = this.store.claimNext(this.owner, leaseEnd());
+				Optional<Document> claimed = this.store.claimNext(this.owner, leaseEnd(), quick);
 				if (claimed.isPresent()) {
-					process(claimed.get());
+					process(claimed.get(), quick);
 				}
 				else {
 					this.work.tryAcquire(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS);
@@ -142,35 +184,60 @@ final class IngestionWorkers implements SmartLifecycle {
 		}
 	}
 
-	private void process(Document document) {
+	private void process(Document document, boolean quick) {
 		String id = document.id();
-		var heartbeat = this.heartbeats.scheduleWithFixedDelay(() -> this.store.heartbeat(id, this.owner, leaseEnd()),
-				this.properties.lease().toMillis() / 3, this.properties.lease().toMillis() / 3, TimeUnit.MILLISECONDS);
+		Job job = new Job(id, quick, this.clock.instant().plus(this.properties.maxTime()));
+		this.jobs.put(id, job);
+		var heartbeat = this.heartbeats.scheduleWithFixedDelay(() -> {
+			if (!this.store.heartbeat(id, this.owner, leaseEnd())) {
+				job.cancelled = true;
+			}
+		}, this.properties.lease().toMillis() / 3, this.properties.lease().toMillis() / 3, TimeUnit.MILLISECONDS);
 		Path file = null;
 		ParsedDocument parsed = null;
 		try {
-			file = Files.createTempFile("ragchat-doc", ".bin");
-			try (InputStream in = this.blobs.open(Documents.blobKey(document))) {
-				Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+			file = WorkFiles.create(this.workDir, "doc-", ".bin");
+			// into the file as created (a replacing copy would make a new one, without
+			// its
+			// owner-only mode)
+			try (InputStream in = this.blobs.open(Documents.blobKey(document));
+					OutputStream out = Files.newOutputStream(file)) {
+				in.transferTo(out);
 			}
-			parsed = read(document, file);
+			parsed = read(document, file, job);
 			List<Chunk> chunks = this.chunker.chunk(document.knowledgeBase(), id, document.filename(),
 					Documents.searchableMetadata(document.metadata()), parsed.sections());
 			if (chunks.isEmpty()) {
 				throw new RejectedInputException("No text could be extracted from the document"
 						+ (parsed.warnings().isEmpty() ? "" : ": " + String.join("; ", parsed.warnings())));
 			}
+			if (job.quick && chunks.size() > 10 * this.properties.quickMaxPages()) {
+				throw new HandBack();
+			}
 			int pages = parsed.pages();
-			this.store.progress(id, DocumentStatus.EMBEDDING, new Document.Progress(pages, pages, 0, chunks.size()));
-			this.index.replace(id, chunks, (done) -> this.store.progress(id, DocumentStatus.EMBEDDING,
-					new Document.Progress(pages, pages, done, chunks.size())));
-			if (this.store.findById(id).isEmpty()) {
+			job.progress(DocumentStatus.EMBEDDING, new Document.Progress(pages, pages, 0, chunks.size()), true);
+			boolean written = this.index.replace(id, chunks,
+					(done) -> job.progress(DocumentStatus.EMBEDDING,
+							new Document.Progress(pages, pages, done, chunks.size()), false),
+					() -> !job.cancelled && this.store.findById(id).isPresent());
+			if (!written || this.store.findById(id).isEmpty()) {
+				// deleted meanwhile: the delete removed (or will remove) the chunks; make
+				// sure
 				this.index.deleteDocument(id);
 				return;
 			}
 			this.store.ready(id, new Document.Progress(pages, pages, chunks.size(), chunks.size()), parsed.warnings(),
 					this.clock.instant());
 			logger.info("Indexed {} ({} pages, {} chunks)", id, pages, chunks.size());
+		}
+		catch (Cancelled ex) {
+			this.index.deleteDocument(id);
+			logger.info("Ingestion of {} stopped: the document was deleted", id);
+		}
+		catch (HandBack ex) {
+			this.store.handBack(id);
+			this.work.release(this.properties.workers());
+			logger.info("{} is too large for the quick lane; handed to the main workers", id);
 		}
 		catch (RejectedInputException ex) {
 			fail(document, ex.getMessage(), parsed);
@@ -186,6 +253,7 @@ final class IngestionWorkers implements SmartLifecycle {
 			}
 		}
 		finally {
+			this.jobs.remove(id, job);
 			heartbeat.cancel(false);
 			if (file != null) {
 				try {
@@ -198,12 +266,16 @@ final class IngestionWorkers implements SmartLifecycle {
 		}
 	}
 
-	private ParsedDocument read(Document document, Path file) {
+	private ParsedDocument read(Document document, Path file, Job job) {
 		try {
-			return this.reader.read(file, document.mediaType(), (done, total) -> this.store.progress(document.id(),
-					DocumentStatus.PARSING, new Document.Progress(done, total, 0, 0)));
+			return this.reader.read(file, document.mediaType(), (done, total) -> {
+				if (job.quick && total > this.properties.quickMaxPages()) {
+					throw new HandBack();
+				}
+				job.progress(DocumentStatus.PARSING, new Document.Progress(done, total, 0, 0), done == total);
+			});
 		}
-		catch (RejectedInputException ex) {
+		catch (RejectedInputException | Cancelled | HandBack ex) {
 			throw ex;
 		}
 		catch (Exception ex) {
@@ -231,6 +303,76 @@ final class IngestionWorkers implements SmartLifecycle {
 
 	private java.time.Instant leaseEnd() {
 		return this.clock.instant().plus(this.properties.lease());
+	}
+
+	/**
+	 * A running job: whether it was cancelled, when its time is up, when it last wrote
+	 * its progress.
+	 */
+	private final class Job {
+
+		private final String id;
+
+		private final boolean quick;
+
+		private final Instant deadline;
+
+		private volatile boolean cancelled;
+
+		private Instant lastProgress = Instant.MIN;
+
+		Job(String id, boolean quick, Instant deadline) {
+			this.id = id;
+			this.quick = quick;
+			this.deadline = deadline;
+		}
+
+		/**
+		 * Writes progress (at most every {@link #PROGRESS_EVERY} unless forced) and stops
+		 * the job if its document is gone or its time is up.
+		 */
+		void progress(DocumentStatus status, Document.Progress progress, boolean force) {
+			Instant now = IngestionWorkers.this.clock.instant();
+			if (force || !now.isBefore(this.lastProgress.plus(PROGRESS_EVERY))) {
+				this.lastProgress = now;
+				if (!IngestionWorkers.this.store.progress(this.id, status, progress)) {
+					this.cancelled = true;
+				}
+			}
+			if (this.cancelled) {
+				throw new Cancelled();
+			}
+			if (now.isAfter(this.deadline)) {
+				throw new RejectedInputException(
+						"Ingestion took longer than the " + IngestionWorkers.this.properties.maxTime().toMinutes()
+								+ " minutes one document may take (ragchat.ingestion.max-time); it stopped at page "
+								+ progress.pagesDone() + " of " + progress.pagesTotal() + " (" + progress.chunksDone()
+								+ " of " + progress.chunksTotal() + " chunks embedded)");
+			}
+		}
+
+	}
+
+	/**
+	 * The job's document was deleted: stop and write nothing.
+	 */
+	private static final class Cancelled extends RuntimeException {
+
+		Cancelled() {
+			super("cancelled", null, false, false);
+		}
+
+	}
+
+	/**
+	 * The quick lane's document turned out to be large.
+	 */
+	private static final class HandBack extends RuntimeException {
+
+		HandBack() {
+			super("too large for the quick lane", null, false, false);
+		}
+
 	}
 
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Consumer;
 
 import dev.ragchat.errors.NotFoundException;
 import dev.ragchat.errors.RejectedInputException;
@@ -31,7 +32,16 @@ public final class KnowledgeBases {
 
 	private final SecureRandom random = new SecureRandom();
 
+	private final Consumer<String> cancelJob;
+
 	KnowledgeBases(KnowledgeBaseStore store, DocumentStore documents, BlobStore blobs, ChunkIndex index, Clock clock) {
+		this(store, documents, blobs, index, clock, (id) -> {
+		});
+	}
+
+	KnowledgeBases(KnowledgeBaseStore store, DocumentStore documents, BlobStore blobs, ChunkIndex index, Clock clock,
+			Consumer<String> cancelJob) {
+		this.cancelJob = cancelJob;
 		this.store = store;
 		this.documents = documents;
 		this.blobs = blobs;
@@ -87,7 +97,9 @@ public final class KnowledgeBases {
 	}
 
 	/**
-	 * Deletes a knowledge base with its documents, chunks and originals.
+	 * Deletes a knowledge base with its documents, chunks and originals. The documents
+	 * leave the catalog first (their running jobs stop), then their chunks go: a worker
+	 * that was about to write chunks finds its document gone and writes none.
 	 * @param id the knowledge base
 	 */
 	public void delete(String id) {
@@ -95,9 +107,14 @@ public final class KnowledgeBases {
 		if (KnowledgeBase.DEFAULT.equals(id)) {
 			throw new RejectedInputException("The default knowledge base cannot be deleted (its documents can)");
 		}
-		this.index.deleteKnowledgeBase(id);
-		for (Document document : this.documents.findByKnowledgeBase(id)) {
+		List<Document> documents = this.documents.findByKnowledgeBase(id);
+		for (Document document : documents) {
 			this.documents.delete(document.id());
+			this.cancelJob.accept(document.id());
+		}
+		this.index.deleteKnowledgeBase(id);
+		this.documents.deleteIdempotencyKeys(id);
+		for (Document document : documents) {
 			try {
 				this.blobs.delete(Documents.blobKey(document));
 			}

@@ -67,7 +67,8 @@ class KnowledgeBaseModelTests {
 	private record Named(String embeddingModel, int dimensions) implements ChunkIndex {
 
 		@Override
-		public void replace(String documentId, List<Chunk> chunks, IntConsumer embedded) {
+		public boolean replace(String documentId, List<Chunk> chunks, IntConsumer embedded,
+				java.util.function.BooleanSupplier stillWanted) {
 			throw new UnsupportedOperationException();
 		}
 

@@ -71,6 +71,53 @@ public final class TestFiles {
 		return file;
 	}
 
+	/**
+	 * A PDF whose first page holds one sentence and whose other pages are blank (no text,
+	 * no images; every tenth draws a frame of lines), like the 5,000-page file of the
+	 * hardening issues.
+	 * @param file where to write it
+	 * @param pages how many pages in all
+	 * @param scannedLast whether the last page is {@link #scannedPdf}'s picture instead
+	 * @return the file
+	 * @throws IOException if it cannot be written
+	 */
+	public static Path mostlyBlankPdf(Path file, int pages, boolean scannedLast) throws IOException {
+		Path scan = scannedLast ? scannedPdf(Files.createTempFile(file.toAbsolutePath().getParent(), "scan", ".pdf"))
+				: null;
+		try (PDDocument pdf = new PDDocument();
+				PDDocument scanned = (scan != null) ? org.apache.pdfbox.Loader.loadPDF(scan.toFile()) : null) {
+			PDPage first = new PDPage();
+			pdf.addPage(first);
+			try (PDPageContentStream content = new PDPageContentStream(pdf, first)) {
+				content.beginText();
+				content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 11);
+				content.newLineAtOffset(72, 700);
+				content.showText("The only text of this file: the blank pages follow.");
+				content.endText();
+			}
+			for (int i = 2; i <= pages - ((scanned != null) ? 1 : 0); i++) {
+				PDPage page = new PDPage();
+				pdf.addPage(page);
+				if (i % 10 == 0) {
+					try (PDPageContentStream content = new PDPageContentStream(pdf, page)) {
+						content.addRect(36, 36, 540, 720);
+						content.stroke();
+					}
+				}
+			}
+			if (scanned != null) {
+				pdf.importPage(scanned.getPage(0));
+			}
+			pdf.save(file.toFile());
+		}
+		finally {
+			if (scan != null) {
+				Files.deleteIfExists(scan);
+			}
+		}
+		return file;
+	}
+
 	public static Path handbookDocx(Path file) throws IOException {
 		try (XWPFDocument docx = new XWPFDocument(); OutputStream out = Files.newOutputStream(file)) {
 			XWPFStyles styles = docx.createStyles();

@@ -3,6 +3,7 @@ package dev.ragchat.retrieval;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 
 import org.springframework.ai.rag.Query;
@@ -21,7 +22,24 @@ public interface ChunkIndex {
 	 * @param chunks all of its chunks
 	 * @param embedded told the number of chunks embedded so far, as embedding goes on
 	 */
-	void replace(String documentId, List<Chunk> chunks, IntConsumer embedded);
+	default void replace(String documentId, List<Chunk> chunks, IntConsumer embedded) {
+		replace(documentId, chunks, embedded, () -> true);
+	}
+
+	/**
+	 * Embeds the chunks and puts them in place of whatever the document had, all at once,
+	 * if the document is still wanted when they would become visible. The check and the
+	 * write are one step against {@link #deleteDocument} and
+	 * {@link #deleteKnowledgeBase}: a caller that removes the document from the catalog
+	 * first and then deletes its chunks never sees them come back.
+	 * @param documentId the document
+	 * @param chunks all of its chunks
+	 * @param embedded told the number of chunks embedded so far, as embedding goes on
+	 * @param stillWanted asked right before the chunks become visible; {@code false}
+	 * leaves the index as it was
+	 * @return whether the chunks were written
+	 */
+	boolean replace(String documentId, List<Chunk> chunks, IntConsumer embedded, BooleanSupplier stillWanted);
 
 	/**
 	 * Removes every chunk of a document.

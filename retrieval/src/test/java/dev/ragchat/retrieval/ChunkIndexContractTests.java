@@ -187,6 +187,68 @@ public abstract class ChunkIndexContractTests {
 		assertThat(this.index.dimensions()).isEqualTo(WordHashEmbeddingModel.DIMENSIONS);
 	}
 
+	@Test
+	void writesNothingForADocumentDeletedWhileItsChunksWereEmbedded() {
+		java.util.Set<String> catalog = java.util.concurrent.ConcurrentHashMap.newKeySet();
+		catalog.add("doc-1");
+		List<Chunk> chunks = chunks("doc-1", 12);
+		boolean written = this.index.replace("doc-1", chunks, (done) -> {
+			if (done == chunks.size()) {
+				// the delete (catalog first, then the index) completes before the write
+				catalog.remove("doc-1");
+				this.index.deleteDocument("doc-1");
+			}
+		}, () -> catalog.contains("doc-1"));
+		assertThat(written).isFalse();
+		assertThat(this.index.count("doc-1")).isZero();
+	}
+
+	@Test
+	void neverShowsChunksOfADeletedDocumentHoweverDeleteAndWriteInterleave() throws Exception {
+		java.util.Random random = new java.util.Random(42);
+		java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			race(random, threads);
+		}
+		finally {
+			threads.shutdownNow();
+		}
+	}
+
+	private void race(java.util.Random random, java.util.concurrent.Executor threads) throws Exception {
+		for (int round = 0; round < 40; round++) {
+			String doc = "doc-" + round;
+			java.util.Set<String> catalog = java.util.concurrent.ConcurrentHashMap.newKeySet();
+			catalog.add(doc);
+			List<Chunk> chunks = chunks(doc, 8);
+			long delayNanos = random.nextInt(3_000_000);
+			CompletableFuture<Boolean> writer = CompletableFuture
+				.supplyAsync(() -> this.index.replace(doc, chunks, (done) -> {
+				}, () -> catalog.contains(doc)), threads);
+			CompletableFuture<Integer> deleted = CompletableFuture.supplyAsync(() -> {
+				long until = System.nanoTime() + delayNanos;
+				while (System.nanoTime() < until) {
+					Thread.onSpinWait();
+				}
+				catalog.remove(doc);
+				this.index.deleteDocument(doc);
+				// once the delete has answered, nothing of the document may be found
+				return this.index.count(doc);
+			}, threads);
+			assertThat(deleted.get(30, TimeUnit.SECONDS)).as("round %d, right after the delete", round).isZero();
+			writer.get(30, TimeUnit.SECONDS);
+			assertThat(this.index.count(doc)).as("round %d, at the end", round).isZero();
+		}
+	}
+
+	private static List<Chunk> chunks(String doc, int count) {
+		List<Chunk> chunks = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			chunks.add(chunk("kb", doc, i, 1, "Sentence " + i + " of " + doc + " about lighthouses."));
+		}
+		return chunks;
+	}
+
 	public static Chunk chunk(String kb, String doc, int ordinal, int page, String text) {
 		return new Chunk(doc + ":" + ordinal, kb, doc, doc + ".pdf", page, page, "", ordinal, text);
 	}

@@ -66,8 +66,9 @@ class RetrieverTests {
 		ChunkIndex other = new ChunkIndex() {
 
 			@Override
-			public void replace(String documentId, List<Chunk> chunks, java.util.function.IntConsumer embedded) {
-				RetrieverTests.this.index.replace(documentId, chunks, embedded);
+			public boolean replace(String documentId, List<Chunk> chunks, java.util.function.IntConsumer embedded,
+					java.util.function.BooleanSupplier stillWanted) {
+				return RetrieverTests.this.index.replace(documentId, chunks, embedded, stillWanted);
 			}
 
 			@Override

@@ -3,6 +3,7 @@ package dev.ragchat.api.knowledge;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -145,6 +146,56 @@ class DocumentIngestionTests {
 		upload(pdf).andExpect(status().isAccepted())
 			.andExpect(jsonPath("$.documents[0].id").value(first))
 			.andExpect(jsonPath("$.documents[0].duplicateOf").value(first));
+	}
+
+	@Test
+	void givesOneDocumentForConcurrentUploadsOfTheSameBytes() throws Exception {
+		java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(8);
+		try {
+			for (int round = 0; round < 4; round++) {
+				Path file = Files.writeString(this.dir.resolve("same-" + round + ".txt"), "Round " + round
+						+ ": the same bytes, uploaded eight times at once. " + java.util.UUID.randomUUID());
+				String idempotencyKey = (round % 2 == 0) ? null : "key-" + java.util.UUID.randomUUID();
+				java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(8);
+				List<java.util.concurrent.Future<String>> uploads = new java.util.ArrayList<>();
+				for (int i = 0; i < 8; i++) {
+					uploads.add(threads.submit(() -> {
+						start.await();
+						return json
+							.readTree(upload(file, idempotencyKey).andExpect(status().isAccepted())
+								.andReturn()
+								.getResponse()
+								.getContentAsString())
+							.at("/documents/0/id")
+							.asText();
+					}));
+				}
+				java.util.Set<String> ids = new java.util.HashSet<>();
+				for (java.util.concurrent.Future<String> upload : uploads) {
+					ids.add(upload.get(60, java.util.concurrent.TimeUnit.SECONDS));
+				}
+				assertThat(ids).as("round %d", round).hasSize(1);
+				String sha = java.util.HexFormat.of()
+					.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+				JsonNode listed = json.readTree(
+						this.mvc
+							.perform(get("/api/v1/knowledge-bases/" + this.kb + "/documents").secure(true)
+								.header("X-API-Key", this.key))
+							.andReturn()
+							.getResponse()
+							.getContentAsString());
+				List<String> withSha = new java.util.ArrayList<>();
+				listed.at("/documents").forEach((d) -> {
+					if (d.get("sha256").asText().equals(sha)) {
+						withSha.add(d.get("id").asText());
+					}
+				});
+				assertThat(withSha).as("round %d", round).containsExactlyElementsOf(ids);
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
 	}
 
 	@Test

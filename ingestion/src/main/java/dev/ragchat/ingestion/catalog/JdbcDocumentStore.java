@@ -15,6 +15,7 @@ import dev.ragchat.ingestion.DocumentStatus;
 import dev.ragchat.ingestion.DocumentStore;
 import dev.ragchat.ingestion.Documents;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -35,15 +36,59 @@ final class JdbcDocumentStore implements DocumentStore {
 	}
 
 	@Override
-	public void insert(Document d, String idempotencyKey, String requestHash) {
-		this.jdbc.sql("""
-				insert into document (id, knowledge_base, filename, media_type, size_bytes, sha256, status,
-					warnings, attempts, metadata, idempotency_key, request_hash, created_at, updated_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)""")
-			.params(d.id(), d.knowledgeBase(), d.filename(), d.mediaType(), d.sizeBytes(), d.sha256(),
-					d.status().name(), toJson(d.warnings()), d.metadata(), idempotencyKey, requestHash,
-					Jdbc.time(d.createdAt()), Jdbc.time(d.createdAt()))
-			.update();
+	public Document insert(Document d, String idempotencyKey, String requestHash) {
+		while (true) {
+			try {
+				this.jdbc.sql("""
+						insert into document (id, knowledge_base, filename, media_type, size_bytes, sha256,
+							live_sha256, status, warnings, attempts, metadata, idempotency_key, request_hash,
+							created_at, updated_at)
+						values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)""")
+					.params(d.id(), d.knowledgeBase(), d.filename(), d.mediaType(), d.sizeBytes(), d.sha256(),
+							(d.status() != DocumentStatus.FAILED) ? d.sha256() : null, d.status().name(),
+							toJson(Document.boundedWarnings(d.warnings())), d.metadata(), idempotencyKey, requestHash,
+							Jdbc.time(d.createdAt()), Jdbc.time(d.createdAt()))
+					.update();
+				return d;
+			}
+			catch (DuplicateKeyException ex) {
+				Optional<Document> live = findLiveBySha256(d.knowledgeBase(), d.sha256());
+				if (live.isPresent()) {
+					return live.get();
+				}
+				// the live one failed or went in between: try again
+			}
+		}
+	}
+
+	@Override
+	public String claimIdempotencyKey(String knowledgeBase, String idempotencyKey, String requestHash) {
+		while (true) {
+			Optional<String> held = this.jdbc
+				.sql("select request_hash from idempotency_key where knowledge_base = ? and idempotency_key = ?")
+				.params(knowledgeBase, idempotencyKey)
+				.query(String.class)
+				.optional();
+			if (held.isPresent()) {
+				return held.get();
+			}
+			try {
+				this.jdbc
+					.sql("insert into idempotency_key (knowledge_base, idempotency_key, request_hash, created_at)"
+							+ " values (?, ?, ?, ?)")
+					.params(knowledgeBase, idempotencyKey, requestHash, Jdbc.time(Instant.now()))
+					.update();
+				return requestHash;
+			}
+			catch (DuplicateKeyException ex) {
+				// another request claimed it in between: read whose it is
+			}
+		}
+	}
+
+	@Override
+	public void deleteIdempotencyKeys(String knowledgeBase) {
+		this.jdbc.sql("delete from idempotency_key where knowledge_base = ?").param(knowledgeBase).update();
 	}
 
 	@Override
@@ -79,10 +124,11 @@ final class JdbcDocumentStore implements DocumentStore {
 	}
 
 	@Override
-	public Optional<Document> claimNext(String owner, Instant leaseUntil) {
+	public Optional<Document> claimNext(String owner, Instant leaseUntil, boolean smallOnly) {
 		return this.transactions.execute((status) -> {
 			for (String id : this.jdbc
-				.sql("select id from document where status = 'QUEUED' order by created_at, id limit 5")
+				.sql("select id from document where status = 'QUEUED'" + (smallOnly ? " and not large" : "")
+						+ " order by created_at, id limit 5")
 				.query(String.class)
 				.list()) {
 				int claimed = this.jdbc.sql("""
@@ -108,13 +154,21 @@ final class JdbcDocumentStore implements DocumentStore {
 	}
 
 	@Override
-	public void progress(String id, DocumentStatus status, Document.Progress p) {
-		this.jdbc.sql("""
+	public boolean progress(String id, DocumentStatus status, Document.Progress p) {
+		return this.jdbc.sql("""
 				update document set status = ?, pages_done = ?, pages_total = ?, chunks_done = ?, chunks_total = ?,
 					updated_at = ? where id = ?""")
 			.params(status.name(), p.pagesDone(), p.pagesTotal(), p.chunksDone(), p.chunksTotal(),
 					Jdbc.time(Instant.now()), id)
-			.update();
+			.update() == 1;
+	}
+
+	@Override
+	public void handBack(String id) {
+		this.jdbc.sql("""
+				update document set status = 'QUEUED', large = true, attempts = attempts - 1, pages_done = 0,
+					pages_total = 0, chunks_done = 0, chunks_total = 0, lease_owner = null, lease_until = null,
+					updated_at = ? where id = ?""").params(Jdbc.time(Instant.now()), id).update();
 	}
 
 	@Override
@@ -123,17 +177,17 @@ final class JdbcDocumentStore implements DocumentStore {
 				update document set status = 'READY', pages_done = ?, pages_total = ?, chunks_done = ?,
 					chunks_total = ?, warnings = ?, error = null, lease_owner = null, lease_until = null,
 					ready_at = ?, updated_at = ? where id = ?""")
-			.params(p.pagesDone(), p.pagesTotal(), p.chunksDone(), p.chunksTotal(), toJson(warnings),
-					Jdbc.time(readyAt), Jdbc.time(readyAt), id)
+			.params(p.pagesDone(), p.pagesTotal(), p.chunksDone(), p.chunksTotal(),
+					toJson(Document.boundedWarnings(warnings)), Jdbc.time(readyAt), Jdbc.time(readyAt), id)
 			.update();
 	}
 
 	@Override
 	public void failed(String id, String error, List<String> warnings) {
 		this.jdbc.sql("""
-				update document set status = 'FAILED', error = ?, warnings = ?, chunks_done = 0,
+				update document set status = 'FAILED', live_sha256 = null, error = ?, warnings = ?, chunks_done = 0,
 					lease_owner = null, lease_until = null, updated_at = ? where id = ?""")
-			.params(truncate(error, 2000), toJson(warnings), Jdbc.time(Instant.now()), id)
+			.params(truncate(error, 2000), toJson(Document.boundedWarnings(warnings)), Jdbc.time(Instant.now()), id)
 			.update();
 	}
 

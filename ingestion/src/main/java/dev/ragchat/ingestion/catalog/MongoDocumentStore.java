@@ -11,6 +11,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
@@ -37,18 +38,50 @@ final class MongoDocumentStore implements DocumentStore {
 
 	private static final List<String> WORKING = List.of(DocumentStatus.PARSING.name(), DocumentStatus.EMBEDDING.name());
 
+	/**
+	 * Knowledge base and SHA-256 of a live (not failed) document: unique, absent once the
+	 * document fails, so the catalog holds one live document per content.
+	 */
+	private static final String LIVE_KEY = "liveKey";
+
 	private final MongoCollection<org.bson.Document> documents;
+
+	private final MongoCollection<org.bson.Document> idempotencyKeys;
 
 	MongoDocumentStore(MongoDatabase database) {
 		this.documents = database.getCollection("documents");
+		this.idempotencyKeys = database.getCollection("idempotencyKeys");
 		this.documents.createIndex(Indexes.ascending("status", "createdAt"));
 		this.documents.createIndex(Indexes.ascending("knowledgeBase", "sha256"));
 		this.documents.createIndex(Indexes.ascending("knowledgeBase", "idempotencyKey"));
 		this.documents.createIndex(Indexes.ascending("knowledgeBase", "createdAt"));
+		addLiveKeys();
+		this.documents.createIndex(Indexes.ascending(LIVE_KEY), new IndexOptions().unique(true).sparse(true));
+	}
+
+	/**
+	 * Gives documents stored before the unique live key existed theirs, oldest first (a
+	 * later copy of the same bytes keeps none).
+	 */
+	private void addLiveKeys() {
+		Bson missing = and(eq(LIVE_KEY, null), ne("status", DocumentStatus.FAILED.name()));
+		java.util.Set<String> seen = new java.util.HashSet<>();
+		for (org.bson.Document row : this.documents.find(missing)
+			.sort(Sorts.ascending("createdAt", "_id"))
+			.into(new ArrayList<>())) {
+			String key = liveKey(row.getString("knowledgeBase"), row.getString("sha256"));
+			if (seen.add(key) && this.documents.countDocuments(eq(LIVE_KEY, key)) == 0) {
+				this.documents.updateOne(eq("_id", row.get("_id")), Updates.set(LIVE_KEY, key));
+			}
+		}
+	}
+
+	private static String liveKey(String knowledgeBase, String sha256) {
+		return knowledgeBase + "/" + sha256;
 	}
 
 	@Override
-	public void insert(Document d, String idempotencyKey, String requestHash) {
+	public Document insert(Document d, String idempotencyKey, String requestHash) {
 		org.bson.Document row = new org.bson.Document("_id", d.id()).append("knowledgeBase", d.knowledgeBase())
 			.append("filename", d.filename())
 			.append("mediaType", d.mediaType())
@@ -59,22 +92,61 @@ final class MongoDocumentStore implements DocumentStore {
 			.append("pagesTotal", 0)
 			.append("chunksDone", 0)
 			.append("chunksTotal", 0)
-			.append("warnings", d.warnings())
+			.append("warnings", Document.boundedWarnings(d.warnings()))
 			.append("attempts", 0)
 			.append("metadata", d.metadata())
 			.append("idempotencyKey", idempotencyKey)
 			.append("requestHash", requestHash)
 			.append("createdAt", Date.from(d.createdAt()))
 			.append("updatedAt", Date.from(d.createdAt()));
-		try {
-			this.documents.insertOne(row);
+		if (d.status() != DocumentStatus.FAILED) {
+			row.append(LIVE_KEY, liveKey(d.knowledgeBase(), d.sha256()));
 		}
-		catch (MongoWriteException ex) {
-			if (ex.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-				throw new IllegalStateException("Document " + d.id() + " exists already", ex);
+		while (true) {
+			try {
+				this.documents.insertOne(row);
+				return d;
 			}
-			throw ex;
+			catch (MongoWriteException ex) {
+				if (ex.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+					throw ex;
+				}
+				if (findById(d.id()).isPresent()) {
+					throw new IllegalStateException("Document " + d.id() + " exists already", ex);
+				}
+				Optional<Document> live = findLiveBySha256(d.knowledgeBase(), d.sha256());
+				if (live.isPresent()) {
+					return live.get();
+				}
+				// the live one failed or went in between: try again
+			}
 		}
+	}
+
+	@Override
+	public String claimIdempotencyKey(String knowledgeBase, String idempotencyKey, String requestHash) {
+		org.bson.Document id = new org.bson.Document("knowledgeBase", knowledgeBase).append("key", idempotencyKey);
+		while (true) {
+			org.bson.Document held = this.idempotencyKeys.find(eq("_id", id)).first();
+			if (held != null) {
+				return held.getString("requestHash");
+			}
+			try {
+				this.idempotencyKeys.insertOne(new org.bson.Document("_id", id).append("requestHash", requestHash)
+					.append("createdAt", new Date()));
+				return requestHash;
+			}
+			catch (MongoWriteException ex) {
+				if (ex.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+	@Override
+	public void deleteIdempotencyKeys(String knowledgeBase) {
+		this.idempotencyKeys.deleteMany(eq("_id.knowledgeBase", knowledgeBase));
 	}
 
 	@Override
@@ -109,8 +181,9 @@ final class MongoDocumentStore implements DocumentStore {
 	}
 
 	@Override
-	public Optional<Document> claimNext(String owner, Instant leaseUntil) {
-		org.bson.Document claimed = this.documents.findOneAndUpdate(eq("status", DocumentStatus.QUEUED.name()),
+	public Optional<Document> claimNext(String owner, Instant leaseUntil, boolean smallOnly) {
+		Bson queued = eq("status", DocumentStatus.QUEUED.name());
+		org.bson.Document claimed = this.documents.findOneAndUpdate(smallOnly ? and(queued, ne("large", true)) : queued,
 				Updates.combine(Updates.set("status", DocumentStatus.PARSING.name()), Updates.inc("attempts", 1),
 						Updates.set("leaseOwner", owner), Updates.set("leaseUntil", Date.from(leaseUntil)),
 						Updates.set("updatedAt", new Date())),
@@ -128,11 +201,22 @@ final class MongoDocumentStore implements DocumentStore {
 	}
 
 	@Override
-	public void progress(String id, DocumentStatus status, Document.Progress p) {
+	public boolean progress(String id, DocumentStatus status, Document.Progress p) {
+		return this.documents
+			.updateOne(eq("_id", id),
+					Updates.combine(Updates.set("status", status.name()), Updates.set("pagesDone", p.pagesDone()),
+							Updates.set("pagesTotal", p.pagesTotal()), Updates.set("chunksDone", p.chunksDone()),
+							Updates.set("chunksTotal", p.chunksTotal()), Updates.set("updatedAt", new Date())))
+			.getMatchedCount() == 1;
+	}
+
+	@Override
+	public void handBack(String id) {
 		this.documents.updateOne(eq("_id", id),
-				Updates.combine(Updates.set("status", status.name()), Updates.set("pagesDone", p.pagesDone()),
-						Updates.set("pagesTotal", p.pagesTotal()), Updates.set("chunksDone", p.chunksDone()),
-						Updates.set("chunksTotal", p.chunksTotal()), Updates.set("updatedAt", new Date())));
+				Updates.combine(Updates.set("status", DocumentStatus.QUEUED.name()), Updates.set("large", true),
+						Updates.inc("attempts", -1), Updates.set("pagesDone", 0), Updates.set("pagesTotal", 0),
+						Updates.set("chunksDone", 0), Updates.set("chunksTotal", 0), Updates.unset("leaseOwner"),
+						Updates.unset("leaseUntil"), Updates.set("updatedAt", new Date())));
 	}
 
 	@Override
@@ -141,17 +225,18 @@ final class MongoDocumentStore implements DocumentStore {
 				Updates.combine(Updates.set("status", DocumentStatus.READY.name()),
 						Updates.set("pagesDone", p.pagesDone()), Updates.set("pagesTotal", p.pagesTotal()),
 						Updates.set("chunksDone", p.chunksDone()), Updates.set("chunksTotal", p.chunksTotal()),
-						Updates.set("warnings", warnings), Updates.unset("error"), Updates.unset("leaseOwner"),
-						Updates.unset("leaseUntil"), Updates.set("readyAt", Date.from(readyAt)),
-						Updates.set("updatedAt", Date.from(readyAt))));
+						Updates.set("warnings", Document.boundedWarnings(warnings)), Updates.unset("error"),
+						Updates.unset("leaseOwner"), Updates.unset("leaseUntil"),
+						Updates.set("readyAt", Date.from(readyAt)), Updates.set("updatedAt", Date.from(readyAt))));
 	}
 
 	@Override
 	public void failed(String id, String error, List<String> warnings) {
 		this.documents.updateOne(eq("_id", id),
-				Updates.combine(Updates.set("status", DocumentStatus.FAILED.name()), Updates.set("error", error),
-						Updates.set("warnings", warnings), Updates.set("chunksDone", 0), Updates.unset("leaseOwner"),
-						Updates.unset("leaseUntil"), Updates.set("updatedAt", new Date())));
+				Updates.combine(Updates.set("status", DocumentStatus.FAILED.name()), Updates.unset(LIVE_KEY),
+						Updates.set("error", error), Updates.set("warnings", Document.boundedWarnings(warnings)),
+						Updates.set("chunksDone", 0), Updates.unset("leaseOwner"), Updates.unset("leaseUntil"),
+						Updates.set("updatedAt", new Date())));
 	}
 
 	@Override

@@ -19,8 +19,19 @@ public final class DocumentReader {
 	private final Ocr ocr;
 
 	public DocumentReader(Ocr ocr, int maxPages, long maxCharacters) {
+		this(ocr, maxPages, maxCharacters, null);
+	}
+
+	/**
+	 * @param ocr Tesseract
+	 * @param maxPages the most pages a PDF may have
+	 * @param maxCharacters the most characters of text a document may yield
+	 * @param workDir where readers keep scratch files (the system's temp directory when
+	 * {@code null})
+	 */
+	public DocumentReader(Ocr ocr, int maxPages, long maxCharacters, Path workDir) {
 		this.ocr = ocr;
-		this.pdf = new PdfReader(ocr, maxPages);
+		this.pdf = new PdfReader(ocr, maxPages, workDir);
 		this.tika = new TikaReader(maxCharacters);
 		this.markdown = new MarkdownReader(maxCharacters);
 	}

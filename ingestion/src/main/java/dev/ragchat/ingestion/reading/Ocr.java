@@ -48,7 +48,10 @@ public final class Ocr {
 	 * @throws IOException if Tesseract fails or runs out of time
 	 */
 	String read(Path image) throws IOException {
-		Path out = Files.createTempFile("ragchat-ocr", ".txt");
+		// next to the image: in the work directory, owner-only
+		Path out = (image.toAbsolutePath().getParent() != null)
+				? WorkFiles.create(image.toAbsolutePath().getParent(), "ocr-", ".txt")
+				: Files.createTempFile("ragchat-ocr", ".txt");
 		try {
 			Process process = new ProcessBuilder(
 					List.of(this.command, image.toString(), "stdout", "-l", this.language, "--psm", "3"))

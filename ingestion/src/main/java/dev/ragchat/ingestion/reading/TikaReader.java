@@ -53,14 +53,11 @@ final class TikaReader {
 		try (InputStream in = TikaInputStream.get(file)) {
 			this.parser.parse(in, handler, metadata, new ParseContext());
 		}
-		catch (SAXException ex) {
-			if (ex instanceof TooMuchTextException) {
+		catch (SAXException | TikaException ex) {
+			if (hasCause(ex, TooMuchTextException.class)) {
 				throw new RejectedInputException(
 						"The document holds more than " + this.maxCharacters + " characters of text");
 			}
-			throw new RejectedInputException("The document could not be read: " + reason(ex));
-		}
-		catch (TikaException ex) {
 			throw new RejectedInputException("The document could not be read: " + reason(ex));
 		}
 		handler.flush();
@@ -85,6 +82,18 @@ final class TikaReader {
 		if (start.contains("<!ENTITY")) {
 			throw new RejectedInputException("The document declares XML entities, which ragchat does not accept");
 		}
+	}
+
+	private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return true;
+			}
+			if (cause instanceof SAXException sax && type.isInstance(sax.getException())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static String reason(Throwable ex) {

@@ -5,9 +5,16 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import dev.ragchat.ingestion.Document;
 import dev.ragchat.ingestion.DocumentStatus;
@@ -153,6 +160,113 @@ abstract class DocumentStoreContractTests {
 		assertThat(this.store.delete("doc_1")).isTrue();
 		assertThat(this.store.findById("doc_1")).isEmpty();
 		assertThat(this.store.delete("doc_1")).isFalse();
+	}
+
+	@Test
+	void keepsOneLiveDocumentPerContentHoweverConcurrentInsertsInterleave() throws Exception {
+		ExecutorService threads = Executors.newFixedThreadPool(8);
+		try {
+			for (int round = 0; round < 25; round++) {
+				String sha = String.format("%064d", round);
+				CyclicBarrier start = new CyclicBarrier(8);
+				List<Future<Document>> inserts = new ArrayList<>();
+				for (int i = 0; i < 8; i++) {
+					Document candidate = document("doc_" + round + "_" + i, "kb", sha);
+					inserts.add(threads.submit(() -> {
+						start.await();
+						return this.store.insert(candidate, null, null);
+					}));
+				}
+				Set<String> ids = new HashSet<>();
+				for (Future<Document> insert : inserts) {
+					ids.add(insert.get(30, TimeUnit.SECONDS).id());
+				}
+				assertThat(ids).as("round %d", round).hasSize(1);
+				assertThat(this.store.findByKnowledgeBase("kb")).filteredOn((d) -> d.sha256().equals(sha))
+					.extracting(Document::id)
+					.containsExactlyElementsOf(ids);
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
+	}
+
+	@Test
+	void acceptsTheSameBytesAgainOnceTheLiveCopyFailedAndInOtherKnowledgeBases() {
+		Document first = this.store.insert(document("doc_1", "kb", "a".repeat(64)), null, null);
+		assertThat(this.store.insert(document("doc_2", "kb", "a".repeat(64)), null, null)).isEqualTo(first);
+		assertThat(this.store.insert(document("doc_3", "other", "a".repeat(64)), null, null).id()).isEqualTo("doc_3");
+		this.store.failed("doc_1", "broken", List.of());
+		assertThat(this.store.insert(document("doc_4", "kb", "a".repeat(64)), null, null).id()).isEqualTo("doc_4");
+		assertThat(this.store.findByKnowledgeBase("kb")).extracting(Document::id).containsExactly("doc_1", "doc_4");
+	}
+
+	@Test
+	void givesAnIdempotencyKeyToTheFirstRequestThatClaimsIt() throws Exception {
+		ExecutorService threads = Executors.newFixedThreadPool(8);
+		try {
+			for (int round = 0; round < 25; round++) {
+				String key = "key-" + round;
+				CyclicBarrier start = new CyclicBarrier(8);
+				List<Future<String>> claims = new ArrayList<>();
+				for (int i = 0; i < 8; i++) {
+					String hash = "hash-" + i;
+					claims.add(threads.submit(() -> {
+						start.await();
+						return this.store.claimIdempotencyKey("kb", key, hash);
+					}));
+				}
+				Set<String> holders = new HashSet<>();
+				for (Future<String> claim : claims) {
+					holders.add(claim.get(30, TimeUnit.SECONDS));
+				}
+				assertThat(holders).as("round %d", round).hasSize(1);
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
+		assertThat(this.store.claimIdempotencyKey("other", "key-0", "mine")).isEqualTo("mine");
+		this.store.deleteIdempotencyKeys("kb");
+		assertThat(this.store.claimIdempotencyKey("kb", "key-0", "new")).isEqualTo("new");
+	}
+
+	@Test
+	void keepsThousandsOfWarningsBounded() {
+		this.store.insert(document("doc_1", "kb", "a".repeat(64)), null, null);
+		List<String> warnings = new ArrayList<>();
+		for (int page = 1; page <= 5_000; page++) {
+			warnings.add("Page " + page + " has no text layer and OCR is not available (install tesseract-ocr)");
+		}
+		this.store.ready("doc_1", new Document.Progress(5_000, 5_000, 1, 1), warnings, NOW);
+		Document ready = this.store.findById("doc_1").orElseThrow();
+		assertThat(ready.status()).isEqualTo(DocumentStatus.READY);
+		assertThat(ready.warnings()).hasSize(Document.MAX_WARNINGS + 1).endsWith("… and 4980 more warnings");
+		this.store.failed("doc_1", "x", warnings);
+		assertThat(this.store.findById("doc_1").orElseThrow().warnings()).hasSize(Document.MAX_WARNINGS + 1);
+	}
+
+	@Test
+	void handsALargeDocumentBackToTheMainWorkersOnly() {
+		this.store.insert(document("doc_big", "kb", "a".repeat(64), NOW.minusSeconds(10)), null, null);
+		this.store.insert(document("doc_small", "kb", "b".repeat(64), NOW), null, null);
+		assertThat(this.store.claimNext("quick", NOW.plusSeconds(60), true)).map(Document::id).contains("doc_big");
+		this.store.handBack("doc_big");
+		Document back = this.store.findById("doc_big").orElseThrow();
+		assertThat(back.status()).isEqualTo(DocumentStatus.QUEUED);
+		assertThat(back.attempts()).isZero();
+		assertThat(this.store.claimNext("quick", NOW.plusSeconds(60), true)).map(Document::id).contains("doc_small");
+		assertThat(this.store.claimNext("quick", NOW.plusSeconds(60), true)).isEmpty();
+		assertThat(this.store.claimNext("main", NOW.plusSeconds(60), false)).map(Document::id).contains("doc_big");
+	}
+
+	@Test
+	void tellsAWorkerWhenItsDocumentIsGone() {
+		this.store.insert(document("doc_1", "kb", "a".repeat(64)), null, null);
+		assertThat(this.store.progress("doc_1", DocumentStatus.PARSING, new Document.Progress(1, 9, 0, 0))).isTrue();
+		this.store.delete("doc_1");
+		assertThat(this.store.progress("doc_1", DocumentStatus.PARSING, new Document.Progress(2, 9, 0, 0))).isFalse();
 	}
 
 	static Document document(String id, String kb, String sha256) {

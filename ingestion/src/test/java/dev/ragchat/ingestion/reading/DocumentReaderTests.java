@@ -123,6 +123,45 @@ class DocumentReaderTests {
 			.withMessageContaining("at most 3");
 	}
 
+	@Test
+	void summarisesThousandsOfPagesWithoutTextInAFewWarnings() throws Exception {
+		Path pdf = TestFiles.mostlyBlankPdf(this.dir.resolve("blank.pdf"), 1_200, true);
+		ParsedDocument parsed = new DocumentReader(NO_OCR, 5_000, 1_000_000).read(pdf, "application/pdf", (d, t) -> {
+		});
+		assertThat(parsed.pages()).isEqualTo(1_200);
+		assertThat(parsed.sections()).singleElement().extracting(Section::page).isEqualTo(1);
+		assertThat(parsed.warnings()).containsExactly(
+				"Page 1200 has no text layer, only images, and OCR is not available (install tesseract-ocr);"
+						+ " not indexed",
+				"1,198 pages (2–1199) have no text and nothing to read (blank)");
+	}
+
+	@Test
+	void runsOcrOnlyOnPagesThatDrawSomething() throws Exception {
+		Path calls = this.dir.resolve("ocr-calls");
+		Path command = this.dir.resolve("fake-tesseract");
+		Files.writeString(command, "#!/bin/sh\n[ \"$1\" = --version ] && exit 0\necho \"$1\" >> " + calls + "\n");
+		command.toFile().setExecutable(true);
+		Ocr counting = new Ocr(command.toString(), "eng", Duration.ofSeconds(10));
+		assumeTrue(counting.isAvailable(), "needs a POSIX shell");
+		Path pdf = TestFiles.mostlyBlankPdf(this.dir.resolve("blank.pdf"), 60, true);
+		ParsedDocument parsed = new DocumentReader(counting, 100, 1_000_000, this.dir).read(pdf, "application/pdf",
+				(d, t) -> {
+				});
+		assertThat(Files.readAllLines(calls)).hasSize(1);
+		assertThat(parsed.warnings()).contains("Page 60 has no text layer and OCR found no text");
+	}
+
+	@Test
+	void namesTheLimitALongSingleLineOfTextHits() throws Exception {
+		Path text = this.dir.resolve("line.txt");
+		Files.writeString(text, "word ".repeat(60_000));
+		assertThatExceptionOfType(RejectedInputException.class)
+			.isThrownBy(() -> new DocumentReader(NO_OCR, 100, 100_000).read(text, "text/plain", (d, t) -> {
+			}))
+			.withMessage("The document holds more than 100000 characters of text");
+	}
+
 	private ParsedDocument read(Path file) throws Exception {
 		return reader(NO_OCR).read(file, this.mediaTypes.detect(file, file.getFileName().toString()), (d, t) -> {
 		});

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 
 import com.mongodb.MongoCommandException;
@@ -107,24 +108,43 @@ public final class AtlasChunkIndex implements ChunkIndex {
 			.ensureIndex(new Index().on("metadata.knowledgeBase", Sort.Direction.ASC));
 	}
 
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * The chunks are stored hidden ({@code live: false}) and made live in one transaction
+	 * that first asks {@code stillWanted}. A delete is a plain remove of every chunk of
+	 * the document: if it lands after the transaction's snapshot, the transaction's
+	 * update of those chunks is a write conflict and nothing goes live; if it lands after
+	 * the commit, it removes the live chunks. Either way nothing of a document the
+	 * catalog no longer holds stays searchable.
+	 */
 	@Override
-	public void replace(String documentId, List<Chunk> chunks, IntConsumer embedded) {
+	public boolean replace(String documentId, List<Chunk> chunks, IntConsumer embedded, BooleanSupplier stillWanted) {
 		String generation = UUID.randomUUID().toString();
 		for (int from = 0; from < chunks.size(); from += this.batch) {
 			int to = Math.min(chunks.size(), from + this.batch);
 			this.store.add(chunks.subList(from, to).stream().map((c) -> toDocument(c, generation)).toList());
 			embedded.accept(to);
 		}
-		this.transactions.executeWithoutResult((status) -> {
+		Boolean written = this.transactions.execute((status) -> {
+			if (!stillWanted.getAsBoolean()) {
+				return false;
+			}
 			this.mongo.updateMulti(ofWrite(documentId, generation), Update.update("metadata.live", true),
 					this.settings.collection());
 			this.mongo.remove(Query
 				.query(Criteria.where("metadata.documentId").is(documentId).and("metadata.generation").ne(generation)),
 					this.settings.collection());
+			return true;
 		});
+		if (!Boolean.TRUE.equals(written)) {
+			this.mongo.remove(ofWrite(documentId, generation), this.settings.collection());
+			return false;
+		}
 		if (!chunks.isEmpty()) {
 			awaitSearchable(documentId, generation, chunks.size());
 		}
+		return true;
 	}
 
 	@Override

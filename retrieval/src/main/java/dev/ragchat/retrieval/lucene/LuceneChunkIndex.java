@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 
 import dev.ragchat.retrieval.Chunk;
@@ -94,6 +96,12 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 	private final SearcherManager searchers;
 
 	/**
+	 * Held while a document's chunks become visible or go: a conditional replace checks
+	 * and writes under it, so a delete that follows a catalog removal always comes after.
+	 */
+	private final ReentrantLock visibility = new ReentrantLock();
+
+	/**
 	 * Opens (or creates) the index in a directory.
 	 * @param directory the index directory
 	 * @param embedding the model the chunks and queries are embedded with
@@ -121,7 +129,7 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 	}
 
 	@Override
-	public void replace(String documentId, List<Chunk> chunks, IntConsumer embedded) {
+	public boolean replace(String documentId, List<Chunk> chunks, IntConsumer embedded, BooleanSupplier stillWanted) {
 		Assert.hasText(documentId, "documentId must not be empty");
 		Assert.isTrue(chunks.stream().allMatch((c) -> c.documentId().equals(documentId)),
 				"every chunk must belong to document " + documentId);
@@ -135,7 +143,17 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 			}
 			embedded.accept(documents.size());
 		}
-		write(() -> this.writer.updateDocuments(new Term(DOCUMENT, documentId), documents));
+		this.visibility.lock();
+		try {
+			if (!stillWanted.getAsBoolean()) {
+				return false;
+			}
+			write(() -> this.writer.updateDocuments(new Term(DOCUMENT, documentId), documents));
+			return true;
+		}
+		finally {
+			this.visibility.unlock();
+		}
 	}
 
 	@Override
@@ -149,7 +167,13 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 	}
 
 	private void delete(Query query) {
-		write(() -> this.writer.deleteDocuments(query));
+		this.visibility.lock();
+		try {
+			write(() -> this.writer.deleteDocuments(query));
+		}
+		finally {
+			this.visibility.unlock();
+		}
 	}
 
 	@Override

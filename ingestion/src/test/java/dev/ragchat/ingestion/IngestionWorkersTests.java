@@ -1,0 +1,316 @@
+package dev.ragchat.ingestion;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
+import java.util.stream.Stream;
+
+import dev.ragchat.ingestion.blobs.LocalBlobStore;
+import dev.ragchat.ingestion.catalog.TestCatalog;
+import dev.ragchat.ingestion.reading.Chunker;
+import dev.ragchat.ingestion.reading.DocumentReader;
+import dev.ragchat.ingestion.reading.MediaTypes;
+import dev.ragchat.ingestion.reading.Ocr;
+import dev.ragchat.retrieval.Chunk;
+import dev.ragchat.retrieval.ChunkIndex;
+import dev.ragchat.retrieval.ChunkSearch;
+import dev.ragchat.retrieval.ScoredChunk;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.util.unit.DataSize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The workers over a real catalog, blob store and readers, with an index whose embedding
+ * is slowed down on purpose, so that a large document is really long: cancellation on
+ * delete, the quick lane, the time budget and the work files.
+ */
+class IngestionWorkersTests {
+
+	@TempDir
+	Path dir;
+
+	SlowIndex index = new SlowIndex();
+
+	DocumentStore store;
+
+	KnowledgeBases knowledgeBases;
+
+	Documents documents;
+
+	IngestionWorkers workers;
+
+	@AfterEach
+	void stop() {
+		if (this.workers != null && this.workers.isRunning()) {
+			this.workers.stop();
+		}
+	}
+
+	@Test
+	void aSmallDocumentIsReadyWhileAHugeOneIngests() throws Exception {
+		start(1, Duration.ofMinutes(10));
+		this.index.millisPerChunk = 100;
+		String big = upload("kb_a", "big.txt", bigText());
+		this.index.embedding.await(30, TimeUnit.SECONDS);
+		String small = upload("kb_b", "small.txt", "The ferry leaves at nine.");
+		await().atMost(Duration.ofSeconds(60)).until(() -> status(small) == DocumentStatus.READY);
+		assertThat(status(big)).isNotEqualTo(DocumentStatus.READY);
+		assertThat(this.index.chunks).doesNotContainKey(big);
+	}
+
+	@Test
+	void deletingADocumentStopsItsJobAndFreesTheWorker() throws Exception {
+		start(0, Duration.ofMinutes(10));
+		this.index.millisPerChunk = 100;
+		String big = upload("kb_a", "big.txt", bigText());
+		assertThat(this.index.embedding.await(30, TimeUnit.SECONDS)).isTrue();
+		this.documents.delete("kb_a", big);
+		// the whole job would embed for a minute; stopped, it leaves at the next chunk
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.index.left.get() == 1);
+		assertThat(this.index.embedded.get()).isLessThan(this.index.total.get());
+		assertThat(this.index.chunks).doesNotContainKey(big);
+		this.index.millisPerChunk = 0;
+		String next = upload("kb_a", "next.txt", "The museum opens at ten.");
+		await().atMost(Duration.ofSeconds(60)).until(() -> status(next) == DocumentStatus.READY);
+	}
+
+	@Test
+	void deletingAKnowledgeBaseStopsTheJobsOfItsDocuments() throws Exception {
+		start(0, Duration.ofMinutes(10));
+		this.index.millisPerChunk = 100;
+		upload("kb_a", "big.txt", bigText());
+		assertThat(this.index.embedding.await(30, TimeUnit.SECONDS)).isTrue();
+		this.knowledgeBases.delete("kb_a");
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.index.left.get() == 1);
+		assertThat(this.index.embedded.get()).isLessThan(this.index.total.get());
+		assertThat(this.index.chunks).isEmpty();
+	}
+
+	@Test
+	void aDeleteRacingTheIndexWriteNeverLeavesChunksBehind() throws Exception {
+		start(0, Duration.ofMinutes(10));
+		for (int round = 0; round < 10; round++) {
+			// the delete lands after the worker's last progress check and before its
+			// write, as a delete on another node would (no local cancellation reaches
+			// the worker)
+			this.index.beforeWrite = (documentId) -> {
+				this.store.delete(documentId);
+				this.index.deleteDocument(documentId);
+			};
+			int before = this.index.left.get();
+			String doc = upload("kb_a", "race-" + round + ".txt", "Round " + round + " of the delete race.");
+			await().atMost(Duration.ofSeconds(30)).until(() -> this.index.left.get() == before + 1);
+			assertThat(this.index.countAfterWrite).as("round %d", round).containsEntry(doc, 0);
+			assertThat(this.index.chunks).doesNotContainKey(doc);
+		}
+	}
+
+	@Test
+	void failsADocumentThatTakesLongerThanItsTimeBudget() throws Exception {
+		start(0, Duration.ofSeconds(1));
+		this.index.millisPerChunk = 100;
+		String big = upload("kb_a", "big.txt", bigText());
+		await().atMost(Duration.ofSeconds(60)).until(() -> status(big) == DocumentStatus.FAILED);
+		Document failed = this.store.findById(big).orElseThrow();
+		assertThat(failed.error()).contains("longer than").contains("ragchat.ingestion.max-time");
+		assertThat(this.index.chunks).doesNotContainKey(big);
+	}
+
+	@Test
+	void keepsWorkFilesOwnerOnlyInTheWorkDirectoryAndRemovesLeftoversAtStart() throws Exception {
+		Path work = this.dir.resolve("data").resolve("work");
+		Files.createDirectories(work);
+		Path leftover = Files.writeString(work.resolve("doc-123.bin"), "cut off by kill -9");
+		List<String> seen = new CopyOnWriteArrayList<>();
+		this.index.whileEmbedding = () -> {
+			try (Stream<Path> files = Files.list(work)) {
+				files.forEach((f) -> seen.add(f.getFileName().toString().replaceAll("\\d+", "N") + " "
+						+ PosixFilePermissions.toString(permissions(f))));
+			}
+		};
+		start(0, Duration.ofMinutes(10));
+		assertThat(leftover).doesNotExist();
+		assertThat(PosixFilePermissions.toString(permissions(work))).isEqualTo("rwx------");
+		String doc = upload("kb_a", "small.txt", "The ferry leaves at nine.");
+		await().atMost(Duration.ofSeconds(60)).until(() -> status(doc) == DocumentStatus.READY);
+		assertThat(seen).containsExactly("doc-N.bin rw-------");
+		try (Stream<Path> files = Files.list(work)) {
+			assertThat(files).isEmpty();
+		}
+	}
+
+	private static java.util.Set<java.nio.file.attribute.PosixFilePermission> permissions(Path file) {
+		try {
+			return Files.getPosixFilePermissions(file);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	private void start(int quickWorkers, Duration maxTime) throws Exception {
+		TestCatalog catalog = new TestCatalog();
+		this.store = catalog.documents();
+		KnowledgeBaseStore kbs = catalog.knowledgeBases();
+		for (String kb : List.of("kb_a", "kb_b")) {
+			kbs.saveIfAbsent(new KnowledgeBase(kb, kb, null, "fake", 8, Instant.now()));
+		}
+		LocalBlobStore blobs = new LocalBlobStore(this.dir.resolve("blobs"));
+		IngestionProperties properties = new IngestionProperties(1, 400, 60, 3, Duration.ofMinutes(2), 5000,
+				DataSize.ofMegabytes(20), null, "no-such-ocr", "eng", Duration.ofSeconds(10), maxTime, quickWorkers,
+				20);
+		Ocr ocr = new Ocr("no-such-ocr", "eng", Duration.ofSeconds(5));
+		Path work = this.dir.resolve("data").resolve("work");
+		this.workers = new IngestionWorkers(this.store, blobs, new DocumentReader(ocr, 5000, 20_000_000, work),
+				new Chunker((text) -> text.split("\\s+").length, 400, 60), this.index, properties, Clock.systemUTC(),
+				work);
+		this.knowledgeBases = new KnowledgeBases(kbs, this.store, blobs, this.index, Clock.systemUTC(),
+				this.workers::cancel);
+		this.documents = new Documents(this.knowledgeBases, this.store, blobs, new MediaTypes(), this.index,
+				this.workers, Clock.systemUTC());
+		this.workers.start();
+	}
+
+	private String upload(String kb, String name, String text) throws Exception {
+		Path file = Files.writeString(this.dir.resolve(name), text);
+		return this.documents.submit(kb, List.of(new Documents.Upload(name, file)), null, null).get(0).document().id();
+	}
+
+	private DocumentStatus status(String id) {
+		return this.store.findById(id).map(Document::status).orElse(null);
+	}
+
+	/** About 600 chunks of 400 words. */
+	private static String bigText() {
+		StringBuilder text = new StringBuilder();
+		for (int paragraph = 0; paragraph < 2_400; paragraph++) {
+			for (int word = 0; word < 100; word++) {
+				text.append("word").append(paragraph).append('x').append(word).append(' ');
+			}
+			text.append("\n\n");
+		}
+		return text.toString();
+	}
+
+	/**
+	 * Embeds a chunk every {@code millisPerChunk} and keeps chunks in a map; the check
+	 * and the write are one step against deletes, as the real indexes do.
+	 */
+	static final class SlowIndex implements ChunkIndex {
+
+		final Map<String, List<Chunk>> chunks = new ConcurrentHashMap<>();
+
+		final CountDownLatch embedding = new CountDownLatch(1);
+
+		final AtomicInteger embedded = new AtomicInteger();
+
+		final AtomicInteger total = new AtomicInteger();
+
+		final AtomicInteger left = new AtomicInteger();
+
+		volatile long millisPerChunk;
+
+		volatile ThrowingRunnable whileEmbedding = () -> {
+		};
+
+		volatile java.util.function.Consumer<String> beforeWrite = (documentId) -> {
+		};
+
+		final Map<String, Integer> countAfterWrite = new ConcurrentHashMap<>();
+
+		@Override
+		public boolean replace(String documentId, List<Chunk> list, IntConsumer progress, BooleanSupplier stillWanted) {
+			try {
+				this.total.set(list.size());
+				this.whileEmbedding.run();
+				for (int i = 1; i <= list.size(); i++) {
+					this.embedding.countDown();
+					Thread.sleep(this.millisPerChunk);
+					this.embedded.incrementAndGet();
+					progress.accept(i);
+				}
+				this.beforeWrite.accept(documentId);
+				boolean written;
+				synchronized (this) {
+					written = stillWanted.getAsBoolean();
+					if (written) {
+						this.chunks.put(documentId, new ArrayList<>(list));
+					}
+				}
+				this.countAfterWrite.put(documentId, count(documentId));
+				return written;
+			}
+			catch (Exception ex) {
+				if (ex instanceof RuntimeException runtime) {
+					throw runtime;
+				}
+				throw new IllegalStateException(ex);
+			}
+			finally {
+				this.left.incrementAndGet();
+			}
+		}
+
+		@Override
+		public synchronized void deleteDocument(String documentId) {
+			this.chunks.remove(documentId);
+		}
+
+		@Override
+		public synchronized void deleteKnowledgeBase(String knowledgeBase) {
+			this.chunks.values().removeIf((list) -> list.get(0).knowledgeBase().equals(knowledgeBase));
+		}
+
+		@Override
+		public int count(String documentId) {
+			return this.chunks.getOrDefault(documentId, List.of()).size();
+		}
+
+		@Override
+		public List<Chunk> chunks(String documentId) {
+			return this.chunks.getOrDefault(documentId, List.of());
+		}
+
+		@Override
+		public List<ScoredChunk> search(ChunkSearch search) {
+			return List.of();
+		}
+
+		@Override
+		public String embeddingModel() {
+			return "fake";
+		}
+
+		@Override
+		public int dimensions() {
+			return 8;
+		}
+
+	}
+
+	@FunctionalInterface
+	interface ThrowingRunnable {
+
+		void run() throws Exception;
+
+	}
+
+}
