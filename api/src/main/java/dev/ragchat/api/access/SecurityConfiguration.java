@@ -83,7 +83,7 @@ class SecurityConfiguration {
 			Duration wait = limits.tryFailedAuthentication(request.getRemoteAddr());
 			if (!wait.isZero()) {
 				RateLimitFilter.tooManyRequests(problems, request, response, wait,
-						"Too many failed authentications from this address");
+						FailedAuthenticationLockoutFilter.DETAIL);
 				return;
 			}
 			entryPoint.commence(request, response, ex);
@@ -107,6 +107,7 @@ class SecurityConfiguration {
 				.accessDeniedHandler((request, response, ex) -> problems.write(request, response, HttpStatus.FORBIDDEN,
 						"These credentials do not allow this request")))
 			.addFilterBefore(new RequestSizeLimitFilter(requestLimits, problems), BasicAuthenticationFilter.class)
+			.addFilterBefore(new FailedAuthenticationLockoutFilter(limits, problems), BasicAuthenticationFilter.class)
 			.addFilterAt(authentication, BasicAuthenticationFilter.class)
 			.addFilterAfter(new RateLimitFilter(limits, problems), BasicAuthenticationFilter.class)
 			.authorizeHttpRequests((requests) -> requests
