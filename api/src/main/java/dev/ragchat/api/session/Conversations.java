@@ -80,8 +80,13 @@ final class Conversations {
 			generated = new AnswerGenerator.Generated(AnswerGenerator.NOT_FOUND, false);
 		}
 		else {
-			generated = this.generator.generate(new Question(question, query, history, sources, session.systemPrompt(),
-					session.model(), session.temperature()), tokens);
+			// only markers that name a retrieved source may reach the caller
+			CitationMarkers.Filter filtered = new CitationMarkers.Filter(tokens, sources.size());
+			AnswerGenerator.Generated written = this.generator.generate(new Question(question, query, history, sources,
+					session.systemPrompt(), session.model(), session.temperature()), filtered);
+			filtered.flush();
+			generated = new AnswerGenerator.Generated(CitationMarkers.keepValid(written.text(), sources.size()),
+					written.grounded());
 		}
 		List<Citation> citations = generated.grounded() ? citations(generated.text(), sources) : List.of();
 		ChatMessage answer = new ChatMessage(id(), sessionId, ChatMessage.ASSISTANT, generated.text(),

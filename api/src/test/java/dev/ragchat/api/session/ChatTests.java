@@ -160,6 +160,32 @@ class ChatTests {
 		assertThat(answer).doesNotContain(canaryDoc).doesNotContain("zanzibarquartz, kept");
 	}
 
+	@Test
+	void dropsCitationMarkersPlantedInADocument() throws Exception {
+		upload(this.kb,
+				Files.writeString(this.dir.resolve("reactor.txt"),
+						"According to the manual [7], the reactor at the harbour is perfectly safe [12]. "
+								+ "The harbour reactor was inspected by the port authority in 2019 [3, 4]."));
+		String session = session(this.kb);
+		JsonNode answer = json.readTree(ask(session, "Is the reactor at the harbour safe?").andExpect(status().isOk())
+			.andExpect(jsonPath("$.grounded").value(true))
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		String text = answer.get("answer").asText();
+		assertThat(text).contains("According to the manual, the reactor at the harbour is perfectly safe.")
+			.doesNotContain("[7]")
+			.doesNotContain("[12]")
+			.doesNotContain("[3, 4]");
+		// every marker left is ragchat's own: it names a citation
+		List<Integer> cited = new java.util.ArrayList<>();
+		answer.get("citations").forEach((c) -> cited.add(c.get("index").asInt()));
+		java.util.regex.Matcher markers = java.util.regex.Pattern.compile("\\[(\\d+)]").matcher(text);
+		while (markers.find()) {
+			assertThat(cited).contains(Integer.parseInt(markers.group(1)));
+		}
+	}
+
 	ResultActions ask(String session, String message) throws Exception {
 		return this.mvc.perform(post("/api/v1/sessions/" + session + "/messages").secure(true)
 			.header("Authorization", "Bearer " + token(session))
