@@ -53,17 +53,15 @@ final class BgeSmallEmbeddingModel implements EmbeddingModel, AutoCloseable {
 
 	private final int batchSize;
 
-	private final java.util.concurrent.Semaphore runs;
-
-	/** How many model runs may go at once. */
-	private final int parallelRuns;
+	/** Admission to the model: queries first, then ingestion; in arrival order. */
+	private final ModelRuns runs;
 
 	BgeSmallEmbeddingModel(int threads, int batchSize) {
 		Assert.isTrue(threads >= 1, "threads must be at least 1");
 		Assert.isTrue(batchSize >= 1, "batchSize must be at least 1");
 		this.batchSize = batchSize;
-		this.parallelRuns = Math.max(1, Runtime.getRuntime().availableProcessors() / threads);
-		this.runs = new java.util.concurrent.Semaphore(this.parallelRuns, true);
+		this.runs = new ModelRuns(Math.max(1, Runtime.getRuntime().availableProcessors() / threads),
+				"ragchat-embedding");
 		ClassLoader loader = BgeSmallEmbeddingModel.class.getClassLoader();
 		try (InputStream model = loader.getResourceAsStream(MODEL);
 				InputStream tokenizer = loader.getResourceAsStream(TOKENIZER)) {
@@ -83,9 +81,48 @@ final class BgeSmallEmbeddingModel implements EmbeddingModel, AutoCloseable {
 		}
 	}
 
+	/**
+	 * Embeds for someone waiting on a request (a query, the sentences of an answer's
+	 * sources): ahead of ingestion.
+	 */
 	@Override
 	public EmbeddingResponse call(EmbeddingRequest request) {
-		List<float[]> vectors = embedAll(request.getInstructions());
+		return response(embedAll(request.getInstructions(), ModelRuns.Priority.QUERY));
+	}
+
+	/**
+	 * @return this model for ingestion: lists of passages run behind every waiting query,
+	 * one batch at a time; single texts (a chunk index embeds its queries that way) keep
+	 * the query priority
+	 */
+	EmbeddingModel bulk() {
+		BgeSmallEmbeddingModel model = this;
+		return new EmbeddingModel() {
+
+			@Override
+			public EmbeddingResponse call(EmbeddingRequest request) {
+				return response(embedAll(request.getInstructions(), ModelRuns.Priority.BULK));
+			}
+
+			@Override
+			public float[] embed(String text) {
+				return model.embed(text);
+			}
+
+			@Override
+			public float[] embed(Document document) {
+				return embed(List.of(document.getText())).get(0);
+			}
+
+			@Override
+			public int dimensions() {
+				return DIMENSIONS;
+			}
+
+		};
+	}
+
+	private static EmbeddingResponse response(List<float[]> vectors) {
 		List<Embedding> embeddings = new ArrayList<>(vectors.size());
 		for (int i = 0; i < vectors.size(); i++) {
 			embeddings.add(new Embedding(vectors.get(i), i));
@@ -111,7 +148,7 @@ final class BgeSmallEmbeddingModel implements EmbeddingModel, AutoCloseable {
 		return this.tokenizer.encode(text).getIds().length;
 	}
 
-	private List<float[]> embedAll(List<String> texts) {
+	private List<float[]> embedAll(List<String> texts, ModelRuns.Priority priority) {
 		float[][] vectors = new float[texts.size()][];
 		List<Integer> byLength = IntStream.range(0, texts.size())
 			.boxed()
@@ -121,53 +158,19 @@ final class BgeSmallEmbeddingModel implements EmbeddingModel, AutoCloseable {
 		for (int start = 0; start < byLength.size(); start += this.batchSize) {
 			batches.add(byLength.subList(start, Math.min(start + this.batchSize, byLength.size())));
 		}
-		if (batches.size() == 1 || this.parallelRuns == 1) {
-			batches.forEach((batch) -> embedInto(vectors, texts, batch));
-			return List.of(vectors);
-		}
-		// several runs may go at once (one thread each): spread the batches over them
-		try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
-			List<java.util.concurrent.Future<?>> running = new ArrayList<>(batches.size());
-			for (List<Integer> batch : batches) {
-				running.add(executor.submit(() -> embedInto(vectors, texts, batch)));
-			}
-			for (java.util.concurrent.Future<?> run : running) {
-				try {
-					run.get();
-				}
-				catch (java.util.concurrent.ExecutionException ex) {
-					throw (ex.getCause() instanceof RuntimeException runtime) ? runtime
-							: new IllegalStateException("Embedding failed", ex.getCause());
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					throw new IllegalStateException("Interrupted while embedding", ex);
-				}
+		// each batch queues for its own run (at most cores / threads at once): a call
+		// with
+		// many batches takes turns with other callers, and ingestion lets queries go
+		// first
+		List<float[][]> embedded = this.runs.runAll(priority, batches,
+				(batch) -> run(batch.stream().map(texts::get).toList()));
+		for (int b = 0; b < batches.size(); b++) {
+			List<Integer> batch = batches.get(b);
+			for (int i = 0; i < batch.size(); i++) {
+				vectors[batch.get(i)] = embedded.get(b)[i];
 			}
 		}
 		return List.of(vectors);
-	}
-
-	private void embedInto(float[][] vectors, List<String> texts, List<Integer> batch) {
-		float[][] embedded = embedBatch(batch.stream().map(texts::get).toList());
-		for (int i = 0; i < batch.size(); i++) {
-			vectors[batch.get(i)] = embedded[i];
-		}
-	}
-
-	/**
-	 * Runs the model on one batch, at most {@code cores / threads} batches at a time:
-	 * with all cores per run (the default) one run at a time, with one thread per run as
-	 * many runs as cores, each without ONNX Runtime's cross-thread synchronisation.
-	 */
-	private float[][] embedBatch(List<String> texts) {
-		this.runs.acquireUninterruptibly();
-		try {
-			return run(texts);
-		}
-		finally {
-			this.runs.release();
-		}
 	}
 
 	private float[][] run(List<String> texts) {
@@ -219,6 +222,7 @@ final class BgeSmallEmbeddingModel implements EmbeddingModel, AutoCloseable {
 
 	@Override
 	public void close() {
+		this.runs.close();
 		try {
 			this.session.close();
 		}

@@ -30,7 +30,9 @@ class RetrievalConfiguration {
 			case "vertex" -> GeminiEmbeddings.vertex(settings, GeminiEmbeddings::applicationDefaultCredentials);
 			case "gemini" -> GeminiEmbeddings.geminiApi(settings);
 			default ->
-				new IndexEmbedding(BgeSmallEmbeddingModel.NAME, bgeSmall, bgeSmall.dimensions(), bgeSmallQueries);
+				// the index embeds passages in bulk, behind queries
+				new IndexEmbedding(BgeSmallEmbeddingModel.NAME, bgeSmall.bulk(), bgeSmall.dimensions(),
+						bgeSmallQueries);
 		};
 	}
 
