@@ -82,12 +82,12 @@ final class BgeSmallEmbeddingModel implements EmbeddingModel, AutoCloseable {
 	}
 
 	/**
-	 * Embeds for someone waiting on a request (a query, the sentences of an answer's
-	 * sources): ahead of ingestion.
+	 * Embeds for someone waiting on a request: a single query first, then many texts (the
+	 * sentences of an answer's sources), both ahead of ingestion.
 	 */
 	@Override
 	public EmbeddingResponse call(EmbeddingRequest request) {
-		return response(embedAll(request.getInstructions(), ModelRuns.Priority.QUERY));
+		return response(embedAll(request.getInstructions(), null));
 	}
 
 	/**
@@ -148,6 +148,10 @@ final class BgeSmallEmbeddingModel implements EmbeddingModel, AutoCloseable {
 		return this.tokenizer.encode(text).getIds().length;
 	}
 
+	/**
+	 * @param priority how to admit the runs, or {@code null} for someone waiting (query
+	 * or interactive, by the number of batches)
+	 */
 	private List<float[]> embedAll(List<String> texts, ModelRuns.Priority priority) {
 		float[][] vectors = new float[texts.size()][];
 		List<Integer> byLength = IntStream.range(0, texts.size())
@@ -158,11 +162,11 @@ final class BgeSmallEmbeddingModel implements EmbeddingModel, AutoCloseable {
 		for (int start = 0; start < byLength.size(); start += this.batchSize) {
 			batches.add(byLength.subList(start, Math.min(start + this.batchSize, byLength.size())));
 		}
-		// each batch queues for its own run (at most cores / threads at once): a call
-		// with
-		// many batches takes turns with other callers, and ingestion lets queries go
-		// first
-		List<float[][]> embedded = this.runs.runAll(priority, batches,
+		// each batch queues for its own run (at most cores / threads at once): queries go
+		// first, then an answer's many sentences, then ingestion, between any two batches
+		ModelRuns.Priority admission = (priority != null) ? priority
+				: (batches.size() <= 1) ? ModelRuns.Priority.QUERY : ModelRuns.Priority.INTERACTIVE;
+		List<float[][]> embedded = this.runs.runAll(admission, batches,
 				(batch) -> run(batch.stream().map(texts::get).toList()));
 		for (int b = 0; b < batches.size(); b++) {
 			List<Integer> batch = batches.get(b);

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.PriorityBlockingQueue;
@@ -19,20 +18,27 @@ import org.springframework.util.Assert;
 
 /**
  * Admission to a shared model: a fixed number of runner threads (one per run that may go
- * at once) take runs from one queue, queries first, and in arrival order within each
- * priority. A caller with many batches holds at most one place in the queue per lane and
- * queues again after each batch, so a long call (ingesting a document, embedding the
- * sentences of an answer's sources) takes turns with everyone else instead of going ahead
- * of them, and a query waits at most for the runs already under way. Bulk runs
- * (ingestion) go only when no query waits. Built on the JDK's {@link ThreadPoolExecutor}
- * with a {@link PriorityBlockingQueue}.
+ * at once) take runs from one priority queue. Single queries (a search) go first, then
+ * the runs of interactive calls with many batches (the sentences of an answer's sources),
+ * then bulk work (ingestion); within a priority, calls in arrival order and a call's
+ * batches in order. Every batch is its own run, so a query waits at most for the runs
+ * already under way, never behind a whole answer or a whole document: ingestion yields to
+ * queries between batches. Built on the JDK's {@link ThreadPoolExecutor} with a
+ * {@link PriorityBlockingQueue}.
  */
 final class ModelRuns implements AutoCloseable {
 
-	/** Who is waiting: queries (someone waits for an answer) go before bulk work. */
+	/** Who is waiting, most urgent first. */
 	enum Priority {
 
-		QUERY, BULK
+		/** One text someone waits for (a search's query). */
+		QUERY,
+
+		/** Many texts someone waits for (an answer's sentences). */
+		INTERACTIVE,
+
+		/** Ingestion. */
+		BULK
 
 	}
 
@@ -40,15 +46,12 @@ final class ModelRuns implements AutoCloseable {
 
 	private final AtomicLong arrivals = new AtomicLong();
 
-	private final int parallelRuns;
-
 	/**
 	 * @param parallelRuns how many runs may go at once
 	 * @param name the runner threads' name prefix
 	 */
 	ModelRuns(int parallelRuns, String name) {
 		Assert.isTrue(parallelRuns >= 1, "parallelRuns must be at least 1");
-		this.parallelRuns = parallelRuns;
 		AtomicInteger count = new AtomicInteger();
 		ThreadFactory threads = (runnable) -> {
 			Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
@@ -62,39 +65,30 @@ final class ModelRuns implements AutoCloseable {
 	}
 
 	/**
-	 * Runs {@code work} on each batch, at most one run per lane at a time (as many lanes
-	 * as runs may go at once), each lane queueing again for its next batch.
+	 * Queues one run per batch and waits for them all.
 	 * @param priority the priority of every run of this call
 	 * @param batches the batches, in order
 	 * @param work what to do with one batch (on a runner thread)
 	 * @return the results, in the order of the batches
 	 */
 	<B, R> List<R> runAll(Priority priority, List<B> batches, Function<B, R> work) {
-		List<R> results = new ArrayList<>(batches.size());
+		long call = this.arrivals.getAndIncrement();
+		List<Run<R>> runs = new ArrayList<>(batches.size());
 		for (int i = 0; i < batches.size(); i++) {
-			results.add(null);
+			B batch = batches.get(i);
+			Run<R> run = new Run<>(() -> work.apply(batch), priority, call, i);
+			runs.add(run);
+			this.runners.execute(run);
 		}
-		AtomicInteger next = new AtomicInteger();
-		Runnable lane = () -> {
-			for (int i = next.getAndIncrement(); i < batches.size(); i = next.getAndIncrement()) {
-				B batch = batches.get(i);
-				results.set(i, run(priority, () -> work.apply(batch)));
+		List<R> results = new ArrayList<>(runs.size());
+		try {
+			for (Run<R> run : runs) {
+				results.add(await(run));
 			}
-		};
-		int lanes = Math.min(this.parallelRuns, batches.size());
-		if (lanes <= 1) {
-			lane.run();
-			return results;
 		}
-		try (var others = Executors.newVirtualThreadPerTaskExecutor()) {
-			List<Future<?>> running = new ArrayList<>(lanes - 1);
-			for (int i = 1; i < lanes; i++) {
-				running.add(others.submit(lane));
-			}
-			lane.run();
-			for (Future<?> other : running) {
-				await(other);
-			}
+		catch (RuntimeException | Error ex) {
+			runs.forEach((run) -> run.cancel(false));
+			throw ex;
 		}
 		return results;
 	}
@@ -106,15 +100,17 @@ final class ModelRuns implements AutoCloseable {
 	 * @return its result
 	 */
 	<R> R run(Priority priority, Callable<R> work) {
-		Run<R> run = new Run<>(work, priority, this.arrivals.getAndIncrement());
-		this.runners.execute(run);
-		try {
-			return await(run);
-		}
-		catch (RuntimeException ex) {
-			run.cancel(false);
-			throw ex;
-		}
+		return runAll(priority, List.of(work), (callable) -> {
+			try {
+				return callable.call();
+			}
+			catch (RuntimeException ex) {
+				throw ex;
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		}).get(0);
 	}
 
 	/** How many runs are waiting for a runner (for tests and diagnostics). */
@@ -147,23 +143,30 @@ final class ModelRuns implements AutoCloseable {
 		this.runners.shutdownNow();
 	}
 
-	/** A queued run, ordered by priority and then by arrival. */
+	/** A queued run, ordered by priority, then by its call's arrival, then within it. */
 	private static final class Run<R> extends FutureTask<R> implements Comparable<Run<?>> {
 
 		private final Priority priority;
 
-		private final long arrival;
+		private final long call;
 
-		Run(Callable<R> work, Priority priority, long arrival) {
+		private final int index;
+
+		Run(Callable<R> work, Priority priority, long call, int index) {
 			super(work);
 			this.priority = priority;
-			this.arrival = arrival;
+			this.call = call;
+			this.index = index;
 		}
 
 		@Override
 		public int compareTo(Run<?> other) {
 			int byPriority = this.priority.compareTo(other.priority);
-			return (byPriority != 0) ? byPriority : Long.compare(this.arrival, other.arrival);
+			if (byPriority != 0) {
+				return byPriority;
+			}
+			int byCall = Long.compare(this.call, other.call);
+			return (byCall != 0) ? byCall : Integer.compare(this.index, other.index);
 		}
 
 	}

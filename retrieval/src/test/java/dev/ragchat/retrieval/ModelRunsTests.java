@@ -53,7 +53,7 @@ class ModelRunsTests {
 	}
 
 	@Test
-	void aLongCallQueuesAgainAfterEachBatchSoALaterQueryGoesBetween() throws Exception {
+	void letsAQueryThenAnAnswersSentencesGoBetweenTheBatchesOfIngestion() throws Exception {
 		// an ingestion call of three batches; its first batch holds the runner
 		CountDownLatch firstBatchRunning = new CountDownLatch(1);
 		CompletableFuture<List<String>> ingestion = CompletableFuture
@@ -66,22 +66,33 @@ class ModelRunsTests {
 				return batch;
 			}), ModelRunsTests::thread);
 		firstBatchRunning.await();
-		// an interactive call of many batches, then a query: they take turns
-		CompletableFuture<?> sentences = CompletableFuture.runAsync(
-				() -> this.runs.runAll(Priority.QUERY, List.of("s1", "s2"), (batch) -> this.order.add(batch)),
-				ModelRunsTests::thread);
-		await().until(() -> this.runs.waiting() == 1);
-		// the query's run waits until both long calls have queued their next batch, so
-		// that the choice after it is between those two
-		CompletableFuture<?> query = CompletableFuture.runAsync(() -> this.runs.run(Priority.QUERY, () -> {
-			await().until(() -> this.runs.waiting() == 2);
-			return this.order.add("query");
-		}), ModelRunsTests::thread);
 		await().until(() -> this.runs.waiting() == 2);
+		// then an answer's two sentences, then a search's query
+		CompletableFuture<?> sentences = CompletableFuture.runAsync(
+				() -> this.runs.runAll(Priority.INTERACTIVE, List.of("s1", "s2"), (batch) -> this.order.add(batch)),
+				ModelRunsTests::thread);
+		await().until(() -> this.runs.waiting() == 4);
+		CompletableFuture<?> query = queue(Priority.QUERY, "query");
 		this.release.countDown();
 		CompletableFuture.allOf(ingestion, sentences, query).join();
 		assertThat(ingestion.join()).containsExactly("b1", "b2", "b3");
-		assertThat(this.order).containsExactly("b1", "s1", "query", "s2", "b2", "b3");
+		assertThat(this.order).containsExactly("b1", "query", "s1", "s2", "b2", "b3");
+	}
+
+	@Test
+	void finishesInteractiveCallsInArrivalOrder() throws Exception {
+		CompletableFuture<?> holder = holdTheRunner();
+		CompletableFuture<?> first = CompletableFuture.runAsync(
+				() -> this.runs.runAll(Priority.INTERACTIVE, List.of("a1", "a2"), (batch) -> this.order.add(batch)),
+				ModelRunsTests::thread);
+		await().until(() -> this.runs.waiting() == 2);
+		CompletableFuture<?> second = CompletableFuture.runAsync(
+				() -> this.runs.runAll(Priority.INTERACTIVE, List.of("b1", "b2"), (batch) -> this.order.add(batch)),
+				ModelRunsTests::thread);
+		await().until(() -> this.runs.waiting() == 4);
+		this.release.countDown();
+		CompletableFuture.allOf(holder, first, second).join();
+		assertThat(this.order).containsExactly("holder", "a1", "a2", "b1", "b2");
 	}
 
 	/** Starts a run that holds the only runner until {@link #release}. */
