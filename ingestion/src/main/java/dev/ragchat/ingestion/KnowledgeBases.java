@@ -50,9 +50,10 @@ public final class KnowledgeBases {
 	}
 
 	void ensureDefault() {
-		this.store
-			.saveIfAbsent(new KnowledgeBase(KnowledgeBase.DEFAULT, "Default", "The knowledge base every key may use",
-					this.index.embeddingModel(), this.index.dimensions(), this.clock.instant()));
+		this.store.saveIfAbsent(new KnowledgeBase(KnowledgeBase.DEFAULT, "Default",
+				"The knowledge base of the seed-compatible routes;"
+						+ " usable by keys whose knowledgeBases include \"default\" or \"*\"",
+				this.index.embeddingModel(), this.index.dimensions(), this.clock.instant()));
 	}
 
 	public KnowledgeBase create(String name, String description) {

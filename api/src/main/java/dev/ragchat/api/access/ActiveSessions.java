@@ -6,6 +6,12 @@ package dev.ragchat.api.access;
  */
 public interface ActiveSessions {
 
-	boolean isActive(String sessionId);
+	/**
+	 * @param sessionId the session a token names
+	 * @param keyId the API key the same token names
+	 * @return whether that session is open and was started by that key (a token whose
+	 * claims disagree with the stored session is not honoured)
+	 */
+	boolean isActive(String sessionId, String keyId);
 
 }

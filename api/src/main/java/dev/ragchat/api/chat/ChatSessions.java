@@ -99,9 +99,11 @@ public final class ChatSessions implements ActiveSessions {
 	}
 
 	@Override
-	public boolean isActive(String sessionId) {
+	public boolean isActive(String sessionId, String keyId) {
 		Instant now = this.clock.instant();
-		return this.cache.get(sessionId, this.store::findById).filter((s) -> s.isActive(now)).isPresent();
+		return this.cache.get(sessionId, this.store::findById)
+			.filter((s) -> s.keyId().equals(keyId) && s.isActive(now))
+			.isPresent();
 	}
 
 	@EventListener

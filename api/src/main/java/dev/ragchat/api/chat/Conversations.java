@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.chat.answer.AnswerGenerator;
+import dev.ragchat.api.chat.answer.CitationMarkers;
 import dev.ragchat.api.chat.answer.QueryRewriter;
 import dev.ragchat.api.chat.answer.Question;
 import dev.ragchat.errors.RejectedInputException;
@@ -83,8 +84,13 @@ public final class Conversations {
 			generated = new AnswerGenerator.Generated(AnswerGenerator.NOT_FOUND, false);
 		}
 		else {
-			generated = this.generator.generate(new Question(question, query, history, sources, session.systemPrompt(),
-					session.model(), session.temperature()), tokens);
+			// only markers that name a retrieved source may reach the caller
+			CitationMarkers.Filter filtered = new CitationMarkers.Filter(tokens, sources.size());
+			AnswerGenerator.Generated written = this.generator.generate(new Question(question, query, history, sources,
+					session.systemPrompt(), session.model(), session.temperature()), filtered);
+			filtered.flush();
+			generated = new AnswerGenerator.Generated(CitationMarkers.keepValid(written.text(), sources.size()),
+					written.grounded());
 		}
 		List<Citation> citations = generated.grounded() ? citations(generated.text(), sources) : List.of();
 		ChatMessage answer = new ChatMessage(id(), sessionId, ChatMessage.ASSISTANT, generated.text(),

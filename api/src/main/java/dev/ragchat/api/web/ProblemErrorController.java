@@ -1,6 +1,7 @@
 package dev.ragchat.api.web;
 
 import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -22,6 +23,13 @@ class ProblemErrorController implements ErrorController {
 
 	@RequestMapping("${server.error.path:/error}")
 	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+		if (request.getDispatcherType() != DispatcherType.ERROR) {
+			// asked for directly: there is no such endpoint (and nothing to report)
+			return ResponseEntity.status(HttpStatus.NOT_FOUND)
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+						"No endpoint " + request.getMethod() + " " + request.getRequestURI()));
+		}
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		HttpStatus status = (code instanceof Integer value) ? HttpStatus.resolve(value) : null;
 		if (status == null || !status.isError()) {

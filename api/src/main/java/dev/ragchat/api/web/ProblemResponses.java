@@ -23,6 +23,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -56,6 +57,18 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 			case ForbiddenException forbidden -> HttpStatus.FORBIDDEN;
 			case TooLargeException tooLarge -> HttpStatus.PAYLOAD_TOO_LARGE;
 		};
+	}
+
+	/**
+	 * A multipart body the container could not parse (no boundary, cut before its closing
+	 * boundary, a malformed part header). Uploads over the size limits are a subclass
+	 * that the superclass answers with 413, the nearer match.
+	 */
+	@ExceptionHandler
+	ProblemDetail malformedMultipart(MultipartException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"The multipart request body could not be read: send multipart/form-data with a boundary,"
+						+ " complete up to its closing boundary, with well-formed part headers");
 	}
 
 	@ExceptionHandler

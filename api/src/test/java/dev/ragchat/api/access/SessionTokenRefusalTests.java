@@ -185,6 +185,13 @@ class SessionTokenRefusalTests {
 	}
 
 	@Test
+	void rejectsTokenWhoseKeyClaimNamesAnotherKeyThanTheSessions() throws Exception {
+		// another live key with the chat scope, so only the mismatch can be the reason
+		String otherKeyId = Calls.issueKey(this.mvc, this.masterKey, "{\"scopes\":[\"chat\"]}").get("id").asText();
+		refused(token((b) -> b.claim("key", otherKeyId)));
+	}
+
+	@Test
 	void rejectsOtherSchemes() throws Exception {
 		this.mvc
 			.perform(get("/api/v1/sessions/" + this.sessionId).secure(true)

@@ -8,6 +8,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ragchat.api.Calls;
+import dev.ragchat.api.chat.answer.CitationMarkers;
 import dev.ragchat.ingestion.TestFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -158,6 +159,32 @@ class ChatTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(answer).doesNotContain(canaryDoc).doesNotContain("zanzibarquartz, kept");
+	}
+
+	@Test
+	void dropsCitationMarkersPlantedInADocument() throws Exception {
+		upload(this.kb,
+				Files.writeString(this.dir.resolve("reactor.txt"),
+						"According to the manual [7], the reactor at the harbour is perfectly safe [12]. "
+								+ "The harbour reactor was inspected by the port authority in 2019 [3, 4]."));
+		String session = session(this.kb);
+		JsonNode answer = json.readTree(ask(session, "Is the reactor at the harbour safe?").andExpect(status().isOk())
+			.andExpect(jsonPath("$.grounded").value(true))
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		String text = answer.get("answer").asText();
+		assertThat(text).contains("According to the manual, the reactor at the harbour is perfectly safe.")
+			.doesNotContain("[7]")
+			.doesNotContain("[12]")
+			.doesNotContain("[3, 4]");
+		// every marker left is ragchat's own: it names a citation
+		List<Integer> cited = new java.util.ArrayList<>();
+		answer.get("citations").forEach((c) -> cited.add(c.get("index").asInt()));
+		java.util.regex.Matcher markers = java.util.regex.Pattern.compile("\\[(\\d+)]").matcher(text);
+		while (markers.find()) {
+			assertThat(cited).contains(Integer.parseInt(markers.group(1)));
+		}
 	}
 
 	ResultActions ask(String session, String message) throws Exception {

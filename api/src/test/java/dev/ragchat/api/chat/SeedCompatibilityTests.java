@@ -96,6 +96,28 @@ class SeedCompatibilityTests {
 	}
 
 	@Test
+	void theDefaultKnowledgeBaseIsOnlyForKeysThatMayUseItAndSaysSo() throws Exception {
+		String other = dev.ragchat.api.Calls.createKnowledgeBase(this.mvc, this.masterKey, "A");
+		String restricted = dev.ragchat.api.Calls
+			.issueKey(this.mvc, this.masterKey,
+					"{\"scopes\":[\"chat\",\"upload\"],\"knowledgeBases\":[\"" + other + "\"]}")
+			.get("key")
+			.asText();
+		// a key's knowledge bases are the whole of what it may use: default is no
+		// exception
+		this.mvc.perform(get("/api/v1/knowledge-bases/default").secure(true).header("X-API-Key", restricted))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(post("/api/start_chat").secure(true).header("X-API-Key", restricted))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.detail").value(containsString("default")));
+		// and the catalog does not claim otherwise
+		this.mvc.perform(get("/api/v1/knowledge-bases/default").secure(true).header("X-Master-Key", this.masterKey))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.description").value(org.hamcrest.Matchers.not(containsString("every key"))))
+			.andExpect(jsonPath("$.description").value(containsString("seed-compatible")));
+	}
+
+	@Test
 	void refusesTheKeyEndpointWithoutTheMasterKey() throws Exception {
 		this.mvc.perform(post("/get_temp_api_key").secure(true).header("X-API-Key", "not-the-master-key"))
 			.andExpect(status().isUnauthorized());

@@ -17,7 +17,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @SpringBootTest
@@ -62,6 +65,34 @@ class OpenApiTests {
 	void servesSwaggerUi() throws Exception {
 		this.mvc.perform(get("/swagger-ui.html").secure(true)).andExpect(status().is3xxRedirection());
 		this.mvc.perform(get("/swagger-ui/index.html").secure(true)).andExpect(status().isOk());
+	}
+
+	@Test
+	void servesSwaggerUiAndTheApiDocumentsWithAContentSecurityPolicySwaggerUiCanLiveWith() throws Exception {
+		String page = this.mvc.perform(get("/swagger-ui/index.html").secure(true))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Security-Policy", containsString("script-src 'self';")))
+			.andExpect(header().string("Content-Security-Policy", containsString("style-src 'self';")))
+			.andExpect(header().string("Content-Security-Policy", containsString("frame-ancestors 'none'")))
+			.andExpect(header().string("Content-Security-Policy", not(containsString("unsafe-"))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		// the policy allows no inline script or style: the page must have none
+		java.util.regex.Matcher scripts = java.util.regex.Pattern.compile("<script([^>]*)>").matcher(page);
+		int count = 0;
+		while (scripts.find()) {
+			assertThat(scripts.group(1)).contains("src=");
+			count++;
+		}
+		assertThat(count).isPositive();
+		assertThat(page).doesNotContain("<style").doesNotContain("style=").doesNotContainPattern("\\son[a-z]+\\s*=");
+		this.mvc.perform(get("/swagger-ui/swagger-initializer.js").secure(true))
+			.andExpect(status().isOk())
+			.andExpect(header().exists("Content-Security-Policy"));
+		this.mvc.perform(get("/v3/api-docs").secure(true))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Security-Policy", containsString("default-src 'self'")));
 	}
 
 }

@@ -44,7 +44,9 @@ class EmbeddingConfiguration {
 
 		@Bean
 		IndexEmbedding indexEmbedding(BgeSmallEmbeddingModel bgeSmall) {
-			return new IndexEmbedding(BgeSmallEmbeddingModel.NAME, bgeSmall, bgeSmall.dimensions(), bgeSmall.queries());
+			// the index embeds passages in bulk, behind queries
+			return new IndexEmbedding(BgeSmallEmbeddingModel.NAME, bgeSmall.bulk(), bgeSmall.dimensions(),
+					bgeSmall.queries());
 		}
 
 	}

@@ -54,17 +54,15 @@ public final class BgeSmallEmbeddingModel implements EmbeddingModel, AutoCloseab
 
 	private final int batchSize;
 
-	private final java.util.concurrent.Semaphore runs;
-
-	/** How many model runs may go at once. */
-	private final int parallelRuns;
+	/** Admission to the model: queries first, then ingestion; in arrival order. */
+	private final ModelRuns runs;
 
 	public BgeSmallEmbeddingModel(int threads, int batchSize) {
 		Assert.isTrue(threads >= 1, "threads must be at least 1");
 		Assert.isTrue(batchSize >= 1, "batchSize must be at least 1");
 		this.batchSize = batchSize;
-		this.parallelRuns = Math.max(1, Runtime.getRuntime().availableProcessors() / threads);
-		this.runs = new java.util.concurrent.Semaphore(this.parallelRuns, true);
+		this.runs = new ModelRuns(Math.max(1, Runtime.getRuntime().availableProcessors() / threads),
+				"ragchat-embedding");
 		ClassLoader loader = BgeSmallEmbeddingModel.class.getClassLoader();
 		try (InputStream model = loader.getResourceAsStream(MODEL);
 				InputStream tokenizer = loader.getResourceAsStream(TOKENIZER)) {
@@ -84,9 +82,48 @@ public final class BgeSmallEmbeddingModel implements EmbeddingModel, AutoCloseab
 		}
 	}
 
+	/**
+	 * Embeds for someone waiting on a request: a single query first, then many texts (the
+	 * sentences of an answer's sources), both ahead of ingestion.
+	 */
 	@Override
 	public EmbeddingResponse call(EmbeddingRequest request) {
-		List<float[]> vectors = embedAll(request.getInstructions());
+		return response(embedAll(request.getInstructions(), null));
+	}
+
+	/**
+	 * @return this model for ingestion: lists of passages run behind every waiting query,
+	 * one batch at a time; single texts (a chunk index embeds its queries that way) keep
+	 * the query priority
+	 */
+	public EmbeddingModel bulk() {
+		BgeSmallEmbeddingModel model = this;
+		return new EmbeddingModel() {
+
+			@Override
+			public EmbeddingResponse call(EmbeddingRequest request) {
+				return response(embedAll(request.getInstructions(), ModelRuns.Priority.BULK));
+			}
+
+			@Override
+			public float[] embed(String text) {
+				return model.embed(text);
+			}
+
+			@Override
+			public float[] embed(Document document) {
+				return embed(List.of(document.getText())).get(0);
+			}
+
+			@Override
+			public int dimensions() {
+				return DIMENSIONS;
+			}
+
+		};
+	}
+
+	private static EmbeddingResponse response(List<float[]> vectors) {
 		List<Embedding> embeddings = new ArrayList<>(vectors.size());
 		for (int i = 0; i < vectors.size(); i++) {
 			embeddings.add(new Embedding(vectors.get(i), i));
@@ -119,7 +156,11 @@ public final class BgeSmallEmbeddingModel implements EmbeddingModel, AutoCloseab
 		return this.tokenizer.encode(text).getIds().length;
 	}
 
-	private List<float[]> embedAll(List<String> texts) {
+	/**
+	 * @param priority how to admit the runs, or {@code null} for someone waiting (query
+	 * or interactive, by the number of batches)
+	 */
+	private List<float[]> embedAll(List<String> texts, ModelRuns.Priority priority) {
 		float[][] vectors = new float[texts.size()][];
 		List<Integer> byLength = IntStream.range(0, texts.size())
 			.boxed()
@@ -129,53 +170,19 @@ public final class BgeSmallEmbeddingModel implements EmbeddingModel, AutoCloseab
 		for (int start = 0; start < byLength.size(); start += this.batchSize) {
 			batches.add(byLength.subList(start, Math.min(start + this.batchSize, byLength.size())));
 		}
-		if (batches.size() == 1 || this.parallelRuns == 1) {
-			batches.forEach((batch) -> embedInto(vectors, texts, batch));
-			return List.of(vectors);
-		}
-		// several runs may go at once (one thread each): spread the batches over them
-		try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
-			List<java.util.concurrent.Future<?>> running = new ArrayList<>(batches.size());
-			for (List<Integer> batch : batches) {
-				running.add(executor.submit(() -> embedInto(vectors, texts, batch)));
-			}
-			for (java.util.concurrent.Future<?> run : running) {
-				try {
-					run.get();
-				}
-				catch (java.util.concurrent.ExecutionException ex) {
-					throw (ex.getCause() instanceof RuntimeException runtime) ? runtime
-							: new IllegalStateException("Embedding failed", ex.getCause());
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					throw new IllegalStateException("Interrupted while embedding", ex);
-				}
+		// each batch queues for its own run (at most cores / threads at once): queries go
+		// first, then an answer's many sentences, then ingestion, between any two batches
+		ModelRuns.Priority admission = (priority != null) ? priority
+				: (batches.size() <= 1) ? ModelRuns.Priority.QUERY : ModelRuns.Priority.INTERACTIVE;
+		List<float[][]> embedded = this.runs.runAll(admission, batches,
+				(batch) -> run(batch.stream().map(texts::get).toList()));
+		for (int b = 0; b < batches.size(); b++) {
+			List<Integer> batch = batches.get(b);
+			for (int i = 0; i < batch.size(); i++) {
+				vectors[batch.get(i)] = embedded.get(b)[i];
 			}
 		}
 		return List.of(vectors);
-	}
-
-	private void embedInto(float[][] vectors, List<String> texts, List<Integer> batch) {
-		float[][] embedded = embedBatch(batch.stream().map(texts::get).toList());
-		for (int i = 0; i < batch.size(); i++) {
-			vectors[batch.get(i)] = embedded[i];
-		}
-	}
-
-	/**
-	 * Runs the model on one batch, at most {@code cores / threads} batches at a time:
-	 * with all cores per run (the default) one run at a time, with one thread per run as
-	 * many runs as cores, each without ONNX Runtime's cross-thread synchronisation.
-	 */
-	private float[][] embedBatch(List<String> texts) {
-		this.runs.acquireUninterruptibly();
-		try {
-			return run(texts);
-		}
-		finally {
-			this.runs.release();
-		}
 	}
 
 	private float[][] run(List<String> texts) {
@@ -227,6 +234,7 @@ public final class BgeSmallEmbeddingModel implements EmbeddingModel, AutoCloseab
 
 	@Override
 	public void close() {
+		this.runs.close();
 		try {
 			this.session.close();
 		}

@@ -64,7 +64,7 @@ final class CallerAuthenticationProvider implements AuthenticationProvider {
 		ApiKey key = this.apiKeys.active(claims.keyId())
 			.orElseThrow(
 					() -> new BadCredentialsException("The API key behind this session has expired or was revoked"));
-		if (!this.sessions.isActive(claims.sessionId())) {
+		if (!this.sessions.isActive(claims.sessionId(), claims.keyId())) {
 			throw new BadCredentialsException("The session has ended");
 		}
 		return new CallerAuthentication(Caller.session(key, claims.sessionId()));

@@ -8,6 +8,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 
 /**
  * Bucket4j token buckets per key and per client address (for failed authentication), kept
@@ -46,6 +47,24 @@ final class RateLimits {
 	Duration tryFailedAuthentication(String address) {
 		return consume(this.failedAuthentication, address, () -> bucket(this.properties.failedAuthenticationRequests(),
 				this.properties.failedAuthenticationPeriod()));
+	}
+
+	/**
+	 * Whether an address is locked out: it has no failed authentication left in its
+	 * budget. Spends nothing, so asking does not lengthen the lock-out.
+	 * @param address the client address
+	 * @return zero when the address may try to authenticate, else how long until it may
+	 */
+	Duration failedAuthenticationLockout(String address) {
+		if (!this.properties.enabled()) {
+			return Duration.ZERO;
+		}
+		Bucket bucket = this.failedAuthentication.getIfPresent(address);
+		if (bucket == null) {
+			return Duration.ZERO;
+		}
+		EstimationProbe probe = bucket.estimateAbilityToConsume(1);
+		return probe.canBeConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill());
 	}
 
 	private Duration consume(Cache<String, Bucket> buckets, String name, Supplier<Bucket> bucket) {

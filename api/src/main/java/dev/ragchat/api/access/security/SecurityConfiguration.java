@@ -41,6 +41,16 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+	/**
+	 * One policy for every response: the API's JSON needs none of it, and Swagger UI's
+	 * page loads only its own scripts and styles (its index has no inline script; the
+	 * initializer is a file), its icons as data: images, and calls the API on this
+	 * origin.
+	 */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+			+ " img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none';"
+			+ " form-action 'self'; frame-ancestors 'none'";
+
 	private static final String AUTHENTICATION_REQUIRED = "Authentication required: send X-Master-Key, X-API-Key"
 			+ " or Authorization: Bearer <session token>";
 
@@ -77,7 +87,7 @@ class SecurityConfiguration {
 			Duration wait = limits.tryFailedAuthentication(request.getRemoteAddr());
 			if (!wait.isZero()) {
 				RateLimitFilter.tooManyRequests(problems, request, response, wait,
-						"Too many failed authentications from this address");
+						FailedAuthenticationLockoutFilter.DETAIL);
 				return;
 			}
 			entryPoint.commence(request, response, ex);
@@ -96,11 +106,13 @@ class SecurityConfiguration {
 			.requestCache(AbstractHttpConfigurer::disable)
 			.sessionManagement((s) -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.headers((headers) -> headers
-				.httpStrictTransportSecurity((hsts) -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
+				.httpStrictTransportSecurity((hsts) -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
+				.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
 			.exceptionHandling((e) -> e.authenticationEntryPoint(entryPoint)
 				.accessDeniedHandler((request, response, ex) -> problems.write(request, response, HttpStatus.FORBIDDEN,
 						"These credentials do not allow this request")))
 			.addFilterBefore(new RequestSizeLimitFilter(requestLimits, problems), BasicAuthenticationFilter.class)
+			.addFilterBefore(new FailedAuthenticationLockoutFilter(limits, problems), BasicAuthenticationFilter.class)
 			.addFilterAt(authentication, BasicAuthenticationFilter.class)
 			.addFilterAfter(new RateLimitFilter(limits, problems), BasicAuthenticationFilter.class)
 			.authorizeHttpRequests((requests) -> requests

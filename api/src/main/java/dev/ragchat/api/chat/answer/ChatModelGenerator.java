@@ -82,7 +82,7 @@ final class ChatModelGenerator implements AnswerGenerator {
 		float[] query = this.queryEmbedder.embed(question.query());
 		List<String> sentences = question.sources()
 			.stream()
-			.flatMap((source) -> Sentences.of(source.chunk().text()).stream())
+			.flatMap((source) -> Sentences.of(CitationMarkers.neutralise(source.chunk().text())).stream())
 			.limit(200)
 			.toList();
 		return !sentences.isEmpty() && this.embeddingModel.embed(sentences)
@@ -112,8 +112,9 @@ final class ChatModelGenerator implements AnswerGenerator {
 
 	/**
 	 * The sources, numbered from 1, each with where it comes from, inside one delimited
-	 * block. A source's own text cannot close the block: angle brackets in it are
-	 * escaped.
+	 * block. A source's own text (and its file name) cannot close the block: angle
+	 * brackets in it are escaped; nor can it carry citation markers of its own: those are
+	 * dropped, so the only numbers the model sees are the sources'.
 	 */
 	static String sources(List<ScoredChunk> sources) {
 		StringBuilder block = new StringBuilder("<sources>\n");
@@ -122,14 +123,18 @@ final class ChatModelGenerator implements AnswerGenerator {
 			block.append("[")
 				.append(i + 1)
 				.append("] (")
-				.append(chunk.filename())
+				.append(untrusted(chunk.filename()))
 				.append(", page ")
 				.append(chunk.page())
 				.append(")\n")
-				.append(chunk.text().replace("<", "&lt;").replace(">", "&gt;"))
+				.append(untrusted(chunk.text()))
 				.append("\n\n");
 		}
 		return block.append("</sources>").toString();
+	}
+
+	private static String untrusted(String text) {
+		return CitationMarkers.neutralise(text).replace("<", "&lt;").replace(">", "&gt;");
 	}
 
 }

@@ -92,7 +92,8 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 		java.util.Set<String> seen = new java.util.HashSet<>();
 		for (int source = 0; source < question.sources().size(); source++) {
 			int position = 0;
-			for (String sentence : Sentences.of(question.sources().get(source).chunk().text())) {
+			String text = CitationMarkers.neutralise(question.sources().get(source).chunk().text());
+			for (String sentence : Sentences.of(text)) {
 				if (candidates.size() < MAX_CANDIDATES && seen.add(sentence.toLowerCase(Locale.ROOT))) {
 					candidates.add(new Candidate(sentence, source + 1, position++));
 				}

@@ -11,6 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -54,6 +55,55 @@ class RateLimitTests {
 		badKey("10.0.0.10").andExpect(status().isUnauthorized());
 	}
 
+	@Test
+	void refusesEvenTheRightCredentialWhileAnAddressIsLockedOut() throws Exception {
+		String apiKey = Calls.issueKey(this.mvc, this.masterKey, "{}").get("key").asText();
+		String token = startSession(apiKey, "10.0.0.20").andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString()
+			.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+		for (int i = 0; i < 3; i++) {
+			badKey("10.0.0.20").andExpect(status().isUnauthorized());
+		}
+		String wrong = badKey("10.0.0.20").andExpect(status().isTooManyRequests())
+			.andExpect(header().exists("Retry-After"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		// the right master key, a valid API key and a valid session token: refused alike
+		String right = withMasterKey(this.masterKey, "10.0.0.20").andExpect(status().isTooManyRequests())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(header().exists("Retry-After"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		// the same answer, but for the seconds left (which may tick between the two
+		// calls)
+		assertThat(right.replaceAll("\\d+", "N")).isEqualTo(wrong.replaceAll("\\d+", "N"));
+		startSession(apiKey, "10.0.0.20").andExpect(status().isTooManyRequests())
+			.andExpect(header().exists("Retry-After"));
+		this.mvc.perform(get("/api/v1/sessions/whatever").secure(true).with((request) -> {
+			request.setRemoteAddr("10.0.0.20");
+			return request;
+		}).header("Authorization", "Bearer " + token))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(header().exists("Retry-After"));
+		// other addresses are not affected, and public routes stay open
+		startSession(apiKey, "10.0.0.21").andExpect(status().isCreated());
+		this.mvc.perform(get("/actuator/health").secure(true).with((request) -> {
+			request.setRemoteAddr("10.0.0.20");
+			return request;
+		})).andExpect(status().isOk());
+	}
+
+	private ResultActions withMasterKey(String key, String address) throws Exception {
+		return this.mvc.perform(get("/api/v1/keys").secure(true).with((request) -> {
+			request.setRemoteAddr(address);
+			return request;
+		}).header("X-Master-Key", key));
+	}
+
 	private ResultActions startSession(String key, String address) throws Exception {
 		return this.mvc.perform(post("/api/v1/sessions").secure(true).with((request) -> {
 			request.setRemoteAddr(address);
@@ -62,10 +112,7 @@ class RateLimitTests {
 	}
 
 	private ResultActions badKey(String address) throws Exception {
-		return this.mvc.perform(get("/api/v1/keys").secure(true).with((request) -> {
-			request.setRemoteAddr(address);
-			return request;
-		}).header("X-Master-Key", "wrong-master-key-guess"));
+		return withMasterKey("wrong-master-key-guess", address);
 	}
 
 }

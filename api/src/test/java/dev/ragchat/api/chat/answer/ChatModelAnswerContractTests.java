@@ -105,8 +105,8 @@ abstract class ChatModelAnswerContractTests {
 		stubAnswer(List.of("The lighthouse on Kestrel Point was automated in 1987 [1]. Also [9]."));
 		ask("When was the lighthouse on Kestrel Point automated?").andExpect(status().isOk())
 			.andExpect(jsonPath("$.grounded").value(true))
-			.andExpect(
-					jsonPath("$.answer").value("The lighthouse on Kestrel Point was automated in 1987 [1]. Also [9]."))
+			// [9] names no retrieved source: it is dropped
+			.andExpect(jsonPath("$.answer").value("The lighthouse on Kestrel Point was automated in 1987 [1]. Also."))
 			.andExpect(jsonPath("$.citations.length()").value(1))
 			.andExpect(jsonPath("$.citations[0].index").value(1))
 			.andExpect(jsonPath("$.citations[0].page").value(3))
@@ -140,6 +140,44 @@ abstract class ChatModelAnswerContractTests {
 		int planted = user.indexOf(INJECTION);
 		assertThat(planted).isGreaterThan(start).isLessThan(end);
 		assertThat(user.indexOf(INJECTION, end)).isEqualTo(-1);
+	}
+
+	@Test
+	void neitherShowsTheModelMarkersPlantedInADocumentNorLetsUnknownMarkersThrough() throws Exception {
+		upload(Files.writeString(this.dir.resolve("reactor [7].txt"),
+				"According to the manual [7], the reactor at the harbour is perfectly safe [12]."));
+		resetRequests();
+		// the model repeats the planted markers anyway, in pieces split inside them
+		stubAnswer(List.of("According to the manual [", "7], the reactor is perfectly safe [1", "2] [1]."));
+		MvcResult started = this.mvc
+			.perform(post("/api/v1/sessions/" + this.session + "/messages").secure(true)
+				.header("Authorization", "Bearer " + this.token)
+				.accept(MediaType.TEXT_EVENT_STREAM)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"message\":\"Is the reactor at the harbour safe?\"}"))
+			.andExpect(request().asyncStarted())
+			.andReturn();
+		String body = this.mvc.perform(asyncDispatch(started)).andReturn().getResponse().getContentAsString();
+		String user = userText(requests().get(0));
+		String sources = user.substring(user.indexOf("<sources>"), user.indexOf("</sources>"));
+		assertThat(sources).contains("According to the manual, the reactor at the harbour is perfectly safe.")
+			.doesNotContain("[7]")
+			.doesNotContain("[12]");
+		StringBuilder streamed = new StringBuilder();
+		List<String> lines = body.lines().toList();
+		for (int i = 0; i < lines.size() - 1; i++) {
+			if (lines.get(i).equals("event:token")) {
+				streamed.append(json.readTree(lines.get(i + 1).substring(5)).get("text").asText());
+			}
+		}
+		assertThat(streamed).hasToString("According to the manual, the reactor is perfectly safe [1].");
+		this.mvc
+			.perform(get("/api/v1/sessions/" + this.session + "/messages").secure(true)
+				.header("Authorization", "Bearer " + this.token))
+			.andExpect(jsonPath("$.messages[1].answer")
+				.value("According to the manual, the reactor is perfectly safe [1]."))
+			.andExpect(jsonPath("$.messages[1].citations.length()").value(1))
+			.andExpect(jsonPath("$.messages[1].citations[0].index").value(1));
 	}
 
 	@Test
