@@ -23,14 +23,6 @@ final class SciFact {
 	private SciFact() {
 	}
 
-	record Passage(String id, String title, String text) {
-
-		String full() {
-			return this.title + "\n" + this.text;
-		}
-
-	}
-
 	static List<Passage> corpus(Path dir) throws IOException {
 		List<Passage> passages = new ArrayList<>();
 		try (BufferedReader reader = Files.newBufferedReader(dir.resolve("corpus.jsonl"))) {
@@ -68,6 +60,14 @@ final class SciFact {
 			}
 		}
 		return qrels;
+	}
+
+	record Passage(String id, String title, String text) {
+
+		String full() {
+			return this.title + "\n" + this.text;
+		}
+
 	}
 
 }

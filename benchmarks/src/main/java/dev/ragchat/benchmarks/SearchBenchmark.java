@@ -317,6 +317,11 @@ final class SearchBenchmark {
 		}
 	}
 
+	private <T> T option(String name, T fallback, java.util.function.Function<String, T> parse) {
+		String value = this.options.get(name);
+		return (value != null) ? parse.apply(value) : fallback;
+	}
+
 	/**
 	 * What is searched: chunk texts and vectors, and queries (the first ones warm up).
 	 */
@@ -342,11 +347,6 @@ final class SearchBenchmark {
 		 */
 		float[] vectorOf(String text);
 
-	}
-
-	private <T> T option(String name, T fallback, java.util.function.Function<String, T> parse) {
-		String value = this.options.get(name);
-		return (value != null) ? parse.apply(value) : fallback;
 	}
 
 }

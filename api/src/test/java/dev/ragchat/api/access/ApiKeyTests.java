@@ -10,17 +10,14 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ragchat.api.AbstractWebIntegrationTests;
 import dev.ragchat.api.Calls;
 import dev.ragchat.api.RagChatProperties;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -31,12 +28,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@SpringBootTest
-@AutoConfigureMockMvc
-class ApiKeyTests {
-
-	@Autowired
-	MockMvc mvc;
+class ApiKeyTests extends AbstractWebIntegrationTests {
 
 	@Autowired
 	ApiKeyStore store;
@@ -46,9 +38,6 @@ class ApiKeyTests {
 
 	@Autowired
 	RagChatProperties properties;
-
-	@Value("${ragchat.master-key}")
-	String masterKey;
 
 	@Test
 	void issuesKeyWithDefaultsOfOneHourChatOnAllKnowledgeBases() throws Exception {
@@ -165,7 +154,7 @@ class ApiKeyTests {
 
 	@Test
 	void mistypedKeyIsRefused() throws Exception {
-		String key = Calls.issueKey(this.mvc, this.masterKey, "{}").get("key").asText();
+		String key = issueKey("{}");
 		char last = key.charAt(key.length() - 1);
 		startSession(key.substring(0, key.length() - 1) + ((last == 'A') ? 'B' : 'A'))
 			.andExpect(status().isUnauthorized());

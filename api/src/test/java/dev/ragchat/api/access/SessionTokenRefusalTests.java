@@ -12,18 +12,15 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ragchat.api.AbstractWebIntegrationTests;
 import dev.ragchat.api.Calls;
 import io.jsonwebtoken.JwtBuilder;
 import io.jsonwebtoken.Jwts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -37,15 +34,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * token differs from an accepted one in exactly one respect;
  * {@link #acceptsTokenForgedWithTheRealKey} shows the forgery itself is otherwise sound.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-class SessionTokenRefusalTests {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Value("${ragchat.master-key}")
-	String masterKey;
+class SessionTokenRefusalTests extends AbstractWebIntegrationTests {
 
 	@Value("${ragchat.jwt.secret}")
 	String secret;

@@ -1,16 +1,10 @@
 package dev.ragchat.api.chat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ragchat.api.Calls;
+import dev.ragchat.api.AbstractWebIntegrationTests;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -18,22 +12,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@SpringBootTest
-@AutoConfigureMockMvc
-class ChatConfigTests {
-
-	private static final ObjectMapper json = new ObjectMapper();
-
-	@Autowired
-	MockMvc mvc;
-
-	@Value("${ragchat.master-key}")
-	String masterKey;
+class ChatConfigTests extends AbstractWebIntegrationTests {
 
 	@Test
 	void sessionsStartFromASharedConfigurationAndMayOverrideIt() throws Exception {
-		String owner = Calls.issueKey(this.mvc, this.masterKey, "{}").get("key").asText();
-		String other = Calls.issueKey(this.mvc, this.masterKey, "{}").get("key").asText();
+		String owner = issueKey("{}");
+		String other = issueKey("{}");
 		JsonNode config = json.readTree(this.mvc
 			.perform(post("/api/v1/chat-configs").secure(true)
 				.header("X-API-Key", owner)
@@ -69,8 +53,8 @@ class ChatConfigTests {
 
 	@Test
 	void onlyItsCreatorChangesAConfiguration() throws Exception {
-		String owner = Calls.issueKey(this.mvc, this.masterKey, "{}").get("key").asText();
-		String other = Calls.issueKey(this.mvc, this.masterKey, "{}").get("key").asText();
+		String owner = issueKey("{}");
+		String other = issueKey("{}");
 		String body = "{\"title\":\"T\",\"knowledgeBase\":\"default\"}";
 		String id = json
 			.readTree(this.mvc.perform(post("/api/v1/chat-configs").secure(true)
@@ -96,10 +80,8 @@ class ChatConfigTests {
 
 	@Test
 	void hidesConfigurationsOfKnowledgeBasesOutsideTheKey() throws Exception {
-		String owner = Calls.issueKey(this.mvc, this.masterKey, "{}").get("key").asText();
-		String narrow = Calls.issueKey(this.mvc, this.masterKey, "{\"knowledgeBases\":[\"elsewhere\"]}")
-			.get("key")
-			.asText();
+		String owner = issueKey("{}");
+		String narrow = issueKey("{\"knowledgeBases\":[\"elsewhere\"]}");
 		String id = json.readTree(this.mvc
 			.perform(post("/api/v1/chat-configs").secure(true)
 				.header("X-API-Key", owner)

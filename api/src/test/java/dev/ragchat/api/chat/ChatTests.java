@@ -2,34 +2,24 @@ package dev.ragchat.api.chat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ragchat.api.AbstractWebIntegrationTests;
 import dev.ragchat.api.Calls;
-import dev.ragchat.api.chat.answer.CitationMarkers;
 import dev.ragchat.ingestion.TestFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
@@ -39,17 +29,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Questions answered from uploaded documents with the extractive generator: cited to the
  * page, honest when the documents do not answer, streamed, remembered, isolated.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-class ChatTests {
-
-	private static final ObjectMapper json = new ObjectMapper();
-
-	@Autowired
-	MockMvc mvc;
-
-	@Value("${ragchat.master-key}")
-	String masterKey;
+class ChatTests extends AbstractWebIntegrationTests {
 
 	@TempDir
 	Path dir;
@@ -63,11 +43,7 @@ class ChatTests {
 	@BeforeEach
 	void documents() throws Exception {
 		this.kb = createKnowledgeBase("chat");
-		this.key = Calls
-			.issueKey(this.mvc, this.masterKey,
-					"{\"scopes\":[\"chat\",\"upload\"],\"knowledgeBases\":[\"" + this.kb + "\"]}")
-			.get("key")
-			.asText();
+		this.key = issueKey("{\"scopes\":[\"chat\",\"upload\"],\"knowledgeBases\":[\"" + this.kb + "\"]}");
 		this.pdf = upload(this.kb, TestFiles.factsPdf(this.dir.resolve("harbour.pdf")));
 		upload(this.kb, TestFiles.handbookDocx(this.dir.resolve("handbook.docx")));
 	}
@@ -146,11 +122,7 @@ class ChatTests {
 	@Test
 	void neverCitesAnotherKnowledgeBase() throws Exception {
 		String other = createKnowledgeBase("other");
-		String otherKey = Calls
-			.issueKey(this.mvc, this.masterKey,
-					"{\"scopes\":[\"chat\",\"upload\"],\"knowledgeBases\":[\"" + other + "\"]}")
-			.get("key")
-			.asText();
+		String otherKey = issueKey("{\"scopes\":[\"chat\",\"upload\"],\"knowledgeBases\":[\"" + other + "\"]}");
 		Path canary = Files.writeString(this.dir.resolve("canary.txt"),
 				"The canary word of the other base is zanzibarquartz, kept on shelf nine.");
 		String canaryDoc = upload(other, canary, otherKey);
@@ -215,10 +187,6 @@ class ChatTests {
 				Files.readAllBytes(file));
 		assertThat(document.get("status").asText()).isEqualTo("READY");
 		return document.get("id").asText();
-	}
-
-	String createKnowledgeBase(String name) throws Exception {
-		return Calls.createKnowledgeBase(this.mvc, this.masterKey, name);
 	}
 
 }

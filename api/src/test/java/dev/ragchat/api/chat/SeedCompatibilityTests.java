@@ -4,18 +4,13 @@ import java.nio.file.Files;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ragchat.api.AbstractWebIntegrationTests;
 import dev.ragchat.ingestion.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -30,17 +25,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * A client written for the original Flask service works unchanged: master key in
  * X-API-Key, raw JWT in Authorization, {query, url} in, {query, answer} out.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-class SeedCompatibilityTests {
-
-	private static final ObjectMapper json = new ObjectMapper();
-
-	@Autowired
-	MockMvc mvc;
-
-	@Value("${ragchat.master-key}")
-	String masterKey;
+class SeedCompatibilityTests extends AbstractWebIntegrationTests {
 
 	@TempDir
 	java.nio.file.Path dir;
@@ -97,12 +82,8 @@ class SeedCompatibilityTests {
 
 	@Test
 	void theDefaultKnowledgeBaseIsOnlyForKeysThatMayUseItAndSaysSo() throws Exception {
-		String other = dev.ragchat.api.Calls.createKnowledgeBase(this.mvc, this.masterKey, "A");
-		String restricted = dev.ragchat.api.Calls
-			.issueKey(this.mvc, this.masterKey,
-					"{\"scopes\":[\"chat\",\"upload\"],\"knowledgeBases\":[\"" + other + "\"]}")
-			.get("key")
-			.asText();
+		String other = createKnowledgeBase("A");
+		String restricted = issueKey("{\"scopes\":[\"chat\",\"upload\"],\"knowledgeBases\":[\"" + other + "\"]}");
 		// a key's knowledge bases are the whole of what it may use: default is no
 		// exception
 		this.mvc.perform(get("/api/v1/knowledge-bases/default").secure(true).header("X-API-Key", restricted))

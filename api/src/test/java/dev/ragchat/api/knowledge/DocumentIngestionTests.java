@@ -6,20 +6,14 @@ import java.time.Duration;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ragchat.api.Calls;
+import dev.ragchat.api.AbstractWebIntegrationTests;
 import dev.ragchat.ingestion.TestFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,17 +31,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Uploads through HTTP to a searchable, page-cited index: the real readers, chunker,
  * embedding model and Lucene index.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-class DocumentIngestionTests {
-
-	private static final ObjectMapper json = new ObjectMapper();
-
-	@Autowired
-	MockMvc mvc;
-
-	@Value("${ragchat.master-key}")
-	String masterKey;
+class DocumentIngestionTests extends AbstractWebIntegrationTests {
 
 	@TempDir
 	Path dir;
@@ -59,11 +43,7 @@ class DocumentIngestionTests {
 	@BeforeEach
 	void knowledgeBaseAndKey() throws Exception {
 		this.kb = createKnowledgeBase("tests");
-		this.key = Calls
-			.issueKey(this.mvc, this.masterKey,
-					"{\"scopes\":[\"chat\",\"upload\"],\"knowledgeBases\":[\"" + this.kb + "\"]}")
-			.get("key")
-			.asText();
+		this.key = issueKey("{\"scopes\":[\"chat\",\"upload\"],\"knowledgeBases\":[\"" + this.kb + "\"]}");
 	}
 
 	@Test
@@ -262,10 +242,6 @@ class DocumentIngestionTests {
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(json.writeValueAsString(java.util.Map.of("query", query, "mode", mode, "topK", 3))))
 			.andExpect(status().isOk());
-	}
-
-	String createKnowledgeBase(String name) throws Exception {
-		return Calls.createKnowledgeBase(this.mvc, this.masterKey, name);
 	}
 
 }

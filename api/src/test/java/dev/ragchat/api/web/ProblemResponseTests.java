@@ -1,14 +1,9 @@
 package dev.ragchat.api.web;
 
-import dev.ragchat.api.Calls;
+import dev.ragchat.api.AbstractWebIntegrationTests;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.hamcrest.Matchers.containsString;
@@ -24,15 +19,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Every error is an RFC 9457 problem: from the security filter chain, from Spring MVC and
  * from ragchat's own handlers. 429 has its own test ({@code RateLimitTests}).
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-class ProblemResponseTests {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Value("${ragchat.master-key}")
-	String masterKey;
+class ProblemResponseTests extends AbstractWebIntegrationTests {
 
 	@Test
 	void answers401WithoutCredentials() throws Exception {
@@ -55,15 +42,13 @@ class ProblemResponseTests {
 
 	@Test
 	void answers403WhenApiKeyManagesKeys() throws Exception {
-		String key = Calls.issueKey(this.mvc, this.masterKey, "{\"scopes\":[\"chat\",\"upload\",\"admin\"]}")
-			.get("key")
-			.asText();
+		String key = issueKey("{\"scopes\":[\"chat\",\"upload\",\"admin\"]}");
 		problem(this.mvc.perform(get("/api/v1/keys").secure(true).header("X-API-Key", key)), 403);
 	}
 
 	@Test
 	void answers403WhenKeyLacksChatScope() throws Exception {
-		String key = Calls.issueKey(this.mvc, this.masterKey, "{\"scopes\":[\"upload\"]}").get("key").asText();
+		String key = issueKey("{\"scopes\":[\"upload\"]}");
 		problem(this.mvc.perform(post("/api/v1/sessions").secure(true)
 			.header("X-API-Key", key)
 			.contentType(MediaType.APPLICATION_JSON)
@@ -77,7 +62,7 @@ class ProblemResponseTests {
 
 	@Test
 	void answers404ForSessionOnKnowledgeBaseOutsideTheKey() throws Exception {
-		String key = Calls.issueKey(this.mvc, this.masterKey, "{\"knowledgeBases\":[\"a\"]}").get("key").asText();
+		String key = issueKey("{\"knowledgeBases\":[\"a\"]}");
 		problem(this.mvc.perform(post("/api/v1/sessions").secure(true)
 			.header("X-API-Key", key)
 			.contentType(MediaType.APPLICATION_JSON)
@@ -116,7 +101,7 @@ class ProblemResponseTests {
 
 	@Test
 	void answers400NamingInvalidFields() throws Exception {
-		String key = Calls.issueKey(this.mvc, this.masterKey, "{}").get("key").asText();
+		String key = issueKey("{}");
 		problem(this.mvc.perform(post("/api/v1/sessions").secure(true)
 			.header("X-API-Key", key)
 			.contentType(MediaType.APPLICATION_JSON)

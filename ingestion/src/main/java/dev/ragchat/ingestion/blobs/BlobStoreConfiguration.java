@@ -28,27 +28,6 @@ public class BlobStoreConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnProperty(name = BlobProperties.STORE, havingValue = "local", matchIfMissing = true)
-	static class Local {
-
-		@Bean
-		BlobStore blobStore(IngestionProperties properties, @Value("${ragchat.data-dir:./data}") Path dataDir)
-				throws IOException {
-			return new LocalBlobStore((properties.blobDir() != null) ? properties.blobDir() : dataDir.resolve("blobs"));
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnProperty(name = BlobProperties.STORE, havingValue = "s3")
-	static class S3 {
-
-		@Bean
-		BlobStore blobStore(BlobProperties blobs) {
-			return s3(blobs.s3());
-		}
-
-	}
-
 	static S3BlobStore s3(BlobProperties.S3 settings) {
 		if (settings.bucket() == null || settings.bucket().isBlank()) {
 			throw new IllegalStateException("ragchat.blobs.s3.bucket is required when ragchat.blobs.store is s3");
@@ -70,6 +49,27 @@ public class BlobStoreConfiguration {
 		}
 		return new S3BlobStore(client.build(), presigner.build(), settings.bucket(), settings.prefix(),
 				settings.presign());
+	}
+
+	static class Local {
+
+		@Bean
+		BlobStore blobStore(IngestionProperties properties, @Value("${ragchat.data-dir:./data}") Path dataDir)
+				throws IOException {
+			return new LocalBlobStore((properties.blobDir() != null) ? properties.blobDir() : dataDir.resolve("blobs"));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = BlobProperties.STORE, havingValue = "s3")
+	static class S3 {
+
+		@Bean
+		BlobStore blobStore(BlobProperties blobs) {
+			return s3(blobs.s3());
+		}
+
 	}
 
 }

@@ -19,7 +19,6 @@ import com.mongodb.client.model.Updates;
 import dev.ragchat.ingestion.Document;
 import dev.ragchat.ingestion.DocumentStatus;
 import dev.ragchat.ingestion.DocumentStore;
-import dev.ragchat.ingestion.Documents;
 import org.bson.conversions.Bson;
 
 import static com.mongodb.client.model.Filters.and;

@@ -23,7 +23,7 @@ public final class DocumentReader {
 	}
 
 	/**
-	 * @param ocr Tesseract
+	 * @param ocr the OCR engine (Tesseract)
 	 * @param maxPages the most pages a PDF may have
 	 * @param maxCharacters the most characters of text a document may yield
 	 * @param workDir where readers keep scratch files (the system's temp directory when

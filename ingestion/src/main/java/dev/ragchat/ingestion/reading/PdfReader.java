@@ -89,6 +89,32 @@ final class PdfReader {
 	}
 
 	/**
+	 * "Page 7 has" or "4,999 pages (2–5000) have", with at most a few ranges spelled out.
+	 */
+	static String pages(List<Integer> numbers) {
+		if (numbers.size() == 1) {
+			return "Page " + numbers.get(0) + " has";
+		}
+		List<String> ranges = new ArrayList<>();
+		int start = numbers.get(0);
+		int previous = start;
+		for (int i = 1; i <= numbers.size(); i++) {
+			if (i < numbers.size() && numbers.get(i) == previous + 1) {
+				previous = numbers.get(i);
+				continue;
+			}
+			ranges.add((start == previous) ? String.valueOf(start) : start + "–" + previous);
+			if (i < numbers.size()) {
+				start = numbers.get(i);
+				previous = start;
+			}
+		}
+		String spelled = (ranges.size() <= 5) ? String.join(", ", ranges)
+				: String.join(", ", ranges.subList(0, 5)) + ", …";
+		return String.format(Locale.ROOT, "%,d pages (%s) have", numbers.size(), spelled);
+	}
+
+	/**
 	 * Strips the text of every page in one pass and handles each page as it ends.
 	 */
 	private final class Pages extends PDFTextStripper {
@@ -183,32 +209,6 @@ final class PdfReader {
 			return warnings;
 		}
 
-	}
-
-	/**
-	 * "Page 7 has" or "4,999 pages (2–5000) have", with at most a few ranges spelled out.
-	 */
-	static String pages(List<Integer> numbers) {
-		if (numbers.size() == 1) {
-			return "Page " + numbers.get(0) + " has";
-		}
-		List<String> ranges = new ArrayList<>();
-		int start = numbers.get(0);
-		int previous = start;
-		for (int i = 1; i <= numbers.size(); i++) {
-			if (i < numbers.size() && numbers.get(i) == previous + 1) {
-				previous = numbers.get(i);
-				continue;
-			}
-			ranges.add((start == previous) ? String.valueOf(start) : start + "–" + previous);
-			if (i < numbers.size()) {
-				start = numbers.get(i);
-				previous = start;
-			}
-		}
-		String spelled = (ranges.size() <= 5) ? String.join(", ", ranges)
-				: String.join(", ", ranges.subList(0, 5)) + ", …";
-		return String.format(Locale.ROOT, "%,d pages (%s) have", numbers.size(), spelled);
 	}
 
 	/**

@@ -174,7 +174,7 @@ final class TikaReader {
 			if (this.characters > this.maxCharacters) {
 				throw new TooMuchTextException();
 			}
-			(this.headingLevel > 0 ? this.heading : this.text).append(ch, start, length);
+			((this.headingLevel > 0) ? this.heading : this.text).append(ch, start, length);
 		}
 
 		@Override

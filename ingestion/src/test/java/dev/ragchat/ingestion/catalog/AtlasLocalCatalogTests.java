@@ -2,9 +2,7 @@ package dev.ragchat.ingestion.catalog;
 
 import dev.ragchat.ingestion.AtlasLocalTest;
 import dev.ragchat.ingestion.DocumentStore;
-import dev.ragchat.ingestion.Documents;
 import dev.ragchat.ingestion.KnowledgeBaseStore;
-import dev.ragchat.ingestion.KnowledgeBases;
 import org.junit.jupiter.api.Nested;
 
 /**

@@ -1,6 +1,5 @@
 package dev.ragchat.ingestion.catalog;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -91,9 +90,10 @@ abstract class DocumentStoreContractTests {
 		for (int w = 0; w < workers.length; w++) {
 			String owner = "worker-" + w;
 			workers[w] = CompletableFuture.runAsync(() -> {
-				Optional<Document> next;
-				while ((next = this.store.claimNext(owner, Instant.now().plusSeconds(60))).isPresent()) {
+				Optional<Document> next = this.store.claimNext(owner, Instant.now().plusSeconds(60));
+				while (next.isPresent()) {
 					claimed.add(next.get().id());
+					next = this.store.claimNext(owner, Instant.now().plusSeconds(60));
 				}
 			});
 		}

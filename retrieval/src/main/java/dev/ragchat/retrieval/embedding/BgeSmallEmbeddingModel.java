@@ -157,8 +157,10 @@ public final class BgeSmallEmbeddingModel implements EmbeddingModel, AutoCloseab
 	}
 
 	/**
+	 * @param texts the texts
 	 * @param priority how to admit the runs, or {@code null} for someone waiting (query
 	 * or interactive, by the number of batches)
+	 * @return their vectors, in order
 	 */
 	private List<float[]> embedAll(List<String> texts, ModelRuns.Priority priority) {
 		float[][] vectors = new float[texts.size()][];

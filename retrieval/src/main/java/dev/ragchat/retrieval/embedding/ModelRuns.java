@@ -69,6 +69,8 @@ final class ModelRuns implements AutoCloseable {
 	 * @param priority the priority of every run of this call
 	 * @param batches the batches, in order
 	 * @param work what to do with one batch (on a runner thread)
+	 * @param <B> a batch
+	 * @param <R> the result of one batch
 	 * @return the results, in the order of the batches
 	 */
 	<B, R> List<R> runAll(Priority priority, List<B> batches, Function<B, R> work) {
@@ -97,6 +99,7 @@ final class ModelRuns implements AutoCloseable {
 	 * Runs one piece of work when its turn comes.
 	 * @param priority its priority
 	 * @param work the work (on a runner thread)
+	 * @param <R> its result
 	 * @return its result
 	 */
 	<R> R run(Priority priority, Callable<R> work) {
@@ -113,7 +116,9 @@ final class ModelRuns implements AutoCloseable {
 		}).get(0);
 	}
 
-	/** How many runs are waiting for a runner (for tests and diagnostics). */
+	/**
+	 * @return how many runs are waiting for a runner (for tests and diagnostics)
+	 */
 	int waiting() {
 		return this.runners.getQueue().size();
 	}

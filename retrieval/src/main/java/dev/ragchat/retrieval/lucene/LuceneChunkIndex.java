@@ -268,6 +268,10 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 	 * The HNSW search explores at least {@code vectorCandidates} nodes' worth of results
 	 * (Lucene's k is also its beam) so that recall holds for small k; callers keep the
 	 * best k of them.
+	 * @param query the query text
+	 * @param k how many results the caller keeps
+	 * @param filter the knowledge base and document filter
+	 * @return the vector query
 	 */
 	private Query vectorQuery(String query, int k, Query filter) {
 		float[] vector = this.embedding.queries().embed(query);

@@ -3,8 +3,6 @@ package dev.ragchat.api.chat.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 import dev.ragchat.api.chat.ChatSession;

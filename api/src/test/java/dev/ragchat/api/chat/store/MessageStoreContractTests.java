@@ -7,7 +7,6 @@ import java.util.List;
 import dev.ragchat.api.chat.ChatMessage;
 import dev.ragchat.api.chat.Citation;
 import dev.ragchat.api.chat.MessageStore;
-import dev.ragchat.api.chat.answer.Question;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

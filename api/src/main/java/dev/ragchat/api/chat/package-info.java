@@ -1,0 +1,4 @@
+/**
+ * Chat sessions, conversations, messages, citations and shared chat configurations.
+ */
+package dev.ragchat.api.chat;

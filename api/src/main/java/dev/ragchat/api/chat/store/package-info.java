@@ -1,0 +1,5 @@
+/**
+ * Session, message and chat-config store adapters (embedded H2, MongoDB) and their
+ * configuration.
+ */
+package dev.ragchat.api.chat.store;

@@ -1,0 +1,4 @@
+/**
+ * Session, message and chat-config endpoints, and the seed-compatible chat routes.
+ */
+package dev.ragchat.api.chat.web;

@@ -1,0 +1,4 @@
+/**
+ * Knowledge-base, document and search endpoints.
+ */
+package dev.ragchat.api.knowledge;

@@ -1,0 +1,4 @@
+/**
+ * HTTPS: the self-signed development certificate.
+ */
+package dev.ragchat.api.tls;

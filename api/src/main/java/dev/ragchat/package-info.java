@@ -1,0 +1,4 @@
+/**
+ * ragchat: the application, started from {@link dev.ragchat.RagChatApplication}.
+ */
+package dev.ragchat;

@@ -1,0 +1,4 @@
+/**
+ * Reproducible measurements of ragchat's modules (not tests); see docs/benchmarks.md.
+ */
+package dev.ragchat.benchmarks;

@@ -1,0 +1,4 @@
+/**
+ * Reading documents (PDFBox, Tika, Markdown, Tesseract OCR), media types and chunking.
+ */
+package dev.ragchat.ingestion.reading;
