@@ -26,8 +26,6 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(BlobProperties.class)
 public class BlobStoreConfiguration {
 
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnProperty(name = BlobProperties.STORE, havingValue = "local", matchIfMissing = true)
 	static S3BlobStore s3(BlobProperties.S3 settings) {
 		if (settings.bucket() == null || settings.bucket().isBlank()) {
 			throw new IllegalStateException("ragchat.blobs.s3.bucket is required when ragchat.blobs.store is s3");
@@ -51,6 +49,8 @@ public class BlobStoreConfiguration {
 				settings.presign());
 	}
 
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = BlobProperties.STORE, havingValue = "local", matchIfMissing = true)
 	static class Local {
 
 		@Bean
