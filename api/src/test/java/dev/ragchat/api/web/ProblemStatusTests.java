@@ -1,0 +1,34 @@
+package dev.ragchat.api.web;
+
+import dev.ragchat.errors.ConflictException;
+import dev.ragchat.errors.ForbiddenException;
+import dev.ragchat.errors.IdempotencyConflictException;
+import dev.ragchat.errors.NotFoundException;
+import dev.ragchat.errors.RejectedInputException;
+import dev.ragchat.errors.TooLargeException;
+import dev.ragchat.errors.UnsupportedMediaTypeException;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.HttpStatus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The one place every module's refusals become HTTP statuses.
+ */
+class ProblemStatusTests {
+
+	@Test
+	void mapsEveryRefusalToItsStatus() {
+		assertThat(ProblemResponses.status(new NotFoundException("x"))).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(ProblemResponses.status(new RejectedInputException("x"))).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(ProblemResponses.status(new UnsupportedMediaTypeException("x")))
+			.isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+		assertThat(ProblemResponses.status(new ConflictException("x"))).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(ProblemResponses.status(new IdempotencyConflictException("x")))
+			.isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+		assertThat(ProblemResponses.status(new ForbiddenException("x"))).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(ProblemResponses.status(new TooLargeException("x"))).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+	}
+
+}
