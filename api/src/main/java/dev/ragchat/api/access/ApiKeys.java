@@ -11,6 +11,9 @@ import java.util.regex.Pattern;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.ragchat.api.access.keys.Base62;
+import dev.ragchat.api.access.keys.Hashes;
+import dev.ragchat.api.access.keys.KeyFormat;
 import dev.ragchat.errors.NotFoundException;
 import dev.ragchat.errors.RejectedInputException;
 

@@ -1,4 +1,4 @@
-package dev.ragchat.api.access;
+package dev.ragchat.api.access.keys;
 
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
@@ -8,7 +8,7 @@ import java.util.zip.CRC32;
  * makes them recognizable (and findable by secret scanners), the 32 random characters
  * carry about 190 bits, and the checksum lets a mistyped key fail without a lookup.
  */
-final class KeyFormat {
+public final class KeyFormat {
 
 	static final String PREFIX = "rck_";
 
@@ -21,7 +21,7 @@ final class KeyFormat {
 	private KeyFormat() {
 	}
 
-	static String newKey() {
+	public static String newKey() {
 		String body = Base62.random(RANDOM_LENGTH);
 		return PREFIX + body + checksum(body);
 	}
@@ -31,7 +31,7 @@ final class KeyFormat {
 	 * @param key what the caller sent
 	 * @return whether it can be a key ragchat issued
 	 */
-	static boolean isWellFormed(String key) {
+	public static boolean isWellFormed(String key) {
 		if (key == null || key.length() != LENGTH || !key.startsWith(PREFIX)) {
 			return false;
 		}

@@ -1,4 +1,4 @@
-package dev.ragchat.api.access;
+package dev.ragchat.api.access.keys;
 
 import java.security.SecureRandom;
 
@@ -6,7 +6,7 @@ import java.security.SecureRandom;
  * Base62 for key material: URL- and shell-safe, double-click selectable. Hand-written
  * because the JDK's encoders offer only Base64 variants.
  */
-final class Base62 {
+public final class Base62 {
 
 	private static final char[] ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 		.toCharArray();
@@ -21,7 +21,7 @@ final class Base62 {
 	 * @param length how many characters
 	 * @return the random string
 	 */
-	static String random(int length) {
+	public static String random(int length) {
 		char[] chars = new char[length];
 		for (int i = 0; i < length; i++) {
 			chars[i] = ALPHABET[random.nextInt(ALPHABET.length)];

@@ -1,16 +1,16 @@
-package dev.ragchat.api.access;
+package dev.ragchat.api.access.keys;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-final class Hashes {
+public final class Hashes {
 
 	private Hashes() {
 	}
 
-	static byte[] sha256(String value) {
+	public static byte[] sha256(String value) {
 		try {
 			return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
 		}
@@ -19,7 +19,7 @@ final class Hashes {
 		}
 	}
 
-	static String sha256Hex(String value) {
+	public static String sha256Hex(String value) {
 		return HexFormat.of().formatHex(sha256(value));
 	}
 
