@@ -13,6 +13,7 @@ import dev.ragchat.api.chat.store.JdbcSessionStore;
 import dev.ragchat.api.chat.store.MongoChatConfigStore;
 import dev.ragchat.api.chat.store.MongoMessageStore;
 import dev.ragchat.api.chat.store.MongoSessionStore;
+import dev.ragchat.ingestion.DocumentPages;
 import dev.ragchat.ingestion.KnowledgeBases;
 import dev.ragchat.retrieval.Retriever;
 import dev.ragchat.retrieval.embedding.QueryEmbedder;
@@ -39,10 +40,11 @@ class SessionConfiguration {
 
 	@Bean
 	Conversations conversations(ChatSessions sessions, MessageStore messages, Retriever retriever,
-			AnswerGenerator generator, ObjectProvider<ChatModel> chatModel, ChatProperties properties, Clock clock) {
+			AnswerGenerator generator, ObjectProvider<ChatModel> chatModel, ChatProperties properties, Clock clock,
+			DocumentPages pages) {
 		ChatModel model = chatModel.getIfAvailable();
 		QueryRewriter rewriter = (model != null) ? new CompressingQueryRewriter(model) : QueryRewriter.heuristic();
-		return new Conversations(sessions, messages, retriever, generator, rewriter, properties, clock);
+		return new Conversations(sessions, messages, retriever, generator, rewriter, properties, clock, pages);
 	}
 
 }
