@@ -46,4 +46,12 @@ class IngestionConfiguration {
 		return new Documents(knowledgeBases, store, blobs, new MediaTypes(), index, workers, clock);
 	}
 
+	@Bean
+	DocumentPages documentPages(Documents documents, BlobStore blobs, IngestionProperties properties,
+			@Value("${ragchat.data-dir:./data}") Path dataDir) {
+		Path data = dataDir.toAbsolutePath().normalize();
+		return new DocumentPages(documents, blobs, data.resolve("pages"), data.resolve("work"), properties.previewDpi(),
+				properties.previewMaxEdge());
+	}
+
 }

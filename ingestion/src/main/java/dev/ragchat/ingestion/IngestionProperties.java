@@ -28,6 +28,8 @@ import org.springframework.util.unit.DataSize;
  * @param quickMaxPages the most pages a document may have to stay in the quick lane; a
  * larger one (or one of more than ten times as many chunks) is handed back to the other
  * workers
+ * @param previewDpi the highest resolution of a page preview
+ * @param previewMaxEdge the longest edge of a page preview in pixels
  */
 @ConfigurationProperties("ragchat.ingestion")
 public record IngestionProperties(@DefaultValue("1") int workers, @DefaultValue("400") int chunkTokens,
@@ -35,6 +37,16 @@ public record IngestionProperties(@DefaultValue("1") int workers, @DefaultValue(
 		@DefaultValue("2m") Duration lease, @DefaultValue("5000") int maxPages, @DefaultValue("20MB") DataSize maxText,
 		Path blobDir, @DefaultValue("tesseract") String ocrCommand, @DefaultValue("eng") String ocrLanguage,
 		@DefaultValue("120s") Duration ocrTimeout, @DefaultValue("60m") Duration maxTime,
-		@DefaultValue("1") int quickWorkers, @DefaultValue("20") int quickMaxPages) {
+		@DefaultValue("1") int quickWorkers, @DefaultValue("20") int quickMaxPages, @DefaultValue("110") int previewDpi,
+		@DefaultValue("1600") int previewMaxEdge) {
+
+	public IngestionProperties {
+		if (previewDpi < 36 || previewDpi > 300) {
+			throw new IllegalArgumentException("ragchat.ingestion.preview-dpi must be between 36 and 300");
+		}
+		if (previewMaxEdge < 200 || previewMaxEdge > 4000) {
+			throw new IllegalArgumentException("ragchat.ingestion.preview-max-edge must be between 200 and 4000");
+		}
+	}
 
 }

@@ -175,8 +175,8 @@ class IngestionWorkersTests {
 		}
 		LocalBlobStore blobs = new LocalBlobStore(this.dir.resolve("blobs"));
 		IngestionProperties properties = new IngestionProperties(1, 400, 60, 3, Duration.ofMinutes(2), 5000,
-				DataSize.ofMegabytes(20), null, "no-such-ocr", "eng", Duration.ofSeconds(10), maxTime, quickWorkers,
-				20);
+				DataSize.ofMegabytes(20), null, "no-such-ocr", "eng", Duration.ofSeconds(10), maxTime, quickWorkers, 20,
+				110, 1600);
 		Ocr ocr = new Ocr("no-such-ocr", "eng", Duration.ofSeconds(5));
 		Path work = this.dir.resolve("data").resolve("work");
 		this.workers = new IngestionWorkers(this.store, blobs, new DocumentReader(ocr, 5000, 20_000_000, work),

@@ -2,9 +2,8 @@ package dev.ragchat.api.chat;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -15,7 +14,11 @@ import dev.ragchat.api.chat.answer.AnswerGenerator;
 import dev.ragchat.api.chat.answer.CitationMarkers;
 import dev.ragchat.api.chat.answer.QueryRewriter;
 import dev.ragchat.api.chat.answer.Question;
+import dev.ragchat.api.chat.answer.Quotes;
 import dev.ragchat.errors.RejectedInputException;
+import dev.ragchat.ingestion.DocumentPages;
+import dev.ragchat.ingestion.reading.PdfPages;
+import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.ChunkSearch;
 import dev.ragchat.retrieval.Retriever;
 import dev.ragchat.retrieval.ScoredChunk;
@@ -23,12 +26,12 @@ import dev.ragchat.retrieval.SearchMode;
 
 /**
  * Answers a session's questions: retrieval inside the session's knowledge base (hybrid),
- * an answer from the configured generator, {@code [n]} markers mapped to citations of
- * what was retrieved, and both turns kept in the history.
+ * an answer from the configured generator, {@code [n]} markers renumbered in order of
+ * first use and mapped to citations of what was retrieved (each with the quote it rests
+ * on and, for PDFs, where that quote stands on its page), and both turns kept in the
+ * history.
  */
 public final class Conversations {
-
-	private static final Pattern MARKER = Pattern.compile("\\[(\\d{1,3})]");
 
 	private static final int SNIPPET_LENGTH = 300;
 
@@ -46,8 +49,11 @@ public final class Conversations {
 
 	private final Clock clock;
 
+	private final DocumentPages pages;
+
 	Conversations(ChatSessions sessions, MessageStore messages, Retriever retriever, AnswerGenerator generator,
-			QueryRewriter rewriter, ChatProperties properties, Clock clock) {
+			QueryRewriter rewriter, ChatProperties properties, Clock clock, DocumentPages pages) {
+		this.pages = pages;
 		this.rewriter = rewriter;
 		this.sessions = sessions;
 		this.messages = messages;
@@ -79,20 +85,24 @@ public final class Conversations {
 		this.messages.append(
 				new ChatMessage(id(), sessionId, ChatMessage.USER, question, null, List.of(), this.clock.instant()));
 		AnswerGenerator.Generated generated;
+		CitationMarkers.Numbering numbering = new CitationMarkers.Numbering();
 		if (sources.isEmpty()) {
 			tokens.accept(AnswerGenerator.NOT_FOUND);
 			generated = new AnswerGenerator.Generated(AnswerGenerator.NOT_FOUND, false);
 		}
 		else {
-			// only markers that name a retrieved source may reach the caller
-			CitationMarkers.Filter filtered = new CitationMarkers.Filter(tokens, sources.size());
+			// only markers that name a retrieved source may reach the caller, numbered in
+			// the order the answer first uses them (the same numbers streamed and stored)
+			CitationMarkers.Filter filtered = new CitationMarkers.Filter(tokens, sources.size(),
+					new CitationMarkers.Numbering());
 			AnswerGenerator.Generated written = this.generator.generate(new Question(question, query, history, sources,
 					session.systemPrompt(), session.model(), session.temperature()), filtered);
 			filtered.flush();
-			generated = new AnswerGenerator.Generated(CitationMarkers.keepValid(written.text(), sources.size()),
-					written.grounded());
+			generated = new AnswerGenerator.Generated(
+					CitationMarkers.keepValid(written.text(), sources.size(), numbering), written.grounded());
 		}
-		List<Citation> citations = generated.grounded() ? citations(generated.text(), sources) : List.of();
+		List<Citation> citations = generated.grounded()
+				? citations(generated.text(), sources, numbering.cited(), this.pages) : List.of();
 		ChatMessage answer = new ChatMessage(id(), sessionId, ChatMessage.ASSISTANT, generated.text(),
 				generated.grounded() && !citations.isEmpty(), citations, this.clock.instant());
 		this.messages.append(answer);
@@ -109,25 +119,41 @@ public final class Conversations {
 	}
 
 	/**
-	 * Every {@code [n]} in the answer that names a retrieved source becomes a citation;
-	 * anything else cannot be cited.
+	 * The answer's markers, already renumbered, become citations of the sources they
+	 * name: one per source, in the order of the numbers, each with the sentence of the
+	 * source that the answer's sentence before its first marker rests on.
+	 * @param answer the answer with renumbered markers
+	 * @param sources the retrieved sources
+	 * @param cited for each number in the answer (from 1), the source's number among the
+	 * retrieved ones
+	 * @param pages where quotes are located on PDF pages, or {@code null}
+	 * @return the citations
 	 */
-	static List<Citation> citations(String answer, List<ScoredChunk> sources) {
-		Set<Integer> cited = new LinkedHashSet<>();
-		Matcher matcher = MARKER.matcher(answer);
-		while (matcher.find()) {
-			int index = Integer.parseInt(matcher.group(1));
-			if (index >= 1 && index <= sources.size()) {
-				cited.add(index);
-			}
-		}
+	static List<Citation> citations(String answer, List<ScoredChunk> sources, List<Integer> cited,
+			DocumentPages pages) {
 		List<Citation> citations = new ArrayList<>();
-		for (int index : cited) {
-			ScoredChunk source = sources.get(index - 1);
-			String text = source.chunk().text();
-			citations.add(new Citation(index, source.chunk().documentId(), source.chunk().filename(),
-					source.chunk().page(), source.chunk().id(),
-					(text.length() > SNIPPET_LENGTH) ? text.substring(0, SNIPPET_LENGTH) + "…" : text, source.score()));
+		for (int number = 1; number <= cited.size(); number++) {
+			Matcher marker = Pattern.compile("\\[" + number + "]").matcher(answer);
+			if (!marker.find()) {
+				continue;
+			}
+			ScoredChunk source = sources.get(cited.get(number - 1) - 1);
+			Chunk chunk = source.chunk();
+			String text = chunk.text();
+			String quote = Quotes.best(Quotes.claim(answer, marker.start()), text);
+			int page = chunk.page();
+			List<PdfPages.Box> boxes = List.of();
+			Optional<PdfPages.Located> located = (pages != null)
+					? pages.locate(chunk.knowledgeBase(), chunk.documentId(), chunk.page(), chunk.pageEnd(), quote)
+					: Optional.empty();
+			if (located.isPresent()) {
+				quote = located.get().quote();
+				page = located.get().page();
+				boxes = located.get().boxes();
+			}
+			citations.add(new Citation(number, chunk.documentId(), chunk.filename(), page, chunk.id(),
+					(text.length() > SNIPPET_LENGTH) ? text.substring(0, SNIPPET_LENGTH) + "…" : text, source.score(),
+					quote, boxes));
 		}
 		return citations;
 	}

@@ -6,6 +6,7 @@ import dev.ragchat.api.access.SessionTokens;
 import dev.ragchat.api.chat.answer.AnswerGenerator;
 import dev.ragchat.api.chat.answer.CompressingQueryRewriter;
 import dev.ragchat.api.chat.answer.QueryRewriter;
+import dev.ragchat.ingestion.DocumentPages;
 import dev.ragchat.ingestion.KnowledgeBases;
 import dev.ragchat.retrieval.Retriever;
 
@@ -27,10 +28,11 @@ class SessionConfiguration {
 
 	@Bean
 	Conversations conversations(ChatSessions sessions, MessageStore messages, Retriever retriever,
-			AnswerGenerator generator, ObjectProvider<ChatModel> chatModel, ChatProperties properties, Clock clock) {
+			AnswerGenerator generator, ObjectProvider<ChatModel> chatModel, ChatProperties properties, Clock clock,
+			DocumentPages pages) {
 		ChatModel model = chatModel.getIfAvailable();
 		QueryRewriter rewriter = (model != null) ? new CompressingQueryRewriter(model) : QueryRewriter.heuristic();
-		return new Conversations(sessions, messages, retriever, generator, rewriter, properties, clock);
+		return new Conversations(sessions, messages, retriever, generator, rewriter, properties, clock, pages);
 	}
 
 }

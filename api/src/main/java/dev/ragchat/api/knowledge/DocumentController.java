@@ -13,6 +13,7 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.access.Scope;
 import dev.ragchat.ingestion.Document;
+import dev.ragchat.ingestion.DocumentPages;
 import dev.ragchat.ingestion.Documents;
 import dev.ragchat.retrieval.ChunkIndex;
 import io.swagger.v3.oas.annotations.Operation;
@@ -57,9 +58,12 @@ class DocumentController {
 
 	private final ChunkIndex index;
 
-	DocumentController(Documents documents, ChunkIndex index) {
+	private final DocumentPages pages;
+
+	DocumentController(Documents documents, ChunkIndex index, DocumentPages pages) {
 		this.documents = documents;
 		this.index = index;
+		this.pages = pages;
 	}
 
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -148,11 +152,12 @@ class DocumentController {
 
 	@DeleteMapping("/{doc}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	@Operation(summary = "Delete a document with its chunks and original")
+	@Operation(summary = "Delete a document with its chunks, original and page previews")
 	void delete(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String kb,
 			@PathVariable String doc) {
 		caller.require(Scope.UPLOAD, kb);
 		this.documents.delete(kb, doc);
+		this.pages.evict(kb, doc);
 	}
 
 	private static String statusUrl(Document document) {

@@ -6,6 +6,7 @@ import java.util.List;
 
 import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.access.Scope;
+import dev.ragchat.ingestion.DocumentPages;
 import dev.ragchat.ingestion.KnowledgeBase;
 import dev.ragchat.ingestion.KnowledgeBases;
 import io.swagger.v3.oas.annotations.Operation;
@@ -36,8 +37,11 @@ class KnowledgeBaseController {
 
 	private final KnowledgeBases knowledgeBases;
 
-	KnowledgeBaseController(KnowledgeBases knowledgeBases) {
+	private final DocumentPages pages;
+
+	KnowledgeBaseController(KnowledgeBases knowledgeBases, DocumentPages pages) {
 		this.knowledgeBases = knowledgeBases;
+		this.pages = pages;
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -72,6 +76,7 @@ class KnowledgeBaseController {
 	void delete(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String kb) {
 		caller.require(Scope.ADMIN, kb);
 		this.knowledgeBases.delete(kb);
+		this.pages.evict(kb);
 	}
 
 	static KnowledgeBaseView view(KnowledgeBase kb) {

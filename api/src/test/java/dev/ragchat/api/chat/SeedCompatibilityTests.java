@@ -75,7 +75,9 @@ class SeedCompatibilityTests extends AbstractWebIntegrationTests {
 					.andExpect(status().isOk())
 					.andExpect(jsonPath("$.query").value("When was the lighthouse on Kestrel Point automated?"))
 					.andExpect(jsonPath("$.answer").value(containsString("1987")))
-					.andExpect(jsonPath("$.citations[0].page").value(3));
+					.andExpect(jsonPath("$.citations[0].page").value(3))
+					.andExpect(jsonPath("$.citations[0].index").value(1))
+					.andExpect(jsonPath("$.citations[0].quote").value(TestFiles.PAGE_THREE_FACT));
 			}
 		}
 	}

@@ -43,13 +43,18 @@ class SecurityConfiguration {
 
 	/**
 	 * One policy for every response: the API's JSON needs none of it, and Swagger UI's
-	 * page loads only its own scripts and styles (its index has no inline script; the
-	 * initializer is a file), its icons as data: images, and calls the API on this
+	 * page and the console load only their own scripts and styles (no inline script or
+	 * style; Swagger UI's initializer and the console are files), Swagger UI's icons as
+	 * data: images, the console's page previews as blob: images (fetched with the
+	 * credential header, which an img element cannot send), and both call the API on this
 	 * origin.
 	 */
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
-			+ " img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none';"
+			+ " img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none';"
 			+ " form-action 'self'; frame-ancestors 'none'";
+
+	/** The console's static files: public (only GET), every API call it makes is not. */
+	static final String[] CONSOLE = { "/", "/index.html", "/console/*.js", "/console/*.css" };
 
 	private static final String AUTHENTICATION_REQUIRED = "Authentication required: send X-Master-Key, X-API-Key"
 			+ " or Authorization: Bearer <session token>";
@@ -118,6 +123,8 @@ class SecurityConfiguration {
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
 						"/swagger-ui.html", "/swagger-ui/**", "/error")
+				.permitAll()
+				.requestMatchers(HttpMethod.GET, CONSOLE)
 				.permitAll()
 				.requestMatchers("/api/v1/keys", "/api/v1/keys/**", "/actuator/**", CredentialConverter.SEED_KEY_PATH)
 				.hasAuthority(CallerAuthentication.MASTER)

@@ -1,5 +1,8 @@
 package dev.ragchat.api.chat.answer;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -9,6 +12,8 @@ import java.util.regex.Pattern;
  * [7]") are dropped from source text before it is quoted or shown to a model, so they
  * cannot reach an answer or point at another source; and any marker in an answer that
  * names no retrieved source is dropped from it, while it streams and in the stored text.
+ * The markers that remain are renumbered 1, 2, … in the order the answer first uses them
+ * (a {@link Numbering}), so an answer cites {@code [1]} to {@code [n]} and nothing else.
  */
 public final class CitationMarkers {
 
@@ -45,10 +50,26 @@ public final class CitationMarkers {
 	 * @return the answer without markers that name no source
 	 */
 	public static String keepValid(String answer, int sources) {
+		return keepValid(answer, sources, null);
+	}
+
+	/**
+	 * @param answer an answer
+	 * @param sources how many sources it was written from
+	 * @param numbering renumbers the kept markers in order of first use, or {@code null}
+	 * to keep their numbers
+	 * @return the answer without markers that name no source, the others renumbered
+	 */
+	public static String keepValid(String answer, int sources, Numbering numbering) {
 		Matcher matcher = IN_ANSWER.matcher(answer);
 		StringBuilder kept = new StringBuilder(answer.length());
 		while (matcher.find()) {
-			matcher.appendReplacement(kept, valid(matcher.group(1), sources) ? "$0" : "");
+			String replacement = "";
+			if (valid(matcher.group(1), sources)) {
+				replacement = (numbering != null) ? matcher.group().substring(0, matcher.start(1) - matcher.start())
+						+ numbering.number(Integer.parseInt(matcher.group(1))) + "]" : matcher.group();
+			}
+			matcher.appendReplacement(kept, Matcher.quoteReplacement(replacement));
 		}
 		return matcher.appendTail(kept).toString();
 	}
@@ -69,11 +90,23 @@ public final class CitationMarkers {
 
 		private final int sources;
 
+		private final Numbering numbering;
+
 		private final StringBuilder pending = new StringBuilder();
 
 		public Filter(Consumer<String> next, int sources) {
+			this(next, sources, null);
+		}
+
+		/**
+		 * @param next told the filtered text
+		 * @param sources how many sources the answer was written from
+		 * @param numbering renumbers the kept markers, or {@code null}
+		 */
+		public Filter(Consumer<String> next, int sources, Numbering numbering) {
 			this.next = next;
 			this.sources = sources;
+			this.numbering = numbering;
 		}
 
 		@Override
@@ -96,10 +129,35 @@ public final class CitationMarkers {
 		}
 
 		private void emit(String text) {
-			String kept = keepValid(text, this.sources);
+			String kept = keepValid(text, this.sources, this.numbering);
 			if (!kept.isEmpty()) {
 				this.next.accept(kept);
 			}
+		}
+
+	}
+
+	/**
+	 * Numbers the sources an answer cites 1, 2, … in the order it first cites them.
+	 */
+	public static final class Numbering {
+
+		private final Map<Integer, Integer> numbers = new LinkedHashMap<>();
+
+		/**
+		 * @param source a source's number among the retrieved ones (1-based)
+		 * @return its number in the answer
+		 */
+		public int number(int source) {
+			return this.numbers.computeIfAbsent(source, (s) -> this.numbers.size() + 1);
+		}
+
+		/**
+		 * @return the cited sources' numbers among the retrieved ones, in the order of
+		 * their numbers in the answer
+		 */
+		public List<Integer> cited() {
+			return List.copyOf(this.numbers.keySet());
 		}
 
 	}

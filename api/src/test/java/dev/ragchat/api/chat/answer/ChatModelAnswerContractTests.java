@@ -110,6 +110,30 @@ abstract class ChatModelAnswerContractTests {
 	}
 
 	@Test
+	void renumbersTheModelsMarkersInOrderOfFirstUseAndQuotesEachSource() throws Exception {
+		stubAnswer(List.of("The harbour was dredged in 1902 [3]. The lighthouse was automated in 1987 [1][3]."));
+		String body = ask("When was the lighthouse on Kestrel Point automated?").andExpect(status().isOk())
+			.andExpect(jsonPath("$.answer")
+				.value("The harbour was dredged in 1902 [1]. The lighthouse was automated in 1987 [2][1]."))
+			.andExpect(jsonPath("$.citations.length()").value(2))
+			.andExpect(jsonPath("$.citations[0].index").value(1))
+			.andExpect(jsonPath("$.citations[1].index").value(2))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		com.fasterxml.jackson.databind.JsonNode citations = new com.fasterxml.jackson.databind.ObjectMapper()
+			.readTree(body)
+			.get("citations");
+		assertThat(citations.get(0).get("chunkId").asText()).isNotEqualTo(citations.get(1).get("chunkId").asText());
+		for (com.fasterxml.jackson.databind.JsonNode citation : citations) {
+			assertThat(citation.get("snippet").asText().replaceAll("\\s+", " "))
+				.contains(citation.get("quote").asText());
+			// a PDF's quote has its boxes; a text file's has none
+			assertThat(citation.get("boxes").isEmpty()).isEqualTo(!citation.get("filename").asText().endsWith(".pdf"));
+		}
+	}
+
+	@Test
 	void sendsTheSystemPromptTheDelimitedSourcesAndTheQuestion() throws Exception {
 		stubAnswer(List.of("In 1987 [1]."));
 		ask("When was the lighthouse on Kestrel Point automated?").andExpect(status().isOk());

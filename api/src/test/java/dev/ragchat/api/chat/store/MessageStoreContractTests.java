@@ -7,6 +7,7 @@ import java.util.List;
 import dev.ragchat.api.chat.ChatMessage;
 import dev.ragchat.api.chat.Citation;
 import dev.ragchat.api.chat.MessageStore;
+import dev.ragchat.ingestion.reading.PdfPages;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,8 @@ abstract class MessageStoreContractTests {
 
 	@Test
 	void keepsMessagesInOrderWithTheirCitations() {
-		Citation citation = new Citation(1, "doc_1", "a.pdf", 3, "doc_1:2", "The fact.", 0.5);
+		Citation citation = new Citation(1, "doc_1", "a.pdf", 3, "doc_1:2", "The fact.", 0.5, "The fact.",
+				List.of(new PdfPages.Box(3, 0.1, 0.2, 0.5, 0.03)));
 		this.store.append(new ChatMessage("m1", "s1", ChatMessage.USER, "Question?", null, List.of(), NOW));
 		this.store
 			.append(new ChatMessage("m2", "s1", ChatMessage.ASSISTANT, "Answer [1]", true, List.of(citation), NOW));
