@@ -201,11 +201,12 @@ def load_questions(data):
         for line in f:
             q = json.loads(line)
             evidence = sorted({(e["doc_name"], e["evidence_page_num"] + 1) for e in q["evidence"]})
+            texts = {(e["doc_name"], e["evidence_page_num"] + 1): e["evidence_text"] for e in q["evidence"]}
             questions.append({
                 "id": q["financebench_id"], "company": q["company"], "doc": q["doc_name"],
                 "question": q["question"], "gold": q["answer"],
                 # evidence_page_num is 0-based; ragchat counts pages from 1, as PDFBox does
-                "evidence": [{"doc": d, "page": p} for d, p in evidence],
+                "evidence": [{"doc": d, "page": p, "text": texts[(d, p)]} for d, p in evidence],
                 "gold_number": first_number(q["answer"]),
             })
     return questions
@@ -350,6 +351,23 @@ def search(api, key, kb, docs, questions, top_k):
                 "docRank": doc_ranks[0] if doc_ranks else None, "results": results}
 
 
+def check_pages(api, key, kb, docs, questions):
+    """Where does the service put each evidence text? A keyword search for the text itself,
+    within its document: the page of the best chunk should be the evidence page (a check of
+    the page numbering, not part of the figures)."""
+    ids = {name: doc_id for doc_id, name in docs.items()}
+    for q in questions:
+        for e in q["evidence"]:
+            text = " ".join(e.pop("text").split())[:1500]
+            body, _ = api.ok("POST", f"/api/v1/knowledge-bases/{kb}/search",
+                             {"query": text, "topK": 1, "mode": "keyword", "filter": {"documentIds": [ids[e["doc"]]]}},
+                             headers={"X-API-Key": key})
+            top = body["results"][0] if body["results"] else None
+            e["bestKeywordPage"] = top and (top["page"] if top["page"] == top.get("pageEnd", top["page"])
+                                            else f"{top['page']}-{top['pageEnd']}")
+            e["pageCheck"] = bool(top) and top["page"] <= e["page"] <= (top.get("pageEnd") or top["page"])
+
+
 def ask(api, key, kb, question):
     """A new session per question, so that no history colours the answer."""
     session, _ = api.ok("POST", "/api/v1/sessions", {"knowledgeBase": kb}, headers={"X-API-Key": key})
@@ -467,6 +485,10 @@ def table(result):
         f"Ingestion of fb-all: {ing['pages']:,} pages in {ing['catalogSeconds']:,.0f} s ="
         f" **{ing['pagesPerSecond']:.2f} pages/s** (first upload to last READY, catalog timestamps; load at the"
         f" end {ing['load']})"]
+    off = [f"{q['id']} {e['doc']} p{e['page']} → p{e['bestKeywordPage']}" for q in result["questions"]
+           for e in q["evidence"] if not e.get("pageCheck")]
+    if off:
+        lines += ["", f"Evidence texts whose best keyword match is on another page ({len(off)}): " + "; ".join(off)]
     return "\n".join(lines)
 
 
@@ -533,6 +555,7 @@ def main():
         result["ingestion"] = {"fb-all": all_result, "fb-half": half_result}
         loads.append(loadavg())
         questions_started = time.monotonic()
+        check_pages(api, key, all_result["knowledgeBase"], all_docs, questions)
         search(api, key, all_result["knowledgeBase"], all_docs, questions, args.top_k)
         loads.append(loadavg())
         chat(api, key, all_result["knowledgeBase"], all_docs, questions)
