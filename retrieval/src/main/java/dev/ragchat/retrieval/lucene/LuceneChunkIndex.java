@@ -17,7 +17,6 @@ import dev.ragchat.retrieval.ScoredChunk;
 import dev.ragchat.retrieval.embedding.IndexEmbedding;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -69,11 +68,13 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 
 	private static final String HEADING_PATH = "headingPath";
 
+	private static final String TITLE = "title";
+
 	private static final String ORDINAL = "ordinal";
 
 	private static final String TEXT = "text";
 
-	/** What BM25 searches: the heading path and the text. */
+	/** What BM25 searches: the title, the heading path and the text. */
 	private static final String CONTENT = "content";
 
 	private static final String VECTOR = "vector";
@@ -87,7 +88,7 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 
 	private final int vectorCandidates;
 
-	private final Analyzer analyzer = new EnglishAnalyzer();
+	private final Analyzer analyzer = new KeywordAnalyzer();
 
 	private final Directory directory;
 
@@ -136,8 +137,7 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 		List<org.apache.lucene.document.Document> documents = new ArrayList<>(chunks.size());
 		for (int start = 0; start < chunks.size(); start += this.embeddingBatch) {
 			List<Chunk> batch = chunks.subList(start, Math.min(start + this.embeddingBatch, chunks.size()));
-			List<float[]> vectors = this.embedding.model()
-				.embed(batch.stream().map(LuceneChunkIndex::embeddedText).toList());
+			List<float[]> vectors = this.embedding.model().embed(batch.stream().map(Chunk::indexText).toList());
 			for (int i = 0; i < batch.size(); i++) {
 				documents.add(toLucene(batch.get(i), vectors.get(i)));
 			}
@@ -305,10 +305,6 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 		return filter.build();
 	}
 
-	private static String embeddedText(Chunk chunk) {
-		return chunk.headingPath().isEmpty() ? chunk.text() : chunk.headingPath() + "\n" + chunk.text();
-	}
-
 	private static org.apache.lucene.document.Document toLucene(Chunk chunk, float[] vector) {
 		org.apache.lucene.document.Document document = new org.apache.lucene.document.Document();
 		document.add(new StringField(ID, chunk.id(), Field.Store.YES));
@@ -318,9 +314,10 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 		document.add(new StoredField(PAGE, chunk.page()));
 		document.add(new StoredField(PAGE_END, chunk.pageEnd()));
 		document.add(new StoredField(HEADING_PATH, chunk.headingPath()));
+		document.add(new StoredField(TITLE, chunk.title()));
 		document.add(new StoredField(ORDINAL, chunk.ordinal()));
 		document.add(new StoredField(TEXT, chunk.text()));
-		document.add(new TextField(CONTENT, embeddedText(chunk), Field.Store.NO));
+		document.add(new TextField(CONTENT, chunk.indexText(), Field.Store.NO));
 		document.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
 		chunk.metadata().forEach((key, value) -> document.add(new StringField(METADATA + key, value, Field.Store.YES)));
 		return document;
@@ -345,7 +342,8 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 		}
 		return new Chunk(d.get(ID), d.get(KNOWLEDGE_BASE), d.get(DOCUMENT), d.get(FILENAME),
 				d.getField(PAGE).numericValue().intValue(), d.getField(PAGE_END).numericValue().intValue(),
-				d.get(HEADING_PATH), d.getField(ORDINAL).numericValue().intValue(), d.get(TEXT), metadata);
+				d.get(HEADING_PATH), d.getField(ORDINAL).numericValue().intValue(), d.get(TEXT), metadata,
+				d.get(TITLE));
 	}
 
 	private void write(IndexWork work) {
