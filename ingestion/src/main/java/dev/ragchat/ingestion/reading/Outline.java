@@ -34,10 +34,11 @@ final class Outline {
 		try {
 			PDOutlineNode root = pdf.getDocumentCatalog().getDocumentOutline();
 			if (root != null) {
-				Map<PDPage, Integer> numbers = new java.util.IdentityHashMap<>();
+				// pages are equal by their dictionary, not as Java objects
+				Map<org.apache.pdfbox.cos.COSDictionary, Integer> numbers = new java.util.IdentityHashMap<>();
 				int number = 1;
 				for (PDPage page : pdf.getPages()) {
-					numbers.put(page, number++);
+					numbers.put(page.getCOSObject(), number++);
 				}
 				List<Entry> entries = new ArrayList<>();
 				walk(pdf, root, new ArrayList<>(), numbers, entries);
@@ -55,8 +56,8 @@ final class Outline {
 		return new Outline(paths);
 	}
 
-	private static void walk(PDDocument pdf, PDOutlineNode node, List<String> above, Map<PDPage, Integer> numbers,
-			List<Entry> entries) throws IOException {
+	private static void walk(PDDocument pdf, PDOutlineNode node, List<String> above,
+			Map<org.apache.pdfbox.cos.COSDictionary, Integer> numbers, List<Entry> entries) throws IOException {
 		if (above.size() >= MAX_DEPTH) {
 			return;
 		}
@@ -70,7 +71,7 @@ final class Outline {
 				path.add(title);
 			}
 			PDPage page = item.findDestinationPage(pdf);
-			Integer number = (page != null) ? numbers.get(page) : null;
+			Integer number = (page != null) ? numbers.get(page.getCOSObject()) : null;
 			if (number != null && !title.isEmpty()) {
 				entries.add(new Entry(number, String.join(" > ", path)));
 			}

@@ -47,7 +47,7 @@ final class TableLines {
 	static void split(int page, String headingPath, String text, List<Section> sections) {
 		String header = null;
 		StringBuilder paragraph = new StringBuilder();
-		for (String line : text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1)) {
+		for (String line : Paragraphs.spaces(text).replace("\r\n", "\n").replace('\r', '\n').split("\n", -1)) {
 			String stripped = line.strip();
 			boolean isHeader = isHeader(stripped);
 			boolean isRow = !isHeader && isRow(stripped);

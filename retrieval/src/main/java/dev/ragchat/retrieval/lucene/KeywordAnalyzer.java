@@ -37,8 +37,8 @@ final class KeywordAnalyzer extends AnalyzerWrapper {
 
 	@Override
 	protected Reader wrapReader(String fieldName, Reader reader) {
-		Reader years = new PatternReplaceCharFilter(FISCAL_YEAR, "FY $1", reader);
-		Reader shortYears = new PatternReplaceCharFilter(FISCAL_YEAR_SHORT, "FY 20$1", years);
+		Reader years = new PatternReplaceCharFilter(FISCAL_YEAR, "$1", reader);
+		Reader shortYears = new PatternReplaceCharFilter(FISCAL_YEAR_SHORT, "20$1", years);
 		return new PatternReplaceCharFilter(THOUSANDS, "", shortYears);
 	}
 

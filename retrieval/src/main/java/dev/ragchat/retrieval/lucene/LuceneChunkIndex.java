@@ -16,8 +16,6 @@ import dev.ragchat.retrieval.ChunkSearch;
 import dev.ragchat.retrieval.ScoredChunk;
 import dev.ragchat.retrieval.embedding.IndexEmbedding;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
@@ -79,6 +77,8 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 
 	private static final String VECTOR = "vector";
 
+	private static final java.util.Set<String> PAGE_FIELDS = java.util.Set.of(DOCUMENT, PAGE);
+
 	/** Prefix of the fields holding document metadata values. */
 	static final String METADATA = "meta.";
 
@@ -89,6 +89,11 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 	private final int vectorCandidates;
 
 	private final Analyzer analyzer = new KeywordAnalyzer();
+
+	/** Names, periods and figures weigh this much more than other words of a question. */
+	static final float SPECIFIC_BOOST = 2f;
+
+	private final KeywordQuery keywordQuery = new KeywordQuery(this.analyzer, CONTENT, SPECIFIC_BOOST);
 
 	private final Directory directory;
 
@@ -235,15 +240,24 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 		});
 	}
 
+	/**
+	 * A ranking whose documents carry Lucene's doc id and the chunk's page (its document
+	 * and page number, read alone from the stored fields) for the joiner's page
+	 * aggregation.
+	 */
 	private static List<org.springframework.ai.document.Document> ranked(IndexSearcher searcher, Query query,
 			int depth) {
 		try {
 			List<org.springframework.ai.document.Document> ranked = new ArrayList<>(depth);
+			StoredFields storedFields = searcher.storedFields();
 			for (ScoreDoc hit : searcher.search(query, depth).scoreDocs) {
 				String id = Integer.toString(hit.doc);
+				org.apache.lucene.document.Document page = storedFields.document(hit.doc, PAGE_FIELDS);
 				ranked.add(org.springframework.ai.document.Document.builder()
 					.id(id)
 					.text(id)
+					.metadata(Map.of("documentId", page.get(DOCUMENT), "page",
+							page.getField(PAGE).numericValue().intValue()))
 					.score((double) hit.score)
 					.build());
 			}
@@ -275,19 +289,7 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 	}
 
 	private Query keywordQuery(String query, Query filter) {
-		BooleanQuery.Builder terms = new BooleanQuery.Builder();
-		try (TokenStream stream = this.analyzer.tokenStream(CONTENT, query)) {
-			CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-			stream.reset();
-			while (stream.incrementToken()) {
-				terms.add(new TermQuery(new Term(CONTENT, term.toString())), BooleanClause.Occur.SHOULD);
-			}
-			stream.end();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return new BooleanQuery.Builder().add(terms.build(), BooleanClause.Occur.MUST)
+		return new BooleanQuery.Builder().add(this.keywordQuery.build(query), BooleanClause.Occur.MUST)
 			.add(filter, BooleanClause.Occur.FILTER)
 			.build();
 	}

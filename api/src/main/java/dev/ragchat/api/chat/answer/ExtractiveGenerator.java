@@ -29,8 +29,11 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 
 	private final int maxSentences;
 
+	private final boolean questionTerms;
+
 	ExtractiveGenerator(EmbeddingModel embeddingModel, QueryEmbedder queryEmbedder, double minSimilarity,
-			int maxSentences) {
+			int maxSentences, boolean questionTerms) {
+		this.questionTerms = questionTerms;
 		this.embeddingModel = embeddingModel;
 		this.queryEmbedder = queryEmbedder;
 		this.minSimilarity = minSimilarity;
@@ -39,6 +42,10 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 
 	@Override
 	public Generated generate(Question question, Consumer<String> tokens) {
+		// the sources must name what the question names (its company, its period)
+		if (this.questionTerms && !QuestionTerms.unsupported(question.query(), question.sources()).isEmpty()) {
+			return notFound(tokens);
+		}
 		List<Candidate> candidates = candidates(question);
 		if (candidates.isEmpty()) {
 			return notFound(tokens);
