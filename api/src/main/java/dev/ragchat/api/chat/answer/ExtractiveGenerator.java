@@ -100,9 +100,20 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 		for (int source = 0; source < question.sources().size(); source++) {
 			int position = 0;
 			String text = CitationMarkers.neutralise(question.sources().get(source).chunk().text());
-			for (String sentence : Sentences.of(text)) {
-				if (candidates.size() < MAX_CANDIDATES && seen.add(sentence.toLowerCase(Locale.ROOT))) {
-					candidates.add(new Candidate(sentence, source + 1, position++));
+			String header = null;
+			for (String line : text.split("\n")) {
+				// a table row is quoted with its column headers, never the table as a
+				// whole
+				if (Sentences.isHeader(line)) {
+					header = line.strip();
+					continue;
+				}
+				List<String> sentences = (header != null && Sentences.isRow(line))
+						? List.of(Sentences.rowWithHeader(header, line)) : Sentences.of(line);
+				for (String sentence : sentences) {
+					if (candidates.size() < MAX_CANDIDATES && seen.add(sentence.toLowerCase(Locale.ROOT))) {
+						candidates.add(new Candidate(sentence, source + 1, position++));
+					}
 				}
 			}
 		}

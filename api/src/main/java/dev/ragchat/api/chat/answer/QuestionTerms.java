@@ -34,7 +34,7 @@ final class QuestionTerms {
 			"10q", "8k", "i", "ii", "iii", "iv", "kpi", "kpis", "ratio", "net", "total", "inc", "corp", "co", "company",
 			"corporation", "llc", "ltd", "plc", "group", "the", "what", "how", "which", "who", "is", "are", "does",
 			"did", "was", "were", "a", "an", "in", "of", "for", "and", "or", "by", "on", "to", "from", "its", "their",
-			"as", "at", "yes", "no", "ltv", "dpo", "dividends", "dividend", "mda", "md&a", "ok");
+			"as", "at", "yes", "no", "ltv", "dividends", "dividend", "mda", "md&a", "ok");
 
 	private static final Pattern SENTENCE_END = Pattern.compile(".*[.?!:]['\")\\]]*$");
 
