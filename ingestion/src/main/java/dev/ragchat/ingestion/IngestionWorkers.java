@@ -25,6 +25,7 @@ import dev.ragchat.errors.RejectedInputException;
 import dev.ragchat.ingestion.reading.Chunker;
 import dev.ragchat.ingestion.reading.DocumentReader;
 import dev.ragchat.ingestion.reading.ParsedDocument;
+import dev.ragchat.ingestion.reading.Titles;
 import dev.ragchat.ingestion.reading.WorkFiles;
 import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.ChunkIndex;
@@ -206,7 +207,8 @@ final class IngestionWorkers implements SmartLifecycle {
 			}
 			parsed = read(document, file, job);
 			List<Chunk> chunks = this.chunker.chunk(document.knowledgeBase(), id, document.filename(),
-					Documents.searchableMetadata(document.metadata()), parsed.sections());
+					Documents.searchableMetadata(document.metadata()), Titles.of(parsed, document.filename()),
+					parsed.sections());
 			if (chunks.isEmpty()) {
 				throw new RejectedInputException("No text could be extracted from the document"
 						+ (parsed.warnings().isEmpty() ? "" : ": " + String.join("; ", parsed.warnings())));

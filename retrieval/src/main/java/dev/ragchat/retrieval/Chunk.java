@@ -19,9 +19,11 @@ import org.springframework.util.Assert;
  * @param text its text
  * @param metadata the document's metadata (top-level values as text), searchable as exact
  * filters
+ * @param title the document's title (empty when unknown): with the heading path, part of
+ * what is embedded and keyword-indexed ({@link #indexText()}), never part of {@code text}
  */
 public record Chunk(String id, String knowledgeBase, String documentId, String filename, int page, int pageEnd,
-		String headingPath, int ordinal, String text, Map<String, String> metadata) {
+		String headingPath, int ordinal, String text, Map<String, String> metadata, String title) {
 
 	public Chunk {
 		Assert.hasText(id, "id must not be empty");
@@ -33,6 +35,32 @@ public record Chunk(String id, String knowledgeBase, String documentId, String f
 		Assert.isTrue(ordinal >= 0, "ordinal must not be negative");
 		Assert.hasText(text, "text must not be empty");
 		metadata = (metadata != null) ? Map.copyOf(metadata) : Map.of();
+		title = (title != null) ? title : "";
+	}
+
+	/**
+	 * A chunk without a title.
+	 */
+	public Chunk(String id, String knowledgeBase, String documentId, String filename, int page, int pageEnd,
+			String headingPath, int ordinal, String text, Map<String, String> metadata) {
+		this(id, knowledgeBase, documentId, filename, page, pageEnd, headingPath, ordinal, text, metadata, "");
+	}
+
+	/**
+	 * What is embedded and keyword-indexed: the document's title and the heading path,
+	 * each on a line of its own, then the text. The text shown and quoted stays
+	 * {@link #text()}, exactly the document's.
+	 * @return the text an index embeds and searches
+	 */
+	public String indexText() {
+		StringBuilder index = new StringBuilder();
+		if (!this.title.isBlank()) {
+			index.append(this.title).append('\n');
+		}
+		if (!this.headingPath.isBlank()) {
+			index.append(this.headingPath).append('\n');
+		}
+		return index.append(this.text).toString();
 	}
 
 	/**

@@ -16,14 +16,32 @@ import org.springframework.util.Assert;
  * {@code sum(weight_i / (k + rank_i))} over the lists it appears in (rank from 1). Scores
  * of different retrievers are never compared, only ranks. Spring AI ships only a
  * concatenating joiner, so this one is written here.
+ * <p>
+ * Page-aware: with a page weight {@code w > 0}, a document that carries its
+ * {@code documentId} and {@code page} in its metadata also gains {@code w} times the
+ * fused scores of the other candidates from the same page of the same document, so that
+ * the page several good chunks point at ranks above a lone chunk elsewhere.
  */
 final class ReciprocalRankFusionJoiner implements DocumentJoiner {
 
 	private final int k;
 
+	/** Metadata keys of the page a document is on. */
+	static final String DOCUMENT_ID = "documentId";
+
+	static final String PAGE = "page";
+
 	private final List<Double> weights;
 
+	private final double pageWeight;
+
 	ReciprocalRankFusionJoiner(int k, List<Double> weights) {
+		this(k, weights, 0);
+	}
+
+	ReciprocalRankFusionJoiner(int k, List<Double> weights, double pageWeight) {
+		Assert.isTrue(pageWeight >= 0, "pageWeight must not be negative");
+		this.pageWeight = pageWeight;
 		Assert.isTrue(k >= 1, "k must be at least 1");
 		Assert.notEmpty(weights, "weights must not be empty");
 		Assert.isTrue(weights.stream().allMatch((w) -> w >= 0), "weights must not be negative");
@@ -46,12 +64,34 @@ final class ReciprocalRankFusionJoiner implements DocumentJoiner {
 				}
 			}
 		}
+		if (this.pageWeight > 0) {
+			byPage(documents, scores);
+		}
 		List<Document> fused = new ArrayList<>();
 		scores.entrySet()
 			.stream()
 			.sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()))
 			.forEach((entry) -> fused.add(documents.get(entry.getKey()).mutate().score(entry.getValue()).build()));
 		return fused;
+	}
+
+	private void byPage(Map<String, Document> documents, Map<String, Double> scores) {
+		Map<String, Double> pages = new java.util.HashMap<>();
+		Map<String, String> pageOf = new java.util.HashMap<>();
+		scores.forEach((id, score) -> {
+			Map<String, Object> metadata = documents.get(id).getMetadata();
+			Object document = metadata.get(DOCUMENT_ID);
+			Object page = metadata.get(PAGE);
+			if (document != null && page != null) {
+				String key = document + "\u0000" + page;
+				pageOf.put(id, key);
+				pages.merge(key, score, Double::sum);
+			}
+		});
+		scores.replaceAll((id, score) -> {
+			String key = pageOf.get(id);
+			return (key != null) ? score + this.pageWeight * (pages.get(key) - score) : score;
+		});
 	}
 
 }

@@ -13,11 +13,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxSentences sentences an extractive answer quotes at most
  * @param historyTurns earlier messages that inform the next answer
  * @param maxMessageLength the longest question accepted
+ * @param questionTerms whether an answer also needs the question's names and periods in
+ * its sources (see {@code QuestionTerms}; default true): without them it is not grounded
  */
 @ConfigurationProperties("ragchat.chat")
 public record ChatProperties(@DefaultValue("extractive") Generator generator, @DefaultValue("5") int topK,
 		@DefaultValue("0.6") double minSimilarity, @DefaultValue("3") int maxSentences,
-		@DefaultValue("6") int historyTurns, @DefaultValue("4000") int maxMessageLength) {
+		@DefaultValue("6") int historyTurns, @DefaultValue("4000") int maxMessageLength,
+		@DefaultValue("true") boolean questionTerms) {
 
 	/** The property that chooses how answers are written. */
 	public static final String GENERATOR = "ragchat.chat.generator";

@@ -58,8 +58,8 @@ class SearchController {
 		return new SearchResults(this.retriever.retrieve(search)
 			.stream()
 			.map((hit) -> new Result(hit.chunk().id(), hit.chunk().documentId(), hit.chunk().filename(),
-					hit.chunk().page(), hit.chunk().pageEnd(), hit.chunk().headingPath(), hit.chunk().text(),
-					hit.score()))
+					hit.chunk().page(), hit.chunk().pageEnd(), hit.chunk().title(), hit.chunk().headingPath(),
+					hit.chunk().text(), hit.score()))
 			.toList());
 	}
 
@@ -100,8 +100,22 @@ class SearchController {
 
 	}
 
-	record Result(String chunkId, String documentId, String filename, int page, int pageEnd, String headingPath,
-			String text, double score) {
+	/**
+	 * A search result.
+	 *
+	 * @param chunkId the chunk
+	 * @param documentId its document
+	 * @param filename the document's file name
+	 * @param page the page the chunk starts on
+	 * @param pageEnd the page it ends on
+	 * @param title the document's title (its metadata title, first heading or readable
+	 * file name)
+	 * @param headingPath the headings above the chunk, outermost first
+	 * @param text the chunk's text, exactly as in the document
+	 * @param score how well it matches (comparable within one search)
+	 */
+	record Result(String chunkId, String documentId, String filename, int page, int pageEnd, String title,
+			String headingPath, String text, double score) {
 
 	}
 

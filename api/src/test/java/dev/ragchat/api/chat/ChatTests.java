@@ -70,6 +70,47 @@ class ChatTests extends AbstractWebIntegrationTests {
 	}
 
 	@Test
+	void refusesAQuestionAboutACompanyTheDocumentsDoNotName() throws Exception {
+		// the sentence about the lighthouse is near the question; the company is nowhere
+		String session = session(this.kb);
+		ask(session, "When did Adobe automate the lighthouse on Kestrel Point?").andExpect(status().isOk())
+			.andExpect(jsonPath("$.grounded").value(false))
+			.andExpect(jsonPath("$.citations").isEmpty())
+			.andExpect(jsonPath("$.answer").value(containsString("do not answer")));
+	}
+
+	@Test
+	void quotesTheDocumentsWordForWord() throws Exception {
+		String session = session(this.kb);
+		JsonNode answer = json
+			.readTree(ask(session, "When was the lighthouse on Kestrel Point automated?").andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString());
+		assertThat(answer.get("grounded").asBoolean()).isTrue();
+		String quoted = answer.get("answer").asText().replaceFirst("^Extract from the documents: ", "");
+		List<String> quotes = java.util.Arrays.stream(quoted.split("\\s*\\[\\d+]\\s*"))
+			.filter((q) -> !q.isBlank())
+			.toList();
+		assertThat(quotes).isNotEmpty().contains(TestFiles.PAGE_THREE_FACT);
+		String sources = String.join("\n",
+				this.mvc
+					.perform(post("/api/v1/knowledge-bases/" + this.kb + "/search").secure(true)
+						.header("X-API-Key", this.key)
+						.contentType(MediaType.APPLICATION_JSON)
+						.content("{\"query\":\"lighthouse Kestrel Point automated\",\"topK\":20}"))
+					.andReturn()
+					.getResponse()
+					.getContentAsString()
+					.lines()
+					.toList());
+		JsonNode results = json.readTree(sources).get("results");
+		StringBuilder texts = new StringBuilder();
+		results.forEach((r) -> texts.append(r.get("text").asText()).append('\n'));
+		assertThat(quotes).allSatisfy((q) -> assertThat(texts.toString()).contains(q));
+	}
+
+	@Test
 	void keepsTheHistoryOldestFirst() throws Exception {
 		String session = session(this.kb);
 		ask(session, "When was the harbour dredged?");

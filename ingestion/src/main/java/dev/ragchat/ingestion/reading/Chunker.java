@@ -16,7 +16,10 @@ import org.springframework.util.Assert;
  * embedding model counts them), with about {@code overlapTokens} of the previous chunk
  * repeated at the start of the next. It cuts between sentences, prefers to cut between
  * paragraphs, and always cuts where the heading path changes, so every chunk has one
- * heading path and a page range. Sentences longer than a chunk are cut between words.
+ * heading path and a page range. Sentences longer than a chunk are cut between words. A
+ * table row is one unit of its own, on a line of its own; a chunk that holds rows of a
+ * table whose header row it does not hold repeats that header row (the document's own
+ * text) on the line before its first row, so every row can be read with its columns.
  */
 public final class Chunker {
 
@@ -40,6 +43,20 @@ public final class Chunker {
 
 	public List<Chunk> chunk(String knowledgeBase, String documentId, String filename, Map<String, String> metadata,
 			List<Section> sections) {
+		return chunk(knowledgeBase, documentId, filename, metadata, "", sections);
+	}
+
+	/**
+	 * @param knowledgeBase the knowledge base
+	 * @param documentId the document
+	 * @param filename its file name
+	 * @param metadata its searchable metadata
+	 * @param title its title (see {@link Titles}), carried by every chunk
+	 * @param sections its paragraphs and table rows
+	 * @return its chunks in order
+	 */
+	public List<Chunk> chunk(String knowledgeBase, String documentId, String filename, Map<String, String> metadata,
+			String title, List<Section> sections) {
 		List<Chunk> chunks = new ArrayList<>();
 		List<Unit> current = new ArrayList<>();
 		int carried = 0;
@@ -55,7 +72,8 @@ public final class Chunker {
 				currentTokens = 0;
 			}
 			else if (current.size() > carried && (newHeading || newPage || full || paragraphBreak)) {
-				chunks.add(toChunk(knowledgeBase, documentId, filename, metadata, chunks.size(), current, carried));
+				chunks.add(
+						toChunk(knowledgeBase, documentId, filename, metadata, title, chunks.size(), current, carried));
 				current = (newHeading || newPage) ? new ArrayList<>() : overlap(current);
 				carried = current.size();
 				currentTokens = current.stream().mapToInt(Unit::tokens).sum();
@@ -64,7 +82,7 @@ public final class Chunker {
 			currentTokens += unit.tokens();
 		}
 		if (current.size() > carried) {
-			chunks.add(toChunk(knowledgeBase, documentId, filename, metadata, chunks.size(), current, carried));
+			chunks.add(toChunk(knowledgeBase, documentId, filename, metadata, title, chunks.size(), current, carried));
 		}
 		return chunks;
 	}
@@ -86,16 +104,21 @@ public final class Chunker {
 	private List<Unit> units(List<Section> sections) {
 		List<Unit> units = new ArrayList<>();
 		for (Section section : sections) {
+			if (section.isTableRow()) {
+				units.add(new Unit(section.page(), section.headingPath(), section.text(),
+						this.tokens.count(section.text()) - 2, true, section.tableHeader()));
+				continue;
+			}
 			boolean first = true;
 			for (String sentence : sentences(section.text())) {
 				int count = this.tokens.count(sentence) - 2;
 				if (count <= this.maxTokens - this.overlapTokens) {
-					units.add(new Unit(section.page(), section.headingPath(), sentence, count, first));
+					units.add(new Unit(section.page(), section.headingPath(), sentence, count, first, null));
 				}
 				else {
 					for (String piece : byWords(sentence)) {
 						units.add(new Unit(section.page(), section.headingPath(), piece, this.tokens.count(piece) - 2,
-								first));
+								first, null));
 						first = false;
 					}
 				}
@@ -143,21 +166,38 @@ public final class Chunker {
 	 * it repeats.
 	 */
 	private static Chunk toChunk(String knowledgeBase, String documentId, String filename, Map<String, String> metadata,
-			int ordinal, List<Unit> units, int carried) {
+			String title, int ordinal, List<Unit> units, int carried) {
 		StringBuilder text = new StringBuilder();
+		Unit previous = null;
+		String header = null;
 		for (Unit unit : units) {
+			boolean row = unit.tableHeader() != null;
+			boolean sameTable = row && previous != null && previous.tableHeader() != null
+					&& previous.tableHeader().equals(unit.tableHeader());
 			if (!text.isEmpty()) {
-				text.append(unit.startsParagraph() ? "\n\n" : " ");
+				text.append(sameTable ? "\n" : unit.startsParagraph() ? "\n\n" : " ");
+			}
+			if (row && !unit.tableHeader().isEmpty() && !unit.tableHeader().equals(header)) {
+				header = unit.tableHeader();
+				if (!unit.text().equals(header)) {
+					text.append(header).append('\n');
+				}
 			}
 			text.append(unit.text());
+			previous = unit;
 		}
 		int page = units.get(Math.min(carried, units.size() - 1)).page();
 		int pageEnd = units.stream().mapToInt(Unit::page).max().orElseThrow();
 		return new Chunk(documentId + ":" + ordinal, knowledgeBase, documentId, filename, page, pageEnd,
-				units.get(0).heading(), ordinal, text.toString(), metadata);
+				units.get(0).heading(), ordinal, text.toString(), metadata, title);
 	}
 
-	private record Unit(int page, String heading, String text, int tokens, boolean startsParagraph) {
+	/**
+	 * @param tableHeader for a table row, its table's header row ({@code ""}: none);
+	 * {@code null} for text
+	 */
+	private record Unit(int page, String heading, String text, int tokens, boolean startsParagraph,
+			String tableHeader) {
 
 	}
 

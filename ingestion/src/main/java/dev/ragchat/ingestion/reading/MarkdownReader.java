@@ -55,7 +55,7 @@ final class MarkdownReader {
 			}
 		}
 		add(sections, headings, paragraph);
-		return new ParsedDocument(sections, 1, List.of());
+		return new ParsedDocument(sections, 1, List.of(), Titles.firstHeading(sections));
 	}
 
 	private static void add(List<Section> sections, String[] headings, StringBuilder paragraph) {

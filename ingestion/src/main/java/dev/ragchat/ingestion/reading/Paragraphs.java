@@ -16,12 +16,23 @@ final class Paragraphs {
 
 	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
+	private static final Pattern NO_BREAK_SPACE = Pattern.compile("[\u00A0\u2007\u202F]");
+
 	private Paragraphs() {
+	}
+
+	/**
+	 * @param text extracted text
+	 * @return it with no-break and figure spaces as plain spaces (PDFs of filings lay out
+	 * their columns with them)
+	 */
+	static String spaces(String text) {
+		return NO_BREAK_SPACE.matcher(text).replaceAll(" ");
 	}
 
 	static List<String> split(String text) {
 		List<String> paragraphs = new ArrayList<>();
-		for (String block : BLANK_LINE.split(text.replace("\r\n", "\n").replace('\r', '\n'))) {
+		for (String block : BLANK_LINE.split(spaces(text).replace("\r\n", "\n").replace('\r', '\n'))) {
 			String paragraph = WHITESPACE.matcher(HYPHENATED_BREAK.matcher(block).replaceAll("$1$2"))
 				.replaceAll(" ")
 				.strip();

@@ -64,11 +64,12 @@ final class PdfReader {
 				throw new RejectedInputException(
 						"The PDF has " + pages + " pages; at most " + this.maxPages + " are accepted");
 			}
-			Pages reader = new Pages(pdf, pages, progress);
+			Pages reader = new Pages(pdf, pages, progress, Outline.of(pdf));
 			reader.setParagraphEnd("\n\n");
 			reader.writeText(pdf, reader.buffer);
 			reader.blankUpTo(pages);
-			return new ParsedDocument(reader.sections, pages, reader.warnings());
+			return new ParsedDocument(reader.sections, pages, reader.warnings(),
+					Titles.meaningful(pdf.getDocumentInformation().getTitle()));
 		}
 		catch (InvalidPasswordException ex) {
 			throw new RejectedInputException("The PDF is encrypted with a password; upload it without one");
@@ -135,14 +136,17 @@ final class PdfReader {
 
 		private final List<Integer> ocrFoundNothing = new ArrayList<>();
 
+		private final Outline outline;
+
 		private PDFRenderer renderer;
 
 		private int done;
 
-		Pages(PDDocument pdf, int pages, PageProgress progress) {
+		Pages(PDDocument pdf, int pages, PageProgress progress, Outline outline) {
 			this.pdf = pdf;
 			this.pages = pages;
 			this.progress = progress;
+			this.outline = outline;
 		}
 
 		@Override
@@ -171,9 +175,7 @@ final class PdfReader {
 			if (text.isBlank()) {
 				text = withoutTextLayer(page, number);
 			}
-			for (String paragraph : Paragraphs.split(text)) {
-				this.sections.add(new Section(number, "", paragraph));
-			}
+			TableLines.split(number, this.outline.headingPath(number), text, this.sections);
 			this.progress.pages(number, this.pages);
 		}
 

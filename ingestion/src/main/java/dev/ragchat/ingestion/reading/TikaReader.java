@@ -12,6 +12,7 @@ import dev.ragchat.errors.RejectedInputException;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.AutoDetectParserConfig;
 import org.apache.tika.parser.ParseContext;
@@ -61,7 +62,9 @@ final class TikaReader {
 			throw new RejectedInputException("The document could not be read: " + reason(ex));
 		}
 		handler.flush();
-		return new ParsedDocument(handler.sections, Math.max(1, handler.page), List.of());
+		String title = Titles.meaningful(metadata.get(TikaCoreProperties.TITLE));
+		return new ParsedDocument(handler.sections, Math.max(1, handler.page), List.of(),
+				title.isEmpty() ? Titles.firstHeading(handler.sections) : title);
 	}
 
 	/**
@@ -130,6 +133,19 @@ final class TikaReader {
 
 		private int page;
 
+		/**
+		 * Inside a table: its depth (nested tables are read as cells of the outer one).
+		 */
+		private int tableDepth;
+
+		private final List<String> cells = new ArrayList<>();
+
+		private final StringBuilder cell = new StringBuilder();
+
+		private boolean headerCells;
+
+		private String tableHeader;
+
 		StructureHandler(long maxCharacters) {
 			this.maxCharacters = maxCharacters;
 		}
@@ -137,6 +153,24 @@ final class TikaReader {
 		@Override
 		public void startElement(String uri, String localName, String qName, Attributes attributes) {
 			String name = localName.toLowerCase(Locale.ROOT);
+			if ("table".equals(name)) {
+				if (this.tableDepth++ == 0) {
+					flush();
+					this.tableHeader = null;
+				}
+				return;
+			}
+			if (this.tableDepth > 0) {
+				if ("tr".equals(name) && this.tableDepth == 1) {
+					this.cells.clear();
+					this.headerCells = false;
+				}
+				else if (("td".equals(name) || "th".equals(name)) && this.tableDepth == 1) {
+					this.cell.setLength(0);
+					this.headerCells |= "th".equals(name);
+				}
+				return;
+			}
 			int level = headingLevel(name);
 			if (level > 0) {
 				flush();
@@ -155,6 +189,10 @@ final class TikaReader {
 		@Override
 		public void endElement(String uri, String localName, String qName) {
 			String name = localName.toLowerCase(Locale.ROOT);
+			if (this.tableDepth > 0) {
+				endInTable(name);
+				return;
+			}
 			int level = headingLevel(name);
 			if (level > 0 && level == this.headingLevel) {
 				this.headings[level - 1] = this.heading.toString().strip().replaceAll("\\s+", " ");
@@ -174,7 +212,40 @@ final class TikaReader {
 			if (this.characters > this.maxCharacters) {
 				throw new TooMuchTextException();
 			}
+			if (this.tableDepth > 0) {
+				this.cell.append(ch, start, length);
+				return;
+			}
 			((this.headingLevel > 0) ? this.heading : this.text).append(ch, start, length);
+		}
+
+		/**
+		 * A table row becomes one section, its cells joined with {@code " | "}; the first
+		 * row (or a row of {@code th} cells) is the header the other rows carry.
+		 */
+		private void endInTable(String name) {
+			if ("table".equals(name)) {
+				this.tableDepth--;
+				return;
+			}
+			if (this.tableDepth != 1) {
+				return;
+			}
+			if ("td".equals(name) || "th".equals(name)) {
+				this.cells.add(this.cell.toString().replaceAll("\\s+", " ").strip());
+				this.cell.setLength(0);
+			}
+			else if ("tr".equals(name)) {
+				List<String> filled = this.cells.stream().filter((c) -> !c.isEmpty()).toList();
+				if (!filled.isEmpty()) {
+					String row = String.join(" | ", this.cells).strip();
+					if (this.tableHeader == null || this.headerCells) {
+						this.tableHeader = row;
+					}
+					this.sections.add(new Section(Math.max(1, this.page), headingPath(), row, this.tableHeader));
+				}
+				this.cells.clear();
+			}
 		}
 
 		@Override

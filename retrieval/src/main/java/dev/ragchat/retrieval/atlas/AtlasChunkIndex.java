@@ -257,13 +257,18 @@ public final class AtlasChunkIndex implements ChunkIndex {
 		metadata.put("page", chunk.page());
 		metadata.put("pageEnd", chunk.pageEnd());
 		metadata.put("headingPath", chunk.headingPath());
+		metadata.put("title", chunk.title());
+		metadata.put("text", chunk.text());
 		metadata.put("ordinal", chunk.ordinal());
 		metadata.put("meta", chunk.metadata());
 		metadata.put("generation", generation);
 		metadata.put("live", false);
 		return org.springframework.ai.document.Document.builder()
 			.id(chunk.id() + "@" + generation)
-			.text(chunk.text())
+			// embedded and keyword-searched as the Lucene index does: title, heading
+			// path,
+			// text; the text shown is kept apart in the metadata
+			.text(chunk.indexText())
 			.metadata(metadata)
 			.build();
 	}
@@ -277,7 +282,9 @@ public final class AtlasChunkIndex implements ChunkIndex {
 		}
 		return new Chunk(m.getString("chunkId"), m.getString("knowledgeBase"), m.getString("documentId"),
 				m.getString("filename"), m.getInteger("page"), m.getInteger("pageEnd"), m.getString("headingPath"),
-				m.getInteger("ordinal"), row.getString(AtlasPipelines.CONTENT), meta);
+				m.getInteger("ordinal"),
+				(m.getString("text") != null) ? m.getString("text") : row.getString(AtlasPipelines.CONTENT), meta,
+				m.getString("title"));
 	}
 
 }

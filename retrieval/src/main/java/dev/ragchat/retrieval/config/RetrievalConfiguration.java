@@ -19,7 +19,7 @@ class RetrievalConfiguration {
 	@Bean
 	Retriever retriever(ChunkIndex chunkIndex, RetrievalProperties properties) {
 		return new Retriever(chunkIndex, properties.hybridK(), properties.vectorWeight(), properties.keywordWeight(),
-				properties.hybridCandidates());
+				properties.hybridCandidates(), properties.hybridPageWeight());
 	}
 
 }

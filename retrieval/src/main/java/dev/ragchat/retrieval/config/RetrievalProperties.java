@@ -32,6 +32,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * best k (higher: better recall, slower)
  * @param index {@code lucene} (embedded, default) or {@code atlas} (MongoDB Atlas Vector
  * Search and Atlas Search, on the cluster of {@code spring.data.mongodb.uri})
+ * @param hybridPageWeight how much of the fused scores of the other candidates on the
+ * same page of the same document a chunk gains in hybrid search (0: none; tuned on the
+ * FinanceBench dev split, see docs/benchmarks.md)
  */
 @ConfigurationProperties("ragchat.retrieval")
 public record RetrievalProperties(Path indexDir, @DefaultValue("1") int embeddingThreads,
@@ -40,7 +43,7 @@ public record RetrievalProperties(Path indexDir, @DefaultValue("1") int embeddin
 		@DefaultValue("50") int hybridCandidates, @DefaultValue("16") int hnswMaxConnections,
 		@DefaultValue("100") int hnswBeamWidth, @DefaultValue("none") Quantization vectorQuantization,
 		@DefaultValue("16") double indexRamBufferMb, @DefaultValue("100") int vectorCandidates,
-		@DefaultValue("lucene") Index index) {
+		@DefaultValue("lucene") Index index, @DefaultValue("0.5") double hybridPageWeight) {
 
 	/**
 	 * Where the chunks are indexed.

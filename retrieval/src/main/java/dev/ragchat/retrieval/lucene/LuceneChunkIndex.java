@@ -16,9 +16,6 @@ import dev.ragchat.retrieval.ChunkSearch;
 import dev.ragchat.retrieval.ScoredChunk;
 import dev.ragchat.retrieval.embedding.IndexEmbedding;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
@@ -69,14 +66,18 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 
 	private static final String HEADING_PATH = "headingPath";
 
+	private static final String TITLE = "title";
+
 	private static final String ORDINAL = "ordinal";
 
 	private static final String TEXT = "text";
 
-	/** What BM25 searches: the heading path and the text. */
+	/** What BM25 searches: the title, the heading path and the text. */
 	private static final String CONTENT = "content";
 
 	private static final String VECTOR = "vector";
+
+	private static final java.util.Set<String> PAGE_FIELDS = java.util.Set.of(DOCUMENT, PAGE);
 
 	/** Prefix of the fields holding document metadata values. */
 	static final String METADATA = "meta.";
@@ -87,7 +88,12 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 
 	private final int vectorCandidates;
 
-	private final Analyzer analyzer = new EnglishAnalyzer();
+	private final Analyzer analyzer = new KeywordAnalyzer();
+
+	/** Names, periods and figures weigh this much more than other words of a question. */
+	static final float SPECIFIC_BOOST = 2f;
+
+	private final KeywordQuery keywordQuery = new KeywordQuery(this.analyzer, CONTENT, SPECIFIC_BOOST);
 
 	private final Directory directory;
 
@@ -136,8 +142,7 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 		List<org.apache.lucene.document.Document> documents = new ArrayList<>(chunks.size());
 		for (int start = 0; start < chunks.size(); start += this.embeddingBatch) {
 			List<Chunk> batch = chunks.subList(start, Math.min(start + this.embeddingBatch, chunks.size()));
-			List<float[]> vectors = this.embedding.model()
-				.embed(batch.stream().map(LuceneChunkIndex::embeddedText).toList());
+			List<float[]> vectors = this.embedding.model().embed(batch.stream().map(Chunk::indexText).toList());
 			for (int i = 0; i < batch.size(); i++) {
 				documents.add(toLucene(batch.get(i), vectors.get(i)));
 			}
@@ -235,15 +240,24 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 		});
 	}
 
+	/**
+	 * A ranking whose documents carry Lucene's doc id and the chunk's page (its document
+	 * and page number, read alone from the stored fields) for the joiner's page
+	 * aggregation.
+	 */
 	private static List<org.springframework.ai.document.Document> ranked(IndexSearcher searcher, Query query,
 			int depth) {
 		try {
 			List<org.springframework.ai.document.Document> ranked = new ArrayList<>(depth);
+			StoredFields storedFields = searcher.storedFields();
 			for (ScoreDoc hit : searcher.search(query, depth).scoreDocs) {
 				String id = Integer.toString(hit.doc);
+				org.apache.lucene.document.Document page = storedFields.document(hit.doc, PAGE_FIELDS);
 				ranked.add(org.springframework.ai.document.Document.builder()
 					.id(id)
 					.text(id)
+					.metadata(Map.of("documentId", page.get(DOCUMENT), "page",
+							page.getField(PAGE).numericValue().intValue()))
 					.score((double) hit.score)
 					.build());
 			}
@@ -279,19 +293,7 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 	}
 
 	private Query keywordQuery(String query, Query filter) {
-		BooleanQuery.Builder terms = new BooleanQuery.Builder();
-		try (TokenStream stream = this.analyzer.tokenStream(CONTENT, query)) {
-			CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-			stream.reset();
-			while (stream.incrementToken()) {
-				terms.add(new TermQuery(new Term(CONTENT, term.toString())), BooleanClause.Occur.SHOULD);
-			}
-			stream.end();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return new BooleanQuery.Builder().add(terms.build(), BooleanClause.Occur.MUST)
+		return new BooleanQuery.Builder().add(this.keywordQuery.build(query), BooleanClause.Occur.MUST)
 			.add(filter, BooleanClause.Occur.FILTER)
 			.build();
 	}
@@ -309,10 +311,6 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 		return filter.build();
 	}
 
-	private static String embeddedText(Chunk chunk) {
-		return chunk.headingPath().isEmpty() ? chunk.text() : chunk.headingPath() + "\n" + chunk.text();
-	}
-
 	private static org.apache.lucene.document.Document toLucene(Chunk chunk, float[] vector) {
 		org.apache.lucene.document.Document document = new org.apache.lucene.document.Document();
 		document.add(new StringField(ID, chunk.id(), Field.Store.YES));
@@ -322,9 +320,10 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 		document.add(new StoredField(PAGE, chunk.page()));
 		document.add(new StoredField(PAGE_END, chunk.pageEnd()));
 		document.add(new StoredField(HEADING_PATH, chunk.headingPath()));
+		document.add(new StoredField(TITLE, chunk.title()));
 		document.add(new StoredField(ORDINAL, chunk.ordinal()));
 		document.add(new StoredField(TEXT, chunk.text()));
-		document.add(new TextField(CONTENT, embeddedText(chunk), Field.Store.NO));
+		document.add(new TextField(CONTENT, chunk.indexText(), Field.Store.NO));
 		document.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
 		chunk.metadata().forEach((key, value) -> document.add(new StringField(METADATA + key, value, Field.Store.YES)));
 		return document;
@@ -349,7 +348,8 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 		}
 		return new Chunk(d.get(ID), d.get(KNOWLEDGE_BASE), d.get(DOCUMENT), d.get(FILENAME),
 				d.getField(PAGE).numericValue().intValue(), d.getField(PAGE_END).numericValue().intValue(),
-				d.get(HEADING_PATH), d.getField(ORDINAL).numericValue().intValue(), d.get(TEXT), metadata);
+				d.get(HEADING_PATH), d.getField(ORDINAL).numericValue().intValue(), d.get(TEXT), metadata,
+				d.get(TITLE));
 	}
 
 	private void write(IndexWork work) {

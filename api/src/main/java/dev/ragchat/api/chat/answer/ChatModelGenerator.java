@@ -43,8 +43,11 @@ final class ChatModelGenerator implements AnswerGenerator {
 
 	private final double minSimilarity;
 
+	private final boolean questionTerms;
+
 	ChatModelGenerator(ChatModel chatModel, String defaultModel, EmbeddingModel embeddingModel,
-			QueryEmbedder queryEmbedder, double minSimilarity) {
+			QueryEmbedder queryEmbedder, double minSimilarity, boolean questionTerms) {
+		this.questionTerms = questionTerms;
 		this.chatModel = chatModel;
 		this.defaultModel = defaultModel;
 		this.embeddingModel = embeddingModel;
@@ -75,10 +78,14 @@ final class ChatModelGenerator implements AnswerGenerator {
 	}
 
 	/**
-	 * The model is only asked when some sentence of the sources is near the question (the
-	 * same threshold as extractive answers): below it, no answer is invented.
+	 * The model is only asked when the sources hold the question's names and periods and
+	 * some sentence of them is near the question (the same checks as extractive answers):
+	 * otherwise no answer is invented.
 	 */
 	private boolean relevant(Question question) {
+		if (this.questionTerms && !QuestionTerms.unsupported(question.query(), question.sources()).isEmpty()) {
+			return false;
+		}
 		float[] query = this.queryEmbedder.embed(question.query());
 		List<String> sentences = question.sources()
 			.stream()

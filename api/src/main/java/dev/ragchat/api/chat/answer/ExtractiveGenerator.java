@@ -29,8 +29,11 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 
 	private final int maxSentences;
 
+	private final boolean questionTerms;
+
 	ExtractiveGenerator(EmbeddingModel embeddingModel, QueryEmbedder queryEmbedder, double minSimilarity,
-			int maxSentences) {
+			int maxSentences, boolean questionTerms) {
+		this.questionTerms = questionTerms;
 		this.embeddingModel = embeddingModel;
 		this.queryEmbedder = queryEmbedder;
 		this.minSimilarity = minSimilarity;
@@ -39,6 +42,10 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 
 	@Override
 	public Generated generate(Question question, Consumer<String> tokens) {
+		// the sources must name what the question names (its company, its period)
+		if (this.questionTerms && !QuestionTerms.unsupported(question.query(), question.sources()).isEmpty()) {
+			return notFound(tokens);
+		}
 		List<Candidate> candidates = candidates(question);
 		if (candidates.isEmpty()) {
 			return notFound(tokens);
@@ -93,9 +100,20 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 		for (int source = 0; source < question.sources().size(); source++) {
 			int position = 0;
 			String text = CitationMarkers.neutralise(question.sources().get(source).chunk().text());
-			for (String sentence : Sentences.of(text)) {
-				if (candidates.size() < MAX_CANDIDATES && seen.add(sentence.toLowerCase(Locale.ROOT))) {
-					candidates.add(new Candidate(sentence, source + 1, position++));
+			String header = null;
+			for (String line : text.split("\n")) {
+				// a table row is quoted with its column headers, never the table as a
+				// whole
+				if (Sentences.isHeader(line)) {
+					header = line.strip();
+					continue;
+				}
+				List<String> sentences = (header != null && Sentences.isRow(line))
+						? List.of(Sentences.rowWithHeader(header, line)) : Sentences.of(line);
+				for (String sentence : sentences) {
+					if (candidates.size() < MAX_CANDIDATES && seen.add(sentence.toLowerCase(Locale.ROOT))) {
+						candidates.add(new Candidate(sentence, source + 1, position++));
+					}
 				}
 			}
 		}

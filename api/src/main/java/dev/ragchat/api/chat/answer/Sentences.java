@@ -17,7 +17,82 @@ final class Sentences {
 	private Sentences() {
 	}
 
+	/**
+	 * @param text a chunk's text
+	 * @return its sentences; each line is split on its own, so a table (one row a line)
+	 * is never one sentence
+	 */
 	static List<String> of(String text) {
+		List<String> sentences = new ArrayList<>();
+		for (String line : text.split("\n")) {
+			if (!line.isBlank()) {
+				sentences.addAll(ofLine(line));
+			}
+		}
+		return sentences;
+	}
+
+	/**
+	 * @param line a line of text
+	 * @return whether it is a table row: a label, then two or more figures
+	 */
+	static boolean isRow(String line) {
+		return ROW.matcher(line.strip()).matches();
+	}
+
+	/**
+	 * @param line a line of text
+	 * @return whether it is a table's header row: two or more years and little else
+	 */
+	static boolean isHeader(String line) {
+		String stripped = line.strip();
+		return HEADER.matcher(stripped).matches() && YEAR.matcher(stripped).results().count() >= 2;
+	}
+
+	/**
+	 * A row quoted with its column headers, from the document's own words: "Total
+	 * revenues — 2022: $ 66,608; 2021: $ 62,286". When the header's years do not pair up
+	 * with the row's figures, the row as it stands.
+	 * @param header the table's header row
+	 * @param row the row
+	 * @return the quote
+	 */
+	static String rowWithHeader(String header, String row) {
+		List<String> years = YEAR.matcher(header).results().map(java.util.regex.MatchResult::group).toList();
+		java.util.regex.Matcher figures = FIGURES.matcher(row.strip());
+		if (!figures.matches()) {
+			return row.strip();
+		}
+		List<String> values = FIGURE.matcher(figures.group(2))
+			.results()
+			.map(java.util.regex.MatchResult::group)
+			.toList();
+		if (values.size() != years.size()) {
+			return row.strip();
+		}
+		StringBuilder quote = new StringBuilder(figures.group(1).strip()).append(" — ");
+		for (int i = 0; i < values.size(); i++) {
+			quote.append((i > 0) ? "; " : "").append(years.get(i)).append(": ").append(values.get(i));
+		}
+		return quote.toString();
+	}
+
+	private static final String AMOUNT = "\\(?-?\\$?\\s?\\(?\\d[\\d,]*(?:\\.\\d+)?\\)?%?\\)?|[—–-]+";
+
+	private static final java.util.regex.Pattern FIGURE = java.util.regex.Pattern
+		.compile("(?:\\$\\s)?(?:" + AMOUNT + ")");
+
+	private static final java.util.regex.Pattern FIGURES = java.util.regex.Pattern
+		.compile("(.*\\p{L}.*?)\\s((?:\\$\\s)?(?:" + AMOUNT + ")(?:\\s(?:\\$\\s)?(?:" + AMOUNT + "))+)");
+
+	private static final java.util.regex.Pattern ROW = FIGURES;
+
+	private static final java.util.regex.Pattern YEAR = java.util.regex.Pattern.compile("\\b(?:19|20)\\d{2}\\b");
+
+	private static final java.util.regex.Pattern HEADER = java.util.regex.Pattern
+		.compile("(?:[\\p{L}\\s,.:()]|\\b\\d{1,2}\\b)*(?:(?:19|20)\\d{2}(?:[\\p{L}\\s,.:()]|\\b\\d{1,2}\\b)*){2,}");
+
+	private static List<String> ofLine(String text) {
 		BreakIterator iterator = BreakIterator.getSentenceInstance(Locale.ENGLISH);
 		iterator.setText(text);
 		List<String> sentences = new ArrayList<>();

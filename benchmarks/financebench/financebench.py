@@ -1,0 +1,585 @@
+#!/usr/bin/env python3
+"""FinanceBench dev split, end to end over HTTP (python3 standard library only).
+
+Usage, from the repository root, after ./mvnw -B -q -pl api -am -DskipTests package:
+
+    python3 benchmarks/financebench/financebench.py [--keep-data DIR]
+    python3 benchmarks/financebench/financebench.py --url https://host:port --master-key KEY
+
+Without --url it starts api/target/ragchat.jar (a copy) on a free loopback port with a
+throw-away data dir, a random master key and a self-signed certificate, and stops it at
+the end. With --keep-data DIR the data dir, certificate, master key and service log live
+in DIR and are kept: a second run with the same DIR starts the (possibly rebuilt) jar on
+the already-ingested knowledge bases and only asks the questions. With --url it talks to
+a running service; knowledge bases named fb-all and fb-half are reused there too.
+
+It creates an API key, uploads all 40 PDFs into knowledge base "fb-all" and the filings of
+every other company (sorted by the file-name prefix) into "fb-half", waits until they are
+READY, then for each of the 47 questions:
+  * POST /search on fb-all in modes hybrid, vector and keyword (topK 10): is a result of the
+    evidence document on an evidence page in the top 5 / top 10 (a chunk counts when the
+    page is within its [page, pageEnd]), is the evidence document in the top 5;
+  * a new chat session on fb-all, one POST /messages: does a citation point at the evidence
+    page (citation page = the page the cited chunk starts on), at the evidence document;
+    is the gold number in the answer; is the answer grounded;
+and, on fb-half, asks the questions of the companies left out of it: refusal = answered
+grounded:false (plus "probes": questions about the kept companies with the company name
+swapped for a left-out one). Latencies are timed on the client (one persistent HTTPS
+connection, requests one at a time) per request. It prints a markdown table and writes
+every figure and every question's result as JSON (--out).
+"""
+
+import argparse
+import http.client
+import json
+import math
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import ssl
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from datetime import datetime, timezone
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parents[2]
+MODES = ("hybrid", "vector", "keyword")
+
+
+def say(*args):
+    print("==>", *args, flush=True)
+
+
+def loadavg():
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "?"
+
+
+class Api:
+    """One keep-alive HTTPS connection. The service's certificate is a self-signed one for
+    loopback, so certificate verification is off: acceptable in a benchmark, never in a
+    client of a real deployment."""
+
+    def __init__(self, base):
+        parts = urlsplit(base)
+        self.host, self.port = parts.hostname, parts.port or 443
+        self.context = ssl.create_default_context()
+        self.context.check_hostname = False
+        self.context.verify_mode = ssl.CERT_NONE
+        self.conn = None
+        self.retries_429 = 0
+
+    def request(self, method, path, body=None, headers=None, content_type="application/json"):
+        """Returns (status, parsed JSON or text, seconds of the last attempt)."""
+        headers = dict(headers or {})
+        if body is not None and not isinstance(body, bytes):
+            body = json.dumps(body).encode()
+        if body is not None:
+            headers["Content-Type"] = content_type
+        for attempt in range(20):
+            if self.conn is None:
+                self.conn = http.client.HTTPSConnection(self.host, self.port, context=self.context, timeout=600)
+            try:
+                start = time.perf_counter()
+                self.conn.request(method, path, body=body, headers=headers)
+                response = self.conn.getresponse()
+                data = response.read()
+                seconds = time.perf_counter() - start
+            except (http.client.HTTPException, OSError):
+                self.conn.close()
+                self.conn = None
+                if attempt >= 2:
+                    raise
+                continue
+            if response.status == 429:  # rate limited (a service started with --url): wait, retry
+                self.retries_429 += 1
+                time.sleep(float(response.getheader("Retry-After") or 1))
+                continue
+            try:
+                parsed = json.loads(data) if data else None
+            except ValueError:
+                parsed = data.decode(errors="replace")
+            return response.status, parsed, seconds
+        raise RuntimeError(f"{method} {path}: still rate limited after 20 attempts")
+
+    def ok(self, method, path, body=None, headers=None, content_type="application/json", expect=(200, 201, 202)):
+        status, parsed, seconds = self.request(method, path, body, headers, content_type)
+        if status not in expect:
+            raise RuntimeError(f"{method} {path}: HTTP {status}: {parsed}")
+        return parsed, seconds
+
+
+# --------------------------------------------------------------------------- the service
+
+class Service:
+    """The packaged jar on a free loopback port (as .ci/run and benchmarks/http-load start it)."""
+
+    def __init__(self, args):
+        self.keep = args.keep_data is not None
+        self.work = Path(args.keep_data).resolve() if self.keep else Path(tempfile.mkdtemp(prefix="ragchat-fb."))
+        self.work.mkdir(parents=True, exist_ok=True)
+        key_file = self.work / "bench-master.key"
+        if not key_file.exists():
+            key_file.write_text(secrets.token_urlsafe(36))
+            key_file.chmod(0o600)
+        self.master_key = key_file.read_text().strip()
+        self.java = args.java
+        self.jar = Path(args.jar)
+        self.java_opts = args.java_opts.split()
+        self.process = None
+        self.base = None
+        self.startup_seconds = None
+
+    def start(self):
+        if not self.jar.is_file():
+            sys.exit(f"jar not found: {self.jar} (./mvnw -B -q -pl api -am -DskipTests package)")
+        shutil.copy(self.jar, self.work / "ragchat.jar")  # a rebuild during the run cannot pull it away
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        self.base = f"https://127.0.0.1:{port}"
+        env = dict(os.environ, SERVER_ADDRESS="127.0.0.1", SERVER_PORT=str(port),
+                   RAGCHAT_DATA_DIR=str(self.work / "data"), RAGCHAT_MASTER_KEY=self.master_key,
+                   RAGCHAT_TLS_CERT=str(self.work / "certs/server.crt"),
+                   RAGCHAT_TLS_KEY=str(self.work / "certs/server.key"))
+        # the per-key rate limit (600 a minute) is lifted so that the run measures the service,
+        # not the limiter (which still runs on every request); everything else is the default
+        command = [self.java, *self.java_opts, "-Dragchat.rate-limit.per-key-requests=1000000000", "-jar",
+                   "ragchat.jar"]
+        say(f"starting {self.jar} on {self.base} (work dir {self.work}, load {loadavg()})")
+        log = open(self.work / "service.log", "ab")
+        start = time.monotonic()
+        self.process = subprocess.Popen(command, cwd=self.work, env=env, stdin=subprocess.DEVNULL, stdout=log,
+                                        stderr=subprocess.STDOUT)
+        api = Api(self.base)
+        while True:
+            if self.process.poll() is not None:
+                sys.exit(f"the service exited during start-up; see {self.work / 'service.log'}")
+            try:
+                status, body, _ = api.request("GET", "/actuator/health")
+                if status == 200 and body.get("status") == "UP":
+                    break
+            except OSError:
+                pass
+            if time.monotonic() - start > 300:
+                sys.exit("the service was not healthy after 300 s")
+            api.conn = None
+            time.sleep(0.5)
+        self.startup_seconds = time.monotonic() - start
+        say(f"healthy after {self.startup_seconds:.1f} s")
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        if not self.keep:
+            shutil.rmtree(self.work, ignore_errors=True)
+
+
+# --------------------------------------------------------------------------- the data set
+
+def company(doc_name):
+    return doc_name.split("_")[0]
+
+
+def load_questions(data):
+    questions = []
+    with open(data / "questions.jsonl") as f:
+        for line in f:
+            q = json.loads(line)
+            evidence = sorted({(e["doc_name"], e["evidence_page_num"] + 1) for e in q["evidence"]})
+            texts = {(e["doc_name"], e["evidence_page_num"] + 1): e["evidence_text"] for e in q["evidence"]}
+            questions.append({
+                "id": q["financebench_id"], "company": q["company"], "doc": q["doc_name"],
+                "question": q["question"], "gold": q["answer"],
+                # evidence_page_num is 0-based; ragchat counts pages from 1, as PDFBox does
+                "evidence": [{"doc": d, "page": p, "text": texts[(d, p)]} for d, p in evidence],
+                "gold_number": first_number(q["answer"]),
+            })
+    return questions
+
+
+CITATION_MARKER = re.compile(r"\[\d+\]")
+# a number not glued to a word before it (FY2023, Q2, 10K... are not amounts): 1,577 / 1577.00 / 0.4
+NUMBER = re.compile(r"(?<![A-Za-z0-9.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?")
+
+
+def numbers(text):
+    """Absolute values of the numbers in a text ($, % and signs dropped; "(1,577)" is 1577)."""
+    return [float(m.group(1).replace(",", "") + (m.group(2) or "")) for m in NUMBER.finditer(text or "")]
+
+
+def first_number(gold):
+    found = numbers(gold)
+    return found[0] if found else None
+
+
+def has_number(answer, gold_number):
+    """True when the answer holds the gold number, within 0.5 % (so "1,577" matches "$1577.00",
+    "65.4" matches "65.4%", but "1.3" does not match "1.33")."""
+    tolerance = max(abs(gold_number) * 0.005, 0.005)
+    return any(abs(n - abs(gold_number)) <= tolerance for n in numbers(CITATION_MARKER.sub(" ", answer or "")))
+
+
+# --------------------------------------------------------------------------- ingestion
+
+def find_or_create_kb(api, key, name):
+    body, _ = api.ok("GET", "/api/v1/knowledge-bases", headers={"X-API-Key": key})
+    kbs = body if isinstance(body, list) else body.get("knowledgeBases", body.get("items", []))
+    for kb in kbs:
+        if kb.get("name") == name:
+            return kb["id"], False
+    kb, _ = api.ok("POST", "/api/v1/knowledge-bases", {"name": name, "description": "FinanceBench dev split"},
+                   headers={"X-API-Key": key})
+    return kb["id"], True
+
+
+def multipart(paths):
+    boundary = uuid.uuid4().hex
+    parts = []
+    for p in paths:
+        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{p.name}"\r\n'
+                     f"Content-Type: application/pdf\r\n\r\n".encode())
+        parts.append(p.read_bytes())
+        parts.append(b"\r\n")
+    parts.append(f"--{boundary}--\r\n".encode())
+    return b"".join(parts), f"multipart/form-data; boundary={boundary}"
+
+
+def documents(api, key, kb):
+    body, _ = api.ok("GET", f"/api/v1/knowledge-bases/{kb}/documents", headers={"X-API-Key": key})
+    return body["documents"]
+
+
+def instant(text):
+    if not text:
+        return None
+    text = re.sub(r"(\.\d{6})\d+", r"\1", text.replace("Z", "+00:00"))
+    return datetime.fromisoformat(text)
+
+
+def ingest(api, key, name, pdfs, batch):
+    """Uploads the PDFs not yet in the knowledge base, waits until all are READY or FAILED."""
+    kb, created = find_or_create_kb(api, key, name)
+    present = {d["filename"] for d in documents(api, key, kb)}
+    missing = [p for p in pdfs if p.name not in present]
+    say(f"{name} ({kb}): {len(pdfs) - len(missing)} of {len(pdfs)} PDFs already there, uploading {len(missing)}"
+        f" (load {loadavg()})")
+    started = time.monotonic()
+    for i in range(0, len(missing), batch):
+        body, content_type = multipart(missing[i:i + batch])
+        api.ok("POST", f"/api/v1/knowledge-bases/{kb}/documents", body, headers={"X-API-Key": key},
+               content_type=content_type)
+    wanted = {p.name for p in pdfs}
+    last_report = 0
+    while True:
+        docs = [d for d in documents(api, key, kb) if d["filename"] in wanted]
+        done = [d for d in docs if d["status"] in ("READY", "FAILED")]
+        if len(done) == len(wanted):
+            break
+        if time.monotonic() - last_report >= 60:
+            pages_done = sum((d.get("progress") or {}).get("pagesDone") or 0 for d in docs)
+            say(f"{name}: {len(done)}/{len(wanted)} documents done, {pages_done} pages parsed,"
+                f" {time.monotonic() - started:.0f} s (load {loadavg()})")
+            last_report = time.monotonic()
+        time.sleep(5)
+    wall = time.monotonic() - started if missing else None
+    failed = [d for d in docs if d["status"] == "FAILED"]
+    for d in failed:
+        say(f"FAILED: {d['filename']}: {d.get('error')}")
+    pages = sum(d.get("pages") or 0 for d in docs)
+    # from the catalog's own timestamps, so that a re-run on kept data still reports it
+    first, last = min(instant(d["createdAt"]) for d in docs), max(instant(d.get("readyAt")) or
+                                                                  instant(d["createdAt"]) for d in docs)
+    server_seconds = (last - first).total_seconds()
+    result = {"knowledgeBase": kb, "name": name, "documents": len(docs), "failed": len(failed), "pages": pages,
+              "chunks": sum(d.get("chunks") or 0 for d in docs), "uploadedNow": len(missing),
+              "wallSeconds": wall, "catalogSeconds": server_seconds,
+              "pagesPerSecond": pages / server_seconds if server_seconds else None,
+              "load": loadavg() if missing else "ingested by an earlier run"}
+    say(f"{name}: {len(docs)} documents READY ({len(failed)} failed), {pages} pages, {result['chunks']} chunks,"
+        f" {server_seconds:.0f} s from the first upload to the last READY (catalog timestamps)"
+        + (f", {wall:.0f} s wall" if wall else "") + f" (load {loadavg()})")
+    return result, {d["id"]: d["filename"][:-4] if d["filename"].endswith(".pdf") else d["filename"]
+                    for d in docs}
+
+
+# --------------------------------------------------------------------------- questions
+
+def percentile(values, p):
+    """Nearest rank."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(p / 100 * len(ordered)) - 1)]
+
+
+def on_evidence(q, doc, first_page, last_page=None):
+    last_page = first_page if last_page is None else last_page
+    return any(e["doc"] == doc and first_page <= e["page"] <= last_page for e in q["evidence"])
+
+
+def search(api, key, kb, docs, questions, top_k):
+    for mode in MODES:
+        say(f"search {mode}, topK {top_k}, {len(questions)} questions (load {loadavg()})")
+        for q in questions:
+            body, seconds = api.ok("POST", f"/api/v1/knowledge-bases/{kb}/search",
+                                   {"query": q["question"], "topK": top_k, "mode": mode},
+                                   headers={"X-API-Key": key})
+            results = [{"doc": docs.get(r["documentId"], r["filename"]), "page": r["page"],
+                        "pageEnd": r.get("pageEnd") or r["page"], "score": round(r["score"], 5)}
+                       for r in body["results"]]
+            ranks = [i + 1 for i, r in enumerate(results) if on_evidence(q, r["doc"], r["page"], r["pageEnd"])]
+            start_ranks = [i + 1 for i, r in enumerate(results) if on_evidence(q, r["doc"], r["page"])]
+            doc_ranks = [i + 1 for i, r in enumerate(results) if r["doc"] == q["doc"]]
+            q.setdefault("search", {})[mode] = {
+                "ms": round(seconds * 1000, 2), "evidenceRank": ranks[0] if ranks else None,
+                "evidenceStartPageRank": start_ranks[0] if start_ranks else None,
+                "docRank": doc_ranks[0] if doc_ranks else None, "results": results}
+
+
+def check_pages(api, key, kb, docs, questions):
+    """Where does the service put each evidence text? A keyword search for the text itself,
+    within its document: the page of the best chunk should be the evidence page (a check of
+    the page numbering, not part of the figures)."""
+    ids = {name: doc_id for doc_id, name in docs.items()}
+    for q in questions:
+        for e in q["evidence"]:
+            text = " ".join(e.pop("text").split())[:1500]
+            body, _ = api.ok("POST", f"/api/v1/knowledge-bases/{kb}/search",
+                             {"query": text, "topK": 1, "mode": "keyword", "filter": {"documentIds": [ids[e["doc"]]]}},
+                             headers={"X-API-Key": key})
+            top = body["results"][0] if body["results"] else None
+            e["bestKeywordPage"] = top and (top["page"] if top["page"] == top.get("pageEnd", top["page"])
+                                            else f"{top['page']}-{top['pageEnd']}")
+            e["pageCheck"] = bool(top) and top["page"] <= e["page"] <= (top.get("pageEnd") or top["page"])
+
+
+def ask(api, key, kb, question):
+    """A new session per question, so that no history colours the answer."""
+    session, _ = api.ok("POST", "/api/v1/sessions", {"knowledgeBase": kb}, headers={"X-API-Key": key})
+    body, seconds = api.ok("POST", f"/api/v1/sessions/{session['sessionId']}/messages", {"message": question},
+                           headers={"Authorization": "Bearer " + session["token"]})
+    return body, seconds
+
+
+def chat(api, key, kb, docs, questions):
+    say(f"chat on fb-all, {len(questions)} questions (load {loadavg()})")
+    for q in questions:
+        body, seconds = ask(api, key, kb, q["question"])
+        citations = [{"doc": docs.get(c["documentId"], c["filename"]), "page": c["page"]}
+                     for c in body.get("citations") or []]
+        q["chat"] = {"ms": round(seconds * 1000, 2), "grounded": bool(body.get("grounded")),
+                     "citesEvidencePage": any(on_evidence(q, c["doc"], c["page"]) for c in citations),
+                     "citesDoc": any(c["doc"] == q["doc"] for c in citations),
+                     "goldNumber": None if q["gold_number"] is None else has_number(body.get("answer"),
+                                                                                   q["gold_number"]),
+                     "answer": body.get("answer"), "citations": citations}
+
+
+def refusals(api, key, kb, questions, half):
+    out = [q for q in questions if company(q["doc"]) not in half]
+    kept = [q for q in questions if company(q["doc"]) in half]
+    names = sorted({company(q["doc"]): q["company"] for q in out}.items())
+    say(f"refusal on fb-half: {len(out)} questions about companies not in it (load {loadavg()})")
+    real = []
+    for q in out:
+        body, seconds = ask(api, key, kb, q["question"])
+        real.append({"id": q["id"], "company": q["company"], "question": q["question"],
+                     "grounded": bool(body.get("grounded")), "ms": round(seconds * 1000, 2),
+                     "answer": body.get("answer")})
+    # probes: a kept company's question about a left-out company (same wording, other name)
+    probes = []
+    for i, q in enumerate(kept):
+        other = names[i % len(names)][1]
+        if q["company"] not in q["question"]:
+            continue
+        text = q["question"].replace(q["company"], other)
+        body, seconds = ask(api, key, kb, text)
+        probes.append({"id": q["id"], "company": other, "question": text, "grounded": bool(body.get("grounded")),
+                       "ms": round(seconds * 1000, 2), "answer": body.get("answer")})
+    say(f"probes: {len(probes)} questions with the company swapped (load {loadavg()})")
+    return real, probes
+
+
+# --------------------------------------------------------------------------- report
+
+def rate(flags):
+    flags = [f for f in flags if f is not None]
+    return (sum(flags) / len(flags) if flags else None), sum(flags), len(flags)
+
+
+def summarize(questions, real, probes):
+    summary = {"search": {}, "chat": {}}
+    for mode in MODES:
+        s = [q["search"][mode] for q in questions]
+        ms = [x["ms"] for x in s]
+        summary["search"][mode] = {
+            "evidencePageTop5": rate([x["evidenceRank"] is not None and x["evidenceRank"] <= 5 for x in s])[0],
+            "evidencePageTop10": rate([x["evidenceRank"] is not None for x in s])[0],
+            "evidenceStartPageTop5": rate([x["evidenceStartPageRank"] is not None
+                                           and x["evidenceStartPageRank"] <= 5 for x in s])[0],
+            "evidenceStartPageTop10": rate([x["evidenceStartPageRank"] is not None for x in s])[0],
+            "rightDocTop5": rate([x["docRank"] is not None and x["docRank"] <= 5 for x in s])[0],
+            "n": len(s), "p50ms": percentile(ms, 50), "p95ms": percentile(ms, 95)}
+    c = [q["chat"] for q in questions]
+    gold = rate([x["goldNumber"] for x in c])
+    refused = rate([not r["grounded"] for r in real])
+    probe = rate([not r["grounded"] for r in probes])
+    ms = [x["ms"] for x in c]  # fb-all's answerable questions only
+    summary["chat"] = {
+        "citationOnEvidencePage": rate([x["citesEvidencePage"] for x in c])[0],
+        "citationOnRightDoc": rate([x["citesDoc"] for x in c])[0],
+        "goldNumberInAnswer": gold[0], "goldNumberHits": gold[1], "goldNumberN": gold[2],
+        "groundedRate": rate([x["grounded"] for x in c])[0], "n": len(c),
+        "refusalRate": refused[0], "refusalHits": refused[1], "refusalN": refused[2],
+        "probeRefusalRate": probe[0], "probeRefusalHits": probe[1], "probeRefusalN": probe[2],
+        "p50ms": percentile(ms, 50), "p95ms": percentile(ms, 95), "latencyN": len(ms)}
+    return summary
+
+
+def f3(x):
+    return "–" if x is None else f"{x:.3f}"
+
+
+def ms(x):
+    return "–" if x is None else f"{x:,.0f}" if x >= 100 else f"{x:.1f}"
+
+
+def table(result):
+    s, c, ing = result["summary"]["search"], result["summary"]["chat"], result["ingestion"]["fb-all"]
+    lines = [
+        f"FinanceBench dev, {ing['documents']} filings ({ing['pages']:,} pages, {ing['chunks']:,} chunks) in fb-all,"
+        f" {c['n']} questions; commit {result['commit']}; loads {result['loads']}",
+        "",
+        "| search (topK 10) | evidence page in top 5 | in top 10 | right doc in top 5 | p50 ms | p95 ms |",
+        "|---|---|---|---|---|---|"]
+    for mode in MODES:
+        x = s[mode]
+        lines.append(f"| {mode} | {f3(x['evidencePageTop5'])} | {f3(x['evidencePageTop10'])} |"
+                     f" {f3(x['rightDocTop5'])} | {ms(x['p50ms'])} | {ms(x['p95ms'])} |")
+    lines += [
+        "",
+        "| chat (/messages) | citation on evidence page | citation on right doc | gold number in answer |"
+        " grounded (answerable) | refusal (other companies) | refusal probes | p50 ms | p95 ms |",
+        "|---|---|---|---|---|---|---|---|---|",
+        f"| extractive, topK {result['config']['chatTopK']} | {f3(c['citationOnEvidencePage'])} |"
+        f" {f3(c['citationOnRightDoc'])} | {f3(c['goldNumberInAnswer'])} ({c['goldNumberHits']}/{c['goldNumberN']}) |"
+        f" {f3(c['groundedRate'])} | {f3(c['refusalRate'])} ({c['refusalHits']}/{c['refusalN']}) |"
+        f" {f3(c['probeRefusalRate'])} ({c['probeRefusalHits']}/{c['probeRefusalN']}) |"
+        f" {ms(c['p50ms'])} | {ms(c['p95ms'])} |",
+        "",
+        f"Ingestion of fb-all: {ing['pages']:,} pages in {ing['catalogSeconds']:,.0f} s ="
+        f" **{ing['pagesPerSecond']:.2f} pages/s** (first upload to last READY, catalog timestamps; load at the"
+        f" end {ing['load']})"]
+    off = [f"{q['id']} {e['doc']} p{e['page']} → p{e['bestKeywordPage']}" for q in result["questions"]
+           for e in q["evidence"] if not e.get("pageCheck")]
+    if off:
+        lines += ["", f"Evidence texts whose best keyword match is on another page ({len(off)}): " + "; ".join(off)]
+    return "\n".join(lines)
+
+
+def git_commit():
+    try:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
+                                check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
+                               capture_output=True, text=True).stdout.strip()
+        return commit + ("-dirty" if dirty else "")
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", default=str(ROOT.parent / "shared/data/financebench-dev"),
+                        help="the FinanceBench dev split (pdfs/, questions.jsonl)")
+    parser.add_argument("--url", help="a running service instead of starting the jar")
+    parser.add_argument("--master-key", default=os.environ.get("RAGCHAT_MASTER_KEY"), help="its master key")
+    parser.add_argument("--keep-data", metavar="DIR", help="keep (and reuse) the started service's data dir here")
+    parser.add_argument("--jar", default=str(ROOT / "api/target/ragchat.jar"))
+    parser.add_argument("--java", default=os.path.join(os.environ["JAVA_HOME"], "bin/java")
+                        if os.environ.get("JAVA_HOME") else "java")
+    parser.add_argument("--java-opts", default="--add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED")
+    parser.add_argument("--top-k", type=int, default=10, help="search results per query")
+    parser.add_argument("--upload-batch", type=int, default=8, help="PDFs per upload request")
+    parser.add_argument("--out", default=str(ROOT / "benchmarks/target/financebench-http.json"))
+    args = parser.parse_args()
+
+    data = Path(args.data)
+    questions = load_questions(data)
+    pdfs = sorted((data / "pdfs").glob("*.pdf"))
+    companies = sorted({company(p.stem) for p in pdfs})
+    half = set(companies[0::2])  # every other company, in name order
+    result = {"commit": git_commit(), "started": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+              "machine": {"cores": os.cpu_count()}, "config": {
+                  "data": str(data.resolve()), "topK": args.top_k, "chatTopK": "default (5)",
+                  "fbHalfCompanies": sorted(half), "uploadBatch": args.upload_batch}}
+    loads = [loadavg()]
+    service = None
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    try:
+        if args.url:
+            if not args.master_key:
+                sys.exit("--url needs --master-key (or RAGCHAT_MASTER_KEY)")
+            base, master_key = args.url.rstrip("/"), args.master_key
+        else:
+            service = Service(args)
+            service.start()
+            base, master_key = service.base, service.master_key
+            result["startupSeconds"] = round(service.startup_seconds, 1)
+            result["machine"]["java"] = subprocess.run([args.java, "-version"], capture_output=True,
+                                                       text=True).stderr.splitlines()[0]
+        result["url"] = base
+        api = Api(base)
+        key, _ = api.ok("POST", "/api/v1/keys", {"name": "financebench", "ttlSeconds": 86400,
+                                                 "scopes": ["chat", "upload", "admin"]},
+                        headers={"X-Master-Key": master_key})
+        key = key["key"]
+        started = time.monotonic()
+        all_result, all_docs = ingest(api, key, "fb-all", pdfs, args.upload_batch)
+        half_result, _ = ingest(api, key, "fb-half", [p for p in pdfs if company(p.stem) in half], args.upload_batch)
+        result["ingestion"] = {"fb-all": all_result, "fb-half": half_result}
+        loads.append(loadavg())
+        questions_started = time.monotonic()
+        check_pages(api, key, all_result["knowledgeBase"], all_docs, questions)
+        search(api, key, all_result["knowledgeBase"], all_docs, questions, args.top_k)
+        loads.append(loadavg())
+        chat(api, key, all_result["knowledgeBase"], all_docs, questions)
+        loads.append(loadavg())
+        real, probes = refusals(api, key, half_result["knowledgeBase"], questions, half)
+        loads.append(loadavg())
+        result["seconds"] = {"total": round(time.monotonic() - started, 1),
+                             "questions": round(time.monotonic() - questions_started, 1)}
+        result["rateLimitRetries"] = api.retries_429
+        result["loads"] = " → ".join(loads)
+        result["summary"] = summarize(questions, real, probes)
+        result["questions"] = questions
+        result["refusal"] = {"real": real, "probes": probes}
+    finally:
+        if service:
+            service.stop()
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n")
+    print()
+    print(table(result))
+    print()
+    say(f"questions took {result['seconds']['questions']:.0f} s; per-question results in {out}")
+
+
+if __name__ == "__main__":
+    main()

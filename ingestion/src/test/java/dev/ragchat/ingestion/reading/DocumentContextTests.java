@@ -1,0 +1,135 @@
+package dev.ragchat.ingestion.reading;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import dev.ragchat.retrieval.Chunk;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageFitDestination;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DocumentContextTests {
+
+	static final Ocr NO_OCR = new Ocr("no-such-ocr-command", "eng", Duration.ofSeconds(5));
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void keepsAPdfTablesRowsAsRowsWithTheirHeader() throws Exception {
+		Path pdf = statement(this.dir.resolve("ACME_2022_10K.pdf"), null, false);
+		ParsedDocument parsed = new DocumentReader(NO_OCR, 10, 1_000_000).read(pdf, "application/pdf", (d, t) -> {
+		});
+		List<Section> rows = parsed.sections().stream().filter(Section::isTableRow).toList();
+		assertThat(rows).extracting(Section::text)
+			.containsExactly("Years Ended December 31, 2022 2021", "Total revenues $ 66,608 $ 62,286",
+					"Net income (loss) 1,577 (2,032)");
+		assertThat(rows).allSatisfy((row) -> assertThat(row.tableHeader()).isEqualTo(rows.get(0).text()));
+		assertThat(parsed.sections()).filteredOn((s) -> !s.isTableRow())
+			.extracting(Section::text)
+			.containsExactly("Our revenues grew in 2022 as customers bought more.");
+	}
+
+	@Test
+	void repeatsTheHeaderRowInAChunkThatStartsInsideATable() throws Exception {
+		Path pdf = statement(this.dir.resolve("ACME_2022_10K.pdf"), null, true);
+		ParsedDocument parsed = new DocumentReader(NO_OCR, 10, 1_000_000).read(pdf, "application/pdf", (d, t) -> {
+		});
+		List<Chunk> chunks = new Chunker((text) -> text.split("\\s+").length + 2, 40, 0).chunk("kb", "doc",
+				"ACME_2022_10K.pdf", java.util.Map.of(), Titles.of(parsed, "ACME_2022_10K.pdf"), parsed.sections());
+		assertThat(chunks).hasSizeGreaterThan(1);
+		List<Chunk> withRows = chunks.stream().filter((c) -> c.text().contains("Revenue line")).toList();
+		assertThat(withRows).hasSizeGreaterThan(1)
+			.allSatisfy((c) -> assertThat(c.text()).contains("Years Ended December 31, 2022 2021\n"));
+		assertThat(withRows.get(1).text().lines().toList()).allSatisfy(
+				(line) -> assertThat(line).matches("Years Ended December 31, 2022 2021|Revenue line \\d+ \\d+ \\d+"));
+	}
+
+	@Test
+	void givesEveryChunkItsTitleAndHeadingPathWhileItsTextStaysTheDocuments() throws Exception {
+		Path pdf = statement(this.dir.resolve("ACME_2022_10K.pdf"), "Acme Corp Annual Report 2022", false);
+		ParsedDocument parsed = new DocumentReader(NO_OCR, 10, 1_000_000).read(pdf, "application/pdf", (d, t) -> {
+		});
+		List<Chunk> chunks = new Chunker((text) -> text.split("\\s+").length + 2, 200, 20).chunk("kb", "doc",
+				"ACME_2022_10K.pdf", java.util.Map.of(), Titles.of(parsed, "ACME_2022_10K.pdf"), parsed.sections());
+		assertThat(chunks).allSatisfy((chunk) -> {
+			assertThat(chunk.title()).isEqualTo("Acme Corp Annual Report 2022");
+			assertThat(chunk.headingPath()).isEqualTo("Financial Statements > Consolidated Statements of Operations");
+			assertThat(chunk.indexText()).startsWith("Acme Corp Annual Report 2022\n"
+					+ "Financial Statements > Consolidated Statements of Operations\n");
+			assertThat(chunk.text()).doesNotContain("Acme").doesNotContain("Financial Statements");
+		});
+		assertThat(String.join("\n", chunks.stream().map(Chunk::text).toList()))
+			.contains("Our revenues grew in 2022 as customers bought more.");
+	}
+
+	@Test
+	void titlesADocumentWithoutAMeaningfulTitleByItsFileName() {
+		assertThat(Titles.of(new ParsedDocument(List.of(), 1, List.of(), Titles.meaningful("Microsoft Word - x.docx")),
+				"3M_2018_10K.pdf"))
+			.isEqualTo("3M 2018 10K");
+		assertThat(Titles.meaningful("untitled")).isEmpty();
+		assertThat(Titles.meaningful("Form 8-K for Foot Locker INC filed 05/19/2022"))
+			.isEqualTo("Form 8-K for Foot Locker INC filed 05/19/2022");
+	}
+
+	/**
+	 * A page of prose and a small income statement, drawn line by line as filings' PDFs
+	 * are (columns set apart by no-break spaces), optionally with a metadata title and an
+	 * outline, or with many rows.
+	 */
+	static Path statement(Path file, String title, boolean manyRows) throws IOException {
+		try (PDDocument pdf = new PDDocument()) {
+			PDPage page = new PDPage();
+			pdf.addPage(page);
+			List<String> lines = new java.util.ArrayList<>(List.of(
+					"Our revenues grew in 2022 as customers bought more.", "", "Years Ended December 31, 2022 2021",
+					"Total revenues $\u00A066,608 $\u00A062,286", "Net income (loss) 1,577 (2,032)"));
+			if (manyRows) {
+				lines = new java.util.ArrayList<>(lines.subList(0, 3));
+				for (int i = 1; i <= 30; i++) {
+					lines.add("Revenue line " + i + " " + (1000 + i) + " " + (900 + i));
+				}
+			}
+			try (PDPageContentStream content = new PDPageContentStream(pdf, page)) {
+				content.beginText();
+				content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 10);
+				content.newLineAtOffset(72, 740);
+				for (String line : lines) {
+					content.showText(line);
+					content.newLineAtOffset(0, line.isEmpty() ? -30 : -14);
+				}
+				content.endText();
+			}
+			if (title != null) {
+				pdf.getDocumentInformation().setTitle(title);
+				PDDocumentOutline outline = new PDDocumentOutline();
+				PDOutlineItem statements = new PDOutlineItem();
+				statements.setTitle("Financial Statements");
+				PDPageFitDestination destination = new PDPageFitDestination();
+				destination.setPage(page);
+				statements.setDestination(destination);
+				PDOutlineItem operations = new PDOutlineItem();
+				operations.setTitle("Consolidated Statements of Operations");
+				operations.setDestination(destination);
+				statements.addLast(operations);
+				outline.addLast(statements);
+				pdf.getDocumentCatalog().setDocumentOutline(outline);
+			}
+			pdf.save(file.toFile());
+		}
+		return file;
+	}
+
+}
