@@ -5,10 +5,10 @@ import java.util.List;
 
 import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.ChunkIndex;
+import dev.ragchat.retrieval.ChunkIndexContractTests;
 import dev.ragchat.retrieval.ChunkSearch;
 import dev.ragchat.retrieval.ScoredChunk;
 import dev.ragchat.retrieval.SearchMode;
-import dev.ragchat.retrieval.ChunkIndexContractTests;
 import dev.ragchat.retrieval.WordHashEmbeddingModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
