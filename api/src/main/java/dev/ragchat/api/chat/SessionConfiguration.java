@@ -33,8 +33,8 @@ class SessionConfiguration {
 
 	@Bean
 	ChatSessions chatSessions(SessionStore store, SessionTokens tokens, KnowledgeBases knowledgeBases,
-			ChatConfigStore configs, Clock clock) {
-		return new ChatSessions(store, tokens, knowledgeBases, configs, clock);
+			ChatConfigStore configs, MessageStore messages, Clock clock) {
+		return new ChatSessions(store, tokens, knowledgeBases, configs, messages, clock);
 	}
 
 	@Bean
