@@ -8,6 +8,7 @@ import dev.ragchat.api.chat.answer.CompressingQueryRewriter;
 import dev.ragchat.api.chat.answer.ExtractiveGenerator;
 import dev.ragchat.api.chat.answer.QueryRewriter;
 import dev.ragchat.api.chat.store.JdbcChatConfigStore;
+import dev.ragchat.api.media.MediaLibrary;
 import dev.ragchat.api.chat.store.JdbcMessageStore;
 import dev.ragchat.api.chat.store.JdbcSessionStore;
 import dev.ragchat.api.chat.store.MongoChatConfigStore;
@@ -39,10 +40,11 @@ class SessionConfiguration {
 
 	@Bean
 	Conversations conversations(ChatSessions sessions, MessageStore messages, Retriever retriever,
-			AnswerGenerator generator, ObjectProvider<ChatModel> chatModel, ChatProperties properties, Clock clock) {
+			AnswerGenerator generator, ObjectProvider<ChatModel> chatModel, ChatProperties properties, Clock clock,
+			MediaLibrary media) {
 		ChatModel model = chatModel.getIfAvailable();
 		QueryRewriter rewriter = (model != null) ? new CompressingQueryRewriter(model) : QueryRewriter.heuristic();
-		return new Conversations(sessions, messages, retriever, generator, rewriter, properties, clock);
+		return new Conversations(sessions, messages, retriever, generator, rewriter, properties, clock, media);
 	}
 
 }
