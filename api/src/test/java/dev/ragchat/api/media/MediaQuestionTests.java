@@ -90,7 +90,7 @@ class MediaQuestionTests {
 		// without the image the question names nothing the documents hold
 		ask("{\"message\":\"What year does this refer to?\"}").andExpect(status().isOk())
 			.andExpect(jsonPath("$.grounded").value(false));
-		String media = mediaId(this.key, TestMedia.pngWithText("GANNET ROCK", "LIGHTHOUSE AUTOMATED"));
+		String media = mediaId(this.key, "photo.png", TestMedia.pngWithText("GANNET ROCK", "LIGHTHOUSE AUTOMATED"));
 		JsonNode answer = json
 			.readTree(ask("{\"message\":\"What year does this refer to?\",\"attachments\":[\"" + media + "\"]}")
 				.andExpect(status().isOk())
@@ -107,7 +107,7 @@ class MediaQuestionTests {
 	@Test
 	void refusesAttachmentsAnotherKeyStored() throws Exception {
 		String other = Calls.issueKey(this.mvc, this.masterKey, "{}").get("key").asText();
-		String theirs = mediaId(other, TestMedia.pngWithText("SECRET"));
+		String theirs = mediaId(other, "photo.png", TestMedia.pngWithText("SECRET"));
 		ask("{\"message\":\"What does it say?\",\"attachments\":[\"" + theirs + "\"]}").andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.detail").value("No media '" + theirs + "'"));
 		ask("{\"message\":\"What does it say?\",\"attachments\":[\"https://example.org/x.png\"]}")
@@ -116,7 +116,7 @@ class MediaQuestionTests {
 
 	@Test
 	void refusesAudioWithoutAModelNamingTheSetting() throws Exception {
-		String tone = mediaId(this.key, TestMedia.wavTone());
+		String tone = mediaId(this.key, "tone.wav", TestMedia.wavTone());
 		ask("{\"message\":\"What is said here?\",\"attachments\":[\"" + tone + "\"]}")
 			.andExpect(status().isUnprocessableEntity())
 			.andExpect(jsonPath("$.detail").value(containsString("ragchat.chat.generator=gemini")));
@@ -143,9 +143,9 @@ class MediaQuestionTests {
 			.header("X-API-Key", apiKey));
 	}
 
-	String mediaId(String apiKey, byte[] bytes) throws Exception {
+	String mediaId(String apiKey, String filename, byte[] bytes) throws Exception {
 		return json
-			.readTree(upload(apiKey, "image.png", bytes).andExpect(status().isCreated())
+			.readTree(upload(apiKey, filename, bytes).andExpect(status().isCreated())
 				.andReturn()
 				.getResponse()
 				.getContentAsString())
