@@ -31,6 +31,7 @@ import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.content.Media;
+import org.springframework.ai.google.genai.GoogleGenAiChatOptions;
 import org.springframework.ai.model.tool.StructuredOutputChatOptions;
 import org.springframework.util.MimeTypeUtils;
 
@@ -146,7 +147,13 @@ public final class Extractions {
 
 	private Extracted ask(ChatModel chatModel, ExtractionSchema schema, String mediaType, byte[] bytes) {
 		ChatOptions options = chatModel.getDefaultOptions().copy();
-		if (options instanceof StructuredOutputChatOptions structured) {
+		if (options instanceof GoogleGenAiChatOptions genAi) {
+			// the Gemini API client sends it as responseJsonSchema: JSON Schema as it is
+			genAi.setOutputSchema(schema.text());
+		}
+		else if (options instanceof StructuredOutputChatOptions structured) {
+			// Vertex AI's client parses it into its OpenAPI-style Schema (types in
+			// capitals)
 			structured.setOutputSchema(schema.forGemini());
 		}
 		Media file = Media.builder().mimeType(MimeTypeUtils.parseMimeType(mediaType)).data(bytes).build();
