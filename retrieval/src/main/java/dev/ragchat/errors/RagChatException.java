@@ -4,7 +4,8 @@ package dev.ragchat.errors;
  * A request ragchat refuses; the message says why and is safe to show to the caller.
  */
 public abstract sealed class RagChatException extends RuntimeException
-		permits NotFoundException, RejectedInputException, ConflictException, ForbiddenException, TooLargeException {
+		permits NotFoundException, RejectedInputException, ConflictException, ForbiddenException, TooLargeException,
+		UnavailableException, BadUpstreamException {
 
 	protected RagChatException(String message) {
 		super(message);

@@ -38,6 +38,13 @@ public record Caller(Kind kind, String keyId, Set<Scope> scopes, List<String> kn
 	}
 
 	/**
+	 * @return whether this caller may touch every knowledge base ({@code *})
+	 */
+	public boolean mayUseAll() {
+		return this.knowledgeBases.contains(ApiKey.ALL_KNOWLEDGE_BASES);
+	}
+
+	/**
 	 * @param knowledgeBase a knowledge base id
 	 * @return whether this caller may touch it
 	 */

@@ -1,5 +1,6 @@
 package dev.ragchat.api.chat;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,5 +18,16 @@ public interface ChatConfigStore {
 	boolean update(ChatConfig config);
 
 	Optional<ChatConfig> findById(String id);
+
+	/**
+	 * @param knowledgeBases the knowledge bases whose configurations are wanted, or
+	 * {@code null} for all
+	 * @param offset how many to skip
+	 * @param limit how many to return at most
+	 * @return configurations by title (then id)
+	 */
+	List<ChatConfig> page(List<String> knowledgeBases, int offset, int limit);
+
+	long count(List<String> knowledgeBases);
 
 }

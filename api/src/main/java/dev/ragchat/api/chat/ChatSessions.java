@@ -3,6 +3,7 @@ package dev.ragchat.api.chat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,6 +14,8 @@ import dev.ragchat.api.access.ApiKeyRevoked;
 import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.access.SessionTokens;
 import dev.ragchat.api.chat.web.SessionController;
+import dev.ragchat.errors.ConflictException;
+import dev.ragchat.errors.ForbiddenException;
 import dev.ragchat.errors.NotFoundException;
 import dev.ragchat.errors.RejectedInputException;
 import dev.ragchat.ingestion.KnowledgeBases;
@@ -40,9 +43,12 @@ public final class ChatSessions implements ActiveSessions {
 
 	private final ChatConfigStore configs;
 
+	private final MessageStore messages;
+
 	ChatSessions(SessionStore store, SessionTokens tokens, KnowledgeBases knowledgeBases, ChatConfigStore configs,
-			Clock clock) {
+			MessageStore messages, Clock clock) {
 		this.store = store;
+		this.messages = messages;
 		this.configs = configs;
 		this.knowledgeBases = knowledgeBases;
 		this.tokens = tokens;
@@ -92,10 +98,67 @@ public final class ChatSessions implements ActiveSessions {
 		return this.store.findById(id).orElseThrow(() -> new NotFoundException("No session '" + id + "'"));
 	}
 
+	/**
+	 * Deletes a session with its history and citations: with its own token, or with the
+	 * API key that started it. Its token stops working.
+	 * @param caller the session's token or its API key
+	 * @param id the session
+	 */
 	public void end(Caller caller, String id) {
-		get(caller, id);
-		this.store.end(id, this.clock.instant());
+		ChatSession session = (caller.kind() == Caller.Kind.API_KEY) ? ofKey(caller, id) : get(caller, id);
+		this.store.end(session.id(), this.clock.instant());
 		this.cache.invalidate(id);
+		this.messages.deleteSession(id);
+		this.store.delete(id);
+		this.cache.invalidate(id);
+	}
+
+	/**
+	 * @param caller an API key
+	 * @param offset how many of its newest sessions to skip
+	 * @param limit how many at most
+	 * @return the sessions the key started, newest first, each with its last message
+	 */
+	public Listed list(Caller caller, int offset, int limit) {
+		if (caller.kind() != Caller.Kind.API_KEY) {
+			throw new ForbiddenException("Listing sessions needs the API key that started them (X-API-Key)");
+		}
+		List<Summary> sessions = this.store.pageOfKey(caller.keyId(), offset, limit).stream().map((session) -> {
+			List<ChatMessage> last = this.messages.latest(session.id(), 1);
+			return new Summary(session, last.isEmpty() ? null : last.get(0));
+		}).toList();
+		return new Listed(sessions, this.store.countOfKey(caller.keyId()));
+	}
+
+	/**
+	 * Changes a session's settings; fields left {@code null} keep their value.
+	 * @param caller the session's token
+	 * @param id the session
+	 * @param settings the new settings
+	 * @return the session as it is now
+	 * @throws ConflictException if the chat configuration it started from is not editable
+	 */
+	public ChatSession update(Caller caller, String id, SessionController.SettingsRequest settings) {
+		ChatSession session = get(caller, id);
+		if (session.configId() != null) {
+			this.configs.findById(session.configId()).filter((config) -> !config.editable()).ifPresent((config) -> {
+				throw new ConflictException("Session '" + id + "' started from chat configuration '" + config.id()
+						+ "', which is not editable: its settings cannot be changed");
+			});
+		}
+		ChatSession updated = new ChatSession(session.id(), session.keyId(), session.knowledgeBase(),
+				session.configId(), first(settings.systemPrompt(), session.systemPrompt()),
+				first(settings.model(), session.model()), first(settings.temperature(), session.temperature()),
+				first(settings.topK(), session.topK()), session.createdAt(), session.expiresAt(), session.endedAt());
+		this.store.updateSettings(updated);
+		this.cache.invalidate(id);
+		return updated;
+	}
+
+	private ChatSession ofKey(Caller caller, String id) {
+		return this.store.findById(id)
+			.filter((session) -> session.keyId().equals(caller.keyId()))
+			.orElseThrow(() -> new NotFoundException("No session '" + id + "'"));
 	}
 
 	@Override
@@ -110,6 +173,33 @@ public final class ChatSessions implements ActiveSessions {
 	void on(ApiKeyRevoked revoked) {
 		this.store.endAllOfKey(revoked.keyId(), this.clock.instant());
 		this.cache.invalidateAll();
+	}
+
+	/**
+	 * A session in a key's list.
+	 *
+	 * @param session the session
+	 * @param lastMessage its latest message, or {@code null}
+	 */
+	public record Summary(ChatSession session, ChatMessage lastMessage) {
+
+		/**
+		 * @return when it last changed: its latest message, else its start
+		 */
+		public Instant updatedAt() {
+			return (this.lastMessage != null) ? this.lastMessage.createdAt() : this.session.createdAt();
+		}
+
+	}
+
+	/**
+	 * A page of a key's sessions.
+	 *
+	 * @param sessions the page, newest first
+	 * @param total how many sessions the key has
+	 */
+	public record Listed(List<Summary> sessions, long total) {
+
 	}
 
 	/**

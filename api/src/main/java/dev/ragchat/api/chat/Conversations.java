@@ -15,6 +15,7 @@ import dev.ragchat.api.chat.answer.CitationMarkers;
 import dev.ragchat.api.chat.answer.QueryRewriter;
 import dev.ragchat.api.chat.answer.Question;
 import dev.ragchat.api.chat.answer.Quotes;
+import dev.ragchat.api.media.MediaLibrary;
 import dev.ragchat.errors.RejectedInputException;
 import dev.ragchat.ingestion.DocumentPages;
 import dev.ragchat.ingestion.reading.PdfPages;
@@ -35,6 +36,8 @@ public final class Conversations {
 
 	private static final int SNIPPET_LENGTH = 300;
 
+	private static final int MAX_IMAGE_QUERY = 2000;
+
 	private final ChatSessions sessions;
 
 	private final MessageStore messages;
@@ -51,9 +54,12 @@ public final class Conversations {
 
 	private final DocumentPages pages;
 
+	private final MediaLibrary media;
+
 	Conversations(ChatSessions sessions, MessageStore messages, Retriever retriever, AnswerGenerator generator,
-			QueryRewriter rewriter, ChatProperties properties, Clock clock, DocumentPages pages) {
+			QueryRewriter rewriter, ChatProperties properties, Clock clock, DocumentPages pages, MediaLibrary media) {
 		this.pages = pages;
+		this.media = media;
 		this.rewriter = rewriter;
 		this.sessions = sessions;
 		this.messages = messages;
@@ -71,15 +77,42 @@ public final class Conversations {
 	 * @return the stored answer
 	 */
 	public ChatMessage ask(Caller caller, String sessionId, String text, Consumer<String> tokens) {
+		return ask(caller, sessionId, text, List.of(), tokens);
+	}
+
+	/**
+	 * @param caller the session's caller
+	 * @param sessionId the session
+	 * @param text the question
+	 * @param attachments ids of images and audio the caller's key stored
+	 * @param tokens told the answer's text as it is produced
+	 * @return the stored answer
+	 */
+	public ChatMessage ask(Caller caller, String sessionId, String text, List<String> attachments,
+			Consumer<String> tokens) {
 		ChatSession session = this.sessions.get(caller, sessionId);
 		String question = (text != null) ? text.strip() : "";
 		if (question.isEmpty() || question.length() > this.properties.maxMessageLength()) {
 			throw new RejectedInputException(
 					"message must hold 1 to " + this.properties.maxMessageLength() + " characters");
 		}
+		MediaLibrary.Attached attached = this.media.attach(caller, attachments, this.generator.readsMedia());
 		List<ChatMessage> history = this.messages.latest(sessionId, this.properties.historyTurns());
 		int topK = (session.topK() != null) ? session.topK() : this.properties.topK();
 		String query = this.rewriter.standalone(question, history);
+		String imageNote = null;
+		if (attached.imageText() != null) {
+			// without a model, the text read in the images joins the question for
+			// retrieval
+			// (brackets become parentheses: the image cannot plant citation markers)
+			String read = attached.imageText().replace('[', '(').replace(']', ')').replaceAll("\\s+", " ").strip();
+			query = read.isEmpty() ? query : query + "\n" + read.substring(0, Math.min(read.length(), MAX_IMAGE_QUERY));
+			imageNote = read.isEmpty() ? "I read the attached image; it holds no text I could make out. "
+					: "I read the attached image: \u201c"
+							+ ((read.length() > SNIPPET_LENGTH) ? read.substring(0, SNIPPET_LENGTH) + "…" : read)
+							+ "\u201d. ";
+			tokens.accept(imageNote);
+		}
 		List<ScoredChunk> sources = this.retriever
 			.retrieve(new ChunkSearch(session.knowledgeBase(), query, topK, SearchMode.HYBRID, null));
 		this.messages.append(
@@ -96,10 +129,13 @@ public final class Conversations {
 			CitationMarkers.Filter filtered = new CitationMarkers.Filter(tokens, sources.size(),
 					new CitationMarkers.Numbering());
 			AnswerGenerator.Generated written = this.generator.generate(new Question(question, query, history, sources,
-					session.systemPrompt(), session.model(), session.temperature()), filtered);
+					session.systemPrompt(), session.model(), session.temperature(), attached.media()), filtered);
 			filtered.flush();
 			generated = new AnswerGenerator.Generated(
 					CitationMarkers.keepValid(written.text(), sources.size(), numbering), written.grounded());
+		}
+		if (imageNote != null) {
+			generated = new AnswerGenerator.Generated(imageNote + generated.text(), generated.grounded());
 		}
 		List<Citation> citations = generated.grounded()
 				? citations(generated.text(), sources, numbering.cited(), this.pages) : List.of();

@@ -31,4 +31,10 @@ public interface MessageStore {
 	 */
 	List<ChatMessage> latest(String sessionId, int limit);
 
+	/**
+	 * Removes a session's whole history (with its citations).
+	 * @param sessionId the session
+	 */
+	void deleteSession(String sessionId);
+
 }

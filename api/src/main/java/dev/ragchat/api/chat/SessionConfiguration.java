@@ -6,6 +6,7 @@ import dev.ragchat.api.access.SessionTokens;
 import dev.ragchat.api.chat.answer.AnswerGenerator;
 import dev.ragchat.api.chat.answer.CompressingQueryRewriter;
 import dev.ragchat.api.chat.answer.QueryRewriter;
+import dev.ragchat.api.media.MediaLibrary;
 import dev.ragchat.ingestion.DocumentPages;
 import dev.ragchat.ingestion.KnowledgeBases;
 import dev.ragchat.retrieval.Retriever;
@@ -22,17 +23,17 @@ class SessionConfiguration {
 
 	@Bean
 	ChatSessions chatSessions(SessionStore store, SessionTokens tokens, KnowledgeBases knowledgeBases,
-			ChatConfigStore configs, Clock clock) {
-		return new ChatSessions(store, tokens, knowledgeBases, configs, clock);
+			ChatConfigStore configs, MessageStore messages, Clock clock) {
+		return new ChatSessions(store, tokens, knowledgeBases, configs, messages, clock);
 	}
 
 	@Bean
 	Conversations conversations(ChatSessions sessions, MessageStore messages, Retriever retriever,
 			AnswerGenerator generator, ObjectProvider<ChatModel> chatModel, ChatProperties properties, Clock clock,
-			DocumentPages pages) {
+			DocumentPages pages, MediaLibrary media) {
 		ChatModel model = chatModel.getIfAvailable();
 		QueryRewriter rewriter = (model != null) ? new CompressingQueryRewriter(model) : QueryRewriter.heuristic();
-		return new Conversations(sessions, messages, retriever, generator, rewriter, properties, clock, pages);
+		return new Conversations(sessions, messages, retriever, generator, rewriter, properties, clock, pages, media);
 	}
 
 }

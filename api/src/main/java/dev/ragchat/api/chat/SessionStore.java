@@ -1,6 +1,7 @@
 package dev.ragchat.api.chat;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,5 +29,29 @@ public interface SessionStore {
 	 * @return how many sessions were ended
 	 */
 	int endAllOfKey(String keyId, Instant at);
+
+	/**
+	 * @param keyId an API key
+	 * @param offset how many of its newest sessions to skip
+	 * @param limit how many to return at most
+	 * @return the sessions the key started, newest first
+	 */
+	List<ChatSession> pageOfKey(String keyId, int offset, int limit);
+
+	long countOfKey(String keyId);
+
+	/**
+	 * Replaces a session's settings (system prompt, model, temperature, topK).
+	 * @param session the session with its new settings
+	 * @return whether it exists
+	 */
+	boolean updateSettings(ChatSession session);
+
+	/**
+	 * Removes a session for good.
+	 * @param id the session
+	 * @return whether it existed
+	 */
+	boolean delete(String id);
 
 }

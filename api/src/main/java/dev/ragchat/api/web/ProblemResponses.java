@@ -2,6 +2,7 @@ package dev.ragchat.api.web;
 
 import java.util.stream.Collectors;
 
+import dev.ragchat.errors.BadUpstreamException;
 import dev.ragchat.errors.ConflictException;
 import dev.ragchat.errors.ForbiddenException;
 import dev.ragchat.errors.IdempotencyConflictException;
@@ -9,6 +10,8 @@ import dev.ragchat.errors.NotFoundException;
 import dev.ragchat.errors.RagChatException;
 import dev.ragchat.errors.RejectedInputException;
 import dev.ragchat.errors.TooLargeException;
+import dev.ragchat.errors.UnavailableException;
+import dev.ragchat.errors.UnprocessableException;
 import dev.ragchat.errors.UnsupportedMediaTypeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,12 +53,15 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 		return switch (ex) {
 			case NotFoundException notFound -> HttpStatus.NOT_FOUND;
 			case UnsupportedMediaTypeException unsupported -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+			case UnprocessableException unprocessable -> HttpStatus.UNPROCESSABLE_ENTITY;
 			case RejectedInputException rejected -> HttpStatus.BAD_REQUEST;
 			// the documented answer to a reused Idempotency-Key with another body
 			case IdempotencyConflictException idempotency -> HttpStatus.UNPROCESSABLE_ENTITY;
 			case ConflictException conflict -> HttpStatus.CONFLICT;
 			case ForbiddenException forbidden -> HttpStatus.FORBIDDEN;
 			case TooLargeException tooLarge -> HttpStatus.PAYLOAD_TOO_LARGE;
+			case UnavailableException unavailable -> HttpStatus.SERVICE_UNAVAILABLE;
+			case BadUpstreamException badUpstream -> HttpStatus.BAD_GATEWAY;
 		};
 	}
 

@@ -38,7 +38,7 @@ public final class Ocr {
 		}
 	}
 
-	boolean isAvailable() {
+	public boolean isAvailable() {
 		return this.available;
 	}
 
@@ -47,7 +47,7 @@ public final class Ocr {
 	 * @return the text Tesseract read in it (maybe empty)
 	 * @throws IOException if Tesseract fails or runs out of time
 	 */
-	String read(Path image) throws IOException {
+	public String read(Path image) throws IOException {
 		// next to the image: in the work directory, owner-only
 		Path out = (image.toAbsolutePath().getParent() != null)
 				? WorkFiles.create(image.toAbsolutePath().getParent(), "ocr-", ".txt")

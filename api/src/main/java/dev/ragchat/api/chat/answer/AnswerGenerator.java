@@ -19,6 +19,15 @@ public interface AnswerGenerator {
 	Generated generate(Question question, Consumer<String> tokens);
 
 	/**
+	 * @return whether images and audio attached to a question reach this generator
+	 * ({@link Question#media()}); otherwise images are read with OCR first and audio is
+	 * refused
+	 */
+	default boolean readsMedia() {
+		return false;
+	}
+
+	/**
 	 * A generated answer.
 	 *
 	 * @param text the answer with its {@code [n]} markers

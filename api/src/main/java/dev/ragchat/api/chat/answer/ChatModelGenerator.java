@@ -56,8 +56,14 @@ final class ChatModelGenerator implements AnswerGenerator {
 	}
 
 	@Override
+	public boolean readsMedia() {
+		return true;
+	}
+
+	@Override
 	public Generated generate(Question question, Consumer<String> tokens) {
-		if (!relevant(question)) {
+		// with images or audio the model judges what the sources and the media answer
+		if (question.media().isEmpty() && !relevant(question)) {
 			tokens.accept(NOT_FOUND);
 			return new Generated(NOT_FOUND, false);
 		}
@@ -108,7 +114,10 @@ final class ChatModelGenerator implements AnswerGenerator {
 			messages.add(ChatMessage.USER.equals(turn.role()) ? new UserMessage(turn.content())
 					: new AssistantMessage(turn.content()));
 		}
-		messages.add(new UserMessage(sources(question.sources()) + "\n\nQuestion: " + question.text()));
+		messages.add(UserMessage.builder()
+			.text(sources(question.sources()) + "\n\nQuestion: " + question.text())
+			.media(question.media())
+			.build());
 		ChatOptions.Builder options = ChatOptions.builder()
 			.model((question.model() != null) ? question.model() : this.defaultModel);
 		if (question.temperature() != null) {

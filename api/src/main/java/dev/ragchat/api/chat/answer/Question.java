@@ -5,6 +5,8 @@ import java.util.List;
 import dev.ragchat.api.chat.ChatMessage;
 import dev.ragchat.retrieval.ScoredChunk;
 
+import org.springframework.ai.content.Media;
+
 /**
  * What a generator answers from.
  *
@@ -16,8 +18,19 @@ import dev.ragchat.retrieval.ScoredChunk;
  * @param systemPrompt the session's system prompt, or {@code null}
  * @param model the model to use, or {@code null} for the generator's default
  * @param temperature the sampling temperature, or {@code null}
+ * @param media images and audio attached to the message, for a generator that
+ * {@link AnswerGenerator#readsMedia() reads them}
  */
 public record Question(String text, String query, List<ChatMessage> history, List<ScoredChunk> sources,
-		String systemPrompt, String model, Double temperature) {
+		String systemPrompt, String model, Double temperature, List<Media> media) {
+
+	public Question {
+		media = (media != null) ? List.copyOf(media) : List.of();
+	}
+
+	public Question(String text, String query, List<ChatMessage> history, List<ScoredChunk> sources,
+			String systemPrompt, String model, Double temperature) {
+		this(text, query, history, sources, systemPrompt, model, temperature, List.of());
+	}
 
 }

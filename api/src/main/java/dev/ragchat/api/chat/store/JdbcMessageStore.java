@@ -71,6 +71,11 @@ public final class JdbcMessageStore implements MessageStore {
 		return latest;
 	}
 
+	@Override
+	public void deleteSession(String sessionId) {
+		this.jdbc.sql("delete from chat_message where session_id = ?").param(sessionId).update();
+	}
+
 	private static ChatMessage map(ResultSet rs, int row) throws SQLException {
 		Object grounded = rs.getObject("grounded");
 		return new ChatMessage(rs.getString("id"), rs.getString("session_id"), rs.getString("role"),

@@ -3,6 +3,7 @@ package dev.ragchat.api.chat.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import dev.ragchat.api.chat.ChatSession;
@@ -55,6 +56,37 @@ public final class JdbcSessionStore implements SessionStore {
 		return this.jdbc.sql("update chat_session set ended_at = ? where api_key_id = ? and ended_at is null")
 			.params(Jdbc.time(at), keyId)
 			.update();
+	}
+
+	@Override
+	public List<ChatSession> pageOfKey(String keyId, int offset, int limit) {
+		return this.jdbc
+			.sql("select * from chat_session where api_key_id = ? order by created_at desc, id desc"
+					+ " limit ? offset ?")
+			.params(keyId, limit, offset)
+			.query(JdbcSessionStore::map)
+			.list();
+	}
+
+	@Override
+	public long countOfKey(String keyId) {
+		return this.jdbc.sql("select count(*) from chat_session where api_key_id = ?")
+			.param(keyId)
+			.query(Long.class)
+			.single();
+	}
+
+	@Override
+	public boolean updateSettings(ChatSession s) {
+		return this.jdbc
+			.sql("update chat_session set system_prompt = ?, model = ?, temperature = ?, top_k = ?" + " where id = ?")
+			.params(s.systemPrompt(), s.model(), s.temperature(), s.topK(), s.id())
+			.update() == 1;
+	}
+
+	@Override
+	public boolean delete(String id) {
+		return this.jdbc.sql("delete from chat_session where id = ?").param(id).update() == 1;
 	}
 
 	private static ChatSession map(ResultSet rs, int row) throws SQLException {

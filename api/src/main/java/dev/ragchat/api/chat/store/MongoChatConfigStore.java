@@ -1,10 +1,12 @@
 package dev.ragchat.api.chat.store;
 
+import java.util.List;
 import java.util.Optional;
 
 import dev.ragchat.api.chat.ChatConfig;
 import dev.ragchat.api.chat.ChatConfigStore;
 
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -36,9 +38,27 @@ public final class MongoChatConfigStore implements ChatConfigStore {
 			.set("model", c.model())
 			.set("temperature", c.temperature())
 			.set("topK", c.topK())
-			.set("updatedAt", c.updatedAt());
+			.set("updatedAt", c.updatedAt())
+			.set("description", c.description())
+			.set("avatarUrl", c.avatarUrl())
+			.set("editable", c.editable());
 		return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(c.id())), update, COLLECTION)
 			.getMatchedCount() == 1;
+	}
+
+	@Override
+	public List<ChatConfig> page(List<String> knowledgeBases, int offset, int limit) {
+		return this.mongo.find(of(knowledgeBases).with(Sort.by("title", "_id")).skip(offset).limit(limit),
+				ChatConfig.class, COLLECTION);
+	}
+
+	@Override
+	public long count(List<String> knowledgeBases) {
+		return this.mongo.count(of(knowledgeBases), COLLECTION);
+	}
+
+	private static Query of(List<String> knowledgeBases) {
+		return (knowledgeBases != null) ? Query.query(Criteria.where("knowledgeBase").in(knowledgeBases)) : new Query();
 	}
 
 	@Override

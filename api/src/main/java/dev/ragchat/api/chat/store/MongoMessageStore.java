@@ -65,6 +65,12 @@ public final class MongoMessageStore implements MessageStore {
 		return latest;
 	}
 
+	@Override
+	public void deleteSession(String sessionId) {
+		this.mongo.remove(ofSession(sessionId), COLLECTION);
+		this.mongo.remove(Query.query(Criteria.where("_id").is(sessionId)), COUNTERS);
+	}
+
 	private static Query ofSession(String sessionId) {
 		return Query.query(Criteria.where("sessionId").is(sessionId));
 	}

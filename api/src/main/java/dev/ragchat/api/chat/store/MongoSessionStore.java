@@ -1,6 +1,7 @@
 package dev.ragchat.api.chat.store;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import dev.ragchat.api.chat.ChatSession;
@@ -25,6 +26,8 @@ public final class MongoSessionStore implements SessionStore {
 	MongoSessionStore(MongoTemplate mongo) {
 		this.mongo = mongo;
 		mongo.indexOps(COLLECTION).ensureIndex(new Index("keyId", Sort.Direction.ASC));
+		mongo.indexOps(COLLECTION)
+			.ensureIndex(new Index().on("keyId", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC));
 	}
 
 	@Override
@@ -42,6 +45,34 @@ public final class MongoSessionStore implements SessionStore {
 		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("endedAt").isNull()),
 				Update.update("endedAt", at), COLLECTION);
 		return this.mongo.exists(Query.query(Criteria.where("_id").is(id)), COLLECTION);
+	}
+
+	@Override
+	public List<ChatSession> pageOfKey(String keyId, int offset, int limit) {
+		return this.mongo.find(Query.query(Criteria.where("keyId").is(keyId))
+			.with(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("_id")))
+			.skip(offset)
+			.limit(limit), ChatSession.class, COLLECTION);
+	}
+
+	@Override
+	public long countOfKey(String keyId) {
+		return this.mongo.count(Query.query(Criteria.where("keyId").is(keyId)), COLLECTION);
+	}
+
+	@Override
+	public boolean updateSettings(ChatSession s) {
+		Update update = new Update().set("systemPrompt", s.systemPrompt())
+			.set("model", s.model())
+			.set("temperature", s.temperature())
+			.set("topK", s.topK());
+		return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(s.id())), update, COLLECTION)
+			.getMatchedCount() == 1;
+	}
+
+	@Override
+	public boolean delete(String id) {
+		return this.mongo.remove(Query.query(Criteria.where("_id").is(id)), COLLECTION).getDeletedCount() == 1;
 	}
 
 	@Override

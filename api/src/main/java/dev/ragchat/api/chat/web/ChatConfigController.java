@@ -3,13 +3,16 @@ package dev.ragchat.api.chat.web;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.access.Scope;
 import dev.ragchat.api.chat.ChatConfig;
 import dev.ragchat.api.chat.ChatConfigStore;
+import dev.ragchat.errors.ForbiddenException;
 import dev.ragchat.errors.NotFoundException;
+import dev.ragchat.errors.RejectedInputException;
 import dev.ragchat.ingestion.KnowledgeBases;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -20,6 +23,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.MediaType;
@@ -31,6 +35,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -41,6 +46,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/chat-configs", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "chat configs")
 class ChatConfigController {
+
+	private static final int MAX_PAGE = 100;
 
 	private final ChatConfigStore store;
 
@@ -63,9 +70,24 @@ class ChatConfigController {
 		Instant now = this.clock.instant();
 		ChatConfig config = new ChatConfig("cfg_" + UUID.randomUUID().toString().replace("-", ""), request.title(),
 				request.knowledgeBase(), request.systemPrompt(), request.model(), request.temperature(), request.topK(),
-				caller.keyId(), now, now);
+				caller.keyId(), now, now, request.description(), request.avatarUrl(), request.editable());
 		this.store.save(config);
 		return ResponseEntity.created(URI.create("/api/v1/chat-configs/" + config.id())).body(config);
+	}
+
+	@GetMapping
+	@Operation(summary = "The chat configurations (personas) this key may use, by title, paged")
+	ConfigList list(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+			@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "20") int limit) {
+		if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
+			throw new RejectedInputException("offset must be 0 or more, limit between 1 and " + MAX_PAGE);
+		}
+		if (caller.kind() == Caller.Kind.SESSION) {
+			throw new ForbiddenException("Listing chat configurations needs an API key");
+		}
+		List<String> knowledgeBases = caller.mayUseAll() ? null : caller.knowledgeBases();
+		return new ConfigList(this.store.page(knowledgeBases, offset, limit), offset, limit,
+				this.store.count(knowledgeBases));
 	}
 
 	@GetMapping("/{id}")
@@ -81,12 +103,12 @@ class ChatConfigController {
 		ChatConfig existing = visible(caller, id);
 		caller.require(Scope.CHAT, request.knowledgeBase());
 		if (caller.kind() != Caller.Kind.MASTER && !caller.keyId().equals(existing.ownerKey())) {
-			throw new dev.ragchat.errors.ForbiddenException("Only the key that created it may change it");
+			throw new ForbiddenException("Only the key that created it may change it");
 		}
 		this.knowledgeBases.get(request.knowledgeBase());
 		ChatConfig updated = new ChatConfig(id, request.title(), request.knowledgeBase(), request.systemPrompt(),
 				request.model(), request.temperature(), request.topK(), existing.ownerKey(), existing.createdAt(),
-				this.clock.instant());
+				this.clock.instant(), request.description(), request.avatarUrl(), request.editable());
 		this.store.update(updated);
 		return updated;
 	}
@@ -109,10 +131,21 @@ class ChatConfigController {
 	 * @param model the model
 	 * @param temperature the temperature
 	 * @param topK chunks per question
+	 * @param description what the configuration is for
+	 * @param avatarUrl an https URL of its picture (stored and shown, never fetched)
+	 * @param editable whether sessions started from it may change their settings (default
+	 * true)
 	 */
 	record ConfigRequest(@NotBlank @Size(max = 200) String title, @NotBlank @Size(max = 64) String knowledgeBase,
 			@Size(max = 8000) String systemPrompt, @Size(max = 100) String model,
-			@DecimalMin("0.0") @DecimalMax("2.0") Double temperature, @Min(1) @Max(50) Integer topK) {
+			@DecimalMin("0.0") @DecimalMax("2.0") Double temperature, @Min(1) @Max(50) Integer topK,
+			@Size(max = 2000) String description, @Size(max = 2000) @Pattern(regexp = "https://[^\\s]+",
+					message = "must be an https:// URL") String avatarUrl,
+			Boolean editable) {
+
+	}
+
+	record ConfigList(List<ChatConfig> chatConfigs, int offset, int limit, long total) {
 
 	}
 

@@ -10,7 +10,9 @@ import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.chat.ChatMessage;
 import dev.ragchat.api.chat.Citation;
 import dev.ragchat.api.chat.Conversations;
+import dev.ragchat.errors.NotFoundException;
 import dev.ragchat.errors.RejectedInputException;
+import dev.ragchat.errors.UnprocessableException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -54,7 +56,7 @@ class MessageController {
 	@Operation(summary = "Ask a question; the answer cites its sources as [n] markers mapped to citations")
 	AnswerView ask(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String id,
 			@RequestBody AskRequest request) {
-		return AnswerView.of(this.conversations.ask(caller, id, request.message(), (token) -> {
+		return AnswerView.of(this.conversations.ask(caller, id, request.message(), request.attachments(), (token) -> {
 		}));
 	}
 
@@ -65,7 +67,7 @@ class MessageController {
 		SseEmitter emitter = new SseEmitter(120_000L);
 		Thread.ofVirtual().name("ragchat-answer").start(() -> {
 			try {
-				ChatMessage answer = this.conversations.ask(caller, id, request.message(),
+				ChatMessage answer = this.conversations.ask(caller, id, request.message(), request.attachments(),
 						(token) -> send(emitter, "token", Map.of("text", token)));
 				send(emitter, "citations", answer.citations());
 				send(emitter, "done",
@@ -74,10 +76,15 @@ class MessageController {
 			}
 			catch (RuntimeException ex) {
 				logger.debug("Streaming answer failed", ex);
-				ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-						(ex instanceof RejectedInputException) ? org.springframework.http.HttpStatus.BAD_REQUEST
-								: org.springframework.http.HttpStatus.INTERNAL_SERVER_ERROR,
-						(ex instanceof RejectedInputException) ? ex.getMessage() : "The answer could not be completed");
+				org.springframework.http.HttpStatus status = switch (ex) {
+					case UnprocessableException unprocessable ->
+						org.springframework.http.HttpStatus.UNPROCESSABLE_ENTITY;
+					case RejectedInputException rejected -> org.springframework.http.HttpStatus.BAD_REQUEST;
+					case NotFoundException notFound -> org.springframework.http.HttpStatus.NOT_FOUND;
+					default -> org.springframework.http.HttpStatus.INTERNAL_SERVER_ERROR;
+				};
+				ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+						(status.is5xxServerError()) ? "The answer could not be completed" : ex.getMessage());
 				try {
 					emitter.send(SseEmitter.event().name("error").data(problem, MediaType.APPLICATION_JSON));
 				}
@@ -112,8 +119,10 @@ class MessageController {
 
 	/**
 	 * @param message the question
+	 * @param attachments ids of images or audio stored with {@code POST /api/v1/media} by
+	 * the same key
 	 */
-	record AskRequest(String message) {
+	record AskRequest(String message, List<String> attachments) {
 
 	}
 

@@ -2,11 +2,14 @@ package dev.ragchat.api.chat.web;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ragchat.api.access.Caller;
+import dev.ragchat.api.chat.ChatMessage;
 import dev.ragchat.api.chat.ChatSession;
 import dev.ragchat.api.chat.ChatSessions;
+import dev.ragchat.errors.RejectedInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -27,8 +30,10 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -39,6 +44,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/sessions", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "sessions", description = "Chat sessions and their tokens")
 public class SessionController {
+
+	private static final int MAX_PAGE = 100;
+
+	private static final int PREVIEW_LENGTH = 200;
 
 	private final ChatSessions sessions;
 
@@ -58,20 +67,61 @@ public class SessionController {
 					url + "/messages"));
 	}
 
+	@GetMapping
+	@Operation(summary = "The sessions this API key started, newest first, paged, each with its last message")
+	@SecurityRequirement(name = "apiKey")
+	SessionList list(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+			@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "20") int limit) {
+		if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
+			throw new RejectedInputException("offset must be 0 or more, limit between 1 and " + MAX_PAGE);
+		}
+		ChatSessions.Listed listed = this.sessions.list(caller, offset, limit);
+		return new SessionList(listed.sessions().stream().map(SessionController::summary).toList(), offset, limit,
+				listed.total());
+	}
+
 	@GetMapping("/{id}")
 	@Operation(summary = "Show the session this token belongs to")
 	@SecurityRequirement(name = "sessionToken")
 	SessionView get(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String id) {
-		ChatSession session = this.sessions.get(caller, id);
+		return view(this.sessions.get(caller, id));
+	}
+
+	@PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Change the session's settings (fields left out keep their value);"
+			+ " 409 when its chat configuration is not editable")
+	@SecurityRequirement(name = "sessionToken")
+	SessionView update(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String id,
+			@Valid @RequestBody SettingsRequest request) {
+		return view(this.sessions.update(caller, id, request));
+	}
+
+	private static SessionView view(ChatSession session) {
 		return new SessionView(session.id(), session.knowledgeBase(), session.configId(), session.systemPrompt(),
 				session.model(), session.temperature(), session.topK(), session.createdAt(), session.expiresAt(),
 				session.endedAt());
 	}
 
+	private static SessionSummary summary(ChatSessions.Summary summary) {
+		ChatSession session = summary.session();
+		ChatMessage last = summary.lastMessage();
+		LastMessage preview = null;
+		if (last != null) {
+			String text = last.content();
+			preview = new LastMessage(last.role(),
+					(text.length() > PREVIEW_LENGTH) ? text.substring(0, PREVIEW_LENGTH) + "…" : text,
+					last.createdAt());
+		}
+		return new SessionSummary(session.id(), session.knowledgeBase(), session.configId(), session.model(),
+				session.createdAt(), summary.updatedAt(), session.expiresAt(), session.endedAt(), preview);
+	}
+
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	@Operation(summary = "End the session; its token stops working")
+	@Operation(summary = "Delete the session with its history (its token, or the API key that started it);"
+			+ " its token stops working")
 	@SecurityRequirement(name = "sessionToken")
+	@SecurityRequirement(name = "apiKey")
 	void end(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String id) {
 		this.sessions.end(caller, id);
 	}
@@ -89,6 +139,33 @@ public class SessionController {
 	public record StartRequest(@Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_-]{0,63}") String knowledgeBase,
 			@Size(max = 100) String configId, @Size(max = 8000) String systemPrompt, @Size(max = 100) String model,
 			@DecimalMin("0.0") @DecimalMax("2.0") Double temperature, @Min(1) @Max(50) Integer topK) {
+
+	}
+
+	/**
+	 * New settings of a session; what is left out keeps its value. The limits are those
+	 * of {@link StartRequest}.
+	 *
+	 * @param systemPrompt the system prompt
+	 * @param model the model
+	 * @param temperature the temperature
+	 * @param topK how many chunks to retrieve per question
+	 */
+	public record SettingsRequest(@Size(max = 8000) String systemPrompt, @Size(max = 100) String model,
+			@DecimalMin("0.0") @DecimalMax("2.0") Double temperature, @Min(1) @Max(50) Integer topK) {
+
+	}
+
+	record SessionList(List<SessionSummary> sessions, int offset, int limit, long total) {
+
+	}
+
+	record SessionSummary(String sessionId, String knowledgeBase, String configId, String model, Instant createdAt,
+			Instant updatedAt, Instant expiresAt, Instant endedAt, LastMessage lastMessage) {
+
+	}
+
+	record LastMessage(String role, String preview, Instant createdAt) {
 
 	}
 

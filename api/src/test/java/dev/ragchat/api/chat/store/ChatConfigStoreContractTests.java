@@ -2,6 +2,7 @@ package dev.ragchat.api.chat.store;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import dev.ragchat.api.chat.ChatConfig;
 import dev.ragchat.api.chat.ChatConfigStore;
@@ -57,6 +58,28 @@ abstract class ChatConfigStoreContractTests {
 		assertThat(this.store.update(new ChatConfig("cfg_9", "X", "kb", null, null, null, null, "k", NOW, NOW)))
 			.isFalse();
 		assertThat(this.store.findById("cfg_9")).isEmpty();
+	}
+
+	@Test
+	void keepsThePersonaFieldsAndPagesByKnowledgeBase() {
+		ChatConfig persona = new ChatConfig("cfg_p1", "B persona", "kb_p", null, null, null, null, "key_1", NOW, NOW,
+				"Answers visa questions", "https://example.org/a.png", false);
+		this.store.save(persona);
+		this.store.save(new ChatConfig("cfg_p2", "A persona", "kb_p", null, null, null, null, "key_1", NOW, NOW));
+		this.store.save(new ChatConfig("cfg_p3", "C elsewhere", "kb_q", null, null, null, null, "key_1", NOW, NOW));
+		assertThat(this.store.findById("cfg_p1")).contains(persona);
+		assertThat(this.store.findById("cfg_p2").orElseThrow().editable()).isTrue();
+		assertThat(this.store.page(List.of("kb_p"), 0, 10)).extracting(ChatConfig::id)
+			.containsExactly("cfg_p2", "cfg_p1");
+		assertThat(this.store.page(List.of("kb_p"), 1, 10)).extracting(ChatConfig::id).containsExactly("cfg_p1");
+		assertThat(this.store.count(List.of("kb_p"))).isEqualTo(2);
+		assertThat(this.store.page(null, 0, 10)).extracting(ChatConfig::id)
+			.containsExactly("cfg_p2", "cfg_p1", "cfg_p3");
+		assertThat(this.store.page(List.of(), 0, 10)).isEmpty();
+		ChatConfig locked = new ChatConfig("cfg_p2", "A persona", "kb_p", null, null, null, null, "key_1", NOW, NOW,
+				"now described", null, false);
+		this.store.update(locked);
+		assertThat(this.store.findById("cfg_p2")).contains(locked);
 	}
 
 }

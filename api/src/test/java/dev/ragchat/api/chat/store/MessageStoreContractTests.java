@@ -55,4 +55,17 @@ abstract class MessageStoreContractTests {
 		assertThat(this.store.latest("none", 3)).isEmpty();
 	}
 
+	@Test
+	void deletesOneSessionsWholeHistoryOnly() {
+		this.store.append(new ChatMessage("m1", "s1", ChatMessage.USER, "Q1", null, List.of(), NOW));
+		this.store.append(new ChatMessage("m2", "s1", ChatMessage.ASSISTANT, "A1", false, List.of(), NOW));
+		this.store.append(new ChatMessage("m3", "s2", ChatMessage.USER, "Q2", null, List.of(), NOW));
+		this.store.deleteSession("s1");
+		assertThat(this.store.count("s1")).isZero();
+		assertThat(this.store.page("s2", 0, 10)).extracting(ChatMessage::id).containsExactly("m3");
+		// a session's numbering starts again after its history is gone
+		this.store.append(new ChatMessage("m4", "s1", ChatMessage.USER, "Q3", null, List.of(), NOW));
+		assertThat(this.store.page("s1", 0, 10)).extracting(ChatMessage::id).containsExactly("m4");
+	}
+
 }

@@ -73,6 +73,39 @@ abstract class SessionStoreContractTests {
 		assertThat(this.store.findById("ses_6").orElseThrow().endedAt()).isNull();
 	}
 
+	@Test
+	void pagesTheSessionsOfOneKeyNewestFirst() {
+		for (int i = 1; i <= 4; i++) {
+			this.store.save(new ChatSession("ses_p" + i, "key_p", "default", null, null, null, null, null,
+					NOW.plusSeconds(i), NOW.plus(Duration.ofMinutes(15)), null));
+		}
+		this.store.save(session("ses_q", "key_q"));
+		assertThat(this.store.pageOfKey("key_p", 0, 2)).extracting(ChatSession::id).containsExactly("ses_p4", "ses_p3");
+		assertThat(this.store.pageOfKey("key_p", 2, 10)).extracting(ChatSession::id)
+			.containsExactly("ses_p2", "ses_p1");
+		assertThat(this.store.countOfKey("key_p")).isEqualTo(4);
+		assertThat(this.store.pageOfKey("key_none", 0, 10)).isEmpty();
+	}
+
+	@Test
+	void replacesOnlyTheSettings() {
+		this.store.save(session("ses_u", "key_1"));
+		ChatSession changed = new ChatSession("ses_u", "key_other", "other", "cfg_x", "Be terse.", "gemini-2.5-pro",
+				0.7, 9, NOW.plusSeconds(5), NOW, NOW);
+		assertThat(this.store.updateSettings(changed)).isTrue();
+		assertThat(this.store.findById("ses_u")).contains(new ChatSession("ses_u", "key_1", "default", null,
+				"Be terse.", "gemini-2.5-pro", 0.7, 9, NOW, NOW.plus(Duration.ofMinutes(15)), null));
+		assertThat(this.store.updateSettings(session("ses_none", "key_1"))).isFalse();
+	}
+
+	@Test
+	void deletesASessionForGood() {
+		this.store.save(session("ses_d", "key_1"));
+		assertThat(this.store.delete("ses_d")).isTrue();
+		assertThat(this.store.findById("ses_d")).isEmpty();
+		assertThat(this.store.delete("ses_d")).isFalse();
+	}
+
 	static ChatSession session(String id, String keyId) {
 		return new ChatSession(id, keyId, "default", null, null, null, null, null, NOW,
 				NOW.plus(Duration.ofMinutes(15)), null);

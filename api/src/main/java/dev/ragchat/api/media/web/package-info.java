@@ -1,0 +1,4 @@
+/**
+ * Media and extraction endpoints.
+ */
+package dev.ragchat.api.media.web;

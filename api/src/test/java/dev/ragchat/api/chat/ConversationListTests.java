@@ -1,0 +1,217 @@
+package dev.ragchat.api.chat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ragchat.api.Calls;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Conversations per key (list, preview, delete), session settings and the persona
+ * catalog, over HTTP.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class ConversationListTests {
+
+	private static final ObjectMapper json = new ObjectMapper();
+
+	@Autowired
+	MockMvc mvc;
+
+	@Value("${ragchat.master-key}")
+	String masterKey;
+
+	@Test
+	void listsOnlyTheKeysOwnSessionsNewestFirstWithTheLastMessage() throws Exception {
+		String mine = Calls.issueKey(this.mvc, this.masterKey, "{}").get("key").asText();
+		String theirs = Calls.issueKey(this.mvc, this.masterKey, "{}").get("key").asText();
+		JsonNode first = start(mine, "{\"knowledgeBase\":\"default\"}");
+		JsonNode second = start(mine, "{\"knowledgeBase\":\"default\"}");
+		JsonNode foreign = start(theirs, "{\"knowledgeBase\":\"default\"}");
+		ask(second, "Is there anything about kestrels?");
+		JsonNode listed = json.readTree(this.mvc.perform(get("/api/v1/sessions").secure(true).header("X-API-Key", mine))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		assertThat(listed.get("total").asLong()).isEqualTo(2);
+		assertThat(listed.at("/sessions/0/sessionId").asText()).isEqualTo(second.get("sessionId").asText());
+		assertThat(listed.at("/sessions/1/sessionId").asText()).isEqualTo(first.get("sessionId").asText());
+		assertThat(listed.at("/sessions/0/lastMessage/role").asText()).isEqualTo("assistant");
+		assertThat(listed.at("/sessions/0/lastMessage/preview").asText()).isNotBlank();
+		assertThat(listed.at("/sessions/1/lastMessage").isNull()).isTrue();
+		assertThat(listed.toString()).doesNotContain(foreign.get("sessionId").asText());
+		// paged
+		this.mvc.perform(get("/api/v1/sessions?offset=1&limit=1").secure(true).header("X-API-Key", mine))
+			.andExpect(jsonPath("$.sessions.length()").value(1))
+			.andExpect(jsonPath("$.sessions[0].sessionId").value(first.get("sessionId").asText()));
+		// another key's session cannot be deleted by this key: 404, and it stays
+		this.mvc
+			.perform(delete("/api/v1/sessions/" + foreign.get("sessionId").asText()).secure(true)
+				.header("X-API-Key", mine))
+			.andExpect(status().isNotFound());
+		this.mvc
+			.perform(get("/api/v1/sessions/" + foreign.get("sessionId").asText()).secure(true)
+				.header("Authorization", "Bearer " + foreign.get("token").asText()))
+			.andExpect(status().isOk());
+	}
+
+	@Test
+	void deletingWithTheApiKeyRemovesTheSessionItsHistoryAndItsToken() throws Exception {
+		String key = Calls.issueKey(this.mvc, this.masterKey, "{}").get("key").asText();
+		JsonNode session = start(key, "{\"knowledgeBase\":\"default\"}");
+		ask(session, "Anything about lighthouses?");
+		String id = session.get("sessionId").asText();
+		this.mvc.perform(delete("/api/v1/sessions/" + id).secure(true).header("X-API-Key", key))
+			.andExpect(status().isNoContent());
+		this.mvc.perform(get("/api/v1/sessions").secure(true).header("X-API-Key", key))
+			.andExpect(jsonPath("$.total").value(0));
+		this.mvc
+			.perform(get("/api/v1/sessions/" + id + "/messages").secure(true)
+				.header("Authorization", "Bearer " + session.get("token").asText()))
+			.andExpect(status().isUnauthorized());
+		this.mvc.perform(delete("/api/v1/sessions/" + id).secure(true).header("X-API-Key", key))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void changesSettingsWithinTheLimitsOfCreation() throws Exception {
+		String key = Calls.issueKey(this.mvc, this.masterKey, "{}").get("key").asText();
+		JsonNode session = start(key, "{\"knowledgeBase\":\"default\",\"temperature\":0.3}");
+		String id = session.get("sessionId").asText();
+		String bearer = "Bearer " + session.get("token").asText();
+		this.mvc
+			.perform(put("/api/v1/sessions/" + id).secure(true)
+				.header("Authorization", bearer)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"systemPrompt\":\"Be terse.\",\"topK\":3}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.systemPrompt").value("Be terse."))
+			.andExpect(jsonPath("$.topK").value(3))
+			.andExpect(jsonPath("$.temperature").value(0.3));
+		this.mvc
+			.perform(put("/api/v1/sessions/" + id).secure(true)
+				.header("Authorization", bearer)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"temperature\":2.5,\"topK\":51}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail")
+				.value("temperature must be less than or equal to 2.0;" + " topK must be less than or equal to 50"));
+		this.mvc.perform(get("/api/v1/sessions/" + id).secure(true).header("Authorization", bearer))
+			.andExpect(jsonPath("$.topK").value(3));
+		// the API key cannot change a session's settings: the token does
+		this.mvc
+			.perform(put("/api/v1/sessions/" + id).secure(true)
+				.header("X-API-Key", key)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"topK\":4}"))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void refusesToChangeASessionStartedFromALockedConfiguration() throws Exception {
+		String key = Calls.issueKey(this.mvc, this.masterKey, "{}").get("key").asText();
+		String locked = config(key, "{\"title\":\"Locked\",\"knowledgeBase\":\"default\",\"editable\":false}");
+		String open = config(key, "{\"title\":\"Open\",\"knowledgeBase\":\"default\"}");
+		JsonNode fromLocked = start(key, "{\"configId\":\"" + locked + "\"}");
+		JsonNode fromOpen = start(key, "{\"configId\":\"" + open + "\"}");
+		this.mvc
+			.perform(put("/api/v1/sessions/" + fromLocked.get("sessionId").asText()).secure(true)
+				.header("Authorization", "Bearer " + fromLocked.get("token").asText())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"model\":\"gemini-2.5-pro\"}"))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("not editable")));
+		this.mvc
+			.perform(put("/api/v1/sessions/" + fromOpen.get("sessionId").asText()).secure(true)
+				.header("Authorization", "Bearer " + fromOpen.get("token").asText())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"model\":\"gemini-2.5-pro\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.model").value("gemini-2.5-pro"));
+	}
+
+	@Test
+	void listsThePersonasTheKeyMayUseWithDescriptionAndAvatar() throws Exception {
+		String kb = Calls.createKnowledgeBase(this.mvc, this.masterKey, "personas");
+		String wide = Calls.issueKey(this.mvc, this.masterKey, "{}").get("key").asText();
+		String narrow = Calls.issueKey(this.mvc, this.masterKey, "{\"knowledgeBases\":[\"" + kb + "\"]}")
+			.get("key")
+			.asText();
+		String mine = config(wide, "{\"title\":\"Passport clerk\",\"knowledgeBase\":\"" + kb
+				+ "\",\"description\":\"Answers visa questions\",\"avatarUrl\":\"https://example.org/clerk.png\"}");
+		String elsewhere = config(wide, "{\"title\":\"Elsewhere\",\"knowledgeBase\":\"default\"}");
+		JsonNode listed = json
+			.readTree(this.mvc.perform(get("/api/v1/chat-configs?limit=100").secure(true).header("X-API-Key", narrow))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString());
+		assertThat(listed.get("total").asLong()).isEqualTo(1);
+		assertThat(listed.at("/chatConfigs/0/id").asText()).isEqualTo(mine);
+		assertThat(listed.at("/chatConfigs/0/description").asText()).isEqualTo("Answers visa questions");
+		assertThat(listed.at("/chatConfigs/0/avatarUrl").asText()).isEqualTo("https://example.org/clerk.png");
+		assertThat(listed.toString()).doesNotContain(elsewhere);
+		this.mvc
+			.perform(post("/api/v1/chat-configs").secure(true)
+				.header("X-API-Key", wide)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"title\":\"T\",\"knowledgeBase\":\"default\",\"avatarUrl\":\"file:///etc/passwd\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value("avatarUrl must be an https:// URL"));
+	}
+
+	private String config(String key, String body) throws Exception {
+		return json
+			.readTree(
+					this.mvc
+						.perform(post("/api/v1/chat-configs").secure(true)
+							.header("X-API-Key", key)
+							.contentType(MediaType.APPLICATION_JSON)
+							.content(body))
+						.andExpect(status().isCreated())
+						.andReturn()
+						.getResponse()
+						.getContentAsString())
+			.get("id")
+			.asText();
+	}
+
+	private JsonNode start(String key, String body) throws Exception {
+		return json.readTree(
+				this.mvc
+					.perform(post("/api/v1/sessions").secure(true)
+						.header("X-API-Key", key)
+						.contentType(MediaType.APPLICATION_JSON)
+						.content(body))
+					.andExpect(status().isCreated())
+					.andReturn()
+					.getResponse()
+					.getContentAsString());
+	}
+
+	private void ask(JsonNode session, String question) throws Exception {
+		this.mvc
+			.perform(post("/api/v1/sessions/" + session.get("sessionId").asText() + "/messages").secure(true)
+				.header("Authorization", "Bearer " + session.get("token").asText())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"message\":\"" + question + "\"}"))
+			.andExpect(status().isOk());
+	}
+
+}
