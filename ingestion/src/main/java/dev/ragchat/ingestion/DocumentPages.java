@@ -21,8 +21,8 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 
 import dev.ragchat.errors.NotFoundException;
-import dev.ragchat.ingestion.reading.PdfPages;
 import dev.ragchat.ingestion.reading.WorkFiles;
+import dev.ragchat.ingestion.reading.pdf.PdfPages;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.io.ScratchFile;

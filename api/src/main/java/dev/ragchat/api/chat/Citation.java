@@ -2,7 +2,7 @@ package dev.ragchat.api.chat;
 
 import java.util.List;
 
-import dev.ragchat.ingestion.reading.PdfPages;
+import dev.ragchat.ingestion.reading.pdf.PdfPages;
 
 /**
  * A source an answer cites with {@code [index]}. An answer's citations are numbered 1 to

@@ -18,7 +18,7 @@ import dev.ragchat.api.chat.answer.Quotes;
 import dev.ragchat.api.media.MediaLibrary;
 import dev.ragchat.errors.RejectedInputException;
 import dev.ragchat.ingestion.DocumentPages;
-import dev.ragchat.ingestion.reading.PdfPages;
+import dev.ragchat.ingestion.reading.pdf.PdfPages;
 import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.ChunkSearch;
 import dev.ragchat.retrieval.Retriever;

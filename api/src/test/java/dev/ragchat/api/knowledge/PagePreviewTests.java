@@ -11,7 +11,7 @@ import javax.imageio.ImageIO;
 
 import dev.ragchat.api.Calls;
 import dev.ragchat.ingestion.TestFiles;
-import dev.ragchat.ingestion.reading.PdfPages;
+import dev.ragchat.ingestion.reading.pdf.PdfPages;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.BeforeEach;

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * Splits extracted text into paragraphs at blank lines and folds each paragraph's line
  * breaks (and hyphenation at line ends) into single spaces.
  */
-final class Paragraphs {
+public final class Paragraphs {
 
 	private static final Pattern BLANK_LINE = Pattern.compile("\\n\\s*\\n");
 
@@ -26,11 +26,11 @@ final class Paragraphs {
 	 * @return it with no-break and figure spaces as plain spaces (PDFs of filings lay out
 	 * their columns with them)
 	 */
-	static String spaces(String text) {
+	public static String spaces(String text) {
 		return NO_BREAK_SPACE.matcher(text).replaceAll(" ");
 	}
 
-	static List<String> split(String text) {
+	public static List<String> split(String text) {
 		List<String> paragraphs = new ArrayList<>();
 		for (String block : BLANK_LINE.split(spaces(text).replace("\r\n", "\n").replace('\r', '\n'))) {
 			String paragraph = WHITESPACE.matcher(HYPHENATED_BREAK.matcher(block).replaceAll("$1$2"))

@@ -10,12 +10,12 @@ package dev.ragchat.ingestion.reading;
  * table has none; the header row itself has its own text here); {@code null} for text
  * that is not part of a table
  */
-record Section(int page, String headingPath, String text, String tableHeader) {
+public record Section(int page, String headingPath, String text, String tableHeader) {
 
 	/**
 	 * A paragraph of text.
 	 */
-	Section(int page, String headingPath, String text) {
+	public Section(int page, String headingPath, String text) {
 		this(page, headingPath, text, null);
 	}
 

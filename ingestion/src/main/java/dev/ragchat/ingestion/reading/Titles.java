@@ -25,7 +25,7 @@ public final class Titles {
 	 * @param title a metadata title, or {@code null}
 	 * @return it, cleaned, when it is meaningful; else {@code ""}
 	 */
-	static String meaningful(String title) {
+	public static String meaningful(String title) {
 		if (title == null) {
 			return "";
 		}

@@ -7,7 +7,7 @@ import java.util.List;
 import dev.ragchat.api.chat.ChatMessage;
 import dev.ragchat.api.chat.Citation;
 import dev.ragchat.api.chat.MessageStore;
-import dev.ragchat.ingestion.reading.PdfPages;
+import dev.ragchat.ingestion.reading.pdf.PdfPages;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

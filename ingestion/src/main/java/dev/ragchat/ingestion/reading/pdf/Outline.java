@@ -1,4 +1,4 @@
-package dev.ragchat.ingestion.reading;
+package dev.ragchat.ingestion.reading.pdf;
 
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,8 +1,11 @@
-package dev.ragchat.ingestion.reading;
+package dev.ragchat.ingestion.reading.pdf;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+
+import dev.ragchat.ingestion.reading.Paragraphs;
+import dev.ragchat.ingestion.reading.Section;
 
 /**
  * Finds the tables in a PDF page's text lines. PDFBox lays a page's glyphs out in lines

@@ -1,4 +1,4 @@
-package dev.ragchat.ingestion.reading;
+package dev.ragchat.ingestion.reading.pdf;
 
 import java.awt.BasicStroke;
 import java.awt.Color;

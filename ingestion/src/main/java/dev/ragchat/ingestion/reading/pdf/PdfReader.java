@@ -1,4 +1,4 @@
-package dev.ragchat.ingestion.reading;
+package dev.ragchat.ingestion.reading.pdf;
 
 import java.awt.geom.Point2D;
 import java.awt.image.BufferedImage;
@@ -13,6 +13,12 @@ import java.util.Locale;
 import javax.imageio.ImageIO;
 
 import dev.ragchat.errors.RejectedInputException;
+import dev.ragchat.ingestion.reading.Ocr;
+import dev.ragchat.ingestion.reading.PageProgress;
+import dev.ragchat.ingestion.reading.ParsedDocument;
+import dev.ragchat.ingestion.reading.Section;
+import dev.ragchat.ingestion.reading.Titles;
+import dev.ragchat.ingestion.reading.WorkFiles;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.contentstream.PDFGraphicsStreamEngine;
 import org.apache.pdfbox.cos.COSName;
@@ -37,7 +43,7 @@ import org.apache.pdfbox.util.Vector;
  * that yield no text); a blank page costs next to nothing. Pages that could not be read
  * are summarised in a few warnings, however many there are.
  */
-final class PdfReader {
+public final class PdfReader {
 
 	private static final int OCR_DPI = 300;
 
@@ -47,13 +53,13 @@ final class PdfReader {
 
 	private final Path workDir;
 
-	PdfReader(Ocr ocr, int maxPages, Path workDir) {
+	public PdfReader(Ocr ocr, int maxPages, Path workDir) {
 		this.ocr = ocr;
 		this.maxPages = maxPages;
 		this.workDir = workDir;
 	}
 
-	ParsedDocument read(Path file, PageProgress progress) throws IOException {
+	public ParsedDocument read(Path file, PageProgress progress) throws IOException {
 		MemoryUsageSetting scratch = MemoryUsageSetting.setupTempFileOnly();
 		if (this.workDir != null) {
 			scratch.setTempDir(this.workDir.toFile());
