@@ -43,7 +43,7 @@ public record RetrievalProperties(Path indexDir, @DefaultValue("1") int embeddin
 		@DefaultValue("50") int hybridCandidates, @DefaultValue("16") int hnswMaxConnections,
 		@DefaultValue("100") int hnswBeamWidth, @DefaultValue("none") Quantization vectorQuantization,
 		@DefaultValue("16") double indexRamBufferMb, @DefaultValue("100") int vectorCandidates,
-		@DefaultValue("lucene") Index index, @DefaultValue("0.5") double hybridPageWeight) {
+		@DefaultValue("lucene") Index index, @DefaultValue("0") double hybridPageWeight) {
 
 	/**
 	 * Where the chunks are indexed.
