@@ -309,7 +309,7 @@ def ingest(api, key, name, pdfs, batch):
               "chunks": sum(d.get("chunks") or 0 for d in docs), "uploadedNow": len(missing),
               "wallSeconds": wall, "catalogSeconds": server_seconds,
               "pagesPerSecond": pages / server_seconds if server_seconds else None,
-              "load": loadavg() if missing else "ingested by an earlier run"}
+              "load": loadavg() if missing else None}
     say(f"{name}: {len(docs)} documents READY ({len(failed)} failed), {pages} pages, {result['chunks']} chunks,"
         f" {server_seconds:.0f} s from the first upload to the last READY (catalog timestamps)"
         + (f", {wall:.0f} s wall" if wall else "") + f" (load {loadavg()})")
@@ -483,8 +483,8 @@ def table(result):
         f" {ms(c['p50ms'])} | {ms(c['p95ms'])} |",
         "",
         f"Ingestion of fb-all: {ing['pages']:,} pages in {ing['catalogSeconds']:,.0f} s ="
-        f" **{ing['pagesPerSecond']:.2f} pages/s** (first upload to last READY, catalog timestamps; load at the"
-        f" end {ing['load']})"]
+        f" **{ing['pagesPerSecond']:.2f} pages/s** (first upload to last READY, catalog timestamps; "
+        + (f"load at the end {ing['load']})" if ing["uploadedNow"] else "ingested by an earlier run on this data)")]
     off = [f"{q['id']} {e['doc']} p{e['page']} → p{e['bestKeywordPage']}" for q in result["questions"]
            for e in q["evidence"] if not e.get("pageCheck")]
     if off:
