@@ -1,11 +1,14 @@
 package dev.ragchat.api.web;
 
+import dev.ragchat.errors.BadUpstreamException;
 import dev.ragchat.errors.ConflictException;
 import dev.ragchat.errors.ForbiddenException;
 import dev.ragchat.errors.IdempotencyConflictException;
 import dev.ragchat.errors.NotFoundException;
 import dev.ragchat.errors.RejectedInputException;
 import dev.ragchat.errors.TooLargeException;
+import dev.ragchat.errors.UnavailableException;
+import dev.ragchat.errors.UnprocessableException;
 import dev.ragchat.errors.UnsupportedMediaTypeException;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +32,9 @@ class ProblemStatusTests {
 			.isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
 		assertThat(ProblemResponses.status(new ForbiddenException("x"))).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(ProblemResponses.status(new TooLargeException("x"))).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+		assertThat(ProblemResponses.status(new UnprocessableException("x"))).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+		assertThat(ProblemResponses.status(new UnavailableException("x"))).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+		assertThat(ProblemResponses.status(new BadUpstreamException("x"))).isEqualTo(HttpStatus.BAD_GATEWAY);
 	}
 
 }
