@@ -1,16 +1,10 @@
 package dev.ragchat.api.chat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ragchat.api.Calls;
+import dev.ragchat.api.AbstractWebIntegrationTests;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -24,22 +18,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Conversations per key (list, preview, delete), session settings and the persona
  * catalog, over HTTP.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-class ConversationListTests {
-
-	private static final ObjectMapper json = new ObjectMapper();
-
-	@Autowired
-	MockMvc mvc;
-
-	@Value("${ragchat.master-key}")
-	String masterKey;
+class ConversationListTests extends AbstractWebIntegrationTests {
 
 	@Test
 	void listsOnlyTheKeysOwnSessionsNewestFirstWithTheLastMessage() throws Exception {
-		String mine = Calls.issueKey(this.mvc, this.masterKey, "{}").get("key").asText();
-		String theirs = Calls.issueKey(this.mvc, this.masterKey, "{}").get("key").asText();
+		String mine = issueKey("{}");
+		String theirs = issueKey("{}");
 		JsonNode first = start(mine, "{\"knowledgeBase\":\"default\"}");
 		JsonNode second = start(mine, "{\"knowledgeBase\":\"default\"}");
 		JsonNode foreign = start(theirs, "{\"knowledgeBase\":\"default\"}");
@@ -73,7 +57,7 @@ class ConversationListTests {
 
 	@Test
 	void deletingWithTheApiKeyRemovesTheSessionItsHistoryAndItsToken() throws Exception {
-		String key = Calls.issueKey(this.mvc, this.masterKey, "{}").get("key").asText();
+		String key = issueKey("{}");
 		JsonNode session = start(key, "{\"knowledgeBase\":\"default\"}");
 		ask(session, "Anything about lighthouses?");
 		String id = session.get("sessionId").asText();
@@ -91,7 +75,7 @@ class ConversationListTests {
 
 	@Test
 	void changesSettingsWithinTheLimitsOfCreation() throws Exception {
-		String key = Calls.issueKey(this.mvc, this.masterKey, "{}").get("key").asText();
+		String key = issueKey("{}");
 		JsonNode session = start(key, "{\"knowledgeBase\":\"default\",\"temperature\":0.3}");
 		String id = session.get("sessionId").asText();
 		String bearer = "Bearer " + session.get("token").asText();
@@ -125,7 +109,7 @@ class ConversationListTests {
 
 	@Test
 	void refusesToChangeASessionStartedFromALockedConfiguration() throws Exception {
-		String key = Calls.issueKey(this.mvc, this.masterKey, "{}").get("key").asText();
+		String key = issueKey("{}");
 		String locked = config(key, "{\"title\":\"Locked\",\"knowledgeBase\":\"default\",\"editable\":false}");
 		String open = config(key, "{\"title\":\"Open\",\"knowledgeBase\":\"default\"}");
 		JsonNode fromLocked = start(key, "{\"configId\":\"" + locked + "\"}");
@@ -148,11 +132,9 @@ class ConversationListTests {
 
 	@Test
 	void listsThePersonasTheKeyMayUseWithDescriptionAndAvatar() throws Exception {
-		String kb = Calls.createKnowledgeBase(this.mvc, this.masterKey, "personas");
-		String wide = Calls.issueKey(this.mvc, this.masterKey, "{}").get("key").asText();
-		String narrow = Calls.issueKey(this.mvc, this.masterKey, "{\"knowledgeBases\":[\"" + kb + "\"]}")
-			.get("key")
-			.asText();
+		String kb = createKnowledgeBase("personas");
+		String wide = issueKey("{}");
+		String narrow = issueKey("{\"knowledgeBases\":[\"" + kb + "\"]}");
 		String mine = config(wide, "{\"title\":\"Passport clerk\",\"knowledgeBase\":\"" + kb
 				+ "\",\"description\":\"Answers visa questions\",\"avatarUrl\":\"https://example.org/clerk.png\"}");
 		String elsewhere = config(wide, "{\"title\":\"Elsewhere\",\"knowledgeBase\":\"default\"}");

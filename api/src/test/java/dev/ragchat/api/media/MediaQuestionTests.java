@@ -3,18 +3,13 @@ package dev.ragchat.api.media;
 import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ragchat.api.AbstractWebIntegrationTests;
 import dev.ragchat.api.Calls;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,19 +23,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Media uploads and questions with attachments on the default, model-free set-up: images
  * are read with Tesseract (installed here and in CI), audio is refused.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-class MediaQuestionTests {
-
-	static final ObjectMapper json = new ObjectMapper();
+class MediaQuestionTests extends AbstractWebIntegrationTests {
 
 	static final String FACT = "The Gannet Rock lighthouse was automated in 1962.";
-
-	@Autowired
-	MockMvc mvc;
-
-	@Value("${ragchat.master-key}")
-	String masterKey;
 
 	String kb;
 
@@ -50,12 +35,8 @@ class MediaQuestionTests {
 
 	@BeforeEach
 	void documentsAndSession() throws Exception {
-		this.kb = Calls.createKnowledgeBase(this.mvc, this.masterKey, "media");
-		this.key = Calls
-			.issueKey(this.mvc, this.masterKey,
-					"{\"scopes\":[\"chat\",\"upload\"],\"knowledgeBases\":[\"" + this.kb + "\"]}")
-			.get("key")
-			.asText();
+		this.kb = createKnowledgeBase("media");
+		this.key = issueKey("{\"scopes\":[\"chat\",\"upload\"],\"knowledgeBases\":[\"" + this.kb + "\"]}");
 		JsonNode document = Calls.uploadAndAwait(this.mvc, this.key, this.kb, "harbours.txt",
 				("Harbour records.\n\n" + FACT + "\n\nThe ferry timetable changes every spring.")
 					.getBytes(StandardCharsets.UTF_8));
@@ -106,7 +87,7 @@ class MediaQuestionTests {
 
 	@Test
 	void refusesAttachmentsAnotherKeyStored() throws Exception {
-		String other = Calls.issueKey(this.mvc, this.masterKey, "{}").get("key").asText();
+		String other = issueKey("{}");
 		String theirs = mediaId(other, "photo.png", TestMedia.pngWithText("SECRET"));
 		ask("{\"message\":\"What does it say?\",\"attachments\":[\"" + theirs + "\"]}").andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.detail").value("No media '" + theirs + "'"));

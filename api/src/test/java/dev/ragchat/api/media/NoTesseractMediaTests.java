@@ -1,5 +1,6 @@
 package dev.ragchat.api.media;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ragchat.api.Calls;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +35,7 @@ class NoTesseractMediaTests {
 	void refusesAnImageQuestionNamingTesseractAndTheSetting() throws Exception {
 		String key = Calls.issueKey(this.mvc, this.masterKey, "{}").get("key").asText();
 		var session = Calls.startSession(this.mvc, key, "default");
-		String media = MediaQuestionTests.json.readTree(this.mvc
+		String media = new ObjectMapper().readTree(this.mvc
 			.perform(multipart("/api/v1/media")
 				.file(new MockMultipartFile("file", "x.png", "image/png", TestMedia.pngWithText("TEXT")))
 				.secure(true)
