@@ -18,10 +18,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class DocumentContextTests {
 
 	static final Ocr NO_OCR = new Ocr("no-such-ocr-command", "eng", Duration.ofSeconds(5));
+
+	static final String OPERATIONS = "Item 8. Financial Statements > ACME CORP. CONSOLIDATED STATEMENTS OF OPERATIONS";
+
+	static final String BALANCE_SHEETS = "Item 8. Financial Statements > CONSOLIDATED BALANCE SHEETS";
 
 	@TempDir
 	Path dir;
@@ -72,6 +77,55 @@ class DocumentContextTests {
 		});
 		assertThat(String.join("\n", chunks.stream().map(Chunk::text).toList()))
 			.contains("Our revenues grew in 2022 as customers bought more.");
+	}
+
+	@Test
+	void findsHeadingPathsByFontSizeAndWeightInAPdfWithoutAnOutline() throws Exception {
+		Path pdf = this.dir.resolve("ACME_2022_10K.pdf");
+		try (PDDocument document = new PDDocument()) {
+			PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+			PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+			page(document, List.of(new Line(bold, 16, "Item 8. Financial Statements"),
+					new Line(regular, 10, "The statements below are audited."), new Line(bold, 10, "ACME CORP."),
+					new Line(bold, 10, "CONSOLIDATED STATEMENTS OF OPERATIONS"),
+					new Line(bold, 10, "Years Ended December 31, 2022 2021"),
+					new Line(regular, 10, "Total revenues 66,608 62,286"),
+					new Line(regular, 10, "Net income 1,577 2,032")));
+			page(document,
+					List.of(new Line(regular, 10, "Revenue grew in every region of the world."),
+							new Line(bold, 10, "CONSOLIDATED BALANCE SHEETS"),
+							new Line(regular, 10, "Total assets are shown at cost."),
+							new Line(regular, 10, "They include the goodwill of past acquisitions.")));
+			document.save(pdf.toFile());
+		}
+		ParsedDocument parsed = new DocumentReader(NO_OCR, 10, 1_000_000).read(pdf, "application/pdf", (d, t) -> {
+		});
+		assertThat(parsed.sections()).extracting(Section::page, Section::text, Section::headingPath)
+			.containsExactly(tuple(1, "Item 8. Financial Statements", "Item 8. Financial Statements"),
+					tuple(1, "The statements below are audited.", "Item 8. Financial Statements"),
+					tuple(1, "ACME CORP.", OPERATIONS), tuple(1, "CONSOLIDATED STATEMENTS OF OPERATIONS", OPERATIONS),
+					tuple(1, "Years Ended December 31, 2022 2021", OPERATIONS),
+					tuple(1, "Total revenues 66,608 62,286", OPERATIONS),
+					tuple(1, "Net income 1,577 2,032", OPERATIONS),
+					tuple(2, "Revenue grew in every region of the world.", OPERATIONS),
+					tuple(2, "CONSOLIDATED BALANCE SHEETS", BALANCE_SHEETS),
+					tuple(2, "Total assets are shown at cost.", BALANCE_SHEETS),
+					tuple(2, "They include the goodwill of past acquisitions.", BALANCE_SHEETS));
+	}
+
+	private static void page(PDDocument document, List<Line> lines) throws IOException {
+		PDPage page = new PDPage();
+		document.addPage(page);
+		try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+			content.beginText();
+			content.newLineAtOffset(72, 740);
+			for (Line line : lines) {
+				content.setFont(line.font(), line.size());
+				content.showText(line.text());
+				content.newLineAtOffset(0, -line.size() * 1.5f);
+			}
+			content.endText();
+		}
 	}
 
 	@Test
@@ -130,6 +184,10 @@ class DocumentContextTests {
 			pdf.save(file.toFile());
 		}
 		return file;
+	}
+
+	private record Line(PDType1Font font, float size, String text) {
+
 	}
 
 }

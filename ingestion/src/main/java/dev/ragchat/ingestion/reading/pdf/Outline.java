@@ -88,6 +88,13 @@ final class Outline {
 		return (entry != null) ? entry.getValue() : "";
 	}
 
+	/**
+	 * @return whether the PDF has no usable outline
+	 */
+	boolean isEmpty() {
+		return this.paths.isEmpty();
+	}
+
 	private record Entry(int page, String path) {
 
 	}

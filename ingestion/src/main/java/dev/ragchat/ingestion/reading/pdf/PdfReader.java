@@ -32,6 +32,7 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.apache.pdfbox.util.Matrix;
 import org.apache.pdfbox.util.Vector;
 
@@ -144,6 +145,9 @@ public final class PdfReader {
 
 		private final Outline outline;
 
+		/** Heading paths from the fonts, for a PDF without an outline. */
+		private final FontHeadings headings = new FontHeadings();
+
 		private PDFRenderer renderer;
 
 		private int done;
@@ -153,6 +157,24 @@ public final class PdfReader {
 			this.pages = pages;
 			this.progress = progress;
 			this.outline = outline;
+		}
+
+		@Override
+		protected void writeString(String text, List<TextPosition> positions) throws IOException {
+			this.headings.glyphs(this.buffer.getBuffer().length(), positions);
+			super.writeString(text, positions);
+		}
+
+		@Override
+		protected void writeLineSeparator() throws IOException {
+			this.headings.lineEnd(this.buffer.getBuffer().length());
+			super.writeLineSeparator();
+		}
+
+		@Override
+		protected void writeParagraphEnd() throws IOException {
+			this.headings.lineEnd(this.buffer.getBuffer().length());
+			super.writeParagraphEnd();
 		}
 
 		@Override
@@ -177,11 +199,26 @@ public final class PdfReader {
 			blankUpTo(number - 1);
 			this.done = number;
 			String text = this.buffer.toString();
-			this.buffer.getBuffer().setLength(0);
+			boolean readByOcr = false;
 			if (text.isBlank()) {
 				text = withoutTextLayer(page, number);
+				readByOcr = true;
 			}
-			TableLines.split(number, this.outline.headingPath(number), text, this.sections);
+			this.buffer.getBuffer().setLength(0);
+			if (!this.outline.isEmpty()) {
+				TableLines.split(number, this.outline.headingPath(number), text, this.sections);
+			}
+			else if (readByOcr) {
+				// read by OCR: no fonts to go by, the path carries over
+				this.headings.page("");
+				TableLines.split(number, this.headings.path(), text, this.sections);
+			}
+			else {
+				String header = null;
+				for (FontHeadings.Piece piece : this.headings.page(text)) {
+					header = TableLines.split(number, piece.headingPath(), piece.text(), this.sections, header);
+				}
+			}
 			this.progress.pages(number, this.pages);
 		}
 

@@ -48,7 +48,18 @@ final class TableLines {
 	 * @param sections where the page's paragraphs and table rows go, in order
 	 */
 	static void split(int page, String headingPath, String text, List<Section> sections) {
-		String header = null;
+		split(page, headingPath, text, sections, null);
+	}
+
+	/**
+	 * @param page the page number
+	 * @param headingPath the heading path of this piece of the page
+	 * @param text a piece of the page's text
+	 * @param sections where its paragraphs and table rows go, in order
+	 * @param header the header row in force at its start ({@code null}: none)
+	 * @return the header row in force at its end
+	 */
+	static String split(int page, String headingPath, String text, List<Section> sections, String header) {
 		StringBuilder paragraph = new StringBuilder();
 		for (String line : Paragraphs.spaces(text).replace("\r\n", "\n").replace('\r', '\n').split("\n", -1)) {
 			String stripped = line.strip();
@@ -74,6 +85,7 @@ final class TableLines {
 			}
 		}
 		flush(page, headingPath, paragraph, sections);
+		return header;
 	}
 
 	private static void flush(int page, String headingPath, StringBuilder paragraph, List<Section> sections) {
