@@ -45,6 +45,10 @@ final class KeywordQuery {
 
 	private static final Pattern SENTENCE_END = Pattern.compile(".*[.?!:]['\")\\]]*$");
 
+	/** An amount with its scale: "$1.6 billion", "1,600 million". */
+	private static final Pattern SCALED = Pattern
+		.compile("(?i)(?<![\\p{L}\\p{N}.,])(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?\\s*(billion|bn|million|mn)\\b");
+
 	private final Analyzer analyzer;
 
 	private final String field;
@@ -80,10 +84,36 @@ final class KeywordQuery {
 				(instruction ? instructions : clauses).add(new BooleanClause(query, BooleanClause.Occur.SHOULD));
 			}
 		}
+		for (String amount : otherScale(question)) {
+			clauses
+				.add(new BooleanClause(new BoostQuery(new TermQuery(new Term(this.field, amount)), this.specificBoost),
+						BooleanClause.Occur.SHOULD));
+		}
 		BooleanQuery.Builder builder = new BooleanQuery.Builder();
 		// a question made only of such words is searched as it is
 		(clauses.isEmpty() ? instructions : clauses).forEach(builder::add);
 		return builder.build();
+	}
+
+	/**
+	 * Amounts written at the other scale, as the analyzer indexes them: filings write
+	 * "1,600 million" where people write "$1.6 billion", and the other way round.
+	 * @param question what was asked
+	 * @return "1600" for "$1.6 billion", "1.6" for "1,600 million"
+	 */
+	static List<String> otherScale(String question) {
+		List<String> amounts = new ArrayList<>();
+		java.util.regex.Matcher matcher = SCALED.matcher(question);
+		while (matcher.find()) {
+			java.math.BigDecimal amount = new java.math.BigDecimal(
+					matcher.group(1).replace(",", "") + ((matcher.group(2) != null) ? matcher.group(2) : ""));
+			boolean billions = matcher.group(3).toLowerCase(Locale.ROOT).startsWith("b");
+			java.math.BigDecimal other = billions ? amount.movePointRight(3) : amount.movePointLeft(3);
+			if (other.signum() > 0) {
+				amounts.add(other.stripTrailingZeros().toPlainString());
+			}
+		}
+		return amounts;
 	}
 
 	private List<String> terms(String text) {

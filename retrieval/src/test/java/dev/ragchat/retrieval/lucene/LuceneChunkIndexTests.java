@@ -62,6 +62,26 @@ class LuceneChunkIndexTests extends ChunkIndexContractTests {
 	}
 
 	@Test
+	void findsAnAmountWrittenInBillionsInTextThatWritesItInMillions() {
+		this.lucene.replace("doc-1",
+				List.of(ChunkIndexContractTests.chunk("kb", "doc-1", 0, 1, "Dividends paid were $1,400 million."),
+						ChunkIndexContractTests.chunk("kb", "doc-1", 1, 2, "Dividends paid were $1,600 million."),
+						ChunkIndexContractTests.chunk("kb", "doc-1", 2, 3, "Share repurchases were $2.4 billion.")),
+				(n) -> {
+				});
+		assertThat(this.lucene
+			.search(new ChunkSearch("kb", "Which year were dividends $1.6 billion?", 5, SearchMode.KEYWORD, List.of())))
+			.extracting((hit) -> hit.chunk().page())
+			.startsWith(2);
+		assertThat(this.lucene
+			.search(new ChunkSearch("kb", "Which amount was 2,400 million?", 5, SearchMode.KEYWORD, List.of())))
+			.extracting((hit) -> hit.chunk().page())
+			.startsWith(3);
+		assertThat(KeywordQuery.otherScale("$1.6 billion, 1,600 million, 250 million, 3 bn")).containsExactly("1600",
+				"1.6", "0.25", "3000");
+	}
+
+	@Test
 	void searchesATitleAndHeadingPathThatTheShownTextLacks() {
 		Chunk chunk = new Chunk("doc-1:0", "kb", "doc-1", "3M_2018_10K.pdf", 4, 4, "Item 8 > Cash flows", 0,
 				"Purchases of property, plant and equipment (1,577)", java.util.Map.of(), "3M 2018 10K");
