@@ -62,7 +62,17 @@ def on_evidence(q, r):
     return any(e["doc"] == r["doc"] and r["page"] <= e["page"] <= r["pageEnd"] for e in q["evidence"])
 
 
-def fuse(q, k, wv, wk, depth, page_weight, doc_weight):
+def collapsed(ranked):
+    """At most one chunk a page: the best."""
+    seen, kept = set(), []
+    for r in ranked:
+        if (r["doc"], r["page"]) not in seen:
+            seen.add((r["doc"], r["page"]))
+            kept.append(r)
+    return kept
+
+
+def fuse(q, k, wv, wk, depth, page_weight, doc_weight, collapse=False):
     chunks, scores = {}, {}
     for mode, weight in (("vector", wv), ("keyword", wk)):
         for rank, r in enumerate(q[mode][:depth]):
@@ -78,7 +88,8 @@ def fuse(q, k, wv, wk, depth, page_weight, doc_weight):
         scores = {cid: s + page_weight * (pages[(chunks[cid]["doc"], chunks[cid]["page"])] - s)
                   + doc_weight * docs[chunks[cid]["doc"]] / top_doc * s
                   for cid, s in scores.items()}
-    return [chunks[c] for c, _ in sorted(scores.items(), key=lambda e: -e[1])]
+    ranked = [chunks[c] for c, _ in sorted(scores.items(), key=lambda e: -e[1])]
+    return collapsed(ranked) if collapse else ranked
 
 
 def measure(rankings, ranked):
@@ -116,11 +127,15 @@ def main():
     print("|---|---|---|---|")
     for mode in ("vector", "keyword"):
         print(f"| {mode} alone | %.3f | %.3f | %.3f |" % measure(rankings, lambda q, m=mode: q[m]))
+        print(f"| {mode} alone, a page once | %.3f | %.3f | %.3f |" % measure(rankings,
+                                                                         lambda q, m=mode: collapsed(q[m])))
     results = []
-    for k, wk, depth, pw, dw in itertools.product((5, 10, 20, 60), (0.1, 0.2, 0.3, 0.5, 0.7, 1.0),
-                                                  (20, 50, 100), (0, 0.2, 0.5), (0, 0.5, 1.0, 2.0)):
-        figures = measure(rankings, lambda q: fuse(q, k, 1.0, wk, depth, pw, dw))
-        results.append((figures, f"k {k}, keyword weight {wk}, depth {depth}, page {pw}, doc {dw}"))
+    for k, wk, depth, pw, dw, cp in itertools.product((5, 10, 20, 60), (0.1, 0.2, 0.3, 0.5, 0.7, 1.0),
+                                                      (20, 50, 100), (0, 0.2, 0.5), (0, 0.5, 1.0, 2.0),
+                                                      (False, True)):
+        figures = measure(rankings, lambda q: fuse(q, k, 1.0, wk, depth, pw, dw, cp))
+        results.append((figures, f"k {k}, keyword weight {wk}, depth {depth}, page {pw}, doc {dw}"
+                        + (", a page once" if cp else "")))
     results.sort(key=lambda e: (-e[0][0], -e[0][1], -e[0][2]))
     for figures, name in results[:args.top]:
         print(f"| {name} | %.3f | %.3f | %.3f |" % figures)

@@ -250,6 +250,15 @@ abstract class ChatModelAnswerContractTests {
 		assertThat(requests()).isEmpty();
 	}
 
+	@Test
+	void neverAsksTheModelAboutACompanyTheSourcesDoNotName() throws Exception {
+		// the lighthouse sentence is near the question; Adobe is in no source
+		stubAnswer(List.of("Adobe automated it in 1987 [1]."));
+		ask("When did Adobe automate the lighthouse on Kestrel Point?").andExpect(jsonPath("$.grounded").value(false))
+			.andExpect(jsonPath("$.citations").isEmpty());
+		assertThat(requests()).isEmpty();
+	}
+
 	abstract String systemText(JsonNode request);
 
 	static List<JsonNode> bodies(List<com.github.tomakehurst.wiremock.verification.LoggedRequest> requests) {
