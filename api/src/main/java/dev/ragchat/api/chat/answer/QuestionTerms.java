@@ -34,7 +34,23 @@ final class QuestionTerms {
 			"10q", "8k", "i", "ii", "iii", "iv", "kpi", "kpis", "ratio", "net", "total", "inc", "corp", "co", "company",
 			"corporation", "llc", "ltd", "plc", "group", "the", "what", "how", "which", "who", "is", "are", "does",
 			"did", "was", "were", "a", "an", "in", "of", "for", "and", "or", "by", "on", "to", "from", "its", "their",
-			"as", "at", "yes", "no", "ltv", "dividends", "dividend", "mda", "md&a", "ok");
+			"as", "at", "yes", "no", "ltv", "dividends", "dividend", "mda", "md&a", "ok", "cagr", "d&a", "var", "ccc",
+			"wacc", "arpu", "opex", "nopat", "ffo", "ev", "p/e", "bps", "eur", "gbp", "jpy",
+			// finance words a question may capitalise ("the Free Cash Flow", "the Balance
+			// Sheet")
+			"free", "cash", "flow", "flows", "revenue", "revenues", "income", "operating", "operations", "margin",
+			"margins", "gross", "assets", "asset", "liabilities", "equity", "statement", "statements", "balance",
+			"sheet", "earnings", "sales", "capital", "expenditure", "expenditures", "working", "debt", "interest",
+			"tax", "taxes", "profit", "loss", "expenses", "expense", "share", "shares", "stock", "annual", "report",
+			"quarter", "quarterly", "fiscal", "year", "segment", "segments", "consolidated", "financial", "item",
+			"part", "form", "note", "notes", "inventory", "turnover", "return", "payable", "receivable", "days");
+
+	/**
+	 * An abbreviation the question defines: "cash conversion cycle (CCC)", "CCC is
+	 * defined as".
+	 */
+	private static final Pattern DEFINED = Pattern.compile(
+			"\\(([\\p{L}&/]{2,})\\)|\\b([\\p{Lu}&/]{2,})\\s+(?:is|are|here is)\\s+(?:defined|calculated|computed)");
 
 	private static final Pattern SENTENCE_END = Pattern.compile(".*[.?!:]['\")\\]]*$");
 
@@ -46,6 +62,12 @@ final class QuestionTerms {
 	 * @return its names, lower case, in order
 	 */
 	static List<String> names(String question) {
+		Set<String> defined = new java.util.HashSet<>();
+		Matcher definitions = DEFINED.matcher(question);
+		while (definitions.find()) {
+			String term = (definitions.group(1) != null) ? definitions.group(1) : definitions.group(2);
+			defined.add(term.toLowerCase(Locale.ROOT));
+		}
 		Set<String> names = new LinkedHashSet<>();
 		boolean sentenceStart = true;
 		for (String word : question.strip().split("\\s+")) {
@@ -57,7 +79,8 @@ final class QuestionTerms {
 			}
 			String bare = matcher.group().replaceAll("['’]s$", "");
 			String lower = bare.toLowerCase(Locale.ROOT).replaceAll("\\.$", "");
-			if (NOT_NAMES.contains(lower) || YEAR.matcher(bare).matches() || bare.matches("[\\p{N},.%$]+")) {
+			if (NOT_NAMES.contains(lower) || defined.contains(lower) || YEAR.matcher(bare).matches()
+					|| bare.matches("[\\p{N},.%$]+")) {
 				continue;
 			}
 			boolean acronym = bare.matches(".*\\p{Lu}.*\\p{Lu}.*|.*\\p{N}.*\\p{L}.*|.*\\p{L}.*\\p{N}.*");

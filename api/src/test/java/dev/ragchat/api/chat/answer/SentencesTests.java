@@ -38,6 +38,11 @@ class SentencesTests {
 			.containsExactly("adobe", "2022");
 		assertThat(QuestionTerms.names("What is the FY2019 fixed asset turnover ratio for Activision Blizzard?"))
 			.containsExactly("activision", "blizzard");
+		// abbreviations the question defines and finance words it capitalises name no one
+		assertThat(QuestionTerms.names("What is the FY2019 cash conversion cycle (CCC) for General Mills? CCC is"
+				+ " defined as: DIO + DSO - DPO. Does Adobe have an improving Free Cash Flow conversion? What is"
+				+ " Lockheed Martin's 2 year CAGR? Use the Balance Sheet."))
+			.containsExactly("general", "mills", "adobe", "lockheed", "martin");
 	}
 
 }
