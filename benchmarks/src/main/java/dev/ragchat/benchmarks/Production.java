@@ -30,8 +30,7 @@ final class Production {
 	 */
 	static Retriever retriever(ChunkIndex index) {
 		RetrievalProperties defaults = retrievalDefaults();
-		return new Retriever(index, defaults.hybridK(), defaults.vectorWeight(), defaults.keywordWeight(),
-				defaults.hybridCandidates());
+		return new Retriever(index, defaults.fusion());
 	}
 
 }

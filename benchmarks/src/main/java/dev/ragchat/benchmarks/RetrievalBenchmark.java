@@ -11,9 +11,11 @@ import java.util.Set;
 import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.ChunkIndex;
 import dev.ragchat.retrieval.ChunkSearch;
+import dev.ragchat.retrieval.Fusion;
 import dev.ragchat.retrieval.Retriever;
 import dev.ragchat.retrieval.ScoredChunk;
 import dev.ragchat.retrieval.SearchMode;
+import dev.ragchat.retrieval.config.RetrievalProperties;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -51,6 +53,7 @@ final class RetrievalBenchmark {
 					}));
 		double indexSeconds = (System.nanoTime() - start) / 1e9;
 		Retriever retriever = this.context.getBean(Retriever.class);
+		Fusion fusion = this.context.getBean(RetrievalProperties.class).fusion();
 		Map<String, String> queries = SciFact.queries(this.corpus);
 		System.out.printf("%n## Retrieval quality: BEIR SciFact%n%n");
 		System.out.printf("%d passages indexed in %.0f s (%.1f passages/s) with %s%n%n", passages.size(), indexSeconds,
@@ -74,7 +77,7 @@ final class RetrievalBenchmark {
 			for (int k : new int[] { 20, 60 }) {
 				for (double vectorWeight : new double[] { 0.8, 1.0, 1.3, 1.6 }) {
 					for (int candidates : new int[] { 30, 100 }) {
-						Retriever tuned = retriever.withHybrid(k, vectorWeight, 1.0, candidates);
+						Retriever tuned = retriever.withFusion(fusion.withRanks(k, vectorWeight, 1.0, candidates));
 						double ndcg = evaluate(tuned, queries, train, SearchMode.HYBRID)[0];
 						System.out.printf("sweep k=%d vectorWeight=%.2f candidates=%d train nDCG@10 %.4f%n", k,
 								vectorWeight, candidates, ndcg);

@@ -17,10 +17,15 @@ import org.springframework.util.Assert;
  * of different retrievers are never compared, only ranks. Spring AI ships only a
  * concatenating joiner, so this one is written here.
  * <p>
- * Page-aware: with a page weight {@code w > 0}, a document that carries its
- * {@code documentId} and {@code page} in its metadata also gains {@code w} times the
- * fused scores of the other candidates from the same page of the same document, so that
- * the page several good chunks point at ranks above a lone chunk elsewhere.
+ * Page- and document-aware, for documents that carry their {@code documentId} and
+ * {@code page} in their metadata: with a page weight {@code w > 0}, a document also gains
+ * {@code w} times the fused scores of the other candidates from the same page of the same
+ * document, so that the page several good chunks point at ranks above a lone chunk
+ * elsewhere; with a document weight {@code d > 0}, its score is multiplied by
+ * {@code 1 + d * share / best}, where {@code share} is the sum of the fused scores of its
+ * document's candidates and {@code best} that of the best document, so that chunks of the
+ * document both rankings agree on rise; with one per page, only the best chunk of each
+ * page is kept, so that the top results are that many different pages.
  */
 final class ReciprocalRankFusionJoiner implements DocumentJoiner {
 
@@ -35,18 +40,31 @@ final class ReciprocalRankFusionJoiner implements DocumentJoiner {
 
 	private final double pageWeight;
 
+	private final double documentWeight;
+
+	private final boolean onePerPage;
+
 	ReciprocalRankFusionJoiner(int k, List<Double> weights) {
-		this(k, weights, 0);
+		this(k, weights, 0, 0, false);
 	}
 
-	ReciprocalRankFusionJoiner(int k, List<Double> weights, double pageWeight) {
+	ReciprocalRankFusionJoiner(Fusion fusion) {
+		this(fusion.k(), List.of(fusion.vectorWeight(), fusion.keywordWeight()), fusion.pageWeight(),
+				fusion.documentWeight(), fusion.onePerPage());
+	}
+
+	private ReciprocalRankFusionJoiner(int k, List<Double> weights, double pageWeight, double documentWeight,
+			boolean onePerPage) {
 		Assert.isTrue(pageWeight >= 0, "pageWeight must not be negative");
-		this.pageWeight = pageWeight;
+		Assert.isTrue(documentWeight >= 0, "documentWeight must not be negative");
 		Assert.isTrue(k >= 1, "k must be at least 1");
 		Assert.notEmpty(weights, "weights must not be empty");
 		Assert.isTrue(weights.stream().allMatch((w) -> w >= 0), "weights must not be negative");
 		this.k = k;
 		this.weights = List.copyOf(weights);
+		this.pageWeight = pageWeight;
+		this.documentWeight = documentWeight;
+		this.onePerPage = onePerPage;
 	}
 
 	@Override
@@ -67,12 +85,42 @@ final class ReciprocalRankFusionJoiner implements DocumentJoiner {
 		if (this.pageWeight > 0) {
 			byPage(documents, scores);
 		}
+		if (this.documentWeight > 0) {
+			byDocument(documents, scores);
+		}
 		List<Document> fused = new ArrayList<>();
+		java.util.Set<String> pages = new java.util.HashSet<>();
 		scores.entrySet()
 			.stream()
 			.sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()))
+			.filter((entry) -> !this.onePerPage || pages.add(pageKey(documents.get(entry.getKey()), entry.getKey())))
 			.forEach((entry) -> fused.add(documents.get(entry.getKey()).mutate().score(entry.getValue()).build()));
 		return fused;
+	}
+
+	/** A document's page, or its own id when it does not say its page. */
+	private static String pageKey(Document document, String id) {
+		Object documentId = document.getMetadata().get(DOCUMENT_ID);
+		Object page = document.getMetadata().get(PAGE);
+		return (documentId != null && page != null) ? documentId + "\u0000" + page : "\u0001" + id;
+	}
+
+	private void byDocument(Map<String, Document> documents, Map<String, Double> scores) {
+		Map<Object, Double> shares = new java.util.HashMap<>();
+		scores.forEach((id, score) -> {
+			Object document = documents.get(id).getMetadata().get(DOCUMENT_ID);
+			if (document != null) {
+				shares.merge(document, score, Double::sum);
+			}
+		});
+		double best = shares.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+		if (best <= 0) {
+			return;
+		}
+		scores.replaceAll((id, score) -> {
+			Object document = documents.get(id).getMetadata().get(DOCUMENT_ID);
+			return (document != null) ? score * (1 + this.documentWeight * shares.get(document) / best) : score;
+		});
 	}
 
 	private void byPage(Map<String, Document> documents, Map<String, Double> scores) {

@@ -17,27 +17,10 @@ public final class Retriever {
 
 	/**
 	 * @param index the chunk index
-	 * @param k the reciprocal rank fusion constant of hybrid search
-	 * @param vectorWeight the weight of the vector ranking
-	 * @param keywordWeight the weight of the keyword ranking
-	 * @param candidates how deep each ranking goes
+	 * @param fusion how hybrid search fuses the vector and the keyword ranking
 	 */
-	public Retriever(ChunkIndex index, int k, double vectorWeight, double keywordWeight, int candidates) {
-		this(index, k, vectorWeight, keywordWeight, candidates, 0);
-	}
-
-	/**
-	 * @param index the chunk index
-	 * @param k the reciprocal rank fusion constant of hybrid search
-	 * @param vectorWeight the weight of the vector ranking
-	 * @param keywordWeight the weight of the keyword ranking
-	 * @param candidates how deep each ranking goes
-	 * @param pageWeight how much of the fused score of the other candidates on the same
-	 * page a chunk gains (0: none)
-	 */
-	public Retriever(ChunkIndex index, int k, double vectorWeight, double keywordWeight, int candidates,
-			double pageWeight) {
-		this(index, new ReciprocalRankFusionJoiner(k, List.of(vectorWeight, keywordWeight), pageWeight), candidates);
+	public Retriever(ChunkIndex index, Fusion fusion) {
+		this(index, new ReciprocalRankFusionJoiner(fusion), fusion.candidates());
 	}
 
 	Retriever(ChunkIndex index, ReciprocalRankFusionJoiner joiner, int candidates) {
@@ -48,27 +31,11 @@ public final class Retriever {
 
 	/**
 	 * A retriever over the same index with other hybrid settings (for tuning them).
-	 * @param k the reciprocal rank fusion constant
-	 * @param vectorWeight the weight of the vector ranking
-	 * @param keywordWeight the weight of the keyword ranking
-	 * @param candidates how deep each ranking goes
+	 * @param fusion the hybrid settings
 	 * @return the new retriever
 	 */
-	public Retriever withHybrid(int k, double vectorWeight, double keywordWeight, int candidates) {
-		return new Retriever(this.index, k, vectorWeight, keywordWeight, candidates);
-	}
-
-	/**
-	 * A retriever over the same index with other hybrid settings (for tuning them).
-	 * @param k the reciprocal rank fusion constant
-	 * @param vectorWeight the weight of the vector ranking
-	 * @param keywordWeight the weight of the keyword ranking
-	 * @param candidates how deep each ranking goes
-	 * @param pageWeight the page aggregation weight
-	 * @return the new retriever
-	 */
-	public Retriever withHybrid(int k, double vectorWeight, double keywordWeight, int candidates, double pageWeight) {
-		return new Retriever(this.index, k, vectorWeight, keywordWeight, candidates, pageWeight);
+	public Retriever withFusion(Fusion fusion) {
+		return new Retriever(this.index, fusion);
 	}
 
 	/**

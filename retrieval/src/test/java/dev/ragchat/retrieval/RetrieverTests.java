@@ -129,4 +129,41 @@ class RetrieverTests {
 		assertThat(keywordOnly).extracting(Document::getId).startsWith("c", "b");
 	}
 
+	@Test
+	void keepsOnlyTheBestChunkOfAPageWhenAskedTo() {
+		Document a1 = page("a1", "doc-a", 1);
+		Document a2 = page("a2", "doc-a", 1);
+		Document a3 = page("a3", "doc-a", 2);
+		Document b1 = page("b1", "doc-b", 1);
+		Query query = new Query("q");
+		Map<Query, List<List<Document>>> rankings = Map.of(query, List.of(List.of(a1, a2, a3, b1), List.of(a2, b1)));
+		assertThat(new ReciprocalRankFusionJoiner(Fusion.ranks(60, 1, 1, 10)).join(rankings))
+			.extracting(Document::getId)
+			.containsExactly("a2", "b1", "a1", "a3");
+		assertThat(new ReciprocalRankFusionJoiner(new Fusion(60, 1, 1, 10, 0, 0, true)).join(rankings))
+			.extracting(Document::getId)
+			.containsExactly("a2", "b1", "a3");
+	}
+
+	@Test
+	void liftsTheChunksOfTheDocumentBothRankingsAgreeOn() {
+		// b1 leads the vector ranking alone; doc-a holds most of both rankings
+		Document b1 = page("b1", "doc-b", 1);
+		Document a1 = page("a1", "doc-a", 1);
+		Document a2 = page("a2", "doc-a", 2);
+		Document a3 = page("a3", "doc-a", 3);
+		Query query = new Query("q");
+		Map<Query, List<List<Document>>> rankings = Map.of(query, List.of(List.of(b1, a1, a2), List.of(a3, a2)));
+		assertThat(new ReciprocalRankFusionJoiner(Fusion.ranks(60, 1, 1, 10)).join(rankings))
+			.extracting(Document::getId)
+			.containsExactly("a2", "b1", "a3", "a1");
+		assertThat(new ReciprocalRankFusionJoiner(new Fusion(60, 1, 1, 10, 0, 1, false)).join(rankings))
+			.extracting(Document::getId)
+			.containsExactly("a2", "a3", "a1", "b1");
+	}
+
+	private static Document page(String id, String document, int page) {
+		return Document.builder().id(id).text(id).metadata(Map.of("documentId", document, "page", page)).build();
+	}
+
 }

@@ -18,8 +18,7 @@ class RetrievalConfiguration {
 
 	@Bean
 	Retriever retriever(ChunkIndex chunkIndex, RetrievalProperties properties) {
-		return new Retriever(chunkIndex, properties.hybridK(), properties.vectorWeight(), properties.keywordWeight(),
-				properties.hybridCandidates(), properties.hybridPageWeight());
+		return new Retriever(chunkIndex, properties.fusion());
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.ragchat.retrieval.config;
 
 import java.nio.file.Path;
 
+import dev.ragchat.retrieval.Fusion;
 import dev.ragchat.retrieval.lucene.LuceneIndexSettings;
 import dev.ragchat.retrieval.lucene.LuceneIndexSettings.Quantization;
 
@@ -35,6 +36,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param hybridPageWeight how much of the fused scores of the other candidates on the
  * same page of the same document a chunk gains in hybrid search (0: none; tuned on the
  * FinanceBench dev split, see docs/benchmarks.md)
+ * @param hybridDocumentWeight how much a chunk gains in hybrid search for its document's
+ * share of the candidates' fused score (0: none; see {@code Fusion})
+ * @param hybridOnePerPage whether hybrid results hold at most one chunk a page (its best)
  */
 @ConfigurationProperties("ragchat.retrieval")
 public record RetrievalProperties(Path indexDir, @DefaultValue("1") int embeddingThreads,
@@ -43,7 +47,8 @@ public record RetrievalProperties(Path indexDir, @DefaultValue("1") int embeddin
 		@DefaultValue("50") int hybridCandidates, @DefaultValue("16") int hnswMaxConnections,
 		@DefaultValue("100") int hnswBeamWidth, @DefaultValue("none") Quantization vectorQuantization,
 		@DefaultValue("16") double indexRamBufferMb, @DefaultValue("100") int vectorCandidates,
-		@DefaultValue("lucene") Index index, @DefaultValue("0") double hybridPageWeight) {
+		@DefaultValue("lucene") Index index, @DefaultValue("0") double hybridPageWeight,
+		@DefaultValue("0") double hybridDocumentWeight, @DefaultValue("false") boolean hybridOnePerPage) {
 
 	/**
 	 * Where the chunks are indexed.
@@ -56,6 +61,14 @@ public record RetrievalProperties(Path indexDir, @DefaultValue("1") int embeddin
 		/** MongoDB Atlas Vector Search and Atlas Search. */
 		ATLAS
 
+	}
+
+	/**
+	 * @return how hybrid search fuses its rankings
+	 */
+	public Fusion fusion() {
+		return new Fusion(this.hybridK, this.vectorWeight, this.keywordWeight, this.hybridCandidates,
+				this.hybridPageWeight, this.hybridDocumentWeight, this.hybridOnePerPage);
 	}
 
 	/**
