@@ -78,16 +78,19 @@ def fuse(q, k, wv, wk, depth, page_weight, doc_weight, collapse=False):
         for rank, r in enumerate(q[mode][:depth]):
             chunks.setdefault(r["id"], r)
             scores[r["id"]] = scores.get(r["id"], 0) + weight / (k + rank + 1)
-    if page_weight or doc_weight:
-        pages, docs = {}, {}
+    if page_weight:
+        pages = {}
         for cid, s in scores.items():
-            r = chunks[cid]
-            pages[(r["doc"], r["page"])] = pages.get((r["doc"], r["page"]), 0) + s
-            docs[r["doc"]] = docs.get(r["doc"], 0) + s
-        top_doc = max(docs.values())
+            key = (chunks[cid]["doc"], chunks[cid]["page"])
+            pages[key] = pages.get(key, 0) + s
         scores = {cid: s + page_weight * (pages[(chunks[cid]["doc"], chunks[cid]["page"])] - s)
-                  + doc_weight * docs[chunks[cid]["doc"]] / top_doc * s
                   for cid, s in scores.items()}
+    if doc_weight:
+        docs = {}
+        for cid, s in scores.items():
+            docs[chunks[cid]["doc"]] = docs.get(chunks[cid]["doc"], 0) + s
+        best = max(docs.values())
+        scores = {cid: s * (1 + doc_weight * docs[chunks[cid]["doc"]] / best) for cid, s in scores.items()}
     ranked = [chunks[c] for c, _ in sorted(scores.items(), key=lambda e: -e[1])]
     return collapsed(ranked) if collapse else ranked
 

@@ -38,6 +38,12 @@ final class FontHeadings {
 
 	private static final Pattern BOLD_NAME = Pattern.compile("(?i).*(bold|black|heavy|demi|semibold).*");
 
+	/** Words title case leaves in lower case. */
+	private static final java.util.Set<String> MINOR_WORDS = java.util.Set.of("a", "an", "and", "as", "at", "but", "by",
+			"for", "from", "in", "into", "of", "on", "or", "per", "the", "to", "with", "vs", "vs.");
+
+	private int pages;
+
 	/** The heading path in force, larger headings first. */
 	private final Deque<Heading> path = new ArrayDeque<>();
 
@@ -97,12 +103,16 @@ final class FontHeadings {
 	 */
 	List<Piece> page(String text) {
 		lineEnd(text.length());
+		if (++this.pages == 2) {
+			this.path.clear();
+		}
 		List<Piece> pieces = new ArrayList<>();
 		float body = mode(this.sizes) / 10f;
 		int pieceStart = 0;
 		Line previousHeading = null;
 		for (Line line : this.lines) {
 			String words = text.substring(Math.min(line.start(), text.length()), Math.min(line.end(), text.length()))
+				.replace('\u00A0', ' ')
 				.replaceAll("\\s+", " ")
 				.strip();
 			if (!isHeading(line, words, body)) {
@@ -147,7 +157,8 @@ final class FontHeadings {
 	}
 
 	private static boolean isHeading(Line line, String words, float body) {
-		boolean set = (line.bold() && line.size() >= body * 0.95f) || line.size() >= body * 1.25f;
+		boolean larger = line.size() >= body * 1.25f;
+		boolean set = larger || (line.bold() && line.size() >= body * 0.95f && isTitleCase(words));
 		if (!set || words.length() > MAX_CHARS || words.split(" ").length > MAX_WORDS) {
 			return false;
 		}
@@ -156,6 +167,17 @@ final class FontHeadings {
 		String lower = words.toLowerCase(Locale.ROOT);
 		return letters >= 3 && letters * 2 >= visible && !lower.equals("table of contents")
 				&& !words.matches("^[(•·▪*-].*|.*[,;]$") && !TableLines.isRow(words) && !TableLines.isHeader(words);
+	}
+
+	private static boolean isTitleCase(String words) {
+		for (String word : words.split(" ")) {
+			String bare = word.replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}.]+$", "");
+			if (!bare.isEmpty() && Character.isLowerCase(bare.charAt(0))
+					&& !MINOR_WORDS.contains(bare.toLowerCase(Locale.ROOT))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static boolean isBold(PDFont font) {
