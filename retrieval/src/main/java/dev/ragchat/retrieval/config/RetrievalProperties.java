@@ -37,18 +37,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * same page of the same document a chunk gains in hybrid search (0: none; tuned on the
  * FinanceBench dev split, see docs/benchmarks.md)
  * @param hybridDocumentWeight how much a chunk gains in hybrid search for its document's
- * share of the candidates' fused score (0: none; see {@code Fusion})
- * @param hybridOnePerPage whether hybrid results hold at most one chunk a page (its best)
+ * share of the candidates' fused score (0: none; see {@code Fusion}; tuned on the
+ * FinanceBench dev split)
+ * @param hybridOnePerPage whether hybrid results hold at most one chunk a page (its best;
+ * default true)
  */
 @ConfigurationProperties("ragchat.retrieval")
 public record RetrievalProperties(Path indexDir, @DefaultValue("1") int embeddingThreads,
 		@DefaultValue("1") int embeddingBatch, @DefaultValue("60") int hybridK,
 		@DefaultValue("1.0") double vectorWeight, @DefaultValue("1.0") double keywordWeight,
-		@DefaultValue("50") int hybridCandidates, @DefaultValue("16") int hnswMaxConnections,
+		@DefaultValue("100") int hybridCandidates, @DefaultValue("16") int hnswMaxConnections,
 		@DefaultValue("100") int hnswBeamWidth, @DefaultValue("none") Quantization vectorQuantization,
 		@DefaultValue("16") double indexRamBufferMb, @DefaultValue("100") int vectorCandidates,
 		@DefaultValue("lucene") Index index, @DefaultValue("0") double hybridPageWeight,
-		@DefaultValue("0") double hybridDocumentWeight, @DefaultValue("false") boolean hybridOnePerPage) {
+		@DefaultValue("2") double hybridDocumentWeight, @DefaultValue("true") boolean hybridOnePerPage) {
 
 	/**
 	 * Where the chunks are indexed.
