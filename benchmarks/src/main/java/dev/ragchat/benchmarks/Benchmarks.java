@@ -27,7 +27,7 @@ import org.springframework.context.annotation.Bean;
  *
  * <pre>
  * java -jar benchmarks/target/ragchat-benchmarks.jar ingestion [--corpus=../shared/data/scifact] [--pages=400]
- * java -jar benchmarks/target/ragchat-benchmarks.jar retrieval [--corpus=../shared/data/scifact] [--sweep]
+ * java -jar benchmarks/target/ragchat-benchmarks.jar retrieval [--corpus=../shared/data/scifact] [--sweep] [--against=K,VW,KW,DEPTH]
  * java -jar benchmarks/target/ragchat-benchmarks.jar search --chunks=10000,100000 [--queries=1200] [--warmup=200]
  *     [--peer-queries=200] [--peers=spring-ai,langchain4j|none] [--modes=vector,keyword,hybrid] [--index-dir=DIR]
  * java -jar benchmarks/target/ragchat-benchmarks.jar search --dataset=scifact [--corpus=...] [--warmup=100]
@@ -66,7 +66,9 @@ public class Benchmarks {
 				case "ingestion" -> new IngestionBenchmark(context.get(), corpus,
 						Integer.parseInt(options.getOrDefault("pages", "400")))
 					.run();
-				case "retrieval" -> new RetrievalBenchmark(context.get(), corpus, options.containsKey("sweep")).run();
+				case "retrieval" ->
+					new RetrievalBenchmark(context.get(), corpus, options.containsKey("sweep"), options.get("against"))
+						.run();
 				case "query-embedding" ->
 					new QueryEmbeddingBenchmark(corpus, Integer.parseInt(options.getOrDefault("callers", "32"))).run();
 				default -> search(options, corpus, context);

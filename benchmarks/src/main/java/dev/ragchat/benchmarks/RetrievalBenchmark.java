@@ -36,10 +36,14 @@ final class RetrievalBenchmark {
 
 	private final boolean sweep;
 
-	RetrievalBenchmark(ConfigurableApplicationContext context, Path corpus, boolean sweep) {
+	/** Other rank settings to compare the defaults with on the same index, or null. */
+	private final String against;
+
+	RetrievalBenchmark(ConfigurableApplicationContext context, Path corpus, boolean sweep, String against) {
 		this.context = context;
 		this.corpus = corpus;
 		this.sweep = sweep;
+		this.against = against;
 	}
 
 	void run() throws Exception {
@@ -67,6 +71,17 @@ final class RetrievalBenchmark {
 				double[] r = evaluate(retriever, queries, split.getValue(), mode);
 				System.out.printf("| %s | %s | %d | %.3f | %.3f | %.1f |%n", split.getKey(), mode.name().toLowerCase(),
 						split.getValue().size(), r[0], r[1], r[2]);
+			}
+		}
+		if (this.against != null) {
+			// a regression check of a change of defaults, on the same index (not tuning)
+			String[] a = this.against.split(",");
+			Retriever other = retriever.withFusion(fusion.withRanks(Integer.parseInt(a[0]), Double.parseDouble(a[1]),
+					Double.parseDouble(a[2]), Integer.parseInt(a[3])));
+			for (var split : List.of(Map.entry("test", test), Map.entry("train", train))) {
+				double[] r = evaluate(other, queries, split.getValue(), SearchMode.HYBRID);
+				System.out.printf("| %s | hybrid with k, weights, depth %s | %d | %.3f | %.3f | %.1f |%n",
+						split.getKey(), this.against, split.getValue().size(), r[0], r[1], r[2]);
 			}
 		}
 		if (this.sweep) {

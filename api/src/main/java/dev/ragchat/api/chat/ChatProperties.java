@@ -15,12 +15,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxMessageLength the longest question accepted
  * @param questionTerms whether an answer also needs the question's names and periods in
  * its sources (see {@code QuestionTerms}; default true): without them it is not grounded
+ * @param overlapWeight how much the words a quote shares with the question count, beside
+ * its embedding similarity, when an extractive answer chooses its quotes (a table row by
+ * the share of its label's words the question uses; see {@code Overlap}; default 0.1,
+ * tuned on the FinanceBench dev split)
  */
 @ConfigurationProperties("ragchat.chat")
 public record ChatProperties(@DefaultValue("extractive") Generator generator, @DefaultValue("5") int topK,
 		@DefaultValue("0.6") double minSimilarity, @DefaultValue("3") int maxSentences,
 		@DefaultValue("6") int historyTurns, @DefaultValue("4000") int maxMessageLength,
-		@DefaultValue("true") boolean questionTerms) {
+		@DefaultValue("true") boolean questionTerms, @DefaultValue("0.1") double overlapWeight) {
 
 	/** The property that chooses how answers are written. */
 	public static final String GENERATOR = "ragchat.chat.generator";

@@ -31,9 +31,17 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 
 	private final boolean questionTerms;
 
+	private final double overlapWeight;
+
 	ExtractiveGenerator(EmbeddingModel embeddingModel, QueryEmbedder queryEmbedder, double minSimilarity,
 			int maxSentences, boolean questionTerms) {
+		this(embeddingModel, queryEmbedder, minSimilarity, maxSentences, questionTerms, 0);
+	}
+
+	ExtractiveGenerator(EmbeddingModel embeddingModel, QueryEmbedder queryEmbedder, double minSimilarity,
+			int maxSentences, boolean questionTerms, double overlapWeight) {
 		this.questionTerms = questionTerms;
+		this.overlapWeight = overlapWeight;
 		this.embeddingModel = embeddingModel;
 		this.queryEmbedder = queryEmbedder;
 		this.minSimilarity = minSimilarity;
@@ -59,7 +67,11 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 		for (int i = 0; i < candidates.size(); i++) {
 			double toAsked = Sentences.similarity(asked, vectors.get(i));
 			double toStandalone = Sentences.similarity(standalone, vectors.get(i));
-			candidates.get(i).similarity = (toAsked + toStandalone) / 2;
+			Candidate candidate = candidates.get(i);
+			// grounded or not is the embedding's call; which quotes also weighs the words
+			// the question and the quote share
+			candidate.similarity = (toAsked + toStandalone) / 2
+					+ this.overlapWeight * Overlap.of(question.query(), candidate.text, candidate.rowLabel);
 			grounding = Math.max(grounding, Math.max(toAsked, toStandalone));
 		}
 		double best = candidates.stream().mapToDouble((c) -> c.similarity).max().orElse(0);
@@ -108,11 +120,13 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 					header = line.strip();
 					continue;
 				}
-				List<String> sentences = (header != null && Sentences.isRow(line))
-						? List.of(Sentences.rowWithHeader(header, line)) : Sentences.of(line);
+				boolean row = Sentences.isRow(line);
+				List<String> sentences = (header != null && row) ? List.of(Sentences.rowWithHeader(header, line))
+						: Sentences.of(line);
+				String label = row ? Sentences.rowLabel(line) : null;
 				for (String sentence : sentences) {
 					if (candidates.size() < MAX_CANDIDATES && seen.add(sentence.toLowerCase(Locale.ROOT))) {
-						candidates.add(new Candidate(sentence, source + 1, position++));
+						candidates.add(new Candidate(sentence, source + 1, position++, label));
 					}
 				}
 			}
@@ -128,12 +142,16 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 
 		final int position;
 
+		/** A table row's label, {@code null} for other text. */
+		final String rowLabel;
+
 		double similarity;
 
-		Candidate(String text, int source, int position) {
+		Candidate(String text, int source, int position, String rowLabel) {
 			this.text = text;
 			this.source = source;
 			this.position = position;
+			this.rowLabel = rowLabel;
 		}
 
 	}

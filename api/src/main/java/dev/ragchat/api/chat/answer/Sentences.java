@@ -66,6 +66,7 @@ final class Sentences {
 		List<String> values = FIGURE.matcher(figures.group(2))
 			.results()
 			.map(java.util.regex.MatchResult::group)
+			.map(String::strip)
 			.toList();
 		if (values.size() != years.size()) {
 			return row.strip();
@@ -75,6 +76,15 @@ final class Sentences {
 			quote.append((i > 0) ? "; " : "").append(years.get(i)).append(": ").append(values.get(i));
 		}
 		return quote.toString();
+	}
+
+	/**
+	 * @param row a table row
+	 * @return its label, the words before its figures ("Total revenues")
+	 */
+	static String rowLabel(String row) {
+		java.util.regex.Matcher figures = FIGURES.matcher(row.strip());
+		return figures.matches() ? figures.group(1).strip() : row.strip();
 	}
 
 	private static final String AMOUNT = "\\(?-?\\$?\\s?\\(?\\d[\\d,]*(?:\\.\\d+)?\\)?%?\\)?|[—–-]+";

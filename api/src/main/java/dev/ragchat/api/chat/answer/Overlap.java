@@ -1,0 +1,65 @@
+package dev.ragchat.api.chat.answer;
+
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * How much of a question's words a quote holds. A table row is judged by its label ("Net
+ * income", "Total current liabilities"): the share of the label's words that the question
+ * uses, so the row a question names outranks rows the embedding finds merely alike (a
+ * question about net income is near every income statement row). Other text is judged by
+ * the share of the question's words it holds. Words are compared lower case, without a
+ * plural {@code s}, leaving out words that only instruct or join ("round", "based",
+ * "the").
+ */
+final class Overlap {
+
+	private static final Set<String> IGNORED = Set.of("a", "an", "the", "of", "for", "in", "on", "to", "and", "or",
+			"by", "at", "as", "is", "are", "was", "were", "be", "been", "what", "which", "who", "how", "why", "when",
+			"where", "does", "did", "do", "has", "have", "had", "give", "answer", "question", "response", "relying",
+			"based", "base", "judgment", "judgement", "detail", "shown", "provided", "provide", "information",
+			"primarily", "round", "rounded", "decimal", "place", "using", "use", "please", "calculate", "compute",
+			"defined", "define", "following", "according", "state", "this", "that", "these", "those", "there", "its",
+			"it", "your", "you", "our", "we", "with", "from", "than", "any", "if", "yes", "no", "much", "many", "into",
+			"only", "drawing", "conclusion", "stated", "unit", "usd", "million", "billion", "percent", "year", "fy",
+			"fiscal", "end");
+
+	private Overlap() {
+	}
+
+	/**
+	 * @param question what was asked
+	 * @param quote a candidate quote
+	 * @param rowLabel for a table row, its label; {@code null} for other text
+	 * @return between 0 (no word shared) and 1
+	 */
+	static double of(String question, String quote, String rowLabel) {
+		Set<String> asked = words(question);
+		if (asked.isEmpty()) {
+			return 0;
+		}
+		Set<String> quoted = words((rowLabel != null) ? rowLabel : quote);
+		if (quoted.isEmpty()) {
+			return 0;
+		}
+		long shared = quoted.stream().filter(asked::contains).count();
+		return (double) shared / ((rowLabel != null) ? quoted.size() : asked.size());
+	}
+
+	static Set<String> words(String text) {
+		Set<String> words = new HashSet<>();
+		for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}&]+")) {
+			if (word.isEmpty() || word.chars().allMatch(Character::isDigit)) {
+				continue;
+			}
+			String stem = (word.length() > 3 && word.endsWith("s") && !word.endsWith("ss"))
+					? word.substring(0, word.length() - 1) : word;
+			if (!IGNORED.contains(stem)) {
+				words.add(stem);
+			}
+		}
+		return words;
+	}
+
+}

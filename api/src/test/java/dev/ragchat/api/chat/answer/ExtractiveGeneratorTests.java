@@ -1,0 +1,64 @@
+package dev.ragchat.api.chat.answer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.ragchat.retrieval.Chunk;
+import dev.ragchat.retrieval.ScoredChunk;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.ai.document.Document;
+import org.springframework.ai.embedding.Embedding;
+import org.springframework.ai.embedding.EmbeddingModel;
+import org.springframework.ai.embedding.EmbeddingRequest;
+import org.springframework.ai.embedding.EmbeddingResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ExtractiveGeneratorTests {
+
+	/** Every text the same vector: the embedding cannot tell the rows apart. */
+	static final EmbeddingModel ALIKE = new EmbeddingModel() {
+
+		@Override
+		public EmbeddingResponse call(EmbeddingRequest request) {
+			List<Embedding> embeddings = new ArrayList<>();
+			for (int i = 0; i < request.getInstructions().size(); i++) {
+				embeddings.add(new Embedding(new float[] { 1, 0 }, i));
+			}
+			return new EmbeddingResponse(embeddings);
+		}
+
+		@Override
+		public float[] embed(Document document) {
+			return new float[] { 1, 0 };
+		}
+
+	};
+
+	static final Chunk STATEMENT = new Chunk("d:0", "kb", "d", "AMAZON_2019_10K.pdf", 38, 38,
+			"CONSOLIDATED STATEMENTS OF OPERATIONS", 0,
+			"Year Ended December 31, 2019 2018\nBasic earnings per share 23.46 20.68\nNet income 11,588 10,073",
+			Map.of(), "AMAZON 2019 10K");
+
+	@Test
+	void quotesTheRowTheQuestionNamesWhenTheEmbeddingFindsAllRowsAlike() {
+		String question = "What is Amazon's FY2019 net income?";
+		assertThat(answer(0.1, question)).contains("Net income — 2019: 11,588; 2018: 10,073 [1]")
+			.doesNotContain("earnings per share");
+		// without the shared words the first row wins the tie
+		assertThat(answer(0, question)).contains("Basic earnings per share").doesNotContain("Net income");
+	}
+
+	private static String answer(double overlapWeight, String question) {
+		ExtractiveGenerator generator = new ExtractiveGenerator(ALIKE, (query) -> new float[] { 1, 0 }, 0.6, 1, true,
+				overlapWeight);
+		return generator.generate(
+				new Question(question, question, List.of(), List.of(new ScoredChunk(STATEMENT, 1)), null, null, null),
+				(token) -> {
+				})
+			.text();
+	}
+
+}
