@@ -69,9 +69,10 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 			double toStandalone = Sentences.similarity(standalone, vectors.get(i));
 			Candidate candidate = candidates.get(i);
 			// grounded or not is the embedding's call; which quotes also weighs the words
-			// the question and the quote share
+			// the quote shares with the question as asked (a follow-up's own words, not
+			// the turn it follows up on)
 			candidate.similarity = (toAsked + toStandalone) / 2
-					+ this.overlapWeight * Overlap.of(question.query(), candidate.text, candidate.rowLabel);
+					+ this.overlapWeight * Overlap.of(question.text(), candidate.text, candidate.rowLabel);
 			grounding = Math.max(grounding, Math.max(toAsked, toStandalone));
 		}
 		double best = candidates.stream().mapToDouble((c) -> c.similarity).max().orElse(0);
