@@ -51,14 +51,30 @@ class ExtractiveGeneratorTests {
 		assertThat(answer(0, question)).contains("Basic earnings per share").doesNotContain("Net income");
 	}
 
+	@Test
+	void quotesWhatAFollowUpAsksNotWhatItFollowsUpOn() {
+		Chunk facts = new Chunk("h:0", "kb", "h", "harbour.pdf", 3, 3, "", 0,
+				"The lighthouse on Kestrel Point was automated in 1987. Before that, three keepers lived there in"
+						+ " rotation.",
+				Map.of());
+		String asked = "And who lived there before?";
+		String standalone = "When was the lighthouse on Kestrel Point automated? " + asked;
+		assertThat(answer(0.1,
+				new Question(asked, standalone, List.of(), List.of(new ScoredChunk(facts, 1)), null, null, null)))
+			.contains("three keepers lived there")
+			.doesNotContain("automated");
+	}
+
 	private static String answer(double overlapWeight, String question) {
+		return answer(overlapWeight,
+				new Question(question, question, List.of(), List.of(new ScoredChunk(STATEMENT, 1)), null, null, null));
+	}
+
+	private static String answer(double overlapWeight, Question question) {
 		ExtractiveGenerator generator = new ExtractiveGenerator(ALIKE, (query) -> new float[] { 1, 0 }, 0.6, 1, true,
 				overlapWeight);
-		return generator.generate(
-				new Question(question, question, List.of(), List.of(new ScoredChunk(STATEMENT, 1)), null, null, null),
-				(token) -> {
-				})
-			.text();
+		return generator.generate(question, (token) -> {
+		}).text();
 	}
 
 }
