@@ -45,26 +45,19 @@ final class ReciprocalRankFusionJoiner implements DocumentJoiner {
 	private final boolean onePerPage;
 
 	ReciprocalRankFusionJoiner(int k, List<Double> weights) {
-		this(k, weights, 0, 0, false);
+		this(Fusion.ranks(k, weights.get(0), weights.get(1), 1));
 	}
 
+	/**
+	 * @param fusion its settings (checked by {@link Fusion}; the candidates are the
+	 * retrievers' business)
+	 */
 	ReciprocalRankFusionJoiner(Fusion fusion) {
-		this(fusion.k(), List.of(fusion.vectorWeight(), fusion.keywordWeight()), fusion.pageWeight(),
-				fusion.documentWeight(), fusion.onePerPage());
-	}
-
-	private ReciprocalRankFusionJoiner(int k, List<Double> weights, double pageWeight, double documentWeight,
-			boolean onePerPage) {
-		Assert.isTrue(pageWeight >= 0, "pageWeight must not be negative");
-		Assert.isTrue(documentWeight >= 0, "documentWeight must not be negative");
-		Assert.isTrue(k >= 1, "k must be at least 1");
-		Assert.notEmpty(weights, "weights must not be empty");
-		Assert.isTrue(weights.stream().allMatch((w) -> w >= 0), "weights must not be negative");
-		this.k = k;
-		this.weights = List.copyOf(weights);
-		this.pageWeight = pageWeight;
-		this.documentWeight = documentWeight;
-		this.onePerPage = onePerPage;
+		this.k = fusion.k();
+		this.weights = List.of(fusion.vectorWeight(), fusion.keywordWeight());
+		this.pageWeight = fusion.pageWeight();
+		this.documentWeight = fusion.documentWeight();
+		this.onePerPage = fusion.onePerPage();
 	}
 
 	@Override
@@ -124,22 +117,10 @@ final class ReciprocalRankFusionJoiner implements DocumentJoiner {
 	}
 
 	private void byPage(Map<String, Document> documents, Map<String, Double> scores) {
+		// a document that does not say its page is a page of its own: it gains nothing
 		Map<String, Double> pages = new java.util.HashMap<>();
-		Map<String, String> pageOf = new java.util.HashMap<>();
-		scores.forEach((id, score) -> {
-			Map<String, Object> metadata = documents.get(id).getMetadata();
-			Object document = metadata.get(DOCUMENT_ID);
-			Object page = metadata.get(PAGE);
-			if (document != null && page != null) {
-				String key = document + "\u0000" + page;
-				pageOf.put(id, key);
-				pages.merge(key, score, Double::sum);
-			}
-		});
-		scores.replaceAll((id, score) -> {
-			String key = pageOf.get(id);
-			return (key != null) ? score + this.pageWeight * (pages.get(key) - score) : score;
-		});
+		scores.forEach((id, score) -> pages.merge(pageKey(documents.get(id), id), score, Double::sum));
+		scores.replaceAll((id, score) -> score + this.pageWeight * (pages.get(pageKey(documents.get(id), id)) - score));
 	}
 
 }

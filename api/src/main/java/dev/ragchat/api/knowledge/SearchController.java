@@ -45,7 +45,9 @@ class SearchController {
 
 	@PostMapping(path = "/api/v1/knowledge-bases/{kb}/search", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Search a knowledge base's chunks (chat key)")
+	@Operation(summary = "Search a knowledge base's chunks (chat key)",
+			description = "Hybrid search (the default mode) returns at most one chunk a page, its best, unless"
+					+ " ragchat.retrieval.hybrid-one-per-page is false; vector and keyword return chunks as ranked.")
 	SearchResults search(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String kb,
 			@Valid @RequestBody SearchRequest request) {
 		caller.require(Scope.CHAT, kb);

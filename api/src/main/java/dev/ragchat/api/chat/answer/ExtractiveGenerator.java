@@ -64,6 +64,7 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 				: this.queryEmbedder.embed(question.query());
 		List<float[]> vectors = this.embeddingModel.embed(candidates.stream().map((c) -> c.text).toList());
 		double grounding = 0;
+		java.util.Set<String> askedWords = Overlap.words(question.text());
 		for (int i = 0; i < candidates.size(); i++) {
 			double toAsked = Sentences.similarity(asked, vectors.get(i));
 			double toStandalone = Sentences.similarity(standalone, vectors.get(i));
@@ -72,7 +73,7 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 			// the quote shares with the question as asked (a follow-up's own words, not
 			// the turn it follows up on)
 			candidate.similarity = (toAsked + toStandalone) / 2
-					+ this.overlapWeight * Overlap.of(question.text(), candidate.text, candidate.rowLabel);
+					+ this.overlapWeight * Overlap.of(askedWords, candidate.text, candidate.rowLabel);
 			grounding = Math.max(grounding, Math.max(toAsked, toStandalone));
 		}
 		double best = candidates.stream().mapToDouble((c) -> c.similarity).max().orElse(0);

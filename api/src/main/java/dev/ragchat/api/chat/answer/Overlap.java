@@ -29,13 +29,12 @@ final class Overlap {
 	}
 
 	/**
-	 * @param question what was asked
+	 * @param asked the words of what was asked ({@link #words})
 	 * @param quote a candidate quote
 	 * @param rowLabel for a table row, its label; {@code null} for other text
 	 * @return between 0 (no word shared) and 1
 	 */
-	static double of(String question, String quote, String rowLabel) {
-		Set<String> asked = words(question);
+	static double of(Set<String> asked, String quote, String rowLabel) {
 		if (asked.isEmpty()) {
 			return 0;
 		}
