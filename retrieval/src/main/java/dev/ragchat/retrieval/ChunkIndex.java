@@ -83,10 +83,8 @@ public interface ChunkIndex {
 	 * @return the best {@code search.topK()} chunks, best first, scored by the joiner
 	 */
 	default List<ScoredChunk> hybrid(ChunkSearch search, int depth, DocumentJoiner joiner) {
-		ChunkIndexRetriever vector = new ChunkIndexRetriever(this, new ChunkSearch(search.knowledgeBase(),
-				search.query(), depth, SearchMode.VECTOR, search.documentIds(), search.metadata()));
-		ChunkIndexRetriever keyword = new ChunkIndexRetriever(this, new ChunkSearch(search.knowledgeBase(),
-				search.query(), depth, SearchMode.KEYWORD, search.documentIds(), search.metadata()));
+		ChunkIndexRetriever vector = new ChunkIndexRetriever(this, search.with(depth, SearchMode.VECTOR));
+		ChunkIndexRetriever keyword = new ChunkIndexRetriever(this, search.with(depth, SearchMode.KEYWORD));
 		Query query = new Query(search.query());
 		List<org.springframework.ai.document.Document> byVector = vector.retrieve(query);
 		List<org.springframework.ai.document.Document> byKeyword = keyword.retrieve(query);

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.springframework.ai.document.Document;
 import org.springframework.ai.rag.Query;
 import org.springframework.ai.rag.retrieval.search.DocumentRetriever;
+import org.springframework.util.Assert;
 
 /**
  * One way of searching the chunk index (vector or keyword), as a Spring AI
@@ -29,9 +30,8 @@ final class ChunkIndexRetriever implements DocumentRetriever {
 
 	@Override
 	public List<Document> retrieve(Query query) {
-		ChunkSearch search = new ChunkSearch(this.search.knowledgeBase(), query.text(), this.search.topK(),
-				this.search.mode(), this.search.documentIds(), this.search.metadata());
-		return this.index.search(search).stream().map(ChunkIndexRetriever::toDocument).toList();
+		Assert.isTrue(query.text().equals(this.search.query()), "the query is the search's");
+		return this.index.search(this.search).stream().map(ChunkIndexRetriever::toDocument).toList();
 	}
 
 	private static Document toDocument(ScoredChunk hit) {

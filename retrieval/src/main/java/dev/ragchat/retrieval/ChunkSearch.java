@@ -3,38 +3,75 @@ package dev.ragchat.retrieval;
 import java.util.List;
 import java.util.Map;
 
+import dev.ragchat.retrieval.query.KeywordTerm;
+import dev.ragchat.retrieval.query.QueryShaper;
+import dev.ragchat.retrieval.query.ShapedQuery;
+
 import org.springframework.util.Assert;
 
 /**
  * A search inside one knowledge base.
  *
  * @param knowledgeBase the only knowledge base searched (isolation is part of the query)
- * @param query what to look for
+ * @param query what to look for (the vector side embeds it)
+ * @param keywords the weighted words the keyword side looks for (shaped above the index,
+ * so that every index gets the same query)
  * @param topK how many chunks to return
  * @param mode how to search
  * @param documentIds only these documents, or empty for all
  * @param metadata only chunks whose document metadata has all these values
  */
-public record ChunkSearch(String knowledgeBase, String query, int topK, SearchMode mode, List<String> documentIds,
-		Map<String, String> metadata) {
+public record ChunkSearch(String knowledgeBase, String query, List<KeywordTerm> keywords, int topK, SearchMode mode,
+		List<String> documentIds, Map<String, String> metadata) {
 
 	/** The most chunks a search returns. */
 	public static final int MAX_TOP_K = 100;
 
+	private static final QueryShaper SHAPER = new QueryShaper();
+
 	public ChunkSearch {
 		Assert.hasText(knowledgeBase, "knowledgeBase must not be empty");
 		Assert.hasText(query, "query must not be empty");
+		Assert.notNull(keywords, "keywords must not be null");
 		Assert.isTrue(topK >= 1 && topK <= MAX_TOP_K, "topK must be between 1 and " + MAX_TOP_K);
 		Assert.notNull(mode, "mode must not be null");
+		keywords = List.copyOf(keywords);
 		documentIds = (documentIds != null) ? List.copyOf(documentIds) : List.of();
 		metadata = (metadata != null) ? Map.copyOf(metadata) : Map.of();
 	}
 
 	/**
-	 * A search without a metadata filter.
+	 * A search for a shaped question.
+	 */
+	public ChunkSearch(String knowledgeBase, ShapedQuery query, int topK, SearchMode mode, List<String> documentIds,
+			Map<String, String> metadata) {
+		this(knowledgeBase, query.text(), query.keywords(), topK, mode, documentIds, metadata);
+	}
+
+	/**
+	 * A search for a question shaped by the default {@link QueryShaper}.
+	 */
+	public ChunkSearch(String knowledgeBase, String query, int topK, SearchMode mode, List<String> documentIds,
+			Map<String, String> metadata) {
+		this(knowledgeBase, SHAPER.shape(query), topK, mode, documentIds, metadata);
+	}
+
+	/**
+	 * A search without a metadata filter, for a question shaped by the default
+	 * {@link QueryShaper}.
 	 */
 	public ChunkSearch(String knowledgeBase, String query, int topK, SearchMode mode, List<String> documentIds) {
 		this(knowledgeBase, query, topK, mode, documentIds, Map.of());
+	}
+
+	/**
+	 * @param topK how many chunks to return
+	 * @param mode how to search
+	 * @return the same search, that deep, that way
+	 */
+	public ChunkSearch with(int topK, SearchMode mode) {
+		return new ChunkSearch(this.knowledgeBase, this.query, this.keywords, topK, mode, this.documentIds,
+				this.metadata);
 	}
 
 }

@@ -12,8 +12,9 @@ import org.springframework.util.Assert;
  * @param candidates how deep each ranking goes
  * @param pageWeight how much of the fused scores of the other candidates on the same page
  * of the same document a chunk gains (0: none)
- * @param documentWeight how much a chunk gains for the share of all candidates' fused
- * score that its document holds, relative to the best document's (0: none)
+ * @param documentWeight how much a chunk gains for where its document stands in both
+ * rankings (the document's own reciprocal rank fusion, relative to the best document's;
+ * independent of the document's size; 0: none)
  * @param onePerPage whether the results hold at most one chunk of a page (its best)
  */
 public record Fusion(int k, double vectorWeight, double keywordWeight, int candidates, double pageWeight,

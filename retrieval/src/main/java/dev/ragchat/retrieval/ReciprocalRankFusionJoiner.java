@@ -2,9 +2,12 @@ package dev.ragchat.retrieval;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.ai.document.Document;
 import org.springframework.ai.rag.Query;
@@ -22,10 +25,13 @@ import org.springframework.util.Assert;
  * {@code w} times the fused scores of the other candidates from the same page of the same
  * document, so that the page several good chunks point at ranks above a lone chunk
  * elsewhere; with a document weight {@code d > 0}, its score is multiplied by
- * {@code 1 + d * share / best}, where {@code share} is the sum of the fused scores of its
- * document's candidates and {@code best} that of the best document, so that chunks of the
- * document both rankings agree on rise; with one per page, only the best chunk of each
- * page is kept, so that the top results are that many different pages.
+ * {@code 1 + d * agreement / best}, where a document's agreement is its own reciprocal
+ * rank fusion over the rankings of documents (each list ranks documents by their first
+ * chunk in it) and {@code best} that of the best document, so that chunks of the document
+ * both rankings put near the top rise. A document's agreement depends on where its best
+ * chunks stand, not on how many chunks it has: a one-chunk file next to long filings
+ * competes on equal terms. With one per page, only the best chunk of each page is kept,
+ * so that the top results are that many different pages.
  */
 final class ReciprocalRankFusionJoiner implements DocumentJoiner {
 
@@ -64,14 +70,21 @@ final class ReciprocalRankFusionJoiner implements DocumentJoiner {
 	public List<Document> join(Map<Query, List<List<Document>>> documentsForQuery) {
 		Map<String, Document> documents = new LinkedHashMap<>();
 		Map<String, Double> scores = new LinkedHashMap<>();
+		Map<Object, Double> agreement = new HashMap<>();
 		for (List<List<Document>> lists : documentsForQuery.values()) {
 			Assert.isTrue(lists.size() <= this.weights.size(), "one weight per retriever is needed");
 			for (int list = 0; list < lists.size(); list++) {
 				List<Document> ranked = lists.get(list);
+				Set<Object> seen = new HashSet<>();
 				for (int rank = 0; rank < ranked.size(); rank++) {
 					Document document = ranked.get(rank);
 					documents.putIfAbsent(document.getId(), document);
-					scores.merge(document.getId(), this.weights.get(list) / (this.k + rank + 1), Double::sum);
+					double weight = this.weights.get(list);
+					scores.merge(document.getId(), weight / (this.k + rank + 1), Double::sum);
+					Object source = document.getMetadata().get(DOCUMENT_ID);
+					if (source != null && seen.add(source)) {
+						agreement.merge(source, weight / (this.k + seen.size()), Double::sum);
+					}
 				}
 			}
 		}
@@ -79,10 +92,10 @@ final class ReciprocalRankFusionJoiner implements DocumentJoiner {
 			byPage(documents, scores);
 		}
 		if (this.documentWeight > 0) {
-			byDocument(documents, scores);
+			byDocument(documents, scores, agreement);
 		}
 		List<Document> fused = new ArrayList<>();
-		java.util.Set<String> pages = new java.util.HashSet<>();
+		Set<String> pages = new HashSet<>();
 		scores.entrySet()
 			.stream()
 			.sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()))
@@ -98,27 +111,21 @@ final class ReciprocalRankFusionJoiner implements DocumentJoiner {
 		return (documentId != null && page != null) ? documentId + "\u0000" + page : "\u0001" + id;
 	}
 
-	private void byDocument(Map<String, Document> documents, Map<String, Double> scores) {
-		Map<Object, Double> shares = new java.util.HashMap<>();
-		scores.forEach((id, score) -> {
-			Object document = documents.get(id).getMetadata().get(DOCUMENT_ID);
-			if (document != null) {
-				shares.merge(document, score, Double::sum);
-			}
-		});
-		double best = shares.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+	private void byDocument(Map<String, Document> documents, Map<String, Double> scores,
+			Map<Object, Double> agreement) {
+		double best = agreement.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
 		if (best <= 0) {
 			return;
 		}
 		scores.replaceAll((id, score) -> {
 			Object document = documents.get(id).getMetadata().get(DOCUMENT_ID);
-			return (document != null) ? score * (1 + this.documentWeight * shares.get(document) / best) : score;
+			return (document != null) ? score * (1 + this.documentWeight * agreement.get(document) / best) : score;
 		});
 	}
 
 	private void byPage(Map<String, Document> documents, Map<String, Double> scores) {
 		// a document that does not say its page is a page of its own: it gains nothing
-		Map<String, Double> pages = new java.util.HashMap<>();
+		Map<String, Double> pages = new HashMap<>();
 		scores.forEach((id, score) -> pages.merge(pageKey(documents.get(id), id), score, Double::sum));
 		scores.replaceAll((id, score) -> score + this.pageWeight * (pages.get(pageKey(documents.get(id), id)) - score));
 	}

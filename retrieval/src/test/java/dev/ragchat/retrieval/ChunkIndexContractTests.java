@@ -49,6 +49,23 @@ public abstract class ChunkIndexContractTests {
 	}
 
 	@Test
+	void ranksByTheShapedQuestionsWeightedWordsAlike() {
+		this.index.replace("doc-1",
+				List.of(chunk("kb", "doc-1", 0, 1, "What was it, and was it there?"),
+						chunk("kb", "doc-1", 1, 2, "Contoso revenue fell in 2019."),
+						chunk("kb", "doc-1", 2, 3, "Contoso revenue grew in 2022."),
+						chunk("kb", "doc-1", 3, 4, "Market revenue and market costs grew.")),
+				(n) -> {
+				});
+		ChunkSearch search = new ChunkSearch("kb", "What was Contoso's revenue in FY2022?", 4, SearchMode.KEYWORD,
+				null);
+		// the period, written FY2022 in the question, is looked for as 2022; a name and a
+		// period weigh twice an ordinary word; stop words ("what", "was") are not looked
+		// for
+		assertThat(this.index.search(search)).extracting((hit) -> hit.chunk().page()).containsExactly(3, 2, 4);
+	}
+
+	@Test
 	void keepsEveryFieldOfAChunk() {
 		Chunk chunk = new Chunk("doc-2:4", "kb", "doc-2", "manual.docx", 7, 8, "Setup > Linux", 4,
 				"Install the package with apt.");

@@ -162,6 +162,21 @@ class RetrieverTests {
 			.containsExactly("a2", "a3", "a1", "b1");
 	}
 
+	@Test
+	void aSmallDocumentLeadingBothRankingsStaysFirstNextToALongOne() {
+		// one chunk of doc-small leads both rankings; doc-long fills the rest of them
+		Document small = page("s1", "doc-small", 1);
+		List<Document> long1 = java.util.stream.IntStream.rangeClosed(1, 30)
+			.mapToObj((i) -> page("l" + i, "doc-long", i))
+			.toList();
+		List<Document> ranking = new java.util.ArrayList<>(List.of(small));
+		ranking.addAll(long1);
+		Map<Query, List<List<Document>>> rankings = Map.of(new Query("q"), List.of(ranking, ranking));
+		assertThat(new ReciprocalRankFusionJoiner(new Fusion(60, 1, 1, 40, 0, 2, false)).join(rankings))
+			.extracting(Document::getId)
+			.startsWith("s1", "l1");
+	}
+
 	private static Document page(String id, String document, int page) {
 		return Document.builder().id(id).text(id).metadata(Map.of("documentId", document, "page", page)).build();
 	}

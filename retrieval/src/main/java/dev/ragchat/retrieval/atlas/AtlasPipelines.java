@@ -80,9 +80,15 @@ final class AtlasPipelines {
 			filter.add(new Document("in",
 					new Document("path", "metadata.documentId").append("value", search.documentIds())));
 		}
-		Document compound = new Document("must",
-				List.of(new Document("text", new Document("query", search.query()).append("path", CONTENT))))
-			.append("filter", filter);
+		// the shaped question's words, each boosted by its weight, as the Lucene index
+		// asks
+		List<Document> should = search.keywords()
+			.stream()
+			.map((keyword) -> new Document("text",
+					new Document("query", keyword.word()).append("path", CONTENT)
+						.append("score", new Document("boost", new Document("value", (double) keyword.weight())))))
+			.toList();
+		Document compound = new Document("should", should).append("minimumShouldMatch", 1).append("filter", filter);
 		return List.of(new Document("$search", new Document("index", SEARCH_INDEX).append("compound", compound)),
 				new Document("$addFields", new Document(SCORE, new Document("$meta", "searchScore"))),
 				storedMatch(search), new Document("$limit", search.topK()),

@@ -1,8 +1,9 @@
 package dev.ragchat.retrieval.lucene;
 
 import java.io.Reader;
-import java.util.regex.Pattern;
 
+import dev.ragchat.retrieval.query.Figures;
+import dev.ragchat.retrieval.query.Periods;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.AnalyzerWrapper;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -12,17 +13,10 @@ import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
  * Lucene's {@link EnglishAnalyzer} with the ways people write periods and figures made
  * alike before tokenizing, for the index and the query both: "FY2018", "FY 2018", "FY18"
  * and "fiscal 2018" all hold the token {@code 2018}; "1,600" and "1600" are one token.
- * Lucene's pattern char filters do the rewriting (offsets stay right for highlighting).
+ * Lucene's pattern char filters do the rewriting (offsets stay right for highlighting),
+ * with the shared rules of {@link Periods} and {@link Figures}.
  */
 final class KeywordAnalyzer extends AnalyzerWrapper {
-
-	/** "FY2018", "FY 2018", "FY'18", "FY18": the fiscal year apart from its prefix. */
-	private static final Pattern FISCAL_YEAR = Pattern.compile("\\b[Ff][Yy]\\s?'?((?:19|20)\\d{2})\\b");
-
-	private static final Pattern FISCAL_YEAR_SHORT = Pattern.compile("\\b[Ff][Yy]\\s?'?(\\d{2})\\b");
-
-	/** Thousands separators inside figures. */
-	private static final Pattern THOUSANDS = Pattern.compile("(?<=\\d),(?=\\d{3}(?!\\d))");
 
 	private final Analyzer english = new EnglishAnalyzer();
 
@@ -37,9 +31,9 @@ final class KeywordAnalyzer extends AnalyzerWrapper {
 
 	@Override
 	protected Reader wrapReader(String fieldName, Reader reader) {
-		Reader years = new PatternReplaceCharFilter(FISCAL_YEAR, "$1", reader);
-		Reader shortYears = new PatternReplaceCharFilter(FISCAL_YEAR_SHORT, "20$1", years);
-		return new PatternReplaceCharFilter(THOUSANDS, "", shortYears);
+		Reader years = new PatternReplaceCharFilter(Periods.FISCAL_YEAR, "$1", reader);
+		Reader shortYears = new PatternReplaceCharFilter(Periods.FISCAL_YEAR_SHORT, "20$1", years);
+		return new PatternReplaceCharFilter(Figures.THOUSANDS, "", shortYears);
 	}
 
 	@Override

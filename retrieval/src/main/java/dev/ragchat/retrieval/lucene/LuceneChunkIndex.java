@@ -90,10 +90,7 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 
 	private final Analyzer analyzer = new KeywordAnalyzer();
 
-	/** Names, periods and figures weigh this much more than other words of a question. */
-	static final float SPECIFIC_BOOST = 2f;
-
-	private final KeywordQuery keywordQuery = new KeywordQuery(this.analyzer, CONTENT, SPECIFIC_BOOST);
+	private final KeywordQuery keywordQuery = new KeywordQuery(this.analyzer, CONTENT);
 
 	private final Directory directory;
 
@@ -208,7 +205,7 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 			case VECTOR -> withSearcher((searcher) -> hits(searcher,
 					searcher.search(vectorQuery(search.query(), search.topK(), filter), search.topK())));
 			case KEYWORD -> withSearcher(
-					(searcher) -> hits(searcher, searcher.search(keywordQuery(search.query(), filter), search.topK())));
+					(searcher) -> hits(searcher, searcher.search(keywordQuery(search, filter), search.topK())));
 			case HYBRID -> throw new IllegalArgumentException(
 					"Hybrid search is the Retriever's: it fuses this" + " index's vector and keyword results");
 		};
@@ -226,7 +223,7 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 		Query filter = filter(search.knowledgeBase(), search.documentIds(), search.metadata());
 		return withSearcher((searcher) -> {
 			DocumentRetriever vector = (query) -> ranked(searcher, vectorQuery(query.text(), depth, filter), depth);
-			DocumentRetriever keyword = (query) -> ranked(searcher, keywordQuery(query.text(), filter), depth);
+			DocumentRetriever keyword = (query) -> ranked(searcher, keywordQuery(search, filter), depth);
 			org.springframework.ai.rag.Query query = new org.springframework.ai.rag.Query(search.query());
 			List<org.springframework.ai.document.Document> fused = joiner
 				.join(Map.of(query, List.of(vector.retrieve(query), keyword.retrieve(query))));
@@ -292,8 +289,8 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 		return new KnnFloatVectorQuery(VECTOR, vector, Math.max(k, this.vectorCandidates), filter);
 	}
 
-	private Query keywordQuery(String query, Query filter) {
-		return new BooleanQuery.Builder().add(this.keywordQuery.build(query), BooleanClause.Occur.MUST)
+	private Query keywordQuery(ChunkSearch search, Query filter) {
+		return new BooleanQuery.Builder().add(this.keywordQuery.build(search.keywords()), BooleanClause.Occur.MUST)
 			.add(filter, BooleanClause.Occur.FILTER)
 			.build();
 	}

@@ -1,0 +1,65 @@
+package dev.ragchat.retrieval.query;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Years as people write them: "2018", "FY2018", "FY 2018", "FY'18", "FY18". One rule for
+ * the keyword analyser (index and query alike), the query shaper, the grounding check and
+ * the table readers, so that a period means the same everywhere.
+ */
+public final class Periods {
+
+	/** A year of the 20th or 21st century standing alone. */
+	public static final Pattern YEAR = Pattern.compile("(?<![\\p{L}\\p{N}])(?:19|20)\\d{2}(?![\\p{N}])");
+
+	/** A fiscal year with its prefix: group 1 is the year ("FY2018", "FY 2018"). */
+	public static final Pattern FISCAL_YEAR = Pattern.compile("\\b[Ff][Yy]\\s?'?((?:19|20)\\d{2})\\b");
+
+	/** A fiscal year in two digits: group 1 is the year's last two digits ("FY18"). */
+	public static final Pattern FISCAL_YEAR_SHORT = Pattern.compile("\\b[Ff][Yy]\\s?'?(\\d{2})\\b");
+
+	private Periods() {
+	}
+
+	/**
+	 * @param text any text
+	 * @return the years it names, each once, in order ("FY18" is 2018)
+	 */
+	public static List<String> years(String text) {
+		Set<String> years = new LinkedHashSet<>();
+		Matcher matcher = Pattern
+			.compile(YEAR.pattern() + "|" + FISCAL_YEAR.pattern() + "|" + FISCAL_YEAR_SHORT.pattern())
+			.matcher(text);
+		while (matcher.find()) {
+			if (matcher.group(2) != null) {
+				years.add("20" + matcher.group(2));
+			}
+			else {
+				years.add((matcher.group(1) != null) ? matcher.group(1) : matcher.group());
+			}
+		}
+		return new ArrayList<>(years);
+	}
+
+	/**
+	 * @param word a word without surrounding punctuation
+	 * @return the year it is ("2018" for "FY18", "2018" for "2018"), or {@code null}
+	 */
+	public static String asYear(String word) {
+		if (YEAR.matcher(word).matches()) {
+			return word;
+		}
+		Matcher fiscal = FISCAL_YEAR.matcher(word);
+		if (fiscal.matches()) {
+			return fiscal.group(1);
+		}
+		Matcher shortYear = FISCAL_YEAR_SHORT.matcher(word);
+		return shortYear.matches() ? "20" + shortYear.group(1) : null;
+	}
+
+}

@@ -1,0 +1,125 @@
+package dev.ragchat.retrieval.query;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.util.Assert;
+
+/**
+ * Shapes a question for search by general rules of written English, the same for every
+ * index and every subject:
+ * <ul>
+ * <li>stop words ({@link StopWords}: "what", "does", "the") are left out, unless the
+ * question has no other word;</li>
+ * <li>words that pin the question down weigh more: names (a capital letter inside a
+ * sentence, or two capitals, or letters and digits: "Contoso", "AMEX", "3M"), periods
+ * ({@link Periods}, written as their year) and figures (a digit; an amount with a scale
+ * is also looked for at the other scale, {@link Figures});</li>
+ * <li>an abbreviation the question defines ("cash conversion cycle (CCC)") is explained
+ * by the question itself, so it is no name.</li>
+ * </ul>
+ */
+public final class QueryShaper {
+
+	/** How much more a name, period or figure weighs than another word. */
+	public static final float SPECIFIC_WEIGHT = 2f;
+
+	private static final Pattern WORD = Pattern
+		.compile("[\\p{L}\\p{N}$][\\p{L}\\p{N}&'’.,/-]*[\\p{L}\\p{N}%]|[\\p{L}\\p{N}]");
+
+	private static final Pattern SENTENCE_END = Pattern.compile(".*[.?!:]['\")\\]]*$");
+
+	private static final Pattern ACRONYM = Pattern
+		.compile(".*\\p{Lu}.*\\p{Lu}.*|.*\\p{N}.*\\p{Lu}.*|.*\\p{Lu}.*\\p{N}.*");
+
+	private static final Pattern DIGIT = Pattern.compile(".*\\p{N}.*");
+
+	private static final Pattern NUMBER = Pattern.compile("[\\p{N},.%$/-]+");
+
+	/**
+	 * An abbreviation the question defines: "cash conversion cycle (CCC)", "CCC is
+	 * defined as".
+	 */
+	private static final Pattern DEFINED = Pattern.compile(
+			"\\(([\\p{L}&/]{2,})\\)|\\b([\\p{Lu}&/]{2,})\\s+(?:is|are|here is)\\s+(?:defined|calculated|computed)");
+
+	private final float specificWeight;
+
+	/**
+	 * A shaper with the default weight of names, periods and figures.
+	 */
+	public QueryShaper() {
+		this(SPECIFIC_WEIGHT);
+	}
+
+	/**
+	 * @param specificWeight how much a name, period or figure weighs (1: as much as any
+	 * other word)
+	 */
+	public QueryShaper(float specificWeight) {
+		Assert.isTrue(specificWeight >= 1, "specificWeight must be at least 1");
+		this.specificWeight = specificWeight;
+	}
+
+	/**
+	 * @param question what was asked
+	 * @return the question shaped for search
+	 */
+	public ShapedQuery shape(String question) {
+		Assert.hasText(question, "question must not be empty");
+		Set<String> defined = defined(question);
+		List<KeywordTerm> keywords = new ArrayList<>();
+		List<KeywordTerm> stopWords = new ArrayList<>();
+		Set<String> names = new LinkedHashSet<>();
+		boolean sentenceStart = true;
+		for (String token : question.strip().split("\\s+")) {
+			boolean start = sentenceStart;
+			sentenceStart = SENTENCE_END.matcher(token).matches();
+			Matcher matcher = WORD.matcher(token);
+			if (!matcher.find()) {
+				continue;
+			}
+			String word = matcher.group().replaceAll("[.,]+$", "");
+			String year = Periods.asYear(word);
+			if (year != null) {
+				keywords.add(new KeywordTerm(year, this.specificWeight));
+				continue;
+			}
+			if (StopWords.contains(word)) {
+				stopWords.add(new KeywordTerm(word, 1));
+				continue;
+			}
+			boolean number = NUMBER.matcher(word).matches();
+			boolean figure = DIGIT.matcher(word).matches();
+			String bare = word.replaceAll("['’]s$", "");
+			boolean name = !number && !defined.contains(bare.toLowerCase(Locale.ROOT))
+					&& (ACRONYM.matcher(bare).matches() || (Character.isUpperCase(bare.charAt(0)) && !start));
+			if (name) {
+				names.add(bare.toLowerCase(Locale.ROOT));
+			}
+			keywords.add(new KeywordTerm(word, (name || figure) ? this.specificWeight : 1));
+		}
+		for (String amount : Figures.atOtherScale(question)) {
+			keywords.add(new KeywordTerm(amount, this.specificWeight));
+		}
+		return new ShapedQuery(question, keywords.isEmpty() ? stopWords : keywords, new ArrayList<>(names),
+				Periods.years(question));
+	}
+
+	private static Set<String> defined(String question) {
+		Set<String> defined = new HashSet<>();
+		Matcher definitions = DEFINED.matcher(question);
+		while (definitions.find()) {
+			String term = (definitions.group(1) != null) ? definitions.group(1) : definitions.group(2);
+			defined.add(term.toLowerCase(Locale.ROOT));
+		}
+		return defined;
+	}
+
+}

@@ -1,0 +1,60 @@
+package dev.ragchat.retrieval.query;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class QueryShaperTests {
+
+	private final QueryShaper shaper = new QueryShaper();
+
+	@Test
+	void leavesOutStopWordsAndWeighsNamesPeriodsAndFiguresMore() {
+		ShapedQuery shaped = this.shaper.shape("What was Contoso's revenue in FY2022 and 1,600 units?");
+		assertThat(shaped.keywords()).containsExactly(new KeywordTerm("Contoso's", 2), new KeywordTerm("revenue", 1),
+				new KeywordTerm("2022", 2), new KeywordTerm("1,600", 2), new KeywordTerm("units", 1));
+		assertThat(shaped.names()).containsExactly("contoso");
+		assertThat(shaped.periods()).containsExactly("2022");
+	}
+
+	@Test
+	void readsNamesAsWrittenButNotACapitalThatOnlyStartsASentence() {
+		ShapedQuery shaped = this.shaper.shape("Does AMEX beat JnJ and 3M? Revenue of P&G grew.");
+		assertThat(shaped.names()).containsExactly("amex", "jnj", "3m", "p&g");
+	}
+
+	@Test
+	void anAbbreviationTheQuestionDefinesIsNoName() {
+		ShapedQuery shaped = this.shaper.shape("What is the cash conversion cycle (CCC) of Contoso?");
+		assertThat(shaped.names()).containsExactly("contoso");
+	}
+
+	@Test
+	void keepsStopWordsOfAQuestionMadeOnlyOfThem() {
+		assertThat(this.shaper.shape("Who was it?").keywords()).extracting(KeywordTerm::word)
+			.containsExactly("Who", "was", "it");
+	}
+
+	@Test
+	void looksForAnAmountAtTheOtherScaleToo() {
+		assertThat(Figures.atOtherScale("$1.6 billion, 1,600 million, 250 million, 3 bn")).containsExactly("1600",
+				"1.6", "0.25", "3000");
+		assertThat(this.shaper.shape("Were dividends $1.6 billion?").keywords()).contains(new KeywordTerm("1600", 2));
+	}
+
+	@Test
+	void readsPeriodsAsPeopleWriteThem() {
+		assertThat(Periods.years("FY18, FY 2019, fiscal 2020 and FY'21")).containsExactly("2018", "2019", "2020",
+				"2021");
+		assertThat(Periods.asYear("FY2022")).isEqualTo("2022");
+		assertThat(Periods.asYear("20220")).isNull();
+	}
+
+	@Test
+	void takesItsStopWordsFromLucenesEnglishList() {
+		assertThat(StopWords.contains("Which")).isTrue();
+		assertThat(StopWords.contains("doesn’t")).isTrue();
+		assertThat(StopWords.contains("revenue")).isFalse();
+	}
+
+}
