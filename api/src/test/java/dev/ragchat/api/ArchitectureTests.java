@@ -5,6 +5,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -37,6 +38,19 @@ class ArchitectureTests {
 			.mayOnlyBeAccessedByLayers("api")
 			.whereLayer("retrieval")
 			.mayOnlyBeAccessedByLayers("ingestion", "api")
+			.check(ragchat);
+	}
+
+	@Test
+	void noStepOfTheAnswerPathImportsAWebType() {
+		// session and media, rewrite, shape, retrieve, ground, generate, cite, store
+		noClasses().that()
+			.resideInAnyPackage("dev.ragchat.api.chat", "dev.ragchat.api.chat.answer..",
+					"dev.ragchat.api.chat.ground..", "dev.ragchat.api.chat.store..", "dev.ragchat.api.media",
+					"dev.ragchat.retrieval..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("..web..", "jakarta.servlet..")
 			.check(ragchat);
 	}
 

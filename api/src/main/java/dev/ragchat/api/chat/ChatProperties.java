@@ -14,11 +14,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param historyTurns earlier messages that inform the next answer
  * @param maxMessageLength the longest question accepted
  * @param questionTerms whether an answer also needs the question's names and periods in
- * its sources (see {@code QuestionTerms}; default true): without them it is not grounded
+ * its sources or their documents, aliases allowed (the ground step, see
+ * {@code Grounding}; default true): without them it is not grounded
  * @param overlapWeight how much the words a quote shares with the question count, beside
  * its embedding similarity, when an extractive answer chooses its quotes (a table row by
- * the share of its label's words the question uses; see {@code Overlap}; default 0.1,
- * tuned on the FinanceBench dev split)
+ * the share of its label's words the question uses; see {@code Overlap}; default 0.1)
  */
 @ConfigurationProperties("ragchat.chat")
 public record ChatProperties(@DefaultValue("extractive") Generator generator, @DefaultValue("5") int topK,

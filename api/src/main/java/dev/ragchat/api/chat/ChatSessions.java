@@ -13,7 +13,6 @@ import dev.ragchat.api.access.ActiveSessions;
 import dev.ragchat.api.access.ApiKeyRevoked;
 import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.access.SessionTokens;
-import dev.ragchat.api.chat.web.SessionController;
 import dev.ragchat.errors.ConflictException;
 import dev.ragchat.errors.ForbiddenException;
 import dev.ragchat.errors.NotFoundException;
@@ -56,7 +55,7 @@ public final class ChatSessions implements ActiveSessions {
 		this.cache = Caffeine.newBuilder().expireAfterWrite(CACHE_TTL).maximumSize(100_000).build();
 	}
 
-	public Started start(Caller caller, SessionController.StartRequest request) {
+	public Started start(Caller caller, SessionStart request) {
 		ChatConfig config = null;
 		if (request.configId() != null) {
 			config = this.configs.findById(request.configId())
@@ -79,10 +78,10 @@ public final class ChatSessions implements ActiveSessions {
 		}
 		ChatSession session = new ChatSession("ses_" + UUID.randomUUID().toString().replace("-", ""), caller.keyId(),
 				knowledgeBase, request.configId(),
-				first(request.systemPrompt(), (config != null) ? config.systemPrompt() : null),
-				first(request.model(), (config != null) ? config.model() : null),
-				first(request.temperature(), (config != null) ? config.temperature() : null),
-				first(request.topK(), (config != null) ? config.topK() : null), now, expiresAt, null);
+				first(request.settings().systemPrompt(), (config != null) ? config.systemPrompt() : null),
+				first(request.settings().model(), (config != null) ? config.model() : null),
+				first(request.settings().temperature(), (config != null) ? config.temperature() : null),
+				first(request.settings().topK(), (config != null) ? config.topK() : null), now, expiresAt, null);
 		this.store.save(session);
 		return new Started(session, this.tokens.issue(session.id(), caller.keyId(), expiresAt));
 	}
@@ -138,7 +137,7 @@ public final class ChatSessions implements ActiveSessions {
 	 * @return the session as it is now
 	 * @throws ConflictException if the chat configuration it started from is not editable
 	 */
-	public ChatSession update(Caller caller, String id, SessionController.SettingsRequest settings) {
+	public ChatSession update(Caller caller, String id, SessionSettings settings) {
 		ChatSession session = get(caller, id);
 		if (session.configId() != null) {
 			this.configs.findById(session.configId()).filter((config) -> !config.editable()).ifPresent((config) -> {

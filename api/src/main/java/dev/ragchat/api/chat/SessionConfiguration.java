@@ -6,10 +6,12 @@ import dev.ragchat.api.access.SessionTokens;
 import dev.ragchat.api.chat.answer.AnswerGenerator;
 import dev.ragchat.api.chat.answer.CompressingQueryRewriter;
 import dev.ragchat.api.chat.answer.QueryRewriter;
+import dev.ragchat.api.chat.ground.Grounding;
 import dev.ragchat.api.media.MediaLibrary;
 import dev.ragchat.ingestion.DocumentPages;
 import dev.ragchat.ingestion.KnowledgeBases;
 import dev.ragchat.retrieval.Retriever;
+import dev.ragchat.retrieval.query.QueryShaper;
 
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,7 +35,9 @@ class SessionConfiguration {
 			DocumentPages pages, MediaLibrary media) {
 		ChatModel model = chatModel.getIfAvailable();
 		QueryRewriter rewriter = (model != null) ? new CompressingQueryRewriter(model) : QueryRewriter.heuristic();
-		return new Conversations(sessions, messages, retriever, generator, rewriter, properties, clock, pages, media);
+		Conversations.Steps steps = new Conversations.Steps(media, rewriter, new QueryShaper(), retriever,
+				new Grounding(retriever, properties.questionTerms()), generator, new Citations(pages));
+		return new Conversations(steps, sessions, messages, properties, clock);
 	}
 
 }

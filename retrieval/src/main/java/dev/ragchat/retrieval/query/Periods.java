@@ -47,6 +47,15 @@ public final class Periods {
 	}
 
 	/**
+	 * @param text any text
+	 * @return the text with each fiscal year written as its year ("FY18" as "2018")
+	 */
+	public static String normalize(String text) {
+		String years = FISCAL_YEAR.matcher(text).replaceAll("$1");
+		return FISCAL_YEAR_SHORT.matcher(years).replaceAll("20$1");
+	}
+
+	/**
 	 * @param word a word without surrounding punctuation
 	 * @return the year it is ("2018" for "FY18", "2018" for "2018"), or {@code null}
 	 */

@@ -2,9 +2,10 @@ package dev.ragchat.retrieval.query;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -76,7 +77,7 @@ public final class QueryShaper {
 		Set<String> defined = defined(question);
 		List<KeywordTerm> keywords = new ArrayList<>();
 		List<KeywordTerm> stopWords = new ArrayList<>();
-		Set<String> names = new LinkedHashSet<>();
+		Map<String, String> names = new LinkedHashMap<>();
 		boolean sentenceStart = true;
 		for (String token : question.strip().split("\\s+")) {
 			boolean start = sentenceStart;
@@ -101,14 +102,14 @@ public final class QueryShaper {
 			boolean name = !number && !defined.contains(bare.toLowerCase(Locale.ROOT))
 					&& (ACRONYM.matcher(bare).matches() || (Character.isUpperCase(bare.charAt(0)) && !start));
 			if (name) {
-				names.add(bare.toLowerCase(Locale.ROOT));
+				names.putIfAbsent(bare.toLowerCase(Locale.ROOT), bare);
 			}
 			keywords.add(new KeywordTerm(word, (name || figure) ? this.specificWeight : 1));
 		}
 		for (String amount : Figures.atOtherScale(question)) {
 			keywords.add(new KeywordTerm(amount, this.specificWeight));
 		}
-		return new ShapedQuery(question, keywords.isEmpty() ? stopWords : keywords, new ArrayList<>(names),
+		return new ShapedQuery(question, keywords.isEmpty() ? stopWords : keywords, new ArrayList<>(names.values()),
 				Periods.years(question));
 	}
 

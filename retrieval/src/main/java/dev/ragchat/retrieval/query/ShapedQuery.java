@@ -10,8 +10,8 @@ import org.springframework.util.Assert;
  *
  * @param text the question as asked (embedded as it is)
  * @param keywords the words that matter, weighted; never empty for a question with a word
- * @param names the words that name something ("Contoso", "3M", "AMEX"), lower case, in
- * order
+ * @param names the words that name something ("Contoso", "3M", "AMEX"), as written
+ * (without a possessive), each once whatever its case, in order
  * @param periods the years it names, in order
  */
 public record ShapedQuery(String text, List<KeywordTerm> keywords, List<String> names, List<String> periods) {

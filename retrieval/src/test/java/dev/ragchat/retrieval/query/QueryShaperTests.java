@@ -13,20 +13,20 @@ class QueryShaperTests {
 		ShapedQuery shaped = this.shaper.shape("What was Contoso's revenue in FY2022 and 1,600 units?");
 		assertThat(shaped.keywords()).containsExactly(new KeywordTerm("Contoso's", 2), new KeywordTerm("revenue", 1),
 				new KeywordTerm("2022", 2), new KeywordTerm("1,600", 2), new KeywordTerm("units", 1));
-		assertThat(shaped.names()).containsExactly("contoso");
+		assertThat(shaped.names()).containsExactly("Contoso");
 		assertThat(shaped.periods()).containsExactly("2022");
 	}
 
 	@Test
 	void readsNamesAsWrittenButNotACapitalThatOnlyStartsASentence() {
 		ShapedQuery shaped = this.shaper.shape("Does AMEX beat JnJ and 3M? Revenue of P&G grew.");
-		assertThat(shaped.names()).containsExactly("amex", "jnj", "3m", "p&g");
+		assertThat(shaped.names()).containsExactly("AMEX", "JnJ", "3M", "P&G");
 	}
 
 	@Test
 	void anAbbreviationTheQuestionDefinesIsNoName() {
 		ShapedQuery shaped = this.shaper.shape("What is the cash conversion cycle (CCC) of Contoso?");
-		assertThat(shaped.names()).containsExactly("contoso");
+		assertThat(shaped.names()).containsExactly("Contoso");
 	}
 
 	@Test

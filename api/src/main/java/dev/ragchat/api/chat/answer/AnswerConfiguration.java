@@ -44,7 +44,7 @@ class AnswerConfiguration {
 		AnswerGenerator extractiveGenerator(EmbeddingModel embeddingModel, QueryEmbedder queryEmbedder,
 				ChatProperties properties) {
 			return new ExtractiveGenerator(embeddingModel, queryEmbedder, properties.minSimilarity(),
-					properties.maxSentences(), properties.questionTerms(), properties.overlapWeight());
+					properties.maxSentences(), properties.overlapWeight());
 		}
 
 	}
@@ -72,8 +72,7 @@ class AnswerConfiguration {
 		@Bean
 		AnswerGenerator geminiGenerator(GoogleGenAiChatModel model, GeminiProperties gemini,
 				EmbeddingModel embeddingModel, QueryEmbedder queryEmbedder, ChatProperties chat) {
-			return new ChatModelGenerator(model, gemini.model(), embeddingModel, queryEmbedder, chat.minSimilarity(),
-					chat.questionTerms());
+			return new ChatModelGenerator(model, gemini.model(), embeddingModel, queryEmbedder, chat.minSimilarity());
 		}
 
 	}
@@ -127,8 +126,7 @@ class AnswerConfiguration {
 		@Bean
 		AnswerGenerator vertexGeminiGenerator(VertexAiGeminiChatModel model, GeminiProperties gemini,
 				EmbeddingModel embeddingModel, QueryEmbedder queryEmbedder, ChatProperties chat) {
-			return new ChatModelGenerator(model, gemini.model(), embeddingModel, queryEmbedder, chat.minSimilarity(),
-					chat.questionTerms());
+			return new ChatModelGenerator(model, gemini.model(), embeddingModel, queryEmbedder, chat.minSimilarity());
 		}
 
 	}

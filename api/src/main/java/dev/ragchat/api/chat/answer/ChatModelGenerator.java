@@ -43,11 +43,8 @@ final class ChatModelGenerator implements AnswerGenerator {
 
 	private final double minSimilarity;
 
-	private final boolean questionTerms;
-
 	ChatModelGenerator(ChatModel chatModel, String defaultModel, EmbeddingModel embeddingModel,
-			QueryEmbedder queryEmbedder, double minSimilarity, boolean questionTerms) {
-		this.questionTerms = questionTerms;
+			QueryEmbedder queryEmbedder, double minSimilarity) {
 		this.chatModel = chatModel;
 		this.defaultModel = defaultModel;
 		this.embeddingModel = embeddingModel;
@@ -84,14 +81,10 @@ final class ChatModelGenerator implements AnswerGenerator {
 	}
 
 	/**
-	 * The model is only asked when the sources hold the question's names and periods and
-	 * some sentence of them is near the question (the same checks as extractive answers):
-	 * otherwise no answer is invented.
+	 * The model is only asked when some sentence of the sources is near the question (the
+	 * same check as extractive answers): otherwise no answer is invented.
 	 */
 	private boolean relevant(Question question) {
-		if (this.questionTerms && !QuestionTerms.unsupported(question.query(), question.sources()).isEmpty()) {
-			return false;
-		}
 		float[] query = this.queryEmbedder.embed(question.query());
 		List<String> sentences = question.sources()
 			.stream()

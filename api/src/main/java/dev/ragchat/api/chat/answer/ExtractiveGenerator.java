@@ -29,18 +29,15 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 
 	private final int maxSentences;
 
-	private final boolean questionTerms;
-
 	private final double overlapWeight;
 
 	ExtractiveGenerator(EmbeddingModel embeddingModel, QueryEmbedder queryEmbedder, double minSimilarity,
-			int maxSentences, boolean questionTerms) {
-		this(embeddingModel, queryEmbedder, minSimilarity, maxSentences, questionTerms, 0);
+			int maxSentences) {
+		this(embeddingModel, queryEmbedder, minSimilarity, maxSentences, 0);
 	}
 
 	ExtractiveGenerator(EmbeddingModel embeddingModel, QueryEmbedder queryEmbedder, double minSimilarity,
-			int maxSentences, boolean questionTerms, double overlapWeight) {
-		this.questionTerms = questionTerms;
+			int maxSentences, double overlapWeight) {
 		this.overlapWeight = overlapWeight;
 		this.embeddingModel = embeddingModel;
 		this.queryEmbedder = queryEmbedder;
@@ -50,10 +47,6 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 
 	@Override
 	public Generated generate(Question question, Consumer<String> tokens) {
-		// the sources must name what the question names (its company, its period)
-		if (this.questionTerms && !QuestionTerms.unsupported(question.query(), question.sources()).isEmpty()) {
-			return notFound(tokens);
-		}
 		List<Candidate> candidates = candidates(question);
 		if (candidates.isEmpty()) {
 			return notFound(tokens);

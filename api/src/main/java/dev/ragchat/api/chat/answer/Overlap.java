@@ -4,6 +4,8 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 
+import dev.ragchat.retrieval.query.StopWords;
+
 /**
  * How much of a question's words a quote holds. A table row is judged by its label ("Net
  * income", "Total current liabilities"): the share of the label's words that the question
@@ -14,16 +16,6 @@ import java.util.Set;
  * "the").
  */
 final class Overlap {
-
-	private static final Set<String> IGNORED = Set.of("a", "an", "the", "of", "for", "in", "on", "to", "and", "or",
-			"by", "at", "as", "is", "are", "was", "were", "be", "been", "what", "which", "who", "how", "why", "when",
-			"where", "does", "did", "do", "has", "have", "had", "give", "answer", "question", "response", "relying",
-			"based", "base", "judgment", "judgement", "detail", "shown", "provided", "provide", "information",
-			"primarily", "round", "rounded", "decimal", "place", "using", "use", "please", "calculate", "compute",
-			"defined", "define", "following", "according", "state", "this", "that", "these", "those", "there", "its",
-			"it", "your", "you", "our", "we", "with", "from", "than", "any", "if", "yes", "no", "much", "many", "into",
-			"only", "drawing", "conclusion", "stated", "unit", "usd", "million", "billion", "percent", "year", "fy",
-			"fiscal", "end");
 
 	private Overlap() {
 	}
@@ -54,7 +46,7 @@ final class Overlap {
 			}
 			String stem = (word.length() > 3 && word.endsWith("s") && !word.endsWith("ss"))
 					? word.substring(0, word.length() - 1) : word;
-			if (!IGNORED.contains(stem)) {
+			if (!StopWords.contains(word)) {
 				words.add(stem);
 			}
 		}

@@ -7,6 +7,7 @@ import dev.ragchat.api.chat.ChatMessage;
 import dev.ragchat.api.chat.ChatSessions;
 import dev.ragchat.api.chat.Citation;
 import dev.ragchat.api.chat.Conversations;
+import dev.ragchat.api.chat.SessionStart;
 import dev.ragchat.ingestion.KnowledgeBase;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -41,8 +42,7 @@ class SeedChatController {
 	@PostMapping(path = { "/api/start_chat", "/start_chat" }, produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Start a chat on the default knowledge base (X-API-Key: a temporary key)")
 	StartedChat start(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
-		ChatSessions.Started started = this.sessions.start(caller,
-				new SessionController.StartRequest(KnowledgeBase.DEFAULT, null, null, null, null, null));
+		ChatSessions.Started started = this.sessions.start(caller, new SessionStart(KnowledgeBase.DEFAULT, null, null));
 		return new StartedChat(started.token(), CHAT_URL);
 	}
 

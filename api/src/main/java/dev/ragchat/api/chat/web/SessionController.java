@@ -9,6 +9,8 @@ import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.chat.ChatMessage;
 import dev.ragchat.api.chat.ChatSession;
 import dev.ragchat.api.chat.ChatSessions;
+import dev.ragchat.api.chat.SessionSettings;
+import dev.ragchat.api.chat.SessionStart;
 import dev.ragchat.errors.RejectedInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -60,7 +62,7 @@ public class SessionController {
 	@SecurityRequirement(name = "apiKey")
 	ResponseEntity<StartedResponse> start(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
 			@Valid @RequestBody StartRequest request) {
-		ChatSessions.Started started = this.sessions.start(caller, request);
+		ChatSessions.Started started = this.sessions.start(caller, request.toStart());
 		String url = "/api/v1/sessions/" + started.session().id();
 		return ResponseEntity.created(URI.create(url))
 			.body(new StartedResponse(started.session().id(), started.token(), "Bearer", started.session().expiresAt(),
@@ -93,7 +95,7 @@ public class SessionController {
 	@SecurityRequirement(name = "sessionToken")
 	SessionView update(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String id,
 			@Valid @RequestBody SettingsRequest request) {
-		return view(this.sessions.update(caller, id, request));
+		return view(this.sessions.update(caller, id, request.toSettings()));
 	}
 
 	private static SessionView view(ChatSession session) {
@@ -140,6 +142,11 @@ public class SessionController {
 			@Size(max = 100) String configId, @Size(max = 8000) String systemPrompt, @Size(max = 100) String model,
 			@DecimalMin("0.0") @DecimalMax("2.0") Double temperature, @Min(1) @Max(50) Integer topK) {
 
+		SessionStart toStart() {
+			return new SessionStart(this.knowledgeBase, this.configId,
+					new SessionSettings(this.systemPrompt, this.model, this.temperature, this.topK));
+		}
+
 	}
 
 	/**
@@ -153,6 +160,10 @@ public class SessionController {
 	 */
 	public record SettingsRequest(@Size(max = 8000) String systemPrompt, @Size(max = 100) String model,
 			@DecimalMin("0.0") @DecimalMax("2.0") Double temperature, @Min(1) @Max(50) Integer topK) {
+
+		SessionSettings toSettings() {
+			return new SessionSettings(this.systemPrompt, this.model, this.temperature, this.topK);
+		}
 
 	}
 

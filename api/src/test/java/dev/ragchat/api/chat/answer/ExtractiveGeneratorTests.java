@@ -71,7 +71,7 @@ class ExtractiveGeneratorTests {
 	}
 
 	private static String answer(double overlapWeight, Question question) {
-		ExtractiveGenerator generator = new ExtractiveGenerator(ALIKE, (query) -> new float[] { 1, 0 }, 0.6, 1, true,
+		ExtractiveGenerator generator = new ExtractiveGenerator(ALIKE, (query) -> new float[] { 1, 0 }, 0.6, 1,
 				overlapWeight);
 		return generator.generate(question, (token) -> {
 		}).text();

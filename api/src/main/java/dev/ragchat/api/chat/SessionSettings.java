@@ -1,0 +1,13 @@
+package dev.ragchat.api.chat;
+
+/**
+ * A session's settings; a {@code null} field means "as it was" (or the configuration's).
+ *
+ * @param systemPrompt the system prompt
+ * @param model the model
+ * @param temperature the sampling temperature
+ * @param topK how many chunks to retrieve per question
+ */
+public record SessionSettings(String systemPrompt, String model, Double temperature, Integer topK) {
+
+}

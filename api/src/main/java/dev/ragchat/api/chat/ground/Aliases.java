@@ -1,0 +1,132 @@
+package dev.ragchat.api.chat.ground;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.ragchat.retrieval.query.StopWords;
+
+/**
+ * Whether a short name abbreviates a name the text writes out: "AMEX" is "American
+ * Express" (the beginnings of its words), "JnJ" and "J&amp;J" are "Johnson &amp;
+ * Johnson", "P&amp;G" is "Procter &amp; Gamble", "AT&amp;T" is "American Telephone and
+ * Telegraph". Only what looks abbreviated is tried (see {@link #looksAbbreviated}). A
+ * written-out name is a run of two or more capitalised words, with "&amp;" or stop words
+ * ("and", "of", "the") between them. General rules of how abbreviations are made, so no
+ * list of names is needed; written by hand because no library here derives abbreviations
+ * from text.
+ */
+final class Aliases {
+
+	/** The longest abbreviation tried: longer names are words, not abbreviations. */
+	static final int MAX_LETTERS = 6;
+
+	private static final Pattern TOKEN = Pattern
+		.compile("[\\p{L}\\p{N}](?:[\\p{L}\\p{N}'’-]|\\.(?=[\\p{L}\\p{N}]))*|&");
+
+	private Aliases() {
+	}
+
+	/**
+	 * @param name a name of a question, as written ("JnJ", "AMEX", "P&amp;G")
+	 * @param text text that may write it out
+	 * @return whether the text writes out a name it abbreviates
+	 */
+	static boolean abbreviates(String name, String text) {
+		String letters = letters(name);
+		if (letters.length() < 2 || letters.length() > MAX_LETTERS || !looksAbbreviated(name, letters)) {
+			return false;
+		}
+		for (List<String> run : runs(text)) {
+			for (int start = 0; start + 1 < run.size(); start++) {
+				if (spells(letters, run, start, 0)) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * An abbreviation is written in capitals ("AMEX", "JnJ"), with "&amp;" ("P&amp;G"),
+	 * or is short ("Amex"); a longer word in title case ("Amazon") is a name of its own.
+	 */
+	private static boolean looksAbbreviated(String name, String letters) {
+		return name.contains("&") || name.codePoints().filter(Character::isUpperCase).count() >= 2
+				|| letters.length() <= 4;
+	}
+
+	/**
+	 * The letters a name abbreviates with, lower case: "&amp;" and a lower-case "n"
+	 * between capitals ("JnJ") stand for "and", which an abbreviation may leave out.
+	 */
+	static String letters(String name) {
+		String joined = name.replaceAll("(?<=\\p{Lu})n(?=\\p{Lu})", "").replace("&", "");
+		return joined.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+	}
+
+	/**
+	 * Whether the letters are the beginnings, in order, of two or more consecutive words
+	 * of the run from {@code word} on, each giving at least one letter.
+	 */
+	private static boolean spells(String letters, List<String> run, int word, int used) {
+		if (letters.isEmpty()) {
+			return used >= 2;
+		}
+		if (word >= run.size()) {
+			return false;
+		}
+		String next = run.get(word);
+		for (int length = Math.min(next.length(), letters.length()); length >= 1; length--) {
+			if (letters.startsWith(next.substring(0, length))
+					&& spells(letters.substring(length), run, word + 1, used + 1)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The runs of capitalised words in a text, lower case, without the "&amp;" and stop
+	 * words between them.
+	 */
+	private static List<List<String>> runs(String text) {
+		List<List<String>> runs = new ArrayList<>();
+		List<String> run = new ArrayList<>();
+		Matcher matcher = TOKEN.matcher(text);
+		int gap = 0;
+		int last = -1;
+		while (matcher.find()) {
+			String token = matcher.group();
+			boolean adjacent = last < 0 || text.substring(last, matcher.start()).matches("\\h+");
+			last = matcher.end();
+			if (!adjacent) {
+				end(run, runs);
+				gap = 0;
+			}
+			if (Character.isUpperCase(token.codePointAt(0)) || Character.isDigit(token.codePointAt(0))) {
+				run.add(token.toLowerCase(Locale.ROOT));
+				gap = 0;
+			}
+			else if (!run.isEmpty() && gap < 2 && (token.equals("&") || StopWords.contains(token))) {
+				gap++;
+			}
+			else {
+				end(run, runs);
+				gap = 0;
+			}
+		}
+		end(run, runs);
+		return runs;
+	}
+
+	private static void end(List<String> run, List<List<String>> runs) {
+		if (run.size() >= 2) {
+			runs.add(List.copyOf(run));
+		}
+		run.clear();
+	}
+
+}

@@ -1,0 +1,120 @@
+package dev.ragchat.api.chat.ground;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.ragchat.retrieval.Chunk;
+import dev.ragchat.retrieval.ChunkSearch;
+import dev.ragchat.retrieval.Retriever;
+import dev.ragchat.retrieval.ScoredChunk;
+import dev.ragchat.retrieval.SearchMode;
+import dev.ragchat.retrieval.query.KeywordTerm;
+import dev.ragchat.retrieval.query.Periods;
+
+/**
+ * The ground step: the sources must speak of what the question names, or no answer is
+ * written. A name (or period) of the question is supported when
+ * <ol>
+ * <li>a source's title, file name, heading path or text holds it as a word (case and a
+ * possessive aside), or a title holds it inside a word ("Activision" in
+ * "ACTIVISIONBLIZZARD_2019_10K");</li>
+ * <li>or it abbreviates a name a source writes out ({@link Aliases}: "AMEX", "JnJ");</li>
+ * <li>or a document the sources come from holds it anywhere (its cover page's ticker, the
+ * name it defines for itself), looked up in the index.</li>
+ * </ol>
+ * So a question is refused when it names what the retrieved documents never mention
+ * (another company, another year), and not because the documents write a name
+ * differently. The trade: a name that the documents mention only in passing (a
+ * competitor) counts as supported; a concept the question capitalises and the documents
+ * never write ("CAGR") is refused.
+ */
+public final class Grounding {
+
+	private final Retriever retriever;
+
+	private final boolean enabled;
+
+	/**
+	 * @param retriever looks words up in the sources' documents
+	 * @param enabled whether the step checks anything
+	 * ({@code ragchat.chat.question-terms})
+	 */
+	public Grounding(Retriever retriever, boolean enabled) {
+		this.retriever = retriever;
+		this.enabled = enabled;
+	}
+
+	/**
+	 * @param question the question and its sources
+	 * @return the names and periods the sources do not speak of (empty: all supported)
+	 */
+	public List<String> unsupported(GroundingQuestion question) {
+		if (!this.enabled || question.sources().isEmpty()) {
+			return List.of();
+		}
+		StringBuilder text = new StringBuilder();
+		StringBuilder titles = new StringBuilder();
+		List<String> documents = new ArrayList<>();
+		for (ScoredChunk source : question.sources()) {
+			Chunk chunk = source.chunk();
+			text.append(chunk.indexText()).append('\n');
+			titles.append(chunk.title()).append('\n').append(chunk.filename().replace('_', ' ')).append('\n');
+			if (!documents.contains(chunk.documentId())) {
+				documents.add(chunk.documentId());
+			}
+		}
+		String haystack = " " + words(text + "\n" + titles) + " ";
+		String compactTitles = titles.toString().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}\\n]", "");
+		List<String> missing = new ArrayList<>();
+		for (String name : question.question().names()) {
+			String words = words(name);
+			boolean supported = haystack.contains(" " + words + " ")
+					|| compactTitles.contains(words.replace(" ", "").replace("&", ""))
+					|| Aliases.abbreviates(name, text + "\n" + titles)
+					|| inDocuments(question.knowledgeBase(), documents, words);
+			if (!supported) {
+				missing.add(name);
+			}
+		}
+		for (String year : question.question().periods()) {
+			if (!haystack.contains(" " + year + " ") && !inDocuments(question.knowledgeBase(), documents, year)) {
+				missing.add(year);
+			}
+		}
+		return missing;
+	}
+
+	/**
+	 * Whether the documents hold every part of the words (parts of one letter say nothing
+	 * and are not looked up).
+	 */
+	private boolean inDocuments(String knowledgeBase, List<String> documents, String words) {
+		List<String> parts = List.of(words.split("[\\s&]+")).stream().filter((part) -> part.length() > 1).toList();
+		if (parts.isEmpty()) {
+			return false;
+		}
+		for (String part : parts) {
+			ChunkSearch lookup = new ChunkSearch(knowledgeBase, part, List.of(new KeywordTerm(part, 1)), 1,
+					SearchMode.KEYWORD, documents, Map.of());
+			if (this.retriever.retrieve(lookup).isEmpty()) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Lower case, punctuation as spaces (except "&amp;" inside words like "P&amp;G"), no
+	 * possessive, one space between words; a year written "FY18" becomes "2018".
+	 */
+	static String words(String text) {
+		return Periods.normalize(text)
+			.toLowerCase(Locale.ROOT)
+			.replaceAll("['’]s\\b", "")
+			.replaceAll("[^\\p{L}\\p{N}&]+", " ")
+			.strip();
+	}
+
+}

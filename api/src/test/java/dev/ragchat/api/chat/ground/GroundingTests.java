@@ -1,0 +1,115 @@
+package dev.ragchat.api.chat.ground;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import dev.ragchat.retrieval.Chunk;
+import dev.ragchat.retrieval.Fusion;
+import dev.ragchat.retrieval.Retriever;
+import dev.ragchat.retrieval.ScoredChunk;
+import dev.ragchat.retrieval.WordHashEmbeddingModel;
+import dev.ragchat.retrieval.lucene.LuceneChunkIndex;
+import dev.ragchat.retrieval.lucene.LuceneIndexSettings;
+import dev.ragchat.retrieval.query.QueryShaper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GroundingTests {
+
+	@TempDir
+	Path dir;
+
+	private LuceneChunkIndex index;
+
+	private Grounding grounding;
+
+	private final QueryShaper shaper = new QueryShaper();
+
+	/** The cover page of a filing: the name in full, the ticker, the name it defines. */
+	private final Chunk cover = chunk("amex", "AMERICANEXPRESS_2022_10K.pdf", 0, 1,
+			"AMERICAN EXPRESS COMPANY. Common Shares, par value $0.20, trading symbol AXP. American Express Company"
+					+ " (the Company) reports for the fiscal year ended December 31, 2022.");
+
+	private final Chunk margins = chunk("amex", "AMERICANEXPRESS_2022_10K.pdf", 1, 40,
+			"Operating margin improved in 2022 as revenues grew.");
+
+	private final Chunk kenvue = chunk("jnj", "separation-8k.pdf", 0, 12,
+			"Johnson & Johnson completed the separation of its Consumer"
+					+ " Health business (\"Kenvue\") and received cash proceeds of $13.2 billion in 2023.");
+
+	@BeforeEach
+	void index() {
+		this.index = new LuceneChunkIndex(this.dir, new WordHashEmbeddingModel().asIndexEmbedding(), 16,
+				LuceneIndexSettings.DEFAULTS);
+		this.index.replace("amex", List.of(this.cover, this.margins), (n) -> {
+		});
+		this.index.replace("jnj", List.of(this.kenvue), (n) -> {
+		});
+		this.grounding = new Grounding(new Retriever(this.index, Fusion.ranks(60, 1, 1, 10)), true);
+	}
+
+	@AfterEach
+	void close() throws Exception {
+		this.index.close();
+	}
+
+	@Test
+	void readsAnAbbreviationOfANameTheSourcesWriteOut() {
+		assertThat(unsupported("Does AMEX have an improving operating margin in 2022?", this.margins, this.cover))
+			.isEmpty();
+		assertThat(unsupported("What cash did JnJ receive from Kenvue?", this.kenvue)).isEmpty();
+		assertThat(unsupported("What cash did J&J receive from Kenvue?", this.kenvue)).isEmpty();
+	}
+
+	@Test
+	void findsANameTheSourcesDocumentHoldsElsewhere() {
+		// only the margin page was retrieved; the ticker stands on the cover page
+		assertThat(unsupported("Did AXP's operating margin improve in 2022?", this.margins)).isEmpty();
+	}
+
+	@Test
+	void refusesWhatNoSourceDocumentMentions() {
+		assertThat(unsupported("Does Contoso have an improving operating margin in 2022?", this.margins, this.cover))
+			.containsExactly("Contoso");
+		assertThat(unsupported("Did the operating margin of AMEX improve in FY2019?", this.margins, this.cover))
+			.containsExactly("2019");
+		// an abbreviation that spells no name the sources write out
+		assertThat(unsupported("Does ACME have an improving operating margin?", this.margins, this.cover))
+			.containsExactly("ACME");
+	}
+
+	@Test
+	void looksNamesUpOnlyInTheSourcesDocuments() {
+		// Kenvue is in the knowledge base, but not in the document the sources come from
+		assertThat(unsupported("Did Kenvue's operating margin improve in 2022?", this.margins))
+			.containsExactly("Kenvue");
+	}
+
+	@Test
+	void abbreviationsAreTheBeginningsOfTwoOrMoreCapitalisedWords() {
+		assertThat(Aliases.abbreviates("AMEX", "the American Express card")).isTrue();
+		assertThat(Aliases.abbreviates("P&G", "sold by Procter & Gamble Co.")).isTrue();
+		assertThat(Aliases.abbreviates("AT&T", "American Telephone and Telegraph")).isTrue();
+		assertThat(Aliases.abbreviates("AMEX", "American. Express")).isFalse();
+		assertThat(Aliases.abbreviates("AMEX", "the american express card")).isFalse();
+		assertThat(Aliases.abbreviates("Amex", "the American Express card")).isTrue();
+		// a longer word in title case is a name of its own, not an abbreviation
+		assertThat(Aliases.abbreviates("Amazon", "Amazing Zones")).isFalse();
+	}
+
+	private List<String> unsupported(String question, Chunk... sources) {
+		return this.grounding.unsupported(new GroundingQuestion("kb", this.shaper.shape(question),
+				java.util.Arrays.stream(sources).map((chunk) -> new ScoredChunk(chunk, 1)).toList()));
+	}
+
+	private static Chunk chunk(String document, String filename, int ordinal, int page, String text) {
+		return new Chunk(document + ":" + ordinal, "kb", document, filename, page, page, "", ordinal, text, Map.of(),
+				filename.replace(".pdf", "").replace('_', ' '));
+	}
+
+}
