@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 
+import dev.ragchat.retrieval.query.Periods;
+
 import org.springframework.ai.rag.Query;
 import org.springframework.ai.rag.retrieval.join.DocumentJoiner;
 
@@ -15,6 +17,13 @@ import org.springframework.ai.rag.retrieval.join.DocumentJoiner;
  * {@code ChunkIndexContractTests}.
  */
 public interface ChunkIndex {
+
+	/**
+	 * The metadata key by which a hybrid candidate tells the joiner whether it holds one
+	 * of the periods the question names ({@link ChunkSearch#periods()}): {@code false}
+	 * when it holds none, absent when the question names none.
+	 */
+	String PERIOD = "period";
 
 	/**
 	 * Embeds the chunks and puts them in place of whatever the document had, all at once.
@@ -86,8 +95,9 @@ public interface ChunkIndex {
 		ChunkIndexRetriever vector = new ChunkIndexRetriever(this, search.with(depth, SearchMode.VECTOR));
 		ChunkIndexRetriever keyword = new ChunkIndexRetriever(this, search.with(depth, SearchMode.KEYWORD));
 		Query query = new Query(search.query());
-		List<org.springframework.ai.document.Document> byVector = vector.retrieve(query);
-		List<org.springframework.ai.document.Document> byKeyword = keyword.retrieve(query);
+		List<String> periods = search.periods();
+		List<org.springframework.ai.document.Document> byVector = withPeriods(vector.retrieve(query), periods);
+		List<org.springframework.ai.document.Document> byKeyword = withPeriods(keyword.retrieve(query), periods);
 		Map<String, Chunk> chunks = new HashMap<>();
 		for (org.springframework.ai.document.Document document : byVector) {
 			chunks.put(document.getId(), (Chunk) document.getMetadata().get(ChunkIndexRetriever.CHUNK));
@@ -100,6 +110,25 @@ public interface ChunkIndex {
 			.limit(search.topK())
 			.map((document) -> new ScoredChunk(chunks.get(document.getId()), document.getScore()))
 			.toList();
+	}
+
+	/**
+	 * @param ranked a ranking of documents that carry their chunk
+	 * @param periods the periods the question names
+	 * @return the ranking, each document marked with whether its chunk's title, heading
+	 * path or text names one of the periods (unmarked when there are none)
+	 */
+	private static List<org.springframework.ai.document.Document> withPeriods(
+			List<org.springframework.ai.document.Document> ranked, List<String> periods) {
+		if (periods.isEmpty()) {
+			return ranked;
+		}
+		return ranked.stream().map((document) -> {
+			Chunk chunk = (Chunk) document.getMetadata().get(ChunkIndexRetriever.CHUNK);
+			Map<String, Object> metadata = new HashMap<>(document.getMetadata());
+			metadata.put(PERIOD, Periods.years(chunk.indexText()).stream().anyMatch(periods::contains));
+			return document.mutate().metadata(metadata).build();
+		}).toList();
 	}
 
 	/**

@@ -65,6 +65,13 @@ public record ChunkSearch(String knowledgeBase, String query, List<KeywordTerm> 
 	}
 
 	/**
+	 * @return the periods (years) the question names, from its keywords
+	 */
+	public List<String> periods() {
+		return this.keywords.stream().filter(KeywordTerm::period).map(KeywordTerm::word).distinct().toList();
+	}
+
+	/**
 	 * @param topK how many chunks to return
 	 * @param mode how to search
 	 * @return the same search, that deep, that way

@@ -16,9 +16,12 @@ import org.springframework.util.Assert;
  * rankings (the document's own reciprocal rank fusion, relative to the best document's;
  * independent of the document's size; 0: none)
  * @param onePerPage whether the results hold at most one chunk of a page (its best)
+ * @param periodWeight how much of its fused score a chunk loses when the question names
+ * periods and the chunk (its title, heading path and text) holds none of them (0: none;
+ * nothing changes when no candidate holds one)
  */
 public record Fusion(int k, double vectorWeight, double keywordWeight, int candidates, double pageWeight,
-		double documentWeight, boolean onePerPage) {
+		double documentWeight, boolean onePerPage, double periodWeight) {
 
 	public Fusion {
 		Assert.isTrue(k >= 1, "k must be at least 1");
@@ -26,6 +29,7 @@ public record Fusion(int k, double vectorWeight, double keywordWeight, int candi
 		Assert.isTrue(candidates >= 1, "candidates must be at least 1");
 		Assert.isTrue(pageWeight >= 0, "pageWeight must not be negative");
 		Assert.isTrue(documentWeight >= 0, "documentWeight must not be negative");
+		Assert.isTrue(periodWeight >= 0 && periodWeight <= 1, "periodWeight must be between 0 and 1");
 	}
 
 	/**
@@ -37,7 +41,7 @@ public record Fusion(int k, double vectorWeight, double keywordWeight, int candi
 	 * @return the fusion
 	 */
 	public static Fusion ranks(int k, double vectorWeight, double keywordWeight, int candidates) {
-		return new Fusion(k, vectorWeight, keywordWeight, candidates, 0, 0, false);
+		return new Fusion(k, vectorWeight, keywordWeight, candidates, 0, 0, false, 0);
 	}
 
 	/**
@@ -49,7 +53,7 @@ public record Fusion(int k, double vectorWeight, double keywordWeight, int candi
 	 */
 	public Fusion withRanks(int k, double vectorWeight, double keywordWeight, int candidates) {
 		return new Fusion(k, vectorWeight, keywordWeight, candidates, this.pageWeight, this.documentWeight,
-				this.onePerPage);
+				this.onePerPage, this.periodWeight);
 	}
 
 }

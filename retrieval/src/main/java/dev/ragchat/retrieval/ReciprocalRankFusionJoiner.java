@@ -30,8 +30,11 @@ import org.springframework.util.Assert;
  * chunk in it) and {@code best} that of the best document, so that chunks of the document
  * both rankings put near the top rise. A document's agreement depends on where its best
  * chunks stand, not on how many chunks it has: a one-chunk file next to long filings
- * competes on equal terms. With one per page, only the best chunk of each page is kept,
- * so that the top results are that many different pages.
+ * competes on equal terms. With a period weight {@code p > 0}, a candidate marked as
+ * holding none of the question's periods keeps {@code 1 - p} of its score, so that a
+ * question about FY2022 ranks the pages that speak of 2022 first. With one per page, only
+ * the best chunk of each page is kept, so that the top results are that many different
+ * pages.
  */
 final class ReciprocalRankFusionJoiner implements DocumentJoiner {
 
@@ -50,6 +53,8 @@ final class ReciprocalRankFusionJoiner implements DocumentJoiner {
 
 	private final boolean onePerPage;
 
+	private final double periodWeight;
+
 	ReciprocalRankFusionJoiner(int k, List<Double> weights) {
 		this(Fusion.ranks(k, weights.get(0), weights.get(1), 1));
 	}
@@ -64,6 +69,7 @@ final class ReciprocalRankFusionJoiner implements DocumentJoiner {
 		this.pageWeight = fusion.pageWeight();
 		this.documentWeight = fusion.documentWeight();
 		this.onePerPage = fusion.onePerPage();
+		this.periodWeight = fusion.periodWeight();
 	}
 
 	@Override
@@ -93,6 +99,11 @@ final class ReciprocalRankFusionJoiner implements DocumentJoiner {
 		}
 		if (this.documentWeight > 0) {
 			byDocument(documents, scores, agreement);
+		}
+		if (this.periodWeight > 0) {
+			scores
+				.replaceAll((id, score) -> Boolean.FALSE.equals(documents.get(id).getMetadata().get(ChunkIndex.PERIOD))
+						? score * (1 - this.periodWeight) : score);
 		}
 		List<Document> fused = new ArrayList<>();
 		Set<String> pages = new HashSet<>();

@@ -63,7 +63,107 @@ class RetrieverTests {
 		}
 		// any other ChunkIndex goes through the generic path: two retrievers, then the
 		// joiner
-		ChunkIndex other = new ChunkIndex() {
+		ChunkIndex other = generic();
+		Retriever generic = new Retriever(other, new ReciprocalRankFusionJoiner(60, List.of(1.0, 1.0)), 20);
+		ChunkSearch search = new ChunkSearch("kb-a", "canary sings loudly", 7, SearchMode.HYBRID, null);
+		List<ScoredChunk> fast = this.retriever.retrieve(search);
+		assertThat(fast).hasSize(7);
+		assertThat(fast).usingRecursiveComparison().isEqualTo(generic.retrieve(search));
+	}
+
+	@Test
+	void ranksTheChunksOfTheQuestionsPeriodFirstInEitherHybrid() {
+		for (int i = 0; i < 6; i++) {
+			this.index.replace("old-" + i,
+					List.of(new Chunk("old-" + i + ":0", "kb-p", "old-" + i, "3M_2018_10K.pdf", i + 1, i + 1, "", 0,
+							"What drove the operating margin change for 3M: pricing drove the change " + i,
+							java.util.Map.of(), "3M 2018 10K")),
+					(n) -> {
+					});
+		}
+		this.index.replace("new", List.of(new Chunk("new:0", "kb-p", "new", "3M_2022_10K.pdf", 40, 40, "", 0,
+				"Operating margin fell.", java.util.Map.of(), "3M 2022 10K")), (n) -> {
+				});
+		ChunkSearch search = new ChunkSearch("kb-p", "What drove operating margin change as of FY2022 for 3M?", 3,
+				SearchMode.HYBRID, null);
+		Fusion plain = new Fusion(60, 1, 1, 20, 0, 0, false, 0);
+		Fusion periods = new Fusion(60, 1, 1, 20, 0, 0, false, 0.5);
+		assertThat(new Retriever(this.index, plain).retrieve(search).get(0).chunk().documentId()).isNotEqualTo("new");
+		List<ScoredChunk> lucene = new Retriever(this.index, periods).retrieve(search);
+		assertThat(lucene.get(0).chunk().documentId()).isEqualTo("new");
+		assertThat(lucene).usingRecursiveComparison().isEqualTo(new Retriever(generic(), periods).retrieve(search));
+	}
+
+	@Test
+	void fusesRanksWithWeights() {
+		Document a = Document.builder().id("a").text("a").build();
+		Document b = Document.builder().id("b").text("b").build();
+		Document c = Document.builder().id("c").text("c").build();
+		Query query = new Query("q");
+		List<Document> even = new ReciprocalRankFusionJoiner(60, List.of(1.0, 1.0))
+			.join(Map.of(query, List.of(List.of(a, b), List.of(b, c))));
+		assertThat(even).extracting(Document::getId).containsExactly("b", "a", "c");
+		assertThat(even.get(0).getScore()).isCloseTo(1.0 / 62 + 1.0 / 61, org.assertj.core.data.Offset.offset(1e-9));
+		List<Document> keywordOnly = new ReciprocalRankFusionJoiner(60, List.of(0.0, 1.0))
+			.join(Map.of(query, List.of(List.of(a, b), List.of(c, b))));
+		assertThat(keywordOnly).extracting(Document::getId).startsWith("c", "b");
+	}
+
+	@Test
+	void keepsOnlyTheBestChunkOfAPageWhenAskedTo() {
+		Document a1 = page("a1", "doc-a", 1);
+		Document a2 = page("a2", "doc-a", 1);
+		Document a3 = page("a3", "doc-a", 2);
+		Document b1 = page("b1", "doc-b", 1);
+		Query query = new Query("q");
+		Map<Query, List<List<Document>>> rankings = Map.of(query, List.of(List.of(a1, a2, a3, b1), List.of(a2, b1)));
+		assertThat(new ReciprocalRankFusionJoiner(Fusion.ranks(60, 1, 1, 10)).join(rankings))
+			.extracting(Document::getId)
+			.containsExactly("a2", "b1", "a1", "a3");
+		assertThat(new ReciprocalRankFusionJoiner(new Fusion(60, 1, 1, 10, 0, 0, true, 0)).join(rankings))
+			.extracting(Document::getId)
+			.containsExactly("a2", "b1", "a3");
+	}
+
+	@Test
+	void liftsTheChunksOfTheDocumentBothRankingsAgreeOn() {
+		// b1 leads the vector ranking alone; doc-a holds most of both rankings
+		Document b1 = page("b1", "doc-b", 1);
+		Document a1 = page("a1", "doc-a", 1);
+		Document a2 = page("a2", "doc-a", 2);
+		Document a3 = page("a3", "doc-a", 3);
+		Query query = new Query("q");
+		Map<Query, List<List<Document>>> rankings = Map.of(query, List.of(List.of(b1, a1, a2), List.of(a3, a2)));
+		assertThat(new ReciprocalRankFusionJoiner(Fusion.ranks(60, 1, 1, 10)).join(rankings))
+			.extracting(Document::getId)
+			.containsExactly("a2", "b1", "a3", "a1");
+		assertThat(new ReciprocalRankFusionJoiner(new Fusion(60, 1, 1, 10, 0, 1, false, 0)).join(rankings))
+			.extracting(Document::getId)
+			.containsExactly("a2", "a3", "a1", "b1");
+	}
+
+	@Test
+	void aSmallDocumentLeadingBothRankingsStaysFirstNextToALongOne() {
+		// one chunk of doc-small leads both rankings; doc-long fills the rest of them
+		Document small = page("s1", "doc-small", 1);
+		List<Document> long1 = java.util.stream.IntStream.rangeClosed(1, 30)
+			.mapToObj((i) -> page("l" + i, "doc-long", i))
+			.toList();
+		List<Document> ranking = new java.util.ArrayList<>(List.of(small));
+		ranking.addAll(long1);
+		Map<Query, List<List<Document>>> rankings = Map.of(new Query("q"), List.of(ranking, ranking));
+		assertThat(new ReciprocalRankFusionJoiner(new Fusion(60, 1, 1, 40, 0, 2, false, 0)).join(rankings))
+			.extracting(Document::getId)
+			.startsWith("s1", "l1");
+	}
+
+	private static Document page(String id, String document, int page) {
+		return Document.builder().id(id).text(id).metadata(Map.of("documentId", document, "page", page)).build();
+	}
+
+	/** The same index without its own hybrid search: the port's generic one. */
+	private ChunkIndex generic() {
+		return new ChunkIndex() {
 
 			@Override
 			public boolean replace(String documentId, List<Chunk> chunks, java.util.function.IntConsumer embedded,
@@ -107,78 +207,6 @@ class RetrieverTests {
 			}
 
 		};
-		Retriever generic = new Retriever(other, new ReciprocalRankFusionJoiner(60, List.of(1.0, 1.0)), 20);
-		ChunkSearch search = new ChunkSearch("kb-a", "canary sings loudly", 7, SearchMode.HYBRID, null);
-		List<ScoredChunk> fast = this.retriever.retrieve(search);
-		assertThat(fast).hasSize(7);
-		assertThat(fast).usingRecursiveComparison().isEqualTo(generic.retrieve(search));
-	}
-
-	@Test
-	void fusesRanksWithWeights() {
-		Document a = Document.builder().id("a").text("a").build();
-		Document b = Document.builder().id("b").text("b").build();
-		Document c = Document.builder().id("c").text("c").build();
-		Query query = new Query("q");
-		List<Document> even = new ReciprocalRankFusionJoiner(60, List.of(1.0, 1.0))
-			.join(Map.of(query, List.of(List.of(a, b), List.of(b, c))));
-		assertThat(even).extracting(Document::getId).containsExactly("b", "a", "c");
-		assertThat(even.get(0).getScore()).isCloseTo(1.0 / 62 + 1.0 / 61, org.assertj.core.data.Offset.offset(1e-9));
-		List<Document> keywordOnly = new ReciprocalRankFusionJoiner(60, List.of(0.0, 1.0))
-			.join(Map.of(query, List.of(List.of(a, b), List.of(c, b))));
-		assertThat(keywordOnly).extracting(Document::getId).startsWith("c", "b");
-	}
-
-	@Test
-	void keepsOnlyTheBestChunkOfAPageWhenAskedTo() {
-		Document a1 = page("a1", "doc-a", 1);
-		Document a2 = page("a2", "doc-a", 1);
-		Document a3 = page("a3", "doc-a", 2);
-		Document b1 = page("b1", "doc-b", 1);
-		Query query = new Query("q");
-		Map<Query, List<List<Document>>> rankings = Map.of(query, List.of(List.of(a1, a2, a3, b1), List.of(a2, b1)));
-		assertThat(new ReciprocalRankFusionJoiner(Fusion.ranks(60, 1, 1, 10)).join(rankings))
-			.extracting(Document::getId)
-			.containsExactly("a2", "b1", "a1", "a3");
-		assertThat(new ReciprocalRankFusionJoiner(new Fusion(60, 1, 1, 10, 0, 0, true)).join(rankings))
-			.extracting(Document::getId)
-			.containsExactly("a2", "b1", "a3");
-	}
-
-	@Test
-	void liftsTheChunksOfTheDocumentBothRankingsAgreeOn() {
-		// b1 leads the vector ranking alone; doc-a holds most of both rankings
-		Document b1 = page("b1", "doc-b", 1);
-		Document a1 = page("a1", "doc-a", 1);
-		Document a2 = page("a2", "doc-a", 2);
-		Document a3 = page("a3", "doc-a", 3);
-		Query query = new Query("q");
-		Map<Query, List<List<Document>>> rankings = Map.of(query, List.of(List.of(b1, a1, a2), List.of(a3, a2)));
-		assertThat(new ReciprocalRankFusionJoiner(Fusion.ranks(60, 1, 1, 10)).join(rankings))
-			.extracting(Document::getId)
-			.containsExactly("a2", "b1", "a3", "a1");
-		assertThat(new ReciprocalRankFusionJoiner(new Fusion(60, 1, 1, 10, 0, 1, false)).join(rankings))
-			.extracting(Document::getId)
-			.containsExactly("a2", "a3", "a1", "b1");
-	}
-
-	@Test
-	void aSmallDocumentLeadingBothRankingsStaysFirstNextToALongOne() {
-		// one chunk of doc-small leads both rankings; doc-long fills the rest of them
-		Document small = page("s1", "doc-small", 1);
-		List<Document> long1 = java.util.stream.IntStream.rangeClosed(1, 30)
-			.mapToObj((i) -> page("l" + i, "doc-long", i))
-			.toList();
-		List<Document> ranking = new java.util.ArrayList<>(List.of(small));
-		ranking.addAll(long1);
-		Map<Query, List<List<Document>>> rankings = Map.of(new Query("q"), List.of(ranking, ranking));
-		assertThat(new ReciprocalRankFusionJoiner(new Fusion(60, 1, 1, 40, 0, 2, false)).join(rankings))
-			.extracting(Document::getId)
-			.startsWith("s1", "l1");
-	}
-
-	private static Document page(String id, String document, int page) {
-		return Document.builder().id(id).text(id).metadata(Map.of("documentId", document, "page", page)).build();
 	}
 
 }

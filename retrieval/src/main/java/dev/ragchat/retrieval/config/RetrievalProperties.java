@@ -36,11 +36,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param hybridPageWeight how much of the fused scores of the other candidates on the
  * same page of the same document a chunk gains in hybrid search (0: none; tuned on the
  * FinanceBench dev split, see docs/benchmarks.md)
- * @param hybridDocumentWeight how much a chunk gains in hybrid search for its document's
- * share of the candidates' fused score (0: none; see {@code Fusion}; tuned on the
- * FinanceBench dev split)
+ * @param hybridDocumentWeight how much a chunk gains in hybrid search for where its
+ * document stands in both rankings (0: none; see {@code Fusion})
  * @param hybridOnePerPage whether hybrid results hold at most one chunk a page (its best;
  * default true)
+ * @param hybridPeriodWeight how much of its hybrid score a chunk loses when the question
+ * names periods (years) and the chunk holds none of them (0: none; see {@code Fusion})
  */
 @ConfigurationProperties("ragchat.retrieval")
 public record RetrievalProperties(Path indexDir, @DefaultValue("1") int embeddingThreads,
@@ -50,7 +51,8 @@ public record RetrievalProperties(Path indexDir, @DefaultValue("1") int embeddin
 		@DefaultValue("100") int hnswBeamWidth, @DefaultValue("none") Quantization vectorQuantization,
 		@DefaultValue("16") double indexRamBufferMb, @DefaultValue("100") int vectorCandidates,
 		@DefaultValue("lucene") Index index, @DefaultValue("0") double hybridPageWeight,
-		@DefaultValue("2") double hybridDocumentWeight, @DefaultValue("true") boolean hybridOnePerPage) {
+		@DefaultValue("2") double hybridDocumentWeight, @DefaultValue("true") boolean hybridOnePerPage,
+		@DefaultValue("0.5") double hybridPeriodWeight) {
 
 	/**
 	 * Where the chunks are indexed.
@@ -70,7 +72,7 @@ public record RetrievalProperties(Path indexDir, @DefaultValue("1") int embeddin
 	 */
 	public Fusion fusion() {
 		return new Fusion(this.hybridK, this.vectorWeight, this.keywordWeight, this.hybridCandidates,
-				this.hybridPageWeight, this.hybridDocumentWeight, this.hybridOnePerPage);
+				this.hybridPageWeight, this.hybridDocumentWeight, this.hybridOnePerPage, this.hybridPeriodWeight);
 	}
 
 	/**

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
@@ -15,6 +18,7 @@ import dev.ragchat.retrieval.ChunkIndex;
 import dev.ragchat.retrieval.ChunkSearch;
 import dev.ragchat.retrieval.ScoredChunk;
 import dev.ragchat.retrieval.embedding.IndexEmbedding;
+import dev.ragchat.retrieval.query.KeywordTerm;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -23,19 +27,25 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
@@ -225,8 +235,16 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 			DocumentRetriever vector = (query) -> ranked(searcher, vectorQuery(query.text(), depth, filter), depth);
 			DocumentRetriever keyword = (query) -> ranked(searcher, keywordQuery(search, filter), depth);
 			org.springframework.ai.rag.Query query = new org.springframework.ai.rag.Query(search.query());
+			List<org.springframework.ai.document.Document> byVector = vector.retrieve(query);
+			List<org.springframework.ai.document.Document> byKeyword = keyword.retrieve(query);
+			List<String> periods = search.periods();
+			if (!periods.isEmpty()) {
+				Set<Integer> holding = holding(searcher, periods, byVector, byKeyword);
+				byVector = withPeriods(byVector, holding);
+				byKeyword = withPeriods(byKeyword, holding);
+			}
 			List<org.springframework.ai.document.Document> fused = joiner
-				.join(Map.of(query, List.of(vector.retrieve(query), keyword.retrieve(query))));
+				.join(Map.of(query, List.of(byVector, byKeyword)));
 			StoredFields storedFields = searcher.storedFields();
 			List<ScoredChunk> hits = new ArrayList<>(search.topK());
 			for (org.springframework.ai.document.Document document : fused.subList(0,
@@ -235,6 +253,50 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 			}
 			return hits;
 		});
+	}
+
+	/**
+	 * Which of the candidates hold one of the periods in their title, heading path or
+	 * text: the periods' term query, advanced to each candidate in doc id order (no
+	 * stored field is read).
+	 */
+	private Set<Integer> holding(IndexSearcher searcher, List<String> periods,
+			List<org.springframework.ai.document.Document> byVector,
+			List<org.springframework.ai.document.Document> byKeyword) throws IOException {
+		Query query = this.keywordQuery.build(periods.stream().map((period) -> new KeywordTerm(period, 1)).toList());
+		Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+		int[] candidates = java.util.stream.Stream.concat(byVector.stream(), byKeyword.stream())
+			.mapToInt((document) -> Integer.parseInt(document.getId()))
+			.distinct()
+			.sorted()
+			.toArray();
+		List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+		Set<Integer> holding = new HashSet<>();
+		LeafReaderContext leaf = null;
+		DocIdSetIterator iterator = null;
+		for (int doc : candidates) {
+			LeafReaderContext next = leaves.get(ReaderUtil.subIndex(doc, leaves));
+			if (next != leaf) {
+				leaf = next;
+				Scorer scorer = weight.scorer(leaf);
+				iterator = (scorer != null) ? scorer.iterator() : null;
+			}
+			int target = doc - leaf.docBase;
+			if (iterator != null && iterator.docID() <= target
+					&& ((iterator.docID() == target) || iterator.advance(target) == target)) {
+				holding.add(doc);
+			}
+		}
+		return holding;
+	}
+
+	private static List<org.springframework.ai.document.Document> withPeriods(
+			List<org.springframework.ai.document.Document> ranked, Set<Integer> holding) {
+		return ranked.stream().map((document) -> {
+			Map<String, Object> metadata = new HashMap<>(document.getMetadata());
+			metadata.put(PERIOD, holding.contains(Integer.parseInt(document.getId())));
+			return document.mutate().metadata(metadata).build();
+		}).toList();
 	}
 
 	/**

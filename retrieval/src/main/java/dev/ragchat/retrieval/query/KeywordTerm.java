@@ -9,12 +9,22 @@ import org.springframework.util.Assert;
  *
  * @param word the word
  * @param weight how much it weighs (1 for an ordinary word)
+ * @param period whether it is a period the question names (a year)
  */
-public record KeywordTerm(String word, float weight) {
+public record KeywordTerm(String word, float weight, boolean period) {
 
 	public KeywordTerm {
 		Assert.hasText(word, "word must not be empty");
 		Assert.isTrue(weight > 0, "weight must be positive");
+	}
+
+	/**
+	 * A word that is no period.
+	 * @param word the word
+	 * @param weight how much it weighs
+	 */
+	public KeywordTerm(String word, float weight) {
+		this(word, weight, false);
 	}
 
 }

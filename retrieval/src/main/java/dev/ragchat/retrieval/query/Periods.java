@@ -23,7 +23,40 @@ public final class Periods {
 	/** A fiscal year in two digits: group 1 is the year's last two digits ("FY18"). */
 	public static final Pattern FISCAL_YEAR_SHORT = Pattern.compile("\\b[Ff][Yy]\\s?'?(\\d{2})\\b");
 
+	/**
+	 * Words that say which period a column or a figure is of, beside month names and stop
+	 * words: "Year Ended", "Three Months Ended", "Fiscal Quarter".
+	 */
+	private static final Set<String> PERIOD_WORDS = Set.of("year", "years", "ended", "ending", "quarter", "quarters",
+			"month", "months", "week", "weeks", "fiscal", "fy", "three", "six", "nine", "twelve");
+
+	private static final Set<String> MONTHS = months();
+
 	private Periods() {
+	}
+
+	/**
+	 * @param word a word, lower case, without punctuation
+	 * @return whether it only says which period something is of: a month (as
+	 * {@link java.time.Month} names it in English, in full or short), "q1" to "q4", a
+	 * word of "Year Ended" or "Three Months Ended", or a stop word ("as", "of")
+	 */
+	public static boolean isPeriodWord(String word) {
+		return MONTHS.contains(word) || PERIOD_WORDS.contains(word) || word.matches("q[1-4]")
+				|| StopWords.contains(word);
+	}
+
+	private static Set<String> months() {
+		Set<String> months = new java.util.HashSet<>();
+		for (java.time.Month month : java.time.Month.values()) {
+			for (java.time.format.TextStyle style : java.time.format.TextStyle.values()) {
+				months.add(month.getDisplayName(style, java.util.Locale.ENGLISH)
+					.toLowerCase(java.util.Locale.ROOT)
+					.replace(".", ""));
+			}
+		}
+		months.add("sept");
+		return Set.copyOf(months);
 	}
 
 	/**

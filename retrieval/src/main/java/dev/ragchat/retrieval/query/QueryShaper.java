@@ -89,7 +89,7 @@ public final class QueryShaper {
 			String word = matcher.group().replaceAll("[.,]+$", "");
 			String year = Periods.asYear(word);
 			if (year != null) {
-				keywords.add(new KeywordTerm(year, this.specificWeight));
+				keywords.add(new KeywordTerm(year, this.specificWeight, true));
 				continue;
 			}
 			if (StopWords.contains(word)) {

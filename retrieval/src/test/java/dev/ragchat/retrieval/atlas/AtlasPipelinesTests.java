@@ -57,13 +57,16 @@ class AtlasPipelinesTests {
 	}
 
 	@Test
-	void isolatesTheKnowledgeBaseInsideAtlasSearch() {
-		List<Document> pipeline = AtlasPipelines
-			.keyword(new ChunkSearch("kb_1", "refund policy", 4, SearchMode.KEYWORD, List.of("doc_1")));
+	void isolatesTheKnowledgeBaseInsideAtlasSearchAndAsksTheShapedWords() {
+		List<Document> pipeline = AtlasPipelines.keyword(new ChunkSearch("kb_1",
+				"What is the refund policy of Contoso?", 4, SearchMode.KEYWORD, List.of("doc_1")));
 
 		assertThat(pipeline.get(0).toJson()).isEqualTo(Document.parse("""
 				{"$search": {"index": "chunk_text", "compound": {
-				  "must": [{"text": {"query": "refund policy", "path": "content"}}],
+				  "should": [{"text": {"query": "refund", "path": "content", "score": {"boost": {"value": 1.0}}}},
+				             {"text": {"query": "policy", "path": "content", "score": {"boost": {"value": 1.0}}}},
+				             {"text": {"query": "Contoso", "path": "content", "score": {"boost": {"value": 2.0}}}}],
+				  "minimumShouldMatch": 1,
 				  "filter": [{"equals": {"path": "metadata.knowledgeBase", "value": "kb_1"}},
 				             {"in": {"path": "metadata.documentId", "value": ["doc_1"]}}]}}}
 				""").toJson());

@@ -12,7 +12,7 @@ class QueryShaperTests {
 	void leavesOutStopWordsAndWeighsNamesPeriodsAndFiguresMore() {
 		ShapedQuery shaped = this.shaper.shape("What was Contoso's revenue in FY2022 and 1,600 units?");
 		assertThat(shaped.keywords()).containsExactly(new KeywordTerm("Contoso's", 2), new KeywordTerm("revenue", 1),
-				new KeywordTerm("2022", 2), new KeywordTerm("1,600", 2), new KeywordTerm("units", 1));
+				new KeywordTerm("2022", 2, true), new KeywordTerm("1,600", 2), new KeywordTerm("units", 1));
 		assertThat(shaped.names()).containsExactly("Contoso");
 		assertThat(shaped.periods()).containsExactly("2022");
 	}

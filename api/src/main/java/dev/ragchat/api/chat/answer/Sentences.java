@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import dev.ragchat.retrieval.query.Periods;
+
 /**
  * The sentences of retrieved text that are long enough to answer something, and how near
  * a query they are: shared by the extractive answer and the relevance check before a
@@ -97,7 +99,7 @@ final class Sentences {
 
 	private static final java.util.regex.Pattern ROW = FIGURES;
 
-	private static final java.util.regex.Pattern YEAR = java.util.regex.Pattern.compile("\\b(?:19|20)\\d{2}\\b");
+	private static final java.util.regex.Pattern YEAR = Periods.YEAR;
 
 	private static final java.util.regex.Pattern HEADER = java.util.regex.Pattern
 		.compile("(?:[\\p{L}\\s,.:()]|\\b\\d{1,2}\\b)*(?:(?:19|20)\\d{2}(?:[\\p{L}\\s,.:()]|\\b\\d{1,2}\\b)*){2,}");

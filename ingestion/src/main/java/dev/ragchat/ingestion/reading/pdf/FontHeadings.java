@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import dev.ragchat.retrieval.query.StopWords;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDFontDescriptor;
 import org.apache.pdfbox.text.TextPosition;
@@ -37,10 +38,6 @@ final class FontHeadings {
 	private static final float SAME_SIZE = 0.3f;
 
 	private static final Pattern BOLD_NAME = Pattern.compile("(?i).*(bold|black|heavy|demi|semibold).*");
-
-	/** Words title case leaves in lower case. */
-	private static final java.util.Set<String> MINOR_WORDS = java.util.Set.of("a", "an", "and", "as", "at", "but", "by",
-			"for", "from", "in", "into", "of", "on", "or", "per", "the", "to", "with", "vs", "vs.");
 
 	private int pages;
 
@@ -172,8 +169,7 @@ final class FontHeadings {
 	private static boolean isTitleCase(String words) {
 		for (String word : words.split(" ")) {
 			String bare = word.replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}.]+$", "");
-			if (!bare.isEmpty() && Character.isLowerCase(bare.charAt(0))
-					&& !MINOR_WORDS.contains(bare.toLowerCase(Locale.ROOT))) {
+			if (!bare.isEmpty() && Character.isLowerCase(bare.charAt(0)) && !minor(bare.toLowerCase(Locale.ROOT))) {
 				return false;
 			}
 		}
@@ -193,6 +189,14 @@ final class FontHeadings {
 
 	private static int mode(Map<Integer, Integer> counts) {
 		return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(0);
+	}
+
+	/**
+	 * Words title case leaves in lower case: English stop words (articles, prepositions,
+	 * conjunctions), "per" and "vs".
+	 */
+	private static boolean minor(String word) {
+		return StopWords.contains(word) || word.matches("per|vs\\.?");
 	}
 
 	/**

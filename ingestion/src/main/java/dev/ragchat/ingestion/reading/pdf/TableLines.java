@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import dev.ragchat.ingestion.reading.Paragraphs;
 import dev.ragchat.ingestion.reading.Section;
+import dev.ragchat.retrieval.query.Periods;
 
 /**
  * Finds the tables in a PDF page's text lines. PDFBox lays a page's glyphs out in lines
@@ -24,18 +25,14 @@ final class TableLines {
 
 	private static final Pattern AMOUNT = Pattern.compile(".*\\d.*|[—–-]+");
 
-	private static final Pattern YEAR = Pattern.compile("\\(?(19|20)\\d{2}\\)?[,.]?");
+	private static final Pattern YEAR = Pattern.compile("\\(?" + Periods.YEAR.pattern() + "\\)?[,.]?");
 
 	private static final Pattern WORD = Pattern.compile(".*\\p{L}.*");
 
 	private static final Pattern DAY = Pattern.compile("(0?[1-9]|[12]\\d|3[01]),?");
 
-	/** Words a header row may hold besides its years. */
-	private static final java.util.Set<String> HEADER_WORDS = java.util.Set.of("january", "february", "march", "april",
-			"may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr",
-			"jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "at", "as", "of", "year", "years", "ended",
-			"ending", "fiscal", "quarter", "months", "weeks", "three", "six", "nine", "twelve", "and", "fy", "q1", "q2",
-			"q3", "q4", "change", "%");
+	/** Words a header row may hold besides its years and the words of periods. */
+	private static final java.util.Set<String> HEADER_WORDS = java.util.Set.of("change", "%");
 
 	private TableLines() {
 	}
@@ -134,7 +131,8 @@ final class TableLines {
 			if (YEAR.matcher(word).matches()) {
 				years++;
 			}
-			else if (DAY.matcher(word).matches() || HEADER_WORDS.contains(bare) || bare.isEmpty()) {
+			else if (DAY.matcher(word).matches() || Periods.isPeriodWord(bare) || HEADER_WORDS.contains(bare)
+					|| bare.isEmpty()) {
 				continue;
 			}
 			else if (FIGURE.matcher(word).matches()) {
