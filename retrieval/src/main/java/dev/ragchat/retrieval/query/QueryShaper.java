@@ -31,8 +31,7 @@ public final class QueryShaper {
 	/** How much more a name, period or figure weighs than another word. */
 	public static final float SPECIFIC_WEIGHT = 2f;
 
-	private static final Pattern WORD = Pattern
-		.compile("[\\p{L}\\p{N}$][\\p{L}\\p{N}&'’.,/-]*[\\p{L}\\p{N}%]|[\\p{L}\\p{N}]");
+	private static final Pattern EDGES = Pattern.compile("^[^\\p{L}\\p{N}$]+|[^\\p{L}\\p{N}%]+$");
 
 	private static final Pattern SENTENCE_END = Pattern.compile(".*[.?!:]['\")\\]]*$");
 
@@ -82,11 +81,12 @@ public final class QueryShaper {
 		for (String token : question.strip().split("\\s+")) {
 			boolean start = sentenceStart;
 			sentenceStart = SENTENCE_END.matcher(token).matches();
-			Matcher matcher = WORD.matcher(token);
-			if (!matcher.find()) {
+			// the word without the punctuation around it ("`set_routing_alpha`," is
+			// set_routing_alpha); the index's analyser splits it as it splits its text
+			String word = EDGES.matcher(token).replaceAll("");
+			if (word.isEmpty()) {
 				continue;
 			}
-			String word = matcher.group().replaceAll("[.,]+$", "");
 			String year = Periods.asYear(word);
 			if (year != null) {
 				keywords.add(new KeywordTerm(year, this.specificWeight, true));

@@ -30,6 +30,13 @@ class QueryShaperTests {
 	}
 
 	@Test
+	void keepsAWordWholeWhateverItJoinsItsPartsWith() {
+		assertThat(this.shaper.shape("How does `set_routing_alpha` trade wirelength (-min_fanout)?").keywords())
+			.extracting(KeywordTerm::word)
+			.containsExactly("set_routing_alpha", "trade", "wirelength", "min_fanout");
+	}
+
+	@Test
 	void keepsStopWordsOfAQuestionMadeOnlyOfThem() {
 		assertThat(this.shaper.shape("Who was it?").keywords()).extracting(KeywordTerm::word)
 			.containsExactly("Who", "was", "it");
