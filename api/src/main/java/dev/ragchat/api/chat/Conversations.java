@@ -20,6 +20,8 @@ import dev.ragchat.retrieval.ScoredChunk;
 import dev.ragchat.retrieval.SearchMode;
 import dev.ragchat.retrieval.query.QueryShaper;
 import dev.ragchat.retrieval.query.ShapedQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Answers a session's questions. The answer path, step by step, as {@link #ask} reads:
@@ -39,6 +41,8 @@ import dev.ragchat.retrieval.query.ShapedQuery;
  * </ol>
  */
 public final class Conversations {
+
+	private static final Logger logger = LoggerFactory.getLogger(Conversations.class);
 
 	private static final int MAX_IMAGE_QUERY = 2000;
 
@@ -123,9 +127,12 @@ public final class Conversations {
 				new ChatMessage(id(), sessionId, ChatMessage.USER, question, null, List.of(), this.clock.instant()));
 
 		// 5. ground: the sources must speak of what the question names
-		boolean grounded = !sources.isEmpty() && (!attached.media().isEmpty()
-				|| this.grounding.unsupported(new GroundingQuestion(session.knowledgeBase(), shaped, sources))
-					.isEmpty());
+		List<String> unsupported = sources.isEmpty() || !attached.media().isEmpty() ? List.of()
+				: this.grounding.unsupported(new GroundingQuestion(session.knowledgeBase(), shaped, sources));
+		boolean grounded = !sources.isEmpty() && unsupported.isEmpty();
+		if (!unsupported.isEmpty()) {
+			logger.debug("Not grounded: the sources do not speak of {}", unsupported);
+		}
 
 		// 6. generate (only markers that name a retrieved source reach the caller,
 		// numbered in the order the answer first uses them, the same streamed and stored)

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 import dev.ragchat.retrieval.embedding.QueryEmbedder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.ai.embedding.EmbeddingModel;
 
@@ -16,6 +18,8 @@ import org.springframework.ai.embedding.EmbeddingModel;
  * each with its {@code [n]} marker and says that the answer is an extract.
  */
 public final class ExtractiveGenerator implements AnswerGenerator {
+
+	private static final Logger logger = LoggerFactory.getLogger(ExtractiveGenerator.class);
 
 	static final String PREFIX = "Extract from the documents: ";
 
@@ -70,6 +74,7 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 			grounding = Math.max(grounding, Math.max(toAsked, toStandalone));
 		}
 		double best = candidates.stream().mapToDouble((c) -> c.similarity).max().orElse(0);
+		logger.debug("Best sentence similarity {} (threshold {})", grounding, this.minSimilarity);
 		if (grounding < this.minSimilarity) {
 			return notFound(tokens);
 		}
