@@ -135,6 +135,19 @@ class IngestionWorkersTests {
 	}
 
 	@Test
+	void indexesAMarkdownFileOfHeadingsOnlyAndFailsAWhitespaceOnlyOne() throws Exception {
+		start(0, Duration.ofMinutes(10));
+		String headings = upload("kb_a", "commands.md", "## Commands\n\n### Options\n");
+		String blank = upload("kb_a", "blank.md", " \n\n\t\n");
+		await().atMost(Duration.ofSeconds(60)).until(() -> status(headings) == DocumentStatus.READY);
+		await().atMost(Duration.ofSeconds(60)).until(() -> status(blank) == DocumentStatus.FAILED);
+		assertThat(this.index.chunks.get(headings)).extracting(Chunk::text).containsExactly("Commands\n\nOptions");
+		assertThat(this.store.findById(blank).orElseThrow().error())
+			.isEqualTo("No text could be extracted from the document");
+		assertThat(this.index.chunks).doesNotContainKey(blank);
+	}
+
+	@Test
 	void keepsWorkFilesOwnerOnlyInTheWorkDirectoryAndRemovesLeftoversAtStart() throws Exception {
 		Path work = this.dir.resolve("data").resolve("work");
 		Files.createDirectories(work);

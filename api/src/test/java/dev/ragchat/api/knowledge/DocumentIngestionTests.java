@@ -74,6 +74,14 @@ class DocumentIngestionTests extends AbstractWebIntegrationTests {
 	}
 
 	@Test
+	void findsAMarkdownFileOfHeadingsOnlyByKeyword() throws Exception {
+		String doc = uploadAndAwait(Files.writeString(this.dir.resolve("commands.md"), "## Commands\n\n### Options\n"),
+				"READY");
+		search("options", "keyword").andExpect(jsonPath("$.results[0].documentId").value(doc))
+			.andExpect(jsonPath("$.results[0].text").value("Commands\n\nOptions"));
+	}
+
+	@Test
 	void filtersSearchOnDocumentMetadata() throws Exception {
 		JsonNode submitted = json.readTree(this.mvc
 			.perform(multipart("/api/v1/knowledge-bases/" + this.kb + "/documents")

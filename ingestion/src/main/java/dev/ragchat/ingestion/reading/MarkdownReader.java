@@ -13,8 +13,9 @@ import dev.ragchat.errors.RejectedInputException;
 
 /**
  * Reads Markdown, keeping the heading path of ATX headings ({@code #} to {@code ######})
- * outside fenced code. Written by hand: Tika reads Markdown as plain text, and a full
- * Markdown parser would be needed for nothing else.
+ * outside fenced code. A document of headings only has its headings as its text, one
+ * paragraph each. Written by hand: Tika reads Markdown as plain text, and a full Markdown
+ * parser would be needed for nothing else.
  */
 final class MarkdownReader {
 
@@ -32,6 +33,7 @@ final class MarkdownReader {
 		}
 		String[] headings = new String[6];
 		List<Section> sections = new ArrayList<>();
+		List<Section> headingsAsText = new ArrayList<>();
 		StringBuilder paragraph = new StringBuilder();
 		boolean fenced = false;
 		for (String line : Files.readString(file, StandardCharsets.UTF_8).split("\\R")) {
@@ -43,6 +45,9 @@ final class MarkdownReader {
 				add(sections, headings, paragraph);
 				int level = heading.group(1).length();
 				headings[level - 1] = heading.group(2);
+				if (!heading.group(2).isBlank()) {
+					headingsAsText.add(new Section(1, "", heading.group(2)));
+				}
 				for (int i = level; i < headings.length; i++) {
 					headings[i] = null;
 				}
@@ -55,6 +60,9 @@ final class MarkdownReader {
 			}
 		}
 		add(sections, headings, paragraph);
+		if (sections.isEmpty() && !headingsAsText.isEmpty()) {
+			return new ParsedDocument(headingsAsText, 1, List.of(), Titles.meaningful(headingsAsText.get(0).text()));
+		}
 		return new ParsedDocument(sections, 1, List.of(), Titles.firstHeading(sections));
 	}
 

@@ -22,9 +22,10 @@ import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Reads Office, OpenDocument, HTML, text, CSV and e-mail files with Apache Tika, keeping
- * the heading path (h1 to h6 in Tika's XHTML) and, for presentations, one page per slide.
- * Tika's own guards are on: compression ratio and nesting limits (zip bombs), secure XML
- * parsing (entity expansion, external entities); on top, a cap on extracted characters.
+ * the heading path (h1 to h6 in Tika's XHTML) and, for presentations, one page per slide;
+ * a document of headings only has its headings as its text. Tika's own guards are on:
+ * compression ratio and nesting limits (zip bombs), secure XML parsing (entity expansion,
+ * external entities); on top, a cap on extracted characters.
  */
 final class TikaReader {
 
@@ -63,6 +64,11 @@ final class TikaReader {
 		}
 		handler.flush();
 		String title = Titles.meaningful(metadata.get(TikaCoreProperties.TITLE));
+		if (handler.sections.isEmpty() && !handler.headingsAsText.isEmpty()) {
+			// a document of headings only: its headings are its text
+			return new ParsedDocument(handler.headingsAsText, Math.max(1, handler.page), List.of(),
+					title.isEmpty() ? Titles.meaningful(handler.headingsAsText.get(0).text()) : title);
+		}
 		return new ParsedDocument(handler.sections, Math.max(1, handler.page), List.of(),
 				title.isEmpty() ? Titles.firstHeading(handler.sections) : title);
 	}
@@ -118,6 +124,9 @@ final class TikaReader {
 	private static final class StructureHandler extends DefaultHandler {
 
 		private final List<Section> sections = new ArrayList<>();
+
+		/** Each heading as a paragraph of its own, for a document of headings only. */
+		private final List<Section> headingsAsText = new ArrayList<>();
 
 		private final String[] headings = new String[6];
 
@@ -196,6 +205,9 @@ final class TikaReader {
 			int level = headingLevel(name);
 			if (level > 0 && level == this.headingLevel) {
 				this.headings[level - 1] = this.heading.toString().strip().replaceAll("\\s+", " ");
+				if (!this.headings[level - 1].isEmpty()) {
+					this.headingsAsText.add(new Section(Math.max(1, this.page), "", this.headings[level - 1]));
+				}
 				for (int i = level; i < this.headings.length; i++) {
 					this.headings[i] = null;
 				}

@@ -73,6 +73,41 @@ class DocumentReaderTests {
 	}
 
 	@Test
+	void readsAMarkdownFileOfHeadingsOnlyAsItsHeadings() throws Exception {
+		Path md = this.dir.resolve("commands.md");
+		Files.writeString(md, "## Commands\n\n### Options\n");
+		ParsedDocument parsed = read(md);
+		assertThat(parsed.sections()).extracting(Section::headingPath, Section::text)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("", "Commands"),
+					org.assertj.core.groups.Tuple.tuple("", "Options"));
+		assertThat(parsed.title()).isEqualTo("Commands");
+	}
+
+	@Test
+	void readsATextOrHtmlFileOfHeadingsOnlyAsItsHeadings() throws Exception {
+		Path txt = this.dir.resolve("commands.txt");
+		Files.writeString(txt, "## Commands\n\n### Options\n");
+		assertThat(read(txt).sections()).extracting(Section::text).containsExactly("## Commands", "### Options");
+		Path html = this.dir.resolve("commands.html");
+		Files.writeString(html, "<html><body><h2>Commands</h2><h3>Options</h3></body></html>");
+		ParsedDocument parsed = read(html);
+		assertThat(parsed.sections()).extracting(Section::headingPath, Section::text)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("", "Commands"),
+					org.assertj.core.groups.Tuple.tuple("", "Options"));
+		assertThat(parsed.title()).isEqualTo("Commands");
+	}
+
+	@Test
+	void findsNoTextInAWhitespaceOnlyOrEmptyHeadedMarkdownFile() throws Exception {
+		Path blank = this.dir.resolve("blank.md");
+		Files.writeString(blank, " \n\n\t\n");
+		assertThat(read(blank).sections()).isEmpty();
+		Path emptyHeading = this.dir.resolve("empty-heading.md");
+		Files.writeString(emptyHeading, "## \n\n");
+		assertThat(read(emptyHeading).sections()).isEmpty();
+	}
+
+	@Test
 	void readsAScannedPageThroughOcr() throws Exception {
 		assumeTrue(TESSERACT.isAvailable(), "tesseract-ocr is not installed (.ci/run installs it)");
 		Path pdf = TestFiles.scannedPdf(this.dir.resolve("scan.pdf"));

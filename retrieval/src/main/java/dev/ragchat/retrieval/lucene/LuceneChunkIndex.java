@@ -22,6 +22,7 @@ import dev.ragchat.retrieval.query.KeywordTerm;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -59,6 +60,12 @@ import org.springframework.util.Assert;
  * and its BM25-searchable text. The knowledge base (and any document filter) is a filter
  * inside both the vector and the keyword query, never applied afterwards. A document's
  * chunks are replaced with one atomic {@code updateDocuments} and one commit.
+ * <p>
+ * BM25 ranks within the knowledge base: its document frequencies and average text length
+ * are the knowledge base's ({@link KnowledgeBaseStatistics}), not the whole index's,
+ * since every tenant's knowledge bases share the index and one tenant's uploads must not
+ * move another's ranking. Document and metadata filters stay filters only: the statistics
+ * are the knowledge base's whatever the filter.
  */
 public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 
@@ -83,7 +90,10 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 	private static final String TEXT = "text";
 
 	/** What BM25 searches: the title, the heading path and the text. */
-	private static final String CONTENT = "content";
+	static final String CONTENT = "content";
+
+	/** The content's length in tokens, for the knowledge base's BM25 statistics. */
+	static final String CONTENT_LENGTH = "contentLength";
 
 	private static final String VECTOR = "vector";
 
@@ -101,6 +111,9 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 	private final Analyzer analyzer = new KeywordAnalyzer();
 
 	private final KeywordQuery keywordQuery = new KeywordQuery(this.analyzer, CONTENT);
+
+	private final KnowledgeBaseStatistics statistics = new KnowledgeBaseStatistics(KNOWLEDGE_BASE, CONTENT,
+			CONTENT_LENGTH);
 
 	private final Directory directory;
 
@@ -151,7 +164,8 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 			List<Chunk> batch = chunks.subList(start, Math.min(start + this.embeddingBatch, chunks.size()));
 			List<float[]> vectors = this.embedding.model().embed(batch.stream().map(Chunk::indexText).toList());
 			for (int i = 0; i < batch.size(); i++) {
-				documents.add(toLucene(batch.get(i), vectors.get(i)));
+				documents.add(toLucene(batch.get(i), vectors.get(i),
+						KnowledgeBaseStatistics.length(this.analyzer, CONTENT, batch.get(i).indexText())));
 			}
 			embedded.accept(documents.size());
 		}
@@ -214,8 +228,10 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 		return switch (search.mode()) {
 			case VECTOR -> withSearcher((searcher) -> hits(searcher,
 					searcher.search(vectorQuery(search.query(), search.topK(), filter), search.topK())));
-			case KEYWORD -> withSearcher(
-					(searcher) -> hits(searcher, searcher.search(keywordQuery(search, filter), search.topK())));
+			case KEYWORD -> withSearcher((searcher) -> {
+				IndexSearcher knowledgeBase = this.statistics.searcher(searcher, search.knowledgeBase());
+				return hits(knowledgeBase, knowledgeBase.search(keywordQuery(search, filter), search.topK()));
+			});
 			case HYBRID -> throw new IllegalArgumentException(
 					"Hybrid search is the Retriever's: it fuses this" + " index's vector and keyword results");
 		};
@@ -232,8 +248,9 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 	public List<ScoredChunk> hybrid(ChunkSearch search, int depth, DocumentJoiner joiner) {
 		Query filter = filter(search.knowledgeBase(), search.documentIds(), search.metadata());
 		return withSearcher((searcher) -> {
+			IndexSearcher knowledgeBase = this.statistics.searcher(searcher, search.knowledgeBase());
 			DocumentRetriever vector = (query) -> ranked(searcher, vectorQuery(query.text(), depth, filter), depth);
-			DocumentRetriever keyword = (query) -> ranked(searcher, keywordQuery(search, filter), depth);
+			DocumentRetriever keyword = (query) -> ranked(knowledgeBase, keywordQuery(search, filter), depth);
 			org.springframework.ai.rag.Query query = new org.springframework.ai.rag.Query(search.query());
 			List<org.springframework.ai.document.Document> byVector = vector.retrieve(query);
 			List<org.springframework.ai.document.Document> byKeyword = keyword.retrieve(query);
@@ -370,7 +387,7 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 		return filter.build();
 	}
 
-	private static org.apache.lucene.document.Document toLucene(Chunk chunk, float[] vector) {
+	private static org.apache.lucene.document.Document toLucene(Chunk chunk, float[] vector, int length) {
 		org.apache.lucene.document.Document document = new org.apache.lucene.document.Document();
 		document.add(new StringField(ID, chunk.id(), Field.Store.YES));
 		document.add(new StringField(KNOWLEDGE_BASE, chunk.knowledgeBase(), Field.Store.YES));
@@ -383,6 +400,7 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 		document.add(new StoredField(ORDINAL, chunk.ordinal()));
 		document.add(new StoredField(TEXT, chunk.text()));
 		document.add(new TextField(CONTENT, chunk.indexText(), Field.Store.NO));
+		document.add(new NumericDocValuesField(CONTENT_LENGTH, length));
 		document.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
 		chunk.metadata().forEach((key, value) -> document.add(new StringField(METADATA + key, value, Field.Store.YES)));
 		return document;

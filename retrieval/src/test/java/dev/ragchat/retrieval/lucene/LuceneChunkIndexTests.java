@@ -2,6 +2,7 @@ package dev.ragchat.retrieval.lucene;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.ChunkIndex;
@@ -10,13 +11,32 @@ import dev.ragchat.retrieval.ChunkSearch;
 import dev.ragchat.retrieval.ScoredChunk;
 import dev.ragchat.retrieval.SearchMode;
 import dev.ragchat.retrieval.WordHashEmbeddingModel;
+import dev.ragchat.retrieval.query.QueryShaper;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.ai.rag.retrieval.join.DocumentJoiner;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class LuceneChunkIndexTests extends ChunkIndexContractTests {
+
+	private static final List<String> A_TEXTS = List.of("The warehouse ships orders every Tuesday.",
+			"Refunds are processed within fourteen days of the return to the warehouse.",
+			"Revenue from shipping grew while the warehouse refund desk closed on Tuesday.",
+			"Invoices list every shipment and refund.");
+
+	private static final List<String> QUESTIONS = List.of("warehouse refund", "When does the warehouse ship?",
+			"What revenue did shipping bring in FY2018?", "invoices Tuesday");
 
 	@TempDir
 	Path dir;
@@ -111,6 +131,120 @@ class LuceneChunkIndexTests extends ChunkIndexContractTests {
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	@Test
+	void uploadsToAnotherKnowledgeBaseLeaveKeywordScoresUnchanged() {
+		for (int d = 0; d < 3; d++) {
+			String doc = "doc-a" + d;
+			int shift = d;
+			this.lucene.replace(doc,
+					java.util.stream.IntStream.range(0, 4)
+						.mapToObj((i) -> ChunkIndexContractTests.chunk("kb-a", doc, i, i + 1,
+								A_TEXTS.get((i + shift) % 4) + " " + doc))
+						.toList(),
+					(n) -> {
+					});
+		}
+		Map<String, List<String>> before = keywordScores("kb-a");
+		List<String> hybridBefore = hybridKeywordScores("kb-a");
+		assertThat(before.values()).allSatisfy((hits) -> assertThat(hits).isNotEmpty());
+
+		// another tenant uploads many chunks sharing these words, in documents of
+		// several segments (merged as they come), and then deletes some and all
+		for (int d = 0; d < 15; d++) {
+			String doc = "doc-b" + d;
+			int size = 5 + d;
+			this.lucene.replace(doc, java.util.stream.IntStream.range(0, size)
+				.mapToObj((i) -> ChunkIndexContractTests.chunk("kb-b", doc, i, 1,
+						"Warehouse revenue " + "refund ".repeat(i % 3) + "shipping invoices for Tuesday " + doc))
+				.toList(), (n) -> {
+				});
+		}
+		assertThat(keywordScores("kb-a")).isEqualTo(before);
+		assertThat(hybridKeywordScores("kb-a")).isEqualTo(hybridBefore);
+		this.lucene.deleteDocument("doc-b3");
+		this.lucene.replace("doc-b4", List.of(ChunkIndexContractTests.chunk("kb-b", "doc-b4", 0, 1, "Refund.")),
+				(n) -> {
+				});
+		assertThat(keywordScores("kb-a")).isEqualTo(before);
+		this.lucene.deleteKnowledgeBase("kb-b");
+		assertThat(keywordScores("kb-a")).isEqualTo(before);
+	}
+
+	@Test
+	void filtersByDocumentWithTheKnowledgeBasesStatistics() {
+		this.lucene.replace("doc-1", List.of(ChunkIndexContractTests.chunk("kb", "doc-1", 0, 1, A_TEXTS.get(0)),
+				ChunkIndexContractTests.chunk("kb", "doc-1", 1, 2, A_TEXTS.get(1))), (n) -> {
+				});
+		this.lucene.replace("doc-2",
+				List.of(ChunkIndexContractTests.chunk("kb", "doc-2", 0, 1, A_TEXTS.get(2)),
+						ChunkIndexContractTests.chunk("kb", "doc-2", 1, 2, A_TEXTS.get(0) + " Refund warehouse.")),
+				(n) -> {
+				});
+		List<ScoredChunk> all = this.lucene
+			.search(new ChunkSearch("kb", "warehouse refund", 10, SearchMode.KEYWORD, List.of()));
+		List<ScoredChunk> filtered = this.lucene
+			.search(new ChunkSearch("kb", "warehouse refund", 10, SearchMode.KEYWORD, List.of("doc-1")));
+		assertThat(filtered).isNotEmpty()
+			.isEqualTo(all.stream().filter((hit) -> hit.chunk().documentId().equals("doc-1")).toList());
+	}
+
+	@Test
+	void scoresAKnowledgeBaseAloneInTheIndexAsLuceneDoes() throws Exception {
+		for (int d = 0; d < 3; d++) {
+			String doc = "doc-" + d;
+			this.lucene.replace(doc,
+					java.util.stream.IntStream.range(0, 4)
+						.mapToObj((i) -> ChunkIndexContractTests.chunk("kb", doc, i, i + 1,
+								A_TEXTS.get(i) + " Item " + doc + ", fiscal 2018: 1,577.".repeat(i)))
+						.toList(),
+					(n) -> {
+					});
+		}
+		try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(this.dir.resolve("index")))) {
+			IndexSearcher whole = new IndexSearcher(reader);
+			KeywordQuery keywordQuery = new KeywordQuery(new KeywordAnalyzer(), LuceneChunkIndex.CONTENT);
+			QueryShaper shaper = new QueryShaper();
+			for (String question : QUESTIONS) {
+				Query query = new BooleanQuery.Builder()
+					.add(keywordQuery.build(shaper.shape(question).keywords()), BooleanClause.Occur.MUST)
+					.add(new TermQuery(new Term(LuceneChunkIndex.KNOWLEDGE_BASE, "kb")), BooleanClause.Occur.FILTER)
+					.build();
+				List<Float> lucene = java.util.Arrays.stream(whole.search(query, 20).scoreDocs)
+					.map((hit) -> hit.score)
+					.toList();
+				assertThat(this.lucene.search(new ChunkSearch("kb", question, 20, SearchMode.KEYWORD, List.of())))
+					.as(question)
+					.extracting(ScoredChunk::score)
+					.isNotEmpty()
+					.containsExactlyElementsOf(lucene.stream().map(Float::doubleValue).toList());
+			}
+		}
+	}
+
+	/** Per question, each hit's chunk and score. */
+	private Map<String, List<String>> keywordScores(String knowledgeBase) {
+		Map<String, List<String>> scores = new java.util.LinkedHashMap<>();
+		for (String question : QUESTIONS) {
+			scores.put(question,
+					this.lucene.search(new ChunkSearch(knowledgeBase, question, 20, SearchMode.KEYWORD, List.of()))
+						.stream()
+						.map((hit) -> hit.chunk().id() + "=" + hit.score())
+						.toList());
+		}
+		return scores;
+	}
+
+	/** The keyword ranking inside a hybrid search: a joiner that keeps it alone. */
+	private List<String> hybridKeywordScores(String knowledgeBase) {
+		DocumentJoiner keywordOnly = (rankings) -> rankings.values().iterator().next().get(1);
+		return QUESTIONS.stream()
+			.flatMap((question) -> this.lucene
+				.hybrid(new ChunkSearch(knowledgeBase, question, 20, SearchMode.HYBRID, List.of()), 20, keywordOnly)
+				.stream())
+			.map((hit) -> hit.chunk().id() + "=" + hit.score())
+			.toList();
 	}
 
 }

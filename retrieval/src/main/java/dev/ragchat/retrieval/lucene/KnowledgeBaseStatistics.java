@@ -1,0 +1,330 @@
+package dev.ragchat.retrieval.lucene;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.CollectionStatistics;
+import org.apache.lucene.search.ConjunctionUtils;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermStatistics;
+import org.apache.lucene.util.BitSet;
+import org.apache.lucene.util.BitSetIterator;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.FixedBitSet;
+import org.apache.lucene.util.SmallFloat;
+
+/**
+ * BM25 statistics of one knowledge base in an index that holds many: a searcher whose
+ * collection statistics (chunks, chunks with text, total text length) and term statistics
+ * (chunks holding the term, its occurrences) of the text field count the knowledge base's
+ * live chunks only, so that one tenant's uploads and deletions never move another's
+ * ranking (Lucene's own statistics count the whole index, deleted chunks included).
+ * <p>
+ * A chunk's text length is the one recorded at index time in a doc-values field; chunks
+ * indexed before it was recorded fall back to the length their norm encodes (exact up to
+ * a few dozen tokens, rounded down by less than an eighth above that). What a segment
+ * holds of a knowledge base is computed once per segment reader (a new one comes with new
+ * deletions) and knowledge base, and dropped when the reader closes; a term's statistics
+ * are read from the segment's own when it holds the knowledge base alone, else by
+ * intersecting the term's postings with the knowledge base's chunks, and then remembered
+ * for the segment reader if that took long (a common word's postings in a large segment).
+ */
+final class KnowledgeBaseStatistics {
+
+	private final String knowledgeBaseField;
+
+	private final String textField;
+
+	private final String lengthField;
+
+	/** Per segment reader, per knowledge base: what the segment holds of it. */
+	private final Map<IndexReader.CacheKey, Map<String, Segment>> segments = new ConcurrentHashMap<>();
+
+	/**
+	 * @param knowledgeBaseField the field holding a chunk's knowledge base (one term)
+	 * @param textField the text field BM25 searches
+	 * @param lengthField the doc-values field holding the text field's length in tokens
+	 */
+	KnowledgeBaseStatistics(String knowledgeBaseField, String textField, String lengthField) {
+		this.knowledgeBaseField = knowledgeBaseField;
+		this.textField = textField;
+		this.lengthField = lengthField;
+	}
+
+	/**
+	 * @param searcher a searcher over the whole index
+	 * @param knowledgeBase the knowledge base searched
+	 * @return a searcher over the same reader (and with the same similarity and query
+	 * cache) that scores the text field with the knowledge base's statistics
+	 */
+	IndexSearcher searcher(IndexSearcher searcher, String knowledgeBase) {
+		IndexSearcher scoped = new Searcher(searcher.getIndexReader(), new BytesRef(knowledgeBase));
+		scoped.setSimilarity(searcher.getSimilarity());
+		scoped.setQueryCache(searcher.getQueryCache());
+		scoped.setQueryCachingPolicy(searcher.getQueryCachingPolicy());
+		return scoped;
+	}
+
+	/**
+	 * What the length field holds.
+	 * @param analyzer the analyzer the text field is indexed with
+	 * @param field the text field
+	 * @param text its text
+	 * @return how many tokens the text is indexed as (what Lucene's total term frequency
+	 * counts)
+	 */
+	static int length(Analyzer analyzer, String field, String text) {
+		try (TokenStream stream = analyzer.tokenStream(field, text)) {
+			int tokens = 0;
+			stream.reset();
+			while (stream.incrementToken()) {
+				tokens++;
+			}
+			stream.end();
+			return tokens;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private Segment segment(LeafReader reader, BytesRef knowledgeBase) throws IOException {
+		IndexReader.CacheHelper cacheHelper = reader.getReaderCacheHelper();
+		if (cacheHelper == null) {
+			return count(reader, knowledgeBase);
+		}
+		Map<String, Segment> knowledgeBases = this.segments.computeIfAbsent(cacheHelper.getKey(), (key) -> {
+			cacheHelper.addClosedListener(this.segments::remove);
+			return new ConcurrentHashMap<>();
+		});
+		try {
+			return knowledgeBases.computeIfAbsent(knowledgeBase.utf8ToString(), (kb) -> {
+				try {
+					return count(reader, knowledgeBase);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
+		}
+		catch (UncheckedIOException ex) {
+			throw ex.getCause();
+		}
+	}
+
+	/**
+	 * Reads the knowledge base's live chunks in a segment and their text lengths.
+	 */
+	private Segment count(LeafReader reader, BytesRef knowledgeBase) throws IOException {
+		PostingsEnum postings = chunks(reader, knowledgeBase);
+		if (postings == null) {
+			return Segment.NONE;
+		}
+		Bits liveDocs = reader.getLiveDocs();
+		NumericDocValues lengths = reader.getNumericDocValues(this.lengthField);
+		NumericDocValues norms = reader.getNormValues(this.textField);
+		FixedBitSet chunks = new FixedBitSet(reader.maxDoc());
+		int live = 0;
+		int withText = 0;
+		long length = 0;
+		for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+			if (liveDocs != null && !liveDocs.get(doc)) {
+				continue;
+			}
+			live++;
+			long chunkLength;
+			if (lengths != null && lengths.advanceExact(doc)) {
+				chunkLength = lengths.longValue();
+			}
+			else if (norms != null && norms.advanceExact(doc)) {
+				// indexed before lengths were recorded: BM25Similarity's encoding
+				chunkLength = SmallFloat.byte4ToInt((byte) norms.longValue());
+			}
+			else {
+				chunkLength = 0;
+			}
+			if (chunkLength > 0) {
+				chunks.set(doc);
+				withText++;
+				length += chunkLength;
+			}
+		}
+		if (withText == 0) {
+			return new Segment(live, 0, 0, null);
+		}
+		boolean alone = live == reader.maxDoc() && withText == live;
+		return new Segment(live, withText, length, alone ? null : compact(chunks, withText));
+	}
+
+	/** A sparse knowledge base's chunks take less memory as a sparse bit set. */
+	private static BitSet compact(FixedBitSet chunks, int count) throws IOException {
+		return (count < chunks.length() >>> 7) ? BitSet.of(new BitSetIterator(chunks, count), chunks.length()) : chunks;
+	}
+
+	private PostingsEnum chunks(LeafReader reader, BytesRef knowledgeBase) throws IOException {
+		Terms terms = reader.terms(this.knowledgeBaseField);
+		if (terms == null) {
+			return null;
+		}
+		TermsEnum termsEnum = terms.iterator();
+		return termsEnum.seekExact(knowledgeBase) ? termsEnum.postings(null, PostingsEnum.NONE) : null;
+	}
+
+	/**
+	 * What a segment holds of a knowledge base, and the statistics of the terms that took
+	 * long to count in it.
+	 */
+	private static final class Segment {
+
+		static final Segment NONE = new Segment(0, 0, 0, null);
+
+		/** A term is remembered when counting it walks at least this many chunks. */
+		private static final int REMEMBERED = 256;
+
+		/** The most terms remembered. */
+		private static final int MAX_REMEMBERED = 16_384;
+
+		/** The live chunks. */
+		final int chunks;
+
+		/** Those of them whose text has at least one token. */
+		final int withText;
+
+		/** Their text's tokens. */
+		final long length;
+
+		/**
+		 * The live chunks with text, or {@code null} when they are all the segment holds
+		 * (no deleted ones either): its own term statistics are then the knowledge
+		 * base's.
+		 */
+		private final BitSet withTextChunks;
+
+		private final Map<BytesRef, long[]> remembered = new ConcurrentHashMap<>();
+
+		Segment(int chunks, int withText, long length, BitSet withTextChunks) {
+			this.chunks = chunks;
+			this.withText = withText;
+			this.length = length;
+			this.withTextChunks = withTextChunks;
+		}
+
+		/**
+		 * @param termsEnum positioned on a term of the text field
+		 * @return how many of the knowledge base's chunks hold the term, and how often
+		 */
+		long[] count(TermsEnum termsEnum) throws IOException {
+			if (this.withTextChunks == null) {
+				return new long[] { termsEnum.docFreq(), termsEnum.totalTermFreq() };
+			}
+			long[] counted = this.remembered.get(termsEnum.term());
+			if (counted != null) {
+				return counted;
+			}
+			counted = new long[2];
+			PostingsEnum postings = termsEnum.postings(null, PostingsEnum.FREQS);
+			if (termsEnum.docFreq() <= this.withText) {
+				for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+					if (this.withTextChunks.get(doc)) {
+						counted[0]++;
+						counted[1] += postings.freq();
+					}
+				}
+			}
+			else {
+				DocIdSetIterator both = ConjunctionUtils
+					.intersectIterators(List.of(new BitSetIterator(this.withTextChunks, this.withText), postings));
+				for (int doc = both.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = both.nextDoc()) {
+					counted[0]++;
+					counted[1] += postings.freq();
+				}
+			}
+			if (Math.min(termsEnum.docFreq(), this.withText) >= REMEMBERED && this.remembered.size() < MAX_REMEMBERED) {
+				this.remembered.put(BytesRef.deepCopyOf(termsEnum.term()), counted);
+			}
+			return counted;
+		}
+
+	}
+
+	/**
+	 * An index searcher whose text field statistics are the knowledge base's.
+	 */
+	private final class Searcher extends IndexSearcher {
+
+		private final BytesRef knowledgeBase;
+
+		private CollectionStatistics statistics;
+
+		Searcher(IndexReader reader, BytesRef knowledgeBase) {
+			super(reader);
+			this.knowledgeBase = knowledgeBase;
+		}
+
+		@Override
+		public CollectionStatistics collectionStatistics(String field) throws IOException {
+			if (!field.equals(KnowledgeBaseStatistics.this.textField)) {
+				return super.collectionStatistics(field);
+			}
+			if (this.statistics == null) {
+				long chunks = 0;
+				long withText = 0;
+				long length = 0;
+				for (LeafReaderContext leaf : getLeafContexts()) {
+					Segment segment = segment(leaf.reader(), this.knowledgeBase);
+					chunks += segment.chunks;
+					withText += segment.withText;
+					length += segment.length;
+				}
+				// sumDocFreq, which BM25 never reads, gets its upper bound: the length;
+				// if no chunk of the knowledge base has text, none of them can match
+				this.statistics = (withText > 0) ? new CollectionStatistics(field, chunks, withText, length, length)
+						: super.collectionStatistics(field);
+			}
+			return this.statistics;
+		}
+
+		@Override
+		public TermStatistics termStatistics(Term term, int docFreq, long totalTermFreq) throws IOException {
+			if (!term.field().equals(KnowledgeBaseStatistics.this.textField)) {
+				return super.termStatistics(term, docFreq, totalTermFreq);
+			}
+			long chunks = 0;
+			long occurrences = 0;
+			for (LeafReaderContext leaf : getLeafContexts()) {
+				Segment segment = segment(leaf.reader(), this.knowledgeBase);
+				Terms terms = leaf.reader().terms(term.field());
+				if (segment.withText == 0 || terms == null) {
+					continue;
+				}
+				TermsEnum termsEnum = terms.iterator();
+				if (termsEnum.seekExact(term.bytes())) {
+					long[] counted = segment.count(termsEnum);
+					chunks += counted[0];
+					occurrences += counted[1];
+				}
+			}
+			// a term none of the knowledge base's chunks holds scores none of them: any
+			// valid statistics do
+			return (chunks > 0) ? new TermStatistics(term.bytes(), chunks, occurrences)
+					: new TermStatistics(term.bytes(), 1, 1);
+		}
+
+	}
+
+}
