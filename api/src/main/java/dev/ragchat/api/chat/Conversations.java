@@ -127,7 +127,7 @@ public final class Conversations {
 				new ChatMessage(id(), sessionId, ChatMessage.USER, question, null, List.of(), this.clock.instant()));
 
 		// 5. ground: the sources must speak of what the question names
-		List<String> unsupported = sources.isEmpty() || !attached.media().isEmpty() ? List.of()
+		List<String> unsupported = (sources.isEmpty() || !attached.media().isEmpty()) ? List.<String>of()
 				: this.grounding.unsupported(new GroundingQuestion(session.knowledgeBase(), shaped, sources));
 		boolean grounded = !sources.isEmpty() && unsupported.isEmpty();
 		if (!unsupported.isEmpty()) {
