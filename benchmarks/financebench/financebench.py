@@ -30,302 +30,26 @@ every figure and every question's result as JSON (--out).
 """
 
 import argparse
-import http.client
 import json
-import math
 import os
-import re
-import secrets
-import shutil
 import signal
-import socket
-import ssl
 import subprocess
 import sys
-import tempfile
 import time
-import uuid
 from datetime import datetime, timezone
 from pathlib import Path
-from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parents[2]
-MODES = ("hybrid", "vector", "keyword")
-
-
-def say(*args):
-    print("==>", *args, flush=True)
-
-
-def loadavg():
-    try:
-        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
-    except OSError:
-        return "?"
-
-
-class Api:
-    """One keep-alive HTTPS connection. The service's certificate is a self-signed one for
-    loopback, so certificate verification is off: acceptable in a benchmark, never in a
-    client of a real deployment."""
-
-    def __init__(self, base):
-        parts = urlsplit(base)
-        self.host, self.port = parts.hostname, parts.port or 443
-        self.context = ssl.create_default_context()
-        self.context.check_hostname = False
-        self.context.verify_mode = ssl.CERT_NONE
-        self.conn = None
-        self.retries_429 = 0
-
-    def request(self, method, path, body=None, headers=None, content_type="application/json"):
-        """Returns (status, parsed JSON or text, seconds of the last attempt)."""
-        headers = dict(headers or {})
-        if body is not None and not isinstance(body, bytes):
-            body = json.dumps(body).encode()
-        if body is not None:
-            headers["Content-Type"] = content_type
-        for attempt in range(20):
-            if self.conn is None:
-                self.conn = http.client.HTTPSConnection(self.host, self.port, context=self.context, timeout=600)
-            try:
-                start = time.perf_counter()
-                self.conn.request(method, path, body=body, headers=headers)
-                response = self.conn.getresponse()
-                data = response.read()
-                seconds = time.perf_counter() - start
-            except (http.client.HTTPException, OSError):
-                self.conn.close()
-                self.conn = None
-                if attempt >= 2:
-                    raise
-                continue
-            if response.status == 429:  # rate limited (a service started with --url): wait, retry
-                self.retries_429 += 1
-                time.sleep(float(response.getheader("Retry-After") or 1))
-                continue
-            try:
-                parsed = json.loads(data) if data else None
-            except ValueError:
-                parsed = data.decode(errors="replace")
-            return response.status, parsed, seconds
-        raise RuntimeError(f"{method} {path}: still rate limited after 20 attempts")
-
-    def ok(self, method, path, body=None, headers=None, content_type="application/json", expect=(200, 201, 202)):
-        status, parsed, seconds = self.request(method, path, body, headers, content_type)
-        if status not in expect:
-            raise RuntimeError(f"{method} {path}: HTTP {status}: {parsed}")
-        return parsed, seconds
-
-
-# --------------------------------------------------------------------------- the service
-
-class Service:
-    """The packaged jar on a free loopback port (as .ci/run and benchmarks/http-load start it)."""
-
-    def __init__(self, args):
-        self.keep = args.keep_data is not None
-        self.work = Path(args.keep_data).resolve() if self.keep else Path(tempfile.mkdtemp(prefix="ragchat-fb."))
-        self.work.mkdir(parents=True, exist_ok=True)
-        key_file = self.work / "bench-master.key"
-        if not key_file.exists():
-            key_file.write_text(secrets.token_urlsafe(36))
-            key_file.chmod(0o600)
-        self.master_key = key_file.read_text().strip()
-        self.java = args.java
-        self.jar = Path(args.jar)
-        self.java_opts = args.java_opts.split()
-        self.process = None
-        self.base = None
-        self.startup_seconds = None
-
-    def start(self):
-        if not self.jar.is_file():
-            sys.exit(f"jar not found: {self.jar} (./mvnw -B -q -pl api -am -DskipTests package)")
-        shutil.copy(self.jar, self.work / "ragchat.jar")  # a rebuild during the run cannot pull it away
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
-        self.base = f"https://127.0.0.1:{port}"
-        env = dict(os.environ, SERVER_ADDRESS="127.0.0.1", SERVER_PORT=str(port),
-                   RAGCHAT_DATA_DIR=str(self.work / "data"), RAGCHAT_MASTER_KEY=self.master_key,
-                   RAGCHAT_TLS_CERT=str(self.work / "certs/server.crt"),
-                   RAGCHAT_TLS_KEY=str(self.work / "certs/server.key"))
-        # the per-key rate limit (600 a minute) is lifted so that the run measures the service,
-        # not the limiter (which still runs on every request); everything else is the default
-        command = [self.java, *self.java_opts, "-Dragchat.rate-limit.per-key-requests=1000000000", "-jar",
-                   "ragchat.jar"]
-        say(f"starting {self.jar} on {self.base} (work dir {self.work}, load {loadavg()})")
-        log = open(self.work / "service.log", "ab")
-        start = time.monotonic()
-        self.process = subprocess.Popen(command, cwd=self.work, env=env, stdin=subprocess.DEVNULL, stdout=log,
-                                        stderr=subprocess.STDOUT)
-        api = Api(self.base)
-        while True:
-            if self.process.poll() is not None:
-                sys.exit(f"the service exited during start-up; see {self.work / 'service.log'}")
-            try:
-                status, body, _ = api.request("GET", "/actuator/health")
-                if status == 200 and body.get("status") == "UP":
-                    break
-            except OSError:
-                pass
-            if time.monotonic() - start > 300:
-                sys.exit("the service was not healthy after 300 s")
-            api.conn = None
-            time.sleep(0.5)
-        self.startup_seconds = time.monotonic() - start
-        say(f"healthy after {self.startup_seconds:.1f} s")
-
-    def stop(self):
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        if not self.keep:
-            shutil.rmtree(self.work, ignore_errors=True)
-
-
-# --------------------------------------------------------------------------- the data set
-
-def company(doc_name):
-    return doc_name.split("_")[0]
-
-
-def load_questions(data):
-    questions = []
-    with open(data / "questions.jsonl") as f:
-        for line in f:
-            q = json.loads(line)
-            evidence = sorted({(e["doc_name"], e["evidence_page_num"] + 1) for e in q["evidence"]})
-            texts = {(e["doc_name"], e["evidence_page_num"] + 1): e["evidence_text"] for e in q["evidence"]}
-            questions.append({
-                "id": q["financebench_id"], "company": q["company"], "doc": q["doc_name"],
-                "question": q["question"], "gold": q["answer"],
-                # evidence_page_num is 0-based; ragchat counts pages from 1, as PDFBox does
-                "evidence": [{"doc": d, "page": p, "text": texts[(d, p)]} for d, p in evidence],
-                "gold_number": first_number(q["answer"]),
-            })
-    return questions
-
-
-CITATION_MARKER = re.compile(r"\[\d+\]")
-# a number not glued to a word before it (FY2023, Q2, 10K... are not amounts): 1,577 / 1577.00 / 0.4
-NUMBER = re.compile(r"(?<![A-Za-z0-9.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?")
-
-
-def numbers(text):
-    """Absolute values of the numbers in a text ($, % and signs dropped; "(1,577)" is 1577)."""
-    return [float(m.group(1).replace(",", "") + (m.group(2) or "")) for m in NUMBER.finditer(text or "")]
-
-
-def first_number(gold):
-    found = numbers(gold)
-    return found[0] if found else None
-
-
-def has_number(answer, gold_number):
-    """True when the answer holds the gold number, within 0.5 % (so "1,577" matches "$1577.00",
-    "65.4" matches "65.4%", but "1.3" does not match "1.33")."""
-    tolerance = max(abs(gold_number) * 0.005, 0.005)
-    return any(abs(n - abs(gold_number)) <= tolerance for n in numbers(CITATION_MARKER.sub(" ", answer or "")))
-
-
-# --------------------------------------------------------------------------- ingestion
-
-def find_or_create_kb(api, key, name):
-    body, _ = api.ok("GET", "/api/v1/knowledge-bases", headers={"X-API-Key": key})
-    kbs = body if isinstance(body, list) else body.get("knowledgeBases", body.get("items", []))
-    for kb in kbs:
-        if kb.get("name") == name:
-            return kb["id"], False
-    kb, _ = api.ok("POST", "/api/v1/knowledge-bases", {"name": name, "description": "FinanceBench dev split"},
-                   headers={"X-API-Key": key})
-    return kb["id"], True
-
-
-def multipart(paths):
-    boundary = uuid.uuid4().hex
-    parts = []
-    for p in paths:
-        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{p.name}"\r\n'
-                     f"Content-Type: application/pdf\r\n\r\n".encode())
-        parts.append(p.read_bytes())
-        parts.append(b"\r\n")
-    parts.append(f"--{boundary}--\r\n".encode())
-    return b"".join(parts), f"multipart/form-data; boundary={boundary}"
-
-
-def documents(api, key, kb):
-    body, _ = api.ok("GET", f"/api/v1/knowledge-bases/{kb}/documents", headers={"X-API-Key": key})
-    return body["documents"]
-
-
-def instant(text):
-    if not text:
-        return None
-    text = re.sub(r"(\.\d{6})\d+", r"\1", text.replace("Z", "+00:00"))
-    return datetime.fromisoformat(text)
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from ragchat_bench import (JAVA_OPTS, MODES, ROOT, Api, Service, ask, company, default_java, f3,  # noqa: E402
+                           git_commit, has_number, ingest as ingest_files, load_questions, loadavg, ms,
+                           percentile, rate, say)
 
 
 def ingest(api, key, name, pdfs, batch):
-    """Uploads the PDFs not yet in the knowledge base, waits until all are READY or FAILED."""
-    kb, created = find_or_create_kb(api, key, name)
-    present = {d["filename"] for d in documents(api, key, kb)}
-    missing = [p for p in pdfs if p.name not in present]
-    say(f"{name} ({kb}): {len(pdfs) - len(missing)} of {len(pdfs)} PDFs already there, uploading {len(missing)}"
-        f" (load {loadavg()})")
-    started = time.monotonic()
-    for i in range(0, len(missing), batch):
-        body, content_type = multipart(missing[i:i + batch])
-        api.ok("POST", f"/api/v1/knowledge-bases/{kb}/documents", body, headers={"X-API-Key": key},
-               content_type=content_type)
-    wanted = {p.name for p in pdfs}
-    last_report = 0
-    while True:
-        docs = [d for d in documents(api, key, kb) if d["filename"] in wanted]
-        done = [d for d in docs if d["status"] in ("READY", "FAILED")]
-        if len(done) == len(wanted):
-            break
-        if time.monotonic() - last_report >= 60:
-            pages_done = sum((d.get("progress") or {}).get("pagesDone") or 0 for d in docs)
-            say(f"{name}: {len(done)}/{len(wanted)} documents done, {pages_done} pages parsed,"
-                f" {time.monotonic() - started:.0f} s (load {loadavg()})")
-            last_report = time.monotonic()
-        time.sleep(5)
-    wall = time.monotonic() - started if missing else None
-    failed = [d for d in docs if d["status"] == "FAILED"]
-    for d in failed:
-        say(f"FAILED: {d['filename']}: {d.get('error')}")
-    pages = sum(d.get("pages") or 0 for d in docs)
-    # from the catalog's own timestamps, so that a re-run on kept data still reports it
-    first, last = min(instant(d["createdAt"]) for d in docs), max(instant(d.get("readyAt")) or
-                                                                  instant(d["createdAt"]) for d in docs)
-    server_seconds = (last - first).total_seconds()
-    result = {"knowledgeBase": kb, "name": name, "documents": len(docs), "failed": len(failed), "pages": pages,
-              "chunks": sum(d.get("chunks") or 0 for d in docs), "uploadedNow": len(missing),
-              "wallSeconds": wall, "catalogSeconds": server_seconds,
-              "pagesPerSecond": pages / server_seconds if server_seconds else None,
-              "load": loadavg() if missing else None}
-    say(f"{name}: {len(docs)} documents READY ({len(failed)} failed), {pages} pages, {result['chunks']} chunks,"
-        f" {server_seconds:.0f} s from the first upload to the last READY (catalog timestamps)"
-        + (f", {wall:.0f} s wall" if wall else "") + f" (load {loadavg()})")
-    return result, {d["id"]: d["filename"][:-4] if d["filename"].endswith(".pdf") else d["filename"]
-                    for d in docs}
+    return ingest_files(api, key, name, pdfs, batch, description="FinanceBench dev split")
 
 
 # --------------------------------------------------------------------------- questions
-
-def percentile(values, p):
-    """Nearest rank."""
-    if not values:
-        return None
-    ordered = sorted(values)
-    return ordered[max(0, math.ceil(p / 100 * len(ordered)) - 1)]
-
 
 def on_evidence(q, doc, first_page, last_page=None):
     last_page = first_page if last_page is None else last_page
@@ -379,14 +103,6 @@ def warm_up(api, key, kb, questions, count):
         ask(api, key, kb, q["question"])
 
 
-def ask(api, key, kb, question):
-    """A new session per question, so that no history colours the answer."""
-    session, _ = api.ok("POST", "/api/v1/sessions", {"knowledgeBase": kb}, headers={"X-API-Key": key})
-    body, seconds = api.ok("POST", f"/api/v1/sessions/{session['sessionId']}/messages", {"message": question},
-                           headers={"Authorization": "Bearer " + session["token"]})
-    return body, seconds
-
-
 def chat(api, key, kb, docs, questions):
     say(f"chat on fb-all, {len(questions)} questions (load {loadavg()})")
     for q in questions:
@@ -428,11 +144,6 @@ def refusals(api, key, kb, questions, half):
 
 # --------------------------------------------------------------------------- report
 
-def rate(flags):
-    flags = [f for f in flags if f is not None]
-    return (sum(flags) / len(flags) if flags else None), sum(flags), len(flags)
-
-
 def summarize(questions, real, probes):
     summary = {"search": {}, "chat": {}}
     for mode in MODES:
@@ -460,14 +171,6 @@ def summarize(questions, real, probes):
         "probeRefusalRate": probe[0], "probeRefusalHits": probe[1], "probeRefusalN": probe[2],
         "p50ms": percentile(ms, 50), "p95ms": percentile(ms, 95), "latencyN": len(ms)}
     return summary
-
-
-def f3(x):
-    return "–" if x is None else f"{x:.3f}"
-
-
-def ms(x):
-    return "–" if x is None else f"{x:,.0f}" if x >= 100 else f"{x:.1f}"
 
 
 def table(result):
@@ -503,17 +206,6 @@ def table(result):
     return "\n".join(lines)
 
 
-def git_commit():
-    try:
-        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
-                                check=True).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
-                               capture_output=True, text=True).stdout.strip()
-        return commit + ("-dirty" if dirty else "")
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", default=str(ROOT.parent / "shared/data/financebench-dev"),
@@ -522,9 +214,8 @@ def main():
     parser.add_argument("--master-key", default=os.environ.get("RAGCHAT_MASTER_KEY"), help="its master key")
     parser.add_argument("--keep-data", metavar="DIR", help="keep (and reuse) the started service's data dir here")
     parser.add_argument("--jar", default=str(ROOT / "api/target/ragchat.jar"))
-    parser.add_argument("--java", default=os.path.join(os.environ["JAVA_HOME"], "bin/java")
-                        if os.environ.get("JAVA_HOME") else "java")
-    parser.add_argument("--java-opts", default="--add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED")
+    parser.add_argument("--java", default=default_java())
+    parser.add_argument("--java-opts", default=JAVA_OPTS)
     parser.add_argument("--no-half", action="store_true",
                         help="no fb-half, no refusal questions: fb-all alone in the service (BM25 statistics are"
                              " index-wide, so keyword and hybrid rank fb-all differently with fb-half beside it)")
@@ -553,7 +244,7 @@ def main():
                 sys.exit("--url needs --master-key (or RAGCHAT_MASTER_KEY)")
             base, master_key = args.url.rstrip("/"), args.master_key
         else:
-            service = Service(args)
+            service = Service(args, prefix="ragchat-fb.")
             service.start()
             base, master_key = service.base, service.master_key
             result["startupSeconds"] = round(service.startup_seconds, 1)

@@ -1,0 +1,469 @@
+#!/usr/bin/env python3
+"""One evaluation over several corpora, end to end over HTTP (issue 20; python3 standard library only).
+
+Usage, from the repository root, after ./mvnw -B -q -pl api -am -DskipTests package:
+
+    python3 benchmarks/eval/eval.py [--keep-data DIR] [--out FILE.json] [--only fb,scifact,ordqa,mixed]
+                                    [--chat-limit N] [--data DIR]
+    python3 benchmarks/eval/compare.py BEFORE.json AFTER.json
+
+It starts api/target/ragchat.jar (a copy) on a free loopback port (a throw-away data dir, or
+--keep-data DIR, which is re-used: knowledge bases already there are not uploaded again),
+creates four knowledge bases through the API and waits until every document is READY or
+FAILED:
+
+  fb       the 40 FinanceBench dev filings (PDF)
+  scifact  210 SciFact abstracts, one Markdown file each: the abstracts relevant to the first
+           60 claims of qrels/train.tsv, then distractors in corpus order (no abstract that is
+           relevant to any train claim)
+  ordqa    the 288 sections of the OpenROAD documentation of ORD-QA (Markdown)
+  mixed    the same 210 + 288 files and the filings of every other FinanceBench company
+
+Then, for each knowledge base and each question set of it: /search in modes hybrid, vector
+and keyword (topK 10) on the answerable questions, recall@5, recall@10 and MRR@10 of the gold
+(FinanceBench: the evidence page of the evidence document, within a chunk's [page, pageEnd];
+SciFact and ORD-QA: a gold document); one /messages in a fresh session per question:
+grounded rate and "cites gold" on answerable questions, refusal rate (grounded: false) on
+unanswerable ones (other corpora's questions; SciFact claims whose abstracts are not
+ingested; FinanceBench questions about companies left out of mixed). It prints one markdown
+table, a table of ingestion and latency, the places where hybrid falls behind its better
+part by more than one question, and writes every figure and every question's outcome as
+JSON (--out) for compare.py. qrels/test.tsv of SciFact is never read.
+"""
+
+import argparse
+import json
+import os
+import signal
+import sys
+import tempfile
+import shutil
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from ragchat_bench import (JAVA_OPTS, MODES, ROOT, Api, Service, ask, company, create_key,  # noqa: E402
+                           default_java, f3, git_commit, has_number, ingest, java_version, load_questions,
+                           loadavg, ms, percentile, rate, say, search)
+
+KNOWLEDGE_BASES = ("fb", "scifact", "ordqa", "mixed")
+SCIFACT_CLAIMS, SCIFACT_FILES, SCIFACT_HELD_OUT = 60, 210, 30
+TOP_K = 10
+
+
+def spread(items, count):
+    """count items spread evenly over the list, first included (deterministic)."""
+    return [items[i * len(items) // count] for i in range(count)] if len(items) > count else list(items)
+
+
+# --------------------------------------------------------------------------- the corpora
+
+def financebench(data):
+    """FinanceBench questions: gold = an evidence page of the evidence document."""
+    out = []
+    for q in load_questions(data / "financebench-dev"):
+        out.append({"id": q["id"], "corpus": "fb", "question": q["question"], "doc": q["doc"],
+                    "company": company(q["doc"]),
+                    "goldPages": [{"doc": e["doc"], "page": e["page"]} for e in q["evidence"]],
+                    "goldDocs": sorted({e["doc"] for e in q["evidence"]}), "goldNumber": q["gold_number"]})
+    return out
+
+
+def scifact(data):
+    """The SciFact selection (from corpus.jsonl, queries.jsonl and qrels/train.tsv only)."""
+    root = data / "scifact"
+    relevant = {}
+    with open(root / "qrels/train.tsv") as f:
+        next(f)  # header
+        for line in f:
+            query, doc, score = line.split("\t")
+            if int(score) > 0:
+                relevant.setdefault(int(query), set()).add(doc)
+    claims = {}
+    with open(root / "queries.jsonl") as f:
+        for line in f:
+            q = json.loads(line)
+            claims[int(q["_id"])] = q["text"]
+    corpus = []
+    with open(root / "corpus.jsonl") as f:
+        for line in f:
+            d = json.loads(line)
+            corpus.append((d["_id"], d.get("title") or "", d.get("text") or ""))
+    ordered = sorted(relevant)
+    answerable = ordered[:SCIFACT_CLAIMS]
+    gold = {doc for c in answerable for doc in relevant[c]}
+    any_relevant = {doc for docs in relevant.values() for doc in docs}
+    chosen = [d for d in corpus if d[0] in gold]
+    for d in corpus:
+        if len(chosen) >= SCIFACT_FILES:
+            break
+        if d[0] not in any_relevant:
+            chosen.append(d)
+    ingested = {d[0] for d in chosen}
+    held_out = [c for c in ordered[SCIFACT_CLAIMS:] if not relevant[c] & ingested][:SCIFACT_HELD_OUT]
+
+    def question(c):
+        return {"id": f"scifact-{c}", "corpus": "scifact", "question": claims[c], "goldDocs": sorted(relevant[c])}
+
+    return {"files": chosen, "answerable": [question(c) for c in answerable],
+            "heldOut": [question(c) for c in held_out]}
+
+
+def ordqa(data):
+    root = data / "ordqa-openroad"
+    out = []
+    with open(root / "questions.jsonl") as f:
+        for line in f:
+            q = json.loads(line)
+            out.append({"id": q["id"], "corpus": "ordqa", "question": q["question"], "goldDocs": q["gold_doc_ids"]})
+    return out, sorted((root / "docs").glob("*.md"))
+
+
+def write_scifact(files, directory):
+    directory.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for doc, title, text in files:
+        path = directory / f"{doc}.md"
+        path.write_text(f"# {title}\n\n{text}\n")
+        paths.append(path)
+    return paths
+
+
+def plan(data, work):
+    """The knowledge bases (their files) and their question sets, all deterministic."""
+    fb = financebench(data)
+    pdfs = sorted((data / "financebench-dev/pdfs").glob("*.pdf"))
+    companies = sorted({company(p.stem) for p in pdfs})
+    kept = set(companies[0::2])
+    sf = scifact(data)
+    od, od_files = ordqa(data)
+    sf_files = write_scifact(sf["files"], work / "scifact")
+
+    def qset(key, title, kind, questions):
+        return {"key": key, "title": title, "kind": kind, "questions": questions}
+
+    kbs = {
+        "fb": {"files": pdfs, "sets": [
+            qset("fb", "FinanceBench", "answerable", fb),
+            qset("scifact", "SciFact claims", "unanswerable", spread(sf["answerable"], 15)),
+            qset("ordqa", "ORD-QA", "unanswerable", spread(od, 15))]},
+        "scifact": {"files": sf_files, "sets": [
+            qset("scifact", "SciFact claims", "answerable", sf["answerable"]),
+            qset("scifact-held-out", "SciFact claims, abstracts not ingested", "unanswerable", sf["heldOut"]),
+            qset("ordqa", "ORD-QA", "unanswerable", spread(od, 10)),
+            qset("fb", "FinanceBench", "unanswerable", spread(fb, 10))]},
+        "ordqa": {"files": od_files, "sets": [
+            qset("ordqa", "ORD-QA", "answerable", od),
+            qset("scifact", "SciFact claims", "unanswerable", spread(sf["answerable"], 15)),
+            qset("fb", "FinanceBench", "unanswerable", spread(fb, 15))]},
+        "mixed": {"files": [p for p in pdfs if company(p.stem) in kept] + sf_files + od_files, "sets": [
+            qset("scifact", "SciFact claims", "answerable", sf["answerable"]),
+            qset("ordqa", "ORD-QA", "answerable", od),
+            qset("fb-kept", "FinanceBench, companies in it", "answerable",
+                 [q for q in fb if q["company"] in kept]),
+            qset("fb-left-out", "FinanceBench, companies left out", "unanswerable",
+                 [q for q in fb if q["company"] not in kept])]},
+    }
+    config = {"fbPdfs": len(pdfs), "mixedCompanies": sorted(kept), "leftOutCompanies": sorted(set(companies) - kept),
+              "scifactFiles": [d[0] for d in sf["files"]],
+              "scifactClaims": [q["id"] for q in sf["answerable"]],
+              "scifactHeldOut": [q["id"] for q in sf["heldOut"]], "ordqaFiles": len(od_files)}
+    return kbs, config
+
+
+# --------------------------------------------------------------------------- measuring
+
+def is_gold(q, doc, page, page_end=None):
+    """A search result (doc, [page, pageEnd]) or a citation (doc, page) on the gold."""
+    if "goldPages" in q:
+        page_end = page if page_end is None else page_end
+        return any(g["doc"] == doc and page <= g["page"] <= page_end for g in q["goldPages"])
+    return doc in q["goldDocs"]
+
+
+def measure_search(api, key, kb, docs, questions, record):
+    for q in questions:
+        for mode in MODES:
+            results, seconds = search(api, key, kb, q["question"], mode, TOP_K, docs)
+            ranks = [i + 1 for i, r in enumerate(results) if is_gold(q, r["doc"], r["page"], r["pageEnd"])]
+            outcome = {"rank": ranks[0] if ranks else None, "ms": round(seconds * 1000, 2),
+                       "top": [f"{r['doc']}:{r['page']}" + (f"-{r['pageEnd']}" if r["pageEnd"] != r["page"] else "")
+                               for r in results]}
+            if "doc" in q:  # FinanceBench: the right filing
+                doc_ranks = [i + 1 for i, r in enumerate(results) if r["doc"] == q["doc"]]
+                outcome["docRank"] = doc_ranks[0] if doc_ranks else None
+            record[q["id"]].setdefault("search", {})[mode] = outcome
+
+
+def measure_chat(api, key, kb, docs, questions, answerable, record):
+    for q in questions:
+        body, seconds = ask(api, key, kb, q["question"])
+        citations = [{"doc": docs.get(c["documentId"], c["filename"]), "page": c["page"]}
+                     for c in body.get("citations") or []]
+        outcome = {"grounded": bool(body.get("grounded")), "ms": round(seconds * 1000, 2),
+                   "answer": body.get("answer"), "citations": citations}
+        if answerable:
+            outcome["citesGold"] = any(is_gold(q, c["doc"], c["page"]) for c in citations)
+            if "doc" in q:
+                outcome["citesDoc"] = any(c["doc"] == q["doc"] for c in citations)
+                if q.get("goldNumber") is not None:
+                    outcome["goldNumber"] = has_number(body.get("answer"), q["goldNumber"])
+        record[q["id"]]["chat"] = outcome
+
+
+def warm_up(api, key, kb, questions, count):
+    """Unrecorded requests first, so that a service that has just started (a re-run on kept
+    data) is measured with its code compiled, like one that has just ingested."""
+    say(f"warm-up: {count} searches per mode and {count} messages, not recorded (load {loadavg()})")
+    for q in questions[:count]:
+        for mode in MODES:
+            search(api, key, kb, q["question"], mode, TOP_K, {})
+        ask(api, key, kb, q["question"])
+
+
+# --------------------------------------------------------------------------- figures
+
+def summarize_set(qset, record):
+    n = len(qset["questions"])
+    out = {"title": qset["title"], "kind": qset["kind"], "n": n, "search": {}, "chat": {}}
+    outcomes = [record[q["id"]] for q in qset["questions"]]
+    if qset["kind"] == "answerable":
+        for mode in MODES:
+            ranks = [o["search"][mode]["rank"] for o in outcomes]
+            figures = {"R@5": rate([r is not None and r <= 5 for r in ranks]),
+                       "R@10": rate([r is not None for r in ranks]),
+                       "MRR": (sum(1 / r for r in ranks if r) / n, None, n)}
+            if all("docRank" in o["search"][mode] for o in outcomes):
+                figures["docTop5"] = rate([o["search"][mode]["docRank"] is not None
+                                           and o["search"][mode]["docRank"] <= 5 for o in outcomes])
+            out["search"][mode] = {k: {"value": v[0], "hits": v[1], "n": v[2]} for k, v in figures.items()}
+    chats = [o["chat"] for o in outcomes if "chat" in o]
+    if qset["kind"] == "answerable":
+        figures = {"grounded": rate([c["grounded"] for c in chats]),
+                   "citesGold": rate([c["citesGold"] for c in chats])}
+        if chats and all("citesDoc" in c for c in chats):
+            figures["citesDoc"] = rate([c["citesDoc"] for c in chats])
+            figures["goldNumber"] = rate([c.get("goldNumber") for c in chats])
+    else:
+        figures = {"refused": rate([not c["grounded"] for c in chats])}
+    out["chat"] = {k: {"value": v[0], "hits": v[1], "n": v[2]} for k, v in figures.items()}
+    return out
+
+
+def hybrid_flags(kb, key, summary):
+    """Where hybrid is below its better part by more than one question."""
+    flags = []
+    if not summary["search"]:
+        return flags
+    n = summary["n"]
+    for figure in ("R@5", "MRR"):
+        hybrid = summary["search"]["hybrid"][figure]["value"]
+        best_mode = max(("vector", "keyword"), key=lambda m: summary["search"][m][figure]["value"])
+        best = summary["search"][best_mode][figure]["value"]
+        if hybrid < best - 1 / n:
+            flags.append({"knowledgeBase": kb, "set": key, "figure": figure, "hybrid": hybrid, "mode": best_mode,
+                          "best": best, "n": n})
+    return flags
+
+
+def flat_figures(result):
+    """Every figure as {name: {value, n, kind}} for compare.py."""
+    figures = {}
+    for kb, r in result["knowledgeBases"].items():
+        for key, s in r["sets"].items():
+            for mode, fs in s["search"].items():
+                for name, f in fs.items():
+                    figures[f"{kb}/{key}/{mode}/{name}"] = {"value": f["value"], "n": f["n"],
+                                                           "kind": "mean" if name == "MRR" else "rate"}
+            for name, f in s["chat"].items():
+                figures[f"{kb}/{key}/chat/{name}"] = {"value": f["value"], "n": f["n"], "kind": "rate"}
+        ing = r["ingestion"]
+        figures[f"{kb}/ingestion/pagesPerSecond"] = {"value": ing["pagesPerSecond"], "n": ing["pages"],
+                                                     "kind": "speed"}
+        figures[f"{kb}/ingestion/failed"] = {"value": ing["failed"], "n": ing["documents"], "kind": "count"}
+        for name, lat in r["latency"].items():
+            for p in ("p50", "p95"):
+                figures[f"{kb}/latency/{name}/{p}ms"] = {"value": lat[p], "n": lat["n"], "kind": "ms"}
+    return figures
+
+
+# --------------------------------------------------------------------------- report
+
+def cell(f):
+    return "–" if f is None or f["value"] is None else f3(f["value"])
+
+
+def pps(x):
+    return "–" if x is None else f"{x:.2f}"
+
+
+def count_cell(f):
+    return "–" if f is None or f["value"] is None else f"{f3(f['value'])} ({f['hits']}/{f['n']})"
+
+
+def tables(result):
+    lines = [f"Commit {result['commit']}, {result['started']}, loads {result['loads']}", "",
+             "| KB | questions | n | hybrid R@5 | R@10 | MRR | vector R@5 | R@10 | MRR | keyword R@5 | R@10 | MRR |"
+             " chat grounded | cites gold | refused (n unanswerable) |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    flagged = {(f["knowledgeBase"], f["set"], f["figure"]) for f in result["hybridFlags"]}
+    for kb, r in result["knowledgeBases"].items():
+        for key, s in r["sets"].items():
+            row = [kb, f"{s['title']} ({'answerable' if s['kind'] == 'answerable' else 'unanswerable'})", str(s["n"])]
+            for mode in MODES:
+                fs = s["search"].get(mode, {})
+                for name in ("R@5", "R@10", "MRR"):
+                    mark = " ⚠" if mode == "hybrid" and (kb, key, name) in flagged else ""
+                    row.append(cell(fs.get(name)) + mark)
+            c = s["chat"]
+            row += [count_cell(c.get("grounded")), count_cell(c.get("citesGold")), count_cell(c.get("refused"))]
+            lines.append("| " + " | ".join(row) + " |")
+    fb_rows = [(kb, key, s) for kb, r in result["knowledgeBases"].items() for key, s in r["sets"].items()
+               if s["search"] and "docTop5" in s["search"]["hybrid"]]
+    if fb_rows:
+        lines += ["", "| KB | FinanceBench questions | n | right filing in top 5: hybrid | vector | keyword |"
+                      " citation on the right filing | gold number in answer |",
+                  "|---|---|---|---|---|---|---|---|"]
+        for kb, key, s in fb_rows:
+            lines.append(f"| {kb} | {s['title']} | {s['n']} | "
+                         + " | ".join(cell(s["search"][m]["docTop5"]) for m in MODES)
+                         + f" | {count_cell(s['chat'].get('citesDoc'))} | {count_cell(s['chat'].get('goldNumber'))} |")
+    lines += ["", "| KB | documents | failed | pages | chunks | ingestion s | pages/s | search p50/p95 ms: hybrid |"
+                  " vector | keyword | /messages p50/p95 ms | load after the questions |",
+              "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    for kb, r in result["knowledgeBases"].items():
+        ing, lat = r["ingestion"], r["latency"]
+        seconds = f"{ing['catalogSeconds']:,.0f}" + ("" if ing["uploadedNow"] else " (earlier run)")
+        lines.append(f"| {kb} | {ing['documents']} | {ing['failed']} | {ing['pages']:,} | {ing['chunks']:,} |"
+                     f" {seconds} | {pps(ing['pagesPerSecond'])} | "
+                     + " | ".join(f"{ms(lat[m]['p50'])} / {ms(lat[m]['p95'])}" if m in lat else "–"
+                                  for m in (*MODES, "messages"))
+                     + f" | {r['load']} |")
+    if result["hybridFlags"]:
+        lines += ["", "Hybrid below its better part by more than one question (⚠; target: hybrid never worse than"
+                      " its parts):"]
+        for f in result["hybridFlags"]:
+            lines.append(f"- {f['knowledgeBase']} / {f['set']}: hybrid {f['figure']} {f3(f['hybrid'])} <"
+                         f" {f['mode']} {f3(f['best'])} − 1/{f['n']}")
+    else:
+        lines += ["", "Hybrid is nowhere below its better part by more than one question."]
+    failed = [(kb, d) for kb, r in result["knowledgeBases"].items() for d in r["ingestion"]["failedDocuments"]]
+    if failed:
+        lines += ["", f"FAILED documents ({len(failed)}):"]
+        lines += [f"- {kb}: {d['filename']}: {d['error']}" for kb, d in failed]
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- main
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", default=str(ROOT.parent / "shared/data"),
+                        help="the folder holding financebench-dev/, scifact/ and ordqa-openroad/")
+    parser.add_argument("--only", default=",".join(KNOWLEDGE_BASES),
+                        help="knowledge bases to ingest and measure, comma-separated (default: all four)")
+    parser.add_argument("--chat-limit", type=int, help="at most this many /messages questions per question set")
+    parser.add_argument("--url", help="a running service instead of starting the jar")
+    parser.add_argument("--master-key", default=os.environ.get("RAGCHAT_MASTER_KEY"), help="its master key")
+    parser.add_argument("--keep-data", metavar="DIR", help="keep (and re-use) the started service's data dir here")
+    parser.add_argument("--jar", default=str(ROOT / "api/target/ragchat.jar"))
+    parser.add_argument("--java", default=default_java())
+    parser.add_argument("--java-opts", default=JAVA_OPTS)
+    parser.add_argument("--warmup", type=int, default=10, help="unrecorded searches per mode and messages first")
+    parser.add_argument("--upload-batch", type=int, default=25, help="files per upload request (at most 50 MB)")
+    parser.add_argument("--out", default=str(ROOT / "benchmarks/target/eval.json"))
+    args = parser.parse_args()
+
+    only = [kb.strip() for kb in args.only.split(",") if kb.strip()]
+    unknown = [kb for kb in only if kb not in KNOWLEDGE_BASES]
+    if unknown:
+        sys.exit(f"unknown knowledge bases {unknown}; known: {', '.join(KNOWLEDGE_BASES)}")
+    only = [kb for kb in KNOWLEDGE_BASES if kb in only]
+    data = Path(args.data)
+    scratch = Path(tempfile.mkdtemp(prefix="ragchat-eval-files."))
+    kbs, config = plan(data, scratch)
+    result = {"commit": git_commit(), "started": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+              "machine": {"cores": os.cpu_count()},
+              "config": {"data": str(data.resolve()), "only": only, "topK": TOP_K, "chatTopK": "default (5)",
+                         "chatLimit": args.chat_limit, "warmup": args.warmup, **config},
+              "knowledgeBases": {}}
+    loads = [loadavg()]
+    service = None
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    try:
+        if args.url:
+            if not args.master_key:
+                sys.exit("--url needs --master-key (or RAGCHAT_MASTER_KEY)")
+            base, master_key = args.url.rstrip("/"), args.master_key
+        else:
+            service = Service(args, prefix="ragchat-eval.")
+            service.start()
+            base, master_key = service.base, service.master_key
+            result["startupSeconds"] = round(service.startup_seconds, 1)
+            result["machine"]["java"] = java_version(args.java)
+        result["url"] = base
+        api = Api(base)
+        key = create_key(api, master_key, "eval")
+        started = time.monotonic()
+        ingested = {}
+        for kb in only:
+            ingested[kb] = ingest(api, key, kb, kbs[kb]["files"], args.upload_batch,
+                                  description=f"issue 20 evaluation: {kb}")
+        loads.append(loadavg())
+        shutil.rmtree(scratch, ignore_errors=True)
+        questions_started = time.monotonic()
+        first = only[0]
+        warm_up(api, key, ingested[first][0]["knowledgeBase"],
+                [q for s in kbs[first]["sets"] for q in s["questions"]][::-1], args.warmup)
+        outcomes = {}
+        for kb in only:
+            ingestion, docs = ingested[kb]
+            kb_id = ingestion["knowledgeBase"]
+            record = {}
+            sets = kbs[kb]["sets"]
+            for s in sets:
+                for q in s["questions"]:
+                    record.setdefault(q["id"], {"id": q["id"], "question": q["question"]})
+            answerable = [q for s in sets if s["kind"] == "answerable" for q in s["questions"]]
+            say(f"{kb}: search, {len(answerable)} questions × {len(MODES)} modes (load {loadavg()})")
+            measure_search(api, key, kb_id, docs, answerable, record)
+            for s in sets:
+                asked = s["questions"][:args.chat_limit] if args.chat_limit is not None else s["questions"]
+                say(f"{kb}: chat, {s['title']} ({s['kind']}), {len(asked)} questions (load {loadavg()})")
+                measure_chat(api, key, kb_id, docs, asked, s["kind"] == "answerable", record)
+            latency = {}
+            for mode in MODES:
+                values = [o["search"][mode]["ms"] for o in record.values() if "search" in o]
+                latency[mode] = {"p50": percentile(values, 50), "p95": percentile(values, 95), "n": len(values)}
+            values = [o["chat"]["ms"] for o in record.values() if "chat" in o]
+            latency["messages"] = {"p50": percentile(values, 50), "p95": percentile(values, 95), "n": len(values)}
+            summaries = {s["key"]: summarize_set(s, record) for s in sets}
+            result["knowledgeBases"][kb] = {"ingestion": ingestion, "latency": latency, "load": loadavg(),
+                                            "sets": summaries}
+            outcomes[kb] = {s["key"]: [record[q["id"]] for q in s["questions"]] for s in sets}
+            say(f"{kb}: done (load {loadavg()})")
+        loads.append(loadavg())
+        result["seconds"] = {"total": round(time.monotonic() - started, 1),
+                             "questions": round(time.monotonic() - questions_started, 1)}
+        result["rateLimitRetries"] = api.retries_429
+        result["loads"] = " → ".join(loads)
+        result["hybridFlags"] = [f for kb, r in result["knowledgeBases"].items() for key, s in r["sets"].items()
+                                 for f in hybrid_flags(kb, key, s)]
+        result["figures"] = flat_figures(result)
+        result["questions"] = outcomes
+    finally:
+        if service:
+            service.stop()
+        shutil.rmtree(scratch, ignore_errors=True)
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n")
+    print()
+    print(tables(result))
+    print()
+    say(f"questions took {result['seconds']['questions']:.0f} s; every figure and question in {out}")
+
+
+if __name__ == "__main__":
+    main()
