@@ -130,9 +130,8 @@ public final class Conversations {
 		List<String> unsupported = (sources.isEmpty() || !attached.media().isEmpty()) ? List.<String>of()
 				: this.grounding.unsupported(new GroundingQuestion(session.knowledgeBase(), shaped, sources));
 		boolean grounded = !sources.isEmpty() && unsupported.isEmpty();
-		if (!unsupported.isEmpty()) {
-			logger.debug("Not grounded: the sources do not speak of {}", unsupported);
-		}
+		logger.debug("Ground step: names {}, periods {}, unsupported {}", shaped.names(), shaped.periods(),
+				unsupported);
 
 		// 6. generate (only markers that name a retrieved source reach the caller,
 		// numbered in the order the answer first uses them, the same streamed and stored)
