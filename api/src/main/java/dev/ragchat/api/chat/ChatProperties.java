@@ -1,5 +1,7 @@
 package dev.ragchat.api.chat;
 
+import dev.ragchat.api.chat.ground.Grounding;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,6 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param questionTerms whether an answer also needs the question's names and periods in
  * its sources or their documents, aliases allowed (the ground step, see
  * {@code Grounding}; default true): without them it is not grounded
+ * @param names with question terms on, how many of the question's names the sources must
+ * support: {@code all} (default) or {@code any} (chosen by cross-validation over the
+ * development corpora, see docs/benchmarks.md)
  * @param overlapWeight how much the words a quote shares with the question count, beside
  * its embedding similarity, when an extractive answer chooses its quotes (a table row by
  * the share of its label's words the question uses; see {@code Overlap}; default 0.1)
@@ -24,7 +29,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ChatProperties(@DefaultValue("extractive") Generator generator, @DefaultValue("5") int topK,
 		@DefaultValue("0.6") double minSimilarity, @DefaultValue("3") int maxSentences,
 		@DefaultValue("6") int historyTurns, @DefaultValue("4000") int maxMessageLength,
-		@DefaultValue("true") boolean questionTerms, @DefaultValue("0.1") double overlapWeight) {
+		@DefaultValue("true") boolean questionTerms, @DefaultValue("0.1") double overlapWeight,
+		@DefaultValue("all") Grounding.NamesRule names) {
 
 	/** The property that chooses how answers are written. */
 	public static final String GENERATOR = "ragchat.chat.generator";

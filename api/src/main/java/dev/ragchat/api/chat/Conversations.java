@@ -127,11 +127,12 @@ public final class Conversations {
 				new ChatMessage(id(), sessionId, ChatMessage.USER, question, null, List.of(), this.clock.instant()));
 
 		// 5. ground: the sources must speak of what the question names
-		List<String> unsupported = (sources.isEmpty() || !attached.media().isEmpty()) ? List.<String>of()
-				: this.grounding.unsupported(new GroundingQuestion(session.knowledgeBase(), shaped, sources));
-		boolean grounded = !sources.isEmpty() && unsupported.isEmpty();
-		logger.debug("Ground step: names {}, periods {}, unsupported {}", shaped.names(), shaped.periods(),
-				unsupported);
+		GroundingQuestion grounding = new GroundingQuestion(session.knowledgeBase(), shaped, sources);
+		boolean grounded = !sources.isEmpty() && (!attached.media().isEmpty() || this.grounding.supports(grounding));
+		if (logger.isDebugEnabled() && !sources.isEmpty()) {
+			logger.debug("Ground step: names {}, periods {}, unsupported {}", shaped.names(), shaped.periods(),
+					this.grounding.unsupported(grounding));
+		}
 
 		// 6. generate (only markers that name a retrieved source reach the caller,
 		// numbered in the order the answer first uses them, the same streamed and stored)

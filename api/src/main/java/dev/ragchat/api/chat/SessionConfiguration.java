@@ -36,7 +36,8 @@ class SessionConfiguration {
 		ChatModel model = chatModel.getIfAvailable();
 		QueryRewriter rewriter = (model != null) ? new CompressingQueryRewriter(model) : QueryRewriter.heuristic();
 		Conversations.Steps steps = new Conversations.Steps(media, rewriter, new QueryShaper(), retriever,
-				new Grounding(retriever, properties.questionTerms()), generator, new Citations(pages));
+				new Grounding(retriever, properties.questionTerms(), properties.names()), generator,
+				new Citations(pages));
 		return new Conversations(steps, sessions, messages, properties, clock);
 	}
 

@@ -36,14 +36,32 @@ public final class Grounding {
 
 	private final boolean enabled;
 
+	private final NamesRule names;
+
 	/**
 	 * @param retriever looks words up in the sources' documents
 	 * @param enabled whether the step checks anything
 	 * ({@code ragchat.chat.question-terms})
+	 * @param names how many of the question's names must be supported
 	 */
-	public Grounding(Retriever retriever, boolean enabled) {
+	public Grounding(Retriever retriever, boolean enabled, NamesRule names) {
 		this.retriever = retriever;
 		this.enabled = enabled;
+		this.names = names;
+	}
+
+	/**
+	 * @param question the question and its sources
+	 * @return whether the sources speak of what the question names, by the names rule
+	 */
+	public boolean supports(GroundingQuestion question) {
+		List<String> unsupported = unsupported(question);
+		List<String> names = question.question().names();
+		if (unsupported.stream().anyMatch((term) -> !names.contains(term))) {
+			return false;
+		}
+		return (this.names == NamesRule.ALL) ? unsupported.isEmpty()
+				: names.isEmpty() || unsupported.size() < names.size();
 	}
 
 	/**
@@ -115,6 +133,21 @@ public final class Grounding {
 			.replaceAll("['’]s\\b", "")
 			.replaceAll("[^\\p{L}\\p{N}&]+", " ")
 			.strip();
+	}
+
+	/**
+	 * How many of the question's names must be supported (its periods always must).
+	 */
+	public enum NamesRule {
+
+		/** Every name: refuses more questions about what the documents do not cover. */
+		ALL,
+
+		/**
+		 * At least one, when the question names any: refuses fewer answerable questions.
+		 */
+		ANY
+
 	}
 
 }

@@ -50,7 +50,8 @@ class GroundingTests {
 		});
 		this.index.replace("jnj", List.of(this.kenvue), (n) -> {
 		});
-		this.grounding = new Grounding(new Retriever(this.index, Fusion.ranks(60, 1, 1, 10)), true);
+		this.grounding = new Grounding(new Retriever(this.index, Fusion.ranks(60, 1, 1, 10)), true,
+				Grounding.NamesRule.ALL);
 	}
 
 	@AfterEach
@@ -91,6 +92,18 @@ class GroundingTests {
 	}
 
 	@Test
+	void asksEveryNameOrAtLeastOneAsTheRuleSays() {
+		Grounding any = new Grounding(new Retriever(this.index, Fusion.ranks(60, 1, 1, 10)), true,
+				Grounding.NamesRule.ANY);
+		GroundingQuestion oneOfTwo = question("Did AMEX beat Contoso in 2022?", this.margins, this.cover);
+		assertThat(this.grounding.supports(oneOfTwo)).isFalse();
+		assertThat(any.supports(oneOfTwo)).isTrue();
+		assertThat(any.supports(question("Did Contoso beat Fabrikam in 2022?", this.margins))).isFalse();
+		// a period must always be supported
+		assertThat(any.supports(question("Did AMEX beat Contoso in 2019?", this.margins, this.cover))).isFalse();
+	}
+
+	@Test
 	void abbreviationsAreTheBeginningsOfTwoOrMoreCapitalisedWords() {
 		assertThat(Aliases.abbreviates("AMEX", "the American Express card")).isTrue();
 		assertThat(Aliases.abbreviates("P&G", "sold by Procter & Gamble Co.")).isTrue();
@@ -103,8 +116,12 @@ class GroundingTests {
 	}
 
 	private List<String> unsupported(String question, Chunk... sources) {
-		return this.grounding.unsupported(new GroundingQuestion("kb", this.shaper.shape(question),
-				java.util.Arrays.stream(sources).map((chunk) -> new ScoredChunk(chunk, 1)).toList()));
+		return this.grounding.unsupported(question(question, sources));
+	}
+
+	private GroundingQuestion question(String question, Chunk... sources) {
+		return new GroundingQuestion("kb", this.shaper.shape(question),
+				java.util.Arrays.stream(sources).map((chunk) -> new ScoredChunk(chunk, 1)).toList());
 	}
 
 	private static Chunk chunk(String document, String filename, int ordinal, int page, String text) {
