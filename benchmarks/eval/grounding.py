@@ -32,7 +32,10 @@ GROUND = re.compile(r"Ground step: names \[(.*?)\], periods \[(.*?)\], unsupport
 
 def collect(args):
     run = json.loads(Path(args.run).read_text())
-    args.java_opts = (args.java_opts + " -Dlogging.level.dev.ragchat.api.chat=DEBUG").strip()
+    # the ground step only logs, so that the extract runs and logs its similarity for every
+    # question; the names rules are applied here, offline
+    args.java_opts = (args.java_opts + " -Dlogging.level.dev.ragchat.api.chat=DEBUG"
+                      " -Dragchat.chat.question-terms=false").strip()
     service = rb.Service(args)
     service.start()
     api = rb.Api(service.base)

@@ -55,6 +55,9 @@ public final class Grounding {
 	 * @return whether the sources speak of what the question names, by the names rule
 	 */
 	public boolean supports(GroundingQuestion question) {
+		if (!this.enabled) {
+			return true;
+		}
 		List<String> unsupported = unsupported(question);
 		List<String> names = question.question().names();
 		if (unsupported.stream().anyMatch((term) -> !names.contains(term))) {
@@ -69,7 +72,7 @@ public final class Grounding {
 	 * @return the names and periods the sources do not speak of (empty: all supported)
 	 */
 	public List<String> unsupported(GroundingQuestion question) {
-		if (!this.enabled || question.sources().isEmpty()) {
+		if (question.sources().isEmpty()) {
 			return List.of();
 		}
 		StringBuilder text = new StringBuilder();
