@@ -288,7 +288,7 @@ def doc_name(filename):
     return filename
 
 
-def batches(paths, batch, max_bytes=150 * 1024 * 1024):
+def batches(paths, batch, max_bytes=50 * 1024 * 1024):
     """Groups of at most `batch` files and (unless one file is larger) max_bytes: the service
     takes 200 MB a request."""
     group, size = [], 0
