@@ -23,6 +23,9 @@ final class Aliases {
 	/** The longest abbreviation tried: longer names are words, not abbreviations. */
 	static final int MAX_LETTERS = 6;
 
+	/** What ends a clause: initials never run across it. */
+	private static final Pattern CLAUSE = Pattern.compile("[.;:!?()\\[\\]\\n]+");
+
 	private static final Pattern TOKEN = Pattern
 		.compile("[\\p{L}\\p{N}](?:[\\p{L}\\p{N}'’-]|\\.(?=[\\p{L}\\p{N}]))*|&");
 
@@ -46,7 +49,49 @@ final class Aliases {
 				}
 			}
 		}
+		return capitals(name) && initialises(letters, text);
+	}
+
+	/**
+	 * Whether an abbreviation in capitals is the initials of words the text writes in any
+	 * case, in order, inside one clause ("COGS": "cost of goods sold"; "EBITDA":
+	 * "earnings before interest, taxes, depreciation and amortization"; "PP&amp;E":
+	 * "property, plant and equipment"): each word gives its first letter, and "&amp;" or
+	 * a stop word may give its initial or nothing.
+	 */
+	private static boolean initialises(String letters, String text) {
+		for (String clause : CLAUSE.split(text)) {
+			List<String> words = new ArrayList<>();
+			Matcher matcher = TOKEN.matcher(clause);
+			while (matcher.find()) {
+				words.add(matcher.group().toLowerCase(Locale.ROOT));
+			}
+			for (int start = 0; start < words.size(); start++) {
+				if (words.get(start).charAt(0) == letters.charAt(0) && initials(letters, words, start, 0)) {
+					return true;
+				}
+			}
+		}
 		return false;
+	}
+
+	private static boolean initials(String letters, List<String> words, int word, int used) {
+		if (letters.isEmpty()) {
+			return used >= 2;
+		}
+		if (word >= words.size()) {
+			return false;
+		}
+		String next = words.get(word);
+		boolean connector = next.equals("&") || StopWords.contains(next);
+		if (next.charAt(0) == letters.charAt(0) && initials(letters.substring(1), words, word + 1, used + 1)) {
+			return true;
+		}
+		return connector && used > 0 && initials(letters, words, word + 1, used);
+	}
+
+	private static boolean capitals(String name) {
+		return name.codePoints().filter(Character::isLetter).allMatch(Character::isUpperCase);
 	}
 
 	/**

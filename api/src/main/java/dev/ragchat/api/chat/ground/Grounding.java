@@ -21,16 +21,19 @@ import dev.ragchat.retrieval.query.Periods;
  * possessive aside), or a title holds it inside a word ("Activision" in
  * "ACTIVISIONBLIZZARD_2019_10K");</li>
  * <li>or it abbreviates a name a source writes out ({@link Aliases}: "AMEX", "JnJ");</li>
- * <li>or a document the sources come from holds it anywhere (its cover page's ticker, the
- * name it defines for itself), looked up in the index.</li>
+ * <li>or a document the sources come from is about it: holds it in several of its chunks
+ * (the name it goes by, what it defines for itself), looked up in the index.</li>
  * </ol>
- * So a question is refused when it names what the retrieved documents never mention
+ * So a question is refused when it names what the retrieved documents are not about
  * (another company, another year), and not because the documents write a name
- * differently. The trade: a name that the documents mention only in passing (a
- * competitor) counts as supported; a concept the question capitalises and the documents
- * never write ("CAGR") is refused.
+ * differently. The trade: an abbreviation that happens to spell a name the sources write
+ * out counts as supported; a concept the question capitalises and the documents never
+ * write out ("CAGR") is unsupported, which the {@link NamesRule} weighs.
  */
 public final class Grounding {
+
+	/** In how many of its chunks a document must hold a name to be about it. */
+	static final int MENTIONS = 3;
 
 	private final Retriever retriever;
 
@@ -108,22 +111,31 @@ public final class Grounding {
 	}
 
 	/**
-	 * Whether the documents hold every part of the words (parts of one letter say nothing
-	 * and are not looked up).
+	 * Whether one of the documents is about the words: it holds every part of them (parts
+	 * of one letter say nothing and are not looked up) in at least {@link #MENTIONS} of
+	 * its chunks. A document names itself and what it defines again and again; another
+	 * company it mentions in passing does not make it about that company.
 	 */
 	private boolean inDocuments(String knowledgeBase, List<String> documents, String words) {
 		List<String> parts = List.of(words.split("[\\s&]+")).stream().filter((part) -> part.length() > 1).toList();
 		if (parts.isEmpty()) {
 			return false;
 		}
-		for (String part : parts) {
-			ChunkSearch lookup = new ChunkSearch(knowledgeBase, part, List.of(new KeywordTerm(part, 1)), 1,
-					SearchMode.KEYWORD, documents, Map.of());
-			if (this.retriever.retrieve(lookup).isEmpty()) {
-				return false;
+		for (String document : documents) {
+			boolean all = true;
+			for (String part : parts) {
+				ChunkSearch lookup = new ChunkSearch(knowledgeBase, part, List.of(new KeywordTerm(part, 1)), MENTIONS,
+						SearchMode.KEYWORD, List.of(document), Map.of());
+				if (this.retriever.retrieve(lookup).size() < MENTIONS) {
+					all = false;
+					break;
+				}
+			}
+			if (all) {
+				return true;
 			}
 		}
-		return true;
+		return false;
 	}
 
 	/**

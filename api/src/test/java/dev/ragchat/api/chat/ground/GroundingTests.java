@@ -46,8 +46,13 @@ class GroundingTests {
 	void index() {
 		this.index = new LuceneChunkIndex(this.dir, new WordHashEmbeddingModel().asIndexEmbedding(), 16,
 				LuceneIndexSettings.DEFAULTS);
-		this.index.replace("amex", List.of(this.cover, this.margins), (n) -> {
-		});
+		this.index.replace("amex",
+				List.of(this.cover, this.margins,
+						chunk("amex", "AMERICANEXPRESS_2022_10K.pdf", 2, 41,
+								"Card Member loans of American Express grew."),
+						chunk("amex", "AMERICANEXPRESS_2022_10K.pdf", 3, 42, "American Express network volumes rose.")),
+				(n) -> {
+				});
 		this.index.replace("jnj", List.of(this.kenvue), (n) -> {
 		});
 		this.grounding = new Grounding(new Retriever(this.index, Fusion.ranks(60, 1, 1, 10)), true,
@@ -68,9 +73,12 @@ class GroundingTests {
 	}
 
 	@Test
-	void findsANameTheSourcesDocumentHoldsElsewhere() {
-		// only the margin page was retrieved; the ticker stands on the cover page
-		assertThat(unsupported("Did AXP's operating margin improve in 2022?", this.margins)).isEmpty();
+	void findsANameTheSourcesDocumentIsAbout() {
+		// only the margin page was retrieved; the filing names its company again and
+		// again
+		assertThat(unsupported("Did American Express's operating margin improve in 2022?", this.margins)).isEmpty();
+		// the ticker stands once, on the cover page: a passing mention
+		assertThat(unsupported("Did AXP's operating margin improve in 2022?", this.margins)).containsExactly("AXP");
 	}
 
 	@Test
@@ -101,6 +109,17 @@ class GroundingTests {
 		assertThat(any.supports(question("Did Contoso beat Fabrikam in 2022?", this.margins))).isFalse();
 		// a period must always be supported
 		assertThat(any.supports(question("Did AMEX beat Contoso in 2019?", this.margins, this.cover))).isFalse();
+	}
+
+	@Test
+	void anAbbreviationInCapitalsIsTheInitialsOfWordsWrittenInAnyCase() {
+		assertThat(Aliases.abbreviates("COGS", "Cost of goods sold rose")).isTrue();
+		assertThat(Aliases.abbreviates("EBITDA", "earnings before interest, taxes, depreciation and amortization"))
+			.isTrue();
+		assertThat(Aliases.abbreviates("PP&E", "Purchases of property, plant and equipment")).isTrue();
+		// never across a clause
+		assertThat(Aliases.abbreviates("COGS", "costs of goods. Sold")).isFalse();
+		assertThat(Aliases.abbreviates("Cogs", "cost of goods sold")).isFalse();
 	}
 
 	@Test
