@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param generator {@code extractive} (no model needed) or a configured language model
  * @param topK chunks retrieved per question unless the session says otherwise
  * @param minSimilarity the cosine similarity below which the documents are taken not to
- * answer a question
+ * answer a question (default 0.67, chosen by cross-validation over the development
+ * corpora)
  * @param maxSentences sentences an extractive answer quotes at most
  * @param historyTurns earlier messages that inform the next answer
  * @param maxMessageLength the longest question accepted
@@ -19,7 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * its sources or their documents, aliases allowed (the ground step, see
  * {@code Grounding}; default true): without them it is not grounded
  * @param names with question terms on, how many of the question's names the sources must
- * support: {@code all} (default) or {@code any} (chosen by cross-validation over the
+ * support: {@code all}, {@code any} or {@code proper} (default: every name written as a
+ * proper name; chosen with the similarity threshold by cross-validation over the
  * development corpora, see docs/benchmarks.md)
  * @param overlapWeight how much the words a quote shares with the question count, beside
  * its embedding similarity, when an extractive answer chooses its quotes (a table row by
@@ -27,10 +29,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("ragchat.chat")
 public record ChatProperties(@DefaultValue("extractive") Generator generator, @DefaultValue("5") int topK,
-		@DefaultValue("0.6") double minSimilarity, @DefaultValue("3") int maxSentences,
+		@DefaultValue("0.67") double minSimilarity, @DefaultValue("3") int maxSentences,
 		@DefaultValue("6") int historyTurns, @DefaultValue("4000") int maxMessageLength,
 		@DefaultValue("true") boolean questionTerms, @DefaultValue("0.1") double overlapWeight,
-		@DefaultValue("all") Grounding.NamesRule names) {
+		@DefaultValue("proper") Grounding.NamesRule names) {
 
 	/** The property that chooses how answers are written. */
 	public static final String GENERATOR = "ragchat.chat.generator";

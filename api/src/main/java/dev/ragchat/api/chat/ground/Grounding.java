@@ -32,6 +32,8 @@ import dev.ragchat.retrieval.query.Periods;
  */
 public final class Grounding {
 
+	private static final java.util.regex.Pattern PROPER_NAME = java.util.regex.Pattern.compile("\\p{Lu}[\\p{Ll}'’.-]+");
+
 	/** In how many of its chunks a document must hold a name to be about it. */
 	static final int MENTIONS = 3;
 
@@ -66,8 +68,11 @@ public final class Grounding {
 		if (unsupported.stream().anyMatch((term) -> !names.contains(term))) {
 			return false;
 		}
-		return (this.names == NamesRule.ALL) ? unsupported.isEmpty()
-				: names.isEmpty() || unsupported.size() < names.size();
+		return switch (this.names) {
+			case ALL -> unsupported.isEmpty();
+			case ANY -> names.isEmpty() || unsupported.size() < names.size();
+			case PROPER -> unsupported.stream().noneMatch((name) -> PROPER_NAME.matcher(name).matches());
+		};
 	}
 
 	/**
@@ -161,7 +166,14 @@ public final class Grounding {
 		/**
 		 * At least one, when the question names any: refuses fewer answerable questions.
 		 */
-		ANY
+		ANY,
+
+		/**
+		 * Every name written as a proper name, a capital then lower case ("Adobe",
+		 * "Kenvue"); abbreviations and codes ("COGS", "ATF4", "4-PBA") may be missing, as
+		 * documents often write them out differently or not at all.
+		 */
+		PROPER
 
 	}
 

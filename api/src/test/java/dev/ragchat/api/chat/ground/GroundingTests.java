@@ -109,6 +109,11 @@ class GroundingTests {
 		assertThat(any.supports(question("Did Contoso beat Fabrikam in 2022?", this.margins))).isFalse();
 		// a period must always be supported
 		assertThat(any.supports(question("Did AMEX beat Contoso in 2019?", this.margins, this.cover))).isFalse();
+		Grounding proper = new Grounding(new Retriever(this.index, Fusion.ranks(60, 1, 1, 10)), true,
+				Grounding.NamesRule.PROPER);
+		// a proper name must be supported, an abbreviation need not
+		assertThat(proper.supports(question("Did AMEX beat Contoso in 2022?", this.margins, this.cover))).isFalse();
+		assertThat(proper.supports(question("Did American Express's CAGR improve in 2022?", this.margins))).isTrue();
 	}
 
 	@Test
