@@ -32,10 +32,10 @@ class SessionConfiguration {
 	@Bean
 	Conversations conversations(ChatSessions sessions, MessageStore messages, Retriever retriever,
 			AnswerGenerator generator, ObjectProvider<ChatModel> chatModel, ChatProperties properties, Clock clock,
-			DocumentPages pages, MediaLibrary media) {
+			DocumentPages pages, MediaLibrary media, QueryShaper shaper) {
 		ChatModel model = chatModel.getIfAvailable();
 		QueryRewriter rewriter = (model != null) ? new CompressingQueryRewriter(model) : QueryRewriter.heuristic();
-		Conversations.Steps steps = new Conversations.Steps(media, rewriter, new QueryShaper(), retriever,
+		Conversations.Steps steps = new Conversations.Steps(media, rewriter, shaper, retriever,
 				new Grounding(retriever, properties.questionTerms(), properties.names()), generator,
 				new Citations(pages));
 		return new Conversations(steps, sessions, messages, properties, clock);

@@ -11,6 +11,7 @@ import dev.ragchat.ingestion.KnowledgeBases;
 import dev.ragchat.retrieval.ChunkSearch;
 import dev.ragchat.retrieval.Retriever;
 import dev.ragchat.retrieval.SearchMode;
+import dev.ragchat.retrieval.query.QueryShaper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -38,9 +39,12 @@ class SearchController {
 
 	private final Retriever retriever;
 
-	SearchController(KnowledgeBases knowledgeBases, Retriever retriever) {
+	private final QueryShaper shaper;
+
+	SearchController(KnowledgeBases knowledgeBases, Retriever retriever, QueryShaper shaper) {
 		this.knowledgeBases = knowledgeBases;
 		this.retriever = retriever;
+		this.shaper = shaper;
 	}
 
 	@PostMapping(path = "/api/v1/knowledge-bases/{kb}/search", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -55,8 +59,8 @@ class SearchController {
 		SearchMode mode = mode(request.mode());
 		List<String> documentIds = (request.filter() != null) ? request.filter().documentIds() : null;
 		Map<String, String> metadata = (request.filter() != null) ? request.filter().metadata() : null;
-		ChunkSearch search = new ChunkSearch(kb, request.query(), (request.topK() != null) ? request.topK() : 5, mode,
-				documentIds, metadata);
+		ChunkSearch search = new ChunkSearch(kb, this.shaper.shape(request.query()),
+				(request.topK() != null) ? request.topK() : 5, mode, documentIds, metadata);
 		return new SearchResults(this.retriever.retrieve(search)
 			.stream()
 			.map((hit) -> new Result(hit.chunk().id(), hit.chunk().documentId(), hit.chunk().filename(),

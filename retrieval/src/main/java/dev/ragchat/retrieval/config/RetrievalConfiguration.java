@@ -4,6 +4,7 @@ import dev.ragchat.retrieval.ChunkIndex;
 import dev.ragchat.retrieval.Retriever;
 import dev.ragchat.retrieval.atlas.AtlasProperties;
 import dev.ragchat.retrieval.embedding.EmbeddingProperties;
+import dev.ragchat.retrieval.query.QueryShaper;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -15,6 +16,11 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ RetrievalProperties.class, EmbeddingProperties.class, AtlasProperties.class })
 class RetrievalConfiguration {
+
+	@Bean
+	QueryShaper queryShaper(RetrievalProperties properties) {
+		return new QueryShaper(QueryShaper.SPECIFIC_WEIGHT, (float) properties.queryContextWeight());
+	}
 
 	@Bean
 	Retriever retriever(ChunkIndex chunkIndex, RetrievalProperties properties) {

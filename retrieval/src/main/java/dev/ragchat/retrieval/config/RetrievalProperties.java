@@ -42,6 +42,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * default true)
  * @param hybridPeriodWeight how much of its hybrid score a chunk loses when the question
  * names periods (years) and the chunk holds none of them (0: none; see {@code Fusion})
+ * @param queryContextWeight when a question has a sentence that asks (ends with "?"), how
+ * much the words of its other sentences weigh in the keyword query (1: alike; see
+ * {@code QueryShaper})
  */
 @ConfigurationProperties("ragchat.retrieval")
 public record RetrievalProperties(Path indexDir, @DefaultValue("1") int embeddingThreads,
@@ -52,7 +55,7 @@ public record RetrievalProperties(Path indexDir, @DefaultValue("1") int embeddin
 		@DefaultValue("16") double indexRamBufferMb, @DefaultValue("100") int vectorCandidates,
 		@DefaultValue("lucene") Index index, @DefaultValue("0") double hybridPageWeight,
 		@DefaultValue("2") double hybridDocumentWeight, @DefaultValue("true") boolean hybridOnePerPage,
-		@DefaultValue("0.5") double hybridPeriodWeight) {
+		@DefaultValue("0.5") double hybridPeriodWeight, @DefaultValue("1") double queryContextWeight) {
 
 	/**
 	 * Where the chunks are indexed.

@@ -23,7 +23,10 @@ import org.springframework.util.Assert;
  * ({@link Periods}, written as their year) and figures (a digit; an amount with a scale
  * is also looked for at the other scale, {@link Figures});</li>
  * <li>an abbreviation the question defines ("cash conversion cycle (CCC)") is explained
- * by the question itself, so it is no name.</li>
+ * by the question itself, so it is no name;</li>
+ * <li>with a context weight below 1, when a sentence of the question asks (ends with
+ * "?"), the words of its other sentences (instructions such as "Round your answer to two
+ * decimal places", definitions, context) weigh that much of the asking one's.</li>
  * </ul>
  */
 public final class QueryShaper {
@@ -51,20 +54,28 @@ public final class QueryShaper {
 
 	private final float specificWeight;
 
+	private final float contextWeight;
+
 	/**
-	 * A shaper with the default weight of names, periods and figures.
+	 * A shaper with the default weights: names, periods and figures 2, every sentence
+	 * alike.
 	 */
 	public QueryShaper() {
-		this(SPECIFIC_WEIGHT);
+		this(SPECIFIC_WEIGHT, 1);
 	}
 
 	/**
 	 * @param specificWeight how much a name, period or figure weighs (1: as much as any
 	 * other word)
+	 * @param contextWeight when the question has a sentence that asks (ends with "?"),
+	 * how much the words of its other sentences (instructions, definitions, context)
+	 * weigh against the asking one's (1: alike)
 	 */
-	public QueryShaper(float specificWeight) {
+	public QueryShaper(float specificWeight, float contextWeight) {
 		Assert.isTrue(specificWeight >= 1, "specificWeight must be at least 1");
+		Assert.isTrue(contextWeight > 0 && contextWeight <= 1, "contextWeight must be in (0, 1]");
 		this.specificWeight = specificWeight;
+		this.contextWeight = contextWeight;
 	}
 
 	/**
@@ -78,7 +89,11 @@ public final class QueryShaper {
 		List<KeywordTerm> stopWords = new ArrayList<>();
 		Map<String, String> names = new LinkedHashMap<>();
 		boolean sentenceStart = true;
-		for (String token : question.strip().split("\\s+")) {
+		String[] tokens = question.strip().split("\\s+");
+		boolean[] asking = asking(tokens);
+		for (int t = 0; t < tokens.length; t++) {
+			String token = tokens[t];
+			float sentence = (asking[t]) ? 1 : this.contextWeight;
 			boolean start = sentenceStart;
 			sentenceStart = SENTENCE_END.matcher(token).matches();
 			// the word without the punctuation around it ("`set_routing_alpha`," is
@@ -89,11 +104,11 @@ public final class QueryShaper {
 			}
 			String year = Periods.asYear(word);
 			if (year != null) {
-				keywords.add(new KeywordTerm(year, this.specificWeight, true));
+				keywords.add(new KeywordTerm(year, this.specificWeight * sentence, true));
 				continue;
 			}
 			if (StopWords.contains(word)) {
-				stopWords.add(new KeywordTerm(word, 1));
+				stopWords.add(new KeywordTerm(word, sentence));
 				continue;
 			}
 			boolean number = NUMBER.matcher(word).matches();
@@ -104,13 +119,38 @@ public final class QueryShaper {
 			if (name) {
 				names.putIfAbsent(bare.toLowerCase(Locale.ROOT), bare);
 			}
-			keywords.add(new KeywordTerm(word, (name || figure) ? this.specificWeight : 1));
+			keywords.add(new KeywordTerm(word, ((name || figure) ? this.specificWeight : 1) * sentence));
 		}
 		for (String amount : Figures.atOtherScale(question)) {
 			keywords.add(new KeywordTerm(amount, this.specificWeight));
 		}
 		return new ShapedQuery(question, keywords.isEmpty() ? stopWords : keywords, new ArrayList<>(names.values()),
 				Periods.years(question));
+	}
+
+	/**
+	 * Which tokens stand in a sentence that asks: all of them when no sentence ends with
+	 * "?", else those of the sentences that do.
+	 */
+	private static boolean[] asking(String[] tokens) {
+		boolean[] asking = new boolean[tokens.length];
+		boolean any = false;
+		int start = 0;
+		for (int t = 0; t < tokens.length; t++) {
+			boolean end = SENTENCE_END.matcher(tokens[t]).matches() || t == tokens.length - 1;
+			if (end) {
+				boolean asks = tokens[t].matches(".*\\?['\")\\]]*$");
+				any |= asks;
+				for (int i = start; i <= t; i++) {
+					asking[i] = asks;
+				}
+				start = t + 1;
+			}
+		}
+		if (!any) {
+			java.util.Arrays.fill(asking, true);
+		}
+		return asking;
 	}
 
 	private static Set<String> defined(String question) {

@@ -37,6 +37,17 @@ class QueryShaperTests {
 	}
 
 	@Test
+	void weighsTheSentenceThatAsksAboveItsInstructionsWhenAskedTo() {
+		QueryShaper shaper = new QueryShaper(2, 0.5f);
+		assertThat(shaper.shape("What was Contoso's revenue? Round to two decimal places.").keywords()).containsExactly(
+				new KeywordTerm("Contoso's", 2), new KeywordTerm("revenue", 1), new KeywordTerm("Round", 0.5f),
+				new KeywordTerm("two", 0.5f), new KeywordTerm("decimal", 0.5f), new KeywordTerm("places", 0.5f));
+		// a question with no sentence that asks keeps every word's weight
+		assertThat(shaper.shape("Contoso revenue grew. Costs fell.").keywords()).extracting(KeywordTerm::weight)
+			.containsOnly(1f);
+	}
+
+	@Test
 	void keepsStopWordsOfAQuestionMadeOnlyOfThem() {
 		assertThat(this.shaper.shape("Who was it?").keywords()).extracting(KeywordTerm::word)
 			.containsExactly("Who", "was", "it");
