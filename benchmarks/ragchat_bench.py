@@ -171,6 +171,23 @@ class Service:
             shutil.rmtree(self.work, ignore_errors=True)
 
 
+def connect(args, result, prefix):
+    """The service to measure: the one at --url (with --master-key), or the packaged jar
+    started here (then stopped by the caller's Service.stop). Records the start-up and the
+    JDK in result. Returns (service or None, base URL, master key)."""
+    if args.url:
+        if not args.master_key:
+            sys.exit("--url needs --master-key (or RAGCHAT_MASTER_KEY)")
+        result["url"] = args.url.rstrip("/")
+        return None, result["url"], args.master_key
+    service = Service(args, prefix=prefix)
+    service.start()
+    result["startupSeconds"] = round(service.startup_seconds, 1)
+    result["machine"]["java"] = java_version(args.java)
+    result["url"] = service.base
+    return service, service.base, service.master_key
+
+
 def java_version(java):
     try:
         return subprocess.run([java, "-version"], capture_output=True, text=True).stderr.splitlines()[0]

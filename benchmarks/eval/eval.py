@@ -43,8 +43,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from ragchat_bench import (JAVA_OPTS, MODES, ROOT, Api, Service, ask, company, create_key,  # noqa: E402
-                           default_java, f3, git_commit, has_number, ingest, java_version, load_questions,
+from ragchat_bench import (JAVA_OPTS, MODES, ROOT, Api, ask, company, connect, create_key,  # noqa: E402
+                           default_java, f3, git_commit, has_number, ingest, load_questions,
                            loadavg, ms, percentile, rate, say, search)
 
 KNOWLEDGE_BASES = ("fb", "scifact", "ordqa", "mixed")
@@ -392,17 +392,7 @@ def main():
     service = None
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     try:
-        if args.url:
-            if not args.master_key:
-                sys.exit("--url needs --master-key (or RAGCHAT_MASTER_KEY)")
-            base, master_key = args.url.rstrip("/"), args.master_key
-        else:
-            service = Service(args, prefix="ragchat-eval.")
-            service.start()
-            base, master_key = service.base, service.master_key
-            result["startupSeconds"] = round(service.startup_seconds, 1)
-            result["machine"]["java"] = java_version(args.java)
-        result["url"] = base
+        service, base, master_key = connect(args, result, "ragchat-eval.")
         api = Api(base)
         key = create_key(api, master_key, "eval")
         started = time.monotonic()

@@ -33,14 +33,13 @@ import argparse
 import json
 import os
 import signal
-import subprocess
 import sys
 import time
 from datetime import datetime, timezone
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from ragchat_bench import (JAVA_OPTS, MODES, ROOT, Api, Service, ask, company, default_java, f3,  # noqa: E402
+from ragchat_bench import (JAVA_OPTS, MODES, ROOT, Api, ask, company, connect, default_java, f3,  # noqa: E402
                            git_commit, has_number, ingest as ingest_files, load_questions, loadavg, ms,
                            percentile, rate, say)
 
@@ -239,18 +238,7 @@ def main():
     service = None
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     try:
-        if args.url:
-            if not args.master_key:
-                sys.exit("--url needs --master-key (or RAGCHAT_MASTER_KEY)")
-            base, master_key = args.url.rstrip("/"), args.master_key
-        else:
-            service = Service(args, prefix="ragchat-fb.")
-            service.start()
-            base, master_key = service.base, service.master_key
-            result["startupSeconds"] = round(service.startup_seconds, 1)
-            result["machine"]["java"] = subprocess.run([args.java, "-version"], capture_output=True,
-                                                       text=True).stderr.splitlines()[0]
-        result["url"] = base
+        service, base, master_key = connect(args, result, "ragchat-fb.")
         api = Api(base)
         key, _ = api.ok("POST", "/api/v1/keys", {"name": "financebench", "ttlSeconds": 86400,
                                                  "scopes": ["chat", "upload", "admin"]},
