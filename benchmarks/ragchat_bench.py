@@ -188,6 +188,14 @@ def connect(args, result, prefix):
     return service, service.base, service.master_key
 
 
+def write_result(path, result):
+    """Writes a run's figures as JSON, making the folder if needed; returns the path."""
+    out = Path(path)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n")
+    return out
+
+
 def java_version(java):
     try:
         return subprocess.run([java, "-version"], capture_output=True, text=True).stderr.splitlines()[0]

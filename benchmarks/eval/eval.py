@@ -43,7 +43,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from ragchat_bench import (JAVA_OPTS, MODES, ROOT, Api, ask, company, connect, create_key,  # noqa: E402
+from ragchat_bench import (JAVA_OPTS, MODES, ROOT, Api, ask, company, connect, write_result, create_key,  # noqa: E402
                            default_java, f3, git_commit, has_number, ingest, load_questions,
                            loadavg, ms, percentile, rate, say, search)
 
@@ -446,9 +446,7 @@ def main():
         if service:
             service.stop()
         shutil.rmtree(scratch, ignore_errors=True)
-    out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n")
+    out = write_result(args.out, result)
     print()
     print(tables(result))
     print()

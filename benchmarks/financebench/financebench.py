@@ -39,7 +39,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from ragchat_bench import (JAVA_OPTS, MODES, ROOT, Api, ask, company, connect, default_java, f3,  # noqa: E402
+from ragchat_bench import (JAVA_OPTS, MODES, ROOT, Api, ask, company, connect, write_result, default_java, f3,  # noqa: E402
                            git_commit, has_number, ingest as ingest_files, load_questions, loadavg, ms,
                            percentile, rate, say)
 
@@ -271,9 +271,7 @@ def main():
     finally:
         if service:
             service.stop()
-    out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n")
+    out = write_result(args.out, result)
     print()
     print(table(result))
     print()
