@@ -3,10 +3,13 @@ package dev.ragchat.retrieval;
 import org.springframework.util.Assert;
 
 /**
- * How hybrid search fuses the vector and the keyword ranking: weighted reciprocal rank,
- * then page- and document-aware adjustments (see {@link ReciprocalRankFusionJoiner}).
+ * How hybrid search fuses the vector and the keyword ranking: by weighted normalised
+ * scores or by weighted reciprocal rank, then page-, document- and period-aware
+ * adjustments (see {@link FusionJoiner}).
  *
- * @param k the reciprocal rank fusion constant
+ * @param method what of each ranking is fused: its scores or its ranks
+ * @param k the reciprocal rank fusion constant (with {@link Method#SCORES}, only for the
+ * document weight, which fuses where documents stand)
  * @param vectorWeight the weight of the vector ranking
  * @param keywordWeight the weight of the keyword ranking
  * @param candidates how deep each ranking goes
@@ -20,10 +23,11 @@ import org.springframework.util.Assert;
  * periods and the chunk (its title, heading path and text) holds none of them (0: none;
  * nothing changes when no candidate holds one)
  */
-public record Fusion(int k, double vectorWeight, double keywordWeight, int candidates, double pageWeight,
+public record Fusion(Method method, int k, double vectorWeight, double keywordWeight, int candidates, double pageWeight,
 		double documentWeight, boolean onePerPage, double periodWeight) {
 
 	public Fusion {
+		Assert.notNull(method, "method must not be null");
 		Assert.isTrue(k >= 1, "k must be at least 1");
 		Assert.isTrue(vectorWeight >= 0 && keywordWeight >= 0, "weights must not be negative");
 		Assert.isTrue(candidates >= 1, "candidates must be at least 1");
@@ -41,7 +45,7 @@ public record Fusion(int k, double vectorWeight, double keywordWeight, int candi
 	 * @return the fusion
 	 */
 	public static Fusion ranks(int k, double vectorWeight, double keywordWeight, int candidates) {
-		return new Fusion(k, vectorWeight, keywordWeight, candidates, 0, 0, false, 0);
+		return new Fusion(Method.RANKS, k, vectorWeight, keywordWeight, candidates, 0, 0, false, 0);
 	}
 
 	/**
@@ -52,8 +56,30 @@ public record Fusion(int k, double vectorWeight, double keywordWeight, int candi
 	 * @return this fusion with other rank settings
 	 */
 	public Fusion withRanks(int k, double vectorWeight, double keywordWeight, int candidates) {
-		return new Fusion(k, vectorWeight, keywordWeight, candidates, this.pageWeight, this.documentWeight,
+		return new Fusion(this.method, k, vectorWeight, keywordWeight, candidates, this.pageWeight, this.documentWeight,
 				this.onePerPage, this.periodWeight);
+	}
+
+	/**
+	 * What of each ranking hybrid search fuses.
+	 */
+	public enum Method {
+
+		/**
+		 * Each ranking's scores, scaled to [0, 1] over its candidates (min-max), then
+		 * weighted and added (a convex combination; a candidate missing from a ranking
+		 * gets 0 there). A chunk one ranking puts far ahead of the rest keeps that lead;
+		 * measured better than ranks on every corpus of the evaluation
+		 * (docs/benchmarks.md).
+		 */
+		SCORES,
+
+		/**
+		 * Each ranking's ranks: {@code weight / (k + rank)} (reciprocal rank fusion).
+		 * Scores are never compared.
+		 */
+		RANKS
+
 	}
 
 }

@@ -11,7 +11,7 @@ public final class Retriever {
 
 	private final ChunkIndex index;
 
-	private final ReciprocalRankFusionJoiner joiner;
+	private final FusionJoiner joiner;
 
 	private final int candidates;
 
@@ -20,10 +20,10 @@ public final class Retriever {
 	 * @param fusion how hybrid search fuses the vector and the keyword ranking
 	 */
 	public Retriever(ChunkIndex index, Fusion fusion) {
-		this(index, new ReciprocalRankFusionJoiner(fusion), fusion.candidates());
+		this(index, new FusionJoiner(fusion), fusion.candidates());
 	}
 
-	Retriever(ChunkIndex index, ReciprocalRankFusionJoiner joiner, int candidates) {
+	Retriever(ChunkIndex index, FusionJoiner joiner, int candidates) {
 		this.index = index;
 		this.joiner = joiner;
 		this.candidates = candidates;

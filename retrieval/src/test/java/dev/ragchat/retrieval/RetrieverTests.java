@@ -31,7 +31,7 @@ class RetrieverTests {
 	void index() {
 		this.index = new LuceneChunkIndex(this.dir, new WordHashEmbeddingModel().asIndexEmbedding(), 32,
 				LuceneIndexSettings.DEFAULTS);
-		this.retriever = new Retriever(this.index, new ReciprocalRankFusionJoiner(60, List.of(1.0, 1.0)), 20);
+		this.retriever = new Retriever(this.index, new FusionJoiner(60, List.of(1.0, 1.0)), 20);
 		this.index.replace("doc-a", List
 			.of(ChunkIndexContractTests.chunk("kb-a", "doc-a", 0, 1, "The canary alpha sings in knowledge base A.")),
 				(n) -> {
@@ -64,7 +64,7 @@ class RetrieverTests {
 		// any other ChunkIndex goes through the generic path: two retrievers, then the
 		// joiner
 		ChunkIndex other = generic();
-		Retriever generic = new Retriever(other, new ReciprocalRankFusionJoiner(60, List.of(1.0, 1.0)), 20);
+		Retriever generic = new Retriever(other, new FusionJoiner(60, List.of(1.0, 1.0)), 20);
 		ChunkSearch search = new ChunkSearch("kb-a", "canary sings loudly", 7, SearchMode.HYBRID, null);
 		List<ScoredChunk> fast = this.retriever.retrieve(search);
 		assertThat(fast).hasSize(7);
@@ -86,8 +86,8 @@ class RetrieverTests {
 				});
 		ChunkSearch search = new ChunkSearch("kb-p", "What drove operating margin change as of FY2022 for 3M?", 3,
 				SearchMode.HYBRID, null);
-		Fusion plain = new Fusion(60, 1, 1, 20, 0, 0, false, 0);
-		Fusion periods = new Fusion(60, 1, 1, 20, 0, 0, false, 0.5);
+		Fusion plain = new Fusion(Fusion.Method.RANKS, 60, 1, 1, 20, 0, 0, false, 0);
+		Fusion periods = new Fusion(Fusion.Method.RANKS, 60, 1, 1, 20, 0, 0, false, 0.5);
 		assertThat(new Retriever(this.index, plain).retrieve(search).get(0).chunk().documentId()).isNotEqualTo("new");
 		List<ScoredChunk> lucene = new Retriever(this.index, periods).retrieve(search);
 		assertThat(lucene.get(0).chunk().documentId()).isEqualTo("new");
@@ -100,13 +100,32 @@ class RetrieverTests {
 		Document b = Document.builder().id("b").text("b").build();
 		Document c = Document.builder().id("c").text("c").build();
 		Query query = new Query("q");
-		List<Document> even = new ReciprocalRankFusionJoiner(60, List.of(1.0, 1.0))
+		List<Document> even = new FusionJoiner(60, List.of(1.0, 1.0))
 			.join(Map.of(query, List.of(List.of(a, b), List.of(b, c))));
 		assertThat(even).extracting(Document::getId).containsExactly("b", "a", "c");
 		assertThat(even.get(0).getScore()).isCloseTo(1.0 / 62 + 1.0 / 61, org.assertj.core.data.Offset.offset(1e-9));
-		List<Document> keywordOnly = new ReciprocalRankFusionJoiner(60, List.of(0.0, 1.0))
+		List<Document> keywordOnly = new FusionJoiner(60, List.of(0.0, 1.0))
 			.join(Map.of(query, List.of(List.of(a, b), List.of(c, b))));
 		assertThat(keywordOnly).extracting(Document::getId).startsWith("c", "b");
+	}
+
+	@Test
+	void aChunkOneRankingPutsFarAheadKeepsItsLeadWhenScoresAreFused() {
+		// a leads the vector ranking by far and is missing from the keyword one; c is
+		// last in the vector ranking and a close second in the keyword one
+		Document a = scored("a", 0.95);
+		Document b = scored("b", 0.70);
+		Document c = scored("c", 0.69);
+		List<Document> keyword = List.of(scored("b", 5.0), scored("c", 4.9), scored("d", 1.0), scored("e", 0.9));
+		Map<Query, List<List<Document>>> rankings = Map.of(new Query("q"), List.of(List.of(a, b, c), keyword));
+		assertThat(new FusionJoiner(Fusion.ranks(60, 1, 1, 10)).join(rankings)).extracting(Document::getId)
+			.startsWith("b", "c", "a");
+		List<Document> fused = new FusionJoiner(new Fusion(Fusion.Method.SCORES, 60, 1, 1, 10, 0, 0, false, 0))
+			.join(rankings);
+		assertThat(fused).extracting(Document::getId).startsWith("b", "a", "c");
+		// b: 0.04 of the vector range and the top of the keyword one
+		assertThat(fused.get(0).getScore()).isCloseTo((0.01 / 0.26 + 1.0) / 60,
+				org.assertj.core.data.Offset.offset(1e-9));
 	}
 
 	@Test
@@ -117,10 +136,9 @@ class RetrieverTests {
 		Document b1 = page("b1", "doc-b", 1);
 		Query query = new Query("q");
 		Map<Query, List<List<Document>>> rankings = Map.of(query, List.of(List.of(a1, a2, a3, b1), List.of(a2, b1)));
-		assertThat(new ReciprocalRankFusionJoiner(Fusion.ranks(60, 1, 1, 10)).join(rankings))
-			.extracting(Document::getId)
+		assertThat(new FusionJoiner(Fusion.ranks(60, 1, 1, 10)).join(rankings)).extracting(Document::getId)
 			.containsExactly("a2", "b1", "a1", "a3");
-		assertThat(new ReciprocalRankFusionJoiner(new Fusion(60, 1, 1, 10, 0, 0, true, 0)).join(rankings))
+		assertThat(new FusionJoiner(new Fusion(Fusion.Method.RANKS, 60, 1, 1, 10, 0, 0, true, 0)).join(rankings))
 			.extracting(Document::getId)
 			.containsExactly("a2", "b1", "a3");
 	}
@@ -134,10 +152,9 @@ class RetrieverTests {
 		Document a3 = page("a3", "doc-a", 3);
 		Query query = new Query("q");
 		Map<Query, List<List<Document>>> rankings = Map.of(query, List.of(List.of(b1, a1, a2), List.of(a3, a2)));
-		assertThat(new ReciprocalRankFusionJoiner(Fusion.ranks(60, 1, 1, 10)).join(rankings))
-			.extracting(Document::getId)
+		assertThat(new FusionJoiner(Fusion.ranks(60, 1, 1, 10)).join(rankings)).extracting(Document::getId)
 			.containsExactly("a2", "b1", "a3", "a1");
-		assertThat(new ReciprocalRankFusionJoiner(new Fusion(60, 1, 1, 10, 0, 1, false, 0)).join(rankings))
+		assertThat(new FusionJoiner(new Fusion(Fusion.Method.RANKS, 60, 1, 1, 10, 0, 1, false, 0)).join(rankings))
 			.extracting(Document::getId)
 			.containsExactly("a2", "a3", "a1", "b1");
 	}
@@ -152,9 +169,13 @@ class RetrieverTests {
 		List<Document> ranking = new java.util.ArrayList<>(List.of(small));
 		ranking.addAll(long1);
 		Map<Query, List<List<Document>>> rankings = Map.of(new Query("q"), List.of(ranking, ranking));
-		assertThat(new ReciprocalRankFusionJoiner(new Fusion(60, 1, 1, 40, 0, 2, false, 0)).join(rankings))
+		assertThat(new FusionJoiner(new Fusion(Fusion.Method.RANKS, 60, 1, 1, 40, 0, 2, false, 0)).join(rankings))
 			.extracting(Document::getId)
 			.startsWith("s1", "l1");
+	}
+
+	private static Document scored(String id, double score) {
+		return Document.builder().id(id).text(id).score(score).build();
 	}
 
 	private static Document page(String id, String document, int page) {

@@ -26,13 +26,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param overlapWeight how much the words a quote shares with the question count, beside
  * its embedding similarity, when an extractive answer chooses its quotes (a table row by
  * the share of its label's words the question uses; see {@code Overlap}; default 0.1)
+ * @param rankWeight how much a quote's source's place in the retrieval counts, beside its
+ * similarity, when an extractive answer chooses its quotes: the first of n sources adds
+ * the whole weight, the last 1/n of it, so that the answer cites what search ranked first
+ * when its sentences are about as near the question as others
  */
 @ConfigurationProperties("ragchat.chat")
 public record ChatProperties(@DefaultValue("extractive") Generator generator, @DefaultValue("5") int topK,
 		@DefaultValue("0.67") double minSimilarity, @DefaultValue("3") int maxSentences,
 		@DefaultValue("6") int historyTurns, @DefaultValue("4000") int maxMessageLength,
 		@DefaultValue("true") boolean questionTerms, @DefaultValue("0.1") double overlapWeight,
-		@DefaultValue("proper") Grounding.NamesRule names) {
+		@DefaultValue("proper") Grounding.NamesRule names, @DefaultValue("0") double rankWeight) {
 
 	/** The property that chooses how answers are written. */
 	public static final String GENERATOR = "ragchat.chat.generator";

@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * <li>shape: which of its words matter, its names and periods ({@link QueryShaper});</li>
  * <li>retrieve: hybrid search inside the session's knowledge base
  * ({@link Retriever});</li>
- * <li>ground: do the sources speak of what the question names ({@link Grounding})?</li>
+ * <li>ground: do the sources speak of what the question names ({@link Grounding})? Keep
+ * those that do</li>
  * <li>generate: the answer from the numbered sources, or the refusal
  * ({@link AnswerGenerator}), markers renumbered in order of first use;</li>
  * <li>cite: the markers become citations with their quotes ({@link Citations});</li>
@@ -121,18 +122,20 @@ public final class Conversations {
 		ShapedQuery shaped = this.shaper.shape((image != null) ? image.joinedTo(standalone) : standalone);
 
 		// 4. retrieve
-		List<ScoredChunk> sources = this.retriever
+		List<ScoredChunk> retrieved = this.retriever
 			.retrieve(new ChunkSearch(session.knowledgeBase(), shaped, topK, SearchMode.HYBRID, null, null));
 		this.messages.append(
 				new ChatMessage(id(), sessionId, ChatMessage.USER, question, null, List.of(), this.clock.instant()));
 
-		// 5. ground: the sources must speak of what the question names
-		GroundingQuestion grounding = new GroundingQuestion(session.knowledgeBase(), shaped, sources);
-		boolean grounded = !sources.isEmpty() && (!attached.media().isEmpty() || this.grounding.supports(grounding));
-		if (logger.isDebugEnabled() && !sources.isEmpty()) {
+		// 5. ground: the sources must speak of what the question names; the answer
+		// quotes those about it
+		GroundingQuestion grounding = new GroundingQuestion(session.knowledgeBase(), shaped, retrieved);
+		boolean grounded = !retrieved.isEmpty() && (!attached.media().isEmpty() || this.grounding.supports(grounding));
+		if (logger.isDebugEnabled() && !retrieved.isEmpty()) {
 			logger.debug("Ground step: names {}, periods {}, unsupported {}", shaped.names(), shaped.periods(),
 					this.grounding.unsupported(grounding));
 		}
+		List<ScoredChunk> sources = grounded ? this.grounding.about(grounding) : retrieved;
 
 		// 6. generate (only markers that name a retrieved source reach the caller,
 		// numbered in the order the answer first uses them, the same streamed and stored)

@@ -20,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param embeddingBatch texts per model run (default 1: on a CPU, a batch of long texts
  * costs more per text than the texts one by one; the index still hands the model 32 at a
  * time, which it spreads over the runs)
+ * @param hybridFusion what hybrid search fuses: {@code scores} (each ranking's scores
+ * scaled to [0, 1], default) or {@code ranks} (reciprocal rank fusion)
  * @param hybridK the reciprocal rank fusion constant k
  * @param vectorWeight the weight of the vector ranking in hybrid search
  * @param keywordWeight the weight of the keyword (BM25) ranking in hybrid search
@@ -48,14 +50,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("ragchat.retrieval")
 public record RetrievalProperties(Path indexDir, @DefaultValue("1") int embeddingThreads,
-		@DefaultValue("1") int embeddingBatch, @DefaultValue("60") int hybridK,
-		@DefaultValue("1.0") double vectorWeight, @DefaultValue("1.0") double keywordWeight,
-		@DefaultValue("100") int hybridCandidates, @DefaultValue("16") int hnswMaxConnections,
-		@DefaultValue("100") int hnswBeamWidth, @DefaultValue("none") Quantization vectorQuantization,
-		@DefaultValue("16") double indexRamBufferMb, @DefaultValue("100") int vectorCandidates,
-		@DefaultValue("lucene") Index index, @DefaultValue("0") double hybridPageWeight,
-		@DefaultValue("2") double hybridDocumentWeight, @DefaultValue("true") boolean hybridOnePerPage,
-		@DefaultValue("0.5") double hybridPeriodWeight, @DefaultValue("1") double queryContextWeight) {
+		@DefaultValue("1") int embeddingBatch, @DefaultValue("scores") Fusion.Method hybridFusion,
+		@DefaultValue("60") int hybridK, @DefaultValue("1.0") double vectorWeight,
+		@DefaultValue("1.0") double keywordWeight, @DefaultValue("100") int hybridCandidates,
+		@DefaultValue("16") int hnswMaxConnections, @DefaultValue("100") int hnswBeamWidth,
+		@DefaultValue("none") Quantization vectorQuantization, @DefaultValue("16") double indexRamBufferMb,
+		@DefaultValue("100") int vectorCandidates, @DefaultValue("lucene") Index index,
+		@DefaultValue("0") double hybridPageWeight, @DefaultValue("0") double hybridDocumentWeight,
+		@DefaultValue("true") boolean hybridOnePerPage, @DefaultValue("0.5") double hybridPeriodWeight,
+		@DefaultValue("1") double queryContextWeight) {
 
 	/**
 	 * Where the chunks are indexed.
@@ -74,7 +77,7 @@ public record RetrievalProperties(Path indexDir, @DefaultValue("1") int embeddin
 	 * @return how hybrid search fuses its rankings
 	 */
 	public Fusion fusion() {
-		return new Fusion(this.hybridK, this.vectorWeight, this.keywordWeight, this.hybridCandidates,
+		return new Fusion(this.hybridFusion, this.hybridK, this.vectorWeight, this.keywordWeight, this.hybridCandidates,
 				this.hybridPageWeight, this.hybridDocumentWeight, this.hybridOnePerPage, this.hybridPeriodWeight);
 	}
 

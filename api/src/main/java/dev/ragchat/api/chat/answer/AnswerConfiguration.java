@@ -44,7 +44,7 @@ class AnswerConfiguration {
 		AnswerGenerator extractiveGenerator(EmbeddingModel embeddingModel, QueryEmbedder queryEmbedder,
 				ChatProperties properties) {
 			return new ExtractiveGenerator(embeddingModel, queryEmbedder, properties.minSimilarity(),
-					properties.maxSentences(), properties.overlapWeight());
+					properties.maxSentences(), properties.overlapWeight(), properties.rankWeight());
 		}
 
 	}

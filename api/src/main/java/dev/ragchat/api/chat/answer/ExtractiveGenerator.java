@@ -35,14 +35,17 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 
 	private final double overlapWeight;
 
+	private final double rankWeight;
+
 	ExtractiveGenerator(EmbeddingModel embeddingModel, QueryEmbedder queryEmbedder, double minSimilarity,
 			int maxSentences) {
-		this(embeddingModel, queryEmbedder, minSimilarity, maxSentences, 0);
+		this(embeddingModel, queryEmbedder, minSimilarity, maxSentences, 0, 0);
 	}
 
 	ExtractiveGenerator(EmbeddingModel embeddingModel, QueryEmbedder queryEmbedder, double minSimilarity,
-			int maxSentences, double overlapWeight) {
+			int maxSentences, double overlapWeight, double rankWeight) {
 		this.overlapWeight = overlapWeight;
+		this.rankWeight = rankWeight;
 		this.embeddingModel = embeddingModel;
 		this.queryEmbedder = queryEmbedder;
 		this.minSimilarity = minSimilarity;
@@ -68,9 +71,11 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 			Candidate candidate = candidates.get(i);
 			// grounded or not is the embedding's call; which quotes also weighs the words
 			// the quote shares with the question as asked (a follow-up's own words, not
-			// the turn it follows up on)
+			// the turn it follows up on) and where its source stands in the retrieval
+			int sources = question.sources().size();
 			candidate.similarity = (toAsked + toStandalone) / 2
-					+ this.overlapWeight * Overlap.of(askedWords, candidate.text, candidate.rowLabel);
+					+ this.overlapWeight * Overlap.of(askedWords, candidate.text, candidate.rowLabel)
+					+ this.rankWeight * (sources - candidate.source + 1) / sources;
 			grounding = Math.max(grounding, Math.max(toAsked, toStandalone));
 		}
 		double best = candidates.stream().mapToDouble((c) -> c.similarity).max().orElse(0);

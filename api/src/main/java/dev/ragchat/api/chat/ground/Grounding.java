@@ -94,25 +94,63 @@ public final class Grounding {
 				documents.add(chunk.documentId());
 			}
 		}
-		String haystack = " " + words(text + "\n" + titles) + " ";
-		String compactTitles = titles.toString().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}\\n]", "");
 		List<String> missing = new ArrayList<>();
 		for (String name : question.question().names()) {
-			String words = words(name);
-			boolean supported = haystack.contains(" " + words + " ")
-					|| compactTitles.contains(words.replace(" ", "").replace("&", ""))
-					|| Aliases.abbreviates(name, text + "\n" + titles)
-					|| inDocuments(question.knowledgeBase(), documents, words);
-			if (!supported) {
+			if (!supported(question.knowledgeBase(), name, text.toString(), titles.toString(), documents)) {
 				missing.add(name);
 			}
 		}
+		String haystack = " " + words(text + "\n" + titles) + " ";
 		for (String year : question.question().periods()) {
 			if (!haystack.contains(" " + year + " ") && !inDocuments(question.knowledgeBase(), documents, year)) {
 				missing.add(year);
 			}
 		}
 		return missing;
+	}
+
+	/**
+	 * The sources that speak of every proper name of the question themselves (their text,
+	 * title or file name, or an abbreviation of a name they write out) or come from a
+	 * document about it, in their order: an answer quotes what is about what was asked,
+	 * not a passage of another company's filing that matched the other words. All sources
+	 * when the question names nothing by a proper name or no source speaks of every one
+	 * (the grounding decides then).
+	 * @param question the question and its sources
+	 * @return the sources about what the question names
+	 */
+	public List<ScoredChunk> about(GroundingQuestion question) {
+		List<String> proper = question.question()
+			.names()
+			.stream()
+			.filter((name) -> PROPER_NAME.matcher(name).matches())
+			.toList();
+		if (!this.enabled || proper.isEmpty() || question.sources().size() < 2) {
+			return question.sources();
+		}
+		Map<String, Boolean> documents = new java.util.HashMap<>();
+		List<ScoredChunk> about = new ArrayList<>();
+		for (ScoredChunk source : question.sources()) {
+			Chunk chunk = source.chunk();
+			String titles = chunk.title() + "\n" + chunk.filename().replace('_', ' ');
+			boolean all = proper.stream()
+				.allMatch((name) -> supported(question.knowledgeBase(), name, chunk.indexText(), titles, List
+					.of()) || documents.computeIfAbsent(chunk.documentId() + "\u0000" + name,
+							(key) -> inDocuments(question.knowledgeBase(), List.of(chunk.documentId()), words(name))));
+			if (all) {
+				about.add(source);
+			}
+		}
+		return about.isEmpty() ? question.sources() : about;
+	}
+
+	private boolean supported(String knowledgeBase, String name, String text, String titles, List<String> documents) {
+		String words = words(name);
+		String haystack = " " + words(text + "\n" + titles) + " ";
+		String compactTitles = titles.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}\\n]", "");
+		return haystack.contains(" " + words + " ") || compactTitles.contains(words.replace(" ", "").replace("&", ""))
+				|| Aliases.abbreviates(name, text + "\n" + titles)
+				|| (!documents.isEmpty() && inDocuments(knowledgeBase, documents, words));
 	}
 
 	/**

@@ -65,6 +65,42 @@ class ExtractiveGeneratorTests {
 			.doesNotContain("automated");
 	}
 
+	@Test
+	void quotesTheFirstRankedSourceWhenItsSentenceIsAboutAsNearAsALowerOnes() {
+		// the second source's sentence is a little nearer the question (1.0 against 0.97)
+		EmbeddingModel nearer = new EmbeddingModel() {
+
+			@Override
+			public EmbeddingResponse call(EmbeddingRequest request) {
+				List<Embedding> embeddings = new ArrayList<>();
+				for (int i = 0; i < request.getInstructions().size(); i++) {
+					boolean second = request.getInstructions().get(i).contains("second");
+					embeddings.add(new Embedding(second ? new float[] { 1, 0 } : new float[] { 0.97f, 0.2431f }, i));
+				}
+				return new EmbeddingResponse(embeddings);
+			}
+
+			@Override
+			public float[] embed(Document document) {
+				return new float[] { 1, 0 };
+			}
+
+		};
+		Chunk first = new Chunk("a:0", "kb", "a", "a.md", 1, 1, "", 0, "The pier was rebuilt in 1990.", Map.of(), "a");
+		Chunk second = new Chunk("b:0", "kb", "b", "b.md", 1, 1, "", 0, "The second pier was rebuilt in 1991.",
+				Map.of(), "b");
+		Question question = new Question("When was the pier rebuilt?", "When was the pier rebuilt?", List.of(),
+				List.of(new ScoredChunk(first, 1), new ScoredChunk(second, 0.9)), null, null, null);
+		assertThat(new ExtractiveGenerator(nearer, (query) -> new float[] { 1, 0 }, 0.6, 1, 0, 0)
+			.generate(question, (token) -> {
+			})
+			.text()).contains("second pier").contains("[2]");
+		assertThat(new ExtractiveGenerator(nearer, (query) -> new float[] { 1, 0 }, 0.6, 1, 0, 0.1)
+			.generate(question, (token) -> {
+			})
+			.text()).contains("1990. [1]").doesNotContain("second");
+	}
+
 	private static String answer(double overlapWeight, String question) {
 		return answer(overlapWeight,
 				new Question(question, question, List.of(), List.of(new ScoredChunk(STATEMENT, 1)), null, null, null));
@@ -72,7 +108,7 @@ class ExtractiveGeneratorTests {
 
 	private static String answer(double overlapWeight, Question question) {
 		ExtractiveGenerator generator = new ExtractiveGenerator(ALIKE, (query) -> new float[] { 1, 0 }, 0.6, 1,
-				overlapWeight);
+				overlapWeight, 0);
 		return generator.generate(question, (token) -> {
 		}).text();
 	}

@@ -117,6 +117,20 @@ class GroundingTests {
 	}
 
 	@Test
+	void keepsForTheAnswerTheSourcesAboutWhatTheQuestionNames() {
+		// the Kenvue page matched "cash proceeds"; the margin page is of a filing about
+		// American Express, which it does not name itself
+		GroundingQuestion question = question("What cash proceeds did American Express report in 2022?", this.kenvue,
+				this.margins);
+		assertThat(this.grounding.about(question)).extracting((source) -> source.chunk().id())
+			.containsExactly(this.margins.id());
+		// nothing named, or no source about every name: all sources stay
+		assertThat(this.grounding.about(question("What cash proceeds were received?", this.kenvue, this.margins)))
+			.hasSize(2);
+		assertThat(this.grounding.about(question("What did Contoso receive?", this.kenvue, this.margins))).hasSize(2);
+	}
+
+	@Test
 	void anAbbreviationInCapitalsIsTheInitialsOfWordsWrittenInAnyCase() {
 		assertThat(Aliases.abbreviates("COGS", "Cost of goods sold rose")).isTrue();
 		assertThat(Aliases.abbreviates("EBITDA", "earnings before interest, taxes, depreciation and amortization"))

@@ -15,10 +15,11 @@ import org.springframework.ai.rag.retrieval.join.DocumentJoiner;
 import org.springframework.util.Assert;
 
 /**
- * Fuses ranked lists by weighted reciprocal rank: a document scores
- * {@code sum(weight_i / (k + rank_i))} over the lists it appears in (rank from 1). Scores
- * of different retrievers are never compared, only ranks. Spring AI ships only a
- * concatenating joiner, so this one is written here.
+ * Fuses ranked lists, by {@link Fusion.Method}: by weighted normalised scores, a document
+ * scores {@code sum(weight_i * (score_i - min_i) / (max_i - min_i)) / k} over the lists
+ * it appears in (the minimum and maximum of each list's scores; 1 when they are equal);
+ * by weighted reciprocal rank, {@code sum(weight_i / (k + rank_i))} (rank from 1). Spring
+ * AI ships only a concatenating joiner, so this one is written here.
  * <p>
  * Page- and document-aware, for documents that carry their {@code documentId} and
  * {@code page} in their metadata: with a page weight {@code w > 0}, a document also gains
@@ -36,7 +37,9 @@ import org.springframework.util.Assert;
  * the best chunk of each page is kept, so that the top results are that many different
  * pages.
  */
-final class ReciprocalRankFusionJoiner implements DocumentJoiner {
+final class FusionJoiner implements DocumentJoiner {
+
+	private final Fusion.Method method;
 
 	private final int k;
 
@@ -55,7 +58,7 @@ final class ReciprocalRankFusionJoiner implements DocumentJoiner {
 
 	private final double periodWeight;
 
-	ReciprocalRankFusionJoiner(int k, List<Double> weights) {
+	FusionJoiner(int k, List<Double> weights) {
 		this(Fusion.ranks(k, weights.get(0), weights.get(1), 1));
 	}
 
@@ -63,7 +66,8 @@ final class ReciprocalRankFusionJoiner implements DocumentJoiner {
 	 * @param fusion its settings (checked by {@link Fusion}; the candidates are the
 	 * retrievers' business)
 	 */
-	ReciprocalRankFusionJoiner(Fusion fusion) {
+	FusionJoiner(Fusion fusion) {
+		this.method = fusion.method();
 		this.k = fusion.k();
 		this.weights = List.of(fusion.vectorWeight(), fusion.keywordWeight());
 		this.pageWeight = fusion.pageWeight();
@@ -82,11 +86,14 @@ final class ReciprocalRankFusionJoiner implements DocumentJoiner {
 			for (int list = 0; list < lists.size(); list++) {
 				List<Document> ranked = lists.get(list);
 				Set<Object> seen = new HashSet<>();
+				Scale scale = Scale.of(ranked);
 				for (int rank = 0; rank < ranked.size(); rank++) {
 					Document document = ranked.get(rank);
 					documents.putIfAbsent(document.getId(), document);
 					double weight = this.weights.get(list);
-					scores.merge(document.getId(), weight / (this.k + rank + 1), Double::sum);
+					double part = (this.method == Fusion.Method.SCORES) ? scale.apply(document) / this.k
+							: 1.0 / (this.k + rank + 1);
+					scores.merge(document.getId(), weight * part, Double::sum);
 					Object source = document.getMetadata().get(DOCUMENT_ID);
 					if (source != null && seen.add(source)) {
 						agreement.merge(source, weight / (this.k + seen.size()), Double::sum);
@@ -139,6 +146,30 @@ final class ReciprocalRankFusionJoiner implements DocumentJoiner {
 		Map<String, Double> pages = new HashMap<>();
 		scores.forEach((id, score) -> pages.merge(pageKey(documents.get(id), id), score, Double::sum));
 		scores.replaceAll((id, score) -> score + this.pageWeight * (pages.get(pageKey(documents.get(id), id)) - score));
+	}
+
+	/** The minimum and maximum score of a ranking, to scale its scores to [0, 1]. */
+	private record Scale(double min, double max) {
+
+		static Scale of(List<Document> ranked) {
+			double min = Double.POSITIVE_INFINITY;
+			double max = Double.NEGATIVE_INFINITY;
+			for (Document document : ranked) {
+				double score = score(document);
+				min = Math.min(min, score);
+				max = Math.max(max, score);
+			}
+			return new Scale(min, max);
+		}
+
+		double apply(Document document) {
+			return (this.max > this.min) ? (score(document) - this.min) / (this.max - this.min) : 1.0;
+		}
+
+		private static double score(Document document) {
+			return (document.getScore() != null) ? document.getScore() : 0;
+		}
+
 	}
 
 }
