@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.ragchat.errors.RejectedInputException;
+import dev.ragchat.ingestion.ExternalProgram;
+import dev.ragchat.ingestion.RequiresProgram;
 import dev.ragchat.ingestion.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,8 +18,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class DocumentReaderTests {
-
-	static final Ocr TESSERACT = new Ocr("tesseract", "eng", Duration.ofSeconds(60));
 
 	static final Ocr NO_OCR = new Ocr("no-such-ocr-command", "eng", Duration.ofSeconds(5));
 
@@ -108,10 +108,11 @@ class DocumentReaderTests {
 	}
 
 	@Test
+	@RequiresProgram(ExternalProgram.TESSERACT)
 	void readsAScannedPageThroughOcr() throws Exception {
-		assumeTrue(TESSERACT.isAvailable(), "tesseract-ocr is not installed (.ci/run installs it)");
+		Ocr tesseract = new Ocr(ExternalProgram.TESSERACT.file().toString(), "eng", Duration.ofSeconds(60));
 		Path pdf = TestFiles.scannedPdf(this.dir.resolve("scan.pdf"));
-		ParsedDocument parsed = reader(TESSERACT).read(pdf, "application/pdf", (d, t) -> {
+		ParsedDocument parsed = reader(tesseract).read(pdf, "application/pdf", (d, t) -> {
 		});
 		assertThat(String.join(" ", parsed.sections().stream().map(Section::text).toList())).contains("INVOICE 4711");
 		assertThat(parsed.warnings()).isEmpty();
