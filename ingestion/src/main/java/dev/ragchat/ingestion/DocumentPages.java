@@ -228,8 +228,13 @@ public final class DocumentPages {
 			Path original = dir.resolve("original.pdf");
 			if (!Files.isRegularFile(original)) {
 				Path temp = WorkFiles.create(dir, "original-", ".tmp");
-				try (InputStream in = this.blobs.open(Documents.blobKey(document))) {
-					Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+				// into the owner-only file as created (a replacing copy would make a new
+				// file with the default mode)
+				try {
+					try (InputStream in = this.blobs.open(Documents.blobKey(document));
+							java.io.OutputStream out = Files.newOutputStream(temp)) {
+						in.transferTo(out);
+					}
 					Files.move(temp, original, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 				}
 				finally {
@@ -272,17 +277,23 @@ public final class DocumentPages {
 		}
 	}
 
+	/**
+	 * Removes a folder of the cache. A page may be rendered into it, or another request
+	 * may remove it, at the same time: what vanished meanwhile is fine, what appeared is
+	 * removed on a second walk.
+	 */
 	private static void remove(Path dir) {
-		if (!Files.exists(dir)) {
-			return;
-		}
-		try (Stream<Path> tree = Files.walk(dir)) {
-			for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
-				Files.deleteIfExists(path);
+		for (int attempt = 1; attempt <= 3 && Files.exists(dir); attempt++) {
+			try (Stream<Path> tree = Files.walk(dir)) {
+				for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+					Files.deleteIfExists(path);
+				}
 			}
-		}
-		catch (IOException ex) {
-			logger.warn("Cannot remove cached pages in {}: {}", dir, ex.getMessage());
+			catch (IOException | UncheckedIOException ex) {
+				if (attempt == 3) {
+					logger.warn("Cannot remove cached pages in {}: {}", dir, ex.getMessage());
+				}
+			}
 		}
 	}
 
