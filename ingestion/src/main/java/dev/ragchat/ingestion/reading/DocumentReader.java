@@ -12,6 +12,9 @@ import dev.ragchat.ingestion.reading.pdf.PdfReader;
  */
 public final class DocumentReader {
 
+	/** The setting that raises the most characters of text a document may yield. */
+	static final String MAX_TEXT_SETTING = "RAGCHAT_INGESTION_MAX_TEXT";
+
 	private final PdfReader pdf;
 
 	private final TikaReader tika;

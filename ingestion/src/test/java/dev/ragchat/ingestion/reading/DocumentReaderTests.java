@@ -189,13 +189,30 @@ class DocumentReaderTests {
 	}
 
 	@Test
-	void namesTheLimitALongSingleLineOfTextHits() throws Exception {
+	void namesTheLimitALongSingleLineOfTextHitsAndTheSettingThatRaisesIt() throws Exception {
 		Path text = this.dir.resolve("line.txt");
 		Files.writeString(text, "word ".repeat(60_000));
 		assertThatExceptionOfType(RejectedInputException.class)
 			.isThrownBy(() -> new DocumentReader(NO_OCR, 100, 100_000).read(text, "text/plain", (d, t) -> {
 			}))
-			.withMessage("The document holds more than 100000 characters of text");
+			.withMessage("The document holds more than 100000 characters of text;"
+					+ " RAGCHAT_INGESTION_MAX_TEXT raises the limit");
+		Path markdown = this.dir.resolve("line.md");
+		Files.writeString(markdown, "# Words\n\n" + "word ".repeat(100_000));
+		assertThatExceptionOfType(RejectedInputException.class)
+			.isThrownBy(() -> new DocumentReader(NO_OCR, 100, 100_000).read(markdown, "text/markdown", (d, t) -> {
+			}))
+			.withMessageContaining("more than 100000 characters of text")
+			.withMessageContaining("RAGCHAT_INGESTION_MAX_TEXT");
+	}
+
+	@Test
+	void namesThePageLimitAndTheSettingThatRaisesIt() throws Exception {
+		Path pdf = TestFiles.factsPdf(this.dir.resolve("facts.pdf"));
+		assertThatExceptionOfType(RejectedInputException.class)
+			.isThrownBy(() -> new DocumentReader(NO_OCR, 3, 1_000_000).read(pdf, "application/pdf", (d, t) -> {
+			}))
+			.withMessage("The PDF has 4 pages; at most 3 are accepted; RAGCHAT_INGESTION_MAX_PAGES raises the limit");
 	}
 
 	private ParsedDocument read(Path file) throws Exception {

@@ -46,6 +46,9 @@ import org.apache.pdfbox.util.Vector;
  */
 public final class PdfReader {
 
+	/** The setting that raises the most pages a PDF may have. */
+	static final String MAX_PAGES_SETTING = "RAGCHAT_INGESTION_MAX_PAGES";
+
 	private static final int OCR_DPI = 300;
 
 	private final Ocr ocr;
@@ -68,8 +71,8 @@ public final class PdfReader {
 		try (PDDocument pdf = Loader.loadPDF(file.toFile(), () -> new ScratchFile(scratch))) {
 			int pages = pdf.getNumberOfPages();
 			if (pages > this.maxPages) {
-				throw new RejectedInputException(
-						"The PDF has " + pages + " pages; at most " + this.maxPages + " are accepted");
+				throw new RejectedInputException("The PDF has " + pages + " pages; at most " + this.maxPages
+						+ " are accepted; " + MAX_PAGES_SETTING + " raises the limit");
 			}
 			Pages reader = new Pages(pdf, pages, progress, Outline.of(pdf));
 			reader.setParagraphEnd("\n\n");
