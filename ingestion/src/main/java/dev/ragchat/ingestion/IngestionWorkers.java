@@ -210,7 +210,7 @@ final class IngestionWorkers implements SmartLifecycle {
 					Documents.searchableMetadata(document.metadata()), Titles.of(parsed, document.filename()),
 					parsed.sections());
 			if (chunks.isEmpty()) {
-				throw new RejectedInputException("No text could be extracted from the document"
+				throw new Failed("No text could be extracted from the document"
 						+ (parsed.warnings().isEmpty() ? "" : ": " + String.join("; ", parsed.warnings())));
 			}
 			if (job.quick && chunks.size() > 10 * this.properties.quickMaxPages()) {
@@ -241,7 +241,7 @@ final class IngestionWorkers implements SmartLifecycle {
 			this.work.release(this.properties.workers());
 			logger.info("{} is too large for the quick lane; handed to the main workers", id);
 		}
-		catch (RejectedInputException ex) {
+		catch (Failed ex) {
 			fail(document, ex.getMessage(), parsed);
 		}
 		catch (Exception ex) {
@@ -277,12 +277,16 @@ final class IngestionWorkers implements SmartLifecycle {
 				job.progress(DocumentStatus.PARSING, new Document.Progress(done, total, 0, 0), done == total);
 			});
 		}
-		catch (RejectedInputException | Cancelled | HandBack ex) {
+		catch (Failed | Cancelled | HandBack ex) {
 			throw ex;
+		}
+		catch (RejectedInputException ex) {
+			// a reader's refusal (a limit, an encrypted or corrupt file) is the reason
+			throw new Failed(ex.getMessage());
 		}
 		catch (Exception ex) {
 			// a reader failing on the bytes fails the same way every time: no retry
-			throw new RejectedInputException("The document could not be read: " + ex.getMessage());
+			throw new Failed("The document could not be read: " + ex.getMessage());
 		}
 	}
 
@@ -345,12 +349,24 @@ final class IngestionWorkers implements SmartLifecycle {
 				throw new Cancelled();
 			}
 			if (now.isAfter(this.deadline)) {
-				throw new RejectedInputException(
+				throw new Failed(
 						"Ingestion took longer than the " + IngestionWorkers.this.properties.maxTime().toMinutes()
 								+ " minutes one document may take (ragchat.ingestion.max-time); it stopped at page "
 								+ progress.pagesDone() + " of " + progress.pagesTotal() + " (" + progress.chunksDone()
 								+ " of " + progress.chunksTotal() + " chunks embedded)");
 			}
+		}
+
+	}
+
+	/**
+	 * The document fails, for the reason its message gives, without another attempt (a
+	 * reader's refusal, no text, the time budget spent); reported as its FAILED reason.
+	 */
+	private static final class Failed extends RuntimeException {
+
+		Failed(String reason) {
+			super(reason, null, false, false);
 		}
 
 	}
