@@ -21,9 +21,9 @@ import java.util.stream.Stream;
 import dev.ragchat.ingestion.blobs.LocalBlobStore;
 import dev.ragchat.ingestion.catalog.TestCatalog;
 import dev.ragchat.ingestion.reading.Chunker;
-import dev.ragchat.ingestion.reading.DocumentReader;
 import dev.ragchat.ingestion.reading.MediaTypes;
 import dev.ragchat.ingestion.reading.Ocr;
+import dev.ragchat.ingestion.reading.Readers;
 import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.ChunkIndex;
 import dev.ragchat.retrieval.ChunkSearch;
@@ -192,7 +192,7 @@ class IngestionWorkersTests {
 				110, 1600);
 		Ocr ocr = new Ocr("no-such-ocr", "eng", Duration.ofSeconds(5));
 		Path work = this.dir.resolve("data").resolve("work");
-		this.workers = new IngestionWorkers(this.store, blobs, new DocumentReader(ocr, 5000, 20_000_000, work),
+		this.workers = new IngestionWorkers(this.store, blobs, Readers.of(ocr, 5000, 20_000_000, work),
 				new Chunker((text) -> text.split("\\s+").length, 400, 60), this.index, properties, Clock.systemUTC(),
 				work);
 		this.knowledgeBases = new KnowledgeBases(kbs, this.store, blobs, this.index, Clock.systemUTC(),

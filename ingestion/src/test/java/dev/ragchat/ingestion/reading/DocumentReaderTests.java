@@ -154,7 +154,7 @@ class DocumentReaderTests {
 	void refusesPdfsOverThePageLimit() throws Exception {
 		Path pdf = TestFiles.factsPdf(this.dir.resolve("facts.pdf"));
 		assertThatExceptionOfType(RejectedInputException.class)
-			.isThrownBy(() -> new DocumentReader(NO_OCR, 3, 1_000_000).read(pdf, "application/pdf", (d, t) -> {
+			.isThrownBy(() -> Readers.of(NO_OCR, 3, 1_000_000).read(pdf, "application/pdf", (d, t) -> {
 			}))
 			.withMessageContaining("at most 3");
 	}
@@ -162,7 +162,7 @@ class DocumentReaderTests {
 	@Test
 	void summarisesThousandsOfPagesWithoutTextInAFewWarnings() throws Exception {
 		Path pdf = TestFiles.mostlyBlankPdf(this.dir.resolve("blank.pdf"), 1_200, true);
-		ParsedDocument parsed = new DocumentReader(NO_OCR, 5_000, 1_000_000).read(pdf, "application/pdf", (d, t) -> {
+		ParsedDocument parsed = Readers.of(NO_OCR, 5_000, 1_000_000).read(pdf, "application/pdf", (d, t) -> {
 		});
 		assertThat(parsed.pages()).isEqualTo(1_200);
 		assertThat(parsed.sections()).singleElement().extracting(Section::page).isEqualTo(1);
@@ -181,9 +181,8 @@ class DocumentReaderTests {
 		Ocr counting = new Ocr(command.toString(), "eng", Duration.ofSeconds(10));
 		assumeTrue(counting.isAvailable(), "needs a POSIX shell");
 		Path pdf = TestFiles.mostlyBlankPdf(this.dir.resolve("blank.pdf"), 60, true);
-		ParsedDocument parsed = new DocumentReader(counting, 100, 1_000_000, this.dir).read(pdf, "application/pdf",
-				(d, t) -> {
-				});
+		ParsedDocument parsed = Readers.of(counting, 100, 1_000_000, this.dir).read(pdf, "application/pdf", (d, t) -> {
+		});
 		assertThat(Files.readAllLines(calls)).hasSize(1);
 		assertThat(parsed.warnings()).contains("Page 60 has no text layer and OCR found no text");
 	}
@@ -193,14 +192,14 @@ class DocumentReaderTests {
 		Path text = this.dir.resolve("line.txt");
 		Files.writeString(text, "word ".repeat(60_000));
 		assertThatExceptionOfType(RejectedInputException.class)
-			.isThrownBy(() -> new DocumentReader(NO_OCR, 100, 100_000).read(text, "text/plain", (d, t) -> {
+			.isThrownBy(() -> Readers.of(NO_OCR, 100, 100_000).read(text, "text/plain", (d, t) -> {
 			}))
 			.withMessage("The document holds more than 100000 characters of text;"
 					+ " RAGCHAT_INGESTION_MAX_TEXT raises the limit");
 		Path markdown = this.dir.resolve("line.md");
 		Files.writeString(markdown, "# Words\n\n" + "word ".repeat(100_000));
 		assertThatExceptionOfType(RejectedInputException.class)
-			.isThrownBy(() -> new DocumentReader(NO_OCR, 100, 100_000).read(markdown, "text/markdown", (d, t) -> {
+			.isThrownBy(() -> Readers.of(NO_OCR, 100, 100_000).read(markdown, "text/markdown", (d, t) -> {
 			}))
 			.withMessageContaining("more than 100000 characters of text")
 			.withMessageContaining("RAGCHAT_INGESTION_MAX_TEXT");
@@ -210,7 +209,7 @@ class DocumentReaderTests {
 	void namesThePageLimitAndTheSettingThatRaisesIt() throws Exception {
 		Path pdf = TestFiles.factsPdf(this.dir.resolve("facts.pdf"));
 		assertThatExceptionOfType(RejectedInputException.class)
-			.isThrownBy(() -> new DocumentReader(NO_OCR, 3, 1_000_000).read(pdf, "application/pdf", (d, t) -> {
+			.isThrownBy(() -> Readers.of(NO_OCR, 3, 1_000_000).read(pdf, "application/pdf", (d, t) -> {
 			}))
 			.withMessage("The PDF has 4 pages; at most 3 are accepted; RAGCHAT_INGESTION_MAX_PAGES raises the limit");
 	}
@@ -221,7 +220,7 @@ class DocumentReaderTests {
 	}
 
 	private static DocumentReader reader(Ocr ocr) {
-		return new DocumentReader(ocr, 100, 50_000_000);
+		return Readers.of(ocr, 100, 50_000_000);
 	}
 
 }
