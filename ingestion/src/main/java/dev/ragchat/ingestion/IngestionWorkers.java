@@ -124,10 +124,7 @@ final class IngestionWorkers implements SmartLifecycle {
 		// The embedded catalog belongs to this process alone (its file is locked), so
 		// every job still marked as working was cut off by a crash: recover it now, not
 		// after its lease.
-		for (String failed : this.store.recoverExpiredLeases(this.clock.instant().plus(this.properties.lease()),
-				this.properties.maxAttempts())) {
-			this.index.deleteDocument(failed);
-		}
+		recoverLeasesEndedBefore(this.clock.instant().plus(this.properties.lease()));
 		this.running = true;
 		AtomicInteger counter = new AtomicInteger();
 		int threads = this.properties.workers() + this.properties.quickWorkers();
@@ -298,12 +295,31 @@ final class IngestionWorkers implements SmartLifecycle {
 
 	private void recoverExpired() {
 		try {
-			for (String failed : this.store.recoverExpiredLeases(this.clock.instant(), this.properties.maxAttempts())) {
-				this.index.deleteDocument(failed);
-			}
+			recoverLeasesEndedBefore(this.clock.instant());
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Lease recovery failed", ex);
+		}
+	}
+
+	/**
+	 * The one decision about documents whose worker was cut off (its lease ran out, or
+	 * the embedded catalog's process crashed), for every catalog: back in the queue, or
+	 * FAILED after the last attempt, with nothing of them left in the index.
+	 * @param time documents whose lease ended before it are recovered
+	 */
+	void recoverLeasesEndedBefore(Instant time) {
+		for (Document document : this.store.expiredLeases(time)) {
+			if (document.attempts() >= this.properties.maxAttempts()) {
+				this.index.deleteDocument(document.id());
+				this.store.failed(document.id(),
+						"Gave up after " + document.attempts() + " attempts; the last one was cut off",
+						document.warnings());
+				logger.info("Ingestion of {} failed: its last attempt was cut off", document.id());
+			}
+			else {
+				this.store.requeue(document.id());
+			}
 		}
 	}
 
