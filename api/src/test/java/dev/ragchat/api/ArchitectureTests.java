@@ -65,6 +65,13 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void packagesHaveNoCycles() {
+		// each package its own slice: a feature and its sub-packages (chat, chat.answer)
+		// may not depend on each other both ways either
+		slices().matching("dev.ragchat.(**)").should().beFreeOfCycles().check(ragchat);
+	}
+
+	@Test
 	void indexAdaptersAreReachedOnlyThroughTheChunkIndexPort() {
 		classes().that()
 			.resideInAnyPackage("dev.ragchat.retrieval.lucene..", "dev.ragchat.retrieval.atlas..")
@@ -100,6 +107,16 @@ class ArchitectureTests {
 			.byClassesThat()
 			.resideInAnyPackage("dev.ragchat.ingestion.catalog..", "dev.ragchat.ingestion.blobs..",
 					"dev.ragchat.api.access.store..", "dev.ragchat.api.chat.store..", "dev.ragchat.api.media.store..")
+			.check(ragchat);
+	}
+
+	@Test
+	void catalogStoreAdaptersArePackagePrivate() {
+		classes().that()
+			.haveNameMatching(".*\\.(Jdbc|Mongo)\\w*Store")
+			.should()
+			.notBePublic()
+			.because("an adapter is reached through its port and built by its package's configuration")
 			.check(ragchat);
 	}
 

@@ -106,13 +106,16 @@ public final class DocumentPages {
 	}
 
 	/**
-	 * A picture of a PDF page, from the cache or rendered now.
+	 * A picture of a PDF page, from the cache or rendered now. A page whose document is
+	 * deleted while it renders is not kept: whichever of the two ends last removes the
+	 * document's folder.
 	 * @param knowledgeBase the knowledge base
 	 * @param documentId the document
 	 * @param page the page (1-based)
 	 * @param passage a passage of that page to highlight, or {@code null}
 	 * @return the PNG file (read it before the document may be deleted)
-	 * @throws NotFoundException if there is no such document, it is not a PDF, it has no
+	 * @throws NotFoundException if there is no such document (or it was deleted
+	 * meanwhile), it is not a PDF, it failed ingestion or cannot be opened, it has no
 	 * such page or the passage is not on it
 	 */
 	public Path png(String knowledgeBase, String documentId, int page, String passage) {
@@ -121,6 +124,29 @@ public final class DocumentPages {
 			throw new NotFoundException("Page previews exist for PDF documents only; '" + document.filename() + "' is "
 					+ document.mediaType());
 		}
+		if (document.status() == DocumentStatus.FAILED) {
+			throw new NotFoundException("'" + document.filename() + "' FAILED ingestion"
+					+ ((document.error() != null) ? " (" + document.error() + ")" : "")
+					+ ": it has no pages to preview");
+		}
+		Path png;
+		try {
+			png = render(document, page, passage);
+		}
+		catch (IOException | UncheckedIOException ex) {
+			if (deleted(document)) {
+				throw gone(document);
+			}
+			throw new UncheckedIOException("Cannot render page " + page + " of " + documentId,
+					(ex instanceof UncheckedIOException unchecked) ? unchecked.getCause() : (IOException) ex);
+		}
+		if (deleted(document)) {
+			throw gone(document);
+		}
+		return png;
+	}
+
+	private Path render(Document document, int page, String passage) throws IOException {
 		Path dir = folder(document);
 		Path png = dir.resolve("page-" + page + ((passage != null) ? "-" + digest(passage) : "") + ".png");
 		if (Files.isRegularFile(png)) {
@@ -150,10 +176,26 @@ public final class DocumentPages {
 				Files.deleteIfExists(temp);
 			}
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot render page " + page + " of " + documentId, ex);
-		}
 		return png;
+	}
+
+	/**
+	 * Whether the document was deleted (while one of its pages rendered); if so its
+	 * folder, which the rendering may have made again after the delete removed it, goes.
+	 */
+	private boolean deleted(Document document) {
+		try {
+			this.documents.get(document.knowledgeBase(), document.id());
+			return false;
+		}
+		catch (NotFoundException ex) {
+			evict(document.knowledgeBase(), document.id());
+			return true;
+		}
+	}
+
+	private static NotFoundException gone(Document document) {
+		return new NotFoundException("No document '" + document.id() + "' in '" + document.knowledgeBase() + "'");
 	}
 
 	/**
@@ -186,8 +228,13 @@ public final class DocumentPages {
 			Path original = dir.resolve("original.pdf");
 			if (!Files.isRegularFile(original)) {
 				Path temp = WorkFiles.create(dir, "original-", ".tmp");
-				try (InputStream in = this.blobs.open(Documents.blobKey(document))) {
-					Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+				// into the owner-only file as created (a replacing copy would make a new
+				// file with the default mode)
+				try {
+					try (InputStream in = this.blobs.open(Documents.blobKey(document));
+							java.io.OutputStream out = Files.newOutputStream(temp)) {
+						in.transferTo(out);
+					}
 					Files.move(temp, original, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 				}
 				finally {
@@ -207,7 +254,17 @@ public final class DocumentPages {
 		if (this.scratchDir != null && Files.isDirectory(this.scratchDir)) {
 			scratch.setTempDir(this.scratchDir.toFile());
 		}
-		return Loader.loadPDF(original.toFile(), () -> new ScratchFile(scratch));
+		try {
+			return Loader.loadPDF(original.toFile(), () -> new ScratchFile(scratch));
+		}
+		catch (IOException ex) {
+			if (!Files.isRegularFile(original)) {
+				throw ex;
+			}
+			// corrupt or password-protected: it fails (or failed) ingestion the same way
+			throw new NotFoundException(
+					"'" + document.filename() + "' cannot be opened as a PDF: it has no pages to preview");
+		}
 	}
 
 	private static void privateDirectory(Path dir) throws IOException {
@@ -220,17 +277,23 @@ public final class DocumentPages {
 		}
 	}
 
+	/**
+	 * Removes a folder of the cache. A page may be rendered into it, or another request
+	 * may remove it, at the same time: what vanished meanwhile is fine, what appeared is
+	 * removed on a second walk.
+	 */
 	private static void remove(Path dir) {
-		if (!Files.exists(dir)) {
-			return;
-		}
-		try (Stream<Path> tree = Files.walk(dir)) {
-			for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
-				Files.deleteIfExists(path);
+		for (int attempt = 1; attempt <= 3 && Files.exists(dir); attempt++) {
+			try (Stream<Path> tree = Files.walk(dir)) {
+				for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+					Files.deleteIfExists(path);
+				}
 			}
-		}
-		catch (IOException ex) {
-			logger.warn("Cannot remove cached pages in {}: {}", dir, ex.getMessage());
+			catch (IOException | UncheckedIOException ex) {
+				if (attempt == 3) {
+					logger.warn("Cannot remove cached pages in {}: {}", dir, ex.getMessage());
+				}
+			}
 		}
 	}
 

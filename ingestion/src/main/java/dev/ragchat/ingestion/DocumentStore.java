@@ -103,13 +103,13 @@ public interface DocumentStore {
 	void failed(String id, String error, List<String> warnings);
 
 	/**
-	 * Puts a working document whose lease ran out back in the queue, or fails it after
-	 * its last attempt.
+	 * The documents still marked as working (parsing or embedding) whose lease ran out:
+	 * their worker was cut off. What becomes of them is decided by the workers, once for
+	 * every catalog.
 	 * @param now the time
-	 * @param maxAttempts attempts after which a document fails
-	 * @return the documents that failed
+	 * @return the documents whose lease ended before it
 	 */
-	List<String> recoverExpiredLeases(Instant now, int maxAttempts);
+	List<Document> expiredLeases(Instant now);
 
 	void requeue(String id);
 

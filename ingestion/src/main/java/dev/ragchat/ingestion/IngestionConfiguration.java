@@ -7,6 +7,7 @@ import dev.ragchat.ingestion.reading.Chunker;
 import dev.ragchat.ingestion.reading.DocumentReader;
 import dev.ragchat.ingestion.reading.MediaTypes;
 import dev.ragchat.ingestion.reading.Ocr;
+import dev.ragchat.ingestion.reading.pdf.PdfReader;
 import dev.ragchat.retrieval.ChunkIndex;
 import dev.ragchat.retrieval.embedding.TokenCounter;
 
@@ -27,7 +28,8 @@ class IngestionConfiguration {
 			IngestionProperties properties, Clock clock, @Value("${ragchat.data-dir:./data}") Path dataDir) {
 		Path workDir = dataDir.toAbsolutePath().normalize().resolve("work");
 		Ocr ocr = new Ocr(properties.ocrCommand(), properties.ocrLanguage(), properties.ocrTimeout());
-		DocumentReader reader = new DocumentReader(ocr, properties.maxPages(), properties.maxText().toBytes(), workDir);
+		DocumentReader reader = new DocumentReader(ocr, new PdfReader(ocr, properties.maxPages(), workDir),
+				properties.maxText().toBytes());
 		Chunker chunker = new Chunker(tokens, properties.chunkTokens(), properties.chunkOverlapTokens());
 		return new IngestionWorkers(store, blobs, reader, chunker, index, properties, clock, workDir);
 	}

@@ -124,10 +124,7 @@ final class IngestionWorkers implements SmartLifecycle {
 		// The embedded catalog belongs to this process alone (its file is locked), so
 		// every job still marked as working was cut off by a crash: recover it now, not
 		// after its lease.
-		for (String failed : this.store.recoverExpiredLeases(this.clock.instant().plus(this.properties.lease()),
-				this.properties.maxAttempts())) {
-			this.index.deleteDocument(failed);
-		}
+		recoverLeasesEndedBefore(this.clock.instant().plus(this.properties.lease()));
 		this.running = true;
 		AtomicInteger counter = new AtomicInteger();
 		int threads = this.properties.workers() + this.properties.quickWorkers();
@@ -210,7 +207,7 @@ final class IngestionWorkers implements SmartLifecycle {
 					Documents.searchableMetadata(document.metadata()), Titles.of(parsed, document.filename()),
 					parsed.sections());
 			if (chunks.isEmpty()) {
-				throw new RejectedInputException("No text could be extracted from the document"
+				throw new Failed("No text could be extracted from the document"
 						+ (parsed.warnings().isEmpty() ? "" : ": " + String.join("; ", parsed.warnings())));
 			}
 			if (job.quick && chunks.size() > 10 * this.properties.quickMaxPages()) {
@@ -241,7 +238,7 @@ final class IngestionWorkers implements SmartLifecycle {
 			this.work.release(this.properties.workers());
 			logger.info("{} is too large for the quick lane; handed to the main workers", id);
 		}
-		catch (RejectedInputException ex) {
+		catch (Failed ex) {
 			fail(document, ex.getMessage(), parsed);
 		}
 		catch (Exception ex) {
@@ -277,12 +274,16 @@ final class IngestionWorkers implements SmartLifecycle {
 				job.progress(DocumentStatus.PARSING, new Document.Progress(done, total, 0, 0), done == total);
 			});
 		}
-		catch (RejectedInputException | Cancelled | HandBack ex) {
+		catch (Failed | Cancelled | HandBack ex) {
 			throw ex;
+		}
+		catch (RejectedInputException ex) {
+			// a reader's refusal (a limit, an encrypted or corrupt file) is the reason
+			throw new Failed(ex.getMessage());
 		}
 		catch (Exception ex) {
 			// a reader failing on the bytes fails the same way every time: no retry
-			throw new RejectedInputException("The document could not be read: " + ex.getMessage());
+			throw new Failed("The document could not be read: " + ex.getMessage());
 		}
 	}
 
@@ -294,12 +295,31 @@ final class IngestionWorkers implements SmartLifecycle {
 
 	private void recoverExpired() {
 		try {
-			for (String failed : this.store.recoverExpiredLeases(this.clock.instant(), this.properties.maxAttempts())) {
-				this.index.deleteDocument(failed);
-			}
+			recoverLeasesEndedBefore(this.clock.instant());
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Lease recovery failed", ex);
+		}
+	}
+
+	/**
+	 * The one decision about documents whose worker was cut off (its lease ran out, or
+	 * the embedded catalog's process crashed), for every catalog: back in the queue, or
+	 * FAILED after the last attempt, with nothing of them left in the index.
+	 * @param time documents whose lease ended before it are recovered
+	 */
+	void recoverLeasesEndedBefore(Instant time) {
+		for (Document document : this.store.expiredLeases(time)) {
+			if (document.attempts() >= this.properties.maxAttempts()) {
+				this.index.deleteDocument(document.id());
+				this.store.failed(document.id(),
+						"Gave up after " + document.attempts() + " attempts; the last one was cut off",
+						document.warnings());
+				logger.info("Ingestion of {} failed: its last attempt was cut off", document.id());
+			}
+			else {
+				this.store.requeue(document.id());
+			}
 		}
 	}
 
@@ -345,12 +365,24 @@ final class IngestionWorkers implements SmartLifecycle {
 				throw new Cancelled();
 			}
 			if (now.isAfter(this.deadline)) {
-				throw new RejectedInputException(
+				throw new Failed(
 						"Ingestion took longer than the " + IngestionWorkers.this.properties.maxTime().toMinutes()
 								+ " minutes one document may take (ragchat.ingestion.max-time); it stopped at page "
 								+ progress.pagesDone() + " of " + progress.pagesTotal() + " (" + progress.chunksDone()
 								+ " of " + progress.chunksTotal() + " chunks embedded)");
 			}
+		}
+
+	}
+
+	/**
+	 * The document fails, for the reason its message gives, without another attempt (a
+	 * reader's refusal, no text, the time budget spent); reported as its FAILED reason.
+	 */
+	private static final class Failed extends RuntimeException {
+
+		Failed(String reason) {
+			super(reason, null, false, false);
 		}
 
 	}

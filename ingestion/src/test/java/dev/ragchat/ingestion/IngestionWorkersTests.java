@@ -21,9 +21,9 @@ import java.util.stream.Stream;
 import dev.ragchat.ingestion.blobs.LocalBlobStore;
 import dev.ragchat.ingestion.catalog.TestCatalog;
 import dev.ragchat.ingestion.reading.Chunker;
-import dev.ragchat.ingestion.reading.DocumentReader;
 import dev.ragchat.ingestion.reading.MediaTypes;
 import dev.ragchat.ingestion.reading.Ocr;
+import dev.ragchat.ingestion.reading.Readers;
 import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.ChunkIndex;
 import dev.ragchat.retrieval.ChunkSearch;
@@ -179,7 +179,40 @@ class IngestionWorkersTests {
 		}
 	}
 
+	@Test
+	void requeuesADocumentWhoseWorkerWasCutOffAndFailsItAfterItsLastAttempt() throws Exception {
+		create(1, Duration.ofMinutes(10));
+		Path file = Files.writeString(this.dir.resolve("cut.txt"), "The ferry leaves at nine.");
+		String id = this.documents.submit("kb_a", List.of(new Documents.Upload("cut.txt", file)), null, null)
+			.get(0)
+			.document()
+			.id();
+		Instant now = Instant.now();
+		for (int attempt = 1; attempt <= 3; attempt++) {
+			// a worker claims it and is cut off: its lease runs out
+			assertThat(this.store.claimNext("worker-" + attempt, now.minusSeconds(1)).orElseThrow().attempts())
+				.isEqualTo(attempt);
+			// what the cut-off attempt may have written
+			this.index.chunks.put(id, new ArrayList<>());
+			this.workers.recoverLeasesEndedBefore(now);
+			Document recovered = this.store.findById(id).orElseThrow();
+			if (attempt < 3) {
+				assertThat(recovered.status()).isEqualTo(DocumentStatus.QUEUED);
+			}
+			else {
+				assertThat(recovered.status()).isEqualTo(DocumentStatus.FAILED);
+				assertThat(recovered.error()).isEqualTo("Gave up after 3 attempts; the last one was cut off");
+				assertThat(this.index.chunks).doesNotContainKey(id);
+			}
+		}
+	}
+
 	private void start(int quickWorkers, Duration maxTime) throws Exception {
+		create(quickWorkers, maxTime);
+		this.workers.start();
+	}
+
+	private void create(int quickWorkers, Duration maxTime) throws Exception {
 		TestCatalog catalog = new TestCatalog();
 		this.store = catalog.documents();
 		KnowledgeBaseStore kbs = catalog.knowledgeBases();
@@ -192,14 +225,13 @@ class IngestionWorkersTests {
 				110, 1600);
 		Ocr ocr = new Ocr("no-such-ocr", "eng", Duration.ofSeconds(5));
 		Path work = this.dir.resolve("data").resolve("work");
-		this.workers = new IngestionWorkers(this.store, blobs, new DocumentReader(ocr, 5000, 20_000_000, work),
+		this.workers = new IngestionWorkers(this.store, blobs, Readers.of(ocr, 5000, 20_000_000, work),
 				new Chunker((text) -> text.split("\\s+").length, 400, 60), this.index, properties, Clock.systemUTC(),
 				work);
 		this.knowledgeBases = new KnowledgeBases(kbs, this.store, blobs, this.index, Clock.systemUTC(),
 				this.workers::cancel);
 		this.documents = new Documents(this.knowledgeBases, this.store, blobs, new MediaTypes(), this.index,
 				this.workers, Clock.systemUTC());
-		this.workers.start();
 	}
 
 	private String upload(String kb, String name, String text) throws Exception {

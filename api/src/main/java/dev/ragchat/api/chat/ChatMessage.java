@@ -3,6 +3,8 @@ package dev.ragchat.api.chat;
 import java.time.Instant;
 import java.util.List;
 
+import dev.ragchat.api.chat.answer.Turn;
+
 /**
  * One turn of a chat session.
  *
@@ -17,9 +19,9 @@ import java.util.List;
 public record ChatMessage(String id, String sessionId, String role, String content, Boolean grounded,
 		List<Citation> citations, Instant createdAt) {
 
-	public static final String USER = "user";
+	public static final String USER = Turn.USER;
 
-	public static final String ASSISTANT = "assistant";
+	public static final String ASSISTANT = Turn.ASSISTANT;
 
 	public ChatMessage {
 		citations = (citations != null) ? List.copyOf(citations) : List.of();

@@ -61,6 +61,7 @@ public final class ChatSessions implements ActiveSessions {
 			config = this.configs.findById(request.configId())
 				.filter((c) -> caller.mayUse(c.knowledgeBase()))
 				.orElseThrow(() -> new NotFoundException("No chat configuration '" + request.configId() + "'"));
+			refuseOverridesOfLocked(config, request);
 		}
 		String knowledgeBase = (request.knowledgeBase() != null) ? request.knowledgeBase()
 				: (config != null) ? config.knowledgeBase() : null;
@@ -84,6 +85,24 @@ public final class ChatSessions implements ActiveSessions {
 				first(request.settings().topK(), (config != null) ? config.topK() : null), now, expiresAt, null);
 		this.store.save(session);
 		return new Started(session, this.tokens.issue(session.id(), caller.keyId(), expiresAt));
+	}
+
+	/**
+	 * A session started from a configuration that is not editable takes its settings as
+	 * they are, as {@link #update} keeps them: the same refusal, at the start.
+	 */
+	private static void refuseOverridesOfLocked(ChatConfig config, SessionStart request) {
+		if (config.editable()) {
+			return;
+		}
+		SessionSettings settings = request.settings();
+		boolean otherKnowledgeBase = request.knowledgeBase() != null
+				&& !request.knowledgeBase().equals(config.knowledgeBase());
+		if (otherKnowledgeBase || settings.systemPrompt() != null || settings.model() != null
+				|| settings.temperature() != null || settings.topK() != null) {
+			throw new ConflictException("Chat configuration '" + config.id() + "' is not editable: a session"
+					+ " started from it takes its knowledge base and settings as they are (send only configId)");
+		}
 	}
 
 	private static <T> T first(T preferred, T fallback) {

@@ -10,6 +10,7 @@ import dev.ragchat.api.chat.answer.AnswerGenerator;
 import dev.ragchat.api.chat.answer.CitationMarkers;
 import dev.ragchat.api.chat.answer.QueryRewriter;
 import dev.ragchat.api.chat.answer.Question;
+import dev.ragchat.api.chat.answer.Turn;
 import dev.ragchat.api.chat.ground.Grounding;
 import dev.ragchat.api.chat.ground.GroundingQuestion;
 import dev.ragchat.api.media.MediaLibrary;
@@ -108,7 +109,10 @@ public final class Conversations {
 		ChatSession session = this.sessions.get(caller, sessionId);
 		String question = checked(text);
 		MediaLibrary.Attached attached = this.media.attach(caller, attachments, this.generator.readsMedia());
-		List<ChatMessage> history = this.messages.latest(sessionId, this.properties.historyTurns());
+		List<Turn> history = this.messages.latest(sessionId, this.properties.historyTurns())
+			.stream()
+			.map((message) -> new Turn(message.role(), message.content()))
+			.toList();
 		int topK = (session.topK() != null) ? session.topK() : this.properties.topK();
 		ImageText image = ImageText.of(attached);
 		if (image != null) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import dev.ragchat.api.access.SessionTokens;
 import dev.ragchat.api.chat.answer.AnswerGenerator;
+import dev.ragchat.api.chat.answer.AnswerSettings;
 import dev.ragchat.api.chat.answer.CompressingQueryRewriter;
 import dev.ragchat.api.chat.answer.QueryRewriter;
 import dev.ragchat.api.chat.ground.Grounding;
@@ -27,6 +28,16 @@ class SessionConfiguration {
 	ChatSessions chatSessions(SessionStore store, SessionTokens tokens, KnowledgeBases knowledgeBases,
 			ChatConfigStore configs, MessageStore messages, Clock clock) {
 		return new ChatSessions(store, tokens, knowledgeBases, configs, messages, clock);
+	}
+
+	/**
+	 * The chat settings the answer generators read, handed down to their package (which
+	 * does not depend on this one).
+	 */
+	@Bean
+	AnswerSettings answerSettings(ChatProperties properties) {
+		return new AnswerSettings(properties.minSimilarity(), properties.maxSentences(), properties.overlapWeight(),
+				properties.rankWeight());
 	}
 
 	@Bean

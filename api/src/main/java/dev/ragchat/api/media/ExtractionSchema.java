@@ -15,6 +15,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import dev.ragchat.errors.RejectedInputException;
+import dev.ragchat.errors.TooLargeException;
 
 /**
  * The JSON Schema an extraction asks for, in the allowed subset: {@code object} (with
@@ -48,6 +49,13 @@ final class ExtractionSchema {
 
 	private static final int MAX_PROPERTIES = 200;
 
+	/**
+	 * The most characters a schema may hold, as sent and as stored (the catalog keeps
+	 * 100,000): ample for 200 properties with descriptions and enums, and a bounded
+	 * prompt.
+	 */
+	static final int MAX_CHARACTERS = 20_000;
+
 	private final JsonNode schema;
 
 	private final Schema validator;
@@ -61,8 +69,12 @@ final class ExtractionSchema {
 	 * @param text a JSON Schema
 	 * @return it, once it is found inside the allowed subset
 	 * @throws RejectedInputException if it is not JSON or leaves the subset
+	 * @throws TooLargeException if it holds more than {@link #MAX_CHARACTERS} characters
 	 */
 	static ExtractionSchema parse(String text) {
+		if (text != null && text.length() > MAX_CHARACTERS) {
+			throw tooLarge(text.length());
+		}
 		JsonNode schema;
 		try {
 			schema = json.readTree((text != null) ? text : "");
@@ -75,7 +87,17 @@ final class ExtractionSchema {
 		}
 		int[] properties = { 0 };
 		check(schema, "schema", 0, properties);
+		// as stored: the same JSON without the sender's white space (escapes may grow it)
+		int stored = schema.toString().length();
+		if (stored > MAX_CHARACTERS) {
+			throw tooLarge(stored);
+		}
 		return new ExtractionSchema(schema);
+	}
+
+	private static TooLargeException tooLarge(int characters) {
+		return new TooLargeException("The schema holds " + characters + " characters; at most " + MAX_CHARACTERS
+				+ " characters are accepted");
 	}
 
 	private static void check(JsonNode node, String path, int depth, int[] properties) {

@@ -162,13 +162,20 @@ public final class MediaLibrary {
 		return ACCEPTED.get(detected);
 	}
 
-	/** The type the name claims, among the accepted ones, or {@code null}. */
+	/**
+	 * The type the name claims (Tika's name patterns), under the name an accepted type
+	 * goes by; {@code null} for a name that claims none (no extension, or one Tika does
+	 * not know).
+	 */
 	private static String byName(String filename) {
 		if (filename == null || filename.isBlank()) {
 			return null;
 		}
 		String type = MimeTypes.getDefaultMimeTypes().getMimeType(filename).getName();
-		return PDF.equals(type) ? PDF : ACCEPTED.get(type);
+		if (MimeTypes.OCTET_STREAM.equals(type)) {
+			return null;
+		}
+		return PDF.equals(type) ? PDF : ACCEPTED.getOrDefault(type, type);
 	}
 
 	private static long size(Path file) {

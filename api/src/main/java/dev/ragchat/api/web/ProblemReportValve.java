@@ -12,8 +12,9 @@ import org.springframework.http.MediaType;
 
 /**
  * Renders errors that Tomcat answers by itself (a request it could not parse, headers
- * over the limit) as RFC 9457 problems instead of Tomcat's HTML page. Written by hand:
- * these errors never reach Spring, and Tomcat only knows how to render HTML or nothing.
+ * over the limit) as RFC 9457 problems instead of Tomcat's HTML page, with the security
+ * headers of every other response ({@link SecurityHeaders}). Written by hand: these
+ * errors never reach Spring, and Tomcat only knows how to render HTML or nothing.
  */
 final class ProblemReportValve extends ErrorReportValve {
 
@@ -33,6 +34,9 @@ final class ProblemReportValve extends ErrorReportValve {
 		String detail = (status >= 500) ? "Something went wrong on our side; the error was logged"
 				: "The request could not be processed: " + title;
 		try {
+			// the security filter chain never saw this request: its headers are written
+			// here
+			SecurityHeaders.write(request, response);
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 			response.setCharacterEncoding("UTF-8");
 			Writer writer = response.getReporter();

@@ -2,17 +2,8 @@ package dev.ragchat.api.web;
 
 import java.util.stream.Collectors;
 
-import dev.ragchat.errors.BadUpstreamException;
-import dev.ragchat.errors.ConflictException;
-import dev.ragchat.errors.ForbiddenException;
-import dev.ragchat.errors.IdempotencyConflictException;
-import dev.ragchat.errors.NotFoundException;
 import dev.ragchat.errors.RagChatException;
-import dev.ragchat.errors.RejectedInputException;
 import dev.ragchat.errors.TooLargeException;
-import dev.ragchat.errors.UnavailableException;
-import dev.ragchat.errors.UnprocessableException;
-import dev.ragchat.errors.UnsupportedMediaTypeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,8 +22,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * The HTTP edge: exceptions become RFC 9457 problem responses, never stack traces. Spring
- * MVC's own exceptions (404, 405, 415, ...) are handled by the superclass.
+ * The HTTP edge: exceptions become RFC 9457 problem responses, never stack traces (the
+ * refusals through {@link Problems#refusal}, as streamed answers' error events do).
+ * Spring MVC's own exceptions (404, 405, 415, ...) are handled by the superclass.
  */
 @RestControllerAdvice
 class ProblemResponses extends ResponseEntityExceptionHandler {
@@ -46,23 +38,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 	 */
 	@ExceptionHandler
 	ProblemDetail refused(RagChatException ex) {
-		return ProblemDetail.forStatusAndDetail(status(ex), ex.getMessage());
-	}
-
-	static HttpStatus status(RagChatException ex) {
-		return switch (ex) {
-			case NotFoundException notFound -> HttpStatus.NOT_FOUND;
-			case UnsupportedMediaTypeException unsupported -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
-			case UnprocessableException unprocessable -> HttpStatus.UNPROCESSABLE_ENTITY;
-			case RejectedInputException rejected -> HttpStatus.BAD_REQUEST;
-			// the documented answer to a reused Idempotency-Key with another body
-			case IdempotencyConflictException idempotency -> HttpStatus.UNPROCESSABLE_ENTITY;
-			case ConflictException conflict -> HttpStatus.CONFLICT;
-			case ForbiddenException forbidden -> HttpStatus.FORBIDDEN;
-			case TooLargeException tooLarge -> HttpStatus.PAYLOAD_TOO_LARGE;
-			case UnavailableException unavailable -> HttpStatus.SERVICE_UNAVAILABLE;
-			case BadUpstreamException badUpstream -> HttpStatus.BAD_GATEWAY;
-		};
+		return Problems.refusal(ex);
 	}
 
 	/**
@@ -80,8 +56,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail unexpected(Exception ex) {
 		logger.error("Unexpected error", ex);
-		return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-				"Something went wrong on our side; the error was logged");
+		return Problems.unexpected();
 	}
 
 	@Override

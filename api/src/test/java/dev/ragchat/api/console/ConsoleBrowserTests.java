@@ -13,11 +13,12 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ragchat.api.Calls;
+import dev.ragchat.ingestion.ExternalProgram;
+import dev.ragchat.ingestion.RequiresProgram;
 import dev.ragchat.ingestion.TestFiles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -40,20 +41,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The console in a real browser: Debian's headless Chromium driven by Selenium over the
- * HTTPS server. Nothing downloads a browser: the test uses {@code /usr/bin/chromium} and
- * {@code /usr/bin/chromedriver} ({@code apt-get install chromium chromium-driver});
- * without them it is skipped and says so, except under CI ({@code CI=true}), where it
- * must run. Screenshots go to {@code target/console/}.
+ * HTTPS server. Nothing downloads a browser: the test uses {@code chromium} and
+ * {@code chromedriver} from {@code PATH}
+ * ({@code apt-get install chromium chromium-driver}); without them it is skipped and says
+ * so, except under CI ({@code CI=true}), where it fails ({@link RequiresProgram}).
+ * Screenshots go to {@code target/console/}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@EnabledIf(value = "browserInstalled",
-		disabledReason = "needs Debian's headless browser: apt-get install -y chromium chromium-driver"
-				+ " (/usr/bin/chromium and /usr/bin/chromedriver); CI=true makes its absence a failure")
+@RequiresProgram({ ExternalProgram.CHROMIUM, ExternalProgram.CHROMEDRIVER })
 class ConsoleBrowserTests {
-
-	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
 	private static final ObjectMapper json = new ObjectMapper();
 
@@ -73,22 +69,20 @@ class ConsoleBrowserTests {
 
 	WebDriverWait wait;
 
-	static boolean browserInstalled() {
-		return (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) || "true".equals(System.getenv("CI"));
-	}
-
 	@BeforeEach
 	void startBrowser() throws Exception {
+		Path chromium = ExternalProgram.CHROMIUM.file();
+		Path chromedriver = ExternalProgram.CHROMEDRIVER.file();
 		// the driver and browser are named here, so Selenium Manager has nothing to find
-		System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+		System.setProperty("webdriver.chrome.driver", chromedriver.toString());
 		System.setProperty("SE_AVOID_STATS", "true");
-		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
+		ChromeOptions options = new ChromeOptions().setBinary(chromium.toFile());
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
 				"--disable-dev-shm-usage", "--user-data-dir=" + Files.createDirectories(this.dir.resolve("profile")),
 				// the test server's self-signed development certificate
 				"--ignore-certificate-errors", "--window-size=1280,900");
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
 			.usingAnyFreePort()
 			.build();
 		this.browser = new ChromeDriver(service, options);

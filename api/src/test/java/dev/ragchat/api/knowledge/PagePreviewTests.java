@@ -189,6 +189,19 @@ class PagePreviewTests {
 			.andExpect(status().isNotFound());
 	}
 
+	@Test
+	void keepsTheCachedCopyOfTheOriginalOwnerOnly() throws Exception {
+		png(pages() + "/1");
+		Path original = this.dataDir.toAbsolutePath()
+			.normalize()
+			.resolve("pages")
+			.resolve(this.kb)
+			.resolve(this.pdf)
+			.resolve("original.pdf");
+		assertThat(original).isRegularFile();
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(original))).isEqualTo("rw-------");
+	}
+
 	private String pages() {
 		return "/api/v1/knowledge-bases/" + this.kb + "/documents/" + this.pdf + "/pages";
 	}

@@ -1,6 +1,8 @@
 package dev.ragchat.api.media;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -72,6 +74,9 @@ class GeminiMediaTests {
 
 	@Value("${ragchat.master-key}")
 	String masterKey;
+
+	@Value("${ragchat.data-dir}")
+	Path dataDir;
 
 	String kb;
 
@@ -212,6 +217,63 @@ class GeminiMediaTests {
 				.header("X-API-Key", this.key))
 			.andExpect(status().isBadRequest());
 		assertThat(gemini.findAll(postRequestedFor(urlPathMatching("/v1beta/models/.*")))).isEmpty();
+	}
+
+	@Test
+	void refusesASchemaOverTheSizeLimitBeforeCallingTheModelAndKeepsNothing() throws Exception {
+		stubAnswer("{\"name\":\"Ada Lovelace\"}");
+		String longDescription = "{\"type\":\"object\",\"description\":\"" + "d".repeat(100_000)
+				+ "\",\"properties\":{\"name\":{\"type\":\"string\"}}}";
+		StringBuilder manyValues = new StringBuilder(
+				"{\"type\":\"object\",\"properties\":{\"name\":{\"type\":" + "\"string\",\"enum\":[");
+		for (int i = 0; i < 50_000; i++) {
+			manyValues.append((i > 0) ? "," : "").append("\"v").append(i).append('"');
+		}
+		manyValues.append("]}}}");
+		Path media = this.dataDir.toAbsolutePath().normalize().resolve("blobs").resolve("_media");
+		long mediaBefore = count(media);
+		for (String schema : List.of(longDescription, manyValues.toString())) {
+			this.mvc
+				.perform(multipart("/api/v1/extractions")
+					.file(new MockMultipartFile("file", "passport.png", "image/png", TestMedia.pngWithText("P")))
+					.file(new MockMultipartFile("schema", "", "application/json",
+							schema.getBytes(StandardCharsets.UTF_8)))
+					.secure(true)
+					.header("X-API-Key", this.key))
+				.andExpect(status().isPayloadTooLarge())
+				.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("schema")))
+				.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("20000 characters")));
+		}
+		assertThat(gemini.findAll(postRequestedFor(urlPathMatching("/v1beta/models/.*")))).isEmpty();
+		this.mvc.perform(get("/api/v1/extractions").secure(true).header("X-API-Key", this.key))
+			.andExpect(jsonPath("$.total").value(0));
+		assertThat(count(media)).isEqualTo(mediaBefore);
+	}
+
+	@Test
+	void storesNothingWhenTheModelsFieldsAreOverTheStoredSize() throws Exception {
+		stubAnswer("{\"name\":\"" + "A".repeat(600_000) + "\"}");
+		this.mvc
+			.perform(multipart("/api/v1/extractions")
+				.file(new MockMultipartFile("file", "passport.png", "image/png", TestMedia.pngWithText("P")))
+				.file(new MockMultipartFile("schema", "", "application/json",
+						"{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"}}}"
+							.getBytes(StandardCharsets.UTF_8)))
+				.secure(true)
+				.header("X-API-Key", this.key))
+			.andExpect(status().isBadGateway())
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("nothing was stored")));
+		this.mvc.perform(get("/api/v1/extractions").secure(true).header("X-API-Key", this.key))
+			.andExpect(jsonPath("$.total").value(0));
+	}
+
+	private static long count(Path dir) throws Exception {
+		if (!Files.isDirectory(dir)) {
+			return 0;
+		}
+		try (var files = Files.walk(dir)) {
+			return files.filter(Files::isRegularFile).count();
+		}
 	}
 
 	void stubAnswer(String text) {

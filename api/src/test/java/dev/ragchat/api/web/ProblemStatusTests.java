@@ -23,18 +23,17 @@ class ProblemStatusTests {
 
 	@Test
 	void mapsEveryRefusalToItsStatus() {
-		assertThat(ProblemResponses.status(new NotFoundException("x"))).isEqualTo(HttpStatus.NOT_FOUND);
-		assertThat(ProblemResponses.status(new RejectedInputException("x"))).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(ProblemResponses.status(new UnsupportedMediaTypeException("x")))
+		assertThat(Problems.status(new NotFoundException("x"))).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(Problems.status(new RejectedInputException("x"))).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(Problems.status(new UnsupportedMediaTypeException("x")))
 			.isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
-		assertThat(ProblemResponses.status(new ConflictException("x"))).isEqualTo(HttpStatus.CONFLICT);
-		assertThat(ProblemResponses.status(new IdempotencyConflictException("x")))
-			.isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-		assertThat(ProblemResponses.status(new ForbiddenException("x"))).isEqualTo(HttpStatus.FORBIDDEN);
-		assertThat(ProblemResponses.status(new TooLargeException("x"))).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
-		assertThat(ProblemResponses.status(new UnprocessableException("x"))).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-		assertThat(ProblemResponses.status(new UnavailableException("x"))).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
-		assertThat(ProblemResponses.status(new BadUpstreamException("x"))).isEqualTo(HttpStatus.BAD_GATEWAY);
+		assertThat(Problems.status(new ConflictException("x"))).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(Problems.status(new IdempotencyConflictException("x"))).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+		assertThat(Problems.status(new ForbiddenException("x"))).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(Problems.status(new TooLargeException("x"))).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+		assertThat(Problems.status(new UnprocessableException("x"))).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+		assertThat(Problems.status(new UnavailableException("x"))).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+		assertThat(Problems.status(new BadUpstreamException("x"))).isEqualTo(HttpStatus.BAD_GATEWAY);
 	}
 
 }

@@ -3,7 +3,6 @@ package dev.ragchat.ingestion.catalog;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -191,22 +190,11 @@ final class JdbcDocumentStore implements DocumentStore {
 	}
 
 	@Override
-	public List<String> recoverExpiredLeases(Instant now, int maxAttempts) {
-		List<String> failed = new ArrayList<>();
-		for (Document d : this.jdbc
-			.sql("select * from document where status in ('PARSING', 'EMBEDDING') and lease_until < ?")
+	public List<Document> expiredLeases(Instant now) {
+		return this.jdbc.sql("select * from document where status in ('PARSING', 'EMBEDDING') and lease_until < ?")
 			.param(Jdbc.time(now))
 			.query(JdbcDocumentStore::map)
-			.list()) {
-			if (d.attempts() >= maxAttempts) {
-				failed(d.id(), "Gave up after " + d.attempts() + " attempts; the last one was cut off", d.warnings());
-				failed.add(d.id());
-			}
-			else {
-				requeue(d.id());
-			}
-		}
-		return failed;
+			.list();
 	}
 
 	@Override

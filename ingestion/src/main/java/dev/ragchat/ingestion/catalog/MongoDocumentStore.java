@@ -239,20 +239,9 @@ final class MongoDocumentStore implements DocumentStore {
 	}
 
 	@Override
-	public List<String> recoverExpiredLeases(Instant now, int maxAttempts) {
-		List<String> failed = new ArrayList<>();
+	public List<Document> expiredLeases(Instant now) {
 		Bson expired = and(in("status", WORKING), lt("leaseUntil", Date.from(now)));
-		for (org.bson.Document row : this.documents.find(expired).into(new ArrayList<>())) {
-			Document d = map(row);
-			if (d.attempts() >= maxAttempts) {
-				failed(d.id(), "Gave up after " + d.attempts() + " attempts; the last one was cut off", d.warnings());
-				failed.add(d.id());
-			}
-			else {
-				requeue(d.id());
-			}
-		}
-		return failed;
+		return this.documents.find(expired).map(MongoDocumentStore::map).into(new ArrayList<>());
 	}
 
 	@Override

@@ -4,15 +4,16 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-import dev.ragchat.ingestion.reading.pdf.PdfReader;
-
 /**
  * Picks the reader for a media type: PDFBox for PDFs, OCR for images, the Markdown
  * reader, Tika for the rest.
  */
 public final class DocumentReader {
 
-	private final PdfReader pdf;
+	/** The setting that raises the most characters of text a document may yield. */
+	static final String MAX_TEXT_SETTING = "RAGCHAT_INGESTION_MAX_TEXT";
+
+	private final PagedReader pdf;
 
 	private final TikaReader tika;
 
@@ -20,20 +21,14 @@ public final class DocumentReader {
 
 	private final Ocr ocr;
 
-	public DocumentReader(Ocr ocr, int maxPages, long maxCharacters) {
-		this(ocr, maxPages, maxCharacters, null);
-	}
-
 	/**
 	 * @param ocr the OCR engine (Tesseract)
-	 * @param maxPages the most pages a PDF may have
+	 * @param pdf the PDF reader ({@code reading.pdf.PdfReader}, with its page limit)
 	 * @param maxCharacters the most characters of text a document may yield
-	 * @param workDir where readers keep scratch files (the system's temp directory when
-	 * {@code null})
 	 */
-	public DocumentReader(Ocr ocr, int maxPages, long maxCharacters, Path workDir) {
+	public DocumentReader(Ocr ocr, PagedReader pdf, long maxCharacters) {
 		this.ocr = ocr;
-		this.pdf = new PdfReader(ocr, maxPages, workDir);
+		this.pdf = pdf;
 		this.tika = new TikaReader(maxCharacters);
 		this.markdown = new MarkdownReader(maxCharacters);
 	}

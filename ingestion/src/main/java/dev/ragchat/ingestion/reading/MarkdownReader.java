@@ -29,7 +29,8 @@ final class MarkdownReader {
 
 	ParsedDocument read(Path file) throws IOException {
 		if (Files.size(file) > this.maxCharacters * 4) {
-			throw new RejectedInputException("The document holds more than " + this.maxCharacters + " characters");
+			throw new RejectedInputException("The document holds more than " + this.maxCharacters
+					+ " characters of text; " + DocumentReader.MAX_TEXT_SETTING + " raises the limit");
 		}
 		String[] headings = new String[6];
 		List<Section> sections = new ArrayList<>();

@@ -57,8 +57,8 @@ final class TikaReader {
 		}
 		catch (SAXException | TikaException ex) {
 			if (hasCause(ex, TooMuchTextException.class)) {
-				throw new RejectedInputException(
-						"The document holds more than " + this.maxCharacters + " characters of text");
+				throw new RejectedInputException("The document holds more than " + this.maxCharacters
+						+ " characters of text; " + DocumentReader.MAX_TEXT_SETTING + " raises the limit");
 			}
 			throw new RejectedInputException("The document could not be read: " + reason(ex));
 		}

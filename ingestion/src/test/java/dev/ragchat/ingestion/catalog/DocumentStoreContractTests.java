@@ -110,30 +110,29 @@ abstract class DocumentStoreContractTests {
 	}
 
 	@Test
-	void takesOverAStalledLeaseAndFailsAfterTheLastAttempt() {
+	void findsTheWorkingDocumentsWhoseLeaseRanOutWithTheirAttempts() {
 		this.store.insert(document("doc_1", "kb", "a".repeat(64)), null, null);
-		for (int attempt = 1; attempt <= 3; attempt++) {
-			Document claimed = this.store.claimNext("worker-" + attempt, NOW.minusSeconds(1)).orElseThrow();
-			assertThat(claimed.attempts()).isEqualTo(attempt);
-			List<String> failed = this.store.recoverExpiredLeases(NOW, 3);
-			if (attempt < 3) {
-				assertThat(failed).isEmpty();
-				assertThat(this.store.findById("doc_1").orElseThrow().status()).isEqualTo(DocumentStatus.QUEUED);
-			}
-			else {
-				assertThat(failed).containsExactly("doc_1");
-			}
-		}
-		Document failed = this.store.findById("doc_1").orElseThrow();
-		assertThat(failed.status()).isEqualTo(DocumentStatus.FAILED);
-		assertThat(failed.error()).contains("3 attempts");
+		assertThat(this.store.claimNext("worker-1", NOW.minusSeconds(1)).orElseThrow().id()).isEqualTo("doc_1");
+		this.store.insert(document("doc_2", "kb", "b".repeat(64)), null, null);
+		assertThat(this.store.claimNext("worker-2", NOW.plusSeconds(60)).orElseThrow().id()).isEqualTo("doc_2");
+		List<Document> expired = this.store.expiredLeases(NOW);
+		assertThat(expired).singleElement().satisfies((document) -> {
+			assertThat(document.id()).isEqualTo("doc_1");
+			assertThat(document.attempts()).isEqualTo(1);
+			assertThat(document.status()).isEqualTo(DocumentStatus.PARSING);
+		});
+		// the store only answers: nothing changed
+		assertThat(this.store.findById("doc_1").orElseThrow().status()).isEqualTo(DocumentStatus.PARSING);
+		this.store.requeue("doc_1");
+		assertThat(this.store.expiredLeases(NOW)).isEmpty();
+		assertThat(this.store.claimNext("worker-3", NOW.minusSeconds(1)).orElseThrow().attempts()).isEqualTo(2);
 	}
 
 	@Test
 	void leavesLiveLeasesAlone() {
 		this.store.insert(document("doc_1", "kb", "a".repeat(64)), null, null);
 		this.store.claimNext("worker-1", NOW.plusSeconds(60));
-		assertThat(this.store.recoverExpiredLeases(NOW, 3)).isEmpty();
+		assertThat(this.store.expiredLeases(NOW)).isEmpty();
 		assertThat(this.store.findById("doc_1").orElseThrow().status()).isEqualTo(DocumentStatus.PARSING);
 	}
 

@@ -34,7 +34,7 @@ class DocumentContextTests {
 	@Test
 	void keepsAPdfTablesRowsAsRowsWithTheirHeader() throws Exception {
 		Path pdf = statement(this.dir.resolve("ACME_2022_10K.pdf"), null, false);
-		ParsedDocument parsed = new DocumentReader(NO_OCR, 10, 1_000_000).read(pdf, "application/pdf", (d, t) -> {
+		ParsedDocument parsed = Readers.of(NO_OCR, 10, 1_000_000).read(pdf, "application/pdf", (d, t) -> {
 		});
 		List<Section> rows = parsed.sections().stream().filter(Section::isTableRow).toList();
 		assertThat(rows).extracting(Section::text)
@@ -49,7 +49,7 @@ class DocumentContextTests {
 	@Test
 	void repeatsTheHeaderRowInAChunkThatStartsInsideATable() throws Exception {
 		Path pdf = statement(this.dir.resolve("ACME_2022_10K.pdf"), null, true);
-		ParsedDocument parsed = new DocumentReader(NO_OCR, 10, 1_000_000).read(pdf, "application/pdf", (d, t) -> {
+		ParsedDocument parsed = Readers.of(NO_OCR, 10, 1_000_000).read(pdf, "application/pdf", (d, t) -> {
 		});
 		List<Chunk> chunks = new Chunker((text) -> text.split("\\s+").length + 2, 40, 0).chunk("kb", "doc",
 				"ACME_2022_10K.pdf", java.util.Map.of(), Titles.of(parsed, "ACME_2022_10K.pdf"), parsed.sections());
@@ -64,7 +64,7 @@ class DocumentContextTests {
 	@Test
 	void givesEveryChunkItsTitleAndHeadingPathWhileItsTextStaysTheDocuments() throws Exception {
 		Path pdf = statement(this.dir.resolve("ACME_2022_10K.pdf"), "Acme Corp Annual Report 2022", false);
-		ParsedDocument parsed = new DocumentReader(NO_OCR, 10, 1_000_000).read(pdf, "application/pdf", (d, t) -> {
+		ParsedDocument parsed = Readers.of(NO_OCR, 10, 1_000_000).read(pdf, "application/pdf", (d, t) -> {
 		});
 		List<Chunk> chunks = new Chunker((text) -> text.split("\\s+").length + 2, 200, 20).chunk("kb", "doc",
 				"ACME_2022_10K.pdf", java.util.Map.of(), Titles.of(parsed, "ACME_2022_10K.pdf"), parsed.sections());
@@ -99,7 +99,7 @@ class DocumentContextTests {
 							new Line(regular, 10, "They include the goodwill of past acquisitions.")));
 			document.save(pdf.toFile());
 		}
-		ParsedDocument parsed = new DocumentReader(NO_OCR, 10, 1_000_000).read(pdf, "application/pdf", (d, t) -> {
+		ParsedDocument parsed = Readers.of(NO_OCR, 10, 1_000_000).read(pdf, "application/pdf", (d, t) -> {
 		});
 		// the cover page's heading is not carried; a bold row label in sentence case is
 		// no

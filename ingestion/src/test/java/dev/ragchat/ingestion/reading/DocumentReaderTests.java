@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.ragchat.errors.RejectedInputException;
+import dev.ragchat.ingestion.ExternalProgram;
+import dev.ragchat.ingestion.RequiresProgram;
 import dev.ragchat.ingestion.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,8 +18,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class DocumentReaderTests {
-
-	static final Ocr TESSERACT = new Ocr("tesseract", "eng", Duration.ofSeconds(60));
 
 	static final Ocr NO_OCR = new Ocr("no-such-ocr-command", "eng", Duration.ofSeconds(5));
 
@@ -108,10 +108,11 @@ class DocumentReaderTests {
 	}
 
 	@Test
+	@RequiresProgram(ExternalProgram.TESSERACT)
 	void readsAScannedPageThroughOcr() throws Exception {
-		assumeTrue(TESSERACT.isAvailable(), "tesseract-ocr is not installed (.ci/run installs it)");
+		Ocr tesseract = new Ocr(ExternalProgram.TESSERACT.file().toString(), "eng", Duration.ofSeconds(60));
 		Path pdf = TestFiles.scannedPdf(this.dir.resolve("scan.pdf"));
-		ParsedDocument parsed = reader(TESSERACT).read(pdf, "application/pdf", (d, t) -> {
+		ParsedDocument parsed = reader(tesseract).read(pdf, "application/pdf", (d, t) -> {
 		});
 		assertThat(String.join(" ", parsed.sections().stream().map(Section::text).toList())).contains("INVOICE 4711");
 		assertThat(parsed.warnings()).isEmpty();
@@ -153,7 +154,7 @@ class DocumentReaderTests {
 	void refusesPdfsOverThePageLimit() throws Exception {
 		Path pdf = TestFiles.factsPdf(this.dir.resolve("facts.pdf"));
 		assertThatExceptionOfType(RejectedInputException.class)
-			.isThrownBy(() -> new DocumentReader(NO_OCR, 3, 1_000_000).read(pdf, "application/pdf", (d, t) -> {
+			.isThrownBy(() -> Readers.of(NO_OCR, 3, 1_000_000).read(pdf, "application/pdf", (d, t) -> {
 			}))
 			.withMessageContaining("at most 3");
 	}
@@ -161,7 +162,7 @@ class DocumentReaderTests {
 	@Test
 	void summarisesThousandsOfPagesWithoutTextInAFewWarnings() throws Exception {
 		Path pdf = TestFiles.mostlyBlankPdf(this.dir.resolve("blank.pdf"), 1_200, true);
-		ParsedDocument parsed = new DocumentReader(NO_OCR, 5_000, 1_000_000).read(pdf, "application/pdf", (d, t) -> {
+		ParsedDocument parsed = Readers.of(NO_OCR, 5_000, 1_000_000).read(pdf, "application/pdf", (d, t) -> {
 		});
 		assertThat(parsed.pages()).isEqualTo(1_200);
 		assertThat(parsed.sections()).singleElement().extracting(Section::page).isEqualTo(1);
@@ -180,21 +181,37 @@ class DocumentReaderTests {
 		Ocr counting = new Ocr(command.toString(), "eng", Duration.ofSeconds(10));
 		assumeTrue(counting.isAvailable(), "needs a POSIX shell");
 		Path pdf = TestFiles.mostlyBlankPdf(this.dir.resolve("blank.pdf"), 60, true);
-		ParsedDocument parsed = new DocumentReader(counting, 100, 1_000_000, this.dir).read(pdf, "application/pdf",
-				(d, t) -> {
-				});
+		ParsedDocument parsed = Readers.of(counting, 100, 1_000_000, this.dir).read(pdf, "application/pdf", (d, t) -> {
+		});
 		assertThat(Files.readAllLines(calls)).hasSize(1);
 		assertThat(parsed.warnings()).contains("Page 60 has no text layer and OCR found no text");
 	}
 
 	@Test
-	void namesTheLimitALongSingleLineOfTextHits() throws Exception {
+	void namesTheLimitALongSingleLineOfTextHitsAndTheSettingThatRaisesIt() throws Exception {
 		Path text = this.dir.resolve("line.txt");
 		Files.writeString(text, "word ".repeat(60_000));
 		assertThatExceptionOfType(RejectedInputException.class)
-			.isThrownBy(() -> new DocumentReader(NO_OCR, 100, 100_000).read(text, "text/plain", (d, t) -> {
+			.isThrownBy(() -> Readers.of(NO_OCR, 100, 100_000).read(text, "text/plain", (d, t) -> {
 			}))
-			.withMessage("The document holds more than 100000 characters of text");
+			.withMessage("The document holds more than 100000 characters of text;"
+					+ " RAGCHAT_INGESTION_MAX_TEXT raises the limit");
+		Path markdown = this.dir.resolve("line.md");
+		Files.writeString(markdown, "# Words\n\n" + "word ".repeat(100_000));
+		assertThatExceptionOfType(RejectedInputException.class)
+			.isThrownBy(() -> Readers.of(NO_OCR, 100, 100_000).read(markdown, "text/markdown", (d, t) -> {
+			}))
+			.withMessageContaining("more than 100000 characters of text")
+			.withMessageContaining("RAGCHAT_INGESTION_MAX_TEXT");
+	}
+
+	@Test
+	void namesThePageLimitAndTheSettingThatRaisesIt() throws Exception {
+		Path pdf = TestFiles.factsPdf(this.dir.resolve("facts.pdf"));
+		assertThatExceptionOfType(RejectedInputException.class)
+			.isThrownBy(() -> Readers.of(NO_OCR, 3, 1_000_000).read(pdf, "application/pdf", (d, t) -> {
+			}))
+			.withMessage("The PDF has 4 pages; at most 3 are accepted; RAGCHAT_INGESTION_MAX_PAGES raises the limit");
 	}
 
 	private ParsedDocument read(Path file) throws Exception {
@@ -203,7 +220,7 @@ class DocumentReaderTests {
 	}
 
 	private static DocumentReader reader(Ocr ocr) {
-		return new DocumentReader(ocr, 100, 50_000_000);
+		return Readers.of(ocr, 100, 50_000_000);
 	}
 
 }

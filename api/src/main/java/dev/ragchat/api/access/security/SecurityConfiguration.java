@@ -16,6 +16,7 @@ import dev.ragchat.api.access.SessionTokens;
 import dev.ragchat.api.web.Problems;
 import dev.ragchat.api.web.RequestLimitProperties;
 import dev.ragchat.api.web.RequestSizeLimitFilter;
+import dev.ragchat.api.web.SecurityHeaders;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -42,19 +43,11 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 class SecurityConfiguration {
 
 	/**
-	 * One policy for every response: the API's JSON needs none of it, and Swagger UI's
-	 * page and the console load only their own scripts and styles (no inline script or
-	 * style; Swagger UI's initializer and the console are files), Swagger UI's icons as
-	 * data: images, the console's page previews as blob: images (fetched with the
-	 * credential header, which an img element cannot send), and both call the API on this
-	 * origin.
+	 * The console's static files: public (only GET and HEAD), every API call it makes is
+	 * not. The favicon is public too (the console names none, a browser asks anyway): a
+	 * 404 problem, not a demand for credentials.
 	 */
-	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
-			+ " img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none';"
-			+ " form-action 'self'; frame-ancestors 'none'";
-
-	/** The console's static files: public (only GET), every API call it makes is not. */
-	static final String[] CONSOLE = { "/", "/index.html", "/console/*.js", "/console/*.css" };
+	static final String[] CONSOLE = { "/", "/index.html", "/console/*.js", "/console/*.css", "/favicon.ico" };
 
 	private static final String AUTHENTICATION_REQUIRED = "Authentication required: send X-Master-Key, X-API-Key"
 			+ " or Authorization: Bearer <session token>";
@@ -111,8 +104,9 @@ class SecurityConfiguration {
 			.requestCache(AbstractHttpConfigurer::disable)
 			.sessionManagement((s) -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.headers((headers) -> headers
-				.httpStrictTransportSecurity((hsts) -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
-				.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
+				.httpStrictTransportSecurity(
+						(hsts) -> hsts.includeSubDomains(true).maxAgeInSeconds(SecurityHeaders.HSTS_MAX_AGE_SECONDS))
+				.contentSecurityPolicy((csp) -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY)))
 			.exceptionHandling((e) -> e.authenticationEntryPoint(entryPoint)
 				.accessDeniedHandler((request, response, ex) -> problems.write(request, response, HttpStatus.FORBIDDEN,
 						"These credentials do not allow this request")))
@@ -125,6 +119,8 @@ class SecurityConfiguration {
 						"/swagger-ui.html", "/swagger-ui/**", "/error")
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, CONSOLE)
+				.permitAll()
+				.requestMatchers(HttpMethod.HEAD, CONSOLE)
 				.permitAll()
 				.requestMatchers("/api/v1/keys", "/api/v1/keys/**", "/actuator/**", CredentialConverter.SEED_KEY_PATH)
 				.hasAuthority(CallerAuthentication.MASTER)

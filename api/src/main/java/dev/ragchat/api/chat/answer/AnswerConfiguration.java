@@ -11,7 +11,6 @@ import com.google.cloud.vertexai.api.PredictionServiceClient;
 import com.google.cloud.vertexai.api.PredictionServiceSettings;
 import com.google.genai.Client;
 import com.google.genai.types.HttpOptions;
-import dev.ragchat.api.chat.ChatProperties;
 import dev.ragchat.retrieval.embedding.QueryEmbedder;
 
 import org.springframework.ai.embedding.EmbeddingModel;
@@ -36,21 +35,27 @@ import org.springframework.util.StringUtils;
 @EnableConfigurationProperties(GeminiProperties.class)
 class AnswerConfiguration {
 
+	/**
+	 * The property that chooses how answers are written
+	 * ({@code ChatProperties.generator}).
+	 */
+	static final String GENERATOR = "ragchat.chat.generator";
+
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnProperty(name = ChatProperties.GENERATOR, havingValue = "extractive", matchIfMissing = true)
+	@ConditionalOnProperty(name = AnswerConfiguration.GENERATOR, havingValue = "extractive", matchIfMissing = true)
 	static class Extractive {
 
 		@Bean
 		AnswerGenerator extractiveGenerator(EmbeddingModel embeddingModel, QueryEmbedder queryEmbedder,
-				ChatProperties properties) {
-			return new ExtractiveGenerator(embeddingModel, queryEmbedder, properties.minSimilarity(),
-					properties.maxSentences(), properties.overlapWeight(), properties.rankWeight());
+				AnswerSettings settings) {
+			return new ExtractiveGenerator(embeddingModel, queryEmbedder, settings.minSimilarity(),
+					settings.maxSentences(), settings.overlapWeight(), settings.rankWeight());
 		}
 
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnProperty(name = ChatProperties.GENERATOR, havingValue = "gemini")
+	@ConditionalOnProperty(name = AnswerConfiguration.GENERATOR, havingValue = "gemini")
 	static class Gemini {
 
 		@Bean
@@ -71,14 +76,15 @@ class AnswerConfiguration {
 
 		@Bean
 		AnswerGenerator geminiGenerator(GoogleGenAiChatModel model, GeminiProperties gemini,
-				EmbeddingModel embeddingModel, QueryEmbedder queryEmbedder, ChatProperties chat) {
-			return new ChatModelGenerator(model, gemini.model(), embeddingModel, queryEmbedder, chat.minSimilarity());
+				EmbeddingModel embeddingModel, QueryEmbedder queryEmbedder, AnswerSettings settings) {
+			return new ChatModelGenerator(model, gemini.model(), embeddingModel, queryEmbedder,
+					settings.minSimilarity());
 		}
 
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnProperty(name = ChatProperties.GENERATOR, havingValue = "vertex-gemini")
+	@ConditionalOnProperty(name = AnswerConfiguration.GENERATOR, havingValue = "vertex-gemini")
 	static class VertexGemini {
 
 		@Bean
@@ -125,8 +131,9 @@ class AnswerConfiguration {
 
 		@Bean
 		AnswerGenerator vertexGeminiGenerator(VertexAiGeminiChatModel model, GeminiProperties gemini,
-				EmbeddingModel embeddingModel, QueryEmbedder queryEmbedder, ChatProperties chat) {
-			return new ChatModelGenerator(model, gemini.model(), embeddingModel, queryEmbedder, chat.minSimilarity());
+				EmbeddingModel embeddingModel, QueryEmbedder queryEmbedder, AnswerSettings settings) {
+			return new ChatModelGenerator(model, gemini.model(), embeddingModel, queryEmbedder,
+					settings.minSimilarity());
 		}
 
 	}

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-import dev.ragchat.api.chat.ChatMessage;
 import dev.ragchat.retrieval.ScoredChunk;
 import dev.ragchat.retrieval.embedding.QueryEmbedder;
 
@@ -103,9 +102,8 @@ final class ChatModelGenerator implements AnswerGenerator {
 			system = question.systemPrompt().strip() + "\n\n" + system;
 		}
 		messages.add(new SystemMessage(system));
-		for (ChatMessage turn : question.history()) {
-			messages.add(ChatMessage.USER.equals(turn.role()) ? new UserMessage(turn.content())
-					: new AssistantMessage(turn.content()));
+		for (Turn turn : question.history()) {
+			messages.add(turn.byUser() ? new UserMessage(turn.content()) : new AssistantMessage(turn.content()));
 		}
 		messages.add(UserMessage.builder()
 			.text(sources(question.sources()) + "\n\nQuestion: " + question.text())

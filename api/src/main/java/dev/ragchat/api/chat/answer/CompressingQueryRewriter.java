@@ -3,8 +3,6 @@ package dev.ragchat.api.chat.answer;
 import java.util.List;
 import java.util.Map;
 
-import dev.ragchat.api.chat.ChatMessage;
-
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.Message;
@@ -29,13 +27,12 @@ public final class CompressingQueryRewriter implements QueryRewriter {
 	}
 
 	@Override
-	public String standalone(String question, List<ChatMessage> history) {
+	public String standalone(String question, List<Turn> history) {
 		if (history.isEmpty()) {
 			return question;
 		}
 		List<Message> messages = history.stream()
-			.map((m) -> ChatMessage.USER.equals(m.role()) ? (Message) new UserMessage(m.content())
-					: new AssistantMessage(m.content()))
+			.map((m) -> m.byUser() ? (Message) new UserMessage(m.content()) : new AssistantMessage(m.content()))
 			.toList();
 		String rewritten = this.transformer.transform(new Query(question, messages, Map.of())).text();
 		return (rewritten == null || rewritten.isBlank()) ? question : rewritten.strip();

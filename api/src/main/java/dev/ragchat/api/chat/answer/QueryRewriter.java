@@ -2,8 +2,6 @@ package dev.ragchat.api.chat.answer;
 
 import java.util.List;
 
-import dev.ragchat.api.chat.ChatMessage;
-
 /**
  * Turns a follow-up into a query that stands on its own.
  */
@@ -15,7 +13,7 @@ public interface QueryRewriter {
 	 * @param history the recent turns before it, oldest first
 	 * @return what to search for
 	 */
-	String standalone(String question, List<ChatMessage> history);
+	String standalone(String question, List<Turn> history);
 
 	/**
 	 * Without a language model: a short follow-up is searched together with the previous
@@ -28,7 +26,7 @@ public interface QueryRewriter {
 				return question;
 			}
 			for (int i = history.size() - 1; i >= 0; i--) {
-				if (ChatMessage.USER.equals(history.get(i).role())) {
+				if (history.get(i).byUser()) {
 					return history.get(i).content() + " " + question;
 				}
 			}

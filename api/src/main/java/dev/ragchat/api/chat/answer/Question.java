@@ -2,7 +2,6 @@ package dev.ragchat.api.chat.answer;
 
 import java.util.List;
 
-import dev.ragchat.api.chat.ChatMessage;
 import dev.ragchat.retrieval.ScoredChunk;
 
 import org.springframework.ai.content.Media;
@@ -21,15 +20,15 @@ import org.springframework.ai.content.Media;
  * @param media images and audio attached to the message, for a generator that
  * {@link AnswerGenerator#readsMedia() reads them}
  */
-public record Question(String text, String query, List<ChatMessage> history, List<ScoredChunk> sources,
-		String systemPrompt, String model, Double temperature, List<Media> media) {
+public record Question(String text, String query, List<Turn> history, List<ScoredChunk> sources, String systemPrompt,
+		String model, Double temperature, List<Media> media) {
 
 	public Question {
 		media = (media != null) ? List.copyOf(media) : List.of();
 	}
 
-	public Question(String text, String query, List<ChatMessage> history, List<ScoredChunk> sources,
-			String systemPrompt, String model, Double temperature) {
+	public Question(String text, String query, List<Turn> history, List<ScoredChunk> sources, String systemPrompt,
+			String model, Double temperature) {
 		this(text, query, history, sources, systemPrompt, model, temperature, List.of());
 	}
 

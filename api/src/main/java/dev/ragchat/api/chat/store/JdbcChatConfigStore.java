@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Chat configurations in the embedded SQL catalog.
  */
-public final class JdbcChatConfigStore implements ChatConfigStore {
+final class JdbcChatConfigStore implements ChatConfigStore {
 
 	private final JdbcClient jdbc;
 

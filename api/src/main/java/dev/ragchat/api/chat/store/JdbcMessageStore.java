@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Chat history in the embedded SQL catalog; citations as JSON.
  */
-public final class JdbcMessageStore implements MessageStore {
+final class JdbcMessageStore implements MessageStore {
 
 	private static final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
 

@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Chat sessions in the embedded SQL catalog (schema in {@code db/migration}).
  */
-public final class JdbcSessionStore implements SessionStore {
+final class JdbcSessionStore implements SessionStore {
 
 	private final JdbcClient jdbc;
 

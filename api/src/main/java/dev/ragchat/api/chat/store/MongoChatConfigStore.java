@@ -15,7 +15,7 @@ import org.springframework.data.mongodb.core.query.Update;
 /**
  * Chat configurations in MongoDB (the production catalog), mapped by Spring Data.
  */
-public final class MongoChatConfigStore implements ChatConfigStore {
+final class MongoChatConfigStore implements ChatConfigStore {
 
 	static final String COLLECTION = "chat_configs";
 

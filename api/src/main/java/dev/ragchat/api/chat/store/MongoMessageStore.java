@@ -20,7 +20,7 @@ import org.springframework.data.mongodb.core.query.Update;
  * its session from a counter document, incremented atomically, so appends from several
  * nodes keep their order.
  */
-public final class MongoMessageStore implements MessageStore {
+final class MongoMessageStore implements MessageStore {
 
 	static final String COLLECTION = "chat_messages";
 

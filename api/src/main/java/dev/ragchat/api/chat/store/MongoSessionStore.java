@@ -17,7 +17,7 @@ import org.springframework.data.mongodb.core.query.Update;
 /**
  * Chat sessions in MongoDB (the production catalog), mapped by Spring Data.
  */
-public final class MongoSessionStore implements SessionStore {
+final class MongoSessionStore implements SessionStore {
 
 	static final String COLLECTION = "chat_sessions";
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.access.Scope;
 import dev.ragchat.api.chat.ChatConfig;
@@ -63,7 +64,7 @@ class ChatConfigController {
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Create a chat configuration (key with chat scope)")
-	ResponseEntity<ChatConfig> create(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+	ResponseEntity<ChatConfigView> create(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
 			@Valid @RequestBody ConfigRequest request) {
 		caller.require(Scope.CHAT, request.knowledgeBase());
 		this.knowledgeBases.get(request.knowledgeBase());
@@ -72,7 +73,8 @@ class ChatConfigController {
 				request.knowledgeBase(), request.systemPrompt(), request.model(), request.temperature(), request.topK(),
 				caller.keyId(), now, now, request.description(), request.avatarUrl(), request.editable());
 		this.store.save(config);
-		return ResponseEntity.created(URI.create("/api/v1/chat-configs/" + config.id())).body(config);
+		return ResponseEntity.created(URI.create("/api/v1/chat-configs/" + config.id()))
+			.body(ChatConfigView.of(config, caller));
 	}
 
 	@GetMapping
@@ -86,19 +88,21 @@ class ChatConfigController {
 			throw new ForbiddenException("Listing chat configurations needs an API key");
 		}
 		List<String> knowledgeBases = caller.mayUseAll() ? null : caller.knowledgeBases();
-		return new ConfigList(this.store.page(knowledgeBases, offset, limit), offset, limit,
-				this.store.count(knowledgeBases));
+		return new ConfigList(this.store.page(knowledgeBases, offset, limit)
+			.stream()
+			.map((config) -> ChatConfigView.of(config, caller))
+			.toList(), offset, limit, this.store.count(knowledgeBases));
 	}
 
 	@GetMapping("/{id}")
 	@Operation(summary = "Read a chat configuration")
-	ChatConfig get(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String id) {
-		return visible(caller, id);
+	ChatConfigView get(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String id) {
+		return ChatConfigView.of(visible(caller, id), caller);
 	}
 
 	@PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Replace a chat configuration (its creator or the master key)")
-	ChatConfig update(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String id,
+	ChatConfigView update(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String id,
 			@Valid @RequestBody ConfigRequest request) {
 		ChatConfig existing = visible(caller, id);
 		caller.require(Scope.CHAT, request.knowledgeBase());
@@ -110,7 +114,7 @@ class ChatConfigController {
 				request.model(), request.temperature(), request.topK(), existing.ownerKey(), existing.createdAt(),
 				this.clock.instant(), request.description(), request.avatarUrl(), request.editable());
 		this.store.update(updated);
-		return updated;
+		return ChatConfigView.of(updated, caller);
 	}
 
 	private ChatConfig visible(Caller caller, String id) {
@@ -145,7 +149,40 @@ class ChatConfigController {
 
 	}
 
-	record ConfigList(List<ChatConfig> chatConfigs, int offset, int limit, long total) {
+	/**
+	 * A chat configuration as shown: the key that created it ({@code ownerKey}) only to
+	 * that key and to the master key, never to the keys it is shared with.
+	 *
+	 * @param id its id
+	 * @param title a display title
+	 * @param knowledgeBase the knowledge base it asks
+	 * @param systemPrompt the system prompt
+	 * @param model the model
+	 * @param temperature the temperature
+	 * @param topK chunks per question
+	 * @param ownerKey the id of the key that created it, to that key and the master key
+	 * @param createdAt when it was created
+	 * @param updatedAt when it last changed
+	 * @param description what it is for
+	 * @param avatarUrl an https URL of its picture
+	 * @param editable whether sessions started from it may change their settings
+	 */
+	record ChatConfigView(String id, String title, String knowledgeBase, String systemPrompt, String model,
+			Double temperature, Integer topK, @JsonInclude(JsonInclude.Include.NON_NULL) String ownerKey,
+			Instant createdAt, Instant updatedAt, String description, String avatarUrl, Boolean editable) {
+
+		static ChatConfigView of(ChatConfig config, Caller caller) {
+			boolean mayKnowOwner = caller.kind() == Caller.Kind.MASTER
+					|| (caller.keyId() != null && caller.keyId().equals(config.ownerKey()));
+			return new ChatConfigView(config.id(), config.title(), config.knowledgeBase(), config.systemPrompt(),
+					config.model(), config.temperature(), config.topK(), mayKnowOwner ? config.ownerKey() : null,
+					config.createdAt(), config.updatedAt(), config.description(), config.avatarUrl(),
+					config.editable());
+		}
+
+	}
+
+	record ConfigList(List<ChatConfigView> chatConfigs, int offset, int limit, long total) {
 
 	}
 

@@ -10,9 +10,9 @@ import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.chat.ChatMessage;
 import dev.ragchat.api.chat.Citation;
 import dev.ragchat.api.chat.Conversations;
-import dev.ragchat.errors.NotFoundException;
+import dev.ragchat.api.web.Problems;
+import dev.ragchat.errors.RagChatException;
 import dev.ragchat.errors.RejectedInputException;
-import dev.ragchat.errors.UnprocessableException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -74,17 +74,19 @@ class MessageController {
 						Map.of("id", answer.id(), "grounded", answer.grounded(), "answer", answer.content()));
 				emitter.complete();
 			}
+			catch (ClientGone ex) {
+				logger.debug("The client went away while its answer streamed");
+				emitter.complete();
+			}
 			catch (RuntimeException ex) {
-				logger.debug("Streaming answer failed", ex);
-				org.springframework.http.HttpStatus status = switch (ex) {
-					case UnprocessableException unprocessable ->
-						org.springframework.http.HttpStatus.UNPROCESSABLE_ENTITY;
-					case RejectedInputException rejected -> org.springframework.http.HttpStatus.BAD_REQUEST;
-					case NotFoundException notFound -> org.springframework.http.HttpStatus.NOT_FOUND;
-					default -> org.springframework.http.HttpStatus.INTERNAL_SERVER_ERROR;
-				};
-				ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
-						(status.is5xxServerError()) ? "The answer could not be completed" : ex.getMessage());
+				ProblemDetail problem;
+				if (ex instanceof RagChatException refusal) {
+					problem = Problems.refusal(refusal);
+				}
+				else {
+					logger.error("Streaming answer failed", ex);
+					problem = Problems.unexpected();
+				}
 				try {
 					emitter.send(SseEmitter.event().name("error").data(problem, MediaType.APPLICATION_JSON));
 				}
@@ -113,8 +115,19 @@ class MessageController {
 			emitter.send(SseEmitter.event().name(event).data(data, MediaType.APPLICATION_JSON));
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("The client went away", ex);
+			throw new ClientGone(ex);
 		}
+	}
+
+	/**
+	 * The client of a streamed answer went away: the answer stops, nothing to report.
+	 */
+	private static final class ClientGone extends RuntimeException {
+
+		ClientGone(IOException cause) {
+			super(cause);
+		}
+
 	}
 
 	/**

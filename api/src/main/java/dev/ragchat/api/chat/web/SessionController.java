@@ -58,7 +58,8 @@ public class SessionController {
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Start a chat session on a knowledge base; returns its short-lived token")
+	@Operation(summary = "Start a chat session on a knowledge base; returns its short-lived token;"
+			+ " 409 when it changes the settings of a chat configuration that is not editable")
 	@SecurityRequirement(name = "apiKey")
 	ResponseEntity<StartedResponse> start(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
 			@Valid @RequestBody StartRequest request) {

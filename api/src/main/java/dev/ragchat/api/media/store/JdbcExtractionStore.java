@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Extractions in the embedded SQL catalog; schema and fields as JSON text.
  */
-public final class JdbcExtractionStore implements ExtractionStore {
+final class JdbcExtractionStore implements ExtractionStore {
 
 	private final JdbcClient jdbc;
 

@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Stored media in the embedded SQL catalog.
  */
-public final class JdbcMediaStore implements MediaStore {
+final class JdbcMediaStore implements MediaStore {
 
 	private final JdbcClient jdbc;
 

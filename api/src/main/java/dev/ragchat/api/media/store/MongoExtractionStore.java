@@ -16,7 +16,7 @@ import org.springframework.data.mongodb.core.query.Query;
  * Extractions in MongoDB (the production catalog); schema and fields as JSON text, so
  * that field names need no escaping.
  */
-public final class MongoExtractionStore implements ExtractionStore {
+final class MongoExtractionStore implements ExtractionStore {
 
 	static final String COLLECTION = "extractions";
 

@@ -10,7 +10,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 /**
  * Stored media in MongoDB (the production catalog), mapped by Spring Data.
  */
-public final class MongoMediaStore implements MediaStore {
+final class MongoMediaStore implements MediaStore {
 
 	static final String COLLECTION = "media";
 

@@ -15,6 +15,7 @@ import javax.imageio.ImageIO;
 import dev.ragchat.errors.RejectedInputException;
 import dev.ragchat.ingestion.reading.Ocr;
 import dev.ragchat.ingestion.reading.PageProgress;
+import dev.ragchat.ingestion.reading.PagedReader;
 import dev.ragchat.ingestion.reading.ParsedDocument;
 import dev.ragchat.ingestion.reading.Section;
 import dev.ragchat.ingestion.reading.Titles;
@@ -44,7 +45,10 @@ import org.apache.pdfbox.util.Vector;
  * that yield no text); a blank page costs next to nothing. Pages that could not be read
  * are summarised in a few warnings, however many there are.
  */
-public final class PdfReader {
+public final class PdfReader implements PagedReader {
+
+	/** The setting that raises the most pages a PDF may have. */
+	static final String MAX_PAGES_SETTING = "RAGCHAT_INGESTION_MAX_PAGES";
 
 	private static final int OCR_DPI = 300;
 
@@ -60,6 +64,7 @@ public final class PdfReader {
 		this.workDir = workDir;
 	}
 
+	@Override
 	public ParsedDocument read(Path file, PageProgress progress) throws IOException {
 		MemoryUsageSetting scratch = MemoryUsageSetting.setupTempFileOnly();
 		if (this.workDir != null) {
@@ -68,8 +73,8 @@ public final class PdfReader {
 		try (PDDocument pdf = Loader.loadPDF(file.toFile(), () -> new ScratchFile(scratch))) {
 			int pages = pdf.getNumberOfPages();
 			if (pages > this.maxPages) {
-				throw new RejectedInputException(
-						"The PDF has " + pages + " pages; at most " + this.maxPages + " are accepted");
+				throw new RejectedInputException("The PDF has " + pages + " pages; at most " + this.maxPages
+						+ " are accepted; " + MAX_PAGES_SETTING + " raises the limit");
 			}
 			Pages reader = new Pages(pdf, pages, progress, Outline.of(pdf));
 			reader.setParagraphEnd("\n\n");

@@ -1,0 +1,234 @@
+package dev.ragchat.api;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The set-up of tests that go through the real HTTPS listener (Tomcat, the security
+ * filter chain, the error valve): the whole service on a random port with its default
+ * backends (one cached context for every subclass), a client that trusts exactly the
+ * service's development certificate, the master key, and the first calls a caller makes.
+ * Every call answers its status, headers and body, whatever the status.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+public abstract class AbstractHttpsIntegrationTests {
+
+	protected static final ObjectMapper json = new ObjectMapper();
+
+	@LocalServerPort
+	protected int port;
+
+	@Value("${ragchat.master-key}")
+	protected String masterKey;
+
+	@Value("${ragchat.tls.cert}")
+	protected Path certificate;
+
+	@Value("${ragchat.data-dir}")
+	protected Path dataDir;
+
+	protected HttpClient httpClient;
+
+	protected RestClient rest;
+
+	@BeforeEach
+	void httpsClient() throws Exception {
+		this.httpClient = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.sslContext(Calls.trusting(this.certificate))
+			.connectTimeout(Duration.ofSeconds(10))
+			.build();
+		this.rest = RestClient.builder()
+			.requestFactory(new JdkClientHttpRequestFactory(this.httpClient))
+			.baseUrl(url(""))
+			.build();
+	}
+
+	/**
+	 * @param path a path with its query, sent as it is (no encoding)
+	 * @return its https URL on the test server
+	 */
+	protected String url(String path) {
+		return "https://localhost:" + this.port + path;
+	}
+
+	/**
+	 * @param request a request
+	 * @return its answer, whatever the status
+	 */
+	protected Answer call(RestClient.RequestHeadersSpec<?> request) {
+		return request.exchange((sent, response) -> new Answer(response.getStatusCode().value(), response.getHeaders(),
+				response.getBody().readAllBytes()));
+	}
+
+	/**
+	 * @param method the method
+	 * @param path a path sent as it is (no encoding)
+	 * @param credentialHeader e.g. {@code X-API-Key}, or {@code null} for none
+	 * @param credential its value
+	 * @return the answer
+	 */
+	protected Answer call(String method, String path, String credentialHeader, String credential) {
+		return call(this.rest.method(org.springframework.http.HttpMethod.valueOf(method))
+			.uri(URI.create(url(path)))
+			.headers((headers) -> {
+				if (credentialHeader != null) {
+					headers.set(credentialHeader, credential);
+				}
+			}));
+	}
+
+	/**
+	 * @param path a path
+	 * @param credentialHeader the credential's header
+	 * @param credential its value
+	 * @param body a JSON body
+	 * @return the answer
+	 */
+	protected Answer postJson(String path, String credentialHeader, String credential, String body) {
+		return call(this.rest.post()
+			.uri(URI.create(url(path)))
+			.header(credentialHeader, credential)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body));
+	}
+
+	/**
+	 * @param path a path
+	 * @param credentialHeader the credential's header
+	 * @param credential its value
+	 * @param parts the multipart form's parts (byte[] parts with {@link #file})
+	 * @return the answer
+	 */
+	protected Answer postMultipart(String path, String credentialHeader, String credential,
+			MultiValueMap<String, Object> parts) {
+		return call(this.rest.post()
+			.uri(URI.create(url(path)))
+			.header(credentialHeader, credential)
+			.contentType(MediaType.MULTIPART_FORM_DATA)
+			.body(parts));
+	}
+
+	/**
+	 * @param filename the name the file part carries
+	 * @param bytes its content
+	 * @return a file part
+	 */
+	protected static ByteArrayResource file(String filename, byte[] bytes) {
+		return new ByteArrayResource(bytes) {
+
+			@Override
+			public String getFilename() {
+				return filename;
+			}
+
+		};
+	}
+
+	/**
+	 * @param body the key request, e.g. {@code {"scopes":["chat"]}}
+	 * @return a new API key
+	 */
+	protected String issueKey(String body) {
+		Answer issued = postJson("/api/v1/keys", "X-Master-Key", this.masterKey, body);
+		assertThat(issued.status()).as(issued.text()).isEqualTo(201);
+		return issued.json().get("key").asText();
+	}
+
+	/**
+	 * @param name its name
+	 * @return the id of a new knowledge base
+	 */
+	protected String createKnowledgeBase(String name) {
+		Answer created = postJson("/api/v1/knowledge-bases", "X-Master-Key", this.masterKey,
+				"{\"name\":\"" + name + "\"}");
+		assertThat(created.status()).as(created.text()).isEqualTo(201);
+		return created.json().get("id").asText();
+	}
+
+	/**
+	 * Uploads one file and waits until its ingestion ends.
+	 * @param apiKey a key with the upload scope
+	 * @param knowledgeBase where to
+	 * @param filename the name it is sent with
+	 * @param bytes its content
+	 * @return the document as its status URL shows it at the end (READY or FAILED)
+	 */
+	protected JsonNode uploadAndAwait(String apiKey, String knowledgeBase, String filename, byte[] bytes) {
+		MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+		parts.add("file", file(filename, bytes));
+		Answer submitted = postMultipart("/api/v1/knowledge-bases/" + knowledgeBase + "/documents", "X-API-Key", apiKey,
+				parts);
+		assertThat(submitted.status()).as(submitted.text()).isEqualTo(202);
+		String statusUrl = submitted.json().at("/documents/0/statusUrl").asText();
+		JsonNode[] last = new JsonNode[1];
+		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
+			last[0] = call("GET", statusUrl, "X-API-Key", apiKey).json();
+			String status = last[0].get("status").asText();
+			return status.equals("READY") || status.equals("FAILED");
+		});
+		return last[0];
+	}
+
+	/**
+	 * An answer of the service.
+	 *
+	 * @param status the status code
+	 * @param headers the headers
+	 * @param body the body
+	 */
+	public record Answer(int status, HttpHeaders headers, byte[] body) {
+
+		public String text() {
+			return new String(this.body, StandardCharsets.UTF_8);
+		}
+
+		public JsonNode json() {
+			try {
+				return AbstractHttpsIntegrationTests.json.readTree(this.body);
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException("Not JSON: " + text(), ex);
+			}
+		}
+
+		/**
+		 * Asserts an RFC 9457 problem of this status.
+		 * @param expected the status
+		 * @return its detail
+		 */
+		public String problem(int expected) {
+			assertThat(this.status).as(text()).isEqualTo(expected);
+			assertThat(this.headers.getContentType()).as(text())
+				.isNotNull()
+				.satisfies((type) -> assertThat(type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue());
+			assertThat(json().get("status").asInt()).isEqualTo(expected);
+			return json().path("detail").asText();
+		}
+
+	}
+
+}

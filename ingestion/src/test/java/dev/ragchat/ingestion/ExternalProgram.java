@@ -1,0 +1,78 @@
+package dev.ragchat.ingestion;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The programs outside the JVM that some tests need, looked up on {@code PATH} as the
+ * service itself finds them. A test that needs one is marked {@link RequiresProgram}:
+ * without the program it is skipped with a message naming the Debian packages to install,
+ * except under CI ({@code CI=true}), where {@code .ci/run} installs every one of them and
+ * a missing program fails the test instead.
+ */
+public enum ExternalProgram {
+
+	/** Tesseract OCR: scanned pages and images. */
+	TESSERACT("tesseract", "tesseract-ocr", "Tesseract OCR"),
+
+	/** Debian's Chromium: the console's browser test. */
+	CHROMIUM("chromium", "chromium chromium-driver", "Debian's headless Chromium"),
+
+	/** Chromium's WebDriver: the console's browser test. */
+	CHROMEDRIVER("chromedriver", "chromium chromium-driver", "Chromium's WebDriver");
+
+	private final String command;
+
+	private final String debianPackages;
+
+	private final String description;
+
+	ExternalProgram(String command, String debianPackages, String description) {
+		this.command = command;
+		this.debianPackages = debianPackages;
+		this.description = description;
+	}
+
+	/**
+	 * @return the program's file, the first executable of its name on {@code PATH}
+	 */
+	public Optional<Path> find() {
+		String path = System.getenv("PATH");
+		if (path == null) {
+			return Optional.empty();
+		}
+		return Stream.of(path.split(File.pathSeparator))
+			.filter((dir) -> !dir.isEmpty())
+			.map((dir) -> Path.of(dir, this.command))
+			.filter(Files::isExecutable)
+			.findFirst();
+	}
+
+	/**
+	 * @return the program's file; for a test marked {@link RequiresProgram} with it
+	 * @throws IllegalStateException if it is not on {@code PATH}
+	 */
+	public Path file() {
+		return find().orElseThrow(() -> new IllegalStateException(missingMessage(this)));
+	}
+
+	static String missingMessage(ExternalProgram... programs) {
+		String needed = Stream.of(programs)
+			.map((program) -> program.description + " ('" + program.command + "')")
+			.collect(Collectors.joining(" and "));
+		String packages = Stream.of(programs)
+			.flatMap((program) -> Stream.of(program.debianPackages.split(" ")))
+			.distinct()
+			.collect(Collectors.joining(" "));
+		return "needs " + needed + ", not on PATH: install with `apt-get install " + packages + "`";
+	}
+
+	static boolean underCi() {
+		return "true".equalsIgnoreCase(System.getenv("CI"));
+	}
+
+}
