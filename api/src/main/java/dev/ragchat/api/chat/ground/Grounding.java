@@ -110,20 +110,30 @@ public final class Grounding {
 	}
 
 	/**
-	 * The sources that speak of every proper name of the question themselves (their text,
-	 * title or file name, or an abbreviation of a name they write out) or come from a
-	 * document about it, in their order: an answer quotes what is about what was asked,
-	 * not a passage of another company's filing that matched the other words. All sources
-	 * when the question names nothing by a proper name or no source speaks of every one
-	 * (the grounding decides then).
+	 * The sources that speak of every proper name of the question that names documents
+	 * (the title or file name of a source holds it: a company, a product, a project)
+	 * themselves (their text, title or file name, or an abbreviation of a name they write
+	 * out) or come from a document about it, in their order: an answer quotes what is
+	 * about what was asked, not a passage of another company's filing that matched the
+	 * other words. All sources when the question names no document by a proper name or no
+	 * source speaks of every one (the grounding decides then). A name only the text holds
+	 * ("Caenorhabditis", which a passage may write "C. elegans") does not narrow the
+	 * sources.
 	 * @param question the question and its sources
 	 * @return the sources about what the question names
 	 */
 	public List<ScoredChunk> about(GroundingQuestion question) {
+		String allTitles = question.sources()
+			.stream()
+			.map((source) -> source.chunk().title() + "\n" + source.chunk().filename())
+			.collect(java.util.stream.Collectors.joining("\n"))
+			.toLowerCase(Locale.ROOT)
+			.replaceAll("[^\\p{L}\\p{N}\\n]", "");
 		List<String> proper = question.question()
 			.names()
 			.stream()
 			.filter((name) -> PROPER_NAME.matcher(name).matches())
+			.filter((name) -> allTitles.contains(words(name).replace(" ", "").replace("&", "")))
 			.toList();
 		if (!this.enabled || proper.isEmpty() || question.sources().size() < 2) {
 			return question.sources();
