@@ -33,6 +33,30 @@ final class Aliases {
 	}
 
 	/**
+	 * Whether the text writes a name of the question by its initial, the way a first name
+	 * or a genus is shortened before the word that follows it: "Caenorhabditis elegans"
+	 * as "C. elegans", "John Smith" as "J. Smith".
+	 * @param name a name of a question, as written ("Caenorhabditis")
+	 * @param asked the question
+	 * @param text text that may write the name by its initial
+	 * @return whether the text holds the name's initial and a period before the word that
+	 * follows the name in the question
+	 */
+	static boolean shortened(String name, String asked, String text) {
+		Matcher next = Pattern
+			.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(name) + "['’]?s?\\s+([\\p{L}][\\p{L}\\p{N}-]+)")
+			.matcher(asked);
+		if (name.length() < 2 || !next.find()) {
+			return false;
+		}
+		return Pattern
+			.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(name.substring(0, 1)) + "\\.\\s*"
+					+ Pattern.quote(next.group(1)) + "(?![\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE)
+			.matcher(text)
+			.find();
+	}
+
+	/**
 	 * @param name a name of a question, as written ("JnJ", "AMEX", "P&amp;G")
 	 * @param text text that may write it out
 	 * @return whether the text writes out a name it abbreviates

@@ -96,7 +96,7 @@ public final class Grounding {
 		}
 		List<String> missing = new ArrayList<>();
 		for (String name : question.question().names()) {
-			if (!supported(question.knowledgeBase(), name, text.toString(), titles.toString(), documents)) {
+			if (!supported(question, name, text.toString(), titles.toString(), documents)) {
 				missing.add(name);
 			}
 		}
@@ -144,8 +144,8 @@ public final class Grounding {
 			Chunk chunk = source.chunk();
 			String titles = chunk.title() + "\n" + chunk.filename().replace('_', ' ');
 			boolean all = proper.stream()
-				.allMatch((name) -> supported(question.knowledgeBase(), name, chunk.indexText(), titles, List
-					.of()) || documents.computeIfAbsent(chunk.documentId() + "\u0000" + name,
+				.allMatch((name) -> supported(question, name, chunk.indexText(), titles, List.of()) || documents
+					.computeIfAbsent(chunk.documentId() + "\u0000" + name,
 							(key) -> inDocuments(question.knowledgeBase(), List.of(chunk.documentId()), words(name))));
 			if (all) {
 				about.add(source);
@@ -154,13 +154,15 @@ public final class Grounding {
 		return about.isEmpty() ? question.sources() : about;
 	}
 
-	private boolean supported(String knowledgeBase, String name, String text, String titles, List<String> documents) {
+	private boolean supported(GroundingQuestion question, String name, String text, String titles,
+			List<String> documents) {
 		String words = words(name);
 		String haystack = " " + words(text + "\n" + titles) + " ";
 		String compactTitles = titles.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}\\n]", "");
 		return haystack.contains(" " + words + " ") || compactTitles.contains(words.replace(" ", "").replace("&", ""))
 				|| Aliases.abbreviates(name, text + "\n" + titles)
-				|| (!documents.isEmpty() && inDocuments(knowledgeBase, documents, words));
+				|| Aliases.shortened(name, question.question().text(), text)
+				|| (!documents.isEmpty() && inDocuments(question.knowledgeBase(), documents, words));
 	}
 
 	/**

@@ -131,6 +131,18 @@ class GroundingTests {
 	}
 
 	@Test
+	void readsANameWrittenByItsInitialBeforeTheWordThatFollowsIt() {
+		Chunk worms = chunk("worms", "aging.md", 0, 1, "Learning declines in aged C. elegans adults.");
+		assertThat(unsupported("Do older Caenorhabditis elegans learn less?", worms)).isEmpty();
+		assertThat(Aliases.shortened("Caenorhabditis", "Do older Caenorhabditis elegans learn less?",
+				"Learning declines in aged C. briggsae adults."))
+			.isFalse();
+		assertThat(Aliases.shortened("Caenorhabditis", "Do older Caenorhabditis elegans learn less?",
+				"Learning declines in aged C elegans adults."))
+			.isFalse();
+	}
+
+	@Test
 	void anAbbreviationInCapitalsIsTheInitialsOfWordsWrittenInAnyCase() {
 		assertThat(Aliases.abbreviates("COGS", "Cost of goods sold rose")).isTrue();
 		assertThat(Aliases.abbreviates("EBITDA", "earnings before interest, taxes, depreciation and amortization"))
