@@ -17,6 +17,8 @@ CI_MIN_JAVA=21
 CI_HTTPYAC_VERSION=6.16.7            # verified against this repository's .http files
 CI_HEALTH_TIMEOUT_SECONDS=${CI_HEALTH_TIMEOUT_SECONDS:-180}   # start-up takes 50-95 s on a busy 2-core machine
 CI_LOG_TAIL=${CI_LOG_TAIL:-40}       # lines of each *.log in the work dir shown on failure
+CI_JAVA_OPTS=${CI_JAVA_OPTS:-}       # JVM options of the started service (benchmarks: the vector module)
+CI_HEALTH_POLL_SECONDS=${CI_HEALTH_POLL_SECONDS:-1}   # benchmarks poll finer to time the start-up
 
 say()  { printf '==> %s%s\n' "${CI_NAME:+$CI_NAME: }" "$*"; }
 fail() { printf '==> %sFAILED: %s\n' "${CI_NAME:+$CI_NAME }" "$*" >&2; exit 1; }
@@ -138,7 +140,9 @@ ci_master_key() {
 #   ci_service_start NAME [VAR=value...]
 #                           starts it (log $CI_WORK/NAME.log, data $CI_WORK/data,
 #                           certificate $CI_WORK/certs, extra environment as given)
-#                           and waits for /actuator/health to be UP; sets SERVICE_PID
+#                           with CI_JAVA_OPTS, and waits for /actuator/health to be
+#                           UP (polled every CI_HEALTH_POLL_SECONDS); sets SERVICE_PID
+#                           and SERVICE_STARTUP_SECONDS (start to healthy)
 #   ci_service_stop         TERM, then KILL after 10 s
 # ---------------------------------------------------------------------------
 CI_WORK=""
@@ -177,7 +181,7 @@ ci_service_init() {
 }
 
 ci_service_start() {
-    local name=$1 started
+    local name=$1 started started_ns
     shift
     say "service: starting ragchat.jar on $SERVICE_URL (work dir $CI_WORK${*:+, $*})"
     (
@@ -186,18 +190,21 @@ ci_service_start() {
             RAGCHAT_DATA_DIR="$CI_WORK/data" RAGCHAT_MASTER_KEY="$SERVICE_MASTER_KEY" \
             RAGCHAT_TLS_CERT="$CI_WORK/certs/server.crt" RAGCHAT_TLS_KEY="$CI_WORK/certs/server.key"
         for var in "$@"; do export "${var?}"; done
-        exec "$JAVA_HOME/bin/java" -jar ragchat.jar </dev/null >"$CI_WORK/$name.log" 2>&1
+        # shellcheck disable=SC2086
+        exec "$JAVA_HOME/bin/java" $CI_JAVA_OPTS -jar ragchat.jar </dev/null >"$CI_WORK/$name.log" 2>&1
     ) &
     SERVICE_PID=$!
 
     say "service: waiting for $SERVICE_URL/actuator/health (up to ${CI_HEALTH_TIMEOUT_SECONDS}s)"
     started=$SECONDS
+    started_ns=$(date +%s%N)
     until [[ $(curl -sk --max-time 5 "$SERVICE_URL/actuator/health" 2>/dev/null || true) == *'"status":"UP"'* ]]; do
         kill -0 "$SERVICE_PID" 2>/dev/null || fail "service exited during start-up"
         ((SECONDS - started < CI_HEALTH_TIMEOUT_SECONDS)) || fail "service not healthy after ${CI_HEALTH_TIMEOUT_SECONDS}s"
-        sleep 1
+        sleep "$CI_HEALTH_POLL_SECONDS"
     done
-    say "service: UP after $((SECONDS - started))s"
+    SERVICE_STARTUP_SECONDS=$(awk -v a="$started_ns" -v b="$(date +%s%N)" 'BEGIN { printf "%.1f", (b - a) / 1e9 }')
+    say "service: UP after ${SERVICE_STARTUP_SECONDS}s"
 }
 
 ci_service_stop() {

@@ -31,51 +31,26 @@ DOCS=${DOCS:-10}
 PER_DOC=${PER_DOC:-20}
 CORPUS=${CORPUS:-$ROOT_DIR/../shared/data/scifact}
 JAR=${RAGCHAT_JAR:-$ROOT_DIR/api/target/ragchat.jar}
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 JAVA_OPTS=${JAVA_OPTS:---add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED}
 EXTRA_OPTS=${EXTRA_OPTS:-}
 
-say() { printf '==> %s\n' "$*"; }
-command -v wrk >/dev/null || { say "wrk missing: apt-get install -y wrk"; exit 1; }
-[[ -f $JAR ]] || { say "jar not found: $JAR"; exit 1; }
+# The service is started, awaited and stopped by .ci/lib.sh, as in CI.
+CI_NAME=""
+CI_HEALTH_POLL_SECONDS=0.1
+CI_JAVA_OPTS="$JAVA_OPTS -Dragchat.rate-limit.per-key-requests=1000000000 $EXTRA_OPTS"
+# shellcheck source=../../.ci/lib.sh
+source "$ROOT_DIR/.ci/lib.sh"
+command -v wrk >/dev/null || fail "wrk missing: apt-get install -y wrk"
+ci_select_jdk
+ci_work_dir ragchat-load
+ci_service_init "$JAR"
+export WORK_DIR=$CI_WORK
+BASE=$SERVICE_URL
+MASTER_KEY=$SERVICE_MASTER_KEY
 
-export WORK_DIR=$(mktemp -d /tmp/ragchat-load.XXXXXX)
-SERVICE_PID=""
-cleanup() {
-    set +e
-    if [[ -n $SERVICE_PID ]] && kill -0 "$SERVICE_PID" 2>/dev/null; then
-        kill "$SERVICE_PID"
-        for _ in {1..40}; do kill -0 "$SERVICE_PID" 2>/dev/null || break; sleep 0.5; done
-        kill -9 "$SERVICE_PID" 2>/dev/null
-    fi
-    rm -rf "$WORK_DIR"
-}
-trap cleanup EXIT
-
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
-MASTER_KEY=$(python3 -c 'import secrets; print(secrets.token_urlsafe(36))')
-BASE="https://127.0.0.1:$PORT"
-cp "$JAR" "$WORK_DIR/ragchat.jar"
-
-say "$("$JAVA" -version 2>&1 | head -1); $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
-say "starting the service on $BASE"
-start_ns=$(date +%s%N)
-(
-    cd "$WORK_DIR"
-    export SERVER_ADDRESS=127.0.0.1 SERVER_PORT="$PORT" RAGCHAT_DATA_DIR="$WORK_DIR/data" \
-        RAGCHAT_MASTER_KEY="$MASTER_KEY" RAGCHAT_TLS_CERT="$WORK_DIR/certs/server.crt" \
-        RAGCHAT_TLS_KEY="$WORK_DIR/certs/server.key"
-    # shellcheck disable=SC2086
-    exec "$JAVA" $JAVA_OPTS -Dragchat.rate-limit.per-key-requests=1000000000 $EXTRA_OPTS \
-        -jar ragchat.jar </dev/null >"$WORK_DIR/service.log" 2>&1
-) &
-SERVICE_PID=$!
-until [[ $(curl -sk --max-time 2 "$BASE/actuator/health" 2>/dev/null || true) == *'"status":"UP"'* ]]; do
-    kill -0 "$SERVICE_PID" 2>/dev/null || { tail -50 "$WORK_DIR/service.log"; exit 1; }
-    sleep 0.1
-done
-healthy_ns=$(date +%s%N)
-STARTUP=$(python3 -c "print(f'{($healthy_ns - $start_ns) / 1e9:.1f}')")
+say "$("$JAVA_HOME/bin/java" -version 2>&1 | head -1); $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
+ci_service_start service
+STARTUP=$SERVICE_STARTUP_SECONDS
 say "healthy after ${STARTUP} s; resident memory $(($(ps -o rss= -p "$SERVICE_PID") / 1024)) MiB"
 grep -i 'vectorization\|VectorizationProvider' "$WORK_DIR/service.log" | head -2 || true
 

@@ -22,30 +22,21 @@ ROOT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$ROOT_DIR"
 PAGES=${PAGES:-5000}
 JAR=${RAGCHAT_JAR:-$ROOT_DIR/api/target/ragchat.jar}
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 JAVA_OPTS=${JAVA_OPTS:---add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED}
 EXTRA_OPTS=${EXTRA_OPTS:-}
 
-say() { printf '==> %s\n' "$*"; }
-[[ -f $JAR ]] || { say "jar not found: $JAR"; exit 1; }
-
-WORK_DIR=$(mktemp -d /tmp/ragchat-fairness.XXXXXX)
-SERVICE_PID=""
-cleanup() {
-    set +e
-    if [[ -n $SERVICE_PID ]] && kill -0 "$SERVICE_PID" 2>/dev/null; then
-        kill "$SERVICE_PID"
-        for _ in {1..40}; do kill -0 "$SERVICE_PID" 2>/dev/null || break; sleep 0.5; done
-        kill -9 "$SERVICE_PID" 2>/dev/null
-    fi
-    rm -rf "$WORK_DIR"
-}
-trap cleanup EXIT
-
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
-MASTER_KEY=$(python3 -c 'import secrets; print(secrets.token_urlsafe(36))')
-BASE="https://127.0.0.1:$PORT"
-cp "$JAR" "$WORK_DIR/ragchat.jar"
+# The service is started, awaited and stopped by .ci/lib.sh, as in CI.
+CI_NAME=""
+CI_HEALTH_POLL_SECONDS=0.2
+CI_JAVA_OPTS="$JAVA_OPTS $EXTRA_OPTS"
+# shellcheck source=../../.ci/lib.sh
+source "$ROOT_DIR/.ci/lib.sh"
+ci_select_jdk
+ci_work_dir ragchat-fairness
+ci_service_init "$JAR"
+WORK_DIR=$CI_WORK
+BASE=$SERVICE_URL
+MASTER_KEY=$SERVICE_MASTER_KEY
 
 # PDFs: page 1 holds a line of text; the other pages are blank, or hold a sentence each
 python3 - "$WORK_DIR" "$PAGES" <<'PY'
@@ -79,21 +70,9 @@ for name in ("text", "text2"):
     pdf(f"{work}/{name}.pdf", [f"{name} page {p}: the harbour log for day {p} records wind, tide and the"
                                f" ships that came in." for p in range(1, pages + 1)])
 PY
-say "$("$JAVA" -version 2>&1 | head -1); $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
+say "$("$JAVA_HOME/bin/java" -version 2>&1 | head -1); $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
 say "PDFs: blank.pdf $(($(stat -c %s "$WORK_DIR/blank.pdf") / 1024)) KB, text.pdf $(($(stat -c %s "$WORK_DIR/text.pdf") / 1024)) KB, $PAGES pages each"
-(
-    cd "$WORK_DIR"
-    export SERVER_ADDRESS=127.0.0.1 SERVER_PORT="$PORT" RAGCHAT_DATA_DIR="$WORK_DIR/data" \
-        RAGCHAT_MASTER_KEY="$MASTER_KEY" RAGCHAT_TLS_CERT="$WORK_DIR/certs/server.crt" \
-        RAGCHAT_TLS_KEY="$WORK_DIR/certs/server.key"
-    # shellcheck disable=SC2086
-    exec "$JAVA" $JAVA_OPTS $EXTRA_OPTS -jar ragchat.jar </dev/null >"$WORK_DIR/service.log" 2>&1
-) &
-SERVICE_PID=$!
-until [[ $(curl -sk --max-time 2 "$BASE/actuator/health" 2>/dev/null || true) == *'"status":"UP"'* ]]; do
-    kill -0 "$SERVICE_PID" 2>/dev/null || { tail -50 "$WORK_DIR/service.log"; exit 1; }
-    sleep 0.2
-done
+ci_service_start service
 
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 now() { date +%s.%N; }
