@@ -36,7 +36,8 @@ public record ChatProperties(@DefaultValue("extractive") Generator generator, @D
 		@DefaultValue("0.67") double minSimilarity, @DefaultValue("3") int maxSentences,
 		@DefaultValue("6") int historyTurns, @DefaultValue("4000") int maxMessageLength,
 		@DefaultValue("true") boolean questionTerms, @DefaultValue("0.1") double overlapWeight,
-		@DefaultValue("proper") Grounding.NamesRule names, @DefaultValue("0.03") double rankWeight) {
+		@DefaultValue("proper") Grounding.NamesRule names, @DefaultValue("0.03") double rankWeight,
+		@DefaultValue("20000") int sentenceCache) {
 
 	/** The property that chooses how answers are written. */
 	public static final String GENERATOR = "ragchat.chat.generator";

@@ -37,7 +37,7 @@ class SessionConfiguration {
 	@Bean
 	AnswerSettings answerSettings(ChatProperties properties) {
 		return new AnswerSettings(properties.minSimilarity(), properties.maxSentences(), properties.overlapWeight(),
-				properties.rankWeight());
+				properties.rankWeight(), properties.sentenceCache());
 	}
 
 	@Bean

@@ -48,8 +48,8 @@ class AnswerConfiguration {
 		@Bean
 		AnswerGenerator extractiveGenerator(EmbeddingModel embeddingModel, QueryEmbedder queryEmbedder,
 				AnswerSettings settings) {
-			return new ExtractiveGenerator(embeddingModel, queryEmbedder, settings.minSimilarity(),
-					settings.maxSentences(), settings.overlapWeight(), settings.rankWeight());
+			return new ExtractiveGenerator(new SentenceVectors(embeddingModel, settings.sentenceCache()), queryEmbedder,
+					settings.minSimilarity(), settings.maxSentences(), settings.overlapWeight(), settings.rankWeight());
 		}
 
 	}

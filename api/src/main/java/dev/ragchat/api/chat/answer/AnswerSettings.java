@@ -9,7 +9,9 @@ package dev.ragchat.api.chat.answer;
  * @param overlapWeight how much the question's own words weigh in choosing sentences
  * @param rankWeight how much a sentence's source's place in the retrieval weighs in
  * choosing sentences
+ * @param sentenceCache how many sentence vectors the extract keeps for later answers
  */
-public record AnswerSettings(double minSimilarity, int maxSentences, double overlapWeight, double rankWeight) {
+public record AnswerSettings(double minSimilarity, int maxSentences, double overlapWeight, double rankWeight,
+		int sentenceCache) {
 
 }

@@ -25,7 +25,7 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 
 	private static final int MAX_CANDIDATES = 300;
 
-	private final EmbeddingModel embeddingModel;
+	private final SentenceVectors sentenceVectors;
 
 	private final QueryEmbedder queryEmbedder;
 
@@ -44,9 +44,15 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 
 	ExtractiveGenerator(EmbeddingModel embeddingModel, QueryEmbedder queryEmbedder, double minSimilarity,
 			int maxSentences, double overlapWeight, double rankWeight) {
+		this(new SentenceVectors(embeddingModel, 0), queryEmbedder, minSimilarity, maxSentences, overlapWeight,
+				rankWeight);
+	}
+
+	ExtractiveGenerator(SentenceVectors sentenceVectors, QueryEmbedder queryEmbedder, double minSimilarity,
+			int maxSentences, double overlapWeight, double rankWeight) {
 		this.overlapWeight = overlapWeight;
 		this.rankWeight = rankWeight;
-		this.embeddingModel = embeddingModel;
+		this.sentenceVectors = sentenceVectors;
 		this.queryEmbedder = queryEmbedder;
 		this.minSimilarity = minSimilarity;
 		this.maxSentences = maxSentences;
@@ -62,7 +68,7 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 		float[] asked = this.queryEmbedder.embed(question.text());
 		float[] standalone = question.query().equals(question.text()) ? asked
 				: this.queryEmbedder.embed(question.query());
-		List<float[]> vectors = this.embeddingModel.embed(candidates.stream().map((c) -> c.text).toList());
+		List<float[]> vectors = this.sentenceVectors.of(candidates.stream().map((c) -> c.text).toList());
 		double grounding = 0;
 		java.util.Set<String> askedWords = Overlap.words(question.text());
 		for (int i = 0; i < candidates.size(); i++) {
