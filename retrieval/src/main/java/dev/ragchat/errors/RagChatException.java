@@ -5,7 +5,7 @@ package dev.ragchat.errors;
  */
 public abstract sealed class RagChatException extends RuntimeException
 		permits NotFoundException, RejectedInputException, ConflictException, ForbiddenException, TooLargeException,
-		UnavailableException, BadUpstreamException {
+		UnavailableException, BadUpstreamException, BusyException {
 
 	protected RagChatException(String message) {
 		super(message);

@@ -35,6 +35,11 @@ class SessionConfiguration {
 	 * does not depend on this one).
 	 */
 	@Bean
+	AnswerAdmission answerAdmission(ChatProperties properties) {
+		return new AnswerAdmission(properties.maxAnswersInProgress());
+	}
+
+	@Bean
 	AnswerSettings answerSettings(ChatProperties properties) {
 		return new AnswerSettings(properties.minSimilarity(), properties.maxSentences(), properties.overlapWeight(),
 				properties.rankWeight(), properties.sentenceCache());

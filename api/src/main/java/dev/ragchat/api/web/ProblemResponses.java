@@ -2,6 +2,7 @@ package dev.ragchat.api.web;
 
 import java.util.stream.Collectors;
 
+import dev.ragchat.errors.BusyException;
 import dev.ragchat.errors.RagChatException;
 import dev.ragchat.errors.TooLargeException;
 import org.slf4j.Logger;
@@ -39,6 +40,18 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail refused(RagChatException ex) {
 		return Problems.refusal(ex);
+	}
+
+	/**
+	 * Work at its limit: the problem, and when to try again ({@code Retry-After}).
+	 * @param ex the refusal
+	 * @return its problem with the header
+	 */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> busy(BusyException ex) {
+		return ResponseEntity.status(Problems.status(ex))
+			.header(HttpHeaders.RETRY_AFTER, Integer.toString(ex.retryAfterSeconds()))
+			.body(Problems.refusal(ex));
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.net.URI;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ragchat.errors.BadUpstreamException;
+import dev.ragchat.errors.BusyException;
 import dev.ragchat.errors.ConflictException;
 import dev.ragchat.errors.ForbiddenException;
 import dev.ragchat.errors.IdempotencyConflictException;
@@ -54,6 +55,7 @@ public final class Problems {
 			case TooLargeException tooLarge -> HttpStatus.PAYLOAD_TOO_LARGE;
 			case UnavailableException unavailable -> HttpStatus.SERVICE_UNAVAILABLE;
 			case BadUpstreamException badUpstream -> HttpStatus.BAD_GATEWAY;
+			case BusyException busy -> HttpStatus.TOO_MANY_REQUESTS;
 		};
 	}
 

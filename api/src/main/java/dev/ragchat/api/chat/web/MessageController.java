@@ -7,6 +7,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ragchat.api.access.Caller;
+import dev.ragchat.api.chat.AnswerAdmission;
 import dev.ragchat.api.chat.ChatMessage;
 import dev.ragchat.api.chat.Citation;
 import dev.ragchat.api.chat.Conversations;
@@ -48,25 +49,33 @@ class MessageController {
 
 	private final Conversations conversations;
 
-	MessageController(Conversations conversations) {
+	private final AnswerAdmission admission;
+
+	MessageController(Conversations conversations, AnswerAdmission admission) {
 		this.conversations = conversations;
+		this.admission = admission;
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Ask a question; the answer cites its sources as [n] markers mapped to citations")
 	AnswerView ask(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String id,
 			@RequestBody AskRequest request) {
-		return AnswerView.of(this.conversations.ask(caller, id, request.message(), request.attachments(), (token) -> {
-		}));
+		try (AnswerAdmission.Permit permit = this.admission.admit()) {
+			return AnswerView
+				.of(this.conversations.ask(caller, id, request.message(), request.attachments(), (token) -> {
+				}));
+		}
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	@Operation(summary = "Ask a question and stream the answer: events token, then citations, then done (or error)")
 	SseEmitter stream(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String id,
 			@RequestBody AskRequest request) {
+		// refused before the stream starts, so that a busy server answers 429 itself
+		AnswerAdmission.Permit permit = this.admission.admit();
 		SseEmitter emitter = new SseEmitter(120_000L);
 		Thread.ofVirtual().name("ragchat-answer").start(() -> {
-			try {
+			try (permit) {
 				ChatMessage answer = this.conversations.ask(caller, id, request.message(), request.attachments(),
 						(token) -> send(emitter, "token", Map.of("text", token)));
 				send(emitter, "citations", answer.citations());

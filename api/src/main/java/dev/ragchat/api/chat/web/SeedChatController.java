@@ -3,6 +3,7 @@ package dev.ragchat.api.chat.web;
 import java.util.List;
 
 import dev.ragchat.api.access.Caller;
+import dev.ragchat.api.chat.AnswerAdmission;
 import dev.ragchat.api.chat.ChatMessage;
 import dev.ragchat.api.chat.ChatSessions;
 import dev.ragchat.api.chat.Citation;
@@ -34,9 +35,12 @@ class SeedChatController {
 
 	private final Conversations conversations;
 
-	SeedChatController(ChatSessions sessions, Conversations conversations) {
+	private final AnswerAdmission admission;
+
+	SeedChatController(ChatSessions sessions, Conversations conversations, AnswerAdmission admission) {
 		this.sessions = sessions;
 		this.conversations = conversations;
+		this.admission = admission;
 	}
 
 	@PostMapping(path = { "/api/start_chat", "/start_chat" }, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -51,9 +55,11 @@ class SeedChatController {
 	@Operation(summary = "Ask (Authorization: the token from start_chat, with or without 'Bearer')")
 	SeedAnswer chat(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
 			@RequestBody SeedQuestion question) {
-		ChatMessage answer = this.conversations.ask(caller, caller.sessionId(), question.query(), (token) -> {
-		});
-		return new SeedAnswer(question.query(), answer.content(), answer.citations());
+		try (AnswerAdmission.Permit permit = this.admission.admit()) {
+			ChatMessage answer = this.conversations.ask(caller, caller.sessionId(), question.query(), (token) -> {
+			});
+			return new SeedAnswer(question.query(), answer.content(), answer.citations());
+		}
 	}
 
 	/**

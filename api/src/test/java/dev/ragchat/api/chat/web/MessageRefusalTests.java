@@ -1,12 +1,16 @@
 package dev.ragchat.api.chat.web;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ragchat.api.chat.AnswerAdmission;
 import dev.ragchat.api.chat.Conversations;
 import dev.ragchat.errors.BadUpstreamException;
+import dev.ragchat.errors.BusyException;
 import dev.ragchat.errors.ConflictException;
 import dev.ragchat.errors.ForbiddenException;
 import dev.ragchat.errors.NotFoundException;
@@ -16,6 +20,7 @@ import dev.ragchat.errors.TooLargeException;
 import dev.ragchat.errors.UnavailableException;
 import dev.ragchat.errors.UnprocessableException;
 import dev.ragchat.errors.UnsupportedMediaTypeException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,6 +36,8 @@ import org.springframework.test.web.servlet.MvcResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
@@ -41,7 +48,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @WebMvcTest(controllers = MessageController.class)
 @AutoConfigureMockMvc(addFilters = false)
+@org.springframework.context.annotation.Import(MessageRefusalTests.Admission.class)
 class MessageRefusalTests {
+
+	@Autowired
+	AnswerAdmission admission;
 
 	private static final ObjectMapper json = new ObjectMapper();
 
@@ -90,6 +101,47 @@ class MessageRefusalTests {
 		assertThat(streamed.get("status").asInt()).as(events).isEqualTo(status);
 		assertThat(streamed.get("detail").asText()).isEqualTo(problem.get("detail").asText())
 			.isEqualTo("Refused with " + status);
+	}
+
+	@Test
+	void refusesAQuestionBeyondTheAnswersInProgressWith429AndRetryAfterAsJsonAndAsAStream() throws Exception {
+		List<AnswerAdmission.Permit> taken = new ArrayList<>();
+		try {
+			while (true) {
+				taken.add(this.admission.admit());
+			}
+		}
+		catch (BusyException full) {
+			assertThat(taken).isNotEmpty();
+		}
+		try {
+			for (MediaType accept : List.of(MediaType.APPLICATION_JSON, MediaType.TEXT_EVENT_STREAM)) {
+				MvcResult busy = this.mvc
+					.perform(post("/api/v1/sessions/ses_1/messages").contentType(MediaType.APPLICATION_JSON)
+						.accept(accept)
+						.content("{\"message\":\"Why?\"}"))
+					.andReturn();
+				assertThat(busy.getResponse().getStatus()).as(accept.toString()).isEqualTo(429);
+				assertThat(busy.getResponse().getHeader("Retry-After")).isEqualTo("1");
+				assertThat(busy.getResponse().getContentAsString()).contains("RAGCHAT_CHAT_MAX_ANSWERS_IN_PROGRESS");
+			}
+			verify(this.conversations, never()).ask(any(), any(), any(), any(), any());
+		}
+		finally {
+			taken.forEach(AnswerAdmission.Permit::close);
+		}
+		// the places are free again
+		this.admission.admit().close();
+	}
+
+	@org.springframework.boot.test.context.TestConfiguration
+	static class Admission {
+
+		@org.springframework.context.annotation.Bean
+		AnswerAdmission answerAdmission() {
+			return new AnswerAdmission(2);
+		}
+
 	}
 
 }
