@@ -37,7 +37,8 @@ public record ChatProperties(@DefaultValue("extractive") Generator generator, @D
 		@DefaultValue("6") int historyTurns, @DefaultValue("4000") int maxMessageLength,
 		@DefaultValue("true") boolean questionTerms, @DefaultValue("0.1") double overlapWeight,
 		@DefaultValue("proper") Grounding.NamesRule names, @DefaultValue("0.03") double rankWeight,
-		@DefaultValue("20000") int sentenceCache, @DefaultValue("8") int maxAnswersInProgress) {
+		@DefaultValue("20000") int sentenceCache, @DefaultValue("8") int maxAnswersInProgress,
+		@DefaultValue("2s") java.time.Duration answerWait) {
 
 	/** The property that chooses how answers are written. */
 	public static final String GENERATOR = "ragchat.chat.generator";

@@ -36,7 +36,7 @@ class SessionConfiguration {
 	 */
 	@Bean
 	AnswerAdmission answerAdmission(ChatProperties properties) {
-		return new AnswerAdmission(properties.maxAnswersInProgress());
+		return new AnswerAdmission(properties.maxAnswersInProgress(), properties.answerWait());
 	}
 
 	@Bean

@@ -139,7 +139,7 @@ class MessageRefusalTests {
 
 		@org.springframework.context.annotation.Bean
 		AnswerAdmission answerAdmission() {
-			return new AnswerAdmission(2);
+			return new AnswerAdmission(2, java.time.Duration.ofMillis(50));
 		}
 
 	}
