@@ -21,6 +21,10 @@ final class SentenceVectors {
 
 	private final EmbeddingModel model;
 
+	/**
+	 * None when nothing is to be kept (a cache of size 0 may still hold an entry
+	 * briefly).
+	 */
 	private final Cache<String, float[]> cache;
 
 	/**
@@ -32,7 +36,7 @@ final class SentenceVectors {
 		Assert.notNull(model, "model must not be null");
 		Assert.isTrue(maxSentences >= 0, "maxSentences must not be negative");
 		this.model = model;
-		this.cache = Caffeine.newBuilder().maximumSize(maxSentences).build();
+		this.cache = (maxSentences > 0) ? Caffeine.newBuilder().maximumSize(maxSentences).build() : null;
 	}
 
 	/**
@@ -40,7 +44,8 @@ final class SentenceVectors {
 	 * @return their vectors, in their order
 	 */
 	List<float[]> of(List<String> sentences) {
-		Map<String, float[]> vectors = new HashMap<>(this.cache.getAllPresent(sentences));
+		Map<String, float[]> vectors = (this.cache != null) ? new HashMap<>(this.cache.getAllPresent(sentences))
+				: new HashMap<>();
 		List<String> missing = sentences.stream()
 			.filter((sentence) -> !vectors.containsKey(sentence))
 			.distinct()
@@ -49,7 +54,9 @@ final class SentenceVectors {
 			List<float[]> computed = this.model.embed(missing);
 			for (int i = 0; i < missing.size(); i++) {
 				vectors.put(missing.get(i), computed.get(i));
-				this.cache.put(missing.get(i), computed.get(i));
+				if (this.cache != null) {
+					this.cache.put(missing.get(i), computed.get(i));
+				}
 			}
 		}
 		List<float[]> ordered = new ArrayList<>(sentences.size());
