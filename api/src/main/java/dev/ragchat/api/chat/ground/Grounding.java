@@ -83,26 +83,20 @@ public final class Grounding {
 		if (question.sources().isEmpty()) {
 			return List.of();
 		}
-		StringBuilder text = new StringBuilder();
-		StringBuilder titles = new StringBuilder();
-		List<String> documents = new ArrayList<>();
-		for (ScoredChunk source : question.sources()) {
-			Chunk chunk = source.chunk();
-			text.append(chunk.indexText()).append('\n');
-			titles.append(chunk.title()).append('\n').append(chunk.filename().replace('_', ' ')).append('\n');
-			if (!documents.contains(chunk.documentId())) {
-				documents.add(chunk.documentId());
-			}
-		}
+		Evidence evidence = Evidence.of(question.sources());
+		List<String> documents = question.sources()
+			.stream()
+			.map((source) -> source.chunk().documentId())
+			.distinct()
+			.toList();
 		List<String> missing = new ArrayList<>();
 		for (String name : question.question().names()) {
-			if (!supported(question, name, text.toString(), titles.toString(), documents)) {
+			if (!supported(question, name, evidence, documents)) {
 				missing.add(name);
 			}
 		}
-		String haystack = " " + words(text + "\n" + titles) + " ";
 		for (String year : question.question().periods()) {
-			if (!haystack.contains(" " + year + " ") && !inDocuments(question.knowledgeBase(), documents, year)) {
+			if (!evidence.holds(year) && !inDocuments(question.knowledgeBase(), documents, year)) {
 				missing.add(year);
 			}
 		}
@@ -123,45 +117,44 @@ public final class Grounding {
 	 * @return the sources about what the question names
 	 */
 	public List<ScoredChunk> about(GroundingQuestion question) {
-		String allTitles = question.sources()
-			.stream()
-			.map((source) -> source.chunk().title() + "\n" + source.chunk().filename())
-			.collect(java.util.stream.Collectors.joining("\n"))
-			.toLowerCase(Locale.ROOT)
-			.replaceAll("[^\\p{L}\\p{N}\\n]", "");
+		if (!this.enabled || question.sources().size() < 2) {
+			return question.sources();
+		}
+		Evidence all = Evidence.of(question.sources());
 		List<String> proper = question.question()
 			.names()
 			.stream()
 			.filter((name) -> PROPER_NAME.matcher(name).matches())
-			.filter((name) -> allTitles.contains(words(name).replace(" ", "").replace("&", "")))
+			.filter((name) -> all.titlesHold(words(name)))
 			.toList();
-		if (!this.enabled || proper.isEmpty() || question.sources().size() < 2) {
+		if (proper.isEmpty()) {
 			return question.sources();
 		}
 		Map<String, Boolean> documents = new java.util.HashMap<>();
 		List<ScoredChunk> about = new ArrayList<>();
 		for (ScoredChunk source : question.sources()) {
 			Chunk chunk = source.chunk();
-			String titles = chunk.title() + "\n" + chunk.filename().replace('_', ' ');
-			boolean all = proper.stream()
-				.allMatch((name) -> supported(question, name, chunk.indexText(), titles, List.of()) || documents
-					.computeIfAbsent(chunk.documentId() + "\u0000" + name,
-							(key) -> inDocuments(question.knowledgeBase(), List.of(chunk.documentId()), words(name))));
-			if (all) {
+			Evidence own = Evidence.of(List.of(source));
+			boolean every = proper.stream()
+				.allMatch((name) -> supported(question, name, own, List.of()) || documents.computeIfAbsent(
+						chunk.documentId() + "\u0000" + name,
+						(key) -> inDocuments(question.knowledgeBase(), List.of(chunk.documentId()), words(name))));
+			if (every) {
 				about.add(source);
 			}
 		}
 		return about.isEmpty() ? question.sources() : about;
 	}
 
-	private boolean supported(GroundingQuestion question, String name, String text, String titles,
-			List<String> documents) {
+	/**
+	 * Whether the sources (the evidence) or, when documents are given, one of the
+	 * documents speak of the name.
+	 */
+	private boolean supported(GroundingQuestion question, String name, Evidence evidence, List<String> documents) {
 		String words = words(name);
-		String haystack = " " + words(text + "\n" + titles) + " ";
-		String compactTitles = titles.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}\\n]", "");
-		return haystack.contains(" " + words + " ") || compactTitles.contains(words.replace(" ", "").replace("&", ""))
-				|| Aliases.abbreviates(name, text + "\n" + titles)
-				|| Aliases.shortened(name, question.question().text(), text)
+		return evidence.holds(words) || evidence.titlesHold(words)
+				|| Aliases.abbreviates(name, evidence.text() + "\n" + evidence.titles())
+				|| Aliases.shortened(name, question.question().text(), evidence.text())
 				|| (!documents.isEmpty() && inDocuments(question.knowledgeBase(), documents, words));
 	}
 
@@ -203,6 +196,45 @@ public final class Grounding {
 			.replaceAll("['’]s\\b", "")
 			.replaceAll("[^\\p{L}\\p{N}&]+", " ")
 			.strip();
+	}
+
+	/**
+	 * What some sources say, read once for all the names and periods asked about.
+	 *
+	 * @param text their texts
+	 * @param titles their titles and file names
+	 * @param haystack both as {@link #words}, between spaces
+	 * @param compactTitles the titles lower case, letters and digits only
+	 */
+	private record Evidence(String text, String titles, String haystack, String compactTitles) {
+
+		static Evidence of(List<ScoredChunk> sources) {
+			StringBuilder text = new StringBuilder();
+			StringBuilder titles = new StringBuilder();
+			for (ScoredChunk source : sources) {
+				Chunk chunk = source.chunk();
+				text.append(chunk.indexText()).append('\n');
+				titles.append(chunk.title()).append('\n').append(chunk.filename().replace('_', ' ')).append('\n');
+			}
+			return new Evidence(text.toString(), titles.toString(), " " + words(text + "\n" + titles) + " ",
+					titles.toString().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}\\n]", ""));
+		}
+
+		/**
+		 * Whether the text or a title holds the words (as {@link #words} writes them).
+		 */
+		boolean holds(String words) {
+			return this.haystack.contains(" " + words + " ");
+		}
+
+		/**
+		 * Whether a title holds the words inside a word ("Activision" in
+		 * "ACTIVISIONBLIZZARD").
+		 */
+		boolean titlesHold(String words) {
+			return this.compactTitles.contains(words.replace(" ", "").replace("&", ""));
+		}
+
 	}
 
 	/**
