@@ -55,7 +55,15 @@ public record ChatProperties(@DefaultValue("extractive") Generator generator, @D
 		GEMINI,
 
 		/** Gemini on Vertex AI. */
-		VERTEX_GEMINI
+		VERTEX_GEMINI,
+
+		/**
+		 * Any server speaking OpenAI's chat completions API ({@code openai-compatible}).
+		 */
+		OPENAI_COMPATIBLE,
+
+		/** An Ollama server. */
+		OLLAMA
 
 	}
 

@@ -128,8 +128,9 @@ public final class Conversations {
 		// 4. retrieve
 		List<ScoredChunk> retrieved = this.retriever
 			.retrieve(new ChunkSearch(session.knowledgeBase(), shaped, topK, SearchMode.HYBRID, null, null));
-		this.messages.append(
-				new ChatMessage(id(), sessionId, ChatMessage.USER, question, null, List.of(), this.clock.instant()));
+		// stored with its answer (step 8): a failed answer leaves neither behind
+		ChatMessage asked = new ChatMessage(id(), sessionId, ChatMessage.USER, question, null, List.of(),
+				this.clock.instant());
 
 		// 5. ground: the sources must speak of what the question names; the answer
 		// quotes those about it
@@ -170,6 +171,7 @@ public final class Conversations {
 		// 8. store
 		ChatMessage answer = new ChatMessage(id(), sessionId, ChatMessage.ASSISTANT, generated.text(),
 				generated.grounded() && !citations.isEmpty(), citations, this.clock.instant());
+		this.messages.append(asked);
 		this.messages.append(answer);
 		return answer;
 	}

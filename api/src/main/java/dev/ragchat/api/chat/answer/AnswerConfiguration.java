@@ -2,6 +2,8 @@ package dev.ragchat.api.chat.answer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.time.Duration;
 
 import com.google.api.gax.core.FixedCredentialsProvider;
 import com.google.auth.oauth2.GoogleCredentials;
@@ -16,6 +18,17 @@ import dev.ragchat.retrieval.embedding.QueryEmbedder;
 import org.springframework.ai.embedding.EmbeddingModel;
 import org.springframework.ai.google.genai.GoogleGenAiChatModel;
 import org.springframework.ai.google.genai.GoogleGenAiChatOptions;
+import org.springframework.ai.model.NoopApiKey;
+import org.springframework.ai.model.SimpleApiKey;
+import org.springframework.ai.ollama.OllamaChatModel;
+import org.springframework.ai.ollama.api.OllamaApi;
+import org.springframework.ai.ollama.api.OllamaChatOptions;
+import org.springframework.ai.openai.OpenAiChatModel;
+import org.springframework.ai.openai.OpenAiChatOptions;
+import org.springframework.ai.openai.api.OpenAiApi;
+import org.springframework.ai.retry.NonTransientAiException;
+import org.springframework.ai.retry.RetryUtils;
+import org.springframework.ai.retry.TransientAiException;
 import org.springframework.ai.vertexai.gemini.VertexAiGeminiChatModel;
 import org.springframework.ai.vertexai.gemini.VertexAiGeminiChatOptions;
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,17 +36,31 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.reactive.JdkClientHttpConnector;
+import org.springframework.retry.support.RetryTemplate;
 import org.springframework.util.StringUtils;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * The answer generator, one nested configuration per {@code ragchat.chat.generator}:
  * {@code extractive} (quotes from the sources, no model), {@code gemini} (Gemini API with
- * an API key, through Spring AI's Google GenAI model) or {@code vertex-gemini} (through
- * Spring AI's Vertex AI Gemini model, REST transport).
+ * an API key, through Spring AI's Google GenAI model), {@code vertex-gemini} (through
+ * Spring AI's Vertex AI Gemini model, REST transport), {@code openai-compatible} (any
+ * server speaking OpenAI's chat completions, through Spring AI's OpenAI model) or
+ * {@code ollama} (Ollama's own API, through Spring AI's Ollama model).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(GeminiProperties.class)
+@EnableConfigurationProperties({ GeminiProperties.class, OpenAiCompatibleProperties.class, OllamaProperties.class })
 class AnswerConfiguration {
+
+	/**
+	 * How long Gemini may stay silent in an answer: as long as a streamed answer may last
+	 * ({@code MessageController}'s emitter).
+	 */
+	static final Duration GEMINI_TIMEOUT = Duration.ofMinutes(2);
 
 	/**
 	 * The property that chooses how answers are written
@@ -78,7 +105,7 @@ class AnswerConfiguration {
 		AnswerGenerator geminiGenerator(GoogleGenAiChatModel model, GeminiProperties gemini,
 				EmbeddingModel embeddingModel, QueryEmbedder queryEmbedder, AnswerSettings settings) {
 			return new ChatModelGenerator(model, gemini.model(), embeddingModel, queryEmbedder,
-					settings.minSimilarity());
+					settings.minSimilarity(), GEMINI_TIMEOUT);
 		}
 
 	}
@@ -133,9 +160,121 @@ class AnswerConfiguration {
 		AnswerGenerator vertexGeminiGenerator(VertexAiGeminiChatModel model, GeminiProperties gemini,
 				EmbeddingModel embeddingModel, QueryEmbedder queryEmbedder, AnswerSettings settings) {
 			return new ChatModelGenerator(model, gemini.model(), embeddingModel, queryEmbedder,
-					settings.minSimilarity());
+					settings.minSimilarity(), GEMINI_TIMEOUT);
 		}
 
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = AnswerConfiguration.GENERATOR, havingValue = "openai-compatible")
+	static class OpenAiCompatible {
+
+		@Bean
+		OpenAiChatModel openAiCompatibleChatModel(OpenAiCompatibleProperties openAi) {
+			required("openai-compatible", openAi.baseUrl(), "ragchat.chat.openai.base-url",
+					"RAGCHAT_CHAT_OPENAI_BASE_URL");
+			required("openai-compatible", openAi.model(), "ragchat.chat.openai.model", "RAGCHAT_CHAT_OPENAI_MODEL");
+			// the base URL as given: <base>/chat/completions, never a second /v1
+			OpenAiApi api = OpenAiApi.builder()
+				.baseUrl(stripTrailingSlash(openAi.baseUrl()))
+				.completionsPath("/chat/completions")
+				.apiKey(StringUtils.hasText(openAi.apiKey()) ? new SimpleApiKey(openAi.apiKey()) : new NoopApiKey())
+				.restClientBuilder(rest(openAi.timeout()))
+				.webClientBuilder(streaming(openAi.timeout()))
+				.build();
+			return OpenAiChatModel.builder()
+				.openAiApi(api)
+				.defaultOptions(OpenAiChatOptions.builder().model(openAi.model()).maxTokens(openAi.maxTokens()).build())
+				.retryTemplate(NO_RETRY)
+				.build();
+		}
+
+		@Bean
+		AnswerGenerator openAiCompatibleGenerator(OpenAiChatModel model, OpenAiCompatibleProperties openAi,
+				EmbeddingModel embeddingModel, QueryEmbedder queryEmbedder, AnswerSettings settings) {
+			return new ChatModelGenerator(model, openAi.model(), embeddingModel, queryEmbedder,
+					settings.minSimilarity(), openAi.timeout());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = AnswerConfiguration.GENERATOR, havingValue = "ollama")
+	static class Ollama {
+
+		@Bean
+		OllamaChatModel ollamaChatModel(OllamaProperties ollama) {
+			required("ollama", ollama.baseUrl(), "ragchat.chat.ollama.base-url", "RAGCHAT_CHAT_OLLAMA_BASE_URL");
+			required("ollama", ollama.model(), "ragchat.chat.ollama.model", "RAGCHAT_CHAT_OLLAMA_MODEL");
+			OllamaApi api = OllamaApi.builder()
+				.baseUrl(stripTrailingSlash(ollama.baseUrl()))
+				.restClientBuilder(rest(ollama.timeout()))
+				.webClientBuilder(streaming(ollama.timeout()))
+				.build();
+			// the model must be there already: nothing is pulled (the default strategy)
+			return OllamaChatModel.builder()
+				.ollamaApi(api)
+				.defaultOptions(OllamaChatOptions.builder().model(ollama.model()).numCtx(ollama.numCtx()).build())
+				.retryTemplate(NO_RETRY)
+				.build();
+		}
+
+		@Bean
+		AnswerGenerator ollamaGenerator(OllamaChatModel model, OllamaProperties ollama,
+				EmbeddingModel embeddingModel, QueryEmbedder queryEmbedder, AnswerSettings settings) {
+			return new ChatModelGenerator(model, ollama.model(), embeddingModel, queryEmbedder,
+					settings.minSimilarity(), ollama.timeout());
+		}
+
+	}
+
+	/**
+	 * One attempt: a failing model is the caller's to retry, not a wait of minutes
+	 * (Spring AI's default retries ten times with growing pauses).
+	 */
+	static final RetryTemplate NO_RETRY = RetryTemplate.builder().maxAttempts(1).build();
+
+	private static void required(String generator, String value, String property, String variable) {
+		if (!StringUtils.hasText(value)) {
+			throw new IllegalStateException(
+					"ragchat.chat.generator=" + generator + " needs " + property + " (" + variable + ")");
+		}
+	}
+
+	private static String stripTrailingSlash(String url) {
+		String stripped = url.strip();
+		return stripped.endsWith("/") ? stripped.substring(0, stripped.length() - 1) : stripped;
+	}
+
+	/** The JDK's client, HTTP/1.1 (local servers rarely speak h2c). */
+	private static HttpClient http(Duration timeout) {
+		return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+	}
+
+	/** Whole answers (the follow-up rewrite, extractions): Spring AI's error handler. */
+	static RestClient.Builder rest(Duration timeout) {
+		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http(timeout));
+		requests.setReadTimeout(timeout);
+		return RestClient.builder().requestFactory(requests);
+	}
+
+	/**
+	 * Streamed answers: an error status fails the stream with the same exceptions as
+	 * Spring AI's error handler for whole answers ({@link RetryUtils}), so that one
+	 * mapping ({@link ModelFailures}) serves both.
+	 */
+	static WebClient.Builder streaming(Duration timeout) {
+		return WebClient.builder()
+			.clientConnector(new JdkClientHttpConnector(http(timeout)))
+			.defaultStatusHandler(HttpStatusCode::isError,
+					(response) -> response.bodyToMono(String.class)
+						.defaultIfEmpty("")
+						.map((body) -> failure(response.statusCode(), body)));
+	}
+
+	private static RuntimeException failure(HttpStatusCode status, String body) {
+		String message = status.value() + " - " + body;
+		return status.is4xxClientError() ? new NonTransientAiException(message) : new TransientAiException(message);
 	}
 
 }

@@ -1,8 +1,11 @@
 package dev.ragchat.api.chat.answer;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import dev.ragchat.retrieval.ScoredChunk;
 import dev.ragchat.retrieval.embedding.QueryEmbedder;
@@ -16,6 +19,7 @@ import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.embedding.EmbeddingModel;
+import org.springframework.util.Assert;
 
 /**
  * Answers with a language model (Gemini on Vertex AI, Gemini with an API key, or any
@@ -42,13 +46,30 @@ final class ChatModelGenerator implements AnswerGenerator {
 
 	private final double minSimilarity;
 
+	private final Duration timeout;
+
+	/**
+	 * @param chatModel the model
+	 * @param defaultModel the model's name unless a question names another
+	 * @param embeddingModel embeds the sources' sentences (is anything near the question?)
+	 * @param queryEmbedder embeds the question
+	 * @param minSimilarity below it a sentence is not near the question
+	 * @param timeout the longest the model may stay silent: before its first piece of the
+	 * answer, and between two
+	 */
 	ChatModelGenerator(ChatModel chatModel, String defaultModel, EmbeddingModel embeddingModel,
-			QueryEmbedder queryEmbedder, double minSimilarity) {
+			QueryEmbedder queryEmbedder, double minSimilarity, Duration timeout) {
+		Assert.notNull(chatModel, "chatModel must not be null");
+		Assert.hasText(defaultModel, "defaultModel must not be empty");
+		Assert.notNull(embeddingModel, "embeddingModel must not be null");
+		Assert.notNull(queryEmbedder, "queryEmbedder must not be null");
+		Assert.isTrue(timeout != null && timeout.isPositive(), "timeout must be positive");
 		this.chatModel = chatModel;
 		this.defaultModel = defaultModel;
 		this.embeddingModel = embeddingModel;
 		this.queryEmbedder = queryEmbedder;
 		this.minSimilarity = minSimilarity;
+		this.timeout = timeout;
 	}
 
 	@Override
@@ -64,19 +85,43 @@ final class ChatModelGenerator implements AnswerGenerator {
 			return new Generated(NOT_FOUND, false);
 		}
 		StringBuilder answer = new StringBuilder();
-		for (ChatResponse response : this.chatModel.stream(prompt(question)).toIterable()) {
-			if (response.getResult() == null || response.getResult().getOutput() == null) {
-				continue;
-			}
-			String delta = response.getResult().getOutput().getText();
-			if (delta != null && !delta.isEmpty()) {
-				answer.append(delta);
-				tokens.accept(delta);
+		// closing the stream cancels the model's request (a client gone, a failure)
+		try (Stream<ChatResponse> responses = responses(prompt(question))) {
+			Iterator<ChatResponse> pieces = responses.iterator();
+			while (hasNext(pieces)) {
+				ChatResponse response = pieces.next();
+				if (response.getResult() == null || response.getResult().getOutput() == null) {
+					continue;
+				}
+				String delta = response.getResult().getOutput().getText();
+				if (delta != null && !delta.isEmpty()) {
+					answer.append(delta);
+					// outside the model's failures: the caller's own (a client gone) pass
+					tokens.accept(delta);
+				}
 			}
 		}
 		String text = answer.toString().strip();
 		boolean grounded = !text.isEmpty() && !text.startsWith(NOT_FOUND) && text.matches("(?s).*\\[\\d+].*");
 		return new Generated(text.isEmpty() ? NOT_FOUND : text, grounded);
+	}
+
+	private Stream<ChatResponse> responses(Prompt prompt) {
+		try {
+			return this.chatModel.stream(prompt).timeout(this.timeout).toStream();
+		}
+		catch (RuntimeException ex) {
+			throw ModelFailures.of(ex);
+		}
+	}
+
+	private static boolean hasNext(Iterator<ChatResponse> pieces) {
+		try {
+			return pieces.hasNext();
+		}
+		catch (RuntimeException ex) {
+			throw ModelFailures.of(ex);
+		}
 	}
 
 	/**

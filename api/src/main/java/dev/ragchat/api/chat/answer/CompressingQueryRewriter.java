@@ -14,7 +14,8 @@ import org.springframework.ai.rag.preretrieval.query.transformation.CompressionQ
 /**
  * With a language model: Spring AI's {@link CompressionQueryTransformer} rewrites a
  * follow-up and the conversation into one standalone query. The first question of a
- * session goes through unchanged, without a model call.
+ * session goes through unchanged, without a model call. A failing model is a refusal
+ * ({@link ModelFailures}).
  */
 public final class CompressingQueryRewriter implements QueryRewriter {
 
@@ -34,7 +35,13 @@ public final class CompressingQueryRewriter implements QueryRewriter {
 		List<Message> messages = history.stream()
 			.map((m) -> m.byUser() ? (Message) new UserMessage(m.content()) : new AssistantMessage(m.content()))
 			.toList();
-		String rewritten = this.transformer.transform(new Query(question, messages, Map.of())).text();
+		String rewritten;
+		try {
+			rewritten = this.transformer.transform(new Query(question, messages, Map.of())).text();
+		}
+		catch (RuntimeException ex) {
+			throw ModelFailures.of(ex);
+		}
 		return (rewritten == null || rewritten.isBlank()) ? question : rewritten.strip();
 	}
 
