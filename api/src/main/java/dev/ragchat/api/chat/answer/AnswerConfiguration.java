@@ -220,8 +220,8 @@ class AnswerConfiguration {
 		}
 
 		@Bean
-		AnswerGenerator ollamaGenerator(OllamaChatModel model, OllamaProperties ollama,
-				EmbeddingModel embeddingModel, QueryEmbedder queryEmbedder, AnswerSettings settings) {
+		AnswerGenerator ollamaGenerator(OllamaChatModel model, OllamaProperties ollama, EmbeddingModel embeddingModel,
+				QueryEmbedder queryEmbedder, AnswerSettings settings) {
 			return new ChatModelGenerator(model, ollama.model(), embeddingModel, queryEmbedder,
 					settings.minSimilarity(), ollama.timeout());
 		}

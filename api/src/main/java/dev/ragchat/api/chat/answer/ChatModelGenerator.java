@@ -51,7 +51,8 @@ final class ChatModelGenerator implements AnswerGenerator {
 	/**
 	 * @param chatModel the model
 	 * @param defaultModel the model's name unless a question names another
-	 * @param embeddingModel embeds the sources' sentences (is anything near the question?)
+	 * @param embeddingModel embeds the sources' sentences (is anything near the
+	 * question?)
 	 * @param queryEmbedder embeds the question
 	 * @param minSimilarity below it a sentence is not near the question
 	 * @param timeout the longest the model may stay silent: before its first piece of the

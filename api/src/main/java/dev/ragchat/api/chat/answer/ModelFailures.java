@@ -43,7 +43,10 @@ final class ModelFailures {
 		if (failure instanceof RagChatException refusal) {
 			return refusal;
 		}
-		logger.warn("The language model failed: {}", failure.toString(), failure);
+		if (logger.isWarnEnabled()) {
+			logger.warn("The language model failed: {}", causes(failure));
+		}
+		logger.debug("The language model failed", failure);
 		if (causedBy(failure, TimeoutException.class, HttpTimeoutException.class, SocketTimeoutException.class)) {
 			return new UnavailableException(
 					"The language model did not answer in time; nothing was stored. Try again later.");
@@ -54,8 +57,8 @@ final class ModelFailures {
 		}
 		Integer status = status(failure);
 		if (status != null && (status == 429 || status == 503)) {
-			return new UnavailableException("The language model is busy (it answered " + status
-					+ "); nothing was stored. Try again later.");
+			return new UnavailableException(
+					"The language model is busy (it answered " + status + "); nothing was stored. Try again later.");
 		}
 		if (status != null) {
 			return new BadUpstreamException("The language model answered " + status + "; nothing was stored.");
@@ -81,6 +84,16 @@ final class ModelFailures {
 			}
 		}
 		return null;
+	}
+
+	/** The failure and its causes, in one line (the stack trace is logged at debug). */
+	private static String causes(Throwable failure) {
+		StringBuilder text = new StringBuilder(failure.toString());
+		for (Throwable cause = failure.getCause(); cause != null
+				&& cause != cause.getCause(); cause = cause.getCause()) {
+			text.append("; caused by ").append(cause);
+		}
+		return text.toString();
 	}
 
 	@SafeVarargs

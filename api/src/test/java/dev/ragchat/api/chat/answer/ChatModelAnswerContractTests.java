@@ -272,14 +272,45 @@ abstract class ChatModelAnswerContractTests {
 		}).toList();
 	}
 
-	static String userText(JsonNode request) {
-		StringBuilder text = new StringBuilder();
-		for (JsonNode content : request.get("contents")) {
-			for (JsonNode part : content.get("parts")) {
-				text.append(part.path("text").asText());
-			}
-		}
-		return text.toString();
+	/** The text of the conversation the model was sent, without the system prompt. */
+	abstract String userText(JsonNode request);
+
+	/**
+	 * Asks once as JSON and once streamed while the model's server fails: both answer
+	 * with the problem's status (streamed: an {@code error} event), and the session's
+	 * history stays empty (neither the questions nor part of an answer are stored).
+	 * @param status the problem's status
+	 * @param detail a part of the problem's detail
+	 */
+	void failsWithAProblemAndStoresNothing(int status, String detail) throws Exception {
+		ask("When was the lighthouse on Kestrel Point automated?").andExpect(status().is(status))
+			.andExpect(jsonPath("$.status").value(status))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(detail)));
+		MvcResult started = this.mvc
+			.perform(post("/api/v1/sessions/" + this.session + "/messages").secure(true)
+				.header("Authorization", "Bearer " + this.token)
+				.accept(MediaType.TEXT_EVENT_STREAM)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"message\":\"When was the lighthouse on Kestrel Point automated?\"}"))
+			.andExpect(request().asyncStarted())
+			.andReturn();
+		List<String> lines = this.mvc.perform(asyncDispatch(started))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()
+			.lines()
+			.toList();
+		int error = lines.indexOf("event:error");
+		assertThat(error).as("an error event in %s", lines).isNotNegative();
+		JsonNode problem = json.readTree(lines.get(error + 1).substring(5));
+		assertThat(problem.get("status").asInt()).isEqualTo(status);
+		assertThat(problem.get("detail").asText()).contains(detail);
+		assertThat(lines).doesNotContain("event:done");
+		this.mvc
+			.perform(get("/api/v1/sessions/" + this.session + "/messages").secure(true)
+				.header("Authorization", "Bearer " + this.token))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.messages").isEmpty());
 	}
 
 	ResultActions ask(String message) throws Exception {

@@ -80,4 +80,20 @@ class GeminiApiKeyAnswerTests extends ChatModelAnswerContractTests {
 		return request.at("/systemInstruction/parts/0/text").asText();
 	}
 
+	@Override
+	String userText(JsonNode request) {
+		return contentsText(request);
+	}
+
+	/** The text of a Gemini request's {@code contents}. */
+	static String contentsText(JsonNode request) {
+		StringBuilder text = new StringBuilder();
+		for (JsonNode content : request.get("contents")) {
+			for (JsonNode part : content.get("parts")) {
+				text.append(part.path("text").asText());
+			}
+		}
+		return text.toString();
+	}
+
 }

@@ -74,6 +74,11 @@ class VertexGeminiAnswerTests extends ChatModelAnswerContractTests {
 		return request.at("/systemInstruction/parts/0/text").asText();
 	}
 
+	@Override
+	String userText(JsonNode request) {
+		return GeminiApiKeyAnswerTests.contentsText(request);
+	}
+
 	@TestConfiguration
 	static class FakeCredentials {
 
