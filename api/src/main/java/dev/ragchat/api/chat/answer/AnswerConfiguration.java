@@ -68,6 +68,55 @@ class AnswerConfiguration {
 	 */
 	static final String GENERATOR = "ragchat.chat.generator";
 
+	/**
+	 * One attempt: a failing model is the caller's to retry, not a wait of minutes
+	 * (Spring AI's default retries ten times with growing pauses).
+	 */
+	static final RetryTemplate NO_RETRY = RetryTemplate.builder().maxAttempts(1).build();
+
+	private static void required(String generator, String value, String property, String variable) {
+		if (!StringUtils.hasText(value)) {
+			throw new IllegalStateException(
+					"ragchat.chat.generator=" + generator + " needs " + property + " (" + variable + ")");
+		}
+	}
+
+	private static String stripTrailingSlash(String url) {
+		String stripped = url.strip();
+		return stripped.endsWith("/") ? stripped.substring(0, stripped.length() - 1) : stripped;
+	}
+
+	/** The JDK's client, HTTP/1.1 (local servers rarely speak h2c). */
+	private static HttpClient http(Duration timeout) {
+		return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+	}
+
+	/** Whole answers (the follow-up rewrite, extractions): Spring AI's error handler. */
+	static RestClient.Builder rest(Duration timeout) {
+		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http(timeout));
+		requests.setReadTimeout(timeout);
+		return RestClient.builder().requestFactory(requests);
+	}
+
+	/**
+	 * Streamed answers: an error status fails the stream with the same exceptions as
+	 * Spring AI's error handler for whole answers ({@link RetryUtils}), so that one
+	 * mapping ({@link ModelFailures}) serves both.
+	 */
+	static WebClient.Builder streaming(Duration timeout) {
+		return WebClient.builder()
+			.clientConnector(new JdkClientHttpConnector(http(timeout)))
+			.defaultStatusHandler(HttpStatusCode::isError,
+					(response) -> response.bodyToMono(String.class)
+						.defaultIfEmpty("")
+						.map((body) -> failure(response.statusCode(), body)));
+	}
+
+	private static RuntimeException failure(HttpStatusCode status, String body) {
+		String message = status.value() + " - " + body;
+		return status.is4xxClientError() ? new NonTransientAiException(message) : new TransientAiException(message);
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnProperty(name = AnswerConfiguration.GENERATOR, havingValue = "extractive", matchIfMissing = true)
 	static class Extractive {
@@ -226,55 +275,6 @@ class AnswerConfiguration {
 					settings.minSimilarity(), ollama.timeout());
 		}
 
-	}
-
-	/**
-	 * One attempt: a failing model is the caller's to retry, not a wait of minutes
-	 * (Spring AI's default retries ten times with growing pauses).
-	 */
-	static final RetryTemplate NO_RETRY = RetryTemplate.builder().maxAttempts(1).build();
-
-	private static void required(String generator, String value, String property, String variable) {
-		if (!StringUtils.hasText(value)) {
-			throw new IllegalStateException(
-					"ragchat.chat.generator=" + generator + " needs " + property + " (" + variable + ")");
-		}
-	}
-
-	private static String stripTrailingSlash(String url) {
-		String stripped = url.strip();
-		return stripped.endsWith("/") ? stripped.substring(0, stripped.length() - 1) : stripped;
-	}
-
-	/** The JDK's client, HTTP/1.1 (local servers rarely speak h2c). */
-	private static HttpClient http(Duration timeout) {
-		return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
-	}
-
-	/** Whole answers (the follow-up rewrite, extractions): Spring AI's error handler. */
-	static RestClient.Builder rest(Duration timeout) {
-		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http(timeout));
-		requests.setReadTimeout(timeout);
-		return RestClient.builder().requestFactory(requests);
-	}
-
-	/**
-	 * Streamed answers: an error status fails the stream with the same exceptions as
-	 * Spring AI's error handler for whole answers ({@link RetryUtils}), so that one
-	 * mapping ({@link ModelFailures}) serves both.
-	 */
-	static WebClient.Builder streaming(Duration timeout) {
-		return WebClient.builder()
-			.clientConnector(new JdkClientHttpConnector(http(timeout)))
-			.defaultStatusHandler(HttpStatusCode::isError,
-					(response) -> response.bodyToMono(String.class)
-						.defaultIfEmpty("")
-						.map((body) -> failure(response.statusCode(), body)));
-	}
-
-	private static RuntimeException failure(HttpStatusCode status, String body) {
-		String message = status.value() + " - " + body;
-		return status.is4xxClientError() ? new NonTransientAiException(message) : new TransientAiException(message);
 	}
 
 }
