@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.ChunkSearch;
@@ -36,6 +37,13 @@ public final class Grounding {
 
 	/** In how many of its chunks a document must hold a name to be about it. */
 	static final int MENTIONS = 3;
+
+	/**
+	 * How many chunks of a document a name is looked up in: the index's keyword analyser
+	 * stems ("Corning" finds "corn"), so the chunks it finds are read for the name
+	 * itself.
+	 */
+	static final int LOOKUP = 20;
 
 	private final Retriever retriever;
 
@@ -96,7 +104,7 @@ public final class Grounding {
 			}
 		}
 		for (String year : question.question().periods()) {
-			if (!evidence.holds(year) && !inDocuments(question.knowledgeBase(), documents, year)) {
+			if (!evidence.writes(year) && !inDocuments(question.knowledgeBase(), documents, year)) {
 				missing.add(year);
 			}
 		}
@@ -136,9 +144,9 @@ public final class Grounding {
 			Chunk chunk = source.chunk();
 			Evidence own = Evidence.of(List.of(source));
 			boolean every = proper.stream()
-				.allMatch((name) -> supported(question, name, own, List.of()) || documents.computeIfAbsent(
-						chunk.documentId() + "\u0000" + name,
-						(key) -> inDocuments(question.knowledgeBase(), List.of(chunk.documentId()), words(name))));
+				.allMatch((name) -> supported(question, name, own, List.of())
+						|| documents.computeIfAbsent(chunk.documentId() + "\u0000" + name,
+								(key) -> inDocuments(question.knowledgeBase(), List.of(chunk.documentId()), name)));
 			if (every) {
 				about.add(source);
 			}
@@ -151,30 +159,37 @@ public final class Grounding {
 	 * documents speak of the name.
 	 */
 	private boolean supported(GroundingQuestion question, String name, Evidence evidence, List<String> documents) {
-		String words = words(name);
-		return evidence.holds(words) || evidence.titlesHold(words)
+		return evidence.writes(name) || evidence.titlesHold(words(name))
 				|| Aliases.abbreviates(name, evidence.text() + "\n" + evidence.titles())
 				|| Aliases.shortened(name, question.question().text(), evidence.text())
-				|| (!documents.isEmpty() && inDocuments(question.knowledgeBase(), documents, words));
+				|| (!documents.isEmpty() && inDocuments(question.knowledgeBase(), documents, name));
 	}
 
 	/**
-	 * Whether one of the documents is about the words: it holds every part of them (parts
-	 * of one letter say nothing and are not looked up) in at least {@link #MENTIONS} of
-	 * its chunks. A document names itself and what it defines again and again; another
-	 * company it mentions in passing does not make it about that company.
+	 * Whether one of the documents is about the name: it writes every part of it (parts
+	 * of one letter say nothing and are not looked up; a proper name with its capital) in
+	 * at least {@link #MENTIONS} of its chunks. A document names itself and what it
+	 * defines again and again; another company it mentions in passing does not make it
+	 * about that company.
 	 */
-	private boolean inDocuments(String knowledgeBase, List<String> documents, String words) {
-		List<String> parts = List.of(words.split("[\\s&]+")).stream().filter((part) -> part.length() > 1).toList();
+	private boolean inDocuments(String knowledgeBase, List<String> documents, String name) {
+		List<String> parts = PROPER_NAME.matcher(name).matches() ? List.of(name)
+				: List.of(words(name).split("[\\s&]+")).stream().filter((part) -> part.length() > 1).toList();
 		if (parts.isEmpty()) {
 			return false;
 		}
 		for (String document : documents) {
 			boolean all = true;
 			for (String part : parts) {
-				ChunkSearch lookup = new ChunkSearch(knowledgeBase, part, List.of(new KeywordTerm(part, 1)), MENTIONS,
+				String word = words(part);
+				ChunkSearch lookup = new ChunkSearch(knowledgeBase, word, List.of(new KeywordTerm(word, 1)), LOOKUP,
 						SearchMode.KEYWORD, List.of(document), Map.of());
-				if (this.retriever.retrieve(lookup).size() < MENTIONS) {
+				long writing = this.retriever.retrieve(lookup)
+					.stream()
+					.filter((found) -> Evidence.of(List.of(found)).writes(part))
+					.limit(MENTIONS)
+					.count();
+				if (writing < MENTIONS) {
 					all = false;
 					break;
 				}
@@ -221,10 +236,23 @@ public final class Grounding {
 		}
 
 		/**
-		 * Whether the text or a title holds the words (as {@link #words} writes them).
+		 * Whether the text or a title holds the name as a word (case, punctuation and a
+		 * possessive aside), a proper name ("Block") with its capital or in capitals: the
+		 * common word ("block") is not the name.
 		 */
-		boolean holds(String words) {
-			return this.haystack.contains(" " + words + " ");
+		boolean writes(String name) {
+			if (!this.haystack.contains(" " + words(name) + " ")) {
+				return false;
+			}
+			if (!PROPER_NAME.matcher(name).matches()) {
+				return true;
+			}
+			String all = this.text + "\n" + this.titles;
+			return Pattern
+				.compile("(?<![\\p{L}\\p{N}])(?:" + Pattern.quote(name) + "|"
+						+ Pattern.quote(name.toUpperCase(Locale.ROOT)) + ")(?![\\p{L}\\p{N}])")
+				.matcher(all)
+				.find();
 		}
 
 		/**

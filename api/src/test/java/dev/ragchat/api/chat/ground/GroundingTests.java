@@ -100,6 +100,30 @@ class GroundingTests {
 	}
 
 	@Test
+	void aWordTheNameStemsToDoesNotMakeADocumentAboutIt() {
+		// the keyword analyser stems "Corning" to "corn"; a food company's filing that
+		// writes "corn" in every chunk is not about Corning
+		List<Chunk> food = List.of(chunk("food", "FOODCO_2022_10K.pdf", 0, 10, "Corn prices rose in 2022."),
+				chunk("food", "FOODCO_2022_10K.pdf", 1, 11, "We buy corn and wheat."),
+				chunk("food", "FOODCO_2022_10K.pdf", 2, 12, "Corn costs weighed on the margin."),
+				chunk("food", "FOODCO_2022_10K.pdf", 3, 13, "The effective tax rate was 18.3 percent in 2022."));
+		this.index.replace("food", food, (n) -> {
+		});
+		assertThat(unsupported("How much has the effective tax rate of Corning changed in 2022?", food.get(3)))
+			.containsExactly("Corning");
+	}
+
+	@Test
+	void aProperNameIsNotTheCommonWordItIsSpelledLike() {
+		Chunk blocks = chunk("amex", "AMERICANEXPRESS_2022_10K.pdf", 4, 43,
+				"Shares were bought back in block trades in 2022.");
+		assertThat(unsupported("How much cash did Block generate in 2022?", blocks)).containsExactly("Block");
+		Chunk company = chunk("amex", "AMERICANEXPRESS_2022_10K.pdf", 5, 44,
+				"BLOCK, INC. generated cash in 2022; Block's sellers grew.");
+		assertThat(unsupported("How much cash did Block generate in 2022?", company)).isEmpty();
+	}
+
+	@Test
 	void asksEveryNameOrAtLeastOneAsTheRuleSays() {
 		Grounding any = new Grounding(new Retriever(this.index, Fusion.ranks(60, 1, 1, 10)), true,
 				Grounding.NamesRule.ANY);
