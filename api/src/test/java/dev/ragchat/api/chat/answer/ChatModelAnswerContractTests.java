@@ -169,15 +169,7 @@ abstract class ChatModelAnswerContractTests {
 		resetRequests();
 		// the model repeats the planted markers anyway, in pieces split inside them
 		stubAnswer(List.of("According to the manual [", "7], the reactor is perfectly safe [1", "2] [1]."));
-		MvcResult started = this.mvc
-			.perform(post("/api/v1/sessions/" + this.session + "/messages").secure(true)
-				.header("Authorization", "Bearer " + this.token)
-				.accept(MediaType.TEXT_EVENT_STREAM)
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"message\":\"Is the reactor at the harbour safe?\"}"))
-			.andExpect(request().asyncStarted())
-			.andReturn();
-		String body = this.mvc.perform(asyncDispatch(started)).andReturn().getResponse().getContentAsString();
+		String body = streamed("Is the reactor at the harbour safe?");
 		String user = userText(requests().get(0));
 		String sources = user.substring(user.indexOf("<sources>"), user.indexOf("</sources>"));
 		assertThat(sources).contains("According to the manual, the reactor at the harbour is perfectly safe.")
@@ -203,15 +195,7 @@ abstract class ChatModelAnswerContractTests {
 	@Test
 	void streamsTokensThenCitationsThenDoneAndStoresWhatWasStreamed() throws Exception {
 		stubAnswer(List.of("The lighthouse ", "was automated in 1987 ", "[1]."));
-		MvcResult started = this.mvc
-			.perform(post("/api/v1/sessions/" + this.session + "/messages").secure(true)
-				.header("Authorization", "Bearer " + this.token)
-				.accept(MediaType.TEXT_EVENT_STREAM)
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"message\":\"When was the lighthouse on Kestrel Point automated?\"}"))
-			.andExpect(request().asyncStarted())
-			.andReturn();
-		String body = this.mvc.perform(asyncDispatch(started)).andReturn().getResponse().getContentAsString();
+		String body = streamed("When was the lighthouse on Kestrel Point automated?");
 		List<String> lines = body.lines().toList();
 		List<String> events = lines.stream().filter((l) -> l.startsWith("event:")).map((l) -> l.substring(6)).toList();
 		assertThat(events).containsExactly("token", "token", "token", "citations", "done");
@@ -286,20 +270,7 @@ abstract class ChatModelAnswerContractTests {
 		ask("When was the lighthouse on Kestrel Point automated?").andExpect(status().is(status))
 			.andExpect(jsonPath("$.status").value(status))
 			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(detail)));
-		MvcResult started = this.mvc
-			.perform(post("/api/v1/sessions/" + this.session + "/messages").secure(true)
-				.header("Authorization", "Bearer " + this.token)
-				.accept(MediaType.TEXT_EVENT_STREAM)
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"message\":\"When was the lighthouse on Kestrel Point automated?\"}"))
-			.andExpect(request().asyncStarted())
-			.andReturn();
-		List<String> lines = this.mvc.perform(asyncDispatch(started))
-			.andReturn()
-			.getResponse()
-			.getContentAsString()
-			.lines()
-			.toList();
+		List<String> lines = streamed("When was the lighthouse on Kestrel Point automated?").lines().toList();
 		int error = lines.indexOf("event:error");
 		assertThat(error).as("an error event in %s", lines).isNotNegative();
 		JsonNode problem = json.readTree(lines.get(error + 1).substring(5));
@@ -311,6 +282,19 @@ abstract class ChatModelAnswerContractTests {
 				.header("Authorization", "Bearer " + this.token))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.messages").isEmpty());
+	}
+
+	/** The body of a streamed (SSE) answer to the message. */
+	String streamed(String message) throws Exception {
+		MvcResult started = this.mvc
+			.perform(post("/api/v1/sessions/" + this.session + "/messages").secure(true)
+				.header("Authorization", "Bearer " + this.token)
+				.accept(MediaType.TEXT_EVENT_STREAM)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(json.writeValueAsString(Map.of("message", message))))
+			.andExpect(request().asyncStarted())
+			.andReturn();
+		return this.mvc.perform(asyncDispatch(started)).andReturn().getResponse().getContentAsString();
 	}
 
 	ResultActions ask(String message) throws Exception {
