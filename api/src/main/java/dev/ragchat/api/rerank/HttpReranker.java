@@ -99,9 +99,12 @@ final class HttpReranker implements Reranker {
 				throw new IllegalStateException("the reranker answered a result without an index and a score");
 			}
 			int i = index.intValue();
-			if (i < 0 || i >= candidates.size() || seen.get(i)) {
+			if (i < 0 || i >= candidates.size()) {
 				throw new IllegalStateException(
 						"the reranker answered index " + i + " for " + candidates.size() + " documents");
+			}
+			if (seen.get(i)) {
+				throw new IllegalStateException("the reranker ranked document " + i + " twice");
 			}
 			seen.set(i);
 			ranks.add(new Rank(i, score.doubleValue()));

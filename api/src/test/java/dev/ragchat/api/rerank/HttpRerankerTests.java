@@ -145,6 +145,7 @@ class HttpRerankerTests {
 				RerankProperties.Protocol.JINA, 2000);
 		long start = System.nanoTime();
 		assertRetrievalOrder(reranking(slow).rerank("q", this.retrieved, 3), output);
+		assertThat(output).contains("HttpTimeoutException");
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
 	}
 
@@ -157,6 +158,7 @@ class HttpRerankerTests {
 		assertRetrievalOrder(
 				reranking(properties("http://127.0.0.1:" + closed, "jina", null, KEY)).rerank("q", this.retrieved, 3),
 				output);
+		assertThat(output).contains("ConnectException");
 	}
 
 	@Test
@@ -225,6 +227,7 @@ class HttpRerankerTests {
 				            {"index":0,"relevance_score":0.1}]}""")));
 		assertRetrievalOrder(reranking(properties(server.baseUrl(), "jina", null, KEY)).rerank("q", this.retrieved, 3),
 				output);
+		assertThat(output).contains("ranked document 1 twice");
 	}
 
 	@Test

@@ -71,7 +71,9 @@ public final class Reranking {
 			return this.reranker.rerank(query, retrieved, topK);
 		}
 		catch (RuntimeException ex) {
-			logger.warn("The reranker failed, the retrieval order stands: {}", ex.toString());
+			// the cause says what an HTTP client's wrapper does not (timed out, refused)
+			logger.warn("The reranker failed, the retrieval order stands: {}{}", ex,
+					(ex.getCause() != null) ? " (" + ex.getCause() + ")" : "");
 			return first(query, retrieved, topK);
 		}
 	}
