@@ -36,7 +36,8 @@ record RerankProperties(String url, String model, @DefaultValue("20") int candid
 	RerankProperties {
 		Assert.isTrue(candidates >= 1 && candidates <= ChunkSearch.MAX_TOP_K,
 				"ragchat.rerank.candidates must be between 1 and " + ChunkSearch.MAX_TOP_K);
-		Assert.isTrue(timeout.isPositive(), "ragchat.rerank.timeout must be positive");
+		Assert.isTrue(timeout != null && timeout.isPositive(), "ragchat.rerank.timeout must be positive");
+		Assert.notNull(protocol, "ragchat.rerank.protocol must be jina or tei");
 		Assert.isTrue(maxDocumentLength >= 1, "ragchat.rerank.max-document-length must be positive");
 	}
 
