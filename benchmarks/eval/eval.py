@@ -4,7 +4,7 @@
 Usage, from the repository root, after ./mvnw -B -q -pl api -am -DskipTests package:
 
     python3 benchmarks/eval/eval.py [--keep-data DIR] [--out FILE.json] [--only fb,scifact,ordqa,mixed]
-                                    [--chat-limit N] [--data DIR]
+                                    [--chat-limit N] [--data DIR] [--rerank-url URL [--rerank-model M]]
     python3 benchmarks/eval/compare.py BEFORE.json AFTER.json
 
 It starts api/target/ragchat.jar (a copy) on a free loopback port (a throw-away data dir, or
@@ -29,6 +29,11 @@ ingested; FinanceBench questions about companies left out of mixed). It prints o
 table, a table of ingestion and latency, the places where hybrid falls behind its better
 part by more than one question, and writes every figure and every question's outcome as
 JSON (--out) for compare.py. qrels/test.tsv of SciFact is never read.
+
+With --rerank-url the started jar reranks (-Dragchat.rerank.url=URL, and -Dragchat.rerank.model
+with --rerank-model): /search hybrid and /messages go through the reranker, and the run is
+labelled with it (the tables' first line, config.rerank in the JSON); compare.py then sets a
+run without against a run with it.
 """
 
 import argparse
@@ -303,7 +308,10 @@ def count_cell(f):
 
 
 def tables(result):
-    lines = [f"Commit {result['commit']}, {result['started']}, loads {result['loads']}", "",
+    rerank = result["config"].get("rerank")
+    reranker = f"reranked by {rerank['url']}" + (f" ({rerank['model']})" if rerank["model"] else "") if rerank \
+        else "no reranker"
+    lines = [f"Commit {result['commit']}, {result['started']}, {reranker}, loads {result['loads']}", "",
              "| KB | questions | n | hybrid R@5 | R@10 | MRR | vector R@5 | R@10 | MRR | keyword R@5 | R@10 | MRR |"
              " chat grounded | cites gold | refused (n unanswerable) |",
              "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
@@ -373,7 +381,15 @@ def main():
     parser.add_argument("--warmup", type=int, default=10, help="unrecorded searches per mode and messages first")
     parser.add_argument("--upload-batch", type=int, default=25, help="files per upload request (at most 50 MB)")
     parser.add_argument("--out", default=str(ROOT / "benchmarks/target/eval.json"))
+    parser.add_argument("--rerank-url", help="start the jar with this reranker (ragchat.rerank.url)")
+    parser.add_argument("--rerank-model", help="the reranker's model (ragchat.rerank.model)")
     args = parser.parse_args()
+    if args.rerank_url:
+        if args.url:
+            sys.exit("--rerank-url configures the started jar; a service at --url keeps its own settings")
+        args.java_opts += f" -Dragchat.rerank.url={args.rerank_url}"
+        if args.rerank_model:
+            args.java_opts += f" -Dragchat.rerank.model={args.rerank_model}"
 
     only = [kb.strip() for kb in args.only.split(",") if kb.strip()]
     unknown = [kb for kb in only if kb not in KNOWLEDGE_BASES]
@@ -386,7 +402,9 @@ def main():
     result = {"commit": git_commit(), "started": datetime.now(timezone.utc).isoformat(timespec="seconds"),
               "machine": {"cores": os.cpu_count()},
               "config": {"data": str(data.resolve()), "only": only, "topK": TOP_K, "chatTopK": "default (5)",
-                         "chatLimit": args.chat_limit, "warmup": args.warmup, **config},
+                         "chatLimit": args.chat_limit, "warmup": args.warmup,
+                         "rerank": ({"url": args.rerank_url, "model": args.rerank_model}
+                                    if args.rerank_url else None), **config},
               "knowledgeBases": {}}
     loads = [loadavg()]
     service = None

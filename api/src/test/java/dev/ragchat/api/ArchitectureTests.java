@@ -45,13 +45,14 @@ class ArchitectureTests {
 
 	@Test
 	void noStepOfTheAnswerPathImportsAWebType() {
-		// session and media, rewrite, shape, retrieve, ground, generate, cite, store
+		// session and media, rewrite, shape, retrieve, rerank, ground, generate, cite,
+		// store
 		// (Spring's HTTP clients, RestClient and WebClient, live under "web" too: a step
 		// may call a model over HTTP, it may not serve HTTP)
 		noClasses().that()
 			.resideInAnyPackage("dev.ragchat.api.chat", "dev.ragchat.api.chat.answer..",
 					"dev.ragchat.api.chat.ground..", "dev.ragchat.api.chat.store..", "dev.ragchat.api.media",
-					"dev.ragchat.retrieval..")
+					"dev.ragchat.api.rerank..", "dev.ragchat.retrieval..")
 			.should()
 			.dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("..web..", "jakarta.servlet..")
 				.and(DescribedPredicate.not(JavaClass.Predicates.resideInAnyPackage("org.springframework.web.client..",

@@ -3,6 +3,8 @@ package dev.ragchat.api;
 import javax.sql.DataSource;
 
 import com.mongodb.client.MongoClient;
+import dev.ragchat.retrieval.rerank.Reranker;
+import dev.ragchat.retrieval.rerank.Reranking;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The embedded set-up opens no MongoDB client (so no connection attempts and no MongoDB
- * health check), though the driver is on the class path for the production adapters.
+ * health check), though the driver is on the class path for the production adapters; nor
+ * a reranker, unless its URL is set.
  */
 @SpringBootTest
 class EmbeddedBackendsTests {
@@ -28,6 +31,12 @@ class EmbeddedBackendsTests {
 		assertThat(this.context.getBeanNamesForType(MongoTemplate.class)).isEmpty();
 		assertThat(this.context.getBeanNamesForType(DataSource.class)).isNotEmpty();
 		assertThat(this.context.containsBean("mongoHealthContributor")).isFalse();
+	}
+
+	@Test
+	void startsWithoutAReranker() {
+		assertThat(this.context.getBeanNamesForType(Reranker.class)).isEmpty();
+		assertThat(this.context.getBeanNamesForType(Reranking.class)).isEmpty();
 	}
 
 }

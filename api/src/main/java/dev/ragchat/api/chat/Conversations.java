@@ -21,8 +21,11 @@ import dev.ragchat.retrieval.ScoredChunk;
 import dev.ragchat.retrieval.SearchMode;
 import dev.ragchat.retrieval.query.QueryShaper;
 import dev.ragchat.retrieval.query.ShapedQuery;
+import dev.ragchat.retrieval.rerank.Reranking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import org.springframework.util.Assert;
 
 /**
  * Answers a session's questions. The answer path, step by step, as {@link #ask} reads:
@@ -32,10 +35,12 @@ import org.slf4j.LoggerFactory;
  * <li>rewrite: a follow-up becomes a question that stands on its own
  * ({@link QueryRewriter});</li>
  * <li>shape: which of its words matter, its names and periods ({@link QueryShaper});</li>
- * <li>retrieve: hybrid search inside the session's knowledge base
- * ({@link Retriever});</li>
+ * <li>retrieve: hybrid search inside the session's knowledge base ({@link Retriever}),
+ * deeper when a reranker reads the candidates;</li>
+ * <li>rerank: a reranker orders the candidates and the best {@code topK} go on, or the
+ * retrieval order stands (no reranker configured, or it failed) ({@link Reranking});</li>
  * <li>ground: do the sources speak of what the question names ({@link Grounding})? Keep
- * those that do</li>
+ * those that do;</li>
  * <li>generate: the answer from the numbered sources, or the refusal
  * ({@link AnswerGenerator}), markers renumbered in order of first use;</li>
  * <li>cite: the markers become citations with their quotes ({@link Citations});</li>
@@ -58,6 +63,8 @@ public final class Conversations {
 
 	private final Retriever retriever;
 
+	private final Reranking reranking;
+
 	private final Grounding grounding;
 
 	private final AnswerGenerator generator;
@@ -76,6 +83,7 @@ public final class Conversations {
 		this.rewriter = steps.rewriter();
 		this.shaper = steps.shaper();
 		this.retriever = steps.retriever();
+		this.reranking = steps.reranking();
 		this.grounding = steps.grounding();
 		this.generator = steps.generator();
 		this.citations = steps.citations();
@@ -125,14 +133,17 @@ public final class Conversations {
 		// 3. shape: which words matter, names and periods (text read in images joins it)
 		ShapedQuery shaped = this.shaper.shape((image != null) ? image.joinedTo(standalone) : standalone);
 
-		// 4. retrieve
-		List<ScoredChunk> retrieved = this.retriever
-			.retrieve(new ChunkSearch(session.knowledgeBase(), shaped, topK, SearchMode.HYBRID, null, null));
-		// stored with its answer (step 8): a failed answer leaves neither behind
+		// 4. retrieve (as many candidates as the reranker reads)
+		List<ScoredChunk> candidates = this.retriever.retrieve(new ChunkSearch(session.knowledgeBase(), shaped,
+				this.reranking.depth(topK), SearchMode.HYBRID, null, null));
+
+		// 5. rerank: the best topK as a reranker orders them (or as retrieved)
+		List<ScoredChunk> retrieved = this.reranking.rerank(shaped.text(), candidates, topK);
+		// stored with its answer (step 9): a failed answer leaves neither behind
 		ChatMessage asked = new ChatMessage(id(), sessionId, ChatMessage.USER, question, null, List.of(),
 				this.clock.instant());
 
-		// 5. ground: the sources must speak of what the question names; the answer
+		// 6. ground: the sources must speak of what the question names; the answer
 		// quotes those about it
 		GroundingQuestion grounding = new GroundingQuestion(session.knowledgeBase(), shaped, retrieved);
 		boolean grounded = !retrieved.isEmpty() && (!attached.media().isEmpty() || this.grounding.supports(grounding));
@@ -142,7 +153,7 @@ public final class Conversations {
 		}
 		List<ScoredChunk> sources = grounded ? this.grounding.about(grounding) : retrieved;
 
-		// 6. generate (only markers that name a retrieved source reach the caller,
+		// 7. generate (only markers that name a retrieved source reach the caller,
 		// numbered in the order the answer first uses them, the same streamed and stored)
 		AnswerGenerator.Generated generated;
 		CitationMarkers.Numbering numbering = new CitationMarkers.Numbering();
@@ -164,11 +175,11 @@ public final class Conversations {
 			generated = new AnswerGenerator.Generated(image.note() + generated.text(), generated.grounded());
 		}
 
-		// 7. cite
+		// 8. cite
 		List<Citation> citations = generated.grounded()
 				? this.citations.of(new Citations.Cited(generated.text(), sources, numbering.cited())) : List.of();
 
-		// 8. store
+		// 9. store
 		ChatMessage answer = new ChatMessage(id(), sessionId, ChatMessage.ASSISTANT, generated.text(),
 				generated.grounded() && !citations.isEmpty(), citations, this.clock.instant());
 		this.messages.append(asked);
@@ -239,12 +250,17 @@ public final class Conversations {
 	 * @param rewriter makes a follow-up stand on its own
 	 * @param shaper shapes the question for search
 	 * @param retriever searches the knowledge base
+	 * @param reranking orders the candidates ({@link Reranking#off()}: as retrieved)
 	 * @param grounding checks the sources speak of what the question names
 	 * @param generator writes the answer
 	 * @param citations turns markers into citations
 	 */
 	record Steps(MediaLibrary media, QueryRewriter rewriter, QueryShaper shaper, Retriever retriever,
-			Grounding grounding, AnswerGenerator generator, Citations citations) {
+			Reranking reranking, Grounding grounding, AnswerGenerator generator, Citations citations) {
+
+		Steps {
+			Assert.notNull(reranking, "reranking must not be null (Reranking.off() keeps the retrieval order)");
+		}
 
 	}
 

@@ -10,8 +10,10 @@ import dev.ragchat.errors.RejectedInputException;
 import dev.ragchat.ingestion.KnowledgeBases;
 import dev.ragchat.retrieval.ChunkSearch;
 import dev.ragchat.retrieval.Retriever;
+import dev.ragchat.retrieval.ScoredChunk;
 import dev.ragchat.retrieval.SearchMode;
 import dev.ragchat.retrieval.query.QueryShaper;
+import dev.ragchat.retrieval.rerank.Reranking;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -21,6 +23,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,7 +32,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Search inside one knowledge base: vector, keyword, or both fused.
+ * Search inside one knowledge base: vector, keyword, or both fused (then reranked when a
+ * reranker is configured, as for answers).
  */
 @RestController
 @Tag(name = "search")
@@ -41,17 +45,22 @@ class SearchController {
 
 	private final QueryShaper shaper;
 
-	SearchController(KnowledgeBases knowledgeBases, Retriever retriever, QueryShaper shaper) {
+	private final Reranking reranking;
+
+	SearchController(KnowledgeBases knowledgeBases, Retriever retriever, QueryShaper shaper,
+			ObjectProvider<Reranking> reranking) {
 		this.knowledgeBases = knowledgeBases;
 		this.retriever = retriever;
 		this.shaper = shaper;
+		this.reranking = reranking.getIfAvailable(Reranking::off);
 	}
 
 	@PostMapping(path = "/api/v1/knowledge-bases/{kb}/search", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Search a knowledge base's chunks (chat key)",
 			description = "Hybrid search (the default mode) returns at most one chunk a page, its best, unless"
-					+ " ragchat.retrieval.hybrid-one-per-page is false; vector and keyword return chunks as ranked.")
+					+ " ragchat.retrieval.hybrid-one-per-page is false, in the order of the reranker when one is"
+					+ " configured (ragchat.rerank.url); vector and keyword return chunks as ranked.")
 	SearchResults search(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String kb,
 			@Valid @RequestBody SearchRequest request) {
 		caller.require(Scope.CHAT, kb);
@@ -59,10 +68,18 @@ class SearchController {
 		SearchMode mode = mode(request.mode());
 		List<String> documentIds = (request.filter() != null) ? request.filter().documentIds() : null;
 		Map<String, String> metadata = (request.filter() != null) ? request.filter().metadata() : null;
-		ChunkSearch search = new ChunkSearch(kb, this.shaper.shape(request.query()),
-				(request.topK() != null) ? request.topK() : 5, mode, documentIds, metadata);
-		return new SearchResults(this.retriever.retrieve(search)
-			.stream()
+		int topK = (request.topK() != null) ? request.topK() : 5;
+		List<ScoredChunk> hits;
+		if (mode == SearchMode.HYBRID) {
+			hits = this.reranking.rerank(request.query(), this.retriever.retrieve(new ChunkSearch(kb,
+					this.shaper.shape(request.query()), this.reranking.depth(topK), mode, documentIds, metadata)),
+					topK);
+		}
+		else {
+			hits = this.retriever
+				.retrieve(new ChunkSearch(kb, this.shaper.shape(request.query()), topK, mode, documentIds, metadata));
+		}
+		return new SearchResults(hits.stream()
 			.map((hit) -> new Result(hit.chunk().id(), hit.chunk().documentId(), hit.chunk().filename(),
 					hit.chunk().page(), hit.chunk().pageEnd(), hit.chunk().title(), hit.chunk().headingPath(),
 					hit.chunk().text(), hit.score()))
@@ -118,7 +135,8 @@ class SearchController {
 	 * file name)
 	 * @param headingPath the headings above the chunk, outermost first
 	 * @param text the chunk's text, exactly as in the document
-	 * @param score how well it matches (comparable within one search)
+	 * @param score how well it matches (comparable within one search; the reranker's
+	 * score when one ordered a hybrid search)
 	 */
 	record Result(String chunkId, String documentId, String filename, int page, int pageEnd, String title,
 			String headingPath, String text, double score) {
