@@ -39,7 +39,11 @@ final class Sentences {
 	 * @return whether it is a table row: a label, then two or more figures
 	 */
 	static boolean isRow(String line) {
-		return ROW.matcher(line.strip()).matches();
+		String stripped = line.strip();
+		// ROW backtracks over every split of a line into label and figures (quadratic: a
+		// long line of prose cost more than all else an answer does), so only a line
+		// that ends in two figures is matched against it
+		return ROW_END.matcher(stripped).find() && ROW.matcher(stripped).matches();
 	}
 
 	/**
@@ -98,6 +102,12 @@ final class Sentences {
 		.compile("(.*\\p{L}.*?)\\s((?:\\$\\s)?(?:" + AMOUNT + ")(?:\\s(?:\\$\\s)?(?:" + AMOUNT + "))+)");
 
 	private static final java.util.regex.Pattern ROW = FIGURES;
+
+	/**
+	 * How every row ends: two figures (what {@link #ROW} needs, checked in linear time).
+	 */
+	private static final java.util.regex.Pattern ROW_END = java.util.regex.Pattern
+		.compile("\\s(?:\\$\\s)?(?:" + AMOUNT + ")\\s(?:\\$\\s)?(?:" + AMOUNT + ")$");
 
 	private static final java.util.regex.Pattern YEAR = Periods.YEAR;
 

@@ -26,4 +26,18 @@ class SentencesTests {
 		assertThat(Sentences.isRow("Our revenues grew in 2022.")).isFalse();
 	}
 
+	@Test
+	void takesForARowALabelThenTwoOrMoreFiguresInEveryWayFilingsWriteThem() {
+		assertThat(Sentences.isRow("Net income (loss) (1,234) 567")).isTrue();
+		assertThat(Sentences.isRow("Operating margin 12.5% 11.0% 9.8%")).isTrue();
+		assertThat(Sentences.isRow("Depreciation $ (12) $ 14")).isTrue();
+		assertThat(Sentences.isRow("Other charges — 1,100")).isTrue();
+		assertThat(Sentences.isRow("  Total assets $19,845 $17,890  ")).isTrue();
+		assertThat(Sentences.isRow("Revenue grew from 2021 to 2022")).isFalse();
+		assertThat(Sentences.isRow("1,234 5,678")).isFalse();
+		String prose = "The trial enrolled 1,200 patients in 14 countries and followed them for 5 years; ".repeat(40);
+		assertThat(Sentences.isRow(prose + "the effect was 12% 14%")).isTrue();
+		assertThat(Sentences.isRow(prose + "the effect held.")).isFalse();
+	}
+
 }
