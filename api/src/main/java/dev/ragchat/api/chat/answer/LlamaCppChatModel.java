@@ -15,7 +15,6 @@ import de.kherud.llama.LlamaModel;
 import de.kherud.llama.LlamaOutput;
 import de.kherud.llama.ModelParameters;
 import de.kherud.llama.Pair;
-import de.kherud.llama.args.LogFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -39,7 +38,8 @@ import org.springframework.util.StringUtils;
  * from a GGUF file. The prompt's messages go through the model's own chat template (the
  * one in the file; ChatML when it has none); generation ends at the model's end of text
  * (or end of turn) or after {@code maxTokens} tokens. Each token is one piece of the
- * streamed answer.
+ * streamed answer. A prompt that does not leave {@code maxTokens} free in the context is
+ * refused (llama.cpp would otherwise cut it silently).
  * <p>
  * One answer at a time: the binding does not say that a model may be used from several
  * threads at once, and llama.cpp runs one sequence per slot anyway (one slot here), so
@@ -56,11 +56,11 @@ final class LlamaCppChatModel implements ChatModel, AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(LlamaCppChatModel.class);
 
-	private static final Logger nativeLogger = LoggerFactory.getLogger("de.kherud.llama");
-
 	private final LlamaModel model;
 
 	private final String name;
+
+	private final int contextSize;
 
 	private final int maxTokens;
 
@@ -88,14 +88,9 @@ final class LlamaCppChatModel implements ChatModel, AutoCloseable {
 					+ " and threads at least 0; was " + properties);
 		}
 		int threads = (properties.threads() > 0) ? properties.threads() : Runtime.getRuntime().availableProcessors();
-		// llama.cpp's own log (loading, timings) into ours, at debug unless it warns
-		LlamaModel.setLogger(LogFormat.TEXT, (level, text) -> {
-			switch (level) {
-				case ERROR -> nativeLogger.error("{}", text.strip());
-				case WARN -> nativeLogger.warn("{}", text.strip());
-				default -> nativeLogger.debug("{}", text.strip());
-			}
-		});
+		// llama.cpp writes its own log (loading, timings) to standard error: the
+		// binding's
+		// setLogger (4.1.0) never calls back, so it is not routed through ours
 		long start = System.nanoTime();
 		try {
 			this.model = new LlamaModel(new ModelParameters().setModel(file.toString())
@@ -110,6 +105,7 @@ final class LlamaCppChatModel implements ChatModel, AutoCloseable {
 					+ " could not load " + file + " as a model (" + ex.getMessage() + ")", ex);
 		}
 		this.name = file.getFileName().toString();
+		this.contextSize = properties.contextSize();
 		this.maxTokens = properties.maxTokens();
 		this.timeout = properties.timeout();
 		logger.info("Loaded {} with llama.cpp in {} ms ({} threads, context {} tokens)", this.name,
@@ -158,6 +154,14 @@ final class LlamaCppChatModel implements ChatModel, AutoCloseable {
 		// the model's own chat template (ChatML when the file has none)
 		String templated = this.model
 			.applyTemplate(new InferenceParameters("").setMessages(conversation.system(), conversation.turns()));
+		// llama.cpp would cut a prompt longer than the context (the sources first), or
+		// shift the sources out while it writes: refused instead
+		int promptTokens = this.model.encode(templated).length;
+		if (promptTokens + this.maxTokens > this.contextSize) {
+			throw new IllegalStateException("The prompt has " + promptTokens + " tokens: with up to " + this.maxTokens
+					+ " for the answer it does not fit the context of " + this.contextSize
+					+ " tokens; raise RAGCHAT_CHAT_LLAMA_CONTEXT_SIZE (or lower RAGCHAT_CHAT_LLAMA_MAX_TOKENS)");
+		}
 		InferenceParameters parameters = new InferenceParameters(templated).setNPredict(this.maxTokens)
 			.setCachePrompt(false);
 		if (conversation.temperature() != null) {

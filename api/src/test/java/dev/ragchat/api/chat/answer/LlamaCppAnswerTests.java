@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.ragchat.errors.BadUpstreamException;
 import dev.ragchat.errors.UnavailableException;
 import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.ScoredChunk;
@@ -151,6 +152,22 @@ class LlamaCppAnswerTests {
 	}
 
 	@Test
+	void refusesAPromptLongerThanTheContextInsteadOfCuttingIt() {
+		try (LlamaCppChatModel small = new LlamaCppChatModel(
+				new LlamaCppProperties(babbling.toString(), 256, MAX_TOKENS, 1, Duration.ofSeconds(30)))) {
+			// the short prompt fits, the generator's with its numbered sources does not
+			assertThat(small.stream(prompt()).collectList().block(Duration.ofSeconds(30))).hasSize(MAX_TOKENS);
+			ChatModelGenerator generator = new ChatModelGenerator(small, small.name(), EMBEDDINGS, QUERY, 0.5,
+					Duration.ofSeconds(30), false);
+			List<String> tokens = new ArrayList<>();
+			assertThat(catchRuntimeException(() -> generator.generate(question(), tokens::add)))
+				.isInstanceOf(BadUpstreamException.class)
+				.hasMessageContaining("failed to answer");
+			assertThat(tokens).isEmpty();
+		}
+	}
+
+	@Test
 	void refusesImagesAndAudio() {
 		UserMessage withImage = UserMessage.builder()
 			.text("What is in the picture?")
@@ -196,7 +213,7 @@ class LlamaCppAnswerTests {
 			.rootCause()
 			.hasMessageContaining("RAGCHAT_CHAT_LLAMA_MODEL_PATH"));
 		context
-			.withPropertyValues("ragchat.chat.llama.model-path=" + babbling, "ragchat.chat.llama.context-size=256",
+			.withPropertyValues("ragchat.chat.llama.model-path=" + babbling, "ragchat.chat.llama.context-size=2048",
 					"ragchat.chat.llama.max-tokens=4", "ragchat.chat.llama.threads=1")
 			.run((started) -> {
 				assertThat(started).hasNotFailed().hasSingleBean(LlamaCppChatModel.class);

@@ -38,7 +38,7 @@ final class TinyGguf {
 
 	static final int BLOCKS = 2;
 
-	static final int CONTEXT = 256;
+	static final int CONTEXT = 2048;
 
 	private static final int ALIGNMENT = 32;
 
