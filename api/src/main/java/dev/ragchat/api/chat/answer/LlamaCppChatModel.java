@@ -89,16 +89,14 @@ final class LlamaCppChatModel implements ChatModel, AutoCloseable {
 		}
 		int threads = (properties.threads() > 0) ? properties.threads() : Runtime.getRuntime().availableProcessors();
 		// llama.cpp writes its own log (loading, timings) to standard error: the
-		// binding's
-		// setLogger (4.1.0) never calls back, so it is not routed through ours
+		// binding's setLogger (4.1.0) never calls back, so it is not routed through ours
 		long start = System.nanoTime();
 		try {
 			this.model = new LlamaModel(new ModelParameters().setModel(file.toString())
 				.setCtxSize(properties.contextSize())
 				.setThreads(threads)
 				.setThreadsBatch(threads)
-				.setParallel(1)
-				.setGpuLayers(0));
+				.setParallel(1));
 		}
 		catch (RuntimeException ex) {
 			throw new IllegalStateException("ragchat.chat.llama.model-path (RAGCHAT_CHAT_LLAMA_MODEL_PATH): llama.cpp"
