@@ -8,9 +8,10 @@ COPY . .
 RUN ./mvnw -B -q -DskipTests package -pl api -am
 
 FROM eclipse-temurin:21-jre
-# Tesseract reads scanned pages; curl serves the health check
+# Tesseract reads scanned pages; curl serves the health check; libgomp1 is the OpenMP
+# runtime llama.cpp's native library (ragchat.chat.generator=llama-cpp) links against
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends tesseract-ocr curl \
+    && apt-get install -y --no-install-recommends tesseract-ocr curl libgomp1 \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin ragchat \
     && mkdir -p /app/data /app/certs \

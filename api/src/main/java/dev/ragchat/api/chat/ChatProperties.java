@@ -63,7 +63,10 @@ public record ChatProperties(@DefaultValue("extractive") Generator generator, @D
 		OPENAI_COMPATIBLE,
 
 		/** An Ollama server. */
-		OLLAMA
+		OLLAMA,
+
+		/** A GGUF file run in process by llama.cpp ({@code llama-cpp}). */
+		LLAMA_CPP
 
 	}
 

@@ -49,11 +49,13 @@ import org.springframework.web.reactive.function.client.WebClient;
  * {@code extractive} (quotes from the sources, no model), {@code gemini} (Gemini API with
  * an API key, through Spring AI's Google GenAI model), {@code vertex-gemini} (through
  * Spring AI's Vertex AI Gemini model, REST transport), {@code openai-compatible} (any
- * server speaking OpenAI's chat completions, through Spring AI's OpenAI model) or
- * {@code ollama} (Ollama's own API, through Spring AI's Ollama model).
+ * server speaking OpenAI's chat completions, through Spring AI's OpenAI model),
+ * {@code ollama} (Ollama's own API, through Spring AI's Ollama model), or
+ * {@code llama-cpp} (a GGUF file run in process by llama.cpp).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ GeminiProperties.class, OpenAiCompatibleProperties.class, OllamaProperties.class })
+@EnableConfigurationProperties({ GeminiProperties.class, OpenAiCompatibleProperties.class, OllamaProperties.class,
+		LlamaCppProperties.class })
 class AnswerConfiguration {
 
 	/**
@@ -273,6 +275,26 @@ class AnswerConfiguration {
 				QueryEmbedder queryEmbedder, AnswerSettings settings) {
 			return new ChatModelGenerator(model, ollama.model(), embeddingModel, queryEmbedder,
 					settings.minSimilarity(), ollama.timeout());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = AnswerConfiguration.GENERATOR, havingValue = "llama-cpp")
+	static class LlamaCpp {
+
+		/** Loaded once at start-up; closed (its memory freed) at shutdown. */
+		@Bean(destroyMethod = "close")
+		LlamaCppChatModel llamaCppChatModel(LlamaCppProperties llama) {
+			return new LlamaCppChatModel(llama);
+		}
+
+		@Bean
+		AnswerGenerator llamaCppGenerator(LlamaCppChatModel model, LlamaCppProperties llama,
+				EmbeddingModel embeddingModel, QueryEmbedder queryEmbedder, AnswerSettings settings) {
+			// a text model: images are read with OCR first, audio is refused
+			return new ChatModelGenerator(model, model.name(), embeddingModel, queryEmbedder, settings.minSimilarity(),
+					llama.timeout(), false);
 		}
 
 	}

@@ -48,6 +48,8 @@ final class ChatModelGenerator implements AnswerGenerator {
 
 	private final Duration timeout;
 
+	private final boolean readsMedia;
+
 	/**
 	 * @param chatModel the model
 	 * @param defaultModel the model's name unless a question names another
@@ -60,6 +62,23 @@ final class ChatModelGenerator implements AnswerGenerator {
 	 */
 	ChatModelGenerator(ChatModel chatModel, String defaultModel, EmbeddingModel embeddingModel,
 			QueryEmbedder queryEmbedder, double minSimilarity, Duration timeout) {
+		this(chatModel, defaultModel, embeddingModel, queryEmbedder, minSimilarity, timeout, true);
+	}
+
+	/**
+	 * @param chatModel the model
+	 * @param defaultModel the model's name unless a question names another
+	 * @param embeddingModel embeds the sources' sentences (is anything near the
+	 * question?)
+	 * @param queryEmbedder embeds the question
+	 * @param minSimilarity below it a sentence is not near the question
+	 * @param timeout the longest the model may stay silent: before its first piece of the
+	 * answer, and between two
+	 * @param readsMedia whether the model reads images and audio (a text-only model gets
+	 * images read with OCR first, and audio is refused)
+	 */
+	ChatModelGenerator(ChatModel chatModel, String defaultModel, EmbeddingModel embeddingModel,
+			QueryEmbedder queryEmbedder, double minSimilarity, Duration timeout, boolean readsMedia) {
 		Assert.notNull(chatModel, "chatModel must not be null");
 		Assert.hasText(defaultModel, "defaultModel must not be empty");
 		Assert.notNull(embeddingModel, "embeddingModel must not be null");
@@ -71,11 +90,12 @@ final class ChatModelGenerator implements AnswerGenerator {
 		this.queryEmbedder = queryEmbedder;
 		this.minSimilarity = minSimilarity;
 		this.timeout = timeout;
+		this.readsMedia = readsMedia;
 	}
 
 	@Override
 	public boolean readsMedia() {
-		return true;
+		return this.readsMedia;
 	}
 
 	@Override
