@@ -50,7 +50,7 @@ class SecurityConfiguration {
 	static final String[] CONSOLE = { "/", "/index.html", "/console/*.js", "/console/*.css", "/favicon.ico" };
 
 	private static final String AUTHENTICATION_REQUIRED = "Authentication required: send X-Master-Key, X-API-Key"
-			+ " or Authorization: Bearer <session token>";
+			+ " or Authorization: Bearer <session token or API key>";
 
 	@Bean
 	MasterKey masterKey(MasterKeyProperties properties, RagChatProperties ragchat) {
@@ -145,6 +145,9 @@ class SecurityConfiguration {
 				.hasAuthority(Scope.UPLOAD.authority())
 				.requestMatchers("/api/v1/sessions/**")
 				.hasAuthority(CallerAuthentication.SESSION)
+				// the OpenAI-compatible chat API: an API key that may chat
+				.requestMatchers("/v1/**")
+				.hasAuthority(Scope.CHAT.authority())
 				.anyRequest()
 				.authenticated());
 		return http.build();
