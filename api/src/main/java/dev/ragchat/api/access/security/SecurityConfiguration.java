@@ -148,6 +148,9 @@ class SecurityConfiguration {
 				// the OpenAI-compatible chat API: an API key that may chat
 				.requestMatchers("/v1/**")
 				.hasAuthority(Scope.CHAT.authority())
+				// the MCP server: API keys only; each tool checks the scope it needs
+				.requestMatchers("/mcp", "/mcp/**")
+				.hasAnyAuthority(Scope.CHAT.authority(), Scope.UPLOAD.authority(), Scope.ADMIN.authority())
 				.anyRequest()
 				.authenticated());
 		return http.build();
