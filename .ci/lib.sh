@@ -6,6 +6,10 @@
 # Messages      say MSG...; fail MSG... (exits 1)
 # JDK           ci_select_jdk: exports JAVA_HOME (JDK 21+) and puts it first on PATH
 # httpyac       ci_httpyac: installs the pinned httpyac into .ci/.tools, sets HTTPYAC
+# MCP Inspector ci_mcp_inspector: installs the pinned MCP Inspector into .ci/.tools/mcp-inspector,
+#               sets MCP_INSPECTOR
+# openai (npm)  ci_openai_npm: installs the pinned openai package into .ci/.tools/openai, sets
+#               OPENAI_NPM (that prefix)
 # Service       ci_work_dir PREFIX; ci_service_init JAR; ci_service_start LOG [NAME=value...];
 #               ci_service_stop (see below)
 # Helpers       ci_free_port, ci_master_key
@@ -15,6 +19,8 @@
 CI_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 CI_MIN_JAVA=21
 CI_HTTPYAC_VERSION=6.16.7            # verified against this repository's .http files
+CI_MCP_INSPECTOR_VERSION=2.12.0      # its CLI verified against /mcp (runs on Node 20 though it asks for 22)
+CI_OPENAI_NPM_VERSION=7.57.0         # verified against /v1 (runs on Node 20 though it asks for 22)
 CI_HEALTH_TIMEOUT_SECONDS=${CI_HEALTH_TIMEOUT_SECONDS:-180}   # start-up takes 50-95 s on a busy 2-core machine
 CI_LOG_TAIL=${CI_LOG_TAIL:-40}       # lines of each *.log in the work dir shown on failure
 CI_JAVA_OPTS=${CI_JAVA_OPTS:-}       # JVM options of the started service (benchmarks: the vector module)
@@ -98,6 +104,40 @@ ci_httpyac() {
             --prefix "$CI_ROOT/.ci/.tools" "httpyac@$CI_HTTPYAC_VERSION" >/dev/null
     fi
     [[ $("$HTTPYAC" --version) == "$CI_HTTPYAC_VERSION" ]] || fail "httpyac $CI_HTTPYAC_VERSION not runnable from $HTTPYAC"
+}
+
+# The official MCP Inspector (its CLI mode is the MCP client of .ci/agents-walkthrough), in a
+# prefix of its own: an npm install --no-save into .ci/.tools would prune httpyac.
+ci_mcp_inspector() {
+    local prefix="$CI_ROOT/.ci/.tools/mcp-inspector" installed
+    MCP_INSPECTOR="$prefix/node_modules/.bin/mcp-inspector"
+    installed=$(node -p "require('$prefix/node_modules/@modelcontextprotocol/inspector/package.json').version" 2>/dev/null || true)
+    if [[ -x $MCP_INSPECTOR ]] && [[ $installed == "$CI_MCP_INSPECTOR_VERSION" ]]; then
+        say "MCP Inspector $CI_MCP_INSPECTOR_VERSION already in .ci/.tools/mcp-inspector"
+    else
+        say "npm: installing @modelcontextprotocol/inspector@$CI_MCP_INSPECTOR_VERSION into .ci/.tools/mcp-inspector"
+        mkdir -p "$prefix"
+        npm install --no-save --no-audit --no-fund --loglevel=error --engine-strict=false \
+            --prefix "$prefix" "@modelcontextprotocol/inspector@$CI_MCP_INSPECTOR_VERSION" >/dev/null
+    fi
+    [[ -x $MCP_INSPECTOR ]] || fail "MCP Inspector $CI_MCP_INSPECTOR_VERSION not runnable from $MCP_INSPECTOR"
+}
+
+# The official openai package, the OpenAI client of .ci/openai-client.mjs, in a prefix of
+# its own too.
+ci_openai_npm() {
+    OPENAI_NPM="$CI_ROOT/.ci/.tools/openai"
+    local installed
+    installed=$(node -p "require('$OPENAI_NPM/node_modules/openai/package.json').version" 2>/dev/null || true)
+    if [[ $installed == "$CI_OPENAI_NPM_VERSION" ]]; then
+        say "openai $CI_OPENAI_NPM_VERSION already in .ci/.tools/openai"
+    else
+        say "npm: installing openai@$CI_OPENAI_NPM_VERSION into .ci/.tools/openai"
+        mkdir -p "$OPENAI_NPM"
+        npm install --no-save --no-audit --no-fund --loglevel=error --engine-strict=false \
+            --prefix "$OPENAI_NPM" "openai@$CI_OPENAI_NPM_VERSION" >/dev/null
+    fi
+    [[ -f $OPENAI_NPM/node_modules/openai/index.mjs ]] || fail "openai $CI_OPENAI_NPM_VERSION not installed in $OPENAI_NPM"
 }
 
 # ---------------------------------------------------------------------------

@@ -38,6 +38,17 @@ public record Caller(Kind kind, String keyId, Set<Scope> scopes, List<String> kn
 	}
 
 	/**
+	 * @param sessionId a session this API key started
+	 * @return the same key, as the session's token would present it
+	 */
+	public Caller inSession(String sessionId) {
+		if (this.kind != Kind.API_KEY) {
+			throw new ForbiddenException("A session is started with an API key");
+		}
+		return new Caller(Kind.SESSION, this.keyId, this.scopes, this.knowledgeBases, this.keyExpiresAt, sessionId);
+	}
+
+	/**
 	 * @return whether this caller may touch every knowledge base ({@code *})
 	 */
 	public boolean mayUseAll() {

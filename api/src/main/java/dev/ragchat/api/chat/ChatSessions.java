@@ -179,6 +179,21 @@ public final class ChatSessions implements ActiveSessions {
 			.orElseThrow(() -> new NotFoundException("No session '" + id + "'"));
 	}
 
+	/**
+	 * @param caller an API key
+	 * @param id a session
+	 * @return the session, as its token would present it, when this key started it and it
+	 * is still active
+	 * @throws NotFoundException for another key's session, or one that ended or expired
+	 */
+	public Caller resume(Caller caller, String id) {
+		ChatSession session = ofKey(caller, id);
+		if (!session.isActive(this.clock.instant())) {
+			throw new NotFoundException("No session '" + id + "'");
+		}
+		return caller.inSession(session.id());
+	}
+
 	@Override
 	public boolean isActive(String sessionId, String keyId) {
 		Instant now = this.clock.instant();

@@ -59,4 +59,10 @@ class SessionConfiguration {
 		return new Conversations(steps, sessions, messages, properties, clock);
 	}
 
+	@Bean
+	OneOffAnswers oneOffAnswers(ChatSessions sessions, Conversations conversations, MessageStore messages,
+			Clock clock) {
+		return new OneOffAnswers(sessions, conversations, messages, clock);
+	}
+
 }

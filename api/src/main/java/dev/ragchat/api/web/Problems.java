@@ -90,8 +90,27 @@ public final class Problems {
 		this.objectMapper.writeValue(response.getOutputStream(), problem);
 	}
 
+	/**
+	 * Writes a refusal made outside Spring MVC: a problem, or under the OpenAI-compatible
+	 * API the error body OpenAI clients read ({@link OpenAiErrors}), with the same
+	 * wording.
+	 * @param request the request
+	 * @param response its response
+	 * @param status the status
+	 * @param detail what went wrong
+	 * @throws IOException if the response cannot be written
+	 */
 	public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
 			throws IOException {
+		if (OpenAiErrors.applies(request)) {
+			if (response.isCommitted()) {
+				return;
+			}
+			response.setStatus(status.value());
+			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+			this.objectMapper.writeValue(response.getOutputStream(), OpenAiErrors.body(status, detail, null, null));
+			return;
+		}
 		write(response, of(status, detail, request));
 	}
 

@@ -27,6 +27,16 @@ public final class KeyFormat {
 	}
 
 	/**
+	 * Tells an API key from a session token by its prefix alone (a JWT never starts with
+	 * it); whether it is a valid key is for {@link #isWellFormed} and the lookup.
+	 * @param value a bearer credential
+	 * @return whether it is meant as an API key
+	 */
+	public static boolean looksLikeKey(String value) {
+		return value.startsWith(PREFIX);
+	}
+
+	/**
 	 * Checks prefix, length, alphabet and checksum; no lookup.
 	 * @param key what the caller sent
 	 * @return whether it can be a key ragchat issued

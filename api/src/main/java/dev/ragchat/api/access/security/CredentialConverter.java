@@ -1,5 +1,6 @@
 package dev.ragchat.api.access.security;
 
+import dev.ragchat.api.access.keys.KeyFormat;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpHeaders;
@@ -8,7 +9,9 @@ import org.springframework.security.web.authentication.AuthenticationConverter;
 
 /**
  * Reads the one credential a request carries: {@code X-Master-Key}, {@code X-API-Key} or
- * {@code Authorization: Bearer}.
+ * {@code Authorization: Bearer}. A bearer value in the API key format ({@code rck_…}) is
+ * an API key, exactly as if sent in {@code X-API-Key} (what OpenAI and MCP clients send);
+ * any other bearer value is a session token.
  */
 public final class CredentialConverter implements AuthenticationConverter {
 
@@ -50,9 +53,13 @@ public final class CredentialConverter implements AuthenticationConverter {
 			if (SEED_CHAT_PATHS.contains(path)) {
 				return new Credential(Credential.Type.SESSION_TOKEN, authorization.strip());
 			}
-			throw new BadCredentialsException("Use Authorization: Bearer <session token>");
+			throw new BadCredentialsException("Use Authorization: Bearer <session token or API key>");
 		}
-		return new Credential(Credential.Type.SESSION_TOKEN, authorization.substring(BEARER.length()).strip());
+		String bearer = authorization.substring(BEARER.length()).strip();
+		if (KeyFormat.looksLikeKey(bearer)) {
+			return new Credential(Credential.Type.API_KEY, bearer);
+		}
+		return new Credential(Credential.Type.SESSION_TOKEN, bearer);
 	}
 
 }

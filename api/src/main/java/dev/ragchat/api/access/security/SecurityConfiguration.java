@@ -50,7 +50,7 @@ class SecurityConfiguration {
 	static final String[] CONSOLE = { "/", "/index.html", "/console/*.js", "/console/*.css", "/favicon.ico" };
 
 	private static final String AUTHENTICATION_REQUIRED = "Authentication required: send X-Master-Key, X-API-Key"
-			+ " or Authorization: Bearer <session token>";
+			+ " or Authorization: Bearer <session token or API key>";
 
 	@Bean
 	MasterKey masterKey(MasterKeyProperties properties, RagChatProperties ragchat) {
@@ -145,6 +145,12 @@ class SecurityConfiguration {
 				.hasAuthority(Scope.UPLOAD.authority())
 				.requestMatchers("/api/v1/sessions/**")
 				.hasAuthority(CallerAuthentication.SESSION)
+				// the OpenAI-compatible chat API: an API key that may chat
+				.requestMatchers("/v1/**")
+				.hasAuthority(Scope.CHAT.authority())
+				// the MCP server: API keys only; each tool checks the scope it needs
+				.requestMatchers("/mcp", "/mcp/**")
+				.hasAnyAuthority(Scope.CHAT.authority(), Scope.UPLOAD.authority(), Scope.ADMIN.authority())
 				.anyRequest()
 				.authenticated());
 		return http.build();

@@ -1,0 +1,27 @@
+package dev.ragchat.api.mcp;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ragchat.api.chat.ChatSessions;
+import dev.ragchat.api.chat.Conversations;
+import dev.ragchat.ingestion.DocumentPages;
+import dev.ragchat.ingestion.Documents;
+import dev.ragchat.ingestion.KnowledgeBases;
+import dev.ragchat.retrieval.ChunkIndex;
+import dev.ragchat.retrieval.Retriever;
+import dev.ragchat.retrieval.query.QueryShaper;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class McpConfiguration {
+
+	@Bean
+	KnowledgeTools knowledgeTools(KnowledgeBases knowledgeBases, Documents documents, Retriever retriever,
+			QueryShaper shaper, ChatSessions sessions, Conversations conversations, ObjectMapper objectMapper,
+			ChunkIndex index, DocumentPages pages) {
+		return new KnowledgeTools(knowledgeBases, documents, retriever, shaper, sessions, conversations, objectMapper,
+				index, pages);
+	}
+
+}

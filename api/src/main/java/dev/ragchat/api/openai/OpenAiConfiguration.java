@@ -1,0 +1,17 @@
+package dev.ragchat.api.openai;
+
+import dev.ragchat.api.chat.ChatConfigStore;
+import dev.ragchat.ingestion.KnowledgeBases;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class OpenAiConfiguration {
+
+	@Bean
+	ChatApiModels chatApiModels(KnowledgeBases knowledgeBases, ChatConfigStore configs) {
+		return new ChatApiModels(knowledgeBases, configs);
+	}
+
+}

@@ -1,0 +1,198 @@
+package dev.ragchat.api.openai.web;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ragchat.api.access.Caller;
+import dev.ragchat.api.access.Scope;
+import dev.ragchat.api.chat.AnswerAdmission;
+import dev.ragchat.api.chat.ChatMessage;
+import dev.ragchat.api.chat.OneOffAnswers;
+import dev.ragchat.api.openai.ChatApiModels;
+import dev.ragchat.api.openai.web.CompletionViews.Chunk;
+import dev.ragchat.api.openai.web.CompletionViews.Completion;
+import dev.ragchat.api.openai.web.CompletionViews.ModelList;
+import dev.ragchat.api.openai.web.CompletionViews.SourceView;
+import dev.ragchat.api.web.OpenAiErrors;
+import dev.ragchat.api.web.Problems;
+import dev.ragchat.errors.NotFoundException;
+import dev.ragchat.errors.RagChatException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * OpenAI's chat API over the knowledge bases: a client that speaks it works by setting
+ * the base URL to {@code https://<host>/v1} and its API key to a ragchat key. Every
+ * answer goes the answer path of {@code /messages} in a session that ends with it; the
+ * citations travel in the extension field {@code citations}.
+ */
+@RestController
+@Tag(name = "openai-compatible")
+class ChatCompletionController {
+
+	private static final Logger logger = LoggerFactory.getLogger(ChatCompletionController.class);
+
+	private static final long STREAM_TIMEOUT_MILLIS = 120_000L;
+
+	private final ChatApiModels models;
+
+	private final OneOffAnswers answers;
+
+	private final AnswerAdmission admission;
+
+	private final ObjectMapper objectMapper;
+
+	ChatCompletionController(ChatApiModels models, OneOffAnswers answers, AnswerAdmission admission,
+			ObjectMapper objectMapper) {
+		this.models = models;
+		this.answers = answers;
+		this.admission = admission;
+		this.objectMapper = objectMapper;
+	}
+
+	@GetMapping(path = "/v1/models", produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "The models this key may use: kb:<id> per knowledge base, config:<id> per chat configuration")
+	ModelList models(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
+		caller.require(Scope.CHAT, null);
+		return ModelList.of(this.models.list(caller));
+	}
+
+	@PostMapping(path = "/v1/chat/completions", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Answer the last user message from the model's knowledge base, the earlier messages as"
+			+ " history; a chat.completion, or chat.completion.chunk events with stream: true; citations in the"
+			+ " extension field 'citations'")
+	ResponseEntity<ResponseBodyEmitter> complete(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+			@RequestBody JsonNode body) throws IOException {
+		caller.require(Scope.CHAT, null);
+		CompletionRequest request = CompletionRequest.of(body);
+		String previews = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
+		// refused before an answer is promised: busy, unknown model, a model of another
+		// key
+		AnswerAdmission.Permit permit = this.admission.admit();
+		OneOffAnswers.Open open;
+		try {
+			open = open(caller, request);
+		}
+		catch (RuntimeException ex) {
+			permit.close();
+			throw ex;
+		}
+		String id = "chatcmpl-" + UUID.randomUUID().toString().replace("-", "");
+		long created = System.currentTimeMillis() / 1000;
+		if (!request.stream()) {
+			try (permit; open) {
+				ChatMessage answer = open.ask(request.question(), (token) -> {
+				});
+				ResponseBodyEmitter emitter = new ResponseBodyEmitter();
+				emitter.send(Completion.of(id, created, request.model(), answer, sources(previews, open, answer)),
+						MediaType.APPLICATION_JSON);
+				emitter.complete();
+				return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(emitter);
+			}
+		}
+		SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT_MILLIS);
+		Thread.ofVirtual()
+			.name("ragchat-completion")
+			.start(() -> stream(emitter, permit, open, request, id, created, previews));
+		return ResponseEntity.ok().contentType(MediaType.TEXT_EVENT_STREAM).body(emitter);
+	}
+
+	private OneOffAnswers.Open open(Caller caller, CompletionRequest request) {
+		try {
+			return this.answers.open(caller, this.models.start(request.model(), request.settings()), request.history());
+		}
+		catch (NotFoundException ex) {
+			throw new OpenAiRefusal(HttpStatus.NOT_FOUND, ex.getMessage(), "model", "model_not_found");
+		}
+	}
+
+	private void stream(SseEmitter emitter, AnswerAdmission.Permit permit, OneOffAnswers.Open open,
+			CompletionRequest request, String id, long created, String previews) {
+		try (permit; open) {
+			send(emitter, Chunk.role(id, created, request.model()));
+			ChatMessage answer = open.ask(request.question(),
+					(token) -> send(emitter, Chunk.content(id, created, request.model(), token)));
+			send(emitter, Chunk.last(id, created, request.model(), answer, sources(previews, open, answer)));
+			sendRaw(emitter, "[DONE]");
+			emitter.complete();
+		}
+		catch (ClientGone ex) {
+			logger.debug("The client went away while its completion streamed");
+			emitter.complete();
+		}
+		catch (RuntimeException ex) {
+			HttpStatus status = HttpStatus.INTERNAL_SERVER_ERROR;
+			String message = "Something went wrong on our side; the error was logged";
+			if (ex instanceof RagChatException refusal) {
+				status = Problems.status(refusal);
+				message = refusal.getMessage();
+			}
+			else {
+				logger.error("Streaming completion failed", ex);
+			}
+			try {
+				sendRaw(emitter, this.objectMapper.writeValueAsString(OpenAiErrors.body(status, message, null, null)));
+			}
+			catch (ClientGone | JsonProcessingException ignored) {
+				// the client is gone
+			}
+			emitter.complete();
+		}
+	}
+
+	private static List<SourceView> sources(String previews, OneOffAnswers.Open open, ChatMessage answer) {
+		return answer.citations()
+			.stream()
+			.map((citation) -> SourceView.of(citation, previews, open.knowledgeBase()))
+			.toList();
+	}
+
+	private void send(SseEmitter emitter, Object chunk) {
+		try {
+			sendRaw(emitter, this.objectMapper.writeValueAsString(chunk));
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void sendRaw(SseEmitter emitter, String data) {
+		try {
+			emitter.send(SseEmitter.event().data(data, MediaType.TEXT_PLAIN));
+		}
+		catch (IOException | IllegalStateException ex) {
+			throw new ClientGone(ex);
+		}
+	}
+
+	/**
+	 * The client of a streamed completion went away: the answer stops, nothing to report.
+	 */
+	private static final class ClientGone extends RuntimeException {
+
+		ClientGone(Exception cause) {
+			super(cause);
+		}
+
+	}
+
+}

@@ -1,0 +1,126 @@
+package dev.ragchat.api.openai.web;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.ragchat.api.chat.ChatMessage;
+import dev.ragchat.api.chat.Citation;
+import dev.ragchat.api.openai.ChatApiModels;
+
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The chat API's answers in OpenAI's shapes, with ragchat's extension fields
+ * ({@code citations}, {@code grounded}).
+ */
+final class CompletionViews {
+
+	static final String OWNER = "ragchat";
+
+	private CompletionViews() {
+	}
+
+	record ModelList(String object, List<ModelView> data) {
+
+		static ModelList of(List<ChatApiModels.Model> models) {
+			return new ModelList("list",
+					models.stream()
+						.map((model) -> new ModelView(model.id(), "model",
+								(model.created() != null) ? model.created().getEpochSecond() : 0, OWNER, model.name()))
+						.toList());
+		}
+
+	}
+
+	/**
+	 * @param name the knowledge base's name or the configuration's title (an extension)
+	 */
+	record ModelView(String id, String object, long created, @JsonProperty("owned_by") String ownedBy, String name) {
+
+	}
+
+	/**
+	 * A cited source, as {@code /messages} has it, with the URL of its page preview.
+	 *
+	 * @param index the {@code [n]} the answer cites it with
+	 * @param documentId the document
+	 * @param filename its file name
+	 * @param page the page
+	 * @param quote the sentence of the source the answer rests on
+	 * @param url the page's preview with the quote highlighted (a PNG; send the same
+	 * key), or {@code null} when the document has no page images (not a PDF)
+	 */
+	record SourceView(int index, String documentId, String filename, int page, String quote, String url) {
+
+		static SourceView of(Citation citation, String base, String knowledgeBase) {
+			String url = null;
+			if (!citation.boxes().isEmpty()) {
+				UriComponentsBuilder preview = UriComponentsBuilder.fromUriString(base)
+					.path("/api/v1/knowledge-bases/{kb}/documents/{doc}/pages/{page}");
+				preview = (citation.quote() != null) ? preview.queryParam("quote", "{passage}")
+						: preview.queryParam("highlight", "{passage}");
+				url = preview.encode()
+					.buildAndExpand(knowledgeBase, citation.documentId(), citation.page(),
+							(citation.quote() != null) ? citation.quote() : citation.chunkId())
+					.toUriString();
+			}
+			return new SourceView(citation.index(), citation.documentId(), citation.filename(), citation.page(),
+					citation.quote(), url);
+		}
+
+	}
+
+	record Completion(String id, String object, long created, String model, List<Choice> choices,
+			List<SourceView> citations, Boolean grounded) {
+
+		static Completion of(String id, long created, String model, ChatMessage answer, List<SourceView> citations) {
+			return new Completion(id, "chat.completion", created, model,
+					List.of(new Choice(0, new Message("assistant", answer.content(), null), "stop", null)), citations,
+					answer.grounded());
+		}
+
+	}
+
+	record Choice(int index, Message message, @JsonProperty("finish_reason") String finishReason, Object logprobs) {
+
+	}
+
+	record Message(String role, String content, String refusal) {
+
+	}
+
+	/**
+	 * A {@code chat.completion.chunk}; the last one carries the citations.
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record Chunk(String id, String object, long created, String model, List<Delta> choices, List<SourceView> citations,
+			Boolean grounded) {
+
+		static Chunk role(String id, long created, String model) {
+			return of(id, created, model, new Delta(0, Map.of("role", "assistant", "content", ""), null, null), null,
+					null);
+		}
+
+		static Chunk content(String id, long created, String model, String text) {
+			return of(id, created, model, new Delta(0, Map.of("content", text), null, null), null, null);
+		}
+
+		static Chunk last(String id, long created, String model, ChatMessage answer, List<SourceView> citations) {
+			return of(id, created, model, new Delta(0, Map.of(), "stop", null), citations, answer.grounded());
+		}
+
+		private static Chunk of(String id, long created, String model, Delta delta, List<SourceView> citations,
+				Boolean grounded) {
+			return new Chunk(id, "chat.completion.chunk", created, model, List.of(delta), citations, grounded);
+		}
+
+	}
+
+	record Delta(int index, Map<String, String> delta, @JsonProperty("finish_reason") String finishReason,
+			Object logprobs) {
+
+	}
+
+}
