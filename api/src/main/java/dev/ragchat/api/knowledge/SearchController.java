@@ -1,12 +1,10 @@
 package dev.ragchat.api.knowledge;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.access.Scope;
-import dev.ragchat.errors.RejectedInputException;
 import dev.ragchat.ingestion.KnowledgeBases;
 import dev.ragchat.retrieval.ChunkSearch;
 import dev.ragchat.retrieval.Retriever;
@@ -65,7 +63,7 @@ class SearchController {
 			@Valid @RequestBody SearchRequest request) {
 		caller.require(Scope.CHAT, kb);
 		this.knowledgeBases.searchable(kb);
-		SearchMode mode = mode(request.mode());
+		SearchMode mode = SearchMode.of(request.mode());
 		List<String> documentIds = (request.filter() != null) ? request.filter().documentIds() : null;
 		Map<String, String> metadata = (request.filter() != null) ? request.filter().metadata() : null;
 		int topK = (request.topK() != null) ? request.topK() : 5;
@@ -84,18 +82,6 @@ class SearchController {
 					hit.chunk().page(), hit.chunk().pageEnd(), hit.chunk().title(), hit.chunk().headingPath(),
 					hit.chunk().text(), hit.score()))
 			.toList());
-	}
-
-	private static SearchMode mode(String mode) {
-		if (mode == null) {
-			return SearchMode.HYBRID;
-		}
-		try {
-			return SearchMode.valueOf(mode.toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new RejectedInputException("mode must be hybrid, vector or keyword");
-		}
 	}
 
 	/**

@@ -10,7 +10,6 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
@@ -267,8 +266,8 @@ public final class KnowledgeTools {
 			throw new RejectedInputException("top_k must be between 1 and " + MAX_TOP_K);
 		}
 		this.knowledgeBases.searchable(kb);
-		ChunkSearch search = new ChunkSearch(kb, this.shaper.shape(query), topK, mode(string(args, "mode", false)),
-				strings(args, "document_ids"), null);
+		ChunkSearch search = new ChunkSearch(kb, this.shaper.shape(query), topK,
+				SearchMode.of(string(args, "mode", false)), strings(args, "document_ids"), null);
 		return Map.of("results",
 				this.retriever.retrieve(search)
 					.stream()
@@ -308,18 +307,6 @@ public final class KnowledgeTools {
 			throw new NotFoundException("No knowledge base '" + knowledgeBase + "'");
 		}
 		return knowledgeBase;
-	}
-
-	private static SearchMode mode(String mode) {
-		if (mode == null) {
-			return SearchMode.HYBRID;
-		}
-		try {
-			return SearchMode.valueOf(mode.toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new RejectedInputException("mode must be hybrid, vector or keyword");
-		}
 	}
 
 	private static String string(Map<String, Object> args, String name, boolean required) {
