@@ -130,8 +130,28 @@ public final class Audit {
 	 * @param sources the documents and pages the answer cites
 	 */
 	public void sourcesCited(String actor, String session, List<Source> sources) {
-		write(actor(actor), "sources.cited", "session:" + session, Outcome.SUCCESS,
+		sourcesCited(actor, session, sources, this.address.get());
+	}
+
+	/**
+	 * The sources an answer cites, recorded after the request's thread let go of it (a
+	 * streamed answer).
+	 * @param actor the key behind the session
+	 * @param session the session
+	 * @param sources the documents and pages the answer cites
+	 * @param address the client address, taken with {@link #address()} on the request's
+	 * thread
+	 */
+	public void sourcesCited(String actor, String session, List<Source> sources, String address) {
+		write(actor(actor), address, "sources.cited", "session:" + session, Outcome.SUCCESS,
 				Map.of("sources", List.copyOf(sources)));
+	}
+
+	/**
+	 * @return the current caller's address, {@code null} outside a request
+	 */
+	public String address() {
+		return this.address.get();
 	}
 
 	/**
@@ -146,8 +166,12 @@ public final class Audit {
 	}
 
 	private void write(String keyId, String action, String target, Outcome outcome, Map<String, Object> detail) {
-		this.file.append(
-				new AuditEvent(this.clock.instant(), keyId, this.address.get(), action, target, outcome.value, detail));
+		write(keyId, this.address.get(), action, target, outcome, detail);
+	}
+
+	private void write(String keyId, String address, String action, String target, Outcome outcome,
+			Map<String, Object> detail) {
+		this.file.append(new AuditEvent(this.clock.instant(), keyId, address, action, target, outcome.value, detail));
 	}
 
 	private static String actor(String keyId) {

@@ -24,12 +24,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -175,6 +178,26 @@ class AuditTrailTests extends AbstractWebIntegrationTests {
 		assertThat(cited.get("detail").get("sources").get(0).get("documentId").asText()).isEqualTo(chat.document);
 		assertThat(cited.get("detail").get("sources").get(0).get("page").asInt()).isEqualTo(3);
 		assertThat(Files.readString(file())).doesNotContain(question);
+	}
+
+	@Test
+	void aStreamedAnswerWritesOneQuestionEventAndItsSourcesWithTheCallersAddress() throws Exception {
+		Chat chat = chat();
+		MvcResult started = this.mvc
+			.perform(post("/api/v1/sessions/" + chat.session + "/messages").secure(true)
+				.header("Authorization", "Bearer " + chat.token)
+				.accept(MediaType.TEXT_EVENT_STREAM)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"message\":\"When was the lighthouse on Kestrel Point automated?\"}")
+				.with(from("10.1.0.3")))
+			.andExpect(request().asyncStarted())
+			.andReturn();
+		this.mvc.perform(asyncDispatch(started)).andExpect(status().isOk());
+		JsonNode asked = AuditLog.single(file(), "question.asked", "session:" + chat.session);
+		assertThat(asked.get("address").asText()).isEqualTo("10.1.0.3");
+		JsonNode cited = AuditLog.single(file(), "sources.cited", "session:" + chat.session);
+		assertThat(cited.get("address").asText()).isEqualTo("10.1.0.3");
+		assertThat(cited.get("detail").get("sources").get(0).get("documentId").asText()).isEqualTo(chat.document);
 	}
 
 	@Test

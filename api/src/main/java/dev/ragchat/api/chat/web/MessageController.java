@@ -81,12 +81,13 @@ class MessageController {
 		// refused before the stream starts, so that a busy server answers 429 itself
 		AnswerAdmission.Permit permit = this.admission.admit();
 		this.audit.questionAsked(caller.keyId(), id, request.message());
+		String address = this.audit.address();
 		SseEmitter emitter = new SseEmitter(120_000L);
 		Thread.ofVirtual().name("ragchat-answer").start(() -> {
 			try (permit) {
 				ChatMessage answer = this.conversations.ask(caller, id, request.message(), request.attachments(),
 						(token) -> send(emitter, "token", Map.of("text", token)));
-				this.audit.sourcesCited(caller.keyId(), id, sources(answer));
+				this.audit.sourcesCited(caller.keyId(), id, sources(answer), address);
 				send(emitter, "citations", answer.citations());
 				send(emitter, "done",
 						Map.of("id", answer.id(), "grounded", answer.grounded(), "answer", answer.content()));
