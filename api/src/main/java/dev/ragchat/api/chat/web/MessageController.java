@@ -65,11 +65,11 @@ class MessageController {
 	AnswerView ask(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String id,
 			@RequestBody AskRequest request) {
 		try (AnswerAdmission.Permit permit = this.admission.admit()) {
-			this.audit.questionAsked(caller.keyId(), id, request.message());
+			this.audit.questionAsked(keyId(caller), id, request.message());
 			ChatMessage answer = this.conversations.ask(caller, id, request.message(), request.attachments(),
 					(token) -> {
 					});
-			this.audit.sourcesCited(caller.keyId(), id, sources(answer));
+			this.audit.sourcesCited(keyId(caller), id, sources(answer));
 			return AnswerView.of(answer);
 		}
 	}
@@ -80,14 +80,14 @@ class MessageController {
 			@RequestBody AskRequest request) {
 		// refused before the stream starts, so that a busy server answers 429 itself
 		AnswerAdmission.Permit permit = this.admission.admit();
-		this.audit.questionAsked(caller.keyId(), id, request.message());
+		this.audit.questionAsked(keyId(caller), id, request.message());
 		String address = this.audit.address();
 		SseEmitter emitter = new SseEmitter(120_000L);
 		Thread.ofVirtual().name("ragchat-answer").start(() -> {
 			try (permit) {
 				ChatMessage answer = this.conversations.ask(caller, id, request.message(), request.attachments(),
 						(token) -> send(emitter, "token", Map.of("text", token)));
-				this.audit.sourcesCited(caller.keyId(), id, sources(answer), address);
+				this.audit.sourcesCited(keyId(caller), id, sources(answer), address);
 				send(emitter, "citations", answer.citations());
 				send(emitter, "done",
 						Map.of("id", answer.id(), "grounded", answer.grounded(), "answer", answer.content()));
@@ -127,6 +127,15 @@ class MessageController {
 		}
 		List<ChatMessage> page = this.conversations.history(caller, id, offset, limit);
 		return new HistoryView(page.stream().map(AnswerView::of).toList(), offset, limit, this.conversations.count(id));
+	}
+
+	/**
+	 * @param caller the session's caller; the security chain always puts one here, the
+	 * web slice tests of this controller do not
+	 * @return its key id for the audit trail
+	 */
+	private static String keyId(Caller caller) {
+		return (caller != null) ? caller.keyId() : null;
 	}
 
 	private static List<Audit.Source> sources(ChatMessage answer) {
