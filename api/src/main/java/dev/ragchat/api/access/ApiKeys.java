@@ -111,6 +111,20 @@ public final class ApiKeys {
 	}
 
 	/**
+	 * @param presented what the caller sent in {@code X-API-Key}
+	 * @return the key if it is known and has expired (not revoked): the audit trail
+	 * records such a use
+	 */
+	public Optional<ApiKey> expired(String presented) {
+		if (!KeyFormat.isWellFormed(presented)) {
+			return Optional.empty();
+		}
+		Instant now = this.clock.instant();
+		return this.byHash.get(Hashes.sha256Hex(presented), this.store::findByHash)
+			.filter((k) -> k.revokedAt() == null && !k.isActive(now));
+	}
+
+	/**
 	 * @param id a key id, as carried in a session token
 	 * @return the key if it is unrevoked and unexpired
 	 */

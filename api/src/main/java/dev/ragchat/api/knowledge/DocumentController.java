@@ -12,6 +12,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.access.Scope;
+import dev.ragchat.api.audit.Audit;
 import dev.ragchat.ingestion.Document;
 import dev.ragchat.ingestion.DocumentPages;
 import dev.ragchat.ingestion.Documents;
@@ -60,7 +61,10 @@ class DocumentController {
 
 	private final DocumentPages pages;
 
-	DocumentController(Documents documents, ChunkIndex index, DocumentPages pages) {
+	private final Audit audit;
+
+	DocumentController(Documents documents, ChunkIndex index, DocumentPages pages, Audit audit) {
+		this.audit = audit;
 		this.documents = documents;
 		this.index = index;
 		this.pages = pages;
@@ -89,8 +93,13 @@ class DocumentController {
 				}
 				uploads.add(new Documents.Upload(file.getOriginalFilename(), temp));
 			}
-			return new SubmittedList(this.documents.submit(kb, uploads, metadata, idempotencyKey)
-				.stream()
+			List<Documents.Submitted> submitted = this.documents.submit(kb, uploads, metadata, idempotencyKey);
+			for (Documents.Submitted s : submitted) {
+				if (s.duplicateOf() == null) {
+					this.audit.documentCreated(caller.keyId(), kb, s.document().id());
+				}
+			}
+			return new SubmittedList(submitted.stream()
 				.map((s) -> new SubmittedView(s.document().id(), s.document().filename(), s.document().status().name(),
 						statusUrl(s.document()), s.duplicateOf()))
 				.toList());
@@ -157,6 +166,7 @@ class DocumentController {
 			@PathVariable String doc) {
 		caller.require(Scope.UPLOAD, kb);
 		this.documents.delete(kb, doc);
+		this.audit.documentDeleted(caller.keyId(), kb, doc);
 		this.pages.evict(kb, doc);
 	}
 

@@ -6,6 +6,7 @@ import java.util.List;
 
 import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.access.Scope;
+import dev.ragchat.api.audit.Audit;
 import dev.ragchat.ingestion.DocumentPages;
 import dev.ragchat.ingestion.KnowledgeBase;
 import dev.ragchat.ingestion.KnowledgeBases;
@@ -39,7 +40,10 @@ class KnowledgeBaseController {
 
 	private final DocumentPages pages;
 
-	KnowledgeBaseController(KnowledgeBases knowledgeBases, DocumentPages pages) {
+	private final Audit audit;
+
+	KnowledgeBaseController(KnowledgeBases knowledgeBases, DocumentPages pages, Audit audit) {
+		this.audit = audit;
 		this.knowledgeBases = knowledgeBases;
 		this.pages = pages;
 	}
@@ -50,6 +54,7 @@ class KnowledgeBaseController {
 			@RequestBody CreateRequest request) {
 		caller.require(Scope.ADMIN, null);
 		KnowledgeBase kb = this.knowledgeBases.create(request.name(), request.description());
+		this.audit.knowledgeBaseCreated(caller.keyId(), kb.id());
 		return ResponseEntity.created(URI.create("/api/v1/knowledge-bases/" + kb.id())).body(view(kb));
 	}
 
@@ -76,6 +81,7 @@ class KnowledgeBaseController {
 	void delete(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String kb) {
 		caller.require(Scope.ADMIN, kb);
 		this.knowledgeBases.delete(kb);
+		this.audit.knowledgeBaseDeleted(caller.keyId(), kb);
 		this.pages.evict(kb);
 	}
 

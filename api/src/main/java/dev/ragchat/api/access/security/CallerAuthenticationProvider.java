@@ -48,9 +48,16 @@ final class CallerAuthenticationProvider implements AuthenticationProvider {
 			}
 			case API_KEY -> this.apiKeys.authenticate(value)
 				.map((key) -> new CallerAuthentication(Caller.apiKey(key)))
-				.orElseThrow(() -> new BadCredentialsException("The API key is not valid, has expired or was revoked"));
+				.orElseThrow(() -> refusedKey(value));
 			case SESSION_TOKEN -> session(value);
 		};
+	}
+
+	private BadCredentialsException refusedKey(String presented) {
+		String message = "The API key is not valid, has expired or was revoked";
+		return this.apiKeys.expired(presented)
+			.<BadCredentialsException>map((key) -> new ExpiredKeyException(message, key.id()))
+			.orElseGet(() -> new BadCredentialsException(message));
 	}
 
 	private CallerAuthentication session(String token) {

@@ -27,6 +27,29 @@ public final class CredentialConverter implements AuthenticationConverter {
 	/** The seed client sends the session token without "Bearer " here. */
 	static final java.util.Set<String> SEED_CHAT_PATHS = java.util.Set.of("/api/chat", "/chat");
 
+	/**
+	 * @param request a request
+	 * @return what kind of credential it carries, for the audit trail (never the
+	 * credential): {@code master-key}, {@code api-key}, {@code session-token},
+	 * {@code several} or {@code malformed}
+	 */
+	static String kind(HttpServletRequest request) {
+		try {
+			Credential credential = new CredentialConverter().convert(request);
+			if (credential == null) {
+				return "none";
+			}
+			return switch (credential.type()) {
+				case MASTER_KEY -> "master-key";
+				case API_KEY -> "api-key";
+				case SESSION_TOKEN -> "session-token";
+			};
+		}
+		catch (BadCredentialsException ex) {
+			return "malformed";
+		}
+	}
+
 	@Override
 	public Credential convert(HttpServletRequest request) {
 		String master = request.getHeader(MASTER_KEY_HEADER);

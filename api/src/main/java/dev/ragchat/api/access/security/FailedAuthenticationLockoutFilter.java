@@ -3,6 +3,7 @@ package dev.ragchat.api.access.security;
 import java.io.IOException;
 import java.time.Duration;
 
+import dev.ragchat.api.audit.Audit;
 import dev.ragchat.api.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -27,9 +28,12 @@ final class FailedAuthenticationLockoutFilter extends OncePerRequestFilter {
 
 	private final Problems problems;
 
-	FailedAuthenticationLockoutFilter(RateLimits limits, Problems problems) {
+	private final Audit audit;
+
+	FailedAuthenticationLockoutFilter(RateLimits limits, Problems problems, Audit audit) {
 		this.limits = limits;
 		this.problems = problems;
+		this.audit = audit;
 	}
 
 	@Override
@@ -38,6 +42,7 @@ final class FailedAuthenticationLockoutFilter extends OncePerRequestFilter {
 		if (carriesCredential(request)) {
 			Duration wait = this.limits.failedAuthenticationLockout(request.getRemoteAddr());
 			if (!wait.isZero()) {
+				this.audit.lockedOut(CredentialConverter.kind(request));
 				RateLimitFilter.tooManyRequests(this.problems, request, response, wait, DETAIL);
 				return;
 			}

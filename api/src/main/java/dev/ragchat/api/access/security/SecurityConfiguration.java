@@ -13,6 +13,7 @@ import dev.ragchat.api.access.MasterKey;
 import dev.ragchat.api.access.MasterKeyProperties;
 import dev.ragchat.api.access.Scope;
 import dev.ragchat.api.access.SessionTokens;
+import dev.ragchat.api.audit.Audit;
 import dev.ragchat.api.web.Problems;
 import dev.ragchat.api.web.RequestLimitProperties;
 import dev.ragchat.api.web.RequestSizeLimitFilter;
@@ -75,15 +76,22 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, MasterKey masterKey, ApiKeys apiKeys,
 			SessionTokens tokens, ActiveSessions sessions, RateLimits limits, Problems problems,
-			RequestLimitProperties requestLimits) throws Exception {
+			RequestLimitProperties requestLimits, Audit audit) throws Exception {
 		AuthenticationEntryPoint entryPoint = (request, response, ex) -> {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
 			problems.write(request, response, HttpStatus.UNAUTHORIZED,
 					(ex instanceof BadCredentialsException) ? ex.getMessage() : AUTHENTICATION_REQUIRED);
 		};
 		AuthenticationFailureHandler failureHandler = (request, response, ex) -> {
+			if (ex instanceof ExpiredKeyException expired) {
+				audit.expiredKeyUsed(expired.keyId());
+			}
+			else {
+				audit.signInFailed(CredentialConverter.kind(request));
+			}
 			Duration wait = limits.tryFailedAuthentication(request.getRemoteAddr());
 			if (!wait.isZero()) {
+				audit.lockedOut(CredentialConverter.kind(request));
 				RateLimitFilter.tooManyRequests(problems, request, response, wait,
 						FailedAuthenticationLockoutFilter.DETAIL);
 				return;
@@ -111,7 +119,8 @@ class SecurityConfiguration {
 				.accessDeniedHandler((request, response, ex) -> problems.write(request, response, HttpStatus.FORBIDDEN,
 						"These credentials do not allow this request")))
 			.addFilterBefore(new RequestSizeLimitFilter(requestLimits, problems), BasicAuthenticationFilter.class)
-			.addFilterBefore(new FailedAuthenticationLockoutFilter(limits, problems), BasicAuthenticationFilter.class)
+			.addFilterBefore(new FailedAuthenticationLockoutFilter(limits, problems, audit),
+					BasicAuthenticationFilter.class)
 			.addFilterAt(authentication, BasicAuthenticationFilter.class)
 			.addFilterAfter(new RateLimitFilter(limits, problems), BasicAuthenticationFilter.class)
 			.authorizeHttpRequests((requests) -> requests
@@ -122,7 +131,8 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers(HttpMethod.HEAD, CONSOLE)
 				.permitAll()
-				.requestMatchers("/api/v1/keys", "/api/v1/keys/**", "/actuator/**", CredentialConverter.SEED_KEY_PATH)
+				.requestMatchers("/api/v1/keys", "/api/v1/keys/**", "/api/v1/admin/audit", "/api/v1/admin/audit/**",
+						"/actuator/**", CredentialConverter.SEED_KEY_PATH)
 				.hasAuthority(CallerAuthentication.MASTER)
 				.requestMatchers("/api/v1/knowledge-bases", "/api/v1/knowledge-bases/**")
 				.hasAnyAuthority(CallerAuthentication.MASTER, Scope.CHAT.authority(), Scope.UPLOAD.authority(),

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ragchat.api.access.ApiKey;
 import dev.ragchat.api.access.ApiKeys;
 import dev.ragchat.api.access.Scope;
+import dev.ragchat.api.audit.Audit;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -35,8 +36,11 @@ class ApiKeyController {
 
 	private final ApiKeys keys;
 
-	ApiKeyController(ApiKeys keys) {
+	private final Audit audit;
+
+	ApiKeyController(ApiKeys keys, Audit audit) {
 		this.keys = keys;
+		this.audit = audit;
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -44,6 +48,7 @@ class ApiKeyController {
 	ResponseEntity<IssuedKeyResponse> issue(@RequestBody ApiKeys.KeyRequest request) {
 		ApiKeys.IssuedKey issued = this.keys.issue(request);
 		ApiKey key = issued.record();
+		this.audit.keyIssued(Audit.MASTER, key.id());
 		return ResponseEntity.created(URI.create("/api/v1/keys/" + key.id()))
 			.body(new IssuedKeyResponse(key.id(), issued.key(), key.name(), scopes(key), key.knowledgeBases(),
 					key.createdAt(), key.expiresAt()));
@@ -65,6 +70,7 @@ class ApiKeyController {
 	@Operation(summary = "Revoke a key; the sessions it started end with it")
 	void revoke(@PathVariable String id) {
 		this.keys.revoke(id);
+		this.audit.keyRevoked(Audit.MASTER, id);
 	}
 
 	private static List<String> scopes(ApiKey key) {

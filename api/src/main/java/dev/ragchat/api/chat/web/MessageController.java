@@ -7,6 +7,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ragchat.api.access.Caller;
+import dev.ragchat.api.audit.Audit;
 import dev.ragchat.api.chat.AnswerAdmission;
 import dev.ragchat.api.chat.ChatMessage;
 import dev.ragchat.api.chat.Citation;
@@ -51,7 +52,10 @@ class MessageController {
 
 	private final AnswerAdmission admission;
 
-	MessageController(Conversations conversations, AnswerAdmission admission) {
+	private final Audit audit;
+
+	MessageController(Conversations conversations, AnswerAdmission admission, Audit audit) {
+		this.audit = audit;
 		this.conversations = conversations;
 		this.admission = admission;
 	}
@@ -61,9 +65,12 @@ class MessageController {
 	AnswerView ask(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String id,
 			@RequestBody AskRequest request) {
 		try (AnswerAdmission.Permit permit = this.admission.admit()) {
-			return AnswerView
-				.of(this.conversations.ask(caller, id, request.message(), request.attachments(), (token) -> {
-				}));
+			this.audit.questionAsked(keyId(caller), id, request.message());
+			ChatMessage answer = this.conversations.ask(caller, id, request.message(), request.attachments(),
+					(token) -> {
+					});
+			this.audit.sourcesCited(keyId(caller), id, sources(answer));
+			return AnswerView.of(answer);
 		}
 	}
 
@@ -73,11 +80,14 @@ class MessageController {
 			@RequestBody AskRequest request) {
 		// refused before the stream starts, so that a busy server answers 429 itself
 		AnswerAdmission.Permit permit = this.admission.admit();
+		this.audit.questionAsked(keyId(caller), id, request.message());
+		String address = this.audit.address();
 		SseEmitter emitter = new SseEmitter(120_000L);
 		Thread.ofVirtual().name("ragchat-answer").start(() -> {
 			try (permit) {
 				ChatMessage answer = this.conversations.ask(caller, id, request.message(), request.attachments(),
 						(token) -> send(emitter, "token", Map.of("text", token)));
+				this.audit.sourcesCited(keyId(caller), id, sources(answer), address);
 				send(emitter, "citations", answer.citations());
 				send(emitter, "done",
 						Map.of("id", answer.id(), "grounded", answer.grounded(), "answer", answer.content()));
@@ -117,6 +127,20 @@ class MessageController {
 		}
 		List<ChatMessage> page = this.conversations.history(caller, id, offset, limit);
 		return new HistoryView(page.stream().map(AnswerView::of).toList(), offset, limit, this.conversations.count(id));
+	}
+
+	/**
+	 * @param caller the session's caller; the security chain always puts one here, the
+	 * web slice tests of this controller do not
+	 * @return its key id for the audit trail
+	 */
+	private static String keyId(Caller caller) {
+		return (caller != null) ? caller.keyId() : null;
+	}
+
+	private static List<Audit.Source> sources(ChatMessage answer) {
+		List<Citation> citations = (answer.citations() != null) ? answer.citations() : List.of();
+		return citations.stream().map((c) -> new Audit.Source(c.documentId(), c.page())).toList();
 	}
 
 	private static void send(SseEmitter emitter, String event, Object data) {

@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ragchat.api.access.Caller;
+import dev.ragchat.api.audit.Audit;
 import dev.ragchat.api.chat.ChatMessage;
 import dev.ragchat.api.chat.ChatSession;
 import dev.ragchat.api.chat.ChatSessions;
@@ -53,7 +54,10 @@ public class SessionController {
 
 	private final ChatSessions sessions;
 
-	SessionController(ChatSessions sessions) {
+	private final Audit audit;
+
+	SessionController(ChatSessions sessions, Audit audit) {
+		this.audit = audit;
 		this.sessions = sessions;
 	}
 
@@ -64,6 +68,7 @@ public class SessionController {
 	ResponseEntity<StartedResponse> start(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
 			@Valid @RequestBody StartRequest request) {
 		ChatSessions.Started started = this.sessions.start(caller, request.toStart());
+		this.audit.sessionStarted(caller.keyId(), started.session().knowledgeBase(), started.session().id());
 		String url = "/api/v1/sessions/" + started.session().id();
 		return ResponseEntity.created(URI.create(url))
 			.body(new StartedResponse(started.session().id(), started.token(), "Bearer", started.session().expiresAt(),

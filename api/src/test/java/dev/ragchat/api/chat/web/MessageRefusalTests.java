@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ragchat.api.audit.Audit;
 import dev.ragchat.api.chat.AnswerAdmission;
 import dev.ragchat.api.chat.Conversations;
 import dev.ragchat.errors.BadUpstreamException;
@@ -61,6 +62,9 @@ class MessageRefusalTests {
 
 	@MockitoBean
 	Conversations conversations;
+
+	@MockitoBean
+	Audit audit;
 
 	static Stream<Arguments> refusals() {
 		return Stream.of(refusal(404, NotFoundException::new), refusal(400, RejectedInputException::new),

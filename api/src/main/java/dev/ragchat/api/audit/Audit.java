@@ -1,0 +1,213 @@
+package dev.ragchat.api.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Records security-relevant actions, one event each, called at the edges (controllers and
+ * security filters). Takes key ids, never keys; a question's text only at the
+ * {@code request} level.
+ */
+public final class Audit {
+
+	/** The key id recorded for the master key. */
+	public static final String MASTER = "master";
+
+	private final AuditProperties properties;
+
+	private final AuditFile file;
+
+	private final Clock clock;
+
+	private final Supplier<String> address;
+
+	/**
+	 * @param properties the level
+	 * @param dataDir the data directory; the log is {@code audit/audit.jsonl} in it
+	 * @param clock the time of each event
+	 * @param json writes and reads the lines
+	 * @param address the current caller's address, {@code null} when there is none
+	 */
+	public Audit(AuditProperties properties, Path dataDir, Clock clock, ObjectMapper json, Supplier<String> address) {
+		this.properties = properties;
+		this.file = new AuditFile(dataDir.resolve("audit").resolve("audit.jsonl"), json);
+		this.clock = clock;
+		this.address = address;
+	}
+
+	/**
+	 * @return where the log is
+	 */
+	public Path file() {
+		return this.file.path();
+	}
+
+	public void keyIssued(String actor, String keyId) {
+		write(actor(actor), "key.issued", "key:" + keyId, Outcome.SUCCESS, null);
+	}
+
+	public void keyRevoked(String actor, String keyId) {
+		write(actor(actor), "key.revoked", "key:" + keyId, Outcome.SUCCESS, null);
+	}
+
+	/**
+	 * A known key presented after it expired: refused.
+	 * @param keyId its id
+	 */
+	public void expiredKeyUsed(String keyId) {
+		write(keyId, "key.expired-used", "key:" + keyId, Outcome.REFUSED, null);
+	}
+
+	/**
+	 * A credential that did not authenticate.
+	 * @param credential what kind it was: {@code master-key}, {@code api-key} or
+	 * {@code session-token}
+	 */
+	public void signInFailed(String credential) {
+		write(null, "sign-in.failed", "credential:" + credential, Outcome.FAILED, null);
+	}
+
+	/**
+	 * A credential refused because its address has used up its failed-authentication
+	 * budget.
+	 * @param credential what kind it was
+	 */
+	public void lockedOut(String credential) {
+		write(null, "sign-in.locked-out", "credential:" + credential, Outcome.REFUSED, null);
+	}
+
+	public void knowledgeBaseCreated(String actor, String knowledgeBase) {
+		write(actor(actor), "knowledge-base.created", "knowledge-base:" + knowledgeBase, Outcome.SUCCESS, null);
+	}
+
+	public void knowledgeBaseDeleted(String actor, String knowledgeBase) {
+		write(actor(actor), "knowledge-base.deleted", "knowledge-base:" + knowledgeBase, Outcome.SUCCESS, null);
+	}
+
+	public void documentCreated(String actor, String knowledgeBase, String document) {
+		write(actor(actor), "document.created", "document:" + knowledgeBase + "/" + document, Outcome.SUCCESS, null);
+	}
+
+	public void documentDeleted(String actor, String knowledgeBase, String document) {
+		write(actor(actor), "document.deleted", "document:" + knowledgeBase + "/" + document, Outcome.SUCCESS, null);
+	}
+
+	public void sessionStarted(String actor, String knowledgeBase, String session) {
+		write(actor(actor), "session.started", "session:" + session, Outcome.SUCCESS,
+				Map.of("knowledgeBase", knowledgeBase));
+	}
+
+	/**
+	 * @param actor the key behind the session
+	 * @param session the session
+	 * @param question the question: its SHA-256 hash is recorded, its text only at the
+	 * {@code request} level
+	 */
+	public void questionAsked(String actor, String session, String question) {
+		Map<String, Object> detail = new LinkedHashMap<>();
+		String text = (question != null) ? question : "";
+		detail.put("questionSha256", sha256(text));
+		if (this.properties.level() == AuditProperties.Level.REQUEST) {
+			detail.put("question", text);
+		}
+		write(actor(actor), "question.asked", "session:" + session, Outcome.SUCCESS, detail);
+	}
+
+	/**
+	 * @param actor the key behind the session
+	 * @param session the session
+	 * @param sources the documents and pages the answer cites
+	 */
+	public void sourcesCited(String actor, String session, List<Source> sources) {
+		sourcesCited(actor, session, sources, this.address.get());
+	}
+
+	/**
+	 * The sources an answer cites, recorded after the request's thread let go of it (a
+	 * streamed answer).
+	 * @param actor the key behind the session
+	 * @param session the session
+	 * @param sources the documents and pages the answer cites
+	 * @param address the client address, taken with {@link #address()} on the request's
+	 * thread
+	 */
+	public void sourcesCited(String actor, String session, List<Source> sources, String address) {
+		write(actor(actor), address, "sources.cited", "session:" + session, Outcome.SUCCESS,
+				Map.of("sources", List.copyOf(sources)));
+	}
+
+	/**
+	 * @return the current caller's address, {@code null} outside a request
+	 */
+	public String address() {
+		return this.address.get();
+	}
+
+	/**
+	 * @param from the earliest time, inclusive ({@code null} for no bound)
+	 * @param to the latest time, exclusive ({@code null} for no bound)
+	 * @param action only this action ({@code null} for all)
+	 * @param limit at most this many, the newest of those that match
+	 * @return the matching events, oldest first
+	 */
+	public List<AuditEvent> read(Instant from, Instant to, String action, int limit) {
+		return this.file.read(from, to, action, limit);
+	}
+
+	private void write(String keyId, String action, String target, Outcome outcome, Map<String, Object> detail) {
+		write(keyId, this.address.get(), action, target, outcome, detail);
+	}
+
+	private void write(String keyId, String address, String action, String target, Outcome outcome,
+			Map<String, Object> detail) {
+		this.file.append(new AuditEvent(this.clock.instant(), keyId, address, action, target, outcome.value, detail));
+	}
+
+	private static String actor(String keyId) {
+		return (keyId != null) ? keyId : MASTER;
+	}
+
+	private static String sha256(String text) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * A source an answer cites.
+	 *
+	 * @param documentId the document
+	 * @param page its page
+	 */
+	public record Source(String documentId, int page) {
+
+	}
+
+	private enum Outcome {
+
+		SUCCESS("success"), REFUSED("refused"), FAILED("failed");
+
+		private final String value;
+
+		Outcome(String value) {
+			this.value = value;
+		}
+
+	}
+
+}
