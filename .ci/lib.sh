@@ -106,37 +106,33 @@ ci_httpyac() {
     [[ $("$HTTPYAC" --version) == "$CI_HTTPYAC_VERSION" ]] || fail "httpyac $CI_HTTPYAC_VERSION not runnable from $HTTPYAC"
 }
 
-# The official MCP Inspector (its CLI mode is the MCP client of .ci/agents-walkthrough), in a
-# prefix of its own: an npm install --no-save into .ci/.tools would prune httpyac.
-ci_mcp_inspector() {
-    local prefix="$CI_ROOT/.ci/.tools/mcp-inspector" installed
-    MCP_INSPECTOR="$prefix/node_modules/.bin/mcp-inspector"
-    installed=$(node -p "require('$prefix/node_modules/@modelcontextprotocol/inspector/package.json').version" 2>/dev/null || true)
-    if [[ -x $MCP_INSPECTOR ]] && [[ $installed == "$CI_MCP_INSPECTOR_VERSION" ]]; then
-        say "MCP Inspector $CI_MCP_INSPECTOR_VERSION already in .ci/.tools/mcp-inspector"
+# ci_npm_prefix PACKAGE VERSION DIR: the pinned npm package in a prefix of its own under
+# .ci/.tools (an npm install --no-save into .ci/.tools itself would prune httpyac); installs
+# it unless that version is there already.
+ci_npm_prefix() {
+    local package=$1 version=$2 prefix="$CI_ROOT/.ci/.tools/$3" installed
+    installed=$(node -p "require('$prefix/node_modules/$package/package.json').version" 2>/dev/null || true)
+    if [[ $installed == "$version" ]]; then
+        say "$package $version already in .ci/.tools/$3"
     else
-        say "npm: installing @modelcontextprotocol/inspector@$CI_MCP_INSPECTOR_VERSION into .ci/.tools/mcp-inspector"
+        say "npm: installing $package@$version into .ci/.tools/$3"
         mkdir -p "$prefix"
         npm install --no-save --no-audit --no-fund --loglevel=error --engine-strict=false \
-            --prefix "$prefix" "@modelcontextprotocol/inspector@$CI_MCP_INSPECTOR_VERSION" >/dev/null
+            --prefix "$prefix" "$package@$version" >/dev/null
     fi
+}
+
+# The official MCP Inspector: its CLI mode is the MCP client of .ci/agents-walkthrough.
+ci_mcp_inspector() {
+    ci_npm_prefix @modelcontextprotocol/inspector "$CI_MCP_INSPECTOR_VERSION" mcp-inspector
+    MCP_INSPECTOR="$CI_ROOT/.ci/.tools/mcp-inspector/node_modules/.bin/mcp-inspector"
     [[ -x $MCP_INSPECTOR ]] || fail "MCP Inspector $CI_MCP_INSPECTOR_VERSION not runnable from $MCP_INSPECTOR"
 }
 
-# The official openai package, the OpenAI client of .ci/openai-client.mjs, in a prefix of
-# its own too.
+# The official openai package, the OpenAI client of .ci/openai-client.mjs.
 ci_openai_npm() {
+    ci_npm_prefix openai "$CI_OPENAI_NPM_VERSION" openai
     OPENAI_NPM="$CI_ROOT/.ci/.tools/openai"
-    local installed
-    installed=$(node -p "require('$OPENAI_NPM/node_modules/openai/package.json').version" 2>/dev/null || true)
-    if [[ $installed == "$CI_OPENAI_NPM_VERSION" ]]; then
-        say "openai $CI_OPENAI_NPM_VERSION already in .ci/.tools/openai"
-    else
-        say "npm: installing openai@$CI_OPENAI_NPM_VERSION into .ci/.tools/openai"
-        mkdir -p "$OPENAI_NPM"
-        npm install --no-save --no-audit --no-fund --loglevel=error --engine-strict=false \
-            --prefix "$OPENAI_NPM" "openai@$CI_OPENAI_NPM_VERSION" >/dev/null
-    fi
     [[ -f $OPENAI_NPM/node_modules/openai/index.mjs ]] || fail "openai $CI_OPENAI_NPM_VERSION not installed in $OPENAI_NPM"
 }
 

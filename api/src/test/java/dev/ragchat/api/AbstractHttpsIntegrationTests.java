@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ragchat.ingestion.TestFiles;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -191,6 +193,21 @@ public abstract class AbstractHttpsIntegrationTests {
 			return status.equals("READY") || status.equals("FAILED");
 		});
 		return last[0];
+	}
+
+	/**
+	 * Uploads the harbour facts PDF ({@code TestFiles.factsPdf}, written into the
+	 * directory) and waits until it is READY.
+	 * @param apiKey a key with the upload scope
+	 * @param knowledgeBase where to
+	 * @param dir where the PDF is written first
+	 * @return the document's id
+	 */
+	protected String uploadFactsPdf(String apiKey, String knowledgeBase, Path dir) throws IOException {
+		JsonNode uploaded = uploadAndAwait(apiKey, knowledgeBase, "harbour.pdf",
+				Files.readAllBytes(TestFiles.factsPdf(dir.resolve("harbour.pdf"))));
+		assertThat(uploaded.get("status").asText()).isEqualTo("READY");
+		return uploaded.get("id").asText();
 	}
 
 	/**

@@ -1,7 +1,6 @@
 package dev.ragchat.api.mcp;
 
 import java.net.http.HttpClient;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -49,10 +48,7 @@ class McpServerTests extends AbstractHttpsIntegrationTests {
 		this.kb = createKnowledgeBase("mcp");
 		this.otherKb = createKnowledgeBase("mcp-other");
 		this.key = issueKey("{\"scopes\":[\"chat\",\"upload\"],\"knowledgeBases\":[\"" + this.kb + "\"]}");
-		JsonNode uploaded = uploadAndAwait(this.key, this.kb, "harbour.pdf",
-				Files.readAllBytes(TestFiles.factsPdf(this.dir.resolve("harbour.pdf"))));
-		assertThat(uploaded.get("status").asText()).isEqualTo("READY");
-		this.pdf = uploaded.get("id").asText();
+		this.pdf = uploadFactsPdf(this.key, this.kb, this.dir);
 		this.client = connect("Authorization", "Bearer " + this.key);
 	}
 

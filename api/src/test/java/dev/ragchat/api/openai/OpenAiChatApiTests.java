@@ -32,7 +32,6 @@ import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionFunctionTool;
 import com.openai.models.models.Model;
 import dev.ragchat.api.AbstractHttpsIntegrationTests;
-import dev.ragchat.ingestion.TestFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,10 +64,7 @@ class OpenAiChatApiTests extends AbstractHttpsIntegrationTests {
 		this.kb = createKnowledgeBase("openai");
 		this.otherKb = createKnowledgeBase("openai-other");
 		this.key = issueKey("{\"scopes\":[\"chat\",\"upload\"],\"knowledgeBases\":[\"" + this.kb + "\"]}");
-		JsonNode uploaded = uploadAndAwait(this.key, this.kb, "harbour.pdf",
-				Files.readAllBytes(TestFiles.factsPdf(this.dir.resolve("harbour.pdf"))));
-		assertThat(uploaded.get("status").asText()).isEqualTo("READY");
-		this.pdf = uploaded.get("id").asText();
+		this.pdf = uploadFactsPdf(this.key, this.kb, this.dir);
 	}
 
 	@Test
