@@ -104,7 +104,7 @@ public final class Grounding {
 			}
 		}
 		for (String year : question.question().periods()) {
-			if (!evidence.writes(year) && !inDocuments(question.knowledgeBase(), documents, year)) {
+			if (!evidence.writes(Spelling.of(year)) && !inDocuments(question.knowledgeBase(), documents, year)) {
 				missing.add(year);
 			}
 		}
@@ -159,7 +159,7 @@ public final class Grounding {
 	 * documents speak of the name.
 	 */
 	private boolean supported(GroundingQuestion question, String name, Evidence evidence, List<String> documents) {
-		return evidence.writes(name) || evidence.titlesHold(words(name))
+		return evidence.writes(Spelling.of(name)) || evidence.titlesHold(words(name))
 				|| Aliases.abbreviates(name, evidence.text() + "\n" + evidence.titles())
 				|| Aliases.shortened(name, question.question().text(), evidence.text())
 				|| (!documents.isEmpty() && inDocuments(question.knowledgeBase(), documents, name));
@@ -181,12 +181,13 @@ public final class Grounding {
 		for (String document : documents) {
 			boolean all = true;
 			for (String part : parts) {
-				String word = words(part);
+				Spelling spelling = Spelling.of(part);
+				String word = spelling.words();
 				ChunkSearch lookup = new ChunkSearch(knowledgeBase, word, List.of(new KeywordTerm(word, 1)), LOOKUP,
 						SearchMode.KEYWORD, List.of(document), Map.of());
 				long writing = this.retriever.retrieve(lookup)
 					.stream()
-					.filter((found) -> Evidence.of(List.of(found)).writes(part))
+					.filter((found) -> Evidence.of(List.of(found)).writes(spelling))
 					.limit(MENTIONS)
 					.count();
 				if (writing < MENTIONS) {
@@ -240,19 +241,9 @@ public final class Grounding {
 		 * possessive aside), a proper name ("Block") with its capital or in capitals: the
 		 * common word ("block") is not the name.
 		 */
-		boolean writes(String name) {
-			if (!this.haystack.contains(" " + words(name) + " ")) {
-				return false;
-			}
-			if (!PROPER_NAME.matcher(name).matches()) {
-				return true;
-			}
-			String all = this.text + "\n" + this.titles;
-			return Pattern
-				.compile("(?<![\\p{L}\\p{N}])(?:" + Pattern.quote(name) + "|"
-						+ Pattern.quote(name.toUpperCase(Locale.ROOT)) + ")(?![\\p{L}\\p{N}])")
-				.matcher(all)
-				.find();
+		boolean writes(Spelling name) {
+			return this.haystack.contains(" " + name.words() + " ") && (name.capitalised() == null
+					|| name.capitalised().matcher(this.text + "\n" + this.titles).find());
 		}
 
 		/**
@@ -261,6 +252,24 @@ public final class Grounding {
 		 */
 		boolean titlesHold(String words) {
 			return this.compactTitles.contains(words.replace(" ", "").replace("&", ""));
+		}
+
+	}
+
+	/**
+	 * How a name is written, read once for all the sources it is looked for in.
+	 *
+	 * @param words the name as {@link #words} writes it
+	 * @param capitalised for a proper name, the name as a word with its capital or in
+	 * capitals ("Block", "BLOCK"; not the common word "block"); {@code null} for others
+	 */
+	private record Spelling(String words, Pattern capitalised) {
+
+		static Spelling of(String name) {
+			Pattern capitalised = PROPER_NAME.matcher(name).matches() ? Pattern.compile("(?<![\\p{L}\\p{N}])(?:"
+					+ Pattern.quote(name) + "|" + Pattern.quote(name.toUpperCase(Locale.ROOT)) + ")(?![\\p{L}\\p{N}])")
+					: null;
+			return new Spelling(Grounding.words(name), capitalised);
 		}
 
 	}
