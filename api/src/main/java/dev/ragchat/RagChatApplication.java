@@ -3,6 +3,8 @@ package dev.ragchat;
 import java.time.Clock;
 import java.time.ZoneOffset;
 
+import dev.ragchat.api.backup.Restore;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
@@ -28,6 +30,10 @@ import org.springframework.context.annotation.Bean;
 public class RagChatApplication {
 
 	public static void main(String[] args) {
+		if (Restore.requested(args)) {
+			// --restore=<backup>: restore into the empty data directory, no service
+			System.exit(Restore.run(args, System.out, System.err));
+		}
 		SpringApplication.run(RagChatApplication.class, args);
 	}
 

@@ -2,6 +2,7 @@ package dev.ragchat.retrieval.lucene;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import java.util.function.IntConsumer;
 import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.ChunkIndex;
 import dev.ragchat.retrieval.ChunkSearch;
+import dev.ragchat.retrieval.IndexSnapshots;
 import dev.ragchat.retrieval.ScoredChunk;
 import dev.ragchat.retrieval.embedding.IndexEmbedding;
 import dev.ragchat.retrieval.query.KeywordTerm;
@@ -26,10 +28,14 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.KeepOnlyLastCommitDeletionPolicy;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SnapshotDeletionPolicy;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
@@ -49,6 +55,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.IOContext;
 import org.apache.lucene.util.BytesRef;
 
 import org.springframework.ai.rag.retrieval.join.DocumentJoiner;
@@ -67,7 +74,7 @@ import org.springframework.util.Assert;
  * move another's ranking. Document and metadata filters stay filters only: the statistics
  * are the knowledge base's whatever the filter.
  */
-public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
+public final class LuceneChunkIndex implements ChunkIndex, IndexSnapshots, AutoCloseable {
 
 	static final String ID = "id";
 
@@ -119,6 +126,9 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 
 	private final IndexWriter writer;
 
+	/** Keeps the commit a backup copies until the copy ends (Lucene's own way). */
+	private final SnapshotDeletionPolicy snapshots = new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy());
+
 	private final SearcherManager searchers;
 
 	/**
@@ -145,8 +155,10 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 		this.vectorCandidates = settings.vectorCandidates();
 		try {
 			this.directory = FSDirectory.open(directory);
-			this.writer = new IndexWriter(this.directory, settings.applyTo(
-					new IndexWriterConfig(this.analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)));
+			this.writer = new IndexWriter(this.directory,
+					settings.applyTo(new IndexWriterConfig(this.analyzer)
+						.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+						.setIndexDeletionPolicy(this.snapshots)));
 			this.searchers = new SearcherManager(this.writer, null);
 		}
 		catch (IOException ex) {
@@ -452,6 +464,36 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot search the chunk index", ex);
+		}
+	}
+
+	@Override
+	public long copyLastCommit(Path target) throws IOException {
+		Assert.notNull(target, "target must not be null");
+		// a fresh index has no commit yet: commit the empty index so there is one to copy
+		if (!DirectoryReader.indexExists(this.directory)) {
+			this.visibility.lock();
+			try {
+				write(() -> {
+				});
+			}
+			finally {
+				this.visibility.unlock();
+			}
+		}
+		IndexCommit commit = this.snapshots.snapshot();
+		try (Directory copy = FSDirectory.open(Files.createDirectories(target))) {
+			for (String file : commit.getFileNames()) {
+				copy.copyFrom(this.directory, file, file, IOContext.DEFAULT);
+			}
+			copy.sync(commit.getFileNames());
+			try (DirectoryReader reader = DirectoryReader.open(commit)) {
+				return reader.numDocs();
+			}
+		}
+		finally {
+			this.snapshots.release(commit);
+			this.writer.deleteUnusedFiles();
 		}
 	}
 

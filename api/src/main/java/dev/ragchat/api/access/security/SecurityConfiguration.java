@@ -131,8 +131,8 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers(HttpMethod.HEAD, CONSOLE)
 				.permitAll()
-				.requestMatchers("/api/v1/keys", "/api/v1/keys/**", "/api/v1/admin/audit", "/api/v1/admin/audit/**",
-						"/actuator/**", CredentialConverter.SEED_KEY_PATH)
+				.requestMatchers("/api/v1/keys", "/api/v1/keys/**", "/api/v1/admin/**", "/actuator/**",
+						CredentialConverter.SEED_KEY_PATH)
 				.hasAuthority(CallerAuthentication.MASTER)
 				.requestMatchers("/api/v1/knowledge-bases", "/api/v1/knowledge-bases/**")
 				.hasAnyAuthority(CallerAuthentication.MASTER, Scope.CHAT.authority(), Scope.UPLOAD.authority(),
