@@ -105,4 +105,11 @@ class MongoCatalogApplicationTests {
 		assertThat(this.context.getBeanNamesForType(javax.sql.DataSource.class)).isEmpty();
 	}
 
+	@Test
+	void refusesBackupsOutsideTheEmbeddedModeWithAConflictThatSaysWhatToUse() throws Exception {
+		this.mvc.perform(post("/api/v1/admin/backups").secure(true).header("X-Master-Key", this.masterKey))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail").value(containsString("their own tools")));
+	}
+
 }
