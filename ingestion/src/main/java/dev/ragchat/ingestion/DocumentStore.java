@@ -116,6 +116,14 @@ public interface DocumentStore {
 	boolean delete(String id);
 
 	/**
+	 * For usage analytics: the documents uploaded or made ready in a time range.
+	 * @param from the first instant
+	 * @param to the instant after the last
+	 * @return the documents created or ready in {@code [from, to)}, oldest first
+	 */
+	List<Document> activeBetween(Instant from, Instant to);
+
+	/**
 	 * A document with the hash of the request it came with.
 	 *
 	 * @param document the document

@@ -1,6 +1,7 @@
 package dev.ragchat.api.chat;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -113,7 +114,9 @@ public final class Conversations {
 	 */
 	public ChatMessage ask(Caller caller, String sessionId, String text, List<String> attachments,
 			Consumer<String> tokens) {
-		// 1. session and media
+		// 1. session and media (the question's time is when it came: an answer's latency
+		// is its time minus this)
+		Instant askedAt = this.clock.instant();
 		ChatSession session = this.sessions.get(caller, sessionId);
 		String question = checked(text);
 		MediaLibrary.Attached attached = this.media.attach(caller, attachments, this.generator.readsMedia());
@@ -141,7 +144,7 @@ public final class Conversations {
 		List<ScoredChunk> retrieved = this.reranking.rerank(shaped.text(), candidates, topK);
 		// stored with its answer (step 9): a failed answer leaves neither behind
 		ChatMessage asked = new ChatMessage(id(), sessionId, ChatMessage.USER, question, null, List.of(),
-				this.clock.instant());
+				askedAt);
 
 		// 6. ground: the sources must speak of what the question names; the answer
 		// quotes those about it

@@ -1,5 +1,6 @@
 package dev.ragchat.api.chat;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -36,5 +37,14 @@ public interface MessageStore {
 	 * @param sessionId the session
 	 */
 	void deleteSession(String sessionId);
+
+	/**
+	 * For usage analytics.
+	 * @param from the first instant
+	 * @param to the instant after the last
+	 * @return the messages said in {@code [from, to)}, by session and in each session
+	 * oldest first
+	 */
+	List<ChatMessage> between(Instant from, Instant to);
 
 }

@@ -1,6 +1,7 @@
 package dev.ragchat.api.chat;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,5 +54,20 @@ public interface SessionStore {
 	 * @return whether it existed
 	 */
 	boolean delete(String id);
+
+	/**
+	 * For usage analytics.
+	 * @param from the first instant
+	 * @param to the instant after the last
+	 * @return the sessions started in {@code [from, to)}, oldest first
+	 */
+	List<ChatSession> startedBetween(Instant from, Instant to);
+
+	/**
+	 * For usage analytics.
+	 * @param ids session ids
+	 * @return those of the sessions that exist, in no particular order
+	 */
+	List<ChatSession> findAllById(Collection<String> ids);
 
 }

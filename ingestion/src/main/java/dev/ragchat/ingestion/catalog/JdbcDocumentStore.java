@@ -103,6 +103,16 @@ final class JdbcDocumentStore implements DocumentStore {
 	}
 
 	@Override
+	public List<Document> activeBetween(Instant from, Instant to) {
+		return this.jdbc
+			.sql("select * from document where (created_at >= ? and created_at < ?)"
+					+ " or (ready_at >= ? and ready_at < ?) order by created_at, id")
+			.params(Jdbc.time(from), Jdbc.time(to), Jdbc.time(from), Jdbc.time(to))
+			.query(JdbcDocumentStore::map)
+			.list();
+	}
+
+	@Override
 	public Optional<Document> findLiveBySha256(String knowledgeBase, String sha256) {
 		return this.jdbc
 			.sql("select * from document where knowledge_base = ? and sha256 = ? and status <> 'FAILED'"

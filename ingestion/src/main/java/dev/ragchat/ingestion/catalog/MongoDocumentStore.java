@@ -23,9 +23,11 @@ import org.bson.conversions.Bson;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.ne;
+import static com.mongodb.client.model.Filters.or;
 
 /**
  * Documents and jobs in MongoDB (the production catalog). A worker claims the oldest
@@ -156,6 +158,16 @@ final class MongoDocumentStore implements DocumentStore {
 	@Override
 	public List<Document> findByKnowledgeBase(String knowledgeBase) {
 		return this.documents.find(eq("knowledgeBase", knowledgeBase))
+			.sort(Sorts.ascending("createdAt", "_id"))
+			.map(MongoDocumentStore::map)
+			.into(new ArrayList<>());
+	}
+
+	@Override
+	public List<Document> activeBetween(Instant from, Instant to) {
+		return this.documents
+			.find(or(and(gte("createdAt", Date.from(from)), lt("createdAt", Date.from(to))),
+					and(gte("readyAt", Date.from(from)), lt("readyAt", Date.from(to)))))
 			.sort(Sorts.ascending("createdAt", "_id"))
 			.map(MongoDocumentStore::map)
 			.into(new ArrayList<>());

@@ -268,6 +268,19 @@ abstract class DocumentStoreContractTests {
 		assertThat(this.store.progress("doc_1", DocumentStatus.PARSING, new Document.Progress(2, 9, 0, 0))).isFalse();
 	}
 
+	@Test
+	void findsTheDocumentsUploadedOrMadeReadyInATimeRange() {
+		Instant day = NOW.truncatedTo(ChronoUnit.DAYS);
+		this.store.insert(document("doc_before", "kb", "a".repeat(64), day.minusSeconds(60)), null, null);
+		this.store.insert(document("doc_ready_in", "kb", "b".repeat(64), day.minusSeconds(30)), null, null);
+		this.store.ready("doc_ready_in", new Document.Progress(3, 3, 5, 5), List.of(), day.plusSeconds(10));
+		this.store.insert(document("doc_in", "kb", "c".repeat(64), day.plusSeconds(20)), null, null);
+		this.store.insert(document("doc_after", "kb", "d".repeat(64), day.plusSeconds(86_400)), null, null);
+		assertThat(this.store.activeBetween(day, day.plusSeconds(86_400))).extracting(Document::id)
+			.containsExactly("doc_ready_in", "doc_in");
+		assertThat(this.store.activeBetween(day, day.plusSeconds(86_400)).get(0).progress().pagesTotal()).isEqualTo(3);
+	}
+
 	static Document document(String id, String kb, String sha256) {
 		return document(id, kb, sha256, NOW);
 	}

@@ -2,6 +2,7 @@ package dev.ragchat.api.chat.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -74,6 +75,15 @@ final class JdbcMessageStore implements MessageStore {
 	@Override
 	public void deleteSession(String sessionId) {
 		this.jdbc.sql("delete from chat_message where session_id = ?").param(sessionId).update();
+	}
+
+	@Override
+	public List<ChatMessage> between(Instant from, Instant to) {
+		return this.jdbc
+			.sql("select * from chat_message where created_at >= ? and created_at < ? order by session_id, seq")
+			.params(Jdbc.time(from), Jdbc.time(to))
+			.query(JdbcMessageStore::map)
+			.list();
 	}
 
 	private static ChatMessage map(ResultSet rs, int row) throws SQLException {

@@ -3,6 +3,8 @@ package dev.ragchat.api.chat.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -87,6 +89,29 @@ final class JdbcSessionStore implements SessionStore {
 	@Override
 	public boolean delete(String id) {
 		return this.jdbc.sql("delete from chat_session where id = ?").param(id).update() == 1;
+	}
+
+	@Override
+	public List<ChatSession> startedBetween(Instant from, Instant to) {
+		return this.jdbc
+			.sql("select * from chat_session where created_at >= ? and created_at < ? order by created_at, id")
+			.params(Jdbc.time(from), Jdbc.time(to))
+			.query(JdbcSessionStore::map)
+			.list();
+	}
+
+	@Override
+	public List<ChatSession> findAllById(Collection<String> ids) {
+		List<ChatSession> found = new ArrayList<>();
+		List<String> all = List.copyOf(ids);
+		// in slices, so that no statement carries an unbounded list of parameters
+		for (int start = 0; start < all.size(); start += 500) {
+			found.addAll(this.jdbc.sql("select * from chat_session where id in (:ids)")
+				.param("ids", all.subList(start, Math.min(start + 500, all.size())))
+				.query(JdbcSessionStore::map)
+				.list());
+		}
+		return found;
 	}
 
 	private static ChatSession map(ResultSet rs, int row) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.ragchat.api.chat.store;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -69,6 +70,13 @@ final class MongoMessageStore implements MessageStore {
 	public void deleteSession(String sessionId) {
 		this.mongo.remove(ofSession(sessionId), COLLECTION);
 		this.mongo.remove(Query.query(Criteria.where("_id").is(sessionId)), COUNTERS);
+	}
+
+	@Override
+	public List<ChatMessage> between(Instant from, Instant to) {
+		return this.mongo.find(
+				Query.query(Criteria.where("createdAt").gte(from).lt(to)).with(Sort.by("sessionId", "seq")),
+				ChatMessage.class, COLLECTION);
 	}
 
 	private static Query ofSession(String sessionId) {

@@ -1,6 +1,7 @@
 package dev.ragchat.api.chat.store;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -68,6 +69,18 @@ final class MongoSessionStore implements SessionStore {
 			.set("topK", s.topK());
 		return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(s.id())), update, COLLECTION)
 			.getMatchedCount() == 1;
+	}
+
+	@Override
+	public List<ChatSession> startedBetween(Instant from, Instant to) {
+		return this.mongo.find(
+				Query.query(Criteria.where("createdAt").gte(from).lt(to)).with(Sort.by("createdAt", "_id")),
+				ChatSession.class, COLLECTION);
+	}
+
+	@Override
+	public List<ChatSession> findAllById(Collection<String> ids) {
+		return this.mongo.find(Query.query(Criteria.where("_id").in(ids)), ChatSession.class, COLLECTION);
 	}
 
 	@Override
