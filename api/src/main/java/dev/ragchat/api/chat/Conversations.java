@@ -143,8 +143,7 @@ public final class Conversations {
 		// 5. rerank: the best topK as a reranker orders them (or as retrieved)
 		List<ScoredChunk> retrieved = this.reranking.rerank(shaped.text(), candidates, topK);
 		// stored with its answer (step 9): a failed answer leaves neither behind
-		ChatMessage asked = new ChatMessage(id(), sessionId, ChatMessage.USER, question, null, List.of(),
-				askedAt);
+		ChatMessage asked = new ChatMessage(id(), sessionId, ChatMessage.USER, question, null, List.of(), askedAt);
 
 		// 6. ground: the sources must speak of what the question names; the answer
 		// quotes those about it

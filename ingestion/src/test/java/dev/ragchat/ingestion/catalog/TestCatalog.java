@@ -36,6 +36,13 @@ public final class TestCatalog {
 	}
 
 	/**
+	 * @return a client on this catalog, for the other stores kept in it
+	 */
+	public JdbcClient jdbc() {
+		return this.jdbc;
+	}
+
+	/**
 	 * @return the document store on this catalog
 	 */
 	public DocumentStore documents() {

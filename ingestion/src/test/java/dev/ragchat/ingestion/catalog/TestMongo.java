@@ -7,6 +7,7 @@ import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.ragchat.ingestion.AtlasLocalTest;
+import dev.ragchat.ingestion.DocumentStore;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.mongodb.MongoDBAtlasLocalContainer;
 
@@ -30,6 +31,14 @@ public final class TestMongo {
 	private static MongoClient atlasLocalClient;
 
 	private TestMongo() {
+	}
+
+	/**
+	 * @param mongo a database
+	 * @return the document store on it
+	 */
+	public static DocumentStore documents(MongoTemplate mongo) {
+		return new MongoDocumentStore(mongo.getDb());
 	}
 
 	/**

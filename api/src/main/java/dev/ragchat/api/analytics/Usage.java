@@ -1,0 +1,112 @@
+package dev.ragchat.api.analytics;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * How ragchat was used in a time range, per UTC day and in total. Every figure is
+ * computed from the catalog (sessions, messages, documents), the same way whatever the
+ * catalog's backend.
+ *
+ * @param from the first instant counted
+ * @param to the instant after the last
+ * @param knowledgeBase the knowledge base counted, or {@code null} for all
+ * @param key the API key id counted, or {@code null} for all
+ * @param totals the whole range's figures
+ * @param days each UTC day's figures, oldest first, every day of the range
+ * @param topCitedDocuments the documents answers cited most (at most 10), most cited
+ * first
+ * @param byKey the chat figures per API key id, most questions first
+ * @param byChatConfig the chat figures per chat configuration (persona) id, most
+ * questions first; {@code configId} is {@code null} for sessions started without one
+ */
+public record Usage(Instant from, Instant to, String knowledgeBase, String key, Figures totals, List<Day> days,
+		List<CitedDocument> topCitedDocuments, List<KeyFigures> byKey, List<ChatConfigFigures> byChatConfig) {
+
+	/**
+	 * The figures of a range.
+	 *
+	 * @param sessions chat sessions started
+	 * @param questions questions asked
+	 * @param grounded answers that rest on the documents (with citations)
+	 * @param refused answers that said the documents do not say
+	 * @param latencyMs the answers' latency in milliseconds (question received to answer
+	 * stored), or {@code null} without answers
+	 * @param tokens the model's tokens: not recorded yet, always {@code null}
+	 * @param uploads documents uploaded ({@code null} when counting one key: documents do
+	 * not record who uploaded them)
+	 * @param pagesIngested pages of the documents made ready ({@code null} when counting
+	 * one key)
+	 */
+	public record Figures(long sessions, long questions, long grounded, long refused, Latency latencyMs, Long tokens,
+			Long uploads, Long pagesIngested) {
+
+	}
+
+	/**
+	 * A UTC day's figures (the same fields as {@link Figures}, and the day).
+	 *
+	 * @param day the day, {@code yyyy-MM-dd}
+	 * @param sessions chat sessions started
+	 * @param questions questions asked
+	 * @param grounded grounded answers
+	 * @param refused refused answers
+	 * @param latencyMs the answers' latency, or {@code null}
+	 * @param tokens always {@code null}
+	 * @param uploads documents uploaded, or {@code null}
+	 * @param pagesIngested pages made ready, or {@code null}
+	 */
+	public record Day(String day, long sessions, long questions, long grounded, long refused, Latency latencyMs,
+			Long tokens, Long uploads, Long pagesIngested) {
+
+	}
+
+	/**
+	 * Latency percentiles (nearest rank).
+	 *
+	 * @param p50 the median, in milliseconds
+	 * @param p95 the 95th percentile, in milliseconds
+	 * @param answers how many answers they are taken over
+	 */
+	public record Latency(long p50, long p95, long answers) {
+
+	}
+
+	/**
+	 * A document answers cited.
+	 *
+	 * @param documentId its id
+	 * @param filename its file name
+	 * @param citations how many answers cited it
+	 */
+	public record CitedDocument(String documentId, String filename, long citations) {
+
+	}
+
+	/**
+	 * One API key's chat figures.
+	 *
+	 * @param keyId the key's id (never the key)
+	 * @param sessions sessions it started in the range
+	 * @param questions questions asked in its sessions
+	 * @param grounded grounded answers
+	 * @param refused refused answers
+	 */
+	public record KeyFigures(String keyId, long sessions, long questions, long grounded, long refused) {
+
+	}
+
+	/**
+	 * One chat configuration's (persona's) figures.
+	 *
+	 * @param configId its id, or {@code null} for sessions without one
+	 * @param sessions sessions started with it in the range
+	 * @param questions questions asked in them
+	 * @param grounded grounded answers
+	 * @param refused refused answers
+	 */
+	public record ChatConfigFigures(String configId, long sessions, long questions, long grounded, long refused) {
+
+	}
+
+}

@@ -1,0 +1,22 @@
+package dev.ragchat.api.analytics.web;
+
+import dev.ragchat.api.analytics.Analytics;
+import dev.ragchat.api.chat.MessageStore;
+import dev.ragchat.api.chat.SessionStore;
+import dev.ragchat.ingestion.DocumentStore;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Usage analytics over whichever catalog the service runs on.
+ */
+@Configuration(proxyBeanMethods = false)
+class AnalyticsConfiguration {
+
+	@Bean
+	Analytics analytics(SessionStore sessions, MessageStore messages, DocumentStore documents) {
+		return new Analytics(sessions, messages, documents);
+	}
+
+}

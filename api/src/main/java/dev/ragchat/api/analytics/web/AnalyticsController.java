@@ -1,0 +1,72 @@
+package dev.ragchat.api.analytics.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+
+import dev.ragchat.api.analytics.Analytics;
+import dev.ragchat.api.analytics.Usage;
+import dev.ragchat.errors.RejectedInputException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Usage analytics, for the master key.
+ */
+@RestController
+@RequestMapping(path = "/api/v1/admin/analytics", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "analytics", description = "Usage analytics (master key only)")
+@SecurityRequirement(name = "masterKey")
+class AnalyticsController {
+
+	private final Analytics analytics;
+
+	private final Clock clock;
+
+	AnalyticsController(Analytics analytics, Clock clock) {
+		this.analytics = analytics;
+		this.clock = clock;
+	}
+
+	@GetMapping
+	@Operation(summary = "Usage per UTC day in [from, to): 'from' and 'to' are ISO-8601 instants or UTC days"
+			+ " (yyyy-MM-dd; a day as 'to' counts that whole day); the last 30 days by default")
+	Usage usage(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@RequestParam(required = false) String knowledgeBase, @RequestParam(required = false) String key) {
+		Instant end = (to == null || to.isBlank()) ? this.clock.instant() : instant("to", to, true);
+		Instant start = (from == null || from.isBlank())
+				? LocalDate.ofInstant(end, ZoneOffset.UTC).minusDays(29).atStartOfDay(ZoneOffset.UTC).toInstant()
+				: instant("from", from, false);
+		return this.analytics.usage(start, end, blankToNull(knowledgeBase), blankToNull(key));
+	}
+
+	private static Instant instant(String name, String value, boolean end) {
+		try {
+			if (value.length() == 10) {
+				Instant day = LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+				return end ? day.plus(1, ChronoUnit.DAYS) : day;
+			}
+			return Instant.parse(value);
+		}
+		catch (DateTimeParseException ex) {
+			throw new RejectedInputException(name
+					+ " must be a UTC day such as 2026-01-31 or an ISO-8601 instant such as 2026-01-31T12:00:00Z; got '"
+					+ value + "'");
+		}
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+}
