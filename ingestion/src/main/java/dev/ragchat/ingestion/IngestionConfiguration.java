@@ -10,7 +10,10 @@ import dev.ragchat.ingestion.reading.Ocr;
 import dev.ragchat.ingestion.reading.pdf.PdfReader;
 import dev.ragchat.retrieval.ChunkIndex;
 import dev.ragchat.retrieval.embedding.TokenCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -25,13 +28,15 @@ class IngestionConfiguration {
 
 	@Bean
 	IngestionWorkers ingestionWorkers(DocumentStore store, BlobStore blobs, ChunkIndex index, TokenCounter tokens,
-			IngestionProperties properties, Clock clock, @Value("${ragchat.data-dir:./data}") Path dataDir) {
+			IngestionProperties properties, Clock clock, @Value("${ragchat.data-dir:./data}") Path dataDir,
+			ObjectProvider<MeterRegistry> meters) {
 		Path workDir = dataDir.toAbsolutePath().normalize().resolve("work");
 		Ocr ocr = new Ocr(properties.ocrCommand(), properties.ocrLanguage(), properties.ocrTimeout());
 		DocumentReader reader = new DocumentReader(ocr, new PdfReader(ocr, properties.maxPages(), workDir),
 				properties.maxText().toBytes());
 		Chunker chunker = new Chunker(tokens, properties.chunkTokens(), properties.chunkOverlapTokens());
-		return new IngestionWorkers(store, blobs, reader, chunker, index, properties, clock, workDir);
+		return new IngestionWorkers(store, blobs, reader, chunker, index, properties, clock, workDir,
+				meters.getIfAvailable(SimpleMeterRegistry::new));
 	}
 
 	@Bean

@@ -29,6 +29,9 @@ import dev.ragchat.ingestion.reading.Titles;
 import dev.ragchat.ingestion.reading.WorkFiles;
 import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.ChunkIndex;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +53,8 @@ import org.springframework.context.SmartLifecycle;
  * owner-only work directory, which is emptied at start.
  */
 final class IngestionWorkers implements SmartLifecycle {
+
+	private final Counter pagesIngested;
 
 	private static final Logger logger = LoggerFactory.getLogger(IngestionWorkers.class);
 
@@ -87,6 +92,14 @@ final class IngestionWorkers implements SmartLifecycle {
 
 	IngestionWorkers(DocumentStore store, BlobStore blobs, DocumentReader reader, Chunker chunker, ChunkIndex index,
 			IngestionProperties properties, Clock clock, Path workDir) {
+		this(store, blobs, reader, chunker, index, properties, clock, workDir, new SimpleMeterRegistry());
+	}
+
+	IngestionWorkers(DocumentStore store, BlobStore blobs, DocumentReader reader, Chunker chunker, ChunkIndex index,
+			IngestionProperties properties, Clock clock, Path workDir, MeterRegistry meters) {
+		this.pagesIngested = Counter.builder("ragchat.ingestion.pages")
+			.description("Pages of the documents made ready (searchable)")
+			.register(meters);
 		this.store = store;
 		this.blobs = blobs;
 		this.reader = reader;
@@ -227,6 +240,7 @@ final class IngestionWorkers implements SmartLifecycle {
 			}
 			this.store.ready(id, new Document.Progress(pages, pages, chunks.size(), chunks.size()), parsed.warnings(),
 					this.clock.instant());
+			this.pagesIngested.increment(pages);
 			logger.info("Indexed {} ({} pages, {} chunks)", id, pages, chunks.size());
 		}
 		catch (Cancelled ex) {

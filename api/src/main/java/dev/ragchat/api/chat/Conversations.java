@@ -1,6 +1,7 @@
 package dev.ragchat.api.chat;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -23,6 +24,9 @@ import dev.ragchat.retrieval.SearchMode;
 import dev.ragchat.retrieval.query.QueryShaper;
 import dev.ragchat.retrieval.query.ShapedQuery;
 import dev.ragchat.retrieval.rerank.Reranking;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,7 +82,28 @@ public final class Conversations {
 
 	private final Clock clock;
 
-	Conversations(Steps steps, ChatSessions sessions, MessageStore messages, ChatProperties properties, Clock clock) {
+	private final Counter questions;
+
+	private final Counter grounded;
+
+	private final Counter refused;
+
+	private final Timer latency;
+
+	Conversations(Steps steps, ChatSessions sessions, MessageStore messages, ChatProperties properties, Clock clock,
+			MeterRegistry meters) {
+		this.questions = Counter.builder("ragchat.questions").description("Questions answered").register(meters);
+		this.grounded = Counter.builder("ragchat.answers")
+			.tag("outcome", "grounded")
+			.description("Answers, by whether they rest on the documents")
+			.register(meters);
+		this.refused = Counter.builder("ragchat.answers")
+			.tag("outcome", "refused")
+			.description("Answers, by whether they rest on the documents")
+			.register(meters);
+		this.latency = Timer.builder("ragchat.answer.latency")
+			.description("From a question's arrival to its stored answer")
+			.register(meters);
 		this.sessions = sessions;
 		this.media = steps.media();
 		this.rewriter = steps.rewriter();
@@ -186,6 +211,9 @@ public final class Conversations {
 				generated.grounded() && !citations.isEmpty(), citations, this.clock.instant());
 		this.messages.append(asked);
 		this.messages.append(answer);
+		this.questions.increment();
+		(answer.grounded() ? this.grounded : this.refused).increment();
+		this.latency.record(Duration.between(askedAt, answer.createdAt()));
 		return answer;
 	}
 

@@ -14,6 +14,8 @@ import dev.ragchat.ingestion.KnowledgeBases;
 import dev.ragchat.retrieval.Retriever;
 import dev.ragchat.retrieval.query.QueryShaper;
 import dev.ragchat.retrieval.rerank.Reranking;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.beans.factory.ObjectProvider;
@@ -49,14 +51,16 @@ class SessionConfiguration {
 	@Bean
 	Conversations conversations(ChatSessions sessions, MessageStore messages, Retriever retriever,
 			AnswerGenerator generator, ObjectProvider<ChatModel> chatModel, ChatProperties properties, Clock clock,
-			DocumentPages pages, MediaLibrary media, QueryShaper shaper, ObjectProvider<Reranking> reranking) {
+			DocumentPages pages, MediaLibrary media, QueryShaper shaper, ObjectProvider<Reranking> reranking,
+			ObjectProvider<MeterRegistry> meters) {
 		ChatModel model = chatModel.getIfAvailable();
 		QueryRewriter rewriter = (model != null) ? new CompressingQueryRewriter(model) : QueryRewriter.heuristic();
 		Conversations.Steps steps = new Conversations.Steps(media, rewriter, shaper, retriever,
 				reranking.getIfAvailable(Reranking::off),
 				new Grounding(retriever, properties.questionTerms(), properties.names()), generator,
 				new Citations(pages));
-		return new Conversations(steps, sessions, messages, properties, clock);
+		return new Conversations(steps, sessions, messages, properties, clock,
+				meters.getIfAvailable(SimpleMeterRegistry::new));
 	}
 
 	@Bean
