@@ -71,6 +71,13 @@ public final class OneOffAnswers {
 		}
 
 		/**
+		 * @return the session's id (for the audit trail: it is deleted with the answer)
+		 */
+		public String sessionId() {
+			return this.session.id();
+		}
+
+		/**
 		 * @return the session's knowledge base
 		 */
 		public String knowledgeBase() {

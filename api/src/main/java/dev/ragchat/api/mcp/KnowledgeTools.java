@@ -18,6 +18,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.access.Scope;
+import dev.ragchat.api.audit.Audit;
 import dev.ragchat.api.chat.ChatMessage;
 import dev.ragchat.api.chat.ChatSessions;
 import dev.ragchat.api.chat.Conversations;
@@ -81,9 +82,12 @@ public final class KnowledgeTools {
 
 	private final ObjectMapper objectMapper;
 
+	private final Audit audit;
+
 	KnowledgeTools(KnowledgeBases knowledgeBases, Documents documents, Retriever retriever, QueryShaper shaper,
 			ChatSessions sessions, Conversations conversations, ObjectMapper objectMapper, ChunkIndex index,
-			DocumentPages pages) {
+			DocumentPages pages, Audit audit) {
+		this.audit = audit;
 		this.knowledgeBases = knowledgeBases;
 		this.documents = documents;
 		this.retriever = retriever;
@@ -291,8 +295,11 @@ public final class KnowledgeTools {
 			sessionId = this.sessions.start(caller, new SessionStart(kb, null, null)).session().id();
 			asking = caller.inSession(sessionId);
 		}
+		this.audit.questionAsked(caller.keyId(), sessionId, question);
 		ChatMessage answer = this.conversations.ask(asking, sessionId, question, (token) -> {
 		});
+		this.audit.sourcesCited(caller.keyId(), sessionId,
+				answer.citations().stream().map((c) -> new Audit.Source(c.documentId(), c.page())).toList());
 		return ordered("answer", answer.content(), "grounded", answer.grounded(), "citations",
 				answer.citations()
 					.stream()

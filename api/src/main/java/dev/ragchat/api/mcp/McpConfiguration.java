@@ -1,6 +1,7 @@
 package dev.ragchat.api.mcp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ragchat.api.audit.Audit;
 import dev.ragchat.api.chat.ChatSessions;
 import dev.ragchat.api.chat.Conversations;
 import dev.ragchat.ingestion.DocumentPages;
@@ -19,9 +20,9 @@ class McpConfiguration {
 	@Bean
 	KnowledgeTools knowledgeTools(KnowledgeBases knowledgeBases, Documents documents, Retriever retriever,
 			QueryShaper shaper, ChatSessions sessions, Conversations conversations, ObjectMapper objectMapper,
-			ChunkIndex index, DocumentPages pages) {
+			ChunkIndex index, DocumentPages pages, Audit audit) {
 		return new KnowledgeTools(knowledgeBases, documents, retriever, shaper, sessions, conversations, objectMapper,
-				index, pages);
+				index, pages, audit);
 	}
 
 }

@@ -15,14 +15,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The audit file as the tests read it: every line parsed as JSON.
  */
-final class AuditLog {
+public final class AuditLog {
 
 	private static final ObjectMapper json = new ObjectMapper();
 
 	private AuditLog() {
 	}
 
-	static List<JsonNode> events(Path file) throws IOException {
+	public static List<JsonNode> events(Path file) throws IOException {
 		List<JsonNode> events = new ArrayList<>();
 		if (!Files.exists(file)) {
 			return events;
@@ -43,12 +43,12 @@ final class AuditLog {
 	 * one)
 	 * @throws IOException if the file cannot be read
 	 */
-	static JsonNode single(Path file, String action, String target) throws IOException {
+	public static JsonNode single(Path file, String action, String target) throws IOException {
 		return single(file,
 				(e) -> action.equals(e.path("action").asText()) && target.equals(e.path("target").asText()));
 	}
 
-	static JsonNode single(Path file, Predicate<JsonNode> which) throws IOException {
+	public static JsonNode single(Path file, Predicate<JsonNode> which) throws IOException {
 		List<JsonNode> matching = events(file).stream().filter(which).toList();
 		assertThat(matching).hasSize(1);
 		JsonNode event = matching.get(0);

@@ -9,6 +9,9 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ragchat.api.AbstractHttpsIntegrationTests;
 import dev.ragchat.api.Calls;
+import dev.ragchat.api.access.keys.Hashes;
+import dev.ragchat.api.audit.Audit;
+import dev.ragchat.api.audit.AuditLog;
 import dev.ragchat.ingestion.TestFiles;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -19,6 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,6 +37,9 @@ class McpServerTests extends AbstractHttpsIntegrationTests {
 
 	@TempDir
 	Path dir;
+
+	@Autowired
+	Audit audit;
 
 	String kb;
 
@@ -200,6 +208,19 @@ class McpServerTests extends AbstractHttpsIntegrationTests {
 		Answer master = postJson("/mcp", "X-Master-Key", this.masterKey,
 				"{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{}}");
 		assertThat(master.status()).isEqualTo(403);
+	}
+
+	@Test
+	void auditsTheQuestionTheAskToolAsksAndTheSourcesItCites() throws Exception {
+		String question = "When was the lighthouse on Kestrel Point automated?";
+		String session = ok(call(this.client, "ask", Map.of("knowledge_base", this.kb, "question", question)))
+			.get("session_id")
+			.asText();
+		JsonNode asked = AuditLog.single(this.audit.file(), "question.asked", "session:" + session);
+		assertThat(asked.get("detail").get("questionSha256").asText()).isEqualTo(Hashes.sha256Hex(question));
+		JsonNode cited = AuditLog.single(this.audit.file(), "sources.cited", "session:" + session);
+		assertThat(cited.get("keyId").asText()).isEqualTo(asked.get("keyId").asText()).startsWith("key_");
+		assertThat(cited.get("detail").get("sources").get(0).get("documentId").asText()).isEqualTo(this.pdf);
 	}
 
 	private static CallToolResult call(McpSyncClient client, String tool, Map<String, Object> arguments) {

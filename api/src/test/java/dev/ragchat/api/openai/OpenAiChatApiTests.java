@@ -32,9 +32,14 @@ import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionFunctionTool;
 import com.openai.models.models.Model;
 import dev.ragchat.api.AbstractHttpsIntegrationTests;
+import dev.ragchat.api.access.keys.Hashes;
+import dev.ragchat.api.audit.Audit;
+import dev.ragchat.api.audit.AuditLog;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -50,6 +55,9 @@ class OpenAiChatApiTests extends AbstractHttpsIntegrationTests {
 
 	@TempDir
 	Path dir;
+
+	@Autowired
+	Audit audit;
 
 	String kb;
 
@@ -237,6 +245,24 @@ class OpenAiChatApiTests extends AbstractHttpsIntegrationTests {
 		assertThat(bearer.status()).as(bearer.text()).isEqualTo(200);
 		Answer other = call("GET", "/api/v1/knowledge-bases/" + this.otherKb, "Authorization", "Bearer " + this.key);
 		assertThat(other.problem(404)).contains(this.otherKb);
+	}
+
+	@Test
+	void auditsTheQuestionAndTheSourcesOfACompletionByItsKeysId() throws Exception {
+		JsonNode issued = postJson("/api/v1/keys", "X-Master-Key", this.masterKey,
+				"{\"scopes\":[\"chat\"],\"knowledgeBases\":[\"" + this.kb + "\"]}")
+			.json();
+		String keyId = issued.get("id").asText();
+		client(issued.get("key").asText()).chat()
+			.completions()
+			.create(ChatCompletionCreateParams.builder().model("kb:" + this.kb).addUserMessage(QUESTION).build());
+		JsonNode asked = AuditLog.single(this.audit.file(),
+				(e) -> "question.asked".equals(e.path("action").asText()) && keyId.equals(e.path("keyId").asText()));
+		assertThat(asked.get("detail").get("questionSha256").asText()).isEqualTo(Hashes.sha256Hex(QUESTION));
+		assertThat(asked.get("target").asText()).startsWith("session:");
+		JsonNode cited = AuditLog.single(this.audit.file(), "sources.cited", asked.get("target").asText());
+		assertThat(cited.get("keyId").asText()).isEqualTo(keyId);
+		assertThat(cited.get("detail").get("sources").get(0).get("documentId").asText()).isEqualTo(this.pdf);
 	}
 
 	private BadRequestException refusal(ChatCompletionCreateParams params) {

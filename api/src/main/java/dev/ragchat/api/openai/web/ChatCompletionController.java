@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.access.Scope;
+import dev.ragchat.api.audit.Audit;
 import dev.ragchat.api.chat.AnswerAdmission;
 import dev.ragchat.api.chat.ChatMessage;
 import dev.ragchat.api.chat.OneOffAnswers;
@@ -61,8 +62,11 @@ class ChatCompletionController {
 
 	private final ObjectMapper objectMapper;
 
+	private final Audit audit;
+
 	ChatCompletionController(ChatApiModels models, OneOffAnswers answers, AnswerAdmission admission,
-			ObjectMapper objectMapper) {
+			ObjectMapper objectMapper, Audit audit) {
+		this.audit = audit;
 		this.models = models;
 		this.answers = answers;
 		this.admission = admission;
@@ -96,12 +100,14 @@ class ChatCompletionController {
 			permit.close();
 			throw ex;
 		}
+		this.audit.questionAsked(caller.keyId(), open.sessionId(), request.question());
 		String id = "chatcmpl-" + UUID.randomUUID().toString().replace("-", "");
 		long created = System.currentTimeMillis() / 1000;
 		if (!request.stream()) {
 			try (permit; open) {
 				ChatMessage answer = open.ask(request.question(), (token) -> {
 				});
+				this.audit.sourcesCited(caller.keyId(), open.sessionId(), auditSources(answer));
 				ResponseBodyEmitter emitter = new ResponseBodyEmitter();
 				emitter.send(Completion.of(id, created, request.model(), answer, sources(previews, open, answer)),
 						MediaType.APPLICATION_JSON);
@@ -110,10 +116,16 @@ class ChatCompletionController {
 			}
 		}
 		SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT_MILLIS);
+		// the caller's address is the request's, taken on its thread
+		Cited cited = new Cited(caller.keyId(), this.audit.address());
 		Thread.ofVirtual()
 			.name("ragchat-completion")
-			.start(() -> stream(emitter, permit, open, request, id, created, previews));
+			.start(() -> stream(emitter, permit, open, request, id, created, previews, cited));
 		return ResponseEntity.ok().contentType(MediaType.TEXT_EVENT_STREAM).body(emitter);
+	}
+
+	private static List<Audit.Source> auditSources(ChatMessage answer) {
+		return answer.citations().stream().map((c) -> new Audit.Source(c.documentId(), c.page())).toList();
 	}
 
 	private OneOffAnswers.Open open(Caller caller, CompletionRequest request) {
@@ -126,11 +138,12 @@ class ChatCompletionController {
 	}
 
 	private void stream(SseEmitter emitter, AnswerAdmission.Permit permit, OneOffAnswers.Open open,
-			CompletionRequest request, String id, long created, String previews) {
+			CompletionRequest request, String id, long created, String previews, Cited cited) {
 		try (permit; open) {
 			send(emitter, Chunk.role(id, created, request.model()));
 			ChatMessage answer = open.ask(request.question(),
 					(token) -> send(emitter, Chunk.content(id, created, request.model(), token)));
+			this.audit.sourcesCited(cited.keyId(), open.sessionId(), auditSources(answer), cited.address());
 			send(emitter, Chunk.last(id, created, request.model(), answer, sources(previews, open, answer)));
 			sendRaw(emitter, "[DONE]");
 			emitter.complete();
@@ -192,6 +205,17 @@ class ChatCompletionController {
 		ClientGone(Exception cause) {
 			super(cause);
 		}
+
+	}
+
+	/**
+	 * Who asked a streamed completion and from where, for its {@code sources.cited}
+	 * event.
+	 *
+	 * @param keyId the caller's key id
+	 * @param address the request's client address
+	 */
+	private record Cited(String keyId, String address) {
 
 	}
 
