@@ -40,6 +40,10 @@ public final class Documents {
 
 	private static final ObjectMapper json = new ObjectMapper();
 
+	private static final java.time.format.DateTimeFormatter TIMES = java.time.format.DateTimeFormatter
+		.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+		.withZone(java.time.ZoneOffset.UTC);
+
 	private final KnowledgeBases knowledgeBases;
 
 	private final DocumentStore store;
@@ -189,27 +193,51 @@ public final class Documents {
 	}
 
 	/**
-	 * @param metadata a document's metadata JSON object, or {@code null}
-	 * @return its top-level text, number and boolean values, as text (what search filters
-	 * on)
+	 * The values a document's chunks carry for search filters
+	 * ({@link dev.ragchat.retrieval.MetadataFilter}): its metadata's top-level text,
+	 * number and boolean values whose keys are filter keys, then its own fields, which
+	 * win over metadata keys of the same name: {@code filename}, {@code mediaType},
+	 * {@code createdAt} (ISO-8601 UTC, so that it compares as text in time order).
+	 * @param document a document
+	 * @return its values
 	 */
-	static Map<String, String> searchableMetadata(String metadata) {
-		if (metadata == null) {
-			return Map.of();
+	static Map<String, Object> searchableValues(Document document) {
+		Map<String, Object> values = new java.util.LinkedHashMap<>();
+		if (document.metadata() != null) {
+			try {
+				json.readTree(document.metadata()).properties().forEach((entry) -> {
+					JsonNode value = entry.getValue();
+					if (!dev.ragchat.retrieval.MetadataFilter.KEY.matcher(entry.getKey()).matches()) {
+						return;
+					}
+					if (value.isNumber()) {
+						values.put(entry.getKey(), value.doubleValue());
+					}
+					else if (value.isBoolean()) {
+						values.put(entry.getKey(), value.booleanValue());
+					}
+					else if (value.isTextual()) {
+						values.put(entry.getKey(), value.textValue());
+					}
+				});
+			}
+			catch (JsonProcessingException ex) {
+				// stored metadata was checked on upload: nothing to add
+			}
 		}
-		try {
-			Map<String, String> values = new java.util.LinkedHashMap<>();
-			json.readTree(metadata).properties().forEach((entry) -> {
-				if (entry.getValue().isValueNode() && !entry.getValue().isNull()
-						&& entry.getKey().matches("[A-Za-z0-9_.-]{1,64}")) {
-					values.put(entry.getKey(), entry.getValue().asText());
-				}
-			});
-			return values;
-		}
-		catch (JsonProcessingException ex) {
-			return Map.of();
-		}
+		values.put("filename", document.filename());
+		values.put("mediaType", document.mediaType());
+		values.put("createdAt", time(document.createdAt()));
+		return values;
+	}
+
+	/**
+	 * @param instant a time
+	 * @return it as filters compare it: ISO-8601 UTC, always to the millisecond, so that
+	 * text order is time order
+	 */
+	static String time(java.time.Instant instant) {
+		return TIMES.format(instant);
 	}
 
 	static String blobKey(Document document) {

@@ -204,8 +204,7 @@ final class IngestionWorkers implements SmartLifecycle {
 			}
 			parsed = read(document, file, job);
 			List<Chunk> chunks = this.chunker.chunk(document.knowledgeBase(), id, document.filename(),
-					Documents.searchableMetadata(document.metadata()), Titles.of(parsed, document.filename()),
-					parsed.sections());
+					Documents.searchableValues(document), Titles.of(parsed, document.filename()), parsed.sections());
 			if (chunks.isEmpty()) {
 				throw new Failed("No text could be extracted from the document"
 						+ (parsed.warnings().isEmpty() ? "" : ": " + String.join("; ", parsed.warnings())));

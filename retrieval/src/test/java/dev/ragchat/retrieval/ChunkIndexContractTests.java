@@ -124,6 +124,40 @@ public abstract class ChunkIndexContractTests {
 			.isEmpty();
 	}
 
+	static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> filterCases() {
+		return FilterCases.cases()
+			.stream()
+			.flatMap((c) -> java.util.stream.Stream.of(
+					org.junit.jupiter.params.provider.Arguments.of(c, SearchMode.VECTOR),
+					org.junit.jupiter.params.provider.Arguments.of(c, SearchMode.KEYWORD)));
+	}
+
+	@ParameterizedTest(name = "{0} ({1})")
+	@org.junit.jupiter.params.provider.MethodSource("filterCases")
+	void filtersByEveryOperatorAsTheFilterSemanticsSay(FilterCases.Case filterCase, SearchMode mode) {
+		for (Chunk chunk : FilterCases.chunks()) {
+			this.index.replace(chunk.documentId(), List.of(chunk), (n) -> {
+			});
+		}
+		List<ScoredChunk> hits = this.index.search(new ChunkSearch("kb", "quarterly report revenue",
+				List.of(new dev.ragchat.retrieval.query.KeywordTerm("revenue", 1)), 10, mode, null,
+				filterCase.filter()));
+		assertThat(hits).extracting((hit) -> hit.chunk().documentId())
+			.containsExactlyInAnyOrderElementsOf(filterCase.documents());
+	}
+
+	@Test
+	void keepsTypedValues() {
+		for (Chunk chunk : FilterCases.chunks()) {
+			this.index.replace(chunk.documentId(), List.of(chunk), (n) -> {
+			});
+		}
+		assertThat(this.index.chunks("doc-a").get(0).metadata()).containsEntry("year", 2020.0)
+			.containsEntry("audited", true)
+			.containsEntry("form", "10-K");
+		assertThat(this.index.chunks("doc-d").get(0).metadata()).containsEntry("year", "2022");
+	}
+
 	@Test
 	void replacesAllChunksOfADocument() {
 		this.index.replace("doc-1", List.of(chunk("kb", "doc-1", 0, 1, "Old text about llamas."),

@@ -275,11 +275,8 @@ public final class AtlasChunkIndex implements ChunkIndex {
 
 	static Chunk toChunk(Document row) {
 		Document m = row.get("metadata", Document.class);
-		Map<String, String> meta = new HashMap<>();
 		Document stored = m.get("meta", Document.class);
-		if (stored != null) {
-			stored.forEach((key, value) -> meta.put(key, String.valueOf(value)));
-		}
+		Map<String, Object> meta = (stored != null) ? Chunk.values(stored) : Map.of();
 		return new Chunk(m.getString("chunkId"), m.getString("knowledgeBase"), m.getString("documentId"),
 				m.getString("filename"), m.getInteger("page"), m.getInteger("pageEnd"), m.getString("headingPath"),
 				m.getInteger("ordinal"),

@@ -16,6 +16,7 @@ import java.util.function.IntConsumer;
 import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.ChunkIndex;
 import dev.ragchat.retrieval.ChunkSearch;
+import dev.ragchat.retrieval.MetadataFilter;
 import dev.ragchat.retrieval.ScoredChunk;
 import dev.ragchat.retrieval.embedding.IndexEmbedding;
 import dev.ragchat.retrieval.query.KeywordTerm;
@@ -99,8 +100,17 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 
 	private static final java.util.Set<String> PAGE_FIELDS = java.util.Set.of(DOCUMENT, PAGE);
 
-	/** Prefix of the fields holding document metadata values. */
+	/** Prefix of the fields holding a chunk's text values (as before typed values). */
 	static final String METADATA = "meta.";
+
+	/** Prefix of the fields holding a chunk's number values. */
+	static final String METADATA_NUMBER = "metan.";
+
+	/** Prefix of the fields holding a chunk's boolean values. */
+	static final String METADATA_BOOLEAN = "metab.";
+
+	/** The keys a chunk has values for (what {@code ne} and {@code nin} ask first). */
+	static final String METADATA_KEYS = "metakey";
 
 	private final IndexEmbedding embedding;
 
@@ -224,7 +234,7 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 
 	@Override
 	public List<ScoredChunk> search(ChunkSearch search) {
-		Query filter = filter(search.knowledgeBase(), search.documentIds(), search.metadata());
+		Query filter = filter(search.knowledgeBase(), search.documentIds(), search.filter());
 		return switch (search.mode()) {
 			case VECTOR -> withSearcher((searcher) -> hits(searcher,
 					searcher.search(vectorQuery(search.query(), search.topK(), filter), search.topK())));
@@ -246,7 +256,7 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 	 */
 	@Override
 	public List<ScoredChunk> hybrid(ChunkSearch search, int depth, DocumentJoiner joiner) {
-		Query filter = filter(search.knowledgeBase(), search.documentIds(), search.metadata());
+		Query filter = filter(search.knowledgeBase(), search.documentIds(), search.filter());
 		return withSearcher((searcher) -> {
 			IndexSearcher knowledgeBase = this.statistics.searcher(searcher, search.knowledgeBase());
 			DocumentRetriever vector = (query) -> ranked(searcher, vectorQuery(query.text(), depth, filter), depth);
@@ -374,16 +384,16 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 			.build();
 	}
 
-	private static Query filter(String knowledgeBase, List<String> documentIds,
-			java.util.Map<String, String> metadata) {
+	private static Query filter(String knowledgeBase, List<String> documentIds, MetadataFilter metadata) {
 		BooleanQuery.Builder filter = new BooleanQuery.Builder()
 			.add(new TermQuery(new Term(KNOWLEDGE_BASE, knowledgeBase)), BooleanClause.Occur.FILTER);
 		if (!documentIds.isEmpty()) {
 			filter.add(new TermInSetQuery(DOCUMENT, documentIds.stream().map(BytesRef::new).toList()),
 					BooleanClause.Occur.FILTER);
 		}
-		metadata.forEach(
-				(key, value) -> filter.add(new TermQuery(new Term(METADATA + key, value)), BooleanClause.Occur.FILTER));
+		if (metadata != null) {
+			filter.add(LuceneFilters.query(metadata), BooleanClause.Occur.FILTER);
+		}
 		return filter.build();
 	}
 
@@ -402,7 +412,7 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 		document.add(new TextField(CONTENT, chunk.indexText(), Field.Store.NO));
 		document.add(new NumericDocValuesField(CONTENT_LENGTH, length));
 		document.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
-		chunk.metadata().forEach((key, value) -> document.add(new StringField(METADATA + key, value, Field.Store.YES)));
+		LuceneFilters.index(chunk.metadata(), document);
 		return document;
 	}
 
@@ -417,12 +427,7 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 
 	private static Chunk chunk(StoredFields storedFields, int doc) throws IOException {
 		org.apache.lucene.document.Document d = storedFields.document(doc);
-		java.util.Map<String, String> metadata = new java.util.HashMap<>();
-		for (var field : d.getFields()) {
-			if (field.name().startsWith(METADATA)) {
-				metadata.put(field.name().substring(METADATA.length()), field.stringValue());
-			}
-		}
+		java.util.Map<String, Object> metadata = LuceneFilters.values(d);
 		return new Chunk(d.get(ID), d.get(KNOWLEDGE_BASE), d.get(DOCUMENT), d.get(FILENAME),
 				d.getField(PAGE).numericValue().intValue(), d.getField(PAGE_END).numericValue().intValue(),
 				d.get(HEADING_PATH), d.getField(ORDINAL).numericValue().intValue(), d.get(TEXT), metadata,

@@ -100,7 +100,7 @@ class ChatCompletionController {
 		long created = System.currentTimeMillis() / 1000;
 		if (!request.stream()) {
 			try (permit; open) {
-				ChatMessage answer = open.ask(request.question(), (token) -> {
+				ChatMessage answer = open.ask(request.question(), request.filter(), (token) -> {
 				});
 				ResponseBodyEmitter emitter = new ResponseBodyEmitter();
 				emitter.send(Completion.of(id, created, request.model(), answer, sources(previews, open, answer)),
@@ -129,7 +129,7 @@ class ChatCompletionController {
 			CompletionRequest request, String id, long created, String previews) {
 		try (permit; open) {
 			send(emitter, Chunk.role(id, created, request.model()));
-			ChatMessage answer = open.ask(request.question(),
+			ChatMessage answer = open.ask(request.question(), request.filter(),
 					(token) -> send(emitter, Chunk.content(id, created, request.model(), token)));
 			send(emitter, Chunk.last(id, created, request.model(), answer, sources(previews, open, answer)));
 			sendRaw(emitter, "[DONE]");
