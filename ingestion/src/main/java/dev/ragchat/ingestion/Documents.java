@@ -299,7 +299,7 @@ public final class Documents {
 		return HexFormat.of().formatHex(digest.digest());
 	}
 
-	private static MessageDigest digest() {
+	static MessageDigest digest() {
 		try {
 			return MessageDigest.getInstance("SHA-256");
 		}

@@ -264,6 +264,27 @@ final class IngestionWorkers implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Gives each chunk an id keyed by its content, {@code <documentId>:<hash>} (the first
+	 * 16 hex digits of the SHA-256 of what is indexed; {@code -2}, {@code -3} … for
+	 * repeats within the document): a new version of a document keeps the ids, and the
+	 * index keeps the vectors, of every chunk whose text did not change.
+	 * @param chunks a document's chunks
+	 * @return the same chunks, keyed by content
+	 */
+	static List<Chunk> keyedByContent(List<Chunk> chunks) {
+		Map<String, Integer> seen = new java.util.HashMap<>();
+		return chunks.stream().map((c) -> {
+			String hash = java.util.HexFormat.of()
+				.formatHex(Documents.digest().digest(c.indexText().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+				.substring(0, 16);
+			int repeat = seen.merge(hash, 1, Integer::sum);
+			String id = c.documentId() + ":" + hash + ((repeat > 1) ? "-" + repeat : "");
+			return new Chunk(id, c.knowledgeBase(), c.documentId(), c.filename(), c.page(), c.pageEnd(),
+					c.headingPath(), c.ordinal(), c.text(), c.metadata(), c.title());
+		}).toList();
+	}
+
 	private ParsedDocument read(Document document, Path file, Job job) {
 		try {
 			return this.reader.read(file, document.mediaType(), (done, total) -> {

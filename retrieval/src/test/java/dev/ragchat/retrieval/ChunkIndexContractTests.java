@@ -21,6 +21,8 @@ public abstract class ChunkIndexContractTests {
 
 	protected ChunkIndex index;
 
+	protected WordHashEmbeddingModel model;
+
 	/**
 	 * @param embeddingModel the model the index must embed with
 	 * @return a fresh, empty index
@@ -29,7 +31,8 @@ public abstract class ChunkIndexContractTests {
 
 	@BeforeEach
 	void createFreshIndex() {
-		this.index = createIndex(new WordHashEmbeddingModel());
+		this.model = new WordHashEmbeddingModel();
+		this.index = createIndex(this.model);
 	}
 
 	@ParameterizedTest
@@ -167,6 +170,28 @@ public abstract class ChunkIndexContractTests {
 		});
 		assertThat(this.index.count("doc-1")).isEqualTo(1);
 		assertThat(this.index.search(new ChunkSearch("kb", "llamas", 10, SearchMode.KEYWORD, null))).isEmpty();
+	}
+
+	@Test
+	void reEmbedsOnlyTheChunksWhoseTextChangedAndKeepsTheOthersVectors() {
+		List<Chunk> first = List.of(chunk("kb", "doc-1", 0, 1, "Harbour tides rise at dawn."),
+				chunk("kb", "doc-1", 1, 2, "Harbour cranes unload the ships."),
+				chunk("kb", "doc-1", 2, 3, "Harbour fees are paid monthly."));
+		this.index.replace("doc-1", first, (n) -> {
+		});
+		int before = this.model.texts.get();
+		List<Integer> reported = new ArrayList<>();
+		this.index.replace("doc-1", List.of(first.get(0),
+				new Chunk("doc-1:1", "kb", "doc-1", "doc-1.pdf", 2, 2, "", 1, "Harbour cranes were replaced in May."),
+				first.get(2)), reported::add);
+		assertThat(this.model.texts.get() - before).isEqualTo(1);
+		assertThat(reported).last().isEqualTo(3);
+		assertThat(this.index.chunks("doc-1")).extracting(Chunk::text)
+			.containsExactly("Harbour tides rise at dawn.", "Harbour cranes were replaced in May.",
+					"Harbour fees are paid monthly.");
+		List<ScoredChunk> hits = this.index
+			.search(new ChunkSearch("kb", "harbour tides rise at dawn", 1, SearchMode.VECTOR, null));
+		assertThat(hits).extracting((hit) -> hit.chunk().id()).containsExactly("doc-1:0");
 	}
 
 	@Test

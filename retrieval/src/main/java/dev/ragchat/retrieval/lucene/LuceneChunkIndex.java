@@ -27,8 +27,10 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
@@ -170,14 +172,25 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 		Assert.isTrue(chunks.stream().allMatch((c) -> c.documentId().equals(documentId)),
 				"every chunk must belong to document " + documentId);
 		List<org.apache.lucene.document.Document> documents = new ArrayList<>(chunks.size());
-		for (int start = 0; start < chunks.size(); start += this.embeddingBatch) {
-			List<Chunk> batch = chunks.subList(start, Math.min(start + this.embeddingBatch, chunks.size()));
-			List<float[]> vectors = this.embedding.model().embed(batch.stream().map(Chunk::indexText).toList());
+		// a chunk the document already has, with the same id and the same indexed text,
+		// keeps its vector: a new version re-embeds only what changed
+		Map<String, float[]> kept = keptVectors(documentId, chunks);
+		List<Chunk> fresh = chunks.stream().filter((c) -> !kept.containsKey(c.id())).toList();
+		Map<String, float[]> vectors = new HashMap<>(kept);
+		if (fresh.isEmpty() && !chunks.isEmpty()) {
+			embedded.accept(chunks.size());
+		}
+		for (int start = 0; start < fresh.size(); start += this.embeddingBatch) {
+			List<Chunk> batch = fresh.subList(start, Math.min(start + this.embeddingBatch, fresh.size()));
+			List<float[]> embeddedBatch = this.embedding.model().embed(batch.stream().map(Chunk::indexText).toList());
 			for (int i = 0; i < batch.size(); i++) {
-				documents.add(toLucene(batch.get(i), vectors.get(i),
-						KnowledgeBaseStatistics.length(this.analyzer, CONTENT, batch.get(i).indexText())));
+				vectors.put(batch.get(i).id(), embeddedBatch.get(i));
 			}
-			embedded.accept(documents.size());
+			embedded.accept(kept.size() + start + batch.size());
+		}
+		for (Chunk chunk : chunks) {
+			documents.add(toLucene(chunk, vectors.get(chunk.id()),
+					KnowledgeBaseStatistics.length(this.analyzer, CONTENT, chunk.indexText())));
 		}
 		this.visibility.lock();
 		try {
@@ -190,6 +203,37 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 		finally {
 			this.visibility.unlock();
 		}
+	}
+
+	private Map<String, float[]> keptVectors(String documentId, List<Chunk> chunks) {
+		Map<String, String> wanted = new HashMap<>();
+		chunks.forEach((chunk) -> wanted.put(chunk.id(), chunk.indexText()));
+		return withSearcher((searcher) -> {
+			Map<String, float[]> kept = new HashMap<>();
+			TermQuery query = new TermQuery(new Term(DOCUMENT, documentId));
+			int count = searcher.count(query);
+			if (count == 0) {
+				return kept;
+			}
+			List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+			StoredFields storedFields = searcher.storedFields();
+			for (ScoreDoc hit : searcher.search(query, count).scoreDocs) {
+				Chunk chunk = chunk(storedFields, hit.doc);
+				if (!chunk.indexText().equals(wanted.get(chunk.id()))) {
+					continue;
+				}
+				LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
+				FloatVectorValues values = leaf.reader().getFloatVectorValues(VECTOR);
+				if (values == null) {
+					continue;
+				}
+				KnnVectorValues.DocIndexIterator iterator = values.iterator();
+				if (iterator.advance(hit.doc - leaf.docBase) == hit.doc - leaf.docBase) {
+					kept.put(chunk.id(), values.vectorValue(iterator.index()).clone());
+				}
+			}
+			return kept;
+		});
 	}
 
 	@Override
