@@ -22,12 +22,15 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ragchat.errors.ConflictException;
 import dev.ragchat.errors.IdempotencyConflictException;
 import dev.ragchat.errors.NotFoundException;
 import dev.ragchat.errors.RejectedInputException;
 import dev.ragchat.errors.UnsupportedMediaTypeException;
 import dev.ragchat.ingestion.reading.MediaTypes;
 import dev.ragchat.retrieval.ChunkIndex;
+
+import org.springframework.dao.DuplicateKeyException;
 
 /**
  * The ingestion front: takes uploads (original first into the blob store, then a queued
@@ -165,7 +168,9 @@ public final class Documents {
 		this.workers.cancel(id);
 		this.index.deleteDocument(id);
 		try {
-			this.blobs.delete(blobKey(document));
+			for (String key : blobKeys(document)) {
+				this.blobs.delete(key);
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot delete the original of " + id, ex);
@@ -197,7 +202,8 @@ public final class Documents {
 	 * ({@link dev.ragchat.retrieval.MetadataFilter}): its metadata's top-level text,
 	 * number and boolean values whose keys are filter keys, then its own fields, which
 	 * win over metadata keys of the same name: {@code filename}, {@code mediaType},
-	 * {@code createdAt} (ISO-8601 UTC, so that it compares as text in time order).
+	 * {@code createdAt}, {@code updatedAt} (when the current version was uploaded; both
+	 * ISO-8601 UTC, so that they compare as text in time order), {@code version}.
 	 * @param document a document
 	 * @return its values
 	 */
@@ -228,6 +234,8 @@ public final class Documents {
 		values.put("filename", document.filename());
 		values.put("mediaType", document.mediaType());
 		values.put("createdAt", time(document.createdAt()));
+		values.put("updatedAt", time(document.updatedAt()));
+		values.put("version", (double) document.version());
 		return values;
 	}
 
@@ -240,8 +248,105 @@ public final class Documents {
 		return TIMES.format(instant);
 	}
 
+	/**
+	 * @param document a document
+	 * @return where its current version's original is (the first version's where
+	 * originals always were, each later one beside it, {@code @<version>})
+	 */
 	static String blobKey(Document document) {
-		return document.knowledgeBase() + "/" + document.id();
+		return blobKey(document.knowledgeBase(), document.id(), document.version());
+	}
+
+	static String blobKey(String knowledgeBase, String id, int version) {
+		return knowledgeBase + "/" + id + ((version > 1) ? "@" + version : "");
+	}
+
+	/**
+	 * @param document a document
+	 * @return where the originals of all its versions are
+	 */
+	static List<String> blobKeys(Document document) {
+		List<String> keys = new ArrayList<>();
+		for (int version = 1; version <= document.version(); version++) {
+			keys.add(blobKey(document.knowledgeBase(), document.id(), version));
+		}
+		return keys;
+	}
+
+	/**
+	 * Replaces a document in place: the same id, the next version number. The upload is
+	 * checked as any upload; the previous version stays searchable until the new one is
+	 * READY, when the index swaps the document's chunks at once (keeping the vectors of
+	 * every chunk whose text did not change). The same bytes as the current version
+	 * change nothing.
+	 * @param knowledgeBase its knowledge base
+	 * @param id the document
+	 * @param upload the new file
+	 * @param metadata a JSON object, or {@code null} to keep the current metadata
+	 * @return the document, QUEUED as its next version (or unchanged)
+	 * @throws ConflictException if the document is being ingested, is replaced
+	 * concurrently, or another document of the knowledge base has these bytes
+	 */
+	public Replaced replace(String knowledgeBase, String id, Upload upload, String metadata) {
+		Document current = get(knowledgeBase, id);
+		String normalizedMetadata = (metadata != null && !metadata.isBlank()) ? metadata(metadata) : current.metadata();
+		Checked file = check(upload);
+		Optional<Document> same = this.store.findLiveBySha256(knowledgeBase, file.sha256());
+		if (same.isPresent() && same.get().id().equals(id)
+				&& java.util.Objects.equals(normalizedMetadata, current.metadata())
+				&& file.filename().equals(current.filename())) {
+			return new Replaced(current, false);
+		}
+		if (same.isPresent() && !same.get().id().equals(id)) {
+			throw new ConflictException("Document '" + same.get().id() + "' of '" + knowledgeBase
+					+ "' already has these bytes; delete it or replace it instead");
+		}
+		if (current.status() != DocumentStatus.READY && current.status() != DocumentStatus.FAILED) {
+			throw busy(current);
+		}
+		Document next = new Document(id, knowledgeBase, file.filename(), file.mediaType(), file.size(), file.sha256(),
+				DocumentStatus.QUEUED, Document.Progress.NONE, List.of(), null, 0, normalizedMetadata,
+				current.createdAt(), null, current.version() + 1, this.clock.instant());
+		try {
+			this.blobs.put(blobKey(next), file.upload().file(), file.mediaType());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot store the original of " + file.filename(), ex);
+		}
+		boolean replaced;
+		try {
+			replaced = this.store.replace(next);
+		}
+		catch (DuplicateKeyException ex) {
+			replaced = false;
+		}
+		if (!replaced) {
+			Optional<Document> now = this.store.findById(id);
+			// a concurrent replacement to the same version may own this original now
+			if (now.isEmpty() || !blobKey(now.get()).equals(blobKey(next))
+					|| !now.get().sha256().equals(next.sha256())) {
+				deleteOriginal(next);
+			}
+			throw now.map(Documents::busy)
+				.orElseGet(() -> new ConflictException("Document '" + id + "' was deleted meanwhile"));
+		}
+		this.workers.wakeUp();
+		return new Replaced(this.store.findById(id).orElse(next), true);
+	}
+
+	/**
+	 * @param knowledgeBase its knowledge base
+	 * @param id the document
+	 * @return its versions before the current one, oldest first
+	 */
+	public List<Document.Version> versions(String knowledgeBase, String id) {
+		get(knowledgeBase, id);
+		return this.store.versions(id);
+	}
+
+	private static ConflictException busy(Document document) {
+		return new ConflictException("Document '" + document.id() + "' is at version " + document.version() + ", "
+				+ document.status() + "; replace it once it is READY or FAILED (one replacement at a time)");
 	}
 
 	private Checked check(Upload upload) {
@@ -325,6 +430,17 @@ public final class Documents {
 	 * @param duplicateOf the existing document with the same bytes, or {@code null}
 	 */
 	public record Submitted(Document document, String duplicateOf) {
+
+	}
+
+	/**
+	 * What a replacement did.
+	 *
+	 * @param document the document
+	 * @param replaced whether a new version was queued ({@code false}: the same file and
+	 * metadata as the current version)
+	 */
+	public record Replaced(Document document, boolean replaced) {
 
 	}
 

@@ -242,7 +242,7 @@ final class IngestionWorkers implements SmartLifecycle {
 		}
 		catch (Exception ex) {
 			logger.warn("Ingestion of {} failed (attempt {})", id, document.attempts(), ex);
-			this.index.deleteDocument(id);
+			forgetChunks(document);
 			if (document.attempts() >= this.properties.maxAttempts()) {
 				fail(document, "Gave up after " + document.attempts() + " attempts: " + ex.getMessage(), parsed);
 			}
@@ -307,8 +307,20 @@ final class IngestionWorkers implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Removes what a failed attempt may have left in the index: for a first version all
+	 * of it; a later version's attempt wrote nothing (its chunks replace the previous
+	 * version's at once, and only when they are all embedded), and the previous version
+	 * stays searchable.
+	 */
+	private void forgetChunks(Document document) {
+		if (document.version() <= 1) {
+			this.index.deleteDocument(document.id());
+		}
+	}
+
 	private void fail(Document document, String reason, ParsedDocument parsed) {
-		this.index.deleteDocument(document.id());
+		forgetChunks(document);
 		this.store.failed(document.id(), reason, (parsed != null) ? parsed.warnings() : List.of());
 		logger.info("Ingestion of {} failed: {}", document.id(), reason);
 	}
@@ -331,7 +343,7 @@ final class IngestionWorkers implements SmartLifecycle {
 	void recoverLeasesEndedBefore(Instant time) {
 		for (Document document : this.store.expiredLeases(time)) {
 			if (document.attempts() >= this.properties.maxAttempts()) {
-				this.index.deleteDocument(document.id());
+				forgetChunks(document);
 				this.store.failed(document.id(),
 						"Gave up after " + document.attempts() + " attempts; the last one was cut off",
 						document.warnings());
