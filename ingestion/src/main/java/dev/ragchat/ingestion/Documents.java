@@ -251,14 +251,14 @@ public final class Documents {
 	/**
 	 * @param document a document
 	 * @return where its current version's original is (the first version's where
-	 * originals always were, each later one beside it, {@code @<version>})
+	 * originals always were, each later one beside it, {@code -v<version>})
 	 */
 	static String blobKey(Document document) {
 		return blobKey(document.knowledgeBase(), document.id(), document.version());
 	}
 
 	static String blobKey(String knowledgeBase, String id, int version) {
-		return knowledgeBase + "/" + id + ((version > 1) ? "@" + version : "");
+		return knowledgeBase + "/" + id + ((version > 1) ? "-v" + version : "");
 	}
 
 	/**

@@ -203,8 +203,8 @@ final class IngestionWorkers implements SmartLifecycle {
 				in.transferTo(out);
 			}
 			parsed = read(document, file, job);
-			List<Chunk> chunks = this.chunker.chunk(document.knowledgeBase(), id, document.filename(),
-					Documents.searchableValues(document), Titles.of(parsed, document.filename()), parsed.sections());
+			List<Chunk> chunks = keyedByContent(this.chunker.chunk(document.knowledgeBase(), id, document.filename(),
+					Documents.searchableValues(document), Titles.of(parsed, document.filename()), parsed.sections()));
 			if (chunks.isEmpty()) {
 				throw new Failed("No text could be extracted from the document"
 						+ (parsed.warnings().isEmpty() ? "" : ": " + String.join("; ", parsed.warnings())));
