@@ -167,6 +167,57 @@ class DocumentIngestionTests extends AbstractWebIntegrationTests {
 	}
 
 	@Test
+	void replacesADocumentInPlaceKeepingItsIdAndListsItsVersions() throws Exception {
+		String url = json
+			.readTree(this.mvc
+				.perform(multipart("/api/v1/knowledge-bases/" + this.kb + "/documents")
+					.file(new MockMultipartFile("file", "notice.txt", "text/plain",
+							"The quay closes at noon for repairs.".getBytes()))
+					.secure(true)
+					.header("X-API-Key", this.key))
+				.andExpect(status().isAccepted())
+				.andReturn()
+				.getResponse()
+				.getContentAsString())
+			.at("/documents/0/statusUrl")
+			.asText();
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> this.mvc.perform(get(url).secure(true).header("X-API-Key", this.key))
+				.andExpect(jsonPath("$.status").value("READY")));
+		this.mvc
+			.perform(multipart(org.springframework.http.HttpMethod.PUT, url)
+				.file(new MockMultipartFile("file", "notice.txt", "text/plain",
+						"The quay reopens at dusk after repairs.".getBytes()))
+				.file(new MockMultipartFile("metadata", "", "application/json", "{\"issue\":2}".getBytes()))
+				.secure(true)
+				.header("X-API-Key", this.key))
+			.andExpect(status().isAccepted())
+			.andExpect(jsonPath("$.version").value(2))
+			.andExpect(jsonPath("$.replaced").value(true))
+			.andExpect(jsonPath("$.statusUrl").value(url));
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> this.mvc.perform(get(url).secure(true).header("X-API-Key", this.key))
+				.andExpect(jsonPath("$.status").value("READY"))
+				.andExpect(jsonPath("$.version").value(2)));
+		this.mvc.perform(get(url + "/versions").secure(true).header("X-API-Key", this.key))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.current").value(2))
+			.andExpect(jsonPath("$.versions.length()").value(2))
+			.andExpect(jsonPath("$.versions[0].version").value(1))
+			.andExpect(jsonPath("$.versions[0].supersededAt").isNotEmpty())
+			.andExpect(jsonPath("$.versions[1].current").value(true))
+			.andExpect(jsonPath("$.versions[1].metadata.issue").value(2));
+		this.mvc.perform(post("/api/v1/knowledge-bases/" + this.kb + "/search").secure(true)
+			.header("X-API-Key", this.key)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(
+					"{\"query\":\"quay\",\"mode\":\"keyword\",\"filter\":{\"key\":\"version\",\"op\":\"eq\",\"value\":2}}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.results.length()").value(1))
+			.andExpect(jsonPath("$.results[0].text").value(org.hamcrest.Matchers.containsString("reopens")));
+	}
+
+	@Test
 	void servesTheOriginalBack() throws Exception {
 		Path pdf = TestFiles.factsPdf(this.dir.resolve("original.pdf"));
 		String doc = uploadAndAwait(pdf, "READY");
