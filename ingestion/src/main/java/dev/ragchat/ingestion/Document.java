@@ -20,10 +20,12 @@ import java.util.List;
  * @param metadata the caller's metadata as JSON, or {@code null}
  * @param createdAt when it was uploaded
  * @param readyAt when it became searchable, or {@code null}
+ * @param version its version: 1 when uploaded, one more each time it is replaced in place
+ * @param updatedAt when this version was uploaded ({@code createdAt} for the first)
  */
 public record Document(String id, String knowledgeBase, String filename, String mediaType, long sizeBytes,
 		String sha256, DocumentStatus status, Progress progress, List<String> warnings, String error, int attempts,
-		String metadata, Instant createdAt, Instant readyAt) {
+		String metadata, Instant createdAt, Instant readyAt, int version, Instant updatedAt) {
 
 	/** The most warnings a document keeps. */
 	public static final int MAX_WARNINGS = 20;
@@ -33,6 +35,17 @@ public record Document(String id, String knowledgeBase, String filename, String 
 
 	public Document {
 		warnings = List.copyOf(warnings);
+		updatedAt = (updatedAt != null) ? updatedAt : createdAt;
+	}
+
+	/**
+	 * A first version.
+	 */
+	public Document(String id, String knowledgeBase, String filename, String mediaType, long sizeBytes, String sha256,
+			DocumentStatus status, Progress progress, List<String> warnings, String error, int attempts,
+			String metadata, Instant createdAt, Instant readyAt) {
+		this(id, knowledgeBase, filename, mediaType, sizeBytes, sha256, status, progress, warnings, error, attempts,
+				metadata, createdAt, readyAt, 1, createdAt);
 	}
 
 	/**
@@ -55,6 +68,25 @@ public record Document(String id, String knowledgeBase, String filename, String 
 			bounded.add("… and " + (warnings.size() - MAX_WARNINGS) + " more warnings");
 		}
 		return bounded;
+	}
+
+	/**
+	 * A version a document had before it was replaced.
+	 *
+	 * @param documentId the document
+	 * @param version its number
+	 * @param filename the file name it was uploaded with
+	 * @param mediaType its media type
+	 * @param sizeBytes its size
+	 * @param sha256 hex SHA-256 of its bytes
+	 * @param metadata the caller's metadata as JSON, or {@code null}
+	 * @param createdAt when it was uploaded
+	 * @param readyAt when it became searchable, or {@code null} if it never did
+	 * @param supersededAt when the next version was uploaded
+	 */
+	public record Version(String documentId, int version, String filename, String mediaType, long sizeBytes,
+			String sha256, String metadata, Instant createdAt, Instant readyAt, Instant supersededAt) {
+
 	}
 
 	/**

@@ -113,6 +113,11 @@ public interface DocumentStore {
 
 	void requeue(String id);
 
+	/**
+	 * Deletes a document and the versions it had.
+	 * @param id the document
+	 * @return whether it existed
+	 */
 	boolean delete(String id);
 
 	/**
@@ -122,6 +127,26 @@ public interface DocumentStore {
 	 * @return the documents created or ready in {@code [from, to)}, oldest first
 	 */
 	List<Document> activeBetween(Instant from, Instant to);
+
+	/**
+	 * Replaces a document in place, in one atomic step: if it is still at
+	 * {@code next.version() - 1} and not being ingested (READY or FAILED), its current
+	 * version is kept as a {@link Document.Version} and the row takes {@code next}'s
+	 * file, metadata and version, QUEUED, with no progress, attempts, warnings or error.
+	 * Of two concurrent replacements of one version only one succeeds.
+	 * @param next the document as its next version (same id)
+	 * @return whether the replacement happened ({@code false}: another version came
+	 * first, or the document is being ingested, or is gone)
+	 * @throws org.springframework.dao.DuplicateKeyException if another live document of
+	 * the knowledge base has the new bytes
+	 */
+	boolean replace(Document next);
+
+	/**
+	 * @param id a document
+	 * @return the versions it had before its current one, oldest first
+	 */
+	List<Document.Version> versions(String id);
 
 	/**
 	 * A document with the hash of the request it came with.

@@ -22,12 +22,15 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ragchat.errors.ConflictException;
 import dev.ragchat.errors.IdempotencyConflictException;
 import dev.ragchat.errors.NotFoundException;
 import dev.ragchat.errors.RejectedInputException;
 import dev.ragchat.errors.UnsupportedMediaTypeException;
 import dev.ragchat.ingestion.reading.MediaTypes;
 import dev.ragchat.retrieval.ChunkIndex;
+
+import org.springframework.dao.DuplicateKeyException;
 
 /**
  * The ingestion front: takes uploads (original first into the blob store, then a queued
@@ -39,6 +42,10 @@ public final class Documents {
 	private static final int MAX_METADATA_BYTES = 16 * 1024;
 
 	private static final ObjectMapper json = new ObjectMapper();
+
+	private static final java.time.format.DateTimeFormatter TIMES = java.time.format.DateTimeFormatter
+		.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+		.withZone(java.time.ZoneOffset.UTC);
 
 	private final KnowledgeBases knowledgeBases;
 
@@ -161,7 +168,9 @@ public final class Documents {
 		this.workers.cancel(id);
 		this.index.deleteDocument(id);
 		try {
-			this.blobs.delete(blobKey(document));
+			for (String key : blobKeys(document)) {
+				this.blobs.delete(key);
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot delete the original of " + id, ex);
@@ -189,31 +198,155 @@ public final class Documents {
 	}
 
 	/**
-	 * @param metadata a document's metadata JSON object, or {@code null}
-	 * @return its top-level text, number and boolean values, as text (what search filters
-	 * on)
+	 * The values a document's chunks carry for search filters
+	 * ({@link dev.ragchat.retrieval.MetadataFilter}): its metadata's top-level text,
+	 * number and boolean values whose keys are filter keys, then its own fields, which
+	 * win over metadata keys of the same name: {@code filename}, {@code mediaType},
+	 * {@code createdAt}, {@code updatedAt} (when the current version was uploaded; both
+	 * ISO-8601 UTC, so that they compare as text in time order), {@code version}.
+	 * @param document a document
+	 * @return its values
 	 */
-	static Map<String, String> searchableMetadata(String metadata) {
-		if (metadata == null) {
-			return Map.of();
+	static Map<String, Object> searchableValues(Document document) {
+		Map<String, Object> values = new java.util.LinkedHashMap<>();
+		if (document.metadata() != null) {
+			try {
+				json.readTree(document.metadata()).properties().forEach((entry) -> {
+					JsonNode value = entry.getValue();
+					if (!dev.ragchat.retrieval.MetadataFilter.KEY.matcher(entry.getKey()).matches()) {
+						return;
+					}
+					if (value.isNumber()) {
+						values.put(entry.getKey(), value.doubleValue());
+					}
+					else if (value.isBoolean()) {
+						values.put(entry.getKey(), value.booleanValue());
+					}
+					else if (value.isTextual()) {
+						values.put(entry.getKey(), value.textValue());
+					}
+				});
+			}
+			catch (JsonProcessingException ex) {
+				// stored metadata was checked on upload: nothing to add
+			}
 		}
-		try {
-			Map<String, String> values = new java.util.LinkedHashMap<>();
-			json.readTree(metadata).properties().forEach((entry) -> {
-				if (entry.getValue().isValueNode() && !entry.getValue().isNull()
-						&& entry.getKey().matches("[A-Za-z0-9_.-]{1,64}")) {
-					values.put(entry.getKey(), entry.getValue().asText());
-				}
-			});
-			return values;
-		}
-		catch (JsonProcessingException ex) {
-			return Map.of();
-		}
+		values.put("filename", document.filename());
+		values.put("mediaType", document.mediaType());
+		values.put("createdAt", time(document.createdAt()));
+		values.put("updatedAt", time(document.updatedAt()));
+		values.put("version", (double) document.version());
+		return values;
 	}
 
+	/**
+	 * @param instant a time
+	 * @return it as filters compare it: ISO-8601 UTC, always to the millisecond, so that
+	 * text order is time order
+	 */
+	static String time(java.time.Instant instant) {
+		return TIMES.format(instant);
+	}
+
+	/**
+	 * @param document a document
+	 * @return where its current version's original is (the first version's where
+	 * originals always were, each later one beside it, {@code -v<version>})
+	 */
 	static String blobKey(Document document) {
-		return document.knowledgeBase() + "/" + document.id();
+		return blobKey(document.knowledgeBase(), document.id(), document.version());
+	}
+
+	static String blobKey(String knowledgeBase, String id, int version) {
+		return knowledgeBase + "/" + id + ((version > 1) ? "-v" + version : "");
+	}
+
+	/**
+	 * @param document a document
+	 * @return where the originals of all its versions are
+	 */
+	static List<String> blobKeys(Document document) {
+		List<String> keys = new ArrayList<>();
+		for (int version = 1; version <= document.version(); version++) {
+			keys.add(blobKey(document.knowledgeBase(), document.id(), version));
+		}
+		return keys;
+	}
+
+	/**
+	 * Replaces a document in place: the same id, the next version number. The upload is
+	 * checked as any upload; the previous version stays searchable until the new one is
+	 * READY, when the index swaps the document's chunks at once (keeping the vectors of
+	 * every chunk whose text did not change). The same bytes as the current version
+	 * change nothing.
+	 * @param knowledgeBase its knowledge base
+	 * @param id the document
+	 * @param upload the new file
+	 * @param metadata a JSON object, or {@code null} to keep the current metadata
+	 * @return the document, QUEUED as its next version (or unchanged)
+	 * @throws ConflictException if the document is being ingested, is replaced
+	 * concurrently, or another document of the knowledge base has these bytes
+	 */
+	public Replaced replace(String knowledgeBase, String id, Upload upload, String metadata) {
+		Document current = get(knowledgeBase, id);
+		String normalizedMetadata = (metadata != null && !metadata.isBlank()) ? metadata(metadata) : current.metadata();
+		Checked file = check(upload);
+		Optional<Document> same = this.store.findLiveBySha256(knowledgeBase, file.sha256());
+		if (same.isPresent() && same.get().id().equals(id)
+				&& java.util.Objects.equals(normalizedMetadata, current.metadata())
+				&& file.filename().equals(current.filename())) {
+			return new Replaced(current, false);
+		}
+		if (same.isPresent() && !same.get().id().equals(id)) {
+			throw new ConflictException("Document '" + same.get().id() + "' of '" + knowledgeBase
+					+ "' already has these bytes; delete it or replace it instead");
+		}
+		if (current.status() != DocumentStatus.READY && current.status() != DocumentStatus.FAILED) {
+			throw busy(current);
+		}
+		Document next = new Document(id, knowledgeBase, file.filename(), file.mediaType(), file.size(), file.sha256(),
+				DocumentStatus.QUEUED, Document.Progress.NONE, List.of(), null, 0, normalizedMetadata,
+				current.createdAt(), null, current.version() + 1, this.clock.instant());
+		try {
+			this.blobs.put(blobKey(next), file.upload().file(), file.mediaType());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot store the original of " + file.filename(), ex);
+		}
+		boolean replaced;
+		try {
+			replaced = this.store.replace(next);
+		}
+		catch (DuplicateKeyException ex) {
+			replaced = false;
+		}
+		if (!replaced) {
+			Optional<Document> now = this.store.findById(id);
+			// a concurrent replacement to the same version may own this original now
+			if (now.isEmpty() || !blobKey(now.get()).equals(blobKey(next))
+					|| !now.get().sha256().equals(next.sha256())) {
+				deleteOriginal(next);
+			}
+			throw now.map(Documents::busy)
+				.orElseGet(() -> new ConflictException("Document '" + id + "' was deleted meanwhile"));
+		}
+		this.workers.wakeUp();
+		return new Replaced(this.store.findById(id).orElse(next), true);
+	}
+
+	/**
+	 * @param knowledgeBase its knowledge base
+	 * @param id the document
+	 * @return its versions before the current one, oldest first
+	 */
+	public List<Document.Version> versions(String knowledgeBase, String id) {
+		get(knowledgeBase, id);
+		return this.store.versions(id);
+	}
+
+	private static ConflictException busy(Document document) {
+		return new ConflictException("Document '" + document.id() + "' is at version " + document.version() + ", "
+				+ document.status() + "; replace it once it is READY or FAILED (one replacement at a time)");
 	}
 
 	private Checked check(Upload upload) {
@@ -271,7 +404,7 @@ public final class Documents {
 		return HexFormat.of().formatHex(digest.digest());
 	}
 
-	private static MessageDigest digest() {
+	static MessageDigest digest() {
 		try {
 			return MessageDigest.getInstance("SHA-256");
 		}
@@ -297,6 +430,17 @@ public final class Documents {
 	 * @param duplicateOf the existing document with the same bytes, or {@code null}
 	 */
 	public record Submitted(Document document, String duplicateOf) {
+
+	}
+
+	/**
+	 * What a replacement did.
+	 *
+	 * @param document the document
+	 * @param replaced whether a new version was queued ({@code false}: the same file and
+	 * metadata as the current version)
+	 */
+	public record Replaced(Document document, boolean replaced) {
 
 	}
 

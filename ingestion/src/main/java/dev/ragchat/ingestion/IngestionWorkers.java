@@ -216,9 +216,8 @@ final class IngestionWorkers implements SmartLifecycle {
 				in.transferTo(out);
 			}
 			parsed = read(document, file, job);
-			List<Chunk> chunks = this.chunker.chunk(document.knowledgeBase(), id, document.filename(),
-					Documents.searchableMetadata(document.metadata()), Titles.of(parsed, document.filename()),
-					parsed.sections());
+			List<Chunk> chunks = keyedByContent(this.chunker.chunk(document.knowledgeBase(), id, document.filename(),
+					Documents.searchableValues(document), Titles.of(parsed, document.filename()), parsed.sections()));
 			if (chunks.isEmpty()) {
 				throw new Failed("No text could be extracted from the document"
 						+ (parsed.warnings().isEmpty() ? "" : ": " + String.join("; ", parsed.warnings())));
@@ -257,7 +256,7 @@ final class IngestionWorkers implements SmartLifecycle {
 		}
 		catch (Exception ex) {
 			logger.warn("Ingestion of {} failed (attempt {})", id, document.attempts(), ex);
-			this.index.deleteDocument(id);
+			forgetChunks(document);
 			if (document.attempts() >= this.properties.maxAttempts()) {
 				fail(document, "Gave up after " + document.attempts() + " attempts: " + ex.getMessage(), parsed);
 			}
@@ -277,6 +276,27 @@ final class IngestionWorkers implements SmartLifecycle {
 				}
 			}
 		}
+	}
+
+	/**
+	 * Gives each chunk an id keyed by its content, {@code <documentId>:<hash>} (the first
+	 * 16 hex digits of the SHA-256 of what is indexed; {@code -2}, {@code -3} … for
+	 * repeats within the document): a new version of a document keeps the ids, and the
+	 * index keeps the vectors, of every chunk whose text did not change.
+	 * @param chunks a document's chunks
+	 * @return the same chunks, keyed by content
+	 */
+	static List<Chunk> keyedByContent(List<Chunk> chunks) {
+		Map<String, Integer> seen = new java.util.HashMap<>();
+		return chunks.stream().map((c) -> {
+			String hash = java.util.HexFormat.of()
+				.formatHex(Documents.digest().digest(c.indexText().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+				.substring(0, 16);
+			int repeat = seen.merge(hash, 1, Integer::sum);
+			String id = c.documentId() + ":" + hash + ((repeat > 1) ? "-" + repeat : "");
+			return new Chunk(id, c.knowledgeBase(), c.documentId(), c.filename(), c.page(), c.pageEnd(),
+					c.headingPath(), c.ordinal(), c.text(), c.metadata(), c.title());
+		}).toList();
 	}
 
 	private ParsedDocument read(Document document, Path file, Job job) {
@@ -301,8 +321,20 @@ final class IngestionWorkers implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Removes what a failed attempt may have left in the index: for a first version all
+	 * of it; a later version's attempt wrote nothing (its chunks replace the previous
+	 * version's at once, and only when they are all embedded), and the previous version
+	 * stays searchable.
+	 */
+	private void forgetChunks(Document document) {
+		if (document.version() <= 1) {
+			this.index.deleteDocument(document.id());
+		}
+	}
+
 	private void fail(Document document, String reason, ParsedDocument parsed) {
-		this.index.deleteDocument(document.id());
+		forgetChunks(document);
 		this.store.failed(document.id(), reason, (parsed != null) ? parsed.warnings() : List.of());
 		logger.info("Ingestion of {} failed: {}", document.id(), reason);
 	}
@@ -325,7 +357,7 @@ final class IngestionWorkers implements SmartLifecycle {
 	void recoverLeasesEndedBefore(Instant time) {
 		for (Document document : this.store.expiredLeases(time)) {
 			if (document.attempts() >= this.properties.maxAttempts()) {
-				this.index.deleteDocument(document.id());
+				forgetChunks(document);
 				this.store.failed(document.id(),
 						"Gave up after " + document.attempts() + " attempts; the last one was cut off",
 						document.warnings());

@@ -117,7 +117,9 @@ public final class KnowledgeBases {
 		this.documents.deleteIdempotencyKeys(id);
 		for (Document document : documents) {
 			try {
-				this.blobs.delete(Documents.blobKey(document));
+				for (String key : Documents.blobKeys(document)) {
+					this.blobs.delete(key);
+				}
 			}
 			catch (IOException ex) {
 				throw new IllegalStateException("Cannot delete the original of " + document.id(), ex);

@@ -17,13 +17,15 @@ import org.springframework.util.Assert;
  * (empty when the format has none)
  * @param ordinal its position in the document (0-based)
  * @param text its text
- * @param metadata the document's metadata (top-level values as text), searchable as exact
- * filters
+ * @param metadata the values a {@link MetadataFilter} filters on: the document's
+ * top-level metadata values and its own fields (such as {@code filename},
+ * {@code version}), each a {@code String}, a {@code Double} (every number) or a
+ * {@code Boolean}
  * @param title the document's title (empty when unknown): with the heading path, part of
  * what is embedded and keyword-indexed ({@link #indexText()}), never part of {@code text}
  */
 public record Chunk(String id, String knowledgeBase, String documentId, String filename, int page, int pageEnd,
-		String headingPath, int ordinal, String text, Map<String, String> metadata, String title) {
+		String headingPath, int ordinal, String text, Map<String, Object> metadata, String title) {
 
 	public Chunk {
 		Assert.hasText(id, "id must not be empty");
@@ -34,7 +36,7 @@ public record Chunk(String id, String knowledgeBase, String documentId, String f
 		Assert.notNull(headingPath, "headingPath must not be null (use \"\")");
 		Assert.isTrue(ordinal >= 0, "ordinal must not be negative");
 		Assert.hasText(text, "text must not be empty");
-		metadata = (metadata != null) ? Map.copyOf(metadata) : Map.of();
+		metadata = values(metadata);
 		title = (title != null) ? title : "";
 	}
 
@@ -42,8 +44,28 @@ public record Chunk(String id, String knowledgeBase, String documentId, String f
 	 * A chunk without a title.
 	 */
 	public Chunk(String id, String knowledgeBase, String documentId, String filename, int page, int pageEnd,
-			String headingPath, int ordinal, String text, Map<String, String> metadata) {
-		this(id, knowledgeBase, documentId, filename, page, pageEnd, headingPath, ordinal, text, metadata, "");
+			String headingPath, int ordinal, String text, Map<String, ?> metadata) {
+		this(id, knowledgeBase, documentId, filename, page, pageEnd, headingPath, ordinal, text, values(metadata), "");
+	}
+
+	/**
+	 * @param metadata values of any type, or {@code null}
+	 * @return the texts, numbers (as {@code Double}) and booleans among them
+	 */
+	public static Map<String, Object> values(Map<String, ?> metadata) {
+		if (metadata == null) {
+			return Map.of();
+		}
+		Map<String, Object> values = new java.util.HashMap<>();
+		metadata.forEach((key, value) -> {
+			if (value instanceof Number number) {
+				values.put(key, number.doubleValue());
+			}
+			else if (value instanceof String || value instanceof Boolean) {
+				values.put(key, value);
+			}
+		});
+		return Map.copyOf(values);
 	}
 
 	/**

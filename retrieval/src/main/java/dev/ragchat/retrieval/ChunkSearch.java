@@ -19,10 +19,11 @@ import org.springframework.util.Assert;
  * @param topK how many chunks to return
  * @param mode how to search
  * @param documentIds only these documents, or empty for all
- * @param metadata only chunks whose document metadata has all these values
+ * @param filter only chunks whose values pass it ({@link Chunk#metadata()}), or
+ * {@code null} for all
  */
 public record ChunkSearch(String knowledgeBase, String query, List<KeywordTerm> keywords, int topK, SearchMode mode,
-		List<String> documentIds, Map<String, String> metadata) {
+		List<String> documentIds, MetadataFilter filter) {
 
 	/** The most chunks a search returns. */
 	public static final int MAX_TOP_K = 100;
@@ -37,7 +38,22 @@ public record ChunkSearch(String knowledgeBase, String query, List<KeywordTerm> 
 		Assert.notNull(mode, "mode must not be null");
 		keywords = List.copyOf(keywords);
 		documentIds = (documentIds != null) ? List.copyOf(documentIds) : List.of();
-		metadata = (metadata != null) ? Map.copyOf(metadata) : Map.of();
+	}
+
+	/**
+	 * A search with the older exact metadata filter ({@link MetadataFilter#exact}).
+	 */
+	public ChunkSearch(String knowledgeBase, String query, List<KeywordTerm> keywords, int topK, SearchMode mode,
+			List<String> documentIds, Map<String, String> metadata) {
+		this(knowledgeBase, query, keywords, topK, mode, documentIds, MetadataFilter.exact(metadata));
+	}
+
+	/**
+	 * A search for a shaped question.
+	 */
+	public ChunkSearch(String knowledgeBase, ShapedQuery query, int topK, SearchMode mode, List<String> documentIds,
+			MetadataFilter filter) {
+		this(knowledgeBase, query.text(), query.keywords(), topK, mode, documentIds, filter);
 	}
 
 	/**
@@ -45,7 +61,7 @@ public record ChunkSearch(String knowledgeBase, String query, List<KeywordTerm> 
 	 */
 	public ChunkSearch(String knowledgeBase, ShapedQuery query, int topK, SearchMode mode, List<String> documentIds,
 			Map<String, String> metadata) {
-		this(knowledgeBase, query.text(), query.keywords(), topK, mode, documentIds, metadata);
+		this(knowledgeBase, query.text(), query.keywords(), topK, mode, documentIds, MetadataFilter.exact(metadata));
 	}
 
 	/**
@@ -78,7 +94,7 @@ public record ChunkSearch(String knowledgeBase, String query, List<KeywordTerm> 
 	 */
 	public ChunkSearch with(int topK, SearchMode mode) {
 		return new ChunkSearch(this.knowledgeBase, this.query, this.keywords, topK, mode, this.documentIds,
-				this.metadata);
+				this.filter);
 	}
 
 }

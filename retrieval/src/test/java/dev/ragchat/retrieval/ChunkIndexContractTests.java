@@ -21,6 +21,8 @@ public abstract class ChunkIndexContractTests {
 
 	protected ChunkIndex index;
 
+	protected WordHashEmbeddingModel model;
+
 	/**
 	 * @param embeddingModel the model the index must embed with
 	 * @return a fresh, empty index
@@ -29,7 +31,8 @@ public abstract class ChunkIndexContractTests {
 
 	@BeforeEach
 	void createFreshIndex() {
-		this.index = createIndex(new WordHashEmbeddingModel());
+		this.model = new WordHashEmbeddingModel();
+		this.index = createIndex(this.model);
 	}
 
 	@ParameterizedTest
@@ -124,6 +127,40 @@ public abstract class ChunkIndexContractTests {
 			.isEmpty();
 	}
 
+	static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> filterCases() {
+		return FilterCases.cases()
+			.stream()
+			.flatMap((c) -> java.util.stream.Stream.of(
+					org.junit.jupiter.params.provider.Arguments.of(c, SearchMode.VECTOR),
+					org.junit.jupiter.params.provider.Arguments.of(c, SearchMode.KEYWORD)));
+	}
+
+	@ParameterizedTest(name = "{0} ({1})")
+	@org.junit.jupiter.params.provider.MethodSource("filterCases")
+	void filtersByEveryOperatorAsTheFilterSemanticsSay(FilterCases.Case filterCase, SearchMode mode) {
+		for (Chunk chunk : FilterCases.chunks()) {
+			this.index.replace(chunk.documentId(), List.of(chunk), (n) -> {
+			});
+		}
+		List<ScoredChunk> hits = this.index.search(new ChunkSearch("kb", "quarterly report revenue",
+				List.of(new dev.ragchat.retrieval.query.KeywordTerm("revenue", 1)), 10, mode, null,
+				filterCase.filter()));
+		assertThat(hits).extracting((hit) -> hit.chunk().documentId())
+			.containsExactlyInAnyOrderElementsOf(filterCase.documents());
+	}
+
+	@Test
+	void keepsTypedValues() {
+		for (Chunk chunk : FilterCases.chunks()) {
+			this.index.replace(chunk.documentId(), List.of(chunk), (n) -> {
+			});
+		}
+		assertThat(this.index.chunks("doc-a").get(0).metadata()).containsEntry("year", 2020.0)
+			.containsEntry("audited", true)
+			.containsEntry("form", "10-K");
+		assertThat(this.index.chunks("doc-d").get(0).metadata()).containsEntry("year", "2022");
+	}
+
 	@Test
 	void replacesAllChunksOfADocument() {
 		this.index.replace("doc-1", List.of(chunk("kb", "doc-1", 0, 1, "Old text about llamas."),
@@ -133,6 +170,28 @@ public abstract class ChunkIndexContractTests {
 		});
 		assertThat(this.index.count("doc-1")).isEqualTo(1);
 		assertThat(this.index.search(new ChunkSearch("kb", "llamas", 10, SearchMode.KEYWORD, null))).isEmpty();
+	}
+
+	@Test
+	void reEmbedsOnlyTheChunksWhoseTextChangedAndKeepsTheOthersVectors() {
+		List<Chunk> first = List.of(chunk("kb", "doc-1", 0, 1, "Harbour tides rise at dawn."),
+				chunk("kb", "doc-1", 1, 2, "Harbour cranes unload the ships."),
+				chunk("kb", "doc-1", 2, 3, "Harbour fees are paid monthly."));
+		this.index.replace("doc-1", first, (n) -> {
+		});
+		int before = this.model.texts.get();
+		List<Integer> reported = new ArrayList<>();
+		this.index.replace("doc-1", List.of(first.get(0),
+				new Chunk("doc-1:1", "kb", "doc-1", "doc-1.pdf", 2, 2, "", 1, "Harbour cranes were replaced in May."),
+				first.get(2)), reported::add);
+		assertThat(this.model.texts.get() - before).isEqualTo(1);
+		assertThat(reported).last().isEqualTo(3);
+		assertThat(this.index.chunks("doc-1")).extracting(Chunk::text)
+			.containsExactly("Harbour tides rise at dawn.", "Harbour cranes were replaced in May.",
+					"Harbour fees are paid monthly.");
+		List<ScoredChunk> hits = this.index
+			.search(new ChunkSearch("kb", "harbour tides rise at dawn", 1, SearchMode.VECTOR, null));
+		assertThat(hits).extracting((hit) -> hit.chunk().id()).containsExactly("doc-1:0");
 	}
 
 	@Test

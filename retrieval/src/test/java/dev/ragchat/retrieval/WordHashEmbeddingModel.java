@@ -25,11 +25,15 @@ public class WordHashEmbeddingModel implements EmbeddingModel {
 	/** How many times the model was called. */
 	public final AtomicInteger calls = new AtomicInteger();
 
+	/** How many texts the model embedded. */
+	public final AtomicInteger texts = new AtomicInteger();
+
 	@Override
 	public EmbeddingResponse call(EmbeddingRequest request) {
 		this.calls.incrementAndGet();
 		List<Embedding> embeddings = new ArrayList<>();
 		List<String> texts = request.getInstructions();
+		this.texts.addAndGet(texts.size());
 		for (int i = 0; i < texts.size(); i++) {
 			embeddings.add(new Embedding(vector(texts.get(i)), i));
 		}

@@ -99,6 +99,17 @@ public final class Audit {
 		write(actor(actor), "document.created", "document:" + knowledgeBase + "/" + document, Outcome.SUCCESS, null);
 	}
 
+	/**
+	 * @param actor the key that replaced it
+	 * @param knowledgeBase its knowledge base
+	 * @param document the document
+	 * @param version the version it now has (queued)
+	 */
+	public void documentReplaced(String actor, String knowledgeBase, String document, int version) {
+		write(actor(actor), "document.replaced", "document:" + knowledgeBase + "/" + document, Outcome.SUCCESS,
+				Map.of("version", version));
+	}
+
 	public void documentDeleted(String actor, String knowledgeBase, String document) {
 		write(actor(actor), "document.deleted", "document:" + knowledgeBase + "/" + document, Outcome.SUCCESS, null);
 	}

@@ -18,6 +18,7 @@ import dev.ragchat.api.chat.ground.GroundingQuestion;
 import dev.ragchat.api.media.MediaLibrary;
 import dev.ragchat.errors.RejectedInputException;
 import dev.ragchat.retrieval.ChunkSearch;
+import dev.ragchat.retrieval.MetadataFilter;
 import dev.ragchat.retrieval.Retriever;
 import dev.ragchat.retrieval.ScoredChunk;
 import dev.ragchat.retrieval.SearchMode;
@@ -139,6 +140,21 @@ public final class Conversations {
 	 */
 	public ChatMessage ask(Caller caller, String sessionId, String text, List<String> attachments,
 			Consumer<String> tokens) {
+		return ask(caller, sessionId, text, attachments, null, tokens);
+	}
+
+	/**
+	 * @param caller the session's caller
+	 * @param sessionId the session
+	 * @param text the question
+	 * @param attachments ids of images and audio the caller's key stored
+	 * @param filter only sources whose values pass it (with the session's own filter, if
+	 * it has one), or {@code null}
+	 * @param tokens told the answer's text as it is produced
+	 * @return the stored answer
+	 */
+	public ChatMessage ask(Caller caller, String sessionId, String text, List<String> attachments,
+			MetadataFilter filter, Consumer<String> tokens) {
 		// 1. session and media (the question's time is when it came: an answer's latency
 		// is its time minus this)
 		Instant askedAt = this.clock.instant();
@@ -163,7 +179,7 @@ public final class Conversations {
 
 		// 4. retrieve (as many candidates as the reranker reads)
 		List<ScoredChunk> candidates = this.retriever.retrieve(new ChunkSearch(session.knowledgeBase(), shaped,
-				this.reranking.depth(topK), SearchMode.HYBRID, null, null));
+				this.reranking.depth(topK), SearchMode.HYBRID, null, filter));
 
 		// 5. rerank: the best topK as a reranker orders them (or as retrieved)
 		List<ScoredChunk> retrieved = this.reranking.rerank(shaped.text(), candidates, topK);

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 
 import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.chat.answer.Turn;
+import dev.ragchat.retrieval.MetadataFilter;
 
 /**
  * Answers a question that comes with its own history (as stateless chat APIs send it): a
@@ -86,12 +87,13 @@ public final class OneOffAnswers {
 
 		/**
 		 * @param question the question
+		 * @param filter only sources whose document values pass it, or {@code null}
 		 * @param tokens told the answer's text as it is produced
 		 * @return the answer, as {@code /messages} would give it
 		 */
-		public ChatMessage ask(String question, Consumer<String> tokens) {
+		public ChatMessage ask(String question, MetadataFilter filter, Consumer<String> tokens) {
 			return OneOffAnswers.this.conversations.ask(this.caller.inSession(this.session.id()), this.session.id(),
-					question, tokens);
+					question, List.of(), filter, tokens);
 		}
 
 		/**

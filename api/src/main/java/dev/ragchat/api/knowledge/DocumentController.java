@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -111,6 +112,52 @@ class DocumentController {
 		}
 	}
 
+	@PutMapping(path = "/{doc}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	@Operation(summary = "Replace a document in place (one part named 'file', optional 'metadata'): same id, next"
+			+ " version; the previous version stays searchable until the new one is READY; 409 while a version is"
+			+ " being ingested")
+	ReplacedView replace(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String kb,
+			@PathVariable String doc, @RequestPart("file") MultipartFile file,
+			@RequestPart(name = "metadata", required = false) String metadata) throws IOException {
+		caller.require(Scope.UPLOAD, kb);
+		Path temp = Files.createTempFile("ragchat-upload", ".bin");
+		try {
+			try (InputStream in = file.getInputStream()) {
+				Files.copy(in, temp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+			}
+			Documents.Replaced replaced = this.documents.replace(kb, doc,
+					new Documents.Upload(file.getOriginalFilename(), temp), metadata);
+			Document d = replaced.document();
+			if (replaced.replaced()) {
+				this.audit.documentReplaced(caller.keyId(), kb, doc, d.version());
+				this.pages.evict(kb, doc);
+			}
+			return new ReplacedView(d.id(), d.filename(), d.status().name(), d.version(), replaced.replaced(),
+					statusUrl(d));
+		}
+		finally {
+			Files.deleteIfExists(temp);
+		}
+	}
+
+	@GetMapping("/{doc}/versions")
+	@Operation(summary = "A document's versions, oldest first, the current one last")
+	VersionList versions(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String kb,
+			@PathVariable String doc) {
+		Permissions.see(caller, kb);
+		List<Document.Version> previous = this.documents.versions(kb, doc);
+		Document d = this.documents.get(kb, doc);
+		List<VersionView> versions = new ArrayList<>();
+		for (Document.Version v : previous) {
+			versions.add(new VersionView(v.version(), v.filename(), v.mediaType(), v.sizeBytes(), v.sha256(),
+					v.metadata(), v.createdAt(), v.readyAt(), v.supersededAt(), null, false));
+		}
+		versions.add(new VersionView(d.version(), d.filename(), d.mediaType(), d.sizeBytes(), d.sha256(), d.metadata(),
+				d.updatedAt(), d.readyAt(), null, d.status().name(), true));
+		return new VersionList(d.id(), d.version(), versions);
+	}
+
 	@GetMapping
 	@Operation(summary = "List the documents of a knowledge base")
 	DocumentList list(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String kb) {
@@ -178,7 +225,38 @@ class DocumentController {
 		boolean ready = d.status() == dev.ragchat.ingestion.DocumentStatus.READY;
 		return new DocumentView(d.id(), d.filename(), d.mediaType(), d.sizeBytes(), d.sha256(), d.status().name(),
 				d.progress(), ready ? d.progress().pagesTotal() : null, ready ? d.progress().chunksTotal() : null,
-				d.warnings(), d.error(), d.metadata(), d.createdAt(), d.readyAt(), null);
+				d.warnings(), d.error(), d.metadata(), d.createdAt(), d.readyAt(), d.version(), d.updatedAt(), null);
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record ReplacedView(String id, String filename, String status, int version, boolean replaced, String statusUrl) {
+
+	}
+
+	record VersionList(String documentId, int current, List<VersionView> versions) {
+
+	}
+
+	/**
+	 * One version of a document.
+	 *
+	 * @param version its number
+	 * @param filename its file name
+	 * @param mediaType its media type
+	 * @param sizeBytes its size
+	 * @param sha256 hex SHA-256 of its bytes
+	 * @param metadata its metadata
+	 * @param uploadedAt when it was uploaded
+	 * @param readyAt when it became searchable ({@code null}: not (yet))
+	 * @param supersededAt when the next version was uploaded ({@code null}: the current)
+	 * @param status the current version's status
+	 * @param current whether it is the current version
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record VersionView(int version, String filename, String mediaType, long sizeBytes, String sha256,
+			@JsonRawValue String metadata, Instant uploadedAt, Instant readyAt, Instant supersededAt, String status,
+			boolean current) {
+
 	}
 
 	record SubmittedList(List<SubmittedView> documents) {
@@ -197,7 +275,8 @@ class DocumentController {
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record DocumentView(String id, String filename, String mediaType, long sizeBytes, String sha256, String status,
 			Document.Progress progress, Integer pages, Integer chunks, List<String> warnings, String error,
-			@JsonRawValue String metadata, Instant createdAt, Instant readyAt, Integer indexedChunks) {
+			@JsonRawValue String metadata, Instant createdAt, Instant readyAt, int version, Instant updatedAt,
+			Integer indexedChunks) {
 
 		/**
 		 * @param count chunks of the document that are searchable right now
@@ -207,7 +286,7 @@ class DocumentController {
 		DocumentView withIndexedChunks(int count) {
 			return new DocumentView(this.id, this.filename, this.mediaType, this.sizeBytes, this.sha256, this.status,
 					this.progress, this.pages, this.chunks, this.warnings, this.error, this.metadata, this.createdAt,
-					this.readyAt, count);
+					this.readyAt, this.version, this.updatedAt, count);
 		}
 
 	}

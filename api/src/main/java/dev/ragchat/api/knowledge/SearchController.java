@@ -1,12 +1,12 @@
 package dev.ragchat.api.knowledge;
 
 import java.util.List;
-import java.util.Map;
 
 import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.access.Scope;
 import dev.ragchat.ingestion.KnowledgeBases;
 import dev.ragchat.retrieval.ChunkSearch;
+import dev.ragchat.retrieval.MetadataFilter;
 import dev.ragchat.retrieval.Retriever;
 import dev.ragchat.retrieval.ScoredChunk;
 import dev.ragchat.retrieval.SearchMode;
@@ -64,8 +64,9 @@ class SearchController {
 		caller.require(Scope.CHAT, kb);
 		this.knowledgeBases.searchable(kb);
 		SearchMode mode = SearchMode.of(request.mode());
-		List<String> documentIds = (request.filter() != null) ? request.filter().documentIds() : null;
-		Map<String, String> metadata = (request.filter() != null) ? request.filter().metadata() : null;
+		SearchFilter filter = SearchFilter.of(request.filter());
+		List<String> documentIds = filter.documentIds();
+		MetadataFilter metadata = filter.metadata();
 		int topK = (request.topK() != null) ? request.topK() : 5;
 		List<ScoredChunk> hits;
 		if (mode == SearchMode.HYBRID) {
@@ -90,18 +91,10 @@ class SearchController {
 	 * @param query what to look for
 	 * @param topK how many chunks (default 5, at most 100)
 	 * @param mode hybrid (default), vector or keyword
-	 * @param filter narrows the search
+	 * @param filter narrows the search ({@link SearchFilter})
 	 */
 	record SearchRequest(@NotBlank @Size(max = 2000) String query, @Min(1) @Max(100) Integer topK, String mode,
-			Filter filter) {
-
-	}
-
-	/**
-	 * @param documentIds only these documents
-	 * @param metadata only documents whose metadata has all these top-level values
-	 */
-	record Filter(@Size(max = 100) List<String> documentIds, @Size(max = 20) Map<String, String> metadata) {
+			Object filter) {
 
 	}
 

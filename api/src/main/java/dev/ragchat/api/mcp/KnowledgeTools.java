@@ -34,6 +34,7 @@ import dev.ragchat.ingestion.KnowledgeBases;
 import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.ChunkIndex;
 import dev.ragchat.retrieval.ChunkSearch;
+import dev.ragchat.retrieval.MetadataFilter;
 import dev.ragchat.retrieval.Retriever;
 import dev.ragchat.retrieval.SearchMode;
 import dev.ragchat.retrieval.query.QueryShaper;
@@ -127,7 +128,8 @@ public final class KnowledgeTools {
 								"query":{"type":"string","description":"what to look for, in words or a question (at most 2000 characters)"},
 								"mode":{"type":"string","enum":["hybrid","vector","keyword"],"description":"hybrid (default): meaning and words; vector: meaning; keyword: words"},
 								"top_k":{"type":"integer","minimum":1,"maximum":100,"description":"how many chunks (default 5)"},
-								"document_ids":{"type":"array","items":{"type":"string"},"description":"only these documents"}},
+								"document_ids":{"type":"array","items":{"type":"string"},"description":"only these documents"},
+								"filter":{"type":"object","description":"only documents whose values pass it: {key, op, value} with op eq, ne, gt, gte, lt, lte, in, nin over upload metadata keys and filename, mediaType, createdAt, updatedAt, version, source; nested in {and: [...]} or {or: [...]}"}},
 								"required":["knowledge_base","query"]}""",
 						this::search),
 				tool(json, "ask",
@@ -271,7 +273,8 @@ public final class KnowledgeTools {
 		}
 		this.knowledgeBases.searchable(kb);
 		ChunkSearch search = new ChunkSearch(kb, this.shaper.shape(query), topK,
-				SearchMode.of(string(args, "mode", false)), strings(args, "document_ids"), null);
+				SearchMode.of(string(args, "mode", false)), strings(args, "document_ids"),
+				MetadataFilter.parse(args.get("filter")));
 		return Map.of("results",
 				this.retriever.retrieve(search)
 					.stream()

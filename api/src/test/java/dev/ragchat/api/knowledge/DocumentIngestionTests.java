@@ -113,6 +113,111 @@ class DocumentIngestionTests extends AbstractWebIntegrationTests {
 	}
 
 	@Test
+	void filtersSearchWithOperatorsOverMetadataAndDocumentFields() throws Exception {
+		for (int year : new int[] { 2019, 2023 }) {
+			String url = json
+				.readTree(
+						this.mvc
+							.perform(
+									multipart("/api/v1/knowledge-bases/" + this.kb + "/documents")
+										.file(new MockMultipartFile("file", "report-" + year + ".txt", "text/plain",
+												("The lighthouse report for " + year + " counts the ships.")
+													.getBytes()))
+										.file(new MockMultipartFile("metadata", "", "application/json",
+												("{\"year\":" + year + ",\"form\":\"10-K\"}").getBytes()))
+										.secure(true)
+										.header("X-API-Key", this.key))
+							.andExpect(status().isAccepted())
+							.andReturn()
+							.getResponse()
+							.getContentAsString())
+				.at("/documents/0/statusUrl")
+				.asText();
+			await().atMost(Duration.ofSeconds(60))
+				.untilAsserted(() -> this.mvc.perform(get(url).secure(true).header("X-API-Key", this.key))
+					.andExpect(jsonPath("$.status").value("READY")));
+		}
+		String[][] cases = {
+				{ "{\"and\":[{\"key\":\"year\",\"op\":\"gte\",\"value\":2021},"
+						+ "{\"key\":\"form\",\"op\":\"in\",\"value\":[\"10-K\",\"10-Q\"]}]}", "report-2023.txt" },
+				{ "{\"key\":\"filename\",\"op\":\"eq\",\"value\":\"report-2019.txt\"}", "report-2019.txt" },
+				{ "{\"key\":\"mediaType\",\"op\":\"ne\",\"value\":\"text/plain\"}", null },
+				{ "{\"key\":\"colour\",\"op\":\"ne\",\"value\":\"red\"}", null } };
+		for (String[] filterCase : cases) {
+			var result = this.mvc
+				.perform(post("/api/v1/knowledge-bases/" + this.kb + "/search").secure(true)
+					.header("X-API-Key", this.key)
+					.contentType(MediaType.APPLICATION_JSON)
+					.content("{\"query\":\"lighthouse report ships\",\"mode\":\"keyword\",\"filter\":" + filterCase[0]
+							+ "}"))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.results.length()").value((filterCase[1] != null) ? 1 : 0));
+			if (filterCase[1] != null) {
+				result.andExpect(jsonPath("$.results[0].filename").value(filterCase[1]));
+			}
+		}
+		this.mvc
+			.perform(post("/api/v1/knowledge-bases/" + this.kb + "/search").secure(true)
+				.header("X-API-Key", this.key)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"query\":\"lighthouse\",\"filter\":{\"and\":[{\"key\":\"year\",\"op\":\"after\","
+						+ "\"value\":2021}]}}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("filter.and[0].op: 'after'")));
+	}
+
+	@Test
+	void replacesADocumentInPlaceKeepingItsIdAndListsItsVersions() throws Exception {
+		String url = json
+			.readTree(this.mvc
+				.perform(multipart("/api/v1/knowledge-bases/" + this.kb + "/documents")
+					.file(new MockMultipartFile("file", "notice.txt", "text/plain",
+							"The quay closes at noon for repairs.".getBytes()))
+					.secure(true)
+					.header("X-API-Key", this.key))
+				.andExpect(status().isAccepted())
+				.andReturn()
+				.getResponse()
+				.getContentAsString())
+			.at("/documents/0/statusUrl")
+			.asText();
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> this.mvc.perform(get(url).secure(true).header("X-API-Key", this.key))
+				.andExpect(jsonPath("$.status").value("READY")));
+		this.mvc
+			.perform(multipart(org.springframework.http.HttpMethod.PUT, url)
+				.file(new MockMultipartFile("file", "notice.txt", "text/plain",
+						"The quay reopens at dusk after repairs.".getBytes()))
+				.file(new MockMultipartFile("metadata", "", "application/json", "{\"issue\":2}".getBytes()))
+				.secure(true)
+				.header("X-API-Key", this.key))
+			.andExpect(status().isAccepted())
+			.andExpect(jsonPath("$.version").value(2))
+			.andExpect(jsonPath("$.replaced").value(true))
+			.andExpect(jsonPath("$.statusUrl").value(url));
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> this.mvc.perform(get(url).secure(true).header("X-API-Key", this.key))
+				.andExpect(jsonPath("$.status").value("READY"))
+				.andExpect(jsonPath("$.version").value(2)));
+		this.mvc.perform(get(url + "/versions").secure(true).header("X-API-Key", this.key))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.current").value(2))
+			.andExpect(jsonPath("$.versions.length()").value(2))
+			.andExpect(jsonPath("$.versions[0].version").value(1))
+			.andExpect(jsonPath("$.versions[0].supersededAt").isNotEmpty())
+			.andExpect(jsonPath("$.versions[1].current").value(true))
+			.andExpect(jsonPath("$.versions[1].metadata.issue").value(2));
+		this.mvc.perform(post("/api/v1/knowledge-bases/" + this.kb + "/search").secure(true)
+			.header("X-API-Key", this.key)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(
+					"{\"query\":\"quay\",\"mode\":\"keyword\",\"filter\":{\"key\":\"version\",\"op\":\"eq\",\"value\":2}}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.results.length()").value(1))
+			.andExpect(jsonPath("$.results[0].text").value(org.hamcrest.Matchers.containsString("reopens")));
+	}
+
+	@Test
 	void servesTheOriginalBack() throws Exception {
 		Path pdf = TestFiles.factsPdf(this.dir.resolve("original.pdf"));
 		String doc = uploadAndAwait(pdf, "READY");

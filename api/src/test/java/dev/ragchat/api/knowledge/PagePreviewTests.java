@@ -43,6 +43,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class PagePreviewTests {
 
 	@Autowired
+	dev.ragchat.retrieval.ChunkIndex chunkIndex;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Value("${ragchat.master-key}")
@@ -120,14 +123,19 @@ class PagePreviewTests {
 	@Test
 	void highlightsAChunkById() throws Exception {
 		BufferedImage plain = png(pages() + "/3");
-		BufferedImage highlighted = png(pages() + "/3?highlight=" + this.pdf + ":2");
+		BufferedImage highlighted = png(pages() + "/3?highlight=" + chunkId(2));
 		assertThat(differing(plain, highlighted)).isPositive();
 		this.mvc.perform(get(pages() + "/3?highlight=doc_other:2").secure(true).header("X-API-Key", this.key))
 			.andExpect(status().isNotFound());
 		// chunk 0 is on page 1, not on page 3
-		this.mvc.perform(get(pages() + "/3?highlight=" + this.pdf + ":0").secure(true).header("X-API-Key", this.key))
+		this.mvc.perform(get(pages() + "/3?highlight=" + chunkId(0)).secure(true).header("X-API-Key", this.key))
 			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.detail").value(containsString("not on page 3")));
+	}
+
+	/** Chunk ids are keyed by content: the id of the chunk at a position. */
+	private String chunkId(int ordinal) {
+		return this.chunkIndex.chunks(this.pdf).get(ordinal).id();
 	}
 
 	@Test

@@ -216,7 +216,54 @@ final class JdbcDocumentStore implements DocumentStore {
 
 	@Override
 	public boolean delete(String id) {
-		return this.jdbc.sql("delete from document where id = ?").param(id).update() > 0;
+		return Boolean.TRUE.equals(this.transactions.execute((status) -> {
+			this.jdbc.sql("delete from document_version where document_id = ?").param(id).update();
+			return this.jdbc.sql("delete from document where id = ?").param(id).update() > 0;
+		}));
+	}
+
+	@Override
+	public boolean replace(Document next) {
+		return Boolean.TRUE.equals(this.transactions.execute((status) -> {
+			Optional<Document> current = this.jdbc.sql("select * from document where id = ? for update")
+				.param(next.id())
+				.query(JdbcDocumentStore::map)
+				.optional();
+			if (current.isEmpty() || current.get().version() != next.version() - 1
+					|| (current.get().status() != DocumentStatus.READY
+							&& current.get().status() != DocumentStatus.FAILED)) {
+				return false;
+			}
+			Document d = current.get();
+			this.jdbc.sql("""
+					insert into document_version (document_id, version, filename, media_type, size_bytes, sha256,
+						metadata, created_at, ready_at, superseded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(d.id(), d.version(), d.filename(), d.mediaType(), d.sizeBytes(), d.sha256(), d.metadata(),
+						Jdbc.time(d.updatedAt()), (d.readyAt() != null) ? Jdbc.time(d.readyAt()) : null,
+						Jdbc.time(next.updatedAt()))
+				.update();
+			this.jdbc.sql("""
+					update document set filename = ?, media_type = ?, size_bytes = ?, sha256 = ?, live_sha256 = ?,
+						metadata = ?, version = ?, version_at = ?, status = 'QUEUED', pages_done = 0, pages_total = 0,
+						chunks_done = 0, chunks_total = 0, warnings = '[]', error = null, attempts = 0, large = false,
+						ready_at = null, lease_owner = null, lease_until = null, updated_at = ? where id = ?""")
+				.params(next.filename(), next.mediaType(), next.sizeBytes(), next.sha256(), next.sha256(),
+						next.metadata(), next.version(), Jdbc.time(next.updatedAt()), Jdbc.time(next.updatedAt()),
+						next.id())
+				.update();
+			return true;
+		}));
+	}
+
+	@Override
+	public List<Document.Version> versions(String id) {
+		return this.jdbc.sql("select * from document_version where document_id = ? order by version")
+			.param(id)
+			.query((rs, row) -> new Document.Version(rs.getString("document_id"), rs.getInt("version"),
+					rs.getString("filename"), rs.getString("media_type"), rs.getLong("size_bytes"),
+					rs.getString("sha256"), rs.getString("metadata"), Jdbc.instant(rs, "created_at"),
+					Jdbc.instant(rs, "ready_at"), Jdbc.instant(rs, "superseded_at")))
+			.list();
 	}
 
 	private static Document map(ResultSet rs, int row) throws SQLException {
@@ -226,7 +273,9 @@ final class JdbcDocumentStore implements DocumentStore {
 				new Document.Progress(rs.getInt("pages_done"), rs.getInt("pages_total"), rs.getInt("chunks_done"),
 						rs.getInt("chunks_total")),
 				fromJson(rs.getString("warnings")), rs.getString("error"), rs.getInt("attempts"),
-				rs.getString("metadata"), Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "ready_at"));
+				rs.getString("metadata"), Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "ready_at"),
+				rs.getInt("version"), (rs.getTimestamp("version_at") != null) ? Jdbc.instant(rs, "version_at")
+						: Jdbc.instant(rs, "created_at"));
 	}
 
 	private static String toJson(List<String> warnings) {

@@ -49,9 +49,13 @@ final class MongoDocumentStore implements DocumentStore {
 
 	private final MongoCollection<org.bson.Document> idempotencyKeys;
 
+	private final MongoCollection<org.bson.Document> versions;
+
 	MongoDocumentStore(MongoDatabase database) {
 		this.documents = database.getCollection("documents");
 		this.idempotencyKeys = database.getCollection("idempotencyKeys");
+		this.versions = database.getCollection("documentVersions");
+		this.versions.createIndex(Indexes.ascending("documentId", "version"));
 		this.documents.createIndex(Indexes.ascending("status", "createdAt"));
 		this.documents.createIndex(Indexes.ascending("knowledgeBase", "sha256"));
 		this.documents.createIndex(Indexes.ascending("knowledgeBase", "idempotencyKey"));
@@ -266,7 +270,72 @@ final class MongoDocumentStore implements DocumentStore {
 
 	@Override
 	public boolean delete(String id) {
+		this.versions.deleteMany(eq("documentId", id));
 		return this.documents.deleteOne(eq("_id", id)).getDeletedCount() == 1;
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * One {@code findOneAndUpdate} on the document's version and status decides which
+	 * replacement wins; the previous version's row is written after it (a crash in
+	 * between loses that history row, never the document).
+	 */
+	@Override
+	public boolean replace(Document next) {
+		org.bson.Document before;
+		try {
+			before = this.documents.findOneAndUpdate(and(eq("_id", next.id()),
+					(next.version() == 2) ? com.mongodb.client.model.Filters.or(eq("version", 1), eq("version", null))
+							: eq("version", next.version() - 1),
+					in("status", DocumentStatus.READY.name(), DocumentStatus.FAILED.name())),
+					Updates.combine(Updates.set("filename", next.filename()),
+							Updates.set("mediaType", next.mediaType()), Updates.set("sizeBytes", next.sizeBytes()),
+							Updates.set("sha256", next.sha256()),
+							Updates.set(LIVE_KEY, liveKey(next.knowledgeBase(), next.sha256())),
+							Updates.set("metadata", next.metadata()), Updates.set("version", next.version()),
+							Updates.set("versionAt", Date.from(next.updatedAt())),
+							Updates.set("status", DocumentStatus.QUEUED.name()), Updates.set("pagesDone", 0),
+							Updates.set("pagesTotal", 0), Updates.set("chunksDone", 0), Updates.set("chunksTotal", 0),
+							Updates.set("warnings", List.of()), Updates.unset("error"), Updates.set("attempts", 0),
+							Updates.unset("large"), Updates.unset("readyAt"), Updates.unset("leaseOwner"),
+							Updates.unset("leaseUntil"), Updates.set("updatedAt", Date.from(next.updatedAt()))),
+					new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE));
+		}
+		catch (com.mongodb.MongoCommandException ex) {
+			if (ex.getErrorCode() == 11000) {
+				throw new org.springframework.dao.DuplicateKeyException(ex.getMessage(), ex);
+			}
+			throw ex;
+		}
+		if (before == null) {
+			return false;
+		}
+		Document d = map(before);
+		this.versions.insertOne(new org.bson.Document("_id", d.id() + "@" + d.version()).append("documentId", d.id())
+			.append("version", d.version())
+			.append("filename", d.filename())
+			.append("mediaType", d.mediaType())
+			.append("sizeBytes", d.sizeBytes())
+			.append("sha256", d.sha256())
+			.append("metadata", d.metadata())
+			.append("createdAt", Date.from(d.updatedAt()))
+			.append("readyAt", (d.readyAt() != null) ? Date.from(d.readyAt()) : null)
+			.append("supersededAt", Date.from(next.updatedAt())));
+		return true;
+	}
+
+	@Override
+	public List<Document.Version> versions(String id) {
+		List<Document.Version> versions = new ArrayList<>();
+		for (org.bson.Document row : this.versions.find(eq("documentId", id)).sort(Sorts.ascending("version"))) {
+			Date readyAt = row.getDate("readyAt");
+			versions.add(new Document.Version(id, row.getInteger("version"), row.getString("filename"),
+					row.getString("mediaType"), ((Number) row.get("sizeBytes")).longValue(), row.getString("sha256"),
+					row.getString("metadata"), row.getDate("createdAt").toInstant(),
+					(readyAt != null) ? readyAt.toInstant() : null, row.getDate("supersededAt").toInstant()));
+		}
+		return versions;
 	}
 
 	private static Document map(org.bson.Document row) {
@@ -278,7 +347,9 @@ final class MongoDocumentStore implements DocumentStore {
 						row.getInteger("chunksDone", 0), row.getInteger("chunksTotal", 0)),
 				row.getList("warnings", String.class, List.of()), row.getString("error"), row.getInteger("attempts", 0),
 				row.getString("metadata"), row.getDate("createdAt").toInstant(),
-				(readyAt != null) ? readyAt.toInstant() : null);
+				(readyAt != null) ? readyAt.toInstant() : null, row.getInteger("version", 1),
+				(row.getDate("versionAt") != null) ? row.getDate("versionAt").toInstant()
+						: row.getDate("createdAt").toInstant());
 	}
 
 }

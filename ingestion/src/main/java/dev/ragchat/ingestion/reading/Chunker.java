@@ -41,7 +41,7 @@ public final class Chunker {
 		return chunk(knowledgeBase, documentId, filename, Map.of(), sections);
 	}
 
-	public List<Chunk> chunk(String knowledgeBase, String documentId, String filename, Map<String, String> metadata,
+	public List<Chunk> chunk(String knowledgeBase, String documentId, String filename, Map<String, ?> metadata,
 			List<Section> sections) {
 		return chunk(knowledgeBase, documentId, filename, metadata, "", sections);
 	}
@@ -55,7 +55,7 @@ public final class Chunker {
 	 * @param sections its paragraphs and table rows
 	 * @return its chunks in order
 	 */
-	public List<Chunk> chunk(String knowledgeBase, String documentId, String filename, Map<String, String> metadata,
+	public List<Chunk> chunk(String knowledgeBase, String documentId, String filename, Map<String, ?> metadata,
 			String title, List<Section> sections) {
 		List<Chunk> chunks = new ArrayList<>();
 		List<Unit> current = new ArrayList<>();
@@ -165,7 +165,7 @@ public final class Chunker {
 	 * The chunk is cited by the page its own text starts on, not the page of the overlap
 	 * it repeats.
 	 */
-	private static Chunk toChunk(String knowledgeBase, String documentId, String filename, Map<String, String> metadata,
+	private static Chunk toChunk(String knowledgeBase, String documentId, String filename, Map<String, ?> metadata,
 			String title, int ordinal, List<Unit> units, int carried) {
 		StringBuilder text = new StringBuilder();
 		Unit previous = null;
@@ -189,7 +189,7 @@ public final class Chunker {
 		int page = units.get(Math.min(carried, units.size() - 1)).page();
 		int pageEnd = units.stream().mapToInt(Unit::page).max().orElseThrow();
 		return new Chunk(documentId + ":" + ordinal, knowledgeBase, documentId, filename, page, pageEnd,
-				units.get(0).heading(), ordinal, text.toString(), metadata, title);
+				units.get(0).heading(), ordinal, text.toString(), Chunk.values(metadata), title);
 	}
 
 	/**

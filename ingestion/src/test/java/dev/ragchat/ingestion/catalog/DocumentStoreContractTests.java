@@ -281,6 +281,47 @@ abstract class DocumentStoreContractTests {
 		assertThat(this.store.activeBetween(day, day.plusSeconds(86_400)).get(0).progress().pagesTotal()).isEqualTo(3);
 	}
 
+	@Test
+	void replacesADocumentInPlaceAndKeepsItsPreviousVersion() {
+		this.store.insert(document("doc_1", "kb", "a".repeat(64)), null, null);
+		this.store.ready("doc_1", new Document.Progress(3, 3, 5, 5), List.of(), NOW.plusSeconds(5));
+		Document next = next("doc_1", "b".repeat(64), 2);
+		assertThat(this.store.replace(next)).isTrue();
+		Document replaced = this.store.findById("doc_1").orElseThrow();
+		assertThat(replaced.version()).isEqualTo(2);
+		assertThat(replaced.status()).isEqualTo(DocumentStatus.QUEUED);
+		assertThat(replaced.sha256()).isEqualTo("b".repeat(64));
+		assertThat(replaced.filename()).isEqualTo("v2.pdf");
+		assertThat(replaced.createdAt()).isEqualTo(NOW);
+		assertThat(replaced.updatedAt()).isEqualTo(NOW.plusSeconds(60));
+		assertThat(replaced.readyAt()).isNull();
+		assertThat(this.store.versions("doc_1")).containsExactly(new Document.Version("doc_1", 1, "doc_1.pdf",
+				"application/pdf", 1234, "a".repeat(64), "{\"a\":1}", NOW, NOW.plusSeconds(5), NOW.plusSeconds(60)));
+		// the new bytes are the live ones now
+		assertThat(this.store.findLiveBySha256("kb", "b".repeat(64))).map(Document::id).contains("doc_1");
+		assertThat(this.store.findLiveBySha256("kb", "a".repeat(64))).isEmpty();
+		this.store.delete("doc_1");
+		assertThat(this.store.versions("doc_1")).isEmpty();
+	}
+
+	@Test
+	void replacesOneVersionOnceAndNeverWhileItIsIngested() {
+		this.store.insert(document("doc_1", "kb", "a".repeat(64)), null, null);
+		// queued: being ingested
+		assertThat(this.store.replace(next("doc_1", "b".repeat(64), 2))).isFalse();
+		this.store.ready("doc_1", new Document.Progress(3, 3, 5, 5), List.of(), NOW);
+		assertThat(this.store.replace(next("doc_1", "b".repeat(64), 2))).isTrue();
+		// a second replacement of version 1 lost the race
+		assertThat(this.store.replace(next("doc_1", "c".repeat(64), 2))).isFalse();
+		assertThat(this.store.findById("doc_1").orElseThrow().sha256()).isEqualTo("b".repeat(64));
+		assertThat(this.store.replace(next("doc_99", "d".repeat(64), 2))).isFalse();
+	}
+
+	private static Document next(String id, String sha256, int version) {
+		return new Document(id, "kb", "v" + version + ".pdf", "application/pdf", 99, sha256, DocumentStatus.QUEUED,
+				Document.Progress.NONE, List.of(), null, 0, null, NOW, null, version, NOW.plusSeconds(60));
+	}
+
 	static Document document(String id, String kb, String sha256) {
 		return document(id, kb, sha256, NOW);
 	}

@@ -121,10 +121,38 @@ public final class AtlasChunkIndex implements ChunkIndex {
 	@Override
 	public boolean replace(String documentId, List<Chunk> chunks, IntConsumer embedded, BooleanSupplier stillWanted) {
 		String generation = UUID.randomUUID().toString();
-		for (int from = 0; from < chunks.size(); from += this.batch) {
-			int to = Math.min(chunks.size(), from + this.batch);
-			this.store.add(chunks.subList(from, to).stream().map((c) -> toDocument(c, generation)).toList());
-			embedded.accept(to);
+		// a chunk the document already has live, with the same id and indexed text, is
+		// written again with its stored vector: a new version re-embeds only what changed
+		Map<String, String> wanted = new HashMap<>();
+		chunks.forEach((chunk) -> wanted.put(chunk.id(), chunk.indexText()));
+		Map<String, List<?>> kept = new HashMap<>();
+		for (Document row : this.mongo.getCollection(this.settings.collection())
+			.find(new Document("metadata.documentId", documentId).append("metadata.live", true))) {
+			String chunkId = row.get("metadata", Document.class).getString("chunkId");
+			if (wanted.containsKey(chunkId) && wanted.get(chunkId).equals(row.getString(AtlasPipelines.CONTENT))) {
+				kept.put(chunkId, row.getList(AtlasPipelines.EMBEDDING, Object.class));
+			}
+		}
+		List<Document> reused = new ArrayList<>();
+		for (Chunk chunk : chunks) {
+			if (kept.containsKey(chunk.id())) {
+				org.springframework.ai.document.Document document = toDocument(chunk, generation);
+				reused.add(new Document("_id", document.getId()).append(AtlasPipelines.CONTENT, document.getText())
+					.append("metadata", new Document(document.getMetadata()))
+					.append(AtlasPipelines.EMBEDDING, kept.get(chunk.id())));
+			}
+		}
+		if (!reused.isEmpty()) {
+			this.mongo.getCollection(this.settings.collection()).insertMany(reused);
+		}
+		List<Chunk> fresh = chunks.stream().filter((c) -> !kept.containsKey(c.id())).toList();
+		if (fresh.isEmpty() && !chunks.isEmpty()) {
+			embedded.accept(chunks.size());
+		}
+		for (int from = 0; from < fresh.size(); from += this.batch) {
+			int to = Math.min(fresh.size(), from + this.batch);
+			this.store.add(fresh.subList(from, to).stream().map((c) -> toDocument(c, generation)).toList());
+			embedded.accept(kept.size() + to);
 		}
 		Boolean written = this.transactions.execute((status) -> {
 			if (!stillWanted.getAsBoolean()) {
@@ -275,11 +303,8 @@ public final class AtlasChunkIndex implements ChunkIndex {
 
 	static Chunk toChunk(Document row) {
 		Document m = row.get("metadata", Document.class);
-		Map<String, String> meta = new HashMap<>();
 		Document stored = m.get("meta", Document.class);
-		if (stored != null) {
-			stored.forEach((key, value) -> meta.put(key, String.valueOf(value)));
-		}
+		Map<String, Object> meta = (stored != null) ? Chunk.values(stored) : Map.of();
 		return new Chunk(m.getString("chunkId"), m.getString("knowledgeBase"), m.getString("documentId"),
 				m.getString("filename"), m.getInteger("page"), m.getInteger("pageEnd"), m.getString("headingPath"),
 				m.getInteger("ordinal"),

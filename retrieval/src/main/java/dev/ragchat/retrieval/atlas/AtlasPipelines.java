@@ -2,13 +2,10 @@ package dev.ragchat.retrieval.atlas;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
 
 import dev.ragchat.retrieval.ChunkSearch;
+import dev.ragchat.retrieval.MetadataFilter;
 import org.bson.Document;
-
-import org.springframework.util.Assert;
 
 /**
  * The aggregation pipelines of the Atlas chunk index. Knowledge-base isolation (and the
@@ -32,8 +29,6 @@ final class AtlasPipelines {
 	/** Metadata fields both Atlas indexes can filter on. */
 	static final List<String> FILTER_FIELDS = List.of("knowledgeBase", "documentId", "generation");
 
-	private static final Pattern METADATA_KEY = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-
 	private AtlasPipelines() {
 	}
 
@@ -51,7 +46,7 @@ final class AtlasPipelines {
 		// a few more than asked, so that chunks of a write still in progress (or left out
 		// by
 		// a metadata filter) cannot crowd the others out
-		int limit = search.metadata().isEmpty() ? Math.min(numCandidates, search.topK() * 4) : numCandidates;
+		int limit = (search.filter() == null) ? Math.min(numCandidates, search.topK() * 4) : numCandidates;
 		Document filter = new Document("metadata.knowledgeBase", search.knowledgeBase());
 		if (!search.documentIds().isEmpty()) {
 			filter.append("metadata.documentId", new Document("$in", search.documentIds()));
@@ -146,15 +141,45 @@ final class AtlasPipelines {
 					.append("definition", new Document("mappings", mappings))));
 	}
 
-	private static Document storedMatch(ChunkSearch search) {
+	static Document storedMatch(ChunkSearch search) {
 		Document match = new Document("metadata.live", true);
-		for (Map.Entry<String, String> entry : search.metadata().entrySet()) {
-			// a key becomes part of a field path: no operators, no nesting
-			Assert.isTrue(METADATA_KEY.matcher(entry.getKey()).matches(),
-					() -> "metadata filter keys are letters, digits, '_' and '-', not '" + entry.getKey() + "'");
-			match.append("metadata.meta." + entry.getKey(), entry.getValue());
+		if (search.filter() != null) {
+			match.append("$and", List.of(filter(search.filter())));
 		}
 		return new Document("$match", match);
+	}
+
+	/**
+	 * A filter as a MongoDB query on the stored chunks' values ({@code metadata.meta}).
+	 * MongoDB's own comparison rules give the filter's semantics: a comparison meets only
+	 * values of its operand's type (numbers of any width alike), texts compare by their
+	 * bytes; {@code ne} and {@code nin} add {@code $exists}, since MongoDB's alone would
+	 * match chunks without the key.
+	 * @param filter the filter
+	 * @return the query
+	 */
+	static Document filter(MetadataFilter filter) {
+		return switch (filter) {
+			case MetadataFilter.And and ->
+				new Document("$and", and.filters().stream().map(AtlasPipelines::filter).toList());
+			case MetadataFilter.Or or ->
+				new Document("$or", or.filters().stream().map(AtlasPipelines::filter).toList());
+			case MetadataFilter.Condition condition -> {
+				// the key was checked against MetadataFilter.KEY: no operator, no nesting
+				String path = "metadata.meta." + condition.key();
+				Document test = switch (condition.op()) {
+					case EQ -> new Document("$eq", condition.value());
+					case NE -> new Document("$exists", true).append("$ne", condition.value());
+					case GT -> new Document("$gt", condition.value());
+					case GTE -> new Document("$gte", condition.value());
+					case LT -> new Document("$lt", condition.value());
+					case LTE -> new Document("$lte", condition.value());
+					case IN -> new Document("$in", condition.values());
+					case NIN -> new Document("$exists", true).append("$nin", condition.values());
+				};
+				yield new Document(path, test);
+			}
+		};
 	}
 
 }

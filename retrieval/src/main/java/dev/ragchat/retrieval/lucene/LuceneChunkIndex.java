@@ -18,6 +18,7 @@ import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.ChunkIndex;
 import dev.ragchat.retrieval.ChunkSearch;
 import dev.ragchat.retrieval.IndexSnapshots;
+import dev.ragchat.retrieval.MetadataFilter;
 import dev.ragchat.retrieval.ScoredChunk;
 import dev.ragchat.retrieval.embedding.IndexEmbedding;
 import dev.ragchat.retrieval.query.KeywordTerm;
@@ -29,10 +30,12 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.KeepOnlyLastCommitDeletionPolicy;
+import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SnapshotDeletionPolicy;
@@ -106,8 +109,17 @@ public final class LuceneChunkIndex implements ChunkIndex, IndexSnapshots, AutoC
 
 	private static final java.util.Set<String> PAGE_FIELDS = java.util.Set.of(DOCUMENT, PAGE);
 
-	/** Prefix of the fields holding document metadata values. */
+	/** Prefix of the fields holding a chunk's text values (as before typed values). */
 	static final String METADATA = "meta.";
+
+	/** Prefix of the fields holding a chunk's number values. */
+	static final String METADATA_NUMBER = "metan.";
+
+	/** Prefix of the fields holding a chunk's boolean values. */
+	static final String METADATA_BOOLEAN = "metab.";
+
+	/** The keys a chunk has values for (what {@code ne} and {@code nin} ask first). */
+	static final String METADATA_KEYS = "metakey";
 
 	private final IndexEmbedding embedding;
 
@@ -172,14 +184,25 @@ public final class LuceneChunkIndex implements ChunkIndex, IndexSnapshots, AutoC
 		Assert.isTrue(chunks.stream().allMatch((c) -> c.documentId().equals(documentId)),
 				"every chunk must belong to document " + documentId);
 		List<org.apache.lucene.document.Document> documents = new ArrayList<>(chunks.size());
-		for (int start = 0; start < chunks.size(); start += this.embeddingBatch) {
-			List<Chunk> batch = chunks.subList(start, Math.min(start + this.embeddingBatch, chunks.size()));
-			List<float[]> vectors = this.embedding.model().embed(batch.stream().map(Chunk::indexText).toList());
+		// a chunk the document already has, with the same id and the same indexed text,
+		// keeps its vector: a new version re-embeds only what changed
+		Map<String, float[]> kept = keptVectors(documentId, chunks);
+		List<Chunk> fresh = chunks.stream().filter((c) -> !kept.containsKey(c.id())).toList();
+		Map<String, float[]> vectors = new HashMap<>(kept);
+		if (fresh.isEmpty() && !chunks.isEmpty()) {
+			embedded.accept(chunks.size());
+		}
+		for (int start = 0; start < fresh.size(); start += this.embeddingBatch) {
+			List<Chunk> batch = fresh.subList(start, Math.min(start + this.embeddingBatch, fresh.size()));
+			List<float[]> embeddedBatch = this.embedding.model().embed(batch.stream().map(Chunk::indexText).toList());
 			for (int i = 0; i < batch.size(); i++) {
-				documents.add(toLucene(batch.get(i), vectors.get(i),
-						KnowledgeBaseStatistics.length(this.analyzer, CONTENT, batch.get(i).indexText())));
+				vectors.put(batch.get(i).id(), embeddedBatch.get(i));
 			}
-			embedded.accept(documents.size());
+			embedded.accept(kept.size() + start + batch.size());
+		}
+		for (Chunk chunk : chunks) {
+			documents.add(toLucene(chunk, vectors.get(chunk.id()),
+					KnowledgeBaseStatistics.length(this.analyzer, CONTENT, chunk.indexText())));
 		}
 		this.visibility.lock();
 		try {
@@ -192,6 +215,37 @@ public final class LuceneChunkIndex implements ChunkIndex, IndexSnapshots, AutoC
 		finally {
 			this.visibility.unlock();
 		}
+	}
+
+	private Map<String, float[]> keptVectors(String documentId, List<Chunk> chunks) {
+		Map<String, String> wanted = new HashMap<>();
+		chunks.forEach((chunk) -> wanted.put(chunk.id(), chunk.indexText()));
+		return withSearcher((searcher) -> {
+			Map<String, float[]> kept = new HashMap<>();
+			TermQuery query = new TermQuery(new Term(DOCUMENT, documentId));
+			int count = searcher.count(query);
+			if (count == 0) {
+				return kept;
+			}
+			List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+			StoredFields storedFields = searcher.storedFields();
+			for (ScoreDoc hit : searcher.search(query, count).scoreDocs) {
+				Chunk chunk = chunk(storedFields, hit.doc);
+				if (!chunk.indexText().equals(wanted.get(chunk.id()))) {
+					continue;
+				}
+				LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
+				FloatVectorValues values = leaf.reader().getFloatVectorValues(VECTOR);
+				if (values == null) {
+					continue;
+				}
+				KnnVectorValues.DocIndexIterator iterator = values.iterator();
+				if (iterator.advance(hit.doc - leaf.docBase) == hit.doc - leaf.docBase) {
+					kept.put(chunk.id(), values.vectorValue(iterator.index()).clone());
+				}
+			}
+			return kept;
+		});
 	}
 
 	@Override
@@ -236,7 +290,7 @@ public final class LuceneChunkIndex implements ChunkIndex, IndexSnapshots, AutoC
 
 	@Override
 	public List<ScoredChunk> search(ChunkSearch search) {
-		Query filter = filter(search.knowledgeBase(), search.documentIds(), search.metadata());
+		Query filter = filter(search.knowledgeBase(), search.documentIds(), search.filter());
 		return switch (search.mode()) {
 			case VECTOR -> withSearcher((searcher) -> hits(searcher,
 					searcher.search(vectorQuery(search.query(), search.topK(), filter), search.topK())));
@@ -258,7 +312,7 @@ public final class LuceneChunkIndex implements ChunkIndex, IndexSnapshots, AutoC
 	 */
 	@Override
 	public List<ScoredChunk> hybrid(ChunkSearch search, int depth, DocumentJoiner joiner) {
-		Query filter = filter(search.knowledgeBase(), search.documentIds(), search.metadata());
+		Query filter = filter(search.knowledgeBase(), search.documentIds(), search.filter());
 		return withSearcher((searcher) -> {
 			IndexSearcher knowledgeBase = this.statistics.searcher(searcher, search.knowledgeBase());
 			DocumentRetriever vector = (query) -> ranked(searcher, vectorQuery(query.text(), depth, filter), depth);
@@ -386,16 +440,16 @@ public final class LuceneChunkIndex implements ChunkIndex, IndexSnapshots, AutoC
 			.build();
 	}
 
-	private static Query filter(String knowledgeBase, List<String> documentIds,
-			java.util.Map<String, String> metadata) {
+	private static Query filter(String knowledgeBase, List<String> documentIds, MetadataFilter metadata) {
 		BooleanQuery.Builder filter = new BooleanQuery.Builder()
 			.add(new TermQuery(new Term(KNOWLEDGE_BASE, knowledgeBase)), BooleanClause.Occur.FILTER);
 		if (!documentIds.isEmpty()) {
 			filter.add(new TermInSetQuery(DOCUMENT, documentIds.stream().map(BytesRef::new).toList()),
 					BooleanClause.Occur.FILTER);
 		}
-		metadata.forEach(
-				(key, value) -> filter.add(new TermQuery(new Term(METADATA + key, value)), BooleanClause.Occur.FILTER));
+		if (metadata != null) {
+			filter.add(LuceneFilters.query(metadata), BooleanClause.Occur.FILTER);
+		}
 		return filter.build();
 	}
 
@@ -414,7 +468,7 @@ public final class LuceneChunkIndex implements ChunkIndex, IndexSnapshots, AutoC
 		document.add(new TextField(CONTENT, chunk.indexText(), Field.Store.NO));
 		document.add(new NumericDocValuesField(CONTENT_LENGTH, length));
 		document.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
-		chunk.metadata().forEach((key, value) -> document.add(new StringField(METADATA + key, value, Field.Store.YES)));
+		LuceneFilters.index(chunk.metadata(), document);
 		return document;
 	}
 
@@ -429,12 +483,7 @@ public final class LuceneChunkIndex implements ChunkIndex, IndexSnapshots, AutoC
 
 	private static Chunk chunk(StoredFields storedFields, int doc) throws IOException {
 		org.apache.lucene.document.Document d = storedFields.document(doc);
-		java.util.Map<String, String> metadata = new java.util.HashMap<>();
-		for (var field : d.getFields()) {
-			if (field.name().startsWith(METADATA)) {
-				metadata.put(field.name().substring(METADATA.length()), field.stringValue());
-			}
-		}
+		java.util.Map<String, Object> metadata = LuceneFilters.values(d);
 		return new Chunk(d.get(ID), d.get(KNOWLEDGE_BASE), d.get(DOCUMENT), d.get(FILENAME),
 				d.getField(PAGE).numericValue().intValue(), d.getField(PAGE_END).numericValue().intValue(),
 				d.get(HEADING_PATH), d.getField(ORDINAL).numericValue().intValue(), d.get(TEXT), metadata,

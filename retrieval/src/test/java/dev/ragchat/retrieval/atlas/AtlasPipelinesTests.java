@@ -3,6 +3,7 @@ package dev.ragchat.retrieval.atlas;
 import java.util.List;
 import java.util.Map;
 
+import dev.ragchat.errors.RejectedInputException;
 import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.ChunkSearch;
 import dev.ragchat.retrieval.SearchMode;
@@ -10,7 +11,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The aggregation pipelines the Atlas chunk index sends, as MongoDB receives them.
@@ -52,8 +53,8 @@ class AtlasPipelinesTests {
 				new ChunkSearch("kb_1", "q", 3, SearchMode.VECTOR, null, Map.of("team", "ops")), new float[] { 1f },
 				150);
 		assertThat(pipeline.get(0).get("$vectorSearch", Document.class).getInteger("limit")).isEqualTo(150);
-		assertThat(pipeline.get(2))
-			.isEqualTo(new Document("$match", new Document("metadata.live", true).append("metadata.meta.team", "ops")));
+		assertThat(pipeline.get(2)).isEqualTo(new Document("$match", new Document("metadata.live", true).append("$and",
+				List.of(new Document("metadata.meta.team", new Document("$eq", "ops"))))));
 	}
 
 	@Test
@@ -77,10 +78,10 @@ class AtlasPipelinesTests {
 
 	@Test
 	void refusesMetadataKeysThatWouldBecomeOperators() {
-		assertThatIllegalArgumentException()
+		assertThatExceptionOfType(RejectedInputException.class)
 			.isThrownBy(() -> AtlasPipelines
 				.keyword(new ChunkSearch("kb", "q", 1, SearchMode.KEYWORD, null, Map.of("a.$where", "1"))))
-			.withMessageContaining("metadata filter keys");
+			.withMessageContaining("filter.metadata: 'a.$where' is not a key");
 	}
 
 	@Test

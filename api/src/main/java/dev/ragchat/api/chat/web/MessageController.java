@@ -15,6 +15,7 @@ import dev.ragchat.api.chat.Conversations;
 import dev.ragchat.api.web.Problems;
 import dev.ragchat.errors.RagChatException;
 import dev.ragchat.errors.RejectedInputException;
+import dev.ragchat.retrieval.MetadataFilter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -64,9 +65,10 @@ class MessageController {
 	@Operation(summary = "Ask a question; the answer cites its sources as [n] markers mapped to citations")
 	AnswerView ask(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String id,
 			@RequestBody AskRequest request) {
+		MetadataFilter filter = MetadataFilter.parse(request.filter());
 		try (AnswerAdmission.Permit permit = this.admission.admit()) {
 			this.audit.questionAsked(keyId(caller), id, request.message());
-			ChatMessage answer = this.conversations.ask(caller, id, request.message(), request.attachments(),
+			ChatMessage answer = this.conversations.ask(caller, id, request.message(), request.attachments(), filter,
 					(token) -> {
 					});
 			this.audit.sourcesCited(keyId(caller), id, sources(answer));
@@ -79,6 +81,7 @@ class MessageController {
 	SseEmitter stream(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String id,
 			@RequestBody AskRequest request) {
 		// refused before the stream starts, so that a busy server answers 429 itself
+		MetadataFilter filter = MetadataFilter.parse(request.filter());
 		AnswerAdmission.Permit permit = this.admission.admit();
 		this.audit.questionAsked(keyId(caller), id, request.message());
 		String address = this.audit.address();
@@ -86,7 +89,7 @@ class MessageController {
 		Thread.ofVirtual().name("ragchat-answer").start(() -> {
 			try (permit) {
 				ChatMessage answer = this.conversations.ask(caller, id, request.message(), request.attachments(),
-						(token) -> send(emitter, "token", Map.of("text", token)));
+						filter, (token) -> send(emitter, "token", Map.of("text", token)));
 				this.audit.sourcesCited(keyId(caller), id, sources(answer), address);
 				send(emitter, "citations", answer.citations());
 				send(emitter, "done",
@@ -167,8 +170,10 @@ class MessageController {
 	 * @param message the question
 	 * @param attachments ids of images or audio stored with {@code POST /api/v1/media} by
 	 * the same key
+	 * @param filter only sources whose document values pass this filter
+	 * ({@link MetadataFilter#parse}), or {@code null}
 	 */
-	record AskRequest(String message, List<String> attachments) {
+	record AskRequest(String message, List<String> attachments, Object filter) {
 
 	}
 

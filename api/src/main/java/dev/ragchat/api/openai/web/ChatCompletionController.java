@@ -105,7 +105,7 @@ class ChatCompletionController {
 		long created = System.currentTimeMillis() / 1000;
 		if (!request.stream()) {
 			try (permit; open) {
-				ChatMessage answer = open.ask(request.question(), (token) -> {
+				ChatMessage answer = open.ask(request.question(), request.filter(), (token) -> {
 				});
 				this.audit.sourcesCited(caller.keyId(), open.sessionId(), auditSources(answer));
 				ResponseBodyEmitter emitter = new ResponseBodyEmitter();
@@ -141,7 +141,7 @@ class ChatCompletionController {
 			CompletionRequest request, String id, long created, String previews, Cited cited) {
 		try (permit; open) {
 			send(emitter, Chunk.role(id, created, request.model()));
-			ChatMessage answer = open.ask(request.question(),
+			ChatMessage answer = open.ask(request.question(), request.filter(),
 					(token) -> send(emitter, Chunk.content(id, created, request.model(), token)));
 			this.audit.sourcesCited(cited.keyId(), open.sessionId(), auditSources(answer), cited.address());
 			send(emitter, Chunk.last(id, created, request.model(), answer, sources(previews, open, answer)));

@@ -7,8 +7,11 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ragchat.api.chat.SessionSettings;
 import dev.ragchat.api.chat.answer.Turn;
+import dev.ragchat.errors.RejectedInputException;
+import dev.ragchat.retrieval.MetadataFilter;
 
 /**
  * A {@code POST /v1/chat/completions} body, read and checked: every parameter that asks
@@ -21,11 +24,16 @@ import dev.ragchat.api.chat.answer.Turn;
  * @param question the last user message
  * @param settings the system prompt (system and developer messages) and temperature
  * @param stream whether to answer as {@code chat.completion.chunk} events
+ * @param filter the extension field {@code filter}: only sources whose document values
+ * pass it, or {@code null}
  */
-record CompletionRequest(String model, List<Turn> history, String question, SessionSettings settings, boolean stream) {
+record CompletionRequest(String model, List<Turn> history, String question, SessionSettings settings, boolean stream,
+		MetadataFilter filter) {
 
 	private static final Set<String> SUPPORTED = Set.of("model", "messages", "stream", "stream_options", "temperature",
-			"n", "user");
+			"n", "user", "filter");
+
+	private static final ObjectMapper json = new ObjectMapper();
 
 	static CompletionRequest of(JsonNode body) {
 		if (body == null || !body.isObject()) {
@@ -58,10 +66,17 @@ record CompletionRequest(String model, List<Turn> history, String question, Sess
 			throw OpenAiRefusal.invalid("temperature must be a number", "temperature");
 		}
 		Messages messages = Messages.of(body.path("messages"));
-		return new CompletionRequest(model.asText(), messages.history(), messages.question(),
-				new SessionSettings(messages.systemPrompt(), null,
-						temperature.isNumber() ? temperature.asDouble() : null, null),
-				stream.asBoolean(false));
+		MetadataFilter filter;
+		try {
+			filter = MetadataFilter.parse(json.convertValue(body.path("filter"), Object.class));
+		}
+		catch (RejectedInputException ex) {
+			throw OpenAiRefusal.invalid(ex.getMessage(), "filter");
+		}
+		return new CompletionRequest(
+				model.asText(), messages.history(), messages.question(), new SessionSettings(messages.systemPrompt(),
+						null, temperature.isNumber() ? temperature.asDouble() : null, null),
+				stream.asBoolean(false), filter);
 	}
 
 	private static boolean asksForSomething(JsonNode value) {
