@@ -130,6 +130,7 @@ public final class Documents {
 				continue;
 			}
 			submitted.add(new Submitted(document, null));
+			replaceFailed(document);
 		}
 		this.workers.wakeUp();
 		return submitted;
@@ -165,6 +166,24 @@ public final class Documents {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot delete the original of " + id, ex);
+		}
+	}
+
+	/**
+	 * The same bytes sent again after they FAILED are a retry: the new document replaces
+	 * the failed ones (once it is stored), instead of a second FAILED row beside it.
+	 */
+	private void replaceFailed(Document document) {
+		for (Document failed : this.store.findByKnowledgeBase(document.knowledgeBase())) {
+			if (failed.status() == DocumentStatus.FAILED && failed.sha256().equals(document.sha256())
+					&& !failed.id().equals(document.id())) {
+				try {
+					delete(failed.knowledgeBase(), failed.id());
+				}
+				catch (NotFoundException ex) {
+					// deleted meanwhile: nothing to replace
+				}
+			}
 		}
 	}
 
