@@ -194,6 +194,22 @@ public final class ChatSessions implements ActiveSessions {
 		return caller.inSession(session.id());
 	}
 
+	/**
+	 * A new token for a session the key started, so that a client (the console after a
+	 * reload) can take a conversation up again; it lives no longer than the session.
+	 * @param caller an API key
+	 * @param id a session
+	 * @return the session and its new token
+	 * @throws NotFoundException for another key's session, or one that ended or expired
+	 */
+	public Started token(Caller caller, String id) {
+		ChatSession session = ofKey(caller, id);
+		if (!session.isActive(this.clock.instant())) {
+			throw new NotFoundException("No session '" + id + "' (it ended or expired)");
+		}
+		return new Started(session, this.tokens.issue(session.id(), caller.keyId(), session.expiresAt()));
+	}
+
 	@Override
 	public boolean isActive(String sessionId, String keyId) {
 		Instant now = this.clock.instant();

@@ -88,6 +88,18 @@ public class SessionController {
 				listed.total());
 	}
 
+	@PostMapping("/{id}/token")
+	@Operation(summary = "A new token for a session this API key started and that is still active"
+			+ " (to take a conversation up again); it expires with the session")
+	@SecurityRequirement(name = "apiKey")
+	StartedResponse token(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String id) {
+		ChatSessions.Started started = this.sessions.token(caller, id);
+		this.audit.sessionStarted(caller.keyId(), started.session().knowledgeBase(), started.session().id());
+		String url = "/api/v1/sessions/" + started.session().id();
+		return new StartedResponse(started.session().id(), started.token(), "Bearer", started.session().expiresAt(),
+				url + "/messages");
+	}
+
 	@GetMapping("/{id}")
 	@Operation(summary = "Show the session this token belongs to")
 	@SecurityRequirement(name = "sessionToken")
