@@ -39,7 +39,7 @@ export async function loadConversations() {
 }
 
 function conversationRow(s) {
-	const title = s.lastMessage ? s.lastMessage.preview : 'No questions yet';
+	const title = s.lastMessage ? s.lastMessage.preview.replace(/^Extract from the documents:\s*/, '') : 'No questions yet';
 	const active = !s.endedAt && Date.parse(s.expiresAt) > Date.now();
 	const current = chat.session && chat.session.sessionId === s.sessionId;
 	return el('li', { class: `conversation${current ? ' current' : ''}`, 'data-session': s.sessionId },

@@ -165,21 +165,27 @@ class ConsoleBrowserTests {
 	@Test
 	void eachUseOfARepeatedChipHighlightsItsOwnSentence() throws Exception {
 		signIn(issueKey());
-		createKnowledgeBase("Harbour");
-		uploadAndAwaitReady(TestFiles.factsPdf(this.dir.resolve("harbour.pdf")), "harbour.pdf");
+		createKnowledgeBase("Sales");
+		uploadAndAwaitReady(salesPdf(this.dir.resolve("sales.pdf")), "sales.pdf");
 		this.browser.findElement(By.id("tab-chat")).click();
-		WebElement answer = ask(
-				"When was the lighthouse on Kestrel Point automated, and how many keepers lived there in rotation before that?");
+		WebElement answer = ask("What were the net sales in 2022?");
+		// one source, several sentences: every sentence closes with [1]
 		List<WebElement> ones = answer.findElements(By.cssSelector("button.chip[data-index='1']"));
 		assertThat(ones).hasSizeGreaterThanOrEqualTo(2);
-		assertThat(ones.get(0).getAttribute("data-quote")).isEqualTo(TestFiles.PAGE_THREE_FACT);
-		assertThat(ones.get(1).getAttribute("data-quote"))
-			.isEqualTo("Before that, three keepers lived there in rotation.");
+		String first = ones.get(0).getAttribute("data-quote");
+		String second = ones.get(1).getAttribute("data-quote");
+		assertThat(List.of(first, second)).allSatisfy((quote) -> assertThat(SALES).contains(quote));
+		assertThat(second).isNotEqualTo(first);
+		assertThat(answer.getText()).contains(second + " 1");
 		ones.get(1).click();
 		awaitPreviewImage();
-		assertThat(this.browser.findElement(By.id("preview-quote")).getText())
-			.isEqualTo("Before that, three keepers lived there in rotation.");
+		assertThat(this.browser.findElement(By.id("preview-quote")).getText()).isEqualTo(second);
 		assertThat(highlightedPixels()).isGreaterThan(500);
+		// the highlight is on the second sentence's row, not the first's
+		assertThat(highlightedLine()).isEqualTo(SALES.indexOf(second));
+		// near the foot of the page: the viewer scrolled it into view
+		assertThat(highlightInView()).isTrue();
+		assertThat(script("return document.getElementById('preview-page').scrollTop")).asString().isNotEqualTo("0");
 	}
 
 	@Test
@@ -320,9 +326,11 @@ class ConsoleBrowserTests {
 		assertThat(failed.getText().split("encrypted", -1)).hasSize(2);
 		assertThat(this.browser.findElement(By.id("doc-rows")).getAttribute("data-polling")).isEqualTo("off");
 		failed.findElement(By.cssSelector("button.retry")).click();
+		// read in one script: the list is drawn anew while it is polled
 		this.wait.until((driver) -> {
-			List<WebElement> rows = driver.findElements(By.cssSelector("#doc-rows li[data-status=FAILED]"));
-			return rows.size() == 1 && !first.equals(rows.get(0).getAttribute("data-document"));
+			Object ids = script("return [...document.querySelectorAll('#doc-rows li[data-status=FAILED]')]"
+					+ ".map((li) => li.dataset.document)");
+			return ids instanceof List<?> list && list.size() == 1 && !first.equals(list.get(0));
 		});
 		assertThat(this.browser.findElements(By.cssSelector("#doc-rows li"))).hasSize(1);
 	}
@@ -330,15 +338,16 @@ class ConsoleBrowserTests {
 	@Test
 	void warnsBeforeASecondKnowledgeBaseTakesAnExistingName() throws Exception {
 		signIn(issueKey());
-		createKnowledgeBase("Filings");
+		String unique = "Filings " + System.nanoTime();
+		createKnowledgeBase(unique);
 		WebElement name = this.browser.findElement(By.id("kb-name"));
-		name.sendKeys("filings");
+		name.sendKeys(unique.toLowerCase(java.util.Locale.ROOT));
 		WebElement warning = this.browser.findElement(By.id("kb-name-warning"));
 		assertThat(warning.isDisplayed()).isTrue();
-		assertThat(warning.getText()).contains("“Filings” already exists");
+		assertThat(warning.getText()).contains("“" + unique + "” already exists");
 		assertThat(this.browser.findElement(By.id("kb-create-button")).getText()).isEqualTo("Create anyway");
 		name.clear();
-		name.sendKeys("Policies");
+		name.sendKeys("Policies " + System.nanoTime());
 		assertThat(warning.isDisplayed()).isFalse();
 		assertThat(this.browser.findElement(By.id("kb-create-button")).getText()).isEqualTo("Create");
 	}
@@ -442,10 +451,21 @@ class ConsoleBrowserTests {
 
 	@Test
 	void takesTheScreenshotsOfTheMainScreensLightAndDark() throws Exception {
+		// the screens as a new user sees them: only this test's knowledge bases
+		deleteKnowledgeBasesOverHttp();
 		signIn(issueKey());
-		createKnowledgeBase("Harbour");
-		uploadAndAwaitReady(TestFiles.factsPdf(this.dir.resolve("harbour.pdf")), "harbour.pdf");
+		createKnowledgeBase("Harbour archive");
+		uploadAndAwaitReady(TestFiles.factsPdf(this.dir.resolve("harbour-history.pdf")), "harbour-history.pdf");
+		this.browser.findElement(By.id("files"))
+			.sendKeys(TestFiles.handbookDocx(this.dir.resolve("agent-handbook.docx")).toAbsolutePath().toString());
+		this.wait.until((driver) -> driver.findElements(By.cssSelector("#doc-rows li[data-status=READY]")).size() == 2);
+		this.browser.findElement(By.id("tab-search")).click();
+		this.browser.findElement(By.id("search-query")).sendKeys("lighthouse keepers");
+		this.browser.findElement(By.cssSelector("#search-form button[type=submit]")).click();
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#search-results li.result")));
 		this.browser.findElement(By.id("tab-chat")).click();
+		ask("When was the harbour dredged?");
+		this.browser.findElement(By.id("new-chat")).click();
 		ask("When was the lighthouse on Kestrel Point automated?");
 		for (String theme : List.of("light", "dark")) {
 			if (theme.equals("dark")) {
@@ -464,6 +484,59 @@ class ConsoleBrowserTests {
 			}
 			this.browser.manage().window().setSize(new Dimension(1280, 900));
 		}
+	}
+
+	private static final List<String> SALES = List.of("Total net sales were 514 billion dollars in 2022.",
+			"Net product sales were 242 billion dollars in 2022.",
+			"Net service sales were 272 billion dollars in 2022.");
+
+	/**
+	 * One page, one sentence a line, 16 points apart from 160 up from the bottom down
+	 * (near the foot of the page, so that the viewer must scroll to show them).
+	 */
+	private static Path salesPdf(Path file) throws Exception {
+		try (org.apache.pdfbox.pdmodel.PDDocument pdf = new org.apache.pdfbox.pdmodel.PDDocument()) {
+			org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage();
+			pdf.addPage(page);
+			try (org.apache.pdfbox.pdmodel.PDPageContentStream content = new org.apache.pdfbox.pdmodel.PDPageContentStream(
+					pdf, page)) {
+				content.beginText();
+				content.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(
+						org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 11);
+				content.newLineAtOffset(72, 160);
+				for (String sentence : SALES) {
+					content.showText(sentence);
+					content.newLineAtOffset(0, -16);
+				}
+				content.endText();
+			}
+			pdf.save(file.toFile());
+		}
+		return file;
+	}
+
+	/**
+	 * Which of the sales lines the page picture highlights: the middle of the highlighted
+	 * rows of pixels, in points from the top of the 792-point page; line k sits around 88
+	 * + 16 k (baselines from 92 down, 16 apart, 11-point text).
+	 */
+	private long highlightedLine() {
+		return (Long) script("""
+				const i = document.getElementById('preview-image');
+				const c = document.createElement('canvas');
+				c.width = i.naturalWidth; c.height = i.naturalHeight;
+				const g = c.getContext('2d'); g.drawImage(i, 0, 0);
+				const d = g.getImageData(0, 0, c.width, c.height).data;
+				let sum = 0, count = 0;
+				for (let y = 0; y < c.height; y++) {
+					let n = 0;
+					for (let x = 0; x < c.width; x++) {
+						const p = (y * c.width + x) * 4;
+						if (d[p] > 200 && d[p + 1] > 150 && d[p + 2] < 170) n++;
+					}
+					if (n > 20) { sum += y; count++; }
+				}
+				return count ? Math.round((sum / count / c.height * 792 - 628) / 16) : -1;""");
 	}
 
 	private void open() {
@@ -555,6 +628,23 @@ class ConsoleBrowserTests {
 		Path dir = Files.createDirectories(Path.of("target", "console"));
 		File shot = ((TakesScreenshot) this.browser).getScreenshotAs(OutputType.FILE);
 		Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+	}
+
+	private void deleteKnowledgeBasesOverHttp() throws Exception {
+		HttpClient client = HttpClient.newBuilder().sslContext(Calls.trusting(this.certificate)).build();
+		String base = "https://localhost:" + this.port + "/api/v1/knowledge-bases";
+		HttpResponse<String> listed = client.send(
+				HttpRequest.newBuilder(URI.create(base)).header("X-Master-Key", this.masterKey).build(),
+				HttpResponse.BodyHandlers.ofString());
+		for (com.fasterxml.jackson.databind.JsonNode kb : json.readTree(listed.body()).get("knowledgeBases")) {
+			String id = kb.get("id").asText();
+			if (!id.equals("default")) {
+				client.send(HttpRequest.newBuilder(URI.create(base + "/" + id))
+					.header("X-Master-Key", this.masterKey)
+					.DELETE()
+					.build(), HttpResponse.BodyHandlers.ofString());
+			}
+		}
 	}
 
 	private String createKnowledgeBaseOverHttp(String name) throws Exception {
