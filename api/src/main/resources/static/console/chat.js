@@ -39,7 +39,7 @@ export async function loadConversations() {
 }
 
 function conversationRow(s) {
-	const title = s.lastMessage ? s.lastMessage.preview.replace(/^Extract from the documents:\s*/, '') : 'No questions yet';
+	const title = s.title || (s.lastMessage ? s.lastMessage.preview.replace(/^Extract from the documents:\s*/, '') : 'No questions yet');
 	const active = !s.endedAt && Date.parse(s.expiresAt) > Date.now();
 	const current = chat.session && chat.session.sessionId === s.sessionId;
 	return el('li', { class: `conversation${current ? ' current' : ''}`, 'data-session': s.sessionId },
@@ -50,6 +50,8 @@ function conversationRow(s) {
 			onclick: () => guarded(() => resume(s.sessionId)) },
 		el('span', { class: 'conversation-title', text: title }),
 		el('span', { class: 'conversation-meta', text: `${kbName(s.knowledgeBase)} · ${new Date(s.updatedAt || s.createdAt).toLocaleString()}` })),
+		el('button', { type: 'button', class: 'quiet rename-conversation', text: '✎', 'aria-label': `Rename the conversation “${title}”`,
+			onclick: () => renameConversation(s, title) }),
 		el('button', { type: 'button', class: 'quiet delete-conversation', text: '×', 'aria-label': `Delete the conversation “${title}”`,
 			onclick: () => deleteConversation(s) }));
 }
@@ -70,6 +72,15 @@ async function resume(sessionId) {
 		setUp();
 		throw error;
 	}
+}
+
+async function renameConversation(s, current) {
+	const title = prompt('Name this conversation', s.title || current);
+	if (title === null) return;
+	await guarded(async () => {
+		await api(`/api/v1/sessions/${encodeURIComponent(s.sessionId)}/title`, { method: 'PUT', json: { title } });
+		await loadConversations();
+	});
 }
 
 async function deleteConversation(s) {
@@ -132,8 +143,56 @@ async function loadPersonas() {
 	});
 }
 
+/** The persona form, empty for a new one or filled with the chosen one (its creator's). */
+export function editPersona(existing) {
+	const form = $('persona-form');
+	form.reset();
+	const config = existing ? chat.personas.find((p) => p.id === $('chat-persona').value) : null;
+	form.dataset.id = config ? config.id : '';
+	$('persona-dialog-title').textContent = config ? `Edit ${config.title}` : 'New persona';
+	const kb = $('persona-kb');
+	kb.replaceChildren(...state.knowledgeBases.map((k) => el('option', { value: k.id, text: k.name })));
+	kb.value = config ? config.knowledgeBase : $('chat-kb').value;
+	if (config) {
+		form.title.value = config.title;
+		form.description.value = config.description || '';
+		form.systemPrompt.value = config.systemPrompt || '';
+		form.model.value = config.model || '';
+		form.temperature.value = config.temperature ?? '';
+		form.topK.value = config.topK ?? '';
+		form.locked.checked = config.editable === false;
+	}
+	$('persona-dialog').showModal();
+	form.title.focus();
+}
+
+export async function savePersona(event) {
+	event.preventDefault();
+	const form = event.target;
+	const number = (v) => (v === '' ? null : Number(v));
+	const body = {
+		title: form.title.value, description: form.description.value || null, knowledgeBase: form.knowledgeBase.value,
+		systemPrompt: form.systemPrompt.value || null, model: form.model.value || null,
+		temperature: number(form.temperature.value), topK: number(form.topK.value), editable: !form.locked.checked };
+	await guarded(async () => {
+		const id = form.dataset.id;
+		const saved = id
+			? await api(`/api/v1/chat-configs/${encodeURIComponent(id)}`, { method: 'PUT', json: body })
+			: await api('/api/v1/chat-configs', { method: 'POST', json: body });
+		$('persona-dialog').close();
+		await loadPersonas();
+		if (!chat.session) {
+			$('chat-persona').value = saved.id;
+			setUp();
+		}
+	});
+}
+
 function describePersona() {
 	const config = chat.personas.find((p) => p.id === $('chat-persona').value);
+	// only its creator sees ownerKey, and only its creator may change it
+	$('persona-edit').hidden = !config || !config.ownerKey || chat.session !== null;
+	$('persona-new').hidden = chat.session !== null;
 	const info = $('persona-info');
 	info.hidden = !config;
 	info.replaceChildren();

@@ -3,7 +3,7 @@
 import { $, api, credential, el, guarded, kbPath, remember, showError, state, whenUnauthorized } from './core.js';
 import { checkName, createKnowledgeBase, documentsHidden, documentsShown, dropAnywhere, forgetDocuments,
 	loadKnowledgeBases, onKnowledgeBases, upload } from './knowledge.js';
-import { ask, chatShown, composerKeys, count, forgetChat, newChat, setUp, stop } from './chat.js';
+import { ask, chatShown, composerKeys, count, editPersona, forgetChat, newChat, savePersona, setUp, stop } from './chat.js';
 import { fillKeyKnowledgeBases, issueKey, loadKeys } from './keys.js';
 import { openDocument, wireViewer } from './viewer.js';
 
@@ -126,6 +126,10 @@ $('stop').addEventListener('click', stop);
 $('new-chat').addEventListener('click', newChat);
 $('chat-kb').addEventListener('change', setUp);
 $('chat-persona').addEventListener('change', setUp);
+$('persona-new').addEventListener('click', () => editPersona(false));
+$('persona-edit').addEventListener('click', () => editPersona(true));
+$('persona-form').addEventListener('submit', savePersona);
+$('persona-cancel').addEventListener('click', () => $('persona-dialog').close());
 $('key-form').addEventListener('submit', issueKey);
 $('copy-key').addEventListener('click', () => navigator.clipboard.writeText($('issued-key').textContent)
 	.then(() => showError(''), () => showError('Copy failed: select the key and copy it by hand')));

@@ -388,12 +388,59 @@ class ConsoleBrowserTests {
 			.contains("current");
 		screenshot("chat");
 
+		// renamed: the list shows the name
+		this.browser.findElement(By.cssSelector("#conversation-rows li:nth-child(2) button.rename-conversation"))
+			.click();
+		org.openqa.selenium.Alert rename = this.browser.switchTo().alert();
+		rename.sendKeys("Harbour works");
+		rename.accept();
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(
+				By.cssSelector("#conversation-rows li:nth-child(2) .conversation-title"), "Harbour works"));
+
 		// deleted: gone from the list, and the chat starts afresh
 		this.browser.findElement(By.cssSelector("#conversation-rows li:nth-child(2) button.delete-conversation"))
 			.click();
 		this.browser.switchTo().alert().accept();
 		this.wait.until((driver) -> driver.findElements(By.cssSelector("#conversation-rows li")).size() == 1);
 		assertThat(this.browser.findElements(By.cssSelector("#messages li"))).isEmpty();
+	}
+
+	@Test
+	void createsEditsAndChatsWithAPersona() throws Exception {
+		signIn(issueKey());
+		createKnowledgeBase("Harbour");
+		uploadAndAwaitReady(TestFiles.factsPdf(this.dir.resolve("harbour.pdf")), "harbour.pdf");
+		this.browser.findElement(By.id("tab-chat")).click();
+		this.wait.until(ExpectedConditions.elementToBeClickable(By.id("persona-new"))).click();
+		String title = "Harbour guide " + System.nanoTime();
+		this.browser.findElement(By.id("persona-title")).sendKeys(title);
+		this.browser.findElement(By.id("persona-description")).sendKeys("Answers about the harbour");
+		this.browser.findElement(By.id("persona-prompt")).sendKeys("Answer briefly.");
+		this.browser.findElement(By.id("persona-topk")).sendKeys("4");
+		this.browser.findElement(By.id("persona-locked")).click();
+		this.browser.findElement(By.id("persona-save")).click();
+		this.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("persona-dialog")));
+		assertThat(new Select(this.browser.findElement(By.id("chat-persona"))).getFirstSelectedOption().getText())
+			.isEqualTo(title + " (locked)");
+		assertThat(this.browser.findElement(By.id("persona-info")).getText()).contains(title)
+			.contains("Answers about the harbour")
+			.contains("locked");
+		assertThat(this.browser.findElement(By.id("chat-kb")).isEnabled()).isFalse();
+
+		// its creator may change it
+		this.browser.findElement(By.id("persona-edit")).click();
+		WebElement description = this.browser.findElement(By.id("persona-description"));
+		assertThat(description.getDomProperty("value")).isEqualTo("Answers about the harbour");
+		description.clear();
+		description.sendKeys("Knows the lighthouse");
+		this.browser.findElement(By.id("persona-save")).click();
+		this.wait
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("persona-info"), "Knows the lighthouse"));
+
+		// the conversation says who answers
+		ask("When was the lighthouse on Kestrel Point automated?");
+		assertThat(this.browser.findElement(By.id("session-info")).getText()).contains("with " + title);
+		assertThat(this.browser.findElement(By.id("persona-new")).isDisplayed()).isFalse();
 	}
 
 	@Test

@@ -148,6 +148,8 @@ class SecurityConfiguration {
 				.hasAuthority(Scope.CHAT.authority())
 				.requestMatchers(HttpMethod.DELETE, "/api/v1/sessions/*")
 				.hasAnyAuthority(CallerAuthentication.SESSION, Scope.CHAT.authority())
+				.requestMatchers(HttpMethod.PUT, "/api/v1/sessions/*/title")
+				.hasAnyAuthority(CallerAuthentication.SESSION, Scope.CHAT.authority())
 				.requestMatchers(HttpMethod.POST, "/api/v1/media")
 				.hasAnyAuthority(CallerAuthentication.SESSION, Scope.CHAT.authority())
 				.requestMatchers("/api/v1/extractions", "/api/v1/extractions/**")
