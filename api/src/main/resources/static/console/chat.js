@@ -219,7 +219,7 @@ async function loadHistory() {
 			question = m.answer;
 			renderQuestion(item, m.answer);
 		} else {
-			renderAnswer(item, m.answer, m.citations || [], m.grounded, question);
+			renderAnswer(item, m.answer, m.citations || [], m.grounded, question, m.id);
 			item.dataset.done = 'true';
 		}
 	}
@@ -240,7 +240,7 @@ function renderQuestion(item, text) {
 			onclick: () => { const q = $('question'); q.value = text; count(); q.focus(); } })));
 }
 
-function renderAnswer(item, text, citations, grounded, question) {
+function renderAnswer(item, text, citations, grounded, question, messageId) {
 	const box = item.querySelector('.text');
 	const byIndex = new Map(citations.map((c) => [c.index, c]));
 	const seen = new Set();
@@ -259,7 +259,25 @@ function renderAnswer(item, text, citations, grounded, question) {
 		el('button', { type: 'button', class: 'quiet copy', text: 'Copy', 'aria-label': 'Copy this answer',
 			onclick: (e) => copy(e.target, text) }),
 		question ? el('button', { type: 'button', class: 'quiet regenerate', text: 'Regenerate', 'aria-label': 'Ask this question again',
-			onclick: () => send(question) }) : ''));
+			onclick: () => send(question) }) : '',
+		messageId ? rating(messageId, 'up', '👍', 'A good answer') : '',
+		messageId ? rating(messageId, 'down', '👎', 'A bad answer (say why if you like)') : ''));
+}
+
+function rating(messageId, value, symbol, label) {
+	return el('button', { type: 'button', class: `quiet rate rate-${value}`, text: symbol, 'aria-label': label, 'aria-pressed': 'false',
+		onclick: (e) => rate(e.currentTarget, messageId, value) });
+}
+
+/** Thumbs up or down, stored with the answer; down asks for an optional reason. */
+async function rate(button, messageId, value) {
+	const reason = value === 'down' ? prompt('What was wrong with this answer? (optional)', '') : null;
+	if (value === 'down' && reason === null) return;
+	await guarded(async () => {
+		await api(`${sessionPath()}/messages/${encodeURIComponent(messageId)}/feedback`, {
+			method: 'PUT', auth: sessionHeaders(), json: { rating: value, reason: reason || null } });
+		for (const other of button.parentElement.querySelectorAll('button.rate')) other.setAttribute('aria-pressed', String(other === button));
+	});
 }
 
 /**
@@ -376,7 +394,7 @@ async function send(message) {
 				} else if (event.name === 'citations') {
 					citations = event.data;
 				} else if (event.name === 'done') {
-					renderAnswer(answer, event.data.answer ?? text, citations, event.data.grounded, message);
+					renderAnswer(answer, event.data.answer ?? text, citations, event.data.grounded, message, event.data.id);
 					answer.dataset.done = 'true';
 				} else if (event.name === 'error') {
 					throw new Error(event.data.detail || 'The answer failed');

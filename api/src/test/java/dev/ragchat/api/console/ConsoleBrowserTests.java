@@ -296,6 +296,20 @@ class ConsoleBrowserTests {
 		assertThat(box.getDomProperty("value")).isEqualTo("When was the lighthouse\non Kestrel Point automated?");
 		assertThat(answer.findElement(By.cssSelector("button.copy")).isDisplayed()).isTrue();
 
+		// thumbs down with a reason, stored for the knowledge base
+		answer.findElement(By.cssSelector("button.rate-down")).click();
+		org.openqa.selenium.Alert why = this.browser.switchTo().alert();
+		why.sendKeys("Too short");
+		why.accept();
+		this.wait.until(ExpectedConditions.attributeToBe(answer.findElement(By.cssSelector("button.rate-down")),
+				"aria-pressed", "true"));
+		assertThat(script("""
+				const kb = document.getElementById('chat-kb').value;
+				const c = JSON.parse(sessionStorage.getItem('ragchat.credential'));
+				return fetch('/api/v1/knowledge-bases/' + kb + '/feedback', { headers: { 'X-API-Key': c.value } })
+					.then((r) => r.json()).then((b) => b.feedback.map((f) => f.rating + ':' + f.reason).join());"""))
+			.isEqualTo("down:Too short");
+
 		// Stop ends a streaming answer where it is
 		script("""
 				window.__slow = window.fetch;
