@@ -84,26 +84,36 @@ function applyZoom() {
 	$('zoom-in').disabled = view.zoom === ZOOMS.length - 1;
 }
 
+/**
+ * Text files as they are; other types (DOCX, HTML, images read by OCR) as the passages
+ * the index holds, each under its heading path. The quote, where it stands, is marked.
+ */
 async function showText(doc, quote) {
 	const pre = $('preview-text');
-	let text = '';
+	pre.replaceChildren();
+	pre.hidden = false;
+	let blocks;
 	if ((doc.mediaType || '').startsWith('text/')) {
 		const blob = await api(`${kbPath(view.kb)}/documents/${encodeURIComponent(doc.id)}/content`);
-		text = await blob.text();
+		blocks = [{ text: await blob.text() }];
 	} else {
-		text = quote || 'No text view for this type: download the original from the documents list.';
+		const { chunks } = await api(`${kbPath(view.kb)}/documents/${encodeURIComponent(doc.id)}/chunks`);
+		blocks = chunks.map((c) => ({ heading: c.headingPath, text: c.text }));
 	}
-	pre.replaceChildren();
-	const at = quote ? text.indexOf(quote) : -1;
-	if (at < 0) {
-		pre.append(text);
-	} else {
-		const mark = el('mark', { text: quote });
-		pre.append(text.slice(0, at), mark, text.slice(at + quote.length));
-		pre.hidden = false;
-		mark.scrollIntoView({ block: 'center' });
+	let marked = null;
+	for (const block of blocks) {
+		const section = el('section', { class: 'passage' });
+		if (block.heading) section.append(el('h3', { text: block.heading }));
+		const at = quote && !marked ? block.text.indexOf(quote) : -1;
+		if (at < 0) {
+			section.append(el('p', { text: block.text }));
+		} else {
+			marked = el('mark', { text: quote });
+			section.append(el('p', {}, block.text.slice(0, at), marked, block.text.slice(at + quote.length)));
+		}
+		pre.append(section);
 	}
-	pre.hidden = false;
+	if (marked) marked.scrollIntoView({ block: 'center' });
 }
 
 export function wireViewer() {

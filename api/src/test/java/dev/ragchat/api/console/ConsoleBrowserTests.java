@@ -511,6 +511,28 @@ class ConsoleBrowserTests {
 	}
 
 	@Test
+	void showsOtherTypesAsTheirTextWithTheQuoteMarked() throws Exception {
+		signIn(issueKey());
+		createKnowledgeBase("Handbook");
+		this.browser.findElement(By.id("files"))
+			.sendKeys(TestFiles.handbookDocx(this.dir.resolve("handbook.docx")).toAbsolutePath().toString());
+		this.wait.until(ExpectedConditions
+			.presenceOfElementLocated(By.cssSelector("#doc-rows li[data-status=READY] progress[value='100']")));
+		this.browser.findElement(By.cssSelector("#doc-rows li[data-status=READY] button[aria-label^='View']")).click();
+		WebElement text = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("preview-text")));
+		assertThat(text.getText()).contains(TestFiles.DOCX_FACT).contains("Setup");
+		assertThat(this.browser.findElement(By.id("viewer-tools")).isDisplayed()).isFalse();
+		this.browser.findElement(By.id("preview-close")).click();
+
+		this.browser.findElement(By.id("tab-chat")).click();
+		WebElement answer = ask("Where does the agent store its cache on Linux?");
+		answer.findElement(By.cssSelector("button.chip")).click();
+		WebElement mark = this.wait
+			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#preview-text mark")));
+		assertThat(mark.getText()).isEqualTo(TestFiles.DOCX_FACT);
+	}
+
+	@Test
 	void takesTheScreenshotsOfTheMainScreensLightAndDark() throws Exception {
 		// the screens as a new user sees them: only this test's knowledge bases
 		deleteKnowledgeBasesOverHttp();
