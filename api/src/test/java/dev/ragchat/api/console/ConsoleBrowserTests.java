@@ -34,10 +34,13 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.SmartLifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,6 +60,9 @@ class ConsoleBrowserTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	ApplicationContext context;
 
 	@Value("${ragchat.master-key}")
 	String masterKey;
@@ -294,7 +300,13 @@ class ConsoleBrowserTests {
 			.contains("When was the lighthouse\non Kestrel Point automated?");
 		this.browser.findElement(By.cssSelector("#messages li.user button.edit")).click();
 		assertThat(box.getDomProperty("value")).isEqualTo("When was the lighthouse\non Kestrel Point automated?");
-		assertThat(answer.findElement(By.cssSelector("button.copy")).isDisplayed()).isTrue();
+		// copy: the answer's text on the clipboard
+		this.browser.executeCdpCommand("Browser.grantPermissions", java.util.Map.of("permissions",
+				List.of("clipboardReadWrite", "clipboardSanitizedWrite"), "origin", "https://localhost:" + this.port));
+		WebElement copy = answer.findElement(By.cssSelector("button.copy"));
+		copy.click();
+		this.wait.until(ExpectedConditions.textToBePresentInElement(copy, "Copied"));
+		assertThat(script("return navigator.clipboard.readText()")).asString().contains("automated in 1987");
 
 		// thumbs down with a reason, stored for the knowledge base
 		answer.findElement(By.cssSelector("button.rate-down")).click();
@@ -347,6 +359,43 @@ class ConsoleBrowserTests {
 			return ids instanceof List<?> list && list.size() == 1 && !first.equals(list.get(0));
 		});
 		assertThat(this.browser.findElements(By.cssSelector("#doc-rows li"))).hasSize(1);
+	}
+
+	@Test
+	void showsQueuedDocumentsWithTheirPlaceInLineAndNeverAStepBack() throws Exception {
+		signIn(issueKey());
+		createKnowledgeBase("Queue");
+		// the real workers, stopped for a while: what is uploaded waits in line
+		SmartLifecycle workers = this.context.getBean("ingestionWorkers", SmartLifecycle.class);
+		workers.stop();
+		try {
+			this.browser.findElement(By.id("files"))
+				.sendKeys(TestFiles.factsPdf(this.dir.resolve("first.pdf")).toAbsolutePath() + "\n"
+						+ TestFiles.handbookDocx(this.dir.resolve("second.docx")).toAbsolutePath());
+			this.wait
+				.until((driver) -> driver.findElements(By.cssSelector("#doc-rows li[data-status=QUEUED]")).size() == 2);
+			assertThat(this.browser.findElement(By.id("doc-rows")).getText()).contains("QUEUED, 1 of 2 in line here")
+				.contains("QUEUED, 2 of 2 in line here");
+			assertThat(this.browser.findElement(By.id("doc-rows")).getAttribute("data-polling")).isEqualTo("on");
+			assertThat(this.browser.findElement(By.id("queue-text")).getText()).isEqualTo("0 of 2 done");
+		}
+		finally {
+			workers.start();
+		}
+		// every status the list showed on the way, in order: none goes back to QUEUED
+		script("""
+				window.__seen = {};
+				new MutationObserver(() => {
+					for (const li of document.querySelectorAll('#doc-rows li[data-document]')) {
+						const seen = (window.__seen[li.dataset.document] ||= []);
+						if (seen[seen.length - 1] !== li.dataset.status) seen.push(li.dataset.status);
+					}
+				}).observe(document.getElementById('doc-rows'), { childList: true, subtree: true });""");
+		this.wait.until((driver) -> driver.findElements(By.cssSelector("#doc-rows li[data-status=READY]")).size() == 2);
+		this.wait.until(ExpectedConditions.attributeToBe(By.id("doc-rows"), "data-polling", "off"));
+		assertThat(script("return Object.values(window.__seen).every((s) => s.indexOf('QUEUED') <= 0"
+				+ " && s.lastIndexOf('QUEUED') === s.indexOf('QUEUED'))"))
+			.isEqualTo(true);
 	}
 
 	@Test
