@@ -79,6 +79,7 @@ export function openKnowledgeBase(kb) {
 	state.kb = kb;
 	uploads.clear();
 	$('documents').hidden = false;
+	$('documents').dataset.kb = kb.id;
 	$('documents-title').textContent = `Documents of ${kb.name}`;
 	for (const select of document.querySelectorAll('select.kb-select:not(:disabled)')) select.value = kb.id;
 	refreshDocuments();
@@ -207,7 +208,8 @@ function documentRow(doc, queued, documents) {
 	if (doc.error) row.append(el('p', { class: 'error-text', text: `Failed: ${doc.error}` }));
 	const actions = el('div', { class: 'actions' });
 	if (doc.status === 'READY') {
-		actions.append(el('button', { type: 'button', text: 'View', 'aria-label': `View ${doc.filename}`, onclick: () => openDocument(state.kb.id, doc, 1) }), ' ');
+		actions.append(el('button', { type: 'button', text: 'View', 'aria-label': `View ${doc.filename}`, onclick: () => openDocument(state.kb.id, doc, 1) }), ' ',
+			el('button', { type: 'button', class: 'quiet reingest', text: 'Re-ingest', 'aria-label': `Ingest ${doc.filename} again`, onclick: () => reingest(doc) }), ' ');
 	}
 	if (doc.status === 'FAILED') {
 		actions.append(el('button', { type: 'button', class: 'retry', text: 'Retry', 'aria-label': `Retry ${doc.filename}`, onclick: () => retry(doc) }), ' ');
@@ -249,6 +251,14 @@ async function retry(doc) {
 	await guarded(async () => {
 		const blob = await api(`${kbPath(state.kb.id)}/documents/${encodeURIComponent(doc.id)}/content`);
 		await upload([new File([blob], doc.filename, { type: doc.mediaType })]);
+	});
+}
+
+/** Reads a READY document again (its chunks stay searchable until the new ones are in). */
+async function reingest(doc) {
+	await guarded(async () => {
+		await api(`${kbPath(state.kb.id)}/documents/${encodeURIComponent(doc.id)}/reingest`, { method: 'POST' });
+		refreshDocuments();
 	});
 }
 

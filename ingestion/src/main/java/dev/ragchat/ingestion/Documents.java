@@ -22,6 +22,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ragchat.errors.ConflictException;
 import dev.ragchat.errors.IdempotencyConflictException;
 import dev.ragchat.errors.NotFoundException;
 import dev.ragchat.errors.RejectedInputException;
@@ -167,6 +168,27 @@ public final class Documents {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot delete the original of " + id, ex);
 		}
+	}
+
+	/**
+	 * Reads a READY document again from its original (after OCR was installed, or a
+	 * reader improved): it goes back in the queue, and its chunks stay searchable until
+	 * the new ones replace them in one step. A FAILED document is retried by sending its
+	 * bytes again.
+	 * @param knowledgeBase its knowledge base
+	 * @param id the document
+	 * @return the document, queued
+	 * @throws ConflictException unless it is READY
+	 */
+	public Document reingest(String knowledgeBase, String id) {
+		Document document = get(knowledgeBase, id);
+		if (document.status() != DocumentStatus.READY) {
+			throw new ConflictException("Document '" + id + "' is " + document.status()
+					+ "; only a READY document is ingested again (a FAILED one: send its bytes again)");
+		}
+		this.store.requeue(id);
+		this.workers.wakeUp();
+		return get(knowledgeBase, id);
 	}
 
 	/**

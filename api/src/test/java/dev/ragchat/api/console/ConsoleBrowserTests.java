@@ -567,6 +567,18 @@ class ConsoleBrowserTests {
 			.sendKeys(TestFiles.handbookDocx(this.dir.resolve("handbook.docx")).toAbsolutePath().toString());
 		this.wait.until(ExpectedConditions
 			.presenceOfElementLocated(By.cssSelector("#doc-rows li[data-status=READY] progress[value='100']")));
+		// read again: back in line, then READY with a later time
+		String readyAt = (String) script("return " + documentFetch());
+		assertThat(readyAt).isNotNull();
+		this.browser.findElement(By.cssSelector("#doc-rows li[data-status=READY] button.reingest")).click();
+		this.wait.until((driver) -> {
+			Object now = script("return " + documentFetch());
+			return now != null && !now.equals(readyAt);
+		});
+		this.wait.until(ExpectedConditions.attributeToBe(By.id("doc-rows"), "data-polling", "off"));
+		this.wait.until(ExpectedConditions
+			.presenceOfElementLocated(By.cssSelector("#doc-rows li[data-status=READY] progress[value='100']")));
+
 		this.browser.findElement(By.cssSelector("#doc-rows li[data-status=READY] button[aria-label^='View']")).click();
 		WebElement text = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("preview-text")));
 		assertThat(text.getText()).contains(TestFiles.DOCX_FACT).contains("Setup");
@@ -746,6 +758,22 @@ class ConsoleBrowserTests {
 					}
 				}
 				return false;"""));
+	}
+
+	/**
+	 * A script expression: the readyAt of the first document in the list, as the API has
+	 * it (null while it is not READY).
+	 */
+	private static String documentFetch() {
+		return """
+				(async () => {
+					const li = document.querySelector('#doc-rows li[data-document]');
+					const c = JSON.parse(sessionStorage.getItem('ragchat.credential'));
+					const kb = document.getElementById('documents').dataset.kb;
+					const d = await (await fetch('/api/v1/knowledge-bases/' + kb + '/documents/' + li.dataset.document,
+						{ headers: { 'X-API-Key': c.value } })).json();
+					return d.status === 'READY' ? d.readyAt : null;
+				})()""";
 	}
 
 	private void assertNoHorizontalScroll() {
