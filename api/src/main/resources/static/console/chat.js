@@ -260,8 +260,8 @@ function renderAnswer(item, text, citations, grounded, question, messageId) {
 			onclick: (e) => copy(e.target, text) }),
 		question ? el('button', { type: 'button', class: 'quiet regenerate', text: 'Regenerate', 'aria-label': 'Ask this question again',
 			onclick: () => send(question) }) : '',
-		messageId ? rating(messageId, 'up', '👍', 'A good answer') : '',
-		messageId ? rating(messageId, 'down', '👎', 'A bad answer (say why if you like)') : ''));
+		messageId ? rating(messageId, 'up', 'Helpful', 'A good answer') : '',
+		messageId ? rating(messageId, 'down', 'Not helpful', 'A bad answer (say why if you like)') : ''));
 }
 
 function rating(messageId, value, symbol, label) {
