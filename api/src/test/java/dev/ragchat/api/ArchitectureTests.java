@@ -112,7 +112,8 @@ class ArchitectureTests {
 			.onlyBeAccessed()
 			.byClassesThat()
 			.resideInAnyPackage("dev.ragchat.ingestion.catalog..", "dev.ragchat.ingestion.blobs..",
-					"dev.ragchat.api.access.store..", "dev.ragchat.api.chat.store..", "dev.ragchat.api.media.store..")
+					"dev.ragchat.api.access.store..", "dev.ragchat.api.chat.store..", "dev.ragchat.api.media.store..",
+					"dev.ragchat.api.feedback.store..")
 			.check(ragchat);
 	}
 

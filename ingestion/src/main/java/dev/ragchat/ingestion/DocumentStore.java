@@ -75,7 +75,9 @@ public interface DocumentStore {
 
 	/**
 	 * Puts a document back in the queue, marked large, without counting the attempt: the
-	 * quick lane gives back what is too big for it.
+	 * quick lane gives back what is too big for it. Its status stays PARSING (a client
+	 * never sees it step back to QUEUED), its lease goes: {@link #claimNext} with
+	 * {@code smallOnly} false takes it again.
 	 * @param id the document
 	 */
 	void handBack(String id);

@@ -137,6 +137,7 @@ public final class Documents {
 				continue;
 			}
 			submitted.add(new Submitted(document, null));
+			replaceFailed(document);
 		}
 		this.workers.wakeUp();
 		return submitted;
@@ -174,6 +175,45 @@ public final class Documents {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot delete the original of " + id, ex);
+		}
+	}
+
+	/**
+	 * Reads a READY document again from its original (after OCR was installed, or a
+	 * reader improved): it goes back in the queue, and its chunks stay searchable until
+	 * the new ones replace them in one step. A FAILED document is retried by sending its
+	 * bytes again.
+	 * @param knowledgeBase its knowledge base
+	 * @param id the document
+	 * @return the document, queued
+	 * @throws ConflictException unless it is READY
+	 */
+	public Document reingest(String knowledgeBase, String id) {
+		Document document = get(knowledgeBase, id);
+		if (document.status() != DocumentStatus.READY) {
+			throw new ConflictException("Document '" + id + "' is " + document.status()
+					+ "; only a READY document is ingested again (a FAILED one: send its bytes again)");
+		}
+		this.store.requeue(id);
+		this.workers.wakeUp();
+		return get(knowledgeBase, id);
+	}
+
+	/**
+	 * The same bytes sent again after they FAILED are a retry: the new document replaces
+	 * the failed ones (once it is stored), instead of a second FAILED row beside it.
+	 */
+	private void replaceFailed(Document document) {
+		for (Document failed : this.store.findByKnowledgeBase(document.knowledgeBase())) {
+			if (failed.status() == DocumentStatus.FAILED && failed.sha256().equals(document.sha256())
+					&& !failed.id().equals(document.id())) {
+				try {
+					delete(failed.knowledgeBase(), failed.id());
+				}
+				catch (NotFoundException ex) {
+					// deleted meanwhile: nothing to replace
+				}
+			}
 		}
 	}
 

@@ -16,9 +16,23 @@ import java.time.Instant;
  * @param createdAt when it started
  * @param expiresAt when its token expires
  * @param endedAt when it was ended, or {@code null}
+ * @param title what its user named it, or {@code null}
  */
 public record ChatSession(String id, String keyId, String knowledgeBase, String configId, String systemPrompt,
-		String model, Double temperature, Integer topK, Instant createdAt, Instant expiresAt, Instant endedAt) {
+		String model, Double temperature, Integer topK, Instant createdAt, Instant expiresAt, Instant endedAt,
+		String title) {
+
+	/** The longest title. */
+	public static final int MAX_TITLE = 200;
+
+	/**
+	 * A session without a title.
+	 */
+	public ChatSession(String id, String keyId, String knowledgeBase, String configId, String systemPrompt,
+			String model, Double temperature, Integer topK, Instant createdAt, Instant expiresAt, Instant endedAt) {
+		this(id, keyId, knowledgeBase, configId, systemPrompt, model, temperature, topK, createdAt, expiresAt, endedAt,
+				null);
+	}
 
 	public boolean isActive(Instant now) {
 		return this.endedAt == null && now.isBefore(this.expiresAt);

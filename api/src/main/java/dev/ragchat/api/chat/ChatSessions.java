@@ -167,7 +167,8 @@ public final class ChatSessions implements ActiveSessions {
 		ChatSession updated = new ChatSession(session.id(), session.keyId(), session.knowledgeBase(),
 				session.configId(), first(settings.systemPrompt(), session.systemPrompt()),
 				first(settings.model(), session.model()), first(settings.temperature(), session.temperature()),
-				first(settings.topK(), session.topK()), session.createdAt(), session.expiresAt(), session.endedAt());
+				first(settings.topK(), session.topK()), session.createdAt(), session.expiresAt(), session.endedAt(),
+				session.title());
 		this.store.updateSettings(updated);
 		this.cache.invalidate(id);
 		return updated;
@@ -192,6 +193,45 @@ public final class ChatSessions implements ActiveSessions {
 			throw new NotFoundException("No session '" + id + "'");
 		}
 		return caller.inSession(session.id());
+	}
+
+	/**
+	 * Names a session (or takes its name away): with its own token, or with the API key
+	 * that started it.
+	 * @param caller the session's token or its API key
+	 * @param id the session
+	 * @param title the new title; blank for none
+	 * @return the session as it is now
+	 */
+	public ChatSession rename(Caller caller, String id, String title) {
+		ChatSession session = (caller.kind() == Caller.Kind.API_KEY) ? ofKey(caller, id) : get(caller, id);
+		String named = (title != null && !title.isBlank()) ? title.strip() : null;
+		if (named != null
+				&& (named.length() > ChatSession.MAX_TITLE || named.chars().anyMatch(Character::isISOControl))) {
+			throw new RejectedInputException(
+					"title must be at most " + ChatSession.MAX_TITLE + " characters without control characters");
+		}
+		this.store.rename(id, named);
+		this.cache.invalidate(id);
+		return new ChatSession(session.id(), session.keyId(), session.knowledgeBase(), session.configId(),
+				session.systemPrompt(), session.model(), session.temperature(), session.topK(), session.createdAt(),
+				session.expiresAt(), session.endedAt(), named);
+	}
+
+	/**
+	 * A new token for a session the key started, so that a client (the console after a
+	 * reload) can take a conversation up again; it lives no longer than the session.
+	 * @param caller an API key
+	 * @param id a session
+	 * @return the session and its new token
+	 * @throws NotFoundException for another key's session, or one that ended or expired
+	 */
+	public Started token(Caller caller, String id) {
+		ChatSession session = ofKey(caller, id);
+		if (!session.isActive(this.clock.instant())) {
+			throw new NotFoundException("No session '" + id + "' (it ended or expired)");
+		}
+		return new Started(session, this.tokens.issue(session.id(), caller.keyId(), session.expiresAt()));
 	}
 
 	@Override

@@ -49,6 +49,14 @@ public interface SessionStore {
 	boolean updateSettings(ChatSession session);
 
 	/**
+	 * Names a session.
+	 * @param id the session
+	 * @param title its title, or {@code null} for none
+	 * @return whether it exists
+	 */
+	boolean rename(String id, String title);
+
+	/**
 	 * Removes a session for good.
 	 * @param id the session
 	 * @return whether it existed

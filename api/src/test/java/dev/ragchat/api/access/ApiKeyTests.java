@@ -55,11 +55,14 @@ class ApiKeyTests extends AbstractWebIntegrationTests {
 
 	@Test
 	void issuesKeyWithRequestedScopesKnowledgeBasesAndTtl() throws Exception {
+		String a = createKnowledgeBase("a");
+		String b = createKnowledgeBase("b");
 		JsonNode key = Calls.issueKey(this.mvc, this.masterKey,
-				"{\"name\":\"uploader\",\"ttlSeconds\":120,\"scopes\":[\"upload\",\"chat\"],\"knowledgeBases\":[\"a\",\"b\"]}");
+				"{\"name\":\"uploader\",\"ttlSeconds\":120,\"scopes\":[\"upload\",\"chat\"],\"knowledgeBases\":[\"" + a
+						+ "\",\"" + b + "\"]}");
 		assertThat(key.get("name").asText()).isEqualTo("uploader");
 		assertThat(key.get("scopes")).hasToString("[\"chat\",\"upload\"]");
-		assertThat(key.get("knowledgeBases")).hasToString("[\"a\",\"b\"]");
+		assertThat(key.get("knowledgeBases")).hasToString("[\"" + a + "\",\"" + b + "\"]");
 		assertThat(Instant.parse(key.get("expiresAt").asText())).isBefore(Instant.now().plus(Duration.ofSeconds(121)));
 	}
 
@@ -90,6 +93,17 @@ class ApiKeyTests extends AbstractWebIntegrationTests {
 	@Test
 	void rejectsMalformedKnowledgeBaseIds() throws Exception {
 		issue("{\"knowledgeBases\":[\"../etc\"]}").andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void refusesAKeyForAKnowledgeBaseThatDoesNotExistNamingIt() throws Exception {
+		String filings = createKnowledgeBase("filings");
+		issue("{\"knowledgeBases\":[\"filings\"]}").andExpect(status().isBadRequest())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("no knowledge base 'filings'")))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(filings)));
+		issue("{\"knowledgeBases\":[\"" + filings + "\",\"kb_missing\"]}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("'kb_missing'")));
 	}
 
 	@Test

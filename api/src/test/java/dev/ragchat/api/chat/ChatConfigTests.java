@@ -81,7 +81,7 @@ class ChatConfigTests extends AbstractWebIntegrationTests {
 	@Test
 	void hidesConfigurationsOfKnowledgeBasesOutsideTheKey() throws Exception {
 		String owner = issueKey("{}");
-		String narrow = issueKey("{\"knowledgeBases\":[\"elsewhere\"]}");
+		String narrow = issueKey("{\"knowledgeBases\":[\"" + createKnowledgeBase("elsewhere") + "\"]}");
 		String id = json.readTree(this.mvc
 			.perform(post("/api/v1/chat-configs").secure(true)
 				.header("X-API-Key", owner)

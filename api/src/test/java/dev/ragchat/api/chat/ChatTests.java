@@ -80,6 +80,19 @@ class ChatTests extends AbstractWebIntegrationTests {
 	}
 
 	@Test
+	void keepsAFollowUpAfterARefusalOnTheRefusedSubject() throws Exception {
+		// refused: the documents name no Adobe; the follow-up's "its" and "that year"
+		// still mean Adobe's lighthouse, not the one the documents speak of
+		String session = session(this.kb);
+		ask(session, "When did Adobe automate the lighthouse on Kestrel Point?")
+			.andExpect(jsonPath("$.grounded").value(false));
+		ask(session, "And in which year were its keepers no longer living there in rotation?")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.grounded").value(false))
+			.andExpect(jsonPath("$.citations").isEmpty());
+	}
+
+	@Test
 	void quotesTheDocumentsWordForWord() throws Exception {
 		String session = session(this.kb);
 		JsonNode answer = json

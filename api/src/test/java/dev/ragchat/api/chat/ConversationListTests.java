@@ -56,6 +56,63 @@ class ConversationListTests extends AbstractWebIntegrationTests {
 	}
 
 	@Test
+	void givesTheKeyThatStartedASessionANewTokenToTakeItUpAgain() throws Exception {
+		String mine = issueKey("{}");
+		String theirs = issueKey("{}");
+		JsonNode session = start(mine, "{\"knowledgeBase\":\"default\"}");
+		ask(session, "Anything about lighthouses?");
+		String id = session.get("sessionId").asText();
+		JsonNode resumed = json
+			.readTree(this.mvc.perform(post("/api/v1/sessions/" + id + "/token").secure(true).header("X-API-Key", mine))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString());
+		assertThat(resumed.get("sessionId").asText()).isEqualTo(id);
+		assertThat(resumed.get("expiresAt").asText()).isEqualTo(session.get("expiresAt").asText());
+		this.mvc
+			.perform(get("/api/v1/sessions/" + id + "/messages").secure(true)
+				.header("Authorization", "Bearer " + resumed.get("token").asText()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total").value(2));
+		this.mvc.perform(post("/api/v1/sessions/" + id + "/token").secure(true).header("X-API-Key", theirs))
+			.andExpect(status().isNotFound());
+		this.mvc
+			.perform(post("/api/v1/sessions/" + id + "/token").secure(true)
+				.header("Authorization", "Bearer " + session.get("token").asText()))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void namesASessionWithTheKeyThatStartedItAndListsItsName() throws Exception {
+		String mine = issueKey("{}");
+		String theirs = issueKey("{}");
+		JsonNode session = start(mine, "{\"knowledgeBase\":\"default\"}");
+		String id = session.get("sessionId").asText();
+		this.mvc
+			.perform(put("/api/v1/sessions/" + id + "/title").secure(true)
+				.header("X-API-Key", mine)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"title\":\"  Lighthouse questions \"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.title").value("Lighthouse questions"));
+		this.mvc.perform(get("/api/v1/sessions").secure(true).header("X-API-Key", mine))
+			.andExpect(jsonPath("$.sessions[0].title").value("Lighthouse questions"));
+		this.mvc
+			.perform(put("/api/v1/sessions/" + id + "/title").secure(true)
+				.header("X-API-Key", theirs)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"title\":\"Mine now\"}"))
+			.andExpect(status().isNotFound());
+		this.mvc
+			.perform(put("/api/v1/sessions/" + id + "/title").secure(true)
+				.header("Authorization", "Bearer " + session.get("token").asText())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"title\":\"" + "x".repeat(201) + "\"}"))
+			.andExpect(status().isBadRequest());
+	}
+
+	@Test
 	void deletingWithTheApiKeyRemovesTheSessionItsHistoryAndItsToken() throws Exception {
 		String key = issueKey("{}");
 		JsonNode session = start(key, "{\"knowledgeBase\":\"default\"}");

@@ -87,6 +87,19 @@ class BadInputTests {
 	}
 
 	@Test
+	void replacesAFailedDocumentWhenTheSameBytesAreSentAgain() throws Exception {
+		Path locked = TestFiles.encryptedPdf(this.dir.resolve("again.pdf"));
+		JsonNode first = uploadAndAwaitEnd(locked);
+		JsonNode second = uploadAndAwaitEnd(locked);
+		assertThat(second.get("status").asText()).isEqualTo("FAILED");
+		assertThat(second.get("id").asText()).isNotEqualTo(first.get("id").asText());
+		this.mvc
+			.perform(get("/api/v1/knowledge-bases/default/documents/" + first.get("id").asText()).secure(true)
+				.header("X-API-Key", this.key))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
 	void failsAZipBomb() throws Exception {
 		JsonNode doc = uploadAndAwaitEnd(TestFiles.zipBombDocx(this.dir.resolve("bomb.docx")));
 		assertThat(doc.get("status").asText()).isEqualTo("FAILED");

@@ -62,7 +62,7 @@ class ProblemResponseTests extends AbstractWebIntegrationTests {
 
 	@Test
 	void answers404ForSessionOnKnowledgeBaseOutsideTheKey() throws Exception {
-		String key = issueKey("{\"knowledgeBases\":[\"a\"]}");
+		String key = issueKey("{\"knowledgeBases\":[\"default\"]}");
 		problem(this.mvc.perform(post("/api/v1/sessions").secure(true)
 			.header("X-API-Key", key)
 			.contentType(MediaType.APPLICATION_JSON)

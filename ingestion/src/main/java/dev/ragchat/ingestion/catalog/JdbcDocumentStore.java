@@ -24,6 +24,13 @@ final class JdbcDocumentStore implements DocumentStore {
 
 	private static final ObjectMapper json = new ObjectMapper();
 
+	/**
+	 * What the main workers may take: a queued document, or one the quick lane handed
+	 * back (still PARSING, so that its status never steps back, but leased to nobody).
+	 */
+	private static final String HANDED_BACK_OR_QUEUED = "(status = 'QUEUED' or (status = 'PARSING' and large"
+			+ " and lease_owner is null))";
+
 	private final JdbcClient jdbc;
 
 	private final TransactionTemplate transactions;
@@ -135,13 +142,14 @@ final class JdbcDocumentStore implements DocumentStore {
 	public Optional<Document> claimNext(String owner, Instant leaseUntil, boolean smallOnly) {
 		return this.transactions.execute((status) -> {
 			for (String id : this.jdbc
-				.sql("select id from document where status = 'QUEUED'" + (smallOnly ? " and not large" : "")
+				.sql("select id from document where "
+						+ (smallOnly ? "status = 'QUEUED' and not large" : HANDED_BACK_OR_QUEUED)
 						+ " order by created_at, id limit 5")
 				.query(String.class)
 				.list()) {
 				int claimed = this.jdbc.sql("""
 						update document set status = 'PARSING', attempts = attempts + 1, lease_owner = ?,
-							lease_until = ?, updated_at = ? where id = ? and status = 'QUEUED'""")
+							lease_until = ?, updated_at = ? where id = ? and\s""" + HANDED_BACK_OR_QUEUED)
 					.params(owner, Jdbc.time(leaseUntil), Jdbc.time(Instant.now()), id)
 					.update();
 				if (claimed == 1) {
@@ -174,7 +182,7 @@ final class JdbcDocumentStore implements DocumentStore {
 	@Override
 	public void handBack(String id) {
 		this.jdbc.sql("""
-				update document set status = 'QUEUED', large = true, attempts = attempts - 1, pages_done = 0,
+				update document set status = 'PARSING', large = true, attempts = attempts - 1, pages_done = 0,
 					pages_total = 0, chunks_done = 0, chunks_total = 0, lease_owner = null, lease_until = null,
 					updated_at = ? where id = ?""").params(Jdbc.time(Instant.now()), id).update();
 	}

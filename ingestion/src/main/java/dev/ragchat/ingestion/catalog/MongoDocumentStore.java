@@ -23,6 +23,7 @@ import org.bson.conversions.Bson;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
@@ -198,7 +199,12 @@ final class MongoDocumentStore implements DocumentStore {
 	@Override
 	public Optional<Document> claimNext(String owner, Instant leaseUntil, boolean smallOnly) {
 		Bson queued = eq("status", DocumentStatus.QUEUED.name());
-		org.bson.Document claimed = this.documents.findOneAndUpdate(smallOnly ? and(queued, ne("large", true)) : queued,
+		// a document the quick lane handed back stays PARSING (its status never steps
+		// back) but is leased to nobody: the main workers take it
+		Bson handedBack = and(eq("status", DocumentStatus.PARSING.name()), eq("large", true),
+				exists("leaseOwner", false));
+		org.bson.Document claimed = this.documents.findOneAndUpdate(
+				smallOnly ? and(queued, ne("large", true)) : or(queued, handedBack),
 				Updates.combine(Updates.set("status", DocumentStatus.PARSING.name()), Updates.inc("attempts", 1),
 						Updates.set("leaseOwner", owner), Updates.set("leaseUntil", Date.from(leaseUntil)),
 						Updates.set("updatedAt", new Date())),
@@ -228,7 +234,7 @@ final class MongoDocumentStore implements DocumentStore {
 	@Override
 	public void handBack(String id) {
 		this.documents.updateOne(eq("_id", id),
-				Updates.combine(Updates.set("status", DocumentStatus.QUEUED.name()), Updates.set("large", true),
+				Updates.combine(Updates.set("status", DocumentStatus.PARSING.name()), Updates.set("large", true),
 						Updates.inc("attempts", -1), Updates.set("pagesDone", 0), Updates.set("pagesTotal", 0),
 						Updates.set("chunksDone", 0), Updates.set("chunksTotal", 0), Updates.unset("leaseOwner"),
 						Updates.unset("leaseUntil"), Updates.set("updatedAt", new Date())));

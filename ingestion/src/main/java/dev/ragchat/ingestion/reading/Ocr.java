@@ -25,7 +25,12 @@ public final class Ocr {
 
 	private final Duration timeout;
 
-	private final boolean available;
+	/**
+	 * Whether Tesseract answered: once it has, it is taken to stay; while it has not,
+	 * every document that needs OCR asks again, so that installing tesseract-ocr after
+	 * start needs no restart.
+	 */
+	private volatile boolean available;
 
 	public Ocr(String command, String language, Duration timeout) {
 		this.command = command;
@@ -38,7 +43,14 @@ public final class Ocr {
 		}
 	}
 
+	/**
+	 * @return whether Tesseract can be run: probed again while it could not
+	 */
 	public boolean isAvailable() {
+		if (!this.available && probe()) {
+			this.available = true;
+			logger.info("OCR is on: '{}' was found", this.command);
+		}
 		return this.available;
 	}
 

@@ -188,6 +188,17 @@ class DocumentReaderTests {
 	}
 
 	@Test
+	void findsOcrInstalledAfterStartWithoutARestart() throws Exception {
+		Path command = this.dir.resolve("tesseract-installed-later");
+		Ocr ocr = new Ocr(command.toString(), "eng", Duration.ofSeconds(10));
+		assertThat(ocr.isAvailable()).isFalse();
+		Files.writeString(command, "#!/bin/sh\n[ \"$1\" = --version ] && exit 0\necho INSTALLED LATER\n");
+		command.toFile().setExecutable(true);
+		assertThat(ocr.isAvailable()).isTrue();
+		assertThat(ocr.read(TestFiles.factsPdf(this.dir.resolve("any.pdf")))).contains("INSTALLED LATER");
+	}
+
+	@Test
 	void namesTheLimitALongSingleLineOfTextHitsAndTheSettingThatRaisesIt() throws Exception {
 		Path text = this.dir.resolve("line.txt");
 		Files.writeString(text, "word ".repeat(60_000));

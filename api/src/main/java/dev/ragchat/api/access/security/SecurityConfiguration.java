@@ -48,7 +48,8 @@ class SecurityConfiguration {
 	 * not. The favicon is public too (the console names none, a browser asks anyway): a
 	 * 404 problem, not a demand for credentials.
 	 */
-	static final String[] CONSOLE = { "/", "/index.html", "/console/*.js", "/console/*.css", "/favicon.ico" };
+	static final String[] CONSOLE = { "/", "/index.html", "/console/*.js", "/console/*.css", "/favicon.ico",
+			"/webjars/**" };
 
 	private static final String AUTHENTICATION_REQUIRED = "Authentication required: send X-Master-Key, X-API-Key"
 			+ " or Authorization: Bearer <session token or API key>";
@@ -143,7 +144,11 @@ class SecurityConfiguration {
 				.hasAuthority(Scope.CHAT.authority())
 				.requestMatchers(HttpMethod.GET, "/api/v1/sessions")
 				.hasAuthority(Scope.CHAT.authority())
+				.requestMatchers(HttpMethod.POST, "/api/v1/sessions/*/token")
+				.hasAuthority(Scope.CHAT.authority())
 				.requestMatchers(HttpMethod.DELETE, "/api/v1/sessions/*")
+				.hasAnyAuthority(CallerAuthentication.SESSION, Scope.CHAT.authority())
+				.requestMatchers(HttpMethod.PUT, "/api/v1/sessions/*/title")
 				.hasAnyAuthority(CallerAuthentication.SESSION, Scope.CHAT.authority())
 				.requestMatchers(HttpMethod.POST, "/api/v1/media")
 				.hasAnyAuthority(CallerAuthentication.SESSION, Scope.CHAT.authority())

@@ -9,6 +9,9 @@ import dev.ragchat.api.access.ApiKey;
 import dev.ragchat.api.access.ApiKeys;
 import dev.ragchat.api.access.Scope;
 import dev.ragchat.api.audit.Audit;
+import dev.ragchat.errors.RejectedInputException;
+import dev.ragchat.ingestion.KnowledgeBase;
+import dev.ragchat.ingestion.KnowledgeBases;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -38,14 +41,18 @@ class ApiKeyController {
 
 	private final Audit audit;
 
-	ApiKeyController(ApiKeys keys, Audit audit) {
+	private final KnowledgeBases knowledgeBases;
+
+	ApiKeyController(ApiKeys keys, Audit audit, KnowledgeBases knowledgeBases) {
 		this.keys = keys;
 		this.audit = audit;
+		this.knowledgeBases = knowledgeBases;
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Issue a temporary API key; the key is shown only in this response")
 	ResponseEntity<IssuedKeyResponse> issue(@RequestBody ApiKeys.KeyRequest request) {
+		checkKnowledgeBasesExist(request.knowledgeBases());
 		ApiKeys.IssuedKey issued = this.keys.issue(request);
 		ApiKey key = issued.record();
 		this.audit.keyIssued(Audit.MASTER, key.id());
@@ -71,6 +78,28 @@ class ApiKeyController {
 	void revoke(@PathVariable String id) {
 		this.keys.revoke(id);
 		this.audit.keyRevoked(Audit.MASTER, id);
+	}
+
+	/**
+	 * A key for a knowledge base that does not exist would silently see nothing (a name
+	 * typed for an id, a typo): refused, naming the id, and the id when a name was given.
+	 */
+	private void checkKnowledgeBasesExist(List<String> requested) {
+		if (requested == null) {
+			return;
+		}
+		List<KnowledgeBase> known = this.knowledgeBases.list();
+		for (String id : requested) {
+			if (id == null || "*".equals(id) || known.stream().anyMatch((kb) -> kb.id().equals(id))) {
+				continue;
+			}
+			String hint = known.stream()
+				.filter((kb) -> kb.name().equalsIgnoreCase(id))
+				.map((kb) -> "; '" + id + "' is the name of " + kb.id() + ", use its id")
+				.findFirst()
+				.orElse("; GET /api/v1/knowledge-bases lists their ids");
+			throw new RejectedInputException("knowledgeBases names no knowledge base '" + id + "'" + hint);
+		}
 	}
 
 	private static List<String> scopes(ApiKey key) {

@@ -29,11 +29,11 @@ final class JdbcSessionStore implements SessionStore {
 	public void save(ChatSession session) {
 		this.jdbc.sql("""
 				insert into chat_session (id, api_key_id, knowledge_base, config_id, system_prompt, model,
-					temperature, top_k, created_at, expires_at, ended_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+					temperature, top_k, created_at, expires_at, ended_at, title)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(session.id(), session.keyId(), session.knowledgeBase(), session.configId(), session.systemPrompt(),
 					session.model(), session.temperature(), session.topK(), Jdbc.time(session.createdAt()),
-					Jdbc.time(session.expiresAt()), Jdbc.time(session.endedAt()))
+					Jdbc.time(session.expiresAt()), Jdbc.time(session.endedAt()), session.title())
 			.update();
 	}
 
@@ -87,6 +87,11 @@ final class JdbcSessionStore implements SessionStore {
 	}
 
 	@Override
+	public boolean rename(String id, String title) {
+		return this.jdbc.sql("update chat_session set title = ? where id = ?").params(title, id).update() == 1;
+	}
+
+	@Override
 	public boolean delete(String id) {
 		return this.jdbc.sql("delete from chat_session where id = ?").param(id).update() == 1;
 	}
@@ -118,7 +123,8 @@ final class JdbcSessionStore implements SessionStore {
 		return new ChatSession(rs.getString("id"), rs.getString("api_key_id"), rs.getString("knowledge_base"),
 				rs.getString("config_id"), rs.getString("system_prompt"), rs.getString("model"),
 				rs.getObject("temperature", Double.class), rs.getObject("top_k", Integer.class),
-				Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "expires_at"), Jdbc.instant(rs, "ended_at"));
+				Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "expires_at"), Jdbc.instant(rs, "ended_at"),
+				rs.getString("title"));
 	}
 
 }

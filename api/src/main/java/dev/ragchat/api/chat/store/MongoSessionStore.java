@@ -84,6 +84,13 @@ final class MongoSessionStore implements SessionStore {
 	}
 
 	@Override
+	public boolean rename(String id, String title) {
+		return this.mongo
+			.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("title", title), COLLECTION)
+			.getMatchedCount() == 1;
+	}
+
+	@Override
 	public boolean delete(String id) {
 		return this.mongo.remove(Query.query(Criteria.where("_id").is(id)), COLLECTION).getDeletedCount() == 1;
 	}

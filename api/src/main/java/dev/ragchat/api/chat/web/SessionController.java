@@ -88,6 +88,18 @@ public class SessionController {
 				listed.total());
 	}
 
+	@PostMapping("/{id}/token")
+	@Operation(summary = "A new token for a session this API key started and that is still active"
+			+ " (to take a conversation up again); it expires with the session")
+	@SecurityRequirement(name = "apiKey")
+	StartedResponse token(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String id) {
+		ChatSessions.Started started = this.sessions.token(caller, id);
+		this.audit.sessionStarted(caller.keyId(), started.session().knowledgeBase(), started.session().id());
+		String url = "/api/v1/sessions/" + started.session().id();
+		return new StartedResponse(started.session().id(), started.token(), "Bearer", started.session().expiresAt(),
+				url + "/messages");
+	}
+
 	@GetMapping("/{id}")
 	@Operation(summary = "Show the session this token belongs to")
 	@SecurityRequirement(name = "sessionToken")
@@ -105,9 +117,9 @@ public class SessionController {
 	}
 
 	private static SessionView view(ChatSession session) {
-		return new SessionView(session.id(), session.knowledgeBase(), session.configId(), session.systemPrompt(),
-				session.model(), session.temperature(), session.topK(), session.createdAt(), session.expiresAt(),
-				session.endedAt());
+		return new SessionView(session.id(), session.title(), session.knowledgeBase(), session.configId(),
+				session.systemPrompt(), session.model(), session.temperature(), session.topK(), session.createdAt(),
+				session.expiresAt(), session.endedAt());
 	}
 
 	private static SessionSummary summary(ChatSessions.Summary summary) {
@@ -120,8 +132,18 @@ public class SessionController {
 					(text.length() > PREVIEW_LENGTH) ? text.substring(0, PREVIEW_LENGTH) + "…" : text,
 					last.createdAt());
 		}
-		return new SessionSummary(session.id(), session.knowledgeBase(), session.configId(), session.model(),
-				session.createdAt(), summary.updatedAt(), session.expiresAt(), session.endedAt(), preview);
+		return new SessionSummary(session.id(), session.title(), session.knowledgeBase(), session.configId(),
+				session.model(), session.createdAt(), summary.updatedAt(), session.expiresAt(), session.endedAt(),
+				preview);
+	}
+
+	@PutMapping(path = "/{id}/title", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Name the session (its token, or the API key that started it); a blank title removes it")
+	@SecurityRequirement(name = "sessionToken")
+	@SecurityRequirement(name = "apiKey")
+	SessionView rename(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String id,
+			@RequestBody TitleRequest request) {
+		return view(this.sessions.rename(caller, id, request.title()));
 	}
 
 	@DeleteMapping("/{id}")
@@ -177,8 +199,17 @@ public class SessionController {
 
 	}
 
-	record SessionSummary(String sessionId, String knowledgeBase, String configId, String model, Instant createdAt,
-			Instant updatedAt, Instant expiresAt, Instant endedAt, LastMessage lastMessage) {
+	/**
+	 * A session's new name.
+	 *
+	 * @param title the title (at most 200 characters); blank or missing for none
+	 */
+	record TitleRequest(String title) {
+
+	}
+
+	record SessionSummary(String sessionId, String title, String knowledgeBase, String configId, String model,
+			Instant createdAt, Instant updatedAt, Instant expiresAt, Instant endedAt, LastMessage lastMessage) {
 
 	}
 
@@ -191,8 +222,8 @@ public class SessionController {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record SessionView(String sessionId, String knowledgeBase, String configId, String systemPrompt, String model,
-			Double temperature, Integer topK, Instant createdAt, Instant expiresAt, Instant endedAt) {
+	record SessionView(String sessionId, String title, String knowledgeBase, String configId, String systemPrompt,
+			String model, Double temperature, Integer topK, Instant createdAt, Instant expiresAt, Instant endedAt) {
 
 	}
 

@@ -99,6 +99,18 @@ abstract class SessionStoreContractTests {
 	}
 
 	@Test
+	void namesASessionAndKeepsItsName() {
+		this.store.save(session("ses_t", "key_1"));
+		assertThat(this.store.rename("ses_t", "Lighthouse questions")).isTrue();
+		assertThat(this.store.findById("ses_t")).map(ChatSession::title).contains("Lighthouse questions");
+		assertThat(this.store.pageOfKey("key_1", 0, 10)).extracting(ChatSession::title)
+			.contains("Lighthouse questions");
+		assertThat(this.store.rename("ses_t", null)).isTrue();
+		assertThat(this.store.findById("ses_t").orElseThrow().title()).isNull();
+		assertThat(this.store.rename("ses_none", "x")).isFalse();
+	}
+
+	@Test
 	void deletesASessionForGood() {
 		this.store.save(session("ses_d", "key_1"));
 		assertThat(this.store.delete("ses_d")).isTrue();

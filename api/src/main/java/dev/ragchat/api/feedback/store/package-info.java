@@ -1,0 +1,4 @@
+/**
+ * The feedback store's adapters: the embedded SQL catalog and MongoDB.
+ */
+package dev.ragchat.api.feedback.store;

@@ -1,0 +1,59 @@
+// API keys (master key): knowledge bases picked from the list, lifetimes in words.
+import { $, api, el, guarded, state, when } from './core.js';
+
+/** The knowledge bases a key may be issued for, as checkboxes by name (the id beside it). */
+export function fillKeyKnowledgeBases(knowledgeBases) {
+	const box = $('key-kb-choices');
+	const checked = new Set([...box.querySelectorAll('input:checked')].map((i) => i.value));
+	box.replaceChildren(...knowledgeBases.map((kb) => el('label', {},
+		el('input', { type: 'checkbox', name: 'kb', value: kb.id, checked: checked.has(kb.id) }),
+		` ${kb.name} `, el('small', { class: 'hint', text: kb.id }))));
+}
+
+export async function loadKeys() {
+	const { keys } = await api('/api/v1/keys');
+	$('key-rows').replaceChildren(...keys.map((k) => el('tr', {},
+		el('td', { text: k.name || k.id }), el('td', { text: (k.scopes || []).join(', ') }),
+		el('td', { text: (k.knowledgeBases || []).map(nameOf).join(', ') }), el('td', { text: k.status }),
+		el('td', {}, el('time', { datetime: k.expiresAt, text: `${when(k.expiresAt)} (${fromNow(k.expiresAt)})` })),
+		el('td', { text: k.lastUsedAt ? when(k.lastUsedAt) : 'never' }),
+		el('td', {}, String(k.status).toUpperCase() === 'ACTIVE'
+			? el('button', { type: 'button', class: 'quiet', text: 'Revoke', 'aria-label': `Revoke ${k.name || k.id}`, onclick: () => revoke(k) }) : ''))));
+}
+
+function nameOf(id) {
+	if (id === '*') return 'all';
+	const kb = state.knowledgeBases.find((k) => k.id === id);
+	return kb ? `${kb.name} (${id})` : id;
+}
+
+function fromNow(iso) {
+	const seconds = Math.round((Date.parse(iso) - Date.now()) / 1000);
+	const unit = [[86400, 'day'], [3600, 'hour'], [60, 'minute']].find(([s]) => Math.abs(seconds) >= s) || [1, 'second'];
+	return new Intl.RelativeTimeFormat('en', { numeric: 'always' }).format(Math.round(seconds / unit[0]), unit[1]);
+}
+
+export async function issueKey(event) {
+	event.preventDefault();
+	const form = event.target;
+	await guarded(async () => {
+		const scopes = [...form.querySelectorAll('input[name=scope]:checked')].map((i) => i.value);
+		const picked = [...form.querySelectorAll('input[name=kb]:checked')].map((i) => i.value);
+		const knowledgeBases = picked.includes('*') ? ['*'] : picked;
+		if (!knowledgeBases.length) throw new Error('Pick at least one knowledge base (or all).');
+		const issued = await api('/api/v1/keys', { method: 'POST', json: {
+			name: form.name.value || null, scopes, knowledgeBases, ttlSeconds: Number(form.ttlSeconds.value) } });
+		$('issued-key').textContent = issued.key;
+		$('issued').hidden = false;
+		$('copy-key').focus();
+		await loadKeys();
+	});
+}
+
+async function revoke(key) {
+	if (!confirm(`Revoke ${key.name || key.id}? It stops working at once.`)) return;
+	await guarded(async () => {
+		await api(`/api/v1/keys/${encodeURIComponent(key.id)}`, { method: 'DELETE' });
+		await loadKeys();
+	});
+}
