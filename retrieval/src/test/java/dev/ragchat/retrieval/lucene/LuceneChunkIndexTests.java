@@ -11,6 +11,7 @@ import dev.ragchat.retrieval.ChunkSearch;
 import dev.ragchat.retrieval.ScoredChunk;
 import dev.ragchat.retrieval.SearchMode;
 import dev.ragchat.retrieval.WordHashEmbeddingModel;
+import dev.ragchat.retrieval.query.KeywordAnalyzer;
 import dev.ragchat.retrieval.query.QueryShaper;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.Term;
