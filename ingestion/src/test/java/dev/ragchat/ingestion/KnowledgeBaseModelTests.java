@@ -96,8 +96,8 @@ class KnowledgeBaseModelTests {
 		}
 
 		@Override
-		public List<Double> coverage(String knowledgeBase, List<dev.ragchat.retrieval.query.KeywordTerm> keywords,
-				List<String> texts) {
+		public dev.ragchat.retrieval.TermCoverage coverage(String knowledgeBase,
+				List<dev.ragchat.retrieval.query.KeywordTerm> keywords) {
 			throw new UnsupportedOperationException();
 		}
 

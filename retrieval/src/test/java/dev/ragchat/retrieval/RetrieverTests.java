@@ -218,8 +218,8 @@ class RetrieverTests {
 			}
 
 			@Override
-			public List<Double> coverage(String knowledgeBase, List<dev.ragchat.retrieval.query.KeywordTerm> keywords,
-					List<String> texts) {
+			public dev.ragchat.retrieval.TermCoverage coverage(String knowledgeBase,
+					List<dev.ragchat.retrieval.query.KeywordTerm> keywords) {
 				throw new UnsupportedOperationException();
 			}
 

@@ -306,13 +306,12 @@ public final class LuceneChunkIndex implements ChunkIndex, IndexSnapshots, AutoC
 	}
 
 	@Override
-	public List<Double> coverage(String knowledgeBase, List<KeywordTerm> keywords, List<String> texts) {
+	public TermCoverage coverage(String knowledgeBase, List<KeywordTerm> keywords) {
 		return withSearcher((searcher) -> {
 			IndexSearcher scoped = this.statistics.searcher(searcher, knowledgeBase);
 			CollectionStatistics collection = scoped.collectionStatistics(CONTENT);
-			TermCoverage coverage = TermCoverage.of(keywords, (word) -> this.analyzer.terms(CONTENT, word),
+			return TermCoverage.of(keywords, (text) -> this.analyzer.terms(CONTENT, text),
 					(term) -> holding(scoped, term), (collection != null) ? collection.docCount() : 0);
-			return texts.stream().map((text) -> coverage.of(this.analyzer.terms(CONTENT, text))).toList();
 		});
 	}
 

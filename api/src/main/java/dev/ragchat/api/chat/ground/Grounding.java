@@ -11,6 +11,7 @@ import dev.ragchat.retrieval.ChunkSearch;
 import dev.ragchat.retrieval.Retriever;
 import dev.ragchat.retrieval.ScoredChunk;
 import dev.ragchat.retrieval.SearchMode;
+import dev.ragchat.retrieval.TermCoverage;
 import dev.ragchat.retrieval.query.KeywordTerm;
 import dev.ragchat.retrieval.query.Periods;
 
@@ -125,11 +126,10 @@ public final class Grounding {
 			.stream()
 			.filter((keyword) -> keyword.period() || asked.contains(keyword.word().toLowerCase(Locale.ROOT)))
 			.toList();
-		return this.retriever
-			.coverage(question.knowledgeBase(), written,
-					question.sources().stream().map((source) -> source.chunk().indexText()).toList())
+		TermCoverage coverage = this.retriever.coverage(question.knowledgeBase(), written);
+		return question.sources()
 			.stream()
-			.mapToDouble(Double::doubleValue)
+			.mapToDouble((source) -> coverage.of(source.chunk().indexText()))
 			.max()
 			.orElse(1);
 	}
