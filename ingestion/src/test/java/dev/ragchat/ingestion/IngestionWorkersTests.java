@@ -340,8 +340,8 @@ class IngestionWorkersTests {
 		}
 
 		@Override
-		public dev.ragchat.retrieval.TermCoverage coverage(String knowledgeBase,
-				List<dev.ragchat.retrieval.query.KeywordTerm> keywords) {
+		public List<Double> coverage(String knowledgeBase, List<dev.ragchat.retrieval.query.KeywordTerm> keywords,
+				List<String> texts) {
 			throw new UnsupportedOperationException();
 		}
 

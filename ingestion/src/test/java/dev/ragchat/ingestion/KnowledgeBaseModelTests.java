@@ -96,8 +96,8 @@ class KnowledgeBaseModelTests {
 		}
 
 		@Override
-		public dev.ragchat.retrieval.TermCoverage coverage(String knowledgeBase,
-				List<dev.ragchat.retrieval.query.KeywordTerm> keywords) {
+		public List<Double> coverage(String knowledgeBase, List<dev.ragchat.retrieval.query.KeywordTerm> keywords,
+				List<String> texts) {
 			throw new UnsupportedOperationException();
 		}
 

@@ -84,15 +84,15 @@ public interface ChunkIndex {
 	List<ScoredChunk> search(ChunkSearch search);
 
 	/**
-	 * A question's weighted words, each weighing by how few of the knowledge base's
-	 * chunks hold it ({@link TermCoverage}), by this index's analysis of text and the
-	 * knowledge base's own term statistics (its chunks only, as keyword search counts
-	 * them).
+	 * How much of a question's weighted words each text holds ({@link TermCoverage}), by
+	 * this index's analysis of words and the knowledge base's own term statistics (its
+	 * chunks only, as keyword search counts them).
 	 * @param knowledgeBase the knowledge base whose statistics weigh the words
 	 * @param keywords the question's weighted words
-	 * @return what tells how much of the question a text holds
+	 * @param texts passages, e.g. the sources retrieved for the question
+	 * @return for each text, the share of the question's weight it holds (0 to 1)
 	 */
-	TermCoverage coverage(String knowledgeBase, List<KeywordTerm> keywords);
+	List<Double> coverage(String knowledgeBase, List<KeywordTerm> keywords, List<String> texts);
 
 	/**
 	 * Hybrid search: the vector and the keyword ranking as Spring AI

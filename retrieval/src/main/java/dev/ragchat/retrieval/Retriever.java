@@ -53,11 +53,13 @@ public final class Retriever {
 	/**
 	 * @param knowledgeBase the knowledge base whose statistics weigh the words
 	 * @param keywords a question's weighted words
-	 * @return what tells how much of the question a text holds ({@link TermCoverage}, by
-	 * the index's analysis and statistics)
+	 * @param texts passages
+	 * @return for each passage, the share of the question's weight it holds
+	 * ({@link TermCoverage}, by the index's analysis and statistics)
 	 */
-	public TermCoverage coverage(String knowledgeBase, List<dev.ragchat.retrieval.query.KeywordTerm> keywords) {
-		return this.index.coverage(knowledgeBase, keywords);
+	public List<Double> coverage(String knowledgeBase, List<dev.ragchat.retrieval.query.KeywordTerm> keywords,
+			List<String> texts) {
+		return this.index.coverage(knowledgeBase, keywords, texts);
 	}
 
 }

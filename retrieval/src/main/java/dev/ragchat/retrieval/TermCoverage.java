@@ -28,19 +28,16 @@ public final class TermCoverage {
 
 	private final Map<String, Double> weights;
 
-	private final Function<String, List<String>> analyse;
-
 	private final double total;
 
-	private TermCoverage(Map<String, Double> weights, Function<String, List<String>> analyse) {
+	private TermCoverage(Map<String, Double> weights) {
 		this.weights = weights;
-		this.analyse = analyse;
 		this.total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
 	}
 
 	/**
 	 * @param keywords the question's weighted words
-	 * @param analyse a text's terms, as the index analyses its text
+	 * @param analyse a word's terms, as the index analyses its text
 	 * @param holding how many of the knowledge base's chunks hold a term
 	 * @param chunks how many chunks the knowledge base has
 	 * @return the question's terms, weighed
@@ -60,16 +57,7 @@ public final class TermCoverage {
 			long n = Math.min(Math.max(holding.applyAsLong(term), 0), chunks);
 			weights.put(term, weight * Math.log(1 + (chunks - n + 0.5) / (n + 0.5)));
 		});
-		return new TermCoverage(weights, analyse);
-	}
-
-	/**
-	 * @param text a passage or a sentence
-	 * @return the share of the question's weight the text holds, between 0 and 1 (1 for a
-	 * question without a term)
-	 */
-	public double of(String text) {
-		return (this.total <= 0) ? 1 : ofTerms(this.analyse.apply(text));
+		return new TermCoverage(weights);
 	}
 
 	/**
@@ -77,7 +65,7 @@ public final class TermCoverage {
 	 * @return the share of the question's weight the text holds, between 0 and 1 (1 for a
 	 * question without a term)
 	 */
-	public double ofTerms(Collection<String> terms) {
+	public double of(Collection<String> terms) {
 		if (this.total <= 0) {
 			return 1;
 		}

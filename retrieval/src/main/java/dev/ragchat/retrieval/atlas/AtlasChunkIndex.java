@@ -229,14 +229,15 @@ public final class AtlasChunkIndex implements ChunkIndex {
 	 * English analyser, periods and figures written alike).
 	 */
 	@Override
-	public TermCoverage coverage(String knowledgeBase, List<KeywordTerm> keywords) {
+	public List<Double> coverage(String knowledgeBase, List<KeywordTerm> keywords, List<String> texts) {
 		var collection = this.mongo.getCollection(this.settings.collection());
 		java.util.function.ToLongFunction<String> holding = (term) -> {
 			Document meta = collection.aggregate(AtlasPipelines.holding(knowledgeBase, term)).first();
 			return (meta != null) ? ((Document) meta.get("count")).get("total", Number.class).longValue() : 0;
 		};
-		return TermCoverage.of(keywords, (text) -> ANALYZER.terms(AtlasPipelines.CONTENT, text), holding,
-				holding.applyAsLong(null));
+		TermCoverage coverage = TermCoverage.of(keywords, (word) -> ANALYZER.terms(AtlasPipelines.CONTENT, word),
+				holding, holding.applyAsLong(null));
+		return texts.stream().map((text) -> coverage.of(ANALYZER.terms(AtlasPipelines.CONTENT, text))).toList();
 	}
 
 	@Override

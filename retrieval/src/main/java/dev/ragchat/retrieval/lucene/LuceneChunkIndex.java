@@ -306,12 +306,13 @@ public final class LuceneChunkIndex implements ChunkIndex, IndexSnapshots, AutoC
 	}
 
 	@Override
-	public TermCoverage coverage(String knowledgeBase, List<KeywordTerm> keywords) {
+	public List<Double> coverage(String knowledgeBase, List<KeywordTerm> keywords, List<String> texts) {
 		return withSearcher((searcher) -> {
 			IndexSearcher scoped = this.statistics.searcher(searcher, knowledgeBase);
 			CollectionStatistics collection = scoped.collectionStatistics(CONTENT);
-			return TermCoverage.of(keywords, (text) -> this.analyzer.terms(CONTENT, text),
+			TermCoverage coverage = TermCoverage.of(keywords, (word) -> this.analyzer.terms(CONTENT, word),
 					(term) -> holding(scoped, term), (collection != null) ? collection.docCount() : 0);
+			return texts.stream().map((text) -> coverage.of(this.analyzer.terms(CONTENT, text))).toList();
 		});
 	}
 

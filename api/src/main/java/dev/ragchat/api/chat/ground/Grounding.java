@@ -11,7 +11,6 @@ import dev.ragchat.retrieval.ChunkSearch;
 import dev.ragchat.retrieval.Retriever;
 import dev.ragchat.retrieval.ScoredChunk;
 import dev.ragchat.retrieval.SearchMode;
-import dev.ragchat.retrieval.TermCoverage;
 import dev.ragchat.retrieval.query.KeywordTerm;
 import dev.ragchat.retrieval.query.Periods;
 
@@ -126,10 +125,11 @@ public final class Grounding {
 			.stream()
 			.filter((keyword) -> keyword.period() || asked.contains(keyword.word().toLowerCase(Locale.ROOT)))
 			.toList();
-		TermCoverage coverage = this.retriever.coverage(question.knowledgeBase(), written);
-		return question.sources()
+		return this.retriever
+			.coverage(question.knowledgeBase(), written,
+					question.sources().stream().map((source) -> source.chunk().indexText()).toList())
 			.stream()
-			.mapToDouble((source) -> coverage.of(source.chunk().indexText()))
+			.mapToDouble(Double::doubleValue)
 			.max()
 			.orElse(1);
 	}
