@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import ragchat_bench as rb  # noqa: E402
 
 SIMILARITY = re.compile(r"Best sentence similarity ([0-9.]+)")
-GROUND = re.compile(r"Ground step: names \[(.*?)\], periods \[(.*?)\], unsupported \[(.*?)\](?:, term support ([0-9.Ee-]+))?")
+GROUND = re.compile(r"Ground step: names \[(.*?)\], periods \[(.*?)\], unsupported \[(.*?)\]")
 
 
 def collect(args):
@@ -60,14 +60,13 @@ def collect(args):
                         text = f.read().decode(errors="replace")
                     sim = SIMILARITY.findall(text)
                     ground = GROUND.findall(text)
-                    names, periods, unsupported, support = ground[-1] if ground else ("", "", "", "")
+                    names, periods, unsupported = ground[-1] if ground else ("", "", "")
                     signals.append({"kb": kb_name, "set": set_name, "answerable": answerable, "id": q["id"],
                                     "grounded": body["grounded"],
                                     "similarity": float(sim[-1]) if sim else None,
                                     "names": [n for n in names.split(", ") if n],
                                     "periods": [p for p in periods.split(", ") if p],
-                                    "unsupported": [u for u in unsupported.split(", ") if u],
-                                    "support": float(support) if support else None})
+                                    "unsupported": [u for u in unsupported.split(", ") if u]})
             rb.say(f"{kb_name}: {len(signals)} questions so far")
     finally:
         service.stop()
@@ -80,7 +79,7 @@ RULES = ("all", "any", "proper", "periods")
 PROPER = re.compile(r"[A-Z][a-z'’.-]+")
 
 
-def grounded_at(signal, threshold, rule="all", support=0.0):
+def grounded_at(signal, threshold, rule="all"):
     """What the answer path would say with this similarity threshold and names rule:
     all (every name of the question must be supported), any (at least one, when it names
     any), proper (every name written as a proper name, a capital then lower case: "Adobe",
@@ -97,32 +96,28 @@ def grounded_at(signal, threshold, rule="all", support=0.0):
         return False
     if rule == "proper" and any(PROPER.fullmatch(name) for name in missing_names):
         return False
-    if support > 0 and (signal.get("support") is None or signal["support"] < support):
-        return False
     return signal["similarity"] is not None and signal["similarity"] >= threshold
 
 
-def rates(signals, threshold, rule="all", support=0.0):
+def rates(signals, threshold, rule="all"):
     by_set = {}
     for s in signals:
-        by_set.setdefault((s["kb"], s["set"], s["answerable"]), []).append(grounded_at(s, threshold, rule, support))
+        by_set.setdefault((s["kb"], s["set"], s["answerable"]), []).append(grounded_at(s, threshold, rule))
     return {k: (sum(v) / len(v) if k[2] else 1 - sum(v) / len(v), len(v)) for k, v in by_set.items()}
 
 
-def score(signals, threshold, rule, support=0.0):
+def score(signals, threshold, rule):
     """Minus the mean shortfall from the targets of issue 20, over the question sets:
     answerable questions grounded >= 0.95, unanswerable ones refused >= 0.90. A wrong
     refusal and a wrong answer count alike, by how far they pull a set below its target."""
     shortfalls = [max(0.0, (0.95 if answerable else 0.90) - rate)
-                  for (_, _, answerable), (rate, _) in rates(signals, threshold, rule, support).items()]
+                  for (_, _, answerable), (rate, _) in rates(signals, threshold, rule).items()]
     return -sum(shortfalls) / len(shortfalls)
 
 
 def cross_validate(signals):
     thresholds = [round(0.50 + 0.01 * i, 2) for i in range(31)]
-    # the least term support (Grounding.termSupport), 0 = not checked; only when collected
-    supports = [round(0.05 * i, 2) for i in range(17)] if any(s.get("support") is not None for s in signals) else [0.0]
-    settings = [(rule, t, c) for rule in RULES for t in thresholds for c in supports]
+    settings = [(rule, t) for rule in RULES for t in thresholds]
     for rule in RULES:
         print(f"\nnames rule '{rule}':\n")
         print("| threshold | " + " | ".join(f"{kb}/{s} ({'answerable: grounded' if a else 'unanswerable: refused'})"
@@ -131,33 +126,17 @@ def cross_validate(signals):
         for t in thresholds[::2]:
             r = rates(signals, t, rule)
             print(f"| {t:.2f} | " + " | ".join(f"{r[k][0]:.3f}" for k in sorted(r)) + " |")
-    if len(supports) > 1:
-        rule = "proper"
-        for t in (0.60, 0.64, 0.67):
-            print(f"\nnames rule '{rule}', threshold {t:.2f}, by least term support:\n")
-            keys = sorted(rates(signals, t, rule))
-            print("| support | " + " | ".join(f"{kb}/{s} ({'grounded' if a else 'refused'})" for kb, s, a in keys) + " |")
-            print("|---" * (1 + len(keys)) + "|")
-            for c in supports:
-                r = rates(signals, t, rule, c)
-                print(f"| {c:.2f} | " + " | ".join(f"{r[k][0]:.3f}" for k in keys) + " |")
     kbs = sorted({s["kb"] for s in signals})
     print()
-
-    def key(signals_, setting):
-        rule_, t_, c_ = setting
-        return (score(signals_, t_, rule_, c_), -abs(t_ - 0.6), -c_)
-
     for held in kbs:
         train = [s for s in signals if s["kb"] != held]
-        rule, best, least = max(settings, key=lambda rtc: key(train, rtc))
-        r = rates([s for s in signals if s["kb"] == held], best, rule, least)
-        print(f"held out {held}: chosen on the others: names rule {rule}, threshold {best:.2f}, term support {least:.2f}"
-              " -> " + ", ".join(f"{k[1]} {'grounded' if k[2] else 'refused'} {v[0]:.3f} (n={v[1]})"
-                                 for k, v in r.items()))
-    rule, best, least = max(settings, key=lambda rtc: key(signals, rtc))
-    print(f"\nall corpora: names rule {rule}, threshold {best:.2f}, term support {least:.2f} "
-          f"(mean shortfall from the targets {-score(signals, best, rule, least):.3f})")
+        rule, best = max(settings, key=lambda rt: (score(train, rt[1], rt[0]), -abs(rt[1] - 0.6)))
+        r = rates([s for s in signals if s["kb"] == held], best, rule)
+        print(f"held out {held}: chosen on the others: names rule {rule}, threshold {best:.2f} -> "
+              + ", ".join(f"{k[1]} {'grounded' if k[2] else 'refused'} {v[0]:.3f} (n={v[1]})" for k, v in r.items()))
+    rule, best = max(settings, key=lambda rt: (score(signals, rt[1], rt[0]), -abs(rt[1] - 0.6)))
+    print(f"\nall corpora: names rule {rule}, threshold {best:.2f} "
+          f"(mean shortfall from the targets {-score(signals, best, rule):.3f})")
 
 
 def main():

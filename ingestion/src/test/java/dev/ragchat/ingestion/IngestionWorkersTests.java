@@ -340,12 +340,6 @@ class IngestionWorkersTests {
 		}
 
 		@Override
-		public List<Double> coverage(String knowledgeBase, List<dev.ragchat.retrieval.query.KeywordTerm> keywords,
-				List<String> texts) {
-			throw new UnsupportedOperationException();
-		}
-
-		@Override
 		public String embeddingModel() {
 			return "fake";
 		}

@@ -95,12 +95,6 @@ class KnowledgeBaseModelTests {
 			throw new UnsupportedOperationException();
 		}
 
-		@Override
-		public List<Double> coverage(String knowledgeBase, List<dev.ragchat.retrieval.query.KeywordTerm> keywords,
-				List<String> texts) {
-			throw new UnsupportedOperationException();
-		}
-
 	}
 
 }

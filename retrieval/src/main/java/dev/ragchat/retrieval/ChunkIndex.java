@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 
-import dev.ragchat.retrieval.query.KeywordTerm;
 import dev.ragchat.retrieval.query.Periods;
 
 import org.springframework.ai.rag.Query;
@@ -82,17 +81,6 @@ public interface ChunkIndex {
 	 * @return the best chunks, best first
 	 */
 	List<ScoredChunk> search(ChunkSearch search);
-
-	/**
-	 * How much of a question's weighted words each text holds ({@link TermCoverage}), by
-	 * this index's analysis of words and the knowledge base's own term statistics (its
-	 * chunks only, as keyword search counts them).
-	 * @param knowledgeBase the knowledge base whose statistics weigh the words
-	 * @param keywords the question's weighted words
-	 * @param texts passages, e.g. the sources retrieved for the question
-	 * @return for each text, the share of the question's weight it holds (0 to 1)
-	 */
-	List<Double> coverage(String knowledgeBase, List<KeywordTerm> keywords, List<String> texts);
 
 	/**
 	 * Hybrid search: the vector and the keyword ranking as Spring AI

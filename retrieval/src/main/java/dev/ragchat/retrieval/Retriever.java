@@ -50,16 +50,4 @@ public final class Retriever {
 		return this.index.hybrid(search, depth, this.joiner);
 	}
 
-	/**
-	 * @param knowledgeBase the knowledge base whose statistics weigh the words
-	 * @param keywords a question's weighted words
-	 * @param texts passages
-	 * @return for each passage, the share of the question's weight it holds
-	 * ({@link TermCoverage}, by the index's analysis and statistics)
-	 */
-	public List<Double> coverage(String knowledgeBase, List<dev.ragchat.retrieval.query.KeywordTerm> keywords,
-			List<String> texts) {
-		return this.index.coverage(knowledgeBase, keywords, texts);
-	}
-
 }

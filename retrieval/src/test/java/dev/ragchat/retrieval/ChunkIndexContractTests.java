@@ -6,7 +6,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import dev.ragchat.retrieval.query.KeywordTerm;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -67,43 +66,6 @@ public abstract class ChunkIndexContractTests {
 		// period weigh twice an ordinary word; stop words ("what", "was") are not looked
 		// for
 		assertThat(this.index.search(search)).extracting((hit) -> hit.chunk().page()).containsExactly(3, 2, 4);
-	}
-
-	@Test
-	void weighsAQuestionsWordsByHowFewOfTheKnowledgeBasesChunksHoldThem() {
-		this.index.replace("doc-1",
-				List.of(chunk("kb", "doc-1", 0, 1, "Revenue grew in the quarter."),
-						chunk("kb", "doc-1", 1, 2, "Revenue fell at the plant."),
-						chunk("kb", "doc-1", 2, 3, "Revenue of the segment rose."),
-						chunk("kb", "doc-1", 3, 4, "Kenvue was separated in May.")),
-				(n) -> {
-				});
-		List<KeywordTerm> words = List.of(new KeywordTerm("Kenvue", 1), new KeywordTerm("revenue", 1));
-		List<Double> coverage = this.index.coverage("kb", words,
-				List.of("Kenvue revenues", "Kenvue", "Revenue rose", "Nothing of it"));
-		// the rare word weighs more than the common one, and the two together are all
-		assertThat(coverage.get(0)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
-		assertThat(coverage.get(1)).isGreaterThan(0.5);
-		assertThat(coverage.get(2)).isLessThan(0.5).isPositive();
-		assertThat(coverage.get(3)).isZero();
-	}
-
-	@Test
-	void weighsWordsByTheKnowledgeBasesOwnChunksOnly() {
-		this.index.replace("doc-1",
-				List.of(chunk("kb-a", "doc-1", 0, 1, "Kenvue revenue rose."),
-						chunk("kb-a", "doc-1", 1, 2, "Revenue fell."), chunk("kb-a", "doc-1", 2, 3, "Costs fell.")),
-				(n) -> {
-				});
-		List<KeywordTerm> words = List.of(new KeywordTerm("Kenvue", 1), new KeywordTerm("revenue", 1));
-		List<Double> before = this.index.coverage("kb-a", words, List.of("Kenvue", "revenue"));
-		List<Chunk> other = new ArrayList<>();
-		for (int i = 0; i < 20; i++) {
-			other.add(chunk("kb-b", "doc-2", i, i + 1, "Kenvue note " + i + " of many."));
-		}
-		this.index.replace("doc-2", other, (n) -> {
-		});
-		assertThat(this.index.coverage("kb-a", words, List.of("Kenvue", "revenue"))).isEqualTo(before);
 	}
 
 	@Test

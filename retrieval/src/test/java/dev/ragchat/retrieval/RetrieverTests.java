@@ -218,12 +218,6 @@ class RetrieverTests {
 			}
 
 			@Override
-			public List<Double> coverage(String knowledgeBase, List<dev.ragchat.retrieval.query.KeywordTerm> keywords,
-					List<String> texts) {
-				throw new UnsupportedOperationException();
-			}
-
-			@Override
 			public String embeddingModel() {
 				return RetrieverTests.this.index.embeddingModel();
 			}

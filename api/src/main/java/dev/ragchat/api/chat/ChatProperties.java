@@ -30,12 +30,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * similarity, when an extractive answer chooses its quotes: the first of n sources adds
  * the whole weight, the last 1/n of it, so that the answer cites what search ranked first
  * when its sentences are about as near the question as others
- * @param sentenceCache sentence vectors kept for extractive answers
- * @param maxAnswersInProgress answers written at once
- * @param answerWait how long a question waits for its turn
- * @param minTermSupport with question terms on, the least share of the question's
- * weighted words (each weighing by its rarity in the knowledge base) that one source must
- * hold for an answer (see {@code Grounding.termSupport}; 0: not checked)
  */
 @ConfigurationProperties("ragchat.chat")
 public record ChatProperties(@DefaultValue("extractive") Generator generator, @DefaultValue("5") int topK,
@@ -44,7 +38,7 @@ public record ChatProperties(@DefaultValue("extractive") Generator generator, @D
 		@DefaultValue("true") boolean questionTerms, @DefaultValue("0.1") double overlapWeight,
 		@DefaultValue("proper") Grounding.NamesRule names, @DefaultValue("0.03") double rankWeight,
 		@DefaultValue("20000") int sentenceCache, @DefaultValue("8") int maxAnswersInProgress,
-		@DefaultValue("2s") java.time.Duration answerWait, @DefaultValue("0") double minTermSupport) {
+		@DefaultValue("2s") java.time.Duration answerWait) {
 
 	/** The property that chooses how answers are written. */
 	public static final String GENERATOR = "ragchat.chat.generator";

@@ -191,8 +191,8 @@ public final class Conversations {
 		GroundingQuestion grounding = new GroundingQuestion(session.knowledgeBase(), shaped, retrieved);
 		boolean grounded = !retrieved.isEmpty() && (!attached.media().isEmpty() || this.grounding.supports(grounding));
 		if (logger.isDebugEnabled() && !retrieved.isEmpty()) {
-			logger.debug("Ground step: names {}, periods {}, unsupported {}, term support {}", shaped.names(),
-					shaped.periods(), this.grounding.unsupported(grounding), this.grounding.termSupport(grounding));
+			logger.debug("Ground step: names {}, periods {}, unsupported {}", shaped.names(), shaped.periods(),
+					this.grounding.unsupported(grounding));
 		}
 		List<ScoredChunk> sources = grounded ? this.grounding.about(grounding) : retrieved;
 

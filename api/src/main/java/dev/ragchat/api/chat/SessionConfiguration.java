@@ -57,8 +57,8 @@ class SessionConfiguration {
 		QueryRewriter rewriter = (model != null) ? new CompressingQueryRewriter(model) : QueryRewriter.heuristic();
 		Conversations.Steps steps = new Conversations.Steps(media, rewriter, shaper, retriever,
 				reranking.getIfAvailable(Reranking::off),
-				new Grounding(retriever, properties.questionTerms(), properties.names(), properties.minTermSupport()),
-				generator, new Citations(pages));
+				new Grounding(retriever, properties.questionTerms(), properties.names()), generator,
+				new Citations(pages));
 		return new Conversations(steps, sessions, messages, properties, clock,
 				meters.getIfAvailable(SimpleMeterRegistry::new));
 	}

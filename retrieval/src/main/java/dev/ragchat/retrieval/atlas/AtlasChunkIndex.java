@@ -14,10 +14,7 @@ import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.ChunkIndex;
 import dev.ragchat.retrieval.ChunkSearch;
 import dev.ragchat.retrieval.ScoredChunk;
-import dev.ragchat.retrieval.TermCoverage;
 import dev.ragchat.retrieval.embedding.IndexEmbedding;
-import dev.ragchat.retrieval.query.KeywordAnalyzer;
-import dev.ragchat.retrieval.query.KeywordTerm;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,8 +51,6 @@ public final class AtlasChunkIndex implements ChunkIndex {
 	private static final int INDEX_ALREADY_EXISTS = 68;
 
 	private static final Duration POLL = Duration.ofMillis(250);
-
-	private static final KeywordAnalyzer ANALYZER = new KeywordAnalyzer();
 
 	private final MongoTemplate mongo;
 
@@ -221,23 +216,6 @@ public final class AtlasChunkIndex implements ChunkIndex {
 			.forEach((row) -> hits
 				.add(new ScoredChunk(toChunk(row), row.get(AtlasPipelines.SCORE, Number.class).doubleValue())));
 		return hits;
-	}
-
-	/**
-	 * Counts with Atlas Search ({@code $searchMeta}), one count a term; a question's
-	 * words are analysed here as {@code lucene.english} analyses the text (Lucene's
-	 * English analyser, periods and figures written alike).
-	 */
-	@Override
-	public List<Double> coverage(String knowledgeBase, List<KeywordTerm> keywords, List<String> texts) {
-		var collection = this.mongo.getCollection(this.settings.collection());
-		java.util.function.ToLongFunction<String> holding = (term) -> {
-			Document meta = collection.aggregate(AtlasPipelines.holding(knowledgeBase, term)).first();
-			return (meta != null) ? ((Document) meta.get("count")).get("total", Number.class).longValue() : 0;
-		};
-		TermCoverage coverage = TermCoverage.of(keywords, (word) -> ANALYZER.terms(AtlasPipelines.CONTENT, word),
-				holding, holding.applyAsLong(null));
-		return texts.stream().map((text) -> coverage.of(ANALYZER.terms(AtlasPipelines.CONTENT, text))).toList();
 	}
 
 	@Override

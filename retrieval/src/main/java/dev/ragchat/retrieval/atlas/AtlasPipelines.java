@@ -91,24 +91,6 @@ final class AtlasPipelines {
 	}
 
 	/**
-	 * @param knowledgeBase a knowledge base
-	 * @param term a term as the keyword side analyses text, or {@code null} for every
-	 * chunk
-	 * @return a {@code $searchMeta} pipeline counting the knowledge base's chunks that
-	 * hold the term (Atlas Search's {@code lucene.english} analyses it as it analysed the
-	 * text)
-	 */
-	static List<Document> holding(String knowledgeBase, String term) {
-		Document compound = new Document("filter", List
-			.of(new Document("equals", new Document("path", "metadata.knowledgeBase").append("value", knowledgeBase))));
-		if (term != null) {
-			compound.append("must", List.of(new Document("text", new Document("query", term).append("path", CONTENT))));
-		}
-		return List.of(new Document("$searchMeta", new Document("index", SEARCH_INDEX).append("compound", compound)
-			.append("count", new Document("type", "total"))));
-	}
-
-	/**
 	 * @param documentId a document
 	 * @param generation one write of its chunks
 	 * @return a {@code $searchMeta} pipeline counting that write's chunks Atlas Search

@@ -1,9 +1,14 @@
 package dev.ragchat.retrieval.lucene;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 
-import dev.ragchat.retrieval.query.KeywordAnalyzer;
 import dev.ragchat.retrieval.query.KeywordTerm;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -18,11 +23,11 @@ import org.apache.lucene.search.TermQuery;
  */
 final class KeywordQuery {
 
-	private final KeywordAnalyzer analyzer;
+	private final Analyzer analyzer;
 
 	private final String field;
 
-	KeywordQuery(KeywordAnalyzer analyzer, String field) {
+	KeywordQuery(Analyzer analyzer, String field) {
 		this.analyzer = analyzer;
 		this.field = field;
 	}
@@ -34,7 +39,7 @@ final class KeywordQuery {
 	Query build(List<KeywordTerm> keywords) {
 		BooleanQuery.Builder builder = new BooleanQuery.Builder();
 		for (KeywordTerm keyword : keywords) {
-			for (String term : this.analyzer.terms(this.field, keyword.word())) {
+			for (String term : terms(keyword.word())) {
 				Query query = new TermQuery(new Term(this.field, term));
 				if (keyword.weight() != 1f) {
 					query = new BoostQuery(query, keyword.weight());
@@ -43,6 +48,22 @@ final class KeywordQuery {
 			}
 		}
 		return builder.build();
+	}
+
+	private List<String> terms(String text) {
+		List<String> terms = new ArrayList<>();
+		try (TokenStream stream = this.analyzer.tokenStream(this.field, text)) {
+			CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+			stream.reset();
+			while (stream.incrementToken()) {
+				terms.add(term.toString());
+			}
+			stream.end();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return terms;
 	}
 
 }

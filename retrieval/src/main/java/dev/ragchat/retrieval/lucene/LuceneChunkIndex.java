@@ -20,10 +20,9 @@ import dev.ragchat.retrieval.ChunkSearch;
 import dev.ragchat.retrieval.IndexSnapshots;
 import dev.ragchat.retrieval.MetadataFilter;
 import dev.ragchat.retrieval.ScoredChunk;
-import dev.ragchat.retrieval.TermCoverage;
 import dev.ragchat.retrieval.embedding.IndexEmbedding;
-import dev.ragchat.retrieval.query.KeywordAnalyzer;
 import dev.ragchat.retrieval.query.KeywordTerm;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -45,7 +44,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.CollectionStatistics;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
@@ -129,7 +127,7 @@ public final class LuceneChunkIndex implements ChunkIndex, IndexSnapshots, AutoC
 
 	private final int vectorCandidates;
 
-	private final KeywordAnalyzer analyzer = new KeywordAnalyzer();
+	private final Analyzer analyzer = new KeywordAnalyzer();
 
 	private final KeywordQuery keywordQuery = new KeywordQuery(this.analyzer, CONTENT);
 
@@ -303,27 +301,6 @@ public final class LuceneChunkIndex implements ChunkIndex, IndexSnapshots, AutoC
 			case HYBRID -> throw new IllegalArgumentException(
 					"Hybrid search is the Retriever's: it fuses this" + " index's vector and keyword results");
 		};
-	}
-
-	@Override
-	public List<Double> coverage(String knowledgeBase, List<KeywordTerm> keywords, List<String> texts) {
-		return withSearcher((searcher) -> {
-			IndexSearcher scoped = this.statistics.searcher(searcher, knowledgeBase);
-			CollectionStatistics collection = scoped.collectionStatistics(CONTENT);
-			TermCoverage coverage = TermCoverage.of(keywords, (word) -> this.analyzer.terms(CONTENT, word),
-					(term) -> holding(scoped, term), (collection != null) ? collection.docCount() : 0);
-			return texts.stream().map((text) -> coverage.of(this.analyzer.terms(CONTENT, text))).toList();
-		});
-	}
-
-	/** How many of the scoped searcher's knowledge base's chunks hold a term. */
-	private static long holding(IndexSearcher knowledgeBase, String term) {
-		try {
-			return knowledgeBase.termStatistics(new Term(CONTENT, term), 0, 0).docFreq();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read the chunk index's statistics", ex);
-		}
 	}
 
 	/**

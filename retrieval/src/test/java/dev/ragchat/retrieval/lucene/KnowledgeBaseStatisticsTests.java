@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.ragchat.retrieval.query.KeywordAnalyzer;
 import dev.ragchat.retrieval.query.QueryShaper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;

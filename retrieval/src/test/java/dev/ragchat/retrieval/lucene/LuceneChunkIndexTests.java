@@ -11,7 +11,6 @@ import dev.ragchat.retrieval.ChunkSearch;
 import dev.ragchat.retrieval.ScoredChunk;
 import dev.ragchat.retrieval.SearchMode;
 import dev.ragchat.retrieval.WordHashEmbeddingModel;
-import dev.ragchat.retrieval.query.KeywordAnalyzer;
 import dev.ragchat.retrieval.query.QueryShaper;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.Term;

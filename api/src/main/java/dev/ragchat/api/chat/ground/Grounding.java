@@ -14,8 +14,6 @@ import dev.ragchat.retrieval.SearchMode;
 import dev.ragchat.retrieval.query.KeywordTerm;
 import dev.ragchat.retrieval.query.Periods;
 
-import org.springframework.util.Assert;
-
 /**
  * The ground step: the sources must speak of what the question names, or no answer is
  * written. A name (or period) of the question is supported when
@@ -53,8 +51,6 @@ public final class Grounding {
 
 	private final NamesRule names;
 
-	private final double minTermSupport;
-
 	/**
 	 * @param retriever looks words up in the sources' documents
 	 * @param enabled whether the step checks anything
@@ -62,23 +58,9 @@ public final class Grounding {
 	 * @param names how many of the question's names must be supported
 	 */
 	public Grounding(Retriever retriever, boolean enabled, NamesRule names) {
-		this(retriever, enabled, names, 0);
-	}
-
-	/**
-	 * @param retriever looks words up in the sources' documents
-	 * @param enabled whether the step checks anything
-	 * ({@code ragchat.chat.question-terms})
-	 * @param names how many of the question's names must be supported
-	 * @param minTermSupport the least share of the question's weighted words one source
-	 * must hold ({@link #termSupport}; 0: not checked)
-	 */
-	public Grounding(Retriever retriever, boolean enabled, NamesRule names, double minTermSupport) {
-		Assert.isTrue(minTermSupport >= 0 && minTermSupport <= 1, "minTermSupport must be between 0 and 1");
 		this.retriever = retriever;
 		this.enabled = enabled;
 		this.names = names;
-		this.minTermSupport = minTermSupport;
 	}
 
 	/**
@@ -94,44 +76,11 @@ public final class Grounding {
 		if (unsupported.stream().anyMatch((term) -> !names.contains(term))) {
 			return false;
 		}
-		if (this.minTermSupport > 0 && termSupport(question) < this.minTermSupport) {
-			return false;
-		}
 		return switch (this.names) {
 			case ALL -> unsupported.isEmpty();
 			case ANY -> names.isEmpty() || unsupported.size() < names.size();
 			case PROPER -> unsupported.stream().noneMatch((name) -> PROPER_NAME.matcher(name).matches());
 		};
-	}
-
-	/**
-	 * How much of what the question asks one source holds: the largest share of the
-	 * question's weighted words that a source holds, each word weighing by how few of the
-	 * knowledge base's chunks hold it ({@link dev.ragchat.retrieval.TermCoverage}). A
-	 * question whose rare words no source holds (a claim about another gene, a company
-	 * the documents only mention) is not answered by sources that merely read alike. The
-	 * words are those the question writes (an amount looked for at another scale is an
-	 * alternative, not a word to hold).
-	 * @param question the question and its sources
-	 * @return between 0 and 1 (1 without sources to judge)
-	 */
-	public double termSupport(GroundingQuestion question) {
-		if (question.sources().isEmpty()) {
-			return 1;
-		}
-		String asked = question.question().text().toLowerCase(Locale.ROOT);
-		List<KeywordTerm> written = question.question()
-			.keywords()
-			.stream()
-			.filter((keyword) -> keyword.period() || asked.contains(keyword.word().toLowerCase(Locale.ROOT)))
-			.toList();
-		return this.retriever
-			.coverage(question.knowledgeBase(), written,
-					question.sources().stream().map((source) -> source.chunk().indexText()).toList())
-			.stream()
-			.mapToDouble(Double::doubleValue)
-			.max()
-			.orElse(1);
 	}
 
 	/**

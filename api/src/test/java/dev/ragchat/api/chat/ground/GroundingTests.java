@@ -189,19 +189,6 @@ class GroundingTests {
 		assertThat(Aliases.abbreviates("Amazon", "Amazing Zones")).isFalse();
 	}
 
-	@Test
-	void refusesWhenNoSourceHoldsTheWordsThatPinTheQuestionDown() {
-		Grounding terms = new Grounding(new Retriever(this.index, Fusion.ranks(60, 1, 1, 10)), true,
-				Grounding.NamesRule.ALL, 0.5);
-		String asked = "What cash came from the separation of the consumer health business?";
-		assertThat(terms.supports(question(asked, this.kenvue))).isTrue();
-		assertThat(terms.supports(question(asked, this.margins))).isFalse();
-		// the question names nothing: without the check, the margin page would ground it
-		assertThat(this.grounding.supports(question(asked, this.margins))).isTrue();
-		// one source that holds the words is enough
-		assertThat(terms.supports(question(asked, this.margins, this.kenvue))).isTrue();
-	}
-
 	private List<String> unsupported(String question, Chunk... sources) {
 		return this.grounding.unsupported(question(question, sources));
 	}
