@@ -84,13 +84,19 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 					+ this.rankWeight * (sources - candidate.source + 1) / sources;
 			grounding = Math.max(grounding, Math.max(toAsked, toStandalone));
 		}
-		double best = candidates.stream().mapToDouble((c) -> c.similarity).max().orElse(0);
+		// a title or heading speaks of what the question asks (it grounds the answer),
+		// but
+		// names what follows rather than answering: it is quoted only when nothing else
+		// is
+		List<Candidate> quotable = candidates.stream().allMatch((c) -> c.title) ? candidates
+				: candidates.stream().filter((c) -> !c.title).toList();
+		double best = quotable.stream().mapToDouble((c) -> c.similarity).max().orElse(0);
 		logger.debug("Best sentence similarity {} (threshold {})", grounding, this.minSimilarity);
 		if (grounding < this.minSimilarity) {
 			return notFound(tokens);
 		}
 		// the best sentences, and only those close to the best one, in source order
-		List<Candidate> chosen = candidates.stream()
+		List<Candidate> chosen = quotable.stream()
 			.filter((c) -> c.similarity >= best - 0.08)
 			.sorted(Comparator.comparingDouble((Candidate c) -> c.similarity).reversed())
 			.limit(this.maxSentences)
@@ -131,13 +137,14 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 					header = line.strip();
 					continue;
 				}
+				boolean title = Sentences.isTitle(line);
 				boolean row = Sentences.isRow(line);
 				List<String> sentences = (header != null && row) ? List.of(Sentences.rowWithHeader(header, line))
 						: Sentences.of(line);
 				String label = row ? Sentences.rowLabel(line) : null;
 				for (String sentence : sentences) {
 					if (candidates.size() < MAX_CANDIDATES && seen.add(sentence.toLowerCase(Locale.ROOT))) {
-						candidates.add(new Candidate(sentence, source + 1, position++, label));
+						candidates.add(new Candidate(sentence, source + 1, position++, label, title));
 					}
 				}
 			}
@@ -156,9 +163,16 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 		/** A table row's label, {@code null} for other text. */
 		final String rowLabel;
 
+		/**
+		 * Whether it is a title or heading line ({@link Sentences#isTitle}): it grounds
+		 * the answer, but is quoted only when nothing else is.
+		 */
+		final boolean title;
+
 		double similarity;
 
-		Candidate(String text, int source, int position, String rowLabel) {
+		Candidate(String text, int source, int position, String rowLabel, boolean title) {
+			this.title = title;
 			this.text = text;
 			this.source = source;
 			this.position = position;

@@ -16,6 +16,12 @@ final class Sentences {
 
 	private static final int MIN_WORDS = 4;
 
+	private static final int MAX_TITLE_WORDS = 15;
+
+	private static final java.util.regex.Pattern DIGIT = java.util.regex.Pattern.compile("\\p{N}");
+
+	private static final java.util.regex.Pattern SENTENCE_STOP = java.util.regex.Pattern.compile("[.?!;:]['\")\\]]*$");
+
 	private Sentences() {
 	}
 
@@ -44,6 +50,37 @@ final class Sentences {
 		// long line of prose cost more than all else an answer does), so only a line
 		// that ends in two figures is matched against it
 		return ROW_END.matcher(stripped).find() && ROW.matcher(stripped).matches();
+	}
+
+	/**
+	 * @param line a line of text
+	 * @return whether it is a title or heading: a short line with no figure and no
+	 * closing stop whose every word of four or more letters (outside parentheses) starts
+	 * with a capital ("Consolidated Statements of Cash Flows (In millions)", "QUARTERLY
+	 * RESULTS"). It names what follows and answers nothing, so the extract never quotes
+	 * it (the typography of headings in English, not a list of words)
+	 */
+	static boolean isTitle(String line) {
+		String stripped = line.strip();
+		if (stripped.isEmpty() || DIGIT.matcher(stripped).find() || SENTENCE_STOP.matcher(stripped).find()) {
+			return false;
+		}
+		// a note in parentheses ("(In millions)") is no part of the title's words
+		String[] words = stripped.replaceAll("\\([^)]*\\)", " ").strip().split("\\s+");
+		if (words.length > MAX_TITLE_WORDS) {
+			return false;
+		}
+		int capitalised = 0;
+		for (String word : words) {
+			String letters = word.replaceAll("[^\\p{L}]", "");
+			if (letters.length() >= 4) {
+				if (!Character.isUpperCase(letters.charAt(0))) {
+					return false;
+				}
+				capitalised++;
+			}
+		}
+		return capitalised >= 2;
 	}
 
 	/**

@@ -101,6 +101,27 @@ class ExtractiveGeneratorTests {
 			.text()).contains("1990. [1]").doesNotContain("second");
 	}
 
+	@Test
+	void quotesWhatFollowsATitleRatherThanTheTitle() {
+		// maxSentences 1 and an embedding that finds all lines alike: the first line,
+		// the title, would win the tie
+		Chunk page = new Chunk("w:0", "kb", "w", "WATER_2022_10K.pdf", 85, 85, "", 0,
+				"American Water Works Company, Inc. Consolidated Statements of Cash Flows (In millions)\n"
+						+ "Dividends paid to shareholders came to 429 million dollars in 2020.",
+				Map.of(), "WATER 2022 10K");
+		String question = "How much did American Water Works pay out in cash dividends?";
+		assertThat(answer(0,
+				new Question(question, question, List.of(), List.of(new ScoredChunk(page, 1)), null, null, null)))
+			.contains("Dividends paid to shareholders")
+			.doesNotContain("Consolidated Statements");
+		// a title alone still grounds the answer, and is quoted
+		Chunk titleOnly = new Chunk("w:1", "kb", "w", "WATER_2022_10K.pdf", 86, 86, "", 1,
+				"CONSOLIDATED STATEMENTS OF CASH FLOWS", Map.of(), "WATER 2022 10K");
+		assertThat(answer(0,
+				new Question(question, question, List.of(), List.of(new ScoredChunk(titleOnly, 1)), null, null, null)))
+			.contains("CONSOLIDATED STATEMENTS OF CASH FLOWS [1]");
+	}
+
 	private static String answer(double overlapWeight, String question) {
 		return answer(overlapWeight,
 				new Question(question, question, List.of(), List.of(new ScoredChunk(STATEMENT, 1)), null, null, null));

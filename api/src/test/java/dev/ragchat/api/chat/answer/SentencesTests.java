@@ -17,6 +17,19 @@ class SentencesTests {
 	}
 
 	@Test
+	void takesForATitleAShortCapitalisedLineWithoutFiguresOrAStop() {
+		assertThat(Sentences.isTitle("CONSOLIDATED STATEMENTS OF CASH FLOWS")).isTrue();
+		assertThat(Sentences.isTitle("Lockheed Martin Corporation Consolidated Statements of Earnings")).isTrue();
+		assertThat(Sentences.isTitle("Consolidated Balance Sheets (In millions, except par value)")).isTrue();
+		assertThat(Sentences.isTitle("Global Routing")).isTrue();
+		// prose, a row, a line that ends a sentence, one capitalised word
+		assertThat(Sentences.isTitle("Adobe Premiere Rush is an all-in-one video editing app")).isFalse();
+		assertThat(Sentences.isTitle("Net Income 11,588 10,073")).isFalse();
+		assertThat(Sentences.isTitle("Cash Flows From Operating Activities:")).isFalse();
+		assertThat(Sentences.isTitle("Overview")).isFalse();
+	}
+
+	@Test
 	void neverTakesATableForOneSentence() {
 		List<String> sentences = Sentences.of("Years Ended December 31, 2022 2021\nTotal revenues $ 66,608 $ 62,286\n"
 				+ "Cost of revenues and other charges 1,234 1,100\nNet income attributable to owners 1,577 2,032");
