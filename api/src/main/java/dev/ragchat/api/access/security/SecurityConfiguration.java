@@ -92,7 +92,9 @@ class SecurityConfiguration {
 			}
 			Duration wait = limits.tryFailedAuthentication(request.getRemoteAddr());
 			if (!wait.isZero()) {
-				audit.lockedOut(CredentialConverter.kind(request));
+				if (limits.lockOutStarts(request.getRemoteAddr(), wait)) {
+					audit.lockedOut(CredentialConverter.kind(request));
+				}
 				RateLimitFilter.tooManyRequests(problems, request, response, wait,
 						FailedAuthenticationLockoutFilter.DETAIL);
 				return;
