@@ -134,6 +134,10 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers(HttpMethod.HEAD, CONSOLE)
 				.permitAll()
+				// usage analytics: also for keys with the admin scope (their knowledge
+				// bases)
+				.requestMatchers(HttpMethod.GET, "/api/v1/admin/analytics")
+				.hasAnyAuthority(CallerAuthentication.MASTER, Scope.ADMIN.authority())
 				.requestMatchers("/api/v1/keys", "/api/v1/keys/**", "/api/v1/admin/**", "/actuator/**",
 						CredentialConverter.SEED_KEY_PATH)
 				.hasAuthority(CallerAuthentication.MASTER)
