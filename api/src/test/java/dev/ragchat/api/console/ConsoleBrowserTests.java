@@ -399,6 +399,69 @@ class ConsoleBrowserTests {
 	}
 
 	@Test
+	void showsEachFilesSizeDateColourAndEstimateAndTakesFilesDroppedAnywhere() throws Exception {
+		signIn(issueKey());
+		createKnowledgeBase("Queue colours");
+		// a file dropped on the page's title bar, far from the file input
+		script("""
+				const dt = new DataTransfer();
+				dt.items.add(new File(['# Notes\\n\\nThe ferry leaves at nine.'], 'notes.md', { type: 'text/markdown' }));
+				const bar = document.querySelector('header.bar h1');
+				bar.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+				window.__dragging = document.body.classList.contains('dragging');
+				bar.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));""");
+		assertThat(script("return window.__dragging")).isEqualTo(true);
+		WebElement ready = this.wait
+			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#doc-rows li[data-status=READY]")));
+		assertThat(ready.getText()).contains("notes.md");
+		assertThat(ready.findElement(By.cssSelector(".size")).getText()).matches("\\d+ B");
+		assertThat(ready.findElement(By.cssSelector("time.date")).getAttribute("datetime")).startsWith("20");
+		assertThat(ready.findElement(By.cssSelector("time.date")).getText()).isNotBlank();
+		assertThat(ready.getCssValue("border-left-color")).isEqualTo("rgba(30, 122, 60, 1)");
+		assertThat(this.browser.findElement(By.tagName("body")).getAttribute("class")).doesNotContain("dragging");
+
+		// in line behind a stopped worker: grey, its place and an estimate from the READY
+		// one; the list is polled only while on screen
+		SmartLifecycle workers = this.context.getBean("ingestionWorkers", SmartLifecycle.class);
+		workers.stop();
+		try {
+			this.browser.findElement(By.id("files"))
+				.sendKeys(TestFiles.factsPdf(this.dir.resolve("later.pdf")).toAbsolutePath().toString());
+			WebElement queued = this.wait
+				.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#doc-rows li[data-status=QUEUED]")));
+			assertThat(queued.getText()).containsPattern("QUEUED, 1 of 1 in line here, starts in about \\d+ s");
+			assertThat(queued.getCssValue("border-left-color")).isEqualTo("rgba(86, 96, 122, 1)");
+			assertThat(this.browser.findElement(By.id("doc-rows")).getAttribute("data-polling")).isEqualTo("on");
+			this.browser.findElement(By.id("tab-chat")).click();
+			assertThat(this.browser.findElement(By.id("doc-rows")).getAttribute("data-polling")).isEqualTo("off");
+			this.browser.findElement(By.id("tab-knowledge")).click();
+			this.wait.until(ExpectedConditions.attributeToBe(By.id("doc-rows"), "data-polling", "on"));
+		}
+		finally {
+			workers.start();
+		}
+		this.wait.until((driver) -> driver.findElements(By.cssSelector("#doc-rows li[data-status=READY]")).size() == 2);
+		this.wait.until(ExpectedConditions.attributeToBe(By.id("doc-rows"), "data-polling", "off"));
+		assertThat(this.browser.findElement(By.id("queue-text")).getText()).isEqualTo("2 of 2 done");
+	}
+
+	@Test
+	void followsTheSystemsDarkSchemeUntilToggled() {
+		this.browser.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("features",
+				List.of(java.util.Map.of("name", "prefers-color-scheme", "value", "dark"))));
+		open();
+		assertThat(script("return document.documentElement.dataset.theme")).isEqualTo("dark");
+		assertThat(this.browser.findElement(By.id("theme")).getAttribute("aria-pressed")).isEqualTo("true");
+		assertThat(script("return getComputedStyle(document.documentElement).backgroundColor"))
+			.isEqualTo("rgb(15, 19, 27)");
+		this.browser.findElement(By.id("theme")).click();
+		assertThat(script("return document.documentElement.dataset.theme")).isEqualTo("light");
+		// the choice holds over a reload, against the system's scheme
+		this.browser.navigate().refresh();
+		assertThat(script("return document.documentElement.dataset.theme")).isEqualTo("light");
+	}
+
+	@Test
 	void warnsBeforeASecondKnowledgeBaseTakesAnExistingName() throws Exception {
 		signIn(issueKey());
 		String unique = "Filings " + System.nanoTime();
@@ -680,8 +743,8 @@ class ConsoleBrowserTests {
 			if (theme.equals("dark")) {
 				this.browser.findElement(By.id("theme")).click();
 				assertThat(script("return document.documentElement.dataset.theme")).isEqualTo("dark");
-				assertThat(script("return getComputedStyle(document.body).backgroundColor"))
-					.isNotEqualTo("rgb(244, 246, 250)");
+				assertThat(script("return getComputedStyle(document.documentElement).backgroundColor"))
+					.isEqualTo("rgb(15, 19, 27)");
 			}
 			for (int width : List.of(1280, 390)) {
 				this.browser.manage().window().setSize(new Dimension(width, (width == 390) ? 844 : 900));
