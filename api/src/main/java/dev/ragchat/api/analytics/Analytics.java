@@ -137,6 +137,9 @@ public final class Analytics {
 						if (latency != null) {
 							tally.latencies.add(latency);
 						}
+						if (message.tokens() != null) {
+							tally.tokens = ((tally.tokens != null) ? tally.tokens : 0L) + message.tokens();
+						}
 					}
 					cite(cited, message.citations());
 				}
@@ -257,6 +260,9 @@ public final class Analytics {
 
 		long up;
 
+		/** Stays {@code null} until an answer reports a model's tokens. */
+		Long tokens;
+
 		long down;
 
 		final List<Long> latencies = new ArrayList<>();
@@ -266,13 +272,13 @@ public final class Analytics {
 		}
 
 		Usage.Figures figures() {
-			return new Usage.Figures(this.sessions, this.questions, this.grounded, this.refused, latency(), null,
+			return new Usage.Figures(this.sessions, this.questions, this.grounded, this.refused, latency(), this.tokens,
 					this.documents ? this.uploads : null, this.documents ? this.pages : null, ratings());
 		}
 
 		Usage.Day day(String day) {
-			return new Usage.Day(day, this.sessions, this.questions, this.grounded, this.refused, latency(), null,
-					this.documents ? this.uploads : null, this.documents ? this.pages : null, ratings());
+			return new Usage.Day(day, this.sessions, this.questions, this.grounded, this.refused, latency(),
+					this.tokens, this.documents ? this.uploads : null, this.documents ? this.pages : null, ratings());
 		}
 
 		Usage.Ratings ratings() {

@@ -35,7 +35,8 @@ public record Usage(Instant from, Instant to, String knowledgeBase, List<String>
 	 * @param refused answers that said the documents do not say
 	 * @param latencyMs the answers' latency in milliseconds (question received to answer
 	 * stored), or {@code null} without answers
-	 * @param tokens the model's tokens: not recorded yet, always {@code null}
+	 * @param tokens the tokens language models spent on the range's answers, as they
+	 * report them; {@code null} when no answer of the range reported any (no model)
 	 * @param uploads documents uploaded ({@code null} when counting one key: documents do
 	 * not record who uploaded them)
 	 * @param pagesIngested pages of the documents made ready ({@code null} when counting
@@ -56,7 +57,7 @@ public record Usage(Instant from, Instant to, String knowledgeBase, List<String>
 	 * @param grounded grounded answers
 	 * @param refused refused answers
 	 * @param latencyMs the answers' latency, or {@code null}
-	 * @param tokens always {@code null}
+	 * @param tokens the tokens models spent that day, or {@code null}
 	 * @param uploads documents uploaded, or {@code null}
 	 * @param pagesIngested pages made ready, or {@code null}
 	 * @param feedback the ratings given to answers that day

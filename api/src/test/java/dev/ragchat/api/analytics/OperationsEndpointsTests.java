@@ -123,7 +123,7 @@ class OperationsEndpointsTests extends AbstractHttpsIntegrationTests {
 		Answer metrics = call("GET", "/actuator/prometheus", "X-Master-Key", this.masterKey);
 		assertThat(metrics.status()).isEqualTo(200);
 		assertThat(metrics.text()).contains("ragchat_questions_total", "ragchat_answers_total{outcome=\"refused\"}",
-				"ragchat_answer_latency_seconds_count", "ragchat_ingestion_pages_total");
+				"ragchat_answer_latency_seconds_count", "ragchat_answer_tokens_total", "ragchat_ingestion_pages_total");
 	}
 
 	@Test

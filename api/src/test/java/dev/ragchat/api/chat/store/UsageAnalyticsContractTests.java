@@ -63,8 +63,8 @@ abstract class UsageAnalyticsContractTests {
 		session("s2", "key_a", "kb1", "persona_1", at(10, 0));
 		session("s3", "key_b", "kb2", "persona_1", at(23, 59));
 		ask("s0", at(8, 0), 100, true, "doc_1");
-		ask("s1", at(9, 1), 200, true, "doc_1", "doc_2");
-		ask("s1", at(9, 2), 300, false);
+		ask("s1", at(9, 1), 200, true, 433L, "doc_1", "doc_2");
+		ask("s1", at(9, 2), 300, false, 120L);
 		ask("s2", at(10, 1), 400, true, "doc_1");
 		ask("s3", DAY.plus(Duration.ofHours(23).plusMinutes(59).plusSeconds(1)), 500, false);
 		ask("s1", NEXT_DAY.plusSeconds(60), 600, false);
@@ -106,7 +106,15 @@ abstract class UsageAnalyticsContractTests {
 		Usage.Figures totals = this.analytics.usage(DAY, NEXT_DAY, null, null).totals();
 		assertThat(totals.uploads()).isEqualTo(2);
 		assertThat(totals.pagesIngested()).isEqualTo(4);
-		assertThat(totals.tokens()).isNull();
+	}
+
+	@Test
+	void sumsTheTokensModelsReportedAndHasNoneWhereNoModelAnswered() {
+		Usage usage = this.analytics.usage(DAY, NEXT_DAY, null, null);
+		assertThat(usage.totals().tokens()).isEqualTo(553L);
+		assertThat(usage.days()).singleElement().satisfies((day) -> assertThat(day.tokens()).isEqualTo(553L));
+		assertThat(this.analytics.usage(NEXT_DAY, NEXT_DAY.plus(Duration.ofDays(1)), null, null).totals().tokens())
+			.isNull();
 	}
 
 	@Test
@@ -179,13 +187,17 @@ abstract class UsageAnalyticsContractTests {
 	}
 
 	private void ask(String session, Instant at, long latencyMs, boolean grounded, String... cited) {
+		ask(session, at, latencyMs, grounded, null, cited);
+	}
+
+	private void ask(String session, Instant at, long latencyMs, boolean grounded, Long tokens, String... cited) {
 		this.messages.append(new ChatMessage("m" + (++this.ids), session, ChatMessage.USER, "question " + this.ids,
 				null, List.of(), at));
 		List<Citation> citations = java.util.Arrays.stream(cited)
 			.map((doc) -> new Citation(1, doc, doc + ".pdf", 1, doc + "#0", "snippet", 0.5, "quote", List.of()))
 			.toList();
 		this.messages.append(new ChatMessage("m" + (++this.ids), session, ChatMessage.ASSISTANT, "answer", grounded,
-				citations, at.plusMillis(latencyMs)));
+				citations, at.plusMillis(latencyMs), tokens));
 	}
 
 	private void rate(String message, String session, String kb, String key, Feedback.Rating rating, Instant at) {
