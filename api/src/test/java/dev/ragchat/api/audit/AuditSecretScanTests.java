@@ -54,8 +54,8 @@ class AuditSecretScanTests {
 				assertNoMatch(log, line, TOKEN);
 			}
 		}
-		if (SuiteProgress.ranWithOthers()) {
-			// the whole module ran: the scan saw the other tests' events
+		if (SuiteProgress.planned(AuditTrailTests.class)) {
+			// the audit tests ran before: the scan saw their events (not an empty place)
 			assertThat(events).isGreaterThan(50);
 		}
 	}

@@ -18,25 +18,41 @@ public final class SuiteProgress implements TestExecutionListener {
 
 	private static final Set<String> pending = ConcurrentHashMap.newKeySet();
 
-	private static volatile int classes;
+	private static final Set<String> planned = ConcurrentHashMap.newKeySet();
+
+	private static volatile TestPlan plan;
 
 	@Override
-	public void testPlanExecutionStarted(TestPlan plan) {
+	public void testPlanExecutionStarted(TestPlan started) {
+		plan = started;
 		pending.clear();
-		for (TestIdentifier root : plan.getRoots()) {
-			plan.getDescendants(root).forEach((id) -> className(id).ifPresent(pending::add));
+		for (TestIdentifier root : started.getRoots()) {
+			started.getDescendants(root).forEach((id) -> className(id).ifPresent(pending::add));
 		}
-		classes = pending.size();
+		planned.clear();
+		planned.addAll(pending);
 	}
 
 	@Override
 	public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-		className(id).ifPresent(pending::remove);
+		done(id);
 	}
 
 	@Override
 	public void executionSkipped(TestIdentifier id, String reason) {
+		done(id);
+	}
+
+	/**
+	 * A class is done with its nested classes (a skipped class reports no event for
+	 * them).
+	 */
+	private static void done(TestIdentifier id) {
 		className(id).ifPresent(pending::remove);
+		TestPlan current = plan;
+		if (current != null) {
+			current.getDescendants(id).forEach((nested) -> className(nested).ifPresent(pending::remove));
+		}
 	}
 
 	/**
@@ -48,10 +64,11 @@ public final class SuiteProgress implements TestExecutionListener {
 	}
 
 	/**
-	 * @return whether the run holds other test classes than the scan
+	 * @param type a test class
+	 * @return whether the run holds it
 	 */
-	static boolean ranWithOthers() {
-		return classes > 1;
+	static boolean planned(Class<?> type) {
+		return planned.contains(type.getName());
 	}
 
 	private static java.util.Optional<String> className(TestIdentifier id) {
