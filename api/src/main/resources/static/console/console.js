@@ -6,6 +6,7 @@ import { checkName, createKnowledgeBase, documentsHidden, documentsShown, dropAn
 import { ask, chatShown, composerKeys, count, editPersona, forgetChat, newChat, savePersona, setUp, stop } from './chat.js';
 import { fillKeyKnowledgeBases, issueKey, loadKeys } from './keys.js';
 import { openDocument, wireViewer } from './viewer.js';
+import { activityShown, activityThemeChanged, forgetActivity, mayReadActivity } from './activity.js';
 
 const THEME = 'ragchat.theme';
 
@@ -30,6 +31,7 @@ function signOut(reason) {
 	sessionStorage.clear();
 	forgetDocuments();
 	forgetChat();
+	forgetActivity();
 	state.kb = null;
 	state.knowledgeBases = [];
 	$('console').hidden = true;
@@ -55,6 +57,8 @@ async function enter() {
 	}
 	select('knowledge');
 	await loadKnowledgeBases();
+	// Activity: the master key, or an API key with the admin scope (asked of the server)
+	$('tab-activity').parentElement.hidden = !(await mayReadActivity());
 }
 
 function select(view) {
@@ -67,6 +71,7 @@ function select(view) {
 	else documentsHidden();
 	if (view === 'admin') guarded(loadKeys);
 	if (view === 'chat') chatShown();
+	if (view === 'activity') activityShown();
 }
 
 // ---- search ----
@@ -139,7 +144,9 @@ $('theme').addEventListener('click', () => {
 	const next = document.documentElement.dataset.theme === 'dark' ? 'light' : 'dark';
 	sessionStorage.setItem(THEME, next);
 	applyTheme(next);
+	activityThemeChanged();
 });
+$('activity-form').addEventListener('change', () => activityShown());
 dropAnywhere();
 wireViewer();
 for (const tab of document.querySelectorAll('[role=tab]')) {

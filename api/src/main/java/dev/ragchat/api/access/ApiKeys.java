@@ -126,6 +126,19 @@ public final class ApiKeys {
 
 	/**
 	 * @param id a key id, as carried in a session token
+	 * @return the key if it is known and has expired (not revoked): a session token of
+	 * such a key is a use after expiry, which the audit trail records
+	 */
+	public Optional<ApiKey> expiredById(String id) {
+		if (id == null) {
+			return Optional.empty();
+		}
+		Instant now = this.clock.instant();
+		return this.byId.get(id, this.store::findById).filter((k) -> k.revokedAt() == null && !k.isActive(now));
+	}
+
+	/**
+	 * @param id a key id, as carried in a session token
 	 * @return the key if it is unrevoked and unexpired
 	 */
 	public Optional<ApiKey> active(String id) {

@@ -127,15 +127,18 @@ public final class SessionTokens {
 			claims = this.parser.parseSignedClaims(token).getPayload();
 		}
 		catch (io.jsonwebtoken.ExpiredJwtException ex) {
-			throw new InvalidSessionTokenException("The session token has expired");
+			// jjwt checks the signature before the expiry: these claims are ours
+			throw new InvalidSessionTokenException("The session token has expired",
+					ex.getClaims().get(KEY_CLAIM, String.class));
 		}
 		catch (JwtException | IllegalArgumentException ex) {
 			throw new InvalidSessionTokenException("The session token is not valid");
 		}
 		Instant now = this.clock.instant();
 		if (claims.getExpiration() == null || !claims.getExpiration().toInstant().isAfter(now)) {
-			throw new InvalidSessionTokenException((claims.getExpiration() == null) ? "The session token has no expiry"
-					: "The session token has expired");
+			throw (claims.getExpiration() == null) ? new InvalidSessionTokenException("The session token has no expiry")
+					: new InvalidSessionTokenException("The session token has expired",
+							claims.get(KEY_CLAIM, String.class));
 		}
 		if (claims.getIssuedAt() != null && claims.getIssuedAt().toInstant().isAfter(now.plusSeconds(SKEW_SECONDS))) {
 			throw new InvalidSessionTokenException("The session token was issued in the future");
@@ -213,8 +216,23 @@ public final class SessionTokens {
 	 */
 	public static final class InvalidSessionTokenException extends RuntimeException {
 
+		private final transient String expiredTokenKeyId;
+
 		InvalidSessionTokenException(String message) {
+			this(message, null);
+		}
+
+		InvalidSessionTokenException(String message, String expiredTokenKeyId) {
 			super(message);
+			this.expiredTokenKeyId = expiredTokenKeyId;
+		}
+
+		/**
+		 * @return the key id of a correctly signed token that has expired, or
+		 * {@code null}: whether its key expired too is for the caller to look up
+		 */
+		public String expiredTokenKeyId() {
+			return this.expiredTokenKeyId;
 		}
 
 	}

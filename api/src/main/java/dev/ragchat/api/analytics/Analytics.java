@@ -15,22 +15,25 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import dev.ragchat.api.chat.ChatMessage;
 import dev.ragchat.api.chat.ChatSession;
 import dev.ragchat.api.chat.Citation;
 import dev.ragchat.api.chat.MessageStore;
 import dev.ragchat.api.chat.SessionStore;
+import dev.ragchat.api.feedback.Feedback;
+import dev.ragchat.api.feedback.FeedbackStore;
 import dev.ragchat.errors.RejectedInputException;
 import dev.ragchat.ingestion.Document;
 import dev.ragchat.ingestion.DocumentStore;
 
 /**
  * Usage analytics, computed from what the catalog keeps: the stores hand over the
- * sessions, messages and documents of a time range (each backend with one query of its
- * own), and the counting is done here, once, so that every backend gives the same
- * figures. A session counts on the day it started; a question and an answer on the day
- * they were said, in the knowledge base and for the key of their session. A deleted
+ * sessions, messages, documents and answer ratings of a time range (each backend with one
+ * query of its own), and the counting is done here, once, so that every backend gives the
+ * same figures. A session counts on the day it started; a question and an answer on the
+ * day they were said, in the knowledge base and for the key of their session. A deleted
  * session (and a one-off {@code /v1/chat/completions} call, whose session goes with it)
  * is no longer counted.
  */
@@ -47,10 +50,13 @@ public final class Analytics {
 
 	private final DocumentStore documents;
 
-	public Analytics(SessionStore sessions, MessageStore messages, DocumentStore documents) {
+	private final FeedbackStore feedback;
+
+	public Analytics(SessionStore sessions, MessageStore messages, DocumentStore documents, FeedbackStore feedback) {
 		this.sessions = sessions;
 		this.messages = messages;
 		this.documents = documents;
+		this.feedback = feedback;
 	}
 
 	/**
@@ -61,6 +67,19 @@ public final class Analytics {
 	 * @return the usage in {@code [from, to)}
 	 */
 	public Usage usage(Instant from, Instant to, String knowledgeBase, String keyId) {
+		return usage(from, to, knowledgeBase, null, keyId);
+	}
+
+	/**
+	 * @param from the first instant
+	 * @param to the instant after the last
+	 * @param knowledgeBase one knowledge base, or {@code null} for all
+	 * @param among only these knowledge bases (those a caller may read), or {@code null}
+	 * for every one
+	 * @param keyId one API key id, or {@code null} for all
+	 * @return the usage in {@code [from, to)}
+	 */
+	public Usage usage(Instant from, Instant to, String knowledgeBase, Set<String> among, String keyId) {
 		if (!to.isAfter(from)) {
 			throw new RejectedInputException("to must be after from");
 		}
@@ -76,9 +95,10 @@ public final class Analytics {
 		Tally totals = new Tally(keyId == null);
 		Map<String, Tally> byKey = new HashMap<>();
 		Map<String, Tally> byConfig = new HashMap<>();
-		Function<ChatSession, Boolean> counted = (
-				session) -> (knowledgeBase == null || knowledgeBase.equals(session.knowledgeBase()))
-						&& (keyId == null || keyId.equals(session.keyId()));
+		Function<String, Boolean> knowledgeBaseCounted = (kb) -> (knowledgeBase == null || knowledgeBase.equals(kb))
+				&& (among == null || among.contains(kb));
+		Function<ChatSession, Boolean> counted = (session) -> knowledgeBaseCounted.apply(session.knowledgeBase())
+				&& (keyId == null || keyId.equals(session.keyId()));
 
 		for (ChatSession session : this.sessions.startedBetween(from, to)) {
 			if (counted.apply(session)) {
@@ -117,6 +137,9 @@ public final class Analytics {
 						if (latency != null) {
 							tally.latencies.add(latency);
 						}
+						if (message.tokens() != null) {
+							tally.tokens = ((tally.tokens != null) ? tally.tokens : 0L) + message.tokens();
+						}
 					}
 					cite(cited, message.citations());
 				}
@@ -126,7 +149,7 @@ public final class Analytics {
 
 		if (keyId == null) {
 			for (Document document : this.documents.activeBetween(from, to)) {
-				if (knowledgeBase != null && !knowledgeBase.equals(document.knowledgeBase())) {
+				if (!knowledgeBaseCounted.apply(document.knowledgeBase())) {
 					continue;
 				}
 				if (within(document.createdAt(), from, to)) {
@@ -141,8 +164,26 @@ public final class Analytics {
 			}
 		}
 
-		return new Usage(from, to, knowledgeBase, keyId, totals.figures(),
-				days.entrySet().stream().map((day) -> day.getValue().day(day.getKey())).toList(),
+		List<Feedback> ratings = this.feedback.between(from, to);
+		Map<String, ChatSession> ratedSessions = new HashMap<>();
+		this.sessions.findAllById(ratings.stream().map(Feedback::sessionId).collect(Collectors.toSet()))
+			.forEach((session) -> ratedSessions.put(session.id(), session));
+		for (Feedback rating : ratings) {
+			ChatSession session = ratedSessions.get(rating.sessionId());
+			if (session != null && counted.apply(session)) {
+				for (Tally tally : tallies(days, totals, byKey, byConfig, session, rating.createdAt())) {
+					if (rating.rating() == Feedback.Rating.UP) {
+						tally.up++;
+					}
+					else {
+						tally.down++;
+					}
+				}
+			}
+		}
+
+		return new Usage(from, to, knowledgeBase, (among != null) ? among.stream().sorted().toList() : null, keyId,
+				totals.figures(), days.entrySet().stream().map((day) -> day.getValue().day(day.getKey())).toList(),
 				cited.values()
 					.stream()
 					.sorted(Comparator.comparingLong(Usage.CitedDocument::citations)
@@ -153,7 +194,8 @@ public final class Analytics {
 				byKey.entrySet()
 					.stream()
 					.map((entry) -> new Usage.KeyFigures(entry.getKey(), entry.getValue().sessions,
-							entry.getValue().questions, entry.getValue().grounded, entry.getValue().refused))
+							entry.getValue().questions, entry.getValue().grounded, entry.getValue().refused,
+							entry.getValue().ratings()))
 					.sorted(Comparator.comparingLong(Usage.KeyFigures::questions)
 						.reversed()
 						.thenComparing(Usage.KeyFigures::keyId))
@@ -162,7 +204,7 @@ public final class Analytics {
 					.stream()
 					.map((entry) -> new Usage.ChatConfigFigures(entry.getKey().isEmpty() ? null : entry.getKey(),
 							entry.getValue().sessions, entry.getValue().questions, entry.getValue().grounded,
-							entry.getValue().refused))
+							entry.getValue().refused, entry.getValue().ratings()))
 					.sorted(Comparator.comparingLong(Usage.ChatConfigFigures::questions)
 						.reversed()
 						.thenComparing(Usage.ChatConfigFigures::configId,
@@ -216,6 +258,13 @@ public final class Analytics {
 
 		long pages;
 
+		long up;
+
+		/** Stays {@code null} until an answer reports a model's tokens. */
+		Long tokens;
+
+		long down;
+
 		final List<Long> latencies = new ArrayList<>();
 
 		Tally(boolean documents) {
@@ -223,13 +272,17 @@ public final class Analytics {
 		}
 
 		Usage.Figures figures() {
-			return new Usage.Figures(this.sessions, this.questions, this.grounded, this.refused, latency(), null,
-					this.documents ? this.uploads : null, this.documents ? this.pages : null);
+			return new Usage.Figures(this.sessions, this.questions, this.grounded, this.refused, latency(), this.tokens,
+					this.documents ? this.uploads : null, this.documents ? this.pages : null, ratings());
 		}
 
 		Usage.Day day(String day) {
-			return new Usage.Day(day, this.sessions, this.questions, this.grounded, this.refused, latency(), null,
-					this.documents ? this.uploads : null, this.documents ? this.pages : null);
+			return new Usage.Day(day, this.sessions, this.questions, this.grounded, this.refused, latency(),
+					this.tokens, this.documents ? this.uploads : null, this.documents ? this.pages : null, ratings());
+		}
+
+		Usage.Ratings ratings() {
+			return new Usage.Ratings(this.up, this.down);
 		}
 
 		private Usage.Latency latency() {

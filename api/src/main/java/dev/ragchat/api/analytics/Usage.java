@@ -5,12 +5,14 @@ import java.util.List;
 
 /**
  * How ragchat was used in a time range, per UTC day and in total. Every figure is
- * computed from the catalog (sessions, messages, documents), the same way whatever the
- * catalog's backend.
+ * computed from the catalog (sessions, messages, documents, feedback), the same way
+ * whatever the catalog's backend.
  *
  * @param from the first instant counted
  * @param to the instant after the last
  * @param knowledgeBase the knowledge base counted, or {@code null} for all
+ * @param knowledgeBases the knowledge bases counted when the caller may read only some
+ * (an admin key limited to them), or {@code null} for all
  * @param key the API key id counted, or {@code null} for all
  * @param totals the whole range's figures
  * @param days each UTC day's figures, oldest first, every day of the range
@@ -20,8 +22,9 @@ import java.util.List;
  * @param byChatConfig the chat figures per chat configuration (persona) id, most
  * questions first; {@code configId} is {@code null} for sessions started without one
  */
-public record Usage(Instant from, Instant to, String knowledgeBase, String key, Figures totals, List<Day> days,
-		List<CitedDocument> topCitedDocuments, List<KeyFigures> byKey, List<ChatConfigFigures> byChatConfig) {
+public record Usage(Instant from, Instant to, String knowledgeBase, List<String> knowledgeBases, String key,
+		Figures totals, List<Day> days, List<CitedDocument> topCitedDocuments, List<KeyFigures> byKey,
+		List<ChatConfigFigures> byChatConfig) {
 
 	/**
 	 * The figures of a range.
@@ -32,14 +35,16 @@ public record Usage(Instant from, Instant to, String knowledgeBase, String key, 
 	 * @param refused answers that said the documents do not say
 	 * @param latencyMs the answers' latency in milliseconds (question received to answer
 	 * stored), or {@code null} without answers
-	 * @param tokens the model's tokens: not recorded yet, always {@code null}
+	 * @param tokens the tokens language models spent on the range's answers, as they
+	 * report them; {@code null} when no answer of the range reported any (no model)
 	 * @param uploads documents uploaded ({@code null} when counting one key: documents do
 	 * not record who uploaded them)
 	 * @param pagesIngested pages of the documents made ready ({@code null} when counting
 	 * one key)
+	 * @param feedback the ratings given to answers
 	 */
 	public record Figures(long sessions, long questions, long grounded, long refused, Latency latencyMs, Long tokens,
-			Long uploads, Long pagesIngested) {
+			Long uploads, Long pagesIngested, Ratings feedback) {
 
 	}
 
@@ -52,12 +57,24 @@ public record Usage(Instant from, Instant to, String knowledgeBase, String key, 
 	 * @param grounded grounded answers
 	 * @param refused refused answers
 	 * @param latencyMs the answers' latency, or {@code null}
-	 * @param tokens always {@code null}
+	 * @param tokens the tokens models spent that day, or {@code null}
 	 * @param uploads documents uploaded, or {@code null}
 	 * @param pagesIngested pages made ready, or {@code null}
+	 * @param feedback the ratings given to answers that day
 	 */
 	public record Day(String day, long sessions, long questions, long grounded, long refused, Latency latencyMs,
-			Long tokens, Long uploads, Long pagesIngested) {
+			Long tokens, Long uploads, Long pagesIngested, Ratings feedback) {
+
+	}
+
+	/**
+	 * Feedback on answers: thumbs up and down, counted on the day they were given (a
+	 * rating changed later counts once, as it now stands, on the day of the change).
+	 *
+	 * @param up answers rated up
+	 * @param down answers rated down
+	 */
+	public record Ratings(long up, long down) {
 
 	}
 
@@ -91,8 +108,10 @@ public record Usage(Instant from, Instant to, String knowledgeBase, String key, 
 	 * @param questions questions asked in its sessions
 	 * @param grounded grounded answers
 	 * @param refused refused answers
+	 * @param feedback ratings of their answers
 	 */
-	public record KeyFigures(String keyId, long sessions, long questions, long grounded, long refused) {
+	public record KeyFigures(String keyId, long sessions, long questions, long grounded, long refused,
+			Ratings feedback) {
 
 	}
 
@@ -104,8 +123,10 @@ public record Usage(Instant from, Instant to, String knowledgeBase, String key, 
 	 * @param questions questions asked in them
 	 * @param grounded grounded answers
 	 * @param refused refused answers
+	 * @param feedback ratings of their answers
 	 */
-	public record ChatConfigFigures(String configId, long sessions, long questions, long grounded, long refused) {
+	public record ChatConfigFigures(String configId, long sessions, long questions, long grounded, long refused,
+			Ratings feedback) {
 
 	}
 

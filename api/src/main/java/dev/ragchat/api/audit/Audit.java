@@ -13,6 +13,10 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ragchat.errors.BadUpstreamException;
+import dev.ragchat.errors.BusyException;
+import dev.ragchat.errors.RagChatException;
+import dev.ragchat.errors.UnavailableException;
 
 /**
  * Records security-relevant actions, one event each, called at the edges (controllers and
@@ -23,6 +27,8 @@ public final class Audit {
 
 	/** The key id recorded for the master key. */
 	public static final String MASTER = "master";
+
+	private static final int MAX_REASON = 300;
 
 	private final AuditProperties properties;
 
@@ -108,6 +114,29 @@ public final class Audit {
 	public void documentReplaced(String actor, String knowledgeBase, String document, int version) {
 		write(actor(actor), "document.replaced", "document:" + knowledgeBase + "/" + document, Outcome.SUCCESS,
 				Map.of("version", version));
+	}
+
+	/**
+	 * A knowledge-base or document operation that was refused (no permission, no such
+	 * knowledge base or document, a conflict, bad input) or failed: the same action as
+	 * its success, with the outcome {@code refused} or {@code failed} and the reason the
+	 * caller was told (refusals carry no secret).
+	 * @param actor the key that asked
+	 * @param action the action it asked for, e.g. {@code knowledge-base.deleted}
+	 * @param target what it asked it of; {@code knowledge-bases} or
+	 * {@code documents:<kb>} when there was no id yet
+	 * @param reason the refusal
+	 */
+	public void refused(String actor, String action, String target, RagChatException reason) {
+		Outcome outcome = switch (reason) {
+			case BusyException busy -> Outcome.FAILED;
+			case UnavailableException unavailable -> Outcome.FAILED;
+			case BadUpstreamException upstream -> Outcome.FAILED;
+			default -> Outcome.REFUSED;
+		};
+		String message = String.valueOf(reason.getMessage());
+		write(actor(actor), action, target, outcome,
+				Map.of("reason", (message.length() > MAX_REASON) ? message.substring(0, MAX_REASON) + "…" : message));
 	}
 
 	public void documentDeleted(String actor, String knowledgeBase, String document) {

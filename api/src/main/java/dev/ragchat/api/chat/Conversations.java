@@ -91,6 +91,8 @@ public final class Conversations {
 
 	private final Timer latency;
 
+	private final Counter modelTokens;
+
 	Conversations(Steps steps, ChatSessions sessions, MessageStore messages, ChatProperties properties, Clock clock,
 			MeterRegistry meters) {
 		this.questions = Counter.builder("ragchat.questions").description("Questions answered").register(meters);
@@ -101,6 +103,9 @@ public final class Conversations {
 		this.refused = Counter.builder("ragchat.answers")
 			.tag("outcome", "refused")
 			.description("Answers, by whether they rest on the documents")
+			.register(meters);
+		this.modelTokens = Counter.builder("ragchat.answer.tokens")
+			.description("Tokens language models spent on answers, as they report them")
 			.register(meters);
 		this.latency = Timer.builder("ragchat.answer.latency")
 			.description("From a question's arrival to its stored answer")
@@ -212,10 +217,12 @@ public final class Conversations {
 					filtered);
 			filtered.flush();
 			generated = new AnswerGenerator.Generated(
-					CitationMarkers.keepValid(written.text(), sources.size(), numbering), written.grounded());
+					CitationMarkers.keepValid(written.text(), sources.size(), numbering), written.grounded(),
+					written.tokens());
 		}
 		if (image != null) {
-			generated = new AnswerGenerator.Generated(image.note() + generated.text(), generated.grounded());
+			generated = new AnswerGenerator.Generated(image.note() + generated.text(), generated.grounded(),
+					generated.tokens());
 		}
 
 		// 8. cite
@@ -224,12 +231,15 @@ public final class Conversations {
 
 		// 9. store
 		ChatMessage answer = new ChatMessage(id(), sessionId, ChatMessage.ASSISTANT, generated.text(),
-				generated.grounded() && !citations.isEmpty(), citations, this.clock.instant());
+				generated.grounded() && !citations.isEmpty(), citations, this.clock.instant(), generated.tokens());
 		this.messages.append(asked);
 		this.messages.append(answer);
 		this.questions.increment();
 		(answer.grounded() ? this.grounded : this.refused).increment();
 		this.latency.record(Duration.between(askedAt, answer.createdAt()));
+		if (answer.tokens() != null) {
+			this.modelTokens.increment(answer.tokens());
+		}
 		return answer;
 	}
 

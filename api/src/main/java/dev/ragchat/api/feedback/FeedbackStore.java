@@ -1,5 +1,6 @@
 package dev.ragchat.api.feedback;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -26,5 +27,13 @@ public interface FeedbackStore {
 	 * @return how many answers of it were rated
 	 */
 	long count(String knowledgeBase);
+
+	/**
+	 * @param from the first instant, inclusive
+	 * @param to the instant after the last
+	 * @return the ratings given (or last changed) in {@code [from, to)}, in every
+	 * knowledge base, oldest first: usage analytics counts them
+	 */
+	List<Feedback> between(Instant from, Instant to);
 
 }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.access.Scope;
 import dev.ragchat.api.audit.Audit;
+import dev.ragchat.errors.RagChatException;
 import dev.ragchat.ingestion.Document;
 import dev.ragchat.ingestion.DocumentPages;
 import dev.ragchat.ingestion.Documents;
@@ -78,6 +79,17 @@ class DocumentController {
 			@RequestPart("file") List<MultipartFile> files,
 			@RequestPart(name = "metadata", required = false) String metadata,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) throws IOException {
+		try {
+			return submit(caller, kb, files, metadata, idempotencyKey);
+		}
+		catch (RagChatException ex) {
+			this.audit.refused(caller.keyId(), "document.created", "documents:" + kb, ex);
+			throw ex;
+		}
+	}
+
+	private SubmittedList submit(Caller caller, String kb, List<MultipartFile> files, String metadata,
+			String idempotencyKey) throws IOException {
 		caller.require(Scope.UPLOAD, kb);
 		if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
 			throw new dev.ragchat.errors.RejectedInputException(
@@ -120,6 +132,17 @@ class DocumentController {
 	ReplacedView replace(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String kb,
 			@PathVariable String doc, @RequestPart("file") MultipartFile file,
 			@RequestPart(name = "metadata", required = false) String metadata) throws IOException {
+		try {
+			return replaceInPlace(caller, kb, doc, file, metadata);
+		}
+		catch (RagChatException ex) {
+			this.audit.refused(caller.keyId(), "document.replaced", "document:" + kb + "/" + doc, ex);
+			throw ex;
+		}
+	}
+
+	private ReplacedView replaceInPlace(Caller caller, String kb, String doc, MultipartFile file, String metadata)
+			throws IOException {
 		caller.require(Scope.UPLOAD, kb);
 		Path temp = Files.createTempFile("ragchat-upload", ".bin");
 		try {
@@ -211,8 +234,14 @@ class DocumentController {
 	@Operation(summary = "Delete a document with its chunks, original and page previews")
 	void delete(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String kb,
 			@PathVariable String doc) {
-		caller.require(Scope.UPLOAD, kb);
-		this.documents.delete(kb, doc);
+		try {
+			caller.require(Scope.UPLOAD, kb);
+			this.documents.delete(kb, doc);
+		}
+		catch (RagChatException ex) {
+			this.audit.refused(caller.keyId(), "document.deleted", "document:" + kb + "/" + doc, ex);
+			throw ex;
+		}
 		this.audit.documentDeleted(caller.keyId(), kb, doc);
 		this.pages.evict(kb, doc);
 	}

@@ -7,6 +7,7 @@ import java.util.List;
 import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.access.Scope;
 import dev.ragchat.api.audit.Audit;
+import dev.ragchat.errors.RagChatException;
 import dev.ragchat.ingestion.DocumentPages;
 import dev.ragchat.ingestion.KnowledgeBase;
 import dev.ragchat.ingestion.KnowledgeBases;
@@ -52,8 +53,15 @@ class KnowledgeBaseController {
 	@Operation(summary = "Create a knowledge base (master key or admin key)")
 	ResponseEntity<KnowledgeBaseView> create(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
 			@RequestBody CreateRequest request) {
-		caller.require(Scope.ADMIN, null);
-		KnowledgeBase kb = this.knowledgeBases.create(request.name(), request.description());
+		KnowledgeBase kb;
+		try {
+			caller.require(Scope.ADMIN, null);
+			kb = this.knowledgeBases.create(request.name(), request.description());
+		}
+		catch (RagChatException ex) {
+			this.audit.refused(caller.keyId(), "knowledge-base.created", "knowledge-bases", ex);
+			throw ex;
+		}
 		this.audit.knowledgeBaseCreated(caller.keyId(), kb.id());
 		return ResponseEntity.created(URI.create("/api/v1/knowledge-bases/" + kb.id())).body(view(kb));
 	}
@@ -79,8 +87,14 @@ class KnowledgeBaseController {
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Delete a knowledge base with its documents, chunks and originals (master or admin key)")
 	void delete(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String kb) {
-		caller.require(Scope.ADMIN, kb);
-		this.knowledgeBases.delete(kb);
+		try {
+			caller.require(Scope.ADMIN, kb);
+			this.knowledgeBases.delete(kb);
+		}
+		catch (RagChatException ex) {
+			this.audit.refused(caller.keyId(), "knowledge-base.deleted", "knowledge-base:" + kb, ex);
+			throw ex;
+		}
 		this.audit.knowledgeBaseDeleted(caller.keyId(), kb);
 		this.pages.evict(kb);
 	}

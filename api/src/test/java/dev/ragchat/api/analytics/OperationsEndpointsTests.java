@@ -14,10 +14,10 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The operations endpoints through the real HTTPS listener: usage analytics, backups and
- * Prometheus metrics answer the master key only, and count what the service did. (Spring
- * Boot's tests leave metrics export off unless asked: the Prometheus endpoint is asked
- * for here.)
+ * The operations endpoints through the real HTTPS listener: backups and Prometheus
+ * metrics answer the master key only, usage analytics the master key and admin keys (on
+ * their knowledge bases), and count what the service did. (Spring Boot's tests leave
+ * metrics export off unless asked: the Prometheus endpoint is asked for here.)
  */
 @AutoConfigureObservability(tracing = false)
 class OperationsEndpointsTests extends AbstractHttpsIntegrationTests {
@@ -36,11 +36,16 @@ class OperationsEndpointsTests extends AbstractHttpsIntegrationTests {
 		JsonNode session = postJson("/api/v1/sessions", "X-API-Key", key, "{\"knowledgeBase\":\"" + kb + "\"}").json();
 		String bearer = "Bearer " + session.get("token").asText();
 		String messages = "/api/v1/sessions/" + session.get("sessionId").asText() + "/messages";
-		assertThat(postJson(messages, "Authorization", bearer,
+		JsonNode grounded = postJson(messages, "Authorization", bearer,
 				"{\"message\":\"When was the lighthouse on Kestrel Point automated?\"}")
-			.json()
-			.get("grounded")
-			.asBoolean()).isTrue();
+			.json();
+		assertThat(grounded.get("grounded").asBoolean()).isTrue();
+		// a thumbs up for it
+		assertThat(call(this.rest.put()
+			.uri(java.net.URI.create(url(messages + "/" + grounded.get("id").asText() + "/feedback")))
+			.header("Authorization", bearer)
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.body("{\"rating\":\"up\"}")).status()).isEqualTo(200);
 		assertThat(postJson(messages, "Authorization", bearer,
 				"{\"message\":\"What is the airspeed velocity of an unladen swallow?\"}")
 			.json()
@@ -58,6 +63,8 @@ class OperationsEndpointsTests extends AbstractHttpsIntegrationTests {
 		assertThat(totals.get("grounded").asLong()).isEqualTo(1);
 		assertThat(totals.get("refused").asLong()).isEqualTo(1);
 		assertThat(totals.get("latencyMs").get("answers").asLong()).isEqualTo(2);
+		assertThat(totals.get("feedback").get("up").asLong()).isEqualTo(1);
+		assertThat(totals.get("feedback").get("down").asLong()).isZero();
 		assertThat(answer.json().get("days")).singleElement()
 			.satisfies((day) -> assertThat(day.get("day").asText()).isEqualTo(today));
 		assertThat(answer.json().get("topCitedDocuments").get(0).get("filename").asText()).isEqualTo("harbour.pdf");
@@ -70,11 +77,41 @@ class OperationsEndpointsTests extends AbstractHttpsIntegrationTests {
 	}
 
 	@Test
-	void refusesAnalyticsToAnAdminKeyAndABadDay() {
-		String admin = issueKey("{\"scopes\":[\"admin\"]}");
-		assertThat(call("GET", "/api/v1/admin/analytics", "X-API-Key", admin).status()).isEqualTo(403);
+	void showsAnAdminKeyTheUsageOfItsKnowledgeBasesOnly() {
+		String mine = createKnowledgeBase("admin's own");
+		String other = createKnowledgeBase("someone else's");
+		JsonNode chatKey = postJson("/api/v1/keys", "X-Master-Key", this.masterKey,
+				"{\"scopes\":[\"chat\"],\"knowledgeBases\":[\"" + mine + "\",\"" + other + "\"]}")
+			.json();
+		String chat = chatKey.get("key").asText();
+		for (String kb : java.util.List.of(mine, other, other)) {
+			assertThat(postJson("/api/v1/sessions", "X-API-Key", chat, "{\"knowledgeBase\":\"" + kb + "\"}").status())
+				.isEqualTo(201);
+		}
+		String admin = issueKey("{\"scopes\":[\"admin\"],\"knowledgeBases\":[\"" + mine + "\"]}");
+		String today = LocalDate.now(ZoneOffset.UTC).toString();
+		Answer answer = call("GET", "/api/v1/admin/analytics?from=" + today, "X-API-Key", admin);
+		assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+		assertThat(answer.json().get("totals").get("sessions").asLong()).isEqualTo(1);
+		assertThat(answer.json().get("knowledgeBases")).singleElement()
+			.satisfies((kb) -> assertThat(kb.asText()).isEqualTo(mine));
+		// the master key sees both
+		JsonNode all = call("GET", "/api/v1/admin/analytics?from=" + today + "&key=" + chatKey.get("id").asText(),
+				"X-Master-Key", this.masterKey)
+			.json();
+		assertThat(all.get("totals").get("sessions").asLong()).isEqualTo(3);
+		// another knowledge base is not found; a key without admin is refused
+		Answer elsewhere = call("GET", "/api/v1/admin/analytics?knowledgeBase=" + other, "X-API-Key", admin);
+		assertThat(elsewhere.status()).isEqualTo(404);
+		assertThat(elsewhere.text()).contains("No knowledge base '" + other + "'");
+		assertThat(call("GET", "/api/v1/admin/analytics", "X-API-Key", chat).status()).isEqualTo(403);
+	}
+
+	@Test
+	void refusesABadDayWithAProblem() {
 		Answer bad = call("GET", "/api/v1/admin/analytics?from=yesterday", "X-Master-Key", this.masterKey);
 		assertThat(bad.status()).isEqualTo(400);
+		assertThat(bad.headers().getContentType()).hasToString("application/problem+json");
 		assertThat(bad.text()).contains("from must be a UTC day");
 	}
 
@@ -86,7 +123,7 @@ class OperationsEndpointsTests extends AbstractHttpsIntegrationTests {
 		Answer metrics = call("GET", "/actuator/prometheus", "X-Master-Key", this.masterKey);
 		assertThat(metrics.status()).isEqualTo(200);
 		assertThat(metrics.text()).contains("ragchat_questions_total", "ragchat_answers_total{outcome=\"refused\"}",
-				"ragchat_answer_latency_seconds_count", "ragchat_ingestion_pages_total");
+				"ragchat_answer_latency_seconds_count", "ragchat_answer_tokens_total", "ragchat_ingestion_pages_total");
 	}
 
 	@Test

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -31,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -84,6 +86,46 @@ class AuditTrailTests extends AbstractWebIntegrationTests {
 		JsonNode event = AuditLog.single(file(), "key.expired-used", "key:" + id);
 		assertThat(event.get("keyId").asText()).isEqualTo(id);
 		assertThat(event.get("outcome").asText()).isEqualTo("refused");
+	}
+
+	@Test
+	void aSessionTokenOfAnExpiredKeyWritesOneExpiredUseEventWithItsId() throws Exception {
+		String id = "key_expired" + System.nanoTime();
+		Instant past = Instant.now().minus(Duration.ofMinutes(1));
+		this.store.save(new ApiKey(id, null, Set.of(Scope.CHAT), List.of("*"), past.minus(Duration.ofHours(1)), past,
+				null, null), Hashes.sha256Hex(KeyFormat.newKey()));
+		// the token ran out with its key (tokens never outlive their key) ...
+		this.mvc
+			.perform(get("/api/v1/sessions/ses_gone").secure(true)
+				.header("Authorization", "Bearer " + token("ses_gone", id, past))
+				.with(from("10.1.0.4")))
+			.andExpect(status().isUnauthorized());
+		// ... or is still within its own lifetime
+		this.mvc
+			.perform(get("/api/v1/sessions/ses_gone").secure(true)
+				.header("Authorization", "Bearer " + token("ses_gone", id, Instant.now().plus(Duration.ofMinutes(5))))
+				.with(from("10.1.0.5")))
+			.andExpect(status().isUnauthorized());
+		for (String address : List.of("10.1.0.4", "10.1.0.5")) {
+			JsonNode event = AuditLog.single(file(), (e) -> address.equals(e.path("address").asText()));
+			assertThat(event.get("action").asText()).isEqualTo("key.expired-used");
+			assertThat(event.get("target").asText()).isEqualTo("key:" + id);
+			assertThat(event.get("keyId").asText()).isEqualTo(id);
+			assertThat(event.get("outcome").asText()).isEqualTo("refused");
+		}
+	}
+
+	@Test
+	void anExpiredSessionTokenOfAnActiveKeyIsAFailedSignInNotAnExpiredKey() throws Exception {
+		String id = Calls.issueKey(this.mvc, this.masterKey, "{}").get("id").asText();
+		this.mvc
+			.perform(get("/api/v1/sessions/ses_old").secure(true)
+				.header("Authorization", "Bearer " + token("ses_old", id, Instant.now().minus(Duration.ofMinutes(1))))
+				.with(from("10.1.0.6")))
+			.andExpect(status().isUnauthorized());
+		JsonNode event = AuditLog.single(file(), (e) -> "10.1.0.6".equals(e.path("address").asText()));
+		assertThat(event.get("action").asText()).isEqualTo("sign-in.failed");
+		assertThat(event.get("target").asText()).isEqualTo("credential:session-token");
 	}
 
 	@Test
@@ -152,6 +194,82 @@ class AuditTrailTests extends AbstractWebIntegrationTests {
 		JsonNode deleted = AuditLog.single(file(), "document.deleted", "document:" + kb + "/" + doc);
 		assertThat(deleted.get("keyId").asText()).isEqualTo(uploader.get("id").asText());
 		assertThat(deleted.get("outcome").asText()).isEqualTo("success");
+	}
+
+	@Test
+	void aRefusedKnowledgeBaseCreationWritesOneRefusedEvent() throws Exception {
+		JsonNode chat = Calls.issueKey(this.mvc, this.masterKey, "{\"scopes\":[\"chat\"]}");
+		this.mvc
+			.perform(post("/api/v1/knowledge-bases").secure(true)
+				.header("X-API-Key", chat.get("key").asText())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\":\"not allowed\"}"))
+			.andExpect(status().isForbidden());
+		JsonNode event = AuditLog.single(file(), (e) -> chat.get("id").asText().equals(e.path("keyId").asText()));
+		assertThat(event.get("action").asText()).isEqualTo("knowledge-base.created");
+		assertThat(event.get("target").asText()).isEqualTo("knowledge-bases");
+		assertThat(event.get("outcome").asText()).isEqualTo("refused");
+		assertThat(event.get("detail").get("reason").asText()).contains("'admin' scope");
+	}
+
+	@Test
+	void aRefusedKnowledgeBaseDeletionWritesOneRefusedEvent() throws Exception {
+		String kb = createKnowledgeBase("kept");
+		JsonNode other = Calls.issueKey(this.mvc, this.masterKey,
+				"{\"scopes\":[\"admin\"],\"knowledgeBases\":[\"default\"]}");
+		this.mvc
+			.perform(
+					delete("/api/v1/knowledge-bases/" + kb).secure(true).header("X-API-Key", other.get("key").asText()))
+			.andExpect(status().isNotFound());
+		JsonNode event = AuditLog.single(file(), "knowledge-base.deleted", "knowledge-base:" + kb);
+		assertThat(event.get("keyId").asText()).isEqualTo(other.get("id").asText());
+		assertThat(event.get("outcome").asText()).isEqualTo("refused");
+		assertThat(event.get("detail").get("reason").asText()).isEqualTo("No knowledge base '" + kb + "'");
+	}
+
+	@Test
+	void aRefusedUploadWritesOneRefusedDocumentEvent() throws Exception {
+		String kb = createKnowledgeBase("closed");
+		JsonNode chat = Calls.issueKey(this.mvc, this.masterKey, "{\"scopes\":[\"chat\"]}");
+		this.mvc
+			.perform(multipart("/api/v1/knowledge-bases/" + kb + "/documents")
+				.file(new MockMultipartFile("file", "notes.txt", "text/plain", "text".getBytes(StandardCharsets.UTF_8)))
+				.secure(true)
+				.header("X-API-Key", chat.get("key").asText()))
+			.andExpect(status().isForbidden());
+		JsonNode event = AuditLog.single(file(), "document.created", "documents:" + kb);
+		assertThat(event.get("keyId").asText()).isEqualTo(chat.get("id").asText());
+		assertThat(event.get("outcome").asText()).isEqualTo("refused");
+	}
+
+	@Test
+	void aRefusedReplacementWritesOneRefusedDocumentEvent() throws Exception {
+		String kb = createKnowledgeBase("replacing");
+		JsonNode uploader = Calls.issueKey(this.mvc, this.masterKey,
+				"{\"scopes\":[\"upload\"],\"knowledgeBases\":[\"" + kb + "\"]}");
+		this.mvc
+			.perform(multipart(org.springframework.http.HttpMethod.PUT,
+					"/api/v1/knowledge-bases/" + kb + "/documents/doc_missing")
+				.file(new MockMultipartFile("file", "notes.txt", "text/plain", "text".getBytes(StandardCharsets.UTF_8)))
+				.secure(true)
+				.header("X-API-Key", uploader.get("key").asText()))
+			.andExpect(status().isNotFound());
+		JsonNode event = AuditLog.single(file(), "document.replaced", "document:" + kb + "/doc_missing");
+		assertThat(event.get("keyId").asText()).isEqualTo(uploader.get("id").asText());
+		assertThat(event.get("outcome").asText()).isEqualTo("refused");
+	}
+
+	@Test
+	void aRefusedDocumentDeletionWritesOneRefusedEvent() throws Exception {
+		String kb = createKnowledgeBase("guarded");
+		JsonNode chat = Calls.issueKey(this.mvc, this.masterKey, "{\"scopes\":[\"chat\"]}");
+		this.mvc
+			.perform(delete("/api/v1/knowledge-bases/" + kb + "/documents/doc_any").secure(true)
+				.header("X-API-Key", chat.get("key").asText()))
+			.andExpect(status().isForbidden());
+		JsonNode event = AuditLog.single(file(), "document.deleted", "document:" + kb + "/doc_any");
+		assertThat(event.get("keyId").asText()).isEqualTo(chat.get("id").asText());
+		assertThat(event.get("outcome").asText()).isEqualTo("refused");
 	}
 
 	@Test
@@ -240,6 +358,27 @@ class AuditTrailTests extends AbstractWebIntegrationTests {
 			.header("Authorization", "Bearer " + chat.token)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(json.writeValueAsString(Map.of("message", message))));
+	}
+
+	/** A session token signed as the service signs them, for a key id and an expiry. */
+	private String token(String session, String keyId, Instant expiresAt) {
+		javax.crypto.SecretKey key = new javax.crypto.spec.SecretKeySpec(
+				java.util.Base64.getDecoder().decode(this.jwtSecret), "HmacSHA256");
+		return io.jsonwebtoken.Jwts.builder()
+			.header()
+			.type("session+jwt")
+			.and()
+			.issuer("ragchat")
+			.audience()
+			.add("ragchat-chat")
+			.and()
+			.subject(session)
+			.id(java.util.UUID.randomUUID().toString())
+			.claim("key", keyId)
+			.issuedAt(java.util.Date.from(expiresAt.minus(Duration.ofMinutes(15))))
+			.expiration(java.util.Date.from(expiresAt))
+			.signWith(key, io.jsonwebtoken.Jwts.SIG.HS256)
+			.compact();
 	}
 
 	private Path file() {

@@ -399,6 +399,69 @@ class ConsoleBrowserTests {
 	}
 
 	@Test
+	void showsEachFilesSizeDateColourAndEstimateAndTakesFilesDroppedAnywhere() throws Exception {
+		signIn(issueKey());
+		createKnowledgeBase("Queue colours");
+		// a file dropped on the page's title bar, far from the file input
+		script("""
+				const dt = new DataTransfer();
+				dt.items.add(new File(['# Notes\\n\\nThe ferry leaves at nine.'], 'notes.md', { type: 'text/markdown' }));
+				const bar = document.querySelector('header.bar h1');
+				bar.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+				window.__dragging = document.body.classList.contains('dragging');
+				bar.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));""");
+		assertThat(script("return window.__dragging")).isEqualTo(true);
+		WebElement ready = this.wait
+			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#doc-rows li[data-status=READY]")));
+		assertThat(ready.getText()).contains("notes.md");
+		assertThat(ready.findElement(By.cssSelector(".size")).getText()).matches("\\d+ B");
+		assertThat(ready.findElement(By.cssSelector("time.date")).getAttribute("datetime")).startsWith("20");
+		assertThat(ready.findElement(By.cssSelector("time.date")).getText()).isNotBlank();
+		assertThat(ready.getCssValue("border-left-color")).isEqualTo("rgba(30, 122, 60, 1)");
+		assertThat(this.browser.findElement(By.tagName("body")).getAttribute("class")).doesNotContain("dragging");
+
+		// in line behind a stopped worker: grey, its place and an estimate from the READY
+		// one; the list is polled only while on screen
+		SmartLifecycle workers = this.context.getBean("ingestionWorkers", SmartLifecycle.class);
+		workers.stop();
+		try {
+			this.browser.findElement(By.id("files"))
+				.sendKeys(TestFiles.factsPdf(this.dir.resolve("later.pdf")).toAbsolutePath().toString());
+			WebElement queued = this.wait
+				.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#doc-rows li[data-status=QUEUED]")));
+			assertThat(queued.getText()).containsPattern("QUEUED, 1 of 1 in line here, starts in about \\d+ s");
+			assertThat(queued.getCssValue("border-left-color")).isEqualTo("rgba(86, 96, 122, 1)");
+			assertThat(this.browser.findElement(By.id("doc-rows")).getAttribute("data-polling")).isEqualTo("on");
+			this.browser.findElement(By.id("tab-chat")).click();
+			assertThat(this.browser.findElement(By.id("doc-rows")).getAttribute("data-polling")).isEqualTo("off");
+			this.browser.findElement(By.id("tab-knowledge")).click();
+			this.wait.until(ExpectedConditions.attributeToBe(By.id("doc-rows"), "data-polling", "on"));
+		}
+		finally {
+			workers.start();
+		}
+		this.wait.until((driver) -> driver.findElements(By.cssSelector("#doc-rows li[data-status=READY]")).size() == 2);
+		this.wait.until(ExpectedConditions.attributeToBe(By.id("doc-rows"), "data-polling", "off"));
+		assertThat(this.browser.findElement(By.id("queue-text")).getText()).isEqualTo("2 of 2 done");
+	}
+
+	@Test
+	void followsTheSystemsDarkSchemeUntilToggled() {
+		this.browser.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("features",
+				List.of(java.util.Map.of("name", "prefers-color-scheme", "value", "dark"))));
+		open();
+		assertThat(script("return document.documentElement.dataset.theme")).isEqualTo("dark");
+		assertThat(this.browser.findElement(By.id("theme")).getAttribute("aria-pressed")).isEqualTo("true");
+		assertThat(script("return getComputedStyle(document.documentElement).backgroundColor"))
+			.isEqualTo("rgb(15, 19, 27)");
+		this.browser.findElement(By.id("theme")).click();
+		assertThat(script("return document.documentElement.dataset.theme")).isEqualTo("light");
+		// the choice holds over a reload, against the system's scheme
+		this.browser.navigate().refresh();
+		assertThat(script("return document.documentElement.dataset.theme")).isEqualTo("light");
+	}
+
+	@Test
 	void warnsBeforeASecondKnowledgeBaseTakesAnExistingName() throws Exception {
 		signIn(issueKey());
 		String unique = "Filings " + System.nanoTime();
@@ -594,6 +657,71 @@ class ConsoleBrowserTests {
 	}
 
 	@Test
+	void showsTheActivityOfAKnowledgeBaseInChartsServedFromTheWebJar() throws Exception {
+		// a key without the admin scope has no Activity view
+		signIn(issueKey("{\"name\":\"console\",\"scopes\":[\"chat\",\"upload\"]}"));
+		assertThat(this.browser.findElement(By.id("tab-activity")).isDisplayed()).isFalse();
+		this.browser.findElement(By.id("sign-out")).click();
+
+		signIn(issueKey());
+		script("window.__violations = []; document.addEventListener('securitypolicyviolation',"
+				+ " (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));");
+		assertThat(this.browser.findElement(By.id("tab-activity")).isDisplayed()).isTrue();
+		String name = "Activity " + System.nanoTime();
+		createKnowledgeBase(name);
+		uploadAndAwaitReady(TestFiles.factsPdf(this.dir.resolve("harbour.pdf")), "harbour.pdf");
+		this.browser.findElement(By.id("tab-chat")).click();
+		WebElement grounded = ask("When was the lighthouse on Kestrel Point automated?");
+		WebElement refused = ask("What is the airspeed velocity of an unladen swallow?");
+		assertThat(refused.getAttribute("class")).contains("not-found");
+		WebElement helpful = grounded.findElement(By.cssSelector("button.rate-up"));
+		helpful.click();
+		this.wait.until(ExpectedConditions.attributeToBe(helpful, "aria-pressed", "true"));
+
+		// the day's figures of this knowledge base, exactly
+		this.browser.findElement(By.id("tab-activity")).click();
+		this.wait.until((driver) -> driver.findElement(By.id("view-activity")).getAttribute("data-loaded") != null);
+		new Select(this.browser.findElement(By.id("activity-kb"))).selectByVisibleText(name);
+		this.wait
+			.until((driver) -> String.valueOf(driver.findElement(By.id("view-activity")).getAttribute("data-loaded"))
+				.matches("kb_.+\\|30"));
+		assertThat(figure("sessions")).isEqualTo("1");
+		assertThat(figure("questions")).isEqualTo("2");
+		assertThat(figure("grounded")).isEqualTo("1");
+		assertThat(figure("refused")).isEqualTo("1");
+		assertThat(figure("uploads")).isEqualTo("1");
+		assertThat(figure("pages")).isEqualTo("4");
+		assertThat(figure("feedback")).isEqualTo("1 helpful, 0 not helpful");
+		assertThat(this.browser.findElement(By.id("activity-cited")).getText()).contains("harbour.pdf 1");
+
+		// drawn by Chart.js, from the application's WebJar, within the CSP
+		assertThat(script("""
+				const chart = Chart.getChart(document.getElementById('chart-answers'));
+				return chart.data.datasets.map((d) => d.label + '=' + d.data.reduce((a, b) => a + b, 0)).join();"""))
+			.isEqualTo("Grounded=1,Refused=1");
+		assertThat((Long) script("""
+				const c = document.getElementById('chart-answers');
+				const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+				let n = 0;
+				for (let p = 3; p < d.length; p += 4) { if (d[p] > 0) n++; }
+				return n;""")).isGreaterThan(1000);
+		assertThat(script("return performance.getEntriesByType('resource').map((e) => new URL(e.name))"
+				+ ".filter((u) => u.pathname.includes('chart')).map((u) => u.origin === location.origin"
+				+ " ? u.pathname : u.href).join()"))
+			.isEqualTo("/webjars/chart.js/dist/chart.umd.js");
+		assertThat(script("return window.__violations")).asList().isEmpty();
+
+		// dark: drawn again in the dark theme's ink
+		this.browser.findElement(By.id("theme")).click();
+		this.wait.until((driver) -> "#e4e8f1".equals(script(
+				"return Chart.getChart(document.getElementById('chart-answers')).options.scales.x.ticks.color")));
+		this.browser.findElement(By.id("theme")).click();
+		this.browser.manage().window().setSize(new Dimension(390, 844));
+		assertNoHorizontalScroll();
+		this.browser.manage().window().setSize(new Dimension(1280, 900));
+	}
+
+	@Test
 	void takesTheScreenshotsOfTheMainScreensLightAndDark() throws Exception {
 		// the screens as a new user sees them: only this test's knowledge bases
 		deleteKnowledgeBasesOverHttp();
@@ -615,13 +743,18 @@ class ConsoleBrowserTests {
 			if (theme.equals("dark")) {
 				this.browser.findElement(By.id("theme")).click();
 				assertThat(script("return document.documentElement.dataset.theme")).isEqualTo("dark");
-				assertThat(script("return getComputedStyle(document.body).backgroundColor"))
-					.isNotEqualTo("rgb(244, 246, 250)");
+				assertThat(script("return getComputedStyle(document.documentElement).backgroundColor"))
+					.isEqualTo("rgb(15, 19, 27)");
 			}
 			for (int width : List.of(1280, 390)) {
 				this.browser.manage().window().setSize(new Dimension(width, (width == 390) ? 844 : 900));
-				for (String view : List.of("knowledge", "chat", "search")) {
+				for (String view : List.of("knowledge", "chat", "search", "activity")) {
 					this.browser.findElement(By.id("tab-" + view)).click();
+					if (view.equals("activity")) {
+						this.wait.until((driver) -> Boolean.TRUE.equals(script("return !!document.getElementById("
+								+ "'view-activity').dataset.loaded && !!window.Chart"
+								+ " && !!Chart.getChart(document.getElementById('chart-usage'))")));
+					}
 					assertNoHorizontalScroll();
 					screenshot("screen-" + view + "-" + width + "-" + theme);
 				}
@@ -819,14 +952,21 @@ class ConsoleBrowserTests {
 		return json.readTree(created.body()).get("id").asText();
 	}
 
+	private String figure(String name) {
+		return this.browser.findElement(By.cssSelector("#activity-totals [data-figure='" + name + "']")).getText();
+	}
+
 	private String issueKey() throws Exception {
+		return issueKey("{\"name\":\"console\",\"scopes\":[\"chat\",\"upload\",\"admin\"]}");
+	}
+
+	private String issueKey(String body) throws Exception {
 		HttpClient client = HttpClient.newBuilder().sslContext(Calls.trusting(this.certificate)).build();
 		HttpResponse<String> issued = client
 			.send(HttpRequest.newBuilder(URI.create("https://localhost:" + this.port + "/api/v1/keys"))
 				.header("X-Master-Key", this.masterKey)
 				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers
-					.ofString("{\"name\":\"console\",\"scopes\":[\"chat\",\"upload\",\"admin\"]}"))
+				.POST(HttpRequest.BodyPublishers.ofString(body))
 				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(issued.statusCode()).isEqualTo(201);
 		return json.readTree(issued.body()).get("key").asText();

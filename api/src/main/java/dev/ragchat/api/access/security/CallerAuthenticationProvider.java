@@ -1,5 +1,7 @@
 package dev.ragchat.api.access.security;
 
+import java.util.Optional;
+
 import dev.ragchat.api.access.ActiveSessions;
 import dev.ragchat.api.access.ApiKey;
 import dev.ragchat.api.access.ApiKeys;
@@ -66,15 +68,25 @@ final class CallerAuthenticationProvider implements AuthenticationProvider {
 			claims = this.tokens.verify(token);
 		}
 		catch (InvalidSessionTokenException ex) {
-			throw new BadCredentialsException(ex.getMessage());
+			throw expiredKey(ex.expiredTokenKeyId(), ex.getMessage())
+				.orElseGet(() -> new BadCredentialsException(ex.getMessage()));
 		}
+		String refused = "The API key behind this session has expired or was revoked";
 		ApiKey key = this.apiKeys.active(claims.keyId())
 			.orElseThrow(
-					() -> new BadCredentialsException("The API key behind this session has expired or was revoked"));
+					() -> expiredKey(claims.keyId(), refused).orElseGet(() -> new BadCredentialsException(refused)));
 		if (!this.sessions.isActive(claims.sessionId(), claims.keyId())) {
 			throw new BadCredentialsException("The session has ended");
 		}
 		return new CallerAuthentication(Caller.session(key, claims.sessionId()));
+	}
+
+	/**
+	 * A session token whose key has expired (the token with it, or before it): a use of
+	 * that key after its expiry.
+	 */
+	private Optional<BadCredentialsException> expiredKey(String keyId, String message) {
+		return this.apiKeys.expiredById(keyId).map((key) -> new ExpiredKeyException(message, key.id()));
 	}
 
 	@Override

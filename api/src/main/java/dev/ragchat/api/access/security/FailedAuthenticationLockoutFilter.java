@@ -42,7 +42,9 @@ final class FailedAuthenticationLockoutFilter extends OncePerRequestFilter {
 		if (carriesCredential(request)) {
 			Duration wait = this.limits.failedAuthenticationLockout(request.getRemoteAddr());
 			if (!wait.isZero()) {
-				this.audit.lockedOut(CredentialConverter.kind(request));
+				if (this.limits.lockOutStarts(request.getRemoteAddr(), wait)) {
+					this.audit.lockedOut(CredentialConverter.kind(request));
+				}
 				RateLimitFilter.tooManyRequests(this.problems, request, response, wait, DETAIL);
 				return;
 			}

@@ -22,6 +22,11 @@ final class RateLimits {
 
 	private final Cache<String, Bucket> failedAuthentication;
 
+	/**
+	 * Per locked-out address, when its current lock-out ends ({@link System#nanoTime}).
+	 */
+	private final Cache<String, Long> lockedUntil;
+
 	RateLimits(RateLimitProperties properties) {
 		this.properties = properties;
 		this.perKey = Caffeine.newBuilder().expireAfterAccess(Duration.ofHours(1)).maximumSize(1_000_000).build();
@@ -29,6 +34,28 @@ final class RateLimits {
 			.expireAfterAccess(Duration.ofHours(1))
 			.maximumSize(1_000_000)
 			.build();
+		this.lockedUntil = Caffeine.newBuilder().expireAfterWrite(Duration.ofHours(1)).maximumSize(1_000_000).build();
+	}
+
+	/**
+	 * Whether a refusal for want of failed-authentication budget starts a new lock-out of
+	 * its address, rather than falling within one already under way: the audit trail
+	 * records one event per lock-out, not one per refused request.
+	 * @param address the client address
+	 * @param wait how long the address must wait, as just refused
+	 * @return {@code true} for the first refusal of a lock-out
+	 */
+	boolean lockOutStarts(String address, Duration wait) {
+		long now = System.nanoTime();
+		boolean[] starts = { false };
+		this.lockedUntil.asMap().compute(address, (a, until) -> {
+			if (until != null && until - now > 0) {
+				return until;
+			}
+			starts[0] = true;
+			return now + wait.toNanos();
+		});
+		return starts[0];
 	}
 
 	/**

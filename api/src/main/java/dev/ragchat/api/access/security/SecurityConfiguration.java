@@ -92,7 +92,9 @@ class SecurityConfiguration {
 			}
 			Duration wait = limits.tryFailedAuthentication(request.getRemoteAddr());
 			if (!wait.isZero()) {
-				audit.lockedOut(CredentialConverter.kind(request));
+				if (limits.lockOutStarts(request.getRemoteAddr(), wait)) {
+					audit.lockedOut(CredentialConverter.kind(request));
+				}
 				RateLimitFilter.tooManyRequests(problems, request, response, wait,
 						FailedAuthenticationLockoutFilter.DETAIL);
 				return;
@@ -132,6 +134,10 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers(HttpMethod.HEAD, CONSOLE)
 				.permitAll()
+				// usage analytics: also for keys with the admin scope (their knowledge
+				// bases)
+				.requestMatchers(HttpMethod.GET, "/api/v1/admin/analytics")
+				.hasAnyAuthority(CallerAuthentication.MASTER, Scope.ADMIN.authority())
 				.requestMatchers("/api/v1/keys", "/api/v1/keys/**", "/api/v1/admin/**", "/actuator/**",
 						CredentialConverter.SEED_KEY_PATH)
 				.hasAuthority(CallerAuthentication.MASTER)

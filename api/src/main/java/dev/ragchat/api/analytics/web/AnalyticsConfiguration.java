@@ -3,6 +3,7 @@ package dev.ragchat.api.analytics.web;
 import dev.ragchat.api.analytics.Analytics;
 import dev.ragchat.api.chat.MessageStore;
 import dev.ragchat.api.chat.SessionStore;
+import dev.ragchat.api.feedback.FeedbackStore;
 import dev.ragchat.ingestion.DocumentStore;
 
 import org.springframework.context.annotation.Bean;
@@ -15,8 +16,8 @@ import org.springframework.context.annotation.Configuration;
 class AnalyticsConfiguration {
 
 	@Bean
-	Analytics analytics(SessionStore sessions, MessageStore messages, DocumentStore documents) {
-		return new Analytics(sessions, messages, documents);
+	Analytics analytics(SessionStore sessions, MessageStore messages, DocumentStore documents, FeedbackStore feedback) {
+		return new Analytics(sessions, messages, documents, feedback);
 	}
 
 }

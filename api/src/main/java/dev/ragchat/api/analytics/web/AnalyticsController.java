@@ -6,26 +6,33 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Set;
 
+import dev.ragchat.api.access.Caller;
+import dev.ragchat.api.access.Scope;
 import dev.ragchat.api.analytics.Analytics;
 import dev.ragchat.api.analytics.Usage;
+import dev.ragchat.errors.NotFoundException;
 import dev.ragchat.errors.RejectedInputException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Usage analytics, for the master key.
+ * Usage analytics, for the master key and for keys with the {@code admin} scope: a key
+ * limited to some knowledge bases sees only their usage.
  */
 @RestController
 @RequestMapping(path = "/api/v1/admin/analytics", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "analytics", description = "Usage analytics (master key only)")
+@Tag(name = "analytics", description = "Usage analytics (master key, or an API key with the admin scope)")
 @SecurityRequirement(name = "masterKey")
 class AnalyticsController {
 
@@ -41,13 +48,20 @@ class AnalyticsController {
 	@GetMapping
 	@Operation(summary = "Usage per UTC day in [from, to): 'from' and 'to' are ISO-8601 instants or UTC days"
 			+ " (yyyy-MM-dd; a day as 'to' counts that whole day); the last 30 days by default")
-	Usage usage(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+	Usage usage(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(required = false) String knowledgeBase, @RequestParam(required = false) String key) {
+		caller.require(Scope.ADMIN, null);
+		String kb = blankToNull(knowledgeBase);
+		if (kb != null && !caller.mayUse(kb)) {
+			throw new NotFoundException("No knowledge base '" + kb + "'");
+		}
+		Set<String> among = caller.mayUseAll() ? null : Set.copyOf(caller.knowledgeBases());
 		Instant end = (to == null || to.isBlank()) ? this.clock.instant() : instant("to", to, true);
 		Instant start = (from == null || from.isBlank())
 				? LocalDate.ofInstant(end, ZoneOffset.UTC).minusDays(29).atStartOfDay(ZoneOffset.UTC).toInstant()
 				: instant("from", from, false);
-		return this.analytics.usage(start, end, blankToNull(knowledgeBase), blankToNull(key));
+		return this.analytics.usage(start, end, kb, among, blankToNull(key));
 	}
 
 	private static Instant instant(String name, String value, boolean end) {

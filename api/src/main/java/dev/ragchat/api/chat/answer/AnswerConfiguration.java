@@ -235,7 +235,13 @@ class AnswerConfiguration {
 				.build();
 			return OpenAiChatModel.builder()
 				.openAiApi(api)
-				.defaultOptions(OpenAiChatOptions.builder().model(openAi.model()).maxTokens(openAi.maxTokens()).build())
+				.defaultOptions(OpenAiChatOptions.builder()
+					.model(openAi.model())
+					.maxTokens(openAi.maxTokens())
+					// stream_options.include_usage: the tokens spent come in the last
+					// chunk
+					.streamUsage(true)
+					.build())
 				.retryTemplate(NO_RETRY)
 				.build();
 		}

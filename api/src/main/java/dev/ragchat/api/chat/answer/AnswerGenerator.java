@@ -32,8 +32,17 @@ public interface AnswerGenerator {
 	 *
 	 * @param text the answer with its {@code [n]} markers
 	 * @param grounded whether the sources answer the question
+	 * @param tokens the tokens a language model spent on it (prompt and answer, as it
+	 * reports them), or {@code null} (no model, or none reported)
 	 */
-	record Generated(String text, boolean grounded) {
+	record Generated(String text, boolean grounded, Long tokens) {
+
+		/**
+		 * An answer no model reported tokens for.
+		 */
+		public Generated(String text, boolean grounded) {
+			this(text, grounded, null);
+		}
 
 	}
 

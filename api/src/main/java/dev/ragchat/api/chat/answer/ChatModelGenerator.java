@@ -106,11 +106,15 @@ final class ChatModelGenerator implements AnswerGenerator {
 			return new Generated(NOT_FOUND, false);
 		}
 		StringBuilder answer = new StringBuilder();
+		long spent = 0;
 		// closing the stream cancels the model's request (a client gone, a failure)
 		try (Stream<ChatResponse> responses = responses(prompt(question))) {
 			Iterator<ChatResponse> pieces = responses.iterator();
 			while (hasNext(pieces)) {
 				ChatResponse response = pieces.next();
+				// streamed usage is the total so far (Gemini) or comes once, at the end
+				// (OpenAI-compatible servers, Ollama): the largest figure is the answer's
+				spent = Math.max(spent, totalTokens(response));
 				if (response.getResult() == null || response.getResult().getOutput() == null) {
 					continue;
 				}
@@ -124,7 +128,15 @@ final class ChatModelGenerator implements AnswerGenerator {
 		}
 		String text = answer.toString().strip();
 		boolean grounded = !text.isEmpty() && !text.startsWith(NOT_FOUND) && text.matches("(?s).*\\[\\d+].*");
-		return new Generated(text.isEmpty() ? NOT_FOUND : text, grounded);
+		return new Generated(text.isEmpty() ? NOT_FOUND : text, grounded, (spent > 0) ? spent : null);
+	}
+
+	private static long totalTokens(ChatResponse response) {
+		if (response.getMetadata() == null || response.getMetadata().getUsage() == null) {
+			return 0;
+		}
+		Integer total = response.getMetadata().getUsage().getTotalTokens();
+		return (total != null) ? total : 0;
 	}
 
 	private Stream<ChatResponse> responses(Prompt prompt) {

@@ -38,10 +38,10 @@ final class JdbcMessageStore implements MessageStore {
 			.query(Long.class)
 			.single();
 		this.jdbc.sql("""
-				insert into chat_message (id, session_id, seq, role, content, grounded, citations, created_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?)""")
+				insert into chat_message (id, session_id, seq, role, content, grounded, citations, created_at, tokens)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(m.id(), m.sessionId(), seq, m.role(), m.content(), m.grounded(), toJson(m.citations()),
-					m.createdAt().atOffset(ZoneOffset.UTC))
+					m.createdAt().atOffset(ZoneOffset.UTC), m.tokens())
 			.update();
 	}
 
@@ -88,9 +88,10 @@ final class JdbcMessageStore implements MessageStore {
 
 	private static ChatMessage map(ResultSet rs, int row) throws SQLException {
 		Object grounded = rs.getObject("grounded");
+		Long tokens = rs.getObject("tokens", Long.class);
 		return new ChatMessage(rs.getString("id"), rs.getString("session_id"), rs.getString("role"),
 				rs.getString("content"), (grounded != null) ? (Boolean) grounded : null,
-				fromJson(rs.getString("citations")), Jdbc.instant(rs, "created_at"));
+				fromJson(rs.getString("citations")), Jdbc.instant(rs, "created_at"), tokens);
 	}
 
 	private static String toJson(List<Citation> citations) {

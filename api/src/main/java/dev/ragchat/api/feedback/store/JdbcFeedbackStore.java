@@ -2,6 +2,7 @@ package dev.ragchat.api.feedback.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 
 import dev.ragchat.api.feedback.Feedback;
@@ -47,6 +48,15 @@ final class JdbcFeedbackStore implements FeedbackStore {
 			.param(knowledgeBase)
 			.query(Long.class)
 			.single();
+	}
+
+	@Override
+	public List<Feedback> between(Instant from, Instant to) {
+		return this.jdbc.sql(
+				"select * from answer_feedback where created_at >= ? and created_at < ? order by created_at, message_id")
+			.params(Jdbc.time(from), Jdbc.time(to))
+			.query(JdbcFeedbackStore::map)
+			.list();
 	}
 
 	private static Feedback map(ResultSet rs, int row) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.ragchat.api.feedback.store;
 
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 
@@ -46,10 +47,24 @@ final class MongoFeedbackStore implements FeedbackStore {
 			.limit(limit);
 		return this.mongo.find(query, org.bson.Document.class, COLLECTION)
 			.stream()
-			.map((row) -> new Feedback(row.getString("_id"), row.getString("sessionId"), row.getString("knowledgeBase"),
-					row.getString("keyId"), Feedback.Rating.valueOf(row.getString("rating")), row.getString("reason"),
-					row.getString("answer"), row.getDate("createdAt").toInstant()))
+			.map(MongoFeedbackStore::feedback)
 			.toList();
+	}
+
+	@Override
+	public List<Feedback> between(Instant from, Instant to) {
+		Query query = Query.query(Criteria.where("createdAt").gte(Date.from(from)).lt(Date.from(to)))
+			.with(Sort.by(Sort.Order.asc("createdAt"), Sort.Order.asc("_id")));
+		return this.mongo.find(query, org.bson.Document.class, COLLECTION)
+			.stream()
+			.map(MongoFeedbackStore::feedback)
+			.toList();
+	}
+
+	private static Feedback feedback(org.bson.Document row) {
+		return new Feedback(row.getString("_id"), row.getString("sessionId"), row.getString("knowledgeBase"),
+				row.getString("keyId"), Feedback.Rating.valueOf(row.getString("rating")), row.getString("reason"),
+				row.getString("answer"), row.getDate("createdAt").toInstant());
 	}
 
 	@Override

@@ -42,6 +42,9 @@ abstract class ChatModelAnswerContractTests {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	dev.ragchat.api.chat.MessageStore messages;
+
 	@Value("${ragchat.master-key}")
 	String masterKey;
 
@@ -63,6 +66,9 @@ abstract class ChatModelAnswerContractTests {
 	abstract List<JsonNode> requests();
 
 	abstract void resetRequests();
+
+	/** The total tokens the stubbed model reports for an answer. */
+	abstract long reportedTokens();
 
 	@BeforeEach
 	void documentsAndSession() throws Exception {
@@ -94,6 +100,15 @@ abstract class ChatModelAnswerContractTests {
 		this.session = started.get("sessionId").asText();
 		this.token = started.get("token").asText();
 		resetRequests();
+	}
+
+	@Test
+	void keepsTheTokensTheModelReportsWithTheAnswer() throws Exception {
+		stubAnswer(List.of("The lighthouse on Kestrel Point ", "was automated in 1987 [1]."));
+		ask("When was the lighthouse on Kestrel Point automated?").andExpect(status().isOk())
+			.andExpect(jsonPath("$.grounded").value(true));
+		assertThat(this.messages.latest(this.session, 1)).singleElement()
+			.satisfies((answer) -> assertThat(answer.tokens()).isEqualTo(reportedTokens()));
 	}
 
 	@Test

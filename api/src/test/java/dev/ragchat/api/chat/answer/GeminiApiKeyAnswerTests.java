@@ -66,6 +66,11 @@ class GeminiApiKeyAnswerTests extends ChatModelAnswerContractTests {
 	}
 
 	@Override
+	long reportedTokens() {
+		return 110;
+	}
+
+	@Override
 	List<JsonNode> requests() {
 		return bodies(gemini.findAll(postRequestedFor(urlPathMatching("/v1beta/models/.*"))));
 	}

@@ -67,6 +67,11 @@ class OllamaAnswerTests extends ChatModelAnswerContractTests {
 	}
 
 	@Override
+	long reportedTokens() {
+		return 433;
+	}
+
+	@Override
 	List<JsonNode> requests() {
 		return bodies(ollama.findAll(postRequestedFor(urlPathEqualTo(CHAT))));
 	}

@@ -84,6 +84,10 @@ class OpenAiCompatibleAnswerTests extends ChatModelAnswerContractTests {
 			events.append(chunk(delta, "null"));
 		}
 		events.append(chunk("{}", "\"stop\""));
+		// asked for with stream_options.include_usage: the usage, in a chunk of its own
+		events.append("data: {\"id\":\"chatcmpl-9x3\",\"object\":\"chat.completion.chunk\",\"created\":1735689601,"
+				+ "\"model\":\"local-model\",\"system_fingerprint\":\"b4500-cpu\",\"choices\":[],"
+				+ "\"usage\":{\"prompt_tokens\":412,\"completion_tokens\":21,\"total_tokens\":433}}\n\n");
 		return events.append("data: [DONE]\n\n").toString();
 	}
 
@@ -91,6 +95,11 @@ class OpenAiCompatibleAnswerTests extends ChatModelAnswerContractTests {
 		return "data: {\"id\":\"chatcmpl-9x3\",\"object\":\"chat.completion.chunk\",\"created\":1735689601,"
 				+ "\"model\":\"local-model\",\"system_fingerprint\":\"b4500-cpu\",\"choices\":[{\"index\":0,\"delta\":"
 				+ delta + ",\"logprobs\":null,\"finish_reason\":" + finishReason + "}]}\n\n";
+	}
+
+	@Override
+	long reportedTokens() {
+		return 433;
 	}
 
 	@Override

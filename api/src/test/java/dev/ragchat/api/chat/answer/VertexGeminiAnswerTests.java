@@ -60,6 +60,11 @@ class VertexGeminiAnswerTests extends ChatModelAnswerContractTests {
 	}
 
 	@Override
+	long reportedTokens() {
+		return 110;
+	}
+
+	@Override
 	List<JsonNode> requests() {
 		return bodies(vertex.findAll(postRequestedFor(urlPathMatching("/v1/projects/.*"))));
 	}

@@ -1,5 +1,6 @@
 package dev.ragchat.api.chat.store;
 
+import dev.ragchat.api.feedback.store.FeedbackStores;
 import dev.ragchat.ingestion.catalog.TestCatalog;
 
 /**
@@ -11,7 +12,7 @@ class JdbcUsageAnalyticsTests extends UsageAnalyticsContractTests {
 	protected Stores createStores() {
 		TestCatalog catalog = new TestCatalog();
 		return new Stores(new JdbcSessionStore(catalog.jdbc()), new JdbcMessageStore(catalog.jdbc()),
-				catalog.documents());
+				catalog.documents(), FeedbackStores.jdbc(catalog.jdbc()));
 	}
 
 }

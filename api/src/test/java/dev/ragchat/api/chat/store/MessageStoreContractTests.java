@@ -46,6 +46,15 @@ abstract class MessageStoreContractTests {
 	}
 
 	@Test
+	void keepsTheTokensAModelSpentOnAnAnswer() {
+		this.store.append(new ChatMessage("m1", "s1", ChatMessage.USER, "Question?", null, List.of(), NOW));
+		this.store.append(new ChatMessage("m2", "s1", ChatMessage.ASSISTANT, "Answer", false, List.of(), NOW, 433L));
+		assertThat(this.store.page("s1", 0, 10)).extracting(ChatMessage::tokens).containsExactly(null, 433L);
+		assertThat(this.store.between(NOW, NOW.plusSeconds(1))).extracting(ChatMessage::tokens)
+			.containsExactly(null, 433L);
+	}
+
+	@Test
 	void pagesAndReturnsTheLatestOldestFirst() {
 		for (int i = 1; i <= 7; i++) {
 			this.store.append(new ChatMessage("m" + i, "s1", ChatMessage.USER, "Q" + i, null, List.of(), NOW));

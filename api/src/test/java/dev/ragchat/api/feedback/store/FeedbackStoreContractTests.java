@@ -43,6 +43,17 @@ abstract class FeedbackStoreContractTests {
 		assertThat(this.store.count("kb_none")).isZero();
 	}
 
+	@Test
+	void handsOverTheRatingsOfATimeRangeInEveryKnowledgeBaseOldestFirst() {
+		this.store.save(feedback("msg_1", "kb_a", Feedback.Rating.UP, null, NOW.minusSeconds(1)));
+		this.store.save(feedback("msg_2", "kb_b", Feedback.Rating.DOWN, "Wrong year", NOW.plusSeconds(1)));
+		this.store.save(feedback("msg_3", "kb_a", Feedback.Rating.UP, null, NOW));
+		this.store.save(feedback("msg_4", "kb_a", Feedback.Rating.UP, null, NOW.plusSeconds(2)));
+		assertThat(this.store.between(NOW, NOW.plusSeconds(2))).extracting(Feedback::messageId)
+			.containsExactly("msg_3", "msg_2");
+		assertThat(this.store.between(NOW.plusSeconds(3), NOW.plusSeconds(4))).isEmpty();
+	}
+
 	static Feedback feedback(String messageId, String kb, Feedback.Rating rating, String reason, Instant at) {
 		return new Feedback(messageId, "ses_1", kb, "key_1", rating, reason, "The lighthouse was automated in 1987.",
 				at);
