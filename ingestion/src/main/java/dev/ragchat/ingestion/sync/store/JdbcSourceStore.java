@@ -154,11 +154,10 @@ final class JdbcSourceStore implements SourceStore {
 	}
 
 	private static Source source(ResultSet rs, int row) throws SQLException {
-		int interval = rs.getInt("interval_minutes");
 		return new Source(rs.getString("id"), rs.getString("knowledge_base"), Source.Type.valueOf(rs.getString("type")),
 				rs.getString("path"), rs.getString("bucket"), rs.getString("prefix"), rs.getBoolean("delete_missing"),
-				rs.wasNull() ? null : interval, Jdbc.instant(rs, "created_at"), rs.getString("last_run_id"),
-				Jdbc.instant(rs, "last_run_at"), rs.getString("active_run_id"));
+				rs.getObject("interval_minutes", Integer.class), Jdbc.instant(rs, "created_at"),
+				rs.getString("last_run_id"), Jdbc.instant(rs, "last_run_at"), rs.getString("active_run_id"));
 	}
 
 	private static SyncRun run(ResultSet rs, int row) throws SQLException {
