@@ -102,6 +102,15 @@ public record SyncRun(String id, String sourceId, String knowledgeBase, Status s
 			items = List.copyOf(items);
 		}
 
+		/**
+		 * @return its counts in words, for logs
+		 */
+		public String summary() {
+			return this.added + " added, " + this.replaced + " replaced, " + this.deleted + " deleted, "
+					+ this.missingKept + " missing kept, " + this.unchanged + " unchanged, " + this.failed + " failed, "
+					+ this.skipped + " skipped";
+		}
+
 	}
 
 	/**

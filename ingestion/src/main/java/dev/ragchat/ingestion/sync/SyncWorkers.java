@@ -82,7 +82,8 @@ final class SyncWorkers implements SmartLifecycle {
 		holder.future = executor().submit(() -> {
 			try {
 				SyncRun ended = this.runner.run(source, run);
-				logger.info("Sync {} of source {} {}: {}", run.id(), source.id(), ended.status(), ended.report());
+				logger.info("Sync {} of source {} {}: {}", run.id(), source.id(), ended.status(),
+						ended.report().summary());
 			}
 			catch (InterruptedException ex) {
 				logger.info("Sync {} of source {} stopped; it is restarted once its lease runs out", run.id(),
