@@ -151,6 +151,11 @@ final class SyncRunner {
 					report.failed(entry.path(), documentId,
 							"its ingestion failed: " + document.error() + " (change the file to try again)");
 				}
+				else if (!document.status().isFinal()) {
+					// queued by a run that was cut off, or by hand: its report waits for
+					// it too
+					queued.put(documentId, new Queued(entry.path(), "unchanged"));
+				}
 				else {
 					report.unchanged();
 				}
@@ -190,11 +195,10 @@ final class SyncRunner {
 					continue;
 				}
 				if (document.status() == DocumentStatus.READY) {
-					if (file.outcome().equals("added")) {
-						progress.report.added(file.path(), document.id());
-					}
-					else {
-						progress.report.replaced(file.path(), document.id());
+					switch (file.outcome()) {
+						case "added" -> progress.report.added(file.path(), document.id());
+						case "replaced" -> progress.report.replaced(file.path(), document.id());
+						default -> progress.report.unchanged();
 					}
 					it.remove();
 				}
@@ -264,7 +268,8 @@ final class SyncRunner {
 	}
 
 	/**
-	 * A file whose document this run queued, and what it will count as once READY.
+	 * A file whose document this run waits for (it queued it, or found it still being
+	 * ingested), and what it will count as once READY.
 	 */
 	private record Queued(String path, String outcome) {
 

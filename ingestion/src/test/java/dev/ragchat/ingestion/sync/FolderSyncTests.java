@@ -2,6 +2,7 @@ package dev.ragchat.ingestion.sync;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Folder sources synced through the real ingestion path (catalog, workers, index) from a
@@ -209,6 +211,7 @@ class FolderSyncTests {
 			.submit(SyncFixture.KB, List.of(new Documents.Upload("note-005.md", this.folder.resolve("note-005.md"))),
 					SyncRunner.metadata(source, "note-005.md"), null);
 
+		this.sync.ingestion.pause();
 		this.sync.workers.recover();
 
 		SyncRun cutOff = this.sync.store.findRun("run_dead").orElseThrow();
@@ -216,9 +219,16 @@ class FolderSyncTests {
 		assertThat(cutOff.error()).startsWith("Cut off: the node running it stopped");
 		SyncRun restarted = this.sync.sources.runs(SyncFixture.KB, source.id(), 1).get(0);
 		assertThat(restarted.trigger()).isEqualTo("restart");
+		// the restart waits for the document the cut-off run queued, too
+		await().during(Duration.ofMillis(500))
+			.atMost(Duration.ofSeconds(5))
+			.until(() -> this.sync.store.findRun(restarted.id()).orElseThrow().status() == SyncRun.Status.RUNNING);
+		this.sync.ingestion.resume();
 		SyncRun ended = this.sync.awaitEnd(restarted);
 		assertThat(ended.status()).isEqualTo(SyncRun.Status.SUCCEEDED);
 		SyncFixture.assertCounts(ended, SyncFixture.counts(2, 0, 0, 0, 6, 0, 0));
+		// two added, and the one the cut-off run queued, waited for until READY
+		assertThat(ended.progress()).isEqualTo(new SyncRun.Progress(8, 8, 3, 3));
 		assertThat(this.sync.ingestion.documents().list(SyncFixture.KB)).hasSize(8);
 		assertThat(this.sync.documentsByPath()).hasSize(8);
 	}
