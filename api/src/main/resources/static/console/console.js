@@ -7,6 +7,7 @@ import { ask, chatShown, composerKeys, count, editPersona, forgetChat, newChat, 
 import { fillKeyKnowledgeBases, issueKey, loadKeys } from './keys.js';
 import { openDocument, wireViewer } from './viewer.js';
 import { activityShown, activityThemeChanged, forgetActivity, mayReadActivity } from './activity.js';
+import { addSource } from './sources.js';
 
 const THEME = 'ragchat.theme';
 
@@ -40,6 +41,7 @@ function signOut(reason) {
 	$('who').textContent = '';
 	for (const id of ['kb-rows', 'doc-rows', 'search-results', 'key-rows']) $(id).replaceChildren();
 	$('documents').hidden = true;
+	$('sources').hidden = true;
 	$('issued').hidden = true;
 	showError(typeof reason === 'string' ? reason : '');
 	$('credential').focus();
@@ -84,10 +86,19 @@ async function search(event) {
 		showError('Create a knowledge base first (Knowledge bases).');
 		return;
 	}
+	let filter;
+	if (form.filter.value.trim()) {
+		try {
+			filter = JSON.parse(form.filter.value);
+		} catch {
+			showError('The filter is not JSON: write it as {"key": "year", "op": "gte", "value": 2021}');
+			return;
+		}
+	}
 	await guarded(async () => {
 		const query = form.query.value;
 		const { results } = await api(`${kbPath(kb)}/search`, {
-			method: 'POST', json: { query, mode: form.mode.value, topK: Number(form.topK.value) } });
+			method: 'POST', json: { query, mode: form.mode.value, topK: Number(form.topK.value), filter } });
 		$('search-results').replaceChildren(...results.map((r) => el('li', { class: 'result' },
 			el('p', { class: 'source' },
 				el('button', { type: 'button', class: 'quiet', text: `${r.filename}, page ${r.page}`, 'aria-label': `Open ${r.filename} at page ${r.page}`,
@@ -122,6 +133,7 @@ onKnowledgeBases((kbs) => { fillKeyKnowledgeBases(kbs); setUp(); });
 $('sign-in-form').addEventListener('submit', signIn);
 $('sign-out').addEventListener('click', () => signOut());
 $('kb-create').addEventListener('submit', createKnowledgeBase);
+$('source-form').addEventListener('submit', addSource);
 $('kb-name').addEventListener('input', checkName);
 $('search-form').addEventListener('submit', search);
 $('ask-form').addEventListener('submit', ask);

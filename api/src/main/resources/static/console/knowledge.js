@@ -1,12 +1,17 @@
 // Knowledge bases, their documents and the upload queue.
 import { $, api, bytes, credential, el, guarded, kbPath, showError, state, when } from './core.js';
 import { openDocument } from './viewer.js';
+import { forgetSources, loadSources, whenDocumentsChange } from './sources.js';
 
 const FINAL = new Set(['READY', 'FAILED']);
 const listeners = [];
 const uploads = new Map();
+// documents whose version history is open, with their versions once loaded
+const histories = new Map();
 let timer = null;
 let latest = [];
+
+whenDocumentsChange(() => refreshDocuments());
 
 /** Tells the other views when the list of knowledge bases changed. */
 export function onKnowledgeBases(listener) {
@@ -70,6 +75,8 @@ async function deleteKnowledgeBase(kb) {
 		if (state.kb && state.kb.id === kb.id) {
 			state.kb = null;
 			$('documents').hidden = true;
+			$('sources').hidden = true;
+			forgetSources();
 		}
 		await loadKnowledgeBases();
 	});
@@ -78,11 +85,13 @@ async function deleteKnowledgeBase(kb) {
 export function openKnowledgeBase(kb) {
 	state.kb = kb;
 	uploads.clear();
+	histories.clear();
 	$('documents').hidden = false;
 	$('documents').dataset.kb = kb.id;
 	$('documents-title').textContent = `Documents of ${kb.name}`;
 	for (const select of document.querySelectorAll('select.kb-select:not(:disabled)')) select.value = kb.id;
 	refreshDocuments();
+	loadSources(kb.id);
 }
 
 /** Stops polling (signed out). */
@@ -90,8 +99,10 @@ export function forgetDocuments() {
 	clearTimeout(timer);
 	timer = null;
 	uploads.clear();
+	histories.clear();
 	latest = [];
 	$('doc-rows').dataset.polling = 'off';
+	forgetSources();
 }
 
 /**
@@ -111,7 +122,10 @@ function schedule() {
 
 /** The knowledge view came back on screen: look again, poll again if needed. */
 export function documentsShown() {
-	if (state.kb) refreshDocuments();
+	if (state.kb) {
+		refreshDocuments();
+		loadSources(state.kb.id);
+	}
 }
 
 export function documentsHidden() {
@@ -194,7 +208,12 @@ function documentRow(doc, queued, documents) {
 	const row = el('li', { class: `doc status-${doc.status.toLowerCase()}`, 'data-document': doc.id, 'data-status': doc.status },
 		el('strong', { text: doc.filename }), ' ',
 		el('span', { class: 'size', text: bytes(doc.sizeBytes) }), ' ',
-		el('time', { class: 'date', datetime: doc.createdAt, text: when(doc.createdAt) }), ' ');
+		el('time', { class: 'date', datetime: doc.updatedAt || doc.createdAt, text: when(doc.updatedAt || doc.createdAt) }), ' ',
+		el('button', { type: 'button', class: 'quiet version', text: `v${doc.version || 1}`, 'aria-expanded': String(histories.has(doc.id)),
+			'aria-label': `Version ${doc.version || 1} of ${doc.filename}: show its history`, onclick: () => toggleHistory(doc) }), ' ');
+	if (doc.metadata && doc.metadata.source && doc.metadata.path) {
+		row.append(el('span', { class: 'size synced', text: `synced: ${doc.metadata.path}` }), ' ');
+	}
 	if (doc.status !== 'FAILED') {
 		row.append(el('progress', { max: '100', value: String(Math.round(fraction(doc) * 100)), 'aria-label': `${doc.filename}: ${status}` }), ' ');
 	}
@@ -219,7 +238,29 @@ function documentRow(doc, queued, documents) {
 		' ',
 		el('button', { type: 'button', class: 'quiet', text: 'Delete', 'aria-label': `Delete ${doc.filename}`, onclick: () => deleteDocument(doc) }));
 	row.append(actions);
+	if (histories.has(doc.id)) row.append(historyList(doc, histories.get(doc.id)));
 	return row;
+}
+
+/** Opens or closes a document's version history (oldest first, the current one last). */
+async function toggleHistory(doc) {
+	if (histories.has(doc.id)) {
+		histories.delete(doc.id);
+		render(latest);
+		return;
+	}
+	await guarded(async () => {
+		const { versions } = await api(`${kbPath(state.kb.id)}/documents/${encodeURIComponent(doc.id)}/versions`);
+		histories.set(doc.id, versions);
+		render(latest);
+	});
+}
+
+function historyList(doc, versions) {
+	return el('ol', { class: 'versions', 'aria-label': `Versions of ${doc.filename}` }, ...versions.map((v) => el('li', { class: 'hint', 'data-version': String(v.version) },
+		`v${v.version}${v.current ? ' (current)' : ''}: ${v.filename}, ${bytes(v.sizeBytes)}, uploaded ${when(v.uploadedAt)}`
+		+ (v.readyAt ? `, ready ${when(v.readyAt)}` : v.current ? `, ${v.status}` : ', never ready')
+		+ (v.supersededAt ? `, replaced ${when(v.supersededAt)}` : ''))));
 }
 
 export async function upload(files) {

@@ -113,7 +113,7 @@ class ArchitectureTests {
 			.byClassesThat()
 			.resideInAnyPackage("dev.ragchat.ingestion.catalog..", "dev.ragchat.ingestion.blobs..",
 					"dev.ragchat.api.access.store..", "dev.ragchat.api.chat.store..", "dev.ragchat.api.media.store..",
-					"dev.ragchat.api.feedback.store..")
+					"dev.ragchat.api.feedback.store..", "dev.ragchat.ingestion.sync.store..")
 			.check(ragchat);
 	}
 

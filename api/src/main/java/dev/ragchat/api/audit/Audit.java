@@ -143,6 +143,27 @@ public final class Audit {
 		write(actor(actor), "document.deleted", "document:" + knowledgeBase + "/" + document, Outcome.SUCCESS, null);
 	}
 
+	public void sourceCreated(String actor, String knowledgeBase, String source, String location) {
+		write(actor(actor), "source.created", "source:" + knowledgeBase + "/" + source, Outcome.SUCCESS,
+				Map.of("location", location));
+	}
+
+	public void sourceDeleted(String actor, String knowledgeBase, String source) {
+		write(actor(actor), "source.deleted", "source:" + knowledgeBase + "/" + source, Outcome.SUCCESS, null);
+	}
+
+	/**
+	 * @param actor who asked for the sync
+	 * @param knowledgeBase the source's knowledge base
+	 * @param source the source
+	 * @param run the run it started
+	 * @param deleteMissing whether the run deletes the documents whose file is gone
+	 */
+	public void sourceSynced(String actor, String knowledgeBase, String source, String run, boolean deleteMissing) {
+		write(actor(actor), "source.synced", "source:" + knowledgeBase + "/" + source, Outcome.SUCCESS,
+				Map.of("run", run, "deleteMissing", deleteMissing));
+	}
+
 	public void sessionStarted(String actor, String knowledgeBase, String session) {
 		write(actor(actor), "session.started", "session:" + session, Outcome.SUCCESS,
 				Map.of("knowledgeBase", knowledgeBase));

@@ -67,6 +67,9 @@ class ConsoleBrowserTests {
 	@Value("${ragchat.master-key}")
 	String masterKey;
 
+	@Autowired
+	dev.ragchat.ingestion.sync.SyncProperties sync;
+
 	@Value("${ragchat.tls.cert}")
 	Path certificate;
 
@@ -719,6 +722,60 @@ class ConsoleBrowserTests {
 		this.browser.manage().window().setSize(new Dimension(390, 844));
 		assertNoHorizontalScroll();
 		this.browser.manage().window().setSize(new Dimension(1280, 900));
+	}
+
+	@Test
+	void syncsAFolderSourceShowsItsReportAVersionHistoryAndFiltersSearch() throws Exception {
+		Path folder = Files
+			.createDirectories(this.sync.folderRoots().get(0).resolve("console-" + java.util.UUID.randomUUID()));
+		Files.writeString(folder.resolve("alpha.md"), "# Alpha\n\nThe alpha pier opens at seven.\n");
+		Files.writeString(folder.resolve("beta.md"), "# Beta\n\nThe beta pier opens at nine.\n");
+		signIn(issueKey());
+		createKnowledgeBase("Synced");
+
+		this.browser.findElement(By.id("source-location")).sendKeys(folder.toString());
+		this.browser.findElement(By.cssSelector("#source-form button[type=submit]")).click();
+		By lastRun = By.cssSelector("#source-rows li.sync-source .last-run");
+		this.wait
+			.until(ExpectedConditions.textMatches(lastRun, java.util.regex.Pattern.compile("Last sync .*2 added")));
+		assertThat(this.browser.findElement(By.cssSelector("#source-rows li.sync-source strong")).getText())
+			.isEqualTo(folder.toRealPath().toString());
+
+		Files.writeString(folder.resolve("alpha.md"), "# Alpha\n\nThe alpha pier now opens at eight.\n");
+		this.browser.findElement(By.cssSelector("#source-rows button.sync-now")).click();
+		this.wait.until(ExpectedConditions.textMatches(lastRun,
+				java.util.regex.Pattern.compile("Last sync .*1 replaced, 1 unchanged")));
+		screenshot("sources");
+
+		// the replaced document shows its version, and its history on demand
+		By alphaVersion = By.xpath("//ul[@id='doc-rows']/li[strong='alpha.md']//button[contains(@class,'version')]");
+		this.wait.until(ExpectedConditions.textToBe(alphaVersion, "v2"));
+		this.browser.findElement(alphaVersion).click();
+		this.wait.until(ExpectedConditions
+			.numberOfElementsToBe(By.xpath("//ul[@id='doc-rows']/li[strong='alpha.md']//ol[@class='versions']/li"), 2));
+		assertThat(this.browser
+			.findElement(By.xpath("//ul[@id='doc-rows']/li[strong='alpha.md']//ol[@class='versions']/li[2]"))
+			.getText()).startsWith("v2 (current): alpha.md");
+		assertThat(this.browser.findElement(By.xpath("//ul[@id='doc-rows']/li[strong='beta.md']")).getText())
+			.contains("v1", "synced: beta.md");
+
+		// a search narrowed by a filter finds only the filtered document
+		this.browser.findElement(By.id("tab-search")).click();
+		this.browser.findElement(By.id("search-query")).sendKeys("When does the pier open?");
+		this.browser.findElement(By.id("search-filter"))
+			.sendKeys("{\"key\": \"path\", \"op\": \"eq\", \"value\": \"beta.md\"}");
+		this.browser.findElement(By.cssSelector("#search-form button[type=submit]")).click();
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#search-results li.result")));
+		assertThat(this.browser.findElements(By.cssSelector("#search-results li.result .source button")))
+			.extracting(WebElement::getText)
+			.isNotEmpty()
+			.allSatisfy((text) -> assertThat(text).startsWith("beta.md"));
+		this.browser.findElement(By.id("search-filter")).clear();
+		this.browser.findElement(By.id("search-filter"))
+			.sendKeys("{\"key\": \"path\", \"op\": \"between\", \"value\": 1}");
+		this.browser.findElement(By.cssSelector("#search-form button[type=submit]")).click();
+		this.wait.until(ExpectedConditions.textMatches(By.id("error"),
+				java.util.regex.Pattern.compile("filter\\.op: 'between' is not one of")));
 	}
 
 	@Test

@@ -43,6 +43,13 @@ public final class TestCatalog {
 	}
 
 	/**
+	 * @return transactions on this catalog, for the other stores kept in it
+	 */
+	public TransactionTemplate transactions() {
+		return this.transactions;
+	}
+
+	/**
 	 * @return the document store on this catalog
 	 */
 	public DocumentStore documents() {

@@ -1,0 +1,142 @@
+// A knowledge base's sync sources: a server folder (under RAGCHAT_SYNC_FOLDER_ROOTS) or an
+// S3 prefix, each with its last sync's progress or report, Sync now and Delete. Sources
+// need the master key or an API key with the upload scope; for other keys the section
+// says so. Polled every 2 s only while a sync runs and the section is on screen.
+import { $, api, credential, el, guarded, kbPath, state, when } from './core.js';
+
+let timer = null;
+let shownKb = null;
+let wasSyncing = false;
+let onDocumentsChanged = () => {};
+
+/** A sync adds, replaces and deletes documents: the list is told while one runs and when it ends. */
+export function whenDocumentsChange(listener) {
+	onDocumentsChanged = listener;
+}
+
+const path = (kb) => `${kbPath(kb)}/sources`;
+
+export async function loadSources(kb) {
+	shownKb = kb;
+	clearTimeout(timer);
+	timer = null;
+	$('sources').hidden = false;
+	try {
+		const { sources } = await api(path(kb));
+		if (shownKb !== kb) return;
+		$('source-form').hidden = false;
+		$('source-note').hidden = true;
+		$('source-rows').replaceChildren(...sources.map(sourceRow));
+		if (!sources.length) $('source-rows').append(el('li', { class: 'hint', text: 'No sources yet.' }));
+		const syncing = sources.some((s) => s.syncing || (s.lastRun && s.lastRun.status === 'RUNNING'));
+		$('source-rows').dataset.polling = syncing ? 'on' : 'off';
+		if (syncing || wasSyncing) onDocumentsChanged();
+		wasSyncing = syncing;
+		if (syncing) timer = setTimeout(() => refresh(), 2000);
+	} catch (error) {
+		if (shownKb !== kb) return;
+		$('source-rows').replaceChildren();
+		$('source-form').hidden = true;
+		$('source-note').hidden = false;
+		$('source-note').textContent = `Sources need the master key or an API key with the upload scope (${error.message}).`;
+	}
+}
+
+function refresh() {
+	const visible = !$('view-knowledge').hidden && !$('documents').hidden;
+	if (shownKb && credential() && visible && state.kb && state.kb.id === shownKb) loadSources(shownKb);
+}
+
+/** Stops polling (signed out, or another knowledge base opened). */
+export function forgetSources() {
+	clearTimeout(timer);
+	timer = null;
+	shownKb = null;
+	wasSyncing = false;
+	$('source-rows').replaceChildren();
+}
+
+function where(s) {
+	return s.type === 'folder' ? s.path : `s3://${s.bucket}/${s.prefix || ''}`;
+}
+
+export function summary(report) {
+	const parts = [];
+	for (const [key, words] of [['added', 'added'], ['replaced', 'replaced'], ['deleted', 'deleted'],
+		['missingKept', 'missing, kept'], ['unchanged', 'unchanged'], ['failed', 'failed'], ['skipped', 'skipped']]) {
+		if (report[key]) parts.push(`${report[key]} ${words}`);
+	}
+	return parts.length ? parts.join(', ') : 'nothing to do';
+}
+
+function runText(run) {
+	if (run.status === 'RUNNING') {
+		const p = run.progress;
+		const files = p.files ? `files ${p.filesDone}/${p.files}` : 'listing files';
+		const indexed = p.documentsIndexing ? `, indexed ${p.documentsIndexed}/${p.documentsIndexing}` : '';
+		return `Syncing since ${when(run.startedAt)}: ${files}${indexed}`;
+	}
+	const how = run.status === 'SUCCEEDED' ? 'Last sync' : 'Last sync FAILED';
+	return `${how} ${when(run.finishedAt || run.startedAt)} (${run.trigger}): ${summary(run.report)}`;
+}
+
+function sourceRow(s) {
+	const run = s.lastRun;
+	const status = run ? run.status.toLowerCase() : 'queued';
+	const row = el('li', { class: `doc sync-source status-${status === 'succeeded' ? 'ready' : status === 'running' ? 'parsing' : status}`,
+		'data-source': s.id },
+	el('strong', { text: where(s) }), ' ',
+	el('span', { class: 'size', text: [s.type, s.deleteMissing ? 'deletes missing files' : 'keeps missing files',
+		s.intervalMinutes ? `every ${s.intervalMinutes} min` : 'by hand'].join(' · ') }));
+	row.append(el('p', { class: 'state last-run', text: run ? runText(run) : 'Never synced.' }));
+	if (run && run.error) row.append(el('p', { class: 'error-text', text: run.error }));
+	const problems = run ? run.report.items.filter((i) => i.outcome === 'failed' || i.outcome === 'skipped') : [];
+	if (problems.length) {
+		row.append(el('ul', { class: 'problems' }, ...problems.slice(0, 10).map((i) =>
+			el('li', { class: 'warning', text: `${i.path}: ${i.outcome}, ${i.reason}` }))));
+		if (problems.length > 10) row.append(el('p', { class: 'hint', text: `… and ${problems.length - 10} more` }));
+	}
+	const syncing = s.syncing || (run && run.status === 'RUNNING');
+	row.append(el('div', { class: 'actions' },
+		el('button', { type: 'button', class: 'sync-now', text: syncing ? 'Syncing…' : 'Sync now', disabled: syncing,
+			'aria-label': `Sync ${where(s)} now`, onclick: () => syncNow(s) }), ' ',
+		el('button', { type: 'button', class: 'quiet', text: 'Delete', disabled: syncing,
+			'aria-label': `Delete the source ${where(s)}`, onclick: () => deleteSource(s) })));
+	return row;
+}
+
+async function syncNow(s) {
+	await guarded(async () => {
+		await api(`${path(s.knowledgeBase)}/${encodeURIComponent(s.id)}/sync`, { method: 'POST' });
+		wasSyncing = true;
+		await loadSources(s.knowledgeBase);
+	});
+}
+
+async function deleteSource(s) {
+	if (!confirm(`Delete the source ${where(s)}? Its documents stay.`)) return;
+	await guarded(async () => {
+		await api(`${path(s.knowledgeBase)}/${encodeURIComponent(s.id)}`, { method: 'DELETE' });
+		await loadSources(s.knowledgeBase);
+	});
+}
+
+/** "Add source": a folder path, or s3://bucket/prefix. */
+export async function addSource(event) {
+	event.preventDefault();
+	const form = event.target;
+	if (!state.kb) return;
+	const location = form.location.value.trim();
+	const s3 = /^s3:\/\/([^/]+)\/?(.*)$/.exec(location);
+	const body = s3 ? { type: 's3', bucket: s3[1], prefix: s3[2] } : { type: 'folder', path: location };
+	body.deleteMissing = form.deleteMissing.checked;
+	if (form.interval.value) body.intervalMinutes = Number(form.interval.value);
+	const kb = state.kb.id;
+	await guarded(async () => {
+		const source = await api(path(kb), { method: 'POST', json: body });
+		form.reset();
+		await api(`${path(kb)}/${encodeURIComponent(source.id)}/sync`, { method: 'POST' });
+		wasSyncing = true;
+		await loadSources(kb);
+	});
+}

@@ -1,0 +1,319 @@
+package dev.ragchat.ingestion.sync;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ragchat.errors.NotFoundException;
+import dev.ragchat.errors.RagChatException;
+import dev.ragchat.ingestion.Document;
+import dev.ragchat.ingestion.DocumentStatus;
+import dev.ragchat.ingestion.Documents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One sync run, start to end, through the ingestion front ({@link Documents}), as if a
+ * person uploaded the files: the documents that came from the source are found by their
+ * metadata ({@code source}, {@code path}); a file without one is uploaded, a file whose
+ * SHA-256 differs from its document's replaces it in place (the next version), a document
+ * whose file is gone is deleted only when the run says {@code deleteMissing}, else kept
+ * and reported. The run then waits until the documents it queued are READY or FAILED, so
+ * that its report says what is searchable. A run that is interrupted (the node stops)
+ * writes nothing more and stays RUNNING until its lease runs out; then it is restarted,
+ * and the restart finds what was already done as unchanged.
+ */
+final class SyncRunner {
+
+	private static final Logger logger = LoggerFactory.getLogger(SyncRunner.class);
+
+	private static final ObjectMapper json = new ObjectMapper();
+
+	private static final Duration POLL = Duration.ofMillis(200);
+
+	private static final Duration PROGRESS_EVERY = Duration.ofMillis(500);
+
+	private final Documents documents;
+
+	private final SourceStore store;
+
+	private final Function<Source, SourceFiles> files;
+
+	private final Clock clock;
+
+	SyncRunner(Documents documents, SourceStore store, Function<Source, SourceFiles> files, Clock clock) {
+		this.documents = documents;
+		this.store = store;
+		this.files = files;
+		this.clock = clock;
+	}
+
+	/**
+	 * Runs a sync to its end and records it.
+	 * @param source the source
+	 * @param run its run, started (RUNNING)
+	 * @return the run, ended
+	 * @throws InterruptedException if the node stops meanwhile (the run is left RUNNING)
+	 */
+	SyncRun run(Source source, SyncRun run) throws InterruptedException {
+		Progress progress = new Progress(run);
+		try {
+			SourceFiles sourceFiles = this.files.apply(source);
+			List<SourceFiles.Entry> entries = sourceFiles.list();
+			Map<String, Document> byPath = documentsOf(source);
+			progress.files = entries.size();
+			progress.save(true);
+			Map<String, Queued> queued = new LinkedHashMap<>();
+			for (SourceFiles.Entry entry : entries) {
+				if (Thread.interrupted()) {
+					throw new InterruptedException();
+				}
+				compare(source, sourceFiles, entry, byPath.remove(entry.path()), progress.report, queued);
+				progress.filesDone++;
+				progress.documentsIndexing = queued.size();
+				progress.save(false);
+			}
+			for (Map.Entry<String, Document> missing : byPath.entrySet()) {
+				String id = missing.getValue().id();
+				if (run.deleteMissing()) {
+					try {
+						this.documents.delete(source.knowledgeBase(), id);
+					}
+					catch (NotFoundException ex) {
+						// deleted meanwhile: gone all the same
+					}
+					progress.report.deleted(missing.getKey(), id);
+				}
+				else {
+					progress.report.missingKept(missing.getKey(), id);
+				}
+			}
+			progress.save(true);
+			awaitIngestion(source, queued, progress);
+			return end(progress, SyncRun.Status.SUCCEEDED, null);
+		}
+		catch (InterruptedException ex) {
+			throw ex;
+		}
+		catch (RagChatException | IOException | UncheckedIOException ex) {
+			return end(progress, SyncRun.Status.FAILED, ex.getMessage());
+		}
+		catch (RuntimeException ex) {
+			logger.error("Sync run {} of source {} failed", run.id(), source.id(), ex);
+			return end(progress, SyncRun.Status.FAILED, "Unexpected error: " + ex.getClass().getSimpleName()
+					+ ((ex.getMessage() != null) ? ": " + ex.getMessage() : ""));
+		}
+	}
+
+	private void compare(Source source, SourceFiles sourceFiles, SourceFiles.Entry entry, Document document,
+			SyncReport report, Map<String, Queued> queued) {
+		String documentId = (document != null) ? document.id() : null;
+		if (entry.skipped() != null) {
+			report.skipped(entry.path(), documentId, entry.skipped());
+			return;
+		}
+		try (SourceFiles.Local local = sourceFiles.fetch(entry)) {
+			String sha256 = sha256(local.file());
+			Documents.Upload upload = new Documents.Upload(entry.filename(), local.file());
+			if (document == null) {
+				Documents.Submitted submitted = this.documents
+					.submit(source.knowledgeBase(), List.of(upload), metadata(source, entry.path()), null)
+					.get(0);
+				if (submitted.duplicateOf() != null) {
+					report.skipped(entry.path(), submitted.duplicateOf(), "the same bytes as document "
+							+ submitted.duplicateOf() + ", already in the knowledge base; not added twice");
+				}
+				else {
+					queued.put(submitted.document().id(), new Queued(entry.path(), "added"));
+				}
+			}
+			else if (sha256.equals(document.sha256())) {
+				if (document.status() == DocumentStatus.FAILED) {
+					report.failed(entry.path(), documentId,
+							"its ingestion failed: " + document.error() + " (change the file to try again)");
+				}
+				else if (!document.status().isFinal()) {
+					// queued by a run that was cut off, or by hand: its report waits for
+					// it too
+					queued.put(documentId, new Queued(entry.path(), "unchanged"));
+				}
+				else {
+					report.unchanged();
+				}
+			}
+			else {
+				Documents.Replaced replaced = this.documents.replace(source.knowledgeBase(), documentId, upload, null);
+				if (replaced.replaced()) {
+					queued.put(documentId, new Queued(entry.path(), "replaced"));
+				}
+				else {
+					report.unchanged();
+				}
+			}
+		}
+		catch (RagChatException ex) {
+			report.failed(entry.path(), documentId, ex.getMessage());
+		}
+		catch (IOException | UncheckedIOException ex) {
+			report.failed(entry.path(), documentId, "cannot be read: " + ex.getMessage());
+		}
+	}
+
+	private void awaitIngestion(Source source, Map<String, Queued> queued, Progress progress)
+			throws InterruptedException {
+		Map<String, Queued> waiting = new LinkedHashMap<>(queued);
+		while (!waiting.isEmpty()) {
+			for (Iterator<Map.Entry<String, Queued>> it = waiting.entrySet().iterator(); it.hasNext();) {
+				Map.Entry<String, Queued> entry = it.next();
+				Queued file = entry.getValue();
+				Document document;
+				try {
+					document = this.documents.get(source.knowledgeBase(), entry.getKey());
+				}
+				catch (NotFoundException ex) {
+					progress.report.failed(file.path(), entry.getKey(), "its document was deleted during the sync");
+					it.remove();
+					continue;
+				}
+				if (document.status() == DocumentStatus.READY) {
+					switch (file.outcome()) {
+						case "added" -> progress.report.added(file.path(), document.id());
+						case "replaced" -> progress.report.replaced(file.path(), document.id());
+						default -> progress.report.unchanged();
+					}
+					it.remove();
+				}
+				else if (document.status() == DocumentStatus.FAILED) {
+					progress.report.failed(file.path(), document.id(), "ingestion failed: " + document.error());
+					it.remove();
+				}
+			}
+			progress.documentsIndexed = queued.size() - waiting.size();
+			progress.save(false);
+			if (!waiting.isEmpty()) {
+				Thread.sleep(POLL.toMillis());
+			}
+		}
+	}
+
+	private SyncRun end(Progress progress, SyncRun.Status status, String error) {
+		SyncRun ended = progress.current().finished(status, this.clock.instant(), progress.report.build(), error);
+		this.store.finish(ended);
+		return ended;
+	}
+
+	/**
+	 * @param source a source
+	 * @return the documents that came from it, by their path in it
+	 */
+	private Map<String, Document> documentsOf(Source source) {
+		Map<String, Document> byPath = new TreeMap<>();
+		for (Document document : this.documents.list(source.knowledgeBase())) {
+			if (document.metadata() == null) {
+				continue;
+			}
+			try {
+				JsonNode metadata = json.readTree(document.metadata());
+				if (source.id().equals(metadata.path("source").asText(null)) && metadata.path("path").isTextual()) {
+					byPath.putIfAbsent(metadata.path("path").asText(), document);
+				}
+			}
+			catch (JsonProcessingException ex) {
+				// stored metadata was checked on upload
+			}
+		}
+		return byPath;
+	}
+
+	/**
+	 * @param source a source
+	 * @param path a file's path in it
+	 * @return the metadata of the file's document: where it came from, filterable
+	 */
+	static String metadata(Source source, String path) {
+		return json.createObjectNode().put("source", source.id()).put("path", path).toString();
+	}
+
+	static String sha256(Path file) throws IOException {
+		MessageDigest digest;
+		try {
+			digest = MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+		try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+			in.transferTo(OutputStream.nullOutputStream());
+		}
+		return HexFormat.of().formatHex(digest.digest());
+	}
+
+	/**
+	 * A file whose document this run waits for (it queued it, or found it still being
+	 * ingested), and what it will count as once READY.
+	 */
+	private record Queued(String path, String outcome) {
+
+	}
+
+	/**
+	 * A run's progress and report as it goes, written at most every
+	 * {@code PROGRESS_EVERY}.
+	 */
+	private final class Progress {
+
+		private final SyncRun run;
+
+		private final SyncReport report = new SyncReport();
+
+		private int files;
+
+		private int filesDone;
+
+		private int documentsIndexing;
+
+		private int documentsIndexed;
+
+		private Instant saved = Instant.EPOCH;
+
+		Progress(SyncRun run) {
+			this.run = run;
+		}
+
+		SyncRun current() {
+			return new SyncRun(this.run.id(), this.run.sourceId(), this.run.knowledgeBase(), this.run.status(),
+					this.run.trigger(), this.run.deleteMissing(), this.run.startedAt(), null,
+					new SyncRun.Progress(this.files, this.filesDone, this.documentsIndexing, this.documentsIndexed),
+					this.report.build(), null);
+		}
+
+		void save(boolean now) {
+			Instant at = SyncRunner.this.clock.instant();
+			if (now || Duration.between(this.saved, at).compareTo(PROGRESS_EVERY) >= 0) {
+				SyncRunner.this.store.progress(current());
+				this.saved = at;
+			}
+		}
+
+	}
+
+}

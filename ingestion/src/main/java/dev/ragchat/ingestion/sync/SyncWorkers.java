@@ -1,0 +1,231 @@
+package dev.ragchat.ingestion.sync;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Runs syncs on this node: each run on its own (virtual) thread, its source's claim kept
+ * alive by heartbeats. Every {@code tick} it restarts the runs whose node stopped (their
+ * lease ran out: the run is marked FAILED with that reason and a new one, triggered
+ * {@code restart}, takes its place) and starts the runs the sources' schedules are due
+ * for. A run cut off that way has left nothing half-indexed: each document it queued is
+ * READY or FAILED as a whole, and the restart compares again from the start.
+ */
+final class SyncWorkers implements SmartLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(SyncWorkers.class);
+
+	private final SourceStore store;
+
+	private final SyncRunner runner;
+
+	private final SyncProperties properties;
+
+	private final Clock clock;
+
+	private final Predicate<String> knowledgeBaseExists;
+
+	private final String owner = "node-" + UUID.randomUUID();
+
+	private final Map<String, Running> running = new ConcurrentHashMap<>();
+
+	private volatile boolean started;
+
+	private ExecutorService runs;
+
+	private ScheduledExecutorService timer;
+
+	SyncWorkers(SourceStore store, SyncRunner runner, SyncProperties properties, Clock clock,
+			Predicate<String> knowledgeBaseExists) {
+		this.store = store;
+		this.runner = runner;
+		this.properties = properties;
+		this.clock = clock;
+		this.knowledgeBaseExists = knowledgeBaseExists;
+	}
+
+	/**
+	 * Starts a run of a source, unless one holds it.
+	 * @param source the source
+	 * @param trigger what starts it
+	 * @param deleteMissing whether it deletes the documents whose file is gone
+	 * @param lastRunBefore only if its last run started before this ({@code null}: in any
+	 * case)
+	 * @return the run, RUNNING, or empty if another run holds the source
+	 */
+	Optional<SyncRun> begin(Source source, String trigger, boolean deleteMissing, Instant lastRunBefore) {
+		Instant now = this.clock.instant();
+		SyncRun run = new SyncRun("run_" + UUID.randomUUID().toString().replace("-", ""), source.id(),
+				source.knowledgeBase(), SyncRun.Status.RUNNING, trigger, deleteMissing, now, null,
+				SyncRun.Progress.NONE, SyncRun.Report.EMPTY, null);
+		if (!this.store.start(run, this.owner, now.plus(this.properties.lease()), lastRunBefore)) {
+			return Optional.empty();
+		}
+		Running holder = new Running(source.id());
+		this.running.put(run.id(), holder);
+		holder.future = executor().submit(() -> {
+			try {
+				SyncRun ended = this.runner.run(source, run);
+				logger.info("Sync {} of source {} {}: {}", run.id(), source.id(), ended.status(),
+						ended.report().summary());
+			}
+			catch (InterruptedException ex) {
+				logger.info("Sync {} of source {} stopped; it is restarted once its lease runs out", run.id(),
+						source.id());
+			}
+			finally {
+				this.running.remove(run.id());
+			}
+		});
+		return Optional.of(run);
+	}
+
+	/**
+	 * Restarts the runs cut off (their lease ran out) and starts the scheduled ones.
+	 */
+	void tick() {
+		recover();
+		schedules();
+	}
+
+	/**
+	 * Marks each run whose lease ran out FAILED with the reason and starts it again.
+	 */
+	void recover() {
+		Instant now = this.clock.instant();
+		for (Source source : this.store.expired(now)) {
+			String stale = source.activeRunId();
+			if (this.running.containsKey(stale)) {
+				continue;
+			}
+			Optional<SyncRun> run = this.store.findRun(stale);
+			SyncRun cutOff = run.orElseGet(
+					() -> new SyncRun(stale, source.id(), source.knowledgeBase(), SyncRun.Status.RUNNING, "manual",
+							source.deleteMissing(), now, null, SyncRun.Progress.NONE, SyncRun.Report.EMPTY, null));
+			this.store.finish(cutOff.finished(SyncRun.Status.FAILED, now, cutOff.report(),
+					"Cut off: the node running it stopped before it ended (its lease ran out); restarted"));
+			if (this.knowledgeBaseExists.test(source.knowledgeBase())) {
+				begin(source, "restart", cutOff.deleteMissing(), null).ifPresent((restarted) -> logger
+					.info("Sync {} of source {} was cut off; restarted as {}", stale, source.id(), restarted.id()));
+			}
+		}
+	}
+
+	private void schedules() {
+		Instant now = this.clock.instant();
+		for (Source source : this.store.findAll()) {
+			if (!this.knowledgeBaseExists.test(source.knowledgeBase())) {
+				// its knowledge base was deleted: the source goes with it
+				if (source.activeRunId() == null) {
+					this.store.delete(source.id());
+				}
+				continue;
+			}
+			if (source.intervalMinutes() == null || source.activeRunId() != null) {
+				continue;
+			}
+			Instant due = now.minus(Duration.ofMinutes(source.intervalMinutes()));
+			if (source.lastRunAt() == null || source.lastRunAt().isBefore(due)) {
+				begin(source, "schedule", source.deleteMissing(), due);
+			}
+		}
+	}
+
+	private void heartbeats() {
+		Instant until = this.clock.instant().plus(this.properties.lease());
+		for (Map.Entry<String, Running> entry : this.running.entrySet()) {
+			if (!this.store.heartbeat(entry.getValue().sourceId, entry.getKey(), until)) {
+				// its claim was taken (it was thought cut off): stop writing
+				Future<?> future = entry.getValue().future;
+				if (future != null) {
+					future.cancel(true);
+				}
+			}
+		}
+	}
+
+	private synchronized ExecutorService executor() {
+		if (this.runs == null) {
+			this.runs = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("ragchat-sync-", 1).factory());
+		}
+		return this.runs;
+	}
+
+	@Override
+	public void start() {
+		this.started = true;
+		this.timer = Executors.newSingleThreadScheduledExecutor((r) -> new Thread(r, "ragchat-sync-timer"));
+		long beat = Math.max(1000, this.properties.lease().toMillis() / 3);
+		this.timer.scheduleWithFixedDelay(() -> guard(this::heartbeats), beat, beat, TimeUnit.MILLISECONDS);
+		long tick = this.properties.tick().toMillis();
+		this.timer.scheduleWithFixedDelay(() -> guard(this::tick), 0, tick, TimeUnit.MILLISECONDS);
+	}
+
+	@Override
+	public void stop() {
+		this.started = false;
+		if (this.timer != null) {
+			this.timer.shutdownNow();
+		}
+		ExecutorService executor;
+		synchronized (this) {
+			executor = this.runs;
+			this.runs = null;
+		}
+		if (executor != null) {
+			executor.shutdownNow();
+			try {
+				executor.awaitTermination(10, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.started;
+	}
+
+	private static void guard(Runnable action) {
+		try {
+			action.run();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Sync housekeeping failed", ex);
+		}
+	}
+
+	/**
+	 * A run of this node: its source and its thread.
+	 */
+	private static final class Running {
+
+		private final String sourceId;
+
+		private volatile Future<?> future;
+
+		Running(String sourceId) {
+			this.sourceId = sourceId;
+		}
+
+	}
+
+}

@@ -1,0 +1,38 @@
+package dev.ragchat.ingestion.sync.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ragchat.ingestion.sync.SyncRun;
+
+/**
+ * How both adapters keep a run's report: a JSON text.
+ */
+final class ReportJson {
+
+	private static final ObjectMapper json = new ObjectMapper();
+
+	private ReportJson() {
+	}
+
+	static String write(SyncRun.Report report) {
+		try {
+			return json.writeValueAsString((report != null) ? report : SyncRun.Report.EMPTY);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static SyncRun.Report read(String report) {
+		if (report == null) {
+			return SyncRun.Report.EMPTY;
+		}
+		try {
+			return json.readValue(report, SyncRun.Report.class);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("Unreadable sync report", ex);
+		}
+	}
+
+}

@@ -1,0 +1,127 @@
+package dev.ragchat.ingestion.sync;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+
+import dev.ragchat.ingestion.blobs.BlobProperties;
+import org.gaul.s3proxy.AuthenticationType;
+import org.gaul.s3proxy.S3Proxy;
+import org.jclouds.ContextBuilder;
+import org.jclouds.blobstore.BlobStoreContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * S3 sources against an S3 server started in the test (s3proxy over jclouds' in-memory
+ * store), read with the AWS SDK client the service builds.
+ */
+class BucketSyncTests {
+
+	static BlobStoreContext context;
+
+	static S3Proxy proxy;
+
+	static S3Client s3;
+
+	@TempDir
+	Path dir;
+
+	SyncFixture sync;
+
+	@BeforeAll
+	static void startS3() throws Exception {
+		context = ContextBuilder.newBuilder("transient").credentials("x", "x").build(BlobStoreContext.class);
+		proxy = S3Proxy.builder()
+			.blobStore(context.getBlobStore())
+			.awsAuthentication(AuthenticationType.NONE, null, null)
+			.endpoint(URI.create("http://127.0.0.1:0"))
+			.build();
+		proxy.start();
+		while (!"STARTED".equals(proxy.getState())) {
+			Thread.sleep(10);
+		}
+		System.setProperty("aws.accessKeyId", "test");
+		System.setProperty("aws.secretAccessKey", "test");
+		// the sync's own settings win; what it leaves out comes from the originals' S3
+		s3 = SyncConfiguration.s3(new SyncProperties.S3(null, URI.create("http://127.0.0.1:" + proxy.getPort()), null),
+				new BlobProperties.S3(null, "us-east-1", null, true, "", true));
+		context.getBlobStore().createContainerInLocation(null, "handbooks");
+	}
+
+	@AfterAll
+	static void stopS3() throws Exception {
+		s3.close();
+		proxy.stop();
+		context.close();
+	}
+
+	@BeforeEach
+	void start() throws Exception {
+		this.sync = new SyncFixture(this.dir, List.of(),
+				(source) -> new BucketFiles(s3, source.bucket(), source.prefix()));
+	}
+
+	@AfterEach
+	void stop() throws Exception {
+		this.sync.close();
+	}
+
+	@Test
+	void syncsTheObjectsUnderAPrefixThenTheirChangesAdditionsAndRemovals() {
+		for (int n = 1; n <= 5; n++) {
+			put("team/guide-" + n + ".md", "# Guide " + n + "\n\nGuide " + n + " explains berth " + (n * 11) + ".\n");
+		}
+		put("team/old/", "");
+		put("team/.hidden.md", "# Hidden\n\nNot synced.\n");
+		put("other/elsewhere.md", "# Elsewhere\n\nOutside the prefix.\n");
+		Source source = this.sync.sources.create(SyncFixture.KB,
+				new Sources.NewSource("s3", null, "handbooks", "team/", null, null));
+		assertThat(source.location()).isEqualTo("s3://handbooks/team/");
+
+		SyncRun first = this.sync.sync(source, null);
+		assertThat(first.status()).isEqualTo(SyncRun.Status.SUCCEEDED);
+		SyncFixture.assertCounts(first, SyncFixture.counts(5, 0, 0, 0, 0, 0, 0));
+		assertThat(this.sync.documentsByPath()).containsOnlyKeys("guide-1.md", "guide-2.md", "guide-3.md", "guide-4.md",
+				"guide-5.md");
+
+		put("team/guide-2.md", "# Guide 2\n\nGuide 2, revised, explains berth 23.\n");
+		put("team/guide-6.md", "# Guide 6\n\nGuide 6 explains berth 66.\n");
+		s3.deleteObject((r) -> r.bucket("handbooks").key("team/guide-4.md"));
+		SyncRun second = this.sync.sync(source, null);
+		SyncFixture.assertCounts(second, SyncFixture.counts(1, 1, 0, 1, 3, 0, 0));
+		assertThat(second.report().items()).extracting(SyncRun.Item::path, SyncRun.Item::outcome)
+			.containsExactlyInAnyOrder(tuple("guide-6.md", "added"), tuple("guide-2.md", "replaced"),
+					tuple("guide-4.md", "missing-kept"));
+		assertThat(this.sync.documentsByPath().get("guide-2.md").version()).isEqualTo(2);
+
+		SyncRun third = this.sync.sync(source, true);
+		SyncFixture.assertCounts(third, SyncFixture.counts(0, 0, 1, 0, 5, 0, 0));
+		assertThat(this.sync.documentsByPath()).doesNotContainKey("guide-4.md").hasSize(5);
+	}
+
+	@Test
+	void aBucketThatCannotBeListedFailsTheRunAndDeletesNothing() {
+		put("team/guide-1.md", "# Guide 1\n\nGuide 1.\n");
+		Source source = this.sync.sources.create(SyncFixture.KB,
+				new Sources.NewSource("s3", null, "no-such-bucket", "team/", true, null));
+		SyncRun run = this.sync.sync(source, null);
+		assertThat(run.status()).isEqualTo(SyncRun.Status.FAILED);
+		assertThat(run.error()).startsWith("Cannot list s3://no-such-bucket/team/");
+		SyncFixture.assertCounts(run, SyncFixture.counts(0, 0, 0, 0, 0, 0, 0));
+	}
+
+	private static void put(String key, String text) {
+		s3.putObject((r) -> r.bucket("handbooks").key(key), RequestBody.fromString(text));
+	}
+
+}

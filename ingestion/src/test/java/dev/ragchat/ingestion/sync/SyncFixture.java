@@ -1,0 +1,108 @@
+package dev.ragchat.ingestion.sync;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ragchat.ingestion.Document;
+import dev.ragchat.ingestion.TestIngestion;
+import dev.ragchat.ingestion.sync.store.TestSourceStores;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Sync sources over {@link TestIngestion}: the real catalog, ingestion front, workers and
+ * index, folder roots of the test's choosing, an S3 client when given.
+ */
+final class SyncFixture implements AutoCloseable {
+
+	static final String KB = TestIngestion.KNOWLEDGE_BASE;
+
+	private static final ObjectMapper json = new ObjectMapper();
+
+	final TestIngestion ingestion;
+
+	final SourceStore store;
+
+	final SyncWorkers workers;
+
+	final Sources sources;
+
+	SyncFixture(Path dir, List<Path> roots, Function<Source, SourceFiles> bucketFiles) throws IOException {
+		this.ingestion = new TestIngestion(dir.resolve("ingestion"));
+		this.store = TestSourceStores.embedded(this.ingestion.catalog());
+		SyncProperties properties = new SyncProperties(roots, Duration.ofSeconds(3), Duration.ofHours(1),
+				new SyncProperties.S3(null, null, null));
+		FolderRoots folderRoots = new FolderRoots(roots);
+		Function<Source, SourceFiles> files = (source) -> (source.type() == Source.Type.FOLDER)
+				? new FolderFiles(folderRoots.check(source.path())) : bucketFiles.apply(source);
+		this.workers = new SyncWorkers(this.store,
+				new SyncRunner(this.ingestion.documents(), this.store, files, Clock.systemUTC()), properties,
+				Clock.systemUTC(), (kb) -> true);
+		this.sources = new Sources(this.store, this.ingestion.knowledgeBases(), this.workers, folderRoots,
+				Clock.systemUTC());
+	}
+
+	/**
+	 * @param run a started run
+	 * @return it, once it ended
+	 */
+	SyncRun awaitEnd(SyncRun run) {
+		await().atMost(Duration.ofSeconds(120))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> this.store.findRun(run.id()).orElseThrow().status() != SyncRun.Status.RUNNING);
+		return this.store.findRun(run.id()).orElseThrow();
+	}
+
+	SyncRun sync(Source source, Boolean deleteMissing) {
+		return awaitEnd(this.sources.sync(KB, source.id(), deleteMissing));
+	}
+
+	/**
+	 * @return the knowledge base's documents by the path their metadata names
+	 */
+	Map<String, Document> documentsByPath() {
+		return this.ingestion.documents().list(KB).stream().collect(Collectors.toMap(SyncFixture::path, (d) -> d));
+	}
+
+	static String path(Document document) {
+		try {
+			JsonNode metadata = json.readTree(document.metadata());
+			return metadata.path("path").asText();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static SyncRun.Report counts(int added, int replaced, int deleted, int missingKept, int unchanged, int failed,
+			int skipped) {
+		return new SyncRun.Report(added, replaced, deleted, missingKept, unchanged, failed, skipped, List.of(), 0);
+	}
+
+	/**
+	 * Checks a report's counts (its items aside).
+	 */
+	static void assertCounts(SyncRun run, SyncRun.Report expected) {
+		SyncRun.Report r = run.report();
+		assertThat(new SyncRun.Report(r.added(), r.replaced(), r.deleted(), r.missingKept(), r.unchanged(), r.failed(),
+				r.skipped(), List.of(), 0))
+			.as("report of %s: %s", run.id(), r)
+			.isEqualTo(expected);
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.workers.stop();
+		this.ingestion.close();
+	}
+
+}
