@@ -86,8 +86,7 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 		}
 		// a title or heading speaks of what the question asks (it grounds the answer),
 		// but
-		// names what follows rather than answering: it is quoted only when nothing else
-		// is
+		// it names what follows rather than answering: quoted only when nothing else is
 		List<Candidate> quotable = candidates.stream().allMatch((c) -> c.title) ? candidates
 				: candidates.stream().filter((c) -> !c.title).toList();
 		double best = quotable.stream().mapToDouble((c) -> c.similarity).max().orElse(0);
