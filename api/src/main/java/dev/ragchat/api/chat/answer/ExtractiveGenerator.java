@@ -84,9 +84,8 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 					+ this.rankWeight * (sources - candidate.source + 1) / sources;
 			grounding = Math.max(grounding, Math.max(toAsked, toStandalone));
 		}
-		// a title or heading speaks of what the question asks (it grounds the answer),
-		// but
-		// it names what follows rather than answering: quoted only when nothing else is
+		// a title or heading is near what the question asks (it grounds the answer),
+		// but it names what follows rather than answering: quoted only if nothing else
 		List<Candidate> quotable = candidates.stream().allMatch((c) -> c.title) ? candidates
 				: candidates.stream().filter((c) -> !c.title).toList();
 		double best = quotable.stream().mapToDouble((c) -> c.similarity).max().orElse(0);
