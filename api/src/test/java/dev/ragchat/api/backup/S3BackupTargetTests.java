@@ -1,16 +1,12 @@
 package dev.ragchat.api.backup;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.gaul.s3proxy.AuthenticationType;
-import org.gaul.s3proxy.S3Proxy;
-import org.jclouds.ContextBuilder;
-import org.jclouds.blobstore.BlobStoreContext;
+import dev.ragchat.ingestion.blobs.S3Server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,9 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class S3BackupTargetTests {
 
-	static BlobStoreContext context;
-
-	static S3Proxy proxy;
+	static S3Server server;
 
 	static BackupProperties.S3 settings;
 
@@ -36,26 +30,14 @@ class S3BackupTargetTests {
 
 	@BeforeAll
 	static void startS3() throws Exception {
-		context = ContextBuilder.newBuilder("transient").credentials("x", "x").build(BlobStoreContext.class);
-		proxy = S3Proxy.builder()
-			.blobStore(context.getBlobStore())
-			.awsAuthentication(AuthenticationType.NONE, null, null)
-			.endpoint(URI.create("http://127.0.0.1:0"))
-			.build();
-		proxy.start();
-		while (!"STARTED".equals(proxy.getState())) {
-			Thread.sleep(10);
-		}
-		context.getBlobStore().createContainerInLocation(null, "backups");
-		System.setProperty("aws.accessKeyId", "test");
-		System.setProperty("aws.secretAccessKey", "test");
-		settings = new BackupProperties.S3("us-east-1", URI.create("http://127.0.0.1:" + proxy.getPort()), true);
+		server = S3Server.start();
+		server.createBucket("backups");
+		settings = new BackupProperties.S3("us-east-1", server.endpoint(), true);
 	}
 
 	@AfterAll
 	static void stopS3() throws Exception {
-		proxy.stop();
-		context.close();
+		server.close();
 	}
 
 	@Test
@@ -71,7 +53,7 @@ class S3BackupTargetTests {
 
 		BackupTarget target = BackupTarget.of("s3://backups/ragchat/nightly", settings);
 		target.store(name, archive);
-		assertThat(context.getBlobStore().blobExists("backups", "ragchat/nightly/" + name)).isTrue();
+		assertThat(server.blobs().blobExists("backups", "ragchat/nightly/" + name)).isTrue();
 		assertThat(target.list()).containsExactly(new BackupTarget.Stored(name, Files.size(archive)));
 		assertThat(target.location()).isEqualTo("s3://backups/ragchat/nightly/");
 

@@ -8,10 +8,6 @@ import java.nio.file.Files;
 import java.time.Duration;
 
 import dev.ragchat.ingestion.BlobStore;
-import org.gaul.s3proxy.AuthenticationType;
-import org.gaul.s3proxy.S3Proxy;
-import org.jclouds.ContextBuilder;
-import org.jclouds.blobstore.BlobStoreContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,9 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class S3BlobStoreTests extends BlobStoreContractTests {
 
-	static BlobStoreContext context;
-
-	static S3Proxy proxy;
+	static S3Server server;
 
 	static URI endpoint;
 
@@ -34,31 +28,19 @@ class S3BlobStoreTests extends BlobStoreContractTests {
 
 	@BeforeAll
 	static void startS3() throws Exception {
-		context = ContextBuilder.newBuilder("transient").credentials("x", "x").build(BlobStoreContext.class);
-		proxy = S3Proxy.builder()
-			.blobStore(context.getBlobStore())
-			.awsAuthentication(AuthenticationType.NONE, null, null)
-			.endpoint(URI.create("http://127.0.0.1:0"))
-			.build();
-		proxy.start();
-		while (!"STARTED".equals(proxy.getState())) {
-			Thread.sleep(10);
-		}
-		endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
+		server = S3Server.start();
+		endpoint = server.endpoint();
 	}
 
 	@AfterAll
 	static void stopS3() throws Exception {
-		proxy.stop();
-		context.close();
+		server.close();
 	}
 
 	@Override
 	protected BlobStore createStore() {
 		String bucket = "originals-" + (++buckets);
-		context.getBlobStore().createContainerInLocation(null, bucket);
-		System.setProperty("aws.accessKeyId", "test");
-		System.setProperty("aws.secretAccessKey", "test");
+		server.createBucket(bucket);
 		return BlobStoreConfiguration.s3(new BlobProperties.S3(bucket, "us-east-1", endpoint, true, "ragchat/", true));
 	}
 
@@ -77,7 +59,7 @@ class S3BlobStoreTests extends BlobStoreContractTests {
 	void keepsKeysUnderItsPrefix() throws Exception {
 		this.store.put("kb/doc_10", Files.writeString(this.dir.resolve("q.txt"), "q"), "text/plain");
 		String bucket = "originals-" + buckets;
-		assertThat(context.getBlobStore().blobExists(bucket, "ragchat/kb/doc_10")).isTrue();
+		assertThat(server.blobs().blobExists(bucket, "ragchat/kb/doc_10")).isTrue();
 	}
 
 }

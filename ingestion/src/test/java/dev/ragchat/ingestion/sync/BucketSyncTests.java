@@ -1,14 +1,10 @@
 package dev.ragchat.ingestion.sync;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 
 import dev.ragchat.ingestion.blobs.BlobProperties;
-import org.gaul.s3proxy.AuthenticationType;
-import org.gaul.s3proxy.S3Proxy;
-import org.jclouds.ContextBuilder;
-import org.jclouds.blobstore.BlobStoreContext;
+import dev.ragchat.ingestion.blobs.S3Server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,9 +23,7 @@ import static org.assertj.core.api.Assertions.tuple;
  */
 class BucketSyncTests {
 
-	static BlobStoreContext context;
-
-	static S3Proxy proxy;
+	static S3Server server;
 
 	static S3Client s3;
 
@@ -40,29 +34,17 @@ class BucketSyncTests {
 
 	@BeforeAll
 	static void startS3() throws Exception {
-		context = ContextBuilder.newBuilder("transient").credentials("x", "x").build(BlobStoreContext.class);
-		proxy = S3Proxy.builder()
-			.blobStore(context.getBlobStore())
-			.awsAuthentication(AuthenticationType.NONE, null, null)
-			.endpoint(URI.create("http://127.0.0.1:0"))
-			.build();
-		proxy.start();
-		while (!"STARTED".equals(proxy.getState())) {
-			Thread.sleep(10);
-		}
-		System.setProperty("aws.accessKeyId", "test");
-		System.setProperty("aws.secretAccessKey", "test");
+		server = S3Server.start();
 		// the sync's own settings win; what it leaves out comes from the originals' S3
-		s3 = SyncConfiguration.s3(new SyncProperties.S3(null, URI.create("http://127.0.0.1:" + proxy.getPort()), null),
+		s3 = SyncConfiguration.s3(new SyncProperties.S3(null, server.endpoint(), null),
 				new BlobProperties.S3(null, "us-east-1", null, true, "", true));
-		context.getBlobStore().createContainerInLocation(null, "handbooks");
+		server.createBucket("handbooks");
 	}
 
 	@AfterAll
 	static void stopS3() throws Exception {
 		s3.close();
-		proxy.stop();
-		context.close();
+		server.close();
 	}
 
 	@BeforeEach
