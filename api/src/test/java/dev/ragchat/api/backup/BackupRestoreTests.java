@@ -66,16 +66,11 @@ class BackupRestoreTests {
 	void restoresABackupTakenWhileIngestingAndAnsweringWithTheSameSearchResultsAndKeys() throws Exception {
 		Path data = this.dir.resolve("data");
 		Path backups = this.dir.resolve("backups");
-		Service original = start(data, backups);
-		String masterKey = Files.readString(data.resolve("master.key")).strip();
-		String apiKey = original
-			.post("/api/v1/keys", "X-Master-Key", masterKey, "{\"scopes\":[\"chat\",\"upload\"]}", 201)
-			.get("key")
-			.asText();
-		String kb = original.post("/api/v1/knowledge-bases", "X-Master-Key", masterKey, "{\"name\":\"harbour\"}", 201)
-			.get("id")
-			.asText();
-		original.awaitReady(apiKey, original.upload(apiKey, kb, "harbour.md", harbour(1)));
+		Seeded seeded = seed(data, backups);
+		Service original = seeded.service();
+		String masterKey = seeded.masterKey();
+		String apiKey = seeded.apiKey();
+		String kb = seeded.knowledgeBase();
 
 		// ingest a larger document and answer questions while the backup is taken
 		ExecutorService load = Executors.newFixedThreadPool(2);
@@ -123,16 +118,11 @@ class BackupRestoreTests {
 	void refusesATamperedBackupAndLeavesTheDirectoryEmpty() throws Exception {
 		Path data = this.dir.resolve("data");
 		Path backups = this.dir.resolve("backups");
-		Service original = start(data, backups);
-		String masterKey = Files.readString(data.resolve("master.key")).strip();
-		String apiKey = original
-			.post("/api/v1/keys", "X-Master-Key", masterKey, "{\"scopes\":[\"chat\",\"upload\"]}", 201)
-			.get("key")
-			.asText();
-		String kb = original.post("/api/v1/knowledge-bases", "X-Master-Key", masterKey, "{\"name\":\"harbour\"}", 201)
-			.get("id")
-			.asText();
-		original.awaitReady(apiKey, original.upload(apiKey, kb, "harbour.md", harbour(1)));
+		Seeded seeded = seed(data, backups);
+		Service original = seeded.service();
+		String masterKey = seeded.masterKey();
+		String apiKey = seeded.apiKey();
+		String kb = seeded.knowledgeBase();
 		String name = original.post("/api/v1/admin/backups", "X-Master-Key", masterKey, "", 201).get("name").asText();
 		original.context.close();
 
@@ -213,6 +203,24 @@ class BackupRestoreTests {
 		return text.toString().getBytes(StandardCharsets.UTF_8);
 	}
 
+	/**
+	 * Starts a service on an empty data dir with an API key and a knowledge base holding
+	 * one READY document.
+	 */
+	private Seeded seed(Path data, Path backups) throws Exception {
+		Service service = start(data, backups);
+		String masterKey = Files.readString(data.resolve("master.key")).strip();
+		String apiKey = service
+			.post("/api/v1/keys", "X-Master-Key", masterKey, "{\"scopes\":[\"chat\",\"upload\"]}", 201)
+			.get("key")
+			.asText();
+		String kb = service.post("/api/v1/knowledge-bases", "X-Master-Key", masterKey, "{\"name\":\"harbour\"}", 201)
+			.get("id")
+			.asText();
+		service.awaitReady(apiKey, service.upload(apiKey, kb, "harbour.md", harbour(1)));
+		return new Seeded(service, masterKey, apiKey, kb);
+	}
+
 	private Service start(Path data, Path backups) throws Exception {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(RagChatApplication.class).run(
 				"--ragchat.data-dir=" + data,
@@ -282,6 +290,10 @@ class BackupRestoreTests {
 			assertThat(response.statusCode()).as(new String(body, StandardCharsets.UTF_8)).isEqualTo(status);
 			return (body.length == 0) ? json.nullNode() : json.readTree(body);
 		}
+
+	}
+
+	private record Seeded(Service service, String masterKey, String apiKey, String knowledgeBase) {
 
 	}
 

@@ -229,9 +229,7 @@ class ConsoleBrowserTests {
 
 	@Test
 	void keepsAFollowUpToARefusedQuestionOnItsSubject() throws Exception {
-		signIn(issueKey());
-		createKnowledgeBase("Harbour");
-		uploadAndAwaitReady(TestFiles.factsPdf(this.dir.resolve("harbour.pdf")), "harbour.pdf");
+		signInWithTheHarbourPdf();
 		this.browser.findElement(By.id("tab-chat")).click();
 		WebElement refused = ask("When did Adobe automate the lighthouse on Kestrel Point?");
 		assertThat(refused.getAttribute("class")).contains("not-found");
@@ -266,9 +264,7 @@ class ConsoleBrowserTests {
 
 	@Test
 	void countsCharactersAndNeverCutsALongQuestion() throws Exception {
-		signIn(issueKey());
-		createKnowledgeBase("Harbour");
-		uploadAndAwaitReady(TestFiles.factsPdf(this.dir.resolve("harbour.pdf")), "harbour.pdf");
+		signInWithTheHarbourPdf();
 		this.browser.findElement(By.id("tab-chat")).click();
 		WebElement box = this.browser.findElement(By.id("question"));
 		// a 5,000-character paste: kept whole, counted, and Send waits until it is
@@ -483,9 +479,7 @@ class ConsoleBrowserTests {
 
 	@Test
 	void listsResumesAndDeletesConversationsNewestFirst() throws Exception {
-		signIn(issueKey());
-		createKnowledgeBase("Harbour");
-		uploadAndAwaitReady(TestFiles.factsPdf(this.dir.resolve("harbour.pdf")), "harbour.pdf");
+		signInWithTheHarbourPdf();
 		this.browser.findElement(By.id("tab-chat")).click();
 		ask("When was the harbour dredged?");
 		this.browser.findElement(By.id("new-chat")).click();
@@ -536,9 +530,7 @@ class ConsoleBrowserTests {
 
 	@Test
 	void createsEditsAndChatsWithAPersona() throws Exception {
-		signIn(issueKey());
-		createKnowledgeBase("Harbour");
-		uploadAndAwaitReady(TestFiles.factsPdf(this.dir.resolve("harbour.pdf")), "harbour.pdf");
+		signInWithTheHarbourPdf();
 		this.browser.findElement(By.id("tab-chat")).click();
 		this.wait.until(ExpectedConditions.elementToBeClickable(By.id("persona-new"))).click();
 		String title = "Harbour guide " + System.nanoTime();
@@ -596,9 +588,7 @@ class ConsoleBrowserTests {
 
 	@Test
 	void searchesWithTheQueryWordsMarkedAndOpensAHitInTheViewer() throws Exception {
-		signIn(issueKey());
-		createKnowledgeBase("Harbour");
-		uploadAndAwaitReady(TestFiles.factsPdf(this.dir.resolve("harbour.pdf")), "harbour.pdf");
+		signInWithTheHarbourPdf();
 
 		// the documents list opens a PDF at page 1, to page through and zoom
 		this.browser.findElement(By.cssSelector("#doc-rows li[data-status=READY] button[aria-label^='View']")).click();
@@ -891,6 +881,16 @@ class ConsoleBrowserTests {
 		field.sendKeys(name);
 		this.browser.findElement(By.id("kb-create-button")).click();
 		this.wait.until(ExpectedConditions.textToBe(By.id("documents-title"), "Documents of " + name));
+	}
+
+	/**
+	 * Signs in with a fresh key and makes a knowledge base "Harbour" holding the harbour
+	 * PDF, READY: where most scenarios start.
+	 */
+	private void signInWithTheHarbourPdf() throws Exception {
+		signIn(issueKey());
+		createKnowledgeBase("Harbour");
+		uploadAndAwaitReady(TestFiles.factsPdf(this.dir.resolve("harbour.pdf")), "harbour.pdf");
 	}
 
 	private void uploadAndAwaitReady(Path file, String filename) {
