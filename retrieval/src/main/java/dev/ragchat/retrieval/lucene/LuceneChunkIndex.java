@@ -107,8 +107,6 @@ public final class LuceneChunkIndex implements ChunkIndex, IndexSnapshots, AutoC
 
 	private static final String VECTOR = "vector";
 
-	private static final java.util.Set<String> PAGE_FIELDS = java.util.Set.of(DOCUMENT, PAGE);
-
 	/** Prefix of the fields holding a chunk's text values (as before typed values). */
 	static final String METADATA = "meta.";
 
@@ -133,6 +131,8 @@ public final class LuceneChunkIndex implements ChunkIndex, IndexSnapshots, AutoC
 
 	private final KnowledgeBaseStatistics statistics = new KnowledgeBaseStatistics(KNOWLEDGE_BASE, CONTENT,
 			CONTENT_LENGTH);
+
+	private final HitPages hitPages = new HitPages(DOCUMENT, PAGE);
 
 	private final Directory directory;
 
@@ -384,23 +384,20 @@ public final class LuceneChunkIndex implements ChunkIndex, IndexSnapshots, AutoC
 
 	/**
 	 * A ranking whose documents carry Lucene's doc id and the chunk's page (its document
-	 * and page number, read alone from the stored fields) for the joiner's page
-	 * aggregation.
+	 * and page number, {@link HitPages}) for the joiner's page aggregation.
 	 */
-	private static List<org.springframework.ai.document.Document> ranked(IndexSearcher searcher, Query query,
-			int depth) {
+	private List<org.springframework.ai.document.Document> ranked(IndexSearcher searcher, Query query, int depth) {
 		try {
-			List<org.springframework.ai.document.Document> ranked = new ArrayList<>(depth);
-			StoredFields storedFields = searcher.storedFields();
-			for (ScoreDoc hit : searcher.search(query, depth).scoreDocs) {
-				String id = Integer.toString(hit.doc);
-				org.apache.lucene.document.Document page = storedFields.document(hit.doc, PAGE_FIELDS);
+			ScoreDoc[] hits = searcher.search(query, depth).scoreDocs;
+			HitPages.Page[] pages = this.hitPages.of(searcher, hits);
+			List<org.springframework.ai.document.Document> ranked = new ArrayList<>(hits.length);
+			for (int i = 0; i < hits.length; i++) {
+				String id = Integer.toString(hits[i].doc);
 				ranked.add(org.springframework.ai.document.Document.builder()
 					.id(id)
 					.text(id)
-					.metadata(Map.of("documentId", page.get(DOCUMENT), "page",
-							page.getField(PAGE).numericValue().intValue()))
-					.score((double) hit.score)
+					.metadata(Map.of("documentId", pages[i].documentId(), "page", pages[i].page()))
+					.score((double) hits[i].score)
 					.build());
 			}
 			return ranked;
@@ -467,6 +464,7 @@ public final class LuceneChunkIndex implements ChunkIndex, IndexSnapshots, AutoC
 		document.add(new StoredField(TEXT, chunk.text()));
 		document.add(new TextField(CONTENT, chunk.indexText(), Field.Store.NO));
 		document.add(new NumericDocValuesField(CONTENT_LENGTH, length));
+		HitPages.index(document, chunk.documentId(), chunk.page());
 		document.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
 		LuceneFilters.index(chunk.metadata(), document);
 		return document;
