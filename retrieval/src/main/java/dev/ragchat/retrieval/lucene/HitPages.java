@@ -38,6 +38,8 @@ final class HitPages {
 
 	private final String pageField;
 
+	private final Set<String> storedFields;
+
 	/**
 	 * @param documentField the stored field holding the document id (for older chunks)
 	 * @param pageField the stored field holding the page (for older chunks)
@@ -45,6 +47,7 @@ final class HitPages {
 	HitPages(String documentField, String pageField) {
 		this.documentField = documentField;
 		this.pageField = pageField;
+		this.storedFields = Set.of(documentField, pageField);
 	}
 
 	/**
@@ -91,7 +94,7 @@ final class HitPages {
 			}
 			else {
 				stored = (stored != null) ? stored : searcher.storedFields();
-				Document fields = stored.document(doc, Set.of(this.documentField, this.pageField));
+				Document fields = stored.document(doc, this.storedFields);
 				pages[i] = new Page(fields.get(this.documentField),
 						fields.getField(this.pageField).numericValue().intValue());
 			}
