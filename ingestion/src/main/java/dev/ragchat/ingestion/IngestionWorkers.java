@@ -158,13 +158,22 @@ final class IngestionWorkers implements SmartLifecycle {
 		this.running = false;
 		this.jobs.values().forEach((job) -> job.cancelled = true);
 		wakeUp();
-		this.heartbeats.shutdownNow();
-		this.pool.shutdownNow();
+		// jobs stop at their next page or embedding batch and go back to the queue; only
+		// a worker that does not (a page in OCR, a slow model call) is interrupted
+		this.pool.shutdown();
 		try {
-			this.pool.awaitTermination(10, TimeUnit.SECONDS);
+			if (!this.pool.awaitTermination(10, TimeUnit.SECONDS)) {
+				this.pool.shutdownNow();
+				this.pool.awaitTermination(10, TimeUnit.SECONDS);
+			}
 		}
 		catch (InterruptedException ex) {
+			this.pool.shutdownNow();
 			Thread.currentThread().interrupt();
+		}
+		finally {
+			// after the workers, whose jobs schedule their heartbeats on it
+			this.heartbeats.shutdownNow();
 		}
 	}
 
@@ -199,6 +208,10 @@ final class IngestionWorkers implements SmartLifecycle {
 		String id = document.id();
 		Job job = new Job(id, quick, this.clock.instant().plus(this.properties.maxTime()));
 		this.jobs.put(id, job);
+		if (!this.running) {
+			// claimed as the workers stop
+			job.cancelled = true;
+		}
 		var heartbeat = this.heartbeats.scheduleWithFixedDelay(() -> {
 			if (!this.store.heartbeat(id, this.owner, leaseEnd())) {
 				job.cancelled = true;
@@ -232,10 +245,9 @@ final class IngestionWorkers implements SmartLifecycle {
 							new Document.Progress(pages, pages, done, chunks.size()), false),
 					() -> !job.cancelled && this.store.findById(id).isPresent());
 			if (!written || this.store.findById(id).isEmpty()) {
-				// deleted meanwhile: the delete removed (or will remove) the chunks; make
-				// sure
-				this.index.deleteDocument(id);
-				return;
+				// deleted meanwhile (the delete removed, or will remove, the chunks; make
+				// sure), or the workers stop
+				throw new Cancelled();
 			}
 			this.store.ready(id, new Document.Progress(pages, pages, chunks.size(), chunks.size()), parsed.warnings(),
 					this.clock.instant());
@@ -243,8 +255,17 @@ final class IngestionWorkers implements SmartLifecycle {
 			logger.info("Indexed {} ({} pages, {} chunks)", id, pages, chunks.size());
 		}
 		catch (Cancelled ex) {
-			this.index.deleteDocument(id);
-			logger.info("Ingestion of {} stopped: the document was deleted", id);
+			if (!this.running && this.store.findById(id).isPresent()) {
+				// nothing of this attempt was written (chunks are written all at once,
+				// and
+				// only while the job is wanted): the previous version stays searchable
+				this.store.requeue(id);
+				logger.info("Ingestion of {} stopped with the workers; it is queued again", id);
+			}
+			else {
+				this.index.deleteDocument(id);
+				logger.info("Ingestion of {} stopped: the document was deleted", id);
+			}
 		}
 		catch (HandBack ex) {
 			this.store.handBack(id);
@@ -434,7 +455,7 @@ final class IngestionWorkers implements SmartLifecycle {
 	}
 
 	/**
-	 * The job's document was deleted: stop and write nothing.
+	 * The job's document was deleted, or the workers stop: stop and write nothing.
 	 */
 	private static final class Cancelled extends RuntimeException {
 

@@ -124,6 +124,29 @@ class IngestionWorkersTests {
 	}
 
 	@Test
+	void stoppingTheWorkersQueuesTheirJobAgainAndKeepsThePreviousVersionSearchable() throws Exception {
+		start(0, Duration.ofMinutes(10));
+		String doc = upload("kb_a", "guide.txt", "The ferry leaves at nine.");
+		await().atMost(Duration.ofSeconds(60)).until(() -> status(doc) == DocumentStatus.READY);
+		List<Chunk> first = this.index.chunks(doc);
+		this.index.millisPerChunk = 100;
+		this.documents.replace("kb_a", doc,
+				new Documents.Upload("guide.txt", Files.writeString(this.dir.resolve("guide-2.txt"), bigText())), null);
+		int embeddedBefore = this.index.embedded.get();
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.index.embedded.get() > embeddedBefore + 2);
+		this.workers.stop();
+		// stopped at its next chunk, not interrupted, and nothing of it written
+		assertThat(this.index.interrupted).isFalse();
+		assertThat(this.index.embedded.get()).isLessThan(this.index.total.get());
+		assertThat(status(doc)).isEqualTo(DocumentStatus.QUEUED);
+		assertThat(this.index.chunks(doc)).isEqualTo(first);
+		this.index.millisPerChunk = 0;
+		this.workers.start();
+		await().atMost(Duration.ofSeconds(60)).until(() -> status(doc) == DocumentStatus.READY);
+		assertThat(this.index.count(doc)).isGreaterThan(first.size());
+	}
+
+	@Test
 	void failsADocumentThatTakesLongerThanItsTimeBudget() throws Exception {
 		start(0, Duration.ofSeconds(1));
 		this.index.millisPerChunk = 100;
@@ -273,6 +296,8 @@ class IngestionWorkersTests {
 
 		volatile long millisPerChunk;
 
+		volatile boolean interrupted;
+
 		volatile ThrowingRunnable whileEmbedding = () -> {
 		};
 
@@ -288,7 +313,13 @@ class IngestionWorkersTests {
 				this.whileEmbedding.run();
 				for (int i = 1; i <= list.size(); i++) {
 					this.embedding.countDown();
-					Thread.sleep(this.millisPerChunk);
+					try {
+						Thread.sleep(this.millisPerChunk);
+					}
+					catch (InterruptedException ex) {
+						this.interrupted = true;
+						throw ex;
+					}
 					this.embedded.incrementAndGet();
 					progress.accept(i);
 				}

@@ -10,6 +10,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
@@ -148,6 +152,10 @@ public final class LuceneChunkIndex implements ChunkIndex, IndexSnapshots, AutoC
 	 * and writes under it, so a delete that follows a catalog removal always comes after.
 	 */
 	private final ReentrantLock visibility = new ReentrantLock();
+
+	/** The one thread that writes: see {@link #write}. */
+	private final ExecutorService writes = Executors
+		.newSingleThreadExecutor(Thread.ofPlatform().name("ragchat-index-writer").daemon().factory());
 
 	/**
 	 * Opens (or creates) the index in a directory.
@@ -488,14 +496,47 @@ public final class LuceneChunkIndex implements ChunkIndex, IndexSnapshots, AutoC
 				d.get(TITLE));
 	}
 
+	/**
+	 * Runs a change, commits it and makes it visible, on the writer's own thread, and
+	 * waits for it even if the caller is interrupted meanwhile (its interrupt is kept).
+	 * An interrupt during file I/O closes Lucene's channel and with it the IndexWriter,
+	 * for every tenant until a restart, and callers do get interrupted: a worker pool
+	 * that stops, a sync run whose claim was taken. Lucene leaves this to the application
+	 * (see {@code NIOFSDirectory}); no library waits uninterruptibly on a future for us
+	 * here.
+	 */
 	private void write(IndexWork work) {
-		try {
+		Future<?> written = this.writes.submit(() -> {
 			work.run();
 			this.writer.commit();
 			this.searchers.maybeRefreshBlocking();
+			return null;
+		});
+		boolean interrupted = false;
+		try {
+			while (true) {
+				try {
+					written.get();
+					return;
+				}
+				catch (InterruptedException ex) {
+					interrupted = true;
+				}
+			}
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot write to the chunk index", ex);
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof IOException io) {
+				throw new UncheckedIOException("Cannot write to the chunk index", io);
+			}
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw new IllegalStateException("Cannot write to the chunk index", ex.getCause());
+		}
+		finally {
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
 		}
 	}
 
@@ -546,6 +587,7 @@ public final class LuceneChunkIndex implements ChunkIndex, IndexSnapshots, AutoC
 
 	@Override
 	public void close() throws IOException {
+		this.writes.shutdown();
 		this.searchers.close();
 		this.writer.close();
 		this.directory.close();

@@ -67,6 +67,25 @@ class LuceneChunkIndexTests extends ChunkIndexContractTests {
 	}
 
 	@Test
+	void aWriteByAnInterruptedThreadLeavesTheIndexWritable() {
+		Thread.currentThread().interrupt();
+		try {
+			this.lucene.replace("doc-1",
+					List.of(ChunkIndexContractTests.chunk("kb", "doc-1", 0, 1, "Written while interrupted.")), (n) -> {
+					});
+			assertThat(Thread.currentThread().isInterrupted()).as("the caller's interrupt is kept").isTrue();
+		}
+		finally {
+			Thread.interrupted();
+		}
+		this.lucene.replace("doc-2", List.of(ChunkIndexContractTests.chunk("kb", "doc-2", 0, 1, "Written after.")),
+				(n) -> {
+				});
+		assertThat(this.lucene.count("doc-1")).isEqualTo(1);
+		assertThat(this.lucene.count("doc-2")).isEqualTo(1);
+	}
+
+	@Test
 	void findsAFiscalYearWrittenAsFy2018InTextThatSays2018() {
 		this.lucene.replace("doc-1",
 				List.of(ChunkIndexContractTests.chunk("kb", "doc-1", 0, 1, "Capital expenditures in 2018 were 1,577."),
