@@ -207,11 +207,12 @@ class FolderSyncTests {
 		SyncRun dead = new SyncRun("run_dead", source.id(), SyncFixture.KB, SyncRun.Status.RUNNING, "manual", false,
 				then, null, new SyncRun.Progress(8, 6, 1, 0), SyncRun.Report.EMPTY, null);
 		assertThat(this.sync.store.start(dead, "node-dead", then.plusSeconds(3), null)).isTrue();
+		// paused first, so that the document it queued is not ingested yet
+		this.sync.ingestion.pause();
 		this.sync.ingestion.documents()
 			.submit(SyncFixture.KB, List.of(new Documents.Upload("note-005.md", this.folder.resolve("note-005.md"))),
 					SyncRunner.metadata(source, "note-005.md"), null);
 
-		this.sync.ingestion.pause();
 		this.sync.workers.recover();
 
 		SyncRun cutOff = this.sync.store.findRun("run_dead").orElseThrow();
