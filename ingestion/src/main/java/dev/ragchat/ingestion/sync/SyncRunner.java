@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -38,9 +39,11 @@ import org.slf4j.LoggerFactory;
  * SHA-256 differs from its document's replaces it in place (the next version), a document
  * whose file is gone is deleted only when the run says {@code deleteMissing}, else kept
  * and reported. The run then waits until the documents it queued are READY or FAILED, so
- * that its report says what is searchable. A run that is interrupted (the node stops)
- * writes nothing more and stays RUNNING until its lease runs out; then it is restarted,
- * and the restart finds what was already done as unchanged.
+ * that its report says what is searchable. A run that is stopped (the node stops, or its
+ * claim was taken) writes nothing more and stays RUNNING until its lease runs out; then
+ * it is restarted, and the restart finds what was already done as unchanged. It is
+ * stopped by a flag it reads between files and while it waits, never by an interrupt: an
+ * interrupt during file I/O closes the embedded catalog's file for every request.
  */
 final class SyncRunner {
 
@@ -71,10 +74,12 @@ final class SyncRunner {
 	 * Runs a sync to its end and records it.
 	 * @param source the source
 	 * @param run its run, started (RUNNING)
+	 * @param stopped whether it is to stop (it is read between files and while waiting)
 	 * @return the run, ended
-	 * @throws InterruptedException if the node stops meanwhile (the run is left RUNNING)
+	 * @throws InterruptedException if it was stopped or interrupted meanwhile (the run is
+	 * left RUNNING)
 	 */
-	SyncRun run(Source source, SyncRun run) throws InterruptedException {
+	SyncRun run(Source source, SyncRun run, BooleanSupplier stopped) throws InterruptedException {
 		Progress progress = new Progress(run);
 		try {
 			SourceFiles sourceFiles = this.files.apply(source);
@@ -84,9 +89,7 @@ final class SyncRunner {
 			progress.save(true);
 			Map<String, Queued> queued = new LinkedHashMap<>();
 			for (SourceFiles.Entry entry : entries) {
-				if (Thread.interrupted()) {
-					throw new InterruptedException();
-				}
+				checkStopped(stopped);
 				compare(source, sourceFiles, entry, byPath.remove(entry.path()), progress.report, queued);
 				progress.filesDone++;
 				progress.documentsIndexing = queued.size();
@@ -108,7 +111,8 @@ final class SyncRunner {
 				}
 			}
 			progress.save(true);
-			awaitIngestion(source, queued, progress);
+			awaitIngestion(source, queued, progress, stopped);
+			checkStopped(stopped);
 			return end(progress, SyncRun.Status.SUCCEEDED, null);
 		}
 		catch (InterruptedException ex) {
@@ -178,7 +182,13 @@ final class SyncRunner {
 		}
 	}
 
-	private void awaitIngestion(Source source, Map<String, Queued> queued, Progress progress)
+	private static void checkStopped(BooleanSupplier stopped) throws InterruptedException {
+		if (stopped.getAsBoolean() || Thread.interrupted()) {
+			throw new InterruptedException("the sync run was stopped");
+		}
+	}
+
+	private void awaitIngestion(Source source, Map<String, Queued> queued, Progress progress, BooleanSupplier stopped)
 			throws InterruptedException {
 		Map<String, Queued> waiting = new LinkedHashMap<>(queued);
 		while (!waiting.isEmpty()) {
@@ -210,6 +220,7 @@ final class SyncRunner {
 			progress.documentsIndexed = queued.size() - waiting.size();
 			progress.save(false);
 			if (!waiting.isEmpty()) {
+				checkStopped(stopped);
 				Thread.sleep(POLL.toMillis());
 			}
 		}

@@ -9,7 +9,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -79,9 +78,9 @@ final class SyncWorkers implements SmartLifecycle {
 		}
 		Running holder = new Running(source.id());
 		this.running.put(run.id(), holder);
-		holder.future = executor().submit(() -> {
+		executor().submit(() -> {
 			try {
-				SyncRun ended = this.runner.run(source, run);
+				SyncRun ended = this.runner.run(source, run, () -> holder.stopped);
 				logger.info("Sync {} of source {} {}: {}", run.id(), source.id(), ended.status(),
 						ended.report().summary());
 			}
@@ -152,10 +151,7 @@ final class SyncWorkers implements SmartLifecycle {
 		for (Map.Entry<String, Running> entry : this.running.entrySet()) {
 			if (!this.store.heartbeat(entry.getValue().sourceId, entry.getKey(), until)) {
 				// its claim was taken (it was thought cut off): stop writing
-				Future<?> future = entry.getValue().future;
-				if (future != null) {
-					future.cancel(true);
-				}
+				entry.getValue().stopped = true;
 			}
 		}
 	}
@@ -189,11 +185,16 @@ final class SyncWorkers implements SmartLifecycle {
 			this.runs = null;
 		}
 		if (executor != null) {
-			executor.shutdownNow();
+			// runs stop at their next file or wait; only one that does not is interrupted
+			this.running.values().forEach((run) -> run.stopped = true);
+			executor.shutdown();
 			try {
-				executor.awaitTermination(10, TimeUnit.SECONDS);
+				if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+					executor.shutdownNow();
+				}
 			}
 			catch (InterruptedException ex) {
+				executor.shutdownNow();
 				Thread.currentThread().interrupt();
 			}
 		}
@@ -214,13 +215,13 @@ final class SyncWorkers implements SmartLifecycle {
 	}
 
 	/**
-	 * A run of this node: its source and its thread.
+	 * A run of this node: its source, and whether it is to stop.
 	 */
 	private static final class Running {
 
 		private final String sourceId;
 
-		private volatile Future<?> future;
+		private volatile boolean stopped;
 
 		Running(String sourceId) {
 			this.sourceId = sourceId;

@@ -2,10 +2,12 @@ package dev.ragchat.ingestion.sync;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.ragchat.errors.ConflictException;
 import dev.ragchat.ingestion.Document;
@@ -232,6 +234,28 @@ class FolderSyncTests {
 		assertThat(ended.progress()).isEqualTo(new SyncRun.Progress(8, 8, 3, 3));
 		assertThat(this.sync.ingestion.documents().list(SyncFixture.KB)).hasSize(8);
 		assertThat(this.sync.documentsByPath()).hasSize(8);
+	}
+
+	@Test
+	void aStoppedRunWritesNothingMoreAndIsNotInterrupted() throws Exception {
+		for (int n = 0; n < 3; n++) {
+			note(n, "first");
+		}
+		Source source = folderSource(null);
+		SyncRun run = new SyncRun("run_stopped", source.id(), SyncFixture.KB, SyncRun.Status.RUNNING, "manual", false,
+				Instant.now(), null, SyncRun.Progress.NONE, SyncRun.Report.EMPTY, null);
+		assertThat(this.sync.store.start(run, "node-test", Instant.now().plusSeconds(60), null)).isTrue();
+		SyncRunner runner = new SyncRunner(this.sync.ingestion.documents(), this.sync.store,
+				(s) -> new FolderFiles(new FolderRoots(List.of(this.root)).check(s.path())), Clock.systemUTC());
+		// its claim was taken after the first file
+		AtomicInteger asked = new AtomicInteger();
+		assertThatExceptionOfType(InterruptedException.class)
+			.isThrownBy(() -> runner.run(source, run, () -> asked.incrementAndGet() > 1));
+		assertThat(Thread.currentThread().isInterrupted()).isFalse();
+		assertThat(this.sync.ingestion.documents().list(SyncFixture.KB)).hasSize(1);
+		SyncRun left = this.sync.store.findRun(run.id()).orElseThrow();
+		assertThat(left.status()).isEqualTo(SyncRun.Status.RUNNING);
+		assertThat(left.progress().filesDone()).isLessThanOrEqualTo(1);
 	}
 
 	@Test
