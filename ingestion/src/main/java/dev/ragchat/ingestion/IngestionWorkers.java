@@ -172,8 +172,10 @@ final class IngestionWorkers implements SmartLifecycle {
 			Thread.currentThread().interrupt();
 		}
 		finally {
-			// after the workers, whose jobs schedule their heartbeats on it
-			this.heartbeats.shutdownNow();
+			// after the workers, whose jobs schedule their heartbeats on it; close() lets
+			// a
+			// running one end (periodic ones are dropped) rather than interrupt its write
+			this.heartbeats.close();
 		}
 	}
 

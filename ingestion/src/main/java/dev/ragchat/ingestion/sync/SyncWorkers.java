@@ -177,7 +177,10 @@ final class SyncWorkers implements SmartLifecycle {
 	public void stop() {
 		this.started = false;
 		if (this.timer != null) {
-			this.timer.shutdownNow();
+			// lets a running heartbeat or tick end (periodic ones are dropped) rather
+			// than
+			// interrupt its write
+			this.timer.close();
 		}
 		ExecutorService executor;
 		synchronized (this) {
