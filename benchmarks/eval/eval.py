@@ -23,7 +23,9 @@ Then, for each knowledge base and each question set of it: /search in modes hybr
 and keyword (topK 10) on the answerable questions, recall@5, recall@10 and MRR@10 of the gold
 (FinanceBench: the evidence page of the evidence document, within a chunk's [page, pageEnd];
 SciFact and ORD-QA: a gold document); one /messages in a fresh session per question:
-grounded rate and "cites gold" on answerable questions, refusal rate (grounded: false) on
+grounded rate, "cites gold" (an answer with a citation on a gold page or document) and
+"citations gold" (of all citations, the share that are) on answerable questions, refusal
+rate (grounded: false) on
 unanswerable ones (other corpora's questions; SciFact claims whose abstracts are not
 ingested; FinanceBench questions about companies left out of mixed). It prints one markdown
 table, a table of ingestion and latency, the places where hybrid falls behind its better
@@ -209,7 +211,8 @@ def measure_chat(api, key, kb, docs, questions, answerable, record):
         outcome = {"grounded": bool(body.get("grounded")), "ms": round(seconds * 1000, 2),
                    "answer": body.get("answer"), "citations": citations}
         if answerable:
-            outcome["citesGold"] = any(is_gold(q, c["doc"], c["page"]) for c in citations)
+            outcome["goldCitations"] = [is_gold(q, c["doc"], c["page"]) for c in citations]
+            outcome["citesGold"] = any(outcome["goldCitations"])
             if "doc" in q:
                 outcome["citesDoc"] = any(c["doc"] == q["doc"] for c in citations)
                 if q.get("goldNumber") is not None:
@@ -246,7 +249,9 @@ def summarize_set(qset, record):
     chats = [o["chat"] for o in outcomes if "chat" in o]
     if qset["kind"] == "answerable":
         figures = {"grounded": rate([c["grounded"] for c in chats]),
-                   "citesGold": rate([c["citesGold"] for c in chats])}
+                   "citesGold": rate([c["citesGold"] for c in chats]),
+                   # of all the citations of the answers, the share on a gold page or document
+                   "goldCitations": rate([g for c in chats for g in c.get("goldCitations", [])])}
         if chats and all("citesDoc" in c for c in chats):
             figures["citesDoc"] = rate([c["citesDoc"] for c in chats])
             figures["goldNumber"] = rate([c.get("goldNumber") for c in chats])
@@ -313,8 +318,8 @@ def tables(result):
         else "no reranker"
     lines = [f"Commit {result['commit']}, {result['started']}, {reranker}, loads {result['loads']}", "",
              "| KB | questions | n | hybrid R@5 | R@10 | MRR | vector R@5 | R@10 | MRR | keyword R@5 | R@10 | MRR |"
-             " chat grounded | cites gold | refused (n unanswerable) |",
-             "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+             " chat grounded | cites gold | citations gold | refused (n unanswerable) |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     flagged = {(f["knowledgeBase"], f["set"], f["figure"]) for f in result["hybridFlags"]}
     for kb, r in result["knowledgeBases"].items():
         for key, s in r["sets"].items():
@@ -325,7 +330,8 @@ def tables(result):
                     mark = " ⚠" if mode == "hybrid" and (kb, key, name) in flagged else ""
                     row.append(cell(fs.get(name)) + mark)
             c = s["chat"]
-            row += [count_cell(c.get("grounded")), count_cell(c.get("citesGold")), count_cell(c.get("refused"))]
+            row += [count_cell(c.get("grounded")), count_cell(c.get("citesGold")), count_cell(c.get("goldCitations")),
+                    count_cell(c.get("refused"))]
             lines.append("| " + " | ".join(row) + " |")
     fb_rows = [(kb, key, s) for kb, r in result["knowledgeBases"].items() for key, s in r["sets"].items()
                if s["search"] and "docTop5" in s["search"]["hybrid"]]
