@@ -172,9 +172,8 @@ final class IngestionWorkers implements SmartLifecycle {
 			Thread.currentThread().interrupt();
 		}
 		finally {
-			// after the workers, whose jobs schedule their heartbeats on it; close() lets
-			// a
-			// running one end (periodic ones are dropped) rather than interrupt its write
+			// after the workers, whose jobs schedule their heartbeats on it; close()
+			// lets a running one end (periodic ones are dropped), not interrupted
 			this.heartbeats.close();
 		}
 	}
@@ -247,8 +246,7 @@ final class IngestionWorkers implements SmartLifecycle {
 							new Document.Progress(pages, pages, done, chunks.size()), false),
 					() -> !job.cancelled && this.store.findById(id).isPresent());
 			if (!written || this.store.findById(id).isEmpty()) {
-				// deleted meanwhile (the delete removed, or will remove, the chunks; make
-				// sure), or the workers stop
+				// deleted meanwhile, or the workers stop (see the catch of Cancelled)
 				throw new Cancelled();
 			}
 			this.store.ready(id, new Document.Progress(pages, pages, chunks.size(), chunks.size()), parsed.warnings(),
@@ -258,8 +256,7 @@ final class IngestionWorkers implements SmartLifecycle {
 		}
 		catch (Cancelled ex) {
 			if (!this.running && this.store.findById(id).isPresent()) {
-				// nothing of this attempt was written (chunks are written all at once,
-				// and
+				// nothing of this attempt was written (chunks are written at once, and
 				// only while the job is wanted): the previous version stays searchable
 				this.store.requeue(id);
 				logger.info("Ingestion of {} stopped with the workers; it is queued again", id);

@@ -177,9 +177,7 @@ final class SyncWorkers implements SmartLifecycle {
 	public void stop() {
 		this.started = false;
 		if (this.timer != null) {
-			// lets a running heartbeat or tick end (periodic ones are dropped) rather
-			// than
-			// interrupt its write
+			// a running heartbeat or tick ends its write (periodic ones are dropped)
 			this.timer.close();
 		}
 		ExecutorService executor;

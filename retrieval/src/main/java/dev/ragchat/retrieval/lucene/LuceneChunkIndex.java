@@ -587,7 +587,8 @@ public final class LuceneChunkIndex implements ChunkIndex, IndexSnapshots, AutoC
 
 	@Override
 	public void close() throws IOException {
-		this.writes.shutdown();
+		// a write under way ends first
+		this.writes.close();
 		this.searchers.close();
 		this.writer.close();
 		this.directory.close();
