@@ -966,8 +966,14 @@ class ConsoleBrowserTests {
 				})()""";
 	}
 
+	/**
+	 * Waits until the page fits the window's width: after a resize, responsive parts
+	 * (Chart.js's canvases) are laid out again on a later frame.
+	 */
 	private void assertNoHorizontalScroll() {
-		assertThat(script("return document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
+		new WebDriverWait(this.browser, Duration.ofSeconds(10)).withMessage("the page scrolls sideways")
+			.until((driver) -> Boolean.TRUE
+				.equals(script("return document.documentElement.scrollWidth <= window.innerWidth")));
 	}
 
 	private Object script(String script) {

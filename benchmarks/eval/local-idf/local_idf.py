@@ -1,0 +1,169 @@
+#!/usr/bin/env python3
+"""The keyword ranking with local statistics, replayed offline (an experiment of issue 20,
+session 11; python3 standard library only).
+
+BM25 over a knowledge base that mixes corpora weighs a word by its rarity in the whole
+knowledge base: next to filings, "DNA" is rare and "previously defined" common, so the
+words that tell one abstract or manual section from its neighbours count less. Here the
+candidates of one question (its vector and keyword top 100, as fusion.py fetched them)
+are scored again by BM25 whose document frequencies and average length are counted
+within those candidates only, then fused like FusionJoiner does: alone in place of the
+knowledge base's keyword ranking, or beside it (vector + g x keyword + l x local keyword,
+each min-max scaled), over a grid of g and l, with the weights chosen leaving one corpus
+out.
+
+    python3 benchmarks/eval/fusion.py fetch --keep-data DIR --out lists.json
+    ./mvnw -q -pl retrieval dependency:build-classpath -Dmdep.outputFile=cp.txt
+    java -cp "retrieval/target/ragchat-retrieval-0.1.0-SNAPSHOT.jar:$(cat retrieval/cp.txt)" \\
+        benchmarks/eval/local-idf/Analyse.java lists.json analysed.json
+    java -cp ... benchmarks/eval/local-idf/Statistics.java DATA/index analysed.json \
+        fb=KB_ID scifact=KB_ID ordqa=KB_ID mixed=KB_ID statistics.json   # the service stopped
+    python3 benchmarks/eval/local-idf/local_idf.py lists.json analysed.json [statistics.json]
+
+With the knowledge bases' own statistics it also replays the keyword ranking with their
+document frequencies (checking first how often that gives the service's keyword top 1),
+and with no new weight: the idf of a term taken as the larger of the knowledge base's and
+the candidates' (max), their sum, or their geometric mean.
+"""
+
+import json
+import math
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+import fusion as fu  # noqa: E402
+
+K1, B = 1.2, 0.75
+GROUPS = {"fb": ["fb/fb", "mixed/fb-kept"], "scifact": ["scifact/scifact", "mixed/scifact"],
+          "ordqa": ["ordqa/ordqa", "mixed/ordqa"]}
+
+
+def local_keyword(terms, row, tf, length):
+    chunks = {}
+    for r in row["vector"] + row["keyword"]:
+        chunks.setdefault(r["chunk"], r)
+    n = len(chunks)
+    average = sum(length[c] for c in chunks) / n
+    weights = defaultdict(float)
+    for term, weight in terms:
+        weights[term] += weight
+    df = {t: sum(1 for c in chunks if tf[c][t]) for t in weights}
+    scores = {}
+    for c in chunks:
+        s = sum(w * math.log(1 + (n - df[t] + 0.5) / (df[t] + 0.5)) * tf[c][t]
+                / (tf[c][t] + K1 * (1 - B + B * length[c] / average))
+                for t, w in weights.items() if tf[c][t])
+        if s > 0:
+            scores[c] = s
+    return [dict(chunks[c], score=scores[c]) for c in sorted(scores, key=lambda c: -scores[c])[:100]]
+
+
+def idf(n, df):
+    return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+
+def mixed_keyword(terms, row, tf, length, statistics, how):
+    """The candidates scored by BM25 with the knowledge base's average length and an idf
+    from its document frequencies, the candidates' or both."""
+    chunks = {}
+    for r in row["vector"] + row["keyword"]:
+        chunks.setdefault(r["chunk"], r)
+    weights = defaultdict(float)
+    for term, weight in terms:
+        weights[term] += weight
+    near = {t: idf(len(chunks), sum(1 for c in chunks if tf[c][t])) for t in weights}
+    kb = {t: idf(statistics["n"], statistics["df"].get(t, 0)) for t in weights}
+    idfs = {"global": kb, "max": {t: max(kb[t], near[t]) for t in weights},
+            "sum": {t: kb[t] + near[t] for t in weights},
+            "geometric mean": {t: math.sqrt(kb[t] * near[t]) for t in weights}}[how]
+    scores = {}
+    for c in chunks:
+        s = sum(w * idfs[t] * tf[c][t] / (tf[c][t] + K1 * (1 - B + B * length[c] / statistics["avgdl"]))
+                for t, w in weights.items() if tf[c][t])
+        if s > 0:
+            scores[c] = s
+    return [dict(chunks[c], score=scores[c]) for c in sorted(scores, key=lambda c: -scores[c])[:100]]
+
+
+def fuse(row, local, g, l):
+    chunks = {}
+    for r in row["vector"] + row["keyword"] + local:
+        chunks.setdefault(r["chunk"], r)
+    vector, keyword, near = (fu.scaled(x, "minmax") for x in (row["vector"], row["keyword"], local))
+    scores = {c: vector.get(c, 0) + g * keyword.get(c, 0) + l * near.get(c, 0) for c in chunks}
+    asked = fu.question_years(row["question"])
+    if asked:
+        for c in scores:
+            if not any(y in asked for y in fu.years(chunks[c]["text"])):
+                scores[c] *= 0.5
+    fused, pages = [], set()
+    for c in sorted(scores, key=lambda c: -scores[c]):
+        page = (chunks[c]["doc"], chunks[c]["page"])
+        if page not in pages:
+            pages.add(page)
+            fused.append(chunks[c])
+        if len(fused) == 10:
+            break
+    return fused
+
+
+def figures(lists, ranking):
+    by_set = defaultdict(list)
+    for key, row in lists.items():
+        by_set[key.rsplit("/", 1)[0]].append(fu.rank(row, ranking(key, row)))
+    return {s: (sum(1 for r in ranks if r and r <= 5) / len(ranks), sum(1 / r for r in ranks if r) / len(ranks),
+                len(ranks)) for s, ranks in by_set.items()}
+
+
+def line(name, f):
+    print(f"| {name} | " + " | ".join(f"{r:.3f} / {m:.3f}" for r, m, _ in f.values()) + " |")
+
+
+def main():
+    lists = json.loads(Path(sys.argv[1]).read_text())
+    analysed = json.loads(Path(sys.argv[2]).read_text())
+    tf = {c: Counter(t) for c, t in analysed["chunks"].items()}
+    length = {c: len(t) for c, t in analysed["chunks"].items()}
+    local = {k: local_keyword(analysed["questions"][k], row, tf, length) for k, row in lists.items()}
+    today = figures(lists, lambda k, row: fuse(row, local[k], 1, 0))
+    print("| R@5 / MRR@10 | " + " | ".join(today) + " |\n|" + "---|" * (len(today) + 1))
+    line("hybrid today (vector + keyword)", today)
+    line("keyword today", figures(lists, lambda k, row: row["keyword"]))
+    line("local keyword", figures(lists, lambda k, row: local[k]))
+    line("vector + local keyword", figures(lists, lambda k, row: fuse(row, local[k], 0, 1)))
+    grid = [(g / 10, l / 10) for g in range(11) for l in range(11) if g + l]
+    results = {w: figures(lists, lambda k, row: fuse(row, local[k], *w)) for w in grid}
+
+    def worst(w, sets):  # the worst change in questions found (R@5), then the summed MRR change
+        return (min(round((results[w][s][0] - today[s][0]) * today[s][2]) for s in sets),
+                sum(results[w][s][1] - today[s][1] for s in sets))
+
+    print("\nweights chosen leaving one corpus out (the worst change on the others, then MRR):")
+    for held, sets in GROUPS.items():
+        train = [s for g, ss in GROUPS.items() if g != held for s in ss]
+        best = max(grid, key=lambda w: worst(w, train))
+        print(f"  {held} held out: g = {best[0]}, l = {best[1]}; held out " + ", ".join(
+            f"{s} {today[s][0]:.3f} / {today[s][1]:.3f} -> {results[best][s][0]:.3f} / {results[best][s][1]:.3f}"
+            for s in sets))
+    best = max(grid, key=lambda w: worst(w, [s for ss in GROUPS.values() for s in ss]))
+    line(f"chosen on all corpora: g = {best[0]}, l = {best[1]}", results[best])
+    if len(sys.argv) > 3:
+        statistics = json.loads(Path(sys.argv[3]).read_text())
+        print()
+        for how in ("global", "max", "sum", "geometric mean"):
+            ranked = {k: mixed_keyword(analysed["questions"][k], row, tf, length, statistics[k.split("/")[0]], how)
+                      for k, row in lists.items()}
+            if how == "global":
+                same = sum(1 for k, row in lists.items()
+                           if ranked[k][:1] and row["keyword"][:1] and ranked[k][0]["chunk"] == row["keyword"][0]["chunk"])
+                print(f"the knowledge base's statistics replayed give the service's keyword top 1 for {same} of "
+                      f"{len(lists)} questions\n")
+            line(f"keyword, idf {how}", figures(lists, lambda k, row: ranked[k]))
+            line(f"hybrid, keyword idf {how}", figures(lists, lambda k, row: fuse({**row, "keyword": ranked[k]}, [], 1, 0)))
+
+
+if __name__ == "__main__":
+    main()
