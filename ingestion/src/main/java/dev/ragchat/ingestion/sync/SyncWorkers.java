@@ -146,7 +146,10 @@ final class SyncWorkers implements SmartLifecycle {
 		}
 	}
 
-	private void heartbeats() {
+	/**
+	 * Renews the claims of this node's runs; a run whose claim was taken is told to stop.
+	 */
+	void heartbeats() {
 		Instant until = this.clock.instant().plus(this.properties.lease());
 		for (Map.Entry<String, Running> entry : this.running.entrySet()) {
 			if (!this.store.heartbeat(entry.getValue().sourceId, entry.getKey(), until)) {

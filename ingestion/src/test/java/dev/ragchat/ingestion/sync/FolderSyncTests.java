@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.ragchat.errors.ConflictException;
@@ -256,6 +259,66 @@ class FolderSyncTests {
 		SyncRun left = this.sync.store.findRun(run.id()).orElseThrow();
 		assertThat(left.status()).isEqualTo(SyncRun.Status.RUNNING);
 		assertThat(left.progress().filesDone()).isLessThanOrEqualTo(1);
+	}
+
+	@Test
+	void aRunWhoseClaimWasTakenStopsAtItsNextFileWithoutAnInterrupt() throws Exception {
+		for (int n = 0; n < 3; n++) {
+			note(n, "first");
+		}
+		Source source = folderSource(null);
+		// the run's first file is held until the test lets it go
+		CountDownLatch fetching = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		AtomicBoolean interrupted = new AtomicBoolean();
+		FolderRoots roots = new FolderRoots(List.of(this.root));
+		SyncRunner runner = new SyncRunner(this.sync.ingestion.documents(), this.sync.store, (s) -> {
+			FolderFiles files = new FolderFiles(roots.check(s.path()));
+			return new SourceFiles() {
+
+				@Override
+				public List<Entry> list() throws java.io.IOException {
+					return files.list();
+				}
+
+				@Override
+				public Local fetch(Entry entry) throws java.io.IOException {
+					fetching.countDown();
+					try {
+						release.await();
+					}
+					catch (InterruptedException ex) {
+						interrupted.set(true);
+						Thread.currentThread().interrupt();
+					}
+					return files.fetch(entry);
+				}
+
+			};
+		}, Clock.systemUTC());
+		SyncWorkers workers = new SyncWorkers(this.sync.store, runner, new SyncProperties(List.of(this.root),
+				Duration.ofSeconds(3), Duration.ofHours(1), new SyncProperties.S3(null, null, null)), Clock.systemUTC(),
+				(kb) -> true);
+		try {
+			SyncRun run = workers.begin(source, "manual", false, null).orElseThrow();
+			assertThat(fetching.await(30, TimeUnit.SECONDS)).isTrue();
+			// another node took the source over: it ended this run as cut off
+			assertThat(this.sync.store
+				.finish(run.finished(SyncRun.Status.FAILED, Instant.now(), run.report(), "Cut off: taken over")))
+				.isTrue();
+			// the next heartbeat finds the claim gone
+			workers.heartbeats();
+			release.countDown();
+			await().during(Duration.ofSeconds(1))
+				.atMost(Duration.ofSeconds(10))
+				.until(() -> this.sync.ingestion.documents().list(SyncFixture.KB).size() <= 1);
+			assertThat(interrupted).isFalse();
+			assertThat(this.sync.store.findRun(run.id()).orElseThrow().error()).isEqualTo("Cut off: taken over");
+		}
+		finally {
+			release.countDown();
+			workers.stop();
+		}
 	}
 
 	@Test
