@@ -29,7 +29,8 @@ rate (grounded: false) on
 unanswerable ones (other corpora's questions; SciFact claims whose abstracts are not
 ingested; FinanceBench questions about companies left out of mixed). It prints one markdown
 table, a table of ingestion and latency, the places where hybrid falls behind its better
-part by more than one question, and writes every figure and every question's outcome as
+part by more than one question, the small-document figures of the mixed knowledge base
+that are more than 0.03 below the same documents alone, and writes every figure and every question's outcome as
 JSON (--out) for compare.py. qrels/test.tsv of SciFact is never read.
 
 With --rerank-url the started jar reranks (-Dragchat.rerank.url=URL, and -Dragchat.rerank.model
@@ -277,6 +278,27 @@ def hybrid_flags(kb, key, summary):
     return flags
 
 
+def mixed_gaps(result, limit=0.03):
+    """The small documents' figures on the mixed knowledge base that are more than `limit`
+    below the same question set in a knowledge base of its own (issue 20's target)."""
+    gaps = []
+    kbs = result["knowledgeBases"]
+    if "mixed" not in kbs:
+        return gaps
+    for key, mixed in kbs["mixed"]["sets"].items():
+        alone = kbs.get(key, {}).get("sets", {}).get(key)
+        if not alone or mixed["kind"] != "answerable":
+            continue
+        pairs = [(f"{mode} {name}", mixed["search"][mode][name], alone["search"][mode][name])
+                 for mode in mixed["search"] for name in ("R@5", "MRR")]
+        pairs += [(f"chat {name}", mixed["chat"][name], alone["chat"][name])
+                  for name in ("grounded", "citesGold") if name in mixed["chat"] and name in alone["chat"]]
+        for figure, m, a in pairs:
+            if m["value"] is not None and a["value"] is not None and m["value"] < a["value"] - limit - 1e-9:
+                gaps.append({"set": key, "figure": figure, "mixed": m["value"], "alone": a["value"]})
+    return gaps
+
+
 def flat_figures(result):
     """Every figure as {name: {value, n, kind}} for compare.py."""
     figures = {}
@@ -362,6 +384,14 @@ def tables(result):
                          f" {f['mode']} {f3(f['best'])} − 1/{f['n']}")
     else:
         lines += ["", "Hybrid is nowhere below its better part by more than one question."]
+    gaps = mixed_gaps(result)
+    if gaps:
+        lines += ["", "Small documents next to the filings more than 0.03 below the same documents alone (target:"
+                      " within 0.03):"]
+        lines += [f"- {g['set']}: {g['figure']} {f3(g['mixed'])} mixed, {f3(g['alone'])} alone" for g in gaps]
+    elif "mixed" in result["knowledgeBases"]:
+        lines += ["", "Every small-document figure on the mixed knowledge base is within 0.03 of the same documents"
+                      " alone."]
     failed = [(kb, d) for kb, r in result["knowledgeBases"].items() for d in r["ingestion"]["failedDocuments"]]
     if failed:
         lines += ["", f"FAILED documents ({len(failed)}):"]
