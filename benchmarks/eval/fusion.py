@@ -107,11 +107,17 @@ def fuse(row, args):
     keyword = scaled(row["keyword"][:args.candidates], args.keyword_scale)
     scores = {c: args.vector_weight * vector.get(c, 0) + args.keyword_weight * keyword.get(c, 0)
               for c in chunks if c in vector or c in keyword}
-    asked = question_years(row["question"])
-    if asked and args.period_weight > 0:
+    return top_pages(row["question"], chunks, scores, args.period_weight)
+
+
+def top_pages(question, chunks, scores, period_weight=0.5):
+    """The fused top 10 as FusionJoiner ends it: a chunk that names none of the question's
+    years keeps 1 - period_weight of its score, then the best chunk of each page."""
+    asked = question_years(question)
+    if asked and period_weight > 0:
         for c in scores:
             if not any(y in asked for y in years(chunks[c]["text"])):
-                scores[c] *= 1 - args.period_weight
+                scores[c] *= 1 - period_weight
     fused, pages = [], set()
     for c in sorted(scores, key=lambda c: -scores[c]):
         page = (chunks[c]["doc"], chunks[c]["page"])

@@ -94,20 +94,7 @@ def fuse(row, local, g, l):
         chunks.setdefault(r["chunk"], r)
     vector, keyword, near = (fu.scaled(x, "minmax") for x in (row["vector"], row["keyword"], local))
     scores = {c: vector.get(c, 0) + g * keyword.get(c, 0) + l * near.get(c, 0) for c in chunks}
-    asked = fu.question_years(row["question"])
-    if asked:
-        for c in scores:
-            if not any(y in asked for y in fu.years(chunks[c]["text"])):
-                scores[c] *= 0.5
-    fused, pages = [], set()
-    for c in sorted(scores, key=lambda c: -scores[c]):
-        page = (chunks[c]["doc"], chunks[c]["page"])
-        if page not in pages:
-            pages.add(page)
-            fused.append(chunks[c])
-        if len(fused) == 10:
-            break
-    return fused
+    return fu.top_pages(row["question"], chunks, scores)
 
 
 def figures(lists, ranking):
