@@ -2,8 +2,11 @@ package dev.ragchat.retrieval.lucene;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -13,14 +16,18 @@ import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.CollectionStatistics;
 import org.apache.lucene.search.ConjunctionUtils;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.Explanation;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermStatistics;
+import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.util.BitSet;
 import org.apache.lucene.util.BitSetIterator;
 import org.apache.lucene.util.Bits;
@@ -43,6 +50,19 @@ import org.apache.lucene.util.SmallFloat;
  * are read from the segment's own when it holds the knowledge base alone, else by
  * intersecting the term's postings with the knowledge base's chunks, and then remembered
  * for the segment reader if that took long (a common word's postings in a large segment).
+ * <p>
+ * With {@link Files} given, a term's weight is its BM25 idf over the knowledge base's
+ * chunks plus its idf over the knowledge base's files (how many files hold it, of how
+ * many files). Over chunks alone, a knowledge base that mixes a few long filings with
+ * many one-chunk abstracts weighs words by the filings: their thousands of chunks make
+ * every word they use common and every word they do not use rare, which moves the ranking
+ * of the abstracts among themselves (issue 20's mixed knowledge base). Counted over
+ * files, a long file is one file: a word's weight no longer grows or shrinks with the
+ * size of the files that hold it, while a word that only one file holds (a company's name
+ * in its filing) keeps its weight. The sum needs no weight of its own; weighing the
+ * files' idf by 0.5 to 2 ranks the same four development corpora alike
+ * (docs/benchmarks.md, session 12). A file's chunks are one block of one segment
+ * ({@code updateDocuments}), so its files are counted per segment and added up.
  */
 final class KnowledgeBaseStatistics {
 
@@ -52,8 +72,14 @@ final class KnowledgeBaseStatistics {
 
 	private final String lengthField;
 
+	/** Where a chunk's file is, or {@code null}: BM25 over chunks only. */
+	private final Files files;
+
 	/** Per segment reader, per knowledge base: what the segment holds of it. */
 	private final Map<IndexReader.CacheKey, Map<String, Segment>> segments = new ConcurrentHashMap<>();
+
+	/** Per segment (its core, whatever its deletions): each chunk's file. */
+	private final Map<IndexReader.CacheKey, SegmentFiles> segmentFiles = new ConcurrentHashMap<>();
 
 	/**
 	 * @param knowledgeBaseField the field holding a chunk's knowledge base (one term)
@@ -61,20 +87,34 @@ final class KnowledgeBaseStatistics {
 	 * @param lengthField the doc-values field holding the text field's length in tokens
 	 */
 	KnowledgeBaseStatistics(String knowledgeBaseField, String textField, String lengthField) {
+		this(knowledgeBaseField, textField, lengthField, null);
+	}
+
+	/**
+	 * @param knowledgeBaseField the field holding a chunk's knowledge base (one term)
+	 * @param textField the text field BM25 searches
+	 * @param lengthField the doc-values field holding the text field's length in tokens
+	 * @param files where a chunk's file is, for a term's idf over files; {@code null} for
+	 * BM25 over chunks only
+	 */
+	KnowledgeBaseStatistics(String knowledgeBaseField, String textField, String lengthField, Files files) {
 		this.knowledgeBaseField = knowledgeBaseField;
 		this.textField = textField;
 		this.lengthField = lengthField;
+		this.files = files;
 	}
 
 	/**
 	 * @param searcher a searcher over the whole index
 	 * @param knowledgeBase the knowledge base searched
-	 * @return a searcher over the same reader (and with the same similarity and query
-	 * cache) that scores the text field with the knowledge base's statistics
+	 * @return a searcher over the same reader (and with the same similarity, its idf over
+	 * files added, and query cache) that scores the text field with the knowledge base's
+	 * statistics
 	 */
 	IndexSearcher searcher(IndexSearcher searcher, String knowledgeBase) {
-		IndexSearcher scoped = new Searcher(searcher.getIndexReader(), new BytesRef(knowledgeBase));
-		scoped.setSimilarity(searcher.getSimilarity());
+		Searcher scoped = new Searcher(searcher.getIndexReader(), new BytesRef(knowledgeBase));
+		scoped.setSimilarity((this.files != null && searcher.getSimilarity() instanceof BM25Similarity bm25)
+				? new WithFiles(bm25, scoped) : searcher.getSimilarity());
 		scoped.setQueryCache(searcher.getQueryCache());
 		scoped.setQueryCachingPolicy(searcher.getQueryCachingPolicy());
 		return scoped;
@@ -128,13 +168,16 @@ final class KnowledgeBaseStatistics {
 	}
 
 	/**
-	 * Reads the knowledge base's live chunks in a segment and their text lengths.
+	 * Reads the knowledge base's live chunks in a segment, their text lengths and their
+	 * files.
 	 */
 	private Segment count(LeafReader reader, BytesRef knowledgeBase) throws IOException {
 		PostingsEnum postings = chunks(reader, knowledgeBase);
 		if (postings == null) {
 			return Segment.NONE;
 		}
+		SegmentFiles files = (this.files != null) ? files(reader) : null;
+		FixedBitSet holding = (files != null) ? new FixedBitSet(Math.max(files.count(), 1)) : null;
 		Bits liveDocs = reader.getLiveDocs();
 		NumericDocValues lengths = reader.getNumericDocValues(this.lengthField);
 		NumericDocValues norms = reader.getNormValues(this.textField);
@@ -162,13 +205,69 @@ final class KnowledgeBaseStatistics {
 				chunks.set(doc);
 				withText++;
 				length += chunkLength;
+				if (files != null && files.of()[doc] >= 0) {
+					holding.set(files.of()[doc]);
+				}
 			}
 		}
 		if (withText == 0) {
-			return new Segment(live, 0, 0, null);
+			return new Segment(live, 0, 0, null, null, 0);
 		}
 		boolean alone = live == reader.maxDoc() && withText == live;
-		return new Segment(live, withText, length, alone ? null : compact(chunks, withText));
+		return new Segment(live, withText, length, alone ? null : compact(chunks, withText), files,
+				(holding != null) ? holding.cardinality() : 0);
+	}
+
+	private SegmentFiles files(LeafReader reader) throws IOException {
+		IndexReader.CacheHelper core = reader.getCoreCacheHelper();
+		if (core == null) {
+			return readFiles(reader);
+		}
+		try {
+			return this.segmentFiles.computeIfAbsent(core.getKey(), (key) -> {
+				core.addClosedListener(this.segmentFiles::remove);
+				try {
+					return readFiles(reader);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
+		}
+		catch (UncheckedIOException ex) {
+			throw ex.getCause();
+		}
+	}
+
+	/**
+	 * Numbers each chunk's file within the segment: its ordinal in the column, or, for
+	 * chunks indexed before the column, a number after those read from the stored field.
+	 */
+	private SegmentFiles readFiles(LeafReader reader) throws IOException {
+		int[] of = new int[reader.maxDoc()];
+		Arrays.fill(of, -1);
+		SortedDocValues column = reader.getSortedDocValues(this.files.column());
+		int count = (column != null) ? column.getValueCount() : 0;
+		StoredFields stored = null;
+		Map<String, Integer> older = new HashMap<>();
+		Set<String> fields = Set.of(this.files.storedField());
+		for (int doc = 0; doc < of.length; doc++) {
+			if (column != null && column.advanceExact(doc)) {
+				of[doc] = column.ordValue();
+				continue;
+			}
+			stored = (stored != null) ? stored : reader.storedFields();
+			String file = stored.document(doc, fields).get(this.files.storedField());
+			if (file != null) {
+				Integer number = older.get(file);
+				if (number == null) {
+					number = count++;
+					older.put(file, number);
+				}
+				of[doc] = number;
+			}
+		}
+		return new SegmentFiles(of, count);
 	}
 
 	/** A sparse knowledge base's chunks take less memory as a sparse bit set. */
@@ -186,12 +285,39 @@ final class KnowledgeBaseStatistics {
 	}
 
 	/**
+	 * Where a chunk's file is recorded.
+	 *
+	 * @param column the sorted doc-values field holding its id
+	 * @param storedField the stored field holding it, for chunks indexed before the
+	 * column
+	 */
+	record Files(String column, String storedField) {
+
+		Files {
+			if (column == null || storedField == null) {
+				throw new IllegalArgumentException("The file's column and stored field are required");
+			}
+		}
+
+	}
+
+	/**
+	 * Each chunk's file in a segment.
+	 *
+	 * @param of per chunk, its file's number within the segment, or -1
+	 * @param count how many numbers are used
+	 */
+	private record SegmentFiles(int[] of, int count) {
+
+	}
+
+	/**
 	 * What a segment holds of a knowledge base, and the statistics of the terms that took
 	 * long to count in it.
 	 */
 	private static final class Segment {
 
-		static final Segment NONE = new Segment(0, 0, 0, null);
+		static final Segment NONE = new Segment(0, 0, 0, null, null, 0);
 
 		/** A term is remembered when counting it walks at least this many chunks. */
 		private static final int REMEMBERED = 256;
@@ -208,6 +334,9 @@ final class KnowledgeBaseStatistics {
 		/** Their text's tokens. */
 		final long length;
 
+		/** The files of the chunks with text (0 without files). */
+		final int files;
+
 		/**
 		 * The live chunks with text, or {@code null} when they are all the segment holds
 		 * (no deleted ones either): its own term statistics are then the knowledge
@@ -215,45 +344,58 @@ final class KnowledgeBaseStatistics {
 		 */
 		private final BitSet withTextChunks;
 
+		/** Each chunk's file, or {@code null}: no files counted. */
+		private final SegmentFiles fileOf;
+
 		private final Map<BytesRef, long[]> remembered = new ConcurrentHashMap<>();
 
-		Segment(int chunks, int withText, long length, BitSet withTextChunks) {
+		Segment(int chunks, int withText, long length, BitSet withTextChunks, SegmentFiles fileOf, int files) {
 			this.chunks = chunks;
 			this.withText = withText;
 			this.length = length;
 			this.withTextChunks = withTextChunks;
+			this.fileOf = fileOf;
+			this.files = files;
 		}
 
 		/**
 		 * @param termsEnum positioned on a term of the text field
-		 * @return how many of the knowledge base's chunks hold the term, and how often
+		 * @return how many of the knowledge base's chunks hold the term, how often, and
+		 * how many of its files (0 without files)
 		 */
 		long[] count(TermsEnum termsEnum) throws IOException {
-			if (this.withTextChunks == null) {
-				return new long[] { termsEnum.docFreq(), termsEnum.totalTermFreq() };
+			if (this.withTextChunks == null && this.fileOf == null) {
+				return new long[] { termsEnum.docFreq(), termsEnum.totalTermFreq(), 0 };
 			}
 			long[] counted = this.remembered.get(termsEnum.term());
 			if (counted != null) {
 				return counted;
 			}
-			counted = new long[2];
+			counted = new long[3];
+			FixedBitSet files = (this.fileOf != null) ? new FixedBitSet(Math.max(this.fileOf.count(), 1)) : null;
 			PostingsEnum postings = termsEnum.postings(null, PostingsEnum.FREQS);
-			if (termsEnum.docFreq() <= this.withText) {
-				for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
-					if (this.withTextChunks.get(doc)) {
-						counted[0]++;
-						counted[1] += postings.freq();
-					}
-				}
+			DocIdSetIterator chunks;
+			if (this.withTextChunks == null) {
+				chunks = postings;
+			}
+			else if (termsEnum.docFreq() <= this.withText) {
+				chunks = postings;
 			}
 			else {
-				DocIdSetIterator both = ConjunctionUtils
+				chunks = ConjunctionUtils
 					.intersectIterators(List.of(new BitSetIterator(this.withTextChunks, this.withText), postings));
-				for (int doc = both.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = both.nextDoc()) {
-					counted[0]++;
-					counted[1] += postings.freq();
+			}
+			for (int doc = chunks.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = chunks.nextDoc()) {
+				if (this.withTextChunks != null && !this.withTextChunks.get(doc)) {
+					continue;
+				}
+				counted[0]++;
+				counted[1] += postings.freq();
+				if (files != null && this.fileOf.of()[doc] >= 0) {
+					files.set(this.fileOf.of()[doc]);
 				}
 			}
+			counted[2] = (files != null) ? files.cardinality() : 0;
 			if (Math.min(termsEnum.docFreq(), this.withText) >= REMEMBERED && this.remembered.size() < MAX_REMEMBERED) {
 				this.remembered.put(BytesRef.deepCopyOf(termsEnum.term()), counted);
 			}
@@ -271,6 +413,12 @@ final class KnowledgeBaseStatistics {
 
 		private CollectionStatistics statistics;
 
+		/** The knowledge base's files with text (0 without files). */
+		private long files;
+
+		/** Per term counted, how many of those files hold it. */
+		private final Map<BytesRef, Long> filesWith = new ConcurrentHashMap<>();
+
 		Searcher(IndexReader reader, BytesRef knowledgeBase) {
 			super(reader);
 			this.knowledgeBase = knowledgeBase;
@@ -285,12 +433,15 @@ final class KnowledgeBaseStatistics {
 				long chunks = 0;
 				long withText = 0;
 				long length = 0;
+				long files = 0;
 				for (LeafReaderContext leaf : getLeafContexts()) {
 					Segment segment = segment(leaf.reader(), this.knowledgeBase);
 					chunks += segment.chunks;
 					withText += segment.withText;
 					length += segment.length;
+					files += segment.files;
 				}
+				this.files = files;
 				// sumDocFreq, which BM25 never reads, gets its upper bound: the length;
 				// if no chunk of the knowledge base has text, none of them can match
 				this.statistics = (withText > 0) ? new CollectionStatistics(field, chunks, withText, length, length)
@@ -306,6 +457,7 @@ final class KnowledgeBaseStatistics {
 			}
 			long chunks = 0;
 			long occurrences = 0;
+			long files = 0;
 			for (LeafReaderContext leaf : getLeafContexts()) {
 				Segment segment = segment(leaf.reader(), this.knowledgeBase);
 				Terms terms = leaf.reader().terms(term.field());
@@ -317,12 +469,46 @@ final class KnowledgeBaseStatistics {
 					long[] counted = segment.count(termsEnum);
 					chunks += counted[0];
 					occurrences += counted[1];
+					files += counted[2];
 				}
 			}
+			this.filesWith.put(BytesRef.deepCopyOf(term.bytes()), Math.max(files, 1));
 			// a term none of the knowledge base's chunks holds scores none of them: any
 			// valid statistics do
 			return (chunks > 0) ? new TermStatistics(term.bytes(), chunks, occurrences)
 					: new TermStatistics(term.bytes(), 1, 1);
+		}
+
+	}
+
+	/**
+	 * BM25 whose idf of a text term is its idf over the knowledge base's chunks plus its
+	 * idf over the knowledge base's files, both with BM25's formula.
+	 */
+	private final class WithFiles extends BM25Similarity {
+
+		private final Searcher searcher;
+
+		WithFiles(BM25Similarity like, Searcher searcher) {
+			super(like.getK1(), like.getB());
+			this.searcher = searcher;
+		}
+
+		@Override
+		public Explanation idfExplain(CollectionStatistics collection, TermStatistics term) {
+			Explanation chunks = super.idfExplain(collection, term);
+			Long holding = this.searcher.filesWith.get(term.term());
+			long files = this.searcher.files;
+			if (!collection.field().equals(KnowledgeBaseStatistics.this.textField) || holding == null || files == 0) {
+				return chunks;
+			}
+			float idf = idf(Math.min(holding, files), files);
+			Explanation overFiles = Explanation.match(idf,
+					"idf over files, computed as log(1 + (N - n + 0.5) / (n + 0.5)) from:",
+					Explanation.match(holding, "n, number of files with the term"),
+					Explanation.match(files, "N, total number of files with the field"));
+			return Explanation.match(chunks.getValue().floatValue() + idf, "idf over chunks and over files, sum of:",
+					chunks, overFiles);
 		}
 
 	}

@@ -78,7 +78,8 @@ import org.springframework.util.Assert;
  * BM25 ranks within the knowledge base: its document frequencies and average text length
  * are the knowledge base's ({@link KnowledgeBaseStatistics}), not the whole index's,
  * since every tenant's knowledge bases share the index and one tenant's uploads must not
- * move another's ranking. Document and metadata filters stay filters only: the statistics
+ * move another's ranking; a term weighs by its rarity among the knowledge base's chunks
+ * and among its files. Document and metadata filters stay filters only: the statistics
  * are the knowledge base's whatever the filter.
  */
 public final class LuceneChunkIndex implements ChunkIndex, IndexSnapshots, AutoCloseable {
@@ -134,7 +135,7 @@ public final class LuceneChunkIndex implements ChunkIndex, IndexSnapshots, AutoC
 	private final KeywordQuery keywordQuery = new KeywordQuery(this.analyzer, CONTENT);
 
 	private final KnowledgeBaseStatistics statistics = new KnowledgeBaseStatistics(KNOWLEDGE_BASE, CONTENT,
-			CONTENT_LENGTH);
+			CONTENT_LENGTH, new KnowledgeBaseStatistics.Files(HitPages.DOCUMENT_COLUMN, DOCUMENT));
 
 	private final HitPages hitPages = new HitPages(DOCUMENT, PAGE);
 

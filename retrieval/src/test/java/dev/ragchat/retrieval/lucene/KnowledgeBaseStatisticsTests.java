@@ -9,6 +9,7 @@ import dev.ragchat.retrieval.query.QueryShaper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
@@ -24,6 +25,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -117,6 +119,83 @@ class KnowledgeBaseStatisticsTests {
 		}
 	}
 
+	@Test
+	void weighsATermHeldByOneFileAboveATermHeldByAsManyChunksOfManyFiles() throws IOException {
+		KnowledgeBaseStatistics withFiles = withFiles();
+		try (Directory directory = new ByteBuffersDirectory()) {
+			try (IndexWriter writer = writer(directory)) {
+				// "ledger" in four chunks of one long file, "harbor" in four one-chunk
+				// files
+				writer.addDocuments(List.of(chunk("a", "long-0", "ledger entries", "long", true),
+						chunk("a", "long-1", "ledger totals", "long", true),
+						chunk("a", "long-2", "ledger notes", "long", true),
+						chunk("a", "long-3", "ledger dates", "long", true)));
+				for (int i = 0; i < 4; i++) {
+					writer.addDocument(chunk("a", "short-" + i, "harbor view", "short-" + i, true));
+				}
+			}
+			try (DirectoryReader reader = DirectoryReader.open(directory)) {
+				IndexSearcher whole = new IndexSearcher(reader);
+				Query ledger = new TermQuery(new Term("content", "ledger"));
+				Query harbor = new TermQuery(new Term("content", "harbor"));
+				// over chunks alone, the two words weigh the same
+				assertThat(top(this.statistics.searcher(whole, "a"), ledger))
+					.isEqualTo(top(this.statistics.searcher(whole, "a"), harbor));
+				assertThat(top(withFiles.searcher(whole, "a"), ledger))
+					.isGreaterThan(top(withFiles.searcher(whole, "a"), harbor));
+			}
+		}
+	}
+
+	@Test
+	void countsFilesOfTheKnowledgeBasesLiveChunksWithOrWithoutTheirColumn() throws IOException {
+		KnowledgeBaseStatistics withFiles = withFiles();
+		try (Directory alone = new ByteBuffersDirectory(); Directory shared = new ByteBuffersDirectory()) {
+			try (IndexWriter writer = writer(alone)) {
+				for (int i = 0; i < TEXTS.size(); i++) {
+					writer.addDocuments(List.of(chunk("a", "a" + i, TEXTS.get(i), "file" + i % 2, true)));
+				}
+			}
+			// chunks indexed before the column, a replaced file and another knowledge
+			// base's files in the same segment
+			try (IndexWriter writer = new IndexWriter(shared,
+					new IndexWriterConfig(new KeywordAnalyzer()).setMergePolicy(NoMergePolicy.INSTANCE))) {
+				for (int i = 0; i < TEXTS.size(); i++) {
+					writer.addDocument(chunk("a", "old" + i, TEXTS.get(i) + EXTRA, "old", true));
+					Document older = chunk("a", "a" + i, TEXTS.get(i), null, true);
+					older.add(new StringField("doc", "file" + i % 2, Field.Store.YES));
+					writer.addDocument(older);
+					writer.addDocument(chunk("b", "b" + i, TEXTS.get(i) + EXTRA, "b" + i, true));
+				}
+				writer.commit();
+				writer.deleteDocuments(new Term("doc", "old"));
+			}
+			try (DirectoryReader reader = DirectoryReader.open(shared)) {
+				assertThat(reader.numDeletedDocs()).isEqualTo(TEXTS.size());
+				assertThat(scores(reader, "a", withFiles)).isEqualTo(scores(alone, "a", withFiles));
+			}
+		}
+	}
+
+	private static KnowledgeBaseStatistics withFiles() {
+		return new KnowledgeBaseStatistics("kb", "content", "length",
+				new KnowledgeBaseStatistics.Files("docColumn", "doc"));
+	}
+
+	private static float top(IndexSearcher searcher, Query query) throws IOException {
+		Query inKnowledgeBase = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST)
+			.add(new TermQuery(new Term("kb", "a")), BooleanClause.Occur.FILTER)
+			.build();
+		return searcher.search(inKnowledgeBase, 1).scoreDocs[0].score;
+	}
+
+	private Map<String, Map<String, Float>> scores(Directory directory, String knowledgeBase,
+			KnowledgeBaseStatistics statistics) throws IOException {
+		try (DirectoryReader reader = DirectoryReader.open(directory)) {
+			return scores(reader, knowledgeBase, statistics);
+		}
+	}
+
 	/** Per question, each hit's id and score. */
 	private Map<String, Map<String, Float>> scores(Directory directory, String knowledgeBase, boolean scoped)
 			throws IOException {
@@ -128,8 +207,13 @@ class KnowledgeBaseStatisticsTests {
 
 	private Map<String, Map<String, Float>> scores(DirectoryReader reader, String knowledgeBase, boolean scoped)
 			throws IOException {
+		return scores(reader, knowledgeBase, scoped ? this.statistics : null);
+	}
+
+	private Map<String, Map<String, Float>> scores(DirectoryReader reader, String knowledgeBase,
+			KnowledgeBaseStatistics statistics) throws IOException {
 		IndexSearcher whole = new IndexSearcher(reader);
-		IndexSearcher searcher = scoped ? this.statistics.searcher(whole, knowledgeBase) : whole;
+		IndexSearcher searcher = (statistics != null) ? statistics.searcher(whole, knowledgeBase) : whole;
 		KeywordQuery keywordQuery = new KeywordQuery(new KeywordAnalyzer(), "content");
 		QueryShaper shaper = new QueryShaper();
 		Map<String, Map<String, Float>> scores = new LinkedHashMap<>();
@@ -156,7 +240,19 @@ class KnowledgeBaseStatisticsTests {
 	 * recorded).
 	 */
 	private static Document chunk(String knowledgeBase, String id, String text, boolean withLength) {
+		return chunk(knowledgeBase, id, text, null, withLength);
+	}
+
+	/**
+	 * A chunk of a file (recorded in the file column, as today's chunks are, unless
+	 * {@code null}).
+	 */
+	private static Document chunk(String knowledgeBase, String id, String text, String file, boolean withLength) {
 		Document document = new Document();
+		if (file != null) {
+			document.add(new StringField("doc", file, Field.Store.YES));
+			document.add(new SortedDocValuesField("docColumn", new BytesRef(file)));
+		}
 		document.add(new StringField("id", id, Field.Store.YES));
 		document.add(new StringField("kb", knowledgeBase, Field.Store.NO));
 		document.add(new TextField("content", text, Field.Store.NO));

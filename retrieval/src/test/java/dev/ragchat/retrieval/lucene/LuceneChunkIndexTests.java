@@ -16,6 +16,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Explanation;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -210,7 +211,7 @@ class LuceneChunkIndexTests extends ChunkIndexContractTests {
 	}
 
 	@Test
-	void scoresAKnowledgeBaseAloneInTheIndexAsLuceneDoes() throws Exception {
+	void scoresAKnowledgeBaseAloneInTheIndexAsLuceneDoesWithTermsWeighedByTheirFilesToo() throws Exception {
 		for (int d = 0; d < 3; d++) {
 			String doc = "doc-" + d;
 			this.lucene.replace(doc,
@@ -230,6 +231,32 @@ class LuceneChunkIndexTests extends ChunkIndexContractTests {
 					.add(keywordQuery.build(shaper.shape(question).keywords()), BooleanClause.Occur.MUST)
 					.add(new TermQuery(new Term(LuceneChunkIndex.KNOWLEDGE_BASE, "kb")), BooleanClause.Occur.FILTER)
 					.build();
+				// Lucene's BM25, each term's idf plus its idf over the three files,
+				// counted here by searching the term
+				Map<org.apache.lucene.util.BytesRef, Long> files = new java.util.HashMap<>();
+				java.util.Set<Term> terms = new java.util.HashSet<>();
+				query.visit(org.apache.lucene.search.QueryVisitor.termCollector(terms));
+				IndexSearcher counting = new IndexSearcher(reader);
+				for (Term term : terms) {
+					files.put(term.bytes(),
+							java.util.Arrays.stream(counting.search(new TermQuery(term), 100).scoreDocs)
+								.map((hit) -> storedDocument(counting, hit.doc))
+								.distinct()
+								.count());
+				}
+				whole.setSimilarity(new org.apache.lucene.search.similarities.BM25Similarity() {
+					@Override
+					public org.apache.lucene.search.Explanation idfExplain(
+							org.apache.lucene.search.CollectionStatistics collection,
+							org.apache.lucene.search.TermStatistics term) {
+						Explanation chunks = super.idfExplain(collection, term);
+						if (!collection.field().equals(LuceneChunkIndex.CONTENT)) {
+							return chunks;
+						}
+						return Explanation.match(chunks.getValue().floatValue() + idf(files.get(term.term()), 3),
+								"idf");
+					}
+				});
 				List<Float> lucene = java.util.Arrays.stream(whole.search(query, 20).scoreDocs)
 					.map((hit) -> hit.score)
 					.toList();
@@ -239,6 +266,15 @@ class LuceneChunkIndexTests extends ChunkIndexContractTests {
 					.isNotEmpty()
 					.containsExactlyElementsOf(lucene.stream().map(Float::doubleValue).toList());
 			}
+		}
+	}
+
+	private static String storedDocument(IndexSearcher searcher, int doc) {
+		try {
+			return searcher.storedFields().document(doc).get(LuceneChunkIndex.DOCUMENT);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
 		}
 	}
 
