@@ -1,22 +1,37 @@
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiBits;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.CollectionStatistics;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermStatistics;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * For local_idf.py: each knowledge base's BM25 statistics (chunks, average length, and the
  * document frequency of every question term Analyse.java wrote), read from a kept eval
  * index (the service stopped) through the index's own KnowledgeBaseStatistics, made
- * accessible by reflection.
+ * accessible by reflection; and, counted here by reading every chunk's document id, each
+ * knowledge base's files and how many of them hold each term (session 12: the idf over
+ * files the index now adds).
  *
  * java -cp ... Statistics.java INDEX_DIR analysed.json kbName=kbId... OUT.json
  */
@@ -34,6 +49,18 @@ public class Statistics {
 		ObjectNode out = json.createObjectNode();
 		try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(Path.of(args[0])))) {
 			IndexSearcher all = new IndexSearcher(reader);
+			// each live chunk's knowledge base and file
+			String[][] owner = new String[reader.maxDoc()][];
+			Bits live = MultiBits.getLiveDocs(reader);
+			StoredFields stored = reader.storedFields();
+			Map<String, Set<String>> files = new HashMap<>();
+			for (int d = 0; d < reader.maxDoc(); d++) {
+				if (live == null || live.get(d)) {
+					Document chunk = stored.document(d, Set.of("kb", "doc"));
+					owner[d] = new String[] { chunk.get("kb"), chunk.get("doc") };
+					files.computeIfAbsent(chunk.get("kb"), (k) -> new HashSet<>()).add(chunk.get("doc"));
+				}
+			}
 			for (int i = 2; i < args.length - 1; i++) {
 				String[] kb = args[i].split("=");
 				IndexSearcher searcher = (IndexSearcher) scope.invoke(statistics, all, kb[1]);
@@ -41,6 +68,8 @@ public class Statistics {
 				ObjectNode node = out.putObject(kb[0]);
 				node.put("n", collection.docCount()).put("avgdl", (double) collection.sumTotalTermFreq() / collection.docCount());
 				ObjectNode df = node.putObject("df");
+				node.put("files", files.getOrDefault(kb[1], Set.of()).size());
+				ObjectNode fileDf = node.putObject("fileDf");
 				for (Map.Entry<String, JsonNode> question : analysed.get("questions").properties()) {
 					if (!question.getKey().startsWith(kb[0] + "/")) {
 						continue;
@@ -52,6 +81,22 @@ public class Statistics {
 							int docFreq = reader.docFreq(t);
 							TermStatistics s = (docFreq > 0) ? searcher.termStatistics(t, docFreq, reader.totalTermFreq(t)) : null;
 							df.put(text, (s != null) ? s.docFreq() : 0);
+							Set<String> holding = new HashSet<>();
+							for (LeafReaderContext leaf : reader.leaves()) {
+								Terms terms = leaf.reader().terms("content");
+								TermsEnum termsEnum = (terms != null) ? terms.iterator() : null;
+								if (termsEnum == null || !termsEnum.seekExact(new BytesRef(text))) {
+									continue;
+								}
+								PostingsEnum postings = termsEnum.postings(null, PostingsEnum.NONE);
+								for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
+									String[] o = owner[leaf.docBase + d];
+									if (o != null && o[0].equals(kb[1])) {
+										holding.add(o[1]);
+									}
+								}
+							}
+							fileDf.put(text, holding.size());
 						}
 					}
 				}

@@ -23,7 +23,10 @@ out.
 With the knowledge bases' own statistics it also replays the keyword ranking with their
 document frequencies (checking first how often that gives the service's keyword top 1),
 and with no new weight: the idf of a term taken as the larger of the knowledge base's and
-the candidates' (max), their sum, or their geometric mean.
+the candidates' (max), their sum, or their geometric mean. Last (session 12), the idf over
+the knowledge base's chunks plus a x the idf over its files (how many files hold the term,
+of how many), for a from 0 to 3: what the index does since then with a = 1. Lists fetched
+from a service before session 12 replay the service of then for a = 0.
 """
 
 import json
@@ -79,6 +82,26 @@ def mixed_keyword(terms, row, tf, length, statistics, how):
     idfs = {"global": kb, "max": {t: max(kb[t], near[t]) for t in weights},
             "sum": {t: kb[t] + near[t] for t in weights},
             "geometric mean": {t: math.sqrt(kb[t] * near[t]) for t in weights}}[how]
+    scores = {}
+    for c in chunks:
+        s = sum(w * idfs[t] * tf[c][t] / (tf[c][t] + K1 * (1 - B + B * length[c] / statistics["avgdl"]))
+                for t, w in weights.items() if tf[c][t])
+        if s > 0:
+            scores[c] = s
+    return [dict(chunks[c], score=scores[c]) for c in sorted(scores, key=lambda c: -scores[c])[:100]]
+
+
+def with_files(terms, row, tf, length, statistics, a):
+    """The candidates scored by BM25 whose idf is the idf over the knowledge base's chunks
+    plus a x the idf over its files."""
+    chunks = {}
+    for r in row["vector"] + row["keyword"]:
+        chunks.setdefault(r["chunk"], r)
+    weights = defaultdict(float)
+    for term, weight in terms:
+        weights[term] += weight
+    idfs = {t: idf(statistics["n"], statistics["df"].get(t, 0))
+            + a * idf(statistics["files"], statistics["fileDf"].get(t, 0)) for t in weights}
     scores = {}
     for c in chunks:
         s = sum(w * idfs[t] * tf[c][t] / (tf[c][t] + K1 * (1 - B + B * length[c] / statistics["avgdl"]))
@@ -150,6 +173,12 @@ def main():
                       f"{len(lists)} questions\n")
             line(f"keyword, idf {how}", figures(lists, lambda k, row: ranked[k]))
             line(f"hybrid, keyword idf {how}", figures(lists, lambda k, row: fuse({**row, "keyword": ranked[k]}, [], 1, 0)))
+        print()
+        for a in (0, 0.25, 0.5, 0.75, 1, 1.5, 2, 3):
+            ranked = {k: with_files(analysed["questions"][k], row, tf, length, statistics[k.split("/")[0]], a)
+                      for k, row in lists.items()}
+            line(f"hybrid, keyword idf over chunks + {a} x over files",
+                 figures(lists, lambda k, row: fuse({**row, "keyword": ranked[k]}, [], 1, 0)))
 
 
 if __name__ == "__main__":
