@@ -30,6 +30,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * similarity, when an extractive answer chooses its quotes: the first of n sources adds
  * the whole weight, the last 1/n of it, so that the answer cites what search ranked first
  * when its sentences are about as near the question as others
+ * @param sentenceCache how many sentence vectors the extract keeps for later answers
+ * @param maxAnswersInProgress answers written at once
+ * @param answerWait how long a question waits for one of them
+ * @param quoteFirstSource whether an extractive answer always quotes the source search
+ * ranked first: its nearest sentence joins the chosen ones (one more than
+ * {@code maxSentences}) when none of them is from it (default true; docs/benchmarks.md,
+ * session 12)
  */
 @ConfigurationProperties("ragchat.chat")
 public record ChatProperties(@DefaultValue("extractive") Generator generator, @DefaultValue("5") int topK,
@@ -38,7 +45,7 @@ public record ChatProperties(@DefaultValue("extractive") Generator generator, @D
 		@DefaultValue("true") boolean questionTerms, @DefaultValue("0.1") double overlapWeight,
 		@DefaultValue("proper") Grounding.NamesRule names, @DefaultValue("0.03") double rankWeight,
 		@DefaultValue("20000") int sentenceCache, @DefaultValue("8") int maxAnswersInProgress,
-		@DefaultValue("2s") java.time.Duration answerWait) {
+		@DefaultValue("2s") java.time.Duration answerWait, @DefaultValue("true") boolean quoteFirstSource) {
 
 	/** The property that chooses how answers are written. */
 	public static final String GENERATOR = "ragchat.chat.generator";

@@ -45,7 +45,7 @@ class SessionConfiguration {
 	@Bean
 	AnswerSettings answerSettings(ChatProperties properties) {
 		return new AnswerSettings(properties.minSimilarity(), properties.maxSentences(), properties.overlapWeight(),
-				properties.rankWeight(), properties.sentenceCache());
+				properties.rankWeight(), properties.sentenceCache(), properties.quoteFirstSource());
 	}
 
 	@Bean

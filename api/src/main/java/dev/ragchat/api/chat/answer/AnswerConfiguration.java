@@ -127,7 +127,8 @@ class AnswerConfiguration {
 		AnswerGenerator extractiveGenerator(EmbeddingModel embeddingModel, QueryEmbedder queryEmbedder,
 				AnswerSettings settings) {
 			return new ExtractiveGenerator(new SentenceVectors(embeddingModel, settings.sentenceCache()), queryEmbedder,
-					settings.minSimilarity(), settings.maxSentences(), settings.overlapWeight(), settings.rankWeight());
+					settings.minSimilarity(), settings.maxSentences(), settings.overlapWeight(), settings.rankWeight(),
+					settings.quoteFirstSource());
 		}
 
 	}

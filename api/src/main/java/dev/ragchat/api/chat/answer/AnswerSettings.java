@@ -10,8 +10,9 @@ package dev.ragchat.api.chat.answer;
  * @param rankWeight how much a sentence's source's place in the retrieval weighs in
  * choosing sentences
  * @param sentenceCache how many sentence vectors the extract keeps for later answers
+ * @param quoteFirstSource whether an extractive answer always quotes the first source
  */
 public record AnswerSettings(double minSimilarity, int maxSentences, double overlapWeight, double rankWeight,
-		int sentenceCache) {
+		int sentenceCache, boolean quoteFirstSource) {
 
 }

@@ -37,6 +37,8 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 
 	private final double rankWeight;
 
+	private final boolean quoteFirstSource;
+
 	ExtractiveGenerator(EmbeddingModel embeddingModel, QueryEmbedder queryEmbedder, double minSimilarity,
 			int maxSentences) {
 		this(embeddingModel, queryEmbedder, minSimilarity, maxSentences, 0, 0);
@@ -45,12 +47,23 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 	ExtractiveGenerator(EmbeddingModel embeddingModel, QueryEmbedder queryEmbedder, double minSimilarity,
 			int maxSentences, double overlapWeight, double rankWeight) {
 		this(new SentenceVectors(embeddingModel, 0), queryEmbedder, minSimilarity, maxSentences, overlapWeight,
-				rankWeight);
+				rankWeight, false);
 	}
 
+	/**
+	 * @param sentenceVectors embeds the sources' sentences
+	 * @param queryEmbedder embeds the question
+	 * @param minSimilarity below it no sentence answers the question
+	 * @param maxSentences the most sentences chosen by their nearness to the question
+	 * @param overlapWeight how much the question's own words weigh in choosing them
+	 * @param rankWeight how much a sentence's source's place in the retrieval weighs
+	 * @param quoteFirstSource whether the first source's nearest sentence joins them when
+	 * none of them is from it
+	 */
 	ExtractiveGenerator(SentenceVectors sentenceVectors, QueryEmbedder queryEmbedder, double minSimilarity,
-			int maxSentences, double overlapWeight, double rankWeight) {
+			int maxSentences, double overlapWeight, double rankWeight, boolean quoteFirstSource) {
 		this.overlapWeight = overlapWeight;
+		this.quoteFirstSource = quoteFirstSource;
 		this.rankWeight = rankWeight;
 		this.sentenceVectors = sentenceVectors;
 		this.queryEmbedder = queryEmbedder;
@@ -94,12 +107,22 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 			return notFound(tokens);
 		}
 		// the best sentences, and only those close to the best one, in source order
-		List<Candidate> chosen = quotable.stream()
+		List<Candidate> chosen = new ArrayList<>(quotable.stream()
 			.filter((c) -> c.similarity >= best - 0.08)
 			.sorted(Comparator.comparingDouble((Candidate c) -> c.similarity).reversed())
 			.limit(this.maxSentences)
-			.sorted(Comparator.comparingInt((Candidate c) -> c.source).thenComparingInt((c) -> c.position))
-			.toList();
+			.toList());
+		// the answer cites what search ranked first (issue 20, item 8): a table page's
+		// rows are rarely the sentences nearest a question in words, so without this
+		// the page search found first went unquoted for sentences of pages it ranked
+		// lower
+		if (this.quoteFirstSource && chosen.stream().noneMatch((c) -> c.source == 1)) {
+			quotable.stream()
+				.filter((c) -> c.source == 1)
+				.max(Comparator.comparingDouble((Candidate c) -> c.similarity))
+				.ifPresent(chosen::add);
+		}
+		chosen.sort(Comparator.comparingInt((Candidate c) -> c.source).thenComparingInt((c) -> c.position));
 		StringBuilder answer = new StringBuilder(PREFIX);
 		tokens.accept(PREFIX);
 		for (int i = 0; i < chosen.size(); i++) {

@@ -102,6 +102,47 @@ class ExtractiveGeneratorTests {
 	}
 
 	@Test
+	void alwaysQuotesTheSourceSearchRankedFirst() {
+		// the first source's sentence is far less near the question (0.8 against 1.0):
+		// no rank weight lets it win
+		EmbeddingModel farther = new EmbeddingModel() {
+
+			@Override
+			public EmbeddingResponse call(EmbeddingRequest request) {
+				List<Embedding> embeddings = new ArrayList<>();
+				for (int i = 0; i < request.getInstructions().size(); i++) {
+					boolean second = request.getInstructions().get(i).contains("second");
+					embeddings.add(new Embedding(second ? new float[] { 1, 0 } : new float[] { 0.8f, 0.6f }, i));
+				}
+				return new EmbeddingResponse(embeddings);
+			}
+
+			@Override
+			public float[] embed(Document document) {
+				return new float[] { 1, 0 };
+			}
+
+		};
+		Chunk first = new Chunk("a:0", "kb", "a", "a.pdf", 7, 7, "", 0, "Piers rebuilt — 1990: 2; 1991: 1", Map.of(),
+				"a");
+		Chunk second = new Chunk("b:0", "kb", "b", "b.md", 1, 1, "", 0, "The second pier was rebuilt in 1991.",
+				Map.of(), "b");
+		Question question = new Question("When was the pier rebuilt?", "When was the pier rebuilt?", List.of(),
+				List.of(new ScoredChunk(first, 1), new ScoredChunk(second, 0.9)), null, null, null);
+		assertThat(new ExtractiveGenerator(new SentenceVectors(farther, 0), (query) -> new float[] { 1, 0 }, 0.6, 1, 0,
+				0.03, false)
+			.generate(question, (token) -> {
+			})
+			.text()).contains("second pier was rebuilt in 1991. [2]").doesNotContain("[1]");
+		// the first source's nearest sentence joins the one chosen, in source order
+		assertThat(new ExtractiveGenerator(new SentenceVectors(farther, 0), (query) -> new float[] { 1, 0 }, 0.6, 1, 0,
+				0.03, true)
+			.generate(question, (token) -> {
+			})
+			.text()).contains("Piers rebuilt — 1990: 2; 1991: 1 [1] The second pier was rebuilt in 1991. [2]");
+	}
+
+	@Test
 	void quotesWhatFollowsATitleRatherThanTheTitle() {
 		// maxSentences 1 and an embedding that finds all lines alike: the first line,
 		// the title, would win the tie

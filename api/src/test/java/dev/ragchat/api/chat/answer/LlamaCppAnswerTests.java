@@ -206,7 +206,7 @@ class LlamaCppAnswerTests {
 			.withUserConfiguration(AnswerConfiguration.class)
 			.withBean(EmbeddingModel.class, () -> EMBEDDINGS)
 			.withBean(QueryEmbedder.class, () -> QUERY)
-			.withBean(AnswerSettings.class, () -> new AnswerSettings(0.5, 3, 0.1, 0.1, 100))
+			.withBean(AnswerSettings.class, () -> new AnswerSettings(0.5, 3, 0.1, 0.1, 100, true))
 			.withPropertyValues("ragchat.chat.generator=llama-cpp");
 		context.run((started) -> assertThat(started).hasFailed()
 			.getFailure()
