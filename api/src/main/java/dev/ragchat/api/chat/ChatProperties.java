@@ -33,10 +33,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sentenceCache how many sentence vectors the extract keeps for later answers
  * @param maxAnswersInProgress answers written at once
  * @param answerWait how long a question waits for one of them
- * @param quoteFirstSource whether an extractive answer always quotes the source search
- * ranked first: its nearest sentence joins the chosen ones (one more than
- * {@code maxSentences}) when none of them is from it (default true; docs/benchmarks.md,
- * session 12)
+ * @param quoteFirstSource whether an extractive answer quotes the source search ranked
+ * first: when none of the chosen sentences is from it, its nearest sentence joins them
+ * (one more than {@code maxSentences}) if it reaches {@code minSimilarity} (default true;
+ * docs/benchmarks.md, session 12)
  */
 @ConfigurationProperties("ragchat.chat")
 public record ChatProperties(@DefaultValue("extractive") Generator generator, @DefaultValue("5") int topK,

@@ -58,7 +58,7 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 	 * @param overlapWeight how much the question's own words weigh in choosing them
 	 * @param rankWeight how much a sentence's source's place in the retrieval weighs
 	 * @param quoteFirstSource whether the first source's nearest sentence joins them when
-	 * none of them is from it
+	 * none of them is from it and it reaches the threshold
 	 */
 	ExtractiveGenerator(SentenceVectors sentenceVectors, QueryEmbedder queryEmbedder, double minSimilarity,
 			int maxSentences, double overlapWeight, double rankWeight, boolean quoteFirstSource) {
@@ -95,7 +95,8 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 			candidate.similarity = (toAsked + toStandalone) / 2
 					+ this.overlapWeight * Overlap.of(askedWords, candidate.text, candidate.rowLabel)
 					+ this.rankWeight * (sources - candidate.source + 1) / sources;
-			grounding = Math.max(grounding, Math.max(toAsked, toStandalone));
+			candidate.nearness = Math.max(toAsked, toStandalone);
+			grounding = Math.max(grounding, candidate.nearness);
 		}
 		// a title or heading is near what the question asks (it grounds the answer),
 		// but it names what follows rather than answering: quoted only if nothing else
@@ -115,10 +116,10 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 		// the answer cites what search ranked first (issue 20, item 8): a table page's
 		// rows are rarely the sentences nearest a question in words, so without this
 		// the page search found first went unquoted for sentences of pages it ranked
-		// lower
+		// lower; only a sentence that could answer alone (the threshold) is added
 		if (this.quoteFirstSource && chosen.stream().noneMatch((c) -> c.source == 1)) {
 			quotable.stream()
-				.filter((c) -> c.source == 1)
+				.filter((c) -> c.source == 1 && c.nearness >= this.minSimilarity)
 				.max(Comparator.comparingDouble((Candidate c) -> c.similarity))
 				.ifPresent(chosen::add);
 		}
@@ -191,6 +192,9 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 		final boolean title;
 
 		double similarity;
+
+		/** Its embedding's similarity to the question, as asked or standing alone. */
+		double nearness;
 
 		Candidate(String text, int source, int position, String rowLabel, boolean title) {
 			this.title = title;

@@ -104,7 +104,7 @@ class ExtractiveGeneratorTests {
 	@Test
 	void alwaysQuotesTheSourceSearchRankedFirst() {
 		// the first source's sentence is far less near the question (0.8 against 1.0):
-		// no rank weight lets it win
+		// no rank weight lets it win, though it passes the threshold (0.6)
 		EmbeddingModel farther = new EmbeddingModel() {
 
 			@Override
@@ -140,6 +140,13 @@ class ExtractiveGeneratorTests {
 			.generate(question, (token) -> {
 			})
 			.text()).contains("Piers rebuilt — 1990: 2; 1991: 1 [1] The second pier was rebuilt in 1991. [2]");
+		// but not a sentence that could not answer alone (below the threshold: 0.8 <
+		// 0.85)
+		assertThat(new ExtractiveGenerator(new SentenceVectors(farther, 0), (query) -> new float[] { 1, 0 }, 0.85, 1, 0,
+				0.03, true)
+			.generate(question, (token) -> {
+			})
+			.text()).contains("second pier was rebuilt in 1991. [2]").doesNotContain("[1]");
 	}
 
 	@Test
