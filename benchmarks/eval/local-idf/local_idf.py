@@ -45,70 +45,58 @@ GROUPS = {"fb": ["fb/fb", "mixed/fb-kept"], "scifact": ["scifact/scifact", "mixe
 
 
 def local_keyword(terms, row, tf, length):
-    chunks = {}
-    for r in row["vector"] + row["keyword"]:
-        chunks.setdefault(r["chunk"], r)
+    chunks, weights = candidates(terms, row)
     n = len(chunks)
-    average = sum(length[c] for c in chunks) / n
-    weights = defaultdict(float)
-    for term, weight in terms:
-        weights[term] += weight
     df = {t: sum(1 for c in chunks if tf[c][t]) for t in weights}
-    scores = {}
-    for c in chunks:
-        s = sum(w * math.log(1 + (n - df[t] + 0.5) / (df[t] + 0.5)) * tf[c][t]
-                / (tf[c][t] + K1 * (1 - B + B * length[c] / average))
-                for t, w in weights.items() if tf[c][t])
-        if s > 0:
-            scores[c] = s
-    return [dict(chunks[c], score=scores[c]) for c in sorted(scores, key=lambda c: -scores[c])[:100]]
+    return bm25(chunks, weights, tf, length, {t: idf(n, df[t]) for t in weights},
+                sum(length[c] for c in chunks) / n)
 
 
 def idf(n, df):
     return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
 
-def mixed_keyword(terms, row, tf, length, statistics, how):
-    """The candidates scored by BM25 with the knowledge base's average length and an idf
-    from its document frequencies, the candidates' or both."""
+def candidates(terms, row):
+    """A question's candidates (its vector and keyword top 100) and its terms' weights."""
     chunks = {}
     for r in row["vector"] + row["keyword"]:
         chunks.setdefault(r["chunk"], r)
     weights = defaultdict(float)
     for term, weight in terms:
         weights[term] += weight
+    return chunks, weights
+
+
+def bm25(chunks, weights, tf, length, idfs, average):
+    """The candidates ranked by BM25 with the given idfs and average length."""
+    scores = {}
+    for c in chunks:
+        s = sum(w * idfs[t] * tf[c][t] / (tf[c][t] + K1 * (1 - B + B * length[c] / average))
+                for t, w in weights.items() if tf[c][t])
+        if s > 0:
+            scores[c] = s
+    return [dict(chunks[c], score=scores[c]) for c in sorted(scores, key=lambda c: -scores[c])[:100]]
+
+
+def mixed_keyword(terms, row, tf, length, statistics, how):
+    """The candidates scored by BM25 with the knowledge base's average length and an idf
+    from its document frequencies, the candidates' or both."""
+    chunks, weights = candidates(terms, row)
     near = {t: idf(len(chunks), sum(1 for c in chunks if tf[c][t])) for t in weights}
     kb = {t: idf(statistics["n"], statistics["df"].get(t, 0)) for t in weights}
     idfs = {"global": kb, "max": {t: max(kb[t], near[t]) for t in weights},
             "sum": {t: kb[t] + near[t] for t in weights},
             "geometric mean": {t: math.sqrt(kb[t] * near[t]) for t in weights}}[how]
-    scores = {}
-    for c in chunks:
-        s = sum(w * idfs[t] * tf[c][t] / (tf[c][t] + K1 * (1 - B + B * length[c] / statistics["avgdl"]))
-                for t, w in weights.items() if tf[c][t])
-        if s > 0:
-            scores[c] = s
-    return [dict(chunks[c], score=scores[c]) for c in sorted(scores, key=lambda c: -scores[c])[:100]]
+    return bm25(chunks, weights, tf, length, idfs, statistics["avgdl"])
 
 
 def with_files(terms, row, tf, length, statistics, a):
     """The candidates scored by BM25 whose idf is the idf over the knowledge base's chunks
     plus a x the idf over its files."""
-    chunks = {}
-    for r in row["vector"] + row["keyword"]:
-        chunks.setdefault(r["chunk"], r)
-    weights = defaultdict(float)
-    for term, weight in terms:
-        weights[term] += weight
+    chunks, weights = candidates(terms, row)
     idfs = {t: idf(statistics["n"], statistics["df"].get(t, 0))
             + a * idf(statistics["files"], statistics["fileDf"].get(t, 0)) for t in weights}
-    scores = {}
-    for c in chunks:
-        s = sum(w * idfs[t] * tf[c][t] / (tf[c][t] + K1 * (1 - B + B * length[c] / statistics["avgdl"]))
-                for t, w in weights.items() if tf[c][t])
-        if s > 0:
-            scores[c] = s
-    return [dict(chunks[c], score=scores[c]) for c in sorted(scores, key=lambda c: -scores[c])[:100]]
+    return bm25(chunks, weights, tf, length, idfs, statistics["avgdl"])
 
 
 def fuse(row, local, g, l):

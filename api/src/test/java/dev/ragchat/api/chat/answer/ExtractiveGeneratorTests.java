@@ -68,24 +68,7 @@ class ExtractiveGeneratorTests {
 	@Test
 	void quotesTheFirstRankedSourceWhenItsSentenceIsAboutAsNearAsALowerOnes() {
 		// the second source's sentence is a little nearer the question (1.0 against 0.97)
-		EmbeddingModel nearer = new EmbeddingModel() {
-
-			@Override
-			public EmbeddingResponse call(EmbeddingRequest request) {
-				List<Embedding> embeddings = new ArrayList<>();
-				for (int i = 0; i < request.getInstructions().size(); i++) {
-					boolean second = request.getInstructions().get(i).contains("second");
-					embeddings.add(new Embedding(second ? new float[] { 1, 0 } : new float[] { 0.97f, 0.2431f }, i));
-				}
-				return new EmbeddingResponse(embeddings);
-			}
-
-			@Override
-			public float[] embed(Document document) {
-				return new float[] { 1, 0 };
-			}
-
-		};
+		EmbeddingModel nearer = secondNearest(new float[] { 0.97f, 0.2431f });
 		Chunk first = new Chunk("a:0", "kb", "a", "a.md", 1, 1, "", 0, "The pier was rebuilt in 1990.", Map.of(), "a");
 		Chunk second = new Chunk("b:0", "kb", "b", "b.md", 1, 1, "", 0, "The second pier was rebuilt in 1991.",
 				Map.of(), "b");
@@ -105,24 +88,7 @@ class ExtractiveGeneratorTests {
 	void alwaysQuotesTheSourceSearchRankedFirst() {
 		// the first source's sentence is far less near the question (0.8 against 1.0):
 		// no rank weight lets it win, though it passes the threshold (0.6)
-		EmbeddingModel farther = new EmbeddingModel() {
-
-			@Override
-			public EmbeddingResponse call(EmbeddingRequest request) {
-				List<Embedding> embeddings = new ArrayList<>();
-				for (int i = 0; i < request.getInstructions().size(); i++) {
-					boolean second = request.getInstructions().get(i).contains("second");
-					embeddings.add(new Embedding(second ? new float[] { 1, 0 } : new float[] { 0.8f, 0.6f }, i));
-				}
-				return new EmbeddingResponse(embeddings);
-			}
-
-			@Override
-			public float[] embed(Document document) {
-				return new float[] { 1, 0 };
-			}
-
-		};
+		EmbeddingModel farther = secondNearest(new float[] { 0.8f, 0.6f });
 		Chunk first = new Chunk("a:0", "kb", "a", "a.pdf", 7, 7, "", 0, "Piers rebuilt — 1990: 2; 1991: 1", Map.of(),
 				"a");
 		Chunk second = new Chunk("b:0", "kb", "b", "b.md", 1, 1, "", 0, "The second pier was rebuilt in 1991.",
@@ -168,6 +134,31 @@ class ExtractiveGeneratorTests {
 		assertThat(answer(0,
 				new Question(question, question, List.of(), List.of(new ScoredChunk(titleOnly, 1)), null, null, null)))
 			.contains("CONSOLIDATED STATEMENTS OF CASH FLOWS [1]");
+	}
+
+	/**
+	 * Embeds the question and every sentence holding "second" as (1, 0), other sentences
+	 * as {@code other}.
+	 */
+	private static EmbeddingModel secondNearest(float[] other) {
+		return new EmbeddingModel() {
+
+			@Override
+			public EmbeddingResponse call(EmbeddingRequest request) {
+				List<Embedding> embeddings = new ArrayList<>();
+				for (int i = 0; i < request.getInstructions().size(); i++) {
+					boolean second = request.getInstructions().get(i).contains("second");
+					embeddings.add(new Embedding(second ? new float[] { 1, 0 } : other, i));
+				}
+				return new EmbeddingResponse(embeddings);
+			}
+
+			@Override
+			public float[] embed(Document document) {
+				return new float[] { 1, 0 };
+			}
+
+		};
 	}
 
 	private static String answer(double overlapWeight, String question) {
