@@ -31,7 +31,8 @@ import org.apache.lucene.util.BytesRef;
  * index (the service stopped) through the index's own KnowledgeBaseStatistics, made
  * accessible by reflection; and, counted here by reading every chunk's document id, each
  * knowledge base's files and how many of them hold each term (session 12: the idf over
- * files the index now adds).
+ * files the index now adds), and how many chunks those files have together (session 13:
+ * a term's rarity within the files that hold it).
  *
  * java -cp ... Statistics.java INDEX_DIR analysed.json kbName=kbId... OUT.json
  */
@@ -54,11 +55,13 @@ public class Statistics {
 			Bits live = MultiBits.getLiveDocs(reader);
 			StoredFields stored = reader.storedFields();
 			Map<String, Set<String>> files = new HashMap<>();
+			Map<String, Integer> chunksOf = new HashMap<>();
 			for (int d = 0; d < reader.maxDoc(); d++) {
 				if (live == null || live.get(d)) {
 					Document chunk = stored.document(d, Set.of("kb", "doc"));
 					owner[d] = new String[] { chunk.get("kb"), chunk.get("doc") };
 					files.computeIfAbsent(chunk.get("kb"), (k) -> new HashSet<>()).add(chunk.get("doc"));
+					chunksOf.merge(chunk.get("kb") + "\u0000" + chunk.get("doc"), 1, Integer::sum);
 				}
 			}
 			for (int i = 2; i < args.length - 1; i++) {
@@ -70,6 +73,7 @@ public class Statistics {
 				ObjectNode df = node.putObject("df");
 				node.put("files", files.getOrDefault(kb[1], Set.of()).size());
 				ObjectNode fileDf = node.putObject("fileDf");
+				ObjectNode fileChunks = node.putObject("fileChunks");
 				for (Map.Entry<String, JsonNode> question : analysed.get("questions").properties()) {
 					if (!question.getKey().startsWith(kb[0] + "/")) {
 						continue;
@@ -97,6 +101,7 @@ public class Statistics {
 								}
 							}
 							fileDf.put(text, holding.size());
+							fileChunks.put(text, holding.stream().mapToInt((f) -> chunksOf.get(kb[1] + "\u0000" + f)).sum());
 						}
 					}
 				}

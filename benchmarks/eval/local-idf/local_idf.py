@@ -27,6 +27,13 @@ the candidates' (max), their sum, or their geometric mean. Last (session 12), th
 the knowledge base's chunks plus a x the idf over its files (how many files hold the term,
 of how many), for a from 0 to 3: what the index does since then with a = 1. Lists fetched
 from a service before session 12 replay the service of then for a = 0.
+
+Session 13 (statistics.json written by this Statistics.java, which adds each term's
+"fileChunks"): where the mixed knowledge base's gap comes from, replaying the questions of
+SciFact and ORD-QA in mixed with the statistics of their own knowledge base (its document
+frequencies, its average chunk length, or both), and two forms that need no weight: the
+idf over files plus a term's rarity among the chunks of the files that hold it (a filing
+next to the manual does not change it), and the candidates' average chunk length.
 """
 
 import json
@@ -167,6 +174,45 @@ def main():
                       for k, row in lists.items()}
             line(f"hybrid, keyword idf over chunks + {a} x over files",
                  figures(lists, lambda k, row: fuse({**row, "keyword": ranked[k]}, [], 1, 0)))
+        if all("fileChunks" in s for s in statistics.values()):
+            print()
+            session13(lists, analysed, tf, length, statistics)
+
+
+def session13(lists, analysed, tf, length, statistics):
+    """The mixed knowledge base's gap taken apart, and two forms without a weight."""
+
+    def today(s, t):  # the index since session 12: idf over chunks + idf over files
+        return idf(s["n"], s["df"].get(t, 0)) + idf(s["files"], s["fileDf"].get(t, 0))
+
+    def within(s, t):  # idf over files + rarity among the chunks of the files holding t
+        holding = s["fileChunks"].get(t, 0)
+        return idf(s["files"], s["fileDf"].get(t, 0)) + (idf(holding, s["df"].get(t, 0)) if holding else 0)
+
+    def own(key):  # the statistics of the knowledge base a question set comes from alone
+        kb, qset = key.split("/")[:2]
+        return statistics.get(qset, statistics[kb]) if kb == "mixed" and qset in ("scifact", "ordqa") else None
+
+    def replay(name, how):
+        ranked = {}
+        for k, row in lists.items():
+            chunks, weights = candidates(analysed["questions"][k], row)
+            idfs, average = how(k, row, chunks, weights, statistics[k.split("/")[0]])
+            ranked[k] = bm25(chunks, weights, tf, length, idfs, average)
+        line(f"keyword, {name}", figures(lists, lambda k, row: ranked[k]))
+        line(f"hybrid, {name}", figures(lists, lambda k, row: fuse({**row, "keyword": ranked[k]}, [], 1, 0)))
+
+    replay("today", lambda k, row, c, w, s: ({t: today(s, t) for t in w}, s["avgdl"]))
+    replay("mixed with its own knowledge base's document frequencies",
+           lambda k, row, c, w, s: ({t: today(own(k) or s, t) for t in w}, s["avgdl"]))
+    replay("mixed with its own knowledge base's average length",
+           lambda k, row, c, w, s: ({t: today(s, t) for t in w}, (own(k) or s)["avgdl"]))
+    replay("mixed with its own knowledge base's statistics (both)",
+           lambda k, row, c, w, s: ({t: today(own(k) or s, t) for t in w}, (own(k) or s)["avgdl"]))
+    replay("idf over files + within the files holding the term",
+           lambda k, row, c, w, s: ({t: within(s, t) for t in w}, s["avgdl"]))
+    replay("average length of the candidates",
+           lambda k, row, c, w, s: ({t: today(s, t) for t in w}, sum(length[x] for x in c) / len(c)))
 
 
 if __name__ == "__main__":
