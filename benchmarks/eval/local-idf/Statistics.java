@@ -31,8 +31,8 @@ import org.apache.lucene.util.BytesRef;
  * index (the service stopped) through the index's own KnowledgeBaseStatistics, made
  * accessible by reflection; and, counted here by reading every chunk's document id, each
  * knowledge base's files and how many of them hold each term (session 12: the idf over
- * files the index now adds), and how many chunks those files have together (session 13:
- * a term's rarity within the files that hold it).
+ * files the index now adds), and how many chunks and tokens those files have together
+ * (session 13: a term's rarity within the files that hold it, and their average length).
  *
  * java -cp ... Statistics.java INDEX_DIR analysed.json kbName=kbId... OUT.json
  */
@@ -56,12 +56,15 @@ public class Statistics {
 			StoredFields stored = reader.storedFields();
 			Map<String, Set<String>> files = new HashMap<>();
 			Map<String, Integer> chunksOf = new HashMap<>();
+			Map<String, Long> tokensOf = new HashMap<>();
+			org.apache.lucene.index.NumericDocValues[] lengths = new org.apache.lucene.index.NumericDocValues[reader.leaves().size()];
 			for (int d = 0; d < reader.maxDoc(); d++) {
 				if (live == null || live.get(d)) {
 					Document chunk = stored.document(d, Set.of("kb", "doc"));
 					owner[d] = new String[] { chunk.get("kb"), chunk.get("doc") };
 					files.computeIfAbsent(chunk.get("kb"), (k) -> new HashSet<>()).add(chunk.get("doc"));
 					chunksOf.merge(chunk.get("kb") + "\u0000" + chunk.get("doc"), 1, Integer::sum);
+					tokensOf.merge(chunk.get("kb") + "\u0000" + chunk.get("doc"), length(reader, d), Long::sum);
 				}
 			}
 			for (int i = 2; i < args.length - 1; i++) {
@@ -74,6 +77,7 @@ public class Statistics {
 				node.put("files", files.getOrDefault(kb[1], Set.of()).size());
 				ObjectNode fileDf = node.putObject("fileDf");
 				ObjectNode fileChunks = node.putObject("fileChunks");
+				ObjectNode fileTokens = node.putObject("fileTokens");
 				for (Map.Entry<String, JsonNode> question : analysed.get("questions").properties()) {
 					if (!question.getKey().startsWith(kb[0] + "/")) {
 						continue;
@@ -102,12 +106,20 @@ public class Statistics {
 							}
 							fileDf.put(text, holding.size());
 							fileChunks.put(text, holding.stream().mapToInt((f) -> chunksOf.get(kb[1] + "\u0000" + f)).sum());
+							fileTokens.put(text, holding.stream().mapToLong((f) -> tokensOf.get(kb[1] + "\u0000" + f)).sum());
 						}
 					}
 				}
 			}
 		}
 		json.writeValue(Path.of(args[args.length - 1]).toFile(), out);
+	}
+
+	/** A chunk's length in tokens, from the index's length column. */
+	private static long length(DirectoryReader reader, int doc) throws java.io.IOException {
+		LeafReaderContext leaf = reader.leaves().get(org.apache.lucene.index.ReaderUtil.subIndex(doc, reader.leaves()));
+		org.apache.lucene.index.NumericDocValues values = leaf.reader().getNumericDocValues("contentLength");
+		return (values != null && values.advanceExact(doc - leaf.docBase)) ? values.longValue() : 0;
 	}
 
 }

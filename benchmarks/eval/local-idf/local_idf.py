@@ -33,7 +33,8 @@ Session 13 (statistics.json written by this Statistics.java, which adds each ter
 SciFact and ORD-QA in mixed with the statistics of their own knowledge base (its document
 frequencies, its average chunk length, or both), and two forms that need no weight: the
 idf over files plus a term's rarity among the chunks of the files that hold it (a filing
-next to the manual does not change it), and the candidates' average chunk length.
+next to the manual does not change it), the candidates' average chunk length, and each
+term's own average length (that of the chunks of the files holding it; "fileTokens").
 """
 
 import json
@@ -198,7 +199,10 @@ def session13(lists, analysed, tf, length, statistics):
         for k, row in lists.items():
             chunks, weights = candidates(analysed["questions"][k], row)
             idfs, average = how(k, row, chunks, weights, statistics[k.split("/")[0]])
-            ranked[k] = bm25(chunks, weights, tf, length, idfs, average)
+            if isinstance(average, dict):  # an average length per term
+                ranked[k] = bm25_per_term(chunks, weights, tf, length, idfs, average)
+            else:
+                ranked[k] = bm25(chunks, weights, tf, length, idfs, average)
         line(f"keyword, {name}", figures(lists, lambda k, row: ranked[k]))
         line(f"hybrid, {name}", figures(lists, lambda k, row: fuse({**row, "keyword": ranked[k]}, [], 1, 0)))
 
@@ -213,6 +217,21 @@ def session13(lists, analysed, tf, length, statistics):
            lambda k, row, c, w, s: ({t: within(s, t) for t in w}, s["avgdl"]))
     replay("average length of the candidates",
            lambda k, row, c, w, s: ({t: today(s, t) for t in w}, sum(length[x] for x in c) / len(c)))
+    replay("each term's own average length (of the chunks of the files that hold it)",
+           lambda k, row, c, w, s: ({t: today(s, t) for t in w},
+                                    {t: s["fileTokens"][t] / s["fileChunks"][t] if s["fileChunks"].get(t) else s["avgdl"]
+                                     for t in w}))
+
+
+def bm25_per_term(chunks, weights, tf, length, idfs, averages):
+    """BM25 whose length normalisation takes each term's own average length."""
+    scores = {}
+    for c in chunks:
+        s = sum(w * idfs[t] * tf[c][t] / (tf[c][t] + K1 * (1 - B + B * length[c] / averages[t]))
+                for t, w in weights.items() if tf[c][t])
+        if s > 0:
+            scores[c] = s
+    return [dict(chunks[c], score=scores[c]) for c in sorted(scores, key=lambda c: -scores[c])[:100]]
 
 
 if __name__ == "__main__":
