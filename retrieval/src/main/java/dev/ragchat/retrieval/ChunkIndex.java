@@ -75,6 +75,18 @@ public interface ChunkIndex {
 	List<Chunk> chunks(String documentId);
 
 	/**
+	 * @param documentId a document
+	 * @param fromPage the first page
+	 * @param toPage the last page
+	 * @return its searchable chunks that begin on one of these pages, in document order
+	 */
+	default List<Chunk> chunks(String documentId, int fromPage, int toPage) {
+		return chunks(documentId).stream()
+			.filter((chunk) -> chunk.page() >= fromPage && chunk.page() <= toPage)
+			.toList();
+	}
+
+	/**
 	 * Searches one knowledge base by vector or by keyword (hybrid search is
 	 * {@link #hybrid}, on top of these two).
 	 * @param search what to look for

@@ -37,6 +37,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * first: when none of the chosen sentences is from it, its nearest sentence joins them
  * (one more than {@code maxSentences}) if it reaches {@code minSimilarity} (default true;
  * docs/benchmarks.md, session 12)
+ * @param pageContext how many characters a source of a paginated document (PDF, Office)
+ * is read with, its page's other chunks nearest first (small-to-big; 0: sources as
+ * retrieved; docs/benchmarks.md, session 13)
  */
 @ConfigurationProperties("ragchat.chat")
 public record ChatProperties(@DefaultValue("extractive") Generator generator, @DefaultValue("5") int topK,
@@ -45,7 +48,8 @@ public record ChatProperties(@DefaultValue("extractive") Generator generator, @D
 		@DefaultValue("true") boolean questionTerms, @DefaultValue("0.1") double overlapWeight,
 		@DefaultValue("proper") Grounding.NamesRule names, @DefaultValue("0.03") double rankWeight,
 		@DefaultValue("20000") int sentenceCache, @DefaultValue("8") int maxAnswersInProgress,
-		@DefaultValue("2s") java.time.Duration answerWait, @DefaultValue("true") boolean quoteFirstSource) {
+		@DefaultValue("2s") java.time.Duration answerWait, @DefaultValue("true") boolean quoteFirstSource,
+		@DefaultValue("3000") int pageContext) {
 
 	/** The property that chooses how answers are written. */
 	public static final String GENERATOR = "ragchat.chat.generator";

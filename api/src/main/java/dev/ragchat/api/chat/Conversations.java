@@ -19,6 +19,7 @@ import dev.ragchat.api.media.MediaLibrary;
 import dev.ragchat.errors.RejectedInputException;
 import dev.ragchat.retrieval.ChunkSearch;
 import dev.ragchat.retrieval.MetadataFilter;
+import dev.ragchat.retrieval.PageContext;
 import dev.ragchat.retrieval.Retriever;
 import dev.ragchat.retrieval.ScoredChunk;
 import dev.ragchat.retrieval.SearchMode;
@@ -47,6 +48,8 @@ import org.springframework.util.Assert;
  * retrieval order stands (no reranker configured, or it failed) ({@link Reranking});</li>
  * <li>ground: do the sources speak of what the question names ({@link Grounding})? Keep
  * those that do;</li>
+ * <li>widen: a source of a paginated document is read with the rest of its page, so that
+ * a table's row comes with its neighbours (small-to-big, {@link PageContext});</li>
  * <li>generate: the answer from the numbered sources, or the refusal
  * ({@link AnswerGenerator}), markers renumbered in order of first use;</li>
  * <li>cite: the markers become citations with their quotes ({@link Citations});</li>
@@ -72,6 +75,8 @@ public final class Conversations {
 	private final Reranking reranking;
 
 	private final Grounding grounding;
+
+	private final PageContext pageContext;
 
 	private final AnswerGenerator generator;
 
@@ -117,6 +122,7 @@ public final class Conversations {
 		this.retriever = steps.retriever();
 		this.reranking = steps.reranking();
 		this.grounding = steps.grounding();
+		this.pageContext = steps.pageContext();
 		this.generator = steps.generator();
 		this.citations = steps.citations();
 		this.messages = messages;
@@ -188,7 +194,7 @@ public final class Conversations {
 
 		// 5. rerank: the best topK as a reranker orders them (or as retrieved)
 		List<ScoredChunk> retrieved = this.reranking.rerank(shaped.text(), candidates, topK);
-		// stored with its answer (step 9): a failed answer leaves neither behind
+		// stored with its answer (step 10): a failed answer leaves neither behind
 		ChatMessage asked = new ChatMessage(id(), sessionId, ChatMessage.USER, question, null, List.of(), askedAt);
 
 		// 6. ground: the sources must speak of what the question names; the answer
@@ -201,7 +207,12 @@ public final class Conversations {
 		}
 		List<ScoredChunk> sources = grounded ? this.grounding.about(grounding) : retrieved;
 
-		// 7. generate (only markers that name a retrieved source reach the caller,
+		// 7. widen: a source of a paginated document is read with the rest of its page
+		if (grounded && this.pageContext != null) {
+			sources = this.pageContext.widen(sources);
+		}
+
+		// 8. generate (only markers that name a retrieved source reach the caller,
 		// numbered in the order the answer first uses them, the same streamed and stored)
 		AnswerGenerator.Generated generated;
 		CitationMarkers.Numbering numbering = new CitationMarkers.Numbering();
@@ -225,11 +236,11 @@ public final class Conversations {
 					generated.tokens());
 		}
 
-		// 8. cite
+		// 9. cite
 		List<Citation> citations = generated.grounded()
 				? this.citations.of(new Citations.Cited(generated.text(), sources, numbering.cited())) : List.of();
 
-		// 9. store
+		// 10. store
 		ChatMessage answer = new ChatMessage(id(), sessionId, ChatMessage.ASSISTANT, generated.text(),
 				generated.grounded() && !citations.isEmpty(), citations, this.clock.instant(), generated.tokens());
 		this.messages.append(asked);
@@ -308,11 +319,14 @@ public final class Conversations {
 	 * @param retriever searches the knowledge base
 	 * @param reranking orders the candidates ({@link Reranking#off()}: as retrieved)
 	 * @param grounding checks the sources speak of what the question names
+	 * @param pageContext reads the sources of paginated documents with the rest of their
+	 * page, or {@code null} to read them as retrieved
 	 * @param generator writes the answer
 	 * @param citations turns markers into citations
 	 */
 	record Steps(MediaLibrary media, QueryRewriter rewriter, QueryShaper shaper, Retriever retriever,
-			Reranking reranking, Grounding grounding, AnswerGenerator generator, Citations citations) {
+			Reranking reranking, Grounding grounding, PageContext pageContext, AnswerGenerator generator,
+			Citations citations) {
 
 		Steps {
 			Assert.notNull(reranking, "reranking must not be null (Reranking.off() keeps the retrieval order)");

@@ -11,6 +11,8 @@ import dev.ragchat.api.chat.ground.Grounding;
 import dev.ragchat.api.media.MediaLibrary;
 import dev.ragchat.ingestion.DocumentPages;
 import dev.ragchat.ingestion.KnowledgeBases;
+import dev.ragchat.retrieval.ChunkIndex;
+import dev.ragchat.retrieval.PageContext;
 import dev.ragchat.retrieval.Retriever;
 import dev.ragchat.retrieval.query.QueryShaper;
 import dev.ragchat.retrieval.rerank.Reranking;
@@ -52,12 +54,13 @@ class SessionConfiguration {
 	Conversations conversations(ChatSessions sessions, MessageStore messages, Retriever retriever,
 			AnswerGenerator generator, ObjectProvider<ChatModel> chatModel, ChatProperties properties, Clock clock,
 			DocumentPages pages, MediaLibrary media, QueryShaper shaper, ObjectProvider<Reranking> reranking,
-			ObjectProvider<MeterRegistry> meters) {
+			ChunkIndex index, ObjectProvider<MeterRegistry> meters) {
 		ChatModel model = chatModel.getIfAvailable();
 		QueryRewriter rewriter = (model != null) ? new CompressingQueryRewriter(model) : QueryRewriter.heuristic();
 		Conversations.Steps steps = new Conversations.Steps(media, rewriter, shaper, retriever,
 				reranking.getIfAvailable(Reranking::off),
-				new Grounding(retriever, properties.questionTerms(), properties.names()), generator,
+				new Grounding(retriever, properties.questionTerms(), properties.names()),
+				(properties.pageContext() > 0) ? new PageContext(index, properties.pageContext()) : null, generator,
 				new Citations(pages));
 		return new Conversations(steps, sessions, messages, properties, clock,
 				meters.getIfAvailable(SimpleMeterRegistry::new));

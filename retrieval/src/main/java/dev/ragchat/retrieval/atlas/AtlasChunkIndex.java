@@ -193,6 +193,17 @@ public final class AtlasChunkIndex implements ChunkIndex {
 	}
 
 	@Override
+	public List<Chunk> chunks(String documentId, int fromPage, int toPage) {
+		Query query = live(documentId).addCriteria(Criteria.where("metadata.page").gte(fromPage).lte(toPage))
+			.with(Sort.by("metadata.ordinal"));
+		query.fields().exclude(AtlasPipelines.EMBEDDING);
+		return this.mongo.find(query, Document.class, this.settings.collection())
+			.stream()
+			.map(AtlasChunkIndex::toChunk)
+			.toList();
+	}
+
+	@Override
 	public List<Chunk> chunks(String documentId) {
 		Query query = live(documentId).with(Sort.by("metadata.ordinal"));
 		query.fields().exclude(AtlasPipelines.EMBEDDING);

@@ -297,6 +297,30 @@ public final class LuceneChunkIndex implements ChunkIndex, IndexSnapshots, AutoC
 		});
 	}
 
+	/**
+	 * Reads the page column (chunks indexed before it was written have none: then the
+	 * document's chunks are read and filtered).
+	 */
+	@Override
+	public List<Chunk> chunks(String documentId, int fromPage, int toPage) {
+		List<Chunk> chunks = withSearcher((searcher) -> {
+			Query query = new BooleanQuery.Builder()
+				.add(new TermQuery(new Term(DOCUMENT, documentId)), BooleanClause.Occur.FILTER)
+				.add(NumericDocValuesField.newSlowRangeQuery(HitPages.PAGE_COLUMN, fromPage, toPage),
+						BooleanClause.Occur.FILTER)
+				.build();
+			int count = searcher.count(query);
+			if (count == 0) {
+				return List.<Chunk>of();
+			}
+			return hits(searcher, searcher.search(query, count)).stream()
+				.map(ScoredChunk::chunk)
+				.sorted(java.util.Comparator.comparingInt(Chunk::ordinal))
+				.toList();
+		});
+		return chunks.isEmpty() ? ChunkIndex.super.chunks(documentId, fromPage, toPage) : chunks;
+	}
+
 	@Override
 	public List<ScoredChunk> search(ChunkSearch search) {
 		Query filter = filter(search.knowledgeBase(), search.documentIds(), search.filter());
