@@ -247,29 +247,30 @@ public abstract class ChunkIndexContractTests {
 
 	@Test
 	void listsADocumentsChunksInOrder() {
-		List<Chunk> chunks = new ArrayList<>();
-		for (int i = 0; i < 12; i++) {
-			chunks.add(chunk("kb", "doc-1", i, 1 + i / 4, "Ordered sentence " + i + "."));
-		}
-		this.index.replace("doc-1", chunks, (n) -> {
-		});
+		List<Chunk> chunks = twelveChunksOnThreePages();
 		assertThat(this.index.chunks("doc-1")).isEqualTo(chunks);
 		assertThat(this.index.chunks("doc-2")).isEmpty();
 	}
 
 	@Test
 	void readsTheChunksThatBeginOnSomePages() {
+		List<Chunk> chunks = twelveChunksOnThreePages();
+		this.index.replace("doc-2", List.of(chunk("kb", "doc-2", 0, 2, "Another document's page two.")), (n) -> {
+		});
+		assertThat(this.index.chunks("doc-1", 2, 2)).isEqualTo(chunks.subList(4, 8));
+		assertThat(this.index.chunks("doc-1", 2, 9)).isEqualTo(chunks.subList(4, 12));
+		assertThat(this.index.chunks("doc-1", 4, 5)).isEmpty();
+	}
+
+	/** Indexes doc-1: twelve chunks, four a page. */
+	private List<Chunk> twelveChunksOnThreePages() {
 		List<Chunk> chunks = new ArrayList<>();
 		for (int i = 0; i < 12; i++) {
 			chunks.add(chunk("kb", "doc-1", i, 1 + i / 4, "Ordered sentence " + i + "."));
 		}
 		this.index.replace("doc-1", chunks, (n) -> {
 		});
-		this.index.replace("doc-2", List.of(chunk("kb", "doc-2", 0, 2, "Another document's page two.")), (n) -> {
-		});
-		assertThat(this.index.chunks("doc-1", 2, 2)).isEqualTo(chunks.subList(4, 8));
-		assertThat(this.index.chunks("doc-1", 2, 9)).isEqualTo(chunks.subList(4, 12));
-		assertThat(this.index.chunks("doc-1", 4, 5)).isEmpty();
+		return chunks;
 	}
 
 	@Test
