@@ -39,6 +39,16 @@ public final class Retriever {
 	}
 
 	/**
+	 * @param documentId a document
+	 * @param fromPage the first page
+	 * @param toPage the last page
+	 * @return its chunks that begin on one of these pages, in document order
+	 */
+	public List<Chunk> chunks(String documentId, int fromPage, int toPage) {
+		return this.index.chunks(documentId, fromPage, toPage);
+	}
+
+	/**
 	 * @param search what to look for, where and how
 	 * @return the best chunks, best first (hybrid scores are fused reciprocal ranks)
 	 */

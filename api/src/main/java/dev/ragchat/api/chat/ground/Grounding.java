@@ -168,9 +168,11 @@ public final class Grounding {
 	/**
 	 * Whether one of the documents is about the name: it writes every part of it (parts
 	 * of one letter say nothing and are not looked up; a proper name with its capital) in
-	 * at least {@link #MENTIONS} of its chunks. A document names itself and what it
-	 * defines again and again; another company it mentions in passing does not make it
-	 * about that company.
+	 * at least {@link #MENTIONS} of its chunks, and a proper name that it never writes in
+	 * lower case (a name, not a capitalised word such as "Revenue") on its first page
+	 * too. A document names itself and what it defines again and again; another company
+	 * it mentions in passing does not make it about that company, and neither does one it
+	 * names often but does not introduce on its first page (a filing's largest customer).
 	 */
 	private boolean inDocuments(String knowledgeBase, List<String> documents, String name) {
 		List<String> parts = PROPER_NAME.matcher(name).matches() ? List.of(name)
@@ -185,12 +187,13 @@ public final class Grounding {
 				String word = spelling.words();
 				ChunkSearch lookup = new ChunkSearch(knowledgeBase, word, List.of(new KeywordTerm(word, 1)), LOOKUP,
 						SearchMode.KEYWORD, List.of(document), Map.of());
-				long writing = this.retriever.retrieve(lookup)
-					.stream()
-					.filter((found) -> Evidence.of(List.of(found)).writes(spelling))
+				List<ScoredChunk> found = this.retriever.retrieve(lookup);
+				long writing = found.stream()
+					.filter((chunk) -> Evidence.of(List.of(chunk)).writes(spelling))
 					.limit(MENTIONS)
 					.count();
-				if (writing < MENTIONS) {
+				if (writing < MENTIONS || (spelling.capitalised() != null && !spelling.writtenAsAWord(found)
+						&& !introduces(document, spelling))) {
 					all = false;
 					break;
 				}
@@ -200,6 +203,18 @@ public final class Grounding {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * Whether the document's first page (a filing's cover, a paper's title page; all of a
+	 * document without pages) writes the name.
+	 */
+	private boolean introduces(String document, Spelling name) {
+		List<ScoredChunk> first = this.retriever.chunks(document, 1, 1)
+			.stream()
+			.map((chunk) -> new ScoredChunk(chunk, 0))
+			.toList();
+		return !first.isEmpty() && Evidence.of(first).writes(name);
 	}
 
 	/**
@@ -264,6 +279,15 @@ public final class Grounding {
 	 * capitals ("Block", "BLOCK"; not the common word "block"); {@code null} for others
 	 */
 	private record Spelling(String words, Pattern capitalised) {
+
+		/**
+		 * Whether one of the chunks writes a proper name in lower case, as the common
+		 * word it is spelled like ("revenue" for "Revenue").
+		 */
+		boolean writtenAsAWord(List<ScoredChunk> chunks) {
+			Pattern word = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(this.words) + "(?![\\p{L}\\p{N}])");
+			return chunks.stream().anyMatch((chunk) -> word.matcher(chunk.chunk().text()).find());
+		}
 
 		static Spelling of(String name) {
 			Pattern capitalised = PROPER_NAME.matcher(name).matches() ? Pattern.compile("(?<![\\p{L}\\p{N}])(?:"

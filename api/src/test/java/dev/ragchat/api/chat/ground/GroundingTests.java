@@ -114,6 +114,27 @@ class GroundingTests {
 	}
 
 	@Test
+	void aDocumentIsAboutANameItIntroducesOnItsFirstPageNotOneItOnlyNamesOften() {
+		List<Chunk> food = List.of(chunk("food", "annual-report.pdf", 0, 1, "Contoso Foods, Inc. Annual Report 2022."),
+				chunk("food", "annual-report.pdf", 1, 4,
+						"Walmart Inc. and its affiliates (Walmart) accounted for 20 percent of Contoso's net sales."),
+				chunk("food", "annual-report.pdf", 2, 9, "Revenue depends on Walmart, its largest customer."),
+				chunk("food", "annual-report.pdf", 3, 65,
+						"Walmart: net sales 20 %. Contoso sells through stores. Revenue by channel."),
+				chunk("food", "annual-report.pdf", 4, 46,
+						"Revenue grew; revenue recognition follows the terms of sale."),
+				chunk("food", "annual-report.pdf", 5, 47, "EBITDA was $3.2 billion in 2022."));
+		this.index.replace("food", food, (n) -> {
+		});
+		// the customer it names in three chunks is not what the filing is about
+		assertThat(unsupported("What is the 2022 EBITDA of Walmart?", food.get(5))).containsExactly("Walmart");
+		// the company it introduces on its cover is
+		assertThat(unsupported("What is the 2022 EBITDA of Contoso?", food.get(5))).isEmpty();
+		// a capitalised word it also writes in lower case needs no cover
+		assertThat(unsupported("What is the 2022 EBITDA over Revenue?", food.get(5))).isEmpty();
+	}
+
+	@Test
 	void aProperNameIsNotTheCommonWordItIsSpelledLike() {
 		Chunk blocks = chunk("amex", "AMERICANEXPRESS_2022_10K.pdf", 4, 43,
 				"Shares were bought back in block trades in 2022.");
