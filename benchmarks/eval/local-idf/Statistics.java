@@ -57,10 +57,12 @@ public class Statistics {
 			Map<String, Set<String>> files = new HashMap<>();
 			Map<String, Integer> chunksOf = new HashMap<>();
 			Map<String, Long> tokensOf = new HashMap<>();
+			ObjectNode chunkFile = out.putObject("chunkFile");
 			org.apache.lucene.index.NumericDocValues[] lengths = new org.apache.lucene.index.NumericDocValues[reader.leaves().size()];
 			for (int d = 0; d < reader.maxDoc(); d++) {
 				if (live == null || live.get(d)) {
-					Document chunk = stored.document(d, Set.of("kb", "doc"));
+					Document chunk = stored.document(d, Set.of("kb", "doc", "id"));
+					chunkFile.put(chunk.get("id"), chunk.get("doc"));
 					owner[d] = new String[] { chunk.get("kb"), chunk.get("doc") };
 					files.computeIfAbsent(chunk.get("kb"), (k) -> new HashSet<>()).add(chunk.get("doc"));
 					chunksOf.merge(chunk.get("kb") + "\u0000" + chunk.get("doc"), 1, Integer::sum);
@@ -78,6 +80,21 @@ public class Statistics {
 				ObjectNode fileDf = node.putObject("fileDf");
 				ObjectNode fileChunks = node.putObject("fileChunks");
 				ObjectNode fileTokens = node.putObject("fileTokens");
+				ObjectNode fileShare = node.putObject("fileShare");
+				// session 14: per question term, the chunks holding it in each file; each file's
+				// chunks and tokens
+				ObjectNode termFiles = node.putObject("termFiles");
+				ObjectNode sizes = node.putObject("fileSizes");
+				for (String f : files.getOrDefault(kb[1], Set.of())) {
+					sizes.putArray(f).add(chunksOf.get(kb[1] + "\u0000" + f)).add(tokensOf.get(kb[1] + "\u0000" + f));
+				}
+				// session 14: the average chunk length with each file counted once (the mean of
+				// its files' mean chunk lengths)
+				node.put("fileAvgdl", files.getOrDefault(kb[1], Set.of())
+					.stream()
+					.mapToDouble((f) -> (double) tokensOf.get(kb[1] + "\u0000" + f) / chunksOf.get(kb[1] + "\u0000" + f))
+					.average()
+					.orElse(0));
 				for (Map.Entry<String, JsonNode> question : analysed.get("questions").properties()) {
 					if (!question.getKey().startsWith(kb[0] + "/")) {
 						continue;
@@ -90,6 +107,7 @@ public class Statistics {
 							TermStatistics s = (docFreq > 0) ? searcher.termStatistics(t, docFreq, reader.totalTermFreq(t)) : null;
 							df.put(text, (s != null) ? s.docFreq() : 0);
 							Set<String> holding = new HashSet<>();
+							Map<String, Integer> chunksHolding = new HashMap<>();
 							for (LeafReaderContext leaf : reader.leaves()) {
 								Terms terms = leaf.reader().terms("content");
 								TermsEnum termsEnum = (terms != null) ? terms.iterator() : null;
@@ -101,12 +119,20 @@ public class Statistics {
 									String[] o = owner[leaf.docBase + d];
 									if (o != null && o[0].equals(kb[1])) {
 										holding.add(o[1]);
+										chunksHolding.merge(o[1], 1, Integer::sum);
 									}
 								}
 							}
 							fileDf.put(text, holding.size());
 							fileChunks.put(text, holding.stream().mapToInt((f) -> chunksOf.get(kb[1] + "\u0000" + f)).sum());
 							fileTokens.put(text, holding.stream().mapToLong((f) -> tokensOf.get(kb[1] + "\u0000" + f)).sum());
+							ObjectNode perFile = termFiles.putObject(text);
+							chunksHolding.forEach(perFile::put);
+							// session 14: each file counts once, a term by the share of its chunks holding it
+							fileShare.put(text, chunksHolding.entrySet()
+								.stream()
+								.mapToDouble((e) -> (double) e.getValue() / chunksOf.get(kb[1] + "\u0000" + e.getKey()))
+								.sum());
 						}
 					}
 				}

@@ -158,6 +158,7 @@ def main():
     line(f"chosen on all corpora: g = {best[0]}, l = {best[1]}", results[best])
     if len(sys.argv) > 3:
         statistics = json.loads(Path(sys.argv[3]).read_text())
+        chunk_file = statistics.pop("chunkFile", None)
         print()
         for how in ("global", "max", "sum", "geometric mean"):
             ranked = {k: mixed_keyword(analysed["questions"][k], row, tf, length, statistics[k.split("/")[0]], how)
@@ -178,6 +179,12 @@ def main():
         if all("fileChunks" in s for s in statistics.values()):
             print()
             session13(lists, analysed, tf, length, statistics)
+        if all("fileShare" in s for s in statistics.values()):
+            print()
+            session14(lists, analysed, tf, length, statistics)
+        if chunk_file and all("termFiles" in s for s in statistics.values()):
+            print()
+            near_files(lists, analysed, tf, length, statistics, chunk_file)
 
 
 def session13(lists, analysed, tf, length, statistics):
@@ -221,6 +228,75 @@ def session13(lists, analysed, tf, length, statistics):
            lambda k, row, c, w, s: ({t: today(s, t) for t in w},
                                     {t: s["fileTokens"][t] / s["fileChunks"][t] if s["fileChunks"].get(t) else s["avgdl"]
                                      for t in w}))
+
+
+def session14(lists, analysed, tf, length, statistics):
+    """Statistics in which every file counts once, whatever its size: the average chunk
+    length as the mean of the files' mean chunk lengths, and a term's document frequency
+    as the sum over files of the share of their chunks that hold it (of as many files)."""
+
+    def chunks_idf(s, t):
+        return idf(s["n"], s["df"].get(t, 0))
+
+    def files_idf(s, t):
+        return idf(s["files"], s["fileDf"].get(t, 0))
+
+    def share_idf(s, t):
+        return idf(s["files"], s["fileShare"].get(t, 0))
+
+    def replay(name, term_idf, average):
+        ranked = {}
+        for k, row in lists.items():
+            s = statistics[k.split("/")[0]]
+            chunks, weights = candidates(analysed["questions"][k], row)
+            ranked[k] = bm25(chunks, weights, tf, length, {t: term_idf(s, t) for t in weights}, average(s))
+        line(f"keyword, {name}", figures(lists, lambda k, row: ranked[k]))
+        line(f"hybrid, {name}", figures(lists, lambda k, row: fuse({**row, "keyword": ranked[k]}, [], 1, 0)))
+
+    today = lambda s, t: chunks_idf(s, t) + files_idf(s, t)  # noqa: E731
+    replay("today", today, lambda s: s["avgdl"])
+    replay("average length over files", today, lambda s: s["fileAvgdl"])
+    replay("idf of the files' shares + over files", lambda s, t: share_idf(s, t) + files_idf(s, t),
+           lambda s: s["avgdl"])
+    replay("both", lambda s, t: share_idf(s, t) + files_idf(s, t), lambda s: s["fileAvgdl"])
+    replay("idf of the files' shares alone, average length over files", share_idf, lambda s: s["fileAvgdl"])
+    replay("idf over chunks alone, average length over files", chunks_idf, lambda s: s["fileAvgdl"])
+    print("\n" + "\n".join(f"{name}: avgdl {s['avgdl']:.1f}, over files {s['fileAvgdl']:.1f}, "
+                            f"{s['n']} chunks, {s['files']} files" for name, s in statistics.items()))
+
+
+def near_files(lists, analysed, tf, length, statistics, chunk_file):
+    """BM25 statistics counted over the files the question's vector candidates come from
+    (its sub-collection, found by meaning rather than named): chunks, files and length of
+    those files only."""
+
+    def sub(s, files):
+        sizes = [s["fileSizes"][f] for f in files if f in s["fileSizes"]]
+        n = sum(c for c, _ in sizes)
+        return n, len(sizes), sum(t for _, t in sizes) / max(n, 1)
+
+    def replay(name, depth, form):
+        ranked = {}
+        for k, row in lists.items():
+            s = statistics[k.split("/")[0]]
+            files = {chunk_file[r["chunk"]] for r in row["vector"][:depth] if r["chunk"] in chunk_file}
+            n, nf, average = sub(s, files)
+            chunks, weights = candidates(analysed["questions"][k], row)
+            idfs = {}
+            for t in weights:
+                holding = {f: c for f, c in s["termFiles"].get(t, {}).items() if f in files}
+                df = sum(holding.values())
+                share = sum(c / s["fileSizes"][f][0] for f, c in holding.items())
+                idfs[t] = {"chunks+files": idf(n, df) + idf(nf, len(holding)),
+                           "shares+files": idf(nf, share) + idf(nf, len(holding)),
+                           "chunks": idf(n, df)}[form]
+            ranked[k] = bm25(chunks, weights, tf, length, idfs, average)
+        line(f"keyword, {name}", figures(lists, lambda k, row: ranked[k]))
+        line(f"hybrid, {name}", figures(lists, lambda k, row: fuse({**row, "keyword": ranked[k]}, [], 1, 0)))
+
+    for depth in (10, 30, 100):
+        for form in ("chunks+files", "shares+files", "chunks"):
+            replay(f"over the files of the vector top {depth}, idf {form}", depth, form)
 
 
 def bm25_per_term(chunks, weights, tf, length, idfs, averages):

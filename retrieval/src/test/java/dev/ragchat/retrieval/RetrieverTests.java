@@ -55,7 +55,15 @@ class RetrieverTests {
 	}
 
 	@Test
-	void luceneHybridReadsOnlyTheFusedChunksButRanksLikeAnyOtherIndex() {
+	void luceneHybridReadsOnlyTheFusedChunksButRanksLikeAnyOtherIndex() throws Exception {
+		// with the knowledge base's statistics: with the candidates' files' (the
+		// default), the Lucene hybrid ranks its keyword side over the files of both
+		// rankings, which the generic path's keyword search does not see
+		this.index.close();
+		this.index = new LuceneChunkIndex(this.dir, new WordHashEmbeddingModel().asIndexEmbedding(), 32,
+				new LuceneIndexSettings(16, 100, LuceneIndexSettings.Quantization.NONE, 16, 100,
+						LuceneIndexSettings.KeywordStatistics.KNOWLEDGE_BASE));
+		this.retriever = new Retriever(this.index, new FusionJoiner(60, List.of(1.0, 1.0)), 20);
 		for (int i = 0; i < 30; i++) {
 			this.index.replace("doc-" + i, List.of(ChunkIndexContractTests.chunk("kb-a", "doc-" + i, 0, 1,
 					"Canary number " + i + " sings " + "loudly ".repeat(i % 5) + "in base A.")), (n) -> {

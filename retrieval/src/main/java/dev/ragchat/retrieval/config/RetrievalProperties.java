@@ -47,6 +47,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param queryContextWeight when a question has a sentence that asks (ends with "?"), how
  * much the words of its other sentences weigh in the keyword query (1: alike; see
  * {@code QueryShaper})
+ * @param keywordStatistics whose BM25 statistics rank the keyword side in the embedded
+ * index: {@code candidate-files} (default: those of the files the candidates come from,
+ * each file counted once) or {@code knowledge-base} (the whole knowledge base's)
  */
 @ConfigurationProperties("ragchat.retrieval")
 public record RetrievalProperties(Path indexDir, @DefaultValue("1") int embeddingThreads,
@@ -58,7 +61,8 @@ public record RetrievalProperties(Path indexDir, @DefaultValue("1") int embeddin
 		@DefaultValue("100") int vectorCandidates, @DefaultValue("lucene") Index index,
 		@DefaultValue("0") double hybridPageWeight, @DefaultValue("0") double hybridDocumentWeight,
 		@DefaultValue("true") boolean hybridOnePerPage, @DefaultValue("0.5") double hybridPeriodWeight,
-		@DefaultValue("1") double queryContextWeight) {
+		@DefaultValue("1") double queryContextWeight,
+		@DefaultValue("candidate-files") LuceneIndexSettings.KeywordStatistics keywordStatistics) {
 
 	/**
 	 * Where the chunks are indexed.
@@ -86,7 +90,7 @@ public record RetrievalProperties(Path indexDir, @DefaultValue("1") int embeddin
 	 */
 	LuceneIndexSettings indexSettings() {
 		return new LuceneIndexSettings(this.hnswMaxConnections, this.hnswBeamWidth, this.vectorQuantization,
-				this.indexRamBufferMb, this.vectorCandidates);
+				this.indexRamBufferMb, this.vectorCandidates, this.keywordStatistics);
 	}
 
 }

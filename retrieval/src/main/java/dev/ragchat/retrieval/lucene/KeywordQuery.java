@@ -3,7 +3,9 @@ package dev.ragchat.retrieval.lucene;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.ragchat.retrieval.query.KeywordTerm;
 import org.apache.lucene.analysis.Analyzer;
@@ -48,6 +50,21 @@ final class KeywordQuery {
 			}
 		}
 		return builder.build();
+	}
+
+	/**
+	 * @param keywords the shaped question's words
+	 * @return the analysed terms {@link #build} queries and each one's summed weight (a
+	 * term of several words, or of a word given twice, is as many clauses)
+	 */
+	Map<String, Float> weights(List<KeywordTerm> keywords) {
+		Map<String, Float> weights = new LinkedHashMap<>();
+		for (KeywordTerm keyword : keywords) {
+			for (String term : terms(keyword.word())) {
+				weights.merge(term, keyword.weight(), Float::sum);
+			}
+		}
+		return weights;
 	}
 
 	private List<String> terms(String text) {

@@ -59,6 +59,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -139,6 +140,15 @@ public final class LuceneChunkIndex implements ChunkIndex, IndexSnapshots, AutoC
 
 	private final HitPages hitPages = new HitPages(DOCUMENT, PAGE);
 
+	/**
+	 * Ranks the keyword side's candidates, or {@code null}: the knowledge base's BM25
+	 * does.
+	 */
+	private final CandidateFiles candidateFiles;
+
+	/** How many keyword candidates are ranked again for a keyword search. */
+	private static final int KEYWORD_CANDIDATES = 100;
+
 	private final Directory directory;
 
 	private final IndexWriter writer;
@@ -174,6 +184,8 @@ public final class LuceneChunkIndex implements ChunkIndex, IndexSnapshots, AutoC
 		this.embedding = embedding;
 		this.embeddingBatch = embeddingBatch;
 		this.vectorCandidates = settings.vectorCandidates();
+		this.candidateFiles = (settings.keywordStatistics() == LuceneIndexSettings.KeywordStatistics.CANDIDATE_FILES)
+				? new CandidateFiles(DOCUMENT, CONTENT, CONTENT_LENGTH) : null;
 		try {
 			this.directory = FSDirectory.open(directory);
 			this.writer = new IndexWriter(this.directory,
@@ -329,7 +341,17 @@ public final class LuceneChunkIndex implements ChunkIndex, IndexSnapshots, AutoC
 					searcher.search(vectorQuery(search.query(), search.topK(), filter), search.topK())));
 			case KEYWORD -> withSearcher((searcher) -> {
 				IndexSearcher knowledgeBase = this.statistics.searcher(searcher, search.knowledgeBase());
-				return hits(knowledgeBase, knowledgeBase.search(keywordQuery(search, filter), search.topK()));
+				if (this.candidateFiles == null) {
+					return hits(knowledgeBase, knowledgeBase.search(keywordQuery(search, filter), search.topK()));
+				}
+				int depth = Math.max(search.topK(), KEYWORD_CANDIDATES);
+				List<org.springframework.ai.document.Document> ranked = rankedAgain(searcher, search,
+						ranked(knowledgeBase, keywordQuery(search, filter), depth), List.of(), search.topK());
+				ScoreDoc[] hits = ranked.stream()
+					.map((document) -> new ScoreDoc(Integer.parseInt(document.getId()),
+							document.getScore().floatValue()))
+					.toArray(ScoreDoc[]::new);
+				return hits(searcher, new TopDocs(new TotalHits(hits.length, TotalHits.Relation.EQUAL_TO), hits));
 			});
 			case HYBRID -> throw new IllegalArgumentException(
 					"Hybrid search is the Retriever's: it fuses this" + " index's vector and keyword results");
@@ -353,6 +375,9 @@ public final class LuceneChunkIndex implements ChunkIndex, IndexSnapshots, AutoC
 			org.springframework.ai.rag.Query query = new org.springframework.ai.rag.Query(search.query());
 			List<org.springframework.ai.document.Document> byVector = vector.retrieve(query);
 			List<org.springframework.ai.document.Document> byKeyword = keyword.retrieve(query);
+			if (this.candidateFiles != null) {
+				byKeyword = rankedAgain(searcher, search, byKeyword, byVector, depth);
+			}
 			List<String> periods = search.periods();
 			if (!periods.isEmpty()) {
 				Set<Integer> holding = holding(searcher, periods, byVector, byKeyword);
@@ -369,6 +394,37 @@ public final class LuceneChunkIndex implements ChunkIndex, IndexSnapshots, AutoC
 			}
 			return hits;
 		});
+	}
+
+	/**
+	 * The keyword ranking again, over its own candidates and those of the other ranking,
+	 * with the statistics of the files they come from ({@link CandidateFiles}).
+	 * @param searcher a searcher over the whole index
+	 * @param search the search
+	 * @param byKeyword the keyword ranking by the knowledge base's statistics
+	 * @param others the other ranking's candidates (none for a keyword search)
+	 * @param depth how many to keep
+	 * @return the candidates holding a question term, best first, as in {@link #ranked}
+	 */
+	private List<org.springframework.ai.document.Document> rankedAgain(IndexSearcher searcher, ChunkSearch search,
+			List<org.springframework.ai.document.Document> byKeyword,
+			List<org.springframework.ai.document.Document> others, int depth) throws IOException {
+		Map<Integer, String> candidates = CandidateFiles.candidates(List.of(byKeyword, others), "documentId");
+		if (candidates.isEmpty()) {
+			return byKeyword;
+		}
+		Map<Integer, org.springframework.ai.document.Document> documents = new HashMap<>();
+		for (org.springframework.ai.document.Document document : others) {
+			documents.put(Integer.parseInt(document.getId()), document);
+		}
+		for (org.springframework.ai.document.Document document : byKeyword) {
+			documents.put(Integer.parseInt(document.getId()), document);
+		}
+		return this.candidateFiles.score(searcher, this.keywordQuery.weights(search.keywords()), candidates)
+			.stream()
+			.limit(depth)
+			.map((scored) -> documents.get(scored.doc()).mutate().score((double) scored.score()).build())
+			.toList();
 	}
 
 	/**

@@ -25,12 +25,21 @@ import org.springframework.util.Assert;
  * chunks arrive at once
  * @param vectorCandidates the fewest results an HNSW search looks for before the best k
  * are kept (its beam): recall against exact search rises with it, and so does latency
+ * @param keywordStatistics whose BM25 statistics rank the keyword side's candidates
  */
 public record LuceneIndexSettings(int maxConnections, int beamWidth, Quantization quantization, double ramBufferMb,
-		int vectorCandidates) {
+		int vectorCandidates, KeywordStatistics keywordStatistics) {
 
-	/** Lucene's defaults. */
+	/** Lucene's defaults, and the candidates' files' statistics. */
 	public static final LuceneIndexSettings DEFAULTS = new LuceneIndexSettings(16, 100, Quantization.NONE, 16, 100);
+
+	/**
+	 * Settings with the candidates' files' statistics.
+	 */
+	public LuceneIndexSettings(int maxConnections, int beamWidth, Quantization quantization, double ramBufferMb,
+			int vectorCandidates) {
+		this(maxConnections, beamWidth, quantization, ramBufferMb, vectorCandidates, KeywordStatistics.CANDIDATE_FILES);
+	}
 
 	public LuceneIndexSettings {
 		Assert.isTrue(maxConnections >= 2 && maxConnections <= 512, "maxConnections must be between 2 and 512");
@@ -39,6 +48,7 @@ public record LuceneIndexSettings(int maxConnections, int beamWidth, Quantizatio
 		Assert.isTrue(ramBufferMb >= 1, "ramBufferMb must be at least 1");
 		Assert.isTrue(vectorCandidates >= 1 && vectorCandidates <= 10_000,
 				"vectorCandidates must be between 1 and 10000");
+		Assert.notNull(keywordStatistics, "keywordStatistics must not be null");
 	}
 
 	/**
@@ -82,6 +92,26 @@ public record LuceneIndexSettings(int maxConnections, int beamWidth, Quantizatio
 
 		/** 4 bits per dimension. */
 		INT4
+
+	}
+
+	/**
+	 * Whose BM25 statistics rank the keyword side.
+	 */
+	public enum KeywordStatistics {
+
+		/**
+		 * The knowledge base's: its chunks and its files
+		 * ({@code KnowledgeBaseStatistics}).
+		 */
+		KNOWLEDGE_BASE,
+
+		/**
+		 * The knowledge base's find the candidates (the keyword ranking's, and in hybrid
+		 * search the vector ranking's too); the statistics of the files they come from,
+		 * each file counted once, rank them ({@code CandidateFiles}).
+		 */
+		CANDIDATE_FILES
 
 	}
 

@@ -51,9 +51,69 @@ class LuceneChunkIndexTests extends ChunkIndexContractTests {
 		return this.lucene;
 	}
 
+	/**
+	 * The keyword side ranked by the knowledge base's statistics, not its candidates'
+	 * files'.
+	 */
+	private void useTheKnowledgeBasesStatistics() throws java.io.IOException {
+		this.lucene.close();
+		this.lucene = new LuceneChunkIndex(this.dir.resolve("index"), this.model.asIndexEmbedding(), 32,
+				new LuceneIndexSettings(16, 100, LuceneIndexSettings.Quantization.NONE, 16, 100,
+						LuceneIndexSettings.KeywordStatistics.KNOWLEDGE_BASE));
+		this.index = this.lucene;
+	}
+
 	@AfterEach
 	void close() throws Exception {
 		this.lucene.close();
+	}
+
+	@Test
+	void ranksSmallFilesNextToALargeOneAsItRanksThemAlone() throws Exception {
+		// short sections of one manual, and a long file of other words next to them in
+		// one knowledge base: the knowledge base's statistics make "tool" rare and every
+		// section short, and the section that repeats "tool" wins; the statistics of the
+		// files the candidates come from rank the sections as a knowledge base of their
+		// own
+		try (LuceneChunkIndex candidateFiles = new LuceneChunkIndex(this.dir.resolve("candidate-files"),
+				new WordHashEmbeddingModel().asIndexEmbedding(), 32, LuceneIndexSettings.DEFAULTS);
+				LuceneChunkIndex knowledgeBase = new LuceneChunkIndex(this.dir.resolve("knowledge-base"),
+						new WordHashEmbeddingModel().asIndexEmbedding(), 32,
+						new LuceneIndexSettings(16, 100, LuceneIndexSettings.Quantization.NONE, 16, 100,
+								LuceneIndexSettings.KeywordStatistics.KNOWLEDGE_BASE))) {
+			for (LuceneChunkIndex index : List.of(candidateFiles, knowledgeBase)) {
+				for (String kb : List.of("alone", "mixed")) {
+					section(index, kb, "m1", "tool bump" + " filler".repeat(8));
+					section(index, kb, "m2", "tool bump tool tool tool tool" + " filler".repeat(34));
+					for (String name : List.of("m3", "m4", "m5")) {
+						section(index, kb, name, "tool" + " filler".repeat(9));
+					}
+				}
+				List<Chunk> pages = new java.util.ArrayList<>();
+				for (int page = 1; page <= 200; page++) {
+					pages.add(ChunkIndexContractTests.chunk("mixed", "mixed-filing", page - 1, page,
+							"ledger ".repeat(300).trim()));
+				}
+				index.replace("mixed-filing", pages, (n) -> {
+				});
+			}
+			assertThat(sections(candidateFiles, "mixed")).isEqualTo(sections(candidateFiles, "alone")).startsWith("m1");
+			assertThat(sections(knowledgeBase, "alone")).startsWith("m1");
+			assertThat(sections(knowledgeBase, "mixed")).startsWith("m2");
+		}
+	}
+
+	private static void section(LuceneChunkIndex index, String kb, String name, String text) {
+		String id = kb + "-" + name;
+		index.replace(id, List.of(new Chunk(id + ":0", kb, id, name + ".md", 1, 1, "", 0, text)), (n) -> {
+		});
+	}
+
+	private static List<String> sections(LuceneChunkIndex index, String kb) {
+		return index.search(new ChunkSearch(kb, "tool bump", 10, SearchMode.KEYWORD, List.of()))
+			.stream()
+			.map((hit) -> hit.chunk().documentId().substring(kb.length() + 1))
+			.toList();
 	}
 
 	@Test
@@ -193,7 +253,8 @@ class LuceneChunkIndexTests extends ChunkIndexContractTests {
 	}
 
 	@Test
-	void filtersByDocumentWithTheKnowledgeBasesStatistics() {
+	void filtersByDocumentWithTheKnowledgeBasesStatistics() throws Exception {
+		useTheKnowledgeBasesStatistics();
 		this.lucene.replace("doc-1", List.of(ChunkIndexContractTests.chunk("kb", "doc-1", 0, 1, A_TEXTS.get(0)),
 				ChunkIndexContractTests.chunk("kb", "doc-1", 1, 2, A_TEXTS.get(1))), (n) -> {
 				});
@@ -212,6 +273,7 @@ class LuceneChunkIndexTests extends ChunkIndexContractTests {
 
 	@Test
 	void scoresAKnowledgeBaseAloneInTheIndexAsLuceneDoesWithTermsWeighedByTheirFilesToo() throws Exception {
+		useTheKnowledgeBasesStatistics();
 		for (int d = 0; d < 3; d++) {
 			String doc = "doc-" + d;
 			this.lucene.replace(doc,
