@@ -55,15 +55,21 @@ final class CandidateFiles {
 
 	private final String lengthField;
 
+	/** Numbers each chunk's file within its segment (remembered per segment). */
+	private final KnowledgeBaseStatistics statistics;
+
 	/**
 	 * @param documentField the indexed field holding a chunk's document id (one term)
 	 * @param textField the text field BM25 searches
 	 * @param lengthField the doc-values field holding the text field's length in tokens
+	 * @param statistics the knowledge base's statistics, with files: their numbering of
+	 * each segment's files is shared
 	 */
-	CandidateFiles(String documentField, String textField, String lengthField) {
+	CandidateFiles(String documentField, String textField, String lengthField, KnowledgeBaseStatistics statistics) {
 		this.documentField = documentField;
 		this.textField = textField;
 		this.lengthField = lengthField;
+		this.statistics = statistics;
 	}
 
 	/**
@@ -143,16 +149,22 @@ final class CandidateFiles {
 		LeafReader reader = leaf.reader();
 		Terms documents = reader.terms(this.documentField);
 		Terms text = reader.terms(this.textField);
-		if (documents == null || text == null) {
+		KnowledgeBaseStatistics.SegmentFiles numbers = this.statistics.files(reader);
+		if (documents == null || text == null || numbers == null) {
 			return;
 		}
 		Bits live = reader.getLiveDocs();
-		NumericDocValues lengthValues = reader.getNumericDocValues(this.lengthField);
-		NumericDocValues norms = reader.getNormValues(this.textField);
-		// the files' chunks with text in this segment, in doc id order, and each one's
-		// file
+		// the candidates of this segment, and which of the question's files each
+		// segment-wide file number is
+		FixedBitSet candidate = new FixedBitSet(Math.max(reader.maxDoc(), 1));
+		for (int doc : candidates.keySet()) {
+			if (doc >= leaf.docBase && doc < leaf.docBase + reader.maxDoc()) {
+				candidate.set(doc - leaf.docBase);
+			}
+		}
+		int[] fileOfNumber = new int[Math.max(numbers.count(), 1)];
+		java.util.Arrays.fill(fileOfNumber, -1);
 		FixedBitSet inFiles = new FixedBitSet(Math.max(reader.maxDoc(), 1));
-		Map<Integer, Integer> fileOf = new HashMap<>();
 		TermsEnum documentTerms = documents.iterator();
 		PostingsEnum postings = null;
 		for (int f = 0; f < files.size(); f++) {
@@ -161,31 +173,33 @@ final class CandidateFiles {
 			}
 			postings = documentTerms.postings(postings, PostingsEnum.NONE);
 			for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
-				if (live == null || live.get(doc)) {
+				if ((live == null || live.get(doc)) && numbers.of()[doc] >= 0) {
 					inFiles.set(doc);
-					fileOf.put(doc, f);
+					fileOfNumber[numbers.of()[doc]] = f;
 				}
 			}
 		}
 		// lengths are read forwards only: in doc id order; a chunk without text is no
 		// chunk
 		// of the statistics (as in the knowledge base's)
+		NumericDocValues lengthValues = reader.getNumericDocValues(this.lengthField);
+		NumericDocValues norms = reader.getNormValues(this.textField);
+		int count = 0;
 		for (int doc = inFiles.nextSetBit(0); doc != DocIdSetIterator.NO_MORE_DOCS; doc = (doc + 1 < inFiles.length())
 				? inFiles.nextSetBit(doc + 1) : DocIdSetIterator.NO_MORE_DOCS) {
 			long length = length(lengthValues, norms, doc);
 			if (length <= 0) {
 				inFiles.clear(doc);
-				fileOf.remove(doc);
 				continue;
 			}
-			int f = fileOf.get(doc);
+			int f = fileOfNumber[numbers.of()[doc]];
 			chunksOf[f]++;
 			tokensOf[f] += length;
-			if (candidates.containsKey(leaf.docBase + doc)) {
+			count++;
+			if (candidate.get(doc)) {
 				lengths.put(leaf.docBase + doc, length);
 			}
 		}
-		int count = fileOf.size();
 		if (count == 0) {
 			return;
 		}
@@ -198,8 +212,8 @@ final class CandidateFiles {
 			DocIdSetIterator both = ConjunctionUtils
 				.intersectIterators(List.of(new BitSetIterator(inFiles, count), termPostings));
 			for (int doc = both.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = both.nextDoc()) {
-				holding[t][fileOf.get(doc)]++;
-				if (candidates.containsKey(leaf.docBase + doc)) {
+				holding[t][fileOfNumber[numbers.of()[doc]]]++;
+				if (candidate.get(doc)) {
 					frequencies.computeIfAbsent(leaf.docBase + doc, (d) -> new int[terms.size()])[t] = termPostings
 						.freq();
 				}

@@ -218,7 +218,20 @@ final class KnowledgeBaseStatistics {
 				(holding != null) ? holding.cardinality() : 0);
 	}
 
-	private SegmentFiles files(LeafReader reader) throws IOException {
+	/**
+	 * @param reader a segment
+	 * @return each of its chunks' file, numbered within the segment (remembered for the
+	 * segment's core); {@code null} without files
+	 * @throws IOException if the segment cannot be read
+	 */
+	SegmentFiles files(LeafReader reader) throws IOException {
+		if (this.files == null) {
+			return null;
+		}
+		return segmentFiles(reader);
+	}
+
+	private SegmentFiles segmentFiles(LeafReader reader) throws IOException {
 		IndexReader.CacheHelper core = reader.getCoreCacheHelper();
 		if (core == null) {
 			return readFiles(reader);
@@ -307,7 +320,7 @@ final class KnowledgeBaseStatistics {
 	 * @param of per chunk, its file's number within the segment, or -1
 	 * @param count how many numbers are used
 	 */
-	private record SegmentFiles(int[] of, int count) {
+	record SegmentFiles(int[] of, int count) {
 
 	}
 

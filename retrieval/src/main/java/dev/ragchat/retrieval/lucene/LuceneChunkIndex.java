@@ -185,7 +185,7 @@ public final class LuceneChunkIndex implements ChunkIndex, IndexSnapshots, AutoC
 		this.embeddingBatch = embeddingBatch;
 		this.vectorCandidates = settings.vectorCandidates();
 		this.candidateFiles = (settings.keywordStatistics() == LuceneIndexSettings.KeywordStatistics.CANDIDATE_FILES)
-				? new CandidateFiles(DOCUMENT, CONTENT, CONTENT_LENGTH) : null;
+				? new CandidateFiles(DOCUMENT, CONTENT, CONTENT_LENGTH, this.statistics) : null;
 		try {
 			this.directory = FSDirectory.open(directory);
 			this.writer = new IndexWriter(this.directory,
