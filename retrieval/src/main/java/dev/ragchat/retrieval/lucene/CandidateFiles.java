@@ -1,10 +1,7 @@
 package dev.ragchat.retrieval.lucene;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -76,66 +73,52 @@ final class CandidateFiles {
 	 * @param searcher a searcher over the whole index (its similarity's k1 and b are used
 	 * when it is BM25)
 	 * @param terms the analysed terms of the keyword query and their summed weights
-	 * @param candidates each candidate chunk's index-wide doc id and its document
-	 * @return the candidates that hold at least one term, with their scores, best first
+	 * @param docs the candidate chunks' index-wide doc ids, ascending, each once
+	 * @param files each candidate's document
+	 * @return each candidate's score (0 when it holds no term)
 	 * @throws IOException if the index cannot be read
 	 */
-	List<Scored> score(IndexSearcher searcher, Map<String, Float> terms, Map<Integer, String> candidates)
-			throws IOException {
+	float[] score(IndexSearcher searcher, Map<String, Float> terms, int[] docs, String[] files) throws IOException {
 		float k1 = (searcher.getSimilarity() instanceof BM25Similarity bm25) ? bm25.getK1() : 1.2f;
 		float b = (searcher.getSimilarity() instanceof BM25Similarity bm25) ? bm25.getB() : 0.75f;
-		List<String> files = candidates.values().stream().distinct().toList();
-		Map<String, Integer> fileIndex = new HashMap<>();
-		files.forEach((file) -> fileIndex.put(file, fileIndex.size()));
-		List<String> termList = List.copyOf(terms.keySet());
-		long[] chunksOf = new long[files.size()];
-		long[] tokensOf = new long[files.size()];
-		int[][] holding = new int[termList.size()][files.size()];
-		Map<Integer, Long> lengths = new HashMap<>();
-		Map<Integer, int[]> frequencies = new HashMap<>();
+		List<String> fileList = Arrays.stream(files).distinct().toList();
+		String[] termList = terms.keySet().toArray(String[]::new);
+		Counts counts = new Counts(docs, fileList.size(), termList.length);
 		for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-			count(leaf, files, termList, candidates, chunksOf, tokensOf, holding, lengths, frequencies);
+			count(leaf, fileList, termList, counts);
 		}
-		long chunks = 0;
-		long tokens = 0;
-		int withText = 0;
-		for (int f = 0; f < files.size(); f++) {
-			chunks += chunksOf[f];
-			tokens += tokensOf[f];
-			withText += (chunksOf[f] > 0) ? 1 : 0;
-		}
+		long chunks = Arrays.stream(counts.chunksOf).sum();
+		long tokens = Arrays.stream(counts.tokensOf).sum();
+		int withText = (int) Arrays.stream(counts.chunksOf).filter((c) -> c > 0).count();
+		float[] scores = new float[docs.length];
 		if (chunks == 0) {
-			return List.of();
+			return scores;
 		}
 		double average = (double) tokens / chunks;
-		double[] weights = new double[termList.size()];
-		for (int t = 0; t < termList.size(); t++) {
+		double[] weights = new double[termList.length];
+		for (int t = 0; t < termList.length; t++) {
 			double share = 0;
 			int holdingFiles = 0;
-			for (int f = 0; f < files.size(); f++) {
-				if (holding[t][f] > 0) {
-					share += (double) holding[t][f] / chunksOf[f];
+			for (int f = 0; f < fileList.size(); f++) {
+				if (counts.holding[t][f] > 0) {
+					share += (double) counts.holding[t][f] / counts.chunksOf[f];
 					holdingFiles++;
 				}
 			}
-			weights[t] = terms.get(termList.get(t)) * (idf(share, withText) + idf(holdingFiles, withText));
+			weights[t] = terms.get(termList[t]) * (idf(share, withText) + idf(holdingFiles, withText));
 		}
-		List<Scored> scored = new ArrayList<>();
-		frequencies.forEach((doc, freqs) -> {
-			double norm = k1 * (1 - b + b * lengths.getOrDefault(doc, 0L) / average);
+		for (int c = 0; c < docs.length; c++) {
+			double norm = k1 * (1 - b + b * counts.lengths[c] / average);
 			double score = 0;
-			for (int t = 0; t < freqs.length; t++) {
-				if (freqs[t] > 0) {
-					score += weights[t] * freqs[t] / (freqs[t] + norm);
+			for (int t = 0; t < termList.length; t++) {
+				int freq = counts.frequencies[c * termList.length + t];
+				if (freq > 0) {
+					score += weights[t] * freq / (freq + norm);
 				}
 			}
-			if (score > 0) {
-				scored.add(new Scored(doc, (float) score));
-			}
-		});
-		scored.sort((x, y) -> (x.score() != y.score()) ? Float.compare(y.score(), x.score())
-				: Integer.compare(x.doc(), y.doc()));
-		return scored;
+			scores[c] = (float) score;
+		}
+		return scores;
 	}
 
 	/** BM25's idf, {@code log(1 + (N - n + 0.5) / (n + 0.5))}, of a fractional count. */
@@ -143,9 +126,7 @@ final class CandidateFiles {
 		return Math.log(1 + (of - Math.min(holding, of) + 0.5) / (holding + 0.5));
 	}
 
-	private void count(LeafReaderContext leaf, List<String> files, List<String> terms, Map<Integer, String> candidates,
-			long[] chunksOf, long[] tokensOf, int[][] holding, Map<Integer, Long> lengths,
-			Map<Integer, int[]> frequencies) throws IOException {
+	private void count(LeafReaderContext leaf, List<String> files, String[] terms, Counts counts) throws IOException {
 		LeafReader reader = leaf.reader();
 		Terms documents = reader.terms(this.documentField);
 		Terms text = reader.terms(this.textField);
@@ -156,14 +137,14 @@ final class CandidateFiles {
 		Bits live = reader.getLiveDocs();
 		// the candidates of this segment, and which of the question's files each
 		// segment-wide file number is
+		int first = Arrays.binarySearch(counts.docs, leaf.docBase);
+		first = (first >= 0) ? first : -first - 1;
 		FixedBitSet candidate = new FixedBitSet(Math.max(reader.maxDoc(), 1));
-		for (int doc : candidates.keySet()) {
-			if (doc >= leaf.docBase && doc < leaf.docBase + reader.maxDoc()) {
-				candidate.set(doc - leaf.docBase);
-			}
+		for (int c = first; c < counts.docs.length && counts.docs[c] < leaf.docBase + reader.maxDoc(); c++) {
+			candidate.set(counts.docs[c] - leaf.docBase);
 		}
 		int[] fileOfNumber = new int[Math.max(numbers.count(), 1)];
-		java.util.Arrays.fill(fileOfNumber, -1);
+		Arrays.fill(fileOfNumber, -1);
 		FixedBitSet inFiles = new FixedBitSet(Math.max(reader.maxDoc(), 1));
 		TermsEnum documentTerms = documents.iterator();
 		PostingsEnum postings = null;
@@ -193,29 +174,29 @@ final class CandidateFiles {
 				continue;
 			}
 			int f = fileOfNumber[numbers.of()[doc]];
-			chunksOf[f]++;
-			tokensOf[f] += length;
+			counts.chunksOf[f]++;
+			counts.tokensOf[f] += length;
 			count++;
 			if (candidate.get(doc)) {
-				lengths.put(leaf.docBase + doc, length);
+				counts.lengths[Arrays.binarySearch(counts.docs, leaf.docBase + doc)] = length;
 			}
 		}
 		if (count == 0) {
 			return;
 		}
 		TermsEnum textTerms = text.iterator();
-		for (int t = 0; t < terms.size(); t++) {
-			if (!textTerms.seekExact(new BytesRef(terms.get(t)))) {
+		for (int t = 0; t < terms.length; t++) {
+			if (!textTerms.seekExact(new BytesRef(terms[t]))) {
 				continue;
 			}
 			PostingsEnum termPostings = textTerms.postings(null, PostingsEnum.FREQS);
 			DocIdSetIterator both = ConjunctionUtils
 				.intersectIterators(List.of(new BitSetIterator(inFiles, count), termPostings));
 			for (int doc = both.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = both.nextDoc()) {
-				holding[t][fileOfNumber[numbers.of()[doc]]]++;
+				counts.holding[t][fileOfNumber[numbers.of()[doc]]]++;
 				if (candidate.get(doc)) {
-					frequencies.computeIfAbsent(leaf.docBase + doc, (d) -> new int[terms.size()])[t] = termPostings
-						.freq();
+					counts.frequencies[Arrays.binarySearch(counts.docs, leaf.docBase + doc) * terms.length
+							+ t] = termPostings.freq();
 				}
 			}
 		}
@@ -232,31 +213,32 @@ final class CandidateFiles {
 		return 0;
 	}
 
-	/**
-	 * @param rankings rankings whose documents carry the index-wide doc id as their id
-	 * and their document in the metadata
-	 * @param documentKey the metadata key of the document
-	 * @return each candidate's doc id and document, in first-seen order
-	 */
-	static Map<Integer, String> candidates(Collection<List<org.springframework.ai.document.Document>> rankings,
-			String documentKey) {
-		Map<Integer, String> candidates = new LinkedHashMap<>();
-		for (List<org.springframework.ai.document.Document> ranking : rankings) {
-			for (org.springframework.ai.document.Document document : ranking) {
-				Object file = document.getMetadata().get(documentKey);
-				if (file != null) {
-					candidates.putIfAbsent(Integer.parseInt(document.getId()), file.toString());
-				}
-			}
-		}
-		return candidates;
-	}
+	/** What is counted over the segments. */
+	private static final class Counts {
 
-	/**
-	 * @param doc the chunk's index-wide doc id
-	 * @param score its BM25 score over the candidates' files
-	 */
-	record Scored(int doc, float score) {
+		final int[] docs;
+
+		/** Per file: its chunks with text, and their tokens. */
+		final long[] chunksOf;
+
+		final long[] tokensOf;
+
+		/** Per term, per file: its chunks holding the term. */
+		final int[][] holding;
+
+		/** Per candidate: its length, and per term its frequency (candidate x terms). */
+		final long[] lengths;
+
+		final int[] frequencies;
+
+		Counts(int[] docs, int files, int terms) {
+			this.docs = docs;
+			this.chunksOf = new long[files];
+			this.tokensOf = new long[files];
+			this.holding = new int[terms][files];
+			this.lengths = new long[docs.length];
+			this.frequencies = new int[docs.length * terms];
+		}
 
 	}
 

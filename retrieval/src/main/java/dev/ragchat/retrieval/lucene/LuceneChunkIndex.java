@@ -10,6 +10,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -145,6 +147,11 @@ public final class LuceneChunkIndex implements ChunkIndex, IndexSnapshots, AutoC
 	 * does.
 	 */
 	private final CandidateFiles candidateFiles;
+
+	/** The metadata keys of a candidate's page that the hybrid joiner reads. */
+	private static final String JOIN_DOCUMENT = "documentId";
+
+	private static final String JOIN_PAGE = "page";
 
 	/** How many keyword candidates are ranked again for a keyword search. */
 	private static final int KEYWORD_CANDIDATES = 100;
@@ -345,11 +352,10 @@ public final class LuceneChunkIndex implements ChunkIndex, IndexSnapshots, AutoC
 					return hits(knowledgeBase, knowledgeBase.search(keywordQuery(search, filter), search.topK()));
 				}
 				int depth = Math.max(search.topK(), KEYWORD_CANDIDATES);
-				List<org.springframework.ai.document.Document> ranked = rankedAgain(searcher, search,
-						ranked(knowledgeBase, keywordQuery(search, filter), depth), List.of(), search.topK());
-				ScoreDoc[] hits = ranked.stream()
-					.map((document) -> new ScoreDoc(Integer.parseInt(document.getId()),
-							document.getScore().floatValue()))
+				ScoreDoc[] hits = rankedAgain(searcher,
+						knowledgeBase.search(keywordQuery(search, filter), depth).scoreDocs, new TreeMap<>(), search)
+					.stream()
+					.limit(search.topK())
 					.toArray(ScoreDoc[]::new);
 				return hits(searcher, new TopDocs(new TotalHits(hits.length, TotalHits.Relation.EQUAL_TO), hits));
 			});
@@ -374,9 +380,10 @@ public final class LuceneChunkIndex implements ChunkIndex, IndexSnapshots, AutoC
 			DocumentRetriever keyword = (query) -> ranked(knowledgeBase, keywordQuery(search, filter), depth);
 			org.springframework.ai.rag.Query query = new org.springframework.ai.rag.Query(search.query());
 			List<org.springframework.ai.document.Document> byVector = vector.retrieve(query);
-			List<org.springframework.ai.document.Document> byKeyword = keyword.retrieve(query);
+			List<org.springframework.ai.document.Document> byKeyword = (this.candidateFiles == null)
+					? keyword.retrieve(query) : List.of();
 			if (this.candidateFiles != null) {
-				byKeyword = rankedAgain(searcher, search, byKeyword, byVector, depth);
+				byKeyword = rankedAgain(searcher, knowledgeBase, search, filter, byVector, depth);
 			}
 			List<String> periods = search.periods();
 			if (!periods.isEmpty()) {
@@ -397,34 +404,55 @@ public final class LuceneChunkIndex implements ChunkIndex, IndexSnapshots, AutoC
 	}
 
 	/**
-	 * The keyword ranking again, over its own candidates and those of the other ranking,
-	 * with the statistics of the files they come from ({@link CandidateFiles}).
-	 * @param searcher a searcher over the whole index
-	 * @param search the search
-	 * @param byKeyword the keyword ranking by the knowledge base's statistics
-	 * @param others the other ranking's candidates (none for a keyword search)
-	 * @param depth how many to keep
-	 * @return the candidates holding a question term, best first, as in {@link #ranked}
+	 * The keyword ranking of a hybrid search: the knowledge base's BM25 finds its
+	 * candidates, which are ranked again, with the vector ranking's, by the statistics of
+	 * the files they come from ({@link CandidateFiles}).
 	 */
-	private List<org.springframework.ai.document.Document> rankedAgain(IndexSearcher searcher, ChunkSearch search,
-			List<org.springframework.ai.document.Document> byKeyword,
-			List<org.springframework.ai.document.Document> others, int depth) throws IOException {
-		Map<Integer, String> candidates = CandidateFiles.candidates(List.of(byKeyword, others), "documentId");
-		if (candidates.isEmpty()) {
-			return byKeyword;
+	private List<org.springframework.ai.document.Document> rankedAgain(IndexSearcher searcher,
+			IndexSearcher knowledgeBase, ChunkSearch search, Query filter,
+			List<org.springframework.ai.document.Document> byVector, int depth) throws IOException {
+		SortedMap<Integer, HitPages.Page> candidates = new TreeMap<>();
+		for (org.springframework.ai.document.Document document : byVector) {
+			candidates.put(Integer.parseInt(document.getId()),
+					new HitPages.Page((String) document.getMetadata().get(JOIN_DOCUMENT),
+							(Integer) document.getMetadata().get(JOIN_PAGE)));
 		}
-		Map<Integer, org.springframework.ai.document.Document> documents = new HashMap<>();
-		for (org.springframework.ai.document.Document document : others) {
-			documents.put(Integer.parseInt(document.getId()), document);
+		List<ScoreDoc> ranked = rankedAgain(searcher,
+				knowledgeBase.search(keywordQuery(search, filter), depth).scoreDocs, candidates, search);
+		List<org.springframework.ai.document.Document> documents = new ArrayList<>(Math.min(depth, ranked.size()));
+		for (ScoreDoc hit : ranked.subList(0, Math.min(depth, ranked.size()))) {
+			documents.add(document(hit.doc, candidates.get(hit.doc), hit.score));
 		}
-		for (org.springframework.ai.document.Document document : byKeyword) {
-			documents.put(Integer.parseInt(document.getId()), document);
+		return documents;
+	}
+
+	/**
+	 * Keyword hits, with other candidates, ranked again by the statistics of the files
+	 * they come from ({@link CandidateFiles}).
+	 * @param searcher a searcher over the whole index
+	 * @param hits the keyword hits by the knowledge base's statistics
+	 * @param candidates the other candidates and their pages (empty for a keyword
+	 * search); the hits are added
+	 * @param search the search
+	 * @return the candidates that hold a question term, best first
+	 */
+	private List<ScoreDoc> rankedAgain(IndexSearcher searcher, ScoreDoc[] hits,
+			SortedMap<Integer, HitPages.Page> candidates, ChunkSearch search) throws IOException {
+		HitPages.Page[] pages = this.hitPages.of(searcher, hits);
+		for (int i = 0; i < hits.length; i++) {
+			candidates.put(hits[i].doc, pages[i]);
 		}
-		return this.candidateFiles.score(searcher, this.keywordQuery.weights(search.keywords()), candidates)
-			.stream()
-			.limit(depth)
-			.map((scored) -> documents.get(scored.doc()).mutate().score((double) scored.score()).build())
-			.toList();
+		int[] docs = candidates.keySet().stream().mapToInt(Integer::intValue).toArray();
+		String[] files = candidates.values().stream().map(HitPages.Page::documentId).toArray(String[]::new);
+		float[] scores = this.candidateFiles.score(searcher, this.keywordQuery.weights(search.keywords()), docs, files);
+		List<ScoreDoc> ranked = new ArrayList<>(docs.length);
+		for (int c = 0; c < docs.length; c++) {
+			if (scores[c] > 0) {
+				ranked.add(new ScoreDoc(docs[c], scores[c]));
+			}
+		}
+		ranked.sort((x, y) -> (x.score != y.score) ? Float.compare(y.score, x.score) : Integer.compare(x.doc, y.doc));
+		return ranked;
 	}
 
 	/**
@@ -481,19 +509,24 @@ public final class LuceneChunkIndex implements ChunkIndex, IndexSnapshots, AutoC
 			HitPages.Page[] pages = this.hitPages.of(searcher, hits);
 			List<org.springframework.ai.document.Document> ranked = new ArrayList<>(hits.length);
 			for (int i = 0; i < hits.length; i++) {
-				String id = Integer.toString(hits[i].doc);
-				ranked.add(org.springframework.ai.document.Document.builder()
-					.id(id)
-					.text(id)
-					.metadata(Map.of("documentId", pages[i].documentId(), "page", pages[i].page()))
-					.score((double) hits[i].score)
-					.build());
+				ranked.add(document(hits[i].doc, pages[i], hits[i].score));
 			}
 			return ranked;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot search the chunk index", ex);
 		}
+	}
+
+	/** A candidate for the joiner: its doc id, and its page in the metadata. */
+	private static org.springframework.ai.document.Document document(int doc, HitPages.Page page, double score) {
+		String id = Integer.toString(doc);
+		return org.springframework.ai.document.Document.builder()
+			.id(id)
+			.text(id)
+			.metadata(Map.of(JOIN_DOCUMENT, page.documentId(), JOIN_PAGE, page.page()))
+			.score(score)
+			.build();
 	}
 
 	@Override
