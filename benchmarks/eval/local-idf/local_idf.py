@@ -35,6 +35,13 @@ frequencies, its average chunk length, or both), and two forms that need no weig
 idf over files plus a term's rarity among the chunks of the files that hold it (a filing
 next to the manual does not change it), the candidates' average chunk length, and each
 term's own average length (that of the chunks of the files holding it; "fileTokens").
+
+Session 14 (statistics.json with "fileShare", "fileAvgdl", "termFiles", "fileSizes" and
+"chunkFile"): statistics in which every file counts once (a term's document frequency as
+the sum of the shares of each file's chunks holding it; the mean of the files' mean chunk
+lengths), over the whole knowledge base, and then over the files a question's candidates
+come from (near_files: the vector top 10, 30 or 100), the form the index took
+(CandidateFiles) being the files of the vector and keyword top 100 with shares + files.
 """
 
 import json
@@ -279,7 +286,8 @@ def near_files(lists, analysed, tf, length, statistics, chunk_file):
         ranked = {}
         for k, row in lists.items():
             s = statistics[k.split("/")[0]]
-            files = {chunk_file[r["chunk"]] for r in row["vector"][:depth] if r["chunk"] in chunk_file}
+            near = row["vector"][:depth] if depth else row["vector"] + row["keyword"]
+            files = {chunk_file[r["chunk"]] for r in near if r["chunk"] in chunk_file}
             n, nf, average = sub(s, files)
             chunks, weights = candidates(analysed["questions"][k], row)
             idfs = {}
@@ -294,9 +302,10 @@ def near_files(lists, analysed, tf, length, statistics, chunk_file):
         line(f"keyword, {name}", figures(lists, lambda k, row: ranked[k]))
         line(f"hybrid, {name}", figures(lists, lambda k, row: fuse({**row, "keyword": ranked[k]}, [], 1, 0)))
 
-    for depth in (10, 30, 100):
+    for depth in (10, 30, 100, None):
         for form in ("chunks+files", "shares+files", "chunks"):
-            replay(f"over the files of the vector top {depth}, idf {form}", depth, form)
+            where = f"the vector top {depth}" if depth else "the vector and keyword top 100 (the index's form)"
+            replay(f"over the files of {where}, idf {form}", depth, form)
 
 
 def bm25_per_term(chunks, weights, tf, length, idfs, averages):
