@@ -160,9 +160,8 @@ final class CandidateFiles {
 				}
 			}
 		}
-		// lengths are read forwards only: in doc id order; a chunk without text is no
-		// chunk
-		// of the statistics (as in the knowledge base's)
+		// lengths are read forwards only, in doc id order; a chunk without text is no
+		// chunk of the statistics (as in the knowledge base's)
 		NumericDocValues lengthValues = reader.getNumericDocValues(this.lengthField);
 		NumericDocValues norms = reader.getNormValues(this.textField);
 		int count = 0;

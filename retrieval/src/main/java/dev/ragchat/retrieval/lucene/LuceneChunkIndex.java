@@ -82,8 +82,11 @@ import org.springframework.util.Assert;
  * are the knowledge base's ({@link KnowledgeBaseStatistics}), not the whole index's,
  * since every tenant's knowledge bases share the index and one tenant's uploads must not
  * move another's ranking; a term weighs by its rarity among the knowledge base's chunks
- * and among its files. Document and metadata filters stay filters only: the statistics
- * are the knowledge base's whatever the filter.
+ * and among its files. Those statistics find the keyword candidates; by default
+ * ({@link LuceneIndexSettings.KeywordStatistics#CANDIDATE_FILES}) the candidates, with
+ * the vector ranking's in hybrid search, are then ranked by the statistics of the files
+ * they come from ({@link CandidateFiles}), so a filter, which narrows the candidates,
+ * narrows those files too.
  */
 public final class LuceneChunkIndex implements ChunkIndex, IndexSnapshots, AutoCloseable {
 
@@ -127,6 +130,14 @@ public final class LuceneChunkIndex implements ChunkIndex, IndexSnapshots, AutoC
 	/** The keys a chunk has values for (what {@code ne} and {@code nin} ask first). */
 	static final String METADATA_KEYS = "metakey";
 
+	/** The metadata keys of a candidate's page that the hybrid joiner reads. */
+	private static final String JOIN_DOCUMENT = "documentId";
+
+	private static final String JOIN_PAGE = "page";
+
+	/** How many keyword candidates are ranked again for a keyword search. */
+	private static final int KEYWORD_CANDIDATES = 100;
+
 	private final IndexEmbedding embedding;
 
 	private final int embeddingBatch;
@@ -147,14 +158,6 @@ public final class LuceneChunkIndex implements ChunkIndex, IndexSnapshots, AutoC
 	 * does.
 	 */
 	private final CandidateFiles candidateFiles;
-
-	/** The metadata keys of a candidate's page that the hybrid joiner reads. */
-	private static final String JOIN_DOCUMENT = "documentId";
-
-	private static final String JOIN_PAGE = "page";
-
-	/** How many keyword candidates are ranked again for a keyword search. */
-	private static final int KEYWORD_CANDIDATES = 100;
 
 	private final Directory directory;
 
