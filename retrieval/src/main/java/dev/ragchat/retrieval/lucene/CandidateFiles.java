@@ -19,7 +19,6 @@ import org.apache.lucene.util.BitSetIterator;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.FixedBitSet;
-import org.apache.lucene.util.SmallFloat;
 
 /**
  * The keyword side scored again with BM25 statistics of the files its candidates come
@@ -167,7 +166,7 @@ final class CandidateFiles {
 		int count = 0;
 		for (int doc = inFiles.nextSetBit(0); doc != DocIdSetIterator.NO_MORE_DOCS; doc = (doc + 1 < inFiles.length())
 				? inFiles.nextSetBit(doc + 1) : DocIdSetIterator.NO_MORE_DOCS) {
-			long length = length(lengthValues, norms, doc);
+			long length = KnowledgeBaseStatistics.length(lengthValues, norms, doc);
 			if (length <= 0) {
 				inFiles.clear(doc);
 				continue;
@@ -199,17 +198,6 @@ final class CandidateFiles {
 				}
 			}
 		}
-	}
-
-	/** A chunk's text length: the recorded one, or for older chunks its norm's. */
-	private static long length(NumericDocValues lengths, NumericDocValues norms, int doc) throws IOException {
-		if (lengths != null && lengths.advanceExact(doc)) {
-			return lengths.longValue();
-		}
-		if (norms != null && norms.advanceExact(doc)) {
-			return SmallFloat.byte4ToInt((byte) norms.longValue());
-		}
-		return 0;
 	}
 
 	/** What is counted over the segments. */

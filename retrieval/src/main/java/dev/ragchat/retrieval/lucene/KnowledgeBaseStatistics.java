@@ -143,6 +143,25 @@ final class KnowledgeBaseStatistics {
 		}
 	}
 
+	/**
+	 * A chunk's text length, read forwards (doc id order).
+	 * @param lengths the length column, or {@code null}
+	 * @param norms the text field's norms, or {@code null}
+	 * @param doc the chunk in the segment
+	 * @return the recorded length, or for a chunk indexed before lengths were recorded
+	 * the one its norm encodes (BM25Similarity's encoding), or 0
+	 * @throws IOException if the segment cannot be read
+	 */
+	static long length(NumericDocValues lengths, NumericDocValues norms, int doc) throws IOException {
+		if (lengths != null && lengths.advanceExact(doc)) {
+			return lengths.longValue();
+		}
+		if (norms != null && norms.advanceExact(doc)) {
+			return SmallFloat.byte4ToInt((byte) norms.longValue());
+		}
+		return 0;
+	}
+
 	private Segment segment(LeafReader reader, BytesRef knowledgeBase) throws IOException {
 		IndexReader.CacheHelper cacheHelper = reader.getReaderCacheHelper();
 		if (cacheHelper == null) {
@@ -190,17 +209,7 @@ final class KnowledgeBaseStatistics {
 				continue;
 			}
 			live++;
-			long chunkLength;
-			if (lengths != null && lengths.advanceExact(doc)) {
-				chunkLength = lengths.longValue();
-			}
-			else if (norms != null && norms.advanceExact(doc)) {
-				// indexed before lengths were recorded: BM25Similarity's encoding
-				chunkLength = SmallFloat.byte4ToInt((byte) norms.longValue());
-			}
-			else {
-				chunkLength = 0;
-			}
+			long chunkLength = length(lengths, norms, doc);
 			if (chunkLength > 0) {
 				chunks.set(doc);
 				withText++;
