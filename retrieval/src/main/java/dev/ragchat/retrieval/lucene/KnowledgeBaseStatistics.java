@@ -195,7 +195,7 @@ final class KnowledgeBaseStatistics {
 		if (postings == null) {
 			return Segment.NONE;
 		}
-		SegmentFiles files = (this.files != null) ? files(reader) : null;
+		SegmentFiles files = files(reader);
 		FixedBitSet holding = (files != null) ? new FixedBitSet(Math.max(files.count(), 1)) : null;
 		Bits liveDocs = reader.getLiveDocs();
 		NumericDocValues lengths = reader.getNumericDocValues(this.lengthField);
@@ -237,10 +237,6 @@ final class KnowledgeBaseStatistics {
 		if (this.files == null) {
 			return null;
 		}
-		return segmentFiles(reader);
-	}
-
-	private SegmentFiles segmentFiles(LeafReader reader) throws IOException {
 		IndexReader.CacheHelper core = reader.getCoreCacheHelper();
 		if (core == null) {
 			return readFiles(reader);

@@ -383,11 +383,8 @@ public final class LuceneChunkIndex implements ChunkIndex, IndexSnapshots, AutoC
 			DocumentRetriever keyword = (query) -> ranked(knowledgeBase, keywordQuery(search, filter), depth);
 			org.springframework.ai.rag.Query query = new org.springframework.ai.rag.Query(search.query());
 			List<org.springframework.ai.document.Document> byVector = vector.retrieve(query);
-			List<org.springframework.ai.document.Document> byKeyword = (this.candidateFiles == null)
-					? keyword.retrieve(query) : List.of();
-			if (this.candidateFiles != null) {
-				byKeyword = rankedAgain(searcher, knowledgeBase, search, filter, byVector, depth);
-			}
+			List<org.springframework.ai.document.Document> byKeyword = (this.candidateFiles != null)
+					? rankedAgain(searcher, knowledgeBase, search, filter, byVector, depth) : keyword.retrieve(query);
 			List<String> periods = search.periods();
 			if (!periods.isEmpty()) {
 				Set<Integer> holding = holding(searcher, periods, byVector, byKeyword);

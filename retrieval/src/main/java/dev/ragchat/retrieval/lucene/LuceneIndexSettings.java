@@ -107,9 +107,9 @@ public record LuceneIndexSettings(int maxConnections, int beamWidth, Quantizatio
 		KNOWLEDGE_BASE,
 
 		/**
-		 * The knowledge base's find the candidates (the keyword ranking's, and in hybrid
-		 * search the vector ranking's too); the statistics of the files they come from,
-		 * each file counted once, rank them ({@code CandidateFiles}).
+		 * The knowledge base's statistics find the keyword candidates; those of the files
+		 * the candidates come from (in hybrid search the vector ranking's candidates
+		 * too), each file counted once, rank them ({@code CandidateFiles}).
 		 */
 		CANDIDATE_FILES
 

@@ -103,50 +103,6 @@ class LuceneChunkIndexTests extends ChunkIndexContractTests {
 		}
 	}
 
-	@Test
-	void ranksTheCandidatesFilesAlikeWhateverTheirSegmentsAndDeletedVersions() throws Exception {
-		// one index that saw older versions and a deleted file (deleted chunks in its
-		// segments, merged from one a file), one that saw only what is left: the same
-		// scores
-		try (LuceneChunkIndex edited = new LuceneChunkIndex(this.dir.resolve("edited"),
-				new WordHashEmbeddingModel().asIndexEmbedding(), 32, LuceneIndexSettings.DEFAULTS);
-				LuceneChunkIndex fresh = new LuceneChunkIndex(this.dir.resolve("fresh"),
-						new WordHashEmbeddingModel().asIndexEmbedding(), 32, LuceneIndexSettings.DEFAULTS)) {
-			for (int d = 0; d < 16; d++) {
-				edited.replace("doc-" + d, pages("doc-" + d, 2 + d % 3, "refund warehouse " + d), (n) -> {
-				});
-			}
-			edited.replace("doc-2", pages("doc-2", 7, "warehouse invoices refund refund"), (n) -> {
-			});
-			edited.deleteDocument("doc-4");
-			for (int d : new int[] { 0, 1, 3, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15 }) {
-				fresh.replace("doc-" + d, pages("doc-" + d, 2 + d % 3, "refund warehouse " + d), (n) -> {
-				});
-			}
-			fresh.replace("doc-2", pages("doc-2", 7, "warehouse invoices refund refund"), (n) -> {
-			});
-			for (String question : List.of("warehouse refund", "invoices refund", "refund 5")) {
-				// every chunk holding a term is a candidate (fewer than 100); ties may
-				// come in
-				// another order
-				ChunkSearch search = new ChunkSearch("kb", question, 100, SearchMode.KEYWORD, List.of());
-				List<ScoredChunk> hits = edited.search(search);
-				assertThat(hits).isNotEmpty()
-					.allSatisfy((hit) -> assertThat(hit.chunk().documentId()).isNotEqualTo("doc-4"));
-				assertThat(hits).extracting((hit) -> hit.chunk().id() + " " + hit.score())
-					.containsExactlyInAnyOrderElementsOf(
-							fresh.search(search).stream().map((hit) -> hit.chunk().id() + " " + hit.score()).toList());
-			}
-		}
-	}
-
-	private static List<Chunk> pages(String document, int count, String text) {
-		return java.util.stream.IntStream.range(0, count)
-			.mapToObj((i) -> ChunkIndexContractTests.chunk("kb", document, i, i + 1,
-					text + " page " + i + " notes".repeat(i % 4)))
-			.toList();
-	}
-
 	private static void section(LuceneChunkIndex index, String kb, String name, String text) {
 		String id = kb + "-" + name;
 		index.replace(id, List.of(new Chunk(id + ":0", kb, id, name + ".md", 1, 1, "", 0, text)), (n) -> {
