@@ -306,11 +306,9 @@ def instant(text):
 
 
 def doc_name(filename):
-    """A document's name in the benchmarks: its file name without .pdf or .md."""
-    for suffix in (".pdf", ".md"):
-        if filename.endswith(suffix):
-            return filename[:-len(suffix)]
-    return filename
+    """A document's name in the benchmarks: its file name without its extension (.pdf, .md,
+    .html, ...)."""
+    return re.sub(r"\.[A-Za-z0-9]{1,5}$", "", filename)
 
 
 def batches(paths, batch, max_bytes=50 * 1024 * 1024):

@@ -33,6 +33,16 @@ part by more than one question, the small-document figures of the mixed knowledg
 that are more than 0.03 below the same documents alone, and writes every figure and every question's outcome as
 JSON (--out) for compare.py. qrels/test.tsv of SciFact is never read.
 
+With --corpus NAME=DIR (and NAME in --only), one more knowledge base: a directory of the
+layout the held-out corpora use (docs/<id>.<ext>, questions.jsonl with id, question,
+gold_doc_ids and, optionally, a reference answer; a question without gold documents is
+one the corpus does not answer), with 15 SciFact claims and 15 FinanceBench questions as
+unanswerable (benchmarks/eval/site.py renders a Markdown corpus of that layout as a
+documentation website). Where a reference answer names identifiers or options
+(set_io_pin_constraint, -global_routing; ORD-QA's answers do), "reference terms" is the
+mean share of them that the answer holds: whether it quotes the passage that answers, not
+only cites its document.
+
 With --rerank-url the started jar reranks (-Dragchat.rerank.url=URL, and -Dragchat.rerank.model
 with --rerank-model): /search hybrid and /messages go through the reranker, and the run is
 labelled with it (the tables' first line, config.rerank in the JSON); compare.py then sets a
@@ -41,6 +51,7 @@ run without against a run with it.
 
 import argparse
 import json
+import re
 import os
 import signal
 import sys
@@ -118,14 +129,37 @@ def scifact(data):
             "heldOut": [question(c) for c in held_out]}
 
 
+# a reference answer's terms that an answer quoting the right passage holds as they are:
+# identifiers (set_io_pin_constraint, OPENROAD_EXE) and options (-global_routing)
+REFERENCE_TERM = re.compile(r"(?<![\w-])(-[A-Za-z][\w-]*|[A-Za-z][A-Za-z0-9]*_[\w]+)")
+
+
+def reference_terms(answer):
+    return sorted(set(REFERENCE_TERM.findall(answer or "")))
+
+
 def ordqa(data):
     root = data / "ordqa-openroad"
     out = []
     with open(root / "questions.jsonl") as f:
         for line in f:
             q = json.loads(line)
-            out.append({"id": q["id"], "corpus": "ordqa", "question": q["question"], "goldDocs": q["gold_doc_ids"]})
+            out.append({"id": q["id"], "corpus": "ordqa", "question": q["question"], "goldDocs": q["gold_doc_ids"],
+                        "referenceTerms": reference_terms(q.get("answer"))})
     return out, sorted((root / "docs").glob("*.md"))
+
+
+def generic(name, root):
+    """A corpus of the held-out layout: docs/<id>.<ext> and questions.jsonl (id, question,
+    gold_doc_ids; a question with no gold document is one the corpus does not answer)."""
+    answerable, unanswerable = [], []
+    with open(root / "questions.jsonl") as f:
+        for line in f:
+            q = json.loads(line)
+            row = {"id": q["id"], "corpus": name, "question": q["question"], "goldDocs": q.get("gold_doc_ids") or [],
+                   "referenceTerms": reference_terms(q.get("answer"))}
+            (answerable if row["goldDocs"] else unanswerable).append(row)
+    return answerable, unanswerable, sorted(p for p in (root / "docs").iterdir() if p.is_file())
 
 
 def write_scifact(files, directory):
@@ -138,8 +172,11 @@ def write_scifact(files, directory):
     return paths
 
 
-def plan(data, work):
-    """The knowledge bases (their files) and their question sets, all deterministic."""
+def plan(data, work, corpora=None):
+    """The knowledge bases (their files) and their question sets, all deterministic; with
+    corpora ({name: directory} of the held-out layout), one more knowledge base each: its
+    answerable questions, its unanswerable ones if it has any, 15 SciFact claims and 15
+    FinanceBench questions (spread)."""
     fb = financebench(data)
     pdfs = sorted((data / "financebench-dev/pdfs").glob("*.pdf"))
     companies = sorted({company(p.stem) for p in pdfs})
@@ -173,6 +210,13 @@ def plan(data, work):
             qset("fb-left-out", "FinanceBench, companies left out", "unanswerable",
                  [q for q in fb if q["company"] not in kept])]},
     }
+    for name, root in (corpora or {}).items():
+        answerable, unanswerable, files = generic(name, Path(root))
+        kbs[name] = {"files": files, "sets": [qset(name, name, "answerable", answerable)]
+                     + ([qset(f"{name}-unanswerable", f"{name}, not answered by it", "unanswerable", unanswerable)]
+                        if unanswerable else [])
+                     + [qset("scifact", "SciFact claims", "unanswerable", spread(sf["answerable"], 15)),
+                        qset("fb", "FinanceBench", "unanswerable", spread(fb, 15))]}
     config = {"fbPdfs": len(pdfs), "mixedCompanies": sorted(kept), "leftOutCompanies": sorted(set(companies) - kept),
               "scifactFiles": [d[0] for d in sf["files"]],
               "scifactClaims": [q["id"] for q in sf["answerable"]],
@@ -214,6 +258,9 @@ def measure_chat(api, key, kb, docs, questions, answerable, record):
         if answerable:
             outcome["goldCitations"] = [is_gold(q, c["doc"], c["page"]) for c in citations]
             outcome["citesGold"] = any(outcome["goldCitations"])
+            if q.get("referenceTerms"):
+                answer = body.get("answer") or ""
+                outcome["referenceTerms"] = sum(t in answer for t in q["referenceTerms"]) / len(q["referenceTerms"])
             if "doc" in q:
                 outcome["citesDoc"] = any(c["doc"] == q["doc"] for c in citations)
                 if q.get("goldNumber") is not None:
@@ -253,6 +300,10 @@ def summarize_set(qset, record):
                    "citesGold": rate([c["citesGold"] for c in chats]),
                    # of all the citations of the answers, the share on a gold page or document
                    "goldCitations": rate([g for c in chats for g in c.get("goldCitations", [])])}
+        terms = [c["referenceTerms"] for c in chats if "referenceTerms" in c]
+        if terms:
+            # the mean share of the reference answer's identifiers and options the answer holds
+            figures["referenceTerms"] = (sum(terms) / len(terms), None, len(terms))
         if chats and all("citesDoc" in c for c in chats):
             figures["citesDoc"] = rate([c["citesDoc"] for c in chats])
             figures["goldNumber"] = rate([c.get("goldNumber") for c in chats])
@@ -309,7 +360,8 @@ def flat_figures(result):
                     figures[f"{kb}/{key}/{mode}/{name}"] = {"value": f["value"], "n": f["n"],
                                                            "kind": "mean" if name == "MRR" else "rate"}
             for name, f in s["chat"].items():
-                figures[f"{kb}/{key}/chat/{name}"] = {"value": f["value"], "n": f["n"], "kind": "rate"}
+                figures[f"{kb}/{key}/chat/{name}"] = {"value": f["value"], "n": f["n"],
+                                                      "kind": "mean" if name == "referenceTerms" else "rate"}
         ing = r["ingestion"]
         figures[f"{kb}/ingestion/pagesPerSecond"] = {"value": ing["pagesPerSecond"], "n": ing["pages"],
                                                      "kind": "speed"}
@@ -365,6 +417,13 @@ def tables(result):
             lines.append(f"| {kb} | {s['title']} | {s['n']} | "
                          + " | ".join(cell(s["search"][m]["docTop5"]) for m in MODES)
                          + f" | {count_cell(s['chat'].get('citesDoc'))} | {count_cell(s['chat'].get('goldNumber'))} |")
+    term_rows = [(kb, s) for kb, r in result["knowledgeBases"].items() for s in r["sets"].values()
+                 if "referenceTerms" in s["chat"]]
+    if term_rows:
+        lines += ["", "| KB | questions | n (with identifiers or options in the reference answer) |"
+                      " share of them the answer holds |", "|---|---|---|---|"]
+        lines += [f"| {kb} | {s['title']} | {s['chat']['referenceTerms']['n']} | {cell(s['chat']['referenceTerms'])} |"
+                  for kb, s in term_rows]
     lines += ["", "| KB | documents | failed | pages | chunks | ingestion s | pages/s | search p50/p95 ms: hybrid |"
                   " vector | keyword | /messages p50/p95 ms | load after the questions |",
               "|---|---|---|---|---|---|---|---|---|---|---|---|"]
@@ -407,6 +466,9 @@ def main():
                         help="the folder holding financebench-dev/, scifact/ and ordqa-openroad/")
     parser.add_argument("--only", default=",".join(KNOWLEDGE_BASES),
                         help="knowledge bases to ingest and measure, comma-separated (default: all four)")
+    parser.add_argument("--corpus", action="append", default=[], metavar="NAME=DIR",
+                        help="one more knowledge base: a directory of the held-out layout (docs/, questions.jsonl), "
+                             "measured when --only names it")
     parser.add_argument("--chat-limit", type=int, help="at most this many /messages questions per question set")
     parser.add_argument("--url", help="a running service instead of starting the jar")
     parser.add_argument("--master-key", default=os.environ.get("RAGCHAT_MASTER_KEY"), help="its master key")
@@ -427,14 +489,16 @@ def main():
         if args.rerank_model:
             args.java_opts += f" -Dragchat.rerank.model={args.rerank_model}"
 
+    corpora = dict(c.split("=", 1) for c in args.corpus)
+    known = list(KNOWLEDGE_BASES) + [name for name in corpora if name not in KNOWLEDGE_BASES]
     only = [kb.strip() for kb in args.only.split(",") if kb.strip()]
-    unknown = [kb for kb in only if kb not in KNOWLEDGE_BASES]
+    unknown = [kb for kb in only if kb not in known]
     if unknown:
-        sys.exit(f"unknown knowledge bases {unknown}; known: {', '.join(KNOWLEDGE_BASES)}")
-    only = [kb for kb in KNOWLEDGE_BASES if kb in only]
+        sys.exit(f"unknown knowledge bases {unknown}; known: {', '.join(known)}")
+    only = [kb for kb in known if kb in only]
     data = Path(args.data)
     scratch = Path(tempfile.mkdtemp(prefix="ragchat-eval-files."))
-    kbs, config = plan(data, scratch)
+    kbs, config = plan(data, scratch, corpora)
     result = {"commit": git_commit(), "started": datetime.now(timezone.utc).isoformat(timespec="seconds"),
               "machine": {"cores": os.cpu_count()},
               "config": {"data": str(data.resolve()), "only": only, "topK": TOP_K, "chatTopK": "default (5)",

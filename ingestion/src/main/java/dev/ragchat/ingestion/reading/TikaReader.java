@@ -16,6 +16,7 @@ import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.AutoDetectParserConfig;
 import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.html.HtmlMapper;
 import org.xml.sax.Attributes;
 import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
@@ -23,14 +24,16 @@ import org.xml.sax.helpers.DefaultHandler;
 /**
  * Reads Office, OpenDocument, HTML, text, CSV and e-mail files with Apache Tika, keeping
  * the heading path (h1 to h6 in Tika's XHTML) and, for presentations, one page per slide;
- * a document of headings only has its headings as its text. Tika's own guards are on:
- * compression ratio and nesting limits (zip bombs), secure XML parsing (entity expansion,
- * external entities); on top, a cap on extracted characters.
+ * a document of headings only has its headings as its text. A web page's navigation,
+ * sidebars and footer are left out ({@link PageChrome}); a document's title (the
+ * {@code head} of Tika's XHTML) is its title, not a paragraph of its text. Tika's own
+ * guards are on: compression ratio and nesting limits (zip bombs), secure XML parsing
+ * (entity expansion, external entities); on top, a cap on extracted characters.
  */
 final class TikaReader {
 
 	private static final Set<String> BLOCKS = Set.of("p", "li", "td", "th", "tr", "pre", "blockquote", "div", "dd",
-			"dt", "title");
+			"dt");
 
 	private final AutoDetectParser parser;
 
@@ -52,8 +55,10 @@ final class TikaReader {
 		StructureHandler handler = new StructureHandler(this.maxCharacters);
 		Metadata metadata = new Metadata();
 		metadata.set(Metadata.CONTENT_TYPE, mediaType);
+		ParseContext context = new ParseContext();
+		context.set(HtmlMapper.class, PageChrome.INSTANCE);
 		try (InputStream in = TikaInputStream.get(file)) {
-			this.parser.parse(in, handler, metadata, new ParseContext());
+			this.parser.parse(in, handler, metadata, context);
 		}
 		catch (SAXException | TikaException ex) {
 			if (hasCause(ex, TooMuchTextException.class)) {
@@ -68,6 +73,12 @@ final class TikaReader {
 			// a document of headings only: its headings are its text
 			return new ParsedDocument(handler.headingsAsText, Math.max(1, handler.page), List.of(),
 					title.isEmpty() ? Titles.meaningful(handler.headingsAsText.get(0).text()) : title);
+		}
+		String headText = handler.headText.toString().replaceAll("\\s+", " ").strip();
+		if (handler.sections.isEmpty() && !headText.isEmpty()) {
+			// a web page of navigation alone: its title is its text
+			return new ParsedDocument(List.of(new Section(1, "", headText)), Math.max(1, handler.page), List.of(),
+					title);
 		}
 		return new ParsedDocument(handler.sections, Math.max(1, handler.page), List.of(),
 				title.isEmpty() ? Titles.firstHeading(handler.sections) : title);
@@ -155,6 +166,12 @@ final class TikaReader {
 
 		private String tableHeader;
 
+		/** Inside the XHTML's head (the title and metadata Tika writes there). */
+		private boolean head;
+
+		/** The head's text: the document's title, its text only when it has no other. */
+		private final StringBuilder headText = new StringBuilder();
+
 		StructureHandler(long maxCharacters) {
 			this.maxCharacters = maxCharacters;
 		}
@@ -162,6 +179,10 @@ final class TikaReader {
 		@Override
 		public void startElement(String uri, String localName, String qName, Attributes attributes) {
 			String name = localName.toLowerCase(Locale.ROOT);
+			if ("head".equals(name)) {
+				this.head = true;
+				return;
+			}
 			if ("table".equals(name)) {
 				if (this.tableDepth++ == 0) {
 					flush();
@@ -198,6 +219,10 @@ final class TikaReader {
 		@Override
 		public void endElement(String uri, String localName, String qName) {
 			String name = localName.toLowerCase(Locale.ROOT);
+			if ("head".equals(name)) {
+				this.head = false;
+				return;
+			}
 			if (this.tableDepth > 0) {
 				endInTable(name);
 				return;
@@ -223,6 +248,10 @@ final class TikaReader {
 			this.characters += length;
 			if (this.characters > this.maxCharacters) {
 				throw new TooMuchTextException();
+			}
+			if (this.head) {
+				this.headText.append(ch, start, length);
+				return;
 			}
 			if (this.tableDepth > 0) {
 				this.cell.append(ch, start, length);

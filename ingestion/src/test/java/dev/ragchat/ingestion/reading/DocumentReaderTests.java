@@ -62,6 +62,34 @@ class DocumentReaderTests {
 	}
 
 	@Test
+	void leavesOutAWebPagesNavigationSidebarAndFooter() throws Exception {
+		Path html = this.dir.resolve("placement.html");
+		Files.writeString(html, """
+				<!DOCTYPE html><html><head><title>Pin Placement — Tool docs</title>
+				<script>var theme = "dark";</script></head><body>
+				<header><a href="index.html">Tool docs</a></header>
+				<nav aria-label="Contents"><h2>Contents</h2><ul><li><a href="routing.html">Global Routing</a></li>
+				<li><a href="timing.html">Timing Repair</a></li></ul></nav>
+				<main><article><h1>Pin Placement</h1><p>Pins are placed on the die boundary.</p></article>
+				<aside><p>Related: floorplanning.</p></aside></main>
+				<footer><p>Copyright 2024. Built with a site generator.</p></footer></body></html>""");
+		ParsedDocument parsed = read(html);
+		assertThat(parsed.sections()).extracting(Section::headingPath, Section::text)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("", "Tool docs"),
+					org.assertj.core.groups.Tuple.tuple("Pin Placement", "Pins are placed on the die boundary."));
+		// the head's title is the document's title, not a paragraph of its text
+		assertThat(parsed.title()).isEqualTo("Pin Placement — Tool docs");
+	}
+
+	@Test
+	void readsAWebPageOfNavigationOnlyAsItsTitle() throws Exception {
+		Path html = this.dir.resolve("index.html");
+		Files.writeString(html, "<html><head><title>Tool docs</title></head><body><nav><ul><li><a href=\"a.html\">"
+				+ "Placement</a></li></ul></nav></body></html>");
+		assertThat(read(html).sections()).extracting(Section::text).containsExactly("Tool docs");
+	}
+
+	@Test
 	void keepsMarkdownHeadingsButNotHashesInCode() throws Exception {
 		Path md = this.dir.resolve("notes.md");
 		Files.writeString(md, "# Notes\n\nFirst.\n\n## Build\n\n```\n# not a heading\n```\n\nRun make.\n");

@@ -1,0 +1,42 @@
+package dev.ragchat.ingestion.reading;
+
+import java.util.Set;
+
+import org.apache.tika.parser.html.DefaultHtmlMapper;
+import org.apache.tika.parser.html.HtmlMapper;
+
+/**
+ * How Tika maps a web page: as {@link DefaultHtmlMapper} does, and the content of the
+ * elements that hold what every page of a site repeats rather than the page's own text is
+ * left out: {@code nav} (a site's or a page's navigation links), {@code aside} (content
+ * tangentially related: sidebars) and {@code footer} (who wrote it, copyright, links to
+ * related pages), as the HTML Living Standard defines them (§ 4.3.4, 4.3.5, 4.3.8). A
+ * documentation site's table of contents would otherwise be indexed, embedded and quoted
+ * with every page. A page's {@code header} is kept: it often holds the page's own title.
+ */
+final class PageChrome implements HtmlMapper {
+
+	static final HtmlMapper INSTANCE = new PageChrome();
+
+	/** Tika's HTML parser asks with upper-case names. */
+	private static final Set<String> CHROME = Set.of("NAV", "ASIDE", "FOOTER");
+
+	private PageChrome() {
+	}
+
+	@Override
+	public String mapSafeElement(String name) {
+		return DefaultHtmlMapper.INSTANCE.mapSafeElement(name);
+	}
+
+	@Override
+	public String mapSafeAttribute(String elementName, String attributeName) {
+		return DefaultHtmlMapper.INSTANCE.mapSafeAttribute(elementName, attributeName);
+	}
+
+	@Override
+	public boolean isDiscardElement(String name) {
+		return CHROME.contains(name) || DefaultHtmlMapper.INSTANCE.isDiscardElement(name);
+	}
+
+}
