@@ -13,6 +13,8 @@ import org.apache.tika.parser.html.HtmlMapper;
  * related pages), as the HTML Living Standard defines them (§ 4.3.4, 4.3.5, 4.3.8). A
  * documentation site's table of contents would otherwise be indexed, embedded and quoted
  * with every page. A page's {@code header} is kept: it often holds the page's own title.
+ * {@code main}, which Tika's default mapping drops (keeping its content), is kept as an
+ * element, so that a page that marks its dominant content is read for that alone.
  */
 final class PageChrome implements HtmlMapper {
 
@@ -26,7 +28,7 @@ final class PageChrome implements HtmlMapper {
 
 	@Override
 	public String mapSafeElement(String name) {
-		return DefaultHtmlMapper.INSTANCE.mapSafeElement(name);
+		return "MAIN".equals(name) ? "main" : DefaultHtmlMapper.INSTANCE.mapSafeElement(name);
 	}
 
 	@Override

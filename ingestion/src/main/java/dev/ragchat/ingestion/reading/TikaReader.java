@@ -69,19 +69,21 @@ final class TikaReader {
 		}
 		handler.flush();
 		String title = Titles.meaningful(metadata.get(TikaCoreProperties.TITLE));
-		if (handler.sections.isEmpty() && !handler.headingsAsText.isEmpty()) {
+		List<Section> sections = handler.sections();
+		List<Section> headings = handler.headingsAsText();
+		if (sections.isEmpty() && !headings.isEmpty()) {
 			// a document of headings only: its headings are its text
-			return new ParsedDocument(handler.headingsAsText, Math.max(1, handler.page), List.of(),
-					title.isEmpty() ? Titles.meaningful(handler.headingsAsText.get(0).text()) : title);
+			return new ParsedDocument(headings, Math.max(1, handler.page), List.of(),
+					title.isEmpty() ? Titles.meaningful(headings.get(0).text()) : title);
 		}
 		String headText = handler.headText.toString().replaceAll("\\s+", " ").strip();
-		if (handler.sections.isEmpty() && !headText.isEmpty()) {
+		if (sections.isEmpty() && !headText.isEmpty()) {
 			// a web page of navigation alone: its title is its text
 			return new ParsedDocument(List.of(new Section(1, "", headText)), Math.max(1, handler.page), List.of(),
 					title);
 		}
-		return new ParsedDocument(handler.sections, Math.max(1, handler.page), List.of(),
-				title.isEmpty() ? Titles.firstHeading(handler.sections) : title);
+		return new ParsedDocument(sections, Math.max(1, handler.page), List.of(),
+				title.isEmpty() ? Titles.firstHeading(sections) : title);
 	}
 
 	/**
@@ -172,6 +174,14 @@ final class TikaReader {
 		/** The head's text: the document's title, its text only when it has no other. */
 		private final StringBuilder headText = new StringBuilder();
 
+		/** Inside a web page's {@code main}: its depth. */
+		private int mainDepth;
+
+		/** The sections and headings read inside {@code main}. */
+		private final List<Section> mainSections = new ArrayList<>();
+
+		private final List<Section> mainHeadings = new ArrayList<>();
+
 		StructureHandler(long maxCharacters) {
 			this.maxCharacters = maxCharacters;
 		}
@@ -181,6 +191,14 @@ final class TikaReader {
 			String name = localName.toLowerCase(Locale.ROOT);
 			if ("head".equals(name)) {
 				this.head = true;
+				return;
+			}
+			if ("main".equals(name)) {
+				// the page's own content: its headings start afresh (a site header's
+				// heading does not head it)
+				flush();
+				java.util.Arrays.fill(this.headings, null);
+				this.mainDepth++;
 				return;
 			}
 			if ("table".equals(name)) {
@@ -223,6 +241,11 @@ final class TikaReader {
 				this.head = false;
 				return;
 			}
+			if ("main".equals(name)) {
+				flush();
+				this.mainDepth--;
+				return;
+			}
 			if (this.tableDepth > 0) {
 				endInTable(name);
 				return;
@@ -231,7 +254,8 @@ final class TikaReader {
 			if (level > 0 && level == this.headingLevel) {
 				this.headings[level - 1] = this.heading.toString().strip().replaceAll("\\s+", " ");
 				if (!this.headings[level - 1].isEmpty()) {
-					this.headingsAsText.add(new Section(Math.max(1, this.page), "", this.headings[level - 1]));
+					add(new Section(Math.max(1, this.page), "", this.headings[level - 1]), this.headingsAsText,
+							this.mainHeadings);
 				}
 				for (int i = level; i < this.headings.length; i++) {
 					this.headings[i] = null;
@@ -283,7 +307,8 @@ final class TikaReader {
 					if (this.tableHeader == null || this.headerCells) {
 						this.tableHeader = row;
 					}
-					this.sections.add(new Section(Math.max(1, this.page), headingPath(), row, this.tableHeader));
+					add(new Section(Math.max(1, this.page), headingPath(), row, this.tableHeader), this.sections,
+							this.mainSections);
 				}
 				this.cells.clear();
 			}
@@ -300,9 +325,34 @@ final class TikaReader {
 			}
 			String path = headingPath();
 			for (String paragraph : Paragraphs.split(this.text.toString())) {
-				this.sections.add(new Section(Math.max(1, this.page), path, paragraph));
+				add(new Section(Math.max(1, this.page), path, paragraph), this.sections, this.mainSections);
 			}
 			this.text.setLength(0);
+		}
+
+		private void add(Section section, List<Section> all, List<Section> inMain) {
+			all.add(section);
+			if (this.mainDepth > 0) {
+				inMain.add(section);
+			}
+		}
+
+		/**
+		 * The document's sections: of a web page that marks its dominant content with
+		 * {@code main} (HTML Living Standard § 4.4.14), only what is inside it (a site's
+		 * header, skip links and banners stay out); all of a page whose {@code main}
+		 * holds no text (a page that fills it with a script).
+		 */
+		List<Section> sections() {
+			return mainHasText() ? this.mainSections : this.sections;
+		}
+
+		List<Section> headingsAsText() {
+			return mainHasText() ? this.mainHeadings : this.headingsAsText;
+		}
+
+		private boolean mainHasText() {
+			return !this.mainSections.isEmpty() || !this.mainHeadings.isEmpty();
 		}
 
 		private String headingPath() {

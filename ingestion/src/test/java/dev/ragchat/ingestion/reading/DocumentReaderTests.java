@@ -70,8 +70,8 @@ class DocumentReaderTests {
 				<header><a href="index.html">Tool docs</a></header>
 				<nav aria-label="Contents"><h2>Contents</h2><ul><li><a href="routing.html">Global Routing</a></li>
 				<li><a href="timing.html">Timing Repair</a></li></ul></nav>
-				<main><article><h1>Pin Placement</h1><p>Pins are placed on the die boundary.</p></article>
-				<aside><p>Related: floorplanning.</p></aside></main>
+				<article><h1>Pin Placement</h1><p>Pins are placed on the die boundary.</p></article>
+				<aside><p>Related: floorplanning.</p></aside>
 				<footer><p>Copyright 2024. Built with a site generator.</p></footer></body></html>""");
 		ParsedDocument parsed = read(html);
 		assertThat(parsed.sections()).extracting(Section::headingPath, Section::text)
@@ -79,6 +79,26 @@ class DocumentReaderTests {
 					org.assertj.core.groups.Tuple.tuple("Pin Placement", "Pins are placed on the die boundary."));
 		// the head's title is the document's title, not a paragraph of its text
 		assertThat(parsed.title()).isEqualTo("Pin Placement — Tool docs");
+	}
+
+	@Test
+	void readsOnlyTheMainContentOfAWebPageThatMarksIt() throws Exception {
+		Path html = this.dir.resolve("timing.html");
+		Files.writeString(html, """
+				<html><head><title>Timing Repair</title></head><body>
+				<header><h1>Tool docs</h1><p>Skip to content</p></header>
+				<main><p>Home » Timing Repair</p><h2>Timing Repair</h2><p>repair_timing fixes setup violations.</p>
+				<table><tr><th>Option</th><th>Meaning</th></tr><tr><td>-setup</td><td>setup only</td></tr></table>
+				</main><p>Cookie notice: this site uses cookies.</p></body></html>""");
+		assertThat(read(html).sections()).extracting(Section::headingPath, Section::text)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("", "Home » Timing Repair"),
+					org.assertj.core.groups.Tuple.tuple("Timing Repair", "repair_timing fixes setup violations."),
+					org.assertj.core.groups.Tuple.tuple("Timing Repair", "Option | Meaning"),
+					org.assertj.core.groups.Tuple.tuple("Timing Repair", "-setup | setup only"));
+		// a main that a script fills holds no text: the page is read whole
+		Path scripted = this.dir.resolve("app.html");
+		Files.writeString(scripted, "<html><body><h1>App</h1><p>Loading the guide.</p><main></main></body></html>");
+		assertThat(read(scripted).sections()).extracting(Section::text).containsExactly("Loading the guide.");
 	}
 
 	@Test
