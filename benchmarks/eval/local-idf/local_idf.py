@@ -42,6 +42,10 @@ the sum of the shares of each file's chunks holding it; the mean of the files' m
 lengths), over the whole knowledge base, and then over the files a question's candidates
 come from (near_files: the vector top 10, 30 or 100), the form the index took
 (CandidateFiles) being the files of the vector and keyword top 100 with shares + files.
+
+Session 15 (session15): other fusions of the vector ranking with that keyword side
+(distribution-based scaling, CombMNZ, each ranking's best first, a keyword weight), and
+the keyword mode scored again over the files of its own rescored top n.
 """
 
 import json
@@ -192,6 +196,8 @@ def main():
         if chunk_file and all("termFiles" in s for s in statistics.values()):
             print()
             near_files(lists, analysed, tf, length, statistics, chunk_file)
+            print()
+            session15(lists, analysed, tf, length, statistics, chunk_file)
 
 
 def session13(lists, analysed, tf, length, statistics):
@@ -306,6 +312,79 @@ def near_files(lists, analysed, tf, length, statistics, chunk_file):
         for form in ("chunks+files", "shares+files", "chunks"):
             where = f"the vector top {depth}" if depth else "the vector and keyword top 100 (the index's form)"
             replay(f"over the files of {where}, idf {form}", depth, form)
+
+
+def candidate_files(k, row, near, analysed, tf, length, statistics, chunk_file, candidates_of=None):
+    """The index's keyword side since session 14: the candidates scored by BM25 with the
+    statistics of the files the `near` chunks come from (shares + files)."""
+    s = statistics[k.split("/")[0]]
+    files = {chunk_file[r["chunk"]] for r in near if r["chunk"] in chunk_file}
+    sizes = [s["fileSizes"][f] for f in files if f in s["fileSizes"]]
+    n, nf = sum(c for c, _ in sizes), len(sizes)
+    chunks, weights = candidates(analysed["questions"][k], candidates_of or row)
+    idfs = {}
+    for t in weights:
+        holding = {f: c for f, c in s["termFiles"].get(t, {}).items() if f in files}
+        idfs[t] = idf(nf, sum(c / s["fileSizes"][f][0] for f, c in holding.items())) + idf(nf, len(holding))
+    return bm25(chunks, weights, tf, length, idfs, sum(t for _, t in sizes) / max(n, 1))
+
+
+def session15(lists, analysed, tf, length, statistics, chunk_file):
+    """Fusions of the vector ranking with the candidate-file keyword side (the service
+    since session 14), and the keyword mode scored again over the files of its own
+    rescored top n."""
+    import statistics as st
+    kept = {k: candidate_files(k, row, row["vector"] + row["keyword"], analysed, tf, length, statistics, chunk_file)
+            for k, row in lists.items()}
+
+    def scaled(ranking, how):
+        scores = [r["score"] for r in ranking]
+        if how == "minmax":
+            return fu.scaled(ranking, "minmax")
+        mean, sd = st.mean(scores), st.pstdev(scores)
+        low, high = (mean - how * sd, mean + how * sd) if how > 0 else (mean + how * sd, max(scores))
+        return {r["chunk"]: (r["score"] - low) / (high - low) if high > low else 1.0 for r in ranking}
+
+    def fused(row, keyword, vector_scale="minmax", keyword_scale="minmax", keyword_weight=1, mnz=False):
+        chunks = {}
+        for r in row["vector"] + keyword:
+            chunks.setdefault(r["chunk"], r)
+        v, kw = scaled(row["vector"], vector_scale), scaled(keyword, keyword_scale)
+        scores = {c: (v.get(c, 0) + keyword_weight * kw.get(c, 0)) * ((c in v) + (c in kw) if mnz else 1)
+                  for c in chunks}
+        return fu.top_pages(row["question"], chunks, scores)
+
+    def leaders(row, keyword):
+        top = fused(row, keyword)
+        asked = fu.question_years(row["question"])
+
+        def adjusted(r):
+            return r["score"] * (0.5 if asked and not any(y in asked for y in fu.years(r.get("text", ""))) else 1)
+        lead = []
+        for ranking in (row["vector"], keyword):
+            best = max(ranking, key=adjusted) if ranking else None
+            if best and all((x["doc"], x["page"]) != (best["doc"], best["page"]) for x in lead):
+                lead.append(best)
+        place = {(x["doc"], x["page"]): i for i, x in enumerate(top)}
+        lead.sort(key=lambda r: place.get((r["doc"], r["page"]), 99))
+        return (lead + [x for x in top if all((x["doc"], x["page"]) != (y["doc"], y["page"]) for y in lead)])[:10]
+
+    print("| fusion with the candidate-file keyword side | " + " | ".join(figures(lists, lambda k, row: kept[k]))
+          + " |\n|" + "---|" * 7)
+    for name, options in (("today: min-max, 1 : 1", {}), ("vector mean ± 3σ", {"vector_scale": 3}),
+                          ("vector mean ± 2σ", {"vector_scale": 2}), ("vector mean ± 4σ", {"vector_scale": 4}),
+                          ("vector mean − 3σ to its best", {"vector_scale": -3}),
+                          ("both mean ± 3σ", {"vector_scale": 3, "keyword_scale": 3}),
+                          ("CombMNZ", {"mnz": True}), ("keyword weight 1.2", {"keyword_weight": 1.2})):
+        line(name, figures(lists, lambda k, row: fused(row, kept[k], **options)))
+    line("each ranking's best first", figures(lists, lambda k, row: leaders(row, kept[k])))
+    first = {k: candidate_files(k, row, row["keyword"], analysed, tf, length, statistics, chunk_file,
+                                {"vector": [], "keyword": row["keyword"]}) for k, row in lists.items()}
+    line("keyword mode (files of the keyword top 100)", figures(lists, lambda k, row: first[k]))
+    for n in (10, 20, 30, 50):
+        again = {k: candidate_files(k, row, first[k][:n], analysed, tf, length, statistics, chunk_file,
+                                    {"vector": [], "keyword": row["keyword"]}) for k, row in lists.items()}
+        line(f"keyword mode, again over the files of its top {n}", figures(lists, lambda k, row: again[k]))
 
 
 def bm25_per_term(chunks, weights, tf, length, idfs, averages):
