@@ -14,7 +14,11 @@ import org.apache.tika.parser.html.HtmlMapper;
  * documentation site's table of contents would otherwise be indexed, embedded and quoted
  * with every page. A page's {@code header} is kept: it often holds the page's own title.
  * {@code main}, which Tika's default mapping drops (keeping its content), is kept as an
- * element, so that a page that marks its dominant content is read for that alone.
+ * element, so that a page that marks its dominant content is read for that alone. So are
+ * the other block elements it drops ({@code div}, {@code section}, {@code article},
+ * {@code header}, {@code figure} and their kind), as {@code div}: a page built of them
+ * (most of today's web) is read as the blocks a browser shows, not as one paragraph whose
+ * blocks' words run together ("…of the routerIn this section…").
  */
 final class PageChrome implements HtmlMapper {
 
@@ -23,12 +27,22 @@ final class PageChrome implements HtmlMapper {
 	/** Tika's HTML parser asks with upper-case names. */
 	private static final Set<String> CHROME = Set.of("NAV", "ASIDE", "FOOTER");
 
+	/**
+	 * HTML's block elements (flow content a browser starts on a line of its own) that
+	 * {@link DefaultHtmlMapper} drops.
+	 */
+	private static final Set<String> BLOCKS = Set.of("DIV", "SECTION", "ARTICLE", "HEADER", "HGROUP", "FIGURE",
+			"FIGCAPTION", "DETAILS", "SUMMARY", "FIELDSET", "LEGEND", "CENTER");
+
 	private PageChrome() {
 	}
 
 	@Override
 	public String mapSafeElement(String name) {
-		return "MAIN".equals(name) ? "main" : DefaultHtmlMapper.INSTANCE.mapSafeElement(name);
+		if ("MAIN".equals(name)) {
+			return "main";
+		}
+		return BLOCKS.contains(name) ? "div" : DefaultHtmlMapper.INSTANCE.mapSafeElement(name);
 	}
 
 	@Override

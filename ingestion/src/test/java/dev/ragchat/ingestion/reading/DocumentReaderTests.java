@@ -102,6 +102,17 @@ class DocumentReaderTests {
 	}
 
 	@Test
+	void readsAWebPageBuiltOfDivsAsTheBlocksABrowserShows() throws Exception {
+		Path html = this.dir.resolve("router.html");
+		Files.writeString(html, "<html><body><div class=\"title\">Global Routing</div><section><div>The router"
+				+ " assigns nets to tiles.</div><div>Congestion is reported per layer.</div></section>"
+				+ "<article><header>Options</header><div>-verbose prints progress.</div></article></body></html>");
+		assertThat(read(html).sections()).extracting(Section::text)
+			.containsExactly("Global Routing", "The router assigns nets to tiles.", "Congestion is reported per layer.",
+					"Options", "-verbose prints progress.");
+	}
+
+	@Test
 	void readsAWebPageOfNavigationOnlyAsItsTitle() throws Exception {
 		Path html = this.dir.resolve("index.html");
 		Files.writeString(html, "<html><head><title>Tool docs</title></head><body><nav><ul><li><a href=\"a.html\">"
