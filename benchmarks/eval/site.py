@@ -2,7 +2,7 @@
 """A corpus of Markdown files rendered as the pages of a documentation website, with the
 site chrome every page of such a site repeats (python3 standard library only).
 
-    python3 benchmarks/eval/site.py ../shared/data/ordqa-openroad /tmp/ordqa-site [--divs]
+    python3 benchmarks/eval/site.py ../shared/data/ordqa-openroad /tmp/ordqa-site [--divs [--roles]]
     python3 benchmarks/eval/eval.py --corpus ordqa-site=/tmp/ordqa-site --only ordqa,ordqa-site
 
 The input is a directory of the layout the held-out corpora use (`docs/<id>.md`, one file a
@@ -17,7 +17,9 @@ paragraphs, lists, fenced code as `<pre>`, pipe tables as `<table>`); nothing of
 left out. With --divs the page is built of `div`s and `section`s instead (headings and
 paragraphs as `<div class="...">`, lists as nested `div`s, code as `<div class="highlight">`,
 the site chrome in `div`s too), as many sites' generators and front-end frameworks write
-pages. A question's gold document keeps its id, so the questions are scored as on the
+pages; with --roles as well, the chrome's and the content's `div`s carry the WAI-ARIA
+landmark roles of the elements they replace (`role="navigation"`, `"contentinfo"`,
+`"main"`), as accessible sites built of `div`s do. A question's gold document keeps its id, so the questions are scored as on the
 Markdown files. The rendered corpus is derived from the input's data and stays out of the
 repository, as the input does.
 """
@@ -40,11 +42,19 @@ def inline(text):
     return re.sub(r"\[([^\]]+)\]\(([^)]+)\)", r'<a href="\2">\1</a>', text)
 
 
-def as_divs(page_html):
-    """The same page built of divs: every block element a div or a section with a class
-    naming what it was (tables stay tables: they are rows, not blocks)."""
+LANDMARKS = {"nav": "navigation", "footer": "contentinfo", "main": "main"}
+
+
+def as_divs(page_html, roles=False):
+    """The same page built of divs: every block element a div with an attribute naming
+    what it was (tables stay tables: they are rows, not blocks); with roles, the landmarks'
+    divs carry their WAI-ARIA role."""
     blocks = "nav|footer|header|main|article|p|ul|li|pre"
-    page_html = re.sub(rf"<({blocks})\b([^>]*)>", r'<div data-was="\1"\2>', page_html)
+
+    def div(m):
+        role = f' role="{LANDMARKS[m.group(1)]}"' if roles and m.group(1) in LANDMARKS else ""
+        return f'<div data-was="{m.group(1)}"{role}{m.group(2)}>'
+    page_html = re.sub(rf"<({blocks})\b([^>]*)>", div, page_html)
     page_html = re.sub(rf"</({blocks})>", "</div>", page_html)
     return re.sub(r"<h([1-6])>(.*?)</h\1>", r'<div class="heading-\1">\2</div>', page_html)
 
@@ -176,11 +186,11 @@ def page(doc_id, markdown, modules, titles, order):
 
 
 def main():
-    args = [a for a in sys.argv[1:] if a != "--divs"]
+    args = [a for a in sys.argv[1:] if a not in ("--divs", "--roles")]
     if len(args) != 2:
         sys.exit(__doc__)
     source, target = Path(args[0]), Path(args[1])
-    divs = "--divs" in sys.argv
+    divs, roles = "--divs" in sys.argv, "--roles" in sys.argv
     files = sorted((source / "docs").glob("*.md"))
     texts = {f.stem: f.read_text() for f in files}
     titles = {d: title_of(d, t) for d, t in texts.items()}
@@ -191,7 +201,7 @@ def main():
     (target / "docs").mkdir(parents=True, exist_ok=True)
     for d, text in texts.items():
         rendered = page(d, text, modules, titles, order)
-        (target / "docs" / f"{d}.html").write_text(as_divs(rendered) if divs else rendered)
+        (target / "docs" / f"{d}.html").write_text(as_divs(rendered, roles) if divs else rendered)
     shutil.copy(source / "questions.jsonl", target / "questions.jsonl")
     print(f"{len(texts)} pages, {len(modules)} modules in the table of contents, written to {target / 'docs'}")
 
