@@ -51,8 +51,8 @@ run without against a run with it.
 
 import argparse
 import json
-import re
 import os
+import re
 import signal
 import sys
 import tempfile
@@ -139,14 +139,8 @@ def reference_terms(answer):
 
 
 def ordqa(data):
-    root = data / "ordqa-openroad"
-    out = []
-    with open(root / "questions.jsonl") as f:
-        for line in f:
-            q = json.loads(line)
-            out.append({"id": q["id"], "corpus": "ordqa", "question": q["question"], "goldDocs": q["gold_doc_ids"],
-                        "referenceTerms": reference_terms(q.get("answer"))})
-    return out, sorted((root / "docs").glob("*.md"))
+    answerable, _, files = generic("ordqa", data / "ordqa-openroad")
+    return answerable, files
 
 
 def generic(name, root):

@@ -283,28 +283,10 @@ def near_files(lists, analysed, tf, length, statistics, chunk_file):
     (its sub-collection, found by meaning rather than named): chunks, files and length of
     those files only."""
 
-    def sub(s, files):
-        sizes = [s["fileSizes"][f] for f in files if f in s["fileSizes"]]
-        n = sum(c for c, _ in sizes)
-        return n, len(sizes), sum(t for _, t in sizes) / max(n, 1)
-
     def replay(name, depth, form):
-        ranked = {}
-        for k, row in lists.items():
-            s = statistics[k.split("/")[0]]
-            near = row["vector"][:depth] if depth else row["vector"] + row["keyword"]
-            files = {chunk_file[r["chunk"]] for r in near if r["chunk"] in chunk_file}
-            n, nf, average = sub(s, files)
-            chunks, weights = candidates(analysed["questions"][k], row)
-            idfs = {}
-            for t in weights:
-                holding = {f: c for f, c in s["termFiles"].get(t, {}).items() if f in files}
-                df = sum(holding.values())
-                share = sum(c / s["fileSizes"][f][0] for f, c in holding.items())
-                idfs[t] = {"chunks+files": idf(n, df) + idf(nf, len(holding)),
-                           "shares+files": idf(nf, share) + idf(nf, len(holding)),
-                           "chunks": idf(n, df)}[form]
-            ranked[k] = bm25(chunks, weights, tf, length, idfs, average)
+        ranked = {k: candidate_files(k, row, row["vector"][:depth] if depth else row["vector"] + row["keyword"],
+                                     analysed, tf, length, statistics, chunk_file, form=form)
+                  for k, row in lists.items()}
         line(f"keyword, {name}", figures(lists, lambda k, row: ranked[k]))
         line(f"hybrid, {name}", figures(lists, lambda k, row: fuse({**row, "keyword": ranked[k]}, [], 1, 0)))
 
@@ -314,9 +296,11 @@ def near_files(lists, analysed, tf, length, statistics, chunk_file):
             replay(f"over the files of {where}, idf {form}", depth, form)
 
 
-def candidate_files(k, row, near, analysed, tf, length, statistics, chunk_file, candidates_of=None):
-    """The index's keyword side since session 14: the candidates scored by BM25 with the
-    statistics of the files the `near` chunks come from (shares + files)."""
+def candidate_files(k, row, near, analysed, tf, length, statistics, chunk_file, candidates_of=None,
+                    form="shares+files"):
+    """The candidates scored by BM25 with the statistics of the files the `near` chunks
+    come from: those files' chunks and average length, and a term's idf by `form` (the
+    index's keyword side since session 14: "shares+files")."""
     s = statistics[k.split("/")[0]]
     files = {chunk_file[r["chunk"]] for r in near if r["chunk"] in chunk_file}
     sizes = [s["fileSizes"][f] for f in files if f in s["fileSizes"]]
@@ -325,7 +309,11 @@ def candidate_files(k, row, near, analysed, tf, length, statistics, chunk_file, 
     idfs = {}
     for t in weights:
         holding = {f: c for f, c in s["termFiles"].get(t, {}).items() if f in files}
-        idfs[t] = idf(nf, sum(c / s["fileSizes"][f][0] for f, c in holding.items())) + idf(nf, len(holding))
+        df = sum(holding.values())
+        share = sum(c / s["fileSizes"][f][0] for f, c in holding.items())
+        idfs[t] = {"chunks+files": idf(n, df) + idf(nf, len(holding)),
+                   "shares+files": idf(nf, share) + idf(nf, len(holding)),
+                   "chunks": idf(n, df)}[form]
     return bm25(chunks, weights, tf, length, idfs, sum(t for _, t in sizes) / max(n, 1))
 
 

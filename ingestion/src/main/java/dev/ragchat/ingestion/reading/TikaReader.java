@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -197,7 +198,7 @@ final class TikaReader {
 				// the page's own content: its headings start afresh (a site header's
 				// heading does not head it)
 				flush();
-				java.util.Arrays.fill(this.headings, null);
+				Arrays.fill(this.headings, null);
 				this.mainDepth++;
 				return;
 			}
