@@ -30,7 +30,7 @@ public final class DocumentReader {
 		this.ocr = ocr;
 		this.pdf = pdf;
 		this.tika = new TikaReader(maxCharacters);
-		this.markdown = new MarkdownReader(maxCharacters);
+		this.markdown = new MarkdownReader(this.tika, maxCharacters);
 	}
 
 	public ParsedDocument read(Path file, String mediaType, PageProgress progress) throws IOException {

@@ -4,26 +4,50 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.ragchat.errors.RejectedInputException;
+import org.commonmark.Extension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.Node;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
 
 /**
- * Reads Markdown, keeping the heading path of ATX headings ({@code #} to {@code ######})
- * outside fenced code. A document of headings only has its headings as its text, one
- * paragraph each. Written by hand: Tika reads Markdown as plain text, and a full Markdown
- * parser would be needed for nothing else.
+ * Reads Markdown as the web page it renders to: CommonMark with GitHub's pipe tables
+ * (commonmark-java), then the HTML reader, so a Markdown file is chunked exactly as the
+ * same page on a website would be: headings give the heading path (outside fenced code),
+ * a table's rows are rows with their header, and links, emphasis and code spans are their
+ * text, not their markup. A document of headings only has its headings as its text.
  */
 final class MarkdownReader {
 
-	private static final Pattern HEADING = Pattern.compile("^ {0,3}(#{1,6})\\s+(.*?)\\s*#*\\s*$");
+	private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
+
+	/**
+	 * YAML front matter (Jekyll, Hugo, Docusaurus): a block between two {@code ---} lines
+	 * at the very start. Matched by hand because commonmark-java's front-matter extension
+	 * is not published for the version used here; it is metadata, not text, and its
+	 * {@code title} is the document's title.
+	 */
+	private static final Pattern FRONT_MATTER = Pattern
+		.compile("\\A\\uFEFF?---[ \\t]*\\R(.{0,16384}?)\\R(?:---|\\.\\.\\.)[ \\t]*(?:\\R|\\z)", Pattern.DOTALL);
+
+	private static final Pattern FRONT_MATTER_TITLE = Pattern.compile("^title:[ \\t]*([\"']?)(.+?)\\1[ \\t]*$",
+			Pattern.MULTILINE);
+
+	private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
+
+	private final HtmlRenderer renderer = HtmlRenderer.builder().extensions(EXTENSIONS).build();
+
+	private final TikaReader html;
 
 	private final long maxCharacters;
 
-	MarkdownReader(long maxCharacters) {
+	MarkdownReader(TikaReader html, long maxCharacters) {
+		this.html = html;
 		this.maxCharacters = maxCharacters;
 	}
 
@@ -32,52 +56,26 @@ final class MarkdownReader {
 			throw new RejectedInputException("The document holds more than " + this.maxCharacters
 					+ " characters of text; " + DocumentReader.MAX_TEXT_SETTING + " raises the limit");
 		}
-		String[] headings = new String[6];
-		List<Section> sections = new ArrayList<>();
-		List<Section> headingsAsText = new ArrayList<>();
-		StringBuilder paragraph = new StringBuilder();
-		boolean fenced = false;
-		for (String line : Files.readString(file, StandardCharsets.UTF_8).split("\\R")) {
-			if (line.strip().startsWith("```") || line.strip().startsWith("~~~")) {
-				fenced = !fenced;
-			}
-			Matcher heading = fenced ? null : HEADING.matcher(line);
-			if (heading != null && heading.matches()) {
-				add(sections, headings, paragraph);
-				int level = heading.group(1).length();
-				headings[level - 1] = heading.group(2);
-				if (!heading.group(2).isBlank()) {
-					headingsAsText.add(new Section(1, "", heading.group(2)));
-				}
-				for (int i = level; i < headings.length; i++) {
-					headings[i] = null;
-				}
-			}
-			else if (line.isBlank() && !fenced) {
-				add(sections, headings, paragraph);
-			}
-			else {
-				paragraph.append(line).append('\n');
-			}
+		String markdown = Files.readString(file, StandardCharsets.UTF_8);
+		String title = "";
+		Matcher frontMatter = FRONT_MATTER.matcher(markdown);
+		if (frontMatter.find()) {
+			Matcher titled = FRONT_MATTER_TITLE.matcher(frontMatter.group(1));
+			title = titled.find() ? titled.group(2).strip() : "";
+			markdown = markdown.substring(frontMatter.end());
 		}
-		add(sections, headings, paragraph);
-		if (sections.isEmpty() && !headingsAsText.isEmpty()) {
-			return new ParsedDocument(headingsAsText, 1, List.of(), Titles.meaningful(headingsAsText.get(0).text()));
+		String body;
+		try {
+			Node document = this.parser.parse(markdown);
+			body = this.renderer.render(document);
 		}
-		return new ParsedDocument(sections, 1, List.of(), Titles.firstHeading(sections));
-	}
-
-	private static void add(List<Section> sections, String[] headings, StringBuilder paragraph) {
-		List<String> path = new ArrayList<>();
-		for (String h : headings) {
-			if (h != null && !h.isEmpty()) {
-				path.add(h);
-			}
+		catch (RuntimeException ex) {
+			// commonmark-java refuses input beyond its limits (table cells, nesting)
+			throw new RejectedInputException("The Markdown could not be read: " + ex.getMessage());
 		}
-		for (String text : Paragraphs.split(paragraph.toString())) {
-			sections.add(new Section(1, String.join(" > ", path), text));
-		}
-		paragraph.setLength(0);
+		String head = title.isEmpty() ? "" : "<title>" + title.replace("&", "&amp;").replace("<", "&lt;") + "</title>";
+		return this.html.readHtml("<!DOCTYPE html><html><head><meta charset=\"utf-8\">" + head + "</head><body>\n"
+				+ body + "</body></html>\n");
 	}
 
 }

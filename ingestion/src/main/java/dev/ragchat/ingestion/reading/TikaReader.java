@@ -53,12 +53,31 @@ final class TikaReader {
 
 	ParsedDocument read(Path file, String mediaType) throws IOException {
 		refuseEntityDeclarations(file, mediaType);
+		try (InputStream in = TikaInputStream.get(file)) {
+			return read(in, mediaType);
+		}
+	}
+
+	/**
+	 * Reads a web page held in memory (the HTML a Markdown file renders to).
+	 * @param html the page
+	 * @return its paragraphs, table rows and headings
+	 * @throws IOException when it cannot be read
+	 */
+	ParsedDocument readHtml(String html) throws IOException {
+		refuseEntityDeclarations(html);
+		try (InputStream in = TikaInputStream.get(html.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+			return read(in, "text/html; charset=UTF-8");
+		}
+	}
+
+	private ParsedDocument read(InputStream in, String mediaType) throws IOException {
 		StructureHandler handler = new StructureHandler(this.maxCharacters);
 		Metadata metadata = new Metadata();
 		metadata.set(Metadata.CONTENT_TYPE, mediaType);
 		ParseContext context = new ParseContext();
 		context.set(HtmlMapper.class, PageChrome.INSTANCE);
-		try (InputStream in = TikaInputStream.get(file)) {
+		try {
 			this.parser.parse(in, handler, metadata, context);
 		}
 		catch (SAXException | TikaException ex) {
@@ -101,7 +120,10 @@ final class TikaReader {
 		try (InputStream in = java.nio.file.Files.newInputStream(file)) {
 			read = in.readNBytes(head, 0, head.length);
 		}
-		String start = new String(head, 0, read, java.nio.charset.StandardCharsets.ISO_8859_1);
+		refuseEntityDeclarations(new String(head, 0, read, java.nio.charset.StandardCharsets.ISO_8859_1));
+	}
+
+	private static void refuseEntityDeclarations(String start) {
 		if (start.contains("<!ENTITY")) {
 			throw new RejectedInputException("The document declares XML entities, which ragchat does not accept");
 		}

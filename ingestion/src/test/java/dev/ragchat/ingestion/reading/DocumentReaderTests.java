@@ -132,6 +132,42 @@ class DocumentReaderTests {
 	}
 
 	@Test
+	void readsMarkdownTablesAsRowsAndLinksAsTheirText() throws Exception {
+		Path md = this.dir.resolve("routing.md");
+		Files.writeString(md, """
+				### Set Routing Alpha
+
+				The `set_routing_alpha` command trades **wirelength** for [path depth](https://example.org/depth.md).
+
+				| Switch Name | Description |
+				| ----- | ----- |
+				| `-net` | Net name. |
+				| `alpha` | The trade-off, `[0, 1]`. |
+				""");
+		ParsedDocument parsed = read(md);
+		assertThat(parsed.sections()).extracting(Section::headingPath, Section::text, Section::tableHeader)
+			.containsExactly(
+					org.assertj.core.groups.Tuple.tuple("Set Routing Alpha",
+							"The set_routing_alpha command trades wirelength for path depth.", null),
+					org.assertj.core.groups.Tuple.tuple("Set Routing Alpha", "Switch Name | Description",
+							"Switch Name | Description"),
+					org.assertj.core.groups.Tuple.tuple("Set Routing Alpha", "-net | Net name.",
+							"Switch Name | Description"),
+					org.assertj.core.groups.Tuple.tuple("Set Routing Alpha", "alpha | The trade-off, [0, 1].",
+							"Switch Name | Description"));
+		assertThat(parsed.title()).isEqualTo("Set Routing Alpha");
+	}
+
+	@Test
+	void takesTheTitleOfMarkdownFrontMatterAndLeavesTheRestOut() throws Exception {
+		Path md = this.dir.resolve("post.md");
+		Files.writeString(md, "---\ntitle: \"Travel policy\"\nlayout: post\n---\nTrains are booked in second class.\n");
+		ParsedDocument parsed = read(md);
+		assertThat(parsed.sections()).extracting(Section::text).containsExactly("Trains are booked in second class.");
+		assertThat(parsed.title()).isEqualTo("Travel policy");
+	}
+
+	@Test
 	void readsAMarkdownFileOfHeadingsOnlyAsItsHeadings() throws Exception {
 		Path md = this.dir.resolve("commands.md");
 		Files.writeString(md, "## Commands\n\n### Options\n");
