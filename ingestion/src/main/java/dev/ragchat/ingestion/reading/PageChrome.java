@@ -19,13 +19,25 @@ import org.apache.tika.parser.html.HtmlMapper;
  * {@code header}, {@code figure} and their kind), as {@code div}: a page built of them
  * (most of today's web) is read as the blocks a browser shows, not as one paragraph whose
  * blocks' words run together ("…of the routerIn this section…").
+ * <p>
+ * What a browser does not show as the page's text is left out too: a {@code template}'s
+ * inert content (§ 4.12.3), {@code noscript} (shown only without scripting, § 4.12.2),
+ * the labels and choices of form controls ({@code button}, {@code select},
+ * {@code datalist}: "Copy", "Toggle navigation", a language picker), and any element
+ * marked {@code hidden} (§ 6.1) or {@code aria-hidden="true"} (WAI-ARIA 1.2: decorative
+ * icons, heading anchors such as "¶"); the reader skips the latter, whose attributes this
+ * mapper keeps.
  */
 final class PageChrome implements HtmlMapper {
 
 	static final HtmlMapper INSTANCE = new PageChrome();
 
 	/** Tika's HTML parser asks with upper-case names. */
-	private static final Set<String> CHROME = Set.of("NAV", "ASIDE", "FOOTER");
+	private static final Set<String> CHROME = Set.of("NAV", "ASIDE", "FOOTER", "TEMPLATE", "NOSCRIPT", "BUTTON",
+			"SELECT", "DATALIST");
+
+	/** The attributes that hide an element, kept for the reader. */
+	private static final Set<String> HIDING = Set.of("hidden", "aria-hidden");
 
 	/**
 	 * HTML's block elements (flow content a browser starts on a line of its own) that
@@ -47,7 +59,16 @@ final class PageChrome implements HtmlMapper {
 
 	@Override
 	public String mapSafeAttribute(String elementName, String attributeName) {
-		return DefaultHtmlMapper.INSTANCE.mapSafeAttribute(elementName, attributeName);
+		String name = attributeName.toLowerCase(java.util.Locale.ROOT);
+		return HIDING.contains(name) ? name : DefaultHtmlMapper.INSTANCE.mapSafeAttribute(elementName, attributeName);
+	}
+
+	/**
+	 * @param attributes an element's attributes, as this mapper keeps them
+	 * @return whether the page hides the element and its content
+	 */
+	static boolean hides(org.xml.sax.Attributes attributes) {
+		return attributes.getIndex("hidden") >= 0 || "true".equalsIgnoreCase(attributes.getValue("aria-hidden"));
 	}
 
 	@Override

@@ -205,12 +205,28 @@ final class TikaReader {
 
 		private final List<Section> mainHeadings = new ArrayList<>();
 
+		/** How deep the current element is nested. */
+		private int depth;
+
+		/**
+		 * The depth of the element a page hides ({@code hidden}, {@code aria-hidden}),
+		 * whose content is skipped; 0 when none is open.
+		 */
+		private int hiddenAt;
+
 		StructureHandler(long maxCharacters) {
 			this.maxCharacters = maxCharacters;
 		}
 
 		@Override
 		public void startElement(String uri, String localName, String qName, Attributes attributes) {
+			this.depth++;
+			if (this.hiddenAt == 0 && PageChrome.hides(attributes)) {
+				this.hiddenAt = this.depth;
+			}
+			if (this.hiddenAt > 0) {
+				return;
+			}
 			String name = localName.toLowerCase(Locale.ROOT);
 			if ("head".equals(name)) {
 				this.head = true;
@@ -259,6 +275,13 @@ final class TikaReader {
 
 		@Override
 		public void endElement(String uri, String localName, String qName) {
+			if (this.hiddenAt > 0) {
+				if (this.hiddenAt == this.depth--) {
+					this.hiddenAt = 0;
+				}
+				return;
+			}
+			this.depth--;
 			String name = localName.toLowerCase(Locale.ROOT);
 			if ("head".equals(name)) {
 				this.head = false;
@@ -295,6 +318,9 @@ final class TikaReader {
 			this.characters += length;
 			if (this.characters > this.maxCharacters) {
 				throw new TooMuchTextException();
+			}
+			if (this.hiddenAt > 0) {
+				return;
 			}
 			if (this.head) {
 				this.headText.append(ch, start, length);

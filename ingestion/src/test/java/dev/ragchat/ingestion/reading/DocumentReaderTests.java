@@ -102,6 +102,25 @@ class DocumentReaderTests {
 	}
 
 	@Test
+	void leavesOutWhatABrowserDoesNotShowAsThePagesText() throws Exception {
+		Path html = this.dir.resolve("repair.html");
+		Files.writeString(html, """
+				<html><body><noscript>Please enable JavaScript.</noscript>
+				<h2>Repair Timing<a class="headerlink" href="#repair" aria-hidden="true">¶</a></h2>
+				<p>repair_timing fixes setup violations.<button>Copy</button></p>
+				<select><option>English</option><option>Deutsch</option></select>
+				<template><p>A row filled by a script.</p></template>
+				<div hidden><p>A draft nobody sees.</p><table><tr><td>hidden cell</td></tr></table></div>
+				<div aria-hidden="false"><p>Shown to everyone.</p></div>
+				<p>It runs after placement.</p></body></html>""");
+		assertThat(read(html).sections()).extracting(Section::headingPath, Section::text)
+			.containsExactly(
+					org.assertj.core.groups.Tuple.tuple("Repair Timing", "repair_timing fixes setup violations."),
+					org.assertj.core.groups.Tuple.tuple("Repair Timing", "Shown to everyone."),
+					org.assertj.core.groups.Tuple.tuple("Repair Timing", "It runs after placement."));
+	}
+
+	@Test
 	void readsAWebPageBuiltOfDivsAsTheBlocksABrowserShows() throws Exception {
 		Path html = this.dir.resolve("router.html");
 		Files.writeString(html, "<html><body><div class=\"title\">Global Routing</div><section><div>The router"
