@@ -36,6 +36,12 @@ final class TikaReader {
 	private static final Set<String> BLOCKS = Set.of("p", "li", "td", "th", "tr", "pre", "blockquote", "div", "dd",
 			"dt");
 
+	/**
+	 * Symbols that heading anchors end a heading with: ¶, §, and pictographs such as 🔗.
+	 */
+	private static final java.util.regex.Pattern ANCHOR_SYMBOLS = java.util.regex.Pattern
+		.compile("[\\s\\u00B6\\u00A7\\p{So}]+$");
+
 	private final AutoDetectParser parser;
 
 	private final long maxCharacters;
@@ -298,7 +304,12 @@ final class TikaReader {
 			}
 			int level = headingLevel(name);
 			if (level > 0 && level == this.headingLevel) {
-				this.headings[level - 1] = this.heading.toString().strip().replaceAll("\\s+", " ");
+				// a documentation generator's link to the heading itself ("Options¶",
+				// Sphinx's
+				// and MkDocs' pilcrow, a § or a link symbol) is not part of its text
+				this.headings[level - 1] = ANCHOR_SYMBOLS.matcher(this.heading.toString().replaceAll("\\s+", " "))
+					.replaceAll("")
+					.strip();
 				if (!this.headings[level - 1].isEmpty()) {
 					add(new Section(Math.max(1, this.page), "", this.headings[level - 1]), this.headingsAsText,
 							this.mainHeadings);

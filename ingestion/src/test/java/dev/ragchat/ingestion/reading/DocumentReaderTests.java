@@ -112,12 +112,15 @@ class DocumentReaderTests {
 				<template><p>A row filled by a script.</p></template>
 				<div hidden><p>A draft nobody sees.</p><table><tr><td>hidden cell</td></tr></table></div>
 				<div aria-hidden="false"><p>Shown to everyone.</p></div>
-				<p>It runs after placement.</p></body></html>""");
+				<p>It runs after placement.</p>
+				<h3>Options<a class="headerlink" href="#options" title="Link to this heading">¶</a></h3>
+				<p>-setup repairs setup only.</p></body></html>""");
 		assertThat(read(html).sections()).extracting(Section::headingPath, Section::text)
 			.containsExactly(
 					org.assertj.core.groups.Tuple.tuple("Repair Timing", "repair_timing fixes setup violations."),
 					org.assertj.core.groups.Tuple.tuple("Repair Timing", "Shown to everyone."),
-					org.assertj.core.groups.Tuple.tuple("Repair Timing", "It runs after placement."));
+					org.assertj.core.groups.Tuple.tuple("Repair Timing", "It runs after placement."),
+					org.assertj.core.groups.Tuple.tuple("Repair Timing > Options", "-setup repairs setup only."));
 	}
 
 	@Test
