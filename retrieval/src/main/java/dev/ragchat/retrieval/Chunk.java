@@ -1,6 +1,9 @@
 package dev.ragchat.retrieval;
 
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.springframework.util.Assert;
 
@@ -26,6 +29,10 @@ import org.springframework.util.Assert;
  */
 public record Chunk(String id, String knowledgeBase, String documentId, String filename, int page, int pageEnd,
 		String headingPath, int ordinal, String text, Map<String, Object> metadata, String title) {
+
+	private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+	private static final Pattern LETTERS = Pattern.compile("\\p{L}+");
 
 	public Chunk {
 		Assert.hasText(id, "id must not be empty");
@@ -69,13 +76,18 @@ public record Chunk(String id, String knowledgeBase, String documentId, String f
 	}
 
 	/**
-	 * What is embedded and keyword-indexed: the document's title and the heading path,
-	 * each on a line of its own, then the text. The text shown and quoted stays
-	 * {@link #text()}, exactly the document's.
+	 * What is embedded and keyword-indexed: the words of the document's file name (what
+	 * its uploader called it, {@link #nameWords(String)}) unless its title holds them
+	 * all, the document's title and the heading path, each on a line of its own, then the
+	 * text. The text shown and quoted stays {@link #text()}, exactly the document's.
 	 * @return the text an index embeds and searches
 	 */
 	public String indexText() {
 		StringBuilder index = new StringBuilder();
+		String name = nameWords(this.filename);
+		if (!name.isEmpty() && !containsAll(this.title, name)) {
+			index.append(name).append('\n');
+		}
 		if (!this.title.isBlank()) {
 			index.append(this.title).append('\n');
 		}
@@ -83,6 +95,34 @@ public record Chunk(String id, String knowledgeBase, String documentId, String f
 			index.append(this.headingPath).append('\n');
 		}
 		return index.append(this.text).toString();
+	}
+
+	/**
+	 * The words of a file's name: its name without folder and extension, cut at anything
+	 * but letters and digits, keeping the words of letters alone
+	 * ({@code "nike_annual-report_2022.pdf"}: {@code "nike annual report"}). Numbers are
+	 * left out: a name's dates, versions, counters and ids would mark every chunk of the
+	 * document alike (a year in the name would make each of its pages "about" that year).
+	 * @param filename a file's name, or {@code null}
+	 * @return its words, joined by spaces; empty when it has none
+	 */
+	public static String nameWords(String filename) {
+		if (filename == null) {
+			return "";
+		}
+		String name = filename.substring(Math.max(filename.lastIndexOf('/'), filename.lastIndexOf('\\')) + 1);
+		int dot = name.lastIndexOf('.');
+		if (dot > 0 && name.length() - dot <= 6) {
+			name = name.substring(0, dot);
+		}
+		return Arrays.stream(NOT_WORD.split(name))
+			.filter((word) -> word.length() > 1 && LETTERS.matcher(word).matches())
+			.collect(java.util.stream.Collectors.joining(" "));
+	}
+
+	private static boolean containsAll(String title, String words) {
+		String lower = title.toLowerCase(Locale.ROOT);
+		return Arrays.stream(words.toLowerCase(Locale.ROOT).split(" ")).allMatch(lower::contains);
 	}
 
 	/**
