@@ -107,17 +107,23 @@ public record Chunk(String id, String knowledgeBase, String documentId, String f
 	 * @return its words, joined by spaces; empty when it has none
 	 */
 	public static String nameWords(String filename) {
+		return Arrays.stream(NOT_WORD.split(stem(filename)))
+			.filter((word) -> word.length() > 1 && LETTERS.matcher(word).matches())
+			.collect(java.util.stream.Collectors.joining(" "));
+	}
+
+	/**
+	 * @param filename a file's name, or {@code null}
+	 * @return it without its folder and its extension (of at most five characters);
+	 * {@code ""} for {@code null}
+	 */
+	public static String stem(String filename) {
 		if (filename == null) {
 			return "";
 		}
 		String name = filename.substring(Math.max(filename.lastIndexOf('/'), filename.lastIndexOf('\\')) + 1);
 		int dot = name.lastIndexOf('.');
-		if (dot > 0 && name.length() - dot <= 6) {
-			name = name.substring(0, dot);
-		}
-		return Arrays.stream(NOT_WORD.split(name))
-			.filter((word) -> word.length() > 1 && LETTERS.matcher(word).matches())
-			.collect(java.util.stream.Collectors.joining(" "));
+		return (dot > 0 && name.length() - dot <= 6) ? name.substring(0, dot) : name;
 	}
 
 	private static boolean containsAll(String title, String words) {

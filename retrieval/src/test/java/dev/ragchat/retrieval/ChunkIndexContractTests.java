@@ -57,10 +57,11 @@ public abstract class ChunkIndexContractTests {
 		this.index.replace("doc-1", List.of(new Chunk("doc-1:0", "kb", "doc-1", "travel_policy_2024.md", 1, 1, "", 0,
 				"Trains are booked in second class.")), (n) -> {
 				});
-		this.index.replace("doc-2", List
-			.of(new Chunk("doc-2:0", "kb", "doc-2", "canteen-menu.md", 1, 1, "", 0, "Soup is served on Mondays.")),
-				(n) -> {
+		this.index.replace("doc-2", List.of(new Chunk("doc-2:0", "kb", "doc-2", "canteen-menu.md", 1, 1, "", 0,
+				"The canteen's policy is soup on Mondays.")), (n) -> {
 				});
+		// without its file name, the canteen's chunk would be the only one to say
+		// "policy"
 		List<ScoredChunk> hits = this.index.search(new ChunkSearch("kb", "the travel policy", 2, mode, null));
 		assertThat(hits).isNotEmpty();
 		assertThat(hits.get(0).chunk().documentId()).isEqualTo("doc-1");

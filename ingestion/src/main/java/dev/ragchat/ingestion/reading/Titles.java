@@ -3,6 +3,8 @@ package dev.ragchat.ingestion.reading;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import dev.ragchat.retrieval.Chunk;
+
 /**
  * A document's title: its own title when it is meaningful (a metadata title that is not a
  * file name, a tool's placeholder or a bare form name), else its first top-level heading,
@@ -67,15 +69,7 @@ public final class Titles {
 	 * @return it without its extension, with underscores, dashes and dots as spaces
 	 */
 	static String readable(String filename) {
-		if (filename == null) {
-			return "";
-		}
-		String name = filename.replaceAll(".*[/\\\\]", "");
-		int dot = name.lastIndexOf('.');
-		if (dot > 0 && name.length() - dot <= 6) {
-			name = name.substring(0, dot);
-		}
-		return name.replaceAll("[_\\-.+]+", " ").replaceAll("\\s+", " ").strip();
+		return Chunk.stem(filename).replaceAll("[_\\-.+]+", " ").replaceAll("\\s+", " ").strip();
 	}
 
 }
