@@ -522,28 +522,31 @@ def main():
         for kb in only:
             ingestion, docs = ingested[kb]
             kb_id = ingestion["knowledgeBase"]
-            record = {}
             sets = kbs[kb]["sets"]
-            for s in sets:
-                for q in s["questions"]:
-                    record.setdefault(q["id"], {"id": q["id"], "question": q["question"]})
-            answerable = [q for s in sets if s["kind"] == "answerable" for q in s["questions"]]
-            say(f"{kb}: search, {len(answerable)} questions × {len(MODES)} modes (load {loadavg()})")
-            measure_search(api, key, kb_id, docs, answerable, record)
+            # a record per set: a corpus's own questions and the other corpora's questions
+            # added to it as unanswerable may share ids
+            records = {s["key"]: {q["id"]: {"id": q["id"], "question": q["question"]} for q in s["questions"]}
+                       for s in sets}
+            answerable = [s for s in sets if s["kind"] == "answerable"]
+            say(f"{kb}: search, {sum(len(s['questions']) for s in answerable)} questions × {len(MODES)} modes"
+                f" (load {loadavg()})")
+            for s in answerable:
+                measure_search(api, key, kb_id, docs, s["questions"], records[s["key"]])
             for s in sets:
                 asked = s["questions"][:args.chat_limit] if args.chat_limit is not None else s["questions"]
                 say(f"{kb}: chat, {s['title']} ({s['kind']}), {len(asked)} questions (load {loadavg()})")
-                measure_chat(api, key, kb_id, docs, asked, s["kind"] == "answerable", record)
+                measure_chat(api, key, kb_id, docs, asked, s["kind"] == "answerable", records[s["key"]])
+            every = [o for record in records.values() for o in record.values()]
             latency = {}
             for mode in MODES:
-                values = [o["search"][mode]["ms"] for o in record.values() if "search" in o]
+                values = [o["search"][mode]["ms"] for o in every if "search" in o]
                 latency[mode] = {"p50": percentile(values, 50), "p95": percentile(values, 95), "n": len(values)}
-            values = [o["chat"]["ms"] for o in record.values() if "chat" in o]
+            values = [o["chat"]["ms"] for o in every if "chat" in o]
             latency["messages"] = {"p50": percentile(values, 50), "p95": percentile(values, 95), "n": len(values)}
-            summaries = {s["key"]: summarize_set(s, record) for s in sets}
+            summaries = {s["key"]: summarize_set(s, records[s["key"]]) for s in sets}
             result["knowledgeBases"][kb] = {"ingestion": ingestion, "latency": latency, "load": loadavg(),
                                             "sets": summaries}
-            outcomes[kb] = {s["key"]: [record[q["id"]] for q in s["questions"]] for s in sets}
+            outcomes[kb] = {s["key"]: [records[s["key"]][q["id"]] for q in s["questions"]] for s in sets}
             say(f"{kb}: done (load {loadavg()})")
         loads.append(loadavg())
         result["seconds"] = {"total": round(time.monotonic() - started, 1),
