@@ -49,6 +49,14 @@ public final class Retriever {
 	}
 
 	/**
+	 * @param documentId a document
+	 * @return how many searchable chunks it has
+	 */
+	public int count(String documentId) {
+		return this.index.count(documentId);
+	}
+
+	/**
 	 * @param search what to look for, where and how
 	 * @return the best chunks, best first (hybrid scores are fused reciprocal ranks)
 	 */

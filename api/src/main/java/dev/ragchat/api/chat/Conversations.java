@@ -62,6 +62,9 @@ public final class Conversations {
 
 	private static final int MAX_IMAGE_QUERY = 2000;
 
+	/** How many chunks a name the sources do not speak of adds (step 6). */
+	static final int NAMED_SOURCES = 2;
+
 	private final ChatSessions sessions;
 
 	private final MediaLibrary media;
@@ -197,15 +200,23 @@ public final class Conversations {
 		// stored with its answer (step 10): a failed answer leaves neither behind
 		ChatMessage asked = new ChatMessage(id(), sessionId, ChatMessage.USER, question, null, List.of(), askedAt);
 
-		// 6. ground: the sources must speak of what the question names; the answer
-		// quotes those about it
+		// 6. ground: the sources must speak of what the question names (a name they do
+		// not speak of brings chunks of the documents about it); the answer quotes those
+		// about it
+		boolean grounded = !retrieved.isEmpty();
 		GroundingQuestion grounding = new GroundingQuestion(session.knowledgeBase(), shaped, retrieved);
-		boolean grounded = !retrieved.isEmpty() && (!attached.media().isEmpty() || this.grounding.supports(grounding));
-		if (logger.isDebugEnabled() && !retrieved.isEmpty()) {
-			logger.debug("Ground step: names {}, periods {}, unsupported {}", shaped.names(), shaped.periods(),
-					this.grounding.unsupported(grounding));
+		if (grounded && attached.media().isEmpty()) {
+			Grounding.Grounded ground = this.grounding.ground(grounding, filter, NAMED_SOURCES);
+			grounding = ground.question();
+			grounded = ground.supported();
+			if (logger.isDebugEnabled()) {
+				// with the step off (question-terms: false) what it would find is logged,
+				// for benchmarks/eval/grounding.py
+				logger.debug("Ground step: names {}, periods {}, unsupported {}", shaped.names(), shaped.periods(),
+						this.grounding.enabled() ? ground.unsupported() : this.grounding.unsupported(grounding));
+			}
 		}
-		List<ScoredChunk> sources = grounded ? this.grounding.about(grounding) : retrieved;
+		List<ScoredChunk> sources = grounded ? this.grounding.about(grounding) : grounding.sources();
 
 		// 7. widen: a source of a paginated document is read with the rest of its page
 		if (grounded && this.pageContext != null) {

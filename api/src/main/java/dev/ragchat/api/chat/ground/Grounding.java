@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.ChunkSearch;
+import dev.ragchat.retrieval.MetadataFilter;
 import dev.ragchat.retrieval.Retriever;
 import dev.ragchat.retrieval.ScoredChunk;
 import dev.ragchat.retrieval.SearchMode;
@@ -45,6 +46,12 @@ public final class Grounding {
 	 */
 	static final int LOOKUP = 20;
 
+	/** How many documents found by a name are read to see whether they are about it. */
+	static final int CANDIDATE_DOCUMENTS = 5;
+
+	/** How many documents about a name the sources may be widened with. */
+	static final int NAMED_DOCUMENTS = 3;
+
 	private final Retriever retriever;
 
 	private final boolean enabled;
@@ -64,14 +71,43 @@ public final class Grounding {
 	}
 
 	/**
+	 * @return whether the step checks anything ({@code ragchat.chat.question-terms})
+	 */
+	public boolean enabled() {
+		return this.enabled;
+	}
+
+	/**
 	 * @param question the question and its sources
 	 * @return whether the sources speak of what the question names, by the names rule
 	 */
 	public boolean supports(GroundingQuestion question) {
-		if (!this.enabled) {
-			return true;
+		return !this.enabled || satisfied(question, unsupported(question));
+	}
+
+	/**
+	 * The ground step: a name the sources do not speak of brings chunks of the documents
+	 * about it ({@link #withDocumentsAbout}), then the sources must speak of what the
+	 * question names, by the names rule.
+	 * @param question the question and its sources
+	 * @param filter the filter the sources passed ({@code null}: none)
+	 * @param perName how many chunks a name adds at most
+	 * @return the question with its sources, what they do not speak of and whether they
+	 * support it
+	 */
+	public Grounded ground(GroundingQuestion question, MetadataFilter filter, int perName) {
+		if (!this.enabled || question.sources().isEmpty()) {
+			return new Grounded(question, List.of(), true);
 		}
-		List<String> unsupported = unsupported(question);
+		List<String> missing = unsupported(question);
+		GroundingQuestion widened = widen(question, missing, filter, perName);
+		if (widened != question) {
+			missing = unsupported(widened);
+		}
+		return new Grounded(widened, missing, satisfied(widened, missing));
+	}
+
+	private boolean satisfied(GroundingQuestion question, List<String> unsupported) {
 		List<String> names = question.question().names();
 		if (unsupported.stream().anyMatch((term) -> !names.contains(term))) {
 			return false;
@@ -155,6 +191,86 @@ public final class Grounding {
 	}
 
 	/**
+	 * The question with more sources: for each name the names rule asks for that the
+	 * sources do not speak of, the best chunks of the knowledge base's documents about it
+	 * (a question about two things, of which retrieval found one). The documents are
+	 * found by the name itself in the whole knowledge base, and each is held to the rule
+	 * the sources' own documents are ({@link #inDocuments}: about it, not naming it in
+	 * passing); the chunks are those of them that best match the whole question.
+	 * @param question the question and its sources
+	 * @param filter the filter the sources passed ({@code null}: none), which the new
+	 * ones pass too
+	 * @param perName how many chunks a name adds at most
+	 * @return the question, its sources followed by the new ones (the same question when
+	 * there are none)
+	 */
+	public GroundingQuestion withDocumentsAbout(GroundingQuestion question, MetadataFilter filter, int perName) {
+		if (!this.enabled || question.sources().isEmpty()) {
+			return question;
+		}
+		return widen(question, unsupported(question), filter, perName);
+	}
+
+	private GroundingQuestion widen(GroundingQuestion question, List<String> unsupported, MetadataFilter filter,
+			int perName) {
+		if (unsupported.isEmpty() || perName < 1) {
+			return question;
+		}
+		List<ScoredChunk> sources = new ArrayList<>(question.sources());
+		java.util.Set<String> ids = new java.util.HashSet<>();
+		sources.forEach((source) -> ids.add(source.chunk().id()));
+		List<String> names = question.question().names();
+		for (String name : unsupported) {
+			if (!names.contains(name) || !required(name)) {
+				continue;
+			}
+			List<String> documents = documentsNaming(question.knowledgeBase(), name).stream()
+				.filter((document) -> inDocuments(question.knowledgeBase(), List.of(document), name))
+				.limit(NAMED_DOCUMENTS)
+				.toList();
+			if (documents.isEmpty()) {
+				continue;
+			}
+			ChunkSearch search = new ChunkSearch(question.knowledgeBase(), question.question(), perName,
+					SearchMode.HYBRID, documents, filter);
+			for (ScoredChunk found : this.retriever.retrieve(search)) {
+				if (ids.add(found.chunk().id())) {
+					sources.add(found);
+				}
+			}
+		}
+		return (sources.size() == question.sources().size()) ? question
+				: new GroundingQuestion(question.knowledgeBase(), question.question(), sources);
+	}
+
+	/** Whether the names rule asks for the name. */
+	private boolean required(String name) {
+		return this.names != NamesRule.PROPER || PROPER_NAME.matcher(name).matches();
+	}
+
+	/**
+	 * The documents of the knowledge base whose chunks write the name (its title or file
+	 * name, its text), those of the chunks the keyword index finds for it first.
+	 */
+	private List<String> documentsNaming(String knowledgeBase, String name) {
+		List<KeywordTerm> parts = List.of(words(name).split("[\\s&]+"))
+			.stream()
+			.filter((part) -> part.length() > 1)
+			.map((part) -> new KeywordTerm(part, 1))
+			.toList();
+		if (parts.isEmpty()) {
+			return List.of();
+		}
+		Spelling spelling = Spelling.of(name);
+		ChunkSearch lookup = new ChunkSearch(knowledgeBase, words(name), parts, LOOKUP, SearchMode.KEYWORD, List.of(),
+				(MetadataFilter) null);
+		return this.retriever.retrieve(lookup).stream().filter((found) -> {
+			Evidence own = Evidence.of(List.of(found));
+			return own.writes(spelling) || own.titlesHold(words(name));
+		}).map((found) -> found.chunk().documentId()).distinct().limit(CANDIDATE_DOCUMENTS).toList();
+	}
+
+	/**
 	 * Whether the sources (the evidence) or, when documents are given, one of the
 	 * documents speak of the name.
 	 */
@@ -168,11 +284,13 @@ public final class Grounding {
 	/**
 	 * Whether one of the documents is about the name: it writes every part of it (parts
 	 * of one letter say nothing and are not looked up; a proper name with its capital) in
-	 * at least {@link #MENTIONS} of its chunks, and a proper name that it never writes in
-	 * lower case (a name, not a capitalised word such as "Revenue") on its first page
-	 * too. A document names itself and what it defines again and again; another company
-	 * it mentions in passing does not make it about that company, and neither does one it
-	 * names often but does not introduce on its first page (a filing's largest customer).
+	 * at least {@link #MENTIONS} of its chunks (in each, when it has fewer: the count
+	 * must not favour big documents over small ones), and a proper name that it never
+	 * writes in lower case (a name, not a capitalised word such as "Revenue") on its
+	 * first page too. A document names itself and what it defines again and again;
+	 * another company it mentions in passing does not make it about that company, and
+	 * neither does one it names often but does not introduce on its first page (a
+	 * filing's largest customer).
 	 */
 	private boolean inDocuments(String knowledgeBase, List<String> documents, String name) {
 		List<String> parts = PROPER_NAME.matcher(name).matches() ? List.of(name)
@@ -192,8 +310,10 @@ public final class Grounding {
 					.filter((chunk) -> Evidence.of(List.of(chunk)).writes(spelling))
 					.limit(MENTIONS)
 					.count();
-				if (writing < MENTIONS || (spelling.capitalised() != null && !spelling.writtenAsAWord(found)
-						&& !introduces(document, spelling))) {
+				// a document of fewer chunks than that names it in every one
+				if ((writing < MENTIONS && (writing == 0 || writing < this.retriever.count(document)))
+						|| (spelling.capitalised() != null && !spelling.writtenAsAWord(found)
+								&& !introduces(document, spelling))) {
 					all = false;
 					break;
 				}
@@ -295,6 +415,18 @@ public final class Grounding {
 					: null;
 			return new Spelling(Grounding.words(name), capitalised);
 		}
+
+	}
+
+	/**
+	 * What the ground step found.
+	 *
+	 * @param question the question with its sources (widened by the documents about names
+	 * the retrieved ones did not speak of)
+	 * @param unsupported the names and periods the sources do not speak of
+	 * @param supported whether they support the question, by the names rule
+	 */
+	public record Grounded(GroundingQuestion question, List<String> unsupported, boolean supported) {
 
 	}
 

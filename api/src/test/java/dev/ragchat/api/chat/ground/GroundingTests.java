@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.Fusion;
+import dev.ragchat.retrieval.MetadataFilter;
 import dev.ragchat.retrieval.Retriever;
 import dev.ragchat.retrieval.ScoredChunk;
 import dev.ragchat.retrieval.WordHashEmbeddingModel;
@@ -173,6 +174,60 @@ class GroundingTests {
 		assertThat(this.grounding.about(question("What cash proceeds were received?", this.kenvue, this.margins)))
 			.hasSize(2);
 		assertThat(this.grounding.about(question("What did Contoso receive?", this.kenvue, this.margins))).hasSize(2);
+	}
+
+	@Test
+	void bringsChunksOfTheDocumentsAboutANameTheSourcesDoNotSpeakOf() {
+		List<Chunk> contoso = List.of(
+				chunk("contoso", "CONTOSO_2022_10K.pdf", 0, 1, "Contoso Ltd. Annual report 2022."),
+				chunk("contoso", "CONTOSO_2022_10K.pdf", 1, 30,
+						"Contoso's operating margin fell in 2022 as costs rose."),
+				chunk("contoso", "CONTOSO_2022_10K.pdf", 2, 31, "Contoso sells software to banks."));
+		this.index.replace("contoso", contoso, (n) -> {
+		});
+		// retrieval found American Express's margin page only
+		GroundingQuestion asked = question("Did the operating margins of American Express and Contoso improve in 2022?",
+				this.margins);
+		assertThat(this.grounding.unsupported(asked)).containsExactly("Contoso");
+		GroundingQuestion widened = this.grounding.withDocumentsAbout(asked, null, 2);
+		assertThat(widened.sources()).extracting((source) -> source.chunk().id())
+			.startsWith(this.margins.id())
+			.contains("contoso:1")
+			.hasSizeLessThanOrEqualTo(3);
+		assertThat(this.grounding.unsupported(widened)).isEmpty();
+		// the ground step widens, then judges the widened sources
+		Grounding.Grounded grounded = this.grounding.ground(asked, null, 2);
+		assertThat(grounded.supported()).isTrue();
+		assertThat(grounded.unsupported()).isEmpty();
+		assertThat(grounded.question().sources()).hasSameSizeAs(widened.sources());
+		assertThat(this.grounding.ground(asked, null, 0).unsupported()).containsExactly("Contoso");
+		// the new sources pass the caller's filter too
+		assertThat(this.grounding.withDocumentsAbout(asked, MetadataFilter.exact(Map.of("year", "2021")), 2))
+			.isSameAs(asked);
+		// a name the knowledge base mentions in passing brings nothing (Kenvue, defined
+		// on
+		// page 12 of a filing about Johnson & Johnson)
+		GroundingQuestion kenvue = question("Did Kenvue's operating margin improve in 2022?", this.margins);
+		assertThat(this.grounding.withDocumentsAbout(kenvue, null, 2)).isSameAs(kenvue);
+	}
+
+	@Test
+	void aDocumentOfFewerChunksThanTheMentionsIsAboutANameEachOfThemWrites() {
+		this.index.replace("netlist",
+				List.of(chunk("netlist", "write_netlist.md", 0, 1, "Verilog netlists are written by write_verilog."),
+						chunk("netlist", "write_netlist.md", 1, 1, "The Verilog writer keeps the hierarchy.")),
+				(n) -> {
+				});
+		this.index.replace("timing",
+				List.of(chunk("timing", "timing.md", 0, 1, "Timing reports read a Verilog netlist."),
+						chunk("timing", "timing.md", 1, 1, "Slack is reported per path.")),
+				(n) -> {
+				});
+		GroundingQuestion asked = question("How is a Verilog netlist of the design written?", this.margins);
+		assertThat(this.grounding.withDocumentsAbout(asked, null, 4).sources())
+			.extracting((source) -> source.chunk().documentId())
+			.contains("netlist")
+			.doesNotContain("timing");
 	}
 
 	@Test
