@@ -33,10 +33,11 @@ import org.apache.lucene.util.FixedBitSet;
  * Over those files, each file counted once whatever its size: a term's weight is BM25's
  * idf of the sum over the files of the share of their chunks that hold it, plus its idf
  * over the files that hold it at all (as {@link KnowledgeBaseStatistics} adds over the
- * knowledge base), and the average length is that of the files' chunks. No weight is
+ * knowledge base), and the average length of a chunk is the mean of the files' own
+ * averages (a long file of long chunks weighs on it as a short one does). No weight is
  * fitted: replayed on the four development knowledge bases, no figure got worse beyond
  * noise and the small documents next to the filings ranked as they do alone
- * (docs/benchmarks.md, session 14). Written here because Lucene scores with one set of
+ * (docs/benchmarks.md, sessions 14 and 18). Written here because Lucene scores with one set of
  * collection statistics per searcher and has no notion of a query's files.
  * <p>
  * The counting walks, per segment, the postings of each question term within the
@@ -86,14 +87,19 @@ final class CandidateFiles {
 		for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
 			count(leaf, fileList, termList, counts);
 		}
-		long chunks = Arrays.stream(counts.chunksOf).sum();
-		long tokens = Arrays.stream(counts.tokensOf).sum();
 		int withText = (int) Arrays.stream(counts.chunksOf).filter((c) -> c > 0).count();
 		float[] scores = new float[docs.length];
-		if (chunks == 0) {
+		if (withText == 0) {
 			return scores;
 		}
-		double average = (double) tokens / chunks;
+		// the average length of a chunk, each file counted once as well: the mean of the
+		// files' own averages
+		double average = 0;
+		for (int f = 0; f < fileList.size(); f++) {
+			if (counts.chunksOf[f] > 0) {
+				average += (double) counts.tokensOf[f] / counts.chunksOf[f] / withText;
+			}
+		}
 		double[] weights = new double[termList.length];
 		for (int t = 0; t < termList.length; t++) {
 			double share = 0;

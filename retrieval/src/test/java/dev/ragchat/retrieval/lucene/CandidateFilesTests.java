@@ -90,6 +90,26 @@ class CandidateFilesTests {
 		}
 	}
 
+	@Test
+	void averagesTheLengthOfAChunkOverTheFilesEachCountedOnce() throws IOException {
+		// a long file of longer chunks weighs on the average length as a short file of
+		// the same chunks does: the small file's chunks are normalised alike
+		try (Directory longFile = new ByteBuffersDirectory(); Directory shortFile = new ByteBuffersDirectory()) {
+			try (IndexWriter writer = writer(longFile)) {
+				addFile(writer, "a", "f0", "Refund warehouse notes.", "Warehouse notes only.");
+				addFile(writer, "a", "f1", repeat("Warehouse ledger lines with many more words in each.", 40));
+			}
+			try (IndexWriter writer = writer(shortFile)) {
+				addFile(writer, "a", "f0", "Refund warehouse notes.", "Warehouse notes only.");
+				addFile(writer, "a", "f1", repeat("Warehouse ledger lines with many more words in each.", 2));
+			}
+			Map<String, Float> withLong = scores(longFile, List.of("f0", "f1"));
+			Map<String, Float> withShort = scores(shortFile, List.of("f0", "f1"));
+			assertThat(withLong.get("f0:0")).isCloseTo(withShort.get("f0:0"), within(1e-5f));
+			assertThat(withLong.get("f1:0")).isCloseTo(withShort.get("f1:0"), within(1e-5f));
+		}
+	}
+
 	/** Every live chunk of the given files of knowledge base "a" is a candidate. */
 	private static Map<String, Float> scores(Directory directory, List<String> files) throws IOException {
 		try (DirectoryReader reader = DirectoryReader.open(directory)) {
