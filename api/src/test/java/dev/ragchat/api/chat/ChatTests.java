@@ -80,6 +80,35 @@ class ChatTests extends AbstractWebIntegrationTests {
 	}
 
 	@Test
+	void answersAQuestionAboutTwoThingsFromBothWhenRetrievalFindsOne() throws Exception {
+		Path contoso = Files.writeString(this.dir.resolve("contoso.md"),
+				"# Contoso cranes\n\nContoso cranes lift 40 tonnes on the harbour quay.\n");
+		Path fabrikam = Files.writeString(this.dir.resolve("fabrikam.md"),
+				"# Fabrikam\n\nFabrikam builds its cranes for rivers; they lift 12 tonnes.\n");
+		String contosoId = upload(this.kb, contoso);
+		String fabrikamId = upload(this.kb, fabrikam);
+		// one chunk a question: search finds one of the two pages, which does not name
+		// the other company; the ground step brings the other's page rather than
+		// refusing (the extract then quotes the nearest sentences of either)
+		JsonNode started = json.readTree(this.mvc
+			.perform(post("/api/v1/sessions").secure(true)
+				.header("X-API-Key", this.key)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"knowledgeBase\":\"" + this.kb + "\",\"topK\":1}"))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		String session = started.get("sessionId").asText();
+		this.tokens.put(session, started.get("token").asText());
+		ask(session, "How many tonnes do the Contoso cranes on the harbour quay lift, and the Fabrikam ones?")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.grounded").value(true))
+			.andExpect(jsonPath("$.citations[*].documentId")
+				.value(org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.in(List.of(contosoId, fabrikamId)))));
+	}
+
+	@Test
 	void keepsAFollowUpAfterARefusalOnTheRefusedSubject() throws Exception {
 		// refused: the documents name no Adobe; the follow-up's "its" and "that year"
 		// still mean Adobe's lighthouse, not the one the documents speak of
