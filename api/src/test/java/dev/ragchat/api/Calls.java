@@ -109,11 +109,21 @@ public final class Calls {
 	}
 
 	public static JsonNode startSession(MockMvc mvc, String apiKey, String knowledgeBase) throws Exception {
+		return startSession(mvc, apiKey, knowledgeBase, null);
+	}
+
+	/**
+	 * @param topK how many chunks the session retrieves per question ({@code null}: the
+	 * default)
+	 */
+	public static JsonNode startSession(MockMvc mvc, String apiKey, String knowledgeBase, Integer topK)
+			throws Exception {
 		MvcResult result = mvc
 			.perform(post("/api/v1/sessions").secure(true)
 				.header("X-API-Key", apiKey)
 				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"knowledgeBase\":\"" + knowledgeBase + "\"}"))
+				.content("{\"knowledgeBase\":\"" + knowledgeBase + "\"" + ((topK != null) ? ",\"topK\":" + topK : "")
+						+ "}"))
 			.andExpect(status().isCreated())
 			.andReturn();
 		return json.readTree(result.getResponse().getContentAsString());

@@ -90,15 +90,7 @@ class ChatTests extends AbstractWebIntegrationTests {
 		// one chunk a question: search finds one of the two pages, which does not name
 		// the other company; the ground step brings the other's page rather than
 		// refusing (the extract then quotes the nearest sentences of either)
-		JsonNode started = json.readTree(this.mvc
-			.perform(post("/api/v1/sessions").secure(true)
-				.header("X-API-Key", this.key)
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"knowledgeBase\":\"" + this.kb + "\",\"topK\":1}"))
-			.andExpect(status().isCreated())
-			.andReturn()
-			.getResponse()
-			.getContentAsString());
+		JsonNode started = Calls.startSession(this.mvc, this.key, this.kb, 1);
 		String session = started.get("sessionId").asText();
 		this.tokens.put(session, started.get("token").asText());
 		ask(session, "How many tonnes do the Contoso cranes on the harbour quay lift, and the Fabrikam ones?")

@@ -122,15 +122,7 @@ class RerankedAnswerTests extends AbstractWebIntegrationTests {
 	}
 
 	private ResultActions ask(String message) throws Exception {
-		JsonNode started = json.readTree(this.mvc
-			.perform(post("/api/v1/sessions").secure(true)
-				.header("X-API-Key", this.key)
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"knowledgeBase\":\"" + this.kb + "\",\"topK\":1}"))
-			.andExpect(status().isCreated())
-			.andReturn()
-			.getResponse()
-			.getContentAsString());
+		JsonNode started = Calls.startSession(this.mvc, this.key, this.kb, 1);
 		return this.mvc.perform(post("/api/v1/sessions/" + started.get("sessionId").asText() + "/messages").secure(true)
 			.header("Authorization", "Bearer " + started.get("token").asText())
 			.contentType(MediaType.APPLICATION_JSON)

@@ -72,42 +72,38 @@ class CandidateFilesTests {
 	@Test
 	void countsEachFileOnceWhateverHowManyOfItsChunksHoldATerm() throws IOException {
 		// "warehouse" in every chunk of a short and of a long file is as common as in
-		// every
-		// chunk of two short ones: the section holding the rare word ranks alike
-		try (Directory longFile = new ByteBuffersDirectory(); Directory shortFile = new ByteBuffersDirectory()) {
-			try (IndexWriter writer = writer(longFile)) {
-				addFile(writer, "a", "f0", "Refund warehouse notes.", "Warehouse notes only.");
-				addFile(writer, "a", "f1", repeat("Warehouse ledger lines.", 40));
-			}
-			try (IndexWriter writer = writer(shortFile)) {
-				addFile(writer, "a", "f0", "Refund warehouse notes.", "Warehouse notes only.");
-				addFile(writer, "a", "f1", repeat("Warehouse ledger lines.", 2));
-			}
-			Map<String, Float> withLong = scores(longFile, List.of("f0", "f1"));
-			Map<String, Float> withShort = scores(shortFile, List.of("f0", "f1"));
-			assertThat(withLong.get("f0:0")).isCloseTo(withShort.get("f0:0"), within(1e-5f));
-			assertThat(withLong.get("f0:1")).isCloseTo(withShort.get("f0:1"), within(1e-5f));
-		}
+		// every chunk of two short ones: the section holding the rare word ranks alike
+		List<Map<String, Float>> scores = besideALongAndAShortFile("Warehouse ledger lines.");
+		assertThat(scores.get(0).get("f0:0")).isCloseTo(scores.get(1).get("f0:0"), within(1e-5f));
+		assertThat(scores.get(0).get("f0:1")).isCloseTo(scores.get(1).get("f0:1"), within(1e-5f));
 	}
 
 	@Test
 	void averagesTheLengthOfAChunkOverTheFilesEachCountedOnce() throws IOException {
 		// a long file of longer chunks weighs on the average length as a short file of
 		// the same chunks does: the small file's chunks are normalised alike
-		try (Directory longFile = new ByteBuffersDirectory(); Directory shortFile = new ByteBuffersDirectory()) {
-			try (IndexWriter writer = writer(longFile)) {
-				addFile(writer, "a", "f0", "Refund warehouse notes.", "Warehouse notes only.");
-				addFile(writer, "a", "f1", repeat("Warehouse ledger lines with many more words in each.", 40));
+		List<Map<String, Float>> scores = besideALongAndAShortFile(
+				"Warehouse ledger lines with many more words in each.");
+		assertThat(scores.get(0).get("f0:0")).isCloseTo(scores.get(1).get("f0:0"), within(1e-5f));
+		assertThat(scores.get(0).get("f1:0")).isCloseTo(scores.get(1).get("f1:0"), within(1e-5f));
+	}
+
+	/**
+	 * The scores of a two-chunk file "f0" and of "f1", the given chunk 40 times, then the
+	 * same with "f1" the chunk twice.
+	 */
+	private static List<Map<String, Float>> besideALongAndAShortFile(String chunk) throws IOException {
+		List<Map<String, Float>> scores = new ArrayList<>();
+		for (int times : new int[] { 40, 2 }) {
+			try (Directory directory = new ByteBuffersDirectory()) {
+				try (IndexWriter writer = writer(directory)) {
+					addFile(writer, "a", "f0", "Refund warehouse notes.", "Warehouse notes only.");
+					addFile(writer, "a", "f1", repeat(chunk, times));
+				}
+				scores.add(scores(directory, List.of("f0", "f1")));
 			}
-			try (IndexWriter writer = writer(shortFile)) {
-				addFile(writer, "a", "f0", "Refund warehouse notes.", "Warehouse notes only.");
-				addFile(writer, "a", "f1", repeat("Warehouse ledger lines with many more words in each.", 2));
-			}
-			Map<String, Float> withLong = scores(longFile, List.of("f0", "f1"));
-			Map<String, Float> withShort = scores(shortFile, List.of("f0", "f1"));
-			assertThat(withLong.get("f0:0")).isCloseTo(withShort.get("f0:0"), within(1e-5f));
-			assertThat(withLong.get("f1:0")).isCloseTo(withShort.get("f1:0"), within(1e-5f));
 		}
+		return scores;
 	}
 
 	/** Every live chunk of the given files of knowledge base "a" is a candidate. */

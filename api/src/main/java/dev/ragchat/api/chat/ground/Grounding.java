@@ -1,9 +1,11 @@
 package dev.ragchat.api.chat.ground;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.ragchat.retrieval.Chunk;
@@ -26,11 +28,13 @@ import dev.ragchat.retrieval.query.Periods;
  * <li>or a document the sources come from is about it: holds it in several of its chunks
  * (the name it goes by, what it defines for itself), looked up in the index.</li>
  * </ol>
- * So a question is refused when it names what the retrieved documents are not about
- * (another company, another year), and not because the documents write a name
- * differently. The trade: an abbreviation that happens to spell a name the sources write
- * out counts as supported; a concept the question capitalises and the documents never
- * write out ("CAGR") is unsupported, which the {@link NamesRule} weighs.
+ * A name the sources do not speak of is first looked up in the whole knowledge base: the
+ * best chunks of the documents about it join the sources ({@link #ground}). So a question
+ * is refused when it names what the knowledge base is not about (another company, another
+ * year), and not because the documents write a name differently or search found one of
+ * the two things it asks about. The trade: an abbreviation that happens to spell a name
+ * the sources write out counts as supported; a concept the question capitalises and the
+ * documents never write out ("CAGR") is unsupported, which the {@link NamesRule} weighs.
  */
 public final class Grounding {
 
@@ -217,7 +221,7 @@ public final class Grounding {
 			return question;
 		}
 		List<ScoredChunk> sources = new ArrayList<>(question.sources());
-		java.util.Set<String> ids = new java.util.HashSet<>();
+		Set<String> ids = new HashSet<>();
 		sources.forEach((source) -> ids.add(source.chunk().id()));
 		List<String> names = question.question().names();
 		for (String name : unsupported) {
