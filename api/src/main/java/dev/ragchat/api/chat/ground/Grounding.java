@@ -91,8 +91,8 @@ public final class Grounding {
 
 	/**
 	 * The ground step: a name the sources do not speak of brings chunks of the documents
-	 * about it ({@link #withDocumentsAbout}), then the sources must speak of what the
-	 * question names, by the names rule.
+	 * about it ({@link #widen}), then the sources must speak of what the question names,
+	 * by the names rule.
 	 * @param question the question and its sources
 	 * @param filter the filter the sources passed ({@code null}: none)
 	 * @param perName how many chunks a name adds at most
@@ -202,19 +202,13 @@ public final class Grounding {
 	 * the sources' own documents are ({@link #inDocuments}: about it, not naming it in
 	 * passing); the chunks are those of them that best match the whole question.
 	 * @param question the question and its sources
+	 * @param unsupported what the sources do not speak of
 	 * @param filter the filter the sources passed ({@code null}: none), which the new
 	 * ones pass too
 	 * @param perName how many chunks a name adds at most
 	 * @return the question, its sources followed by the new ones (the same question when
 	 * there are none)
 	 */
-	public GroundingQuestion withDocumentsAbout(GroundingQuestion question, MetadataFilter filter, int perName) {
-		if (!this.enabled || question.sources().isEmpty()) {
-			return question;
-		}
-		return widen(question, unsupported(question), filter, perName);
-	}
-
 	private GroundingQuestion widen(GroundingQuestion question, List<String> unsupported, MetadataFilter filter,
 			int perName) {
 		if (unsupported.isEmpty() || perName < 1) {
@@ -257,11 +251,7 @@ public final class Grounding {
 	 * name, its text), those of the chunks the keyword index finds for it first.
 	 */
 	private List<String> documentsNaming(String knowledgeBase, String name) {
-		List<KeywordTerm> parts = List.of(words(name).split("[\\s&]+"))
-			.stream()
-			.filter((part) -> part.length() > 1)
-			.map((part) -> new KeywordTerm(part, 1))
-			.toList();
+		List<KeywordTerm> parts = parts(name).stream().map((part) -> new KeywordTerm(part, 1)).toList();
 		if (parts.isEmpty()) {
 			return List.of();
 		}
@@ -297,8 +287,7 @@ public final class Grounding {
 	 * filing's largest customer).
 	 */
 	private boolean inDocuments(String knowledgeBase, List<String> documents, String name) {
-		List<String> parts = PROPER_NAME.matcher(name).matches() ? List.of(name)
-				: List.of(words(name).split("[\\s&]+")).stream().filter((part) -> part.length() > 1).toList();
+		List<String> parts = PROPER_NAME.matcher(name).matches() ? List.of(name) : parts(name);
 		if (parts.isEmpty()) {
 			return false;
 		}
@@ -327,6 +316,14 @@ public final class Grounding {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * The words of a name as {@link #words} writes them, those of one letter left out
+	 * (they say nothing and are not looked up).
+	 */
+	private static List<String> parts(String name) {
+		return List.of(words(name).split("[\\s&]+")).stream().filter((part) -> part.length() > 1).toList();
 	}
 
 	/**

@@ -189,7 +189,7 @@ class GroundingTests {
 		GroundingQuestion asked = question("Did the operating margins of American Express and Contoso improve in 2022?",
 				this.margins);
 		assertThat(this.grounding.unsupported(asked)).containsExactly("Contoso");
-		GroundingQuestion widened = this.grounding.withDocumentsAbout(asked, null, 2);
+		GroundingQuestion widened = this.grounding.ground(asked, null, 2).question();
 		assertThat(widened.sources()).extracting((source) -> source.chunk().id())
 			.startsWith(this.margins.id())
 			.contains("contoso:1")
@@ -202,13 +202,13 @@ class GroundingTests {
 		assertThat(grounded.question().sources()).hasSameSizeAs(widened.sources());
 		assertThat(this.grounding.ground(asked, null, 0).unsupported()).containsExactly("Contoso");
 		// the new sources pass the caller's filter too
-		assertThat(this.grounding.withDocumentsAbout(asked, MetadataFilter.exact(Map.of("year", "2021")), 2))
+		assertThat(this.grounding.ground(asked, MetadataFilter.exact(Map.of("year", "2021")), 2).question())
 			.isSameAs(asked);
 		// a name the knowledge base mentions in passing brings nothing (Kenvue, defined
 		// on
 		// page 12 of a filing about Johnson & Johnson)
 		GroundingQuestion kenvue = question("Did Kenvue's operating margin improve in 2022?", this.margins);
-		assertThat(this.grounding.withDocumentsAbout(kenvue, null, 2)).isSameAs(kenvue);
+		assertThat(this.grounding.ground(kenvue, null, 2).question()).isSameAs(kenvue);
 	}
 
 	@Test
@@ -224,7 +224,7 @@ class GroundingTests {
 				(n) -> {
 				});
 		GroundingQuestion asked = question("How is a Verilog netlist of the design written?", this.margins);
-		assertThat(this.grounding.withDocumentsAbout(asked, null, 4).sources())
+		assertThat(this.grounding.ground(asked, null, 4).question().sources())
 			.extracting((source) -> source.chunk().documentId())
 			.contains("netlist")
 			.doesNotContain("timing");
