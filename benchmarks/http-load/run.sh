@@ -9,7 +9,8 @@
 # READY, then runs wrk for DURATION at CONNECTIONS connections on
 #   1. POST /api/v1/knowledge-bases/{kb}/search (hybrid, topK 5), SciFact test queries;
 #   2. POST /api/v1/sessions/{id}/messages (extractive answers), same queries, 32 sessions;
-# and prints throughput, p50, p99 and errors (non-2xx + socket errors), the seconds from
+# and prints throughput, p50, p99, errors (non-2xx + socket errors) and the service's CPU
+# milliseconds per request (user + system, from /proc), the seconds from
 # start to healthy and the service's resident memory. The per-key rate limit is raised for
 # the run (-Dragchat.rate-limit.per-key-requests) so that it measures the service, not the
 # limiter; everything else is the default configuration. The service is always stopped.
@@ -53,6 +54,11 @@ ci_service_start service
 STARTUP=$SERVICE_STARTUP_SECONDS
 say "healthy after ${STARTUP} s; resident memory $(($(ps -o rss= -p "$SERVICE_PID") / 1024)) MiB"
 grep -i 'vectorization\|VectorizationProvider' "$WORK_DIR/service.log" | head -2 || true
+
+# the service's CPU time (user + system, in clock ticks) so far: divided by the requests
+# served, it varies less from run to run than the throughput, which also moves with
+# whatever else the machine runs (docs/benchmarks.md, session 19)
+service_cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$SERVICE_PID/stat"; }
 
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 KEY=$(curl -sk "$BASE/api/v1/keys" -H "X-Master-Key: $MASTER_KEY" -H 'Content-Type: application/json' \
@@ -118,8 +124,12 @@ wrk -t2 -c4 -d15s --timeout 10s -s "$LOAD_DIR/messages.lua" "$BASE" >/dev/null
 
 for endpoint in ${ENDPOINTS:-search messages}; do
     say "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency $endpoint (load before: $(cut -d' ' -f1-3 /proc/loadavg))"
+    cpu_before=$(service_cpu_ticks)
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency -s "$LOAD_DIR/$endpoint.lua" "$BASE" \
         | tee "$WORK_DIR/wrk-$endpoint.txt"
-    say "$endpoint: $(grep '^RESULT' "$WORK_DIR/wrk-$endpoint.txt") load=$(cut -d' ' -f1-3 /proc/loadavg)"
+    cpu_ticks=$(($(service_cpu_ticks) - cpu_before))
+    requests=$(grep -o 'requests=[0-9]*' "$WORK_DIR/wrk-$endpoint.txt" | head -1 | cut -d= -f2)
+    say "$endpoint: $(grep '^RESULT' "$WORK_DIR/wrk-$endpoint.txt") cpu_ms_per_request=$(python3 -c \
+        "print(round($cpu_ticks * 1000 / $(getconf CLK_TCK) / max(1, ${requests:-0}), 2))") load=$(cut -d' ' -f1-3 /proc/loadavg)"
 done
 say "service resident memory after the load: $(($(ps -o rss= -p "$SERVICE_PID") / 1024)) MiB"
