@@ -56,6 +56,14 @@ public final class Grounding {
 	/** How many documents about a name the sources may be widened with. */
 	static final int NAMED_DOCUMENTS = 3;
 
+	/**
+	 * How many names the sources do not speak of are looked up in the knowledge base. A
+	 * question naming more of them is refused without a search for each: a question of
+	 * hundreds of capitalised words would otherwise cost seconds of index reads
+	 * (docs/benchmarks.md, session 19).
+	 */
+	static final int LOOKED_UP_NAMES = 3;
+
 	private final Retriever retriever;
 
 	private final boolean enabled;
@@ -103,7 +111,10 @@ public final class Grounding {
 		if (!this.enabled || question.sources().isEmpty()) {
 			return new Grounded(question, List.of(), true);
 		}
-		List<String> missing = unsupported(question);
+		// past the names that can be looked up, the names rules that ask for every name
+		// refuse whatever the others are: they are not read
+		List<String> missing = unsupported(question,
+				(this.names != NamesRule.ANY) ? LOOKED_UP_NAMES + 1 : Integer.MAX_VALUE);
 		GroundingQuestion widened = widen(question, missing, filter, perName);
 		if (widened != question) {
 			missing = unsupported(widened);
@@ -128,6 +139,15 @@ public final class Grounding {
 	 * @return the names and periods the sources do not speak of (empty: all supported)
 	 */
 	public List<String> unsupported(GroundingQuestion question) {
+		return unsupported(question, Integer.MAX_VALUE);
+	}
+
+	/**
+	 * @param question the question and its sources
+	 * @param enough after how many names the rule asks for are found unsupported to stop
+	 * @return the names and periods the sources do not speak of, up to then
+	 */
+	private List<String> unsupported(GroundingQuestion question, int enough) {
 		if (question.sources().isEmpty()) {
 			return List.of();
 		}
@@ -138,9 +158,13 @@ public final class Grounding {
 			.distinct()
 			.toList();
 		List<String> missing = new ArrayList<>();
+		int required = 0;
 		for (String name : question.question().names()) {
 			if (!supported(question, name, evidence, documents)) {
 				missing.add(name);
+				if (required(name) && ++required >= enough) {
+					return missing;
+				}
 			}
 		}
 		for (String year : question.question().periods()) {
@@ -200,7 +224,8 @@ public final class Grounding {
 	 * (a question about two things, of which retrieval found one). The documents are
 	 * found by the name itself in the whole knowledge base, and each is held to the rule
 	 * the sources' own documents are ({@link #inDocuments}: about it, not naming it in
-	 * passing); the chunks are those of them that best match the whole question.
+	 * passing); the chunks are those of them that best match the whole question. None is
+	 * looked up when more than {@link #LOOKED_UP_NAMES} are missing.
 	 * @param question the question and its sources
 	 * @param unsupported what the sources do not speak of
 	 * @param filter the filter the sources passed ({@code null}: none), which the new
@@ -211,17 +236,16 @@ public final class Grounding {
 	 */
 	private GroundingQuestion widen(GroundingQuestion question, List<String> unsupported, MetadataFilter filter,
 			int perName) {
-		if (unsupported.isEmpty() || perName < 1) {
+		List<String> lookedUp = unsupported.stream()
+			.filter((name) -> question.question().names().contains(name) && required(name))
+			.toList();
+		if (lookedUp.isEmpty() || lookedUp.size() > LOOKED_UP_NAMES || perName < 1) {
 			return question;
 		}
 		List<ScoredChunk> sources = new ArrayList<>(question.sources());
 		Set<String> ids = new HashSet<>();
 		sources.forEach((source) -> ids.add(source.chunk().id()));
-		List<String> names = question.question().names();
-		for (String name : unsupported) {
-			if (!names.contains(name) || !required(name)) {
-				continue;
-			}
+		for (String name : lookedUp) {
 			List<String> documents = documentsNaming(question.knowledgeBase(), name).stream()
 				.filter((document) -> inDocuments(question.knowledgeBase(), List.of(document), name))
 				.limit(NAMED_DOCUMENTS)

@@ -212,6 +212,34 @@ class GroundingTests {
 	}
 
 	@Test
+	void looksUpNoMoreNamesThanItsLimitAndRefusesAQuestionOfMore() {
+		this.index.replace("contoso",
+				List.of(chunk("contoso", "CONTOSO_2022_10K.pdf", 0, 1, "Contoso Ltd. Annual report 2022."),
+						chunk("contoso", "CONTOSO_2022_10K.pdf", 1, 30, "Contoso's operating margin fell in 2022."),
+						chunk("contoso", "CONTOSO_2022_10K.pdf", 2, 31, "Contoso sells software to banks.")),
+				(n) -> {
+				});
+		// as many missing names as are looked up: Contoso's filing joins the sources
+		GroundingQuestion three = question(
+				"Did the operating margins of American Express, Contoso, Fabrikam and Northwind improve in 2022?",
+				this.margins);
+		Grounding.Grounded looked = this.grounding.ground(three, null, 2);
+		assertThat(looked.question().sources()).extracting((source) -> source.chunk().documentId()).contains("contoso");
+		assertThat(looked.unsupported()).containsExactly("Fabrikam", "Northwind");
+		assertThat(looked.supported()).isFalse();
+		// one more: refused as it stands, nothing looked up, the names past the limit not
+		// read
+		GroundingQuestion four = question(
+				"Did the operating margins of American Express, Contoso, Fabrikam, Northwind and Tailspin improve in 2022?",
+				this.margins);
+		Grounding.Grounded refused = this.grounding.ground(four, null, 2);
+		assertThat(refused.question()).isSameAs(four);
+		assertThat(refused.supported()).isFalse();
+		assertThat(refused.unsupported()).hasSize(Grounding.LOOKED_UP_NAMES + 1);
+		assertThat(this.grounding.unsupported(four)).containsExactly("Contoso", "Fabrikam", "Northwind", "Tailspin");
+	}
+
+	@Test
 	void aDocumentOfFewerChunksThanTheMentionsIsAboutANameEachOfThemWrites() {
 		this.index.replace("netlist",
 				List.of(chunk("netlist", "write_netlist.md", 0, 1, "Verilog netlists are written by write_verilog."),
