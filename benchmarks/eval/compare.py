@@ -50,6 +50,9 @@ def outcome(question, kb, key, figure):
             return None
         if name == "refused":
             return not chat["grounded"]
+        if name == "citesFound":
+            rank = ((question.get("search") or {}).get("hybrid") or {}).get("rank")
+            return chat.get("citesGold") if rank is not None and rank <= 5 else None
         return chat.get(name)
     search = (question.get("search") or {}).get(what)
     if search is None:

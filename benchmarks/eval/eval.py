@@ -293,7 +293,11 @@ def summarize_set(qset, record):
         figures = {"grounded": rate([c["grounded"] for c in chats]),
                    "citesGold": rate([c["citesGold"] for c in chats]),
                    # of all the citations of the answers, the share on a gold page or document
-                   "goldCitations": rate([g for c in chats for g in c.get("goldCitations", [])])}
+                   "goldCitations": rate([g for c in chats for g in c.get("goldCitations", [])]),
+                   # of the questions whose gold hybrid search ranks in its top 5, the share
+                   # whose answer cites it (issue 20: chat cites what search found)
+                   "citesFound": rate([o["chat"]["citesGold"] for o in outcomes if "chat" in o
+                                       and (o["search"]["hybrid"]["rank"] or 99) <= 5])}
         terms = [c["referenceTerms"] for c in chats if "referenceTerms" in c]
         if terms:
             # the mean share of the reference answer's identifiers and options the answer holds
@@ -386,8 +390,8 @@ def tables(result):
         else "no reranker"
     lines = [f"Commit {result['commit']}, {result['started']}, {reranker}, loads {result['loads']}", "",
              "| KB | questions | n | hybrid R@5 | R@10 | MRR | vector R@5 | R@10 | MRR | keyword R@5 | R@10 | MRR |"
-             " chat grounded | cites gold | citations gold | refused (n unanswerable) |",
-             "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+             " chat grounded | cites gold | cites gold found by search | citations gold | refused (n unanswerable) |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     flagged = {(f["knowledgeBase"], f["set"], f["figure"]) for f in result["hybridFlags"]}
     for kb, r in result["knowledgeBases"].items():
         for key, s in r["sets"].items():
@@ -398,8 +402,8 @@ def tables(result):
                     mark = " ⚠" if mode == "hybrid" and (kb, key, name) in flagged else ""
                     row.append(cell(fs.get(name)) + mark)
             c = s["chat"]
-            row += [count_cell(c.get("grounded")), count_cell(c.get("citesGold")), count_cell(c.get("goldCitations")),
-                    count_cell(c.get("refused"))]
+            row += [count_cell(c.get("grounded")), count_cell(c.get("citesGold")), count_cell(c.get("citesFound")),
+                    count_cell(c.get("goldCitations")), count_cell(c.get("refused"))]
             lines.append("| " + " | ".join(row) + " |")
     fb_rows = [(kb, key, s) for kb, r in result["knowledgeBases"].items() for key, s in r["sets"].items()
                if s["search"] and "docTop5" in s["search"]["hybrid"]]
