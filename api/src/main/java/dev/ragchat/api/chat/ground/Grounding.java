@@ -111,13 +111,10 @@ public final class Grounding {
 		if (!this.enabled || question.sources().isEmpty()) {
 			return new Grounded(question, List.of(), true);
 		}
-		// past the names that can be looked up, the names rules that ask for every name
-		// refuse whatever the others are: they are not read
-		List<String> missing = unsupported(question,
-				(this.names != NamesRule.ANY) ? LOOKED_UP_NAMES + 1 : Integer.MAX_VALUE);
+		List<String> missing = unsupported(question, true);
 		GroundingQuestion widened = widen(question, missing, filter, perName);
 		if (widened != question) {
-			missing = unsupported(widened);
+			missing = unsupported(widened, true);
 		}
 		return new Grounded(widened, missing, satisfied(widened, missing));
 	}
@@ -139,15 +136,18 @@ public final class Grounding {
 	 * @return the names and periods the sources do not speak of (empty: all supported)
 	 */
 	public List<String> unsupported(GroundingQuestion question) {
-		return unsupported(question, Integer.MAX_VALUE);
+		return unsupported(question, false);
 	}
 
 	/**
 	 * @param question the question and its sources
-	 * @param enough after how many names the rule asks for are found unsupported to stop
-	 * @return the names and periods the sources do not speak of, up to then
+	 * @param judging whether only what decides the step is read: the names the rule asks
+	 * for, and, by the rules that ask for every one, none past the first that cannot be
+	 * looked up (a question of hundreds of capitalised words or capitals costs no more
+	 * than a short one)
+	 * @return the names and periods the sources do not speak of
 	 */
-	private List<String> unsupported(GroundingQuestion question, int enough) {
+	private List<String> unsupported(GroundingQuestion question, boolean judging) {
 		if (question.sources().isEmpty()) {
 			return List.of();
 		}
@@ -158,11 +158,13 @@ public final class Grounding {
 			.distinct()
 			.toList();
 		List<String> missing = new ArrayList<>();
-		int required = 0;
 		for (String name : question.question().names()) {
+			if (judging && !required(name)) {
+				continue;
+			}
 			if (!supported(question, name, evidence, documents)) {
 				missing.add(name);
-				if (required(name) && ++required >= enough) {
+				if (judging && this.names != NamesRule.ANY && missing.size() > LOOKED_UP_NAMES) {
 					return missing;
 				}
 			}
@@ -448,7 +450,9 @@ public final class Grounding {
 	 *
 	 * @param question the question with its sources (widened by the documents about names
 	 * the retrieved ones did not speak of)
-	 * @param unsupported the names and periods the sources do not speak of
+	 * @param unsupported the names and periods the sources do not speak of, of the names
+	 * the rule reads (the names it asks for; by the rules that ask for every one, up to
+	 * the first that cannot be looked up)
 	 * @param supported whether they support the question, by the names rule
 	 */
 	public record Grounded(GroundingQuestion question, List<String> unsupported, boolean supported) {

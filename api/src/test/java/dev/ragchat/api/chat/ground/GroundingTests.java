@@ -237,6 +237,17 @@ class GroundingTests {
 		assertThat(refused.supported()).isFalse();
 		assertThat(refused.unsupported()).hasSize(Grounding.LOOKED_UP_NAMES + 1);
 		assertThat(this.grounding.unsupported(four)).containsExactly("Contoso", "Fabrikam", "Northwind", "Tailspin");
+		// the rule for proper names reads no other name: capitals the sources miss are
+		// neither looked up nor reported by the step
+		Grounding proper = new Grounding(new Retriever(this.index, Fusion.ranks(60, 1, 1, 10)), true,
+				Grounding.NamesRule.PROPER);
+		GroundingQuestion capitals = question("Did the COGS, EBITDA and ROIC of American Express improve in 2022?",
+				this.margins);
+		Grounding.Grounded grounded = proper.ground(capitals, null, 2);
+		assertThat(grounded.unsupported()).isEmpty();
+		assertThat(grounded.supported()).isTrue();
+		assertThat(grounded.question()).isSameAs(capitals);
+		assertThat(proper.unsupported(capitals)).contains("COGS", "EBITDA", "ROIC");
 	}
 
 	@Test
