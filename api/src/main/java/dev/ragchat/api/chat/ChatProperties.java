@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param generator {@code extractive} (no model needed) or a configured language model
  * @param topK chunks retrieved per question unless the session says otherwise
  * @param minSimilarity the cosine similarity below which the documents are taken not to
- * answer a question (default 0.67, chosen by cross-validation over the development
+ * answer a question (default 0.68, chosen by cross-validation over the development
  * corpora)
  * @param maxSentences sentences an extractive answer quotes at most
  * @param historyTurns earlier messages that inform the next answer
@@ -43,7 +43,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("ragchat.chat")
 public record ChatProperties(@DefaultValue("extractive") Generator generator, @DefaultValue("5") int topK,
-		@DefaultValue("0.67") double minSimilarity, @DefaultValue("3") int maxSentences,
+		@DefaultValue("0.68") double minSimilarity, @DefaultValue("3") int maxSentences,
 		@DefaultValue("6") int historyTurns, @DefaultValue("4000") int maxMessageLength,
 		@DefaultValue("true") boolean questionTerms, @DefaultValue("0.1") double overlapWeight,
 		@DefaultValue("proper") Grounding.NamesRule names, @DefaultValue("0.03") double rankWeight,

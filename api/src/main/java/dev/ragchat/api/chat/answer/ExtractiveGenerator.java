@@ -25,6 +25,9 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 
 	private static final int MAX_CANDIDATES = 300;
 
+	/** How many of the nearest sentences are also read with their neighbours. */
+	private static final int PAIRED = 8;
+
 	private final SentenceVectors sentenceVectors;
 
 	private final QueryEmbedder queryEmbedder;
@@ -98,6 +101,7 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 			candidate.nearness = Math.max(toAsked, toStandalone);
 			grounding = Math.max(grounding, candidate.nearness);
 		}
+		grounding = Math.max(grounding, nearestPair(candidates, asked, standalone));
 		// a title or heading is near what the question asks (it grounds the answer),
 		// but it names what follows rather than answering: quoted only if nothing else
 		List<Candidate> quotable = candidates.stream().allMatch((c) -> c.title) ? candidates
@@ -134,6 +138,41 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 			answer.append(piece);
 		}
 		return new Generated(answer.toString(), true);
+	}
+
+	/**
+	 * How near the question two adjacent sentences of a source are, read together: a
+	 * question that asks two things is answered by two sentences (a statement's rows, a
+	 * rule and its condition), each of them nearer to one part than to the whole. Only
+	 * the {@link #PAIRED} nearest sentences are read with the one before and the one
+	 * after, so that it embeds at most twice as many pairs. Grounding only: quotes stay
+	 * sentences. Leave-one-corpus-out over the development corpora: FinanceBench grounded
+	 * 0.915 to 0.979 held out, no other figure lower (docs/benchmarks.md, session 19).
+	 */
+	private double nearestPair(List<Candidate> candidates, float[] asked, float[] standalone) {
+		List<Integer> nearest = java.util.stream.IntStream.range(0, candidates.size())
+			.boxed()
+			.sorted(Comparator.comparingDouble((Integer i) -> candidates.get(i).nearness).reversed())
+			.limit(PAIRED)
+			.toList();
+		java.util.SortedSet<Integer> firsts = new java.util.TreeSet<>();
+		for (int i : nearest) {
+			if (i > 0 && candidates.get(i - 1).source == candidates.get(i).source) {
+				firsts.add(i - 1);
+			}
+			if (i + 1 < candidates.size() && candidates.get(i + 1).source == candidates.get(i).source) {
+				firsts.add(i);
+			}
+		}
+		List<String> pairs = firsts.stream()
+			.map((i) -> candidates.get(i).text + " " + candidates.get(i + 1).text)
+			.toList();
+		double nearness = 0;
+		for (float[] pair : this.sentenceVectors.of(pairs)) {
+			nearness = Math.max(nearness,
+					Math.max(Sentences.similarity(asked, pair), Sentences.similarity(standalone, pair)));
+		}
+		return nearness;
 	}
 
 	private static Generated notFound(Consumer<String> tokens) {

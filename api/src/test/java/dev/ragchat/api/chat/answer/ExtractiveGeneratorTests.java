@@ -161,6 +161,56 @@ class ExtractiveGeneratorTests {
 		};
 	}
 
+	@Test
+	void groundsAQuestionOfTwoPartsOnTwoAdjacentSentencesThatAnswerOneEach() {
+		// each sentence is near one part of the question (0.71), the two together near
+		// the whole of it (1.0); the threshold (0.8) is for the whole
+		EmbeddingModel parts = new EmbeddingModel() {
+
+			@Override
+			public EmbeddingResponse call(EmbeddingRequest request) {
+				List<Embedding> embeddings = new ArrayList<>();
+				for (String text : request.getInstructions()) {
+					embeddings.add(new Embedding(vector(text), embeddings.size()));
+				}
+				return new EmbeddingResponse(embeddings);
+			}
+
+			@Override
+			public float[] embed(Document document) {
+				return vector(document.getText());
+			}
+
+			private float[] vector(String text) {
+				float operating = text.contains("operating") ? 1 : 0;
+				float investing = text.contains("investing") ? 1 : 0;
+				double norm = Math.max(Math.sqrt(operating * operating + investing * investing), 1e-9);
+				return new float[] { (float) (operating / norm), (float) (investing / norm) };
+			}
+
+		};
+		float half = (float) Math.sqrt(0.5);
+		Chunk together = new Chunk("c:0", "kb", "c", "NIKE_2023_10K.pdf", 62, 62, "Cash flows", 0,
+				"Cash provided by operating activities was 5.8 billion. Cash used in investing activities was 1.5 billion.",
+				Map.of(), "NIKE 2023 10K");
+		Chunk apart = new Chunk("c:1", "kb", "c", "NIKE_2023_10K.pdf", 62, 62, "Cash flows", 1,
+				"Cash provided by operating activities was 5.8 billion. Revenues rose by ten percent over the year before. Cash used in investing activities was 1.5 billion.",
+				Map.of(), "NIKE 2023 10K");
+		String asked = "What were the operating and investing cash flows?";
+		ExtractiveGenerator generator = new ExtractiveGenerator(parts, (query) -> new float[] { half, half }, 0.8, 3);
+		assertThat(generator
+			.generate(new Question(asked, asked, List.of(), List.of(new ScoredChunk(together, 1)), null, null, null),
+					(token) -> {
+					})
+			.grounded()).isTrue();
+		// not two sentences apart
+		assertThat(generator
+			.generate(new Question(asked, asked, List.of(), List.of(new ScoredChunk(apart, 1)), null, null, null),
+					(token) -> {
+					})
+			.grounded()).isFalse();
+	}
+
 	private static String answer(double overlapWeight, String question) {
 		return answer(overlapWeight,
 				new Question(question, question, List.of(), List.of(new ScoredChunk(STATEMENT, 1)), null, null, null));
