@@ -36,8 +36,10 @@ def collect(args):
     run = json.loads(Path(args.run).read_text())
     # the ground step only logs, so that the extract runs and logs its similarity for every
     # question; the names rules are applied here, offline
+    # the extract reads pairs of sentences only below its threshold: at 1 it reads them for
+    # every question, so that the logged similarity is the best of sentences and pairs
     args.java_opts = (args.java_opts + " -Dlogging.level.dev.ragchat.api.chat=DEBUG"
-                      " -Dragchat.chat.question-terms=false").strip()
+                      " -Dragchat.chat.question-terms=false -Dragchat.chat.min-similarity=1").strip()
     service = rb.Service(args)
     service.start()
     api = rb.Api(service.base)
