@@ -10,9 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param generator {@code extractive} (no model needed) or a configured language model
  * @param topK chunks retrieved per question unless the session says otherwise
- * @param minSimilarity the cosine similarity below which the documents are taken not to
- * answer a question (default 0.68, chosen by cross-validation over the development
- * corpora)
+ * @param minSimilarity the cosine similarity (of a sentence, or of two adjacent sentences
+ * read together) below which the documents are taken not to answer a question (default
+ * 0.68, chosen by cross-validation over the development corpora)
  * @param maxSentences sentences an extractive answer quotes at most
  * @param historyTurns earlier messages that inform the next answer
  * @param maxMessageLength the longest question accepted

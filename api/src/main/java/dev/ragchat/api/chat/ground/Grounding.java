@@ -238,8 +238,9 @@ public final class Grounding {
 	 */
 	private GroundingQuestion widen(GroundingQuestion question, List<String> unsupported, MetadataFilter filter,
 			int perName) {
+		// the names of what the judging step found missing (its years are no names)
 		List<String> lookedUp = unsupported.stream()
-			.filter((name) -> question.question().names().contains(name) && required(name))
+			.filter((name) -> question.question().names().contains(name))
 			.toList();
 		if (lookedUp.isEmpty() || lookedUp.size() > LOOKED_UP_NAMES || perName < 1) {
 			return question;
