@@ -31,7 +31,7 @@ class RerankConfiguration {
 
 	@Bean
 	Reranking reranking(Reranker reranker, RerankProperties properties) {
-		return new Reranking(reranker, properties.candidates());
+		return new Reranking(reranker, properties.candidates(), properties.minScore());
 	}
 
 	/**

@@ -27,11 +27,16 @@ import org.springframework.util.Assert;
  * read
  * @param maxDocumentLength the most characters of a chunk sent (title, headings and
  * text), so that question and chunk fit the model's context
+ * @param minScore when set, the least score of the reranker's a chunk needs to go on to
+ * the answer and into hybrid search results: the reranker also judges what is relevant,
+ * and a question none of whose candidates reaches it is answered "not in the documents".
+ * On the model's own scale (a probability for some models, a logit for others), so no
+ * default
  */
 @ConfigurationProperties("ragchat.rerank")
 record RerankProperties(String url, String model, @DefaultValue("20") int candidates, String apiKey,
 		@DefaultValue("10s") Duration timeout, @DefaultValue("jina") Protocol protocol,
-		@DefaultValue("2000") int maxDocumentLength) {
+		@DefaultValue("2000") int maxDocumentLength, Double minScore) {
 
 	RerankProperties {
 		Assert.isTrue(candidates >= 1 && candidates <= ChunkSearch.MAX_TOP_K,
@@ -39,6 +44,7 @@ record RerankProperties(String url, String model, @DefaultValue("20") int candid
 		Assert.isTrue(timeout != null && timeout.isPositive(), "ragchat.rerank.timeout must be positive");
 		Assert.notNull(protocol, "ragchat.rerank.protocol must be jina or tei");
 		Assert.isTrue(maxDocumentLength >= 1, "ragchat.rerank.max-document-length must be positive");
+		Assert.isTrue(minScore == null || Double.isFinite(minScore), "ragchat.rerank.min-score must be a number");
 	}
 
 	/**
@@ -48,7 +54,8 @@ record RerankProperties(String url, String model, @DefaultValue("20") int candid
 	public String toString() {
 		return "RerankProperties[url=" + this.url + ", model=" + this.model + ", candidates=" + this.candidates
 				+ ", apiKey=" + ((this.apiKey != null) ? "(set)" : "(none)") + ", timeout=" + this.timeout
-				+ ", protocol=" + this.protocol + ", maxDocumentLength=" + this.maxDocumentLength + "]";
+				+ ", protocol=" + this.protocol + ", maxDocumentLength=" + this.maxDocumentLength + ", minScore="
+				+ this.minScore + "]";
 	}
 
 	/**

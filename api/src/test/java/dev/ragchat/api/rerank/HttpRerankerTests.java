@@ -133,7 +133,7 @@ class HttpRerankerTests {
 	void cutsALongChunkToTheMaximumLength() throws Exception {
 		server.stubFor(post(urlPathEqualTo("/rerank")).willReturn(okJson(results(5))));
 		RerankProperties cut = new RerankProperties(server.baseUrl(), null, 20, null, Duration.ofSeconds(2),
-				RerankProperties.Protocol.JINA, 10);
+				RerankProperties.Protocol.JINA, 10, null);
 		reranking(cut).rerank("q", this.retrieved, 2);
 		assertThat(onlyRequest("/rerank").get("documents").get(0).asText()).isEqualTo("Title 0\nPa");
 	}
@@ -142,7 +142,7 @@ class HttpRerankerTests {
 	void fallsBackToRetrievalOrderWhenTheRerankerTimesOut(CapturedOutput output) {
 		server.stubFor(post(urlPathEqualTo("/rerank")).willReturn(okJson(results(5)).withFixedDelay(3000)));
 		RerankProperties slow = new RerankProperties(server.baseUrl(), null, 20, KEY, Duration.ofMillis(300),
-				RerankProperties.Protocol.JINA, 2000);
+				RerankProperties.Protocol.JINA, 2000, null);
 		long start = System.nanoTime();
 		assertRetrievalOrder(reranking(slow).rerank("q", this.retrieved, 3), output);
 		assertThat(output).contains("HttpTimeoutException");
@@ -245,6 +245,45 @@ class HttpRerankerTests {
 		assertThat(server.findAll(postRequestedFor(urlPathEqualTo("/rerank")))).isEmpty();
 	}
 
+	@Test
+	void keepsOnlyTheChunksTheRerankerScoresAtLeastTheLeastScore() {
+		server.stubFor(post(urlPathEqualTo("/rerank")).willReturn(okJson(results(5))));
+		// scores 0.4, 0.3, 0.2 for c4, c3, c2: the least score 0.3 keeps two of the three
+		List<ScoredChunk> kept = judging(0.3).rerank("q", this.retrieved, 3);
+		assertThat(kept).extracting((c) -> c.chunk().documentId()).containsExactly("d4", "d3");
+		assertThat(kept).extracting(ScoredChunk::score).containsExactly(0.4, 0.3);
+		// none reaches it: nothing goes on
+		assertThat(judging(0.9).rerank("q", this.retrieved, 3)).isEmpty();
+	}
+
+	@Test
+	void judgesASingleCandidateWhenALeastScoreIsSet() {
+		server.stubFor(post(urlPathEqualTo("/rerank")).willReturn(okJson("""
+				{"results":[{"index":0,"relevance_score":0.01}]}""")));
+		assertThat(judging(0.5).rerank("q", this.retrieved.subList(0, 1), 3)).isEmpty();
+		assertThat(server.findAll(postRequestedFor(urlPathEqualTo("/rerank")))).hasSize(1);
+	}
+
+	@Test
+	void keepsTheRetrievalOrderUnjudgedWhenTheRerankerFails(CapturedOutput output) {
+		server.stubFor(post(urlPathEqualTo("/rerank")).willReturn(aResponse().withStatus(503)));
+		// retrieval's scores are on another scale: the least score is not applied to them
+		assertRetrievalOrder(judging(1.5).rerank("q", this.retrieved, 3), output);
+	}
+
+	@Test
+	void refusesALeastScoreThatIsNoNumber() {
+		assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> new RerankProperties(server.baseUrl(), null, 20,
+				null, Duration.ofSeconds(2), RerankProperties.Protocol.JINA, 2000, Double.NaN)))
+			.hasMessageContaining("ragchat.rerank.min-score");
+	}
+
+	private Reranking judging(double minScore) {
+		RerankProperties properties = new RerankProperties(server.baseUrl(), null, 20, null, Duration.ofSeconds(2),
+				RerankProperties.Protocol.JINA, 2000, minScore);
+		return new Reranking(new HttpReranker(properties), properties.candidates(), properties.minScore());
+	}
+
 	private void assertRetrievalOrder(List<ScoredChunk> reranked, CapturedOutput output) {
 		assertThat(reranked).isEqualTo(this.retrieved.subList(0, 3));
 		assertThat(output).contains("WARN")
@@ -272,7 +311,7 @@ class HttpRerankerTests {
 
 	private static RerankProperties properties(String url, String protocol, String model, String apiKey) {
 		return new RerankProperties(url, model, 20, apiKey, Duration.ofSeconds(2),
-				RerankProperties.Protocol.valueOf(protocol.toUpperCase(java.util.Locale.ROOT)), 2000);
+				RerankProperties.Protocol.valueOf(protocol.toUpperCase(java.util.Locale.ROOT)), 2000, null);
 	}
 
 	private static Reranking reranking(RerankProperties properties) {

@@ -15,27 +15,50 @@ import org.springframework.util.Assert;
  * (unreachable, too slow, an error, an answer that ranks something else) costs a warning,
  * never the search: the retrieval order stands. {@link #off()} keeps the retrieval order
  * without asking anyone.
+ * <p>
+ * With a least score, the reranker is also the judge of what is relevant: a chunk it
+ * scores below it does not go on, so an answer whose every candidate falls below is "not
+ * in the documents". A reranker reads the question with each chunk (a cross-encoder),
+ * which tells a passage that answers from one that is only about the same subject far
+ * better than the embedding's similarity can (docs/benchmarks.md, issue 20's in-domain
+ * refusal). Scores are the model's own (a probability for some, a logit for others), so
+ * the least score has no default. When the reranker fails, the retrieval order stands
+ * unfiltered: retrieval's scores are on another scale.
  */
 public final class Reranking {
 
 	private static final Logger logger = LoggerFactory.getLogger(Reranking.class);
 
-	private static final Reranking OFF = new Reranking(Reranking::first, 1);
+	private static final Reranking OFF = new Reranking(Reranking::first, 1, null);
 
 	private final Reranker reranker;
 
 	private final int candidates;
+
+	private final Double minScore;
 
 	/**
 	 * @param reranker orders the candidates
 	 * @param candidates how many chunks a search retrieves for it (at least {@code topK})
 	 */
 	public Reranking(Reranker reranker, int candidates) {
+		this(reranker, candidates, null);
+	}
+
+	/**
+	 * @param reranker orders the candidates
+	 * @param candidates how many chunks a search retrieves for it (at least {@code topK})
+	 * @param minScore the least score of the reranker's a chunk needs to go on, or
+	 * {@code null} to keep the best {@code topK} whatever their scores
+	 */
+	public Reranking(Reranker reranker, int candidates, Double minScore) {
 		Assert.notNull(reranker, "reranker must not be null");
 		Assert.isTrue(candidates >= 1 && candidates <= ChunkSearch.MAX_TOP_K,
 				"candidates must be between 1 and " + ChunkSearch.MAX_TOP_K);
+		Assert.isTrue(minScore == null || Double.isFinite(minScore), "minScore must be a finite number");
 		this.reranker = reranker;
 		this.candidates = candidates;
+		this.minScore = minScore;
 	}
 
 	/**
@@ -57,18 +80,21 @@ public final class Reranking {
 	 * @param query the question
 	 * @param retrieved what the search retrieved, best first
 	 * @param topK how many to keep
-	 * @return the best {@code topK} as the reranker orders them, or in the retrieval
-	 * order when it fails
+	 * @return the best {@code topK} as the reranker orders them (those it scores at least
+	 * the least score, when one is set: perhaps none), or in the retrieval order when it
+	 * fails
 	 */
 	public List<ScoredChunk> rerank(String query, List<ScoredChunk> retrieved, int topK) {
 		Assert.hasText(query, "query must not be empty");
 		Assert.notNull(retrieved, "retrieved must not be null");
 		Assert.isTrue(topK >= 1, "topK must be positive");
-		if (retrieved.size() < 2 || this == OFF) {
+		// one candidate needs no ordering, but a judge still reads it
+		if (this == OFF || retrieved.isEmpty() || (retrieved.size() < 2 && this.minScore == null)) {
 			return first(query, retrieved, topK);
 		}
+		List<ScoredChunk> reranked;
 		try {
-			return this.reranker.rerank(query, retrieved, topK);
+			reranked = this.reranker.rerank(query, retrieved, topK);
 		}
 		catch (RuntimeException ex) {
 			// the cause says what an HTTP client's wrapper does not (timed out, refused)
@@ -76,6 +102,15 @@ public final class Reranking {
 					(ex.getCause() != null) ? " (" + ex.getCause() + ")" : "");
 			return first(query, retrieved, topK);
 		}
+		if (this.minScore == null) {
+			return reranked;
+		}
+		List<ScoredChunk> relevant = reranked.stream().filter((c) -> c.score() >= this.minScore).toList();
+		if (relevant.size() < reranked.size()) {
+			logger.debug("The reranker scored {} of {} chunks below {}", reranked.size() - relevant.size(),
+					reranked.size(), this.minScore);
+		}
+		return relevant;
 	}
 
 	private static List<ScoredChunk> first(String query, List<ScoredChunk> retrieved, int topK) {
