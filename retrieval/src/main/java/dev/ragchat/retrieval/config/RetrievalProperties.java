@@ -50,6 +50,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keywordStatistics whose BM25 statistics rank the keyword side in the embedded
  * index: {@code candidate-files} (default: those of the files the candidates come from,
  * each file counted once) or {@code knowledge-base} (the whole knowledge base's)
+ * @param exactVectorSearchUpTo in the embedded index, up to how many chunks (of the
+ * knowledge base, or of the documents and metadata a search asks for) a vector search
+ * scores every one of them rather than searching the HNSW graph (0: always the graph)
  */
 @ConfigurationProperties("ragchat.retrieval")
 public record RetrievalProperties(Path indexDir, @DefaultValue("1") int embeddingThreads,
@@ -62,7 +65,8 @@ public record RetrievalProperties(Path indexDir, @DefaultValue("1") int embeddin
 		@DefaultValue("0") double hybridPageWeight, @DefaultValue("0") double hybridDocumentWeight,
 		@DefaultValue("true") boolean hybridOnePerPage, @DefaultValue("0.5") double hybridPeriodWeight,
 		@DefaultValue("1") double queryContextWeight,
-		@DefaultValue("candidate-files") LuceneIndexSettings.KeywordStatistics keywordStatistics) {
+		@DefaultValue("candidate-files") LuceneIndexSettings.KeywordStatistics keywordStatistics,
+		@DefaultValue("20000") int exactVectorSearchUpTo) {
 
 	/**
 	 * Where the chunks are indexed.
@@ -90,7 +94,7 @@ public record RetrievalProperties(Path indexDir, @DefaultValue("1") int embeddin
 	 */
 	LuceneIndexSettings indexSettings() {
 		return new LuceneIndexSettings(this.hnswMaxConnections, this.hnswBeamWidth, this.vectorQuantization,
-				this.indexRamBufferMb, this.vectorCandidates, this.keywordStatistics);
+				this.indexRamBufferMb, this.vectorCandidates, this.keywordStatistics, this.exactVectorSearchUpTo);
 	}
 
 }

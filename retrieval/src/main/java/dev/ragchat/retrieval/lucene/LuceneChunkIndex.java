@@ -144,6 +144,8 @@ public final class LuceneChunkIndex implements ChunkIndex, IndexSnapshots, AutoC
 
 	private final int vectorCandidates;
 
+	private final int exactSearchUpTo;
+
 	private final Analyzer analyzer = new KeywordAnalyzer();
 
 	private final KeywordQuery keywordQuery = new KeywordQuery(this.analyzer, CONTENT);
@@ -194,6 +196,7 @@ public final class LuceneChunkIndex implements ChunkIndex, IndexSnapshots, AutoC
 		this.embedding = embedding;
 		this.embeddingBatch = embeddingBatch;
 		this.vectorCandidates = settings.vectorCandidates();
+		this.exactSearchUpTo = settings.exactSearchUpTo();
 		this.candidateFiles = (settings.keywordStatistics() == LuceneIndexSettings.KeywordStatistics.CANDIDATE_FILES)
 				? new CandidateFiles(DOCUMENT, CONTENT, CONTENT_LENGTH, this.statistics) : null;
 		try {
@@ -347,8 +350,8 @@ public final class LuceneChunkIndex implements ChunkIndex, IndexSnapshots, AutoC
 	public List<ScoredChunk> search(ChunkSearch search) {
 		Query filter = filter(search.knowledgeBase(), search.documentIds(), search.filter());
 		return switch (search.mode()) {
-			case VECTOR -> withSearcher((searcher) -> hits(searcher,
-					searcher.search(vectorQuery(search.query(), search.topK(), filter), search.topK())));
+			case VECTOR -> withSearcher((searcher) -> hits(searcher, searcher
+				.search(vectorQuery(search.query(), search.topK(), filter, exact(searcher, filter)), search.topK())));
 			case KEYWORD -> withSearcher((searcher) -> {
 				IndexSearcher knowledgeBase = this.statistics.searcher(searcher, search.knowledgeBase());
 				if (this.candidateFiles == null) {
@@ -379,7 +382,9 @@ public final class LuceneChunkIndex implements ChunkIndex, IndexSnapshots, AutoC
 		Query filter = filter(search.knowledgeBase(), search.documentIds(), search.filter());
 		return withSearcher((searcher) -> {
 			IndexSearcher knowledgeBase = this.statistics.searcher(searcher, search.knowledgeBase());
-			DocumentRetriever vector = (query) -> ranked(searcher, vectorQuery(query.text(), depth, filter), depth);
+			boolean exact = exact(searcher, filter);
+			DocumentRetriever vector = (query) -> ranked(searcher, vectorQuery(query.text(), depth, filter, exact),
+					depth);
 			DocumentRetriever keyword = (query) -> ranked(knowledgeBase, keywordQuery(search, filter), depth);
 			org.springframework.ai.rag.Query query = new org.springframework.ai.rag.Query(search.query());
 			List<org.springframework.ai.document.Document> byVector = vector.retrieve(query);
@@ -540,16 +545,27 @@ public final class LuceneChunkIndex implements ChunkIndex, IndexSnapshots, AutoC
 	}
 
 	/**
-	 * The HNSW search explores at least {@code vectorCandidates} nodes' worth of results
-	 * (Lucene's k is also its beam) so that recall holds for small k; callers keep the
-	 * best k of them.
+	 * Exact while the filter lets few enough chunks through, else the HNSW search, which
+	 * explores at least {@code vectorCandidates} nodes' worth of results (Lucene's k is
+	 * also its beam) so that recall holds for small k; callers keep the best k of them.
 	 * @param query the query text
 	 * @param k how many results the caller keeps
 	 * @param filter the knowledge base and document filter
 	 * @return the vector query
 	 */
-	private Query vectorQuery(String query, int k, Query filter) {
+	/**
+	 * Whether a vector search scores every chunk the filter lets through: while they are
+	 * few enough ({@link ExactVectorQuery}).
+	 */
+	private boolean exact(IndexSearcher searcher, Query filter) throws IOException {
+		return this.exactSearchUpTo > 0 && searcher.count(filter) <= this.exactSearchUpTo;
+	}
+
+	private Query vectorQuery(String query, int k, Query filter, boolean exact) {
 		float[] vector = this.embedding.queries().embed(query);
+		if (exact) {
+			return new ExactVectorQuery(VECTOR, vector, k, filter);
+		}
 		return new KnnFloatVectorQuery(VECTOR, vector, Math.max(k, this.vectorCandidates), filter);
 	}
 

@@ -26,9 +26,19 @@ import org.springframework.util.Assert;
  * @param vectorCandidates the fewest results an HNSW search looks for before the best k
  * are kept (its beam): recall against exact search rises with it, and so does latency
  * @param keywordStatistics whose BM25 statistics rank the keyword side's candidates
+ * @param exactSearchUpTo the most chunks a vector search's filter (the knowledge base,
+ * and the documents and metadata asked for) may let through for every one of them to be
+ * scored rather than the HNSW graph searched (0: always the graph)
  */
 public record LuceneIndexSettings(int maxConnections, int beamWidth, Quantization quantization, double ramBufferMb,
-		int vectorCandidates, KeywordStatistics keywordStatistics) {
+		int vectorCandidates, KeywordStatistics keywordStatistics, int exactSearchUpTo) {
+
+	/**
+	 * Up to how many chunks a vector search scores them all by default: 20,000 chunks
+	 * (some 5,000 pages of filings) cost about 11 ms more a search than the graph on 2
+	 * cores (docs/benchmarks.md, session 21).
+	 */
+	public static final int EXACT_SEARCH_UP_TO = 20_000;
 
 	/** Lucene's defaults, and the candidates' files' statistics. */
 	public static final LuceneIndexSettings DEFAULTS = new LuceneIndexSettings(16, 100, Quantization.NONE, 16, 100);
@@ -41,14 +51,25 @@ public record LuceneIndexSettings(int maxConnections, int beamWidth, Quantizatio
 		this(maxConnections, beamWidth, quantization, ramBufferMb, vectorCandidates, KeywordStatistics.CANDIDATE_FILES);
 	}
 
+	/**
+	 * Settings with the default bound of exact vector search.
+	 */
+	public LuceneIndexSettings(int maxConnections, int beamWidth, Quantization quantization, double ramBufferMb,
+			int vectorCandidates, KeywordStatistics keywordStatistics) {
+		this(maxConnections, beamWidth, quantization, ramBufferMb, vectorCandidates, keywordStatistics,
+				EXACT_SEARCH_UP_TO);
+	}
+
 	public LuceneIndexSettings {
 		Assert.isTrue(maxConnections >= 2 && maxConnections <= 512, "maxConnections must be between 2 and 512");
-		Assert.isTrue(beamWidth >= 1 && beamWidth <= 3200, "beamWidth must be between 1 and 3200");
+		// Lucene 10.6 accepts a beam of 1 and then fails to index the first vector
+		Assert.isTrue(beamWidth >= 2 && beamWidth <= 3200, "beamWidth must be between 2 and 3200");
 		Assert.notNull(quantization, "quantization must not be null");
 		Assert.isTrue(ramBufferMb >= 1, "ramBufferMb must be at least 1");
 		Assert.isTrue(vectorCandidates >= 1 && vectorCandidates <= 10_000,
 				"vectorCandidates must be between 1 and 10000");
 		Assert.notNull(keywordStatistics, "keywordStatistics must not be null");
+		Assert.isTrue(exactSearchUpTo >= 0, "exactSearchUpTo must not be negative");
 	}
 
 	/**

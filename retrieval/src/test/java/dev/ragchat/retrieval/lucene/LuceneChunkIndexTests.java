@@ -117,6 +117,55 @@ class LuceneChunkIndexTests extends ChunkIndexContractTests {
 	}
 
 	@Test
+	void returnsTheNearestChunksOfASmallKnowledgeBaseWhateverTheGraph() throws Exception {
+		// a graph too sparse to find nearest neighbours (2 connections a node, a beam of
+		// 1, one candidate), each text twice (a second knowledge base holds the same
+		// files): the search still returns the nearest chunks, since it scores them all
+		this.lucene.close();
+		this.lucene = new LuceneChunkIndex(this.dir.resolve("sparse"), this.model.asIndexEmbedding(), 32,
+				new LuceneIndexSettings(2, 2, LuceneIndexSettings.Quantization.NONE, 16, 1,
+						LuceneIndexSettings.KeywordStatistics.CANDIDATE_FILES, 10_000));
+		java.util.Random random = new java.util.Random(7);
+		List<String> words = java.util.stream.IntStream.range(0, 500).mapToObj((w) -> "word" + w).toList();
+		List<Chunk> chunks = new java.util.ArrayList<>();
+		List<Chunk> twins = new java.util.ArrayList<>();
+		for (int c = 0; c < 3000; c++) {
+			String text = String.join(" ", random.ints(6, 0, words.size()).mapToObj(words::get).toList());
+			chunks.add(ChunkIndexContractTests.chunk("kb", "doc", c, c + 1, text));
+			twins.add(ChunkIndexContractTests.chunk("twin", "twin", c, c + 1, text));
+		}
+		this.lucene.replace("doc", chunks, (n) -> {
+		});
+		this.lucene.replace("twin", twins, (n) -> {
+		});
+		for (int q = 0; q < 30; q++) {
+			String question = String.join(" ", random.ints(3, 0, words.size()).mapToObj(words::get).toList());
+			float[] asked = this.model.embed(question);
+			double fifth = chunks.stream()
+				.mapToDouble((chunk) -> dot(asked, this.model.embed(chunk.indexText())))
+				.boxed()
+				.sorted(java.util.Comparator.reverseOrder())
+				.skip(4)
+				.findFirst()
+				.orElseThrow();
+			List<ScoredChunk> hits = this.lucene
+				.search(new ChunkSearch("kb", question, 5, SearchMode.VECTOR, List.of()));
+			assertThat(hits).as(question)
+				.hasSize(5)
+				.allSatisfy((hit) -> assertThat(dot(asked, this.model.embed(hit.chunk().indexText())))
+					.isGreaterThanOrEqualTo(fifth - 1e-5));
+		}
+	}
+
+	private static double dot(float[] a, float[] b) {
+		double dot = 0;
+		for (int i = 0; i < a.length; i++) {
+			dot += a[i] * b[i];
+		}
+		return dot;
+	}
+
+	@Test
 	void keepsChunksAcrossRestarts() throws Exception {
 		this.lucene.replace("doc-1", List.of(ChunkIndexContractTests.chunk("kb", "doc-1", 0, 1, "Durable sentence.")),
 				(n) -> {
