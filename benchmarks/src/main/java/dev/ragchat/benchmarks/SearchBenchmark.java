@@ -105,7 +105,9 @@ final class SearchBenchmark {
 				option("quantization", defaults.quantization(),
 						(value) -> LuceneIndexSettings.Quantization.valueOf(value.toUpperCase(java.util.Locale.ROOT))),
 				option("ram-buffer-mb", defaults.ramBufferMb(), Double::parseDouble),
-				option("vector-candidates", defaults.vectorCandidates(), Integer::parseInt));
+				option("vector-candidates", defaults.vectorCandidates(), Integer::parseInt),
+				defaults.keywordStatistics(),
+				option("exact-search-up-to", defaults.exactSearchUpTo(), Integer::parseInt));
 		// queries are embedded without an instruction: the vectors are precomputed
 		LuceneChunkIndex index = new LuceneChunkIndex(directory,
 				new IndexEmbedding(set.name(), model, model.dimensions(), model::embed), 32, settings);
