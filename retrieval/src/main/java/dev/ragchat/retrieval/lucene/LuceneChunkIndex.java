@@ -545,15 +545,6 @@ public final class LuceneChunkIndex implements ChunkIndex, IndexSnapshots, AutoC
 	}
 
 	/**
-	 * Exact while the filter lets few enough chunks through, else the HNSW search, which
-	 * explores at least {@code vectorCandidates} nodes' worth of results (Lucene's k is
-	 * also its beam) so that recall holds for small k; callers keep the best k of them.
-	 * @param query the query text
-	 * @param k how many results the caller keeps
-	 * @param filter the knowledge base and document filter
-	 * @return the vector query
-	 */
-	/**
 	 * Whether a vector search scores every chunk the filter lets through: while they are
 	 * few enough ({@link ExactVectorQuery}).
 	 */
@@ -561,6 +552,16 @@ public final class LuceneChunkIndex implements ChunkIndex, IndexSnapshots, AutoC
 		return this.exactSearchUpTo > 0 && searcher.count(filter) <= this.exactSearchUpTo;
 	}
 
+	/**
+	 * Exact while the filter lets few enough chunks through, else the HNSW search, which
+	 * explores at least {@code vectorCandidates} nodes' worth of results (Lucene's k is
+	 * also its beam) so that recall holds for small k; callers keep the best k of them.
+	 * @param query the query text
+	 * @param k how many results the caller keeps
+	 * @param filter the knowledge base and document filter
+	 * @param exact whether to score every chunk the filter lets through
+	 * @return the vector query
+	 */
 	private Query vectorQuery(String query, int k, Query filter, boolean exact) {
 		float[] vector = this.embedding.queries().embed(query);
 		if (exact) {
