@@ -386,7 +386,8 @@ def count_cell(f):
 
 def tables(result):
     rerank = result["config"].get("rerank")
-    reranker = f"reranked by {rerank['url']}" + (f" ({rerank['model']})" if rerank["model"] else "") if rerank \
+    reranker = (f"reranked by {rerank['url']}" + (f" ({rerank['model']})" if rerank["model"] else "")
+                + (f", least score {rerank['minScore']}" if rerank.get("minScore") is not None else "")) if rerank \
         else "no reranker"
     lines = [f"Commit {result['commit']}, {result['started']}, {reranker}, loads {result['loads']}", "",
              "| KB | questions | n | hybrid R@5 | R@10 | MRR | vector R@5 | R@10 | MRR | keyword R@5 | R@10 | MRR |"
@@ -479,6 +480,8 @@ def main():
     parser.add_argument("--out", default=str(ROOT / "benchmarks/target/eval.json"))
     parser.add_argument("--rerank-url", help="start the jar with this reranker (ragchat.rerank.url)")
     parser.add_argument("--rerank-model", help="the reranker's model (ragchat.rerank.model)")
+    parser.add_argument("--rerank-min-score", type=float,
+                        help="the reranker as judge: the least score a chunk needs (ragchat.rerank.min-score)")
     args = parser.parse_args()
     if args.rerank_url:
         if args.url:
@@ -486,6 +489,10 @@ def main():
         args.java_opts += f" -Dragchat.rerank.url={args.rerank_url}"
         if args.rerank_model:
             args.java_opts += f" -Dragchat.rerank.model={args.rerank_model}"
+        if args.rerank_min_score is not None:
+            args.java_opts += f" -Dragchat.rerank.min-score={args.rerank_min_score}"
+    elif args.rerank_min_score is not None:
+        sys.exit("--rerank-min-score needs --rerank-url")
 
     corpora = dict(c.split("=", 1) for c in args.corpus)
     known = list(KNOWLEDGE_BASES) + [name for name in corpora if name not in KNOWLEDGE_BASES]
@@ -501,7 +508,8 @@ def main():
               "machine": {"cores": os.cpu_count()},
               "config": {"data": str(data.resolve()), "only": only, "topK": TOP_K, "chatTopK": "default (5)",
                          "chatLimit": args.chat_limit, "warmup": args.warmup,
-                         "rerank": ({"url": args.rerank_url, "model": args.rerank_model}
+                         "rerank": ({"url": args.rerank_url, "model": args.rerank_model,
+                                     "minScore": args.rerank_min_score}
                                     if args.rerank_url else None), **config},
               "knowledgeBases": {}}
     loads = [loadavg()]
