@@ -30,6 +30,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.Assert;
 
 /**
  * The chunk index on MongoDB Atlas: Spring AI's {@link MongoDBAtlasVectorStore} creates
@@ -64,7 +65,21 @@ public final class AtlasChunkIndex implements ChunkIndex {
 
 	private final TransactionTemplate transactions;
 
-	public AtlasChunkIndex(MongoTemplate mongo, IndexEmbedding embedding, AtlasProperties settings, int batch) {
+	private final int exactSearchUpTo;
+
+	/**
+	 * @param mongo the Atlas database
+	 * @param embedding embeds the chunks and the queries
+	 * @param settings the collection and search settings
+	 * @param batch how many chunks are embedded at a time
+	 * @param exactSearchUpTo up to how many live chunks (of the knowledge base, and of
+	 * the documents a search names) a vector search is exact ({@code exact: true}) rather
+	 * than approximate; 0: always approximate
+	 */
+	public AtlasChunkIndex(MongoTemplate mongo, IndexEmbedding embedding, AtlasProperties settings, int batch,
+			int exactSearchUpTo) {
+		Assert.isTrue(exactSearchUpTo >= 0, "exactSearchUpTo must not be negative");
+		this.exactSearchUpTo = exactSearchUpTo;
 		this.mongo = mongo;
 		this.embedding = embedding;
 		this.settings = settings;
@@ -217,7 +232,7 @@ public final class AtlasChunkIndex implements ChunkIndex {
 	public List<ScoredChunk> search(ChunkSearch search) {
 		List<Document> pipeline = switch (search.mode()) {
 			case VECTOR -> AtlasPipelines.vector(search, this.embedding.queries().embed(search.query()),
-					this.settings.numCandidates());
+					this.settings.numCandidates(), exact(search));
 			case KEYWORD -> AtlasPipelines.keyword(search);
 			case HYBRID -> throw new IllegalArgumentException("Hybrid search is ChunkIndex.hybrid's");
 		};
@@ -227,6 +242,29 @@ public final class AtlasChunkIndex implements ChunkIndex {
 			.forEach((row) -> hits
 				.add(new ScoredChunk(toChunk(row), row.get(AtlasPipelines.SCORE, Number.class).doubleValue())));
 		return hits;
+	}
+
+	/**
+	 * Whether a vector search scores every chunk it may find rather than searching the
+	 * graph: while the knowledge base (or the documents the search names) holds at most
+	 * {@code exactSearchUpTo} chunks. An approximate search of a small knowledge base in
+	 * a large collection can miss its nearest chunks (as the embedded index's graph did:
+	 * docs/benchmarks.md, session 21), and scoring a few thousand vectors costs little.
+	 * Chunks of a write not yet live count too (the knowledge base index alone answers
+	 * the count), and the count stops one past the bound.
+	 * @param search a search
+	 * @return whether it is exact
+	 */
+	boolean exact(ChunkSearch search) {
+		if (this.exactSearchUpTo == 0) {
+			return false;
+		}
+		Criteria criteria = Criteria.where("metadata.knowledgeBase").is(search.knowledgeBase());
+		if (!search.documentIds().isEmpty()) {
+			criteria = criteria.and("metadata.documentId").in(search.documentIds());
+		}
+		Query query = Query.query(criteria).limit(this.exactSearchUpTo + 1);
+		return this.mongo.count(query, this.settings.collection()) <= this.exactSearchUpTo;
 	}
 
 	@Override

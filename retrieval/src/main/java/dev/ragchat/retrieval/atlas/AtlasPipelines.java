@@ -36,9 +36,22 @@ final class AtlasPipelines {
 	 * @param search what to look for
 	 * @param queryVector the query's embedding
 	 * @param numCandidates the nearest neighbours to consider
-	 * @return the {@code $vectorSearch} pipeline
+	 * @return the approximate {@code $vectorSearch} pipeline
 	 */
 	static List<Document> vector(ChunkSearch search, float[] queryVector, int numCandidates) {
+		return vector(search, queryVector, numCandidates, false);
+	}
+
+	/**
+	 * @param search what to look for
+	 * @param queryVector the query's embedding
+	 * @param numCandidates the nearest neighbours to consider (how many chunks an exact
+	 * search returns before the stored-chunk filter, too)
+	 * @param exact whether Atlas scores every chunk the filter lets through (ENN,
+	 * {@code exact: true}, no {@code numCandidates}) rather than searching its HNSW graph
+	 * @return the {@code $vectorSearch} pipeline
+	 */
+	static List<Document> vector(ChunkSearch search, float[] queryVector, int numCandidates, boolean exact) {
 		List<Double> vector = new ArrayList<>(queryVector.length);
 		for (float value : queryVector) {
 			vector.add((double) value);
@@ -51,13 +64,16 @@ final class AtlasPipelines {
 		if (!search.documentIds().isEmpty()) {
 			filter.append("metadata.documentId", new Document("$in", search.documentIds()));
 		}
-		return List.of(
-				new Document("$vectorSearch",
-						new Document("index", VECTOR_INDEX).append("path", EMBEDDING)
-							.append("queryVector", vector)
-							.append("numCandidates", Math.max(numCandidates, limit))
-							.append("limit", limit)
-							.append("filter", filter)),
+		Document vectorSearch = new Document("index", VECTOR_INDEX).append("path", EMBEDDING)
+			.append("queryVector", vector);
+		if (exact) {
+			vectorSearch.append("exact", true);
+		}
+		else {
+			vectorSearch.append("numCandidates", Math.max(numCandidates, limit));
+		}
+		vectorSearch.append("limit", limit).append("filter", filter);
+		return List.of(new Document("$vectorSearch", vectorSearch),
 				new Document("$addFields", new Document(SCORE, new Document("$meta", "vectorSearchScore"))),
 				storedMatch(search), new Document("$limit", search.topK()),
 				new Document("$project", new Document(EMBEDDING, 0)));

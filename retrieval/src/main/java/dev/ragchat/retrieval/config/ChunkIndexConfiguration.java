@@ -47,7 +47,7 @@ class ChunkIndexConfiguration {
 		AtlasChunkIndex chunkIndex(MongoTemplate mongo, RetrievalProperties properties, AtlasProperties atlas,
 				IndexEmbedding embedding) {
 			AtlasChunkIndex index = new AtlasChunkIndex(mongo, embedding, atlas,
-					Math.max(MIN_INDEX_BATCH, properties.embeddingBatch()));
+					Math.max(MIN_INDEX_BATCH, properties.embeddingBatch()), properties.exactVectorSearchUpTo());
 			index.initialize();
 			return index;
 		}

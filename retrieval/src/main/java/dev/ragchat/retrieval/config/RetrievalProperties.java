@@ -50,9 +50,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keywordStatistics whose BM25 statistics rank the keyword side in the embedded
  * index: {@code candidate-files} (default: those of the files the candidates come from,
  * each file counted once) or {@code knowledge-base} (the whole knowledge base's)
- * @param exactVectorSearchUpTo in the embedded index, up to how many chunks (of the
- * knowledge base, or of the documents and metadata a search asks for) a vector search
- * scores every one of them rather than searching the HNSW graph (0: always the graph)
+ * @param exactVectorSearchUpTo up to how many chunks (of the knowledge base, or of the
+ * documents and, in the embedded index, the metadata a search asks for) a vector search
+ * scores every one of them rather than searching the HNSW graph (0: always the graph); on
+ * Atlas, an exact {@code $vectorSearch}
  */
 @ConfigurationProperties("ragchat.retrieval")
 public record RetrievalProperties(Path indexDir, @DefaultValue("1") int embeddingThreads,

@@ -91,7 +91,7 @@ class AtlasFilterTests {
 		WordHashEmbeddingModel model = new WordHashEmbeddingModel();
 		AtlasChunkIndex index = new AtlasChunkIndex(new MongoTemplate(client, "pages"),
 				new IndexEmbedding("word-hash", model, model.dimensions(), model::embed),
-				new AtlasProperties("chunks", 200, Duration.ofSeconds(60)), 2);
+				new AtlasProperties("chunks", 200, Duration.ofSeconds(60)), 2, 20_000);
 		assertThat(index.chunks("doc-p", 2, 3)).extracting(Chunk::ordinal).containsExactly(2, 3, 4, 5);
 		assertThat(index.chunks("doc-p", 2, 2)).extracting(Chunk::text).containsExactly("Sentence 2.", "Sentence 3.");
 		assertThat(index.chunks("doc-p", 4, 9)).isEmpty();

@@ -42,7 +42,7 @@ class AtlasLocalChunkIndexTests extends ChunkIndexContractTests {
 		IndexEmbedding embedding = new IndexEmbedding("word-hash", embeddingModel, embeddingModel.dimensions(),
 				embeddingModel::embed);
 		AtlasChunkIndex index = new AtlasChunkIndex(mongo, embedding,
-				new AtlasProperties("chunks", 200, Duration.ofSeconds(60)), 2);
+				new AtlasProperties("chunks", 200, Duration.ofSeconds(60)), 2, 20_000);
 		index.initialize();
 		return index;
 	}

@@ -37,6 +37,23 @@ class AtlasPipelinesTests {
 	}
 
 	@Test
+	void searchesExactlyWithoutCandidatesWhenAsked() {
+		Document vectorSearch = AtlasPipelines
+			.vector(new ChunkSearch("kb_1", "q", 3, SearchMode.VECTOR, null), new float[] { 1f }, 200, true)
+			.get(0)
+			.get("$vectorSearch", Document.class);
+		assertThat(vectorSearch.getBoolean("exact")).isTrue();
+		assertThat(vectorSearch).doesNotContainKey("numCandidates");
+		assertThat(vectorSearch.getInteger("limit")).isEqualTo(12);
+		assertThat(vectorSearch.get("filter", Document.class))
+			.isEqualTo(new Document("metadata.knowledgeBase", "kb_1"));
+		assertThat(AtlasPipelines
+			.vector(new ChunkSearch("kb_1", "q", 3, SearchMode.VECTOR, null), new float[] { 1f }, 200, false)
+			.get(0)
+			.get("$vectorSearch", Document.class)).doesNotContainKey("exact").containsEntry("numCandidates", 200);
+	}
+
+	@Test
 	void searchesTheWholeKnowledgeBaseWhenNoDocumentIsNamed() {
 		Document vectorSearch = AtlasPipelines
 			.vector(new ChunkSearch("kb_1", "q", 3, SearchMode.VECTOR, null), new float[] { 1f }, 200)
