@@ -72,8 +72,8 @@ public final class AtlasChunkIndex implements ChunkIndex {
 	 * @param embedding embeds the chunks and the queries
 	 * @param settings the collection and search settings
 	 * @param batch how many chunks are embedded at a time
-	 * @param exactSearchUpTo up to how many live chunks (of the knowledge base, and of
-	 * the documents a search names) a vector search is exact ({@code exact: true}) rather
+	 * @param exactSearchUpTo up to how many chunks (of the knowledge base, and of the
+	 * documents a search names) a vector search is exact ({@code exact: true}) rather
 	 * than approximate; 0: always approximate
 	 */
 	public AtlasChunkIndex(MongoTemplate mongo, IndexEmbedding embedding, AtlasProperties settings, int batch,
@@ -263,7 +263,7 @@ public final class AtlasChunkIndex implements ChunkIndex {
 		if (!search.documentIds().isEmpty()) {
 			criteria = criteria.and("metadata.documentId").in(search.documentIds());
 		}
-		Query query = Query.query(criteria).limit(this.exactSearchUpTo + 1);
+		Query query = Query.query(criteria).limit((int) Math.min(Integer.MAX_VALUE, this.exactSearchUpTo + 1L));
 		return this.mongo.count(query, this.settings.collection()) <= this.exactSearchUpTo;
 	}
 

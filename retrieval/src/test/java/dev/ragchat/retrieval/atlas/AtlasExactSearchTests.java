@@ -3,9 +3,14 @@ package dev.ragchat.retrieval.atlas;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.ragchat.retrieval.Chunk;
@@ -14,6 +19,9 @@ import dev.ragchat.retrieval.ChunkSearch;
 import dev.ragchat.retrieval.SearchMode;
 import dev.ragchat.retrieval.WordHashEmbeddingModel;
 import dev.ragchat.retrieval.embedding.IndexEmbedding;
+import org.bson.BsonBoolean;
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,14 +30,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * When the Atlas index's vector search is exact ({@code exact: true}): the count of the
  * chunks a search may find, asked of a MongoDB server in process over the chunks as the
- * index stores them. ({@code $vectorSearch} itself needs
- * {@code AtlasLocalChunkIndexTests}, in Docker; the pipeline's shape is
- * {@code AtlasPipelinesTests}'.)
+ * index stores them, and the {@code $vectorSearch} stage a search then sends.
+ * ({@code $vectorSearch} itself needs {@code AtlasLocalChunkIndexTests}, in Docker; the
+ * pipeline's shape is {@code AtlasPipelinesTests}'.)
  */
 class AtlasExactSearchTests {
 
@@ -39,11 +48,27 @@ class AtlasExactSearchTests {
 
 	static MongoTemplate mongo;
 
+	/** The first stage of each aggregation the index sent, as the server received it. */
+	static final List<BsonDocument> sent = new CopyOnWriteArrayList<>();
+
 	@BeforeAll
 	static void storeTwoKnowledgeBases() {
 		server = new MongoServer(new MemoryBackend());
 		InetSocketAddress address = server.bind();
-		client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
+		client = MongoClients.create(MongoClientSettings.builder()
+			.applyConnectionString(
+					new ConnectionString("mongodb://" + address.getHostString() + ":" + address.getPort()))
+			.addCommandListener(new CommandListener() {
+				@Override
+				public void commandStarted(CommandStartedEvent event) {
+					if (event.getCommandName().equals("aggregate")) {
+						// read now: the event's document is released after it
+						sent.add(BsonDocument
+							.parse(event.getCommand().getArray("pipeline").get(0).asDocument().toJson()));
+					}
+				}
+			})
+			.build());
 		mongo = new MongoTemplate(client, "exact");
 		store("kb_small", "doc_a", 2);
 		store("kb_small", "doc_b", 1);
@@ -75,6 +100,15 @@ class AtlasExactSearchTests {
 	}
 
 	@Test
+	void sendsTheVectorSearchExactOnlyWithinTheBound() {
+		// the in-process server knows no $vectorSearch: what counts is what was sent
+		assertThat(vectorSearchSent(index(3), "kb_small")).containsEntry("exact", BsonBoolean.TRUE)
+			.doesNotContainKey("numCandidates");
+		assertThat(vectorSearchSent(index(3), "kb_large")).doesNotContainKey("exact")
+			.containsEntry("numCandidates", new BsonInt32(200));
+	}
+
+	@Test
 	void alwaysSearchesTheGraphWithABoundOfZero() {
 		assertThat(index(0).exact(search("kb_small"))).isFalse();
 		assertThat(index(0).exact(search("kb_empty"))).isFalse();
@@ -83,6 +117,17 @@ class AtlasExactSearchTests {
 	@Test
 	void rejectsANegativeBound() {
 		assertThatIllegalArgumentException().isThrownBy(() -> index(-1)).withMessageContaining("exactSearchUpTo");
+	}
+
+	private static BsonDocument vectorSearchSent(AtlasChunkIndex index, String knowledgeBase) {
+		sent.clear();
+		assertThatException().isThrownBy(() -> index.search(search(knowledgeBase)));
+		// the count is an aggregation too
+		List<BsonDocument> vectorSearches = sent.stream()
+			.filter((stage) -> stage.containsKey("$vectorSearch"))
+			.toList();
+		assertThat(vectorSearches).hasSize(1);
+		return vectorSearches.get(0).getDocument("$vectorSearch");
 	}
 
 	private static AtlasChunkIndex index(int exactSearchUpTo) {
