@@ -22,9 +22,15 @@ import org.springframework.util.Assert;
  * @param periodWeight how much of its fused score a chunk loses when the question names
  * periods and the chunk (its title, heading path and text) holds none of them (0: none;
  * nothing changes when no candidate holds one)
+ * @param vectorSpread with {@link Method#SCORES}, how the vector ranking's scores are
+ * scaled: {@code s > 0} maps its candidates' mean − s standard deviations to 0 and mean +
+ * s standard deviations to 1 (a chunk standing further out scores above 1, one further
+ * below is held at 0), so the chunk whose similarity stands out of a flat ranking keeps
+ * that lead over the keyword ranking's best; 0 scales it from its lowest to its highest
+ * score, as the keyword ranking always is
  */
 public record Fusion(Method method, int k, double vectorWeight, double keywordWeight, int candidates, double pageWeight,
-		double documentWeight, boolean onePerPage, double periodWeight) {
+		double documentWeight, boolean onePerPage, double periodWeight, double vectorSpread) {
 
 	public Fusion {
 		Assert.notNull(method, "method must not be null");
@@ -34,6 +40,25 @@ public record Fusion(Method method, int k, double vectorWeight, double keywordWe
 		Assert.isTrue(pageWeight >= 0, "pageWeight must not be negative");
 		Assert.isTrue(documentWeight >= 0, "documentWeight must not be negative");
 		Assert.isTrue(periodWeight >= 0 && periodWeight <= 1, "periodWeight must be between 0 and 1");
+		Assert.isTrue(vectorSpread >= 0, "vectorSpread must not be negative");
+	}
+
+	/**
+	 * A fusion that scales both rankings from their lowest to their highest score.
+	 * @param method what of each ranking is fused
+	 * @param k the reciprocal rank fusion constant
+	 * @param vectorWeight the weight of the vector ranking
+	 * @param keywordWeight the weight of the keyword ranking
+	 * @param candidates how deep each ranking goes
+	 * @param pageWeight see the record
+	 * @param documentWeight see the record
+	 * @param onePerPage see the record
+	 * @param periodWeight see the record
+	 */
+	public Fusion(Method method, int k, double vectorWeight, double keywordWeight, int candidates, double pageWeight,
+			double documentWeight, boolean onePerPage, double periodWeight) {
+		this(method, k, vectorWeight, keywordWeight, candidates, pageWeight, documentWeight, onePerPage, periodWeight,
+				0);
 	}
 
 	/**
@@ -57,7 +82,7 @@ public record Fusion(Method method, int k, double vectorWeight, double keywordWe
 	 */
 	public Fusion withRanks(int k, double vectorWeight, double keywordWeight, int candidates) {
 		return new Fusion(this.method, k, vectorWeight, keywordWeight, candidates, this.pageWeight, this.documentWeight,
-				this.onePerPage, this.periodWeight);
+				this.onePerPage, this.periodWeight, this.vectorSpread);
 	}
 
 	/**
@@ -66,11 +91,11 @@ public record Fusion(Method method, int k, double vectorWeight, double keywordWe
 	public enum Method {
 
 		/**
-		 * Each ranking's scores, scaled to [0, 1] over its candidates (min-max), then
-		 * weighted and added (a convex combination; a candidate missing from a ranking
-		 * gets 0 there). A chunk one ranking puts far ahead of the rest keeps that lead;
-		 * measured better than ranks on every corpus of the evaluation
-		 * (docs/benchmarks.md).
+		 * Each ranking's scores, scaled to [0, 1] over its candidates (min-max; the
+		 * vector ranking by its spread when {@code vectorSpread} is set), then weighted
+		 * and added (a candidate missing from a ranking gets 0 there). A chunk one
+		 * ranking puts far ahead of the rest keeps that lead; measured better than ranks
+		 * on every corpus of the evaluation (docs/benchmarks.md).
 		 */
 		SCORES,
 

@@ -18,8 +18,10 @@ import org.springframework.util.Assert;
  * Fuses ranked lists, by {@link Fusion.Method}: by weighted normalised scores, a document
  * scores {@code sum(weight_i * (score_i - min_i) / (max_i - min_i)) / k} over the lists
  * it appears in (the minimum and maximum of each list's scores; 1 when they are equal);
- * by weighted reciprocal rank, {@code sum(weight_i / (k + rank_i))} (rank from 1). Spring
- * AI ships only a concatenating joiner, so this one is written here.
+ * with a vector spread {@code s}, the vector ranking's minimum and maximum are its mean
+ * less and plus {@code s} standard deviations instead; by weighted reciprocal rank,
+ * {@code sum(weight_i / (k + rank_i))} (rank from 1). Spring AI ships only a
+ * concatenating joiner, so this one is written here.
  * <p>
  * Page- and document-aware, for documents that carry their {@code documentId} and
  * {@code page} in their metadata: with a page weight {@code w > 0}, a document also gains
@@ -58,6 +60,8 @@ final class FusionJoiner implements DocumentJoiner {
 
 	private final double periodWeight;
 
+	private final double vectorSpread;
+
 	FusionJoiner(int k, List<Double> weights) {
 		this(Fusion.ranks(k, weights.get(0), weights.get(1), 1));
 	}
@@ -74,6 +78,7 @@ final class FusionJoiner implements DocumentJoiner {
 		this.documentWeight = fusion.documentWeight();
 		this.onePerPage = fusion.onePerPage();
 		this.periodWeight = fusion.periodWeight();
+		this.vectorSpread = fusion.vectorSpread();
 	}
 
 	@Override
@@ -86,7 +91,9 @@ final class FusionJoiner implements DocumentJoiner {
 			for (int list = 0; list < lists.size(); list++) {
 				List<Document> ranked = lists.get(list);
 				Set<Object> seen = new HashSet<>();
-				Scale scale = Scale.of(ranked);
+				// the first list is the vector ranking (the weights' order)
+				Scale scale = (list == 0 && this.vectorSpread > 0) ? Scale.spread(ranked, this.vectorSpread)
+						: Scale.of(ranked);
 				for (int rank = 0; rank < ranked.size(); rank++) {
 					Document document = ranked.get(rank);
 					documents.putIfAbsent(document.getId(), document);
@@ -148,8 +155,26 @@ final class FusionJoiner implements DocumentJoiner {
 		scores.replaceAll((id, score) -> score + this.pageWeight * (pages.get(pageKey(documents.get(id), id)) - score));
 	}
 
-	/** The minimum and maximum score of a ranking, to scale its scores to [0, 1]. */
+	/**
+	 * The scores of a ranking that scale to 0 and to 1: its minimum and maximum, or its
+	 * mean less and plus a number of standard deviations (the distribution-based score
+	 * fusion Qdrant documents: a flat ranking's best is not stretched to the top, and one
+	 * that stands out scores above 1).
+	 */
 	private record Scale(double min, double max) {
+
+		static Scale spread(List<Document> ranked, double deviations) {
+			double sum = 0;
+			double squares = 0;
+			for (Document document : ranked) {
+				sum += score(document);
+				squares += score(document) * score(document);
+			}
+			double mean = sum / ranked.size();
+			double deviation = Math.sqrt(Math.max(0, squares / ranked.size() - mean * mean));
+			return (deviation > 0) ? new Scale(mean - deviations * deviation, mean + deviations * deviation)
+					: of(ranked);
+		}
 
 		static Scale of(List<Document> ranked) {
 			double min = Double.POSITIVE_INFINITY;
@@ -163,7 +188,8 @@ final class FusionJoiner implements DocumentJoiner {
 		}
 
 		double apply(Document document) {
-			return (this.max > this.min) ? (score(document) - this.min) / (this.max - this.min) : 1.0;
+			// held at 0 from below: a candidate is never worth less than a missing one
+			return (this.max > this.min) ? Math.max(0, (score(document) - this.min) / (this.max - this.min)) : 1.0;
 		}
 
 		private static double score(Document document) {

@@ -137,6 +137,38 @@ class RetrieverTests {
 	}
 
 	@Test
+	void aVectorChunkThatStandsOutOfAFlatRankingKeepsItsLeadByTheVectorsSpread() {
+		// a stands out of a flat vector ranking and is missing from the keyword one; b is
+		// in the flat rest and first in the keyword ranking
+		List<Document> vector = new java.util.ArrayList<>(List.of(scored("a", 0.90), scored("b", 0.80)));
+		for (int i = 0; i < 20; i++) {
+			vector.add(scored("v" + i, 0.795 - i * 0.0002));
+		}
+		List<Document> keyword = List.of(scored("b", 10), scored("v0", 5), scored("v1", 4.9));
+		Map<Query, List<List<Document>>> rankings = Map.of(new Query("q"), List.of(vector, keyword));
+		// from lowest to highest, a is worth 1 and b a little more than 1 (its share of
+		// the flat range, plus the keyword top)
+		assertThat(new FusionJoiner(new Fusion(Fusion.Method.SCORES, 60, 1, 1, 30, 0, 0, false, 0)).join(rankings))
+			.extracting(Document::getId)
+			.startsWith("b", "a");
+		// by its spread (mean ± 2 standard deviations), a stands above 1 and b near the
+		// middle
+		List<Document> fused = new FusionJoiner(new Fusion(Fusion.Method.SCORES, 60, 1, 1, 30, 0, 0, false, 0, 2))
+			.join(rankings);
+		assertThat(fused).extracting(Document::getId).startsWith("a", "b");
+		assertThat(fused.get(0).getScore()).isGreaterThan(1.0 / 60);
+		// nothing of the flat rest falls below a chunk the vector ranking did not find
+		assertThat(fused).allSatisfy((document) -> assertThat(document.getScore()).isNotNegative());
+	}
+
+	@Test
+	void refusesANegativeVectorSpread() {
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+			.isThrownBy(() -> new Fusion(Fusion.Method.SCORES, 60, 1, 1, 30, 0, 0, false, 0, -1))
+			.withMessageContaining("vectorSpread");
+	}
+
+	@Test
 	void keepsOnlyTheBestChunkOfAPageWhenAskedTo() {
 		Document a1 = page("a1", "doc-a", 1);
 		Document a2 = page("a2", "doc-a", 1);

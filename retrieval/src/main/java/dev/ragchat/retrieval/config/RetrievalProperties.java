@@ -54,6 +54,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * documents and, in the embedded index, the metadata a search asks for) a vector search
  * scores every one of them rather than searching the HNSW graph (0: always the graph); on
  * Atlas, an exact {@code $vectorSearch}
+ * @param hybridVectorSpread with score fusion, the vector ranking's scores are scaled
+ * from their mean less this many standard deviations (0) to their mean plus as many (1),
+ * so a chunk whose similarity stands out of a flat ranking keeps its lead (0: from the
+ * lowest to the highest, as the keyword ranking's; see {@code Fusion} and
+ * docs/benchmarks.md, session 23)
  */
 @ConfigurationProperties("ragchat.retrieval")
 public record RetrievalProperties(Path indexDir, @DefaultValue("1") int embeddingThreads,
@@ -67,7 +72,7 @@ public record RetrievalProperties(Path indexDir, @DefaultValue("1") int embeddin
 		@DefaultValue("true") boolean hybridOnePerPage, @DefaultValue("0.5") double hybridPeriodWeight,
 		@DefaultValue("1") double queryContextWeight,
 		@DefaultValue("candidate-files") LuceneIndexSettings.KeywordStatistics keywordStatistics,
-		@DefaultValue("20000") int exactVectorSearchUpTo) {
+		@DefaultValue("20000") int exactVectorSearchUpTo, @DefaultValue("2") double hybridVectorSpread) {
 
 	/**
 	 * Where the chunks are indexed.
@@ -87,7 +92,8 @@ public record RetrievalProperties(Path indexDir, @DefaultValue("1") int embeddin
 	 */
 	public Fusion fusion() {
 		return new Fusion(this.hybridFusion, this.hybridK, this.vectorWeight, this.keywordWeight, this.hybridCandidates,
-				this.hybridPageWeight, this.hybridDocumentWeight, this.hybridOnePerPage, this.hybridPeriodWeight);
+				this.hybridPageWeight, this.hybridDocumentWeight, this.hybridOnePerPage, this.hybridPeriodWeight,
+				this.hybridVectorSpread);
 	}
 
 	/**

@@ -19,9 +19,12 @@ import org.springframework.util.Assert;
  * <li>stop words ({@link StopWords}: "what", "does", "the") are left out, unless the
  * question has no other word;</li>
  * <li>words that pin the question down weigh more: names (a capital letter inside a
- * sentence, or two capitals, or letters and digits: "Contoso", "AMEX", "3M"), periods
- * ({@link Periods}, written as their year) and figures (a digit; an amount with a scale
- * is also looked for at the other scale, {@link Figures});</li>
+ * sentence, or two capitals, or letters and digits: "Contoso", "AMEX", "3M") and periods
+ * ({@link Periods}, written as their year);</li>
+ * <li>a figure weighs as any other word: its rarity in the knowledge base says how much
+ * it pins down, and a word built around one ("7-day-old") is split by the index into
+ * parts that would otherwise all weigh as a name; an amount with a scale is also looked
+ * for at the other scale ({@link Figures});</li>
  * <li>an abbreviation the question defines ("cash conversion cycle (CCC)") is explained
  * by the question itself, so it is no name;</li>
  * <li>with a context weight below 1, when a sentence of the question asks (ends with
@@ -31,7 +34,7 @@ import org.springframework.util.Assert;
  */
 public final class QueryShaper {
 
-	/** How much more a name, period or figure weighs than another word. */
+	/** How much more a name or period weighs than another word. */
 	public static final float SPECIFIC_WEIGHT = 2f;
 
 	private static final Pattern EDGES = Pattern.compile("^[^\\p{L}\\p{N}$]+|[^\\p{L}\\p{N}%]+$");
@@ -40,8 +43,6 @@ public final class QueryShaper {
 
 	private static final Pattern ACRONYM = Pattern
 		.compile(".*\\p{Lu}.*\\p{Lu}.*|.*\\p{N}.*\\p{Lu}.*|.*\\p{Lu}.*\\p{N}.*");
-
-	private static final Pattern DIGIT = Pattern.compile(".*\\p{N}.*");
 
 	private static final Pattern NUMBER = Pattern.compile("[\\p{N},.%$/-]+");
 
@@ -57,16 +58,15 @@ public final class QueryShaper {
 	private final float contextWeight;
 
 	/**
-	 * A shaper with the default weights: names, periods and figures 2, every sentence
-	 * alike.
+	 * A shaper with the default weights: names and periods 2, every sentence alike.
 	 */
 	public QueryShaper() {
 		this(SPECIFIC_WEIGHT, 1);
 	}
 
 	/**
-	 * @param specificWeight how much a name, period or figure weighs (1: as much as any
-	 * other word)
+	 * @param specificWeight how much a name or period weighs (1: as much as any other
+	 * word)
 	 * @param contextWeight when the question has a sentence that asks (ends with "?"),
 	 * how much the words of its other sentences (instructions, definitions, context)
 	 * weigh against the asking one's (1: alike)
@@ -112,17 +112,16 @@ public final class QueryShaper {
 				continue;
 			}
 			boolean number = NUMBER.matcher(word).matches();
-			boolean figure = DIGIT.matcher(word).matches();
 			String bare = word.replaceAll("['’]s$", "");
 			boolean name = !number && !defined.contains(bare.toLowerCase(Locale.ROOT))
 					&& (ACRONYM.matcher(bare).matches() || (Character.isUpperCase(bare.charAt(0)) && !start));
 			if (name) {
 				names.putIfAbsent(bare.toLowerCase(Locale.ROOT), bare);
 			}
-			keywords.add(new KeywordTerm(word, ((name || figure) ? this.specificWeight : 1) * sentence));
+			keywords.add(new KeywordTerm(word, (name ? this.specificWeight : 1) * sentence));
 		}
 		for (String amount : Figures.atOtherScale(question)) {
-			keywords.add(new KeywordTerm(amount, this.specificWeight));
+			keywords.add(new KeywordTerm(amount, 1));
 		}
 		return new ShapedQuery(question, keywords.isEmpty() ? stopWords : keywords, new ArrayList<>(names.values()),
 				Periods.years(question));
