@@ -161,6 +161,14 @@ public abstract class AbstractHttpsIntegrationTests {
 	}
 
 	/**
+	 * @param knowledgeBase the one knowledge base the key may use
+	 * @return a new key that may chat in and upload to it
+	 */
+	protected String chatAndUploadKey(String knowledgeBase) {
+		return issueKey("{\"scopes\":[\"chat\",\"upload\"],\"knowledgeBases\":[\"" + knowledgeBase + "\"]}");
+	}
+
+	/**
 	 * @param name its name
 	 * @return the id of a new knowledge base
 	 */

@@ -35,6 +35,15 @@ public abstract class AbstractWebIntegrationTests {
 	}
 
 	/**
+	 * @param knowledgeBase the one knowledge base the key may use
+	 * @return a new key that may chat in and upload to it
+	 * @throws Exception if the call fails
+	 */
+	protected String chatAndUploadKey(String knowledgeBase) throws Exception {
+		return Calls.chatAndUploadKey(this.mvc, this.masterKey, knowledgeBase);
+	}
+
+	/**
 	 * @param name its name
 	 * @return the id of a new knowledge base
 	 * @throws Exception if the call fails

@@ -45,6 +45,20 @@ public final class Calls {
 		return json.readTree(result.getResponse().getContentAsString());
 	}
 
+	/**
+	 * @param mvc the service
+	 * @param masterKey its master key
+	 * @param knowledgeBase the one knowledge base the key may use
+	 * @return a new key that may chat in and upload to it
+	 * @throws Exception if the call fails
+	 */
+	public static String chatAndUploadKey(MockMvc mvc, String masterKey, String knowledgeBase) throws Exception {
+		return issueKey(mvc, masterKey,
+				"{\"scopes\":[\"chat\",\"upload\"],\"knowledgeBases\":[\"" + knowledgeBase + "\"]}")
+			.get("key")
+			.asText();
+	}
+
 	public static String createKnowledgeBase(MockMvc mvc, String masterKey, String name) throws Exception {
 		MvcResult result = mvc
 			.perform(post("/api/v1/knowledge-bases").secure(true)

@@ -68,11 +68,7 @@ class MongoCatalogApplicationTests {
 	@Test
 	void answersFromADocumentWithEverythingCatalogedInMongoDb() throws Exception {
 		String kb = Calls.createKnowledgeBase(this.mvc, this.masterKey, "harbour");
-		String key = Calls
-			.issueKey(this.mvc, this.masterKey,
-					"{\"scopes\":[\"chat\",\"upload\"],\"knowledgeBases\":[\"" + kb + "\"]}")
-			.get("key")
-			.asText();
+		String key = Calls.chatAndUploadKey(this.mvc, this.masterKey, kb);
 		JsonNode document = Calls.uploadAndAwait(this.mvc, key, kb, "harbour.pdf",
 				java.nio.file.Files.readAllBytes(TestFiles.factsPdf(this.dir.resolve("harbour.pdf"))));
 		assertThat(document.get("status").asText()).isEqualTo("READY");

@@ -43,7 +43,7 @@ class ChatTests extends AbstractWebIntegrationTests {
 	@BeforeEach
 	void documents() throws Exception {
 		this.kb = createKnowledgeBase("chat");
-		this.key = issueKey("{\"scopes\":[\"chat\",\"upload\"],\"knowledgeBases\":[\"" + this.kb + "\"]}");
+		this.key = chatAndUploadKey(this.kb);
 		this.pdf = upload(this.kb, TestFiles.factsPdf(this.dir.resolve("harbour.pdf")));
 		upload(this.kb, TestFiles.handbookDocx(this.dir.resolve("handbook.docx")));
 	}
@@ -197,7 +197,7 @@ class ChatTests extends AbstractWebIntegrationTests {
 	@Test
 	void neverCitesAnotherKnowledgeBase() throws Exception {
 		String other = createKnowledgeBase("other");
-		String otherKey = issueKey("{\"scopes\":[\"chat\",\"upload\"],\"knowledgeBases\":[\"" + other + "\"]}");
+		String otherKey = chatAndUploadKey(other);
 		Path canary = Files.writeString(this.dir.resolve("canary.txt"),
 				"The canary word of the other base is zanzibarquartz, kept on shelf nine.");
 		String canaryDoc = upload(other, canary, otherKey);

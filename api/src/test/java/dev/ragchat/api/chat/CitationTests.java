@@ -67,11 +67,7 @@ class CitationTests {
 	@BeforeEach
 	void documents() throws Exception {
 		this.kb = Calls.createKnowledgeBase(this.mvc, this.masterKey, "citations");
-		this.key = Calls
-			.issueKey(this.mvc, this.masterKey,
-					"{\"scopes\":[\"chat\",\"upload\"],\"knowledgeBases\":[\"" + this.kb + "\"]}")
-			.get("key")
-			.asText();
+		this.key = Calls.chatAndUploadKey(this.mvc, this.masterKey, this.kb);
 		this.pdfFile = TestFiles.factsPdf(this.dir.resolve("harbour.pdf"));
 		this.pdf = Calls.uploadAndAwait(this.mvc, this.key, this.kb, "harbour.pdf", Files.readAllBytes(this.pdfFile))
 			.get("id")

@@ -85,7 +85,7 @@ class SeedCompatibilityTests extends AbstractWebIntegrationTests {
 	@Test
 	void theDefaultKnowledgeBaseIsOnlyForKeysThatMayUseItAndSaysSo() throws Exception {
 		String other = createKnowledgeBase("A");
-		String restricted = issueKey("{\"scopes\":[\"chat\",\"upload\"],\"knowledgeBases\":[\"" + other + "\"]}");
+		String restricted = chatAndUploadKey(other);
 		// a key's knowledge bases are the whole of what it may use: default is no
 		// exception
 		this.mvc.perform(get("/api/v1/knowledge-bases/default").secure(true).header("X-API-Key", restricted))

@@ -43,7 +43,7 @@ class DocumentIngestionTests extends AbstractWebIntegrationTests {
 	@BeforeEach
 	void knowledgeBaseAndKey() throws Exception {
 		this.kb = createKnowledgeBase("tests");
-		this.key = issueKey("{\"scopes\":[\"chat\",\"upload\"],\"knowledgeBases\":[\"" + this.kb + "\"]}");
+		this.key = chatAndUploadKey(this.kb);
 	}
 
 	@Test

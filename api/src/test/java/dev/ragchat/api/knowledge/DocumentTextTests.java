@@ -28,7 +28,7 @@ class DocumentTextTests extends AbstractWebIntegrationTests {
 	@Test
 	void listsADocumentsPassagesInOrderToAKeyThatMayUseIt() throws Exception {
 		String kb = createKnowledgeBase("passages");
-		String key = issueKey("{\"scopes\":[\"chat\",\"upload\"],\"knowledgeBases\":[\"" + kb + "\"]}");
+		String key = chatAndUploadKey(kb);
 		String other = issueKey("{\"knowledgeBases\":[\"default\"]}");
 		Path docx = TestFiles.handbookDocx(this.dir.resolve("handbook.docx"));
 		String id = Calls.uploadAndAwait(this.mvc, key, kb, "handbook.docx", Files.readAllBytes(docx))
@@ -50,7 +50,7 @@ class DocumentTextTests extends AbstractWebIntegrationTests {
 	@Test
 	void ingestsAReadyDocumentAgainAndRefusesAFailedOne() throws Exception {
 		String kb = createKnowledgeBase("again");
-		String key = issueKey("{\"scopes\":[\"chat\",\"upload\"],\"knowledgeBases\":[\"" + kb + "\"]}");
+		String key = chatAndUploadKey(kb);
 		String reader = issueKey("{\"scopes\":[\"chat\"],\"knowledgeBases\":[\"" + kb + "\"]}");
 		Path pdf = TestFiles.factsPdf(this.dir.resolve("harbour.pdf"));
 		JsonNode ready = Calls.uploadAndAwait(this.mvc, key, kb, "harbour.pdf", Files.readAllBytes(pdf));

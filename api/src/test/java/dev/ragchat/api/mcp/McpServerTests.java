@@ -55,7 +55,7 @@ class McpServerTests extends AbstractHttpsIntegrationTests {
 	void documents() throws Exception {
 		this.kb = createKnowledgeBase("mcp");
 		this.otherKb = createKnowledgeBase("mcp-other");
-		this.key = issueKey("{\"scopes\":[\"chat\",\"upload\"],\"knowledgeBases\":[\"" + this.kb + "\"]}");
+		this.key = chatAndUploadKey(this.kb);
 		this.pdf = uploadFactsPdf(this.key, this.kb, this.dir);
 		this.client = connect("Authorization", "Bearer " + this.key);
 	}
@@ -117,7 +117,7 @@ class McpServerTests extends AbstractHttpsIntegrationTests {
 
 	@Test
 	void aKeyOfAnotherKnowledgeBaseSeesNothingOfThisOneThroughAnyTool() {
-		String otherKey = issueKey("{\"scopes\":[\"chat\",\"upload\"],\"knowledgeBases\":[\"" + this.otherKb + "\"]}");
+		String otherKey = chatAndUploadKey(this.otherKb);
 		String session = ok(call(this.client, "ask",
 				Map.of("knowledge_base", this.kb, "question", "When was the lighthouse on Kestrel Point automated?")))
 			.get("session_id")

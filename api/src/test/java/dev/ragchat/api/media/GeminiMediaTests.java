@@ -85,11 +85,7 @@ class GeminiMediaTests {
 	@BeforeEach
 	void knowledgeBaseAndKey() throws Exception {
 		this.kb = Calls.createKnowledgeBase(this.mvc, this.masterKey, "gemini-media");
-		this.key = Calls
-			.issueKey(this.mvc, this.masterKey,
-					"{\"scopes\":[\"chat\",\"upload\"],\"knowledgeBases\":[\"" + this.kb + "\"]}")
-			.get("key")
-			.asText();
+		this.key = Calls.chatAndUploadKey(this.mvc, this.masterKey, this.kb);
 		gemini.resetAll();
 	}
 

@@ -39,7 +39,7 @@ class MediaQuestionTests extends AbstractWebIntegrationTests {
 	@BeforeEach
 	void documentsAndSession() throws Exception {
 		this.kb = createKnowledgeBase("media");
-		this.key = issueKey("{\"scopes\":[\"chat\",\"upload\"],\"knowledgeBases\":[\"" + this.kb + "\"]}");
+		this.key = chatAndUploadKey(this.kb);
 		JsonNode document = Calls.uploadAndAwait(this.mvc, this.key, this.kb, "harbours.txt",
 				("Harbour records.\n\n" + FACT + "\n\nThe ferry timetable changes every spring.")
 					.getBytes(StandardCharsets.UTF_8));

@@ -71,7 +71,7 @@ class OpenAiChatApiTests extends AbstractHttpsIntegrationTests {
 	void documents() throws Exception {
 		this.kb = createKnowledgeBase("openai");
 		this.otherKb = createKnowledgeBase("openai-other");
-		this.key = issueKey("{\"scopes\":[\"chat\",\"upload\"],\"knowledgeBases\":[\"" + this.kb + "\"]}");
+		this.key = chatAndUploadKey(this.kb);
 		this.pdf = uploadFactsPdf(this.key, this.kb, this.dir);
 	}
 

@@ -58,7 +58,7 @@ class RerankJudgedAnswerTests extends AbstractWebIntegrationTests {
 	@BeforeEach
 	void documents() throws Exception {
 		this.kb = createKnowledgeBase("judged");
-		this.key = issueKey("{\"scopes\":[\"chat\",\"upload\"],\"knowledgeBases\":[\"" + this.kb + "\"]}");
+		this.key = chatAndUploadKey(this.kb);
 		upload("automation.txt", "The lighthouse on Kestrel Point was automated in 1987, when the last keeper left.");
 		upload("painting.txt", "The lighthouse on Kestrel Point was painted red and white in 1990.");
 		// the painting is relevant to the paint, whichever place retrieval gives it

@@ -59,7 +59,7 @@ class RerankedAnswerTests extends AbstractWebIntegrationTests {
 	@BeforeEach
 	void documents() throws Exception {
 		this.kb = createKnowledgeBase("rerank");
-		this.key = issueKey("{\"scopes\":[\"chat\",\"upload\"],\"knowledgeBases\":[\"" + this.kb + "\"]}");
+		this.key = chatAndUploadKey(this.kb);
 		upload("automation.txt", "The lighthouse on Kestrel Point was automated in 1987, when the last keeper left.");
 		upload("painting.txt", "The lighthouse on Kestrel Point was painted red and white in 1990.");
 		// whichever order retrieval sends them in, the painting goes first

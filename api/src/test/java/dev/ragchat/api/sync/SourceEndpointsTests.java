@@ -49,7 +49,7 @@ class SourceEndpointsTests extends AbstractWebIntegrationTests {
 	@BeforeEach
 	void knowledgeBaseKeyAndFolder() throws Exception {
 		this.kb = createKnowledgeBase("synced");
-		this.key = issueKey("{\"scopes\":[\"chat\",\"upload\"],\"knowledgeBases\":[\"" + this.kb + "\"]}");
+		this.key = chatAndUploadKey(this.kb);
 		this.folder = Files.createDirectories(this.sync.folderRoots().get(0).resolve(UUID.randomUUID().toString()));
 	}
 

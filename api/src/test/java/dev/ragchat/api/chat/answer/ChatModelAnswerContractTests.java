@@ -79,11 +79,7 @@ abstract class ChatModelAnswerContractTests {
 				.content("{\"name\":\"llm\"}")).andReturn().getResponse().getContentAsString())
 			.get("id")
 			.asText();
-		this.key = Calls
-			.issueKey(this.mvc, this.masterKey,
-					"{\"scopes\":[\"chat\",\"upload\"],\"knowledgeBases\":[\"" + this.kb + "\"]}")
-			.get("key")
-			.asText();
+		this.key = Calls.chatAndUploadKey(this.mvc, this.masterKey, this.kb);
 		upload(TestFiles.factsPdf(this.dir.resolve("harbour.pdf")));
 		upload(Files.writeString(this.dir.resolve("notice.txt"),
 				"Harbour notice about the lighthouse keepers. " + INJECTION + ". The notice board is by the pier."));

@@ -83,11 +83,7 @@ class LlamaCppMessagesTests {
 				.content("{\"name\":\"gguf\"}")).andReturn().getResponse().getContentAsString())
 			.get("id")
 			.asText();
-		String key = Calls
-			.issueKey(this.mvc, this.masterKey,
-					"{\"scopes\":[\"chat\",\"upload\"],\"knowledgeBases\":[\"" + kb + "\"]}")
-			.get("key")
-			.asText();
+		String key = Calls.chatAndUploadKey(this.mvc, this.masterKey, kb);
 		Path facts = TestFiles.factsPdf(this.dir.resolve("harbour.pdf"));
 		assertThat(Calls.uploadAndAwait(this.mvc, key, kb, "harbour.pdf", Files.readAllBytes(facts))
 			.get("status")
