@@ -77,6 +77,11 @@ class RetrieverTests {
 		List<ScoredChunk> fast = this.retriever.retrieve(search);
 		assertThat(fast).hasSize(7);
 		assertThat(fast).usingRecursiveComparison().isEqualTo(generic.retrieve(search));
+		// and by scores, the vector ranking scaled by its spread (the defaults' kind)
+		Fusion spread = new Fusion(Fusion.Method.SCORES, 60, 1, 1, 20, 0, 0, false, 0, 2);
+		assertThat(new Retriever(this.index, spread).retrieve(search)).hasSize(7)
+			.usingRecursiveComparison()
+			.isEqualTo(new Retriever(other, spread).retrieve(search));
 	}
 
 	@Test
