@@ -167,6 +167,22 @@ class RetrieverTests {
 	}
 
 	@Test
+	void holdsAVectorChunkFarBelowTheSpreadAtZeroRatherThanBelowAMissingOne() {
+		// low stands more than 2 standard deviations below the mean of the vector
+		// ranking; it is in no other ranking, so its fused score is its vector part alone
+		List<Document> vector = new java.util.ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			vector.add(scored("v" + i, 0.80 - i * 0.0001));
+		}
+		vector.add(scored("low", 0.50));
+		List<Document> keyword = List.of(scored("k", 3), scored("v0", 2));
+		List<Document> fused = new FusionJoiner(new Fusion(Fusion.Method.SCORES, 60, 1, 1, 30, 0, 0, false, 0, 2))
+			.join(Map.of(new Query("q"), List.of(vector, keyword)));
+		Document low = fused.stream().filter((d) -> d.getId().equals("low")).findFirst().orElseThrow();
+		assertThat(low.getScore()).isZero();
+	}
+
+	@Test
 	void refusesANegativeVectorSpread() {
 		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
 			.isThrownBy(() -> new Fusion(Fusion.Method.SCORES, 60, 1, 1, 30, 0, 0, false, 0, -1))
