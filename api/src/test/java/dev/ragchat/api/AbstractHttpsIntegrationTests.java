@@ -165,7 +165,7 @@ public abstract class AbstractHttpsIntegrationTests {
 	 * @return a new key that may chat in and upload to it
 	 */
 	protected String chatAndUploadKey(String knowledgeBase) {
-		return issueKey("{\"scopes\":[\"chat\",\"upload\"],\"knowledgeBases\":[\"" + knowledgeBase + "\"]}");
+		return issueKey(Calls.chatAndUploadKeyRequest(knowledgeBase));
 	}
 
 	/**

@@ -53,10 +53,15 @@ public final class Calls {
 	 * @throws Exception if the call fails
 	 */
 	public static String chatAndUploadKey(MockMvc mvc, String masterKey, String knowledgeBase) throws Exception {
-		return issueKey(mvc, masterKey,
-				"{\"scopes\":[\"chat\",\"upload\"],\"knowledgeBases\":[\"" + knowledgeBase + "\"]}")
-			.get("key")
-			.asText();
+		return issueKey(mvc, masterKey, chatAndUploadKeyRequest(knowledgeBase)).get("key").asText();
+	}
+
+	/**
+	 * @param knowledgeBase the one knowledge base the key may use
+	 * @return the body of a request for a key that may chat in and upload to it
+	 */
+	public static String chatAndUploadKeyRequest(String knowledgeBase) {
+		return "{\"scopes\":[\"chat\",\"upload\"],\"knowledgeBases\":[\"" + knowledgeBase + "\"]}";
 	}
 
 	public static String createKnowledgeBase(MockMvc mvc, String masterKey, String name) throws Exception {
