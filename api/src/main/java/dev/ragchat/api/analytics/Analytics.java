@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 
 import dev.ragchat.api.chat.ChatMessage;
 import dev.ragchat.api.chat.ChatSession;
-import dev.ragchat.api.chat.Citation;
+import dev.ragchat.api.answer.cite.Citation;
 import dev.ragchat.api.chat.MessageStore;
 import dev.ragchat.api.chat.SessionStore;
 import dev.ragchat.api.feedback.Feedback;

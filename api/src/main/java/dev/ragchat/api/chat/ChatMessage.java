@@ -1,9 +1,10 @@
 package dev.ragchat.api.chat;
 
+import dev.ragchat.api.answer.cite.Citation;
 import java.time.Instant;
 import java.util.List;
 
-import dev.ragchat.api.chat.answer.Turn;
+import dev.ragchat.api.answer.generate.Turn;
 
 /**
  * One turn of a chat session.

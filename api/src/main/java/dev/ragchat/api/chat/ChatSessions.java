@@ -56,6 +56,20 @@ public final class ChatSessions implements ActiveSessions {
 	}
 
 	public Started start(Caller caller, SessionStart request) {
+		ChatSession session = resolve(caller, request);
+		this.store.save(session);
+		return new Started(session, this.tokens.issue(session.id(), caller.keyId(), session.expiresAt()));
+	}
+
+	/**
+	 * A session as {@link #start} would start it, not stored: its knowledge base and
+	 * settings checked against the key and resolved from its configuration, for an answer
+	 * that keeps no session (a stateless chat API).
+	 * @param caller the key
+	 * @param request where to ask, with what settings
+	 * @return the session, not stored and with no token
+	 */
+	public ChatSession resolve(Caller caller, SessionStart request) {
 		ChatConfig config = null;
 		if (request.configId() != null) {
 			config = this.configs.findById(request.configId())
@@ -77,14 +91,12 @@ public final class ChatSessions implements ActiveSessions {
 		if (caller.keyExpiresAt() != null && caller.keyExpiresAt().isBefore(expiresAt)) {
 			expiresAt = caller.keyExpiresAt();
 		}
-		ChatSession session = new ChatSession("ses_" + UUID.randomUUID().toString().replace("-", ""), caller.keyId(),
-				knowledgeBase, request.configId(),
+		return new ChatSession("ses_" + UUID.randomUUID().toString().replace("-", ""), caller.keyId(), knowledgeBase,
+				request.configId(),
 				first(request.settings().systemPrompt(), (config != null) ? config.systemPrompt() : null),
 				first(request.settings().model(), (config != null) ? config.model() : null),
 				first(request.settings().temperature(), (config != null) ? config.temperature() : null),
 				first(request.settings().topK(), (config != null) ? config.topK() : null), now, expiresAt, null);
-		this.store.save(session);
-		return new Started(session, this.tokens.issue(session.id(), caller.keyId(), expiresAt));
 	}
 
 	/**

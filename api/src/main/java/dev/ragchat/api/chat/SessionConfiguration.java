@@ -1,13 +1,22 @@
 package dev.ragchat.api.chat;
 
+import dev.ragchat.api.answer.cite.Citations;
 import java.time.Clock;
 
 import dev.ragchat.api.access.SessionTokens;
-import dev.ragchat.api.chat.answer.AnswerGenerator;
-import dev.ragchat.api.chat.answer.AnswerSettings;
-import dev.ragchat.api.chat.answer.CompressingQueryRewriter;
-import dev.ragchat.api.chat.answer.QueryRewriter;
-import dev.ragchat.api.chat.ground.Grounding;
+import dev.ragchat.api.answer.AnswerEngine;
+import dev.ragchat.api.answer.judge.Judge;
+import dev.ragchat.api.answer.judge.RulesJudge;
+import dev.ragchat.api.answer.judge.SimilarityFloor;
+import dev.ragchat.api.answer.judge.SourcesJudge;
+import dev.ragchat.api.answer.search.Search;
+import dev.ragchat.retrieval.embedding.QueryEmbedder;
+import org.springframework.ai.embedding.EmbeddingModel;
+import dev.ragchat.api.answer.generate.AnswerGenerator;
+import dev.ragchat.api.answer.generate.AnswerSettings;
+import dev.ragchat.api.answer.query.CompressingQueryRewriter;
+import dev.ragchat.api.answer.query.QueryRewriter;
+import dev.ragchat.api.answer.ground.Grounding;
 import dev.ragchat.api.media.MediaLibrary;
 import dev.ragchat.ingestion.DocumentPages;
 import dev.ragchat.ingestion.KnowledgeBases;
@@ -28,6 +37,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ChatProperties.class)
 class SessionConfiguration {
+
+	/** How many chunks a name the sources do not speak of adds (the ground step). */
+	static final int NAMED_SOURCES = 2;
 
 	@Bean
 	ChatSessions chatSessions(SessionStore store, SessionTokens tokens, KnowledgeBases knowledgeBases,
@@ -51,25 +63,35 @@ class SessionConfiguration {
 	}
 
 	@Bean
-	Conversations conversations(ChatSessions sessions, MessageStore messages, Retriever retriever,
-			AnswerGenerator generator, ObjectProvider<ChatModel> chatModel, ChatProperties properties, Clock clock,
-			DocumentPages pages, MediaLibrary media, QueryShaper shaper, ObjectProvider<Reranking> reranking,
-			ChunkIndex index, ObjectProvider<MeterRegistry> meters) {
+	Search search(QueryShaper shaper, Retriever retriever, ObjectProvider<Reranking> reranking) {
+		return new Search(shaper, retriever, reranking.getIfAvailable(Reranking::off));
+	}
+
+	/**
+	 * The answer engine, its judge chosen with the generator: a language model judges the
+	 * sources itself after the similarity floor; the extract is judged by the ground
+	 * step's rules. The search's own verdict (nothing found, nothing at the reranker's
+	 * least score) comes first either way.
+	 */
+	@Bean
+	AnswerEngine answerEngine(Search search, AnswerGenerator generator, ObjectProvider<ChatModel> chatModel,
+			ChatProperties properties, DocumentPages pages, ChunkIndex index, EmbeddingModel embeddingModel,
+			QueryEmbedder queryEmbedder) {
 		ChatModel model = chatModel.getIfAvailable();
 		QueryRewriter rewriter = (model != null) ? new CompressingQueryRewriter(model) : QueryRewriter.heuristic();
-		Conversations.Steps steps = new Conversations.Steps(media, rewriter, shaper, retriever,
-				reranking.getIfAvailable(Reranking::off),
-				new Grounding(retriever, properties.questionTerms(), properties.names()),
+		Judge judge = new SourcesJudge().then(generator.judgesSources()
+				? new SimilarityFloor(embeddingModel, queryEmbedder, properties.minSimilarity())
+				: new RulesJudge(new Grounding(search, properties.questionTerms(), properties.names()), NAMED_SOURCES));
+		return new AnswerEngine(new AnswerEngine.Stages(rewriter, search, judge,
 				(properties.pageContext() > 0) ? new PageContext(index, properties.pageContext()) : null, generator,
-				new Citations(pages));
-		return new Conversations(steps, sessions, messages, properties, clock,
-				meters.getIfAvailable(SimpleMeterRegistry::new));
+				new Citations(pages)));
 	}
 
 	@Bean
-	OneOffAnswers oneOffAnswers(ChatSessions sessions, Conversations conversations, MessageStore messages,
-			Clock clock) {
-		return new OneOffAnswers(sessions, conversations, messages, clock);
+	Conversations conversations(AnswerEngine engine, MediaLibrary media, ChatSessions sessions, MessageStore messages,
+			ChatProperties properties, Clock clock, ObjectProvider<MeterRegistry> meters) {
+		return new Conversations(engine, media, sessions, messages, properties, clock,
+				meters.getIfAvailable(SimpleMeterRegistry::new));
 	}
 
 }

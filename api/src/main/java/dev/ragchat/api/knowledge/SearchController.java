@@ -4,14 +4,10 @@ import java.util.List;
 
 import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.access.Scope;
+import dev.ragchat.api.answer.search.Search;
 import dev.ragchat.ingestion.KnowledgeBases;
-import dev.ragchat.retrieval.ChunkSearch;
-import dev.ragchat.retrieval.MetadataFilter;
-import dev.ragchat.retrieval.Retriever;
 import dev.ragchat.retrieval.ScoredChunk;
 import dev.ragchat.retrieval.SearchMode;
-import dev.ragchat.retrieval.query.QueryShaper;
-import dev.ragchat.retrieval.rerank.Reranking;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -21,7 +17,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,18 +34,11 @@ class SearchController {
 
 	private final KnowledgeBases knowledgeBases;
 
-	private final Retriever retriever;
+	private final Search search;
 
-	private final QueryShaper shaper;
-
-	private final Reranking reranking;
-
-	SearchController(KnowledgeBases knowledgeBases, Retriever retriever, QueryShaper shaper,
-			ObjectProvider<Reranking> reranking) {
+	SearchController(KnowledgeBases knowledgeBases, Search search) {
 		this.knowledgeBases = knowledgeBases;
-		this.retriever = retriever;
-		this.shaper = shaper;
-		this.reranking = reranking.getIfAvailable(Reranking::off);
+		this.search = search;
 	}
 
 	@PostMapping(path = "/api/v1/knowledge-bases/{kb}/search", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -65,19 +53,11 @@ class SearchController {
 		this.knowledgeBases.searchable(kb);
 		SearchMode mode = SearchMode.of(request.mode());
 		SearchFilter filter = SearchFilter.of(request.filter());
-		List<String> documentIds = filter.documentIds();
-		MetadataFilter metadata = filter.metadata();
 		int topK = (request.topK() != null) ? request.topK() : 5;
-		List<ScoredChunk> hits;
-		if (mode == SearchMode.HYBRID) {
-			hits = this.reranking.rerank(request.query(), this.retriever.retrieve(new ChunkSearch(kb,
-					this.shaper.shape(request.query()), this.reranking.depth(topK), mode, documentIds, metadata)),
-					topK);
-		}
-		else {
-			hits = this.retriever
-				.retrieve(new ChunkSearch(kb, this.shaper.shape(request.query()), topK, mode, documentIds, metadata));
-		}
+		List<ScoredChunk> hits = this.search
+			.search(new dev.ragchat.api.answer.search.SearchRequest(kb, request.query(), topK, mode,
+					filter.documentIds(), filter.metadata()))
+			.chunks();
 		return new SearchResults(hits.stream()
 			.map((hit) -> new Result(hit.chunk().id(), hit.chunk().documentId(), hit.chunk().filename(),
 					hit.chunk().page(), hit.chunk().pageEnd(), hit.chunk().title(), hit.chunk().headingPath(),

@@ -18,6 +18,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.access.Scope;
+import dev.ragchat.api.answer.search.Search;
+import dev.ragchat.api.answer.search.SearchRequest;
 import dev.ragchat.api.audit.Audit;
 import dev.ragchat.api.chat.ChatMessage;
 import dev.ragchat.api.chat.ChatSessions;
@@ -33,11 +35,8 @@ import dev.ragchat.ingestion.Documents;
 import dev.ragchat.ingestion.KnowledgeBases;
 import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.ChunkIndex;
-import dev.ragchat.retrieval.ChunkSearch;
 import dev.ragchat.retrieval.MetadataFilter;
-import dev.ragchat.retrieval.Retriever;
 import dev.ragchat.retrieval.SearchMode;
-import dev.ragchat.retrieval.query.QueryShaper;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
@@ -69,13 +68,11 @@ public final class KnowledgeTools {
 
 	private final Documents documents;
 
-	private final Retriever retriever;
+	private final Search search;
 
 	private final ChunkIndex index;
 
 	private final DocumentPages pages;
-
-	private final QueryShaper shaper;
 
 	private final ChatSessions sessions;
 
@@ -85,16 +82,15 @@ public final class KnowledgeTools {
 
 	private final Audit audit;
 
-	KnowledgeTools(KnowledgeBases knowledgeBases, Documents documents, Retriever retriever, QueryShaper shaper,
-			ChatSessions sessions, Conversations conversations, ObjectMapper objectMapper, ChunkIndex index,
-			DocumentPages pages, Audit audit) {
+	KnowledgeTools(KnowledgeBases knowledgeBases, Documents documents, Search search, ChatSessions sessions,
+			Conversations conversations, ObjectMapper objectMapper, ChunkIndex index, DocumentPages pages,
+			Audit audit) {
 		this.audit = audit;
 		this.knowledgeBases = knowledgeBases;
 		this.documents = documents;
-		this.retriever = retriever;
+		this.search = search;
 		this.index = index;
 		this.pages = pages;
-		this.shaper = shaper;
 		this.sessions = sessions;
 		this.conversations = conversations;
 		this.objectMapper = objectMapper;
@@ -272,11 +268,11 @@ public final class KnowledgeTools {
 			throw new RejectedInputException("top_k must be between 1 and " + MAX_TOP_K);
 		}
 		this.knowledgeBases.searchable(kb);
-		ChunkSearch search = new ChunkSearch(kb, this.shaper.shape(query), topK,
-				SearchMode.of(string(args, "mode", false)), strings(args, "document_ids"),
-				MetadataFilter.parse(args.get("filter")));
+		SearchRequest search = new SearchRequest(kb, query, topK, SearchMode.of(string(args, "mode", false)),
+				strings(args, "document_ids"), MetadataFilter.parse(args.get("filter")));
 		return Map.of("results",
-				this.retriever.retrieve(search)
+				this.search.search(search)
+					.chunks()
 					.stream()
 					.map((hit) -> ordered("document_id", hit.chunk().documentId(), "filename", hit.chunk().filename(),
 							"page", hit.chunk().page(), "heading_path", hit.chunk().headingPath(), "chunk_id",

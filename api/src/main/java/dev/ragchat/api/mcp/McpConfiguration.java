@@ -1,6 +1,7 @@
 package dev.ragchat.api.mcp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ragchat.api.answer.search.Search;
 import dev.ragchat.api.audit.Audit;
 import dev.ragchat.api.chat.ChatSessions;
 import dev.ragchat.api.chat.Conversations;
@@ -8,8 +9,6 @@ import dev.ragchat.ingestion.DocumentPages;
 import dev.ragchat.ingestion.Documents;
 import dev.ragchat.ingestion.KnowledgeBases;
 import dev.ragchat.retrieval.ChunkIndex;
-import dev.ragchat.retrieval.Retriever;
-import dev.ragchat.retrieval.query.QueryShaper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,11 +17,11 @@ import org.springframework.context.annotation.Configuration;
 class McpConfiguration {
 
 	@Bean
-	KnowledgeTools knowledgeTools(KnowledgeBases knowledgeBases, Documents documents, Retriever retriever,
-			QueryShaper shaper, ChatSessions sessions, Conversations conversations, ObjectMapper objectMapper,
-			ChunkIndex index, DocumentPages pages, Audit audit) {
-		return new KnowledgeTools(knowledgeBases, documents, retriever, shaper, sessions, conversations, objectMapper,
-				index, pages, audit);
+	KnowledgeTools knowledgeTools(KnowledgeBases knowledgeBases, Documents documents, Search search,
+			ChatSessions sessions, Conversations conversations, ObjectMapper objectMapper, ChunkIndex index,
+			DocumentPages pages, Audit audit) {
+		return new KnowledgeTools(knowledgeBases, documents, search, sessions, conversations, objectMapper, index,
+				pages, audit);
 	}
 
 }

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.ragchat.api.AbstractWebIntegrationTests;
 import dev.ragchat.api.Calls;
-import dev.ragchat.api.chat.answer.AnswerGenerator;
+import dev.ragchat.api.answer.generate.AnswerGenerator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

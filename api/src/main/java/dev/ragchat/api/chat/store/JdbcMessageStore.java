@@ -12,7 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ragchat.api.chat.ChatMessage;
-import dev.ragchat.api.chat.Citation;
+import dev.ragchat.api.answer.cite.Citation;
 import dev.ragchat.api.chat.MessageStore;
 import dev.ragchat.ingestion.catalog.Jdbc;
 

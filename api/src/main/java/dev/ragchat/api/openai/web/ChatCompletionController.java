@@ -11,8 +11,8 @@ import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.access.Scope;
 import dev.ragchat.api.audit.Audit;
 import dev.ragchat.api.chat.AnswerAdmission;
-import dev.ragchat.api.chat.ChatMessage;
-import dev.ragchat.api.chat.OneOffAnswers;
+import dev.ragchat.api.answer.Answer;
+import dev.ragchat.api.chat.Conversations;
 import dev.ragchat.api.openai.ChatApiModels;
 import dev.ragchat.api.openai.web.CompletionViews.Chunk;
 import dev.ragchat.api.openai.web.CompletionViews.Completion;
@@ -56,7 +56,7 @@ class ChatCompletionController {
 
 	private final ChatApiModels models;
 
-	private final OneOffAnswers answers;
+	private final Conversations conversations;
 
 	private final AnswerAdmission admission;
 
@@ -64,11 +64,11 @@ class ChatCompletionController {
 
 	private final Audit audit;
 
-	ChatCompletionController(ChatApiModels models, OneOffAnswers answers, AnswerAdmission admission,
+	ChatCompletionController(ChatApiModels models, Conversations conversations, AnswerAdmission admission,
 			ObjectMapper objectMapper, Audit audit) {
 		this.audit = audit;
 		this.models = models;
-		this.answers = answers;
+		this.conversations = conversations;
 		this.admission = admission;
 		this.objectMapper = objectMapper;
 	}
@@ -92,7 +92,7 @@ class ChatCompletionController {
 		// refused before an answer is promised: busy, unknown model, a model of another
 		// key
 		AnswerAdmission.Permit permit = this.admission.admit();
-		OneOffAnswers.Open open;
+		Conversations.Stateless open;
 		try {
 			open = open(caller, request);
 		}
@@ -100,14 +100,15 @@ class ChatCompletionController {
 			permit.close();
 			throw ex;
 		}
-		this.audit.questionAsked(caller.keyId(), open.sessionId(), request.question());
+		// no session is kept: the audit trail names the completion
 		String id = "chatcmpl-" + UUID.randomUUID().toString().replace("-", "");
+		this.audit.questionAsked(caller.keyId(), id, request.question());
 		long created = System.currentTimeMillis() / 1000;
 		if (!request.stream()) {
-			try (permit; open) {
-				ChatMessage answer = open.ask(request.question(), request.filter(), (token) -> {
+			try (permit) {
+				Answer answer = open.answer(request.history(), request.question(), request.filter(), (token) -> {
 				});
-				this.audit.sourcesCited(caller.keyId(), open.sessionId(), auditSources(answer));
+				this.audit.sourcesCited(caller.keyId(), id, auditSources(answer));
 				ResponseBodyEmitter emitter = new ResponseBodyEmitter();
 				emitter.send(Completion.of(id, created, request.model(), answer, sources(previews, open, answer)),
 						MediaType.APPLICATION_JSON);
@@ -124,26 +125,26 @@ class ChatCompletionController {
 		return ResponseEntity.ok().contentType(MediaType.TEXT_EVENT_STREAM).body(emitter);
 	}
 
-	private static List<Audit.Source> auditSources(ChatMessage answer) {
+	private static List<Audit.Source> auditSources(Answer answer) {
 		return answer.citations().stream().map((c) -> new Audit.Source(c.documentId(), c.page())).toList();
 	}
 
-	private OneOffAnswers.Open open(Caller caller, CompletionRequest request) {
+	private Conversations.Stateless open(Caller caller, CompletionRequest request) {
 		try {
-			return this.answers.open(caller, this.models.start(request.model(), request.settings()), request.history());
+			return this.conversations.stateless(caller, this.models.start(request.model(), request.settings()));
 		}
 		catch (NotFoundException ex) {
 			throw new OpenAiRefusal(HttpStatus.NOT_FOUND, ex.getMessage(), "model", "model_not_found");
 		}
 	}
 
-	private void stream(SseEmitter emitter, AnswerAdmission.Permit permit, OneOffAnswers.Open open,
+	private void stream(SseEmitter emitter, AnswerAdmission.Permit permit, Conversations.Stateless open,
 			CompletionRequest request, String id, long created, String previews, Cited cited) {
-		try (permit; open) {
+		try (permit) {
 			send(emitter, Chunk.role(id, created, request.model()));
-			ChatMessage answer = open.ask(request.question(), request.filter(),
+			Answer answer = open.answer(request.history(), request.question(), request.filter(),
 					(token) -> send(emitter, Chunk.content(id, created, request.model(), token)));
-			this.audit.sourcesCited(cited.keyId(), open.sessionId(), auditSources(answer), cited.address());
+			this.audit.sourcesCited(cited.keyId(), id, auditSources(answer), cited.address());
 			send(emitter, Chunk.last(id, created, request.model(), answer, sources(previews, open, answer)));
 			sendRaw(emitter, "[DONE]");
 			emitter.complete();
@@ -172,7 +173,7 @@ class ChatCompletionController {
 		}
 	}
 
-	private static List<SourceView> sources(String previews, OneOffAnswers.Open open, ChatMessage answer) {
+	private static List<SourceView> sources(String previews, Conversations.Stateless open, Answer answer) {
 		return answer.citations()
 			.stream()
 			.map((citation) -> SourceView.of(citation, previews, open.knowledgeBase()))

@@ -5,8 +5,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.ragchat.api.chat.ChatMessage;
-import dev.ragchat.api.chat.Citation;
+import dev.ragchat.api.answer.Answer;
+import dev.ragchat.api.answer.cite.Citation;
 import dev.ragchat.api.openai.ChatApiModels;
 
 import org.springframework.web.util.UriComponentsBuilder;
@@ -75,9 +75,9 @@ final class CompletionViews {
 	record Completion(String id, String object, long created, String model, List<Choice> choices,
 			List<SourceView> citations, Boolean grounded) {
 
-		static Completion of(String id, long created, String model, ChatMessage answer, List<SourceView> citations) {
+		static Completion of(String id, long created, String model, Answer answer, List<SourceView> citations) {
 			return new Completion(id, "chat.completion", created, model,
-					List.of(new Choice(0, new Message("assistant", answer.content(), null), "stop", null)), citations,
+					List.of(new Choice(0, new Message("assistant", answer.text(), null), "stop", null)), citations,
 					answer.grounded());
 		}
 
@@ -107,7 +107,7 @@ final class CompletionViews {
 			return of(id, created, model, new Delta(0, Map.of("content", text), null, null), null, null);
 		}
 
-		static Chunk last(String id, long created, String model, ChatMessage answer, List<SourceView> citations) {
+		static Chunk last(String id, long created, String model, Answer answer, List<SourceView> citations) {
 			return of(id, created, model, new Delta(0, Map.of(), "stop", null), citations, answer.grounded());
 		}
 

@@ -8,7 +8,7 @@ import dev.ragchat.api.analytics.Analytics;
 import dev.ragchat.api.analytics.Usage;
 import dev.ragchat.api.chat.ChatMessage;
 import dev.ragchat.api.chat.ChatSession;
-import dev.ragchat.api.chat.Citation;
+import dev.ragchat.api.answer.cite.Citation;
 import dev.ragchat.api.chat.MessageStore;
 import dev.ragchat.api.chat.SessionStore;
 import dev.ragchat.api.feedback.Feedback;

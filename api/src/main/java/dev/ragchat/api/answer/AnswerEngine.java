@@ -1,0 +1,210 @@
+package dev.ragchat.api.answer;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import dev.ragchat.api.answer.cite.Citation;
+import dev.ragchat.api.answer.cite.Citations;
+import dev.ragchat.api.answer.generate.AnswerGenerator;
+import dev.ragchat.api.answer.generate.Question;
+import dev.ragchat.api.answer.judge.Judge;
+import dev.ragchat.api.answer.judge.Judged;
+import dev.ragchat.api.answer.judge.Refusal;
+import dev.ragchat.api.answer.judge.Verdict;
+import dev.ragchat.api.answer.query.QueryRewriter;
+import dev.ragchat.api.answer.search.Found;
+import dev.ragchat.api.answer.search.Search;
+import dev.ragchat.api.answer.search.SearchRequest;
+import dev.ragchat.api.answer.text.CitationMarkers;
+import dev.ragchat.retrieval.PageContext;
+import dev.ragchat.retrieval.ScoredChunk;
+
+import org.springframework.util.Assert;
+
+/**
+ * The answer path, from a question to a cited answer, stateless: everything it reads
+ * comes in the {@link AnswerRequest} (the caller keeps sessions, history and media). As
+ * {@link #answer} reads:
+ * <ol>
+ * <li>query: a follow-up becomes a question that stands on its own
+ * ({@link QueryRewriter});</li>
+ * <li>search: shape, retrieve, rerank, least score ({@link Search}, the same search as
+ * {@code /search});</li>
+ * <li>judge: do the sources answer? ({@link Judge}: the search's verdict, then the ground
+ * step's rules for the extract or the similarity floor before a language model);</li>
+ * <li>widen: a source of a paginated document is read with the rest of its page, so that
+ * a table's row comes with its neighbours (small-to-big, {@link PageContext});</li>
+ * <li>generate: the answer from the numbered sources, or the refusal
+ * ({@link AnswerGenerator}), markers renumbered in order of first use (a marker that
+ * names no source is dropped);</li>
+ * <li>cite: the markers become citations with quotes verified in their sources
+ * ({@link Citations}).</li>
+ * </ol>
+ */
+public final class AnswerEngine {
+
+	private static final int MAX_IMAGE_QUERY = 2000;
+
+	private final QueryRewriter rewriter;
+
+	private final Search search;
+
+	private final Judge judge;
+
+	private final PageContext pageContext;
+
+	private final AnswerGenerator generator;
+
+	private final Citations citations;
+
+	/**
+	 * @param stages the stages
+	 */
+	public AnswerEngine(Stages stages) {
+		this.rewriter = stages.rewriter();
+		this.search = stages.search();
+		this.judge = stages.judge();
+		this.pageContext = stages.pageContext();
+		this.generator = stages.generator();
+		this.citations = stages.citations();
+	}
+
+	/**
+	 * @return whether images and audio reach the generator (otherwise images are read
+	 * with OCR first and audio is refused)
+	 */
+	public boolean readsMedia() {
+		return this.generator.readsMedia();
+	}
+
+	/**
+	 * @param request the question, its history and settings
+	 * @param tokens told the answer's text as it is produced (the same text the answer
+	 * holds)
+	 * @return the answer
+	 */
+	public Answer answer(AnswerRequest request, Consumer<String> tokens) {
+		ImageText image = ImageText.of(request.imageText());
+		if (image != null) {
+			tokens.accept(image.note());
+		}
+
+		// 1. query: a follow-up becomes a question that stands on its own
+		String standalone = this.rewriter.standalone(request.question(), request.history());
+
+		// 2. search: shape, retrieve, rerank, least score (text read in images joins the
+		// query)
+		Found found = this.search.search(
+				SearchRequest.hybrid(request.knowledgeBase(), (image != null) ? image.joinedTo(standalone) : standalone,
+						request.settings().topK(), request.filter()));
+
+		// 3. judge: do the sources answer? (widened by, or narrowed to, what the question
+		// names)
+		Verdict verdict = this.judge
+			.judge(Judged.of(request.knowledgeBase(), found, request.filter(), !request.media().isEmpty()));
+		List<ScoredChunk> sources = verdict.sources();
+
+		// 4. widen: a source of a paginated document is read with the rest of its page
+		if (verdict.answerable() && this.pageContext != null) {
+			sources = this.pageContext.widen(sources);
+		}
+
+		// 5. generate (only markers that name a source reach the caller, numbered in the
+		// order the answer first uses them, the same streamed and returned)
+		AnswerGenerator.Generated generated;
+		Refusal refusal = verdict.refusal();
+		CitationMarkers.Numbering numbering = new CitationMarkers.Numbering();
+		if (!verdict.answerable()) {
+			tokens.accept(AnswerGenerator.NOT_FOUND);
+			generated = new AnswerGenerator.Generated(AnswerGenerator.NOT_FOUND, false);
+		}
+		else {
+			CitationMarkers.Filter filtered = new CitationMarkers.Filter(tokens, sources.size(),
+					new CitationMarkers.Numbering());
+			AnswerGenerator.Generated written = this.generator.generate(new Question(request.question(),
+					found.query().text(), request.history(), sources, request.settings().systemPrompt(),
+					request.settings().model(), request.settings().temperature(), request.media()), filtered);
+			filtered.flush();
+			generated = new AnswerGenerator.Generated(
+					CitationMarkers.keepValid(written.text(), sources.size(), numbering), written.grounded(),
+					written.tokens());
+			if (!written.grounded()) {
+				refusal = this.generator.judgesSources()
+						? new Refusal(Refusal.MODEL_SAID_NOT_FOUND, "the model said the sources do not answer")
+						: new Refusal(Refusal.BELOW_SIMILARITY, "no sentence of the sources answers the question");
+			}
+		}
+		if (image != null) {
+			generated = new AnswerGenerator.Generated(image.note() + generated.text(), generated.grounded(),
+					generated.tokens());
+		}
+
+		// 6. cite: an answer none of whose markers verifies against its sources is not
+		// grounded
+		List<Citation> cited = generated.grounded()
+				? this.citations.of(new Citations.Cited(generated.text(), sources, numbering.cited())) : List.of();
+		boolean grounded = generated.grounded() && !cited.isEmpty();
+		if (generated.grounded() && !grounded) {
+			refusal = new Refusal(Refusal.NOT_VERIFIED, "no marker of the answer names a source");
+		}
+		return new Answer(generated.text(), grounded, cited, generated.tokens(), grounded ? null : refusal);
+	}
+
+	/**
+	 * Text read in attached images, without a model: it joins the question for search
+	 * (brackets become parentheses, so an image cannot plant citation markers), and the
+	 * answer says what was read.
+	 *
+	 * @param read the text, one line
+	 */
+	private record ImageText(String read) {
+
+		static ImageText of(String imageText) {
+			if (imageText == null) {
+				return null;
+			}
+			return new ImageText(imageText.replace('[', '(').replace(']', ')').replaceAll("\\s+", " ").strip());
+		}
+
+		String joinedTo(String query) {
+			return this.read.isEmpty() ? query
+					: query + "\n" + this.read.substring(0, Math.min(this.read.length(), MAX_IMAGE_QUERY));
+		}
+
+		String note() {
+			return this.read
+				.isEmpty()
+						? "I read the attached image; it holds no text I could make out. "
+						: "I read the attached image: \u201c"
+								+ ((this.read.length() > Citations.SNIPPET_LENGTH)
+										? this.read.substring(0, Citations.SNIPPET_LENGTH) + "…" : this.read)
+								+ "\u201d. ";
+		}
+
+	}
+
+	/**
+	 * The stages a configuration (or a benchmark) chooses.
+	 *
+	 * @param rewriter makes a follow-up stand on its own
+	 * @param search the one search
+	 * @param judge decides whether the sources answer
+	 * @param pageContext reads the sources of paginated documents with the rest of their
+	 * page, or {@code null} to read them as found
+	 * @param generator writes the answer
+	 * @param citations turns markers into citations
+	 */
+	public record Stages(QueryRewriter rewriter, Search search, Judge judge, PageContext pageContext,
+			AnswerGenerator generator, Citations citations) {
+
+		public Stages {
+			Assert.notNull(rewriter, "rewriter must not be null");
+			Assert.notNull(search, "search must not be null");
+			Assert.notNull(judge, "judge must not be null");
+			Assert.notNull(generator, "generator must not be null");
+			Assert.notNull(citations, "citations must not be null");
+		}
+
+	}
+
+}

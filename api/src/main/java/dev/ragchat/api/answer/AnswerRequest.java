@@ -1,0 +1,45 @@
+package dev.ragchat.api.answer;
+
+import java.util.List;
+
+import dev.ragchat.api.answer.generate.Turn;
+import dev.ragchat.retrieval.MetadataFilter;
+
+import org.springframework.ai.content.Media;
+import org.springframework.util.Assert;
+
+/**
+ * A question for the engine.
+ *
+ * @param knowledgeBase the knowledge base that answers
+ * @param question the question, checked
+ * @param history the earlier turns, oldest first
+ * @param media images and audio for a generator that reads them
+ * @param imageText text read in attached images without a model, or {@code null}
+ * @param settings how to answer
+ * @param filter only sources whose values pass it, or {@code null}
+ */
+public record AnswerRequest(String knowledgeBase, String question, List<Turn> history, List<Media> media,
+		String imageText, Settings settings, MetadataFilter filter) {
+
+	public AnswerRequest {
+		Assert.hasText(knowledgeBase, "knowledgeBase must not be empty");
+		Assert.hasText(question, "question must not be empty");
+		Assert.notNull(settings, "settings must not be null");
+		history = (history != null) ? List.copyOf(history) : List.of();
+		media = (media != null) ? List.copyOf(media) : List.of();
+	}
+
+	/**
+	 * How to answer.
+	 *
+	 * @param topK how many chunks the answer reads
+	 * @param systemPrompt the system prompt, or {@code null}
+	 * @param model the model, or {@code null} for the generator's default
+	 * @param temperature the sampling temperature, or {@code null}
+	 */
+	public record Settings(int topK, String systemPrompt, String model, Double temperature) {
+
+	}
+
+}

@@ -1,0 +1,33 @@
+package dev.ragchat.api.answer.cite;
+
+import java.util.List;
+
+import dev.ragchat.ingestion.reading.pdf.PdfPages;
+
+/**
+ * A source an answer cites with {@code [index]}. An answer's citations are numbered 1 to
+ * n in the order the answer first cites them; sources it retrieved but did not cite are
+ * not among them.
+ *
+ * @param index the number used in the answer
+ * @param documentId the document
+ * @param filename its file name
+ * @param page the page the quote is on (the page the cited chunk starts on when there is
+ * no quote)
+ * @param chunkId the chunk
+ * @param snippet the cited chunk's text (or its start)
+ * @param score the chunk's retrieval score
+ * @param quote the sentence of the source the cited sentence of the answer rests on,
+ * verbatim as the document has it (blanks folded to single spaces), or {@code null} for
+ * answers stored before quotes existed
+ * @param boxes for a PDF: the quote's rectangles on its page, one per line, as fractions
+ * of the page's width and height from its top-left corner; empty for other formats
+ */
+public record Citation(int index, String documentId, String filename, int page, String chunkId, String snippet,
+		double score, String quote, List<PdfPages.Box> boxes) {
+
+	public Citation {
+		boxes = (boxes != null) ? List.copyOf(boxes) : List.of();
+	}
+
+}

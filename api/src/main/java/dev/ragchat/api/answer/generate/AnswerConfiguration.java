@@ -1,0 +1,305 @@
+package dev.ragchat.api.answer.generate;
+
+import dev.ragchat.api.answer.text.SentenceVectors;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.time.Duration;
+
+import com.google.api.gax.core.FixedCredentialsProvider;
+import com.google.auth.oauth2.GoogleCredentials;
+import com.google.cloud.vertexai.Transport;
+import com.google.cloud.vertexai.VertexAI;
+import com.google.cloud.vertexai.api.PredictionServiceClient;
+import com.google.cloud.vertexai.api.PredictionServiceSettings;
+import com.google.genai.Client;
+import com.google.genai.types.HttpOptions;
+import dev.ragchat.retrieval.embedding.QueryEmbedder;
+
+import org.springframework.ai.embedding.EmbeddingModel;
+import org.springframework.ai.google.genai.GoogleGenAiChatModel;
+import org.springframework.ai.google.genai.GoogleGenAiChatOptions;
+import org.springframework.ai.model.NoopApiKey;
+import org.springframework.ai.model.SimpleApiKey;
+import org.springframework.ai.ollama.OllamaChatModel;
+import org.springframework.ai.ollama.api.OllamaApi;
+import org.springframework.ai.ollama.api.OllamaChatOptions;
+import org.springframework.ai.openai.OpenAiChatModel;
+import org.springframework.ai.openai.OpenAiChatOptions;
+import org.springframework.ai.openai.api.OpenAiApi;
+import org.springframework.ai.retry.NonTransientAiException;
+import org.springframework.ai.retry.RetryUtils;
+import org.springframework.ai.retry.TransientAiException;
+import org.springframework.ai.vertexai.gemini.VertexAiGeminiChatModel;
+import org.springframework.ai.vertexai.gemini.VertexAiGeminiChatOptions;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.reactive.JdkClientHttpConnector;
+import org.springframework.retry.support.RetryTemplate;
+import org.springframework.util.StringUtils;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * The answer generator, one nested configuration per {@code ragchat.chat.generator}:
+ * {@code extractive} (quotes from the sources, no model), {@code gemini} (Gemini API with
+ * an API key, through Spring AI's Google GenAI model), {@code vertex-gemini} (through
+ * Spring AI's Vertex AI Gemini model, REST transport), {@code openai-compatible} (any
+ * server speaking OpenAI's chat completions, through Spring AI's OpenAI model),
+ * {@code ollama} (Ollama's own API, through Spring AI's Ollama model), or
+ * {@code llama-cpp} (a GGUF file run in process by llama.cpp).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({ GeminiProperties.class, OpenAiCompatibleProperties.class, OllamaProperties.class,
+		LlamaCppProperties.class })
+class AnswerConfiguration {
+
+	/**
+	 * How long Gemini may stay silent in an answer: as long as a streamed answer may last
+	 * ({@code MessageController}'s emitter).
+	 */
+	static final Duration GEMINI_TIMEOUT = Duration.ofMinutes(2);
+
+	/**
+	 * The property that chooses how answers are written
+	 * ({@code ChatProperties.generator}).
+	 */
+	static final String GENERATOR = "ragchat.chat.generator";
+
+	/**
+	 * One attempt: a failing model is the caller's to retry, not a wait of minutes
+	 * (Spring AI's default retries ten times with growing pauses).
+	 */
+	static final RetryTemplate NO_RETRY = RetryTemplate.builder().maxAttempts(1).build();
+
+	private static void required(String generator, String value, String property, String variable) {
+		if (!StringUtils.hasText(value)) {
+			throw new IllegalStateException(
+					"ragchat.chat.generator=" + generator + " needs " + property + " (" + variable + ")");
+		}
+	}
+
+	private static String stripTrailingSlash(String url) {
+		String stripped = url.strip();
+		return stripped.endsWith("/") ? stripped.substring(0, stripped.length() - 1) : stripped;
+	}
+
+	/** The JDK's client, HTTP/1.1 (local servers rarely speak h2c). */
+	private static HttpClient http(Duration timeout) {
+		return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+	}
+
+	/** Whole answers (the follow-up rewrite, extractions): Spring AI's error handler. */
+	static RestClient.Builder rest(Duration timeout) {
+		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http(timeout));
+		requests.setReadTimeout(timeout);
+		return RestClient.builder().requestFactory(requests);
+	}
+
+	/**
+	 * Streamed answers: an error status fails the stream with the same exceptions as
+	 * Spring AI's error handler for whole answers ({@link RetryUtils}), so that one
+	 * mapping ({@link ModelFailures}) serves both.
+	 */
+	static WebClient.Builder streaming(Duration timeout) {
+		return WebClient.builder()
+			.clientConnector(new JdkClientHttpConnector(http(timeout)))
+			.defaultStatusHandler(HttpStatusCode::isError,
+					(response) -> response.bodyToMono(String.class)
+						.defaultIfEmpty("")
+						.map((body) -> failure(response.statusCode(), body)));
+	}
+
+	private static RuntimeException failure(HttpStatusCode status, String body) {
+		String message = status.value() + " - " + body;
+		return status.is4xxClientError() ? new NonTransientAiException(message) : new TransientAiException(message);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = AnswerConfiguration.GENERATOR, havingValue = "extractive", matchIfMissing = true)
+	static class Extractive {
+
+		@Bean
+		AnswerGenerator extractiveGenerator(EmbeddingModel embeddingModel, QueryEmbedder queryEmbedder,
+				AnswerSettings settings) {
+			return new ExtractiveGenerator(new SentenceVectors(embeddingModel, settings.sentenceCache()), queryEmbedder,
+					settings.minSimilarity(), settings.maxSentences(), settings.overlapWeight(), settings.rankWeight(),
+					settings.quoteFirstSource());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = AnswerConfiguration.GENERATOR, havingValue = "gemini")
+	static class Gemini {
+
+		@Bean
+		GoogleGenAiChatModel geminiChatModel(GeminiProperties gemini) {
+			if (!StringUtils.hasText(gemini.apiKey())) {
+				throw new IllegalStateException(
+						"ragchat.chat.generator=gemini needs ragchat.chat.gemini.api-key (RAGCHAT_CHAT_GEMINI_API_KEY)");
+			}
+			Client.Builder client = Client.builder().apiKey(gemini.apiKey()).vertexAI(false);
+			if (gemini.endpoint() != null) {
+				client.httpOptions(HttpOptions.builder().baseUrl(gemini.endpoint().toString()).build());
+			}
+			return GoogleGenAiChatModel.builder()
+				.genAiClient(client.build())
+				.defaultOptions(GoogleGenAiChatOptions.builder().model(gemini.model()).build())
+				.build();
+		}
+
+		@Bean
+		AnswerGenerator geminiGenerator(GoogleGenAiChatModel model, GeminiProperties gemini,
+				EmbeddingModel embeddingModel, QueryEmbedder queryEmbedder, AnswerSettings settings) {
+			return new ChatModelGenerator(model, gemini.model(), GEMINI_TIMEOUT);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = AnswerConfiguration.GENERATOR, havingValue = "vertex-gemini")
+	static class VertexGemini {
+
+		@Bean
+		VertexAiGeminiChatModel vertexGeminiChatModel(GeminiProperties gemini,
+				ObjectProvider<GoogleCredentials> provided) throws IOException {
+			// Google's application default credentials, unless the application provides
+			// others
+			GoogleCredentials credentials = provided.getIfAvailable();
+			if (credentials == null) {
+				credentials = GoogleCredentials.getApplicationDefault()
+					.createScoped("https://www.googleapis.com/auth/cloud-platform");
+			}
+			GoogleCredentials chosen = credentials;
+			if (!StringUtils.hasText(gemini.projectId())) {
+				throw new IllegalStateException(
+						"ragchat.chat.generator=vertex-gemini needs ragchat.chat.gemini.project-id"
+								+ " (RAGCHAT_CHAT_GEMINI_PROJECT_ID)");
+			}
+			VertexAI.Builder vertex = new VertexAI.Builder().setProjectId(gemini.projectId())
+				.setLocation(gemini.location())
+				.setTransport(Transport.REST)
+				.setCredentials(chosen);
+			if (gemini.endpoint() != null) {
+				// VertexAI forces "<endpoint>:443"; a prediction client of our own keeps
+				// the
+				// URL as given
+				vertex.setPredictionClientSupplier(() -> {
+					try {
+						return PredictionServiceClient.create(PredictionServiceSettings.newHttpJsonBuilder()
+							.setEndpoint(gemini.endpoint().toString())
+							.setCredentialsProvider(FixedCredentialsProvider.create(chosen))
+							.build());
+					}
+					catch (IOException ex) {
+						throw new UncheckedIOException(ex);
+					}
+				});
+			}
+			return VertexAiGeminiChatModel.builder()
+				.vertexAI(vertex.build())
+				.defaultOptions(VertexAiGeminiChatOptions.builder().model(gemini.model()).build())
+				.build();
+		}
+
+		@Bean
+		AnswerGenerator vertexGeminiGenerator(VertexAiGeminiChatModel model, GeminiProperties gemini,
+				EmbeddingModel embeddingModel, QueryEmbedder queryEmbedder, AnswerSettings settings) {
+			return new ChatModelGenerator(model, gemini.model(), GEMINI_TIMEOUT);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = AnswerConfiguration.GENERATOR, havingValue = "openai-compatible")
+	static class OpenAiCompatible {
+
+		@Bean
+		OpenAiChatModel openAiCompatibleChatModel(OpenAiCompatibleProperties openAi) {
+			required("openai-compatible", openAi.baseUrl(), "ragchat.chat.openai.base-url",
+					"RAGCHAT_CHAT_OPENAI_BASE_URL");
+			required("openai-compatible", openAi.model(), "ragchat.chat.openai.model", "RAGCHAT_CHAT_OPENAI_MODEL");
+			// the base URL as given: <base>/chat/completions, never a second /v1
+			OpenAiApi api = OpenAiApi.builder()
+				.baseUrl(stripTrailingSlash(openAi.baseUrl()))
+				.completionsPath("/chat/completions")
+				.apiKey(StringUtils.hasText(openAi.apiKey()) ? new SimpleApiKey(openAi.apiKey()) : new NoopApiKey())
+				.restClientBuilder(rest(openAi.timeout()))
+				.webClientBuilder(streaming(openAi.timeout()))
+				.build();
+			return OpenAiChatModel.builder()
+				.openAiApi(api)
+				.defaultOptions(OpenAiChatOptions.builder()
+					.model(openAi.model())
+					.maxTokens(openAi.maxTokens())
+					// stream_options.include_usage: the tokens spent come in the last
+					// chunk
+					.streamUsage(true)
+					.build())
+				.retryTemplate(NO_RETRY)
+				.build();
+		}
+
+		@Bean
+		AnswerGenerator openAiCompatibleGenerator(OpenAiChatModel model, OpenAiCompatibleProperties openAi,
+				EmbeddingModel embeddingModel, QueryEmbedder queryEmbedder, AnswerSettings settings) {
+			return new ChatModelGenerator(model, openAi.model(), openAi.timeout());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = AnswerConfiguration.GENERATOR, havingValue = "ollama")
+	static class Ollama {
+
+		@Bean
+		OllamaChatModel ollamaChatModel(OllamaProperties ollama) {
+			required("ollama", ollama.baseUrl(), "ragchat.chat.ollama.base-url", "RAGCHAT_CHAT_OLLAMA_BASE_URL");
+			required("ollama", ollama.model(), "ragchat.chat.ollama.model", "RAGCHAT_CHAT_OLLAMA_MODEL");
+			OllamaApi api = OllamaApi.builder()
+				.baseUrl(stripTrailingSlash(ollama.baseUrl()))
+				.restClientBuilder(rest(ollama.timeout()))
+				.webClientBuilder(streaming(ollama.timeout()))
+				.build();
+			// the model must be there already: nothing is pulled (the default strategy)
+			return OllamaChatModel.builder()
+				.ollamaApi(api)
+				.defaultOptions(OllamaChatOptions.builder().model(ollama.model()).numCtx(ollama.numCtx()).build())
+				.retryTemplate(NO_RETRY)
+				.build();
+		}
+
+		@Bean
+		AnswerGenerator ollamaGenerator(OllamaChatModel model, OllamaProperties ollama, EmbeddingModel embeddingModel,
+				QueryEmbedder queryEmbedder, AnswerSettings settings) {
+			return new ChatModelGenerator(model, ollama.model(), ollama.timeout());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = AnswerConfiguration.GENERATOR, havingValue = "llama-cpp")
+	static class LlamaCpp {
+
+		/** Loaded once at start-up; closed (its memory freed) at shutdown. */
+		@Bean(destroyMethod = "close")
+		LlamaCppChatModel llamaCppChatModel(LlamaCppProperties llama) {
+			return new LlamaCppChatModel(llama);
+		}
+
+		@Bean
+		AnswerGenerator llamaCppGenerator(LlamaCppChatModel model, LlamaCppProperties llama,
+				EmbeddingModel embeddingModel, QueryEmbedder queryEmbedder, AnswerSettings settings) {
+			// a text model: images are read with OCR first, audio is refused
+			return new ChatModelGenerator(model, model.name(), llama.timeout(), false);
+		}
+
+	}
+
+}

@@ -1,0 +1,49 @@
+package dev.ragchat.api.answer.judge;
+
+import java.util.List;
+
+import dev.ragchat.api.answer.search.Found;
+import dev.ragchat.retrieval.MetadataFilter;
+import dev.ragchat.retrieval.ScoredChunk;
+import dev.ragchat.retrieval.query.ShapedQuery;
+
+/**
+ * What a judge reads.
+ *
+ * @param knowledgeBase the knowledge base searched
+ * @param found what the search found
+ * @param sources the sources so far (a judge before may have widened or narrowed them)
+ * @param filter the filter the sources passed, or {@code null}
+ * @param media whether images or audio came with the question (the model reads them with
+ * the sources, so the rules about the text do not apply)
+ */
+public record Judged(String knowledgeBase, Found found, List<ScoredChunk> sources, MetadataFilter filter,
+		boolean media) {
+
+	public Judged {
+		sources = List.copyOf(sources);
+	}
+
+	/**
+	 * @param found what the search found (its chunks are the sources)
+	 * @param knowledgeBase the knowledge base searched
+	 * @param filter the filter the sources passed, or {@code null}
+	 * @param media whether images or audio came with the question
+	 * @return what the first judge reads
+	 */
+	public static Judged of(String knowledgeBase, Found found, MetadataFilter filter, boolean media) {
+		return new Judged(knowledgeBase, found, found.chunks(), filter, media);
+	}
+
+	/**
+	 * @return the question as shaped
+	 */
+	public ShapedQuery query() {
+		return this.found.query();
+	}
+
+	Judged with(List<ScoredChunk> sources) {
+		return new Judged(this.knowledgeBase, this.found, sources, this.filter, this.media);
+	}
+
+}

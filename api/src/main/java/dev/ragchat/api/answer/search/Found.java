@@ -1,0 +1,30 @@
+package dev.ragchat.api.answer.search;
+
+import java.util.List;
+
+import dev.ragchat.retrieval.ScoredChunk;
+import dev.ragchat.retrieval.query.ShapedQuery;
+
+/**
+ * What a search found.
+ *
+ * @param query the query as shaped: its weighted words, names and periods
+ * @param chunks the chunks, best first (the reranker's order and scores when one ordered
+ * them)
+ * @param retrieved how many chunks retrieval found before the reranker's least score
+ * (more than {@code chunks.size()} when the least score left some out)
+ */
+public record Found(ShapedQuery query, List<ScoredChunk> chunks, int retrieved) {
+
+	public Found {
+		chunks = List.copyOf(chunks);
+	}
+
+	/**
+	 * @return whether retrieval found chunks and the reranker's least score left none
+	 */
+	public boolean allBelowLeastScore() {
+		return this.retrieved > 0 && this.chunks.isEmpty();
+	}
+
+}

@@ -1,0 +1,112 @@
+package dev.ragchat.api.answer.search;
+
+import java.util.List;
+
+import dev.ragchat.retrieval.Chunk;
+import dev.ragchat.retrieval.ChunkSearch;
+import dev.ragchat.retrieval.MetadataFilter;
+import dev.ragchat.retrieval.Retriever;
+import dev.ragchat.retrieval.ScoredChunk;
+import dev.ragchat.retrieval.SearchMode;
+import dev.ragchat.retrieval.query.KeywordTerm;
+import dev.ragchat.retrieval.query.QueryShaper;
+import dev.ragchat.retrieval.query.ShapedQuery;
+import dev.ragchat.retrieval.rerank.Reranking;
+
+import org.springframework.util.Assert;
+
+/**
+ * The one search of a knowledge base, for every surface and stage:
+ * <ol>
+ * <li>shape: which words of the query matter, its names and periods
+ * ({@link QueryShaper});</li>
+ * <li>retrieve: vector, keyword or hybrid search ({@link Retriever}), a hybrid one as
+ * deep as the reranker reads;</li>
+ * <li>rerank: a reranker orders a hybrid search's candidates and the best {@code topK} go
+ * on, or the retrieval order stands ({@link Reranking});</li>
+ * <li>least score: chunks the reranker scores below its least score are left out
+ * ({@code ragchat.rerank.min-score}).</li>
+ * </ol>
+ * Vector and keyword searches return chunks as the index ranks them (a reranker reorders
+ * what hybrid search fuses, as {@code /search} documents).
+ */
+public final class Search {
+
+	private final QueryShaper shaper;
+
+	private final Retriever retriever;
+
+	private final Reranking reranking;
+
+	/**
+	 * @param shaper shapes queries
+	 * @param retriever searches the index
+	 * @param reranking orders hybrid candidates ({@link Reranking#off()}: as retrieved)
+	 */
+	public Search(QueryShaper shaper, Retriever retriever, Reranking reranking) {
+		Assert.notNull(shaper, "shaper must not be null");
+		Assert.notNull(retriever, "retriever must not be null");
+		Assert.notNull(reranking, "reranking must not be null (Reranking.off() keeps the retrieval order)");
+		this.shaper = shaper;
+		this.retriever = retriever;
+		this.reranking = reranking;
+	}
+
+	/**
+	 * @param request what to look for, where and how
+	 * @return the shaped query and the chunks found, best first
+	 */
+	public Found search(SearchRequest request) {
+		// 1. shape
+		ShapedQuery shaped = this.shaper.shape(request.query());
+		if (request.mode() != SearchMode.HYBRID) {
+			// 2. retrieve, as ranked
+			List<ScoredChunk> chunks = this.retriever.retrieve(new ChunkSearch(request.knowledgeBase(), shaped,
+					request.topK(), request.mode(), request.documentIds(), request.filter()));
+			return new Found(shaped, chunks, chunks.size());
+		}
+		// 2. retrieve as many candidates as the reranker reads
+		List<ScoredChunk> candidates = this.retriever.retrieve(new ChunkSearch(request.knowledgeBase(), shaped,
+				this.reranking.depth(request.topK()), SearchMode.HYBRID, request.documentIds(), request.filter()));
+		// 3. and 4. rerank: the best topK as a reranker orders them, those that reach its
+		// least score (or as retrieved)
+		return new Found(shaped, this.reranking.rerank(shaped.text(), candidates, request.topK()), candidates.size());
+	}
+
+	/**
+	 * A look-up of words as they are (no shaping, each weighing 1, no reranking): the
+	 * chunks of a knowledge base, or of some of its documents, that write them. The
+	 * ground step reads what documents say of a name with it.
+	 * @param knowledgeBase the knowledge base
+	 * @param words the words, as one text (what the vector side would embed)
+	 * @param terms the words to look for
+	 * @param documentIds only these documents, or empty for all
+	 * @param topK how many chunks at most
+	 * @return the chunks, best first
+	 */
+	public List<ScoredChunk> lookUp(String knowledgeBase, String words, List<String> terms, List<String> documentIds,
+			int topK) {
+		List<KeywordTerm> keywords = terms.stream().map((term) -> new KeywordTerm(term, 1)).toList();
+		return this.retriever.retrieve(new ChunkSearch(knowledgeBase, words, keywords, topK, SearchMode.KEYWORD,
+				documentIds, (MetadataFilter) null));
+	}
+
+	/**
+	 * @param documentId a document
+	 * @return how many searchable chunks it has
+	 */
+	public int count(String documentId) {
+		return this.retriever.count(documentId);
+	}
+
+	/**
+	 * @param documentId a document
+	 * @param fromPage the first page
+	 * @param toPage the last page
+	 * @return its chunks that begin on one of these pages, in document order
+	 */
+	public List<Chunk> chunks(String documentId, int fromPage, int toPage) {
+		return this.retriever.chunks(documentId, fromPage, toPage);
+	}
+
+}

@@ -1,0 +1,9 @@
+/**
+ * The search stage, the one way anything in ragchat searches a knowledge base: shape the
+ * query, retrieve (as deep as a reranker reads), rerank, keep what reaches the reranker's
+ * least score. {@code /search}, the MCP {@code search} tool, the answer engine and the
+ * ground step's look-ups all go through {@link dev.ragchat.api.answer.search.Search}
+ * ({@code ArchitectureTests}: nothing else calls the query shaper, the retriever or the
+ * reranker).
+ */
+package dev.ragchat.api.answer.search;

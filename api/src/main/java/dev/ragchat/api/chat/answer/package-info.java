@@ -1,5 +1,0 @@
-/**
- * Answer generators (extractive, Gemini, Vertex Gemini), query rewriting and citation
- * markers.
- */
-package dev.ragchat.api.chat.answer;

@@ -1,0 +1,56 @@
+package dev.ragchat.api.answer.text;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SentencesTests {
+
+	@Test
+	void quotesATableRowWithItsColumnHeaders() {
+		assertThat(Sentences.rowWithHeader("Years Ended December 31, 2022 2021", "Total revenues $ 66,608 $ 62,286"))
+			.isEqualTo("Total revenues — 2022: $ 66,608; 2021: $ 62,286");
+		assertThat(Sentences.rowWithHeader("2022 2021 2020", "Net income (loss) 1,577 (2,032)"))
+			.isEqualTo("Net income (loss) 1,577 (2,032)");
+	}
+
+	@Test
+	void takesForATitleAShortCapitalisedLineWithoutFiguresOrAStop() {
+		assertThat(Sentences.isTitle("CONSOLIDATED STATEMENTS OF CASH FLOWS")).isTrue();
+		assertThat(Sentences.isTitle("Lockheed Martin Corporation Consolidated Statements of Earnings")).isTrue();
+		assertThat(Sentences.isTitle("Consolidated Balance Sheets (In millions, except par value)")).isTrue();
+		assertThat(Sentences.isTitle("Global Routing")).isTrue();
+		// prose, a row, a line that ends a sentence, one capitalised word
+		assertThat(Sentences.isTitle("Adobe Premiere Rush is an all-in-one video editing app")).isFalse();
+		assertThat(Sentences.isTitle("Net Income 11,588 10,073")).isFalse();
+		assertThat(Sentences.isTitle("Cash Flows From Operating Activities:")).isFalse();
+		assertThat(Sentences.isTitle("Overview")).isFalse();
+	}
+
+	@Test
+	void neverTakesATableForOneSentence() {
+		List<String> sentences = Sentences.of("Years Ended December 31, 2022 2021\nTotal revenues $ 66,608 $ 62,286\n"
+				+ "Cost of revenues and other charges 1,234 1,100\nNet income attributable to owners 1,577 2,032");
+		assertThat(sentences).hasSize(4);
+		assertThat(Sentences.isHeader("Years Ended December 31, 2022 2021")).isTrue();
+		assertThat(Sentences.isRow("Total revenues $ 66,608 $ 62,286")).isTrue();
+		assertThat(Sentences.isRow("Our revenues grew in 2022.")).isFalse();
+	}
+
+	@Test
+	void takesForARowALabelThenTwoOrMoreFiguresInEveryWayFilingsWriteThem() {
+		assertThat(Sentences.isRow("Net income (loss) (1,234) 567")).isTrue();
+		assertThat(Sentences.isRow("Operating margin 12.5% 11.0% 9.8%")).isTrue();
+		assertThat(Sentences.isRow("Depreciation $ (12) $ 14")).isTrue();
+		assertThat(Sentences.isRow("Other charges — 1,100")).isTrue();
+		assertThat(Sentences.isRow("  Total assets $19,845 $17,890  ")).isTrue();
+		assertThat(Sentences.isRow("Revenue grew from 2021 to 2022")).isFalse();
+		assertThat(Sentences.isRow("1,234 5,678")).isFalse();
+		String prose = "The trial enrolled 1,200 patients in 14 countries and followed them for 5 years; ".repeat(40);
+		assertThat(Sentences.isRow(prose + "the effect was 12% 14%")).isTrue();
+		assertThat(Sentences.isRow(prose + "the effect held.")).isFalse();
+	}
+
+}
