@@ -1,15 +1,25 @@
 package dev.ragchat.api;
 
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import dev.ragchat.retrieval.Retriever;
+import dev.ragchat.retrieval.query.QueryShaper;
+import dev.ragchat.retrieval.rerank.Reranker;
+import dev.ragchat.retrieval.rerank.Reranking;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The boundaries docs/architecture.md draws, checked on the compiled production classes
@@ -50,14 +60,55 @@ class ArchitectureTests {
 		// (Spring's HTTP clients, RestClient and WebClient, live under "web" too: a step
 		// may call a model over HTTP, it may not serve HTTP)
 		noClasses().that()
-			.resideInAnyPackage("dev.ragchat.api.chat", "dev.ragchat.api.chat.answer..",
-					"dev.ragchat.api.chat.ground..", "dev.ragchat.api.chat.store..", "dev.ragchat.api.media",
-					"dev.ragchat.api.rerank..", "dev.ragchat.retrieval..")
+			.resideInAnyPackage("dev.ragchat.api.chat", "dev.ragchat.api.answer..", "dev.ragchat.api.chat.store..",
+					"dev.ragchat.api.media", "dev.ragchat.api.rerank..", "dev.ragchat.retrieval..")
 			.should()
 			.dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("..web..", "jakarta.servlet..")
 				.and(DescribedPredicate.not(JavaClass.Predicates.resideInAnyPackage("org.springframework.web.client..",
 						"org.springframework.web.reactive.function.client.."))))
 			.check(ragchat);
+	}
+
+	@Test
+	void onlyTheSearchStageShapesRetrievesOrReranks() {
+		// one search for /search, MCP, chat and the ground step: nothing else calls the
+		// query shaper, the retriever or the reranker (configurations build them)
+		noClasses().that()
+			.resideOutsideOfPackages("dev.ragchat.api.answer.search..", "dev.ragchat.retrieval..",
+					"dev.ragchat.api.rerank..")
+			.should()
+			.callMethodWhere(DescribedPredicate.describe("a method of the query shaper, the retriever or the reranker",
+					(JavaMethodCall call) -> Stream
+						.of(QueryShaper.class, Retriever.class, Reranking.class, Reranker.class)
+						.anyMatch((type) -> call.getTargetOwner().isAssignableTo(type))))
+			.because("the answer engine's search stage is the one way to search a knowledge base")
+			.check(ragchat);
+	}
+
+	@Test
+	void noStageOfTheAnswerEngineKnowsASessionAStoreOrTheWeb() {
+		noClasses().that()
+			.resideInAPackage("dev.ragchat.api.answer..")
+			.should()
+			.dependOnClassesThat(JavaClass.Predicates
+				.resideInAnyPackage("dev.ragchat.api.chat..", "dev.ragchat.api.openai..", "dev.ragchat.api.mcp..",
+						"dev.ragchat.api.knowledge..", "..store..", "..web..", "jakarta.servlet..")
+				.and(DescribedPredicate.not(JavaClass.Predicates.resideInAnyPackage("org.springframework.web.client..",
+						"org.springframework.web.reactive.function.client.."))))
+			.because("the engine is stateless: a question, its history and settings in, an answer out")
+			.check(ragchat);
+	}
+
+	@Test
+	void noPackageHoldsMoreThanFifteenClasses() {
+		Map<String, Long> sizes = ragchat.stream()
+			.filter((javaClass) -> javaClass.getEnclosingClass().isEmpty() && !javaClass.isAnonymousClass()
+					&& !javaClass.getSimpleName().equals("package-info"))
+			.collect(Collectors.groupingBy(JavaClass::getPackageName, Collectors.counting()));
+		assertThat(sizes).isNotEmpty();
+		assertThat(sizes.entrySet().stream().filter((size) -> size.getValue() > 15).map(Map.Entry::getKey))
+			.as("packages of more than 15 classes (docs/architecture.md)")
+			.isEmpty();
 	}
 
 	@Test

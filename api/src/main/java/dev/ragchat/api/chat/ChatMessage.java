@@ -1,9 +1,9 @@
 package dev.ragchat.api.chat;
 
-import dev.ragchat.api.answer.cite.Citation;
 import java.time.Instant;
 import java.util.List;
 
+import dev.ragchat.api.answer.cite.Citation;
 import dev.ragchat.api.answer.generate.Turn;
 
 /**

@@ -145,6 +145,42 @@ public final class Conversations {
 		return new Stateless(this.sessions.resolve(caller, start));
 	}
 
+	private AnswerRequest.Settings settings(ChatSession session) {
+		return new AnswerRequest.Settings((session.topK() != null) ? session.topK() : this.properties.topK(),
+				session.systemPrompt(), session.model(), session.temperature());
+	}
+
+	private void counted(Answer answer, Instant askedAt) {
+		this.questions.increment();
+		(answer.grounded() ? this.grounded : this.refused).increment();
+		this.latency.record(Duration.between(askedAt, this.clock.instant()));
+		if (answer.tokens() != null) {
+			this.modelTokens.increment(answer.tokens());
+		}
+	}
+
+	private String checked(String text) {
+		String question = (text != null) ? text.strip() : "";
+		if (question.isEmpty() || question.length() > this.properties.maxMessageLength()) {
+			throw new RejectedInputException(
+					"message must hold 1 to " + this.properties.maxMessageLength() + " characters");
+		}
+		return question;
+	}
+
+	public List<ChatMessage> history(Caller caller, String sessionId, int offset, int limit) {
+		this.sessions.get(caller, sessionId);
+		return this.messages.page(sessionId, offset, limit);
+	}
+
+	public long count(String sessionId) {
+		return this.messages.count(sessionId);
+	}
+
+	private static String id() {
+		return "msg_" + UUID.randomUUID().toString().replace("-", "");
+	}
+
 	/**
 	 * A knowledge base and settings, resolved for questions that bring their own history.
 	 */
@@ -182,42 +218,6 @@ public final class Conversations {
 			return answer;
 		}
 
-	}
-
-	private AnswerRequest.Settings settings(ChatSession session) {
-		return new AnswerRequest.Settings((session.topK() != null) ? session.topK() : this.properties.topK(),
-				session.systemPrompt(), session.model(), session.temperature());
-	}
-
-	private void counted(Answer answer, Instant askedAt) {
-		this.questions.increment();
-		(answer.grounded() ? this.grounded : this.refused).increment();
-		this.latency.record(Duration.between(askedAt, this.clock.instant()));
-		if (answer.tokens() != null) {
-			this.modelTokens.increment(answer.tokens());
-		}
-	}
-
-	private String checked(String text) {
-		String question = (text != null) ? text.strip() : "";
-		if (question.isEmpty() || question.length() > this.properties.maxMessageLength()) {
-			throw new RejectedInputException(
-					"message must hold 1 to " + this.properties.maxMessageLength() + " characters");
-		}
-		return question;
-	}
-
-	public List<ChatMessage> history(Caller caller, String sessionId, int offset, int limit) {
-		this.sessions.get(caller, sessionId);
-		return this.messages.page(sessionId, offset, limit);
-	}
-
-	public long count(String sessionId) {
-		return this.messages.count(sessionId);
-	}
-
-	private static String id() {
-		return "msg_" + UUID.randomUUID().toString().replace("-", "");
 	}
 
 }

@@ -1,34 +1,34 @@
 package dev.ragchat.api.chat;
 
-import dev.ragchat.api.answer.cite.Citations;
 import java.time.Clock;
 
 import dev.ragchat.api.access.SessionTokens;
 import dev.ragchat.api.answer.AnswerEngine;
+import dev.ragchat.api.answer.cite.Citations;
+import dev.ragchat.api.answer.generate.AnswerGenerator;
+import dev.ragchat.api.answer.generate.AnswerSettings;
+import dev.ragchat.api.answer.ground.Grounding;
 import dev.ragchat.api.answer.judge.Judge;
 import dev.ragchat.api.answer.judge.RulesJudge;
 import dev.ragchat.api.answer.judge.SimilarityFloor;
 import dev.ragchat.api.answer.judge.SourcesJudge;
-import dev.ragchat.api.answer.search.Search;
-import dev.ragchat.retrieval.embedding.QueryEmbedder;
-import org.springframework.ai.embedding.EmbeddingModel;
-import dev.ragchat.api.answer.generate.AnswerGenerator;
-import dev.ragchat.api.answer.generate.AnswerSettings;
 import dev.ragchat.api.answer.query.CompressingQueryRewriter;
 import dev.ragchat.api.answer.query.QueryRewriter;
-import dev.ragchat.api.answer.ground.Grounding;
+import dev.ragchat.api.answer.search.Search;
 import dev.ragchat.api.media.MediaLibrary;
 import dev.ragchat.ingestion.DocumentPages;
 import dev.ragchat.ingestion.KnowledgeBases;
 import dev.ragchat.retrieval.ChunkIndex;
 import dev.ragchat.retrieval.PageContext;
 import dev.ragchat.retrieval.Retriever;
+import dev.ragchat.retrieval.embedding.QueryEmbedder;
 import dev.ragchat.retrieval.query.QueryShaper;
 import dev.ragchat.retrieval.rerank.Reranking;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.ai.embedding.EmbeddingModel;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;

@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.ragchat.api.answer.cite.Quotes;
 import dev.ragchat.ingestion.DocumentPages;
 import dev.ragchat.ingestion.reading.pdf.PdfPages;
 import dev.ragchat.retrieval.Chunk;

@@ -1,7 +1,5 @@
 package dev.ragchat.api.answer.cite;
 
-import dev.ragchat.api.answer.text.CitationMarkers;
-import dev.ragchat.api.answer.text.Sentences;
 import java.text.BreakIterator;
 import java.util.HashSet;
 import java.util.List;
@@ -9,6 +7,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import dev.ragchat.api.answer.text.CitationMarkers;
+import dev.ragchat.api.answer.text.Sentences;
 
 /**
  * Finds the sentence of a cited source that a sentence of an answer rests on: the source

@@ -1,6 +1,5 @@
 package dev.ragchat.api.answer.generate;
 
-import dev.ragchat.api.answer.text.SentenceVectors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
@@ -14,6 +13,7 @@ import com.google.cloud.vertexai.api.PredictionServiceClient;
 import com.google.cloud.vertexai.api.PredictionServiceSettings;
 import com.google.genai.Client;
 import com.google.genai.types.HttpOptions;
+import dev.ragchat.api.answer.text.SentenceVectors;
 import dev.ragchat.retrieval.embedding.QueryEmbedder;
 
 import org.springframework.ai.embedding.EmbeddingModel;

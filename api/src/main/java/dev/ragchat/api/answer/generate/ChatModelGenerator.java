@@ -1,7 +1,5 @@
 package dev.ragchat.api.answer.generate;
 
-import dev.ragchat.api.answer.text.CitationMarkers;
-import dev.ragchat.api.answer.text.Sentences;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -9,8 +7,8 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import dev.ragchat.api.answer.text.CitationMarkers;
 import dev.ragchat.retrieval.ScoredChunk;
-import dev.ragchat.retrieval.embedding.QueryEmbedder;
 
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.Message;
@@ -20,7 +18,6 @@ import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
-import org.springframework.ai.embedding.EmbeddingModel;
 import org.springframework.util.Assert;
 
 /**

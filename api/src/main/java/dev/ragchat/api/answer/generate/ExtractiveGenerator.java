@@ -1,15 +1,15 @@
 package dev.ragchat.api.answer.generate;
 
-import dev.ragchat.api.answer.text.CitationMarkers;
-import dev.ragchat.api.answer.text.Overlap;
-import dev.ragchat.api.answer.text.SentenceVectors;
-import dev.ragchat.api.answer.text.Sentences;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
+import dev.ragchat.api.answer.text.CitationMarkers;
+import dev.ragchat.api.answer.text.Overlap;
+import dev.ragchat.api.answer.text.SentenceVectors;
+import dev.ragchat.api.answer.text.Sentences;
 import dev.ragchat.retrieval.embedding.QueryEmbedder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

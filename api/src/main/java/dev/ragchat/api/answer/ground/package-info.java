@@ -1,6 +1,7 @@
 /**
- * The ground step of the answer path: before an answer is written, do the retrieved
- * sources speak of what the question names (its names and periods, read as people write
- * them)? Aliases come from the documents themselves, never from a list.
+ * The ground step's rules, which the extract's judge applies: before an answer is
+ * written, do the retrieved sources speak of what the question names (its names and
+ * periods, read as people write them)? Aliases come from the documents themselves, never
+ * from a list.
  */
 package dev.ragchat.api.answer.ground;

@@ -1,9 +1,10 @@
 package dev.ragchat.api.answer.query;
 
-import dev.ragchat.api.answer.generate.ModelFailures;
-import dev.ragchat.api.answer.generate.Turn;
 import java.util.List;
 import java.util.Map;
+
+import dev.ragchat.api.answer.generate.ModelFailures;
+import dev.ragchat.api.answer.generate.Turn;
 
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.messages.AssistantMessage;

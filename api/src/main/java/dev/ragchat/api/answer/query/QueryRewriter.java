@@ -1,8 +1,9 @@
 package dev.ragchat.api.answer.query;
 
-import dev.ragchat.api.answer.generate.Turn;
 import java.util.List;
 import java.util.regex.Pattern;
+
+import dev.ragchat.api.answer.generate.Turn;
 
 /**
  * Turns a follow-up into a query that stands on its own.

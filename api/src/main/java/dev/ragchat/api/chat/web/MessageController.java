@@ -7,10 +7,10 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ragchat.api.access.Caller;
+import dev.ragchat.api.answer.cite.Citation;
 import dev.ragchat.api.audit.Audit;
 import dev.ragchat.api.chat.AnswerAdmission;
 import dev.ragchat.api.chat.ChatMessage;
-import dev.ragchat.api.answer.cite.Citation;
 import dev.ragchat.api.chat.Conversations;
 import dev.ragchat.api.web.Problems;
 import dev.ragchat.errors.RagChatException;

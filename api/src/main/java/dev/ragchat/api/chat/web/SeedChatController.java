@@ -3,10 +3,10 @@ package dev.ragchat.api.chat.web;
 import java.util.List;
 
 import dev.ragchat.api.access.Caller;
+import dev.ragchat.api.answer.cite.Citation;
 import dev.ragchat.api.chat.AnswerAdmission;
 import dev.ragchat.api.chat.ChatMessage;
 import dev.ragchat.api.chat.ChatSessions;
-import dev.ragchat.api.answer.cite.Citation;
 import dev.ragchat.api.chat.Conversations;
 import dev.ragchat.api.chat.SessionStart;
 import dev.ragchat.ingestion.KnowledgeBase;

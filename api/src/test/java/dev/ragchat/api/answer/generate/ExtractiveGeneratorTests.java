@@ -1,10 +1,10 @@
 package dev.ragchat.api.answer.generate;
 
-import dev.ragchat.api.answer.text.SentenceVectors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.ragchat.api.answer.text.SentenceVectors;
 import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.ScoredChunk;
 import org.junit.jupiter.api.Test;

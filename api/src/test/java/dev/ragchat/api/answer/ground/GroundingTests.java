@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import dev.ragchat.api.answer.search.Search;
 import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.Fusion;
 import dev.ragchat.retrieval.MetadataFilter;
@@ -13,6 +14,7 @@ import dev.ragchat.retrieval.WordHashEmbeddingModel;
 import dev.ragchat.retrieval.lucene.LuceneChunkIndex;
 import dev.ragchat.retrieval.lucene.LuceneIndexSettings;
 import dev.ragchat.retrieval.query.QueryShaper;
+import dev.ragchat.retrieval.rerank.Reranking;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,8 +58,7 @@ class GroundingTests {
 				});
 		this.index.replace("jnj", List.of(this.kenvue), (n) -> {
 		});
-		this.grounding = new Grounding(new Retriever(this.index, Fusion.ranks(60, 1, 1, 10)), true,
-				Grounding.NamesRule.ALL);
+		this.grounding = new Grounding(search(), true, Grounding.NamesRule.ALL);
 	}
 
 	@AfterEach
@@ -147,16 +148,14 @@ class GroundingTests {
 
 	@Test
 	void asksEveryNameOrAtLeastOneAsTheRuleSays() {
-		Grounding any = new Grounding(new Retriever(this.index, Fusion.ranks(60, 1, 1, 10)), true,
-				Grounding.NamesRule.ANY);
+		Grounding any = new Grounding(search(), true, Grounding.NamesRule.ANY);
 		GroundingQuestion oneOfTwo = question("Did AMEX beat Contoso in 2022?", this.margins, this.cover);
 		assertThat(this.grounding.supports(oneOfTwo)).isFalse();
 		assertThat(any.supports(oneOfTwo)).isTrue();
 		assertThat(any.supports(question("Did Contoso beat Fabrikam in 2022?", this.margins))).isFalse();
 		// a period must always be supported
 		assertThat(any.supports(question("Did AMEX beat Contoso in 2019?", this.margins, this.cover))).isFalse();
-		Grounding proper = new Grounding(new Retriever(this.index, Fusion.ranks(60, 1, 1, 10)), true,
-				Grounding.NamesRule.PROPER);
+		Grounding proper = new Grounding(search(), true, Grounding.NamesRule.PROPER);
 		// a proper name must be supported, an abbreviation need not
 		assertThat(proper.supports(question("Did AMEX beat Contoso in 2022?", this.margins, this.cover))).isFalse();
 		assertThat(proper.supports(question("Did American Express's CAGR improve in 2022?", this.margins))).isTrue();
@@ -239,8 +238,7 @@ class GroundingTests {
 		assertThat(this.grounding.unsupported(four)).containsExactly("Contoso", "Fabrikam", "Northwind", "Tailspin");
 		// the rule for proper names reads no other name: capitals the sources miss are
 		// neither looked up nor reported by the step
-		Grounding proper = new Grounding(new Retriever(this.index, Fusion.ranks(60, 1, 1, 10)), true,
-				Grounding.NamesRule.PROPER);
+		Grounding proper = new Grounding(search(), true, Grounding.NamesRule.PROPER);
 		GroundingQuestion capitals = question("Did the COGS, EBITDA and ROIC of American Express improve in 2022?",
 				this.margins);
 		Grounding.Grounded grounded = proper.ground(capitals, null, 2);
@@ -316,6 +314,10 @@ class GroundingTests {
 	private static Chunk chunk(String document, String filename, int ordinal, int page, String text) {
 		return new Chunk(document + ":" + ordinal, "kb", document, filename, page, page, "", ordinal, text, Map.of(),
 				filename.replace(".pdf", "").replace('_', ' '));
+	}
+
+	private Search search() {
+		return new Search(new QueryShaper(), new Retriever(this.index, Fusion.ranks(60, 1, 1, 10)), Reranking.off());
 	}
 
 }

@@ -1,9 +1,9 @@
 package dev.ragchat.api.answer.text;
 
-import dev.ragchat.api.answer.cite.Quotes;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.ragchat.api.answer.cite.Quotes;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-import dev.ragchat.api.chat.ChatMessage;
 import dev.ragchat.api.answer.cite.Citation;
+import dev.ragchat.api.chat.ChatMessage;
 import dev.ragchat.api.chat.MessageStore;
 import dev.ragchat.ingestion.reading.pdf.PdfPages;
 import org.junit.jupiter.api.BeforeEach;

@@ -6,9 +6,9 @@ import java.util.List;
 
 import dev.ragchat.api.analytics.Analytics;
 import dev.ragchat.api.analytics.Usage;
+import dev.ragchat.api.answer.cite.Citation;
 import dev.ragchat.api.chat.ChatMessage;
 import dev.ragchat.api.chat.ChatSession;
-import dev.ragchat.api.answer.cite.Citation;
 import dev.ragchat.api.chat.MessageStore;
 import dev.ragchat.api.chat.SessionStore;
 import dev.ragchat.api.feedback.Feedback;
