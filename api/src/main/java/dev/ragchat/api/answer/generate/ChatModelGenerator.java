@@ -26,7 +26,7 @@ import org.springframework.util.Assert;
  * block that is labelled as untrusted data, the model is told to cite them as {@code [n]}
  * and to say so when they do not answer. The answer is streamed.
  */
-final class ChatModelGenerator implements AnswerGenerator {
+public final class ChatModelGenerator implements AnswerGenerator {
 
 	static final String RULES = """
 			You answer questions using only the numbered sources in the <sources> block of the user's message.
@@ -49,7 +49,7 @@ final class ChatModelGenerator implements AnswerGenerator {
 	 * @param timeout the longest the model may stay silent: before its first piece of the
 	 * answer, and between two
 	 */
-	ChatModelGenerator(ChatModel chatModel, String defaultModel, Duration timeout) {
+	public ChatModelGenerator(ChatModel chatModel, String defaultModel, Duration timeout) {
 		this(chatModel, defaultModel, timeout, true);
 	}
 

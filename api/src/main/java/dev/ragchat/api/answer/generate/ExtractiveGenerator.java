@@ -46,12 +46,12 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 
 	private final boolean quoteFirstSource;
 
-	ExtractiveGenerator(EmbeddingModel embeddingModel, QueryEmbedder queryEmbedder, double minSimilarity,
+	public ExtractiveGenerator(EmbeddingModel embeddingModel, QueryEmbedder queryEmbedder, double minSimilarity,
 			int maxSentences) {
 		this(embeddingModel, queryEmbedder, minSimilarity, maxSentences, 0, 0);
 	}
 
-	ExtractiveGenerator(EmbeddingModel embeddingModel, QueryEmbedder queryEmbedder, double minSimilarity,
+	public ExtractiveGenerator(EmbeddingModel embeddingModel, QueryEmbedder queryEmbedder, double minSimilarity,
 			int maxSentences, double overlapWeight, double rankWeight) {
 		this(new SentenceVectors(embeddingModel, 0), queryEmbedder, minSimilarity, maxSentences, overlapWeight,
 				rankWeight, false);

@@ -246,12 +246,16 @@ abstract class ChatModelAnswerContractTests {
 	}
 
 	@Test
-	void neverAsksTheModelAboutACompanyTheSourcesDoNotName() throws Exception {
-		// the lighthouse sentence is near the question; Adobe is in no source
-		stubAnswer(List.of("Adobe automated it in 1987 [1]."));
+	void letsTheModelJudgeAQuestionThatNamesWhatNoSourceWrites() throws Exception {
+		// the lighthouse sentence is near the question; Adobe is in no source: the
+		// extract's names rule would refuse, a model reads the sources and judges
+		stubAnswer(List.of(AnswerGenerator.NOT_FOUND));
 		ask("When did Adobe automate the lighthouse on Kestrel Point?").andExpect(jsonPath("$.grounded").value(false))
+			.andExpect(jsonPath("$.answer").value(AnswerGenerator.NOT_FOUND))
 			.andExpect(jsonPath("$.citations").isEmpty());
-		assertThat(requests()).isEmpty();
+		assertThat(requests()).anySatisfy((request) -> assertThat(userText(request)).contains("<sources>")
+			.contains("automated in 1987")
+			.contains("Adobe"));
 	}
 
 	abstract String systemText(JsonNode request);

@@ -1,0 +1,223 @@
+package dev.ragchat.api.answer;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.ragchat.api.answer.cite.Citations;
+import dev.ragchat.api.answer.generate.AnswerGenerator;
+import dev.ragchat.api.answer.generate.ChatModelGenerator;
+import dev.ragchat.api.answer.generate.ExtractiveGenerator;
+import dev.ragchat.api.answer.generate.Turn;
+import dev.ragchat.api.answer.ground.Grounding;
+import dev.ragchat.api.answer.judge.Judge;
+import dev.ragchat.api.answer.judge.Refusal;
+import dev.ragchat.api.answer.judge.RulesJudge;
+import dev.ragchat.api.answer.judge.SimilarityFloor;
+import dev.ragchat.api.answer.judge.SourcesJudge;
+import dev.ragchat.api.answer.query.QueryRewriter;
+import dev.ragchat.api.answer.search.Search;
+import dev.ragchat.retrieval.Chunk;
+import dev.ragchat.retrieval.Fusion;
+import dev.ragchat.retrieval.Retriever;
+import dev.ragchat.retrieval.ScoredChunk;
+import dev.ragchat.retrieval.WordHashEmbeddingModel;
+import dev.ragchat.retrieval.lucene.LuceneChunkIndex;
+import dev.ragchat.retrieval.lucene.LuceneIndexSettings;
+import dev.ragchat.retrieval.query.QueryShaper;
+import dev.ragchat.retrieval.rerank.Reranking;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import reactor.core.publisher.Flux;
+
+import org.springframework.ai.chat.messages.AssistantMessage;
+import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.model.Generation;
+import org.springframework.ai.chat.prompt.Prompt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole answer path, stateless and without a Spring context: an in-process Lucene
+ * index with the word-hash embedding model, the stages built by hand as a benchmark would
+ * build them.
+ */
+class AnswerEngineTests {
+
+	private static final String KB = "kb";
+
+	@TempDir
+	Path dir;
+
+	private final WordHashEmbeddingModel embeddings = new WordHashEmbeddingModel();
+
+	private LuceneChunkIndex index;
+
+	private Search search;
+
+	/** What the stub model was sent, one prompt's text per call. */
+	private final List<String> prompts = new ArrayList<>();
+
+	@BeforeEach
+	void index() {
+		this.index = new LuceneChunkIndex(this.dir, this.embeddings.asIndexEmbedding(), 16,
+				LuceneIndexSettings.DEFAULTS);
+		this.index.replace("harbour",
+				List.of(chunk("harbour", 0, "The lighthouse on Kestrel Point was automated in 1987."),
+						chunk("harbour", 1, "Mooring fees at Kestrel harbour rose to 40 euros a night in 2021.")),
+				(n) -> {
+				});
+		this.index.replace("garden", List.of(chunk("garden", 0, "The botanical garden opens at nine in the morning.")),
+				(n) -> {
+				});
+		this.search = search(Reranking.off());
+	}
+
+	@AfterEach
+	void close() throws Exception {
+		this.index.close();
+	}
+
+	@Test
+	void answersFromTheSourcesWithAVerifiedCitationAndStreamsWhatItAnswers() {
+		List<String> tokens = new ArrayList<>();
+		Answer answer = extract().answer(request("When was the lighthouse on Kestrel Point automated?"), tokens::add);
+		assertThat(answer.grounded()).isTrue();
+		assertThat(answer.refusal()).isNull();
+		assertThat(answer.text()).contains("[1]").isEqualTo(String.join("", tokens));
+		assertThat(answer.citations()).first().satisfies((citation) -> {
+			assertThat(citation.documentId()).isEqualTo("harbour");
+			assertThat(citation.quote()).contains("automated in 1987");
+		});
+	}
+
+	@Test
+	void theExtractRefusesAQuestionThatNamesWhatNoSourceWrites() {
+		Answer answer = extract()
+			.answer(request("What did the Zorblax board decide about the mooring fees at Kestrel harbour?"), (t) -> {
+			});
+		assertThat(answer.grounded()).isFalse();
+		assertThat(answer.text()).isEqualTo(AnswerGenerator.NOT_FOUND);
+		assertThat(answer.citations()).isEmpty();
+		assertThat(answer.refusal().reason()).isEqualTo(Refusal.NAMES_NOT_IN_SOURCES);
+		assertThat(answer.refusal().detail()).contains("Zorblax");
+	}
+
+	@Test
+	void aLanguageModelReadsTheSourcesOfAQuestionTheNamesRuleWouldRefuse() {
+		Answer answer = model("The board raised the mooring fees to 40 euros a night [1].")
+			.answer(request("What did the Zorblax board decide about the mooring fees at Kestrel harbour?"), (t) -> {
+			});
+		assertThat(this.prompts).singleElement().asString().contains("Mooring fees at Kestrel harbour");
+		assertThat(answer.grounded()).isTrue();
+		assertThat(answer.text()).isEqualTo("The board raised the mooring fees to 40 euros a night [1].");
+		assertThat(answer.citations()).singleElement()
+			.satisfies((citation) -> assertThat(citation.quote()).contains("40 euros"));
+	}
+
+	@Test
+	void theModelsNotInTheSourcesIsARefusalWithNoCitations() {
+		Answer answer = model(AnswerGenerator.NOT_FOUND)
+			.answer(request("What did the Zorblax board decide about the mooring fees at Kestrel harbour?"), (t) -> {
+			});
+		assertThat(this.prompts).hasSize(1);
+		assertThat(answer.grounded()).isFalse();
+		assertThat(answer.citations()).isEmpty();
+		assertThat(answer.refusal().reason()).isEqualTo(Refusal.MODEL_SAID_NOT_FOUND);
+	}
+
+	@Test
+	void aMarkerThatNamesNoSourceIsDroppedAndAnAnswerCitingNothingIsNotGrounded() {
+		Answer answer = model("The fees doubled [7].")
+			.answer(request("How much are the mooring fees at Kestrel harbour?"), (t) -> {
+			});
+		assertThat(answer.text()).isEqualTo("The fees doubled.");
+		assertThat(answer.grounded()).isFalse();
+		assertThat(answer.citations()).isEmpty();
+		assertThat(answer.refusal().reason()).isEqualTo(Refusal.NOT_VERIFIED);
+	}
+
+	@Test
+	void theSimilarityFloorKeepsTheModelFromSourcesAboutSomethingElse() {
+		Answer answer = model("Invented [1].").answer(request("Which enzyme catalyses glycolysis in yeast cells?"),
+				(t) -> {
+				});
+		assertThat(this.prompts).isEmpty();
+		assertThat(answer.grounded()).isFalse();
+		assertThat(answer.refusal().reason()).isEqualTo(Refusal.BELOW_SIMILARITY);
+	}
+
+	@Test
+	void aRerankersLeastScoreJudgesThroughTheSameInterface() {
+		this.search = search(new Reranking((query, candidates, topK) -> candidates.stream()
+			.limit(topK)
+			.map((candidate) -> new ScoredChunk(candidate.chunk(), 0.01))
+			.toList(), 10, 0.5));
+		Answer answer = model("Invented [1].").answer(request("How much are the mooring fees at Kestrel harbour?"),
+				(t) -> {
+				});
+		assertThat(this.prompts).isEmpty();
+		assertThat(answer.grounded()).isFalse();
+		assertThat(answer.refusal().reason()).isEqualTo(Refusal.BELOW_RERANK_SCORE);
+	}
+
+	@Test
+	void aFollowUpIsSearchedWithTheQuestionItFollows() {
+		Answer answer = extract().answer(new AnswerRequest(KB, "And when was it automated?",
+				List.of(new Turn(Turn.USER, "Tell me about the lighthouse on Kestrel Point"),
+						new Turn(Turn.ASSISTANT, "It stands on the point.")),
+				List.of(), null, new AnswerRequest.Settings(3, null, null, null), null), (t) -> {
+				});
+		assertThat(answer.grounded()).isTrue();
+		assertThat(answer.citations()).first()
+			.satisfies((citation) -> assertThat(citation.quote()).contains("automated in 1987"));
+	}
+
+	private AnswerEngine extract() {
+		ExtractiveGenerator generator = new ExtractiveGenerator(this.embeddings, this.embeddings::embed, 0.3, 2);
+		Judge judge = new SourcesJudge()
+			.then(new RulesJudge(new Grounding(this.search, true, Grounding.NamesRule.ALL), 2));
+		return new AnswerEngine(new AnswerEngine.Stages(QueryRewriter.heuristic(), this.search, judge, null, generator,
+				new Citations(null)));
+	}
+
+	private AnswerEngine model(String reply) {
+		ChatModel model = new ChatModel() {
+
+			@Override
+			public ChatResponse call(Prompt prompt) {
+				throw new UnsupportedOperationException("the answer is streamed");
+			}
+
+			@Override
+			public Flux<ChatResponse> stream(Prompt prompt) {
+				AnswerEngineTests.this.prompts.add(prompt.getContents());
+				return Flux.just(new ChatResponse(List.of(new Generation(new AssistantMessage(reply)))));
+			}
+
+		};
+		Judge judge = new SourcesJudge().then(new SimilarityFloor(this.embeddings, this.embeddings::embed, 0.3));
+		return new AnswerEngine(new AnswerEngine.Stages(QueryRewriter.heuristic(), this.search, judge, null,
+				new ChatModelGenerator(model, "stub", Duration.ofSeconds(5)), new Citations(null)));
+	}
+
+	private Search search(Reranking reranking) {
+		return new Search(new QueryShaper(), new Retriever(this.index, Fusion.ranks(60, 1, 1, 10)), reranking);
+	}
+
+	private static AnswerRequest request(String question) {
+		return new AnswerRequest(KB, question, List.of(), List.of(), null,
+				new AnswerRequest.Settings(3, null, null, null), null);
+	}
+
+	private static Chunk chunk(String document, int ordinal, String text) {
+		return new Chunk(document + ":" + ordinal, KB, document, document + ".txt", 1, 1, "", ordinal, text, Map.of(),
+				document);
+	}
+
+}
