@@ -20,8 +20,8 @@ import static org.mockito.Mockito.verify;
 
 /**
  * A {@code /v1/chat/completions} call brings its history and keeps nothing: the real
- * session and message stores, watched, are never written to (nor is a session started
- * and deleted behind the answer).
+ * session and message stores, watched, are never written to (nor is a session started and
+ * deleted behind the answer).
  */
 class StatelessCompletionTests extends AbstractHttpsIntegrationTests {
 
