@@ -147,7 +147,7 @@ public final class KnowledgeTools {
 								{"type":"object","properties":{
 								"knowledge_base":{"type":"string","description":"a knowledge base id"},
 								"document_id":{"type":"string","description":"the document's id"},
-								"page":{"type":"integer","minimum":1,"description":"the page number (1-based)"},
+								"page":{"type":"integer","minimum":1,"maximum":2147483647,"description":"the page number (1-based)"},
 								"image":{"type":"boolean","description":"also return the page as a PNG image (PDF only; default false)"},
 								"quote":{"type":"string","description":"a passage on the page to highlight in the image"}},
 								"required":["knowledge_base","document_id","page"]}""",
@@ -169,7 +169,7 @@ public final class KnowledgeTools {
 	private Object getPage(Caller caller, Map<String, Object> args) {
 		String kb = see(caller, string(args, "knowledge_base", true));
 		String doc = string(args, "document_id", true);
-		int page = integer(args, "page", 0);
+		int page = integer(args, "page", 0, 1, Integer.MAX_VALUE);
 		this.documents.get(kb, doc);
 		String text = this.index.chunks(doc)
 			.stream()
@@ -263,10 +263,7 @@ public final class KnowledgeTools {
 		if (query.isBlank() || query.length() > MAX_QUERY) {
 			throw new RejectedInputException("query must hold 1 to " + MAX_QUERY + " characters");
 		}
-		int topK = integer(args, "top_k", 5);
-		if (topK < 1 || topK > MAX_TOP_K) {
-			throw new RejectedInputException("top_k must be between 1 and " + MAX_TOP_K);
-		}
+		int topK = integer(args, "top_k", 5, 1, MAX_TOP_K);
 		this.knowledgeBases.searchable(kb);
 		SearchRequest search = new SearchRequest(kb, query, topK, SearchMode.of(string(args, "mode", false)),
 				strings(args, "document_ids"), MetadataFilter.parse(args.get("filter")));
@@ -329,13 +326,20 @@ public final class KnowledgeTools {
 		return text;
 	}
 
-	private static int integer(Map<String, Object> args, String name, int fallback) {
+	/**
+	 * An integer argument, checked against its range before it is narrowed to an
+	 * {@code int}: {@code 4294967301} is refused, not read as 5.
+	 */
+	private static int integer(Map<String, Object> args, String name, int fallback, int min, int max) {
 		Object value = args.get(name);
 		if (value == null) {
 			return fallback;
 		}
-		if (!(value instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())) {
-			throw new RejectedInputException(name + " must be an integer");
+		// a long or a big integer beyond the int range is a double beyond min..max, and
+		// NaN is not whole
+		if (!(value instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())
+				|| number.doubleValue() < min || number.doubleValue() > max) {
+			throw new RejectedInputException(name + " must be an integer from " + min + " to " + max);
 		}
 		return number.intValue();
 	}

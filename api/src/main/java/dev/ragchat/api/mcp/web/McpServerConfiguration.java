@@ -24,8 +24,9 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * The MCP server (the MCP Java SDK, Streamable HTTP on Spring MVC) at {@value #ENDPOINT}.
- * The security filter chain has authenticated the request before the transport sees it;
- * the transport hands the caller to the tools through the call's context.
+ * The security filter chain has authenticated the request before the transport sees it,
+ * {@link McpRequestGuard} has checked it; the transport hands the caller to the tools
+ * through the call's context.
  */
 @Configuration(proxyBeanMethods = false)
 class McpServerConfiguration {
@@ -63,9 +64,14 @@ class McpServerConfiguration {
 			.build();
 	}
 
+	/**
+	 * The transport's routes behind {@link McpRequestGuard}, which answers what the SDK
+	 * would mishandle and binds each session to the key that initialized it.
+	 */
 	@Bean
-	RouterFunction<ServerResponse> mcpRoutes(WebMvcStreamableServerTransportProvider transport) {
-		return transport.getRouterFunction();
+	RouterFunction<ServerResponse> mcpRoutes(WebMvcStreamableServerTransportProvider transport, McpSyncServer server) {
+		return transport.getRouterFunction()
+			.filter(new McpRequestGuard(mcpJsonMapper(), new ToolArguments(server.listTools())));
 	}
 
 	private static McpJsonMapper mcpJsonMapper() {
