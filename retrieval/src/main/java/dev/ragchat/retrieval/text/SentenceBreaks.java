@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.ibm.icu.impl.ICUData;
 import com.ibm.icu.text.BreakIterator;
 import com.ibm.icu.util.ULocale;
 import com.ibm.icu.util.UResourceBundle;
+import dev.ragchat.retrieval.query.StopWords;
 
 /**
  * The sentences of English text: Unicode's sentence rules (UAX #29, ICU4J's sentence
@@ -26,16 +28,20 @@ import com.ibm.icu.util.UResourceBundle;
  * <li>initials: a capital letter and a period, or a run of them ("E.", "M.", "U.S.",
  * "B.A.J."). A capital letter followed by a period is how English writes an initial (a
  * rule of typography, not a list of words); CLDR's list names only some capitals, and the
- * JDK's and ICU's rules break after every one. The price: a sentence that ends in
- * initials ("... moved to the U.S. Then ...", "Plan B. The ...") runs on into the next
- * one, a longer quote rather than one cut off at a middle initial;</li>
+ * JDK's and ICU's rules break after every one;</li>
  * <li>one of CLDR's English suppressions ("Mr.", "Prof.", "Capt.", "Lt.", "vs."), as a
  * whole word;</li>
  * <li>one of the few abbreviations CLDR's list lacks that stand before a name or an
  * example and so never end a sentence: the titles "Dr.", "Gen." and "St." (beside its
  * "Mr.", "Prof." and "Capt."), and "e.g." and "i.e.".</li>
  * </ul>
- * A break at a line end is always kept.
+ * and the word after it is not an English function word written with a capital ("The",
+ * "It", "We", "Then": Lucene's copy of Snowball's general stop list, no subject's words),
+ * which starts a sentence where a name would follow an initial or a title: "... moved to
+ * the U.S. Then ..." and "Plan B. The ..." are two sentences each. The price: a sentence
+ * that ends in a capital and a period and is followed by any other word runs on into the
+ * next ("... of cyclin B. Overexpression ..."), a longer quote rather than one cut off at
+ * a middle initial. A break at a line end is always kept.
  * <p>
  * The check of the word is written here rather than left to ICU4J's
  * {@code FilteredBreakIteratorBuilder}, which applies the same list, because that filter
@@ -55,6 +61,9 @@ public final class SentenceBreaks {
 
 	/** Brackets and quotes before a word's first letter: "(B. J.)". */
 	private static final Pattern OPENING = Pattern.compile("^[\\p{Ps}\\p{Pi}\"']+");
+
+	/** The word after a break: its letters, and a period right after them. */
+	private static final Pattern NEXT_WORD = Pattern.compile("[\\p{Ps}\\p{Pi}\"']*(\\p{L}[\\p{L}'\u2019]*)(\\.?)");
 
 	private static final String LINE_ENDS = "\n\r\u000B\u000C\u0085\u2028\u2029";
 
@@ -99,7 +108,20 @@ public final class SentenceBreaks {
 			start--;
 		}
 		String word = OPENING.matcher(text.substring(start, end)).replaceFirst("");
-		return INITIALS.matcher(word).matches() || ABBREVIATIONS.contains(word);
+		return (INITIALS.matcher(word).matches() || ABBREVIATIONS.contains(word)) && !startsSentence(text, boundary);
+	}
+
+	/**
+	 * @param text the text
+	 * @param start where a word starts, after an abbreviation
+	 * @return whether the word is an English function word ("The", "It", "We", "Then";
+	 * Snowball's stop list) and not an initial ("A."): a name follows an initial or a
+	 * title, a function word written with a capital starts a sentence
+	 */
+	private static boolean startsSentence(String text, int start) {
+		Matcher next = NEXT_WORD.matcher(text).region(start, text.length());
+		return next.lookingAt() && !INITIALS.matcher(next.group(1) + next.group(2)).matches()
+				&& StopWords.contains(next.group(1));
 	}
 
 	private static boolean isSpace(char c) {
