@@ -111,6 +111,8 @@ def main():
         print()
         for name in worse:
             kb, key, rest = name.split("/", 2)
+            if key not in before["questions"].get(kb, {}) or key not in after["questions"].get(kb, {}):
+                continue  # a knowledge base's own figure (failed documents, cut quotes), no question set's
             qb = {q["id"]: q for q in before["questions"][kb][key]}
             qa = {q["id"]: q for q in after["questions"][kb][key]}
             flips = []

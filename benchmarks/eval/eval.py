@@ -33,6 +33,9 @@ part by more than one question, the small-document figures of the mixed knowledg
 that are more than 0.03 below the same documents alone, and writes every figure and every question's outcome as
 JSON (--out) for compare.py. qrels/test.tsv of SciFact is never read.
 
+Per knowledge base, it also counts the citation quotes that end at an initial or an
+abbreviation ("... General Robert E.", "... by Gen."): a sentence cut where it goes on.
+
 With --corpus NAME=DIR (and NAME in --only), one more knowledge base: a directory of the
 layout the held-out corpora use (docs/<id>.<ext>, questions.jsonl with id, question,
 gold_doc_ids and, optionally, a reference answer; a question without gold documents is
@@ -136,6 +139,18 @@ REFERENCE_TERM = re.compile(r"(?<![\w-])(-[A-Za-z][\w-]*|[A-Za-z][A-Za-z0-9]*_[\
 
 def reference_terms(answer):
     return sorted(set(REFERENCE_TERM.findall(answer or "")))
+
+
+# abbreviations that stand before a name, a number or an example, so never end a sentence
+CUT_ABBREVIATIONS = {"Gen.", "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "St.", "No.", "Inc.", "e.g.", "i.e.", "vs."}
+
+
+def cut_at_abbreviation(quote):
+    """Whether a quote ends at an initial (a capital letter and a period: "Robert E.",
+    "(B.A.J. or B.", not "the U.S.") or an abbreviation ("Gen.", "e.g."), markers aside."""
+    words = re.sub(r"(\s*\[\d+])+\s*$", "", quote or "").split()
+    last = words[-1].lstrip("([\"'“‘") if words else ""
+    return bool(re.fullmatch(r"[A-Z]\.", last)) or last in CUT_ABBREVIATIONS
 
 
 def ordqa(data):
@@ -247,8 +262,10 @@ def measure_chat(api, key, kb, docs, questions, answerable, record):
         body, seconds = ask(api, key, kb, q["question"])
         citations = [{"doc": docs.get(c["documentId"], c["filename"]), "page": c["page"]}
                      for c in body.get("citations") or []]
+        quotes = [c.get("quote") for c in body.get("citations") or [] if c.get("quote")]
         outcome = {"grounded": bool(body.get("grounded")), "ms": round(seconds * 1000, 2),
-                   "answer": body.get("answer"), "citations": citations}
+                   "answer": body.get("answer"), "citations": citations, "quotes": len(quotes),
+                   "cutQuotes": [q for q in quotes if cut_at_abbreviation(q)]}
         if answerable:
             outcome["goldCitations"] = [is_gold(q, c["doc"], c["page"]) for c in citations]
             outcome["citesGold"] = any(outcome["goldCitations"])
@@ -364,6 +381,9 @@ def flat_figures(result):
         figures[f"{kb}/ingestion/pagesPerSecond"] = {"value": ing["pagesPerSecond"], "n": ing["pages"],
                                                      "kind": "speed"}
         figures[f"{kb}/ingestion/failed"] = {"value": ing["failed"], "n": ing["documents"], "kind": "count"}
+        if "cutQuotes" in r:  # quotes ending at an initial or an abbreviation: any more is worse
+            figures[f"{kb}/chat/cutQuotes"] = {"value": r["cutQuotes"]["value"], "n": r["cutQuotes"]["n"],
+                                               "kind": "count"}
         for name, lat in r["latency"].items():
             for p in ("p50", "p95"):
                 figures[f"{kb}/latency/{name}/{p}ms"] = {"value": lat[p], "n": lat["n"], "kind": "ms"}
@@ -424,8 +444,9 @@ def tables(result):
         lines += [f"| {kb} | {s['title']} | {s['chat']['referenceTerms']['n']} | {cell(s['chat']['referenceTerms'])} |"
                   for kb, s in term_rows]
     lines += ["", "| KB | documents | failed | pages | chunks | ingestion s | pages/s | search p50/p95 ms: hybrid |"
-                  " vector | keyword | /messages p50/p95 ms | load after the questions |",
-              "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+                  " vector | keyword | /messages p50/p95 ms | load after the questions |"
+                  " quotes ending at an initial or abbreviation |",
+              "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for kb, r in result["knowledgeBases"].items():
         ing, lat = r["ingestion"], r["latency"]
         seconds = f"{ing['catalogSeconds']:,.0f}" + ("" if ing["uploadedNow"] else " (earlier run)")
@@ -433,7 +454,8 @@ def tables(result):
                      f" {seconds} | {pps(ing['pagesPerSecond'])} | "
                      + " | ".join(f"{ms(lat[m]['p50'])} / {ms(lat[m]['p95'])}" if m in lat else "–"
                                   for m in (*MODES, "messages"))
-                     + f" | {r['load']} |")
+                     + f" | {r['load']} | "
+                     + (f"{r['cutQuotes']['value']} of {r['cutQuotes']['n']}" if "cutQuotes" in r else "–") + " |")
     if result["hybridFlags"]:
         lines += ["", "Hybrid below its better part by more than one question (⚠; target: hybrid never worse than"
                       " its parts):"]
@@ -556,8 +578,12 @@ def main():
             values = [o["chat"]["ms"] for o in every if "chat" in o]
             latency["messages"] = {"p50": percentile(values, 50), "p95": percentile(values, 95), "n": len(values)}
             summaries = {s["key"]: summarize_set(s, records[s["key"]]) for s in sets}
+            chats = [o["chat"] for o in every if "chat" in o]
+            cut = [q for c in chats for q in c["cutQuotes"]]
             result["knowledgeBases"][kb] = {"ingestion": ingestion, "latency": latency, "load": loadavg(),
-                                            "sets": summaries}
+                                            "sets": summaries,
+                                            "cutQuotes": {"value": len(cut), "n": sum(c["quotes"] for c in chats),
+                                                          "examples": cut[:5]}}
             outcomes[kb] = {s["key"]: [records[s["key"]][q["id"]] for q in s["questions"]] for s in sets}
             say(f"{kb}: done (load {loadavg()})")
         loads.append(loadavg())

@@ -1,20 +1,20 @@
 package dev.ragchat.ingestion.reading;
 
-import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.embedding.TokenCounter;
+import dev.ragchat.retrieval.text.SentenceBreaks;
 
 import org.springframework.util.Assert;
 
 /**
  * Splits a parsed document into chunks of about {@code maxTokens} tokens (as the
  * embedding model counts them), with about {@code overlapTokens} of the previous chunk
- * repeated at the start of the next. It cuts between sentences, prefers to cut between
+ * repeated at the start of the next. It cuts between sentences (never after an initial or
+ * an abbreviation such as "Gen.": {@link SentenceBreaks}), prefers to cut between
  * paragraphs, and always cuts where the heading path changes, so every chunk has one
  * heading path and a page range. Sentences longer than a chunk are cut between words. A
  * table row is one unit of its own, on a line of its own; a chunk that holds rows of a
@@ -148,12 +148,9 @@ public final class Chunker {
 	}
 
 	private static List<String> sentences(String text) {
-		BreakIterator iterator = BreakIterator.getSentenceInstance(Locale.ENGLISH);
-		iterator.setText(text);
 		List<String> sentences = new ArrayList<>();
-		int start = iterator.first();
-		for (int end = iterator.next(); end != BreakIterator.DONE; start = end, end = iterator.next()) {
-			String sentence = text.substring(start, end).strip();
+		for (String piece : SentenceBreaks.of(text)) {
+			String sentence = piece.strip();
 			if (!sentence.isEmpty()) {
 				sentences.add(sentence);
 			}

@@ -41,6 +41,18 @@ class ChunkerTests {
 	}
 
 	@Test
+	void neverCutsAfterAnInitialOrAnAbbreviation() {
+		List<String> sentences = new ArrayList<>();
+		for (int i = 0; i < 30; i++) {
+			sentences.add("In battle " + i + " General Robert E. Lee met Gen. John Pope and Francis M. Drake.");
+		}
+		List<Chunk> chunks = this.chunker.chunk("kb", "doc", "a.txt",
+				List.of(section(1, "", String.join(" ", sentences))));
+		assertThat(chunks).hasSizeGreaterThan(5);
+		assertThat(chunks).allSatisfy((c) -> assertThat(c.text()).startsWith("In battle").endsWith("Drake."));
+	}
+
+	@Test
 	void startsANewChunkWhereTheHeadingChangesAndKeepsItsPath() {
 		List<Chunk> chunks = this.chunker.chunk("kb", "doc", "a.docx", List.of(section(1, "Setup", "Install it first."),
 				section(1, "Setup > Linux", "Use apt on Linux."), section(1, "Usage", "Run it.")));

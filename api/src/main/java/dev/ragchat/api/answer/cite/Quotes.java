@@ -1,6 +1,5 @@
 package dev.ragchat.api.answer.cite;
 
-import java.text.BreakIterator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +9,7 @@ import java.util.regex.Pattern;
 
 import dev.ragchat.api.answer.text.CitationMarkers;
 import dev.ragchat.api.answer.text.Sentences;
+import dev.ragchat.retrieval.text.SentenceBreaks;
 
 /**
  * Finds the sentence of a cited source that a sentence of an answer rests on: the source
@@ -33,15 +33,8 @@ public final class Quotes {
 	 */
 	public static String claim(String answer, int markerStart) {
 		String before = MARKER.matcher(answer.substring(0, markerStart)).replaceAll("").strip();
-		BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.ENGLISH);
-		sentences.setText(before);
-		int end = sentences.last();
-		int start = sentences.previous();
-		while (start != BreakIterator.DONE && before.substring(start, end).isBlank()) {
-			end = start;
-			start = sentences.previous();
-		}
-		return (start == BreakIterator.DONE) ? before : before.substring(start, end).strip();
+		List<String> sentences = SentenceBreaks.of(before);
+		return sentences.isEmpty() ? before : sentences.get(sentences.size() - 1).strip();
 	}
 
 	/**

@@ -1,11 +1,10 @@
 package dev.ragchat.api.answer.text;
 
-import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import dev.ragchat.retrieval.query.Periods;
+import dev.ragchat.retrieval.text.SentenceBreaks;
 
 /**
  * The sentences of retrieved text that are long enough to answer something, and how near
@@ -152,12 +151,9 @@ public final class Sentences {
 		.compile("(?:[\\p{L}\\s,.:()]|\\b\\d{1,2}\\b)*(?:(?:19|20)\\d{2}(?:[\\p{L}\\s,.:()]|\\b\\d{1,2}\\b)*){2,}");
 
 	private static List<String> ofLine(String text) {
-		BreakIterator iterator = BreakIterator.getSentenceInstance(Locale.ENGLISH);
-		iterator.setText(text);
 		List<String> sentences = new ArrayList<>();
-		for (int start = iterator.first(),
-				end = iterator.next(); end != BreakIterator.DONE; start = end, end = iterator.next()) {
-			String sentence = text.substring(start, end).replaceAll("\\s+", " ").strip();
+		for (String piece : SentenceBreaks.of(text)) {
+			String sentence = piece.replaceAll("\\s+", " ").strip();
 			if (sentence.split(" ").length >= MIN_WORDS) {
 				sentences.add(sentence);
 			}

@@ -59,6 +59,18 @@ class CitationNumberingTests {
 			.isEqualTo("The customs house became a maritime museum in 2004.");
 	}
 
+	@Test
+	void quotesTheWholeSentenceThroughAnInitialOrAnAbbreviation() {
+		String source = "The war began in 1861. The Union finally won the war when General Robert E. Lee surrendered"
+				+ " at Appomattox in 1865. Its Army of Virginia, led by Gen. John Pope, was beaten at Manassas.";
+		assertThat(Quotes.best("General Robert E. Lee surrendered at Appomattox in 1865.", source))
+			.isEqualTo("The Union finally won the war when General Robert E. Lee surrendered at Appomattox in 1865.");
+		assertThat(Quotes.best("John Pope was beaten at Manassas.", source))
+			.isEqualTo("Its Army of Virginia, led by Gen. John Pope, was beaten at Manassas.");
+		String answer = "Extract from the documents: The war began in 1861. [1] General Robert E. Lee surrendered. [1]";
+		assertThat(Quotes.claim(answer, answer.lastIndexOf("[1]"))).isEqualTo("General Robert E. Lee surrendered.");
+	}
+
 	private static List<String> pieces(String text, int size) {
 		List<String> pieces = new ArrayList<>();
 		for (int i = 0; i < text.length(); i += size) {

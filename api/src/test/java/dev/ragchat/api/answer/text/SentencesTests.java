@@ -40,6 +40,14 @@ class SentencesTests {
 	}
 
 	@Test
+	void neverEndsASentenceAtAnInitial() {
+		assertThat(Sentences.of("The Bachelor of Journalism (B.A.J. or B. J.) degree is offered by the school.\n"
+				+ "Its founders were William Saunders, Francis M. Drake and two others. They met in 1867."))
+			.containsExactly("The Bachelor of Journalism (B.A.J. or B. J.) degree is offered by the school.",
+					"Its founders were William Saunders, Francis M. Drake and two others.", "They met in 1867.");
+	}
+
+	@Test
 	void takesForARowALabelThenTwoOrMoreFiguresInEveryWayFilingsWriteThem() {
 		assertThat(Sentences.isRow("Net income (loss) (1,234) 567")).isTrue();
 		assertThat(Sentences.isRow("Operating margin 12.5% 11.0% 9.8%")).isTrue();
