@@ -125,6 +125,26 @@ class SourceEndpointsTests extends AbstractWebIntegrationTests {
 	}
 
 	@Test
+	void aFileBeyondTheUploadLimitIsSkippedBeforeItIsCopied() throws Exception {
+		Files.writeString(this.folder.resolve("guide.md"), "# Guide\n\nThe pier opens at seven.\n");
+		// 120 MiB on paper (a sparse file), beyond the service's 100 MB upload limit
+		try (java.io.RandomAccessFile big = new java.io.RandomAccessFile(this.folder.resolve("big.txt").toFile(),
+				"rw")) {
+			big.setLength(120L * 1024 * 1024);
+		}
+		String id = body(call(post(sources()).content(folderSource(this.folder.toString())))).get("id").asText();
+		JsonNode run = body(call(post(sources() + "/" + id + "/sync")).andExpect(status().isAccepted()));
+		call(get(run.get("url").asText() + "?waitSeconds=60")).andExpect(jsonPath("$.status").value("SUCCEEDED"))
+			.andExpect(jsonPath("$.report.added").value(1))
+			.andExpect(jsonPath("$.report.skipped").value(1))
+			.andExpect(jsonPath("$.report.items[?(@.path == 'big.txt')].reason").value("it has 125829120 bytes, more"
+					+ " than the upload limit of 104857600 bytes (SPRING_SERVLET_MULTIPART_MAX_FILE_SIZE); not copied"));
+		call(get("/api/v1/knowledge-bases/" + this.kb + "/documents"))
+			.andExpect(jsonPath("$.documents.length()").value(1))
+			.andExpect(jsonPath("$.documents[0].filename").value("guide.md"));
+	}
+
+	@Test
 	void refusesASecondSyncWhileOneRuns() throws Exception {
 		for (int n = 1; n <= 30; n++) {
 			Files.writeString(this.folder.resolve("note-" + n + ".md"), "# Note " + n + "\n\nNote number " + n + ".\n");
