@@ -1,7 +1,7 @@
 // A knowledge base's sync sources: a server folder (under RAGCHAT_SYNC_FOLDER_ROOTS) or an
 // S3 prefix, each with its last sync's progress or report, Sync now and Delete. Sources
-// need the master key or an API key with the upload scope; for other keys the section
-// says so. Polled every 2 s only while a sync runs and the section is on screen.
+// need the master key or an API key with the upload scope (adding or deleting one, the
+// admin scope too); for other keys the section says so. Polled every 2 s only while a sync runs and the section is on screen.
 import { $, api, credential, el, guarded, kbPath, state, when } from './core.js';
 
 let timer = null;
@@ -38,7 +38,7 @@ export async function loadSources(kb) {
 		$('source-rows').replaceChildren();
 		$('source-form').hidden = true;
 		$('source-note').hidden = false;
-		$('source-note').textContent = `Sources need the master key or an API key with the upload scope (${error.message}).`;
+		$('source-note').textContent = `Sources need the master key or an API key with the upload scope (and admin to add or delete one) (${error.message}).`;
 	}
 }
 

@@ -2,16 +2,18 @@ package dev.ragchat.ingestion.sync;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -21,7 +23,10 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * downloaded to a temporary file when it is compared: a sync compares the SHA-256 of the
  * content with the document's, as uploads are deduplicated. The ETag is not used, not
  * even as a hint: for multipart uploads it is no hash of the content, and documents
- * record only their SHA-256.
+ * record only their SHA-256. An object larger than the upload limit is not downloaded:
+ * its listed size says so first, and a download stops as soon as it goes beyond the limit
+ * (the object may have changed since it was listed). Downloads go to the service's own
+ * work folder, not the system's temporary folder.
  */
 final class BucketFiles implements SourceFiles {
 
@@ -31,10 +36,24 @@ final class BucketFiles implements SourceFiles {
 
 	private final String prefix;
 
-	BucketFiles(S3Client s3, String bucket, String prefix) {
+	private final Path downloads;
+
+	private final long maxFileSize;
+
+	/**
+	 * @param s3 the client
+	 * @param bucket the bucket
+	 * @param prefix the key prefix
+	 * @param downloads where objects are downloaded to
+	 * @param maxFileSize the most bytes an object may have to be downloaded (negative: no
+	 * limit)
+	 */
+	BucketFiles(S3Client s3, String bucket, String prefix, Path downloads, long maxFileSize) {
 		this.s3 = s3;
 		this.bucket = bucket;
 		this.prefix = (prefix != null) ? prefix : "";
+		this.downloads = downloads;
+		this.maxFileSize = maxFileSize;
 	}
 
 	@Override
@@ -52,7 +71,7 @@ final class BucketFiles implements SourceFiles {
 				if (path.isEmpty() || path.endsWith("/") || hidden(path)) {
 					continue;
 				}
-				entries.add(new Entry(path, key, null));
+				entries.add(new Entry(path, key, (object.size() != null) ? object.size() : -1, null));
 			}
 		}
 		catch (SdkException ex) {
@@ -63,11 +82,30 @@ final class BucketFiles implements SourceFiles {
 	}
 
 	@Override
+	public boolean fetchCopies() {
+		return true;
+	}
+
+	@Override
 	public Local fetch(Entry entry) throws IOException {
-		Path file = Files.createTempFile("ragchat-sync", ".bin");
-		try (InputStream in = this.s3
+		Files.createDirectories(this.downloads);
+		Path file = Files.createTempFile(this.downloads, "sync-", ".download");
+		try (ResponseInputStream<GetObjectResponse> in = this.s3
 			.getObject(GetObjectRequest.builder().bucket(this.bucket).key(entry.location()).build())) {
-			Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+			Long length = in.response().contentLength();
+			if (this.maxFileSize >= 0 && length != null && length > this.maxFileSize) {
+				in.abort();
+				throw new Skipped(SyncLimits.tooLarge(length, this.maxFileSize));
+			}
+			if (!copy(in, file)) {
+				in.abort();
+				throw new Skipped("it grew beyond the upload limit of " + this.maxFileSize + " bytes while it was"
+						+ " downloaded (" + SyncLimits.UPLOAD_LIMIT + "); not copied");
+			}
+		}
+		catch (Skipped ex) {
+			Files.deleteIfExists(file);
+			throw ex;
 		}
 		catch (SdkException | IOException ex) {
 			Files.deleteIfExists(file);
@@ -86,6 +124,28 @@ final class BucketFiles implements SourceFiles {
 			}
 
 		};
+	}
+
+	/**
+	 * Copies at most the upload limit (and one byte more, to tell). The JDK has no
+	 * bounded copy, and commons-io is no dependency of this module.
+	 * @return whether it all fit
+	 */
+	private boolean copy(InputStream in, Path file) throws IOException {
+		long limit = (this.maxFileSize >= 0) ? this.maxFileSize : Long.MAX_VALUE;
+		long copied = 0;
+		byte[] buffer = new byte[64 * 1024];
+		try (OutputStream out = Files.newOutputStream(file)) {
+			int read;
+			while ((read = in.read(buffer)) != -1) {
+				copied += read;
+				if (copied > limit) {
+					return false;
+				}
+				out.write(buffer, 0, read);
+			}
+		}
+		return true;
 	}
 
 	private static boolean hidden(String path) {

@@ -71,10 +71,56 @@ final class FolderRoots {
 		return folder;
 	}
 
+	/**
+	 * Checks the roots against the data directory, when the service starts: a root inside
+	 * it admits nothing a source may read, and a root that contains it is refused unless
+	 * the operator allows it (even then, the service's own files are never read, see
+	 * {@link ProtectedPaths}).
+	 * @param dataDirectory the data directory
+	 * @param allowContaining whether a root may contain it
+	 * ({@code ragchat.sync.allow-root-containing-data-dir})
+	 * @throws IllegalStateException if a root lies inside the data directory, or contains
+	 * it and that is not allowed
+	 */
+	void checkAgainst(Path dataDirectory, boolean allowContaining) {
+		List<Path> data = new ArrayList<>(List.of(dataDirectory.toAbsolutePath().normalize()));
+		try {
+			data.add(dataDirectory.toRealPath());
+		}
+		catch (IOException ex) {
+			// not there yet: as configured
+		}
+		for (Path root : this.roots) {
+			List<Path> forms = new ArrayList<>(List.of(root));
+			try {
+				forms.add(root.toRealPath());
+			}
+			catch (IOException ex) {
+				// a root that does not exist (yet) admits nothing
+			}
+			for (Path form : forms) {
+				for (Path dir : data) {
+					if (form.startsWith(dir)) {
+						throw new IllegalStateException(SyncProperties.FOLDER_ROOTS
+								+ " (ragchat.sync.folder-roots): the root " + root + " lies inside the data directory "
+								+ dataDirectory + ", whose files no source may read; choose a folder outside it");
+					}
+					if (dir.startsWith(form) && !allowContaining) {
+						throw new IllegalStateException(SyncProperties.FOLDER_ROOTS
+								+ " (ragchat.sync.folder-roots): the root " + root + " contains the data directory "
+								+ dataDirectory + "; list folders that hold only documents, or set "
+								+ SyncProperties.ALLOW_ROOT_CONTAINING_DATA_DIR
+								+ "=true (the data directory, the secrets and the TLS key are never read all the same)");
+					}
+				}
+			}
+		}
+	}
+
 	private RejectedInputException outside(String path) {
+		// the roots themselves are the operator's business, not an API key's
 		return new RejectedInputException("Folder '" + path + "' is outside the roots of " + SyncProperties.FOLDER_ROOTS
-				+ " (" + String.join(", ", this.roots.stream().map(Path::toString).toList())
-				+ "); symbolic links may not lead out of them");
+				+ "; symbolic links may not lead out of them");
 	}
 
 	private List<Path> realRoots() {

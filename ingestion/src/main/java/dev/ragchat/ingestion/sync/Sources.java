@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
+import java.util.function.Predicate;
 
 import dev.ragchat.errors.ConflictException;
+import dev.ragchat.errors.ForbiddenException;
 import dev.ragchat.errors.NotFoundException;
 import dev.ragchat.errors.RejectedInputException;
 import dev.ragchat.ingestion.KnowledgeBases;
@@ -16,14 +17,16 @@ import dev.ragchat.ingestion.KnowledgeBases;
 /**
  * The sync front: a knowledge base's sources (a server folder under an allow-listed root,
  * or an S3 bucket and prefix), and their runs. One run per source at a time; a second
- * request while one runs is refused.
+ * request while one runs is refused. A folder source never reads the service's own files
+ * ({@link ProtectedPaths}), and a place that a source of another knowledge base already
+ * mirrors (the same folder, one inside it or around it; the same bucket with a prefix
+ * inside or around its prefix) may be mirrored only by a caller who may use that
+ * knowledge base: a key cannot pull another knowledge base's files into its own.
  */
 public final class Sources {
 
 	/** The longest interval of a schedule: a week. */
 	static final int MAX_INTERVAL_MINUTES = 7 * 24 * 60;
-
-	private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
 
 	private static final int MAX_PREFIX = 1024;
 
@@ -37,30 +40,40 @@ public final class Sources {
 
 	private final FolderRoots roots;
 
+	private final ProtectedPaths protectedPaths;
+
 	private final Clock clock;
 
-	Sources(SourceStore store, KnowledgeBases knowledgeBases, SyncWorkers workers, FolderRoots roots, Clock clock) {
+	Sources(SourceStore store, KnowledgeBases knowledgeBases, SyncWorkers workers, FolderRoots roots,
+			ProtectedPaths protectedPaths, Clock clock) {
 		this.store = store;
 		this.knowledgeBases = knowledgeBases;
 		this.workers = workers;
 		this.roots = roots;
+		this.protectedPaths = protectedPaths;
 		this.clock = clock;
 	}
 
 	/**
 	 * Creates a source. A folder must be an absolute path under one of
-	 * {@code ragchat.sync.folder-roots} (symbolic links resolved); its real path is kept.
+	 * {@code ragchat.sync.folder-roots} (symbolic links resolved), and may not be, lie
+	 * inside or contain one of the service's own folders or files; its real path is kept.
+	 * A bucket must have a name S3 allows.
 	 * @param knowledgeBase the knowledge base it fills
 	 * @param request what to read
+	 * @param mayUse which knowledge bases the caller may use: a place that a source of
+	 * another one already mirrors is refused unless the caller may use that one too
 	 * @return the source
 	 * @throws NotFoundException if the knowledge base does not exist
-	 * @throws RejectedInputException if the request is malformed or the folder outside
-	 * every root
+	 * @throws RejectedInputException if the request is malformed, the folder outside
+	 * every root or one of the service's own, or the bucket name one S3 forbids
 	 * @throws dev.ragchat.errors.UnprocessableException if folder sources are off
 	 * @throws ConflictException if another source of the knowledge base reads the same
 	 * place
+	 * @throws ForbiddenException if a source of a knowledge base the caller may not use
+	 * mirrors the place, or a place inside or around it
 	 */
-	public Source create(String knowledgeBase, NewSource request) {
+	public Source create(String knowledgeBase, NewSource request, Predicate<String> mayUse) {
 		this.knowledgeBases.get(knowledgeBase);
 		if (request.type() == null || request.type().isBlank()) {
 			throw new RejectedInputException("type is required: folder or s3");
@@ -83,6 +96,10 @@ public final class Sources {
 				throw new RejectedInputException("bucket and prefix are for s3 sources; a folder source takes path");
 			}
 			Path folder = this.roots.check(request.path());
+			this.protectedPaths.overlapping(folder).ifPresent((location) -> {
+				throw new RejectedInputException("Folder '" + request.path() + "' is, lies inside or contains "
+						+ location.what() + ": no source reads the service's own files");
+			});
 			path = folder.toString();
 		}
 		else {
@@ -90,10 +107,7 @@ public final class Sources {
 				throw new RejectedInputException("path is for folder sources; an s3 source takes bucket and prefix");
 			}
 			bucket = request.bucket();
-			if (bucket == null || !BUCKET.matcher(bucket).matches()) {
-				throw new RejectedInputException(
-						"bucket must be an S3 bucket name (3 to 63 lower-case letters," + " digits, dots and hyphens)");
-			}
+			BucketNames.check(bucket);
 			prefix = (request.prefix() != null) ? request.prefix() : "";
 			if (prefix.length() > MAX_PREFIX || prefix.chars().anyMatch(Character::isISOControl)) {
 				throw new RejectedInputException(
@@ -109,8 +123,46 @@ public final class Sources {
 						"Source '" + other.id() + "' of '" + knowledgeBase + "' already reads " + source.location());
 			}
 		}
+		for (Source other : this.store.findAll()) {
+			if (!other.knowledgeBase().equals(knowledgeBase) && overlap(source, other)
+					&& !mayUse.test(other.knowledgeBase()) && exists(other.knowledgeBase())) {
+				throw new ForbiddenException(((type == Source.Type.FOLDER) ? "Folder '" + request.path() + "'"
+						: source.location()) + " is already mirrored, or a place inside or around it is, by a source of"
+						+ " a knowledge base this key may not use; only a key that may use it (or the master key)"
+						+ " may mirror it too");
+			}
+		}
 		this.store.insert(source);
 		return source;
+	}
+
+	/**
+	 * @return whether two sources read some of the same files: folders one inside the
+	 * other (by real path), or the same bucket with prefixes one inside the other
+	 */
+	private static boolean overlap(Source a, Source b) {
+		if (a.type() != b.type()) {
+			return false;
+		}
+		if (a.type() == Source.Type.FOLDER) {
+			Path one = Path.of(a.path());
+			Path other = Path.of(b.path());
+			return one.startsWith(other) || other.startsWith(one);
+		}
+		String one = (a.prefix() != null) ? a.prefix() : "";
+		String other = (b.prefix() != null) ? b.prefix() : "";
+		return a.bucket().equals(b.bucket()) && (one.startsWith(other) || other.startsWith(one));
+	}
+
+	private boolean exists(String knowledgeBase) {
+		try {
+			this.knowledgeBases.get(knowledgeBase);
+			return true;
+		}
+		catch (NotFoundException ex) {
+			// deleted: its sources go at the next check
+			return false;
+		}
 	}
 
 	/**

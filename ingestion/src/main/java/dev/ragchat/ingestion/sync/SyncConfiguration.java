@@ -1,6 +1,9 @@
 package dev.ragchat.ingestion.sync;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -17,35 +20,73 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.util.function.SingletonSupplier;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Sync sources over the ingestion front. The S3 client of S3 sources is built on the
- * first S3 sync, from {@code ragchat.sync.s3}, or else {@code ragchat.blobs.s3}.
+ * first S3 sync, from {@code ragchat.sync.s3}, or else {@code ragchat.blobs.s3}. The
+ * service's own files ({@link ProtectedPaths}) are read from its settings; a folder root
+ * inside the data directory, or one containing it unless
+ * {@code ragchat.sync.allow-root-containing-data-dir}, stops the service at start. A sync
+ * copies no file beyond the upload limit, {@code spring.servlet.multipart.max-file-size}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SyncProperties.class)
 class SyncConfiguration {
 
+	/**
+	 * Spring Boot's own default of {@code spring.servlet.multipart.max-file-size}, for a
+	 * service that leaves it out.
+	 */
+	private static final DataSize DEFAULT_UPLOAD_LIMIT = DataSize.ofMegabytes(1);
+
+	@Bean
+	ProtectedPaths syncProtectedPaths(Environment environment) {
+		return ProtectedPaths.of(environment);
+	}
+
+	@Bean
+	FolderRoots syncFolderRoots(SyncProperties properties, ProtectedPaths protectedPaths) {
+		FolderRoots roots = new FolderRoots(properties.folderRoots());
+		roots.checkAgainst(protectedPaths.dataDirectory(), properties.allowRootContainingDataDir());
+		return roots;
+	}
+
 	@Bean
 	SyncWorkers syncWorkers(SourceStore store, Documents documents, KnowledgeBases knowledgeBases,
-			SyncProperties properties, BlobProperties blobs, Clock clock) {
-		FolderRoots roots = new FolderRoots(properties.folderRoots());
+			SyncProperties properties, BlobProperties blobs, Clock clock, FolderRoots roots,
+			ProtectedPaths protectedPaths, Environment environment) {
+		long maxFileSize = Binder.get(environment)
+			.bind("spring.servlet.multipart.max-file-size", DataSize.class)
+			.orElse(DEFAULT_UPLOAD_LIMIT)
+			.toBytes();
+		Path downloads = protectedPaths.dataDirectory().resolve("work").resolve("sync");
+		List<SyncLimits.Disk> disks = new ArrayList<>();
+		if (blobs.store() == BlobProperties.Store.LOCAL) {
+			String blobDir = environment.getProperty("ragchat.ingestion.blob-dir");
+			disks.add(new SyncLimits.Disk("the originals", (blobDir != null && !blobDir.isBlank()) ? Path.of(blobDir)
+					: protectedPaths.dataDirectory().resolve("blobs")));
+		}
+		disks.add(new SyncLimits.Disk("the data directory (S3 downloads)", downloads));
+		SyncLimits limits = new SyncLimits(maxFileSize, properties.minFreeSpace().toBytes(), disks);
 		Supplier<S3Client> s3 = SingletonSupplier.of(() -> s3(properties.s3(), blobs.s3()));
 		Function<Source, SourceFiles> files = (source) -> switch (source.type()) {
-			case FOLDER -> new FolderFiles(roots.check(source.path()));
-			case S3 -> new BucketFiles(client(s3), source.bucket(), source.prefix());
+			case FOLDER -> new FolderFiles(roots.check(source.path()), protectedPaths);
+			case S3 -> new BucketFiles(client(s3), source.bucket(), source.prefix(), downloads, maxFileSize);
 		};
-		return new SyncWorkers(store, new SyncRunner(documents, store, files, clock), properties, clock,
+		return new SyncWorkers(store, new SyncRunner(documents, store, files, limits, clock), properties, clock,
 				(kb) -> exists(knowledgeBases, kb));
 	}
 
 	@Bean
-	Sources sources(SourceStore store, KnowledgeBases knowledgeBases, SyncWorkers workers, SyncProperties properties,
-			Clock clock) {
-		return new Sources(store, knowledgeBases, workers, new FolderRoots(properties.folderRoots()), clock);
+	Sources sources(SourceStore store, KnowledgeBases knowledgeBases, SyncWorkers workers, FolderRoots roots,
+			ProtectedPaths protectedPaths, Clock clock) {
+		return new Sources(store, knowledgeBases, workers, roots, protectedPaths, clock);
 	}
 
 	private static boolean exists(KnowledgeBases knowledgeBases, String id) {

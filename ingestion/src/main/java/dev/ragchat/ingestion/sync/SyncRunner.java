@@ -43,7 +43,10 @@ import org.slf4j.LoggerFactory;
  * claim was taken) writes nothing more and stays RUNNING until its lease runs out; then
  * it is restarted, and the restart finds what was already done as unchanged. It is
  * stopped by a flag it reads between files and while it waits, never by an interrupt: an
- * interrupt during file I/O closes the embedded catalog's file for every request.
+ * interrupt during file I/O closes the embedded catalog's file for every request. A file
+ * larger than the upload limit is skipped before a byte of it is copied; a copy that
+ * would go below the free-space floor ({@link SyncLimits}) stops the run there: it
+ * deletes nothing, waits for what it queued, and ends FAILED with the reason.
  */
 final class SyncRunner {
 
@@ -61,12 +64,16 @@ final class SyncRunner {
 
 	private final Function<Source, SourceFiles> files;
 
+	private final SyncLimits limits;
+
 	private final Clock clock;
 
-	SyncRunner(Documents documents, SourceStore store, Function<Source, SourceFiles> files, Clock clock) {
+	SyncRunner(Documents documents, SourceStore store, Function<Source, SourceFiles> files, SyncLimits limits,
+			Clock clock) {
 		this.documents = documents;
 		this.store = store;
 		this.files = files;
+		this.limits = limits;
 		this.clock = clock;
 	}
 
@@ -88,12 +95,27 @@ final class SyncRunner {
 			progress.files = entries.size();
 			progress.save(true);
 			Map<String, Queued> queued = new LinkedHashMap<>();
+			String floorReached = null;
 			for (SourceFiles.Entry entry : entries) {
 				checkStopped(stopped);
-				compare(source, sourceFiles, entry, byPath.remove(entry.path()), progress.report, queued);
+				try {
+					compare(source, sourceFiles, entry, byPath.remove(entry.path()), progress.report, queued);
+				}
+				catch (SyncLimits.FloorReached ex) {
+					floorReached = ex.getMessage();
+					break;
+				}
 				progress.filesDone++;
 				progress.documentsIndexing = queued.size();
 				progress.save(false);
+			}
+			if (floorReached != null) {
+				// the files not compared are not missing: nothing is deleted
+				progress.documentsIndexing = queued.size();
+				progress.save(true);
+				awaitIngestion(source, queued, progress, stopped);
+				checkStopped(stopped);
+				return end(progress, SyncRun.Status.FAILED, floorReached);
 			}
 			for (Map.Entry<String, Document> missing : byPath.entrySet()) {
 				String id = missing.getValue().id();
@@ -129,15 +151,34 @@ final class SyncRunner {
 	}
 
 	private void compare(Source source, SourceFiles sourceFiles, SourceFiles.Entry entry, Document document,
-			SyncReport report, Map<String, Queued> queued) {
+			SyncReport report, Map<String, Queued> queued) throws SyncLimits.FloorReached {
 		String documentId = (document != null) ? document.id() : null;
 		if (entry.skipped() != null) {
 			report.skipped(entry.path(), documentId, entry.skipped());
 			return;
 		}
+		String tooLarge = this.limits.tooLarge(entry.size());
+		if (tooLarge != null) {
+			report.skipped(entry.path(), documentId, tooLarge);
+			return;
+		}
+		if (sourceFiles.fetchCopies()) {
+			this.limits.ensureRoom(entry.path(), entry.size());
+		}
 		try (SourceFiles.Local local = sourceFiles.fetch(entry)) {
+			long size = Files.size(local.file());
+			tooLarge = this.limits.tooLarge(size);
+			if (tooLarge != null) {
+				// it grew since it was listed
+				report.skipped(entry.path(), documentId, tooLarge);
+				return;
+			}
 			String sha256 = sha256(local.file());
 			Documents.Upload upload = new Documents.Upload(entry.filename(), local.file());
+			if (document == null || !sha256.equals(document.sha256())) {
+				// a copy into the originals' store follows
+				this.limits.ensureRoom(entry.path(), size);
+			}
 			if (document == null) {
 				Documents.Submitted submitted = this.documents
 					.submit(source.knowledgeBase(), List.of(upload), metadata(source, entry.path()), null)
@@ -176,6 +217,9 @@ final class SyncRunner {
 		}
 		catch (RagChatException ex) {
 			report.failed(entry.path(), documentId, ex.getMessage());
+		}
+		catch (SourceFiles.Skipped ex) {
+			report.skipped(entry.path(), documentId, ex.getMessage());
 		}
 		catch (IOException | UncheckedIOException ex) {
 			report.failed(entry.path(), documentId, "cannot be read: " + ex.getMessage());

@@ -1,5 +1,6 @@
 package dev.ragchat.ingestion.sync;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -15,6 +16,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
@@ -50,7 +52,7 @@ class BucketSyncTests {
 	@BeforeEach
 	void start() throws Exception {
 		this.sync = new SyncFixture(this.dir, List.of(),
-				(source) -> new BucketFiles(s3, source.bucket(), source.prefix()));
+				(source) -> new BucketFiles(s3, source.bucket(), source.prefix(), this.dir.resolve("downloads"), -1));
 	}
 
 	@AfterEach
@@ -66,7 +68,7 @@ class BucketSyncTests {
 		put("team/old/", "");
 		put("team/.hidden.md", "# Hidden\n\nNot synced.\n");
 		put("other/elsewhere.md", "# Elsewhere\n\nOutside the prefix.\n");
-		Source source = this.sync.sources.create(SyncFixture.KB,
+		Source source = this.sync.create(SyncFixture.KB,
 				new Sources.NewSource("s3", null, "handbooks", "team/", null, null));
 		assertThat(source.location()).isEqualTo("s3://handbooks/team/");
 
@@ -94,12 +96,77 @@ class BucketSyncTests {
 	@Test
 	void aBucketThatCannotBeListedFailsTheRunAndDeletesNothing() {
 		put("team/guide-1.md", "# Guide 1\n\nGuide 1.\n");
-		Source source = this.sync.sources.create(SyncFixture.KB,
+		Source source = this.sync.create(SyncFixture.KB,
 				new Sources.NewSource("s3", null, "no-such-bucket", "team/", true, null));
 		SyncRun run = this.sync.sync(source, null);
 		assertThat(run.status()).isEqualTo(SyncRun.Status.FAILED);
 		assertThat(run.error()).startsWith("Cannot list s3://no-such-bucket/team/");
 		SyncFixture.assertCounts(run, SyncFixture.counts(0, 0, 0, 0, 0, 0, 0));
+	}
+
+	@Test
+	void anObjectListedLargerThanTheUploadLimitIsSkippedWithoutADownload() throws Exception {
+		this.sync.close();
+		Path downloads = this.dir.resolve("downloads");
+		List<String> fetched = new java.util.concurrent.CopyOnWriteArrayList<>();
+		this.sync = new SyncFixture(this.dir.resolve("limited"), List.of(),
+				new ProtectedPaths(this.dir.resolve("limited/ingestion"), List.of()),
+				new SyncLimits(1024, 0, List.of()),
+				(source) -> fetchesNoted(new BucketFiles(s3, source.bucket(), source.prefix(), downloads, 1024),
+						fetched));
+		put("limits/small.md", "# Small\n\nA small note.\n");
+		put("limits/big.md", "# Big\n\n" + "A long line of a big note. ".repeat(200));
+		Source source = this.sync.create(SyncFixture.KB,
+				new Sources.NewSource("s3", null, "handbooks", "limits/", null, null));
+
+		SyncRun run = this.sync.sync(source, null);
+
+		assertThat(run.status()).isEqualTo(SyncRun.Status.SUCCEEDED);
+		SyncFixture.assertCounts(run, SyncFixture.counts(1, 0, 0, 0, 0, 0, 1));
+		assertThat(run.report().items()).filteredOn((i) -> i.outcome().equals("skipped"))
+			.extracting(SyncRun.Item::path, SyncRun.Item::reason)
+			.containsExactly(tuple("big.md", "it has 5407 bytes, more than the upload limit of 1024 bytes"
+					+ " (SPRING_SERVLET_MULTIPART_MAX_FILE_SIZE); not copied"));
+		assertThat(fetched).containsExactly("limits/small.md");
+		try (java.util.stream.Stream<Path> left = Files.list(downloads)) {
+			assertThat(left).isEmpty();
+		}
+	}
+
+	@Test
+	void aDownloadBeyondTheUploadLimitStopsAtItsLengthAndLeavesNoFile() throws Exception {
+		put("grown/big.md", "# Big\n\n" + "A long line of a big note. ".repeat(200));
+		Path downloads = this.dir.resolve("downloads");
+		BucketFiles files = new BucketFiles(s3, "handbooks", "grown/", downloads, 1024);
+		// listed small, grown since
+		assertThatExceptionOfType(SourceFiles.Skipped.class)
+			.isThrownBy(() -> files.fetch(new SourceFiles.Entry("big.md", "grown/big.md", 10, null)))
+			.withMessageStartingWith("it has 5407 bytes, more than the upload limit of 1024 bytes");
+		try (java.util.stream.Stream<Path> left = Files.list(downloads)) {
+			assertThat(left).isEmpty();
+		}
+	}
+
+	private static SourceFiles fetchesNoted(SourceFiles files, List<String> fetched) {
+		return new SourceFiles() {
+
+			@Override
+			public List<Entry> list() throws java.io.IOException {
+				return files.list();
+			}
+
+			@Override
+			public Local fetch(Entry entry) throws java.io.IOException {
+				fetched.add(entry.location());
+				return files.fetch(entry);
+			}
+
+			@Override
+			public boolean fetchCopies() {
+				return files.fetchCopies();
+			}
+
+		};
 	}
 
 	private static void put(String key, String text) {

@@ -249,7 +249,8 @@ class FolderSyncTests {
 				Instant.now(), null, SyncRun.Progress.NONE, SyncRun.Report.EMPTY, null);
 		assertThat(this.sync.store.start(run, "node-test", Instant.now().plusSeconds(60), null)).isTrue();
 		SyncRunner runner = new SyncRunner(this.sync.ingestion.documents(), this.sync.store,
-				(s) -> new FolderFiles(new FolderRoots(List.of(this.root)).check(s.path())), Clock.systemUTC());
+				(s) -> new FolderFiles(new FolderRoots(List.of(this.root)).check(s.path()), this.sync.protectedPaths),
+				SyncLimits.NONE, Clock.systemUTC());
 		// its claim was taken after the first file
 		AtomicInteger asked = new AtomicInteger();
 		assertThatExceptionOfType(InterruptedException.class)
@@ -273,7 +274,7 @@ class FolderSyncTests {
 		AtomicBoolean interrupted = new AtomicBoolean();
 		FolderRoots roots = new FolderRoots(List.of(this.root));
 		SyncRunner runner = new SyncRunner(this.sync.ingestion.documents(), this.sync.store, (s) -> {
-			FolderFiles files = new FolderFiles(roots.check(s.path()));
+			FolderFiles files = new FolderFiles(roots.check(s.path()), this.sync.protectedPaths);
 			return new SourceFiles() {
 
 				@Override
@@ -295,10 +296,9 @@ class FolderSyncTests {
 				}
 
 			};
-		}, Clock.systemUTC());
-		SyncWorkers workers = new SyncWorkers(this.sync.store, runner, new SyncProperties(List.of(this.root),
-				Duration.ofSeconds(3), Duration.ofHours(1), new SyncProperties.S3(null, null, null)), Clock.systemUTC(),
-				(kb) -> true);
+		}, SyncLimits.NONE, Clock.systemUTC());
+		SyncWorkers workers = new SyncWorkers(this.sync.store, runner, SyncFixture.properties(List.of(this.root)),
+				Clock.systemUTC(), (kb) -> true);
 		try {
 			SyncRun run = workers.begin(source, "manual", false, null).orElseThrow();
 			assertThat(fetching.await(30, TimeUnit.SECONDS)).isTrue();
@@ -324,7 +324,7 @@ class FolderSyncTests {
 	@Test
 	void aSourceWithAnIntervalSyncsByItselfWhenItIsDue() throws Exception {
 		note(1, "first");
-		Source source = this.sync.sources.create(SyncFixture.KB,
+		Source source = this.sync.create(SyncFixture.KB,
 				new Sources.NewSource("folder", this.folder.toString(), null, null, null, 1));
 		this.sync.workers.tick();
 		SyncRun scheduled = this.sync.sources.runs(SyncFixture.KB, source.id(), 10).get(0);
@@ -336,7 +336,7 @@ class FolderSyncTests {
 	}
 
 	private Source folderSource(Boolean deleteMissing) {
-		return this.sync.sources.create(SyncFixture.KB,
+		return this.sync.create(SyncFixture.KB,
 				new Sources.NewSource("folder", this.folder.toString(), null, null, deleteMissing, null));
 	}
 

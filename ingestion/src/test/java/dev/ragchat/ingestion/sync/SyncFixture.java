@@ -15,6 +15,8 @@ import dev.ragchat.ingestion.Document;
 import dev.ragchat.ingestion.TestIngestion;
 import dev.ragchat.ingestion.sync.store.TestSourceStores;
 
+import org.springframework.util.unit.DataSize;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -36,19 +38,57 @@ final class SyncFixture implements AutoCloseable {
 
 	final Sources sources;
 
+	final ProtectedPaths protectedPaths;
+
+	/**
+	 * @param dir a folder of its own: the ingestion's files go to {@code ingestion} in
+	 * it, the data directory
+	 * @param roots the folder roots
+	 * @param bucketFiles the files of an S3 source
+	 */
 	SyncFixture(Path dir, List<Path> roots, Function<Source, SourceFiles> bucketFiles) throws IOException {
+		this(dir, roots, new ProtectedPaths(dir.resolve("ingestion"), List.of()), SyncLimits.NONE, bucketFiles);
+	}
+
+	/**
+	 * @param dir a folder of its own: the ingestion's files go to {@code ingestion} in it
+	 * @param roots the folder roots
+	 * @param protectedPaths the service's own files
+	 * @param limits what a sync may copy
+	 * @param bucketFiles the files of an S3 source
+	 */
+	SyncFixture(Path dir, List<Path> roots, ProtectedPaths protectedPaths, SyncLimits limits,
+			Function<Source, SourceFiles> bucketFiles) throws IOException {
 		this.ingestion = new TestIngestion(dir.resolve("ingestion"));
 		this.store = TestSourceStores.embedded(this.ingestion.catalog());
-		SyncProperties properties = new SyncProperties(roots, Duration.ofSeconds(3), Duration.ofHours(1),
-				new SyncProperties.S3(null, null, null));
+		this.protectedPaths = protectedPaths;
+		SyncProperties properties = properties(roots);
 		FolderRoots folderRoots = new FolderRoots(roots);
 		Function<Source, SourceFiles> files = (source) -> (source.type() == Source.Type.FOLDER)
-				? new FolderFiles(folderRoots.check(source.path())) : bucketFiles.apply(source);
+				? new FolderFiles(folderRoots.check(source.path()), protectedPaths) : bucketFiles.apply(source);
 		this.workers = new SyncWorkers(this.store,
-				new SyncRunner(this.ingestion.documents(), this.store, files, Clock.systemUTC()), properties,
+				new SyncRunner(this.ingestion.documents(), this.store, files, limits, Clock.systemUTC()), properties,
 				Clock.systemUTC(), (kb) -> true);
 		this.sources = new Sources(this.store, this.ingestion.knowledgeBases(), this.workers, folderRoots,
-				Clock.systemUTC());
+				protectedPaths, Clock.systemUTC());
+	}
+
+	/**
+	 * @param roots the folder roots
+	 * @return the tests' sync settings: a short lease, a long tick
+	 */
+	static SyncProperties properties(List<Path> roots) {
+		return new SyncProperties(roots, false, Duration.ofSeconds(3), Duration.ofHours(1), DataSize.ofBytes(0),
+				new SyncProperties.S3(null, null, null));
+	}
+
+	/**
+	 * @param knowledgeBase its knowledge base
+	 * @param request what it reads
+	 * @return a new source, created by a caller who may use every knowledge base
+	 */
+	Source create(String knowledgeBase, Sources.NewSource request) {
+		return this.sources.create(knowledgeBase, request, (kb) -> true);
 	}
 
 	/**

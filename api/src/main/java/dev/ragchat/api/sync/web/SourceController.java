@@ -32,7 +32,10 @@ import org.springframework.web.bind.annotation.RestController;
  * A knowledge base's sync sources (a server folder under an allow-listed root, or an S3
  * bucket and prefix), their syncs and runs. Every call needs the master key or an API key
  * with the {@code upload} scope that may use the knowledge base: a source writes its
- * documents, and names server paths.
+ * documents. Adding or deleting a source needs the {@code admin} scope as well: a source
+ * names server paths or buckets, read with the service's own rights. A place that a
+ * source of another knowledge base mirrors may be mirrored only by a key that may use
+ * that knowledge base too (see {@link Sources#create}).
  */
 @RestController
 @RequestMapping(path = "/api/v1/knowledge-bases/{kb}/sources", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -54,15 +57,17 @@ class SourceController {
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Add a source: {type: folder, path} (under RAGCHAT_SYNC_FOLDER_ROOTS) or {type: s3, bucket,"
-			+ " prefix?}; deleteMissing? (default false), intervalMinutes? (a schedule)")
+	@Operation(summary = "Add a source (master key, or a key with the upload and admin scopes): {type: folder, path}"
+			+ " (under RAGCHAT_SYNC_FOLDER_ROOTS) or {type: s3, bucket, prefix?}; deleteMissing? (default false),"
+			+ " intervalMinutes? (a schedule)")
 	SourceView create(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String kb,
 			@RequestBody(required = false) Sources.NewSource request) {
 		caller.require(Scope.UPLOAD, kb);
+		caller.require(Scope.ADMIN, kb);
 		if (request == null) {
 			throw new RejectedInputException("Send a JSON object: {type: folder, path} or {type: s3, bucket, prefix}");
 		}
-		Source source = this.sources.create(kb, request);
+		Source source = this.sources.create(kb, request, caller::mayUse);
 		this.audit.sourceCreated(caller.keyId(), kb, source.id(), source.location());
 		return view(source, null);
 	}
@@ -88,10 +93,12 @@ class SourceController {
 
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	@Operation(summary = "Delete a source and its runs (its documents stay); 409 while a sync of it runs")
+	@Operation(summary = "Delete a source and its runs (its documents stay; master key, or a key with the upload and"
+			+ " admin scopes); 409 while a sync of it runs")
 	void delete(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String kb,
 			@PathVariable String id) {
 		caller.require(Scope.UPLOAD, kb);
+		caller.require(Scope.ADMIN, kb);
 		this.sources.delete(kb, id);
 		this.audit.sourceDeleted(caller.keyId(), kb, id);
 	}
