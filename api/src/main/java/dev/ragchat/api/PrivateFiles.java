@@ -18,11 +18,32 @@ public final class PrivateFiles {
 	private PrivateFiles() {
 	}
 
+	/**
+	 * @return whether the default file system has POSIX permissions (not on Windows)
+	 */
+	public static boolean posix() {
+		return POSIX;
+	}
+
 	public static void createDirectories(Path dir) throws IOException {
 		if (Files.isDirectory(dir)) {
 			return;
 		}
 		Files.createDirectories(dir);
+		if (POSIX) {
+			Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+		}
+	}
+
+	/**
+	 * Creates the directory owner-only, or makes an existing one owner-only (0700), for a
+	 * directory that holds secrets whatever its creator gave it.
+	 * @param dir the directory
+	 * @throws IOException if it cannot be created, or its permissions changed (a
+	 * directory of another owner)
+	 */
+	public static void restrictDirectory(Path dir) throws IOException {
+		createDirectories(dir);
 		if (POSIX) {
 			Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
 		}

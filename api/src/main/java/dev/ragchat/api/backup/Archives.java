@@ -96,14 +96,16 @@ final class Archives {
 	}
 
 	/**
-	 * Writes the archive: the manifest, then every file it lists.
+	 * Writes the archive, owner-only (0600): the manifest, then every file it lists.
 	 * @param root the staged data directory
 	 * @param manifest its manifest
-	 * @param archive the ZIP file to write
+	 * @param archive the ZIP file to write; it must not exist
 	 * @param json writes the manifest
 	 * @throws IOException if a file cannot be read or the archive written
 	 */
 	static void write(Path root, Manifest manifest, Path archive, ObjectMapper json) throws IOException {
+		// it holds the secrets: owner-only from the start, whatever the umask
+		PrivateFiles.writeNew(archive, new byte[0]);
 		try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(archive))) {
 			zip.putNextEntry(new ZipEntry(Manifest.ENTRY));
 			zip.write(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));

@@ -1,6 +1,8 @@
 package dev.ragchat.api.backup;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -10,12 +12,19 @@ import java.util.stream.Stream;
 
 import dev.ragchat.api.PrivateFiles;
 import dev.ragchat.errors.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Backups in a local folder (owner-only), each archive copied under a temporary name and
- * moved into place.
+ * Backups in a local folder, each archive copied under a temporary name and moved into
+ * place. An archive holds the generated secrets ({@code master.key},
+ * {@code jwt-signing.key}): it is created owner-only (0600) before a byte is written,
+ * whatever the umask, and the folder is made owner-only (0700) even when its creator gave
+ * it more (on POSIX file systems).
  */
 final class FolderTarget implements BackupTarget {
+
+	private static final Logger logger = LoggerFactory.getLogger(FolderTarget.class);
 
 	private final Path folder;
 
@@ -25,10 +34,27 @@ final class FolderTarget implements BackupTarget {
 
 	@Override
 	public void store(String name, Path archive) throws IOException {
-		PrivateFiles.createDirectories(this.folder);
+		try {
+			PrivateFiles.restrictDirectory(this.folder);
+		}
+		catch (FileSystemException ex) {
+			// a folder of another owner: its archives are owner-only all the same
+			logger.warn("Cannot make the backup folder {} owner-only (0700): {}", this.folder, ex.toString());
+		}
 		Path temp = this.folder.resolve("." + name + ".tmp");
-		Files.copy(archive, temp, StandardCopyOption.REPLACE_EXISTING);
-		Files.move(temp, this.folder.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+		Files.deleteIfExists(temp);
+		// created 0600, then filled (Files.copy would give it the source's mode, less the
+		// umask)
+		PrivateFiles.writeNew(temp, new byte[0]);
+		try {
+			try (OutputStream out = Files.newOutputStream(temp)) {
+				Files.copy(archive, out);
+			}
+			Files.move(temp, this.folder.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+		}
+		finally {
+			Files.deleteIfExists(temp);
+		}
 	}
 
 	@Override

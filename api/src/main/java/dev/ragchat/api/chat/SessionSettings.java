@@ -10,4 +10,16 @@ package dev.ragchat.api.chat;
  */
 public record SessionSettings(String systemPrompt, String model, Double temperature, Integer topK) {
 
+	/**
+	 * The lowest temperature a session, a configuration or a chat completion may ask for
+	 * (OpenAI's range), for {@code @DecimalMin}.
+	 */
+	public static final String MIN_TEMPERATURE = "0.0";
+
+	/**
+	 * The highest temperature a session, a configuration or a chat completion may ask for
+	 * (OpenAI's range), for {@code @DecimalMax}.
+	 */
+	public static final String MAX_TEMPERATURE = "2.0";
+
 }

@@ -3,6 +3,8 @@ package dev.ragchat.api.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
@@ -22,11 +24,21 @@ public final class OpenAiErrors {
 	}
 
 	/**
-	 * @param request a request
+	 * @param request a request, or the error dispatch of one (then the path it was sent
+	 * to counts)
 	 * @return whether it went to the OpenAI-compatible API
 	 */
 	public static boolean applies(HttpServletRequest request) {
-		return request.getRequestURI().substring(request.getContextPath().length()).startsWith(PATH_PREFIX);
+		Object original = (request.getDispatcherType() == DispatcherType.ERROR)
+				? request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) : null;
+		String uri = (original instanceof String sent) ? sent : request.getRequestURI();
+		// null before Tomcat has mapped the request to the application
+		String context = (request.getContextPath() != null) ? request.getContextPath() : "";
+		if (uri == null || !uri.startsWith(context)) {
+			return false;
+		}
+		String path = uri.substring(context.length());
+		return path.startsWith(PATH_PREFIX) || path.equals(PATH_PREFIX.substring(0, PATH_PREFIX.length() - 1));
 	}
 
 	/**

@@ -12,9 +12,10 @@ import org.springframework.http.MediaType;
 
 /**
  * Renders errors that Tomcat answers by itself (a request it could not parse, headers
- * over the limit) as RFC 9457 problems instead of Tomcat's HTML page, with the security
- * headers of every other response ({@link SecurityHeaders}). Written by hand: these
- * errors never reach Spring, and Tomcat only knows how to render HTML or nothing.
+ * over the limit) as RFC 9457 problems instead of Tomcat's HTML page (under {@code /v1/}
+ * as OpenAI error bodies, {@link OpenAiErrors}), with the security headers of every other
+ * response ({@link SecurityHeaders}). Written by hand: these errors never reach Spring,
+ * and Tomcat only knows how to render HTML or nothing.
  */
 final class ProblemReportValve extends ErrorReportValve {
 
@@ -37,12 +38,23 @@ final class ProblemReportValve extends ErrorReportValve {
 			// the security filter chain never saw this request: its headers are written
 			// here
 			SecurityHeaders.write(request, response);
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			// under /v1/ OpenAI's error body, as every other error there
+			boolean openAi = OpenAiErrors.applies(request);
+			response
+				.setContentType(openAi ? MediaType.APPLICATION_JSON_VALUE : MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 			response.setCharacterEncoding("UTF-8");
 			Writer writer = response.getReporter();
 			if (writer != null) {
-				writer.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-						+ ",\"detail\":\"" + detail + "\"}");
+				if (openAi) {
+					String type = (resolved != null) ? OpenAiErrors.type(resolved)
+							: (status >= 500) ? "server_error" : "invalid_request_error";
+					writer.write("{\"error\":{\"message\":\"" + detail + "\",\"type\":\"" + type
+							+ "\",\"param\":null,\"code\":null}}");
+				}
+				else {
+					writer.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
+							+ ",\"detail\":\"" + detail + "\"}");
+				}
 				response.finishResponse();
 			}
 		}

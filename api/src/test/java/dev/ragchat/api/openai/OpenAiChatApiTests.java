@@ -220,6 +220,29 @@ class OpenAiChatApiTests extends AbstractHttpsIntegrationTests {
 	}
 
 	@Test
+	void refusesATemperatureOutsideZeroToTwoAsPostSessionsDoes() {
+		ChatCompletionCreateParams ask = ChatCompletionCreateParams.builder()
+			.model("kb:" + this.kb)
+			.addUserMessage(QUESTION)
+			.build();
+		for (double temperature : new double[] { -5, -0.1, 2.5, 1e308 }) {
+			BadRequestException refused = refusal(ask.toBuilder().temperature(temperature).build());
+			assertThat(refused.param()).as("%s", temperature).contains("temperature");
+			assertThat(refused.type()).as("%s", temperature).contains("invalid_request_error");
+			assertThat(refused.getMessage()).contains("temperature must be between 0.0 and 2.0");
+		}
+		assertThat(postJson("/api/v1/sessions", "X-API-Key", this.key,
+				"{\"knowledgeBase\":\"" + this.kb + "\",\"temperature\":2.5}")
+			.problem(400)).contains("temperature");
+		for (double temperature : new double[] { 0, 2 }) {
+			assertThat(client(this.key).chat()
+				.completions()
+				.create(ask.toBuilder().temperature(temperature).build())
+				.choices()).as("%s", temperature).hasSize(1);
+		}
+	}
+
+	@Test
 	void refusesCallersWithoutAKeyThatMayChatInOpenAisShape() throws Exception {
 		assertThatExceptionOfType(UnauthorizedException.class)
 			.isThrownBy(() -> client("rck_" + "x".repeat(38)).models().list());

@@ -36,6 +36,12 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = "masterKey")
 class AnalyticsController {
 
+	/** The first instant a report may cover: four-digit years only. */
+	private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+	/** The end of the last day a report may cover, 9999-12-31. */
+	private static final Instant LATEST = Instant.parse("+10000-01-01T00:00:00Z");
+
 	private final Analytics analytics;
 
 	private final Clock clock;
@@ -65,18 +71,27 @@ class AnalyticsController {
 	}
 
 	private static Instant instant(String name, String value, boolean end) {
+		Instant instant;
 		try {
 			if (value.length() == 10) {
 				Instant day = LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
-				return end ? day.plus(1, ChronoUnit.DAYS) : day;
+				instant = end ? day.plus(1, ChronoUnit.DAYS) : day;
 			}
-			return Instant.parse(value);
+			else {
+				instant = Instant.parse(value);
+			}
 		}
 		catch (DateTimeParseException ex) {
 			throw new RejectedInputException(name
 					+ " must be a UTC day such as 2026-01-31 or an ISO-8601 instant such as 2026-01-31T12:00:00Z; got '"
 					+ value + "'");
 		}
+		// Instant.parse reads years up to a billion, which the stores cannot hold
+		if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+			throw new RejectedInputException(
+					name + " must be between 0001-01-01 and 9999-12-31 (UTC); got '" + value + "'");
+		}
+		return instant;
 	}
 
 	private static String blankToNull(String value) {

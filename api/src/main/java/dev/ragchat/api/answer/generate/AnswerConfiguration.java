@@ -2,15 +2,23 @@ package dev.ragchat.api.answer.generate;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
+import java.net.URI;
+import java.net.URL;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import com.google.api.client.http.HttpTransport;
+import com.google.api.client.http.javanet.DefaultConnectionFactory;
+import com.google.api.client.http.javanet.NetHttpTransport;
 import com.google.api.gax.core.FixedCredentialsProvider;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.cloud.vertexai.Transport;
 import com.google.cloud.vertexai.VertexAI;
 import com.google.cloud.vertexai.api.PredictionServiceClient;
 import com.google.cloud.vertexai.api.PredictionServiceSettings;
+import com.google.genai.ApiClient;
 import com.google.genai.Client;
 import com.google.genai.types.HttpOptions;
 import dev.ragchat.api.answer.text.SentenceVectors;
@@ -89,30 +97,109 @@ class AnswerConfiguration {
 		return stripped.endsWith("/") ? stripped.substring(0, stripped.length() - 1) : stripped;
 	}
 
-	/** The JDK's client, HTTP/1.1 (local servers rarely speak h2c). */
+	/**
+	 * The JDK's client, HTTP/1.1 (local servers rarely speak h2c). It never follows a
+	 * redirect: the model's server does not choose where the prompt (and the API key) go.
+	 */
 	private static HttpClient http(Duration timeout) {
-		return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
-	}
-
-	/** Whole answers (the follow-up rewrite, extractions): Spring AI's error handler. */
-	static RestClient.Builder rest(Duration timeout) {
-		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http(timeout));
-		requests.setReadTimeout(timeout);
-		return RestClient.builder().requestFactory(requests);
+		return HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.connectTimeout(timeout)
+			.build();
 	}
 
 	/**
-	 * Streamed answers: an error status fails the stream with the same exceptions as
-	 * Spring AI's error handler for whole answers ({@link RetryUtils}), so that one
-	 * mapping ({@link ModelFailures}) serves both.
+	 * Whole answers (the follow-up rewrite, extractions): Spring AI's error handler for
+	 * error statuses; any other status but 2xx (a redirect, not followed) fails the same
+	 * way, rather than being read as an empty answer.
+	 */
+	static RestClient.Builder rest(Duration timeout) {
+		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http(timeout));
+		requests.setReadTimeout(timeout);
+		return RestClient.builder()
+			.requestFactory(requests)
+			.defaultStatusHandler((status) -> !status.is2xxSuccessful() && !status.isError(), (request, response) -> {
+				throw failure(response.getStatusCode(),
+						new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8));
+			});
+	}
+
+	/**
+	 * Streamed answers: any status but 2xx (an error, or a redirect, not followed) fails
+	 * the stream with the same exceptions as Spring AI's error handler for whole answers
+	 * ({@link RetryUtils}), so that one mapping ({@link ModelFailures}) serves both.
 	 */
 	static WebClient.Builder streaming(Duration timeout) {
 		return WebClient.builder()
 			.clientConnector(new JdkClientHttpConnector(http(timeout)))
-			.defaultStatusHandler(HttpStatusCode::isError,
+			.defaultStatusHandler((status) -> !status.is2xxSuccessful(),
 					(response) -> response.bodyToMono(String.class)
 						.defaultIfEmpty("")
 						.map((body) -> failure(response.statusCode(), body)));
+	}
+
+	/**
+	 * The Gemini API's client with its OkHttp client replaced by one that follows no
+	 * redirect. Done by reflection because google-genai builds its OkHttp client itself
+	 * and offers no setting for redirects (neither {@link HttpOptions} nor
+	 * {@code ClientOptions}), and OkHttp follows them by default to any host, sending the
+	 * prompt and {@code x-goog-api-key} there (it drops only {@code Authorization}). A
+	 * version that no longer has these fields fails the start rather than follow
+	 * redirects again.
+	 * @param client a client just built
+	 * @return the client, following no redirect
+	 */
+	static Client withoutRedirects(Client client) {
+		try {
+			Field apiClientField = Client.class.getDeclaredField("apiClient");
+			apiClientField.setAccessible(true);
+			ApiClient apiClient = (ApiClient) apiClientField.get(client);
+			Field httpClientField = ApiClient.class.getDeclaredField("httpClient");
+			httpClientField.setAccessible(true);
+			httpClientField.set(apiClient,
+					apiClient.httpClient().newBuilder().followRedirects(false).followSslRedirects(false).build());
+			return client;
+		}
+		catch (ReflectiveOperationException | RuntimeException ex) {
+			throw new IllegalStateException("Cannot turn off redirects in the Gemini API's client (google-genai "
+					+ Client.class.getPackage().getImplementationVersion() + "): " + ex, ex);
+		}
+	}
+
+	/**
+	 * The HTTP transport of a Vertex AI client at a configured endpoint: it opens
+	 * connections to that endpoint's origin only, so a redirect elsewhere fails rather
+	 * than carry the prompt there (google-http-client follows redirects itself, with no
+	 * setting gax lets us reach; the connection factory is its hook).
+	 * @param endpoint the endpoint
+	 * @return the transport
+	 */
+	static HttpTransport sameOriginTransport(URI endpoint) {
+		// host:port, as gax also takes it, is HTTPS
+		URI origin = (endpoint.getHost() != null) ? endpoint : URI.create("https://" + endpoint);
+		DefaultConnectionFactory connections = new DefaultConnectionFactory();
+		return new NetHttpTransport.Builder().setConnectionFactory((url) -> {
+			if (!sameOrigin(origin, url)) {
+				throw new IOException("The model's server at " + origin(origin) + " sent the request on to "
+						+ url.getProtocol() + "://" + url.getAuthority() + ", which is not followed");
+			}
+			return connections.openConnection(url);
+		}).build();
+	}
+
+	private static boolean sameOrigin(URI endpoint, URL url) {
+		return url.getProtocol().equalsIgnoreCase(endpoint.getScheme())
+				&& url.getHost().equalsIgnoreCase(endpoint.getHost())
+				&& port(url.getPort(), url.getProtocol()) == port(endpoint.getPort(), endpoint.getScheme());
+	}
+
+	private static int port(int port, String scheme) {
+		return (port != -1) ? port : "https".equalsIgnoreCase(scheme) ? 443 : 80;
+	}
+
+	private static String origin(URI endpoint) {
+		return endpoint.getScheme() + "://" + endpoint.getRawAuthority();
 	}
 
 	private static RuntimeException failure(HttpStatusCode status, String body) {
@@ -149,7 +236,7 @@ class AnswerConfiguration {
 				client.httpOptions(HttpOptions.builder().baseUrl(gemini.endpoint().toString()).build());
 			}
 			return GoogleGenAiChatModel.builder()
-				.genAiClient(client.build())
+				.genAiClient(withoutRedirects(client.build()))
 				.defaultOptions(GoogleGenAiChatOptions.builder().model(gemini.model()).build())
 				.build();
 		}
@@ -195,6 +282,10 @@ class AnswerConfiguration {
 						return PredictionServiceClient.create(PredictionServiceSettings.newHttpJsonBuilder()
 							.setEndpoint(gemini.endpoint().toString())
 							.setCredentialsProvider(FixedCredentialsProvider.create(chosen))
+							.setTransportChannelProvider(
+									PredictionServiceSettings.defaultHttpJsonTransportProviderBuilder()
+										.setHttpTransport(sameOriginTransport(gemini.endpoint()))
+										.build())
 							.build());
 					}
 					catch (IOException ex) {

@@ -21,9 +21,9 @@ import org.springframework.ai.retry.TransientAiException;
 /**
  * What a language model's failure means to the caller: a model that did not answer in
  * time, could not be reached, or said it is busy ({@code 429}, {@code 503}) is
- * unavailable for now (503); one that answered with an error or with something unreadable
- * is a bad upstream (502). Either way nothing of the answer is stored. The details (the
- * server's own error text) go to the log, not to the caller.
+ * unavailable for now (503); one that answered with an error, a redirect (never followed)
+ * or something unreadable is a bad upstream (502). Either way nothing of the answer is
+ * stored. The details (the server's own error text) go to the log, not to the caller.
  */
 public final class ModelFailures {
 
@@ -59,6 +59,10 @@ public final class ModelFailures {
 		if (status != null && (status == 429 || status == 503)) {
 			return new UnavailableException(
 					"The language model is busy (it answered " + status + "); nothing was stored. Try again later.");
+		}
+		if (status != null && status >= 300 && status < 400) {
+			return new BadUpstreamException("The language model answered " + status
+					+ " (a redirect, which is not followed); nothing was stored.");
 		}
 		if (status != null) {
 			return new BadUpstreamException("The language model answered " + status + "; nothing was stored.");

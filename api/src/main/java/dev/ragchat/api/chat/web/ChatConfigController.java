@@ -11,6 +11,7 @@ import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.access.Scope;
 import dev.ragchat.api.chat.ChatConfig;
 import dev.ragchat.api.chat.ChatConfigStore;
+import dev.ragchat.api.chat.SessionSettings;
 import dev.ragchat.errors.ForbiddenException;
 import dev.ragchat.errors.NotFoundException;
 import dev.ragchat.errors.RejectedInputException;
@@ -142,8 +143,9 @@ class ChatConfigController {
 	 */
 	record ConfigRequest(@NotBlank @Size(max = 200) String title, @NotBlank @Size(max = 64) String knowledgeBase,
 			@Size(max = 8000) String systemPrompt, @Size(max = 100) String model,
-			@DecimalMin("0.0") @DecimalMax("2.0") Double temperature, @Min(1) @Max(50) Integer topK,
-			@Size(max = 2000) String description, @Size(max = 2000) @Pattern(regexp = "https://[^\\s]+",
+			@DecimalMin(SessionSettings.MIN_TEMPERATURE) @DecimalMax(SessionSettings.MAX_TEMPERATURE) Double temperature,
+			@Min(1) @Max(50) Integer topK, @Size(max = 2000) String description,
+			@Size(max = 2000) @Pattern(regexp = "https://[^\\s]+",
 					message = "must be an https:// URL") String avatarUrl,
 			Boolean editable) {
 

@@ -168,7 +168,8 @@ public class SessionController {
 	 */
 	public record StartRequest(@Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_-]{0,63}") String knowledgeBase,
 			@Size(max = 100) String configId, @Size(max = 8000) String systemPrompt, @Size(max = 100) String model,
-			@DecimalMin("0.0") @DecimalMax("2.0") Double temperature, @Min(1) @Max(50) Integer topK) {
+			@DecimalMin(SessionSettings.MIN_TEMPERATURE) @DecimalMax(SessionSettings.MAX_TEMPERATURE) Double temperature,
+			@Min(1) @Max(50) Integer topK) {
 
 		SessionStart toStart() {
 			return new SessionStart(this.knowledgeBase, this.configId,
@@ -187,7 +188,8 @@ public class SessionController {
 	 * @param topK how many chunks to retrieve per question
 	 */
 	public record SettingsRequest(@Size(max = 8000) String systemPrompt, @Size(max = 100) String model,
-			@DecimalMin("0.0") @DecimalMax("2.0") Double temperature, @Min(1) @Max(50) Integer topK) {
+			@DecimalMin(SessionSettings.MIN_TEMPERATURE) @DecimalMax(SessionSettings.MAX_TEMPERATURE) Double temperature,
+			@Min(1) @Max(50) Integer topK) {
 
 		SessionSettings toSettings() {
 			return new SessionSettings(this.systemPrompt, this.model, this.temperature, this.topK);

@@ -35,6 +35,10 @@ record CompletionRequest(String model, List<Turn> history, String question, Sess
 
 	private static final ObjectMapper json = new ObjectMapper();
 
+	private static final double MIN_TEMPERATURE = Double.parseDouble(SessionSettings.MIN_TEMPERATURE);
+
+	private static final double MAX_TEMPERATURE = Double.parseDouble(SessionSettings.MAX_TEMPERATURE);
+
 	static CompletionRequest of(JsonNode body) {
 		if (body == null || !body.isObject()) {
 			throw OpenAiRefusal.invalid("The request body must be a JSON object", null);
@@ -64,6 +68,12 @@ record CompletionRequest(String model, List<Turn> history, String question, Sess
 		JsonNode temperature = body.path("temperature");
 		if (!temperature.isMissingNode() && !temperature.isNull() && !temperature.isNumber()) {
 			throw OpenAiRefusal.invalid("temperature must be a number", "temperature");
+		}
+		// the bounds of POST /sessions, which are OpenAI's; 1e400 reads as infinity
+		if (temperature.isNumber()
+				&& !(temperature.doubleValue() >= MIN_TEMPERATURE && temperature.doubleValue() <= MAX_TEMPERATURE)) {
+			throw OpenAiRefusal.invalid("temperature must be between " + SessionSettings.MIN_TEMPERATURE + " and "
+					+ SessionSettings.MAX_TEMPERATURE + "; got " + temperature.asText(), "temperature");
 		}
 		Messages messages = Messages.of(body.path("messages"));
 		MetadataFilter filter;

@@ -23,7 +23,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * The chat API's refusals as OpenAI error bodies (the REST API's problems, reworded
- * nowhere): before {@code ProblemResponses}, for this controller only.
+ * nowhere): before {@code ProblemResponses}, for this controller only. The errors raised
+ * before a controller is chosen become the same shape through
+ * {@link OpenAiProblemBodies}.
  */
 @RestControllerAdvice(assignableTypes = ChatCompletionController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)

@@ -7,10 +7,12 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.ragchat.api.Calls;
 import dev.ragchat.ingestion.TestFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,6 +22,11 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -59,8 +66,20 @@ abstract class ChatModelAnswerContractTests {
 
 	String token;
 
+	/**
+	 * Where the model server's redirects point: another server, which must never be
+	 * called.
+	 */
+	@RegisterExtension
+	static WireMockExtension elsewhere = WireMockExtension.newInstance()
+		.options(wireMockConfig().dynamicPort())
+		.build();
+
 	/** Makes the model answer with these pieces of text, streamed or not. */
 	abstract void stubAnswer(List<String> pieces);
+
+	/** The stub server standing in for the model's. */
+	abstract WireMockExtension modelServer();
 
 	/** The JSON bodies of the requests the model server received. */
 	abstract List<JsonNode> requests();
@@ -256,6 +275,28 @@ abstract class ChatModelAnswerContractTests {
 		assertThat(requests()).anySatisfy((request) -> assertThat(userText(request)).contains("<sources>")
 			.contains("automated in 1987")
 			.contains("Adobe"));
+	}
+
+	@Test
+	void aRedirectOfTheModelServerIsABadGatewayAndIsNeverFollowed() throws Exception {
+		elsewhere.stubFor(any(anyUrl()).willReturn(
+				aResponse().withHeader("Content-Type", "application/json").withBody("{\"answer\":\"elsewhere\"}")));
+		// 307 keeps the method and body, 302 turns into a GET in most clients
+		for (int redirect : new int[] { 307, 302 }) {
+			modelServer().stubFor(any(anyUrl()).atPriority(1)
+				.willReturn(aResponse().withStatus(redirect).withHeader("Location", elsewhere.url("/v1/elsewhere"))));
+			failsWithAProblemAndStoresNothing(502, "nothing was stored");
+		}
+		this.mvc
+			.perform(post("/v1/chat/completions").secure(true)
+				.header("Authorization", "Bearer " + this.key)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"model\":\"kb:" + this.kb + "\",\"messages\":[{\"role\":\"user\","
+						+ "\"content\":\"When was the lighthouse on Kestrel Point automated?\"}]}"))
+			.andExpect(status().isBadGateway())
+			.andExpect(jsonPath("$.error.type").value("server_error"))
+			.andExpect(jsonPath("$.error.message").value(org.hamcrest.Matchers.containsString("nothing was stored")));
+		assertThat(elsewhere.findAll(anyRequestedFor(anyUrl()))).as("requests to where the redirect points").isEmpty();
 	}
 
 	abstract String systemText(JsonNode request);

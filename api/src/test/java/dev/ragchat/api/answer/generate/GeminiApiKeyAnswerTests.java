@@ -66,6 +66,11 @@ class GeminiApiKeyAnswerTests extends ChatModelAnswerContractTests {
 	}
 
 	@Override
+	WireMockExtension modelServer() {
+		return gemini;
+	}
+
+	@Override
 	long reportedTokens() {
 		return 110;
 	}

@@ -17,10 +17,12 @@ import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.prompt.Prompt;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -136,6 +138,32 @@ class ModelClientTests {
 				.hasMessage("The language model answered 502; nothing was stored.");
 			assertThat(failure(() -> model.call(new Prompt("Hi")))).isInstanceOf(BadUpstreamException.class)
 				.hasMessage("The language model answered 502; nothing was stored.");
+		}
+	}
+
+	@Test
+	void aRedirectIsABadUpstreamAndIsNotFollowedStreamedOrNot() {
+		for (int redirect : new int[] { 301, 302, 303, 307, 308 }) {
+			server.resetAll();
+			server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(redirect)
+				.withHeader("Location", server.url("/elsewhere/chat/completions"))));
+			server.stubFor(post(urlPathEqualTo("/api/chat")).willReturn(
+					aResponse().withStatus(redirect).withHeader("Location", server.url("/elsewhere/api/chat"))));
+			server.stubFor(any(urlPathMatching("/elsewhere/.*"))
+				.willReturn(aResponse().withHeader("Content-Type", "application/json")
+					.withBody(OpenAiCompatibleAnswerTests.completion("Hello."))));
+			for (ChatModel model : List.of(openAi(server.baseUrl() + "/v1", "local-model", "sk-secret"),
+					ollama(server.baseUrl(), "llama3.2"))) {
+				String expected = "The language model answered " + redirect
+						+ " (a redirect, which is not followed); nothing was stored.";
+				assertThat(failure(() -> model.stream(new Prompt("Hi")).blockLast())).as("%s streamed", redirect)
+					.isInstanceOf(BadUpstreamException.class)
+					.hasMessage(expected);
+				assertThat(failure(() -> model.call(new Prompt("Hi")))).as("%s", redirect)
+					.isInstanceOf(BadUpstreamException.class)
+					.hasMessage(expected);
+			}
+			assertThat(server.findAll(anyRequestedFor(urlPathMatching("/elsewhere/.*")))).as("%s", redirect).isEmpty();
 		}
 	}
 

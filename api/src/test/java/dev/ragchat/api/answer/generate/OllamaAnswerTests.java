@@ -67,6 +67,11 @@ class OllamaAnswerTests extends ChatModelAnswerContractTests {
 	}
 
 	@Override
+	WireMockExtension modelServer() {
+		return ollama;
+	}
+
+	@Override
 	long reportedTokens() {
 		return 433;
 	}

@@ -98,6 +98,11 @@ class OpenAiCompatibleAnswerTests extends ChatModelAnswerContractTests {
 	}
 
 	@Override
+	WireMockExtension modelServer() {
+		return server;
+	}
+
+	@Override
 	long reportedTokens() {
 		return 433;
 	}

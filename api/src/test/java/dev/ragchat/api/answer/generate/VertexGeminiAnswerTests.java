@@ -60,6 +60,11 @@ class VertexGeminiAnswerTests extends ChatModelAnswerContractTests {
 	}
 
 	@Override
+	WireMockExtension modelServer() {
+		return vertex;
+	}
+
+	@Override
 	long reportedTokens() {
 		return 110;
 	}
