@@ -107,7 +107,7 @@ public final class Sources {
 				throw new RejectedInputException("path is for folder sources; an s3 source takes bucket and prefix");
 			}
 			bucket = request.bucket();
-			BucketNames.check(bucket);
+			BucketFiles.Names.check(bucket);
 			prefix = (request.prefix() != null) ? request.prefix() : "";
 			if (prefix.length() > MAX_PREFIX || prefix.chars().anyMatch(Character::isISOControl)) {
 				throw new RejectedInputException(

@@ -35,7 +35,7 @@ class BucketNamesTests {
 					docs--x-s3                                                       | it may not end with the reserved suffix '--x-s3'
 					""")
 	void refusesANameS3ForbidsNamingTheRule(String bucket, String rule) {
-		assertThatExceptionOfType(RejectedInputException.class).isThrownBy(() -> BucketNames.check(bucket))
+		assertThatExceptionOfType(RejectedInputException.class).isThrownBy(() -> BucketFiles.Names.check(bucket))
 			.withMessage("bucket must be an S3 bucket name: " + rule);
 	}
 
@@ -43,7 +43,7 @@ class BucketNamesTests {
 	@ValueSource(strings = { "docs", "my-team.handbooks", "abc", "1234", "a1.b2.c3",
 			"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" })
 	void acceptsANameS3Allows(String bucket) {
-		assertThatNoException().isThrownBy(() -> BucketNames.check(bucket));
+		assertThatNoException().isThrownBy(() -> BucketFiles.Names.check(bucket));
 	}
 
 }
