@@ -242,8 +242,7 @@ class AnswerConfiguration {
 		}
 
 		@Bean
-		AnswerGenerator geminiGenerator(GoogleGenAiChatModel model, GeminiProperties gemini,
-				EmbeddingModel embeddingModel, QueryEmbedder queryEmbedder, AnswerSettings settings) {
+		AnswerGenerator geminiGenerator(GoogleGenAiChatModel model, GeminiProperties gemini) {
 			return new ChatModelGenerator(model, gemini.model(), GEMINI_TIMEOUT);
 		}
 
@@ -300,8 +299,7 @@ class AnswerConfiguration {
 		}
 
 		@Bean
-		AnswerGenerator vertexGeminiGenerator(VertexAiGeminiChatModel model, GeminiProperties gemini,
-				EmbeddingModel embeddingModel, QueryEmbedder queryEmbedder, AnswerSettings settings) {
+		AnswerGenerator vertexGeminiGenerator(VertexAiGeminiChatModel model, GeminiProperties gemini) {
 			return new ChatModelGenerator(model, gemini.model(), GEMINI_TIMEOUT);
 		}
 
@@ -338,8 +336,7 @@ class AnswerConfiguration {
 		}
 
 		@Bean
-		AnswerGenerator openAiCompatibleGenerator(OpenAiChatModel model, OpenAiCompatibleProperties openAi,
-				EmbeddingModel embeddingModel, QueryEmbedder queryEmbedder, AnswerSettings settings) {
+		AnswerGenerator openAiCompatibleGenerator(OpenAiChatModel model, OpenAiCompatibleProperties openAi) {
 			return new ChatModelGenerator(model, openAi.model(), openAi.timeout());
 		}
 
@@ -367,8 +364,7 @@ class AnswerConfiguration {
 		}
 
 		@Bean
-		AnswerGenerator ollamaGenerator(OllamaChatModel model, OllamaProperties ollama, EmbeddingModel embeddingModel,
-				QueryEmbedder queryEmbedder, AnswerSettings settings) {
+		AnswerGenerator ollamaGenerator(OllamaChatModel model, OllamaProperties ollama) {
 			return new ChatModelGenerator(model, ollama.model(), ollama.timeout());
 		}
 
@@ -385,8 +381,7 @@ class AnswerConfiguration {
 		}
 
 		@Bean
-		AnswerGenerator llamaCppGenerator(LlamaCppChatModel model, LlamaCppProperties llama,
-				EmbeddingModel embeddingModel, QueryEmbedder queryEmbedder, AnswerSettings settings) {
+		AnswerGenerator llamaCppGenerator(LlamaCppChatModel model, LlamaCppProperties llama) {
 			// a text model: images are read with OCR first, audio is refused
 			return new ChatModelGenerator(model, model.name(), llama.timeout(), false);
 		}
