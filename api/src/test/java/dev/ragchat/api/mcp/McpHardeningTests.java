@@ -105,6 +105,16 @@ class McpHardeningTests extends AbstractHttpsIntegrationTests {
 			.get("tools")).hasSize(6);
 	}
 
+	@Test
+	void theLoggingLevelTheSdkOffersCanBeSetAndItsResponseEnds() throws Exception {
+		// the MCP Inspector sets it right after initialize
+		String session = initialize(this.key);
+		Reply reply = post(this.key, session,
+				"{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"logging/setLevel\",\"params\":{\"level\":\"info\"}}");
+		assertThat(reply.result()).isNotNull();
+		assertThat(reply.message().get("id").asInt()).isEqualTo(9);
+	}
+
 	static Stream<Arguments> malformedToolCalls() {
 		return Stream.of(Arguments.of("arguments an array", "{\"name\":\"search\",\"arguments\":[1,2]}", "arguments"),
 				Arguments.of("arguments a string", "{\"name\":\"search\",\"arguments\":\"query=x\"}", "arguments"),

@@ -74,11 +74,12 @@ final class McpRequestGuard implements HandlerFilterFunction<ServerResponse, Ser
 
 	/**
 	 * The requests the SDK's server answers with the capabilities configured in
-	 * {@link McpServerConfiguration} (tools only): for any other the SDK sends its Method
-	 * not found error and never ends the response.
+	 * {@link McpServerConfiguration} (tools, and logging, which the SDK always adds; the
+	 * MCP Inspector sets its level first): for any other the SDK sends its Method not
+	 * found error and never ends the response.
 	 */
 	private static final Set<String> METHODS = Set.of(McpSchema.METHOD_INITIALIZE, McpSchema.METHOD_PING,
-			McpSchema.METHOD_TOOLS_LIST, McpSchema.METHOD_TOOLS_CALL);
+			McpSchema.METHOD_TOOLS_LIST, McpSchema.METHOD_TOOLS_CALL, McpSchema.METHOD_LOGGING_SET_LEVEL);
 
 	private static final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
