@@ -101,7 +101,9 @@ public final class GeminiEmbeddings {
 			client.httpOptions(HttpOptions.builder().baseUrl(settings.endpoint().toString()).build());
 		}
 		GoogleGenAiTextEmbeddingModel embeddings = new GoogleGenAiTextEmbeddingModel(
-				GoogleGenAiEmbeddingConnectionDetails.builder().genAiClient(client.build()).build(),
+				GoogleGenAiEmbeddingConnectionDetails.builder()
+					.genAiClient(GoogleClients.withoutRedirects(client.build()))
+					.build(),
 				GoogleGenAiTextEmbeddingOptions.builder().model(model).dimensions(settings.dimensions()).build());
 		EmbeddingModel sized = sized(embeddings, model, settings);
 		return new IndexEmbedding(model, sized, sized.dimensions(), embeddings::embed);

@@ -9,6 +9,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -16,6 +19,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
@@ -56,6 +60,24 @@ class GeminiApiEmbeddingTests {
 			.withRequestBody(matchingJsonPath("$.requests[0].content.parts[0].text", equalTo("first passage")))
 			.withRequestBody(matchingJsonPath("$.requests[1].content.parts[0].text", equalTo("second passage")))
 			.withRequestBody(matchingJsonPath("$.requests[0].outputDimensionality", equalTo("3"))));
+	}
+
+	@Test
+	void neverFollowsARedirectNorSendsTheApiKeyWhereItPoints() {
+		WireMockServer elsewhere = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+		elsewhere.start();
+		try {
+			this.gemini.stubFor(post(urlPathEqualTo(BATCH)).atPriority(1)
+				.willReturn(aResponse().withStatus(307).withHeader("Location", elsewhere.url(BATCH))));
+			IndexEmbedding embedding = GeminiEmbeddings
+				.geminiApi(new EmbeddingProperties(EmbeddingProperties.Provider.GEMINI, null, 3, null, "us-central1",
+						"test-api-key", URI.create(this.gemini.baseUrl())));
+			assertThatException().isThrownBy(() -> embedding.model().embed(List.of("first passage")));
+			assertThat(elsewhere.findAll(anyRequestedFor(anyUrl()))).as("requests where the redirect points").isEmpty();
+		}
+		finally {
+			elsewhere.stop();
+		}
 	}
 
 	@Test

@@ -2,7 +2,6 @@ package dev.ragchat.api.answer.generate;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Field;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -18,10 +17,10 @@ import com.google.cloud.vertexai.Transport;
 import com.google.cloud.vertexai.VertexAI;
 import com.google.cloud.vertexai.api.PredictionServiceClient;
 import com.google.cloud.vertexai.api.PredictionServiceSettings;
-import com.google.genai.ApiClient;
 import com.google.genai.Client;
 import com.google.genai.types.HttpOptions;
 import dev.ragchat.api.answer.text.SentenceVectors;
+import dev.ragchat.retrieval.embedding.GoogleClients;
 import dev.ragchat.retrieval.embedding.QueryEmbedder;
 
 import org.springframework.ai.embedding.EmbeddingModel;
@@ -140,34 +139,6 @@ class AnswerConfiguration {
 	}
 
 	/**
-	 * The Gemini API's client with its OkHttp client replaced by one that follows no
-	 * redirect. Done by reflection because google-genai builds its OkHttp client itself
-	 * and offers no setting for redirects (neither {@link HttpOptions} nor
-	 * {@code ClientOptions}), and OkHttp follows them by default to any host, sending the
-	 * prompt and {@code x-goog-api-key} there (it drops only {@code Authorization}). A
-	 * version that no longer has these fields fails the start rather than follow
-	 * redirects again.
-	 * @param client a client just built
-	 * @return the client, following no redirect
-	 */
-	static Client withoutRedirects(Client client) {
-		try {
-			Field apiClientField = Client.class.getDeclaredField("apiClient");
-			apiClientField.setAccessible(true);
-			ApiClient apiClient = (ApiClient) apiClientField.get(client);
-			Field httpClientField = ApiClient.class.getDeclaredField("httpClient");
-			httpClientField.setAccessible(true);
-			httpClientField.set(apiClient,
-					apiClient.httpClient().newBuilder().followRedirects(false).followSslRedirects(false).build());
-			return client;
-		}
-		catch (ReflectiveOperationException | RuntimeException ex) {
-			throw new IllegalStateException("Cannot turn off redirects in the Gemini API's client (google-genai "
-					+ Client.class.getPackage().getImplementationVersion() + "): " + ex, ex);
-		}
-	}
-
-	/**
 	 * The HTTP transport of a Vertex AI client at a configured endpoint: it opens
 	 * connections to that endpoint's origin only, so a redirect elsewhere fails rather
 	 * than carry the prompt there (google-http-client follows redirects itself, with no
@@ -236,7 +207,7 @@ class AnswerConfiguration {
 				client.httpOptions(HttpOptions.builder().baseUrl(gemini.endpoint().toString()).build());
 			}
 			return GoogleGenAiChatModel.builder()
-				.genAiClient(withoutRedirects(client.build()))
+				.genAiClient(GoogleClients.withoutRedirects(client.build()))
 				.defaultOptions(GoogleGenAiChatOptions.builder().model(gemini.model()).build())
 				.build();
 		}
