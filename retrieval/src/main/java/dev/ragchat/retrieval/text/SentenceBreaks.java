@@ -33,7 +33,10 @@ import dev.ragchat.retrieval.query.StopWords;
  * whole word;</li>
  * <li>one of the few abbreviations CLDR's list lacks that stand before a name or an
  * example and so never end a sentence: the titles "Dr.", "Gen." and "St." (beside its
- * "Mr.", "Prof." and "Capt."), and "e.g." and "i.e.".</li>
+ * "Mr.", "Prof." and "Capt."), "e.g." and "i.e.", "No." before a number, and the suffixes
+ * of company names "Inc.", "Corp.", "Co." and "Ltd." (a filing writes "Foot Locker, Inc.
+ * (NYSE: FL)"; when one does end a sentence, the next starts with a function word,
+ * below).</li>
  * </ul>
  * and the word after it is not an English function word written with a capital ("The",
  * "It", "We", "Then": Lucene's copy of Snowball's general stop list, no subject's words),
@@ -90,6 +93,24 @@ public final class SentenceBreaks {
 	}
 
 	/**
+	 * Whether a sentence goes on past the end of a line: the line ends with an
+	 * abbreviation or an initial that ends no sentence before the next line's first word
+	 * ("Foot Locker, Inc." then "(NYSE: FL) …"), so the line break is the layout's (a
+	 * PDF's line), not the sentence's.
+	 * @param line a line
+	 * @param next the line after it
+	 * @return whether the sentence goes on into the next line
+	 */
+	public static boolean goesOn(String line, String next) {
+		String end = line.stripTrailing();
+		String next0 = next.stripLeading();
+		if (end.isEmpty() || next0.isEmpty()) {
+			return false;
+		}
+		return afterAbbreviation(end + " " + next0, end.length() + 1);
+	}
+
+	/**
 	 * @param text the text
 	 * @param boundary where the rules break it
 	 * @return whether the word before the boundary, on the same line, is an abbreviation
@@ -141,7 +162,7 @@ public final class SentenceBreaks {
 		for (int i = 0; i < suppressions.getSize(); i++) {
 			abbreviations.add(suppressions.getString(i));
 		}
-		abbreviations.addAll(List.of("Dr.", "Gen.", "St.", "e.g.", "i.e."));
+		abbreviations.addAll(List.of("Dr.", "Gen.", "St.", "e.g.", "i.e.", "No.", "Inc.", "Corp.", "Co.", "Ltd."));
 		return Set.copyOf(abbreviations);
 	}
 

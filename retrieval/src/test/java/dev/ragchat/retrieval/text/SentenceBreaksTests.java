@@ -41,6 +41,8 @@ class SentenceBreaksTests {
 			.containsExactly("Some cities, e.g. London, and one port, i.e. Dover, were named.", "No. 5 won 3 vs. 2.");
 		assertThat(sentences("Acme Inc. was sold. Its buyer was Bolt Inc. The price was not disclosed."))
 			.containsExactly("Acme Inc. was sold.", "Its buyer was Bolt Inc.", "The price was not disclosed.");
+		assertThat(sentences("Foot Locker, Inc. (NYSE: FL) reported. Acme Corp. Europe and Bolt Ltd. Asia merged."))
+			.containsExactly("Foot Locker, Inc. (NYSE: FL) reported.", "Acme Corp. Europe and Bolt Ltd. Asia merged.");
 	}
 
 	@Test

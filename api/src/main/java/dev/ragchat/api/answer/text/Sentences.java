@@ -27,14 +27,25 @@ public final class Sentences {
 	/**
 	 * @param text a chunk's text
 	 * @return its sentences; each line is split on its own, so a table (one row a line)
-	 * is never one sentence
+	 * is never one sentence, except that a line ending inside a sentence (after an
+	 * abbreviation or an initial, {@link SentenceBreaks#goesOn}: a PDF's layout broke it)
+	 * goes on into the next line when that is no table row
 	 */
 	public static List<String> of(String text) {
 		List<String> sentences = new ArrayList<>();
-		for (String line : text.split("\n")) {
-			if (!line.isBlank()) {
-				sentences.addAll(ofLine(line));
+		String[] lines = text.split("\n");
+		StringBuilder line = new StringBuilder();
+		for (int i = 0; i < lines.length; i++) {
+			line.append(lines[i]);
+			if (i + 1 < lines.length && !lines[i + 1].isBlank() && !isRow(lines[i + 1])
+					&& SentenceBreaks.goesOn(line.toString(), lines[i + 1])) {
+				line.append(' ');
+				continue;
 			}
+			if (!line.toString().isBlank()) {
+				sentences.addAll(ofLine(line.toString()));
+			}
+			line.setLength(0);
 		}
 		return sentences;
 	}

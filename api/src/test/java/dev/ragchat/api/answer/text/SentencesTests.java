@@ -40,6 +40,22 @@ class SentencesTests {
 	}
 
 	@Test
+	void aSentenceGoesOnPastALineThatEndsAtAnAbbreviationButATableRowStaysApart() {
+		// a PDF's line ends after "Inc."; the sentence goes on
+		assertThat(Sentences.of("NEW YORK, August 19, 2022 \u2013 Foot Locker, Inc.\n(NYSE: FL), the New York-based"
+				+ " specialty athletic retailer, today announced results."))
+			.singleElement()
+			.asString()
+			.contains("Foot Locker, Inc. (NYSE: FL), the New York-based");
+		// a line that ends a sentence, or a row after the abbreviation, is its own
+		assertThat(Sentences.of("The plan is run by Walmart Inc.\nNet sales of the company 1,200 1,300")).hasSize(2)
+			.first()
+			.asString()
+			.endsWith("Walmart Inc.");
+		assertThat(Sentences.of("The harbour was dredged in 1902.\nThe lighthouse was automated in 1987.")).hasSize(2);
+	}
+
+	@Test
 	void neverEndsASentenceAtAnInitial() {
 		assertThat(Sentences.of("The Bachelor of Journalism (B.A.J. or B. J.) degree is offered by the school.\n"
 				+ "Its founders were William Saunders, Francis M. Drake and two others. They met in 1867."))
