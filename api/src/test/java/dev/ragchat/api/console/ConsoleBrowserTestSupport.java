@@ -1,0 +1,230 @@
+package dev.ragchat.api.console;
+
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ragchat.api.Calls;
+import dev.ragchat.ingestion.ExternalProgram;
+import dev.ragchat.ingestion.RequiresProgram;
+import dev.ragchat.ingestion.TestFiles;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The console in a real browser: Debian's headless Chromium driven by Selenium over the
+ * HTTPS server. Nothing downloads a browser: the test uses {@code chromium} and
+ * {@code chromedriver} from {@code PATH}
+ * ({@code apt-get install chromium chromium-driver}); without them it is skipped and says
+ * so, except under CI ({@code CI=true}), where it fails ({@link RequiresProgram}).
+ * Screenshots go to {@code target/console/}. Each feature's scenarios are in a class of
+ * its own ({@code ChatBrowserTests}, {@code DocumentsBrowserTests}, ...); this one starts
+ * the browser and holds the steps they share.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@RequiresProgram({ ExternalProgram.CHROMIUM, ExternalProgram.CHROMEDRIVER })
+abstract class ConsoleBrowserTestSupport {
+
+	static final ObjectMapper json = new ObjectMapper();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Value("${ragchat.master-key}")
+	String masterKey;
+
+	@Autowired
+	dev.ragchat.ingestion.sync.SyncProperties sync;
+
+	@Value("${ragchat.tls.cert}")
+	Path certificate;
+
+	@TempDir
+	Path dir;
+
+	ChromeDriver browser;
+
+	WebDriverWait wait;
+
+	@BeforeEach
+	void startBrowser() throws Exception {
+		Path chromium = ExternalProgram.CHROMIUM.file();
+		Path chromedriver = ExternalProgram.CHROMEDRIVER.file();
+		// the driver and browser are named here, so Selenium Manager has nothing to find
+		System.setProperty("webdriver.chrome.driver", chromedriver.toString());
+		System.setProperty("SE_AVOID_STATS", "true");
+		ChromeOptions options = new ChromeOptions().setBinary(chromium.toFile());
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync",
+				"--disable-dev-shm-usage", "--user-data-dir=" + Files.createDirectories(this.dir.resolve("profile")),
+				// the test server's self-signed development certificate
+				"--ignore-certificate-errors", "--window-size=1280,900");
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
+			.usingAnyFreePort()
+			.build();
+		this.browser = new ChromeDriver(service, options);
+		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(90));
+	}
+
+	@AfterEach
+	void stopBrowser() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+	}
+
+	void open() {
+		this.browser.get("https://localhost:" + this.port + "/");
+	}
+
+	void signIn(String key) {
+		open();
+		this.browser.findElement(By.id("credential")).sendKeys(key);
+		this.browser.findElement(By.cssSelector("#sign-in-form button[type=submit]")).click();
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("console")));
+		this.wait.until((driver) -> "tab-knowledge".equals(script("return document.activeElement.id")));
+	}
+
+	void createKnowledgeBase(String name) {
+		WebElement field = this.browser.findElement(By.id("kb-name"));
+		field.clear();
+		field.sendKeys(name);
+		this.browser.findElement(By.id("kb-create-button")).click();
+		this.wait.until(ExpectedConditions.textToBe(By.id("documents-title"), "Documents of " + name));
+	}
+
+	/**
+	 * Signs in with a fresh key and makes a knowledge base "Harbour" holding the harbour
+	 * PDF, READY: where most scenarios start.
+	 */
+	void signInWithTheHarbourPdf() throws Exception {
+		signIn(issueKey());
+		createKnowledgeBase("Harbour");
+		uploadAndAwaitReady(TestFiles.factsPdf(this.dir.resolve("harbour.pdf")), "harbour.pdf");
+	}
+
+	void uploadAndAwaitReady(Path file, String filename) {
+		this.browser.findElement(By.id("files")).sendKeys(file.toAbsolutePath().toString());
+		WebElement ready = this.wait.until(ExpectedConditions
+			.presenceOfElementLocated(By.cssSelector("#doc-rows li[data-status=READY] progress[value='100']")));
+		assertThat(ready.getAttribute("aria-label")).contains(filename).contains("READY");
+	}
+
+	WebElement ask(String question) {
+		int before = this.browser.findElements(By.cssSelector("#messages li.assistant[data-done=true]")).size();
+		WebElement box = this.wait.until(ExpectedConditions.elementToBeClickable(By.id("question")));
+		box.sendKeys(question);
+		this.browser.findElement(By.id("send")).click();
+		this.wait.until((driver) -> driver.findElements(By.cssSelector("#messages li.assistant[data-done=true]"))
+			.size() > before);
+		List<WebElement> answers = this.browser.findElements(By.cssSelector("#messages li.assistant[data-done=true]"));
+		return answers.get(answers.size() - 1);
+	}
+
+	void awaitPreviewImage() {
+		this.wait.until((driver) -> Boolean.TRUE.equals(script("const i = document.getElementById('preview-image');"
+				+ " return document.getElementById('preview').open && !document.getElementById('preview-page').hidden"
+				+ " && i.complete && i.naturalWidth > 0")));
+	}
+
+	long highlightedPixels() {
+		return (Long) script("""
+				const i = document.getElementById('preview-image');
+				const c = document.createElement('canvas');
+				c.width = i.naturalWidth; c.height = i.naturalHeight;
+				const g = c.getContext('2d'); g.drawImage(i, 0, 0);
+				const d = g.getImageData(0, 0, c.width, c.height).data;
+				let n = 0;
+				for (let p = 0; p < d.length; p += 4) { if (d[p] > 200 && d[p + 1] > 150 && d[p + 2] < 170) n++; }
+				return n;""");
+	}
+
+	/** Whether the first highlighted row of the page is inside the scrolled page box. */
+	boolean highlightInView() {
+		return Boolean.TRUE.equals(script("""
+				const i = document.getElementById('preview-image');
+				const box = document.getElementById('preview-page').getBoundingClientRect();
+				const c = document.createElement('canvas');
+				c.width = i.naturalWidth; c.height = i.naturalHeight;
+				const g = c.getContext('2d'); g.drawImage(i, 0, 0);
+				const d = g.getImageData(0, 0, c.width, c.height).data;
+				for (let y = 0; y < c.height; y++) {
+					for (let x = 0; x < c.width; x++) {
+						const p = (y * c.width + x) * 4;
+						if (d[p] > 200 && d[p + 1] > 150 && d[p + 2] < 170) {
+							const top = i.getBoundingClientRect().top + y * i.clientHeight / c.height;
+							return top >= box.top && top <= box.bottom;
+						}
+					}
+				}
+				return false;"""));
+	}
+
+	/**
+	 * Waits until the page fits the window's width: after a resize, responsive parts
+	 * (Chart.js's canvases) are laid out again on a later frame.
+	 */
+	void assertNoHorizontalScroll() {
+		new WebDriverWait(this.browser, Duration.ofSeconds(10)).withMessage("the page scrolls sideways")
+			.until((driver) -> Boolean.TRUE
+				.equals(script("return document.documentElement.scrollWidth <= window.innerWidth")));
+	}
+
+	Object script(String script) {
+		return ((JavascriptExecutor) this.browser).executeScript(script);
+	}
+
+	void screenshot(String name) throws Exception {
+		Path dir = Files.createDirectories(Path.of("target", "console"));
+		File shot = ((TakesScreenshot) this.browser).getScreenshotAs(OutputType.FILE);
+		Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+	}
+
+	String issueKey() throws Exception {
+		return issueKey("{\"name\":\"console\",\"scopes\":[\"chat\",\"upload\",\"admin\"]}");
+	}
+
+	String issueKey(String body) throws Exception {
+		HttpClient client = HttpClient.newBuilder().sslContext(Calls.trusting(this.certificate)).build();
+		HttpResponse<String> issued = client
+			.send(HttpRequest.newBuilder(URI.create("https://localhost:" + this.port + "/api/v1/keys"))
+				.header("X-Master-Key", this.masterKey)
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(issued.statusCode()).isEqualTo(201);
+		return json.readTree(issued.body()).get("key").asText();
+	}
+
+}
