@@ -35,6 +35,8 @@ function signOut(reason) {
 	forgetActivity();
 	state.kb = null;
 	state.knowledgeBases = [];
+	state.scopes = [];
+	delete document.body.dataset.scopes;
 	$('console').hidden = true;
 	$('sign-in').hidden = false;
 	$('sign-out').hidden = true;
@@ -52,7 +54,15 @@ async function enter() {
 	$('sign-in').hidden = true;
 	$('console').hidden = false;
 	$('sign-out').hidden = false;
-	$('who').textContent = c.kind === 'master' ? 'Signed in with the master key' : 'Signed in with an API key';
+	// what this credential may do: actions it may not take are not offered
+	const current = await api('/api/v1/keys/current').catch((error) => {
+		showError(error.message);
+		return { scopes: [] };
+	});
+	state.scopes = current.scopes;
+	document.body.dataset.scopes = current.scopes.join(' ');
+	$('who').textContent = c.kind === 'master' ? 'Signed in with the master key'
+		: `Signed in with ${current.name ? `the key “${current.name}”` : 'an API key'} (${current.scopes.join(', ')})`;
 	for (const tab of document.querySelectorAll('[role=tab]')) {
 		const needs = tab.dataset.needs;
 		tab.parentElement.hidden = needs !== undefined && needs !== c.kind;

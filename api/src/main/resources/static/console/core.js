@@ -5,8 +5,19 @@ const STORE = 'ragchat.credential';
 
 export const $ = (id) => document.getElementById(id);
 
-/** What the modules share: the open knowledge base, the knowledge bases this key sees. */
-export const state = { kb: null, knowledgeBases: [] };
+/**
+ * What the modules share: the open knowledge base, the knowledge bases this key sees,
+ * and what the signed-in credential may do (GET /api/v1/keys/current).
+ */
+export const state = { kb: null, knowledgeBases: [], scopes: [] };
+
+/**
+ * @param scope chat, upload or admin
+ * @returns whether the signed-in credential has it (the master key has every scope).
+ * Elements marked data-needs-scope="upload" (or "admin", or both) are hidden without it
+ * (console.css, by the body's data-scopes).
+ */
+export const may = (scope) => state.scopes.includes(scope);
 
 export function credential() {
 	const raw = sessionStorage.getItem(STORE);

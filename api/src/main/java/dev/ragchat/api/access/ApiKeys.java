@@ -158,8 +158,15 @@ public final class ApiKeys {
 	}
 
 	private static Set<Scope> scopes(List<String> requested) {
-		if (requested == null || requested.isEmpty()) {
+		if (requested == null) {
 			return Set.of(Scope.CHAT);
+		}
+		if (requested.isEmpty()) {
+			// an empty list is a choice left unmade (no box ticked), not a wish for the
+			// default
+			throw new RejectedInputException("scopes is empty: name at least one of "
+					+ java.util.Arrays.stream(Scope.values()).map(Scope::value).toList()
+					+ ", or leave scopes out for [chat]");
 		}
 		Set<Scope> scopes = new LinkedHashSet<>();
 		for (String value : requested) {
@@ -192,7 +199,7 @@ public final class ApiKeys {
 	 *
 	 * @param name optional label
 	 * @param ttlSeconds lifetime, default {@link ApiKeyProperties#defaultTtl()}
-	 * @param scopes default {@code [chat]}
+	 * @param scopes default {@code [chat]} when left out; an empty list is refused
 	 * @param knowledgeBases default {@code ["*"]}
 	 */
 	public record KeyRequest(String name, Long ttlSeconds, List<String> scopes, List<String> knowledgeBases) {

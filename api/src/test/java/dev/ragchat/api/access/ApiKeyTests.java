@@ -91,6 +91,39 @@ class ApiKeyTests extends AbstractWebIntegrationTests {
 	}
 
 	@Test
+	void refusesAKeyWithAnEmptyListOfScopesRatherThanMakingItAChatKey() throws Exception {
+		issue("{\"scopes\":[]}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("scopes is empty")));
+	}
+
+	@Test
+	void tellsAnyCredentialWhatItMayDoAndNeverTheKeyItself() throws Exception {
+		JsonNode issued = Calls.issueKey(this.mvc, this.masterKey,
+				"{\"name\":\"reader\",\"scopes\":[\"chat\",\"upload\"]}");
+		String key = issued.get("key").asText();
+		String body = this.mvc.perform(get("/api/v1/keys/current").secure(true).header("X-API-Key", key))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.kind").value("api-key"))
+			.andExpect(jsonPath("$.id").value(issued.get("id").asText()))
+			.andExpect(jsonPath("$.name").value("reader"))
+			.andExpect(jsonPath("$.scopes[0]").value("chat"))
+			.andExpect(jsonPath("$.scopes[1]").value("upload"))
+			.andExpect(jsonPath("$.scopes.length()").value(2))
+			.andExpect(jsonPath("$.knowledgeBases[0]").value("*"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(body).doesNotContain(key);
+		this.mvc.perform(get("/api/v1/keys/current").secure(true).header("X-Master-Key", this.masterKey))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.kind").value("master"))
+			.andExpect(jsonPath("$.scopes.length()").value(3));
+		// the rest of /keys stays the master key's
+		this.mvc.perform(get("/api/v1/keys").secure(true).header("X-API-Key", key)).andExpect(status().isForbidden());
+		this.mvc.perform(get("/api/v1/keys/current").secure(true)).andExpect(status().isUnauthorized());
+	}
+
+	@Test
 	void rejectsMalformedKnowledgeBaseIds() throws Exception {
 		issue("{\"knowledgeBases\":[\"../etc\"]}").andExpect(status().isBadRequest());
 	}

@@ -22,6 +22,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConsoleBrowserTests extends ConsoleBrowserTestSupport {
 
 	@Test
+	void namesTheSignedInKeyAndOffersOnlyWhatItsScopesAllow() throws Exception {
+		signIn(issueKey("{\"name\":\"reader\",\"scopes\":[\"chat\"]}"));
+		assertThat(this.browser.findElement(By.id("who")).getText())
+			.isEqualTo("Signed in with the key “reader” (chat)");
+		assertThat(script("return document.body.dataset.scopes")).isEqualTo("chat");
+		// an element that needs a scope the key lacks is not offered
+		assertThat(script("const b = document.createElement('button'); b.dataset.needsScope = 'upload';"
+				+ " document.getElementById('console').append(b); const hidden = getComputedStyle(b).display === 'none';"
+				+ " b.dataset.needsScope = 'chat'; return [hidden, getComputedStyle(b).display === 'none'];"))
+			.isEqualTo(List.of(true, false));
+		this.browser.findElement(By.id("sign-out")).click();
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
+		assertThat(script("return document.body.dataset.scopes")).isNull();
+	}
+
+	@Test
 	void followsTheSystemsDarkSchemeUntilToggled() {
 		this.browser.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("features",
 				List.of(java.util.Map.of("name", "prefers-color-scheme", "value", "dark"))));

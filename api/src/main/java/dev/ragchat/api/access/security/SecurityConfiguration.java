@@ -138,6 +138,9 @@ class SecurityConfiguration {
 				// bases)
 				.requestMatchers(HttpMethod.GET, "/api/v1/admin/analytics")
 				.hasAnyAuthority(CallerAuthentication.MASTER, Scope.ADMIN.authority())
+				// what the presented credential may do: any credential, about itself
+				.requestMatchers(HttpMethod.GET, "/api/v1/keys/current")
+				.authenticated()
 				.requestMatchers("/api/v1/keys", "/api/v1/keys/**", "/api/v1/admin/**", "/actuator/**",
 						CredentialConverter.SEED_KEY_PATH)
 				.hasAuthority(CallerAuthentication.MASTER)

@@ -7,18 +7,21 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ragchat.api.access.ApiKey;
 import dev.ragchat.api.access.ApiKeys;
+import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.access.Scope;
 import dev.ragchat.api.audit.Audit;
 import dev.ragchat.errors.RejectedInputException;
 import dev.ragchat.ingestion.KnowledgeBase;
 import dev.ragchat.ingestion.KnowledgeBases;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -72,6 +75,23 @@ class ApiKeyController {
 			.toList());
 	}
 
+	@GetMapping("/current")
+	@Operation(summary = "What the presented credential may do: its kind, and for an API key its id, name,"
+			+ " scopes, knowledge bases and expiry (never the key); any credential may ask")
+	@SecurityRequirement(name = "apiKey")
+	@SecurityRequirement(name = "sessionToken")
+	CurrentView current(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
+		if (caller.kind() == Caller.Kind.MASTER) {
+			return new CurrentView("master", null, null,
+					java.util.Arrays.stream(Scope.values()).map(Scope::value).sorted().toList(),
+					caller.knowledgeBases(), null);
+		}
+		String name = this.keys.active(caller.keyId()).map(ApiKey::name).orElse(null);
+		return new CurrentView((caller.kind() == Caller.Kind.SESSION) ? "session" : "api-key", caller.keyId(), name,
+				caller.scopes().stream().map(Scope::value).sorted().toList(), caller.knowledgeBases(),
+				caller.keyExpiresAt());
+	}
+
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Revoke a key; the sessions it started end with it")
@@ -109,6 +129,22 @@ class ApiKeyController {
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record IssuedKeyResponse(String id, String key, String name, List<String> scopes, List<String> knowledgeBases,
 			Instant createdAt, Instant expiresAt) {
+
+	}
+
+	/**
+	 * What a credential may do.
+	 *
+	 * @param kind {@code master}, {@code api-key} or {@code session}
+	 * @param id the API key's id
+	 * @param name its name
+	 * @param scopes what it may do
+	 * @param knowledgeBases the knowledge bases it may touch ({@code *} for all)
+	 * @param expiresAt when the key expires
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record CurrentView(String kind, String id, String name, List<String> scopes, List<String> knowledgeBases,
+			Instant expiresAt) {
 
 	}
 
