@@ -12,6 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The embedded index and the in-process embedding model.
  *
+ * @param index which index: {@code lucene} (embedded, default) or {@code atlas} (MongoDB
+ * Atlas Vector Search and Atlas Search, on the cluster of
+ * {@code spring.data.mongodb.uri})
  * @param indexDir where the Lucene index lives (default: {@code index} in the data
  * directory)
  * @param embeddingThreads threads per model run ({@code 0}: all cores); as many runs go
@@ -33,8 +36,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param indexRamBufferMb the index write buffer in MB
  * @param vectorCandidates the fewest results an HNSW search looks for before keeping the
  * best k (higher: better recall, slower)
- * @param index {@code lucene} (embedded, default) or {@code atlas} (MongoDB Atlas Vector
- * Search and Atlas Search, on the cluster of {@code spring.data.mongodb.uri})
  * @param hybridPageWeight how much of the fused scores of the other candidates on the
  * same page of the same document a chunk gains in hybrid search (0: none; tuned on the
  * FinanceBench dev split, see docs/benchmarks.md)
