@@ -120,7 +120,8 @@ class AdminBrowserTests extends ConsoleBrowserTestSupport {
 			.visibilityOfElementLocated(By.cssSelector("#source-rows li.sync-source .error-text")));
 		assertThat(error.getText()).isEqualTo(reason);
 		assertThat(this.browser.findElement(By.cssSelector("#source-rows li.sync-source .last-run")).getText())
-			.startsWith("Last sync FAILED");
+			.startsWith("Last sync FAILED")
+			.doesNotContain("nothing to do");
 		// the API says the same
 		String kb = this.browser.findElement(By.id("documents")).getAttribute("data-kb");
 		String sources = getOverHttp("/api/v1/knowledge-bases/" + kb + "/sources");
