@@ -42,7 +42,7 @@ export function forgetActivity() {
 	charts.forEach((chart) => chart.destroy());
 	charts = [];
 	shown = null;
-	for (const id of ['activity-totals', 'activity-cited', 'activity-split']) $(id).replaceChildren();
+	for (const id of ['activity-totals', 'activity-cited', 'activity-keys', 'activity-personas']) $(id).replaceChildren();
 	delete $('view-activity').dataset.loaded;
 }
 
@@ -116,13 +116,14 @@ function tables(usage) {
 	$('activity-cited').replaceChildren(...usage.topCitedDocuments.map((d) => el('tr', {},
 		el('td', { text: d.filename || d.documentId }), el('td', { text: String(d.citations) }))));
 	if (!usage.topCitedDocuments.length) $('activity-cited').append(none(2));
-	const row = (name, f) => el('tr', {}, el('td', { text: name }), el('td', { text: String(f.sessions) }),
-		el('td', { text: String(f.questions) }), el('td', { text: String(f.grounded) }), el('td', { text: String(f.refused) }),
-		el('td', { text: `${f.feedback.up} helpful, ${f.feedback.down} not helpful` }));
-	$('activity-split').replaceChildren(
-		...usage.byKey.map((k) => row(`key ${k.keyId}`, k)),
-		...usage.byChatConfig.map((c) => row(c.configId ? `persona ${c.configId}` : 'no persona', c)));
-	if (!usage.byKey.length) $('activity-split').append(none(6));
+	// keys by name and personas by title, as the server names them (the id on hover)
+	const row = (name, id, f) => el('tr', {}, el('td', { title: id || undefined, text: name }),
+		el('td', { text: String(f.sessions) }), el('td', { text: String(f.questions) }), el('td', { text: String(f.grounded) }),
+		el('td', { text: String(f.refused) }), el('td', { text: `${f.feedback.up} helpful, ${f.feedback.down} not helpful` }));
+	$('activity-keys').replaceChildren(...usage.byKey.map((k) => row(k.name ?? k.keyId, k.keyId, k)));
+	$('activity-personas').replaceChildren(...usage.byChatConfig.map((c) => row(c.title ?? c.configId ?? 'no persona', c.configId, c)));
+	if (!usage.byKey.length) $('activity-keys').append(none(6));
+	if (!usage.byChatConfig.length) $('activity-personas').append(none(6));
 	if (usage.knowledgeBases) {
 		$('activity-kb').title = `This key reads ${usage.knowledgeBases.map(kbName).join(', ')}`;
 	}

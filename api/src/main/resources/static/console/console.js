@@ -8,6 +8,8 @@ import { fillKeyKnowledgeBases, issueKey, loadKeys } from './keys.js';
 import { openDocument, wireViewer } from './viewer.js';
 import { activityShown, activityThemeChanged, forgetActivity, mayReadActivity } from './activity.js';
 import { addSource } from './sources.js';
+import { forgetFilterKeys, loadFilterKeys, wireFilter } from './filter.js';
+import { labelTables } from './tables.js';
 
 const THEME = 'ragchat.theme';
 
@@ -33,6 +35,7 @@ function signOut(reason) {
 	forgetDocuments();
 	forgetChat();
 	forgetActivity();
+	forgetFilterKeys();
 	state.kb = null;
 	state.knowledgeBases = [];
 	state.scopes = [];
@@ -84,6 +87,7 @@ function select(view) {
 	if (view === 'admin') guarded(loadKeys);
 	if (view === 'chat') chatShown();
 	if (view === 'activity') activityShown();
+	if (view === 'search') loadFilterKeys($('search-kb').value);
 }
 
 // ---- search ----
@@ -101,7 +105,8 @@ async function search(event) {
 		try {
 			filter = JSON.parse(form.filter.value);
 		} catch {
-			showError('The filter is not JSON: write it as {"key": "year", "op": "gte", "value": 2021}');
+			showError(`The filter is not JSON: pick its conditions above, or write it as ${form.filter.placeholder || '{"key": "filename", "op": "eq", "value": "report.pdf"}'}`);
+			form.filter.focus();
 			return;
 		}
 	}
@@ -146,6 +151,9 @@ $('kb-create').addEventListener('submit', createKnowledgeBase);
 $('source-form').addEventListener('submit', addSource);
 $('kb-name').addEventListener('input', checkName);
 $('search-form').addEventListener('submit', search);
+$('search-kb').addEventListener('change', (e) => loadFilterKeys(e.target.value));
+wireFilter();
+labelTables();
 $('ask-form').addEventListener('submit', ask);
 $('question').addEventListener('input', count);
 $('question').addEventListener('keydown', composerKeys);

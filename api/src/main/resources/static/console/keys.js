@@ -40,14 +40,27 @@ export async function issueKey(event) {
 		const scopes = [...form.querySelectorAll('input[name=scope]:checked')].map((i) => i.value);
 		const picked = [...form.querySelectorAll('input[name=kb]:checked')].map((i) => i.value);
 		const knowledgeBases = picked.includes('*') ? ['*'] : picked;
+		// a key that may do nothing is no key: said here, not sent (the server refuses it too)
+		if (!scopes.length) {
+			form.querySelector('input[name=scope]').focus();
+			throw new Error('Tick at least one scope: chat, upload or admin.');
+		}
 		if (!knowledgeBases.length) throw new Error('Pick at least one knowledge base (or all).');
 		const issued = await api('/api/v1/keys', { method: 'POST', json: {
 			name: form.name.value || null, scopes, knowledgeBases, ttlSeconds: Number(form.ttlSeconds.value) } });
 		$('issued-key').textContent = issued.key;
+		$('issued-what').textContent = `${issued.name ? `“${issued.name}”` : 'Unnamed'}: ${issued.scopes.map(scopeWords).join('; ')}.`
+			+ ` Knowledge bases: ${issued.knowledgeBases.map(nameOf).join(', ')}. Expires ${when(issued.expiresAt)}.`;
 		$('issued').hidden = false;
 		$('copy-key').focus();
 		await loadKeys();
 	});
+}
+
+/** What a scope lets a key do, in words. */
+function scopeWords(scope) {
+	return { chat: 'chat (search and ask)', upload: 'upload (add, replace and delete documents)',
+		admin: 'admin (manage knowledge bases, read activity)' }[scope] || scope;
 }
 
 async function revoke(key) {

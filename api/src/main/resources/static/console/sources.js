@@ -77,7 +77,10 @@ function runText(run) {
 		return `Syncing since ${when(run.startedAt)}: ${files}${indexed}`;
 	}
 	const how = run.status === 'SUCCEEDED' ? 'Last sync' : 'Last sync FAILED';
-	return `${how} ${when(run.finishedAt || run.startedAt)} (${run.trigger}): ${summary(run.report)}`;
+	const done = summary(run.report);
+	// a run that failed before it did anything: its reason follows, not "nothing to do"
+	const what = run.status !== 'SUCCEEDED' && done === 'nothing to do' ? '' : `: ${done}`;
+	return `${how} ${when(run.finishedAt || run.startedAt)} (${run.trigger})${what}`;
 }
 
 function sourceRow(s) {

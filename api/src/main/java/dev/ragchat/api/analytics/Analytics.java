@@ -198,7 +198,7 @@ public final class Analytics {
 							entry.getValue().ratings()))
 					.sorted(Comparator.comparingLong(Usage.KeyFigures::questions)
 						.reversed()
-						.thenComparing(Usage.KeyFigures::keyId))
+						.thenComparing(Usage.KeyFigures::keyId, Comparator.nullsLast(Comparator.naturalOrder())))
 					.toList(),
 				byConfig.entrySet()
 					.stream()

@@ -18,9 +18,11 @@ import java.util.List;
  * @param days each UTC day's figures, oldest first, every day of the range
  * @param topCitedDocuments the documents answers cited most (at most 10), most cited
  * first
- * @param byKey the chat figures per API key id, most questions first
+ * @param byKey the chat figures per API key id, most questions first, each with the key's
+ * name
  * @param byChatConfig the chat figures per chat configuration (persona) id, most
- * questions first; {@code configId} is {@code null} for sessions started without one
+ * questions first, each with its title; {@code configId} is {@code null} for sessions
+ * started without one
  */
 public record Usage(Instant from, Instant to, String knowledgeBase, List<String> knowledgeBases, String key,
 		Figures totals, List<Day> days, List<CitedDocument> topCitedDocuments, List<KeyFigures> byKey,
@@ -103,15 +105,27 @@ public record Usage(Instant from, Instant to, String knowledgeBase, List<String>
 	/**
 	 * One API key's chat figures.
 	 *
-	 * @param keyId the key's id (never the key)
+	 * @param keyId the key's id (never the key), or {@code null} for the master key
+	 * @param name what to call it ({@link UsageNames}): its name, {@code unnamed key
+	 * key_…}, {@code deleted key key_…} or {@code the master key}; {@code null} until
+	 * named
 	 * @param sessions sessions it started in the range
 	 * @param questions questions asked in its sessions
 	 * @param grounded grounded answers
 	 * @param refused refused answers
 	 * @param feedback ratings of their answers
 	 */
-	public record KeyFigures(String keyId, long sessions, long questions, long grounded, long refused,
+	public record KeyFigures(String keyId, String name, long sessions, long questions, long grounded, long refused,
 			Ratings feedback) {
+
+		public KeyFigures(String keyId, long sessions, long questions, long grounded, long refused, Ratings feedback) {
+			this(keyId, null, sessions, questions, grounded, refused, feedback);
+		}
+
+		KeyFigures named(String name) {
+			return new KeyFigures(this.keyId, name, this.sessions, this.questions, this.grounded, this.refused,
+					this.feedback);
+		}
 
 	}
 
@@ -119,14 +133,26 @@ public record Usage(Instant from, Instant to, String knowledgeBase, List<String>
 	 * One chat configuration's (persona's) figures.
 	 *
 	 * @param configId its id, or {@code null} for sessions without one
+	 * @param title what to call it ({@link UsageNames}): its title, {@code deleted
+	 * persona cfg_…} or {@code no persona}; {@code null} until named
 	 * @param sessions sessions started with it in the range
 	 * @param questions questions asked in them
 	 * @param grounded grounded answers
 	 * @param refused refused answers
 	 * @param feedback ratings of their answers
 	 */
-	public record ChatConfigFigures(String configId, long sessions, long questions, long grounded, long refused,
-			Ratings feedback) {
+	public record ChatConfigFigures(String configId, String title, long sessions, long questions, long grounded,
+			long refused, Ratings feedback) {
+
+		public ChatConfigFigures(String configId, long sessions, long questions, long grounded, long refused,
+				Ratings feedback) {
+			this(configId, null, sessions, questions, grounded, refused, feedback);
+		}
+
+		ChatConfigFigures titled(String title) {
+			return new ChatConfigFigures(this.configId, title, this.sessions, this.questions, this.grounded,
+					this.refused, this.feedback);
+		}
 
 	}
 

@@ -6,9 +6,11 @@ import java.time.ZoneOffset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ragchat.api.AbstractHttpsIntegrationTests;
+import dev.ragchat.api.chat.SessionStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +26,9 @@ class OperationsEndpointsTests extends AbstractHttpsIntegrationTests {
 
 	@TempDir
 	Path dir;
+
+	@Autowired
+	SessionStore sessions;
 
 	@Test
 	void countsOneKeysSessionQuestionsAndRefusalOfToday() throws Exception {
@@ -105,6 +110,61 @@ class OperationsEndpointsTests extends AbstractHttpsIntegrationTests {
 		assertThat(elsewhere.status()).isEqualTo(404);
 		assertThat(elsewhere.text()).contains("No knowledge base '" + other + "'");
 		assertThat(call("GET", "/api/v1/admin/analytics", "X-API-Key", chat).status()).isEqualTo(403);
+	}
+
+	@Test
+	void namesKeysAndPersonasNotByIdAndSaysWhichAreDeleted() {
+		String mine = createKnowledgeBase("named usage");
+		String other = createKnowledgeBase("another team's");
+		JsonNode chatKey = postJson("/api/v1/keys", "X-Master-Key", this.masterKey,
+				"{\"name\":\"harbour desk\",\"scopes\":[\"chat\"],\"knowledgeBases\":[\"" + mine + "\",\"" + other
+						+ "\"]}")
+			.json();
+		String chat = chatKey.get("key").asText();
+		String guide = postJson("/api/v1/chat-configs", "X-API-Key", chat,
+				"{\"title\":\"Harbour guide\",\"knowledgeBase\":\"" + mine + "\"}")
+			.json()
+			.get("id")
+			.asText();
+		String secret = postJson("/api/v1/chat-configs", "X-API-Key", chat,
+				"{\"title\":\"Their secret persona\",\"knowledgeBase\":\"" + other + "\"}")
+			.json()
+			.get("id")
+			.asText();
+		for (String persona : java.util.List.of(guide, secret)) {
+			// both asked in my knowledge base: one with a persona of another
+			assertThat(postJson("/api/v1/sessions", "X-API-Key", chat,
+					"{\"knowledgeBase\":\"" + mine + "\",\"configId\":\"" + persona + "\"}")
+				.status()).isEqualTo(201);
+		}
+		// a session of a key and a persona the catalog no longer has
+		java.time.Instant now = java.time.Instant.now();
+		this.sessions.save(new dev.ragchat.api.chat.ChatSession("ses_gone" + System.nanoTime(), "key_gone", mine,
+				"cfg_gone", null, null, null, null, now, now.plusSeconds(60), null, null));
+
+		String today = LocalDate.now(ZoneOffset.UTC).toString();
+		JsonNode all = call("GET", "/api/v1/admin/analytics?from=" + today + "&knowledgeBase=" + mine, "X-Master-Key",
+				this.masterKey)
+			.json();
+		assertThat(names(all.get("byKey"), "keyId", "name")).containsEntry(chatKey.get("id").asText(), "harbour desk")
+			.containsEntry("key_gone", "deleted key key_gone");
+		assertThat(names(all.get("byChatConfig"), "configId", "title")).containsEntry(guide, "Harbour guide")
+			.containsEntry(secret, "Their secret persona")
+			.containsEntry("cfg_gone", "deleted persona cfg_gone");
+
+		// an admin key of my knowledge base only: the other's persona keeps its title
+		String admin = issueKey("{\"scopes\":[\"admin\"],\"knowledgeBases\":[\"" + mine + "\"]}");
+		Answer limited = call("GET", "/api/v1/admin/analytics?from=" + today, "X-API-Key", admin);
+		assertThat(limited.status()).as(limited.text()).isEqualTo(200);
+		assertThat(names(limited.json().get("byChatConfig"), "configId", "title")).containsEntry(guide, "Harbour guide")
+			.containsEntry(secret, "a persona of another knowledge base");
+		assertThat(limited.text()).doesNotContain("Their secret persona", "another team's");
+	}
+
+	private static java.util.Map<String, String> names(JsonNode rows, String id, String name) {
+		java.util.Map<String, String> names = new java.util.HashMap<>();
+		rows.forEach((row) -> names.put(row.get(id).asText(), row.get(name).asText()));
+		return names;
 	}
 
 	@Test

@@ -11,12 +11,18 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import dev.ragchat.errors.RejectedInputException;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -77,7 +83,9 @@ final class BucketFiles implements SourceFiles {
 			}
 		}
 		catch (SdkException ex) {
-			throw new IOException("Cannot list s3://" + this.bucket + "/" + this.prefix + ": " + ex.getMessage(), ex);
+			throw new IOException(
+					"Cannot list s3://" + this.bucket + "/" + this.prefix + ": " + Reasons.of(ex, this.s3, this.bucket),
+					ex);
 		}
 		entries.sort(Comparator.comparing(Entry::path));
 		return entries;
@@ -109,7 +117,11 @@ final class BucketFiles implements SourceFiles {
 			Files.deleteIfExists(file);
 			throw ex;
 		}
-		catch (SdkException | IOException ex) {
+		catch (SdkException ex) {
+			Files.deleteIfExists(file);
+			throw new IOException("cannot be downloaded: " + Reasons.of(ex, this.s3, this.bucket), ex);
+		}
+		catch (IOException ex) {
 			Files.deleteIfExists(file);
 			throw new IOException("cannot be downloaded: " + ex.getMessage(), ex);
 		}
@@ -157,6 +169,105 @@ final class BucketFiles implements SourceFiles {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * Why S3 said no, in words a person can act on: the bucket that is not there, the key
+	 * that is refused, the endpoint that cannot be reached; never the SDK's own text (its
+	 * class names, its credential providers, request ids). What S3 itself answered, its
+	 * error code and message, is kept when no case below fits.
+	 */
+	static final class Reasons {
+
+		private Reasons() {
+		}
+
+		/**
+		 * @param ex what the SDK threw
+		 * @param s3 the client (for its endpoint and region)
+		 * @param bucket the bucket it asked
+		 * @return the reason
+		 */
+		static String of(SdkException ex, S3Client s3, String bucket) {
+			String at = endpoint(s3);
+			if (ex instanceof AwsServiceException service) {
+				String code = (service.awsErrorDetails() != null) ? service.awsErrorDetails().errorCode() : null;
+				int status = service.statusCode();
+				if ("NoSuchBucket".equals(code) || ex instanceof NoSuchBucketException) {
+					return "bucket '" + bucket + "' not found at " + at;
+				}
+				if ("NoSuchKey".equals(code) || ex instanceof NoSuchKeyException) {
+					return "it is no longer in bucket '" + bucket + "' (removed since it was listed)";
+				}
+				if ("InvalidAccessKeyId".equals(code)) {
+					return "access denied: " + at + " does not know the access key; check the access key"
+							+ " (AWS_ACCESS_KEY_ID)";
+				}
+				if ("SignatureDoesNotMatch".equals(code)) {
+					return "access denied: the secret does not match the access key; check the access key and its"
+							+ " secret (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY)";
+				}
+				if (status == 403 || "AccessDenied".equals(code)) {
+					return "access denied: check the access key, and that it may read bucket '" + bucket + "' at " + at;
+				}
+				if (status == 301 || "PermanentRedirect".equals(code) || "AuthorizationHeaderMalformed".equals(code)
+						|| "IllegalLocationConstraintException".equals(code)) {
+					return "bucket '" + bucket + "' is in another region than " + region(s3)
+							+ "; set RAGCHAT_SYNC_S3_REGION to its region";
+				}
+				if (code == null || code.isBlank()) {
+					return at + " answered HTTP " + status + ", not as S3 does; check the endpoint"
+							+ " (RAGCHAT_SYNC_S3_ENDPOINT)";
+				}
+				String said = service.awsErrorDetails().errorMessage();
+				return "S3 at " + at + " refused (" + code + ((said != null && !said.isBlank()) ? ": " + said : "")
+						+ ")";
+			}
+			String message = String.valueOf(ex.getMessage());
+			if (message.startsWith("Unable to load credentials")) {
+				return "no S3 credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or another source of"
+						+ " the AWS SDK's default chain)";
+			}
+			if (message.startsWith("Unable to load region")) {
+				return "no S3 region: set RAGCHAT_SYNC_S3_REGION";
+			}
+			for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+				if (cause instanceof java.net.UnknownHostException) {
+					return "cannot reach " + at + ": its host name is not known";
+				}
+				if (cause instanceof java.net.ConnectException) {
+					return "cannot reach " + at + ": the connection was refused";
+				}
+				if (cause instanceof java.net.SocketTimeoutException) {
+					return "cannot reach " + at + ": it did not answer in time";
+				}
+				if (cause instanceof javax.net.ssl.SSLException) {
+					return "cannot reach " + at + ": its TLS certificate or handshake was refused";
+				}
+			}
+			if (ex instanceof ApiCallTimeoutException || ex instanceof ApiCallAttemptTimeoutException) {
+				return "cannot reach " + at + ": it did not answer in time";
+			}
+			return "cannot reach " + at;
+		}
+
+		/**
+		 * @param s3 a client
+		 * @return where it sends requests, as set (RAGCHAT_SYNC_S3_ENDPOINT), or Amazon
+		 * S3 and its region
+		 */
+		static String endpoint(S3Client s3) {
+			return s3.serviceClientConfiguration()
+				.endpointOverride()
+				.map(java.net.URI::toString)
+				.orElseGet(() -> "Amazon S3 (" + region(s3) + ")");
+		}
+
+		private static String region(S3Client s3) {
+			Region region = s3.serviceClientConfiguration().region();
+			return (region != null) ? region.id() : "no region";
+		}
+
 	}
 
 	/**

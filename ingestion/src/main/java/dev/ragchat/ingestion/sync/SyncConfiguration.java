@@ -12,6 +12,8 @@ import dev.ragchat.errors.UnavailableException;
 import dev.ragchat.ingestion.Documents;
 import dev.ragchat.ingestion.KnowledgeBases;
 import dev.ragchat.ingestion.blobs.BlobProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -38,6 +40,8 @@ import org.springframework.util.unit.DataSize;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SyncProperties.class)
 class SyncConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(SyncConfiguration.class);
 
 	/**
 	 * Spring Boot's own default of {@code spring.servlet.multipart.max-file-size}, for a
@@ -104,7 +108,11 @@ class SyncConfiguration {
 			return s3.get();
 		}
 		catch (SdkException ex) {
-			throw new UnavailableException("The S3 client of S3 sources cannot be built (" + ex.getMessage()
+			// the SDK's message lists its region providers: said in words instead
+			logger.warn("The S3 client of S3 sources cannot be built", ex);
+			String why = String.valueOf(ex.getMessage()).startsWith("Unable to load region") ? "no region is set"
+					: "its settings are not accepted";
+			throw new UnavailableException("The S3 client of S3 sources cannot be built (" + why
 					+ "); set RAGCHAT_SYNC_S3_REGION (and RAGCHAT_SYNC_S3_ENDPOINT for S3-compatible stores)");
 		}
 	}

@@ -145,8 +145,10 @@ final class SyncRunner {
 		}
 		catch (RuntimeException ex) {
 			logger.error("Sync run {} of source {} failed", run.id(), source.id(), ex);
-			return end(progress, SyncRun.Status.FAILED, "Unexpected error: " + ex.getClass().getSimpleName()
-					+ ((ex.getMessage() != null) ? ": " + ex.getMessage() : ""));
+			// what failed is for the log; the run says so without the Java behind it
+			return end(progress, SyncRun.Status.FAILED,
+					"The sync stopped on an unexpected error; the service's log has the details (run " + run.id()
+							+ ")");
 		}
 	}
 

@@ -1,6 +1,9 @@
 package dev.ragchat.api.analytics.web;
 
+import dev.ragchat.api.access.ApiKeyStore;
 import dev.ragchat.api.analytics.Analytics;
+import dev.ragchat.api.analytics.UsageNames;
+import dev.ragchat.api.chat.ChatConfigStore;
 import dev.ragchat.api.chat.MessageStore;
 import dev.ragchat.api.chat.SessionStore;
 import dev.ragchat.api.feedback.FeedbackStore;
@@ -18,6 +21,11 @@ class AnalyticsConfiguration {
 	@Bean
 	Analytics analytics(SessionStore sessions, MessageStore messages, DocumentStore documents, FeedbackStore feedback) {
 		return new Analytics(sessions, messages, documents, feedback);
+	}
+
+	@Bean
+	UsageNames usageNames(ApiKeyStore keys, ChatConfigStore personas) {
+		return new UsageNames(keys, personas);
 	}
 
 }

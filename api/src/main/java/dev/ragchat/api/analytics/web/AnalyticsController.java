@@ -12,6 +12,7 @@ import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.access.Scope;
 import dev.ragchat.api.analytics.Analytics;
 import dev.ragchat.api.analytics.Usage;
+import dev.ragchat.api.analytics.UsageNames;
 import dev.ragchat.errors.NotFoundException;
 import dev.ragchat.errors.RejectedInputException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -44,10 +45,13 @@ class AnalyticsController {
 
 	private final Analytics analytics;
 
+	private final UsageNames names;
+
 	private final Clock clock;
 
-	AnalyticsController(Analytics analytics, Clock clock) {
+	AnalyticsController(Analytics analytics, UsageNames names, Clock clock) {
 		this.analytics = analytics;
+		this.names = names;
 		this.clock = clock;
 	}
 
@@ -67,7 +71,7 @@ class AnalyticsController {
 		Instant start = (from == null || from.isBlank())
 				? LocalDate.ofInstant(end, ZoneOffset.UTC).minusDays(29).atStartOfDay(ZoneOffset.UTC).toInstant()
 				: instant("from", from, false);
-		return this.analytics.usage(start, end, kb, among, blankToNull(key));
+		return this.names.name(this.analytics.usage(start, end, kb, among, blankToNull(key)));
 	}
 
 	private static Instant instant(String name, String value, boolean end) {

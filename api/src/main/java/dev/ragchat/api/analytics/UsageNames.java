@@ -1,0 +1,72 @@
+package dev.ragchat.api.analytics;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.ragchat.api.access.ApiKey;
+import dev.ragchat.api.access.ApiKeyStore;
+import dev.ragchat.api.chat.ChatConfig;
+import dev.ragchat.api.chat.ChatConfigStore;
+
+/**
+ * Names what usage figures count by id, for people to read: each API key by its name,
+ * each persona by its title. A key or persona the catalog no longer has is called
+ * {@code deleted key key_…} ({@code deleted persona cfg_…}). A persona of a knowledge
+ * base the reader may not read (a session may ask one knowledge base with another's
+ * persona) keeps its title to itself.
+ */
+public final class UsageNames {
+
+	private final ApiKeyStore keys;
+
+	private final ChatConfigStore personas;
+
+	public UsageNames(ApiKeyStore keys, ChatConfigStore personas) {
+		this.keys = keys;
+		this.personas = personas;
+	}
+
+	/**
+	 * @param usage figures as {@link Analytics} counts them
+	 * @return the same figures, each key and persona named for a reader limited to the
+	 * report's knowledge bases ({@link Usage#knowledgeBases()}, {@code null} for all)
+	 */
+	public Usage name(Usage usage) {
+		Set<String> readable = (usage.knowledgeBases() != null) ? Set.copyOf(usage.knowledgeBases()) : null;
+		List<Usage.KeyFigures> byKey = usage.byKey().stream().map((k) -> k.named(keyName(k.keyId()))).toList();
+		List<Usage.ChatConfigFigures> byChatConfig = usage.byChatConfig()
+			.stream()
+			.map((c) -> c.titled(personaTitle(c.configId(), readable)))
+			.toList();
+		return new Usage(usage.from(), usage.to(), usage.knowledgeBase(), usage.knowledgeBases(), usage.key(),
+				usage.totals(), usage.days(), usage.topCitedDocuments(), byKey, byChatConfig);
+	}
+
+	private String keyName(String id) {
+		if (id == null) {
+			return "the master key";
+		}
+		Optional<ApiKey> key = this.keys.findById(id);
+		if (key.isEmpty()) {
+			return "deleted key " + id;
+		}
+		String name = key.get().name();
+		return (name != null && !name.isBlank()) ? name : "unnamed key " + id;
+	}
+
+	private String personaTitle(String id, Set<String> readable) {
+		if (id == null) {
+			return "no persona";
+		}
+		return this.personas.findById(id)
+			.map((persona) -> (readable == null || readable.contains(persona.knowledgeBase())) ? title(persona)
+					: "a persona of another knowledge base")
+			.orElse("deleted persona " + id);
+	}
+
+	private static String title(ChatConfig persona) {
+		return (persona.title() != null && !persona.title().isBlank()) ? persona.title() : "untitled persona";
+	}
+
+}
