@@ -95,7 +95,8 @@ public record Fusion(Method method, int k, double vectorWeight, double keywordWe
 		 * vector ranking by its spread when {@code vectorSpread} is set), then weighted
 		 * and added (a candidate missing from a ranking gets 0 there). A chunk one
 		 * ranking puts far ahead of the rest keeps that lead; measured better than ranks
-		 * on every corpus of the evaluation (docs/benchmarks.md).
+		 * on every corpus of the evaluation
+		 * (docs/decisions/0001-hybrid-fusion-scores.md).
 		 */
 		SCORES,
 

@@ -22,7 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param names with question terms on, how many of the question's names the sources must
  * support: {@code all}, {@code any} or {@code proper} (default: every name written as a
  * proper name; chosen with the similarity threshold by cross-validation over the
- * development corpora, see docs/benchmarks.md)
+ * development corpora: docs/decisions/0013-grounding-threshold-and-names.md)
  * @param overlapWeight how much the words a quote shares with the question count, beside
  * its embedding similarity, when an extractive answer chooses its quotes (a table row by
  * the share of its label's words the question uses; see {@code Overlap}; default 0.1)
@@ -36,10 +36,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param quoteFirstSource whether an extractive answer quotes the source search ranked
  * first: when none of the chosen sentences is from it, its nearest sentence joins them
  * (one more than {@code maxSentences}) if it reaches {@code minSimilarity} (default true;
- * docs/benchmarks.md, session 12)
+ * docs/decisions/0016-quote-first-source.md)
  * @param pageContext how many characters a source of a paginated document (PDF, Office)
  * is read with, its page's other chunks nearest first (small-to-big; 0: sources as
- * retrieved; docs/benchmarks.md, session 13)
+ * retrieved; docs/decisions/0017-page-context.md)
  */
 @ConfigurationProperties("ragchat.chat")
 public record ChatProperties(@DefaultValue("extractive") Generator generator, @DefaultValue("5") int topK,

@@ -249,9 +249,9 @@ public final class AtlasChunkIndex implements ChunkIndex {
 	 * graph: while the knowledge base (or the documents the search names) holds at most
 	 * {@code exactSearchUpTo} chunks. An approximate search of a small knowledge base in
 	 * a large collection can miss its nearest chunks (as the embedded index's graph did:
-	 * docs/benchmarks.md, session 21), and scoring a few thousand vectors costs little.
-	 * Chunks of a write not yet live count too (the knowledge base index alone answers
-	 * the count), and the count stops one past the bound.
+	 * docs/decisions/0009-exact-vector-search.md), and scoring a few thousand vectors
+	 * costs little. Chunks of a write not yet live count too (the knowledge base index
+	 * alone answers the count), and the count stops one past the bound.
 	 * @param search a search
 	 * @return whether it is exact
 	 */

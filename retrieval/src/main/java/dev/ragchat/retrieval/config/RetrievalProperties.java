@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * directory)
  * @param embeddingThreads threads per model run ({@code 0}: all cores); as many runs go
  * at once as there are cores per run (default 1 thread: one run per core, which embedded
- * about twice as fast as one run on all cores, see docs/benchmarks.md)
+ * about twice as fast as one run on all cores: docs/decisions/0011-embedding-runs.md)
  * @param embeddingBatch texts per model run (default 1: on a CPU, a batch of long texts
  * costs more per text than the texts one by one; the index still hands the model 32 at a
  * time, which it spreads over the runs)
@@ -37,8 +37,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param vectorCandidates the fewest results an HNSW search looks for before keeping the
  * best k (higher: better recall, slower)
  * @param hybridPageWeight how much of the fused scores of the other candidates on the
- * same page of the same document a chunk gains in hybrid search (0: none; tuned on the
- * FinanceBench dev split, see docs/benchmarks.md)
+ * same page of the same document a chunk gains in hybrid search (0: none;
+ * docs/decisions/0004-page-aware-hybrid.md)
  * @param hybridDocumentWeight how much a chunk gains in hybrid search for where its
  * document stands in both rankings (0: none; see {@code Fusion})
  * @param hybridOnePerPage whether hybrid results hold at most one chunk a page (its best;
@@ -59,7 +59,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * from their mean less this many standard deviations (0) to their mean plus as many (1),
  * so a chunk whose similarity stands out of a flat ranking keeps its lead (0: from the
  * lowest to the highest, as the keyword ranking's; see {@code Fusion} and
- * docs/benchmarks.md, session 23)
+ * docs/decisions/0002-vector-spread.md)
  */
 @ConfigurationProperties("ragchat.retrieval")
 public record RetrievalProperties(Path indexDir, @DefaultValue("1") int embeddingThreads,

@@ -37,8 +37,9 @@ import org.apache.lucene.util.FixedBitSet;
  * averages (a long file of long chunks weighs on it as a short one does). No weight is
  * fitted: replayed on the four development knowledge bases, no figure got worse beyond
  * noise and the small documents next to the filings ranked as they do alone
- * (docs/benchmarks.md, sessions 14 and 18). Written here because Lucene scores with one
- * set of collection statistics per searcher and has no notion of a query's files.
+ * (docs/decisions/0008-keyword-statistics-candidate-files.md). Written here because
+ * Lucene scores with one set of collection statistics per searcher and has no notion of a
+ * query's files.
  * <p>
  * The counting walks, per segment, the postings of each question term within the
  * candidates' files' chunks (a bit set of them, leapfrogged with the postings), so its

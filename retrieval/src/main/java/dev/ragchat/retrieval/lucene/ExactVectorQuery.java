@@ -18,8 +18,8 @@ import org.apache.lucene.search.knn.KnnCollectorManager;
  * their own were missing from the vector top 10 next to 10,000 filing chunks (4 of 60
  * claims; ORD-QA sections 3 of 90), and chunks whose vector another repeats (a file in
  * two knowledge bases) can end up in islands of the graph (apache/lucene#13611). Scoring
- * 20,000 chunks takes about 11 ms more than the graph on 2 cores (docs/benchmarks.md,
- * session 21); above the bound the graph is searched.
+ * 20,000 chunks takes about 11 ms more than the graph on 2 cores
+ * (docs/decisions/0009-exact-vector-search.md); above the bound the graph is searched.
  */
 final class ExactVectorQuery extends KnnFloatVectorQuery {
 

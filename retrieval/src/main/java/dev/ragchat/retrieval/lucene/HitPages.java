@@ -23,8 +23,8 @@ import org.apache.lucene.util.BytesRef;
  * one-per-page and page-aware fusion. Read from doc values, a column per field, so that
  * no stored-field block is decompressed for the hundreds of candidates a hybrid search
  * ranks (that decompression was about a sixth of the service's Java time under search
- * load, docs/benchmarks.md); chunks indexed before the columns were written are read from
- * their stored fields.
+ * load: docs/decisions/0024-hybrid-reads-only-what-it-returns.md); chunks indexed before
+ * the columns were written are read from their stored fields.
  */
 final class HitPages {
 

@@ -61,8 +61,8 @@ import org.apache.lucene.util.SmallFloat;
  * size of the files that hold it, while a word that only one file holds (a company's name
  * in its filing) keeps its weight. The sum needs no weight of its own; weighing the
  * files' idf by 0.5 to 2 ranks the same four development corpora alike
- * (docs/benchmarks.md, session 12). A file's chunks are one block of one segment
- * ({@code updateDocuments}), so its files are counted per segment and added up.
+ * (docs/decisions/0007-bm25-idf-over-files.md). A file's chunks are one block of one
+ * segment ({@code updateDocuments}), so its files are counted per segment and added up.
  */
 final class KnowledgeBaseStatistics {
 

@@ -374,8 +374,8 @@ public final class LuceneChunkIndex implements ChunkIndex, IndexSnapshots, AutoC
 	 * Hybrid search inside one searcher: the vector and the keyword ranking are Spring AI
 	 * {@code DocumentRetriever}s whose documents carry only Lucene's doc id, the joiner
 	 * fuses them, and only the fused top {@code topK} chunks are read from the stored
-	 * fields (reading all the candidates was most of a hybrid search's time: profile in
-	 * docs/benchmarks.md).
+	 * fields (reading all the candidates was most of a hybrid search's time:
+	 * docs/decisions/0024-hybrid-reads-only-what-it-returns.md).
 	 */
 	@Override
 	public List<ScoredChunk> hybrid(ChunkSearch search, int depth, DocumentJoiner joiner) {

@@ -36,7 +36,7 @@ public record LuceneIndexSettings(int maxConnections, int beamWidth, Quantizatio
 	/**
 	 * Up to how many chunks a vector search scores them all by default: 20,000 chunks
 	 * (some 5,000 pages of filings) cost about 11 ms more a search than the graph on 2
-	 * cores (docs/benchmarks.md, session 21).
+	 * cores (docs/decisions/0009-exact-vector-search.md).
 	 */
 	public static final int EXACT_SEARCH_UP_TO = 20_000;
 

@@ -20,10 +20,11 @@ import org.springframework.util.Assert;
  * scores below it does not go on, so an answer whose every candidate falls below is "not
  * in the documents". A reranker reads the question with each chunk (a cross-encoder),
  * which tells a passage that answers from one that is only about the same subject far
- * better than the embedding's similarity can (docs/benchmarks.md, issue 20's in-domain
- * refusal). Scores are the model's own (a probability for some, a logit for others), so
- * the least score has no default. When the reranker fails, the retrieval order stands
- * unfiltered: retrieval's scores are on another scale.
+ * better than the embedding's similarity can
+ * (docs/decisions/0023-in-domain-refusal-needs-a-judge.md). Scores are the model's own (a
+ * probability for some, a logit for others), so the least score has no default. When the
+ * reranker fails, the retrieval order stands unfiltered: retrieval's scores are on
+ * another scale.
  */
 public final class Reranking {
 

@@ -154,7 +154,8 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 	 * after, so that it embeds at most twice as many pairs, and only when no sentence
 	 * reaches the threshold alone. Grounding only: quotes stay sentences.
 	 * Leave-one-corpus-out over the development corpora: FinanceBench grounded 0.915 to
-	 * 0.979 held out, no other figure lower (docs/benchmarks.md, session 19).
+	 * 0.979 held out, no other figure lower
+	 * (docs/decisions/0013-grounding-threshold-and-names.md).
 	 */
 	private double nearestPair(List<Candidate> candidates, float[] asked, float[] standalone) {
 		List<Integer> nearest = java.util.stream.IntStream.range(0, candidates.size())

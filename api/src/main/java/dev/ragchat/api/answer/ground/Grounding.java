@@ -59,7 +59,7 @@ public final class Grounding {
 	 * How many names the sources do not speak of are looked up in the knowledge base. A
 	 * question naming more of them is refused without a search for each: a question of
 	 * hundreds of capitalised words would otherwise cost seconds of index reads
-	 * (docs/benchmarks.md, session 19).
+	 * (docs/decisions/0014-names-looked-up.md).
 	 */
 	static final int LOOKED_UP_NAMES = 3;
 
