@@ -48,6 +48,9 @@ public final class Models {
 	/** Why the stored choice could not be used at start-up, or {@code null}. */
 	private volatile String restoreProblem;
 
+	/** Whether the generator answering was chosen in the console (and is stored). */
+	private volatile boolean chosen;
+
 	Models(SwitchableGenerator generator, Generators generators, ModelChoiceStore store, SecretBox secrets,
 			ModelServers servers, Clock clock) {
 		this.generator = generator;
@@ -72,6 +75,7 @@ public final class Models {
 			this.generator.use(build(choice.kind(), choice.baseUrl(), choice.model(),
 					(choice.sealedApiKey() != null) ? this.secrets.open(choice.sealedApiKey()) : null,
 					choice.modelPath()));
+			this.chosen = true;
 			logger.info("Answers are written by the generator chosen in the console: {}", choice);
 		}
 		catch (RuntimeException ex) {
@@ -86,9 +90,8 @@ public final class Models {
 	 */
 	public Generator current() {
 		Backend current = this.generator.current();
-		boolean chosen = current != this.generator.configured();
 		return new Generator(current.kind(), current.model(), current.writes(), current.generator().readsMedia(),
-				chosen ? "console" : "configuration");
+				this.chosen ? "console" : "configuration");
 	}
 
 	/**
@@ -138,7 +141,7 @@ public final class Models {
 			return List.of();
 		}
 		ModelChoice stored = this.store.find().orElse(null);
-		if (current == this.generator.configured() || stored == null || stored.baseUrl() == null) {
+		if (!this.chosen || stored == null || stored.baseUrl() == null) {
 			return (current.model() != null) ? List.of(current.model()) : List.of();
 		}
 		try {
@@ -191,6 +194,7 @@ public final class Models {
 				StringUtils.hasText(apiKey) ? this.secrets.seal(apiKey) : null, this.clock.instant());
 		this.store.save(kept);
 		this.generator.use(backend);
+		this.chosen = true;
 		this.restoreProblem = null;
 		logger.info("Answers are now written by the generator chosen in the console: {}", kept);
 		return new Chosen(choice(), reply);
@@ -203,6 +207,7 @@ public final class Models {
 	public synchronized Choice useConfigured() {
 		this.store.clear();
 		this.generator.useConfigured();
+		this.chosen = false;
 		this.restoreProblem = null;
 		logger.info("Answers are written by the configured generator again");
 		return choice();
