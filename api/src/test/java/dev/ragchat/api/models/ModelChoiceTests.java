@@ -220,6 +220,25 @@ class ModelChoiceTests {
 	}
 
 	@Test
+	void theSourcesAreJudgedAsTheCurrentGeneratorNeeds() throws Exception {
+		// a name the documents never mention: the extract's rules refuse it before any
+		// answer is written; a language model is asked and judges the sources itself
+		String unknownName = "When did Adobe automate the lighthouse on Kestrel Point?";
+		ask(session(null), unknownName).andExpect(status().isOk()).andExpect(jsonPath("$.grounded").value(false));
+		ModelStubs.ollamaAnswers(ollama, "OK");
+		choose("{\"kind\":\"ollama\",\"baseUrl\":\"" + ollama.baseUrl() + "\",\"model\":\"llama3.2:3b\"}")
+			.andExpect(status().isOk());
+		ModelStubs.ollamaAnswers(ollama, "The documents in this knowledge base do not answer that question.");
+		ollama.resetRequests();
+		ask(session(null), unknownName).andExpect(status().isOk()).andExpect(jsonPath("$.grounded").value(false));
+		assertThat(ollama.findAll(postRequestedFor(urlPathEqualTo("/api/chat")))).hasSize(1);
+		assertThat(this.generator.judgesSources()).isTrue();
+		choose("{\"kind\":\"extractive\"}").andExpect(status().isOk());
+		assertThat(this.generator.judgesSources()).isFalse();
+		assertThat(this.generator.readsMedia()).isFalse();
+	}
+
+	@Test
 	void aFailingTestCallSaysWhatTheServerAnsweredAndKeepsNothing() throws Exception {
 		ollama.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/api/chat"))
 			.willReturn(aResponse().withStatus(404)
