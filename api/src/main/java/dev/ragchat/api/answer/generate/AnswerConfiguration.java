@@ -202,7 +202,7 @@ class AnswerConfiguration {
 	 * An OpenAI-compatible server's model: the base URL as given,
 	 * {@code <base>/chat/completions}, never a second {@code /v1}.
 	 */
-	static OpenAiChatModel openAiChatModel(OpenAiCompatibleProperties openAi) {
+	static OpenAiChatModel newOpenAiChatModel(OpenAiCompatibleProperties openAi) {
 		OpenAiApi api = OpenAiApi.builder()
 			.baseUrl(stripTrailingSlash(openAi.baseUrl()))
 			.completionsPath("/chat/completions")
@@ -223,7 +223,7 @@ class AnswerConfiguration {
 	}
 
 	/** An Ollama server's model; it must be there already: nothing is pulled. */
-	static OllamaChatModel ollamaChatModel(OllamaProperties ollama) {
+	static OllamaChatModel newOllamaChatModel(OllamaProperties ollama) {
 		OllamaApi api = OllamaApi.builder()
 			.baseUrl(stripTrailingSlash(ollama.baseUrl()))
 			.restClientBuilder(rest(ollama.timeout()))
@@ -343,7 +343,7 @@ class AnswerConfiguration {
 			required("openai-compatible", openAi.baseUrl(), "ragchat.chat.openai.base-url",
 					"RAGCHAT_CHAT_OPENAI_BASE_URL");
 			required("openai-compatible", openAi.model(), "ragchat.chat.openai.model", "RAGCHAT_CHAT_OPENAI_MODEL");
-			return openAiChatModel(openAi);
+			return newOpenAiChatModel(openAi);
 		}
 
 		@Bean
@@ -363,7 +363,7 @@ class AnswerConfiguration {
 		OllamaChatModel ollamaChatModel(OllamaProperties ollama) {
 			required("ollama", ollama.baseUrl(), "ragchat.chat.ollama.base-url", "RAGCHAT_CHAT_OLLAMA_BASE_URL");
 			required("ollama", ollama.model(), "ragchat.chat.ollama.model", "RAGCHAT_CHAT_OLLAMA_MODEL");
-			return ollamaChatModel(ollama);
+			return newOllamaChatModel(ollama);
 		}
 
 		@Bean

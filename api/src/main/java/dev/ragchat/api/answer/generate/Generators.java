@@ -81,7 +81,7 @@ public final class Generators {
 	 */
 	public SwitchableGenerator.Backend ollama(String baseUrl, String model) {
 		OllamaChatModel chatModel = AnswerConfiguration
-			.ollamaChatModel(new OllamaProperties(baseUrl, model, this.ollama.timeout(), this.ollama.numCtx()));
+			.newOllamaChatModel(new OllamaProperties(baseUrl, model, this.ollama.timeout(), this.ollama.numCtx()));
 		return new SwitchableGenerator.Backend(SwitchableGenerator.OLLAMA, model,
 				new ChatModelGenerator(chatModel, model, this.ollama.timeout()), chatModel, null);
 	}
@@ -94,7 +94,7 @@ public final class Generators {
 	 * @return its generator (nothing is called yet)
 	 */
 	public SwitchableGenerator.Backend openAiCompatible(String baseUrl, String model, String apiKey) {
-		OpenAiChatModel chatModel = AnswerConfiguration.openAiChatModel(
+		OpenAiChatModel chatModel = AnswerConfiguration.newOpenAiChatModel(
 				new OpenAiCompatibleProperties(baseUrl, model, apiKey, this.openAi.timeout(), this.openAi.maxTokens()));
 		return new SwitchableGenerator.Backend(SwitchableGenerator.OPENAI_COMPATIBLE, model,
 				new ChatModelGenerator(chatModel, model, this.openAi.timeout()), chatModel, null);
