@@ -111,7 +111,7 @@ function showChoice(choice) {
 	const current = choice.current;
 	const configured = choice.configured;
 	$('models-current').replaceChildren(el('strong', { text: describe(current) }), ' ',
-		current.chosenIn === 'console' ? `Chosen here; without this choice: ${KINDS[configured.kind] || configured.kind}${configured.model ? ` ${configured.model}` : ''} (the configuration).`
+		current.chosenIn === 'console' ? `Chosen here; the configuration names ${KINDS[configured.kind] || configured.kind}${configured.model ? ` ${configured.model}` : ''}.`
 			: 'As configured (RAGCHAT_CHAT_GENERATOR).');
 	$('models-problem').textContent = choice.problem || '';
 	$('models-problem').hidden = !choice.problem;
