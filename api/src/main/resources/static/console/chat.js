@@ -5,6 +5,7 @@
 import { $, api, el, guarded, kbName, problem, showError, state } from './core.js';
 import { markdown, placeChips } from './markdown.js';
 import { openCitation } from './viewer.js';
+import { describeModelSettings, extractNotice, showGenerator } from './models.js';
 
 const OPEN = 'ragchat.conversation';
 const chat = { session: null, personas: [], streaming: null };
@@ -13,6 +14,7 @@ const sessionHeaders = () => ({ Authorization: `Bearer ${chat.session.token}` })
 const sessionPath = () => `/api/v1/sessions/${encodeURIComponent(chat.session.sessionId)}`;
 
 export async function chatShown() {
+	showGenerator();
 	await loadPersonas();
 	await loadConversations();
 	const open = sessionStorage.getItem(OPEN);
@@ -162,6 +164,7 @@ export function editPersona(existing) {
 		form.topK.value = config.topK ?? '';
 		form.locked.checked = config.editable === false;
 	}
+	describeModelSettings();
 	$('persona-dialog').showModal();
 	form.title.focus();
 }
@@ -254,6 +257,7 @@ function renderAnswer(item, text, citations, grounded, question, messageId) {
 	box.replaceChildren(fragment);
 	item.classList.toggle('not-found', grounded === false);
 	if (grounded === false) box.prepend(el('strong', { class: 'badge', text: 'Not in the documents' }), ' ');
+	extractNotice(item, text, grounded);
 	item.querySelector('.message-actions')?.remove();
 	item.append(el('div', { class: 'message-actions' },
 		el('button', { type: 'button', class: 'quiet copy', text: 'Copy', 'aria-label': 'Copy this answer',

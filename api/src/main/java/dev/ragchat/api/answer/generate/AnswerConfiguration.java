@@ -19,7 +19,6 @@ import com.google.cloud.vertexai.api.PredictionServiceClient;
 import com.google.cloud.vertexai.api.PredictionServiceSettings;
 import com.google.genai.Client;
 import com.google.genai.types.HttpOptions;
-import dev.ragchat.api.answer.text.SentenceVectors;
 import dev.ragchat.retrieval.embedding.GoogleClients;
 import dev.ragchat.retrieval.embedding.QueryEmbedder;
 
@@ -59,12 +58,33 @@ import org.springframework.web.reactive.function.client.WebClient;
  * Spring AI's Vertex AI Gemini model, REST transport), {@code openai-compatible} (any
  * server speaking OpenAI's chat completions, through Spring AI's OpenAI model),
  * {@code ollama} (Ollama's own API, through Spring AI's Ollama model), or
- * {@code llama-cpp} (a GGUF file run in process by llama.cpp).
+ * {@code llama-cpp} (a GGUF file run in process by llama.cpp). The engine calls it
+ * through a {@link SwitchableGenerator}, so that another can be chosen while the service
+ * runs ({@link Generators} builds those).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ GeminiProperties.class, OpenAiCompatibleProperties.class, OllamaProperties.class,
 		LlamaCppProperties.class })
 class AnswerConfiguration {
+
+	/**
+	 * The generator the engine calls: the configured one (the nested configuration's
+	 * {@link SwitchableGenerator.Backend}) until another is chosen while the service
+	 * runs.
+	 */
+	@Bean(destroyMethod = "close")
+	SwitchableGenerator answerGenerator(SwitchableGenerator.Backend configured) {
+		return new SwitchableGenerator(configured);
+	}
+
+	/**
+	 * Builds the generators chosen while the service runs (the console's model screen).
+	 */
+	@Bean
+	Generators generators(EmbeddingModel embeddingModel, QueryEmbedder queryEmbedder, AnswerSettings settings,
+			OllamaProperties ollama, OpenAiCompatibleProperties openAi, LlamaCppProperties llama) {
+		return new Generators(embeddingModel, queryEmbedder, settings, ollama, openAi, llama);
+	}
 
 	/**
 	 * How long Gemini may stay silent in an answer: as long as a streamed answer may last
@@ -91,7 +111,7 @@ class AnswerConfiguration {
 		}
 	}
 
-	private static String stripTrailingSlash(String url) {
+	static String stripTrailingSlash(String url) {
 		String stripped = url.strip();
 		return stripped.endsWith("/") ? stripped.substring(0, stripped.length() - 1) : stripped;
 	}
@@ -178,16 +198,52 @@ class AnswerConfiguration {
 		return status.is4xxClientError() ? new NonTransientAiException(message) : new TransientAiException(message);
 	}
 
+	/**
+	 * An OpenAI-compatible server's model: the base URL as given,
+	 * {@code <base>/chat/completions}, never a second {@code /v1}.
+	 */
+	static OpenAiChatModel newOpenAiChatModel(OpenAiCompatibleProperties openAi) {
+		OpenAiApi api = OpenAiApi.builder()
+			.baseUrl(stripTrailingSlash(openAi.baseUrl()))
+			.completionsPath("/chat/completions")
+			.apiKey(StringUtils.hasText(openAi.apiKey()) ? new SimpleApiKey(openAi.apiKey()) : new NoopApiKey())
+			.restClientBuilder(rest(openAi.timeout()))
+			.webClientBuilder(streaming(openAi.timeout()))
+			.build();
+		return OpenAiChatModel.builder()
+			.openAiApi(api)
+			.defaultOptions(OpenAiChatOptions.builder()
+				.model(openAi.model())
+				.maxTokens(openAi.maxTokens())
+				// stream_options.include_usage: the tokens spent come in the last chunk
+				.streamUsage(true)
+				.build())
+			.retryTemplate(NO_RETRY)
+			.build();
+	}
+
+	/** An Ollama server's model; it must be there already: nothing is pulled. */
+	static OllamaChatModel newOllamaChatModel(OllamaProperties ollama) {
+		OllamaApi api = OllamaApi.builder()
+			.baseUrl(stripTrailingSlash(ollama.baseUrl()))
+			.restClientBuilder(rest(ollama.timeout()))
+			.webClientBuilder(streaming(ollama.timeout()))
+			.build();
+		// the default pull strategy: never
+		return OllamaChatModel.builder()
+			.ollamaApi(api)
+			.defaultOptions(OllamaChatOptions.builder().model(ollama.model()).numCtx(ollama.numCtx()).build())
+			.retryTemplate(NO_RETRY)
+			.build();
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnProperty(name = AnswerConfiguration.GENERATOR, havingValue = "extractive", matchIfMissing = true)
 	static class Extractive {
 
 		@Bean
-		AnswerGenerator extractiveGenerator(EmbeddingModel embeddingModel, QueryEmbedder queryEmbedder,
-				AnswerSettings settings) {
-			return new ExtractiveGenerator(new SentenceVectors(embeddingModel, settings.sentenceCache()), queryEmbedder,
-					settings.minSimilarity(), settings.maxSentences(), settings.overlapWeight(), settings.rankWeight(),
-					settings.quoteFirstSource());
+		SwitchableGenerator.Backend extractiveGenerator(Generators generators) {
+			return generators.extractive();
 		}
 
 	}
@@ -213,8 +269,9 @@ class AnswerConfiguration {
 		}
 
 		@Bean
-		AnswerGenerator geminiGenerator(GoogleGenAiChatModel model, GeminiProperties gemini) {
-			return new ChatModelGenerator(model, gemini.model(), GEMINI_TIMEOUT);
+		SwitchableGenerator.Backend geminiGenerator(GoogleGenAiChatModel model, GeminiProperties gemini) {
+			return new SwitchableGenerator.Backend(SwitchableGenerator.GEMINI, gemini.model(),
+					new ChatModelGenerator(model, gemini.model(), GEMINI_TIMEOUT), model, null);
 		}
 
 	}
@@ -270,8 +327,9 @@ class AnswerConfiguration {
 		}
 
 		@Bean
-		AnswerGenerator vertexGeminiGenerator(VertexAiGeminiChatModel model, GeminiProperties gemini) {
-			return new ChatModelGenerator(model, gemini.model(), GEMINI_TIMEOUT);
+		SwitchableGenerator.Backend vertexGeminiGenerator(VertexAiGeminiChatModel model, GeminiProperties gemini) {
+			return new SwitchableGenerator.Backend(SwitchableGenerator.VERTEX_GEMINI, gemini.model(),
+					new ChatModelGenerator(model, gemini.model(), GEMINI_TIMEOUT), model, null);
 		}
 
 	}
@@ -285,30 +343,14 @@ class AnswerConfiguration {
 			required("openai-compatible", openAi.baseUrl(), "ragchat.chat.openai.base-url",
 					"RAGCHAT_CHAT_OPENAI_BASE_URL");
 			required("openai-compatible", openAi.model(), "ragchat.chat.openai.model", "RAGCHAT_CHAT_OPENAI_MODEL");
-			// the base URL as given: <base>/chat/completions, never a second /v1
-			OpenAiApi api = OpenAiApi.builder()
-				.baseUrl(stripTrailingSlash(openAi.baseUrl()))
-				.completionsPath("/chat/completions")
-				.apiKey(StringUtils.hasText(openAi.apiKey()) ? new SimpleApiKey(openAi.apiKey()) : new NoopApiKey())
-				.restClientBuilder(rest(openAi.timeout()))
-				.webClientBuilder(streaming(openAi.timeout()))
-				.build();
-			return OpenAiChatModel.builder()
-				.openAiApi(api)
-				.defaultOptions(OpenAiChatOptions.builder()
-					.model(openAi.model())
-					.maxTokens(openAi.maxTokens())
-					// stream_options.include_usage: the tokens spent come in the last
-					// chunk
-					.streamUsage(true)
-					.build())
-				.retryTemplate(NO_RETRY)
-				.build();
+			return newOpenAiChatModel(openAi);
 		}
 
 		@Bean
-		AnswerGenerator openAiCompatibleGenerator(OpenAiChatModel model, OpenAiCompatibleProperties openAi) {
-			return new ChatModelGenerator(model, openAi.model(), openAi.timeout());
+		SwitchableGenerator.Backend openAiCompatibleGenerator(OpenAiChatModel model,
+				OpenAiCompatibleProperties openAi) {
+			return new SwitchableGenerator.Backend(SwitchableGenerator.OPENAI_COMPATIBLE, openAi.model(),
+					new ChatModelGenerator(model, openAi.model(), openAi.timeout()), model, null);
 		}
 
 	}
@@ -321,22 +363,13 @@ class AnswerConfiguration {
 		OllamaChatModel ollamaChatModel(OllamaProperties ollama) {
 			required("ollama", ollama.baseUrl(), "ragchat.chat.ollama.base-url", "RAGCHAT_CHAT_OLLAMA_BASE_URL");
 			required("ollama", ollama.model(), "ragchat.chat.ollama.model", "RAGCHAT_CHAT_OLLAMA_MODEL");
-			OllamaApi api = OllamaApi.builder()
-				.baseUrl(stripTrailingSlash(ollama.baseUrl()))
-				.restClientBuilder(rest(ollama.timeout()))
-				.webClientBuilder(streaming(ollama.timeout()))
-				.build();
-			// the model must be there already: nothing is pulled (the default strategy)
-			return OllamaChatModel.builder()
-				.ollamaApi(api)
-				.defaultOptions(OllamaChatOptions.builder().model(ollama.model()).numCtx(ollama.numCtx()).build())
-				.retryTemplate(NO_RETRY)
-				.build();
+			return newOllamaChatModel(ollama);
 		}
 
 		@Bean
-		AnswerGenerator ollamaGenerator(OllamaChatModel model, OllamaProperties ollama) {
-			return new ChatModelGenerator(model, ollama.model(), ollama.timeout());
+		SwitchableGenerator.Backend ollamaGenerator(OllamaChatModel model, OllamaProperties ollama) {
+			return new SwitchableGenerator.Backend(SwitchableGenerator.OLLAMA, ollama.model(),
+					new ChatModelGenerator(model, ollama.model(), ollama.timeout()), model, null);
 		}
 
 	}
@@ -352,9 +385,10 @@ class AnswerConfiguration {
 		}
 
 		@Bean
-		AnswerGenerator llamaCppGenerator(LlamaCppChatModel model, LlamaCppProperties llama) {
+		SwitchableGenerator.Backend llamaCppGenerator(LlamaCppChatModel model, LlamaCppProperties llama) {
 			// a text model: images are read with OCR first, audio is refused
-			return new ChatModelGenerator(model, model.name(), llama.timeout(), false);
+			return new SwitchableGenerator.Backend(SwitchableGenerator.LLAMA_CPP, model.name(),
+					new ChatModelGenerator(model, model.name(), llama.timeout(), false), model, null);
 		}
 
 	}

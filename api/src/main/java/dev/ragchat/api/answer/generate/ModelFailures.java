@@ -71,6 +71,63 @@ public final class ModelFailures {
 	}
 
 	/**
+	 * What a test call's failure means to the administrator who chose the model: unlike
+	 * an answer's failure, it says what the server answered (its status and the start of
+	 * its text), since the administrator named that server and has to fix the choice.
+	 * @param failure what the model's client threw
+	 * @param where the server's address (without credentials) or the model file's name
+	 * @return the refusal to throw: 503 when the server could not be reached or stayed
+	 * silent, 502 otherwise
+	 */
+	public static RagChatException ofCheck(RuntimeException failure, String where) {
+		if (logger.isWarnEnabled()) {
+			logger.warn("The test call to {} failed: {}", where, causes(failure));
+		}
+		if (causedBy(failure, TimeoutException.class, HttpTimeoutException.class, SocketTimeoutException.class)) {
+			return new UnavailableException(
+					"The test call to " + where + " got no answer in time; nothing was kept. Is the model loaded?");
+		}
+		if (causedBy(failure, ConnectException.class, UnknownHostException.class, NoRouteToHostException.class)) {
+			return new UnavailableException("The test call could not reach " + where
+					+ " (nothing answers there); nothing was kept. Is the server running?");
+		}
+		Integer status = status(failure);
+		if (status != null && status >= 300 && status < 400) {
+			return new BadUpstreamException("The test call to " + where + " was answered " + status
+					+ " (a redirect, which is not followed); nothing was kept. Give the server's own address.");
+		}
+		if (status != null) {
+			return new BadUpstreamException("The test call to " + where + " was answered " + status + ": "
+					+ serverText(failure) + "; nothing was kept.");
+		}
+		// the client's own message may name its classes: the log has it
+		return new BadUpstreamException("The test call to " + where
+				+ " failed: its answer could not be read as this kind of server's; nothing was kept.");
+	}
+
+	/** The server's own text after {@code "404 - "}, one line, short. */
+	private static String serverText(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause.getMessage() != null) {
+				Matcher matcher = STATUS.matcher(cause.getMessage());
+				if (matcher.find()) {
+					String text = printable(cause.getMessage().substring(matcher.end()));
+					return text.isEmpty() ? "(no text)" : text;
+				}
+			}
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
+		return "(no text)";
+	}
+
+	private static String printable(String text) {
+		String line = text.replaceAll("\\p{Cntrl}+", " ").replaceAll("\\s+", " ").strip();
+		return (line.length() > 300) ? line.substring(0, 300) + "…" : line;
+	}
+
+	/**
 	 * @return the HTTP status a model's server answered, from Spring AI's exceptions
 	 * ({@code "503 - body"}), or null
 	 */

@@ -1,0 +1,158 @@
+package dev.ragchat.api.answer.generate;
+
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.util.Assert;
+
+/**
+ * The answer generator the engine calls: the one {@code ragchat.chat.generator}
+ * configures, until another is chosen while the service runs (the console's model
+ * screen), and back. Each answer is written by the generator current when it starts;
+ * whether media reach it and who judges the sources follow the current one too.
+ */
+public final class SwitchableGenerator implements AnswerGenerator, AutoCloseable {
+
+	/** No model: the answer quotes the sources. */
+	public static final String EXTRACTIVE = "extractive";
+
+	/** An Ollama server. */
+	public static final String OLLAMA = "ollama";
+
+	/** A server speaking OpenAI's chat completions. */
+	public static final String OPENAI_COMPATIBLE = "openai-compatible";
+
+	/** A GGUF file run in process by llama.cpp. */
+	public static final String LLAMA_CPP = "llama-cpp";
+
+	/** Gemini with an API key. */
+	public static final String GEMINI = "gemini";
+
+	/** Gemini on Vertex AI. */
+	public static final String VERTEX_GEMINI = "vertex-gemini";
+
+	private static final Logger logger = LoggerFactory.getLogger(SwitchableGenerator.class);
+
+	private final Backend configured;
+
+	private final AtomicReference<Backend> current;
+
+	/**
+	 * @param configured the generator of {@code ragchat.chat.generator}
+	 */
+	public SwitchableGenerator(Backend configured) {
+		Assert.notNull(configured, "configured must not be null");
+		this.configured = configured;
+		this.current = new AtomicReference<>(configured);
+	}
+
+	/**
+	 * @return the generator the configuration names
+	 */
+	public Backend configured() {
+		return this.configured;
+	}
+
+	/**
+	 * @return the generator that writes the next answer
+	 */
+	public Backend current() {
+		return this.current.get();
+	}
+
+	/**
+	 * Makes another generator write the next answers; the one it replaces is freed (a
+	 * model loaded in process) once its answer in progress, if any, has ended.
+	 * @param next the generator to use
+	 */
+	public void use(Backend next) {
+		Assert.notNull(next, "next must not be null");
+		Backend replaced = this.current.getAndSet(next);
+		if (replaced != next && replaced != this.configured) {
+			release(replaced);
+		}
+	}
+
+	/**
+	 * Back to the generator the configuration names.
+	 */
+	public void useConfigured() {
+		use(this.configured);
+	}
+
+	@Override
+	public Generated generate(Question question, Consumer<String> tokens) {
+		return this.current.get().generator().generate(question, tokens);
+	}
+
+	@Override
+	public boolean readsMedia() {
+		return this.current.get().generator().readsMedia();
+	}
+
+	@Override
+	public boolean judgesSources() {
+		return this.current.get().generator().judgesSources();
+	}
+
+	/**
+	 * Frees a chosen generator's model (the configured one is a bean, closed with the
+	 * context).
+	 */
+	@Override
+	public void close() {
+		Backend last = this.current.getAndSet(this.configured);
+		if (last != this.configured && last.resource() != null) {
+			closeQuietly(last);
+		}
+	}
+
+	/** On a thread of its own: closing waits for the answer in progress. */
+	private static void release(Backend replaced) {
+		if (replaced.resource() != null) {
+			Thread.ofVirtual().name("release-" + replaced.kind()).start(() -> closeQuietly(replaced));
+		}
+	}
+
+	private static void closeQuietly(Backend backend) {
+		try {
+			backend.resource().close();
+		}
+		catch (Exception ex) {
+			logger.warn("Freeing the {} model {} failed: {}", backend.kind(), backend.model(), ex.toString());
+		}
+	}
+
+	/**
+	 * A generator with what it is.
+	 *
+	 * @param kind {@link #EXTRACTIVE}, {@link #OLLAMA}, {@link #OPENAI_COMPATIBLE},
+	 * {@link #LLAMA_CPP}, {@link #GEMINI} or {@link #VERTEX_GEMINI}
+	 * @param model the model's name ({@code null} for the extract)
+	 * @param generator writes the answers
+	 * @param chatModel the language model behind it, or {@code null} for the extract
+	 * @param resource what to close when it is no longer used, or {@code null}
+	 */
+	public record Backend(String kind, String model, AnswerGenerator generator, ChatModel chatModel,
+			AutoCloseable resource) {
+
+		public Backend {
+			Assert.hasText(kind, "kind must not be empty");
+			Assert.notNull(generator, "generator must not be null");
+		}
+
+		/**
+		 * @return whether a language model writes the answers (it may summarise, compare
+		 * and make tables); otherwise they quote the documents
+		 */
+		public boolean writes() {
+			return this.chatModel != null;
+		}
+
+	}
+
+}

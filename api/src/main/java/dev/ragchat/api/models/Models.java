@@ -1,0 +1,372 @@
+package dev.ragchat.api.models;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import dev.ragchat.api.answer.generate.Generators;
+import dev.ragchat.api.answer.generate.SwitchableGenerator;
+import dev.ragchat.api.answer.generate.SwitchableGenerator.Backend;
+import dev.ragchat.errors.RejectedInputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.util.StringUtils;
+
+/**
+ * The service's language model, chosen while it runs: which generator answers, the local
+ * servers found and their models, and a choice checked with one test call before it is
+ * kept (in the catalog, the API key sealed) and used for the next question. A choice that
+ * fails its test call changes nothing.
+ */
+public final class Models {
+
+	private static final Logger logger = LoggerFactory.getLogger(Models.class);
+
+	/** The kinds the console may choose. */
+	static final Set<String> CHOOSABLE = Set.of(SwitchableGenerator.EXTRACTIVE, SwitchableGenerator.OLLAMA,
+			SwitchableGenerator.OPENAI_COMPATIBLE, SwitchableGenerator.LLAMA_CPP);
+
+	private static final int MAX_MODEL = 200;
+
+	private final SwitchableGenerator generator;
+
+	private final Generators generators;
+
+	private final ModelChoiceStore store;
+
+	private final SecretBox secrets;
+
+	private final ModelServers servers;
+
+	private final Clock clock;
+
+	/** Why the stored choice could not be used at start-up, or {@code null}. */
+	private volatile String restoreProblem;
+
+	/** Whether the generator answering was chosen in the console (and is stored). */
+	private volatile boolean chosen;
+
+	Models(SwitchableGenerator generator, Generators generators, ModelChoiceStore store, SecretBox secrets,
+			ModelServers servers, Clock clock) {
+		this.generator = generator;
+		this.generators = generators;
+		this.store = store;
+		this.secrets = secrets;
+		this.servers = servers;
+		this.clock = clock;
+	}
+
+	/**
+	 * Uses the stored choice, if any (at start-up): nothing is called; a choice that
+	 * cannot be built (a GGUF file gone, a key file changed) leaves the configured
+	 * generator answering, and says why to the master key.
+	 */
+	void restore() {
+		ModelChoice choice = this.store.find().orElse(null);
+		if (choice == null) {
+			return;
+		}
+		try {
+			this.generator.use(build(choice.kind(), choice.baseUrl(), choice.model(),
+					(choice.sealedApiKey() != null) ? this.secrets.open(choice.sealedApiKey()) : null,
+					choice.modelPath()));
+			this.chosen = true;
+			logger.info("Answers are written by the generator chosen in the console: {}", choice);
+		}
+		catch (RuntimeException ex) {
+			this.restoreProblem = "The model chosen in the console could not be set up at start-up (" + ex.getMessage()
+					+ "); the configured generator answers until another is chosen.";
+			logger.warn("{} Choice: {}", this.restoreProblem, choice);
+		}
+	}
+
+	/**
+	 * @return which generator answers the next question
+	 */
+	public Generator current() {
+		Backend current = this.generator.current();
+		return new Generator(current.kind(), current.model(), current.writes(), current.generator().readsMedia(),
+				this.chosen ? "console" : "configuration");
+	}
+
+	/**
+	 * @return the stored choice as the model screen shows it (never the API key)
+	 */
+	public Choice choice() {
+		ModelChoice stored = this.store.find().orElse(null);
+		Backend configured = this.generator.configured();
+		Configured defaults = new Configured(configured.kind(), configured.model());
+		if (stored == null) {
+			return new Choice(current(), null, null, null, null, false, null, defaults, this.restoreProblem);
+		}
+		return new Choice(current(), stored.kind(), stored.baseUrl(), stored.model(), stored.modelPath(),
+				stored.sealedApiKey() != null, stored.updatedAt(), defaults, this.restoreProblem);
+	}
+
+	/**
+	 * @return the local servers that answered at the configured addresses, with their
+	 * models
+	 */
+	public List<Server> servers() {
+		return this.servers.discover().stream().map((f) -> new Server(f.kind(), f.baseUrl(), f.models())).toList();
+	}
+
+	/**
+	 * @param kind {@code ollama} or {@code openai-compatible}
+	 * @param baseUrl the server's base URL
+	 * @param apiKey its API key, or {@code null} for the stored one when the server is
+	 * the stored choice's
+	 * @return the names of its models
+	 */
+	public List<String> models(String kind, String baseUrl, String apiKey) {
+		if (!SwitchableGenerator.OLLAMA.equals(kind) && !SwitchableGenerator.OPENAI_COMPATIBLE.equals(kind)) {
+			throw new RejectedInputException("kind: only ollama and openai-compatible servers list their models");
+		}
+		String url = checkedUrl(baseUrl);
+		return this.servers.models(kind, url, apiKey(kind, url, apiKey));
+	}
+
+	/**
+	 * @return the models of the server that answers now (for a persona's model), or none
+	 * (the extract, a file, a server that does not say)
+	 */
+	public List<String> currentModels() {
+		Backend current = this.generator.current();
+		if (current.chatModel() == null) {
+			return List.of();
+		}
+		ModelChoice stored = this.store.find().orElse(null);
+		if (!this.chosen || stored == null || stored.baseUrl() == null) {
+			return (current.model() != null) ? List.of(current.model()) : List.of();
+		}
+		try {
+			return this.servers.models(stored.kind(), stored.baseUrl(),
+					(stored.sealedApiKey() != null) ? this.secrets.open(stored.sealedApiKey()) : null);
+		}
+		catch (RuntimeException ex) {
+			return List.of(current.model());
+		}
+	}
+
+	/**
+	 * Checks a choice with one test call, then keeps it and uses it for the next
+	 * question. A failing call keeps nothing and changes nothing.
+	 * @param request the choice
+	 * @return the choice kept, with the model's reply to the test call
+	 */
+	public synchronized Chosen choose(ChoiceRequest request) {
+		String kind = (request.kind() != null) ? request.kind().strip().toLowerCase(Locale.ROOT) : "";
+		if (!CHOOSABLE.contains(kind)) {
+			throw new RejectedInputException(
+					"kind: one of extractive, ollama, openai-compatible, llama-cpp (was '" + request.kind() + "')");
+		}
+		String baseUrl = null;
+		String model = null;
+		String modelPath = null;
+		String apiKey = null;
+		if (SwitchableGenerator.OLLAMA.equals(kind) || SwitchableGenerator.OPENAI_COMPATIBLE.equals(kind)) {
+			baseUrl = checkedUrl(request.baseUrl());
+			if (!StringUtils.hasText(request.model()) || request.model().strip().length() > MAX_MODEL) {
+				throw new RejectedInputException("model: the name of one of the server's models is needed (at most "
+						+ MAX_MODEL + " characters)");
+			}
+			model = request.model().strip();
+			apiKey = apiKey(kind, baseUrl, request.apiKey());
+		}
+		else if (SwitchableGenerator.LLAMA_CPP.equals(kind)) {
+			modelPath = (request.modelPath() != null) ? request.modelPath().strip() : null;
+		}
+		Backend backend = build(kind, baseUrl, model, apiKey, modelPath);
+		String reply;
+		try {
+			reply = this.generators.check(backend, (baseUrl != null) ? baseUrl : backend.model());
+		}
+		catch (RuntimeException ex) {
+			closeQuietly(backend);
+			throw ex;
+		}
+		ModelChoice kept = new ModelChoice(kind, baseUrl, backend.model(), modelPath,
+				StringUtils.hasText(apiKey) ? this.secrets.seal(apiKey) : null, this.clock.instant());
+		this.store.save(kept);
+		this.generator.use(backend);
+		this.chosen = true;
+		this.restoreProblem = null;
+		logger.info("Answers are now written by the generator chosen in the console: {}", kept);
+		return new Chosen(choice(), reply);
+	}
+
+	/**
+	 * Forgets the choice: the configured generator answers the next question.
+	 * @return the choice now (none)
+	 */
+	public synchronized Choice useConfigured() {
+		this.store.clear();
+		this.generator.useConfigured();
+		this.chosen = false;
+		this.restoreProblem = null;
+		logger.info("Answers are written by the configured generator again");
+		return choice();
+	}
+
+	private Backend build(String kind, String baseUrl, String model, String apiKey, String modelPath) {
+		return switch (kind) {
+			case SwitchableGenerator.EXTRACTIVE ->
+				SwitchableGenerator.EXTRACTIVE.equals(this.generator.configured().kind()) ? this.generator.configured()
+						: this.generators.extractive();
+			case SwitchableGenerator.OLLAMA -> this.generators.ollama(baseUrl, model);
+			case SwitchableGenerator.OPENAI_COMPATIBLE -> this.generators.openAiCompatible(baseUrl, model, apiKey);
+			case SwitchableGenerator.LLAMA_CPP -> this.generators.llamaCpp(modelPath);
+			default -> throw new IllegalStateException("kind " + kind);
+		};
+	}
+
+	/**
+	 * The API key to use: the one given (blank for none), else the stored one when the
+	 * server is the stored choice's (a key never goes to another server unasked).
+	 */
+	private String apiKey(String kind, String baseUrl, String given) {
+		if (given != null) {
+			return StringUtils.hasText(given) ? given.strip() : null;
+		}
+		ModelChoice stored = this.store.find().orElse(null);
+		if (stored != null && stored.sealedApiKey() != null && kind.equals(stored.kind())
+				&& baseUrl.equals(stored.baseUrl())) {
+			return this.secrets.open(stored.sealedApiKey());
+		}
+		return null;
+	}
+
+	/**
+	 * An http(s) URL with a host, without credentials, query or fragment: an API key goes
+	 * in its own field (sealed), never in a URL.
+	 */
+	static String checkedUrl(String baseUrl) {
+		if (!StringUtils.hasText(baseUrl)) {
+			throw new RejectedInputException("baseUrl: the server's address is needed, e.g. http://localhost:11434");
+		}
+		String url = baseUrl.strip();
+		URI uri;
+		try {
+			uri = new URI(url);
+		}
+		catch (URISyntaxException ex) {
+			throw new RejectedInputException("baseUrl: not a URL: " + url);
+		}
+		if (uri.getScheme() == null || !Set.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))
+				|| uri.getHost() == null) {
+			throw new RejectedInputException("baseUrl: an http:// or https:// address with a host is needed");
+		}
+		if (uri.getRawUserInfo() != null) {
+			throw new RejectedInputException(
+					"baseUrl: no credentials in the address; put the API key in its own field, where it is kept sealed");
+		}
+		if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+			throw new RejectedInputException("baseUrl: the base URL takes no query or fragment");
+		}
+		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+	}
+
+	private static void closeQuietly(Backend backend) {
+		if (backend.resource() != null) {
+			try {
+				backend.resource().close();
+			}
+			catch (Exception ex) {
+				logger.warn("Freeing the {} model failed: {}", backend.kind(), ex.toString());
+			}
+		}
+	}
+
+	/**
+	 * A choice as sent from the model screen.
+	 *
+	 * @param kind {@code extractive}, {@code ollama}, {@code openai-compatible} or
+	 * {@code llama-cpp}
+	 * @param baseUrl the server's base URL (ollama, openai-compatible)
+	 * @param model one of its models (ollama, openai-compatible)
+	 * @param apiKey its API key: absent to keep the stored one for the same server, empty
+	 * for none
+	 * @param modelPath the GGUF file on the server (llama-cpp)
+	 */
+	public record ChoiceRequest(String kind, String baseUrl, String model, String apiKey, String modelPath) {
+
+		@Override
+		public String toString() {
+			return "ChoiceRequest[kind=" + this.kind + ", baseUrl=" + this.baseUrl + ", model=" + this.model
+					+ ", apiKey=" + ((this.apiKey != null) ? "(given)" : "(none)") + ", modelPath=" + this.modelPath
+					+ "]";
+		}
+
+	}
+
+	/**
+	 * Which generator answers.
+	 *
+	 * @param kind {@code extractive}, {@code gemini}, {@code vertex-gemini},
+	 * {@code openai-compatible}, {@code ollama} or {@code llama-cpp}
+	 * @param model the model's name ({@code null} for the extract)
+	 * @param writes whether a language model writes the answers (it may summarise,
+	 * compare and make tables); otherwise they quote the documents
+	 * @param readsMedia whether images and audio reach it
+	 * @param chosenIn {@code configuration} ({@code RAGCHAT_CHAT_GENERATOR}) or
+	 * {@code console}
+	 */
+	public record Generator(String kind, String model, boolean writes, boolean readsMedia, String chosenIn) {
+
+	}
+
+	/**
+	 * The generator the configuration names.
+	 *
+	 * @param kind its kind
+	 * @param model its model, or {@code null}
+	 */
+	public record Configured(String kind, String model) {
+
+	}
+
+	/**
+	 * The model screen's view: what answers, and what was chosen (never the API key).
+	 *
+	 * @param current which generator answers
+	 * @param kind the chosen kind, or {@code null} when none is stored
+	 * @param baseUrl the chosen server
+	 * @param model the chosen model
+	 * @param modelPath the chosen GGUF file
+	 * @param apiKeySet whether an API key is stored (sealed)
+	 * @param updatedAt when it was chosen
+	 * @param configured the generator the configuration names
+	 * @param problem why the stored choice could not be used at start-up, or {@code null}
+	 */
+	public record Choice(Generator current, String kind, String baseUrl, String model, String modelPath,
+			boolean apiKeySet, Instant updatedAt, Configured configured, String problem) {
+
+	}
+
+	/**
+	 * A choice kept.
+	 *
+	 * @param choice the choice now
+	 * @param reply what the model answered the test call
+	 */
+	public record Chosen(Choice choice, String reply) {
+
+	}
+
+	/**
+	 * A local server found.
+	 *
+	 * @param kind {@code ollama} or {@code openai-compatible}
+	 * @param baseUrl its base URL
+	 * @param models the names of its models
+	 */
+	public record Server(String kind, String baseUrl, List<String> models) {
+
+	}
+
+}

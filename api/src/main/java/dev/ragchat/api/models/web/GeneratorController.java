@@ -1,0 +1,45 @@
+package dev.ragchat.api.models.web;
+
+import java.util.List;
+
+import dev.ragchat.api.models.Models;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Which generator answers, for any signed-in caller: the console says it in the chat, and
+ * whether a persona's model and temperature have any effect.
+ */
+@RestController
+@RequestMapping(path = "/api/v1/generator", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "generator", description = "Which generator writes the answers")
+class GeneratorController {
+
+	private final Models models;
+
+	GeneratorController(Models models) {
+		this.models = models;
+	}
+
+	@GetMapping
+	@Operation(summary = "Which generator writes the answers: its kind, its model, whether it writes or quotes")
+	Models.Generator current() {
+		return this.models.current();
+	}
+
+	@GetMapping("/models")
+	@Operation(summary = "The models of the server that answers now (for a persona's model); none for the extract")
+	ModelList models() {
+		return new ModelList(this.models.currentModels());
+	}
+
+	record ModelList(List<String> models) {
+
+	}
+
+}

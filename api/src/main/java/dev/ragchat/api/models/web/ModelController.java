@@ -1,0 +1,119 @@
+package dev.ragchat.api.models.web;
+
+import java.util.List;
+
+import dev.ragchat.api.models.Models;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The model screen (master key, as everything under {@code /api/v1/admin}): the local
+ * servers found, a typed server's models, and the service's choice, checked with one test
+ * call before it is kept. API keys go in, never out.
+ */
+@RestController
+@RequestMapping(path = "/api/v1/admin/models", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "models", description = "The language model the service answers with (master key only)")
+@SecurityRequirement(name = "masterKey")
+class ModelController {
+
+	private final Models models;
+
+	ModelController(Models models) {
+		this.models = models;
+	}
+
+	@GetMapping
+	@Operation(summary = "What answers, and what was chosen (whether an API key is set, never the key)")
+	Models.Choice choice() {
+		return this.models.choice();
+	}
+
+	@GetMapping("/servers")
+	@Operation(summary = "Local Ollama and OpenAI-compatible servers found at the configured addresses,"
+			+ " with their models")
+	ServerList servers() {
+		return new ServerList(this.models.servers());
+	}
+
+	@PostMapping(path = "/list", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "The models of a server whose address was typed (the API key in the body, never a URL)")
+	ModelList list(@Valid @RequestBody ListRequest request) {
+		return new ModelList(this.models.models(request.kind(), request.baseUrl(), request.apiKey()));
+	}
+
+	@PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Choose the generator: checked with one test call, then kept (surviving a restart) and"
+			+ " used for the next question; a failing call keeps nothing")
+	Models.Chosen choose(@Valid @RequestBody ChoiceBody body) {
+		return this.models.choose(
+				new Models.ChoiceRequest(body.kind(), body.baseUrl(), body.model(), body.apiKey(), body.modelPath()));
+	}
+
+	@DeleteMapping
+	@Operation(summary = "Forget the choice: the configured generator (RAGCHAT_CHAT_GENERATOR) answers again")
+	Models.Choice reset() {
+		return this.models.useConfigured();
+	}
+
+	/**
+	 * A choice as sent.
+	 *
+	 * @param kind extractive, ollama, openai-compatible or llama-cpp
+	 * @param baseUrl the server's base URL
+	 * @param model one of its models
+	 * @param apiKey its API key: absent keeps the stored one for the same server, empty
+	 * for none
+	 * @param modelPath the GGUF file on the server
+	 */
+	record ChoiceBody(@NotBlank @Size(max = 32) String kind, @Size(max = 2048) String baseUrl,
+			@Size(max = 200) String model, @Size(max = 4096) String apiKey, @Size(max = 4096) String modelPath) {
+
+		@Override
+		public String toString() {
+			return "ChoiceBody[kind=" + this.kind + ", baseUrl=" + this.baseUrl + ", model=" + this.model + ", apiKey="
+					+ ((this.apiKey != null) ? "(given)" : "(none)") + ", modelPath=" + this.modelPath + "]";
+		}
+
+	}
+
+	/**
+	 * A server whose models are wanted.
+	 *
+	 * @param kind ollama or openai-compatible
+	 * @param baseUrl its base URL
+	 * @param apiKey its API key, if it needs one
+	 */
+	record ListRequest(@NotBlank @Size(max = 32) String kind, @NotBlank @Size(max = 2048) String baseUrl,
+			@Size(max = 4096) String apiKey) {
+
+		@Override
+		public String toString() {
+			return "ListRequest[kind=" + this.kind + ", baseUrl=" + this.baseUrl + ", apiKey="
+					+ ((this.apiKey != null) ? "(given)" : "(none)") + "]";
+		}
+
+	}
+
+	record ServerList(List<Models.Server> servers) {
+
+	}
+
+	record ModelList(List<String> models) {
+
+	}
+
+}

@@ -1,0 +1,259 @@
+// Models: which generator writes the answers (the chat says so, and every extract answer
+// says what it cannot do), and the master key's model screen: local Ollama and
+// OpenAI-compatible servers found and their models in a drop-down, a typed address, an
+// API key (sent once, kept encrypted by the server, never shown back), a GGUF file. A
+// choice is checked with one test call before the server keeps it.
+import { $, api, credential, el, guarded, showError } from './core.js';
+
+const EXTRACT_PREFIX = 'Extract from the documents:';
+const KINDS = {
+	extractive: 'the extract (quotes, no language model)', ollama: 'Ollama', 'openai-compatible': 'an OpenAI-compatible server',
+	'llama-cpp': 'llama.cpp inside ragchat', gemini: 'Gemini', 'vertex-gemini': 'Gemini on Vertex AI',
+};
+const models = { current: null, choice: null };
+
+/** Which generator answers, asked of the server (any signed-in key may ask). */
+export async function loadGenerator() {
+	models.current = await api('/api/v1/generator');
+	return models.current;
+}
+
+function describe(g) {
+	if (!g) return '';
+	if (!g.writes) return 'Answers are extracts: sentences quoted from the documents, no language model.';
+	return `Answers are written by ${g.model} (${KINDS[g.kind] || g.kind}).`;
+}
+
+/** Where to set a model up: the model screen for the master key, the API docs otherwise. */
+function setUpLink() {
+	const master = credential()?.kind === 'master';
+	return master
+		? el('a', { href: '#models', class: 'set-up-model', text: 'Set up a model', onclick: (e) => { e.preventDefault(); $('tab-models').click(); } })
+		: el('a', { href: '/swagger-ui.html#/models', class: 'set-up-model', target: '_blank', rel: 'noopener',
+			text: 'How to set up a model', title: 'An administrator chooses one in the console (Models, master key) or with RAGCHAT_CHAT_GENERATOR' });
+}
+
+/** The chat's line saying which generator answers (added above the conversation). */
+export async function showGenerator() {
+	let line = $('generator-info');
+	if (!line) {
+		line = el('p', { id: 'generator-info', class: 'hint generator-info', 'aria-live': 'polite' });
+		$('session-info').after(line);
+	}
+	try {
+		const g = await loadGenerator();
+		line.dataset.kind = g.kind;
+		line.replaceChildren(describe(g), ...(g.writes ? [] : [' ', setUpLink()]));
+	} catch (error) {
+		line.textContent = '';
+	}
+}
+
+/**
+ * Under an extract answer (or a refusal while the extract answers), says plainly that it
+ * quotes and cannot summarise, compare or make tables, with where to set a model up.
+ */
+export function extractNotice(item, text, grounded) {
+	item.querySelector('.extract-notice')?.remove();
+	const quoted = (text || '').includes(EXTRACT_PREFIX);
+	const refusedByExtract = grounded === false && models.current && !models.current.writes;
+	if (!quoted && !refusedByExtract) return;
+	item.querySelector('.text').after(el('p', { class: 'extract-notice', role: 'note' },
+		'This answer quotes the documents: without a language model ragchat cannot summarise, compare or make tables. ',
+		setUpLink()));
+}
+
+/**
+ * The persona dialog's language model settings: whether system prompt, model and
+ * temperature have any effect now, and the server's models to pick from.
+ */
+export async function describeModelSettings() {
+	const note = $('persona-model-note');
+	const box = $('persona-model-settings');
+	let g;
+	try {
+		g = await loadGenerator();
+	} catch {
+		note.textContent = 'System prompt, model and temperature only take effect when a language model writes the answers.';
+		return;
+	}
+	box.classList.toggle('no-effect', !g.writes);
+	box.dataset.effect = g.writes ? 'yes' : 'none';
+	if (!g.writes) {
+		note.textContent = 'No effect now: answers are extracts, sentences quoted from the documents without a language model. '
+			+ 'System prompt, model and temperature only take effect with a language model; they are kept for when one is set up.';
+		$('persona-model-list').replaceChildren();
+		return;
+	}
+	note.textContent = `${describe(g)} System prompt, model and temperature take effect`
+		+ (g.kind === 'llama-cpp' ? ', except the model: llama.cpp runs its one file.' : `; an empty model is ${g.model}.`);
+	try {
+		const { models: names } = await api('/api/v1/generator/models');
+		$('persona-model-list').replaceChildren(...names.map((n) => el('option', { value: n })));
+	} catch {
+		$('persona-model-list').replaceChildren();
+	}
+}
+
+// ---- the model screen (master key) ----
+
+async function modelsShown() {
+	await guarded(async () => {
+		const choice = await api('/api/v1/admin/models');
+		models.choice = choice;
+		showChoice(choice);
+		fillForm(choice);
+	});
+	await scan();
+}
+
+function showChoice(choice) {
+	const current = choice.current;
+	const configured = choice.configured;
+	$('models-current').replaceChildren(el('strong', { text: describe(current) }), ' ',
+		current.chosenIn === 'console' ? `Chosen here; the configuration names ${KINDS[configured.kind] || configured.kind}${configured.model ? ` ${configured.model}` : ''}.`
+			: 'As configured (RAGCHAT_CHAT_GENERATOR).');
+	$('models-problem').textContent = choice.problem || '';
+	$('models-problem').hidden = !choice.problem;
+	$('models-reset').hidden = current.chosenIn !== 'console';
+}
+
+function fillForm(choice) {
+	const form = $('models-form');
+	form.kind.value = choice.kind || choice.current.kind;
+	if (![...form.kind.options].some((o) => o.value === form.kind.value)) form.kind.value = 'extractive';
+	form.baseUrl.value = choice.baseUrl || '';
+	form.modelPath.value = choice.modelPath || '';
+	form.apiKey.value = '';
+	form.apiKey.placeholder = choice.apiKeySet ? 'a key is stored: leave empty to keep it' : '';
+	$('models-forget-key').checked = false;
+	$('models-forget-key-label').hidden = !choice.apiKeySet;
+	modelOptions(choice.model ? [choice.model] : [], choice.model);
+	kindChanged();
+}
+
+function kindChanged() {
+	const kind = $('models-kind').value;
+	const server = kind === 'ollama' || kind === 'openai-compatible';
+	$('models-server-fields').hidden = !server;
+	$('models-file-fields').hidden = kind !== 'llama-cpp';
+	$('models-url').required = server;
+	$('models-file').required = kind === 'llama-cpp';
+	$('models-url').placeholder = kind === 'ollama' ? 'http://localhost:11434' : 'http://localhost:8080/v1';
+}
+
+/** The model drop-down; with no list, a field to type the name. */
+function modelOptions(names, chosen) {
+	const select = $('models-model');
+	select.replaceChildren(...names.map((n) => el('option', { value: n, text: n })));
+	if (chosen && names.includes(chosen)) select.value = chosen;
+	const none = names.length === 0;
+	select.hidden = none;
+	select.labels.forEach((l) => { l.hidden = none; });
+	$('models-model-name').hidden = !none;
+	$('models-model-name-label').hidden = !none;
+}
+
+async function scan() {
+	const list = $('models-servers');
+	list.setAttribute('aria-busy', 'true');
+	list.replaceChildren(el('li', { class: 'hint', text: 'Looking for Ollama and OpenAI-compatible servers…' }));
+	try {
+		const { servers } = await api('/api/v1/admin/models/servers');
+		list.replaceChildren(...servers.map(serverItem));
+		if (!servers.length) {
+			list.append(el('li', { class: 'hint', text: 'None answered at the usual addresses (RAGCHAT_MODELS_OLLAMA, RAGCHAT_MODELS_OPENAI_COMPATIBLE). Start one, or type its address below.' }));
+		}
+	} catch (error) {
+		list.replaceChildren();
+		showError(error.message);
+	} finally {
+		list.removeAttribute('aria-busy');
+	}
+}
+
+function serverItem(server) {
+	const name = server.kind === 'ollama' ? 'Ollama' : 'OpenAI-compatible server';
+	return el('li', { class: 'models-server', 'data-kind': server.kind, 'data-url': server.baseUrl },
+		el('span', {}, el('strong', { text: name }), ` at ${server.baseUrl}: `,
+			server.models.length ? `${server.models.length} model${server.models.length > 1 ? 's' : ''} (${server.models.join(', ')})` : 'no models yet'),
+		' ', el('button', { type: 'button', class: 'quiet use-server', text: 'Use this server', 'aria-label': `Use ${name} at ${server.baseUrl}`,
+			onclick: () => useServer(server) }));
+}
+
+function useServer(server) {
+	const form = $('models-form');
+	form.kind.value = server.kind;
+	form.baseUrl.value = server.baseUrl;
+	form.apiKey.value = '';
+	kindChanged();
+	modelOptions(server.models, server.models[0]);
+	$('models-result').textContent = `${server.models.length} model(s) listed: pick one, then “Test and use”.`;
+	(server.models.length ? $('models-model') : $('models-model-name')).focus();
+}
+
+async function listModels() {
+	const form = $('models-form');
+	await guarded(async () => {
+		const body = { kind: form.kind.value, baseUrl: form.baseUrl.value.trim() };
+		if (form.apiKey.value) body.apiKey = form.apiKey.value;
+		const { models: names } = await api('/api/v1/admin/models/list', { method: 'POST', json: body });
+		modelOptions(names, names[0]);
+		$('models-result').textContent = names.length ? `${names.length} model(s) listed.` : 'The server listed no models: type the name.';
+	});
+}
+
+async function save(event) {
+	event.preventDefault();
+	const form = event.target;
+	const kind = form.kind.value;
+	const body = { kind };
+	if (kind === 'ollama' || kind === 'openai-compatible') {
+		body.baseUrl = form.baseUrl.value.trim();
+		body.model = $('models-model').hidden ? form.modelName.value.trim() : form.model.value;
+		if (form.apiKey.value) body.apiKey = form.apiKey.value;
+		else if ($('models-forget-key').checked) body.apiKey = '';
+	}
+	if (kind === 'llama-cpp') body.modelPath = form.modelPath.value.trim();
+	const result = $('models-result');
+	result.textContent = kind === 'extractive' ? 'Saving…' : 'Testing: one call to the model…';
+	$('models-save').disabled = true;
+	try {
+		showError('');
+		const chosen = await api('/api/v1/admin/models', { method: 'PUT', json: body });
+		form.apiKey.value = '';
+		models.choice = chosen.choice;
+		models.current = chosen.choice.current;
+		showChoice(chosen.choice);
+		fillForm(chosen.choice);
+		result.textContent = `Kept. ${describe(chosen.choice.current)}`
+			+ (chosen.reply ? ` The test call answered “${chosen.reply.slice(0, 80)}”.` : '');
+		result.dataset.outcome = 'kept';
+	} catch (error) {
+		result.textContent = `Not kept: ${error.message}`;
+		result.dataset.outcome = 'failed';
+	} finally {
+		$('models-save').disabled = false;
+	}
+}
+
+async function reset() {
+	await guarded(async () => {
+		const choice = await api('/api/v1/admin/models', { method: 'DELETE' });
+		models.choice = choice;
+		models.current = choice.current;
+		showChoice(choice);
+		fillForm(choice);
+		$('models-result').textContent = `Back to the configuration. ${describe(choice.current)}`;
+		$('models-result').dataset.outcome = 'reset';
+	});
+}
+
+$('tab-models').addEventListener('click', modelsShown);
+$('models-kind').addEventListener('change', () => { kindChanged(); modelOptions([], null); });
+$('models-scan').addEventListener('click', scan);
+$('models-list').addEventListener('click', listModels);
+$('models-form').addEventListener('submit', save);
+$('models-reset').addEventListener('click', reset);
+// a key typed but not sent is forgotten with the credential
+$('sign-out').addEventListener('click', () => { $('models-form').reset(); $('models-result').textContent = ''; });

@@ -1,0 +1,51 @@
+package dev.ragchat.api.models.store;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import dev.ragchat.api.models.ModelChoice;
+import dev.ragchat.api.models.ModelChoiceStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The contract every {@link ModelChoiceStore} adapter passes.
+ */
+abstract class ModelChoiceStoreContractTests {
+
+	static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+	ModelChoiceStore store;
+
+	protected abstract ModelChoiceStore createStore();
+
+	@BeforeEach
+	void createFreshStore() {
+		this.store = createStore();
+	}
+
+	@Test
+	void keepsOneChoiceWithEveryFieldAndReplacesIt() {
+		assertThat(this.store.find()).isEmpty();
+		ModelChoice first = new ModelChoice("openai-compatible", "http://localhost:8080/v1", "local-model", null,
+				"v1:c2VhbGVk", NOW);
+		this.store.save(first);
+		assertThat(this.store.find()).contains(first);
+		ModelChoice second = new ModelChoice("llama-cpp", null, "qwen.gguf", "/models/qwen.gguf", null,
+				NOW.plusSeconds(60));
+		this.store.save(second);
+		assertThat(this.store.find()).contains(second);
+	}
+
+	@Test
+	void forgetsTheChoice() {
+		this.store.save(new ModelChoice("extractive", null, null, null, null, NOW));
+		this.store.clear();
+		assertThat(this.store.find()).isEmpty();
+		this.store.clear();
+		assertThat(this.store.find()).isEmpty();
+	}
+
+}
