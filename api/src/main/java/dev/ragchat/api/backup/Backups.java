@@ -49,9 +49,11 @@ public final class Backups {
 	private static final Logger logger = LoggerFactory.getLogger(Backups.class);
 
 	/**
-	 * The generated secrets the data directory may hold (see MasterKey, SessionTokens).
+	 * The generated secrets the data directory may hold (see MasterKey, SessionTokens,
+	 * and models.SecretBox, without whose key the model API keys in the catalog are
+	 * unreadable).
 	 */
-	private static final List<String> SECRETS = List.of("master.key", "jwt-signing.key");
+	private static final List<String> SECRETS = List.of("master.key", "jwt-signing.key", "model-secrets.key");
 
 	private static final Map<String, String> TABLES = new LinkedHashMap<>();
 

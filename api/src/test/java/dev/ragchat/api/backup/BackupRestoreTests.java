@@ -108,6 +108,8 @@ class BackupRestoreTests {
 		assertThat(restore(name, backups, restored)).isZero();
 		Service service = start(restored, backups);
 		assertThat(Files.readString(restored.resolve("master.key")).strip()).isEqualTo(masterKey);
+		// the key that seals the model API keys in the catalog comes back with it
+		assertThat(restored.resolve("model-secrets.key")).hasSameBinaryContentAs(data.resolve("model-secrets.key"));
 		service.awaitReady(apiKey, statusUrl);
 		JsonNode actual = service.search(apiKey, kb);
 		assertThat(withoutScores(actual)).isEqualTo(withoutScores(expected));
