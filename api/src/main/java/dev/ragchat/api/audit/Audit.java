@@ -148,6 +148,24 @@ public final class Audit {
 				Map.of("location", location));
 	}
 
+	/**
+	 * @param actor who chose
+	 * @param kind the generator chosen in the console
+	 * @param model its model, or {@code null}
+	 */
+	public void modelChosen(String actor, String kind, String model) {
+		Map<String, Object> detail = new java.util.LinkedHashMap<>();
+		detail.put("kind", kind);
+		if (model != null) {
+			detail.put("model", model);
+		}
+		write(actor(actor), "model.chosen", "generator", Outcome.SUCCESS, detail);
+	}
+
+	public void modelReset(String actor) {
+		write(actor(actor), "model.reset", "generator", Outcome.SUCCESS, null);
+	}
+
 	public void sourceDeleted(String actor, String knowledgeBase, String source) {
 		write(actor(actor), "source.deleted", "source:" + knowledgeBase + "/" + source, Outcome.SUCCESS, null);
 	}

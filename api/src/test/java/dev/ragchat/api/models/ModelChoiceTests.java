@@ -102,6 +102,9 @@ class ModelChoiceTests {
 	@Autowired
 	RagChatProperties ragchat;
 
+	@Autowired
+	dev.ragchat.api.audit.Audit audit;
+
 	@Value("${ragchat.master-key}")
 	String masterKey;
 
@@ -217,6 +220,19 @@ class ModelChoiceTests {
 			.andExpect(jsonPath("$.kind").doesNotExist())
 			.andExpect(jsonPath("$.current.chosenIn").value("configuration"));
 		assertThat(this.store.find()).isEmpty();
+
+		// each choice is in the audit trail, by the master key
+		List<String> trail = Files.readAllLines(this.audit.file())
+			.stream()
+			.filter((line) -> line.contains("\"model."))
+			.toList();
+		assertThat(trail).anySatisfy((line) -> assertThat(line).contains("\"model.chosen\"")
+			.contains("\"kind\":\"ollama\"")
+			.contains("llama3.2:3b")
+			.contains("\"master\""));
+		assertThat(trail)
+			.anySatisfy((line) -> assertThat(line).contains("\"model.chosen\"").contains("\"kind\":\"extractive\""));
+		assertThat(trail.get(trail.size() - 1)).contains("\"model.reset\"");
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package dev.ragchat.api.models.web;
 
 import java.util.List;
 
+import dev.ragchat.api.audit.Audit;
 import dev.ragchat.api.models.Models;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -32,8 +33,11 @@ class ModelController {
 
 	private final Models models;
 
-	ModelController(Models models) {
+	private final Audit audit;
+
+	ModelController(Models models, Audit audit) {
 		this.models = models;
+		this.audit = audit;
 	}
 
 	@GetMapping
@@ -59,14 +63,18 @@ class ModelController {
 	@Operation(summary = "Choose the generator: checked with one test call, then kept (surviving a restart) and"
 			+ " used for the next question; a failing call keeps nothing")
 	Models.Chosen choose(@Valid @RequestBody ChoiceBody body) {
-		return this.models.choose(
+		Models.Chosen chosen = this.models.choose(
 				new Models.ChoiceRequest(body.kind(), body.baseUrl(), body.model(), body.apiKey(), body.modelPath()));
+		this.audit.modelChosen(Audit.MASTER, chosen.choice().kind(), chosen.choice().model());
+		return chosen;
 	}
 
 	@DeleteMapping
 	@Operation(summary = "Forget the choice: the configured generator (RAGCHAT_CHAT_GENERATOR) answers again")
 	Models.Choice reset() {
-		return this.models.useConfigured();
+		Models.Choice configured = this.models.useConfigured();
+		this.audit.modelReset(Audit.MASTER);
+		return configured;
 	}
 
 	/**
