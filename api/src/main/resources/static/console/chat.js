@@ -445,10 +445,11 @@ function sourcesPanel(passages, citations) {
 	const summary = `Sources: ${passages.length} passage${passages.length === 1 ? '' : 's'} from ${documents} document${documents === 1 ? '' : 's'}`;
 	return el('details', { class: 'passages' },
 		el('summary', { text: summary }),
-		el('ol', { class: 'passage-list' }, ...passages.map((p) => {
+		// list roles on divs: the conversation's own items stay the only li in it
+		el('div', { class: 'passage-list', role: 'list' }, ...passages.map((p) => {
 			const label = documentLabel(p.filename, p.documentId);
 			const index = cited.get(p.chunkId);
-			return el('li', { class: `passage${index ? ' cited' : ''}`, 'data-chunk': p.chunkId, 'data-document': p.documentId },
+			return el('div', { class: `passage${index ? ' cited' : ''}`, role: 'listitem', 'data-chunk': p.chunkId, 'data-document': p.documentId },
 				el('button', {
 					type: 'button', class: 'quiet open-passage',
 					'aria-label': `Open ${label} at page ${p.page}`,

@@ -416,7 +416,7 @@ class ChatBrowserTests extends ConsoleBrowserTestSupport {
 		// the sources panel: every passage found, with its score, document and page
 		WebElement panel = answer.findElement(By.cssSelector("details.passages"));
 		panel.findElement(By.tagName("summary")).click();
-		List<WebElement> passages = panel.findElements(By.cssSelector("li.passage"));
+		List<WebElement> passages = panel.findElements(By.cssSelector(".passage[role=listitem]"));
 		assertThat(passages).hasSize(2);
 		assertThat(panel.findElement(By.tagName("summary")).getText())
 			.isEqualTo("Sources: 2 passages from 2 documents");
