@@ -447,10 +447,24 @@ class ChatBrowserTests extends ConsoleBrowserTestSupport {
 		new org.openqa.selenium.interactions.Actions(this.browser).moveToElement(chip).perform();
 		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("chip-preview")));
 
-		// narrow: the panel and the preview fit
-		this.browser.manage().window().setSize(new Dimension(390, 844));
-		assertNoHorizontalScroll();
-		screenshot("chat-sources-390px");
+		// light and dark, wide and narrow (as on a phone): the panel and the preview fit
+		for (String width : List.of("1280", "390")) {
+			this.browser.manage()
+				.window()
+				.setSize(new Dimension(Integer.parseInt(width), width.equals("390") ? 844 : 900));
+			for (String theme : List.of("light", "dark")) {
+				boolean dark = "dark"
+					.equals(this.browser.findElement(By.tagName("html")).getDomAttribute("data-theme"));
+				if (dark != theme.equals("dark")) {
+					this.browser.findElement(By.id("theme")).click();
+				}
+				((JavascriptExecutor) this.browser)
+					.executeScript("arguments[0].scrollIntoView({ block: 'center' }); arguments[0].focus()", chip);
+				this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("chip-preview")));
+				assertNoHorizontalScroll();
+				screenshot("screen-chat-sources-" + width + "-" + theme);
+			}
+		}
 		this.browser.manage().window().setSize(new Dimension(1280, 900));
 
 		// a passage opens its document, named as the panel names it
