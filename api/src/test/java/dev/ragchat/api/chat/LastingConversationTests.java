@@ -8,6 +8,7 @@ import dev.ragchat.api.AbstractWebIntegrationTests;
 import dev.ragchat.api.Calls;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.ResultActions;
@@ -27,6 +28,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @TestPropertySource(properties = "ragchat.jwt.ttl=2s")
 class LastingConversationTests extends AbstractWebIntegrationTests {
+
+	@Autowired
+	SessionStore sessions;
 
 	@Test
 	void continuesAConversationWithItsHistoryAfterItsFirstTokenExpired() throws Exception {
@@ -91,6 +95,7 @@ class LastingConversationTests extends AbstractWebIntegrationTests {
 			.perform(delete("/api/v1/keys/" + issued.get("id").asText()).secure(true)
 				.header("X-Master-Key", this.masterKey))
 			.andExpect(status().isNoContent());
+		assertThat(this.sessions.findById(id).orElseThrow().isOpen()).isFalse();
 		history(id, token).andExpect(status().isUnauthorized());
 		this.mvc.perform(post("/api/v1/sessions/" + id + "/token").secure(true).header("X-API-Key", key))
 			.andExpect(status().isUnauthorized());
