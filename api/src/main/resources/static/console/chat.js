@@ -1,17 +1,59 @@
 // Chat: the conversation list, the composer, streamed answers rendered as Markdown with
-// citation chips. A session's token is kept in memory only; after a reload the API key
-// asks for a new one (POST /api/v1/sessions/{id}/token). Only the open conversation's id
-// (no secret) is kept in sessionStorage, so that a reload reopens it.
+// citation chips (each with a preview of its quote) and the passages each answer was
+// built from. A session's token is kept in memory only; when it is refused (it expired,
+// or the page was reloaded) the API key asks for a new one
+// (POST /api/v1/sessions/{id}/token) and the call is made again, once, unnoticed. Only the
+// open conversation's id (no secret) is kept in sessionStorage, so that a reload reopens it.
 import { $, api, el, guarded, kbName, problem, showError, state } from './core.js';
 import { markdown, placeChips } from './markdown.js';
-import { openCitation } from './viewer.js';
+import { openCitation, openDocument } from './viewer.js';
 import { describeModelSettings, extractNotice, showGenerator } from './models.js';
 
 const OPEN = 'ragchat.conversation';
-const chat = { session: null, personas: [], streaming: null };
+const chat = { session: null, personas: [], streaming: null, renewing: null, names: new Map() };
 
 const sessionHeaders = () => ({ Authorization: `Bearer ${chat.session.token}` });
 const sessionPath = () => `/api/v1/sessions/${encodeURIComponent(chat.session.sessionId)}`;
+
+/**
+ * A new token for the open conversation, asked for with the API key (one request however
+ * many calls were refused at once). A conversation lasts as long as the key: only a
+ * deleted conversation or a key that expired or was revoked gets none.
+ */
+function renewToken() {
+	if (!chat.renewing) {
+		const session = chat.session;
+		chat.renewing = api(`/api/v1/sessions/${encodeURIComponent(session.sessionId)}/token`, { method: 'POST' })
+			.then((started) => { session.token = started.token; })
+			.catch((error) => { throw new Error(`This conversation cannot go on: ${error.message}`); })
+			.finally(() => { chat.renewing = null; });
+	}
+	return chat.renewing;
+}
+
+/**
+ * fetch() with the open conversation's token; a 401 (the token expired) renews the token
+ * and tries once more.
+ */
+async function sessionFetch(path, init = {}) {
+	const call = () => fetch(`${sessionPath()}${path}`, { ...init, headers: { ...(init.headers || {}), ...sessionHeaders() } });
+	const response = await call();
+	if (response.status !== 401) return response;
+	await renewToken();
+	return call();
+}
+
+/** A JSON call with the open conversation's token, renewed when refused. */
+async function sessionApi(path, { method = 'GET', json } = {}) {
+	const init = { method, headers: {} };
+	if (json !== undefined) {
+		init.headers['Content-Type'] = 'application/json';
+		init.body = JSON.stringify(json);
+	}
+	const response = await sessionFetch(path, init);
+	if (!response.ok) throw new Error(await problem(response));
+	return response.status === 204 ? null : response.json();
+}
 
 export async function chatShown() {
 	showGenerator();
@@ -33,22 +75,30 @@ export function forgetChat() {
 
 // ---- conversations ----
 
+/**
+ * Refreshes the list; a failure is shown, but a refresh never clears a message something
+ * else showed (it runs after every question).
+ */
 export async function loadConversations() {
-	await guarded(async () => {
+	try {
 		const { sessions } = await api('/api/v1/sessions?limit=50');
 		$('conversation-rows').replaceChildren(...sessions.map(conversationRow));
-	});
+	} catch (error) {
+		showError(error.message);
+	}
 }
 
 function conversationRow(s) {
-	const title = s.title || (s.lastMessage ? s.lastMessage.preview.replace(/^Extract from the documents:\s*/, '') : 'No questions yet');
-	const active = !s.endedAt && Date.parse(s.expiresAt) > Date.now();
+	// named by its user, else by its first question (not by the answer's first words)
+	const title = s.title || s.firstQuestion || 'No questions yet';
+	// a token's expiry ends nothing: the key gets a new one; only an ended one is closed
+	const open = !s.endedAt;
 	const current = chat.session && chat.session.sessionId === s.sessionId;
 	return el('li', { class: `conversation${current ? ' current' : ''}`, 'data-session': s.sessionId },
 		el('button', {
-			type: 'button', class: 'open-conversation', disabled: !active,
+			type: 'button', class: 'open-conversation', disabled: !open,
 			'aria-current': current ? 'true' : null,
-			title: active ? 'Open this conversation' : 'This conversation has expired',
+			title: open ? 'Open this conversation' : 'This conversation was ended',
 			onclick: () => guarded(() => resume(s.sessionId)) },
 		el('span', { class: 'conversation-title', text: title }),
 		el('span', { class: 'conversation-meta', text: `${kbName(s.knowledgeBase)} · ${new Date(s.updatedAt || s.createdAt).toLocaleString()}` })),
@@ -60,9 +110,11 @@ function conversationRow(s) {
 
 async function resume(sessionId) {
 	try {
+		if (chat.streaming) chat.streaming.abort();
 		const started = await api(`/api/v1/sessions/${encodeURIComponent(sessionId)}/token`, { method: 'POST' });
 		chat.session = { sessionId, token: started.token };
-		const view = await api(sessionPath(), { auth: sessionHeaders() });
+		chat.names = new Map();
+		const view = await sessionApi('');
 		Object.assign(chat.session, { knowledgeBase: view.knowledgeBase, configId: view.configId });
 		sessionStorage.setItem(OPEN, sessionId);
 		setUp();
@@ -97,6 +149,7 @@ async function deleteConversation(s) {
 export function newChat() {
 	if (chat.streaming) chat.streaming.abort();
 	chat.session = null;
+	chat.names = new Map();
 	sessionStorage.removeItem(OPEN);
 	$('messages').replaceChildren();
 	setUp();
@@ -213,7 +266,7 @@ function describePersona() {
 // ---- messages ----
 
 async function loadHistory() {
-	const { messages } = await api(`${sessionPath()}/messages?limit=100`, { auth: sessionHeaders() });
+	const { messages } = await sessionApi('/messages?limit=100');
 	$('messages').replaceChildren();
 	let question = null;
 	for (const m of messages) {
@@ -222,11 +275,11 @@ async function loadHistory() {
 			question = m.answer;
 			renderQuestion(item, m.answer);
 		} else {
-			renderAnswer(item, m.answer, m.citations || [], m.grounded, question, m.id);
+			renderAnswer(item, m.answer, m.citations || [], m.grounded, question, m.id, m.passages || []);
 			item.dataset.done = 'true';
 		}
 	}
-	scrollDown();
+	scrollDown(true);
 }
 
 function messageItem(role) {
@@ -243,8 +296,9 @@ function renderQuestion(item, text) {
 			onclick: () => { const q = $('question'); q.value = text; count(); q.focus(); } })));
 }
 
-function renderAnswer(item, text, citations, grounded, question, messageId) {
+function renderAnswer(item, text, citations, grounded, question, messageId, passages = []) {
 	const box = item.querySelector('.text');
+	learnNames([...citations, ...passages]);
 	const byIndex = new Map(citations.map((c) => [c.index, c]));
 	const seen = new Set();
 	const fragment = placeChips(markdown(text), (index, sentence, marker) => {
@@ -259,6 +313,8 @@ function renderAnswer(item, text, citations, grounded, question, messageId) {
 	if (grounded === false) box.prepend(el('strong', { class: 'badge', text: 'Not in the documents' }), ' ');
 	extractNotice(item, text, grounded);
 	item.querySelector('.message-actions')?.remove();
+	item.querySelector('.passages')?.remove();
+	if (passages.length) item.append(sourcesPanel(passages, citations));
 	item.append(el('div', { class: 'message-actions' },
 		el('button', { type: 'button', class: 'quiet copy', text: 'Copy', 'aria-label': 'Copy this answer',
 			onclick: (e) => copy(e.target, text) }),
@@ -266,6 +322,23 @@ function renderAnswer(item, text, citations, grounded, question, messageId) {
 			onclick: () => send(question) }) : '',
 		messageId ? rating(messageId, 'up', 'Helpful', 'A good answer') : '',
 		messageId ? rating(messageId, 'down', 'Not helpful', 'A bad answer (say why if you like)') : ''));
+}
+
+/**
+ * An answer's text as it streams in: Markdown as far as it has come, drawn at most once
+ * a frame (chips and sources come with the whole answer).
+ */
+function renderPartial(item, text) {
+	item.partialText = text;
+	if (item.dataset.drawing) return;
+	item.dataset.drawing = 'true';
+	requestAnimationFrame(() => {
+		delete item.dataset.drawing;
+		if (item.dataset.done || item.dataset.stopped || item.classList.contains('failed')) return;
+		const follow = nearBottom();
+		item.querySelector('.text').replaceChildren(markdown(item.partialText || ''));
+		if (follow) scrollDown(true);
+	});
 }
 
 function rating(messageId, value, symbol, label) {
@@ -278,8 +351,8 @@ async function rate(button, messageId, value) {
 	const reason = value === 'down' ? prompt('What was wrong with this answer? (optional)', '') : null;
 	if (value === 'down' && reason === null) return;
 	await guarded(async () => {
-		await api(`${sessionPath()}/messages/${encodeURIComponent(messageId)}/feedback`, {
-			method: 'PUT', auth: sessionHeaders(), json: { rating: value, reason: reason || null } });
+		await sessionApi(`/messages/${encodeURIComponent(messageId)}/feedback`, {
+			method: 'PUT', json: { rating: value, reason: reason || null } });
 		for (const other of button.parentElement.querySelectorAll('button.rate')) other.setAttribute('aria-pressed', String(other === button));
 	});
 }
@@ -295,12 +368,107 @@ function quoteFor(citation, sentence, repeated) {
 	return citation.quote || citation.snippet || '';
 }
 
+// ---- documents told apart ----
+
+/** Remembers which documents of the conversation share a file name. */
+function learnNames(sources) {
+	for (const { filename, documentId } of sources) {
+		if (!filename || !documentId) continue;
+		if (!chat.names.has(filename)) chat.names.set(filename, new Set());
+		chat.names.get(filename).add(documentId);
+	}
+}
+
+/**
+ * A document's name as the chat shows it: its file name, and where two documents of the
+ * conversation share it (an edited file uploaded again), a short form of its id, the
+ * same the viewer's title then shows.
+ */
+function documentLabel(filename, documentId) {
+	const ids = chat.names.get(filename);
+	if (!ids || ids.size < 2 || !documentId) return filename;
+	return `${filename} (#${documentId.replace(/^doc_/, '').slice(0, 6)})`;
+}
+
+// ---- chips and their preview ----
+
 function chip(citation, quote) {
-	return el('button', {
+	const label = documentLabel(citation.filename, citation.documentId);
+	const button = el('button', {
 		type: 'button', class: 'chip', 'data-index': String(citation.index), 'data-quote': quote,
-		'aria-label': `Source ${citation.index}: ${citation.filename}, page ${citation.page}`,
-		title: quote, text: String(citation.index),
-		onclick: () => openCitation(chat.session.knowledgeBase, citation, quote) });
+		'data-document': citation.documentId,
+		'aria-label': `Source ${citation.index}: ${label}, page ${citation.page}`,
+		text: String(citation.index),
+		onclick: () => { hidePreview(); openCitation(chat.session.knowledgeBase, { ...citation, filename: label }, quote); } });
+	const show = () => showPreview(button, label, citation.page, quote);
+	button.addEventListener('mouseenter', show);
+	button.addEventListener('focus', show);
+	button.addEventListener('mouseleave', hidePreview);
+	button.addEventListener('blur', hidePreview);
+	button.addEventListener('keydown', (e) => { if (e.key === 'Escape') hidePreview(); });
+	return button;
+}
+
+/**
+ * One preview for every chip: the document, the page and the quote, beside the chip
+ * hovered or focused, kept inside the window (fixed, so it never widens the page).
+ */
+function showPreview(button, label, page, quote) {
+	let tip = $('chip-preview');
+	if (!tip) {
+		tip = el('div', { id: 'chip-preview', class: 'chip-preview', role: 'tooltip', hidden: true });
+		document.body.append(tip);
+	}
+	tip.replaceChildren(el('strong', { class: 'chip-preview-source', text: `${label}, page ${page}` }),
+		el('q', { class: 'chip-preview-quote', text: quote }));
+	tip.hidden = false;
+	button.setAttribute('aria-describedby', 'chip-preview');
+	const at = button.getBoundingClientRect();
+	const width = Math.min(tip.offsetWidth, window.innerWidth - 16);
+	tip.style.left = `${Math.max(8, Math.min(at.left, window.innerWidth - width - 8))}px`;
+	const below = at.bottom + 6;
+	tip.style.top = below + tip.offsetHeight > window.innerHeight - 8
+		? `${Math.max(8, at.top - tip.offsetHeight - 6)}px` : `${below}px`;
+}
+
+function hidePreview() {
+	const tip = $('chip-preview');
+	if (tip) tip.hidden = true;
+	for (const b of document.querySelectorAll('button.chip[aria-describedby]')) b.removeAttribute('aria-describedby');
+}
+
+// ---- sources panel ----
+
+/**
+ * The passages an answer was built from, best first, cited or not, each with its score,
+ * document and page; each opens the document there.
+ */
+function sourcesPanel(passages, citations) {
+	const cited = new Map(citations.map((c) => [c.chunkId, c.index]));
+	const documents = new Set(passages.map((p) => p.documentId)).size;
+	const summary = `Sources: ${passages.length} passage${passages.length === 1 ? '' : 's'} from ${documents} document${documents === 1 ? '' : 's'}`;
+	return el('details', { class: 'passages' },
+		el('summary', { text: summary }),
+		// list roles on divs: the conversation's own items stay the only li in it
+		el('div', { class: 'passage-list', role: 'list' }, ...passages.map((p) => {
+			const label = documentLabel(p.filename, p.documentId);
+			const index = cited.get(p.chunkId);
+			return el('div', { class: `passage${index ? ' cited' : ''}`, role: 'listitem', 'data-chunk': p.chunkId, 'data-document': p.documentId },
+				el('button', {
+					type: 'button', class: 'quiet open-passage',
+					'aria-label': `Open ${label} at page ${p.page}`,
+					onclick: () => openDocument(chat.session.knowledgeBase, { id: p.documentId, filename: label }, p.page, p.chunkId) },
+				el('span', { class: 'passage-source', text: `${label}, page ${p.page}` })),
+				el('span', { class: 'passage-score', text: `score ${score(p.score)}` }),
+				index ? el('span', { class: 'passage-cited', text: `cited as [${index}]` }) : '',
+				p.headingPath ? el('span', { class: 'passage-heading', text: p.headingPath }) : '',
+				el('p', { class: 'passage-text', text: p.snippet }));
+		})));
+}
+
+/** Three significant digits: scores may be a reranker's (0 to 1) or a fusion's (0.016). */
+function score(value) {
+	return typeof value === 'number' ? String(Number(value.toPrecision(3))) : '';
 }
 
 async function copy(button, text) {
@@ -312,9 +480,20 @@ async function copy(button, text) {
 	}
 }
 
-function scrollDown() {
-	const list = $('messages');
-	list.lastElementChild?.scrollIntoView({ block: 'end' });
+/** Whether the reader is at (or near) the end of the conversation: then new text follows. */
+function nearBottom() {
+	const page = document.scrollingElement;
+	return page.scrollHeight - page.scrollTop - window.innerHeight < 120;
+}
+
+/**
+ * Brings the end of the conversation into view, just above the composer pinned to the
+ * bottom of the window.
+ */
+function scrollDown(force = false) {
+	if (!force && !nearBottom()) return;
+	const page = document.scrollingElement;
+	page.scrollTop = page.scrollHeight;
 }
 
 // ---- composer ----
@@ -368,6 +547,7 @@ async function send(message) {
 	renderQuestion(item, message);
 	const answer = messageItem('assistant');
 	answer.setAttribute('aria-busy', 'true');
+	scrollDown(true);
 	const controller = new AbortController();
 	chat.streaming = controller;
 	$('stop').hidden = false;
@@ -376,9 +556,9 @@ async function send(message) {
 	let citations = [];
 	try {
 		if (!chat.session) await startSession();
-		const response = await fetch(`${sessionPath()}/messages`, {
+		const response = await sessionFetch('/messages', {
 			method: 'POST', signal: controller.signal,
-			headers: { ...sessionHeaders(), 'Content-Type': 'application/json', Accept: 'text/event-stream' },
+			headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
 			body: JSON.stringify({ message }) });
 		if (!response.ok) throw new Error(await problem(response));
 		const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -394,25 +574,25 @@ async function send(message) {
 				const event = parseEvent(block);
 				if (event.name === 'token') {
 					text += event.data.text;
-					answer.querySelector('.text').textContent = text;
+					renderPartial(answer, text);
 				} else if (event.name === 'citations') {
 					citations = event.data;
 				} else if (event.name === 'done') {
-					renderAnswer(answer, event.data.answer ?? text, citations, event.data.grounded, message, event.data.id);
+					renderAnswer(answer, event.data.answer ?? text, citations, event.data.grounded, message, event.data.id,
+						event.data.passages || []);
 					answer.dataset.done = 'true';
 				} else if (event.name === 'error') {
 					throw new Error(event.data.detail || 'The answer failed');
 				}
 			}
 		}
-		showError('');
+		if (!answer.dataset.done) throw new Error('The answer broke off before it was complete');
 	} catch (error) {
 		if (error.name === 'AbortError') {
 			answer.dataset.stopped = 'true';
 			answer.querySelector('.text').append(el('em', { class: 'stopped', text: ' (stopped)' }));
 		} else {
-			showError(error.message);
-			answer.remove();
+			failed(answer, error.message, message);
 		}
 	} finally {
 		answer.removeAttribute('aria-busy');
@@ -422,6 +602,20 @@ async function send(message) {
 		scrollDown();
 		loadConversations();
 	}
+}
+
+/**
+ * A question that got no answer says so where it was asked, with why, and can be asked
+ * again; nothing clears it but a new answer in its place.
+ */
+function failed(answer, reason, message) {
+	answer.classList.add('failed');
+	answer.querySelector('.message-actions')?.remove();
+	answer.querySelector('.text').replaceChildren(
+		el('p', { class: 'failure', role: 'alert', text: `No answer: ${reason}` }));
+	answer.append(el('div', { class: 'message-actions' },
+		el('button', { type: 'button', class: 'quiet retry', text: 'Try again', 'aria-label': 'Ask this question again',
+			onclick: () => send(message) })));
 }
 
 export function stop() {

@@ -3,7 +3,9 @@ package dev.ragchat.api.answer;
 import java.util.List;
 
 import dev.ragchat.api.answer.cite.Citation;
+import dev.ragchat.api.answer.cite.Citations;
 import dev.ragchat.api.answer.judge.Refusal;
+import dev.ragchat.retrieval.ScoredChunk;
 
 /**
  * The engine's answer.
@@ -13,11 +15,57 @@ import dev.ragchat.api.answer.judge.Refusal;
  * @param citations what each marker cites, with its quote
  * @param tokens the tokens a language model spent on it, or {@code null}
  * @param refusal why the documents do not answer, or {@code null} when grounded
+ * @param passages the passages the search stage found for it (retrieved, reranked, above
+ * the least score), best first with their scores, cited or not: what the answer was built
+ * from
  */
-public record Answer(String text, boolean grounded, List<Citation> citations, Long tokens, Refusal refusal) {
+public record Answer(String text, boolean grounded, List<Citation> citations, Long tokens, Refusal refusal,
+		List<Passage> passages) {
 
 	public Answer {
 		citations = List.copyOf(citations);
+		passages = (passages != null) ? List.copyOf(passages) : List.of();
+	}
+
+	/**
+	 * An answer without the passages it was built from.
+	 */
+	public Answer(String text, boolean grounded, List<Citation> citations, Long tokens, Refusal refusal) {
+		this(text, grounded, citations, tokens, refusal, List.of());
+	}
+
+	/**
+	 * A passage the search found for a question.
+	 *
+	 * @param documentId the document
+	 * @param filename its file name
+	 * @param page the page the passage starts on (1 for formats without pages)
+	 * @param chunkId the chunk
+	 * @param headingPath the headings above it (empty when the format has none), cut at
+	 * {@value #MAX_HEADING} characters
+	 * @param score its score in this search (the reranker's when one ordered them)
+	 * @param snippet its text, cut at {@value Citations#SNIPPET_LENGTH} characters
+	 */
+	public record Passage(String documentId, String filename, int page, String chunkId, String headingPath,
+			double score, String snippet) {
+
+		/** The longest heading path a passage keeps. */
+		public static final int MAX_HEADING = 200;
+
+		/**
+		 * @param found a chunk a search found
+		 * @return it as a passage
+		 */
+		public static Passage of(ScoredChunk found) {
+			return new Passage(found.chunk().documentId(), found.chunk().filename(), found.chunk().page(),
+					found.chunk().id(), cut(found.chunk().headingPath(), MAX_HEADING), found.score(),
+					cut(found.chunk().text(), Citations.SNIPPET_LENGTH));
+		}
+
+		private static String cut(String text, int length) {
+			return (text.length() > length) ? text.substring(0, length) + "…" : text;
+		}
+
 	}
 
 }

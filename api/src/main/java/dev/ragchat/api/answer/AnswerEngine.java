@@ -147,7 +147,8 @@ public final class AnswerEngine {
 		if (generated.grounded() && !grounded) {
 			refusal = new Refusal(Refusal.NOT_VERIFIED, "no marker of the answer names a source");
 		}
-		return new Answer(generated.text(), grounded, cited, generated.tokens(), grounded ? null : refusal);
+		return new Answer(generated.text(), grounded, cited, generated.tokens(), grounded ? null : refusal,
+				found.chunks().stream().map(Answer.Passage::of).toList());
 	}
 
 	/**

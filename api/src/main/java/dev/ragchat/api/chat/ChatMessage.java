@@ -3,6 +3,7 @@ package dev.ragchat.api.chat;
 import java.time.Instant;
 import java.util.List;
 
+import dev.ragchat.api.answer.Answer;
 import dev.ragchat.api.answer.cite.Citation;
 import dev.ragchat.api.answer.generate.Turn;
 
@@ -18,16 +19,31 @@ import dev.ragchat.api.answer.generate.Turn;
  * @param createdAt when it was said
  * @param tokens for an answer written by a language model: the tokens it spent (prompt
  * and answer, as the model reports them); {@code null} otherwise
+ * @param passages for an answer: the passages the search found for it, best first, at
+ * most {@value #MAX_PASSAGES} (none for answers stored before they were kept)
  */
 public record ChatMessage(String id, String sessionId, String role, String content, Boolean grounded,
-		List<Citation> citations, Instant createdAt, Long tokens) {
+		List<Citation> citations, Instant createdAt, Long tokens, List<Answer.Passage> passages) {
 
 	public static final String USER = Turn.USER;
 
 	public static final String ASSISTANT = Turn.ASSISTANT;
 
+	/** The most passages an answer keeps (a search may find up to 50). */
+	public static final int MAX_PASSAGES = 20;
+
 	public ChatMessage {
 		citations = (citations != null) ? List.copyOf(citations) : List.of();
+		passages = (passages != null) ? List.copyOf(passages.subList(0, Math.min(passages.size(), MAX_PASSAGES)))
+				: List.of();
+	}
+
+	/**
+	 * A turn without the passages it was built from.
+	 */
+	public ChatMessage(String id, String sessionId, String role, String content, Boolean grounded,
+			List<Citation> citations, Instant createdAt, Long tokens) {
+		this(id, sessionId, role, content, grounded, citations, createdAt, tokens, List.of());
 	}
 
 	/**

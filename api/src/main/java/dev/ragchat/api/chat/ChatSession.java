@@ -3,7 +3,9 @@ package dev.ragchat.api.chat;
 import java.time.Instant;
 
 /**
- * A chat session: one knowledge base, the settings its answers use, and its lifetime.
+ * A chat session: one knowledge base, the settings its answers use, and its lifetime. A
+ * session lasts until it is ended (deleted, or its key revoked): its key may take it up
+ * again with a new token whenever the last one expired.
  *
  * @param id session id, the subject of its token
  * @param keyId the API key that started it
@@ -14,7 +16,7 @@ import java.time.Instant;
  * @param temperature temperature override, or {@code null}
  * @param topK how many chunks to retrieve, or {@code null}
  * @param createdAt when it started
- * @param expiresAt when its token expires
+ * @param expiresAt when its latest token expires
  * @param endedAt when it was ended, or {@code null}
  * @param title what its user named it, or {@code null}
  */
@@ -34,8 +36,12 @@ public record ChatSession(String id, String keyId, String knowledgeBase, String 
 				null);
 	}
 
-	public boolean isActive(Instant now) {
-		return this.endedAt == null && now.isBefore(this.expiresAt);
+	/**
+	 * @return whether it goes on: it was not ended (whether a token for it is still valid
+	 * is the token's own expiry)
+	 */
+	public boolean isOpen() {
+		return this.endedAt == null;
 	}
 
 }

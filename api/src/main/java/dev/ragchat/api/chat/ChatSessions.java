@@ -22,9 +22,11 @@ import dev.ragchat.ingestion.KnowledgeBases;
 import org.springframework.context.event.EventListener;
 
 /**
- * Starts, shows and ends chat sessions. A session's token lives for the configured TTL
- * but never beyond its key. What a node read about a session is trusted for a couple of
- * seconds at most (and forgotten at once when it ends here).
+ * Starts, shows and ends chat sessions. A session belongs to the key that started it and
+ * lasts until it is ended (deleted, or its key revoked); its tokens live for the
+ * configured TTL but never beyond the key, and the key gets a new one whenever it asks
+ * ({@link #token}). What a node read about a session is trusted for a couple of seconds
+ * at most (and forgotten at once when it ends here).
  */
 public final class ChatSessions implements ActiveSessions {
 
@@ -87,10 +89,7 @@ public final class ChatSessions implements ActiveSessions {
 		}
 		this.knowledgeBases.searchable(knowledgeBase);
 		Instant now = this.clock.instant();
-		Instant expiresAt = now.plus(this.tokens.ttl());
-		if (caller.keyExpiresAt() != null && caller.keyExpiresAt().isBefore(expiresAt)) {
-			expiresAt = caller.keyExpiresAt();
-		}
+		Instant expiresAt = tokenExpiry(caller, now);
 		return new ChatSession("ses_" + UUID.randomUUID().toString().replace("-", ""), caller.keyId(), knowledgeBase,
 				request.configId(),
 				first(request.settings().systemPrompt(), (config != null) ? config.systemPrompt() : null),
@@ -115,6 +114,18 @@ public final class ChatSessions implements ActiveSessions {
 			throw new ConflictException("Chat configuration '" + config.id() + "' is not editable: a session"
 					+ " started from it takes its knowledge base and settings as they are (send only configId)");
 		}
+	}
+
+	/**
+	 * @return when a token issued now expires: after the configured TTL, but never after
+	 * the key
+	 */
+	private Instant tokenExpiry(Caller caller, Instant now) {
+		Instant expiresAt = now.plus(this.tokens.ttl());
+		if (caller.keyExpiresAt() != null && caller.keyExpiresAt().isBefore(expiresAt)) {
+			expiresAt = caller.keyExpiresAt();
+		}
+		return expiresAt;
 	}
 
 	private static <T> T first(T preferred, T fallback) {
@@ -147,7 +158,8 @@ public final class ChatSessions implements ActiveSessions {
 	 * @param caller an API key
 	 * @param offset how many of its newest sessions to skip
 	 * @param limit how many at most
-	 * @return the sessions the key started, newest first, each with its last message
+	 * @return the sessions the key started, newest first, each with its first question
+	 * and its last message
 	 */
 	public Listed list(Caller caller, int offset, int limit) {
 		if (caller.kind() != Caller.Kind.API_KEY) {
@@ -155,7 +167,13 @@ public final class ChatSessions implements ActiveSessions {
 		}
 		List<Summary> sessions = this.store.pageOfKey(caller.keyId(), offset, limit).stream().map((session) -> {
 			List<ChatMessage> last = this.messages.latest(session.id(), 1);
-			return new Summary(session, last.isEmpty() ? null : last.get(0));
+			ChatMessage first = last.isEmpty() ? null
+					: this.messages.page(session.id(), 0, 1)
+						.stream()
+						.filter((m) -> ChatMessage.USER.equals(m.role()))
+						.findFirst()
+						.orElse(null);
+			return new Summary(session, (first != null) ? first.content() : null, last.isEmpty() ? null : last.get(0));
 		}).toList();
 		return new Listed(sessions, this.store.countOfKey(caller.keyId()));
 	}
@@ -196,12 +214,12 @@ public final class ChatSessions implements ActiveSessions {
 	 * @param caller an API key
 	 * @param id a session
 	 * @return the session, as its token would present it, when this key started it and it
-	 * is still active
-	 * @throws NotFoundException for another key's session, or one that ended or expired
+	 * was not ended
+	 * @throws NotFoundException for another key's session, or one that ended
 	 */
 	public Caller resume(Caller caller, String id) {
 		ChatSession session = ofKey(caller, id);
-		if (!session.isActive(this.clock.instant())) {
+		if (!session.isOpen()) {
 			throw new NotFoundException("No session '" + id + "'");
 		}
 		return caller.inSession(session.id());
@@ -232,25 +250,36 @@ public final class ChatSessions implements ActiveSessions {
 
 	/**
 	 * A new token for a session the key started, so that a client (the console after a
-	 * reload) can take a conversation up again; it lives no longer than the session.
+	 * reload, or when the last token expired) can take a conversation up again, however
+	 * long ago the session started: it lives for the configured TTL, never beyond the
+	 * key. The session's {@code expiresAt} becomes the new token's.
 	 * @param caller an API key
 	 * @param id a session
 	 * @return the session and its new token
-	 * @throws NotFoundException for another key's session, or one that ended or expired
+	 * @throws NotFoundException for another key's session, or one that ended
 	 */
 	public Started token(Caller caller, String id) {
 		ChatSession session = ofKey(caller, id);
-		if (!session.isActive(this.clock.instant())) {
-			throw new NotFoundException("No session '" + id + "' (it ended or expired)");
+		if (!session.isOpen()) {
+			throw new NotFoundException("No session '" + id + "' (it was ended)");
 		}
-		return new Started(session, this.tokens.issue(session.id(), caller.keyId(), session.expiresAt()));
+		Instant expiresAt = tokenExpiry(caller, this.clock.instant());
+		this.store.renew(id, expiresAt);
+		this.cache.invalidate(id);
+		ChatSession renewed = new ChatSession(session.id(), session.keyId(), session.knowledgeBase(),
+				session.configId(), session.systemPrompt(), session.model(), session.temperature(), session.topK(),
+				session.createdAt(), expiresAt, session.endedAt(), session.title());
+		return new Started(renewed, this.tokens.issue(session.id(), caller.keyId(), expiresAt));
 	}
 
+	/**
+	 * Whether a token's session goes on; the token's own expiry is checked where it is
+	 * verified, so a session outlives each of its tokens.
+	 */
 	@Override
 	public boolean isActive(String sessionId, String keyId) {
-		Instant now = this.clock.instant();
 		return this.cache.get(sessionId, this.store::findById)
-			.filter((s) -> s.keyId().equals(keyId) && s.isActive(now))
+			.filter((s) -> s.keyId().equals(keyId) && s.isOpen())
 			.isPresent();
 	}
 
@@ -264,9 +293,11 @@ public final class ChatSessions implements ActiveSessions {
 	 * A session in a key's list.
 	 *
 	 * @param session the session
+	 * @param firstQuestion its first question (what names it when it has no title), or
+	 * {@code null}
 	 * @param lastMessage its latest message, or {@code null}
 	 */
-	public record Summary(ChatSession session, ChatMessage lastMessage) {
+	public record Summary(ChatSession session, String firstQuestion, ChatMessage lastMessage) {
 
 		/**
 		 * @return when it last changed: its latest message, else its start

@@ -126,7 +126,7 @@ public final class Conversations {
 		// both turns are stored with the answer: a failed answer leaves neither behind
 		ChatMessage asked = new ChatMessage(id(), sessionId, ChatMessage.USER, question, null, List.of(), askedAt);
 		ChatMessage stored = new ChatMessage(id(), sessionId, ChatMessage.ASSISTANT, answer.text(), answer.grounded(),
-				answer.citations(), this.clock.instant(), answer.tokens());
+				answer.citations(), this.clock.instant(), answer.tokens(), answer.passages());
 		this.messages.append(asked);
 		this.messages.append(stored);
 		counted(answer, askedAt);

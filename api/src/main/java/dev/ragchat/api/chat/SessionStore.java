@@ -32,6 +32,14 @@ public interface SessionStore {
 	int endAllOfKey(String keyId, Instant at);
 
 	/**
+	 * Records the expiry of a session's latest token.
+	 * @param id the session
+	 * @param expiresAt when its new token expires
+	 * @return whether it exists
+	 */
+	boolean renew(String id, Instant expiresAt);
+
+	/**
 	 * @param keyId an API key
 	 * @param offset how many of its newest sessions to skip
 	 * @param limit how many to return at most

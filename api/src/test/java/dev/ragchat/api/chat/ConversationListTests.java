@@ -69,7 +69,9 @@ class ConversationListTests extends AbstractWebIntegrationTests {
 				.getResponse()
 				.getContentAsString());
 		assertThat(resumed.get("sessionId").asText()).isEqualTo(id);
-		assertThat(resumed.get("expiresAt").asText()).isEqualTo(session.get("expiresAt").asText());
+		// a new token lives from now: it expires no sooner than the first
+		assertThat(java.time.Instant.parse(resumed.get("expiresAt").asText()))
+			.isAfterOrEqualTo(java.time.Instant.parse(session.get("expiresAt").asText()));
 		this.mvc
 			.perform(get("/api/v1/sessions/" + id + "/messages").secure(true)
 				.header("Authorization", "Bearer " + resumed.get("token").asText()))
@@ -81,6 +83,36 @@ class ConversationListTests extends AbstractWebIntegrationTests {
 			.perform(post("/api/v1/sessions/" + id + "/token").secure(true)
 				.header("Authorization", "Bearer " + session.get("token").asText()))
 			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void neverGivesATokenThatOutlivesItsKey() throws Exception {
+		JsonNode key = dev.ragchat.api.Calls.issueKey(this.mvc, this.masterKey, "{\"ttlSeconds\":120}");
+		JsonNode session = start(key.get("key").asText(), "{\"knowledgeBase\":\"default\"}");
+		assertThat(session.get("expiresAt").asText()).isEqualTo(key.get("expiresAt").asText());
+		this.mvc
+			.perform(post("/api/v1/sessions/" + session.get("sessionId").asText() + "/token").secure(true)
+				.header("X-API-Key", key.get("key").asText()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.expiresAt").value(key.get("expiresAt").asText()));
+	}
+
+	@Test
+	void listsEachConversationWithItsFirstQuestionToNameItBy() throws Exception {
+		String key = issueKey("{}");
+		JsonNode session = start(key, "{\"knowledgeBase\":\"default\"}");
+		JsonNode empty = start(key, "{\"knowledgeBase\":\"default\"}");
+		ask(session, "Anything about lighthouses?");
+		ask(session, "And about harbours?");
+		JsonNode listed = json.readTree(this.mvc.perform(get("/api/v1/sessions").secure(true).header("X-API-Key", key))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		assertThat(listed.at("/sessions/0/sessionId").asText()).isEqualTo(empty.get("sessionId").asText());
+		assertThat(listed.at("/sessions/0/firstQuestion").isNull()).isTrue();
+		assertThat(listed.at("/sessions/1/firstQuestion").asText()).isEqualTo("Anything about lighthouses?");
+		assertThat(listed.at("/sessions/1/lastMessage/role").asText()).isEqualTo("assistant");
 	}
 
 	@Test

@@ -13,12 +13,17 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
+import org.springframework.test.context.TestPropertySource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The chat in a real browser: asking, streamed answers with citation chips, conversations
- * and personas.
+ * and personas. Session tokens live five seconds here (against fifteen minutes by
+ * default), so every scenario goes on across expired tokens, as a conversation does that
+ * lasts longer than a token.
  */
+@TestPropertySource(properties = "ragchat.jwt.ttl=5s")
 class ChatBrowserTests extends ConsoleBrowserTestSupport {
 
 	@Test
@@ -211,8 +216,9 @@ class ChatBrowserTests extends ConsoleBrowserTestSupport {
 		assertThat(this.browser.findElements(By.cssSelector("#messages li"))).isEmpty();
 		ask("When was the lighthouse on Kestrel Point automated?");
 		this.wait.until((driver) -> driver.findElements(By.cssSelector("#conversation-rows li")).size() == 2);
-		assertThat(this.browser.findElement(By.cssSelector("#conversation-rows li:first-child")).getText())
-			.contains("automated in 1987");
+		// each named after its first question, not after its answer
+		assertThat(this.browser.findElement(By.cssSelector("#conversation-rows li:first-child .conversation-title"))
+			.getText()).isEqualTo("When was the lighthouse on Kestrel Point automated?");
 
 		// a reload keeps the conversation: the key asks for a new token, the history
 		// comes back
@@ -230,10 +236,10 @@ class ChatBrowserTests extends ConsoleBrowserTestSupport {
 		WebElement more = ask("How many boats did the fishing fleet count in 1950?");
 		assertThat(more.getText()).contains("forty boats");
 		this.wait.until((driver) -> driver.findElement(By.cssSelector("#conversation-rows li:nth-child(2)"))
-			.getText()
-			.contains("forty boats"));
-		assertThat(this.browser.findElement(By.cssSelector("#conversation-rows li:nth-child(2)")).getAttribute("class"))
-			.contains("current");
+			.getAttribute("class")
+			.contains("current"));
+		assertThat(this.browser.findElement(By.cssSelector("#conversation-rows li:nth-child(2) .conversation-title"))
+			.getText()).isEqualTo("When was the harbour dredged?");
 		screenshot("chat");
 
 		// renamed: the list shows the name
@@ -251,6 +257,234 @@ class ChatBrowserTests extends ConsoleBrowserTestSupport {
 		this.browser.switchTo().alert().accept();
 		this.wait.until((driver) -> driver.findElements(By.cssSelector("#conversation-rows li")).size() == 1);
 		assertThat(this.browser.findElements(By.cssSelector("#messages li"))).isEmpty();
+	}
+
+	@Test
+	void continuesAConversationAfterItsTokenExpiredInTheOpenTabAndAfterAReload() throws Exception {
+		signInWithTheHarbourPdf();
+		this.browser.findElement(By.id("tab-chat")).click();
+		assertThat(ask("When was the harbour dredged?").getText()).contains("dredged in 1902");
+
+		// the token expires while the tab stays open: the next question is answered all
+		// the same, in the same conversation
+		awaitOpenConversationsTokenExpired();
+		WebElement later = ask("When was the lighthouse on Kestrel Point automated?");
+		assertThat(later.getText()).contains("automated in 1987");
+		assertThat(this.browser.findElements(By.cssSelector("#messages li.failed"))).isEmpty();
+		assertThat(this.browser.findElements(By.cssSelector("#messages li"))).hasSize(4);
+		assertThat(this.browser.findElements(By.cssSelector("#conversation-rows li"))).hasSize(1);
+
+		// and expires again; after a reload the conversation is listed as one that goes
+		// on, reopens with its history and takes another question
+		awaitOpenConversationsTokenExpired();
+		this.browser.navigate().refresh();
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("console")));
+		this.browser.findElement(By.id("tab-chat")).click();
+		this.wait.until((driver) -> driver.findElements(By.cssSelector("#messages li")).size() == 4);
+		WebElement row = this.wait.until(ExpectedConditions
+			.presenceOfElementLocated(By.cssSelector("#conversation-rows li.current button.open-conversation")));
+		assertThat(row.isEnabled()).isTrue();
+		assertThat(row.getAttribute("title")).doesNotContain("expired");
+		WebElement third = ask("How many boats did the fishing fleet count in 1950?");
+		assertThat(third.getText()).contains("forty boats");
+		assertThat(this.browser.findElements(By.cssSelector("#messages li"))).hasSize(6);
+		assertThat(this.browser.findElement(By.id("error")).isDisplayed()).isFalse();
+	}
+
+	@Test
+	void showsAQuestionThatGotNoAnswerInTheConversationAndKeepsItThere() throws Exception {
+		signInWithTheHarbourPdf();
+		this.browser.findElement(By.id("tab-chat")).click();
+		ask("When was the harbour dredged?");
+		this.wait.until((driver) -> driver.findElements(By.cssSelector("#conversation-rows li")).size() == 1);
+		// the conversation is deleted elsewhere (another tab, another client of the key)
+		assertThat(script("""
+				const c = JSON.parse(sessionStorage.getItem('ragchat.credential'));
+				const id = sessionStorage.getItem('ragchat.conversation');
+				return fetch('/api/v1/sessions/' + id, { method: 'DELETE', headers: { 'X-API-Key': c.value } })
+					.then((r) => r.status);""")).isEqualTo(204L);
+		this.browser.findElement(By.id("question")).sendKeys("When was the lighthouse on Kestrel Point automated?");
+		this.browser.findElement(By.id("send")).click();
+		WebElement failed = this.wait
+			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#messages li.assistant.failed")));
+		// the list's refresh after the question (the deleted conversation gone from it)
+		// leaves the failure where it is
+		this.wait.until((driver) -> driver.findElements(By.cssSelector("#conversation-rows li")).isEmpty());
+		assertThat(failed.isDisplayed()).isTrue();
+		assertThat(failed.findElement(By.cssSelector("[role=alert]")).getText()).startsWith("No answer:")
+			.contains("cannot go on");
+		assertThat(failed.findElement(By.cssSelector("button.retry")).isDisplayed()).isTrue();
+		assertThat(this.browser.findElement(By.id("send")).isEnabled()).isTrue();
+	}
+
+	@Test
+	void keepsTheComposerAtTheBottomWithTheConversationScrollingAboveIt() throws Exception {
+		signInWithTheHarbourPdf();
+		this.browser.manage().window().setSize(new Dimension(1280, 700));
+		this.browser.findElement(By.id("tab-chat")).click();
+		ask("When was the harbour dredged?");
+		ask("When was the lighthouse on Kestrel Point automated?");
+		ask("How many boats did the fishing fleet count in 1950?");
+		assertComposerPinnedBelowTheLatestAnswer();
+		screenshot("chat-composer-1280px");
+		this.browser.manage().window().setSize(new Dimension(390, 844));
+		assertNoHorizontalScroll();
+		ask("When was the harbour dredged?");
+		assertComposerPinnedBelowTheLatestAnswer();
+		assertNoHorizontalScroll();
+		screenshot("chat-composer-390px");
+	}
+
+	/**
+	 * The composer is in the window after an answer, with the answer's end above it; and
+	 * stays at the window's bottom while the reader scrolls back up the conversation.
+	 */
+	private void assertComposerPinnedBelowTheLatestAnswer() {
+		this.wait.until((driver) -> Boolean.TRUE.equals(
+				script("""
+						const composer = document.getElementById('ask-form').getBoundingClientRect();
+						const answers = document.querySelectorAll('#messages li.assistant');
+						const last = answers[answers.length - 1].getBoundingClientRect();
+						return composer.top >= 0 && composer.bottom <= window.innerHeight + 1 && last.bottom <= composer.top + 1;""")));
+		assertThat(script("return document.scrollingElement.scrollHeight > window.innerHeight")).isEqualTo(true);
+		script("window.scrollTo(0, 0)");
+		assertThat(
+				script("""
+						const composer = document.getElementById('ask-form').getBoundingClientRect();
+						return composer.bottom <= window.innerHeight + 1 && composer.bottom >= window.innerHeight - 2
+							&& document.elementFromPoint(composer.left + 20, composer.top + 20).closest('#ask-form') !== null;"""))
+			.isEqualTo(true);
+		script("document.scrollingElement.scrollTop = document.scrollingElement.scrollHeight");
+	}
+
+	@Test
+	void showsAnAnswerAsItStreams() throws Exception {
+		signInWithTheHarbourPdf();
+		this.browser.findElement(By.id("tab-chat")).click();
+		ask("When was the harbour dredged?");
+		// the answer's stream is held by the test: its first piece is shown, as Markdown,
+		// before the rest comes
+		script("""
+				window.__fetch = window.fetch;
+				window.fetch = (url, init) => {
+					if (!(String(url).endsWith('/messages') && init && init.method === 'POST')) return window.__fetch(url, init);
+					const body = new ReadableStream({ start: (controller) => { window.__answer = controller; } });
+					return Promise.resolve(new Response(body, { status: 200, headers: { 'Content-Type': 'text/event-stream' } }));
+				};""");
+		this.browser.findElement(By.id("question")).sendKeys("When was the lighthouse on Kestrel Point automated?");
+		this.browser.findElement(By.id("send")).click();
+		this.wait.until((driver) -> Boolean.TRUE.equals(script("return !!window.__answer")));
+		script("""
+				const piece = (event, data) => window.__answer.enqueue(new TextEncoder()
+					.encode('event:' + event + '\\ndata:' + JSON.stringify(data) + '\\n\\n'));
+				piece('token', { text: 'The lighthouse was **automated** ' });""");
+		WebElement streaming = this.wait.until(ExpectedConditions
+			.presenceOfElementLocated(By.cssSelector("#messages li.assistant[aria-busy=true] .text strong")));
+		assertThat(streaming.getText()).isEqualTo("automated");
+		assertThat(this.browser.findElements(By.cssSelector("#messages li.assistant[data-done=true]"))).hasSize(1);
+		script("""
+				const piece = (event, data) => window.__answer.enqueue(new TextEncoder()
+					.encode('event:' + event + '\\ndata:' + JSON.stringify(data) + '\\n\\n'));
+				piece('token', { text: 'in 1987.' });
+				piece('citations', []);
+				piece('done', { id: 'msg_test', grounded: true, answer: 'The lighthouse was **automated** in 1987.', passages: [] });
+				window.__answer.close();
+				window.fetch = window.__fetch;""");
+		this.wait.until(
+				(driver) -> driver.findElements(By.cssSelector("#messages li.assistant[data-done=true]")).size() == 2);
+		assertThat(this.browser.findElements(By.cssSelector("#messages li.assistant")).get(1).getText())
+			.contains("The lighthouse was automated in 1987.");
+	}
+
+	@Test
+	void listsThePassagesAnAnswerWasBuiltFromAndTellsSameNamedDocumentsApart() throws Exception {
+		signIn(issueKey());
+		createKnowledgeBase("Lights");
+		// two files of the same name: an edited file uploaded again
+		Path first = java.nio.file.Files.createDirectories(this.dir.resolve("first")).resolve("lights.txt");
+		java.nio.file.Files.writeString(first,
+				"Kestrel Point. The lighthouse on Kestrel Point was automated in 1987 after a long debate.\n");
+		Path second = java.nio.file.Files.createDirectories(this.dir.resolve("second")).resolve("lights.txt");
+		java.nio.file.Files.writeString(second,
+				"Kestrel Point, revised. The lighthouse on Kestrel Point was automated in 1989, the council says.\n");
+		uploadAndAwaitReady(first, "lights.txt");
+		this.browser.findElement(By.id("files")).sendKeys(second.toAbsolutePath().toString());
+		this.wait.until((driver) -> driver.findElements(By.cssSelector("#doc-rows li[data-status=READY]")).size() == 2);
+		this.browser.findElement(By.id("tab-chat")).click();
+		WebElement answer = ask("When was the lighthouse on Kestrel Point automated?");
+
+		// the sources panel: every passage found, with its score, document and page
+		WebElement panel = answer.findElement(By.cssSelector("details.passages"));
+		panel.findElement(By.tagName("summary")).click();
+		List<WebElement> passages = panel.findElements(By.cssSelector(".passage[role=listitem]"));
+		assertThat(passages).hasSize(2);
+		assertThat(panel.findElement(By.tagName("summary")).getText())
+			.isEqualTo("Sources: 2 passages from 2 documents");
+		List<String> labels = passages.stream()
+			.map((p) -> p.findElement(By.cssSelector(".passage-source")).getText())
+			.toList();
+		// told apart: the same file name, each with a short form of its id
+		assertThat(labels).allMatch((label) -> label.matches("lights\\.txt \\(#[0-9a-f]{6}\\), page 1"));
+		assertThat(labels.get(0)).isNotEqualTo(labels.get(1));
+		for (WebElement passage : passages) {
+			assertThat(passage.findElement(By.cssSelector(".passage-score")).getText()).matches("score -?[0-9.e-]+");
+			assertThat(passage.findElement(By.cssSelector(".passage-text")).getText()).contains("Kestrel Point");
+		}
+
+		// a chip's preview: its document (told apart), page and quote, on focus and on
+		// hover
+		WebElement chip = answer.findElement(By.cssSelector("button.chip"));
+		assertThat(chip.getAttribute("aria-label")).matches("Source 1: lights\\.txt \\(#[0-9a-f]{6}\\), page 1");
+		((JavascriptExecutor) this.browser).executeScript("arguments[0].focus()", chip);
+		WebElement preview = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("chip-preview")));
+		assertThat(preview.getAttribute("role")).isEqualTo("tooltip");
+		assertThat(chip.getAttribute("aria-describedby")).isEqualTo("chip-preview");
+		String label = chip.getAttribute("aria-label").replaceFirst("^Source 1: ", "").replaceFirst(", page 1$", "");
+		assertThat(preview.getText()).contains(label + ", page 1").contains(chip.getAttribute("data-quote"));
+		assertThat(chip.getAttribute("data-quote")).contains("Kestrel Point was automated");
+		((JavascriptExecutor) this.browser).executeScript("arguments[0].blur()", chip);
+		this.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("chip-preview")));
+		new org.openqa.selenium.interactions.Actions(this.browser).moveToElement(chip).perform();
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("chip-preview")));
+
+		// light and dark, wide and narrow (as on a phone): the panel and the preview fit
+		for (String width : List.of("1280", "390")) {
+			this.browser.manage()
+				.window()
+				.setSize(new Dimension(Integer.parseInt(width), width.equals("390") ? 844 : 900));
+			for (String theme : List.of("light", "dark")) {
+				boolean dark = "dark"
+					.equals(this.browser.findElement(By.tagName("html")).getDomAttribute("data-theme"));
+				if (dark != theme.equals("dark")) {
+					this.browser.findElement(By.id("theme")).click();
+				}
+				((JavascriptExecutor) this.browser)
+					.executeScript("arguments[0].scrollIntoView({ block: 'center' }); arguments[0].focus()", chip);
+				this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("chip-preview")));
+				assertNoHorizontalScroll();
+				screenshot("screen-chat-sources-" + width + "-" + theme);
+			}
+		}
+		this.browser.manage().window().setSize(new Dimension(1280, 900));
+
+		// a passage opens its document, named as the panel names it
+		passages.get(1).findElement(By.cssSelector("button.open-passage")).click();
+		this.wait.until((driver) -> Boolean.TRUE.equals(script("return document.getElementById('preview').open")));
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview-title"),
+				labels.get(1).replaceFirst(", page 1$", "")));
+		screenshot("chat-sources");
+		this.browser.findElement(By.id("preview-close")).click();
+	}
+
+	private void awaitOpenConversationsTokenExpired() {
+		this.wait.until((driver) -> Boolean.TRUE.equals(((JavascriptExecutor) driver).executeAsyncScript("""
+				const done = arguments[arguments.length - 1];
+				const c = JSON.parse(sessionStorage.getItem('ragchat.credential'));
+				const id = sessionStorage.getItem('ragchat.conversation');
+				fetch('/api/v1/sessions?limit=100', { headers: { 'X-API-Key': c.value } })
+					.then((r) => r.json())
+					.then((b) => done(b.sessions.some((s) => s.sessionId === id
+						&& Date.parse(s.expiresAt) < Date.now() - 1000)));""")));
 	}
 
 	@Test

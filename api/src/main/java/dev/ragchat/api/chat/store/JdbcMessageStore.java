@@ -11,6 +11,7 @@ import java.util.List;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ragchat.api.answer.Answer;
 import dev.ragchat.api.answer.cite.Citation;
 import dev.ragchat.api.chat.ChatMessage;
 import dev.ragchat.api.chat.MessageStore;
@@ -19,11 +20,17 @@ import dev.ragchat.ingestion.catalog.Jdbc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Chat history in the embedded SQL catalog; citations as JSON.
+ * Chat history in the embedded SQL catalog; citations and passages as JSON.
  */
 final class JdbcMessageStore implements MessageStore {
 
 	private static final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+
+	private static final TypeReference<List<Citation>> CITATIONS = new TypeReference<>() {
+	};
+
+	private static final TypeReference<List<Answer.Passage>> PASSAGES = new TypeReference<>() {
+	};
 
 	private final JdbcClient jdbc;
 
@@ -38,10 +45,12 @@ final class JdbcMessageStore implements MessageStore {
 			.query(Long.class)
 			.single();
 		this.jdbc.sql("""
-				insert into chat_message (id, session_id, seq, role, content, grounded, citations, created_at, tokens)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				insert into chat_message (id, session_id, seq, role, content, grounded, citations, created_at, tokens,
+					passages)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(m.id(), m.sessionId(), seq, m.role(), m.content(), m.grounded(), toJson(m.citations()),
-					m.createdAt().atOffset(ZoneOffset.UTC), m.tokens())
+					m.createdAt().atOffset(ZoneOffset.UTC), m.tokens(),
+					m.passages().isEmpty() ? null : toJson(m.passages()))
 			.update();
 	}
 
@@ -91,25 +100,25 @@ final class JdbcMessageStore implements MessageStore {
 		Long tokens = rs.getObject("tokens", Long.class);
 		return new ChatMessage(rs.getString("id"), rs.getString("session_id"), rs.getString("role"),
 				rs.getString("content"), (grounded != null) ? (Boolean) grounded : null,
-				fromJson(rs.getString("citations")), Jdbc.instant(rs, "created_at"), tokens);
+				fromJson(rs.getString("citations"), CITATIONS), Jdbc.instant(rs, "created_at"), tokens,
+				fromJson(rs.getString("passages"), PASSAGES));
 	}
 
-	private static String toJson(List<Citation> citations) {
+	private static String toJson(List<?> values) {
 		try {
-			return json.writeValueAsString(citations);
+			return json.writeValueAsString(values);
 		}
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}
 
-	private static List<Citation> fromJson(String citations) {
-		if (citations == null) {
+	private static <T> List<T> fromJson(String values, TypeReference<List<T>> type) {
+		if (values == null) {
 			return List.of();
 		}
 		try {
-			return json.readValue(citations, new TypeReference<List<Citation>>() {
-			});
+			return json.readValue(values, type);
 		}
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException(ex);

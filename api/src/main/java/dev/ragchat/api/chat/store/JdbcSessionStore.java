@@ -54,6 +54,13 @@ final class JdbcSessionStore implements SessionStore {
 	}
 
 	@Override
+	public boolean renew(String id, Instant expiresAt) {
+		return this.jdbc.sql("update chat_session set expires_at = ? where id = ?")
+			.params(Jdbc.time(expiresAt), id)
+			.update() == 1;
+	}
+
+	@Override
 	public int endAllOfKey(String keyId, Instant at) {
 		return this.jdbc.sql("update chat_session set ended_at = ? where api_key_id = ? and ended_at is null")
 			.params(Jdbc.time(at), keyId)

@@ -96,6 +96,13 @@ final class MongoSessionStore implements SessionStore {
 	}
 
 	@Override
+	public boolean renew(String id, Instant expiresAt) {
+		return this.mongo
+			.updateFirst(Query.query(Criteria.where("_id").is(id)), Update.update("expiresAt", expiresAt), COLLECTION)
+			.getMatchedCount() == 1;
+	}
+
+	@Override
 	public int endAllOfKey(String keyId, Instant at) {
 		return (int) this.mongo
 			.updateMulti(Query.query(Criteria.where("keyId").is(keyId).and("endedAt").isNull()),

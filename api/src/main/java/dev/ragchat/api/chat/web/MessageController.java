@@ -7,6 +7,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ragchat.api.access.Caller;
+import dev.ragchat.api.answer.Answer;
 import dev.ragchat.api.answer.cite.Citation;
 import dev.ragchat.api.audit.Audit;
 import dev.ragchat.api.chat.AnswerAdmission;
@@ -77,7 +78,8 @@ class MessageController {
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	@Operation(summary = "Ask a question and stream the answer: events token, then citations, then done (or error)")
+	@Operation(summary = "Ask a question and stream the answer: events token, then citations, then done (or error);"
+			+ " done carries the answer's id, grounded, its whole text and the passages it was built from")
 	SseEmitter stream(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String id,
 			@RequestBody AskRequest request) {
 		// refused before the stream starts, so that a busy server answers 429 itself
@@ -92,8 +94,8 @@ class MessageController {
 						filter, (token) -> send(emitter, "token", Map.of("text", token)));
 				this.audit.sourcesCited(keyId(caller), id, sources(answer), address);
 				send(emitter, "citations", answer.citations());
-				send(emitter, "done",
-						Map.of("id", answer.id(), "grounded", answer.grounded(), "answer", answer.content()));
+				send(emitter, "done", Map.of("id", answer.id(), "grounded", answer.grounded(), "answer",
+						answer.content(), "passages", answer.passages()));
 				emitter.complete();
 			}
 			catch (ClientGone ex) {
@@ -177,13 +179,22 @@ class MessageController {
 
 	}
 
+	/**
+	 * A question or an answer.
+	 *
+	 * @param citations for an answer: the sources it cites
+	 * @param passages for an answer: the passages the search found for it, best first
+	 * with their scores, cited or not (at most {@value ChatMessage#MAX_PASSAGES}; empty
+	 * for answers stored before they were kept)
+	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record AnswerView(String id, String role, String answer, Boolean grounded, List<Citation> citations,
-			Instant createdAt) {
+			Instant createdAt, List<Answer.Passage> passages) {
 
 		static AnswerView of(ChatMessage message) {
+			boolean answer = ChatMessage.ASSISTANT.equals(message.role());
 			return new AnswerView(message.id(), message.role(), message.content(), message.grounded(),
-					ChatMessage.ASSISTANT.equals(message.role()) ? message.citations() : null, message.createdAt());
+					answer ? message.citations() : null, message.createdAt(), answer ? message.passages() : null);
 		}
 
 	}

@@ -76,7 +76,8 @@ public class SessionController {
 	}
 
 	@GetMapping
-	@Operation(summary = "The sessions this API key started, newest first, paged, each with its last message")
+	@Operation(summary = "The sessions this API key started, newest first, paged, each with its first question"
+			+ " and its last message")
 	@SecurityRequirement(name = "apiKey")
 	SessionList list(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
 			@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "20") int limit) {
@@ -89,8 +90,9 @@ public class SessionController {
 	}
 
 	@PostMapping("/{id}/token")
-	@Operation(summary = "A new token for a session this API key started and that is still active"
-			+ " (to take a conversation up again); it expires with the session")
+	@Operation(summary = "A new token for a session this API key started and did not end, however long ago"
+			+ " (to take a conversation up again after a reload or when its token expired); it lives for the"
+			+ " configured token lifetime, never beyond the key")
 	@SecurityRequirement(name = "apiKey")
 	StartedResponse token(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String id) {
 		ChatSessions.Started started = this.sessions.token(caller, id);
@@ -127,14 +129,15 @@ public class SessionController {
 		ChatMessage last = summary.lastMessage();
 		LastMessage preview = null;
 		if (last != null) {
-			String text = last.content();
-			preview = new LastMessage(last.role(),
-					(text.length() > PREVIEW_LENGTH) ? text.substring(0, PREVIEW_LENGTH) + "…" : text,
-					last.createdAt());
+			preview = new LastMessage(last.role(), preview(last.content()), last.createdAt());
 		}
 		return new SessionSummary(session.id(), session.title(), session.knowledgeBase(), session.configId(),
 				session.model(), session.createdAt(), summary.updatedAt(), session.expiresAt(), session.endedAt(),
-				preview);
+				(summary.firstQuestion() != null) ? preview(summary.firstQuestion()) : null, preview);
+	}
+
+	private static String preview(String text) {
+		return (text.length() > PREVIEW_LENGTH) ? text.substring(0, PREVIEW_LENGTH) + "…" : text;
 	}
 
 	@PutMapping(path = "/{id}/title", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -210,8 +213,17 @@ public class SessionController {
 
 	}
 
+	/**
+	 * A session in its key's list.
+	 *
+	 * @param expiresAt when its latest token expires (the key gets a new one for as long
+	 * as the session was not ended)
+	 * @param firstQuestion its first question, cut as a preview: what a client names it
+	 * after when it has no title
+	 */
 	record SessionSummary(String sessionId, String title, String knowledgeBase, String configId, String model,
-			Instant createdAt, Instant updatedAt, Instant expiresAt, Instant endedAt, LastMessage lastMessage) {
+			Instant createdAt, Instant updatedAt, Instant expiresAt, Instant endedAt, String firstQuestion,
+			LastMessage lastMessage) {
 
 	}
 

@@ -57,8 +57,20 @@ abstract class SessionStoreContractTests {
 		assertThat(this.store.end("ses_3", NOW.plusSeconds(2))).isTrue();
 		ChatSession ended = this.store.findById("ses_3").orElseThrow();
 		assertThat(ended.endedAt()).isEqualTo(NOW.plusSeconds(1));
-		assertThat(ended.isActive(NOW.plusSeconds(3))).isFalse();
+		assertThat(ended.isOpen()).isFalse();
 		assertThat(this.store.end("ses_nope", NOW)).isFalse();
+	}
+
+	@Test
+	void renewsTheExpiryOfItsLatestTokenAndNothingElse() {
+		this.store.save(session("ses_renew", "key_1"));
+		Instant later = NOW.plus(Duration.ofHours(2));
+		assertThat(this.store.renew("ses_renew", later)).isTrue();
+		ChatSession renewed = this.store.findById("ses_renew").orElseThrow();
+		assertThat(renewed.expiresAt()).isEqualTo(later);
+		assertThat(renewed.createdAt()).isEqualTo(NOW);
+		assertThat(renewed.isOpen()).isTrue();
+		assertThat(this.store.renew("ses_nope", later)).isFalse();
 	}
 
 	@Test
