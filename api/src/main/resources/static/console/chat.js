@@ -24,7 +24,7 @@ function renewToken() {
 	if (!chat.renewing) {
 		const session = chat.session;
 		chat.renewing = api(`/api/v1/sessions/${encodeURIComponent(session.sessionId)}/token`, { method: 'POST' })
-			.then((started) => { session.token = started.token; })
+			.then((started) => Object.assign(session, tokenOf(started)))
 			.catch((error) => { throw new Error(`This conversation cannot go on: ${error.message}`); })
 			.finally(() => { chat.renewing = null; });
 	}
@@ -32,11 +32,23 @@ function renewToken() {
 }
 
 /**
- * fetch() with the open conversation's token; a 401 (the token expired) renews the token
- * and tries once more.
+ * A token as the conversation keeps it: with when to renew it, a little before it expires
+ * (half its life at most), so that a refused token (which the audit log records as a
+ * failed sign-in and the rate limit counts) stays the exception: a clock that is off.
+ */
+function tokenOf(started) {
+	const expires = Date.parse(started.expiresAt);
+	const margin = Math.min(30000, Math.max(0, (expires - Date.now()) / 2));
+	return { token: started.token, renewAt: Number.isNaN(expires) ? Infinity : expires - margin };
+}
+
+/**
+ * fetch() with the open conversation's token, renewed first when it is about to expire;
+ * a 401 (it expired all the same) renews it and tries once more.
  */
 async function sessionFetch(path, init = {}) {
 	const call = () => fetch(`${sessionPath()}${path}`, { ...init, headers: { ...(init.headers || {}), ...sessionHeaders() } });
+	if (Date.now() >= (chat.session.renewAt ?? Infinity)) await renewToken();
 	const response = await call();
 	if (response.status !== 401) return response;
 	await renewToken();
@@ -112,7 +124,7 @@ async function resume(sessionId) {
 	try {
 		if (chat.streaming) chat.streaming.abort();
 		const started = await api(`/api/v1/sessions/${encodeURIComponent(sessionId)}/token`, { method: 'POST' });
-		chat.session = { sessionId, token: started.token };
+		chat.session = { sessionId, ...tokenOf(started) };
 		chat.names = new Map();
 		const view = await sessionApi('');
 		Object.assign(chat.session, { knowledgeBase: view.knowledgeBase, configId: view.configId });
@@ -536,7 +548,7 @@ async function startSession() {
 	const config = chat.personas.find((p) => p.id === configId);
 	const body = configId ? (config && config.editable === false ? { configId } : { configId, knowledgeBase: kb }) : { knowledgeBase: kb };
 	const started = await api('/api/v1/sessions', { method: 'POST', json: body });
-	chat.session = { sessionId: started.sessionId, token: started.token, knowledgeBase: kb, configId: configId || null };
+	chat.session = { sessionId: started.sessionId, ...tokenOf(started), knowledgeBase: kb, configId: configId || null };
 	if (config && config.editable === false) chat.session.knowledgeBase = config.knowledgeBase;
 	sessionStorage.setItem(OPEN, started.sessionId);
 	setUp();

@@ -266,10 +266,13 @@ class ChatBrowserTests extends ConsoleBrowserTestSupport {
 		assertThat(ask("When was the harbour dredged?").getText()).contains("dredged in 1902");
 
 		// the token expires while the tab stays open: the next question is answered all
-		// the same, in the same conversation
+		// the same, in the same conversation, the token renewed before it is used (no
+		// refused token, which the audit log would record as a failed sign-in)
+		long refusedTokens = refusedSessionTokens();
 		awaitOpenConversationsTokenExpired();
 		WebElement later = ask("When was the lighthouse on Kestrel Point automated?");
 		assertThat(later.getText()).contains("automated in 1987");
+		assertThat(refusedSessionTokens()).isEqualTo(refusedTokens);
 		assertThat(this.browser.findElements(By.cssSelector("#messages li.failed"))).isEmpty();
 		assertThat(this.browser.findElements(By.cssSelector("#messages li"))).hasSize(4);
 		assertThat(this.browser.findElements(By.cssSelector("#conversation-rows li"))).hasSize(1);
@@ -474,6 +477,13 @@ class ChatBrowserTests extends ConsoleBrowserTestSupport {
 				labels.get(1).replaceFirst(", page 1$", "")));
 		screenshot("chat-sources");
 		this.browser.findElement(By.id("preview-close")).click();
+	}
+
+	private long refusedSessionTokens() throws java.io.IOException {
+		return java.nio.file.Files.readAllLines(this.context.getBean(dev.ragchat.api.audit.Audit.class).file())
+			.stream()
+			.filter((line) -> line.contains("\"sign-in.failed\"") && line.contains("credential:session-token"))
+			.count();
 	}
 
 	private void awaitOpenConversationsTokenExpired() {
