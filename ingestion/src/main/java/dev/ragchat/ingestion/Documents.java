@@ -392,9 +392,9 @@ public final class Documents {
 	public Replaced updateMetadata(String knowledgeBase, String id, String metadata) {
 		Document current = get(knowledgeBase, id);
 		String normalized = metadata(metadata);
-		String now = (current.metadata() != null) ? metadata(current.metadata()) : null;
 		boolean empty = normalized == null || "{}".equals(normalized);
-		if (java.util.Objects.equals(normalized, now) || (empty && now == null)) {
+		if (empty ? current.metadata() == null || "{}".equals(metadata(current.metadata()))
+				: current.metadata() != null && sameJson(normalized, current.metadata())) {
 			return new Replaced(current, false);
 		}
 		Path temp = null;
@@ -472,6 +472,16 @@ public final class Documents {
 		}
 		catch (JsonProcessingException ex) {
 			throw new RejectedInputException("metadata is not valid JSON");
+		}
+	}
+
+	/** Whether two JSON texts hold the same values (the order of keys aside). */
+	private static boolean sameJson(String a, String b) {
+		try {
+			return json.readTree(a).equals(json.readTree(b));
+		}
+		catch (JsonProcessingException ex) {
+			return false;
 		}
 	}
 

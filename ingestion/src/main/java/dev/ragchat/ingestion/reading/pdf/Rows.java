@@ -71,7 +71,8 @@ final class Rows {
 				}
 				// a longer window wins only with a better score: the fewest lines that
 				// hold it
-				if (found >= need && (number || !numbers) && score > bestScore) {
+				boolean enough = found >= need || (found >= 2 && found >= Math.ceil(seen.size() * 0.6));
+				if (enough && (number || !numbers) && score > bestScore) {
 					bestScore = score;
 					best = new int[] { lines.get(first)[0], lines.get(last)[1] };
 				}
