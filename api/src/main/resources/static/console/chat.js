@@ -371,12 +371,13 @@ async function rate(button, messageId, value) {
 
 /**
  * The quote a chip opens: the citation's own for its first use; for a later use of the
- * same [n], the sentence that use closes when the cited passage holds it word for word
- * (else the citation's quote), so that each chip highlights its own sentence.
+ * same [n], the sentence that use closes, always (the viewer finds it on the page even
+ * reworded, a table row written again, or else highlights the passage cited, never
+ * the first use's quote), so that each chip highlights its own sentence.
  */
 function quoteFor(citation, sentence, repeated) {
 	const fold = (s) => (s || '').replace(/\s+/g, ' ').trim();
-	if (repeated && sentence && fold(citation.snippet).includes(fold(sentence))) return fold(sentence);
+	if (repeated && fold(sentence)) return fold(sentence);
 	return citation.quote || citation.snippet || '';
 }
 

@@ -46,6 +46,89 @@ export function placeChips(fragment, chip) {
 	return fragment;
 }
 
+/** What a document shown in the viewer may not hold: anything that loads, runs or submits. */
+const DOCUMENT_CONFIG = {
+	RETURN_DOM_FRAGMENT: true,
+	FORBID_TAGS: ['style', 'link', 'meta', 'base', 'form', 'input', 'button', 'select', 'textarea', 'img', 'picture',
+		'source', 'video', 'audio', 'track', 'iframe', 'frame', 'object', 'embed', 'svg', 'math', 'template'],
+	FORBID_ATTR: ['style', 'srcset', 'poster', 'background', 'action', 'formaction', 'ping'],
+};
+
+/**
+ * A Markdown or HTML document rendered for reading: marked for Markdown, then DOMPurify,
+ * which removes scripts and event handlers; beyond that nothing that loads anything
+ * (images, frames, media, style sheets) is kept, so that the CSP is never even tested,
+ * and links open in a new tab without a referrer.
+ * @param text the document's source
+ * @param mediaType text/markdown (or text/x-web-markdown) or text/html
+ * @returns a fragment of sanitised nodes
+ */
+export function renderSource(text, mediaType) {
+	const html = mediaType.includes('markdown') ? marked.parse(text, { async: false }) : text;
+	const fragment = DOMPurify.sanitize(html, DOCUMENT_CONFIG);
+	for (const link of fragment.querySelectorAll('a[href]')) {
+		link.setAttribute('target', '_blank');
+		link.setAttribute('rel', 'noopener noreferrer');
+	}
+	return fragment;
+}
+
+/**
+ * Marks a passage in rendered text, matched on letters and digits only (case-blind), so
+ * that hard-wrapped source, collapsed blanks, markup between words and punctuation do not
+ * stop it: written by hand because it must run over the text nodes of rendered HTML,
+ * which no library here does. The marks keep the punctuation that clings to the first
+ * and last words.
+ * @param root the element holding the text
+ * @param passage the passage
+ * @returns the first mark, or null when the passage is not there
+ */
+export function markPassage(root, passage) {
+	const wanted = letters(passage || '');
+	if (wanted.length < 2) return null;
+	const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+	const nodes = [];
+	let key = '';
+	const at = [];
+	while (walker.nextNode()) {
+		const node = walker.currentNode;
+		const index = nodes.push(node) - 1;
+		const value = node.nodeValue;
+		for (let i = 0; i < value.length; i++) {
+			const folded = letters(value[i]);
+			for (const c of folded) {
+				key += c;
+				at.push([index, i]);
+			}
+		}
+	}
+	const start = key.indexOf(wanted);
+	if (start < 0) return null;
+	let [firstNode, firstOffset] = at[start];
+	let [lastNode, lastOffset] = at[start + wanted.length - 1];
+	const text = (n) => nodes[n].nodeValue;
+	while (firstOffset > 0 && !/\s/.test(text(firstNode)[firstOffset - 1])) firstOffset--;
+	while (lastOffset + 1 < text(lastNode).length && !/\s/.test(text(lastNode)[lastOffset + 1])) lastOffset++;
+	let first = null;
+	// from the last node back, so that splitting a node leaves the earlier offsets valid
+	for (let n = lastNode; n >= firstNode; n--) {
+		const from = n === firstNode ? firstOffset : 0;
+		const to = n === lastNode ? lastOffset + 1 : text(n).length;
+		if (to <= from || !text(n).slice(from, to).trim()) continue;
+		const range = document.createRange();
+		range.setStart(nodes[n], from);
+		range.setEnd(nodes[n], to);
+		const mark = document.createElement('mark');
+		range.surroundContents(mark);
+		first = mark;
+	}
+	return first;
+}
+
+function letters(text) {
+	return text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+}
+
 function blockTextBefore(node, offset) {
 	const block = node.parentElement ? node.parentElement.closest(BLOCKS) : null;
 	let text = '';

@@ -1,17 +1,27 @@
 // The document viewer: a PDF page by page as the server renders it (the cited passage
-// highlighted on its page, the view scrolled to it), other types as their text with the
-// quote marked. Server-rendered pages keep the strict CSP as it is (no worker, no eval)
-// and show exactly the boxes the server computed for the quote.
+// highlighted on its page, the view scrolled to it), Markdown and HTML rendered
+// (sanitised), other types as their text, with the quote marked wherever its letters and
+// digits stand in order (blanks, line breaks and markup between them do not matter).
+// Server-rendered pages keep the strict CSP as it is (no worker, no eval) and show
+// exactly the boxes the server computed for the quote. A chip's own quote is looked for
+// first; where it is not on the page, the passage (chunk) it was cited from, never
+// another chip's quote.
 import { $, api, el, guarded, kbPath } from './core.js';
+import { markPassage, renderSource } from './markdown.js';
 
 const ZOOMS = [50, 75, 100, 125, 150, 200, 300];
+const MAX_QUOTE = 2000;
+const RENDERED = ['text/markdown', 'text/x-web-markdown', 'text/html', 'application/xhtml+xml'];
 const view = { kb: null, doc: null, page: 1, pages: 1, quote: null, quotePage: null, boxes: [], zoom: 2 };
 
 /** Opens the page a citation names, with its quote highlighted. */
 export async function openCitation(kb, citation, quote) {
 	const title = `Source ${citation.index}: ${citation.filename}, page ${citation.page}`;
+	// the citation's boxes are its own quote's: another quote (a repeated chip's) finds its
+	// place on the rendered page
+	const boxes = quote === citation.quote ? citation.boxes || [] : [];
 	await open(kb, { id: citation.documentId, filename: citation.filename }, citation.page, quote,
-		citation.boxes || [], title, citation.snippet);
+		boxes, title, citation.snippet, citation.chunkId || null);
 }
 
 /** Opens a document at a page (from the documents list, or a search hit with its chunk highlighted). */
@@ -36,7 +46,7 @@ async function open(kb, doc, page, quote, boxes, title, snippet, chunkId = null)
 			$('viewer-tools').hidden = false;
 			await showPage();
 		} else {
-			await showText(found, quote || snippet);
+			await showText(found, quote, snippet);
 		}
 	});
 }
@@ -48,10 +58,22 @@ async function showPage() {
 	$('page-prev').disabled = view.page <= 1;
 	$('page-next').disabled = view.page >= view.pages;
 	applyZoom();
-	const highlight = view.page !== view.quotePage ? ''
-		: view.quote ? `?quote=${encodeURIComponent(view.quote)}`
-			: view.chunkId ? `?highlight=${encodeURIComponent(view.chunkId)}` : '';
-	const blob = await api(`${kbPath(view.kb)}/documents/${encodeURIComponent(view.doc.id)}/pages/${view.page}${highlight}`);
+	const params = new URLSearchParams();
+	if (view.page === view.quotePage) {
+		if (view.quote && view.quote.length <= MAX_QUOTE) params.set('quote', view.quote);
+		if (view.chunkId) params.set('highlight', view.chunkId);
+	}
+	const path = `${kbPath(view.kb)}/documents/${encodeURIComponent(view.doc.id)}/pages/${view.page}`;
+	const highlight = params.size > 0;
+	let blob;
+	try {
+		blob = await api(highlight ? `${path}?${params}` : path);
+	} catch (error) {
+		if (!highlight) throw error;
+		// the passage is not on this page: the page all the same, and say so
+		blob = await api(path);
+		$('preview-quote').textContent = `${view.quote || ''} (not found on this page)`.trim();
+	}
 	if (image.src) URL.revokeObjectURL(image.src);
 	image.dataset.page = String(view.page);
 	image.onload = () => scrollToHighlight();
@@ -66,16 +88,49 @@ async function showPage() {
 /** Brings the highlighted lines into view inside the scrolling page. */
 function scrollToHighlight() {
 	const box = $('preview-page');
-	const lines = view.boxes.filter((b) => b.page === view.page);
-	if (view.page !== view.quotePage || !lines.length) {
+	const image = $('preview-image');
+	const lines = view.page !== view.quotePage ? [] : view.boxes.filter((b) => b.page === view.page);
+	const found = lines.length ? { y: Math.min(...lines.map((b) => b.y)), x: Math.min(...lines.map((b) => b.x)) }
+		: view.page === view.quotePage ? highlightOnImage(image) : null;
+	if (!found) {
 		box.scrollTop = 0;
 		return;
 	}
-	const image = $('preview-image');
-	const top = Math.min(...lines.map((b) => b.y)) * image.clientHeight;
-	const left = Math.min(...lines.map((b) => b.x)) * image.clientWidth;
+	const top = found.y * image.clientHeight;
+	const left = found.x * image.clientWidth;
 	box.scrollTop = Math.max(0, top - box.clientHeight / 3);
 	box.scrollLeft = Math.max(0, left - 20);
+}
+
+/**
+ * Where the server drew its highlight on the page picture (its first highlighted row and
+ * leftmost column, as fractions), read from a small copy of the picture: for a quote
+ * whose boxes the citation does not carry.
+ */
+function highlightOnImage(image) {
+	if (!image.naturalWidth) return null;
+	const width = 300;
+	const height = Math.round(image.naturalHeight * width / image.naturalWidth);
+	const canvas = document.createElement('canvas');
+	canvas.width = width;
+	canvas.height = height;
+	const g = canvas.getContext('2d', { willReadFrequently: true });
+	g.drawImage(image, 0, 0, width, height);
+	const d = g.getImageData(0, 0, width, height).data;
+	let top = -1;
+	let left = width;
+	for (let y = 0; y < height; y++) {
+		let row = 0;
+		for (let x = 0; x < width; x++) {
+			const p = (y * width + x) * 4;
+			if (d[p] > 200 && d[p + 1] > 150 && d[p + 2] < 170) {
+				row++;
+				left = Math.min(left, x);
+			}
+		}
+		if (row > 3 && top < 0) top = y;
+	}
+	return top < 0 ? null : { y: top / height, x: left / width };
 }
 
 function applyZoom() {
@@ -85,34 +140,32 @@ function applyZoom() {
 }
 
 /**
- * Text files as they are; other types (DOCX, HTML, images read by OCR) as the passages
- * the index holds, each under its heading path. The quote, where it stands, is marked.
+ * Markdown and HTML rendered (sanitised), other text files as they are; other types
+ * (DOCX, images read by OCR) as the passages the index holds, each under its heading
+ * path. The quote, where it stands, is marked; else the passage it was cited from.
  */
-async function showText(doc, quote) {
-	const pre = $('preview-text');
-	pre.replaceChildren();
-	pre.hidden = false;
-	let blocks;
-	if ((doc.mediaType || '').startsWith('text/')) {
+async function showText(doc, quote, snippet) {
+	const box = $('preview-text');
+	box.replaceChildren();
+	box.hidden = false;
+	const type = (doc.mediaType || '').split(';')[0];
+	box.dataset.rendered = String(RENDERED.includes(type));
+	if (RENDERED.includes(type)) {
 		const blob = await api(`${kbPath(view.kb)}/documents/${encodeURIComponent(doc.id)}/content`);
-		blocks = [{ text: await blob.text() }];
+		box.append(el('article', { class: 'rendered' }, renderSource(await blob.text(), type)));
+	} else if (type.startsWith('text/')) {
+		const blob = await api(`${kbPath(view.kb)}/documents/${encodeURIComponent(doc.id)}/content`);
+		box.append(el('section', { class: 'passage' }, el('p', { text: await blob.text() })));
 	} else {
 		const { chunks } = await api(`${kbPath(view.kb)}/documents/${encodeURIComponent(doc.id)}/chunks`);
-		blocks = chunks.map((c) => ({ heading: c.headingPath, text: c.text }));
-	}
-	let marked = null;
-	for (const block of blocks) {
-		const section = el('section', { class: 'passage' });
-		if (block.heading) section.append(el('h3', { text: block.heading }));
-		const at = quote && !marked ? block.text.indexOf(quote) : -1;
-		if (at < 0) {
-			section.append(el('p', { text: block.text }));
-		} else {
-			marked = el('mark', { text: quote });
-			section.append(el('p', {}, block.text.slice(0, at), marked, block.text.slice(at + quote.length)));
+		for (const c of chunks) {
+			const section = el('section', { class: 'passage' });
+			if (c.headingPath) section.append(el('h3', { text: c.headingPath }));
+			section.append(el('p', { text: c.text }));
+			box.append(section);
 		}
-		pre.append(section);
 	}
+	const marked = (quote && markPassage(box, quote)) || (snippet && snippet !== quote && markPassage(box, snippet));
 	if (marked) marked.scrollIntoView({ block: 'center' });
 }
 

@@ -75,9 +75,10 @@ public interface DocumentStore {
 
 	/**
 	 * Puts a document back in the queue, marked large, without counting the attempt: the
-	 * quick lane gives back what is too big for it. Its status stays PARSING (a client
-	 * never sees it step back to QUEUED), its lease goes: {@link #claimNext} with
-	 * {@code smallOnly} false takes it again.
+	 * quick lane gives back what is too big for it. It is QUEUED again, with no progress
+	 * and no lease (it waits in line until a main worker takes it: a client sees it
+	 * waiting, not PARSING at 0 %); {@link #claimNext} with {@code smallOnly} false takes
+	 * it again.
 	 * @param id the document
 	 */
 	void handBack(String id);

@@ -375,6 +375,53 @@ public final class Documents {
 	}
 
 	/**
+	 * Changes a document's metadata by re-indexing: its next version is its current file
+	 * with the new metadata. Search filters read the values each chunk carries (see
+	 * {@link #searchableValues}), so the chunks are written again; the index swaps them
+	 * all at once when the version is READY (keeping every vector, since no text
+	 * changed), and until then the previous values hold. No chunk ever has half of a
+	 * change.
+	 * @param knowledgeBase its knowledge base
+	 * @param id the document
+	 * @param metadata the new metadata, a JSON object that replaces the old one whole
+	 * @return the document, QUEUED as its next version (or unchanged when the metadata is
+	 * the same)
+	 * @throws RejectedInputException if the metadata is not a JSON object or too large
+	 * @throws ConflictException if the document is being ingested
+	 */
+	public Replaced updateMetadata(String knowledgeBase, String id, String metadata) {
+		Document current = get(knowledgeBase, id);
+		String normalized = metadata(metadata);
+		boolean empty = normalized == null || "{}".equals(normalized);
+		if (empty ? current.metadata() == null || "{}".equals(metadata(current.metadata()))
+				: current.metadata() != null && sameJson(normalized, current.metadata())) {
+			return new Replaced(current, false);
+		}
+		Path temp = null;
+		try {
+			temp = Files.createTempFile("ragchat-metadata", ".bin");
+			try (InputStream in = this.blobs.open(blobKey(current));
+					java.io.OutputStream out = Files.newOutputStream(temp)) {
+				in.transferTo(out);
+			}
+			return replace(knowledgeBase, id, new Upload(current.filename(), temp), empty ? "{}" : normalized);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read the original of " + id, ex);
+		}
+		finally {
+			if (temp != null) {
+				try {
+					Files.deleteIfExists(temp);
+				}
+				catch (IOException ex) {
+					// a temporary file: the system cleans it
+				}
+			}
+		}
+	}
+
+	/**
 	 * @param knowledgeBase its knowledge base
 	 * @param id the document
 	 * @return its versions before the current one, oldest first
@@ -425,6 +472,16 @@ public final class Documents {
 		}
 		catch (JsonProcessingException ex) {
 			throw new RejectedInputException("metadata is not valid JSON");
+		}
+	}
+
+	/** Whether two JSON texts hold the same values (the order of keys aside). */
+	private static boolean sameJson(String a, String b) {
+		try {
+			return json.readTree(a).equals(json.readTree(b));
+		}
+		catch (JsonProcessingException ex) {
+			return false;
 		}
 	}
 

@@ -22,6 +22,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
@@ -32,9 +34,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -65,7 +69,12 @@ class DocumentController {
 
 	private final Audit audit;
 
-	DocumentController(Documents documents, ChunkIndex index, DocumentPages pages, Audit audit) {
+	private final Limits limits;
+
+	DocumentController(Documents documents, ChunkIndex index, DocumentPages pages, Audit audit,
+			ObjectProvider<MultipartProperties> multipart) {
+		MultipartProperties sizes = multipart.getIfAvailable(MultipartProperties::new);
+		this.limits = new Limits(sizes.getMaxFileSize().toBytes(), sizes.getMaxRequestSize().toBytes());
 		this.audit = audit;
 		this.documents = documents;
 		this.index = index;
@@ -182,10 +191,44 @@ class DocumentController {
 	}
 
 	@GetMapping
-	@Operation(summary = "List the documents of a knowledge base")
-	DocumentList list(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String kb) {
+	@Operation(summary = "List the documents of a knowledge base: all of them, oldest first, unless q (in the file"
+			+ " name, case-blind), sort (name, date, size, status; -name etc. descending), offset and limit (1 to"
+			+ " 500) ask for a page; total is how many matched, limits the upload limits")
+	DocumentList list(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String kb,
+			@RequestParam(required = false) String q, @RequestParam(required = false) String sort,
+			@RequestParam(defaultValue = "0") int offset, @RequestParam(required = false) Integer limit) {
 		Permissions.see(caller, kb);
-		return new DocumentList(this.documents.list(kb).stream().map(DocumentController::view).toList());
+		DocumentListing.Page page = new DocumentListing(q, sort, offset, limit).apply(this.documents.list(kb));
+		return new DocumentList(
+				page.documents().stream().map((d) -> view(d).withPlaceInLine(page.places().get(d.id()))).toList(),
+				page.total(), offset, limit, page.queued(), this.limits);
+	}
+
+	@PatchMapping(path = "/{doc}", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	@Operation(summary = "Change a document's metadata ({metadata: {...}}, upload scope): its next version, the"
+			+ " same file with this metadata, is queued and replaces the current one when READY, so that search"
+			+ " filters see the new values all at once; 409 while a version is being ingested")
+	ReplacedView updateMetadata(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+			@PathVariable String kb, @PathVariable String doc, @RequestBody MetadataChange change) throws IOException {
+		try {
+			caller.require(Scope.UPLOAD, kb);
+			if (change == null || change.metadata() == null || !change.metadata().isObject()) {
+				throw new dev.ragchat.errors.RejectedInputException("Send {\"metadata\": {...}}, a JSON object");
+			}
+			Documents.Replaced replaced = this.documents.updateMetadata(kb, doc, change.metadata().toString());
+			Document d = replaced.document();
+			if (replaced.replaced()) {
+				this.audit.documentReplaced(caller.keyId(), kb, doc, d.version());
+				this.pages.evict(kb, doc);
+			}
+			return new ReplacedView(d.id(), d.filename(), d.status().name(), d.version(), replaced.replaced(),
+					statusUrl(d));
+		}
+		catch (RagChatException ex) {
+			this.audit.refused(caller.keyId(), "document.replaced", "document:" + kb + "/" + doc, ex);
+			throw ex;
+		}
 	}
 
 	@GetMapping("/{doc}")
@@ -254,7 +297,28 @@ class DocumentController {
 		boolean ready = d.status() == dev.ragchat.ingestion.DocumentStatus.READY;
 		return new DocumentView(d.id(), d.filename(), d.mediaType(), d.sizeBytes(), d.sha256(), d.status().name(),
 				d.progress(), ready ? d.progress().pagesTotal() : null, ready ? d.progress().chunksTotal() : null,
-				d.warnings(), d.error(), d.metadata(), d.createdAt(), d.readyAt(), d.version(), d.updatedAt(), null);
+				d.warnings(), d.error(), d.metadata(), d.createdAt(), d.readyAt(), d.version(), d.updatedAt(), null,
+				null);
+	}
+
+	/**
+	 * A change of metadata.
+	 *
+	 * @param metadata the new metadata, a JSON object (it replaces the old one whole)
+	 */
+	record MetadataChange(com.fasterxml.jackson.databind.JsonNode metadata) {
+
+	}
+
+	/**
+	 * The upload limits ({@code spring.servlet.multipart.*}), so that a client refuses a
+	 * file that is too big before sending a byte of it.
+	 *
+	 * @param maxFileBytes the largest file
+	 * @param maxRequestBytes the largest upload request (all its files)
+	 */
+	record Limits(long maxFileBytes, long maxRequestBytes) {
+
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
@@ -297,7 +361,18 @@ class DocumentController {
 
 	}
 
-	record DocumentList(List<DocumentView> documents) {
+	/**
+	 * A page of documents.
+	 *
+	 * @param documents the documents
+	 * @param total how many matched the search (all of them without one)
+	 * @param offset documents skipped
+	 * @param limit the page size asked for, or {@code null}
+	 * @param queued how many documents of the knowledge base wait in line
+	 * @param limits the upload limits
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record DocumentList(List<DocumentView> documents, int total, int offset, Integer limit, int queued, Limits limits) {
 
 	}
 
@@ -305,7 +380,7 @@ class DocumentController {
 	record DocumentView(String id, String filename, String mediaType, long sizeBytes, String sha256, String status,
 			Document.Progress progress, Integer pages, Integer chunks, List<String> warnings, String error,
 			@JsonRawValue String metadata, Instant createdAt, Instant readyAt, int version, Instant updatedAt,
-			Integer indexedChunks) {
+			Integer indexedChunks, Integer placeInLine) {
 
 		/**
 		 * @param count chunks of the document that are searchable right now
@@ -315,7 +390,18 @@ class DocumentController {
 		DocumentView withIndexedChunks(int count) {
 			return new DocumentView(this.id, this.filename, this.mediaType, this.sizeBytes, this.sha256, this.status,
 					this.progress, this.pages, this.chunks, this.warnings, this.error, this.metadata, this.createdAt,
-					this.readyAt, this.version, this.updatedAt, count);
+					this.readyAt, this.version, this.updatedAt, count, this.placeInLine);
+		}
+
+		/**
+		 * @param place its place among the knowledge base's queued documents (1: next),
+		 * or {@code null}
+		 * @return this view with it
+		 */
+		DocumentView withPlaceInLine(Integer place) {
+			return new DocumentView(this.id, this.filename, this.mediaType, this.sizeBytes, this.sha256, this.status,
+					this.progress, this.pages, this.chunks, this.warnings, this.error, this.metadata, this.createdAt,
+					this.readyAt, this.version, this.updatedAt, this.indexedChunks, place);
 		}
 
 	}

@@ -48,22 +48,26 @@ class PagePreviewController {
 	@GetMapping(path = "/api/v1/knowledge-bases/{kb}/documents/{doc}/pages/{page}",
 			produces = MediaType.IMAGE_PNG_VALUE)
 	@Operation(summary = "A PNG of a PDF page (bounded size); highlight=<chunkId> or quote=<text> draws that"
-			+ " passage's boxes on it")
+			+ " passage's boxes on it; with both, the quote where it is on the page (word for word, or the lines"
+			+ " holding most of its words and numbers), else the chunk")
 	ResponseEntity<byte[]> page(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
 			@PathVariable String kb, @PathVariable String doc, @PathVariable int page,
 			@RequestParam(required = false) String highlight, @RequestParam(required = false) String quote)
 			throws IOException {
 		Permissions.see(caller, kb);
-		if (highlight != null && quote != null) {
-			throw new RejectedInputException("Send highlight or quote, not both");
-		}
 		if (quote != null && (quote.isBlank() || quote.length() > MAX_QUOTE)) {
 			throw new RejectedInputException("quote must hold 1 to " + MAX_QUOTE + " characters");
 		}
 		this.documents.get(kb, doc);
 		String passage = quote;
 		if (highlight != null) {
-			passage = chunk(doc, highlight).text();
+			Chunk chunk = chunk(doc, highlight);
+			// a quote that is not on the page (another chip's sentence never is) gives
+			// way
+			// to the chunk it was cited from, never to some other passage
+			if (quote == null || this.pages.locate(kb, doc, page, page, quote).isEmpty()) {
+				passage = chunk.text();
+			}
 		}
 		Path png = this.pages.png(kb, doc, page, passage);
 		byte[] body;

@@ -147,7 +147,8 @@ class DocumentsBrowserTests extends ConsoleBrowserTestSupport {
 		}
 		this.wait.until((driver) -> driver.findElements(By.cssSelector("#doc-rows li[data-status=READY]")).size() == 2);
 		this.wait.until(ExpectedConditions.attributeToBe(By.id("doc-rows"), "data-polling", "off"));
-		assertThat(this.browser.findElement(By.id("queue-text")).getText()).isEqualTo("2 of 2 done");
+		// the counter counts this batch (the later upload), not the documents before it
+		assertThat(this.browser.findElement(By.id("queue-text")).getText()).isEqualTo("1 of 1 done");
 	}
 
 	@Test
@@ -228,6 +229,263 @@ class DocumentsBrowserTests extends ConsoleBrowserTestSupport {
 		WebElement mark = this.wait
 			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#preview-text mark")));
 		assertThat(mark.getText()).isEqualTo(TestFiles.DOCX_FACT);
+	}
+
+	@Test
+	void replacesADocumentUploadedAgainUnderItsNameWithItsNextVersion() throws Exception {
+		signIn(issueKey());
+		createKnowledgeBase("Policies");
+		Path first = java.nio.file.Files.writeString(this.dir.resolve("travel-policy.md"),
+				"# Travel policy\n\nHotel rooms are refunded up to 95 EUR a night.\n");
+		uploadAndAwaitReady(first, "travel-policy.md");
+		Path edited = java.nio.file.Files.writeString(
+				java.nio.file.Files.createDirectories(this.dir.resolve("edited")).resolve("travel-policy.md"),
+				"# Travel policy\n\nHotel rooms are refunded up to 110 EUR a night.\n");
+		this.browser.findElement(By.id("files")).sendKeys(edited.toAbsolutePath().toString());
+		// the same name: asked, never a silent second copy
+		WebElement dialog = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("same-name")));
+		assertThat(dialog.getText()).contains("travel-policy.md").contains("version 1");
+		this.browser.findElement(By.id("same-name-replace")).click();
+		this.wait.until((driver) -> Boolean.TRUE
+			.equals(script("const rows = document.querySelectorAll('#doc-rows li[data-document]');"
+					+ " return rows.length === 1 && rows[0].dataset.version === '2' && rows[0].dataset.status === 'READY'")));
+		assertThat(this.browser.findElements(By.cssSelector("#doc-rows li"))).hasSize(1);
+		assertThat(this.browser.findElement(By.id("queue-text")).getText()).isEqualTo("1 of 1 done");
+
+		this.browser.findElement(By.id("tab-search")).click();
+		this.browser.findElement(By.id("search-query")).sendKeys("hotel rooms refunded a night");
+		this.browser.findElement(By.cssSelector("#search-form button[type=submit]")).click();
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#search-results li.result")));
+		String results = this.browser.findElement(By.id("search-results")).getText();
+		assertThat(results).contains("110 EUR").doesNotContain("95 EUR");
+	}
+
+	@Test
+	void setsMetadataAtUploadAndLaterAndAFilteredSearchFindsTheDocumentByIt() throws Exception {
+		signIn(issueKey());
+		createKnowledgeBase("Budgets");
+		this.browser.findElement(By.cssSelector("#upload-metadata summary")).click();
+		this.browser.findElement(By.cssSelector("#upload-metadata-rows .pair-key")).sendKeys("department");
+		this.browser.findElement(By.cssSelector("#upload-metadata-rows .pair-value")).sendKeys("finance");
+		uploadAndAwaitReady(java.nio.file.Files.writeString(this.dir.resolve("budget.txt"),
+				"The harbour budget grows by four percent next year."), "budget.txt");
+		assertThat(this.browser.findElement(By.cssSelector("#doc-rows li[data-status=READY] .tags")).getText())
+			.isEqualTo("department: finance");
+		assertThat(filteredSearch("budget", "{\"key\":\"department\",\"op\":\"eq\",\"value\":\"finance\"}"))
+			.contains("budget.txt");
+
+		// changed later: the next version carries the new values, and the filters follow
+		this.browser.findElement(By.id("tab-knowledge")).click();
+		this.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#doc-rows li button.metadata")))
+			.click();
+		WebElement value = this.wait
+			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#metadata-rows .pair-value")));
+		value.clear();
+		value.sendKeys("legal");
+		this.browser.findElement(By.id("metadata-add")).click();
+		List<WebElement> keys = this.browser.findElements(By.cssSelector("#metadata-rows .pair-key"));
+		keys.get(1).sendKeys("year");
+		this.browser.findElements(By.cssSelector("#metadata-rows .pair-value")).get(1).sendKeys("2024");
+		this.browser.findElement(By.id("metadata-save")).click();
+		this.wait.until((driver) -> Boolean.TRUE
+			.equals(script("const row = document.querySelector('#doc-rows li[data-document]');"
+					+ " return row.dataset.version === '2' && row.dataset.status === 'READY'")));
+		assertThat(this.browser.findElement(By.cssSelector("#doc-rows li .tags")).getText())
+			.contains("department: legal")
+			.contains("year: 2024");
+		assertThat(filteredSearch("budget", "{\"and\":[{\"key\":\"department\",\"op\":\"eq\",\"value\":\"legal\"},"
+				+ "{\"key\":\"year\",\"op\":\"gte\",\"value\":2024}]}"))
+			.contains("budget.txt");
+		assertThat(filteredSearch("budget", "{\"key\":\"department\",\"op\":\"eq\",\"value\":\"finance\"}"))
+			.isEqualTo("Nothing found.");
+	}
+
+	@Test
+	void findsSortsPagesAndDeletesSeveralDocumentsWithOneConfirmation() throws Exception {
+		signIn(issueKey());
+		createKnowledgeBase("Notes");
+		// 27 small notes, sent by the page's own fetch (quicker than 27 file pickers)
+		script("""
+				const c = JSON.parse(sessionStorage.getItem('ragchat.credential'));
+				const kb = document.getElementById('documents').dataset.kb;
+				return (async () => {
+					for (let i = 0; i < 27; i++) {
+						const form = new FormData();
+						const name = 'note-' + String(i).padStart(2, '0') + '.txt';
+						form.append('file', new File(['Note ' + i + ' about the harbour, ' + 'x'.repeat(i)], name));
+						await fetch('/api/v1/knowledge-bases/' + kb + '/documents', { method: 'POST', body: form, headers: { 'X-API-Key': c.value } });
+					}
+				})();""");
+		this.browser.findElement(By.id("tab-search")).click();
+		this.browser.findElement(By.id("tab-knowledge")).click();
+		this.wait.until(ExpectedConditions.textToBe(By.id("doc-page"), "1–25 of 27"));
+		assertThat(this.browser.findElement(By.id("doc-pager")).isDisplayed()).isTrue();
+		// newest first by default, then sorted by name and by size
+		assertThat(names().get(0)).isEqualTo("note-26.txt");
+		new org.openqa.selenium.support.ui.Select(this.browser.findElement(By.id("doc-sort"))).selectByValue("name");
+		this.wait.until((driver) -> names().get(0).equals("note-00.txt"));
+		new org.openqa.selenium.support.ui.Select(this.browser.findElement(By.id("doc-sort"))).selectByValue("-size");
+		this.wait.until((driver) -> names().get(0).equals("note-26.txt"));
+		this.browser.findElement(By.id("doc-next")).click();
+		this.wait.until(ExpectedConditions.textToBe(By.id("doc-page"), "26–27 of 27"));
+		assertThat(names()).containsExactly("note-01.txt", "note-00.txt");
+
+		// the second page, all of it, deleted with one confirmation
+		this.browser.findElement(By.id("doc-select-all")).click();
+		WebElement delete = this.browser.findElement(By.id("doc-delete-selected"));
+		assertThat(delete.getText()).isEqualTo("Delete selected (2)");
+		delete.click();
+		org.openqa.selenium.Alert confirm = this.wait.until(ExpectedConditions.alertIsPresent());
+		assertThat(confirm.getText()).contains("Delete 2 documents").contains("note-01.txt");
+		confirm.accept();
+		// hidden now (one page): its text read by script
+		this.wait
+			.until((driver) -> "1–25 of 25".equals(script("return document.getElementById('doc-page').textContent")));
+		assertThat(this.browser.findElement(By.id("doc-pager")).isDisplayed()).isFalse();
+
+		// found by name
+		this.browser.findElement(By.id("doc-search")).sendKeys("note-1");
+		this.wait.until((driver) -> names().size() == 10);
+		assertThat(names()).allSatisfy((name) -> assertThat(name).startsWith("note-1"));
+		assertThat(this.browser.findElement(By.id("doc-rows")).getAttribute("data-polling")).isIn("on", "off");
+	}
+
+	@Test
+	void refusesAFileOverTheLimitBeforeSendingItAndCountsOnlyThisBatch() throws Exception {
+		signIn(issueKey());
+		createKnowledgeBase("Limits");
+		uploadAndAwaitReady(TestFiles.factsPdf(this.dir.resolve("earlier.pdf")), "earlier.pdf");
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("upload-limit"), "100.0 MB a file"));
+		// what is sent is counted: the page's fetch, watched
+		script("""
+				window.__sent = [];
+				const original = window.fetch;
+				window.fetch = (url, init) => {
+					if (init && init.body instanceof FormData) window.__sent.push(init.body.get('file').name);
+					return original(url, init);
+				};""");
+		// three files and one a byte over the limit, dropped at once
+		script("""
+				const dt = new DataTransfer();
+				for (const name of ['a.txt', 'b.txt', 'c.txt']) dt.items.add(new File(['Text of ' + name + ' about ferries.'], name, { type: 'text/plain' }));
+				const big = new File([new Uint8Array(100 * 1024 * 1024 + 1)], 'huge.txt', { type: 'text/plain' });
+				dt.items.add(big);
+				document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));""");
+		// read in one script: the list is drawn anew while it is polled
+		this.wait.until((driver) -> script(
+				"const li = document.querySelector(\"#doc-rows li.status-refused[data-upload='huge.txt']\");"
+						+ " return li ? li.textContent : ''") instanceof String text
+				&& text.contains("more than the 100.0 MB a file may have; nothing was sent"));
+		this.wait.until(ExpectedConditions.textToBe(By.id("queue-text"), "3 of 4 done, 1 refused"));
+		assertThat(script("return window.__sent")).asList().containsExactlyInAnyOrder("a.txt", "b.txt", "c.txt");
+	}
+
+	@Test
+	void rendersMarkdownAndHtmlSafelyAndMarksAHardWrappedQuote() throws Exception {
+		signIn(issueKey());
+		createKnowledgeBase("Rendered");
+		uploadAndAwaitReady(java.nio.file.Files.writeString(this.dir.resolve("travel.md"), """
+				# Travel policy
+
+				Hotel rooms are refunded up to
+				95 EUR a night in every city
+				of the region, **breakfast** included.
+				"""), "travel.md");
+		this.browser.findElement(By.cssSelector("#doc-rows li[data-status=READY] button[aria-label^='View']")).click();
+		WebElement text = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("preview-text")));
+		assertThat(text.findElement(By.cssSelector("h1")).getText()).isEqualTo("Travel policy");
+		assertThat(text.findElement(By.tagName("strong")).getText()).isEqualTo("breakfast");
+		assertThat(text.getText()).doesNotContain("# Travel").doesNotContain("**");
+		this.browser.findElement(By.id("preview-close")).click();
+
+		this.browser.findElement(By.id("tab-chat")).click();
+		WebElement answer = ask("How much are hotel rooms refunded a night?");
+		answer.findElement(By.cssSelector("button.chip")).click();
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#preview-text mark")));
+		String marked = (String) script(
+				"return [...document.querySelectorAll('#preview-text mark')].map((m) => m.textContent).join(' ')");
+		assertThat(marked.replaceAll("\\s+", " ")).contains("95 EUR a night");
+		this.browser.findElement(By.id("preview-close")).click();
+
+		this.browser.findElement(By.id("tab-knowledge")).click();
+		this.browser.findElement(By.id("files"))
+			.sendKeys(java.nio.file.Files.writeString(this.dir.resolve("page.html"), """
+					<html><head><title>Ferries</title><link rel="stylesheet" href="https://example.com/x.css"></head>
+					<body><h1>Ferry times</h1>
+					<script>window.__ran = 'script';</script>
+					<p onclick="window.__ran = 'click'" style="color: red">The ferry leaves at nine.</p>
+					<img src="https://example.com/tracker.png" onerror="window.__ran = 'image'">
+					<a href="javascript:window.__ran = 'link'">a link</a>
+					</body></html>""").toAbsolutePath().toString());
+		this.wait.until((driver) -> driver
+			.findElements(By.cssSelector("#doc-rows li[data-status=READY] button[aria-label='View page.html']"))
+			.size() == 1);
+		this.browser.findElement(By.cssSelector("#doc-rows li[data-document] button[aria-label='View page.html']"))
+			.click();
+		WebElement html = this.wait
+			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#preview-text h1")));
+		assertThat(html.getText()).isEqualTo("Ferry times");
+		assertThat(
+				script("""
+						const box = document.getElementById('preview-text');
+						return [box.querySelectorAll('script, img, link, style, [onclick], [style]').length,
+							[...box.querySelectorAll('a')].map((a) => a.getAttribute('href') || '').join(''), window.__ran || null]""")
+					.toString())
+			.isEqualTo("[0, , null]");
+		this.browser.findElement(By.cssSelector("#preview-text p")).click();
+		assertThat(script("return window.__ran || null")).isNull();
+	}
+
+	@Test
+	void offersAChatOnlyKeyNoActionThatNeedsAnotherScope() throws Exception {
+		signIn(issueKey());
+		createKnowledgeBase("Gated");
+		uploadAndAwaitReady(java.nio.file.Files.writeString(this.dir.resolve("gate.txt"), "The gate opens at six."),
+				"gate.txt");
+		signOut();
+		signIn(issueKey("{\"name\":\"reader\",\"scopes\":[\"chat\"]}"));
+		this.browser.findElement(By.cssSelector("#kb-rows tr button[aria-label='Open Gated']")).click();
+		WebElement row = this.wait
+			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#doc-rows li[data-status=READY]")));
+		assertThat(row.findElement(By.cssSelector("button[aria-label='View gate.txt']")).isDisplayed()).isTrue();
+		assertThat(row.findElement(By.cssSelector("button[aria-label^='Download']")).isDisplayed()).isTrue();
+		for (String hidden : List.of("#drop", "#files", "#upload-metadata", "#doc-select-all", "#doc-delete-selected",
+				"#doc-rows li button.delete", "#doc-rows li button.replace", "#doc-rows li button.metadata",
+				"#doc-rows li button.reingest", "#doc-rows li input.select", "#kb-create",
+				"#kb-rows button[aria-label='Delete Gated']")) {
+			List<WebElement> found = this.browser.findElements(By.cssSelector(hidden));
+			assertThat(found).as(hidden).isNotEmpty();
+			assertThat(found).as(hidden).noneMatch(WebElement::isDisplayed);
+		}
+	}
+
+	/** Signs out with the bar's button. */
+	private void signOut() {
+		this.browser.findElement(By.id("sign-out")).click();
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
+	}
+
+	/** Searches in the Search view with a filter; the results' text. */
+	private String filteredSearch(String query, String filter) {
+		this.browser.findElement(By.id("tab-search")).click();
+		WebElement field = this.browser.findElement(By.id("search-query"));
+		field.clear();
+		field.sendKeys(query);
+		WebElement box = this.browser.findElement(By.id("search-filter"));
+		box.clear();
+		box.sendKeys(filter);
+		script("document.getElementById('search-results').replaceChildren()");
+		this.browser.findElement(By.cssSelector("#search-form button[type=submit]")).click();
+		return this.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#search-results li")))
+			.findElement(By.xpath(".."))
+			.getText();
+	}
+
+	/** The file names of the list, in order. */
+	@SuppressWarnings("unchecked")
+	private List<String> names() {
+		return (List<String>) script(
+				"return [...document.querySelectorAll('#doc-rows li[data-document] .name')].map((n) => n.textContent)");
 	}
 
 	private static final List<String> SALES = List.of("Total net sales were 514 billion dollars in 2022.",

@@ -133,6 +133,21 @@ class PagePreviewTests {
 			.andExpect(jsonPath("$.detail").value(containsString("not on page 3")));
 	}
 
+	@Test
+	void highlightsTheQuoteWhereItIsOnThePageElseTheChunkItWasCitedFrom() throws Exception {
+		String quote = java.net.URLEncoder.encode(TestFiles.PAGE_THREE_FACT, java.nio.charset.StandardCharsets.UTF_8);
+		String elsewhere = java.net.URLEncoder.encode("A sentence that no page of the harbour holds at all",
+				java.nio.charset.StandardCharsets.UTF_8);
+		BufferedImage chunk = png(pages() + "/3?highlight=" + chunkId(2));
+		BufferedImage quoted = png(pages() + "/3?quote=" + quote);
+		assertThat(differing(chunk, quoted)).isPositive();
+		// a chip's own sentence, found on the page: it, not the whole chunk
+		assertThat(differing(png(pages() + "/3?highlight=" + chunkId(2) + "&quote=" + quote), quoted)).isZero();
+		// a sentence that is not on the page: the chunk it was cited from, not nothing
+		// and not another passage
+		assertThat(differing(png(pages() + "/3?highlight=" + chunkId(2) + "&quote=" + elsewhere), chunk)).isZero();
+	}
+
 	/** Chunk ids are keyed by content: the id of the chunk at a position. */
 	private String chunkId(int ordinal) {
 		return this.chunkIndex.chunks(this.pdf).get(ordinal).id();

@@ -25,8 +25,9 @@ final class JdbcDocumentStore implements DocumentStore {
 	private static final ObjectMapper json = new ObjectMapper();
 
 	/**
-	 * What the main workers may take: a queued document, or one the quick lane handed
-	 * back (still PARSING, so that its status never steps back, but leased to nobody).
+	 * What the main workers may take: a queued document, among them those the quick lane
+	 * handed back (QUEUED again and marked large: they wait in line, no worker has them).
+	 * A handed-back document of an older catalog may still be PARSING, leased to nobody.
 	 */
 	private static final String HANDED_BACK_OR_QUEUED = "(status = 'QUEUED' or (status = 'PARSING' and large"
 			+ " and lease_owner is null))";
@@ -182,7 +183,7 @@ final class JdbcDocumentStore implements DocumentStore {
 	@Override
 	public void handBack(String id) {
 		this.jdbc.sql("""
-				update document set status = 'PARSING', large = true, attempts = attempts - 1, pages_done = 0,
+				update document set status = 'QUEUED', large = true, attempts = attempts - 1, pages_done = 0,
 					pages_total = 0, chunks_done = 0, chunks_total = 0, lease_owner = null, lease_until = null,
 					updated_at = ? where id = ?""").params(Jdbc.time(Instant.now()), id).update();
 	}

@@ -199,8 +199,9 @@ final class MongoDocumentStore implements DocumentStore {
 	@Override
 	public Optional<Document> claimNext(String owner, Instant leaseUntil, boolean smallOnly) {
 		Bson queued = eq("status", DocumentStatus.QUEUED.name());
-		// a document the quick lane handed back stays PARSING (its status never steps
-		// back) but is leased to nobody: the main workers take it
+		// a document the quick lane handed back is QUEUED again, marked large: the main
+		// workers take it (one handed back by an older version may still be PARSING,
+		// leased to nobody)
 		Bson handedBack = and(eq("status", DocumentStatus.PARSING.name()), eq("large", true),
 				exists("leaseOwner", false));
 		org.bson.Document claimed = this.documents.findOneAndUpdate(
@@ -234,7 +235,7 @@ final class MongoDocumentStore implements DocumentStore {
 	@Override
 	public void handBack(String id) {
 		this.documents.updateOne(eq("_id", id),
-				Updates.combine(Updates.set("status", DocumentStatus.PARSING.name()), Updates.set("large", true),
+				Updates.combine(Updates.set("status", DocumentStatus.QUEUED.name()), Updates.set("large", true),
 						Updates.inc("attempts", -1), Updates.set("pagesDone", 0), Updates.set("pagesTotal", 0),
 						Updates.set("chunksDone", 0), Updates.set("chunksTotal", 0), Updates.unset("leaseOwner"),
 						Updates.unset("leaseUntil"), Updates.set("updatedAt", new Date())));

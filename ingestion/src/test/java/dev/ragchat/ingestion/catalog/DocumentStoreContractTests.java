@@ -247,13 +247,15 @@ abstract class DocumentStoreContractTests {
 	}
 
 	@Test
-	void handsALargeDocumentBackToTheMainWorkersOnlyWithoutSteppingBackToQueued() {
+	void handsALargeDocumentBackToTheMainWorkersOnlyQueuedAgain() {
 		this.store.insert(document("doc_big", "kb", "a".repeat(64), NOW.minusSeconds(10)), null, null);
 		this.store.insert(document("doc_small", "kb", "b".repeat(64), NOW), null, null);
 		assertThat(this.store.claimNext("quick", NOW.plusSeconds(60), true)).map(Document::id).contains("doc_big");
 		this.store.handBack("doc_big");
 		Document back = this.store.findById("doc_big").orElseThrow();
-		assertThat(back.status()).isEqualTo(DocumentStatus.PARSING);
+		// it waits in line for a main worker: QUEUED, not PARSING at 0 %
+		assertThat(back.status()).isEqualTo(DocumentStatus.QUEUED);
+		assertThat(back.progress()).isEqualTo(Document.Progress.NONE);
 		assertThat(back.attempts()).isZero();
 		assertThat(this.store.expiredLeases(NOW.plusSeconds(3600))).extracting(Document::id).doesNotContain("doc_big");
 		assertThat(this.store.claimNext("quick", NOW.plusSeconds(60), true)).map(Document::id).contains("doc_small");

@@ -27,7 +27,11 @@ import org.apache.pdfbox.text.TextPosition;
  * <p>
  * A passage is matched on its letters and digits only (case-blind), so line breaks,
  * hyphenation at line ends and spacing that ingestion folded do not stop it from being
- * found; the quote returned is the page's own text over the matched glyphs.
+ * found; the quote returned is the page's own text over the matched glyphs. A passage
+ * that is not on the page word for word (a table row an answer wrote again in its own
+ * way: cells in another order, a label shortened, a number without its currency sign) is
+ * looked for as the one to three lines that hold most of its words and numbers
+ * ({@link Rows}).
  */
 public final class PdfPages {
 
@@ -63,7 +67,7 @@ public final class PdfPages {
 		String wanted = key(passage);
 		int start = wanted.isEmpty() ? -1 : key.indexOf(wanted);
 		if (start < 0) {
-			return Optional.empty();
+			return Rows.closest(glyphs.text, passage).map((lines) -> located(glyphs, page, lines[0], lines[1]));
 		}
 		int first = at.get(start);
 		int last = at.get(start + wanted.length() - 1);
@@ -74,6 +78,11 @@ public final class PdfPages {
 		while (last + 1 < glyphs.text.length() && !Character.isWhitespace(glyphs.text.charAt(last + 1))) {
 			last++;
 		}
+		return Optional.of(located(glyphs, page, first, last));
+	}
+
+	/** The page's text from {@code first} to {@code last} (inclusive) and its boxes. */
+	private static Located located(Glyphs glyphs, int page, int first, int last) {
 		String quote = glyphs.text.substring(first, last + 1).replaceAll("\\s+", " ").strip();
 		List<TextPosition> covered = new ArrayList<>();
 		for (int i = first; i <= last; i++) {
@@ -82,7 +91,7 @@ public final class PdfPages {
 				covered.add(position);
 			}
 		}
-		return Optional.of(new Located(quote, page, boxes(page, covered)));
+		return new Located(quote, page, boxes(page, covered));
 	}
 
 	/**
