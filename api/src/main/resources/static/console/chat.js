@@ -416,8 +416,10 @@ function chip(citation, quote) {
 	const show = () => showPreview(button, label, citation.page, quote);
 	button.addEventListener('mouseenter', show);
 	button.addEventListener('focus', show);
-	button.addEventListener('mouseleave', hidePreview);
-	button.addEventListener('blur', hidePreview);
+	// shown while the chip is hovered or focused: the pointer leaving a focused chip (or
+	// focus leaving a hovered one) leaves it up
+	button.addEventListener('mouseleave', () => { if (document.activeElement !== button) hidePreview(); });
+	button.addEventListener('blur', () => { if (!button.matches(':hover')) hidePreview(); });
 	button.addEventListener('keydown', (e) => { if (e.key === 'Escape') hidePreview(); });
 	return button;
 }
@@ -591,9 +593,13 @@ async function send(message) {
 				} else if (event.name === 'citations') {
 					citations = event.data;
 				} else if (event.name === 'done') {
+					// a reader who followed the answer keeps following it as it grows by
+					// its notes and sources
+					const follow = nearBottom();
 					renderAnswer(answer, event.data.answer ?? text, citations, event.data.grounded, message, event.data.id,
 						event.data.passages || []);
 					answer.dataset.done = 'true';
+					if (follow) scrollDown(true);
 				} else if (event.name === 'error') {
 					throw new Error(event.data.detail || 'The answer failed');
 				}

@@ -412,6 +412,8 @@ class ChatBrowserTests extends ConsoleBrowserTestSupport {
 				"Kestrel Point, revised. The lighthouse on Kestrel Point was automated in 1989, the council says.\n");
 		uploadAndAwaitReady(first, "lights.txt");
 		this.browser.findElement(By.id("files")).sendKeys(second.toAbsolutePath().toString());
+		// asked whether it replaces the first: both are kept
+		this.wait.until(ExpectedConditions.elementToBeClickable(By.id("same-name-both"))).click();
 		this.wait.until((driver) -> driver.findElements(By.cssSelector("#doc-rows li[data-status=READY]")).size() == 2);
 		this.browser.findElement(By.id("tab-chat")).click();
 		WebElement answer = ask("When was the lighthouse on Kestrel Point automated?");
