@@ -227,15 +227,7 @@ class AdminBrowserTests extends ConsoleBrowserTestSupport {
 
 	@Test
 	void syncsAFolderSourceShowsItsReportAVersionHistoryAndFiltersSearch() throws Exception {
-		Path folder = Files
-			.createDirectories(this.sync.folderRoots().get(0).resolve("console-" + java.util.UUID.randomUUID()));
-		Files.writeString(folder.resolve("alpha.md"), "# Alpha\n\nThe alpha pier opens at seven.\n");
-		Files.writeString(folder.resolve("beta.md"), "# Beta\n\nThe beta pier opens at nine.\n");
-		signIn(issueKey());
-		createKnowledgeBase("Synced");
-
-		this.browser.findElement(By.id("source-location")).sendKeys(folder.toString());
-		this.browser.findElement(By.cssSelector("#source-form button[type=submit]")).click();
+		Path folder = addFolderOfTwoPiers("console-", "Synced");
 		By lastRun = By.cssSelector("#source-rows li.sync-source .last-run");
 		this.wait
 			.until(ExpectedConditions.textMatches(lastRun, java.util.regex.Pattern.compile("Last sync .*2 added")));
@@ -281,14 +273,7 @@ class AdminBrowserTests extends ConsoleBrowserTestSupport {
 
 	@Test
 	void offersTheFilterKeysTheDocumentsCarryAndBuildsAFilterFromPickers() throws Exception {
-		Path folder = Files
-			.createDirectories(this.sync.folderRoots().get(0).resolve("filter-" + java.util.UUID.randomUUID()));
-		Files.writeString(folder.resolve("alpha.md"), "# Alpha\n\nThe alpha pier opens at seven.\n");
-		Files.writeString(folder.resolve("beta.md"), "# Beta\n\nThe beta pier opens at nine.\n");
-		signIn(issueKey());
-		createKnowledgeBase("Filtered");
-		this.browser.findElement(By.id("source-location")).sendKeys(folder.toString());
-		this.browser.findElement(By.cssSelector("#source-form button[type=submit]")).click();
+		addFolderOfTwoPiers("filter-", "Filtered");
 		this.wait.until(ExpectedConditions.textMatches(By.cssSelector("#source-rows li.sync-source .last-run"),
 				java.util.regex.Pattern.compile("Last sync .*2 added")));
 		this.wait.until(ExpectedConditions
@@ -421,6 +406,22 @@ class AdminBrowserTests extends ConsoleBrowserTestSupport {
 
 	private String figure(String name) {
 		return this.browser.findElement(By.cssSelector("#activity-totals [data-figure='" + name + "']")).getText();
+	}
+
+	/**
+	 * Signs in with a fresh key, makes a knowledge base and adds, as its source, a new
+	 * folder under the sync root holding two Markdown files (alpha.md, beta.md).
+	 */
+	private Path addFolderOfTwoPiers(String prefix, String knowledgeBase) throws Exception {
+		Path folder = Files
+			.createDirectories(this.sync.folderRoots().get(0).resolve(prefix + java.util.UUID.randomUUID()));
+		Files.writeString(folder.resolve("alpha.md"), "# Alpha\n\nThe alpha pier opens at seven.\n");
+		Files.writeString(folder.resolve("beta.md"), "# Beta\n\nThe beta pier opens at nine.\n");
+		signIn(issueKey());
+		createKnowledgeBase(knowledgeBase);
+		this.browser.findElement(By.id("source-location")).sendKeys(folder.toString());
+		this.browser.findElement(By.cssSelector("#source-form button[type=submit]")).click();
+		return folder;
 	}
 
 }

@@ -81,22 +81,7 @@ class CitedRowsBrowserTests extends ConsoleBrowserTestSupport {
 	 * around 88 + 20 r.
 	 */
 	private long highlightedRow() {
-		return (Long) script("""
-				const i = document.getElementById('preview-image');
-				const c = document.createElement('canvas');
-				c.width = i.naturalWidth; c.height = i.naturalHeight;
-				const g = c.getContext('2d'); g.drawImage(i, 0, 0);
-				const d = g.getImageData(0, 0, c.width, c.height).data;
-				let sum = 0, count = 0;
-				for (let y = 0; y < c.height; y++) {
-					let n = 0;
-					for (let x = 0; x < c.width; x++) {
-						const p = (y * c.width + x) * 4;
-						if (d[p] > 200 && d[p + 1] > 150 && d[p + 2] < 170) n++;
-					}
-					if (n > 20) { sum += y; count++; }
-				}
-				return count ? Math.round((sum / count / c.height * 792 - 88) / 20) : -1;""");
+		return highlightedLine(88, 20);
 	}
 
 	private static void stubAnswer(String text) {

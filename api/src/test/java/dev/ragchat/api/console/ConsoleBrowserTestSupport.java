@@ -227,4 +227,30 @@ abstract class ConsoleBrowserTestSupport {
 		return json.readTree(issued.body()).get("key").asText();
 	}
 
+	/**
+	 * Which line of a page the page picture highlights: the middle of its highlighted
+	 * rows of pixels, in points from the top of the 792-point page, as a line number.
+	 * @param first where line 0's highlight is centred, in points from the top
+	 * @param spacing points from one line to the next
+	 * @return the line, or -1 when nothing is highlighted
+	 */
+	long highlightedLine(int first, int spacing) {
+		return (Long) script("""
+				const i = document.getElementById('preview-image');
+				const c = document.createElement('canvas');
+				c.width = i.naturalWidth; c.height = i.naturalHeight;
+				const g = c.getContext('2d'); g.drawImage(i, 0, 0);
+				const d = g.getImageData(0, 0, c.width, c.height).data;
+				let sum = 0, count = 0;
+				for (let y = 0; y < c.height; y++) {
+					let n = 0;
+					for (let x = 0; x < c.width; x++) {
+						const p = (y * c.width + x) * 4;
+						if (d[p] > 200 && d[p + 1] > 150 && d[p + 2] < 170) n++;
+					}
+					if (n > 20) { sum += y; count++; }
+				}
+				return count ? Math.round((sum / count / c.height * 792 - %d) / %d) : -1;""".formatted(first, spacing));
+	}
+
 }

@@ -523,22 +523,7 @@ class DocumentsBrowserTests extends ConsoleBrowserTestSupport {
 	 * + 16 k (baselines from 92 down, 16 apart, 11-point text).
 	 */
 	private long highlightedLine() {
-		return (Long) script("""
-				const i = document.getElementById('preview-image');
-				const c = document.createElement('canvas');
-				c.width = i.naturalWidth; c.height = i.naturalHeight;
-				const g = c.getContext('2d'); g.drawImage(i, 0, 0);
-				const d = g.getImageData(0, 0, c.width, c.height).data;
-				let sum = 0, count = 0;
-				for (let y = 0; y < c.height; y++) {
-					let n = 0;
-					for (let x = 0; x < c.width; x++) {
-						const p = (y * c.width + x) * 4;
-						if (d[p] > 200 && d[p + 1] > 150 && d[p + 2] < 170) n++;
-					}
-					if (n > 20) { sum += y; count++; }
-				}
-				return count ? Math.round((sum / count / c.height * 792 - 628) / 16) : -1;""");
+		return highlightedLine(628, 16);
 	}
 
 	/**
