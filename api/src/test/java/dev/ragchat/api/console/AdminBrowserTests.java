@@ -306,11 +306,9 @@ class AdminBrowserTests extends ConsoleBrowserTestSupport {
 		value.sendKeys("beta.md");
 		assertThat(json.getAttribute("value")).isEqualTo("{\"key\":\"path\",\"op\":\"eq\",\"value\":\"beta.md\"}");
 		this.browser.findElement(By.cssSelector("#search-form button[type=submit]")).click();
-		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#search-results li.result")));
-		assertThat(this.browser.findElements(By.cssSelector("#search-results li.result .source button")))
-			.extracting(WebElement::getText)
-			.isNotEmpty()
-			.allSatisfy((text) -> assertThat(text).startsWith("beta.md"));
+		// read in one script: the results are drawn anew when a search answers
+		this.wait.until((driver) -> !resultSources().isEmpty());
+		assertThat(resultSources()).allSatisfy((text) -> assertThat(text).startsWith("beta.md"));
 
 		// two conditions, any of them: both documents; a number stays a number
 		this.browser.findElement(By.id("filter-add")).click();
@@ -324,9 +322,7 @@ class AdminBrowserTests extends ConsoleBrowserTestSupport {
 			.isEqualTo("{\"or\":[{\"key\":\"path\",\"op\":\"eq\",\"value\":\"beta.md\"},"
 					+ "{\"key\":\"version\",\"op\":\"gte\",\"value\":1}]}");
 		this.browser.findElement(By.cssSelector("#search-form button[type=submit]")).click();
-		this.wait.until((driver) -> driver.findElements(By.cssSelector("#search-results li.result .source button"))
-			.stream()
-			.anyMatch((button) -> button.getText().startsWith("alpha.md")));
+		this.wait.until((driver) -> resultSources().stream().anyMatch((text) -> text.startsWith("alpha.md")));
 		this.browser.manage().window().setSize(new Dimension(390, 844));
 		assertNoHorizontalScroll();
 		screenshot("search-filter-390");
@@ -422,6 +418,13 @@ class AdminBrowserTests extends ConsoleBrowserTestSupport {
 		this.browser.findElement(By.id("source-location")).sendKeys(folder.toString());
 		this.browser.findElement(By.cssSelector("#source-form button[type=submit]")).click();
 		return folder;
+	}
+
+	/** The sources of the search results shown, read at once. */
+	private List<String> resultSources() {
+		Object texts = script("return [...document.querySelectorAll('#search-results li.result .source button')]"
+				+ ".map((b) => b.textContent)");
+		return ((List<?>) texts).stream().map(String::valueOf).toList();
 	}
 
 }
