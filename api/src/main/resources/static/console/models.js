@@ -101,7 +101,7 @@ export async function describeModelSettings(configId) {
 	note.textContent = `${describe(g)} System prompt, model and temperature take effect`
 		+ (g.kind === 'llama-cpp' ? ', except the model: llama.cpp runs its one file.' : `; an empty model is ${g.model}.`);
 	try {
-		const { models: names } = await api('/api/v1/generator/models');
+		const { models: names } = await api(`/api/v1/generator/models${configId ? `?configId=${encodeURIComponent(configId)}` : ''}`);
 		$('persona-model-list').replaceChildren(...names.map((n) => el('option', { value: n })));
 	} catch {
 		$('persona-model-list').replaceChildren();

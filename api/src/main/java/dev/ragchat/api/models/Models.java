@@ -214,6 +214,32 @@ public final class Models {
 	}
 
 	/**
+	 * @param configId a chat configuration's id, or {@code null}
+	 * @return the models of the server that answers that persona now (its own, else the
+	 * service's), or none
+	 */
+	public List<String> currentModels(String configId) {
+		if (!this.generator.hasOwn(configId)) {
+			return currentModels();
+		}
+		Backend own = this.generator.current(configId);
+		if (own.chatModel() == null) {
+			return List.of();
+		}
+		ModelChoice stored = this.store.find(configId).orElse(null);
+		if (stored == null || stored.baseUrl() == null) {
+			return (own.model() != null) ? List.of(own.model()) : List.of();
+		}
+		try {
+			return this.servers.models(stored.kind(), stored.baseUrl(),
+					(stored.sealedApiKey() != null) ? this.secrets.open(stored.sealedApiKey()) : null);
+		}
+		catch (RuntimeException ex) {
+			return List.of(own.model());
+		}
+	}
+
+	/**
 	 * Checks a choice with one test call, then keeps it and uses it for the next
 	 * question. A failing call keeps nothing and changes nothing.
 	 * @param request the choice

@@ -165,6 +165,11 @@ class PersonaGeneratorTests {
 		this.mvc.perform(get("/api/v1/generator").secure(true).header("X-API-Key", key))
 			.andExpect(jsonPath("$.kind").value("ollama"))
 			.andExpect(jsonPath("$.chosenIn").value("console"));
+		// the persona dialog suggests its own server's models
+		ModelStubs.openAiModels(persona, "local-model", "other-model");
+		this.mvc
+			.perform(get("/api/v1/generator/models").param("configId", configId).secure(true).header("X-API-Key", key))
+			.andExpect(jsonPath("$.models[1]").value("other-model"));
 		this.mvc.perform(master(get("/api/v1/admin/models/personas")))
 			.andExpect(jsonPath("$.personas[0].configId").value(configId))
 			.andExpect(jsonPath("$.personas[0].model").value("local-model"))

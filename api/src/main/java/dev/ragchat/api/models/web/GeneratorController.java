@@ -35,9 +35,10 @@ class GeneratorController {
 	}
 
 	@GetMapping("/models")
-	@Operation(summary = "The models of the server that answers now (for a persona's model); none for the extract")
-	ModelList models() {
-		return new ModelList(this.models.currentModels());
+	@Operation(summary = "The models of the server that answers now (for a persona's model; with configId, the"
+			+ " server that answers that persona); none for the extract")
+	ModelList models(@RequestParam(required = false) String configId) {
+		return new ModelList(this.models.currentModels(configId));
 	}
 
 	record ModelList(List<String> models) {
