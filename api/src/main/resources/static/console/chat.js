@@ -229,7 +229,7 @@ export function editPersona(existing) {
 		form.topK.value = config.topK ?? '';
 		form.locked.checked = config.editable === false;
 	}
-	describeModelSettings();
+	describeModelSettings(config ? config.id : null);
 	$('persona-dialog').showModal();
 	form.title.focus();
 }
@@ -258,6 +258,8 @@ export async function savePersona(event) {
 
 function describePersona() {
 	const config = chat.personas.find((p) => p.id === $('chat-persona').value);
+	// the persona may have a generator of its own: the line and the extract notice follow it
+	showGenerator(chat.session ? chat.session.configId : $('chat-persona').value);
 	// only its creator sees ownerKey, and only its creator may change it
 	$('persona-edit').hidden = !config || !config.ownerKey || chat.session !== null;
 	$('persona-new').hidden = chat.session !== null;

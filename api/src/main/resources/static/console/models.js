@@ -2,7 +2,8 @@
 // says what it cannot do), and the master key's model screen: local Ollama and
 // OpenAI-compatible servers found and their models in a drop-down, a typed address, an
 // API key (sent once, kept encrypted by the server, never shown back), a GGUF file. A
-// choice is checked with one test call before the server keeps it.
+// choice is checked with one test call before the server keeps it. The same form gives a
+// persona a generator of its own (master key only), or takes it back to the service's.
 import { $, api, credential, el, guarded, showError } from './core.js';
 
 const EXTRACT_PREFIX = 'Extract from the documents:';
@@ -10,18 +11,24 @@ const KINDS = {
 	extractive: 'the extract (quotes, no language model)', ollama: 'Ollama', 'openai-compatible': 'an OpenAI-compatible server',
 	'llama-cpp': 'llama.cpp inside ragchat', gemini: 'Gemini', 'vertex-gemini': 'Gemini on Vertex AI',
 };
-const models = { current: null, choice: null };
+const models = { current: null, choice: null, asked: 0 };
 
-/** Which generator answers, asked of the server (any signed-in key may ask). */
-export async function loadGenerator() {
-	models.current = await api('/api/v1/generator');
-	return models.current;
+/**
+ * Which generator answers (a persona's sessions: its own, if it has one), asked of the
+ * server (any signed-in key may ask). Only the latest question's reply is kept.
+ */
+export async function loadGenerator(configId) {
+	const asked = ++models.asked;
+	const g = await api(`/api/v1/generator${configId ? `?configId=${encodeURIComponent(configId)}` : ''}`);
+	if (asked === models.asked) models.current = g;
+	return g;
 }
 
 function describe(g) {
 	if (!g) return '';
-	if (!g.writes) return 'Answers are extracts: sentences quoted from the documents, no language model.';
-	return `Answers are written by ${g.model} (${KINDS[g.kind] || g.kind}).`;
+	const own = g.chosenIn === 'persona' ? ' This persona has a generator of its own.' : '';
+	if (!g.writes) return `Answers are extracts: sentences quoted from the documents, no language model.${own}`;
+	return `Answers are written by ${g.model} (${KINDS[g.kind] || g.kind}).${own}`;
 }
 
 /** Where to set a model up: the model screen for the master key, the API docs otherwise. */
@@ -33,16 +40,22 @@ function setUpLink() {
 			text: 'How to set up a model', title: 'An administrator chooses one in the console (Models, master key) or with RAGCHAT_CHAT_GENERATOR' });
 }
 
-/** The chat's line saying which generator answers (added above the conversation). */
-export async function showGenerator() {
+/**
+ * The chat's line saying which generator answers (added above the conversation): the
+ * persona's own, for a conversation with a persona that has one.
+ */
+export async function showGenerator(configId) {
 	let line = $('generator-info');
 	if (!line) {
 		line = el('p', { id: 'generator-info', class: 'hint generator-info', 'aria-live': 'polite' });
 		$('session-info').after(line);
 	}
 	try {
-		const g = await loadGenerator();
+		const asked = models.asked + 1;
+		const g = await loadGenerator(configId);
+		if (asked !== models.asked) return;
 		line.dataset.kind = g.kind;
+		line.dataset.chosenIn = g.chosenIn;
 		line.replaceChildren(describe(g), ...(g.writes ? [] : [' ', setUpLink()]));
 	} catch (error) {
 		line.textContent = '';
@@ -67,12 +80,12 @@ export function extractNotice(item, text, grounded) {
  * The persona dialog's language model settings: whether system prompt, model and
  * temperature have any effect now, and the server's models to pick from.
  */
-export async function describeModelSettings() {
+export async function describeModelSettings(configId) {
 	const note = $('persona-model-note');
 	const box = $('persona-model-settings');
 	let g;
 	try {
-		g = await loadGenerator();
+		g = await loadGenerator(configId);
 	} catch {
 		note.textContent = 'System prompt, model and temperature only take effect when a language model writes the answers.';
 		return;
@@ -88,7 +101,7 @@ export async function describeModelSettings() {
 	note.textContent = `${describe(g)} System prompt, model and temperature take effect`
 		+ (g.kind === 'llama-cpp' ? ', except the model: llama.cpp runs its one file.' : `; an empty model is ${g.model}.`);
 	try {
-		const { models: names } = await api('/api/v1/generator/models');
+		const { models: names } = await api(`/api/v1/generator/models${configId ? `?configId=${encodeURIComponent(configId)}` : ''}`);
 		$('persona-model-list').replaceChildren(...names.map((n) => el('option', { value: n })));
 	} catch {
 		$('persona-model-list').replaceChildren();
@@ -97,24 +110,75 @@ export async function describeModelSettings() {
 
 // ---- the model screen (master key) ----
 
+/** The persona the form is for, or '' for the whole service. */
+function target() {
+	return $('models-for').value;
+}
+
+function choiceUrl(configId) {
+	return configId ? `/api/v1/admin/models/personas/${encodeURIComponent(configId)}` : '/api/v1/admin/models';
+}
+
 async function modelsShown() {
 	await guarded(async () => {
-		const choice = await api('/api/v1/admin/models');
+		const [choice, { chatConfigs }] = await Promise.all([api('/api/v1/admin/models'), api('/api/v1/chat-configs?limit=100')]);
 		models.choice = choice;
-		showChoice(choice);
-		fillForm(choice);
+		const select = $('models-for');
+		const chosen = select.value;
+		select.replaceChildren(el('option', { value: '', text: 'The whole service' }),
+			...chatConfigs.map((c) => el('option', { value: c.id, text: `Persona: ${c.title}` })));
+		select.value = chatConfigs.some((c) => c.id === chosen) ? chosen : '';
+		await forChanged();
+		await showPersonas();
 	});
 	await scan();
 }
 
+/** The personas that have a generator of their own, each with a button to edit it. */
+async function showPersonas() {
+	const { personas } = await api('/api/v1/admin/models/personas');
+	const list = $('models-personas');
+	list.replaceChildren(...personas.map((p) => el('li', { class: 'models-persona', 'data-config': p.configId },
+		el('span', {}, el('strong', { text: p.title }), `: ${describe(p.current)}`, p.problem ? ` ${p.problem}` : ''), ' ',
+		el('button', { type: 'button', class: 'quiet', text: 'Change', 'aria-label': `Change the generator of ${p.title}`,
+			onclick: () => { $('models-for').value = p.configId; forChanged(); $('models-kind').focus(); } }))));
+	if (!personas.length) list.append(el('li', { class: 'hint', text: 'None: every persona answers with the service\'s generator.' }));
+}
+
+/** The form shows the service's choice, or the chosen persona's. */
+async function forChanged() {
+	$('models-result').textContent = '';
+	const configId = target();
+	if (!configId) {
+		showChoice(models.choice);
+		fillForm(models.choice);
+		return;
+	}
+	await guarded(async () => {
+		const persona = await api(choiceUrl(configId));
+		showChoice(persona);
+		fillForm(persona);
+	});
+}
+
 function showChoice(choice) {
 	const current = choice.current;
+	if (choice.configId !== undefined) {
+		$('models-current').replaceChildren(el('strong', { text: `${choice.title}: ${describe(current)}` }), ' ',
+			choice.kind ? 'Its own generator, chosen here.' : 'The service\'s generator (it has none of its own).');
+		$('models-problem').textContent = choice.problem || '';
+		$('models-problem').hidden = !choice.problem;
+		$('models-reset').textContent = 'Back to the service\'s generator';
+		$('models-reset').hidden = !choice.kind;
+		return;
+	}
 	const configured = choice.configured;
 	$('models-current').replaceChildren(el('strong', { text: describe(current) }), ' ',
 		current.chosenIn === 'console' ? `Chosen here; the configuration names ${KINDS[configured.kind] || configured.kind}${configured.model ? ` ${configured.model}` : ''}.`
 			: 'As configured (RAGCHAT_CHAT_GENERATOR).');
 	$('models-problem').textContent = choice.problem || '';
 	$('models-problem').hidden = !choice.problem;
+	$('models-reset').textContent = 'Back to the configured generator';
 	$('models-reset').hidden = current.chosenIn !== 'console';
 }
 
@@ -220,10 +284,15 @@ async function save(event) {
 	$('models-save').disabled = true;
 	try {
 		showError('');
-		const chosen = await api('/api/v1/admin/models', { method: 'PUT', json: body });
+		const configId = target();
+		const chosen = await api(choiceUrl(configId), { method: 'PUT', json: body });
 		form.apiKey.value = '';
-		models.choice = chosen.choice;
-		models.current = chosen.choice.current;
+		if (configId) {
+			await showPersonas();
+		} else {
+			models.choice = chosen.choice;
+			models.current = chosen.choice.current;
+		}
 		showChoice(chosen.choice);
 		fillForm(chosen.choice);
 		result.textContent = `Kept. ${describe(chosen.choice.current)}`
@@ -239,18 +308,24 @@ async function save(event) {
 
 async function reset() {
 	await guarded(async () => {
-		const choice = await api('/api/v1/admin/models', { method: 'DELETE' });
-		models.choice = choice;
-		models.current = choice.current;
+		const configId = target();
+		const choice = await api(choiceUrl(configId), { method: 'DELETE' });
+		if (configId) {
+			await showPersonas();
+		} else {
+			models.choice = choice;
+			models.current = choice.current;
+		}
 		showChoice(choice);
 		fillForm(choice);
-		$('models-result').textContent = `Back to the configuration. ${describe(choice.current)}`;
+		$('models-result').textContent = `${configId ? 'Back to the service\'s generator.' : 'Back to the configuration.'} ${describe(choice.current)}`;
 		$('models-result').dataset.outcome = 'reset';
 	});
 }
 
 $('tab-models').addEventListener('click', modelsShown);
 $('models-kind').addEventListener('change', () => { kindChanged(); modelOptions([], null); });
+$('models-for').addEventListener('change', forChanged);
 $('models-scan').addEventListener('click', scan);
 $('models-list').addEventListener('click', listModels);
 $('models-form').addEventListener('submit', save);

@@ -78,12 +78,23 @@ public final class AnswerEngine {
 	}
 
 	/**
+	 * @param configId the chat configuration a session started from, or {@code null}
+	 * @return whether images and audio reach the generator that answers for it
+	 */
+	public boolean readsMedia(String configId) {
+		return this.generator.answering(configId).readsMedia();
+	}
+
+	/**
 	 * @param request the question, its history and settings
 	 * @param tokens told the answer's text as it is produced (the same text the answer
 	 * holds)
 	 * @return the answer
 	 */
 	public Answer answer(AnswerRequest request, Consumer<String> tokens) {
+		// the generator of the question's chat configuration (its own, else the
+		// service's)
+		AnswerGenerator generator = this.generator.answering(request.settings().configId());
 		ImageText image = ImageText.of(request.imageText());
 		if (image != null) {
 			tokens.accept(image.note());
@@ -100,8 +111,8 @@ public final class AnswerEngine {
 
 		// 3. judge: do the sources answer? (widened by, or narrowed to, what the question
 		// names)
-		Verdict verdict = this.judge
-			.judge(Judged.of(request.knowledgeBase(), found, request.filter(), !request.media().isEmpty()));
+		Verdict verdict = this.judge.judge(Judged.of(request.knowledgeBase(), found, request.filter(),
+				!request.media().isEmpty(), generator.judgesSources()));
 		List<ScoredChunk> sources = verdict.sources();
 
 		// 4. widen: a source of a paginated document is read with the rest of its page
@@ -121,7 +132,7 @@ public final class AnswerEngine {
 		else {
 			CitationMarkers.Filter filtered = new CitationMarkers.Filter(tokens, sources.size(),
 					new CitationMarkers.Numbering());
-			AnswerGenerator.Generated written = this.generator.generate(new Question(request.question(),
+			AnswerGenerator.Generated written = generator.generate(new Question(request.question(),
 					found.query().text(), request.history(), sources, request.settings().systemPrompt(),
 					request.settings().model(), request.settings().temperature(), request.media()), filtered);
 			filtered.flush();
@@ -129,7 +140,7 @@ public final class AnswerEngine {
 					CitationMarkers.keepValid(written.text(), sources.size(), numbering), written.grounded(),
 					written.tokens());
 			if (!written.grounded()) {
-				refusal = this.generator.judgesSources()
+				refusal = generator.judgesSources()
 						? new Refusal(Refusal.MODEL_SAID_NOT_FOUND, "the model said the sources do not answer")
 						: new Refusal(Refusal.BELOW_SIMILARITY, "no sentence of the sources answers the question");
 			}

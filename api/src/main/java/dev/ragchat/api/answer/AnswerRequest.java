@@ -37,8 +37,17 @@ public record AnswerRequest(String knowledgeBase, String question, List<Turn> hi
 	 * @param systemPrompt the system prompt, or {@code null}
 	 * @param model the model, or {@code null} for the generator's default
 	 * @param temperature the sampling temperature, or {@code null}
+	 * @param configId the chat configuration (persona) the session started from, or
+	 * {@code null}: it may have a generator of its own
 	 */
-	public record Settings(int topK, String systemPrompt, String model, Double temperature) {
+	public record Settings(int topK, String systemPrompt, String model, Double temperature, String configId) {
+
+		/**
+		 * Settings of no chat configuration.
+		 */
+		public Settings(int topK, String systemPrompt, String model, Double temperature) {
+			this(topK, systemPrompt, model, temperature, null);
+		}
 
 	}
 

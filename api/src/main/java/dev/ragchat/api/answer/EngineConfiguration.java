@@ -39,10 +39,11 @@ class EngineConfiguration {
 	}
 
 	/**
-	 * The answer engine, its judge chosen with the current generator: a language model
-	 * judges the sources itself after the similarity floor; the extract is judged by the
-	 * ground step's rules. The search's own verdict (nothing found, nothing at the
-	 * reranker's least score) comes first either way.
+	 * The answer engine, its judge chosen with the generator that answers the question
+	 * (the engine says which, {@link dev.ragchat.api.answer.judge.Judged#modelJudges()}):
+	 * a language model judges the sources itself after the similarity floor; the extract
+	 * is judged by the ground step's rules. The search's own verdict (nothing found,
+	 * nothing at the reranker's least score) comes first either way.
 	 */
 	@Bean
 	AnswerEngine answerEngine(Search search, AnswerGenerator generator, ObjectProvider<ChatModel> chatModel,
@@ -52,8 +53,9 @@ class EngineConfiguration {
 		QueryRewriter rewriter = (model != null) ? new CompressingQueryRewriter(model) : QueryRewriter.heuristic();
 		Judge floor = new SimilarityFloor(embeddingModel, queryEmbedder, settings.minSimilarity());
 		Judge rules = new RulesJudge(new Grounding(search, settings.questionTerms(), settings.names()), NAMED_SOURCES);
-		// asked per question: the generator may be changed while the service runs
-		Judge judge = new SourcesJudge().then((judged) -> (generator.judgesSources() ? floor : rules).judge(judged));
+		// asked per question: the generator may be changed while the service runs, and a
+		// persona may have its own
+		Judge judge = new SourcesJudge().then((judged) -> (judged.modelJudges() ? floor : rules).judge(judged));
 		return new AnswerEngine(new AnswerEngine.Stages(rewriter, search, judge,
 				(settings.pageContext() > 0) ? new PageContext(index, settings.pageContext()) : null, generator,
 				new Citations(pages)));

@@ -166,6 +166,25 @@ public final class Audit {
 		write(actor(actor), "model.reset", "generator", Outcome.SUCCESS, null);
 	}
 
+	/**
+	 * @param actor who chose
+	 * @param configId the persona (chat configuration) given a generator of its own
+	 * @param kind its kind
+	 * @param model its model, or {@code null}
+	 */
+	public void personaModelChosen(String actor, String configId, String kind, String model) {
+		Map<String, Object> detail = new java.util.LinkedHashMap<>();
+		detail.put("kind", kind);
+		if (model != null) {
+			detail.put("model", model);
+		}
+		write(actor(actor), "model.chosen", "generator:" + configId, Outcome.SUCCESS, detail);
+	}
+
+	public void personaModelReset(String actor, String configId) {
+		write(actor(actor), "model.reset", "generator:" + configId, Outcome.SUCCESS, null);
+	}
+
 	public void sourceDeleted(String actor, String knowledgeBase, String source) {
 		write(actor(actor), "source.deleted", "source:" + knowledgeBase + "/" + source, Outcome.SUCCESS, null);
 	}

@@ -116,7 +116,8 @@ public final class Conversations {
 		Instant askedAt = this.clock.instant();
 		ChatSession session = this.sessions.get(caller, sessionId);
 		String question = checked(text);
-		MediaLibrary.Attached attached = this.media.attach(caller, attachments, this.engine.readsMedia());
+		MediaLibrary.Attached attached = this.media.attach(caller, attachments,
+				this.engine.readsMedia(session.configId()));
 		List<Turn> history = this.messages.latest(sessionId, this.properties.historyTurns())
 			.stream()
 			.map((message) -> new Turn(message.role(), message.content()))
@@ -147,7 +148,7 @@ public final class Conversations {
 
 	private AnswerRequest.Settings settings(ChatSession session) {
 		return new AnswerRequest.Settings((session.topK() != null) ? session.topK() : this.properties.topK(),
-				session.systemPrompt(), session.model(), session.temperature());
+				session.systemPrompt(), session.model(), session.temperature(), session.configId());
 	}
 
 	private void counted(Answer answer, Instant askedAt) {

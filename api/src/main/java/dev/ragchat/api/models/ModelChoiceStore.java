@@ -1,9 +1,11 @@
 package dev.ragchat.api.models;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The catalog port for the service's model choice (one at most). Every adapter passes
+ * The catalog port for the model choices: the service's (one at most) and the personas'
+ * (one at most per chat configuration, chosen by the master key). Every adapter passes
  * {@code ModelChoiceStoreContractTests}.
  */
 public interface ModelChoiceStore {
@@ -22,5 +24,28 @@ public interface ModelChoiceStore {
 	 * Forgets the choice: the configured generator answers again.
 	 */
 	void clear();
+
+	/**
+	 * @param configId a chat configuration's id
+	 * @return the persona's own generator, or empty for the service's
+	 */
+	Optional<ModelChoice> find(String configId);
+
+	/**
+	 * @return every persona's own generator, by chat configuration id
+	 */
+	Map<String, ModelChoice> personas();
+
+	/**
+	 * @param configId a chat configuration's id
+	 * @param choice replaces the persona's own, if any
+	 */
+	void save(String configId, ModelChoice choice);
+
+	/**
+	 * Forgets a persona's own generator: the service's answers for it again.
+	 * @param configId a chat configuration's id
+	 */
+	void clear(String configId);
 
 }

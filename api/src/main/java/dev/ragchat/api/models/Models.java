@@ -6,11 +6,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.ragchat.api.answer.generate.Generators;
 import dev.ragchat.api.answer.generate.SwitchableGenerator;
 import dev.ragchat.api.answer.generate.SwitchableGenerator.Backend;
+import dev.ragchat.api.chat.ChatConfig;
+import dev.ragchat.api.chat.ChatConfigStore;
+import dev.ragchat.errors.NotFoundException;
 import dev.ragchat.errors.RejectedInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,13 +27,19 @@ import org.springframework.util.StringUtils;
  * The service's language model, chosen while it runs: which generator answers, the local
  * servers found and their models, and a choice checked with one test call before it is
  * kept (in the catalog, the API key sealed) and used for the next question. A choice that
- * fails its test call changes nothing.
+ * fails its test call changes nothing. A persona (chat configuration) may be given a
+ * generator of its own the same way, by the master key only (a chat key may create a
+ * persona; naming a server would let it make the service call any address): its sessions'
+ * questions are written by it, and a persona gone leaves its choice ignored.
  */
 public final class Models {
 
 	private static final Logger logger = LoggerFactory.getLogger(Models.class);
 
 	/** The kinds the console may choose. */
+	/** {@link Generator#chosenIn()} of a persona's own generator. */
+	static final String PERSONA = "persona";
+
 	static final Set<String> CHOOSABLE = Set.of(SwitchableGenerator.EXTRACTIVE, SwitchableGenerator.OLLAMA,
 			SwitchableGenerator.OPENAI_COMPATIBLE, SwitchableGenerator.LLAMA_CPP);
 
@@ -43,7 +55,12 @@ public final class Models {
 
 	private final ModelServers servers;
 
+	private final ChatConfigStore configs;
+
 	private final Clock clock;
+
+	/** Why a persona's stored choice could not be used at start-up, by its id. */
+	private final Map<String, String> personaProblems = new ConcurrentHashMap<>();
 
 	/** Why the stored choice could not be used at start-up, or {@code null}. */
 	private volatile String restoreProblem;
@@ -52,12 +69,13 @@ public final class Models {
 	private volatile boolean chosen;
 
 	Models(SwitchableGenerator generator, Generators generators, ModelChoiceStore store, SecretBox secrets,
-			ModelServers servers, Clock clock) {
+			ModelServers servers, ChatConfigStore configs, Clock clock) {
 		this.generator = generator;
 		this.generators = generators;
 		this.store = store;
 		this.secrets = secrets;
 		this.servers = servers;
+		this.configs = configs;
 		this.clock = clock;
 	}
 
@@ -67,6 +85,7 @@ public final class Models {
 	 * generator answering, and says why to the master key.
 	 */
 	void restore() {
+		restorePersonas();
 		ModelChoice choice = this.store.find().orElse(null);
 		if (choice == null) {
 			return;
@@ -83,6 +102,47 @@ public final class Models {
 					+ "); the configured generator answers until another is chosen.";
 			logger.warn("{} Choice: {}", this.restoreProblem, choice);
 		}
+	}
+
+	/**
+	 * The personas' own generators (at start-up), built as the service's is; one whose
+	 * persona is gone is ignored.
+	 */
+	private void restorePersonas() {
+		this.store.personas().forEach((configId, choice) -> {
+			if (this.configs.findById(configId).isEmpty()) {
+				logger.info("The generator chosen for persona {} is ignored: the persona is gone", configId);
+				return;
+			}
+			try {
+				this.generator.use(configId, build(choice));
+				logger.info("Persona {} answers with its own generator: {}", configId, choice);
+			}
+			catch (RuntimeException ex) {
+				String problem = "The generator chosen for this persona could not be set up at start-up ("
+						+ ex.getMessage() + "); the service's generator answers for it until another is chosen.";
+				this.personaProblems.put(configId, problem);
+				logger.warn("{} Persona: {}, choice: {}", problem, configId, choice);
+			}
+		});
+	}
+
+	private Backend build(ModelChoice choice) {
+		return build(choice.kind(), choice.baseUrl(), choice.model(),
+				(choice.sealedApiKey() != null) ? this.secrets.open(choice.sealedApiKey()) : null, choice.modelPath());
+	}
+
+	/**
+	 * @param configId a chat configuration's id, or {@code null}
+	 * @return which generator answers that persona's next question: its own (chosen in
+	 * {@code persona}), else the service's
+	 */
+	public Generator current(String configId) {
+		if (!this.generator.hasOwn(configId)) {
+			return current();
+		}
+		Backend own = this.generator.current(configId);
+		return new Generator(own.kind(), own.model(), own.writes(), own.generator().readsMedia(), PERSONA);
 	}
 
 	/**
@@ -128,7 +188,7 @@ public final class Models {
 			throw new RejectedInputException("kind: only ollama and openai-compatible servers list their models");
 		}
 		String url = checkedUrl(baseUrl);
-		return this.servers.models(kind, url, apiKey(kind, url, apiKey));
+		return this.servers.models(kind, url, apiKey(kind, url, apiKey, this.store.find().orElse(null)));
 	}
 
 	/**
@@ -154,12 +214,123 @@ public final class Models {
 	}
 
 	/**
+	 * @param configId a chat configuration's id, or {@code null}
+	 * @return the models of the server that answers that persona now (its own, else the
+	 * service's), or none
+	 */
+	public List<String> currentModels(String configId) {
+		if (!this.generator.hasOwn(configId)) {
+			return currentModels();
+		}
+		Backend own = this.generator.current(configId);
+		if (own.chatModel() == null) {
+			return List.of();
+		}
+		ModelChoice stored = this.store.find(configId).orElse(null);
+		if (stored == null || stored.baseUrl() == null) {
+			return (own.model() != null) ? List.of(own.model()) : List.of();
+		}
+		try {
+			return this.servers.models(stored.kind(), stored.baseUrl(),
+					(stored.sealedApiKey() != null) ? this.secrets.open(stored.sealedApiKey()) : null);
+		}
+		catch (RuntimeException ex) {
+			return List.of(own.model());
+		}
+	}
+
+	/**
 	 * Checks a choice with one test call, then keeps it and uses it for the next
 	 * question. A failing call keeps nothing and changes nothing.
 	 * @param request the choice
 	 * @return the choice kept, with the model's reply to the test call
 	 */
 	public synchronized Chosen choose(ChoiceRequest request) {
+		Checked checked = check(request, this.store.find().orElse(null));
+		this.store.save(checked.choice());
+		this.generator.use(checked.backend());
+		this.chosen = true;
+		this.restoreProblem = null;
+		logger.info("Answers are now written by the generator chosen in the console: {}", checked.choice());
+		return new Chosen(choice(), checked.reply());
+	}
+
+	/**
+	 * Gives a persona a generator of its own, with the same checks and the same one test
+	 * call as the service's choice; a failing call keeps nothing and changes nothing.
+	 * @param configId the chat configuration's id
+	 * @param request the choice
+	 * @return the persona's choice kept, with the model's reply to the test call
+	 */
+	public synchronized PersonaChosen choose(String configId, ChoiceRequest request) {
+		persona(configId);
+		Checked checked = check(request, this.store.find(configId).orElse(null));
+		this.store.save(configId, checked.choice());
+		this.generator.use(configId, checked.backend());
+		this.personaProblems.remove(configId);
+		logger.info("Persona {} now answers with its own generator: {}", configId, checked.choice());
+		return new PersonaChosen(personaChoice(configId), checked.reply());
+	}
+
+	/**
+	 * Forgets a persona's own generator: the service's answers its next question.
+	 * @param configId the chat configuration's id
+	 * @return the persona's choice now (none)
+	 */
+	public synchronized PersonaChoice useService(String configId) {
+		this.store.clear(configId);
+		this.generator.useService(configId);
+		this.personaProblems.remove(configId);
+		logger.info("Persona {} answers with the service's generator again", configId);
+		return personaChoice(configId);
+	}
+
+	/**
+	 * @param configId the chat configuration's id
+	 * @return the persona's own generator as the model screen shows it (never the API
+	 * key)
+	 */
+	public PersonaChoice personaChoice(String configId) {
+		ChatConfig config = persona(configId);
+		ModelChoice stored = this.store.find(configId).orElse(null);
+		return personaChoice(config, stored);
+	}
+
+	/**
+	 * @return the personas that have a generator of their own (a persona gone is left
+	 * out), by id
+	 */
+	public List<PersonaChoice> personaChoices() {
+		return this.store.personas()
+			.entrySet()
+			.stream()
+			.flatMap((entry) -> this.configs.findById(entry.getKey())
+				.map((config) -> personaChoice(config, entry.getValue()))
+				.stream())
+			.toList();
+	}
+
+	private PersonaChoice personaChoice(ChatConfig config, ModelChoice stored) {
+		if (stored == null) {
+			return new PersonaChoice(config.id(), config.title(), current(config.id()), null, null, null, null, false,
+					null, this.personaProblems.get(config.id()));
+		}
+		return new PersonaChoice(config.id(), config.title(), current(config.id()), stored.kind(), stored.baseUrl(),
+				stored.model(), stored.modelPath(), stored.sealedApiKey() != null, stored.updatedAt(),
+				this.personaProblems.get(config.id()));
+	}
+
+	private ChatConfig persona(String configId) {
+		return ((configId != null) ? this.configs.findById(configId) : Optional.<ChatConfig>empty())
+			.orElseThrow(() -> new NotFoundException("No chat configuration '" + configId + "'"));
+	}
+
+	/**
+	 * Checks a choice: its fields, then one test call. A failing call frees what was
+	 * built and keeps nothing.
+	 * @param stored the choice it replaces, whose API key goes with the same server
+	 */
+	private Checked check(ChoiceRequest request, ModelChoice stored) {
 		String kind = (request.kind() != null) ? request.kind().strip().toLowerCase(Locale.ROOT) : "";
 		if (!CHOOSABLE.contains(kind)) {
 			throw new RejectedInputException(
@@ -176,7 +347,7 @@ public final class Models {
 						+ MAX_MODEL + " characters)");
 			}
 			model = request.model().strip();
-			apiKey = apiKey(kind, baseUrl, request.apiKey());
+			apiKey = apiKey(kind, baseUrl, request.apiKey(), stored);
 		}
 		else if (SwitchableGenerator.LLAMA_CPP.equals(kind)) {
 			modelPath = (request.modelPath() != null) ? request.modelPath().strip() : null;
@@ -192,12 +363,7 @@ public final class Models {
 		}
 		ModelChoice kept = new ModelChoice(kind, baseUrl, backend.model(), modelPath,
 				StringUtils.hasText(apiKey) ? this.secrets.seal(apiKey) : null, this.clock.instant());
-		this.store.save(kept);
-		this.generator.use(backend);
-		this.chosen = true;
-		this.restoreProblem = null;
-		logger.info("Answers are now written by the generator chosen in the console: {}", kept);
-		return new Chosen(choice(), reply);
+		return new Checked(kept, backend, reply);
 	}
 
 	/**
@@ -229,11 +395,10 @@ public final class Models {
 	 * The API key to use: the one given (blank for none), else the stored one when the
 	 * server is the stored choice's (a key never goes to another server unasked).
 	 */
-	private String apiKey(String kind, String baseUrl, String given) {
+	private String apiKey(String kind, String baseUrl, String given, ModelChoice stored) {
 		if (given != null) {
 			return StringUtils.hasText(given) ? given.strip() : null;
 		}
-		ModelChoice stored = this.store.find().orElse(null);
 		if (stored != null && stored.sealedApiKey() != null && kind.equals(stored.kind())
 				&& baseUrl.equals(stored.baseUrl())) {
 			return this.secrets.open(stored.sealedApiKey());
@@ -313,8 +478,8 @@ public final class Models {
 	 * @param writes whether a language model writes the answers (it may summarise,
 	 * compare and make tables); otherwise they quote the documents
 	 * @param readsMedia whether images and audio reach it
-	 * @param chosenIn {@code configuration} ({@code RAGCHAT_CHAT_GENERATOR}) or
-	 * {@code console}
+	 * @param chosenIn {@code configuration} ({@code RAGCHAT_CHAT_GENERATOR}),
+	 * {@code console} (the service's choice) or {@code persona} (a persona's own)
 	 */
 	public record Generator(String kind, String model, boolean writes, boolean readsMedia, String chosenIn) {
 
@@ -366,6 +531,43 @@ public final class Models {
 	 * @param models the names of its models
 	 */
 	public record Server(String kind, String baseUrl, List<String> models) {
+
+	}
+
+	/**
+	 * A persona's own generator as the model screen shows it (never the API key).
+	 *
+	 * @param configId the chat configuration's id
+	 * @param title its title
+	 * @param current which generator answers its next question (its own, chosen in
+	 * {@code persona}, else the service's)
+	 * @param kind its own kind, or {@code null} when it has none (the service's answers)
+	 * @param baseUrl its server
+	 * @param model its model
+	 * @param modelPath its GGUF file
+	 * @param apiKeySet whether an API key is stored (sealed)
+	 * @param updatedAt when it was chosen
+	 * @param problem why its stored choice could not be used at start-up, or {@code null}
+	 */
+	public record PersonaChoice(String configId, String title, Generator current, String kind, String baseUrl,
+			String model, String modelPath, boolean apiKeySet, Instant updatedAt, String problem) {
+
+	}
+
+	/**
+	 * A persona's choice kept.
+	 *
+	 * @param choice the persona's choice now
+	 * @param reply what the model answered the test call
+	 */
+	public record PersonaChosen(PersonaChoice choice, String reply) {
+
+	}
+
+	/**
+	 * A choice that passed its test call.
+	 */
+	private record Checked(ModelChoice choice, Backend backend, String reply) {
 
 	}
 

@@ -5,6 +5,7 @@ import java.time.Clock;
 import dev.ragchat.api.RagChatProperties;
 import dev.ragchat.api.answer.generate.Generators;
 import dev.ragchat.api.answer.generate.SwitchableGenerator;
+import dev.ragchat.api.chat.ChatConfigStore;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -19,9 +20,9 @@ class ModelsConfiguration {
 
 	@Bean
 	Models models(SwitchableGenerator generator, Generators generators, ModelChoiceStore store,
-			ModelsProperties properties, RagChatProperties ragchat, Clock clock) {
+			ModelsProperties properties, RagChatProperties ragchat, ChatConfigStore configs, Clock clock) {
 		Models models = new Models(generator, generators, store, new SecretBox(ragchat.dataDir()),
-				new ModelServers(properties), clock);
+				new ModelServers(properties), configs, clock);
 		models.restore();
 		return models;
 	}

@@ -46,7 +46,92 @@ class ModelsBrowserTests extends ConsoleBrowserTestSupport {
 
 	@AfterEach
 	void backToTheConfiguredGenerator() {
-		this.context.getBean(Models.class).useConfigured();
+		Models models = this.context.getBean(Models.class);
+		models.personaChoices().forEach((persona) -> models.useService(persona.configId()));
+		models.useConfigured();
+	}
+
+	@Test
+	void aPersonaGivenItsOwnModelOnTheModelScreenAnswersItsConversationsTheRestKeepTheExtract() throws Exception {
+		ModelStubs.ollamaModels(ollama, "llama3.2:3b", "qwen2.5:0.5b");
+		ModelStubs.ollamaAnswers(ollama, MODEL_ANSWER);
+		String key = issueKey();
+		signIn(key);
+		createKnowledgeBase("Harbour");
+		uploadAndAwaitReady(dev.ragchat.ingestion.TestFiles.factsPdf(this.dir.resolve("harbour.pdf")), "harbour.pdf");
+
+		// a chat key makes a persona; it cannot give it a server
+		this.browser.findElement(By.id("tab-chat")).click();
+		this.browser.findElement(By.id("persona-new")).click();
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("persona-title")))
+			.sendKeys("Harbour guide");
+		this.browser.findElement(By.id("persona-save")).click();
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("persona-info"), "Harbour guide"));
+
+		// the master key gives it the local Ollama on the model screen
+		signOut();
+		signInAsMaster();
+		this.browser.findElement(By.id("tab-models")).click();
+		this.wait.until(ExpectedConditions
+			.presenceOfElementLocated(By.xpath("//select[@id='models-for']/option[text()='Persona: Harbour guide']")));
+		new Select(this.browser.findElement(By.id("models-for"))).selectByVisibleText("Persona: Harbour guide");
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("models-current"),
+				"Harbour guide: Answers are extracts"));
+		WebElement found = this.wait.until(
+				ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#models-servers li[data-kind=ollama]")));
+		found.findElement(By.cssSelector("button.use-server")).click();
+		new Select(this.browser.findElement(By.id("models-model"))).selectByVisibleText("llama3.2:3b");
+		this.browser.findElement(By.id("models-save")).click();
+		this.wait.until(ExpectedConditions.attributeToBe(By.id("models-result"), "data-outcome", "kept"));
+		assertThat(this.browser.findElement(By.id("models-result")).getText())
+			.contains("Answers are written by llama3.2:3b (Ollama)");
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("models-personas"),
+				"Harbour guide: Answers are written by llama3.2:3b"));
+		assertThat(this.context.getBean(Models.class).current().kind()).isEqualTo("extractive");
+		screenshot("models-persona-chosen");
+		this.browser.manage().window().setSize(new Dimension(390, 844));
+		assertNoHorizontalScroll();
+		this.browser.manage().window().setSize(new Dimension(1280, 900));
+
+		// the persona's conversation is written by its model, the line says so
+		signOut();
+		signIn(key);
+		this.browser.findElement(By.id("tab-chat")).click();
+		this.browser.findElement(By.id("new-chat")).click();
+		new Select(this.browser.findElement(By.id("chat-persona"))).selectByVisibleText("Harbour guide");
+		this.wait.until(ExpectedConditions.attributeToBe(By.id("generator-info"), "data-kind", "ollama"));
+		assertThat(this.browser.findElement(By.id("generator-info")).getText())
+			.contains("Answers are written by llama3.2:3b (Ollama)")
+			.contains("This persona has a generator of its own");
+		WebElement written = ask(QUESTION);
+		assertThat(written.getText()).contains("has run without keepers since 1987")
+			.doesNotContain("Extract from the documents");
+		assertThat(written.findElements(By.cssSelector(".extract-notice"))).isEmpty();
+		assertThat(ollama.findAll(postRequestedFor(urlPathEqualTo("/api/chat")))).hasSize(2);
+
+		// without the persona: the service's extract, with its notice
+		this.browser.findElement(By.id("new-chat")).click();
+		new Select(this.browser.findElement(By.id("chat-persona"))).selectByValue("");
+		this.wait.until(ExpectedConditions.attributeToBe(By.id("generator-info"), "data-kind", "extractive"));
+		new Select(this.browser.findElement(By.id("chat-kb"))).selectByVisibleText("Harbour");
+		WebElement quoted = ask(QUESTION);
+		assertThat(quoted.getText()).contains("Extract from the documents");
+		assertThat(quoted.findElement(By.cssSelector(".extract-notice")).getText()).contains("cannot summarise");
+		assertThat(ollama.findAll(postRequestedFor(urlPathEqualTo("/api/chat")))).hasSize(2);
+
+		// the master key takes it back: the service's generator answers for it again
+		signOut();
+		signInAsMaster();
+		this.browser.findElement(By.id("tab-models")).click();
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("models-personas"), "Harbour guide"));
+		this.browser.findElement(By.cssSelector("#models-personas li[data-config] button")).click();
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("models-current"),
+				"Its own generator, chosen here."));
+		this.browser.findElement(By.id("models-reset")).click();
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("models-result"),
+				"Back to the service's generator."));
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("models-personas"), "None"));
+		assertThat(this.context.getBean(Models.class).personaChoices()).isEmpty();
 	}
 
 	@Test

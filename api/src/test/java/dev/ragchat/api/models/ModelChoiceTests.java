@@ -103,6 +103,9 @@ class ModelChoiceTests {
 	RagChatProperties ragchat;
 
 	@Autowired
+	dev.ragchat.api.chat.ChatConfigStore configs;
+
+	@Autowired
 	dev.ragchat.api.audit.Audit audit;
 
 	@Value("${ragchat.master-key}")
@@ -352,7 +355,7 @@ class ModelChoiceTests {
 		Models again = new Models(restarted, this.generators, this.store, new SecretBox(this.ragchat.dataDir()),
 				new ModelServers(new ModelsProperties(List.of(), List.of(), java.time.Duration.ofSeconds(1),
 						java.time.Duration.ofSeconds(1))),
-				Clock.systemUTC());
+				this.configs, Clock.systemUTC());
 		again.restore();
 		assertThat(again.current())
 			.isEqualTo(new Models.Generator("openai-compatible", "other", true, true, "console"));

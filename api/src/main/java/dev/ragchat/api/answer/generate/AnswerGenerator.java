@@ -38,6 +38,18 @@ public interface AnswerGenerator {
 	}
 
 	/**
+	 * The one place a question's generator is chosen: a persona (chat configuration) may
+	 * have a generator of its own ({@link SwitchableGenerator}).
+	 * @param configId the chat configuration the question's session started from, or
+	 * {@code null}
+	 * @return the generator that writes, and is judged for, that configuration's answers
+	 * (this one unless the configuration has its own)
+	 */
+	default AnswerGenerator answering(String configId) {
+		return this;
+	}
+
+	/**
 	 * A generated answer.
 	 *
 	 * @param text the answer with its {@code [n]} markers

@@ -1,5 +1,7 @@
 package dev.ragchat.api.answer.generate;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -13,7 +15,10 @@ import org.springframework.util.Assert;
  * The answer generator the engine calls: the one {@code ragchat.chat.generator}
  * configures, until another is chosen while the service runs (the console's model
  * screen), and back. Each answer is written by the generator current when it starts;
- * whether media reach it and who judges the sources follow the current one too.
+ * whether media reach it and who judges the sources follow the current one too. A persona
+ * (chat configuration) may have a generator of its own, chosen by the master key: its
+ * sessions' questions are written by it ({@link #answering(String)}, the one place the
+ * engine asks), every other question by the service's.
  */
 public final class SwitchableGenerator implements AnswerGenerator, AutoCloseable {
 
@@ -40,6 +45,9 @@ public final class SwitchableGenerator implements AnswerGenerator, AutoCloseable
 	private final Backend configured;
 
 	private final AtomicReference<Backend> current;
+
+	/** The personas' own generators, by chat configuration id. */
+	private final Map<String, Backend> personas = new ConcurrentHashMap<>();
 
 	/**
 	 * @param configured the generator of {@code ragchat.chat.generator}
@@ -84,6 +92,55 @@ public final class SwitchableGenerator implements AnswerGenerator, AutoCloseable
 		use(this.configured);
 	}
 
+	/**
+	 * @param configId a chat configuration's id, or {@code null}
+	 * @return the generator that writes that configuration's next answer: its own, else
+	 * the service's
+	 */
+	public Backend current(String configId) {
+		Backend own = (configId != null) ? this.personas.get(configId) : null;
+		return (own != null) ? own : this.current.get();
+	}
+
+	/**
+	 * @param configId a chat configuration's id
+	 * @return whether it has a generator of its own
+	 */
+	public boolean hasOwn(String configId) {
+		return configId != null && this.personas.containsKey(configId);
+	}
+
+	/**
+	 * Makes a generator of its own write a persona's next answers; the one it replaces,
+	 * if any, is freed once its answer in progress has ended.
+	 * @param configId a chat configuration's id
+	 * @param next its generator
+	 */
+	public void use(String configId, Backend next) {
+		Assert.hasText(configId, "configId must not be empty");
+		Assert.notNull(next, "next must not be null");
+		Backend replaced = this.personas.put(configId, next);
+		if (replaced != null && replaced != next && replaced != this.configured) {
+			release(replaced);
+		}
+	}
+
+	/**
+	 * Back to the service's generator for a persona.
+	 * @param configId a chat configuration's id
+	 */
+	public void useService(String configId) {
+		Backend replaced = (configId != null) ? this.personas.remove(configId) : null;
+		if (replaced != null && replaced != this.configured) {
+			release(replaced);
+		}
+	}
+
+	@Override
+	public AnswerGenerator answering(String configId) {
+		return current(configId).generator();
+	}
+
 	@Override
 	public Generated generate(Question question, Consumer<String> tokens) {
 		return this.current.get().generator().generate(question, tokens);
@@ -109,6 +166,11 @@ public final class SwitchableGenerator implements AnswerGenerator, AutoCloseable
 		if (last != this.configured && last.resource() != null) {
 			closeQuietly(last);
 		}
+		this.personas.values()
+			.stream()
+			.filter((own) -> own != this.configured && own.resource() != null)
+			.forEach(SwitchableGenerator::closeQuietly);
+		this.personas.clear();
 	}
 
 	/** On a thread of its own: closing waits for the answer in progress. */

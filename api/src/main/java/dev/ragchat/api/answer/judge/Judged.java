@@ -16,9 +16,12 @@ import dev.ragchat.retrieval.query.ShapedQuery;
  * @param filter the filter the sources passed, or {@code null}
  * @param media whether images or audio came with the question (the model reads them with
  * the sources, so the rules about the text do not apply)
+ * @param modelJudges whether the generator that answers judges the sources itself (a
+ * language model: only the similarity floor comes before it), else the ground step's
+ * rules judge (the extract)
  */
-public record Judged(String knowledgeBase, Found found, List<ScoredChunk> sources, MetadataFilter filter,
-		boolean media) {
+public record Judged(String knowledgeBase, Found found, List<ScoredChunk> sources, MetadataFilter filter, boolean media,
+		boolean modelJudges) {
 
 	public Judged {
 		sources = List.copyOf(sources);
@@ -29,10 +32,12 @@ public record Judged(String knowledgeBase, Found found, List<ScoredChunk> source
 	 * @param knowledgeBase the knowledge base searched
 	 * @param filter the filter the sources passed, or {@code null}
 	 * @param media whether images or audio came with the question
+	 * @param modelJudges whether the generator that answers judges the sources itself
 	 * @return what the first judge reads
 	 */
-	public static Judged of(String knowledgeBase, Found found, MetadataFilter filter, boolean media) {
-		return new Judged(knowledgeBase, found, found.chunks(), filter, media);
+	public static Judged of(String knowledgeBase, Found found, MetadataFilter filter, boolean media,
+			boolean modelJudges) {
+		return new Judged(knowledgeBase, found, found.chunks(), filter, media, modelJudges);
 	}
 
 	/**
@@ -43,7 +48,7 @@ public record Judged(String knowledgeBase, Found found, List<ScoredChunk> source
 	}
 
 	Judged with(List<ScoredChunk> sources) {
-		return new Judged(this.knowledgeBase, this.found, sources, this.filter, this.media);
+		return new Judged(this.knowledgeBase, this.found, sources, this.filter, this.media, this.modelJudges);
 	}
 
 }

@@ -2,16 +2,20 @@ package dev.ragchat.api.models.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.ragchat.api.models.ModelChoice;
 import dev.ragchat.api.models.ModelChoiceStore;
 import dev.ragchat.ingestion.catalog.Jdbc;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The model choice in the embedded SQL catalog: one row, the service's.
+ * The model choices in the embedded SQL catalog: the service's row ({@code service}) and
+ * one per persona with its own generator (the chat configuration's id, {@code cfg_...}).
  */
 final class JdbcModelChoiceStore implements ModelChoiceStore {
 
@@ -25,25 +29,48 @@ final class JdbcModelChoiceStore implements ModelChoiceStore {
 
 	@Override
 	public Optional<ModelChoice> find() {
+		return find(SERVICE);
+	}
+
+	@Override
+	public void save(ModelChoice choice) {
+		save(SERVICE, choice);
+	}
+
+	@Override
+	public void clear() {
+		clear(SERVICE);
+	}
+
+	@Override
+	public Optional<ModelChoice> find(String configId) {
 		return this.jdbc.sql("select * from model_choice where id = ?")
-			.param(SERVICE)
+			.param(configId)
 			.query(JdbcModelChoiceStore::map)
 			.optional();
 	}
 
 	@Override
-	public void save(ModelChoice c) {
+	public Map<String, ModelChoice> personas() {
+		Map<String, ModelChoice> personas = new LinkedHashMap<>();
+		RowCallbackHandler each = (rs) -> personas.put(rs.getString("id"), map(rs, 0));
+		this.jdbc.sql("select * from model_choice where id <> ? order by id").param(SERVICE).query(each);
+		return personas;
+	}
+
+	@Override
+	public void save(String configId, ModelChoice c) {
 		this.jdbc.sql("""
 				merge into model_choice (id, kind, base_url, model, model_path, api_key_sealed, updated_at)
 					key (id) values (?, ?, ?, ?, ?, ?, ?)""")
-			.params(SERVICE, c.kind(), c.baseUrl(), c.model(), c.modelPath(), c.sealedApiKey(),
+			.params(configId, c.kind(), c.baseUrl(), c.model(), c.modelPath(), c.sealedApiKey(),
 					Jdbc.time(c.updatedAt()))
 			.update();
 	}
 
 	@Override
-	public void clear() {
-		this.jdbc.sql("delete from model_choice where id = ?").param(SERVICE).update();
+	public void clear(String configId) {
+		this.jdbc.sql("delete from model_choice where id = ?").param(configId).update();
 	}
 
 	private static ModelChoice map(ResultSet rs, int row) throws SQLException {

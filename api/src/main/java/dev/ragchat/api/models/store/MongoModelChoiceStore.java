@@ -1,18 +1,23 @@
 package dev.ragchat.api.models.store;
 
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.ragchat.api.models.ModelChoice;
 import dev.ragchat.api.models.ModelChoiceStore;
 import org.bson.Document;
 
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 /**
- * The model choice in MongoDB (the production catalog): one document, the service's.
+ * The model choices in MongoDB (the production catalog): the service's document
+ * ({@code service}) and one per persona with its own generator (the chat configuration's
+ * id).
  */
 final class MongoModelChoiceStore implements ModelChoiceStore {
 
@@ -28,15 +33,36 @@ final class MongoModelChoiceStore implements ModelChoiceStore {
 
 	@Override
 	public Optional<ModelChoice> find() {
-		return Optional.ofNullable(this.mongo.findById(SERVICE, Document.class, COLLECTION))
-			.map((d) -> new ModelChoice(d.getString("kind"), d.getString("baseUrl"), d.getString("model"),
-					d.getString("modelPath"), d.getString("apiKeySealed"),
-					(d.getDate("updatedAt") != null) ? d.getDate("updatedAt").toInstant() : null));
+		return find(SERVICE);
 	}
 
 	@Override
-	public void save(ModelChoice c) {
-		Document document = new Document("_id", SERVICE).append("kind", c.kind())
+	public void save(ModelChoice choice) {
+		save(SERVICE, choice);
+	}
+
+	@Override
+	public void clear() {
+		clear(SERVICE);
+	}
+
+	@Override
+	public Optional<ModelChoice> find(String configId) {
+		return Optional.ofNullable(this.mongo.findById(configId, Document.class, COLLECTION))
+			.map(MongoModelChoiceStore::map);
+	}
+
+	@Override
+	public Map<String, ModelChoice> personas() {
+		Map<String, ModelChoice> personas = new LinkedHashMap<>();
+		this.mongo.find(Query.query(Criteria.where("_id").ne(SERVICE)).with(Sort.by("_id")), Document.class, COLLECTION)
+			.forEach((d) -> personas.put(d.getString("_id"), map(d)));
+		return personas;
+	}
+
+	@Override
+	public void save(String configId, ModelChoice c) {
+		Document document = new Document("_id", configId).append("kind", c.kind())
 			.append("baseUrl", c.baseUrl())
 			.append("model", c.model())
 			.append("modelPath", c.modelPath())
@@ -46,8 +72,14 @@ final class MongoModelChoiceStore implements ModelChoiceStore {
 	}
 
 	@Override
-	public void clear() {
-		this.mongo.remove(Query.query(Criteria.where("_id").is(SERVICE)), COLLECTION);
+	public void clear(String configId) {
+		this.mongo.remove(Query.query(Criteria.where("_id").is(configId)), COLLECTION);
+	}
+
+	private static ModelChoice map(Document d) {
+		return new ModelChoice(d.getString("kind"), d.getString("baseUrl"), d.getString("model"),
+				d.getString("modelPath"), d.getString("apiKeySealed"),
+				(d.getDate("updatedAt") != null) ? d.getDate("updatedAt").toInstant() : null);
 	}
 
 }

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -27,15 +28,17 @@ class GeneratorController {
 	}
 
 	@GetMapping
-	@Operation(summary = "Which generator writes the answers: its kind, its model, whether it writes or quotes")
-	Models.Generator current() {
-		return this.models.current();
+	@Operation(summary = "Which generator writes the answers (of a persona's sessions, with configId: its own,"
+			+ " chosenIn persona, else the service's): its kind, its model, whether it writes or quotes")
+	Models.Generator current(@RequestParam(required = false) String configId) {
+		return this.models.current(configId);
 	}
 
 	@GetMapping("/models")
-	@Operation(summary = "The models of the server that answers now (for a persona's model); none for the extract")
-	ModelList models() {
-		return new ModelList(this.models.currentModels());
+	@Operation(summary = "The models of the server that answers now (for a persona's model; with configId, the"
+			+ " server that answers that persona); none for the extract")
+	ModelList models(@RequestParam(required = false) String configId) {
+		return new ModelList(this.models.currentModels(configId));
 	}
 
 	record ModelList(List<String> models) {

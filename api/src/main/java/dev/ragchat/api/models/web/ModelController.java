@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -23,7 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The model screen (master key, as everything under {@code /api/v1/admin}): the local
  * servers found, a typed server's models, and the service's choice, checked with one test
- * call before it is kept. API keys go in, never out.
+ * call before it is kept. API keys go in, never out. A persona (chat configuration) may
+ * be given a generator of its own the same way, only here: a chat key may create a
+ * persona, but naming a server would let it make the service call any address.
  */
 @RestController
 @RequestMapping(path = "/api/v1/admin/models", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -77,6 +80,36 @@ class ModelController {
 		return configured;
 	}
 
+	@GetMapping("/personas")
+	@Operation(summary = "The personas with a generator of their own (whether an API key is set, never the key)")
+	PersonaList personas() {
+		return new PersonaList(this.models.personaChoices());
+	}
+
+	@GetMapping("/personas/{configId}")
+	@Operation(summary = "Which generator answers a persona's sessions, and its own choice, if any")
+	Models.PersonaChoice persona(@PathVariable String configId) {
+		return this.models.personaChoice(configId);
+	}
+
+	@PutMapping(path = "/personas/{configId}", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Give a persona a generator of its own: checked with one test call, then kept (surviving a"
+			+ " restart) and used for its sessions' next questions; a failing call keeps nothing")
+	Models.PersonaChosen choosePersona(@PathVariable String configId, @Valid @RequestBody ChoiceBody body) {
+		Models.PersonaChosen chosen = this.models.choose(configId,
+				new Models.ChoiceRequest(body.kind(), body.baseUrl(), body.model(), body.apiKey(), body.modelPath()));
+		this.audit.personaModelChosen(Audit.MASTER, configId, chosen.choice().kind(), chosen.choice().model());
+		return chosen;
+	}
+
+	@DeleteMapping("/personas/{configId}")
+	@Operation(summary = "Forget a persona's own generator: the service's answers for it again")
+	Models.PersonaChoice resetPersona(@PathVariable String configId) {
+		Models.PersonaChoice reset = this.models.useService(configId);
+		this.audit.personaModelReset(Audit.MASTER, configId);
+		return reset;
+	}
+
 	/**
 	 * A choice as sent.
 	 *
@@ -113,6 +146,10 @@ class ModelController {
 			return "ListRequest[kind=" + this.kind + ", baseUrl=" + this.baseUrl + ", apiKey="
 					+ ((this.apiKey != null) ? "(given)" : "(none)") + "]";
 		}
+
+	}
+
+	record PersonaList(List<Models.PersonaChoice> personas) {
 
 	}
 
