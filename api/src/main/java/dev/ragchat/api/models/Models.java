@@ -137,6 +137,20 @@ public final class Models {
 	 * @return which generator answers that persona's next question: its own (chosen in
 	 * {@code persona}), else the service's
 	 */
+	/**
+	 * @param caller who asks
+	 * @param configId a persona, or {@code null}
+	 * @throws dev.ragchat.errors.NotFoundException when the caller may not use the
+	 * persona's knowledge base (what answers another's persona is not its to know), as
+	 * {@code GET /chat-configs/{id}} would say
+	 */
+	public void checkVisible(dev.ragchat.api.access.Caller caller, String configId) {
+		if (configId != null
+				&& this.configs.findById(configId).filter((c) -> caller.mayUse(c.knowledgeBase())).isEmpty()) {
+			throw new dev.ragchat.errors.NotFoundException("No chat configuration '" + configId + "'");
+		}
+	}
+
 	public Generator current(String configId) {
 		if (!this.generator.hasOwn(configId)) {
 			return current();

@@ -255,6 +255,16 @@ class PersonaGeneratorTests {
 		}
 		assertThat(persona.findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions")))).isEmpty();
 		assertThat(this.store.find(configId)).isEmpty();
+		// what answers a persona is told only to a key that may use its knowledge base
+		String elsewhere = Calls.chatAndUploadKey(this.mvc, this.masterKey,
+				Calls.createKnowledgeBase(this.mvc, this.masterKey, "elsewhere"));
+		for (String path : List.of("/api/v1/generator", "/api/v1/generator/models")) {
+			this.mvc.perform(get(path).param("configId", configId).secure(true).header("X-API-Key", key))
+				.andExpect(status().isOk());
+			this.mvc.perform(get(path).param("configId", configId).secure(true).header("X-API-Key", elsewhere))
+				.andExpect(status().isNotFound())
+				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		}
 		// a persona that does not exist is not found
 		choose("cfg_missing", "{\"kind\":\"extractive\"}").andExpect(status().isNotFound())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));

@@ -2,11 +2,14 @@ package dev.ragchat.api.models.web;
 
 import java.util.List;
 
+import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.models.Models;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,14 +33,18 @@ class GeneratorController {
 	@GetMapping
 	@Operation(summary = "Which generator writes the answers (of a persona's sessions, with configId: its own,"
 			+ " chosenIn persona, else the service's): its kind, its model, whether it writes or quotes")
-	Models.Generator current(@RequestParam(required = false) String configId) {
+	Models.Generator current(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+			@RequestParam(required = false) String configId) {
+		this.models.checkVisible(caller, configId);
 		return this.models.current(configId);
 	}
 
 	@GetMapping("/models")
 	@Operation(summary = "The models of the server that answers now (for a persona's model; with configId, the"
 			+ " server that answers that persona); none for the extract")
-	ModelList models(@RequestParam(required = false) String configId) {
+	ModelList models(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+			@RequestParam(required = false) String configId) {
+		this.models.checkVisible(caller, configId);
 		return new ModelList(this.models.currentModels(configId));
 	}
 
