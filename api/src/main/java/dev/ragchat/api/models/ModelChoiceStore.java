@@ -11,19 +11,31 @@ import java.util.Optional;
 public interface ModelChoiceStore {
 
 	/**
+	 * The key the service's own choice is kept under, beside the personas' chat
+	 * configuration ids.
+	 */
+	String SERVICE = "service";
+
+	/**
 	 * @return the choice, or empty for the configured generator
 	 */
-	Optional<ModelChoice> find();
+	default Optional<ModelChoice> find() {
+		return find(SERVICE);
+	}
 
 	/**
 	 * @param choice replaces the one kept, if any
 	 */
-	void save(ModelChoice choice);
+	default void save(ModelChoice choice) {
+		save(SERVICE, choice);
+	}
 
 	/**
 	 * Forgets the choice: the configured generator answers again.
 	 */
-	void clear();
+	default void clear() {
+		clear(SERVICE);
+	}
 
 	/**
 	 * @param configId a chat configuration's id

@@ -19,27 +19,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class JdbcModelChoiceStore implements ModelChoiceStore {
 
-	private static final String SERVICE = "service";
-
 	private final JdbcClient jdbc;
 
 	JdbcModelChoiceStore(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-	}
-
-	@Override
-	public Optional<ModelChoice> find() {
-		return find(SERVICE);
-	}
-
-	@Override
-	public void save(ModelChoice choice) {
-		save(SERVICE, choice);
-	}
-
-	@Override
-	public void clear() {
-		clear(SERVICE);
 	}
 
 	@Override

@@ -23,27 +23,10 @@ final class MongoModelChoiceStore implements ModelChoiceStore {
 
 	static final String COLLECTION = "model_choices";
 
-	private static final String SERVICE = "service";
-
 	private final MongoTemplate mongo;
 
 	MongoModelChoiceStore(MongoTemplate mongo) {
 		this.mongo = mongo;
-	}
-
-	@Override
-	public Optional<ModelChoice> find() {
-		return find(SERVICE);
-	}
-
-	@Override
-	public void save(ModelChoice choice) {
-		save(SERVICE, choice);
-	}
-
-	@Override
-	public void clear() {
-		clear(SERVICE);
 	}
 
 	@Override
