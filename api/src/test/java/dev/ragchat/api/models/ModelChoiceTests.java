@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -399,29 +398,15 @@ class ModelChoiceTests {
 
 	private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder master(
 			org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request) {
-		return request.secure(true).header("X-Master-Key", this.masterKey).contentType(MediaType.APPLICATION_JSON);
+		return ModelCalls.master(this.masterKey, request);
 	}
 
 	private String[] session(String persona) throws Exception {
-		String body = (persona != null) ? "{\"configId\":\"" + persona + "\"}" : "{\"knowledgeBase\":\"" + kb + "\"}";
-		JsonNode started = json.readTree(
-				this.mvc
-					.perform(post("/api/v1/sessions").secure(true)
-						.header("X-API-Key", key)
-						.contentType(MediaType.APPLICATION_JSON)
-						.content(body))
-					.andExpect(status().isCreated())
-					.andReturn()
-					.getResponse()
-					.getContentAsString());
-		return new String[] { started.get("sessionId").asText(), started.get("token").asText() };
+		return ModelCalls.session(this.mvc, key, kb, persona);
 	}
 
 	private ResultActions ask(String[] session, String message) throws Exception {
-		return this.mvc.perform(post("/api/v1/sessions/" + session[0] + "/messages").secure(true)
-			.header("Authorization", "Bearer " + session[1])
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(json.writeValueAsString(Map.of("message", message))));
+		return ModelCalls.ask(this.mvc, session, message);
 	}
 
 	private static JsonNode body(String text) throws Exception {

@@ -6,9 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.ragchat.api.Calls;
@@ -338,29 +336,15 @@ class PersonaGeneratorTests {
 	}
 
 	private MockHttpServletRequestBuilder master(MockHttpServletRequestBuilder request) {
-		return request.secure(true).header("X-Master-Key", this.masterKey).contentType(MediaType.APPLICATION_JSON);
+		return ModelCalls.master(this.masterKey, request);
 	}
 
 	private String[] session(String configId) throws Exception {
-		String body = (configId != null) ? "{\"configId\":\"" + configId + "\"}" : "{\"knowledgeBase\":\"" + kb + "\"}";
-		JsonNode started = json.readTree(
-				this.mvc
-					.perform(post("/api/v1/sessions").secure(true)
-						.header("X-API-Key", key)
-						.contentType(MediaType.APPLICATION_JSON)
-						.content(body))
-					.andExpect(status().isCreated())
-					.andReturn()
-					.getResponse()
-					.getContentAsString());
-		return new String[] { started.get("sessionId").asText(), started.get("token").asText() };
+		return ModelCalls.session(this.mvc, key, kb, configId);
 	}
 
 	private ResultActions ask(String[] session, String message) throws Exception {
-		return this.mvc.perform(post("/api/v1/sessions/" + session[0] + "/messages").secure(true)
-			.header("Authorization", "Bearer " + session[1])
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(json.writeValueAsString(Map.of("message", message))));
+		return ModelCalls.ask(this.mvc, session, message);
 	}
 
 }
