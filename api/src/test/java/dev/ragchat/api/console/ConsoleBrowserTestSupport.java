@@ -127,11 +127,14 @@ abstract class ConsoleBrowserTestSupport {
 	/**
 	 * Signs in with a fresh key and makes a knowledge base "Harbour" holding the harbour
 	 * PDF, READY: where most scenarios start.
+	 * @return the key
 	 */
-	void signInWithTheHarbourPdf() throws Exception {
-		signIn(issueKey());
+	String signInWithTheHarbourPdf() throws Exception {
+		String key = issueKey();
+		signIn(key);
 		createKnowledgeBase("Harbour");
 		uploadAndAwaitReady(TestFiles.factsPdf(this.dir.resolve("harbour.pdf")), "harbour.pdf");
+		return key;
 	}
 
 	void uploadAndAwaitReady(Path file, String filename) {

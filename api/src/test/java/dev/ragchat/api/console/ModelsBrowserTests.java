@@ -55,10 +55,7 @@ class ModelsBrowserTests extends ConsoleBrowserTestSupport {
 	void aPersonaGivenItsOwnModelOnTheModelScreenAnswersItsConversationsTheRestKeepTheExtract() throws Exception {
 		ModelStubs.ollamaModels(ollama, "llama3.2:3b", "qwen2.5:0.5b");
 		ModelStubs.ollamaAnswers(ollama, MODEL_ANSWER);
-		String key = issueKey();
-		signIn(key);
-		createKnowledgeBase("Harbour");
-		uploadAndAwaitReady(dev.ragchat.ingestion.TestFiles.factsPdf(this.dir.resolve("harbour.pdf")), "harbour.pdf");
+		String key = signInWithTheHarbourPdf();
 
 		// a chat key makes a persona; it cannot give it a server
 		this.browser.findElement(By.id("tab-chat")).click();
@@ -138,10 +135,7 @@ class ModelsBrowserTests extends ConsoleBrowserTestSupport {
 	void aModelChosenOnTheModelScreenAnswersTheChatInsteadOfTheExtract() throws Exception {
 		ModelStubs.ollamaModels(ollama, "llama3.2:3b", "qwen2.5:0.5b");
 		ModelStubs.ollamaAnswers(ollama, MODEL_ANSWER);
-		String key = issueKey();
-		signIn(key);
-		createKnowledgeBase("Harbour");
-		uploadAndAwaitReady(dev.ragchat.ingestion.TestFiles.factsPdf(this.dir.resolve("harbour.pdf")), "harbour.pdf");
+		String key = signInWithTheHarbourPdf();
 
 		// without a model: the chat says so, and the extract answer says what it cannot
 		// do
