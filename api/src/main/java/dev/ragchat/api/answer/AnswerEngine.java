@@ -105,9 +105,9 @@ public final class AnswerEngine {
 
 		// 2. search: shape, retrieve, rerank, least score (text read in images joins the
 		// query)
-		Found found = this.search.search(
-				SearchRequest.hybrid(request.knowledgeBase(), (image != null) ? image.joinedTo(standalone) : standalone,
-						request.settings().topK(), request.filter()));
+		Found found = this.search.search(new SearchRequest(request.knowledgeBase(),
+				(image != null) ? image.joinedTo(standalone) : standalone, request.settings().topK(),
+				request.settings().mode(), List.of(), request.filter(), request.settings().rerank()));
 
 		// 3. judge: do the sources answer? (widened by, or narrowed to, what the question
 		// names)

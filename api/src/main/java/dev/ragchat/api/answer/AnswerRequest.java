@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.ragchat.api.answer.generate.Turn;
 import dev.ragchat.retrieval.MetadataFilter;
+import dev.ragchat.retrieval.SearchMode;
 
 import org.springframework.ai.content.Media;
 import org.springframework.util.Assert;
@@ -39,8 +40,24 @@ public record AnswerRequest(String knowledgeBase, String question, List<Turn> hi
 	 * @param temperature the sampling temperature, or {@code null}
 	 * @param configId the chat configuration (persona) the session started from, or
 	 * {@code null}: it may have a generator of its own
+	 * @param mode how the search stage retrieves (hybrid unless an evaluation chooses
+	 * otherwise)
+	 * @param rerank whether a hybrid search is reranked when a reranker is configured
 	 */
-	public record Settings(int topK, String systemPrompt, String model, Double temperature, String configId) {
+	public record Settings(int topK, String systemPrompt, String model, Double temperature, String configId,
+			SearchMode mode, boolean rerank) {
+
+		public Settings {
+			mode = (mode != null) ? mode : SearchMode.HYBRID;
+		}
+
+		/**
+		 * Settings of a chat configuration: a hybrid search, reranked when a reranker is
+		 * configured.
+		 */
+		public Settings(int topK, String systemPrompt, String model, Double temperature, String configId) {
+			this(topK, systemPrompt, model, temperature, configId, SearchMode.HYBRID, true);
+		}
 
 		/**
 		 * Settings of no chat configuration.

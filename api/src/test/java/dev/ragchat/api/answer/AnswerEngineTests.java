@@ -23,6 +23,7 @@ import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.Fusion;
 import dev.ragchat.retrieval.Retriever;
 import dev.ragchat.retrieval.ScoredChunk;
+import dev.ragchat.retrieval.SearchMode;
 import dev.ragchat.retrieval.WordHashEmbeddingModel;
 import dev.ragchat.retrieval.lucene.LuceneChunkIndex;
 import dev.ragchat.retrieval.lucene.LuceneIndexSettings;
@@ -164,6 +165,22 @@ class AnswerEngineTests {
 		assertThat(this.prompts).isEmpty();
 		assertThat(answer.grounded()).isFalse();
 		assertThat(answer.refusal().reason()).isEqualTo(Refusal.BELOW_RERANK_SCORE);
+	}
+
+	@Test
+	void aRequestWithoutRerankingKeepsTheRetrievalOrderAndTheRerankersLeastScoreDoesNotJudge() {
+		this.search = search(new Reranking((query, candidates, topK) -> candidates.stream()
+			.limit(topK)
+			.map((candidate) -> new ScoredChunk(candidate.chunk(), 0.01))
+			.toList(), 10, 0.5));
+		Answer answer = extract().answer(
+				new AnswerRequest(KB, "How much are the mooring fees at Kestrel harbour?", List.of(), List.of(), null,
+						new AnswerRequest.Settings(3, null, null, null, null, SearchMode.HYBRID, false), null),
+				(t) -> {
+				});
+		assertThat(answer.grounded()).isTrue();
+		assertThat(answer.passages()).isNotEmpty()
+			.allSatisfy((passage) -> assertThat(passage.score()).isNotEqualTo(0.01));
 	}
 
 	@Test

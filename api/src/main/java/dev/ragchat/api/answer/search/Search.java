@@ -67,10 +67,12 @@ public final class Search {
 		}
 		// 2. retrieve as many candidates as the reranker reads
 		List<ScoredChunk> candidates = this.retriever.retrieve(new ChunkSearch(request.knowledgeBase(), shaped,
-				this.reranking.depth(request.topK()), SearchMode.HYBRID, request.documentIds(), request.filter()));
+				(request.rerank() ? this.reranking : Reranking.off()).depth(request.topK()), SearchMode.HYBRID,
+				request.documentIds(), request.filter()));
 		// 3. and 4. rerank: the best topK as a reranker orders them, those that reach its
 		// least score (or as retrieved)
-		return new Found(shaped, this.reranking.rerank(shaped.text(), candidates, request.topK()), candidates.size());
+		Reranking reranking = request.rerank() ? this.reranking : Reranking.off();
+		return new Found(shaped, reranking.rerank(shaped.text(), candidates, request.topK()), candidates.size());
 	}
 
 	/**

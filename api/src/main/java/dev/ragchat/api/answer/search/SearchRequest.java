@@ -17,9 +17,11 @@ import org.springframework.util.Assert;
  * @param mode hybrid (reranked when a reranker is configured), vector or keyword
  * @param documentIds only these documents, or empty for all
  * @param filter only chunks whose values pass it, or {@code null}
+ * @param rerank whether a hybrid search is reranked when a reranker is configured
+ * ({@code false}: the retrieval order stands, as with no reranker)
  */
 public record SearchRequest(String knowledgeBase, String query, int topK, SearchMode mode, List<String> documentIds,
-		MetadataFilter filter) {
+		MetadataFilter filter, boolean rerank) {
 
 	public SearchRequest {
 		Assert.hasText(knowledgeBase, "knowledgeBase must not be empty");
@@ -28,6 +30,20 @@ public record SearchRequest(String knowledgeBase, String query, int topK, Search
 				"topK must be between 1 and " + ChunkSearch.MAX_TOP_K);
 		Assert.notNull(mode, "mode must not be null");
 		documentIds = (documentIds != null) ? List.copyOf(documentIds) : List.of();
+	}
+
+	/**
+	 * A search reranked when a reranker is configured.
+	 * @param knowledgeBase the knowledge base
+	 * @param query what to look for
+	 * @param topK how many chunks to return
+	 * @param mode hybrid, vector or keyword
+	 * @param documentIds only these documents, or empty for all
+	 * @param filter only chunks whose values pass it, or {@code null}
+	 */
+	public SearchRequest(String knowledgeBase, String query, int topK, SearchMode mode, List<String> documentIds,
+			MetadataFilter filter) {
+		this(knowledgeBase, query, topK, mode, documentIds, filter, true);
 	}
 
 	/**
