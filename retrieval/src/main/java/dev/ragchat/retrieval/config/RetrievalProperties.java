@@ -36,11 +36,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param indexRamBufferMb the index write buffer in MB
  * @param vectorCandidates the fewest results an HNSW search looks for before keeping the
  * best k (higher: better recall, slower)
- * @param hybridPageWeight how much of the fused scores of the other candidates on the
- * same page of the same document a chunk gains in hybrid search (0: none;
- * docs/decisions/0004-page-aware-hybrid.md)
- * @param hybridDocumentWeight how much a chunk gains in hybrid search for where its
- * document stands in both rankings (0: none; see {@code Fusion})
  * @param hybridOnePerPage whether hybrid results hold at most one chunk a page (its best;
  * default true)
  * @param hybridPeriodWeight how much of its hybrid score a chunk loses when the question
@@ -69,7 +64,6 @@ public record RetrievalProperties(Path indexDir, @DefaultValue("1") int embeddin
 		@DefaultValue("16") int hnswMaxConnections, @DefaultValue("100") int hnswBeamWidth,
 		@DefaultValue("none") Quantization vectorQuantization, @DefaultValue("16") double indexRamBufferMb,
 		@DefaultValue("100") int vectorCandidates, @DefaultValue("lucene") Index index,
-		@DefaultValue("0") double hybridPageWeight, @DefaultValue("0") double hybridDocumentWeight,
 		@DefaultValue("true") boolean hybridOnePerPage, @DefaultValue("0.5") double hybridPeriodWeight,
 		@DefaultValue("1") double queryContextWeight,
 		@DefaultValue("candidate-files") LuceneIndexSettings.KeywordStatistics keywordStatistics,
@@ -89,12 +83,13 @@ public record RetrievalProperties(Path indexDir, @DefaultValue("1") int embeddin
 	}
 
 	/**
-	 * @return how hybrid search fuses its rankings
+	 * @return how hybrid search fuses its rankings (neither page- nor document-aware:
+	 * both were measured and left off, docs/decisions/0004-page-aware-hybrid.md and
+	 * 0001-hybrid-fusion-scores.md; their settings were removed)
 	 */
 	public Fusion fusion() {
 		return new Fusion(this.hybridFusion, this.hybridK, this.vectorWeight, this.keywordWeight, this.hybridCandidates,
-				this.hybridPageWeight, this.hybridDocumentWeight, this.hybridOnePerPage, this.hybridPeriodWeight,
-				this.hybridVectorSpread);
+				0, 0, this.hybridOnePerPage, this.hybridPeriodWeight, this.hybridVectorSpread);
 	}
 
 	/**
