@@ -47,12 +47,12 @@ class ConfigurationReferenceTests {
 			"ragchat.blobs.s3.region", "ragchat.chat.generator", "ragchat.chat.ollama.base-url",
 			"ragchat.chat.ollama.model", "ragchat.chat.openai.base-url", "ragchat.chat.openai.api-key",
 			"ragchat.chat.openai.model", "ragchat.chat.gemini.api-key", "ragchat.chat.gemini.model",
-			"ragchat.chat.llama.model-path", "ragchat.rerank.url", "ragchat.rerank.api-key", "ragchat.rerank.model",
-			"ragchat.retrieval.embedding.provider", "ragchat.retrieval.embedding.api-key",
-			"ragchat.retrieval.embedding.model", "ragchat.ingestion.workers", "ragchat.ingestion.ocr-language",
-			"ragchat.chat.top-k", "ragchat.jwt.ttl", "ragchat.keys.max-ttl", "ragchat.backup.target",
-			"ragchat.backup.schedule", "ragchat.backup.keep", "ragchat.sync.folder-roots", "ragchat.audit.level",
-			"ragchat.rate-limit.per-key-requests");
+			"ragchat.chat.gemini.project-id", "ragchat.chat.llama.model-path", "ragchat.rerank.url",
+			"ragchat.rerank.api-key", "ragchat.rerank.model", "ragchat.retrieval.embedding.provider",
+			"ragchat.retrieval.embedding.api-key", "ragchat.retrieval.embedding.model", "ragchat.ingestion.workers",
+			"ragchat.ingestion.ocr-language", "ragchat.chat.top-k", "ragchat.jwt.ttl", "ragchat.keys.max-ttl",
+			"ragchat.backup.target", "ragchat.backup.schedule", "ragchat.backup.keep", "ragchat.sync.folder-roots",
+			"ragchat.audit.level", "ragchat.rate-limit.per-key-requests");
 
 	/**
 	 * Settings whose defaults were chosen by measurement (the decision records in
