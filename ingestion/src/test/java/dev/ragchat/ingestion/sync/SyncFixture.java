@@ -79,7 +79,7 @@ final class SyncFixture implements AutoCloseable {
 	 */
 	static SyncProperties properties(List<Path> roots) {
 		return new SyncProperties(roots, false, Duration.ofSeconds(3), Duration.ofHours(1), DataSize.ofBytes(0),
-				new SyncProperties.S3(null, null, null));
+				new SyncProperties.S3(null, null, null), SyncProperties.Web.NONE);
 	}
 
 	/**
