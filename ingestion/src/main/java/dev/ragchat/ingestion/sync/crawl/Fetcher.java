@@ -26,6 +26,7 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -113,44 +114,67 @@ final class Fetcher implements AutoCloseable {
 		HttpGet request = new HttpGet(url);
 		headers.forEach(request::setHeader);
 		request.setHeader("Accept", "text/html,application/xhtml+xml,application/pdf;q=0.9,*/*;q=0.5");
-		try (CloseableHttpResponse response = this.client.execute(request,
-				(org.apache.hc.core5.http.protocol.HttpContext) null)) {
-			int status = response.getCode();
-			String etag = value(response.getFirstHeader("ETag"));
-			String lastModified = value(response.getFirstHeader("Last-Modified"));
-			String location = value(response.getFirstHeader("Location"));
-			HttpEntity entity = response.getEntity();
-			String type = mediaType(entity);
-			if (status < 200 || status >= 300 || entity == null) {
-				request.cancel();
-				return new Response(status, type, etag, lastModified, location, null, -1, false);
-			}
-			if (!wanted.test(type)) {
-				request.cancel();
-				return new Response(status, type, etag, lastModified, location, null, entity.getContentLength(), false);
-			}
-			if (entity.getContentLength() > maxBytes) {
-				request.cancel();
-				return new Response(status, type, etag, lastModified, location, null, entity.getContentLength(), true);
-			}
-			Files.createDirectories(folder);
-			Path file = Files.createTempFile(folder, "web-", ".download");
-			long size;
-			try (InputStream in = entity.getContent(); OutputStream out = Files.newOutputStream(file)) {
-				size = copy(in, out, maxBytes);
+		CloseableHttpResponse response = this.client.execute(request, (HttpContext) null);
+		try {
+			return read(request, response, wanted, maxBytes, folder);
+		}
+		finally {
+			try {
+				response.close();
 			}
 			catch (IOException ex) {
-				request.cancel();
-				Files.deleteIfExists(file);
-				throw ex;
+				// a response cancelled on purpose (not wanted, too large) may say so when
+				// closed
+				if (!request.isCancelled()) {
+					throw ex;
+				}
 			}
+		}
+	}
+
+	private static Response read(HttpGet request, CloseableHttpResponse response, Predicate<String> wanted,
+			long maxBytes, Path folder) throws IOException {
+		int status = response.getCode();
+		String etag = value(response.getFirstHeader("ETag"));
+		String lastModified = value(response.getFirstHeader("Last-Modified"));
+		String location = value(response.getFirstHeader("Location"));
+		HttpEntity entity = response.getEntity();
+		String type = mediaType(entity);
+		if (status < 200 || status >= 300 || entity == null) {
+			request.cancel();
+			return new Response(status, type, etag, lastModified, location, null, -1, false);
+		}
+		if (!wanted.test(type)) {
+			request.cancel();
+			return new Response(status, type, etag, lastModified, location, null, entity.getContentLength(), false);
+		}
+		if (entity.getContentLength() > maxBytes) {
+			request.cancel();
+			return new Response(status, type, etag, lastModified, location, null, entity.getContentLength(), true);
+		}
+		Files.createDirectories(folder);
+		Path file = Files.createTempFile(folder, "web-", ".download");
+		long size;
+		try (InputStream in = entity.getContent(); OutputStream out = Files.newOutputStream(file)) {
+			size = copy(in, out, maxBytes);
 			if (size < 0) {
+				// the rest is not read
 				request.cancel();
-				Files.deleteIfExists(file);
+			}
+		}
+		catch (IOException ex) {
+			Files.deleteIfExists(file);
+			if (request.isCancelled()) {
 				return new Response(status, type, etag, lastModified, location, null, maxBytes + 1, true);
 			}
-			return new Response(status, type, etag, lastModified, location, file, size, false);
+			request.cancel();
+			throw ex;
 		}
+		if (size < 0) {
+			Files.deleteIfExists(file);
+			return new Response(status, type, etag, lastModified, location, null, maxBytes + 1, true);
+		}
+		return new Response(status, type, etag, lastModified, location, file, size, false);
 	}
 
 	/**
