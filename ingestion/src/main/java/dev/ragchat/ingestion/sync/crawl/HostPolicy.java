@@ -296,24 +296,19 @@ public final class HostPolicy {
 	private record Range(byte[] network, int bits) {
 
 		static Range parse(String entry) {
-			String address = entry;
-			int bits = -1;
 			int slash = entry.indexOf('/');
+			InetAddress literal = literal((slash >= 0) ? entry.substring(0, slash) : entry);
+			if (literal == null) {
+				return null;
+			}
+			int bits = -1;
 			if (slash >= 0) {
-				address = entry.substring(0, slash);
 				try {
 					bits = Integer.parseInt(entry.substring(slash + 1));
 				}
 				catch (NumberFormatException ex) {
 					throw new IllegalArgumentException("ragchat.sync.web.hosts: '" + entry + "' has no prefix length");
 				}
-			}
-			InetAddress literal = literal(address);
-			if (literal == null) {
-				if (slash >= 0) {
-					throw new IllegalArgumentException("ragchat.sync.web.hosts: '" + entry + "' is no address range");
-				}
-				return null;
 			}
 			int max = (literal instanceof Inet4Address) ? 32 : 128;
 			if (bits < 0) {
