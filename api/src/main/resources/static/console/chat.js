@@ -7,6 +7,7 @@
 import { $, api, el, guarded, kbName, problem, showError, state } from './core.js';
 import { markdown, placeChips } from './markdown.js';
 import { openCitation, openDocument } from './viewer.js';
+import { withPageLink } from './weblinks.js';
 import { describeModelSettings, extractNotice, showGenerator } from './models.js';
 
 const OPEN = 'ragchat.conversation';
@@ -320,7 +321,7 @@ function renderAnswer(item, text, citations, grounded, question, messageId, pass
 		if (!citation) return document.createTextNode(marker);
 		const quote = quoteFor(citation, sentence, seen.has(index));
 		seen.add(index);
-		return chip(citation, quote);
+		return withPageLink(chip(citation, quote), chat.session.knowledgeBase, citation, quote);
 	});
 	box.replaceChildren(fragment);
 	item.classList.toggle('not-found', grounded === false);

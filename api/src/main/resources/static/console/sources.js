@@ -1,5 +1,8 @@
-// A knowledge base's sync sources: a server folder (under RAGCHAT_SYNC_FOLDER_ROOTS) or an
-// S3 prefix, each with its last sync's progress or report, Sync now and Delete. Sources
+// A knowledge base's sync sources: a server folder (under RAGCHAT_SYNC_FOLDER_ROOTS), an
+// S3 prefix or a web site (a start page or a sitemap on a host of RAGCHAT_SYNC_WEB_HOSTS,
+// with its scope, link depth and page limit), each with its last sync's progress or
+// report (every page or file it added, replaced, deleted, failed or skipped, and why),
+// Sync now and Delete. Sources
 // need the master key or an API key with the upload scope (adding or deleting one, the
 // admin scope too); for other keys the section says so. Polled every 2 s only while a sync runs and the section is on screen.
 import { $, api, credential, el, guarded, kbPath, state, when } from './core.js';
@@ -57,7 +60,35 @@ export function forgetSources() {
 }
 
 function where(s) {
+	if (s.type === 'web') return s.url;
 	return s.type === 'folder' ? s.path : `s3://${s.bucket}/${s.prefix || ''}`;
+}
+
+/** What a source reads beyond where, and when it syncs by itself. */
+function settings(s) {
+	const parts = [s.type];
+	if (s.type === 'web') {
+		parts.push(`depth ${s.maxDepth}`, `up to ${s.maxPages} pages`);
+		if (s.include && s.include.length) parts.push(`also ${s.include.join(', ')}`);
+		if (s.exclude && s.exclude.length) parts.push(`not ${s.exclude.join(', ')}`);
+		if (s.auth) parts.push(s.auth.kind === 'basic' ? 'signs in (basic)' : `sends ${s.auth.header}`);
+	}
+	parts.push(s.deleteMissing ? 'deletes missing files' : 'keeps missing files');
+	parts.push(s.schedule ? `on schedule ${s.schedule} (UTC)` : s.intervalMinutes ? `every ${s.intervalMinutes} min` : 'by hand');
+	return parts.join(' · ');
+}
+
+/** The last run's report: every item, each page's URL a link. */
+function report(run) {
+	const items = run.report.items;
+	const list = el('ol', {}, ...items.map((i) => el('li', { class: 'report-item', 'data-outcome': i.outcome },
+		el('span', { class: `outcome outcome-${i.outcome}`, text: i.outcome }), ' ',
+		/^https?:\/\//.test(i.path) ? el('a', { href: i.path, target: '_blank', rel: 'noopener noreferrer', text: i.path }) : i.path,
+		i.reason ? `: ${i.reason}` : '')));
+	const more = run.report.itemsOmitted ? el('p', { class: 'hint', text: `… and ${run.report.itemsOmitted} more not listed` }) : '';
+	const unchanged = run.report.unchanged ? el('p', { class: 'hint', text: `${run.report.unchanged} unchanged (not listed)` }) : '';
+	return el('details', { class: 'sync-report' },
+		el('summary', { text: `Report (${items.length + run.report.itemsOmitted} listed)` }), list, more, unchanged);
 }
 
 export function summary(report) {
@@ -88,9 +119,8 @@ function sourceRow(s) {
 	const status = run ? run.status.toLowerCase() : 'queued';
 	const row = el('li', { class: `doc sync-source status-${status === 'succeeded' ? 'ready' : status === 'running' ? 'parsing' : status}`,
 		'data-source': s.id },
-	el('strong', { text: where(s) }), ' ',
-	el('span', { class: 'size', text: [s.type, s.deleteMissing ? 'deletes missing files' : 'keeps missing files',
-		s.intervalMinutes ? `every ${s.intervalMinutes} min` : 'by hand'].join(' · ') }));
+	el('strong', { class: 'where', text: where(s) }), ' ',
+	el('span', { class: 'size', text: settings(s) }));
 	row.append(el('p', { class: 'state last-run', text: run ? runText(run) : 'Never synced.' }));
 	if (run && run.error) row.append(el('p', { class: 'error-text', text: run.error }));
 	const problems = run ? run.report.items.filter((i) => i.outcome === 'failed' || i.outcome === 'skipped') : [];
@@ -99,6 +129,7 @@ function sourceRow(s) {
 			el('li', { class: 'warning', text: `${i.path}: ${i.outcome}, ${i.reason}` }))));
 		if (problems.length > 10) row.append(el('p', { class: 'hint', text: `… and ${problems.length - 10} more` }));
 	}
+	if (run && run.status !== 'RUNNING' && (run.report.items.length || run.report.unchanged)) row.append(report(run));
 	const syncing = s.syncing || (run && run.status === 'RUNNING');
 	row.append(el('div', { class: 'actions' },
 		el('button', { type: 'button', class: 'sync-now', text: syncing ? 'Syncing…' : 'Sync now', disabled: syncing,
@@ -124,16 +155,28 @@ async function deleteSource(s) {
 	});
 }
 
-/** "Add source": a folder path, or s3://bucket/prefix. */
+const patterns = (text) => text.split(',').map((p) => p.trim()).filter(Boolean);
+
+/** "Add source": a folder path, s3://bucket/prefix, or an http(s) address (a web site). */
 export async function addSource(event) {
 	event.preventDefault();
 	const form = event.target;
 	if (!state.kb) return;
 	const location = form.location.value.trim();
 	const s3 = /^s3:\/\/([^/]+)\/?(.*)$/.exec(location);
-	const body = s3 ? { type: 's3', bucket: s3[1], prefix: s3[2] } : { type: 'folder', path: location };
+	let body;
+	if (/^https?:\/\//i.test(location)) {
+		body = { type: 'web', url: location };
+		if (form.include.value.trim()) body.include = patterns(form.include.value);
+		if (form.exclude.value.trim()) body.exclude = patterns(form.exclude.value);
+		if (form.maxDepth.value) body.maxDepth = Number(form.maxDepth.value);
+		if (form.maxPages.value) body.maxPages = Number(form.maxPages.value);
+	} else {
+		body = s3 ? { type: 's3', bucket: s3[1], prefix: s3[2] } : { type: 'folder', path: location };
+	}
 	body.deleteMissing = form.deleteMissing.checked;
 	if (form.interval.value) body.intervalMinutes = Number(form.interval.value);
+	if (form.schedule.value.trim()) body.schedule = form.schedule.value.trim();
 	const kb = state.kb.id;
 	await guarded(async () => {
 		const source = await api(path(kb), { method: 'POST', json: body });

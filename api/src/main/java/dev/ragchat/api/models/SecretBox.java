@@ -20,13 +20,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Seals the secrets entered in the console (a model server's API key) before they reach
- * the catalog: AES-256-GCM from the JDK, a fresh 12-byte nonce per secret, the purpose as
- * associated data. Its key is generated once into {@code <data dir>/model-secrets.key},
- * readable by the owner only (0600), like the session tokens' signing key: a catalog
- * copied without the data directory holds no usable secret.
+ * Seals the secrets entered in the console (a model server's API key, a web source's
+ * header or password) before they reach the catalog: AES-256-GCM from the JDK, a fresh
+ * 12-byte nonce per secret, the purpose as associated data (so that a secret sealed for
+ * one purpose does not open for another). Its key is generated once into
+ * {@code <data dir>/model-secrets.key}, readable by the owner only (0600), like the
+ * session tokens' signing key: a catalog copied without the data directory holds no
+ * usable secret.
  */
-final class SecretBox {
+public final class SecretBox {
 
 	private static final Logger logger = LoggerFactory.getLogger(SecretBox.class);
 
@@ -43,7 +45,9 @@ final class SecretBox {
 
 	private static final int TAG_BITS = 128;
 
-	private static final byte[] PURPOSE = "ragchat model API key".getBytes(StandardCharsets.UTF_8);
+	private static final String MODEL_API_KEY = "ragchat model API key";
+
+	private final byte[] purpose;
 
 	private final SecretKey key;
 
@@ -53,6 +57,15 @@ final class SecretBox {
 	 * @param dataDir where the key file is, or is created
 	 */
 	SecretBox(Path dataDir) {
+		this(dataDir, MODEL_API_KEY);
+	}
+
+	/**
+	 * @param dataDir where the key file is, or is created
+	 * @param purpose what the secrets it seals are for (the associated data)
+	 */
+	public SecretBox(Path dataDir, String purpose) {
+		this.purpose = purpose.getBytes(StandardCharsets.UTF_8);
 		this.key = new SecretKeySpec(key(dataDir.resolve(KEY_FILE)), "AES");
 	}
 
@@ -60,13 +73,13 @@ final class SecretBox {
 	 * @param secret the secret
 	 * @return it sealed, as text
 	 */
-	String seal(String secret) {
+	public String seal(String secret) {
 		byte[] nonce = new byte[NONCE_BYTES];
 		this.random.nextBytes(nonce);
 		try {
 			Cipher cipher = Cipher.getInstance(CIPHER);
 			cipher.init(Cipher.ENCRYPT_MODE, this.key, new GCMParameterSpec(TAG_BITS, nonce));
-			cipher.updateAAD(PURPOSE);
+			cipher.updateAAD(this.purpose);
 			byte[] sealed = cipher.doFinal(secret.getBytes(StandardCharsets.UTF_8));
 			return VERSION + Base64.getEncoder()
 				.encodeToString(ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
@@ -82,7 +95,7 @@ final class SecretBox {
 	 * @throws IllegalStateException when it was sealed with another key (the key file
 	 * changed) or was altered
 	 */
-	String open(String sealed) {
+	public String open(String sealed) {
 		if (sealed == null || !sealed.startsWith(VERSION)) {
 			throw new IllegalStateException("the stored secret is not sealed by this version of ragchat");
 		}
@@ -90,7 +103,7 @@ final class SecretBox {
 			byte[] bytes = Base64.getDecoder().decode(sealed.substring(VERSION.length()));
 			Cipher cipher = Cipher.getInstance(CIPHER);
 			cipher.init(Cipher.DECRYPT_MODE, this.key, new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));
-			cipher.updateAAD(PURPOSE);
+			cipher.updateAAD(this.purpose);
 			return new String(cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES), StandardCharsets.UTF_8);
 		}
 		catch (GeneralSecurityException | IllegalArgumentException ex) {
@@ -99,7 +112,7 @@ final class SecretBox {
 		}
 	}
 
-	private static byte[] key(Path file) {
+	private static synchronized byte[] key(Path file) {
 		try {
 			if (Files.exists(file)) {
 				byte[] bytes = Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
@@ -111,11 +124,12 @@ final class SecretBox {
 			byte[] bytes = new byte[KEY_BYTES];
 			new SecureRandom().nextBytes(bytes);
 			PrivateFiles.writeNew(file, Base64.getEncoder().encode(bytes));
-			logger.info("Generated the key that seals model API keys into {}", file);
+			logger.info("Generated the key that seals stored secrets (model API keys, web source secrets) into {}",
+					file);
 			return bytes;
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read or create the model secrets key " + file, ex);
+			throw new UncheckedIOException("Cannot read or create the stored secrets' key " + file, ex);
 		}
 	}
 

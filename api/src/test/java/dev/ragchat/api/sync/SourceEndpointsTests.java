@@ -174,7 +174,17 @@ class SourceEndpointsTests extends AbstractWebIntegrationTests {
 		call(post(sources()).content(folderSource("relative/path"))).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail").value("path 'relative/path' must be absolute"));
 		call(post(sources()).content("{\"type\": \"ftp\"}")).andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.detail").value("type 'ftp' is not one of folder, s3"));
+			.andExpect(jsonPath("$.detail").value("type 'ftp' is not one of folder, s3, web"));
+		// no web host is allowed here (RAGCHAT_SYNC_WEB_HOSTS is empty): the problem says
+		// which setting allows them
+		call(post(sources()).content("{\"type\": \"web\", \"url\": \"https://docs.example.com/\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail").value(startsWith("Web sources are off on this service")))
+			.andExpect(jsonPath("$.detail").value(containsString("RAGCHAT_SYNC_WEB_HOSTS")));
+		call(post(sources()).content("{\"type\": \"s3\", \"bucket\": \"docs\", \"schedule\": \"daily\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(startsWith("schedule 'daily' is no cron expression")));
 		call(post(sources()).content("{\"type\": \"s3\", \"bucket\": \"Not_A_Bucket\"}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail").value(startsWith("bucket must be an S3 bucket name")));

@@ -83,4 +83,16 @@ public interface SourceStore {
 	 */
 	List<Source> expired(Instant now);
 
+	/**
+	 * @param sourceId a web source
+	 * @return what its last crawl kept for the next one (a JSON text), or {@code null}
+	 */
+	String crawlState(String sourceId);
+
+	/**
+	 * @param sourceId a web source
+	 * @param state what its crawl keeps for the next one (a JSON text)
+	 */
+	void saveCrawlState(String sourceId, String state);
+
 }

@@ -1,5 +1,6 @@
 package dev.ragchat.ingestion.sync;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -7,21 +8,29 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 import dev.ragchat.errors.ConflictException;
 import dev.ragchat.errors.ForbiddenException;
 import dev.ragchat.errors.NotFoundException;
 import dev.ragchat.errors.RejectedInputException;
 import dev.ragchat.ingestion.KnowledgeBases;
+import dev.ragchat.ingestion.sync.crawl.Crawler;
+import dev.ragchat.ingestion.sync.crawl.HostPolicy;
+import dev.ragchat.ingestion.sync.crawl.Secrets;
+import dev.ragchat.ingestion.sync.crawl.WebScope;
+
+import org.springframework.scheduling.support.CronExpression;
 
 /**
  * The sync front: a knowledge base's sources (a server folder under an allow-listed root,
- * or an S3 bucket and prefix), and their runs. One run per source at a time; a second
- * request while one runs is refused. A folder source never reads the service's own files
- * ({@link ProtectedPaths}), and a place that a source of another knowledge base already
- * mirrors (the same folder, one inside it or around it; the same bucket with a prefix
- * inside or around its prefix) may be mirrored only by a caller who may use that
- * knowledge base: a key cannot pull another knowledge base's files into its own.
+ * an S3 bucket and prefix, or a web site on a host the operator allows), and their runs.
+ * One run per source at a time; a second request while one runs is refused. A folder
+ * source never reads the service's own files ({@link ProtectedPaths}), and a place that a
+ * source of another knowledge base already mirrors (the same folder, one inside it or
+ * around it; the same bucket with a prefix inside or around its prefix) may be mirrored
+ * only by a caller who may use that knowledge base: a key cannot pull another knowledge
+ * base's files into its own.
  */
 public final class Sources {
 
@@ -31,6 +40,17 @@ public final class Sources {
 	private static final int MAX_PREFIX = 1024;
 
 	private static final int MAX_RUNS = 100;
+
+	private static final int MAX_URL = 2048;
+
+	private static final int MAX_SECRET = 4096;
+
+	/** A header name (RFC 9110 token). */
+	private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}");
+
+	/** Headers a source's secret may not set: the request's own. */
+	private static final List<String> RESERVED_HEADERS = List.of("host", "content-length", "transfer-encoding",
+			"connection", "if-none-match", "if-modified-since", "accept", "user-agent", "te", "upgrade");
 
 	private final SourceStore store;
 
@@ -44,14 +64,29 @@ public final class Sources {
 
 	private final Clock clock;
 
+	private final Crawler crawler;
+
+	private final SyncProperties.Web web;
+
+	private final Secrets secrets;
+
+	/**
+	 * @param crawler the crawler of web sources
+	 * @param web the ceilings of web sources
+	 * @param secrets what seals a web source's secret, or {@code null} (then no source
+	 * may have one)
+	 */
 	Sources(SourceStore store, KnowledgeBases knowledgeBases, SyncWorkers workers, FolderRoots roots,
-			ProtectedPaths protectedPaths, Clock clock) {
+			ProtectedPaths protectedPaths, Clock clock, Crawler crawler, SyncProperties.Web web, Secrets secrets) {
 		this.store = store;
 		this.knowledgeBases = knowledgeBases;
 		this.workers = workers;
 		this.roots = roots;
 		this.protectedPaths = protectedPaths;
 		this.clock = clock;
+		this.crawler = crawler;
+		this.web = web;
+		this.secrets = secrets;
 	}
 
 	/**
@@ -76,22 +111,41 @@ public final class Sources {
 	public Source create(String knowledgeBase, NewSource request, Predicate<String> mayUse) {
 		this.knowledgeBases.get(knowledgeBase);
 		if (request.type() == null || request.type().isBlank()) {
-			throw new RejectedInputException("type is required: folder or s3");
+			throw new RejectedInputException("type is required: folder, s3 or web");
 		}
 		Integer interval = request.intervalMinutes();
 		if (interval != null && (interval < 1 || interval > MAX_INTERVAL_MINUTES)) {
 			throw new RejectedInputException(
 					"intervalMinutes must be between 1 and " + MAX_INTERVAL_MINUTES + " (or left out: no schedule)");
 		}
+		String schedule = schedule(request.schedule());
+		if (schedule != null && interval != null) {
+			throw new RejectedInputException(
+					"Give a source either schedule (a cron expression) or intervalMinutes," + " not both");
+		}
 		Source.Type type = switch (request.type().toLowerCase(Locale.ROOT)) {
 			case "folder" -> Source.Type.FOLDER;
 			case "s3" -> Source.Type.S3;
-			default -> throw new RejectedInputException("type '" + request.type() + "' is not one of folder, s3");
+			case "web" -> Source.Type.WEB;
+			default -> throw new RejectedInputException("type '" + request.type() + "' is not one of folder, s3, web");
 		};
+		if (type != Source.Type.WEB && (request.url() != null || request.include() != null || request.exclude() != null
+				|| request.maxDepth() != null || request.maxPages() != null || request.auth() != null)) {
+			throw new RejectedInputException(
+					"url, include, exclude, maxDepth, maxPages and auth are for web sources (type web)");
+		}
 		String path = null;
 		String bucket = null;
 		String prefix = null;
-		if (type == Source.Type.FOLDER) {
+		Source.Web web = null;
+		if (type == Source.Type.WEB) {
+			if (request.path() != null || request.bucket() != null || request.prefix() != null) {
+				throw new RejectedInputException("path, bucket and prefix are for folder and s3 sources; a web source"
+						+ " takes url (and include, exclude, maxDepth, maxPages, auth)");
+			}
+			web = web(request);
+		}
+		else if (type == Source.Type.FOLDER) {
 			if (request.bucket() != null || request.prefix() != null) {
 				throw new RejectedInputException("bucket and prefix are for s3 sources; a folder source takes path");
 			}
@@ -116,7 +170,7 @@ public final class Sources {
 		}
 		Source source = new Source("src_" + UUID.randomUUID().toString().replace("-", ""), knowledgeBase, type, path,
 				bucket, prefix, Boolean.TRUE.equals(request.deleteMissing()), interval, this.clock.instant(), null,
-				null, null);
+				null, null, schedule, web);
 		for (Source other : this.store.findByKnowledgeBase(knowledgeBase)) {
 			if (other.location().equals(source.location())) {
 				throw new ConflictException(
@@ -141,7 +195,8 @@ public final class Sources {
 	 * other (by real path), or the same bucket with prefixes one inside the other
 	 */
 	private static boolean overlap(Source a, Source b) {
-		if (a.type() != b.type()) {
+		if (a.type() != b.type() || a.type() == Source.Type.WEB) {
+			// a web source reads what its site serves it, with its own secret if any
 			return false;
 		}
 		if (a.type() == Source.Type.FOLDER) {
@@ -152,6 +207,106 @@ public final class Sources {
 		String one = (a.prefix() != null) ? a.prefix() : "";
 		String other = (b.prefix() != null) ? b.prefix() : "";
 		return a.bucket().equals(b.bucket()) && (one.startsWith(other) || other.startsWith(one));
+	}
+
+	/**
+	 * @param request a web source's request
+	 * @return what it reads, checked: a URL on an allowed host (and not a private address
+	 * unless listed), patterns that parse, a depth and page limit within the ceilings,
+	 * its secret sealed
+	 */
+	private Source.Web web(NewSource request) {
+		if (this.crawler == null || this.crawler.policy().none()) {
+			throw new RejectedInputException("Web sources are off on this service: no web host is allowed. The"
+					+ " operator lists the hosts web sources may reach in " + HostPolicy.SETTING
+					+ " (ragchat.sync.web.hosts)");
+		}
+		if (request.url() == null || request.url().isBlank()) {
+			throw new RejectedInputException("A web source needs 'url': a start page or a sitemap.xml (http or https)");
+		}
+		if (request.url().length() > MAX_URL) {
+			throw new RejectedInputException("url may have at most " + MAX_URL + " characters");
+		}
+		URI url = WebScope.parse(request.url());
+		if (url == null) {
+			throw new RejectedInputException("url '" + request.url() + "' is no http or https URL with a host");
+		}
+		this.crawler.policy().check(url);
+		// the patterns are checked as the crawl reads them
+		new WebScope(url, request.include(), request.exclude());
+		int maxDepth = (request.maxDepth() != null) ? request.maxDepth() : this.web.maxDepth();
+		if (maxDepth < 0 || maxDepth > this.web.maxDepth()) {
+			throw new RejectedInputException("maxDepth must be between 0 and " + this.web.maxDepth()
+					+ " (the service's ceiling, RAGCHAT_SYNC_WEB_MAX_DEPTH)");
+		}
+		int maxPages = (request.maxPages() != null) ? request.maxPages() : this.web.maxPages();
+		if (maxPages < 1 || maxPages > this.web.maxPages()) {
+			throw new RejectedInputException("maxPages must be between 1 and " + this.web.maxPages()
+					+ " (the service's ceiling, RAGCHAT_SYNC_WEB_MAX_PAGES)");
+		}
+		return new Source.Web(url.toString(), request.include(), request.exclude(), maxDepth, maxPages,
+				auth(request.auth()));
+	}
+
+	private Source.Auth auth(NewAuth auth) {
+		if (auth == null) {
+			return null;
+		}
+		if (this.secrets == null) {
+			throw new RejectedInputException("This service cannot store secrets: a web source may have no auth");
+		}
+		boolean header = auth.header() != null || auth.value() != null;
+		boolean basic = auth.username() != null || auth.password() != null;
+		if (header == basic) {
+			throw new RejectedInputException(
+					"auth is either {header, value} (a header sent to the site) or {username, password} (basic)");
+		}
+		if (header) {
+			if (auth.header() == null || !HEADER_NAME.matcher(auth.header()).matches()
+					|| RESERVED_HEADERS.contains(auth.header().toLowerCase(Locale.ROOT))) {
+				throw new RejectedInputException("auth.header must be a header name (such as Authorization or"
+						+ " X-Api-Key), not one the crawl sets itself");
+			}
+			checkSecret("auth.value", auth.value());
+			return new Source.Auth("header", auth.header(), this.secrets.seal(auth.value()));
+		}
+		checkSecret("auth.username", auth.username());
+		checkSecret("auth.password", auth.password());
+		if (auth.username().contains(":")) {
+			throw new RejectedInputException("auth.username may not hold a colon (basic authentication)");
+		}
+		return new Source.Auth("basic", null, this.secrets.seal(auth.username() + ":" + auth.password()));
+	}
+
+	private static void checkSecret(String name, String value) {
+		if (value == null || value.isEmpty() || value.length() > MAX_SECRET
+				|| value.chars().anyMatch(Character::isISOControl)) {
+			throw new RejectedInputException(
+					name + " is required: at most " + MAX_SECRET + " characters and no control characters");
+		}
+	}
+
+	/**
+	 * @param schedule a cron expression, or {@code null}
+	 * @return it, checked, or {@code null}
+	 */
+	static String schedule(String schedule) {
+		if (schedule == null || schedule.isBlank()) {
+			return null;
+		}
+		String cron = schedule.strip();
+		if (cron.length() > 120) {
+			throw new RejectedInputException("schedule may have at most 120 characters");
+		}
+		try {
+			CronExpression.parse(cron);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new RejectedInputException("schedule '" + cron + "' is no cron expression (six fields: second,"
+					+ " minute, hour, day of month, month, day of week, e.g. '0 0 3 * * *' for 03:00 UTC daily, or a"
+					+ " macro such as @daily): " + ex.getMessage());
+		}
+		return cron;
 	}
 
 	private boolean exists(String knowledgeBase) {
@@ -247,16 +402,57 @@ public final class Sources {
 	/**
 	 * What a new source reads.
 	 *
-	 * @param type {@code folder} or {@code s3}
+	 * @param type {@code folder}, {@code s3} or {@code web}
 	 * @param path the folder (folder sources)
 	 * @param bucket the bucket (S3 sources)
 	 * @param prefix the key prefix (S3 sources; none: the whole bucket)
 	 * @param deleteMissing whether a sync deletes the documents whose file is gone (none:
 	 * {@code false})
 	 * @param intervalMinutes how often it syncs by itself (none: only when asked)
+	 * @param schedule when it syncs by itself, a cron expression in UTC (none: only when
+	 * asked, or every {@code intervalMinutes})
+	 * @param url the start page or sitemap (web sources)
+	 * @param include paths read beyond the start URL's prefix (web sources)
+	 * @param exclude paths left out (web sources)
+	 * @param maxDepth how many links from the start (web sources; none: the ceiling)
+	 * @param maxPages the most pages a sync reads (web sources; none: the ceiling)
+	 * @param auth a secret sent to the site (web sources), or none
 	 */
 	public record NewSource(String type, String path, String bucket, String prefix, Boolean deleteMissing,
-			Integer intervalMinutes) {
+			Integer intervalMinutes, String schedule, String url, List<String> include, List<String> exclude,
+			Integer maxDepth, Integer maxPages, NewAuth auth) {
+
+		/**
+		 * A folder or S3 source.
+		 */
+		public NewSource(String type, String path, String bucket, String prefix, Boolean deleteMissing,
+				Integer intervalMinutes) {
+			this(type, path, bucket, prefix, deleteMissing, intervalMinutes, null, null, null, null, null, null, null);
+		}
+
+		@Override
+		public String toString() {
+			// auth is a secret
+			return "NewSource[" + this.type + "]";
+		}
+
+	}
+
+	/**
+	 * A web source's secret: a header and its value, or a user name and password (HTTP
+	 * basic authentication). Sent only to the source's own site (scheme, host and port).
+	 *
+	 * @param header the header's name
+	 * @param value its value
+	 * @param username the user name
+	 * @param password the password
+	 */
+	public record NewAuth(String header, String value, String username, String password) {
+
+		@Override
+		public String toString() {
+			return "NewAuth[…]";
+		}
 
 	}
 

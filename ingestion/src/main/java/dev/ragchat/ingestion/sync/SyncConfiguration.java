@@ -12,6 +12,9 @@ import dev.ragchat.errors.UnavailableException;
 import dev.ragchat.ingestion.Documents;
 import dev.ragchat.ingestion.KnowledgeBases;
 import dev.ragchat.ingestion.blobs.BlobProperties;
+import dev.ragchat.ingestion.sync.crawl.Crawler;
+import dev.ragchat.ingestion.sync.crawl.HostPolicy;
+import dev.ragchat.ingestion.sync.crawl.Secrets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -21,6 +24,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
@@ -30,7 +34,9 @@ import org.springframework.util.function.SingletonSupplier;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Sync sources over the ingestion front. The S3 client of S3 sources is built on the
+ * Sync sources over the ingestion front. Web sources reach only the hosts of
+ * {@code ragchat.sync.web.hosts} ({@link HostPolicy}); their secrets are sealed by the
+ * service's {@link Secrets}, if it has one. The S3 client of S3 sources is built on the
  * first S3 sync, from {@code ragchat.sync.s3}, or else {@code ragchat.blobs.s3}. The
  * service's own files ({@link ProtectedPaths}) are read from its settings; a folder root
  * inside the data directory, or one containing it unless
@@ -61,10 +67,28 @@ class SyncConfiguration {
 		return roots;
 	}
 
+	/**
+	 * The crawler of web sources, its pages downloaded to the data directory's work
+	 * folder.
+	 */
+	@Bean
+	Crawler syncCrawler(SyncProperties properties, ProtectedPaths protectedPaths) {
+		SyncProperties.Web web = properties.web();
+		HostPolicy policy;
+		try {
+			policy = new HostPolicy(web.hosts());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalStateException(ex.getMessage() + " (" + HostPolicy.SETTING + ")", ex);
+		}
+		return new Crawler(policy, web.requestsPerHost(), web.maxPageSize().toBytes(),
+				protectedPaths.dataDirectory().resolve("work").resolve("sync"));
+	}
+
 	@Bean
 	SyncWorkers syncWorkers(SourceStore store, Documents documents, KnowledgeBases knowledgeBases,
 			SyncProperties properties, BlobProperties blobs, Clock clock, FolderRoots roots,
-			ProtectedPaths protectedPaths, Environment environment) {
+			ProtectedPaths protectedPaths, Environment environment, Crawler crawler, ObjectProvider<Secrets> secrets) {
 		long maxFileSize = Binder.get(environment)
 			.bind("spring.servlet.multipart.max-file-size", DataSize.class)
 			.orElse(DEFAULT_UPLOAD_LIMIT)
@@ -82,6 +106,8 @@ class SyncConfiguration {
 		Function<Source, SourceFiles> files = (source) -> switch (source.type()) {
 			case FOLDER -> new FolderFiles(roots.check(source.path()), protectedPaths);
 			case S3 -> new BucketFiles(client(s3), source.bucket(), source.prefix(), downloads, maxFileSize);
+			case WEB -> new WebFiles(crawler, WebFiles.site(source, properties.web(), secrets.getIfAvailable()), store,
+					source.id());
 		};
 		return new SyncWorkers(store, new SyncRunner(documents, store, files, limits, clock), properties, clock,
 				(kb) -> exists(knowledgeBases, kb));
@@ -89,8 +115,10 @@ class SyncConfiguration {
 
 	@Bean
 	Sources sources(SourceStore store, KnowledgeBases knowledgeBases, SyncWorkers workers, FolderRoots roots,
-			ProtectedPaths protectedPaths, Clock clock) {
-		return new Sources(store, knowledgeBases, workers, roots, protectedPaths, clock);
+			ProtectedPaths protectedPaths, Clock clock, Crawler crawler, SyncProperties properties,
+			ObjectProvider<Secrets> secrets) {
+		return new Sources(store, knowledgeBases, workers, roots, protectedPaths, clock, crawler, properties.web(),
+				secrets.getIfAvailable());
 	}
 
 	private static boolean exists(KnowledgeBases knowledgeBases, String id) {

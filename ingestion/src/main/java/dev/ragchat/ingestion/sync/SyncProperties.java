@@ -26,11 +26,12 @@ import org.springframework.util.unit.DataSize;
  * FAILED with the reason ({@code RAGCHAT_SYNC_MIN_FREE_SPACE}; 0 turns it off)
  * @param s3 the S3 client of S3 sources; a setting left out is taken from
  * {@code ragchat.blobs.s3}
+ * @param web what web sources may reach and how far they go
  */
 @ConfigurationProperties("ragchat.sync")
 public record SyncProperties(List<Path> folderRoots, @DefaultValue("false") boolean allowRootContainingDataDir,
 		@DefaultValue("1m") Duration lease, @DefaultValue("30s") Duration tick,
-		@DefaultValue("1GB") DataSize minFreeSpace, @DefaultValue S3 s3) {
+		@DefaultValue("1GB") DataSize minFreeSpace, @DefaultValue S3 s3, @DefaultValue Web web) {
 
 	/** The setting that allows folder sources, as an environment variable. */
 	public static final String FOLDER_ROOTS = "RAGCHAT_SYNC_FOLDER_ROOTS";
@@ -46,6 +47,7 @@ public record SyncProperties(List<Path> folderRoots, @DefaultValue("false") bool
 
 	public SyncProperties {
 		folderRoots = (folderRoots != null) ? List.copyOf(folderRoots) : List.of();
+		web = (web != null) ? web : Web.NONE;
 		if (minFreeSpace.isNegative()) {
 			throw new IllegalArgumentException("ragchat.sync.min-free-space may not be negative");
 		}
@@ -63,6 +65,49 @@ public record SyncProperties(List<Path> folderRoots, @DefaultValue("false") bool
 	 * @param pathStyle path-style addressing, which most S3-compatible stores need
 	 */
 	public record S3(String region, URI endpoint, Boolean pathStyle) {
+
+	}
+
+	/**
+	 * Web sources: the hosts they may reach, and the ceilings of what one source may ask.
+	 *
+	 * @param hosts the hosts web sources may reach ({@code RAGCHAT_SYNC_WEB_HOSTS}, comma
+	 * separated): host names ({@code docs.example.com}), a domain and its sub-domains
+	 * ({@code *.example.com}), {@code *} for any host name, IP addresses or ranges
+	 * ({@code 10.1.2.0/24}). A loopback, private, link-local or other special address is
+	 * reached only when it is listed as an address or range, whatever name leads to it.
+	 * None, the default, turns web sources off
+	 * @param maxDepth the most links away from its start a source may follow
+	 * ({@code RAGCHAT_SYNC_WEB_MAX_DEPTH}); also a source's default
+	 * @param maxPages the most pages a source may read in one sync
+	 * ({@code RAGCHAT_SYNC_WEB_MAX_PAGES}); also a source's default
+	 * @param maxPageSize the largest page (or PDF) read; a larger one is skipped with the
+	 * reason ({@code RAGCHAT_SYNC_WEB_MAX_PAGE_SIZE}). The upload limit applies too
+	 * @param requestsPerHost the most requests in flight to one web host, over every sync
+	 * of the service ({@code RAGCHAT_SYNC_WEB_REQUESTS_PER_HOST}); requests to a host are
+	 * also spaced by its robots.txt crawl delay, or a quarter of a second
+	 */
+	public record Web(List<String> hosts, @DefaultValue("5") int maxDepth, @DefaultValue("500") int maxPages,
+			@DefaultValue("10MB") DataSize maxPageSize, @DefaultValue("2") int requestsPerHost) {
+
+		/** No web source allowed. */
+		public static final Web NONE = new Web(List.of(), 5, 500, DataSize.ofMegabytes(10), 2);
+
+		public Web {
+			hosts = (hosts != null) ? List.copyOf(hosts) : List.of();
+			if (maxDepth < 0 || maxDepth > 50) {
+				throw new IllegalArgumentException("ragchat.sync.web.max-depth must be between 0 and 50");
+			}
+			if (maxPages < 1 || maxPages > 100_000) {
+				throw new IllegalArgumentException("ragchat.sync.web.max-pages must be between 1 and 100000");
+			}
+			if (maxPageSize.toBytes() < 1) {
+				throw new IllegalArgumentException("ragchat.sync.web.max-page-size must be positive");
+			}
+			if (requestsPerHost < 1 || requestsPerHost > 16) {
+				throw new IllegalArgumentException("ragchat.sync.web.requests-per-host must be between 1 and 16");
+			}
+		}
 
 	}
 

@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -90,52 +91,59 @@ final class SyncRunner {
 		Progress progress = new Progress(run);
 		try {
 			SourceFiles sourceFiles = this.files.apply(source);
-			List<SourceFiles.Entry> entries = sourceFiles.list();
 			Map<String, Document> byPath = documentsOf(source);
-			progress.files = entries.size();
-			progress.save(true);
-			Map<String, Queued> queued = new LinkedHashMap<>();
-			String floorReached = null;
-			for (SourceFiles.Entry entry : entries) {
-				checkStopped(stopped);
-				try {
-					compare(source, sourceFiles, entry, byPath.remove(entry.path()), progress.report, queued);
+			try (SourceFiles.Walk walk = sourceFiles.walk(stored(source, new TreeMap<>(byPath)))) {
+				progress.files = walk.found();
+				progress.save(true);
+				Map<String, Queued> queued = new LinkedHashMap<>();
+				String floorReached = null;
+				for (SourceFiles.Entry entry = next(walk, stopped); entry != null; entry = next(walk, stopped)) {
+					try {
+						if (compare(source, sourceFiles, entry, byPath.remove(entry.path()), progress.report, queued)) {
+							walk.current(entry);
+						}
+					}
+					catch (SyncLimits.FloorReached ex) {
+						floorReached = ex.getMessage();
+						break;
+					}
+					progress.files = Math.max(walk.found(), progress.filesDone + 1);
+					progress.filesDone++;
+					progress.documentsIndexing = queued.size();
+					progress.save(false);
 				}
-				catch (SyncLimits.FloorReached ex) {
-					floorReached = ex.getMessage();
-					break;
+				if (floorReached != null) {
+					// the files not compared are not missing: nothing is deleted
+					progress.documentsIndexing = queued.size();
+					progress.save(true);
+					awaitIngestion(source, queued, progress, stopped);
+					checkStopped(stopped);
+					return end(progress, SyncRun.Status.FAILED, floorReached);
 				}
-				progress.filesDone++;
-				progress.documentsIndexing = queued.size();
-				progress.save(false);
-			}
-			if (floorReached != null) {
-				// the files not compared are not missing: nothing is deleted
-				progress.documentsIndexing = queued.size();
+				// a walk that did not meet every file (a crawl cut at its page limit)
+				// deletes nothing: the files it did not meet may be there still
+				String incomplete = walk.incomplete();
+				for (Map.Entry<String, Document> missing : byPath.entrySet()) {
+					String id = missing.getValue().id();
+					if (run.deleteMissing() && incomplete == null) {
+						try {
+							this.documents.delete(source.knowledgeBase(), id);
+						}
+						catch (NotFoundException ex) {
+							// deleted meanwhile: gone all the same
+						}
+						progress.report.deleted(missing.getKey(), id);
+					}
+					else {
+						progress.report.missingKept(missing.getKey(), id,
+								(incomplete != null) ? "not met: " + incomplete : null);
+					}
+				}
 				progress.save(true);
 				awaitIngestion(source, queued, progress, stopped);
 				checkStopped(stopped);
-				return end(progress, SyncRun.Status.FAILED, floorReached);
+				return end(progress, SyncRun.Status.SUCCEEDED, null);
 			}
-			for (Map.Entry<String, Document> missing : byPath.entrySet()) {
-				String id = missing.getValue().id();
-				if (run.deleteMissing()) {
-					try {
-						this.documents.delete(source.knowledgeBase(), id);
-					}
-					catch (NotFoundException ex) {
-						// deleted meanwhile: gone all the same
-					}
-					progress.report.deleted(missing.getKey(), id);
-				}
-				else {
-					progress.report.missingKept(missing.getKey(), id);
-				}
-			}
-			progress.save(true);
-			awaitIngestion(source, queued, progress, stopped);
-			checkStopped(stopped);
-			return end(progress, SyncRun.Status.SUCCEEDED, null);
 		}
 		catch (InterruptedException ex) {
 			throw ex;
@@ -152,17 +160,25 @@ final class SyncRunner {
 		}
 	}
 
-	private void compare(Source source, SourceFiles sourceFiles, SourceFiles.Entry entry, Document document,
-			SyncReport report, Map<String, Queued> queued) throws SyncLimits.FloorReached {
+	private boolean compare(Source source, SourceFiles sourceFiles, SourceFiles.Entry entry, Document document,
+			Tally report, Map<String, Queued> queued) throws SyncLimits.FloorReached {
 		String documentId = (document != null) ? document.id() : null;
 		if (entry.skipped() != null) {
 			report.skipped(entry.path(), documentId, entry.skipped());
-			return;
+			return false;
+		}
+		if (entry.failed() != null) {
+			report.failed(entry.path(), documentId, entry.failed());
+			return false;
+		}
+		if (entry.notModified() && document != null) {
+			// its server says so: nothing was downloaded
+			return unchanged(entry, document, report, queued);
 		}
 		String tooLarge = this.limits.tooLarge(entry.size());
 		if (tooLarge != null) {
 			report.skipped(entry.path(), documentId, tooLarge);
-			return;
+			return false;
 		}
 		if (sourceFiles.fetchCopies()) {
 			this.limits.ensureRoom(entry.path(), entry.size());
@@ -173,7 +189,7 @@ final class SyncRunner {
 			if (tooLarge != null) {
 				// it grew since it was listed
 				report.skipped(entry.path(), documentId, tooLarge);
-				return;
+				return false;
 			}
 			String sha256 = sha256(local.file());
 			Documents.Upload upload = new Documents.Upload(entry.filename(), local.file());
@@ -188,34 +204,22 @@ final class SyncRunner {
 				if (submitted.duplicateOf() != null) {
 					report.skipped(entry.path(), submitted.duplicateOf(), "the same bytes as document "
 							+ submitted.duplicateOf() + ", already in the knowledge base; not added twice");
+					return false;
 				}
-				else {
-					queued.put(submitted.document().id(), new Queued(entry.path(), "added"));
-				}
+				queued.put(submitted.document().id(), new Queued(entry.path(), "added"));
+				return true;
 			}
-			else if (sha256.equals(document.sha256())) {
-				if (document.status() == DocumentStatus.FAILED) {
-					report.failed(entry.path(), documentId,
-							"its ingestion failed: " + document.error() + " (change the file to try again)");
-				}
-				else if (!document.status().isFinal()) {
-					// queued by a run that was cut off, or by hand: its report waits for
-					// it too
-					queued.put(documentId, new Queued(entry.path(), "unchanged"));
-				}
-				else {
-					report.unchanged();
-				}
+			if (sha256.equals(document.sha256())) {
+				return unchanged(entry, document, report, queued);
+			}
+			Documents.Replaced replaced = this.documents.replace(source.knowledgeBase(), documentId, upload, null);
+			if (replaced.replaced()) {
+				queued.put(documentId, new Queued(entry.path(), "replaced"));
 			}
 			else {
-				Documents.Replaced replaced = this.documents.replace(source.knowledgeBase(), documentId, upload, null);
-				if (replaced.replaced()) {
-					queued.put(documentId, new Queued(entry.path(), "replaced"));
-				}
-				else {
-					report.unchanged();
-				}
+				report.unchanged();
 			}
+			return true;
 		}
 		catch (RagChatException ex) {
 			report.failed(entry.path(), documentId, ex.getMessage());
@@ -226,6 +230,55 @@ final class SyncRunner {
 		catch (IOException | UncheckedIOException ex) {
 			report.failed(entry.path(), documentId, "cannot be read: " + ex.getMessage());
 		}
+		return false;
+	}
+
+	/**
+	 * A file whose document has its bytes.
+	 * @return whether its document is current (not FAILED)
+	 */
+	private static boolean unchanged(SourceFiles.Entry entry, Document document, Tally report,
+			Map<String, Queued> queued) {
+		if (document.status() == DocumentStatus.FAILED) {
+			report.failed(entry.path(), document.id(),
+					"its ingestion failed: " + document.error() + " (change the file to try again)");
+			return false;
+		}
+		if (!document.status().isFinal()) {
+			// queued by a run that was cut off, or by hand: its report waits for it too
+			queued.put(document.id(), new Queued(entry.path(), "unchanged"));
+		}
+		else {
+			report.unchanged();
+		}
+		return true;
+	}
+
+	private static SourceFiles.Entry next(SourceFiles.Walk walk, BooleanSupplier stopped)
+			throws IOException, InterruptedException {
+		checkStopped(stopped);
+		return walk.next();
+	}
+
+	/**
+	 * @param source a source
+	 * @param byPath its documents by path
+	 * @return them, and their originals
+	 */
+	private SourceFiles.Stored stored(Source source, Map<String, Document> byPath) {
+		return new SourceFiles.Stored() {
+
+			@Override
+			public Document find(String path) {
+				return byPath.get(path);
+			}
+
+			@Override
+			public InputStream open(Document document) throws IOException {
+				return SyncRunner.this.documents.original(source.knowledgeBase(), document.id()).content().open();
+			}
+
+		};
 	}
 
 	private static void checkStopped(BooleanSupplier stopped) throws InterruptedException {
@@ -340,7 +393,7 @@ final class SyncRunner {
 
 		private final SyncRun run;
 
-		private final SyncReport report = new SyncReport();
+		private final Tally report = new Tally();
 
 		private int files;
 
@@ -369,6 +422,83 @@ final class SyncRunner {
 				SyncRunner.this.store.progress(current());
 				this.saved = at;
 			}
+		}
+
+	}
+
+	/**
+	 * A run's report as it is made: counts by outcome, and one item per file that was not
+	 * unchanged, at most {@value #MAX_ITEMS} of them.
+	 */
+	static final class Tally {
+
+		/** The most items a report lists. */
+		static final int MAX_ITEMS = 1000;
+
+		private int added;
+
+		private int replaced;
+
+		private int deleted;
+
+		private int missingKept;
+
+		private int unchanged;
+
+		private int failed;
+
+		private int skipped;
+
+		private final List<SyncRun.Item> items = new ArrayList<>();
+
+		private int omitted;
+
+		synchronized void added(String path, String documentId) {
+			this.added++;
+			item(path, "added", documentId, null);
+		}
+
+		synchronized void replaced(String path, String documentId) {
+			this.replaced++;
+			item(path, "replaced", documentId, null);
+		}
+
+		synchronized void deleted(String path, String documentId) {
+			this.deleted++;
+			item(path, "deleted", documentId, null);
+		}
+
+		synchronized void missingKept(String path, String documentId, String reason) {
+			this.missingKept++;
+			item(path, "missing-kept", documentId, reason);
+		}
+
+		synchronized void unchanged() {
+			this.unchanged++;
+		}
+
+		synchronized void failed(String path, String documentId, String reason) {
+			this.failed++;
+			item(path, "failed", documentId, reason);
+		}
+
+		synchronized void skipped(String path, String documentId, String reason) {
+			this.skipped++;
+			item(path, "skipped", documentId, reason);
+		}
+
+		private void item(String path, String outcome, String documentId, String reason) {
+			if (this.items.size() < MAX_ITEMS) {
+				this.items.add(new SyncRun.Item(path, outcome, documentId, reason));
+			}
+			else {
+				this.omitted++;
+			}
+		}
+
+		synchronized SyncRun.Report build() {
+			return new SyncRun.Report(this.added, this.replaced, this.deleted, this.missingKept, this.unchanged,
+					this.failed, this.skipped, this.items, this.omitted);
 		}
 
 	}

@@ -3,6 +3,8 @@ package dev.ragchat.ingestion.sync;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,14 +19,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.support.CronExpression;
 
 /**
  * Runs syncs on this node: each run on its own (virtual) thread, its source's claim kept
  * alive by heartbeats. Every {@code tick} it restarts the runs whose node stopped (their
  * lease ran out: the run is marked FAILED with that reason and a new one, triggered
- * {@code restart}, takes its place) and starts the runs the sources' schedules are due
- * for. A run cut off that way has left nothing half-indexed: each document it queued is
- * READY or FAILED as a whole, and the restart compares again from the start.
+ * {@code restart}, takes its place) and starts the runs the sources' schedules (an
+ * interval, or a cron expression in UTC) are due for. A run cut off that way has left
+ * nothing half-indexed: each document it queued is READY or FAILED as a whole, and the
+ * restart compares again from the start.
  */
 final class SyncWorkers implements SmartLifecycle {
 
@@ -136,14 +140,36 @@ final class SyncWorkers implements SmartLifecycle {
 				}
 				continue;
 			}
-			if (source.intervalMinutes() == null || source.activeRunId() != null) {
+			if (source.activeRunId() != null) {
 				continue;
 			}
-			Instant due = now.minus(Duration.ofMinutes(source.intervalMinutes()));
-			if (source.lastRunAt() == null || source.lastRunAt().isBefore(due)) {
+			Instant due = due(source, now);
+			if (due != null) {
 				begin(source, "schedule", source.deleteMissing(), due);
 			}
 		}
+	}
+
+	/**
+	 * @param source a source
+	 * @param now the time
+	 * @return when its schedule asked for the run that is due now (its last run must have
+	 * started before), or {@code null} if none is due: every {@code intervalMinutes}
+	 * since its last run, or the first time its cron schedule (UTC) fires after its last
+	 * run (or its creation), once that time has come
+	 */
+	static Instant due(Source source, Instant now) {
+		if (source.intervalMinutes() != null) {
+			Instant due = now.minus(Duration.ofMinutes(source.intervalMinutes()));
+			return (source.lastRunAt() == null || source.lastRunAt().isBefore(due)) ? due : null;
+		}
+		if (source.schedule() != null) {
+			Instant since = (source.lastRunAt() != null) ? source.lastRunAt() : source.createdAt();
+			ZonedDateTime next = CronExpression.parse(source.schedule())
+				.next(ZonedDateTime.ofInstant(since, ZoneOffset.UTC));
+			return (next != null && !next.toInstant().isAfter(now)) ? next.toInstant() : null;
+		}
+		return null;
 	}
 
 	/**

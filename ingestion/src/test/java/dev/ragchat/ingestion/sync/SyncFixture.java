@@ -13,6 +13,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ragchat.ingestion.Document;
 import dev.ragchat.ingestion.TestIngestion;
+import dev.ragchat.ingestion.sync.crawl.Crawler;
+import dev.ragchat.ingestion.sync.crawl.HostPolicy;
+import dev.ragchat.ingestion.sync.crawl.Secrets;
 import dev.ragchat.ingestion.sync.store.TestSourceStores;
 
 import org.springframework.util.unit.DataSize;
@@ -40,6 +43,8 @@ final class SyncFixture implements AutoCloseable {
 
 	final ProtectedPaths protectedPaths;
 
+	final Crawler crawler;
+
 	/**
 	 * @param dir a folder of its own: the ingestion's files go to {@code ingestion} in
 	 * it, the data directory
@@ -59,18 +64,40 @@ final class SyncFixture implements AutoCloseable {
 	 */
 	SyncFixture(Path dir, List<Path> roots, ProtectedPaths protectedPaths, SyncLimits limits,
 			Function<Source, SourceFiles> bucketFiles) throws IOException {
+		this(dir, roots, protectedPaths, limits, bucketFiles, SyncProperties.Web.NONE, null);
+	}
+
+	/**
+	 * Web sources on the hosts and ceilings given.
+	 * @param dir a folder of its own: the ingestion's files go to {@code ingestion} in it
+	 * @param web the web settings
+	 * @param secrets what seals sources' secrets, or {@code null}
+	 */
+	SyncFixture(Path dir, SyncProperties.Web web, Secrets secrets) throws IOException {
+		this(dir, List.of(), new ProtectedPaths(dir.resolve("ingestion"), List.of()), SyncLimits.NONE, (source) -> {
+			throw new IllegalStateException("no S3 here");
+		}, web, secrets);
+	}
+
+	private SyncFixture(Path dir, List<Path> roots, ProtectedPaths protectedPaths, SyncLimits limits,
+			Function<Source, SourceFiles> bucketFiles, SyncProperties.Web web, Secrets secrets) throws IOException {
 		this.ingestion = new TestIngestion(dir.resolve("ingestion"));
 		this.store = TestSourceStores.embedded(this.ingestion.catalog());
 		this.protectedPaths = protectedPaths;
 		SyncProperties properties = properties(roots);
 		FolderRoots folderRoots = new FolderRoots(roots);
-		Function<Source, SourceFiles> files = (source) -> (source.type() == Source.Type.FOLDER)
-				? new FolderFiles(folderRoots.check(source.path()), protectedPaths) : bucketFiles.apply(source);
+		this.crawler = new Crawler(new HostPolicy(web.hosts()), web.requestsPerHost(), web.maxPageSize().toBytes(),
+				dir.resolve("ingestion").resolve("work").resolve("sync"));
+		Function<Source, SourceFiles> files = (source) -> switch (source.type()) {
+			case FOLDER -> new FolderFiles(folderRoots.check(source.path()), protectedPaths);
+			case S3 -> bucketFiles.apply(source);
+			case WEB -> new WebFiles(this.crawler, WebFiles.site(source, web, secrets), this.store, source.id());
+		};
 		this.workers = new SyncWorkers(this.store,
 				new SyncRunner(this.ingestion.documents(), this.store, files, limits, Clock.systemUTC()), properties,
 				Clock.systemUTC(), (kb) -> true);
 		this.sources = new Sources(this.store, this.ingestion.knowledgeBases(), this.workers, folderRoots,
-				protectedPaths, Clock.systemUTC());
+				protectedPaths, Clock.systemUTC(), this.crawler, web, secrets);
 	}
 
 	/**
@@ -79,7 +106,7 @@ final class SyncFixture implements AutoCloseable {
 	 */
 	static SyncProperties properties(List<Path> roots) {
 		return new SyncProperties(roots, false, Duration.ofSeconds(3), Duration.ofHours(1), DataSize.ofBytes(0),
-				new SyncProperties.S3(null, null, null));
+				new SyncProperties.S3(null, null, null), SyncProperties.Web.NONE);
 	}
 
 	/**
@@ -142,6 +169,7 @@ final class SyncFixture implements AutoCloseable {
 	@Override
 	public void close() throws IOException {
 		this.workers.stop();
+		this.crawler.close();
 		this.ingestion.close();
 	}
 

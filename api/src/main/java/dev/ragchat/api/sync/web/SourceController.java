@@ -29,13 +29,15 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A knowledge base's sync sources (a server folder under an allow-listed root, or an S3
- * bucket and prefix), their syncs and runs. Every call needs the master key or an API key
- * with the {@code upload} scope that may use the knowledge base: a source writes its
- * documents. Adding or deleting a source needs the {@code admin} scope as well: a source
- * names server paths or buckets, read with the service's own rights. A place that a
- * source of another knowledge base mirrors may be mirrored only by a key that may use
- * that knowledge base too (see {@link Sources#create}).
+ * A knowledge base's sync sources (a server folder under an allow-listed root, an S3
+ * bucket and prefix, or a web site on a host the operator allows), their syncs and runs.
+ * A web source's secret is taken, sealed, and never shown again (only its kind and header
+ * name are). Every call needs the master key or an API key with the {@code upload} scope
+ * that may use the knowledge base: a source writes its documents. Adding or deleting a
+ * source needs the {@code admin} scope as well: a source names server paths or buckets,
+ * read with the service's own rights. A place that a source of another knowledge base
+ * mirrors may be mirrored only by a key that may use that knowledge base too (see
+ * {@link Sources#create}).
  */
 @RestController
 @RequestMapping(path = "/api/v1/knowledge-bases/{kb}/sources", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -58,14 +60,17 @@ class SourceController {
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Add a source (master key, or a key with the upload and admin scopes): {type: folder, path}"
-			+ " (under RAGCHAT_SYNC_FOLDER_ROOTS) or {type: s3, bucket, prefix?}; deleteMissing? (default false),"
-			+ " intervalMinutes? (a schedule)")
+			+ " (under RAGCHAT_SYNC_FOLDER_ROOTS), {type: s3, bucket, prefix?} or {type: web, url, include?, exclude?,"
+			+ " maxDepth?, maxPages?, auth?} (url a start page or a sitemap.xml on a host of RAGCHAT_SYNC_WEB_HOSTS;"
+			+ " auth {header, value} or {username, password}); deleteMissing? (default false), schedule? (a cron"
+			+ " expression, UTC) or intervalMinutes?")
 	SourceView create(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String kb,
 			@RequestBody(required = false) Sources.NewSource request) {
 		caller.require(Scope.UPLOAD, kb);
 		caller.require(Scope.ADMIN, kb);
 		if (request == null) {
-			throw new RejectedInputException("Send a JSON object: {type: folder, path} or {type: s3, bucket, prefix}");
+			throw new RejectedInputException(
+					"Send a JSON object: {type: folder, path}, {type: s3, bucket, prefix} or {type: web, url}");
 		}
 		Source source = this.sources.create(kb, request, caller::mayUse);
 		this.audit.sourceCreated(caller.keyId(), kb, source.id(), source.location());
@@ -142,9 +147,13 @@ class SourceController {
 	}
 
 	private static SourceView view(Source s, RunView lastRun) {
+		Source.Web web = s.web();
 		return new SourceView(s.id(), s.knowledgeBase(), s.type().name().toLowerCase(java.util.Locale.ROOT), s.path(),
-				s.bucket(), s.prefix(), s.deleteMissing(), s.intervalMinutes(), s.createdAt(), s.activeRunId() != null,
-				lastRun);
+				s.bucket(), s.prefix(), (web != null) ? web.url() : null, (web != null) ? web.include() : null,
+				(web != null) ? web.exclude() : null, (web != null) ? web.maxDepth() : null,
+				(web != null) ? web.maxPages() : null,
+				(web != null && web.auth() != null) ? new AuthView(web.auth().kind(), web.auth().name()) : null,
+				s.deleteMissing(), s.intervalMinutes(), s.schedule(), s.createdAt(), s.activeRunId() != null, lastRun);
 	}
 
 	static RunView view(SyncRun r) {
@@ -169,7 +178,20 @@ class SourceController {
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record SourceView(String id, String knowledgeBase, String type, String path, String bucket, String prefix,
-			boolean deleteMissing, Integer intervalMinutes, Instant createdAt, boolean syncing, RunView lastRun) {
+			String url, List<String> include, List<String> exclude, Integer maxDepth, Integer maxPages, AuthView auth,
+			boolean deleteMissing, Integer intervalMinutes, String schedule, Instant createdAt, boolean syncing,
+			RunView lastRun) {
+
+	}
+
+	/**
+	 * A web source's secret as shown: what kind it is, never its value.
+	 *
+	 * @param kind {@code header} or {@code basic}
+	 * @param header the header's name ({@code header})
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record AuthView(String kind, String header) {
 
 	}
 

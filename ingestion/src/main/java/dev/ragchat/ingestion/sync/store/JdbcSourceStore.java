@@ -33,9 +33,9 @@ final class JdbcSourceStore implements SourceStore {
 	public void insert(Source s) {
 		this.jdbc.sql("""
 				insert into sync_source (id, knowledge_base, type, path, bucket, prefix, delete_missing,
-					interval_minutes, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+					interval_minutes, created_at, schedule, web) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(s.id(), s.knowledgeBase(), s.type().name(), s.path(), s.bucket(), s.prefix(), s.deleteMissing(),
-					s.intervalMinutes(), Jdbc.time(s.createdAt()))
+					s.intervalMinutes(), Jdbc.time(s.createdAt()), s.schedule(), ReportJson.writeWeb(s.web()))
 			.update();
 	}
 
@@ -153,11 +153,26 @@ final class JdbcSourceStore implements SourceStore {
 			.list();
 	}
 
+	@Override
+	public String crawlState(String sourceId) {
+		return this.jdbc.sql("select crawl_state from sync_source where id = ?")
+			.param(sourceId)
+			.query(String.class)
+			.optional()
+			.orElse(null);
+	}
+
+	@Override
+	public void saveCrawlState(String sourceId, String state) {
+		this.jdbc.sql("update sync_source set crawl_state = ? where id = ?").params(state, sourceId).update();
+	}
+
 	private static Source source(ResultSet rs, int row) throws SQLException {
 		return new Source(rs.getString("id"), rs.getString("knowledge_base"), Source.Type.valueOf(rs.getString("type")),
 				rs.getString("path"), rs.getString("bucket"), rs.getString("prefix"), rs.getBoolean("delete_missing"),
 				rs.getObject("interval_minutes", Integer.class), Jdbc.instant(rs, "created_at"),
-				rs.getString("last_run_id"), Jdbc.instant(rs, "last_run_at"), rs.getString("active_run_id"));
+				rs.getString("last_run_id"), Jdbc.instant(rs, "last_run_at"), rs.getString("active_run_id"),
+				rs.getString("schedule"), ReportJson.readWeb(rs.getString("web")));
 	}
 
 	private static SyncRun run(ResultSet rs, int row) throws SQLException {

@@ -44,7 +44,9 @@ final class MongoSourceStore implements SourceStore {
 			.append("prefix", s.prefix())
 			.append("deleteMissing", s.deleteMissing())
 			.append("intervalMinutes", s.intervalMinutes())
-			.append("createdAt", Date.from(s.createdAt())));
+			.append("createdAt", Date.from(s.createdAt()))
+			.append("schedule", s.schedule())
+			.append("web", ReportJson.writeWeb(s.web())));
 	}
 
 	@Override
@@ -151,6 +153,17 @@ final class MongoSourceStore implements SourceStore {
 			.into(new ArrayList<>());
 	}
 
+	@Override
+	public String crawlState(String sourceId) {
+		org.bson.Document row = this.sources.find(Filters.eq("_id", sourceId)).first();
+		return (row != null) ? row.getString("crawlState") : null;
+	}
+
+	@Override
+	public void saveCrawlState(String sourceId, String state) {
+		this.sources.updateOne(Filters.eq("_id", sourceId), Updates.set("crawlState", state));
+	}
+
 	private static Bson progressUpdates(SyncRun run) {
 		SyncRun.Progress p = run.progress();
 		return Updates.combine(Updates.set("files", p.files()), Updates.set("filesDone", p.filesDone()),
@@ -164,7 +177,7 @@ final class MongoSourceStore implements SourceStore {
 				Source.Type.valueOf(row.getString("type")), row.getString("path"), row.getString("bucket"),
 				row.getString("prefix"), row.getBoolean("deleteMissing", false), row.getInteger("intervalMinutes"),
 				row.getDate("createdAt").toInstant(), row.getString("lastRunId"), instant(row.getDate("lastRunAt")),
-				row.getString("activeRunId"));
+				row.getString("activeRunId"), row.getString("schedule"), ReportJson.readWeb(row.getString("web")));
 	}
 
 	private static SyncRun run(org.bson.Document row) {

@@ -2,10 +2,11 @@ package dev.ragchat.ingestion.sync.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ragchat.ingestion.sync.Source;
 import dev.ragchat.ingestion.sync.SyncRun;
 
 /**
- * How both adapters keep a run's report: a JSON text.
+ * How both adapters keep a run's report and a web source's settings: JSON texts.
  */
 final class ReportJson {
 
@@ -32,6 +33,30 @@ final class ReportJson {
 		}
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException("Unreadable sync report", ex);
+		}
+	}
+
+	static String writeWeb(Source.Web web) {
+		if (web == null) {
+			return null;
+		}
+		try {
+			return json.writeValueAsString(web);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static Source.Web readWeb(String web) {
+		if (web == null) {
+			return null;
+		}
+		try {
+			return json.readValue(web, Source.Web.class);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("Unreadable web source settings", ex);
 		}
 	}
 

@@ -43,6 +43,22 @@ abstract class SourceStoreContractTests {
 	}
 
 	@Test
+	void keepsAWebSourceWithItsScopeScheduleAndSealedSecretAndItsCrawlState() {
+		Source web = new Source("src_w", "kb", Source.Type.WEB, null, null, null, false, null, NOW, null, null, null,
+				"0 0 3 * * *", new Source.Web("https://docs.example.com/guide/", List.of("/blog/**"),
+						List.of("/guide/old/"), 3, 200, new Source.Auth("header", "X-Api-Key", "v1:sealed")));
+		this.store.insert(web);
+		assertThat(this.store.findById("src_w")).contains(web);
+		assertThat(this.store.findById("src_w").orElseThrow().location()).isEqualTo("https://docs.example.com/guide/");
+		assertThat(this.store.crawlState("src_w")).isNull();
+		this.store.saveCrawlState("src_w", "{\"https://docs.example.com/guide/\":{\"etag\":\"\\\"1\\\"\"}}");
+		assertThat(this.store.crawlState("src_w")).contains("etag");
+		this.store.saveCrawlState("src_w", "{}");
+		assertThat(this.store.crawlState("src_w")).isEqualTo("{}");
+		assertThat(this.store.findById("src_w")).contains(web);
+	}
+
+	@Test
 	void startsOneRunPerSourceAtATimeUntilItEndsOrItsLeaseRunsOut() {
 		this.store.insert(folder("src_1", "kb", NOW));
 		assertThat(this.store.start(run("run_1", NOW), "node-a", NOW.plusSeconds(60), null)).isTrue();

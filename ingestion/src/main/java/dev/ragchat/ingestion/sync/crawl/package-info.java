@@ -1,0 +1,8 @@
+/**
+ * Crawling web sources: a site's pages within a scope
+ * ({@link dev.ragchat.ingestion.sync.crawl.WebScope}), reached only on the hosts and
+ * addresses the operator allows ({@link dev.ragchat.ingestion.sync.crawl.HostPolicy}),
+ * robots.txt obeyed, each host pressed lightly, unchanged pages answered by conditional
+ * requests ({@link dev.ragchat.ingestion.sync.crawl.Crawl}).
+ */
+package dev.ragchat.ingestion.sync.crawl;
