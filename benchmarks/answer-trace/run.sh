@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The answer engine's latency, trace off and on (TraceBenchmark.java), in process.
-#   bash benchmarks/answer-trace/run.sh [--chunks=2000] [--repetitions=3000] [--warmup=1000]
+#   bash benchmarks/answer-trace/run.sh [--chunks=2000] [--repetitions=3000] [--warmup=1000] [--trace=both|off]
 # Run from a checkout's root; it compiles retrieval, ingestion and api (and retrieval's
 # tests, for the word-hash embedding model) and runs the benchmark on their classes.
 # Against an older build: run it from that checkout (a build without the trace measures
