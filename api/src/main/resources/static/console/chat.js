@@ -8,6 +8,7 @@ import { $, api, el, guarded, kbName, problem, showError, state } from './core.j
 import { markdown, placeChips } from './markdown.js';
 import { openCitation, openDocument } from './viewer.js';
 import { withPageLink } from './weblinks.js';
+import { openTrace } from './trace.js';
 import { describeModelSettings, extractNotice, showGenerator } from './models.js';
 
 const OPEN = 'ragchat.conversation';
@@ -290,7 +291,8 @@ async function loadHistory() {
 			question = m.answer;
 			renderQuestion(item, m.answer);
 		} else {
-			renderAnswer(item, m.answer, m.citations || [], m.grounded, question, m.id, m.passages || []);
+			renderAnswer(item, m.answer, m.citations || [], m.grounded, question, m.id, m.passages || [],
+				{ refusal: m.refusal || null });
 			item.dataset.done = 'true';
 		}
 	}
@@ -311,7 +313,11 @@ function renderQuestion(item, text) {
 			onclick: () => { const q = $('question'); q.value = text; count(); q.focus(); } })));
 }
 
-function renderAnswer(item, text, citations, grounded, question, messageId, passages = []) {
+/**
+ * @param why the answer's trace (asked in this tab) and refusal: "Why this answer?" opens
+ * the trace, "Why not found?" the trace or, for an answer of the history, its refusal
+ */
+function renderAnswer(item, text, citations, grounded, question, messageId, passages = [], why = {}) {
 	const box = item.querySelector('.text');
 	learnNames([...citations, ...passages]);
 	const byIndex = new Map(citations.map((c) => [c.index, c]));
@@ -333,6 +339,11 @@ function renderAnswer(item, text, citations, grounded, question, messageId, pass
 	item.append(el('div', { class: 'message-actions' },
 		el('button', { type: 'button', class: 'quiet copy', text: 'Copy', 'aria-label': 'Copy this answer',
 			onclick: (e) => copy(e.target, text) }),
+		why.trace || grounded === false ? el('button', {
+			type: 'button', class: 'quiet why', 'aria-haspopup': 'dialog',
+			text: grounded === false ? 'Why not found?' : 'Why this answer?',
+			onclick: () => openTrace(why.trace || null,
+				{ knowledgeBase: chat.session.knowledgeBase, refusal: why.refusal || null, grounded }) }) : '',
 		question ? el('button', { type: 'button', class: 'quiet regenerate', text: 'Regenerate', 'aria-label': 'Ask this question again',
 			onclick: () => send(question) }) : '',
 		messageId ? rating(messageId, 'up', 'Helpful', 'A good answer') : '',
@@ -577,7 +588,8 @@ async function send(message) {
 		const response = await sessionFetch('/messages', {
 			method: 'POST', signal: controller.signal,
 			headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
-			body: JSON.stringify({ message }) });
+			// every question asks for its trace: "Why this answer?" shows the answer's own
+			body: JSON.stringify({ message, trace: true }) });
 		if (!response.ok) throw new Error(await problem(response));
 		const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
 		let buffer = '';
@@ -600,7 +612,7 @@ async function send(message) {
 					// its notes and sources
 					const follow = nearBottom();
 					renderAnswer(answer, event.data.answer ?? text, citations, event.data.grounded, message, event.data.id,
-						event.data.passages || []);
+						event.data.passages || [], { trace: event.data.trace || null, refusal: event.data.refusal || null });
 					answer.dataset.done = 'true';
 					if (follow) scrollDown(true);
 				} else if (event.name === 'error') {

@@ -104,12 +104,33 @@ public interface ChunkIndex {
 	 * @return the best {@code search.topK()} chunks, best first, scored by the joiner
 	 */
 	default List<ScoredChunk> hybrid(ChunkSearch search, int depth, DocumentJoiner joiner) {
+		return hybrid(search, depth, joiner, SearchTrace.OFF);
+	}
+
+	/**
+	 * Hybrid search, each ranking told to a trace as it is made (the first
+	 * {@link SearchTrace#TOP} of the vector and of the keyword ranking; the caller tells
+	 * the fused one).
+	 * @param search the search (its mode is ignored)
+	 * @param depth how deep each ranking goes
+	 * @param joiner fuses the two rankings (vector first)
+	 * @param trace told the vector and the keyword ranking ({@link SearchTrace#OFF}:
+	 * nothing)
+	 * @return the best {@code search.topK()} chunks, best first, scored by the joiner
+	 */
+	default List<ScoredChunk> hybrid(ChunkSearch search, int depth, DocumentJoiner joiner, SearchTrace trace) {
 		ChunkIndexRetriever vector = new ChunkIndexRetriever(this, search.with(depth, SearchMode.VECTOR));
 		ChunkIndexRetriever keyword = new ChunkIndexRetriever(this, search.with(depth, SearchMode.KEYWORD));
 		Query query = new Query(search.query());
 		List<String> periods = search.periods();
 		List<org.springframework.ai.document.Document> byVector = withPeriods(vector.retrieve(query), periods);
+		if (trace.on()) {
+			trace.ranked(SearchTrace.Ranking.VECTOR, ChunkIndexRetriever.chunks(byVector), byVector.size(), null);
+		}
 		List<org.springframework.ai.document.Document> byKeyword = withPeriods(keyword.retrieve(query), periods);
+		if (trace.on()) {
+			trace.ranked(SearchTrace.Ranking.KEYWORD, ChunkIndexRetriever.chunks(byKeyword), byKeyword.size(), null);
+		}
 		Map<String, Chunk> chunks = new HashMap<>();
 		for (org.springframework.ai.document.Document document : byVector) {
 			chunks.put(document.getId(), (Chunk) document.getMetadata().get(ChunkIndexRetriever.CHUNK));

@@ -34,6 +34,18 @@ final class ChunkIndexRetriever implements DocumentRetriever {
 		return this.index.search(this.search).stream().map(ChunkIndexRetriever::toDocument).toList();
 	}
 
+	/**
+	 * @param ranked documents of a ranking, best first
+	 * @return the first {@link SearchTrace#TOP} as scored chunks
+	 */
+	static List<ScoredChunk> chunks(List<Document> ranked) {
+		return ranked.stream()
+			.limit(SearchTrace.TOP)
+			.map((document) -> new ScoredChunk((Chunk) document.getMetadata().get(CHUNK),
+					(document.getScore() != null) ? document.getScore() : 0))
+			.toList();
+	}
+
 	private static Document toDocument(ScoredChunk hit) {
 		Chunk c = hit.chunk();
 		Map<String, Object> metadata = new HashMap<>(Map.of("knowledgeBase", c.knowledgeBase(), "documentId",

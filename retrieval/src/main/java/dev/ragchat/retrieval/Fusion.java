@@ -86,6 +86,18 @@ public record Fusion(Method method, int k, double vectorWeight, double keywordWe
 	}
 
 	/**
+	 * @return how the rankings are fused, in a line for people (an answer's trace)
+	 */
+	public String describe() {
+		return ((this.method == Method.SCORES) ? "weighted scores" : "weighted reciprocal ranks (k " + this.k + ")")
+				+ ", vector " + this.vectorWeight + ", keyword " + this.keywordWeight + ", each ranking "
+				+ this.candidates + " deep" + ((this.pageWeight > 0) ? ", page weight " + this.pageWeight : "")
+				+ ((this.documentWeight > 0) ? ", document weight " + this.documentWeight : "")
+				+ ((this.periodWeight > 0) ? ", period weight " + this.periodWeight : "")
+				+ (this.onePerPage ? ", one chunk a page" : "");
+	}
+
+	/**
 	 * What of each ranking hybrid search fuses.
 	 */
 	public enum Method {

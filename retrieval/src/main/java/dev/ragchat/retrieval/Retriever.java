@@ -15,18 +15,26 @@ public final class Retriever {
 
 	private final int candidates;
 
+	/** How the fusion is made, for a trace (written once, not per search). */
+	private final String fusion;
+
 	/**
 	 * @param index the chunk index
 	 * @param fusion how hybrid search fuses the vector and the keyword ranking
 	 */
 	public Retriever(ChunkIndex index, Fusion fusion) {
-		this(index, new FusionJoiner(fusion), fusion.candidates());
+		this(index, new FusionJoiner(fusion), fusion.candidates(), fusion.describe());
 	}
 
 	Retriever(ChunkIndex index, FusionJoiner joiner, int candidates) {
+		this(index, joiner, candidates, null);
+	}
+
+	private Retriever(ChunkIndex index, FusionJoiner joiner, int candidates, String fusion) {
 		this.index = index;
 		this.joiner = joiner;
 		this.candidates = candidates;
+		this.fusion = fusion;
 	}
 
 	/**
@@ -61,11 +69,26 @@ public final class Retriever {
 	 * @return the best chunks, best first (hybrid scores are fused reciprocal ranks)
 	 */
 	public List<ScoredChunk> retrieve(ChunkSearch search) {
+		return retrieve(search, SearchTrace.OFF);
+	}
+
+	/**
+	 * @param search what to look for, where and how
+	 * @param trace told each ranking as it is made ({@link SearchTrace#OFF}: nothing)
+	 * @return the best chunks, best first (hybrid scores are fused reciprocal ranks)
+	 */
+	public List<ScoredChunk> retrieve(ChunkSearch search, SearchTrace trace) {
 		if (search.mode() != SearchMode.HYBRID) {
-			return this.index.search(search);
+			List<ScoredChunk> ranked = this.index.search(search);
+			trace.ranked(
+					(search.mode() == SearchMode.VECTOR) ? SearchTrace.Ranking.VECTOR : SearchTrace.Ranking.KEYWORD,
+					ranked, ranked.size(), null);
+			return ranked;
 		}
 		int depth = Math.min(ChunkSearch.MAX_TOP_K, Math.max(search.topK(), this.candidates));
-		return this.index.hybrid(search, depth, this.joiner);
+		List<ScoredChunk> fused = this.index.hybrid(search, depth, this.joiner, trace);
+		trace.ranked(SearchTrace.Ranking.FUSED, fused, fused.size(), this.fusion);
+		return fused;
 	}
 
 }

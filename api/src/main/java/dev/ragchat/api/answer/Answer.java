@@ -18,13 +18,23 @@ import dev.ragchat.retrieval.ScoredChunk;
  * @param passages the passages the search stage found for it (retrieved, reranked, above
  * the least score), best first with their scores, cited or not: what the answer was built
  * from
+ * @param trace the stages as they ran, when the request asked for them
+ * ({@link AnswerRequest#traced()}), else {@code null}
  */
 public record Answer(String text, boolean grounded, List<Citation> citations, Long tokens, Refusal refusal,
-		List<Passage> passages) {
+		List<Passage> passages, Trace trace) {
 
 	public Answer {
 		citations = List.copyOf(citations);
 		passages = (passages != null) ? List.copyOf(passages) : List.of();
+	}
+
+	/**
+	 * An answer without its trace.
+	 */
+	public Answer(String text, boolean grounded, List<Citation> citations, Long tokens, Refusal refusal,
+			List<Passage> passages) {
+		this(text, grounded, citations, tokens, refusal, passages, null);
 	}
 
 	/**

@@ -40,6 +40,9 @@ import org.springframework.util.Assert;
  * <li>cite: the markers become citations with quotes verified in their sources
  * ({@link Citations}).</li>
  * </ol>
+ * A request that asks for it gets the answer's {@link Trace}: each step records what it
+ * took and gave as it runs ({@code Tracing}; nothing is recorded, and nothing run again,
+ * for one that does not).
  */
 public final class AnswerEngine {
 
@@ -93,8 +96,9 @@ public final class AnswerEngine {
 	 */
 	public Answer answer(AnswerRequest request, Consumer<String> tokens) {
 		// the generator of the question's chat configuration (its own, else the
-		// service's)
+		// service's); the trace records each step as it runs, when the request asks
 		AnswerGenerator generator = this.generator.answering(request.settings().configId());
+		Tracing trace = Tracing.of(request);
 		ImageText image = ImageText.of(request.imageText());
 		if (image != null) {
 			tokens.accept(image.note());
@@ -102,22 +106,25 @@ public final class AnswerEngine {
 
 		// 1. query: a follow-up becomes a question that stands on its own
 		String standalone = this.rewriter.standalone(request.question(), request.history());
+		trace.rewritten(request.question(), standalone);
 
 		// 2. search: shape, retrieve, rerank, least score (text read in images joins the
 		// query)
 		Found found = this.search.search(new SearchRequest(request.knowledgeBase(),
 				(image != null) ? image.joinedTo(standalone) : standalone, request.settings().topK(),
-				request.settings().mode(), List.of(), request.filter(), request.settings().rerank()));
+				request.settings().mode(), List.of(), request.filter(), request.settings().rerank()), trace);
 
 		// 3. judge: do the sources answer? (widened by, or narrowed to, what the question
 		// names)
 		Verdict verdict = this.judge.judge(Judged.of(request.knowledgeBase(), found, request.filter(),
-				!request.media().isEmpty(), generator.judgesSources()));
+				!request.media().isEmpty(), generator.judgesSources(), trace));
+		trace.judged(verdict);
 		List<ScoredChunk> sources = verdict.sources();
 
 		// 4. widen: a source of a paginated document is read with the rest of its page
 		if (verdict.answerable() && this.pageContext != null) {
 			sources = this.pageContext.widen(sources);
+			trace.widened(sources);
 		}
 
 		// 5. generate (only markers that name a source reach the caller, numbered in the
@@ -144,6 +151,7 @@ public final class AnswerEngine {
 						? new Refusal(Refusal.MODEL_SAID_NOT_FOUND, "the model said the sources do not answer")
 						: new Refusal(Refusal.BELOW_SIMILARITY, "no sentence of the sources answers the question");
 			}
+			trace.generated(generator.judgesSources(), sources, generated.text(), generated.grounded());
 		}
 		if (image != null) {
 			generated = new AnswerGenerator.Generated(image.note() + generated.text(), generated.grounded(),
@@ -158,8 +166,11 @@ public final class AnswerEngine {
 		if (generated.grounded() && !grounded) {
 			refusal = new Refusal(Refusal.NOT_VERIFIED, "no marker of the answer names a source");
 		}
+		if (verdict.answerable()) {
+			trace.cited(cited);
+		}
 		return new Answer(generated.text(), grounded, cited, generated.tokens(), grounded ? null : refusal,
-				found.chunks().stream().map(Answer.Passage::of).toList());
+				found.chunks().stream().map(Answer.Passage::of).toList(), trace.trace(grounded ? null : refusal));
 	}
 
 	/**

@@ -19,9 +19,11 @@ import org.springframework.util.Assert;
  * @param imageText text read in attached images without a model, or {@code null}
  * @param settings how to answer
  * @param filter only sources whose values pass it, or {@code null}
+ * @param trace whether the answer comes with its {@link Trace} (off by default: an
+ * untraced answer does no work for it)
  */
 public record AnswerRequest(String knowledgeBase, String question, List<Turn> history, List<Media> media,
-		String imageText, Settings settings, MetadataFilter filter) {
+		String imageText, Settings settings, MetadataFilter filter, boolean trace) {
 
 	public AnswerRequest {
 		Assert.hasText(knowledgeBase, "knowledgeBase must not be empty");
@@ -29,6 +31,22 @@ public record AnswerRequest(String knowledgeBase, String question, List<Turn> hi
 		Assert.notNull(settings, "settings must not be null");
 		history = (history != null) ? List.copyOf(history) : List.of();
 		media = (media != null) ? List.copyOf(media) : List.of();
+	}
+
+	/**
+	 * A question whose answer comes without its trace.
+	 */
+	public AnswerRequest(String knowledgeBase, String question, List<Turn> history, List<Media> media, String imageText,
+			Settings settings, MetadataFilter filter) {
+		this(knowledgeBase, question, history, media, imageText, settings, filter, false);
+	}
+
+	/**
+	 * @return the same question, its answer with its {@link Answer#trace() trace}
+	 */
+	public AnswerRequest traced() {
+		return new AnswerRequest(this.knowledgeBase, this.question, this.history, this.media, this.imageText,
+				this.settings, this.filter, true);
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.List;
 import dev.ragchat.api.answer.Answer;
 import dev.ragchat.api.answer.cite.Citation;
 import dev.ragchat.api.answer.generate.Turn;
+import dev.ragchat.api.answer.judge.Refusal;
 
 /**
  * One turn of a chat session.
@@ -21,9 +22,12 @@ import dev.ragchat.api.answer.generate.Turn;
  * and answer, as the model reports them); {@code null} otherwise
  * @param passages for an answer: the passages the search found for it, best first, at
  * most {@value #MAX_PASSAGES} (none for answers stored before they were kept)
+ * @param refusal for an answer that is not grounded: why the documents do not answer
+ * ({@link Refusal}'s reason codes); {@code null} otherwise (and for answers stored before
+ * refusals were kept)
  */
 public record ChatMessage(String id, String sessionId, String role, String content, Boolean grounded,
-		List<Citation> citations, Instant createdAt, Long tokens, List<Answer.Passage> passages) {
+		List<Citation> citations, Instant createdAt, Long tokens, List<Answer.Passage> passages, Refusal refusal) {
 
 	public static final String USER = Turn.USER;
 
@@ -36,6 +40,14 @@ public record ChatMessage(String id, String sessionId, String role, String conte
 		citations = (citations != null) ? List.copyOf(citations) : List.of();
 		passages = (passages != null) ? List.copyOf(passages.subList(0, Math.min(passages.size(), MAX_PASSAGES)))
 				: List.of();
+	}
+
+	/**
+	 * A turn without a refusal.
+	 */
+	public ChatMessage(String id, String sessionId, String role, String content, Boolean grounded,
+			List<Citation> citations, Instant createdAt, Long tokens, List<Answer.Passage> passages) {
+		this(id, sessionId, role, content, grounded, citations, createdAt, tokens, passages, null);
 	}
 
 	/**

@@ -11,6 +11,7 @@ import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.answer.Answer;
 import dev.ragchat.api.answer.AnswerEngine;
 import dev.ragchat.api.answer.AnswerRequest;
+import dev.ragchat.api.answer.Trace;
 import dev.ragchat.api.answer.generate.Turn;
 import dev.ragchat.api.media.MediaLibrary;
 import dev.ragchat.errors.RejectedInputException;
@@ -112,6 +113,24 @@ public final class Conversations {
 	 */
 	public ChatMessage ask(Caller caller, String sessionId, String text, List<String> attachments,
 			MetadataFilter filter, Consumer<String> tokens) {
+		return ask(caller, sessionId, text, attachments, filter, false, tokens).message();
+	}
+
+	/**
+	 * A session's question: its settings, media and history go to the engine, and both
+	 * turns are kept (the trace is not: it is the asker's, for this answer).
+	 * @param caller the session's caller
+	 * @param sessionId the session
+	 * @param text the question
+	 * @param attachments ids of images and audio the caller's key stored
+	 * @param filter only sources whose values pass it (with the session's own filter, if
+	 * it has one), or {@code null}
+	 * @param trace whether the answer comes with its trace
+	 * @param tokens told the answer's text as it is produced
+	 * @return the stored answer, with its trace when asked
+	 */
+	public Asked ask(Caller caller, String sessionId, String text, List<String> attachments, MetadataFilter filter,
+			boolean trace, Consumer<String> tokens) {
 		// the question's time is when it came: an answer's latency is its time minus this
 		Instant askedAt = this.clock.instant();
 		ChatSession session = this.sessions.get(caller, sessionId);
@@ -123,15 +142,15 @@ public final class Conversations {
 			.map((message) -> new Turn(message.role(), message.content()))
 			.toList();
 		Answer answer = this.engine.answer(new AnswerRequest(session.knowledgeBase(), question, history,
-				attached.media(), attached.imageText(), settings(session), filter), tokens);
+				attached.media(), attached.imageText(), settings(session), filter, trace), tokens);
 		// both turns are stored with the answer: a failed answer leaves neither behind
 		ChatMessage asked = new ChatMessage(id(), sessionId, ChatMessage.USER, question, null, List.of(), askedAt);
 		ChatMessage stored = new ChatMessage(id(), sessionId, ChatMessage.ASSISTANT, answer.text(), answer.grounded(),
-				answer.citations(), this.clock.instant(), answer.tokens(), answer.passages());
+				answer.citations(), this.clock.instant(), answer.tokens(), answer.passages(), answer.refusal());
 		this.messages.append(asked);
 		this.messages.append(stored);
 		counted(answer, askedAt);
-		return stored;
+		return new Asked(stored, answer.trace());
 	}
 
 	/**
@@ -209,15 +228,39 @@ public final class Conversations {
 		 * @return the answer, stored nowhere
 		 */
 		public Answer answer(List<Turn> history, String text, MetadataFilter filter, Consumer<String> tokens) {
+			return answer(history, text, filter, false, tokens);
+		}
+
+		/**
+		 * @param history the earlier turns, oldest first (the latest
+		 * {@code ragchat.chat.history-turns} are read)
+		 * @param text the question
+		 * @param filter only sources whose values pass it, or {@code null}
+		 * @param trace whether the answer comes with its trace
+		 * @param tokens told the answer's text as it is produced
+		 * @return the answer, stored nowhere
+		 */
+		public Answer answer(List<Turn> history, String text, MetadataFilter filter, boolean trace,
+				Consumer<String> tokens) {
 			Instant askedAt = Conversations.this.clock.instant();
 			String question = checked(text);
 			List<Turn> latest = history
 				.subList(Math.max(0, history.size() - Conversations.this.properties.historyTurns()), history.size());
 			Answer answer = Conversations.this.engine.answer(new AnswerRequest(this.session.knowledgeBase(), question,
-					latest, List.of(), null, settings(this.session), filter), tokens);
+					latest, List.of(), null, settings(this.session), filter, trace), tokens);
 			counted(answer, askedAt);
 			return answer;
 		}
+
+	}
+
+	/**
+	 * A session's answer as stored, with the trace it was asked with.
+	 *
+	 * @param message the stored answer
+	 * @param trace its trace, or {@code null} when none was asked for
+	 */
+	public record Asked(ChatMessage message, Trace trace) {
 
 	}
 

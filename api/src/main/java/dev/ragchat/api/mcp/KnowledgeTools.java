@@ -131,13 +131,15 @@ public final class KnowledgeTools {
 				tool(json, "ask",
 						"Asks a knowledge base a question (needs the chat scope) and returns a grounded answer whose"
 								+ " [n] markers point at its citations (document, file name, page, quote), and"
-								+ " grounded: false when the documents do not answer it (nothing is invented). Returns"
-								+ " a session_id: pass it back to ask a follow-up in the same conversation.",
+								+ " grounded: false with a refusal {reason, detail} when the documents do not answer it"
+								+ " (nothing is invented). Returns a session_id: pass it back to ask a follow-up in the"
+								+ " same conversation.",
 						"""
 								{"type":"object","properties":{
 								"knowledge_base":{"type":"string","description":"a knowledge base id from list_knowledge_bases (not needed with session_id)"},
 								"question":{"type":"string","description":"the question"},
-								"session_id":{"type":"string","description":"the session_id of an earlier ask, to continue that conversation"}},
+								"session_id":{"type":"string","description":"the session_id of an earlier ask, to continue that conversation"},
+								"trace":{"type":"boolean","description":"also return the answer's trace: the stages as they ran (rewrite, shape, vector and keyword rankings, fusion, rerank, the judge's decision and reason, the quotes chosen), each with its time (default false)"}},
 								"required":["question"]}""",
 						this::ask),
 				tool(json, "get_page",
@@ -291,18 +293,28 @@ public final class KnowledgeTools {
 			sessionId = this.sessions.start(caller, new SessionStart(kb, null, null)).session().id();
 			asking = caller.inSession(sessionId);
 		}
+		boolean trace = flag(args, "trace");
 		this.audit.questionAsked(caller.keyId(), sessionId, question);
-		ChatMessage answer = this.conversations.ask(asking, sessionId, question, (token) -> {
-		});
+		Conversations.Asked asked = this.conversations.ask(asking, sessionId, question, List.of(), null, trace,
+				(token) -> {
+				});
+		ChatMessage answer = asked.message();
 		this.audit.sourcesCited(caller.keyId(), sessionId,
 				answer.citations().stream().map((c) -> new Audit.Source(c.documentId(), c.page())).toList());
-		return ordered("answer", answer.content(), "grounded", answer.grounded(), "citations",
+		Map<String, Object> result = ordered("answer", answer.content(), "grounded", answer.grounded(), "citations",
 				answer.citations()
 					.stream()
 					.map((c) -> ordered("index", c.index(), "document_id", c.documentId(), "filename", c.filename(),
 							"page", c.page(), "quote", c.quote()))
 					.toList(),
 				"session_id", sessionId);
+		if (answer.refusal() != null) {
+			result.put("refusal", answer.refusal());
+		}
+		if (asked.trace() != null) {
+			result.put("trace", asked.trace());
+		}
+		return result;
 	}
 
 	private static String see(Caller caller, String knowledgeBase) {
@@ -324,6 +336,14 @@ public final class KnowledgeTools {
 			throw new RejectedInputException(name + " must be a string");
 		}
 		return text;
+	}
+
+	private static boolean flag(Map<String, Object> args, String name) {
+		Object value = args.get(name);
+		if (value != null && !(value instanceof Boolean)) {
+			throw new RejectedInputException(name + " must be true or false");
+		}
+		return Boolean.TRUE.equals(value);
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ragchat.api.answer.cite.Citations;
 import dev.ragchat.api.answer.generate.AnswerGenerator;
 import dev.ragchat.api.answer.generate.ChatModelGenerator;
@@ -193,6 +194,125 @@ class AnswerEngineTests {
 		assertThat(answer.grounded()).isTrue();
 		assertThat(answer.citations()).first()
 			.satisfies((citation) -> assertThat(citation.quote()).contains("automated in 1987"));
+	}
+
+	@Test
+	void aTracedAnswerShowsEveryStageInOrderWithTheCandidatesAndTheJudgesReason() {
+		Answer answer = extract().answer(request("When was the lighthouse on Kestrel Point automated?").traced(),
+				(t) -> {
+				});
+		Trace trace = answer.trace();
+		assertThat(trace.question()).isEqualTo("When was the lighthouse on Kestrel Point automated?");
+		assertThat(trace.stages()).extracting(Trace.Stage::name)
+			.containsExactly(Trace.REWRITE, Trace.SHAPE, Trace.VECTOR, Trace.KEYWORD, Trace.FUSE, Trace.RERANK,
+					Trace.JUDGE, Trace.GENERATE, Trace.CITE);
+		assertThat(trace.stages()).allSatisfy((stage) -> assertThat(stage.ms()).isNotNegative());
+		assertThat(trace.stage(Trace.REWRITE).gave()).isEqualTo("When was the lighthouse on Kestrel Point automated?");
+		assertThat(trace.stage(Trace.SHAPE).query().keywords()).extracting(Trace.Keyword::word)
+			.contains("lighthouse", "automated");
+		assertThat(trace.stage(Trace.SHAPE).query().names()).contains("Kestrel", "Point");
+		for (String ranking : List.of(Trace.VECTOR, Trace.KEYWORD, Trace.FUSE, Trace.RERANK)) {
+			assertThat(trace.stage(ranking).candidates()).as(ranking).isNotEmpty().allSatisfy((candidate) -> {
+				assertThat(candidate.documentId()).isIn("harbour", "garden");
+				assertThat(candidate.filename()).endsWith(".txt");
+				assertThat(candidate.page()).isEqualTo(1);
+				assertThat(candidate.chunkId()).startsWith(candidate.documentId() + ":");
+			});
+			assertThat(trace.stage(ranking).candidates()).extracting(Trace.Candidate::rank).startsWith(1).isSorted();
+		}
+		// the keyword ranking holds only what writes the question's words
+		assertThat(trace.stage(Trace.KEYWORD).candidates()).first()
+			.satisfies((candidate) -> assertThat(candidate.chunkId()).isEqualTo("harbour:0"));
+		assertThat(trace.stage(Trace.RERANK).note()).contains("not reranked");
+		assertThat(trace.stage(Trace.JUDGE).decisions()).extracting(Trace.Decision::judge)
+			.containsExactly("search", "names");
+		assertThat(trace.stage(Trace.JUDGE).decisions()).allSatisfy((decision) -> {
+			assertThat(decision.answerable()).isTrue();
+			assertThat(decision.detail()).isNotBlank();
+		});
+		assertThat(trace.stage(Trace.GENERATE).candidates()).isNotEmpty();
+		assertThat(trace.stage(Trace.CITE).quotes()).first().satisfies((quote) -> {
+			assertThat(quote.documentId()).isEqualTo("harbour");
+			assertThat(quote.quote()).contains("automated in 1987");
+		});
+		assertThat(trace.refusal()).isNull();
+	}
+
+	@Test
+	void aRefusalsTraceEndsWithTheJudgeThatRefusedAndItsReason() {
+		Answer answer = extract().answer(
+				request("What did the Zorblax board decide about the mooring fees at Kestrel harbour?").traced(),
+				(t) -> {
+				});
+		Trace trace = answer.trace();
+		assertThat(trace.stages()).extracting(Trace.Stage::name).endsWith(Trace.RERANK, Trace.JUDGE);
+		assertThat(trace.stage(Trace.JUDGE).decisions()).last().satisfies((decision) -> {
+			assertThat(decision.judge()).isEqualTo("names");
+			assertThat(decision.answerable()).isFalse();
+			assertThat(decision.reason()).isEqualTo(Refusal.NAMES_NOT_IN_SOURCES);
+			assertThat(decision.detail()).contains("Zorblax");
+		});
+		assertThat(trace.refusal()).isEqualTo(answer.refusal());
+	}
+
+	@Test
+	void anAnswerThatDidNotAskForItsTraceHasNone() {
+		Answer answer = extract().answer(request("When was the lighthouse on Kestrel Point automated?"), (t) -> {
+		});
+		assertThat(answer.grounded()).isTrue();
+		assertThat(answer.trace()).isNull();
+	}
+
+	@Test
+	void aTraceIsAPlainValueJacksonWritesAndReadsBack() throws Exception {
+		Trace trace = model("The fees rose to 40 euros a night [1].")
+			.answer(request("How much are the mooring fees at Kestrel harbour?").traced(), (t) -> {
+			})
+			.trace();
+		ObjectMapper json = new ObjectMapper();
+		assertThat(json.readValue(json.writeValueAsString(trace), Trace.class)).isEqualTo(trace);
+		assertThat(trace.stage(Trace.JUDGE).decisions()).extracting(Trace.Decision::judge)
+			.containsExactly("search", "similarity-floor");
+		assertThat(trace.stage(Trace.GENERATE).note()).contains("language model");
+	}
+
+	@Test
+	void aVectorSearchIsTracedAsTheOneRankingItMakes() {
+		Answer answer = extract().answer(
+				new AnswerRequest(KB, "When was the lighthouse on Kestrel Point automated?", List.of(), List.of(), null,
+						new AnswerRequest.Settings(3, null, null, null, null, SearchMode.VECTOR, true), null)
+					.traced(),
+				(t) -> {
+				});
+		assertThat(answer.trace().stages()).extracting(Trace.Stage::name)
+			.startsWith(Trace.REWRITE, Trace.SHAPE, Trace.VECTOR, Trace.JUDGE);
+	}
+
+	@Test
+	void aKnowledgeBaseWithNothingToFindIsRefusedWithNoSources() {
+		Answer answer = extract().answer(new AnswerRequest("empty", "When was the lighthouse automated?", List.of(),
+				List.of(), null, new AnswerRequest.Settings(3, null, null, null), null)
+			.traced(), (t) -> {
+			});
+		assertThat(answer.grounded()).isFalse();
+		assertThat(answer.refusal().reason()).isEqualTo(Refusal.NO_SOURCES);
+		assertThat(answer.trace().stage(Trace.JUDGE).decisions()).singleElement()
+			.satisfies((decision) -> assertThat(decision.reason()).isEqualTo(Refusal.NO_SOURCES));
+	}
+
+	@Test
+	void theRerankersLeastScoreIsTracedWithWhatItKept() {
+		this.search = search(new Reranking((query, candidates, topK) -> candidates.stream()
+			.limit(topK)
+			.map((candidate) -> new ScoredChunk(candidate.chunk(), 0.01))
+			.toList(), 10, 0.5));
+		Answer answer = model("Invented [1].")
+			.answer(request("How much are the mooring fees at Kestrel harbour?").traced(), (t) -> {
+			});
+		assertThat(answer.trace().stage(Trace.RERANK).candidates()).isEmpty();
+		assertThat(answer.trace().stage(Trace.RERANK).note()).contains("0 of").contains("least score 0.5");
+		assertThat(answer.trace().stage(Trace.JUDGE).decisions()).singleElement()
+			.satisfies((decision) -> assertThat(decision.reason()).isEqualTo(Refusal.BELOW_RERANK_SCORE));
 	}
 
 	private AnswerEngine extract() {

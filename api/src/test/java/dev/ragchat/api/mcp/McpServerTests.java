@@ -116,6 +116,23 @@ class McpServerTests extends AbstractHttpsIntegrationTests {
 	}
 
 	@Test
+	void askReturnsTheTraceWhenAskedAndTheRefusalOfAnAnswerTheDocumentsDoNotGive() {
+		JsonNode traced = ok(call(this.client, "ask", Map.of("knowledge_base", this.kb, "question",
+				"When was the lighthouse on Kestrel Point automated?", "trace", true)));
+		assertThat(traced.get("grounded").asBoolean()).isTrue();
+		assertThat(traced.at("/trace/stages").findValuesAsText("name")).containsSubsequence("rewrite", "shape",
+				"vector", "keyword", "fuse", "rerank", "judge", "generate", "cite");
+		assertThat(traced.has("refusal")).isFalse();
+
+		JsonNode refused = ok(call(this.client, "ask", Map.of("knowledge_base", this.kb, "question",
+				"What did the Zorblax board decide about the lighthouse?")));
+		assertThat(refused.get("grounded").asBoolean()).isFalse();
+		assertThat(refused.at("/refusal/reason").asText()).isEqualTo("names-not-in-sources");
+		assertThat(refused.at("/refusal/detail").asText()).contains("Zorblax");
+		assertThat(refused.has("trace")).isFalse();
+	}
+
+	@Test
 	void aKeyOfAnotherKnowledgeBaseSeesNothingOfThisOneThroughAnyTool() {
 		String otherKey = chatAndUploadKey(this.otherKb);
 		String session = ok(call(this.client, "ask",

@@ -156,6 +156,51 @@ class OpenAiChatApiTests extends AbstractHttpsIntegrationTests {
 	}
 
 	@Test
+	void returnsTheTraceWhenAskedAndTheRefusalOfAnUngroundedAnswerStreamedAndNot() {
+		ChatCompletion traced = client(this.key).chat()
+			.completions()
+			.create(ChatCompletionCreateParams.builder()
+				.model("kb:" + this.kb)
+				.addUserMessage(QUESTION)
+				.putAdditionalBodyProperty("trace", JsonValue.from(true))
+				.build());
+		JsonNode trace = tree(traced._additionalProperties().get("trace"));
+		assertThat(trace.get("stages").findValuesAsText("name")).containsSubsequence("rewrite", "shape", "vector",
+				"keyword", "fuse", "rerank", "judge", "generate", "cite");
+		assertThat(trace.at("/stages/2/candidates/0/documentId").asText()).isEqualTo(this.pdf);
+		assertThat(traced._additionalProperties()).doesNotContainKey("refusal");
+
+		ChatCompletion untraced = client(this.key).chat()
+			.completions()
+			.create(ChatCompletionCreateParams.builder()
+				.model("kb:" + this.kb)
+				.addUserMessage("What did the Zorblax board decide about the lighthouse?")
+				.build());
+		assertThat(untraced._additionalProperties()).doesNotContainKey("trace");
+		assertThat(tree(untraced._additionalProperties().get("grounded")).asBoolean()).isFalse();
+		assertThat(tree(untraced._additionalProperties().get("refusal")).get("reason").asText())
+			.isEqualTo("names-not-in-sources");
+
+		List<ChatCompletionChunk> chunks = new ArrayList<>();
+		try (StreamResponse<ChatCompletionChunk> stream = client(this.key).chat()
+			.completions()
+			.createStreaming(ChatCompletionCreateParams.builder()
+				.model("kb:" + this.kb)
+				.addUserMessage("What did the Zorblax board decide about the lighthouse?")
+				.putAdditionalBodyProperty("trace", JsonValue.from(true))
+				.build())) {
+			stream.stream().forEach(chunks::add);
+		}
+		ChatCompletionChunk last = chunks.get(chunks.size() - 1);
+		assertThat(tree(last._additionalProperties().get("refusal")).get("reason").asText())
+			.isEqualTo("names-not-in-sources");
+		assertThat(tree(last._additionalProperties().get("trace")).get("stages").findValuesAsText("name"))
+			.endsWith("judge");
+		assertThat(chunks.subList(0, chunks.size() - 1))
+			.allSatisfy((chunk) -> assertThat(chunk._additionalProperties()).doesNotContainKeys("trace", "refusal"));
+	}
+
+	@Test
 	void answersTheLastUserMessageWithTheEarlierOnesAsHistoryAndLeavesNoSessionBehind() {
 		ChatCompletion completion = client(this.key).chat()
 			.completions()

@@ -26,6 +26,7 @@ import dev.ragchat.retrieval.ChunkSearch;
 import dev.ragchat.retrieval.IndexSnapshots;
 import dev.ragchat.retrieval.MetadataFilter;
 import dev.ragchat.retrieval.ScoredChunk;
+import dev.ragchat.retrieval.SearchTrace;
 import dev.ragchat.retrieval.embedding.IndexEmbedding;
 import dev.ragchat.retrieval.query.KeywordTerm;
 import org.apache.lucene.analysis.Analyzer;
@@ -378,7 +379,7 @@ public final class LuceneChunkIndex implements ChunkIndex, IndexSnapshots, AutoC
 	 * docs/decisions/0024-hybrid-reads-only-what-it-returns.md).
 	 */
 	@Override
-	public List<ScoredChunk> hybrid(ChunkSearch search, int depth, DocumentJoiner joiner) {
+	public List<ScoredChunk> hybrid(ChunkSearch search, int depth, DocumentJoiner joiner, SearchTrace trace) {
 		Query filter = filter(search.knowledgeBase(), search.documentIds(), search.filter());
 		return withSearcher((searcher) -> {
 			IndexSearcher knowledgeBase = this.statistics.searcher(searcher, search.knowledgeBase());
@@ -388,8 +389,14 @@ public final class LuceneChunkIndex implements ChunkIndex, IndexSnapshots, AutoC
 			DocumentRetriever keyword = (query) -> ranked(knowledgeBase, keywordQuery(search, filter), depth);
 			org.springframework.ai.rag.Query query = new org.springframework.ai.rag.Query(search.query());
 			List<org.springframework.ai.document.Document> byVector = vector.retrieve(query);
+			if (trace.on()) {
+				trace.ranked(SearchTrace.Ranking.VECTOR, traced(searcher, byVector), byVector.size(), null);
+			}
 			List<org.springframework.ai.document.Document> byKeyword = (this.candidateFiles != null)
 					? rankedAgain(searcher, knowledgeBase, search, filter, byVector, depth) : keyword.retrieve(query);
+			if (trace.on()) {
+				trace.ranked(SearchTrace.Ranking.KEYWORD, traced(searcher, byKeyword), byKeyword.size(), null);
+			}
 			List<String> periods = search.periods();
 			if (!periods.isEmpty()) {
 				Set<Integer> holding = holding(searcher, periods, byVector, byKeyword);
@@ -406,6 +413,23 @@ public final class LuceneChunkIndex implements ChunkIndex, IndexSnapshots, AutoC
 			}
 			return hits;
 		});
+	}
+
+	/**
+	 * The first {@link SearchTrace#TOP} candidates of a ranking, read from the stored
+	 * fields for a trace (only when one is on: an untraced search reads only what it
+	 * returns).
+	 */
+	private static List<ScoredChunk> traced(IndexSearcher searcher,
+			List<org.springframework.ai.document.Document> ranked) throws IOException {
+		StoredFields storedFields = searcher.storedFields();
+		List<ScoredChunk> chunks = new ArrayList<>(Math.min(SearchTrace.TOP, ranked.size()));
+		for (org.springframework.ai.document.Document document : ranked.subList(0,
+				Math.min(SearchTrace.TOP, ranked.size()))) {
+			chunks.add(new ScoredChunk(chunk(storedFields, Integer.parseInt(document.getId())),
+					(document.getScore() != null) ? document.getScore() : 0));
+		}
+		return chunks;
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.ragchat.retrieval.ChunkSearch;
 import dev.ragchat.retrieval.ScoredChunk;
+import dev.ragchat.retrieval.SearchTrace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +30,12 @@ import org.springframework.util.Assert;
 public final class Reranking {
 
 	private static final Logger logger = LoggerFactory.getLogger(Reranking.class);
+
+	private static final String NOT_RERANKED = "not reranked: the retrieval order stands";
+
+	private static final String FAILED = "the reranker failed: the retrieval order stands";
+
+	private static final String RERANKED = "ordered by the reranker";
 
 	private static final Reranking OFF = new Reranking(Reranking::first, 1, null);
 
@@ -86,12 +93,28 @@ public final class Reranking {
 	 * fails
 	 */
 	public List<ScoredChunk> rerank(String query, List<ScoredChunk> retrieved, int topK) {
+		return rerank(query, retrieved, topK, SearchTrace.OFF);
+	}
+
+	/**
+	 * @param query the question
+	 * @param retrieved what the search retrieved, best first
+	 * @param topK how many to keep
+	 * @param trace told the order kept and how it was made ({@link SearchTrace#OFF}:
+	 * nothing)
+	 * @return the best {@code topK} as the reranker orders them (those it scores at least
+	 * the least score, when one is set: perhaps none), or in the retrieval order when it
+	 * fails
+	 */
+	public List<ScoredChunk> rerank(String query, List<ScoredChunk> retrieved, int topK, SearchTrace trace) {
 		Assert.hasText(query, "query must not be empty");
 		Assert.notNull(retrieved, "retrieved must not be null");
 		Assert.isTrue(topK >= 1, "topK must be positive");
 		// one candidate needs no ordering, but a judge still reads it
 		if (this == OFF || retrieved.isEmpty() || (retrieved.size() < 2 && this.minScore == null)) {
-			return first(query, retrieved, topK);
+			List<ScoredChunk> first = first(query, retrieved, topK);
+			trace.ranked(SearchTrace.Ranking.RERANKED, first, first.size(), NOT_RERANKED);
+			return first;
 		}
 		List<ScoredChunk> reranked;
 		try {
@@ -101,15 +124,23 @@ public final class Reranking {
 			// the cause says what an HTTP client's wrapper does not (timed out, refused)
 			logger.warn("The reranker failed, the retrieval order stands: {}{}", ex,
 					(ex.getCause() != null) ? " (" + ex.getCause() + ")" : "");
-			return first(query, retrieved, topK);
+			List<ScoredChunk> first = first(query, retrieved, topK);
+			trace.ranked(SearchTrace.Ranking.RERANKED, first, first.size(), FAILED);
+			return first;
 		}
 		if (this.minScore == null) {
+			trace.ranked(SearchTrace.Ranking.RERANKED, reranked, reranked.size(), RERANKED);
 			return reranked;
 		}
 		List<ScoredChunk> relevant = reranked.stream().filter((c) -> c.score() >= this.minScore).toList();
 		if (relevant.size() < reranked.size()) {
 			logger.debug("The reranker scored {} of {} chunks below {}", reranked.size() - relevant.size(),
 					reranked.size(), this.minScore);
+		}
+		if (trace.on()) {
+			trace.ranked(SearchTrace.Ranking.RERANKED, relevant, relevant.size(),
+					"ordered by the reranker; %d of %d kept at its least score %s".formatted(relevant.size(),
+							reranked.size(), this.minScore));
 		}
 		return relevant;
 	}

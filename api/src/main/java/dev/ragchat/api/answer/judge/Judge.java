@@ -25,4 +25,39 @@ public interface Judge {
 		};
 	}
 
+	/**
+	 * Told each judge's decision, for an answer's trace. {@link #OFF} is told nothing: a
+	 * judge builds the words of its reason only when {@link #on()}.
+	 */
+	interface Decisions {
+
+		/** No trace. */
+		Decisions OFF = new Decisions() {
+
+			@Override
+			public boolean on() {
+				return false;
+			}
+
+			@Override
+			public void decided(String judge, Verdict verdict, String why) {
+			}
+
+		};
+
+		/**
+		 * @return whether decisions are recorded
+		 */
+		boolean on();
+
+		/**
+		 * @param judge which judge decided ({@code search}, {@code similarity-floor},
+		 * {@code names})
+		 * @param verdict its decision
+		 * @param why what it saw, for people (a refusal's detail is the refusal's)
+		 */
+		void decided(String judge, Verdict verdict, String why);
+
+	}
+
 }

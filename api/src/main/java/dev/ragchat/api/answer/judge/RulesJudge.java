@@ -31,12 +31,17 @@ public final class RulesJudge implements Judge {
 		this.perName = perName;
 	}
 
+	/** Its name in an answer's trace. */
+	static final String NAME = "names";
+
 	@Override
 	public Verdict judge(Judged judged) {
 		GroundingQuestion question = new GroundingQuestion(judged.knowledgeBase(), judged.query(), judged.sources());
 		if (judged.media()) {
 			// the model reads the media with the sources: no name is checked
-			return Verdict.answerable(this.grounding.about(question));
+			Verdict verdict = Verdict.answerable(this.grounding.about(question));
+			judged.decisions().decided(NAME, verdict, "images or audio came with the question: no name is checked");
+			return verdict;
 		}
 		Grounding.Grounded ground = this.grounding.ground(question, judged.filter(), this.perName);
 		if (logger.isDebugEnabled()) {
@@ -47,11 +52,37 @@ public final class RulesJudge implements Judge {
 					this.grounding.enabled() ? ground.unsupported() : this.grounding.unsupported(question));
 		}
 		if (!ground.supported()) {
-			return Verdict.refused(ground.question().sources(), Refusal.NAMES_NOT_IN_SOURCES,
+			Verdict verdict = Verdict.refused(ground.question().sources(), Refusal.NAMES_NOT_IN_SOURCES,
 					"the sources do not speak of " + String.join(", ", ground.unsupported()));
+			judged.decisions().decided(NAME, verdict, verdict.refusal().detail());
+			return verdict;
 		}
 		List<ScoredChunk> about = this.grounding.about(ground.question());
-		return Verdict.answerable(about);
+		Verdict verdict = Verdict.answerable(about);
+		if (judged.decisions().on()) {
+			judged.decisions().decided(NAME, verdict, why(judged, ground, about));
+		}
+		return verdict;
+	}
+
+	/**
+	 * What the rules saw when the sources answer, for an answer's trace.
+	 */
+	private String why(Judged judged, Grounding.Grounded ground, List<ScoredChunk> about) {
+		List<String> names = judged.query().names();
+		String checked;
+		if (!this.grounding.enabled()) {
+			checked = "names not checked (question-terms off)";
+		}
+		else if (names.isEmpty() && judged.query().periods().isEmpty()) {
+			checked = "the question names nothing to check";
+		}
+		else {
+			checked = "the sources speak of what the question names" + (ground.unsupported().isEmpty() ? ""
+					: " (not of " + String.join(", ", ground.unsupported()) + ", which the names rule allows)");
+		}
+		return checked + "; " + about.size() + " of " + ground.question().sources().size()
+				+ " sources are about what it asks";
 	}
 
 }

@@ -37,10 +37,15 @@ public final class SimilarityFloor implements Judge {
 		this.minSimilarity = minSimilarity;
 	}
 
+	/** Its name in an answer's trace. */
+	static final String NAME = "similarity-floor";
+
 	@Override
 	public Verdict judge(Judged judged) {
 		if (judged.media()) {
-			return Verdict.answerable(judged.sources());
+			Verdict verdict = Verdict.answerable(judged.sources());
+			judged.decisions().decided(NAME, verdict, "images or audio came with the question: the model judges");
+			return verdict;
 		}
 		float[] query = this.queryEmbedder.embed(judged.query().text());
 		List<String> sentences = judged.sources()
@@ -55,11 +60,19 @@ public final class SimilarityFloor implements Judge {
 					.max()
 					.orElse(0);
 		if (best < this.minSimilarity) {
-			return Verdict.refused(judged.sources(), Refusal.BELOW_SIMILARITY,
+			Verdict verdict = Verdict.refused(judged.sources(), Refusal.BELOW_SIMILARITY,
 					"no sentence of the sources is near the question (best %.3f, least %.3f)".formatted(best,
 							this.minSimilarity));
+			judged.decisions().decided(NAME, verdict, verdict.refusal().detail());
+			return verdict;
 		}
-		return Verdict.answerable(judged.sources());
+		Verdict verdict = Verdict.answerable(judged.sources());
+		if (judged.decisions().on()) {
+			judged.decisions()
+				.decided(NAME, verdict, "a sentence of the sources is near the question (best %.3f, least %.3f);"
+					.formatted(best, this.minSimilarity) + " the model judges the sources itself");
+		}
+		return verdict;
 	}
 
 }

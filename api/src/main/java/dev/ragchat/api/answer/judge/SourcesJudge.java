@@ -7,16 +7,28 @@ package dev.ragchat.api.answer.judge;
  */
 public final class SourcesJudge implements Judge {
 
+	/** Its name in an answer's trace. */
+	static final String NAME = "search";
+
 	@Override
 	public Verdict judge(Judged judged) {
+		Verdict verdict;
 		if (judged.found().allBelowLeastScore()) {
-			return Verdict.refused(judged.sources(), Refusal.BELOW_RERANK_SCORE,
+			verdict = Verdict.refused(judged.sources(), Refusal.BELOW_RERANK_SCORE,
 					"the reranker scored all " + judged.found().retrieved() + " chunks found below its least score");
 		}
-		if (judged.sources().isEmpty()) {
-			return Verdict.refused(judged.sources(), Refusal.NO_SOURCES, "search found no chunk");
+		else if (judged.sources().isEmpty()) {
+			verdict = Verdict.refused(judged.sources(), Refusal.NO_SOURCES, "search found no chunk");
 		}
-		return Verdict.answerable(judged.sources());
+		else {
+			verdict = Verdict.answerable(judged.sources());
+		}
+		if (judged.decisions().on()) {
+			judged.decisions()
+				.decided(NAME, verdict, verdict.answerable() ? "search found " + judged.sources().size() + " chunks"
+						: verdict.refusal().detail());
+		}
+		return verdict;
 	}
 
 }

@@ -8,6 +8,7 @@ import dev.ragchat.retrieval.MetadataFilter;
 import dev.ragchat.retrieval.Retriever;
 import dev.ragchat.retrieval.ScoredChunk;
 import dev.ragchat.retrieval.SearchMode;
+import dev.ragchat.retrieval.SearchTrace;
 import dev.ragchat.retrieval.query.KeywordTerm;
 import dev.ragchat.retrieval.query.QueryShaper;
 import dev.ragchat.retrieval.query.ShapedQuery;
@@ -57,22 +58,33 @@ public final class Search {
 	 * @return the shaped query and the chunks found, best first
 	 */
 	public Found search(SearchRequest request) {
+		return search(request, SearchTrace.OFF);
+	}
+
+	/**
+	 * @param request what to look for, where and how
+	 * @param trace told the shaped query and each ranking as it is made
+	 * ({@link SearchTrace#OFF}: nothing)
+	 * @return the shaped query and the chunks found, best first
+	 */
+	public Found search(SearchRequest request, SearchTrace trace) {
 		// 1. shape
 		ShapedQuery shaped = this.shaper.shape(request.query());
+		trace.shaped(shaped);
 		if (request.mode() != SearchMode.HYBRID) {
 			// 2. retrieve, as ranked
 			List<ScoredChunk> chunks = this.retriever.retrieve(new ChunkSearch(request.knowledgeBase(), shaped,
-					request.topK(), request.mode(), request.documentIds(), request.filter()));
+					request.topK(), request.mode(), request.documentIds(), request.filter()), trace);
 			return new Found(shaped, chunks, chunks.size());
 		}
 		// 2. retrieve as many candidates as the reranker reads
 		List<ScoredChunk> candidates = this.retriever.retrieve(new ChunkSearch(request.knowledgeBase(), shaped,
 				(request.rerank() ? this.reranking : Reranking.off()).depth(request.topK()), SearchMode.HYBRID,
-				request.documentIds(), request.filter()));
+				request.documentIds(), request.filter()), trace);
 		// 3. and 4. rerank: the best topK as a reranker orders them, those that reach its
 		// least score (or as retrieved)
 		Reranking reranking = request.rerank() ? this.reranking : Reranking.off();
-		return new Found(shaped, reranking.rerank(shaped.text(), candidates, request.topK()), candidates.size());
+		return new Found(shaped, reranking.rerank(shaped.text(), candidates, request.topK(), trace), candidates.size());
 	}
 
 	/**

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ragchat.api.answer.Answer;
 import dev.ragchat.api.answer.cite.Citation;
+import dev.ragchat.api.answer.judge.Refusal;
 import dev.ragchat.api.chat.ChatMessage;
 import dev.ragchat.api.chat.MessageStore;
 import dev.ragchat.ingestion.catalog.Jdbc;
@@ -32,6 +33,9 @@ final class JdbcMessageStore implements MessageStore {
 	private static final TypeReference<List<Answer.Passage>> PASSAGES = new TypeReference<>() {
 	};
 
+	/** The longest refusal detail kept (the column's size). */
+	private static final int MAX_DETAIL = 4000;
+
 	private final JdbcClient jdbc;
 
 	JdbcMessageStore(JdbcClient jdbc) {
@@ -46,11 +50,13 @@ final class JdbcMessageStore implements MessageStore {
 			.single();
 		this.jdbc.sql("""
 				insert into chat_message (id, session_id, seq, role, content, grounded, citations, created_at, tokens,
-					passages)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+					passages, refusal_reason, refusal_detail)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(m.id(), m.sessionId(), seq, m.role(), m.content(), m.grounded(), toJson(m.citations()),
 					m.createdAt().atOffset(ZoneOffset.UTC), m.tokens(),
-					m.passages().isEmpty() ? null : toJson(m.passages()))
+					m.passages().isEmpty() ? null : toJson(m.passages()),
+					(m.refusal() != null) ? m.refusal().reason() : null,
+					(m.refusal() != null) ? cut(m.refusal().detail(), MAX_DETAIL) : null)
 			.update();
 	}
 
@@ -98,10 +104,16 @@ final class JdbcMessageStore implements MessageStore {
 	private static ChatMessage map(ResultSet rs, int row) throws SQLException {
 		Object grounded = rs.getObject("grounded");
 		Long tokens = rs.getObject("tokens", Long.class);
+		String reason = rs.getString("refusal_reason");
 		return new ChatMessage(rs.getString("id"), rs.getString("session_id"), rs.getString("role"),
 				rs.getString("content"), (grounded != null) ? (Boolean) grounded : null,
 				fromJson(rs.getString("citations"), CITATIONS), Jdbc.instant(rs, "created_at"), tokens,
-				fromJson(rs.getString("passages"), PASSAGES));
+				fromJson(rs.getString("passages"), PASSAGES),
+				(reason != null) ? new Refusal(reason, rs.getString("refusal_detail")) : null);
+	}
+
+	private static String cut(String text, int length) {
+		return (text != null && text.length() > length) ? text.substring(0, length) : text;
 	}
 
 	private static String toJson(List<?> values) {

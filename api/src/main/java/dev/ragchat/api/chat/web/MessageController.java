@@ -8,7 +8,9 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.answer.Answer;
+import dev.ragchat.api.answer.Trace;
 import dev.ragchat.api.answer.cite.Citation;
+import dev.ragchat.api.answer.judge.Refusal;
 import dev.ragchat.api.audit.Audit;
 import dev.ragchat.api.chat.AnswerAdmission;
 import dev.ragchat.api.chat.ChatMessage;
@@ -69,17 +71,18 @@ class MessageController {
 		MetadataFilter filter = MetadataFilter.parse(request.filter());
 		try (AnswerAdmission.Permit permit = this.admission.admit()) {
 			this.audit.questionAsked(keyId(caller), id, request.message());
-			ChatMessage answer = this.conversations.ask(caller, id, request.message(), request.attachments(), filter,
-					(token) -> {
+			Conversations.Asked asked = this.conversations.ask(caller, id, request.message(), request.attachments(),
+					filter, request.traced(), (token) -> {
 					});
-			this.audit.sourcesCited(keyId(caller), id, sources(answer));
-			return AnswerView.of(answer);
+			this.audit.sourcesCited(keyId(caller), id, sources(asked.message()));
+			return AnswerView.of(asked.message(), asked.trace());
 		}
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	@Operation(summary = "Ask a question and stream the answer: events token, then citations, then done (or error);"
-			+ " done carries the answer's id, grounded, its whole text and the passages it was built from")
+			+ " done carries the answer's id, grounded, its whole text, the passages it was built from, refusal when"
+			+ " it is not grounded and trace when asked")
 	SseEmitter stream(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String id,
 			@RequestBody AskRequest request) {
 		// refused before the stream starts, so that a busy server answers 429 itself
@@ -90,12 +93,13 @@ class MessageController {
 		SseEmitter emitter = new SseEmitter(120_000L);
 		Thread.ofVirtual().name("ragchat-answer").start(() -> {
 			try (permit) {
-				ChatMessage answer = this.conversations.ask(caller, id, request.message(), request.attachments(),
-						filter, (token) -> send(emitter, "token", Map.of("text", token)));
+				Conversations.Asked asked = this.conversations.ask(caller, id, request.message(), request.attachments(),
+						filter, request.traced(), (token) -> send(emitter, "token", Map.of("text", token)));
+				ChatMessage answer = asked.message();
 				this.audit.sourcesCited(keyId(caller), id, sources(answer), address);
 				send(emitter, "citations", answer.citations());
-				send(emitter, "done", Map.of("id", answer.id(), "grounded", answer.grounded(), "answer",
-						answer.content(), "passages", answer.passages()));
+				send(emitter, "done", new Done(answer.id(), answer.grounded(), answer.content(), answer.passages(),
+						answer.refusal(), asked.trace()));
 				emitter.complete();
 			}
 			catch (ClientGone ex) {
@@ -174,8 +178,30 @@ class MessageController {
 	 * the same key
 	 * @param filter only sources whose document values pass this filter
 	 * ({@link MetadataFilter#parse}), or {@code null}
+	 * @param trace {@code true} for the answer's trace (the stages as they ran); off by
+	 * default
 	 */
-	record AskRequest(String message, List<String> attachments, Object filter) {
+	record AskRequest(String message, List<String> attachments, Object filter, Boolean trace) {
+
+		boolean traced() {
+			return Boolean.TRUE.equals(this.trace);
+		}
+
+	}
+
+	/**
+	 * The streamed answer's last event.
+	 *
+	 * @param id the stored answer's id
+	 * @param grounded whether it rests on the documents
+	 * @param answer its whole text
+	 * @param passages the passages it was built from
+	 * @param refusal why the documents do not answer, when it is not grounded
+	 * @param trace its trace, when asked
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record Done(String id, Boolean grounded, String answer, List<Answer.Passage> passages, Refusal refusal,
+			Trace trace) {
 
 	}
 
@@ -186,15 +212,24 @@ class MessageController {
 	 * @param passages for an answer: the passages the search found for it, best first
 	 * with their scores, cited or not (at most {@value ChatMessage#MAX_PASSAGES}; empty
 	 * for answers stored before they were kept)
+	 * @param refusal for an answer that is not grounded: why the documents do not answer
+	 * (its reason code and detail; none for answers stored before refusals were kept)
+	 * @param trace the answer's trace, when the question asked for it (never in the
+	 * history: a trace is not stored)
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record AnswerView(String id, String role, String answer, Boolean grounded, List<Citation> citations,
-			Instant createdAt, List<Answer.Passage> passages) {
+			Instant createdAt, List<Answer.Passage> passages, Refusal refusal, Trace trace) {
 
 		static AnswerView of(ChatMessage message) {
+			return of(message, null);
+		}
+
+		static AnswerView of(ChatMessage message, Trace trace) {
 			boolean answer = ChatMessage.ASSISTANT.equals(message.role());
 			return new AnswerView(message.id(), message.role(), message.content(), message.grounded(),
-					answer ? message.citations() : null, message.createdAt(), answer ? message.passages() : null);
+					answer ? message.citations() : null, message.createdAt(), answer ? message.passages() : null,
+					answer ? message.refusal() : null, trace);
 		}
 
 	}

@@ -44,7 +44,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * OpenAI's chat API over the knowledge bases: a client that speaks it works by setting
  * the base URL to {@code https://<host>/v1} and its API key to a ragchat key. Every
  * answer goes the answer path of {@code /messages} in a session that ends with it; the
- * citations travel in the extension field {@code citations}.
+ * citations travel in the extension field {@code citations}, why an answer is not
+ * grounded in {@code refusal}, and its trace, when the request asks with
+ * {@code "trace": true}, in {@code trace}.
  */
 @RestController
 @Tag(name = "openai-compatible")
@@ -106,8 +108,9 @@ class ChatCompletionController {
 		long created = System.currentTimeMillis() / 1000;
 		if (!request.stream()) {
 			try (permit) {
-				Answer answer = open.answer(request.history(), request.question(), request.filter(), (token) -> {
-				});
+				Answer answer = open.answer(request.history(), request.question(), request.filter(), request.trace(),
+						(token) -> {
+						});
 				this.audit.sourcesCited(caller.keyId(), id, auditSources(answer));
 				ResponseBodyEmitter emitter = new ResponseBodyEmitter();
 				emitter.send(Completion.of(id, created, request.model(), answer, sources(previews, open, answer)),
@@ -142,7 +145,7 @@ class ChatCompletionController {
 			CompletionRequest request, String id, long created, String previews, Cited cited) {
 		try (permit) {
 			send(emitter, Chunk.role(id, created, request.model()));
-			Answer answer = open.answer(request.history(), request.question(), request.filter(),
+			Answer answer = open.answer(request.history(), request.question(), request.filter(), request.trace(),
 					(token) -> send(emitter, Chunk.content(id, created, request.model(), token)));
 			this.audit.sourcesCited(cited.keyId(), id, auditSources(answer), cited.address());
 			send(emitter, Chunk.last(id, created, request.model(), answer, sources(previews, open, answer)));

@@ -26,12 +26,14 @@ import dev.ragchat.retrieval.MetadataFilter;
  * @param stream whether to answer as {@code chat.completion.chunk} events
  * @param filter the extension field {@code filter}: only sources whose document values
  * pass it, or {@code null}
+ * @param trace the extension field {@code trace}: whether the answer comes with its trace
+ * (the stages as they ran)
  */
 record CompletionRequest(String model, List<Turn> history, String question, SessionSettings settings, boolean stream,
-		MetadataFilter filter) {
+		MetadataFilter filter, boolean trace) {
 
 	private static final Set<String> SUPPORTED = Set.of("model", "messages", "stream", "stream_options", "temperature",
-			"n", "user", "filter");
+			"n", "user", "filter", "trace");
 
 	private static final ObjectMapper json = new ObjectMapper();
 
@@ -65,6 +67,10 @@ record CompletionRequest(String model, List<Turn> history, String question, Sess
 		if (!stream.isMissingNode() && !stream.isNull() && !stream.isBoolean()) {
 			throw OpenAiRefusal.invalid("stream must be true or false", "stream");
 		}
+		JsonNode trace = body.path("trace");
+		if (!trace.isMissingNode() && !trace.isNull() && !trace.isBoolean()) {
+			throw OpenAiRefusal.invalid("trace must be true or false", "trace");
+		}
 		JsonNode temperature = body.path("temperature");
 		if (!temperature.isMissingNode() && !temperature.isNull() && !temperature.isNumber()) {
 			throw OpenAiRefusal.invalid("temperature must be a number", "temperature");
@@ -83,10 +89,10 @@ record CompletionRequest(String model, List<Turn> history, String question, Sess
 		catch (RejectedInputException ex) {
 			throw OpenAiRefusal.invalid(ex.getMessage(), "filter");
 		}
-		return new CompletionRequest(
-				model.asText(), messages.history(), messages.question(), new SessionSettings(messages.systemPrompt(),
-						null, temperature.isNumber() ? temperature.asDouble() : null, null),
-				stream.asBoolean(false), filter);
+		return new CompletionRequest(model.asText(), messages.history(), messages.question(),
+				new SessionSettings(messages.systemPrompt(), null,
+						temperature.isNumber() ? temperature.asDouble() : null, null),
+				stream.asBoolean(false), filter, trace.asBoolean(false));
 	}
 
 	private static boolean asksForSomething(JsonNode value) {

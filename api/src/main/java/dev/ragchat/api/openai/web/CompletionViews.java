@@ -6,14 +6,16 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.ragchat.api.answer.Answer;
+import dev.ragchat.api.answer.Trace;
 import dev.ragchat.api.answer.cite.Citation;
+import dev.ragchat.api.answer.judge.Refusal;
 import dev.ragchat.api.openai.ChatApiModels;
 
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The chat API's answers in OpenAI's shapes, with ragchat's extension fields
- * ({@code citations}, {@code grounded}).
+ * ({@code citations}, {@code grounded}, {@code refusal}, {@code trace}).
  */
 final class CompletionViews {
 
@@ -72,13 +74,19 @@ final class CompletionViews {
 
 	}
 
+	/**
+	 * A {@code chat.completion}, with the extension fields {@code citations},
+	 * {@code grounded}, {@code refusal} (when not grounded) and {@code trace} (when
+	 * asked).
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record Completion(String id, String object, long created, String model, List<Choice> choices,
-			List<SourceView> citations, Boolean grounded) {
+			List<SourceView> citations, Boolean grounded, Refusal refusal, Trace trace) {
 
 		static Completion of(String id, long created, String model, Answer answer, List<SourceView> citations) {
 			return new Completion(id, "chat.completion", created, model,
 					List.of(new Choice(0, new Message("assistant", answer.text(), null), "stop", null)), citations,
-					answer.grounded());
+					answer.grounded(), answer.refusal(), answer.trace());
 		}
 
 	}
@@ -92,11 +100,12 @@ final class CompletionViews {
 	}
 
 	/**
-	 * A {@code chat.completion.chunk}; the last one carries the citations.
+	 * A {@code chat.completion.chunk}; the last one carries the citations, grounded, the
+	 * refusal (when not grounded) and the trace (when asked).
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record Chunk(String id, String object, long created, String model, List<Delta> choices, List<SourceView> citations,
-			Boolean grounded) {
+			Boolean grounded, Refusal refusal, Trace trace) {
 
 		static Chunk role(String id, long created, String model) {
 			return of(id, created, model, new Delta(0, Map.of("role", "assistant", "content", ""), null, null), null,
@@ -108,12 +117,14 @@ final class CompletionViews {
 		}
 
 		static Chunk last(String id, long created, String model, Answer answer, List<SourceView> citations) {
-			return of(id, created, model, new Delta(0, Map.of(), "stop", null), citations, answer.grounded());
+			return new Chunk(id, "chat.completion.chunk", created, model, List.of(new Delta(0, Map.of(), "stop", null)),
+					citations, answer.grounded(), answer.refusal(), answer.trace());
 		}
 
 		private static Chunk of(String id, long created, String model, Delta delta, List<SourceView> citations,
 				Boolean grounded) {
-			return new Chunk(id, "chat.completion.chunk", created, model, List.of(delta), citations, grounded);
+			return new Chunk(id, "chat.completion.chunk", created, model, List.of(delta), citations, grounded, null,
+					null);
 		}
 
 	}

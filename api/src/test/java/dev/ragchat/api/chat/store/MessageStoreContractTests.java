@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import dev.ragchat.api.answer.cite.Citation;
+import dev.ragchat.api.answer.judge.Refusal;
 import dev.ragchat.api.chat.ChatMessage;
 import dev.ragchat.api.chat.MessageStore;
 import dev.ragchat.ingestion.reading.pdf.PdfPages;
@@ -52,6 +53,16 @@ abstract class MessageStoreContractTests {
 		assertThat(this.store.page("s1", 0, 10)).extracting(ChatMessage::tokens).containsExactly(null, 433L);
 		assertThat(this.store.between(NOW, NOW.plusSeconds(1))).extracting(ChatMessage::tokens)
 			.containsExactly(null, 433L);
+	}
+
+	@Test
+	void keepsWhyAnAnswerIsNotGrounded() {
+		Refusal refusal = new Refusal(Refusal.NAMES_NOT_IN_SOURCES, "the sources do not speak of Zorblax");
+		this.store.append(new ChatMessage("m1", "s1", ChatMessage.USER, "Question?", null, List.of(), NOW));
+		this.store.append(new ChatMessage("m2", "s1", ChatMessage.ASSISTANT, "Not found", false, List.of(), NOW, null,
+				List.of(), refusal));
+		assertThat(this.store.page("s1", 0, 10)).extracting(ChatMessage::refusal).containsExactly(null, refusal);
+		assertThat(this.store.latest("s1", 1)).extracting(ChatMessage::refusal).containsExactly(refusal);
 	}
 
 	@Test

@@ -36,6 +36,7 @@ import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -82,7 +83,7 @@ class MessageRefusalTests {
 	@MethodSource("refusals")
 	void answersARefusalWithTheSameStatusAndDetailAsJsonAndAsAnErrorEvent(int status, RagChatException refused)
 			throws Exception {
-		given(this.conversations.ask(any(), any(), any(), any(), any(), any())).willThrow(refused);
+		given(this.conversations.ask(any(), any(), any(), any(), any(), anyBoolean(), any())).willThrow(refused);
 
 		MvcResult plain = this.mvc
 			.perform(post("/api/v1/sessions/ses_1/messages").contentType(MediaType.APPLICATION_JSON)
@@ -129,7 +130,7 @@ class MessageRefusalTests {
 				assertThat(busy.getResponse().getHeader("Retry-After")).isEqualTo("1");
 				assertThat(busy.getResponse().getContentAsString()).contains("RAGCHAT_CHAT_MAX_ANSWERS_IN_PROGRESS");
 			}
-			verify(this.conversations, never()).ask(any(), any(), any(), any(), any(), any());
+			verify(this.conversations, never()).ask(any(), any(), any(), any(), any(), anyBoolean(), any());
 		}
 		finally {
 			taken.forEach(AnswerAdmission.Permit::close);

@@ -1,0 +1,180 @@
+// An answer's trace: why it is what it is. The stages of the answer path as they ran
+// (rewrite, shape, the vector and keyword rankings, fusion, rerank, judge, generate,
+// cite), where each passage ranked in each list, what the judge decided and why, the
+// quotes chosen and each stage's time; each passage opens its page in the viewer. One
+// dialog for the chat and for any screen that keeps answers with their traces
+// (openTrace(trace, context)).
+import { el } from './core.js';
+import { openDocument } from './viewer.js';
+
+/** What each refusal code means and what a reader can do (docs/answers.md has the same table). */
+export const REFUSALS = {
+	'no-sources': ['Search found no passage in the knowledge base (or none the filter lets through).',
+		'Check that the documents are uploaded and ready, or loosen the filter.'],
+	'below-rerank-score': ['The reranker scored every passage found below its least score.',
+		'Ask with the words the documents use; the operator may lower the reranker\'s least score.'],
+	'below-similarity': ['No sentence of the passages found is near enough the question.',
+		'Ask with the words the documents use, or ask about one thing at a time.'],
+	'names-not-in-sources': ['The question names something the passages and their documents do not speak of.',
+		'Check the spelling of the names, or ask without the name the documents lack.'],
+	'model-said-not-found': ['The language model read the passages and said they do not answer.',
+		'Open the passages below: if one answers, ask more precisely.'],
+	'citations-not-verified': ['The answer cited nothing its passages verify.',
+		'Ask again; if it repeats, report the question to the operator.'],
+};
+
+const STAGES = {
+	rewrite: 'Rewrite the question', shape: 'Shape the query', vector: 'Vector ranking', keyword: 'Keyword ranking',
+	fuse: 'Fusion', rerank: 'Rerank', judge: 'Judge', widen: 'Widen to the page', generate: 'Generate', cite: 'Cite',
+};
+
+/** The rankings a passage has a place in, in the order they are made. */
+const RANKINGS = [['vector', 'vector'], ['keyword', 'keyword'], ['fuse', 'fused'], ['rerank', 'reranked']];
+
+let dialog = null;
+
+/**
+ * Opens an answer's trace.
+ * @param trace the answer's trace (POST .../messages with trace: true), or null for an
+ * answer whose trace was not kept (then only its refusal is shown)
+ * @param context { knowledgeBase: where the passages' pages open, refusal: the answer's
+ * refusal ({reason, detail}) when it has no trace, grounded: whether it is grounded }
+ */
+export function openTrace(trace, context = {}) {
+	const refusal = (trace && trace.refusal) || context.refusal || null;
+	const refused = refusal !== null || context.grounded === false;
+	const title = refused ? 'Why not found?' : 'Why this answer?';
+	const body = el('div', { class: 'trace-body' });
+	body.append(outcome(refusal, refused));
+	if (!trace) {
+		body.append(el('p', { class: 'trace-missing', text: 'The trace is kept only for answers asked in this tab; ask the question again to see its stages.' }));
+	} else {
+		body.append(question(trace), judge(trace), candidates(trace, context.knowledgeBase), quotes(trace, context.knowledgeBase),
+			stages(trace));
+	}
+	show(title, body);
+}
+
+function show(title, body) {
+	if (!dialog) {
+		dialog = el('dialog', { id: 'trace-dialog', class: 'trace', 'aria-labelledby': 'trace-title' });
+		document.body.append(dialog);
+	}
+	dialog.replaceChildren(
+		el('div', { class: 'viewer-bar' },
+			el('h2', { id: 'trace-title', text: title }),
+			el('form', { method: 'dialog' }, el('button', { type: 'submit', id: 'trace-close', text: 'Close' }))),
+		body);
+	if (!dialog.open) dialog.showModal();
+	dialog.scrollTop = 0;
+}
+
+function section(name, heading, ...content) {
+	const id = `trace-${name}-title`;
+	return el('section', { class: `trace-section trace-${name}`, 'aria-labelledby': id },
+		el('h3', { id, text: heading }), ...content);
+}
+
+function outcome(refusal, refused) {
+	if (!refused) {
+		return el('p', { class: 'trace-outcome grounded', text: 'The documents answer it: every citation below is a quote verified in its source.' });
+	}
+	const [when, can] = (refusal && REFUSALS[refusal.reason]) || ['The documents do not answer it.', ''];
+	return el('div', { class: 'trace-outcome refused' },
+		el('p', {}, el('strong', { text: 'Not in the documents' }), refusal ? ' — ' : '',
+			refusal ? el('code', { class: 'trace-reason', text: refusal.reason }) : ''),
+		el('p', { text: when }),
+		refusal && refusal.detail ? el('p', { class: 'trace-detail', text: `What it saw: ${refusal.detail}` }) : '',
+		can ? el('p', { text: `What you can do: ${can}` }) : '');
+}
+
+function stage(trace, name) {
+	return trace.stages.find((s) => s.name === name) || null;
+}
+
+function question(trace) {
+	const rewrite = stage(trace, 'rewrite');
+	const shape = stage(trace, 'shape');
+	const rows = [el('dt', { text: 'Asked' }), el('dd', { text: trace.question })];
+	if (rewrite && rewrite.gave !== trace.question) rows.push(el('dt', { text: 'Searched as' }), el('dd', { text: rewrite.gave }));
+	if (shape && shape.query) {
+		const q = shape.query;
+		rows.push(el('dt', { text: 'Words' }), el('dd', { text: q.keywords.map((k) => (k.weight === 1 ? k.word : `${k.word} ×${k.weight}`)).join(', ') || '—' }));
+		rows.push(el('dt', { text: 'Names' }), el('dd', { text: q.names.join(', ') || '—' }));
+		rows.push(el('dt', { text: 'Periods' }), el('dd', { text: q.periods.join(', ') || '—' }));
+	}
+	return section('question', 'The question', el('dl', { class: 'trace-query' }, ...rows));
+}
+
+function judge(trace) {
+	const judged = stage(trace, 'judge');
+	if (!judged) return '';
+	return section('judge', 'The judge',
+		el('ul', { class: 'trace-decisions' }, ...(judged.decisions || []).map((d) => el('li', { class: d.answerable ? 'answerable' : 'refused' },
+			el('strong', { text: `${d.judge}: ${d.answerable ? 'let the passages through' : 'refused'}` }),
+			d.reason ? ' ' : '', d.reason ? el('code', { text: d.reason }) : '',
+			d.detail ? el('span', { class: 'trace-detail', text: ` — ${d.detail}` }) : ''))));
+}
+
+/**
+ * Every passage of the rankings, in the order of the last one made, each with its place
+ * in each ranking (— where it is not among the first listed).
+ */
+function candidates(trace, knowledgeBase) {
+	const made = RANKINGS.filter(([name]) => stage(trace, name));
+	const passages = new Map();
+	for (const [name] of [...made].reverse()) {
+		for (const c of stage(trace, name).candidates || []) {
+			if (!passages.has(c.chunkId)) passages.set(c.chunkId, { candidate: c, places: {} });
+		}
+	}
+	for (const [name] of made) {
+		for (const c of stage(trace, name).candidates || []) passages.get(c.chunkId).places[name] = c;
+	}
+	const found = made.map(([name, label]) => `${label} ${stage(trace, name).found ?? 0}`).join(', ');
+	return section('candidates', 'Where each passage ranked',
+		el('p', { class: 'trace-note', text: `Candidates found: ${found}. Each list shows its first 20; rank 1 is best.` }),
+		el('div', { class: 'trace-passages', role: 'list' }, ...[...passages.values()].map(({ candidate, places }) =>
+			el('div', { class: 'trace-passage', role: 'listitem', 'data-chunk': candidate.chunkId },
+				open(knowledgeBase, candidate),
+				el('span', { class: 'trace-places' }, ...made.map(([name, label]) => {
+					const place = places[name];
+					return el('span', { class: 'trace-place', 'data-ranking': name,
+						text: place ? `${label} #${place.rank} (${score(place.score)})` : `${label} —` });
+				})),
+				el('p', { class: 'trace-snippet', text: candidate.snippet })))));
+}
+
+function quotes(trace, knowledgeBase) {
+	const cite = stage(trace, 'cite');
+	if (!cite) return '';
+	return section('quotes', 'The quotes chosen',
+		cite.note ? el('p', { class: 'trace-note', text: cite.note }) : '',
+		el('ol', { class: 'trace-quotes' }, ...(cite.quotes || []).map((q) => el('li', {},
+			open(knowledgeBase, q), ' ', el('q', { text: q.quote || '' })))));
+}
+
+function stages(trace) {
+	return section('stages', 'Each stage and its time',
+		el('ol', { class: 'trace-stages' }, ...trace.stages.map((s) => el('li', { 'data-stage': s.name },
+			el('strong', { text: STAGES[s.name] || s.name }), ` — ${s.ms} ms`,
+			s.found !== undefined && s.found !== null ? `, ${s.found} passage${s.found === 1 ? '' : 's'}` : '',
+			s.note ? el('span', { class: 'trace-note', text: ` (${s.note})` }) : ''))),
+		el('p', { class: 'trace-note', text: `In all ${trace.ms} ms.` }));
+}
+
+/** A passage's link: opens its page in the viewer, the passage highlighted. */
+function open(knowledgeBase, passage) {
+	const where = `${passage.filename}, page ${passage.page}`;
+	return el('button', {
+		type: 'button', class: 'quiet trace-open', 'aria-label': `Open ${where}`, text: where,
+		'data-document': passage.documentId,
+		onclick: () => openDocument(knowledgeBase, { id: passage.documentId, filename: passage.filename }, passage.page,
+			passage.chunkId),
+	});
+}
+
+/** Three significant digits: scores are on each ranking's own scale. */
+function score(value) {
+	return typeof value === 'number' ? String(Number(value.toPrecision(3))) : '';
+}
