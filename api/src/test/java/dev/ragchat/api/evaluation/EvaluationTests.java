@@ -239,7 +239,12 @@ class EvaluationTests extends AbstractWebIntegrationTests {
 			.andReturn();
 		assertThat(result.getResponse().getStatus()).isEqualTo(202);
 		assertThat(result.getResponse().getHeader("Location")).contains("/evaluations/eval_");
-		JsonNode run = awaitEnd(json.readTree(result.getResponse().getContentAsString()).get("id").asText());
+		String url = result.getResponse().getHeader("Location");
+		assertProblem(
+				this.mvc.perform(get(url + "?waitSeconds=61").secure(true).header("X-API-Key", this.key)).andReturn(),
+				400, "waitSeconds must be between 0 and 60");
+		// waits on the server until the run ended
+		JsonNode run = read(get(url + "?waitSeconds=60"), this.key);
 		assertThat(run.get("status").asText()).isEqualTo("DONE");
 		assertThat(run.at("/settings/mode").asText()).isEqualTo("vector");
 		assertThat(run.at("/settings/topK").asInt()).isEqualTo(3);

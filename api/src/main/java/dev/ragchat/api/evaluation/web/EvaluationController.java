@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ragchat.api.access.Caller;
@@ -55,6 +56,10 @@ class EvaluationController {
 	private static final int MAX_GOLDEN_SET_BYTES = 16 * 1024 * 1024;
 
 	private static final int MAX_PAGE = 500;
+
+	private static final int MAX_WAIT_SECONDS = 60;
+
+	private static final long WAIT_POLL_MILLIS = 200;
 
 	private final Evaluations evaluations;
 
@@ -128,11 +133,22 @@ class EvaluationController {
 	}
 
 	@GetMapping("/{id}")
-	@Operation(summary = "One evaluation: its status, progress (done of total), settings and, once it ended, totals")
+	@Operation(summary = "One evaluation: its status, progress (done of total), settings and, once it ended, totals;"
+			+ " with waitSeconds, first wait (up to 60 s) until it ended")
 	EvaluationView get(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String kb,
-			@PathVariable String id) {
+			@PathVariable String id, @RequestParam(defaultValue = "0") int waitSeconds) throws InterruptedException {
 		readable(caller, kb);
-		return EvaluationView.of(this.evaluations.get(kb, id));
+		if (waitSeconds < 0 || waitSeconds > MAX_WAIT_SECONDS) {
+			throw new RejectedInputException("waitSeconds must be between 0 and " + MAX_WAIT_SECONDS);
+		}
+		// polled, as a sync run's wait is: a run may end on another node
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(waitSeconds);
+		Evaluation evaluation = this.evaluations.get(kb, id);
+		while (!evaluation.status().ended() && System.nanoTime() < deadline) {
+			Thread.sleep(WAIT_POLL_MILLIS);
+			evaluation = this.evaluations.get(kb, id);
+		}
+		return EvaluationView.of(evaluation);
 	}
 
 	@GetMapping("/{id}/questions")
