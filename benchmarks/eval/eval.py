@@ -19,19 +19,26 @@ FAILED:
   ordqa    the 288 sections of the OpenROAD documentation of ORD-QA (Markdown)
   mixed    the same 210 + 288 files and the filings of every other FinanceBench company
 
-Then, for each knowledge base and each question set of it: /search in modes hybrid, vector
-and keyword (topK 10) on the answerable questions, recall@5, recall@10 and MRR@10 of the gold
-(FinanceBench: the evidence page of the evidence document, within a chunk's [page, pageEnd];
-SciFact and ORD-QA: a gold document); one /messages in a fresh session per question:
-grounded rate, "cites gold" (an answer with a citation on a gold page or document) and
-"citations gold" (of all citations, the share that are) on answerable questions, refusal
-rate (grounded: false) on
-unanswerable ones (other corpora's questions; SciFact claims whose abstracts are not
-ingested; FinanceBench questions about companies left out of mixed). It prints one markdown
-table, a table of ingestion and latency, the places where hybrid falls behind its better
-part by more than one question, the small-document figures of the mixed knowledge base
-that are more than 0.03 below the same documents alone, and writes every figure and every question's outcome as
-JSON (--out) for compare.py. qrels/test.tsv of SciFact is never read.
+Then, for each knowledge base and each question set of it, the service scores the questions
+itself: every figure below is a total of an evaluation run (POST
+/api/v1/knowledge-bases/{kb}/evaluations, docs/api.md#evaluations), so that the product and
+this benchmark cannot disagree. On the answerable questions, one run per search mode (hybrid,
+vector, keyword) at top k 10: recall@5, recall@10 and MRR@10 of the gold (FinanceBench: the
+evidence page of the evidence document, within a chunk's [page, pageEnd]; SciFact and ORD-QA:
+a gold document), and for FinanceBench the right filing in the top 5 (document recall@5). Then
+one run per question set with a chat session's default settings (hybrid, top 5): grounded
+rate, "cites gold" (an answer with a citation on a gold page or document) and "citations gold"
+(of all citations, the share that are) on answerable questions, refusal rate (grounded: false)
+on unanswerable ones (other corpora's questions; SciFact claims whose abstracts are not
+ingested; FinanceBench questions about companies left out of mixed). From the runs' answers it
+adds what only it knows: "cites gold found by search" (cites gold among the questions whose
+gold hybrid search ranks in its top 5), the gold number in the answer, the citation on the
+right filing and the reference terms. Timings are the runs' in-service answer times (no HTTP
+round trip). It prints one markdown table, a table of ingestion and latency, the places where
+hybrid falls behind its better part by more than one question, the small-document figures of
+the mixed knowledge base that are more than 0.03 below the same documents alone, and writes
+every figure and every question's outcome (with the evaluation runs' ids) as JSON (--out) for
+compare.py. qrels/test.tsv of SciFact is never read.
 
 Per knowledge base, it also counts the citation quotes that end at an initial or an
 abbreviation ("... General Robert E.", "... by Gen."): a sentence cut where it goes on.
@@ -49,7 +56,7 @@ only cites its document.
 With --rerank-url the started jar reranks (-Dragchat.rerank.url=URL, and -Dragchat.rerank.model
 with --rerank-model): /search hybrid and /messages go through the reranker, and the run is
 labelled with it (the tables' first line, config.rerank in the JSON); compare.py then sets a
-run without against a run with it.
+run without against a run with it. --chat-limit 0 runs the search-mode runs only.
 """
 
 import argparse
@@ -63,10 +70,11 @@ import shutil
 import time
 from datetime import datetime, timezone
 from pathlib import Path
+from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from ragchat_bench import (JAVA_OPTS, MODES, ROOT, Api, ask, company, connect, write_result, create_key,  # noqa: E402
-                           default_java, f3, git_commit, has_number, ingest, load_questions,
+                           default_java, doc_name, f3, git_commit, has_number, ingest, load_questions,
                            loadavg, ms, percentile, rate, say, search)
 
 KNOWLEDGE_BASES = ("fb", "scifact", "ordqa", "mixed")
@@ -235,47 +243,84 @@ def plan(data, work, corpora=None):
 
 # --------------------------------------------------------------------------- measuring
 
-def is_gold(q, doc, page, page_end=None):
-    """A search result (doc, [page, pageEnd]) or a citation (doc, page) on the gold."""
-    if "goldPages" in q:
-        page_end = page if page_end is None else page_end
-        return any(g["doc"] == doc and page <= g["page"] <= page_end for g in q["goldPages"])
-    return doc in q["goldDocs"]
+def golden_line(q, answerable):
+    """A question as a line of the evaluations API's golden set: its gold pages (FinanceBench,
+    with the evidence document) or gold documents, or, unanswerable, one to refuse."""
+    line = {"id": q["id"], "question": q["question"]}
+    if not answerable:
+        line["refuse"] = True
+    elif "goldPages" in q:
+        line["documents"] = [q["doc"]]
+        line["pages"] = [{"document": g["doc"], "page": g["page"]} for g in q["goldPages"]]
+    else:
+        line["documents"] = q["goldDocs"]
+    return line
 
 
-def measure_search(api, key, kb, docs, questions, record):
-    for q in questions:
-        for mode in MODES:
-            results, seconds = search(api, key, kb, q["question"], mode, TOP_K, docs)
-            ranks = [i + 1 for i, r in enumerate(results) if is_gold(q, r["doc"], r["page"], r["pageEnd"])]
-            outcome = {"rank": ranks[0] if ranks else None, "ms": round(seconds * 1000, 2),
-                       "top": [f"{r['doc']}:{r['page']}" + (f"-{r['pageEnd']}" if r["pageEnd"] != r["page"] else "")
-                               for r in results]}
+def evaluate(api, key, kb, questions, answerable, params):
+    """Runs the questions through POST /api/v1/knowledge-bases/{kb}/evaluations (the service
+    scores them) and waits for the run's end. Returns (the run, its questions' results in order)."""
+    body = "\n".join(json.dumps(golden_line(q, answerable)) for q in questions).encode()
+    run, _ = api.ok("POST", f"/api/v1/knowledge-bases/{kb}/evaluations?{urlencode(params)}", body,
+                    headers={"X-API-Key": key}, content_type="application/x-ndjson")
+    while run["status"] in ("QUEUED", "RUNNING"):
+        time.sleep(1)
+        run, _ = api.ok("GET", run["url"], headers={"X-API-Key": key})
+    if run["status"] != "DONE":
+        raise RuntimeError(f"evaluation {run['id']} ended {run['status']}: {run.get('error')}")
+    results = []
+    while len(results) < run["total"]:
+        page, _ = api.ok("GET", f"{run['questionsUrl']}?offset={len(results)}&limit=500", headers={"X-API-Key": key})
+        if not page["questions"]:
+            raise RuntimeError(f"evaluation {run['id']}: {len(results)} of {run['total']} results")
+        results += page["questions"]
+    assert [r["id"] for r in results] == [q["id"] for q in questions], "results out of the golden set's order"
+    return run, results
+
+
+def measure_search(api, key, kb, docs, questions, record, totals):
+    """One evaluation run per mode at top 10: the ranks of the gold (FinanceBench: the evidence
+    page, within a chunk's pages; else a gold document) and of the right filing come from the
+    service's scores, the figures from the run's totals."""
+    for mode in MODES:
+        run, results = evaluate(api, key, kb, questions, True, {"mode": mode, "topK": TOP_K, "name": f"search {mode}"})
+        totals.setdefault("search", {})[mode] = run["totals"]
+        for q, r in zip(questions, results):
+            scores = r["scores"]
+            outcome = {"rank": scores["pageRank"] if "goldPages" in q else scores["documentRank"],
+                       "ms": r["latencyMillis"], "evaluation": run["id"],
+                       "top": [f"{docs.get(f['documentId'], doc_name(f['filename']))}:{f['page']}"
+                               + (f"-{f['pageEnd']}" if f["pageEnd"] != f["page"] else "") for f in r["found"][:TOP_K]]}
             if "doc" in q:  # FinanceBench: the right filing
-                doc_ranks = [i + 1 for i, r in enumerate(results) if r["doc"] == q["doc"]]
-                outcome["docRank"] = doc_ranks[0] if doc_ranks else None
+                outcome["docRank"] = scores["documentRank"]
             record[q["id"]].setdefault("search", {})[mode] = outcome
 
 
-def measure_chat(api, key, kb, docs, questions, answerable, record):
-    for q in questions:
-        body, seconds = ask(api, key, kb, q["question"])
-        citations = [{"doc": docs.get(c["documentId"], c["filename"]), "page": c["page"]}
-                     for c in body.get("citations") or []]
-        quotes = [c.get("quote") for c in body.get("citations") or [] if c.get("quote")]
-        outcome = {"grounded": bool(body.get("grounded")), "ms": round(seconds * 1000, 2),
-                   "answer": body.get("answer"), "citations": citations, "quotes": len(quotes),
+def measure_chat(api, key, kb, docs, questions, answerable, record, totals):
+    """One evaluation run with the default settings of a chat session (hybrid, top 5, reranked
+    when a reranker is configured): grounded, cites gold, citations gold and refused are the
+    run's totals; the rest is read from its questions' answers."""
+    if not questions:
+        return
+    run, results = evaluate(api, key, kb, questions, answerable, {"name": "chat"})
+    totals["chat"] = run["totals"]
+    for q, r in zip(questions, results):
+        citations = [{"doc": docs.get(c["documentId"], doc_name(c["filename"])), "page": c["page"]}
+                     for c in r["citations"]]
+        quotes = [c.get("quote") for c in r["citations"] if c.get("quote")]
+        outcome = {"grounded": bool(r["grounded"]), "ms": r["latencyMillis"], "evaluation": run["id"],
+                   "answer": r["answer"], "citations": citations, "quotes": len(quotes),
                    "cutQuotes": [q for q in quotes if cut_at_abbreviation(q)]}
         if answerable:
-            outcome["goldCitations"] = [is_gold(q, c["doc"], c["page"]) for c in citations]
-            outcome["citesGold"] = any(outcome["goldCitations"])
+            outcome["goldCitations"] = [c["expected"] for c in r["citations"]]
+            outcome["citesGold"] = r["scores"]["citesExpected"]
             if q.get("referenceTerms"):
-                answer = body.get("answer") or ""
+                answer = r["answer"] or ""
                 outcome["referenceTerms"] = sum(t in answer for t in q["referenceTerms"]) / len(q["referenceTerms"])
             if "doc" in q:
                 outcome["citesDoc"] = any(c["doc"] == q["doc"] for c in citations)
                 if q.get("goldNumber") is not None:
-                    outcome["goldNumber"] = has_number(body.get("answer"), q["goldNumber"])
+                    outcome["goldNumber"] = has_number(r["answer"], q["goldNumber"])
         record[q["id"]]["chat"] = outcome
 
 
@@ -291,29 +336,38 @@ def warm_up(api, key, kb, questions, count):
 
 # --------------------------------------------------------------------------- figures
 
-def summarize_set(qset, record):
+def figure(totals, name):
+    """A figure of an evaluation run's totals as {value, hits, n}."""
+    t = totals[name]
+    return {"value": t["value"], "hits": t["hits"], "n": t["n"]}
+
+
+def summarize_set(qset, record, totals):
+    """The set's figures: the evaluation runs' totals (the service scores them), and the
+    figures this benchmark adds from the questions' answers."""
     n = len(qset["questions"])
     out = {"title": qset["title"], "kind": qset["kind"], "n": n, "search": {}, "chat": {}}
     outcomes = [record[q["id"]] for q in qset["questions"]]
+    pages = any("goldPages" in q for q in qset["questions"])
+    level = "page" if pages else "document"
     if qset["kind"] == "answerable":
         for mode in MODES:
-            ranks = [o["search"][mode]["rank"] for o in outcomes]
-            figures = {"R@5": rate([r is not None and r <= 5 for r in ranks]),
-                       "R@10": rate([r is not None for r in ranks]),
-                       "MRR": (sum(1 / r for r in ranks if r) / n, None, n)}
+            t = totals["search"][mode]
+            out["search"][mode] = {"R@5": figure(t, f"{level}RecallAt5"), "R@10": figure(t, f"{level}RecallAt10"),
+                                   "MRR": figure(t, f"{level}Mrr")}
             if all("docRank" in o["search"][mode] for o in outcomes):
-                figures["docTop5"] = rate([o["search"][mode]["docRank"] is not None
-                                           and o["search"][mode]["docRank"] <= 5 for o in outcomes])
-            out["search"][mode] = {k: {"value": v[0], "hits": v[1], "n": v[2]} for k, v in figures.items()}
+                out["search"][mode]["docTop5"] = figure(t, "documentRecallAt5")
+    if "chat" not in totals:
+        return out
     chats = [o["chat"] for o in outcomes if "chat" in o]
+    t = totals["chat"]
     if qset["kind"] == "answerable":
-        figures = {"grounded": rate([c["grounded"] for c in chats]),
-                   "citesGold": rate([c["citesGold"] for c in chats]),
-                   # of all the citations of the answers, the share on a gold page or document
-                   "goldCitations": rate([g for c in chats for g in c.get("goldCitations", [])]),
-                   # of the questions whose gold hybrid search ranks in its top 5, the share
-                   # whose answer cites it (issue 20: chat cites what search found)
-                   "citesFound": rate([o["chat"]["citesGold"] for o in outcomes if "chat" in o
+        out["chat"] = {"grounded": figure(t, "grounded"), "citesGold": figure(t, "citesExpected"),
+                       # of all the citations of the answers, the share on a gold page or document
+                       "goldCitations": figure(t, "citationsExpected")}
+        # of the questions whose gold hybrid search ranks in its top 5, the share whose
+        # answer cites it (issue 20: chat cites what search found)
+        figures = {"citesFound": rate([o["chat"]["citesGold"] for o in outcomes if "chat" in o
                                        and (o["search"]["hybrid"]["rank"] or 99) <= 5])}
         terms = [c["referenceTerms"] for c in chats if "referenceTerms" in c]
         if terms:
@@ -322,9 +376,9 @@ def summarize_set(qset, record):
         if chats and all("citesDoc" in c for c in chats):
             figures["citesDoc"] = rate([c["citesDoc"] for c in chats])
             figures["goldNumber"] = rate([c.get("goldNumber") for c in chats])
+        out["chat"].update({k: {"value": v[0], "hits": v[1], "n": v[2]} for k, v in figures.items()})
     else:
-        figures = {"refused": rate([not c["grounded"] for c in chats])}
-    out["chat"] = {k: {"value": v[0], "hits": v[1], "n": v[2]} for k, v in figures.items()}
+        out["chat"] = {"refused": figure(t, "refused")}
     return out
 
 
@@ -386,7 +440,8 @@ def flat_figures(result):
                                                "kind": "count"}
         for name, lat in r["latency"].items():
             for p in ("p50", "p95"):
-                figures[f"{kb}/latency/{name}/{p}ms"] = {"value": lat[p], "n": lat["n"], "kind": "ms"}
+                # in-service answer times of the evaluation runs (not HTTP round trips)
+                figures[f"{kb}/latency/evaluation-{name}/{p}ms"] = {"value": lat[p], "n": lat["n"], "kind": "ms"}
     return figures
 
 
@@ -443,8 +498,8 @@ def tables(result):
                       " share of them the answer holds |", "|---|---|---|---|"]
         lines += [f"| {kb} | {s['title']} | {s['chat']['referenceTerms']['n']} | {cell(s['chat']['referenceTerms'])} |"
                   for kb, s in term_rows]
-    lines += ["", "| KB | documents | failed | pages | chunks | ingestion s | pages/s | search p50/p95 ms: hybrid |"
-                  " vector | keyword | /messages p50/p95 ms | load after the questions |"
+    lines += ["", "| KB | documents | failed | pages | chunks | ingestion s | pages/s | answer p50/p95 ms, top 10:"
+                  " hybrid | vector | keyword | answer p50/p95 ms, chat settings | load after the questions |"
                   " quotes ending at an initial or abbreviation |",
               "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for kb, r in result["knowledgeBases"].items():
@@ -564,12 +619,14 @@ def main():
             answerable = [s for s in sets if s["kind"] == "answerable"]
             say(f"{kb}: search, {sum(len(s['questions']) for s in answerable)} questions × {len(MODES)} modes"
                 f" (load {loadavg()})")
+            totals = {s["key"]: {} for s in sets}
             for s in answerable:
-                measure_search(api, key, kb_id, docs, s["questions"], records[s["key"]])
+                measure_search(api, key, kb_id, docs, s["questions"], records[s["key"]], totals[s["key"]])
             for s in sets:
                 asked = s["questions"][:args.chat_limit] if args.chat_limit is not None else s["questions"]
                 say(f"{kb}: chat, {s['title']} ({s['kind']}), {len(asked)} questions (load {loadavg()})")
-                measure_chat(api, key, kb_id, docs, asked, s["kind"] == "answerable", records[s["key"]])
+                measure_chat(api, key, kb_id, docs, asked, s["kind"] == "answerable", records[s["key"]],
+                             totals[s["key"]])
             every = [o for record in records.values() for o in record.values()]
             latency = {}
             for mode in MODES:
@@ -577,7 +634,7 @@ def main():
                 latency[mode] = {"p50": percentile(values, 50), "p95": percentile(values, 95), "n": len(values)}
             values = [o["chat"]["ms"] for o in every if "chat" in o]
             latency["messages"] = {"p50": percentile(values, 50), "p95": percentile(values, 95), "n": len(values)}
-            summaries = {s["key"]: summarize_set(s, records[s["key"]]) for s in sets}
+            summaries = {s["key"]: summarize_set(s, records[s["key"]], totals[s["key"]]) for s in sets}
             chats = [o["chat"] for o in every if "chat" in o]
             cut = [q for c in chats for q in c["cutQuotes"]]
             result["knowledgeBases"][kb] = {"ingestion": ingestion, "latency": latency, "load": loadavg(),

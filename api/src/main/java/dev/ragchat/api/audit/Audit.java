@@ -201,6 +201,22 @@ public final class Audit {
 				Map.of("run", run, "deleteMissing", deleteMissing));
 	}
 
+	/**
+	 * @param actor who started it
+	 * @param knowledgeBase the knowledge base it asks
+	 * @param evaluation the run
+	 * @param questions how many questions its golden set holds
+	 */
+	public void evaluationStarted(String actor, String knowledgeBase, String evaluation, int questions) {
+		write(actor(actor), "evaluation.started", "evaluation:" + knowledgeBase + "/" + evaluation, Outcome.SUCCESS,
+				Map.of("questions", questions));
+	}
+
+	public void evaluationCancelled(String actor, String knowledgeBase, String evaluation) {
+		write(actor(actor), "evaluation.cancelled", "evaluation:" + knowledgeBase + "/" + evaluation, Outcome.SUCCESS,
+				null);
+	}
+
 	public void sessionStarted(String actor, String knowledgeBase, String session) {
 		write(actor(actor), "session.started", "session:" + session, Outcome.SUCCESS,
 				Map.of("knowledgeBase", knowledgeBase));

@@ -49,6 +49,14 @@ public final class AnswerAdmission {
 		return new Permit();
 	}
 
+	/**
+	 * @return how many answers are in progress now (a background evaluation waits while
+	 * any is)
+	 */
+	public int inProgress() {
+		return this.limit - this.permits.availablePermits();
+	}
+
 	private boolean acquired() {
 		try {
 			return this.permits.tryAcquire(this.wait.toNanos(), TimeUnit.NANOSECONDS);

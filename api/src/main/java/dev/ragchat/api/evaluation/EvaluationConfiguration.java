@@ -1,0 +1,34 @@
+package dev.ragchat.api.evaluation;
+
+import java.time.Clock;
+
+import dev.ragchat.api.answer.AnswerEngine;
+import dev.ragchat.api.answer.search.Search;
+import dev.ragchat.api.chat.AnswerAdmission;
+import dev.ragchat.api.chat.ChatProperties;
+import dev.ragchat.api.chat.ChatSessions;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Evaluations on the store the catalog chose, run by this process's low-priority worker.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EvaluationProperties.class)
+class EvaluationConfiguration {
+
+	@Bean(destroyMethod = "close")
+	Worker evaluationWorker(AnswerEngine engine, Search search, AnswerAdmission admission, EvaluationStore store,
+			Clock clock) {
+		return new Worker(engine, search, admission, store, clock);
+	}
+
+	@Bean
+	Evaluations evaluations(EvaluationStore store, Worker worker, ChatSessions sessions,
+			EvaluationProperties properties, ChatProperties chat, Clock clock) {
+		return new Evaluations(store, worker, sessions, properties, chat, clock);
+	}
+
+}

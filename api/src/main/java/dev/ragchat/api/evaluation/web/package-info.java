@@ -1,0 +1,4 @@
+/**
+ * The evaluations API: {@code /api/v1/knowledge-bases/{kb}/evaluations}.
+ */
+package dev.ragchat.api.evaluation.web;

@@ -1,0 +1,131 @@
+package dev.ragchat.api.evaluation.store;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.ragchat.api.evaluation.Evaluation;
+import dev.ragchat.api.evaluation.EvaluationStore;
+import dev.ragchat.api.evaluation.GoldenSet;
+import dev.ragchat.api.evaluation.Metric;
+import dev.ragchat.api.evaluation.QuestionResult;
+import dev.ragchat.api.evaluation.RunSettings;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The contract every {@link EvaluationStore} adapter passes: subclasses hand over a
+ * fresh, empty store.
+ */
+abstract class EvaluationStoreContractTests {
+
+	static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+	EvaluationStore store;
+
+	protected abstract EvaluationStore createStore();
+
+	@BeforeEach
+	void createFreshStore() {
+		this.store = createStore();
+	}
+
+	@Test
+	void keepsARunAndListsAKnowledgeBasesRunsNewestFirst() {
+		Evaluation first = queued("eval_1", "kb_a", NOW);
+		this.store.create(first, "node_1", NOW);
+		this.store.create(queued("eval_2", "kb_a", NOW.plusSeconds(1)), "node_1", NOW);
+		this.store.create(queued("eval_3", "kb_b", NOW.plusSeconds(2)), "node_1", NOW);
+		assertThat(this.store.find("eval_1")).contains(first);
+		assertThat(this.store.find("eval_none")).isEmpty();
+		assertThat(this.store.page("kb_a", 0, 10)).extracting(Evaluation::id).containsExactly("eval_2", "eval_1");
+		assertThat(this.store.page("kb_a", 1, 1)).extracting(Evaluation::id).containsExactly("eval_1");
+		assertThat(this.store.count("kb_a")).isEqualTo(2);
+		assertThat(this.store.count("kb_none")).isZero();
+		assertThat(this.store.countUnfinished()).isEqualTo(3);
+	}
+
+	@Test
+	void recordsQuestionsOnlyWhileRunningAndEndsARunOnce() {
+		this.store.create(queued("eval_1", "kb_a", NOW), "node_1", NOW);
+		// not started: nothing is recorded
+		assertThat(this.store.record("eval_1", result(0), NOW)).isFalse();
+		assertThat(this.store.start("eval_1", NOW.plusSeconds(1))).isTrue();
+		assertThat(this.store.start("eval_1", NOW.plusSeconds(1))).isFalse();
+		assertThat(this.store.record("eval_1", result(1), NOW)).isTrue();
+		assertThat(this.store.record("eval_1", result(0), NOW)).isTrue();
+		Evaluation running = this.store.find("eval_1").orElseThrow();
+		assertThat(running.status()).isEqualTo(Evaluation.Status.RUNNING);
+		assertThat(running.done()).isEqualTo(2);
+		assertThat(running.startedAt()).isEqualTo(NOW.plusSeconds(1));
+		assertThat(this.store.questions("eval_1", 0, 10)).containsExactly(result(0), result(1));
+		assertThat(this.store.questions("eval_1", 1, 10)).containsExactly(result(1));
+
+		// cancelled: the run keeps no more questions, and its end is not overwritten
+		assertThat(this.store.finish("eval_1", Evaluation.Status.CANCELLED, null, null, NOW.plusSeconds(2))).isTrue();
+		assertThat(this.store.record("eval_1", result(2), NOW)).isFalse();
+		assertThat(this.store.finish("eval_1", Evaluation.Status.DONE, totals(), null, NOW.plusSeconds(3))).isFalse();
+		this.store.totals("eval_1", totals());
+		Evaluation cancelled = this.store.find("eval_1").orElseThrow();
+		assertThat(cancelled.status()).isEqualTo(Evaluation.Status.CANCELLED);
+		assertThat(cancelled.finishedAt()).isEqualTo(NOW.plusSeconds(2));
+		assertThat(cancelled.totals()).isEqualTo(totals());
+		assertThat(cancelled.totals().keySet()).containsExactly("documentRecallAt5", "documentMrr", "latencyP50Ms");
+		assertThat(this.store.questions("eval_1", 0, 10)).hasSize(2);
+		assertThat(this.store.countUnfinished()).isZero();
+	}
+
+	@Test
+	void keepsTheTotalsAndTheErrorOfARunThatEnded() {
+		this.store.create(queued("eval_1", "kb_a", NOW), "node_1", NOW);
+		this.store.start("eval_1", NOW);
+		assertThat(this.store.finish("eval_1", Evaluation.Status.FAILED, totals(), "The model server is down",
+				NOW.plusSeconds(5)))
+			.isTrue();
+		Evaluation failed = this.store.find("eval_1").orElseThrow();
+		assertThat(failed.status()).isEqualTo(Evaluation.Status.FAILED);
+		assertThat(failed.error()).isEqualTo("The model server is down");
+		assertThat(failed.totals()).isEqualTo(totals());
+	}
+
+	@Test
+	void failsTheUnfinishedRunsOfAProcessThatStoppedTelling() {
+		this.store.create(queued("eval_live", "kb_a", NOW), "node_live", NOW);
+		this.store.create(queued("eval_gone", "kb_a", NOW), "node_gone", NOW);
+		this.store.create(queued("eval_done", "kb_a", NOW), "node_gone", NOW);
+		this.store.finish("eval_done", Evaluation.Status.DONE, totals(), null, NOW);
+		this.store.heartbeat("node_live", NOW.plusSeconds(120));
+		assertThat(this.store.failStale(NOW.plusSeconds(60), "stopped", NOW.plusSeconds(121))).isEqualTo(1);
+		assertThat(this.store.find("eval_gone").orElseThrow().status()).isEqualTo(Evaluation.Status.FAILED);
+		assertThat(this.store.find("eval_gone").orElseThrow().error()).isEqualTo("stopped");
+		assertThat(this.store.find("eval_live").orElseThrow().status()).isEqualTo(Evaluation.Status.QUEUED);
+		assertThat(this.store.find("eval_done").orElseThrow().status()).isEqualTo(Evaluation.Status.DONE);
+	}
+
+	static Evaluation queued(String id, String kb, Instant at) {
+		return new Evaluation(id, kb, "key_1", "baseline", Evaluation.Status.QUEUED,
+				new RunSettings("keyword", 7, false, "cfg_1"), 3, 0, null, null, at, null, null);
+	}
+
+	static Map<String, Metric> totals() {
+		Map<String, Metric> totals = new LinkedHashMap<>();
+		totals.put("documentRecallAt5", new Metric(0.5, 1, 2));
+		totals.put("documentMrr", new Metric(0.75, null, 2));
+		totals.put("latencyP50Ms", new Metric(null, null, 0));
+		return totals;
+	}
+
+	static QuestionResult result(int seq) {
+		return new QuestionResult(seq, "q" + seq, "When was the lighthouse automated?", true, List.of("lighthouse"),
+				List.of(new GoldenSet.Page("lighthouse", 2)), "In 1987.", "It was automated in 1987 [1].", true, null,
+				List.of(new QuestionResult.Cited("doc_1", "lighthouse.pdf", 2, "It was automated in 1987.", true)),
+				List.of(new QuestionResult.Found("doc_1", "lighthouse.pdf", 1, 2, 0.91),
+						new QuestionResult.Found("doc_2", "bakery.md", 1, 1, 0.42)),
+				120 + seq, new QuestionResult.Scores(1, 1, true, 1, 1));
+	}
+
+}
