@@ -3,6 +3,7 @@
 // run cancelled, its totals and each question's result read, and two runs compared side by
 // side. Any key with the chat scope on the knowledge base may (the tab is hidden without).
 import { $, api, el, guarded, kbPath, showError, state, when } from './core.js';
+import { openTrace } from './trace.js';
 
 const POLL_MS = 1000;
 
@@ -141,7 +142,7 @@ async function show(id) {
 		$('eval-totals').replaceChildren(el('tr', {}, el('td', { colspan: 3, text: 'The totals come when the run ends.' })));
 	}
 	const { questions } = await api(`${path(kb, id)}/questions?limit=500`);
-	$('eval-questions').replaceChildren(...questions.map((result) => el('li', {}, showQuestion(result))));
+	$('eval-questions').replaceChildren(...questions.map((result) => el('li', {}, showQuestion(result, kb))));
 	if (!running) await loadRuns();
 }
 
@@ -161,7 +162,7 @@ function scoreLine(result) {
  * One question's result: what was asked and expected, the answer, its citations, what the
  * search found and the scores. (The place for an "Open trace" button.)
  */
-export function showQuestion(result) {
+export function showQuestion(result, knowledgeBase = null) {
 	const ok = result.answerable ? result.grounded && result.scores.citesExpected : !result.grounded;
 	const expected = [...result.pages.map((p) => `${p.document}, page ${p.page}`),
 		...result.documents.filter((d) => !result.pages.some((p) => p.document === d))];
@@ -171,7 +172,11 @@ export function showQuestion(result) {
 			` ${result.id}: ${result.question}`),
 		el('p', { class: 'hint', text: result.answerable ? `Expected: ${expected.join('; ')}` : 'Expected: refused' }),
 		el('p', { class: 'hint', text: `${scoreLine(result)}; ${result.latencyMillis} ms` }),
-		el('blockquote', { class: 'eval-answer', text: result.answer || '' }));
+		el('blockquote', { class: 'eval-answer', text: result.answer || '' }),
+		el('button', { type: 'button', class: 'quiet why', 'aria-haspopup': 'dialog',
+			text: result.grounded ? 'Why this answer?' : 'Why not found?',
+			onclick: () => openTrace(result.trace || null,
+				{ knowledgeBase, refusal: result.refusal || null, grounded: result.grounded }) }));
 	if (result.refusal) {
 		details.append(el('p', { class: 'hint', text: `Refused: ${result.refusal.reason} (${result.refusal.detail})` }));
 	}

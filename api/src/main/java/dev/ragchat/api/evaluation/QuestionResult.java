@@ -2,6 +2,8 @@ package dev.ragchat.api.evaluation;
 
 import java.util.List;
 
+import dev.ragchat.api.answer.Trace;
+
 /**
  * One question of a run, answered and scored.
  *
@@ -20,10 +22,12 @@ import java.util.List;
  * {@value Scoring#MAX_FOUND})
  * @param latencyMillis how long the answer took (search to citations)
  * @param scores its scores
+ * @param trace how the answer was made, stage by stage (as {@code "trace": true} gives
+ * it), or {@code null} for a result kept before traces were
  */
 public record QuestionResult(int seq, String id, String question, boolean answerable, List<String> documents,
 		List<GoldenSet.Page> pages, String reference, String answer, boolean grounded, Refusal refusal,
-		List<Cited> citations, List<Found> found, long latencyMillis, Scores scores) {
+		List<Cited> citations, List<Found> found, long latencyMillis, Scores scores, Trace trace) {
 
 	public QuestionResult {
 		documents = List.copyOf(documents);

@@ -74,7 +74,7 @@ final class Scoring {
 				? new QuestionResult.Refusal(answer.refusal().reason(), answer.refusal().detail()) : null;
 		return new QuestionResult(seq, question.id(), question.question(), question.answerable(), question.documents(),
 				question.pages(), question.reference(), answer.text(), answer.grounded(), refusal, citations,
-				found.subList(0, Math.min(MAX_FOUND, found.size())), latencyMillis, scores);
+				found.subList(0, Math.min(MAX_FOUND, found.size())), latencyMillis, scores, answer.trace());
 	}
 
 	/**

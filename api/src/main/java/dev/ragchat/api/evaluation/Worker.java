@@ -122,9 +122,12 @@ final class Worker implements AutoCloseable {
 				}
 				GoldenSet.Question question = job.questions().get(seq);
 				long started = System.nanoTime();
+				// traced: each question's result opens its trace, as "Why this answer?"
+				// does
 				Answer answer = this.engine.answer(new AnswerRequest(job.knowledgeBase(), question.question(),
-						List.of(), List.of(), null, job.settings(), null), (tokens) -> {
-						});
+						List.of(), List.of(), null, job.settings(), null)
+					.traced(), (tokens) -> {
+					});
 				long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 				QuestionResult result = record(job, seq, question, answer, millis);
 				if (result == null) {

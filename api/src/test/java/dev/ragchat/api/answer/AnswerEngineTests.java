@@ -95,6 +95,23 @@ class AnswerEngineTests {
 		assertThat(answer.citations()).first().satisfies((citation) -> {
 			assertThat(citation.documentId()).isEqualTo("harbour");
 			assertThat(citation.quote()).contains("automated in 1987");
+			assertThat(citation.webUrl()).as("an uploaded document is no web page").isNull();
+		});
+	}
+
+	@Test
+	void aCitationOfAPageAWebSourceReadLinksToThePage() {
+		this.index.replace("help",
+				List.of(new Chunk("help:0", KB, "help", "install.html", 1, 1, "", 0,
+						"The installer of the tide gauge needs Java 21.",
+						Map.of("source", "src_1", "path", "https://docs.example.com/help/install.html"), "Install")),
+				(n) -> {
+				});
+		Answer answer = extract().answer(request("What does the installer of the tide gauge need?"), (t) -> {
+		});
+		assertThat(answer.citations()).first().satisfies((citation) -> {
+			assertThat(citation.documentId()).isEqualTo("help");
+			assertThat(citation.webUrl()).isEqualTo("https://docs.example.com/help/install.html");
 		});
 	}
 

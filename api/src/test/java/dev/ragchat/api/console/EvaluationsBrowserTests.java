@@ -48,6 +48,14 @@ class EvaluationsBrowserTests extends ConsoleBrowserTestSupport {
 			.contains("harbour.pdf, page 3 (expected)")
 			.contains("Found by the search, best first");
 		assertThat(first.getAttribute("class")).contains("eval-ok");
+		// and opens its trace, as an answer in the chat does
+		first.findElement(By.cssSelector("button.why")).click();
+		WebElement trace = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("trace-dialog")));
+		assertThat(trace.findElements(By.cssSelector(".trace-stages li")))
+			.extracting((stage) -> stage.getAttribute("data-stage"))
+			.contains("judge", "cite");
+		trace.findElement(By.id("trace-close")).click();
+		this.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("trace-dialog")));
 
 		// a second run, keyword search, then both side by side
 		run(golden, "keyword", "keyword");

@@ -96,6 +96,11 @@ class EvaluationTests extends AbstractWebIntegrationTests {
 		assertThat(lighthouse.at("/found/0/page").asInt()).isEqualTo(3);
 		assertThat(lighthouse.at("/scores/documentRank").asInt()).isEqualTo(1);
 		assertThat(lighthouse.at("/scores/pageRank").asInt()).isEqualTo(1);
+		// each question keeps its trace: the stages as they ran, the judge's decision
+		assertThat(lighthouse.at("/trace/stages")).extracting((stage) -> stage.get("name").asText())
+			.containsSubsequence("shape", "judge", "generate", "cite");
+		assertThat(questions.get(6).at("/trace/refusal/reason").asText())
+			.isEqualTo(questions.get(6).at("/refusal/reason").asText());
 		// wrong-page: the same answer, but page 1 is expected: found 3rd, not cited
 		assertThat(questions.get(1).at("/scores/pageRank").asInt()).isEqualTo(3);
 		assertThat(questions.get(1).at("/scores/citesExpected").asBoolean()).isFalse();

@@ -22,12 +22,32 @@ import dev.ragchat.ingestion.reading.pdf.PdfPages;
  * answers stored before quotes existed
  * @param boxes for a PDF: the quote's rectangles on its page, one per line, as fractions
  * of the page's width and height from its top-left corner; empty for other formats
+ * @param webUrl for a page a web source read: the page's URL (a link to it, where a
+ * browser can add a text fragment to find the quote); {@code null} for other documents
  */
 public record Citation(int index, String documentId, String filename, int page, String chunkId, String snippet,
-		double score, String quote, List<PdfPages.Box> boxes) {
+		double score, String quote, List<PdfPages.Box> boxes, String webUrl) {
 
 	public Citation {
 		boxes = (boxes != null) ? List.copyOf(boxes) : List.of();
+	}
+
+	/**
+	 * A citation of a document that is no web page.
+	 */
+	public Citation(int index, String documentId, String filename, int page, String chunkId, String snippet,
+			double score, String quote, List<PdfPages.Box> boxes) {
+		this(index, documentId, filename, page, chunkId, snippet, score, quote, boxes, null);
+	}
+
+	/**
+	 * @param values a chunk's values (its document's metadata and more)
+	 * @return the page's URL when a web source read the document (its {@code path} an
+	 * http(s) URL and its {@code source} set), else {@code null}
+	 */
+	static String webUrl(java.util.Map<String, Object> values) {
+		return (values.get("source") instanceof String && values.get("path") instanceof String path
+				&& (path.startsWith("https://") || path.startsWith("http://"))) ? path : null;
 	}
 
 }

@@ -57,7 +57,7 @@ public final class Citations {
 			}
 			citations.add(new Citation(number, chunk.documentId(), chunk.filename(), page, chunk.id(),
 					(text.length() > SNIPPET_LENGTH) ? text.substring(0, SNIPPET_LENGTH) + "…" : text, source.score(),
-					quote, boxes));
+					quote, boxes, Citation.webUrl(chunk.metadata())));
 		}
 		return citations;
 	}

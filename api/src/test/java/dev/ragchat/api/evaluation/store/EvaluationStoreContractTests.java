@@ -125,7 +125,7 @@ abstract class EvaluationStoreContractTests {
 				List.of(new QuestionResult.Cited("doc_1", "lighthouse.pdf", 2, "It was automated in 1987.", true)),
 				List.of(new QuestionResult.Found("doc_1", "lighthouse.pdf", 1, 2, 0.91),
 						new QuestionResult.Found("doc_2", "bakery.md", 1, 1, 0.42)),
-				120 + seq, new QuestionResult.Scores(1, 1, true, 1, 1));
+				120 + seq, new QuestionResult.Scores(1, 1, true, 1, 1), null);
 	}
 
 }
