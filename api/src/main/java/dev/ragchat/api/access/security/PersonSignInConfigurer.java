@@ -22,6 +22,7 @@ import org.springframework.security.oauth2.client.web.DefaultOAuth2Authorization
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -88,8 +89,10 @@ final class PersonSignInConfigurer {
 			this.problems.write(request, response, HttpStatus.FORBIDDEN, ex.getMessage());
 			return;
 		}
-		// a new session id: a session fixed before the sign-in is not the signed-in one
+		// a new session id and CSRF token: a session fixed before the sign-in is not the
+		// signed-in one
 		request.changeSessionId();
+		new HttpSessionCsrfTokenRepository().saveToken(null, request, response);
 		HttpSession session = request.getSession();
 		session.setAttribute(PersonSessionFilter.CONSOLE_KEY, keyId);
 		session.setAttribute(ID_TOKEN, user.getIdToken().getTokenValue());

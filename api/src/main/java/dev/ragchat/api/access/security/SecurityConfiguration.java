@@ -38,6 +38,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfException;
 
@@ -120,13 +121,19 @@ class SecurityConfiguration {
 
 		// people signed in with an identity provider: their console's calls carry the
 		// session cookie, so those that change something need the session's CSRF token
-		// (sent by GET /api/v1/me); calls with a credential header are not ambient
-		http.csrf((csrf) -> csrf.requireCsrfProtectionMatcher((request) -> !SAFE_METHODS.contains(request.getMethod())
-				&& PersonSessionFilter.fromPersonSession(request)))
+		// (sent by GET /api/v1/me); calls with a credential header are not ambient. The
+		// person's authentication is read anew at every request, never "new" to Spring
+		// Security's session strategies: the session id and the CSRF token change at the
+		// sign-in only (PersonSignInConfigurer), not at every request
+		http.csrf((csrf) -> csrf
+			.requireCsrfProtectionMatcher((request) -> !SAFE_METHODS.contains(request.getMethod())
+					&& PersonSessionFilter.fromPersonSession(request))
+			.sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
 			.httpBasic(AbstractHttpConfigurer::disable)
 			.formLogin(AbstractHttpConfigurer::disable)
 			.requestCache(AbstractHttpConfigurer::disable)
-			.sessionManagement((s) -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.sessionManagement((s) -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+				.sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
 			.headers((headers) -> headers
 				.httpStrictTransportSecurity(
 						(hsts) -> hsts.includeSubDomains(true).maxAgeInSeconds(SecurityHeaders.HSTS_MAX_AGE_SECONDS))
