@@ -16,6 +16,22 @@ public interface KeyOwners {
 	Optional<Person> ownerOf(String keyId);
 
 	/**
+	 * @param keyId a key a person just issued
+	 * @param personId the person, who holds it from now on
+	 */
+	default void hold(String keyId, String personId) {
+		throw new UnsupportedOperationException("No person holds keys here");
+	}
+
+	/**
+	 * @param personId a person
+	 * @return the keys they hold
+	 */
+	default java.util.List<String> keysOf(String personId) {
+		return java.util.List.of();
+	}
+
+	/**
 	 * No key has an owner (no identity provider configured).
 	 * @return owners that own nothing
 	 */

@@ -89,6 +89,16 @@ public class People implements KeyOwners, PersonSignIn {
 	}
 
 	@Override
+	public void hold(String keyId, String personId) {
+		this.store.holdKey(keyId, personId);
+	}
+
+	@Override
+	public List<String> keysOf(String personId) {
+		return this.store.keysOf(personId);
+	}
+
+	@Override
 	public Optional<Person> ownerOf(String keyId) {
 		return this.store.holderOf(keyId).flatMap(this.store::findById).map(this::person);
 	}

@@ -230,6 +230,48 @@ class PersonSignInTests {
 		assertThat(master("GET", "/api/v1/admin/people", null, 200).findValuesAsText("removedAt")).isNotEmpty();
 	}
 
+	@Test
+	void aPersonIssuesKeysThatActWithAtMostTheirRightsAndSeesOnlyTheirOwn() throws Exception {
+		String finance = createKnowledgeBase("finance");
+		String engineering = createKnowledgeBase("engineering");
+		master("PUT", "/api/v1/knowledge-bases/" + finance + "/grants",
+				"{\"grantee\":\"group:finance\",\"permission\":\"chat\"}", 200);
+		Browser ada = new Browser();
+		ada.signIn("ada");
+		String token = ada.json("GET", "/api/v1/me", null, 200).at("/csrf/token").asText();
+		assertThat(ada.send("POST", "/api/v1/keys", "{\"scopes\":[\"upload\"]}", token).statusCode())
+			.as("a scope the grants do not give")
+			.isEqualTo(403);
+		assertThat(
+				ada.send("POST", "/api/v1/keys", "{\"knowledgeBases\":[\"" + engineering + "\"]}", token).statusCode())
+			.as("a knowledge base not granted")
+			.isEqualTo(403);
+		HttpResponse<String> issued = ada.send("POST", "/api/v1/keys", "{\"name\":\"notebook\"}", token);
+		assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+		JsonNode key = json.readTree(issued.body());
+		assertThat(key.get("knowledgeBases")).extracting(JsonNode::asText).containsExactly(finance);
+
+		JsonNode own = ada.json("GET", "/api/v1/keys", null, 200);
+		assertThat(own.get("keys")).extracting((k) -> k.get("id").asText()).contains(key.get("id").asText());
+		assertThat(own.get("keys"))
+			.allSatisfy((k) -> assertThat(k.get("name").asText()).isIn("notebook", "console: Ada"));
+
+		assertThat(ada.send("DELETE", "/api/v1/keys/key_someone_elses", null, token).statusCode()).isEqualTo(404);
+
+		// the key works for what is granted, and stops with the grant
+		HttpResponse<String> withKey = client(new CookieManager())
+			.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/knowledge-bases/" + finance))
+				.header("X-API-Key", key.get("key").asText())
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(withKey.statusCode()).isEqualTo(200);
+		master("DELETE", "/api/v1/knowledge-bases/" + finance + "/grants?grantee=group:finance", null, 204);
+		HttpResponse<String> after = client(new CookieManager())
+			.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/knowledge-bases/" + finance))
+				.header("X-API-Key", key.get("key").asText())
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(after.statusCode()).isEqualTo(404);
+	}
+
 	private String createKnowledgeBase(String name) throws Exception {
 		return master("POST", "/api/v1/knowledge-bases", "{\"name\":\"" + name + "\"}", 201).get("id").asText();
 	}

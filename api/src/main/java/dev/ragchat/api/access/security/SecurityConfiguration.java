@@ -134,9 +134,8 @@ class SecurityConfiguration {
 			.requestCache(AbstractHttpConfigurer::disable)
 			.sessionManagement((s) -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
 				.sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
-			.headers((headers) -> headers
-				.httpStrictTransportSecurity(
-						(hsts) -> hsts.includeSubDomains(true).maxAgeInSeconds(SecurityHeaders.HSTS_MAX_AGE_SECONDS))
+			.headers((headers) -> headers.httpStrictTransportSecurity(
+					(hsts) -> hsts.includeSubDomains(true).maxAgeInSeconds(SecurityHeaders.HSTS_MAX_AGE_SECONDS))
 				.contentSecurityPolicy((csp) -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY)))
 			.exceptionHandling((e) -> e.authenticationEntryPoint(entryPoint)
 				.accessDeniedHandler((request, response, ex) -> problems.write(request, response, HttpStatus.FORBIDDEN,
@@ -172,8 +171,13 @@ class SecurityConfiguration {
 				// what the presented credential may do: any credential, about itself
 				.requestMatchers(HttpMethod.GET, "/api/v1/keys/current")
 				.authenticated()
-				.requestMatchers("/api/v1/keys", "/api/v1/keys/**", "/api/v1/admin/**", "/actuator/**",
-						CredentialConverter.SEED_KEY_PATH)
+				// keys: the master key, and signed-in people for themselves (the
+				// controller
+				// tells them apart)
+				.requestMatchers("/api/v1/keys", "/api/v1/keys/*")
+				.hasAnyAuthority(CallerAuthentication.MASTER, Scope.CHAT.authority(), Scope.UPLOAD.authority(),
+						Scope.ADMIN.authority())
+				.requestMatchers("/api/v1/admin/**", "/actuator/**", CredentialConverter.SEED_KEY_PATH)
 				.hasAuthority(CallerAuthentication.MASTER)
 				.requestMatchers("/api/v1/knowledge-bases", "/api/v1/knowledge-bases/**")
 				.hasAnyAuthority(CallerAuthentication.MASTER, Scope.CHAT.authority(), Scope.UPLOAD.authority(),
