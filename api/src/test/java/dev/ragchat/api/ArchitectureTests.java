@@ -165,7 +165,8 @@ class ArchitectureTests {
 			.resideInAnyPackage("dev.ragchat.ingestion.catalog..", "dev.ragchat.ingestion.blobs..",
 					"dev.ragchat.api.access.store..", "dev.ragchat.api.chat.store..", "dev.ragchat.api.media.store..",
 					"dev.ragchat.api.feedback.store..", "dev.ragchat.ingestion.sync.store..",
-					"dev.ragchat.api.models.store..", "dev.ragchat.api.evaluation.store..")
+					"dev.ragchat.api.models.store..", "dev.ragchat.api.evaluation.store..",
+					"dev.ragchat.api.people.store..")
 			.check(ragchat);
 	}
 

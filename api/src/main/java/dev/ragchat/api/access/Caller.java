@@ -16,9 +16,11 @@ import dev.ragchat.errors.ForbiddenException;
  * @param knowledgeBases the knowledge bases it may touch ({@code *} for all)
  * @param keyExpiresAt when the key expires ({@code null} for the master key)
  * @param sessionId the chat session ({@code null} unless {@code kind} is SESSION)
+ * @param person the person who holds the key ({@code null} for a key issued with the
+ * master key): the key acts with at most what they may do in each knowledge base
  */
 public record Caller(Kind kind, String keyId, Set<Scope> scopes, List<String> knowledgeBases, Instant keyExpiresAt,
-		String sessionId) {
+		String sessionId, Person person) {
 
 	public Caller {
 		scopes = Set.copyOf(scopes);
@@ -26,15 +28,16 @@ public record Caller(Kind kind, String keyId, Set<Scope> scopes, List<String> kn
 	}
 
 	public static Caller master() {
-		return new Caller(Kind.MASTER, null, Set.of(Scope.values()), List.of(ApiKey.ALL_KNOWLEDGE_BASES), null, null);
+		return new Caller(Kind.MASTER, null, Set.of(Scope.values()), List.of(ApiKey.ALL_KNOWLEDGE_BASES), null, null,
+				null);
 	}
 
 	public static Caller apiKey(ApiKey key) {
-		return new Caller(Kind.API_KEY, key.id(), key.scopes(), key.knowledgeBases(), key.expiresAt(), null);
+		return new Caller(Kind.API_KEY, key.id(), key.scopes(), key.knowledgeBases(), key.expiresAt(), null, null);
 	}
 
 	public static Caller session(ApiKey key, String sessionId) {
-		return new Caller(Kind.SESSION, key.id(), key.scopes(), key.knowledgeBases(), key.expiresAt(), sessionId);
+		return new Caller(Kind.SESSION, key.id(), key.scopes(), key.knowledgeBases(), key.expiresAt(), sessionId, null);
 	}
 
 	/**
@@ -45,7 +48,37 @@ public record Caller(Kind kind, String keyId, Set<Scope> scopes, List<String> kn
 		if (this.kind != Kind.API_KEY) {
 			throw new ForbiddenException("A session is started with an API key");
 		}
-		return new Caller(Kind.SESSION, this.keyId, this.scopes, this.knowledgeBases, this.keyExpiresAt, sessionId);
+		return new Caller(Kind.SESSION, this.keyId, this.scopes, this.knowledgeBases, this.keyExpiresAt, sessionId,
+				this.person);
+	}
+
+	/**
+	 * @param holder the person who holds this key, with their rights now
+	 * @return this key acting with at most what they may do: its scopes those they have
+	 * somewhere, its knowledge bases those they may use (checked per knowledge base by
+	 * {@link #require})
+	 */
+	public Caller heldBy(Person holder) {
+		if (this.kind == Kind.MASTER) {
+			throw new IllegalStateException("The master key is held by no one");
+		}
+		Set<Scope> scopes = this.scopes.stream()
+			.filter(holder.anyScopes()::contains)
+			.collect(java.util.stream.Collectors.toUnmodifiableSet());
+		List<String> knowledgeBases;
+		if (holder.rights().containsKey(ApiKey.ALL_KNOWLEDGE_BASES)) {
+			knowledgeBases = this.knowledgeBases;
+		}
+		else {
+			knowledgeBases = holder.rights()
+				.keySet()
+				.stream()
+				.filter((kb) -> this.knowledgeBases.contains(ApiKey.ALL_KNOWLEDGE_BASES)
+						|| this.knowledgeBases.contains(kb))
+				.sorted()
+				.toList();
+		}
+		return new Caller(this.kind, this.keyId, scopes, knowledgeBases, this.keyExpiresAt, this.sessionId, holder);
 	}
 
 	/**
@@ -80,6 +113,10 @@ public record Caller(Kind kind, String keyId, Set<Scope> scopes, List<String> kn
 		}
 		if (knowledgeBase != null && !mayUse(knowledgeBase)) {
 			throw new dev.ragchat.errors.NotFoundException("No knowledge base '" + knowledgeBase + "'");
+		}
+		if (knowledgeBase != null && this.person != null && !this.person.scopesIn(knowledgeBase).contains(scope)) {
+			throw new ForbiddenException("Your grants in '" + knowledgeBase + "' do not include '" + scope.value()
+					+ "'; its owner can grant it");
 		}
 	}
 

@@ -185,6 +185,34 @@ public final class Audit {
 		write(actor(actor), "model.reset", "generator:" + configId, Outcome.SUCCESS, null);
 	}
 
+	/**
+	 * @param actor who granted or withdrew
+	 * @param knowledgeBase the knowledge base
+	 * @param grantee {@code group:…} or {@code person:…}
+	 * @param permission what was granted, or {@code null} when the grant was withdrawn
+	 */
+	public void granted(String actor, String knowledgeBase, String grantee, String permission) {
+		write(actor(actor), (permission != null) ? "grant.given" : "grant.withdrawn", "knowledge-base:" + knowledgeBase,
+				Outcome.SUCCESS, (permission != null) ? Map.of("grantee", grantee, "permission", permission)
+						: Map.of("grantee", grantee));
+	}
+
+	/**
+	 * @param actor who removed them
+	 * @param person the person removed (their keys revoked)
+	 */
+	public void personRemoved(String actor, String person) {
+		write(actor(actor), "person.removed", "person:" + person, Outcome.SUCCESS, null);
+	}
+
+	/**
+	 * @param keyId the key their console acts with
+	 * @param person who signed in
+	 */
+	public void personSignedIn(String keyId, String person) {
+		write(keyId, "person.signed-in", "person:" + person, Outcome.SUCCESS, null);
+	}
+
 	public void sourceDeleted(String actor, String knowledgeBase, String source) {
 		write(actor(actor), "source.deleted", "source:" + knowledgeBase + "/" + source, Outcome.SUCCESS, null);
 	}

@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -43,10 +44,14 @@ class KnowledgeBaseController {
 
 	private final Audit audit;
 
-	KnowledgeBaseController(KnowledgeBases knowledgeBases, DocumentPages pages, Audit audit) {
+	private final ApplicationEventPublisher events;
+
+	KnowledgeBaseController(KnowledgeBases knowledgeBases, DocumentPages pages, Audit audit,
+			ApplicationEventPublisher events) {
 		this.audit = audit;
 		this.knowledgeBases = knowledgeBases;
 		this.pages = pages;
+		this.events = events;
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -63,6 +68,7 @@ class KnowledgeBaseController {
 			throw ex;
 		}
 		this.audit.knowledgeBaseCreated(caller.keyId(), kb.id());
+		this.events.publishEvent(new KnowledgeBaseEvent(kb.id(), caller, false));
 		return ResponseEntity.created(URI.create("/api/v1/knowledge-bases/" + kb.id())).body(view(kb));
 	}
 
@@ -96,6 +102,7 @@ class KnowledgeBaseController {
 			throw ex;
 		}
 		this.audit.knowledgeBaseDeleted(caller.keyId(), kb);
+		this.events.publishEvent(new KnowledgeBaseEvent(kb, caller, true));
 		this.pages.evict(kb);
 	}
 

@@ -52,7 +52,8 @@ class ConfigurationReferenceTests {
 			"ragchat.retrieval.embedding.api-key", "ragchat.retrieval.embedding.model", "ragchat.ingestion.workers",
 			"ragchat.ingestion.ocr-language", "ragchat.chat.top-k", "ragchat.jwt.ttl", "ragchat.keys.max-ttl",
 			"ragchat.backup.target", "ragchat.backup.schedule", "ragchat.backup.keep", "ragchat.sync.folder-roots",
-			"ragchat.audit.level", "ragchat.rate-limit.per-key-requests", "ragchat.sync.web.hosts");
+			"ragchat.audit.level", "ragchat.rate-limit.per-key-requests", "ragchat.sync.web.hosts",
+			"ragchat.people.admin-groups");
 
 	/**
 	 * Settings whose defaults were chosen by measurement (the decision records in

@@ -6,6 +6,7 @@ import dev.ragchat.api.access.ActiveSessions;
 import dev.ragchat.api.access.ApiKey;
 import dev.ragchat.api.access.ApiKeys;
 import dev.ragchat.api.access.Caller;
+import dev.ragchat.api.access.KeyOwners;
 import dev.ragchat.api.access.MasterKey;
 import dev.ragchat.api.access.SessionTokens;
 import dev.ragchat.api.access.SessionTokens.InvalidSessionTokenException;
@@ -30,11 +31,15 @@ final class CallerAuthenticationProvider implements AuthenticationProvider {
 
 	private final ActiveSessions sessions;
 
-	CallerAuthenticationProvider(MasterKey masterKey, ApiKeys apiKeys, SessionTokens tokens, ActiveSessions sessions) {
+	private final KeyOwners owners;
+
+	CallerAuthenticationProvider(MasterKey masterKey, ApiKeys apiKeys, SessionTokens tokens, ActiveSessions sessions,
+			KeyOwners owners) {
 		this.masterKey = masterKey;
 		this.apiKeys = apiKeys;
 		this.tokens = tokens;
 		this.sessions = sessions;
+		this.owners = owners;
 	}
 
 	@Override
@@ -49,7 +54,7 @@ final class CallerAuthenticationProvider implements AuthenticationProvider {
 				yield new CallerAuthentication(Caller.master());
 			}
 			case API_KEY -> this.apiKeys.authenticate(value)
-				.map((key) -> new CallerAuthentication(Caller.apiKey(key)))
+				.map((key) -> new CallerAuthentication(held(Caller.apiKey(key))))
 				.orElseThrow(() -> refusedKey(value));
 			case SESSION_TOKEN -> session(value);
 		};
@@ -78,7 +83,14 @@ final class CallerAuthenticationProvider implements AuthenticationProvider {
 		if (!this.sessions.isActive(claims.sessionId(), claims.keyId())) {
 			throw new BadCredentialsException("The session has ended");
 		}
-		return new CallerAuthentication(Caller.session(key, claims.sessionId()));
+		return new CallerAuthentication(held(Caller.session(key, claims.sessionId())));
+	}
+
+	/**
+	 * A key a person holds acts with at most what they may do now.
+	 */
+	private Caller held(Caller caller) {
+		return this.owners.ownerOf(caller.keyId()).map(caller::heldBy).orElse(caller);
 	}
 
 	/**

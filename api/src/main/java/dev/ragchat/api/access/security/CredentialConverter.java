@@ -50,6 +50,15 @@ public final class CredentialConverter implements AuthenticationConverter {
 		}
 	}
 
+	/**
+	 * @param request a request
+	 * @return whether it carries a credential header (of any kind, valid or not)
+	 */
+	static boolean presentsCredential(HttpServletRequest request) {
+		return request.getHeader(MASTER_KEY_HEADER) != null || request.getHeader(API_KEY_HEADER) != null
+				|| request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+	}
+
 	@Override
 	public Credential convert(HttpServletRequest request) {
 		String master = request.getHeader(MASTER_KEY_HEADER);

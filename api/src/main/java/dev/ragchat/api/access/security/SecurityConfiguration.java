@@ -9,8 +9,10 @@ import dev.ragchat.api.access.ApiKeyProperties;
 import dev.ragchat.api.access.ApiKeyStore;
 import dev.ragchat.api.access.ApiKeys;
 import dev.ragchat.api.access.JwtProperties;
+import dev.ragchat.api.access.KeyOwners;
 import dev.ragchat.api.access.MasterKey;
 import dev.ragchat.api.access.MasterKeyProperties;
+import dev.ragchat.api.access.PersonSignIn;
 import dev.ragchat.api.access.Scope;
 import dev.ragchat.api.access.SessionTokens;
 import dev.ragchat.api.audit.Audit;
@@ -19,6 +21,7 @@ import dev.ragchat.api.web.RequestLimitProperties;
 import dev.ragchat.api.web.RequestSizeLimitFilter;
 import dev.ragchat.api.web.SecurityHeaders;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,11 +33,14 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfException;
 
 /**
  * The one security filter chain: stateless, credentials from headers, problem responses
@@ -50,6 +56,8 @@ class SecurityConfiguration {
 	 */
 	static final String[] CONSOLE = { "/", "/index.html", "/console/*.js", "/console/*.css", "/favicon.ico",
 			"/webjars/**" };
+
+	private static final java.util.Set<String> SAFE_METHODS = java.util.Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
 	private static final String AUTHENTICATION_REQUIRED = "Authentication required: send X-Master-Key, X-API-Key"
 			+ " or Authorization: Bearer <session token or API key>";
@@ -77,7 +85,10 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, MasterKey masterKey, ApiKeys apiKeys,
 			SessionTokens tokens, ActiveSessions sessions, RateLimits limits, Problems problems,
-			RequestLimitProperties requestLimits, Audit audit) throws Exception {
+			RequestLimitProperties requestLimits, Audit audit, ObjectProvider<KeyOwners> keyOwners,
+			ObjectProvider<ClientRegistrationRepository> registrations, ObjectProvider<PersonSignIn> signIn)
+			throws Exception {
+		KeyOwners owners = keyOwners.getIfAvailable(KeyOwners::none);
 		AuthenticationEntryPoint entryPoint = (request, response, ex) -> {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
 			problems.write(request, response, HttpStatus.UNAUTHORIZED,
@@ -102,36 +113,55 @@ class SecurityConfiguration {
 			entryPoint.commence(request, response, ex);
 		};
 		AuthenticationFilter authentication = new AuthenticationFilter(
-				new ProviderManager(new CallerAuthenticationProvider(masterKey, apiKeys, tokens, sessions)),
+				new ProviderManager(new CallerAuthenticationProvider(masterKey, apiKeys, tokens, sessions, owners)),
 				new CredentialConverter());
 		authentication.setSuccessHandler((request, response, auth) -> {
 		});
 		authentication.setFailureHandler(failureHandler);
 
-		http.csrf(AbstractHttpConfigurer::disable)
+		// people signed in with an identity provider: their console's calls carry the
+		// session cookie, so those that change something need the session's CSRF token
+		// (sent by GET /api/v1/me); calls with a credential header are not ambient. The
+		// person's authentication is read anew at every request, never "new" to Spring
+		// Security's session strategies: the session id and the CSRF token change at the
+		// sign-in only (PersonSignInConfigurer), not at every request
+		http.csrf((csrf) -> csrf
+			.requireCsrfProtectionMatcher((request) -> !SAFE_METHODS.contains(request.getMethod())
+					&& PersonSessionFilter.fromPersonSession(request))
+			.sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
 			.httpBasic(AbstractHttpConfigurer::disable)
 			.formLogin(AbstractHttpConfigurer::disable)
-			.logout(AbstractHttpConfigurer::disable)
 			.requestCache(AbstractHttpConfigurer::disable)
-			.sessionManagement((s) -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.headers((headers) -> headers
-				.httpStrictTransportSecurity(
-						(hsts) -> hsts.includeSubDomains(true).maxAgeInSeconds(SecurityHeaders.HSTS_MAX_AGE_SECONDS))
+			.sessionManagement((s) -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+				.sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
+			.headers((headers) -> headers.httpStrictTransportSecurity(
+					(hsts) -> hsts.includeSubDomains(true).maxAgeInSeconds(SecurityHeaders.HSTS_MAX_AGE_SECONDS))
 				.contentSecurityPolicy((csp) -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY)))
 			.exceptionHandling((e) -> e.authenticationEntryPoint(entryPoint)
 				.accessDeniedHandler((request, response, ex) -> problems.write(request, response, HttpStatus.FORBIDDEN,
-						"These credentials do not allow this request")))
+						(ex instanceof CsrfException)
+								? "This change needs the CSRF token of your session (the X-CSRF-TOKEN header, as"
+										+ " GET /api/v1/me gives it): reload the console"
+								: "These credentials do not allow this request")))
 			.addFilterBefore(new RequestSizeLimitFilter(requestLimits, problems), BasicAuthenticationFilter.class)
 			.addFilterBefore(new FailedAuthenticationLockoutFilter(limits, problems, audit),
 					BasicAuthenticationFilter.class)
 			.addFilterAt(authentication, BasicAuthenticationFilter.class)
-			.addFilterAfter(new RateLimitFilter(limits, problems), BasicAuthenticationFilter.class)
+			.addFilterAfter(new PersonSessionFilter(apiKeys, owners), AuthenticationFilter.class)
+			.addFilterAfter(new RateLimitFilter(limits, problems), PersonSessionFilter.class)
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
 						"/swagger-ui.html", "/swagger-ui/**", "/error")
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, CONSOLE)
 				.permitAll()
+				// signing in with an identity provider, and which ones there are
+				.requestMatchers(PersonSignInConfigurer.AUTHORIZATION_BASE + "/*", "/login/oauth2/code/*",
+						PersonSignInConfigurer.SIGN_OUT, "/api/v1/sign-in")
+				.permitAll()
+				// who is signed in: any credential, about itself
+				.requestMatchers(HttpMethod.GET, "/api/v1/me")
+				.authenticated()
 				.requestMatchers(HttpMethod.HEAD, CONSOLE)
 				.permitAll()
 				// usage analytics: also for keys with the admin scope (their knowledge
@@ -141,8 +171,13 @@ class SecurityConfiguration {
 				// what the presented credential may do: any credential, about itself
 				.requestMatchers(HttpMethod.GET, "/api/v1/keys/current")
 				.authenticated()
-				.requestMatchers("/api/v1/keys", "/api/v1/keys/**", "/api/v1/admin/**", "/actuator/**",
-						CredentialConverter.SEED_KEY_PATH)
+				// keys: the master key, and signed-in people for themselves (the
+				// controller
+				// tells them apart)
+				.requestMatchers("/api/v1/keys", "/api/v1/keys/*")
+				.hasAnyAuthority(CallerAuthentication.MASTER, Scope.CHAT.authority(), Scope.UPLOAD.authority(),
+						Scope.ADMIN.authority())
+				.requestMatchers("/api/v1/admin/**", "/actuator/**", CredentialConverter.SEED_KEY_PATH)
 				.hasAuthority(CallerAuthentication.MASTER)
 				.requestMatchers("/api/v1/knowledge-bases", "/api/v1/knowledge-bases/**")
 				.hasAnyAuthority(CallerAuthentication.MASTER, Scope.CHAT.authority(), Scope.UPLOAD.authority(),
@@ -177,6 +212,13 @@ class SecurityConfiguration {
 				.hasAnyAuthority(Scope.CHAT.authority(), Scope.UPLOAD.authority(), Scope.ADMIN.authority())
 				.anyRequest()
 				.authenticated());
+		ClientRegistrationRepository providers = registrations.getIfAvailable();
+		if (providers != null) {
+			new PersonSignInConfigurer(providers, signIn.getObject(), problems).configure(http);
+		}
+		else {
+			http.logout(AbstractHttpConfigurer::disable);
+		}
 		return http.build();
 	}
 

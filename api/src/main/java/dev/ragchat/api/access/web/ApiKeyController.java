@@ -8,8 +8,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ragchat.api.access.ApiKey;
 import dev.ragchat.api.access.ApiKeys;
 import dev.ragchat.api.access.Caller;
+import dev.ragchat.api.access.KeyOwners;
+import dev.ragchat.api.access.Person;
 import dev.ragchat.api.access.Scope;
 import dev.ragchat.api.audit.Audit;
+import dev.ragchat.errors.ForbiddenException;
+import dev.ragchat.errors.NotFoundException;
 import dev.ragchat.errors.RejectedInputException;
 import dev.ragchat.ingestion.KnowledgeBase;
 import dev.ragchat.ingestion.KnowledgeBases;
@@ -18,6 +22,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,7 +37,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Temporary API keys, managed with the master key.
+ * Temporary API keys, managed with the master key, and by signed-in people for
+ * themselves.
  */
 @RestController
 @RequestMapping(path = "/api/v1/keys", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -46,30 +52,44 @@ class ApiKeyController {
 
 	private final KnowledgeBases knowledgeBases;
 
-	ApiKeyController(ApiKeys keys, Audit audit, KnowledgeBases knowledgeBases) {
+	private final KeyOwners owners;
+
+	ApiKeyController(ApiKeys keys, Audit audit, KnowledgeBases knowledgeBases, ObjectProvider<KeyOwners> owners) {
 		this.keys = keys;
 		this.audit = audit;
 		this.knowledgeBases = knowledgeBases;
+		this.owners = owners.getIfAvailable(KeyOwners::none);
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Issue a temporary API key; the key is shown only in this response")
-	ResponseEntity<IssuedKeyResponse> issue(@RequestBody ApiKeys.KeyRequest request) {
-		checkKnowledgeBasesExist(request.knowledgeBases());
-		ApiKeys.IssuedKey issued = this.keys.issue(request);
+	@Operation(summary = "Issue a temporary API key; the key is shown only in this response (master key, or a"
+			+ " signed-in person: a key they hold, with at most their rights)")
+	ResponseEntity<IssuedKeyResponse> issue(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+			@RequestBody ApiKeys.KeyRequest request) {
+		Person person = issuer(caller);
+		ApiKeys.KeyRequest asked = (person != null) ? withinRights(person, request) : request;
+		checkKnowledgeBasesExist(asked.knowledgeBases());
+		ApiKeys.IssuedKey issued = this.keys.issue(asked);
 		ApiKey key = issued.record();
-		this.audit.keyIssued(Audit.MASTER, key.id());
+		if (person != null) {
+			this.owners.hold(key.id(), person.id());
+		}
+		this.audit.keyIssued((person != null) ? caller.keyId() : Audit.MASTER, key.id());
 		return ResponseEntity.created(URI.create("/api/v1/keys/" + key.id()))
 			.body(new IssuedKeyResponse(key.id(), issued.key(), key.name(), scopes(key), key.knowledgeBases(),
 					key.createdAt(), key.expiresAt()));
 	}
 
 	@GetMapping
-	@Operation(summary = "List temporary API keys (never the keys themselves)")
-	KeyList list() {
+	@Operation(summary = "List temporary API keys (never the keys themselves): all of them with the master key,"
+			+ " a signed-in person's own")
+	KeyList list(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
+		Person person = issuer(caller);
+		java.util.Set<String> own = (person != null) ? java.util.Set.copyOf(this.owners.keysOf(person.id())) : null;
 		Instant now = this.keys.now();
 		return new KeyList(this.keys.list()
 			.stream()
+			.filter((key) -> own == null || own.contains(key.id()))
 			.map((key) -> new KeyView(key.id(), key.name(), scopes(key), key.knowledgeBases(), key.status(now),
 					key.createdAt(), key.expiresAt(), key.revokedAt(), key.lastUsedAt()))
 			.toList());
@@ -95,9 +115,64 @@ class ApiKeyController {
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Revoke a key; the sessions it started end with it")
-	void revoke(@PathVariable String id) {
+	void revoke(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String id) {
+		Person person = issuer(caller);
+		if (person != null && !this.owners.keysOf(person.id()).contains(id)) {
+			throw new NotFoundException("No key '" + id + "' of yours");
+		}
 		this.keys.revoke(id);
-		this.audit.keyRevoked(Audit.MASTER, id);
+		this.audit.keyRevoked((person != null) ? caller.keyId() : Audit.MASTER, id);
+	}
+
+	/**
+	 * Keys are managed with the master key, and by signed-in people for themselves.
+	 * @return the person, or {@code null} for the master key
+	 */
+	private static Person issuer(Caller caller) {
+		if (caller.kind() == Caller.Kind.MASTER) {
+			return null;
+		}
+		if (caller.person() == null || caller.kind() != Caller.Kind.API_KEY) {
+			throw new ForbiddenException(
+					"Keys are managed with the master key, or by a signed-in person for" + " themselves");
+		}
+		return caller.person();
+	}
+
+	/**
+	 * A person's key gets at most what they may do: the scopes they have somewhere, the
+	 * knowledge bases they may use (by default all of those, or all when they may use
+	 * all).
+	 */
+	private static ApiKeys.KeyRequest withinRights(Person person, ApiKeys.KeyRequest request) {
+		java.util.Set<Scope> theirs = person.anyScopes();
+		List<String> scopes = (request.scopes() != null) ? request.scopes() : List.of(Scope.CHAT.value());
+		for (String scope : scopes) {
+			Scope parsed;
+			try {
+				parsed = Scope.parse(scope);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new RejectedInputException(ex.getMessage());
+			}
+			if (!theirs.contains(parsed)) {
+				throw new ForbiddenException(
+						"You may not give a key the '" + scope + "' scope: your grants do not" + " include it");
+			}
+		}
+		boolean all = person.rights().containsKey("*");
+		List<String> granted = person.rights().keySet().stream().sorted().toList();
+		List<String> knowledgeBases = (request.knowledgeBases() != null) ? request.knowledgeBases()
+				: all ? List.of("*") : granted;
+		if (knowledgeBases.isEmpty()) {
+			throw new ForbiddenException("No knowledge base is granted to you yet");
+		}
+		for (String kb : knowledgeBases) {
+			if (!all && !granted.contains(kb)) {
+				throw new ForbiddenException("You may not give a key '" + kb + "': it is not granted to you");
+			}
+		}
+		return new ApiKeys.KeyRequest(request.name(), request.ttlSeconds(), scopes, knowledgeBases);
 	}
 
 	/**

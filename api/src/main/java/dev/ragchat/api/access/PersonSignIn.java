@@ -1,0 +1,21 @@
+package dev.ragchat.api.access;
+
+import java.util.Map;
+
+/**
+ * A person signing in with an identity provider: who they are is recorded, and their
+ * console is given an API key they hold (kept on the server, in their HTTP session: the
+ * browser holds only the session cookie).
+ */
+public interface PersonSignIn {
+
+	/**
+	 * @param issuer the provider's issuer URL
+	 * @param subject the provider's {@code sub}
+	 * @param claims the ID token's and user info's claims
+	 * @return the id of the API key their console acts with
+	 * @throws dev.ragchat.errors.ForbiddenException for a person an operator removed
+	 */
+	String signIn(String issuer, String subject, Map<String, Object> claims);
+
+}

@@ -1,0 +1,435 @@
+package dev.ragchat.api.people;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ragchat.RagChatApplication;
+import dev.ragchat.api.Calls;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * People sign in to the console through a real OpenID provider (Spring Authorization
+ * Server, started by the test), the way a browser does: the provider's login page, the
+ * authorization code with PKCE, the session cookie. What they see is what their groups'
+ * grants give them, read at every request.
+ */
+@SpringBootTest(classes = RagChatApplication.class, webEnvironment = WebEnvironment.DEFINED_PORT,
+		properties = { "ragchat.people.admin-groups=ops", "ragchat.rate-limit.enabled=false" })
+class PersonSignInTests {
+
+	private static final ObjectMapper json = new ObjectMapper();
+
+	private static final int PORT = freePort();
+
+	private static TestIdentityProvider provider;
+
+	@Value("${ragchat.master-key}")
+	String masterKey;
+
+	@Value("${ragchat.tls.cert}")
+	Path certificate;
+
+	@DynamicPropertySource
+	static void identityProvider(DynamicPropertyRegistry registry) throws IOException {
+		Path work = Files.createTempDirectory("idp");
+		provider = TestIdentityProvider.start(base() + "/login/oauth2/code/test", base() + "/", work);
+		registry.add("server.port", () -> PORT);
+		registry.add("spring.security.oauth2.client.provider.test.issuer-uri", provider::issuer);
+		registry.add("spring.security.oauth2.client.registration.test.client-id", () -> TestIdentityProvider.CLIENT_ID);
+		registry.add("spring.security.oauth2.client.registration.test.client-secret",
+				() -> TestIdentityProvider.CLIENT_SECRET);
+		registry.add("spring.security.oauth2.client.registration.test.client-name", () -> "Test provider");
+		registry.add("spring.security.oauth2.client.registration.test.scope", () -> "openid,profile");
+	}
+
+	@AfterAll
+	static void stopProvider() {
+		if (provider != null) {
+			provider.close();
+		}
+	}
+
+	@BeforeEach
+	void groups() {
+		TestIdentityProvider.groups.put("ada", List.of("finance"));
+		TestIdentityProvider.groups.put("grace", List.of("ops"));
+		TestIdentityProvider.groups.put("linus", List.of("engineering"));
+		TestIdentityProvider.groups.put("margaret", List.of("engineering"));
+	}
+
+	@Test
+	void namesTheProvidersToSignInWith() throws Exception {
+		Browser anyone = new Browser();
+		JsonNode signIn = anyone.json("GET", "/api/v1/sign-in", null, 200);
+		assertThat(signIn.at("/providers/0/id").asText()).isEqualTo("test");
+		assertThat(signIn.at("/providers/0/name").asText()).isEqualTo("Test provider");
+		assertThat(signIn.at("/providers/0/url").asText()).isEqualTo("/oauth2/authorization/test");
+		assertThat(anyone.send("GET", "/api/v1/me", null).statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void signsInThroughTheProvidersLoginPageAndSeesOnlyTheKnowledgeBasesItsGroupsAreGranted() throws Exception {
+		String finance = createKnowledgeBase("finance");
+		String engineering = createKnowledgeBase("engineering");
+		master("PUT", "/api/v1/knowledge-bases/" + finance + "/grants",
+				"{\"grantee\":\"group:finance\",\"permission\":\"chat\"}", 200);
+
+		Browser ada = new Browser();
+		ada.signIn("ada");
+		JsonNode me = ada.json("GET", "/api/v1/me", null, 200);
+		assertThat(me.get("name").asText()).isEqualTo("Ada");
+		assertThat(me.get("groups")).extracting(JsonNode::asText).containsExactly("finance");
+		assertThat(me.at("/rights/" + finance)).extracting(JsonNode::asText).containsExactly("chat");
+		assertThat(ada.cookie()).as("the session cookie")
+			.contains("HttpOnly")
+			.contains("Secure")
+			.contains("SameSite=Lax");
+
+		JsonNode list = ada.json("GET", "/api/v1/knowledge-bases", null, 200);
+		assertThat(list.get("knowledgeBases")).extracting((kb) -> kb.get("id").asText()).containsExactly(finance);
+		assertThat(ada.send("GET", "/api/v1/knowledge-bases/" + engineering, null).statusCode()).isEqualTo(404);
+		assertThat(ada.send("GET", "/api/v1/knowledge-bases/" + engineering + "/documents", null).statusCode())
+			.isEqualTo(404);
+		// chat is granted, uploading is not
+		assertThat(ada.send("GET", "/api/v1/knowledge-bases/" + finance + "/documents", null).statusCode())
+			.isEqualTo(200);
+		HttpResponse<String> upload = ada.send("POST", "/api/v1/knowledge-bases/" + finance + "/grants",
+				"{\"grantee\":\"group:finance\",\"permission\":\"manage\"}", me.at("/csrf/token").asText());
+		assertThat(upload.statusCode()).isIn(403, 405);
+	}
+
+	@Test
+	void aChangeFromTheSessionNeedsItsCsrfToken() throws Exception {
+		String finance = createKnowledgeBase("finance");
+		master("PUT", "/api/v1/knowledge-bases/" + finance + "/grants",
+				"{\"grantee\":\"group:finance\",\"permission\":\"chat\"}", 200);
+		Browser ada = new Browser();
+		ada.signIn("ada");
+		String session = "{\"knowledgeBase\":\"" + finance + "\"}";
+		HttpResponse<String> refused = ada.send("POST", "/api/v1/sessions", session);
+		assertThat(refused.statusCode()).isEqualTo(403);
+		assertThat(json.readTree(refused.body()).get("detail").asText()).contains("CSRF token");
+		String token = ada.json("GET", "/api/v1/me", null, 200).at("/csrf/token").asText();
+		HttpResponse<String> started = ada.send("POST", "/api/v1/sessions", session, token);
+		assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+	}
+
+	@Test
+	void aWithdrawnGrantEndsAccessAtTheNextRequest() throws Exception {
+		String finance = createKnowledgeBase("finance");
+		master("PUT", "/api/v1/knowledge-bases/" + finance + "/grants",
+				"{\"grantee\":\"group:finance\",\"permission\":\"chat\"}", 200);
+		Browser ada = new Browser();
+		ada.signIn("ada");
+		assertThat(ada.send("GET", "/api/v1/knowledge-bases/" + finance, null).statusCode()).isEqualTo(200);
+		master("DELETE", "/api/v1/knowledge-bases/" + finance + "/grants?grantee=group:finance", null, 204);
+		assertThat(ada.send("GET", "/api/v1/knowledge-bases/" + finance, null).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void aPersonOfAnAdminGroupCreatesAKnowledgeBaseManagesItAndGrantsIt() throws Exception {
+		Browser grace = new Browser();
+		grace.signIn("grace");
+		String token = grace.json("GET", "/api/v1/me", null, 200).at("/csrf/token").asText();
+		HttpResponse<String> created = grace.send("POST", "/api/v1/knowledge-bases", "{\"name\":\"ops notes\"}", token);
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		String kb = json.readTree(created.body()).get("id").asText();
+		JsonNode grants = master("GET", "/api/v1/knowledge-bases/" + kb + "/grants", null, 200);
+		assertThat(grants.at("/grants/0/grantee").asText()).startsWith("person:per_");
+		assertThat(grants.at("/grants/0/permission").asText()).isEqualTo("manage");
+
+		HttpResponse<String> granted = grace.send("PUT", "/api/v1/knowledge-bases/" + kb + "/grants",
+				"{\"grantee\":\"group:engineering\",\"permission\":\"upload\"}", token);
+		assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
+		Browser margaret = new Browser();
+		margaret.signIn("margaret");
+		assertThat(margaret.json("GET", "/api/v1/me", null, 200).at("/rights/" + kb)).extracting(JsonNode::asText)
+			.containsExactlyInAnyOrder("chat", "upload");
+		assertThat(grace
+			.send("PUT", "/api/v1/knowledge-bases/" + kb + "/grants",
+					"{\"grantee\":\"everyone\",\"permission\":\"upload\"}", token)
+			.statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void aCallbackWhoseStateDoesNotMatchIsRefused() throws Exception {
+		Browser ada = new Browser();
+		String callback = ada.authorize("ada");
+		String forged = callback.replaceAll("state=[^&]+", "state=forged");
+		HttpResponse<String> refused = ada.get(forged);
+		assertThat(refused.statusCode()).isEqualTo(401);
+		assertThat(json.readTree(refused.body()).get("detail").asText()).startsWith("Sign-in failed (");
+		assertThat(ada.send("GET", "/api/v1/me", null).statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void aReplayedAuthorizationCodeIsRefused() throws Exception {
+		Browser ada = new Browser();
+		String first = ada.authorize("ada");
+		assertThat(ada.get(first).statusCode()).isEqualTo(302);
+		Browser mallory = new Browser();
+		String second = mallory.authorize("ada");
+		String code = query(first, "code");
+		HttpResponse<String> replayed = mallory.get(second.replaceAll("code=[^&]+", "code=" + code));
+		assertThat(replayed.statusCode()).isEqualTo(401);
+		assertThat(json.readTree(replayed.body()).get("detail").asText()).contains("invalid_grant");
+		assertThat(mallory.send("GET", "/api/v1/me", null).statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void signingOutEndsTheSessionHereAndAtTheProvider() throws Exception {
+		Browser ada = new Browser();
+		ada.signIn("ada");
+		String token = ada.json("GET", "/api/v1/me", null, 200).at("/csrf/token").asText();
+		HttpResponse<String> out = ada.form("/sign-out", "_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+		assertThat(out.statusCode()).isEqualTo(302);
+		String location = out.headers().firstValue("Location").orElseThrow();
+		assertThat(location).startsWith(provider.issuer() + "/connect/logout")
+			.contains("id_token_hint=")
+			.contains("post_logout_redirect_uri=");
+		assertThat(ada.send("GET", "/api/v1/me", null).statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void aRemovedPersonLosesTheSessionAndMayNotSignInAgain() throws Exception {
+		Browser linus = new Browser();
+		linus.signIn("linus");
+		String id = linus.json("GET", "/api/v1/me", null, 200).get("id").asText();
+		master("DELETE", "/api/v1/admin/people/" + id, null, 204);
+		assertThat(linus.send("GET", "/api/v1/me", null).statusCode()).isEqualTo(401);
+		Browser again = new Browser();
+		HttpResponse<String> refused = again.get(again.authorize("linus"));
+		assertThat(refused.statusCode()).isEqualTo(403);
+		// a new person with the same name at another provider would be someone else; the
+		// removed one stays removed
+		assertThat(master("GET", "/api/v1/admin/people", null, 200).findValuesAsText("removedAt")).isNotEmpty();
+	}
+
+	@Test
+	void aPersonIssuesKeysThatActWithAtMostTheirRightsAndSeesOnlyTheirOwn() throws Exception {
+		String finance = createKnowledgeBase("finance");
+		String engineering = createKnowledgeBase("engineering");
+		master("PUT", "/api/v1/knowledge-bases/" + finance + "/grants",
+				"{\"grantee\":\"group:finance\",\"permission\":\"chat\"}", 200);
+		Browser ada = new Browser();
+		ada.signIn("ada");
+		String token = ada.json("GET", "/api/v1/me", null, 200).at("/csrf/token").asText();
+		assertThat(ada.send("POST", "/api/v1/keys", "{\"scopes\":[\"upload\"]}", token).statusCode())
+			.as("a scope the grants do not give")
+			.isEqualTo(403);
+		assertThat(
+				ada.send("POST", "/api/v1/keys", "{\"knowledgeBases\":[\"" + engineering + "\"]}", token).statusCode())
+			.as("a knowledge base not granted")
+			.isEqualTo(403);
+		HttpResponse<String> issued = ada.send("POST", "/api/v1/keys", "{\"name\":\"notebook\"}", token);
+		assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+		JsonNode key = json.readTree(issued.body());
+		assertThat(key.get("knowledgeBases")).extracting(JsonNode::asText).containsExactly(finance);
+
+		JsonNode own = ada.json("GET", "/api/v1/keys", null, 200);
+		assertThat(own.get("keys")).extracting((k) -> k.get("id").asText()).contains(key.get("id").asText());
+		assertThat(own.get("keys"))
+			.allSatisfy((k) -> assertThat(k.get("name").asText()).isIn("notebook", "console: Ada"));
+
+		HttpResponse<String> notTheirs = ada.send("DELETE", "/api/v1/keys/key_someone_elses", null, token);
+		assertThat(notTheirs.statusCode()).as(notTheirs.body()).isEqualTo(404);
+
+		// the key works for what is granted, and stops with the grant
+		HttpResponse<String> withKey = client(new CookieManager())
+			.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/knowledge-bases/" + finance))
+				.header("X-API-Key", key.get("key").asText())
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(withKey.statusCode()).isEqualTo(200);
+		master("DELETE", "/api/v1/knowledge-bases/" + finance + "/grants?grantee=group:finance", null, 204);
+		HttpResponse<String> after = client(new CookieManager())
+			.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/knowledge-bases/" + finance))
+				.header("X-API-Key", key.get("key").asText())
+				.build(), HttpResponse.BodyHandlers.ofString());
+		// no grant left anywhere: the key has no scope left
+		assertThat(after.statusCode()).isEqualTo(403);
+	}
+
+	private String createKnowledgeBase(String name) throws Exception {
+		return master("POST", "/api/v1/knowledge-bases", "{\"name\":\"" + name + "\"}", 201).get("id").asText();
+	}
+
+	private JsonNode master(String method, String path, String body, int status) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
+			.header("X-Master-Key", this.masterKey)
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+		if (body != null) {
+			request.header("Content-Type", "application/json");
+		}
+		HttpResponse<String> response = client(new CookieManager()).send(request.build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(status);
+		return response.body().isEmpty() ? json.nullNode() : json.readTree(response.body());
+	}
+
+	private HttpClient client(CookieManager cookies) throws Exception {
+		return HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.sslContext(Calls.trusting(this.certificate))
+			.cookieHandler(cookies)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.connectTimeout(Duration.ofSeconds(10))
+			.build();
+	}
+
+	private static String base() {
+		return "https://localhost:" + PORT;
+	}
+
+	private static String query(String url, String name) {
+		Matcher m = Pattern.compile("[?&]" + name + "=([^&]+)").matcher(url);
+		assertThat(m.find()).as(name + " in " + url).isTrue();
+		return m.group(1);
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * A browser: cookies kept, redirects followed one by one.
+	 */
+	private final class Browser {
+
+		private final CookieManager cookies = new CookieManager();
+
+		private final HttpClient client;
+
+		Browser() throws Exception {
+			this.client = client(this.cookies);
+		}
+
+		/**
+		 * Through the provider's login page, as far as the redirect back to the service.
+		 * @return the callback URL the provider sends the browser to
+		 */
+		String authorize(String username) throws Exception {
+			HttpResponse<String> start = get(base() + "/oauth2/authorization/test");
+			assertThat(start.statusCode()).isEqualTo(302);
+			String authorize = start.headers().firstValue("Location").orElseThrow();
+			assertThat(authorize).startsWith(provider.issuer())
+				.contains("code_challenge=")
+				.contains("code_challenge_method=S256")
+				.contains("nonce=");
+			HttpResponse<String> toLogin = get(authorize);
+			assertThat(toLogin.statusCode()).isEqualTo(302);
+			HttpResponse<String> loginPage = get(toLogin.headers().firstValue("Location").orElseThrow());
+			Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(loginPage.body());
+			assertThat(csrf.find()).as("the login form's CSRF token").isTrue();
+			HttpResponse<String> loggedIn = post(provider.issuer() + "/login",
+					"username=" + username + "&password=" + TestIdentityProvider.PASSWORD + "&_csrf="
+							+ URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8));
+			assertThat(loggedIn.statusCode()).isEqualTo(302);
+			HttpResponse<String> back = get(loggedIn.headers().firstValue("Location").orElseThrow());
+			assertThat(back.statusCode()).isEqualTo(302);
+			String callback = back.headers().firstValue("Location").orElseThrow();
+			assertThat(callback).startsWith(base() + "/login/oauth2/code/test?code=");
+			return callback;
+		}
+
+		void signIn(String username) throws Exception {
+			HttpResponse<String> done = get(authorize(username));
+			assertThat(done.statusCode()).as(done.body()).isEqualTo(302);
+			assertThat(done.headers().firstValue("Location")).hasValue(base() + "/");
+		}
+
+		String cookie() {
+			return this.cookies.getCookieStore()
+				.get(URI.create(base()))
+				.stream()
+				.filter((c) -> c.getName().equals("ragchat_session"))
+				.findFirst()
+				.map((c) -> c.getName() + (c.isHttpOnly() ? "; HttpOnly" : "") + (c.getSecure() ? "; Secure" : "")
+						+ "; SameSite=" + sameSite())
+				.orElse("");
+		}
+
+		private String sameSite() {
+			return this.lastSetCookie.contains("SameSite=Lax") ? "Lax" : "?";
+		}
+
+		private String lastSetCookie = "";
+
+		HttpResponse<String> get(String url) throws Exception {
+			HttpResponse<String> response = this.client.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+					HttpResponse.BodyHandlers.ofString());
+			response.headers()
+				.allValues("Set-Cookie")
+				.stream()
+				.filter((c) -> c.startsWith("ragchat_session="))
+				.forEach((c) -> this.lastSetCookie = c);
+			return response;
+		}
+
+		HttpResponse<String> post(String url, String form) throws Exception {
+			return this.client.send(HttpRequest.newBuilder(URI.create(url))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(form))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		}
+
+		HttpResponse<String> form(String path, String form) throws Exception {
+			return post(base() + path, form);
+		}
+
+		HttpResponse<String> send(String method, String path, String body) throws Exception {
+			return send(method, path, body, null);
+		}
+
+		HttpResponse<String> send(String method, String path, String body, String csrf) throws Exception {
+			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
+				.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body)
+						: HttpRequest.BodyPublishers.noBody());
+			if (body != null) {
+				request.header("Content-Type", "application/json");
+			}
+			if (csrf != null) {
+				request.header("X-CSRF-TOKEN", csrf);
+			}
+			return this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		}
+
+		JsonNode json(String method, String path, String body, int status) throws Exception {
+			HttpResponse<String> response = send(method, path, body);
+			assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(status);
+			return PersonSignInTests.json.readTree(response.body());
+		}
+
+	}
+
+}
