@@ -23,10 +23,46 @@ import java.util.List;
  * @param byChatConfig the chat figures per chat configuration (persona) id, most
  * questions first, each with its title; {@code configId} is {@code null} for sessions
  * started without one
+ * @param byPerson the chat figures per person signed in with an identity provider (the
+ * keys they hold added up), most questions first; empty until named ({@link UsageNames})
  */
 public record Usage(Instant from, Instant to, String knowledgeBase, List<String> knowledgeBases, String key,
 		Figures totals, List<Day> days, List<CitedDocument> topCitedDocuments, List<KeyFigures> byKey,
-		List<ChatConfigFigures> byChatConfig) {
+		List<ChatConfigFigures> byChatConfig, List<PersonFigures> byPerson) {
+
+	/**
+	 * Figures before they are named.
+	 */
+	public Usage(Instant from, Instant to, String knowledgeBase, List<String> knowledgeBases, String key,
+			Figures totals, List<Day> days, List<CitedDocument> topCitedDocuments, List<KeyFigures> byKey,
+			List<ChatConfigFigures> byChatConfig) {
+		this(from, to, knowledgeBase, knowledgeBases, key, totals, days, topCitedDocuments, byKey, byChatConfig,
+				List.of());
+	}
+
+	/**
+	 * One person's figures: those of the keys they hold (their console's and those they
+	 * issued).
+	 *
+	 * @param personId their id
+	 * @param name their name
+	 * @param sessions sessions their keys started in the range
+	 * @param questions questions asked in them
+	 * @param grounded grounded answers
+	 * @param refused refused answers
+	 * @param feedback ratings of their answers
+	 */
+	public record PersonFigures(String personId, String name, long sessions, long questions, long grounded,
+			long refused, Ratings feedback) {
+
+		PersonFigures plus(KeyFigures key) {
+			return new PersonFigures(this.personId, this.name, this.sessions + key.sessions(),
+					this.questions + key.questions(), this.grounded + key.grounded(), this.refused + key.refused(),
+					new Ratings(this.feedback.up() + ((key.feedback() != null) ? key.feedback().up() : 0),
+							this.feedback.down() + ((key.feedback() != null) ? key.feedback().down() : 0)));
+		}
+
+	}
 
 	/**
 	 * The figures of a range.

@@ -1,11 +1,15 @@
 package dev.ragchat.api.analytics;
 
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import dev.ragchat.api.access.ApiKey;
 import dev.ragchat.api.access.ApiKeyStore;
+import dev.ragchat.api.access.KeyOwners;
 import dev.ragchat.api.chat.ChatConfig;
 import dev.ragchat.api.chat.ChatConfigStore;
 
@@ -22,9 +26,21 @@ public final class UsageNames {
 
 	private final ChatConfigStore personas;
 
+	private final KeyOwners owners;
+
 	public UsageNames(ApiKeyStore keys, ChatConfigStore personas) {
+		this(keys, personas, KeyOwners.none());
+	}
+
+	/**
+	 * @param keys names keys
+	 * @param personas titles personas
+	 * @param owners the people who hold keys, whose figures are added up per person
+	 */
+	public UsageNames(ApiKeyStore keys, ChatConfigStore personas, KeyOwners owners) {
 		this.keys = keys;
 		this.personas = personas;
+		this.owners = owners;
 	}
 
 	/**
@@ -39,8 +55,26 @@ public final class UsageNames {
 			.stream()
 			.map((c) -> c.titled(personaTitle(c.configId(), readable)))
 			.toList();
+		Map<String, Usage.PersonFigures> byPerson = new LinkedHashMap<>();
+		for (Usage.KeyFigures key : byKey) {
+			if (key.keyId() == null) {
+				continue;
+			}
+			this.owners.ownerOf(key.keyId())
+				.ifPresent((person) -> byPerson.merge(person.id(),
+						new Usage.PersonFigures(person.id(), person.name(), 0, 0, 0, 0, new Usage.Ratings(0, 0))
+							.plus(key),
+						(a, b) -> a.plus(new Usage.KeyFigures(null, b.sessions(), b.questions(), b.grounded(),
+								b.refused(), b.feedback()))));
+		}
 		return new Usage(usage.from(), usage.to(), usage.knowledgeBase(), usage.knowledgeBases(), usage.key(),
-				usage.totals(), usage.days(), usage.topCitedDocuments(), byKey, byChatConfig);
+				usage.totals(), usage.days(), usage.topCitedDocuments(), byKey, byChatConfig,
+				byPerson.values()
+					.stream()
+					.sorted(Comparator.comparingLong(Usage.PersonFigures::questions)
+						.reversed()
+						.thenComparing(Usage.PersonFigures::personId))
+					.toList());
 	}
 
 	private String keyName(String id) {

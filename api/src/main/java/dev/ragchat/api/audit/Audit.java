@@ -25,6 +25,12 @@ import dev.ragchat.errors.UnavailableException;
  */
 public final class Audit {
 
+	/**
+	 * The request attribute that names the person behind the caller (their id), set where
+	 * the caller is authenticated.
+	 */
+	public static final String PERSON_ATTRIBUTE = Audit.class.getName() + ".person";
+
 	/** The key id recorded for the master key. */
 	public static final String MASTER = "master";
 
@@ -38,6 +44,8 @@ public final class Audit {
 
 	private final Supplier<String> address;
 
+	private final Supplier<String> person;
+
 	/**
 	 * @param properties the level
 	 * @param dataDir the data directory; the log is {@code audit/audit.jsonl} in it
@@ -46,10 +54,25 @@ public final class Audit {
 	 * @param address the current caller's address, {@code null} when there is none
 	 */
 	public Audit(AuditProperties properties, Path dataDir, Clock clock, ObjectMapper json, Supplier<String> address) {
+		this(properties, dataDir, clock, json, address, () -> null);
+	}
+
+	/**
+	 * @param properties the level
+	 * @param dataDir the data directory; the log is {@code audit/audit.jsonl} in it
+	 * @param clock the time of each event
+	 * @param json writes and reads the lines
+	 * @param address the current caller's address, {@code null} when there is none
+	 * @param person the person behind the current caller (their id), {@code null} when
+	 * there is none
+	 */
+	public Audit(AuditProperties properties, Path dataDir, Clock clock, ObjectMapper json, Supplier<String> address,
+			Supplier<String> person) {
 		this.properties = properties;
 		this.file = new AuditFile(dataDir.resolve("audit").resolve("audit.jsonl"), json);
 		this.clock = clock;
 		this.address = address;
+		this.person = person;
 	}
 
 	/**
@@ -313,7 +336,8 @@ public final class Audit {
 
 	private void write(String keyId, String address, String action, String target, Outcome outcome,
 			Map<String, Object> detail) {
-		this.file.append(new AuditEvent(this.clock.instant(), keyId, address, action, target, outcome.value, detail));
+		this.file.append(new AuditEvent(this.clock.instant(), keyId, this.person.get(), address, action, target,
+				outcome.value, detail));
 	}
 
 	private static String actor(String keyId) {

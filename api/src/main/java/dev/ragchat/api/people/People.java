@@ -19,6 +19,7 @@ import dev.ragchat.api.access.KeyOwners;
 import dev.ragchat.api.access.Person;
 import dev.ragchat.api.access.PersonSignIn;
 import dev.ragchat.api.access.Scope;
+import dev.ragchat.api.audit.Audit;
 import dev.ragchat.errors.ForbiddenException;
 import dev.ragchat.errors.NotFoundException;
 import dev.ragchat.errors.RejectedInputException;
@@ -49,13 +50,16 @@ public class People implements KeyOwners, PersonSignIn {
 
 	private final Clock clock;
 
+	private final Audit audit;
+
 	public People(PeopleStore store, ApiKeys keys, ApiKeyProperties keyProperties, PeopleProperties properties,
-			Clock clock) {
+			Clock clock, Audit audit) {
 		this.store = store;
 		this.keys = keys;
 		this.keyProperties = keyProperties;
 		this.properties = properties;
 		this.clock = clock;
+		this.audit = audit;
 	}
 
 	@Override
@@ -85,6 +89,7 @@ public class People implements KeyOwners, PersonSignIn {
 		this.store.save(new PersonRecord(id, issuer, subject, name, text(claims.get("email")),
 				groups(claims.get(this.properties.groupsClaim())), consoleKey,
 				known.map(PersonRecord::createdAt).orElse(now), now, null));
+		this.audit.personSignedIn(consoleKey, id);
 		return consoleKey;
 	}
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import dev.ragchat.api.access.ApiKeyProperties;
 import dev.ragchat.api.access.ApiKeys;
+import dev.ragchat.api.audit.Audit;
 import dev.ragchat.api.knowledge.KnowledgeBaseEvent;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -20,8 +21,8 @@ class PeopleConfiguration {
 
 	@Bean
 	People people(PeopleStore store, ApiKeys keys, ApiKeyProperties keyProperties, PeopleProperties properties,
-			Clock clock) {
-		return new People(store, keys, keyProperties, properties, clock);
+			Clock clock, Audit audit) {
+		return new People(store, keys, keyProperties, properties, clock, audit);
 	}
 
 	@Bean

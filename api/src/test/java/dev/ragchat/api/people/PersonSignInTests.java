@@ -111,7 +111,9 @@ class PersonSignInTests {
 			.contains("SameSite=Lax");
 
 		JsonNode list = ada.json("GET", "/api/v1/knowledge-bases", null, 200);
-		assertThat(list.get("knowledgeBases")).extracting((kb) -> kb.get("id").asText()).containsExactly(finance);
+		assertThat(list.get("knowledgeBases")).extracting((kb) -> kb.get("id").asText())
+			.contains(finance)
+			.doesNotContain(engineering);
 		assertThat(ada.send("GET", "/api/v1/knowledge-bases/" + engineering, null).statusCode()).isEqualTo(404);
 		assertThat(ada.send("GET", "/api/v1/knowledge-bases/" + engineering + "/documents", null).statusCode())
 			.isEqualTo(404);
@@ -272,6 +274,45 @@ class PersonSignInTests {
 				.build(), HttpResponse.BodyHandlers.ofString());
 		// no grant left anywhere: the key has no scope left
 		assertThat(after.statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void theAuditTrailAndTheActivityNameThePerson() throws Exception {
+		String finance = createKnowledgeBase("finance");
+		master("PUT", "/api/v1/knowledge-bases/" + finance + "/grants",
+				"{\"grantee\":\"group:finance\",\"permission\":\"chat\"}", 200);
+		Browser ada = new Browser();
+		ada.signIn("ada");
+		JsonNode me = ada.json("GET", "/api/v1/me", null, 200);
+		HttpResponse<String> started = ada.send("POST", "/api/v1/sessions", "{\"knowledgeBase\":\"" + finance + "\"}",
+				me.at("/csrf/token").asText());
+		assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+		JsonNode session = json.readTree(started.body());
+		HttpResponse<String> asked = client(new CookieManager()).send(HttpRequest
+			.newBuilder(URI.create(base() + "/api/v1/sessions/" + session.get("sessionId").asText() + "/messages"))
+			.header("Authorization", "Bearer " + session.get("token").asText())
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"When was the lighthouse automated?\"}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(asked.statusCode()).as(asked.body()).isEqualTo(200);
+
+		JsonNode trail = master("GET", "/api/v1/admin/audit", null, 200);
+		assertThat(trail.get("events"))
+			.filteredOn((event) -> me.get("id").asText().equals(event.path("person").asText()))
+			.extracting((event) -> event.get("action").asText())
+			.contains("session.started", "question.asked");
+		assertThat(trail.get("events")).filteredOn((event) -> event.get("action").asText().equals("person.signed-in"))
+			.extracting((event) -> event.get("target").asText())
+			.contains("person:" + me.get("id").asText());
+
+		JsonNode usage = master("GET", "/api/v1/admin/analytics", null, 200);
+		assertThat(usage.get("byPerson")).filteredOn((p) -> p.get("personId").asText().equals(me.get("id").asText()))
+			.singleElement()
+			.satisfies((p) -> {
+				assertThat(p.get("name").asText()).isEqualTo("Ada");
+				assertThat(p.get("questions").asLong()).isGreaterThanOrEqualTo(1);
+			});
+		master("DELETE", "/api/v1/knowledge-bases/" + finance + "/grants?grantee=group:finance", null, 204);
 	}
 
 	private String createKnowledgeBase(String name) throws Exception {

@@ -5,12 +5,14 @@ import java.io.IOException;
 import dev.ragchat.api.access.ApiKeys;
 import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.access.KeyOwners;
+import dev.ragchat.api.audit.Audit;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -44,14 +46,27 @@ final class PersonSessionFilter extends OncePerRequestFilter {
 			var key = this.keys.active(keyId);
 			var owner = key.flatMap((k) -> this.owners.ownerOf(k.id()));
 			if (key.isPresent() && owner.isPresent()) {
-				SecurityContextHolder.getContext()
-					.setAuthentication(new CallerAuthentication(Caller.apiKey(key.get()).heldBy(owner.get())));
+				CallerAuthentication authentication = new CallerAuthentication(
+						Caller.apiKey(key.get()).heldBy(owner.get()));
+				SecurityContextHolder.getContext().setAuthentication(authentication);
+				named(request, authentication);
 			}
 			else {
 				session.invalidate();
 			}
 		}
 		chain.doFilter(request, response);
+	}
+
+	/**
+	 * Names the person behind an authenticated caller for the audit trail.
+	 * @param request the request
+	 * @param authentication its caller
+	 */
+	static void named(HttpServletRequest request, Authentication authentication) {
+		if (authentication.getPrincipal() instanceof Caller caller && caller.person() != null) {
+			request.setAttribute(Audit.PERSON_ATTRIBUTE, caller.person().id());
+		}
 	}
 
 	/**

@@ -115,8 +115,7 @@ class SecurityConfiguration {
 		AuthenticationFilter authentication = new AuthenticationFilter(
 				new ProviderManager(new CallerAuthenticationProvider(masterKey, apiKeys, tokens, sessions, owners)),
 				new CredentialConverter());
-		authentication.setSuccessHandler((request, response, auth) -> {
-		});
+		authentication.setSuccessHandler((request, response, auth) -> PersonSessionFilter.named(request, auth));
 		authentication.setFailureHandler(failureHandler);
 
 		// people signed in with an identity provider: their console's calls carry the

@@ -1,6 +1,7 @@
 package dev.ragchat.api.analytics.web;
 
 import dev.ragchat.api.access.ApiKeyStore;
+import dev.ragchat.api.access.KeyOwners;
 import dev.ragchat.api.analytics.Analytics;
 import dev.ragchat.api.analytics.UsageNames;
 import dev.ragchat.api.chat.ChatConfigStore;
@@ -9,6 +10,7 @@ import dev.ragchat.api.chat.SessionStore;
 import dev.ragchat.api.feedback.FeedbackStore;
 import dev.ragchat.ingestion.DocumentStore;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,8 +26,8 @@ class AnalyticsConfiguration {
 	}
 
 	@Bean
-	UsageNames usageNames(ApiKeyStore keys, ChatConfigStore personas) {
-		return new UsageNames(keys, personas);
+	UsageNames usageNames(ApiKeyStore keys, ChatConfigStore personas, ObjectProvider<KeyOwners> owners) {
+		return new UsageNames(keys, personas, owners.getIfAvailable(KeyOwners::none));
 	}
 
 }

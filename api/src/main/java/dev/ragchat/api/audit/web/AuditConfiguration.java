@@ -23,7 +23,14 @@ class AuditConfiguration {
 
 	@Bean
 	Audit audit(AuditProperties properties, RagChatProperties ragchat, Clock clock, ObjectMapper json) {
-		return new Audit(properties, ragchat.dataDir(), clock, json, AuditConfiguration::clientAddress);
+		return new Audit(properties, ragchat.dataDir(), clock, json, AuditConfiguration::clientAddress,
+				AuditConfiguration::person);
+	}
+
+	private static String person() {
+		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+		return (attributes != null)
+				? (String) attributes.getAttribute(Audit.PERSON_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) : null;
 	}
 
 	private static String clientAddress() {
