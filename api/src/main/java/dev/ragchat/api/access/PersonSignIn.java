@@ -18,4 +18,21 @@ public interface PersonSignIn {
 	 */
 	String signIn(String issuer, String subject, Map<String, Object> claims);
 
+	/**
+	 * The provider vouched for a signed-in person again (a refreshed ID token): their
+	 * name and groups are recorded anew.
+	 * @param issuer the provider's issuer URL
+	 * @param subject the provider's {@code sub}
+	 * @param claims the new ID token's claims
+	 * @throws dev.ragchat.errors.ForbiddenException for a person an operator removed, or
+	 * one never seen
+	 */
+	void refreshed(String issuer, String subject, Map<String, Object> claims);
+
+	/**
+	 * @return how often the provider is asked again whether a signed-in person is still
+	 * who they were
+	 */
+	java.time.Duration checkEvery();
+
 }

@@ -94,6 +94,23 @@ public class People implements KeyOwners, PersonSignIn {
 	}
 
 	@Override
+	public void refreshed(String issuer, String subject, Map<String, Object> claims) {
+		PersonRecord known = this.store.findBySubject(issuer, subject)
+			.filter((p) -> p.removedAt() == null)
+			.orElseThrow(() -> new ForbiddenException("This person may not sign in"));
+		String name = text(claims.get("name"));
+		this.store
+			.save(new PersonRecord(known.id(), known.issuer(), known.subject(), (name != null) ? name : known.name(),
+					text(claims.get("email")), groups(claims.get(this.properties.groupsClaim())), known.consoleKeyId(),
+					known.createdAt(), known.signedInAt(), null));
+	}
+
+	@Override
+	public java.time.Duration checkEvery() {
+		return this.properties.checkEvery();
+	}
+
+	@Override
 	public void hold(String keyId, String personId) {
 		this.store.holdKey(keyId, personId);
 	}

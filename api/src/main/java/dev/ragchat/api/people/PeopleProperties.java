@@ -1,5 +1,6 @@
 package dev.ragchat.api.people;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -13,9 +14,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * of names, or one name)
  * @param adminGroups groups whose members may do everything in every knowledge base, as
  * an admin API key for all of them may (`RAGCHAT_PEOPLE_ADMIN_GROUPS`, comma separated)
+ * @param checkEvery how often a signed-in person's provider is asked again (with the
+ * session's refresh token) whether they are still who they were: their groups are read
+ * anew, and a refusal ends the session
  */
 @ConfigurationProperties("ragchat.people")
-public record PeopleProperties(@DefaultValue("groups") String groupsClaim, @DefaultValue List<String> adminGroups) {
+public record PeopleProperties(@DefaultValue("groups") String groupsClaim, @DefaultValue List<String> adminGroups,
+		@DefaultValue("5m") Duration checkEvery) {
 
 	public PeopleProperties {
 		adminGroups = (adminGroups != null) ? List.copyOf(adminGroups) : List.of();

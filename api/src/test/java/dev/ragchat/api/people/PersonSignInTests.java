@@ -39,7 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * grants give them, read at every request.
  */
 @SpringBootTest(classes = RagChatApplication.class, webEnvironment = WebEnvironment.DEFINED_PORT,
-		properties = { "ragchat.people.admin-groups=ops", "ragchat.rate-limit.enabled=false" })
+		properties = { "ragchat.people.admin-groups=ops", "ragchat.rate-limit.enabled=false",
+				// the provider is asked again at every request
+				"ragchat.people.check-every=0s" })
 class PersonSignInTests {
 
 	private static final ObjectMapper json = new ObjectMapper();
@@ -151,6 +153,22 @@ class PersonSignInTests {
 		assertThat(ada.send("GET", "/api/v1/knowledge-bases/" + finance, null).statusCode()).isEqualTo(200);
 		master("DELETE", "/api/v1/knowledge-bases/" + finance + "/grants?grantee=group:finance", null, 204);
 		assertThat(ada.send("GET", "/api/v1/knowledge-bases/" + finance, null).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void aPersonTheProviderTakesOutOfAGroupLosesItsGrantsAtTheNextRequest() throws Exception {
+		String finance = createKnowledgeBase("finance");
+		master("PUT", "/api/v1/knowledge-bases/" + finance + "/grants",
+				"{\"grantee\":\"group:finance\",\"permission\":\"chat\"}", 200);
+		Browser ada = new Browser();
+		ada.signIn("ada");
+		assertThat(ada.send("GET", "/api/v1/knowledge-bases/" + finance, null).statusCode()).isEqualTo(200);
+		TestIdentityProvider.groups.put("ada", List.of("marketing"));
+		// no grant left anywhere: nothing of any knowledge base
+		assertThat(ada.send("GET", "/api/v1/knowledge-bases/" + finance, null).statusCode()).isEqualTo(403);
+		assertThat(ada.json("GET", "/api/v1/me", null, 200).get("groups")).extracting(JsonNode::asText)
+			.containsExactly("marketing");
+		master("DELETE", "/api/v1/knowledge-bases/" + finance + "/grants?grantee=group:finance", null, 204);
 	}
 
 	@Test

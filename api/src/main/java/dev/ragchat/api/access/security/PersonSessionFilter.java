@@ -31,9 +31,17 @@ final class PersonSessionFilter extends OncePerRequestFilter {
 
 	private final KeyOwners owners;
 
-	PersonSessionFilter(ApiKeys keys, KeyOwners owners) {
+	private final ProviderCheck check;
+
+	/**
+	 * @param keys the keys
+	 * @param owners the people who hold them
+	 * @param check asks the provider again every so often, or {@code null} without one
+	 */
+	PersonSessionFilter(ApiKeys keys, KeyOwners owners, ProviderCheck check) {
 		this.keys = keys;
 		this.owners = owners;
+		this.check = check;
 	}
 
 	@Override
@@ -43,7 +51,10 @@ final class PersonSessionFilter extends OncePerRequestFilter {
 		String keyId = (session != null) ? (String) session.getAttribute(CONSOLE_KEY) : null;
 		if (keyId != null && SecurityContextHolder.getContext().getAuthentication() == null
 				&& !CredentialConverter.presentsCredential(request)) {
-			var key = this.keys.active(keyId);
+			// the provider first (it may change the person's groups), then their rights
+			// now
+			boolean vouched = this.check == null || this.check.stillValid(session);
+			var key = vouched ? this.keys.active(keyId) : java.util.Optional.<dev.ragchat.api.access.ApiKey>empty();
 			var owner = key.flatMap((k) -> this.owners.ownerOf(k.id()));
 			if (key.isPresent() && owner.isPresent()) {
 				CallerAuthentication authentication = new CallerAuthentication(

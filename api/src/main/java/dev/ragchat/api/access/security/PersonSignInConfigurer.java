@@ -15,11 +15,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
@@ -56,10 +58,17 @@ final class PersonSignInConfigurer {
 
 	private final Problems problems;
 
-	PersonSignInConfigurer(ClientRegistrationRepository registrations, PersonSignIn signIn, Problems problems) {
+	private final ProviderCheck check;
+
+	private final OAuth2AuthorizedClientRepository authorizedClients;
+
+	PersonSignInConfigurer(ClientRegistrationRepository registrations, PersonSignIn signIn, Problems problems,
+			ProviderCheck check, OAuth2AuthorizedClientRepository authorizedClients) {
 		this.registrations = registrations;
 		this.signIn = signIn;
 		this.problems = problems;
+		this.check = check;
+		this.authorizedClients = authorizedClients;
 	}
 
 	void configure(HttpSecurity http) throws Exception {
@@ -97,6 +106,14 @@ final class PersonSignInConfigurer {
 		session.setAttribute(PersonSessionFilter.CONSOLE_KEY, keyId);
 		session.setAttribute(ID_TOKEN, user.getIdToken().getTokenValue());
 		session.setAttribute(REGISTRATION, token.getAuthorizedClientRegistrationId());
+		// the tokens Spring Security kept: the refresh token stays in the session for the
+		// provider check, nothing else is kept
+		OAuth2AuthorizedClient client = this.authorizedClients
+			.loadAuthorizedClient(token.getAuthorizedClientRegistrationId(), authentication, request);
+		this.check.signedIn(session, token.getAuthorizedClientRegistrationId(),
+				(client != null) ? client.getRefreshToken() : null);
+		this.authorizedClients.removeAuthorizedClient(token.getAuthorizedClientRegistrationId(), authentication,
+				request, response);
 		response.sendRedirect(request.getContextPath() + "/");
 	}
 

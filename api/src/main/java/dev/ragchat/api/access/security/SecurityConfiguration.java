@@ -34,6 +34,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -86,9 +87,12 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, MasterKey masterKey, ApiKeys apiKeys,
 			SessionTokens tokens, ActiveSessions sessions, RateLimits limits, Problems problems,
 			RequestLimitProperties requestLimits, Audit audit, ObjectProvider<KeyOwners> keyOwners,
-			ObjectProvider<ClientRegistrationRepository> registrations, ObjectProvider<PersonSignIn> signIn)
-			throws Exception {
+			ObjectProvider<ClientRegistrationRepository> registrations, ObjectProvider<PersonSignIn> signIn,
+			ObjectProvider<OAuth2AuthorizedClientRepository> authorizedClients, Clock clock) throws Exception {
 		KeyOwners owners = keyOwners.getIfAvailable(KeyOwners::none);
+		ClientRegistrationRepository providers = registrations.getIfAvailable();
+		ProviderCheck check = (providers != null)
+				? new ProviderCheck(providers, signIn.getObject(), signIn.getObject().checkEvery(), clock) : null;
 		AuthenticationEntryPoint entryPoint = (request, response, ex) -> {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
 			problems.write(request, response, HttpStatus.UNAUTHORIZED,
@@ -146,7 +150,7 @@ class SecurityConfiguration {
 			.addFilterBefore(new FailedAuthenticationLockoutFilter(limits, problems, audit),
 					BasicAuthenticationFilter.class)
 			.addFilterAt(authentication, BasicAuthenticationFilter.class)
-			.addFilterAfter(new PersonSessionFilter(apiKeys, owners), AuthenticationFilter.class)
+			.addFilterAfter(new PersonSessionFilter(apiKeys, owners, check), AuthenticationFilter.class)
 			.addFilterAfter(new RateLimitFilter(limits, problems), PersonSessionFilter.class)
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
@@ -211,9 +215,9 @@ class SecurityConfiguration {
 				.hasAnyAuthority(Scope.CHAT.authority(), Scope.UPLOAD.authority(), Scope.ADMIN.authority())
 				.anyRequest()
 				.authenticated());
-		ClientRegistrationRepository providers = registrations.getIfAvailable();
 		if (providers != null) {
-			new PersonSignInConfigurer(providers, signIn.getObject(), problems).configure(http);
+			new PersonSignInConfigurer(providers, signIn.getObject(), problems, check, authorizedClients.getObject())
+				.configure(http);
 		}
 		else {
 			http.logout(AbstractHttpConfigurer::disable);
