@@ -67,6 +67,13 @@ class PersonSignInTests {
 				() -> TestIdentityProvider.CLIENT_SECRET);
 		registry.add("spring.security.oauth2.client.registration.test.client-name", () -> "Test provider");
 		registry.add("spring.security.oauth2.client.registration.test.scope", () -> "openid,profile");
+		// the same provider, a client whose codes expire after a second
+		registry.add("spring.security.oauth2.client.provider.slow.issuer-uri", provider::issuer);
+		registry.add("spring.security.oauth2.client.registration.slow.client-id",
+				() -> TestIdentityProvider.SLOW_CLIENT_ID);
+		registry.add("spring.security.oauth2.client.registration.slow.client-secret",
+				() -> TestIdentityProvider.SLOW_CLIENT_SECRET);
+		registry.add("spring.security.oauth2.client.registration.slow.scope", () -> "openid,profile");
 	}
 
 	@AfterAll
@@ -88,9 +95,12 @@ class PersonSignInTests {
 	void namesTheProvidersToSignInWith() throws Exception {
 		Browser anyone = new Browser();
 		JsonNode signIn = anyone.json("GET", "/api/v1/sign-in", null, 200);
-		assertThat(signIn.at("/providers/0/id").asText()).isEqualTo("test");
-		assertThat(signIn.at("/providers/0/name").asText()).isEqualTo("Test provider");
-		assertThat(signIn.at("/providers/0/url").asText()).isEqualTo("/oauth2/authorization/test");
+		assertThat(signIn.get("providers")).filteredOn((p) -> p.get("id").asText().equals("test"))
+			.singleElement()
+			.satisfies((p) -> {
+				assertThat(p.get("name").asText()).isEqualTo("Test provider");
+				assertThat(p.get("url").asText()).isEqualTo("/oauth2/authorization/test");
+			});
 		assertThat(anyone.send("GET", "/api/v1/me", null).statusCode()).isEqualTo(401);
 	}
 
@@ -219,6 +229,43 @@ class PersonSignInTests {
 		assertThat(replayed.statusCode()).isEqualTo(401);
 		assertThat(json.readTree(replayed.body()).get("detail").asText()).contains("invalid_grant");
 		assertThat(mallory.send("GET", "/api/v1/me", null).statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void anIdTokenForAnotherClientOrFromAnotherIssuerIsRefused() throws Exception {
+		for (String person : List.of(TestIdentityProvider.FOR_ANOTHER_CLIENT,
+				TestIdentityProvider.FROM_ANOTHER_ISSUER)) {
+			Browser browser = new Browser();
+			HttpResponse<String> refused = browser.get(browser.authorize(person));
+			assertThat(refused.statusCode()).as(person).isEqualTo(401);
+			assertThat(json.readTree(refused.body()).get("detail").asText()).as(person)
+				.startsWith("Sign-in failed (invalid_id_token");
+			assertThat(browser.send("GET", "/api/v1/me", null).statusCode()).isEqualTo(401);
+		}
+	}
+
+	@Test
+	void anExpiredAuthorizationCodeIsRefused() throws Exception {
+		Browser ada = new Browser();
+		String callback = ada.authorize("ada", "slow");
+		// the provider's codes for this client live a second
+		Thread.sleep(1500);
+		HttpResponse<String> refused = ada.get(callback);
+		assertThat(refused.statusCode()).isEqualTo(401);
+		assertThat(json.readTree(refused.body()).get("detail").asText()).contains("invalid_grant");
+		assertThat(ada.send("GET", "/api/v1/me", null).statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void theProviderRefusesARedirectUriItDoesNotKnow() throws Exception {
+		Browser ada = new Browser();
+		HttpResponse<String> start = ada.get(base() + "/oauth2/authorization/test");
+		String authorize = start.headers().firstValue("Location").orElseThrow();
+		String elsewhere = authorize.replaceAll("redirect_uri=[^&]+",
+				"redirect_uri=" + URLEncoder.encode("https://attacker.invalid/callback", StandardCharsets.UTF_8));
+		HttpResponse<String> refused = ada.get(elsewhere);
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(refused.headers().firstValue("Location")).isEmpty();
 	}
 
 	@Test
@@ -398,7 +445,11 @@ class PersonSignInTests {
 		 * @return the callback URL the provider sends the browser to
 		 */
 		String authorize(String username) throws Exception {
-			HttpResponse<String> start = get(base() + "/oauth2/authorization/test");
+			return authorize(username, "test");
+		}
+
+		String authorize(String username, String registration) throws Exception {
+			HttpResponse<String> start = get(base() + "/oauth2/authorization/" + registration);
 			assertThat(start.statusCode()).isEqualTo(302);
 			String authorize = start.headers().firstValue("Location").orElseThrow();
 			assertThat(authorize).startsWith(provider.issuer())
@@ -417,7 +468,7 @@ class PersonSignInTests {
 			HttpResponse<String> back = get(loggedIn.headers().firstValue("Location").orElseThrow());
 			assertThat(back.statusCode()).isEqualTo(302);
 			String callback = back.headers().firstValue("Location").orElseThrow();
-			assertThat(callback).startsWith(base() + "/login/oauth2/code/test?code=");
+			assertThat(callback).startsWith(base() + "/login/oauth2/code/" + registration + "?code=");
 			return callback;
 		}
 

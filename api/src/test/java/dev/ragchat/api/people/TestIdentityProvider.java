@@ -5,6 +5,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,6 +43,7 @@ import org.springframework.security.oauth2.server.authorization.config.annotatio
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
@@ -62,6 +64,17 @@ final class TestIdentityProvider implements AutoCloseable {
 	static final String CLIENT_SECRET = "ragchat-test-secret";
 
 	static final String PASSWORD = "password";
+
+	/** A client whose authorization codes expire after a second. */
+	static final String SLOW_CLIENT_ID = "ragchat-slow";
+
+	static final String SLOW_CLIENT_SECRET = "ragchat-slow-test-secret";
+
+	/** A person whose ID tokens name another client as their audience. */
+	static final String FOR_ANOTHER_CLIENT = "eve";
+
+	/** A person whose ID tokens name another issuer. */
+	static final String FROM_ANOTHER_ISSUER = "mallory";
 
 	/** Each person's groups, changeable while the provider runs. */
 	static final Map<String, List<String>> groups = new ConcurrentHashMap<>();
@@ -134,24 +147,36 @@ final class TestIdentityProvider implements AutoCloseable {
 					User.withUsername("ada").password("{noop}" + PASSWORD).roles("USER").build(),
 					User.withUsername("grace").password("{noop}" + PASSWORD).roles("USER").build(),
 					User.withUsername("linus").password("{noop}" + PASSWORD).roles("USER").build(),
-					User.withUsername("margaret").password("{noop}" + PASSWORD).roles("USER").build());
+					User.withUsername("margaret").password("{noop}" + PASSWORD).roles("USER").build(),
+					User.withUsername(FOR_ANOTHER_CLIENT).password("{noop}" + PASSWORD).roles("USER").build(),
+					User.withUsername(FROM_ANOTHER_ISSUER).password("{noop}" + PASSWORD).roles("USER").build());
 		}
 
 		@Bean
 		RegisteredClientRepository clients(org.springframework.core.env.Environment environment) {
-			return new InMemoryRegisteredClientRepository(RegisteredClient.withId(UUID.randomUUID().toString())
-				.clientId(CLIENT_ID)
-				.clientSecret("{noop}" + CLIENT_SECRET)
+			String redirect = environment.getRequiredProperty("idp.redirect-uri");
+			return new InMemoryRegisteredClientRepository(
+					client(CLIENT_ID, redirect, Duration.ofMinutes(5), environment),
+					// its authorization codes expire after a second
+					client(SLOW_CLIENT_ID, redirect.replace("/test", "/slow"), Duration.ofSeconds(1), environment));
+		}
+
+		private static RegisteredClient client(String id, String redirectUri, Duration codeLife,
+				org.springframework.core.env.Environment environment) {
+			return RegisteredClient.withId(UUID.randomUUID().toString())
+				.clientId(id)
+				.clientSecret("{noop}" + ((id.equals(CLIENT_ID)) ? CLIENT_SECRET : SLOW_CLIENT_SECRET))
 				.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
 				.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
 				.authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
-				.redirectUri(environment.getRequiredProperty("idp.redirect-uri"))
+				.redirectUri(redirectUri)
 				.postLogoutRedirectUri(environment.getRequiredProperty("idp.post-logout-redirect-uri"))
 				.scope(OidcScopes.OPENID)
 				.scope(OidcScopes.PROFILE)
 				.clientSettings(
 						ClientSettings.builder().requireAuthorizationConsent(false).requireProofKey(true).build())
-				.build());
+				.tokenSettings(TokenSettings.builder().authorizationCodeTimeToLive(codeLife).build())
+				.build();
 		}
 
 		@Bean
@@ -161,6 +186,13 @@ final class TestIdentityProvider implements AutoCloseable {
 					String name = context.getPrincipal().getName();
 					context.getClaims().claim("groups", groups.getOrDefault(name, List.of()));
 					context.getClaims().claim("name", name.substring(0, 1).toUpperCase() + name.substring(1));
+					// signed by this provider, but for someone else, or in another's name
+					if (name.equals(FOR_ANOTHER_CLIENT)) {
+						context.getClaims().audience(List.of("another-client"));
+					}
+					if (name.equals(FROM_ANOTHER_ISSUER)) {
+						context.getClaims().issuer("http://issuer.invalid");
+					}
 				}
 			};
 		}
