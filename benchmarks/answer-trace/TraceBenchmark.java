@@ -66,7 +66,7 @@ public class TraceBenchmark {
 				});
 			}
 			// the production fusion's defaults (RetrievalProperties), no reranker
-			Fusion fusion = new Fusion(Fusion.Method.SCORES, 60, 1, 1, 100, 0, 0, true, 0.5, 2);
+			Fusion fusion = new Fusion(Fusion.Method.SCORES, 60, 1, 1, 100, true, 0.5, 2);
 			Search search = new Search(new QueryShaper(), new Retriever(index, fusion), Reranking.off());
 			Judge judge = new SourcesJudge().then(new RulesJudge(new Grounding(search, true, Grounding.NamesRule.PROPER), 2));
 			AnswerEngine engine = new AnswerEngine(new AnswerEngine.Stages(QueryRewriter.heuristic(), search, judge,

@@ -4,20 +4,16 @@ import org.springframework.util.Assert;
 
 /**
  * How hybrid search fuses the vector and the keyword ranking: by weighted normalised
- * scores or by weighted reciprocal rank, then page-, document- and period-aware
- * adjustments (see {@link FusionJoiner}).
+ * scores or by weighted reciprocal rank, then period-aware, at most one chunk a page (see
+ * {@link FusionJoiner}). Page and document weights were measured and left off, and
+ * removed (docs/decisions/0004-page-aware-hybrid.md, 0001-hybrid-fusion-scores.md).
  *
  * @param method what of each ranking is fused: its scores or its ranks
- * @param k the reciprocal rank fusion constant (with {@link Method#SCORES}, only for the
- * document weight, which fuses where documents stand)
+ * @param k the reciprocal rank fusion constant (with {@link Method#SCORES}, the divisor
+ * of the scaled scores)
  * @param vectorWeight the weight of the vector ranking
  * @param keywordWeight the weight of the keyword ranking
  * @param candidates how deep each ranking goes
- * @param pageWeight how much of the fused scores of the other candidates on the same page
- * of the same document a chunk gains (0: none)
- * @param documentWeight how much a chunk gains for where its document stands in both
- * rankings (the document's own reciprocal rank fusion, relative to the best document's;
- * independent of the document's size; 0: none)
  * @param onePerPage whether the results hold at most one chunk of a page (its best)
  * @param periodWeight how much of its fused score a chunk loses when the question names
  * periods and the chunk (its title, heading path and text) holds none of them (0: none;
@@ -29,16 +25,14 @@ import org.springframework.util.Assert;
  * that lead over the keyword ranking's best; 0 scales it from its lowest to its highest
  * score, as the keyword ranking always is
  */
-public record Fusion(Method method, int k, double vectorWeight, double keywordWeight, int candidates, double pageWeight,
-		double documentWeight, boolean onePerPage, double periodWeight, double vectorSpread) {
+public record Fusion(Method method, int k, double vectorWeight, double keywordWeight, int candidates,
+		boolean onePerPage, double periodWeight, double vectorSpread) {
 
 	public Fusion {
 		Assert.notNull(method, "method must not be null");
 		Assert.isTrue(k >= 1, "k must be at least 1");
 		Assert.isTrue(vectorWeight >= 0 && keywordWeight >= 0, "weights must not be negative");
 		Assert.isTrue(candidates >= 1, "candidates must be at least 1");
-		Assert.isTrue(pageWeight >= 0, "pageWeight must not be negative");
-		Assert.isTrue(documentWeight >= 0, "documentWeight must not be negative");
 		Assert.isTrue(periodWeight >= 0 && periodWeight <= 1, "periodWeight must be between 0 and 1");
 		Assert.isTrue(vectorSpread >= 0, "vectorSpread must not be negative");
 	}
@@ -50,15 +44,12 @@ public record Fusion(Method method, int k, double vectorWeight, double keywordWe
 	 * @param vectorWeight the weight of the vector ranking
 	 * @param keywordWeight the weight of the keyword ranking
 	 * @param candidates how deep each ranking goes
-	 * @param pageWeight see the record
-	 * @param documentWeight see the record
 	 * @param onePerPage see the record
 	 * @param periodWeight see the record
 	 */
-	public Fusion(Method method, int k, double vectorWeight, double keywordWeight, int candidates, double pageWeight,
-			double documentWeight, boolean onePerPage, double periodWeight) {
-		this(method, k, vectorWeight, keywordWeight, candidates, pageWeight, documentWeight, onePerPage, periodWeight,
-				0);
+	public Fusion(Method method, int k, double vectorWeight, double keywordWeight, int candidates, boolean onePerPage,
+			double periodWeight) {
+		this(method, k, vectorWeight, keywordWeight, candidates, onePerPage, periodWeight, 0);
 	}
 
 	/**
@@ -70,7 +61,7 @@ public record Fusion(Method method, int k, double vectorWeight, double keywordWe
 	 * @return the fusion
 	 */
 	public static Fusion ranks(int k, double vectorWeight, double keywordWeight, int candidates) {
-		return new Fusion(Method.RANKS, k, vectorWeight, keywordWeight, candidates, 0, 0, false, 0);
+		return new Fusion(Method.RANKS, k, vectorWeight, keywordWeight, candidates, false, 0);
 	}
 
 	/**
@@ -81,8 +72,8 @@ public record Fusion(Method method, int k, double vectorWeight, double keywordWe
 	 * @return this fusion with other rank settings
 	 */
 	public Fusion withRanks(int k, double vectorWeight, double keywordWeight, int candidates) {
-		return new Fusion(this.method, k, vectorWeight, keywordWeight, candidates, this.pageWeight, this.documentWeight,
-				this.onePerPage, this.periodWeight, this.vectorSpread);
+		return new Fusion(this.method, k, vectorWeight, keywordWeight, candidates, this.onePerPage, this.periodWeight,
+				this.vectorSpread);
 	}
 
 	/**
@@ -91,9 +82,7 @@ public record Fusion(Method method, int k, double vectorWeight, double keywordWe
 	public String describe() {
 		return ((this.method == Method.SCORES) ? "weighted scores" : "weighted reciprocal ranks (k " + this.k + ")")
 				+ ", vector " + this.vectorWeight + ", keyword " + this.keywordWeight + ", each ranking "
-				+ this.candidates + " deep" + ((this.pageWeight > 0) ? ", page weight " + this.pageWeight : "")
-				+ ((this.documentWeight > 0) ? ", document weight " + this.documentWeight : "")
-				+ ((this.periodWeight > 0) ? ", period weight " + this.periodWeight : "")
+				+ this.candidates + " deep" + ((this.periodWeight > 0) ? ", period weight " + this.periodWeight : "")
 				+ (this.onePerPage ? ", one chunk a page" : "");
 	}
 

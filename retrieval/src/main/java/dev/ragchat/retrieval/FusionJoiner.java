@@ -2,7 +2,6 @@ package dev.ragchat.retrieval;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,21 +22,13 @@ import org.springframework.util.Assert;
  * {@code sum(weight_i / (k + rank_i))} (rank from 1). Spring AI ships only a
  * concatenating joiner, so this one is written here.
  * <p>
- * Page- and document-aware, for documents that carry their {@code documentId} and
- * {@code page} in their metadata: with a page weight {@code w > 0}, a document also gains
- * {@code w} times the fused scores of the other candidates from the same page of the same
- * document, so that the page several good chunks point at ranks above a lone chunk
- * elsewhere; with a document weight {@code d > 0}, its score is multiplied by
- * {@code 1 + d * agreement / best}, where a document's agreement is its own reciprocal
- * rank fusion over the rankings of documents (each list ranks documents by their first
- * chunk in it) and {@code best} that of the best document, so that chunks of the document
- * both rankings put near the top rise. A document's agreement depends on where its best
- * chunks stand, not on how many chunks it has: a one-chunk file next to long filings
- * competes on equal terms. With a period weight {@code p > 0}, a candidate marked as
- * holding none of the question's periods keeps {@code 1 - p} of its score, so that a
- * question about FY2022 ranks the pages that speak of 2022 first. With one per page, only
- * the best chunk of each page is kept, so that the top results are that many different
- * pages.
+ * For documents that carry their {@code documentId} and {@code page} in their metadata
+ * (page and document weights were measured and left off, and removed:
+ * docs/decisions/0004-page-aware-hybrid.md, 0001-hybrid-fusion-scores.md). With a period
+ * weight {@code p > 0}, a candidate marked as holding none of the question's periods
+ * keeps {@code 1 - p} of its score, so that a question about FY2022 ranks the pages that
+ * speak of 2022 first. With one per page, only the best chunk of each page is kept, so
+ * that the top results are that many different pages.
  */
 final class FusionJoiner implements DocumentJoiner {
 
@@ -51,10 +42,6 @@ final class FusionJoiner implements DocumentJoiner {
 	static final String PAGE = "page";
 
 	private final List<Double> weights;
-
-	private final double pageWeight;
-
-	private final double documentWeight;
 
 	private final boolean onePerPage;
 
@@ -74,8 +61,6 @@ final class FusionJoiner implements DocumentJoiner {
 		this.method = fusion.method();
 		this.k = fusion.k();
 		this.weights = List.of(fusion.vectorWeight(), fusion.keywordWeight());
-		this.pageWeight = fusion.pageWeight();
-		this.documentWeight = fusion.documentWeight();
 		this.onePerPage = fusion.onePerPage();
 		this.periodWeight = fusion.periodWeight();
 		this.vectorSpread = fusion.vectorSpread();
@@ -85,12 +70,10 @@ final class FusionJoiner implements DocumentJoiner {
 	public List<Document> join(Map<Query, List<List<Document>>> documentsForQuery) {
 		Map<String, Document> documents = new LinkedHashMap<>();
 		Map<String, Double> scores = new LinkedHashMap<>();
-		Map<Object, Double> agreement = new HashMap<>();
 		for (List<List<Document>> lists : documentsForQuery.values()) {
 			Assert.isTrue(lists.size() <= this.weights.size(), "one weight per retriever is needed");
 			for (int list = 0; list < lists.size(); list++) {
 				List<Document> ranked = lists.get(list);
-				Set<Object> seen = new HashSet<>();
 				// the first list is the vector ranking (the weights' order)
 				Scale scale = (list == 0 && this.vectorSpread > 0) ? Scale.spread(ranked, this.vectorSpread)
 						: Scale.of(ranked);
@@ -101,18 +84,8 @@ final class FusionJoiner implements DocumentJoiner {
 					double part = (this.method == Fusion.Method.SCORES) ? scale.apply(document) / this.k
 							: 1.0 / (this.k + rank + 1);
 					scores.merge(document.getId(), weight * part, Double::sum);
-					Object source = document.getMetadata().get(DOCUMENT_ID);
-					if (source != null && seen.add(source)) {
-						agreement.merge(source, weight / (this.k + seen.size()), Double::sum);
-					}
 				}
 			}
-		}
-		if (this.pageWeight > 0) {
-			byPage(documents, scores);
-		}
-		if (this.documentWeight > 0) {
-			byDocument(documents, scores, agreement);
 		}
 		if (this.periodWeight > 0) {
 			scores
@@ -134,25 +107,6 @@ final class FusionJoiner implements DocumentJoiner {
 		Object documentId = document.getMetadata().get(DOCUMENT_ID);
 		Object page = document.getMetadata().get(PAGE);
 		return (documentId != null && page != null) ? documentId + "\u0000" + page : "\u0001" + id;
-	}
-
-	private void byDocument(Map<String, Document> documents, Map<String, Double> scores,
-			Map<Object, Double> agreement) {
-		double best = agreement.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
-		if (best <= 0) {
-			return;
-		}
-		scores.replaceAll((id, score) -> {
-			Object document = documents.get(id).getMetadata().get(DOCUMENT_ID);
-			return (document != null) ? score * (1 + this.documentWeight * agreement.get(document) / best) : score;
-		});
-	}
-
-	private void byPage(Map<String, Document> documents, Map<String, Double> scores) {
-		// a document that does not say its page is a page of its own: it gains nothing
-		Map<String, Double> pages = new HashMap<>();
-		scores.forEach((id, score) -> pages.merge(pageKey(documents.get(id), id), score, Double::sum));
-		scores.replaceAll((id, score) -> score + this.pageWeight * (pages.get(pageKey(documents.get(id), id)) - score));
 	}
 
 	/**

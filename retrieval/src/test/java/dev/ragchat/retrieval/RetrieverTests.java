@@ -78,7 +78,7 @@ class RetrieverTests {
 		assertThat(fast).hasSize(7);
 		assertThat(fast).usingRecursiveComparison().isEqualTo(generic.retrieve(search));
 		// and by scores, the vector ranking scaled by its spread (the defaults' kind)
-		Fusion spread = new Fusion(Fusion.Method.SCORES, 60, 1, 1, 20, 0, 0, false, 0, 2);
+		Fusion spread = new Fusion(Fusion.Method.SCORES, 60, 1, 1, 20, false, 0, 2);
 		assertThat(new Retriever(this.index, spread).retrieve(search)).hasSize(7)
 			.usingRecursiveComparison()
 			.isEqualTo(new Retriever(other, spread).retrieve(search));
@@ -99,8 +99,8 @@ class RetrieverTests {
 				});
 		ChunkSearch search = new ChunkSearch("kb-p", "What drove operating margin change as of FY2022 for 3M?", 3,
 				SearchMode.HYBRID, null);
-		Fusion plain = new Fusion(Fusion.Method.RANKS, 60, 1, 1, 20, 0, 0, false, 0);
-		Fusion periods = new Fusion(Fusion.Method.RANKS, 60, 1, 1, 20, 0, 0, false, 0.5);
+		Fusion plain = new Fusion(Fusion.Method.RANKS, 60, 1, 1, 20, false, 0);
+		Fusion periods = new Fusion(Fusion.Method.RANKS, 60, 1, 1, 20, false, 0.5);
 		assertThat(new Retriever(this.index, plain).retrieve(search).get(0).chunk().documentId()).isNotEqualTo("new");
 		List<ScoredChunk> lucene = new Retriever(this.index, periods).retrieve(search);
 		assertThat(lucene.get(0).chunk().documentId()).isEqualTo("new");
@@ -133,7 +133,7 @@ class RetrieverTests {
 		Map<Query, List<List<Document>>> rankings = Map.of(new Query("q"), List.of(List.of(a, b, c), keyword));
 		assertThat(new FusionJoiner(Fusion.ranks(60, 1, 1, 10)).join(rankings)).extracting(Document::getId)
 			.startsWith("b", "c", "a");
-		List<Document> fused = new FusionJoiner(new Fusion(Fusion.Method.SCORES, 60, 1, 1, 10, 0, 0, false, 0))
+		List<Document> fused = new FusionJoiner(new Fusion(Fusion.Method.SCORES, 60, 1, 1, 10, false, 0))
 			.join(rankings);
 		assertThat(fused).extracting(Document::getId).startsWith("b", "a", "c");
 		// b: 0.04 of the vector range and the top of the keyword one
@@ -153,12 +153,12 @@ class RetrieverTests {
 		Map<Query, List<List<Document>>> rankings = Map.of(new Query("q"), List.of(vector, keyword));
 		// from lowest to highest, a is worth 1 and b a little more than 1 (its share of
 		// the flat range, plus the keyword top)
-		assertThat(new FusionJoiner(new Fusion(Fusion.Method.SCORES, 60, 1, 1, 30, 0, 0, false, 0)).join(rankings))
+		assertThat(new FusionJoiner(new Fusion(Fusion.Method.SCORES, 60, 1, 1, 30, false, 0)).join(rankings))
 			.extracting(Document::getId)
 			.startsWith("b", "a");
 		// by its spread (mean ± 2 standard deviations), a stands above 1 and b near the
 		// middle
-		List<Document> fused = new FusionJoiner(new Fusion(Fusion.Method.SCORES, 60, 1, 1, 30, 0, 0, false, 0, 2))
+		List<Document> fused = new FusionJoiner(new Fusion(Fusion.Method.SCORES, 60, 1, 1, 30, false, 0, 2))
 			.join(rankings);
 		assertThat(fused).extracting(Document::getId).startsWith("a", "b");
 		assertThat(fused.get(0).getScore()).isGreaterThan(1.0 / 60);
@@ -176,7 +176,7 @@ class RetrieverTests {
 		}
 		vector.add(scored("low", 0.50));
 		List<Document> keyword = List.of(scored("k", 3), scored("v0", 2));
-		List<Document> fused = new FusionJoiner(new Fusion(Fusion.Method.SCORES, 60, 1, 1, 30, 0, 0, false, 0, 2))
+		List<Document> fused = new FusionJoiner(new Fusion(Fusion.Method.SCORES, 60, 1, 1, 30, false, 0, 2))
 			.join(Map.of(new Query("q"), List.of(vector, keyword)));
 		Document low = fused.stream().filter((d) -> d.getId().equals("low")).findFirst().orElseThrow();
 		assertThat(low.getScore()).isZero();
@@ -185,7 +185,7 @@ class RetrieverTests {
 	@Test
 	void refusesANegativeVectorSpread() {
 		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
-			.isThrownBy(() -> new Fusion(Fusion.Method.SCORES, 60, 1, 1, 30, 0, 0, false, 0, -1))
+			.isThrownBy(() -> new Fusion(Fusion.Method.SCORES, 60, 1, 1, 30, false, 0, -1))
 			.withMessageContaining("vectorSpread");
 	}
 
@@ -199,40 +199,9 @@ class RetrieverTests {
 		Map<Query, List<List<Document>>> rankings = Map.of(query, List.of(List.of(a1, a2, a3, b1), List.of(a2, b1)));
 		assertThat(new FusionJoiner(Fusion.ranks(60, 1, 1, 10)).join(rankings)).extracting(Document::getId)
 			.containsExactly("a2", "b1", "a1", "a3");
-		assertThat(new FusionJoiner(new Fusion(Fusion.Method.RANKS, 60, 1, 1, 10, 0, 0, true, 0)).join(rankings))
+		assertThat(new FusionJoiner(new Fusion(Fusion.Method.RANKS, 60, 1, 1, 10, true, 0)).join(rankings))
 			.extracting(Document::getId)
 			.containsExactly("a2", "b1", "a3");
-	}
-
-	@Test
-	void liftsTheChunksOfTheDocumentBothRankingsAgreeOn() {
-		// b1 leads the vector ranking alone; doc-a holds most of both rankings
-		Document b1 = page("b1", "doc-b", 1);
-		Document a1 = page("a1", "doc-a", 1);
-		Document a2 = page("a2", "doc-a", 2);
-		Document a3 = page("a3", "doc-a", 3);
-		Query query = new Query("q");
-		Map<Query, List<List<Document>>> rankings = Map.of(query, List.of(List.of(b1, a1, a2), List.of(a3, a2)));
-		assertThat(new FusionJoiner(Fusion.ranks(60, 1, 1, 10)).join(rankings)).extracting(Document::getId)
-			.containsExactly("a2", "b1", "a3", "a1");
-		assertThat(new FusionJoiner(new Fusion(Fusion.Method.RANKS, 60, 1, 1, 10, 0, 1, false, 0)).join(rankings))
-			.extracting(Document::getId)
-			.containsExactly("a2", "a3", "a1", "b1");
-	}
-
-	@Test
-	void aSmallDocumentLeadingBothRankingsStaysFirstNextToALongOne() {
-		// one chunk of doc-small leads both rankings; doc-long fills the rest of them
-		Document small = page("s1", "doc-small", 1);
-		List<Document> long1 = java.util.stream.IntStream.rangeClosed(1, 30)
-			.mapToObj((i) -> page("l" + i, "doc-long", i))
-			.toList();
-		List<Document> ranking = new java.util.ArrayList<>(List.of(small));
-		ranking.addAll(long1);
-		Map<Query, List<List<Document>>> rankings = Map.of(new Query("q"), List.of(ranking, ranking));
-		assertThat(new FusionJoiner(new Fusion(Fusion.Method.RANKS, 60, 1, 1, 40, 0, 2, false, 0)).join(rankings))
-			.extracting(Document::getId)
-			.startsWith("s1", "l1");
 	}
 
 	private static Document scored(String id, double score) {

@@ -83,13 +83,11 @@ public record RetrievalProperties(Path indexDir, @DefaultValue("1") int embeddin
 	}
 
 	/**
-	 * @return how hybrid search fuses its rankings (neither page- nor document-aware:
-	 * both were measured and left off, docs/decisions/0004-page-aware-hybrid.md and
-	 * 0001-hybrid-fusion-scores.md; their settings were removed)
+	 * @return how hybrid search fuses its rankings
 	 */
 	public Fusion fusion() {
 		return new Fusion(this.hybridFusion, this.hybridK, this.vectorWeight, this.keywordWeight, this.hybridCandidates,
-				0, 0, this.hybridOnePerPage, this.hybridPeriodWeight, this.hybridVectorSpread);
+				this.hybridOnePerPage, this.hybridPeriodWeight, this.hybridVectorSpread);
 	}
 
 	/**
