@@ -60,12 +60,23 @@ public record Source(String id, String knowledgeBase, Type type, String path, St
 	 * @param maxDepth how many links from the start a page may be
 	 * @param maxPages the most pages a sync requests
 	 * @param auth the secret sent to its site, or {@code null}
+	 * @param urls more start pages on the same site (each widens the scope by its own
+	 * folder), or empty
 	 */
-	public record Web(String url, List<String> include, List<String> exclude, int maxDepth, int maxPages, Auth auth) {
+	public record Web(String url, List<String> include, List<String> exclude, int maxDepth, int maxPages, Auth auth,
+			List<String> urls) {
 
 		public Web {
 			include = (include != null) ? List.copyOf(include) : List.of();
 			exclude = (exclude != null) ? List.copyOf(exclude) : List.of();
+			urls = (urls != null) ? List.copyOf(urls) : List.of();
+		}
+
+		/**
+		 * One start page or sitemap.
+		 */
+		public Web(String url, List<String> include, List<String> exclude, int maxDepth, int maxPages, Auth auth) {
+			this(url, include, exclude, maxDepth, maxPages, auth, List.of());
 		}
 
 	}

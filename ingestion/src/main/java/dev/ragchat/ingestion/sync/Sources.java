@@ -43,6 +43,9 @@ public final class Sources {
 
 	private static final int MAX_URL = 2048;
 
+	/** The most start pages a web source has beside its {@code url}. */
+	static final int MAX_START_URLS = 20;
+
 	private static final int MAX_SECRET = 4096;
 
 	/** A header name (RFC 9110 token). */
@@ -130,7 +133,8 @@ public final class Sources {
 			default -> throw new RejectedInputException("type '" + request.type() + "' is not one of folder, s3, web");
 		};
 		if (type != Source.Type.WEB && (request.url() != null || request.include() != null || request.exclude() != null
-				|| request.maxDepth() != null || request.maxPages() != null || request.auth() != null)) {
+				|| request.maxDepth() != null || request.maxPages() != null || request.auth() != null
+				|| request.urls() != null)) {
 			throw new RejectedInputException(
 					"url, include, exclude, maxDepth, maxPages and auth are for web sources (type web)");
 		}
@@ -232,8 +236,27 @@ public final class Sources {
 			throw new RejectedInputException("url '" + request.url() + "' is no http or https URL with a host");
 		}
 		this.crawler.policy().check(url);
+		List<URI> more = new java.util.ArrayList<>();
+		List<String> urls = (request.urls() != null) ? request.urls() : List.of();
+		if (urls.size() > MAX_START_URLS) {
+			throw new RejectedInputException("urls may name at most " + MAX_START_URLS + " more start pages");
+		}
+		for (String each : urls) {
+			URI start = (each != null && each.length() <= MAX_URL) ? WebScope.parse(each) : null;
+			if (start == null) {
+				throw new RejectedInputException("urls: '" + each + "' is no http or https URL with a host");
+			}
+			if (!start.getScheme().equalsIgnoreCase(url.getScheme()) || !start.getHost().equalsIgnoreCase(url.getHost())
+					|| WebScope.port(start) != WebScope.port(url)) {
+				throw new RejectedInputException("urls: '" + each + "' is not on the site of url (" + url.getScheme()
+						+ "://" + url.getAuthority()
+						+ "): a web source reads one site; add another source for another");
+			}
+			this.crawler.policy().check(start);
+			more.add(start);
+		}
 		// the patterns are checked as the crawl reads them
-		new WebScope(url, request.include(), request.exclude());
+		new WebScope(url, more, request.include(), request.exclude());
 		int maxDepth = (request.maxDepth() != null) ? request.maxDepth() : this.web.maxDepth();
 		if (maxDepth < 0 || maxDepth > this.web.maxDepth()) {
 			throw new RejectedInputException("maxDepth must be between 0 and " + this.web.maxDepth()
@@ -245,7 +268,7 @@ public final class Sources {
 					+ " (the service's ceiling, RAGCHAT_SYNC_WEB_MAX_PAGES)");
 		}
 		return new Source.Web(url.toString(), request.include(), request.exclude(), maxDepth, maxPages,
-				auth(request.auth()));
+				auth(request.auth()), more.stream().map(URI::toString).toList());
 	}
 
 	private Source.Auth auth(NewAuth auth) {
@@ -420,7 +443,17 @@ public final class Sources {
 	 */
 	public record NewSource(String type, String path, String bucket, String prefix, Boolean deleteMissing,
 			Integer intervalMinutes, String schedule, String url, List<String> include, List<String> exclude,
-			Integer maxDepth, Integer maxPages, NewAuth auth) {
+			Integer maxDepth, Integer maxPages, NewAuth auth, List<String> urls) {
+
+		/**
+		 * A source of one start page (or none).
+		 */
+		public NewSource(String type, String path, String bucket, String prefix, Boolean deleteMissing,
+				Integer intervalMinutes, String schedule, String url, List<String> include, List<String> exclude,
+				Integer maxDepth, Integer maxPages, NewAuth auth) {
+			this(type, path, bucket, prefix, deleteMissing, intervalMinutes, schedule, url, include, exclude, maxDepth,
+					maxPages, auth, null);
+		}
 
 		/**
 		 * A folder or S3 source.

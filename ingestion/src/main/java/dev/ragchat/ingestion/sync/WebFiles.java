@@ -169,7 +169,7 @@ final class WebFiles implements SourceFiles {
 		Source.Web web = source.web();
 		return new Crawler.Site(URI.create(web.url()), web.include(), web.exclude(),
 				Math.min(web.maxDepth(), ceilings.maxDepth()), Math.min(web.maxPages(), ceilings.maxPages()),
-				headers(web.auth(), secrets));
+				headers(web.auth(), secrets), web.urls().stream().map(URI::create).toList());
 	}
 
 	/**

@@ -149,9 +149,9 @@ class SourceController {
 	private static SourceView view(Source s, RunView lastRun) {
 		Source.Web web = s.web();
 		return new SourceView(s.id(), s.knowledgeBase(), s.type().name().toLowerCase(java.util.Locale.ROOT), s.path(),
-				s.bucket(), s.prefix(), (web != null) ? web.url() : null, (web != null) ? web.include() : null,
-				(web != null) ? web.exclude() : null, (web != null) ? web.maxDepth() : null,
-				(web != null) ? web.maxPages() : null,
+				s.bucket(), s.prefix(), (web != null) ? web.url() : null, (web != null) ? web.urls() : null,
+				(web != null) ? web.include() : null, (web != null) ? web.exclude() : null,
+				(web != null) ? web.maxDepth() : null, (web != null) ? web.maxPages() : null,
 				(web != null && web.auth() != null) ? new AuthView(web.auth().kind(), web.auth().name()) : null,
 				s.deleteMissing(), s.intervalMinutes(), s.schedule(), s.createdAt(), s.activeRunId() != null, lastRun);
 	}
@@ -178,9 +178,9 @@ class SourceController {
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record SourceView(String id, String knowledgeBase, String type, String path, String bucket, String prefix,
-			String url, List<String> include, List<String> exclude, Integer maxDepth, Integer maxPages, AuthView auth,
-			boolean deleteMissing, Integer intervalMinutes, String schedule, Instant createdAt, boolean syncing,
-			RunView lastRun) {
+			String url, List<String> urls, List<String> include, List<String> exclude, Integer maxDepth,
+			Integer maxPages, AuthView auth, boolean deleteMissing, Integer intervalMinutes, String schedule,
+			Instant createdAt, boolean syncing, RunView lastRun) {
 
 	}
 

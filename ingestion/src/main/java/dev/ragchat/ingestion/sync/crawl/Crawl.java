@@ -99,13 +99,19 @@ public final class Crawl implements AutoCloseable {
 		this.politeness = politeness;
 		this.maxPageSize = maxPageSize;
 		this.downloads = downloads;
-		this.scope = new WebScope(site.url(), site.include(), site.exclude());
+		this.scope = new WebScope(site.url(), site.more(), site.include(), site.exclude());
 		this.seen.add(site.url().toString());
 		if (Links.isSitemap(site.url())) {
 			this.sitemaps.add(site.url());
 		}
 		else {
 			this.frontier.add(new Target(site.url(), 0, null));
+		}
+		// more start pages, each at depth 0
+		for (URI start : site.more()) {
+			if (this.seen.add(start.toString())) {
+				this.frontier.add(new Target(start, 0, null));
+			}
 		}
 	}
 

@@ -74,11 +74,21 @@ public final class Crawler implements AutoCloseable {
 	 * @param maxPages the most pages one crawl requests
 	 * @param headers headers sent to the start URL's own origin only (the source's
 	 * secret), never to another host, nor after a redirect to one
+	 * @param more more start pages on the same site
 	 */
 	public record Site(URI url, List<String> include, List<String> exclude, int maxDepth, int maxPages,
-			Map<String, String> headers) {
+			Map<String, String> headers, List<URI> more) {
+
+		/**
+		 * A site read from one start page or sitemap.
+		 */
+		public Site(URI url, List<String> include, List<String> exclude, int maxDepth, int maxPages,
+				Map<String, String> headers) {
+			this(url, include, exclude, maxDepth, maxPages, headers, List.of());
+		}
 
 		public Site {
+			more = (more != null) ? List.copyOf(more) : List.of();
 			include = (include != null) ? List.copyOf(include) : List.of();
 			exclude = (exclude != null) ? List.copyOf(exclude) : List.of();
 			headers = (headers != null) ? Map.copyOf(headers) : Map.of();

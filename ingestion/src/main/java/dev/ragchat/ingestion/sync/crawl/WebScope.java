@@ -28,7 +28,7 @@ public final class WebScope {
 
 	private final URI start;
 
-	private final String prefix;
+	private final List<String> prefixes;
 
 	private final List<Pattern> include;
 
@@ -40,13 +40,32 @@ public final class WebScope {
 	 * @param exclude paths left out
 	 */
 	public WebScope(URI start, List<String> include, List<String> exclude) {
+		this(start, List.of(), include, exclude);
+	}
+
+	/**
+	 * @param start the start URL (normalized)
+	 * @param more more start pages on the same site (normalized), each reading its folder
+	 * too
+	 * @param include more paths
+	 * @param exclude paths left out
+	 */
+	public WebScope(URI start, List<URI> more, List<String> include, List<String> exclude) {
 		this.start = start;
+		List<String> prefixes = new java.util.ArrayList<>();
+		prefixes.add(prefix(start));
+		more.forEach((url) -> prefixes.add(prefix(url)));
+		this.prefixes = List.copyOf(prefixes);
+		this.include = patterns("include", include);
+		this.exclude = patterns("exclude", exclude);
+	}
+
+	/** A start URL's folder: the path up to its last slash, or the path as a folder. */
+	private static String prefix(URI start) {
 		String path = start.getRawPath();
 		int slash = path.lastIndexOf('/');
 		String last = path.substring(slash + 1);
-		this.prefix = (last.isEmpty() || last.contains(".")) ? path.substring(0, slash + 1) : path + "/";
-		this.include = patterns("include", include);
-		this.exclude = patterns("exclude", exclude);
+		return (last.isEmpty() || last.contains(".")) ? path.substring(0, slash + 1) : path + "/";
 	}
 
 	/**
@@ -59,7 +78,7 @@ public final class WebScope {
 		}
 		String path = url.getRawPath();
 		String target = (url.getRawQuery() != null) ? path + "?" + url.getRawQuery() : path;
-		boolean in = path.startsWith(this.prefix) || (path + "/").equals(this.prefix)
+		boolean in = this.prefixes.stream().anyMatch((prefix) -> path.startsWith(prefix) || (path + "/").equals(prefix))
 				|| this.include.stream().anyMatch((p) -> p.matcher(target).matches());
 		return in && this.exclude.stream().noneMatch((p) -> p.matcher(target).matches());
 	}
@@ -73,7 +92,11 @@ public final class WebScope {
 				&& port(url) == port(this.start);
 	}
 
-	private static int port(URI url) {
+	/**
+	 * @param url a URL
+	 * @return its port, or its scheme's default
+	 */
+	public static int port(URI url) {
 		if (url.getPort() != -1) {
 			return url.getPort();
 		}
