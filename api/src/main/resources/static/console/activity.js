@@ -124,6 +124,10 @@ function tables(usage) {
 	$('activity-personas').replaceChildren(...usage.byChatConfig.map((c) => row(c.title ?? c.configId ?? 'no persona', c.configId, c)));
 	if (!usage.byKey.length) $('activity-keys').append(none(6));
 	if (!usage.byChatConfig.length) $('activity-personas').append(none(6));
+	// people who signed in with an identity provider, their keys added up (shown when there are any)
+	const people = usage.byPerson || [];
+	$('activity-people').replaceChildren(...people.map((p) => row(p.name ?? p.personId, p.personId, p)));
+	$('activity-people-part').hidden = !people.length;
 	if (usage.knowledgeBases) {
 		$('activity-kb').title = `This key reads ${usage.knowledgeBases.map(kbName).join(', ')}`;
 	}
