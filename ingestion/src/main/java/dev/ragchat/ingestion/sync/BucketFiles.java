@@ -125,19 +125,7 @@ final class BucketFiles implements SourceFiles {
 			Files.deleteIfExists(file);
 			throw new IOException("cannot be downloaded: " + ex.getMessage(), ex);
 		}
-		return new Local() {
-
-			@Override
-			public Path file() {
-				return file;
-			}
-
-			@Override
-			public void close() throws IOException {
-				Files.deleteIfExists(file);
-			}
-
-		};
+		return Local.download(file);
 	}
 
 	/**

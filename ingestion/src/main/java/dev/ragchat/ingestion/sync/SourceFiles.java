@@ -188,6 +188,26 @@ interface SourceFiles {
 		@Override
 		void close() throws IOException;
 
+		/**
+		 * @param file a download of this sync's own
+		 * @return it, deleted once read
+		 */
+		static Local download(Path file) {
+			return new Local() {
+
+				@Override
+				public Path file() {
+					return file;
+				}
+
+				@Override
+				public void close() throws IOException {
+					java.nio.file.Files.deleteIfExists(file);
+				}
+
+			};
+		}
+
 	}
 
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.HashMap;
@@ -143,20 +142,7 @@ final class WebFiles implements SourceFiles {
 		if (entry.location() == null) {
 			throw new IOException("it was not downloaded");
 		}
-		Path file = Path.of(entry.location());
-		return new Local() {
-
-			@Override
-			public Path file() {
-				return file;
-			}
-
-			@Override
-			public void close() throws IOException {
-				Files.deleteIfExists(file);
-			}
-
-		};
+		return Local.download(Path.of(entry.location()));
 	}
 
 	/**
