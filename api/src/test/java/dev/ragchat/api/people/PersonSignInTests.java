@@ -108,8 +108,7 @@ class PersonSignInTests {
 	void signsInThroughTheProvidersLoginPageAndSeesOnlyTheKnowledgeBasesItsGroupsAreGranted() throws Exception {
 		String finance = createKnowledgeBase("finance");
 		String engineering = createKnowledgeBase("engineering");
-		master("PUT", "/api/v1/knowledge-bases/" + finance + "/grants",
-				"{\"grantee\":\"group:finance\",\"permission\":\"chat\"}", 200);
+		grant(finance, "group:finance", "chat");
 
 		Browser ada = new Browser();
 		ada.signIn("ada");
@@ -140,8 +139,7 @@ class PersonSignInTests {
 	@Test
 	void aChangeFromTheSessionNeedsItsCsrfToken() throws Exception {
 		String finance = createKnowledgeBase("finance");
-		master("PUT", "/api/v1/knowledge-bases/" + finance + "/grants",
-				"{\"grantee\":\"group:finance\",\"permission\":\"chat\"}", 200);
+		grant(finance, "group:finance", "chat");
 		Browser ada = new Browser();
 		ada.signIn("ada");
 		String session = "{\"knowledgeBase\":\"" + finance + "\"}";
@@ -156,20 +154,18 @@ class PersonSignInTests {
 	@Test
 	void aWithdrawnGrantEndsAccessAtTheNextRequest() throws Exception {
 		String finance = createKnowledgeBase("finance");
-		master("PUT", "/api/v1/knowledge-bases/" + finance + "/grants",
-				"{\"grantee\":\"group:finance\",\"permission\":\"chat\"}", 200);
+		grant(finance, "group:finance", "chat");
 		Browser ada = new Browser();
 		ada.signIn("ada");
 		assertThat(ada.send("GET", "/api/v1/knowledge-bases/" + finance, null).statusCode()).isEqualTo(200);
-		master("DELETE", "/api/v1/knowledge-bases/" + finance + "/grants?grantee=group:finance", null, 204);
+		withdraw(finance, "group:finance");
 		assertThat(ada.send("GET", "/api/v1/knowledge-bases/" + finance, null).statusCode()).isEqualTo(404);
 	}
 
 	@Test
 	void aPersonTheProviderTakesOutOfAGroupLosesItsGrantsAtTheNextRequest() throws Exception {
 		String finance = createKnowledgeBase("finance");
-		master("PUT", "/api/v1/knowledge-bases/" + finance + "/grants",
-				"{\"grantee\":\"group:finance\",\"permission\":\"chat\"}", 200);
+		grant(finance, "group:finance", "chat");
 		Browser ada = new Browser();
 		ada.signIn("ada");
 		assertThat(ada.send("GET", "/api/v1/knowledge-bases/" + finance, null).statusCode()).isEqualTo(200);
@@ -178,7 +174,7 @@ class PersonSignInTests {
 		assertThat(ada.send("GET", "/api/v1/knowledge-bases/" + finance, null).statusCode()).isEqualTo(403);
 		assertThat(ada.json("GET", "/api/v1/me", null, 200).get("groups")).extracting(JsonNode::asText)
 			.containsExactly("marketing");
-		master("DELETE", "/api/v1/knowledge-bases/" + finance + "/grants?grantee=group:finance", null, 204);
+		withdraw(finance, "group:finance");
 	}
 
 	@Test
@@ -301,8 +297,7 @@ class PersonSignInTests {
 	void aPersonIssuesKeysThatActWithAtMostTheirRightsAndSeesOnlyTheirOwn() throws Exception {
 		String finance = createKnowledgeBase("finance");
 		String engineering = createKnowledgeBase("engineering");
-		master("PUT", "/api/v1/knowledge-bases/" + finance + "/grants",
-				"{\"grantee\":\"group:finance\",\"permission\":\"chat\"}", 200);
+		grant(finance, "group:finance", "chat");
 		Browser ada = new Browser();
 		ada.signIn("ada");
 		String token = ada.json("GET", "/api/v1/me", null, 200).at("/csrf/token").asText();
@@ -332,7 +327,7 @@ class PersonSignInTests {
 				.header("X-API-Key", key.get("key").asText())
 				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(withKey.statusCode()).isEqualTo(200);
-		master("DELETE", "/api/v1/knowledge-bases/" + finance + "/grants?grantee=group:finance", null, 204);
+		withdraw(finance, "group:finance");
 		HttpResponse<String> after = client(new CookieManager())
 			.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/knowledge-bases/" + finance))
 				.header("X-API-Key", key.get("key").asText())
@@ -344,8 +339,7 @@ class PersonSignInTests {
 	@Test
 	void theAuditTrailAndTheActivityNameThePerson() throws Exception {
 		String finance = createKnowledgeBase("finance");
-		master("PUT", "/api/v1/knowledge-bases/" + finance + "/grants",
-				"{\"grantee\":\"group:finance\",\"permission\":\"chat\"}", 200);
+		grant(finance, "group:finance", "chat");
 		Browser ada = new Browser();
 		ada.signIn("ada");
 		JsonNode me = ada.json("GET", "/api/v1/me", null, 200);
@@ -377,7 +371,16 @@ class PersonSignInTests {
 				assertThat(p.get("name").asText()).isEqualTo("Ada");
 				assertThat(p.get("questions").asLong()).isGreaterThanOrEqualTo(1);
 			});
-		master("DELETE", "/api/v1/knowledge-bases/" + finance + "/grants?grantee=group:finance", null, 204);
+		withdraw(finance, "group:finance");
+	}
+
+	private void grant(String kb, String grantee, String permission) throws Exception {
+		master("PUT", "/api/v1/knowledge-bases/" + kb + "/grants",
+				"{\"grantee\":\"" + grantee + "\",\"permission\":\"" + permission + "\"}", 200);
+	}
+
+	private void withdraw(String kb, String grantee) throws Exception {
+		master("DELETE", "/api/v1/knowledge-bases/" + kb + "/grants?grantee=" + grantee, null, 204);
 	}
 
 	private String createKnowledgeBase(String name) throws Exception {
