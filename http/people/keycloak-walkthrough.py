@@ -338,9 +338,11 @@ def walk(master, alice, ids):
     withdrawn = master.send("DELETE", f"/api/v1/knowledge-bases/{finance}/grants?grantee=group:finance")
     r = alice.send("GET", f"/api/v1/knowledge-bases/{finance}")
     listed = alice.send("GET", "/api/v1/knowledge-bases")
+    # with no grant left anywhere she may use no knowledge base at all: the list is refused too
     check("finance's grant withdrawn: her next request is refused, her list no longer holds it",
-          withdrawn.status == 204 and r.status == 404 and listed.status == 200
-          and finance not in [kb["id"] for kb in listed.json().get("knowledgeBases", [])],
+          withdrawn.status == 204 and refused(r) and "1987" not in r.body
+          and (listed.status == 403 or listed.status == 200
+               and finance not in [kb["id"] for kb in listed.json().get("knowledgeBases", [])]),
           f"{withdrawn.status}; {shown(r)}; {shown(listed)}")
     r = with_key.send("POST", "/v1/chat/completions", {
         "model": f"kb:{finance}", "messages": [{"role": "user", "content": "When was the lighthouse automated?"}]})
