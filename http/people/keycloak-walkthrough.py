@@ -2,7 +2,7 @@
 """People sign in with their company identity: a walk-through against a running ragchat
 whose identity provider is a real Keycloak (python3 standard library only).
 
-    SERVICE_URL=https://localhost:8443 SERVICE_MASTER_KEY=... SERVICE_CERT=data/certs/server.crt \\
+    SERVICE_URL=https://localhost:8443 SERVICE_MASTER_KEY=... SERVICE_CERT=certs/server.crt \\
     KEYCLOAK_USER=alice KEYCLOAK_PASSWORD=... python3 http/people/keycloak-walkthrough.py
 
 .ci/keycloak-walkthrough starts Keycloak with the realm of http/fixtures/keycloak (alice in
@@ -84,15 +84,16 @@ class Response:
 
 class Client:
     """A browser, or a script with a credential header: a cookie jar, no automatic redirects.
-    Every body it receives is kept, to look for engineering's text at the end."""
+    Every body it receives goes to `bodies`, if given, to look for engineering's text at the
+    end."""
 
-    def __init__(self, headers=None, keep_bodies=False):
+    def __init__(self, headers=None, bodies=None):
         self.cookies = http.cookiejar.CookieJar(LoopbackIsSecure())
         self.opener = urllib.request.build_opener(
             urllib.request.HTTPCookieProcessor(self.cookies), urllib.request.HTTPSHandler(context=TLS),
             NoRedirects)
         self.headers = dict(headers or {})
-        self.bodies = [] if keep_bodies else None
+        self.bodies = bodies   # a list to keep every body received in, if given
 
     def send(self, method, url, body=None, headers=None, content_type=None, timeout=90):
         if not url.startswith("http"):
@@ -236,8 +237,9 @@ def sign_in(browser):
     return None
 
 
-def mcp(key, method, params=None, session=None, request_id=1):
-    headers = {"Authorization": f"Bearer {key}", "Accept": "application/json, text/event-stream"}
+def mcp(client, method, params=None, session=None, request_id=1):
+    """One JSON-RPC message to /mcp (Streamable HTTP) with the client's key."""
+    headers = {"Accept": "application/json, text/event-stream"}
     if session:
         headers["Mcp-Session-Id"] = session
     message = {"jsonrpc": "2.0", "method": method}
@@ -245,7 +247,7 @@ def mcp(key, method, params=None, session=None, request_id=1):
         message["id"] = request_id
     if params is not None:
         message["params"] = params
-    return Client(keep_bodies=True).send("POST", "/mcp", message, headers=headers)
+    return client.send("POST", "/mcp", message, headers=headers)
 
 
 def walk(master, alice, ids):
@@ -298,30 +300,29 @@ def walk(master, alice, ids):
           key is not None and finance in issued.json().get("knowledgeBases", [])
           and engineering not in issued.json().get("knowledgeBases", []), shown(issued))
     key = key or "rck_none"
-    with_key = Client({"Authorization": f"Bearer {key}"}, keep_bodies=True)
+    with_key = Client({"Authorization": f"Bearer {key}"}, bodies=alice.bodies)
     r = with_key.send("POST", "/v1/chat/completions", {
         "model": f"kb:{engineering}",
         "messages": [{"role": "user", "content": "Where does the agent store its cache on Linux?"}]})
     check("/v1/chat/completions on engineering with her key: refused (model_not_found)",
           refused(r) and "model_not_found" in r.body, shown(r))
-    init = mcp(key, "initialize", {"protocolVersion": "2025-03-26", "capabilities": {},
-                                   "clientInfo": {"name": "keycloak-walkthrough", "version": "1"}})
+    init = mcp(with_key, "initialize", {"protocolVersion": "2025-03-26", "capabilities": {},
+                                        "clientInfo": {"name": "keycloak-walkthrough", "version": "1"}})
     session = init.headers.get("Mcp-Session-Id") if init.status == 200 else None
     if session:
-        mcp(key, "notifications/initialized", session=session, request_id=None)
+        mcp(with_key, "notifications/initialized", session=session, request_id=None)
     for tool, arguments in (("search", {"knowledge_base": engineering, "query": "agent cache Linux"}),
                             ("ask", {"knowledge_base": engineering,
                                      "question": "Where does the agent store its cache on Linux?"})):
-        r = mcp(key, "tools/call", {"name": tool, "arguments": arguments}, session=session, request_id=2)
+        r = mcp(with_key, "tools/call", {"name": tool, "arguments": arguments}, session=session, request_id=2)
         check(f"MCP {tool} on engineering with her key: refused (a tool error, no such knowledge base)",
               session is not None and r.status == 200 and '"isError":true' in r.body.replace(" ", "")
               and f"No knowledge base '{engineering}'" in r.body and not leaks(r.body), shown(r))
-    alice.bodies.extend(with_key.bodies)
 
     # 6. a question on finance: a grounded answer citing the PDF
     started = alice.send("POST", "/api/v1/sessions", {"knowledgeBase": finance}, headers=csrf)
     token = started.json().get("token") if started.status == 201 else None
-    chat = Client({"Authorization": f"Bearer {token}"}, keep_bodies=True)
+    chat = Client({"Authorization": f"Bearer {token}"}, bodies=alice.bodies)
     messages = f"/api/v1/sessions/{started.json().get('sessionId') if token else 'none'}/messages"
     answer = chat.send("POST", messages, {"message": "When was the lighthouse on Kestrel Point automated?"})
     a = answer.json() if answer.status == 200 else {}
@@ -332,7 +333,6 @@ def walk(master, alice, ids):
     a = answer.json() if answer.status == 200 else {}
     check("engineering's fact asked on finance: not found, nothing of it", answer.status == 200
           and a.get("grounded") is False and not leaks(answer.body), shown(answer))
-    alice.bodies.extend(chat.bodies)
 
     # 7. the grant withdrawn (master key): her next request is refused
     withdrawn = master.send("DELETE", f"/api/v1/knowledge-bases/{finance}/grants?grantee=group:finance")
@@ -381,7 +381,7 @@ def main():
     ids = {}
     try:
         setup(master, ids)
-        walk(master, Client(keep_bodies=True), ids)
+        walk(master, Client(bodies=[]), ids)
     finally:
         # its knowledge bases go (a run by hand leaves the service as it found it)
         for name in ("finance", "engineering"):
