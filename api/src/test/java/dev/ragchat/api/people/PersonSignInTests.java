@@ -170,8 +170,9 @@ class PersonSignInTests {
 		ada.signIn("ada");
 		assertThat(ada.send("GET", "/api/v1/knowledge-bases/" + finance, null).statusCode()).isEqualTo(200);
 		TestIdentityProvider.groups.put("ada", List.of("marketing"));
-		// no grant left anywhere: nothing of any knowledge base
-		assertThat(ada.send("GET", "/api/v1/knowledge-bases/" + finance, null).statusCode()).isEqualTo(403);
+		// no grant left anywhere: nothing of any knowledge base, and an empty list
+		assertThat(ada.send("GET", "/api/v1/knowledge-bases/" + finance, null).statusCode()).isEqualTo(404);
+		assertThat(ada.json("GET", "/api/v1/knowledge-bases", null, 200).get("knowledgeBases")).isEmpty();
 		assertThat(ada.json("GET", "/api/v1/me", null, 200).get("groups")).extracting(JsonNode::asText)
 			.containsExactly("marketing");
 		withdraw(finance, "group:finance");
@@ -332,8 +333,8 @@ class PersonSignInTests {
 			.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/knowledge-bases/" + finance))
 				.header("X-API-Key", key.get("key").asText())
 				.build(), HttpResponse.BodyHandlers.ofString());
-		// no grant left anywhere: the key has no scope left
-		assertThat(after.statusCode()).isEqualTo(403);
+		// no grant left anywhere: the knowledge base is not theirs to see
+		assertThat(after.statusCode()).isEqualTo(404);
 	}
 
 	@Test

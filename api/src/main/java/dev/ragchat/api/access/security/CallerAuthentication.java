@@ -19,6 +19,13 @@ final class CallerAuthentication extends AbstractAuthenticationToken {
 
 	static final String SESSION = "SESSION";
 
+	/**
+	 * A key a person holds: whatever their grants are now (none, too), the knowledge base
+	 * endpoints answer them, each knowledge base as their grants allow (404 for those not
+	 * granted, an empty list when none is).
+	 */
+	static final String PERSON = "PERSON";
+
 	private final Caller caller;
 
 	CallerAuthentication(Caller caller) {
@@ -33,6 +40,9 @@ final class CallerAuthentication extends AbstractAuthenticationToken {
 			case MASTER -> authorities.add(new SimpleGrantedAuthority(MASTER));
 			case API_KEY -> caller.scopes().forEach((s) -> authorities.add(new SimpleGrantedAuthority(s.authority())));
 			case SESSION -> authorities.add(new SimpleGrantedAuthority(SESSION));
+		}
+		if (caller.person() != null && caller.kind() == Caller.Kind.API_KEY) {
+			authorities.add(new SimpleGrantedAuthority(PERSON));
 		}
 		return authorities;
 	}

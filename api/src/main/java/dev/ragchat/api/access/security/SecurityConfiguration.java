@@ -184,7 +184,7 @@ class SecurityConfiguration {
 				.hasAuthority(CallerAuthentication.MASTER)
 				.requestMatchers("/api/v1/knowledge-bases", "/api/v1/knowledge-bases/**")
 				.hasAnyAuthority(CallerAuthentication.MASTER, Scope.CHAT.authority(), Scope.UPLOAD.authority(),
-						Scope.ADMIN.authority())
+						Scope.ADMIN.authority(), CallerAuthentication.PERSON)
 				.requestMatchers("/api/v1/chat-configs", "/api/v1/chat-configs/**")
 				.hasAnyAuthority(CallerAuthentication.MASTER, Scope.CHAT.authority())
 				.requestMatchers(HttpMethod.POST, "/api/v1/sessions", "/api/start_chat", "/start_chat")
