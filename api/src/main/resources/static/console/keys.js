@@ -1,5 +1,22 @@
-// API keys (master key): knowledge bases picked from the list, lifetimes in words.
-import { $, api, el, guarded, state, when } from './core.js';
+// API keys (master key): knowledge bases picked from the list, lifetimes in words. A
+// signed-in person manages their own keys here: the server gives a key at most their
+// rights (and says so when asked for more); the key their console signs in with is shown,
+// not offered for revoking.
+import { $, api, el, guarded, may, state, when } from './core.js';
+
+/**
+ * Sets the view up for the master key (null) or a signed-in person: their own keys, the
+ * scopes they have somewhere (data-needs-scope), "all knowledge bases" only when they may
+ * use all.
+ */
+export function keysFor(person) {
+	$('keys-title').textContent = person ? 'Your API keys' : 'API keys';
+	$('keys-person-hint').hidden = !person;
+	const all = !person || Boolean(person.rights && person.rights['*']);
+	$('key-kb-all').hidden = !all;
+	$('key-kb-all').querySelector('input').checked = all;
+	for (const box of document.querySelectorAll('#key-form input[name=scope]')) box.checked = box.value === 'chat';
+}
 
 /** The knowledge bases a key may be issued for, as checkboxes by name (the id beside it). */
 export function fillKeyKnowledgeBases(knowledgeBases) {
@@ -17,8 +34,8 @@ export async function loadKeys() {
 		el('td', { text: (k.knowledgeBases || []).map(nameOf).join(', ') }), el('td', { text: k.status }),
 		el('td', {}, el('time', { datetime: k.expiresAt, text: `${when(k.expiresAt)} (${fromNow(k.expiresAt)})` })),
 		el('td', { text: k.lastUsedAt ? when(k.lastUsedAt) : 'never' }),
-		el('td', {}, String(k.status).toUpperCase() === 'ACTIVE'
-			? el('button', { type: 'button', class: 'quiet', text: 'Revoke', 'aria-label': `Revoke ${k.name || k.id}`, onclick: () => revoke(k) }) : ''))));
+		el('td', {}, state.person && k.id === state.person.keyId ? el('span', { class: 'hint', text: 'this console’s sign-in' })
+			: String(k.status).toUpperCase() === 'ACTIVE' ? el('button', { type: 'button', class: 'quiet', text: 'Revoke', 'aria-label': `Revoke ${k.name || k.id}`, onclick: () => revoke(k) }) : ''))));
 }
 
 function nameOf(id) {
@@ -37,9 +54,11 @@ export async function issueKey(event) {
 	event.preventDefault();
 	const form = event.target;
 	await guarded(async () => {
-		const scopes = [...form.querySelectorAll('input[name=scope]:checked')].map((i) => i.value);
+		// scopes not offered (a person's grants give none of them) are not asked for
+		const scopes = [...form.querySelectorAll('input[name=scope]:checked')].map((i) => i.value).filter(may);
 		const picked = [...form.querySelectorAll('input[name=kb]:checked')].map((i) => i.value);
-		const knowledgeBases = picked.includes('*') ? ['*'] : picked;
+		// a hidden choice is no choice (a person who may not use all knowledge bases)
+		const knowledgeBases = picked.includes('*') && !$('key-kb-all').hidden ? ['*'] : picked.filter((id) => id !== '*');
 		// a key that may do nothing is no key: said here, not sent (the server refuses it too)
 		if (!scopes.length) {
 			form.querySelector('input[name=scope]').focus();

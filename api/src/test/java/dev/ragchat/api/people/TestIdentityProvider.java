@@ -55,16 +55,16 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
  * screen) whose redirect URI is the service's, people whose groups are a {@code groups}
  * claim of their ID token, and RP-initiated logout.
  */
-final class TestIdentityProvider implements AutoCloseable {
+public final class TestIdentityProvider implements AutoCloseable {
 
-	static final String CLIENT_ID = "ragchat";
+	public static final String CLIENT_ID = "ragchat";
 
-	static final String CLIENT_SECRET = "ragchat-test-secret";
+	public static final String CLIENT_SECRET = "ragchat-test-secret";
 
-	static final String PASSWORD = "password";
+	public static final String PASSWORD = "password";
 
 	/** Each person's groups, changeable while the provider runs. */
-	static final Map<String, List<String>> groups = new ConcurrentHashMap<>();
+	public static final Map<String, List<String>> groups = new ConcurrentHashMap<>();
 
 	private final ConfigurableApplicationContext context;
 
@@ -79,7 +79,7 @@ final class TestIdentityProvider implements AutoCloseable {
 	 * @param work a folder for what the service's start-up processors write
 	 * @return the running provider
 	 */
-	static TestIdentityProvider start(String redirectUri, String postLogoutRedirectUri, Path work) {
+	public static TestIdentityProvider start(String redirectUri, String postLogoutRedirectUri, Path work) {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(Provider.class)
 			.properties("spring.config.name=test-identity-provider", "server.port=0", "server.ssl.enabled=false",
 					"ragchat.data-dir=" + work.resolve("idp-data"), "ragchat.tls.cert=" + work.resolve("idp.crt"),
@@ -92,7 +92,7 @@ final class TestIdentityProvider implements AutoCloseable {
 	/**
 	 * @return the issuer URL
 	 */
-	String issuer() {
+	public String issuer() {
 		return "http://localhost:" + ((ServletWebServerApplicationContext) this.context).getWebServer().getPort();
 	}
 

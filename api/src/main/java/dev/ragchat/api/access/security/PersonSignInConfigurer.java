@@ -78,7 +78,8 @@ final class PersonSignInConfigurer {
 					Object endSession = request.getAttribute(END_SESSION);
 					response.sendRedirect((endSession != null) ? (String) endSession : request.getContextPath() + "/");
 				}))
-			// the console's sign-out form ends at the provider: its origin is a form action
+			// the console's sign-out form ends at the provider: its origin is a form
+			// action
 			.headers((headers) -> headers.contentSecurityPolicy(
 					(csp) -> csp.policyDirectives(SecurityHeaders.contentSecurityPolicy(endSessionOrigins()))));
 	}
