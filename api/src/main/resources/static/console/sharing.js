@@ -1,7 +1,7 @@
 // Sharing: what a knowledge base grants groups of the identity provider and people
 // (chat, upload or manage), for whoever may manage it (the master key, a key with the
 // admin scope, a person who manages it); only shown when people can sign in at all.
-import { $, api, el, guarded, kbPath, mayIn, state, when } from './core.js';
+import { $, api, credential, el, guarded, kbPath, mayIn, state, when } from './core.js';
 
 const PERMISSIONS = { chat: 'chat', upload: 'upload', manage: 'manage' };
 let shownKb = null;
@@ -13,6 +13,10 @@ export async function loadSharing(kb) {
 	section.hidden = !(state.providers.length && mayIn('admin', kb));
 	$('grant-rows').replaceChildren();
 	if (section.hidden) return;
+	// the master key may list people: their ids are offered as one types
+	if (credential().kind === 'master' && !$('grant-people').children.length) {
+		api('/api/v1/admin/people').then(({ people }) => offerPeople(people), () => {});
+	}
 	await guarded(async () => {
 		const { grants } = await api(`${kbPath(kb)}/grants`);
 		if (shownKb !== kb) return;

@@ -97,7 +97,7 @@ class PeopleBrowserTests extends ConsoleBrowserTestSupport {
 			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#provider-links a")));
 		assertThat(link.getText()).isEqualTo("Sign in with Example Corp");
 		assertThat(this.browser.findElement(By.id("sign-in-form")).isDisplayed()).isTrue();
-		screenshot("people-sign-in");
+		screenshot("sign-in-providers-1280-light");
 
 		// the provider's own login page, typed into
 		link.click();
@@ -130,7 +130,7 @@ class PeopleBrowserTests extends ConsoleBrowserTestSupport {
 		openKnowledgeBase(finance, "Finance");
 		assertThat(this.browser.findElement(By.cssSelector("#documents .upload-area")).isDisplayed()).isTrue();
 		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#doc-rows li[data-status=READY]")));
-		screenshot("people-knowledge");
+		screenshot("people-knowledge-1280-light");
 
 		// a question about the master key's document, answered with a citation; asked
 		// with the cookie, the CSRF token and then the session's own token
@@ -185,15 +185,15 @@ class PeopleBrowserTests extends ConsoleBrowserTestSupport {
 			.extracting((g) -> g.get("grantee").asText() + "=" + g.get("permission").asText())
 			.contains("group:audit=upload", "group:finance=manage");
 		scrollTo("sharing");
-		screenshot("people-sharing");
+		screenshot("sharing-1280-light");
 		darkMode(true);
-		screenshot("people-sharing-dark");
+		screenshot("sharing-1280-dark");
 		this.browser.manage().window().setSize(new Dimension(390, 844));
 		assertNoHorizontalScroll();
 		scrollTo("sharing");
-		screenshot("people-sharing-390px-dark");
+		screenshot("sharing-390-dark");
 		darkMode(false);
-		screenshot("people-sharing-390px");
+		screenshot("sharing-390-light");
 
 		// a key of Ada's own: the console's sign-in key is listed, not offered for
 		// revoking
@@ -211,10 +211,10 @@ class PeopleBrowserTests extends ConsoleBrowserTestSupport {
 			.extracting((b) -> b.getAttribute("aria-label"))
 			.containsExactly("Revoke notebook");
 		assertNoHorizontalScroll();
-		screenshot("people-keys-390px");
+		screenshot("people-keys-390-light");
 		darkMode(true);
 		assertNoHorizontalScroll();
-		screenshot("people-keys-390px-dark");
+		screenshot("people-keys-390-dark");
 		darkMode(false);
 		this.browser.manage().window().setSize(new Dimension(1280, 900));
 
@@ -255,12 +255,14 @@ class PeopleBrowserTests extends ConsoleBrowserTestSupport {
 		this.wait.until(ExpectedConditions
 			.attributeContains(By.cssSelector("#people-rows tr[data-person='" + id + "']"), "class", "removed"));
 		assertThat(masterGet("/api/v1/admin/people").findValue("removedAt")).isNotNull();
-		screenshot("people-list");
+		screenshot("people-1280-light");
+		darkMode(true);
+		screenshot("people-1280-dark");
 		this.browser.manage().window().setSize(new Dimension(390, 844));
 		assertNoHorizontalScroll();
-		darkMode(true);
-		screenshot("people-list-390px-dark");
+		screenshot("people-390-dark");
 		darkMode(false);
+		screenshot("people-390-light");
 		this.browser.manage().window().setSize(new Dimension(1280, 900));
 	}
 
