@@ -264,8 +264,9 @@ class PeopleBrowserTests extends ConsoleBrowserTestSupport {
 		assertThat(row.getText()).contains("Grace").contains("ops, finance");
 		row.findElement(By.cssSelector("button")).click();
 		this.wait.until(ExpectedConditions.alertIsPresent()).accept();
-		this.wait.until(ExpectedConditions
-			.attributeContains(By.cssSelector("#people-rows tr[data-person='" + id + "']"), "class", "removed"));
+		// the list is drawn anew: asked of the page, not of a row found before
+		this.wait.until((driver) -> Boolean.TRUE.equals(script("const row = document.querySelector(\"#people-rows"
+				+ " tr[data-person='" + id + "']\"); return row !== null && row.classList.contains('removed')")));
 		assertThat(masterGet("/api/v1/admin/people").get("people")).filteredOn((p) -> p.get("id").asText().equals(id))
 			.singleElement()
 			.satisfies((p) -> assertThat(p.get("removedAt").isTextual()).isTrue());
@@ -285,7 +286,9 @@ class PeopleBrowserTests extends ConsoleBrowserTestSupport {
 	}
 
 	private void openKnowledgeBase(String kb, String name) {
-		this.browser.findElement(By.cssSelector("#kb-rows tr[data-kb='" + kb + "'] button")).click();
+		this.wait
+			.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#kb-rows tr[data-kb='" + kb + "'] button")))
+			.click();
 		this.wait.until(ExpectedConditions.textToBe(By.id("documents-title"), "Documents of " + name));
 	}
 
