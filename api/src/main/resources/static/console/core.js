@@ -11,7 +11,9 @@ export const $ = (id) => document.getElementById(id);
 
 /**
  * What the modules share: the open knowledge base, the knowledge bases this key sees,
- * and what the signed-in credential may do (GET /api/v1/keys/current).
+ * what the signed-in credential may do (GET /api/v1/keys/current; for a person, what
+ * their grants give them somewhere), the signed-in person (GET /api/v1/me, without its
+ * CSRF token) and the identity providers one may sign in with (GET /api/v1/sign-in).
  */
 export const state = { kb: null, knowledgeBases: [], scopes: [], person: null, providers: [] };
 

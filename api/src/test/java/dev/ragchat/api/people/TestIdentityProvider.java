@@ -53,7 +53,8 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
  * A real OpenID provider for tests: Spring Authorization Server on loopback (plain HTTP),
  * with a login form, one confidential client ({@code ragchat}, PKCE required, no consent
  * screen) whose redirect URI is the service's, people whose groups are a {@code groups}
- * claim of their ID token, and RP-initiated logout.
+ * claim of their ID token, and RP-initiated logout. Public: the console's browser tests
+ * sign in through it too ({@code PeopleBrowserTests}).
  */
 public final class TestIdentityProvider implements AutoCloseable {
 
