@@ -1,10 +1,12 @@
 // The ragchat console: plain ES modules, no build step, one module per view; this one
 // signs in and out, switches views and wires the page.
-import { $, api, credential, el, guarded, kbPath, remember, showError, state, whenUnauthorized } from './core.js';
+import { $, api, credential, el, guarded, kbPath, remember, showError, signedInAs, state, whenUnauthorized } from './core.js';
 import { checkName, createKnowledgeBase, documentsHidden, documentsShown, dropAnywhere, forgetDocuments,
 	loadKnowledgeBases, onKnowledgeBases, upload } from './knowledge.js';
 import { ask, chatShown, composerKeys, count, editPersona, forgetChat, newChat, savePersona, setUp, stop } from './chat.js';
-import { fillKeyKnowledgeBases, issueKey, loadKeys } from './keys.js';
+import { fillKeyKnowledgeBases, issueKey, keysFor, loadKeys } from './keys.js';
+import { loadPeople, loadProviders, signOutPerson, whoIsSignedIn } from './people.js';
+import { forgetSharing, offerPeople } from './sharing.js';
 import { openDocument, wireViewer } from './viewer.js';
 import { activityShown, activityThemeChanged, forgetActivity, mayReadActivity } from './activity.js';
 import { addSource } from './sources.js';
@@ -30,8 +32,19 @@ async function signIn(event) {
 	});
 }
 
+/**
+ * Signs out: a person's session ends on the server and at the provider (a navigation);
+ * a key is forgotten here.
+ */
+function signOutClicked() {
+	if (state.person) signOutPerson();
+	signOut();
+}
+
 function signOut(reason) {
 	sessionStorage.clear();
+	signedInAs(null);
+	forgetSharing();
 	forgetDocuments();
 	forgetChat();
 	forgetActivity();
@@ -44,7 +57,7 @@ function signOut(reason) {
 	$('sign-in').hidden = false;
 	$('sign-out').hidden = true;
 	$('who').textContent = '';
-	for (const id of ['kb-rows', 'doc-rows', 'search-results', 'key-rows']) $(id).replaceChildren();
+	for (const id of ['kb-rows', 'doc-rows', 'search-results', 'key-rows', 'people-rows']) $(id).replaceChildren();
 	$('documents').hidden = true;
 	$('sources').hidden = true;
 	$('issued').hidden = true;
@@ -58,18 +71,31 @@ async function enter() {
 	$('console').hidden = false;
 	$('sign-out').hidden = false;
 	// what this credential may do: actions it may not take are not offered
-	const current = await api('/api/v1/keys/current').catch((error) => {
-		showError(error.message);
-		return { scopes: [] };
-	});
-	state.scopes = current.scopes;
-	document.body.dataset.scopes = current.scopes.join(' ');
-	$('who').textContent = c.kind === 'master' ? 'Signed in with the master key'
-		: `Signed in with ${current.name ? `the key “${current.name}”` : 'an API key'} (${current.scopes.join(', ')})`;
+	if (c.kind === 'person') {
+		// a person: what they may do somewhere (each knowledge base says what there)
+		state.scopes = [...new Set(Object.values(state.person.rights).flat())].sort();
+		$('who').textContent = `Signed in as ${state.person.name || state.person.email || state.person.id}`;
+	} else {
+		const current = await api('/api/v1/keys/current').catch((error) => {
+			showError(error.message);
+			return { scopes: [] };
+		});
+		state.scopes = current.scopes;
+		$('who').textContent = c.kind === 'master' ? 'Signed in with the master key'
+			: `Signed in with ${current.name ? `the key “${current.name}”` : 'an API key'} (${current.scopes.join(', ')})`;
+	}
+	document.body.dataset.scopes = state.scopes.join(' ');
 	for (const tab of document.querySelectorAll('[role=tab]')) {
 		const needs = tab.dataset.needs;
-		tab.parentElement.hidden = needs !== undefined && needs !== c.kind;
+		tab.parentElement.hidden = needs !== undefined && !needs.split(' ').includes(c.kind);
 	}
+	// a person who may chat nowhere has nothing to search or ask; People needs providers
+	if (c.kind === 'person' && !state.scopes.includes('chat')) {
+		$('tab-search').parentElement.hidden = true;
+		$('tab-chat').parentElement.hidden = true;
+	}
+	if (!state.providers.length) $('tab-people').parentElement.hidden = true;
+	keysFor(state.person);
 	select('knowledge');
 	await loadKnowledgeBases();
 	// Activity: the master key, or an API key with the admin scope (asked of the server)
@@ -85,6 +111,7 @@ function select(view) {
 	if (view === 'knowledge') documentsShown();
 	else documentsHidden();
 	if (view === 'admin') guarded(loadKeys);
+	if (view === 'people') guarded(async () => offerPeople(await loadPeople()));
 	if (view === 'chat') chatShown();
 	if (view === 'activity') activityShown();
 	if (view === 'search') loadFilterKeys($('search-kb').value);
@@ -146,7 +173,7 @@ function applyTheme(theme) {
 whenUnauthorized(signOut);
 onKnowledgeBases((kbs) => { fillKeyKnowledgeBases(kbs); setUp(); });
 $('sign-in-form').addEventListener('submit', signIn);
-$('sign-out').addEventListener('click', () => signOut());
+$('sign-out').addEventListener('click', signOutClicked);
 $('kb-create').addEventListener('submit', createKnowledgeBase);
 $('source-form').addEventListener('submit', addSource);
 $('kb-name').addEventListener('input', checkName);
@@ -184,4 +211,24 @@ for (const tab of document.querySelectorAll('[role=tab]')) {
 }
 
 applyTheme(sessionStorage.getItem(THEME));
-if (credential()) enter();
+start();
+
+/**
+ * A key this tab holds signs in as before; otherwise the session cookie may be a
+ * person's (GET /api/v1/me: 200 signed in, 401 the sign-in screen, with a "Sign in with"
+ * link for each identity provider).
+ */
+async function start() {
+	state.providers = await loadProviders();
+	if (credential()) {
+		await enter();
+		return;
+	}
+	const me = state.providers.length ? await whoIsSignedIn() : null;
+	if (me) {
+		signedInAs(me);
+		await enter();
+	} else {
+		$('sign-in').hidden = false;
+	}
+}

@@ -1,15 +1,21 @@
 // Shared by the console's modules: the credential, calls to the API, DOM building.
 // The credential lives in sessionStorage (this tab only) and goes out as a header,
-// never in a URL; nothing of it goes to localStorage.
+// never in a URL; nothing of it goes to localStorage. A person signed in with an
+// identity provider holds no credential at all: the session cookie (HttpOnly) goes with
+// every call, and each change carries the session's CSRF token, kept in memory only.
 const STORE = 'ragchat.credential';
+const SAFE = new Set(['GET', 'HEAD']);
+let csrf = null;
 
 export const $ = (id) => document.getElementById(id);
 
 /**
  * What the modules share: the open knowledge base, the knowledge bases this key sees,
- * and what the signed-in credential may do (GET /api/v1/keys/current).
+ * what the signed-in credential may do (GET /api/v1/keys/current; for a person, what
+ * their grants give them somewhere), the signed-in person (GET /api/v1/me, without its
+ * CSRF token) and the identity providers one may sign in with (GET /api/v1/sign-in).
  */
-export const state = { kb: null, knowledgeBases: [], scopes: [] };
+export const state = { kb: null, knowledgeBases: [], scopes: [], person: null, providers: [] };
 
 /**
  * @param scope chat, upload or admin
@@ -19,10 +25,41 @@ export const state = { kb: null, knowledgeBases: [], scopes: [] };
  */
 export const may = (scope) => state.scopes.includes(scope);
 
+/**
+ * @param kb a knowledge base id
+ * @returns what the signed-in credential may do in it: a person's grants there (or in
+ * all, for an admin group), a key's scopes (the server checks its knowledge bases)
+ */
+export function scopesIn(kb) {
+	if (!state.person) return state.scopes;
+	const rights = state.person.rights || {};
+	return rights[kb] || rights['*'] || [];
+}
+
+/** Whether the signed-in credential may use a scope in a knowledge base. */
+export const mayIn = (scope, kb) => scopesIn(kb).includes(scope);
+
+/**
+ * The signed-in credential: {kind: 'master' | 'api', value} from this tab's storage, or
+ * {kind: 'person'} (no value: the browser holds none) for a person's session.
+ */
 export function credential() {
+	if (state.person) return { kind: 'person' };
 	const raw = sessionStorage.getItem(STORE);
 	return raw ? JSON.parse(raw) : null;
 }
+
+/**
+ * A person's session (GET /api/v1/me): who they are, what they may do in each
+ * knowledge base, and the CSRF token their changes send; null forgets it.
+ */
+export function signedInAs(me) {
+	csrf = me && me.csrf ? me.csrf : null;
+	state.person = me ? { id: me.id, name: me.name, email: me.email, groups: me.groups || [], rights: me.rights || {}, keyId: me.keyId } : null;
+}
+
+/** The session's CSRF token (the sign-out form sends it as a field). */
+export const csrfToken = () => (csrf ? csrf.token : null);
 
 export function remember(kind, value) {
 	sessionStorage.setItem(STORE, JSON.stringify({ kind, value }));
@@ -30,7 +67,7 @@ export function remember(kind, value) {
 
 export function authHeaders() {
 	const c = credential();
-	if (!c) return {};
+	if (!c || c.kind === 'person') return {};
 	return c.kind === 'master' ? { 'X-Master-Key': c.value } : { 'X-API-Key': c.value };
 }
 
@@ -70,6 +107,8 @@ export function whenUnauthorized(action) {
 
 export async function api(path, { method = 'GET', json, body, headers = {}, auth = authHeaders(), signal } = {}) {
 	const init = { method, headers: { ...auth, ...headers }, signal };
+	// a person's session: the cookie goes by itself (same origin); a change needs the token
+	if (state.person && csrf && !SAFE.has(method.toUpperCase())) init.headers[csrf.headerName] = csrf.token;
 	if (json !== undefined) {
 		init.headers['Content-Type'] = 'application/json';
 		init.body = JSON.stringify(json);

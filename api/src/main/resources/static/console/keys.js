@@ -1,5 +1,26 @@
-// API keys (master key): knowledge bases picked from the list, lifetimes in words.
-import { $, api, el, guarded, state, when } from './core.js';
+// API keys (master key): knowledge bases picked from the list, lifetimes in words. A
+// signed-in person manages their own keys here: the server gives a key at most their
+// rights (and says so when asked for more); the key their console signs in with is shown,
+// not offered for revoking.
+import { $, api, el, guarded, may, state, when } from './core.js';
+
+/**
+ * Sets the view up for the master key (null) or a signed-in person: their own keys, the
+ * scopes they have somewhere (data-needs-scope), and "all knowledge bases" as what it
+ * means for them: all, also later ones, only for a person who may use every one;
+ * otherwise those granted to them now (the server's default for a person's key).
+ */
+export function keysFor(person) {
+	$('keys-title').textContent = person ? 'Your API keys' : 'API keys';
+	$('keys-person-hint').hidden = !person;
+	const everyOne = !person || Boolean(person.rights && person.rights['*']);
+	$('key-kb-all-text').textContent = everyOne ? 'all, also those created later' : 'all those granted to you now';
+	$('key-kb-all').querySelector('input').checked = true;
+	for (const box of document.querySelectorAll('#key-form input[name=scope]')) box.checked = box.value === 'chat';
+}
+
+/** "All" for a person who may not use every knowledge base: left out, the server's default. */
+const grantedNow = () => state.person && !(state.person.rights && state.person.rights['*']);
 
 /** The knowledge bases a key may be issued for, as checkboxes by name (the id beside it). */
 export function fillKeyKnowledgeBases(knowledgeBases) {
@@ -17,8 +38,8 @@ export async function loadKeys() {
 		el('td', { text: (k.knowledgeBases || []).map(nameOf).join(', ') }), el('td', { text: k.status }),
 		el('td', {}, el('time', { datetime: k.expiresAt, text: `${when(k.expiresAt)} (${fromNow(k.expiresAt)})` })),
 		el('td', { text: k.lastUsedAt ? when(k.lastUsedAt) : 'never' }),
-		el('td', {}, String(k.status).toUpperCase() === 'ACTIVE'
-			? el('button', { type: 'button', class: 'quiet', text: 'Revoke', 'aria-label': `Revoke ${k.name || k.id}`, onclick: () => revoke(k) }) : ''))));
+		el('td', {}, state.person && k.id === state.person.keyId ? el('span', { class: 'hint', text: 'this console’s sign-in' })
+			: String(k.status).toUpperCase() === 'ACTIVE' ? el('button', { type: 'button', class: 'quiet', text: 'Revoke', 'aria-label': `Revoke ${k.name || k.id}`, onclick: () => revoke(k) }) : ''))));
 }
 
 function nameOf(id) {
@@ -37,7 +58,8 @@ export async function issueKey(event) {
 	event.preventDefault();
 	const form = event.target;
 	await guarded(async () => {
-		const scopes = [...form.querySelectorAll('input[name=scope]:checked')].map((i) => i.value);
+		// scopes not offered (a person's grants give none of them) are not asked for
+		const scopes = [...form.querySelectorAll('input[name=scope]:checked')].map((i) => i.value).filter(may);
 		const picked = [...form.querySelectorAll('input[name=kb]:checked')].map((i) => i.value);
 		const knowledgeBases = picked.includes('*') ? ['*'] : picked;
 		// a key that may do nothing is no key: said here, not sent (the server refuses it too)
@@ -47,7 +69,8 @@ export async function issueKey(event) {
 		}
 		if (!knowledgeBases.length) throw new Error('Pick at least one knowledge base (or all).');
 		const issued = await api('/api/v1/keys', { method: 'POST', json: {
-			name: form.name.value || null, scopes, knowledgeBases, ttlSeconds: Number(form.ttlSeconds.value) } });
+			name: form.name.value || null, scopes, knowledgeBases: knowledgeBases[0] === '*' && grantedNow() ? undefined : knowledgeBases,
+			ttlSeconds: Number(form.ttlSeconds.value) } });
 		$('issued-key').textContent = issued.key;
 		$('issued-what').textContent = `${issued.name ? `“${issued.name}”` : 'Unnamed'}: ${issued.scopes.map(scopeWords).join('; ')}.`
 			+ ` Knowledge bases: ${issued.knowledgeBases.map(nameOf).join(', ')}. Expires ${when(issued.expiresAt)}.`;

@@ -4,9 +4,10 @@
 // (its next version) or keep both; metadata goes with uploads and can be changed later
 // (PATCH, a new version); several documents can be deleted at once. Actions the key's
 // scopes do not allow carry data-needs-scope and are not shown (console.css).
-import { $, api, bytes, credential, el, guarded, kbPath, may, showError, state, when } from './core.js';
+import { $, api, bytes, credential, el, guarded, kbPath, may, mayIn, scopesIn, showError, state, when } from './core.js';
 import { openDocument } from './viewer.js';
 import { forgetSources, loadSources, whenDocumentsChange } from './sources.js';
+import { forgetSharing, loadSharing } from './sharing.js';
 
 const FINAL = new Set(['READY', 'FAILED']);
 const PAGE_SIZE = 25;
@@ -36,7 +37,7 @@ export async function loadKnowledgeBases() {
 	await guarded(async () => {
 		const { knowledgeBases } = await api('/api/v1/knowledge-bases');
 		state.knowledgeBases = knowledgeBases;
-		$('kb-rows').replaceChildren(...knowledgeBases.map((kb) => el('tr', { 'data-kb': kb.id },
+		$('kb-rows').replaceChildren(...knowledgeBases.map((kb) => el('tr', { 'data-kb': kb.id, 'data-kb-scopes': scopesIn(kb.id).join(' ') },
 			el('td', { text: kb.name }), el('td', { text: kb.id }), el('td', { text: kb.embeddingModel }),
 			el('td', {},
 				el('button', { type: 'button', text: 'Open', 'aria-label': `Open ${kb.name}`, onclick: () => openKnowledgeBase(kb) }),
@@ -92,6 +93,7 @@ async function deleteKnowledgeBase(kb) {
 			$('documents').hidden = true;
 			$('sources').hidden = true;
 			forgetSources();
+			forgetSharing();
 		}
 		await loadKnowledgeBases();
 	});
@@ -106,10 +108,19 @@ export function openKnowledgeBase(kb) {
 	$('doc-search').value = '';
 	$('documents').hidden = false;
 	$('documents').dataset.kb = kb.id;
+	// what may be done here: a person's grants differ from one knowledge base to the next
+	$('documents').dataset.kbScopes = scopesIn(kb.id).join(' ');
 	$('documents-title').textContent = `Documents of ${kb.name}`;
 	for (const select of document.querySelectorAll('select.kb-select:not(:disabled)')) select.value = kb.id;
 	refreshDocuments();
-	loadSources(kb.id);
+	// a person without upload here has no sources to see
+	if (state.person && !mayIn('upload', kb.id)) {
+		forgetSources();
+		$('sources').hidden = true;
+	} else {
+		loadSources(kb.id);
+	}
+	loadSharing(kb.id);
 }
 
 /** Stops polling (signed out). */
@@ -123,6 +134,7 @@ export function forgetDocuments() {
 	limits = null;
 	$('doc-rows').dataset.polling = 'off';
 	forgetSources();
+	forgetSharing();
 }
 
 /**
@@ -463,8 +475,9 @@ export async function upload(files) {
 		showError('Open a knowledge base first (Knowledge bases → Open), then drop the files.');
 		return;
 	}
-	if (!may('upload')) {
-		showError('This key may not upload (it lacks the upload scope).');
+	if (!mayIn('upload', state.kb.id)) {
+		showError(state.person ? `You may not upload to ${state.kb.name}: your grants there do not include upload.`
+			: 'This key may not upload (it lacks the upload scope).');
 		return;
 	}
 	let metadata;
@@ -626,7 +639,7 @@ async function deleteSelected() {
 
 /** Files dropped anywhere on the page go to the open knowledge base. */
 export function dropAnywhere() {
-	const over = (on) => document.body.classList.toggle('dragging', on && may('upload'));
+	const over = (on) => document.body.classList.toggle('dragging', on && (state.kb ? mayIn('upload', state.kb.id) : may('upload')));
 	document.addEventListener('dragover', (e) => {
 		if (!e.dataTransfer || ![...e.dataTransfer.types].includes('Files')) return;
 		e.preventDefault();

@@ -1,5 +1,6 @@
 package dev.ragchat.api.web;
 
+import java.util.Collection;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,6 +33,20 @@ public final class SecurityHeaders {
 	public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
 			+ " img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none';"
 			+ " form-action 'self'; frame-ancestors 'none'";
+
+	/**
+	 * The policy, with origins a form of the console may also be sent to: signing out is
+	 * a form posted to the service that ends at the identity provider's end-session
+	 * endpoint, and browsers apply {@code form-action} to every redirect of a form's
+	 * submission.
+	 * @param formActions origins ({@code https://id.example.com}) besides the service's
+	 * @return the policy
+	 */
+	public static String contentSecurityPolicy(Collection<String> formActions) {
+		StringBuilder origins = new StringBuilder();
+		formActions.stream().distinct().sorted().forEach((origin) -> origins.append(' ').append(origin));
+		return CONTENT_SECURITY_POLICY.replace("form-action 'self'", "form-action 'self'" + origins);
+	}
 
 	/** HSTS: a year, subdomains included. */
 	public static final long HSTS_MAX_AGE_SECONDS = 31_536_000;

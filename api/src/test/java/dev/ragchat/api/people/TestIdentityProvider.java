@@ -55,15 +55,16 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
  * A real OpenID provider for tests: Spring Authorization Server on loopback (plain HTTP),
  * with a login form, one confidential client ({@code ragchat}, PKCE required, no consent
  * screen) whose redirect URI is the service's, people whose groups are a {@code groups}
- * claim of their ID token, and RP-initiated logout.
+ * claim of their ID token, and RP-initiated logout. Public: the console's browser tests
+ * sign in through it too ({@code PeopleBrowserTests}).
  */
-final class TestIdentityProvider implements AutoCloseable {
+public final class TestIdentityProvider implements AutoCloseable {
 
-	static final String CLIENT_ID = "ragchat";
+	public static final String CLIENT_ID = "ragchat";
 
-	static final String CLIENT_SECRET = "ragchat-test-secret";
+	public static final String CLIENT_SECRET = "ragchat-test-secret";
 
-	static final String PASSWORD = "password";
+	public static final String PASSWORD = "password";
 
 	/** A client whose authorization codes expire after a second. */
 	static final String SLOW_CLIENT_ID = "ragchat-slow";
@@ -77,7 +78,7 @@ final class TestIdentityProvider implements AutoCloseable {
 	static final String FROM_ANOTHER_ISSUER = "mallory";
 
 	/** Each person's groups, changeable while the provider runs. */
-	static final Map<String, List<String>> groups = new ConcurrentHashMap<>();
+	public static final Map<String, List<String>> groups = new ConcurrentHashMap<>();
 
 	private final ConfigurableApplicationContext context;
 
@@ -92,7 +93,7 @@ final class TestIdentityProvider implements AutoCloseable {
 	 * @param work a folder for what the service's start-up processors write
 	 * @return the running provider
 	 */
-	static TestIdentityProvider start(String redirectUri, String postLogoutRedirectUri, Path work) {
+	public static TestIdentityProvider start(String redirectUri, String postLogoutRedirectUri, Path work) {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(Provider.class)
 			.properties("spring.config.name=test-identity-provider", "server.port=0", "server.ssl.enabled=false",
 					"ragchat.data-dir=" + work.resolve("idp-data"), "ragchat.tls.cert=" + work.resolve("idp.crt"),
@@ -105,7 +106,7 @@ final class TestIdentityProvider implements AutoCloseable {
 	/**
 	 * @return the issuer URL
 	 */
-	String issuer() {
+	public String issuer() {
 		return "http://localhost:" + ((ServletWebServerApplicationContext) this.context).getWebServer().getPort();
 	}
 

@@ -2,10 +2,13 @@ package dev.ragchat.api.access.security;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import dev.ragchat.api.access.PersonSignIn;
 import dev.ragchat.api.web.Problems;
+import dev.ragchat.api.web.SecurityHeaders;
 import dev.ragchat.errors.RagChatException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -83,7 +86,30 @@ final class PersonSignInConfigurer {
 				.logoutSuccessHandler((request, response, authentication) -> {
 					Object endSession = request.getAttribute(END_SESSION);
 					response.sendRedirect((endSession != null) ? (String) endSession : request.getContextPath() + "/");
-				}));
+				}))
+			// the console's sign-out form ends at the provider: its origin is a form
+			// action
+			.headers((headers) -> headers.contentSecurityPolicy(
+					(csp) -> csp.policyDirectives(SecurityHeaders.contentSecurityPolicy(endSessionOrigins()))));
+	}
+
+	/**
+	 * @return the origins of the providers' end-session endpoints
+	 */
+	private List<String> endSessionOrigins() {
+		List<String> origins = new ArrayList<>();
+		if (this.registrations instanceof Iterable<?> all) {
+			for (Object each : all) {
+				Object endpoint = ((ClientRegistration) each).getProviderDetails()
+					.getConfigurationMetadata()
+					.get("end_session_endpoint");
+				if (endpoint != null) {
+					URI uri = URI.create(endpoint.toString());
+					origins.add(uri.getScheme() + "://" + uri.getRawAuthority());
+				}
+			}
+		}
+		return origins;
 	}
 
 	private void signedIn(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
