@@ -338,7 +338,7 @@ class PersonSignInTests {
 	}
 
 	@Test
-	void theAuditTrailAndTheActivityNameThePerson() throws Exception {
+	void theAuditTrailTheActivityAndFeedbackNameThePerson() throws Exception {
 		String finance = createKnowledgeBase("finance");
 		grant(finance, "group:finance", "chat");
 		Browser ada = new Browser();
@@ -355,6 +355,18 @@ class PersonSignInTests {
 			.POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"When was the lighthouse automated?\"}"))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(asked.statusCode()).as(asked.body()).isEqualTo(200);
+		String messageId = json.readTree(asked.body()).get("id").asText();
+		HttpResponse<String> rated = client(new CookieManager()).send(HttpRequest
+			.newBuilder(URI.create(base() + "/api/v1/sessions/" + session.get("sessionId").asText() + "/messages/"
+					+ messageId + "/feedback"))
+			.header("Authorization", "Bearer " + session.get("token").asText())
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString("{\"rating\":\"up\"}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(rated.statusCode()).as(rated.body()).isEqualTo(200);
+		assertThat(json.readTree(rated.body()).at("/person/id").asText()).isEqualTo(me.get("id").asText());
+		JsonNode feedback = master("GET", "/api/v1/knowledge-bases/" + finance + "/feedback", null, 200);
+		assertThat(feedback.at("/feedback/0/person/name").asText()).isEqualTo("Ada");
 
 		JsonNode trail = master("GET", "/api/v1/admin/audit", null, 200);
 		assertThat(trail.get("events"))

@@ -1,11 +1,15 @@
 package dev.ragchat.api.feedback.web;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ragchat.api.access.Caller;
+import dev.ragchat.api.access.KeyOwners;
+import dev.ragchat.api.access.Person;
 import dev.ragchat.api.feedback.Feedback;
 import dev.ragchat.api.feedback.Feedbacks;
 import dev.ragchat.errors.NotFoundException;
@@ -16,6 +20,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,9 +43,12 @@ class FeedbackController {
 
 	private final KnowledgeBases knowledgeBases;
 
-	FeedbackController(Feedbacks feedbacks, KnowledgeBases knowledgeBases) {
+	private final KeyOwners owners;
+
+	FeedbackController(Feedbacks feedbacks, KnowledgeBases knowledgeBases, ObjectProvider<KeyOwners> owners) {
 		this.feedbacks = feedbacks;
 		this.knowledgeBases = knowledgeBases;
+		this.owners = owners.getIfAvailable(KeyOwners::none);
 	}
 
 	@PutMapping(path = "/api/v1/sessions/{id}/messages/{messageId}/feedback",
@@ -50,7 +58,8 @@ class FeedbackController {
 	@SecurityRequirement(name = "sessionToken")
 	FeedbackView rate(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String id,
 			@PathVariable String messageId, @RequestBody RatingRequest request) {
-		return FeedbackView.of(this.feedbacks.give(caller, id, messageId, request.parsed(), request.reason()));
+		return FeedbackView.of(this.feedbacks.give(caller, id, messageId, request.parsed(), request.reason()),
+				By.of(caller.person()));
 	}
 
 	@GetMapping(path = "/api/v1/knowledge-bases/{kb}/feedback", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -66,8 +75,14 @@ class FeedbackController {
 		}
 		this.knowledgeBases.get(kb);
 		Feedbacks.Listed listed = this.feedbacks.list(kb, offset, limit);
-		return new FeedbackList(listed.feedback().stream().map(FeedbackView::of).toList(), offset, limit,
-				listed.total());
+		// who rated: the person holding the session's key, if one does (once per key)
+		Map<String, By> people = new HashMap<>();
+		return new FeedbackList(listed.feedback()
+			.stream()
+			.map((f) -> FeedbackView.of(f,
+					(f.keyId() != null) ? people.computeIfAbsent(f.keyId(),
+							(keyId) -> this.owners.ownerOf(keyId).map(By::of).orElse(null)) : null))
+			.toList(), offset, limit, listed.total());
 	}
 
 	/**
@@ -91,13 +106,32 @@ class FeedbackController {
 
 	}
 
+	/**
+	 * A rating.
+	 *
+	 * @param person who rated, when a person signed in with an identity provider did
+	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record FeedbackView(String messageId, String sessionId, String rating, String reason, String answer,
-			Instant createdAt) {
+			Instant createdAt, By person) {
 
-		static FeedbackView of(Feedback f) {
+		static FeedbackView of(Feedback f, By person) {
 			return new FeedbackView(f.messageId(), f.sessionId(), f.rating().name().toLowerCase(Locale.ROOT),
-					f.reason(), f.answer(), f.createdAt());
+					f.reason(), f.answer(), f.createdAt(), person);
+		}
+
+	}
+
+	/**
+	 * A person.
+	 *
+	 * @param id their id
+	 * @param name their name
+	 */
+	record By(String id, String name) {
+
+		static By of(Person person) {
+			return (person != null) ? new By(person.id(), person.name()) : null;
 		}
 
 	}
