@@ -55,12 +55,18 @@ public record Answer(String text, boolean grounded, List<Citation> citations, Lo
 	 * {@value #MAX_HEADING} characters
 	 * @param score its score in this search (the reranker's when one ordered them)
 	 * @param snippet its text, cut at {@value Citations#SNIPPET_LENGTH} characters
+	 * @param pageEnd the page it ends on (its {@code page} for a passage kept before
+	 * passages said where they end)
 	 */
 	public record Passage(String documentId, String filename, int page, String chunkId, String headingPath,
-			double score, String snippet) {
+			double score, String snippet, int pageEnd) {
 
 		/** The longest heading path a passage keeps. */
 		public static final int MAX_HEADING = 200;
+
+		public Passage {
+			pageEnd = Math.max(page, pageEnd);
+		}
 
 		/**
 		 * @param found a chunk a search found
@@ -69,7 +75,7 @@ public record Answer(String text, boolean grounded, List<Citation> citations, Lo
 		public static Passage of(ScoredChunk found) {
 			return new Passage(found.chunk().documentId(), found.chunk().filename(), found.chunk().page(),
 					found.chunk().id(), cut(found.chunk().headingPath(), MAX_HEADING), found.score(),
-					cut(found.chunk().text(), Citations.SNIPPET_LENGTH));
+					cut(found.chunk().text(), Citations.SNIPPET_LENGTH), found.chunk().pageEnd());
 		}
 
 		private static String cut(String text, int length) {

@@ -3,7 +3,6 @@ package dev.ragchat.api.evaluation;
 import java.time.Clock;
 
 import dev.ragchat.api.answer.AnswerEngine;
-import dev.ragchat.api.answer.search.Search;
 import dev.ragchat.api.chat.AnswerAdmission;
 import dev.ragchat.api.chat.ChatProperties;
 import dev.ragchat.api.chat.ChatSessions;
@@ -20,9 +19,8 @@ import org.springframework.context.annotation.Configuration;
 class EvaluationConfiguration {
 
 	@Bean(destroyMethod = "close")
-	Worker evaluationWorker(AnswerEngine engine, Search search, AnswerAdmission admission, EvaluationStore store,
-			Clock clock) {
-		return new Worker(engine, search, admission, store, clock);
+	Worker evaluationWorker(AnswerEngine engine, AnswerAdmission admission, EvaluationStore store, Clock clock) {
+		return new Worker(engine, admission, store, clock);
 	}
 
 	@Bean

@@ -16,10 +16,8 @@ import java.util.concurrent.TimeUnit;
 import dev.ragchat.api.answer.Answer;
 import dev.ragchat.api.answer.AnswerEngine;
 import dev.ragchat.api.answer.AnswerRequest;
-import dev.ragchat.api.answer.search.Search;
 import dev.ragchat.api.chat.AnswerAdmission;
 import dev.ragchat.errors.RagChatException;
-import dev.ragchat.retrieval.Chunk;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,8 +45,6 @@ final class Worker implements AutoCloseable {
 
 	private final AnswerEngine engine;
 
-	private final Search search;
-
 	private final AnswerAdmission admission;
 
 	private final EvaluationStore store;
@@ -65,9 +61,8 @@ final class Worker implements AutoCloseable {
 
 	private final Set<String> mine = ConcurrentHashMap.newKeySet();
 
-	Worker(AnswerEngine engine, Search search, AnswerAdmission admission, EvaluationStore store, Clock clock) {
+	Worker(AnswerEngine engine, AnswerAdmission admission, EvaluationStore store, Clock clock) {
 		this.engine = engine;
-		this.search = search;
 		this.admission = admission;
 		this.store = store;
 		this.clock = clock;
@@ -168,22 +163,15 @@ final class Worker implements AutoCloseable {
 	}
 
 	/**
-	 * The found chunks with the page each ends on (a passage names the page it starts on;
-	 * a page of an expected page may be any of a chunk's pages).
+	 * The found chunks with the pages they span (a page of an expected page may be any of
+	 * a chunk's pages).
 	 */
-	private List<QuestionResult.Found> found(List<Answer.Passage> passages) {
-		List<QuestionResult.Found> found = new ArrayList<>();
-		for (Answer.Passage passage : passages.subList(0, Math.min(Scoring.MAX_FOUND, passages.size()))) {
-			int pageEnd = this.search.chunks(passage.documentId(), passage.page(), passage.page())
-				.stream()
-				.filter((chunk) -> chunk.id().equals(passage.chunkId()))
-				.mapToInt(Chunk::pageEnd)
-				.findFirst()
-				.orElse(passage.page());
-			found.add(new QuestionResult.Found(passage.documentId(), passage.filename(), passage.page(), pageEnd,
-					passage.score()));
-		}
-		return found;
+	private static List<QuestionResult.Found> found(List<Answer.Passage> passages) {
+		return passages.subList(0, Math.min(Scoring.MAX_FOUND, passages.size()))
+			.stream()
+			.map((passage) -> new QuestionResult.Found(passage.documentId(), passage.filename(), passage.page(),
+					passage.pageEnd(), passage.score()))
+			.toList();
 	}
 
 	/**

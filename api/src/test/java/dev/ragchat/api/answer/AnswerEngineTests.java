@@ -100,6 +100,27 @@ class AnswerEngineTests {
 	}
 
 	@Test
+	void aPassageSaysThePagesItSpansAndOneKeptBeforeThatItsFirst() throws Exception {
+		this.index.replace("report",
+				List.of(new Chunk("report:0", KB, "report", "report.pdf", 2, 3, "", 0,
+						"The tide gauge report runs from the second page onto the third.", Map.of(), "Report")),
+				(n) -> {
+				});
+		Answer answer = extract().answer(request("What does the tide gauge report run onto?"), (t) -> {
+		});
+		assertThat(answer.passages()).filteredOn((p) -> p.documentId().equals("report"))
+			.singleElement()
+			.satisfies((p) -> {
+				assertThat(p.page()).isEqualTo(2);
+				assertThat(p.pageEnd()).isEqualTo(3);
+			});
+		Answer.Passage kept = new com.fasterxml.jackson.databind.ObjectMapper()
+			.readValue("{\"documentId\":\"d\",\"filename\":\"d.pdf\",\"page\":4,\"chunkId\":\"d:0\","
+					+ "\"headingPath\":\"\",\"score\":0.5,\"snippet\":\"s\"}", Answer.Passage.class);
+		assertThat(kept.pageEnd()).isEqualTo(4);
+	}
+
+	@Test
 	void aCitationOfAPageAWebSourceReadLinksToThePage() {
 		this.index.replace("help",
 				List.of(new Chunk("help:0", KB, "help", "install.html", 1, 1, "", 0,
