@@ -20,6 +20,7 @@ import dev.ragchat.api.access.Person;
 import dev.ragchat.api.access.PersonSignIn;
 import dev.ragchat.api.access.Scope;
 import dev.ragchat.api.audit.Audit;
+import dev.ragchat.errors.ConflictException;
 import dev.ragchat.errors.ForbiddenException;
 import dev.ragchat.errors.NotFoundException;
 import dev.ragchat.errors.RejectedInputException;
@@ -187,6 +188,30 @@ public class People implements KeyOwners, PersonSignIn {
 		Grant grant = new Grant(knowledgeBase, grantee, parsed, this.clock.instant());
 		this.store.grant(grant);
 		return grant;
+	}
+
+	/**
+	 * Before a person withdraws or lowers a grant: a knowledge base that people manage
+	 * keeps one manager, so its last {@code manage} grant is neither withdrawn nor
+	 * lowered by a person (who would lock themselves or others out; the master key and
+	 * admin keys may, as they manage it anyway).
+	 * @param knowledgeBase the knowledge base
+	 * @param grantee the grantee whose grant is withdrawn or lowered
+	 * @param permission what it is to be, or {@code null} when withdrawn
+	 * @throws ConflictException if it holds the last {@code manage} grant
+	 */
+	public void keepsAManager(String knowledgeBase, String grantee, String permission) {
+		if ("manage".equals(permission)) {
+			return;
+		}
+		List<Grant> managers = this.store.grantsOf(knowledgeBase)
+			.stream()
+			.filter((g) -> g.permission() == Grant.Permission.MANAGE)
+			.toList();
+		if (managers.size() == 1 && managers.get(0).grantee().equals(grantee)) {
+			throw new ConflictException("'" + grantee + "' is the last to manage '" + knowledgeBase
+					+ "': grant manage to another group or person first");
+		}
 	}
 
 	/**

@@ -190,6 +190,17 @@ class PersonSignInTests {
 		assertThat(grants.at("/grants/0/grantee").asText()).startsWith("person:per_");
 		assertThat(grants.at("/grants/0/permission").asText()).isEqualTo("manage");
 
+		// the last to manage it cannot withdraw nor lower that grant (a person would be
+		// locked out); the master key could
+		String owner = grants.at("/grants/0/grantee").asText();
+		HttpResponse<String> last = grace.send("DELETE", "/api/v1/knowledge-bases/" + kb + "/grants?grantee=" + owner,
+				null, token);
+		assertThat(last.statusCode()).isEqualTo(409);
+		assertThat(json.readTree(last.body()).get("detail").asText()).contains("is the last to manage");
+		assertThat(grace
+			.send("PUT", "/api/v1/knowledge-bases/" + kb + "/grants",
+					"{\"grantee\":\"" + owner + "\",\"permission\":\"chat\"}", token)
+			.statusCode()).isEqualTo(409);
 		HttpResponse<String> granted = grace.send("PUT", "/api/v1/knowledge-bases/" + kb + "/grants",
 				"{\"grantee\":\"group:engineering\",\"permission\":\"upload\"}", token);
 		assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);

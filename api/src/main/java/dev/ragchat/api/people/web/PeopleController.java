@@ -104,6 +104,9 @@ class PeopleController {
 	GrantView grant(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String kb,
 			@RequestBody GrantRequest request) {
 		manages(caller, kb);
+		if (caller.person() != null) {
+			this.people.keepsAManager(kb, request.grantee(), request.permission());
+		}
 		Grant grant = this.people.grant(kb, request.grantee(), request.permission());
 		this.audit.granted(caller.keyId(), kb, grant.grantee(), grant.permission().value());
 		return GrantView.of(grant);
@@ -115,6 +118,9 @@ class PeopleController {
 	void revoke(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String kb,
 			@RequestParam String grantee) {
 		manages(caller, kb);
+		if (caller.person() != null) {
+			this.people.keepsAManager(kb, grantee, null);
+		}
 		if (!this.people.revoke(kb, grantee)) {
 			throw new NotFoundException("No grant to '" + grantee + "' in '" + kb + "'");
 		}
