@@ -2,6 +2,7 @@ package dev.ragchat.api.people;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.ragchat.api.access.ApiKeyProperties;
 import dev.ragchat.api.access.ApiKeys;
 import dev.ragchat.api.access.KeyOwners;
@@ -53,6 +56,11 @@ public class People implements KeyOwners, PersonSignIn {
 
 	private final Audit audit;
 
+	private final Cache<String, Optional<String>> holders = Caffeine.newBuilder()
+		.maximumSize(100_000)
+		.expireAfterAccess(Duration.ofMinutes(30))
+		.build();
+
 	public People(PeopleStore store, ApiKeys keys, ApiKeyProperties keyProperties, PeopleProperties properties,
 			Clock clock, Audit audit) {
 		this.store = store;
@@ -85,7 +93,7 @@ public class People implements KeyOwners, PersonSignIn {
 						List.of(Scope.CHAT.value(), Scope.UPLOAD.value(), Scope.ADMIN.value()), List.of(ALL)))
 				.record()
 				.id();
-			this.store.holdKey(consoleKey, id);
+			hold(consoleKey, id);
 		}
 		this.store.save(new PersonRecord(id, issuer, subject, name, text(claims.get("email")),
 				groups(claims.get(this.properties.groupsClaim())), consoleKey,
@@ -107,13 +115,14 @@ public class People implements KeyOwners, PersonSignIn {
 	}
 
 	@Override
-	public java.time.Duration checkEvery() {
+	public Duration checkEvery() {
 		return this.properties.checkEvery();
 	}
 
 	@Override
 	public void hold(String keyId, String personId) {
 		this.store.holdKey(keyId, personId);
+		this.holders.invalidate(keyId);
 	}
 
 	@Override
@@ -123,7 +132,10 @@ public class People implements KeyOwners, PersonSignIn {
 
 	@Override
 	public Optional<Person> ownerOf(String keyId) {
-		return this.store.holderOf(keyId).flatMap(this.store::findById).map(this::person);
+		// who holds a key never changes (recorded before the key is handed out): kept, so
+		// that a key no person holds costs no look-up per request; the person and their
+		// grants are read anew
+		return this.holders.get(keyId, this.store::holderOf).flatMap(this.store::findById).map(this::person);
 	}
 
 	/**

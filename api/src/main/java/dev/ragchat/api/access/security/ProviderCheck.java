@@ -22,6 +22,7 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenRespon
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.web.client.RestClientException;
+import org.springframework.web.util.WebUtils;
 
 /**
  * Asks the identity provider again, every so often, whether a signed-in person is still
@@ -77,12 +78,25 @@ final class ProviderCheck {
 	 * older than the check's period)
 	 */
 	boolean stillValid(HttpSession session) {
-		Instant checked = (Instant) session.getAttribute(CHECKED_AT);
-		String refreshToken = (String) session.getAttribute(REFRESH_TOKEN);
-		Instant now = this.clock.instant();
-		if (refreshToken == null || checked == null || checked.plus(this.every).isAfter(now)) {
+		if (!due(session)) {
 			return true;
 		}
+		// one check at a time per session: the console's calls come in parallel, and a
+		// provider that rotates refresh tokens refuses a token's second use
+		synchronized (WebUtils.getSessionMutex(session)) {
+			return !due(session) || check(session);
+		}
+	}
+
+	private boolean due(HttpSession session) {
+		Instant checked = (Instant) session.getAttribute(CHECKED_AT);
+		return session.getAttribute(REFRESH_TOKEN) != null && checked != null
+				&& !checked.plus(this.every).isAfter(this.clock.instant());
+	}
+
+	private boolean check(HttpSession session) {
+		String refreshToken = (String) session.getAttribute(REFRESH_TOKEN);
+		Instant now = this.clock.instant();
 		ClientRegistration registration = this.registrations
 			.findByRegistrationId((String) session.getAttribute(REGISTRATION));
 		if (registration == null) {
