@@ -22,7 +22,7 @@ import dev.ragchat.api.answer.ground.Grounding;
 import dev.ragchat.api.answer.judge.Judge;
 import dev.ragchat.api.answer.judge.RulesJudge;
 import dev.ragchat.api.answer.judge.SourcesJudge;
-import dev.ragchat.api.answer.query.QueryRewriter;
+import dev.ragchat.api.answer.query.ConversationRewriter;
 import dev.ragchat.api.answer.search.Search;
 import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.Fusion;
@@ -69,7 +69,7 @@ public class TraceBenchmark {
 			Fusion fusion = new Fusion(Fusion.Method.SCORES, 60, 1, 1, 100, true, 0.5, 2);
 			Search search = new Search(new QueryShaper(), new Retriever(index, fusion), Reranking.off());
 			Judge judge = new SourcesJudge().then(new RulesJudge(new Grounding(search, true, Grounding.NamesRule.PROPER), 2));
-			AnswerEngine engine = new AnswerEngine(new AnswerEngine.Stages(QueryRewriter.heuristic(), search, judge,
+			AnswerEngine engine = new AnswerEngine(new AnswerEngine.Stages(new ConversationRewriter(search), search, judge,
 					null, new ExtractiveGenerator(embeddings, embeddings::embed, 0.3, 3), new Citations(null)));
 			// --trace=off measures the path untraced only, the loop a build without the trace runs
 			Method traced = arg(args, "trace", "both").equals("off") ? null : traced();

@@ -15,6 +15,7 @@ import dev.ragchat.api.answer.query.QueryRewriter;
 import dev.ragchat.api.answer.search.Found;
 import dev.ragchat.api.answer.search.Search;
 import dev.ragchat.api.answer.search.SearchRequest;
+import dev.ragchat.api.answer.text.Asks;
 import dev.ragchat.api.answer.text.CitationMarkers;
 import dev.ragchat.retrieval.PageContext;
 import dev.ragchat.retrieval.ScoredChunk;
@@ -26,8 +27,8 @@ import org.springframework.util.Assert;
  * comes in the {@link AnswerRequest} (the caller keeps sessions, history and media). As
  * {@link #answer} reads:
  * <ol>
- * <li>query: a follow-up becomes a question that stands on its own
- * ({@link QueryRewriter});</li>
+ * <li>query: the message alone, or with the subject its conversation supplies, as the
+ * knowledge base's evidence or a language model decides ({@link QueryRewriter});</li>
  * <li>search: shape, retrieve, rerank, least score ({@link Search}, the same search as
  * {@code /search});</li>
  * <li>judge: do the sources answer? ({@link Judge}: the search's verdict, then the ground
@@ -47,6 +48,12 @@ import org.springframework.util.Assert;
 public final class AnswerEngine {
 
 	private static final int MAX_IMAGE_QUERY = 2000;
+
+	/** How many pages of the document in focus a summary reads. */
+	private static final int SUMMARY_PAGES = 3;
+
+	/** How many chunks of the document in focus a summary reads. */
+	private static final int SUMMARY_CHUNKS = 40;
 
 	private final QueryRewriter rewriter;
 
@@ -104,15 +111,18 @@ public final class AnswerEngine {
 			tokens.accept(image.note());
 		}
 
-		// 1. query: a follow-up becomes a question that stands on its own
-		String standalone = this.rewriter.standalone(request.question(), request.history());
-		trace.rewritten(request.question(), standalone);
+		// 1. query: what to search for, the message alone or with the subject its
+		// conversation supplies
+		SearchRequest asked = new SearchRequest(request.knowledgeBase(), request.question(), request.settings().topK(),
+				request.settings().mode(), List.of(), request.filter(), request.settings().rerank());
+		QueryRewriter.Conversation conversation = new QueryRewriter.Conversation(asked, request.history());
+		QueryRewriter.Rewrite rewrite = this.rewriter.rewrite(conversation);
+		trace.rewritten(request.question(), rewrite.query(), rewrite.why());
 
 		// 2. search: shape, retrieve, rerank, least score (text read in images joins the
-		// query)
-		Found found = this.search.search(new SearchRequest(request.knowledgeBase(),
-				(image != null) ? image.joinedTo(standalone) : standalone, request.settings().topK(),
-				request.settings().mode(), List.of(), request.filter(), request.settings().rerank()), trace);
+		// query; what the rewrite searched already is not searched again, unless traced)
+		Found found = (image == null && rewrite.found() != null && !trace.on()) ? rewrite.found() : this.search
+			.search(conversation.searching((image != null) ? image.joinedTo(rewrite.query()) : rewrite.query()), trace);
 
 		// 3. judge: do the sources answer? (widened by, or narrowed to, what the question
 		// names)
@@ -121,8 +131,15 @@ public final class AnswerEngine {
 		trace.judged(verdict);
 		List<ScoredChunk> sources = verdict.sources();
 
-		// 4. widen: a source of a paginated document is read with the rest of its page
-		if (verdict.answerable() && this.pageContext != null) {
+		// 4. widen: a summary reads the passage search ranked first among its neighbours
+		// in the document; other sources of a paginated document are read with the rest
+		// of
+		// their page
+		if (verdict.answerable() && Asks.of(request.question()) == Asks.SUMMARY) {
+			sources = focus(sources);
+			trace.widened(sources);
+		}
+		else if (verdict.answerable() && this.pageContext != null) {
 			sources = this.pageContext.widen(sources);
 			trace.widened(sources);
 		}
@@ -146,7 +163,11 @@ public final class AnswerEngine {
 			generated = new AnswerGenerator.Generated(
 					CitationMarkers.keepValid(written.text(), sources.size(), numbering), written.grounded(),
 					written.tokens());
-			if (!written.grounded()) {
+			if (!written.grounded() && written.refusal() != null) {
+				refusal = new Refusal(written.refusal(),
+						"writing that needs a language model: the passages are quoted");
+			}
+			else if (!written.grounded()) {
 				refusal = generator.judgesSources()
 						? new Refusal(Refusal.MODEL_SAID_NOT_FOUND, "the model said the sources do not answer")
 						: new Refusal(Refusal.BELOW_SIMILARITY, "no sentence of the sources answers the question");
@@ -171,6 +192,28 @@ public final class AnswerEngine {
 		}
 		return new Answer(generated.text(), grounded, cited, generated.tokens(), grounded ? null : refusal,
 				found.chunks().stream().map(Answer.Passage::of).toList(), trace.trace(grounded ? null : refusal));
+	}
+
+	/**
+	 * The chunks of the document in focus, the first source's, around it in document
+	 * order: what a summary is made of.
+	 */
+	private List<ScoredChunk> focus(List<ScoredChunk> sources) {
+		ScoredChunk first = sources.get(0);
+		List<dev.ragchat.retrieval.Chunk> chunks = this.search.chunks(first.chunk().documentId(), first.chunk().page(),
+				first.chunk().page() + SUMMARY_PAGES - 1);
+		int at = 0;
+		for (int i = 0; i < chunks.size(); i++) {
+			if (chunks.get(i).id().equals(first.chunk().id())) {
+				at = i;
+			}
+		}
+		int from = Math.max(0, at - SUMMARY_CHUNKS / 4);
+		List<ScoredChunk> read = chunks.subList(from, Math.min(chunks.size(), from + SUMMARY_CHUNKS))
+			.stream()
+			.map((chunk) -> new ScoredChunk(chunk, first.score()))
+			.toList();
+		return read.isEmpty() ? sources : read;
 	}
 
 	/**

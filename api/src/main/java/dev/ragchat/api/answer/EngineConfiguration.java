@@ -8,6 +8,7 @@ import dev.ragchat.api.answer.judge.RulesJudge;
 import dev.ragchat.api.answer.judge.SimilarityFloor;
 import dev.ragchat.api.answer.judge.SourcesJudge;
 import dev.ragchat.api.answer.query.CompressingQueryRewriter;
+import dev.ragchat.api.answer.query.ConversationRewriter;
 import dev.ragchat.api.answer.query.QueryRewriter;
 import dev.ragchat.api.answer.search.Search;
 import dev.ragchat.ingestion.DocumentPages;
@@ -50,7 +51,8 @@ class EngineConfiguration {
 			EngineSettings settings, DocumentPages pages, ChunkIndex index, EmbeddingModel embeddingModel,
 			QueryEmbedder queryEmbedder) {
 		ChatModel model = chatModel.getIfAvailable();
-		QueryRewriter rewriter = (model != null) ? new CompressingQueryRewriter(model) : QueryRewriter.heuristic();
+		QueryRewriter rewriter = (model != null) ? new CompressingQueryRewriter(model)
+				: new ConversationRewriter(search);
 		Judge floor = new SimilarityFloor(embeddingModel, queryEmbedder, settings.minSimilarity());
 		Judge rules = new RulesJudge(new Grounding(search, settings.questionTerms(), settings.names()), NAMED_SOURCES);
 		// asked per question: the generator may be changed while the service runs, and a

@@ -57,10 +57,11 @@ final class Tracing implements SearchTrace, Judge.Decisions {
 	/**
 	 * @param question the question as asked
 	 * @param standalone what the rewrite made of it
+	 * @param why why
 	 */
-	void rewritten(String question, String standalone) {
+	void rewritten(String question, String standalone, String why) {
 		if (on()) {
-			add(Trace.REWRITE, question, standalone, null, null, null, null);
+			add(Trace.REWRITE, question, standalone, why, null, null, null);
 		}
 	}
 

@@ -18,7 +18,7 @@ import dev.ragchat.api.answer.judge.Refusal;
 import dev.ragchat.api.answer.judge.RulesJudge;
 import dev.ragchat.api.answer.judge.SimilarityFloor;
 import dev.ragchat.api.answer.judge.SourcesJudge;
-import dev.ragchat.api.answer.query.QueryRewriter;
+import dev.ragchat.api.answer.query.ConversationRewriter;
 import dev.ragchat.api.answer.search.Search;
 import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.Fusion;
@@ -357,8 +357,8 @@ class AnswerEngineTests {
 		ExtractiveGenerator generator = new ExtractiveGenerator(this.embeddings, this.embeddings::embed, 0.3, 2);
 		Judge judge = new SourcesJudge()
 			.then(new RulesJudge(new Grounding(this.search, true, Grounding.NamesRule.ALL), 2));
-		return new AnswerEngine(new AnswerEngine.Stages(QueryRewriter.heuristic(), this.search, judge, null, generator,
-				new Citations(null)));
+		return new AnswerEngine(new AnswerEngine.Stages(new ConversationRewriter(this.search), this.search, judge, null,
+				generator, new Citations(null)));
 	}
 
 	private AnswerEngine model(String reply) {
@@ -377,7 +377,7 @@ class AnswerEngineTests {
 
 		};
 		Judge judge = new SourcesJudge().then(new SimilarityFloor(this.embeddings, this.embeddings::embed, 0.3));
-		return new AnswerEngine(new AnswerEngine.Stages(QueryRewriter.heuristic(), this.search, judge, null,
+		return new AnswerEngine(new AnswerEngine.Stages(new ConversationRewriter(this.search), this.search, judge, null,
 				new ChatModelGenerator(model, "stub", Duration.ofSeconds(5)), new Citations(null)));
 	}
 

@@ -56,14 +56,24 @@ public interface AnswerGenerator {
 	 * @param grounded whether the sources answer the question
 	 * @param tokens the tokens a language model spent on it (prompt and answer, as it
 	 * reports them), or {@code null} (no model, or none reported)
+	 * @param refusal for an answer that is not grounded, the reason code the generator
+	 * gives (a {@code Refusal} code such as {@code needs-model}), or {@code null} for the
+	 * engine's own
 	 */
-	record Generated(String text, boolean grounded, Long tokens) {
+	record Generated(String text, boolean grounded, Long tokens, String refusal) {
 
 		/**
 		 * An answer no model reported tokens for.
 		 */
 		public Generated(String text, boolean grounded) {
-			this(text, grounded, null);
+			this(text, grounded, null, null);
+		}
+
+		/**
+		 * An answer with the tokens a model reported.
+		 */
+		public Generated(String text, boolean grounded, Long tokens) {
+			this(text, grounded, tokens, null);
 		}
 
 	}

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
+import dev.ragchat.api.answer.text.Asks;
 import dev.ragchat.api.answer.text.CitationMarkers;
+import dev.ragchat.api.answer.text.LexRank;
 import dev.ragchat.api.answer.text.Overlap;
 import dev.ragchat.api.answer.text.SentenceVectors;
 import dev.ragchat.api.answer.text.Sentences;
@@ -27,7 +29,28 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 
 	static final String PREFIX = "Extract from the documents: ";
 
+	static final String SUMMARY_PREFIX = "Summary in the documents' own sentences: ";
+
+	static final String WRITING_PREFIX = "Writing that needs a language model, which answers here do not use. "
+			+ "What the documents say of it: ";
+
+	/** The reason code of a request only a language model can do (Refusal's). */
+	static final String NEEDS_MODEL = "needs-model";
+
+	/** How many sentences a summary quotes. */
+	static final int SUMMARY_SENTENCES = 5;
+
+	/** Above this similarity a sentence is a near copy of another. */
+	static final double NEAR_COPY = 0.9;
+
 	private static final int MAX_CANDIDATES = 300;
+
+	/**
+	 * A sentence that opens by pointing back to the one before: it does not stand on its
+	 * own.
+	 */
+	private static final java.util.regex.Pattern POINTS_BACK = java.util.regex.Pattern
+		.compile("(It|Its|This|These|They|Their|Them|Such|Those|That|He|His|She|Her)\b");
 
 	/** How many of the nearest sentences are also read with their neighbours. */
 	private static final int PAIRED = 8;
@@ -84,6 +107,13 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 		if (candidates.isEmpty()) {
 			return notFound(tokens);
 		}
+		Asks asks = Asks.of(question.text());
+		if (asks == Asks.SUMMARY) {
+			return summarise(question, candidates, tokens);
+		}
+		if (asks == Asks.WRITING) {
+			return passagesForWriting(question, candidates, tokens);
+		}
 		// a follow-up is matched both as asked and with the turn it follows up on
 		float[] asked = this.queryEmbedder.embed(question.text());
 		float[] standalone = question.query().equals(question.text()) ? asked
@@ -109,9 +139,12 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 			grounding = Math.max(grounding, nearestPair(candidates, asked, standalone));
 		}
 		// a title or heading is near what the question asks (it grounds the answer),
-		// but it names what follows rather than answering: quoted only if nothing else
-		List<Candidate> quotable = candidates.stream().allMatch((c) -> c.title) ? candidates
-				: candidates.stream().filter((c) -> !c.title).toList();
+		// but it names what follows rather than answering: never quoted
+		List<Candidate> quotable = candidates.stream().filter((c) -> !c.title).toList();
+		if (quotable.isEmpty()) {
+			// a heading alone names what follows: it is never an answer
+			return notFound(tokens);
+		}
 		double best = quotable.stream().mapToDouble((c) -> c.similarity).max().orElse(0);
 		logger.debug("Best sentence similarity {} (threshold {})", grounding, this.minSimilarity);
 		if (grounding < this.minSimilarity) {
@@ -134,8 +167,15 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 				.ifPresent(chosen::add);
 		}
 		chosen.sort(Comparator.comparingInt((Candidate c) -> c.source).thenComparingInt((c) -> c.position));
-		StringBuilder answer = new StringBuilder(PREFIX);
-		tokens.accept(PREFIX);
+		return new Generated(quote(PREFIX, chosen, tokens), true);
+	}
+
+	/**
+	 * The quotes after the prefix, each with its marker, told as they are written.
+	 */
+	private static String quote(String prefix, List<Candidate> chosen, Consumer<String> tokens) {
+		StringBuilder answer = new StringBuilder(prefix);
+		tokens.accept(prefix);
 		for (int i = 0; i < chosen.size(); i++) {
 			String piece = ((i > 0) ? " " : "") + chosen.get(i).text + " [" + chosen.get(i).source + "]";
 			for (String token : piece.split("(?<= )")) {
@@ -143,7 +183,67 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 			}
 			answer.append(piece);
 		}
-		return new Generated(answer.toString(), true);
+		return answer.toString();
+	}
+
+	/**
+	 * A summary without a model: the most central sentences of the sources (which the
+	 * engine reads from the document in focus), by LexRank over their embeddings (Erkan
+	 * and Radev, 2004: a sentence that many others resemble states what the text is
+	 * about), none a near copy of one chosen before, in document order, each cited. It
+	 * rests on the documents when they hold every word of what the summary is about ("the
+	 * travel policy"); otherwise the documents do not speak of it.
+	 */
+	private Generated summarise(Question question, List<Candidate> candidates, Consumer<String> tokens) {
+		List<Candidate> quotable = candidates.stream().filter((c) -> !c.title).toList();
+		java.util.Set<String> topic = Asks.topic(question.text());
+		java.util.Set<String> held = new java.util.HashSet<>();
+		question.sources()
+			.forEach((source) -> held.addAll(Overlap.words(source.chunk().title() + "\n" + source.chunk().text())));
+		if (quotable.isEmpty() || !held.containsAll(topic)) {
+			return notFound(tokens);
+		}
+		List<float[]> vectors = this.sentenceVectors.of(quotable.stream().map((c) -> c.text).toList());
+		double[] rank = LexRank.of(vectors);
+		List<Integer> order = java.util.stream.IntStream.range(0, quotable.size())
+			.boxed()
+			.sorted(Comparator.comparingDouble((Integer i) -> rank[i]).reversed())
+			.toList();
+		List<Integer> chosen = new ArrayList<>();
+		for (int i : order) {
+			if (chosen.size() >= SUMMARY_SENTENCES) {
+				break;
+			}
+			if (chosen.stream().noneMatch((j) -> Sentences.similarity(vectors.get(i), vectors.get(j)) > NEAR_COPY)) {
+				chosen.add(i);
+			}
+		}
+		List<Candidate> summary = chosen.stream()
+			.map(quotable::get)
+			.sorted(Comparator.comparingInt((Candidate c) -> c.source).thenComparingInt((c) -> c.position))
+			.toList();
+		return new Generated(quote(SUMMARY_PREFIX, summary, tokens), true);
+	}
+
+	/**
+	 * A request for writing (an e-mail, a translation): the extract cannot write, so it
+	 * says so and quotes what the sources say of it, as an answer that is not grounded
+	 * with its own reason ({@code needs-model}), never "the documents do not answer".
+	 */
+	private Generated passagesForWriting(Question question, List<Candidate> candidates, Consumer<String> tokens) {
+		float[] asked = this.queryEmbedder.embed(question.text());
+		List<Candidate> quotable = candidates.stream().filter((c) -> !c.title).toList();
+		List<float[]> vectors = this.sentenceVectors.of(quotable.stream().map((c) -> c.text).toList());
+		List<Integer> nearest = java.util.stream.IntStream.range(0, quotable.size())
+			.boxed()
+			.sorted(Comparator.comparingDouble((Integer i) -> Sentences.similarity(asked, vectors.get(i))).reversed())
+			.limit(this.maxSentences)
+			.toList();
+		List<Candidate> chosen = nearest.stream()
+			.map(quotable::get)
+			.sorted(Comparator.comparingInt((Candidate c) -> c.source).thenComparingInt((c) -> c.position))
+			.toList();
+		return new Generated(quote(WRITING_PREFIX, chosen, tokens), false, null, NEEDS_MODEL);
 	}
 
 	/**
@@ -211,9 +311,16 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 				List<String> sentences = (header != null && row) ? List.of(Sentences.rowWithHeader(header, line))
 						: Sentences.of(line);
 				String label = row ? Sentences.rowLabel(line) : null;
+				String before = null;
 				for (String sentence : sentences) {
-					if (candidates.size() < MAX_CANDIDATES && seen.add(sentence.toLowerCase(Locale.ROOT))) {
-						candidates.add(new Candidate(sentence, source + 1, position++, label, title));
+					// a sentence that opens by pointing back ("It is often used …") is
+					// quoted with the one before it in its paragraph, which names what
+					// it speaks of
+					String quote = (before != null && POINTS_BACK.matcher(sentence).lookingAt())
+							? before + " " + sentence : sentence;
+					before = sentence;
+					if (candidates.size() < MAX_CANDIDATES && seen.add(quote.toLowerCase(Locale.ROOT))) {
+						candidates.add(new Candidate(quote, source + 1, position++, label, title));
 					}
 				}
 			}

@@ -293,7 +293,7 @@ public final class Grounding {
 	 * documents speak of the name.
 	 */
 	private boolean supported(GroundingQuestion question, String name, Evidence evidence, List<String> documents) {
-		return evidence.writes(Spelling.of(name)) || evidence.titlesHold(words(name))
+		return evidence.writes(Spelling.of(name)) || evidence.titlesHold(words(name)) || evidence.writesPlural(name)
 				|| Aliases.abbreviates(name, evidence.text() + "\n" + evidence.titles())
 				|| Aliases.shortened(name, question.question().text(), evidence.text())
 				|| (!documents.isEmpty() && inDocuments(question.knowledgeBase(), documents, name));
@@ -403,6 +403,23 @@ public final class Grounding {
 		boolean writes(Spelling name) {
 			return this.haystack.contains(" " + name.words() + " ") && (name.capitalised() == null
 					|| name.capitalised().matcher(this.text + "\n" + this.titles).find());
+		}
+
+		/**
+		 * Whether the name is one capitalised word in the plural ("Keystores", "Attacks")
+		 * that the text or a title writes, in the plural or not, in any case: a common
+		 * noun the question capitalised, not a name (names are rarely plurals).
+		 */
+		boolean writesPlural(String name) {
+			if (!PROPER_NAME.matcher(name).matches() || name.length() < 4 || !name.endsWith("s")
+					|| name.endsWith("ss")) {
+				return false;
+			}
+			String plural = name.toLowerCase(Locale.ROOT);
+			String singular = plural.substring(0, plural.length() - 1);
+			return this.haystack.contains(" " + plural + " ") || this.haystack.contains(" " + singular + " ")
+					|| (plural.endsWith("es")
+							&& this.haystack.contains(" " + singular.substring(0, singular.length() - 1) + " "));
 		}
 
 		/**

@@ -27,6 +27,12 @@ public record Refusal(String reason, String detail) {
 	/** The language model read the sources and said they do not answer. */
 	public static final String MODEL_SAID_NOT_FOUND = "model-said-not-found";
 
+	/**
+	 * The message asks for writing (an e-mail, a translation) that the extract cannot do:
+	 * the passages that speak of it are quoted, not an answer.
+	 */
+	public static final String NEEDS_MODEL = "needs-model";
+
 	/** The answer cites nothing its sources verify. */
 	public static final String NOT_VERIFIED = "citations-not-verified";
 

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import dev.ragchat.api.answer.generate.ModelFailures;
-import dev.ragchat.api.answer.generate.Turn;
 
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.messages.AssistantMessage;
@@ -31,11 +30,13 @@ public final class CompressingQueryRewriter implements QueryRewriter {
 	}
 
 	@Override
-	public String standalone(String question, List<Turn> history) {
-		if (history.isEmpty()) {
-			return question;
+	public Rewrite rewrite(Conversation conversation) {
+		String question = conversation.question();
+		if (conversation.history().isEmpty()) {
+			return Rewrite.asked(question, "the first message of the conversation");
 		}
-		List<Message> messages = history.stream()
+		List<Message> messages = conversation.history()
+			.stream()
 			.map((m) -> m.byUser() ? (Message) new UserMessage(m.content()) : new AssistantMessage(m.content()))
 			.toList();
 		String rewritten;
@@ -45,7 +46,10 @@ public final class CompressingQueryRewriter implements QueryRewriter {
 		catch (RuntimeException ex) {
 			throw ModelFailures.of(ex);
 		}
-		return (rewritten == null || rewritten.isBlank()) ? question : rewritten.strip();
+		if (rewritten == null || rewritten.isBlank()) {
+			return Rewrite.asked(question, "the language model gave no query: the message as asked");
+		}
+		return new Rewrite(rewritten.strip(), "the language model made the message stand on its own", null);
 	}
 
 }

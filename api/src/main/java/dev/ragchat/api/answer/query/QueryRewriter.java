@@ -4,15 +4,20 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import dev.ragchat.api.answer.generate.Turn;
+import dev.ragchat.api.answer.search.Found;
+import dev.ragchat.api.answer.search.SearchRequest;
 
 /**
- * Turns a follow-up into a query that stands on its own.
+ * Decides what to search for a message of a conversation: the message alone, or the
+ * message with the subject the conversation supplies ({@link ConversationRewriter} by the
+ * evidence of the knowledge base, or a language model, {@link CompressingQueryRewriter}).
  */
 @FunctionalInterface
 public interface QueryRewriter {
 
 	/**
-	 * Words by which a follow-up points back to what was asked before.
+	 * Words by which a message points back to what was said before: it, this, those, "and
+	 * …", "what about …".
 	 */
 	Pattern POINTS_BACK = Pattern.compile(
 			"^\\s*(and|also|what about|how about)\\b"
@@ -20,31 +25,61 @@ public interface QueryRewriter {
 			Pattern.CASE_INSENSITIVE);
 
 	/**
-	 * @param question the new message
-	 * @param history the recent turns before it, oldest first
-	 * @return what to search for
+	 * @param conversation the message, the turns before it and where it is searched
+	 * @return what to search for, and why
 	 */
-	String standalone(String question, List<Turn> history);
+	Rewrite rewrite(Conversation conversation);
 
 	/**
-	 * Without a language model: a short follow-up, or one that points back ("its", "that
-	 * year", "and …"), is searched together with the previous question, so that "and in
-	 * 1950?" still finds its subject, and a follow-up to a refused question stays on the
-	 * refused subject instead of drifting to what the documents do hold.
-	 * @return the rewriter
+	 * A message in its conversation.
+	 *
+	 * @param asked the search of the message alone (its knowledge base, settings and
+	 * filter are those of every search the rewriter makes)
+	 * @param history the turns before it, oldest first
 	 */
-	static QueryRewriter heuristic() {
-		return (question, history) -> {
-			if (question.split("\\s+").length > 6 && !POINTS_BACK.matcher(question).find()) {
-				return question;
-			}
-			for (int i = history.size() - 1; i >= 0; i--) {
-				if (history.get(i).byUser()) {
-					return history.get(i).content() + " " + question;
-				}
-			}
-			return question;
-		};
+	record Conversation(SearchRequest asked, List<Turn> history) {
+
+		public Conversation {
+			history = (history != null) ? List.copyOf(history) : List.of();
+		}
+
+		/**
+		 * @return the message as asked
+		 */
+		public String question() {
+			return this.asked.query();
+		}
+
+		/**
+		 * @param query another query
+		 * @return the search of it, with the same settings
+		 */
+		public SearchRequest searching(String query) {
+			return new SearchRequest(this.asked.knowledgeBase(), query, this.asked.topK(), this.asked.mode(),
+					this.asked.documentIds(), this.asked.filter(), this.asked.rerank());
+		}
+
+	}
+
+	/**
+	 * What to search for.
+	 *
+	 * @param query the query
+	 * @param why the decision, for an answer's trace
+	 * @param found what a search of exactly that query found when the rewriter searched
+	 * it (untraced), or {@code null}
+	 */
+	record Rewrite(String query, String why, Found found) {
+
+		/**
+		 * @param question the message
+		 * @param why why it stands alone
+		 * @return the message searched as it is
+		 */
+		public static Rewrite asked(String question, String why) {
+			return new Rewrite(question, why, null);
+		}
+
 	}
 
 }

@@ -1,0 +1,175 @@
+package dev.ragchat.api.answer.query;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.ragchat.api.answer.generate.AnswerGenerator;
+import dev.ragchat.api.answer.generate.Turn;
+import dev.ragchat.api.answer.search.Found;
+import dev.ragchat.api.answer.search.Search;
+import dev.ragchat.api.answer.text.Overlap;
+import dev.ragchat.retrieval.ScoredChunk;
+import dev.ragchat.retrieval.query.StopWords;
+
+/**
+ * Without a language model: whether a message needs its conversation is decided by what
+ * the knowledge base says. The conversation supplies a subject, the words of the last
+ * question before (and of the one before that when the last is short) that the message
+ * does not already hold, never the whole earlier question; then
+ * <ol>
+ * <li>a subject the previous answer refused is not carried into a message that names its
+ * own (a new question after "not in the documents" is a new question);</li>
+ * <li>otherwise the message is searched alone and with the subject, and each search's
+ * best passages are read for the message's own words and for the subject's;</li>
+ * <li>a message that points back ("it", "those", "and …") or has one word of its own
+ * takes the subject, unless the search with it loses a third of the message's own words
+ * (the subject leads away from what is asked);</li>
+ * <li>any other message takes the subject only when the search with it keeps every word
+ * of the message that the search alone finds and brings more of the subject: the message
+ * alone lacks a subject the conversation gives, or finds markedly less.</li>
+ * </ol>
+ * Two searches a follow-up (none for a first message); the one taken is handed on, so the
+ * answer does not search it again. The decision and its reason go to the trace.
+ */
+public final class ConversationRewriter implements QueryRewriter {
+
+	/** How many of a search's best passages are read for the words. */
+	static final int READ = 3;
+
+	/** The most words a subject carries. */
+	static final int SUBJECT_WORDS = 12;
+
+	/**
+	 * The share of the message's own words a search with the subject may lose before the
+	 * subject is judged to lead away from the message.
+	 */
+	static final double LOST = 0.34;
+
+	/** A question of fewer words of its own than this also carries the one before. */
+	static final int SHORT = 3;
+
+	private final Search search;
+
+	/**
+	 * @param search the one search
+	 */
+	public ConversationRewriter(Search search) {
+		this.search = search;
+	}
+
+	@Override
+	public Rewrite rewrite(Conversation conversation) {
+		String question = conversation.question();
+		Set<String> own = Overlap.words(question);
+		Subject subject = Subject.of(conversation.history(), own);
+		if (subject == null) {
+			return Rewrite.asked(question, "the first message of the conversation");
+		}
+		if (subject.words().isEmpty()) {
+			return Rewrite.asked(question, "the conversation adds no word the message does not hold");
+		}
+		boolean pointsBack = POINTS_BACK.matcher(question).find() || own.size() <= 1;
+		if (subject.refused() && !pointsBack) {
+			return Rewrite.asked(question,
+					"the previous answer was refused and the message names a subject of its own: searched alone");
+		}
+		String joined = subject.text() + " " + question;
+		Found alone = this.search.search(conversation.asked());
+		Found with = this.search.search(conversation.searching(joined));
+		Set<String> about = subject.words();
+		double ownAlone = coverage(own, alone);
+		double ownWith = coverage(own, with);
+		double aboutAlone = coverage(about, alone);
+		double aboutWith = coverage(about, with);
+		String read = String.format(java.util.Locale.ROOT,
+				"alone, the best passages hold %.2f of its words and %.2f of the subject's; with the subject, %.2f and %.2f",
+				ownAlone, aboutAlone, ownWith, aboutWith);
+		if (pointsBack) {
+			if (ownWith < ownAlone - LOST) {
+				return new Rewrite(question,
+						"it points back, but the subject leads away from its own words (" + read + "): searched alone",
+						alone);
+			}
+			return new Rewrite(joined,
+					"it points back or is short: searched with the subject \"" + subject.text() + "\" (" + read + ")",
+					with);
+		}
+		if (ownWith >= ownAlone && aboutWith > aboutAlone) {
+			return new Rewrite(joined, "the subject \"" + subject.text()
+					+ "\" keeps its words and brings the conversation's (" + read + "): searched with it", with);
+		}
+		return new Rewrite(question, "it stands on its own (" + read + "): searched alone", alone);
+	}
+
+	/**
+	 * The share of the words that the best passages found hold (1 when there are none to
+	 * hold).
+	 */
+	private static double coverage(Set<String> words, Found found) {
+		if (words.isEmpty()) {
+			return 1;
+		}
+		Set<String> held = new HashSet<>();
+		List<ScoredChunk> chunks = found.chunks();
+		for (int i = 0; i < chunks.size() && i < READ; i++) {
+			held.addAll(Overlap.words(chunks.get(i).chunk().title() + "\n" + chunks.get(i).chunk().text()));
+		}
+		return words.stream().filter(held::contains).count() / (double) words.size();
+	}
+
+	/**
+	 * What the conversation is about, as far as the last questions say.
+	 *
+	 * @param text its words, in the order the user wrote them
+	 * @param words the same as {@link Overlap#words}
+	 * @param refused whether the answer to the last question was a refusal
+	 */
+	record Subject(String text, Set<String> words, boolean refused) {
+
+		/**
+		 * @param history the turns before the message
+		 * @param own the message's own words ({@link Overlap#words})
+		 * @return the subject, or {@code null} when no question came before
+		 */
+		static Subject of(List<Turn> history, Set<String> own) {
+			List<String> questions = new ArrayList<>();
+			boolean refused = false;
+			boolean answered = false;
+			for (int i = history.size() - 1; i >= 0 && questions.size() < 2; i--) {
+				Turn turn = history.get(i);
+				if (!turn.byUser()) {
+					if (questions.isEmpty() && !answered) {
+						answered = true;
+						refused = turn.content().contains(AnswerGenerator.NOT_FOUND);
+					}
+					continue;
+				}
+				questions.add(0, turn.content());
+				if (Overlap.words(turn.content()).size() >= SHORT) {
+					break;
+				}
+			}
+			if (questions.isEmpty()) {
+				return null;
+			}
+			List<String> kept = new ArrayList<>();
+			Set<String> seen = new HashSet<>(own);
+			for (String token : String.join(" ", questions).split("\\s+")) {
+				String word = token.replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$", "");
+				if (word.isEmpty() || StopWords.contains(word) || kept.size() >= SUBJECT_WORDS) {
+					continue;
+				}
+				Set<String> stem = Overlap.words(word);
+				if (!stem.isEmpty() && seen.addAll(stem)) {
+					kept.add(word);
+				}
+			}
+			String text = String.join(" ", kept);
+			return new Subject(text, Overlap.words(text), refused);
+		}
+
+	}
+
+}

@@ -1,0 +1,70 @@
+package dev.ragchat.api.answer.text;
+
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a message asks for, read from the verbs and nouns English uses to ask it (a rule
+ * of the language, the same for every subject): a summary, a comparison, a piece of
+ * writing, or an answer. The extract quotes for the first two and says plainly that
+ * writing needs a language model.
+ */
+public enum Asks {
+
+	/** "Summarize the travel policy", "an overview of …", "the key points of …". */
+	SUMMARY,
+
+	/** "Compare A and B", "the difference between A and B", "A versus B". */
+	COMPARISON,
+
+	/** "Write an e-mail …", "draft a letter", "translate …", "rephrase …". */
+	WRITING,
+
+	/** Anything else: a question the sources' sentences answer. */
+	ANSWER;
+
+	private static final Pattern SUMMARY_WORDS = Pattern
+		.compile("\\b(summari[sz]e|summari[sz]ing|summary|sum up|overview|outline|gist|tl;?dr"
+				+ "|(key|main|important) (points|takeaways|ideas|facts))\\b", Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern COMPARISON_WORDS = Pattern
+		.compile("\\b(compare|comparison|compared|differences?|differ|versus|vs\\.?)\\b", Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern WRITING_WORDS = Pattern.compile(
+			"^\\s*(please\\s+|can you\\s+|could you\\s+)?(write|draft|compose|translate|rephrase|rewrite|paraphrase)\\b",
+			Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * @param message what was asked
+	 * @return what it asks for
+	 */
+	public static Asks of(String message) {
+		if (WRITING_WORDS.matcher(message).find()) {
+			return WRITING;
+		}
+		if (SUMMARY_WORDS.matcher(message).find()) {
+			return SUMMARY;
+		}
+		if (COMPARISON_WORDS.matcher(message).find()) {
+			return COMPARISON;
+		}
+		return ANSWER;
+	}
+
+	/**
+	 * @param message what was asked
+	 * @return the words of what it asks about, without the words that ask
+	 * ({@link Overlap#words}: "Summarize the travel policy" is about travel and policy)
+	 */
+	public static Set<String> topic(String message) {
+		Matcher asking = SUMMARY_WORDS.matcher(message);
+		String topic = asking.replaceAll(" ");
+		topic = COMPARISON_WORDS.matcher(topic).replaceAll(" ");
+		topic = WRITING_WORDS.matcher(topic).replaceAll(" ");
+		Set<String> words = Overlap.words(topic);
+		words.removeAll(Overlap.words("give tell provide explain describe please document documents section"));
+		return words;
+	}
+
+}
