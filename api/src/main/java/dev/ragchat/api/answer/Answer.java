@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.ragchat.api.answer.cite.Citation;
 import dev.ragchat.api.answer.cite.Citations;
+import dev.ragchat.api.answer.judge.Clarification;
 import dev.ragchat.api.answer.judge.Refusal;
 import dev.ragchat.retrieval.ScoredChunk;
 
@@ -20,13 +21,39 @@ import dev.ragchat.retrieval.ScoredChunk;
  * from
  * @param trace the stages as they ran, when the request asked for them
  * ({@link AnswerRequest#traced()}), else {@code null}
+ * @param clarification when the answer is a question asked back (the message could mean
+ * several things the documents speak of), its readings, else {@code null}
  */
 public record Answer(String text, boolean grounded, List<Citation> citations, Long tokens, Refusal refusal,
-		List<Passage> passages, Trace trace) {
+		List<Passage> passages, Trace trace, Clarification clarification) {
+
+	/** The outcome of an answer from the documents. */
+	public static final String ANSWERED = "answer";
+
+	/** The outcome of a refusal: the documents do not answer. */
+	public static final String REFUSED = "refused";
+
+	/** The outcome of a question asked back. */
+	public static final String CLARIFY = "clarify";
 
 	public Answer {
 		citations = List.copyOf(citations);
 		passages = (passages != null) ? List.copyOf(passages) : List.of();
+	}
+
+	/**
+	 * An answer that asks nothing back.
+	 */
+	public Answer(String text, boolean grounded, List<Citation> citations, Long tokens, Refusal refusal,
+			List<Passage> passages, Trace trace) {
+		this(text, grounded, citations, tokens, refusal, passages, trace, null);
+	}
+
+	/**
+	 * @return {@value #ANSWERED}, {@value #REFUSED} or {@value #CLARIFY}
+	 */
+	public String outcome() {
+		return (this.clarification != null) ? CLARIFY : this.grounded ? ANSWERED : REFUSED;
 	}
 
 	/**

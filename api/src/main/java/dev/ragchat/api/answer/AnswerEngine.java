@@ -137,11 +137,11 @@ public final class AnswerEngine {
 		// their page
 		if (verdict.answerable() && Asks.of(request.question()) == Asks.SUMMARY) {
 			sources = focus(sources);
-			trace.widened(sources);
+			trace.widened(sources, "a summary reads the document in focus around the passage ranked first");
 		}
 		else if (verdict.answerable() && this.pageContext != null) {
 			sources = this.pageContext.widen(sources);
-			trace.widened(sources);
+			trace.widened(sources, "sources of paginated documents read with the rest of their page");
 		}
 
 		// 5. generate (only markers that name a source reach the caller, numbered in the
@@ -149,6 +149,16 @@ public final class AnswerEngine {
 		AnswerGenerator.Generated generated;
 		Refusal refusal = verdict.refusal();
 		CitationMarkers.Numbering numbering = new CitationMarkers.Numbering();
+		if (verdict.clarification() != null) {
+			// the question asked back cites the source of each reading it offers
+			String askedBack = CitationMarkers.keepValid(verdict.clarification().text(), sources.size(), numbering);
+			tokens.accept(askedBack);
+			List<Citation> readings = this.citations.of(new Citations.Cited(askedBack, sources, numbering.cited()));
+			trace.cited(readings);
+			return new Answer(askedBack, false, readings, null, null,
+					found.chunks().stream().map(Answer.Passage::of).toList(), trace.trace(null),
+					verdict.clarification());
+		}
 		if (!verdict.answerable()) {
 			tokens.accept(AnswerGenerator.NOT_FOUND);
 			generated = new AnswerGenerator.Generated(AnswerGenerator.NOT_FOUND, false);

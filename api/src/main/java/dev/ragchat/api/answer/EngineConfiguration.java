@@ -4,6 +4,7 @@ import dev.ragchat.api.answer.cite.Citations;
 import dev.ragchat.api.answer.generate.AnswerGenerator;
 import dev.ragchat.api.answer.ground.Grounding;
 import dev.ragchat.api.answer.judge.Judge;
+import dev.ragchat.api.answer.judge.Readings;
 import dev.ragchat.api.answer.judge.RulesJudge;
 import dev.ragchat.api.answer.judge.SimilarityFloor;
 import dev.ragchat.api.answer.judge.SourcesJudge;
@@ -57,7 +58,8 @@ class EngineConfiguration {
 		Judge rules = new RulesJudge(new Grounding(search, settings.questionTerms(), settings.names()), NAMED_SOURCES);
 		// asked per question: the generator may be changed while the service runs, and a
 		// persona may have its own
-		Judge judge = new SourcesJudge().then((judged) -> (judged.modelJudges() ? floor : rules).judge(judged));
+		Judge extract = new Readings().then(rules);
+		Judge judge = new SourcesJudge().then((judged) -> (judged.modelJudges() ? floor : extract).judge(judged));
 		return new AnswerEngine(new AnswerEngine.Stages(rewriter, search, judge,
 				(settings.pageContext() > 0) ? new PageContext(index, settings.pageContext()) : null, generator,
 				new Citations(pages)));

@@ -95,8 +95,8 @@ final class Tracing implements SearchTrace, Judge.Decisions {
 	@Override
 	public void decided(String judge, Verdict verdict, String why) {
 		if (on()) {
-			this.decisions.add(new Trace.Decision(judge, verdict.answerable(),
-					verdict.answerable() ? null : verdict.refusal().reason(), why));
+			this.decisions.add(new Trace.Decision(judge, verdict.answerable(), (verdict.refusal() != null)
+					? verdict.refusal().reason() : (verdict.clarification() != null) ? Answer.CLARIFY : null, why));
 		}
 	}
 
@@ -112,11 +112,11 @@ final class Tracing implements SearchTrace, Judge.Decisions {
 
 	/**
 	 * @param sources the sources read with the rest of their page
+	 * @param how how they were widened
 	 */
-	void widened(List<ScoredChunk> sources) {
+	void widened(List<ScoredChunk> sources, String how) {
 		if (on()) {
-			add(Trace.WIDEN, null, null, "sources of paginated documents read with the rest of their page", null,
-					sources.size(), candidates(sources));
+			add(Trace.WIDEN, null, null, how, null, sources.size(), candidates(sources));
 		}
 	}
 

@@ -43,6 +43,21 @@ public record ChatMessage(String id, String sessionId, String role, String conte
 	}
 
 	/**
+	 * @return for an answer, {@code answer}, {@code refused} or {@code clarify} (a
+	 * question asked back: not grounded, yet citing the sources of the readings it
+	 * offers); {@code null} for the user's turns
+	 */
+	public String outcome() {
+		if (!ASSISTANT.equals(this.role)) {
+			return null;
+		}
+		if (Boolean.TRUE.equals(this.grounded)) {
+			return Answer.ANSWERED;
+		}
+		return (this.refusal == null && !this.citations.isEmpty()) ? Answer.CLARIFY : Answer.REFUSED;
+	}
+
+	/**
 	 * A turn without a refusal.
 	 */
 	public ChatMessage(String id, String sessionId, String role, String content, Boolean grounded,

@@ -11,6 +11,7 @@ import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.answer.Answer;
 import dev.ragchat.api.answer.AnswerEngine;
 import dev.ragchat.api.answer.AnswerRequest;
+import dev.ragchat.api.answer.judge.Clarification;
 import dev.ragchat.api.answer.Trace;
 import dev.ragchat.api.answer.generate.Turn;
 import dev.ragchat.api.media.MediaLibrary;
@@ -150,7 +151,7 @@ public final class Conversations {
 		this.messages.append(asked);
 		this.messages.append(stored);
 		counted(answer, askedAt);
-		return new Asked(stored, answer.trace());
+		return new Asked(stored, answer.trace(), answer.clarification());
 	}
 
 	/**
@@ -259,8 +260,9 @@ public final class Conversations {
 	 *
 	 * @param message the stored answer
 	 * @param trace its trace, or {@code null} when none was asked for
+	 * @param clarification the readings of a question asked back, or {@code null}
 	 */
-	public record Asked(ChatMessage message, Trace trace) {
+	public record Asked(ChatMessage message, Trace trace, Clarification clarification) {
 
 	}
 

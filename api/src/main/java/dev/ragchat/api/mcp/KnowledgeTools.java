@@ -308,8 +308,12 @@ public final class KnowledgeTools {
 							"page", c.page(), "quote", c.quote()))
 					.toList(),
 				"session_id", sessionId);
+		result.put("outcome", answer.outcome());
 		if (answer.refusal() != null) {
 			result.put("refusal", answer.refusal());
+		}
+		if (asked.clarification() != null) {
+			result.put("clarification", asked.clarification());
 		}
 		if (asked.trace() != null) {
 			result.put("trace", asked.trace());

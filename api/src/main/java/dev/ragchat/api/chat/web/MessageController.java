@@ -10,6 +10,7 @@ import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.answer.Answer;
 import dev.ragchat.api.answer.Trace;
 import dev.ragchat.api.answer.cite.Citation;
+import dev.ragchat.api.answer.judge.Clarification;
 import dev.ragchat.api.answer.judge.Refusal;
 import dev.ragchat.api.audit.Audit;
 import dev.ragchat.api.chat.AnswerAdmission;
@@ -75,7 +76,7 @@ class MessageController {
 					filter, request.traced(), (token) -> {
 					});
 			this.audit.sourcesCited(keyId(caller), id, sources(asked.message()));
-			return AnswerView.of(asked.message(), asked.trace());
+			return AnswerView.of(asked.message(), asked.trace(), asked.clarification());
 		}
 	}
 
@@ -98,8 +99,8 @@ class MessageController {
 				ChatMessage answer = asked.message();
 				this.audit.sourcesCited(keyId(caller), id, sources(answer), address);
 				send(emitter, "citations", answer.citations());
-				send(emitter, "done", new Done(answer.id(), answer.grounded(), answer.content(), answer.passages(),
-						answer.refusal(), asked.trace()));
+				send(emitter, "done", new Done(answer.id(), answer.grounded(), answer.outcome(), answer.content(),
+						answer.passages(), answer.refusal(), asked.clarification(), asked.trace()));
 				emitter.complete();
 			}
 			catch (ClientGone ex) {
@@ -196,12 +197,14 @@ class MessageController {
 	 * @param grounded whether it rests on the documents
 	 * @param answer its whole text
 	 * @param passages the passages it was built from
+	 * @param outcome {@code answer}, {@code refused} or {@code clarify}
 	 * @param refusal why the documents do not answer, when it is not grounded
+	 * @param clarification the readings offered, when it asks back
 	 * @param trace its trace, when asked
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record Done(String id, Boolean grounded, String answer, List<Answer.Passage> passages, Refusal refusal,
-			Trace trace) {
+	record Done(String id, Boolean grounded, String outcome, String answer, List<Answer.Passage> passages,
+			Refusal refusal, Clarification clarification, Trace trace) {
 
 	}
 
@@ -218,18 +221,19 @@ class MessageController {
 	 * history: a trace is not stored)
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record AnswerView(String id, String role, String answer, Boolean grounded, List<Citation> citations,
-			Instant createdAt, List<Answer.Passage> passages, Refusal refusal, Trace trace) {
+	record AnswerView(String id, String role, String answer, Boolean grounded, String outcome, List<Citation> citations,
+			Instant createdAt, List<Answer.Passage> passages, Refusal refusal, Clarification clarification,
+			Trace trace) {
 
 		static AnswerView of(ChatMessage message) {
-			return of(message, null);
+			return of(message, null, null);
 		}
 
-		static AnswerView of(ChatMessage message, Trace trace) {
+		static AnswerView of(ChatMessage message, Trace trace, Clarification clarification) {
 			boolean answer = ChatMessage.ASSISTANT.equals(message.role());
 			return new AnswerView(message.id(), message.role(), message.content(), message.grounded(),
-					answer ? message.citations() : null, message.createdAt(), answer ? message.passages() : null,
-					answer ? message.refusal() : null, trace);
+					message.outcome(), answer ? message.citations() : null, message.createdAt(),
+					answer ? message.passages() : null, answer ? message.refusal() : null, clarification, trace);
 		}
 
 	}

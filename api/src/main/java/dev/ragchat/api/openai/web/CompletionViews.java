@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.ragchat.api.answer.Answer;
 import dev.ragchat.api.answer.Trace;
 import dev.ragchat.api.answer.cite.Citation;
+import dev.ragchat.api.answer.judge.Clarification;
 import dev.ragchat.api.answer.judge.Refusal;
 import dev.ragchat.api.openai.ChatApiModels;
 
@@ -76,17 +77,19 @@ final class CompletionViews {
 
 	/**
 	 * A {@code chat.completion}, with the extension fields {@code citations},
-	 * {@code grounded}, {@code refusal} (when not grounded) and {@code trace} (when
-	 * asked).
+	 * {@code grounded}, {@code outcome} ({@code answer}, {@code refused} or
+	 * {@code clarify}), {@code refusal} (when not grounded), {@code clarification} (the
+	 * readings of a question asked back) and {@code trace} (when asked).
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record Completion(String id, String object, long created, String model, List<Choice> choices,
-			List<SourceView> citations, Boolean grounded, Refusal refusal, Trace trace) {
+			List<SourceView> citations, Boolean grounded, String outcome, Refusal refusal, Clarification clarification,
+			Trace trace) {
 
 		static Completion of(String id, long created, String model, Answer answer, List<SourceView> citations) {
 			return new Completion(id, "chat.completion", created, model,
 					List.of(new Choice(0, new Message("assistant", answer.text(), null), "stop", null)), citations,
-					answer.grounded(), answer.refusal(), answer.trace());
+					answer.grounded(), answer.outcome(), answer.refusal(), answer.clarification(), answer.trace());
 		}
 
 	}
@@ -105,7 +108,7 @@ final class CompletionViews {
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record Chunk(String id, String object, long created, String model, List<Delta> choices, List<SourceView> citations,
-			Boolean grounded, Refusal refusal, Trace trace) {
+			Boolean grounded, String outcome, Refusal refusal, Clarification clarification, Trace trace) {
 
 		static Chunk role(String id, long created, String model) {
 			return of(id, created, model, new Delta(0, Map.of("role", "assistant", "content", ""), null, null), null,
@@ -118,13 +121,14 @@ final class CompletionViews {
 
 		static Chunk last(String id, long created, String model, Answer answer, List<SourceView> citations) {
 			return new Chunk(id, "chat.completion.chunk", created, model, List.of(new Delta(0, Map.of(), "stop", null)),
-					citations, answer.grounded(), answer.refusal(), answer.trace());
+					citations, answer.grounded(), answer.outcome(), answer.refusal(), answer.clarification(),
+					answer.trace());
 		}
 
 		private static Chunk of(String id, long created, String model, Delta delta, List<SourceView> citations,
 				Boolean grounded) {
 			return new Chunk(id, "chat.completion.chunk", created, model, List.of(delta), citations, grounded, null,
-					null);
+					null, null, null);
 		}
 
 	}
