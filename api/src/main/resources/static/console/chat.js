@@ -292,7 +292,7 @@ async function loadHistory() {
 			renderQuestion(item, m.answer);
 		} else {
 			renderAnswer(item, m.answer, m.citations || [], m.grounded, question, m.id, m.passages || [],
-				{ refusal: m.refusal || null });
+				{ refusal: m.refusal || null, outcome: m.outcome || null });
 			item.dataset.done = 'true';
 		}
 	}
@@ -330,18 +330,29 @@ function renderAnswer(item, text, citations, grounded, question, messageId, pass
 		return withPageLink(chip(citation, quote), chat.session.knowledgeBase, citation, quote);
 	});
 	box.replaceChildren(fragment);
-	item.classList.toggle('not-found', grounded === false);
-	if (grounded === false) box.prepend(el('strong', { class: 'badge', text: 'Not in the documents' }), ' ');
+	// a question asked back: the readings the documents hold, each a button that asks
+	// again with it
+	const clarify = why.outcome === 'clarify';
+	item.classList.toggle('not-found', grounded === false && !clarify);
+	item.classList.toggle('clarify', clarify);
+	if (grounded === false && !clarify) box.prepend(el('strong', { class: 'badge', text: 'Not in the documents' }), ' ');
 	extractNotice(item, text, grounded);
 	item.querySelector('.message-actions')?.remove();
 	item.querySelector('.passages')?.remove();
+	item.querySelector('.readings')?.remove();
+	const readings = (why.clarification && why.clarification.readings) || [];
+	if (clarify && question && readings.length) {
+		item.append(el('div', { class: 'readings', role: 'group', 'aria-label': 'Which one do you mean?' },
+			...readings.map((reading) => el('button', { type: 'button', class: 'reading', text: reading.label,
+				onclick: () => send(`${question} (${reading.label})`) }))));
+	}
 	if (passages.length) item.append(sourcesPanel(passages, citations));
 	item.append(el('div', { class: 'message-actions' },
 		el('button', { type: 'button', class: 'quiet copy', text: 'Copy', 'aria-label': 'Copy this answer',
 			onclick: (e) => copy(e.target, text) }),
 		why.trace || grounded === false ? el('button', {
 			type: 'button', class: 'quiet why', 'aria-haspopup': 'dialog',
-			text: grounded === false ? 'Why not found?' : 'Why this answer?',
+			text: clarify ? 'Why this question?' : grounded === false ? 'Why not found?' : 'Why this answer?',
 			onclick: () => openTrace(why.trace || null,
 				{ knowledgeBase: chat.session.knowledgeBase, refusal: why.refusal || null, grounded }) }) : '',
 		question ? el('button', { type: 'button', class: 'quiet regenerate', text: 'Regenerate', 'aria-label': 'Ask this question again',
@@ -612,7 +623,8 @@ async function send(message) {
 					// its notes and sources
 					const follow = nearBottom();
 					renderAnswer(answer, event.data.answer ?? text, citations, event.data.grounded, message, event.data.id,
-						event.data.passages || [], { trace: event.data.trace || null, refusal: event.data.refusal || null });
+						event.data.passages || [], { trace: event.data.trace || null, refusal: event.data.refusal || null,
+							outcome: event.data.outcome || null, clarification: event.data.clarification || null });
 					answer.dataset.done = 'true';
 					if (follow) scrollDown(true);
 				} else if (event.name === 'error') {

@@ -6,7 +6,9 @@ import java.util.function.Consumer;
 import dev.ragchat.api.answer.cite.Citation;
 import dev.ragchat.api.answer.cite.Citations;
 import dev.ragchat.api.answer.generate.AnswerGenerator;
+import dev.ragchat.api.answer.generate.ChatModelGenerator;
 import dev.ragchat.api.answer.generate.Question;
+import dev.ragchat.api.answer.judge.Clarification;
 import dev.ragchat.api.answer.judge.Judge;
 import dev.ragchat.api.answer.judge.Judged;
 import dev.ragchat.api.answer.judge.Refusal;
@@ -173,6 +175,17 @@ public final class AnswerEngine {
 			generated = new AnswerGenerator.Generated(
 					CitationMarkers.keepValid(written.text(), sources.size(), numbering), written.grounded(),
 					written.tokens());
+			if (ChatModelGenerator.CLARIFY.equals(written.refusal())) {
+				// the model asked back: the readings it names are cited as the extract's
+				// are
+				String askedBack = CitationMarkers.keepValid(written.text(), sources.size(), numbering);
+				List<Citation> readings = this.citations.of(new Citations.Cited(askedBack, sources, numbering.cited()));
+				trace.generated(true, sources, askedBack, false);
+				trace.cited(readings);
+				return new Answer(askedBack, false, readings, written.tokens(), null,
+						found.chunks().stream().map(Answer.Passage::of).toList(), trace.trace(null),
+						new Clarification("reading", List.of()));
+			}
 			if (!written.grounded() && written.refusal() != null) {
 				refusal = new Refusal(written.refusal(),
 						"writing that needs a language model: the passages are quoted");

@@ -47,6 +47,12 @@ public final class ConversationRewriter implements QueryRewriter {
 	 */
 	static final double LOST = 0.34;
 
+	/**
+	 * A message of at most this many words of its own names little: it lacks a subject
+	 * when the conversation's is not in what it finds.
+	 */
+	static final int FEW = 2;
+
 	/** A question of fewer words of its own than this also carries the one before. */
 	static final int SHORT = 3;
 
@@ -96,9 +102,13 @@ public final class ConversationRewriter implements QueryRewriter {
 					"it points back or is short: searched with the subject \"" + subject.text() + "\" (" + read + ")",
 					with);
 		}
-		if (ownWith >= ownAlone && aboutWith > aboutAlone) {
-			return new Rewrite(joined, "the subject \"" + subject.text()
-					+ "\" keeps its words and brings the conversation's (" + read + "): searched with it", with);
+		if (ownWith > ownAlone) {
+			return new Rewrite(joined, "alone it finds less of its own words than with the subject \"" + subject.text()
+					+ "\" (" + read + "): searched with it", with);
+		}
+		if (own.size() <= FEW && ownWith >= ownAlone && aboutWith > aboutAlone) {
+			return new Rewrite(joined, "it names little of its own and the subject \"" + subject.text()
+					+ "\" brings the conversation's (" + read + "): searched with it", with);
 		}
 		return new Rewrite(question, "it stands on its own (" + read + "): searched alone", alone);
 	}

@@ -1,0 +1,182 @@
+package dev.ragchat.api.answer;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import dev.ragchat.api.answer.cite.Citation;
+import dev.ragchat.api.answer.cite.Citations;
+import dev.ragchat.api.answer.generate.AnswerGenerator;
+import dev.ragchat.api.answer.generate.ExtractiveGenerator;
+import dev.ragchat.api.answer.generate.Turn;
+import dev.ragchat.api.answer.ground.Grounding;
+import dev.ragchat.api.answer.judge.Judge;
+import dev.ragchat.api.answer.judge.Readings;
+import dev.ragchat.api.answer.judge.Refusal;
+import dev.ragchat.api.answer.judge.RulesJudge;
+import dev.ragchat.api.answer.judge.SourcesJudge;
+import dev.ragchat.api.answer.query.ConversationRewriter;
+import dev.ragchat.api.answer.search.Search;
+import dev.ragchat.retrieval.Chunk;
+import dev.ragchat.retrieval.Fusion;
+import dev.ragchat.retrieval.Retriever;
+import dev.ragchat.retrieval.WordHashEmbeddingModel;
+import dev.ragchat.retrieval.lucene.LuceneChunkIndex;
+import dev.ragchat.retrieval.lucene.LuceneIndexSettings;
+import dev.ragchat.retrieval.query.QueryShaper;
+import dev.ragchat.retrieval.rerank.Reranking;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Conversations with the extract, as a user has them: follow-ups decided by what the
+ * documents say, a question asked back, a summary, a capitalised common word. The engine
+ * as the service builds it without a model, over an in-process Lucene index with the
+ * word-hash embedding model.
+ */
+class ConversationTests {
+
+	private static final String KB = "kb";
+
+	@TempDir
+	Path dir;
+
+	private final WordHashEmbeddingModel embeddings = new WordHashEmbeddingModel();
+
+	private LuceneChunkIndex index;
+
+	private AnswerEngine engine;
+
+	@BeforeEach
+	void index() {
+		this.index = new LuceneChunkIndex(this.dir, this.embeddings.asIndexEmbedding(), 16,
+				LuceneIndexSettings.DEFAULTS);
+		add("boeing", "BOEING_2022_10K", "Item 3. Legal Proceedings.",
+				"Boeing is subject to various legal proceedings, including claims about the 737 MAX.",
+				"The legal proceedings Boeing reports are described in Note 21 to the financial statements.",
+				"Boeing designs and builds commercial airplanes, defense systems and satellites.");
+		add("keys", "Key management", "Managing keys.",
+				"Two keystores are available to every service instance: the default keystore and the hardware keystore.",
+				"A keystore holds the root keys that protect your data.");
+		add("travel", "Travel policy", "Employees book travel through the company portal at least two weeks ahead.",
+				"Economy class is the rule for flights shorter than six hours.",
+				"Hotel costs are reimbursed up to the city rate published by finance.",
+				"Meals while travelling are covered by a daily allowance.",
+				"Receipts for every travel expense are submitted within thirty days of return.");
+		add("wifi", "Office network", "The office Wi-Fi network is called Staff and needs your badge number.",
+				"Guests connect to the Guest network with the code at the front desk.");
+		add("tuolumne", "Civil | Superior Court of California | County of Tuolumne",
+				"The civil division of the court hears disputes over contracts and property.",
+				"The court publishes local rules for civil cases every January.");
+		add("alameda", "Rules & Forms | Superior Court of California | County of Alameda",
+				"The court adopts local rules for general administration and civil cases.",
+				"Forms for the court rules are available at the clerk's office.");
+		add("jury", "Jury Services | Superior Court of California | County of Ventura",
+				"Jurors who have not received their juror fees within six weeks should contact the payroll office.");
+		Search search = new Search(new QueryShaper(), new Retriever(this.index, Fusion.ranks(60, 1, 1, 10)),
+				Reranking.off());
+		ExtractiveGenerator generator = new ExtractiveGenerator(this.embeddings, this.embeddings::embed, 0.3, 2);
+		Judge judge = new SourcesJudge().then(new Readings())
+			.then(new RulesJudge(new Grounding(search, true, Grounding.NamesRule.PROPER), 2));
+		this.engine = new AnswerEngine(new AnswerEngine.Stages(new ConversationRewriter(search), search, judge, null,
+				generator, new Citations(null)));
+	}
+
+	@AfterEach
+	void close() throws Exception {
+		this.index.close();
+	}
+
+	@Test
+	void aNewQuestionAfterARefusalIsNotGluedToTheRefusedSubject() {
+		Answer apple = ask("What was Apple's revenue in 2020?");
+		assertThat(apple.grounded()).isFalse();
+		Answer boeing = ask("What legal proceedings does Boeing report?",
+				new Turn(Turn.USER, "What was Apple's revenue in 2020?"), new Turn(Turn.ASSISTANT, apple.text()));
+		assertThat(boeing.grounded()).as(boeing.text()).isTrue();
+		assertThat(boeing.citations()).extracting(Citation::documentId).contains("boeing");
+		assertThat(boeing.trace().stage(Trace.REWRITE).gave()).isEqualTo("What legal proceedings does Boeing report?");
+		assertThat(boeing.trace().stage(Trace.REWRITE).note()).contains("refused");
+	}
+
+	@Test
+	void aFollowUpThatPointsBackCarriesTheSubjectNotTheWholeQuestion() {
+		Answer answer = ask("And what does it hold?", new Turn(Turn.USER, "Which keystore is available?"),
+				new Turn(Turn.ASSISTANT, "The default keystore and the hardware keystore [1]."));
+		String searched = answer.trace().stage(Trace.REWRITE).gave();
+		assertThat(searched).contains("keystore").contains("And what does it hold?").doesNotContain("Which");
+		assertThat(answer.citations()).extracting(Citation::documentId).contains("keys");
+	}
+
+	@Test
+	void aCapitalisedCommonWordIsNoNameTheSourcesMustWrite() {
+		Answer answer = ask("what Keystores are available, please?");
+		assertThat(answer.grounded()).as(answer.text()).isTrue();
+		assertThat(answer.citations()).extracting(Citation::documentId).contains("keys");
+	}
+
+	@Test
+	void aSummaryAfterAnotherTopicQuotesTheDocumentItNames() {
+		Answer wifi = ask("How do I connect to the office Wi-Fi?");
+		Answer summary = ask("Summarize the travel policy",
+				new Turn(Turn.USER, "How do I connect to the office Wi-Fi?"), new Turn(Turn.ASSISTANT, wifi.text()));
+		assertThat(summary.grounded()).as(summary.trace().toString()).isTrue();
+		assertThat(summary.text()).doesNotContain(AnswerGenerator.NOT_FOUND);
+		assertThat(summary.citations()).hasSizeGreaterThanOrEqualTo(3)
+			.extracting(Citation::documentId)
+			.containsOnly("travel");
+	}
+
+	@Test
+	void aQuestionAboutOneOfSeveralThingsTheDocumentsHoldIsAskedBack() {
+		Answer answer = ask(
+				"Are there any specific guidelines or rules assigned to the Superior Court of California in this County?",
+				new Turn(Turn.USER, "What should jurors do if they do not receive their juror fees within 6 weeks?"),
+				new Turn(Turn.ASSISTANT, "Jurors in Ventura County should contact the payroll office [1]."));
+		assertThat(answer.outcome()).as(answer.text()).isEqualTo(Answer.CLARIFY);
+		assertThat(answer.grounded()).isFalse();
+		assertThat(answer.refusal()).isNull();
+		assertThat(answer.text()).startsWith("Which county do you mean?")
+			.contains("County of Tuolumne")
+			.contains("County of Alameda");
+		assertThat(answer.clarification().readings()).hasSizeGreaterThanOrEqualTo(2);
+		assertThat(answer.citations()).extracting(Citation::documentId).contains("tuolumne", "alameda");
+	}
+
+	@Test
+	void aQuestionThatSaysWhichOneIsAnswered() {
+		Answer answer = ask("Which local rules does the Superior Court of California of the County of Alameda adopt?");
+		assertThat(answer.outcome()).as(answer.text()).isEqualTo(Answer.ANSWERED);
+		assertThat(answer.citations()).extracting(Citation::documentId).contains("alameda");
+	}
+
+	@Test
+	void aRequestForWritingGetsThePassagesAndSaysItNeedsAModel() {
+		Answer answer = ask("Write an email to my team about the travel policy for flights");
+		assertThat(answer.grounded()).isFalse();
+		assertThat(answer.refusal().reason()).isEqualTo(Refusal.NEEDS_MODEL);
+		assertThat(answer.text()).contains("needs a language model").contains("[");
+	}
+
+	private Answer ask(String question, Turn... history) {
+		return this.engine.answer(new AnswerRequest(KB, question, List.of(history), List.of(), null,
+				new AnswerRequest.Settings(5, null, null, null), null)
+			.traced(), (token) -> {
+			});
+	}
+
+	private void add(String document, String title, String... paragraphs) {
+		List<Chunk> chunks = new java.util.ArrayList<>();
+		for (int i = 0; i < paragraphs.length; i++) {
+			chunks.add(new Chunk(document + ":" + i, KB, document, document + ".md", 1, 1, "", i, paragraphs[i],
+					Map.of(), title));
+		}
+		this.index.replace(document, chunks, (n) -> {
+		});
+	}
+
+}
