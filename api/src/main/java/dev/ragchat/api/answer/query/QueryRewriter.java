@@ -19,9 +19,8 @@ public interface QueryRewriter {
 	 * Words by which a message points back to what was said before: it, this, those, "and
 	 * …", "what about …".
 	 */
-	Pattern POINTS_BACK = Pattern.compile(
-			"^\\s*(and|also|what about|how about)\\b"
-					+ "|\\b(it|its|they|their|them|that|those|this|these|he|his|him|she|her|same|former|latter)\\b",
+	Pattern POINTS_BACK = Pattern.compile("^\\s*(and|also|what about|how about)\\b"
+			+ "|\\b(it|its|they|their|them|that|those|this|these|he|his|him|she|her|one|ones|there|same|former|latter)\\b",
 			Pattern.CASE_INSENSITIVE);
 
 	/**

@@ -99,8 +99,10 @@ class MessageController {
 				ChatMessage answer = asked.message();
 				this.audit.sourcesCited(keyId(caller), id, sources(answer), address);
 				send(emitter, "citations", answer.citations());
-				send(emitter, "done", new Done(answer.id(), answer.grounded(), answer.outcome(), answer.content(),
-						answer.passages(), answer.refusal(), asked.clarification(), asked.trace()));
+				send(emitter, "done",
+						new Done(answer.id(), answer.grounded(),
+								(asked.clarification() != null) ? Answer.CLARIFY : answer.outcome(), answer.content(),
+								answer.passages(), answer.refusal(), asked.clarification(), asked.trace()));
 				emitter.complete();
 			}
 			catch (ClientGone ex) {
@@ -232,8 +234,9 @@ class MessageController {
 		static AnswerView of(ChatMessage message, Trace trace, Clarification clarification) {
 			boolean answer = ChatMessage.ASSISTANT.equals(message.role());
 			return new AnswerView(message.id(), message.role(), message.content(), message.grounded(),
-					message.outcome(), answer ? message.citations() : null, message.createdAt(),
-					answer ? message.passages() : null, answer ? message.refusal() : null, clarification, trace);
+					(clarification != null) ? Answer.CLARIFY : message.outcome(), answer ? message.citations() : null,
+					message.createdAt(), answer ? message.passages() : null, answer ? message.refusal() : null,
+					clarification, trace);
 		}
 
 	}

@@ -257,6 +257,40 @@ abstract class ChatModelAnswerContractTests {
 	}
 
 	@Test
+	void theModelReceivesTheConversationAndTheQuestionAsItStandsOnItsOwn() throws Exception {
+		stubAnswer(List.of("When was the lighthouse on Kestrel Point automated before 1987?"));
+		ask("When was the lighthouse on Kestrel Point automated?").andExpect(status().isOk());
+		resetRequests();
+		ask("And before that?").andExpect(status().isOk());
+		assertThat(requests()).filteredOn((request) -> userText(request).contains("<sources>"))
+			.singleElement()
+			.satisfies((request) -> assertThat(userText(request))
+				.contains("When was the lighthouse on Kestrel Point automated?")
+				.contains("Question: And before that?")
+				.contains("as it stands on its own in this conversation: "
+						+ "When was the lighthouse on Kestrel Point automated before 1987?"));
+	}
+
+	@Test
+	void aQuestionTheModelAsksBackIsAClarificationNotARefusal() throws Exception {
+		stubAnswer(List
+			.of(ChatModelGenerator.ASKS_BACK + " the lighthouse on Kestrel Point [1] or the notice board [2]?"));
+		ask("When was the lighthouse on Kestrel Point automated?").andExpect(status().isOk())
+			.andExpect(jsonPath("$.outcome").value("clarify"))
+			.andExpect(jsonPath("$.grounded").value(false))
+			.andExpect(jsonPath("$.refusal").doesNotExist())
+			.andExpect(jsonPath("$.answer").value(org.hamcrest.Matchers.startsWith(ChatModelGenerator.ASKS_BACK)));
+	}
+
+	@Test
+	void theModelsNotInTheSourcesIsARefusalWithItsReason() throws Exception {
+		stubAnswer(List.of(AnswerGenerator.NOT_FOUND));
+		ask("When was the lighthouse on Kestrel Point automated?").andExpect(jsonPath("$.grounded").value(false))
+			.andExpect(jsonPath("$.outcome").value("refused"))
+			.andExpect(jsonPath("$.refusal.reason").value("model-said-not-found"));
+	}
+
+	@Test
 	void neverAsksTheModelWhenNothingRelevantWasFound() throws Exception {
 		stubAnswer(List.of("Invented [1]."));
 		ask("What is the boiling point of liquid nitrogen?").andExpect(jsonPath("$.grounded").value(false))
