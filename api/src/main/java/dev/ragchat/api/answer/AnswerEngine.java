@@ -126,6 +126,10 @@ public final class AnswerEngine {
 		Found found = (image == null && rewrite.found() != null && !trace.on()) ? rewrite.found() : this.search
 			.search(conversation.searching((image != null) ? image.joinedTo(rewrite.query()) : rewrite.query()), trace);
 
+		if (rewrite.context()) {
+			found = found.namesOf(request.question());
+		}
+
 		// 3. judge: do the sources answer? (widened by, or narrowed to, what the question
 		// names)
 		Verdict verdict = this.judge.judge(Judged.of(request.knowledgeBase(), found, request.filter(),

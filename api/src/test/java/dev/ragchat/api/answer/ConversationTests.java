@@ -67,6 +67,9 @@ class ConversationTests {
 				"Hotel costs are reimbursed up to the city rate published by finance.",
 				"Meals while travelling are covered by a daily allowance.",
 				"Receipts for every travel expense are submitted within thirty days of return.");
+		add("reagent", "Benedict's reagent",
+				"Benedict's reagent is a chemical reagent named after the chemist Stanley Rossiter Benedict. "
+						+ "It is often used in place of Fehling's solution to detect the presence of reducing sugars.");
 		add("wifi", "Office network", "The office Wi-Fi network is called Staff and needs your badge number.",
 				"Guests connect to the Guest network with the code at the front desk.");
 		add("tuolumne", "Civil | Superior Court of California | County of Tuolumne",
@@ -152,6 +155,24 @@ class ConversationTests {
 		Answer answer = ask("Which local rules does the Superior Court of California of the County of Alameda adopt?");
 		assertThat(answer.outcome()).as(answer.text()).isEqualTo(Answer.ANSWERED);
 		assertThat(answer.citations()).extracting(Citation::documentId).contains("alameda");
+	}
+
+	@Test
+	void aComparisonQuotesEachSideLabelled() {
+		Answer answer = ask("What is the difference between the default keystore and the hardware keystore?");
+		assertThat(answer.grounded()).as(answer.text()).isTrue();
+		assertThat(answer.text()).contains("side by side")
+			.contains("the default keystore: ")
+			.contains("the hardware keystore: ");
+	}
+
+	@Test
+	void aSentenceThatPointsBackIsQuotedWithTheOneItPointsTo() {
+		Answer answer = ask("Which reagent is often used in place of Fehling's solution?");
+		assertThat(answer.grounded()).as(answer.text()).isTrue();
+		assertThat(answer.text()).as(answer.trace().toString())
+			.contains("Benedict's reagent is a chemical reagent")
+			.contains("It is often used in place of Fehling's solution");
 	}
 
 	@Test

@@ -31,6 +31,15 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 
 	static final String SUMMARY_PREFIX = "Summary in the documents' own sentences: ";
 
+	static final String COMPARISON_PREFIX = "Extract from the documents, side by side: ";
+
+	/**
+	 * How near the question, as a share of the similarity threshold, a side's sentence
+	 * must be: it speaks of one of the two things, so it is nearer to that than to the
+	 * whole question.
+	 */
+	static final double NEAR_QUESTION = 0.8;
+
 	static final String WRITING_PREFIX = "Writing that needs a language model, which answers here do not use. "
 			+ "What the documents say of it: ";
 
@@ -50,7 +59,7 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 	 * own.
 	 */
 	private static final java.util.regex.Pattern POINTS_BACK = java.util.regex.Pattern
-		.compile("(It|Its|This|These|They|Their|Them|Such|Those|That|He|His|She|Her)\b");
+		.compile("(It|Its|This|These|They|Their|Them|Such|Those|That|He|His|She|Her)\\b");
 
 	/** How many of the nearest sentences are also read with their neighbours. */
 	private static final int PAIRED = 8;
@@ -113,6 +122,12 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 		}
 		if (asks == Asks.WRITING) {
 			return passagesForWriting(question, candidates, tokens);
+		}
+		if (asks == Asks.COMPARISON && Asks.sides(question.text()).size() == 2) {
+			Generated compared = compare(question, candidates, Asks.sides(question.text()), tokens);
+			if (compared != null) {
+				return compared;
+			}
 		}
 		// a follow-up is matched both as asked and with the turn it follows up on
 		float[] asked = this.queryEmbedder.embed(question.text());
@@ -223,6 +238,54 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 			.sorted(Comparator.comparingInt((Candidate c) -> c.source).thenComparingInt((c) -> c.position))
 			.toList();
 		return new Generated(quote(SUMMARY_PREFIX, summary, tokens), true);
+	}
+
+	/**
+	 * A comparison without a model: for each of the two things compared, the sentence
+	 * that speaks of it (holding most of its words, then nearest it), labelled with it,
+	 * each cited. {@code null} when the sources do not speak of both (the comparison is
+	 * then answered as any other question).
+	 */
+	private Generated compare(Question question, List<Candidate> candidates, List<String> sides,
+			Consumer<String> tokens) {
+		List<Candidate> quotable = candidates.stream().filter((c) -> !c.title).toList();
+		List<float[]> vectors = this.sentenceVectors.of(quotable.stream().map((c) -> c.text).toList());
+		float[] asked = this.queryEmbedder.embed(question.text());
+		List<Candidate> chosen = new ArrayList<>();
+		StringBuilder answer = new StringBuilder(COMPARISON_PREFIX);
+		for (String side : sides) {
+			java.util.Set<String> words = Overlap.words(side);
+			float[] vector = this.queryEmbedder.embed(side);
+			Candidate best = null;
+			double bestScore = -1;
+			for (int i = 0; i < quotable.size(); i++) {
+				Candidate candidate = quotable.get(i);
+				double held = Overlap.of(words, candidate.text, null);
+				double near = Sentences.similarity(vector, vectors.get(i));
+				if (held == 0 || chosen.contains(candidate)
+						|| Sentences.similarity(asked, vectors.get(i)) < this.minSimilarity * NEAR_QUESTION) {
+					continue;
+				}
+				if (held + near > bestScore) {
+					best = candidate;
+					bestScore = held + near;
+				}
+			}
+			if (best == null) {
+				return null;
+			}
+			chosen.add(best);
+		}
+		tokens.accept(COMPARISON_PREFIX);
+		for (int i = 0; i < chosen.size(); i++) {
+			String piece = ((i > 0) ? " " : "") + sides.get(i) + ": " + chosen.get(i).text + " [" + chosen.get(i).source
+					+ "]";
+			for (String token : piece.split("(?<= )")) {
+				tokens.accept(token);
+			}
+			answer.append(piece);
+		}
+		return new Generated(answer.toString(), true);
 	}
 
 	/**

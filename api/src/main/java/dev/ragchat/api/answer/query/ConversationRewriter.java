@@ -83,7 +83,9 @@ public final class ConversationRewriter implements QueryRewriter {
 			return Rewrite.asked(question,
 					"the previous answer was refused and the message names a subject of its own: searched alone");
 		}
-		String joined = subject.text() + " " + question;
+		// the subject as a sentence of its own: the message's first word stays the first
+		// of a sentence (a capital there names nothing)
+		String joined = subject.text() + ". " + question;
 		Found alone = this.search.search(conversation.asked());
 		Found with = this.search.search(conversation.searching(joined));
 		double ownAlone = coverage(own, alone);
@@ -97,8 +99,10 @@ public final class ConversationRewriter implements QueryRewriter {
 			return new Rewrite(question, "the subject \"" + subject.text() + "\" leads away from its own words (" + read
 					+ "): searched alone", alone);
 		}
-		return new Rewrite(joined, (pointsBack ? "it points back or names little of its own" : "it follows on")
-				+ ": searched with the subject \"" + subject.text() + "\" (" + read + ")", with);
+		return new Rewrite(joined,
+				(pointsBack ? "it points back or names little of its own" : "it follows on (the subject is context)")
+						+ ": searched with the subject \"" + subject.text() + "\" (" + read + ")",
+				with, !pointsBack);
 	}
 
 	/**

@@ -67,8 +67,18 @@ public interface QueryRewriter {
 	 * @param why the decision, for an answer's trace
 	 * @param found what a search of exactly that query found when the rewriter searched
 	 * it (untraced), or {@code null}
+	 * @param context whether what the query adds to the message is context for search
+	 * only: the judge holds the sources to the names the message itself writes (a message
+	 * that points back is about the subject, whose names count)
 	 */
-	record Rewrite(String query, String why, Found found) {
+	record Rewrite(String query, String why, Found found, boolean context) {
+
+		/**
+		 * What to search for, all of it judged.
+		 */
+		public Rewrite(String query, String why, Found found) {
+			this(query, why, found, false);
+		}
 
 		/**
 		 * @param question the message

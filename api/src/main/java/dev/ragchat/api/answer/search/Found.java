@@ -21,6 +21,21 @@ public record Found(ShapedQuery query, List<ScoredChunk> chunks, int retrieved) 
 	}
 
 	/**
+	 * @param message a text the query holds (the message a conversation's subject was
+	 * added to)
+	 * @return the same, its names and periods only those the message writes: what the
+	 * judge holds the sources to when the rest of the query is context
+	 */
+	public Found namesOf(String message) {
+		String written = message.toLowerCase(java.util.Locale.ROOT);
+		java.util.function.Predicate<String> inMessage = (name) -> written
+			.contains(name.toLowerCase(java.util.Locale.ROOT));
+		return new Found(new ShapedQuery(this.query.text(), this.query.keywords(),
+				this.query.names().stream().filter(inMessage).toList(),
+				this.query.periods().stream().filter(inMessage).toList()), this.chunks, this.retrieved);
+	}
+
+	/**
 	 * @return whether retrieval found chunks and the reranker's least score left none
 	 */
 	public boolean allBelowLeastScore() {

@@ -52,6 +52,30 @@ public enum Asks {
 		return ANSWER;
 	}
 
+	/** "between A and B", "compare A with B", "A versus B". */
+	private static final Pattern SIDES = Pattern.compile(
+			"(?:between|compare|comparing|comparison of)\\s+(.+?)\\s+(?:and|with|to|versus|vs\\.?)\\s+(.+?)\\s*[?.!]*$"
+					+ "|^(?:.*?\\b(?:is|are)\\s+)?(.+?)\\s+(?:versus|vs\\.?)\\s+(.+?)\\s*[?.!]*$",
+			Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * @param message a comparison
+	 * @return the two things it compares, as written, or an empty list when it does not
+	 * name two
+	 */
+	public static java.util.List<String> sides(String message) {
+		Matcher sides = SIDES.matcher(message.strip());
+		if (!sides.find()) {
+			return java.util.List.of();
+		}
+		String first = (sides.group(1) != null) ? sides.group(1) : sides.group(3);
+		String second = (sides.group(2) != null) ? sides.group(2) : sides.group(4);
+		if (Overlap.words(first).isEmpty() || Overlap.words(second).isEmpty()) {
+			return java.util.List.of();
+		}
+		return java.util.List.of(first.strip(), second.strip());
+	}
+
 	/**
 	 * @param message what was asked
 	 * @return the words of what it asks about, without the words that ask
