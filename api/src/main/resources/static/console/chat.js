@@ -20,7 +20,8 @@ const sessionPath = () => `/api/v1/sessions/${encodeURIComponent(chat.session.se
 /**
  * A new token for the open conversation, asked for with the API key (one request however
  * many calls were refused at once). A conversation lasts as long as the key: only a
- * deleted conversation or a key that expired or was revoked gets none.
+ * deleted conversation, a key that expired or was revoked, or a knowledge base its person
+ * may no longer chat in (a 404, as the token's own calls get then) gets none.
  */
 function renewToken() {
 	if (!chat.renewing) {

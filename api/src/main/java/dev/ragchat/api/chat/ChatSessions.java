@@ -12,6 +12,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.ragchat.api.access.ActiveSessions;
 import dev.ragchat.api.access.ApiKeyRevoked;
 import dev.ragchat.api.access.Caller;
+import dev.ragchat.api.access.Scope;
 import dev.ragchat.api.access.SessionTokens;
 import dev.ragchat.errors.ConflictException;
 import dev.ragchat.errors.ForbiddenException;
@@ -132,11 +133,35 @@ public final class ChatSessions implements ActiveSessions {
 		return (preferred != null) ? preferred : fallback;
 	}
 
+	/**
+	 * @param caller the session's token
+	 * @param id the session
+	 * @return the session, when the token is its and may still chat in its knowledge base
+	 * @throws NotFoundException for another session, or one whose knowledge base the
+	 * caller may no longer use
+	 */
 	public ChatSession get(Caller caller, String id) {
 		if (!id.equals(caller.sessionId())) {
 			throw new NotFoundException("No session '" + id + "'");
 		}
-		return this.store.findById(id).orElseThrow(() -> new NotFoundException("No session '" + id + "'"));
+		return this.store.findById(id)
+			.map((session) -> usable(caller, session))
+			.orElseThrow(() -> new NotFoundException("No session '" + id + "'"));
+	}
+
+	/**
+	 * Every use of a session, with its token or its key, comes here (through {@link #get}
+	 * or {@link #ofKey}): the caller's rights are those read for this request, so a grant
+	 * withdrawn (or a group its person left) ends the session's use at the next request,
+	 * as it ends the knowledge base's. The refusal is that of a knowledge base the caller
+	 * cannot see; the session goes on, for when the grant comes back.
+	 */
+	private static ChatSession usable(Caller caller, ChatSession session) {
+		if (!caller.mayChatIn(session.knowledgeBase())) {
+			throw new NotFoundException("No knowledge base '" + session.knowledgeBase() + "' (session '" + session.id()
+					+ "' asks it, and this key may no longer chat there)");
+		}
+		return session;
 	}
 
 	/**
@@ -165,17 +190,35 @@ public final class ChatSessions implements ActiveSessions {
 		if (caller.kind() != Caller.Kind.API_KEY) {
 			throw new ForbiddenException("Listing sessions needs the API key that started them (X-API-Key)");
 		}
-		List<Summary> sessions = this.store.pageOfKey(caller.keyId(), offset, limit).stream().map((session) -> {
-			List<ChatMessage> last = this.messages.latest(session.id(), 1);
-			ChatMessage first = last.isEmpty() ? null
-					: this.messages.page(session.id(), 0, 1)
-						.stream()
-						.filter((m) -> ChatMessage.USER.equals(m.role()))
-						.findFirst()
-						.orElse(null);
-			return new Summary(session, (first != null) ? first.content() : null, last.isEmpty() ? null : last.get(0));
-		}).toList();
-		return new Listed(sessions, this.store.countOfKey(caller.keyId()));
+		// only those whose knowledge base the key may still chat in: the others' history
+		// is not the caller's to read (now)
+		List<String> knowledgeBases = chatIn(caller);
+		List<Summary> sessions = this.store.pageOfKey(caller.keyId(), knowledgeBases, offset, limit)
+			.stream()
+			.map((session) -> {
+				List<ChatMessage> last = this.messages.latest(session.id(), 1);
+				ChatMessage first = last.isEmpty() ? null
+						: this.messages.page(session.id(), 0, 1)
+							.stream()
+							.filter((m) -> ChatMessage.USER.equals(m.role()))
+							.findFirst()
+							.orElse(null);
+				return new Summary(session, (first != null) ? first.content() : null,
+						last.isEmpty() ? null : last.get(0));
+			})
+			.toList();
+		return new Listed(sessions, this.store.countOfKey(caller.keyId(), knowledgeBases));
+	}
+
+	/**
+	 * @return the knowledge bases a key may chat in now, {@code null} for all
+	 */
+	private static List<String> chatIn(Caller caller) {
+		if (!caller.scopes().contains(Scope.CHAT)) {
+			return List.of();
+		}
+		// a person's key may use all only when they may do everything everywhere
+		return caller.mayUseAll() ? null : caller.knowledgeBases().stream().filter(caller::mayChatIn).toList();
 	}
 
 	/**
@@ -207,6 +250,7 @@ public final class ChatSessions implements ActiveSessions {
 	private ChatSession ofKey(Caller caller, String id) {
 		return this.store.findById(id)
 			.filter((session) -> session.keyId().equals(caller.keyId()))
+			.map((session) -> usable(caller, session))
 			.orElseThrow(() -> new NotFoundException("No session '" + id + "'"));
 	}
 

@@ -188,6 +188,17 @@ public final class Conversations {
 		return question;
 	}
 
+	/**
+	 * @param caller the session's caller
+	 * @param sessionId the session
+	 * @return the session, when the caller may use it now (what {@link #ask} checks
+	 * first, for a refusal before an answer is promised)
+	 * @throws dev.ragchat.errors.NotFoundException for a session it may not use
+	 */
+	public ChatSession session(Caller caller, String sessionId) {
+		return this.sessions.get(caller, sessionId);
+	}
+
 	public List<ChatMessage> history(Caller caller, String sessionId, int offset, int limit) {
 		this.sessions.get(caller, sessionId);
 		return this.messages.page(sessionId, offset, limit);

@@ -41,13 +41,21 @@ public interface SessionStore {
 
 	/**
 	 * @param keyId an API key
+	 * @param knowledgeBases only sessions on these knowledge bases, or {@code null} for
+	 * all
 	 * @param offset how many of its newest sessions to skip
 	 * @param limit how many to return at most
 	 * @return the sessions the key started, newest first
 	 */
-	List<ChatSession> pageOfKey(String keyId, int offset, int limit);
+	List<ChatSession> pageOfKey(String keyId, List<String> knowledgeBases, int offset, int limit);
 
-	long countOfKey(String keyId);
+	/**
+	 * @param keyId an API key
+	 * @param knowledgeBases only sessions on these knowledge bases, or {@code null} for
+	 * all
+	 * @return how many sessions the key started
+	 */
+	long countOfKey(String keyId, List<String> knowledgeBases);
 
 	/**
 	 * Replaces a session's settings (system prompt, model, temperature, topK).

@@ -398,6 +398,192 @@ class PersonSignInTests {
 		withdraw(finance, "group:finance");
 	}
 
+	@Test
+	void aWithdrawnGrantEndsTheUseOfAnOpenChatSessionOnEverySurfaceAtTheNextRequest() throws Exception {
+		String finance = createKnowledgeBase("finance");
+		String archive = createKnowledgeBase("archive");
+		grant(finance, "group:finance", "chat");
+		// a grant elsewhere keeps the chat scope: only the session's knowledge base goes
+		grant(archive, "group:finance", "chat");
+		Browser ada = new Browser();
+		ada.signIn("ada");
+		String csrf = ada.json("GET", "/api/v1/me", null, 200).at("/csrf/token").asText();
+		HttpResponse<String> issued = ada.send("POST", "/api/v1/keys", "{\"name\":\"notebook\"}", csrf);
+		assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+		String key = json.readTree(issued.body()).get("key").asText();
+
+		// a session started with her key, another from her console
+		JsonNode started = json
+			.readTree(expect(201, withKey(key, "POST", "/api/v1/sessions", "{\"knowledgeBase\":\"" + finance + "\"}")));
+		String id = started.get("sessionId").asText();
+		String token = started.get("token").asText();
+		HttpResponse<String> fromConsole = ada.send("POST", "/api/v1/sessions",
+				"{\"knowledgeBase\":\"" + finance + "\"}", csrf);
+		assertThat(fromConsole.statusCode()).as(fromConsole.body()).isEqualTo(201);
+		String consoleId = json.readTree(fromConsole.body()).get("sessionId").asText();
+		String messageId = json
+			.readTree(expect(200,
+					withToken(token, "POST", "/api/v1/sessions/" + id + "/messages",
+							"{\"message\":\"When was the lighthouse automated?\"}")))
+			.get("id")
+			.asText();
+		String mcp = mcpSession(key);
+		assertThat(mcpAsk(key, mcp, id).path("isError").asBoolean()).isFalse();
+
+		withdraw(finance, "group:finance");
+
+		// the session's token: nothing of the session, a 404 as for the knowledge base
+		String messages = "/api/v1/sessions/" + id + "/messages";
+		for (HttpResponse<String> refused : List.of(
+				withToken(token, "POST", messages, "{\"message\":\"And who kept it?\"}"),
+				withToken(token, "GET", messages, null), withToken(token, "GET", "/api/v1/sessions/" + id, null),
+				withToken(token, "PUT", "/api/v1/sessions/" + id, "{\"topK\":3}"),
+				withToken(token, "PUT", messages + "/" + messageId + "/feedback", "{\"rating\":\"up\"}"),
+				withToken(token, "PUT", "/api/v1/sessions/" + id + "/title", "{\"title\":\"Lighthouse\"}"))) {
+			assertThat(refused.statusCode()).as(refused.request().method() + " " + refused.request().uri())
+				.isEqualTo(404);
+			assertThat(json.readTree(refused.body()).get("detail").asText()).contains(finance);
+		}
+		HttpResponse<String> streamed = client(new CookieManager())
+			.send(HttpRequest.newBuilder(URI.create(base() + messages))
+				.header("Authorization", "Bearer " + token)
+				.header("Content-Type", "application/json")
+				.header("Accept", "text/event-stream")
+				.POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"And who kept it?\"}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(streamed.statusCode()).as(streamed.body()).isEqualTo(404);
+		assertThat(streamed.body()).doesNotContain("event:token");
+
+		// her key and her console: no new token, and the sessions are not listed
+		assertThat(withKey(key, "POST", "/api/v1/sessions/" + id + "/token", null).statusCode()).isEqualTo(404);
+		assertThat(ada.send("POST", "/api/v1/sessions/" + consoleId + "/token", null, csrf).statusCode())
+			.isEqualTo(404);
+		assertThat(json.readTree(expect(200, withKey(key, "GET", "/api/v1/sessions", null))).get("total").asLong())
+			.isZero();
+		assertThat(ada.json("GET", "/api/v1/sessions", null, 200).get("sessions"))
+			.extracting((session) -> session.get("sessionId").asText())
+			.doesNotContain(consoleId);
+
+		// the OpenAI-compatible API and MCP
+		HttpResponse<String> completion = withKey(key, "POST", "/v1/chat/completions",
+				"{\"model\":\"kb:" + finance + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}");
+		assertThat(completion.statusCode()).as(completion.body()).isEqualTo(404);
+		JsonNode refusedTool = mcpAsk(key, mcp, id);
+		assertThat(refusedTool.path("isError").asBoolean()).as(refusedTool.toString()).isTrue();
+		assertThat(refusedTool.at("/content/0/text").asText()).contains(finance);
+
+		// the session was not ended: the grant given back, it goes on
+		grant(finance, "group:finance", "chat");
+		assertThat(withToken(token, "GET", messages, null).statusCode()).isEqualTo(200);
+		withdraw(finance, "group:finance");
+		withdraw(archive, "group:finance");
+	}
+
+	@Test
+	void aPersonTheProviderTakesOutOfAGroupLosesItsOpenChatSessionsAtTheNextRequest() throws Exception {
+		String audits = createKnowledgeBase("audits");
+		String handbook = createKnowledgeBase("handbook");
+		grant(audits, "group:auditors", "chat");
+		grant(handbook, "group:engineering", "chat");
+		TestIdentityProvider.groups.put("margaret", List.of("engineering", "auditors"));
+		Browser margaret = new Browser();
+		margaret.signIn("margaret");
+		String csrf = margaret.json("GET", "/api/v1/me", null, 200).at("/csrf/token").asText();
+		HttpResponse<String> started = margaret.send("POST", "/api/v1/sessions",
+				"{\"knowledgeBase\":\"" + audits + "\"}", csrf);
+		assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+		String id = json.readTree(started.body()).get("sessionId").asText();
+		String token = json.readTree(started.body()).get("token").asText();
+		String messages = "/api/v1/sessions/" + id + "/messages";
+		assertThat(withToken(token, "GET", messages, null).statusCode()).isEqualTo(200);
+
+		TestIdentityProvider.groups.put("margaret", List.of("engineering"));
+		// her console's next request asks the provider, which names her groups now
+		assertThat(margaret.json("GET", "/api/v1/me", null, 200).get("groups")).extracting(JsonNode::asText)
+			.containsExactly("engineering");
+		assertThat(withToken(token, "GET", messages, null).statusCode()).isEqualTo(404);
+		assertThat(withToken(token, "POST", messages, "{\"message\":\"Who audits?\"}").statusCode()).isEqualTo(404);
+		assertThat(margaret.send("POST", "/api/v1/sessions/" + id + "/token", null, csrf).statusCode()).isEqualTo(404);
+		withdraw(audits, "group:auditors");
+		withdraw(handbook, "group:engineering");
+	}
+
+	private HttpResponse<String> withKey(String key, String method, String path, String body) throws Exception {
+		return call(method, path, body, "X-API-Key", key);
+	}
+
+	private HttpResponse<String> withToken(String token, String method, String path, String body) throws Exception {
+		return call(method, path, body, "Authorization", "Bearer " + token);
+	}
+
+	private HttpResponse<String> call(String method, String path, String body, String header, String value)
+			throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
+			.header(header, value)
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+		if (body != null) {
+			request.header("Content-Type", "application/json");
+		}
+		return client(new CookieManager()).send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static String expect(int status, HttpResponse<String> response) {
+		assertThat(response.statusCode())
+			.as(response.request().method() + " " + response.request().uri() + ": " + response.body())
+			.isEqualTo(status);
+		return response.body();
+	}
+
+	/**
+	 * @return the id of an initialized MCP session of the key
+	 */
+	private String mcpSession(String key) throws Exception {
+		HttpResponse<String> initialized = mcp(key, null,
+				"{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+						+ "\"2025-03-26\",\"capabilities\":{},\"clientInfo\":{\"name\":\"people\",\"version\":\"1\"}}}");
+		assertThat(initialized.statusCode()).as(initialized.body()).isEqualTo(200);
+		String session = initialized.headers().firstValue("Mcp-Session-Id").orElseThrow();
+		HttpResponse<String> ready = mcp(key, session,
+				"{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+		assertThat(ready.statusCode()).as(ready.body()).isEqualTo(202);
+		return session;
+	}
+
+	/**
+	 * @return the result of the MCP {@code ask} tool in a chat session
+	 */
+	private JsonNode mcpAsk(String key, String mcpSession, String chatSession) throws Exception {
+		HttpResponse<String> reply = mcp(key, mcpSession,
+				"{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"ask\",\"arguments\":"
+						+ "{\"question\":\"When was the lighthouse automated?\",\"session_id\":\"" + chatSession
+						+ "\"}}}");
+		assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
+		String text = reply.body();
+		if (reply.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream")) {
+			text = text.lines()
+				.filter((line) -> line.startsWith("data:"))
+				.map((line) -> line.substring("data:".length()))
+				.findFirst()
+				.orElseThrow();
+		}
+		JsonNode message = json.readTree(text);
+		assertThat(message.has("error")).as(text).isFalse();
+		return message.get("result");
+	}
+
+	private HttpResponse<String> mcp(String key, String session, String body) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + "/mcp"))
+			.header("X-API-Key", key)
+			.header("Accept", "application/json, text/event-stream")
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (session != null) {
+			request.header("Mcp-Session-Id", session);
+		}
+		return client(new CookieManager()).send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 	private void grant(String kb, String grantee, String permission) throws Exception {
 		master("PUT", "/api/v1/knowledge-bases/" + kb + "/grants",
 				"{\"grantee\":\"" + grantee + "\",\"permission\":\"" + permission + "\"}", 200);

@@ -68,19 +68,43 @@ final class JdbcSessionStore implements SessionStore {
 	}
 
 	@Override
-	public List<ChatSession> pageOfKey(String keyId, int offset, int limit) {
+	public List<ChatSession> pageOfKey(String keyId, List<String> knowledgeBases, int offset, int limit) {
+		if (knowledgeBases == null) {
+			return this.jdbc
+				.sql("select * from chat_session where api_key_id = ? order by created_at desc, id desc"
+						+ " limit ? offset ?")
+				.params(keyId, limit, offset)
+				.query(JdbcSessionStore::map)
+				.list();
+		}
+		if (knowledgeBases.isEmpty()) {
+			return List.of();
+		}
 		return this.jdbc
-			.sql("select * from chat_session where api_key_id = ? order by created_at desc, id desc"
-					+ " limit ? offset ?")
-			.params(keyId, limit, offset)
+			.sql("select * from chat_session where api_key_id = :key and knowledge_base in (:kbs)"
+					+ " order by created_at desc, id desc limit :limit offset :offset")
+			.param("key", keyId)
+			.param("kbs", knowledgeBases)
+			.param("limit", limit)
+			.param("offset", offset)
 			.query(JdbcSessionStore::map)
 			.list();
 	}
 
 	@Override
-	public long countOfKey(String keyId) {
-		return this.jdbc.sql("select count(*) from chat_session where api_key_id = ?")
-			.param(keyId)
+	public long countOfKey(String keyId, List<String> knowledgeBases) {
+		if (knowledgeBases == null) {
+			return this.jdbc.sql("select count(*) from chat_session where api_key_id = ?")
+				.param(keyId)
+				.query(Long.class)
+				.single();
+		}
+		if (knowledgeBases.isEmpty()) {
+			return 0;
+		}
+		return this.jdbc.sql("select count(*) from chat_session where api_key_id = :key and knowledge_base in (:kbs)")
+			.param("key", keyId)
+			.param("kbs", knowledgeBases)
 			.query(Long.class)
 			.single();
 	}

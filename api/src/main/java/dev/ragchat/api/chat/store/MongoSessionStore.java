@@ -49,16 +49,21 @@ final class MongoSessionStore implements SessionStore {
 	}
 
 	@Override
-	public List<ChatSession> pageOfKey(String keyId, int offset, int limit) {
-		return this.mongo.find(Query.query(Criteria.where("keyId").is(keyId))
-			.with(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("_id")))
-			.skip(offset)
-			.limit(limit), ChatSession.class, COLLECTION);
+	public List<ChatSession> pageOfKey(String keyId, List<String> knowledgeBases, int offset, int limit) {
+		return this.mongo
+			.find(ofKey(keyId, knowledgeBases).with(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("_id")))
+				.skip(offset)
+				.limit(limit), ChatSession.class, COLLECTION);
 	}
 
 	@Override
-	public long countOfKey(String keyId) {
-		return this.mongo.count(Query.query(Criteria.where("keyId").is(keyId)), COLLECTION);
+	public long countOfKey(String keyId, List<String> knowledgeBases) {
+		return this.mongo.count(ofKey(keyId, knowledgeBases), COLLECTION);
+	}
+
+	private static Query ofKey(String keyId, List<String> knowledgeBases) {
+		Criteria criteria = Criteria.where("keyId").is(keyId);
+		return Query.query((knowledgeBases != null) ? criteria.and("knowledgeBase").in(knowledgeBases) : criteria);
 	}
 
 	@Override

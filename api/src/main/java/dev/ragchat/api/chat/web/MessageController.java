@@ -85,8 +85,10 @@ class MessageController {
 			+ " it is not grounded and trace when asked")
 	SseEmitter stream(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String id,
 			@RequestBody AskRequest request) {
-		// refused before the stream starts, so that a busy server answers 429 itself
+		// refused before the stream starts, so that a busy server answers 429 itself, and
+		// a session the caller may not use (now) 404
 		MetadataFilter filter = MetadataFilter.parse(request.filter());
+		this.conversations.session(caller, id);
 		AnswerAdmission.Permit permit = this.admission.admit();
 		this.audit.questionAsked(keyId(caller), id, request.message());
 		String address = this.audit.address();

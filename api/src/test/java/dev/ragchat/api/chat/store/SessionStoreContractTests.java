@@ -3,6 +3,7 @@ package dev.ragchat.api.chat.store;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import dev.ragchat.api.chat.ChatSession;
 import dev.ragchat.api.chat.SessionStore;
@@ -92,11 +93,30 @@ abstract class SessionStoreContractTests {
 					NOW.plusSeconds(i), NOW.plus(Duration.ofMinutes(15)), null));
 		}
 		this.store.save(session("ses_q", "key_q"));
-		assertThat(this.store.pageOfKey("key_p", 0, 2)).extracting(ChatSession::id).containsExactly("ses_p4", "ses_p3");
-		assertThat(this.store.pageOfKey("key_p", 2, 10)).extracting(ChatSession::id)
+		assertThat(this.store.pageOfKey("key_p", null, 0, 2)).extracting(ChatSession::id)
+			.containsExactly("ses_p4", "ses_p3");
+		assertThat(this.store.pageOfKey("key_p", null, 2, 10)).extracting(ChatSession::id)
 			.containsExactly("ses_p2", "ses_p1");
-		assertThat(this.store.countOfKey("key_p")).isEqualTo(4);
-		assertThat(this.store.pageOfKey("key_none", 0, 10)).isEmpty();
+		assertThat(this.store.countOfKey("key_p", null)).isEqualTo(4);
+		assertThat(this.store.pageOfKey("key_none", null, 0, 10)).isEmpty();
+	}
+
+	@Test
+	void pagesAndCountsTheSessionsOfOneKeyOnSomeKnowledgeBasesOnly() {
+		for (int i = 1; i <= 4; i++) {
+			this.store.save(new ChatSession("ses_k" + i, "key_k", (i % 2 == 0) ? "finance" : "default", null, null,
+					null, null, null, NOW.plusSeconds(i), NOW.plus(Duration.ofMinutes(15)), null));
+		}
+		this.store.save(new ChatSession("ses_other", "key_other", "finance", null, null, null, null, null, NOW,
+				NOW.plus(Duration.ofMinutes(15)), null));
+		assertThat(this.store.pageOfKey("key_k", List.of("finance"), 0, 10)).extracting(ChatSession::id)
+			.containsExactly("ses_k4", "ses_k2");
+		assertThat(this.store.pageOfKey("key_k", List.of("finance", "default"), 1, 2)).extracting(ChatSession::id)
+			.containsExactly("ses_k3", "ses_k2");
+		assertThat(this.store.countOfKey("key_k", List.of("finance"))).isEqualTo(2);
+		assertThat(this.store.pageOfKey("key_k", List.of(), 0, 10)).isEmpty();
+		assertThat(this.store.countOfKey("key_k", List.of())).isZero();
+		assertThat(this.store.countOfKey("key_k", List.of("nowhere"))).isZero();
 	}
 
 	@Test
@@ -115,7 +135,7 @@ abstract class SessionStoreContractTests {
 		this.store.save(session("ses_t", "key_1"));
 		assertThat(this.store.rename("ses_t", "Lighthouse questions")).isTrue();
 		assertThat(this.store.findById("ses_t")).map(ChatSession::title).contains("Lighthouse questions");
-		assertThat(this.store.pageOfKey("key_1", 0, 10)).extracting(ChatSession::title)
+		assertThat(this.store.pageOfKey("key_1", null, 0, 10)).extracting(ChatSession::title)
 			.contains("Lighthouse questions");
 		assertThat(this.store.rename("ses_t", null)).isTrue();
 		assertThat(this.store.findById("ses_t").orElseThrow().title()).isNull();
