@@ -63,6 +63,8 @@ MULTI_TURN = ("Follow-up", "Clarification", "N/A")
 RANKINGS = ("rerank", "fuse", "vector", "keyword")
 WAYS = {"conversation": "with the conversation", "lastTurn": "last turn alone"}
 TOP = 5
+# figures that are no goal in themselves: a change gets no verdict of better or worse
+NEUTRAL = ("underspecified/refused", "underspecified/answered", "queryChanged")
 
 
 def default_data():
@@ -318,9 +320,7 @@ def compare(before_path, after_path, list_tasks):
             if a["n"] != b["n"]:
                 verdict = f"n changed ({b['n']} → {a['n']})"
             elif beyond:
-                # asked back is better when higher; every other underspecified share is not a goal
-                good = change > 0 if not name.startswith(("underspecified/refused", "underspecified/answered")) \
-                    else None
+                good = None if name.startswith(NEUTRAL) else change > 0
                 if good is not None:
                     verdict = ("**better**" if good else "**worse**") + f" (threshold {threshold:.3f})"
                     (better if good else worse).append(name)
