@@ -150,8 +150,9 @@ def outcome(status, body, seconds, task):
 class Asker:
     """Asks the tasks with a few threads, each with its own keep-alive connection."""
 
-    def __init__(self, base, key, workers):
+    def __init__(self, base, key, workers, raw=None):
         self.base, self.key, self.workers = base, key, workers
+        self.raw = open(raw, "w") if raw else None
         self.local = threading.local()
         self.apis = []
         self.lock = threading.Lock()
@@ -168,6 +169,11 @@ class Asker:
         body = {"model": f"kb:{kb}", "messages": messages(task, conversation), "trace": True}
         status, answer, seconds = self.api().request("POST", "/v1/chat/completions", body,
                                                      headers={"Authorization": "Bearer " + self.key})
+        if self.raw:  # --raw: every answer as the service gave it, trace included
+            with self.lock:
+                self.raw.write(json.dumps({"id": task["task_id"], "conversation": conversation, "status": status,
+                                           "body": answer}) + "\n")
+                self.raw.flush()
         return outcome(status, answer, seconds, task)
 
     def task(self, kb, task, total):
@@ -369,6 +375,7 @@ def main():
     parser.add_argument("--java-opts", default=JAVA_OPTS)
     parser.add_argument("--upload-batch", type=int, default=50, help="files per upload request")
     parser.add_argument("--out", default=str(ROOT / "benchmarks/target/mtrag.json"))
+    parser.add_argument("--raw", metavar="FILE.jsonl", help="also write every answer as the service gave it (with its trace)")
     parser.add_argument("--compare", nargs=2, metavar=("BEFORE", "AFTER"), help="compare two runs' JSON")
     parser.add_argument("--tasks", action="store_true", help="with --compare: the tasks behind each worse figure")
     args = parser.parse_args()
@@ -404,7 +411,7 @@ def main():
         loads.append(loadavg())
         say(f"asking {len(tasks)} tasks twice (conversation, last turn alone), {args.workers} at once")
         started = time.monotonic()
-        asker = Asker(base, key, args.workers)
+        asker = Asker(base, key, args.workers, args.raw)
         rows = asker.all(kbs, tasks)
         loads.append(loadavg())
         result["seconds"] = round(time.monotonic() - started, 1)
