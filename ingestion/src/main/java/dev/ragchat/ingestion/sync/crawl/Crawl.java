@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -388,9 +389,8 @@ public final class Crawl implements AutoCloseable {
 					continue;
 				}
 				if (!sameOrigin(child)) {
-					// a web source reads one site: another's sitemaps and robots.txt too
-					// are
-					// left alone
+					// a web source reads one site: not another's sitemaps, nor its
+					// robots.txt
 					this.incomplete = "a sitemap index lists a sitemap on another site, not read";
 					this.frontier.add(new Target(child, 0,
 							"a sitemap on another site than the source's (scheme, host and port); not read"));
@@ -451,13 +451,12 @@ public final class Crawl implements AutoCloseable {
 				if (response.status() == 200 && response.body() != null) {
 					byte[] content = Files.readAllBytes(response.body());
 					if (response.tooLarge()) {
-						// RFC 9309: the first 500 KiB are parsed, up to the last whole
-						// line
+						// RFC 9309: the first 500 KiB are parsed, to their last line end
 						int end = content.length;
 						while (end > 0 && content[end - 1] != '\n') {
 							end--;
 						}
-						content = java.util.Arrays.copyOf(content, end);
+						content = Arrays.copyOf(content, end);
 					}
 					rules = this.robotsParser.parseContent(robotsUrl.toString(), content,
 							response.mediaType().isEmpty() ? "text/plain" : response.mediaType(), Fetcher.ROBOT_NAME);
