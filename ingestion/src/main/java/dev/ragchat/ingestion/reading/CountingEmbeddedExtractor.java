@@ -11,9 +11,9 @@ import org.xml.sax.ContentHandler;
 import org.xml.sax.SAXException;
 
 /**
- * Tika's extractor of the documents inside a document (an e-mail's attachments, the
- * files of an attached ZIP, a gzip body, an Office file's embedded parts), counting them
- * and their bytes, as they are inflated, against one {@link Inflation} for the whole
+ * Tika's extractor of the documents inside a document (an e-mail's attachments, the files
+ * of an attached ZIP, a gzip body, an Office file's embedded parts), counting them and
+ * their bytes, as they are inflated, against one {@link Inflation} for the whole
  * document: nested archives cannot multiply past the bound.
  */
 final class CountingEmbeddedExtractor extends ParsingEmbeddedDocumentExtractor {

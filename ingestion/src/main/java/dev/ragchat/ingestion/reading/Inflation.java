@@ -26,6 +26,8 @@ final class Inflation {
 
 	private final ArchiveLimits limits;
 
+	private final boolean embedded;
+
 	private final String what;
 
 	private long bytes;
@@ -37,12 +39,13 @@ final class Inflation {
 
 	/**
 	 * @param limits the bounds
-	 * @param what what is counted, for the reason ("The file", "The documents inside the
-	 * file")
+	 * @param embedded whether it counts the documents inside a document (else the entries
+	 * of its archive)
 	 */
-	Inflation(ArchiveLimits limits, String what) {
+	Inflation(ArchiveLimits limits, boolean embedded) {
 		this.limits = limits;
-		this.what = what;
+		this.embedded = embedded;
+		this.what = embedded ? "The documents inside the file" : "The file";
 	}
 
 	/**
@@ -59,7 +62,7 @@ final class Inflation {
 		if (!isZip(file)) {
 			return;
 		}
-		Inflation inflation = new Inflation(limits, "The file");
+		Inflation inflation = new Inflation(limits, false);
 		try (ZipFile zip = ZipFile.builder().setPath(file).get()) {
 			for (Enumeration<ZipArchiveEntry> all = zip.getEntries(); all.hasMoreElements();) {
 				ZipArchiveEntry entry = all.nextElement();
@@ -79,7 +82,7 @@ final class Inflation {
 			// no readable central directory (a truncated or damaged file): Tika then
 			// salvages the entries it can stream, so they are counted the same way
 		}
-		Inflation streamed = new Inflation(limits, "The file");
+		Inflation streamed = new Inflation(limits, false);
 		try (ZipArchiveInputStream zip = new ZipArchiveInputStream(Files.newInputStream(file))) {
 			for (ZipArchiveEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
 				streamed.entry();
@@ -110,7 +113,8 @@ final class Inflation {
 	 */
 	void entry() throws TooLarge {
 		if (++this.entries > this.limits.maxEntries()) {
-			throw exceeded(this.what + " holds more than " + String.format(Locale.ROOT, "%,d", this.limits.maxEntries())
+			throw exceeded(this.what + (this.embedded ? " hold" : " holds") + " more than "
+					+ String.format(Locale.ROOT, "%,d", this.limits.maxEntries())
 					+ " archive entries or embedded documents; " + ArchiveLimits.MAX_ENTRIES_SETTING
 					+ " raises the limit");
 		}
@@ -135,8 +139,9 @@ final class Inflation {
 		}
 		this.bytes += n;
 		if (this.bytes > this.limits.maxInflated().toBytes()) {
-			throw exceeded(this.what + " inflates past " + this.limits.maxInflated().toMegabytes() + " MB; "
-					+ ArchiveLimits.MAX_INFLATED_SETTING + " raises the limit");
+			throw exceeded(this.what + (this.embedded ? " inflate" : " inflates") + " past "
+					+ this.limits.maxInflated().toMegabytes() + " MB; " + ArchiveLimits.MAX_INFLATED_SETTING
+					+ " raises the limit");
 		}
 	}
 

@@ -39,9 +39,9 @@ import org.xml.sax.helpers.DefaultHandler;
  * Archives are bounded as they inflate ({@link ArchiveLimits}): an Office or OpenDocument
  * file's entries are counted before any parser opens it ({@link Inflation#scan}), Apache
  * POI never reads one entry past the bound ({@code ZipSecureFile}), and the documents
- * inside a document are counted as Tika extracts them ({@link CountingEmbeddedExtractor}).
- * Word and PowerPoint files are read with Tika's streaming (SAX) extractors, so their
- * size never becomes an in-memory XML tree.
+ * inside a document are counted as Tika extracts them
+ * ({@link CountingEmbeddedExtractor}). Word and PowerPoint files are read with Tika's
+ * streaming (SAX) extractors, so their size never becomes an in-memory XML tree.
  */
 final class TikaReader {
 
@@ -128,7 +128,7 @@ final class TikaReader {
 		office.setUseSAXDocxExtractor(true);
 		office.setUseSAXPptxExtractor(true);
 		context.set(OfficeParserConfig.class, office);
-		Inflation embedded = new Inflation(this.limits, "The documents inside the file");
+		Inflation embedded = new Inflation(this.limits, true);
 		context.set(Parser.class, this.parser);
 		context.set(EmbeddedDocumentExtractor.class, new CountingEmbeddedExtractor(context, embedded));
 		try {
