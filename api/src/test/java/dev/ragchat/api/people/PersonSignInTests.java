@@ -364,15 +364,15 @@ class PersonSignInTests {
 
 		// the narrow key would give itself a wider, longer-lived sibling, see the
 		// console's key and revoke it (signing its holder out)
-		HttpResponse<String> wider = withKey("POST", "/api/v1/keys",
-				"{\"scopes\":[\"chat\",\"upload\"],\"ttlSeconds\":2592000}", narrow);
+		HttpResponse<String> wider = withKey(narrow, "POST", "/api/v1/keys",
+				"{\"scopes\":[\"chat\",\"upload\"],\"ttlSeconds\":2592000}");
 		assertThat(wider.statusCode()).as(wider.body()).isEqualTo(403);
 		assertThat(json.readTree(wider.body()).get("detail").asText()).contains("master key").contains("console");
-		assertThat(withKey("GET", "/api/v1/keys", null, narrow).statusCode()).isEqualTo(403);
-		assertThat(withKey("DELETE", "/api/v1/keys/" + me.get("keyId").asText(), null, narrow).statusCode())
+		assertThat(withKey(narrow, "GET", "/api/v1/keys", null).statusCode()).isEqualTo(403);
+		assertThat(withKey(narrow, "DELETE", "/api/v1/keys/" + me.get("keyId").asText(), null).statusCode())
 			.isEqualTo(403);
 		// what it may do, it still may
-		assertThat(withKey("GET", "/api/v1/keys/current", null, narrow).statusCode()).isEqualTo(200);
+		assertThat(withKey(narrow, "GET", "/api/v1/keys/current", null).statusCode()).isEqualTo(200);
 		assertThat(hedy.json("GET", "/api/v1/keys", null, 200).get("keys")).extracting((k) -> k.get("name").asText())
 			.contains("console: Hedy", "ten minutes");
 		withdraw(research, "group:research");
@@ -508,7 +508,7 @@ class PersonSignInTests {
 		grant(finance, "group:finance", "chat");
 		// a grant elsewhere keeps the chat scope: only the session's knowledge base goes
 		grant(archive, "group:finance", "chat");
-		Browser ada = new Browser();
+		SignInBrowser ada = browser();
 		ada.signIn("ada");
 		String csrf = ada.json("GET", "/api/v1/me", null, 200).at("/csrf/token").asText();
 		HttpResponse<String> issued = ada.send("POST", "/api/v1/keys", "{\"name\":\"notebook\"}", csrf);
@@ -589,7 +589,7 @@ class PersonSignInTests {
 		grant(audits, "group:auditors", "chat");
 		grant(handbook, "group:engineering", "chat");
 		TestIdentityProvider.groups.put("margaret", List.of("engineering", "auditors"));
-		Browser margaret = new Browser();
+		SignInBrowser margaret = browser();
 		margaret.signIn("margaret");
 		String csrf = margaret.json("GET", "/api/v1/me", null, 200).at("/csrf/token").asText();
 		HttpResponse<String> started = margaret.send("POST", "/api/v1/sessions",
@@ -694,17 +694,6 @@ class PersonSignInTests {
 
 	private void withdraw(String kb, String grantee) throws Exception {
 		master("DELETE", "/api/v1/knowledge-bases/" + kb + "/grants?grantee=" + grantee, null, 204);
-	}
-
-	private HttpResponse<String> withKey(String method, String path, String body, String key) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
-			.header("X-API-Key", key)
-			.method(method,
-					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
-		if (body != null) {
-			request.header("Content-Type", "application/json");
-		}
-		return client(new CookieManager()).send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private String createKnowledgeBase(String name) throws Exception {
