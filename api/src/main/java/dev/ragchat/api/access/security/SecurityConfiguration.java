@@ -137,8 +137,8 @@ class SecurityConfiguration {
 			.requestCache(AbstractHttpConfigurer::disable)
 			.sessionManagement((s) -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
 				.sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
-			.headers((headers) -> headers.httpStrictTransportSecurity(
-					(hsts) -> hsts.includeSubDomains(true).maxAgeInSeconds(SecurityHeaders.HSTS_MAX_AGE_SECONDS))
+			.headers((headers) -> headers.httpStrictTransportSecurity((hsts) -> hsts.includeSubDomains(true)
+				.maxAgeInSeconds(SecurityHeaders.HSTS_MAX_AGE_SECONDS))
 				.contentSecurityPolicy((csp) -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY)))
 			.exceptionHandling((e) -> e.authenticationEntryPoint(entryPoint)
 				.accessDeniedHandler((request, response, ex) -> problems.write(request, response, HttpStatus.FORBIDDEN,
@@ -196,6 +196,10 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.DELETE, "/api/v1/sessions/*")
 				.hasAnyAuthority(CallerAuthentication.SESSION, Scope.CHAT.authority())
 				.requestMatchers(HttpMethod.PUT, "/api/v1/sessions/*/title")
+				.hasAnyAuthority(CallerAuthentication.SESSION, Scope.CHAT.authority())
+				.requestMatchers(HttpMethod.PATCH, "/api/v1/sessions/*")
+				.hasAnyAuthority(CallerAuthentication.SESSION, Scope.CHAT.authority())
+				.requestMatchers(HttpMethod.GET, "/api/v1/sessions/*/export")
 				.hasAnyAuthority(CallerAuthentication.SESSION, Scope.CHAT.authority())
 				.requestMatchers(HttpMethod.POST, "/api/v1/media")
 				.hasAnyAuthority(CallerAuthentication.SESSION, Scope.CHAT.authority())
