@@ -141,9 +141,29 @@ public final class Conversations {
 			.stream()
 			.map((message) -> new Turn(message.role(), message.content()))
 			.toList();
-		Answer answer = this.engine.answer(new AnswerRequest(session.knowledgeBase(), question, history,
-				attached.media(), attached.imageText(), settings(session), filter, trace), tokens);
-		// both turns are stored with the answer: a failed answer leaves neither behind
+		// what the asker was told so far: kept, marked stopped, when it goes away
+		StringBuilder told = new StringBuilder();
+		Answer answer;
+		try {
+			answer = this.engine.answer(new AnswerRequest(session.knowledgeBase(), question, history, attached.media(),
+					attached.imageText(), settings(session), filter, trace), (token) -> {
+						tokens.accept(token);
+						told.append(token);
+					});
+		}
+		catch (RuntimeException ex) {
+			AskerGone gone = AskerGone.in(ex);
+			if (gone == null) {
+				throw ex;
+			}
+			this.messages
+				.append(new ChatMessage(id(), sessionId, ChatMessage.USER, question, null, List.of(), askedAt));
+			this.messages.append(new ChatMessage(id(), sessionId, ChatMessage.ASSISTANT, told.toString(), false,
+					List.of(), this.clock.instant(), null, List.of(), null, true));
+			throw gone;
+		}
+		// both turns are stored with the answer: a failed answer leaves neither behind (a
+		// stopped one leaves both, the answer as far as it came)
 		ChatMessage asked = new ChatMessage(id(), sessionId, ChatMessage.USER, question, null, List.of(), askedAt);
 		ChatMessage stored = new ChatMessage(id(), sessionId, ChatMessage.ASSISTANT, answer.text(), answer.grounded(),
 				answer.citations(), this.clock.instant(), answer.tokens(), answer.passages(), answer.refusal());
@@ -261,6 +281,37 @@ public final class Conversations {
 					latest, List.of(), null, settings(this.session), filter, trace), tokens);
 			counted(answer, askedAt);
 			return answer;
+		}
+
+	}
+
+	/**
+	 * What a consumer of an answer's tokens throws when its asker went away (a client
+	 * that closed its stream): the answer stops; a session's question is kept with the
+	 * answer as far as the asker was told it, marked stopped (not grounded, citing
+	 * nothing), and this is thrown on to the caller of {@link #ask}.
+	 */
+	public static final class AskerGone extends RuntimeException {
+
+		public AskerGone(Throwable cause) {
+			super("The asker went away while its answer streamed", cause);
+		}
+
+		/**
+		 * @param ex what an answer threw
+		 * @return the asker's going away, if that is what it was (or caused it), else
+		 * {@code null}
+		 */
+		static AskerGone in(Throwable ex) {
+			for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+				if (cause instanceof AskerGone gone) {
+					return gone;
+				}
+				if (cause.getCause() == cause) {
+					break;
+				}
+			}
+			return null;
 		}
 
 	}

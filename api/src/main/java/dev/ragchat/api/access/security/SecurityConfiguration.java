@@ -144,8 +144,8 @@ class SecurityConfiguration {
 			.requestCache(AbstractHttpConfigurer::disable)
 			.sessionManagement((s) -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
 				.sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
-			.headers((headers) -> headers.httpStrictTransportSecurity(
-					(hsts) -> hsts.includeSubDomains(true).maxAgeInSeconds(SecurityHeaders.HSTS_MAX_AGE_SECONDS))
+			.headers((headers) -> headers.httpStrictTransportSecurity((hsts) -> hsts.includeSubDomains(true)
+				.maxAgeInSeconds(SecurityHeaders.HSTS_MAX_AGE_SECONDS))
 				.contentSecurityPolicy((csp) -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY)))
 			.exceptionHandling((e) -> e.authenticationEntryPoint(entryPoint)
 				.accessDeniedHandler((request, response, ex) -> problems
@@ -203,6 +203,10 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.DELETE, "/api/v1/sessions/*")
 				.hasAnyAuthority(CallerAuthentication.SESSION, Scope.CHAT.authority())
 				.requestMatchers(HttpMethod.PUT, "/api/v1/sessions/*/title")
+				.hasAnyAuthority(CallerAuthentication.SESSION, Scope.CHAT.authority())
+				.requestMatchers(HttpMethod.PATCH, "/api/v1/sessions/*")
+				.hasAnyAuthority(CallerAuthentication.SESSION, Scope.CHAT.authority())
+				.requestMatchers(HttpMethod.GET, "/api/v1/sessions/*/export")
 				.hasAnyAuthority(CallerAuthentication.SESSION, Scope.CHAT.authority())
 				.requestMatchers(HttpMethod.POST, "/api/v1/media")
 				.hasAnyAuthority(CallerAuthentication.SESSION, Scope.CHAT.authority())
