@@ -152,8 +152,8 @@ class Service:
                     break
             except OSError:
                 pass
-            if time.monotonic() - start > 300:
-                sys.exit("the service was not healthy after 300 s")
+            if time.monotonic() - start > 900:
+                sys.exit("the service was not healthy after 900 s")
             api.conn = None
             time.sleep(0.5)
         self.startup_seconds = time.monotonic() - start

@@ -4,7 +4,7 @@
 // or the page was reloaded) the API key asks for a new one
 // (POST /api/v1/sessions/{id}/token) and the call is made again, once, unnoticed. Only the
 // open conversation's id (no secret) is kept in sessionStorage, so that a reload reopens it.
-import { $, api, el, guarded, kbName, problem, showError, state } from './core.js';
+import { $, api, authHeaders, el, guarded, kbName, problem, showError, state } from './core.js';
 import { markdown, placeChips } from './markdown.js';
 import { openCitation, openDocument } from './viewer.js';
 import { withPageLink } from './weblinks.js';
@@ -20,7 +20,8 @@ const sessionPath = () => `/api/v1/sessions/${encodeURIComponent(chat.session.se
 /**
  * A new token for the open conversation, asked for with the API key (one request however
  * many calls were refused at once). A conversation lasts as long as the key: only a
- * deleted conversation or a key that expired or was revoked gets none.
+ * deleted conversation, a key that expired or was revoked, or a knowledge base its person
+ * may no longer chat in (a 404, as the token's own calls get then) gets none.
  */
 function renewToken() {
 	if (!chat.renewing) {
@@ -70,6 +71,7 @@ async function sessionApi(path, { method = 'GET', json } = {}) {
 }
 
 export async function chatShown() {
+	searchBox();
 	showGenerator();
 	await loadPersonas();
 	await loadConversations();
@@ -84,6 +86,7 @@ export function forgetChat() {
 	sessionStorage.removeItem(OPEN);
 	$('messages').replaceChildren();
 	$('conversation-rows').replaceChildren();
+	searchBox().value = '';
 	setUp();
 }
 
@@ -94,12 +97,37 @@ export function forgetChat() {
  * else showed (it runs after every question).
  */
 export async function loadConversations() {
+	const q = searchBox().value.trim();
 	try {
-		const { sessions } = await api('/api/v1/sessions?limit=50');
+		const { sessions } = await api(`/api/v1/sessions?limit=50${q ? `&q=${encodeURIComponent(q)}` : ''}`);
+		if (q !== searchBox().value.trim()) return;
 		$('conversation-rows').replaceChildren(...sessions.map(conversationRow));
+		if (q && !sessions.length) {
+			$('conversation-rows').append(el('li', { class: 'conversation-none', text: `No conversation holds “${q}”` }));
+		}
 	} catch (error) {
 		showError(error.message);
 	}
+}
+
+/**
+ * The search over the conversations (their titles, questions and answers), above their
+ * list; the list follows what is typed.
+ */
+function searchBox() {
+	let box = $('conversation-search');
+	if (!box) {
+		let waiting = null;
+		box = el('input', { type: 'search', id: 'conversation-search', class: 'conversation-search', maxlength: '200',
+			placeholder: 'Search conversations', 'aria-label': 'Search conversations (titles, questions and answers)',
+			'aria-controls': 'conversation-rows' });
+		box.addEventListener('input', () => {
+			clearTimeout(waiting);
+			waiting = setTimeout(loadConversations, 250);
+		});
+		$('conversation-rows').before(box);
+	}
+	return box;
 }
 
 function conversationRow(s) {
@@ -108,7 +136,7 @@ function conversationRow(s) {
 	// a token's expiry ends nothing: the key gets a new one; only an ended one is closed
 	const open = !s.endedAt;
 	const current = chat.session && chat.session.sessionId === s.sessionId;
-	return el('li', { class: `conversation${current ? ' current' : ''}`, 'data-session': s.sessionId },
+	return el('li', { class: `conversation${current ? ' current' : ''}${s.pinned ? ' pinned' : ''}`, 'data-session': s.sessionId },
 		el('button', {
 			type: 'button', class: 'open-conversation', disabled: !open,
 			'aria-current': current ? 'true' : null,
@@ -116,8 +144,19 @@ function conversationRow(s) {
 			onclick: () => guarded(() => resume(s.sessionId)) },
 		el('span', { class: 'conversation-title', text: title }),
 		el('span', { class: 'conversation-meta', text: `${kbName(s.knowledgeBase)} · ${new Date(s.updatedAt || s.createdAt).toLocaleString()}` })),
+		el('button', { type: 'button', class: 'quiet pin-conversation', text: s.pinned ? '★' : '☆',
+			'aria-pressed': String(Boolean(s.pinned)), 'aria-label': `Pin the conversation “${title}” (pinned ones come first)`,
+			title: s.pinned ? 'Pinned: click to unpin' : 'Pin: keep it at the top',
+			onclick: () => pinConversation(s) }),
 		el('button', { type: 'button', class: 'quiet rename-conversation', text: '✎', 'aria-label': `Rename the conversation “${title}”`,
 			onclick: () => renameConversation(s, title) }),
+		el('details', { class: 'export-conversation' },
+			el('summary', { class: 'quiet', text: '⤓', title: 'Export', 'aria-label': `Export the conversation “${title}”` }),
+			el('div', { class: 'export-menu' },
+				el('button', { type: 'button', class: 'quiet export-markdown', text: 'Markdown',
+					onclick: (e) => exportConversation(s, 'markdown', e.currentTarget) }),
+				el('button', { type: 'button', class: 'quiet export-json', text: 'JSON',
+					onclick: (e) => exportConversation(s, 'json', e.currentTarget) }))),
 		el('button', { type: 'button', class: 'quiet delete-conversation', text: '×', 'aria-label': `Delete the conversation “${title}”`,
 			onclick: () => deleteConversation(s) }));
 }
@@ -146,8 +185,31 @@ async function renameConversation(s, current) {
 	const title = prompt('Name this conversation', s.title || current);
 	if (title === null) return;
 	await guarded(async () => {
-		await api(`/api/v1/sessions/${encodeURIComponent(s.sessionId)}/title`, { method: 'PUT', json: { title } });
+		await api(`/api/v1/sessions/${encodeURIComponent(s.sessionId)}`, { method: 'PATCH', json: { title } });
 		await loadConversations();
+	});
+}
+
+async function pinConversation(s) {
+	await guarded(async () => {
+		await api(`/api/v1/sessions/${encodeURIComponent(s.sessionId)}`, { method: 'PATCH', json: { pinned: !s.pinned } });
+		await loadConversations();
+	});
+}
+
+/** The conversation as a file: Markdown (citations as footnotes) or JSON. */
+async function exportConversation(s, format, button) {
+	await guarded(async () => {
+		const response = await fetch(`/api/v1/sessions/${encodeURIComponent(s.sessionId)}/export?format=${format}`,
+			{ headers: authHeaders() });
+		if (!response.ok) throw new Error(await problem(response));
+		const url = URL.createObjectURL(await response.blob());
+		const link = el('a', { href: url, download: `conversation-${s.sessionId}.${format === 'json' ? 'json' : 'md'}` });
+		document.body.append(link);
+		link.click();
+		link.remove();
+		setTimeout(() => URL.revokeObjectURL(url), 10000);
+		button.closest('details').open = false;
 	});
 }
 
@@ -290,6 +352,8 @@ async function loadHistory() {
 		if (m.role === 'user') {
 			question = m.answer;
 			renderQuestion(item, m.answer);
+		} else if (m.stopped) {
+			renderStopped(item, m.answer, question);
 		} else {
 			renderAnswer(item, m.answer, m.citations || [], m.grounded, question, m.id, m.passages || [],
 				{ refusal: m.refusal || null, outcome: m.outcome || null });
@@ -359,6 +423,24 @@ function renderAnswer(item, text, citations, grounded, question, messageId, pass
 			onclick: () => send(question) }) : '',
 		messageId ? rating(messageId, 'up', 'Helpful', 'A good answer') : '',
 		messageId ? rating(messageId, 'down', 'Not helpful', 'A bad answer (say why if you like)') : ''));
+}
+
+/**
+ * An answer stopped while it streamed (Stop here, or stored so by the service): its text
+ * as far as it came, said to be stopped, to copy or to ask again.
+ */
+function renderStopped(item, text, question) {
+	item.dataset.stopped = 'true';
+	item.classList.add('stopped-answer');
+	const box = item.querySelector('.text');
+	box.replaceChildren(markdown(text || ''));
+	box.append(el('em', { class: 'stopped', text: text ? ' (stopped)' : '(stopped before the answer began)' }));
+	item.querySelector('.message-actions')?.remove();
+	item.append(el('div', { class: 'message-actions' },
+		text ? el('button', { type: 'button', class: 'quiet copy', text: 'Copy', 'aria-label': 'Copy this answer as far as it came',
+			onclick: (e) => copy(e.target, text) }) : '',
+		question ? el('button', { type: 'button', class: 'quiet regenerate', text: 'Regenerate', 'aria-label': 'Ask this question again',
+			onclick: () => send(question) }) : ''));
 }
 
 /**
@@ -635,8 +717,8 @@ async function send(message) {
 		if (!answer.dataset.done) throw new Error('The answer broke off before it was complete');
 	} catch (error) {
 		if (error.name === 'AbortError') {
-			answer.dataset.stopped = 'true';
-			answer.querySelector('.text').append(el('em', { class: 'stopped', text: ' (stopped)' }));
+			// the service keeps the question and this much of the answer, marked stopped
+			renderStopped(answer, text, message);
 		} else {
 			failed(answer, error.message, message);
 		}

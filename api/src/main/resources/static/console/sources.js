@@ -134,7 +134,7 @@ function sourceRow(s) {
 	row.append(el('div', { class: 'actions' },
 		el('button', { type: 'button', class: 'sync-now', text: syncing ? 'Syncing…' : 'Sync now', disabled: syncing,
 			'aria-label': `Sync ${where(s)} now`, onclick: () => syncNow(s) }), ' ',
-		el('button', { type: 'button', class: 'quiet', text: 'Delete', disabled: syncing,
+		el('button', { type: 'button', class: 'quiet', text: 'Delete',
 			'aria-label': `Delete the source ${where(s)}`, onclick: () => deleteSource(s) })));
 	return row;
 }
@@ -148,7 +148,8 @@ async function syncNow(s) {
 }
 
 async function deleteSource(s) {
-	if (!confirm(`Delete the source ${where(s)}? Its documents stay.`)) return;
+	const syncing = s.syncing || (s.lastRun && s.lastRun.status === 'RUNNING');
+	if (!confirm(`Delete the source ${where(s)}?${syncing ? ' Its sync is stopped.' : ''} Its documents stay.`)) return;
 	await guarded(async () => {
 		await api(`${path(s.knowledgeBase)}/${encodeURIComponent(s.id)}`, { method: 'DELETE' });
 		await loadSources(s.knowledgeBase);

@@ -77,6 +77,19 @@ class RemovedSettings implements EnvironmentPostProcessor, Ordered {
 	 * @return the {@code ragchat.*} settings whose deprecation is of level {@code error}
 	 */
 	static List<ConfigurationMetadataProperty> removed(ClassLoader classLoader) {
+		return settings(classLoader).stream()
+			.filter((property) -> property.getDeprecation() != null
+					&& property.getDeprecation().getLevel() == Deprecation.Level.ERROR)
+			.sorted((a, b) -> a.getId().compareTo(b.getId()))
+			.toList();
+	}
+
+	/**
+	 * @param classLoader where the modules' metadata is read from
+	 * @return the {@code ragchat.*} settings of the configuration metadata, removed ones
+	 * too
+	 */
+	static List<ConfigurationMetadataProperty> settings(ClassLoader classLoader) {
 		ConfigurationMetadataRepositoryJsonBuilder builder = ConfigurationMetadataRepositoryJsonBuilder.create();
 		try {
 			for (URL url : Collections.list(classLoader.getResources(METADATA))) {
@@ -93,9 +106,6 @@ class RemovedSettings implements EnvironmentPostProcessor, Ordered {
 			.values()
 			.stream()
 			.filter((property) -> property.getId().startsWith("ragchat."))
-			.filter((property) -> property.getDeprecation() != null
-					&& property.getDeprecation().getLevel() == Deprecation.Level.ERROR)
-			.sorted((a, b) -> a.getId().compareTo(b.getId()))
 			.toList();
 	}
 

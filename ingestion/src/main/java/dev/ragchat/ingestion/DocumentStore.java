@@ -61,7 +61,9 @@ public interface DocumentStore {
 	List<KeyedDocument> findByIdempotencyKey(String knowledgeBase, String idempotencyKey);
 
 	/**
-	 * Takes the oldest queued document for a worker: PARSING, one more attempt, leased.
+	 * Takes the oldest queued document among those tried the fewest times (one whose
+	 * attempts keep breaking never holds up the others) for a worker: PARSING, one more
+	 * attempt, leased.
 	 * @param owner who takes it
 	 * @param leaseUntil until when the lease holds without a heartbeat
 	 * @param smallOnly whether to skip documents marked {@link #handBack large}

@@ -28,6 +28,7 @@ import dev.ragchat.errors.NotFoundException;
 import dev.ragchat.errors.RejectedInputException;
 import dev.ragchat.errors.UnsupportedMediaTypeException;
 import dev.ragchat.ingestion.reading.MediaTypes;
+import dev.ragchat.ingestion.reading.WorkFiles;
 import dev.ragchat.retrieval.ChunkIndex;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -399,7 +400,8 @@ public final class Documents {
 		}
 		Path temp = null;
 		try {
-			temp = Files.createTempFile("ragchat-metadata", ".bin");
+			// in the owner-only work directory, never the system's temp directory
+			temp = WorkFiles.create(this.workers.workDir(), "metadata-", ".bin");
 			try (InputStream in = this.blobs.open(blobKey(current));
 					java.io.OutputStream out = Files.newOutputStream(temp)) {
 				in.transferTo(out);
@@ -415,7 +417,7 @@ public final class Documents {
 					Files.deleteIfExists(temp);
 				}
 				catch (IOException ex) {
-					// a temporary file: the system cleans it
+					// a work file: the next start removes it
 				}
 			}
 		}

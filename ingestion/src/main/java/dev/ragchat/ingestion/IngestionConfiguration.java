@@ -3,6 +3,7 @@ package dev.ragchat.ingestion;
 import java.nio.file.Path;
 import java.time.Clock;
 
+import dev.ragchat.ingestion.reading.ArchiveLimits;
 import dev.ragchat.ingestion.reading.Chunker;
 import dev.ragchat.ingestion.reading.DocumentReader;
 import dev.ragchat.ingestion.reading.MediaTypes;
@@ -23,17 +24,17 @@ import org.springframework.context.annotation.Configuration;
  * The ingestion front over whichever catalog and blob store their configurations chose.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(IngestionProperties.class)
+@EnableConfigurationProperties({ IngestionProperties.class, ArchiveLimits.class })
 class IngestionConfiguration {
 
 	@Bean
 	IngestionWorkers ingestionWorkers(DocumentStore store, BlobStore blobs, ChunkIndex index, TokenCounter tokens,
-			IngestionProperties properties, Clock clock, @Value("${ragchat.data-dir:./data}") Path dataDir,
-			ObjectProvider<MeterRegistry> meters) {
+			IngestionProperties properties, ArchiveLimits archives, Clock clock,
+			@Value("${ragchat.data-dir:./data}") Path dataDir, ObjectProvider<MeterRegistry> meters) {
 		Path workDir = dataDir.toAbsolutePath().normalize().resolve("work");
 		Ocr ocr = new Ocr(properties.ocrCommand(), properties.ocrLanguage(), properties.ocrTimeout());
 		DocumentReader reader = new DocumentReader(ocr, new PdfReader(ocr, properties.maxPages(), workDir),
-				properties.maxText().toBytes());
+				properties.maxText().toBytes(), archives);
 		Chunker chunker = new Chunker(tokens, properties.chunkTokens(), properties.chunkOverlapTokens());
 		return new IngestionWorkers(store, blobs, reader, chunker, index, properties, clock, workDir,
 				meters.getIfAvailable(SimpleMeterRegistry::new));

@@ -42,7 +42,9 @@ import org.springframework.context.SmartLifecycle;
  * kept alive by heartbeats), read, chunk, embed and index them. A document ends READY
  * with all its chunks or FAILED with none: chunks are replaced atomically in the index,
  * and a failure removes whatever the document had. A job cut off by a crash is found by
- * its expired lease and run again, at most {@code maxAttempts} times.
+ * its expired lease and run again, at most {@code maxAttempts} times; so is one that
+ * breaks (a library's crash, the heap run out), behind every document not tried yet, so a
+ * failing document never holds up the others.
  * <p>
  * Besides the main workers, a quick lane of {@code quickWorkers} takes documents not
  * (yet) known to be large and hands back any that turns out to have more than
@@ -108,6 +110,13 @@ final class IngestionWorkers implements SmartLifecycle {
 		this.properties = properties;
 		this.clock = clock;
 		this.workDir = workDir;
+	}
+
+	/**
+	 * @return the owner-only work directory ({@link WorkFiles})
+	 */
+	Path workDir() {
+		return this.workDir;
 	}
 
 	void wakeUp() {
@@ -199,8 +208,17 @@ final class IngestionWorkers implements SmartLifecycle {
 				Thread.currentThread().interrupt();
 				return;
 			}
-			catch (RuntimeException ex) {
+			catch (RuntimeException | Error ex) {
+				// the worker goes on (a thread that ended here would leave the pool a
+				// worker short for good), after a pause: the catalog may be away
 				logger.error("Ingestion worker error", ex);
+				try {
+					Thread.sleep(IDLE_POLL);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					return;
+				}
 			}
 		}
 	}
@@ -274,11 +292,15 @@ final class IngestionWorkers implements SmartLifecycle {
 		catch (Failed ex) {
 			fail(document, ex.getMessage(), parsed);
 		}
-		catch (Exception ex) {
-			logger.warn("Ingestion of {} failed (attempt {})", id, document.attempts(), ex);
+		catch (Exception | Error ex) {
+			// an attempt that broke (a library's crash, the heap run out) is tried again,
+			// behind every document not tried yet, and fails after its last attempt
+			parsed = null;
+			logger.error("Ingestion of {} failed (attempt {} of {})", id, document.attempts(),
+					this.properties.maxAttempts(), ex);
 			forgetChunks(document);
 			if (document.attempts() >= this.properties.maxAttempts()) {
-				fail(document, "Gave up after " + document.attempts() + " attempts: " + ex.getMessage(), parsed);
+				fail(document, "Gave up after " + document.attempts() + " attempts: " + why(ex), null);
 			}
 			else {
 				this.store.requeue(id);
@@ -296,6 +318,21 @@ final class IngestionWorkers implements SmartLifecycle {
 				}
 			}
 		}
+	}
+
+	/**
+	 * @param ex what broke an attempt
+	 * @return why, for the FAILED reason
+	 */
+	private static String why(Throwable ex) {
+		if (ex instanceof OutOfMemoryError) {
+			return "the last one ran out of memory (" + ex.getMessage()
+					+ "); give the service a larger heap (-Xmx) or fewer ragchat.ingestion.workers";
+		}
+		if (ex instanceof StackOverflowError) {
+			return "the last one overflowed the stack";
+		}
+		return (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
 	}
 
 	/**
@@ -379,7 +416,8 @@ final class IngestionWorkers implements SmartLifecycle {
 			if (document.attempts() >= this.properties.maxAttempts()) {
 				forgetChunks(document);
 				this.store.failed(document.id(),
-						"Gave up after " + document.attempts() + " attempts; the last one was cut off",
+						"Gave up after " + document.attempts() + " attempts; the last one was cut off (its worker"
+								+ " stopped answering: the service stopped, crashed or ran out of memory)",
 						document.warnings());
 				logger.info("Ingestion of {} failed: its last attempt was cut off", document.id());
 			}

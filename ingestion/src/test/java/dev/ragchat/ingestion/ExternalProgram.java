@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.opentest4j.TestAbortedException;
+
 /**
  * The programs outside the JVM that some tests need, looked up on {@code PATH} as the
  * service itself finds them. A test that needs one is marked {@link RequiresProgram}:
@@ -19,10 +21,10 @@ public enum ExternalProgram {
 	/** Tesseract OCR: scanned pages and images. */
 	TESSERACT("tesseract", "tesseract-ocr", "Tesseract OCR"),
 
-	/** Debian's Chromium: the console's browser test. */
+	/** Debian's Chromium: the console's browser tests. */
 	CHROMIUM("chromium", "chromium chromium-driver", "Debian's headless Chromium"),
 
-	/** Chromium's WebDriver: the console's browser test. */
+	/** Chromium's WebDriver: the console's browser tests. */
 	CHROMEDRIVER("chromedriver", "chromium chromium-driver", "Chromium's WebDriver");
 
 	private final String command;
@@ -53,11 +55,23 @@ public enum ExternalProgram {
 	}
 
 	/**
-	 * @return the program's file; for a test marked {@link RequiresProgram} with it
-	 * @throws IllegalStateException if it is not on {@code PATH}
+	 * The program's file, for a test marked {@link RequiresProgram} with it, which is
+	 * skipped (or failed under CI) before it gets here when the program is missing.
+	 * Should a test reach it unmarked all the same, it is skipped or failed here alike.
+	 * @return the program's file
+	 * @throws org.opentest4j.TestAbortedException if it is not on {@code PATH}
+	 * @throws AssertionError if it is not on {@code PATH} under CI
 	 */
 	public Path file() {
-		return find().orElseThrow(() -> new IllegalStateException(missingMessage(this)));
+		Optional<Path> file = find();
+		if (file.isPresent()) {
+			return file.get();
+		}
+		String message = missingMessage(this);
+		if (underCi()) {
+			throw new AssertionError(underCiMessage(message));
+		}
+		throw new TestAbortedException(message + " to run this test (skipped)");
 	}
 
 	static String missingMessage(ExternalProgram... programs) {
@@ -69,6 +83,10 @@ public enum ExternalProgram {
 			.distinct()
 			.collect(Collectors.joining(" "));
 		return "needs " + needed + ", not on PATH: install with `apt-get install " + packages + "`";
+	}
+
+	static String underCiMessage(String missing) {
+		return missing + ". Under CI (CI=true) every test must run: .ci/run installs it";
 	}
 
 	static boolean underCi() {

@@ -179,7 +179,21 @@ public final class TestFiles {
 	 * @throws IOException if it cannot be written
 	 */
 	public static Path zipBombDocx(Path file) throws IOException {
-		try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+		return zipBombDocx(file, 50_000_000L);
+	}
+
+	/**
+	 * A valid DOCX whose {@code word/document.xml} inflates to about {@code inflated}
+	 * bytes (paragraphs of one repeated word), about a thousand times its file's size;
+	 * written as a stream, never held.
+	 * @param file where to write it
+	 * @param inflated about how many bytes its text part inflates to
+	 * @return the file
+	 * @throws IOException if it cannot be written
+	 */
+	public static Path zipBombDocx(Path file, long inflated) throws IOException {
+		try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(
+				new java.io.BufferedOutputStream(Files.newOutputStream(file)))) {
 			zip.putNextEntry(new java.util.zip.ZipEntry("[Content_Types].xml"));
 			zip.write(
 					("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
@@ -198,7 +212,7 @@ public final class TestFiles {
 						.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 			byte[] paragraph = ("<w:p><w:r><w:t>" + "bomb ".repeat(2000) + "</w:t></w:r></w:p>")
 				.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-			for (int i = 0; i < 5000; i++) {
+			for (long written = 0; written < inflated; written += paragraph.length) {
 				zip.write(paragraph);
 			}
 			zip.write("</w:body></w:document>".getBytes(java.nio.charset.StandardCharsets.UTF_8));

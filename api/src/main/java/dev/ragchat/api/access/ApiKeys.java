@@ -59,6 +59,18 @@ public final class ApiKeys {
 	}
 
 	public IssuedKey issue(KeyRequest request) {
+		return issue(request, null);
+	}
+
+	/**
+	 * Issues a key that expires at the latest when another does: a key issued in the name
+	 * of a key (a person's console) never outlives it.
+	 * @param request what is asked for
+	 * @param notAfter the latest expiry, or {@code null} for none but
+	 * {@link ApiKeyProperties#maxTtl()}
+	 * @return the key
+	 */
+	public IssuedKey issue(KeyRequest request, Instant notAfter) {
 		Duration ttl = (request.ttlSeconds() != null) ? Duration.ofSeconds(request.ttlSeconds())
 				: this.properties.defaultTtl();
 		if (ttl.isNegative() || ttl.isZero()) {
@@ -76,8 +88,15 @@ public final class ApiKeys {
 		Set<Scope> scopes = scopes(request.scopes());
 		List<String> knowledgeBases = knowledgeBases(request.knowledgeBases());
 		Instant now = this.clock.instant();
+		Instant expiresAt = now.plus(ttl);
+		if (notAfter != null && expiresAt.isAfter(notAfter)) {
+			if (!notAfter.isAfter(now)) {
+				throw new RejectedInputException("The key that issues this one has expired");
+			}
+			expiresAt = notAfter;
+		}
 		String key = KeyFormat.newKey();
-		ApiKey record = new ApiKey("key_" + Base62.random(16), name, scopes, knowledgeBases, now, now.plus(ttl), null,
+		ApiKey record = new ApiKey("key_" + Base62.random(16), name, scopes, knowledgeBases, now, expiresAt, null,
 				null);
 		this.store.save(record, Hashes.sha256Hex(key));
 		return new IssuedKey(record, key);

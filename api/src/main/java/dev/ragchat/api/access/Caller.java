@@ -97,6 +97,24 @@ public record Caller(Kind kind, String keyId, Set<Scope> scopes, List<String> kn
 	}
 
 	/**
+	 * Whether this caller may chat in a knowledge base now: what a chat session on it
+	 * needs at each of its requests, its token's as its key's. The master key may; a key
+	 * (or a session token, which acts as its key) needs the chat scope and the knowledge
+	 * base in its list, and when a person holds the key, a grant there that still gives
+	 * chat (their rights as read for this request: a grant withdrawn, or a group left,
+	 * ends it).
+	 * @param knowledgeBase a knowledge base id
+	 * @return whether it may chat there
+	 */
+	public boolean mayChatIn(String knowledgeBase) {
+		if (this.kind == Kind.MASTER) {
+			return true;
+		}
+		return this.scopes.contains(Scope.CHAT) && mayUse(knowledgeBase)
+				&& (this.person == null || this.person.scopesIn(knowledgeBase).contains(Scope.CHAT));
+	}
+
+	/**
 	 * Checks that this caller may act on a knowledge base with a scope: the master key
 	 * may do anything; an API key needs the scope and the knowledge base in its list.
 	 * @param scope what the action needs

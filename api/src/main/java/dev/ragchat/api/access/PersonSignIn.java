@@ -35,4 +35,11 @@ public interface PersonSignIn {
 	 */
 	java.time.Duration checkEvery();
 
+	/**
+	 * @return the address people reach ragchat at, without a trailing slash: the only
+	 * base of the addresses the provider sends them back to; {@code null} when unset (the
+	 * request's host is used, if it is one of the server's names)
+	 */
+	java.net.URI publicUrl();
+
 }

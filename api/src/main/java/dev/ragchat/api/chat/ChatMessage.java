@@ -25,9 +25,13 @@ import dev.ragchat.api.answer.judge.Refusal;
  * @param refusal for an answer that is not grounded: why the documents do not answer
  * ({@link Refusal}'s reason codes); {@code null} otherwise (and for answers stored before
  * refusals were kept)
+ * @param stopped for an answer: whether its asker stopped it while it streamed (its text
+ * is what was streamed until then, it is not grounded); never {@code null} (messages
+ * stored before stops were kept read as not stopped)
  */
 public record ChatMessage(String id, String sessionId, String role, String content, Boolean grounded,
-		List<Citation> citations, Instant createdAt, Long tokens, List<Answer.Passage> passages, Refusal refusal) {
+		List<Citation> citations, Instant createdAt, Long tokens, List<Answer.Passage> passages, Refusal refusal,
+		Boolean stopped) {
 
 	public static final String USER = Turn.USER;
 
@@ -40,6 +44,15 @@ public record ChatMessage(String id, String sessionId, String role, String conte
 		citations = (citations != null) ? List.copyOf(citations) : List.of();
 		passages = (passages != null) ? List.copyOf(passages.subList(0, Math.min(passages.size(), MAX_PASSAGES)))
 				: List.of();
+		stopped = Boolean.TRUE.equals(stopped);
+	}
+
+	/**
+	 * A turn that was not stopped.
+	 */
+	public ChatMessage(String id, String sessionId, String role, String content, Boolean grounded,
+			List<Citation> citations, Instant createdAt, Long tokens, List<Answer.Passage> passages, Refusal refusal) {
+		this(id, sessionId, role, content, grounded, citations, createdAt, tokens, passages, refusal, false);
 	}
 
 	/**

@@ -19,13 +19,25 @@ import java.time.Instant;
  * @param expiresAt when its latest token expires
  * @param endedAt when it was ended, or {@code null}
  * @param title what its user named it, or {@code null}
+ * @param pinnedAt when its user pinned it (pinned sessions come first in its key's list),
+ * or {@code null}
  */
 public record ChatSession(String id, String keyId, String knowledgeBase, String configId, String systemPrompt,
 		String model, Double temperature, Integer topK, Instant createdAt, Instant expiresAt, Instant endedAt,
-		String title) {
+		String title, Instant pinnedAt) {
 
 	/** The longest title. */
 	public static final int MAX_TITLE = 200;
+
+	/**
+	 * A session that is not pinned.
+	 */
+	public ChatSession(String id, String keyId, String knowledgeBase, String configId, String systemPrompt,
+			String model, Double temperature, Integer topK, Instant createdAt, Instant expiresAt, Instant endedAt,
+			String title) {
+		this(id, keyId, knowledgeBase, configId, systemPrompt, model, temperature, topK, createdAt, expiresAt, endedAt,
+				title, null);
+	}
 
 	/**
 	 * A session without a title.
@@ -42,6 +54,23 @@ public record ChatSession(String id, String keyId, String knowledgeBase, String 
 	 */
 	public boolean isOpen() {
 		return this.endedAt == null;
+	}
+
+	/**
+	 * @return whether its user pinned it
+	 */
+	public boolean isPinned() {
+		return this.pinnedAt != null;
+	}
+
+	/**
+	 * @param title its new title, or {@code null}
+	 * @param pinnedAt when it was pinned, or {@code null}
+	 * @return this session with that title and pin
+	 */
+	public ChatSession with(String title, Instant pinnedAt) {
+		return new ChatSession(this.id, this.keyId, this.knowledgeBase, this.configId, this.systemPrompt, this.model,
+				this.temperature, this.topK, this.createdAt, this.expiresAt, this.endedAt, title, pinnedAt);
 	}
 
 }

@@ -12,6 +12,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.ragchat.api.access.ActiveSessions;
 import dev.ragchat.api.access.ApiKeyRevoked;
 import dev.ragchat.api.access.Caller;
+import dev.ragchat.api.access.Scope;
 import dev.ragchat.api.access.SessionTokens;
 import dev.ragchat.errors.ConflictException;
 import dev.ragchat.errors.ForbiddenException;
@@ -31,6 +32,12 @@ import org.springframework.context.event.EventListener;
 public final class ChatSessions implements ActiveSessions {
 
 	private static final Duration CACHE_TTL = Duration.ofSeconds(2);
+
+	/** The longest text a search of conversations takes. */
+	public static final int MAX_SEARCH = 200;
+
+	/** How many messages an export reads at a time. */
+	private static final int EXPORT_PAGE = 500;
 
 	private final SessionStore store;
 
@@ -132,11 +139,35 @@ public final class ChatSessions implements ActiveSessions {
 		return (preferred != null) ? preferred : fallback;
 	}
 
+	/**
+	 * @param caller the session's token
+	 * @param id the session
+	 * @return the session, when the token is its and may still chat in its knowledge base
+	 * @throws NotFoundException for another session, or one whose knowledge base the
+	 * caller may no longer use
+	 */
 	public ChatSession get(Caller caller, String id) {
 		if (!id.equals(caller.sessionId())) {
 			throw new NotFoundException("No session '" + id + "'");
 		}
-		return this.store.findById(id).orElseThrow(() -> new NotFoundException("No session '" + id + "'"));
+		return this.store.findById(id)
+			.map((session) -> usable(caller, session))
+			.orElseThrow(() -> new NotFoundException("No session '" + id + "'"));
+	}
+
+	/**
+	 * Every use of a session, with its token or its key, comes here (through {@link #get}
+	 * or {@link #ofKey}): the caller's rights are those read for this request, so a grant
+	 * withdrawn (or a group its person left) ends the session's use at the next request,
+	 * as it ends the knowledge base's. The refusal is that of a knowledge base the caller
+	 * cannot see; the session goes on, for when the grant comes back.
+	 */
+	private static ChatSession usable(Caller caller, ChatSession session) {
+		if (!caller.mayChatIn(session.knowledgeBase())) {
+			throw new NotFoundException("No knowledge base '" + session.knowledgeBase() + "' (session '" + session.id()
+					+ "' asks it, and this key may no longer chat there)");
+		}
+		return session;
 	}
 
 	/**
@@ -146,7 +177,7 @@ public final class ChatSessions implements ActiveSessions {
 	 * @param id the session
 	 */
 	public void end(Caller caller, String id) {
-		ChatSession session = (caller.kind() == Caller.Kind.API_KEY) ? ofKey(caller, id) : get(caller, id);
+		ChatSession session = ownedOrOwn(caller, id);
 		this.store.end(session.id(), this.clock.instant());
 		this.cache.invalidate(id);
 		this.messages.deleteSession(id);
@@ -156,26 +187,61 @@ public final class ChatSessions implements ActiveSessions {
 
 	/**
 	 * @param caller an API key
-	 * @param offset how many of its newest sessions to skip
+	 * @param offset how many of its sessions to skip
 	 * @param limit how many at most
-	 * @return the sessions the key started, newest first, each with its first question
-	 * and its last message
+	 * @return the sessions the key started, pinned first, then newest first, each with
+	 * its first question and its last message
 	 */
 	public Listed list(Caller caller, int offset, int limit) {
+		return list(caller, null, offset, limit);
+	}
+
+	/**
+	 * @param caller an API key
+	 * @param text only sessions whose title or one of whose questions or answers holds
+	 * this text (ignoring case); {@code null} or blank for all
+	 * @param offset how many of its sessions to skip
+	 * @param limit how many at most
+	 * @return the sessions the key started, pinned first, then newest first, each with
+	 * its first question and its last message
+	 */
+	public Listed list(Caller caller, String text, int offset, int limit) {
 		if (caller.kind() != Caller.Kind.API_KEY) {
 			throw new ForbiddenException("Listing sessions needs the API key that started them (X-API-Key)");
 		}
-		List<Summary> sessions = this.store.pageOfKey(caller.keyId(), offset, limit).stream().map((session) -> {
-			List<ChatMessage> last = this.messages.latest(session.id(), 1);
-			ChatMessage first = last.isEmpty() ? null
-					: this.messages.page(session.id(), 0, 1)
-						.stream()
-						.filter((m) -> ChatMessage.USER.equals(m.role()))
-						.findFirst()
-						.orElse(null);
-			return new Summary(session, (first != null) ? first.content() : null, last.isEmpty() ? null : last.get(0));
-		}).toList();
-		return new Listed(sessions, this.store.countOfKey(caller.keyId()));
+		String searched = (text != null && !text.isBlank()) ? text.strip() : null;
+		if (searched != null && searched.length() > MAX_SEARCH) {
+			throw new RejectedInputException("q must be at most " + MAX_SEARCH + " characters");
+		}
+		// only those whose knowledge base the key may still chat in: the others' history
+		// is not the caller's to read (now), nor to search
+		List<String> knowledgeBases = chatIn(caller);
+		List<Summary> sessions = this.store.pageOfKey(caller.keyId(), knowledgeBases, searched, offset, limit)
+			.stream()
+			.map((session) -> {
+				List<ChatMessage> last = this.messages.latest(session.id(), 1);
+				ChatMessage first = last.isEmpty() ? null
+						: this.messages.page(session.id(), 0, 1)
+							.stream()
+							.filter((m) -> ChatMessage.USER.equals(m.role()))
+							.findFirst()
+							.orElse(null);
+				return new Summary(session, (first != null) ? first.content() : null,
+						last.isEmpty() ? null : last.get(0));
+			})
+			.toList();
+		return new Listed(sessions, this.store.countOfKey(caller.keyId(), knowledgeBases, searched));
+	}
+
+	/**
+	 * @return the knowledge bases a key may chat in now, {@code null} for all
+	 */
+	private static List<String> chatIn(Caller caller) {
+		if (!caller.scopes().contains(Scope.CHAT)) {
+			return List.of();
+		}
+		// a person's key may use all only when they may do everything everywhere
+		return caller.mayUseAll() ? null : caller.knowledgeBases().stream().filter(caller::mayChatIn).toList();
 	}
 
 	/**
@@ -198,7 +264,7 @@ public final class ChatSessions implements ActiveSessions {
 				session.configId(), first(settings.systemPrompt(), session.systemPrompt()),
 				first(settings.model(), session.model()), first(settings.temperature(), session.temperature()),
 				first(settings.topK(), session.topK()), session.createdAt(), session.expiresAt(), session.endedAt(),
-				session.title());
+				session.title(), session.pinnedAt());
 		this.store.updateSettings(updated);
 		this.cache.invalidate(id);
 		return updated;
@@ -207,6 +273,7 @@ public final class ChatSessions implements ActiveSessions {
 	private ChatSession ofKey(Caller caller, String id) {
 		return this.store.findById(id)
 			.filter((session) -> session.keyId().equals(caller.keyId()))
+			.map((session) -> usable(caller, session))
 			.orElseThrow(() -> new NotFoundException("No session '" + id + "'"));
 	}
 
@@ -234,18 +301,68 @@ public final class ChatSessions implements ActiveSessions {
 	 * @return the session as it is now
 	 */
 	public ChatSession rename(Caller caller, String id, String title) {
-		ChatSession session = (caller.kind() == Caller.Kind.API_KEY) ? ofKey(caller, id) : get(caller, id);
-		String named = (title != null && !title.isBlank()) ? title.strip() : null;
-		if (named != null
-				&& (named.length() > ChatSession.MAX_TITLE || named.chars().anyMatch(Character::isISOControl))) {
-			throw new RejectedInputException(
-					"title must be at most " + ChatSession.MAX_TITLE + " characters without control characters");
+		return change(caller, id, new Change(true, title, null));
+	}
+
+	/**
+	 * Names a session (or takes its name away), pins it (or unpins it): with its own
+	 * token, or with the API key that started it. Pinning a pinned session keeps when it
+	 * was first pinned.
+	 * @param caller the session's token or its API key
+	 * @param id the session
+	 * @param change what changes
+	 * @return the session as it is now
+	 */
+	public ChatSession change(Caller caller, String id, Change change) {
+		ChatSession session = ownedOrOwn(caller, id);
+		String title = session.title();
+		if (change.renames()) {
+			title = (change.title() != null && !change.title().isBlank()) ? change.title().strip() : null;
+			if (title != null
+					&& (title.length() > ChatSession.MAX_TITLE || title.chars().anyMatch(Character::isISOControl))) {
+				throw new RejectedInputException(
+						"title must be at most " + ChatSession.MAX_TITLE + " characters without control characters");
+			}
 		}
-		this.store.rename(id, named);
+		Instant pinnedAt = session.pinnedAt();
+		if (change.pinned() != null) {
+			pinnedAt = !change.pinned() ? null : (pinnedAt != null) ? pinnedAt : this.clock.instant();
+		}
+		if (change.renames()) {
+			this.store.rename(id, title);
+		}
+		if (change.pinned() != null) {
+			this.store.pin(id, pinnedAt);
+		}
 		this.cache.invalidate(id);
-		return new ChatSession(session.id(), session.keyId(), session.knowledgeBase(), session.configId(),
-				session.systemPrompt(), session.model(), session.temperature(), session.topK(), session.createdAt(),
-				session.expiresAt(), session.endedAt(), named);
+		return session.with(title, pinnedAt);
+	}
+
+	/**
+	 * A session with its whole history, to take away: with its own token, or with the API
+	 * key that started it (the rights of {@link #get} and {@link #ofKey}, read for this
+	 * request).
+	 * @param caller the session's token or its API key
+	 * @param id the session
+	 * @return the session and all its messages, oldest first
+	 */
+	public Exported export(Caller caller, String id) {
+		ChatSession session = ownedOrOwn(caller, id);
+		List<ChatMessage> all = new java.util.ArrayList<>();
+		List<ChatMessage> page;
+		do {
+			page = this.messages.page(id, all.size(), EXPORT_PAGE);
+			all.addAll(page);
+		}
+		while (page.size() == EXPORT_PAGE);
+		return new Exported(session, all);
+	}
+
+	/**
+	 * @return the session, for its own token or for the API key that started it
+	 */
+	private ChatSession ownedOrOwn(Caller caller, String id) {
+		return (caller.kind() == Caller.Kind.API_KEY) ? ofKey(caller, id) : get(caller, id);
 	}
 
 	/**
@@ -268,7 +385,7 @@ public final class ChatSessions implements ActiveSessions {
 		this.cache.invalidate(id);
 		ChatSession renewed = new ChatSession(session.id(), session.keyId(), session.knowledgeBase(),
 				session.configId(), session.systemPrompt(), session.model(), session.temperature(), session.topK(),
-				session.createdAt(), expiresAt, session.endedAt(), session.title());
+				session.createdAt(), expiresAt, session.endedAt(), session.title(), session.pinnedAt());
 		return new Started(renewed, this.tokens.issue(session.id(), caller.keyId(), expiresAt));
 	}
 
@@ -305,6 +422,27 @@ public final class ChatSessions implements ActiveSessions {
 		public Instant updatedAt() {
 			return (this.lastMessage != null) ? this.lastMessage.createdAt() : this.session.createdAt();
 		}
+
+	}
+
+	/**
+	 * What changes in a session's name and pin.
+	 *
+	 * @param renames whether the title changes
+	 * @param title the new title; blank or {@code null} for none
+	 * @param pinned whether it is pinned now, or {@code null} to leave it as it is
+	 */
+	public record Change(boolean renames, String title, Boolean pinned) {
+
+	}
+
+	/**
+	 * A session with its whole history.
+	 *
+	 * @param session the session
+	 * @param messages its messages, oldest first
+	 */
+	public record Exported(ChatSession session, List<ChatMessage> messages) {
 
 	}
 

@@ -11,9 +11,9 @@ import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.answer.Answer;
 import dev.ragchat.api.answer.AnswerEngine;
 import dev.ragchat.api.answer.AnswerRequest;
-import dev.ragchat.api.answer.judge.Clarification;
 import dev.ragchat.api.answer.Trace;
 import dev.ragchat.api.answer.generate.Turn;
+import dev.ragchat.api.answer.judge.Clarification;
 import dev.ragchat.api.media.MediaLibrary;
 import dev.ragchat.errors.RejectedInputException;
 import dev.ragchat.retrieval.MetadataFilter;
@@ -142,9 +142,29 @@ public final class Conversations {
 			.stream()
 			.map((message) -> new Turn(message.role(), message.content()))
 			.toList();
-		Answer answer = this.engine.answer(new AnswerRequest(session.knowledgeBase(), question, history,
-				attached.media(), attached.imageText(), settings(session), filter, trace), tokens);
-		// both turns are stored with the answer: a failed answer leaves neither behind
+		// what the asker was told so far: kept, marked stopped, when it goes away
+		StringBuilder told = new StringBuilder();
+		Answer answer;
+		try {
+			answer = this.engine.answer(new AnswerRequest(session.knowledgeBase(), question, history, attached.media(),
+					attached.imageText(), settings(session), filter, trace), (token) -> {
+						tokens.accept(token);
+						told.append(token);
+					});
+		}
+		catch (RuntimeException ex) {
+			AskerGone gone = AskerGone.in(ex);
+			if (gone == null) {
+				throw ex;
+			}
+			this.messages
+				.append(new ChatMessage(id(), sessionId, ChatMessage.USER, question, null, List.of(), askedAt));
+			this.messages.append(new ChatMessage(id(), sessionId, ChatMessage.ASSISTANT, told.toString(), false,
+					List.of(), this.clock.instant(), null, List.of(), null, true));
+			throw gone;
+		}
+		// both turns are stored with the answer: a failed answer leaves neither behind (a
+		// stopped one leaves both, the answer as far as it came)
 		ChatMessage asked = new ChatMessage(id(), sessionId, ChatMessage.USER, question, null, List.of(), askedAt);
 		ChatMessage stored = new ChatMessage(id(), sessionId, ChatMessage.ASSISTANT, answer.text(), answer.grounded(),
 				answer.citations(), this.clock.instant(), answer.tokens(), answer.passages(), answer.refusal());
@@ -187,6 +207,17 @@ public final class Conversations {
 					"message must hold 1 to " + this.properties.maxMessageLength() + " characters");
 		}
 		return question;
+	}
+
+	/**
+	 * @param caller the session's caller
+	 * @param sessionId the session
+	 * @return the session, when the caller may use it now (what {@link #ask} checks
+	 * first, for a refusal before an answer is promised)
+	 * @throws dev.ragchat.errors.NotFoundException for a session it may not use
+	 */
+	public ChatSession session(Caller caller, String sessionId) {
+		return this.sessions.get(caller, sessionId);
 	}
 
 	public List<ChatMessage> history(Caller caller, String sessionId, int offset, int limit) {
@@ -251,6 +282,37 @@ public final class Conversations {
 					latest, List.of(), null, settings(this.session), filter, trace), tokens);
 			counted(answer, askedAt);
 			return answer;
+		}
+
+	}
+
+	/**
+	 * What a consumer of an answer's tokens throws when its asker went away (a client
+	 * that closed its stream): the answer stops; a session's question is kept with the
+	 * answer as far as the asker was told it, marked stopped (not grounded, citing
+	 * nothing), and this is thrown on to the caller of {@link #ask}.
+	 */
+	public static final class AskerGone extends RuntimeException {
+
+		public AskerGone(Throwable cause) {
+			super("The asker went away while its answer streamed", cause);
+		}
+
+		/**
+		 * @param ex what an answer threw
+		 * @return the asker's going away, if that is what it was (or caused it), else
+		 * {@code null}
+		 */
+		static AskerGone in(Throwable ex) {
+			for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+				if (cause instanceof AskerGone gone) {
+					return gone;
+				}
+				if (cause.getCause() == cause) {
+					break;
+				}
+			}
+			return null;
 		}
 
 	}

@@ -41,13 +41,49 @@ public interface SessionStore {
 
 	/**
 	 * @param keyId an API key
-	 * @param offset how many of its newest sessions to skip
+	 * @param knowledgeBases only sessions on these knowledge bases, or {@code null} for
+	 * all
+	 * @param offset how many of its sessions to skip
 	 * @param limit how many to return at most
-	 * @return the sessions the key started, newest first
+	 * @return the sessions the key started, pinned first (the latest pinned first), then
+	 * newest first
 	 */
-	List<ChatSession> pageOfKey(String keyId, int offset, int limit);
+	default List<ChatSession> pageOfKey(String keyId, List<String> knowledgeBases, int offset, int limit) {
+		return pageOfKey(keyId, knowledgeBases, null, offset, limit);
+	}
 
-	long countOfKey(String keyId);
+	/**
+	 * @param keyId an API key
+	 * @param knowledgeBases only sessions on these knowledge bases, or {@code null} for
+	 * all
+	 * @param text only sessions whose title or one of whose messages holds this text
+	 * (ignoring case), or {@code null} for all
+	 * @param offset how many of its sessions to skip
+	 * @param limit how many to return at most
+	 * @return the sessions the key started, pinned first (the latest pinned first), then
+	 * newest first
+	 */
+	List<ChatSession> pageOfKey(String keyId, List<String> knowledgeBases, String text, int offset, int limit);
+
+	/**
+	 * @param keyId an API key
+	 * @param knowledgeBases only sessions on these knowledge bases, or {@code null} for
+	 * all
+	 * @return how many sessions the key started
+	 */
+	default long countOfKey(String keyId, List<String> knowledgeBases) {
+		return countOfKey(keyId, knowledgeBases, null);
+	}
+
+	/**
+	 * @param keyId an API key
+	 * @param knowledgeBases only sessions on these knowledge bases, or {@code null} for
+	 * all
+	 * @param text only sessions whose title or one of whose messages holds this text
+	 * (ignoring case), or {@code null} for all
+	 * @return how many sessions of the key {@link #pageOfKey} pages through
+	 */
+	long countOfKey(String keyId, List<String> knowledgeBases, String text);
 
 	/**
 	 * Replaces a session's settings (system prompt, model, temperature, topK).
@@ -63,6 +99,14 @@ public interface SessionStore {
 	 * @return whether it exists
 	 */
 	boolean rename(String id, String title);
+
+	/**
+	 * Pins a session (or unpins it): pinned sessions come first in their key's list.
+	 * @param id the session
+	 * @param at when it was pinned, or {@code null} to unpin it
+	 * @return whether it exists
+	 */
+	boolean pin(String id, Instant at);
 
 	/**
 	 * Removes a session for good.

@@ -87,7 +87,8 @@ public final class Evaluations {
 		}
 		this.worker.submit(new Worker.Job(evaluation.id(), knowledgeBase, golden.questions(),
 				new AnswerRequest.Settings(topK, session.systemPrompt(), session.model(), session.temperature(),
-						session.configId(), settings.searchMode(), rerank)));
+						session.configId(), settings.searchMode(), rerank),
+				this.chat.historyTurns()));
 		return evaluation;
 	}
 

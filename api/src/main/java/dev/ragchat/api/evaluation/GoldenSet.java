@@ -18,12 +18,18 @@ import dev.ragchat.errors.RejectedInputException;
  * <li>this API's: {@code question}, optional {@code id}, {@code documents} (names of
  * documents that answer it), {@code pages} ({@code [{document, page}]}, pages counted
  * from 1), {@code refuse} ({@code true}: the documents do not answer it), optional
- * {@code answer} (a reference answer, shown beside the service's);</li>
+ * {@code answer} (a reference answer, shown beside the service's), optional
+ * {@code history} (the conversation before the question, oldest first: a list of
+ * {@code {role: user|assistant, content}} or, as MTRAG writes it, {@code {speaker:
+ * user|agent, text}});</li>
  * <li>the held-out corpora's: {@code id}, {@code question}, {@code gold_doc_ids},
  * {@code answer};</li>
  * <li>FinanceBench's: {@code financebench_id}, {@code question}, {@code doc_name},
  * {@code evidence: [{doc_name, evidence_page_num}]} (pages counted from 0 there, so page
- * {@code evidence_page_num + 1} here), {@code answer}.</li>
+ * {@code evidence_page_num + 1} here), {@code answer};</li>
+ * <li>MTRAG's {@code tasks.jsonl}: {@code task_id}, {@code input} (the conversation, its
+ * last turn the user's question, the earlier ones its history), {@code gold_files},
+ * {@code target} (the reference answer).</li>
  * </ul>
  * A question that names no document and no page must be refused. A document is named by
  * its id, its file name, or its file name without the extension ({@code 3M_2018_10K} for
@@ -43,6 +49,12 @@ public record GoldenSet(List<Question> questions) {
 
 	/** The most documents or pages a question names. */
 	static final int MAX_GOLD = 100;
+
+	/** The most turns of a question's history. */
+	static final int MAX_HISTORY = 50;
+
+	/** The longest turn of a history. */
+	static final int MAX_TURN = 20_000;
 
 	public GoldenSet {
 		questions = List.copyOf(questions);
@@ -93,7 +105,16 @@ public record GoldenSet(List<Question> questions) {
 		if (node == null || !node.isObject()) {
 			throw bad(number, "not a JSON object");
 		}
+		List<Turn> history = new ArrayList<>(history(node, node.has("question") ? "history" : "input", number));
 		String question = text(node, "question", number);
+		if (question == null && !node.has("question") && !history.isEmpty()) {
+			// MTRAG's layout: the question is the conversation's last turn, the user's
+			Turn last = history.remove(history.size() - 1);
+			if (!last.role().equals(Turn.USER)) {
+				throw bad(number, "the last turn of \"input\" is the user's question");
+			}
+			question = last.content();
+		}
 		if (question == null || question.isBlank()) {
 			throw bad(number, "\"question\" is missing");
 		}
@@ -101,11 +122,13 @@ public record GoldenSet(List<Question> questions) {
 		if (question.length() > maxLength) {
 			throw bad(number, "the question is longer than " + maxLength + " characters");
 		}
-		String id = first(text(node, "id", number), text(node, "financebench_id", number), text(node, "_id", number));
+		String id = first(text(node, "id", number), text(node, "financebench_id", number), text(node, "_id", number),
+				text(node, "task_id", number));
 		id = (id != null) ? id : "line-" + number;
 		Set<String> documents = new LinkedHashSet<>();
 		documents.addAll(names(node, "documents", number));
 		documents.addAll(names(node, "gold_doc_ids", number));
+		documents.addAll(names(node, "gold_files", number));
 		String docName = text(node, "doc_name", number);
 		if (docName != null && !docName.isBlank()) {
 			documents.add(docName.strip());
@@ -124,12 +147,55 @@ public record GoldenSet(List<Question> questions) {
 		if (documents.size() > MAX_GOLD || pages.size() > MAX_GOLD) {
 			throw bad(number, "a question names at most " + MAX_GOLD + " documents and " + MAX_GOLD + " pages");
 		}
-		String reference = text(node, "answer", number);
+		String reference = first(text(node, "answer", number), text(node, "target", number));
 		if (reference != null && reference.length() > MAX_REFERENCE) {
 			reference = reference.substring(0, MAX_REFERENCE) + "…";
 		}
 		return new Question(checkedName(id, number, "id"), question, List.copyOf(documents), List.copyOf(pages),
-				reference);
+				reference, history);
+	}
+
+	/**
+	 * The turns before the question: {@code [{role: user|assistant, content}]} or MTRAG's
+	 * {@code [{speaker: user|agent, text}]}.
+	 */
+	private static List<Turn> history(JsonNode node, String field, int number) {
+		JsonNode values = node.get(field);
+		if (values == null || values.isNull()) {
+			return List.of();
+		}
+		String shape = "\"" + field + "\" is a list of {\"role\": \"user\" or \"assistant\", \"content\": text}"
+				+ " (or {\"speaker\": \"user\" or \"agent\", \"text\": text})";
+		if (!values.isArray()) {
+			throw bad(number, shape);
+		}
+		if (values.size() > MAX_HISTORY + (field.equals("input") ? 1 : 0)) {
+			throw bad(number, "\"" + field + "\" holds more than " + MAX_HISTORY + " turns");
+		}
+		List<Turn> turns = new ArrayList<>();
+		for (int i = 0; i < values.size(); i++) {
+			JsonNode value = values.get(i);
+			String at = "\"" + field + "\"[" + i + "]";
+			if (!value.isObject()) {
+				throw bad(number, shape);
+			}
+			JsonNode role = value.has("role") ? value.get("role") : value.get("speaker");
+			JsonNode content = value.has("content") ? value.get("content") : value.get("text");
+			String said = (role != null && role.isTextual()) ? role.asText() : "";
+			String turnRole = switch (said) {
+				case Turn.USER -> Turn.USER;
+				case Turn.ASSISTANT, "agent" -> Turn.ASSISTANT;
+				default -> throw bad(number, at + ": the role is user or assistant (speaker user or agent)");
+			};
+			if (content == null || !content.isTextual() || content.asText().isBlank()) {
+				throw bad(number, at + ": the content is a text that is not empty");
+			}
+			if (content.asText().length() > MAX_TURN) {
+				throw bad(number, at + " is longer than " + MAX_TURN + " characters");
+			}
+			turns.add(new Turn(turnRole, content.asText().strip()));
+		}
+		return turns;
 	}
 
 	private static List<String> names(JsonNode node, String field, int number) {
@@ -236,12 +302,23 @@ public record GoldenSet(List<Question> questions) {
 	 * @param pages the pages that answer it (their documents are among
 	 * {@code documents}), empty when it names documents only
 	 * @param reference a reference answer, or {@code null}
+	 * @param history the conversation before the question, oldest first (empty when it
+	 * stands alone)
 	 */
-	public record Question(String id, String question, List<String> documents, List<Page> pages, String reference) {
+	public record Question(String id, String question, List<String> documents, List<Page> pages, String reference,
+			List<Turn> history) {
 
 		public Question {
 			documents = List.copyOf(documents);
 			pages = List.copyOf(pages);
+			history = (history != null) ? List.copyOf(history) : List.of();
+		}
+
+		/**
+		 * A question that stands alone.
+		 */
+		public Question(String id, String question, List<String> documents, List<Page> pages, String reference) {
+			this(id, question, documents, pages, reference, List.of());
 		}
 
 		/**
@@ -250,6 +327,22 @@ public record GoldenSet(List<Question> questions) {
 		public boolean answerable() {
 			return !this.documents.isEmpty();
 		}
+
+	}
+
+	/**
+	 * A turn of the conversation before a question.
+	 *
+	 * @param role {@link #USER} or {@link #ASSISTANT}
+	 * @param content what was said
+	 */
+	public record Turn(String role, String content) {
+
+		/** The role of the user's turns. */
+		public static final String USER = "user";
+
+		/** The role of the answers. */
+		public static final String ASSISTANT = "assistant";
 
 	}
 

@@ -10,6 +10,8 @@ import dev.ragchat.api.answer.Trace;
  * @param seq its place in the golden set, from 0
  * @param id its id
  * @param question the question
+ * @param history the conversation before it, oldest first, as the golden set gives it
+ * (empty when it stands alone, and for results kept before histories were)
  * @param answerable whether the documents answer it (otherwise it must be refused)
  * @param documents the documents that answer it
  * @param pages the pages that answer it
@@ -25,11 +27,12 @@ import dev.ragchat.api.answer.Trace;
  * @param trace how the answer was made, stage by stage (as {@code "trace": true} gives
  * it), or {@code null} for a result kept before traces were
  */
-public record QuestionResult(int seq, String id, String question, boolean answerable, List<String> documents,
-		List<GoldenSet.Page> pages, String reference, String answer, boolean grounded, Refusal refusal,
-		List<Cited> citations, List<Found> found, long latencyMillis, Scores scores, Trace trace) {
+public record QuestionResult(int seq, String id, String question, List<GoldenSet.Turn> history, boolean answerable,
+		List<String> documents, List<GoldenSet.Page> pages, String reference, String answer, boolean grounded,
+		Refusal refusal, List<Cited> citations, List<Found> found, long latencyMillis, Scores scores, Trace trace) {
 
 	public QuestionResult {
+		history = (history != null) ? List.copyOf(history) : List.of();
 		documents = List.copyOf(documents);
 		pages = List.copyOf(pages);
 		citations = List.copyOf(citations);

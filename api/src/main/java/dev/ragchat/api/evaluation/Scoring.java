@@ -72,9 +72,9 @@ final class Scoring {
 				question.answerable() ? expected > 0 : null, citations.size(), expected);
 		QuestionResult.Refusal refusal = (answer.refusal() != null)
 				? new QuestionResult.Refusal(answer.refusal().reason(), answer.refusal().detail()) : null;
-		return new QuestionResult(seq, question.id(), question.question(), question.answerable(), question.documents(),
-				question.pages(), question.reference(), answer.text(), answer.grounded(), refusal, citations,
-				found.subList(0, Math.min(MAX_FOUND, found.size())), latencyMillis, scores, answer.trace());
+		return new QuestionResult(seq, question.id(), question.question(), question.history(), question.answerable(),
+				question.documents(), question.pages(), question.reference(), answer.text(), answer.grounded(), refusal,
+				citations, found.subList(0, Math.min(MAX_FOUND, found.size())), latencyMillis, scores, answer.trace());
 	}
 
 	/**

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import dev.ragchat.api.answer.Answer;
 import dev.ragchat.api.answer.AnswerEngine;
 import dev.ragchat.api.answer.AnswerRequest;
+import dev.ragchat.api.answer.generate.Turn;
 import dev.ragchat.api.chat.AnswerAdmission;
 import dev.ragchat.errors.RagChatException;
 import org.slf4j.Logger;
@@ -119,10 +120,12 @@ final class Worker implements AutoCloseable {
 				long started = System.nanoTime();
 				// traced: each question's result opens its trace, as "Why this answer?"
 				// does
-				Answer answer = this.engine.answer(new AnswerRequest(job.knowledgeBase(), question.question(),
-						List.of(), List.of(), null, job.settings(), null)
-					.traced(), (tokens) -> {
-					});
+				Answer answer = this.engine.answer(
+						new AnswerRequest(job.knowledgeBase(), question.question(),
+								history(question, job.historyTurns()), List.of(), null, job.settings(), null)
+							.traced(),
+						(tokens) -> {
+						});
 				long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 				QuestionResult result = record(job, seq, question, answer, millis);
 				if (result == null) {
@@ -160,6 +163,19 @@ final class Worker implements AutoCloseable {
 			return null;
 		}
 		return this.store.record(job.id(), result, this.clock.instant()) ? result : null;
+	}
+
+	/**
+	 * The question's history as the engine reads it: its latest turns, as many as a chat
+	 * reads ({@code ragchat.chat.history-turns}), as {@code /v1/chat/completions} passes
+	 * a conversation on.
+	 */
+	static List<Turn> history(GoldenSet.Question question, int historyTurns) {
+		List<GoldenSet.Turn> turns = question.history();
+		return turns.subList(Math.max(0, turns.size() - historyTurns), turns.size())
+			.stream()
+			.map((turn) -> new Turn(turn.role(), turn.content()))
+			.toList();
 	}
 
 	/**
@@ -239,8 +255,10 @@ final class Worker implements AutoCloseable {
 	 * @param knowledgeBase what it asks
 	 * @param questions the golden set's questions
 	 * @param settings the engine's settings for every question
+	 * @param historyTurns how many of a question's latest history turns the engine reads
 	 */
-	record Job(String id, String knowledgeBase, List<GoldenSet.Question> questions, AnswerRequest.Settings settings) {
+	record Job(String id, String knowledgeBase, List<GoldenSet.Question> questions, AnswerRequest.Settings settings,
+			int historyTurns) {
 
 	}
 

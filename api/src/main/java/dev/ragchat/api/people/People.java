@@ -120,6 +120,11 @@ public class People implements KeyOwners, PersonSignIn {
 	}
 
 	@Override
+	public java.net.URI publicUrl() {
+		return this.properties.publicUrl();
+	}
+
+	@Override
 	public void hold(String keyId, String personId) {
 		this.store.holdKey(keyId, personId);
 		this.holders.invalidate(keyId);
@@ -189,7 +194,9 @@ public class People implements KeyOwners, PersonSignIn {
 			throw new RejectedInputException(ex.getMessage());
 		}
 		if (grantee == null || !(grantee.startsWith(Grant.GROUP) || grantee.startsWith(Grant.PERSON))
-				|| grantee.length() > MAX_NAME || grantee.chars().anyMatch(Character::isISOControl)) {
+				|| grantee.length() > MAX_NAME || grantee.chars().anyMatch(Character::isISOControl)
+				|| grantee.substring(grantee.indexOf(':') + 1).isBlank()) {
+			// a name after the prefix, too: "group:" names no group
 			throw new RejectedInputException("grantee must be group:<name> or person:<id>");
 		}
 		if (grantee.startsWith(Grant.PERSON)

@@ -1,5 +1,6 @@
 package dev.ragchat.api.people;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
@@ -17,13 +18,32 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param checkEvery how often a signed-in person's provider is asked again (with the
  * session's refresh token) whether they are still who they were: their groups are read
  * anew, and a refusal ends the session
+ * @param publicUrl the https address people reach ragchat at (`https://chat.example.com`,
+ * with a path when a proxy serves it under one): when set, the only base of the addresses
+ * the provider sends people back to (the sign-in's redirect URI, the post-logout redirect
+ * URI). When unset, those are built from the request's host, which must then be one of
+ * the server's names (its certificate's, `server.address`, localhost): a sign-in or
+ * sign-out with another host is refused (400). Set it behind a proxy
  */
 @ConfigurationProperties("ragchat.people")
 public record PeopleProperties(@DefaultValue("groups") String groupsClaim, @DefaultValue List<String> adminGroups,
-		@DefaultValue("5m") Duration checkEvery) {
+		@DefaultValue("5m") Duration checkEvery, URI publicUrl) {
 
 	public PeopleProperties {
 		adminGroups = (adminGroups != null) ? List.copyOf(adminGroups) : List.of();
+		if (publicUrl != null) {
+			// https only: the session cookie is Secure, a browser would not send it back
+			// over http
+			if (!"https".equalsIgnoreCase(publicUrl.getScheme()) || publicUrl.getHost() == null
+					|| publicUrl.getRawQuery() != null || publicUrl.getRawFragment() != null
+					|| publicUrl.getRawUserInfo() != null) {
+				throw new IllegalArgumentException("ragchat.people.public-url must be an https:// address without"
+						+ " query or fragment, such as https://chat.example.com; got '" + publicUrl + "'");
+			}
+			// the base other paths are appended to: no trailing slash
+			String text = publicUrl.toString();
+			publicUrl = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+		}
 	}
 
 }

@@ -42,7 +42,9 @@ class AdminBrowserTests extends ConsoleBrowserTestSupport {
 
 	@AfterAll
 	static void stopS3() throws Exception {
-		s3.close();
+		if (s3 != null) {
+			s3.close();
+		}
 	}
 
 	@Test

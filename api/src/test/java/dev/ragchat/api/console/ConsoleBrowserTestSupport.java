@@ -43,11 +43,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The console in a real browser: Debian's headless Chromium driven by Selenium over the
  * HTTPS server. Nothing downloads a browser: the test uses {@code chromium} and
  * {@code chromedriver} from {@code PATH}
- * ({@code apt-get install chromium chromium-driver}); without them it is skipped and says
- * so, except under CI ({@code CI=true}), where it fails ({@link RequiresProgram}).
- * Screenshots go to {@code target/console/}. Each feature's scenarios are in a class of
- * its own ({@code ChatBrowserTests}, {@code DocumentsBrowserTests}, ...); this one starts
- * the browser and holds the steps they share.
+ * ({@code apt-get install chromium chromium-driver}); without them every class extending
+ * this one is skipped, before its application context starts, and says so, except under
+ * CI ({@code CI=true}), where it fails: {@link RequiresProgram}, inherited. Screenshots
+ * go to {@code target/console/}. Each feature's scenarios are in a class of its own
+ * ({@code ChatBrowserTests}, {@code DocumentsBrowserTests}, ...); this one starts the
+ * browser and holds the steps they share.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @RequiresProgram({ ExternalProgram.CHROMIUM, ExternalProgram.CHROMEDRIVER })

@@ -61,7 +61,9 @@ class SourcesBrowserTests extends ConsoleBrowserTestSupport {
 
 	@AfterEach
 	void stopSite() {
-		this.site.stop(0);
+		if (this.site != null) {
+			this.site.stop(0);
+		}
 	}
 
 	@Test

@@ -39,21 +39,22 @@ class ConfigurationReferenceTests {
 	 * The settings operators change: where data and keys live, the certificate, which
 	 * backends (catalog, index, blob store, generator, reranker, embedding model) and
 	 * their addresses and keys, workers, token and key lifetimes, backups, sync roots,
-	 * audit, the request budget.
+	 * audit, the request budget, people's admin groups and the address they reach the
+	 * server at. A backend's finer details (the S3 key prefix) are advanced.
 	 */
 	static final List<String> OPERATOR_SETTINGS = List.of("ragchat.data-dir", "ragchat.master-key", "ragchat.tls.cert",
 			"ragchat.tls.key", "ragchat.catalog.store", "ragchat.retrieval.index", "ragchat.blobs.store",
-			"ragchat.blobs.s3.bucket", "ragchat.blobs.s3.prefix", "ragchat.blobs.s3.endpoint",
-			"ragchat.blobs.s3.region", "ragchat.chat.generator", "ragchat.chat.ollama.base-url",
-			"ragchat.chat.ollama.model", "ragchat.chat.openai.base-url", "ragchat.chat.openai.api-key",
-			"ragchat.chat.openai.model", "ragchat.chat.gemini.api-key", "ragchat.chat.gemini.model",
-			"ragchat.chat.gemini.project-id", "ragchat.chat.llama.model-path", "ragchat.rerank.url",
-			"ragchat.rerank.api-key", "ragchat.rerank.model", "ragchat.retrieval.embedding.provider",
-			"ragchat.retrieval.embedding.api-key", "ragchat.retrieval.embedding.model", "ragchat.ingestion.workers",
-			"ragchat.ingestion.ocr-language", "ragchat.chat.top-k", "ragchat.jwt.ttl", "ragchat.keys.max-ttl",
-			"ragchat.backup.target", "ragchat.backup.schedule", "ragchat.backup.keep", "ragchat.sync.folder-roots",
-			"ragchat.audit.level", "ragchat.rate-limit.per-key-requests", "ragchat.sync.web.hosts",
-			"ragchat.people.admin-groups");
+			"ragchat.blobs.s3.bucket", "ragchat.blobs.s3.endpoint", "ragchat.blobs.s3.region", "ragchat.chat.generator",
+			"ragchat.chat.ollama.base-url", "ragchat.chat.ollama.model", "ragchat.chat.openai.base-url",
+			"ragchat.chat.openai.api-key", "ragchat.chat.openai.model", "ragchat.chat.gemini.api-key",
+			"ragchat.chat.gemini.model", "ragchat.chat.gemini.project-id", "ragchat.chat.llama.model-path",
+			"ragchat.rerank.url", "ragchat.rerank.api-key", "ragchat.rerank.model",
+			"ragchat.retrieval.embedding.provider", "ragchat.retrieval.embedding.api-key",
+			"ragchat.retrieval.embedding.model", "ragchat.ingestion.workers", "ragchat.ingestion.ocr-language",
+			"ragchat.chat.top-k", "ragchat.jwt.ttl", "ragchat.keys.max-ttl", "ragchat.backup.target",
+			"ragchat.backup.schedule", "ragchat.backup.keep", "ragchat.sync.folder-roots", "ragchat.audit.level",
+			"ragchat.rate-limit.per-key-requests", "ragchat.sync.web.hosts", "ragchat.people.admin-groups",
+			"ragchat.people.public-url");
 
 	/**
 	 * Settings whose defaults were chosen by measurement (the decision records in

@@ -143,6 +143,44 @@ class EvaluationTests extends AbstractWebIntegrationTests {
 	}
 
 	@Test
+	void aFollowUpIsAskedWithItsConversationAndTheResultEchoesIt() throws Exception {
+		// "there" is the lighthouse only with the conversation before it
+		String followUp = "Who lived there before?";
+		JsonNode run = awaitEnd(start(this.key,
+				"""
+						{"id": "keepers", "question": "Who lived there before?", "pages": [{"document": "harbour", "page": 3}], "history": [{"speaker": "user", "text": "When was the lighthouse on Kestrel Point automated?"}, {"speaker": "agent", "text": "It was automated in 1987 [1]."}]}
+						""",
+				"name=conversation")
+			.get()
+			.get("id")
+			.asText());
+		assertThat(run.get("status").asText()).isEqualTo("DONE");
+		JsonNode keepers = read(get(run.get("questionsUrl").asText()), this.key).get("questions").get(0);
+		assertThat(keepers.get("question").asText()).isEqualTo(followUp);
+		assertThat(keepers.at("/history/0/role").asText()).isEqualTo("user");
+		assertThat(keepers.at("/history/0/content").asText())
+			.isEqualTo("When was the lighthouse on Kestrel Point automated?");
+		assertThat(keepers.at("/history/1/role").asText()).isEqualTo("assistant");
+		// the history reached the engine: the query it searched is not the bare follow-up
+		JsonNode rewrite = stage(keepers, "rewrite");
+		assertThat(rewrite.get("took").asText()).isEqualTo(followUp);
+		assertThat(rewrite.get("gave").asText()).isNotEqualTo(followUp).containsIgnoringCase("lighthouse");
+		// and the answer comes from the lighthouse's page
+		assertThat(keepers.get("grounded").asBoolean()).isTrue();
+		assertThat(keepers.at("/scores/pageRank").asInt()).isEqualTo(1);
+		assertThat(keepers.at("/citations/0/page").asInt()).isEqualTo(3);
+	}
+
+	static JsonNode stage(JsonNode result, String name) {
+		for (JsonNode stage : result.at("/trace/stages")) {
+			if (stage.get("name").asText().equals(name)) {
+				return stage;
+			}
+		}
+		throw new AssertionError("no stage " + name + " in " + result.get("trace"));
+	}
+
+	@Test
 	void comparesTwoRunsFigureByFigure() throws Exception {
 		String a = awaitEnd(start(this.key, GOLDEN_SET, "name=a").get().get("id").asText()).get("id").asText();
 		// keyword search, one chunk per answer: the lighthouse question's page 1 is no
@@ -263,6 +301,10 @@ class EvaluationTests extends AbstractWebIntegrationTests {
 				"{\"question\": \"q\", \"refuse\": true, \"pages\": [{\"document\": \"a\", \"page\": 2}]}", "")
 			.result(), 400, "Line 1 of the golden set: a question to refuse");
 		assertProblem(start(this.key, "", "").result(), 400, "holds no question");
+		assertProblem(
+				start(this.key, "{\"question\": \"q\", \"history\": [{\"role\": \"tool\", \"content\": \"42\"}]}", "")
+					.result(),
+				400, "Line 1 of the golden set: \"history\"[0]: the role is user or assistant");
 		assertProblem(start(this.key, manyQuestions(1001), "").result(), 400, "more than 1000 questions");
 		assertProblem(start(this.key, GOLDEN_SET, "mode=semantic").result(), 400, "mode must be");
 		assertProblem(start(this.key, GOLDEN_SET, "topK=0").result(), 400, "topK must be between 1 and 50");

@@ -11,7 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -89,11 +89,12 @@ class PersonSignInTests {
 		TestIdentityProvider.groups.put("grace", List.of("ops"));
 		TestIdentityProvider.groups.put("linus", List.of("engineering"));
 		TestIdentityProvider.groups.put("margaret", List.of("engineering"));
+		TestIdentityProvider.groups.put("hedy", List.of("research"));
 	}
 
 	@Test
 	void namesTheProvidersToSignInWith() throws Exception {
-		Browser anyone = new Browser();
+		SignInBrowser anyone = browser();
 		JsonNode signIn = anyone.json("GET", "/api/v1/sign-in", null, 200);
 		assertThat(signIn.get("providers")).filteredOn((p) -> p.get("id").asText().equals("test"))
 			.singleElement()
@@ -110,7 +111,7 @@ class PersonSignInTests {
 		String engineering = createKnowledgeBase("engineering");
 		grant(finance, "group:finance", "chat");
 
-		Browser ada = new Browser();
+		SignInBrowser ada = browser();
 		ada.signIn("ada");
 		JsonNode me = ada.json("GET", "/api/v1/me", null, 200);
 		assertThat(me.get("name").asText()).isEqualTo("Ada");
@@ -140,7 +141,7 @@ class PersonSignInTests {
 	void aChangeFromTheSessionNeedsItsCsrfToken() throws Exception {
 		String finance = createKnowledgeBase("finance");
 		grant(finance, "group:finance", "chat");
-		Browser ada = new Browser();
+		SignInBrowser ada = browser();
 		ada.signIn("ada");
 		String session = "{\"knowledgeBase\":\"" + finance + "\"}";
 		HttpResponse<String> refused = ada.send("POST", "/api/v1/sessions", session);
@@ -155,7 +156,7 @@ class PersonSignInTests {
 	void aWithdrawnGrantEndsAccessAtTheNextRequest() throws Exception {
 		String finance = createKnowledgeBase("finance");
 		grant(finance, "group:finance", "chat");
-		Browser ada = new Browser();
+		SignInBrowser ada = browser();
 		ada.signIn("ada");
 		assertThat(ada.send("GET", "/api/v1/knowledge-bases/" + finance, null).statusCode()).isEqualTo(200);
 		withdraw(finance, "group:finance");
@@ -166,7 +167,7 @@ class PersonSignInTests {
 	void aPersonTheProviderTakesOutOfAGroupLosesItsGrantsAtTheNextRequest() throws Exception {
 		String finance = createKnowledgeBase("finance");
 		grant(finance, "group:finance", "chat");
-		Browser ada = new Browser();
+		SignInBrowser ada = browser();
 		ada.signIn("ada");
 		assertThat(ada.send("GET", "/api/v1/knowledge-bases/" + finance, null).statusCode()).isEqualTo(200);
 		TestIdentityProvider.groups.put("ada", List.of("marketing"));
@@ -180,7 +181,7 @@ class PersonSignInTests {
 
 	@Test
 	void aPersonOfAnAdminGroupCreatesAKnowledgeBaseManagesItAndGrantsIt() throws Exception {
-		Browser grace = new Browser();
+		SignInBrowser grace = browser();
 		grace.signIn("grace");
 		String token = grace.json("GET", "/api/v1/me", null, 200).at("/csrf/token").asText();
 		HttpResponse<String> created = grace.send("POST", "/api/v1/knowledge-bases", "{\"name\":\"ops notes\"}", token);
@@ -204,7 +205,7 @@ class PersonSignInTests {
 		HttpResponse<String> granted = grace.send("PUT", "/api/v1/knowledge-bases/" + kb + "/grants",
 				"{\"grantee\":\"group:engineering\",\"permission\":\"upload\"}", token);
 		assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
-		Browser margaret = new Browser();
+		SignInBrowser margaret = browser();
 		margaret.signIn("margaret");
 		assertThat(margaret.json("GET", "/api/v1/me", null, 200).at("/rights/" + kb)).extracting(JsonNode::asText)
 			.containsExactlyInAnyOrder("chat", "upload");
@@ -216,7 +217,7 @@ class PersonSignInTests {
 
 	@Test
 	void aCallbackWhoseStateDoesNotMatchIsRefused() throws Exception {
-		Browser ada = new Browser();
+		SignInBrowser ada = browser();
 		String callback = ada.authorize("ada");
 		String forged = callback.replaceAll("state=[^&]+", "state=forged");
 		HttpResponse<String> refused = ada.get(forged);
@@ -227,10 +228,10 @@ class PersonSignInTests {
 
 	@Test
 	void aReplayedAuthorizationCodeIsRefused() throws Exception {
-		Browser ada = new Browser();
+		SignInBrowser ada = browser();
 		String first = ada.authorize("ada");
 		assertThat(ada.get(first).statusCode()).isEqualTo(302);
-		Browser mallory = new Browser();
+		SignInBrowser mallory = browser();
 		String second = mallory.authorize("ada");
 		String code = query(first, "code");
 		HttpResponse<String> replayed = mallory.get(second.replaceAll("code=[^&]+", "code=" + code));
@@ -243,7 +244,7 @@ class PersonSignInTests {
 	void anIdTokenForAnotherClientOrFromAnotherIssuerIsRefused() throws Exception {
 		for (String person : List.of(TestIdentityProvider.FOR_ANOTHER_CLIENT,
 				TestIdentityProvider.FROM_ANOTHER_ISSUER)) {
-			Browser browser = new Browser();
+			SignInBrowser browser = browser();
 			HttpResponse<String> refused = browser.get(browser.authorize(person));
 			assertThat(refused.statusCode()).as(person).isEqualTo(401);
 			assertThat(json.readTree(refused.body()).get("detail").asText()).as(person)
@@ -254,7 +255,7 @@ class PersonSignInTests {
 
 	@Test
 	void anExpiredAuthorizationCodeIsRefused() throws Exception {
-		Browser ada = new Browser();
+		SignInBrowser ada = browser();
 		String callback = ada.authorize("ada", "slow");
 		// the provider's codes for this client live a second
 		Thread.sleep(1500);
@@ -266,7 +267,7 @@ class PersonSignInTests {
 
 	@Test
 	void theProviderRefusesARedirectUriItDoesNotKnow() throws Exception {
-		Browser ada = new Browser();
+		SignInBrowser ada = browser();
 		HttpResponse<String> start = ada.get(base() + "/oauth2/authorization/test");
 		String authorize = start.headers().firstValue("Location").orElseThrow();
 		String elsewhere = authorize.replaceAll("redirect_uri=[^&]+",
@@ -278,7 +279,7 @@ class PersonSignInTests {
 
 	@Test
 	void signingOutEndsTheSessionHereAndAtTheProvider() throws Exception {
-		Browser ada = new Browser();
+		SignInBrowser ada = browser();
 		ada.signIn("ada");
 		String token = ada.json("GET", "/api/v1/me", null, 200).at("/csrf/token").asText();
 		HttpResponse<String> out = ada.form("/sign-out", "_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
@@ -292,12 +293,12 @@ class PersonSignInTests {
 
 	@Test
 	void aRemovedPersonLosesTheSessionAndMayNotSignInAgain() throws Exception {
-		Browser linus = new Browser();
+		SignInBrowser linus = browser();
 		linus.signIn("linus");
 		String id = linus.json("GET", "/api/v1/me", null, 200).get("id").asText();
 		master("DELETE", "/api/v1/admin/people/" + id, null, 204);
 		assertThat(linus.send("GET", "/api/v1/me", null).statusCode()).isEqualTo(401);
-		Browser again = new Browser();
+		SignInBrowser again = browser();
 		HttpResponse<String> refused = again.get(again.authorize("linus"));
 		assertThat(refused.statusCode()).isEqualTo(403);
 		// a new person with the same name at another provider would be someone else; the
@@ -310,7 +311,7 @@ class PersonSignInTests {
 		String finance = createKnowledgeBase("finance");
 		String engineering = createKnowledgeBase("engineering");
 		grant(finance, "group:finance", "chat");
-		Browser ada = new Browser();
+		SignInBrowser ada = browser();
 		ada.signIn("ada");
 		String token = ada.json("GET", "/api/v1/me", null, 200).at("/csrf/token").asText();
 		assertThat(ada.send("POST", "/api/v1/keys", "{\"scopes\":[\"upload\"]}", token).statusCode())
@@ -349,10 +350,112 @@ class PersonSignInTests {
 	}
 
 	@Test
+	void aKeyAPersonHoldsNeitherIssuesNorListsNorRevokesKeysOnlyTheirConsoleSessionDoes() throws Exception {
+		String research = createKnowledgeBase("research");
+		grant(research, "group:research", "upload");
+		SignInBrowser hedy = browser();
+		hedy.signIn("hedy");
+		JsonNode me = hedy.json("GET", "/api/v1/me", null, 200);
+		String token = me.at("/csrf/token").asText();
+		HttpResponse<String> issued = hedy.send("POST", "/api/v1/keys", "{\"name\":\"ten minutes\",\"ttlSeconds\":600}",
+				token);
+		assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+		String narrow = json.readTree(issued.body()).get("key").asText();
+
+		// the narrow key would give itself a wider, longer-lived sibling, see the
+		// console's key and revoke it (signing its holder out)
+		HttpResponse<String> wider = withKey(narrow, "POST", "/api/v1/keys",
+				"{\"scopes\":[\"chat\",\"upload\"],\"ttlSeconds\":2592000}");
+		assertThat(wider.statusCode()).as(wider.body()).isEqualTo(403);
+		assertThat(json.readTree(wider.body()).get("detail").asText()).contains("master key").contains("console");
+		assertThat(withKey(narrow, "GET", "/api/v1/keys", null).statusCode()).isEqualTo(403);
+		assertThat(withKey(narrow, "DELETE", "/api/v1/keys/" + me.get("keyId").asText(), null).statusCode())
+			.isEqualTo(403);
+		// what it may do, it still may
+		assertThat(withKey(narrow, "GET", "/api/v1/keys/current", null).statusCode()).isEqualTo(200);
+		assertThat(hedy.json("GET", "/api/v1/keys", null, 200).get("keys")).extracting((k) -> k.get("name").asText())
+			.contains("console: Hedy", "ten minutes");
+		withdraw(research, "group:research");
+	}
+
+	@Test
+	void aKeyIssuedFromTheConsoleExpiresAtTheLatestWithTheConsolesOwnKey() throws Exception {
+		String research = createKnowledgeBase("research");
+		grant(research, "group:research", "chat");
+		SignInBrowser hedy = browser();
+		hedy.signIn("hedy");
+		JsonNode me = hedy.json("GET", "/api/v1/me", null, 200);
+		HttpResponse<String> issued = hedy.send("POST", "/api/v1/keys", "{\"name\":\"a month\",\"ttlSeconds\":2592000}",
+				me.at("/csrf/token").asText());
+		assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+		JsonNode key = json.readTree(issued.body());
+		// the console's key, issued at the first sign-in, lives at most as long
+		JsonNode console = null;
+		for (JsonNode own : hedy.json("GET", "/api/v1/keys", null, 200).get("keys")) {
+			if (own.get("id").asText().equals(me.get("keyId").asText())) {
+				console = own;
+			}
+		}
+		assertThat(console).as("the console's key").isNotNull();
+		assertThat(Instant.parse(key.get("expiresAt").asText()))
+			.isBeforeOrEqualTo(Instant.parse(console.get("expiresAt").asText()));
+		master("DELETE", "/api/v1/keys/" + key.get("id").asText(), null, 204);
+		withdraw(research, "group:research");
+	}
+
+	@Test
+	void aGrantToAGroupOrPersonWithoutANameIsABadRequest() throws Exception {
+		String research = createKnowledgeBase("research");
+		for (String grantee : List.of("group:", "person:", "group: ")) {
+			JsonNode refused = master("PUT", "/api/v1/knowledge-bases/" + research + "/grants",
+					"{\"grantee\":\"" + grantee + "\",\"permission\":\"chat\"}", 400);
+			assertThat(refused.get("detail").asText()).as(grantee).contains("group:<name> or person:<id>");
+		}
+		assertThat(master("GET", "/api/v1/knowledge-bases/" + research + "/grants", null, 200).get("grants")).isEmpty();
+	}
+
+	@Test
+	void signingInWithAProviderThatIsNotConfiguredIsANotFoundProblem() throws Exception {
+		SignInBrowser anyone = browser();
+		HttpResponse<String> refused = anyone.get(base() + "/oauth2/authorization/nobody");
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(404);
+		assertThat(refused.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		JsonNode problem = json.readTree(refused.body());
+		assertThat(problem.get("detail").asText()).contains("'nobody'").contains("/api/v1/sign-in");
+		assertThat(problem.has("trace")).isFalse();
+	}
+
+	@Test
+	void aSignInOrSignOutWithAHostThatIsNoneOfTheServersNamesIsRefused() throws Exception {
+		SignInBrowser ada = browser();
+		SignInBrowser.Raw start = ada.withHost("GET", "/oauth2/authorization/test", "evil.example", null);
+		assertThat(start.status()).as(start.body()).isEqualTo(400);
+		assertThat(start.headers()).doesNotContainKey("location");
+		assertThat(json.readTree(start.body()).get("detail").asText()).contains("evil.example")
+			.contains("ragchat.people.public-url");
+		// the server's own names are its certificate's (localhost)
+		assertThat(ada.withHost("GET", "/oauth2/authorization/test", "localhost:" + PORT, null).status())
+			.isEqualTo(302);
+
+		ada.signIn("ada");
+		String token = ada.json("GET", "/api/v1/me", null, 200).at("/csrf/token").asText();
+		String form = "_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+		SignInBrowser.Raw out = ada.withHost("POST", "/sign-out", "evil.example", form);
+		assertThat(out.status()).as(out.body()).isEqualTo(400);
+		assertThat(out.headers()).doesNotContainKey("location");
+		HttpResponse<String> signedOut = ada.form("/sign-out", form);
+		assertThat(signedOut.statusCode()).isEqualTo(302);
+		assertThat(SignInBrowser.param(signedOut.headers().firstValue("Location").orElseThrow(),
+				"post_logout_redirect_uri"))
+			.isEqualTo(base() + "/");
+	}
+
+	@Test
 	void theAuditTrailTheActivityAndFeedbackNameThePerson() throws Exception {
 		String finance = createKnowledgeBase("finance");
 		grant(finance, "group:finance", "chat");
-		Browser ada = new Browser();
+		SignInBrowser ada = browser();
 		ada.signIn("ada");
 		JsonNode me = ada.json("GET", "/api/v1/me", null, 200);
 		HttpResponse<String> started = ada.send("POST", "/api/v1/sessions", "{\"knowledgeBase\":\"" + finance + "\"}",
@@ -398,6 +501,192 @@ class PersonSignInTests {
 		withdraw(finance, "group:finance");
 	}
 
+	@Test
+	void aWithdrawnGrantEndsTheUseOfAnOpenChatSessionOnEverySurfaceAtTheNextRequest() throws Exception {
+		String finance = createKnowledgeBase("finance");
+		String archive = createKnowledgeBase("archive");
+		grant(finance, "group:finance", "chat");
+		// a grant elsewhere keeps the chat scope: only the session's knowledge base goes
+		grant(archive, "group:finance", "chat");
+		SignInBrowser ada = browser();
+		ada.signIn("ada");
+		String csrf = ada.json("GET", "/api/v1/me", null, 200).at("/csrf/token").asText();
+		HttpResponse<String> issued = ada.send("POST", "/api/v1/keys", "{\"name\":\"notebook\"}", csrf);
+		assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+		String key = json.readTree(issued.body()).get("key").asText();
+
+		// a session started with her key, another from her console
+		JsonNode started = json
+			.readTree(expect(201, withKey(key, "POST", "/api/v1/sessions", "{\"knowledgeBase\":\"" + finance + "\"}")));
+		String id = started.get("sessionId").asText();
+		String token = started.get("token").asText();
+		HttpResponse<String> fromConsole = ada.send("POST", "/api/v1/sessions",
+				"{\"knowledgeBase\":\"" + finance + "\"}", csrf);
+		assertThat(fromConsole.statusCode()).as(fromConsole.body()).isEqualTo(201);
+		String consoleId = json.readTree(fromConsole.body()).get("sessionId").asText();
+		String messageId = json
+			.readTree(expect(200,
+					withToken(token, "POST", "/api/v1/sessions/" + id + "/messages",
+							"{\"message\":\"When was the lighthouse automated?\"}")))
+			.get("id")
+			.asText();
+		String mcp = mcpSession(key);
+		assertThat(mcpAsk(key, mcp, id).path("isError").asBoolean()).isFalse();
+
+		withdraw(finance, "group:finance");
+
+		// the session's token: nothing of the session, a 404 as for the knowledge base
+		String messages = "/api/v1/sessions/" + id + "/messages";
+		for (HttpResponse<String> refused : List.of(
+				withToken(token, "POST", messages, "{\"message\":\"And who kept it?\"}"),
+				withToken(token, "GET", messages, null), withToken(token, "GET", "/api/v1/sessions/" + id, null),
+				withToken(token, "PUT", "/api/v1/sessions/" + id, "{\"topK\":3}"),
+				withToken(token, "PUT", messages + "/" + messageId + "/feedback", "{\"rating\":\"up\"}"),
+				withToken(token, "PUT", "/api/v1/sessions/" + id + "/title", "{\"title\":\"Lighthouse\"}"))) {
+			assertThat(refused.statusCode()).as(refused.request().method() + " " + refused.request().uri())
+				.isEqualTo(404);
+			assertThat(json.readTree(refused.body()).get("detail").asText()).contains(finance);
+		}
+		HttpResponse<String> streamed = client(new CookieManager())
+			.send(HttpRequest.newBuilder(URI.create(base() + messages))
+				.header("Authorization", "Bearer " + token)
+				.header("Content-Type", "application/json")
+				.header("Accept", "text/event-stream")
+				.POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"And who kept it?\"}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(streamed.statusCode()).as(streamed.body()).isEqualTo(404);
+		assertThat(streamed.body()).doesNotContain("event:token");
+
+		// her key and her console: no new token, and the sessions are not listed
+		assertThat(withKey(key, "POST", "/api/v1/sessions/" + id + "/token", null).statusCode()).isEqualTo(404);
+		assertThat(ada.send("POST", "/api/v1/sessions/" + consoleId + "/token", null, csrf).statusCode())
+			.isEqualTo(404);
+		assertThat(json.readTree(expect(200, withKey(key, "GET", "/api/v1/sessions", null))).get("total").asLong())
+			.isZero();
+		assertThat(ada.json("GET", "/api/v1/sessions", null, 200).get("sessions"))
+			.extracting((session) -> session.get("sessionId").asText())
+			.doesNotContain(consoleId);
+
+		// the OpenAI-compatible API and MCP
+		HttpResponse<String> completion = withKey(key, "POST", "/v1/chat/completions",
+				"{\"model\":\"kb:" + finance + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}");
+		assertThat(completion.statusCode()).as(completion.body()).isEqualTo(404);
+		JsonNode refusedTool = mcpAsk(key, mcp, id);
+		assertThat(refusedTool.path("isError").asBoolean()).as(refusedTool.toString()).isTrue();
+		assertThat(refusedTool.at("/content/0/text").asText()).contains(finance);
+
+		// the session was not ended: the grant given back, it goes on
+		grant(finance, "group:finance", "chat");
+		assertThat(withToken(token, "GET", messages, null).statusCode()).isEqualTo(200);
+		withdraw(finance, "group:finance");
+		withdraw(archive, "group:finance");
+	}
+
+	@Test
+	void aPersonTheProviderTakesOutOfAGroupLosesItsOpenChatSessionsAtTheNextRequest() throws Exception {
+		String audits = createKnowledgeBase("audits");
+		String handbook = createKnowledgeBase("handbook");
+		grant(audits, "group:auditors", "chat");
+		grant(handbook, "group:engineering", "chat");
+		TestIdentityProvider.groups.put("margaret", List.of("engineering", "auditors"));
+		SignInBrowser margaret = browser();
+		margaret.signIn("margaret");
+		String csrf = margaret.json("GET", "/api/v1/me", null, 200).at("/csrf/token").asText();
+		HttpResponse<String> started = margaret.send("POST", "/api/v1/sessions",
+				"{\"knowledgeBase\":\"" + audits + "\"}", csrf);
+		assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+		String id = json.readTree(started.body()).get("sessionId").asText();
+		String token = json.readTree(started.body()).get("token").asText();
+		String messages = "/api/v1/sessions/" + id + "/messages";
+		assertThat(withToken(token, "GET", messages, null).statusCode()).isEqualTo(200);
+
+		TestIdentityProvider.groups.put("margaret", List.of("engineering"));
+		// her console's next request asks the provider, which names her groups now
+		assertThat(margaret.json("GET", "/api/v1/me", null, 200).get("groups")).extracting(JsonNode::asText)
+			.containsExactly("engineering");
+		assertThat(withToken(token, "GET", messages, null).statusCode()).isEqualTo(404);
+		assertThat(withToken(token, "POST", messages, "{\"message\":\"Who audits?\"}").statusCode()).isEqualTo(404);
+		assertThat(margaret.send("POST", "/api/v1/sessions/" + id + "/token", null, csrf).statusCode()).isEqualTo(404);
+		withdraw(audits, "group:auditors");
+		withdraw(handbook, "group:engineering");
+	}
+
+	private HttpResponse<String> withKey(String key, String method, String path, String body) throws Exception {
+		return call(method, path, body, "X-API-Key", key);
+	}
+
+	private HttpResponse<String> withToken(String token, String method, String path, String body) throws Exception {
+		return call(method, path, body, "Authorization", "Bearer " + token);
+	}
+
+	private HttpResponse<String> call(String method, String path, String body, String header, String value)
+			throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
+			.header(header, value)
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+		if (body != null) {
+			request.header("Content-Type", "application/json");
+		}
+		return client(new CookieManager()).send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static String expect(int status, HttpResponse<String> response) {
+		assertThat(response.statusCode())
+			.as(response.request().method() + " " + response.request().uri() + ": " + response.body())
+			.isEqualTo(status);
+		return response.body();
+	}
+
+	/**
+	 * @return the id of an initialized MCP session of the key
+	 */
+	private String mcpSession(String key) throws Exception {
+		HttpResponse<String> initialized = mcp(key, null,
+				"{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+						+ "\"2025-03-26\",\"capabilities\":{},\"clientInfo\":{\"name\":\"people\",\"version\":\"1\"}}}");
+		assertThat(initialized.statusCode()).as(initialized.body()).isEqualTo(200);
+		String session = initialized.headers().firstValue("Mcp-Session-Id").orElseThrow();
+		HttpResponse<String> ready = mcp(key, session,
+				"{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+		assertThat(ready.statusCode()).as(ready.body()).isEqualTo(202);
+		return session;
+	}
+
+	/**
+	 * @return the result of the MCP {@code ask} tool in a chat session
+	 */
+	private JsonNode mcpAsk(String key, String mcpSession, String chatSession) throws Exception {
+		HttpResponse<String> reply = mcp(key, mcpSession,
+				"{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"ask\",\"arguments\":"
+						+ "{\"question\":\"When was the lighthouse automated?\",\"session_id\":\"" + chatSession
+						+ "\"}}}");
+		assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
+		String text = reply.body();
+		if (reply.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream")) {
+			text = text.lines()
+				.filter((line) -> line.startsWith("data:"))
+				.map((line) -> line.substring("data:".length()))
+				.findFirst()
+				.orElseThrow();
+		}
+		JsonNode message = json.readTree(text);
+		assertThat(message.has("error")).as(text).isFalse();
+		return message.get("result");
+	}
+
+	private HttpResponse<String> mcp(String key, String session, String body) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + "/mcp"))
+			.header("X-API-Key", key)
+			.header("Accept", "application/json, text/event-stream")
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (session != null) {
+			request.header("Mcp-Session-Id", session);
+		}
+		return client(new CookieManager()).send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 	private void grant(String kb, String grantee, String permission) throws Exception {
 		master("PUT", "/api/v1/knowledge-bases/" + kb + "/grants",
 				"{\"grantee\":\"" + grantee + "\",\"permission\":\"" + permission + "\"}", 200);
@@ -426,13 +715,11 @@ class PersonSignInTests {
 	}
 
 	private HttpClient client(CookieManager cookies) throws Exception {
-		return HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.sslContext(Calls.trusting(this.certificate))
-			.cookieHandler(cookies)
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.connectTimeout(Duration.ofSeconds(10))
-			.build();
+		return SignInBrowser.client(Calls.trusting(this.certificate), cookies);
+	}
+
+	private SignInBrowser browser() throws Exception {
+		return new SignInBrowser(base(), base(), provider.issuer(), Calls.trusting(this.certificate));
 	}
 
 	private static String base() {
@@ -452,121 +739,6 @@ class PersonSignInTests {
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	/**
-	 * A browser: cookies kept, redirects followed one by one.
-	 */
-	private final class Browser {
-
-		private final CookieManager cookies = new CookieManager();
-
-		private final HttpClient client;
-
-		Browser() throws Exception {
-			this.client = client(this.cookies);
-		}
-
-		/**
-		 * Through the provider's login page, as far as the redirect back to the service.
-		 * @return the callback URL the provider sends the browser to
-		 */
-		String authorize(String username) throws Exception {
-			return authorize(username, "test");
-		}
-
-		String authorize(String username, String registration) throws Exception {
-			HttpResponse<String> start = get(base() + "/oauth2/authorization/" + registration);
-			assertThat(start.statusCode()).isEqualTo(302);
-			String authorize = start.headers().firstValue("Location").orElseThrow();
-			assertThat(authorize).startsWith(provider.issuer())
-				.contains("code_challenge=")
-				.contains("code_challenge_method=S256")
-				.contains("nonce=");
-			HttpResponse<String> toLogin = get(authorize);
-			assertThat(toLogin.statusCode()).isEqualTo(302);
-			HttpResponse<String> loginPage = get(toLogin.headers().firstValue("Location").orElseThrow());
-			Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(loginPage.body());
-			assertThat(csrf.find()).as("the login form's CSRF token").isTrue();
-			HttpResponse<String> loggedIn = post(provider.issuer() + "/login",
-					"username=" + username + "&password=" + TestIdentityProvider.PASSWORD + "&_csrf="
-							+ URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8));
-			assertThat(loggedIn.statusCode()).isEqualTo(302);
-			HttpResponse<String> back = get(loggedIn.headers().firstValue("Location").orElseThrow());
-			assertThat(back.statusCode()).isEqualTo(302);
-			String callback = back.headers().firstValue("Location").orElseThrow();
-			assertThat(callback).startsWith(base() + "/login/oauth2/code/" + registration + "?code=");
-			return callback;
-		}
-
-		void signIn(String username) throws Exception {
-			HttpResponse<String> done = get(authorize(username));
-			assertThat(done.statusCode()).as(done.body()).isEqualTo(302);
-			assertThat(done.headers().firstValue("Location")).hasValue(base() + "/");
-		}
-
-		String cookie() {
-			return this.cookies.getCookieStore()
-				.get(URI.create(base()))
-				.stream()
-				.filter((c) -> c.getName().equals("ragchat_session"))
-				.findFirst()
-				.map((c) -> c.getName() + (c.isHttpOnly() ? "; HttpOnly" : "") + (c.getSecure() ? "; Secure" : "")
-						+ "; SameSite=" + sameSite())
-				.orElse("");
-		}
-
-		private String sameSite() {
-			return this.lastSetCookie.contains("SameSite=Lax") ? "Lax" : "?";
-		}
-
-		private String lastSetCookie = "";
-
-		HttpResponse<String> get(String url) throws Exception {
-			HttpResponse<String> response = this.client.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-					HttpResponse.BodyHandlers.ofString());
-			response.headers()
-				.allValues("Set-Cookie")
-				.stream()
-				.filter((c) -> c.startsWith("ragchat_session="))
-				.forEach((c) -> this.lastSetCookie = c);
-			return response;
-		}
-
-		HttpResponse<String> post(String url, String form) throws Exception {
-			return this.client.send(HttpRequest.newBuilder(URI.create(url))
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString(form))
-				.build(), HttpResponse.BodyHandlers.ofString());
-		}
-
-		HttpResponse<String> form(String path, String form) throws Exception {
-			return post(base() + path, form);
-		}
-
-		HttpResponse<String> send(String method, String path, String body) throws Exception {
-			return send(method, path, body, null);
-		}
-
-		HttpResponse<String> send(String method, String path, String body, String csrf) throws Exception {
-			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
-				.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body)
-						: HttpRequest.BodyPublishers.noBody());
-			if (body != null) {
-				request.header("Content-Type", "application/json");
-			}
-			if (csrf != null) {
-				request.header("X-CSRF-TOKEN", csrf);
-			}
-			return this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		}
-
-		JsonNode json(String method, String path, String body, int status) throws Exception {
-			HttpResponse<String> response = send(method, path, body);
-			assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(status);
-			return PersonSignInTests.json.readTree(response.body());
-		}
-
 	}
 
 }

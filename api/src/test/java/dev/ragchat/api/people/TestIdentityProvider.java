@@ -149,6 +149,7 @@ public final class TestIdentityProvider implements AutoCloseable {
 					User.withUsername("grace").password("{noop}" + PASSWORD).roles("USER").build(),
 					User.withUsername("linus").password("{noop}" + PASSWORD).roles("USER").build(),
 					User.withUsername("margaret").password("{noop}" + PASSWORD).roles("USER").build(),
+					User.withUsername("hedy").password("{noop}" + PASSWORD).roles("USER").build(),
 					User.withUsername(FOR_ANOTHER_CLIENT).password("{noop}" + PASSWORD).roles("USER").build(),
 					User.withUsername(FROM_ANOTHER_ISSUER).password("{noop}" + PASSWORD).roles("USER").build());
 		}

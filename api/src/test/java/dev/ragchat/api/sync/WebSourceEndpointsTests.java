@@ -1,8 +1,14 @@
 package dev.ragchat.api.sync;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
@@ -17,7 +23,9 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -26,13 +34,24 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * A web source through HTTP, crawling a two-page site on loopback (allowed by
  * {@code ragchat.sync.web.hosts}, as an operator would): its settings shown back without
- * its secret, a sync and its report, the documents named by their URLs, and the refusals
- * as problems.
+ * its secret, a sync and its report, the documents named by their URLs, the refusals as
+ * problems, and a source deleted while its sync waits for a page that never ends.
  */
-@TestPropertySource(properties = { "ragchat.sync.web.hosts=127.0.0.1", "ragchat.sync.web.max-depth=3" })
+@TestPropertySource(properties = { "ragchat.sync.web.hosts=127.0.0.1", "ragchat.sync.web.max-depth=3",
+		"ragchat.sync.web.fetch-timeout=10m" })
 class WebSourceEndpointsTests extends AbstractWebIntegrationTests {
 
 	HttpServer site;
+
+	ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+
+	/** Counted down when the endless page is asked for. */
+	CountDownLatch endlessAsked = new CountDownLatch(1);
+
+	/** Counted down when the client of the endless page went away. */
+	CountDownLatch endlessLeft = new CountDownLatch(1);
+
+	volatile boolean stopped;
 
 	String origin;
 
@@ -43,6 +62,25 @@ class WebSourceEndpointsTests extends AbstractWebIntegrationTests {
 	@BeforeEach
 	void siteAndKnowledgeBase() throws Exception {
 		this.site = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
+		this.site.createContext("/endless/", (exchange) -> {
+			// a page sent a byte at a time, until its client goes away
+			this.endlessAsked.countDown();
+			exchange.getResponseHeaders().set("Content-Type", "text/html");
+			exchange.sendResponseHeaders(200, 0);
+			try (OutputStream out = exchange.getResponseBody()) {
+				while (!this.stopped) {
+					out.write('a');
+					out.flush();
+					Thread.sleep(100);
+				}
+			}
+			catch (IOException ex) {
+				this.endlessLeft.countDown();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		});
 		this.site.createContext("/", (exchange) -> {
 			String path = exchange.getRequestURI().getPath();
 			String html = switch (path) {
@@ -67,6 +105,7 @@ class WebSourceEndpointsTests extends AbstractWebIntegrationTests {
 			}
 			exchange.close();
 		});
+		this.site.setExecutor(this.threads);
 		this.site.start();
 		this.origin = "http://127.0.0.1:" + this.site.getAddress().getPort();
 		this.kb = createKnowledgeBase("help centre");
@@ -75,7 +114,9 @@ class WebSourceEndpointsTests extends AbstractWebIntegrationTests {
 
 	@AfterEach
 	void stopSite() {
+		this.stopped = true;
 		this.site.stop(0);
+		this.threads.shutdownNow();
 	}
 
 	@Test
@@ -132,6 +173,34 @@ class WebSourceEndpointsTests extends AbstractWebIntegrationTests {
 			.andExpect(jsonPath("$.detail").value(containsString("RAGCHAT_SYNC_WEB_MAX_DEPTH")));
 		call(post(sources()).content("{\"type\": \"web\", \"url\": \"" + this.origin + "/\", \"path\": \"/srv\"}"))
 			.andExpect(status().isBadRequest());
+		call(post(sources()).content("{\"type\": \"web\", \"url\": \"http://127.0.0.1:99999/help/\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(containsString("port 99999 is no TCP port (1 to 65535)")));
+		call(post(sources()).content("{\"type\": \"web\", \"url\": \"" + this.origin + "/help/\", \"exclude\": [\"/"
+				+ "**a".repeat(40) + "**b\"]}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(containsString("at most 20 wildcards")));
+	}
+
+	@Test
+	void aSourceIsDeletedWhileItSyncsAndItsSyncStops() throws Exception {
+		String id = json
+			.readTree(call(post(sources()).content("""
+					{"type": "web", "url": "%s/endless/"}""".formatted(this.origin))).andExpect(status().isCreated())
+				.andReturn()
+				.getResponse()
+				.getContentAsString())
+			.get("id")
+			.asText();
+		call(post(sources() + "/" + id + "/sync")).andExpect(status().isAccepted());
+		await().atMost(Duration.ofSeconds(60)).until(() -> this.endlessAsked.getCount() == 0);
+		call(get(sources() + "/" + id)).andExpect(jsonPath("$.syncing").value(true));
+
+		call(delete(sources() + "/" + id)).andExpect(status().isNoContent());
+
+		call(get(sources() + "/" + id)).andExpect(status().isNotFound());
+		// the request under way was cancelled (its deadline is ten minutes away)
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.endlessLeft.getCount() == 0);
 	}
 
 	private String sources() {

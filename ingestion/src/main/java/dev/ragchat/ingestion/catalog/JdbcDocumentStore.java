@@ -142,10 +142,11 @@ final class JdbcDocumentStore implements DocumentStore {
 	@Override
 	public Optional<Document> claimNext(String owner, Instant leaseUntil, boolean smallOnly) {
 		return this.transactions.execute((status) -> {
-			for (String id : this.jdbc
-				.sql("select id from document where "
-						+ (smallOnly ? "status = 'QUEUED' and not large" : HANDED_BACK_OR_QUEUED)
-						+ " order by created_at, id limit 5")
+			for (String id : this.jdbc.sql("select id from document where "
+					+ (smallOnly ? "status = 'QUEUED' and not large" : HANDED_BACK_OR_QUEUED)
+			// documents not tried yet first: one whose attempts keep breaking
+			// never holds up the others
+					+ " order by attempts, created_at, id limit 5")
 				.query(String.class)
 				.list()) {
 				int claimed = this.jdbc.sql("""

@@ -58,6 +58,7 @@ final class MongoDocumentStore implements DocumentStore {
 		this.versions = database.getCollection("documentVersions");
 		this.versions.createIndex(Indexes.ascending("documentId", "version"));
 		this.documents.createIndex(Indexes.ascending("status", "createdAt"));
+		this.documents.createIndex(Indexes.ascending("status", "attempts", "createdAt"));
 		this.documents.createIndex(Indexes.ascending("knowledgeBase", "sha256"));
 		this.documents.createIndex(Indexes.ascending("knowledgeBase", "idempotencyKey"));
 		this.documents.createIndex(Indexes.ascending("knowledgeBase", "createdAt"));
@@ -209,7 +210,9 @@ final class MongoDocumentStore implements DocumentStore {
 				Updates.combine(Updates.set("status", DocumentStatus.PARSING.name()), Updates.inc("attempts", 1),
 						Updates.set("leaseOwner", owner), Updates.set("leaseUntil", Date.from(leaseUntil)),
 						Updates.set("updatedAt", new Date())),
-				new FindOneAndUpdateOptions().sort(Sorts.ascending("createdAt", "_id"))
+				// documents not tried yet first: one whose attempts keep breaking never
+				// holds up the others
+				new FindOneAndUpdateOptions().sort(Sorts.ascending("attempts", "createdAt", "_id"))
 					.returnDocument(ReturnDocument.AFTER));
 		return Optional.ofNullable(claimed).map(MongoDocumentStore::map);
 	}

@@ -25,11 +25,12 @@ public final class DocumentReader {
 	 * @param ocr the OCR engine (Tesseract)
 	 * @param pdf the PDF reader ({@code reading.pdf.PdfReader}, with its page limit)
 	 * @param maxCharacters the most characters of text a document may yield
+	 * @param archives how far a document's compressed parts may unpack
 	 */
-	public DocumentReader(Ocr ocr, PagedReader pdf, long maxCharacters) {
+	public DocumentReader(Ocr ocr, PagedReader pdf, long maxCharacters, ArchiveLimits archives) {
 		this.ocr = ocr;
 		this.pdf = pdf;
-		this.tika = new TikaReader(maxCharacters);
+		this.tika = new TikaReader(maxCharacters, archives);
 		this.markdown = new MarkdownReader(this.tika, maxCharacters);
 	}
 

@@ -10,14 +10,19 @@ import java.util.Locale;
 import java.util.Set;
 
 import dev.ragchat.errors.RejectedInputException;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.tika.exception.TikaException;
+import org.apache.tika.extractor.EmbeddedDocumentExtractor;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.AutoDetectParserConfig;
 import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.Parser;
 import org.apache.tika.parser.html.HtmlMapper;
+import org.apache.tika.parser.microsoft.OfficeParserConfig;
+import org.apache.tika.parser.microsoft.ooxml.OOXMLParser;
 import org.xml.sax.Attributes;
 import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
@@ -30,6 +35,13 @@ import org.xml.sax.helpers.DefaultHandler;
  * {@code head} of Tika's XHTML) is its title, not a paragraph of its text. Tika's own
  * guards are on: compression ratio and nesting limits (zip bombs), secure XML parsing
  * (entity expansion, external entities); on top, a cap on extracted characters.
+ * <p>
+ * Archives are bounded as they inflate ({@link ArchiveLimits}): an Office or OpenDocument
+ * file's entries are counted before any parser opens it ({@link Inflation#scan}), Apache
+ * POI never reads one entry past the bound ({@code ZipSecureFile}), and the documents
+ * inside a document are counted as Tika extracts them
+ * ({@link CountingEmbeddedExtractor}). Word and PowerPoint files are read with Tika's
+ * streaming (SAX) extractors, so their size never becomes an in-memory XML tree.
  */
 final class TikaReader {
 
@@ -46,8 +58,11 @@ final class TikaReader {
 
 	private final long maxCharacters;
 
-	TikaReader(long maxCharacters) {
+	private final ArchiveLimits limits;
+
+	TikaReader(long maxCharacters, ArchiveLimits limits) {
 		this.maxCharacters = maxCharacters;
+		this.limits = limits;
 		this.parser = new AutoDetectParser();
 		AutoDetectParserConfig config = new AutoDetectParserConfig();
 		config.setOutputThreshold(1_000_000L);
@@ -55,10 +70,36 @@ final class TikaReader {
 		config.setMaximumDepth(100);
 		config.setMaximumPackageEntryDepth(10);
 		this.parser.setAutoDetectParserConfig(config);
+		boundOfficeEntries(limits);
+	}
+
+	/**
+	 * POI's own guard, checked as each entry of an Office file inflates: no entry past
+	 * the bound, no more entries than allowed. These are process-wide settings, which
+	 * Tika's {@code OOXMLParser} also sets when its class loads (no ratio check, 10,000
+	 * entries), so it is loaded first. The inflate-ratio check stays off as Tika leaves
+	 * it: legitimate spreadsheets compress past any ratio that stops bombs, while
+	 * absolute bounds never misfire.
+	 */
+	private static void boundOfficeEntries(ArchiveLimits limits) {
+		try {
+			Class.forName(OOXMLParser.class.getName(), true, OOXMLParser.class.getClassLoader());
+		}
+		catch (ClassNotFoundException ex) {
+			throw new IllegalStateException(ex);
+		}
+		ZipSecureFile.setMaxEntrySize(limits.maxInflated().toBytes());
+		ZipSecureFile.setMaxFileCount(limits.maxEntries());
 	}
 
 	ParsedDocument read(Path file, String mediaType) throws IOException {
 		refuseEntityDeclarations(file, mediaType);
+		try {
+			Inflation.scan(file, this.limits);
+		}
+		catch (Inflation.TooLarge ex) {
+			throw new RejectedInputException(ex.getMessage());
+		}
 		try (InputStream in = TikaInputStream.get(file)) {
 			return read(in, mediaType);
 		}
@@ -83,15 +124,36 @@ final class TikaReader {
 		metadata.set(Metadata.CONTENT_TYPE, mediaType);
 		ParseContext context = new ParseContext();
 		context.set(HtmlMapper.class, PageChrome.INSTANCE);
+		OfficeParserConfig office = new OfficeParserConfig();
+		office.setUseSAXDocxExtractor(true);
+		office.setUseSAXPptxExtractor(true);
+		context.set(OfficeParserConfig.class, office);
+		Inflation embedded = new Inflation(this.limits, true);
+		context.set(Parser.class, this.parser);
+		context.set(EmbeddedDocumentExtractor.class, new CountingEmbeddedExtractor(context, embedded));
 		try {
 			this.parser.parse(in, handler, metadata, context);
 		}
-		catch (SAXException | TikaException ex) {
+		catch (SAXException | TikaException | IOException ex) {
 			if (hasCause(ex, TooMuchTextException.class)) {
 				throw new RejectedInputException("The document holds more than " + this.maxCharacters
 						+ " characters of text; " + DocumentReader.MAX_TEXT_SETTING + " raises the limit");
 			}
+			if (embedded.exceeded() != null) {
+				throw new RejectedInputException(embedded.exceeded());
+			}
+			String bound = officeBound(ex);
+			if (bound != null) {
+				throw new RejectedInputException(bound);
+			}
+			if (ex instanceof IOException io) {
+				throw io;
+			}
 			throw new RejectedInputException("The document could not be read: " + reason(ex));
+		}
+		if (embedded.exceeded() != null) {
+			// a parser that skipped the embedded document it could not read
+			throw new RejectedInputException(embedded.exceeded());
 		}
 		handler.flush();
 		String title = Titles.meaningful(metadata.get(TikaCoreProperties.TITLE));
@@ -145,6 +207,26 @@ final class TikaReader {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * @return the reason when POI refused an entry past {@link #boundOfficeEntries its
+	 * bounds}, or {@code null}
+	 */
+	private String officeBound(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			String message = String.valueOf(cause.getMessage());
+			if (message.contains("ZipSecureFile.setMaxEntrySize")) {
+				return "A part of the file inflates past " + this.limits.maxInflated().toMegabytes() + " MB; "
+						+ ArchiveLimits.MAX_INFLATED_SETTING + " raises the limit";
+			}
+			if (message.contains("ZipSecureFile.setMaxFileCount")) {
+				return "The file holds more than " + String.format(Locale.ROOT, "%,d", this.limits.maxEntries())
+						+ " archive entries or embedded documents; " + ArchiveLimits.MAX_ENTRIES_SETTING
+						+ " raises the limit";
+			}
+		}
+		return null;
 	}
 
 	private static String reason(Throwable ex) {

@@ -14,9 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The work directory (under the data directory): where a worker keeps its copy of an
- * original, rendered pages and PDFBox's scratch files while a document ingests. It is
- * owner-only (0700), its files are created 0600, and whatever a crash left in it is
- * removed at start.
+ * original, rendered pages and PDFBox's scratch files while a document ingests, and where
+ * a metadata change stages the original it queues again. It is owner-only (0700), its
+ * files are created 0600, and whatever a crash left in it is removed at start.
  */
 public final class WorkFiles {
 
@@ -63,6 +63,13 @@ public final class WorkFiles {
 	 * @throws IOException if it cannot be created
 	 */
 	public static Path create(Path dir, String prefix, String suffix) throws IOException {
+		if (!Files.isDirectory(dir)) {
+			// not prepared yet (the workers prepare it when they start)
+			Files.createDirectories(dir);
+			if (POSIX) {
+				Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+			}
+		}
 		return POSIX
 				? Files.createTempFile(dir, prefix, suffix,
 						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))

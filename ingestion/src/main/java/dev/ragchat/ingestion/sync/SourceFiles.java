@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import dev.ragchat.ingestion.Document;
 
@@ -18,10 +19,12 @@ interface SourceFiles {
 
 	/**
 	 * @param stored the documents that came from the source
+	 * @param stopped whether the run is to stop (a walk that waits on the network looks
+	 * at it meanwhile; the run looks at it between files)
 	 * @return its files, one at a time
 	 * @throws IOException if the source cannot be read at all (then nothing is deleted)
 	 */
-	default Walk walk(Stored stored) throws IOException {
+	default Walk walk(Stored stored, BooleanSupplier stopped) throws IOException {
 		List<Entry> entries = list();
 		Iterator<Entry> each = entries.iterator();
 		return new Walk() {

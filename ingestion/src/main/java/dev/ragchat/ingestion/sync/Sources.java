@@ -359,17 +359,17 @@ public final class Sources {
 	}
 
 	/**
-	 * Deletes a source and its runs; the documents that came from it stay (their metadata
-	 * still names it).
+	 * Deletes a source and its runs, at any time; the documents that came from it stay
+	 * (their metadata still names it). A sync of it that runs is stopped: on this node at
+	 * once (a request under way is cancelled), on another at its next heartbeat, which
+	 * finds the claim gone; it writes nothing more.
 	 * @param knowledgeBase its knowledge base
 	 * @param id the source
-	 * @throws ConflictException while a sync of it runs
 	 */
 	public void delete(String knowledgeBase, String id) {
 		Source source = get(knowledgeBase, id);
 		if (source.activeRunId() != null) {
-			throw new ConflictException("Sync " + source.activeRunId() + " of source '" + id
-					+ "' is running; delete the source once it ends");
+			this.workers.cancel(source.activeRunId());
 		}
 		this.store.delete(id);
 	}

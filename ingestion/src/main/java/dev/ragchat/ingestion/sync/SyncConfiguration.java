@@ -81,7 +81,7 @@ class SyncConfiguration {
 		catch (IllegalArgumentException ex) {
 			throw new IllegalStateException(ex.getMessage() + " (" + HostPolicy.SETTING + ")", ex);
 		}
-		return new Crawler(policy, web.requestsPerHost(), web.maxPageSize().toBytes(),
+		return new Crawler(policy, web.requestsPerHost(), web.maxPageSize().toBytes(), web.fetchTimeout(),
 				protectedPaths.dataDirectory().resolve("work").resolve("sync"));
 	}
 

@@ -86,12 +86,16 @@ public record SyncProperties(List<Path> folderRoots, @DefaultValue("false") bool
 	 * @param requestsPerHost the most requests in flight to one web host, over every sync
 	 * of the service ({@code RAGCHAT_SYNC_WEB_REQUESTS_PER_HOST}); requests to a host are
 	 * also spaced by its robots.txt crawl delay, or a quarter of a second
+	 * @param fetchTimeout the longest one request of a web source may take, its whole
+	 * body read; a page that takes longer is failed with the reason
+	 * ({@code RAGCHAT_SYNC_WEB_FETCH_TIMEOUT})
 	 */
 	public record Web(List<String> hosts, @DefaultValue("5") int maxDepth, @DefaultValue("500") int maxPages,
-			@DefaultValue("10MB") DataSize maxPageSize, @DefaultValue("2") int requestsPerHost) {
+			@DefaultValue("10MB") DataSize maxPageSize, @DefaultValue("2") int requestsPerHost,
+			@DefaultValue("60s") Duration fetchTimeout) {
 
 		/** No web source allowed. */
-		public static final Web NONE = new Web(List.of(), 5, 500, DataSize.ofMegabytes(10), 2);
+		public static final Web NONE = new Web(List.of(), 5, 500, DataSize.ofMegabytes(10), 2, Duration.ofSeconds(60));
 
 		public Web {
 			hosts = (hosts != null) ? List.copyOf(hosts) : List.of();
@@ -106,6 +110,10 @@ public record SyncProperties(List<Path> folderRoots, @DefaultValue("false") bool
 			}
 			if (requestsPerHost < 1 || requestsPerHost > 16) {
 				throw new IllegalArgumentException("ragchat.sync.web.requests-per-host must be between 1 and 16");
+			}
+			if (fetchTimeout == null || fetchTimeout.compareTo(Duration.ofSeconds(1)) < 0
+					|| fetchTimeout.compareTo(Duration.ofHours(1)) > 0) {
+				throw new IllegalArgumentException("ragchat.sync.web.fetch-timeout must be between 1s and 1h");
 			}
 		}
 

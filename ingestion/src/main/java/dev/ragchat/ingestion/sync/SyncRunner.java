@@ -92,7 +92,7 @@ final class SyncRunner {
 		try {
 			SourceFiles sourceFiles = this.files.apply(source);
 			Map<String, Document> byPath = documentsOf(source);
-			try (SourceFiles.Walk walk = sourceFiles.walk(stored(source, new TreeMap<>(byPath)))) {
+			try (SourceFiles.Walk walk = sourceFiles.walk(stored(source, new TreeMap<>(byPath)), stopped)) {
 				progress.files = walk.found();
 				progress.save(true);
 				Map<String, Queued> queued = new LinkedHashMap<>();
@@ -151,12 +151,18 @@ final class SyncRunner {
 		catch (RagChatException | IOException | UncheckedIOException ex) {
 			return end(progress, SyncRun.Status.FAILED, ex.getMessage());
 		}
-		catch (RuntimeException ex) {
+		catch (RuntimeException | StackOverflowError ex) {
 			logger.error("Sync run {} of source {} failed", run.id(), source.id(), ex);
 			// what failed is for the log; the run says so without the Java behind it
 			return end(progress, SyncRun.Status.FAILED,
 					"The sync stopped on an unexpected error; the service's log has the details (run " + run.id()
 							+ ")");
+		}
+		catch (OutOfMemoryError ex) {
+			// ended here rather than left to be cut off and restarted, to run out again
+			logger.error("Sync run {} of source {} ran out of memory", run.id(), source.id(), ex);
+			return end(progress, SyncRun.Status.FAILED, "The sync ran out of memory on this node; the service's log"
+					+ " has the details (run " + run.id() + ")");
 		}
 	}
 

@@ -28,11 +28,21 @@ import org.springframework.scheduling.support.CronExpression;
  * {@code restart}, takes its place) and starts the runs the sources' schedules (an
  * interval, or a cron expression in UTC) are due for. A run cut off that way has left
  * nothing half-indexed: each document it queued is READY or FAILED as a whole, and the
- * restart compares again from the start.
+ * restart compares again from the start. A source whose last {@value #MAX_CUT_OFFS} runs
+ * were all cut off (a sync that takes its node down each time, say) is not restarted, nor
+ * started by its schedule, until a sync is started by hand: its last run says why. A run
+ * is stopped (cooperatively: between files, while it waits, during a request) when its
+ * claim is taken or its source deleted ({@link #cancel}).
  */
 final class SyncWorkers implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(SyncWorkers.class);
+
+	/** How many runs in a row may be cut off before a source is no longer restarted. */
+	static final int MAX_CUT_OFFS = 3;
+
+	/** How the error of a run cut off starts. */
+	static final String CUT_OFF = "Cut off: ";
 
 	private final SourceStore store;
 
@@ -89,14 +99,28 @@ final class SyncWorkers implements SmartLifecycle {
 						ended.report().summary());
 			}
 			catch (InterruptedException ex) {
-				logger.info("Sync {} of source {} stopped; it is restarted once its lease runs out", run.id(),
-						source.id());
+				logger.info(
+						"Sync {} of source {} stopped (its source deleted, its claim taken, or the node"
+								+ " stopping); if its source is still there, it is restarted once its lease runs out",
+						run.id(), source.id());
 			}
 			finally {
 				this.running.remove(run.id());
 			}
 		});
 		return Optional.of(run);
+	}
+
+	/**
+	 * Stops a run of this node, if it runs here (its source was deleted): it writes
+	 * nothing more, and its request under way, if any, is cancelled.
+	 * @param runId the run
+	 */
+	void cancel(String runId) {
+		Running run = this.running.get(runId);
+		if (run != null) {
+			run.stopped = true;
+		}
 	}
 
 	/**
@@ -108,7 +132,8 @@ final class SyncWorkers implements SmartLifecycle {
 	}
 
 	/**
-	 * Marks each run whose lease ran out FAILED with the reason and starts it again.
+	 * Marks each run whose lease ran out FAILED with the reason and starts it again,
+	 * unless its source's runs were cut off {@value #MAX_CUT_OFFS} times in a row.
 	 */
 	void recover() {
 		Instant now = this.clock.instant();
@@ -121,13 +146,43 @@ final class SyncWorkers implements SmartLifecycle {
 			SyncRun cutOff = run.orElseGet(
 					() -> new SyncRun(stale, source.id(), source.knowledgeBase(), SyncRun.Status.RUNNING, "manual",
 							source.deleteMissing(), now, null, SyncRun.Progress.NONE, SyncRun.Report.EMPTY, null));
+			int inARow = 1 + cutOffsInARow(source.id(), stale);
+			if (inARow >= MAX_CUT_OFFS) {
+				this.store.finish(cutOff.finished(SyncRun.Status.FAILED, now, cutOff.report(), CUT_OFF
+						+ "the node running it stopped before it ended (its lease ran out); " + inARow
+						+ " runs in a row were cut off, so it is not restarted, nor started by its schedule, until a"
+						+ " sync is started by hand (Sync now). A sync that stops its node each time may be reading"
+						+ " more than the node can hold: see the service's log"));
+				logger.warn("Sync {} of source {} was cut off, {} runs in a row; not restarted", stale, source.id(),
+						inARow);
+				continue;
+			}
 			this.store.finish(cutOff.finished(SyncRun.Status.FAILED, now, cutOff.report(),
-					"Cut off: the node running it stopped before it ended (its lease ran out); restarted"));
+					CUT_OFF + "the node running it stopped before it ended (its lease ran out); restarted"));
 			if (this.knowledgeBaseExists.test(source.knowledgeBase())) {
 				begin(source, "restart", cutOff.deleteMissing(), null).ifPresent((restarted) -> logger
 					.info("Sync {} of source {} was cut off; restarted as {}", stale, source.id(), restarted.id()));
 			}
 		}
+	}
+
+	/**
+	 * @param sourceId a source
+	 * @param besides a run not to count (the one being cut off)
+	 * @return how many of its latest runs, one after another, were cut off
+	 */
+	private int cutOffsInARow(String sourceId, String besides) {
+		int count = 0;
+		for (SyncRun run : this.store.runs(sourceId, MAX_CUT_OFFS + 1)) {
+			if (run.id().equals(besides)) {
+				continue;
+			}
+			if (run.status() != SyncRun.Status.FAILED || run.error() == null || !run.error().startsWith(CUT_OFF)) {
+				break;
+			}
+			count++;
+		}
+		return count;
 	}
 
 	private void schedules() {
@@ -144,7 +199,7 @@ final class SyncWorkers implements SmartLifecycle {
 				continue;
 			}
 			Instant due = due(source, now);
-			if (due != null) {
+			if (due != null && cutOffsInARow(source.id(), null) < MAX_CUT_OFFS) {
 				begin(source, "schedule", source.deleteMissing(), due);
 			}
 		}

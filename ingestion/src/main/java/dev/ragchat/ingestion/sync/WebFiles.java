@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -65,7 +66,7 @@ final class WebFiles implements SourceFiles {
 	}
 
 	@Override
-	public Walk walk(Stored stored) {
+	public Walk walk(Stored stored, BooleanSupplier stopped) {
 		Map<String, Crawler.Validators> known = read(this.store.crawlState(this.sourceId));
 		Crawl crawl = this.crawler.start(this.site, known, new Crawler.Stored() {
 
@@ -84,7 +85,7 @@ final class WebFiles implements SourceFiles {
 				return stored.open(document);
 			}
 
-		});
+		}, stopped);
 		Map<String, Crawl.Page> pages = new HashMap<>();
 		return new Walk() {
 

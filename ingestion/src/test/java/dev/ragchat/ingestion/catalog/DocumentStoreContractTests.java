@@ -81,6 +81,16 @@ abstract class DocumentStoreContractTests {
 	}
 
 	@Test
+	void claimsADocumentQueuedAgainAfterAFailedAttemptOnlyAfterTheOnesNotTriedYet() {
+		this.store.insert(document("doc_failing", "kb", "a".repeat(64), NOW.minusSeconds(10)), null, null);
+		assertThat(this.store.claimNext("worker-1", NOW.plusSeconds(60))).map(Document::id).contains("doc_failing");
+		this.store.insert(document("doc_small", "kb", "b".repeat(64), NOW), null, null);
+		this.store.requeue("doc_failing");
+		assertThat(this.store.claimNext("worker-2", NOW.plusSeconds(60))).map(Document::id).contains("doc_small");
+		assertThat(this.store.claimNext("worker-3", NOW.plusSeconds(60))).map(Document::id).contains("doc_failing");
+	}
+
+	@Test
 	void letsTwoWorkersShareTheQueueWithEachJobDoneOnce() throws Exception {
 		for (int i = 0; i < 40; i++) {
 			this.store.insert(document("doc_" + i, "kb", String.format("%064d", i), NOW.plusMillis(i)), null, null);

@@ -261,6 +261,77 @@ class DocumentReaderTests {
 	}
 
 	@Test
+	void refusesAnOfficeFileThatInflatesPastTheBoundAsItInflates() throws Exception {
+		Path bomb = TestFiles.zipBombDocx(this.dir.resolve("bomb.docx"), 50_000_000L);
+		assertThatExceptionOfType(RejectedInputException.class).isThrownBy(() -> bounded(10, 10_000).read(bomb,
+				"application/vnd.openxmlformats-officedocument.wordprocessingml.document", (d, t) -> {
+				}))
+			.withMessage("The file inflates past 10 MB; RAGCHAT_INGESTION_ARCHIVE_MAX_INFLATED raises the limit");
+	}
+
+	@Test
+	void refusesAnArchiveOfTooManyEntries() throws Exception {
+		Path docx = TestFiles.handbookDocx(this.dir.resolve("handbook.docx"));
+		Path crowded = this.dir.resolve("crowded.docx");
+		try (java.util.zip.ZipFile original = new java.util.zip.ZipFile(docx.toFile());
+				java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(crowded))) {
+			for (java.util.zip.ZipEntry entry : java.util.Collections.list(original.entries())) {
+				zip.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+				original.getInputStream(entry).transferTo(zip);
+			}
+			for (int i = 0; i < 20; i++) {
+				zip.putNextEntry(new java.util.zip.ZipEntry("customXml/item" + i + ".xml"));
+				zip.write("<a/>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			}
+		}
+		DocumentReader reader = bounded(10, 12);
+		assertThat(
+				reader.read(docx, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", (d, t) -> {
+				}).sections())
+			.isNotEmpty();
+		assertThatExceptionOfType(RejectedInputException.class).isThrownBy(() -> reader.read(crowded,
+				"application/vnd.openxmlformats-officedocument.wordprocessingml.document", (d, t) -> {
+				}))
+			.withMessage("The file holds more than 12 archive entries or embedded documents;"
+					+ " RAGCHAT_INGESTION_ARCHIVE_MAX_ENTRIES raises the limit");
+	}
+
+	@Test
+	void refusesAnEmailWhoseZipAttachmentInflatesPastTheBoundAsItInflates() throws Exception {
+		java.io.ByteArrayOutputStream attachment = new java.io.ByteArrayOutputStream();
+		try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(attachment)) {
+			// read to its end by the XML parser, and almost no text: only the count of
+			// inflated bytes stops it
+			zip.putNextEntry(new java.util.zip.ZipEntry("notes.xml"));
+			zip.write("<?xml version=\"1.0\"?><notes><!--".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			byte[] comment = "x".repeat(1 << 20).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+			for (int i = 0; i < 20; i++) {
+				zip.write(comment);
+			}
+			zip.write("--><note>Bring the charts.</note></notes>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		}
+		Path eml = Files.writeString(this.dir.resolve("mail.eml"),
+				String.join("\r\n", "From: a@example.com", "To: b@example.com", "Subject: The charts",
+						"MIME-Version: 1.0", "Content-Type: multipart/mixed; boundary=\"b1\"", "", "--b1",
+						"Content-Type: text/plain", "", "See the attachment.", "--b1",
+						"Content-Type: application/zip; name=\"notes.zip\"",
+						"Content-Disposition: attachment; filename=\"notes.zip\"", "Content-Transfer-Encoding: base64",
+						"", java.util.Base64.getMimeEncoder().encodeToString(attachment.toByteArray()), "--b1--", ""));
+		assertThatExceptionOfType(RejectedInputException.class)
+			.isThrownBy(() -> bounded(5, 10_000).read(eml, "message/rfc822", (d, t) -> {
+			}))
+			.withMessage("The documents inside the file inflate past 5 MB;"
+					+ " RAGCHAT_INGESTION_ARCHIVE_MAX_INFLATED raises the limit");
+		assertThat(bounded(50, 10_000).read(eml, "message/rfc822", (d, t) -> {
+		}).sections()).extracting(Section::text).contains("See the attachment.");
+	}
+
+	private DocumentReader bounded(int megabytes, int entries) {
+		return Readers.of(NO_OCR, 100, 50_000_000, this.dir,
+				new ArchiveLimits(org.springframework.util.unit.DataSize.ofMegabytes(megabytes), entries));
+	}
+
+	@Test
 	void refusesEntityDeclarations() throws Exception {
 		Path xhtml = TestFiles.entityBombXhtml(this.dir.resolve("laughs.xhtml"));
 		assertThatExceptionOfType(RejectedInputException.class).isThrownBy(() -> read(xhtml))

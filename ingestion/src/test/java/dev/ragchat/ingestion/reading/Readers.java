@@ -31,7 +31,19 @@ public final class Readers {
 	 * @return a reader
 	 */
 	public static DocumentReader of(Ocr ocr, int maxPages, long maxCharacters, Path workDir) {
-		return new DocumentReader(ocr, new PdfReader(ocr, maxPages, workDir), maxCharacters);
+		return of(ocr, maxPages, maxCharacters, workDir, ArchiveLimits.DEFAULTS);
+	}
+
+	/**
+	 * @param ocr the OCR engine
+	 * @param maxPages the most pages a PDF may have
+	 * @param maxCharacters the most characters of text a document may yield
+	 * @param workDir where scratch files go
+	 * @param archives how far a document's compressed parts may unpack
+	 * @return a reader
+	 */
+	public static DocumentReader of(Ocr ocr, int maxPages, long maxCharacters, Path workDir, ArchiveLimits archives) {
+		return new DocumentReader(ocr, new PdfReader(ocr, maxPages, workDir), maxCharacters, archives);
 	}
 
 }

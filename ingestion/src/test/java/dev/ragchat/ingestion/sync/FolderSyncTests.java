@@ -186,8 +186,6 @@ class FolderSyncTests {
 			.isThrownBy(() -> this.sync.sources.sync(SyncFixture.KB, source.id(), null))
 			.withMessageContaining("one sync per source at a time")
 			.withMessageContaining(running.id());
-		assertThatExceptionOfType(ConflictException.class)
-			.isThrownBy(() -> this.sync.sources.delete(SyncFixture.KB, source.id()));
 		assertThat(this.sync.store.findRun(running.id()).orElseThrow().status()).isEqualTo(SyncRun.Status.RUNNING);
 
 		this.sync.ingestion.resume();
@@ -318,6 +316,77 @@ class FolderSyncTests {
 		finally {
 			release.countDown();
 			workers.stop();
+		}
+	}
+
+	@Test
+	void aSourceWhoseRunsAreCutOffThreeTimesInARowIsNotRestartedUntilASyncByHand() throws Exception {
+		note(1, "first");
+		// every run hangs in its listing, as one that takes its node down would: each
+		// node
+		// below finds the run of the one before cut off (its clock is later than the
+		// lease)
+		CountDownLatch release = new CountDownLatch(1);
+		FolderRoots roots = new FolderRoots(List.of(this.root));
+		SyncRunner hanging = new SyncRunner(this.sync.ingestion.documents(), this.sync.store, (s) -> {
+			FolderFiles files = new FolderFiles(roots.check(s.path()), this.sync.protectedPaths);
+			return new SourceFiles() {
+
+				@Override
+				public List<Entry> list() throws java.io.IOException {
+					try {
+						release.await();
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+					}
+					return files.list();
+				}
+
+				@Override
+				public Local fetch(Entry entry) throws java.io.IOException {
+					return files.fetch(entry);
+				}
+
+			};
+		}, SyncLimits.NONE, Clock.systemUTC());
+		Source source = this.sync.create(SyncFixture.KB,
+				new Sources.NewSource("folder", this.folder.toString(), null, null, null, 1));
+		List<SyncWorkers> nodes = new java.util.ArrayList<>();
+		try {
+			for (int n = 0; n <= 3; n++) {
+				nodes.add(new SyncWorkers(this.sync.store, hanging, SyncFixture.properties(List.of(this.root)),
+						Clock.offset(Clock.systemUTC(), Duration.ofMinutes(2L * n)), (kb) -> true));
+			}
+			SyncRun first = nodes.get(0).begin(source, "manual", false, null).orElseThrow();
+			nodes.get(1).recover();
+			nodes.get(2).recover();
+			List<SyncRun> runs = this.sync.sources.runs(SyncFixture.KB, source.id(), 10);
+			assertThat(runs).extracting(SyncRun::trigger).containsExactly("restart", "restart", "manual");
+			assertThat(runs.get(1).error()).endsWith("restarted");
+
+			nodes.get(3).recover();
+
+			runs = this.sync.sources.runs(SyncFixture.KB, source.id(), 10);
+			assertThat(runs).hasSize(3).allSatisfy((r) -> assertThat(r.status()).isEqualTo(SyncRun.Status.FAILED));
+			assertThat(runs.get(0).error()).startsWith("Cut off: ")
+				.contains("3 runs in a row were cut off")
+				.contains("not restarted, nor started by its schedule, until a sync is started by hand");
+			assertThat(this.sync.store.findById(source.id()).orElseThrow().activeRunId()).isNull();
+			// its interval is long past on the last node's clock: no run all the same
+			nodes.get(3).tick();
+			assertThat(this.sync.sources.runs(SyncFixture.KB, source.id(), 10)).hasSize(3);
+
+			// the hanging runs find their claims gone, and stop once let go
+			nodes.forEach(SyncWorkers::heartbeats);
+			release.countDown();
+			SyncRun byHand = this.sync.awaitEnd(this.sync.sources.sync(SyncFixture.KB, source.id(), null));
+			assertThat(byHand.status()).isEqualTo(SyncRun.Status.SUCCEEDED);
+			assertThat(first.trigger()).isEqualTo("manual");
+		}
+		finally {
+			release.countDown();
+			nodes.forEach(SyncWorkers::stop);
 		}
 	}
 

@@ -45,6 +45,8 @@ final class SyncFixture implements AutoCloseable {
 
 	final Crawler crawler;
 
+	final SyncRunner runner;
+
 	/**
 	 * @param dir a folder of its own: the ingestion's files go to {@code ingestion} in
 	 * it, the data directory
@@ -87,15 +89,14 @@ final class SyncFixture implements AutoCloseable {
 		SyncProperties properties = properties(roots);
 		FolderRoots folderRoots = new FolderRoots(roots);
 		this.crawler = new Crawler(new HostPolicy(web.hosts()), web.requestsPerHost(), web.maxPageSize().toBytes(),
-				dir.resolve("ingestion").resolve("work").resolve("sync"));
+				web.fetchTimeout(), dir.resolve("ingestion").resolve("work").resolve("sync"));
 		Function<Source, SourceFiles> files = (source) -> switch (source.type()) {
 			case FOLDER -> new FolderFiles(folderRoots.check(source.path()), protectedPaths);
 			case S3 -> bucketFiles.apply(source);
 			case WEB -> new WebFiles(this.crawler, WebFiles.site(source, web, secrets), this.store, source.id());
 		};
-		this.workers = new SyncWorkers(this.store,
-				new SyncRunner(this.ingestion.documents(), this.store, files, limits, Clock.systemUTC()), properties,
-				Clock.systemUTC(), (kb) -> true);
+		this.runner = new SyncRunner(this.ingestion.documents(), this.store, files, limits, Clock.systemUTC());
+		this.workers = new SyncWorkers(this.store, this.runner, properties, Clock.systemUTC(), (kb) -> true);
 		this.sources = new Sources(this.store, this.ingestion.knowledgeBases(), this.workers, folderRoots,
 				protectedPaths, Clock.systemUTC(), this.crawler, web, secrets);
 	}

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.zip.GZIPOutputStream;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -24,13 +27,27 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
  * A small web site on a loopback address (the JDK's HTTP server): pages set by path, each
  * with its status, type, body and {@code ETag}; a conditional request whose
  * {@code If-None-Match} is the page's {@code ETag} is answered 304. Every request is
- * logged.
+ * logged. A path may also answer a body written as it is sent ({@link #stream}): a gzip
+ * bomb made of one small gzip member sent over and over, or a page sent a byte at a time.
+ * Requests are answered at once, each on its own thread.
  */
 final class TestSite implements AutoCloseable {
 
 	private final HttpServer server;
 
 	private final Map<String, Resource> resources = new ConcurrentHashMap<>();
+
+	private final Map<String, Stream> streams = new ConcurrentHashMap<>();
+
+	private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+
+	private volatile boolean closed;
+
+	/** The paths whose streamed answer began, in order. */
+	final List<String> started = new CopyOnWriteArrayList<>();
+
+	/** The paths whose streamed answer the client cut off (it closed the connection). */
+	final List<String> aborted = new CopyOnWriteArrayList<>();
 
 	/** The requests it answered, in order. */
 	final List<Request> log = new CopyOnWriteArrayList<>();
@@ -41,6 +58,7 @@ final class TestSite implements AutoCloseable {
 	TestSite(String address) throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(address), 0), 0);
 		this.server.createContext("/", this::answer);
+		this.server.setExecutor(this.threads);
 		this.server.start();
 	}
 
@@ -69,6 +87,69 @@ final class TestSite implements AutoCloseable {
 		this.resources.put(path, new Resource(status, "text/plain", new byte[0], null, location));
 	}
 
+	/**
+	 * @param path a path
+	 * @param type its {@code Content-Type}
+	 * @param encoding its {@code Content-Encoding}, or {@code null}
+	 * @param body what writes its body (chunked), as it is sent
+	 */
+	void stream(String path, String type, String encoding, Body body) {
+		this.streams.put(path, new Stream(type, encoding, body));
+	}
+
+	/**
+	 * A gzip stream that inflates to a text of the given size without being held
+	 * anywhere: a first member with the text's start, then one member of 8 MiB of
+	 * {@code a} (about 8 KiB gzipped) sent over and over (gzip members may follow one
+	 * another; readers inflate them as one stream).
+	 * @param start the text's start
+	 * @param mebibytes how many MiB of {@code a} follow it (a multiple of 8)
+	 */
+	static Body gzipBomb(String start, int mebibytes) throws IOException {
+		byte[] first = gzip(start.getBytes(StandardCharsets.UTF_8));
+		byte[] member = gzip(new byte[8 << 20], (byte) 'a');
+		return (out) -> {
+			out.write(first);
+			for (int i = 0; i < mebibytes / 8; i++) {
+				out.write(member);
+			}
+		};
+	}
+
+	/**
+	 * @return a page's body sent one byte every 100 ms, until the client goes away (or
+	 * the site is closed)
+	 */
+	Body trickle() {
+		return (out) -> {
+			out.write("<html><body><p>".getBytes(StandardCharsets.US_ASCII));
+			while (!this.closed) {
+				out.write('a');
+				out.flush();
+				try {
+					Thread.sleep(100);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+			}
+		};
+	}
+
+	static byte[] gzip(byte[] bytes) throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+			gzip.write(bytes);
+		}
+		return out.toByteArray();
+	}
+
+	private static byte[] gzip(byte[] buffer, byte fill) throws IOException {
+		java.util.Arrays.fill(buffer, fill);
+		return gzip(buffer);
+	}
+
 	void remove(String path) {
 		this.resources.remove(path);
 	}
@@ -89,8 +170,25 @@ final class TestSite implements AutoCloseable {
 			String ifNoneMatch = exchange.getRequestHeaders().getFirst("If-None-Match");
 			String apiKey = exchange.getRequestHeaders().getFirst("X-Api-Key");
 			Resource resource = this.resources.get(path);
+			Stream stream = this.streams.get(path);
 			int status;
-			if (resource == null) {
+			if (stream != null) {
+				status = 200;
+				this.started.add(path);
+				exchange.getResponseHeaders().set("Content-Type", stream.type());
+				if (stream.encoding() != null) {
+					exchange.getResponseHeaders().set("Content-Encoding", stream.encoding());
+				}
+				exchange.sendResponseHeaders(status, 0);
+				try {
+					stream.body().write(exchange.getResponseBody());
+				}
+				catch (IOException ex) {
+					// the client went away
+					this.aborted.add(path);
+				}
+			}
+			else if (resource == null) {
 				status = 404;
 				exchange.sendResponseHeaders(status, -1);
 			}
@@ -113,7 +211,12 @@ final class TestSite implements AutoCloseable {
 				}
 				else {
 					exchange.sendResponseHeaders(status, resource.body().length);
-					exchange.getResponseBody().write(resource.body());
+					try {
+						exchange.getResponseBody().write(resource.body());
+					}
+					catch (IOException ex) {
+						// the client went away (a page too large): answered all the same
+					}
 				}
 			}
 			this.log.add(new Request(path, ifNoneMatch, apiKey, status, at));
@@ -122,7 +225,9 @@ final class TestSite implements AutoCloseable {
 
 	@Override
 	public void close() {
+		this.closed = true;
 		this.server.stop(0);
+		this.threads.shutdownNow();
 	}
 
 	/**
@@ -160,6 +265,19 @@ final class TestSite implements AutoCloseable {
 	}
 
 	record Resource(int status, String type, byte[] body, String etag, String location) {
+
+	}
+
+	/**
+	 * What writes a streamed body.
+	 */
+	interface Body {
+
+		void write(OutputStream out) throws IOException;
+
+	}
+
+	record Stream(String type, String encoding, Body body) {
 
 	}
 

@@ -2,6 +2,7 @@ package dev.ragchat.ingestion.sync;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 
@@ -72,6 +73,9 @@ class WebSourceSafetyTests {
 			assertThatExceptionOfType(RejectedInputException.class)
 				.isThrownBy(() -> sync.create(SyncFixture.KB, web("https://user:pw@docs.example.com/")))
 				.withMessageContaining("may not carry a user name or password");
+			assertThatExceptionOfType(RejectedInputException.class)
+				.isThrownBy(() -> sync.create(SyncFixture.KB, web("https://docs.example.com:99999/")))
+				.withMessageContaining("port 99999 is no TCP port (1 to 65535)");
 		}
 		try (SyncFixture sync = new SyncFixture(this.dir.resolve("any"), settings("*"), SECRETS)) {
 			for (String[] refused : new String[][] { { "http://10.0.0.1/", "a private address" },
@@ -196,7 +200,7 @@ class WebSourceSafetyTests {
 	}
 
 	private static SyncProperties.Web settings(String... hosts) {
-		return new SyncProperties.Web(List.of(hosts), 3, 20, DataSize.ofKilobytes(256), 2);
+		return new SyncProperties.Web(List.of(hosts), 3, 20, DataSize.ofKilobytes(256), 2, Duration.ofSeconds(60));
 	}
 
 	private static Sources.NewSource web(String url) {

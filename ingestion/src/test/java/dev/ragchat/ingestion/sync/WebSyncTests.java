@@ -2,6 +2,7 @@ package dev.ragchat.ingestion.sync;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -30,7 +31,7 @@ import static org.assertj.core.api.Assertions.tuple;
 class WebSyncTests {
 
 	static final SyncProperties.Web WEB = new SyncProperties.Web(List.of("127.0.0.1"), 5, 50, DataSize.ofKilobytes(64),
-			2);
+			2, Duration.ofSeconds(60));
 
 	@TempDir
 	Path dir;

@@ -26,15 +26,30 @@ final class CallerAuthentication extends AbstractAuthenticationToken {
 	 */
 	static final String PERSON = "PERSON";
 
+	/**
+	 * A person's console session (the session cookie, its CSRF token for changes): the
+	 * only way, besides the master key, to manage a person's keys. A key they hold,
+	 * presented in a header, may not (it would outlive, widen or revoke its siblings).
+	 */
+	static final String CONSOLE = "CONSOLE";
+
 	private final Caller caller;
 
 	CallerAuthentication(Caller caller) {
-		super(authorities(caller));
+		this(caller, false);
+	}
+
+	/**
+	 * @param caller who is calling
+	 * @param console whether the call comes from a person's console session
+	 */
+	CallerAuthentication(Caller caller, boolean console) {
+		super(authorities(caller, console));
 		this.caller = caller;
 		setAuthenticated(true);
 	}
 
-	private static List<GrantedAuthority> authorities(Caller caller) {
+	private static List<GrantedAuthority> authorities(Caller caller, boolean console) {
 		List<GrantedAuthority> authorities = new ArrayList<>();
 		switch (caller.kind()) {
 			case MASTER -> authorities.add(new SimpleGrantedAuthority(MASTER));
@@ -43,6 +58,9 @@ final class CallerAuthentication extends AbstractAuthenticationToken {
 		}
 		if (caller.person() != null && caller.kind() == Caller.Kind.API_KEY) {
 			authorities.add(new SimpleGrantedAuthority(PERSON));
+			if (console) {
+				authorities.add(new SimpleGrantedAuthority(CONSOLE));
+			}
 		}
 		return authorities;
 	}

@@ -58,7 +58,7 @@ final class PersonSessionFilter extends OncePerRequestFilter {
 			var owner = key.flatMap((k) -> this.owners.ownerOf(k.id()));
 			if (key.isPresent() && owner.isPresent()) {
 				CallerAuthentication authentication = new CallerAuthentication(
-						Caller.apiKey(key.get()).heldBy(owner.get()));
+						Caller.apiKey(key.get()).heldBy(owner.get()), true);
 				SecurityContextHolder.getContext().setAuthentication(authentication);
 				named(request, authentication);
 			}

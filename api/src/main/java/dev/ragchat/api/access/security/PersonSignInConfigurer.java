@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -24,9 +25,13 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.web.authentication.logout.LogoutFilter;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -47,6 +52,11 @@ final class PersonSignInConfigurer {
 	 */
 	static final String AUTHORIZATION_BASE = "/oauth2/authorization";
 
+	/**
+	 * Where the provider sends people back: {@code /login/oauth2/code/{registrationId}}.
+	 */
+	static final String CALLBACK_BASE = "/login/oauth2/code";
+
 	static final String SIGN_OUT = "/sign-out";
 
 	private static final String ID_TOKEN = PersonSignInConfigurer.class.getName() + ".idToken";
@@ -65,28 +75,44 @@ final class PersonSignInConfigurer {
 
 	private final OAuth2AuthorizedClientRepository authorizedClients;
 
+	private final RedirectBase base;
+
 	PersonSignInConfigurer(ClientRegistrationRepository registrations, PersonSignIn signIn, Problems problems,
-			ProviderCheck check, OAuth2AuthorizedClientRepository authorizedClients) {
+			ProviderCheck check, OAuth2AuthorizedClientRepository authorizedClients, RedirectBase base) {
 		this.registrations = registrations;
 		this.signIn = signIn;
 		this.problems = problems;
 		this.check = check;
 		this.authorizedClients = authorizedClients;
+		this.base = base;
 	}
 
 	void configure(HttpSecurity http) throws Exception {
 		DefaultOAuth2AuthorizationRequestResolver resolver = new DefaultOAuth2AuthorizationRequestResolver(
 				this.registrations, AUTHORIZATION_BASE);
 		resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
-		http.oauth2Login((login) -> login.authorizationEndpoint((a) -> a.authorizationRequestResolver(resolver))
+		OAuth2AuthorizationRequestResolver onPublicUrl = new OnPublicUrl(resolver, this.base);
+		http.oauth2Login((login) -> login.authorizationEndpoint((a) -> a.authorizationRequestResolver(onPublicUrl))
 			.successHandler(this::signedIn)
-			.failureHandler(this::failed))
+			.failureHandler(this::failed)
+			// a sign-in that cannot start is a problem, not Spring Security's bare 500
+			.withObjectPostProcessor(new ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter>() {
+				@Override
+				public <O extends OAuth2AuthorizationRequestRedirectFilter> O postProcess(O filter) {
+					filter
+						.setAuthenticationFailureHandler((request, response, ex) -> PersonSignInConfigurer.this.problems
+							.write(request, response, HttpStatus.BAD_REQUEST, "The sign-in could not start"));
+					return filter;
+				}
+			}))
 			.logout((logout) -> logout.logoutUrl(SIGN_OUT)
 				.addLogoutHandler((request, response, authentication) -> endSessionAtProvider(request))
 				.logoutSuccessHandler((request, response, authentication) -> {
 					Object endSession = request.getAttribute(END_SESSION);
-					response.sendRedirect((endSession != null) ? (String) endSession : request.getContextPath() + "/");
+					response.sendRedirect((endSession != null) ? (String) endSession : this.base.of(request) + "/");
 				}))
+			// an unknown provider, a foreign host: refused before the filters above
+			.addFilterBefore(new SignInRequestFilter(this.registrations, this.base, this.problems), LogoutFilter.class)
 			// the console's sign-out form ends at the provider: its origin is a form
 			// action
 			.headers((headers) -> headers.contentSecurityPolicy(
@@ -140,7 +166,7 @@ final class PersonSignInConfigurer {
 				(client != null) ? client.getRefreshToken() : null);
 		this.authorizedClients.removeAuthorizedClient(token.getAuthorizedClientRegistrationId(), authentication,
 				request, response);
-		response.sendRedirect(request.getContextPath() + "/");
+		response.sendRedirect(this.base.of(request) + "/");
 	}
 
 	private void failed(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
@@ -166,10 +192,8 @@ final class PersonSignInConfigurer {
 		Object endpoint = (registration != null)
 				? registration.getProviderDetails().getConfigurationMetadata().get("end_session_endpoint") : null;
 		if (endpoint != null) {
-			String back = UriComponentsBuilder.fromUriString(request.getRequestURL().toString())
-				.replacePath(request.getContextPath() + "/")
-				.replaceQuery(null)
-				.toUriString();
+			// the public URL, or this request's host (SignInRequestFilter checked it)
+			String back = this.base.of(request) + "/";
 			request.setAttribute(END_SESSION,
 					UriComponentsBuilder.fromUri(URI.create(endpoint.toString()))
 						.queryParam("id_token_hint", session.getAttribute(ID_TOKEN))
@@ -178,6 +202,44 @@ final class PersonSignInConfigurer {
 						.encode()
 						.toUriString());
 		}
+	}
+
+	/**
+	 * Spring Security's resolver, its redirect URI moved onto the public URL when one is
+	 * configured (it expands {@code {baseUrl}} from the request's address).
+	 */
+	private static final class OnPublicUrl implements OAuth2AuthorizationRequestResolver {
+
+		private final OAuth2AuthorizationRequestResolver resolver;
+
+		private final RedirectBase base;
+
+		OnPublicUrl(OAuth2AuthorizationRequestResolver resolver, RedirectBase base) {
+			this.resolver = resolver;
+			this.base = base;
+		}
+
+		@Override
+		public OAuth2AuthorizationRequest resolve(HttpServletRequest request) {
+			return onPublicUrl(request, this.resolver.resolve(request));
+		}
+
+		@Override
+		public OAuth2AuthorizationRequest resolve(HttpServletRequest request, String clientRegistrationId) {
+			return onPublicUrl(request, this.resolver.resolve(request, clientRegistrationId));
+		}
+
+		private OAuth2AuthorizationRequest onPublicUrl(HttpServletRequest request,
+				OAuth2AuthorizationRequest resolved) {
+			if (resolved == null || !this.base.isConfigured()) {
+				return resolved;
+			}
+			// the authorization request URI is built anew, with the new redirect URI
+			return OAuth2AuthorizationRequest.from(resolved)
+				.redirectUri(this.base.redirectUri(request, resolved.getRedirectUri()))
+				.build();
+		}
+
 	}
 
 }

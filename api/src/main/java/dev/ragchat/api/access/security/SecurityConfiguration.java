@@ -20,11 +20,14 @@ import dev.ragchat.api.web.Problems;
 import dev.ragchat.api.web.RequestLimitProperties;
 import dev.ragchat.api.web.RequestSizeLimitFilter;
 import dev.ragchat.api.web.SecurityHeaders;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -63,6 +66,9 @@ class SecurityConfiguration {
 	private static final String AUTHENTICATION_REQUIRED = "Authentication required: send X-Master-Key, X-API-Key"
 			+ " or Authorization: Bearer <session token or API key>";
 
+	private static final String KEYS_MANAGED_BY = "Keys are managed with the master key, or by a signed-in person"
+			+ " for themselves from the console (their session cookie and its CSRF token), never with an API key";
+
 	@Bean
 	MasterKey masterKey(MasterKeyProperties properties, RagChatProperties ragchat) {
 		return MasterKey.of(properties.masterKey(), ragchat.dataDir());
@@ -88,7 +94,8 @@ class SecurityConfiguration {
 			SessionTokens tokens, ActiveSessions sessions, RateLimits limits, Problems problems,
 			RequestLimitProperties requestLimits, Audit audit, ObjectProvider<KeyOwners> keyOwners,
 			ObjectProvider<ClientRegistrationRepository> registrations, ObjectProvider<PersonSignIn> signIn,
-			ObjectProvider<OAuth2AuthorizedClientRepository> authorizedClients, Clock clock) throws Exception {
+			ObjectProvider<OAuth2AuthorizedClientRepository> authorizedClients, ObjectProvider<SslBundles> sslBundles,
+			Environment environment, Clock clock) throws Exception {
 		KeyOwners owners = keyOwners.getIfAvailable(KeyOwners::none);
 		ClientRegistrationRepository providers = registrations.getIfAvailable();
 		ProviderCheck check = (providers != null)
@@ -137,15 +144,16 @@ class SecurityConfiguration {
 			.requestCache(AbstractHttpConfigurer::disable)
 			.sessionManagement((s) -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
 				.sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
-			.headers((headers) -> headers.httpStrictTransportSecurity(
-					(hsts) -> hsts.includeSubDomains(true).maxAgeInSeconds(SecurityHeaders.HSTS_MAX_AGE_SECONDS))
+			.headers((headers) -> headers.httpStrictTransportSecurity((hsts) -> hsts.includeSubDomains(true)
+				.maxAgeInSeconds(SecurityHeaders.HSTS_MAX_AGE_SECONDS))
 				.contentSecurityPolicy((csp) -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY)))
 			.exceptionHandling((e) -> e.authenticationEntryPoint(entryPoint)
 				.accessDeniedHandler((request, response, ex) -> problems.write(request, response, HttpStatus.FORBIDDEN,
 						(ex instanceof CsrfException)
 								? "This change needs the CSRF token of your session (the X-CSRF-TOKEN header, as"
 										+ " GET /api/v1/me gives it): reload the console"
-								: "These credentials do not allow this request")))
+								: isKeysPath(request) ? KEYS_MANAGED_BY
+										: "These credentials do not allow this request")))
 			.addFilterBefore(new RequestSizeLimitFilter(requestLimits, problems), BasicAuthenticationFilter.class)
 			.addFilterBefore(new FailedAuthenticationLockoutFilter(limits, problems, audit),
 					BasicAuthenticationFilter.class)
@@ -174,12 +182,12 @@ class SecurityConfiguration {
 				// what the presented credential may do: any credential, about itself
 				.requestMatchers(HttpMethod.GET, "/api/v1/keys/current")
 				.authenticated()
-				// keys: the master key, and signed-in people for themselves (the
-				// controller
-				// tells them apart)
+				// keys: the master key, and signed-in people for themselves from their
+				// console session (cookie, and the CSRF token for changes); never a key
+				// presented in a header, a person's included: it could issue a key
+				// outliving it, list its siblings or revoke the console's
 				.requestMatchers("/api/v1/keys", "/api/v1/keys/*")
-				.hasAnyAuthority(CallerAuthentication.MASTER, Scope.CHAT.authority(), Scope.UPLOAD.authority(),
-						Scope.ADMIN.authority())
+				.hasAnyAuthority(CallerAuthentication.MASTER, CallerAuthentication.CONSOLE)
 				.requestMatchers("/api/v1/admin/**", "/actuator/**", CredentialConverter.SEED_KEY_PATH)
 				.hasAuthority(CallerAuthentication.MASTER)
 				.requestMatchers("/api/v1/knowledge-bases", "/api/v1/knowledge-bases/**")
@@ -196,6 +204,10 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.DELETE, "/api/v1/sessions/*")
 				.hasAnyAuthority(CallerAuthentication.SESSION, Scope.CHAT.authority())
 				.requestMatchers(HttpMethod.PUT, "/api/v1/sessions/*/title")
+				.hasAnyAuthority(CallerAuthentication.SESSION, Scope.CHAT.authority())
+				.requestMatchers(HttpMethod.PATCH, "/api/v1/sessions/*")
+				.hasAnyAuthority(CallerAuthentication.SESSION, Scope.CHAT.authority())
+				.requestMatchers(HttpMethod.GET, "/api/v1/sessions/*/export")
 				.hasAnyAuthority(CallerAuthentication.SESSION, Scope.CHAT.authority())
 				.requestMatchers(HttpMethod.POST, "/api/v1/media")
 				.hasAnyAuthority(CallerAuthentication.SESSION, Scope.CHAT.authority())
@@ -216,13 +228,22 @@ class SecurityConfiguration {
 				.anyRequest()
 				.authenticated());
 		if (providers != null) {
-			new PersonSignInConfigurer(providers, signIn.getObject(), problems, check, authorizedClients.getObject())
+			RedirectBase base = new RedirectBase(signIn.getObject().publicUrl(),
+					() -> RedirectBase.serverNames(sslBundles.getIfAvailable(), environment));
+			new PersonSignInConfigurer(providers, signIn.getObject(), problems, check, authorizedClients.getObject(),
+					base)
 				.configure(http);
 		}
 		else {
 			http.logout(AbstractHttpConfigurer::disable);
 		}
 		return http.build();
+	}
+
+	private static boolean isKeysPath(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return path.equals("/api/v1/keys")
+				|| (path.startsWith("/api/v1/keys/") && !path.equals("/api/v1/keys/current"));
 	}
 
 }

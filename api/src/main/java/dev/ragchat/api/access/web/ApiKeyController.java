@@ -37,14 +37,18 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Temporary API keys, managed with the master key, and by signed-in people for
- * themselves.
+ * Temporary API keys, managed with the master key, and by signed-in people for themselves
+ * from their console session (the security filter chain lets no key presented in a header
+ * manage keys, a person's included).
  */
 @RestController
 @RequestMapping(path = "/api/v1/keys", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "keys", description = "Temporary API keys (master key only)")
+@Tag(name = "keys", description = "Temporary API keys (master key, or a signed-in person from the console)")
 @SecurityRequirement(name = "masterKey")
 class ApiKeyController {
+
+	static final String KEYS_MANAGED_BY = "Keys are managed with the master key, or by a signed-in person for"
+			+ " themselves from the console (their session cookie and its CSRF token), never with an API key";
 
 	private final ApiKeys keys;
 
@@ -63,13 +67,15 @@ class ApiKeyController {
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Issue a temporary API key; the key is shown only in this response (master key, or a"
-			+ " signed-in person: a key they hold, with at most their rights)")
+			+ " signed-in person from their console session: a key they hold, with at most their rights and"
+			+ " expiring at the latest with their console's key)")
 	ResponseEntity<IssuedKeyResponse> issue(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
 			@RequestBody ApiKeys.KeyRequest request) {
 		Person person = issuer(caller);
-		ApiKeys.KeyRequest asked = (person != null) ? withinRights(person, request) : request;
+		ApiKeys.KeyRequest asked = (person != null) ? withinRights(caller, request) : request;
 		checkKnowledgeBasesExist(asked.knowledgeBases());
-		ApiKeys.IssuedKey issued = this.keys.issue(asked);
+		// a key issued in the name of a key (the console's) never outlives it
+		ApiKeys.IssuedKey issued = this.keys.issue(asked, (person != null) ? caller.keyExpiresAt() : null);
 		ApiKey key = issued.record();
 		if (person != null) {
 			this.owners.hold(key.id(), person.id());
@@ -82,7 +88,7 @@ class ApiKeyController {
 
 	@GetMapping
 	@Operation(summary = "List temporary API keys (never the keys themselves): all of them with the master key,"
-			+ " a signed-in person's own")
+			+ " a signed-in person's own from their console session")
 	KeyList list(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
 		Person person = issuer(caller);
 		java.util.Set<String> own = (person != null) ? java.util.Set.copyOf(this.owners.keysOf(person.id())) : null;
@@ -114,7 +120,8 @@ class ApiKeyController {
 
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	@Operation(summary = "Revoke a key; the sessions it started end with it")
+	@Operation(summary = "Revoke a key; the sessions it started end with it (master key, or a signed-in person"
+			+ " from their console session: their own)")
 	void revoke(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String id) {
 		Person person = issuer(caller);
 		if (person != null && !this.owners.keysOf(person.id()).contains(id)) {
@@ -125,7 +132,8 @@ class ApiKeyController {
 	}
 
 	/**
-	 * Keys are managed with the master key, and by signed-in people for themselves.
+	 * Keys are managed with the master key, and by signed-in people for themselves (from
+	 * their console session: the security filter chain lets no other key through).
 	 * @return the person, or {@code null} for the master key
 	 */
 	private static Person issuer(Caller caller) {
@@ -133,19 +141,20 @@ class ApiKeyController {
 			return null;
 		}
 		if (caller.person() == null || caller.kind() != Caller.Kind.API_KEY) {
-			throw new ForbiddenException(
-					"Keys are managed with the master key, or by a signed-in person for" + " themselves");
+			throw new ForbiddenException(KEYS_MANAGED_BY);
 		}
 		return caller.person();
 	}
 
 	/**
-	 * A person's key gets at most what they may do: the scopes they have somewhere, the
-	 * knowledge bases they may use (by default all of those, or all when they may use
-	 * all).
+	 * A person's key gets at most what they may do and what the key they issue it with
+	 * (their console's) may do: the scopes both have, the knowledge bases they may use
+	 * (by default all of those, or all when they may use all).
 	 */
-	private static ApiKeys.KeyRequest withinRights(Person person, ApiKeys.KeyRequest request) {
-		java.util.Set<Scope> theirs = person.anyScopes();
+	private static ApiKeys.KeyRequest withinRights(Caller caller, ApiKeys.KeyRequest request) {
+		Person person = caller.person();
+		// the issuing key held by the person: its scopes those they have somewhere
+		java.util.Set<Scope> theirs = caller.scopes();
 		List<String> scopes = (request.scopes() != null) ? request.scopes() : List.of(Scope.CHAT.value());
 		for (String scope : scopes) {
 			Scope parsed;
@@ -168,7 +177,7 @@ class ApiKeyController {
 			throw new ForbiddenException("No knowledge base is granted to you yet");
 		}
 		for (String kb : knowledgeBases) {
-			if (!all && !granted.contains(kb)) {
+			if ((!all && !granted.contains(kb)) || !caller.mayUse(kb)) {
 				throw new ForbiddenException("You may not give a key '" + kb + "': it is not granted to you");
 			}
 		}

@@ -50,13 +50,13 @@ final class JdbcMessageStore implements MessageStore {
 			.single();
 		this.jdbc.sql("""
 				insert into chat_message (id, session_id, seq, role, content, grounded, citations, created_at, tokens,
-					passages, refusal_reason, refusal_detail)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+					passages, refusal_reason, refusal_detail, stopped)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(m.id(), m.sessionId(), seq, m.role(), m.content(), m.grounded(), toJson(m.citations()),
 					m.createdAt().atOffset(ZoneOffset.UTC), m.tokens(),
 					m.passages().isEmpty() ? null : toJson(m.passages()),
 					(m.refusal() != null) ? m.refusal().reason() : null,
-					(m.refusal() != null) ? cut(m.refusal().detail(), MAX_DETAIL) : null)
+					(m.refusal() != null) ? cut(m.refusal().detail(), MAX_DETAIL) : null, m.stopped())
 			.update();
 	}
 
@@ -109,7 +109,8 @@ final class JdbcMessageStore implements MessageStore {
 				rs.getString("content"), (grounded != null) ? (Boolean) grounded : null,
 				fromJson(rs.getString("citations"), CITATIONS), Jdbc.instant(rs, "created_at"), tokens,
 				fromJson(rs.getString("passages"), PASSAGES),
-				(reason != null) ? new Refusal(reason, rs.getString("refusal_detail")) : null);
+				(reason != null) ? new Refusal(reason, rs.getString("refusal_detail")) : null,
+				rs.getBoolean("stopped"));
 	}
 
 	private static String cut(String text, int length) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import dev.ragchat.api.chat.ChatSession;
@@ -29,11 +30,12 @@ final class JdbcSessionStore implements SessionStore {
 	public void save(ChatSession session) {
 		this.jdbc.sql("""
 				insert into chat_session (id, api_key_id, knowledge_base, config_id, system_prompt, model,
-					temperature, top_k, created_at, expires_at, ended_at, title)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+					temperature, top_k, created_at, expires_at, ended_at, title, pinned_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(session.id(), session.keyId(), session.knowledgeBase(), session.configId(), session.systemPrompt(),
 					session.model(), session.temperature(), session.topK(), Jdbc.time(session.createdAt()),
-					Jdbc.time(session.expiresAt()), Jdbc.time(session.endedAt()), session.title())
+					Jdbc.time(session.expiresAt()), Jdbc.time(session.endedAt()), session.title(),
+					Jdbc.time(session.pinnedAt()))
 			.update();
 	}
 
@@ -68,21 +70,59 @@ final class JdbcSessionStore implements SessionStore {
 	}
 
 	@Override
-	public List<ChatSession> pageOfKey(String keyId, int offset, int limit) {
-		return this.jdbc
-			.sql("select * from chat_session where api_key_id = ? order by created_at desc, id desc"
-					+ " limit ? offset ?")
-			.params(keyId, limit, offset)
+	public List<ChatSession> pageOfKey(String keyId, List<String> knowledgeBases, String text, int offset, int limit) {
+		if (knowledgeBases != null && knowledgeBases.isEmpty()) {
+			return List.of();
+		}
+		return ofKey("select * from chat_session s", keyId, knowledgeBases, text,
+				" order by pinned_at desc nulls last, created_at desc, id desc limit :limit offset :offset")
+			.param("limit", limit)
+			.param("offset", offset)
 			.query(JdbcSessionStore::map)
 			.list();
 	}
 
 	@Override
-	public long countOfKey(String keyId) {
-		return this.jdbc.sql("select count(*) from chat_session where api_key_id = ?")
-			.param(keyId)
-			.query(Long.class)
-			.single();
+	public long countOfKey(String keyId, List<String> knowledgeBases, String text) {
+		if (knowledgeBases != null && knowledgeBases.isEmpty()) {
+			return 0;
+		}
+		return ofKey("select count(*) from chat_session s", keyId, knowledgeBases, text, "").query(Long.class).single();
+	}
+
+	/**
+	 * A statement on a key's sessions: on some knowledge bases only, and only those whose
+	 * title or one of whose messages holds a text (ignoring case), when asked.
+	 */
+	private JdbcClient.StatementSpec ofKey(String select, String keyId, List<String> knowledgeBases, String text,
+			String tail) {
+		StringBuilder sql = new StringBuilder(select).append(" where s.api_key_id = :key");
+		if (knowledgeBases != null) {
+			sql.append(" and s.knowledge_base in (:kbs)");
+		}
+		if (text != null) {
+			sql.append(" and (lower(s.title) like :text escape '\\' or exists (select 1 from chat_message m")
+				.append(" where m.session_id = s.id and lower(m.content) like :text escape '\\'))");
+		}
+		JdbcClient.StatementSpec statement = this.jdbc.sql(sql.append(tail).toString()).param("key", keyId);
+		if (knowledgeBases != null) {
+			statement = statement.param("kbs", knowledgeBases);
+		}
+		if (text != null) {
+			statement = statement.param("text", "%" + likeEscaped(text.toLowerCase(Locale.ROOT)) + "%");
+		}
+		return statement;
+	}
+
+	private static String likeEscaped(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+	@Override
+	public boolean pin(String id, Instant at) {
+		return this.jdbc.sql("update chat_session set pinned_at = ? where id = ?")
+			.params(Jdbc.time(at), id)
+			.update() == 1;
 	}
 
 	@Override
@@ -131,7 +171,7 @@ final class JdbcSessionStore implements SessionStore {
 				rs.getString("config_id"), rs.getString("system_prompt"), rs.getString("model"),
 				rs.getObject("temperature", Double.class), rs.getObject("top_k", Integer.class),
 				Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "expires_at"), Jdbc.instant(rs, "ended_at"),
-				rs.getString("title"));
+				rs.getString("title"), Jdbc.instant(rs, "pinned_at"));
 	}
 
 }

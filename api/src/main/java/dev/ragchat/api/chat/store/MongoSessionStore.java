@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import dev.ragchat.api.chat.ChatSession;
 import dev.ragchat.api.chat.SessionStore;
@@ -22,6 +23,9 @@ final class MongoSessionStore implements SessionStore {
 
 	static final String COLLECTION = "chat_sessions";
 
+	/** What a regular expression reads as more than itself. */
+	private static final Pattern REGEX_SPECIALS = Pattern.compile("[\\\\^$.|?*+()\\[\\]{}]");
+
 	private final MongoTemplate mongo;
 
 	MongoSessionStore(MongoTemplate mongo) {
@@ -29,6 +33,10 @@ final class MongoSessionStore implements SessionStore {
 		mongo.indexOps(COLLECTION).ensureIndex(new Index("keyId", Sort.Direction.ASC));
 		mongo.indexOps(COLLECTION)
 			.ensureIndex(new Index().on("keyId", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC));
+		mongo.indexOps(COLLECTION)
+			.ensureIndex(new Index().on("keyId", Sort.Direction.ASC)
+				.on("pinnedAt", Sort.Direction.DESC)
+				.on("createdAt", Sort.Direction.DESC));
 	}
 
 	@Override
@@ -49,16 +57,45 @@ final class MongoSessionStore implements SessionStore {
 	}
 
 	@Override
-	public List<ChatSession> pageOfKey(String keyId, int offset, int limit) {
-		return this.mongo.find(Query.query(Criteria.where("keyId").is(keyId))
-			.with(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("_id")))
+	public List<ChatSession> pageOfKey(String keyId, List<String> knowledgeBases, String text, int offset, int limit) {
+		return this.mongo.find(ofKey(keyId, knowledgeBases, text)
+			.with(Sort.by(Sort.Order.desc("pinnedAt"), Sort.Order.desc("createdAt"), Sort.Order.desc("_id")))
 			.skip(offset)
 			.limit(limit), ChatSession.class, COLLECTION);
 	}
 
 	@Override
-	public long countOfKey(String keyId) {
-		return this.mongo.count(Query.query(Criteria.where("keyId").is(keyId)), COLLECTION);
+	public long countOfKey(String keyId, List<String> knowledgeBases, String text) {
+		return this.mongo.count(ofKey(keyId, knowledgeBases, text), COLLECTION);
+	}
+
+	/**
+	 * A key's sessions, on some knowledge bases only, and only those whose title or one
+	 * of whose messages holds a text (ignoring case), when asked: the messages are
+	 * searched among the key's sessions only (by their session index).
+	 */
+	private Query ofKey(String keyId, List<String> knowledgeBases, String text) {
+		Criteria criteria = Criteria.where("keyId").is(keyId);
+		if (knowledgeBases != null) {
+			criteria = criteria.and("knowledgeBase").in(knowledgeBases);
+		}
+		if (text == null) {
+			return Query.query(criteria);
+		}
+		Pattern holds = Pattern.compile(REGEX_SPECIALS.matcher(text).replaceAll("\\\\$0"), Pattern.CASE_INSENSITIVE);
+		List<String> ids = this.mongo.findDistinct(Query.query(criteria), "_id", COLLECTION, String.class);
+		List<String> mentioning = ids.isEmpty() ? List.of()
+				: this.mongo.findDistinct(Query.query(Criteria.where("sessionId").in(ids).and("content").regex(holds)),
+						"sessionId", MongoMessageStore.COLLECTION, String.class);
+		return Query.query(new Criteria().andOperator(criteria,
+				new Criteria().orOperator(Criteria.where("title").regex(holds), Criteria.where("_id").in(mentioning))));
+	}
+
+	@Override
+	public boolean pin(String id, Instant at) {
+		Update update = (at != null) ? new Update().set("pinnedAt", at) : new Update().unset("pinnedAt");
+		return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), update, COLLECTION)
+			.getMatchedCount() == 1;
 	}
 
 	@Override

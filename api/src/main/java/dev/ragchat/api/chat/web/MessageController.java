@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ragchat.api.access.Caller;
@@ -30,6 +31,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -86,27 +88,36 @@ class MessageController {
 			+ " it is not grounded and trace when asked")
 	SseEmitter stream(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String id,
 			@RequestBody AskRequest request) {
-		// refused before the stream starts, so that a busy server answers 429 itself
+		// refused before the stream starts, so that a busy server answers 429 itself, and
+		// a session the caller may not use (now) 404
 		MetadataFilter filter = MetadataFilter.parse(request.filter());
+		this.conversations.session(caller, id);
 		AnswerAdmission.Permit permit = this.admission.admit();
 		this.audit.questionAsked(keyId(caller), id, request.message());
 		String address = this.audit.address();
 		SseEmitter emitter = new SseEmitter(120_000L);
+		// the stream ended by the container (the client went away, or the time ran out):
+		// the answer stops at its next token
+		AtomicBoolean ended = new AtomicBoolean();
+		emitter.onError((ex) -> ended.set(true));
+		emitter.onTimeout(() -> ended.set(true));
+		emitter.onCompletion(() -> ended.set(true));
 		Thread.ofVirtual().name("ragchat-answer").start(() -> {
 			try (permit) {
 				Conversations.Asked asked = this.conversations.ask(caller, id, request.message(), request.attachments(),
-						filter, request.traced(), (token) -> send(emitter, "token", Map.of("text", token)));
+						filter, request.traced(), (token) -> send(emitter, ended, "token", Map.of("text", token)));
 				ChatMessage answer = asked.message();
 				this.audit.sourcesCited(keyId(caller), id, sources(answer), address);
-				send(emitter, "citations", answer.citations());
-				send(emitter, "done",
+				send(emitter, ended, "citations", answer.citations());
+				send(emitter, ended, "done",
 						new Done(answer.id(), answer.grounded(),
 								(asked.clarification() != null) ? Answer.CLARIFY : answer.outcome(), answer.content(),
 								answer.passages(), answer.refusal(), asked.clarification(), asked.trace()));
 				emitter.complete();
 			}
-			catch (ClientGone ex) {
-				logger.debug("The client went away while its answer streamed");
+			catch (Conversations.AskerGone ex) {
+				// a normal event (the console's Stop, a closed tab): one line, no trace
+				logger.info("The client of session {} went away while its answer streamed: the answer stopped", id);
 				emitter.complete();
 			}
 			catch (RuntimeException ex) {
@@ -142,6 +153,17 @@ class MessageController {
 	}
 
 	/**
+	 * The container's word that the client of a streamed answer went away (a stream reset
+	 * by Stop, a closed connection), dispatched here once it has: a normal event, not an
+	 * error. The answer's own thread says so in the log, in one line, when it stops.
+	 * @param ex what the container saw
+	 */
+	@ExceptionHandler
+	void clientGone(IOException ex) {
+		logger.debug("A client went away: {}", ex.getMessage());
+	}
+
+	/**
 	 * @param caller the session's caller; the security chain always puts one here, the
 	 * web slice tests of this controller do not
 	 * @return its key id for the audit trail
@@ -155,24 +177,23 @@ class MessageController {
 		return citations.stream().map((c) -> new Audit.Source(c.documentId(), c.page())).toList();
 	}
 
-	private static void send(SseEmitter emitter, String event, Object data) {
+	/**
+	 * Sends one event; a stream the client left (or that ended) stops the answer.
+	 */
+	private static void send(SseEmitter emitter, AtomicBoolean ended, String event, Object data) {
 		try {
 			emitter.send(SseEmitter.event().name(event).data(data, MediaType.APPLICATION_JSON));
 		}
 		catch (IOException ex) {
-			throw new ClientGone(ex);
+			throw new Conversations.AskerGone(ex);
 		}
-	}
-
-	/**
-	 * The client of a streamed answer went away: the answer stops, nothing to report.
-	 */
-	private static final class ClientGone extends RuntimeException {
-
-		ClientGone(IOException cause) {
-			super(cause);
+		catch (IllegalStateException ex) {
+			// sending on an emitter the container completed (an error, a timeout)
+			if (ended.get()) {
+				throw new Conversations.AskerGone(ex);
+			}
+			throw ex;
 		}
-
 	}
 
 	/**
@@ -221,11 +242,15 @@ class MessageController {
 	 * (its reason code and detail; none for answers stored before refusals were kept)
 	 * @param trace the answer's trace, when the question asked for it (never in the
 	 * history: a trace is not stored)
+	 * @param outcome for an answer: {@code answer}, {@code refused} or {@code clarify}
+	 * @param clarification the readings of a question asked back (live only)
+	 * @param stopped {@code true} for an answer its asker stopped while it streamed (its
+	 * text is what was streamed until then); absent otherwise
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record AnswerView(String id, String role, String answer, Boolean grounded, String outcome, List<Citation> citations,
-			Instant createdAt, List<Answer.Passage> passages, Refusal refusal, Clarification clarification,
-			Trace trace) {
+			Instant createdAt, List<Answer.Passage> passages, Refusal refusal, Clarification clarification, Trace trace,
+			Boolean stopped) {
 
 		static AnswerView of(ChatMessage message) {
 			return of(message, null, null);
@@ -236,7 +261,7 @@ class MessageController {
 			return new AnswerView(message.id(), message.role(), message.content(), message.grounded(),
 					(clarification != null) ? Answer.CLARIFY : message.outcome(), answer ? message.citations() : null,
 					message.createdAt(), answer ? message.passages() : null, answer ? message.refusal() : null,
-					clarification, trace);
+					clarification, trace, message.stopped() ? Boolean.TRUE : null);
 		}
 
 	}

@@ -1,10 +1,12 @@
 package dev.ragchat.api.chat.web;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.audit.Audit;
 import dev.ragchat.api.chat.ChatMessage;
@@ -25,12 +27,15 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -56,8 +61,11 @@ public class SessionController {
 
 	private final Audit audit;
 
-	SessionController(ChatSessions sessions, Audit audit) {
+	private final Clock clock;
+
+	SessionController(ChatSessions sessions, Audit audit, Clock clock) {
 		this.audit = audit;
+		this.clock = clock;
 		this.sessions = sessions;
 	}
 
@@ -76,15 +84,17 @@ public class SessionController {
 	}
 
 	@GetMapping
-	@Operation(summary = "The sessions this API key started, newest first, paged, each with its first question"
-			+ " and its last message")
+	@Operation(summary = "The sessions this API key started, pinned first, then newest first, paged, each with its"
+			+ " first question and its last message; q: only those whose title or one of whose questions or"
+			+ " answers holds this text (ignoring case)")
 	@SecurityRequirement(name = "apiKey")
 	SessionList list(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
-			@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "20") int limit) {
+			@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "20") int limit,
+			@RequestParam(required = false) String q) {
 		if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
 			throw new RejectedInputException("offset must be 0 or more, limit between 1 and " + MAX_PAGE);
 		}
-		ChatSessions.Listed listed = this.sessions.list(caller, offset, limit);
+		ChatSessions.Listed listed = this.sessions.list(caller, q, offset, limit);
 		return new SessionList(listed.sessions().stream().map(SessionController::summary).toList(), offset, limit,
 				listed.total());
 	}
@@ -121,7 +131,7 @@ public class SessionController {
 	private static SessionView view(ChatSession session) {
 		return new SessionView(session.id(), session.title(), session.knowledgeBase(), session.configId(),
 				session.systemPrompt(), session.model(), session.temperature(), session.topK(), session.createdAt(),
-				session.expiresAt(), session.endedAt());
+				session.expiresAt(), session.endedAt(), session.isPinned(), session.pinnedAt());
 	}
 
 	private static SessionSummary summary(ChatSessions.Summary summary) {
@@ -133,7 +143,8 @@ public class SessionController {
 		}
 		return new SessionSummary(session.id(), session.title(), session.knowledgeBase(), session.configId(),
 				session.model(), session.createdAt(), summary.updatedAt(), session.expiresAt(), session.endedAt(),
-				(summary.firstQuestion() != null) ? preview(summary.firstQuestion()) : null, preview);
+				(summary.firstQuestion() != null) ? preview(summary.firstQuestion()) : null, preview,
+				session.isPinned(), session.pinnedAt());
 	}
 
 	private static String preview(String text) {
@@ -147,6 +158,70 @@ public class SessionController {
 	SessionView rename(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String id,
 			@RequestBody TitleRequest request) {
 		return view(this.sessions.rename(caller, id, request.title()));
+	}
+
+	@PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Rename and pin the session (its token, or the API key that started it): title (blank or"
+			+ " null removes it) and pinned (pinned sessions come first in the list); fields left out keep their"
+			+ " value")
+	@SecurityRequirement(name = "sessionToken")
+	@SecurityRequirement(name = "apiKey")
+	SessionView change(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String id,
+			@RequestBody JsonNode request) {
+		return view(this.sessions.change(caller, id, change(request)));
+	}
+
+	/**
+	 * A body of {@code PATCH}: an object with a title, pinned, or both, and nothing else.
+	 */
+	private static ChatSessions.Change change(JsonNode request) {
+		if (request == null || !request.isObject() || request.isEmpty()) {
+			throw new RejectedInputException("Send an object with title, pinned or both");
+		}
+		request.fieldNames().forEachRemaining((field) -> {
+			if (!field.equals("title") && !field.equals("pinned")) {
+				throw new RejectedInputException(
+						"Only title and pinned change here (" + field + " does not; PUT changes the settings)");
+			}
+		});
+		JsonNode title = request.get("title");
+		if (title != null && !title.isNull() && !title.isTextual()) {
+			throw new RejectedInputException("title must be a string (blank or null removes it)");
+		}
+		JsonNode pinned = request.get("pinned");
+		if (pinned != null && !pinned.isBoolean()) {
+			throw new RejectedInputException("pinned must be true or false");
+		}
+		return new ChatSessions.Change(title != null, (title != null) ? title.textValue() : null,
+				(pinned != null) ? pinned.booleanValue() : null);
+	}
+
+	@GetMapping(path = "/{id}/export", produces = { MediaType.APPLICATION_JSON_VALUE, ConversationExport.MARKDOWN })
+	@Operation(summary = "The conversation to take away (its token, or the API key that started it), as a file:"
+			+ " format=markdown (default; the title, each turn, answers with their citations as footnotes:"
+			+ " document, page, quote) or format=json (the session and every message with its citations)")
+	@SecurityRequirement(name = "sessionToken")
+	@SecurityRequirement(name = "apiKey")
+	ResponseEntity<?> export(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String id,
+			@RequestParam(defaultValue = "markdown") String format) {
+		boolean json = switch (format) {
+			case "json" -> true;
+			case "markdown", "md" -> false;
+			default -> throw new RejectedInputException("format must be markdown or json");
+		};
+		ChatSessions.Exported exported = this.sessions.export(caller, id);
+		Instant now = this.clock.instant();
+		ResponseEntity.BodyBuilder file = ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment()
+						.filename("conversation-" + exported.session().id() + (json ? ".json" : ".md"))
+						.build()
+						.toString());
+		if (json) {
+			return file.contentType(MediaType.APPLICATION_JSON).body(ConversationExport.json(exported, now));
+		}
+		return file.contentType(MediaType.parseMediaType(ConversationExport.MARKDOWN + ";charset=UTF-8"))
+			.body(ConversationExport.markdown(exported, now));
 	}
 
 	@DeleteMapping("/{id}")
@@ -220,10 +295,12 @@ public class SessionController {
 	 * as the session was not ended)
 	 * @param firstQuestion its first question, cut as a preview: what a client names it
 	 * after when it has no title
+	 * @param pinned whether its user pinned it (pinned sessions come first)
+	 * @param pinnedAt when, or {@code null}
 	 */
 	record SessionSummary(String sessionId, String title, String knowledgeBase, String configId, String model,
 			Instant createdAt, Instant updatedAt, Instant expiresAt, Instant endedAt, String firstQuestion,
-			LastMessage lastMessage) {
+			LastMessage lastMessage, boolean pinned, Instant pinnedAt) {
 
 	}
 
@@ -237,7 +314,8 @@ public class SessionController {
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record SessionView(String sessionId, String title, String knowledgeBase, String configId, String systemPrompt,
-			String model, Double temperature, Integer topK, Instant createdAt, Instant expiresAt, Instant endedAt) {
+			String model, Double temperature, Integer topK, Instant createdAt, Instant expiresAt, Instant endedAt,
+			boolean pinned, Instant pinnedAt) {
 
 	}
 

@@ -37,7 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
  * source needs the {@code admin} scope as well: a source names server paths or buckets,
  * read with the service's own rights. A place that a source of another knowledge base
  * mirrors may be mirrored only by a key that may use that knowledge base too (see
- * {@link Sources#create}).
+ * {@link Sources#create}). A source can be deleted while it syncs: the sync is stopped.
  */
 @RestController
 @RequestMapping(path = "/api/v1/knowledge-bases/{kb}/sources", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -99,7 +99,7 @@ class SourceController {
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Delete a source and its runs (its documents stay; master key, or a key with the upload and"
-			+ " admin scopes); 409 while a sync of it runs")
+			+ " admin scopes), at any time: a sync of it that runs is stopped")
 	void delete(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String kb,
 			@PathVariable String id) {
 		caller.require(Scope.UPLOAD, kb);

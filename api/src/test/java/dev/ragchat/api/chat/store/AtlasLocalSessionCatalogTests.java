@@ -7,6 +7,8 @@ import dev.ragchat.ingestion.AtlasLocalTest;
 import dev.ragchat.ingestion.catalog.TestMongo;
 import org.junit.jupiter.api.Nested;
 
+import org.springframework.data.mongodb.core.MongoTemplate;
+
 /**
  * The session module's catalog contracts against {@code mongodb/mongodb-atlas-local}
  * (Docker).
@@ -17,9 +19,17 @@ class AtlasLocalSessionCatalogTests {
 	@Nested
 	class Sessions extends SessionStoreContractTests {
 
+		private MongoTemplate mongo;
+
 		@Override
 		protected SessionStore createStore() {
-			return new MongoSessionStore(TestMongo.atlasLocal());
+			this.mongo = TestMongo.atlasLocal();
+			return new MongoSessionStore(this.mongo);
+		}
+
+		@Override
+		protected MessageStore messagesBeside() {
+			return new MongoMessageStore(this.mongo);
 		}
 
 	}

@@ -66,6 +66,21 @@ abstract class MessageStoreContractTests {
 	}
 
 	@Test
+	void keepsAnAnswerStoppedWhileItStreamedMarkedStopped() {
+		this.store.append(new ChatMessage("m1", "s1", ChatMessage.USER, "Question?", null, List.of(), NOW));
+		this.store.append(new ChatMessage("m2", "s1", ChatMessage.ASSISTANT, "The light", false, List.of(), NOW, null,
+				List.of(), null, true));
+		this.store.append(new ChatMessage("m3", "s1", ChatMessage.USER, "Again?", null, List.of(), NOW));
+		this.store.append(new ChatMessage("m4", "s1", ChatMessage.ASSISTANT, "", false, List.of(), NOW, null, List.of(),
+				null, true));
+		assertThat(this.store.page("s1", 0, 10)).extracting(ChatMessage::stopped)
+			.containsExactly(false, true, false, true);
+		assertThat(this.store.page("s1", 0, 10)).extracting(ChatMessage::content)
+			.containsExactly("Question?", "The light", "Again?", "");
+		assertThat(this.store.latest("s1", 1)).extracting(ChatMessage::stopped).containsExactly(true);
+	}
+
+	@Test
 	void pagesAndReturnsTheLatestOldestFirst() {
 		for (int i = 1; i <= 7; i++) {
 			this.store.append(new ChatMessage("m" + i, "s1", ChatMessage.USER, "Q" + i, null, List.of(), NOW));

@@ -120,8 +120,12 @@ abstract class EvaluationStoreContractTests {
 	}
 
 	static QuestionResult result(int seq) {
-		return new QuestionResult(seq, "q" + seq, "When was the lighthouse automated?", true, List.of("lighthouse"),
-				List.of(new GoldenSet.Page("lighthouse", 2)), "In 1987.", "It was automated in 1987 [1].", true, null,
+		// a follow-up with its conversation, kept with the question
+		return new QuestionResult(seq, "q" + seq, "When was it automated?",
+				List.of(new GoldenSet.Turn("user", "Tell me about the lighthouse."),
+						new GoldenSet.Turn("assistant", "It stands on Kestrel Point.")),
+				true, List.of("lighthouse"), List.of(new GoldenSet.Page("lighthouse", 2)), "In 1987.",
+				"It was automated in 1987 [1].", true, null,
 				List.of(new QuestionResult.Cited("doc_1", "lighthouse.pdf", 2, "It was automated in 1987.", true)),
 				List.of(new QuestionResult.Found("doc_1", "lighthouse.pdf", 1, 2, 0.91),
 						new QuestionResult.Found("doc_2", "bakery.md", 1, 1, 0.42)),

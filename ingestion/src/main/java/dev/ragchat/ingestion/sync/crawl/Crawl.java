@@ -1,5 +1,6 @@
 package dev.ragchat.ingestion.sync.crawl;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,7 +19,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.zip.GZIPInputStream;
 
+import crawlercommons.mimetypes.MimeTypeDetector;
 import crawlercommons.robots.BaseRobotRules;
 import crawlercommons.robots.SimpleRobotRulesParser;
 import dev.ragchat.ingestion.reading.MediaTypes;
@@ -35,7 +40,12 @@ import dev.ragchat.ingestion.reading.MediaTypes;
  * redirect is followed (up to {@value #MAX_REDIRECTS} hops) only within the scope and the
  * hosts allowed, each hop checked again; the page is known by its final URL. Only the
  * media types ingestion reads are downloaded (no images), and no page larger than the
- * size limit.
+ * size limit, counted in inflated bytes for a compressed one: a gzipped sitemap is
+ * inflated here, up to that limit and no further, before it is parsed. A sitemap index is
+ * followed only to sitemaps on the source's own site; one elsewhere is reported, never
+ * fetched. A robots.txt is read up to {@value #MAX_ROBOTS} bytes, the rest left out (RFC
+ * 9309). Each request has an overall deadline ({@link Fetcher}); a crawl that is stopped
+ * stops between pages, while it waits for a host, and during a request.
  */
 public final class Crawl implements AutoCloseable {
 
@@ -45,8 +55,11 @@ public final class Crawl implements AutoCloseable {
 	/** The most sitemaps one crawl reads (a sitemap index and those it lists). */
 	static final int MAX_SITEMAPS = 50;
 
-	/** The most bytes of a robots.txt read (RFC 9309 asks for at least 500 KiB). */
-	static final int MAX_ROBOTS = 512 * 1024;
+	/**
+	 * The most bytes of a robots.txt read (RFC 9309 asks to parse at least 500 KiB): the
+	 * rules of a longer one are read up to its last whole line within them.
+	 */
+	static final int MAX_ROBOTS = 500 * 1024;
 
 	/** The setting that limits a page's size, as an environment variable. */
 	public static final String MAX_PAGE_SIZE_SETTING = "RAGCHAT_SYNC_WEB_MAX_PAGE_SIZE";
@@ -89,8 +102,11 @@ public final class Crawl implements AutoCloseable {
 
 	private Page last;
 
+	private final BooleanSupplier stopped;
+
 	Crawl(Crawler.Site site, Map<String, Crawler.Validators> known, Crawler.Stored stored, HostPolicy policy,
-			Fetcher fetcher, Politeness politeness, long maxPageSize, Path downloads) {
+			Fetcher fetcher, Politeness politeness, long maxPageSize, Path downloads, BooleanSupplier stopped) {
+		this.stopped = stopped;
 		this.site = site;
 		this.known = (known != null) ? known : Map.of();
 		this.stored = stored;
@@ -118,11 +134,12 @@ public final class Crawl implements AutoCloseable {
 	/**
 	 * Reads the next page.
 	 * @return the page, or {@code null} when the crawl is done
-	 * @throws InterruptedException if interrupted while waiting for a host
+	 * @throws InterruptedException if stopped, or interrupted while waiting for a host
 	 */
 	public Page next() throws InterruptedException {
 		discardLast();
 		while (true) {
+			checkStopped();
 			if (!this.sitemaps.isEmpty()) {
 				Page problem = readSitemap(this.sitemaps.poll());
 				if (problem != null) {
@@ -248,14 +265,15 @@ public final class Crawl implements AutoCloseable {
 				}
 			}
 			Fetcher.Response response;
-			try (Politeness.Slot slot = this.politeness.take(hostKey(url), rules.delay())) {
-				response = this.fetcher.get(url, headers, Crawl::wanted, this.maxPageSize, this.downloads);
+			try (Politeness.Slot slot = this.politeness.take(hostKey(url), rules.delay(), this.stopped)) {
+				response = this.fetcher.get(url, headers, Crawl::wanted, this.maxPageSize, false, this.downloads,
+						this.stopped);
 			}
 			catch (HostPolicy.Refused ex) {
 				return Page.failed(url, "refused: " + ex.getMessage());
 			}
 			catch (IOException ex) {
-				return Page.failed(url, reason(ex));
+				return Page.failed(url, reason(stoppedOr(ex)));
 			}
 			int status = response.status();
 			if (status == 304 && validators != null) {
@@ -339,13 +357,13 @@ public final class Crawl implements AutoCloseable {
 		}
 		Robots rules = robots(url);
 		Fetcher.Response response;
-		try (Politeness.Slot slot = this.politeness.take(hostKey(url), rules.delay())) {
+		try (Politeness.Slot slot = this.politeness.take(hostKey(url), rules.delay(), this.stopped)) {
 			response = this.fetcher.get(url, sameOrigin(url) ? this.site.headers() : Map.of(), (type) -> true,
-					this.maxPageSize, this.downloads);
+					this.maxPageSize, false, this.downloads, this.stopped);
 		}
 		catch (IOException ex) {
 			this.incomplete = "a sitemap could not be read";
-			return Page.failed(url, "the sitemap " + reason(ex));
+			return Page.failed(url, "the sitemap " + reason(stoppedOr(ex)));
 		}
 		try {
 			if (response.status() != 200 || response.body() == null) {
@@ -353,9 +371,31 @@ public final class Crawl implements AutoCloseable {
 				return Page.failed(url, "the sitemap answered HTTP " + response.status()
 						+ (response.tooLarge() ? " with more than " + this.maxPageSize + " bytes" : ""));
 			}
-			Links.Sitemap sitemap = Links.ofSitemap(Files.readAllBytes(response.body()), response.mediaType(), url);
+			boolean gzipped = gzipped(response.body());
+			byte[] body = gzipped ? inflated(response.body()) : Files.readAllBytes(response.body());
+			if (body == null) {
+				this.incomplete = "a sitemap could not be read";
+				return Page.failed(url, "the sitemap inflates to more than the page size limit of " + this.maxPageSize
+						+ " bytes (" + MAX_PAGE_SIZE_SETTING + "); not read");
+			}
+			if (gzipped && isGzip(body)) {
+				// the parser would inflate it again, without a limit
+				this.incomplete = "a sitemap could not be read";
+				return Page.failed(url, "the sitemap is gzipped twice; not read");
+			}
+			Links.Sitemap sitemap = Links.ofSitemap(body, gzipped ? detected(body) : response.mediaType(), url);
 			for (URI child : sitemap.sitemaps()) {
-				if (this.seen.add(child.toString())) {
+				if (!this.seen.add(child.toString())) {
+					continue;
+				}
+				if (!sameOrigin(child)) {
+					// a web source reads one site: not another's sitemaps, nor its
+					// robots.txt
+					this.incomplete = "a sitemap index lists a sitemap on another site, not read";
+					this.frontier.add(new Target(child, 0,
+							"a sitemap on another site than the source's (scheme, host and port); not read"));
+				}
+				else {
 					this.sitemaps.add(child);
 				}
 			}
@@ -404,17 +444,22 @@ public final class Crawl implements AutoCloseable {
 		URI robotsUrl = URI.create(origin + "/robots.txt");
 		BaseRobotRules rules;
 		String refusal = "robots.txt disallows it";
-		try (Politeness.Slot slot = this.politeness.take(hostKey(url), null)) {
+		try (Politeness.Slot slot = this.politeness.take(hostKey(url), null, this.stopped)) {
 			Fetcher.Response response = this.fetcher.get(robotsUrl, sameOrigin(url) ? this.site.headers() : Map.of(),
-					(type) -> true, MAX_ROBOTS, this.downloads);
+					(type) -> true, MAX_ROBOTS, true, this.downloads, this.stopped);
 			try {
 				if (response.status() == 200 && response.body() != null) {
-					rules = this.robotsParser.parseContent(robotsUrl.toString(), Files.readAllBytes(response.body()),
+					byte[] content = Files.readAllBytes(response.body());
+					if (response.tooLarge()) {
+						// RFC 9309: the first 500 KiB are parsed, to their last line end
+						int end = content.length;
+						while (end > 0 && content[end - 1] != '\n') {
+							end--;
+						}
+						content = Arrays.copyOf(content, end);
+					}
+					rules = this.robotsParser.parseContent(robotsUrl.toString(), content,
 							response.mediaType().isEmpty() ? "text/plain" : response.mediaType(), Fetcher.ROBOT_NAME);
-				}
-				else if (response.status() >= 200 && response.status() < 300 && response.tooLarge()) {
-					// RFC 9309: what lies beyond the size read is not rules
-					rules = this.robotsParser.failedFetch(404);
 				}
 				else {
 					rules = this.robotsParser.failedFetch(response.status());
@@ -432,7 +477,8 @@ public final class Crawl implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			rules = this.robotsParser.failedFetch(503);
-			refusal = "robots.txt could not be read (" + reason(ex) + "): the site is not crawled until it can be";
+			refusal = "robots.txt could not be read (" + reason(stoppedOr(ex))
+					+ "): the site is not crawled until it can be";
 		}
 		if (rules.isAllowNone()) {
 			this.incomplete = "robots.txt of " + origin + " allows no page, or could not be read";
@@ -474,7 +520,62 @@ public final class Crawl implements AutoCloseable {
 		return mediaType.equals("text/html") || mediaType.equals("application/xhtml+xml");
 	}
 
+	private static boolean gzipped(Path body) throws IOException {
+		try (InputStream in = Files.newInputStream(body)) {
+			return isGzip(in.readNBytes(2));
+		}
+	}
+
+	/**
+	 * @param body a gzipped sitemap's file
+	 * @return its bytes, inflated up to the page size limit (the inflating stops there),
+	 * or {@code null} if it inflates to more
+	 */
+	private byte[] inflated(Path body) throws IOException {
+		try (InputStream in = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(body)))) {
+			int max = (int) Math.min(this.maxPageSize, Integer.MAX_VALUE - 16);
+			// readNBytes inflates no more than it returns: one byte past the limit tells
+			// it is over
+			byte[] inflated = in.readNBytes(max + 1);
+			return (inflated.length > max) ? null : inflated;
+		}
+	}
+
+	private static boolean isGzip(byte[] bytes) {
+		return bytes.length >= 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b;
+	}
+
+	/**
+	 * @param sitemap an inflated sitemap
+	 * @return its media type by its first bytes (XML, or a text sitemap's URLs)
+	 */
+	private static String detected(byte[] sitemap) {
+		String type = new MimeTypeDetector().detect(sitemap);
+		return (type != null) ? type : "text/xml";
+	}
+
+	/**
+	 * @param ex why a request failed
+	 * @return it, unless the crawl was stopped
+	 * @throws InterruptedException if the crawl was stopped
+	 */
+	private static IOException stoppedOr(IOException ex) throws InterruptedException {
+		if (ex instanceof Fetcher.Stopped) {
+			throw new InterruptedException(ex.getMessage());
+		}
+		return ex;
+	}
+
+	private void checkStopped() throws InterruptedException {
+		if (this.stopped.getAsBoolean()) {
+			throw new InterruptedException("the sync run was stopped");
+		}
+	}
+
 	private static String reason(IOException ex) {
+		if (ex instanceof Fetcher.DeadlinePassed) {
+			return ex.getMessage();
+		}
 		if (ex instanceof UnknownHostException) {
 			return "its host name is not known";
 		}

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * Crawls web sources: the service's one HTTP client for them ({@link Fetcher}), the hosts
@@ -25,6 +27,9 @@ public final class Crawler implements AutoCloseable {
 
 	private final Path downloads;
 
+	/** The longest a request takes by default, its body read. */
+	public static final Duration DEFAULT_FETCH_TIMEOUT = Duration.ofSeconds(60);
+
 	/**
 	 * @param policy the hosts and addresses web sources may reach
 	 * @param requestsPerHost the most requests in flight to one host
@@ -32,8 +37,20 @@ public final class Crawler implements AutoCloseable {
 	 * @param downloads where pages are downloaded to (the service's own work folder)
 	 */
 	public Crawler(HostPolicy policy, int requestsPerHost, long maxPageSize, Path downloads) {
+		this(policy, requestsPerHost, maxPageSize, DEFAULT_FETCH_TIMEOUT, downloads);
+	}
+
+	/**
+	 * @param policy the hosts and addresses web sources may reach
+	 * @param requestsPerHost the most requests in flight to one host
+	 * @param maxPageSize the most bytes a page may have (inflated, for a compressed one;
+	 * a gzipped sitemap too)
+	 * @param fetchTimeout the longest one request may take, its body read
+	 * @param downloads where pages are downloaded to (the service's own work folder)
+	 */
+	public Crawler(HostPolicy policy, int requestsPerHost, long maxPageSize, Duration fetchTimeout, Path downloads) {
 		this.policy = policy;
-		this.fetcher = new Fetcher(policy, requestsPerHost);
+		this.fetcher = new Fetcher(policy, requestsPerHost, fetchTimeout);
 		this.politeness = new Politeness(requestsPerHost);
 		this.maxPageSize = maxPageSize;
 		this.downloads = downloads;
@@ -51,11 +68,13 @@ public final class Crawler implements AutoCloseable {
 	 * @param site what it reads
 	 * @param known the validators of the pages a previous crawl read, by URL
 	 * @param stored the pages already in the knowledge base
+	 * @param stopped whether the crawl is to stop (looked at between pages, while waiting
+	 * for a host and while a request runs)
 	 * @return the crawl
 	 */
-	public Crawl start(Site site, Map<String, Validators> known, Stored stored) {
+	public Crawl start(Site site, Map<String, Validators> known, Stored stored, BooleanSupplier stopped) {
 		return new Crawl(site, known, stored, this.policy, this.fetcher, this.politeness, this.maxPageSize,
-				this.downloads);
+				this.downloads, stopped);
 	}
 
 	@Override

@@ -68,8 +68,8 @@ public final class HostPolicy {
 
 	/**
 	 * Checks a URL a source names or a crawl meets: http or https, no user name or
-	 * password in it, a host that is listed, and if the host is an IP address, one that
-	 * may be reached.
+	 * password in it, a port from 1 to 65535, a host that is listed, and if the host is
+	 * an IP address, one that may be reached.
 	 * @param url the URL
 	 * @return why it may not be fetched, or {@code null} if it may
 	 */
@@ -84,6 +84,9 @@ public final class HostPolicy {
 		String host = host(url);
 		if (host == null || host.isEmpty()) {
 			return "the URL has no host";
+		}
+		if (url.getPort() != -1 && (url.getPort() < 1 || url.getPort() > 65535)) {
+			return "port " + url.getPort() + " is no TCP port (1 to 65535)";
 		}
 		if (none()) {
 			return "no web host is allowed on this service; the operator lists them in " + SETTING;

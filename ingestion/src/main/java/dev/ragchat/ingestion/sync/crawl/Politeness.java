@@ -4,12 +4,15 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * How hard this service presses a web host, over every crawl at once: at most
  * {@code requestsPerHost} requests in flight to one host, and the requests to a host
  * spaced by a delay (the host's robots.txt {@code Crawl-delay} when it sets one, else
- * {@link #DEFAULT_DELAY}). A slot is taken before a request and given back after it.
+ * {@link #DEFAULT_DELAY}). A slot is taken before a request and given back after it. A
+ * crawl that is stopped stops waiting (it looks every {@value #LOOK_MILLIS} ms).
  */
 final class Politeness {
 
@@ -18,6 +21,8 @@ final class Politeness {
 
 	/** The longest crawl delay honoured; a robots.txt asking for more gets this. */
 	static final Duration MAX_DELAY = Duration.ofSeconds(30);
+
+	private static final long LOOK_MILLIS = 100;
 
 	private final int requestsPerHost;
 
@@ -31,12 +36,15 @@ final class Politeness {
 	 * Waits for a slot of a host and for its turn.
 	 * @param host the host (and port)
 	 * @param delay the spacing its robots.txt asks for, or {@code null} for the default
+	 * @param stopped whether the crawl waiting was stopped
 	 * @return the slot, to close once the response was read
-	 * @throws InterruptedException if interrupted while waiting
+	 * @throws InterruptedException if interrupted or stopped while waiting
 	 */
-	Slot take(String host, Duration delay) throws InterruptedException {
+	Slot take(String host, Duration delay, BooleanSupplier stopped) throws InterruptedException {
 		Host state = this.hosts.computeIfAbsent(host, (h) -> new Host(new Semaphore(this.requestsPerHost, true)));
-		state.slots.acquire();
+		while (!state.slots.tryAcquire(LOOK_MILLIS, TimeUnit.MILLISECONDS)) {
+			checkStopped(stopped);
+		}
 		long wait;
 		synchronized (state) {
 			long spacing = ((delay != null) ? min(delay, MAX_DELAY) : DEFAULT_DELAY).toNanos();
@@ -45,16 +53,24 @@ final class Politeness {
 			state.next = at + spacing;
 			wait = at - now;
 		}
-		if (wait > 0) {
-			try {
-				Thread.sleep(Duration.ofNanos(wait));
-			}
-			catch (InterruptedException ex) {
-				state.slots.release();
-				throw ex;
+		try {
+			long until = System.nanoTime() + wait;
+			for (long left = wait; left > 0; left = until - System.nanoTime()) {
+				checkStopped(stopped);
+				Thread.sleep(Duration.ofNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(LOOK_MILLIS))));
 			}
 		}
+		catch (InterruptedException ex) {
+			state.slots.release();
+			throw ex;
+		}
 		return state.slots::release;
+	}
+
+	private static void checkStopped(BooleanSupplier stopped) throws InterruptedException {
+		if (stopped.getAsBoolean()) {
+			throw new InterruptedException("the sync run was stopped");
+		}
 	}
 
 	private static Duration min(Duration a, Duration b) {

@@ -5,7 +5,6 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 import dev.ragchat.errors.RejectedInputException;
 
@@ -17,7 +16,10 @@ import dev.ragchat.errors.RejectedInputException;
  * include pattern matches, less those an exclude pattern matches. A pattern is matched
  * against a URL's path (with its query, if any): {@code *} stands for any characters but
  * {@code /}, {@code **} for any characters, and a pattern ending with {@code /} matches
- * everything under it. Patterns never widen the scope to another site.
+ * everything under it. Patterns never widen the scope to another site. A pattern is
+ * matched in time linear in the path's length times its own ({@link Glob}), never by
+ * backtracking, so that no pattern can pin a crawl; one with more than
+ * {@value #MAX_WILDCARDS} wildcards is refused.
  */
 public final class WebScope {
 
@@ -26,13 +28,16 @@ public final class WebScope {
 
 	private static final int MAX_PATTERN = 500;
 
+	/** The most wildcards ({@code *} or {@code **}) of one pattern. */
+	public static final int MAX_WILDCARDS = 20;
+
 	private final URI start;
 
 	private final List<String> prefixes;
 
-	private final List<Pattern> include;
+	private final List<Glob> include;
 
-	private final List<Pattern> exclude;
+	private final List<Glob> exclude;
 
 	/**
 	 * @param start the start URL (normalized)
@@ -79,8 +84,8 @@ public final class WebScope {
 		String path = url.getRawPath();
 		String target = (url.getRawQuery() != null) ? path + "?" + url.getRawQuery() : path;
 		boolean in = this.prefixes.stream().anyMatch((prefix) -> path.startsWith(prefix) || (path + "/").equals(prefix))
-				|| this.include.stream().anyMatch((p) -> p.matcher(target).matches());
-		return in && this.exclude.stream().noneMatch((p) -> p.matcher(target).matches());
+				|| this.include.stream().anyMatch((p) -> p.matches(target));
+		return in && this.exclude.stream().noneMatch((p) -> p.matches(target));
 	}
 
 	/**
@@ -104,8 +109,8 @@ public final class WebScope {
 		return -1;
 	}
 
-	private static List<Pattern> patterns(String name, List<String> globs) {
-		List<Pattern> patterns = new ArrayList<>();
+	private static List<Glob> patterns(String name, List<String> globs) {
+		List<Glob> patterns = new ArrayList<>();
 		if (globs == null) {
 			return patterns;
 		}
@@ -118,36 +123,14 @@ public final class WebScope {
 				throw new RejectedInputException(name + " patterns are paths starting with / (at most " + MAX_PATTERN
 						+ " characters), e.g. /docs/** or /blog/; '" + glob + "' is not");
 			}
-			patterns.add(glob(glob.endsWith("/") ? glob + "**" : glob));
+			Glob compiled = Glob.of(glob.endsWith("/") ? glob + "**" : glob);
+			if (compiled.wildcards() > MAX_WILDCARDS) {
+				throw new RejectedInputException(name + " patterns may have at most " + MAX_WILDCARDS
+						+ " wildcards (* or **); '" + glob + "' has " + compiled.wildcards());
+			}
+			patterns.add(compiled);
 		}
 		return patterns;
-	}
-
-	/**
-	 * A glob as a regular expression: {@code **} any characters, {@code *} any but
-	 * {@code /}, everything else literal. Written by hand: the JDK's glob
-	 * ({@code FileSystem.getPathMatcher}) matches file paths, not URL paths.
-	 */
-	private static Pattern glob(String glob) {
-		StringBuilder regex = new StringBuilder();
-		int i = 0;
-		while (i < glob.length()) {
-			if (glob.startsWith("**", i)) {
-				regex.append(".*");
-				i += 2;
-			}
-			else if (glob.charAt(i) == '*') {
-				regex.append("[^/]*");
-				i++;
-			}
-			else {
-				int next = glob.indexOf('*', i);
-				int end = (next < 0) ? glob.length() : next;
-				regex.append(Pattern.quote(glob.substring(i, end)));
-				i = end;
-			}
-		}
-		return Pattern.compile(regex.toString());
 	}
 
 	/**
@@ -200,6 +183,99 @@ public final class WebScope {
 		catch (URISyntaxException ex) {
 			return null;
 		}
+	}
+
+	/**
+	 * A glob: {@code **} any characters, {@code *} any but {@code /}, everything else
+	 * literal. Matched by keeping the set of path positions each part of the pattern can
+	 * end at (a dynamic program over the path, one pass per part), so a match takes at
+	 * most the path's length times the pattern's, whatever the pattern: a regular
+	 * expression ({@code .*a.*a…b}) backtracks exponentially on a path that almost
+	 * matches. Written by hand: the JDK's glob ({@code FileSystem.getPathMatcher})
+	 * matches file paths, not URL paths, and compiles to a regular expression too.
+	 *
+	 * @param parts the literal parts and wildcards ({@code "*"}, {@code "**"}) in order;
+	 * a literal part is never empty
+	 * @param wildcards how many of the parts are wildcards
+	 */
+	record Glob(List<String> parts, int wildcards) {
+
+		static Glob of(String glob) {
+			List<String> parts = new ArrayList<>();
+			int wildcards = 0;
+			int i = 0;
+			while (i < glob.length()) {
+				if (glob.startsWith("**", i)) {
+					// a run of stars is one wildcard: ** if it has two or more
+					int end = i;
+					while (end < glob.length() && glob.charAt(end) == '*') {
+						end++;
+					}
+					parts.add("**");
+					wildcards++;
+					i = end;
+				}
+				else if (glob.charAt(i) == '*') {
+					parts.add("*");
+					wildcards++;
+					i++;
+				}
+				else {
+					int next = glob.indexOf('*', i);
+					int end = (next < 0) ? glob.length() : next;
+					parts.add(glob.substring(i, end));
+					i = end;
+				}
+			}
+			return new Glob(List.copyOf(parts), wildcards);
+		}
+
+		/**
+		 * @param text a path (and query)
+		 * @return whether the whole of it matches
+		 */
+		boolean matches(String text) {
+			int n = text.length();
+			// at[k]: the parts so far can match text[0, k)
+			boolean[] at = new boolean[n + 1];
+			at[0] = true;
+			for (String part : this.parts) {
+				boolean[] next = new boolean[n + 1];
+				boolean any = false;
+				if (part.equals("**")) {
+					boolean reached = false;
+					for (int k = 0; k <= n; k++) {
+						reached |= at[k];
+						next[k] = reached;
+						any |= reached;
+					}
+				}
+				else if (part.equals("*")) {
+					boolean reached = false;
+					for (int k = 0; k <= n; k++) {
+						// a * does not cross a /
+						reached = at[k] || (reached && text.charAt(k - 1) != '/');
+						next[k] = reached;
+						any |= reached;
+					}
+				}
+				else {
+					int length = part.length();
+					for (int k = 0; k + length <= n; k++) {
+						if (at[k] && text.startsWith(part, k)) {
+							next[k + length] = true;
+							any = true;
+						}
+					}
+				}
+				if (!any) {
+					return false;
+				}
+				at = next;
+			}
+			return at[n];
+		}
+
 	}
 
 }

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -50,16 +51,18 @@ class HostPolicyTests {
 		});
 		server.start();
 		int port = server.getAddress().getPort();
-		try (Fetcher anyName = new Fetcher(new HostPolicy(List.of("*")), 1);
-				Fetcher loopback = new Fetcher(new HostPolicy(List.of("127.0.0.1")), 1)) {
+		try (Fetcher anyName = new Fetcher(new HostPolicy(List.of("*")), 1, Duration.ofSeconds(60));
+				Fetcher loopback = new Fetcher(new HostPolicy(List.of("127.0.0.1")), 1, Duration.ofSeconds(60))) {
 			// a public name (as far as the host list knows) that resolves to loopback, as
 			// a rebound DNS name would: refused before any connection
 			assertThatExceptionOfType(HostPolicy.Refused.class)
 				.isThrownBy(() -> anyName.get(URI.create("http://localhost:" + port + "/"), Map.of(), (t) -> true, 1000,
-						this.dir))
+						false, this.dir, () -> false))
 				.withMessageContaining("loopback");
 			assertThat(requests).hasValue(0);
-			assertThat(loopback.get(URI.create("http://127.0.0.1:" + port + "/"), Map.of(), (t) -> true, 1000, this.dir)
+			assertThat(loopback
+				.get(URI.create("http://127.0.0.1:" + port + "/"), Map.of(), (t) -> true, 1000, false, this.dir,
+						() -> false)
 				.status()).isEqualTo(200);
 			assertThat(requests).hasValue(1);
 		}

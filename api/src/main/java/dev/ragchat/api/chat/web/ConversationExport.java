@@ -1,0 +1,156 @@
+package dev.ragchat.api.chat.web;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.ragchat.api.answer.cite.Citation;
+import dev.ragchat.api.chat.ChatMessage;
+import dev.ragchat.api.chat.ChatSession;
+import dev.ragchat.api.chat.ChatSessions;
+
+/**
+ * A conversation as a file to take away: Markdown to read (each answer's {@code [n]}
+ * markers become footnotes naming the document, the page and the quote), or JSON with
+ * every message as the history shows it.
+ */
+final class ConversationExport {
+
+	/** Markdown's media type (RFC 7763). */
+	static final String MARKDOWN = "text/markdown";
+
+	private static final Pattern MARKER = Pattern.compile("\\[(\\d+)]");
+
+	/**
+	 * The longest quote a footnote shows (a citation without a quote shows its passage).
+	 */
+	private static final int MAX_QUOTE = 500;
+
+	private static final int MAX_TITLE = 120;
+
+	private ConversationExport() {
+	}
+
+	/**
+	 * @param exported the session and its messages
+	 * @param at when it is exported
+	 * @return it as JSON: the session, and every message as the history shows it
+	 */
+	static Json json(ChatSessions.Exported exported, Instant at) {
+		ChatSession session = exported.session();
+		return new Json(session.id(), session.title(), session.knowledgeBase(), session.configId(), session.createdAt(),
+				at, exported.messages().stream().map(MessageController.AnswerView::of).toList());
+	}
+
+	/**
+	 * @param exported the session and its messages
+	 * @param at when it is exported
+	 * @return it as Markdown: its title, then each turn; an answer's citations as
+	 * footnotes, numbered through the whole conversation
+	 */
+	static String markdown(ChatSessions.Exported exported, Instant at) {
+		ChatSession session = exported.session();
+		StringBuilder md = new StringBuilder();
+		md.append("# ").append(oneLine(title(exported), MAX_TITLE)).append("\n\n");
+		md.append("- Knowledge base: ").append(session.knowledgeBase()).append('\n');
+		md.append("- Started: ").append(session.createdAt()).append('\n');
+		md.append("- Exported: ").append(at).append("\n");
+		int footnotes = 0;
+		for (ChatMessage message : exported.messages()) {
+			if (ChatMessage.USER.equals(message.role())) {
+				md.append("\n## You\n\n").append(message.content().strip()).append('\n');
+				continue;
+			}
+			md.append("\n## ragchat\n\n");
+			Map<Integer, Citation> byIndex = new HashMap<>();
+			message.citations().forEach((c) -> byIndex.putIfAbsent(c.index(), c));
+			Map<Integer, Integer> numbers = new HashMap<>();
+			StringBuilder text = new StringBuilder();
+			Matcher marker = MARKER.matcher(message.content());
+			while (marker.find()) {
+				int index = Integer.parseInt(marker.group(1));
+				String replacement = marker.group();
+				if (byIndex.containsKey(index)) {
+					int first = footnotes + numbers.size() + 1;
+					replacement = "[^" + numbers.computeIfAbsent(index, (i) -> first) + "]";
+				}
+				marker.appendReplacement(text, Matcher.quoteReplacement(replacement));
+			}
+			marker.appendTail(text);
+			String answer = text.toString().strip();
+			if (!answer.isEmpty()) {
+				md.append(answer).append("\n\n");
+			}
+			if (message.stopped()) {
+				md.append("*Stopped before the answer was complete.*\n");
+			}
+			else if (Boolean.FALSE.equals(message.grounded())) {
+				md.append("*Not in the documents.*\n");
+			}
+			if (!numbers.isEmpty()) {
+				md.append('\n');
+				numbers.entrySet()
+					.stream()
+					.sorted(Map.Entry.comparingByValue())
+					.forEach((n) -> md.append(footnote(n.getValue(), byIndex.get(n.getKey()))));
+			}
+			footnotes += numbers.size();
+		}
+		return md.toString();
+	}
+
+	private static String title(ChatSessions.Exported exported) {
+		if (exported.session().title() != null) {
+			return exported.session().title();
+		}
+		return exported.messages()
+			.stream()
+			.filter((m) -> ChatMessage.USER.equals(m.role()))
+			.map(ChatMessage::content)
+			.findFirst()
+			.orElse("Conversation");
+	}
+
+	private static String footnote(int number, Citation citation) {
+		String quote = (citation.quote() != null && !citation.quote().isBlank()) ? citation.quote()
+				: citation.snippet();
+		StringBuilder note = new StringBuilder("[^").append(number)
+			.append("]: ")
+			.append(oneLine(citation.filename(), MAX_TITLE))
+			.append(", page ")
+			.append(citation.page());
+		if (citation.webUrl() != null) {
+			note.append(" (").append(citation.webUrl()).append(')');
+		}
+		if (quote != null && !quote.isBlank()) {
+			note.append(": “").append(oneLine(quote, MAX_QUOTE)).append('”');
+		}
+		return note.append('\n').toString();
+	}
+
+	private static String oneLine(String text, int max) {
+		String line = (text != null) ? text.replaceAll("\\s+", " ").strip() : "";
+		return (line.length() > max) ? line.substring(0, max) + "…" : line;
+	}
+
+	/**
+	 * A conversation as JSON.
+	 *
+	 * @param sessionId the session
+	 * @param title its title, or {@code null}
+	 * @param knowledgeBase the knowledge base it asked
+	 * @param configId the persona it started from, or {@code null}
+	 * @param createdAt when it started
+	 * @param exportedAt when it was exported
+	 * @param messages its questions and answers, oldest first, as the history shows them
+	 * (answers with their citations: document, page, quote)
+	 */
+	record Json(String sessionId, String title, String knowledgeBase, String configId, Instant createdAt,
+			Instant exportedAt, List<MessageController.AnswerView> messages) {
+
+	}
+
+}
