@@ -101,14 +101,35 @@ export async function problem(response) {
 
 let onUnauthorized = () => {};
 
+/**
+ * Thrown instead of a call made while nothing is signed in: such a call could only be
+ * refused (a 401), and a refusal signs out, which sets views up again, which call again
+ * (the loop of issue 58). Nobody is told: there is nobody to tell.
+ */
+export class SignedOut extends Error {
+	constructor() {
+		super('Not signed in');
+		this.name = 'SignedOut';
+	}
+}
+
+/** What a 401 of a call made with the signed-in credential does (signs out, once). */
 export function whenUnauthorized(action) {
 	onUnauthorized = action;
 }
 
-export async function api(path, { method = 'GET', json, body, headers = {}, auth = authHeaders(), signal } = {}) {
-	const init = { method, headers: { ...auth, ...headers }, signal };
+/**
+ * Calls the API with the signed-in credential, or with {@code auth} (a sign-in's
+ * attempt, whose refusal is the caller's to show and signs nothing out).
+ * @throws SignedOut without a credential (and no {@code auth}), before any request
+ * @throws Error with the server's problem detail for any other answer than 2xx
+ */
+export async function api(path, { method = 'GET', json, body, headers = {}, auth, signal } = {}) {
+	const signedIn = credential();
+	if (!auth && !signedIn) throw new SignedOut();
+	const init = { method, headers: { ...(auth || authHeaders()), ...headers }, signal };
 	// a person's session: the cookie goes by itself (same origin); a change needs the token
-	if (state.person && csrf && !SAFE.has(method.toUpperCase())) init.headers[csrf.headerName] = csrf.token;
+	if (!auth && state.person && csrf && !SAFE.has(method.toUpperCase())) init.headers[csrf.headerName] = csrf.token;
 	if (json !== undefined) {
 		init.headers['Content-Type'] = 'application/json';
 		init.body = JSON.stringify(json);
@@ -118,7 +139,10 @@ export async function api(path, { method = 'GET', json, body, headers = {}, auth
 	const response = await fetch(path, init);
 	if (!response.ok) {
 		const detail = await problem(response);
-		if (response.status === 401 && !path.startsWith('/api/v1/sessions/')) onUnauthorized(detail);
+		// the credential in use was refused: sign out, unless that already happened (an
+		// answer to a call made before), or the call was a sign-in's attempt
+		if (response.status === 401 && !auth && !path.startsWith('/api/v1/sessions/')
+			&& JSON.stringify(credential()) === JSON.stringify(signedIn)) onUnauthorized(detail);
 		throw new Error(detail);
 	}
 	if (response.status === 204) return null;
@@ -126,12 +150,14 @@ export async function api(path, { method = 'GET', json, body, headers = {}, auth
 	return type.includes('json') ? response.json() : response.blob();
 }
 
+/** Runs an action, showing what went wrong (a call made while signed out is no news). */
 export async function guarded(action) {
 	try {
-		showError('');
+		// signed out, the reason stays on screen
+		if (credential()) showError('');
 		await action();
 	} catch (error) {
-		showError(error.message);
+		if (!(error instanceof SignedOut)) showError(error.message);
 	}
 }
 
