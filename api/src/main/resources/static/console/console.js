@@ -70,6 +70,7 @@ function signOut(reason) {
 	state.kb = null;
 	state.knowledgeBases = [];
 	state.scopes = [];
+	state.rights = null;
 	delete document.body.dataset.scopes;
 	$('console').hidden = true;
 	$('sign-in').hidden = false;
@@ -105,6 +106,8 @@ async function enter() {
 			current = { scopes: [] };
 		}
 		state.scopes = current.scopes;
+		// a key a person holds: what it may do differs from one knowledge base to the next
+		state.rights = current.rights || null;
 		$('who').textContent = c.kind === 'master' ? 'Signed in with the master key'
 			: `Signed in with ${current.name ? `the key “${current.name}”` : 'an API key'} (${current.scopes.join(', ')})`;
 	}

@@ -15,7 +15,7 @@ export const $ = (id) => document.getElementById(id);
  * their grants give them somewhere), the signed-in person (GET /api/v1/me, without its
  * CSRF token) and the identity providers one may sign in with (GET /api/v1/sign-in).
  */
-export const state = { kb: null, knowledgeBases: [], scopes: [], person: null, providers: [] };
+export const state = { kb: null, knowledgeBases: [], scopes: [], rights: null, person: null, providers: [] };
 
 /**
  * @param scope chat, upload or admin
@@ -28,11 +28,13 @@ export const may = (scope) => state.scopes.includes(scope);
 /**
  * @param kb a knowledge base id
  * @returns what the signed-in credential may do in it: a person's grants there (or in
- * all, for an admin group), a key's scopes (the server checks its knowledge bases)
+ * all, for an admin group); for a key a person holds, its scopes within those grants
+ * (GET /api/v1/keys/current, rights); another key's scopes (the server checks its
+ * knowledge bases)
  */
 export function scopesIn(kb) {
-	if (!state.person) return state.scopes;
-	const rights = state.person.rights || {};
+	const rights = state.person ? state.person.rights || {} : state.rights;
+	if (!rights) return state.scopes;
 	return rights[kb] || rights['*'] || [];
 }
 
