@@ -148,11 +148,12 @@ class SecurityConfiguration {
 				.maxAgeInSeconds(SecurityHeaders.HSTS_MAX_AGE_SECONDS))
 				.contentSecurityPolicy((csp) -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY)))
 			.exceptionHandling((e) -> e.authenticationEntryPoint(entryPoint)
-				.accessDeniedHandler((request, response, ex) -> problems
-					.write(request, response, HttpStatus.FORBIDDEN, (ex instanceof CsrfException)
-							? "This change needs the CSRF token of your session (the X-CSRF-TOKEN header, as"
-									+ " GET /api/v1/me gives it): reload the console"
-							: isKeysPath(request) ? KEYS_MANAGED_BY : "These credentials do not allow this request")))
+				.accessDeniedHandler((request, response, ex) -> problems.write(request, response, HttpStatus.FORBIDDEN,
+						(ex instanceof CsrfException)
+								? "This change needs the CSRF token of your session (the X-CSRF-TOKEN header, as"
+										+ " GET /api/v1/me gives it): reload the console"
+								: isKeysPath(request) ? KEYS_MANAGED_BY
+										: "These credentials do not allow this request")))
 			.addFilterBefore(new RequestSizeLimitFilter(requestLimits, problems), BasicAuthenticationFilter.class)
 			.addFilterBefore(new FailedAuthenticationLockoutFilter(limits, problems, audit),
 					BasicAuthenticationFilter.class)
