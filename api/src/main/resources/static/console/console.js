@@ -1,6 +1,6 @@
 // The ragchat console: plain ES modules, no build step, one module per view; this one
 // signs in and out, switches views and wires the page.
-import { $, api, credential, el, guarded, kbPath, remember, showError, signedInAs, state, whenUnauthorized } from './core.js';
+import { $, api, credential, el, guarded, kbPath, may, remember, showError, signedInAs, state, whenUnauthorized } from './core.js';
 import { checkName, createKnowledgeBase, documentsHidden, documentsShown, dropAnywhere, forgetDocuments,
 	loadKnowledgeBases, onKnowledgeBases, upload } from './knowledge.js';
 import { ask, chatShown, composerKeys, count, editPersona, forgetChat, newChat, savePersona, setUp, stop } from './chat.js';
@@ -17,19 +17,37 @@ const THEME = 'ragchat.theme';
 
 // ---- sign in / out ----
 
+// every API key ragchat issues begins so (rck_, then 38 letters and digits): a value that
+// does not cannot be one, which is known here without asking the server anything
+const API_KEY = /^rck_/;
+
 async function signIn(event) {
 	event.preventDefault();
 	const form = event.target;
 	const value = form.credential.value.trim();
 	const kind = form.kind.value;
-	await guarded(async () => {
+	showError('');
+	if (kind === 'api' && !API_KEY.test(value)) {
+		// nothing is sent: the server could only refuse it
+		showError('This is not an API key: API keys begin with rck_. If it is the master key, choose “the master key (administration)” and sign in again.');
+		form.querySelector('input[name=kind][value=master]').focus();
+		return;
+	}
+	try {
+		// one attempt with the typed credential; its refusal signs nothing out and is said here
 		const headers = kind === 'master' ? { 'X-Master-Key': value } : { 'X-API-Key': value };
 		await api('/api/v1/knowledge-bases', { auth: headers });
-		remember(kind, value);
-		form.reset();
-		await enter();
-		$('tab-knowledge').focus();
-	});
+	} catch (error) {
+		const hint = kind === 'master' && API_KEY.test(value)
+			? ' This looks like an API key (rck_…): choose “an API key” and sign in again.' : '';
+		showError(error.message + hint);
+		form.credential.focus();
+		return;
+	}
+	remember(kind, value);
+	form.reset();
+	await guarded(enter);
+	if (credential()) $('tab-knowledge').focus();
 }
 
 /**
@@ -52,6 +70,7 @@ function signOut(reason) {
 	state.kb = null;
 	state.knowledgeBases = [];
 	state.scopes = [];
+	state.rights = null;
 	delete document.body.dataset.scopes;
 	$('console').hidden = true;
 	$('sign-in').hidden = false;
@@ -61,6 +80,7 @@ function signOut(reason) {
 	$('documents').hidden = true;
 	$('sources').hidden = true;
 	$('issued').hidden = true;
+	$('kb-empty').hidden = true;
 	showError(typeof reason === 'string' ? reason : '');
 	$('credential').focus();
 }
@@ -76,11 +96,18 @@ async function enter() {
 		state.scopes = [...new Set(Object.values(state.person.rights).flat())].sort();
 		$('who').textContent = `Signed in as ${state.person.name || state.person.email || state.person.id}`;
 	} else {
-		const current = await api('/api/v1/keys/current').catch((error) => {
+		let current;
+		try {
+			current = await api('/api/v1/keys/current');
+		} catch (error) {
+			// refused (revoked, expired): signed out already, with the reason on screen
+			if (!credential()) return;
 			showError(error.message);
-			return { scopes: [] };
-		});
+			current = { scopes: [] };
+		}
 		state.scopes = current.scopes;
+		// a key a person holds: what it may do differs from one knowledge base to the next
+		state.rights = current.rights || null;
 		$('who').textContent = c.kind === 'master' ? 'Signed in with the master key'
 			: `Signed in with ${current.name ? `the key “${current.name}”` : 'an API key'} (${current.scopes.join(', ')})`;
 	}
@@ -89,17 +116,19 @@ async function enter() {
 		const needs = tab.dataset.needs;
 		tab.parentElement.hidden = needs !== undefined && !needs.split(' ').includes(c.kind);
 	}
-	// a person who may chat nowhere has nothing to search or ask; People needs providers
-	if (c.kind === 'person' && !state.scopes.includes('chat')) {
+	// without chat there is nothing to search or ask (the master key has every scope)
+	if (!may('chat')) {
 		$('tab-search').parentElement.hidden = true;
 		$('tab-chat').parentElement.hidden = true;
 	}
+	// a person granted nothing has no key to issue
+	if (c.kind === 'person' && !state.scopes.length) $('tab-admin').parentElement.hidden = true;
 	if (!state.providers.length) $('tab-people').parentElement.hidden = true;
+	// Activity: the master key, or a key (a person's too) with the admin scope
+	$('tab-activity').parentElement.hidden = !mayReadActivity();
 	keysFor(state.person);
 	select('knowledge');
 	await loadKnowledgeBases();
-	// Activity: the master key, or an API key with the admin scope (asked of the server)
-	$('tab-activity').parentElement.hidden = !(await mayReadActivity());
 }
 
 function select(view) {
@@ -170,7 +199,8 @@ function applyTheme(theme) {
 
 // ---- wiring ----
 
-whenUnauthorized(signOut);
+// a refused credential signs out, once: a person's session ended, a key's reason is the server's
+whenUnauthorized((detail) => signOut(state.person ? 'Your session has ended: sign in again.' : detail));
 onKnowledgeBases((kbs) => { fillKeyKnowledgeBases(kbs); setUp(); });
 $('sign-in-form').addEventListener('submit', signIn);
 $('sign-out').addEventListener('click', signOutClicked);

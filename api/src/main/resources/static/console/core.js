@@ -15,7 +15,7 @@ export const $ = (id) => document.getElementById(id);
  * their grants give them somewhere), the signed-in person (GET /api/v1/me, without its
  * CSRF token) and the identity providers one may sign in with (GET /api/v1/sign-in).
  */
-export const state = { kb: null, knowledgeBases: [], scopes: [], person: null, providers: [] };
+export const state = { kb: null, knowledgeBases: [], scopes: [], rights: null, person: null, providers: [] };
 
 /**
  * @param scope chat, upload or admin
@@ -28,11 +28,13 @@ export const may = (scope) => state.scopes.includes(scope);
 /**
  * @param kb a knowledge base id
  * @returns what the signed-in credential may do in it: a person's grants there (or in
- * all, for an admin group), a key's scopes (the server checks its knowledge bases)
+ * all, for an admin group); for a key a person holds, its scopes within those grants
+ * (GET /api/v1/keys/current, rights); another key's scopes (the server checks its
+ * knowledge bases)
  */
 export function scopesIn(kb) {
-	if (!state.person) return state.scopes;
-	const rights = state.person.rights || {};
+	const rights = state.person ? state.person.rights || {} : state.rights;
+	if (!rights) return state.scopes;
 	return rights[kb] || rights['*'] || [];
 }
 
@@ -101,14 +103,35 @@ export async function problem(response) {
 
 let onUnauthorized = () => {};
 
+/**
+ * Thrown instead of a call made while nothing is signed in: such a call could only be
+ * refused (a 401), and a refusal signs out, which sets views up again, which call again
+ * (the loop of issue 58). Nobody is told: there is nobody to tell.
+ */
+export class SignedOut extends Error {
+	constructor() {
+		super('Not signed in');
+		this.name = 'SignedOut';
+	}
+}
+
+/** What a 401 of a call made with the signed-in credential does (signs out, once). */
 export function whenUnauthorized(action) {
 	onUnauthorized = action;
 }
 
-export async function api(path, { method = 'GET', json, body, headers = {}, auth = authHeaders(), signal } = {}) {
-	const init = { method, headers: { ...auth, ...headers }, signal };
+/**
+ * Calls the API with the signed-in credential, or with {@code auth} (a sign-in's
+ * attempt, whose refusal is the caller's to show and signs nothing out).
+ * @throws SignedOut without a credential (and no {@code auth}), before any request
+ * @throws Error with the server's problem detail for any other answer than 2xx
+ */
+export async function api(path, { method = 'GET', json, body, headers = {}, auth, signal } = {}) {
+	const signedIn = credential();
+	if (!auth && !signedIn) throw new SignedOut();
+	const init = { method, headers: { ...(auth || authHeaders()), ...headers }, signal };
 	// a person's session: the cookie goes by itself (same origin); a change needs the token
-	if (state.person && csrf && !SAFE.has(method.toUpperCase())) init.headers[csrf.headerName] = csrf.token;
+	if (!auth && state.person && csrf && !SAFE.has(method.toUpperCase())) init.headers[csrf.headerName] = csrf.token;
 	if (json !== undefined) {
 		init.headers['Content-Type'] = 'application/json';
 		init.body = JSON.stringify(json);
@@ -118,7 +141,10 @@ export async function api(path, { method = 'GET', json, body, headers = {}, auth
 	const response = await fetch(path, init);
 	if (!response.ok) {
 		const detail = await problem(response);
-		if (response.status === 401 && !path.startsWith('/api/v1/sessions/')) onUnauthorized(detail);
+		// the credential in use was refused: sign out, unless that already happened (an
+		// answer to a call made before), or the call was a sign-in's attempt
+		if (response.status === 401 && !auth && !path.startsWith('/api/v1/sessions/')
+			&& JSON.stringify(credential()) === JSON.stringify(signedIn)) onUnauthorized(detail);
 		throw new Error(detail);
 	}
 	if (response.status === 204) return null;
@@ -126,12 +152,14 @@ export async function api(path, { method = 'GET', json, body, headers = {}, auth
 	return type.includes('json') ? response.json() : response.blob();
 }
 
+/** Runs an action, showing what went wrong (a call made while signed out is no news). */
 export async function guarded(action) {
 	try {
-		showError('');
+		// signed out, the reason stays on screen
+		if (credential()) showError('');
 		await action();
 	} catch (error) {
-		showError(error.message);
+		if (!(error instanceof SignedOut)) showError(error.message);
 	}
 }
 

@@ -31,11 +31,43 @@ export function fillKeyKnowledgeBases(knowledgeBases) {
 		` ${kb.name} `, el('small', { class: 'hint', text: kb.id }))));
 }
 
+/**
+ * What a person's key may do now, knowledge base by knowledge base: its scopes within
+ * their grants there (the server checks each request so). The console's own sign-in key
+ * has every scope for all knowledge bases, and so does what the grants say.
+ * @returns [knowledge base id (or * for an admin group's all), scopes] pairs, those with
+ * no scope left out
+ */
+function heldRights(key) {
+	const rights = state.person.rights || {};
+	const scopes = key.scopes || [];
+	const kbs = key.knowledgeBases || [];
+	const anyKb = kbs.includes('*');
+	const where = rights['*'] ? (anyKb ? ['*'] : kbs) : Object.keys(rights).filter((kb) => anyKb || kbs.includes(kb));
+	return where.map((kb) => [kb, scopes.filter((s) => (rights[kb] || rights['*'] || []).includes(s)).sort()])
+		.filter(([, s]) => s.length);
+}
+
+/**
+ * A key's scopes and knowledge bases in words: as issued for the master key's keys; for a
+ * person's, what their grants let it do now, per knowledge base when that differs.
+ * @returns [scopes, knowledge bases]
+ */
+export function describeKey(key) {
+	if (!state.person) return [(key.scopes || []).join(', '), (key.knowledgeBases || []).map(nameOf).join(', ')];
+	const held = heldRights(key);
+	if (!held.length) return ['none now', 'none: nothing is shared with you'];
+	const same = held.every(([, s]) => s.join() === held[0][1].join());
+	if (same) return [held[0][1].join(', '), held.map(([kb]) => nameOf(kb)).join(', ')];
+	const all = [...new Set(held.flatMap(([, s]) => s))].sort();
+	return [`${all.join(', ')} (by knowledge base)`, held.map(([kb, s]) => `${nameOf(kb)}: ${s.join(', ')}`).join('; ')];
+}
+
 export async function loadKeys() {
 	const { keys } = await api('/api/v1/keys');
-	$('key-rows').replaceChildren(...keys.map((k) => el('tr', {},
-		el('td', { text: k.name || k.id }), el('td', { text: (k.scopes || []).join(', ') }),
-		el('td', { text: (k.knowledgeBases || []).map(nameOf).join(', ') }), el('td', { text: k.status }),
+	$('key-rows').replaceChildren(...keys.map((k) => ({ k, d: describeKey(k) })).map(({ k, d }) => el('tr', { 'data-key': k.id },
+		el('td', { text: k.name || k.id }), el('td', { class: 'key-scopes', text: d[0] }),
+		el('td', { class: 'key-kbs', text: d[1] }), el('td', { text: k.status }),
 		el('td', {}, el('time', { datetime: k.expiresAt, text: `${when(k.expiresAt)} (${fromNow(k.expiresAt)})` })),
 		el('td', { text: k.lastUsedAt ? when(k.lastUsedAt) : 'never' }),
 		el('td', {}, state.person && k.id === state.person.keyId ? el('span', { class: 'hint', text: 'this console’s sign-in' })
@@ -73,7 +105,7 @@ export async function issueKey(event) {
 			ttlSeconds: Number(form.ttlSeconds.value) } });
 		$('issued-key').textContent = issued.key;
 		$('issued-what').textContent = `${issued.name ? `“${issued.name}”` : 'Unnamed'}: ${issued.scopes.map(scopeWords).join('; ')}.`
-			+ ` Knowledge bases: ${issued.knowledgeBases.map(nameOf).join(', ')}. Expires ${when(issued.expiresAt)}.`;
+			+ ` Knowledge bases: ${state.person ? describeKey(issued)[1] : issued.knowledgeBases.map(nameOf).join(', ')}. Expires ${when(issued.expiresAt)}.`;
 		$('issued').hidden = false;
 		$('copy-key').focus();
 		await loadKeys();

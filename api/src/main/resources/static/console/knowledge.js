@@ -4,7 +4,7 @@
 // (its next version) or keep both; metadata goes with uploads and can be changed later
 // (PATCH, a new version); several documents can be deleted at once. Actions the key's
 // scopes do not allow carry data-needs-scope and are not shown (console.css).
-import { $, api, bytes, credential, el, guarded, kbPath, may, mayIn, scopesIn, showError, state, when } from './core.js';
+import { $, SignedOut, api, bytes, credential, el, guarded, kbPath, may, mayIn, scopesIn, showError, state, when } from './core.js';
 import { openDocument } from './viewer.js';
 import { forgetSources, loadSources, whenDocumentsChange } from './sources.js';
 import { forgetSharing, loadSharing } from './sharing.js';
@@ -44,9 +44,46 @@ export async function loadKnowledgeBases() {
 				' ',
 				el('button', { type: 'button', class: 'quiet', text: 'Delete', 'aria-label': `Delete ${kb.name}`, 'data-needs-scope': 'admin',
 					onclick: () => deleteKnowledgeBase(kb) })))));
+		$('kb-table').hidden = !knowledgeBases.length;
+		emptyState(!knowledgeBases.length);
 		for (const select of document.querySelectorAll('select.kb-select')) fillKnowledgeBases(select);
 		for (const listener of listeners) listener(knowledgeBases);
 	});
+}
+
+/**
+ * What someone who sees no knowledge base is told: who can share one with them (a person
+ * granted nothing: an administrator, or whoever manages a knowledge base, given their id
+ * or a group of theirs), or that they may create one (the Create form, shown where the
+ * server lets them: the admin scope, which a person has when they manage a knowledge
+ * base or are in an admin group; what a person creates, they manage).
+ */
+function emptyState(empty) {
+	const box = $('kb-empty');
+	box.hidden = !empty;
+	if (!empty) {
+		box.replaceChildren();
+		return;
+	}
+	const p = (text) => el('p', { text });
+	if (may('admin')) {
+		box.replaceChildren(el('strong', { text: 'No knowledge base yet.' }),
+			p(state.person ? 'Create one below: you manage what you create, and may share it.' : 'Create the first one below.'));
+	} else if (state.person) {
+		const person = state.person;
+		const copy = el('button', { type: 'button', class: 'quiet', id: 'copy-person-id', text: 'Copy my id',
+			onclick: () => navigator.clipboard.writeText(person.id).then(() => { copy.textContent = 'Copied'; },
+				() => showError('Copy failed: select the id and copy it by hand')) });
+		box.replaceChildren(el('strong', { text: 'Nothing has been shared with you yet.' }),
+			p('An administrator, or whoever manages a knowledge base, can share one with you: with you by your id, or with a group you are in. Ask them, naming your id:'),
+			el('p', {}, el('code', { id: 'person-id', text: person.id }), ' ', copy),
+			p(person.groups.length ? `Your groups, as your identity provider names them: ${person.groups.join(', ')}.`
+				: 'Your identity provider names no group of yours.'),
+			p('Once something is shared with you, sign in again or reload this page to see it.'));
+	} else {
+		box.replaceChildren(el('strong', { text: 'This key may use no knowledge base.' }),
+			p('Knowledge bases are created with the master key or a key with the admin scope; ask whoever gave you this key for one that may use yours.'));
+	}
 }
 
 function fillKnowledgeBases(select) {
@@ -113,14 +150,11 @@ export function openKnowledgeBase(kb) {
 	$('documents-title').textContent = `Documents of ${kb.name}`;
 	for (const select of document.querySelectorAll('select.kb-select:not(:disabled)')) select.value = kb.id;
 	refreshDocuments();
-	// a person without upload here has no sources to see
-	if (state.person && !mayIn('upload', kb.id)) {
-		forgetSources();
-		$('sources').hidden = true;
-	} else {
-		loadSources(kb.id);
-	}
+	// sources only where they may be used (upload here), never asked for otherwise
+	loadSources(kb.id);
 	loadSharing(kb.id);
+	// on a narrow screen the documents come first (console.css): shown, not scrolled past
+	if (matchMedia('(max-width: 600px)').matches) $('documents').scrollIntoView({ block: 'start' });
 }
 
 /** Stops polling (signed out). */
@@ -185,7 +219,7 @@ export async function refreshDocuments() {
 		await followBatch(kb);
 		render();
 	} catch (error) {
-		showError(error.message);
+		if (!(error instanceof SignedOut)) showError(error.message);
 	}
 	schedule();
 }

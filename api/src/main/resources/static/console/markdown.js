@@ -58,19 +58,51 @@ const DOCUMENT_CONFIG = {
  * A Markdown or HTML document rendered for reading: marked for Markdown, then DOMPurify,
  * which removes scripts and event handlers; beyond that nothing that loads anything
  * (images, frames, media, style sheets) is kept, so that the CSP is never even tested,
- * and links open in a new tab without a referrer.
+ * and links open in a new tab without a referrer. A link never leads into this service:
+ * a relative one (href="/login", "page.html", "#part") is read against the address the
+ * document came from (a synced web page's URL), or, without one, kept as text with the
+ * address it named in its title; an absolute one to this service's origin likewise.
  * @param text the document's source
  * @param mediaType text/markdown (or text/x-web-markdown) or text/html
+ * @param original the http(s) address the document was read from, or null
  * @returns a fragment of sanitised nodes
  */
-export function renderSource(text, mediaType) {
+export function renderSource(text, mediaType, original = null) {
 	const html = mediaType.includes('markdown') ? marked.parse(text, { async: false }) : text;
 	const fragment = DOMPurify.sanitize(html, DOCUMENT_CONFIG);
-	for (const link of fragment.querySelectorAll('a[href]')) {
-		link.setAttribute('target', '_blank');
-		link.setAttribute('rel', 'noopener noreferrer');
+	for (const link of fragment.querySelectorAll('a[href], area[href]')) {
+		const href = link.getAttribute('href');
+		const target = linkTarget(href, original);
+		if (target) {
+			link.setAttribute('href', target);
+			link.setAttribute('target', '_blank');
+			link.setAttribute('rel', 'noopener noreferrer');
+		} else {
+			link.removeAttribute('href');
+			link.removeAttribute('target');
+			link.classList.add('inert-link');
+			link.setAttribute('title', `A link of the original document: ${href}`);
+		}
 	}
 	return fragment;
+}
+
+/**
+ * Where a document's link may lead: an absolute address elsewhere (another site, mailto:
+ * and the like DOMPurify lets through) as it is; a relative one read against the
+ * document's own address; null for one that would lead into this service.
+ */
+function linkTarget(href, original) {
+	const absolute = /^[a-z][a-z0-9+.-]*:/i.test(href);
+	let url;
+	try {
+		url = absolute ? new URL(href) : original ? new URL(href, original) : null;
+	} catch {
+		return null;
+	}
+	if (!url) return null;
+	if (/^https?:$/.test(url.protocol) && url.origin === location.origin) return null;
+	return url.href;
 }
 
 /**

@@ -4,8 +4,10 @@
 // report (every page or file it added, replaced, deleted, failed or skipped, and why),
 // Sync now and Delete. Sources
 // need the master key or an API key with the upload scope (adding or deleting one, the
-// admin scope too); for other keys the section says so. Polled every 2 s only while a sync runs and the section is on screen.
-import { $, api, credential, el, guarded, kbPath, state, when } from './core.js';
+// admin scope too; a person, those rights in the knowledge base): without upload the
+// section is neither shown nor asked for, without admin it offers no adding or deleting.
+// Polled every 2 s only while a sync runs and the section is on screen.
+import { $, SignedOut, api, credential, el, guarded, kbPath, mayIn, scopesIn, state, when } from './core.js';
 
 let timer = null;
 let shownKb = null;
@@ -20,10 +22,17 @@ export function whenDocumentsChange(listener) {
 const path = (kb) => `${kbPath(kb)}/sources`;
 
 export async function loadSources(kb) {
+	if (!mayIn('upload', kb)) {
+		forgetSources();
+		$('sources').hidden = true;
+		return;
+	}
 	shownKb = kb;
 	clearTimeout(timer);
 	timer = null;
 	$('sources').hidden = false;
+	// adding and deleting need admin here (data-needs-scope="admin", people.css)
+	$('sources').dataset.kbScopes = scopesIn(kb).join(' ');
 	try {
 		const { sources } = await api(path(kb));
 		if (shownKb !== kb) return;
@@ -37,7 +46,7 @@ export async function loadSources(kb) {
 		wasSyncing = syncing;
 		if (syncing) timer = setTimeout(() => refresh(), 2000);
 	} catch (error) {
-		if (shownKb !== kb) return;
+		if (shownKb !== kb || error instanceof SignedOut) return;
 		$('source-rows').replaceChildren();
 		$('source-form').hidden = true;
 		$('source-note').hidden = false;
@@ -134,7 +143,7 @@ function sourceRow(s) {
 	row.append(el('div', { class: 'actions' },
 		el('button', { type: 'button', class: 'sync-now', text: syncing ? 'Syncing…' : 'Sync now', disabled: syncing,
 			'aria-label': `Sync ${where(s)} now`, onclick: () => syncNow(s) }), ' ',
-		el('button', { type: 'button', class: 'quiet', text: 'Delete',
+		el('button', { type: 'button', class: 'quiet', text: 'Delete', 'data-needs-scope': 'admin',
 			'aria-label': `Delete the source ${where(s)}`, onclick: () => deleteSource(s) })));
 	return row;
 }

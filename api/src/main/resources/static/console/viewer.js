@@ -8,6 +8,7 @@
 // another chip's quote.
 import { $, api, el, guarded, kbPath } from './core.js';
 import { markPassage, renderSource } from './markdown.js';
+import { originalUrl } from './weblinks.js';
 
 const ZOOMS = [50, 75, 100, 125, 150, 200, 300];
 const MAX_QUOTE = 2000;
@@ -152,7 +153,8 @@ async function showText(doc, quote, snippet) {
 	box.dataset.rendered = String(RENDERED.includes(type));
 	if (RENDERED.includes(type)) {
 		const blob = await api(`${kbPath(view.kb)}/documents/${encodeURIComponent(doc.id)}/content`);
-		box.append(el('article', { class: 'rendered' }, renderSource(await blob.text(), type)));
+		// its links read against the page it was synced from, if it was (never this service)
+		box.append(el('article', { class: 'rendered' }, renderSource(await blob.text(), type, originalUrl(doc))));
 	} else if (type.startsWith('text/')) {
 		const blob = await api(`${kbPath(view.kb)}/documents/${encodeURIComponent(doc.id)}/content`);
 		box.append(el('section', { class: 'passage' }, el('p', { text: await blob.text() })));

@@ -6,15 +6,21 @@ import { api, el, kbPath } from './core.js';
 
 const urls = new Map();
 
+/**
+ * @param doc a document as the API shows it
+ * @returns the URL of the web page it was synced from, or null
+ */
+export function originalUrl(doc) {
+	const path = doc && doc.metadata && typeof doc.metadata === 'object' ? doc.metadata.path : null;
+	return typeof path === 'string' && /^https?:\/\//.test(path) && doc.metadata.source ? path : null;
+}
+
 /** The URL of a document's web page, or null (cached per knowledge base and document). */
 function pageUrl(kb, documentId) {
 	const key = `${kb}/${documentId}`;
 	if (!urls.has(key)) {
 		urls.set(key, api(`${kbPath(kb)}/documents/${encodeURIComponent(documentId)}`)
-			.then((doc) => {
-				const path = doc && doc.metadata && typeof doc.metadata === 'object' ? doc.metadata.path : null;
-				return typeof path === 'string' && /^https?:\/\//.test(path) && doc.metadata.source ? path : null;
-			})
+			.then(originalUrl)
 			.catch(() => null));
 	}
 	return urls.get(key);

@@ -110,6 +110,8 @@ class ApiKeyTests extends AbstractWebIntegrationTests {
 			.andExpect(jsonPath("$.scopes[1]").value("upload"))
 			.andExpect(jsonPath("$.scopes.length()").value(2))
 			.andExpect(jsonPath("$.knowledgeBases[0]").value("*"))
+			// no person holds it: its scopes hold in each of its knowledge bases alike
+			.andExpect(jsonPath("$.rights").doesNotExist())
 			.andReturn()
 			.getResponse()
 			.getContentAsString();

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ragchat.api.Calls;
@@ -203,6 +204,30 @@ abstract class ConsoleBrowserTestSupport {
 		new WebDriverWait(this.browser, Duration.ofSeconds(10)).withMessage("the page scrolls sideways")
 			.until((driver) -> Boolean.TRUE
 				.equals(script("return document.documentElement.scrollWidth <= window.innerWidth")));
+	}
+
+	/**
+	 * From now on, every request the page makes is counted (the earlier ones are not);
+	 * otherwise {@link #requestsSinceCounting} counts from the page's load.
+	 */
+	void startCounting() {
+		script("performance.setResourceTimingBufferSize(100000); performance.clearResourceTimings();"
+				+ " window.__countFrom = performance.now();");
+	}
+
+	/**
+	 * The page's own requests to the service (every {@code fetch}, as the browser's
+	 * resource timings have them), since {@link #startCounting} or the page's load.
+	 * @return each request's path and status
+	 */
+	@SuppressWarnings("unchecked")
+	List<Map<String, Object>> requestsSinceCounting() {
+		return (List<Map<String, Object>>) script(
+				"""
+						return performance.getEntriesByType('resource')
+							.filter((e) => e.startTime >= (window.__countFrom || 0) && new URL(e.name).origin === location.origin
+								&& (e.initiatorType === 'fetch' || e.initiatorType === 'xmlhttprequest'))
+							.map((e) => ({ path: new URL(e.name).pathname, status: e.responseStatus }));""");
 	}
 
 	Object script(String script) {

@@ -437,6 +437,54 @@ class DocumentsBrowserTests extends ConsoleBrowserTestSupport {
 	}
 
 	@Test
+	void keepsTheLinksOfARenderedDocumentFromLeadingIntoTheService() throws Exception {
+		signIn(issueKey());
+		createKnowledgeBase("Linked");
+		String service = "https://localhost:" + this.port;
+		String html = """
+				<html><body><h1>Ferry links</h1>
+				<p><a href="/login">Sign in</a> <a href="timetable.html">Timetable</a> <a href="#fares">Fares</a>
+				<a href="%s/api/v1/keys">Keys</a> <a href="https://example.com/ferries">Operator</a></p>
+				</body></html>""".formatted(service);
+		uploadAndAwaitReady(java.nio.file.Files.writeString(this.dir.resolve("links.html"), html), "links.html");
+		this.browser.findElement(By.cssSelector("#doc-rows li[data-status=READY] button[aria-label='View links.html']"))
+			.click();
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#preview-text h1")));
+		@SuppressWarnings("unchecked")
+		List<List<String>> links = (List<List<String>>) script("""
+				return [...document.querySelectorAll('#preview-text a')]
+					.map((a) => [a.textContent, a.href, a.getAttribute('title') || '']);""");
+		assertThat(links).extracting((l) -> l.get(0))
+			.containsExactly("Sign in", "Timetable", "Fares", "Keys", "Operator");
+		// an uploaded file has no address of its own: a relative link leads nowhere, and
+		// says where it led in the original
+		assertThat(links).noneMatch((l) -> l.get(1).startsWith(service));
+		assertThat(links.get(0)).containsExactly("Sign in", "", "A link of the original document: /login");
+		assertThat(links.get(3).get(1)).isEmpty();
+		assertThat(links.get(4).subList(0, 2)).containsExactly("Operator", "https://example.com/ferries");
+	}
+
+	@Test
+	void showsTheOpenKnowledgeBasesDocumentsBeforeTheListOnANarrowScreen() throws Exception {
+		signIn(issueKey());
+		for (String name : List.of("Pier one", "Pier two", "Pier three", "Pier four")) {
+			createKnowledgeBase(name);
+		}
+		this.browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+		this.browser.findElement(By.cssSelector("#kb-rows tr button[aria-label='Open Pier one']")).click();
+		this.wait.until(ExpectedConditions.textToBe(By.id("documents-title"), "Documents of Pier one"));
+		assertThat(script("""
+				const documents = document.getElementById('documents').getBoundingClientRect();
+				const list = document.getElementById('kb-table').getBoundingClientRect();
+				// scrolled to: its top at the window's (to within the layout's rounding)
+				return [documents.top < list.top, documents.top > -1 && documents.top < innerHeight];"""))
+			.isEqualTo(List.of(true, true));
+		assertNoHorizontalScroll();
+		screenshot("documents-first-390-light");
+		this.browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+	}
+
+	@Test
 	void offersAChatOnlyKeyNoActionThatNeedsAnotherScope() throws Exception {
 		signIn(issueKey());
 		createKnowledgeBase("Gated");

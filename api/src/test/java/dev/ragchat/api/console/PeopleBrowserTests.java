@@ -210,6 +210,18 @@ class PeopleBrowserTests extends ConsoleBrowserTestSupport {
 		assertThat(this.browser.findElements(By.cssSelector("#key-rows button")))
 			.extracting((b) -> b.getAttribute("aria-label"))
 			.containsExactly("Revoke notebook");
+		// each key says what it may do now, by knowledge base where that differs: the
+		// console's own key has every scope for all, Ada's grants make it less
+		WebElement consoleKey = this.browser
+			.findElement(By.xpath("//tbody[@id='key-rows']/tr[contains(., 'this console')]"));
+		assertThat(consoleKey.findElement(By.cssSelector(".key-scopes")).getText())
+			.isEqualTo("admin, chat, upload (by knowledge base)");
+		assertThat(consoleKey.findElement(By.cssSelector(".key-kbs")).getText())
+			.contains("Finance (" + finance + "): admin, chat, upload")
+			.contains("Handbook (" + handbook + "): chat")
+			.doesNotContain("all");
+		WebElement notebook = this.browser.findElement(By.xpath("//tbody[@id='key-rows']/tr[td[1]='notebook']"));
+		assertThat(notebook.findElement(By.cssSelector(".key-scopes")).getText()).isEqualTo("chat");
 		assertNoHorizontalScroll();
 		screenshot("people-keys-390-light");
 		darkMode(true);
@@ -228,6 +240,38 @@ class PeopleBrowserTests extends ConsoleBrowserTestSupport {
 		// and at the provider: its sign-in asks for the password again
 		this.browser.findElement(By.cssSelector("#provider-links a")).click();
 		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("username")));
+	}
+
+	@Test
+	void aPersonGrantedNothingIsToldWhoCanShareAndIsAskedForNothingTheyMayNotUse() throws Exception {
+		TestIdentityProvider.groups.put("margaret", List.of("visitors"));
+		Calls.createKnowledgeBase(this.mvc, this.masterKey, "Not shared");
+		open();
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#provider-links a"))).click();
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("username"))).sendKeys("margaret");
+		this.browser.findElement(By.name("password")).sendKeys(TestIdentityProvider.PASSWORD);
+		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+		// not an empty table: who can share, and what to tell them
+		WebElement empty = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kb-empty")));
+		assertThat(empty.getText()).startsWith("Nothing has been shared with you yet.")
+			.contains("An administrator, or whoever manages a knowledge base, can share one with you")
+			.contains("visitors");
+		assertThat(this.browser.findElement(By.id("person-id")).getText()).startsWith("per_");
+		assertThat(this.browser.findElement(By.id("kb-table")).isDisplayed()).isFalse();
+		// creating takes the admin scope, which a person granted nothing has nowhere
+		assertThat(this.browser.findElement(By.id("kb-create")).isDisplayed()).isFalse();
+		for (String tab : List.of("search", "chat", "activity", "admin", "models", "people", "evaluations")) {
+			assertThat(this.browser.findElement(By.id("tab-" + tab)).isDisplayed()).as(tab).isFalse();
+		}
+		assertThat(requestsSinceCounting()).isNotEmpty()
+			.allSatisfy((r) -> assertThat(((Number) r.get("status")).intValue()).as(r.get("path").toString())
+				.isLessThan(400));
+		screenshot("people-nothing-shared-1280-light");
+		this.browser.manage().window().setSize(new Dimension(390, 844));
+		assertNoHorizontalScroll();
+		screenshot("people-nothing-shared-390-light");
+		this.browser.manage().window().setSize(new Dimension(1280, 900));
 	}
 
 	@Test

@@ -104,6 +104,18 @@ class SourcesBrowserTests extends ConsoleBrowserTestSupport {
 		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("doc-rows"),
 				"synced: " + this.origin + "/help/berths"));
 
+		// the help centre's page in the viewer: its relative links lead to the site's
+		// pages, as on the site, never into the service
+		this.browser
+			.findElement(By.xpath("//ul[@id='doc-rows']/li[.//span[contains(@class, 'synced') and text()='synced: "
+					+ this.origin + "/help/']]//button[starts-with(@aria-label, 'View')]"))
+			.click();
+		WebElement berths = this.wait.until(ExpectedConditions
+			.visibilityOfElementLocated(By.xpath("//div[@id='preview-text']//a[text()='Berths']")));
+		assertThat(berths.getAttribute("href")).isEqualTo(this.origin + "/help/berths");
+		assertThat(berths.getAttribute("rel")).contains("noopener");
+		this.browser.findElement(By.id("preview-close")).click();
+
 		// narrow, as on a phone, light and dark: nothing scrolls sideways
 		this.browser.manage().window().setSize(new Dimension(390, 844));
 		assertNoHorizontalScroll();

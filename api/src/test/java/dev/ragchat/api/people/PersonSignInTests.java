@@ -452,6 +452,29 @@ class PersonSignInTests {
 	}
 
 	@Test
+	void aPersonsKeySaysWhatItMayDoInEachKnowledgeBase() throws Exception {
+		String ledger = createKnowledgeBase("ledger");
+		String budget = createKnowledgeBase("budget");
+		grant(ledger, "group:finance", "chat");
+		grant(budget, "group:finance", "upload");
+		SignInBrowser ada = browser();
+		ada.signIn("ada");
+		String token = ada.json("GET", "/api/v1/me", null, 200).at("/csrf/token").asText();
+		HttpResponse<String> issued = ada.send("POST", "/api/v1/keys",
+				"{\"name\":\"both\",\"scopes\":[\"chat\",\"upload\"]}", token);
+		assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+		String key = json.readTree(issued.body()).get("key").asText();
+
+		JsonNode current = json.readTree(expect(200, withKey(key, "GET", "/api/v1/keys/current", null)));
+		assertThat(current.get("scopes")).extracting(JsonNode::asText).containsExactly("chat", "upload");
+		// upload is the key's in one knowledge base only: the grants say where
+		assertThat(current.at("/rights/" + ledger)).extracting(JsonNode::asText).containsExactly("chat");
+		assertThat(current.at("/rights/" + budget)).extracting(JsonNode::asText).containsExactly("chat", "upload");
+		withdraw(ledger, "group:finance");
+		withdraw(budget, "group:finance");
+	}
+
+	@Test
 	void theAuditTrailTheActivityAndFeedbackNameThePerson() throws Exception {
 		String finance = createKnowledgeBase("finance");
 		grant(finance, "group:finance", "chat");

@@ -103,19 +103,45 @@ class ApiKeyController {
 
 	@GetMapping("/current")
 	@Operation(summary = "What the presented credential may do: its kind, and for an API key its id, name,"
-			+ " scopes, knowledge bases and expiry (never the key); any credential may ask")
+			+ " scopes, knowledge bases and expiry (never the key), and for a person's key what it may do in"
+			+ " each knowledge base now; any credential may ask")
 	@SecurityRequirement(name = "apiKey")
 	@SecurityRequirement(name = "sessionToken")
 	CurrentView current(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
 		if (caller.kind() == Caller.Kind.MASTER) {
 			return new CurrentView("master", null, null,
 					java.util.Arrays.stream(Scope.values()).map(Scope::value).sorted().toList(),
-					caller.knowledgeBases(), null);
+					caller.knowledgeBases(), null, null);
 		}
 		String name = this.keys.active(caller.keyId()).map(ApiKey::name).orElse(null);
 		return new CurrentView((caller.kind() == Caller.Kind.SESSION) ? "session" : "api-key", caller.keyId(), name,
 				caller.scopes().stream().map(Scope::value).sorted().toList(), caller.knowledgeBases(),
-				caller.keyExpiresAt());
+				caller.keyExpiresAt(), heldRights(caller));
+	}
+
+	/**
+	 * What a person's key may do in each of its knowledge bases now: its scopes within
+	 * the person's grants there (which differ from one knowledge base to the next).
+	 * @return scopes by knowledge base id, or {@code null} for a key no person holds
+	 */
+	private static java.util.Map<String, List<String>> heldRights(Caller caller) {
+		Person person = caller.person();
+		if (person == null) {
+			return null;
+		}
+		java.util.Map<String, List<String>> rights = new java.util.TreeMap<>();
+		for (String kb : caller.knowledgeBases()) {
+			List<String> scopes = caller.scopes()
+				.stream()
+				.filter(person.scopesIn(kb)::contains)
+				.map(Scope::value)
+				.sorted()
+				.toList();
+			if (!scopes.isEmpty()) {
+				rights.put(kb, scopes);
+			}
+		}
+		return rights;
 	}
 
 	@DeleteMapping("/{id}")
@@ -227,8 +253,12 @@ class ApiKeyController {
 	 * @param expiresAt when the key expires
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
+	/**
+	 * @param rights for a key a person holds: what it may do in each knowledge base now
+	 * (absent for other credentials)
+	 */
 	record CurrentView(String kind, String id, String name, List<String> scopes, List<String> knowledgeBases,
-			Instant expiresAt) {
+			Instant expiresAt, @JsonInclude(JsonInclude.Include.NON_NULL) java.util.Map<String, List<String>> rights) {
 
 	}
 
