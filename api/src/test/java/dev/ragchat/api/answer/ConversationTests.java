@@ -70,6 +70,8 @@ class ConversationTests {
 		add("reagent", "Benedict's reagent",
 				"Benedict's reagent is a chemical reagent named after the chemist Stanley Rossiter Benedict. "
 						+ "It is often used in place of Fehling's solution to detect the presence of reducing sugars.");
+		add("alpha", "Set Routing Alpha", "The routing alpha of a specific net trades wire length for delay.");
+		add("layers", "Set Routing Layers", "The routing layers of a specific net are set with this command.");
 		add("wifi", "Office network", "The office Wi-Fi network is called Staff and needs your badge number.",
 				"Guests connect to the Guest network with the code at the front desk.");
 		add("tuolumne", "Civil | Superior Court of California | County of Tuolumne",
@@ -148,6 +150,12 @@ class ConversationTests {
 			.contains("County of Alameda");
 		assertThat(answer.clarification().readings()).hasSizeGreaterThanOrEqualTo(2);
 		assertThat(answer.citations()).extracting(Citation::documentId).contains("tuolumne", "alameda");
+	}
+
+	@Test
+	void titlesThatOnlyHoldTheWordOfferNoReadings() {
+		Answer answer = ask("How can one optimize the routing of a specific net in the design?");
+		assertThat(answer.outcome()).as(answer.text()).isNotEqualTo(Answer.CLARIFY);
 	}
 
 	@Test

@@ -44,6 +44,9 @@ public final class Readings implements Judge {
 		String query = judged.query().text();
 		Set<String> asked = Overlap.words(query);
 		for (String kind : kinds(query)) {
+			if (modified(kind, query)) {
+				continue;
+			}
 			Map<String, ScoredChunk> readings = readings(kind, judged.sources());
 			if (readings.size() < 2 || tellsApart(asked, readings.keySet())) {
 				continue;
@@ -106,7 +109,7 @@ public final class Readings implements Judge {
 			}
 			for (String part : TITLE_PARTS.split(title.strip())) {
 				Set<String> words = Overlap.words(part);
-				if (words.containsAll(kindWords) && words.size() > kindWords.size()
+				if (headed(part, kind) && words.containsAll(kindWords) && words.size() > kindWords.size()
 						&& seen.add(String.join(" ", new java.util.TreeSet<>(words)))) {
 					readings.putIfAbsent(part.strip(), source);
 					break;
@@ -114,6 +117,49 @@ public final class Readings implements Judge {
 			}
 		}
 		return readings;
+	}
+
+	/**
+	 * Whether the kind is what the title's part names: its head, the last words of an
+	 * English noun phrase ("Watkins Glen State Park", "Auburn Police Department") or its
+	 * first words before "of" ("County of Tuolumne"). A part that only holds the word
+	 * ("Set Routing Alpha", "Report Design Area") names something else.
+	 */
+	static boolean headed(String part, String kind) {
+		List<String> words = java.util.Arrays.stream(part.split("[^\\p{L}\\p{N}&'’-]+"))
+			.filter((word) -> !word.isEmpty())
+			.map((word) -> bare(word))
+			.toList();
+		List<String> kindWords = java.util.Arrays.stream(kind.split(" ")).map(Readings::stem).toList();
+		int n = kindWords.size();
+		if (words.size() <= n) {
+			return false;
+		}
+		List<String> last = words.subList(words.size() - n, words.size()).stream().map(Readings::stem).toList();
+		List<String> first = words.subList(0, n).stream().map(Readings::stem).toList();
+		return last.equals(kindWords) || (first.equals(kindWords) && "of".equals(words.get(n)));
+	}
+
+	/**
+	 * Whether the question also writes the kind with a word of its own before it ("during
+	 * macro placement … the placement"): it says which one it means.
+	 */
+	static boolean modified(String kind, String question) {
+		Matcher modifier = Pattern
+			.compile("([\\p{L}\\p{N}'’-]+)\\s+" + Pattern.quote(kind) + "s?\\b", Pattern.CASE_INSENSITIVE)
+			.matcher(question);
+		while (modifier.find()) {
+			String before = bare(modifier.group(1));
+			if (!StopWords.contains(before) && !Overlap.words(before).isEmpty()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static String stem(String word) {
+		return (word.length() > 3 && word.endsWith("s") && !word.endsWith("ss")) ? word.substring(0, word.length() - 1)
+				: word;
 	}
 
 	/**
