@@ -126,8 +126,8 @@ public final class AnswerEngine {
 		Found found = (image == null && rewrite.found() != null && !trace.on()) ? rewrite.found() : this.search
 			.search(conversation.searching((image != null) ? image.joinedTo(rewrite.query()) : rewrite.query()), trace);
 
-		if (rewrite.context()) {
-			found = found.namesOf(request.question());
+		if (rewrite.named() != null) {
+			found = found.judging(this.search.shape(rewrite.named()));
 		}
 
 		// 3. judge: do the sources answer? (widened by, or narrowed to, what the question

@@ -10,6 +10,9 @@ import java.util.Locale;
 import java.util.Set;
 
 import dev.ragchat.errors.RejectedInputException;
+import dev.ragchat.ingestion.reading.archive.ArchiveLimits;
+import dev.ragchat.ingestion.reading.archive.CountingEmbeddedExtractor;
+import dev.ragchat.ingestion.reading.archive.Inflation;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.extractor.EmbeddedDocumentExtractor;

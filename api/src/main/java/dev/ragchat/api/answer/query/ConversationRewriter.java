@@ -83,9 +83,19 @@ public final class ConversationRewriter implements QueryRewriter {
 			return Rewrite.asked(question,
 					"the previous answer was refused and the message names a subject of its own: searched alone");
 		}
-		// the subject as a sentence of its own: the message's first word stays the first
-		// of a sentence (a capital there names nothing)
-		String joined = subject.text() + ". " + question;
+		// the subject after the message: the message's first word stays the first of a
+		// sentence (a capital there names nothing), the subject's names stay names
+		String joined = question + " " + subject.text();
+		// a message that points back is about the subject: the names of the questions it
+		// points to count, as they were written; otherwise only the message's own
+		String named = pointsBack ? question + " " + String.join(" ", subject.questions()) : question;
+		if (subject.refused()) {
+			// "its", "that year" after a refusal still mean the refused subject: the
+			// answer stays on it rather than drifting to what the documents do hold
+			return new Rewrite(joined,
+					"it points back to a subject the previous answer refused: searched with \"" + subject.text() + "\"",
+					null, named);
+		}
 		Found alone = this.search.search(conversation.asked());
 		Found with = this.search.search(conversation.searching(joined));
 		double ownAlone = coverage(own, alone);
@@ -102,7 +112,7 @@ public final class ConversationRewriter implements QueryRewriter {
 		return new Rewrite(joined,
 				(pointsBack ? "it points back or names little of its own" : "it follows on (the subject is context)")
 						+ ": searched with the subject \"" + subject.text() + "\" (" + read + ")",
-				with, !pointsBack);
+				with, named);
 	}
 
 	/**
@@ -136,8 +146,9 @@ public final class ConversationRewriter implements QueryRewriter {
 	 * @param text its words, in the order the user wrote them
 	 * @param words the same as {@link Overlap#words}
 	 * @param refused whether the answer to the last question was a refusal
+	 * @param questions the questions it was read from, as written, oldest first
 	 */
-	record Subject(String text, Set<String> words, boolean refused) {
+	record Subject(String text, Set<String> words, boolean refused, List<String> questions) {
 
 		/**
 		 * @param history the turns before the message
@@ -178,7 +189,7 @@ public final class ConversationRewriter implements QueryRewriter {
 				}
 			}
 			String text = String.join(" ", kept);
-			return new Subject(text, Overlap.words(text), refused);
+			return new Subject(text, Overlap.words(text), refused, List.copyOf(questions));
 		}
 
 	}

@@ -67,17 +67,17 @@ public interface QueryRewriter {
 	 * @param why the decision, for an answer's trace
 	 * @param found what a search of exactly that query found when the rewriter searched
 	 * it (untraced), or {@code null}
-	 * @param context whether what the query adds to the message is context for search
-	 * only: the judge holds the sources to the names the message itself writes (a message
-	 * that points back is about the subject, whose names count)
+	 * @param named the text whose names and periods the judge holds the sources to, as
+	 * written (the message, and the questions a message that points back points to), or
+	 * {@code null} for the query: what the query adds for search only is context
 	 */
-	record Rewrite(String query, String why, Found found, boolean context) {
+	record Rewrite(String query, String why, Found found, String named) {
 
 		/**
-		 * What to search for, all of it judged.
+		 * What to search for, its names judged as the query holds them.
 		 */
 		public Rewrite(String query, String why, Found found) {
-			this(query, why, found, false);
+			this(query, why, found, null);
 		}
 
 		/**

@@ -21,18 +21,13 @@ public record Found(ShapedQuery query, List<ScoredChunk> chunks, int retrieved) 
 	}
 
 	/**
-	 * @param message a text the query holds (the message a conversation's subject was
-	 * added to)
-	 * @return the same, its names and periods only those the message writes: what the
-	 * judge holds the sources to when the rest of the query is context
+	 * @param named the text the judge reads names from, shaped
+	 * @return the same, with that text's names and periods: what the judge holds the
+	 * sources to when part of the query is context for search only
 	 */
-	public Found namesOf(String message) {
-		String written = message.toLowerCase(java.util.Locale.ROOT);
-		java.util.function.Predicate<String> inMessage = (name) -> written
-			.contains(name.toLowerCase(java.util.Locale.ROOT));
-		return new Found(new ShapedQuery(this.query.text(), this.query.keywords(),
-				this.query.names().stream().filter(inMessage).toList(),
-				this.query.periods().stream().filter(inMessage).toList()), this.chunks, this.retrieved);
+	public Found judging(ShapedQuery named) {
+		return new Found(new ShapedQuery(this.query.text(), this.query.keywords(), named.names(), named.periods()),
+				this.chunks, this.retrieved);
 	}
 
 	/**

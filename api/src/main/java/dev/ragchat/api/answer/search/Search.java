@@ -54,6 +54,14 @@ public final class Search {
 	}
 
 	/**
+	 * @param text a question
+	 * @return it shaped as a search shapes it (its weighted words, names and periods)
+	 */
+	public ShapedQuery shape(String text) {
+		return this.shaper.shape(text);
+	}
+
+	/**
 	 * @param request what to look for, where and how
 	 * @return the shaped query and the chunks found, best first
 	 */

@@ -1,4 +1,4 @@
-package dev.ragchat.ingestion.reading;
+package dev.ragchat.ingestion.reading.archive;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,11 +16,11 @@ import org.xml.sax.SAXException;
  * their bytes, as they are inflated, against one {@link Inflation} for the whole
  * document: nested archives cannot multiply past the bound.
  */
-final class CountingEmbeddedExtractor extends ParsingEmbeddedDocumentExtractor {
+public final class CountingEmbeddedExtractor extends ParsingEmbeddedDocumentExtractor {
 
 	private final Inflation inflation;
 
-	CountingEmbeddedExtractor(ParseContext context, Inflation inflation) {
+	public CountingEmbeddedExtractor(ParseContext context, Inflation inflation) {
 		super(context);
 		this.inflation = inflation;
 	}

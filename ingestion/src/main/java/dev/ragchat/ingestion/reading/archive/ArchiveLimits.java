@@ -1,4 +1,4 @@
-package dev.ragchat.ingestion.reading;
+package dev.ragchat.ingestion.reading.archive;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -24,10 +24,10 @@ public record ArchiveLimits(@DefaultValue("512MB") DataSize maxInflated, @Defaul
 	public static final ArchiveLimits DEFAULTS = new ArchiveLimits(DataSize.ofMegabytes(512), 10_000);
 
 	/** The setting that raises {@link #maxInflated}. */
-	static final String MAX_INFLATED_SETTING = "RAGCHAT_INGESTION_ARCHIVE_MAX_INFLATED";
+	public static final String MAX_INFLATED_SETTING = "RAGCHAT_INGESTION_ARCHIVE_MAX_INFLATED";
 
 	/** The setting that raises {@link #maxEntries}. */
-	static final String MAX_ENTRIES_SETTING = "RAGCHAT_INGESTION_ARCHIVE_MAX_ENTRIES";
+	public static final String MAX_ENTRIES_SETTING = "RAGCHAT_INGESTION_ARCHIVE_MAX_ENTRIES";
 
 	public ArchiveLimits {
 		if (maxInflated.toBytes() < DataSize.ofMegabytes(1).toBytes()) {

@@ -1,4 +1,4 @@
-package dev.ragchat.ingestion.reading;
+package dev.ragchat.ingestion.reading.archive;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +22,7 @@ import org.apache.commons.io.input.ProxyInputStream;
  * a parse writes ({@code SecureContentHandler}), and neither bounds what all the entries
  * of an archive, or all the documents inside a document, inflate to together.
  */
-final class Inflation {
+public final class Inflation {
 
 	private final ArchiveLimits limits;
 
@@ -42,7 +42,7 @@ final class Inflation {
 	 * @param embedded whether it counts the documents inside a document (else the entries
 	 * of its archive)
 	 */
-	Inflation(ArchiveLimits limits, boolean embedded) {
+	public Inflation(ArchiveLimits limits, boolean embedded) {
 		this.limits = limits;
 		this.embedded = embedded;
 		this.what = embedded ? "The documents inside the file" : "The file";
@@ -58,7 +58,7 @@ final class Inflation {
 	 * @throws TooLarge when it passes a bound
 	 * @throws IOException when it cannot be read
 	 */
-	static void scan(Path file, ArchiveLimits limits) throws IOException {
+	public static void scan(Path file, ArchiveLimits limits) throws IOException {
 		if (!isZip(file)) {
 			return;
 		}
@@ -153,7 +153,7 @@ final class Inflation {
 	/**
 	 * @return why the allowance ran out, or {@code null} while it has not
 	 */
-	String exceeded() {
+	public String exceeded() {
 		return this.exceeded;
 	}
 
@@ -161,7 +161,7 @@ final class Inflation {
 	 * A bound of {@link ArchiveLimits} was passed; the message is the document's FAILED
 	 * reason.
 	 */
-	static final class TooLarge extends IOException {
+	public static final class TooLarge extends IOException {
 
 		TooLarge(String reason) {
 			super(reason);
