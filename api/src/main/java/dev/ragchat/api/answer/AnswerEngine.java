@@ -182,7 +182,7 @@ public final class AnswerEngine {
 			if (ChatModelGenerator.CLARIFY.equals(written.refusal())) {
 				// the model asked back: the readings it names are cited as the extract's
 				// are
-				String askedBack = CitationMarkers.keepValid(written.text(), sources.size(), numbering);
+				String askedBack = generated.text();
 				List<Citation> readings = this.citations.of(new Citations.Cited(askedBack, sources, numbering.cited()));
 				trace.generated(true, sources, askedBack, false);
 				trace.cited(readings);

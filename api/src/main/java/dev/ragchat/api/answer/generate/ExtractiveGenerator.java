@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
+import dev.ragchat.api.answer.judge.Refusal;
 import dev.ragchat.api.answer.text.Asks;
 import dev.ragchat.api.answer.text.CitationMarkers;
 import dev.ragchat.api.answer.text.LexRank;
@@ -42,9 +43,6 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 
 	static final String WRITING_PREFIX = "Writing that needs a language model, which answers here do not use. "
 			+ "What the documents say of it: ";
-
-	/** The reason code of a request only a language model can do (Refusal's). */
-	static final String NEEDS_MODEL = "needs-model";
 
 	/** How many sentences a summary quotes. */
 	static final int SUMMARY_SENTENCES = 5;
@@ -306,7 +304,7 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 			.map(quotable::get)
 			.sorted(Comparator.comparingInt((Candidate c) -> c.source).thenComparingInt((c) -> c.position))
 			.toList();
-		return new Generated(quote(WRITING_PREFIX, chosen, tokens), false, null, NEEDS_MODEL);
+		return new Generated(quote(WRITING_PREFIX, chosen, tokens), false, null, Refusal.NEEDS_MODEL);
 	}
 
 	/**
