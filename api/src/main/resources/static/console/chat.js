@@ -10,6 +10,7 @@ import { openCitation, openDocument } from './viewer.js';
 import { withPageLink } from './weblinks.js';
 import { openTrace } from './trace.js';
 import { describeModelSettings, extractNotice, showGenerator } from './models.js';
+import { renderScope, resetScope, scopeBody, suggestionKeys, whenScopeChanges } from './scope.js';
 
 const OPEN = 'ragchat.conversation';
 const chat = { session: null, personas: [], streaming: null, renewing: null, names: new Map() };
@@ -171,6 +172,7 @@ async function resume(sessionId) {
 		Object.assign(chat.session, { knowledgeBase: view.knowledgeBase, configId: view.configId });
 		sessionStorage.setItem(OPEN, sessionId);
 		setUp();
+		resetScope(view);
 		await loadHistory();
 		await loadConversations();
 	} catch (error) {
@@ -229,6 +231,7 @@ export function newChat() {
 	sessionStorage.removeItem(OPEN);
 	$('messages').replaceChildren();
 	setUp();
+	resetScope(null);
 	loadConversations();
 	$('question').focus();
 }
@@ -256,6 +259,7 @@ export function setUp() {
 		persona.disabled = false;
 		$('session-info').textContent = kb.value ? `New chat on ${kbName(kb.value)}` : 'No knowledge base to ask yet';
 	}
+	renderScope();
 	describePersona();
 }
 
@@ -391,7 +395,7 @@ function renderAnswer(item, text, citations, grounded, question, messageId, pass
 		if (!citation) return document.createTextNode(marker);
 		const quote = quoteFor(citation, sentence, seen.has(index));
 		seen.add(index);
-		return withPageLink(chip(citation, quote), chat.session.knowledgeBase, citation, quote);
+		return withPageLink(chip(citation, quote), citation.knowledgeBase || chat.session.knowledgeBase, citation, quote);
 	});
 	box.replaceChildren(fragment);
 	// a question asked back: the readings the documents hold, each a button that asks
@@ -519,7 +523,7 @@ function chip(citation, quote) {
 		'data-document': citation.documentId,
 		'aria-label': `Source ${citation.index}: ${label}, page ${citation.page}`,
 		text: String(citation.index),
-		onclick: () => { hidePreview(); openCitation(chat.session.knowledgeBase, { ...citation, filename: label }, quote); } });
+		onclick: () => { hidePreview(); openCitation(citation.knowledgeBase || chat.session.knowledgeBase, { ...citation, filename: label }, quote); } });
 	const show = () => showPreview(button, label, citation.page, quote);
 	button.addEventListener('mouseenter', show);
 	button.addEventListener('focus', show);
@@ -635,6 +639,7 @@ export function count() {
 }
 
 export function composerKeys(event) {
+	if (suggestionKeys(event)) return;
 	if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
 		event.preventDefault();
 		$('ask-form').requestSubmit();
@@ -656,7 +661,8 @@ async function startSession() {
 	const kb = $('chat-kb').value;
 	if (!kb && !configId) throw new Error('Create a knowledge base first (Knowledge bases), then ask it.');
 	const config = chat.personas.find((p) => p.id === configId);
-	const body = configId ? (config && config.editable === false ? { configId } : { configId, knowledgeBase: kb }) : { knowledgeBase: kb };
+	const body = { ...(configId ? (config && config.editable === false ? { configId } : { configId, knowledgeBase: kb }) : { knowledgeBase: kb }),
+		...scopeBody() };
 	const started = await api('/api/v1/sessions', { method: 'POST', json: body });
 	chat.session = { sessionId: started.sessionId, ...tokenOf(started), knowledgeBase: kb, configId: configId || null };
 	if (config && config.editable === false) chat.session.knowledgeBase = config.knowledgeBase;
@@ -761,3 +767,8 @@ function parseEvent(block) {
 	try { parsed = JSON.parse(parsed); } catch { /* plain text */ }
 	return { name, data: parsed };
 }
+
+// a changed scope goes to the open conversation at once (a new chat starts with it)
+whenScopeChanges(async (body) => {
+	if (chat.session) await sessionApi('/scope', { method: 'PUT', json: body });
+});

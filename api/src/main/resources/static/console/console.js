@@ -12,6 +12,7 @@ import { activityShown, activityThemeChanged, forgetActivity, mayReadActivity } 
 import { addSource } from './sources.js';
 import { forgetFilterKeys, loadFilterKeys, wireFilter } from './filter.js';
 import { labelTables } from './tables.js';
+import { suggest } from './scope.js';
 
 const THEME = 'ragchat.theme';
 
@@ -213,6 +214,7 @@ wireFilter();
 labelTables();
 $('ask-form').addEventListener('submit', ask);
 $('question').addEventListener('input', count);
+$('question').addEventListener('input', () => guarded(suggest));
 $('question').addEventListener('keydown', composerKeys);
 $('stop').addEventListener('click', stop);
 $('new-chat').addEventListener('click', newChat);

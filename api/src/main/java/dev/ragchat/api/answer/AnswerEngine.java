@@ -17,6 +17,7 @@ import dev.ragchat.api.answer.query.QueryRewriter;
 import dev.ragchat.api.answer.search.Found;
 import dev.ragchat.api.answer.search.Search;
 import dev.ragchat.api.answer.search.SearchRequest;
+import dev.ragchat.api.answer.search.SearchScope;
 import dev.ragchat.api.answer.text.Asks;
 import dev.ragchat.api.answer.text.CitationMarkers;
 import dev.ragchat.retrieval.PageContext;
@@ -32,7 +33,9 @@ import org.springframework.util.Assert;
  * <li>query: the message alone, or with the subject its conversation supplies, as the
  * knowledge base's evidence or a language model decides ({@link QueryRewriter});</li>
  * <li>search: shape, retrieve, rerank, least score ({@link Search}, the same search as
- * {@code /search});</li>
+ * {@code /search}), of the request's scope: one knowledge base, or several and maybe only
+ * some of their documents ({@link SearchScope}); no source of the answer lies outside
+ * it;</li>
  * <li>judge: do the sources answer? ({@link Judge}: the search's verdict, then the ground
  * step's rules for the extract or the similarity floor before a language model);</li>
  * <li>widen: a source of a paginated document is read with the rest of its page, so that
@@ -115,8 +118,9 @@ public final class AnswerEngine {
 
 		// 1. query: what to search for, the message alone or with the subject its
 		// conversation supplies
-		SearchRequest asked = new SearchRequest(request.knowledgeBase(), request.question(), request.settings().topK(),
-				request.settings().mode(), List.of(), request.filter(), request.settings().rerank());
+		// (of the request's scope: its knowledge bases, its documents when it names some)
+		SearchRequest asked = SearchRequest.within(request.scope(), request.question(), request.settings().topK(),
+				request.settings().mode(), request.filter(), request.settings().rerank());
 		QueryRewriter.Conversation conversation = new QueryRewriter.Conversation(asked, request.history());
 		QueryRewriter.Rewrite rewrite = this.rewriter.rewrite(conversation);
 		trace.rewritten(request.question(), rewrite.query(), rewrite.why());
@@ -132,8 +136,8 @@ public final class AnswerEngine {
 
 		// 3. judge: do the sources answer? (widened by, or narrowed to, what the question
 		// names)
-		Verdict verdict = this.judge.judge(Judged.of(request.knowledgeBase(), found, request.filter(),
-				!request.media().isEmpty(), generator.judgesSources(), trace));
+		Verdict verdict = inside(request.scope(), this.judge.judge(Judged.of(request.knowledgeBase(), found,
+				request.filter(), !request.media().isEmpty(), generator.judgesSources(), trace)));
 		trace.judged(verdict);
 		List<ScoredChunk> sources = verdict.sources();
 
@@ -159,7 +163,8 @@ public final class AnswerEngine {
 			// the question asked back cites the source of each reading it offers
 			String askedBack = CitationMarkers.keepValid(verdict.clarification().text(), sources.size(), numbering);
 			tokens.accept(askedBack);
-			List<Citation> readings = this.citations.of(new Citations.Cited(askedBack, sources, numbering.cited()));
+			List<Citation> readings = knowledgeBases(
+					this.citations.of(new Citations.Cited(askedBack, sources, numbering.cited())), sources);
 			trace.cited(readings);
 			return new Answer(askedBack, false, readings, null, null,
 					found.chunks().stream().map(Answer.Passage::of).toList(), trace.trace(null),
@@ -183,7 +188,8 @@ public final class AnswerEngine {
 				// the model asked back: the readings it names are cited as the extract's
 				// are
 				String askedBack = generated.text();
-				List<Citation> readings = this.citations.of(new Citations.Cited(askedBack, sources, numbering.cited()));
+				List<Citation> readings = knowledgeBases(
+						this.citations.of(new Citations.Cited(askedBack, sources, numbering.cited())), sources);
 				trace.generated(true, sources, askedBack, false);
 				trace.cited(readings);
 				return new Answer(askedBack, false, readings, written.tokens(), null,
@@ -209,7 +215,9 @@ public final class AnswerEngine {
 		// 6. cite: an answer none of whose markers verifies against its sources is not
 		// grounded
 		List<Citation> cited = generated.grounded()
-				? this.citations.of(new Citations.Cited(generated.text(), sources, numbering.cited())) : List.of();
+				? knowledgeBases(this.citations.of(new Citations.Cited(generated.text(), sources, numbering.cited())),
+						sources)
+				: List.of();
 		boolean grounded = generated.grounded() && !cited.isEmpty();
 		if (generated.grounded() && !grounded) {
 			refusal = new Refusal(Refusal.NOT_VERIFIED, "no marker of the answer names a source");
@@ -219,6 +227,35 @@ public final class AnswerEngine {
 		}
 		return new Answer(generated.text(), grounded, cited, generated.tokens(), grounded ? null : refusal,
 				found.chunks().stream().map(Answer.Passage::of).toList(), trace.trace(grounded ? null : refusal));
+	}
+
+	/**
+	 * A verdict whose sources lie inside the scope: the search stays inside it, and so
+	 * does what a judge adds (a source the ground step looks up for a name the question
+	 * asks about, from the whole knowledge base, is left out when the scope names
+	 * documents). A verdict left with no source refuses; a question asked back keeps its
+	 * sources as they are numbered (they are the search's, all inside).
+	 */
+	private static Verdict inside(SearchScope scope, Verdict verdict) {
+		if (scope.whole() || !verdict.answerable()) {
+			return verdict;
+		}
+		List<ScoredChunk> inside = verdict.sources().stream().filter((source) -> scope.holds(source.chunk())).toList();
+		if (inside.size() == verdict.sources().size()) {
+			return verdict;
+		}
+		return inside.isEmpty() ? Verdict.refused(verdict.sources(), Refusal.NO_SOURCES,
+				"no source lies inside the conversation's scope") : Verdict.answerable(inside);
+	}
+
+	/**
+	 * The citations, each saying the knowledge base of its source (a conversation may ask
+	 * several).
+	 */
+	private static List<Citation> knowledgeBases(List<Citation> citations, List<ScoredChunk> sources) {
+		java.util.Map<String, String> knowledgeBases = new java.util.HashMap<>();
+		sources.forEach((source) -> knowledgeBases.put(source.chunk().id(), source.chunk().knowledgeBase()));
+		return citations.stream().map((citation) -> citation.in(knowledgeBases.get(citation.chunkId()))).toList();
 	}
 
 	/**

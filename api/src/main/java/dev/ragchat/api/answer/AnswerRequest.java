@@ -3,6 +3,7 @@ package dev.ragchat.api.answer;
 import java.util.List;
 
 import dev.ragchat.api.answer.generate.Turn;
+import dev.ragchat.api.answer.search.SearchScope;
 import dev.ragchat.retrieval.MetadataFilter;
 import dev.ragchat.retrieval.SearchMode;
 
@@ -21,16 +22,29 @@ import org.springframework.util.Assert;
  * @param filter only sources whose values pass it, or {@code null}
  * @param trace whether the answer comes with its {@link Trace} (off by default: an
  * untraced answer does no work for it)
+ * @param scope where the question is searched and answered: {@code knowledgeBase} first,
+ * maybe more, maybe only some of their documents (all of {@code knowledgeBase} when
+ * {@code null}); nothing of the answer comes from outside it
  */
 public record AnswerRequest(String knowledgeBase, String question, List<Turn> history, List<Media> media,
-		String imageText, Settings settings, MetadataFilter filter, boolean trace) {
+		String imageText, Settings settings, MetadataFilter filter, boolean trace, SearchScope scope) {
 
 	public AnswerRequest {
 		Assert.hasText(knowledgeBase, "knowledgeBase must not be empty");
+		scope = (scope != null) ? scope : SearchScope.of(knowledgeBase);
+		Assert.isTrue(scope.knowledgeBase().equals(knowledgeBase), "the scope starts with the knowledge base");
 		Assert.hasText(question, "question must not be empty");
 		Assert.notNull(settings, "settings must not be null");
 		history = (history != null) ? List.copyOf(history) : List.of();
 		media = (media != null) ? List.copyOf(media) : List.of();
+	}
+
+	/**
+	 * A question to one whole knowledge base.
+	 */
+	public AnswerRequest(String knowledgeBase, String question, List<Turn> history, List<Media> media, String imageText,
+			Settings settings, MetadataFilter filter, boolean trace) {
+		this(knowledgeBase, question, history, media, imageText, settings, filter, trace, null);
 	}
 
 	/**
@@ -46,7 +60,17 @@ public record AnswerRequest(String knowledgeBase, String question, List<Turn> hi
 	 */
 	public AnswerRequest traced() {
 		return new AnswerRequest(this.knowledgeBase, this.question, this.history, this.media, this.imageText,
-				this.settings, this.filter, true);
+				this.settings, this.filter, true, this.scope);
+	}
+
+	/**
+	 * @param within where to search and answer
+	 * @return the same question, asked there (its first knowledge base the one that
+	 * answers)
+	 */
+	public AnswerRequest within(SearchScope within) {
+		return new AnswerRequest(within.knowledgeBase(), this.question, this.history, this.media, this.imageText,
+				this.settings, this.filter, this.trace, within);
 	}
 
 	/**

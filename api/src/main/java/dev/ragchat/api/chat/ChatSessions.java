@@ -14,6 +14,7 @@ import dev.ragchat.api.access.ApiKeyRevoked;
 import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.access.Scope;
 import dev.ragchat.api.access.SessionTokens;
+import dev.ragchat.api.answer.search.SearchScope;
 import dev.ragchat.errors.ConflictException;
 import dev.ragchat.errors.ForbiddenException;
 import dev.ragchat.errors.NotFoundException;
@@ -53,8 +54,11 @@ public final class ChatSessions implements ActiveSessions {
 
 	private final MessageStore messages;
 
+	private final SessionScopes scopes;
+
 	ChatSessions(SessionStore store, SessionTokens tokens, KnowledgeBases knowledgeBases, ChatConfigStore configs,
-			MessageStore messages, Clock clock) {
+			MessageStore messages, Clock clock, SessionScopes scopes) {
+		this.scopes = scopes;
 		this.store = store;
 		this.messages = messages;
 		this.configs = configs;
@@ -66,7 +70,10 @@ public final class ChatSessions implements ActiveSessions {
 
 	public Started start(Caller caller, SessionStart request) {
 		ChatSession session = resolve(caller, request);
+		SearchScope scope = this.scopes.checked(caller, session.knowledgeBase(), request.knowledgeBases(),
+				request.documents());
 		this.store.save(session);
+		this.scopes.keep(session.id(), scope);
 		return new Started(session, this.tokens.issue(session.id(), caller.keyId(), session.expiresAt()));
 	}
 
@@ -86,8 +93,8 @@ public final class ChatSessions implements ActiveSessions {
 				.orElseThrow(() -> new NotFoundException("No chat configuration '" + request.configId() + "'"));
 			refuseOverridesOfLocked(config, request);
 		}
-		String knowledgeBase = (request.knowledgeBase() != null) ? request.knowledgeBase()
-				: (config != null) ? config.knowledgeBase() : null;
+		String knowledgeBase = (request.knowledgeBase() != null) ? request.knowledgeBase() : (config != null)
+				? config.knowledgeBase() : !request.knowledgeBases().isEmpty() ? request.knowledgeBases().get(0) : null;
 		if (knowledgeBase == null) {
 			throw new RejectedInputException("knowledgeBase is required (or a configId that names one)");
 		}
@@ -114,8 +121,9 @@ public final class ChatSessions implements ActiveSessions {
 			return;
 		}
 		SessionSettings settings = request.settings();
-		boolean otherKnowledgeBase = request.knowledgeBase() != null
-				&& !request.knowledgeBase().equals(config.knowledgeBase());
+		boolean otherKnowledgeBase = (request.knowledgeBase() != null
+				&& !request.knowledgeBase().equals(config.knowledgeBase()))
+				|| request.knowledgeBases().stream().anyMatch((kb) -> !kb.equals(config.knowledgeBase()));
 		if (otherKnowledgeBase || settings.systemPrompt() != null || settings.model() != null
 				|| settings.temperature() != null || settings.topK() != null) {
 			throw new ConflictException("Chat configuration '" + config.id() + "' is not editable: a session"
@@ -162,12 +170,47 @@ public final class ChatSessions implements ActiveSessions {
 	 * as it ends the knowledge base's. The refusal is that of a knowledge base the caller
 	 * cannot see; the session goes on, for when the grant comes back.
 	 */
-	private static ChatSession usable(Caller caller, ChatSession session) {
-		if (!caller.mayChatIn(session.knowledgeBase())) {
-			throw new NotFoundException("No knowledge base '" + session.knowledgeBase() + "' (session '" + session.id()
-					+ "' asks it, and this key may no longer chat there)");
+	private ChatSession usable(Caller caller, ChatSession session) {
+		// every knowledge base of its scope, each time (a session that asks several is
+		// refused when the caller may no longer chat in one of them)
+		for (String knowledgeBase : this.scopes.of(session).knowledgeBases()) {
+			if (!caller.mayChatIn(knowledgeBase)) {
+				throw new NotFoundException("No knowledge base '" + knowledgeBase + "' (session '" + session.id()
+						+ "' asks it, and this key may no longer chat there)");
+			}
 		}
 		return session;
+	}
+
+	/**
+	 * @param session a session a caller may use now ({@link #get})
+	 * @return where it asks: its knowledge bases, maybe only some documents
+	 */
+	public SearchScope scope(ChatSession session) {
+		return this.scopes.of(session);
+	}
+
+	/**
+	 * Changes where a session asks (with its token): the knowledge base it started on,
+	 * with these others and only these documents, each checked against the caller as at
+	 * the start.
+	 * @param caller the session's token
+	 * @param id the session
+	 * @param knowledgeBases the other knowledge bases to ask, or empty
+	 * @param documents only these documents, or empty for all
+	 * @return the scope as it is now
+	 */
+	public SearchScope rescope(Caller caller, String id, List<String> knowledgeBases, List<String> documents) {
+		ChatSession session = get(caller, id);
+		if (session.configId() != null && !knowledgeBases.stream().allMatch(session.knowledgeBase()::equals)) {
+			this.configs.findById(session.configId()).filter((config) -> !config.editable()).ifPresent((config) -> {
+				throw new ConflictException("Session '" + id + "' started from chat configuration '" + config.id()
+						+ "', which is not editable: it asks its knowledge base only");
+			});
+		}
+		SearchScope scope = this.scopes.checked(caller, session.knowledgeBase(), knowledgeBases, documents);
+		this.scopes.keep(id, scope);
+		return scope;
 	}
 
 	/**
@@ -181,6 +224,7 @@ public final class ChatSessions implements ActiveSessions {
 		this.store.end(session.id(), this.clock.instant());
 		this.cache.invalidate(id);
 		this.messages.deleteSession(id);
+		this.scopes.forget(id);
 		this.store.delete(id);
 		this.cache.invalidate(id);
 	}

@@ -14,6 +14,7 @@ import dev.ragchat.api.answer.AnswerRequest;
 import dev.ragchat.api.answer.Trace;
 import dev.ragchat.api.answer.generate.Turn;
 import dev.ragchat.api.answer.judge.Clarification;
+import dev.ragchat.api.answer.search.SearchScope;
 import dev.ragchat.api.media.MediaLibrary;
 import dev.ragchat.errors.RejectedInputException;
 import dev.ragchat.retrieval.MetadataFilter;
@@ -30,6 +31,8 @@ import io.micrometer.core.instrument.Timer;
 public final class Conversations {
 
 	private final ChatSessions sessions;
+
+	private final SessionScopes scopes;
 
 	private final AnswerEngine engine;
 
@@ -51,8 +54,9 @@ public final class Conversations {
 
 	private final Counter modelTokens;
 
-	Conversations(AnswerEngine engine, MediaLibrary media, ChatSessions sessions, MessageStore messages,
-			ChatProperties properties, Clock clock, MeterRegistry meters) {
+	Conversations(AnswerEngine engine, MediaLibrary media, ChatSessions sessions, SessionScopes scopes,
+			MessageStore messages, ChatProperties properties, Clock clock, MeterRegistry meters) {
+		this.scopes = scopes;
 		this.questions = Counter.builder("ragchat.questions").description("Questions answered").register(meters);
 		this.grounded = Counter.builder("ragchat.answers")
 			.tag("outcome", "grounded")
@@ -146,11 +150,14 @@ public final class Conversations {
 		StringBuilder told = new StringBuilder();
 		Answer answer;
 		try {
+			// asked where the session asks: its knowledge bases, maybe only some
+			// documents
 			answer = this.engine.answer(new AnswerRequest(session.knowledgeBase(), question, history, attached.media(),
-					attached.imageText(), settings(session), filter, trace), (token) -> {
-						tokens.accept(token);
-						told.append(token);
-					});
+					attached.imageText(), settings(session), filter, trace)
+				.within(this.sessions.scope(session)), (token) -> {
+					tokens.accept(token);
+					told.append(token);
+				});
 		}
 		catch (RuntimeException ex) {
 			AskerGone gone = AskerGone.in(ex);
@@ -183,7 +190,9 @@ public final class Conversations {
 	 * @return the place, ready to answer
 	 */
 	public Stateless stateless(Caller caller, SessionStart start) {
-		return new Stateless(this.sessions.resolve(caller, start));
+		ChatSession session = this.sessions.resolve(caller, start);
+		return new Stateless(session,
+				this.scopes.checked(caller, session.knowledgeBase(), start.knowledgeBases(), start.documents()));
 	}
 
 	private AnswerRequest.Settings settings(ChatSession session) {
@@ -240,15 +249,25 @@ public final class Conversations {
 
 		private final ChatSession session;
 
-		private Stateless(ChatSession session) {
+		private final SearchScope scope;
+
+		private Stateless(ChatSession session, SearchScope scope) {
 			this.session = session;
+			this.scope = scope;
 		}
 
 		/**
-		 * @return the knowledge base that answers
+		 * @return the knowledge base that answers (the first of its scope)
 		 */
 		public String knowledgeBase() {
 			return this.session.knowledgeBase();
+		}
+
+		/**
+		 * @return where it asks
+		 */
+		public SearchScope scope() {
+			return this.scope;
 		}
 
 		/**
@@ -279,7 +298,8 @@ public final class Conversations {
 			List<Turn> latest = history
 				.subList(Math.max(0, history.size() - Conversations.this.properties.historyTurns()), history.size());
 			Answer answer = Conversations.this.engine.answer(new AnswerRequest(this.session.knowledgeBase(), question,
-					latest, List.of(), null, settings(this.session), filter, trace), tokens);
+					latest, List.of(), null, settings(this.session), filter, trace)
+				.within(this.scope), tokens);
 			counted(answer, askedAt);
 			return answer;
 		}

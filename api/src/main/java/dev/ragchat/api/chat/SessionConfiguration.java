@@ -7,6 +7,7 @@ import dev.ragchat.api.answer.AnswerEngine;
 import dev.ragchat.api.answer.EngineSettings;
 import dev.ragchat.api.answer.generate.AnswerSettings;
 import dev.ragchat.api.media.MediaLibrary;
+import dev.ragchat.ingestion.DocumentStore;
 import dev.ragchat.ingestion.KnowledgeBases;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -21,9 +22,14 @@ import org.springframework.context.annotation.Configuration;
 class SessionConfiguration {
 
 	@Bean
+	SessionScopes sessionScopes(SessionScopeStore store, KnowledgeBases knowledgeBases, DocumentStore documents) {
+		return new SessionScopes(store, knowledgeBases, documents);
+	}
+
+	@Bean
 	ChatSessions chatSessions(SessionStore store, SessionTokens tokens, KnowledgeBases knowledgeBases,
-			ChatConfigStore configs, MessageStore messages, Clock clock) {
-		return new ChatSessions(store, tokens, knowledgeBases, configs, messages, clock);
+			ChatConfigStore configs, MessageStore messages, Clock clock, SessionScopes scopes) {
+		return new ChatSessions(store, tokens, knowledgeBases, configs, messages, clock, scopes);
 	}
 
 	/**
@@ -48,9 +54,9 @@ class SessionConfiguration {
 	}
 
 	@Bean
-	Conversations conversations(AnswerEngine engine, MediaLibrary media, ChatSessions sessions, MessageStore messages,
-			ChatProperties properties, Clock clock, ObjectProvider<MeterRegistry> meters) {
-		return new Conversations(engine, media, sessions, messages, properties, clock,
+	Conversations conversations(AnswerEngine engine, MediaLibrary media, ChatSessions sessions, SessionScopes scopes,
+			MessageStore messages, ChatProperties properties, Clock clock, ObjectProvider<MeterRegistry> meters) {
+		return new Conversations(engine, media, sessions, scopes, messages, properties, clock,
 				meters.getIfAvailable(SimpleMeterRegistry::new));
 	}
 

@@ -133,10 +133,13 @@ public final class KnowledgeTools {
 								+ " [n] markers point at its citations (document, file name, page, quote), and"
 								+ " grounded: false with a refusal {reason, detail} when the documents do not answer it"
 								+ " (nothing is invented). Returns a session_id: pass it back to ask a follow-up in the"
-								+ " same conversation.",
+								+ " same conversation. knowledge_bases asks several knowledge bases at once, documents"
+								+ " only some documents of them (each citation names its knowledge_base).",
 						"""
 								{"type":"object","properties":{
-								"knowledge_base":{"type":"string","description":"a knowledge base id from list_knowledge_bases (not needed with session_id)"},
+								"knowledge_base":{"type":"string","description":"a knowledge base id from list_knowledge_bases (not needed with session_id, or with knowledge_bases)"},
+								"knowledge_bases":{"type":"array","items":{"type":"string"},"description":"more knowledge bases to ask at once (the first is asked when knowledge_base is left out); with session_id: the conversation's scope from now on"},
+								"documents":{"type":"array","items":{"type":"string"},"description":"only these documents (ids from list_documents) of those knowledge bases; with session_id: the conversation's scope from now on"},
 								"question":{"type":"string","description":"the question"},
 								"session_id":{"type":"string","description":"the session_id of an earlier ask, to continue that conversation"},
 								"trace":{"type":"boolean","description":"also return the answer's trace: the stages as they ran (rewrite, shape, vector and keyword rankings, fusion, rerank, the judge's decision and reason, the quotes chosen), each with its time (default false)"}},
@@ -283,14 +286,23 @@ public final class KnowledgeTools {
 		caller.require(Scope.CHAT, null);
 		String question = string(args, "question", true);
 		String sessionId = string(args, "session_id", false);
+		List<String> knowledgeBases = strings(args, "knowledge_bases");
+		List<String> documents = strings(args, "documents");
 		Caller asking;
 		if (sessionId != null) {
 			asking = this.sessions.resume(caller, sessionId);
+			if (knowledgeBases != null || documents != null) {
+				this.sessions.rescope(asking, sessionId, (knowledgeBases != null) ? knowledgeBases : List.of(),
+						(documents != null) ? documents : List.of());
+			}
 		}
 		else {
-			String kb = string(args, "knowledge_base", true);
+			String kb = (knowledgeBases != null && !knowledgeBases.isEmpty() && args.get("knowledge_base") == null)
+					? knowledgeBases.get(0) : string(args, "knowledge_base", true);
 			caller.require(Scope.CHAT, kb);
-			sessionId = this.sessions.start(caller, new SessionStart(kb, null, null)).session().id();
+			sessionId = this.sessions.start(caller, new SessionStart(kb, null, null, knowledgeBases, documents))
+				.session()
+				.id();
 			asking = caller.inSession(sessionId);
 		}
 		boolean trace = flag(args, "trace");
@@ -305,7 +317,7 @@ public final class KnowledgeTools {
 				answer.citations()
 					.stream()
 					.map((c) -> ordered("index", c.index(), "document_id", c.documentId(), "filename", c.filename(),
-							"page", c.page(), "quote", c.quote()))
+							"page", c.page(), "quote", c.quote(), "knowledge_base", c.knowledgeBase()))
 					.toList(),
 				"session_id", sessionId);
 		result.put("outcome", answer.outcome());

@@ -24,12 +24,31 @@ import dev.ragchat.ingestion.reading.pdf.PdfPages;
  * of the page's width and height from its top-left corner; empty for other formats
  * @param webUrl for a page a web source read: the page's URL (a link to it, where a
  * browser can add a text fragment to find the quote); {@code null} for other documents
+ * @param knowledgeBase the knowledge base of the document (a conversation may ask
+ * several), or {@code null} for answers stored before citations said it
  */
 public record Citation(int index, String documentId, String filename, int page, String chunkId, String snippet,
-		double score, String quote, List<PdfPages.Box> boxes, String webUrl) {
+		double score, String quote, List<PdfPages.Box> boxes, String webUrl, String knowledgeBase) {
 
 	public Citation {
 		boxes = (boxes != null) ? List.copyOf(boxes) : List.of();
+	}
+
+	/**
+	 * A citation that does not say its knowledge base (yet).
+	 */
+	public Citation(int index, String documentId, String filename, int page, String chunkId, String snippet,
+			double score, String quote, List<PdfPages.Box> boxes, String webUrl) {
+		this(index, documentId, filename, page, chunkId, snippet, score, quote, boxes, webUrl, null);
+	}
+
+	/**
+	 * @param knowledgeBase the knowledge base of the document
+	 * @return the same citation, saying it
+	 */
+	public Citation in(String knowledgeBase) {
+		return new Citation(this.index, this.documentId, this.filename, this.page, this.chunkId, this.snippet,
+				this.score, this.quote, this.boxes, this.webUrl, knowledgeBase);
 	}
 
 	/**

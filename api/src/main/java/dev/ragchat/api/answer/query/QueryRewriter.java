@@ -54,8 +54,7 @@ public interface QueryRewriter {
 		 * @return the search of it, with the same settings
 		 */
 		public SearchRequest searching(String query) {
-			return new SearchRequest(this.asked.knowledgeBase(), query, this.asked.topK(), this.asked.mode(),
-					this.asked.documentIds(), this.asked.filter(), this.asked.rerank());
+			return this.asked.searching(query);
 		}
 
 	}

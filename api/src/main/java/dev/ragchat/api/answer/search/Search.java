@@ -1,5 +1,7 @@
 package dev.ragchat.api.answer.search;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import dev.ragchat.retrieval.Chunk;
@@ -17,7 +19,7 @@ import dev.ragchat.retrieval.rerank.Reranking;
 import org.springframework.util.Assert;
 
 /**
- * The one search of a knowledge base, for every surface and stage:
+ * The one search of a knowledge base (or of several), for every surface and stage:
  * <ol>
  * <li>shape: which words of the query matter, its names and periods
  * ({@link QueryShaper});</li>
@@ -29,7 +31,9 @@ import org.springframework.util.Assert;
  * ({@code ragchat.rerank.min-score}).</li>
  * </ol>
  * Vector and keyword searches return chunks as the index ranks them (a reranker reorders
- * what hybrid search fuses, as {@code /search} documents).
+ * what hybrid search fuses, as {@code /search} documents). A search of several knowledge
+ * bases ({@link SearchScope}) retrieves from each and fuses the rankings before it
+ * reranks: still one search, with one shaped query and one reranking.
  */
 public final class Search {
 
@@ -81,18 +85,51 @@ public final class Search {
 		trace.shaped(shaped);
 		if (request.mode() != SearchMode.HYBRID) {
 			// 2. retrieve, as ranked
-			List<ScoredChunk> chunks = this.retriever.retrieve(new ChunkSearch(request.knowledgeBase(), shaped,
-					request.topK(), request.mode(), request.documentIds(), request.filter()), trace);
+			List<ScoredChunk> chunks = retrieve(request, shaped, request.topK(), request.mode(), trace);
 			return new Found(shaped, chunks, chunks.size());
 		}
 		// 2. retrieve as many candidates as the reranker reads
-		List<ScoredChunk> candidates = this.retriever.retrieve(new ChunkSearch(request.knowledgeBase(), shaped,
-				(request.rerank() ? this.reranking : Reranking.off()).depth(request.topK()), SearchMode.HYBRID,
-				request.documentIds(), request.filter()), trace);
+		List<ScoredChunk> candidates = retrieve(request, shaped,
+				(request.rerank() ? this.reranking : Reranking.off()).depth(request.topK()), SearchMode.HYBRID, trace);
 		// 3. and 4. rerank: the best topK as a reranker orders them, those that reach its
 		// least score (or as retrieved)
 		Reranking reranking = request.rerank() ? this.reranking : Reranking.off();
 		return new Found(shaped, reranking.rerank(shaped.text(), candidates, request.topK(), trace), candidates.size());
+	}
+
+	/**
+	 * The retrieval of a search: of its one knowledge base, or of each of several, fused.
+	 * The index keeps each knowledge base's statistics apart (isolation is part of its
+	 * query), so a search of several asks each for as many chunks as the search wants and
+	 * fuses the rankings by their scores: a hybrid ranking's scores are its reciprocal
+	 * ranks (weighted as the fusion weighs them), so ordering all candidates by score is
+	 * reciprocal-rank fusion across the knowledge bases; vector scores are similarities
+	 * of the same embedding model, comparable as they are. Ties go to the better rank,
+	 * then to the knowledge base named first. A reranker then orders the fused candidates
+	 * as it orders one knowledge base's.
+	 */
+	private List<ScoredChunk> retrieve(SearchRequest request, ShapedQuery shaped, int depth, SearchMode mode,
+			SearchTrace trace) {
+		if (request.knowledgeBases().size() == 1) {
+			return this.retriever.retrieve(new ChunkSearch(request.knowledgeBase(), shaped, depth, mode,
+					request.documentIds(), request.filter()), trace);
+		}
+		List<Ranked> all = new ArrayList<>();
+		for (int kb = 0; kb < request.knowledgeBases().size(); kb++) {
+			List<ScoredChunk> ranked = this.retriever.retrieve(new ChunkSearch(request.knowledgeBases().get(kb), shaped,
+					depth, mode, request.documentIds(), request.filter()), trace);
+			for (int rank = 0; rank < ranked.size(); rank++) {
+				all.add(new Ranked(ranked.get(rank), rank, kb));
+			}
+		}
+		return all.stream()
+			.sorted(Comparator.comparingDouble((Ranked ranked) -> ranked.chunk().score())
+				.reversed()
+				.thenComparingInt(Ranked::rank)
+				.thenComparingInt(Ranked::knowledgeBase))
+			.limit(depth)
+			.map(Ranked::chunk)
+			.toList();
 	}
 
 	/**
@@ -129,6 +166,17 @@ public final class Search {
 	 */
 	public List<Chunk> chunks(String documentId, int fromPage, int toPage) {
 		return this.retriever.chunks(documentId, fromPage, toPage);
+	}
+
+	/**
+	 * A chunk one knowledge base's ranking found.
+	 *
+	 * @param chunk the chunk and its score
+	 * @param rank its place in that ranking (0 first)
+	 * @param knowledgeBase the place of its knowledge base in the request
+	 */
+	private record Ranked(ScoredChunk chunk, int rank, int knowledgeBase) {
+
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.ragchat.api.chat.store;
 
 import dev.ragchat.api.chat.ChatConfigStore;
 import dev.ragchat.api.chat.MessageStore;
+import dev.ragchat.api.chat.SessionScopeStore;
 import dev.ragchat.api.chat.SessionStore;
 import dev.ragchat.ingestion.catalog.CatalogProperties;
 
@@ -12,7 +13,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The session, message and chat-config stores' adapters, on the catalog of
+ * The session, session-scope, message and chat-config stores' adapters, on the catalog of
  * {@code ragchat.catalog.store}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -37,6 +38,11 @@ class ChatStoreConfiguration {
 			return new JdbcChatConfigStore(jdbc);
 		}
 
+		@Bean
+		SessionScopeStore sessionScopeStore(JdbcClient jdbc) {
+			return new JdbcSessionScopeStore(jdbc);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -56,6 +62,11 @@ class ChatStoreConfiguration {
 		@Bean
 		ChatConfigStore chatConfigStore(MongoTemplate mongo) {
 			return new MongoChatConfigStore(mongo);
+		}
+
+		@Bean
+		SessionScopeStore sessionScopeStore(MongoTemplate mongo) {
+			return new MongoSessionScopeStore(mongo);
 		}
 
 	}

@@ -8,6 +8,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ragchat.api.access.Caller;
+import dev.ragchat.api.answer.search.SearchScope;
 import dev.ragchat.api.audit.Audit;
 import dev.ragchat.api.chat.ChatMessage;
 import dev.ragchat.api.chat.ChatSession;
@@ -119,6 +120,17 @@ public class SessionController {
 		return view(this.sessions.get(caller, id));
 	}
 
+	@PutMapping(path = "/{id}/scope", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Change where the session asks (its token): the knowledge base it started on with the"
+			+ " knowledgeBases listed, only the documents listed (empty: all of them); every knowledge base one"
+			+ " this caller may chat in, checked again on every request")
+	@SecurityRequirement(name = "sessionToken")
+	SessionView scope(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String id,
+			@Valid @RequestBody ScopeRequest request) {
+		this.sessions.rescope(caller, id, request.knowledgeBasesOrNone(), request.documentsOrNone());
+		return view(this.sessions.get(caller, id));
+	}
+
 	@PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Change the session's settings (fields left out keep their value);"
 			+ " 409 when its chat configuration is not editable")
@@ -128,10 +140,12 @@ public class SessionController {
 		return view(this.sessions.update(caller, id, request.toSettings()));
 	}
 
-	private static SessionView view(ChatSession session) {
+	private SessionView view(ChatSession session) {
+		SearchScope scope = this.sessions.scope(session);
 		return new SessionView(session.id(), session.title(), session.knowledgeBase(), session.configId(),
 				session.systemPrompt(), session.model(), session.temperature(), session.topK(), session.createdAt(),
-				session.expiresAt(), session.endedAt(), session.isPinned(), session.pinnedAt());
+				session.expiresAt(), session.endedAt(), session.isPinned(), session.pinnedAt(), scope.knowledgeBases(),
+				scope.documentIds());
 	}
 
 	private static SessionSummary summary(ChatSessions.Summary summary) {
@@ -243,15 +257,43 @@ public class SessionController {
 	 * @param model overrides the configured model
 	 * @param temperature overrides the configured temperature
 	 * @param topK how many chunks to retrieve per question
+	 * @param knowledgeBases more knowledge bases to ask at once (the first is the one to
+	 * ask when knowledgeBase and configId are left out)
+	 * @param documents only these documents of them
 	 */
 	public record StartRequest(@Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_-]{0,63}") String knowledgeBase,
 			@Size(max = 100) String configId, @Size(max = 8000) String systemPrompt, @Size(max = 100) String model,
 			@DecimalMin(SessionSettings.MIN_TEMPERATURE) @DecimalMax(SessionSettings.MAX_TEMPERATURE) Double temperature,
-			@Min(1) @Max(50) Integer topK) {
+			@Min(1) @Max(50) Integer topK,
+			@Size(max = SearchScope.MAX_KNOWLEDGE_BASES) List<@Pattern(
+					regexp = "[A-Za-z0-9][A-Za-z0-9_-]{0,63}") String> knowledgeBases,
+			@Size(max = SearchScope.MAX_DOCUMENTS) List<@Size(min = 1, max = 100) String> documents) {
 
 		SessionStart toStart() {
 			return new SessionStart(this.knowledgeBase, this.configId,
-					new SessionSettings(this.systemPrompt, this.model, this.temperature, this.topK));
+					new SessionSettings(this.systemPrompt, this.model, this.temperature, this.topK),
+					this.knowledgeBases, this.documents);
+		}
+
+	}
+
+	/**
+	 * Where a session asks, besides the knowledge base it started on.
+	 *
+	 * @param knowledgeBases more knowledge bases to ask at once, or none
+	 * @param documents only these documents of them, or none for all
+	 */
+	public record ScopeRequest(
+			@Size(max = SearchScope.MAX_KNOWLEDGE_BASES) List<@Pattern(
+					regexp = "[A-Za-z0-9][A-Za-z0-9_-]{0,63}") String> knowledgeBases,
+			@Size(max = SearchScope.MAX_DOCUMENTS) List<@Size(min = 1, max = 100) String> documents) {
+
+		List<String> knowledgeBasesOrNone() {
+			return (this.knowledgeBases != null) ? this.knowledgeBases : List.of();
+		}
+
+		List<String> documentsOrNone() {
+			return (this.documents != null) ? this.documents : List.of();
 		}
 
 	}
@@ -312,10 +354,17 @@ public class SessionController {
 
 	}
 
+	/**
+	 * A session.
+	 *
+	 * @param knowledgeBases where it asks: its knowledge base first, then the others its
+	 * scope names
+	 * @param documents only these documents of them, empty for all
+	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record SessionView(String sessionId, String title, String knowledgeBase, String configId, String systemPrompt,
 			String model, Double temperature, Integer topK, Instant createdAt, Instant expiresAt, Instant endedAt,
-			boolean pinned, Instant pinnedAt) {
+			boolean pinned, Instant pinnedAt, List<String> knowledgeBases, List<String> documents) {
 
 	}
 

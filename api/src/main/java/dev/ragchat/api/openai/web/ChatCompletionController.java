@@ -13,6 +13,7 @@ import dev.ragchat.api.answer.Answer;
 import dev.ragchat.api.audit.Audit;
 import dev.ragchat.api.chat.AnswerAdmission;
 import dev.ragchat.api.chat.Conversations;
+import dev.ragchat.api.chat.SessionStart;
 import dev.ragchat.api.openai.ChatApiModels;
 import dev.ragchat.api.openai.web.CompletionViews.Chunk;
 import dev.ragchat.api.openai.web.CompletionViews.Completion;
@@ -134,7 +135,9 @@ class ChatCompletionController {
 
 	private Conversations.Stateless open(Caller caller, CompletionRequest request) {
 		try {
-			return this.conversations.stateless(caller, this.models.start(request.model(), request.settings()));
+			SessionStart start = this.models.start(request.model(), request.settings());
+			return this.conversations.stateless(caller, new SessionStart(start.knowledgeBase(), start.configId(),
+					start.settings(), request.knowledgeBases(), request.documents()));
 		}
 		catch (NotFoundException ex) {
 			throw new OpenAiRefusal(HttpStatus.NOT_FOUND, ex.getMessage(), "model", "model_not_found");

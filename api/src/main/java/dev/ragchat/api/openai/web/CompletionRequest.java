@@ -28,12 +28,15 @@ import dev.ragchat.retrieval.MetadataFilter;
  * pass it, or {@code null}
  * @param trace the extension field {@code trace}: whether the answer comes with its trace
  * (the stages as they ran)
+ * @param knowledgeBases the extension field {@code knowledgeBases}: more knowledge bases
+ * to ask with the model's, at once
+ * @param documents the extension field {@code documents}: only these documents of them
  */
 record CompletionRequest(String model, List<Turn> history, String question, SessionSettings settings, boolean stream,
-		MetadataFilter filter, boolean trace) {
+		MetadataFilter filter, boolean trace, List<String> knowledgeBases, List<String> documents) {
 
 	private static final Set<String> SUPPORTED = Set.of("model", "messages", "stream", "stream_options", "temperature",
-			"n", "user", "filter", "trace");
+			"n", "user", "filter", "trace", "knowledgeBases", "documents");
 
 	private static final ObjectMapper json = new ObjectMapper();
 
@@ -92,7 +95,30 @@ record CompletionRequest(String model, List<Turn> history, String question, Sess
 		return new CompletionRequest(model.asText(), messages.history(), messages.question(),
 				new SessionSettings(messages.systemPrompt(), null,
 						temperature.isNumber() ? temperature.asDouble() : null, null),
-				stream.asBoolean(false), filter, trace.asBoolean(false));
+				stream.asBoolean(false), filter, trace.asBoolean(false),
+				ids(body.path("knowledgeBases"), "knowledgeBases"), ids(body.path("documents"), "documents"));
+	}
+
+	/**
+	 * An extension field that lists ids: missing, {@code null} or a list of texts.
+	 */
+	private static List<String> ids(JsonNode ids, String field) {
+		if (ids.isMissingNode() || ids.isNull()) {
+			return List.of();
+		}
+		if (!ids.isArray()) {
+			throw OpenAiRefusal.invalid(field + " must be a list of ids", field);
+		}
+		List<String> all = new ArrayList<>();
+		for (int i = 0; i < ids.size(); i++) {
+			JsonNode id = ids.get(i);
+			if (!id.isTextual() || id.asText().isBlank() || id.asText().length() > 100) {
+				throw OpenAiRefusal.invalid(field + "[" + i + "] must be an id (1 to 100 characters)",
+						field + "[" + i + "]");
+			}
+			all.add(id.asText());
+		}
+		return all;
 	}
 
 	private static boolean asksForSomething(JsonNode value) {

@@ -54,10 +54,13 @@ final class CompletionViews {
 	 * @param quote the sentence of the source the answer rests on
 	 * @param url the page's preview with the quote highlighted (a PNG; send the same
 	 * key), or {@code null} when the document has no page images (not a PDF)
+	 * @param knowledgeBase the document's knowledge base (a completion may ask several)
 	 */
-	record SourceView(int index, String documentId, String filename, int page, String quote, String url) {
+	record SourceView(int index, String documentId, String filename, int page, String quote, String url,
+			String knowledgeBase) {
 
-		static SourceView of(Citation citation, String base, String knowledgeBase) {
+		static SourceView of(Citation citation, String base, String asked) {
+			String knowledgeBase = (citation.knowledgeBase() != null) ? citation.knowledgeBase() : asked;
 			String url = null;
 			if (!citation.boxes().isEmpty()) {
 				UriComponentsBuilder preview = UriComponentsBuilder.fromUriString(base)
@@ -70,7 +73,7 @@ final class CompletionViews {
 					.toUriString();
 			}
 			return new SourceView(citation.index(), citation.documentId(), citation.filename(), citation.page(),
-					citation.quote(), url);
+					citation.quote(), url, knowledgeBase);
 		}
 
 	}

@@ -1,0 +1,33 @@
+package dev.ragchat.api.chat;
+
+import java.util.Optional;
+
+import dev.ragchat.api.answer.search.SearchScope;
+
+/**
+ * The scopes of chat sessions that ask more than one whole knowledge base: several
+ * knowledge bases, or only some documents. A session without one asks its knowledge base,
+ * all of it.
+ */
+public interface SessionScopeStore {
+
+	/**
+	 * Keeps a session's scope in place of the one it had.
+	 * @param sessionId the session
+	 * @param scope its scope
+	 */
+	void save(String sessionId, SearchScope scope);
+
+	/**
+	 * @param sessionId a session
+	 * @return its scope, when it has one of its own
+	 */
+	Optional<SearchScope> find(String sessionId);
+
+	/**
+	 * Forgets a session's scope (it asks its knowledge base, all of it).
+	 * @param sessionId the session
+	 */
+	void delete(String sessionId);
+
+}

@@ -1,0 +1,93 @@
+package dev.ragchat.api.chat;
+
+import java.util.List;
+
+import dev.ragchat.api.access.Caller;
+import dev.ragchat.api.answer.search.SearchScope;
+import dev.ragchat.errors.NotFoundException;
+import dev.ragchat.ingestion.DocumentStore;
+import dev.ragchat.ingestion.KnowledgeBases;
+
+/**
+ * Where sessions ask: the knowledge base each started on, or a scope of its own (several
+ * knowledge bases, only some documents), checked against the caller when it is set and
+ * kept ({@link SessionScopeStore}). Whether the caller may still chat in each knowledge
+ * base of a scope is checked on every request ({@link ChatSessions}).
+ */
+public final class SessionScopes {
+
+	private final SessionScopeStore store;
+
+	private final KnowledgeBases knowledgeBases;
+
+	private final DocumentStore documents;
+
+	SessionScopes(SessionScopeStore store, KnowledgeBases knowledgeBases, DocumentStore documents) {
+		this.store = store;
+		this.knowledgeBases = knowledgeBases;
+		this.documents = documents;
+	}
+
+	/**
+	 * A scope as a caller may set it: every knowledge base one it may chat in and can be
+	 * searched (the refusal is that of a knowledge base it cannot see), every document
+	 * one of theirs.
+	 * @param caller the caller
+	 * @param knowledgeBase the knowledge base the conversation starts on (checked by the
+	 * caller of this method)
+	 * @param others more knowledge bases, or empty
+	 * @param documentIds only these documents, or empty for all
+	 * @return the scope
+	 * @throws NotFoundException for a knowledge base or document the caller cannot use
+	 */
+	public SearchScope checked(Caller caller, String knowledgeBase, List<String> others, List<String> documentIds) {
+		SearchScope scope = SearchScope.of(knowledgeBase, others, documentIds);
+		for (String other : scope.knowledgeBases().subList(1, scope.knowledgeBases().size())) {
+			if (!caller.mayChatIn(other)) {
+				throw new NotFoundException("No knowledge base '" + other + "'");
+			}
+			this.knowledgeBases.searchable(other);
+		}
+		for (String documentId : scope.documentIds()) {
+			this.documents.findById(documentId)
+				.filter((document) -> scope.knowledgeBases().contains(document.knowledgeBase()))
+				.orElseThrow(() -> new NotFoundException(
+						"No document '" + documentId + "' in " + String.join(", ", scope.knowledgeBases())));
+		}
+		return scope;
+	}
+
+	/**
+	 * @param session a session
+	 * @return where it asks: its own scope, else all of its knowledge base
+	 */
+	public SearchScope of(ChatSession session) {
+		return this.store.find(session.id())
+			// its knowledge base first, whatever was kept
+			.map((kept) -> SearchScope.of(session.knowledgeBase(), kept.knowledgeBases(), kept.documentIds()))
+			.orElseGet(() -> SearchScope.of(session.knowledgeBase()));
+	}
+
+	/**
+	 * Keeps a session's scope (none for one whole knowledge base).
+	 * @param sessionId the session
+	 * @param scope its scope
+	 */
+	void keep(String sessionId, SearchScope scope) {
+		if (scope.whole()) {
+			this.store.delete(sessionId);
+		}
+		else {
+			this.store.save(sessionId, scope);
+		}
+	}
+
+	/**
+	 * Forgets the scope of a session that ended.
+	 * @param sessionId the session
+	 */
+	void forget(String sessionId) {
+		this.store.delete(sessionId);
+	}
+
+}
