@@ -64,8 +64,15 @@ export function describeKey(key) {
 	return [`${all.join(', ')} (by knowledge base)`, held.map(([kb, s]) => `${nameOf(kb)}: ${s.join(', ')}`).join('; ')];
 }
 
-/** A key expiring within this many seconds is offered Renew first. */
-const SOON = 86400;
+/**
+ * Whether a key is near its end: expired, or less than a fifth of its lifetime (and at
+ * least an hour) left; Renew is then offered first.
+ */
+function nearExpiry(k) {
+	const left = Date.parse(k.expiresAt) - Date.now();
+	const lifetime = Date.parse(k.expiresAt) - Date.parse(k.createdAt);
+	return left < Math.max(3600 * 1000, lifetime / 5);
+}
 
 export async function loadKeys() {
 	const { keys, lifetimes } = await api('/api/v1/keys');
@@ -79,8 +86,8 @@ export async function loadKeys() {
 }
 
 /**
- * Renew for a key that was not revoked (the first action when it expires within a day, or
- * did), Revoke for an active one; the console's own sign-in key is only named.
+ * Renew for a key that was not revoked (the first action when it nears its expiry, or
+ * passed it), Revoke for an active one; the console's own sign-in key is only named.
  */
 function actions(k) {
 	if (state.person && k.id === state.person.keyId) return [el('span', { class: 'hint', text: 'this console’s sign-in' })];
@@ -88,8 +95,7 @@ function actions(k) {
 	const label = k.name || k.id;
 	const found = [];
 	if (status !== 'REVOKED') {
-		const soon = Date.parse(k.expiresAt) - Date.now() < SOON * 1000;
-		found.push(el('button', { type: 'button', class: soon ? 'renew' : 'renew quiet', text: 'Renew',
+		found.push(el('button', { type: 'button', class: nearExpiry(k) ? 'renew' : 'renew quiet', text: 'Renew',
 			title: 'A new key with the same scopes and knowledge bases that keeps this key’s conversations',
 			'aria-label': `Renew ${label}`, onclick: () => renew(k) }));
 	}

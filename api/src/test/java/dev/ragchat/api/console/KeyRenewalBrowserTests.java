@@ -38,7 +38,8 @@ class KeyRenewalBrowserTests extends ConsoleBrowserTestSupport {
 			.elementToBeClickable(By.cssSelector("#key-rows button[aria-label='Renew evening']")));
 		assertThat(new Select(this.browser.findElement(By.id("key-ttl"))).getFirstSelectedOption().getText())
 			.isEqualTo("1 day");
-		// expiring within the hour: Renew is offered first, not as a quiet action
+		// an hour-long key with less than an hour left: Renew is offered first, not
+		// quietly
 		assertThat(renew.getAttribute("class")).isEqualTo("renew");
 		renew.click();
 		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("issued")));
@@ -48,6 +49,11 @@ class KeyRenewalBrowserTests extends ConsoleBrowserTestSupport {
 			.contains("keeps its conversations");
 		this.wait.until((driver) -> driver.findElements(By.xpath("//tbody[@id='key-rows']/tr[td[1][text()='evening']]"))
 			.size() == 2);
+		// the fresh renewal is far from its end: Renew is a quiet action there
+		assertThat(
+				this.browser.findElement(By.cssSelector("#key-rows tr:first-child button[aria-label='Renew evening']"))
+					.getAttribute("class"))
+			.isEqualTo("renew quiet");
 		screenshot("keys-renewed");
 		this.browser.findElement(By.id("sign-out")).click();
 		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
