@@ -1,7 +1,8 @@
-// API keys (master key): knowledge bases picked from the list, lifetimes in words. A
-// signed-in person manages their own keys here: the server gives a key at most their
-// rights (and says so when asked for more); the key their console signs in with is shown,
-// not offered for revoking.
+// API keys (master key): knowledge bases picked from the list, lifetimes in words (the
+// operator's choice first). A signed-in person manages their own keys here: the server
+// gives a key at most their rights (and says so when asked for more); the key their
+// console signs in with is shown, not offered for revoking or renewing. A key renewed
+// keeps its conversations: the new key is of its lineage.
 import { $, api, el, guarded, may, state, when } from './core.js';
 
 /**
@@ -63,15 +64,71 @@ export function describeKey(key) {
 	return [`${all.join(', ')} (by knowledge base)`, held.map(([kb, s]) => `${nameOf(kb)}: ${s.join(', ')}`).join('; ')];
 }
 
+/**
+ * Whether a key is near its end: expired, or less than a fifth of its lifetime (and at
+ * least an hour) left; Renew is then offered first.
+ */
+function nearExpiry(k) {
+	const left = Date.parse(k.expiresAt) - Date.now();
+	const lifetime = Date.parse(k.expiresAt) - Date.parse(k.createdAt);
+	return left < Math.max(3600 * 1000, lifetime / 5);
+}
+
 export async function loadKeys() {
-	const { keys } = await api('/api/v1/keys');
+	const { keys, lifetimes } = await api('/api/v1/keys');
+	offerLifetimes(lifetimes);
 	$('key-rows').replaceChildren(...keys.map((k) => ({ k, d: describeKey(k) })).map(({ k, d }) => el('tr', { 'data-key': k.id },
 		el('td', { text: k.name || k.id }), el('td', { class: 'key-scopes', text: d[0] }),
 		el('td', { class: 'key-kbs', text: d[1] }), el('td', { text: k.status }),
 		el('td', {}, el('time', { datetime: k.expiresAt, text: `${when(k.expiresAt)} (${fromNow(k.expiresAt)})` })),
 		el('td', { text: k.lastUsedAt ? when(k.lastUsedAt) : 'never' }),
-		el('td', {}, state.person && k.id === state.person.keyId ? el('span', { class: 'hint', text: 'this console’s sign-in' })
-			: String(k.status).toUpperCase() === 'ACTIVE' ? el('button', { type: 'button', class: 'quiet', text: 'Revoke', 'aria-label': `Revoke ${k.name || k.id}`, onclick: () => revoke(k) }) : ''))));
+		el('td', { class: 'key-actions' }, ...actions(k)))));
+}
+
+/**
+ * Renew for a key that was not revoked (the first action when it nears its expiry, or
+ * passed it), Revoke for an active one; the console's own sign-in key is only named.
+ */
+function actions(k) {
+	if (state.person && k.id === state.person.keyId) return [el('span', { class: 'hint', text: 'this console’s sign-in' })];
+	const status = String(k.status).toUpperCase();
+	const label = k.name || k.id;
+	const found = [];
+	if (status !== 'REVOKED') {
+		found.push(el('button', { type: 'button', class: nearExpiry(k) ? 'renew' : 'renew quiet', text: 'Renew',
+			title: 'A new key with the same scopes and knowledge bases that keeps this key’s conversations',
+			'aria-label': `Renew ${label}`, onclick: () => renew(k) }));
+	}
+	if (status === 'ACTIVE') {
+		found.push(el('button', { type: 'button', class: 'quiet', text: 'Revoke', 'aria-label': `Revoke ${label}`, onclick: () => revoke(k) }));
+	}
+	return found;
+}
+
+/**
+ * The lifetimes the operator allows, the one they chose first selected (once: a choice
+ * made in the form stays); one not among the offered ones is added in words.
+ */
+function offerLifetimes(lifetimes) {
+	const select = $('key-ttl');
+	if (!lifetimes || select.dataset.offered) return;
+	select.dataset.offered = 'true';
+	for (const option of [...select.options]) {
+		if (Number(option.value) > lifetimes.maxSeconds) option.remove();
+	}
+	let chosen = [...select.options].find((o) => Number(o.value) === lifetimes.defaultSeconds);
+	if (!chosen) {
+		chosen = el('option', { value: String(lifetimes.defaultSeconds), text: inWords(lifetimes.defaultSeconds) });
+		const after = [...select.options].find((o) => Number(o.value) > lifetimes.defaultSeconds);
+		select.insertBefore(chosen, after || null);
+	}
+	chosen.selected = true;
+}
+
+function inWords(seconds) {
+	const [size, unit] = [[86400, 'day'], [3600, 'hour'], [60, 'minute']].find(([s]) => seconds >= s && seconds % s === 0) || [1, 'second'];
+	const n = seconds / size;
+	return `${n} ${unit}${n === 1 ? '' : 's'}`;
 }
 
 function nameOf(id) {
@@ -103,12 +160,30 @@ export async function issueKey(event) {
 		const issued = await api('/api/v1/keys', { method: 'POST', json: {
 			name: form.name.value || null, scopes, knowledgeBases: knowledgeBases[0] === '*' && grantedNow() ? undefined : knowledgeBases,
 			ttlSeconds: Number(form.ttlSeconds.value) } });
-		$('issued-key').textContent = issued.key;
-		$('issued-what').textContent = `${issued.name ? `“${issued.name}”` : 'Unnamed'}: ${issued.scopes.map(scopeWords).join('; ')}.`
-			+ ` Knowledge bases: ${state.person ? describeKey(issued)[1] : issued.knowledgeBases.map(nameOf).join(', ')}. Expires ${when(issued.expiresAt)}.`;
-		$('issued').hidden = false;
-		$('copy-key').focus();
-		await loadKeys();
+		await showIssued(issued, '');
+	});
+}
+
+/** The new key, shown once, with what it may do. */
+async function showIssued(issued, more) {
+	$('issued-key').textContent = issued.key;
+	$('issued-what').textContent = `${issued.name ? `“${issued.name}”` : 'Unnamed'}: ${issued.scopes.map(scopeWords).join('; ')}.`
+		+ ` Knowledge bases: ${state.person ? describeKey(issued)[1] : issued.knowledgeBases.map(nameOf).join(', ')}. Expires ${when(issued.expiresAt)}.${more}`;
+	$('issued').hidden = false;
+	$('copy-key').focus();
+	await loadKeys();
+}
+
+/**
+ * Renews a key for the lifetime picked in the form: the new key lists and continues its
+ * conversations; the key renewed works until its own expiry.
+ */
+async function renew(key) {
+	await guarded(async () => {
+		const issued = await api(`/api/v1/keys/${encodeURIComponent(key.id)}/renew`, { method: 'POST',
+			json: { ttlSeconds: Number($('key-ttl').value) } });
+		const until = Date.parse(key.expiresAt) > Date.now() ? ` The key it renews works until ${when(key.expiresAt)}.` : '';
+		await showIssued(issued, ` It renews ${key.name ? `“${key.name}”` : key.id} and keeps its conversations.${until}`);
 	});
 }
 
@@ -119,7 +194,8 @@ function scopeWords(scope) {
 }
 
 async function revoke(key) {
-	if (!confirm(`Revoke ${key.name || key.id}? It stops working at once.`)) return;
+	if (!confirm(`Revoke ${key.name || key.id}? It stops working at once, with the keys it renewed or that renew it,`
+		+ ' and its conversations end.')) return;
 	await guarded(async () => {
 		await api(`/api/v1/keys/${encodeURIComponent(key.id)}`, { method: 'DELETE' });
 		await loadKeys();

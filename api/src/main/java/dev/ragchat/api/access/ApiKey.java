@@ -15,15 +15,27 @@ import java.util.Set;
  * @param expiresAt when it stops working
  * @param revokedAt when it was revoked, or {@code null}
  * @param lastUsedAt when it last authenticated a request, or {@code null}
+ * @param lineage the owner of what the key starts (its conversations, personas and their
+ * feedback): its own id for a key issued afresh, the renewed key's lineage for a renewal;
+ * {@code null} is taken as its own id (keys issued before lineages)
  */
 public record ApiKey(String id, String name, Set<Scope> scopes, List<String> knowledgeBases, Instant createdAt,
-		Instant expiresAt, Instant revokedAt, Instant lastUsedAt) {
+		Instant expiresAt, Instant revokedAt, Instant lastUsedAt, String lineage) {
 
 	static final String ALL_KNOWLEDGE_BASES = "*";
 
 	public ApiKey {
 		scopes = Set.copyOf(scopes);
 		knowledgeBases = List.copyOf(knowledgeBases);
+		lineage = (lineage != null) ? lineage : id;
+	}
+
+	/**
+	 * A key issued afresh: its own lineage.
+	 */
+	public ApiKey(String id, String name, Set<Scope> scopes, List<String> knowledgeBases, Instant createdAt,
+			Instant expiresAt, Instant revokedAt, Instant lastUsedAt) {
+		this(id, name, scopes, knowledgeBases, createdAt, expiresAt, revokedAt, lastUsedAt, id);
 	}
 
 	public boolean isActive(Instant now) {

@@ -27,6 +27,21 @@ public interface ApiKeyStore {
 	List<ApiKey> findAll();
 
 	/**
+	 * @param lineage a lineage ({@link ApiKey#lineage()})
+	 * @return its keys, oldest first (a key stored before lineages is its own)
+	 */
+	List<ApiKey> findByLineage(String lineage);
+
+	/**
+	 * Makes a key expire now, if it would expire later (a key retired by its renewal:
+	 * expired, not revoked, so its lineage goes on).
+	 * @param id the key's id
+	 * @param at when it expires
+	 * @return whether the key exists
+	 */
+	boolean expire(String id, Instant at);
+
+	/**
 	 * Marks the key revoked; revoking twice keeps the first time.
 	 * @param id the key's id
 	 * @param at when

@@ -8,23 +8,27 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.ragchat.api.access.keys.Base62;
 import dev.ragchat.api.access.keys.Hashes;
 import dev.ragchat.api.access.keys.KeyFormat;
+import dev.ragchat.errors.ConflictException;
 import dev.ragchat.errors.NotFoundException;
 import dev.ragchat.errors.RejectedInputException;
 
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
- * Issues, lists, revokes and authenticates temporary API keys. What a node read about a
- * key is trusted for {@link ApiKeyProperties#cacheTtl()} at most, so a revocation made on
- * another node takes effect within that time (and at once on this one).
+ * Issues, renews, lists, revokes and authenticates temporary API keys. What a node read
+ * about a key is trusted for {@link ApiKeyProperties#cacheTtl()} at most, so a revocation
+ * made on another node takes effect within that time (and at once on this one). A key
+ * renewed is of the renewed key's lineage, which owns what its keys start; revoking a key
+ * ends its lineage.
  */
-public final class ApiKeys {
+public final class ApiKeys implements KeyLineages {
 
 	private static final Pattern KNOWLEDGE_BASE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
 
@@ -71,6 +75,58 @@ public final class ApiKeys {
 	 * @return the key
 	 */
 	public IssuedKey issue(KeyRequest request, Instant notAfter) {
+		return issue(request, notAfter, null);
+	}
+
+	/**
+	 * Renews a key: a new key with its name, scopes and knowledge bases, a fresh
+	 * lifetime, and its lineage, so that it takes up the conversations, personas and
+	 * feedback of the keys before it. The renewed key goes on until its own expiry unless
+	 * retired (it then expires now: expired, not revoked, the lineage goes on).
+	 * @param id the key to renew (active or expired, not revoked)
+	 * @param request the new key's scopes and knowledge bases as {@link #issue} takes
+	 * them (the renewed key's, or narrower for a person's) and its lifetime
+	 * @param notAfter the latest expiry, or {@code null}
+	 * @param retire whether the renewed key expires now
+	 * @return the new key
+	 * @throws NotFoundException for an unknown key
+	 * @throws ConflictException for a revoked key: its lineage ended
+	 */
+	public IssuedKey renew(String id, KeyRequest request, Instant notAfter, boolean retire) {
+		ApiKey renewed = renewable(id);
+		IssuedKey issued = issue(request, notAfter, renewed.lineage());
+		if (this.store.findById(id).map(ApiKey::revokedAt).isPresent()) {
+			// revoked meanwhile: the lineage ended, the renewal with it (revoking looks
+			// for keys of the lineage once more after it revoked them, so one of the two
+			// sees the other)
+			revoke(issued.record().id());
+			renewable(id);
+		}
+		if (retire) {
+			this.store.expire(renewed.id(), issued.record().createdAt());
+			this.byHash.invalidateAll();
+			this.byId.invalidate(renewed.id());
+		}
+		return issued;
+	}
+
+	/**
+	 * @param id a key
+	 * @return the key, when it may be renewed
+	 * @throws NotFoundException for an unknown key
+	 * @throws ConflictException for a revoked key: its lineage ended
+	 */
+	public ApiKey renewable(String id) {
+		ApiKey key = this.store.findById(id)
+			.orElseThrow(() -> new NotFoundException("No API key with id '" + id + "'"));
+		if (key.revokedAt() != null) {
+			throw new ConflictException("API key '" + id + "' was revoked, which ended its lineage: it cannot be"
+					+ " renewed, and its conversations ended with it. Issue a new key (POST /api/v1/keys)");
+		}
+		return key;
+	}
+
+	private IssuedKey issue(KeyRequest request, Instant notAfter, String lineage) {
 		Duration ttl = (request.ttlSeconds() != null) ? Duration.ofSeconds(request.ttlSeconds())
 				: this.properties.defaultTtl();
 		if (ttl.isNegative() || ttl.isZero()) {
@@ -96,8 +152,9 @@ public final class ApiKeys {
 			expiresAt = notAfter;
 		}
 		String key = KeyFormat.newKey();
-		ApiKey record = new ApiKey("key_" + Base62.random(16), name, scopes, knowledgeBases, now, expiresAt, null,
-				null);
+		String id = "key_" + Base62.random(16);
+		ApiKey record = new ApiKey(id, name, scopes, knowledgeBases, now, expiresAt, null, null,
+				(lineage != null) ? lineage : id);
 		this.store.save(record, Hashes.sha256Hex(key));
 		return new IssuedKey(record, key);
 	}
@@ -106,13 +163,57 @@ public final class ApiKeys {
 		return this.store.findAll();
 	}
 
-	public void revoke(String id) {
-		if (!this.store.revoke(id, this.clock.instant())) {
-			throw new NotFoundException("No API key with id '" + id + "'");
+	/**
+	 * Revokes a key, which ends its lineage: every key of it is revoked (what they
+	 * started ends with them) and none can be renewed.
+	 * @param id the key
+	 * @return the key's id, then those of the other keys of its lineage revoked now
+	 */
+	public List<String> revoke(String id) {
+		ApiKey key = this.store.findById(id)
+			.orElseThrow(() -> new NotFoundException("No API key with id '" + id + "'"));
+		Instant now = this.clock.instant();
+		List<String> revoked = new java.util.ArrayList<>();
+		revoked.add(key.id());
+		this.store.revoke(key.id(), now);
+		// twice: a renewal stored while the first pass ran is found by the second
+		for (int pass = 0; pass < 2; pass++) {
+			for (ApiKey other : this.store.findByLineage(key.lineage())) {
+				if (other.revokedAt() == null && !revoked.contains(other.id())) {
+					this.store.revoke(other.id(), now);
+					revoked.add(other.id());
+				}
+			}
 		}
 		this.byHash.invalidateAll();
-		this.byId.invalidate(id);
-		this.events.publishEvent(new ApiKeyRevoked(id));
+		this.byId.invalidateAll(revoked);
+		revoked.forEach((keyId) -> this.events.publishEvent(new ApiKeyRevoked(keyId)));
+		return revoked;
+	}
+
+	@Override
+	public boolean sameLineage(String keyId, String otherKeyId) {
+		if (keyId == null || otherKeyId == null) {
+			return false;
+		}
+		if (keyId.equals(otherKeyId)) {
+			return true;
+		}
+		return lineage(keyId).equals(lineage(otherKeyId));
+	}
+
+	@Override
+	public List<String> lineageOf(String keyId) {
+		List<String> ids = this.store.findByLineage(lineage(keyId)).stream().map(ApiKey::id).toList();
+		return ids.contains(keyId) ? ids : Stream.concat(Stream.of(keyId), ids.stream()).toList();
+	}
+
+	/**
+	 * @return a key's lineage, as last read (it never changes), or its own id for a key
+	 * not known
+	 */
+	private String lineage(String keyId) {
+		return this.byId.get(keyId, this.store::findById).map(ApiKey::lineage).orElse(keyId);
 	}
 
 	/**

@@ -12,6 +12,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.ragchat.api.access.ActiveSessions;
 import dev.ragchat.api.access.ApiKeyRevoked;
 import dev.ragchat.api.access.Caller;
+import dev.ragchat.api.access.KeyLineages;
 import dev.ragchat.api.access.Scope;
 import dev.ragchat.api.access.SessionTokens;
 import dev.ragchat.api.answer.search.SearchScope;
@@ -24,11 +25,12 @@ import dev.ragchat.ingestion.KnowledgeBases;
 import org.springframework.context.event.EventListener;
 
 /**
- * Starts, shows and ends chat sessions. A session belongs to the key that started it and
+ * Starts, shows and ends chat sessions. A session belongs to the lineage of the key that
+ * started it (that key, the keys it renewed and its renewals: {@link KeyLineages}) and
  * lasts until it is ended (deleted, or its key revoked); its tokens live for the
- * configured TTL but never beyond the key, and the key gets a new one whenever it asks
- * ({@link #token}). What a node read about a session is trusted for a couple of seconds
- * at most (and forgotten at once when it ends here).
+ * configured TTL but never beyond the key that asked, and a key of its lineage gets a new
+ * one whenever it asks ({@link #token}). What a node read about a session is trusted for
+ * a couple of seconds at most (and forgotten at once when it ends here).
  */
 public final class ChatSessions implements ActiveSessions {
 
@@ -54,12 +56,15 @@ public final class ChatSessions implements ActiveSessions {
 
 	private final MessageStore messages;
 
+	private final KeyLineages lineages;
+
 	private final SessionScopes scopes;
 
 	ChatSessions(SessionStore store, SessionTokens tokens, KnowledgeBases knowledgeBases, ChatConfigStore configs,
-			MessageStore messages, Clock clock, SessionScopes scopes) {
+			MessageStore messages, KeyLineages lineages, Clock clock, SessionScopes scopes) {
 		this.scopes = scopes;
 		this.store = store;
+		this.lineages = lineages;
 		this.messages = messages;
 		this.configs = configs;
 		this.knowledgeBases = knowledgeBases;
@@ -233,8 +238,8 @@ public final class ChatSessions implements ActiveSessions {
 	 * @param caller an API key
 	 * @param offset how many of its sessions to skip
 	 * @param limit how many at most
-	 * @return the sessions the key started, pinned first, then newest first, each with
-	 * its first question and its last message
+	 * @return the sessions the key's lineage started, pinned first, then newest first,
+	 * each with its first question and its last message
 	 */
 	public Listed list(Caller caller, int offset, int limit) {
 		return list(caller, null, offset, limit);
@@ -246,8 +251,8 @@ public final class ChatSessions implements ActiveSessions {
 	 * this text (ignoring case); {@code null} or blank for all
 	 * @param offset how many of its sessions to skip
 	 * @param limit how many at most
-	 * @return the sessions the key started, pinned first, then newest first, each with
-	 * its first question and its last message
+	 * @return the sessions the key's lineage started, pinned first, then newest first,
+	 * each with its first question and its last message
 	 */
 	public Listed list(Caller caller, String text, int offset, int limit) {
 		if (caller.kind() != Caller.Kind.API_KEY) {
@@ -260,7 +265,9 @@ public final class ChatSessions implements ActiveSessions {
 		// only those whose knowledge base the key may still chat in: the others' history
 		// is not the caller's to read (now), nor to search
 		List<String> knowledgeBases = chatIn(caller);
-		List<Summary> sessions = this.store.pageOfKey(caller.keyId(), knowledgeBases, searched, offset, limit)
+		// a key lists the sessions of its lineage: those of the keys it renewed too
+		List<String> keys = this.lineages.lineageOf(caller.keyId());
+		List<Summary> sessions = this.store.pageOfKeys(keys, knowledgeBases, searched, offset, limit)
 			.stream()
 			.map((session) -> {
 				List<ChatMessage> last = this.messages.latest(session.id(), 1);
@@ -274,7 +281,7 @@ public final class ChatSessions implements ActiveSessions {
 						last.isEmpty() ? null : last.get(0));
 			})
 			.toList();
-		return new Listed(sessions, this.store.countOfKey(caller.keyId(), knowledgeBases, searched));
+		return new Listed(sessions, this.store.countOfKeys(keys, knowledgeBases, searched));
 	}
 
 	/**
@@ -316,7 +323,7 @@ public final class ChatSessions implements ActiveSessions {
 
 	private ChatSession ofKey(Caller caller, String id) {
 		return this.store.findById(id)
-			.filter((session) -> session.keyId().equals(caller.keyId()))
+			.filter((session) -> this.lineages.sameLineage(session.keyId(), caller.keyId()))
 			.map((session) -> usable(caller, session))
 			.orElseThrow(() -> new NotFoundException("No session '" + id + "'"));
 	}
@@ -440,7 +447,7 @@ public final class ChatSessions implements ActiveSessions {
 	@Override
 	public boolean isActive(String sessionId, String keyId) {
 		return this.cache.get(sessionId, this.store::findById)
-			.filter((s) -> s.keyId().equals(keyId) && s.isOpen())
+			.filter((s) -> this.lineages.sameLineage(s.keyId(), keyId) && s.isOpen())
 			.isPresent();
 	}
 

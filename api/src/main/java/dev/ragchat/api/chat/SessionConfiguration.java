@@ -2,6 +2,7 @@ package dev.ragchat.api.chat;
 
 import java.time.Clock;
 
+import dev.ragchat.api.access.KeyLineages;
 import dev.ragchat.api.access.SessionTokens;
 import dev.ragchat.api.answer.AnswerEngine;
 import dev.ragchat.api.answer.EngineSettings;
@@ -28,8 +29,8 @@ class SessionConfiguration {
 
 	@Bean
 	ChatSessions chatSessions(SessionStore store, SessionTokens tokens, KnowledgeBases knowledgeBases,
-			ChatConfigStore configs, MessageStore messages, Clock clock, SessionScopes scopes) {
-		return new ChatSessions(store, tokens, knowledgeBases, configs, messages, clock, scopes);
+			ChatConfigStore configs, MessageStore messages, KeyLineages lineages, Clock clock, SessionScopes scopes) {
+		return new ChatSessions(store, tokens, knowledgeBases, configs, messages, lineages, clock, scopes);
 	}
 
 	/**

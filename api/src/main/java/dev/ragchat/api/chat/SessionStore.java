@@ -63,7 +63,23 @@ public interface SessionStore {
 	 * @return the sessions the key started, pinned first (the latest pinned first), then
 	 * newest first
 	 */
-	List<ChatSession> pageOfKey(String keyId, List<String> knowledgeBases, String text, int offset, int limit);
+	default List<ChatSession> pageOfKey(String keyId, List<String> knowledgeBases, String text, int offset, int limit) {
+		return pageOfKeys(List.of(keyId), knowledgeBases, text, offset, limit);
+	}
+
+	/**
+	 * @param keyIds the API keys (those of a lineage)
+	 * @param knowledgeBases only sessions on these knowledge bases, or {@code null} for
+	 * all
+	 * @param text only sessions whose title or one of whose messages holds this text
+	 * (ignoring case), or {@code null} for all
+	 * @param offset how many of their sessions to skip
+	 * @param limit how many to return at most
+	 * @return the sessions any of the keys started, pinned first (the latest pinned
+	 * first), then newest first
+	 */
+	List<ChatSession> pageOfKeys(Collection<String> keyIds, List<String> knowledgeBases, String text, int offset,
+			int limit);
 
 	/**
 	 * @param keyId an API key
@@ -83,7 +99,19 @@ public interface SessionStore {
 	 * (ignoring case), or {@code null} for all
 	 * @return how many sessions of the key {@link #pageOfKey} pages through
 	 */
-	long countOfKey(String keyId, List<String> knowledgeBases, String text);
+	default long countOfKey(String keyId, List<String> knowledgeBases, String text) {
+		return countOfKeys(List.of(keyId), knowledgeBases, text);
+	}
+
+	/**
+	 * @param keyIds the API keys (those of a lineage)
+	 * @param knowledgeBases only sessions on these knowledge bases, or {@code null} for
+	 * all
+	 * @param text only sessions whose title or one of whose messages holds this text
+	 * (ignoring case), or {@code null} for all
+	 * @return how many sessions of the keys {@link #pageOfKeys} pages through
+	 */
+	long countOfKeys(Collection<String> keyIds, List<String> knowledgeBases, String text);
 
 	/**
 	 * Replaces a session's settings (system prompt, model, temperature, topK).

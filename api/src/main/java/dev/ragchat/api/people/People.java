@@ -87,10 +87,15 @@ public class People implements KeyOwners, PersonSignIn {
 			.filter((keyId) -> this.keys.active(keyId).isPresent())
 			.orElse(null);
 		if (consoleKey == null) {
-			consoleKey = this.keys
-				.issue(new ApiKeys.KeyRequest("console: " + ((name != null) ? name : subject),
-						this.keyProperties.maxTtl().toSeconds(),
-						List.of(Scope.CHAT.value(), Scope.UPLOAD.value(), Scope.ADMIN.value()), List.of(ALL)))
+			ApiKeys.KeyRequest request = new ApiKeys.KeyRequest("console: " + ((name != null) ? name : subject),
+					this.keyProperties.maxTtl().toSeconds(),
+					List.of(Scope.CHAT.value(), Scope.UPLOAD.value(), Scope.ADMIN.value()), List.of(ALL));
+			// the console key that expired is renewed: its conversations carry over to
+			// the new one (a revoked one is not: revoking ended its lineage)
+			String expired = known.map(PersonRecord::consoleKeyId)
+				.filter((keyId) -> this.keys.expiredById(keyId).isPresent())
+				.orElse(null);
+			consoleKey = ((expired != null) ? this.keys.renew(expired, request, null, false) : this.keys.issue(request))
 				.record()
 				.id();
 			hold(consoleKey, id);

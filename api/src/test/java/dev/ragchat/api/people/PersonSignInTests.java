@@ -404,6 +404,39 @@ class PersonSignInTests {
 	}
 
 	@Test
+	void aPersonRenewsTheirOwnKeyFromTheConsoleAndTheRenewalIsTheirsToo() throws Exception {
+		String research = createKnowledgeBase("research");
+		grant(research, "group:research", "chat");
+		SignInBrowser hedy = browser();
+		hedy.signIn("hedy");
+		String csrf = hedy.json("GET", "/api/v1/me", null, 200).at("/csrf/token").asText();
+		HttpResponse<String> issued = hedy.send("POST", "/api/v1/keys", "{\"name\":\"notes\",\"ttlSeconds\":600}",
+				csrf);
+		assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+		JsonNode key = json.readTree(issued.body());
+		String id = key.get("id").asText();
+
+		// the key itself may not renew itself, only their console session
+		assertThat(withKey(key.get("key").asText(), "POST", "/api/v1/keys/" + id + "/renew", null).statusCode())
+			.isEqualTo(403);
+		HttpResponse<String> renewed = hedy.send("POST", "/api/v1/keys/" + id + "/renew", null, csrf);
+		assertThat(renewed.statusCode()).as(renewed.body()).isEqualTo(201);
+		JsonNode renewal = json.readTree(renewed.body());
+		assertThat(renewal.get("lineage").asText()).isEqualTo(id);
+		assertThat(renewal.get("knowledgeBases")).hasToString("[\"" + research + "\"]");
+		// held by them: listed with their keys, and acting with their rights
+		assertThat(hedy.json("GET", "/api/v1/keys", null, 200).get("keys")).extracting((k) -> k.get("id").asText())
+			.contains(id, renewal.get("id").asText());
+		JsonNode current = json
+			.readTree(expect(200, withKey(renewal.get("key").asText(), "GET", "/api/v1/keys/current", null)));
+		assertThat(current.at("/rights/" + research)).hasToString("[\"chat\"]");
+		// a key they do not hold is not theirs to renew
+		assertThat(hedy.send("POST", "/api/v1/keys/key_someone_elses/renew", null, csrf).statusCode()).isEqualTo(404);
+		master("DELETE", "/api/v1/keys/" + id, null, 204);
+		withdraw(research, "group:research");
+	}
+
+	@Test
 	void aGrantToAGroupOrPersonWithoutANameIsABadRequest() throws Exception {
 		String research = createKnowledgeBase("research");
 		for (String grantee : List.of("group:", "person:", "group: ")) {

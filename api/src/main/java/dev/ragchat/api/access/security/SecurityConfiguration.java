@@ -186,7 +186,7 @@ class SecurityConfiguration {
 				// console session (cookie, and the CSRF token for changes); never a key
 				// presented in a header, a person's included: it could issue a key
 				// outliving it, list its siblings or revoke the console's
-				.requestMatchers("/api/v1/keys", "/api/v1/keys/*")
+				.requestMatchers("/api/v1/keys", "/api/v1/keys/*", "/api/v1/keys/*/renew")
 				.hasAnyAuthority(CallerAuthentication.MASTER, CallerAuthentication.CONSOLE)
 				.requestMatchers("/api/v1/admin/**", "/actuator/**", CredentialConverter.SEED_KEY_PATH)
 				.hasAuthority(CallerAuthentication.MASTER)

@@ -23,7 +23,8 @@ final class JdbcApiKeyStore implements ApiKeyStore {
 
 	private static final Duration USE_RESOLUTION = Duration.ofMinutes(1);
 
-	private static final String COLUMNS = "id, name, scopes, knowledge_bases, created_at, expires_at, revoked_at, last_used_at";
+	private static final String COLUMNS = "id, name, scopes, knowledge_bases, created_at, expires_at, revoked_at, last_used_at,"
+			+ " lineage";
 
 	private final JdbcClient jdbc;
 
@@ -34,11 +35,12 @@ final class JdbcApiKeyStore implements ApiKeyStore {
 	@Override
 	public void save(ApiKey key, String keyHash) {
 		this.jdbc.sql("""
-				insert into api_key (id, name, key_hash, scopes, knowledge_bases, created_at, expires_at)
-				values (?, ?, ?, ?, ?, ?, ?)""")
+				insert into api_key (id, name, key_hash, scopes, knowledge_bases, created_at, expires_at, lineage)
+				values (?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(key.id(), key.name(), keyHash,
 					key.scopes().stream().map(Scope::value).sorted().collect(Collectors.joining(",")),
-					String.join(",", key.knowledgeBases()), Jdbc.time(key.createdAt()), Jdbc.time(key.expiresAt()))
+					String.join(",", key.knowledgeBases()), Jdbc.time(key.createdAt()), Jdbc.time(key.expiresAt()),
+					key.lineage())
 			.update();
 	}
 
@@ -66,6 +68,22 @@ final class JdbcApiKeyStore implements ApiKeyStore {
 	}
 
 	@Override
+	public List<ApiKey> findByLineage(String lineage) {
+		return this.jdbc.sql("select " + COLUMNS + " from api_key where lineage = ? order by created_at, id")
+			.param(lineage)
+			.query(JdbcApiKeyStore::map)
+			.list();
+	}
+
+	@Override
+	public boolean expire(String id, Instant at) {
+		this.jdbc.sql("update api_key set expires_at = ? where id = ? and expires_at > ?")
+			.params(Jdbc.time(at), id, Jdbc.time(at))
+			.update();
+		return findById(id).isPresent();
+	}
+
+	@Override
 	public boolean revoke(String id, Instant at) {
 		this.jdbc.sql("update api_key set revoked_at = ? where id = ? and revoked_at is null")
 			.params(Jdbc.time(at), id)
@@ -88,7 +106,7 @@ final class JdbcApiKeyStore implements ApiKeyStore {
 					.collect(Collectors.toSet()),
 				Arrays.stream(rs.getString("knowledge_bases").split(",")).filter((s) -> !s.isEmpty()).toList(),
 				Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "expires_at"), Jdbc.instant(rs, "revoked_at"),
-				Jdbc.instant(rs, "last_used_at"));
+				Jdbc.instant(rs, "last_used_at"), rs.getString("lineage"));
 	}
 
 }

@@ -30,6 +30,7 @@ final class MongoApiKeyStore implements ApiKeyStore {
 	MongoApiKeyStore(MongoTemplate mongo) {
 		this.mongo = mongo;
 		mongo.indexOps(COLLECTION).ensureIndex(new Index("keyHash", Sort.Direction.ASC).unique());
+		mongo.indexOps(COLLECTION).ensureIndex(new Index("lineage", Sort.Direction.ASC));
 	}
 
 	@Override
@@ -55,6 +56,22 @@ final class MongoApiKeyStore implements ApiKeyStore {
 	public List<ApiKey> findAll() {
 		return this.mongo.find(new Query().with(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("_id"))),
 				ApiKey.class, COLLECTION);
+	}
+
+	@Override
+	public List<ApiKey> findByLineage(String lineage) {
+		// a key stored before lineages has none: it is its own
+		Criteria criteria = new Criteria().orOperator(Criteria.where("lineage").is(lineage),
+				Criteria.where("_id").is(lineage).and("lineage").exists(false));
+		return this.mongo.find(Query.query(criteria).with(Sort.by(Sort.Order.asc("createdAt"), Sort.Order.asc("_id"))),
+				ApiKey.class, COLLECTION);
+	}
+
+	@Override
+	public boolean expire(String id, Instant at) {
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("expiresAt").gt(at)),
+				Update.update("expiresAt", at), COLLECTION);
+		return this.mongo.exists(Query.query(Criteria.where("_id").is(id)), COLLECTION);
 	}
 
 	@Override

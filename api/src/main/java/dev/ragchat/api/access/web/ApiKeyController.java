@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ragchat.api.access.ApiKey;
+import dev.ragchat.api.access.ApiKeyProperties;
 import dev.ragchat.api.access.ApiKeys;
 import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.access.KeyOwners;
@@ -58,11 +59,15 @@ class ApiKeyController {
 
 	private final KeyOwners owners;
 
-	ApiKeyController(ApiKeys keys, Audit audit, KnowledgeBases knowledgeBases, ObjectProvider<KeyOwners> owners) {
+	private final ApiKeyProperties lifetimes;
+
+	ApiKeyController(ApiKeys keys, Audit audit, KnowledgeBases knowledgeBases, ObjectProvider<KeyOwners> owners,
+			ApiKeyProperties lifetimes) {
 		this.keys = keys;
 		this.audit = audit;
 		this.knowledgeBases = knowledgeBases;
 		this.owners = owners.getIfAvailable(KeyOwners::none);
+		this.lifetimes = lifetimes;
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -81,9 +86,43 @@ class ApiKeyController {
 			this.owners.hold(key.id(), person.id());
 		}
 		this.audit.keyIssued((person != null) ? caller.keyId() : Audit.MASTER, key.id());
+		return created(issued, null);
+	}
+
+	@PostMapping("/{id}/renew")
+	@Operation(summary = "Renew a key: a new key with its name, scopes and knowledge bases, a fresh lifetime"
+			+ " (ttlSeconds, else the default) and its lineage, so that it lists and continues the conversations,"
+			+ " personas and feedback of the keys before it; the key renewed works until its own expiry unless"
+			+ " retirePrevious is true (it then expires now). A revoked key cannot be renewed (409): revoking"
+			+ " ended its lineage. Master key, or a signed-in person from their console session: their own")
+	ResponseEntity<IssuedKeyResponse> renew(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+			@PathVariable String id, @RequestBody(required = false) RenewRequest request) {
+		Person person = issuer(caller);
+		RenewRequest asked = (request != null) ? request : new RenewRequest(null, null);
+		if (person != null && !this.owners.keysOf(person.id()).contains(id)) {
+			throw new NotFoundException("No key '" + id + "' of yours");
+		}
+		ApiKey renewed = this.keys.renewable(id);
+		ApiKeys.KeyRequest same = new ApiKeys.KeyRequest(renewed.name(), asked.ttlSeconds(), scopes(renewed),
+				renewed.knowledgeBases());
+		// a person's renewal gets at most what they may do now, as a key they issue
+		ApiKeys.KeyRequest within = (person != null) ? withinRights(caller, same) : same;
+		ApiKeys.IssuedKey issued = this.keys.renew(id, within, (person != null) ? caller.keyExpiresAt() : null,
+				Boolean.TRUE.equals(asked.retirePrevious()));
+		// the person who held the renewed key holds its renewal (its rights stay theirs)
+		Person holder = (person != null) ? person : this.owners.ownerOf(id).orElse(null);
+		if (holder != null) {
+			this.owners.hold(issued.record().id(), holder.id());
+		}
+		this.audit.keyIssued((person != null) ? caller.keyId() : Audit.MASTER, issued.record().id());
+		return created(issued, id);
+	}
+
+	private static ResponseEntity<IssuedKeyResponse> created(ApiKeys.IssuedKey issued, String renews) {
+		ApiKey key = issued.record();
 		return ResponseEntity.created(URI.create("/api/v1/keys/" + key.id()))
 			.body(new IssuedKeyResponse(key.id(), issued.key(), key.name(), scopes(key), key.knowledgeBases(),
-					key.createdAt(), key.expiresAt()));
+					key.createdAt(), key.expiresAt(), key.lineage(), renews));
 	}
 
 	@GetMapping
@@ -93,12 +132,16 @@ class ApiKeyController {
 		Person person = issuer(caller);
 		java.util.Set<String> own = (person != null) ? java.util.Set.copyOf(this.owners.keysOf(person.id())) : null;
 		Instant now = this.keys.now();
-		return new KeyList(this.keys.list()
-			.stream()
-			.filter((key) -> own == null || own.contains(key.id()))
-			.map((key) -> new KeyView(key.id(), key.name(), scopes(key), key.knowledgeBases(), key.status(now),
-					key.createdAt(), key.expiresAt(), key.revokedAt(), key.lastUsedAt()))
-			.toList());
+		return new KeyList(
+				this.keys.list()
+					.stream()
+					.filter((key) -> own == null || own.contains(key.id()))
+					.map((key) -> new KeyView(key.id(), key.name(), scopes(key), key.knowledgeBases(), key.status(now),
+							key.createdAt(), key.expiresAt(), key.revokedAt(), key.lastUsedAt(), key.lineage()))
+					.toList(),
+				new Lifetimes(
+						Math.min(this.lifetimes.consoleDefaultTtl().toSeconds(), this.lifetimes.maxTtl().toSeconds()),
+						this.lifetimes.maxTtl().toSeconds()));
 	}
 
 	@GetMapping("/current")
@@ -146,15 +189,17 @@ class ApiKeyController {
 
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	@Operation(summary = "Revoke a key; the sessions it started end with it (master key, or a signed-in person"
-			+ " from their console session: their own)")
+	@Operation(summary = "Revoke a key, which ends its lineage: every key of it (those it renewed and its"
+			+ " renewals) is revoked, the sessions they started end, and none can be renewed (master key, or a"
+			+ " signed-in person from their console session: their own)")
 	void revoke(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String id) {
 		Person person = issuer(caller);
 		if (person != null && !this.owners.keysOf(person.id()).contains(id)) {
 			throw new NotFoundException("No key '" + id + "' of yours");
 		}
-		this.keys.revoke(id);
-		this.audit.keyRevoked((person != null) ? caller.keyId() : Audit.MASTER, id);
+		for (String revoked : this.keys.revoke(id)) {
+			this.audit.keyRevoked((person != null) ? caller.keyId() : Audit.MASTER, revoked);
+		}
 	}
 
 	/**
@@ -236,9 +281,27 @@ class ApiKeyController {
 		return key.scopes().stream().map(Scope::value).sorted().toList();
 	}
 
+	/**
+	 * A new key.
+	 *
+	 * @param lineage what owns the conversations its keys start: its own id, or for a
+	 * renewal the renewed key's lineage
+	 * @param renews for a renewal, the key it renews
+	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record IssuedKeyResponse(String id, String key, String name, List<String> scopes, List<String> knowledgeBases,
-			Instant createdAt, Instant expiresAt) {
+			Instant createdAt, Instant expiresAt, String lineage, String renews) {
+
+	}
+
+	/**
+	 * What a renewal may change.
+	 *
+	 * @param ttlSeconds the new key's lifetime, default {@code ragchat.keys.default-ttl}
+	 * @param retirePrevious whether the renewed key expires now (default: it works until
+	 * its own expiry)
+	 */
+	record RenewRequest(Long ttlSeconds, Boolean retirePrevious) {
 
 	}
 
@@ -262,12 +325,26 @@ class ApiKeyController {
 
 	}
 
-	record KeyList(List<KeyView> keys) {
+	/**
+	 * Keys, and the lifetimes a new one may have.
+	 */
+	record KeyList(List<KeyView> keys, Lifetimes lifetimes) {
+
+	}
+
+	/**
+	 * The lifetimes the operator set.
+	 *
+	 * @param defaultSeconds what the console's Keys form picks first
+	 * ({@code ragchat.keys.console-default-ttl}, at most the longest)
+	 * @param maxSeconds the longest ({@code ragchat.keys.max-ttl})
+	 */
+	record Lifetimes(long defaultSeconds, long maxSeconds) {
 
 	}
 
 	record KeyView(String id, String name, List<String> scopes, List<String> knowledgeBases, String status,
-			Instant createdAt, Instant expiresAt, Instant revokedAt, Instant lastUsedAt) {
+			Instant createdAt, Instant expiresAt, Instant revokedAt, Instant lastUsedAt, String lineage) {
 
 	}
 

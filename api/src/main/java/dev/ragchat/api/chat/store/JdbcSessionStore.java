@@ -70,11 +70,12 @@ final class JdbcSessionStore implements SessionStore {
 	}
 
 	@Override
-	public List<ChatSession> pageOfKey(String keyId, List<String> knowledgeBases, String text, int offset, int limit) {
-		if (knowledgeBases != null && knowledgeBases.isEmpty()) {
+	public List<ChatSession> pageOfKeys(Collection<String> keyIds, List<String> knowledgeBases, String text, int offset,
+			int limit) {
+		if (keyIds.isEmpty() || (knowledgeBases != null && knowledgeBases.isEmpty())) {
 			return List.of();
 		}
-		return ofKey("select * from chat_session s", keyId, knowledgeBases, text,
+		return ofKey("select * from chat_session s", keyIds, knowledgeBases, text,
 				" order by pinned_at desc nulls last, created_at desc, id desc limit :limit offset :offset")
 			.param("limit", limit)
 			.param("offset", offset)
@@ -83,20 +84,22 @@ final class JdbcSessionStore implements SessionStore {
 	}
 
 	@Override
-	public long countOfKey(String keyId, List<String> knowledgeBases, String text) {
-		if (knowledgeBases != null && knowledgeBases.isEmpty()) {
+	public long countOfKeys(Collection<String> keyIds, List<String> knowledgeBases, String text) {
+		if (keyIds.isEmpty() || (knowledgeBases != null && knowledgeBases.isEmpty())) {
 			return 0;
 		}
-		return ofKey("select count(*) from chat_session s", keyId, knowledgeBases, text, "").query(Long.class).single();
+		return ofKey("select count(*) from chat_session s", keyIds, knowledgeBases, text, "").query(Long.class)
+			.single();
 	}
 
 	/**
-	 * A statement on a key's sessions: on some knowledge bases only, and only those whose
-	 * title or one of whose messages holds a text (ignoring case), when asked.
+	 * A statement on some keys' sessions (a lineage's): on some knowledge bases only, and
+	 * only those whose title or one of whose messages holds a text (ignoring case), when
+	 * asked.
 	 */
-	private JdbcClient.StatementSpec ofKey(String select, String keyId, List<String> knowledgeBases, String text,
-			String tail) {
-		StringBuilder sql = new StringBuilder(select).append(" where s.api_key_id = :key");
+	private JdbcClient.StatementSpec ofKey(String select, Collection<String> keyIds, List<String> knowledgeBases,
+			String text, String tail) {
+		StringBuilder sql = new StringBuilder(select).append(" where s.api_key_id in (:keys)");
 		if (knowledgeBases != null) {
 			sql.append(" and s.knowledge_base in (:kbs)");
 		}
@@ -104,7 +107,8 @@ final class JdbcSessionStore implements SessionStore {
 			sql.append(" and (lower(s.title) like :text escape '\\' or exists (select 1 from chat_message m")
 				.append(" where m.session_id = s.id and lower(m.content) like :text escape '\\'))");
 		}
-		JdbcClient.StatementSpec statement = this.jdbc.sql(sql.append(tail).toString()).param("key", keyId);
+		JdbcClient.StatementSpec statement = this.jdbc.sql(sql.append(tail).toString())
+			.param("keys", List.copyOf(keyIds));
 		if (knowledgeBases != null) {
 			statement = statement.param("kbs", knowledgeBases);
 		}

@@ -57,25 +57,26 @@ final class MongoSessionStore implements SessionStore {
 	}
 
 	@Override
-	public List<ChatSession> pageOfKey(String keyId, List<String> knowledgeBases, String text, int offset, int limit) {
-		return this.mongo.find(ofKey(keyId, knowledgeBases, text)
+	public List<ChatSession> pageOfKeys(Collection<String> keyIds, List<String> knowledgeBases, String text, int offset,
+			int limit) {
+		return this.mongo.find(ofKey(keyIds, knowledgeBases, text)
 			.with(Sort.by(Sort.Order.desc("pinnedAt"), Sort.Order.desc("createdAt"), Sort.Order.desc("_id")))
 			.skip(offset)
 			.limit(limit), ChatSession.class, COLLECTION);
 	}
 
 	@Override
-	public long countOfKey(String keyId, List<String> knowledgeBases, String text) {
-		return this.mongo.count(ofKey(keyId, knowledgeBases, text), COLLECTION);
+	public long countOfKeys(Collection<String> keyIds, List<String> knowledgeBases, String text) {
+		return this.mongo.count(ofKey(keyIds, knowledgeBases, text), COLLECTION);
 	}
 
 	/**
-	 * A key's sessions, on some knowledge bases only, and only those whose title or one
-	 * of whose messages holds a text (ignoring case), when asked: the messages are
-	 * searched among the key's sessions only (by their session index).
+	 * Some keys' sessions (a lineage's), on some knowledge bases only, and only those
+	 * whose title or one of whose messages holds a text (ignoring case), when asked: the
+	 * messages are searched among the keys' sessions only (by their session index).
 	 */
-	private Query ofKey(String keyId, List<String> knowledgeBases, String text) {
-		Criteria criteria = Criteria.where("keyId").is(keyId);
+	private Query ofKey(Collection<String> keyIds, List<String> knowledgeBases, String text) {
+		Criteria criteria = Criteria.where("keyId").in(keyIds);
 		if (knowledgeBases != null) {
 			criteria = criteria.and("knowledgeBase").in(knowledgeBases);
 		}

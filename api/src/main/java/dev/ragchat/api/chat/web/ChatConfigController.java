@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ragchat.api.access.Caller;
+import dev.ragchat.api.access.KeyLineages;
 import dev.ragchat.api.access.Scope;
 import dev.ragchat.api.chat.ChatConfig;
 import dev.ragchat.api.chat.ChatConfigStore;
@@ -57,10 +58,13 @@ class ChatConfigController {
 
 	private final Clock clock;
 
-	ChatConfigController(ChatConfigStore store, KnowledgeBases knowledgeBases, Clock clock) {
+	private final KeyLineages lineages;
+
+	ChatConfigController(ChatConfigStore store, KnowledgeBases knowledgeBases, Clock clock, KeyLineages lineages) {
 		this.store = store;
 		this.knowledgeBases = knowledgeBases;
 		this.clock = clock;
+		this.lineages = lineages;
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -75,7 +79,7 @@ class ChatConfigController {
 				caller.keyId(), now, now, request.description(), request.avatarUrl(), request.editable());
 		this.store.save(config);
 		return ResponseEntity.created(URI.create("/api/v1/chat-configs/" + config.id()))
-			.body(ChatConfigView.of(config, caller));
+			.body(ChatConfigView.of(config, owns(caller, config)));
 	}
 
 	@GetMapping
@@ -91,14 +95,15 @@ class ChatConfigController {
 		List<String> knowledgeBases = caller.mayUseAll() ? null : caller.knowledgeBases();
 		return new ConfigList(this.store.page(knowledgeBases, offset, limit)
 			.stream()
-			.map((config) -> ChatConfigView.of(config, caller))
+			.map((config) -> ChatConfigView.of(config, owns(caller, config)))
 			.toList(), offset, limit, this.store.count(knowledgeBases));
 	}
 
 	@GetMapping("/{id}")
 	@Operation(summary = "Read a chat configuration")
 	ChatConfigView get(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String id) {
-		return ChatConfigView.of(visible(caller, id), caller);
+		ChatConfig config = visible(caller, id);
+		return ChatConfigView.of(config, owns(caller, config));
 	}
 
 	@PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -107,15 +112,23 @@ class ChatConfigController {
 			@Valid @RequestBody ConfigRequest request) {
 		ChatConfig existing = visible(caller, id);
 		caller.require(Scope.CHAT, request.knowledgeBase());
-		if (caller.kind() != Caller.Kind.MASTER && !caller.keyId().equals(existing.ownerKey())) {
-			throw new ForbiddenException("Only the key that created it may change it");
+		if (!owns(caller, existing)) {
+			throw new ForbiddenException("Only the key that created it (or a renewal of it) may change it");
 		}
 		this.knowledgeBases.get(request.knowledgeBase());
 		ChatConfig updated = new ChatConfig(id, request.title(), request.knowledgeBase(), request.systemPrompt(),
 				request.model(), request.temperature(), request.topK(), existing.ownerKey(), existing.createdAt(),
 				this.clock.instant(), request.description(), request.avatarUrl(), request.editable());
 		this.store.update(updated);
-		return ChatConfigView.of(updated, caller);
+		return ChatConfigView.of(updated, owns(caller, updated));
+	}
+
+	/**
+	 * @return whether the caller owns a configuration: the master key, or a key of the
+	 * lineage of the key that created it (that key, or a renewal of it)
+	 */
+	private boolean owns(Caller caller, ChatConfig config) {
+		return caller.kind() == Caller.Kind.MASTER || this.lineages.sameLineage(caller.keyId(), config.ownerKey());
 	}
 
 	private ChatConfig visible(Caller caller, String id) {
@@ -153,7 +166,7 @@ class ChatConfigController {
 
 	/**
 	 * A chat configuration as shown: the key that created it ({@code ownerKey}) only to
-	 * that key and to the master key, never to the keys it is shared with.
+	 * that key's lineage and to the master key, never to the keys it is shared with.
 	 *
 	 * @param id its id
 	 * @param title a display title
@@ -162,7 +175,8 @@ class ChatConfigController {
 	 * @param model the model
 	 * @param temperature the temperature
 	 * @param topK chunks per question
-	 * @param ownerKey the id of the key that created it, to that key and the master key
+	 * @param ownerKey the id of the key that created it, to that key's lineage and the
+	 * master key
 	 * @param createdAt when it was created
 	 * @param updatedAt when it last changed
 	 * @param description what it is for
@@ -173,9 +187,7 @@ class ChatConfigController {
 			Double temperature, Integer topK, @JsonInclude(JsonInclude.Include.NON_NULL) String ownerKey,
 			Instant createdAt, Instant updatedAt, String description, String avatarUrl, Boolean editable) {
 
-		static ChatConfigView of(ChatConfig config, Caller caller) {
-			boolean mayKnowOwner = caller.kind() == Caller.Kind.MASTER
-					|| (caller.keyId() != null && caller.keyId().equals(config.ownerKey()));
+		static ChatConfigView of(ChatConfig config, boolean mayKnowOwner) {
 			return new ChatConfigView(config.id(), config.title(), config.knowledgeBase(), config.systemPrompt(),
 					config.model(), config.temperature(), config.topK(), mayKnowOwner ? config.ownerKey() : null,
 					config.createdAt(), config.updatedAt(), config.description(), config.avatarUrl(),

@@ -82,6 +82,31 @@ abstract class ApiKeyStoreContractTests {
 	}
 
 	@Test
+	void findsTheKeysOfALineageOldestFirstAKeyOfItsOwnIncluded() {
+		ApiKey first = key("key_l1", NOW.minusSeconds(60));
+		ApiKey renewal = new ApiKey("key_l2", null, Set.of(Scope.CHAT), List.of("*"), NOW,
+				NOW.plus(Duration.ofHours(1)), null, null, "key_l1");
+		this.store.save(first, hash('l'));
+		this.store.save(renewal, hash('m'));
+		this.store.save(key("key_other", NOW), hash('o'));
+		assertThat(this.store.findByLineage("key_l1")).extracting(ApiKey::id).containsExactly("key_l1", "key_l2");
+		assertThat(this.store.findById("key_l2").orElseThrow().lineage()).isEqualTo("key_l1");
+		assertThat(this.store.findById("key_l1").orElseThrow().lineage()).isEqualTo("key_l1");
+		assertThat(this.store.findByLineage("key_l2")).isEmpty();
+	}
+
+	@Test
+	void expiresAKeyEarlierButNeverLater() {
+		this.store.save(key("key_x", NOW), hash('x'));
+		assertThat(this.store.expire("key_x", NOW.plusSeconds(10))).isTrue();
+		assertThat(this.store.findById("key_x").orElseThrow().expiresAt()).isEqualTo(NOW.plusSeconds(10));
+		this.store.expire("key_x", NOW.plus(Duration.ofHours(2)));
+		assertThat(this.store.findById("key_x").orElseThrow().expiresAt()).isEqualTo(NOW.plusSeconds(10));
+		assertThat(this.store.findById("key_x").orElseThrow().revokedAt()).isNull();
+		assertThat(this.store.expire("key_nope", NOW)).isFalse();
+	}
+
+	@Test
 	void revokingUnknownKeyReportsIt() {
 		assertThat(this.store.revoke("key_nope", NOW)).isFalse();
 	}

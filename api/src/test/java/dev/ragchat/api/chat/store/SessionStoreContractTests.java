@@ -110,6 +110,25 @@ abstract class SessionStoreContractTests {
 	}
 
 	@Test
+	void pagesAndCountsTheSessionsOfTheKeysOfALineageTogether() {
+		this.store.save(new ChatSession("ses_l1", "key_l1", "default", null, null, null, null, null, NOW.plusSeconds(1),
+				NOW.plus(Duration.ofMinutes(15)), null));
+		this.store.save(new ChatSession("ses_l2", "key_l2", "finance", null, null, null, null, null, NOW.plusSeconds(2),
+				NOW.plus(Duration.ofMinutes(15)), null));
+		this.store.save(new ChatSession("ses_l3", "key_l1", "default", null, null, null, null, null, NOW.plusSeconds(3),
+				NOW.plus(Duration.ofMinutes(15)), null));
+		this.store.save(session("ses_stranger", "key_stranger"));
+		assertThat(this.store.pageOfKeys(List.of("key_l1", "key_l2"), null, null, 0, 10)).extracting(ChatSession::id)
+			.containsExactly("ses_l3", "ses_l2", "ses_l1");
+		assertThat(this.store.countOfKeys(List.of("key_l1", "key_l2"), null, null)).isEqualTo(3);
+		assertThat(this.store.pageOfKeys(List.of("key_l1", "key_l2"), List.of("finance"), null, 0, 10))
+			.extracting(ChatSession::id)
+			.containsExactly("ses_l2");
+		assertThat(this.store.pageOfKeys(List.of(), null, null, 0, 10)).isEmpty();
+		assertThat(this.store.countOfKeys(List.of(), null, null)).isZero();
+	}
+
+	@Test
 	void pagesAndCountsTheSessionsOfOneKeyOnSomeKnowledgeBasesOnly() {
 		for (int i = 1; i <= 4; i++) {
 			this.store.save(new ChatSession("ses_k" + i, "key_k", (i % 2 == 0) ? "finance" : "default", null, null,
