@@ -41,6 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,6 +70,9 @@ class IngestionWorkersTests {
 
 	RecordingBlobs blobs;
 
+	/** Settings for {@link #create}, when not the tests' own. */
+	IngestionProperties properties;
+
 	@AfterEach
 	void stop() {
 		if (this.workers != null && this.workers.isRunning()) {
@@ -90,13 +95,16 @@ class IngestionWorkersTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "jdbc", "mongo" })
 	void aSmallFilingUploadedAfterTwoLargeOnesIsReadyWhileBothStillWait(String catalog) throws Exception {
-		// one main worker and the quick lane, as by default on two cores; the large
-		// filings' embedding is held, as minutes of work would hold it
+		// the default settings, as on two cores (one main worker and the quick lane);
+		// the large filings' embedding is held, as minutes of work would hold it
+		this.properties = new Binder(new MapConfigurationPropertySource(
+				Map.of("ragchat.ingestion.workers", "1", "ragchat.ingestion.ocr-command", "no-such-ocr")))
+			.bindOrCreate("ragchat.ingestion", IngestionProperties.class);
 		create(1, Duration.ofMinutes(10), catalog);
 		this.index.held = (filename) -> filename.startsWith("10k");
 		this.workers.start();
-		// 150 pages each (more than quick-max-pages); 31 pages of little text: over the
-		// old 20-page bound, small by the rule (at most 100 pages and 200 KB of text)
+		// 150 pages each (more than quick-max-pages); 31 pages of 62,000 characters: over
+		// the old 20-page bound, small by the rule (at most 100 pages and 200 KB of text)
 		Path large1 = pdf("10k-a.pdf", 150, 2, 60);
 		Path large2 = pdf("10k-b.pdf", 150, 2, 60);
 		Path small = pdf("8k.pdf", 31, 20, 100);
@@ -375,9 +383,10 @@ class IngestionWorkersTests {
 		}
 		this.blobs = new RecordingBlobs(new LocalBlobStore(this.dir.resolve("blobs")));
 		BlobStore blobs = this.blobs;
-		IngestionProperties properties = new IngestionProperties(1, 400, 60, 3, Duration.ofMinutes(2), 5000,
-				DataSize.ofMegabytes(20), null, "no-such-ocr", "eng", Duration.ofSeconds(10), maxTime, quickWorkers,
-				100, DataSize.ofKilobytes(200), 110, 1600);
+		IngestionProperties properties = (this.properties != null) ? this.properties
+				: new IngestionProperties(1, 400, 60, 3, Duration.ofMinutes(2), 5000, DataSize.ofMegabytes(20), null,
+						"no-such-ocr", "eng", Duration.ofSeconds(10), maxTime, quickWorkers, 100,
+						DataSize.ofKilobytes(200), 110, 1600);
 		Ocr ocr = new Ocr("no-such-ocr", "eng", Duration.ofSeconds(5));
 		Path work = this.dir.resolve("data").resolve("work");
 		this.workers = new IngestionWorkers(this.store, blobs, Readers.of(ocr, 5000, 20_000_000, work),
