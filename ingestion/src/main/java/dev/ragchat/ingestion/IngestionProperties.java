@@ -10,7 +10,8 @@ import org.springframework.util.unit.DataSize;
 /**
  * Ingestion settings.
  *
- * @param workers documents ingested at the same time
+ * @param workers documents ingested at the same time by the main workers (default: half
+ * the machine's cores, at least 1 and at most 4)
  * @param chunkTokens target chunk size in embedding-model tokens
  * @param chunkOverlapTokens tokens of the previous chunk repeated at the start of the
  * next
@@ -23,30 +24,56 @@ import org.springframework.util.unit.DataSize;
  * @param ocrLanguage Tesseract's language
  * @param ocrTimeout the longest one page's OCR may take
  * @param maxTime the longest one document's ingestion may take before it fails
- * @param quickWorkers workers that take only small documents (a lane that a huge document
- * never blocks); 0 turns the lane off
- * @param quickMaxPages the most pages a document may have to stay in the quick lane; a
- * larger one (or one of more than ten times as many chunks) is handed back to the other
- * workers
+ * @param quickWorkers workers that take only small documents (a lane that a large
+ * document never blocks); 0 turns the lane off
+ * @param quickMaxPages the most pages a small document may have: the quick lane hands a
+ * longer one back to the main workers as soon as it opens it
+ * @param quickMaxText the most characters of text a small document may have (a page read
+ * by OCR counts as at least 10,000): the quick lane hands one with more back to the main
+ * workers as soon as its pages read so far pass it
  * @param previewDpi the highest resolution of a page preview
  * @param previewMaxEdge the longest edge of a page preview in pixels
  */
 @ConfigurationProperties("ragchat.ingestion")
-public record IngestionProperties(@DefaultValue("1") int workers, @DefaultValue("400") int chunkTokens,
+public record IngestionProperties(Integer workers, @DefaultValue("400") int chunkTokens,
 		@DefaultValue("60") int chunkOverlapTokens, @DefaultValue("3") int maxAttempts,
 		@DefaultValue("2m") Duration lease, @DefaultValue("5000") int maxPages, @DefaultValue("20MB") DataSize maxText,
 		Path blobDir, @DefaultValue("tesseract") String ocrCommand, @DefaultValue("eng") String ocrLanguage,
 		@DefaultValue("120s") Duration ocrTimeout, @DefaultValue("60m") Duration maxTime,
-		@DefaultValue("1") int quickWorkers, @DefaultValue("20") int quickMaxPages, @DefaultValue("110") int previewDpi,
+		@DefaultValue("1") int quickWorkers, @DefaultValue("100") int quickMaxPages,
+		@DefaultValue("200KB") DataSize quickMaxText, @DefaultValue("110") int previewDpi,
 		@DefaultValue("1600") int previewMaxEdge) {
 
+	/** The most main workers by default: each holds a document's text in the heap. */
+	static final int MOST_DEFAULT_WORKERS = 4;
+
 	public IngestionProperties {
+		if (workers == null) {
+			workers = defaultWorkers(Runtime.getRuntime().availableProcessors());
+		}
+		if (workers < 1) {
+			throw new IllegalArgumentException("ragchat.ingestion.workers must be at least 1");
+		}
 		if (previewDpi < 36 || previewDpi > 300) {
 			throw new IllegalArgumentException("ragchat.ingestion.preview-dpi must be between 36 and 300");
 		}
 		if (previewMaxEdge < 200 || previewMaxEdge > 4000) {
 			throw new IllegalArgumentException("ragchat.ingestion.preview-max-edge must be between 200 and 4000");
 		}
+	}
+
+	/**
+	 * The main workers for a machine, when the setting is not given: half its cores, at
+	 * least 1 and at most {@value #MOST_DEFAULT_WORKERS}. A document's embedding already
+	 * spreads over every core (the index hands the model 32 texts at a time, one run per
+	 * core), so more workers add only reading (PDF text, OCR: one core each) beside it;
+	 * half the cores leaves the other half to the quick lane and to searches, and the
+	 * bound keeps the documents held in the heap at once within its default 2 GiB.
+	 * @param cores the machine's cores
+	 * @return how many main workers
+	 */
+	static int defaultWorkers(int cores) {
+		return Math.min(MOST_DEFAULT_WORKERS, Math.max(1, cores / 2));
 	}
 
 }

@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.ragchat.errors.RejectedInputException;
 import dev.ragchat.ingestion.reading.Chunker;
 import dev.ragchat.ingestion.reading.DocumentReader;
+import dev.ragchat.ingestion.reading.PageProgress;
 import dev.ragchat.ingestion.reading.ParsedDocument;
 import dev.ragchat.ingestion.reading.Titles;
 import dev.ragchat.ingestion.reading.WorkFiles;
@@ -47,9 +48,16 @@ import org.springframework.context.SmartLifecycle;
  * failing document never holds up the others.
  * <p>
  * Besides the main workers, a quick lane of {@code quickWorkers} takes documents not
- * (yet) known to be large and hands back any that turns out to have more than
- * {@code quickMaxPages} pages, so a small document is never stuck behind a huge one.
- * Deleting a document (or its knowledge base) cancels its job at the next page or
+ * (yet) known to be large, in arrival order, and keeps only small ones. <b>The rule</b>:
+ * a document is small when it has at most {@code quickMaxPages} pages and at most
+ * {@code quickMaxText} characters of text (a page read by OCR counts as at least
+ * {@value #OCR_PAGE_CHARACTERS}); the lane hands one back to the main workers as soon as
+ * it knows it is large: on opening it (its pages), or at the page where its text so far
+ * passes the bound. So a small document waits only for the small ones queued before it
+ * and, for each large one before it, the moments the lane takes to see that it is large;
+ * never for a large document's ingestion, whatever the number of main workers (one by
+ * default on two cores). Without a lane ({@code quickWorkers} 0), documents go in arrival
+ * order. Deleting a document (or its knowledge base) cancels its job at the next page or
  * embedding batch, on this node at once and on others at their next progress write; a job
  * that runs longer than {@code maxTime} fails with that reason. Work files live in the
  * owner-only work directory, which is emptied at start.
@@ -63,6 +71,13 @@ final class IngestionWorkers implements SmartLifecycle {
 	private static final Duration IDLE_POLL = Duration.ofSeconds(2);
 
 	private static final Duration PROGRESS_EVERY = Duration.ofMillis(250);
+
+	/**
+	 * The characters a page read by OCR counts as at least, towards the quick lane's
+	 * bound: reading it costs seconds, as embedding that much text does; with the default
+	 * bound, 20 scanned pages make a document large.
+	 */
+	static final int OCR_PAGE_CHARACTERS = 10_000;
 
 	private final DocumentStore store;
 
@@ -254,8 +269,9 @@ final class IngestionWorkers implements SmartLifecycle {
 				throw new Failed("No text could be extracted from the document"
 						+ (parsed.warnings().isEmpty() ? "" : ": " + String.join("; ", parsed.warnings())));
 			}
-			if (job.quick && chunks.size() > 10 * this.properties.quickMaxPages()) {
-				throw new HandBack();
+			if (job.quick && characters(parsed) > this.properties.quickMaxText().toBytes()) {
+				// a format read at once (not page by page): its text is known only now
+				throw new HandBack("it has " + characters(parsed) + " characters of text");
 			}
 			int pages = parsed.pages();
 			job.progress(DocumentStatus.EMBEDDING, new Document.Progress(pages, pages, 0, chunks.size()), true);
@@ -287,7 +303,7 @@ final class IngestionWorkers implements SmartLifecycle {
 		catch (HandBack ex) {
 			this.store.handBack(id);
 			this.work.release(this.properties.workers());
-			logger.info("{} is too large for the quick lane; handed to the main workers", id);
+			logger.info("{} is too large for the quick lane ({}); handed to the main workers", id, ex.getMessage());
 		}
 		catch (Failed ex) {
 			fail(document, ex.getMessage(), parsed);
@@ -356,13 +372,33 @@ final class IngestionWorkers implements SmartLifecycle {
 		}).toList();
 	}
 
+	private static long characters(ParsedDocument parsed) {
+		return parsed.sections().stream().mapToLong((section) -> section.text().length()).sum();
+	}
+
 	private ParsedDocument read(Document document, Path file, Job job) {
 		try {
-			return this.reader.read(file, document.mediaType(), (done, total) -> {
-				if (job.quick && total > this.properties.quickMaxPages()) {
-					throw new HandBack();
+			return this.reader.read(file, document.mediaType(), new PageProgress() {
+
+				/** The text read so far, as the quick lane counts it. */
+				private long characters;
+
+				@Override
+				public void page(int page, int characters, boolean ocr) {
+					this.characters += ocr ? Math.max(characters, OCR_PAGE_CHARACTERS) : characters;
+					if (job.quick && this.characters > IngestionWorkers.this.properties.quickMaxText().toBytes()) {
+						throw new HandBack("its text passed " + this.characters + " characters at page " + page);
+					}
 				}
-				job.progress(DocumentStatus.PARSING, new Document.Progress(done, total, 0, 0), done == total);
+
+				@Override
+				public void pages(int done, int total) {
+					if (job.quick && total > IngestionWorkers.this.properties.quickMaxPages()) {
+						throw new HandBack("it has " + total + " pages");
+					}
+					job.progress(DocumentStatus.PARSING, new Document.Progress(done, total, 0, 0), done == total);
+				}
+
 			});
 		}
 		catch (Failed | Cancelled | HandBack ex) {
@@ -503,12 +539,13 @@ final class IngestionWorkers implements SmartLifecycle {
 	}
 
 	/**
-	 * The quick lane's document turned out to be large.
+	 * The quick lane's document turned out to be large (see the rule in the class
+	 * comment).
 	 */
 	private static final class HandBack extends RuntimeException {
 
-		HandBack() {
-			super("too large for the quick lane", null, false, false);
+		HandBack(String why) {
+			super(why, null, false, false);
 		}
 
 	}

@@ -77,7 +77,7 @@ class DocumentVersionsTests {
 		LocalBlobStore blobs = new LocalBlobStore(this.dir.resolve("blobs"));
 		IngestionProperties properties = new IngestionProperties(1, 400, 60, 3, Duration.ofMinutes(2), 5000,
 				DataSize.ofMegabytes(20), null, "no-such-ocr", "eng", Duration.ofSeconds(10), Duration.ofMinutes(10), 0,
-				20, 110, 1600);
+				100, DataSize.ofKilobytes(200), 110, 1600);
 		Path work = this.dir.resolve("work");
 		this.workers = new IngestionWorkers(this.store, blobs,
 				Readers.of(new Ocr("no-such-ocr", "eng", Duration.ofSeconds(5)), 5000, 20_000_000, work),

@@ -16,10 +16,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import dev.ragchat.ingestion.blobs.LocalBlobStore;
 import dev.ragchat.ingestion.catalog.TestCatalog;
+import dev.ragchat.ingestion.catalog.TestMongo;
 import dev.ragchat.ingestion.reading.Chunker;
 import dev.ragchat.ingestion.reading.MediaTypes;
 import dev.ragchat.ingestion.reading.Ocr;
@@ -28,10 +30,19 @@ import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.ChunkIndex;
 import dev.ragchat.retrieval.ChunkSearch;
 import dev.ragchat.retrieval.ScoredChunk;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,6 +70,9 @@ class IngestionWorkersTests {
 
 	RecordingBlobs blobs;
 
+	/** Settings for {@link #create}, when not the tests' own. */
+	IngestionProperties properties;
+
 	@AfterEach
 	void stop() {
 		if (this.workers != null && this.workers.isRunning()) {
@@ -76,6 +90,72 @@ class IngestionWorkersTests {
 		await().atMost(Duration.ofSeconds(60)).until(() -> status(small) == DocumentStatus.READY);
 		assertThat(status(big)).isNotEqualTo(DocumentStatus.READY);
 		assertThat(this.index.chunks).doesNotContainKey(big);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "jdbc", "mongo" })
+	void aSmallFilingUploadedAfterTwoLargeOnesIsReadyWhileBothStillWait(String catalog) throws Exception {
+		// the default settings, as on two cores (one main worker and the quick lane);
+		// the large filings' embedding is held, as minutes of work would hold it
+		this.properties = new Binder(new MapConfigurationPropertySource(
+				Map.of("ragchat.ingestion.workers", "1", "ragchat.ingestion.ocr-command", "no-such-ocr")))
+			.bindOrCreate("ragchat.ingestion", IngestionProperties.class);
+		create(1, Duration.ofMinutes(10), catalog);
+		this.index.held = (filename) -> filename.startsWith("10k");
+		this.workers.start();
+		// 150 pages each (more than quick-max-pages); 31 pages of 62,000 characters: over
+		// the old 20-page bound, small by the rule (at most 100 pages and 200 KB of text)
+		Path large1 = pdf("10k-a.pdf", 150, 2, 60);
+		Path large2 = pdf("10k-b.pdf", 150, 2, 60);
+		Path small = pdf("8k.pdf", 31, 20, 100);
+		List<String> ids = this.documents
+			.submit("kb_a",
+					List.of(new Documents.Upload("10k-a.pdf", large1), new Documents.Upload("10k-b.pdf", large2),
+							new Documents.Upload("8k.pdf", small)),
+					null, null)
+			.stream()
+			.map((submitted) -> submitted.document().id())
+			.toList();
+		await().atMost(Duration.ofSeconds(60)).until(() -> status(ids.get(2)) == DocumentStatus.READY);
+		assertThat(this.store.findById(ids.get(2)).orElseThrow().progress().pagesTotal()).isEqualTo(31);
+		assertThat(List.of(status(ids.get(0)), status(ids.get(1)))).doesNotContain(DocumentStatus.READY);
+		this.index.release.countDown();
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> ids.stream().allMatch((id) -> status(id) == DocumentStatus.READY));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "jdbc", "mongo" })
+	void theQuickLaneHandsBackADocumentOfFewPagesWhoseTextPassesItsBound(String catalog) throws Exception {
+		create(1, Duration.ofMinutes(10), catalog);
+		this.workers.start();
+		// the main worker is held by a large text file
+		this.index.held = (filename) -> filename.equals("big.txt");
+		upload("kb_a", "big.txt", bigText());
+		assertThat(this.index.holding.await(30, TimeUnit.SECONDS)).isTrue();
+		// 20 pages (not more than quick-max-pages) of 12,000 characters: 240,000 in all
+		String dense = this.documents
+			.submit("kb_b", List.of(new Documents.Upload("dense.pdf", pdf("dense.pdf", 20, 100, 120))), null, null)
+			.get(0)
+			.document()
+			.id();
+		String small = upload("kb_b", "small.txt", "The ferry leaves at nine.");
+		await().atMost(Duration.ofSeconds(60)).until(() -> status(small) == DocumentStatus.READY);
+		// handed back (QUEUED again, marked large), waiting for the main worker
+		assertThat(status(dense)).isEqualTo(DocumentStatus.QUEUED);
+		assertThat(this.store.claimNext("test", Instant.now().plusSeconds(60), true)).isEmpty();
+		this.index.release.countDown();
+		await().atMost(Duration.ofSeconds(60)).until(() -> status(dense) == DocumentStatus.READY);
+	}
+
+	@Test
+	void theDefaultMainWorkersAreHalfTheCoresFromOneToFour() {
+		assertThat(List.of(1, 2, 3, 4, 8, 16, 64).stream().map(IngestionProperties::defaultWorkers)).containsExactly(1,
+				1, 1, 2, 4, 4, 4);
+		assertThat(new IngestionProperties(null, 400, 60, 3, Duration.ofMinutes(2), 5000, DataSize.ofMegabytes(20),
+				null, "tesseract", "eng", Duration.ofSeconds(10), Duration.ofMinutes(10), 1, 100,
+				DataSize.ofKilobytes(200), 110, 1600)
+			.workers()).isEqualTo(IngestionProperties.defaultWorkers(Runtime.getRuntime().availableProcessors()));
 	}
 
 	@Test
@@ -283,17 +363,30 @@ class IngestionWorkersTests {
 	}
 
 	private void create(int quickWorkers, Duration maxTime) throws Exception {
-		TestCatalog catalog = new TestCatalog();
-		this.store = catalog.documents();
-		KnowledgeBaseStore kbs = catalog.knowledgeBases();
+		create(quickWorkers, maxTime, "jdbc");
+	}
+
+	private void create(int quickWorkers, Duration maxTime, String catalog) throws Exception {
+		KnowledgeBaseStore kbs;
+		if (catalog.equals("mongo")) {
+			var mongo = TestMongo.inProcess();
+			this.store = TestMongo.documents(mongo);
+			kbs = TestMongo.knowledgeBases(mongo);
+		}
+		else {
+			TestCatalog jdbc = new TestCatalog();
+			this.store = jdbc.documents();
+			kbs = jdbc.knowledgeBases();
+		}
 		for (String kb : List.of("kb_a", "kb_b")) {
 			kbs.saveIfAbsent(new KnowledgeBase(kb, kb, null, "fake", 8, Instant.now()));
 		}
 		this.blobs = new RecordingBlobs(new LocalBlobStore(this.dir.resolve("blobs")));
 		BlobStore blobs = this.blobs;
-		IngestionProperties properties = new IngestionProperties(1, 400, 60, 3, Duration.ofMinutes(2), 5000,
-				DataSize.ofMegabytes(20), null, "no-such-ocr", "eng", Duration.ofSeconds(10), maxTime, quickWorkers, 20,
-				110, 1600);
+		IngestionProperties properties = (this.properties != null) ? this.properties
+				: new IngestionProperties(1, 400, 60, 3, Duration.ofMinutes(2), 5000, DataSize.ofMegabytes(20), null,
+						"no-such-ocr", "eng", Duration.ofSeconds(10), maxTime, quickWorkers, 100,
+						DataSize.ofKilobytes(200), 110, 1600);
 		Ocr ocr = new Ocr("no-such-ocr", "eng", Duration.ofSeconds(5));
 		Path work = this.dir.resolve("data").resolve("work");
 		this.workers = new IngestionWorkers(this.store, blobs, Readers.of(ocr, 5000, 20_000_000, work),
@@ -312,6 +405,38 @@ class IngestionWorkersTests {
 
 	private DocumentStatus status(String id) {
 		return this.store.findById(id).map(Document::status).orElse(null);
+	}
+
+	/**
+	 * A PDF of a given size: every page holds {@code lines} lines of about
+	 * {@code characters} characters in a small font.
+	 */
+	private Path pdf(String name, int pages, int lines, int characters) throws Exception {
+		Path file = this.dir.resolve(name);
+		try (PDDocument pdf = new PDDocument()) {
+			PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+			for (int p = 1; p <= pages; p++) {
+				PDPage page = new PDPage();
+				pdf.addPage(page);
+				try (PDPageContentStream content = new PDPageContentStream(pdf, page)) {
+					content.beginText();
+					content.setFont(font, 4);
+					content.setLeading(7);
+					content.newLineAtOffset(20, 760);
+					for (int l = 1; l <= lines; l++) {
+						StringBuilder line = new StringBuilder();
+						for (int w = 0; line.length() < characters; w++) {
+							line.append("p").append(p).append("l").append(l).append("w").append(w).append(' ');
+						}
+						content.showText(line.toString());
+						content.newLine();
+					}
+					content.endText();
+				}
+			}
+			pdf.save(file.toFile());
+		}
+		return file;
 	}
 
 	/** About 600 chunks of 400 words. */
@@ -336,6 +461,14 @@ class IngestionWorkersTests {
 
 		final CountDownLatch embedding = new CountDownLatch(1);
 
+		/** The files whose embedding waits for {@link #release}, by name. */
+		volatile Predicate<String> held = (filename) -> false;
+
+		/** Counted down when a held document starts waiting. */
+		final CountDownLatch holding = new CountDownLatch(1);
+
+		final CountDownLatch release = new CountDownLatch(1);
+
 		final AtomicInteger embedded = new AtomicInteger();
 
 		final AtomicInteger total = new AtomicInteger();
@@ -358,6 +491,10 @@ class IngestionWorkersTests {
 		public boolean replace(String documentId, List<Chunk> list, IntConsumer progress, BooleanSupplier stillWanted) {
 			try {
 				this.total.set(list.size());
+				if (!list.isEmpty() && this.held.test(list.get(0).filename())) {
+					this.holding.countDown();
+					this.release.await(120, TimeUnit.SECONDS);
+				}
 				this.whileEmbedding.run();
 				for (int i = 1; i <= list.size(); i++) {
 					this.embedding.countDown();

@@ -55,7 +55,7 @@ public final class TestIngestion implements AutoCloseable {
 		LocalBlobStore blobs = new LocalBlobStore(dir.resolve("blobs"));
 		IngestionProperties properties = new IngestionProperties(1, 400, 60, 3, Duration.ofMinutes(2), 5000,
 				DataSize.ofMegabytes(20), null, "no-such-ocr", "eng", Duration.ofSeconds(10), Duration.ofMinutes(10), 1,
-				20, 110, 1600);
+				100, DataSize.ofKilobytes(200), 110, 1600);
 		Path work = dir.resolve("work");
 		this.workers = new IngestionWorkers(store, blobs,
 				Readers.of(new Ocr("no-such-ocr", "eng", Duration.ofSeconds(5)), 5000, 20_000_000, work),

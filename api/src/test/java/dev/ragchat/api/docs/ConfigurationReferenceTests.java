@@ -74,8 +74,8 @@ class ConfigurationReferenceTests {
 			"ragchat.chat.quote-first-source", "ragchat.chat.rank-weight", "ragchat.chat.max-sentences",
 			"ragchat.chat.page-context", "ragchat.chat.sentence-cache", "ragchat.ingestion.chunk-tokens",
 			"ragchat.ingestion.chunk-overlap-tokens", "ragchat.ingestion.quick-max-pages",
-			"ragchat.ingestion.quick-workers", "ragchat.rerank.candidates", "ragchat.rerank.max-document-length",
-			"ragchat.rerank.min-score");
+			"ragchat.ingestion.quick-max-text", "ragchat.ingestion.quick-workers", "ragchat.rerank.candidates",
+			"ragchat.rerank.max-document-length", "ragchat.rerank.min-score");
 
 	private static final ObjectMapper json = new ObjectMapper();
 

@@ -8,6 +8,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.ragchat.ingestion.AtlasLocalTest;
 import dev.ragchat.ingestion.DocumentStore;
+import dev.ragchat.ingestion.KnowledgeBaseStore;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.mongodb.MongoDBAtlasLocalContainer;
 
@@ -39,6 +40,14 @@ public final class TestMongo {
 	 */
 	public static DocumentStore documents(MongoTemplate mongo) {
 		return new MongoDocumentStore(mongo.getDb());
+	}
+
+	/**
+	 * @param mongo a database
+	 * @return the knowledge-base store on it
+	 */
+	public static KnowledgeBaseStore knowledgeBases(MongoTemplate mongo) {
+		return new MongoKnowledgeBaseStore(mongo);
 	}
 
 	/**

@@ -157,6 +157,9 @@ public final class PdfReader implements PagedReader {
 
 		private int done;
 
+		/** Whether OCR read the page that just ended. */
+		private boolean ocrUsed;
+
 		Pages(PDDocument pdf, int pages, PageProgress progress, Outline outline) {
 			this.pdf = pdf;
 			this.pages = pages;
@@ -206,6 +209,7 @@ public final class PdfReader implements PagedReader {
 			String text = this.buffer.toString();
 			boolean readByOcr = false;
 			if (text.isBlank()) {
+				this.ocrUsed = false;
 				text = withoutTextLayer(page, number);
 				readByOcr = true;
 			}
@@ -224,6 +228,7 @@ public final class PdfReader implements PagedReader {
 					header = TableLines.split(number, piece.headingPath(), piece.text(), this.sections, header);
 				}
 			}
+			this.progress.page(number, text.length(), readByOcr && this.ocrUsed);
 			this.progress.pages(number, this.pages);
 		}
 
@@ -237,6 +242,7 @@ public final class PdfReader implements PagedReader {
 				return "";
 			}
 			this.renderer = (this.renderer != null) ? this.renderer : new PDFRenderer(this.pdf);
+			this.ocrUsed = true;
 			String text = ocr(this.renderer, number);
 			if (text.isBlank()) {
 				this.ocrFoundNothing.add(number);
