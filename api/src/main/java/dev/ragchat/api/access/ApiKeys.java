@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.ragchat.api.access.keys.ApiKeyProperties;
 import dev.ragchat.api.access.keys.Base62;
 import dev.ragchat.api.access.keys.Hashes;
 import dev.ragchat.api.access.keys.KeyFormat;

@@ -16,7 +16,7 @@ import java.util.Set;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.ragchat.api.access.ApiKeyProperties;
+import dev.ragchat.api.access.keys.ApiKeyProperties;
 import dev.ragchat.api.access.ApiKeys;
 import dev.ragchat.api.access.KeyOwners;
 import dev.ragchat.api.access.Person;

@@ -5,7 +5,7 @@ import java.time.Duration;
 
 import dev.ragchat.api.RagChatProperties;
 import dev.ragchat.api.access.ActiveSessions;
-import dev.ragchat.api.access.ApiKeyProperties;
+import dev.ragchat.api.access.keys.ApiKeyProperties;
 import dev.ragchat.api.access.ApiKeyStore;
 import dev.ragchat.api.access.ApiKeys;
 import dev.ragchat.api.access.JwtProperties;

@@ -6,7 +6,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ragchat.api.access.ApiKey;
-import dev.ragchat.api.access.ApiKeyProperties;
+import dev.ragchat.api.access.keys.ApiKeyProperties;
 import dev.ragchat.api.access.ApiKeys;
 import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.access.KeyOwners;

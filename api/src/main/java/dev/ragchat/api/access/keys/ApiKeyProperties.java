@@ -1,4 +1,4 @@
-package dev.ragchat.api.access;
+package dev.ragchat.api.access.keys;
 
 import java.time.Duration;
 
