@@ -16,12 +16,12 @@ import java.util.Set;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.ragchat.api.access.keys.ApiKeyProperties;
 import dev.ragchat.api.access.ApiKeys;
 import dev.ragchat.api.access.KeyOwners;
 import dev.ragchat.api.access.Person;
 import dev.ragchat.api.access.PersonSignIn;
 import dev.ragchat.api.access.Scope;
+import dev.ragchat.api.access.keys.ApiKeyProperties;
 import dev.ragchat.api.audit.Audit;
 import dev.ragchat.errors.ConflictException;
 import dev.ragchat.errors.ForbiddenException;

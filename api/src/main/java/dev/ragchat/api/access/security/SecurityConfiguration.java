@@ -5,7 +5,6 @@ import java.time.Duration;
 
 import dev.ragchat.api.RagChatProperties;
 import dev.ragchat.api.access.ActiveSessions;
-import dev.ragchat.api.access.keys.ApiKeyProperties;
 import dev.ragchat.api.access.ApiKeyStore;
 import dev.ragchat.api.access.ApiKeys;
 import dev.ragchat.api.access.JwtProperties;
@@ -15,6 +14,7 @@ import dev.ragchat.api.access.MasterKeyProperties;
 import dev.ragchat.api.access.PersonSignIn;
 import dev.ragchat.api.access.Scope;
 import dev.ragchat.api.access.SessionTokens;
+import dev.ragchat.api.access.keys.ApiKeyProperties;
 import dev.ragchat.api.audit.Audit;
 import dev.ragchat.api.web.Problems;
 import dev.ragchat.api.web.RequestLimitProperties;

@@ -6,12 +6,12 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ragchat.api.access.ApiKey;
-import dev.ragchat.api.access.keys.ApiKeyProperties;
 import dev.ragchat.api.access.ApiKeys;
 import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.access.KeyOwners;
 import dev.ragchat.api.access.Person;
 import dev.ragchat.api.access.Scope;
+import dev.ragchat.api.access.keys.ApiKeyProperties;
 import dev.ragchat.api.audit.Audit;
 import dev.ragchat.errors.ForbiddenException;
 import dev.ragchat.errors.NotFoundException;
