@@ -41,6 +41,9 @@ public final class ChatSessions implements ActiveSessions {
 
 	private final SessionStore store;
 
+	/** The models people may pick: a session's model is checked against them. */
+	private final ModelPicks picks;
+
 	private final SessionTokens tokens;
 
 	private final Clock clock;
@@ -54,7 +57,8 @@ public final class ChatSessions implements ActiveSessions {
 	private final MessageStore messages;
 
 	ChatSessions(SessionStore store, SessionTokens tokens, KnowledgeBases knowledgeBases, ChatConfigStore configs,
-			MessageStore messages, Clock clock) {
+			MessageStore messages, Clock clock, ModelPicks picks) {
+		this.picks = picks;
 		this.store = store;
 		this.messages = messages;
 		this.configs = configs;
@@ -86,6 +90,7 @@ public final class ChatSessions implements ActiveSessions {
 				.orElseThrow(() -> new NotFoundException("No chat configuration '" + request.configId() + "'"));
 			refuseOverridesOfLocked(config, request);
 		}
+		this.picks.check(request.settings().model(), config);
 		String knowledgeBase = (request.knowledgeBase() != null) ? request.knowledgeBase()
 				: (config != null) ? config.knowledgeBase() : null;
 		if (knowledgeBase == null) {
@@ -260,6 +265,10 @@ public final class ChatSessions implements ActiveSessions {
 						+ "', which is not editable: its settings cannot be changed");
 			});
 		}
+		if (settings.model() != null && !settings.model().equals(session.model())) {
+			this.picks.check(settings.model(),
+					(session.configId() != null) ? this.configs.findById(session.configId()).orElse(null) : null);
+		}
 		ChatSession updated = new ChatSession(session.id(), session.keyId(), session.knowledgeBase(),
 				session.configId(), first(settings.systemPrompt(), session.systemPrompt()),
 				first(settings.model(), session.model()), first(settings.temperature(), session.temperature()),
@@ -268,6 +277,15 @@ public final class ChatSessions implements ActiveSessions {
 		this.store.updateSettings(updated);
 		this.cache.invalidate(id);
 		return updated;
+	}
+
+	/**
+	 * @param session a session
+	 * @return the key the engine chooses its questions' generator by: the model it
+	 * picked, when people may use it, else its chat configuration's
+	 */
+	public String generatorKey(ChatSession session) {
+		return this.picks.generatorKey(session.model(), session.configId());
 	}
 
 	private ChatSession ofKey(Caller caller, String id) {

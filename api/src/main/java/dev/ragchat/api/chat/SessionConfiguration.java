@@ -22,8 +22,9 @@ class SessionConfiguration {
 
 	@Bean
 	ChatSessions chatSessions(SessionStore store, SessionTokens tokens, KnowledgeBases knowledgeBases,
-			ChatConfigStore configs, MessageStore messages, Clock clock) {
-		return new ChatSessions(store, tokens, knowledgeBases, configs, messages, clock);
+			ChatConfigStore configs, MessageStore messages, Clock clock, ObjectProvider<ModelPicks> picks) {
+		return new ChatSessions(store, tokens, knowledgeBases, configs, messages, clock,
+				picks.getIfAvailable(() -> ModelPicks.NONE));
 	}
 
 	/**
