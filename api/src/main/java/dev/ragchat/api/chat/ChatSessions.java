@@ -265,15 +265,19 @@ public final class ChatSessions implements ActiveSessions {
 						+ "', which is not editable: its settings cannot be changed");
 			});
 		}
-		if (settings.model() != null && !settings.model().equals(session.model())) {
-			this.picks.check(settings.model(),
-					(session.configId() != null) ? this.configs.findById(session.configId()).orElse(null) : null);
+		// an empty model goes back to the persona's (its model, or its or the service's
+		// generator's): a model picked is dropped
+		ChatConfig config = (session.configId() != null) ? this.configs.findById(session.configId()).orElse(null)
+				: null;
+		String model = (settings.model() != null && settings.model().isBlank())
+				? ((config != null) ? config.model() : null) : first(settings.model(), session.model());
+		if (model != null && !model.equals(session.model())) {
+			this.picks.check(model, config);
 		}
 		ChatSession updated = new ChatSession(session.id(), session.keyId(), session.knowledgeBase(),
-				session.configId(), first(settings.systemPrompt(), session.systemPrompt()),
-				first(settings.model(), session.model()), first(settings.temperature(), session.temperature()),
-				first(settings.topK(), session.topK()), session.createdAt(), session.expiresAt(), session.endedAt(),
-				session.title(), session.pinnedAt());
+				session.configId(), first(settings.systemPrompt(), session.systemPrompt()), model,
+				first(settings.temperature(), session.temperature()), first(settings.topK(), session.topK()),
+				session.createdAt(), session.expiresAt(), session.endedAt(), session.title(), session.pinnedAt());
 		this.store.updateSettings(updated);
 		this.cache.invalidate(id);
 		return updated;

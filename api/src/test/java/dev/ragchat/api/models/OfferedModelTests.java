@@ -162,6 +162,19 @@ class OfferedModelTests {
 				.isEqualTo("llama3.2:3b"));
 		assertThat(local.findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions")))).isEmpty();
 
+		// an empty model goes back to the service's generator (here the extract)
+		this.mvc
+			.perform(put("/api/v1/sessions/" + session[0]).secure(true)
+				.header("Authorization", "Bearer " + session[1])
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"model\":\"\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.model").doesNotExist());
+		ollama.resetRequests();
+		ask(session, QUESTION).andExpect(status().isOk())
+			.andExpect(jsonPath("$.answer").value(startsWith("Extract from the documents: ")));
+		assertThat(ollama.findAll(postRequestedFor(urlPathEqualTo("/api/chat")))).isEmpty();
+
 		// kept in the catalog: a restart offers them again
 		assertThat(this.catalog.sql("select name from offered_model order by name").query(String.class).list())
 			.containsExactly("llama3.2:3b", "local-model");
