@@ -129,9 +129,10 @@ async function enter() {
 	$('tab-activity').parentElement.hidden = !mayReadActivity();
 	keysFor(state.person);
 	select('knowledge');
-	await loadKnowledgeBases();
-	// the master key's first sign-in hears of a model found on this machine
+	// the master key's first sign-in hears of a model found on this machine (asked
+	// beside the knowledge bases, whatever becomes of them)
 	if (c.kind === 'master') offerFound();
+	await loadKnowledgeBases();
 }
 
 function select(view) {

@@ -82,6 +82,7 @@ class ModelPerChatBrowserTests extends ConsoleBrowserTestSupport {
 		signIn(key);
 		this.browser.findElement(By.id("tab-chat")).click();
 		this.wait.until(ExpectedConditions.attributeToBe(By.id("generator-info"), "data-kind", "extractive"));
+		new Select(this.browser.findElement(By.id("chat-kb"))).selectByVisibleText("Harbour");
 		WebElement picker = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("chat-model")));
 		new Select(picker).selectByValue("llama3.2:3b");
 		this.wait.until(ExpectedConditions.attributeToBe(By.id("generator-info"), "data-kind", "ollama"));
