@@ -9,11 +9,11 @@ import { markdown, placeChips } from './markdown.js';
 import { openCitation, openDocument } from './viewer.js';
 import { withPageLink } from './weblinks.js';
 import { openTrace } from './trace.js';
-import { describeModelSettings, extractNotice, showGenerator } from './models.js';
+import { describeModelSettings, extractNotice, loadPickable, showGenerator } from './models.js';
 import { renderScope, resetScope, scopeBody, suggestionKeys, whenScopeChanges } from './scope.js';
 
 const OPEN = 'ragchat.conversation';
-const chat = { session: null, personas: [], streaming: null, renewing: null, names: new Map() };
+const chat = { session: null, personas: [], pickable: [], streaming: null, renewing: null, names: new Map() };
 
 const sessionHeaders = () => ({ Authorization: `Bearer ${chat.session.token}` });
 const sessionPath = () => `/api/v1/sessions/${encodeURIComponent(chat.session.sessionId)}`;
@@ -73,7 +73,8 @@ async function sessionApi(path, { method = 'GET', json } = {}) {
 
 export async function chatShown() {
 	searchBox();
-	showGenerator();
+	// the line saying who answers follows the persona and the model picked (setUp)
+	await loadModelPicker();
 	await loadPersonas();
 	await loadConversations();
 	const open = sessionStorage.getItem(OPEN);
@@ -169,7 +170,7 @@ async function resume(sessionId) {
 		chat.session = { sessionId, ...tokenOf(started) };
 		chat.names = new Map();
 		const view = await sessionApi('');
-		Object.assign(chat.session, { knowledgeBase: view.knowledgeBase, configId: view.configId });
+		Object.assign(chat.session, { knowledgeBase: view.knowledgeBase, configId: view.configId, model: view.model || null });
 		sessionStorage.setItem(OPEN, sessionId);
 		setUp();
 		resetScope(view);
@@ -252,15 +253,76 @@ export function setUp() {
 		kb.disabled = true;
 		persona.disabled = true;
 		const config = chat.personas.find((p) => p.id === chat.session.configId);
+		pickerShows(chat.session.model, config && config.editable === false);
 		$('session-info').textContent = `Conversation on ${kbName(chat.session.knowledgeBase)}`
 			+ (config ? ` with ${config.title}` : '') + ' — “New chat” to ask another knowledge base';
 	} else {
 		kb.disabled = false;
 		persona.disabled = false;
+		const config = chat.personas.find((p) => p.id === persona.value);
+		pickerShows($('chat-model').value, config && config.editable === false);
 		$('session-info').textContent = kb.value ? `New chat on ${kbName(kb.value)}` : 'No knowledge base to ask yet';
 	}
 	renderScope();
 	describePersona();
+}
+
+// ---- the model picked for a conversation ----
+
+/** The models anyone may pick (the master key offers them); the list is hidden without any. */
+async function loadModelPicker() {
+	chat.pickable = await loadPickable();
+	const select = $('chat-model');
+	const chosen = select.value;
+	select.replaceChildren(el('option', { value: '', text: 'Default (the persona\'s or the service\'s)' }),
+		...chat.pickable.map((m) => el('option', { value: m.name, text: m.writes ? m.name : `${m.name} (quotes, no model)` })));
+	select.value = chat.pickable.some((m) => m.name === chosen) ? chosen : '';
+	const none = chat.pickable.length === 0;
+	select.hidden = none;
+	$('chat-model-label').hidden = none;
+}
+
+/**
+ * The picker shows the conversation's model (one no longer offered too, as it is named),
+ * and is locked with a locked persona, whose settings are its own.
+ */
+function pickerShows(model, locked) {
+	const select = $('chat-model');
+	if (model && ![...select.options].some((o) => o.value === model)) {
+		select.append(el('option', { value: model, text: model }));
+	}
+	select.value = model || '';
+	select.disabled = Boolean(locked);
+}
+
+/** The model the conversation names: its session's, or for a new one the pick or the persona's. */
+function namedModel() {
+	if (chat.session) return chat.session.model || null;
+	const config = chat.personas.find((p) => p.id === $('chat-persona').value);
+	return $('chat-model').value || (config && config.model) || null;
+}
+
+/** Says who answers the conversation's next question, as the server says it now. */
+function showWhoAnswers() {
+	showGenerator(chat.session ? chat.session.configId : $('chat-persona').value, namedModel());
+}
+
+/** A model picked: an open conversation takes it for its next question (an empty pick goes back). */
+export async function modelPicked() {
+	if (!chat.session) {
+		showWhoAnswers();
+		return;
+	}
+	const model = $('chat-model').value;
+	await guarded(async () => {
+		try {
+			const view = await sessionApi('', { method: 'PUT', json: { model } });
+			chat.session.model = view.model || null;
+		} finally {
+			pickerShows(chat.session.model, false);
+			showWhoAnswers();
+		}
+	});
 }
 
 // ---- personas ----
@@ -326,8 +388,9 @@ export async function savePersona(event) {
 
 function describePersona() {
 	const config = chat.personas.find((p) => p.id === $('chat-persona').value);
-	// the persona may have a generator of its own: the line and the extract notice follow it
-	showGenerator(chat.session ? chat.session.configId : $('chat-persona').value);
+	// the persona may have a generator of its own, the conversation a model picked: the
+	// line and the extract notice follow them
+	showWhoAnswers();
 	// only its creator sees ownerKey, and only its creator may change it
 	$('persona-edit').hidden = !config || !config.ownerKey || chat.session !== null;
 	$('persona-new').hidden = chat.session !== null;
@@ -661,10 +724,14 @@ async function startSession() {
 	const kb = $('chat-kb').value;
 	if (!kb && !configId) throw new Error('Create a knowledge base first (Knowledge bases), then ask it.');
 	const config = chat.personas.find((p) => p.id === configId);
-	const body = { ...(configId ? (config && config.editable === false ? { configId } : { configId, knowledgeBase: kb }) : { knowledgeBase: kb }),
+	const locked = config && config.editable === false;
+	const body = { ...(configId ? (locked ? { configId } : { configId, knowledgeBase: kb }) : { knowledgeBase: kb }),
 		...scopeBody() };
+	const picked = $('chat-model').value;
+	if (picked && !locked) body.model = picked;
 	const started = await api('/api/v1/sessions', { method: 'POST', json: body });
-	chat.session = { sessionId: started.sessionId, ...tokenOf(started), knowledgeBase: kb, configId: configId || null };
+	chat.session = { sessionId: started.sessionId, ...tokenOf(started), knowledgeBase: kb, configId: configId || null,
+		model: (picked && !locked) ? picked : (config && config.model) || null };
 	if (config && config.editable === false) chat.session.knowledgeBase = config.knowledgeBase;
 	sessionStorage.setItem(OPEN, started.sessionId);
 	setUp();
@@ -735,6 +802,8 @@ async function send(message) {
 		count();
 		scrollDown();
 		loadConversations();
+		// what answers may have changed meanwhile (the model screen, a model withdrawn)
+		if (chat.session) showWhoAnswers();
 	}
 }
 

@@ -3,7 +3,8 @@
 import { $, api, credential, el, guarded, kbPath, may, remember, showError, signedInAs, state, whenUnauthorized } from './core.js';
 import { checkName, createKnowledgeBase, documentsHidden, documentsShown, dropAnywhere, forgetDocuments,
 	loadKnowledgeBases, onKnowledgeBases, upload } from './knowledge.js';
-import { ask, chatShown, composerKeys, count, editPersona, forgetChat, newChat, savePersona, setUp, stop } from './chat.js';
+import { ask, chatShown, composerKeys, count, editPersona, forgetChat, modelPicked, newChat, savePersona, setUp, stop } from './chat.js';
+import { offerFound } from './models.js';
 import { fillKeyKnowledgeBases, issueKey, keysFor, loadKeys } from './keys.js';
 import { loadPeople, loadProviders, signOutPerson, whoIsSignedIn } from './people.js';
 import { forgetSharing, offerPeople } from './sharing.js';
@@ -129,6 +130,9 @@ async function enter() {
 	$('tab-activity').parentElement.hidden = !mayReadActivity();
 	keysFor(state.person);
 	select('knowledge');
+	// the master key's first sign-in hears of a model found on this machine (asked
+	// beside the knowledge bases, whatever becomes of them)
+	if (c.kind === 'master') offerFound();
 	await loadKnowledgeBases();
 }
 
@@ -220,6 +224,7 @@ $('stop').addEventListener('click', stop);
 $('new-chat').addEventListener('click', newChat);
 $('chat-kb').addEventListener('change', setUp);
 $('chat-persona').addEventListener('change', setUp);
+$('chat-model').addEventListener('change', modelPicked);
 $('persona-new').addEventListener('click', () => editPersona(false));
 $('persona-edit').addEventListener('click', () => editPersona(true));
 $('persona-form').addEventListener('submit', savePersona);

@@ -3,7 +3,9 @@
 // OpenAI-compatible servers found and their models in a drop-down, a typed address, an
 // API key (sent once, kept encrypted by the server, never shown back), a GGUF file. A
 // choice is checked with one test call before the server keeps it. The same form gives a
-// persona a generator of its own (master key only), or takes it back to the service's.
+// persona a generator of its own (master key only), or takes it back to the service's,
+// and offers models people may pick for one conversation. At the master key's first
+// sign-in, a model server found on this machine is offered with one button.
 import { $, api, credential, el, guarded, showError } from './core.js';
 
 const EXTRACT_PREFIX = 'Extract from the documents:';
@@ -17,16 +19,20 @@ const models = { current: null, choice: null, asked: 0 };
  * Which generator answers (a persona's sessions: its own, if it has one), asked of the
  * server (any signed-in key may ask). Only the latest question's reply is kept.
  */
-export async function loadGenerator(configId) {
+export async function loadGenerator(configId, model) {
 	const asked = ++models.asked;
-	const g = await api(`/api/v1/generator${configId ? `?configId=${encodeURIComponent(configId)}` : ''}`);
+	const query = new URLSearchParams();
+	if (configId) query.set('configId', configId);
+	if (model) query.set('model', model);
+	const g = await api(`/api/v1/generator${query.size ? `?${query}` : ''}`);
 	if (asked === models.asked) models.current = g;
 	return g;
 }
 
 function describe(g) {
 	if (!g) return '';
-	const own = g.chosenIn === 'persona' ? ' This persona has a generator of its own.' : '';
+	const own = g.chosenIn === 'persona' ? ' This persona has a generator of its own.'
+		: g.chosenIn === 'picked' ? ' Picked for this conversation.' : '';
 	if (!g.writes) return `Answers are extracts: sentences quoted from the documents, no language model.${own}`;
 	return `Answers are written by ${g.model} (${KINDS[g.kind] || g.kind}).${own}`;
 }
@@ -42,9 +48,11 @@ function setUpLink() {
 
 /**
  * The chat's line saying which generator answers (added above the conversation): the
- * persona's own, for a conversation with a persona that has one.
+ * model picked for the conversation, else the persona's own, for a conversation with a
+ * persona that has one, else the service's, with the model the conversation names. Asked
+ * again whenever what answers may have changed (a pick, a persona, each answer).
  */
-export async function showGenerator(configId) {
+export async function showGenerator(configId, model) {
 	let line = $('generator-info');
 	if (!line) {
 		line = el('p', { id: 'generator-info', class: 'hint generator-info', 'aria-live': 'polite' });
@@ -52,9 +60,10 @@ export async function showGenerator(configId) {
 	}
 	try {
 		const asked = models.asked + 1;
-		const g = await loadGenerator(configId);
+		const g = await loadGenerator(configId, model);
 		if (asked !== models.asked) return;
 		line.dataset.kind = g.kind;
+		line.dataset.model = g.model || '';
 		line.dataset.chosenIn = g.chosenIn;
 		line.replaceChildren(describe(g), ...(g.writes ? [] : [' ', setUpLink()]));
 	} catch (error) {
@@ -108,6 +117,16 @@ export async function describeModelSettings(configId) {
 	}
 }
 
+/** The models anyone may pick for a conversation, by name (empty when none is offered). */
+export async function loadPickable() {
+	try {
+		const { models: pickable } = await api('/api/v1/generator/offered');
+		return pickable;
+	} catch {
+		return [];
+	}
+}
+
 // ---- the model screen (master key) ----
 
 /** The persona the form is for, or '' for the whole service. */
@@ -130,6 +149,7 @@ async function modelsShown() {
 		select.value = chatConfigs.some((c) => c.id === chosen) ? chosen : '';
 		await forChanged();
 		await showPersonas();
+		await showOffered();
 	});
 	await scan();
 }
@@ -143,6 +163,87 @@ async function showPersonas() {
 		el('button', { type: 'button', class: 'quiet', text: 'Change', 'aria-label': `Change the generator of ${p.title}`,
 			onclick: () => { $('models-for').value = p.configId; forChanged(); $('models-kind').focus(); } }))));
 	if (!personas.length) list.append(el('li', { class: 'hint', text: 'None: every persona answers with the service\'s generator.' }));
+}
+
+/** The models people may pick, each with a button to withdraw it. */
+async function showOffered() {
+	const { models: offered } = await api('/api/v1/admin/models/offered');
+	const list = $('models-offered');
+	list.replaceChildren(...offered.map((m) => el('li', { class: 'models-offered', 'data-name': m.name },
+		el('span', {}, el('strong', { text: m.name }), ` (${KINDS[m.kind] || (m.kind === 'configured' ? 'the configured generator' : m.kind)}${m.baseUrl ? ` at ${m.baseUrl}` : ''})`,
+			m.problem ? ` ${m.problem}` : ''), ' ',
+		el('button', { type: 'button', class: 'quiet', text: 'Withdraw', 'aria-label': `Withdraw ${m.name}`,
+			onclick: () => withdraw(m.name) }))));
+	if (!offered.length) list.append(el('li', { class: 'hint', text: 'None: conversations are answered by their persona\'s or the service\'s generator.' }));
+}
+
+async function withdraw(name) {
+	await guarded(async () => {
+		await api(`/api/v1/admin/models/offered?name=${encodeURIComponent(name)}`, { method: 'DELETE' });
+		await showOffered();
+		$('models-result').textContent = `People may no longer pick ${name}.`;
+	});
+}
+
+/** Offers a model to people: the form's (checked with one test call), or the configured one. */
+async function offer(body) {
+	const result = $('models-result');
+	result.textContent = body.kind === 'extractive' || body.kind === 'configured' ? 'Saving…' : 'Testing: one call to the model…';
+	try {
+		showError('');
+		const offered = await api('/api/v1/admin/models/offered', { method: 'PUT', json: body });
+		$('models-form').apiKey.value = '';
+		await showOffered();
+		result.textContent = `People may now pick ${offered.offered.name}.`
+			+ (offered.reply ? ` The test call answered “${offered.reply.slice(0, 80)}”.` : '');
+		result.dataset.outcome = 'offered';
+	} catch (error) {
+		result.textContent = `Not offered: ${error.message}`;
+		result.dataset.outcome = 'failed';
+	}
+}
+
+/**
+ * At the master key's first sign-in in this browser, while the configuration's extract
+ * answers: a model server found on this machine, with one button to use it.
+ */
+export async function offerFound() {
+	const ASKED = 'ragchat.found-model-asked';
+	if (credential()?.kind !== 'master' || localStorage.getItem(ASKED) || $('found-model')) return;
+	let server;
+	try {
+		const choice = await api('/api/v1/admin/models');
+		if (choice.current.writes || choice.current.chosenIn !== 'configuration') return;
+		const { servers } = await api('/api/v1/admin/models/servers');
+		server = servers.find((s) => s.models.length);
+	} catch {
+		return;
+	}
+	if (!server || credential()?.kind !== 'master') return;
+	const name = server.kind === 'ollama' ? 'Ollama' : 'An OpenAI-compatible server';
+	const n = server.models.length;
+	const box = el('div', { id: 'found-model', class: 'found-model', role: 'status' });
+	const done = () => { localStorage.setItem(ASKED, 'yes'); box.remove(); };
+	const use = el('button', { type: 'button', text: 'Use it', onclick: async () => {
+		use.disabled = true;
+		box.querySelector('.found-result').textContent = 'Testing: one call to the model…';
+		try {
+			const chosen = await api('/api/v1/admin/models', { method: 'PUT',
+				json: { kind: server.kind, baseUrl: server.baseUrl, model: server.models[0] } });
+			models.choice = chosen.choice;
+			models.current = chosen.choice.current;
+			localStorage.setItem(ASKED, 'yes');
+			box.replaceChildren(`Answers are now written by ${server.models[0]}. Other models: Models.`);
+		} catch (error) {
+			use.disabled = false;
+			box.querySelector('.found-result').textContent = `Not kept: ${error.message}`;
+		}
+	} });
+	box.append(el('span', { text: `${name} with ${n} model${n > 1 ? 's' : ''} found at ${server.baseUrl}: use it? ` }),
+		el('span', { class: 'hint', text: `(${server.models[0]} answers; the others can be chosen or offered in Models) ` }),
+		use, ' ', el('button', { type: 'button', class: 'quiet', text: 'Not now', onclick: done }),
+		el('span', { class: 'found-result', role: 'status' }));
+	$('console').prepend(box);
 }
 
 /** The form shows the service's choice, or the chosen persona's. */
@@ -267,9 +368,8 @@ async function listModels() {
 	});
 }
 
-async function save(event) {
-	event.preventDefault();
-	const form = event.target;
+/** The choice the form holds, as the server takes it. */
+function formBody(form) {
 	const kind = form.kind.value;
 	const body = { kind };
 	if (kind === 'ollama' || kind === 'openai-compatible') {
@@ -279,6 +379,14 @@ async function save(event) {
 		else if ($('models-forget-key').checked) body.apiKey = '';
 	}
 	if (kind === 'llama-cpp') body.modelPath = form.modelPath.value.trim();
+	return body;
+}
+
+async function save(event) {
+	event.preventDefault();
+	const form = event.target;
+	const kind = form.kind.value;
+	const body = formBody(form);
 	const result = $('models-result');
 	result.textContent = kind === 'extractive' ? 'Saving…' : 'Testing: one call to the model…';
 	$('models-save').disabled = true;
@@ -330,5 +438,10 @@ $('models-scan').addEventListener('click', scan);
 $('models-list').addEventListener('click', listModels);
 $('models-form').addEventListener('submit', save);
 $('models-reset').addEventListener('click', reset);
+$('models-offer').addEventListener('click', () => {
+	const form = $('models-form');
+	if (form.reportValidity()) offer(formBody(form));
+});
+$('models-offer-configured').addEventListener('click', () => offer({ kind: 'configured' }));
 // a key typed but not sent is forgotten with the credential
-$('sign-out').addEventListener('click', () => { $('models-form').reset(); $('models-result').textContent = ''; });
+$('sign-out').addEventListener('click', () => { $('models-form').reset(); $('models-result').textContent = ''; $('found-model')?.remove(); });

@@ -209,6 +209,23 @@ public final class Audit {
 	}
 
 	/**
+	 * @param actor who offered it
+	 * @param name the name people pick the model by
+	 * @param kind its kind
+	 */
+	public void modelOffered(String actor, String name, String kind) {
+		write(actor(actor), "model.offered", "model:" + name, Outcome.SUCCESS, Map.of("kind", kind));
+	}
+
+	/**
+	 * @param actor who withdrew it
+	 * @param name the name people picked the model by
+	 */
+	public void modelWithdrawn(String actor, String name) {
+		write(actor(actor), "model.withdrawn", "model:" + name, Outcome.SUCCESS, null);
+	}
+
+	/**
 	 * @param actor who granted or withdrew
 	 * @param knowledgeBase the knowledge base
 	 * @param grantee {@code group:…} or {@code person:…}

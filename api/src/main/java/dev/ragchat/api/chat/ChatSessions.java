@@ -44,6 +44,9 @@ public final class ChatSessions implements ActiveSessions {
 
 	private final SessionStore store;
 
+	/** The models people may pick: a session's model is checked against them. */
+	private final ModelPicks picks;
+
 	private final SessionTokens tokens;
 
 	private final Clock clock;
@@ -61,8 +64,9 @@ public final class ChatSessions implements ActiveSessions {
 	private final SessionScopes scopes;
 
 	ChatSessions(SessionStore store, SessionTokens tokens, KnowledgeBases knowledgeBases, ChatConfigStore configs,
-			MessageStore messages, KeyLineages lineages, Clock clock, SessionScopes scopes) {
+			MessageStore messages, KeyLineages lineages, Clock clock, SessionScopes scopes, ModelPicks picks) {
 		this.scopes = scopes;
+		this.picks = picks;
 		this.store = store;
 		this.lineages = lineages;
 		this.messages = messages;
@@ -98,6 +102,7 @@ public final class ChatSessions implements ActiveSessions {
 				.orElseThrow(() -> new NotFoundException("No chat configuration '" + request.configId() + "'"));
 			refuseOverridesOfLocked(config, request);
 		}
+		this.picks.check(request.settings().model(), config);
 		String knowledgeBase = (request.knowledgeBase() != null) ? request.knowledgeBase() : (config != null)
 				? config.knowledgeBase() : !request.knowledgeBases().isEmpty() ? request.knowledgeBases().get(0) : null;
 		if (knowledgeBase == null) {
@@ -311,14 +316,31 @@ public final class ChatSessions implements ActiveSessions {
 						+ "', which is not editable: its settings cannot be changed");
 			});
 		}
+		// an empty model goes back to the persona's (its model, or its or the service's
+		// generator's): a model picked is dropped
+		ChatConfig config = (session.configId() != null) ? this.configs.findById(session.configId()).orElse(null)
+				: null;
+		String model = (settings.model() != null && settings.model().isBlank())
+				? ((config != null) ? config.model() : null) : first(settings.model(), session.model());
+		if (model != null && !model.equals(session.model())) {
+			this.picks.check(model, config);
+		}
 		ChatSession updated = new ChatSession(session.id(), session.keyId(), session.knowledgeBase(),
-				session.configId(), first(settings.systemPrompt(), session.systemPrompt()),
-				first(settings.model(), session.model()), first(settings.temperature(), session.temperature()),
-				first(settings.topK(), session.topK()), session.createdAt(), session.expiresAt(), session.endedAt(),
-				session.title(), session.pinnedAt());
+				session.configId(), first(settings.systemPrompt(), session.systemPrompt()), model,
+				first(settings.temperature(), session.temperature()), first(settings.topK(), session.topK()),
+				session.createdAt(), session.expiresAt(), session.endedAt(), session.title(), session.pinnedAt());
 		this.store.updateSettings(updated);
 		this.cache.invalidate(id);
 		return updated;
+	}
+
+	/**
+	 * @param session a session
+	 * @return the key the engine chooses its questions' generator by: the model it
+	 * picked, when people may use it, else its chat configuration's
+	 */
+	public String generatorKey(ChatSession session) {
+		return this.picks.generatorKey(session.model(), session.configId());
 	}
 
 	private ChatSession ofKey(Caller caller, String id) {

@@ -141,7 +141,7 @@ public final class Conversations {
 		ChatSession session = this.sessions.get(caller, sessionId);
 		String question = checked(text);
 		MediaLibrary.Attached attached = this.media.attach(caller, attachments,
-				this.engine.readsMedia(session.configId()));
+				this.engine.readsMedia(this.sessions.generatorKey(session)));
 		List<Turn> history = this.messages.latest(sessionId, this.properties.historyTurns())
 			.stream()
 			.map((message) -> new Turn(message.role(), message.content()))
@@ -197,7 +197,7 @@ public final class Conversations {
 
 	private AnswerRequest.Settings settings(ChatSession session) {
 		return new AnswerRequest.Settings((session.topK() != null) ? session.topK() : this.properties.topK(),
-				session.systemPrompt(), session.model(), session.temperature(), session.configId());
+				session.systemPrompt(), session.model(), session.temperature(), this.sessions.generatorKey(session));
 	}
 
 	private void counted(Answer answer, Instant askedAt) {

@@ -29,8 +29,10 @@ class SessionConfiguration {
 
 	@Bean
 	ChatSessions chatSessions(SessionStore store, SessionTokens tokens, KnowledgeBases knowledgeBases,
-			ChatConfigStore configs, MessageStore messages, KeyLineages lineages, Clock clock, SessionScopes scopes) {
-		return new ChatSessions(store, tokens, knowledgeBases, configs, messages, lineages, clock, scopes);
+			ChatConfigStore configs, MessageStore messages, KeyLineages lineages, Clock clock, SessionScopes scopes,
+			ObjectProvider<ModelPicks> picks) {
+		return new ChatSessions(store, tokens, knowledgeBases, configs, messages, lineages, clock, scopes,
+				picks.getIfAvailable(() -> ModelPicks.NONE));
 	}
 
 	/**

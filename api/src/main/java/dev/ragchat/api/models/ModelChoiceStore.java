@@ -4,8 +4,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The catalog port for the model choices: the service's (one at most) and the personas'
- * (one at most per chat configuration, chosen by the master key). Every adapter passes
+ * The catalog port for the model choices: the service's (one at most), the personas' (one
+ * at most per chat configuration, chosen by the master key) and the models people may use
+ * (offered by the master key, picked per conversation). Every adapter passes
  * {@code ModelChoiceStoreContractTests}.
  */
 public interface ModelChoiceStore {
@@ -59,5 +60,22 @@ public interface ModelChoiceStore {
 	 * @param configId a chat configuration's id
 	 */
 	void clear(String configId);
+
+	/**
+	 * @return the models people may use, by the name they pick them by, in name order
+	 */
+	Map<String, ModelChoice> offered();
+
+	/**
+	 * @param name the name people pick it by
+	 * @param choice replaces the one offered under that name, if any
+	 */
+	void offer(String name, ModelChoice choice);
+
+	/**
+	 * @param name the name people pick it by
+	 * @return whether it was offered
+	 */
+	boolean withdraw(String name);
 
 }

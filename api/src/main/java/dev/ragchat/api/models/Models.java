@@ -4,11 +4,13 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.ragchat.api.answer.generate.Generators;
@@ -16,6 +18,7 @@ import dev.ragchat.api.answer.generate.SwitchableGenerator;
 import dev.ragchat.api.answer.generate.SwitchableGenerator.Backend;
 import dev.ragchat.api.chat.ChatConfig;
 import dev.ragchat.api.chat.ChatConfigStore;
+import dev.ragchat.api.chat.ModelPicks;
 import dev.ragchat.errors.NotFoundException;
 import dev.ragchat.errors.RejectedInputException;
 import org.slf4j.Logger;
@@ -30,16 +33,26 @@ import org.springframework.util.StringUtils;
  * fails its test call changes nothing. A persona (chat configuration) may be given a
  * generator of its own the same way, by the master key only (a chat key may create a
  * persona; naming a server would let it make the service call any address): its sessions'
- * questions are written by it, and a persona gone leaves its choice ignored.
+ * questions are written by it, and a persona gone leaves its choice ignored. The master
+ * key also marks the models people may use (offered, each checked with one test call and
+ * kept like a choice); anyone may then pick one of them for a conversation (a session's
+ * {@code model}, or a chat completion's), within the rules of a persona's model: its
+ * questions are written, and judged, by it.
  */
-public final class Models {
+public final class Models implements ModelPicks {
 
 	private static final Logger logger = LoggerFactory.getLogger(Models.class);
 
-	/** The kinds the console may choose. */
 	/** {@link Generator#chosenIn()} of a persona's own generator. */
 	static final String PERSONA = "persona";
 
+	/** {@link Generator#chosenIn()} of a model picked for the conversation. */
+	static final String PICKED = "picked";
+
+	/** The kind of an offered model that is the generator the configuration names. */
+	static final String CONFIGURED = "configured";
+
+	/** The kinds the console may choose. */
 	static final Set<String> CHOOSABLE = Set.of(SwitchableGenerator.EXTRACTIVE, SwitchableGenerator.OLLAMA,
 			SwitchableGenerator.OPENAI_COMPATIBLE, SwitchableGenerator.LLAMA_CPP);
 
@@ -61,6 +74,9 @@ public final class Models {
 
 	/** Why a persona's stored choice could not be used at start-up, by its id. */
 	private final Map<String, String> personaProblems = new ConcurrentHashMap<>();
+
+	/** Why an offered model could not be set up at start-up, by its name. */
+	private final Map<String, String> offeredProblems = new ConcurrentHashMap<>();
 
 	/** Why the stored choice could not be used at start-up, or {@code null}. */
 	private volatile String restoreProblem;
@@ -86,6 +102,7 @@ public final class Models {
 	 */
 	void restore() {
 		restorePersonas();
+		restoreOffered();
 		ModelChoice choice = this.store.find().orElse(null);
 		if (choice == null) {
 			return;
@@ -127,7 +144,28 @@ public final class Models {
 		});
 	}
 
+	/**
+	 * The models people may use (at start-up), built as the service's is; one that cannot
+	 * be built is left out of the pick (and says why to the master key).
+	 */
+	private void restoreOffered() {
+		this.store.offered().forEach((name, choice) -> {
+			try {
+				this.generator.offer(name, build(choice));
+			}
+			catch (RuntimeException ex) {
+				String problem = "This model could not be set up at start-up (" + ex.getMessage()
+						+ "); people cannot pick it until it is offered again.";
+				this.offeredProblems.put(name, problem);
+				logger.warn("{} Model: {}, choice: {}", problem, name, choice);
+			}
+		});
+	}
+
 	private Backend build(ModelChoice choice) {
+		if (CONFIGURED.equals(choice.kind())) {
+			return this.generator.configured();
+		}
 		return build(choice.kind(), choice.baseUrl(), choice.model(),
 				(choice.sealedApiKey() != null) ? this.secrets.open(choice.sealedApiKey()) : null, choice.modelPath());
 	}
@@ -157,6 +195,27 @@ public final class Models {
 		}
 		Backend own = this.generator.current(configId);
 		return new Generator(own.kind(), own.model(), own.writes(), own.generator().readsMedia(), PERSONA);
+	}
+
+	/**
+	 * @param configId a persona, or {@code null}
+	 * @param model the model a session names, or {@code null}
+	 * @return which generator answers that session's next question, and with which model:
+	 * the model picked (chosen in {@code picked}) when people may use it, else the
+	 * persona's own or the service's, with the model named (unless it runs one file)
+	 */
+	public Generator current(String configId, String model) {
+		if (this.generator.offers(model)) {
+			Backend picked = this.generator.current(SwitchableGenerator.picked(model));
+			return new Generator(picked.kind(), picked.model(), picked.writes(), picked.generator().readsMedia(),
+					PICKED);
+		}
+		Generator answering = current(configId);
+		if (StringUtils.hasText(model) && answering.writes()
+				&& !SwitchableGenerator.LLAMA_CPP.equals(answering.kind())) {
+			return new Generator(answering.kind(), model, true, answering.readsMedia(), answering.chosenIn());
+		}
+		return answering;
 	}
 
 	/**
@@ -202,7 +261,7 @@ public final class Models {
 			throw new RejectedInputException("kind: only ollama and openai-compatible servers list their models");
 		}
 		String url = checkedUrl(baseUrl);
-		return this.servers.models(kind, url, apiKey(kind, url, apiKey, this.store.find().orElse(null)));
+		return this.servers.models(kind, url, apiKey(kind, url, apiKey, keySources()));
 	}
 
 	/**
@@ -260,7 +319,7 @@ public final class Models {
 	 * @return the choice kept, with the model's reply to the test call
 	 */
 	public synchronized Chosen choose(ChoiceRequest request) {
-		Checked checked = check(request, this.store.find().orElse(null));
+		Checked checked = check(request, this.store.find().stream().toList(), CHOOSABLE);
 		this.store.save(checked.choice());
 		this.generator.use(checked.backend());
 		this.chosen = true;
@@ -278,7 +337,7 @@ public final class Models {
 	 */
 	public synchronized PersonaChosen choose(String configId, ChoiceRequest request) {
 		persona(configId);
-		Checked checked = check(request, this.store.find(configId).orElse(null));
+		Checked checked = check(request, this.store.find(configId).stream().toList(), CHOOSABLE);
 		this.store.save(configId, checked.choice());
 		this.generator.use(configId, checked.backend());
 		this.personaProblems.remove(configId);
@@ -342,13 +401,14 @@ public final class Models {
 	/**
 	 * Checks a choice: its fields, then one test call. A failing call frees what was
 	 * built and keeps nothing.
-	 * @param stored the choice it replaces, whose API key goes with the same server
+	 * @param stored the choices whose API key goes with the same server
+	 * @param kinds the kinds that may be chosen
 	 */
-	private Checked check(ChoiceRequest request, ModelChoice stored) {
+	private Checked check(ChoiceRequest request, List<ModelChoice> stored, Set<String> kinds) {
 		String kind = (request.kind() != null) ? request.kind().strip().toLowerCase(Locale.ROOT) : "";
-		if (!CHOOSABLE.contains(kind)) {
-			throw new RejectedInputException(
-					"kind: one of extractive, ollama, openai-compatible, llama-cpp (was '" + request.kind() + "')");
+		if (!kinds.contains(kind)) {
+			throw new RejectedInputException("kind: one of " + String.join(", ", kinds.stream().sorted().toList())
+					+ " (was '" + request.kind() + "')");
 		}
 		String baseUrl = null;
 		String model = null;
@@ -366,13 +426,16 @@ public final class Models {
 		else if (SwitchableGenerator.LLAMA_CPP.equals(kind)) {
 			modelPath = (request.modelPath() != null) ? request.modelPath().strip() : null;
 		}
-		Backend backend = build(kind, baseUrl, model, apiKey, modelPath);
+		Backend backend = CONFIGURED.equals(kind) ? this.generator.configured()
+				: build(kind, baseUrl, model, apiKey, modelPath);
 		String reply;
 		try {
 			reply = this.generators.check(backend, (baseUrl != null) ? baseUrl : backend.model());
 		}
 		catch (RuntimeException ex) {
-			closeQuietly(backend);
+			if (backend != this.generator.configured()) {
+				closeQuietly(backend);
+			}
 			throw ex;
 		}
 		ModelChoice kept = new ModelChoice(kind, baseUrl, backend.model(), modelPath,
@@ -393,6 +456,95 @@ public final class Models {
 		return choice();
 	}
 
+	/**
+	 * The choices whose API key may go with the same server again: the service's and the
+	 * models offered (a key never goes to another server unasked).
+	 */
+	private List<ModelChoice> keySources() {
+		List<ModelChoice> sources = new ArrayList<>(this.store.find().stream().toList());
+		sources.addAll(this.store.offered().values());
+		return sources;
+	}
+
+	/**
+	 * Lets people pick a model: checked with one test call (as a choice is), then kept
+	 * under its own name (a model offered under that name before is replaced) and ready
+	 * for the next question that picks it. A failing call keeps nothing.
+	 * @param request the model: a server's, a GGUF file, the extract, or
+	 * {@code configured} for the generator the configuration names
+	 * @return the model offered, with the model's reply to the test call
+	 */
+	public synchronized OfferedChosen offer(ChoiceRequest request) {
+		Set<String> kinds = new TreeSet<>(CHOOSABLE);
+		kinds.add(CONFIGURED);
+		Checked checked = check(request, keySources(), kinds);
+		ModelChoice choice = checked.choice();
+		String name = (checked.backend().model() != null) ? checked.backend().model() : checked.backend().kind();
+		this.store.offer(name, choice);
+		this.generator.offer(name, checked.backend());
+		this.offeredProblems.remove(name);
+		logger.info("People may now pick the model {}: {}", name, choice);
+		return new OfferedChosen(offered(name, choice), checked.reply());
+	}
+
+	/**
+	 * People may no longer pick a model: the sessions that picked it are answered by
+	 * their persona's or the service's generator again.
+	 * @param name the name people picked it by
+	 * @throws NotFoundException when no model is offered under that name
+	 */
+	public synchronized void withdraw(String name) {
+		if (!this.store.withdraw(name) && !this.generator.offers(name)) {
+			throw new NotFoundException("No model '" + name + "' is offered");
+		}
+		this.generator.withdraw(name);
+		this.offeredProblems.remove(name);
+		logger.info("People may no longer pick the model {}", name);
+	}
+
+	/**
+	 * @return the models offered, as the model screen shows them (never an API key)
+	 */
+	public List<Offered> offered() {
+		return this.store.offered().entrySet().stream().map((e) -> offered(e.getKey(), e.getValue())).toList();
+	}
+
+	/**
+	 * @return the models people may pick now, as anyone signed in sees them (no server
+	 * address), by name
+	 */
+	public List<Pickable> pickable() {
+		return this.generator.offered().stream().sorted().map((name) -> {
+			Backend backend = this.generator.current(SwitchableGenerator.picked(name));
+			return new Pickable(name, backend.kind(), backend.writes(), backend.generator().readsMedia());
+		}).toList();
+	}
+
+	private Offered offered(String name, ModelChoice choice) {
+		return new Offered(name, choice.kind(), choice.baseUrl(), choice.model(), choice.modelPath(),
+				choice.sealedApiKey() != null, choice.updatedAt(), this.generator.offers(name),
+				this.offeredProblems.get(name));
+	}
+
+	@Override
+	public void check(String model, ChatConfig config) {
+		Set<String> offered = this.generator.offered();
+		if (model == null || offered.isEmpty() || offered.contains(model)
+				|| (config != null && model.equals(config.model()))
+				|| model.equals(this.generator.current((config != null) ? config.id() : null).model())) {
+			return;
+		}
+		throw new RejectedInputException("model: '" + model + "' is not a model people may use here; pick one of "
+				+ String.join(", ", offered.stream().sorted().toList())
+				+ " (GET /api/v1/generator/offered), or leave it out for the "
+				+ ((config != null) ? "persona's" : "service's") + " model");
+	}
+
+	@Override
+	public String generatorKey(String model, String configId) {
+		return this.generator.offers(model) ? SwitchableGenerator.picked(model) : configId;
+	}
+
 	private Backend build(String kind, String baseUrl, String model, String apiKey, String modelPath) {
 		return switch (kind) {
 			case SwitchableGenerator.EXTRACTIVE ->
@@ -409,15 +561,15 @@ public final class Models {
 	 * The API key to use: the one given (blank for none), else the stored one when the
 	 * server is the stored choice's (a key never goes to another server unasked).
 	 */
-	private String apiKey(String kind, String baseUrl, String given, ModelChoice stored) {
+	private String apiKey(String kind, String baseUrl, String given, List<ModelChoice> stored) {
 		if (given != null) {
 			return StringUtils.hasText(given) ? given.strip() : null;
 		}
-		if (stored != null && stored.sealedApiKey() != null && kind.equals(stored.kind())
-				&& baseUrl.equals(stored.baseUrl())) {
-			return this.secrets.open(stored.sealedApiKey());
-		}
-		return null;
+		return stored.stream()
+			.filter((s) -> s.sealedApiKey() != null && kind.equals(s.kind()) && baseUrl.equals(s.baseUrl()))
+			.findFirst()
+			.map((s) -> this.secrets.open(s.sealedApiKey()))
+			.orElse(null);
 	}
 
 	/**
@@ -493,7 +645,8 @@ public final class Models {
 	 * compare and make tables); otherwise they quote the documents
 	 * @param readsMedia whether images and audio reach it
 	 * @param chosenIn {@code configuration} ({@code RAGCHAT_CHAT_GENERATOR}),
-	 * {@code console} (the service's choice) or {@code persona} (a persona's own)
+	 * {@code console} (the service's choice), {@code persona} (a persona's own) or
+	 * {@code picked} (a model picked for the conversation)
 	 */
 	public record Generator(String kind, String model, boolean writes, boolean readsMedia, String chosenIn) {
 
@@ -575,6 +728,48 @@ public final class Models {
 	 * @param reply what the model answered the test call
 	 */
 	public record PersonaChosen(PersonaChoice choice, String reply) {
+
+	}
+
+	/**
+	 * A model people may use, as the model screen shows it (never the API key).
+	 *
+	 * @param name the name people pick it by (the model's own)
+	 * @param kind {@code extractive}, {@code ollama}, {@code openai-compatible},
+	 * {@code llama-cpp} or {@code configured}
+	 * @param baseUrl its server
+	 * @param model its model
+	 * @param modelPath its GGUF file
+	 * @param apiKeySet whether an API key is stored (sealed)
+	 * @param updatedAt when it was offered
+	 * @param ready whether people can pick it now
+	 * @param problem why it could not be set up at start-up, or {@code null}
+	 */
+	public record Offered(String name, String kind, String baseUrl, String model, String modelPath, boolean apiKeySet,
+			Instant updatedAt, boolean ready, String problem) {
+
+	}
+
+	/**
+	 * A model offered.
+	 *
+	 * @param offered the model as kept
+	 * @param reply what the model answered the test call
+	 */
+	public record OfferedChosen(Offered offered, String reply) {
+
+	}
+
+	/**
+	 * A model anyone may pick for a conversation.
+	 *
+	 * @param name its name: a session's {@code model}, or after {@code @} in a chat
+	 * completion's
+	 * @param kind its kind
+	 * @param writes whether it writes the answers (otherwise they quote the documents)
+	 * @param readsMedia whether images and audio reach it
+	 */
+	public record Pickable(String name, String kind, boolean writes, boolean readsMedia) {
 
 	}
 

@@ -1,5 +1,6 @@
 package dev.ragchat.api.openai;
 
+import dev.ragchat.api.answer.generate.SwitchableGenerator;
 import dev.ragchat.api.chat.ChatConfigStore;
 import dev.ragchat.ingestion.KnowledgeBases;
 
@@ -10,8 +11,8 @@ import org.springframework.context.annotation.Configuration;
 class OpenAiConfiguration {
 
 	@Bean
-	ChatApiModels chatApiModels(KnowledgeBases knowledgeBases, ChatConfigStore configs) {
-		return new ChatApiModels(knowledgeBases, configs);
+	ChatApiModels chatApiModels(KnowledgeBases knowledgeBases, ChatConfigStore configs, SwitchableGenerator generator) {
+		return new ChatApiModels(knowledgeBases, configs, generator::offered);
 	}
 
 }

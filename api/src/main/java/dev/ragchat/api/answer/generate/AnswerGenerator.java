@@ -39,8 +39,10 @@ public interface AnswerGenerator {
 
 	/**
 	 * The one place a question's generator is chosen: a persona (chat configuration) may
-	 * have a generator of its own ({@link SwitchableGenerator}).
-	 * @param configId the chat configuration the question's session started from, or
+	 * have a generator of its own, and a session may pick one of the models people may
+	 * use ({@link SwitchableGenerator}).
+	 * @param configId the chat configuration the question's session started from, the key
+	 * of the model it picked ({@link SwitchableGenerator#picked(String)}), or
 	 * {@code null}
 	 * @return the generator that writes, and is judged for, that configuration's answers
 	 * (this one unless the configuration has its own)

@@ -1,6 +1,7 @@
 package dev.ragchat.api.answer.generate;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -18,7 +19,10 @@ import org.springframework.util.Assert;
  * whether media reach it and who judges the sources follow the current one too. A persona
  * (chat configuration) may have a generator of its own, chosen by the master key: its
  * sessions' questions are written by it ({@link #answering(String)}, the one place the
- * engine asks), every other question by the service's.
+ * engine asks), every other question by the service's. The models people may use (offered
+ * by the master key) are kept here too, by name: a question whose session picked one is
+ * written, and judged, by it; the engine asks for it with {@link #picked(String)} in
+ * place of the chat configuration's id.
  */
 public final class SwitchableGenerator implements AnswerGenerator, AutoCloseable {
 
@@ -40,6 +44,12 @@ public final class SwitchableGenerator implements AnswerGenerator, AutoCloseable
 	/** Gemini on Vertex AI. */
 	public static final String VERTEX_GEMINI = "vertex-gemini";
 
+	/**
+	 * What a generator key starts with when it names a model people may use rather than a
+	 * chat configuration (whose ids start with {@code cfg_}).
+	 */
+	public static final String PICKED = "model:";
+
 	private static final Logger logger = LoggerFactory.getLogger(SwitchableGenerator.class);
 
 	private final Backend configured;
@@ -48,6 +58,9 @@ public final class SwitchableGenerator implements AnswerGenerator, AutoCloseable
 
 	/** The personas' own generators, by chat configuration id. */
 	private final Map<String, Backend> personas = new ConcurrentHashMap<>();
+
+	/** The models people may use, by the name they pick them by. */
+	private final Map<String, Backend> offered = new ConcurrentHashMap<>();
 
 	/**
 	 * @param configured the generator of {@code ragchat.chat.generator}
@@ -93,13 +106,70 @@ public final class SwitchableGenerator implements AnswerGenerator, AutoCloseable
 	}
 
 	/**
-	 * @param configId a chat configuration's id, or {@code null}
-	 * @return the generator that writes that configuration's next answer: its own, else
-	 * the service's
+	 * @param configId a chat configuration's id, a {@link #picked(String) picked model's}
+	 * key, or {@code null}
+	 * @return the generator that writes that configuration's next answer: the picked
+	 * model, else its own, else the service's
 	 */
 	public Backend current(String configId) {
+		if (configId != null && configId.startsWith(PICKED)) {
+			Backend picked = this.offered.get(configId.substring(PICKED.length()));
+			if (picked != null) {
+				return picked;
+			}
+		}
 		Backend own = (configId != null) ? this.personas.get(configId) : null;
 		return (own != null) ? own : this.current.get();
+	}
+
+	/**
+	 * @param name the name of a model people may use
+	 * @return the key that makes {@link #answering(String)} answer with it
+	 */
+	public static String picked(String name) {
+		return PICKED + name;
+	}
+
+	/**
+	 * @param name a model's name
+	 * @return whether people may use it (it was offered)
+	 */
+	public boolean offers(String name) {
+		return name != null && this.offered.containsKey(name);
+	}
+
+	/**
+	 * @return the names of the models people may use (set up and ready)
+	 */
+	public Set<String> offered() {
+		return Set.copyOf(this.offered.keySet());
+	}
+
+	/**
+	 * Lets people pick a model, under a name; the one it replaces, if any, is freed once
+	 * its answer in progress has ended.
+	 * @param name the name people pick it by
+	 * @param backend its generator
+	 */
+	public void offer(String name, Backend backend) {
+		Assert.hasText(name, "name must not be empty");
+		Assert.notNull(backend, "backend must not be null");
+		Backend replaced = this.offered.put(name, backend);
+		if (replaced != null && replaced != backend && replaced != this.configured) {
+			release(replaced);
+		}
+	}
+
+	/**
+	 * People may no longer pick the model: sessions that named it are answered by their
+	 * persona's or the service's generator again.
+	 * @param name the name people picked it by
+	 */
+	public void withdraw(String name) {
+		Backend replaced = (name != null) ? this.offered.remove(name) : null;
+		if (replaced != null && replaced != this.configured) {
+			release(replaced);
+		}
 	}
 
 	/**
@@ -171,6 +241,11 @@ public final class SwitchableGenerator implements AnswerGenerator, AutoCloseable
 			.filter((own) -> own != this.configured && own.resource() != null)
 			.forEach(SwitchableGenerator::closeQuietly);
 		this.personas.clear();
+		this.offered.values()
+			.stream()
+			.filter((picked) -> picked != this.configured && picked.resource() != null)
+			.forEach(SwitchableGenerator::closeQuietly);
+		this.offered.clear();
 	}
 
 	/** On a thread of its own: closing waits for the answer in progress. */

@@ -15,7 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The model choices in the embedded SQL catalog: the service's row ({@code service}) and
- * one per persona with its own generator (the chat configuration's id, {@code cfg_...}).
+ * one per persona with its own generator (the chat configuration's id, {@code cfg_...});
+ * the models people may use in {@code offered_model}, by name.
  */
 final class JdbcModelChoiceStore implements ModelChoiceStore {
 
@@ -54,6 +55,28 @@ final class JdbcModelChoiceStore implements ModelChoiceStore {
 	@Override
 	public void clear(String configId) {
 		this.jdbc.sql("delete from model_choice where id = ?").param(configId).update();
+	}
+
+	@Override
+	public Map<String, ModelChoice> offered() {
+		Map<String, ModelChoice> offered = new LinkedHashMap<>();
+		RowCallbackHandler each = (rs) -> offered.put(rs.getString("name"), map(rs, 0));
+		this.jdbc.sql("select * from offered_model order by name").query(each);
+		return offered;
+	}
+
+	@Override
+	public void offer(String name, ModelChoice c) {
+		this.jdbc.sql("""
+				merge into offered_model (name, kind, base_url, model, model_path, api_key_sealed, updated_at)
+					key (name) values (?, ?, ?, ?, ?, ?, ?)""")
+			.params(name, c.kind(), c.baseUrl(), c.model(), c.modelPath(), c.sealedApiKey(), Jdbc.time(c.updatedAt()))
+			.update();
+	}
+
+	@Override
+	public boolean withdraw(String name) {
+		return this.jdbc.sql("delete from offered_model where name = ?").param(name).update() > 0;
 	}
 
 	private static ModelChoice map(ResultSet rs, int row) throws SQLException {

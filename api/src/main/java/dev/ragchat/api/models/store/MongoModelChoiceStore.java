@@ -17,11 +17,13 @@ import org.springframework.data.mongodb.core.query.Query;
 /**
  * The model choices in MongoDB (the production catalog): the service's document
  * ({@code service}) and one per persona with its own generator (the chat configuration's
- * id).
+ * id); the models people may use in {@code offered_models}, by name.
  */
 final class MongoModelChoiceStore implements ModelChoiceStore {
 
 	static final String COLLECTION = "model_choices";
+
+	static final String OFFERED = "offered_models";
 
 	private final MongoTemplate mongo;
 
@@ -44,14 +46,35 @@ final class MongoModelChoiceStore implements ModelChoiceStore {
 	}
 
 	@Override
+	public Map<String, ModelChoice> offered() {
+		Map<String, ModelChoice> offered = new LinkedHashMap<>();
+		this.mongo.find(new Query().with(Sort.by("_id")), Document.class, OFFERED)
+			.forEach((d) -> offered.put(d.getString("_id"), map(d)));
+		return offered;
+	}
+
+	@Override
+	public void offer(String name, ModelChoice choice) {
+		this.mongo.save(document(name, choice), OFFERED);
+	}
+
+	@Override
+	public boolean withdraw(String name) {
+		return this.mongo.remove(Query.query(Criteria.where("_id").is(name)), OFFERED).getDeletedCount() > 0;
+	}
+
+	@Override
 	public void save(String configId, ModelChoice c) {
-		Document document = new Document("_id", configId).append("kind", c.kind())
+		this.mongo.save(document(configId, c), COLLECTION);
+	}
+
+	private static Document document(String id, ModelChoice c) {
+		return new Document("_id", id).append("kind", c.kind())
 			.append("baseUrl", c.baseUrl())
 			.append("model", c.model())
 			.append("modelPath", c.modelPath())
 			.append("apiKeySealed", c.sealedApiKey())
 			.append("updatedAt", Date.from(c.updatedAt()));
-		this.mongo.save(document, COLLECTION);
 	}
 
 	@Override

@@ -32,11 +32,19 @@ class GeneratorController {
 
 	@GetMapping
 	@Operation(summary = "Which generator writes the answers (of a persona's sessions, with configId: its own,"
-			+ " chosenIn persona, else the service's): its kind, its model, whether it writes or quotes")
+			+ " chosenIn persona, else the service's; of a session naming a model, with model: the model picked,"
+			+ " chosenIn picked, when people may use it): its kind, its model, whether it writes or quotes")
 	Models.Generator current(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
-			@RequestParam(required = false) String configId) {
+			@RequestParam(required = false) String configId, @RequestParam(required = false) String model) {
 		this.models.checkVisible(caller, configId);
-		return this.models.current(configId);
+		return this.models.current(configId, model);
+	}
+
+	@GetMapping("/offered")
+	@Operation(summary = "The models people may pick for a conversation (a session's model, or kb:<id>@<name> in a"
+			+ " chat completion), as the master key offered them")
+	PickableList offered() {
+		return new PickableList(this.models.pickable());
 	}
 
 	@GetMapping("/models")
@@ -49,6 +57,10 @@ class GeneratorController {
 	}
 
 	record ModelList(List<String> models) {
+
+	}
+
+	record PickableList(List<Models.Pickable> models) {
 
 	}
 

@@ -11,6 +11,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +20,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -110,6 +113,32 @@ class ModelController {
 		return reset;
 	}
 
+	@GetMapping("/offered")
+	@Operation(summary = "The models people may pick for a conversation (whether an API key is set, never the key)")
+	OfferedList offered() {
+		return new OfferedList(this.models.offered());
+	}
+
+	@PutMapping(path = "/offered", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Let people pick a model (a found or typed server's, a GGUF file, the extract, or kind"
+			+ " configured for the configured generator): checked with one test call, then kept under the model's"
+			+ " name (replacing one offered under it); a failing call keeps nothing")
+	Models.OfferedChosen offer(@Valid @RequestBody ChoiceBody body) {
+		Models.OfferedChosen offered = this.models.offer(
+				new Models.ChoiceRequest(body.kind(), body.baseUrl(), body.model(), body.apiKey(), body.modelPath()));
+		this.audit.modelOffered(Audit.MASTER, offered.offered().name(), offered.offered().kind());
+		return offered;
+	}
+
+	@DeleteMapping("/offered")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "People may no longer pick the model (its sessions are answered by their persona's or the"
+			+ " service's generator again); 404 when none is offered under that name")
+	void withdraw(@RequestParam String name) {
+		this.models.withdraw(name);
+		this.audit.modelWithdrawn(Audit.MASTER, name);
+	}
+
 	/**
 	 * A choice as sent.
 	 *
@@ -150,6 +179,10 @@ class ModelController {
 	}
 
 	record PersonaList(List<Models.PersonaChoice> personas) {
+
+	}
+
+	record OfferedList(List<Models.Offered> models) {
 
 	}
 

@@ -23,6 +23,7 @@ import dev.ragchat.api.web.OpenAiErrors;
 import dev.ragchat.api.web.Problems;
 import dev.ragchat.errors.NotFoundException;
 import dev.ragchat.errors.RagChatException;
+import dev.ragchat.errors.RejectedInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -77,7 +78,8 @@ class ChatCompletionController {
 	}
 
 	@GetMapping(path = "/v1/models", produces = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "The models this key may use: kb:<id> per knowledge base, config:<id> per chat configuration")
+	@Operation(summary = "The models this key may use: kb:<id> per knowledge base, config:<id> per chat configuration,"
+			+ " kb:<id>@<model> per knowledge base and model people may use")
 	ModelList models(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
 		caller.require(Scope.CHAT, null);
 		return ModelList.of(this.models.list(caller));
@@ -141,6 +143,11 @@ class ChatCompletionController {
 		}
 		catch (NotFoundException ex) {
 			throw new OpenAiRefusal(HttpStatus.NOT_FOUND, ex.getMessage(), "model", "model_not_found");
+		}
+		catch (RejectedInputException ex) {
+			// the place and its settings all come from the model id (a model picked that
+			// a configuration's model may not be)
+			throw OpenAiRefusal.invalid(ex.getMessage(), "model");
 		}
 	}
 

@@ -63,7 +63,8 @@ record CompletionRequest(String model, List<Turn> history, String question, Sess
 		}
 		JsonNode model = body.path("model");
 		if (!model.isTextual() || model.asText().isBlank()) {
-			throw OpenAiRefusal.invalid("model is required: an id from GET /v1/models (kb:<id> or config:<id>)",
+			throw OpenAiRefusal.invalid(
+					"model is required: an id from GET /v1/models (kb:<id> or config:<id>, optionally @<model>)",
 					"model");
 		}
 		JsonNode stream = body.path("stream");

@@ -77,4 +77,28 @@ abstract class ModelChoiceStoreContractTests {
 		assertThat(this.store.personas()).containsOnlyKeys("cfg_other");
 	}
 
+	@Test
+	void keepsTheModelsPeopleMayUseApartFromTheChoicesAndWithdrawsThem() {
+		assertThat(this.store.offered()).isEmpty();
+		ModelChoice ollama = new ModelChoice("ollama", "http://localhost:11434", "llama3.2:3b", null, null, NOW);
+		ModelChoice local = new ModelChoice("openai-compatible", "http://localhost:8080/v1", "local-model", null,
+				"v1:c2VhbGVk", NOW);
+		this.store.offer("local-model", local);
+		this.store.offer("llama3.2:3b", ollama);
+		this.store.save(ollama);
+		assertThat(this.store.offered()).containsExactly(java.util.Map.entry("llama3.2:3b", ollama),
+				java.util.Map.entry("local-model", local));
+		assertThat(this.store.personas()).isEmpty();
+
+		ModelChoice moved = new ModelChoice("ollama", "http://gpu-box:11434", "local-model", null, null,
+				NOW.plusSeconds(60));
+		this.store.offer("local-model", moved);
+		assertThat(this.store.offered()).containsEntry("local-model", moved).hasSize(2);
+
+		assertThat(this.store.withdraw("local-model")).isTrue();
+		assertThat(this.store.withdraw("local-model")).isFalse();
+		assertThat(this.store.offered()).containsOnlyKeys("llama3.2:3b");
+		assertThat(this.store.find()).contains(ollama);
+	}
+
 }
