@@ -8,7 +8,6 @@ import dev.ragchat.api.answer.EngineSettings;
 import dev.ragchat.api.answer.generate.AnswerSettings;
 import dev.ragchat.api.media.MediaLibrary;
 import dev.ragchat.ingestion.DocumentStore;
-import dev.ragchat.ingestion.Documents;
 import dev.ragchat.ingestion.KnowledgeBases;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -31,12 +30,6 @@ class SessionConfiguration {
 	ChatSessions chatSessions(SessionStore store, SessionTokens tokens, KnowledgeBases knowledgeBases,
 			ChatConfigStore configs, MessageStore messages, Clock clock, SessionScopes scopes) {
 		return new ChatSessions(store, tokens, knowledgeBases, configs, messages, clock, scopes);
-	}
-
-	@Bean
-	SessionFiles sessionFiles(ChatSessions sessions, SessionScopes scopes, KnowledgeBases knowledgeBases,
-			Documents documents) {
-		return new SessionFiles(sessions, scopes, knowledgeBases, documents);
 	}
 
 	/**

@@ -97,7 +97,7 @@ public final class SessionScopes {
 	 * @param documentId the file
 	 * @return the scope as it is now
 	 */
-	SearchScope add(ChatSession session, String knowledgeBase, String documentId) {
+	public SearchScope add(ChatSession session, String knowledgeBase, String documentId) {
 		SearchScope scope = of(session);
 		List<String> knowledgeBases = new ArrayList<>(scope.knowledgeBases());
 		if (!knowledgeBases.contains(knowledgeBase)) {

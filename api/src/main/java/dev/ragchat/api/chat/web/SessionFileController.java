@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.audit.Audit;
-import dev.ragchat.api.chat.SessionFiles;
+import dev.ragchat.api.chat.files.SessionFiles;
 import dev.ragchat.errors.NotFoundException;
 import dev.ragchat.errors.RagChatException;
 import dev.ragchat.errors.RejectedInputException;

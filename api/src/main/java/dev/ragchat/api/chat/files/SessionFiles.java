@@ -1,9 +1,12 @@
-package dev.ragchat.api.chat;
+package dev.ragchat.api.chat.files;
 
 import java.nio.file.Path;
 import java.util.List;
 
 import dev.ragchat.api.access.Caller;
+import dev.ragchat.api.chat.ChatSession;
+import dev.ragchat.api.chat.ChatSessions;
+import dev.ragchat.api.chat.SessionScopes;
 import dev.ragchat.errors.ConflictException;
 import dev.ragchat.errors.NotFoundException;
 import dev.ragchat.ingestion.Document;
