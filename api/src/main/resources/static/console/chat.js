@@ -646,7 +646,7 @@ function sourcesPanel(passages, citations) {
 				el('button', {
 					type: 'button', class: 'quiet open-passage',
 					'aria-label': `Open ${label} at page ${p.page}`,
-					onclick: () => openDocument(chat.session.knowledgeBase, { id: p.documentId, filename: label }, p.page, p.chunkId) },
+					onclick: () => openDocument(p.knowledgeBase || chat.session.knowledgeBase, { id: p.documentId, filename: label }, p.page, p.chunkId) },
 				el('span', { class: 'passage-source', text: `${label}, page ${p.page}` })),
 				el('span', { class: 'passage-score', text: `score ${score(p.score)}` }),
 				index ? el('span', { class: 'passage-cited', text: `cited as [${index}]` }) : '',
@@ -736,6 +736,27 @@ async function startSession() {
 	sessionStorage.setItem(OPEN, started.sessionId);
 	setUp();
 }
+
+/**
+ * A call with the open conversation's token, a new chat started first when none is open:
+ * for the files dropped into it (drop.js).
+ * @returns the JSON answer, or null
+ */
+export async function conversationCall(path, init = {}) {
+	if (!chat.session) await startSession();
+	const response = await sessionFetch(path, init);
+	if (!response.ok) throw new Error(await problem(response));
+	return response.status === 204 ? null : response.json();
+}
+
+/** Asks a question in the open conversation as Send does, once the answer being written is done. */
+export async function askNow(message) {
+	while (chat.streaming) await new Promise((resolve) => { setTimeout(resolve, 200); });
+	await send(message);
+}
+
+/** @returns the open conversation's id, or null */
+export const conversationId = () => (chat.session ? chat.session.sessionId : null);
 
 async function send(message) {
 	const item = messageItem('user');

@@ -14,6 +14,7 @@ import { addSource } from './sources.js';
 import { forgetFilterKeys, loadFilterKeys, wireFilter } from './filter.js';
 import { labelTables } from './tables.js';
 import { suggest } from './scope.js';
+import { wireDrop } from './drop.js';
 
 const THEME = 'ragchat.theme';
 
@@ -242,6 +243,7 @@ $('theme').addEventListener('click', () => {
 });
 $('activity-form').addEventListener('change', () => activityShown());
 dropAnywhere();
+wireDrop();
 wireViewer();
 for (const tab of document.querySelectorAll('[role=tab]')) {
 	tab.addEventListener('click', () => select(tab.id.slice(4)));

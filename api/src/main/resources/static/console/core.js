@@ -164,6 +164,11 @@ export async function guarded(action) {
 }
 
 export const kbPath = (kb) => `/api/v1/knowledge-bases/${encodeURIComponent(kb)}`;
+/** Whether a knowledge base is a conversation's own: the files dropped into it, named as its session. */
+export const isConversations = (kb) => typeof kb === 'string' && kb.startsWith('ses_');
+/** Where a knowledge base's documents are: its own routes, or a conversation's files (the same sub-paths). */
+export const documentsPath = (kb) => (isConversations(kb)
+	? `/api/v1/sessions/${encodeURIComponent(kb)}/files` : `${kbPath(kb)}/documents`);
 
 export function kbName(id) {
 	const kb = state.knowledgeBases.find((k) => k.id === id);

@@ -5,11 +5,16 @@
 // and a choice narrows the chat to it. For a new chat the scope goes with its start
 // (POST /api/v1/sessions knowledgeBases, documents); in an open conversation each change
 // is sent at once (PUT /api/v1/sessions/{id}/scope), and the server checks the caller's
-// right to chat in each knowledge base on every question.
-import { $, api, el, guarded, kbName, kbPath, mayIn, state } from './core.js';
+// right to chat in each knowledge base on every question. Files dropped into the
+// conversation (drop.js) show as chips of their own, asked until deleted (× on the chip).
+import { $, api, el, guarded, isConversations, kbName, kbPath, mayIn, state } from './core.js';
 
-/** The knowledge bases after the first, and the documents ({id, filename}). */
-const scope = { knowledgeBases: [], documents: [] };
+/**
+ * The knowledge bases after the first (never the conversation's own, which the server
+ * keeps), the documents ({id, filename}), the files dropped into the conversation
+ * ({id, filename, status}) and the conversation they belong to.
+ */
+const scope = { knowledgeBases: [], documents: [], files: [], sessionId: null };
 /** Sends a changed scope to the open conversation (set by the chat), or nothing. */
 let send = null;
 /** The suggestions shown for "#…", and the one highlighted. */
@@ -25,7 +30,9 @@ export function whenScopeChanges(sender) {
 
 /** The scope a new session starts with. */
 export function scopeBody() {
-	return { knowledgeBases: scope.knowledgeBases, documents: scope.documents.map((d) => d.id) };
+	// narrowed to some documents, the chat keeps asking the files dropped into it
+	const documents = scope.documents.map((d) => d.id);
+	return { knowledgeBases: scope.knowledgeBases, documents: documents.length ? [...documents, ...scope.files.map((f) => f.id)] : [] };
 }
 
 /**
@@ -33,10 +40,47 @@ export function scopeBody() {
  * chat; the documents' names are looked up in their knowledge bases.
  */
 export function resetScope(view) {
-	scope.knowledgeBases = view ? (view.knowledgeBases || []).slice(1) : [];
+	const own = view ? (view.knowledgeBases || []).find(isConversations) : null;
+	scope.knowledgeBases = view ? (view.knowledgeBases || []).slice(1).filter((kb) => !isConversations(kb)) : [];
+	scope.files = [];
+	scope.sessionId = view ? view.sessionId : null;
+	const files = own ? new Set() : null;
 	scope.documents = view ? (view.documents || []).map((id) => ({ id, filename: null })) : [];
 	renderScope();
+	if (own) {
+		guarded(async () => {
+			const found = await api(`/api/v1/sessions/${encodeURIComponent(own)}/files`);
+			if (scope.sessionId !== view.sessionId) return;
+			scope.files = found.files.map(({ id, filename, status }) => ({ id, filename, status }));
+			found.files.forEach((f) => files.add(f.id));
+			// a scope narrowed to documents names the dropped files too: they show once
+			scope.documents = scope.documents.filter((d) => !files.has(d.id));
+			renderScope();
+		});
+	}
 	if (scope.documents.length) guarded(nameDocuments);
+}
+
+/**
+ * A file dropped into the open conversation, or its new status.
+ * @param sessionId the conversation
+ * @param file {id, filename, status}
+ */
+export function showFile(sessionId, file) {
+	scope.sessionId = sessionId;
+	const at = scope.files.findIndex((f) => f.id === file.id);
+	const shown = { id: file.id, filename: file.filename, status: file.status };
+	if (at >= 0) scope.files[at] = shown; else scope.files.push(shown);
+	renderScope();
+}
+
+async function removeFile(file) {
+	await guarded(async () => {
+		await api(`/api/v1/sessions/${encodeURIComponent(scope.sessionId)}/files/${encodeURIComponent(file.id)}`,
+			{ method: 'DELETE' });
+		scope.files = scope.files.filter((f) => f.id !== file.id);
+		renderScope();
+	});
 }
 
 async function nameDocuments() {
@@ -66,6 +110,13 @@ export function renderScope() {
 		parts.push(el('span', { class: 'scope-chip scope-document', 'data-document': d.id }, `#${name}`,
 			el('button', { type: 'button', class: 'quiet scope-remove', text: '×', 'aria-label': `Stop narrowing to ${name}`,
 				onclick: () => change(() => { scope.documents = scope.documents.filter((x) => x.id !== d.id); }) })));
+	}
+	for (const f of scope.files) {
+		const reading = f.status === 'READY' ? '' : f.status === 'FAILED' ? ' (could not be read)' : ' (reading…)';
+		parts.push(el('span', { class: `scope-chip scope-file${f.status === 'FAILED' ? ' failed' : ''}`, 'data-file': f.id,
+			title: 'Dropped into this conversation: asked here only, deleted with it' }, `📎 ${f.filename}${reading}`,
+			el('button', { type: 'button', class: 'quiet scope-remove', text: '×', 'aria-label': `Delete ${f.filename} from this conversation`,
+				onclick: () => removeFile(f) })));
 	}
 	const others = state.knowledgeBases.filter((k) => !all().includes(k.id) && mayIn('chat', k.id));
 	if (first() && others.length) {

@@ -6,7 +6,7 @@
 // exactly the boxes the server computed for the quote. A chip's own quote is looked for
 // first; where it is not on the page, the passage (chunk) it was cited from, never
 // another chip's quote.
-import { $, api, el, guarded, kbPath } from './core.js';
+import { $, api, documentsPath, el, guarded } from './core.js';
 import { markPassage, renderSource } from './markdown.js';
 import { originalUrl } from './weblinks.js';
 
@@ -40,7 +40,7 @@ async function open(kb, doc, page, quote, boxes, title, snippet, chunkId = null)
 	const dialog = $('preview');
 	if (!dialog.open) dialog.showModal();
 	await guarded(async () => {
-		const found = await api(`${kbPath(kb)}/documents/${encodeURIComponent(doc.id)}`);
+		const found = await api(`${documentsPath(kb)}/${encodeURIComponent(doc.id)}`);
 		view.doc = found;
 		if (found.mediaType === 'application/pdf') {
 			view.pages = found.pages || (found.progress && found.progress.pagesTotal) || page;
@@ -64,7 +64,7 @@ async function showPage() {
 		if (view.quote && view.quote.length <= MAX_QUOTE) params.set('quote', view.quote);
 		if (view.chunkId) params.set('highlight', view.chunkId);
 	}
-	const path = `${kbPath(view.kb)}/documents/${encodeURIComponent(view.doc.id)}/pages/${view.page}`;
+	const path = `${documentsPath(view.kb)}/${encodeURIComponent(view.doc.id)}/pages/${view.page}`;
 	const highlight = params.size > 0;
 	let blob;
 	try {
@@ -152,14 +152,14 @@ async function showText(doc, quote, snippet) {
 	const type = (doc.mediaType || '').split(';')[0];
 	box.dataset.rendered = String(RENDERED.includes(type));
 	if (RENDERED.includes(type)) {
-		const blob = await api(`${kbPath(view.kb)}/documents/${encodeURIComponent(doc.id)}/content`);
+		const blob = await api(`${documentsPath(view.kb)}/${encodeURIComponent(doc.id)}/content`);
 		// its links read against the page it was synced from, if it was (never this service)
 		box.append(el('article', { class: 'rendered' }, renderSource(await blob.text(), type, originalUrl(doc))));
 	} else if (type.startsWith('text/')) {
-		const blob = await api(`${kbPath(view.kb)}/documents/${encodeURIComponent(doc.id)}/content`);
+		const blob = await api(`${documentsPath(view.kb)}/${encodeURIComponent(doc.id)}/content`);
 		box.append(el('section', { class: 'passage' }, el('p', { text: await blob.text() })));
 	} else {
-		const { chunks } = await api(`${kbPath(view.kb)}/documents/${encodeURIComponent(doc.id)}/chunks`);
+		const { chunks } = await api(`${documentsPath(view.kb)}/${encodeURIComponent(doc.id)}/chunks`);
 		for (const c of chunks) {
 			const section = el('section', { class: 'passage' });
 			if (c.headingPath) section.append(el('h3', { text: c.headingPath }));

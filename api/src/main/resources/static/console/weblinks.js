@@ -2,7 +2,7 @@
 // keeps the page's URL as its document's path (metadata.path), and the link scrolls the
 // browser to the quoted sentence with a text fragment (#:~:text=start,end). Looked up
 // once per document; documents from elsewhere (uploads, folders, buckets) get no link.
-import { api, el, kbPath } from './core.js';
+import { api, el, isConversations, kbPath } from './core.js';
 
 const urls = new Map();
 
@@ -18,6 +18,8 @@ export function originalUrl(doc) {
 /** The URL of a document's web page, or null (cached per knowledge base and document). */
 function pageUrl(kb, documentId) {
 	const key = `${kb}/${documentId}`;
+	// a file dropped into a conversation was synced from nowhere
+	if (isConversations(kb)) return Promise.resolve(null);
 	if (!urls.has(key)) {
 		urls.set(key, api(`${kbPath(kb)}/documents/${encodeURIComponent(documentId)}`)
 			.then(originalUrl)

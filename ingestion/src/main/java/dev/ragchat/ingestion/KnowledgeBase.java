@@ -18,4 +18,19 @@ public record KnowledgeBase(String id, String name, String description, String e
 	/** The id of the knowledge base that exists from the first start. */
 	public static final String DEFAULT = "default";
 
+	/**
+	 * How the id of a chat session's own knowledge base starts: it is named as its
+	 * session ({@code ses_…}), holds the files dropped into that conversation and nothing
+	 * else, and is no one's to list, search or use outside it.
+	 */
+	public static final String SESSION_PREFIX = "ses_";
+
+	/**
+	 * @param id a knowledge base id
+	 * @return whether it is a chat session's own (private) knowledge base
+	 */
+	public static boolean isPrivate(String id) {
+		return id != null && id.startsWith(SESSION_PREFIX);
+	}
+
 }

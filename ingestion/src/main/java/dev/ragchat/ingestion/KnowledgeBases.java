@@ -69,6 +69,30 @@ public final class KnowledgeBases {
 		return kb;
 	}
 
+	/**
+	 * A chat session's own knowledge base (for the files dropped into it), created the
+	 * first time it is asked for.
+	 * @param id its id, the session's ({@link KnowledgeBase#isPrivate})
+	 * @param name a display name
+	 * @return the knowledge base
+	 */
+	public KnowledgeBase ensurePrivate(String id, String name) {
+		if (!KnowledgeBase.isPrivate(id)) {
+			throw new IllegalArgumentException("Not a session's knowledge base: " + id);
+		}
+		this.store.saveIfAbsent(new KnowledgeBase(id, name, "Files dropped into one chat session, deleted with it",
+				this.index.embeddingModel(), this.index.dimensions(), this.clock.instant()));
+		return get(id);
+	}
+
+	/**
+	 * @param id a knowledge base id
+	 * @return whether it exists
+	 */
+	public boolean exists(String id) {
+		return this.store.findById(id).isPresent();
+	}
+
 	public List<KnowledgeBase> list() {
 		return this.store.findAll();
 	}

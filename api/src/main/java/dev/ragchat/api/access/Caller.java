@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.ragchat.errors.ForbiddenException;
+import dev.ragchat.ingestion.KnowledgeBase;
 
 /**
  * Who is calling: the master key, a temporary API key, or a chat session holding a JWT.
@@ -90,9 +91,13 @@ public record Caller(Kind kind, String keyId, Set<Scope> scopes, List<String> kn
 
 	/**
 	 * @param knowledgeBase a knowledge base id
-	 * @return whether this caller may touch it
+	 * @return whether this caller may touch it; never a chat session's own knowledge base
+	 * (its dropped files), which only its session reaches, through the session
 	 */
 	public boolean mayUse(String knowledgeBase) {
+		if (KnowledgeBase.isPrivate(knowledgeBase)) {
+			return false;
+		}
 		return this.knowledgeBases.contains(ApiKey.ALL_KNOWLEDGE_BASES) || this.knowledgeBases.contains(knowledgeBase);
 	}
 
@@ -107,7 +112,7 @@ public record Caller(Kind kind, String keyId, Set<Scope> scopes, List<String> kn
 	 * @return whether it may chat there
 	 */
 	public boolean mayChatIn(String knowledgeBase) {
-		if (this.kind == Kind.MASTER) {
+		if (this.kind == Kind.MASTER && !KnowledgeBase.isPrivate(knowledgeBase)) {
 			return true;
 		}
 		return this.scopes.contains(Scope.CHAT) && mayUse(knowledgeBase)
@@ -123,6 +128,9 @@ public record Caller(Kind kind, String keyId, Set<Scope> scopes, List<String> kn
 	 * @throws dev.ragchat.errors.NotFoundException for a knowledge base outside the key
 	 */
 	public void require(Scope scope, String knowledgeBase) {
+		if (KnowledgeBase.isPrivate(knowledgeBase)) {
+			throw new dev.ragchat.errors.NotFoundException("No knowledge base '" + knowledgeBase + "'");
+		}
 		if (this.kind == Kind.MASTER) {
 			return;
 		}

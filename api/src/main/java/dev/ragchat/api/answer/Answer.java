@@ -84,9 +84,11 @@ public record Answer(String text, boolean grounded, List<Citation> citations, Lo
 	 * @param snippet its text, cut at {@value Citations#SNIPPET_LENGTH} characters
 	 * @param pageEnd the page it ends on (its {@code page} for a passage kept before
 	 * passages said where they end)
+	 * @param knowledgeBase the knowledge base of its document ({@code null} for a passage
+	 * kept before passages named it)
 	 */
 	public record Passage(String documentId, String filename, int page, String chunkId, String headingPath,
-			double score, String snippet, int pageEnd) {
+			double score, String snippet, int pageEnd, String knowledgeBase) {
 
 		/** The longest heading path a passage keeps. */
 		public static final int MAX_HEADING = 200;
@@ -102,7 +104,8 @@ public record Answer(String text, boolean grounded, List<Citation> citations, Lo
 		public static Passage of(ScoredChunk found) {
 			return new Passage(found.chunk().documentId(), found.chunk().filename(), found.chunk().page(),
 					found.chunk().id(), cut(found.chunk().headingPath(), MAX_HEADING), found.score(),
-					cut(found.chunk().text(), Citations.SNIPPET_LENGTH), found.chunk().pageEnd());
+					cut(found.chunk().text(), Citations.SNIPPET_LENGTH), found.chunk().pageEnd(),
+					found.chunk().knowledgeBase());
 		}
 
 		private static String cut(String text, int length) {

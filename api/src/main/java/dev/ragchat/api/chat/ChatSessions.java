@@ -39,6 +39,9 @@ public final class ChatSessions implements ActiveSessions {
 	/** The longest text a search of conversations takes. */
 	public static final int MAX_SEARCH = 200;
 
+	/** How many sessions a restricted key's list reads at a time. */
+	private static final int LIST_BATCH = 500;
+
 	/** How many messages an export reads at a time. */
 	private static final int EXPORT_PAGE = 500;
 
@@ -184,7 +187,8 @@ public final class ChatSessions implements ActiveSessions {
 		// every knowledge base of its scope, each time (a session that asks several is
 		// refused when the caller may no longer chat in one of them)
 		for (String knowledgeBase : this.scopes.of(session).knowledgeBases()) {
-			if (!caller.mayChatIn(knowledgeBase)) {
+			// its own knowledge base (the files dropped into it) is the session's
+			if (!knowledgeBase.equals(session.id()) && !caller.mayChatIn(knowledgeBase)) {
 				throw new NotFoundException("No knowledge base '" + knowledgeBase + "' (session '" + session.id()
 						+ "' asks it, and this key may no longer chat there)");
 			}
@@ -218,7 +222,13 @@ public final class ChatSessions implements ActiveSessions {
 						+ "', which is not editable: it asks its knowledge base only");
 			});
 		}
-		SearchScope scope = this.scopes.checked(caller, session.knowledgeBase(), knowledgeBases, documents);
+		List<String> others = knowledgeBases;
+		if (this.scopes.of(session).knowledgeBases().contains(id) && !others.contains(id)) {
+			// the files dropped into it stay asked (they leave it when deleted)
+			others = new java.util.ArrayList<>(others);
+			others.add(id);
+		}
+		SearchScope scope = this.scopes.checked(caller, id, session.knowledgeBase(), others, documents);
 		this.scopes.keep(id, scope);
 		return scope;
 	}
@@ -234,6 +244,10 @@ public final class ChatSessions implements ActiveSessions {
 		this.store.end(session.id(), this.clock.instant());
 		this.cache.invalidate(id);
 		this.messages.deleteSession(id);
+		if (this.knowledgeBases.exists(id)) {
+			// the files dropped into it, their chunks and originals
+			this.knowledgeBases.delete(id);
+		}
 		this.scopes.forget(id);
 		this.store.delete(id);
 		this.cache.invalidate(id);
@@ -272,21 +286,59 @@ public final class ChatSessions implements ActiveSessions {
 		List<String> knowledgeBases = chatIn(caller);
 		// a key lists the sessions of its lineage: those of the keys it renewed too
 		List<String> keys = this.lineages.lineageOf(caller.keyId());
-		List<Summary> sessions = this.store.pageOfKeys(keys, knowledgeBases, searched, offset, limit)
-			.stream()
-			.map((session) -> {
-				List<ChatMessage> last = this.messages.latest(session.id(), 1);
-				ChatMessage first = last.isEmpty() ? null
-						: this.messages.page(session.id(), 0, 1)
-							.stream()
-							.filter((m) -> ChatMessage.USER.equals(m.role()))
-							.findFirst()
-							.orElse(null);
-				return new Summary(session, (first != null) ? first.content() : null,
-						last.isEmpty() ? null : last.get(0));
-			})
-			.toList();
-		return new Listed(sessions, this.store.countOfKeys(keys, knowledgeBases, searched));
+		List<ChatSession> page;
+		long total;
+		if (knowledgeBases == null) {
+			page = this.store.pageOfKeys(keys, null, searched, offset, limit);
+			total = this.store.countOfKeys(keys, null, searched);
+		}
+		else {
+			// a session is listed when it may be opened: the key may chat in every
+			// knowledge base of its scope, as each request checks (usable)
+			List<ChatSession> listable = listable(caller, keys, knowledgeBases, searched);
+			page = listable.subList(Math.min(offset, listable.size()), Math.min(offset + limit, listable.size()));
+			total = listable.size();
+		}
+		List<Summary> sessions = page.stream().map((session) -> {
+			List<ChatMessage> last = this.messages.latest(session.id(), 1);
+			ChatMessage first = last.isEmpty() ? null
+					: this.messages.page(session.id(), 0, 1)
+						.stream()
+						.filter((m) -> ChatMessage.USER.equals(m.role()))
+						.findFirst()
+						.orElse(null);
+			return new Summary(session, (first != null) ? first.content() : null, last.isEmpty() ? null : last.get(0));
+		}).toList();
+		return new Listed(sessions, total);
+	}
+
+	/**
+	 * All of a key's sessions (in the order of its list) that it may open now: those on a
+	 * knowledge base it may chat in, whose scope asks none it may not. The store knows
+	 * the first knowledge base of each, the scopes the others: they are read a page at a
+	 * time.
+	 */
+	private List<ChatSession> listable(Caller caller, List<String> keys, List<String> knowledgeBases,
+			String searched) {
+		List<ChatSession> listable = new java.util.ArrayList<>();
+		int read = 0;
+		List<ChatSession> batch;
+		do {
+			batch = this.store.pageOfKeys(keys, knowledgeBases, searched, read, LIST_BATCH);
+			read += batch.size();
+			java.util.Map<String, SearchScope> scopes = this.scopes.of(batch.stream().map(ChatSession::id).toList());
+			for (ChatSession session : batch) {
+				SearchScope scope = scopes.get(session.id());
+				if (scope == null || scope.knowledgeBases()
+					.stream()
+					.allMatch((kb) -> kb.equals(session.id()) || kb.equals(session.knowledgeBase())
+							|| caller.mayChatIn(kb))) {
+					listable.add(session);
+				}
+			}
+		}
+		while (batch.size() == LIST_BATCH);
+		return listable;
 	}
 
 	/**
@@ -429,6 +481,21 @@ public final class ChatSessions implements ActiveSessions {
 		}
 		while (page.size() == EXPORT_PAGE);
 		return new Exported(session, all);
+	}
+
+	/**
+	 * @param caller the session's token or the API key that started it
+	 * @param id a session
+	 * @return the session, when the caller may use it now (the rights of {@link #get} and
+	 * {@link #ofKey}, read for this request) and it was not ended
+	 * @throws NotFoundException for another's session, or one that ended
+	 */
+	public ChatSession open(Caller caller, String id) {
+		ChatSession session = ownedOrOwn(caller, id);
+		if (!session.isOpen()) {
+			throw new NotFoundException("No session '" + id + "' (it was ended)");
+		}
+		return session;
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package dev.ragchat.api.chat;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.ragchat.api.answer.search.SearchScope;
@@ -23,6 +25,12 @@ public interface SessionScopeStore {
 	 * @return its scope, when it has one of its own
 	 */
 	Optional<SearchScope> find(String sessionId);
+
+	/**
+	 * @param sessionIds sessions
+	 * @return the scopes of those that have one of their own, by session
+	 */
+	Map<String, SearchScope> findAll(Collection<String> sessionIds);
 
 	/**
 	 * Forgets a session's scope (it asks its knowledge base, all of it).

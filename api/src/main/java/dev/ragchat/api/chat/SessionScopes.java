@@ -1,5 +1,6 @@
 package dev.ragchat.api.chat;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.ragchat.api.access.Caller;
@@ -41,9 +42,28 @@ public final class SessionScopes {
 	 * @throws NotFoundException for a knowledge base or document the caller cannot use
 	 */
 	public SearchScope checked(Caller caller, String knowledgeBase, List<String> others, List<String> documentIds) {
+		return checked(caller, null, knowledgeBase, others, documentIds);
+	}
+
+	/**
+	 * A session's scope as its caller may set it
+	 * ({@link #checked(Caller, String, List, List)}): besides, the session's own
+	 * knowledge base (the files dropped into it, named as the session) may be among the
+	 * others, and no other session's.
+	 * @param caller the caller
+	 * @param sessionId the session, or {@code null} for an answer without one
+	 * @param knowledgeBase the knowledge base the conversation starts on (checked by the
+	 * caller of this method)
+	 * @param others more knowledge bases, or empty
+	 * @param documentIds only these documents, or empty for all
+	 * @return the scope
+	 * @throws NotFoundException for a knowledge base or document the caller cannot use
+	 */
+	public SearchScope checked(Caller caller, String sessionId, String knowledgeBase, List<String> others,
+			List<String> documentIds) {
 		SearchScope scope = SearchScope.of(knowledgeBase, others, documentIds);
 		for (String other : scope.knowledgeBases().subList(1, scope.knowledgeBases().size())) {
-			if (!caller.mayChatIn(other)) {
+			if (!other.equals(sessionId) && !caller.mayChatIn(other)) {
 				throw new NotFoundException("No knowledge base '" + other + "'");
 			}
 			this.knowledgeBases.searchable(other);
@@ -66,6 +86,38 @@ public final class SessionScopes {
 			// its knowledge base first, whatever was kept
 			.map((kept) -> SearchScope.of(session.knowledgeBase(), kept.knowledgeBases(), kept.documentIds()))
 			.orElseGet(() -> SearchScope.of(session.knowledgeBase()));
+	}
+
+	/**
+	 * A session's scope with one more knowledge base and document: a file dropped into
+	 * it, in the session's own knowledge base. When the scope names documents, the file
+	 * joins them; else its knowledge base joins the others.
+	 * @param session the session
+	 * @param knowledgeBase the session's own knowledge base
+	 * @param documentId the file
+	 * @return the scope as it is now
+	 */
+	public SearchScope add(ChatSession session, String knowledgeBase, String documentId) {
+		SearchScope scope = of(session);
+		List<String> knowledgeBases = new ArrayList<>(scope.knowledgeBases());
+		if (!knowledgeBases.contains(knowledgeBase)) {
+			knowledgeBases.add(knowledgeBase);
+		}
+		List<String> documentIds = new ArrayList<>(scope.documentIds());
+		if (!documentIds.isEmpty() && !documentIds.contains(documentId)) {
+			documentIds.add(documentId);
+		}
+		SearchScope added = new SearchScope(knowledgeBases, documentIds);
+		keep(session.id(), added);
+		return added;
+	}
+
+	/**
+	 * @param sessionIds sessions
+	 * @return the scopes of those that have one of their own, by session
+	 */
+	java.util.Map<String, SearchScope> of(java.util.Collection<String> sessionIds) {
+		return sessionIds.isEmpty() ? java.util.Map.of() : this.store.findAll(sessionIds);
 	}
 
 	/**

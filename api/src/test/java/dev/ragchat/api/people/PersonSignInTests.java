@@ -639,6 +639,54 @@ class PersonSignInTests {
 	}
 
 	@Test
+	void aGrantWithdrawnOnOneOfASessionsTwoKnowledgeBasesRefusesItsNextMessageAndTakesItOffTheList() throws Exception {
+		String ledger = createKnowledgeBase("ledger");
+		String budgets = createKnowledgeBase("budgets");
+		grant(ledger, "group:finance", "chat");
+		grant(budgets, "group:finance", "chat");
+		SignInBrowser ada = browser();
+		ada.signIn("ada");
+		String csrf = ada.json("GET", "/api/v1/me", null, 200).at("/csrf/token").asText();
+		HttpResponse<String> both = ada.send("POST", "/api/v1/sessions",
+				"{\"knowledgeBases\":[\"" + ledger + "\",\"" + budgets + "\"]}", csrf);
+		assertThat(both.statusCode()).as(both.body()).isEqualTo(201);
+		String id = json.readTree(both.body()).get("sessionId").asText();
+		String token = json.readTree(both.body()).get("token").asText();
+		HttpResponse<String> one = ada.send("POST", "/api/v1/sessions", "{\"knowledgeBase\":\"" + ledger + "\"}", csrf);
+		assertThat(one.statusCode()).as(one.body()).isEqualTo(201);
+		String ledgerOnly = json.readTree(one.body()).get("sessionId").asText();
+		String messages = "/api/v1/sessions/" + id + "/messages";
+		assertThat(withToken(token, "POST", messages, "{\"message\":\"What does the ledger hold?\"}").statusCode())
+			.isEqualTo(200);
+		assertThat(ada.json("GET", "/api/v1/sessions", null, 200).get("sessions"))
+			.extracting((session) -> session.get("sessionId").asText())
+			.contains(id, ledgerOnly);
+
+		// the session's second knowledge base, not its first
+		withdraw(budgets, "group:finance");
+
+		HttpResponse<String> refused = withToken(token, "POST", messages, "{\"message\":\"And the budgets?\"}");
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(404);
+		assertThat(json.readTree(refused.body()).get("detail").asText()).contains(budgets);
+		// listed as it may be opened: the session over both is not, the other one is
+		JsonNode listed = ada.json("GET", "/api/v1/sessions", null, 200);
+		assertThat(listed.get("sessions")).extracting((session) -> session.get("sessionId").asText())
+			.contains(ledgerOnly)
+			.doesNotContain(id);
+		assertThat(listed.get("total").asLong()).isEqualTo(listed.get("sessions").size());
+		assertThat(ada.send("POST", "/api/v1/sessions/" + id + "/token", null, csrf).statusCode()).isEqualTo(404);
+
+		// the grant given back, the session goes on and is listed again
+		grant(budgets, "group:finance", "chat");
+		assertThat(withToken(token, "GET", messages, null).statusCode()).isEqualTo(200);
+		assertThat(ada.json("GET", "/api/v1/sessions", null, 200).get("sessions"))
+			.extracting((session) -> session.get("sessionId").asText())
+			.contains(id);
+		withdraw(ledger, "group:finance");
+		withdraw(budgets, "group:finance");
+	}
+
+	@Test
 	void aPersonTheProviderTakesOutOfAGroupLosesItsOpenChatSessionsAtTheNextRequest() throws Exception {
 		String audits = createKnowledgeBase("audits");
 		String handbook = createKnowledgeBase("handbook");

@@ -209,6 +209,10 @@ class SecurityConfiguration {
 				.hasAnyAuthority(CallerAuthentication.SESSION, Scope.CHAT.authority())
 				.requestMatchers(HttpMethod.GET, "/api/v1/sessions/*/export")
 				.hasAnyAuthority(CallerAuthentication.SESSION, Scope.CHAT.authority())
+				// files dropped into a conversation: its token, or the key that started
+				// it
+				.requestMatchers("/api/v1/sessions/*/files", "/api/v1/sessions/*/files/**")
+				.hasAnyAuthority(CallerAuthentication.SESSION, Scope.CHAT.authority())
 				.requestMatchers(HttpMethod.POST, "/api/v1/media")
 				.hasAnyAuthority(CallerAuthentication.SESSION, Scope.CHAT.authority())
 				.requestMatchers("/api/v1/extractions", "/api/v1/extractions/**")

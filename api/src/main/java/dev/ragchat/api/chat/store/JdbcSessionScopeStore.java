@@ -1,6 +1,9 @@
 package dev.ragchat.api.chat.store;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -42,6 +45,18 @@ final class JdbcSessionScopeStore implements SessionScopeStore {
 			.param(sessionId)
 			.query((rs, row) -> new SearchScope(read(rs.getString("knowledge_bases")), read(rs.getString("documents"))))
 			.optional();
+	}
+
+	@Override
+	public Map<String, SearchScope> findAll(Collection<String> sessionIds) {
+		Map<String, SearchScope> scopes = new HashMap<>();
+		this.jdbc
+			.sql("select session_id, knowledge_bases, documents from chat_session_scope where session_id in (:ids)")
+			.param("ids", List.copyOf(sessionIds))
+			.query((rs, row) -> scopes.put(rs.getString("session_id"),
+					new SearchScope(read(rs.getString("knowledge_bases")), read(rs.getString("documents")))))
+			.list();
+		return scopes;
 	}
 
 	@Override

@@ -1,6 +1,9 @@
 package dev.ragchat.api.chat.store;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.ragchat.api.answer.search.SearchScope;
@@ -32,6 +35,15 @@ final class MongoSessionScopeStore implements SessionScopeStore {
 	public Optional<SearchScope> find(String sessionId) {
 		return Optional.ofNullable(this.mongo.findById(sessionId, Stored.class, COLLECTION))
 			.map((stored) -> new SearchScope(stored.knowledgeBases(), stored.documentIds()));
+	}
+
+	@Override
+	public Map<String, SearchScope> findAll(Collection<String> sessionIds) {
+		Map<String, SearchScope> scopes = new HashMap<>();
+		this.mongo.find(Query.query(Criteria.where("_id").in(sessionIds)), Stored.class, COLLECTION)
+			.forEach((stored) -> scopes.put(stored.id(),
+					new SearchScope(stored.knowledgeBases(), stored.documentIds())));
+		return scopes;
 	}
 
 	@Override
