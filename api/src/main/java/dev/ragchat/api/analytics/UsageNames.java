@@ -10,8 +10,8 @@ import java.util.Set;
 import dev.ragchat.api.access.ApiKey;
 import dev.ragchat.api.access.ApiKeyStore;
 import dev.ragchat.api.access.KeyOwners;
-import dev.ragchat.api.chat.ChatConfig;
-import dev.ragchat.api.chat.ChatConfigStore;
+import dev.ragchat.api.chat.persona.ChatConfig;
+import dev.ragchat.api.chat.persona.ChatConfigStore;
 
 /**
  * Names what usage figures count by id, for people to read: each API key by its name,

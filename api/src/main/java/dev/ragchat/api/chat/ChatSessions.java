@@ -16,6 +16,8 @@ import dev.ragchat.api.access.KeyLineages;
 import dev.ragchat.api.access.Scope;
 import dev.ragchat.api.access.SessionTokens;
 import dev.ragchat.api.answer.search.SearchScope;
+import dev.ragchat.api.chat.persona.ChatConfig;
+import dev.ragchat.api.chat.persona.ChatConfigStore;
 import dev.ragchat.errors.ConflictException;
 import dev.ragchat.errors.ForbiddenException;
 import dev.ragchat.errors.NotFoundException;

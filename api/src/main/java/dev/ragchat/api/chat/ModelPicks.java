@@ -1,5 +1,7 @@
 package dev.ragchat.api.chat;
 
+import dev.ragchat.api.chat.persona.ChatConfig;
+
 /**
  * The models people may pick for a conversation (the master key offers them): a session's
  * model is checked against them as it starts or changes, and its questions name the

@@ -7,6 +7,7 @@ import dev.ragchat.api.access.SessionTokens;
 import dev.ragchat.api.answer.AnswerEngine;
 import dev.ragchat.api.answer.EngineSettings;
 import dev.ragchat.api.answer.generate.AnswerSettings;
+import dev.ragchat.api.chat.persona.ChatConfigStore;
 import dev.ragchat.api.media.MediaLibrary;
 import dev.ragchat.ingestion.DocumentStore;
 import dev.ragchat.ingestion.KnowledgeBases;

@@ -14,11 +14,11 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.ragchat.api.answer.generate.Generators;
-import dev.ragchat.api.answer.generate.SwitchableGenerator;
 import dev.ragchat.api.answer.generate.SwitchableGenerator.Backend;
-import dev.ragchat.api.chat.ChatConfig;
-import dev.ragchat.api.chat.ChatConfigStore;
+import dev.ragchat.api.answer.generate.SwitchableGenerator;
 import dev.ragchat.api.chat.ModelPicks;
+import dev.ragchat.api.chat.persona.ChatConfig;
+import dev.ragchat.api.chat.persona.ChatConfigStore;
 import dev.ragchat.errors.NotFoundException;
 import dev.ragchat.errors.RejectedInputException;
 import org.slf4j.Logger;

@@ -5,7 +5,7 @@ import java.time.Clock;
 import dev.ragchat.api.RagChatProperties;
 import dev.ragchat.api.answer.generate.Generators;
 import dev.ragchat.api.answer.generate.SwitchableGenerator;
-import dev.ragchat.api.chat.ChatConfigStore;
+import dev.ragchat.api.chat.persona.ChatConfigStore;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;

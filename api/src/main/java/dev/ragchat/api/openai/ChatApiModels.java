@@ -7,10 +7,10 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import dev.ragchat.api.access.Caller;
-import dev.ragchat.api.chat.ChatConfig;
-import dev.ragchat.api.chat.ChatConfigStore;
 import dev.ragchat.api.chat.SessionSettings;
 import dev.ragchat.api.chat.SessionStart;
+import dev.ragchat.api.chat.persona.ChatConfig;
+import dev.ragchat.api.chat.persona.ChatConfigStore;
 import dev.ragchat.errors.NotFoundException;
 import dev.ragchat.ingestion.KnowledgeBase;
 import dev.ragchat.ingestion.KnowledgeBases;

@@ -14,6 +14,7 @@ import dev.ragchat.api.PrivateFiles;
 import dev.ragchat.api.RagChatProperties;
 import dev.ragchat.api.answer.generate.Generators;
 import dev.ragchat.api.answer.generate.SwitchableGenerator;
+import dev.ragchat.api.chat.persona.ChatConfigStore;
 import dev.ragchat.ingestion.TestFiles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -102,7 +103,7 @@ class ModelChoiceTests {
 	RagChatProperties ragchat;
 
 	@Autowired
-	dev.ragchat.api.chat.ChatConfigStore configs;
+	ChatConfigStore configs;
 
 	@Autowired
 	dev.ragchat.api.audit.Audit audit;

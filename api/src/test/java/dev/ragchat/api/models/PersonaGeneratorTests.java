@@ -13,7 +13,7 @@ import dev.ragchat.api.Calls;
 import dev.ragchat.api.RagChatProperties;
 import dev.ragchat.api.answer.generate.Generators;
 import dev.ragchat.api.answer.generate.SwitchableGenerator;
-import dev.ragchat.api.chat.ChatConfigStore;
+import dev.ragchat.api.chat.persona.ChatConfigStore;
 import dev.ragchat.ingestion.TestFiles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

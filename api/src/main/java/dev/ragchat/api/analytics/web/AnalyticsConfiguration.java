@@ -4,9 +4,9 @@ import dev.ragchat.api.access.ApiKeyStore;
 import dev.ragchat.api.access.KeyOwners;
 import dev.ragchat.api.analytics.Analytics;
 import dev.ragchat.api.analytics.UsageNames;
-import dev.ragchat.api.chat.ChatConfigStore;
 import dev.ragchat.api.chat.MessageStore;
 import dev.ragchat.api.chat.SessionStore;
+import dev.ragchat.api.chat.persona.ChatConfigStore;
 import dev.ragchat.api.feedback.FeedbackStore;
 import dev.ragchat.ingestion.DocumentStore;
 

@@ -6,8 +6,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
-import dev.ragchat.api.chat.ChatConfig;
-import dev.ragchat.api.chat.ChatConfigStore;
+import dev.ragchat.api.chat.persona.ChatConfig;
+import dev.ragchat.api.chat.persona.ChatConfigStore;
 import dev.ragchat.ingestion.catalog.Jdbc;
 
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,4 +1,4 @@
-package dev.ragchat.api.chat;
+package dev.ragchat.api.chat.persona;
 
 import java.time.Instant;
 
