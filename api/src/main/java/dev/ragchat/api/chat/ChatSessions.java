@@ -320,8 +320,7 @@ public final class ChatSessions implements ActiveSessions {
 	 * the first knowledge base of each, the scopes the others: they are read a page at a
 	 * time.
 	 */
-	private List<ChatSession> listable(Caller caller, List<String> keys, List<String> knowledgeBases,
-			String searched) {
+	private List<ChatSession> listable(Caller caller, List<String> keys, List<String> knowledgeBases, String searched) {
 		List<ChatSession> listable = new java.util.ArrayList<>();
 		int read = 0;
 		List<ChatSession> batch;

@@ -14,8 +14,8 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.ragchat.api.answer.generate.Generators;
-import dev.ragchat.api.answer.generate.SwitchableGenerator.Backend;
 import dev.ragchat.api.answer.generate.SwitchableGenerator;
+import dev.ragchat.api.answer.generate.SwitchableGenerator.Backend;
 import dev.ragchat.api.chat.ModelPicks;
 import dev.ragchat.api.chat.persona.ChatConfig;
 import dev.ragchat.api.chat.persona.ChatConfigStore;
