@@ -26,6 +26,12 @@ public final class Sentences {
 
 	private static final java.util.regex.Pattern QUESTION_STOP = java.util.regex.Pattern.compile("\\?['\")\\]]*$");
 
+	/**
+	 * Words, spaces, commas and parentheses only: no figure, no stop, no sign of code.
+	 */
+	private static final java.util.regex.Pattern PLAIN_WORDS = java.util.regex.Pattern
+		.compile("[\\p{L}][\\p{L}\\s,'’()&®™]*");
+
 	private static final java.util.regex.Pattern LEAD_IN_STOP = java.util.regex.Pattern.compile(":['\")\\]]*$");
 
 	private static final java.util.regex.Pattern DIGIT = java.util.regex.Pattern.compile("\\p{N}");
@@ -136,8 +142,7 @@ public final class Sentences {
 		if (isTitle(stripped)) {
 			return true;
 		}
-		return !stripped.isEmpty() && !SENTENCE_STOP.matcher(stripped).find() && !DIGIT.matcher(stripped).find()
-				&& stripped.split("\\s+").length < MIN_STATEMENT_WORDS;
+		return PLAIN_WORDS.matcher(stripped).matches() && stripped.split("\\s+").length < MIN_STATEMENT_WORDS;
 	}
 
 	/**

@@ -40,6 +40,8 @@ class SentencesTests {
 			.isFalse();
 		assertThat(Sentences.isLabel("Net income 11,588 10,073")).isFalse();
 		assertThat(Sentences.isLabel("Piers rebuilt — 1990: 2; 1991: 1")).isFalse();
+		// a command's synopsis answers how to run it
+		assertThat(Sentences.isLabel("create_logic_port [-direction direction] port_name")).isFalse();
 		assertThat(Sentences.isQuestion("Do I need a lawyer?")).isTrue();
 		assertThat(Sentences.isQuestion("You do not need a lawyer (do you?) to file.")).isFalse();
 		assertThat(Sentences.isLeadIn("Take the following steps to migrate your mobile apps:")).isTrue();
