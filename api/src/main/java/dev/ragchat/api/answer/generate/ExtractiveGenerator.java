@@ -59,6 +59,11 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 	private static final java.util.regex.Pattern POINTS_BACK = java.util.regex.Pattern
 		.compile("(It|Its|This|These|They|Their|Them|Such|Those|That|He|His|She|Her)\\b");
 
+	/**
+	 * How many short items a lead-in ("Take the following steps:") is read with at most.
+	 */
+	static final int LIST_ITEMS = 5;
+
 	/** How many of the nearest sentences are also read with their neighbours. */
 	private static final int PAIRED = 8;
 
@@ -142,8 +147,10 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 			// the quote shares with the question as asked (a follow-up's own words, not
 			// the turn it follows up on) and where its source stands in the retrieval
 			int sources = question.sources().size();
-			candidate.similarity = (toAsked + toStandalone) / 2
-					+ this.overlapWeight * Overlap.of(askedWords, candidate.text, candidate.rowLabel)
+			candidate.match = (candidate.rowLabel != null)
+					? Overlap.ofRow(question.text(), askedWords, candidate.text, candidate.rowLabel)
+					: Overlap.of(askedWords, candidate.text, null);
+			candidate.similarity = (toAsked + toStandalone) / 2 + this.overlapWeight * candidate.match
 					+ this.rankWeight * (sources - candidate.source + 1) / sources;
 			candidate.nearness = Math.max(toAsked, toStandalone);
 			grounding = Math.max(grounding, candidate.nearness);
@@ -151,11 +158,11 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 		if (grounding < this.minSimilarity) {
 			grounding = Math.max(grounding, nearestPair(candidates, asked, standalone));
 		}
-		// a title or heading is near what the question asks (it grounds the answer),
-		// but it names what follows rather than answering: never quoted
+		// a title, a label, the page's own question or a lead-in is near what the
+		// question asks (it grounds the answer) but answers nothing until what follows
+		// comes with it (read so in candidates): only statements are quoted
 		List<Candidate> quotable = candidates.stream().filter((c) -> !c.title).toList();
 		if (quotable.isEmpty()) {
-			// a heading alone names what follows: it is never an answer
 			return notFound(tokens);
 		}
 		double best = quotable.stream().mapToDouble((c) -> c.similarity).max().orElse(0);
@@ -179,6 +186,17 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 				.max(Comparator.comparingDouble((Candidate c) -> c.similarity))
 				.ifPresent(chosen::add);
 		}
+		// a table answer quotes the rows whose label and figures match the question, not
+		// their neighbours: rows are alike in meaning (a question about net income is
+		// near
+		// every row of the income statement), so the embedding alone cannot tell them
+		// apart
+		double rowMatch = chosen.stream().filter((c) -> c.rowLabel != null).mapToDouble((c) -> c.match).max().orElse(0);
+		if (rowMatch > 0) {
+			chosen.removeIf((c) -> c.rowLabel != null && c.match < rowMatch);
+		}
+		// a sentence quoted with the question or lead-in before it is not quoted again
+		chosen.removeIf((c) -> chosen.stream().anyMatch((other) -> other != c && other.text.contains(c.text)));
 		chosen.sort(Comparator.comparingInt((Candidate c) -> c.source).thenComparingInt((c) -> c.position));
 		return new Generated(quote(PREFIX, chosen, tokens), true);
 	}
@@ -351,12 +369,18 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 
 	/**
 	 * The sentences of the sources, each once (overlapping chunks repeat sentences; the
-	 * first source that has it keeps it).
+	 * first source that has it keeps it), each marked whether it states something. A
+	 * page's own question ("Do I need a lawyer?") and a line that announces what follows
+	 * ("Take the following steps:") state nothing alone: each is also read with what
+	 * follows it in its source (the question with the next statement, the lead-in with
+	 * short items it introduces, at most {@link #LIST_ITEMS}, or the statement that
+	 * follows it), and that reading is a statement.
 	 */
 	private static List<Candidate> candidates(Question question) {
 		List<Candidate> candidates = new ArrayList<>();
 		java.util.Set<String> seen = new java.util.HashSet<>();
 		for (int source = 0; source < question.sources().size(); source++) {
+			List<Candidate> own = new ArrayList<>();
 			int position = 0;
 			String text = CitationMarkers.neutralise(question.sources().get(source).chunk().text());
 			String header = null;
@@ -367,8 +391,9 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 					header = line.strip();
 					continue;
 				}
-				boolean title = Sentences.isTitle(line);
 				boolean row = Sentences.isRow(line);
+				Kind lineKind = Sentences.isTitle(line) ? Kind.TITLE
+						: (!row && Sentences.isLabel(line)) ? Kind.LABEL : null;
 				List<String> sentences = (header != null && row) ? List.of(Sentences.rowWithHeader(header, line))
 						: Sentences.of(line);
 				String label = row ? Sentences.rowLabel(line) : null;
@@ -380,13 +405,80 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 					String quote = (before != null && POINTS_BACK.matcher(sentence).lookingAt())
 							? before + " " + sentence : sentence;
 					before = sentence;
-					if (candidates.size() < MAX_CANDIDATES && seen.add(quote.toLowerCase(Locale.ROOT))) {
-						candidates.add(new Candidate(quote, source + 1, position++, label, title));
+					Kind kind = (lineKind != null) ? lineKind
+							: (label == null && Sentences.isQuestion(quote)) ? Kind.QUESTION
+									: (label == null && Sentences.isLeadIn(quote)) ? Kind.LEAD_IN : Kind.STATEMENT;
+					if (seen.add(quote.toLowerCase(Locale.ROOT))) {
+						own.add(new Candidate(quote, source + 1, position++, label, kind));
 					}
 				}
 			}
+			for (int i = 0; i < own.size(); i++) {
+				Candidate read = own.get(i);
+				candidates.add(read);
+				Candidate completed = completed(own, i);
+				if (completed != null && seen.add(completed.text.toLowerCase(Locale.ROOT))) {
+					candidates.add(completed);
+				}
+			}
 		}
-		return candidates;
+		return (candidates.size() > MAX_CANDIDATES) ? candidates.subList(0, MAX_CANDIDATES) : candidates;
+	}
+
+	/**
+	 * A question of the source read with the statement that follows it, a lead-in with
+	 * the lines it introduces; {@code null} for other sentences, or when nothing that
+	 * completes them follows.
+	 */
+	private static Candidate completed(List<Candidate> own, int at) {
+		Candidate opener = own.get(at);
+		if (opener.kind == Kind.QUESTION) {
+			return (at + 1 < own.size() && own.get(at + 1).kind == Kind.STATEMENT)
+					? new Candidate(opener.text + " " + own.get(at + 1).text, opener.source, opener.position, null,
+							Kind.STATEMENT)
+					: null;
+		}
+		if (opener.kind != Kind.LEAD_IN) {
+			return null;
+		}
+		// the short items of a list, or the one statement that follows (a statement
+		// stands on its own: more of them would crowd out every other quote)
+		List<String> items = new ArrayList<>();
+		for (int i = at + 1; i < own.size() && items.size() < LIST_ITEMS; i++) {
+			Candidate item = own.get(i);
+			if (item.kind == Kind.STATEMENT && items.isEmpty()) {
+				items.add(item.text.replaceAll("[.;]$", ""));
+				break;
+			}
+			if (item.kind != Kind.LABEL) {
+				break;
+			}
+			items.add(item.text.replaceAll("[.;]$", ""));
+		}
+		return items.isEmpty() ? null : new Candidate(opener.text + " " + String.join("; ", items) + ".", opener.source,
+				opener.position, null, Kind.STATEMENT);
+	}
+
+	/** What a sentence of a source does. */
+	enum Kind {
+
+		/** It states something: it may answer and be quoted. */
+		STATEMENT,
+
+		/** A title or heading ({@link Sentences#isTitle}): it names what follows. */
+		TITLE,
+
+		/**
+		 * A short line without a stop ({@link Sentences#isLabel}): a label or an item.
+		 */
+		LABEL,
+
+		/** The page's own question: what follows it answers. */
+		QUESTION,
+
+		/** A line that announces what follows ("as follows:"). */
+		LEAD_IN
+
 	}
 
 	private static final class Candidate {
@@ -401,18 +493,27 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 		final String rowLabel;
 
 		/**
-		 * Whether it is a title or heading line ({@link Sentences#isTitle}): it grounds
-		 * the answer, but is quoted only when nothing else is.
+		 * What it does: only a statement grounds an answer and is quoted.
 		 */
+		final Kind kind;
+
+		/** Whether it does not state anything (a title, label, question or lead-in). */
 		final boolean title;
 
 		double similarity;
 
+		/**
+		 * How well its words match the question's ({@link Overlap}; a row's label and
+		 * figures).
+		 */
+		double match;
+
 		/** Its embedding's similarity to the question, as asked or standing alone. */
 		double nearness;
 
-		Candidate(String text, int source, int position, String rowLabel, boolean title) {
-			this.title = title;
+		Candidate(String text, int source, int position, String rowLabel, Kind kind) {
+			this.kind = kind;
+			this.title = kind != Kind.STATEMENT;
 			this.text = text;
 			this.source = source;
 			this.position = position;

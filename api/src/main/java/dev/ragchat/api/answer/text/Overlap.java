@@ -38,6 +38,35 @@ public final class Overlap {
 		return (double) shared / ((rowLabel != null) ? quoted.size() : asked.size());
 	}
 
+	/**
+	 * How well a table row matches what was asked: the share of its label's words the
+	 * question uses ({@link #of}) and the share of the question's figures it holds ("the
+	 * region with 4,512 sites" names the row that holds 4,512).
+	 * @param question what was asked
+	 * @param asked its words ({@link #words})
+	 * @param row the row as quoted
+	 * @param rowLabel its label
+	 * @return between 0 and 2
+	 */
+	public static double ofRow(String question, Set<String> asked, String row, String rowLabel) {
+		Set<String> figures = figures(question);
+		double held = figures.isEmpty() ? 0
+				: (double) figures.stream().filter(figures(row)::contains).count() / figures.size();
+		return of(asked, row, rowLabel) + held;
+	}
+
+	/** A figure as written: 4,512 or 3.5 or 12. */
+	private static final java.util.regex.Pattern FIGURE = java.util.regex.Pattern.compile("\\d(?:[\\d,.]*\\d)?");
+
+	private static Set<String> figures(String text) {
+		Set<String> figures = new HashSet<>();
+		java.util.regex.Matcher figure = FIGURE.matcher(text);
+		while (figure.find()) {
+			figures.add(figure.group().replace(",", ""));
+		}
+		return figures;
+	}
+
 	public static Set<String> words(String text) {
 		Set<String> words = new HashSet<>();
 		for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}&]+")) {

@@ -17,6 +17,23 @@ public final class Sentences {
 
 	private static final int MAX_TITLE_WORDS = 15;
 
+	/**
+	 * Fewer words than this, without a closing stop, make a label, not a statement: an
+	 * English clause that states something and names what it speaks of takes a subject, a
+	 * verb and their objects, rarely fewer than eight words without its stop.
+	 */
+	private static final int MIN_STATEMENT_WORDS = 8;
+
+	private static final java.util.regex.Pattern QUESTION_STOP = java.util.regex.Pattern.compile("\\?['\")\\]]*$");
+
+	/**
+	 * Words, spaces, commas and parentheses only: no figure, no stop, no sign of code.
+	 */
+	private static final java.util.regex.Pattern PLAIN_WORDS = java.util.regex.Pattern
+		.compile("[\\p{L}][\\p{L}\\s,'’()&®™]*");
+
+	private static final java.util.regex.Pattern LEAD_IN_STOP = java.util.regex.Pattern.compile(":['\")\\]]*$");
+
 	private static final java.util.regex.Pattern DIGIT = java.util.regex.Pattern.compile("\\p{N}");
 
 	private static final java.util.regex.Pattern SENTENCE_STOP = java.util.regex.Pattern.compile("[.?!;:]['\")\\]]*$");
@@ -91,6 +108,41 @@ public final class Sentences {
 			}
 		}
 		return capitalised >= 2;
+	}
+
+	/**
+	 * @param sentence a sentence of a source
+	 * @return whether it asks rather than states ("Do I need a lawyer?"): a page's own
+	 * question is near a user's question in words and meaning, yet answers nothing; what
+	 * follows it does
+	 */
+	public static boolean isQuestion(String sentence) {
+		return QUESTION_STOP.matcher(sentence.strip()).find();
+	}
+
+	/**
+	 * @param sentence a sentence of a source
+	 * @return whether it announces what follows ("Take the following steps:"): it says
+	 * nothing until the lines it introduces come with it
+	 */
+	public static boolean isLeadIn(String sentence) {
+		return LEAD_IN_STOP.matcher(sentence.strip()).find();
+	}
+
+	/**
+	 * @param line a line of text
+	 * @return whether it is a label rather than a statement: a short line with no closing
+	 * stop and no figure ("Step 2: Run the app locally", "Summary of SSML errors"), or a
+	 * title ({@link #isTitle}). Like a heading it names what follows (or what it is
+	 * listed with) and answers nothing alone; a line with figures is data a question may
+	 * ask for (a row, an address, an amount)
+	 */
+	public static boolean isLabel(String line) {
+		String stripped = line.strip();
+		if (isTitle(stripped)) {
+			return true;
+		}
+		return PLAIN_WORDS.matcher(stripped).matches() && stripped.split("\\s+").length < MIN_STATEMENT_WORDS;
 	}
 
 	/**

@@ -137,6 +137,69 @@ class ExtractiveGeneratorTests {
 			.isEqualTo(AnswerGenerator.NOT_FOUND);
 	}
 
+	@Test
+	void quotesTheRowsWhoseLabelAndFiguresMatchTheQuestionNotTheirNeighbours() {
+		Chunk statement = new Chunk("s:0", "kb", "s", "AMAZON_2019_10K.pdf", 38, 38,
+				"CONSOLIDATED STATEMENTS OF OPERATIONS", 0,
+				"Year Ended December 31, 2019 2018\nOperating income 14,541 12,421\nNet income 11,588 10,073\n"
+						+ "Net income attributable to noncontrolling interests 12 10",
+				Map.of(), "AMAZON 2019 10K");
+		// an embedding that finds every row alike, three quotes allowed: the row the
+		// question names, not the neighbour that shares some of its words
+		ExtractiveGenerator generator = new ExtractiveGenerator(ALIKE, (query) -> new float[] { 1, 0 }, 0.6, 3, 0.1, 0);
+		String named = "What is Amazon's FY2019 net income?";
+		assertThat(generator
+			.generate(new Question(named, named, List.of(), List.of(new ScoredChunk(statement, 1)), null, null, null),
+					(token) -> {
+					})
+			.text()).isEqualTo(ExtractiveGenerator.PREFIX + "Net income — 2019: 11,588; 2018: 10,073 [1]");
+		// a question that gives the figure: the row that holds it
+		String figure = "Which line of the statement was 10,073 in 2018?";
+		assertThat(generator
+			.generate(new Question(figure, figure, List.of(), List.of(new ScoredChunk(statement, 1)), null, null, null),
+					(token) -> {
+					})
+			.text()).isEqualTo(ExtractiveGenerator.PREFIX + "Net income — 2019: 11,588; 2018: 10,073 [1]");
+	}
+
+	@Test
+	void quotesAPagesOwnQuestionWithTheStatementThatAnswersItNeverAlone() {
+		// an embedding that finds all lines alike: the page's question, first, would win
+		// the tie and answer nothing
+		Chunk faq = new Chunk("f:0", "kb", "f", "small-claims.md", 1, 1, "", 0,
+				"Do I need a lawyer?\nYou do not need a lawyer to file a claim in small claims court.", Map.of(),
+				"Small claims");
+		String question = "Do I need a lawyer to sue in small claims court?";
+		assertThat(answer(0,
+				new Question(question, question, List.of(), List.of(new ScoredChunk(faq, 1)), null, null, null)))
+			.isEqualTo(ExtractiveGenerator.PREFIX
+					+ "Do I need a lawyer? You do not need a lawyer to file a claim in small claims court. [1]");
+		// the page asks what the user asks and says nothing of it: not an answer
+		Chunk asksOnly = new Chunk("f:1", "kb", "f", "small-claims.md", 1, 1, "", 1,
+				"Do I need a lawyer?\nSmall Claims Forms", Map.of(), "Small claims");
+		assertThat(answer(0,
+				new Question(question, question, List.of(), List.of(new ScoredChunk(asksOnly, 1)), null, null, null)))
+			.isEqualTo(AnswerGenerator.NOT_FOUND);
+	}
+
+	@Test
+	void quotesALeadInWithTheItemsItIntroducesAndNeverALabelAlone() {
+		Chunk steps = new Chunk("m:0", "kb", "m", "mobile.md", 1, 1, "", 0,
+				"Take the following steps to migrate your mobile apps:\nExport the app from the old console\n"
+						+ "Release the new version",
+				Map.of(), "Mobile");
+		String question = "How do I migrate my mobile apps?";
+		assertThat(answer(0,
+				new Question(question, question, List.of(), List.of(new ScoredChunk(steps, 1)), null, null, null)))
+			.isEqualTo(ExtractiveGenerator.PREFIX + "Take the following steps to migrate your mobile apps: "
+					+ "Export the app from the old console; Release the new version. [1]");
+		Chunk labels = new Chunk("m:1", "kb", "m", "mobile.md", 2, 2, "", 1,
+				"Run the app locally\nTake the following steps to migrate your mobile apps:", Map.of(), "Mobile");
+		assertThat(answer(0,
+				new Question(question, question, List.of(), List.of(new ScoredChunk(labels, 1)), null, null, null)))
+			.isEqualTo(AnswerGenerator.NOT_FOUND);
+	}
+
 	/**
 	 * Embeds the question and every sentence holding "second" as (1, 0), other sentences
 	 * as {@code other}.

@@ -30,6 +30,25 @@ class SentencesTests {
 	}
 
 	@Test
+	void tellsAStatementFromALabelAQuestionAndALeadIn() {
+		assertThat(Sentences.isLabel("Run the app locally")).isTrue();
+		assertThat(Sentences.isLabel("Summary of SSML errors")).isTrue();
+		assertThat(Sentences.isLabel("CONSOLIDATED STATEMENTS OF CASH FLOWS")).isTrue();
+		// a statement, one without its stop but long enough to state something, data
+		assertThat(Sentences.isLabel("You can restore data from a backup by using the UI.")).isFalse();
+		assertThat(Sentences.isLabel("Growing children should get at least one hour of physical activity a day"))
+			.isFalse();
+		assertThat(Sentences.isLabel("Net income 11,588 10,073")).isFalse();
+		assertThat(Sentences.isLabel("Piers rebuilt — 1990: 2; 1991: 1")).isFalse();
+		// a command's synopsis answers how to run it
+		assertThat(Sentences.isLabel("create_logic_port [-direction direction] port_name")).isFalse();
+		assertThat(Sentences.isQuestion("Do I need a lawyer?")).isTrue();
+		assertThat(Sentences.isQuestion("You do not need a lawyer (do you?) to file.")).isFalse();
+		assertThat(Sentences.isLeadIn("Take the following steps to migrate your mobile apps:")).isTrue();
+		assertThat(Sentences.isLeadIn("The steps follow.")).isFalse();
+	}
+
+	@Test
 	void neverTakesATableForOneSentence() {
 		List<String> sentences = Sentences.of("Years Ended December 31, 2022 2021\nTotal revenues $ 66,608 $ 62,286\n"
 				+ "Cost of revenues and other charges 1,234 1,100\nNet income attributable to owners 1,577 2,032");
