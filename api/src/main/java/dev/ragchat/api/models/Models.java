@@ -407,7 +407,10 @@ public final class Models implements ModelPicks {
 	private Checked check(ChoiceRequest request, List<ModelChoice> stored, Set<String> kinds) {
 		String kind = (request.kind() != null) ? request.kind().strip().toLowerCase(Locale.ROOT) : "";
 		if (!kinds.contains(kind)) {
-			throw new RejectedInputException("kind: one of " + String.join(", ", kinds.stream().sorted().toList())
+			List<String> order = List.of(SwitchableGenerator.EXTRACTIVE, SwitchableGenerator.OLLAMA,
+					SwitchableGenerator.OPENAI_COMPATIBLE, SwitchableGenerator.LLAMA_CPP, CONFIGURED);
+			throw new RejectedInputException("kind: one of " + String.join(", ",
+					order.stream().filter(kinds::contains).toList())
 					+ " (was '" + request.kind() + "')");
 		}
 		String baseUrl = null;
