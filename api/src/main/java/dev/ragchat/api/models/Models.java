@@ -409,9 +409,9 @@ public final class Models implements ModelPicks {
 		if (!kinds.contains(kind)) {
 			List<String> order = List.of(SwitchableGenerator.EXTRACTIVE, SwitchableGenerator.OLLAMA,
 					SwitchableGenerator.OPENAI_COMPATIBLE, SwitchableGenerator.LLAMA_CPP, CONFIGURED);
-			throw new RejectedInputException("kind: one of " + String.join(", ",
-					order.stream().filter(kinds::contains).toList())
-					+ " (was '" + request.kind() + "')");
+			throw new RejectedInputException(
+					"kind: one of " + String.join(", ", order.stream().filter(kinds::contains).toList()) + " (was '"
+							+ request.kind() + "')");
 		}
 		String baseUrl = null;
 		String model = null;

@@ -1,0 +1,104 @@
+package dev.ragchat.api.console;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a conversation answers besides a plain fact, in a real browser: a question that
+ * could mean either of two documents is asked back, with the documents' readings as
+ * buttons, and one click asks again and gets that document's answer; a summary of a
+ * document named in the question quotes its sentences, each cited.
+ */
+class ConversationOutcomesBrowserTests extends ConsoleBrowserTestSupport {
+
+	static final String TRAVEL = """
+			# Travel policy
+
+			The policy covers every employee who travels for work.
+			Employees book travel through the company portal at least two weeks ahead.
+			The policy makes economy class the rule for flights shorter than six hours.
+			Hotel costs are reimbursed up to the city rate published by finance.
+			Meals while travelling are covered by a daily allowance.
+			Receipts for every travel expense are submitted within thirty days of return.
+			""";
+
+	static final String REMOTE = """
+			# Remote work policy
+
+			It applies to staff whose role can be done away from the office.
+			Employees may work from home up to three days a week.
+			The policy asks people working remotely to be reachable between ten and four.
+			A laptop and a headset are lent to everyone who works from home.
+			""";
+
+	@Test
+	void aQuestionOfTwoDocumentsIsAskedBackAndAReadingsButtonAsksAgain() throws Exception {
+		signInWithThePolicies();
+		WebElement asked = ask("Who does the policy cover?");
+		assertThat(asked.getAttribute("class")).contains("clarify").doesNotContain("not-found");
+		assertThat(asked.findElement(By.cssSelector(".text")).getText()).startsWith("Which policy do you mean?")
+			.contains("Travel policy")
+			.contains("Remote work policy")
+			.doesNotContain("Not in the documents");
+		List<WebElement> readings = asked.findElements(By.cssSelector(".readings button.reading"));
+		assertThat(readings).extracting(WebElement::getText)
+			.containsExactlyInAnyOrder("Travel policy", "Remote work policy");
+		assertThat(asked.findElement(By.cssSelector("button.why")).getText()).isEqualTo("Why this question?");
+
+		int answers = this.browser.findElements(By.cssSelector("#messages li.assistant[data-done=true]")).size();
+		readings.stream().filter((b) -> b.getText().equals("Travel policy")).findFirst().orElseThrow().click();
+		this.wait.until((driver) -> driver.findElements(By.cssSelector("#messages li.assistant[data-done=true]"))
+			.size() > answers);
+		List<WebElement> questions = this.browser.findElements(By.cssSelector("#messages li.user"));
+		assertThat(questions.get(questions.size() - 1).getText())
+			.contains("Who does the policy cover? (Travel policy)");
+		List<WebElement> all = this.browser.findElements(By.cssSelector("#messages li.assistant[data-done=true]"));
+		WebElement answered = all.get(all.size() - 1);
+		assertThat(answered.getAttribute("class")).doesNotContain("clarify").doesNotContain("not-found");
+		assertThat(answered.findElements(By.cssSelector(".readings"))).isEmpty();
+		assertThat(answered.findElement(By.cssSelector(".text")).getText())
+			.contains("covers every employee who travels for work");
+		assertThat(answered.findElements(By.cssSelector("button.chip"))).isNotEmpty()
+			.allSatisfy((chip) -> assertThat(chip.getAttribute("aria-label")).contains("travel-policy.md"));
+	}
+
+	@Test
+	void aSummaryOfANamedDocumentQuotesItsSentencesEachCited() throws Exception {
+		signInWithThePolicies();
+		WebElement summary = ask("Summarize the travel policy");
+		assertThat(summary.getAttribute("class")).doesNotContain("clarify").doesNotContain("not-found");
+		List<WebElement> chips = summary.findElements(By.cssSelector("button.chip"));
+		assertThat(chips).hasSizeGreaterThanOrEqualTo(3)
+			.allSatisfy((chip) -> assertThat(chip.getAttribute("aria-label")).contains("travel-policy.md"));
+		// the travel policy's own sentences, none of the other policy's
+		assertThat(summary.findElement(By.cssSelector(".text")).getText())
+			.contains("Employees book travel through the company portal at least two weeks ahead.")
+			.contains("Receipts for every travel expense are submitted within thirty days of return.")
+			.doesNotContain("from home")
+			.doesNotContain("office");
+	}
+
+	/** A key, a knowledge base "Handbook" with the two policies READY, the chat open. */
+	private void signInWithThePolicies() throws Exception {
+		signIn(issueKey());
+		createKnowledgeBase("Handbook");
+		upload("travel-policy.md", TRAVEL, 1);
+		upload("remote-work-policy.md", REMOTE, 2);
+		this.browser.findElement(By.id("tab-chat")).click();
+	}
+
+	private void upload(String filename, String text, int ready) throws Exception {
+		Path file = Files.writeString(this.dir.resolve(filename), text);
+		this.browser.findElement(By.id("files")).sendKeys(file.toAbsolutePath().toString());
+		this.wait
+			.until((driver) -> driver.findElements(By.cssSelector("#doc-rows li[data-status=READY]")).size() == ready);
+	}
+
+}
