@@ -41,7 +41,10 @@ public final class Overlap {
 	/**
 	 * How well a table row matches what was asked: the share of its label's words the
 	 * question uses ({@link #of}) and the share of the question's figures it holds ("the
-	 * region with 4,512 sites" names the row that holds 4,512).
+	 * region with 4,512 sites" names the row that holds 4,512). A year is not such a
+	 * figure: it names a period, a column of the table ("FY2021"), which every row of
+	 * that column holds, or a date in a label ("Balance at August 29, 2021"), not the row
+	 * asked for.
 	 * @param question what was asked
 	 * @param asked its words ({@link #words})
 	 * @param row the row as quoted
@@ -58,11 +61,17 @@ public final class Overlap {
 	/** A figure as written: 4,512 or 3.5 or 12. */
 	private static final java.util.regex.Pattern FIGURE = java.util.regex.Pattern.compile("\\d(?:[\\d,.]*\\d)?");
 
+	/** A year: a period, not a figure that names a row. */
+	private static final java.util.regex.Pattern YEAR = java.util.regex.Pattern.compile("(19|20)\\d\\d");
+
 	private static Set<String> figures(String text) {
 		Set<String> figures = new HashSet<>();
 		java.util.regex.Matcher figure = FIGURE.matcher(text);
 		while (figure.find()) {
-			figures.add(figure.group().replace(",", ""));
+			String written = figure.group().replace(",", "");
+			if (!YEAR.matcher(written).matches()) {
+				figures.add(written);
+			}
 		}
 		return figures;
 	}
