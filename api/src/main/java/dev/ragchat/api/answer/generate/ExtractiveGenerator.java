@@ -186,13 +186,12 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 				.max(Comparator.comparingDouble((Candidate c) -> c.similarity))
 				.ifPresent(chosen::add);
 		}
-		// a table answer quotes the rows whose label and figures match the question, not
-		// their neighbours: rows are alike in meaning (a question about net income is
-		// near
-		// every row of the income statement), so the embedding alone cannot tell them
-		// apart
+		// a table answer quotes the row the question names (every word of its label, or
+		// a figure it holds), not its neighbours: rows are alike in meaning (a question
+		// about net income is near every row of the income statement), so the embedding
+		// alone cannot tell them apart; when no row is named, the nearest rows stay
 		double rowMatch = chosen.stream().filter((c) -> c.rowLabel != null).mapToDouble((c) -> c.match).max().orElse(0);
-		if (rowMatch > 0) {
+		if (rowMatch >= 1) {
 			chosen.removeIf((c) -> c.rowLabel != null && c.match < rowMatch);
 		}
 		// a sentence quoted with the question or lead-in before it is not quoted again

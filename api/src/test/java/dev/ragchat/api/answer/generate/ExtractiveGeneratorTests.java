@@ -163,6 +163,22 @@ class ExtractiveGeneratorTests {
 	}
 
 	@Test
+	void rowsThatTheQuestionNamesOnlyInPartAllStay() {
+		Chunk statement = new Chunk("s:0", "kb", "s", "AMAZON_2019_10K.pdf", 38, 38,
+				"CONSOLIDATED STATEMENTS OF OPERATIONS", 0,
+				"Operating income 14,541 12,421\nNet income 11,588 10,073\nTotal net sales 280,522 232,887", Map.of(),
+				"AMAZON 2019 10K");
+		ExtractiveGenerator generator = new ExtractiveGenerator(ALIKE, (query) -> new float[] { 1, 0 }, 0.6, 3, 0.1, 0);
+		// "income" is half of two labels and none of the third: no row is named
+		String asked = "How did Amazon's income and sales change?";
+		assertThat(generator
+			.generate(new Question(asked, asked, List.of(), List.of(new ScoredChunk(statement, 1)), null, null, null),
+					(token) -> {
+					})
+			.text()).contains("Operating income").contains("Net income").contains("Total net sales");
+	}
+
+	@Test
 	void aYearTheQuestionGivesNamesAPeriodNotTheRowThatHoldsItInItsLabel() {
 		Chunk balanceSheet = new Chunk("b:0", "kb", "b", "COSTCO_2021_10K.pdf", 38, 38, "CONSOLIDATED BALANCE SHEETS",
 				0, "Total current assets 29,505 28,120\nTOTAL ASSETS $ 59,268 $ 55,556\n"
