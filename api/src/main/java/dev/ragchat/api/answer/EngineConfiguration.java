@@ -3,6 +3,7 @@ package dev.ragchat.api.answer;
 import dev.ragchat.api.answer.cite.Citations;
 import dev.ragchat.api.answer.generate.AnswerGenerator;
 import dev.ragchat.api.answer.ground.Grounding;
+import dev.ragchat.api.answer.judge.Answerability;
 import dev.ragchat.api.answer.judge.Judge;
 import dev.ragchat.api.answer.judge.Readings;
 import dev.ragchat.api.answer.judge.RulesJudge;
@@ -44,8 +45,9 @@ class EngineConfiguration {
 	 * The answer engine, its judge chosen with the generator that answers the question
 	 * (the engine says which, {@link dev.ragchat.api.answer.judge.Judged#modelJudges()}):
 	 * a language model judges the sources itself after the similarity floor; the extract
-	 * is judged by the ground step's rules. The search's own verdict (nothing found,
-	 * nothing at the reranker's least score) comes first either way.
+	 * is judged by the ground step's rules, then by its answerability score. The search's
+	 * own verdict (nothing found, nothing at the reranker's least score) comes first
+	 * either way.
 	 */
 	@Bean
 	AnswerEngine answerEngine(Search search, AnswerGenerator generator, ObjectProvider<ChatModel> chatModel,
@@ -58,7 +60,7 @@ class EngineConfiguration {
 		Judge rules = new RulesJudge(new Grounding(search, settings.questionTerms(), settings.names()), NAMED_SOURCES);
 		// asked per question: the generator may be changed while the service runs, and a
 		// persona may have its own
-		Judge extract = new Readings().then(rules);
+		Judge extract = new Readings().then(rules).then(new Answerability(search));
 		Judge judge = new SourcesJudge().then((judged) -> (judged.modelJudges() ? floor : extract).judge(judged));
 		return new AnswerEngine(new AnswerEngine.Stages(rewriter, search, judge,
 				(settings.pageContext() > 0) ? new PageContext(index, settings.pageContext()) : null, generator,
