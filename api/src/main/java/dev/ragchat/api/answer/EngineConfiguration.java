@@ -52,7 +52,7 @@ class EngineConfiguration {
 	@Bean
 	AnswerEngine answerEngine(Search search, AnswerGenerator generator, ObjectProvider<ChatModel> chatModel,
 			EngineSettings settings, DocumentPages pages, ChunkIndex index, EmbeddingModel embeddingModel,
-			QueryEmbedder queryEmbedder) {
+			QueryEmbedder queryEmbedder, ObjectProvider<Reranking> reranking) {
 		ChatModel model = chatModel.getIfAvailable();
 		QueryRewriter rewriter = (model != null) ? new CompressingQueryRewriter(model)
 				: new ConversationRewriter(search);
@@ -60,7 +60,10 @@ class EngineConfiguration {
 		Judge rules = new RulesJudge(new Grounding(search, settings.questionTerms(), settings.names()), NAMED_SOURCES);
 		// asked per question: the generator may be changed while the service runs, and a
 		// persona may have its own
-		Judge extract = new Readings().then(rules).then(new Answerability(search));
+		// the answerability score was fitted on fused retrieval scores; a reranker's are
+		// of another scale, and its least score (ragchat.rerank.min-score) judges instead
+		Judge extract = (reranking.getIfAvailable() == null) ? new Readings().then(rules).then(new Answerability(search))
+				: new Readings().then(rules);
 		Judge judge = new SourcesJudge().then((judged) -> (judged.modelJudges() ? floor : extract).judge(judged));
 		return new AnswerEngine(new AnswerEngine.Stages(rewriter, search, judge,
 				(settings.pageContext() > 0) ? new PageContext(index, settings.pageContext()) : null, generator,
