@@ -62,8 +62,8 @@ class EngineConfiguration {
 		// persona may have its own
 		// the answerability score was fitted on fused retrieval scores; a reranker's are
 		// of another scale, and its least score (ragchat.rerank.min-score) judges instead
-		Judge extract = (reranking.getIfAvailable() == null) ? new Readings().then(rules).then(new Answerability(search))
-				: new Readings().then(rules);
+		Judge extract = (reranking.getIfAvailable() == null)
+				? new Readings().then(rules).then(new Answerability(search)) : new Readings().then(rules);
 		Judge judge = new SourcesJudge().then((judged) -> (judged.modelJudges() ? floor : extract).judge(judged));
 		return new AnswerEngine(new AnswerEngine.Stages(rewriter, search, judge,
 				(settings.pageContext() > 0) ? new PageContext(index, settings.pageContext()) : null, generator,

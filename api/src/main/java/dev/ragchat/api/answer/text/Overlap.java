@@ -44,7 +44,9 @@ public final class Overlap {
 	 * region with 4,512 sites" names the row that holds 4,512). A year is not such a
 	 * figure: it names a period, a column of the table ("FY2021"), which every row of
 	 * that column holds, or a date in a label ("Balance at August 29, 2021"), not the row
-	 * asked for.
+	 * asked for. Nor is a small whole number: "a 3 year average", "2 decimal places"
+	 * count things, and footnote marks (3) are such numbers; a value that names a row has
+	 * three digits or more, or decimals.
 	 * @param question what was asked
 	 * @param asked its words ({@link #words})
 	 * @param row the row as quoted
@@ -58,7 +60,7 @@ public final class Overlap {
 		return of(asked, row, rowLabel) + held;
 	}
 
-	/** A figure as written: 4,512 or 3.5 or 12. */
+	/** A figure as written: 4,512 or 3.5 or 120. */
 	private static final java.util.regex.Pattern FIGURE = java.util.regex.Pattern.compile("\\d(?:[\\d,.]*\\d)?");
 
 	/** A year: a period, not a figure that names a row. */
@@ -69,7 +71,7 @@ public final class Overlap {
 		java.util.regex.Matcher figure = FIGURE.matcher(text);
 		while (figure.find()) {
 			String written = figure.group().replace(",", "");
-			if (!YEAR.matcher(written).matches()) {
+			if (!YEAR.matcher(written).matches() && (written.length() >= 3 || written.contains("."))) {
 				figures.add(written);
 			}
 		}
