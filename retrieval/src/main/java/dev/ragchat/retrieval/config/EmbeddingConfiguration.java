@@ -5,9 +5,9 @@ import dev.ragchat.retrieval.embedding.EmbeddingProperties;
 import dev.ragchat.retrieval.embedding.GeminiEmbeddings;
 import dev.ragchat.retrieval.embedding.IndexEmbedding;
 import dev.ragchat.retrieval.embedding.QueryEmbedder;
-import dev.ragchat.retrieval.embedding.QueryVectorProperties;
 import dev.ragchat.retrieval.embedding.QueryVectors;
 import dev.ragchat.retrieval.embedding.TokenCounter;
+import dev.ragchat.retrieval.embedding.VectorCacheProperties;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -24,10 +24,10 @@ class EmbeddingConfiguration {
 	private static final String PROVIDER = "ragchat.retrieval.embedding.provider";
 
 	@Bean
-	BgeSmallEmbeddingModel embeddingModel(RetrievalProperties properties) {
+	BgeSmallEmbeddingModel embeddingModel(RetrievalProperties properties, VectorCacheProperties vectorCache) {
 		int threads = (properties.embeddingThreads() > 0) ? properties.embeddingThreads()
 				: Runtime.getRuntime().availableProcessors();
-		return new BgeSmallEmbeddingModel(threads, properties.embeddingBatch());
+		return new BgeSmallEmbeddingModel(threads, properties.embeddingBatch(), vectorCache.texts());
 	}
 
 	/**
@@ -35,8 +35,8 @@ class EmbeddingConfiguration {
 	 * (the search and the answer of one question share it).
 	 */
 	@Bean
-	QueryEmbedder queryEmbedder(BgeSmallEmbeddingModel embeddingModel, QueryVectorProperties queryVectors) {
-		return QueryVectors.cached(embeddingModel.queries(), queryVectors.cacheSize());
+	QueryEmbedder queryEmbedder(BgeSmallEmbeddingModel embeddingModel, VectorCacheProperties vectorCache) {
+		return QueryVectors.cached(embeddingModel.queries(), vectorCache.queries());
 	}
 
 	@Bean
@@ -48,9 +48,9 @@ class EmbeddingConfiguration {
 	 * @return the index's embedding with its own query cache (another model's vectors
 	 * than the in-process model's, so never the same cache)
 	 */
-	private static IndexEmbedding cachedQueries(IndexEmbedding embedding, QueryVectorProperties queryVectors) {
+	private static IndexEmbedding cachedQueries(IndexEmbedding embedding, VectorCacheProperties vectorCache) {
 		return new IndexEmbedding(embedding.name(), embedding.model(), embedding.dimensions(),
-				QueryVectors.cached(embedding.queries(), queryVectors.cacheSize()));
+				QueryVectors.cached(embedding.queries(), vectorCache.queries()));
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -72,9 +72,9 @@ class EmbeddingConfiguration {
 	static class Vertex {
 
 		@Bean
-		IndexEmbedding indexEmbedding(EmbeddingProperties properties, QueryVectorProperties queryVectors) {
+		IndexEmbedding indexEmbedding(EmbeddingProperties properties, VectorCacheProperties vectorCache) {
 			return cachedQueries(GeminiEmbeddings.vertex(properties, GeminiEmbeddings::applicationDefaultCredentials),
-					queryVectors);
+					vectorCache);
 		}
 
 	}
@@ -84,8 +84,8 @@ class EmbeddingConfiguration {
 	static class Gemini {
 
 		@Bean
-		IndexEmbedding indexEmbedding(EmbeddingProperties properties, QueryVectorProperties queryVectors) {
-			return cachedQueries(GeminiEmbeddings.geminiApi(properties), queryVectors);
+		IndexEmbedding indexEmbedding(EmbeddingProperties properties, VectorCacheProperties vectorCache) {
+			return cachedQueries(GeminiEmbeddings.geminiApi(properties), vectorCache);
 		}
 
 	}
