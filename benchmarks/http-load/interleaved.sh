@@ -49,7 +49,7 @@ out, labels = sys.argv[1], sys.argv[2:]
 def runs(label, endpoint):
     import glob
     found = []
-    for path in sorted(glob.glob(f"{out}/{label}-*.log")):
+    for path in sorted(glob.glob(f"{out}/{label}-[0-9]*.log")):
         for line in open(path):
             if line.startswith(f"==> {endpoint}: "):
                 found.append({k: float(v) for k, v in re.findall(r"(\w+)=([0-9.]+)", line)})

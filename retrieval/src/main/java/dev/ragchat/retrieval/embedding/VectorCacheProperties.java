@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param queries how many query vectors are kept, least recently and frequently used out
  * first (0: none, every search and answer embeds its question; the default 10,000 take
- * about 20 MB)
+ * about 20 MB; docs/decisions/0027-query-vectors-shared-not-batched.md)
  * @param texts how many vectors of other texts someone waits for (an answer's sentences)
  * the in-process model keeps (0, default: none beyond the runs under way, which are
  * always shared by the answers that need the same sentence at once; the extract keeps its
