@@ -18,5 +18,5 @@ function request()
    local session = sessions[n % #sessions + 1]
    local headers = { ["Authorization"] = "Bearer " .. session.token, ["Content-Type"] = "application/json" }
    return wrk.format(nil, "/api/v1/sessions/" .. session.id .. "/messages", headers,
-      '{"message":' .. queries[n % #queries + 1] .. '}')
+      '{"message":' .. query_json(queries[n % #queries + 1]) .. '}')
 end

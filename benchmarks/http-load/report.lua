@@ -4,6 +4,19 @@ local threads = {}
 
 function setup(thread)
    table.insert(threads, thread)
+   thread:set("thread_id", #threads)
+end
+
+-- the query as a JSON string: as given, or (UNIQUE_QUERIES=1) with a suffix no other
+-- request of the run has, so that no cache sees a query twice
+local unique = os.getenv("UNIQUE_QUERIES") == "1"
+local sent = 0
+function query_json(query)
+   if not unique then
+      return query
+   end
+   sent = sent + 1
+   return string.sub(query, 1, -2) .. " (" .. (thread_id or 0) .. "-" .. sent .. ")\""
 end
 
 function init(args)

@@ -16,5 +16,5 @@ end
 
 function request()
    next_query = next_query % #queries + 1
-   return wrk.format(nil, nil, nil, '{"query":' .. queries[next_query] .. ',"mode":"' .. (os.getenv("SEARCH_MODE") or "hybrid") .. '","topK":5}')
+   return wrk.format(nil, nil, nil, '{"query":' .. query_json(queries[next_query]) .. ',"mode":"' .. (os.getenv("SEARCH_MODE") or "hybrid") .. '","topK":5}')
 end

@@ -5,7 +5,9 @@ import dev.ragchat.retrieval.embedding.EmbeddingProperties;
 import dev.ragchat.retrieval.embedding.GeminiEmbeddings;
 import dev.ragchat.retrieval.embedding.IndexEmbedding;
 import dev.ragchat.retrieval.embedding.QueryEmbedder;
+import dev.ragchat.retrieval.embedding.QueryVectors;
 import dev.ragchat.retrieval.embedding.TokenCounter;
+import dev.ragchat.retrieval.embedding.VectorCacheProperties;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -22,15 +24,19 @@ class EmbeddingConfiguration {
 	private static final String PROVIDER = "ragchat.retrieval.embedding.provider";
 
 	@Bean
-	BgeSmallEmbeddingModel embeddingModel(RetrievalProperties properties) {
+	BgeSmallEmbeddingModel embeddingModel(RetrievalProperties properties, VectorCacheProperties vectorCache) {
 		int threads = (properties.embeddingThreads() > 0) ? properties.embeddingThreads()
 				: Runtime.getRuntime().availableProcessors();
-		return new BgeSmallEmbeddingModel(threads, properties.embeddingBatch());
+		return new BgeSmallEmbeddingModel(threads, properties.embeddingBatch(), vectorCache.texts());
 	}
 
+	/**
+	 * The in-process model's queries, each text embedded once while it stays in the cache
+	 * (the search and the answer of one question share it).
+	 */
 	@Bean
-	QueryEmbedder queryEmbedder(BgeSmallEmbeddingModel embeddingModel) {
-		return embeddingModel.queries();
+	QueryEmbedder queryEmbedder(BgeSmallEmbeddingModel embeddingModel, VectorCacheProperties vectorCache) {
+		return QueryVectors.cached(embeddingModel.queries(), vectorCache.queries());
 	}
 
 	@Bean
@@ -38,15 +44,25 @@ class EmbeddingConfiguration {
 		return embeddingModel::countTokens;
 	}
 
+	/**
+	 * @return the index's embedding with its own query cache (another model's vectors
+	 * than the in-process model's, so never the same cache)
+	 */
+	private static IndexEmbedding cachedQueries(IndexEmbedding embedding, VectorCacheProperties vectorCache) {
+		return new IndexEmbedding(embedding.name(), embedding.model(), embedding.dimensions(),
+				QueryVectors.cached(embedding.queries(), vectorCache.queries()));
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnProperty(name = PROVIDER, havingValue = "bge-small", matchIfMissing = true)
 	static class BgeSmall {
 
 		@Bean
-		IndexEmbedding indexEmbedding(BgeSmallEmbeddingModel bgeSmall) {
-			// the index embeds passages in bulk, behind queries
+		IndexEmbedding indexEmbedding(BgeSmallEmbeddingModel bgeSmall, QueryEmbedder queryEmbedder) {
+			// the index embeds passages in bulk, behind queries; its queries share the
+			// answer engine's cache
 			return new IndexEmbedding(BgeSmallEmbeddingModel.NAME, bgeSmall.bulk(), bgeSmall.dimensions(),
-					bgeSmall.queries());
+					queryEmbedder);
 		}
 
 	}
@@ -56,8 +72,9 @@ class EmbeddingConfiguration {
 	static class Vertex {
 
 		@Bean
-		IndexEmbedding indexEmbedding(EmbeddingProperties properties) {
-			return GeminiEmbeddings.vertex(properties, GeminiEmbeddings::applicationDefaultCredentials);
+		IndexEmbedding indexEmbedding(EmbeddingProperties properties, VectorCacheProperties vectorCache) {
+			return cachedQueries(GeminiEmbeddings.vertex(properties, GeminiEmbeddings::applicationDefaultCredentials),
+					vectorCache);
 		}
 
 	}
@@ -67,8 +84,8 @@ class EmbeddingConfiguration {
 	static class Gemini {
 
 		@Bean
-		IndexEmbedding indexEmbedding(EmbeddingProperties properties) {
-			return GeminiEmbeddings.geminiApi(properties);
+		IndexEmbedding indexEmbedding(EmbeddingProperties properties, VectorCacheProperties vectorCache) {
+			return cachedQueries(GeminiEmbeddings.geminiApi(properties), vectorCache);
 		}
 
 	}

@@ -57,10 +57,27 @@ public final class BgeSmallEmbeddingModel implements EmbeddingModel, AutoCloseab
 	/** Admission to the model: queries first, then ingestion; in arrival order. */
 	private final ModelRuns runs;
 
+	/**
+	 * Texts someone waits for, by text (none when not shared): an answer's sentences
+	 * reach the model once while other answers need them at the same time.
+	 */
+	private final SharedVectors interactive;
+
 	public BgeSmallEmbeddingModel(int threads, int batchSize) {
+		this(threads, batchSize, -1);
+	}
+
+	/**
+	 * @param threads threads per model run
+	 * @param batchSize texts per model run
+	 * @param keptTexts how many vectors of texts someone waits for are kept (0: only the
+	 * runs under way are shared; -1: nothing is shared)
+	 */
+	public BgeSmallEmbeddingModel(int threads, int batchSize, long keptTexts) {
 		Assert.isTrue(threads >= 1, "threads must be at least 1");
 		Assert.isTrue(batchSize >= 1, "batchSize must be at least 1");
 		this.batchSize = batchSize;
+		this.interactive = (keptTexts >= 0) ? new SharedVectors(keptTexts) : null;
 		this.runs = new ModelRuns(Math.max(1, Runtime.getRuntime().availableProcessors() / threads),
 				"ragchat-embedding");
 		ClassLoader loader = BgeSmallEmbeddingModel.class.getClassLoader();
@@ -88,7 +105,11 @@ public final class BgeSmallEmbeddingModel implements EmbeddingModel, AutoCloseab
 	 */
 	@Override
 	public EmbeddingResponse call(EmbeddingRequest request) {
-		return response(embedAll(request.getInstructions(), null));
+		List<String> texts = request.getInstructions();
+		// shared only when each text runs alone: in a batch, the int8 model's vector of a
+		// text moves with the other texts of the batch
+		return response((this.interactive != null && this.batchSize == 1)
+				? this.interactive.of(texts, (missing) -> embedAll(missing, null)) : embedAll(texts, null));
 	}
 
 	/**
