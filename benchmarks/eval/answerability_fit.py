@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
-"""Fit the extract's answerability score (api/.../answer/judge/Answerability.java) offline
-(python3 standard library only).
+"""Fit the extract's answerability score offline (python3 standard library only). The judge
+it fitted (Answerability, commit 9dc82ab) was withdrawn: it refused 12 of FinanceBench dev's
+47 answerable questions, a set left out of this fit (docs/benchmarks.md); a refit must
+include it.
 
 Usage, from the repository root:
 

@@ -3,7 +3,6 @@ package dev.ragchat.api.answer;
 import dev.ragchat.api.answer.cite.Citations;
 import dev.ragchat.api.answer.generate.AnswerGenerator;
 import dev.ragchat.api.answer.ground.Grounding;
-import dev.ragchat.api.answer.judge.Answerability;
 import dev.ragchat.api.answer.judge.Judge;
 import dev.ragchat.api.answer.judge.Readings;
 import dev.ragchat.api.answer.judge.RulesJudge;
@@ -45,14 +44,13 @@ class EngineConfiguration {
 	 * The answer engine, its judge chosen with the generator that answers the question
 	 * (the engine says which, {@link dev.ragchat.api.answer.judge.Judged#modelJudges()}):
 	 * a language model judges the sources itself after the similarity floor; the extract
-	 * is judged by the ground step's rules, then by its answerability score. The search's
-	 * own verdict (nothing found, nothing at the reranker's least score) comes first
-	 * either way.
+	 * is judged by the ground step's rules. The search's own verdict (nothing found,
+	 * nothing at the reranker's least score) comes first either way.
 	 */
 	@Bean
 	AnswerEngine answerEngine(Search search, AnswerGenerator generator, ObjectProvider<ChatModel> chatModel,
 			EngineSettings settings, DocumentPages pages, ChunkIndex index, EmbeddingModel embeddingModel,
-			QueryEmbedder queryEmbedder, ObjectProvider<Reranking> reranking) {
+			QueryEmbedder queryEmbedder) {
 		ChatModel model = chatModel.getIfAvailable();
 		QueryRewriter rewriter = (model != null) ? new CompressingQueryRewriter(model)
 				: new ConversationRewriter(search);
@@ -60,10 +58,7 @@ class EngineConfiguration {
 		Judge rules = new RulesJudge(new Grounding(search, settings.questionTerms(), settings.names()), NAMED_SOURCES);
 		// asked per question: the generator may be changed while the service runs, and a
 		// persona may have its own
-		// the answerability score was fitted on fused retrieval scores; a reranker's are
-		// of another scale, and its least score (ragchat.rerank.min-score) judges instead
-		Judge extract = (reranking.getIfAvailable() == null)
-				? new Readings().then(rules).then(new Answerability(search)) : new Readings().then(rules);
+		Judge extract = new Readings().then(rules);
 		Judge judge = new SourcesJudge().then((judged) -> (judged.modelJudges() ? floor : extract).judge(judged));
 		return new AnswerEngine(new AnswerEngine.Stages(rewriter, search, judge,
 				(settings.pageContext() > 0) ? new PageContext(index, settings.pageContext()) : null, generator,

@@ -24,13 +24,6 @@ public record Refusal(String reason, String detail) {
 	/** The question names what the sources and their documents do not speak of. */
 	public static final String NAMES_NOT_IN_SOURCES = "names-not-in-sources";
 
-	/**
-	 * The extract's answerability score (how far the best passage stands out of the
-	 * vector ranking, whether keyword search ranks it too) is below its threshold: the
-	 * sources speak around the question rather than of it.
-	 */
-	public static final String LOW_ANSWERABILITY = "low-answerability";
-
 	/** The language model read the sources and said they do not answer. */
 	public static final String MODEL_SAID_NOT_FOUND = "model-said-not-found";
 
