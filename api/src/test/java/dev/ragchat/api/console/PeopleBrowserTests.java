@@ -196,7 +196,7 @@ class PeopleBrowserTests extends ConsoleBrowserTestSupport {
 		screenshot("sharing-390-light");
 
 		// a key of Ada's own: the console's sign-in key is listed, not offered for
-		// revoking
+		// revoking nor renewing; a key she issued may be renewed into its lineage
 		this.browser.findElement(By.id("tab-admin")).click();
 		assertThat(this.browser.findElement(By.id("keys-title")).getText()).isEqualTo("Your API keys");
 		assertThat(this.browser.findElement(By.id("key-kb-all")).getText()).isEqualTo("all those granted to you now");
@@ -209,7 +209,7 @@ class PeopleBrowserTests extends ConsoleBrowserTestSupport {
 		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("key-rows"), "notebook"));
 		assertThat(this.browser.findElements(By.cssSelector("#key-rows button")))
 			.extracting((b) -> b.getAttribute("aria-label"))
-			.containsExactly("Revoke notebook");
+			.containsExactly("Renew notebook", "Revoke notebook");
 		// each key says what it may do now, by knowledge base where that differs: the
 		// console's own key has every scope for all, Ada's grants make it less
 		WebElement consoleKey = this.browser
