@@ -36,10 +36,13 @@ class ChatScopeBrowserTests extends ConsoleBrowserTestSupport {
 		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("scope-chips"), "Harbour"));
 
 		box.sendKeys("#fer");
+		// the list follows each key typed: "#" alone offers every document, "#fer" only
+		// one
+		this.wait
+			.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#doc-suggestions li.doc-suggestion"), 1));
 		WebElement suggestion = this.wait
 			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#doc-suggestions li.doc-suggestion")));
 		assertThat(suggestion.getText()).contains("ferry.md").contains("Harbour");
-		assertThat(this.browser.findElements(By.cssSelector("#doc-suggestions li.doc-suggestion"))).hasSize(1);
 		box.sendKeys(Keys.ENTER);
 		WebElement chip = this.wait
 			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#scope-chips .scope-document")));
