@@ -10,6 +10,7 @@ import dev.ragchat.api.answer.generate.AnswerGenerator;
 import dev.ragchat.api.answer.generate.ExtractiveGenerator;
 import dev.ragchat.api.answer.generate.Turn;
 import dev.ragchat.api.answer.ground.Grounding;
+import dev.ragchat.api.answer.judge.Clarification;
 import dev.ragchat.api.answer.judge.Judge;
 import dev.ragchat.api.answer.judge.Readings;
 import dev.ragchat.api.answer.judge.Refusal;
@@ -82,6 +83,10 @@ class ConversationTests {
 				"Forms for the court rules are available at the clerk's office.");
 		add("jury", "Jury Services | Superior Court of California | County of Ventura",
 				"Jurors who have not received their juror fees within six weeks should contact the payroll office.");
+		add("auburn", "Volunteers | Auburn, CA",
+				"Volunteers help the Auburn Police Department at community events and with crime prevention.");
+		add("sanbruno", "Police Explorer | San Bruno, CA",
+				"The San Bruno Police Department runs an Explorer program for young people aged 14 to 20.");
 		Search search = new Search(new QueryShaper(), new Retriever(this.index, Fusion.ranks(60, 1, 1, 10)),
 				Reranking.off());
 		ExtractiveGenerator generator = new ExtractiveGenerator(this.embeddings, this.embeddings::embed, 0.3, 2);
@@ -150,6 +155,31 @@ class ConversationTests {
 			.contains("County of Alameda");
 		assertThat(answer.clarification().readings()).hasSizeGreaterThanOrEqualTo(2);
 		assertThat(answer.citations()).extracting(Citation::documentId).contains("tuolumne", "alameda");
+	}
+
+	@Test
+	void theCourtsOfSeveralCountiesAreOfferedByTheirCounty() {
+		Answer answer = ask("Does this Superior Court publish local rules?");
+		assertThat(answer.outcome()).as(answer.text()).isEqualTo(Answer.CLARIFY);
+		assertThat(answer.clarification().readings()).extracting(Clarification.Reading::label)
+			.contains("Superior Court of California, County of Tuolumne",
+					"Superior Court of California, County of Alameda");
+	}
+
+	@Test
+	void aThingPointedAtThatNoTitleNamesIsAskedBackWithTheNamesInThePassages() {
+		Answer answer = ask("What does this police department offer to volunteers and young people?");
+		assertThat(answer.outcome()).as(answer.text()).isEqualTo(Answer.CLARIFY);
+		assertThat(answer.clarification().readings()).extracting(Clarification.Reading::label)
+			.containsExactlyInAnyOrder("Auburn Police Department", "San Bruno Police Department");
+		assertThat(answer.citations()).extracting(Citation::documentId).contains("auburn", "sanbruno");
+	}
+
+	@Test
+	void aWordOnlyOneReadingSpeaksOfSaysWhichOneIsMeant() {
+		Answer answer = ask("Does this police department in San Bruno run an Explorer program?");
+		assertThat(answer.outcome()).as(answer.text()).isEqualTo(Answer.ANSWERED);
+		assertThat(answer.citations()).extracting(Citation::documentId).contains("sanbruno");
 	}
 
 	@Test

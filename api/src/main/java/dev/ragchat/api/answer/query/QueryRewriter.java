@@ -17,11 +17,16 @@ public interface QueryRewriter {
 
 	/**
 	 * Words by which a message points back to what was said before: it, this, those, "and
-	 * …", "what about …".
+	 * …", "what about …", "which one", "go there". Not the "there" that says something
+	 * exists ("is there a limit", "there are fees") nor the "one" that counts a noun
+	 * ("one time"): neither points anywhere.
 	 */
 	Pattern POINTS_BACK = Pattern.compile("^\\s*(and|also|what about|how about)\\b"
-			+ "|\\b(it|its|they|their|them|that|those|this|these|he|his|him|she|her|one|ones|there|same|former|latter)\\b",
-			Pattern.CASE_INSENSITIVE);
+			+ "|\\b(it|its|they|their|them|that|those|this|these|he|his|him|she|her|same|former|latter)\\b"
+			+ "|\\bones?\\b(?!\\s+(?!(?:of|is|are|was|were|that|which|with|for|in|on|at|to|do|does|did|has|have|can|will"
+			+ "|should|would|or|and)\\b)\\p{L})"
+			+ "|(?<!\\b(?:is|are|was|were|be|been)\\s{1,3})\\bthere\\b(?!['’]s\\b|\\s+(?:is|are|was|were|be|exists?|seems?"
+			+ "|appears?|will|would|should|must|might|may|can|could|has|have|had)\\b)", Pattern.CASE_INSENSITIVE);
 
 	/**
 	 * @param conversation the message, the turns before it and where it is searched
