@@ -148,7 +148,7 @@ class EvaluationTests extends AbstractWebIntegrationTests {
 		String followUp = "Who lived there before?";
 		JsonNode run = awaitEnd(start(this.key,
 				"""
-						{"id": "keepers", "question": "Who lived there before?", "pages": [{"document": "harbour", "page": 3}], "history": [{"speaker": "user", "text": "When was the lighthouse on Kestrel Point automated?"}, {"speaker": "agent", "text": "It was automated in 1987 [1]."}]}
+						{"id": "keepers", "question": "Who lived there before?", "pages": [{"document": "harbour", "page": 3}], "history": [{"role": "user", "content": "When was the lighthouse on Kestrel Point automated?"}, {"role": "assistant", "content": "It was automated in 1987 [1]."}]}
 						""",
 				"name=conversation")
 			.get()
@@ -301,10 +301,22 @@ class EvaluationTests extends AbstractWebIntegrationTests {
 				"{\"question\": \"q\", \"refuse\": true, \"pages\": [{\"document\": \"a\", \"page\": 2}]}", "")
 			.result(), 400, "Line 1 of the golden set: a question to refuse");
 		assertProblem(start(this.key, "", "").result(), 400, "holds no question");
-		assertProblem(
-				start(this.key, "{\"question\": \"q\", \"history\": [{\"role\": \"tool\", \"content\": \"42\"}]}", "")
-					.result(),
-				400, "Line 1 of the golden set: \"history\"[0]: the role is user or assistant");
+		// the problem names the line and the field, in its detail and as members
+		MvcResult badRole = start(this.key,
+				"{\"question\": \"fine\"}\n{\"question\": \"q\", \"history\": [{\"role\": \"tool\", \"content\": \"42\"}]}",
+				"")
+			.result();
+		assertProblem(badRole, 400, "Line 2 of the golden set: \"history[0].role\" is \"user\" or \"assistant\"");
+		JsonNode problem = json.readTree(badRole.getResponse().getContentAsString());
+		assertThat(problem.get("line").asInt()).isEqualTo(2);
+		assertThat(problem.get("field").asText()).isEqualTo("history[0].role");
+		MvcResult financeBench = start(this.key,
+				"{\"financebench_id\": \"fb_1\", \"question\": \"q\", \"doc_name\": \"3M_2018_10K\"}", "")
+			.result();
+		assertProblem(financeBench, 400,
+				"Line 1 of the golden set: \"financebench_id\" is not a field of a golden set line");
+		assertThat(json.readTree(financeBench.getResponse().getContentAsString()).get("field").asText())
+			.isEqualTo("financebench_id");
 		assertProblem(start(this.key, manyQuestions(1001), "").result(), 400, "more than 1000 questions");
 		assertProblem(start(this.key, GOLDEN_SET, "mode=semantic").result(), 400, "mode must be");
 		assertProblem(start(this.key, GOLDEN_SET, "topK=0").result(), 400, "topK must be between 1 and 50");

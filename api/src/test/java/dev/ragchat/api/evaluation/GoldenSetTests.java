@@ -2,105 +2,114 @@ package dev.ragchat.api.evaluation;
 
 import java.util.Collections;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import dev.ragchat.api.answer.generate.Turn;
-import dev.ragchat.errors.RejectedInputException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Golden sets in this API's layout and as the benchmark corpora have them.
+ * Golden sets: one documented record a line, checked against its JSON Schema, read with
+ * Jackson; a bad line refused by its number and field.
  */
 class GoldenSetTests {
 
 	@Test
-	void readsThisApisLayoutTheHeldOutLayoutAndFinanceBenchs() {
+	void readsTheDocumentedRecord() {
 		GoldenSet set = GoldenSet.parse(
 				"""
 						{"id": "own", "question": " When was it automated? ", "documents": ["lighthouse"], "pages": [{"document": "logbook.pdf", "page": 3}], "answer": "1987"}
 
 						{"question": "What is the capital of Mongolia?", "refuse": true}
-						{"id": "ordqa-1", "question": "How do I estimate parasitics?", "gold_doc_ids": ["rcx_1", "rcx_2"], "answer": "estimate_parasitics", "type": "vlsi_flow"}
-						{"financebench_id": "fb_7", "question": "What was 3M's capex?", "doc_name": "3M_2018_10K", "evidence": [{"doc_name": "3M_2018_10K", "evidence_page_num": 59, "evidence_text": "..."}]}
-						{"id": "none", "question": "Who won the cup?", "gold_doc_ids": []}
+						{"id": 7, "question": "How do I estimate parasitics?", "documents": ["rcx_1", " rcx_2 "], "answer": 42}
+						{"id": "none", "question": "Who won the cup?", "documents": [], "pages": null, "answer": null, "history": null}
 						""",
 				10, 100);
 		assertThat(set.questions()).containsExactly(
 				new GoldenSet.Question("own", "When was it automated?", List.of("lighthouse", "logbook.pdf"),
 						List.of(new GoldenSet.Page("logbook.pdf", 3)), "1987"),
 				new GoldenSet.Question("line-3", "What is the capital of Mongolia?", List.of(), List.of(), null),
-				new GoldenSet.Question("ordqa-1", "How do I estimate parasitics?", List.of("rcx_1", "rcx_2"), List.of(),
-						"estimate_parasitics"),
-				// FinanceBench counts pages from 0
-				new GoldenSet.Question("fb_7", "What was 3M's capex?", List.of("3M_2018_10K"),
-						List.of(new GoldenSet.Page("3M_2018_10K", 60)), null),
+				// a number is read as its text
+				new GoldenSet.Question("7", "How do I estimate parasitics?", List.of("rcx_1", "rcx_2"), List.of(),
+						"42"),
 				new GoldenSet.Question("none", "Who won the cup?", List.of(), List.of(), null));
 		assertThat(set.questions()).extracting(GoldenSet.Question::answerable)
-			.containsExactly(true, false, true, true, false);
+			.containsExactly(true, false, true, false);
 	}
 
 	@Test
-	void aQuestionCarriesItsConversationInEitherLayoutAndMtragTasksAreReadAsTheyAre() {
+	void aQuestionCarriesItsConversation() {
 		GoldenSet set = GoldenSet.parse(
 				"""
 						{"id": "roles", "question": "Who lived there before?", "documents": ["harbour"], "history": [{"role": "user", "content": "When was the lighthouse automated?"}, {"role": "assistant", "content": " In 1987 [1]. "}]}
-						{"id": "speakers", "question": "And the harbour?", "history": [{"speaker": "user", "text": "When was it dredged?"}, {"speaker": "agent", "text": "In 1902."}], "refuse": true}
 						{"id": "alone", "question": "When was the harbour dredged?", "documents": ["harbour"], "history": []}
-						{"task_id": "c1<::>2", "collection": "govt", "answerability": "ANSWERABLE", "input": [{"speaker": "user", "text": "Tell me about the lighthouse."}, {"speaker": "agent", "text": "It stands on Kestrel Point."}, {"speaker": "user", "text": "When was it automated?"}], "target": "In 1987.", "gold_files": ["govt-harbour.md"], "contexts": []}
-						{"task_id": "c2<::>1", "answerability": "UNANSWERABLE", "input": [{"speaker": "user", "text": "Who won the cup?"}], "gold_files": []}
 						""",
 				10, 100);
 		assertThat(set.questions()).containsExactly(
 				new GoldenSet.Question("roles", "Who lived there before?", List.of("harbour"), List.of(), null,
 						List.of(new GoldenSet.Turn(GoldenSet.Turn.USER, "When was the lighthouse automated?"),
 								new GoldenSet.Turn(GoldenSet.Turn.ASSISTANT, "In 1987 [1]."))),
-				// MTRAG's speakers: agent is the assistant
-				new GoldenSet.Question("speakers", "And the harbour?", List.of(), List.of(), null,
-						List.of(new GoldenSet.Turn("user", "When was it dredged?"),
-								new GoldenSet.Turn("assistant", "In 1902."))),
-				new GoldenSet.Question("alone", "When was the harbour dredged?", List.of("harbour"), List.of(), null),
-				// a task of MTRAG's tasks.jsonl: its last turn is the question
-				new GoldenSet.Question("c1<::>2", "When was it automated?", List.of("govt-harbour.md"), List.of(),
-						"In 1987.",
-						List.of(new GoldenSet.Turn("user", "Tell me about the lighthouse."),
-								new GoldenSet.Turn("assistant", "It stands on Kestrel Point."))),
-				new GoldenSet.Question("c2<::>1", "Who won the cup?", List.of(), List.of(), null));
-		assertThat(set.questions()).extracting(GoldenSet.Question::answerable)
-			.containsExactly(true, false, true, true, false);
+				new GoldenSet.Question("alone", "When was the harbour dredged?", List.of("harbour"), List.of(), null));
+	}
+
+	@Test
+	void aBenchmarksOwnFieldIsRefusedByItsName() {
+		// FinanceBench's, MTRAG's and the held-out corpora's layouts are converted by
+		// benchmarks/eval/golden_set.py (GoldenSetConverterTests); read here, they would
+		// be questions to refuse
+		String fields = "(the fields: id, question, documents, pages, refuse, answer, history)";
+		assertRefused(1, "financebench_id",
+				"{\"financebench_id\": \"fb_7\", \"question\": \"What was 3M's capex?\", \"doc_name\": \"3M_2018_10K\"}",
+				"Line 1 of the golden set: \"financebench_id\" is not a field of a golden set line " + fields);
+		assertRefused(1, "task_id", "{\"task_id\": \"c1\", \"input\": [{\"speaker\": \"user\", \"text\": \"q\"}]}",
+				"\"task_id\" is not a field of a golden set line");
+		assertRefused(1, "gold_doc_ids", "{\"question\": \"q\", \"gold_doc_ids\": [\"rcx_1\"]}",
+				"\"gold_doc_ids\" is not a field of a golden set line");
+		// a misspelt field, which would otherwise make it a question to refuse
+		assertRefused(1, "document", "{\"question\": \"q\", \"document\": [\"rcx_1\"]}",
+				"\"document\" is not a field of a golden set line");
+		assertRefused(1, "history[0].speaker",
+				"{\"question\": \"q\", \"history\": [{\"speaker\": \"user\", \"text\": \"earlier\"}]}",
+				"Line 1 of the golden set: \"history[0].speaker\" is not a field of \"history[0]\" (the fields: role, content)");
+		assertRefused(1, "pages[0].doc_name", "{\"question\": \"q\", \"pages\": [{\"doc_name\": \"a\", \"page\": 1}]}",
+				"\"pages[0].doc_name\" is not a field of \"pages[0]\" (the fields: document, page)");
 	}
 
 	@Test
 	void aBadHistoryIsRefusedByItsLineAndTurn() {
-		assertRefused("{\"question\": \"q\", \"history\": \"earlier\"}",
-				"Line 1 of the golden set: \"history\" is a list of {\"role\": \"user\" or \"assistant\"");
-		assertRefused("{\"question\": \"q\", \"history\": [\"hello\"]}", "\"history\" is a list of");
-		assertRefused("{\"question\": \"q\", \"history\": [{\"role\": \"system\", \"content\": \"be brief\"}]}",
-				"\"history\"[0]: the role is user or assistant (speaker user or agent)");
-		assertRefused(
+		assertRefused(1, "history", "{\"question\": \"q\", \"history\": \"earlier\"}",
+				"Line 1 of the golden set: \"history\" is a list");
+		assertRefused(1, "history[0]", "{\"question\": \"q\", \"history\": [\"hello\"]}",
+				"\"history[0]\" is an object");
+		assertRefused(1, "history[0].role",
+				"{\"question\": \"q\", \"history\": [{\"role\": \"system\", \"content\": \"be brief\"}]}",
+				"\"history[0].role\" is \"user\" or \"assistant\"");
+		assertRefused(1, "history[1].content",
 				"{\"question\": \"q\", \"history\": [{\"role\": \"user\", \"content\": \"a\"},"
-						+ " {\"speaker\": \"agent\", \"text\": \" \"}]}",
-				"\"history\"[1]: the content is a text that is not empty");
-		assertRefused("{\"question\": \"q\", \"history\": [{\"role\": \"user\", \"content\": 7}]}",
-				"\"history\"[0]: the content is a text");
-		assertRefused(
-				"{\"question\": \"q\", \"history\": [{\"role\": \"user\", \"content\": \""
-						+ "x".repeat(GoldenSet.MAX_TURN + 1) + "\"}]}",
-				"\"history\"[0] is longer than 20000 characters");
+						+ " {\"role\": \"assistant\", \"content\": \" \"}]}",
+				"\"history[1].content\" is empty");
+		assertRefused(1, "history[0].content",
+				"{\"question\": \"q\", \"history\": [{\"role\": \"user\", \"content\": 7}]}",
+				"\"history[0].content\" is a text");
+		assertRefused(1, "history[0].content", "{\"question\": \"q\", \"history\": [{\"role\": \"user\"}]}",
+				"\"history[0].content\" is missing");
+		assertRefused(1, "history[0].content",
+				"{\"question\": \"q\", \"history\": [{\"role\": \"user\", \"content\": \"" + "x".repeat(20_001)
+						+ "\"}]}",
+				"\"history[0].content\" is longer than 20000 characters");
 		String turn = "{\"role\": \"user\", \"content\": \"a\"}";
-		assertRefused("{\"question\": \"q\", \"history\": [" + String.join(", ", Collections.nCopies(51, turn)) + "]}",
-				"\"history\" holds more than 50 turns");
+		assertRefused(1, "history",
+				"{\"question\": \"q\", \"history\": [" + String.join(", ", Collections.nCopies(51, turn)) + "]}",
+				"\"history\" holds more than 50 entries");
 		assertThat(GoldenSet
 			.parse("{\"question\": \"q\", \"history\": [" + String.join(", ", Collections.nCopies(50, turn)) + "]}", 2,
 					100)
 			.questions()
 			.get(0)
 			.history()).hasSize(50);
-		assertRefused(
-				"{\"task_id\": \"t\", \"input\": [{\"speaker\": \"user\", \"text\": \"q\"},"
-						+ " {\"speaker\": \"agent\", \"text\": \"a\"}]}",
-				"the last turn of \"input\" is the user's question");
 	}
 
 	@Test
@@ -114,27 +123,72 @@ class GoldenSetTests {
 	}
 
 	@Test
-	void aBadLineIsRefusedByItsNumber() {
-		assertRefused("{\"question\": \"fine\"}\n{\"question\": \"broken\"", "Line 2 of the golden set: not a JSON");
-		assertRefused("\n\n[1, 2]", "Line 3 of the golden set: not a JSON object");
-		assertRefused("{\"documents\": [\"a\"]}", "Line 1 of the golden set: \"question\" is missing");
-		assertRefused("{\"question\": \"q\", \"refuse\": true, \"documents\": [\"a\"]}",
+	void aBadLineIsRefusedByItsNumberAndField() {
+		assertRefused(2, null, "{\"question\": \"fine\"}\n{\"question\": \"broken\"",
+				"Line 2 of the golden set: not a JSON");
+		assertRefused(3, null, "\n\n[1, 2]", "Line 3 of the golden set: not a JSON object");
+		assertRefused(1, "question", "{\"documents\": [\"a\"]}", "Line 1 of the golden set: \"question\" is missing");
+		assertRefused(1, "question", "{\"question\": \"  \"}", "Line 1 of the golden set: \"question\" is empty");
+		assertRefused(1, "question", "{\"question\": [\"q\"]}", "Line 1 of the golden set: \"question\" is a text");
+		assertRefused(1, "refuse", "{\"question\": \"q\", \"refuse\": true, \"documents\": [\"a\"]}",
 				"Line 1 of the golden set: a question to refuse names no document or page");
-		assertRefused("{\"question\": \"q\", \"pages\": [{\"document\": \"a\", \"page\": 0}]}",
-				"Line 1 of the golden set: \"pages\" is a list of");
-		assertRefused("{\"question\": \"q\", \"documents\": \"a\"}",
+		assertRefused(1, "refuse", "{\"question\": \"q\", \"refuse\": \"yes\"}",
+				"Line 1 of the golden set: \"refuse\" is true or false");
+		assertRefused(1, "pages[0].page", "{\"question\": \"q\", \"pages\": [{\"document\": \"a\", \"page\": 0}]}",
+				"Line 1 of the golden set: \"pages[0].page\" is at least 1");
+		assertRefused(1, "pages[0].page", "{\"question\": \"q\", \"pages\": [{\"document\": \"a\", \"page\": 1.5}]}",
+				"\"pages[0].page\" is a whole number");
+		assertRefused(1, "pages[0].document", "{\"question\": \"q\", \"pages\": [{\"page\": 2}]}",
+				"\"pages[0].document\" is missing");
+		assertRefused(1, "documents", "{\"question\": \"q\", \"documents\": \"a\"}",
 				"Line 1 of the golden set: \"documents\" is a list");
-		assertRefused("{\"question\": \"" + "x".repeat(101) + "\"}", "longer than 100 characters");
-		assertRefused("{\"id\": 1, \"question\": \"q\"}\n{\"id\": \"1\", \"question\": \"r\"}",
+		assertRefused(1, "documents[1]", "{\"question\": \"q\", \"documents\": [\"a\", \" \"]}",
+				"\"documents[1]\" is empty");
+		assertRefused(1, "documents[0]", "{\"question\": \"q\", \"documents\": [\"" + "d".repeat(501) + "\"]}",
+				"\"documents[0]\" is longer than 500 characters");
+		assertRefused(1, "id", "{\"question\": \"q\", \"id\": true}", "\"id\" is a text or a number");
+		assertRefused(1, "question", "{\"question\": \"" + "x".repeat(101) + "\"}", "longer than 100 characters");
+		assertRefused(2, "id", "{\"id\": 1, \"question\": \"q\"}\n{\"id\": \"1\", \"question\": \"r\"}",
 				"Line 2: id '1' is used twice");
-		assertRefused("  \n", "holds no question");
-		assertRefused("{\"question\": \"a\"}\n{\"question\": \"b\"}\n{\"question\": \"c\"}",
+		assertRefused(null, null, "  \n", "holds no question");
+		assertRefused(3, null, "{\"question\": \"a\"}\n{\"question\": \"b\"}\n{\"question\": \"c\"}",
 				"more than 2 questions, the most a run takes");
 	}
 
-	private static void assertRefused(String text, String message) {
-		assertThatThrownBy(() -> GoldenSet.parse(text, 2, 100)).isInstanceOf(RejectedInputException.class)
-			.hasMessageContaining(message);
+	@Test
+	void aQuestionNamesAtMostAHundredDocumentsCountingThoseOfItsPages() {
+		String documents = IntStream.range(0, 60)
+			.mapToObj((i) -> "\"d" + i + "\"")
+			.collect(Collectors.joining(", ", "[", "]"));
+		String pages = IntStream.range(60, 101)
+			.mapToObj((i) -> "{\"document\": \"d" + i + "\", \"page\": 1}")
+			.collect(Collectors.joining(", ", "[", "]"));
+		assertRefused(1, "documents",
+				"{\"question\": \"q\", \"documents\": " + documents + ", \"pages\": " + pages + "}",
+				"a question names at most 100 documents");
+	}
+
+	@Test
+	void theSchemaIsShippedWithTheApplication() throws Exception {
+		// the file docs/api.md links to is the one the application checks lines with
+		try (var in = GoldenSetSchema.class.getResourceAsStream(GoldenSetSchema.RESOURCE)) {
+			assertThat(in).as(GoldenSetSchema.RESOURCE).isNotNull();
+			var schema = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
+			assertThat(schema.path("$schema").asText()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
+			assertThat(schema.path("properties").propertyStream().map(java.util.Map.Entry::getKey))
+				.containsExactly("id", "question", "documents", "pages", "refuse", "answer", "history");
+			assertThat(GoldenSetLine.class.getRecordComponents()).extracting(java.lang.reflect.RecordComponent::getName)
+				.containsExactly("id", "question", "documents", "pages", "refuse", "answer", "history");
+		}
+	}
+
+	private static void assertRefused(Integer line, String field, String text, String message) {
+		assertThatThrownBy(() -> GoldenSet.parse(text, 2, 100)).isInstanceOf(GoldenSetException.class)
+			.hasMessageContaining(message)
+			.satisfies((ex) -> {
+				assertThat(((GoldenSetException) ex).line()).isEqualTo(line);
+				assertThat(((GoldenSetException) ex).field()).isEqualTo(field);
+			});
 	}
 
 }

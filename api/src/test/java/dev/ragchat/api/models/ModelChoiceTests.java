@@ -336,7 +336,7 @@ class ModelChoiceTests {
 
 		// at rest: sealed in the catalog, with the key to it owner-only in the data dir
 		String sealed = this.catalog.sql("select api_key_sealed from model_choice").query(String.class).single();
-		assertThat(sealed).startsWith("v1:").doesNotContain(API_KEY);
+		assertThat(sealed).startsWith("v2:").doesNotContain(API_KEY);
 		assertThat(new String(java.util.Base64.getDecoder().decode(sealed.substring(3)))).doesNotContain(API_KEY);
 		Path keyFile = this.ragchat.dataDir().resolve(SecretBox.KEY_FILE);
 		assertThat(keyFile).exists();

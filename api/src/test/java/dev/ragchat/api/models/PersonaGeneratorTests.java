@@ -194,7 +194,7 @@ class PersonaGeneratorTests {
 			.param(configId)
 			.query(String.class)
 			.single();
-		assertThat(sealed).startsWith("v1:").doesNotContain(API_KEY);
+		assertThat(sealed).startsWith("v2:").doesNotContain(API_KEY);
 		assertThat(new String(java.util.Base64.getDecoder().decode(sealed.substring(3)))).doesNotContain(API_KEY);
 
 		// cleared: the service's generator answers the persona's sessions again

@@ -16,9 +16,11 @@ import dev.ragchat.api.audit.Audit;
 import dev.ragchat.api.evaluation.Comparison;
 import dev.ragchat.api.evaluation.Evaluation;
 import dev.ragchat.api.evaluation.Evaluations;
+import dev.ragchat.api.evaluation.GoldenSetException;
 import dev.ragchat.api.evaluation.Metric;
 import dev.ragchat.api.evaluation.QuestionResult;
 import dev.ragchat.api.evaluation.RunSettings;
+import dev.ragchat.api.web.Problems;
 import dev.ragchat.errors.RagChatException;
 import dev.ragchat.errors.RejectedInputException;
 import dev.ragchat.errors.TooLargeException;
@@ -28,9 +30,11 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -103,6 +107,25 @@ class EvaluationController {
 			text = new String(in.readNBytes(MAX_GOLDEN_SET_BYTES), StandardCharsets.UTF_8);
 		}
 		return started(caller, kb, new Evaluations.Request(name, mode, topK, rerank, configId), text);
+	}
+
+	/**
+	 * A golden set refused: the problem, with the line ({@code line}, from 1) and the
+	 * field ({@code field}, as {@code pages[0].page}) that its detail names, when it
+	 * names them.
+	 * @param ex the refusal
+	 * @return its problem
+	 */
+	@ExceptionHandler
+	ProblemDetail badGoldenSet(GoldenSetException ex) {
+		ProblemDetail problem = Problems.refusal(ex);
+		if (ex.line() != null) {
+			problem.setProperty("line", ex.line());
+		}
+		if (ex.field() != null) {
+			problem.setProperty("field", ex.field());
+		}
+		return problem;
 	}
 
 	private ResponseEntity<EvaluationView> started(Caller caller, String kb, Evaluations.Request request,
