@@ -25,7 +25,10 @@ public enum ExternalProgram {
 	CHROMIUM("chromium", "chromium chromium-driver", "Debian's headless Chromium"),
 
 	/** Chromium's WebDriver: the console's browser tests. */
-	CHROMEDRIVER("chromedriver", "chromium chromium-driver", "Chromium's WebDriver");
+	CHROMEDRIVER("chromedriver", "chromium chromium-driver", "Chromium's WebDriver"),
+
+	/** Python 3: the benchmark scripts under benchmarks/ that tests run. */
+	PYTHON("python3", "python3", "Python 3");
 
 	private final String command;
 

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import dev.ragchat.ingestion.ExternalProgram;
+import dev.ragchat.ingestion.RequiresProgram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * MTRAG's tasks, the held-out corpora's questions), once the API's, converted into golden
  * sets the API reads to the same questions.
  */
+@RequiresProgram(ExternalProgram.PYTHON)
 class GoldenSetConverterTests {
 
 	private static final Path SCRIPT = Path.of("..", "benchmarks", "eval", "golden_set.py");
@@ -63,7 +66,7 @@ class GoldenSetConverterTests {
 		Path in = this.dir.resolve("tasks.jsonl");
 		Files.writeString(in, "{\"question\": \"fine\"}\n"
 				+ "{\"task_id\": \"t\", \"input\": [{\"speaker\": \"user\", \"text\": \"q\"}, {\"speaker\": \"agent\", \"text\": \"a\"}]}\n");
-		Process process = new ProcessBuilder("python3", SCRIPT.toString(), in.toString(),
+		Process process = new ProcessBuilder(ExternalProgram.PYTHON.file().toString(), SCRIPT.toString(), in.toString(),
 				this.dir.resolve("out.jsonl").toString())
 			.redirectErrorStream(true)
 			.start();
@@ -77,7 +80,8 @@ class GoldenSetConverterTests {
 		Path in = this.dir.resolve("in.jsonl");
 		Path out = this.dir.resolve("out.jsonl");
 		Files.writeString(in, lines);
-		Process process = new ProcessBuilder("python3", SCRIPT.toString(), in.toString(), out.toString())
+		Process process = new ProcessBuilder(ExternalProgram.PYTHON.file().toString(), SCRIPT.toString(), in.toString(),
+				out.toString())
 			.redirectErrorStream(true)
 			.start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
