@@ -18,7 +18,16 @@ import io.modelcontextprotocol.spec.McpSchema;
  * input schema (JSON Schema, Draft 2020-12, with networknt's json-schema-validator, as
  * {@code ExtractionSchema} does). What fails is an Invalid params error naming the
  * argument, and for an integer its allowed range, so that {@code top_k: 4294967301} never
- * reaches a tool that would read it as 5.
+ * reaches a tool.
+ * <p>
+ * A gap of the SDK and of mcp-annotations, which are left to do the rest: the SDK (0.17)
+ * calls a tool with whatever arguments come (its schema validator checks only a tool's
+ * structured output), and mcp-annotations (0.8) converts them to the method's parameter
+ * types leniently, not checking them against the schema it generated: a number where a
+ * string belongs becomes its digits, {@code "yes"} for a boolean {@code false}, a bound
+ * is not looked at, and a required argument left out arrives as {@code null}. The schemas
+ * checked here are the ones the tools list ({@code tools/list}), generated from the tool
+ * methods' typed parameters.
  */
 final class ToolArguments {
 
