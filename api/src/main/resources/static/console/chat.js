@@ -423,7 +423,7 @@ async function loadHistory() {
 			renderStopped(item, m.answer, question);
 		} else {
 			renderAnswer(item, m.answer, m.citations || [], m.grounded, question, m.id, m.passages || [],
-				{ refusal: m.refusal || null, outcome: m.outcome || null });
+				{ refusal: m.refusal || null, outcome: m.outcome || null, clarification: m.clarification || null });
 			item.dataset.done = 'true';
 		}
 	}
@@ -446,7 +446,9 @@ function renderQuestion(item, text) {
 
 /**
  * @param why the answer's trace (asked in this tab) and refusal: "Why this answer?" opens
- * the trace, "Why not found?" the trace or, for an answer of the history, its refusal
+ * the trace, "Why not found?" the trace or, for an answer of the history, its refusal;
+ * its outcome and clarification (a question asked back: its readings become buttons, live
+ * and from the history); asked: what else its question carried (Regenerate sends it again)
  */
 function renderAnswer(item, text, citations, grounded, question, messageId, passages = [], why = {}) {
 	const box = item.querySelector('.text');
@@ -473,9 +475,15 @@ function renderAnswer(item, text, citations, grounded, question, messageId, pass
 	item.querySelector('.readings')?.remove();
 	const readings = (why.clarification && why.clarification.readings) || [];
 	if (clarify && question && readings.length) {
+		// each asks the question again of the reading's document alone (the citation its
+		// source numbers), naming it in the question
 		item.append(el('div', { class: 'readings', role: 'group', 'aria-label': 'Which one do you mean?' },
-			...readings.map((reading) => el('button', { type: 'button', class: 'reading', text: reading.label,
-				onclick: () => send(`${question} (${reading.label})`) }))));
+			...readings.map((reading) => {
+				const cited = byIndex.get(reading.source);
+				return el('button', { type: 'button', class: 'reading', text: reading.label,
+					onclick: () => send(readingQuestion(question, why.clarification.kind, reading.label),
+						cited ? { reading: { documentId: cited.documentId } } : {}) });
+			})));
 	}
 	if (passages.length) item.append(sourcesPanel(passages, citations));
 	item.append(el('div', { class: 'message-actions' },
@@ -487,16 +495,27 @@ function renderAnswer(item, text, citations, grounded, question, messageId, pass
 			onclick: () => openTrace(why.trace || null,
 				{ knowledgeBase: chat.session.knowledgeBase, refusal: why.refusal || null, grounded }) }) : '',
 		question ? el('button', { type: 'button', class: 'quiet regenerate', text: 'Regenerate', 'aria-label': 'Ask this question again',
-			onclick: () => send(question) }) : '',
+			onclick: () => send(question, why.asked || {}) }) : '',
 		messageId ? rating(messageId, 'up', 'Helpful', 'A good answer') : '',
 		messageId ? rating(messageId, 'down', 'Not helpful', 'A bad answer (say why if you like)') : ''));
+}
+
+/**
+ * The question asked again for one of its readings: "What does the policy say?" of the
+ * reading "Travel policy" is "What does the Travel policy say?" (the thing it pointed at
+ * named); a question that does not write the kind so gets the reading after it.
+ */
+function readingQuestion(question, kind, label) {
+	const escaped = (kind || '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	const pointed = kind ? new RegExp(`\\b(?:the|this|that)\\s+${escaped}\\b`, 'i') : null;
+	return pointed && pointed.test(question) ? question.replace(pointed, `the ${label}`) : `${question} (${label})`;
 }
 
 /**
  * An answer stopped while it streamed (Stop here, or stored so by the service): its text
  * as far as it came, said to be stopped, to copy or to ask again.
  */
-function renderStopped(item, text, question) {
+function renderStopped(item, text, question, options = {}) {
 	item.dataset.stopped = 'true';
 	item.classList.add('stopped-answer');
 	const box = item.querySelector('.text');
@@ -507,7 +526,7 @@ function renderStopped(item, text, question) {
 		text ? el('button', { type: 'button', class: 'quiet copy', text: 'Copy', 'aria-label': 'Copy this answer as far as it came',
 			onclick: (e) => copy(e.target, text) }) : '',
 		question ? el('button', { type: 'button', class: 'quiet regenerate', text: 'Regenerate', 'aria-label': 'Ask this question again',
-			onclick: () => send(question) }) : ''));
+			onclick: () => send(question, options) }) : ''));
 }
 
 /**
@@ -758,7 +777,11 @@ export async function askNow(message) {
 /** @returns the open conversation's id, or null */
 export const conversationId = () => (chat.session ? chat.session.sessionId : null);
 
-async function send(message) {
+/**
+ * @param options what else the question carries: {reading: {documentId}} asks it of the
+ * document of a reading chosen among those a question asked back offered
+ */
+async function send(message, options = {}) {
 	const item = messageItem('user');
 	renderQuestion(item, message);
 	const answer = messageItem('assistant');
@@ -776,7 +799,7 @@ async function send(message) {
 			method: 'POST', signal: controller.signal,
 			headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
 			// every question asks for its trace: "Why this answer?" shows the answer's own
-			body: JSON.stringify({ message, trace: true }) });
+			body: JSON.stringify({ message, trace: true, ...options }) });
 		if (!response.ok) throw new Error(await problem(response));
 		const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
 		let buffer = '';
@@ -800,7 +823,8 @@ async function send(message) {
 					const follow = nearBottom();
 					renderAnswer(answer, event.data.answer ?? text, citations, event.data.grounded, message, event.data.id,
 						event.data.passages || [], { trace: event.data.trace || null, refusal: event.data.refusal || null,
-							outcome: event.data.outcome || null, clarification: event.data.clarification || null });
+							outcome: event.data.outcome || null, clarification: event.data.clarification || null,
+							asked: options });
 					answer.dataset.done = 'true';
 					if (follow) scrollDown(true);
 				} else if (event.name === 'error') {
@@ -812,9 +836,9 @@ async function send(message) {
 	} catch (error) {
 		if (error.name === 'AbortError') {
 			// the service keeps the question and this much of the answer, marked stopped
-			renderStopped(answer, text, message);
+			renderStopped(answer, text, message, options);
 		} else {
-			failed(answer, error.message, message);
+			failed(answer, error.message, message, options);
 		}
 	} finally {
 		answer.removeAttribute('aria-busy');
@@ -832,14 +856,14 @@ async function send(message) {
  * A question that got no answer says so where it was asked, with why, and can be asked
  * again; nothing clears it but a new answer in its place.
  */
-function failed(answer, reason, message) {
+function failed(answer, reason, message, options = {}) {
 	answer.classList.add('failed');
 	answer.querySelector('.message-actions')?.remove();
 	answer.querySelector('.text').replaceChildren(
 		el('p', { class: 'failure', role: 'alert', text: `No answer: ${reason}` }));
 	answer.append(el('div', { class: 'message-actions' },
 		el('button', { type: 'button', class: 'quiet retry', text: 'Try again', 'aria-label': 'Ask this question again',
-			onclick: () => send(message) })));
+			onclick: () => send(message, options) })));
 }
 
 export function stop() {

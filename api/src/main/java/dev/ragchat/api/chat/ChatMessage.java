@@ -6,6 +6,7 @@ import java.util.List;
 import dev.ragchat.api.answer.Answer;
 import dev.ragchat.api.answer.cite.Citation;
 import dev.ragchat.api.answer.generate.Turn;
+import dev.ragchat.api.answer.judge.Clarification;
 import dev.ragchat.api.answer.judge.Refusal;
 
 /**
@@ -28,10 +29,13 @@ import dev.ragchat.api.answer.judge.Refusal;
  * @param stopped for an answer: whether its asker stopped it while it streamed (its text
  * is what was streamed until then, it is not grounded); never {@code null} (messages
  * stored before stops were kept read as not stopped)
+ * @param clarification for a question asked back: what it points at and the readings it
+ * offers, each with the number of the citation that names it; {@code null} otherwise (and
+ * for questions asked back that were stored before readings were kept)
  */
 public record ChatMessage(String id, String sessionId, String role, String content, Boolean grounded,
 		List<Citation> citations, Instant createdAt, Long tokens, List<Answer.Passage> passages, Refusal refusal,
-		Boolean stopped) {
+		Boolean stopped, Clarification clarification) {
 
 	public static final String USER = Turn.USER;
 
@@ -45,6 +49,15 @@ public record ChatMessage(String id, String sessionId, String role, String conte
 		passages = (passages != null) ? List.copyOf(passages.subList(0, Math.min(passages.size(), MAX_PASSAGES)))
 				: List.of();
 		stopped = Boolean.TRUE.equals(stopped);
+	}
+
+	/**
+	 * A turn that asks nothing back.
+	 */
+	public ChatMessage(String id, String sessionId, String role, String content, Boolean grounded,
+			List<Citation> citations, Instant createdAt, Long tokens, List<Answer.Passage> passages, Refusal refusal,
+			Boolean stopped) {
+		this(id, sessionId, role, content, grounded, citations, createdAt, tokens, passages, refusal, stopped, null);
 	}
 
 	/**
@@ -64,9 +77,13 @@ public record ChatMessage(String id, String sessionId, String role, String conte
 		if (!ASSISTANT.equals(this.role)) {
 			return null;
 		}
+		if (this.clarification != null) {
+			return Answer.CLARIFY;
+		}
 		if (Boolean.TRUE.equals(this.grounded)) {
 			return Answer.ANSWERED;
 		}
+		// a question asked back stored before its readings were kept
 		return (this.refusal == null && !this.citations.isEmpty()) ? Answer.CLARIFY : Answer.REFUSED;
 	}
 

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.answer.Answer;
@@ -16,6 +18,7 @@ import dev.ragchat.api.answer.generate.Turn;
 import dev.ragchat.api.answer.judge.Clarification;
 import dev.ragchat.api.answer.search.SearchScope;
 import dev.ragchat.api.media.MediaLibrary;
+import dev.ragchat.errors.NotFoundException;
 import dev.ragchat.errors.RejectedInputException;
 import dev.ragchat.retrieval.MetadataFilter;
 import io.micrometer.core.instrument.Counter;
@@ -136,10 +139,34 @@ public final class Conversations {
 	 */
 	public Asked ask(Caller caller, String sessionId, String text, List<String> attachments, MetadataFilter filter,
 			boolean trace, Consumer<String> tokens) {
+		return ask(caller, sessionId, text, attachments, filter, trace, null, tokens);
+	}
+
+	/**
+	 * A session's question: its settings, media and history go to the engine, and both
+	 * turns are kept (the trace is not: it is the asker's, for this answer).
+	 * @param caller the session's caller
+	 * @param sessionId the session
+	 * @param text the question
+	 * @param attachments ids of images and audio the caller's key stored
+	 * @param filter only sources whose values pass it (with the session's own filter, if
+	 * it has one), or {@code null}
+	 * @param trace whether the answer comes with its trace
+	 * @param reading the document of the reading chosen among those a question asked back
+	 * offered, or {@code null}: this question alone is then asked of that document only
+	 * (it must lie inside the session's scope)
+	 * @param tokens told the answer's text as it is produced
+	 * @return the stored answer, with its trace when asked
+	 * @throws dev.ragchat.errors.NotFoundException for a reading outside the session's
+	 * scope
+	 */
+	public Asked ask(Caller caller, String sessionId, String text, List<String> attachments, MetadataFilter filter,
+			boolean trace, String reading, Consumer<String> tokens) {
 		// the question's time is when it came: an answer's latency is its time minus this
 		Instant askedAt = this.clock.instant();
 		ChatSession session = this.sessions.get(caller, sessionId);
 		String question = checked(text);
+		SearchScope scope = focused(caller, session, this.sessions.scope(session), reading);
 		MediaLibrary.Attached attached = this.media.attach(caller, attachments,
 				this.engine.readsMedia(this.sessions.generatorKey(session)));
 		List<Turn> history = this.messages.latest(sessionId, this.properties.historyTurns())
@@ -151,10 +178,10 @@ public final class Conversations {
 		Answer answer;
 		try {
 			// asked where the session asks: its knowledge bases, maybe only some
-			// documents
+			// documents (only the reading's, when one was chosen)
 			answer = this.engine.answer(new AnswerRequest(session.knowledgeBase(), question, history, attached.media(),
 					attached.imageText(), settings(session), filter, trace)
-				.within(this.sessions.scope(session)), (token) -> {
+				.within(scope), (token) -> {
 					tokens.accept(token);
 					told.append(token);
 				});
@@ -174,11 +201,53 @@ public final class Conversations {
 		// stopped one leaves both, the answer as far as it came)
 		ChatMessage asked = new ChatMessage(id(), sessionId, ChatMessage.USER, question, null, List.of(), askedAt);
 		ChatMessage stored = new ChatMessage(id(), sessionId, ChatMessage.ASSISTANT, answer.text(), answer.grounded(),
-				answer.citations(), this.clock.instant(), answer.tokens(), answer.passages(), answer.refusal());
+				answer.citations(), this.clock.instant(), answer.tokens(), answer.passages(), answer.refusal(), false,
+				cited(answer));
 		this.messages.append(asked);
 		this.messages.append(stored);
 		counted(answer, askedAt);
-		return new Asked(stored, answer.trace(), answer.clarification());
+		return new Asked(stored, answer.trace(), stored.clarification());
+	}
+
+	/**
+	 * Where a question is asked: the session's scope, or only the document of the reading
+	 * its asker chose (for this question only; the session's scope stays as it is).
+	 */
+	private SearchScope focused(Caller caller, ChatSession session, SearchScope scope, String reading) {
+		if (reading == null) {
+			return scope;
+		}
+		if (reading.isBlank()) {
+			throw new RejectedInputException("reading.documentId must not be empty");
+		}
+		String documentId = reading.strip();
+		if (!scope.documentIds().isEmpty() && !scope.documentIds().contains(documentId)) {
+			throw new NotFoundException(
+					"No document '" + documentId + "' in the scope of session '" + session.id() + "'");
+		}
+		// the document must be one of the scope's knowledge bases (the caller's right to
+		// chat in each was checked with the session)
+		return this.scopes.checked(caller, session.id(), scope.knowledgeBase(),
+				scope.knowledgeBases().subList(1, scope.knowledgeBases().size()), List.of(documentId));
+	}
+
+	/**
+	 * The readings of a question asked back, each with the number its source is cited
+	 * with: the engine names a reading's source by its place among the sources, and the
+	 * answer's markers are renumbered in the order the question first cites them; the
+	 * question writes each reading's label before its marker, where it is read back.
+	 */
+	static Clarification cited(Answer answer) {
+		Clarification clarification = answer.clarification();
+		if (clarification == null) {
+			return null;
+		}
+		List<Clarification.Reading> readings = clarification.readings().stream().map((reading) -> {
+			Matcher marker = Pattern.compile(Pattern.quote(reading.label()) + "\\s*\\[(\\d+)]").matcher(answer.text());
+			return marker.find() ? new Clarification.Reading(reading.label(), Integer.parseInt(marker.group(1)))
+					: reading;
+		}).toList();
+		return new Clarification(clarification.kind(), readings);
 	}
 
 	/**
@@ -342,7 +411,8 @@ public final class Conversations {
 	 *
 	 * @param message the stored answer
 	 * @param trace its trace, or {@code null} when none was asked for
-	 * @param clarification the readings of a question asked back, or {@code null}
+	 * @param clarification the readings of a question asked back (each with the number of
+	 * the citation that names it), or {@code null}
 	 */
 	public record Asked(ChatMessage message, Trace trace, Clarification clarification) {
 

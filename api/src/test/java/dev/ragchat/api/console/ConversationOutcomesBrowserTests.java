@@ -7,14 +7,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What a conversation answers besides a plain fact, in a real browser: a question that
  * could mean either of two documents is asked back, with the documents' readings as
- * buttons, and one click asks again and gets that document's answer; a summary of a
- * document named in the question quotes its sentences, each cited.
+ * buttons (kept with the conversation: a reload shows them again), and one click asks
+ * again of that document and gets its answer; a summary of a document named in the
+ * question quotes its sentences, each cited.
  */
 class ConversationOutcomesBrowserTests extends ConsoleBrowserTestSupport {
 
@@ -57,12 +59,44 @@ class ConversationOutcomesBrowserTests extends ConsoleBrowserTestSupport {
 		this.wait.until((driver) -> driver.findElements(By.cssSelector("#messages li.assistant[data-done=true]"))
 			.size() > answers);
 		List<WebElement> questions = this.browser.findElements(By.cssSelector("#messages li.user"));
-		assertThat(questions.get(questions.size() - 1).getText())
-			.contains("Who does the policy cover? (Travel policy)");
+		assertThat(questions.get(questions.size() - 1).getText()).contains("Who does the Travel policy cover?");
 		List<WebElement> all = this.browser.findElements(By.cssSelector("#messages li.assistant[data-done=true]"));
 		WebElement answered = all.get(all.size() - 1);
 		assertThat(answered.getAttribute("class")).doesNotContain("clarify").doesNotContain("not-found");
 		assertThat(answered.findElements(By.cssSelector(".readings"))).isEmpty();
+		assertThat(answered.findElement(By.cssSelector(".text")).getText())
+			.contains("covers every employee who travels for work");
+		assertThat(answered.findElements(By.cssSelector("button.chip"))).isNotEmpty()
+			.allSatisfy((chip) -> assertThat(chip.getAttribute("aria-label")).contains("travel-policy.md"));
+	}
+
+	@Test
+	void theReadingsComeBackWithTheConversationAfterAReloadAndOneIsAnsweredFromItsDocument() throws Exception {
+		signInWithThePolicies();
+		WebElement asked = ask("Who does the policy cover?");
+		assertThat(asked.findElements(By.cssSelector(".readings button.reading"))).hasSize(2);
+
+		// the page reloaded: the conversation comes back from its history, buttons and
+		// all
+		this.browser.navigate().refresh();
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("console")));
+		this.browser.findElement(By.id("tab-chat")).click();
+		this.wait.until((driver) -> driver.findElements(By.cssSelector("#messages li")).size() == 2);
+		WebElement reloaded = this.browser.findElement(By.cssSelector("#messages li.assistant"));
+		assertThat(reloaded.getAttribute("class")).contains("clarify").doesNotContain("not-found");
+		assertThat(reloaded.findElement(By.cssSelector(".text")).getText()).startsWith("Which policy do you mean?");
+		List<WebElement> readings = reloaded.findElements(By.cssSelector(".readings button.reading"));
+		assertThat(readings).extracting(WebElement::getText)
+			.containsExactlyInAnyOrder("Travel policy", "Remote work policy");
+
+		readings.stream().filter((b) -> b.getText().equals("Travel policy")).findFirst().orElseThrow().click();
+		this.wait.until(
+				(driver) -> driver.findElements(By.cssSelector("#messages li.assistant[data-done=true]")).size() == 2);
+		List<WebElement> questions = this.browser.findElements(By.cssSelector("#messages li.user"));
+		assertThat(questions.get(questions.size() - 1).getText()).contains("Who does the Travel policy cover?");
+		List<WebElement> all = this.browser.findElements(By.cssSelector("#messages li.assistant[data-done=true]"));
+		WebElement answered = all.get(all.size() - 1);
+		assertThat(answered.getAttribute("class")).doesNotContain("clarify").doesNotContain("not-found");
 		assertThat(answered.findElement(By.cssSelector(".text")).getText())
 			.contains("covers every employee who travels for work");
 		assertThat(answered.findElements(By.cssSelector("button.chip"))).isNotEmpty()

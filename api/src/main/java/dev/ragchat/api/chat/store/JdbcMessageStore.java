@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ragchat.api.answer.Answer;
 import dev.ragchat.api.answer.cite.Citation;
+import dev.ragchat.api.answer.judge.Clarification;
 import dev.ragchat.api.answer.judge.Refusal;
 import dev.ragchat.api.chat.ChatMessage;
 import dev.ragchat.api.chat.MessageStore;
@@ -21,7 +22,8 @@ import dev.ragchat.ingestion.catalog.Jdbc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Chat history in the embedded SQL catalog; citations and passages as JSON.
+ * Chat history in the embedded SQL catalog; citations, passages and the readings of a
+ * question asked back as JSON.
  */
 final class JdbcMessageStore implements MessageStore {
 
@@ -50,13 +52,14 @@ final class JdbcMessageStore implements MessageStore {
 			.single();
 		this.jdbc.sql("""
 				insert into chat_message (id, session_id, seq, role, content, grounded, citations, created_at, tokens,
-					passages, refusal_reason, refusal_detail, stopped)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+					passages, refusal_reason, refusal_detail, stopped, clarification)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(m.id(), m.sessionId(), seq, m.role(), m.content(), m.grounded(), toJson(m.citations()),
 					m.createdAt().atOffset(ZoneOffset.UTC), m.tokens(),
 					m.passages().isEmpty() ? null : toJson(m.passages()),
 					(m.refusal() != null) ? m.refusal().reason() : null,
-					(m.refusal() != null) ? cut(m.refusal().detail(), MAX_DETAIL) : null, m.stopped())
+					(m.refusal() != null) ? cut(m.refusal().detail(), MAX_DETAIL) : null, m.stopped(),
+					(m.clarification() != null) ? toJson(m.clarification()) : null)
 			.update();
 	}
 
@@ -109,15 +112,27 @@ final class JdbcMessageStore implements MessageStore {
 				rs.getString("content"), (grounded != null) ? (Boolean) grounded : null,
 				fromJson(rs.getString("citations"), CITATIONS), Jdbc.instant(rs, "created_at"), tokens,
 				fromJson(rs.getString("passages"), PASSAGES),
-				(reason != null) ? new Refusal(reason, rs.getString("refusal_detail")) : null,
-				rs.getBoolean("stopped"));
+				(reason != null) ? new Refusal(reason, rs.getString("refusal_detail")) : null, rs.getBoolean("stopped"),
+				clarification(rs.getString("clarification")));
 	}
 
 	private static String cut(String text, int length) {
 		return (text != null && text.length() > length) ? text.substring(0, length) : text;
 	}
 
-	private static String toJson(List<?> values) {
+	private static Clarification clarification(String value) {
+		if (value == null) {
+			return null;
+		}
+		try {
+			return json.readValue(value, Clarification.class);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String toJson(Object values) {
 		try {
 			return json.writeValueAsString(values);
 		}

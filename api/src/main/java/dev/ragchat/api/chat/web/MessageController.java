@@ -75,10 +75,10 @@ class MessageController {
 		try (AnswerAdmission.Permit permit = this.admission.admit()) {
 			this.audit.questionAsked(keyId(caller), id, request.message());
 			Conversations.Asked asked = this.conversations.ask(caller, id, request.message(), request.attachments(),
-					filter, request.traced(), (token) -> {
+					filter, request.traced(), request.readingDocument(), (token) -> {
 					});
 			this.audit.sourcesCited(keyId(caller), id, sources(asked.message()));
-			return AnswerView.of(asked.message(), asked.trace(), asked.clarification());
+			return AnswerView.of(asked.message(), asked.trace());
 		}
 	}
 
@@ -91,6 +91,7 @@ class MessageController {
 		// refused before the stream starts, so that a busy server answers 429 itself, and
 		// a session the caller may not use (now) 404
 		MetadataFilter filter = MetadataFilter.parse(request.filter());
+		String reading = request.readingDocument();
 		this.conversations.session(caller, id);
 		AnswerAdmission.Permit permit = this.admission.admit();
 		this.audit.questionAsked(keyId(caller), id, request.message());
@@ -105,14 +106,13 @@ class MessageController {
 		Thread.ofVirtual().name("ragchat-answer").start(() -> {
 			try (permit) {
 				Conversations.Asked asked = this.conversations.ask(caller, id, request.message(), request.attachments(),
-						filter, request.traced(), (token) -> send(emitter, ended, "token", Map.of("text", token)));
+						filter, request.traced(), reading,
+						(token) -> send(emitter, ended, "token", Map.of("text", token)));
 				ChatMessage answer = asked.message();
 				this.audit.sourcesCited(keyId(caller), id, sources(answer), address);
 				send(emitter, ended, "citations", answer.citations());
-				send(emitter, ended, "done",
-						new Done(answer.id(), answer.grounded(),
-								(asked.clarification() != null) ? Answer.CLARIFY : answer.outcome(), answer.content(),
-								answer.passages(), answer.refusal(), asked.clarification(), asked.trace()));
+				send(emitter, ended, "done", new Done(answer.id(), answer.grounded(), answer.outcome(),
+						answer.content(), answer.passages(), answer.refusal(), answer.clarification(), asked.trace()));
 				emitter.complete();
 			}
 			catch (Conversations.AskerGone ex) {
@@ -204,12 +204,38 @@ class MessageController {
 	 * ({@link MetadataFilter#parse}), or {@code null}
 	 * @param trace {@code true} for the answer's trace (the stages as they ran); off by
 	 * default
+	 * @param reading the reading chosen among those a question asked back offered (its
+	 * document, the {@code documentId} of the citation its {@code source} numbers): this
+	 * question alone is asked of that document only; or {@code null}
 	 */
-	record AskRequest(String message, List<String> attachments, Object filter, Boolean trace) {
+	record AskRequest(String message, List<String> attachments, Object filter, Boolean trace, Reading reading) {
 
 		boolean traced() {
 			return Boolean.TRUE.equals(this.trace);
 		}
+
+		/**
+		 * @return the chosen reading's document, or {@code null} when none was chosen
+		 * @throws RejectedInputException for a reading without a document
+		 */
+		String readingDocument() {
+			if (this.reading == null) {
+				return null;
+			}
+			if (this.reading.documentId() == null || this.reading.documentId().isBlank()) {
+				throw new RejectedInputException("reading.documentId must name a document");
+			}
+			return this.reading.documentId();
+		}
+
+	}
+
+	/**
+	 * A reading chosen among those a question asked back offered.
+	 *
+	 * @param documentId its document
+	 */
+	record Reading(String documentId) {
 
 	}
 
@@ -243,7 +269,9 @@ class MessageController {
 	 * @param trace the answer's trace, when the question asked for it (never in the
 	 * history: a trace is not stored)
 	 * @param outcome for an answer: {@code answer}, {@code refused} or {@code clarify}
-	 * @param clarification the readings of a question asked back (live only)
+	 * @param clarification for a question asked back: what it points at and the readings
+	 * it offers, each with the {@code index} of the citation that names it (kept with the
+	 * history; none for questions asked back stored before readings were kept)
 	 * @param stopped {@code true} for an answer its asker stopped while it streamed (its
 	 * text is what was streamed until then); absent otherwise
 	 */
@@ -253,15 +281,15 @@ class MessageController {
 			Boolean stopped) {
 
 		static AnswerView of(ChatMessage message) {
-			return of(message, null, null);
+			return of(message, null);
 		}
 
-		static AnswerView of(ChatMessage message, Trace trace, Clarification clarification) {
+		static AnswerView of(ChatMessage message, Trace trace) {
 			boolean answer = ChatMessage.ASSISTANT.equals(message.role());
 			return new AnswerView(message.id(), message.role(), message.content(), message.grounded(),
-					(clarification != null) ? Answer.CLARIFY : message.outcome(), answer ? message.citations() : null,
-					message.createdAt(), answer ? message.passages() : null, answer ? message.refusal() : null,
-					clarification, trace, message.stopped() ? Boolean.TRUE : null);
+					message.outcome(), answer ? message.citations() : null, message.createdAt(),
+					answer ? message.passages() : null, answer ? message.refusal() : null,
+					answer ? message.clarification() : null, trace, message.stopped() ? Boolean.TRUE : null);
 		}
 
 	}

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import dev.ragchat.api.answer.Answer;
 import dev.ragchat.api.answer.cite.Citation;
+import dev.ragchat.api.answer.judge.Clarification;
 import dev.ragchat.api.answer.judge.Refusal;
 import dev.ragchat.api.chat.ChatMessage;
 import dev.ragchat.api.chat.MessageStore;
@@ -63,6 +65,30 @@ abstract class MessageStoreContractTests {
 				List.of(), refusal));
 		assertThat(this.store.page("s1", 0, 10)).extracting(ChatMessage::refusal).containsExactly(null, refusal);
 		assertThat(this.store.latest("s1", 1)).extracting(ChatMessage::refusal).containsExactly(refusal);
+	}
+
+	@Test
+	void keepsTheReadingsOfAQuestionAskedBackWithTheCitationsThatNameThem() {
+		Citation travel = new Citation(1, "doc_t", "travel-policy.md", 1, "doc_t:1", "The policy covers…", 0.5,
+				"The policy covers every employee who travels for work.", List.of());
+		Citation remote = new Citation(2, "doc_r", "remote-work-policy.md", 1, "doc_r:1", "It applies…", 0.4,
+				"It applies to staff whose role can be done away from the office.", List.of());
+		Clarification readings = new Clarification("policy", List.of(new Clarification.Reading("Travel policy", 1),
+				new Clarification.Reading("Remote work policy", 2)));
+		this.store
+			.append(new ChatMessage("m1", "s1", ChatMessage.USER, "Who does the policy cover?", null, List.of(), NOW));
+		this.store.append(new ChatMessage("m2", "s1", ChatMessage.ASSISTANT,
+				"Which policy do you mean? The documents speak of Travel policy [1] and Remote work policy [2].", false,
+				List.of(travel, remote), NOW, null, List.of(), null, false, readings));
+		this.store.append(new ChatMessage("m3", "s1", ChatMessage.ASSISTANT, "Answer [1]", true, List.of(travel), NOW));
+
+		List<ChatMessage> page = this.store.page("s1", 0, 10);
+		assertThat(page).extracting(ChatMessage::clarification).containsExactly(null, readings, null);
+		assertThat(page).extracting(ChatMessage::outcome).containsExactly(null, Answer.CLARIFY, Answer.ANSWERED);
+		assertThat(page.get(1).citations()).containsExactly(travel, remote);
+		assertThat(this.store.latest("s1", 2)).extracting(ChatMessage::clarification).containsExactly(readings, null);
+		assertThat(this.store.between(NOW, NOW.plusSeconds(1))).extracting(ChatMessage::clarification)
+			.containsExactly(null, readings, null);
 	}
 
 	@Test

@@ -26,7 +26,7 @@ class MongoMessageStoreTests extends MessageStoreContractTests {
 	}
 
 	@Test
-	void readsAnAnswerStoredBeforeStopsWereKeptAsNotStopped() {
+	void readsAnAnswerStoredBeforeStopsAndReadingsWereKeptAsNotStoppedAskingNothingBack() {
 		this.mongo.insert(new Document("_id", "m_old").append("sessionId", "s_old")
 			.append("seq", 1L)
 			.append("role", ChatMessage.ASSISTANT)
@@ -36,6 +36,8 @@ class MongoMessageStoreTests extends MessageStoreContractTests {
 		assertThat(this.store.page("s_old", 0, 1)).singleElement().satisfies((old) -> {
 			assertThat(old.content()).isEqualTo("An old answer");
 			assertThat(old.stopped()).isFalse();
+			assertThat(old.clarification()).isNull();
+			assertThat(old.outcome()).isEqualTo("answer");
 		});
 	}
 
