@@ -358,10 +358,20 @@ public final class EmbeddingMigrations implements AutoCloseable {
 	}
 
 	/**
-	 * Reports the migrations this node runs; ends those no node reported within the lease
-	 * (their node stopped): a running one FAILED, a switching one switched.
+	 * @param id a migration
+	 * @return whether this node still works on it (a cancelled one ends at its next
+	 * document)
 	 */
-	void tick() {
+	public boolean runsHere(String id) {
+		return this.running.containsKey(id);
+	}
+
+	/**
+	 * Reports the migrations this node runs; ends those no node reported within the lease
+	 * (their node stopped): a running one FAILED, its new index's chunks dropped; a
+	 * switching one switched. Runs every quarter of the lease, from the start.
+	 */
+	public void tick() {
 		try {
 			for (Job job : this.running.values()) {
 				report(job);
