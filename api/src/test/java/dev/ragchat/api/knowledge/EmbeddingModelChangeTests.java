@@ -2,6 +2,7 @@ package dev.ragchat.api.knowledge;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,8 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ragchat.api.AbstractWebIntegrationTests;
 import dev.ragchat.api.Calls;
+import dev.ragchat.ingestion.EmbeddingMigration;
+import dev.ragchat.ingestion.EmbeddingMigrationStore;
 import dev.ragchat.ingestion.EmbeddingMigrations;
 import dev.ragchat.retrieval.ChunkIndexes;
 import dev.ragchat.retrieval.embedding.BgeSmallEmbeddingModel;
@@ -63,6 +66,9 @@ class EmbeddingModelChangeTests extends AbstractWebIntegrationTests {
 
 	@Autowired
 	EmbeddingMigrations migrations;
+
+	@Autowired
+	EmbeddingMigrationStore store;
 
 	String kb;
 
@@ -196,6 +202,35 @@ class EmbeddingModelChangeTests extends AbstractWebIntegrationTests {
 		for (String document : this.documents) {
 			assertThat(this.indexes.index(MODEL).count(document)).isZero();
 		}
+	}
+
+	@Test
+	void aChangeWhoseNodeStoppedEndsFailedAndLeavesTheOldIndex() throws Exception {
+		String before = results("vector");
+		// a migration another node (or this one, before a restart) ran, with chunks in
+		// the new index already, that has not reported for longer than the lease
+		Instant longAgo = Instant.now().minus(Duration.ofHours(1));
+		assertThat(this.store.start(new EmbeddingMigration("emb_stale" + this.kb, this.kb, BgeSmallEmbeddingModel.NAME,
+				384, MODEL, OpenAiEmbeddingStub.DIMENSIONS, EmbeddingMigration.Status.RUNNING, 1, 3, 1, 3, null, longAgo,
+				longAgo, null)))
+			.isTrue();
+		String document = this.documents.get(0);
+		this.indexes.index(MODEL)
+			.replace(document, this.indexes.index(BgeSmallEmbeddingModel.NAME).chunks(document), (count) -> {
+			});
+		assertThat(this.indexes.index(MODEL).count(document)).isPositive();
+		this.migrations.tick();
+		model().andExpect(jsonPath("$.embeddingModel").value(BgeSmallEmbeddingModel.NAME))
+			.andExpect(jsonPath("$.migration.status").value("FAILED"))
+			.andExpect(jsonPath("$.migration.error").value(org.hamcrest.Matchers.containsString("Interrupted")));
+		assertThat(this.indexes.index(MODEL).count(document)).isZero();
+		assertThat(results("vector")).isEqualTo(before);
+		// the knowledge base may change again
+		stub.hold();
+		change(MODEL).andExpect(status().isAccepted());
+		this.mvc.perform(delete("/api/v1/knowledge-bases/" + this.kb + "/embedding-model").secure(true)
+			.header("X-Master-Key", this.masterKey)).andExpect(status().isOk());
+		stub.release();
 	}
 
 	@Test
