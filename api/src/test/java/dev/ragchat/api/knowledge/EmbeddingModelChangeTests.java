@@ -211,8 +211,8 @@ class EmbeddingModelChangeTests extends AbstractWebIntegrationTests {
 		// the new index already, that has not reported for longer than the lease
 		Instant longAgo = Instant.now().minus(Duration.ofHours(1));
 		assertThat(this.store.start(new EmbeddingMigration("emb_stale" + this.kb, this.kb, BgeSmallEmbeddingModel.NAME,
-				384, MODEL, OpenAiEmbeddingStub.DIMENSIONS, EmbeddingMigration.Status.RUNNING, 1, 3, 1, 3, null, longAgo,
-				longAgo, null)))
+				384, MODEL, OpenAiEmbeddingStub.DIMENSIONS, EmbeddingMigration.Status.RUNNING, 1, 3, 1, 3, null,
+				longAgo, longAgo, null)))
 			.isTrue();
 		String document = this.documents.get(0);
 		this.indexes.index(MODEL)
@@ -228,8 +228,10 @@ class EmbeddingModelChangeTests extends AbstractWebIntegrationTests {
 		// the knowledge base may change again
 		stub.hold();
 		change(MODEL).andExpect(status().isAccepted());
-		this.mvc.perform(delete("/api/v1/knowledge-bases/" + this.kb + "/embedding-model").secure(true)
-			.header("X-Master-Key", this.masterKey)).andExpect(status().isOk());
+		this.mvc
+			.perform(delete("/api/v1/knowledge-bases/" + this.kb + "/embedding-model").secure(true)
+				.header("X-Master-Key", this.masterKey))
+			.andExpect(status().isOk());
 		stub.release();
 	}
 
