@@ -8,6 +8,7 @@ import { $, SignedOut, api, bytes, credential, el, guarded, kbPath, may, mayIn, 
 import { openDocument } from './viewer.js';
 import { forgetSources, loadSources, whenDocumentsChange } from './sources.js';
 import { forgetSharing, loadSharing } from './sharing.js';
+import { forgetEmbedding, loadEmbedding } from './embedding.js';
 
 const FINAL = new Set(['READY', 'FAILED']);
 const PAGE_SIZE = 25;
@@ -131,6 +132,7 @@ async function deleteKnowledgeBase(kb) {
 			$('sources').hidden = true;
 			forgetSources();
 			forgetSharing();
+			forgetEmbedding();
 		}
 		await loadKnowledgeBases();
 	});
@@ -153,6 +155,7 @@ export function openKnowledgeBase(kb) {
 	// sources only where they may be used (upload here), never asked for otherwise
 	loadSources(kb.id);
 	loadSharing(kb.id);
+	loadEmbedding(kb.id);
 	// on a narrow screen the documents come first (console.css): shown, not scrolled past
 	if (matchMedia('(max-width: 600px)').matches) $('documents').scrollIntoView({ block: 'start' });
 }
@@ -169,6 +172,7 @@ export function forgetDocuments() {
 	$('doc-rows').dataset.polling = 'off';
 	forgetSources();
 	forgetSharing();
+	forgetEmbedding();
 }
 
 /**

@@ -25,4 +25,17 @@ public interface KnowledgeBaseStore {
 
 	boolean delete(String id);
 
+	/**
+	 * Moves a knowledge base to another embedding model if it is still built with the one
+	 * given: a migration's switch, one conditional write, after which every search reads
+	 * the new model's index.
+	 * @param id the knowledge base
+	 * @param fromModel the model it must be on
+	 * @param fromDimensions that model's dimensions
+	 * @param toModel the new model
+	 * @param toDimensions the new model's dimensions
+	 * @return whether it moved
+	 */
+	boolean switchModel(String id, String fromModel, int fromDimensions, String toModel, int toDimensions);
+
 }

@@ -108,15 +108,15 @@ public final class KnowledgeBases {
 
 	/**
 	 * @param id a knowledge base id
-	 * @return the knowledge base, checked to be searchable with the current embedding
-	 * model
+	 * @return the knowledge base, checked to be searchable: this server has an index of
+	 * the embedding model it was built with
 	 */
 	public KnowledgeBase searchable(String id) {
 		KnowledgeBase kb = get(id);
-		if (!kb.embeddingModel().equals(this.index.embeddingModel()) || kb.dimensions() != this.index.dimensions()) {
+		if (!this.index.serves(kb.embeddingModel(), kb.dimensions())) {
 			throw new RejectedInputException("Knowledge base '" + id + "' was built with " + kb.embeddingModel() + " ("
 					+ kb.dimensions() + " dimensions) but this server embeds with " + this.index.embeddingModel()
-					+ "; its vectors cannot be mixed");
+					+ " and has no index of that model; its vectors cannot be mixed");
 		}
 		return kb;
 	}

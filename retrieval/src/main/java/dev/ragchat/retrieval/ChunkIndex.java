@@ -175,4 +175,22 @@ public interface ChunkIndex {
 	 */
 	int dimensions();
 
+	/**
+	 * @param model an embedding model's name
+	 * @param dimensions the dimensions of its vectors
+	 * @return whether this index can search a knowledge base built with that model
+	 */
+	default boolean serves(String model, int dimensions) {
+		return embeddingModel().equals(model) && dimensions() == dimensions;
+	}
+
+	/**
+	 * @param knowledgeBase a knowledge base
+	 * @return the embedding model its searches are answered with (its queries are
+	 * embedded with it)
+	 */
+	default String embeddingModel(String knowledgeBase) {
+		return embeddingModel();
+	}
+
 }

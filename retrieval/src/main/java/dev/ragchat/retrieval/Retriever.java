@@ -57,6 +57,14 @@ public final class Retriever {
 	}
 
 	/**
+	 * @param knowledgeBase a knowledge base
+	 * @return the embedding model its searches are answered with
+	 */
+	public String embeddingModel(String knowledgeBase) {
+		return this.index.embeddingModel(knowledgeBase);
+	}
+
+	/**
 	 * @param documentId a document
 	 * @return how many searchable chunks it has
 	 */

@@ -285,6 +285,22 @@ public final class Audit {
 				null);
 	}
 
+	/**
+	 * @param actor the key (or master) that asked
+	 * @param knowledgeBase the knowledge base
+	 * @param migration the migration
+	 * @param model the model it moves to
+	 */
+	public void embeddingModelChangeStarted(String actor, String knowledgeBase, String migration, String model) {
+		write(actor(actor), "embedding-model.change-started", "knowledge-base:" + knowledgeBase, Outcome.SUCCESS,
+				Map.of("migration", migration, "model", model));
+	}
+
+	public void embeddingModelChangeCancelled(String actor, String knowledgeBase, String migration) {
+		write(actor(actor), "embedding-model.change-cancelled", "knowledge-base:" + knowledgeBase, Outcome.SUCCESS,
+				Map.of("migration", migration));
+	}
+
 	public void sessionStarted(String actor, String knowledgeBase, String session) {
 		write(actor(actor), "session.started", "session:" + session, Outcome.SUCCESS,
 				Map.of("knowledgeBase", knowledgeBase));

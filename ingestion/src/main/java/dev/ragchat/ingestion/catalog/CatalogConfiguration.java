@@ -1,6 +1,7 @@
 package dev.ragchat.ingestion.catalog;
 
 import dev.ragchat.ingestion.DocumentStore;
+import dev.ragchat.ingestion.EmbeddingMigrationStore;
 import dev.ragchat.ingestion.KnowledgeBaseStore;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -40,6 +41,11 @@ public class CatalogConfiguration {
 			return new JdbcDocumentStore(jdbc, new TransactionTemplate(transactions));
 		}
 
+		@Bean
+		EmbeddingMigrationStore embeddingMigrationStore(JdbcClient jdbc) {
+			return new JdbcEmbeddingMigrationStore(jdbc);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -55,6 +61,11 @@ public class CatalogConfiguration {
 		@Bean
 		DocumentStore documentStore(MongoTemplate mongo) {
 			return new MongoDocumentStore(mongo.getDb());
+		}
+
+		@Bean
+		EmbeddingMigrationStore embeddingMigrationStore(MongoTemplate mongo) {
+			return new MongoEmbeddingMigrationStore(mongo.getDb());
 		}
 
 	}

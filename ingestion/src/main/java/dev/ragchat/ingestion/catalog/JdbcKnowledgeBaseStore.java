@@ -58,6 +58,15 @@ final class JdbcKnowledgeBaseStore implements KnowledgeBaseStore {
 		return this.jdbc.sql("delete from knowledge_base where id = ?").param(id).update() > 0;
 	}
 
+	@Override
+	public boolean switchModel(String id, String fromModel, int fromDimensions, String toModel, int toDimensions) {
+		return this.jdbc.sql("""
+				update knowledge_base set embedding_model = ?, dimensions = ?
+				where id = ? and embedding_model = ? and dimensions = ?""")
+			.params(toModel, toDimensions, id, fromModel, fromDimensions)
+			.update() > 0;
+	}
+
 	private static KnowledgeBase map(ResultSet rs, int row) throws SQLException {
 		return new KnowledgeBase(rs.getString("id"), rs.getString("name"), rs.getString("description"),
 				rs.getString("embedding_model"), rs.getInt("dimensions"), Jdbc.instant(rs, "created_at"));

@@ -11,6 +11,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * Knowledge bases in MongoDB (the production catalog), mapped by Spring Data.
@@ -49,6 +50,14 @@ final class MongoKnowledgeBaseStore implements KnowledgeBaseStore {
 	@Override
 	public boolean delete(String id) {
 		return this.mongo.remove(Query.query(Criteria.where("_id").is(id)), COLLECTION).getDeletedCount() > 0;
+	}
+
+	@Override
+	public boolean switchModel(String id, String fromModel, int fromDimensions, String toModel, int toDimensions) {
+		return this.mongo.updateFirst(Query.query(
+				Criteria.where("_id").is(id).and("embeddingModel").is(fromModel).and("dimensions").is(fromDimensions)),
+				Update.update("embeddingModel", toModel).set("dimensions", toDimensions), COLLECTION)
+			.getModifiedCount() > 0;
 	}
 
 }

@@ -44,4 +44,18 @@ abstract class KnowledgeBaseStoreContractTests {
 		assertThat(this.store.findById("kb_old")).isEmpty();
 	}
 
+	@Test
+	void switchesTheModelOnlyFromTheModelItIsOn() {
+		this.store.saveIfAbsent(new KnowledgeBase("kb_m", "Moving", null, "bge-small-en-v1.5", 384, NOW));
+		assertThat(this.store.switchModel("kb_m", "other", 384, "nomic-embed-text", 768)).isFalse();
+		assertThat(this.store.switchModel("kb_m", "bge-small-en-v1.5", 768, "nomic-embed-text", 768)).isFalse();
+		assertThat(this.store.switchModel("kb_m", "bge-small-en-v1.5", 384, "nomic-embed-text", 768)).isTrue();
+		assertThat(this.store.findById("kb_m")).get()
+			.satisfies((kb) -> assertThat(kb.embeddingModel()).isEqualTo("nomic-embed-text"))
+			.satisfies((kb) -> assertThat(kb.dimensions()).isEqualTo(768))
+			.satisfies((kb) -> assertThat(kb.name()).isEqualTo("Moving"));
+		assertThat(this.store.switchModel("kb_m", "bge-small-en-v1.5", 384, "nomic-embed-text", 768)).isFalse();
+		assertThat(this.store.switchModel("kb_none", "bge-small-en-v1.5", 384, "nomic-embed-text", 768)).isFalse();
+	}
+
 }

@@ -1,9 +1,15 @@
 package dev.ragchat.retrieval.config;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import dev.ragchat.retrieval.embedding.BgeSmallEmbeddingModel;
+import dev.ragchat.retrieval.embedding.EmbeddingModelsProperties;
 import dev.ragchat.retrieval.embedding.EmbeddingProperties;
 import dev.ragchat.retrieval.embedding.GeminiEmbeddings;
 import dev.ragchat.retrieval.embedding.IndexEmbedding;
+import dev.ragchat.retrieval.embedding.IndexEmbeddings;
+import dev.ragchat.retrieval.embedding.OpenAiEmbeddings;
 import dev.ragchat.retrieval.embedding.QueryEmbedder;
 import dev.ragchat.retrieval.embedding.QueryVectors;
 import dev.ragchat.retrieval.embedding.TokenCounter;
@@ -42,6 +48,24 @@ class EmbeddingConfiguration {
 	@Bean
 	TokenCounter tokenCounter(BgeSmallEmbeddingModel embeddingModel) {
 		return embeddingModel::countTokens;
+	}
+
+	/**
+	 * The models a knowledge base may be indexed with: the index's embedding first (new
+	 * knowledge bases get it), then those of {@code ragchat.retrieval.embedding-models}.
+	 */
+	@Bean
+	IndexEmbeddings indexEmbeddings(IndexEmbedding indexEmbedding, EmbeddingModelsProperties models,
+			BgeSmallEmbeddingModel bgeSmall, QueryEmbedder queryEmbedder, VectorCacheProperties vectorCache) {
+		List<IndexEmbedding> others = new ArrayList<>();
+		if (models.bgeSmall()) {
+			others.add(new IndexEmbedding(BgeSmallEmbeddingModel.NAME, bgeSmall.bulk(), bgeSmall.dimensions(),
+					queryEmbedder));
+		}
+		for (EmbeddingModelsProperties.OpenAi openAi : models.openai()) {
+			others.add(cachedQueries(OpenAiEmbeddings.of(openAi), vectorCache));
+		}
+		return new IndexEmbeddings(indexEmbedding, others);
 	}
 
 	/**

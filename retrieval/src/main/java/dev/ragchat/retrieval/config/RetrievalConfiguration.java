@@ -3,6 +3,7 @@ package dev.ragchat.retrieval.config;
 import dev.ragchat.retrieval.ChunkIndex;
 import dev.ragchat.retrieval.Retriever;
 import dev.ragchat.retrieval.atlas.AtlasProperties;
+import dev.ragchat.retrieval.embedding.EmbeddingModelsProperties;
 import dev.ragchat.retrieval.embedding.EmbeddingProperties;
 import dev.ragchat.retrieval.embedding.VectorCacheProperties;
 import dev.ragchat.retrieval.query.QueryShaper;
@@ -15,8 +16,8 @@ import org.springframework.context.annotation.Configuration;
  * The retrieval front over whichever chunk index {@link ChunkIndexConfiguration} chose.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ RetrievalProperties.class, EmbeddingProperties.class, VectorCacheProperties.class,
-		AtlasProperties.class })
+@EnableConfigurationProperties({ RetrievalProperties.class, EmbeddingProperties.class, EmbeddingModelsProperties.class,
+		VectorCacheProperties.class, AtlasProperties.class })
 class RetrievalConfiguration {
 
 	@Bean

@@ -37,6 +37,9 @@ import org.springframework.util.Assert;
  */
 public final class Search {
 
+	/** The reciprocal rank constant of vector rankings of different models fused. */
+	private static final int RANK_FUSION_K = 60;
+
 	private final QueryShaper shaper;
 
 	private final Retriever retriever;
@@ -104,9 +107,10 @@ public final class Search {
 	 * fuses the rankings by their scores: a hybrid ranking's scores are its reciprocal
 	 * ranks (weighted as the fusion weighs them), so ordering all candidates by score is
 	 * reciprocal-rank fusion across the knowledge bases; vector scores are similarities
-	 * of the same embedding model, comparable as they are. Ties go to the better rank,
-	 * then to the knowledge base named first. A reranker then orders the fused candidates
-	 * as it orders one knowledge base's.
+	 * of the same embedding model, comparable as they are (of different models, knowledge
+	 * bases built with different ones, they are not: then each counts its reciprocal
+	 * rank). Ties go to the better rank, then to the knowledge base named first. A
+	 * reranker then orders the fused candidates as it orders one knowledge base's.
 	 */
 	private List<ScoredChunk> retrieve(SearchRequest request, ShapedQuery shaped, int depth, SearchMode mode,
 			SearchTrace trace) {
@@ -114,12 +118,18 @@ public final class Search {
 			return this.retriever.retrieve(new ChunkSearch(request.knowledgeBase(), shaped, depth, mode,
 					request.documentIds(), request.filter()), trace);
 		}
+		// vector similarities of two models do not compare: across knowledge bases built
+		// with different models, a vector ranking counts by its ranks alone
+		boolean byRank = mode == SearchMode.VECTOR
+				&& request.knowledgeBases().stream().map(this.retriever::embeddingModel).distinct().count() > 1;
 		List<Ranked> all = new ArrayList<>();
 		for (int kb = 0; kb < request.knowledgeBases().size(); kb++) {
 			List<ScoredChunk> ranked = this.retriever.retrieve(new ChunkSearch(request.knowledgeBases().get(kb), shaped,
 					depth, mode, request.documentIds(), request.filter()), trace);
 			for (int rank = 0; rank < ranked.size(); rank++) {
-				all.add(new Ranked(ranked.get(rank), rank, kb));
+				ScoredChunk chunk = byRank ? new ScoredChunk(ranked.get(rank).chunk(), 1.0 / (RANK_FUSION_K + rank + 1))
+						: ranked.get(rank);
+				all.add(new Ranked(chunk, rank, kb));
 			}
 		}
 		return all.stream()

@@ -1,0 +1,12 @@
+package dev.ragchat.ingestion.catalog;
+
+import dev.ragchat.ingestion.EmbeddingMigrationStore;
+
+class JdbcEmbeddingMigrationStoreTests extends EmbeddingMigrationStoreContractTests {
+
+	@Override
+	protected EmbeddingMigrationStore createStore() {
+		return new JdbcEmbeddingMigrationStore(new TestCatalog().jdbc);
+	}
+
+}

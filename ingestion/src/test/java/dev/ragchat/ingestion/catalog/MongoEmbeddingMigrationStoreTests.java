@@ -1,0 +1,15 @@
+package dev.ragchat.ingestion.catalog;
+
+import dev.ragchat.ingestion.EmbeddingMigrationStore;
+
+/**
+ * The MongoDB embedding-migration store on the in-process wire-protocol server.
+ */
+class MongoEmbeddingMigrationStoreTests extends EmbeddingMigrationStoreContractTests {
+
+	@Override
+	protected EmbeddingMigrationStore createStore() {
+		return new MongoEmbeddingMigrationStore(TestMongo.inProcess().getDb());
+	}
+
+}
