@@ -4,7 +4,7 @@
 #
 #     bash benchmarks/ingestion-fairness/run.sh
 #
-# Starts api/target/ragchat.jar (default configuration: one main worker, one quick-lane
+# Starts api/target/ragchat.jar (default configuration: a main worker a core, one quick-lane
 # worker) with a throw-away data dir, writes PDFs of PAGES pages (python3, no libraries),
 # and measures:
 #   1. blank: a PAGES-page PDF with one line of text and blank pages (the hardening

@@ -10,8 +10,8 @@ import org.springframework.util.unit.DataSize;
 /**
  * Ingestion settings.
  *
- * @param workers documents ingested at the same time by the main workers (default: half
- * the machine's cores, at least 1 and at most 4)
+ * @param workers documents ingested at the same time by the main workers (default: the
+ * machine's cores, at least 1 and at most 4)
  * @param chunkTokens target chunk size in embedding-model tokens
  * @param chunkOverlapTokens tokens of the previous chunk repeated at the start of the
  * next
@@ -63,17 +63,18 @@ public record IngestionProperties(Integer workers, @DefaultValue("400") int chun
 	}
 
 	/**
-	 * The main workers for a machine, when the setting is not given: half its cores, at
-	 * least 1 and at most {@value #MOST_DEFAULT_WORKERS}. A document's embedding already
+	 * The main workers for a machine, when the setting is not given: its cores, at least
+	 * 1 and at most {@value #MOST_DEFAULT_WORKERS}. A document's embedding already
 	 * spreads over every core (the index hands the model 32 texts at a time, one run per
-	 * core), so more workers add only reading (PDF text, OCR: one core each) beside it;
-	 * half the cores leaves the other half to the quick lane and to searches, and the
-	 * bound keeps the documents held in the heap at once within its default 2 GiB.
+	 * core), so one worker leaves all but one core idle while it reads a document (PDF
+	 * text, OCR); a second one embeds its document meanwhile
+	 * (docs/decisions/0028-ingestion-speed.md). The bound keeps the documents held in the
+	 * heap at once within its default 2 GiB.
 	 * @param cores the machine's cores
 	 * @return how many main workers
 	 */
 	static int defaultWorkers(int cores) {
-		return Math.min(MOST_DEFAULT_WORKERS, Math.max(1, cores / 2));
+		return Math.min(MOST_DEFAULT_WORKERS, Math.max(1, cores));
 	}
 
 }

@@ -149,9 +149,9 @@ class IngestionWorkersTests {
 	}
 
 	@Test
-	void theDefaultMainWorkersAreHalfTheCoresFromOneToFour() {
+	void theDefaultMainWorkersAreTheCoresFromOneToFour() {
 		assertThat(List.of(1, 2, 3, 4, 8, 16, 64).stream().map(IngestionProperties::defaultWorkers)).containsExactly(1,
-				1, 1, 2, 4, 4, 4);
+				2, 3, 4, 4, 4, 4);
 		assertThat(new IngestionProperties(null, 400, 60, 3, Duration.ofMinutes(2), 5000, DataSize.ofMegabytes(20),
 				null, "tesseract", "eng", Duration.ofSeconds(10), Duration.ofMinutes(10), 1, 100,
 				DataSize.ofKilobytes(200), 110, 1600)
