@@ -28,6 +28,14 @@ public enum Asks {
 		.compile("\\b(summari[sz]e|summari[sz]ing|summary|sum up|overview|outline|gist|tl;?dr"
 				+ "|(key|main|important) (points|takeaways|ideas|facts))\\b", Pattern.CASE_INSENSITIVE);
 
+	/**
+	 * "What does the travel policy say?", "What is the handbook about?": what a document
+	 * says as a whole, asked in so many words (not "what does it say about fees?").
+	 */
+	private static final Pattern WHAT_IT_SAYS = Pattern
+		.compile("^\\s*what\\s+(?:does|do|did)\\s+(.+?)\\s+(?:say|cover|contain)\\s*[?.!]*\\s*$"
+				+ "|^\\s*what\\s+(?:is|are)\\s+(.+?)\\s+about\\s*[?.!]*\\s*$", Pattern.CASE_INSENSITIVE);
+
 	private static final Pattern COMPARISON_WORDS = Pattern
 		.compile("\\b(compare|comparison|compared|differences?|differ|versus|vs\\.?)\\b", Pattern.CASE_INSENSITIVE);
 
@@ -43,7 +51,7 @@ public enum Asks {
 		if (WRITING_WORDS.matcher(message).find()) {
 			return WRITING;
 		}
-		if (SUMMARY_WORDS.matcher(message).find()) {
+		if (SUMMARY_WORDS.matcher(message).find() || WHAT_IT_SAYS.matcher(message).matches()) {
 			return SUMMARY;
 		}
 		if (COMPARISON_WORDS.matcher(message).find()) {
@@ -82,6 +90,10 @@ public enum Asks {
 	 * ({@link Overlap#words}: "Summarize the travel policy" is about travel and policy)
 	 */
 	public static Set<String> topic(String message) {
+		Matcher says = WHAT_IT_SAYS.matcher(message);
+		if (says.matches()) {
+			message = (says.group(1) != null) ? says.group(1) : says.group(2);
+		}
 		Matcher asking = SUMMARY_WORDS.matcher(message);
 		String topic = asking.replaceAll(" ");
 		topic = COMPARISON_WORDS.matcher(topic).replaceAll(" ");
