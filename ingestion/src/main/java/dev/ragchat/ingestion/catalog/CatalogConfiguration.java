@@ -1,8 +1,8 @@
 package dev.ragchat.ingestion.catalog;
 
 import dev.ragchat.ingestion.DocumentStore;
-import dev.ragchat.ingestion.EmbeddingMigrationStore;
 import dev.ragchat.ingestion.KnowledgeBaseStore;
+import dev.ragchat.ingestion.migration.EmbeddingMigrationStore;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;

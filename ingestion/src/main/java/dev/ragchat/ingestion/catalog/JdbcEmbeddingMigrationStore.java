@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import dev.ragchat.ingestion.EmbeddingMigration;
-import dev.ragchat.ingestion.EmbeddingMigrationStore;
+import dev.ragchat.ingestion.migration.EmbeddingMigration;
+import dev.ragchat.ingestion.migration.EmbeddingMigrationStore;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;

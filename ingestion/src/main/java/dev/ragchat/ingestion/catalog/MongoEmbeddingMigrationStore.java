@@ -14,8 +14,8 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
-import dev.ragchat.ingestion.EmbeddingMigration;
-import dev.ragchat.ingestion.EmbeddingMigrationStore;
+import dev.ragchat.ingestion.migration.EmbeddingMigration;
+import dev.ragchat.ingestion.migration.EmbeddingMigrationStore;
 import org.bson.conversions.Bson;
 
 import static com.mongodb.client.model.Filters.and;

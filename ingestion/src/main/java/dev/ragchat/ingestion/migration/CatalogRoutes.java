@@ -1,5 +1,7 @@
-package dev.ragchat.ingestion;
+package dev.ragchat.ingestion.migration;
 
+import dev.ragchat.ingestion.KnowledgeBase;
+import dev.ragchat.ingestion.KnowledgeBaseStore;
 import dev.ragchat.retrieval.ChunkRoutes;
 
 /**

@@ -1,4 +1,4 @@
-package dev.ragchat.ingestion;
+package dev.ragchat.ingestion.migration;
 
 import java.time.Instant;
 

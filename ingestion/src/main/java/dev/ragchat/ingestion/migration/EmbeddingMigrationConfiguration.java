@@ -1,7 +1,9 @@
-package dev.ragchat.ingestion;
+package dev.ragchat.ingestion.migration;
 
 import java.time.Clock;
 
+import dev.ragchat.ingestion.DocumentStore;
+import dev.ragchat.ingestion.KnowledgeBaseStore;
 import dev.ragchat.retrieval.ChunkIndexes;
 import dev.ragchat.retrieval.ChunkRoutes;
 

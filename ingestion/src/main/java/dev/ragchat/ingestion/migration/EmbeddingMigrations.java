@@ -1,4 +1,4 @@
-package dev.ragchat.ingestion;
+package dev.ragchat.ingestion.migration;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -18,6 +18,10 @@ import java.util.stream.Collectors;
 import dev.ragchat.errors.ConflictException;
 import dev.ragchat.errors.NotFoundException;
 import dev.ragchat.errors.RejectedInputException;
+import dev.ragchat.ingestion.Document;
+import dev.ragchat.ingestion.DocumentStore;
+import dev.ragchat.ingestion.KnowledgeBase;
+import dev.ragchat.ingestion.KnowledgeBaseStore;
 import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.ChunkIndex;
 import dev.ragchat.retrieval.ChunkIndexes;

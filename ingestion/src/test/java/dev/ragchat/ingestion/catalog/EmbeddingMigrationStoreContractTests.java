@@ -3,9 +3,9 @@ package dev.ragchat.ingestion.catalog;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-import dev.ragchat.ingestion.EmbeddingMigration;
-import dev.ragchat.ingestion.EmbeddingMigration.Status;
-import dev.ragchat.ingestion.EmbeddingMigrationStore;
+import dev.ragchat.ingestion.migration.EmbeddingMigration;
+import dev.ragchat.ingestion.migration.EmbeddingMigration.Status;
+import dev.ragchat.ingestion.migration.EmbeddingMigrationStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package dev.ragchat.ingestion.catalog;
 
-import dev.ragchat.ingestion.EmbeddingMigrationStore;
+import dev.ragchat.ingestion.migration.EmbeddingMigrationStore;
 
 class JdbcEmbeddingMigrationStoreTests extends EmbeddingMigrationStoreContractTests {
 

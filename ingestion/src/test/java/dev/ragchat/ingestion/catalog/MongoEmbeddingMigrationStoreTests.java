@@ -1,6 +1,6 @@
 package dev.ragchat.ingestion.catalog;
 
-import dev.ragchat.ingestion.EmbeddingMigrationStore;
+import dev.ragchat.ingestion.migration.EmbeddingMigrationStore;
 
 /**
  * The MongoDB embedding-migration store on the in-process wire-protocol server.
