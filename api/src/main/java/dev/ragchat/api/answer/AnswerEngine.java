@@ -166,9 +166,15 @@ public final class AnswerEngine {
 			List<Citation> readings = knowledgeBases(
 					this.citations.of(new Citations.Cited(askedBack, sources, numbering.cited())), sources);
 			trace.cited(readings);
+			// each reading names its source by the number the question asked back gives
+			// it
+			Clarification offered = new Clarification(verdict.clarification().kind(), verdict.clarification()
+				.readings()
+				.stream()
+				.map((reading) -> new Clarification.Reading(reading.label(), numbering.number(reading.source())))
+				.toList());
 			return new Answer(askedBack, false, readings, null, null,
-					found.chunks().stream().map(Answer.Passage::of).toList(), trace.trace(null),
-					verdict.clarification());
+					found.chunks().stream().map(Answer.Passage::of).toList(), trace.trace(null), offered);
 		}
 		if (!verdict.answerable()) {
 			tokens.accept(AnswerGenerator.NOT_FOUND);

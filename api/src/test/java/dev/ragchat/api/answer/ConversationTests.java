@@ -16,6 +16,7 @@ import dev.ragchat.api.answer.judge.Readings;
 import dev.ragchat.api.answer.judge.Refusal;
 import dev.ragchat.api.answer.judge.RulesJudge;
 import dev.ragchat.api.answer.judge.SourcesJudge;
+import dev.ragchat.api.answer.judge.Verdict;
 import dev.ragchat.api.answer.query.ConversationRewriter;
 import dev.ragchat.api.answer.search.Search;
 import dev.ragchat.retrieval.Chunk;
@@ -52,6 +53,10 @@ class ConversationTests {
 
 	private AnswerEngine engine;
 
+	private Search search;
+
+	private ExtractiveGenerator generator;
+
 	@BeforeEach
 	void index() {
 		this.index = new LuceneChunkIndex(this.dir, this.embeddings.asIndexEmbedding(), 16,
@@ -87,13 +92,13 @@ class ConversationTests {
 				"Volunteers help the Auburn Police Department at community events and with crime prevention.");
 		add("sanbruno", "Police Explorer | San Bruno, CA",
 				"The San Bruno Police Department runs an Explorer program for young people aged 14 to 20.");
-		Search search = new Search(new QueryShaper(), new Retriever(this.index, Fusion.ranks(60, 1, 1, 10)),
+		this.search = new Search(new QueryShaper(), new Retriever(this.index, Fusion.ranks(60, 1, 1, 10)),
 				Reranking.off());
-		ExtractiveGenerator generator = new ExtractiveGenerator(this.embeddings, this.embeddings::embed, 0.3, 2);
+		this.generator = new ExtractiveGenerator(this.embeddings, this.embeddings::embed, 0.3, 2);
 		Judge judge = new SourcesJudge().then(new Readings())
-			.then(new RulesJudge(new Grounding(search, true, Grounding.NamesRule.PROPER), 2));
-		this.engine = new AnswerEngine(new AnswerEngine.Stages(new ConversationRewriter(search), search, judge, null,
-				generator, new Citations(null)));
+			.then(new RulesJudge(new Grounding(this.search, true, Grounding.NamesRule.PROPER), 2));
+		this.engine = new AnswerEngine(new AnswerEngine.Stages(new ConversationRewriter(this.search), this.search,
+				judge, null, this.generator, new Citations(null)));
 	}
 
 	@AfterEach
@@ -155,6 +160,11 @@ class ConversationTests {
 			.contains("County of Alameda");
 		assertThat(answer.clarification().readings()).hasSizeGreaterThanOrEqualTo(2);
 		assertThat(answer.citations()).extracting(Citation::documentId).contains("tuolumne", "alameda");
+		for (Clarification.Reading reading : answer.clarification().readings()) {
+			// a reading's source is the number its marker has in the text asked back
+			assertThat(answer.text()).contains(reading.label() + " [" + reading.source() + "]");
+			assertThat(answer.citations().get(reading.source() - 1).index()).isEqualTo(reading.source());
+		}
 	}
 
 	@Test
@@ -180,6 +190,22 @@ class ConversationTests {
 		Answer answer = ask("Does this police department in San Bruno run an Explorer program?");
 		assertThat(answer.outcome()).as(answer.text()).isEqualTo(Answer.ANSWERED);
 		assertThat(answer.citations()).extracting(Citation::documentId).contains("sanbruno");
+	}
+
+	@Test
+	void eachReadingNamesItsSourceByTheNumberTheQuestionAskedBackGivesIt() {
+		// readings whose sources are the third and the first found: asked back as [1]
+		// and [2]
+		Judge third = (judged) -> Verdict.clarify(judged.sources(), new Clarification("policy",
+				List.of(new Clarification.Reading("Third", 3), new Clarification.Reading("First", 1))));
+		AnswerEngine engine = new AnswerEngine(new AnswerEngine.Stages(new ConversationRewriter(this.search),
+				this.search, third, null, this.generator, new Citations(null)));
+		Answer answer = engine.answer(new AnswerRequest(KB, "How are hotel costs and meals reimbursed?", List.of(),
+				List.of(), null, new AnswerRequest.Settings(5, null, null, null), null), (token) -> {
+				});
+		assertThat(answer.outcome()).isEqualTo(Answer.CLARIFY);
+		assertThat(answer.clarification().readings()).extracting(Clarification.Reading::source).containsExactly(1, 2);
+		assertThat(answer.text()).contains("Third [1]").contains("First [2]");
 	}
 
 	@Test
