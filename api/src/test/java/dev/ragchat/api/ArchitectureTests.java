@@ -24,9 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The boundaries docs/architecture.md draws, checked on the compiled production classes
  * of all three modules: api uses ingestion, ingestion uses retrieval, never the other
- * way; no cycles between modules or between the feature packages inside one; adapters are
- * reached only through their ports, so only their own package and the configuration that
- * chooses them name them.
+ * way; no cycles between modules or between packages; adapters are reached only through
+ * their ports, so only their own package and the configuration that chooses them name
+ * them. The application modules (a Maven module's top-level packages: no cycles between
+ * them, no use of another's internals) are Spring Modulith's to check:
+ * {@link ModularityTests}.
  */
 class ArchitectureTests {
 
@@ -114,11 +116,6 @@ class ArchitectureTests {
 	@Test
 	void modulesHaveNoCycles() {
 		slices().matching("dev.ragchat.(*)..").should().beFreeOfCycles().check(ragchat);
-	}
-
-	@Test
-	void featurePackagesHaveNoCycles() {
-		slices().matching("dev.ragchat.*.(*)..").should().beFreeOfCycles().check(ragchat);
 	}
 
 	@Test

@@ -5,5 +5,12 @@
  * ground step's look-ups all go through {@link dev.ragchat.api.answer.search.Search}
  * ({@code ArchitectureTests}: nothing else calls the query shaper, the retriever or the
  * reranker).
+ * <p>
+ * A named interface of the {@code api.answer} module, which other modules may use
+ * ({@code ModularityTests}): the one search ({@code Search}, {@code SearchRequest},
+ * {@code Found}) that knowledge's {@code /search} and MCP call, and chat's scope.
  */
+@NamedInterface("search")
 package dev.ragchat.api.answer.search;
+
+import org.springframework.modulith.NamedInterface;
