@@ -104,6 +104,12 @@ public final class Readings implements Judge {
 			if (StopWords.contains(first) || Overlap.words(first).isEmpty()) {
 				continue;
 			}
+			if (namedBefore(question.substring(0, matcher.start()),
+					(matcher.group(3) != null) ? matcher.group(3) : matcher.group(2), matcher.group(2))) {
+				// "the Python Unit Test `x` … this test": it points back within the
+				// question
+				continue;
+			}
 			List<Kind> kinds = "the".equalsIgnoreCase(matcher.group(1)) ? definite : pointed;
 			boolean demonstrative = kinds == pointed;
 			String second = (matcher.group(3) != null) ? bare(matcher.group(3)) : null;
@@ -125,6 +131,26 @@ public final class Readings implements Judge {
 		}
 		pointed.addAll(definite);
 		return pointed;
+	}
+
+	/**
+	 * Whether the question, before it points, already wrote the thing's noun: what it
+	 * points at is then what it wrote.
+	 */
+	private static boolean namedBefore(String before, String... nouns) {
+		Set<String> written = new HashSet<>();
+		for (String word : before.split("[^\\p{L}\\p{N}'’-]+")) {
+			if (!word.isEmpty()) {
+				written.add(stem(bare(word)));
+			}
+		}
+		for (String noun : nouns) {
+			String word = stem(bare(noun));
+			if (!StopWords.contains(word) && written.contains(word)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static String bare(String word) {
@@ -187,7 +213,7 @@ public final class Readings implements Judge {
 			.compile("\\b(?i:(" + written + "))\\s+of\\s+(" + NAME_WORD + "(?:\\s+" + NAME_WORD + "){0,3})");
 		Set<String> kindWords = Overlap.words(kind);
 		Map<String, ScoredChunk> readings = new LinkedHashMap<>();
-		Set<String> seen = new HashSet<>();
+		List<Set<String>> found = new ArrayList<>();
 		for (ScoredChunk source : sources) {
 			String text = source.chunk().text();
 			List<String> names = new ArrayList<>();
@@ -203,8 +229,12 @@ public final class Readings implements Judge {
 				names.add(open.group(1) + " of " + open.group(2));
 			}
 			for (String name : names) {
-				Set<String> words = Overlap.words(name);
-				if (words.size() > kindWords.size() && seen.add(String.join(" ", new TreeSet<>(words)))) {
+				Set<String> words = new TreeSet<>();
+				Overlap.words(name).forEach((word) -> words.add(stem(word)));
+				// "Unit Test" within "Python Unit Tests" is the same thing, named shorter
+				if (words.size() > kindWords.size()
+						&& found.stream().noneMatch((other) -> other.containsAll(words) || words.containsAll(other))) {
+					found.add(words);
 					readings.putIfAbsent(name, source);
 				}
 			}

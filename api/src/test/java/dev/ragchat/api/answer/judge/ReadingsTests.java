@@ -34,4 +34,11 @@ class ReadingsTests {
 			.contains(new Readings.Kind("clinic", false));
 	}
 
+	@Test
+	void aThingTheQuestionNamedBeforePointingAtItIsNoKindToAskAbout() {
+		assertThat(Readings.kinds("What does the Python Unit Test `test_swap_master` do? How can I run this test?"))
+			.extracting(Readings.Kind::words)
+			.doesNotContain("test");
+	}
+
 }
