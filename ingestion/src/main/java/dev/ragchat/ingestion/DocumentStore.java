@@ -47,6 +47,25 @@ public interface DocumentStore {
 	List<Document> findByKnowledgeBase(String knowledgeBase);
 
 	/**
+	 * One page of a knowledge base's documents, searched, sorted and cut by the catalog's
+	 * own query (an index where the order has one), never by reading the knowledge base
+	 * whole: what {@code GET /knowledge-bases/{kb}/documents} shows.
+	 * @param knowledgeBase a knowledge base
+	 * @param query which documents, in which order
+	 * @return the page, how many matched, how many of the knowledge base wait in line and
+	 * the place in line of each queued document of the page
+	 */
+	Page findPage(String knowledgeBase, DocumentQuery query);
+
+	/**
+	 * @param knowledgeBase a knowledge base
+	 * @param sha256 hex SHA-256 of some bytes
+	 * @return every document of that knowledge base with those bytes (failed ones too),
+	 * oldest first
+	 */
+	List<Document> findBySha256(String knowledgeBase, String sha256);
+
+	/**
 	 * @param knowledgeBase a knowledge base
 	 * @param sha256 hex SHA-256 of some bytes
 	 * @return a document of that knowledge base with those bytes that has not failed
@@ -152,6 +171,24 @@ public interface DocumentStore {
 	 * @return the versions it had before its current one, oldest first
 	 */
 	List<Document.Version> versions(String id);
+
+	/**
+	 * A page of a knowledge base's documents.
+	 *
+	 * @param documents the documents of the page, in the order asked for
+	 * @param total how many documents matched
+	 * @param queued how many documents of the knowledge base are QUEUED
+	 * @param placesInLine each QUEUED document of the page's place among the knowledge
+	 * base's QUEUED documents in upload order (1 first)
+	 */
+	record Page(List<Document> documents, long total, long queued, java.util.Map<String, Integer> placesInLine) {
+
+		public Page {
+			documents = List.copyOf(documents);
+			placesInLine = java.util.Map.copyOf(placesInLine);
+		}
+
+	}
 
 	/**
 	 * A document with the hash of the request it came with.

@@ -150,9 +150,25 @@ public final class Documents {
 			.orElseThrow(() -> new NotFoundException("No document '" + id + "' in '" + knowledgeBase + "'"));
 	}
 
+	/**
+	 * @param knowledgeBase a knowledge base
+	 * @return all its documents, oldest first (read whole: for a page, see {@link #page})
+	 */
 	public List<Document> list(String knowledgeBase) {
 		this.knowledgeBases.get(knowledgeBase);
 		return this.store.findByKnowledgeBase(knowledgeBase);
+	}
+
+	/**
+	 * One page of a knowledge base's documents, searched, sorted and cut by the catalog.
+	 * @param knowledgeBase a knowledge base
+	 * @param query which documents, in which order
+	 * @return the page, with how many matched and the queue's places in line
+	 * @throws NotFoundException if the knowledge base does not exist
+	 */
+	public DocumentStore.Page page(String knowledgeBase, DocumentQuery query) {
+		this.knowledgeBases.get(knowledgeBase);
+		return this.store.findPage(knowledgeBase, query);
 	}
 
 	/**
@@ -202,10 +218,12 @@ public final class Documents {
 
 	/**
 	 * The same bytes sent again after they FAILED are a retry: the new document replaces
-	 * the failed ones (once it is stored), instead of a second FAILED row beside it.
+	 * the failed ones (once it is stored), instead of a second FAILED row beside it. Only
+	 * the documents with its bytes are read (an upload does not read its whole knowledge
+	 * base, which made filling one take time growing with the square of its size).
 	 */
 	private void replaceFailed(Document document) {
-		for (Document failed : this.store.findByKnowledgeBase(document.knowledgeBase())) {
+		for (Document failed : this.store.findBySha256(document.knowledgeBase(), document.sha256())) {
 			if (failed.status() == DocumentStatus.FAILED && failed.sha256().equals(document.sha256())
 					&& !failed.id().equals(document.id())) {
 				try {

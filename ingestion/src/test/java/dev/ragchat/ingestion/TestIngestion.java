@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 import dev.ragchat.ingestion.blobs.LocalBlobStore;
 import dev.ragchat.ingestion.catalog.TestCatalog;
@@ -46,7 +47,16 @@ public final class TestIngestion implements AutoCloseable {
 	 * @throws IOException if the index cannot be opened
 	 */
 	public TestIngestion(Path dir) throws IOException {
-		DocumentStore store = this.catalog.documents();
+		this(dir, UnaryOperator.identity());
+	}
+
+	/**
+	 * @param dir a folder of its own (index, originals, work files)
+	 * @param catalog wraps the catalog's document store (to see how it is used)
+	 * @throws IOException if the index cannot be opened
+	 */
+	public TestIngestion(Path dir, UnaryOperator<DocumentStore> catalog) throws IOException {
+		DocumentStore store = catalog.apply(this.catalog.documents());
 		KnowledgeBaseStore kbs = this.catalog.knowledgeBases();
 		kbs.saveIfAbsent(new KnowledgeBase(KNOWLEDGE_BASE, "Tests", null, "hashing", 64, Instant.now()));
 		CountingModel model = new CountingModel(new AtomicInteger());

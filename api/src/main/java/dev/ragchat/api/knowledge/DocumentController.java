@@ -16,6 +16,7 @@ import dev.ragchat.api.audit.Audit;
 import dev.ragchat.errors.RagChatException;
 import dev.ragchat.ingestion.Document;
 import dev.ragchat.ingestion.DocumentPages;
+import dev.ragchat.ingestion.DocumentStore;
 import dev.ragchat.ingestion.Documents;
 import dev.ragchat.retrieval.ChunkIndex;
 import io.swagger.v3.oas.annotations.Operation;
@@ -198,10 +199,10 @@ class DocumentController {
 			@RequestParam(required = false) String q, @RequestParam(required = false) String sort,
 			@RequestParam(defaultValue = "0") int offset, @RequestParam(required = false) Integer limit) {
 		Permissions.see(caller, kb);
-		DocumentListing.Page page = new DocumentListing(q, sort, offset, limit).apply(this.documents.list(kb));
+		DocumentStore.Page page = this.documents.page(kb, new DocumentListing(q, sort, offset, limit).toQuery());
 		return new DocumentList(
-				page.documents().stream().map((d) -> view(d).withPlaceInLine(page.places().get(d.id()))).toList(),
-				page.total(), offset, limit, page.queued(), this.limits);
+				page.documents().stream().map((d) -> view(d).withPlaceInLine(page.placesInLine().get(d.id()))).toList(),
+				Math.toIntExact(page.total()), offset, limit, Math.toIntExact(page.queued()), this.limits);
 	}
 
 	@PatchMapping(path = "/{doc}", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -3,13 +3,17 @@ package dev.ragchat.ingestion.catalog;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ragchat.ingestion.Document;
+import dev.ragchat.ingestion.DocumentQuery;
 import dev.ragchat.ingestion.DocumentStatus;
 import dev.ragchat.ingestion.DocumentStore;
 
@@ -46,14 +50,15 @@ final class JdbcDocumentStore implements DocumentStore {
 		while (true) {
 			try {
 				this.jdbc.sql("""
-						insert into document (id, knowledge_base, filename, media_type, size_bytes, sha256,
-							live_sha256, status, warnings, attempts, metadata, idempotency_key, request_hash,
-							created_at, updated_at)
-						values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)""")
-					.params(d.id(), d.knowledgeBase(), d.filename(), d.mediaType(), d.sizeBytes(), d.sha256(),
-							(d.status() != DocumentStatus.FAILED) ? d.sha256() : null, d.status().name(),
-							toJson(Document.boundedWarnings(d.warnings())), d.metadata(), idempotencyKey, requestHash,
-							Jdbc.time(d.createdAt()), Jdbc.time(d.createdAt()))
+						insert into document (id, knowledge_base, filename, filename_key, media_type, size_bytes,
+							sha256, live_sha256, status, warnings, attempts, metadata, idempotency_key, request_hash,
+							created_at, updated_at, version_at)
+						values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)""")
+					.params(d.id(), d.knowledgeBase(), d.filename(), DocumentQuery.nameKey(d.filename()), d.mediaType(),
+							d.sizeBytes(), d.sha256(), (d.status() != DocumentStatus.FAILED) ? d.sha256() : null,
+							d.status().name(), toJson(Document.boundedWarnings(d.warnings())), d.metadata(),
+							idempotencyKey, requestHash, Jdbc.time(d.createdAt()), Jdbc.time(d.createdAt()),
+							Jdbc.time(d.updatedAt()))
 					.update();
 				return d;
 			}
@@ -106,6 +111,102 @@ final class JdbcDocumentStore implements DocumentStore {
 	public List<Document> findByKnowledgeBase(String knowledgeBase) {
 		return this.jdbc.sql("select * from document where knowledge_base = ? order by created_at, id")
 			.param(knowledgeBase)
+			.query(JdbcDocumentStore::map)
+			.list();
+	}
+
+	@Override
+	public Page findPage(String knowledgeBase, DocumentQuery query) {
+		StringBuilder where = new StringBuilder("knowledge_base = ?");
+		List<Object> params = new ArrayList<>(List.of(knowledgeBase));
+		if (query.nameContains() != null) {
+			where.append(" and filename_key like ? escape '\\'");
+			params.add("%" + likeLiteral(query.nameContains()) + "%");
+		}
+		long total = this.jdbc.sql("select count(*) from document where " + where)
+			.params(params)
+			.query(Long.class)
+			.single();
+		StringBuilder select = new StringBuilder("select * from document where ").append(where)
+			.append(" order by ")
+			.append(orderBy(query));
+		List<Object> pageParams = new ArrayList<>(params);
+		if (query.limit() != null) {
+			select.append(" limit ?");
+			pageParams.add(query.limit());
+		}
+		if (query.offset() > 0) {
+			select.append(" offset ?");
+			pageParams.add(query.offset());
+		}
+		List<Document> documents = (query.offset() < total)
+				? this.jdbc.sql(select.toString()).params(pageParams).query(JdbcDocumentStore::map).list() : List.of();
+		long queued = this.jdbc.sql("select count(*) from document where knowledge_base = ? and status = 'QUEUED'")
+			.param(knowledgeBase)
+			.query(Long.class)
+			.single();
+		return new Page(documents, total, queued, placesInLine(knowledgeBase, documents));
+	}
+
+	/**
+	 * The key, its direction, then upload order: each order's columns follow the
+	 * knowledge base in an index of their own (V2026.12.8.60_41). The knowledge base
+	 * leads the order too (one value: it changes nothing) so that H2 reads an ascending
+	 * page off the index, the rows before the offset and the page only, instead of
+	 * sorting them all.
+	 */
+	private static String orderBy(DocumentQuery query) {
+		String direction = query.descending() ? " desc" : "";
+		String key = switch (query.order()) {
+			case UPLOAD -> null;
+			case NAME -> "filename_key" + direction;
+			case DATE -> "version_at" + direction;
+			case SIZE -> "size_bytes" + direction;
+			case STATUS -> statusRank() + direction;
+		};
+		return "knowledge_base, " + ((key != null) ? key + ", " : "") + "created_at, id";
+	}
+
+	/** A status's place in {@link DocumentStatus}, the order a list sorts statuses in. */
+	private static String statusRank() {
+		StringBuilder rank = new StringBuilder("case status");
+		for (DocumentStatus status : DocumentStatus.values()) {
+			rank.append(" when '").append(status.name()).append("' then ").append(status.ordinal());
+		}
+		return rank.append(" end").toString();
+	}
+
+	private static String likeLiteral(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+	/**
+	 * The places in line of the page's queued documents, counted by the catalog over the
+	 * knowledge base's queued documents in upload order.
+	 */
+	private Map<String, Integer> placesInLine(String knowledgeBase, List<Document> page) {
+		List<String> queued = page.stream()
+			.filter((d) -> d.status() == DocumentStatus.QUEUED)
+			.map(Document::id)
+			.toList();
+		if (queued.isEmpty()) {
+			return Map.of();
+		}
+		return this.jdbc.sql("""
+				select id, place from (select id, row_number() over (order by created_at, id) as place from document
+					where knowledge_base = :kb and status = 'QUEUED') q where id in (:ids)""")
+			.param("kb", knowledgeBase)
+			.param("ids", queued)
+			.query((rs, row) -> Map.entry(rs.getString("id"), rs.getInt("place")))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+
+	@Override
+	public List<Document> findBySha256(String knowledgeBase, String sha256) {
+		return this.jdbc.sql("select * from document where knowledge_base = ? and sha256 = ? order by created_at, id")
+			.params(knowledgeBase, sha256)
 			.query(JdbcDocumentStore::map)
 			.list();
 	}
@@ -253,13 +354,14 @@ final class JdbcDocumentStore implements DocumentStore {
 						Jdbc.time(next.updatedAt()))
 				.update();
 			this.jdbc.sql("""
-					update document set filename = ?, media_type = ?, size_bytes = ?, sha256 = ?, live_sha256 = ?,
-						metadata = ?, version = ?, version_at = ?, status = 'QUEUED', pages_done = 0, pages_total = 0,
-						chunks_done = 0, chunks_total = 0, warnings = '[]', error = null, attempts = 0, large = false,
-						ready_at = null, lease_owner = null, lease_until = null, updated_at = ? where id = ?""")
-				.params(next.filename(), next.mediaType(), next.sizeBytes(), next.sha256(), next.sha256(),
-						next.metadata(), next.version(), Jdbc.time(next.updatedAt()), Jdbc.time(next.updatedAt()),
-						next.id())
+					update document set filename = ?, filename_key = ?, media_type = ?, size_bytes = ?, sha256 = ?,
+						live_sha256 = ?, metadata = ?, version = ?, version_at = ?, status = 'QUEUED', pages_done = 0,
+						pages_total = 0, chunks_done = 0, chunks_total = 0, warnings = '[]', error = null, attempts = 0,
+						large = false, ready_at = null, lease_owner = null, lease_until = null, updated_at = ?
+						where id = ?""")
+				.params(next.filename(), DocumentQuery.nameKey(next.filename()), next.mediaType(), next.sizeBytes(),
+						next.sha256(), next.sha256(), next.metadata(), next.version(), Jdbc.time(next.updatedAt()),
+						Jdbc.time(next.updatedAt()), next.id())
 				.update();
 			return true;
 		}));

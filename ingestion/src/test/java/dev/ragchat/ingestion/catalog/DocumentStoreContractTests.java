@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import dev.ragchat.ingestion.Document;
+import dev.ragchat.ingestion.DocumentQuery;
 import dev.ragchat.ingestion.DocumentStatus;
 import dev.ragchat.ingestion.DocumentStore;
 import org.junit.jupiter.api.BeforeEach;
@@ -328,6 +329,112 @@ abstract class DocumentStoreContractTests {
 		assertThat(this.store.replace(next("doc_1", "c".repeat(64), 2))).isFalse();
 		assertThat(this.store.findById("doc_1").orElseThrow().sha256()).isEqualTo("b".repeat(64));
 		assertThat(this.store.replace(next("doc_99", "d".repeat(64), 2))).isFalse();
+	}
+
+	@Test
+	void searchesSortsAndPagesTheListAsTheListInMemoryDid() {
+		fillAKnowledgeBaseOfEveryKind();
+		List<Document> all = this.store.findByKnowledgeBase("kb");
+		List<String> searches = new ArrayList<>(java.util.Arrays.asList(null, "  ", " REPORT ", "%", "_", "\\", "a.b",
+				"(draft)", "über", "ÉTÉ", "nothing-like-it"));
+		int checked = 0;
+		for (String q : searches) {
+			for (String sort : List.of("upload", "name", "-name", "date", "-date", "size", "-size", "status",
+					"-status")) {
+				for (int offset : List.of(0, 7, 55)) {
+					for (Integer limit : java.util.Arrays.asList(null, 1, 10)) {
+						boolean descending = sort.startsWith("-");
+						DocumentQuery query = new DocumentQuery(q,
+								DocumentQuery.Order.valueOf(
+										(descending ? sort.substring(1) : sort).toUpperCase(java.util.Locale.ROOT)),
+								descending, offset, limit);
+						DocumentStore.Page expected = InMemoryListing.apply(all, q, query);
+						DocumentStore.Page page = this.store.findPage("kb", query);
+						String what = "q=" + q + " sort=" + sort + " offset=" + offset + " limit=" + limit;
+						assertThat(page.documents()).as(what).containsExactlyElementsOf(expected.documents());
+						assertThat(page.total()).as(what).isEqualTo(expected.total());
+						assertThat(page.queued()).as(what).isEqualTo(expected.queued());
+						assertThat(page.placesInLine()).as(what).isEqualTo(expected.placesInLine());
+						checked += page.documents().size();
+					}
+				}
+			}
+		}
+		// the lists were not all empty: the comparisons compared documents
+		assertThat(checked).isGreaterThan(1000);
+	}
+
+	@Test
+	void returnsOnlyTheAskedPageOfAKnowledgeBaseOfThousands() {
+		for (int i = 0; i < 2000; i++) {
+			Document d = new Document(String.format("doc_%05d", i), "kb", String.format("file-%05d.txt", 1999 - i),
+					"text/plain", i % 97, String.format("%064d", i), DocumentStatus.QUEUED, Document.Progress.NONE,
+					List.of(), null, 0, null, NOW.plusMillis(i), null);
+			this.store.insert(d, null, null);
+		}
+		DocumentStore.Page page = this.store.findPage("kb",
+				new DocumentQuery(null, DocumentQuery.Order.NAME, false, 1000, 10));
+		// file-00000 is the newest: by name, the 1001st is doc_00999's file-01000
+		assertThat(page.documents()).extracting(Document::id)
+			.containsExactly("doc_00999", "doc_00998", "doc_00997", "doc_00996", "doc_00995", "doc_00994", "doc_00993",
+					"doc_00992", "doc_00991", "doc_00990");
+		assertThat(page.total()).isEqualTo(2000);
+		assertThat(page.queued()).isEqualTo(2000);
+		assertThat(page.placesInLine()).containsEntry("doc_00999", 1000).containsEntry("doc_00990", 991).hasSize(10);
+		DocumentStore.Page searched = this.store.findPage("kb",
+				new DocumentQuery("FILE-019", DocumentQuery.Order.SIZE, true, 0, 5));
+		assertThat(searched.total()).isEqualTo(100);
+		assertThat(searched.documents()).hasSize(5).allSatisfy((d) -> assertThat(d.filename()).startsWith("file-019"));
+	}
+
+	@Test
+	void findsEveryDocumentWithTheSameBytesFailedOnesToo() {
+		this.store.insert(document("doc_1", "kb", "a".repeat(64), NOW), null, null);
+		this.store.failed("doc_1", "broken", List.of());
+		this.store.insert(document("doc_2", "kb", "a".repeat(64), NOW.plusSeconds(1)), null, null);
+		this.store.insert(document("doc_3", "kb", "b".repeat(64)), null, null);
+		this.store.insert(document("doc_4", "other", "a".repeat(64)), null, null);
+		assertThat(this.store.findBySha256("kb", "a".repeat(64))).extracting(Document::id)
+			.containsExactly("doc_1", "doc_2");
+		assertThat(this.store.findBySha256("kb", "c".repeat(64))).isEmpty();
+	}
+
+	/**
+	 * Sixty documents with names that share words, case and special characters, sizes,
+	 * upload times and statuses that tie, replaced versions (uploaded later than they
+	 * were created), every status; and a few in another knowledge base.
+	 */
+	private void fillAKnowledgeBaseOfEveryKind() {
+		java.util.Random random = new java.util.Random(60);
+		List<String> names = List.of("Report-%d.pdf", "report_%d.txt", "alpha%d.md", "100%% sure %d.txt", "a_b%d.txt",
+				"Über (draft) %d.docx", "ÉTÉ-%d.txt", "back\\slash%d.txt", "a.b-%d.csv", "same.txt", "SAME.txt",
+				"zeta%d.txt");
+		DocumentStatus[] statuses = DocumentStatus.values();
+		for (int i = 0; i < 60; i++) {
+			String id = "doc_" + Integer.toHexString(random.nextInt(1 << 20)) + "_" + i;
+			String name = String.format(names.get(random.nextInt(names.size())), random.nextInt(5));
+			Document d = new Document(id, "kb", name, "text/plain", List.of(10L, 20L, 1234L).get(random.nextInt(3)),
+					String.format("%064x", i), DocumentStatus.QUEUED, Document.Progress.NONE, List.of(), null, 0, null,
+					NOW.plusSeconds(i / 3), null);
+			this.store.insert(d, null, null);
+			DocumentStatus status = statuses[random.nextInt(statuses.length)];
+			switch (status) {
+				case READY -> this.store.ready(id, new Document.Progress(1, 1, 2, 2), List.of(), NOW.plusSeconds(90));
+				case FAILED -> this.store.failed(id, "broken", List.of());
+				case PARSING, EMBEDDING -> this.store.progress(id, status, Document.Progress.NONE);
+				default -> {
+				}
+			}
+			if (status == DocumentStatus.READY && random.nextInt(3) == 0) {
+				// a replaced document: queued again, its version uploaded later
+				this.store.replace(new Document(id, "kb", "Replaced " + name, "text/plain", 99,
+						String.format("%064x", 1000 + i), DocumentStatus.QUEUED, Document.Progress.NONE, List.of(),
+						null, 0, null, d.createdAt(), null, 2, NOW.plusSeconds(random.nextInt(40))));
+			}
+		}
+		for (int i = 0; i < 5; i++) {
+			this.store.insert(document("doc_other_" + i, "other", String.format("%064x", 5000 + i)), null, null);
+		}
 	}
 
 	private static Document next(String id, String sha256, int version) {
