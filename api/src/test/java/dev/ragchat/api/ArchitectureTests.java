@@ -9,6 +9,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import dev.ragchat.api.answer.search.Search;
 import dev.ragchat.retrieval.Retriever;
 import dev.ragchat.retrieval.query.QueryShaper;
 import dev.ragchat.retrieval.rerank.Reranker;
@@ -82,6 +83,19 @@ class ArchitectureTests {
 						.of(QueryShaper.class, Retriever.class, Reranking.class, Reranker.class)
 						.anyMatch((type) -> call.getTargetOwner().isAssignableTo(type))))
 			.because("the answer engine's search stage is the one way to search a knowledge base")
+			.check(ragchat);
+	}
+
+	@Test
+	void noJudgeSearches() {
+		// the judge reads what the search stage found and read (Judged) and decides: the
+		// look-ups of names the sources lack are the search stage's query expansion
+		noClasses().that()
+			.resideInAPackage("dev.ragchat.api.answer.judge..")
+			.should()
+			.transitivelyDependOnClassesThat()
+			.areAssignableTo(Search.class)
+			.because("the judge only reads and decides; searching is the search stage's")
 			.check(ragchat);
 	}
 

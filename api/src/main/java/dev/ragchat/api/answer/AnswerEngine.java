@@ -8,6 +8,9 @@ import dev.ragchat.api.answer.cite.Citations;
 import dev.ragchat.api.answer.generate.AnswerGenerator;
 import dev.ragchat.api.answer.generate.ChatModelGenerator;
 import dev.ragchat.api.answer.generate.Question;
+import dev.ragchat.api.answer.ground.Grounding;
+import dev.ragchat.api.answer.ground.GroundingQuestion;
+import dev.ragchat.api.answer.ground.Grounds;
 import dev.ragchat.api.answer.judge.Clarification;
 import dev.ragchat.api.answer.judge.Judge;
 import dev.ragchat.api.answer.judge.Judged;
@@ -34,10 +37,14 @@ import org.springframework.util.Assert;
  * knowledge base's evidence or a language model decides ({@link QueryRewriter});</li>
  * <li>search: shape, retrieve, rerank, least score ({@link Search}, the same search as
  * {@code /search}), of the request's scope: one knowledge base, or several and maybe only
- * some of their documents ({@link SearchScope}); no source of the answer lies outside
- * it;</li>
+ * some of their documents ({@link SearchScope}); no source of the answer lies outside it.
+ * For the extract's judge the search is expanded: each name of the question the chunks
+ * found do not speak of is looked up, the documents about it are searched (each through
+ * {@link Search}) and what they give is joined into the found set, which is then read for
+ * what it says of the question's names ({@link Grounding});</li>
  * <li>judge: do the sources answer? ({@link Judge}: the search's verdict, then the ground
- * step's rules for the extract or the similarity floor before a language model);</li>
+ * step's rules for the extract or the similarity floor before a language model); a judge
+ * reads what the search stage found and read, and decides: it searches nothing;</li>
  * <li>widen: a source of a paginated document is read with the rest of its page, so that
  * a table's row comes with its neighbours (small-to-big, {@link PageContext});</li>
  * <li>generate: the answer from the numbered sources, or the refusal
@@ -64,6 +71,8 @@ public final class AnswerEngine {
 
 	private final Search search;
 
+	private final Grounding grounding;
+
 	private final Judge judge;
 
 	private final PageContext pageContext;
@@ -78,6 +87,7 @@ public final class AnswerEngine {
 	public AnswerEngine(Stages stages) {
 		this.rewriter = stages.rewriter();
 		this.search = stages.search();
+		this.grounding = stages.grounding();
 		this.judge = stages.judge();
 		this.pageContext = stages.pageContext();
 		this.generator = stages.generator();
@@ -129,15 +139,29 @@ public final class AnswerEngine {
 		// query; what the rewrite searched already is not searched again, unless traced)
 		Found found = (image == null && rewrite.found() != null && !trace.on()) ? rewrite.found() : this.search
 			.search(conversation.searching((image != null) ? image.joinedTo(rewrite.query()) : rewrite.query()), trace);
-
 		if (rewrite.named() != null) {
 			found = found.judging(this.search.shape(rewrite.named()));
 		}
+		// expand and join (for the extract's judge; a language model reads the sources
+		// itself): each name of the question the chunks found do not speak of is looked
+		// up, and the documents about it searched for the question, each through the one
+		// search, what it finds joined into the found set; then what the set says of the
+		// question's names is read, so that the judge reads no index
+		Grounds grounds = null;
+		if (!generator.judgesSources() && this.grounding != null) {
+			Grounding.Expansion expansion = this.grounding.expand(
+					new GroundingQuestion(request.knowledgeBase(), found.query(), found.chunks()), request.filter(),
+					!request.media().isEmpty());
+			for (SearchRequest expanded : expansion.searches()) {
+				found = found.join(this.search.search(expanded));
+			}
+			grounds = this.grounding.read(expansion, found.all());
+		}
 
-		// 3. judge: do the sources answer? (widened by, or narrowed to, what the question
-		// names)
-		Verdict verdict = inside(request.scope(), this.judge.judge(Judged.of(request.knowledgeBase(), found,
-				request.filter(), !request.media().isEmpty(), generator.judgesSources(), trace)));
+		// 3. judge: do the sources answer? (it reads and decides: the search's verdict,
+		// then the rules of the extract or the similarity floor before a language model)
+		Verdict verdict = inside(request.scope(), this.judge
+			.judge(Judged.of(found, grounds, !request.media().isEmpty(), generator.judgesSources(), trace)));
 		trace.judged(verdict);
 		List<ScoredChunk> sources = verdict.sources();
 
@@ -318,14 +342,17 @@ public final class AnswerEngine {
 	 *
 	 * @param rewriter makes a follow-up stand on its own
 	 * @param search the one search
+	 * @param grounding looks up the names of the question the chunks found do not speak
+	 * of, and reads what the found set says of them, for the extract's judge
+	 * ({@code null}: nothing looked up or read)
 	 * @param judge decides whether the sources answer
 	 * @param pageContext reads the sources of paginated documents with the rest of their
 	 * page, or {@code null} to read them as found
 	 * @param generator writes the answer
 	 * @param citations turns markers into citations
 	 */
-	public record Stages(QueryRewriter rewriter, Search search, Judge judge, PageContext pageContext,
-			AnswerGenerator generator, Citations citations) {
+	public record Stages(QueryRewriter rewriter, Search search, Grounding grounding, Judge judge,
+			PageContext pageContext, AnswerGenerator generator, Citations citations) {
 
 		public Stages {
 			Assert.notNull(rewriter, "rewriter must not be null");

@@ -55,12 +55,13 @@ class EngineConfiguration {
 		QueryRewriter rewriter = (model != null) ? new CompressingQueryRewriter(model)
 				: new ConversationRewriter(search);
 		Judge floor = new SimilarityFloor(embeddingModel, queryEmbedder, settings.minSimilarity());
-		Judge rules = new RulesJudge(new Grounding(search, settings.questionTerms(), settings.names()), NAMED_SOURCES);
+		Grounding grounding = new Grounding(search, settings.questionTerms(), settings.names(), NAMED_SOURCES);
+		Judge rules = new RulesJudge(settings.names());
 		// asked per question: the generator may be changed while the service runs, and a
 		// persona may have its own
 		Judge extract = new Readings().then(rules);
 		Judge judge = new SourcesJudge().then((judged) -> (judged.modelJudges() ? floor : extract).judge(judged));
-		return new AnswerEngine(new AnswerEngine.Stages(rewriter, search, judge,
+		return new AnswerEngine(new AnswerEngine.Stages(rewriter, search, grounding, judge,
 				(settings.pageContext() > 0) ? new PageContext(index, settings.pageContext()) : null, generator,
 				new Citations(pages)));
 	}

@@ -10,6 +10,7 @@ import dev.ragchat.api.answer.generate.AnswerGenerator;
 import dev.ragchat.api.answer.generate.ExtractiveGenerator;
 import dev.ragchat.api.answer.generate.Turn;
 import dev.ragchat.api.answer.ground.Grounding;
+import dev.ragchat.api.answer.ground.NamesRule;
 import dev.ragchat.api.answer.judge.Clarification;
 import dev.ragchat.api.answer.judge.Judge;
 import dev.ragchat.api.answer.judge.Readings;
@@ -90,10 +91,9 @@ class ConversationTests {
 		Search search = new Search(new QueryShaper(), new Retriever(this.index, Fusion.ranks(60, 1, 1, 10)),
 				Reranking.off());
 		ExtractiveGenerator generator = new ExtractiveGenerator(this.embeddings, this.embeddings::embed, 0.3, 2);
-		Judge judge = new SourcesJudge().then(new Readings())
-			.then(new RulesJudge(new Grounding(search, true, Grounding.NamesRule.PROPER), 2));
-		this.engine = new AnswerEngine(new AnswerEngine.Stages(new ConversationRewriter(search), search, judge, null,
-				generator, new Citations(null)));
+		Judge judge = new SourcesJudge().then(new Readings()).then(new RulesJudge(NamesRule.PROPER));
+		this.engine = new AnswerEngine(new AnswerEngine.Stages(new ConversationRewriter(search), search,
+				new Grounding(search, true, NamesRule.PROPER, 2), judge, null, generator, new Citations(null)));
 	}
 
 	@AfterEach
