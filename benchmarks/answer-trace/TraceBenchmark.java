@@ -25,6 +25,7 @@ import dev.ragchat.api.answer.judge.RulesJudge;
 import dev.ragchat.api.answer.judge.SourcesJudge;
 import dev.ragchat.api.answer.query.ConversationRewriter;
 import dev.ragchat.api.answer.search.Search;
+import dev.ragchat.api.answer.widen.Focus;
 import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.Fusion;
 import dev.ragchat.retrieval.Retriever;
@@ -72,7 +73,8 @@ public class TraceBenchmark {
 			Judge judge = new SourcesJudge().then(new RulesJudge(NamesRule.PROPER));
 			AnswerEngine engine = new AnswerEngine(new AnswerEngine.Stages(new ConversationRewriter(search), search,
 					new Grounding(search, true, NamesRule.PROPER, 2), judge,
-					null, new ExtractiveGenerator(embeddings, embeddings::embed, 0.3, 3), new Citations(null)));
+					List.of(new Focus(search)), new ExtractiveGenerator(embeddings, embeddings::embed, 0.3, 3),
+					new Citations(null)));
 			// --trace=off measures the path untraced only, the loop a build without the trace runs
 			Method traced = arg(args, "trace", "both").equals("off") ? null : traced();
 			List<String> questions = new ArrayList<>();

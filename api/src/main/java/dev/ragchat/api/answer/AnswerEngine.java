@@ -21,9 +21,10 @@ import dev.ragchat.api.answer.search.Found;
 import dev.ragchat.api.answer.search.Search;
 import dev.ragchat.api.answer.search.SearchRequest;
 import dev.ragchat.api.answer.search.SearchScope;
-import dev.ragchat.api.answer.text.Asks;
 import dev.ragchat.api.answer.text.CitationMarkers;
-import dev.ragchat.retrieval.PageContext;
+import dev.ragchat.api.answer.widen.Focus;
+import dev.ragchat.api.answer.widen.PageContext;
+import dev.ragchat.api.answer.widen.SourcesProcessor;
 import dev.ragchat.retrieval.ScoredChunk;
 
 import org.springframework.util.Assert;
@@ -45,8 +46,10 @@ import org.springframework.util.Assert;
  * <li>judge: do the sources answer? ({@link Judge}: the search's verdict, then the ground
  * step's rules for the extract or the similarity floor before a language model); a judge
  * reads what the search stage found and read, and decides: it searches nothing;</li>
- * <li>widen: a source of a paginated document is read with the rest of its page, so that
- * a table's row comes with its neighbours (small-to-big, {@link PageContext});</li>
+ * <li>widen: the post-retrieval steps ({@link SourcesProcessor}, one signature), after
+ * the judge, the first that applies: a summary reads the document in focus
+ * ({@link Focus}); a source of a paginated document is read with the rest of its page, so
+ * that a table's row comes with its neighbours (small-to-big, {@link PageContext});</li>
  * <li>generate: the answer from the numbered sources, or the refusal
  * ({@link AnswerGenerator}), markers renumbered in order of first use (a marker that
  * names no source is dropped);</li>
@@ -61,12 +64,6 @@ public final class AnswerEngine {
 
 	private static final int MAX_IMAGE_QUERY = 2000;
 
-	/** How many pages of the document in focus a summary reads. */
-	private static final int SUMMARY_PAGES = 3;
-
-	/** How many chunks of the document in focus a summary reads. */
-	private static final int SUMMARY_CHUNKS = 40;
-
 	private final QueryRewriter rewriter;
 
 	private final Search search;
@@ -75,7 +72,7 @@ public final class AnswerEngine {
 
 	private final Judge judge;
 
-	private final PageContext pageContext;
+	private final List<SourcesProcessor> widening;
 
 	private final AnswerGenerator generator;
 
@@ -89,7 +86,7 @@ public final class AnswerEngine {
 		this.search = stages.search();
 		this.grounding = stages.grounding();
 		this.judge = stages.judge();
-		this.pageContext = stages.pageContext();
+		this.widening = stages.widening();
 		this.generator = stages.generator();
 		this.citations = stages.citations();
 	}
@@ -165,17 +162,20 @@ public final class AnswerEngine {
 		trace.judged(verdict);
 		List<ScoredChunk> sources = verdict.sources();
 
-		// 4. widen: a summary reads the passage search ranked first among its neighbours
-		// in the document; other sources of a paginated document are read with the rest
-		// of
-		// their page
-		if (verdict.answerable() && Asks.of(request.question()) == Asks.SUMMARY) {
-			sources = focus(sources);
-			trace.widened(sources, "a summary reads the document in focus around the passage ranked first");
-		}
-		else if (verdict.answerable() && this.pageContext != null) {
-			sources = this.pageContext.widen(sources);
-			trace.widened(sources, "sources of paginated documents read with the rest of their page");
+		// 4. widen: the post-retrieval steps, after the judge (what it read is what
+		// search
+		// found), the first that applies: a summary reads the passage search ranked first
+		// among its neighbours in the document (Focus); other sources of a paginated
+		// document are read with the rest of their page (PageContext)
+		if (verdict.answerable()) {
+			for (SourcesProcessor step : this.widening) {
+				SourcesProcessor.Processed processed = step.process(request.question(), sources);
+				if (processed != null) {
+					sources = processed.sources();
+					trace.widened(sources, processed.how());
+					break;
+				}
+			}
 		}
 
 		// 5. generate (only markers that name a source reach the caller, numbered in the
@@ -283,28 +283,6 @@ public final class AnswerEngine {
 	}
 
 	/**
-	 * The chunks of the document in focus, the first source's, around it in document
-	 * order: what a summary is made of.
-	 */
-	private List<ScoredChunk> focus(List<ScoredChunk> sources) {
-		ScoredChunk first = sources.get(0);
-		List<dev.ragchat.retrieval.Chunk> chunks = this.search.chunks(first.chunk().documentId(), first.chunk().page(),
-				first.chunk().page() + SUMMARY_PAGES - 1);
-		int at = 0;
-		for (int i = 0; i < chunks.size(); i++) {
-			if (chunks.get(i).id().equals(first.chunk().id())) {
-				at = i;
-			}
-		}
-		int from = Math.max(0, at - SUMMARY_CHUNKS / 4);
-		List<ScoredChunk> read = chunks.subList(from, Math.min(chunks.size(), from + SUMMARY_CHUNKS))
-			.stream()
-			.map((chunk) -> new ScoredChunk(chunk, first.score()))
-			.toList();
-		return read.isEmpty() ? sources : read;
-	}
-
-	/**
 	 * Text read in attached images, without a model: it joins the question for search
 	 * (brackets become parentheses, so an image cannot plant citation markers), and the
 	 * answer says what was read.
@@ -346,18 +324,20 @@ public final class AnswerEngine {
 	 * of, and reads what the found set says of them, for the extract's judge
 	 * ({@code null}: nothing looked up or read)
 	 * @param judge decides whether the sources answer
-	 * @param pageContext reads the sources of paginated documents with the rest of their
-	 * page, or {@code null} to read them as found
+	 * @param widening the post-retrieval steps, after the judge, of which the first that
+	 * applies reads the sources wider (the document in focus of a summary, the page of a
+	 * paginated source; none: the sources as found)
 	 * @param generator writes the answer
 	 * @param citations turns markers into citations
 	 */
 	public record Stages(QueryRewriter rewriter, Search search, Grounding grounding, Judge judge,
-			PageContext pageContext, AnswerGenerator generator, Citations citations) {
+			List<SourcesProcessor> widening, AnswerGenerator generator, Citations citations) {
 
 		public Stages {
 			Assert.notNull(rewriter, "rewriter must not be null");
 			Assert.notNull(search, "search must not be null");
 			Assert.notNull(judge, "judge must not be null");
+			widening = (widening != null) ? List.copyOf(widening) : List.of();
 			Assert.notNull(generator, "generator must not be null");
 			Assert.notNull(citations, "citations must not be null");
 		}

@@ -21,6 +21,7 @@ import dev.ragchat.api.answer.judge.SimilarityFloor;
 import dev.ragchat.api.answer.judge.SourcesJudge;
 import dev.ragchat.api.answer.query.ConversationRewriter;
 import dev.ragchat.api.answer.search.Search;
+import dev.ragchat.api.answer.widen.Focus;
 import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.Fusion;
 import dev.ragchat.retrieval.Retriever;
@@ -358,7 +359,8 @@ class AnswerEngineTests {
 		ExtractiveGenerator generator = new ExtractiveGenerator(this.embeddings, this.embeddings::embed, 0.3, 2);
 		Judge judge = new SourcesJudge().then(new RulesJudge(NamesRule.ALL));
 		return new AnswerEngine(new AnswerEngine.Stages(new ConversationRewriter(this.search), this.search,
-				new Grounding(this.search, true, NamesRule.ALL, 2), judge, null, generator, new Citations(null)));
+				new Grounding(this.search, true, NamesRule.ALL, 2), judge, List.of(new Focus(this.search)), generator,
+				new Citations(null)));
 	}
 
 	private AnswerEngine model(String reply) {
@@ -378,7 +380,8 @@ class AnswerEngineTests {
 		};
 		Judge judge = new SourcesJudge().then(new SimilarityFloor(this.embeddings, this.embeddings::embed, 0.3));
 		return new AnswerEngine(new AnswerEngine.Stages(new ConversationRewriter(this.search), this.search, null, judge,
-				null, new ChatModelGenerator(model, "stub", Duration.ofSeconds(5)), new Citations(null)));
+				List.of(new Focus(this.search)), new ChatModelGenerator(model, "stub", Duration.ofSeconds(5)),
+				new Citations(null)));
 	}
 
 	private Search search(Reranking reranking) {

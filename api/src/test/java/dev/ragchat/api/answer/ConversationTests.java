@@ -19,6 +19,7 @@ import dev.ragchat.api.answer.judge.RulesJudge;
 import dev.ragchat.api.answer.judge.SourcesJudge;
 import dev.ragchat.api.answer.query.ConversationRewriter;
 import dev.ragchat.api.answer.search.Search;
+import dev.ragchat.api.answer.widen.Focus;
 import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.Fusion;
 import dev.ragchat.retrieval.Retriever;
@@ -93,7 +94,8 @@ class ConversationTests {
 		ExtractiveGenerator generator = new ExtractiveGenerator(this.embeddings, this.embeddings::embed, 0.3, 2);
 		Judge judge = new SourcesJudge().then(new Readings()).then(new RulesJudge(NamesRule.PROPER));
 		this.engine = new AnswerEngine(new AnswerEngine.Stages(new ConversationRewriter(search), search,
-				new Grounding(search, true, NamesRule.PROPER, 2), judge, null, generator, new Citations(null)));
+				new Grounding(search, true, NamesRule.PROPER, 2), judge, List.of(new Focus(search)), generator,
+				new Citations(null)));
 	}
 
 	@AfterEach
