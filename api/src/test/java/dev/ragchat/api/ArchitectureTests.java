@@ -62,7 +62,7 @@ class ArchitectureTests {
 		// may call a model over HTTP, it may not serve HTTP)
 		noClasses().that()
 			.resideInAnyPackage("dev.ragchat.api.chat", "dev.ragchat.api.answer..", "dev.ragchat.api.chat.store..",
-					"dev.ragchat.api.media", "dev.ragchat.api.rerank..", "dev.ragchat.retrieval..")
+					"dev.ragchat.api.media", "dev.ragchat.retrieval..")
 			.should()
 			.dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("..web..", "jakarta.servlet..")
 				.and(DescribedPredicate.not(JavaClass.Predicates.resideInAnyPackage("org.springframework.web.client..",
@@ -75,8 +75,7 @@ class ArchitectureTests {
 		// one search for /search, MCP, chat and the ground step: nothing else calls the
 		// query shaper, the retriever or the reranker (configurations build them)
 		noClasses().that()
-			.resideOutsideOfPackages("dev.ragchat.api.answer.search..", "dev.ragchat.retrieval..",
-					"dev.ragchat.api.rerank..")
+			.resideOutsideOfPackages("dev.ragchat.api.answer.search..", "dev.ragchat.retrieval..")
 			.should()
 			.callMethodWhere(DescribedPredicate.describe("a method of the query shaper, the retriever or the reranker",
 					(JavaMethodCall call) -> Stream
