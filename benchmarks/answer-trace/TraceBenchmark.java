@@ -19,11 +19,13 @@ import dev.ragchat.api.answer.AnswerRequest;
 import dev.ragchat.api.answer.cite.Citations;
 import dev.ragchat.api.answer.generate.ExtractiveGenerator;
 import dev.ragchat.api.answer.ground.Grounding;
+import dev.ragchat.api.answer.ground.NamesRule;
 import dev.ragchat.api.answer.judge.Judge;
 import dev.ragchat.api.answer.judge.RulesJudge;
 import dev.ragchat.api.answer.judge.SourcesJudge;
 import dev.ragchat.api.answer.query.ConversationRewriter;
 import dev.ragchat.api.answer.search.Search;
+import dev.ragchat.api.answer.widen.Focus;
 import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.Fusion;
 import dev.ragchat.retrieval.Retriever;
@@ -68,9 +70,11 @@ public class TraceBenchmark {
 			// the production fusion's defaults (RetrievalProperties), no reranker
 			Fusion fusion = new Fusion(Fusion.Method.SCORES, 60, 1, 1, 100, true, 0.5, 2);
 			Search search = new Search(new QueryShaper(), new Retriever(index, fusion), Reranking.off());
-			Judge judge = new SourcesJudge().then(new RulesJudge(new Grounding(search, true, Grounding.NamesRule.PROPER), 2));
-			AnswerEngine engine = new AnswerEngine(new AnswerEngine.Stages(new ConversationRewriter(search), search, judge,
-					null, new ExtractiveGenerator(embeddings, embeddings::embed, 0.3, 3), new Citations(null)));
+			Judge judge = new SourcesJudge().then(new RulesJudge(NamesRule.PROPER));
+			AnswerEngine engine = new AnswerEngine(new AnswerEngine.Stages(new ConversationRewriter(search), search,
+					new Grounding(search, true, NamesRule.PROPER, 2), judge,
+					List.of(new Focus(search)), new ExtractiveGenerator(embeddings, embeddings::embed, 0.3, 3),
+					new Citations(null)));
 			// --trace=off measures the path untraced only, the loop a build without the trace runs
 			Method traced = arg(args, "trace", "both").equals("off") ? null : traced();
 			List<String> questions = new ArrayList<>();

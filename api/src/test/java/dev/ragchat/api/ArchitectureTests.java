@@ -9,6 +9,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import dev.ragchat.api.answer.search.Search;
 import dev.ragchat.retrieval.Retriever;
 import dev.ragchat.retrieval.query.QueryShaper;
 import dev.ragchat.retrieval.rerank.Reranker;
@@ -63,7 +64,7 @@ class ArchitectureTests {
 		// may call a model over HTTP, it may not serve HTTP)
 		noClasses().that()
 			.resideInAnyPackage("dev.ragchat.api.chat", "dev.ragchat.api.answer..", "dev.ragchat.api.chat.store..",
-					"dev.ragchat.api.media", "dev.ragchat.api.rerank..", "dev.ragchat.retrieval..")
+					"dev.ragchat.api.media", "dev.ragchat.retrieval..")
 			.should()
 			.dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("..web..", "jakarta.servlet..")
 				.and(DescribedPredicate.not(JavaClass.Predicates.resideInAnyPackage("org.springframework.web.client..",
@@ -76,14 +77,26 @@ class ArchitectureTests {
 		// one search for /search, MCP, chat and the ground step: nothing else calls the
 		// query shaper, the retriever or the reranker (configurations build them)
 		noClasses().that()
-			.resideOutsideOfPackages("dev.ragchat.api.answer.search..", "dev.ragchat.retrieval..",
-					"dev.ragchat.api.rerank..")
+			.resideOutsideOfPackages("dev.ragchat.api.answer.search..", "dev.ragchat.retrieval..")
 			.should()
 			.callMethodWhere(DescribedPredicate.describe("a method of the query shaper, the retriever or the reranker",
 					(JavaMethodCall call) -> Stream
 						.of(QueryShaper.class, Retriever.class, Reranking.class, Reranker.class)
 						.anyMatch((type) -> call.getTargetOwner().isAssignableTo(type))))
 			.because("the answer engine's search stage is the one way to search a knowledge base")
+			.check(ragchat);
+	}
+
+	@Test
+	void noJudgeSearches() {
+		// the judge reads what the search stage found and read (Judged) and decides: the
+		// look-ups of names the sources lack are the search stage's query expansion
+		noClasses().that()
+			.resideInAPackage("dev.ragchat.api.answer.judge..")
+			.should()
+			.transitivelyDependOnClassesThat()
+			.areAssignableTo(Search.class)
+			.because("the judge only reads and decides; searching is the search stage's")
 			.check(ragchat);
 	}
 

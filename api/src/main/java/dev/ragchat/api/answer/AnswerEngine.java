@@ -8,6 +8,9 @@ import dev.ragchat.api.answer.cite.Citations;
 import dev.ragchat.api.answer.generate.AnswerGenerator;
 import dev.ragchat.api.answer.generate.ChatModelGenerator;
 import dev.ragchat.api.answer.generate.Question;
+import dev.ragchat.api.answer.ground.Grounding;
+import dev.ragchat.api.answer.ground.GroundingQuestion;
+import dev.ragchat.api.answer.ground.Grounds;
 import dev.ragchat.api.answer.judge.Clarification;
 import dev.ragchat.api.answer.judge.Judge;
 import dev.ragchat.api.answer.judge.Judged;
@@ -18,9 +21,10 @@ import dev.ragchat.api.answer.search.Found;
 import dev.ragchat.api.answer.search.Search;
 import dev.ragchat.api.answer.search.SearchRequest;
 import dev.ragchat.api.answer.search.SearchScope;
-import dev.ragchat.api.answer.text.Asks;
 import dev.ragchat.api.answer.text.CitationMarkers;
-import dev.ragchat.retrieval.PageContext;
+import dev.ragchat.api.answer.widen.Focus;
+import dev.ragchat.api.answer.widen.PageContext;
+import dev.ragchat.api.answer.widen.SourcesProcessor;
 import dev.ragchat.retrieval.ScoredChunk;
 
 import org.springframework.util.Assert;
@@ -34,12 +38,18 @@ import org.springframework.util.Assert;
  * knowledge base's evidence or a language model decides ({@link QueryRewriter});</li>
  * <li>search: shape, retrieve, rerank, least score ({@link Search}, the same search as
  * {@code /search}), of the request's scope: one knowledge base, or several and maybe only
- * some of their documents ({@link SearchScope}); no source of the answer lies outside
- * it;</li>
+ * some of their documents ({@link SearchScope}); no source of the answer lies outside it.
+ * For the extract's judge the search is expanded: each name of the question the chunks
+ * found do not speak of is looked up, the documents about it are searched (each through
+ * {@link Search}) and what they give is joined into the found set, which is then read for
+ * what it says of the question's names ({@link Grounding});</li>
  * <li>judge: do the sources answer? ({@link Judge}: the search's verdict, then the ground
- * step's rules for the extract or the similarity floor before a language model);</li>
- * <li>widen: a source of a paginated document is read with the rest of its page, so that
- * a table's row comes with its neighbours (small-to-big, {@link PageContext});</li>
+ * step's rules for the extract or the similarity floor before a language model); a judge
+ * reads what the search stage found and read, and decides: it searches nothing;</li>
+ * <li>widen: the post-retrieval steps ({@link SourcesProcessor}, one signature), after
+ * the judge, the first that applies: a summary reads the document in focus
+ * ({@link Focus}); a source of a paginated document is read with the rest of its page, so
+ * that a table's row comes with its neighbours (small-to-big, {@link PageContext});</li>
  * <li>generate: the answer from the numbered sources, or the refusal
  * ({@link AnswerGenerator}), markers renumbered in order of first use (a marker that
  * names no source is dropped);</li>
@@ -54,19 +64,15 @@ public final class AnswerEngine {
 
 	private static final int MAX_IMAGE_QUERY = 2000;
 
-	/** How many pages of the document in focus a summary reads. */
-	private static final int SUMMARY_PAGES = 3;
-
-	/** How many chunks of the document in focus a summary reads. */
-	private static final int SUMMARY_CHUNKS = 40;
-
 	private final QueryRewriter rewriter;
 
 	private final Search search;
 
+	private final Grounding grounding;
+
 	private final Judge judge;
 
-	private final PageContext pageContext;
+	private final List<SourcesProcessor> widening;
 
 	private final AnswerGenerator generator;
 
@@ -78,8 +84,9 @@ public final class AnswerEngine {
 	public AnswerEngine(Stages stages) {
 		this.rewriter = stages.rewriter();
 		this.search = stages.search();
+		this.grounding = stages.grounding();
 		this.judge = stages.judge();
-		this.pageContext = stages.pageContext();
+		this.widening = stages.widening();
 		this.generator = stages.generator();
 		this.citations = stages.citations();
 	}
@@ -129,29 +136,46 @@ public final class AnswerEngine {
 		// query; what the rewrite searched already is not searched again, unless traced)
 		Found found = (image == null && rewrite.found() != null && !trace.on()) ? rewrite.found() : this.search
 			.search(conversation.searching((image != null) ? image.joinedTo(rewrite.query()) : rewrite.query()), trace);
-
 		if (rewrite.named() != null) {
 			found = found.judging(this.search.shape(rewrite.named()));
 		}
+		// expand and join (for the extract's judge; a language model reads the sources
+		// itself): each name of the question the chunks found do not speak of is looked
+		// up, and the documents about it searched for the question, each through the one
+		// search, what it finds joined into the found set; then what the set says of the
+		// question's names is read, so that the judge reads no index
+		Grounds grounds = null;
+		if (!generator.judgesSources() && this.grounding != null) {
+			Grounding.Expansion expansion = this.grounding.expand(
+					new GroundingQuestion(request.knowledgeBase(), found.query(), found.chunks()), request.filter(),
+					!request.media().isEmpty());
+			for (SearchRequest expanded : expansion.searches()) {
+				found = found.join(this.search.search(expanded));
+			}
+			grounds = this.grounding.read(expansion, found.all());
+		}
 
-		// 3. judge: do the sources answer? (widened by, or narrowed to, what the question
-		// names)
-		Verdict verdict = inside(request.scope(), this.judge.judge(Judged.of(request.knowledgeBase(), found,
-				request.filter(), !request.media().isEmpty(), generator.judgesSources(), trace)));
+		// 3. judge: do the sources answer? (it reads and decides: the search's verdict,
+		// then the rules of the extract or the similarity floor before a language model)
+		Verdict verdict = inside(request.scope(), this.judge
+			.judge(Judged.of(found, grounds, !request.media().isEmpty(), generator.judgesSources(), trace)));
 		trace.judged(verdict);
 		List<ScoredChunk> sources = verdict.sources();
 
-		// 4. widen: a summary reads the passage search ranked first among its neighbours
-		// in the document; other sources of a paginated document are read with the rest
-		// of
-		// their page
-		if (verdict.answerable() && Asks.of(request.question()) == Asks.SUMMARY) {
-			sources = focus(sources);
-			trace.widened(sources, "a summary reads the document in focus around the passage ranked first");
-		}
-		else if (verdict.answerable() && this.pageContext != null) {
-			sources = this.pageContext.widen(sources);
-			trace.widened(sources, "sources of paginated documents read with the rest of their page");
+		// 4. widen: the post-retrieval steps, after the judge (what it read is what
+		// search
+		// found), the first that applies: a summary reads the passage search ranked first
+		// among its neighbours in the document (Focus); other sources of a paginated
+		// document are read with the rest of their page (PageContext)
+		if (verdict.answerable()) {
+			for (SourcesProcessor step : this.widening) {
+				SourcesProcessor.Processed processed = step.process(request.question(), sources);
+				if (processed != null) {
+					sources = processed.sources();
+					trace.widened(sources, processed.how());
+					break;
+				}
+			}
 		}
 
 		// 5. generate (only markers that name a source reach the caller, numbered in the
@@ -265,28 +289,6 @@ public final class AnswerEngine {
 	}
 
 	/**
-	 * The chunks of the document in focus, the first source's, around it in document
-	 * order: what a summary is made of.
-	 */
-	private List<ScoredChunk> focus(List<ScoredChunk> sources) {
-		ScoredChunk first = sources.get(0);
-		List<dev.ragchat.retrieval.Chunk> chunks = this.search.chunks(first.chunk().documentId(), first.chunk().page(),
-				first.chunk().page() + SUMMARY_PAGES - 1);
-		int at = 0;
-		for (int i = 0; i < chunks.size(); i++) {
-			if (chunks.get(i).id().equals(first.chunk().id())) {
-				at = i;
-			}
-		}
-		int from = Math.max(0, at - SUMMARY_CHUNKS / 4);
-		List<ScoredChunk> read = chunks.subList(from, Math.min(chunks.size(), from + SUMMARY_CHUNKS))
-			.stream()
-			.map((chunk) -> new ScoredChunk(chunk, first.score()))
-			.toList();
-		return read.isEmpty() ? sources : read;
-	}
-
-	/**
 	 * Text read in attached images, without a model: it joins the question for search
 	 * (brackets become parentheses, so an image cannot plant citation markers), and the
 	 * answer says what was read.
@@ -324,19 +326,24 @@ public final class AnswerEngine {
 	 *
 	 * @param rewriter makes a follow-up stand on its own
 	 * @param search the one search
+	 * @param grounding looks up the names of the question the chunks found do not speak
+	 * of, and reads what the found set says of them, for the extract's judge
+	 * ({@code null}: nothing looked up or read)
 	 * @param judge decides whether the sources answer
-	 * @param pageContext reads the sources of paginated documents with the rest of their
-	 * page, or {@code null} to read them as found
+	 * @param widening the post-retrieval steps, after the judge, of which the first that
+	 * applies reads the sources wider (the document in focus of a summary, the page of a
+	 * paginated source; none: the sources as found)
 	 * @param generator writes the answer
 	 * @param citations turns markers into citations
 	 */
-	public record Stages(QueryRewriter rewriter, Search search, Judge judge, PageContext pageContext,
-			AnswerGenerator generator, Citations citations) {
+	public record Stages(QueryRewriter rewriter, Search search, Grounding grounding, Judge judge,
+			List<SourcesProcessor> widening, AnswerGenerator generator, Citations citations) {
 
 		public Stages {
 			Assert.notNull(rewriter, "rewriter must not be null");
 			Assert.notNull(search, "search must not be null");
 			Assert.notNull(judge, "judge must not be null");
+			widening = (widening != null) ? List.copyOf(widening) : List.of();
 			Assert.notNull(generator, "generator must not be null");
 			Assert.notNull(citations, "citations must not be null");
 		}

@@ -1,5 +1,7 @@
 package dev.ragchat.api.answer;
 
+import java.util.List;
+
 import dev.ragchat.api.answer.cite.Citations;
 import dev.ragchat.api.answer.generate.AnswerGenerator;
 import dev.ragchat.api.answer.ground.Grounding;
@@ -12,9 +14,10 @@ import dev.ragchat.api.answer.query.CompressingQueryRewriter;
 import dev.ragchat.api.answer.query.ConversationRewriter;
 import dev.ragchat.api.answer.query.QueryRewriter;
 import dev.ragchat.api.answer.search.Search;
+import dev.ragchat.api.answer.widen.Focus;
+import dev.ragchat.api.answer.widen.PageContext;
 import dev.ragchat.ingestion.DocumentPages;
 import dev.ragchat.retrieval.ChunkIndex;
-import dev.ragchat.retrieval.PageContext;
 import dev.ragchat.retrieval.Retriever;
 import dev.ragchat.retrieval.embedding.QueryEmbedder;
 import dev.ragchat.retrieval.query.QueryShaper;
@@ -55,14 +58,17 @@ class EngineConfiguration {
 		QueryRewriter rewriter = (model != null) ? new CompressingQueryRewriter(model)
 				: new ConversationRewriter(search);
 		Judge floor = new SimilarityFloor(embeddingModel, queryEmbedder, settings.minSimilarity());
-		Judge rules = new RulesJudge(new Grounding(search, settings.questionTerms(), settings.names()), NAMED_SOURCES);
+		Grounding grounding = new Grounding(search, settings.questionTerms(), settings.names(), NAMED_SOURCES);
+		Judge rules = new RulesJudge(settings.names());
 		// asked per question: the generator may be changed while the service runs, and a
 		// persona may have its own
 		Judge extract = new Readings().then(rules);
 		Judge judge = new SourcesJudge().then((judged) -> (judged.modelJudges() ? floor : extract).judge(judged));
-		return new AnswerEngine(new AnswerEngine.Stages(rewriter, search, judge,
-				(settings.pageContext() > 0) ? new PageContext(index, settings.pageContext()) : null, generator,
-				new Citations(pages)));
+		return new AnswerEngine(new AnswerEngine.Stages(rewriter, search, grounding, judge,
+				(settings.pageContext() > 0)
+						? List.of(new Focus(search), new PageContext(index, settings.pageContext()))
+						: List.of(new Focus(search)),
+				generator, new Citations(pages)));
 	}
 
 }

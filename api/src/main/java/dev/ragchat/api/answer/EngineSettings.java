@@ -1,6 +1,6 @@
 package dev.ragchat.api.answer;
 
-import dev.ragchat.api.answer.ground.Grounding;
+import dev.ragchat.api.answer.ground.NamesRule;
 
 /**
  * The engine's settings, handed down from the chat settings ({@code ragchat.chat.*}).
@@ -13,6 +13,6 @@ import dev.ragchat.api.answer.ground.Grounding;
  * @param minSimilarity the similarity floor before a language model
  * ({@code min-similarity})
  */
-public record EngineSettings(boolean questionTerms, Grounding.NamesRule names, int pageContext, double minSimilarity) {
+public record EngineSettings(boolean questionTerms, NamesRule names, int pageContext, double minSimilarity) {
 
 }

@@ -1,6 +1,6 @@
 package dev.ragchat.api.chat;
 
-import dev.ragchat.api.answer.ground.Grounding;
+import dev.ragchat.api.answer.ground.NamesRule;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -46,7 +46,7 @@ public record ChatProperties(@DefaultValue("extractive") Generator generator, @D
 		@DefaultValue("0.68") double minSimilarity, @DefaultValue("3") int maxSentences,
 		@DefaultValue("6") int historyTurns, @DefaultValue("4000") int maxMessageLength,
 		@DefaultValue("true") boolean questionTerms, @DefaultValue("0.1") double overlapWeight,
-		@DefaultValue("proper") Grounding.NamesRule names, @DefaultValue("0.03") double rankWeight,
+		@DefaultValue("proper") NamesRule names, @DefaultValue("0.03") double rankWeight,
 		@DefaultValue("20000") int sentenceCache, @DefaultValue("8") int maxAnswersInProgress,
 		@DefaultValue("2s") java.time.Duration answerWait, @DefaultValue("true") boolean quoteFirstSource,
 		@DefaultValue("3000") int pageContext) {

@@ -13,6 +13,7 @@ import dev.ragchat.api.answer.generate.ChatModelGenerator;
 import dev.ragchat.api.answer.generate.ExtractiveGenerator;
 import dev.ragchat.api.answer.generate.Turn;
 import dev.ragchat.api.answer.ground.Grounding;
+import dev.ragchat.api.answer.ground.NamesRule;
 import dev.ragchat.api.answer.judge.Judge;
 import dev.ragchat.api.answer.judge.Refusal;
 import dev.ragchat.api.answer.judge.RulesJudge;
@@ -20,6 +21,7 @@ import dev.ragchat.api.answer.judge.SimilarityFloor;
 import dev.ragchat.api.answer.judge.SourcesJudge;
 import dev.ragchat.api.answer.query.ConversationRewriter;
 import dev.ragchat.api.answer.search.Search;
+import dev.ragchat.api.answer.widen.Focus;
 import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.Fusion;
 import dev.ragchat.retrieval.Retriever;
@@ -355,10 +357,10 @@ class AnswerEngineTests {
 
 	private AnswerEngine extract() {
 		ExtractiveGenerator generator = new ExtractiveGenerator(this.embeddings, this.embeddings::embed, 0.3, 2);
-		Judge judge = new SourcesJudge()
-			.then(new RulesJudge(new Grounding(this.search, true, Grounding.NamesRule.ALL), 2));
-		return new AnswerEngine(new AnswerEngine.Stages(new ConversationRewriter(this.search), this.search, judge, null,
-				generator, new Citations(null)));
+		Judge judge = new SourcesJudge().then(new RulesJudge(NamesRule.ALL));
+		return new AnswerEngine(new AnswerEngine.Stages(new ConversationRewriter(this.search), this.search,
+				new Grounding(this.search, true, NamesRule.ALL, 2), judge, List.of(new Focus(this.search)), generator,
+				new Citations(null)));
 	}
 
 	private AnswerEngine model(String reply) {
@@ -377,8 +379,9 @@ class AnswerEngineTests {
 
 		};
 		Judge judge = new SourcesJudge().then(new SimilarityFloor(this.embeddings, this.embeddings::embed, 0.3));
-		return new AnswerEngine(new AnswerEngine.Stages(new ConversationRewriter(this.search), this.search, judge, null,
-				new ChatModelGenerator(model, "stub", Duration.ofSeconds(5)), new Citations(null)));
+		return new AnswerEngine(new AnswerEngine.Stages(new ConversationRewriter(this.search), this.search, null, judge,
+				List.of(new Focus(this.search)), new ChatModelGenerator(model, "stub", Duration.ofSeconds(5)),
+				new Citations(null)));
 	}
 
 	private Search search(Reranking reranking) {

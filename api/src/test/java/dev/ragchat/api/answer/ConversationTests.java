@@ -10,6 +10,7 @@ import dev.ragchat.api.answer.generate.AnswerGenerator;
 import dev.ragchat.api.answer.generate.ExtractiveGenerator;
 import dev.ragchat.api.answer.generate.Turn;
 import dev.ragchat.api.answer.ground.Grounding;
+import dev.ragchat.api.answer.ground.NamesRule;
 import dev.ragchat.api.answer.judge.Clarification;
 import dev.ragchat.api.answer.judge.Judge;
 import dev.ragchat.api.answer.judge.Readings;
@@ -19,6 +20,7 @@ import dev.ragchat.api.answer.judge.SourcesJudge;
 import dev.ragchat.api.answer.judge.Verdict;
 import dev.ragchat.api.answer.query.ConversationRewriter;
 import dev.ragchat.api.answer.search.Search;
+import dev.ragchat.api.answer.widen.Focus;
 import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.Fusion;
 import dev.ragchat.retrieval.Retriever;
@@ -95,10 +97,8 @@ class ConversationTests {
 		this.search = new Search(new QueryShaper(), new Retriever(this.index, Fusion.ranks(60, 1, 1, 10)),
 				Reranking.off());
 		this.generator = new ExtractiveGenerator(this.embeddings, this.embeddings::embed, 0.3, 2);
-		Judge judge = new SourcesJudge().then(new Readings())
-			.then(new RulesJudge(new Grounding(this.search, true, Grounding.NamesRule.PROPER), 2));
-		this.engine = new AnswerEngine(new AnswerEngine.Stages(new ConversationRewriter(this.search), this.search,
-				judge, null, this.generator, new Citations(null)));
+		Judge judge = new SourcesJudge().then(new Readings()).then(new RulesJudge(NamesRule.PROPER));
+		this.engine = engine(judge);
 	}
 
 	@AfterEach
@@ -198,8 +198,7 @@ class ConversationTests {
 		// and [2]
 		Judge third = (judged) -> Verdict.clarify(judged.sources(), new Clarification("policy",
 				List.of(new Clarification.Reading("Third", 3), new Clarification.Reading("First", 1))));
-		AnswerEngine engine = new AnswerEngine(new AnswerEngine.Stages(new ConversationRewriter(this.search),
-				this.search, third, null, this.generator, new Citations(null)));
+		AnswerEngine engine = engine(third);
 		Answer answer = engine.answer(new AnswerRequest(KB, "How are hotel costs and meals reimbursed?", List.of(),
 				List.of(), null, new AnswerRequest.Settings(5, null, null, null), null), (token) -> {
 				});
@@ -245,6 +244,12 @@ class ConversationTests {
 		assertThat(answer.grounded()).isFalse();
 		assertThat(answer.refusal().reason()).isEqualTo(Refusal.NEEDS_MODEL);
 		assertThat(answer.text()).contains("needs a language model").contains("[");
+	}
+
+	private AnswerEngine engine(Judge judge) {
+		return new AnswerEngine(new AnswerEngine.Stages(new ConversationRewriter(this.search), this.search,
+				new Grounding(this.search, true, NamesRule.PROPER, 2), judge, List.of(new Focus(this.search)),
+				this.generator, new Citations(null)));
 	}
 
 	private Answer ask(String question, Turn... history) {

@@ -9,6 +9,11 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
+import dev.ragchat.api.answer.generate.providers.ChatModels;
+import dev.ragchat.api.answer.generate.providers.LlamaCppChatModel;
+import dev.ragchat.api.answer.generate.providers.LlamaCppProperties;
+import dev.ragchat.api.answer.generate.providers.OllamaProperties;
+import dev.ragchat.api.answer.generate.providers.OpenAiCompatibleProperties;
 import dev.ragchat.api.answer.text.SentenceVectors;
 import dev.ragchat.errors.BadUpstreamException;
 import dev.ragchat.errors.RejectedInputException;
@@ -80,8 +85,8 @@ public final class Generators {
 	 * @return its generator (nothing is called yet)
 	 */
 	public SwitchableGenerator.Backend ollama(String baseUrl, String model) {
-		OllamaChatModel chatModel = AnswerConfiguration
-			.newOllamaChatModel(new OllamaProperties(baseUrl, model, this.ollama.timeout(), this.ollama.numCtx()));
+		OllamaChatModel chatModel = ChatModels
+			.ollama(new OllamaProperties(baseUrl, model, this.ollama.timeout(), this.ollama.numCtx()));
 		return new SwitchableGenerator.Backend(SwitchableGenerator.OLLAMA, model,
 				new ChatModelGenerator(chatModel, model, this.ollama.timeout()), chatModel, null);
 	}
@@ -94,7 +99,7 @@ public final class Generators {
 	 * @return its generator (nothing is called yet)
 	 */
 	public SwitchableGenerator.Backend openAiCompatible(String baseUrl, String model, String apiKey) {
-		OpenAiChatModel chatModel = AnswerConfiguration.newOpenAiChatModel(
+		OpenAiChatModel chatModel = ChatModels.openAi(
 				new OpenAiCompatibleProperties(baseUrl, model, apiKey, this.openAi.timeout(), this.openAi.maxTokens()));
 		return new SwitchableGenerator.Backend(SwitchableGenerator.OPENAI_COMPATIBLE, model,
 				new ChatModelGenerator(chatModel, model, this.openAi.timeout()), chatModel, null);

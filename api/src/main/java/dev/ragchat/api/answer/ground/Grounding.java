@@ -1,11 +1,9 @@
 package dev.ragchat.api.answer.ground;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.ragchat.api.answer.search.Search;
@@ -15,6 +13,8 @@ import dev.ragchat.retrieval.MetadataFilter;
 import dev.ragchat.retrieval.ScoredChunk;
 import dev.ragchat.retrieval.SearchMode;
 import dev.ragchat.retrieval.query.Periods;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The ground step: the sources must speak of what the question names, or no answer is
@@ -28,7 +28,9 @@ import dev.ragchat.retrieval.query.Periods;
  * (the name it goes by, what it defines for itself), looked up in the index.</li>
  * </ol>
  * A name the sources do not speak of is first looked up in the whole knowledge base: the
- * best chunks of the documents about it join the sources ({@link #ground}). So a question
+ * search stage searches the documents about it, and the best chunks join the found set
+ * ({@link #expand}, a query expansion); the set is then read for what it says of the
+ * question's names ({@link #read}), which the extract's judge decides on. So a question
  * is refused when it names what the knowledge base is not about (another company, another
  * year), and not because the documents write a name differently or search found one of
  * the two things it asks about. The trade: an abbreviation that happens to spell a name
@@ -37,7 +39,7 @@ import dev.ragchat.retrieval.query.Periods;
  */
 public final class Grounding {
 
-	private static final java.util.regex.Pattern PROPER_NAME = java.util.regex.Pattern.compile("\\p{Lu}[\\p{Ll}'’.-]+");
+	private static final Pattern PROPER_NAME = NamesRule.PROPER_NAME;
 
 	/** In how many of its chunks a document must hold a name to be about it. */
 	static final int MENTIONS = 3;
@@ -63,22 +65,36 @@ public final class Grounding {
 	 */
 	static final int LOOKED_UP_NAMES = 3;
 
+	private static final Logger logger = LoggerFactory.getLogger(Grounding.class);
+
 	private final Search search;
 
 	private final boolean enabled;
 
 	private final NamesRule names;
 
+	private final int perName;
+
 	/**
 	 * @param search looks words up in the sources' documents
 	 * @param enabled whether the step checks anything
 	 * ({@code ragchat.chat.question-terms})
 	 * @param names how many of the question's names must be supported
+	 * @param perName how many chunks a name the sources do not speak of adds at most (0:
+	 * none is looked up)
 	 */
-	public Grounding(Search search, boolean enabled, NamesRule names) {
+	public Grounding(Search search, boolean enabled, NamesRule names, int perName) {
 		this.search = search;
 		this.enabled = enabled;
 		this.names = names;
+		this.perName = perName;
+	}
+
+	/**
+	 * @return how many of the question's names must be supported (the judge's rule)
+	 */
+	public NamesRule names() {
+		return this.names;
 	}
 
 	/**
@@ -97,37 +113,65 @@ public final class Grounding {
 	}
 
 	/**
-	 * The ground step: a name the sources do not speak of brings chunks of the documents
-	 * about it ({@link #widen}), then the sources must speak of what the question names,
-	 * by the names rule.
-	 * @param question the question and its sources
+	 * The query expansion of the search stage, for the extract's judge: each name of the
+	 * question the sources do not speak of becomes a search of the documents about it
+	 * ({@link #searches}); the search stage runs each through {@code Search} and joins
+	 * what it finds into the found set, then {@link #read reads} the set for the judge.
+	 * Nothing is looked up when the step is off, with no sources, or with images or audio
+	 * (the model reads them with the sources: no name is checked).
+	 * @param question the question and the chunks its search found
 	 * @param filter the filter the sources passed ({@code null}: none)
-	 * @param perName how many chunks a name adds at most
-	 * @return the question with its sources, what they do not speak of and whether they
-	 * support it
+	 * @param media whether images or audio came with the question
+	 * @return the searches, and what the found chunks do not speak of
 	 */
-	public Grounded ground(GroundingQuestion question, MetadataFilter filter, int perName) {
-		if (!this.enabled || question.sources().isEmpty()) {
-			return new Grounded(question, List.of(), true);
+	public Expansion expand(GroundingQuestion question, MetadataFilter filter, boolean media) {
+		if (media || !this.enabled || question.sources().isEmpty()) {
+			return new Expansion(question, List.of(), List.of(), media);
 		}
 		List<String> missing = unsupported(question, true);
-		GroundingQuestion widened = widen(question, missing, filter, perName);
-		if (widened != question) {
-			missing = unsupported(widened, true);
+		return new Expansion(question, missing, searches(question, missing, filter, this.perName), false);
+	}
+
+	/**
+	 * What the found set says of the question's names, for the extract's judge to decide
+	 * on: what it does not speak of (of the names the rule reads), and the sources about
+	 * what the question names ({@link #about}). Read once the expansion's searches are
+	 * joined: the judge reads the index no more.
+	 * @param expansion the expansion of the search
+	 * @param found the found set: the search's chunks, then those the expansion joined
+	 * @return what the judge reads
+	 */
+	public Grounds read(Expansion expansion, List<ScoredChunk> found) {
+		GroundingQuestion question = expansion.question();
+		if (expansion.media()) {
+			return new Grounds(question.sources(), List.of(), about(question), false);
 		}
-		return new Grounded(widened, missing, satisfied(widened, missing));
+		if (!this.enabled || question.sources().isEmpty()) {
+			if (logger.isDebugEnabled()) {
+				log(question, this.enabled ? List.of() : unsupported(question));
+			}
+			return new Grounds(question.sources(), List.of(), about(question), this.enabled);
+		}
+		GroundingQuestion joined = (found.size() == question.sources().size()) ? question
+				: new GroundingQuestion(question.knowledgeBase(), question.question(), found);
+		List<String> missing = (joined == question) ? expansion.unsupported() : unsupported(joined, true);
+		log(question, missing);
+		return new Grounds(joined.sources(), missing, about(joined), true);
+	}
+
+	/**
+	 * What the step found, logged (with the step off, {@code question-terms: false}, what
+	 * it would find) for {@code benchmarks/eval/grounding.py}.
+	 */
+	private static void log(GroundingQuestion question, List<String> unsupported) {
+		if (logger.isDebugEnabled()) {
+			logger.debug("Ground step: names {}, periods {}, unsupported {}", question.question().names(),
+					question.question().periods(), unsupported);
+		}
 	}
 
 	private boolean satisfied(GroundingQuestion question, List<String> unsupported) {
-		List<String> names = question.question().names();
-		if (unsupported.stream().anyMatch((term) -> !names.contains(term))) {
-			return false;
-		}
-		return switch (this.names) {
-			case ALL -> unsupported.isEmpty();
-			case ANY -> names.isEmpty() || unsupported.size() < names.size();
-			case PROPER -> unsupported.stream().noneMatch((name) -> PROPER_NAME.matcher(name).matches());
-		};
+		return this.names.satisfied(question.question().names(), unsupported);
 	}
 
 	/**
@@ -220,51 +264,42 @@ public final class Grounding {
 	}
 
 	/**
-	 * The question with more sources: for each name the names rule asks for that the
-	 * sources do not speak of, the best chunks of the knowledge base's documents about it
-	 * (a question about two things, of which retrieval found one). The documents are
-	 * found by the name itself in the whole knowledge base, and each is held to the rule
-	 * the sources' own documents are ({@link #inDocuments}: about it, not naming it in
-	 * passing); the chunks are those of them that best match the whole question. None is
-	 * looked up when more than {@link #LOOKED_UP_NAMES} are missing.
+	 * The searches that bring more sources: for each name the names rule asks for that
+	 * the sources do not speak of, one of the knowledge base's documents about it, for
+	 * the whole question (a question about two things, of which retrieval found one). The
+	 * documents are found by the name itself in the whole knowledge base, and each is
+	 * held to the rule the sources' own documents are ({@link #inDocuments}: about it,
+	 * not naming it in passing); the search finds the chunks of them that best match the
+	 * whole question. None is looked up when more than {@link #LOOKED_UP_NAMES} are
+	 * missing.
 	 * @param question the question and its sources
 	 * @param unsupported what the sources do not speak of
 	 * @param filter the filter the sources passed ({@code null}: none), which the new
 	 * ones pass too
 	 * @param perName how many chunks a name adds at most
-	 * @return the question, its sources followed by the new ones (the same question when
-	 * there are none)
+	 * @return a search per name whose documents were found, in the order of the names
 	 */
-	private GroundingQuestion widen(GroundingQuestion question, List<String> unsupported, MetadataFilter filter,
+	private List<SearchRequest> searches(GroundingQuestion question, List<String> unsupported, MetadataFilter filter,
 			int perName) {
 		// the names of what the judging step found missing (its years are no names)
 		List<String> lookedUp = unsupported.stream()
 			.filter((name) -> question.question().names().contains(name))
 			.toList();
 		if (lookedUp.isEmpty() || lookedUp.size() > LOOKED_UP_NAMES || perName < 1) {
-			return question;
+			return List.of();
 		}
-		List<ScoredChunk> sources = new ArrayList<>(question.sources());
-		Set<String> ids = new HashSet<>();
-		sources.forEach((source) -> ids.add(source.chunk().id()));
+		List<SearchRequest> searches = new ArrayList<>();
 		for (String name : lookedUp) {
 			List<String> documents = documentsNaming(question.knowledgeBase(), name).stream()
 				.filter((document) -> inDocuments(question.knowledgeBase(), List.of(document), name))
 				.limit(NAMED_DOCUMENTS)
 				.toList();
-			if (documents.isEmpty()) {
-				continue;
-			}
-			SearchRequest search = new SearchRequest(question.knowledgeBase(), question.question().text(), perName,
-					SearchMode.HYBRID, documents, filter);
-			for (ScoredChunk found : this.search.search(search).chunks()) {
-				if (ids.add(found.chunk().id())) {
-					sources.add(found);
-				}
+			if (!documents.isEmpty()) {
+				searches.add(new SearchRequest(question.knowledgeBase(), question.question().text(), perName,
+						SearchMode.HYBRID, documents, filter));
 			}
 		}
-		return (sources.size() == question.sources().size()) ? question
-				: new GroundingQuestion(question.knowledgeBase(), question.question(), sources);
+		return searches;
 	}
 
 	/** Whether the names rule asks for the name. */
@@ -460,38 +495,21 @@ public final class Grounding {
 	}
 
 	/**
-	 * What the ground step found.
+	 * The query expansion of a search.
 	 *
-	 * @param question the question with its sources (widened by the documents about names
-	 * the retrieved ones did not speak of)
-	 * @param unsupported the names and periods the sources do not speak of, of the names
-	 * the rule reads (the names it asks for; by the rules that ask for every one, up to
-	 * the first that cannot be looked up)
-	 * @param supported whether they support the question, by the names rule
+	 * @param question the question and the chunks its search found
+	 * @param unsupported what those chunks do not speak of, of the names the rule reads
+	 * @param searches a search of the documents about each name they do not speak of
+	 * (none: nothing to join)
+	 * @param media whether images or audio came with the question (nothing is checked)
 	 */
-	public record Grounded(GroundingQuestion question, List<String> unsupported, boolean supported) {
+	public record Expansion(GroundingQuestion question, List<String> unsupported, List<SearchRequest> searches,
+			boolean media) {
 
-	}
-
-	/**
-	 * How many of the question's names must be supported (its periods always must).
-	 */
-	public enum NamesRule {
-
-		/** Every name: refuses more questions about what the documents do not cover. */
-		ALL,
-
-		/**
-		 * At least one, when the question names any: refuses fewer answerable questions.
-		 */
-		ANY,
-
-		/**
-		 * Every name written as a proper name, a capital then lower case ("Adobe",
-		 * "Kenvue"); abbreviations and codes ("COGS", "ATF4", "4-PBA") may be missing, as
-		 * documents often write them out differently or not at all.
-		 */
-		PROPER
+		public Expansion {
+			unsupported = List.copyOf(unsupported);
+			searches = List.copyOf(searches);
+		}
 
 	}
 

@@ -1,8 +1,9 @@
 /**
- * The ground step's rules, which the extract's judge applies: before an answer is
- * written, do the retrieved sources speak of what the question names (its names and
- * periods, read as people write them)? Aliases come from the documents themselves, never
- * from a list.
+ * The search stage's expansion by the names the question writes (each name the found
+ * chunks do not mention is looked up through the one search and joined in), the reading
+ * of the joined set, and the names rule the extract's judge applies to it: do the sources
+ * speak of what the question names (its names and periods, read as people write them)?
+ * Aliases come from the documents themselves, never from a list.
  * <p>
  * A named interface of the {@code api.answer} module, which other modules may use
  * ({@code ModularityTests}): chat reads the ground step's verdict ({@code Grounding}).

@@ -1,9 +1,10 @@
 package dev.ragchat.api.answer.judge;
 
 /**
- * Decides whether the sources answer a question, before an answer is written. A judge may
- * widen the sources (more of the documents the question names) or narrow them (those
- * about what it names), and says why when they do not answer.
+ * Decides whether the sources answer a question, before an answer is written, from what
+ * it reads ({@link Judged}: what the search stage found, and read of it): a judge
+ * searches nothing. It may narrow the sources (those about what the question names), take
+ * those the search stage's expansion joined, and says why when they do not answer.
  */
 @FunctionalInterface
 public interface Judge {

@@ -3,32 +3,25 @@ package dev.ragchat.api.answer.judge;
 import java.util.List;
 
 import dev.ragchat.api.answer.ground.Grounding;
-import dev.ragchat.api.answer.ground.GroundingQuestion;
-import dev.ragchat.retrieval.ScoredChunk;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.ragchat.api.answer.ground.Grounds;
+import dev.ragchat.api.answer.ground.NamesRule;
 
 /**
- * The extract's judge: the rules of the ground step ({@link Grounding}). The sources must
- * speak of what the question names (a name they do not speak of first brings chunks of
- * the documents about it), and an answer quotes those about it. A language model is never
- * judged by these rules: it reads the sources itself.
+ * The extract's judge: the rules of the ground step, applied to what the search stage
+ * read of the found set ({@link Grounds}): the sources must speak of what the question
+ * names, by the names rule, and an answer quotes those about it. It reads nothing more:
+ * the look-ups of names the sources lack were the search stage's ({@link Grounding}). A
+ * language model is never judged by these rules: it reads the sources itself.
  */
 public final class RulesJudge implements Judge {
 
-	private static final Logger logger = LoggerFactory.getLogger(RulesJudge.class);
-
-	private final Grounding grounding;
-
-	private final int perName;
+	private final NamesRule names;
 
 	/**
-	 * @param grounding the ground step
-	 * @param perName how many chunks a name the sources do not speak of adds at most
+	 * @param names how many of the question's names must be supported
 	 */
-	public RulesJudge(Grounding grounding, int perName) {
-		this.grounding = grounding;
-		this.perName = perName;
+	public RulesJudge(NamesRule names) {
+		this.names = names;
 	}
 
 	/** Its name in an answer's trace. */
@@ -36,31 +29,22 @@ public final class RulesJudge implements Judge {
 
 	@Override
 	public Verdict judge(Judged judged) {
-		GroundingQuestion question = new GroundingQuestion(judged.knowledgeBase(), judged.query(), judged.sources());
+		Grounds grounds = judged.grounds();
 		if (judged.media()) {
 			// the model reads the media with the sources: no name is checked
-			Verdict verdict = Verdict.answerable(this.grounding.about(question));
+			Verdict verdict = Verdict.answerable(grounds.about());
 			judged.decisions().decided(NAME, verdict, "images or audio came with the question: no name is checked");
 			return verdict;
 		}
-		Grounding.Grounded ground = this.grounding.ground(question, judged.filter(), this.perName);
-		if (logger.isDebugEnabled()) {
-			// with the step off (question-terms: false) what it would find is logged, for
-			// benchmarks/eval/grounding.py
-			logger.debug("Ground step: names {}, periods {}, unsupported {}", judged.query().names(),
-					judged.query().periods(),
-					this.grounding.enabled() ? ground.unsupported() : this.grounding.unsupported(question));
-		}
-		if (!ground.supported()) {
-			Verdict verdict = Verdict.refused(ground.question().sources(), Refusal.NAMES_NOT_IN_SOURCES,
-					"the sources do not speak of " + String.join(", ", ground.unsupported()));
+		if (!this.names.satisfied(judged.query().names(), grounds.unsupported())) {
+			Verdict verdict = Verdict.refused(grounds.sources(), Refusal.NAMES_NOT_IN_SOURCES,
+					"the sources do not speak of " + String.join(", ", grounds.unsupported()));
 			judged.decisions().decided(NAME, verdict, verdict.refusal().detail());
 			return verdict;
 		}
-		List<ScoredChunk> about = this.grounding.about(ground.question());
-		Verdict verdict = Verdict.answerable(about);
+		Verdict verdict = Verdict.answerable(grounds.about());
 		if (judged.decisions().on()) {
-			judged.decisions().decided(NAME, verdict, why(judged, ground, about));
+			judged.decisions().decided(NAME, verdict, why(judged, grounds));
 		}
 		return verdict;
 	}
@@ -68,20 +52,20 @@ public final class RulesJudge implements Judge {
 	/**
 	 * What the rules saw when the sources answer, for an answer's trace.
 	 */
-	private String why(Judged judged, Grounding.Grounded ground, List<ScoredChunk> about) {
+	private static String why(Judged judged, Grounds grounds) {
 		List<String> names = judged.query().names();
 		String checked;
-		if (!this.grounding.enabled()) {
+		if (!grounds.checked()) {
 			checked = "names not checked (question-terms off)";
 		}
 		else if (names.isEmpty() && judged.query().periods().isEmpty()) {
 			checked = "the question names nothing to check";
 		}
 		else {
-			checked = "the sources speak of what the question names" + (ground.unsupported().isEmpty() ? ""
-					: " (not of " + String.join(", ", ground.unsupported()) + ", which the names rule allows)");
+			checked = "the sources speak of what the question names" + (grounds.unsupported().isEmpty() ? ""
+					: " (not of " + String.join(", ", grounds.unsupported()) + ", which the names rule allows)");
 		}
-		return checked + "; " + about.size() + " of " + ground.question().sources().size()
+		return checked + "; " + grounds.about().size() + " of " + grounds.sources().size()
 				+ " sources are about what it asks";
 	}
 

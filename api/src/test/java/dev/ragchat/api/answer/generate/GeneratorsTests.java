@@ -4,6 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import dev.ragchat.api.answer.generate.providers.LlamaCppChatModel;
+import dev.ragchat.api.answer.generate.providers.LlamaCppProperties;
+import dev.ragchat.api.answer.generate.providers.LlamaCppSlot;
+import dev.ragchat.api.answer.generate.providers.OllamaProperties;
+import dev.ragchat.api.answer.generate.providers.OpenAiCompatibleProperties;
 import dev.ragchat.errors.RejectedInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +51,7 @@ class GeneratorsTests {
 		assertThat(switchable.judgesSources()).isFalse();
 		// freed on a thread of its own: closing takes the model's one slot for good
 		LlamaCppChatModel model = (LlamaCppChatModel) llama.chatModel();
-		org.awaitility.Awaitility.await().until(() -> model.slot.availablePermits() == 0);
+		org.awaitility.Awaitility.await().until(() -> LlamaCppSlot.of(model).availablePermits() == 0);
 	}
 
 	@Test

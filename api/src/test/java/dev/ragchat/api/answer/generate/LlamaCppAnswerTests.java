@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.ragchat.api.answer.generate.providers.LlamaCppChatModel;
+import dev.ragchat.api.answer.generate.providers.LlamaCppProperties;
+import dev.ragchat.api.answer.generate.providers.LlamaCppSlot;
 import dev.ragchat.errors.BadUpstreamException;
 import dev.ragchat.errors.UnavailableException;
 import dev.ragchat.retrieval.Chunk;
@@ -134,14 +137,14 @@ class LlamaCppAnswerTests {
 	void aModelSilentForLongerThanTheTimeoutIsUnavailableAndFreeAfterwards() throws InterruptedException {
 		ChatModelGenerator generator = new ChatModelGenerator(model, model.name(), Duration.ofMillis(300), false);
 		// another answer holds the model: this one hears nothing before its timeout
-		model.slot.acquire();
+		LlamaCppSlot.of(model).acquire();
 		List<String> tokens = new ArrayList<>();
 		RuntimeException failure;
 		try {
 			failure = catchRuntimeException(() -> generator.generate(question(), tokens::add));
 		}
 		finally {
-			model.slot.release();
+			LlamaCppSlot.of(model).release();
 		}
 		assertThat(failure).isInstanceOf(UnavailableException.class).hasMessageContaining("did not answer in time");
 		assertThat(tokens).isEmpty();

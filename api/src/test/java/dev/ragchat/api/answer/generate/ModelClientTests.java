@@ -7,6 +7,8 @@ import java.util.List;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.ragchat.api.answer.generate.providers.OllamaProperties;
+import dev.ragchat.api.answer.generate.providers.OpenAiCompatibleProperties;
 import dev.ragchat.errors.BadUpstreamException;
 import dev.ragchat.errors.RagChatException;
 import dev.ragchat.errors.UnavailableException;

@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import dev.ragchat.api.answer.search.Found;
 import dev.ragchat.api.answer.search.Search;
+import dev.ragchat.api.answer.search.SearchRequest;
 import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.Fusion;
 import dev.ragchat.retrieval.MetadataFilter;
@@ -58,7 +60,7 @@ class GroundingTests {
 				});
 		this.index.replace("jnj", List.of(this.kenvue), (n) -> {
 		});
-		this.grounding = new Grounding(search(), true, Grounding.NamesRule.ALL);
+		this.grounding = new Grounding(search(), true, NamesRule.ALL, 2);
 	}
 
 	@AfterEach
@@ -148,14 +150,14 @@ class GroundingTests {
 
 	@Test
 	void asksEveryNameOrAtLeastOneAsTheRuleSays() {
-		Grounding any = new Grounding(search(), true, Grounding.NamesRule.ANY);
+		Grounding any = new Grounding(search(), true, NamesRule.ANY, 2);
 		GroundingQuestion oneOfTwo = question("Did AMEX beat Contoso in 2022?", this.margins, this.cover);
 		assertThat(this.grounding.supports(oneOfTwo)).isFalse();
 		assertThat(any.supports(oneOfTwo)).isTrue();
 		assertThat(any.supports(question("Did Contoso beat Fabrikam in 2022?", this.margins))).isFalse();
 		// a period must always be supported
 		assertThat(any.supports(question("Did AMEX beat Contoso in 2019?", this.margins, this.cover))).isFalse();
-		Grounding proper = new Grounding(search(), true, Grounding.NamesRule.PROPER);
+		Grounding proper = new Grounding(search(), true, NamesRule.PROPER, 2);
 		// a proper name must be supported, an abbreviation need not
 		assertThat(proper.supports(question("Did AMEX beat Contoso in 2022?", this.margins, this.cover))).isFalse();
 		assertThat(proper.supports(question("Did American Express's CAGR improve in 2022?", this.margins))).isTrue();
@@ -188,26 +190,31 @@ class GroundingTests {
 		GroundingQuestion asked = question("Did the operating margins of American Express and Contoso improve in 2022?",
 				this.margins);
 		assertThat(this.grounding.unsupported(asked)).containsExactly("Contoso");
-		GroundingQuestion widened = this.grounding.ground(asked, null, 2).question();
-		assertThat(widened.sources()).extracting((source) -> source.chunk().id())
+		// the expansion: one search, of Contoso's filing, for the whole question
+		Grounding.Expansion expansion = this.grounding.expand(asked, null, false);
+		assertThat(expansion.unsupported()).containsExactly("Contoso");
+		assertThat(expansion.searches()).singleElement()
+			.satisfies((search) -> assertThat(search.documentIds()).containsExactly("contoso"));
+		// what it finds joins the found set, which the judge's grounds are read of
+		Ground grounded = ground(this.grounding, asked, null);
+		assertThat(grounded.grounds().sources()).extracting((source) -> source.chunk().id())
 			.startsWith(this.margins.id())
 			.contains("contoso:1")
 			.hasSizeLessThanOrEqualTo(3);
-		assertThat(this.grounding.unsupported(widened)).isEmpty();
-		// the ground step widens, then judges the widened sources
-		Grounding.Grounded grounded = this.grounding.ground(asked, null, 2);
+		assertThat(grounded.grounds().unsupported()).isEmpty();
 		assertThat(grounded.supported()).isTrue();
-		assertThat(grounded.unsupported()).isEmpty();
-		assertThat(grounded.question().sources()).hasSameSizeAs(widened.sources());
-		assertThat(this.grounding.ground(asked, null, 0).unsupported()).containsExactly("Contoso");
+		assertThat(ground(new Grounding(search(), true, NamesRule.ALL, 0), asked, null).grounds().unsupported())
+			.containsExactly("Contoso");
 		// the new sources pass the caller's filter too
-		assertThat(this.grounding.ground(asked, MetadataFilter.exact(Map.of("year", "2021")), 2).question())
-			.isSameAs(asked);
+		assertThat(ground(this.grounding, asked, MetadataFilter.exact(Map.of("year", "2021"))).grounds().sources())
+			.isEqualTo(asked.sources());
 		// a name the knowledge base mentions in passing brings nothing (Kenvue, defined
-		// on
-		// page 12 of a filing about Johnson & Johnson)
+		// on page 12 of a filing about Johnson & Johnson)
 		GroundingQuestion kenvue = question("Did Kenvue's operating margin improve in 2022?", this.margins);
-		assertThat(this.grounding.ground(kenvue, null, 2).question()).isSameAs(kenvue);
+		assertThat(this.grounding.expand(kenvue, null, false).searches()).isEmpty();
+		// with images or audio nothing is looked up or checked
+		assertThat(this.grounding.expand(asked, null, true).searches()).isEmpty();
+		assertThat(ground(this.grounding, asked, null, true).grounds().unsupported()).isEmpty();
 	}
 
 	@Test
@@ -222,29 +229,30 @@ class GroundingTests {
 		GroundingQuestion three = question(
 				"Did the operating margins of American Express, Contoso, Fabrikam and Northwind improve in 2022?",
 				this.margins);
-		Grounding.Grounded looked = this.grounding.ground(three, null, 2);
-		assertThat(looked.question().sources()).extracting((source) -> source.chunk().documentId()).contains("contoso");
-		assertThat(looked.unsupported()).containsExactly("Fabrikam", "Northwind");
+		Ground looked = ground(this.grounding, three, null);
+		assertThat(looked.grounds().sources()).extracting((source) -> source.chunk().documentId()).contains("contoso");
+		assertThat(looked.grounds().unsupported()).containsExactly("Fabrikam", "Northwind");
 		assertThat(looked.supported()).isFalse();
 		// one more: refused as it stands, nothing looked up, the names past the limit not
 		// read
 		GroundingQuestion four = question(
 				"Did the operating margins of American Express, Contoso, Fabrikam, Northwind and Tailspin improve in 2022?",
 				this.margins);
-		Grounding.Grounded refused = this.grounding.ground(four, null, 2);
-		assertThat(refused.question()).isSameAs(four);
+		Ground refused = ground(this.grounding, four, null);
+		assertThat(refused.expansion().searches()).isEmpty();
+		assertThat(refused.grounds().sources()).isEqualTo(four.sources());
 		assertThat(refused.supported()).isFalse();
-		assertThat(refused.unsupported()).hasSize(Grounding.LOOKED_UP_NAMES + 1);
+		assertThat(refused.grounds().unsupported()).hasSize(Grounding.LOOKED_UP_NAMES + 1);
 		assertThat(this.grounding.unsupported(four)).containsExactly("Contoso", "Fabrikam", "Northwind", "Tailspin");
 		// the rule for proper names reads no other name: capitals the sources miss are
 		// neither looked up nor reported by the step
-		Grounding proper = new Grounding(search(), true, Grounding.NamesRule.PROPER);
+		Grounding proper = new Grounding(search(), true, NamesRule.PROPER, 2);
 		GroundingQuestion capitals = question("Did the COGS, EBITDA and ROIC of American Express improve in 2022?",
 				this.margins);
-		Grounding.Grounded grounded = proper.ground(capitals, null, 2);
-		assertThat(grounded.unsupported()).isEmpty();
+		Ground grounded = ground(proper, capitals, null);
+		assertThat(grounded.grounds().unsupported()).isEmpty();
 		assertThat(grounded.supported()).isTrue();
-		assertThat(grounded.question()).isSameAs(capitals);
+		assertThat(grounded.expansion().searches()).isEmpty();
 		assertThat(proper.unsupported(capitals)).contains("COGS", "EBITDA", "ROIC");
 	}
 
@@ -261,7 +269,7 @@ class GroundingTests {
 				(n) -> {
 				});
 		GroundingQuestion asked = question("How is a Verilog netlist of the design written?", this.margins);
-		assertThat(this.grounding.ground(asked, null, 4).question().sources())
+		assertThat(ground(new Grounding(search(), true, NamesRule.ALL, 4), asked, null).grounds().sources())
 			.extracting((source) -> source.chunk().documentId())
 			.contains("netlist")
 			.doesNotContain("timing");
@@ -302,6 +310,25 @@ class GroundingTests {
 		assertThat(Aliases.abbreviates("Amazon", "Amazing Zones")).isFalse();
 	}
 
+	/**
+	 * The search stage's part of the ground step as the engine runs it: the expansion's
+	 * searches through the one search, joined, then the found set read.
+	 */
+	private Ground ground(Grounding grounding, GroundingQuestion question, MetadataFilter filter) {
+		return ground(grounding, question, filter, false);
+	}
+
+	private Ground ground(Grounding grounding, GroundingQuestion question, MetadataFilter filter, boolean media) {
+		Grounding.Expansion expansion = grounding.expand(question, filter, media);
+		Found found = new Found(question.question(), question.sources(), question.sources().size());
+		for (SearchRequest search : expansion.searches()) {
+			found = found.join(search().search(search));
+		}
+		Grounds grounds = grounding.read(expansion, found.all());
+		return new Ground(expansion, grounds,
+				grounding.names().satisfied(question.question().names(), grounds.unsupported()));
+	}
+
 	private List<String> unsupported(String question, Chunk... sources) {
 		return this.grounding.unsupported(question(question, sources));
 	}
@@ -318,6 +345,17 @@ class GroundingTests {
 
 	private Search search() {
 		return new Search(new QueryShaper(), new Retriever(this.index, Fusion.ranks(60, 1, 1, 10)), Reranking.off());
+	}
+
+	/**
+	 * What the search stage read for the judge.
+	 *
+	 * @param expansion the expansion's searches
+	 * @param grounds what the found set says of the names
+	 * @param supported whether the names rule is satisfied by it
+	 */
+	record Ground(Grounding.Expansion expansion, Grounds grounds, boolean supported) {
+
 	}
 
 }

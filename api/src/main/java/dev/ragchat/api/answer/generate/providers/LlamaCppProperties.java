@@ -1,4 +1,4 @@
-package dev.ragchat.api.answer.generate;
+package dev.ragchat.api.answer.generate.providers;
 
 import java.time.Duration;
 
@@ -21,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * for an answer in progress and reading the prompt count), and between two tokens
  */
 @ConfigurationProperties("ragchat.chat.llama")
-record LlamaCppProperties(String modelPath, @DefaultValue("8192") int contextSize, @DefaultValue("512") int maxTokens,
-		@DefaultValue("0") int threads, @DefaultValue("120s") Duration timeout) {
+public record LlamaCppProperties(String modelPath, @DefaultValue("8192") int contextSize,
+		@DefaultValue("512") int maxTokens, @DefaultValue("0") int threads, @DefaultValue("120s") Duration timeout) {
 
 }

@@ -1,4 +1,4 @@
-package dev.ragchat.api.rerank;
+package dev.ragchat.api.answer.search.rerank;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

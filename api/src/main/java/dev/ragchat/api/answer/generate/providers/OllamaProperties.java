@@ -1,4 +1,4 @@
-package dev.ragchat.api.answer.generate;
+package dev.ragchat.api.answer.generate.providers;
 
 import java.time.Duration;
 
@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * default is too small for a few numbered sources and would cut the prompt silently
  */
 @ConfigurationProperties("ragchat.chat.ollama")
-record OllamaProperties(String baseUrl, String model, @DefaultValue("60s") Duration timeout,
+public record OllamaProperties(String baseUrl, String model, @DefaultValue("60s") Duration timeout,
 		@DefaultValue("8192") int numCtx) {
 
 }

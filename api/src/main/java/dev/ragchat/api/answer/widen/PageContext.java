@@ -1,8 +1,12 @@
-package dev.ragchat.retrieval;
+package dev.ragchat.api.answer.widen;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+
+import dev.ragchat.retrieval.Chunk;
+import dev.ragchat.retrieval.ChunkIndex;
+import dev.ragchat.retrieval.ScoredChunk;
 
 import org.springframework.util.Assert;
 
@@ -13,9 +17,10 @@ import org.springframework.util.Assert;
  * off. A page is a unit the document's author made; a document without pages (Markdown,
  * HTML, text: one page) is a flow of sections whose neighbours are other subjects, so its
  * chunks are read as retrieved. The widened chunk keeps its id, score and place, and its
- * pages become those of all it holds.
+ * pages become those of all it holds. A post-retrieval step of the answer engine, after
+ * the judge: what the judge read is what search found.
  */
-public final class PageContext {
+public final class PageContext implements SourcesProcessor {
 
 	/** The longest overlap of two neighbouring chunks looked for, in characters. */
 	private static final int MAX_OVERLAP = 1000;
@@ -34,6 +39,17 @@ public final class PageContext {
 		Assert.isTrue(maxCharacters > 0, "maxCharacters must be positive");
 		this.index = index;
 		this.maxCharacters = maxCharacters;
+	}
+
+	/**
+	 * @param question the question (every question's sources are read so)
+	 * @param sources the sources, best first
+	 * @return the same chunks in the same order, those of paginated documents with the
+	 * neighbours of their page
+	 */
+	@Override
+	public Processed process(String question, List<ScoredChunk> sources) {
+		return new Processed(widen(sources), "sources of paginated documents read with the rest of their page");
 	}
 
 	/**

@@ -1,4 +1,4 @@
-package dev.ragchat.api.rerank;
+package dev.ragchat.api.answer.search.rerank;
 
 import java.io.IOException;
 import java.net.ServerSocket;

@@ -1,4 +1,4 @@
-package dev.ragchat.api.answer.generate;
+package dev.ragchat.api.answer.generate.providers;
 
 import java.net.URI;
 
@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param endpoint another endpoint for either API (a proxy, or a test server)
  */
 @ConfigurationProperties("ragchat.chat.gemini")
-record GeminiProperties(@DefaultValue("gemini-2.5-flash") String model, String apiKey, String projectId,
+public record GeminiProperties(@DefaultValue("gemini-2.5-flash") String model, String apiKey, String projectId,
 		@DefaultValue("us-central1") String location, URI endpoint) {
 
 }

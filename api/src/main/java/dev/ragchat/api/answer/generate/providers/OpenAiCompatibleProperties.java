@@ -1,4 +1,4 @@
-package dev.ragchat.api.answer.generate;
+package dev.ragchat.api.answer.generate.providers;
 
 import java.time.Duration;
 
@@ -22,8 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * server's own limit
  */
 @ConfigurationProperties("ragchat.chat.openai")
-record OpenAiCompatibleProperties(String baseUrl, String model, String apiKey, @DefaultValue("60s") Duration timeout,
-		Integer maxTokens) {
+public record OpenAiCompatibleProperties(String baseUrl, String model, String apiKey,
+		@DefaultValue("60s") Duration timeout, Integer maxTokens) {
 
 	/**
 	 * Leaves the API key out of the text of this record (logs, failure analysis).

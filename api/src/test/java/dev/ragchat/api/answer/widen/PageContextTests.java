@@ -1,8 +1,12 @@
-package dev.ragchat.retrieval;
+package dev.ragchat.api.answer.widen;
 
 import java.nio.file.Path;
 import java.util.List;
 
+import dev.ragchat.retrieval.Chunk;
+import dev.ragchat.retrieval.ChunkIndexContractTests;
+import dev.ragchat.retrieval.ScoredChunk;
+import dev.ragchat.retrieval.WordHashEmbeddingModel;
 import dev.ragchat.retrieval.lucene.LuceneChunkIndex;
 import dev.ragchat.retrieval.lucene.LuceneIndexSettings;
 import org.junit.jupiter.api.AfterEach;

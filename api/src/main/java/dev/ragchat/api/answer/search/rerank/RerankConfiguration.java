@@ -1,4 +1,4 @@
-package dev.ragchat.api.rerank;
+package dev.ragchat.api.answer.search.rerank;
 
 import dev.ragchat.retrieval.rerank.Reranker;
 import dev.ragchat.retrieval.rerank.Reranking;

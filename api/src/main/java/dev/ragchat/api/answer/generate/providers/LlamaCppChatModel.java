@@ -1,4 +1,4 @@
-package dev.ragchat.api.answer.generate;
+package dev.ragchat.api.answer.generate.providers;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +52,7 @@ import org.springframework.util.StringUtils;
  * A model's name in the options is ignored (one model is loaded); so are images and
  * audio, which a text model cannot read: a prompt carrying them is refused.
  */
-final class LlamaCppChatModel implements ChatModel, AutoCloseable {
+public final class LlamaCppChatModel implements ChatModel, AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(LlamaCppChatModel.class);
 
@@ -67,8 +67,8 @@ final class LlamaCppChatModel implements ChatModel, AutoCloseable {
 	private final Duration timeout;
 
 	/**
-	 * The model's one slot: held by the answer in progress (package-private: a test holds
-	 * it to keep the model busy).
+	 * The model's one slot: held by the answer in progress (package-private: a test,
+	 * through its helper in this package, holds it to keep the model busy).
 	 */
 	final Semaphore slot = new Semaphore(1, true);
 
@@ -80,7 +80,7 @@ final class LlamaCppChatModel implements ChatModel, AutoCloseable {
 	 * @throws IllegalStateException when the file is not set, not readable or not a model
 	 * llama.cpp loads
 	 */
-	LlamaCppChatModel(LlamaCppProperties properties) {
+	public LlamaCppChatModel(LlamaCppProperties properties) {
 		Path file = modelFile(properties.modelPath());
 		if (properties.maxTokens() <= 0 || properties.contextSize() <= 0 || properties.threads() < 0
 				|| properties.timeout() == null || !properties.timeout().isPositive()) {
@@ -126,7 +126,7 @@ final class LlamaCppChatModel implements ChatModel, AutoCloseable {
 	/**
 	 * @return the model file's name, the answers' model name
 	 */
-	String name() {
+	public String name() {
 		return this.name;
 	}
 
