@@ -16,9 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * are kept with the history as the live answer carries them, and a reading chosen (its
  * document sent as {@code reading}) asks the question again of that document alone.
  */
-class ClarifyReadingsTests extends AbstractHttpsIntegrationTests {
+public class ClarifyReadingsTests extends AbstractHttpsIntegrationTests {
 
-	static final String TRAVEL = """
+	/** A travel policy, also the console's browser tests' (one text for both). */
+	public static final String TRAVEL = """
 			# Travel policy
 
 			The policy covers every employee who travels for work.
@@ -29,7 +30,8 @@ class ClarifyReadingsTests extends AbstractHttpsIntegrationTests {
 			Receipts for every travel expense are submitted within thirty days of return.
 			""";
 
-	static final String REMOTE = """
+	/** A remote work policy, also the console's browser tests'. */
+	public static final String REMOTE = """
 			# Remote work policy
 
 			It applies to staff whose role can be done away from the office.

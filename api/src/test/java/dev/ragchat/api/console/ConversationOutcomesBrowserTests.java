@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import dev.ragchat.api.chat.ClarifyReadingsTests;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -20,25 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConversationOutcomesBrowserTests extends ConsoleBrowserTestSupport {
 
-	static final String TRAVEL = """
-			# Travel policy
+	static final String TRAVEL = ClarifyReadingsTests.TRAVEL;
 
-			The policy covers every employee who travels for work.
-			Employees book travel through the company portal at least two weeks ahead.
-			The policy makes economy class the rule for flights shorter than six hours.
-			Hotel costs are reimbursed up to the city rate published by finance.
-			Meals while travelling are covered by a daily allowance.
-			Receipts for every travel expense are submitted within thirty days of return.
-			""";
-
-	static final String REMOTE = """
-			# Remote work policy
-
-			It applies to staff whose role can be done away from the office.
-			Employees may work from home up to three days a week.
-			The policy asks people working remotely to be reachable between ten and four.
-			A laptop and a headset are lent to everyone who works from home.
-			""";
+	static final String REMOTE = ClarifyReadingsTests.REMOTE;
 
 	@Test
 	void aQuestionOfTwoDocumentsIsAskedBackAndAReadingsButtonAsksAgain() throws Exception {
