@@ -3,11 +3,8 @@ package dev.ragchat.ingestion.catalog;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -40,9 +37,12 @@ final class JdbcDocumentStore implements DocumentStore {
 
 	private final TransactionTemplate transactions;
 
+	private final JdbcDocumentPages pages;
+
 	JdbcDocumentStore(JdbcClient jdbc, TransactionTemplate transactions) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
+		this.pages = new JdbcDocumentPages(jdbc);
 	}
 
 	@Override
@@ -117,90 +117,7 @@ final class JdbcDocumentStore implements DocumentStore {
 
 	@Override
 	public Page findPage(String knowledgeBase, DocumentQuery query) {
-		StringBuilder where = new StringBuilder("knowledge_base = ?");
-		List<Object> params = new ArrayList<>(List.of(knowledgeBase));
-		if (query.nameContains() != null) {
-			where.append(" and filename_key like ? escape '\\'");
-			params.add("%" + likeLiteral(query.nameContains()) + "%");
-		}
-		long total = this.jdbc.sql("select count(*) from document where " + where)
-			.params(params)
-			.query(Long.class)
-			.single();
-		StringBuilder select = new StringBuilder("select * from document where ").append(where)
-			.append(" order by ")
-			.append(orderBy(query));
-		List<Object> pageParams = new ArrayList<>(params);
-		if (query.limit() != null) {
-			select.append(" limit ?");
-			pageParams.add(query.limit());
-		}
-		if (query.offset() > 0) {
-			select.append(" offset ?");
-			pageParams.add(query.offset());
-		}
-		List<Document> documents = (query.offset() < total)
-				? this.jdbc.sql(select.toString()).params(pageParams).query(JdbcDocumentStore::map).list() : List.of();
-		long queued = this.jdbc.sql("select count(*) from document where knowledge_base = ? and status = 'QUEUED'")
-			.param(knowledgeBase)
-			.query(Long.class)
-			.single();
-		return new Page(documents, total, queued, placesInLine(knowledgeBase, documents));
-	}
-
-	/**
-	 * The key, its direction, then upload order: each order's columns follow the
-	 * knowledge base in an index of their own (V2026.12.8.60_41). The knowledge base
-	 * leads the order too (one value: it changes nothing) so that H2 reads an ascending
-	 * page off the index, the rows before the offset and the page only, instead of
-	 * sorting them all.
-	 */
-	private static String orderBy(DocumentQuery query) {
-		String direction = query.descending() ? " desc" : "";
-		String key = switch (query.order()) {
-			case UPLOAD -> null;
-			case NAME -> "filename_key" + direction;
-			case DATE -> "version_at" + direction;
-			case SIZE -> "size_bytes" + direction;
-			case STATUS -> statusRank() + direction;
-		};
-		return "knowledge_base, " + ((key != null) ? key + ", " : "") + "created_at, id";
-	}
-
-	/** A status's place in {@link DocumentStatus}, the order a list sorts statuses in. */
-	private static String statusRank() {
-		StringBuilder rank = new StringBuilder("case status");
-		for (DocumentStatus status : DocumentStatus.values()) {
-			rank.append(" when '").append(status.name()).append("' then ").append(status.ordinal());
-		}
-		return rank.append(" end").toString();
-	}
-
-	private static String likeLiteral(String text) {
-		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-	}
-
-	/**
-	 * The places in line of the page's queued documents, counted by the catalog over the
-	 * knowledge base's queued documents in upload order.
-	 */
-	private Map<String, Integer> placesInLine(String knowledgeBase, List<Document> page) {
-		List<String> queued = page.stream()
-			.filter((d) -> d.status() == DocumentStatus.QUEUED)
-			.map(Document::id)
-			.toList();
-		if (queued.isEmpty()) {
-			return Map.of();
-		}
-		return this.jdbc.sql("""
-				select id, place from (select id, row_number() over (order by created_at, id) as place from document
-					where knowledge_base = :kb and status = 'QUEUED') q where id in (:ids)""")
-			.param("kb", knowledgeBase)
-			.param("ids", queued)
-			.query((rs, row) -> Map.entry(rs.getString("id"), rs.getInt("place")))
-			.list()
-			.stream()
-			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+		return this.pages.find(knowledgeBase, query);
 	}
 
 	@Override
@@ -378,7 +295,7 @@ final class JdbcDocumentStore implements DocumentStore {
 			.list();
 	}
 
-	private static Document map(ResultSet rs, int row) throws SQLException {
+	static Document map(ResultSet rs, int row) throws SQLException {
 		return new Document(rs.getString("id"), rs.getString("knowledge_base"), rs.getString("filename"),
 				rs.getString("media_type"), rs.getLong("size_bytes"), rs.getString("sha256"),
 				DocumentStatus.valueOf(rs.getString("status")),
