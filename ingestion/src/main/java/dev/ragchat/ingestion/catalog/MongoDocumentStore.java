@@ -3,9 +3,7 @@ package dev.ragchat.ingestion.catalog;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import com.mongodb.ErrorCategory;
@@ -17,9 +15,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
-import com.mongodb.client.model.WriteModel;
 import dev.ragchat.ingestion.Document;
 import dev.ragchat.ingestion.DocumentQuery;
 import dev.ragchat.ingestion.DocumentStatus;
@@ -29,13 +25,11 @@ import org.bson.conversions.Bson;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
-import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.or;
-import static com.mongodb.client.model.Filters.regex;
 
 /**
  * Documents and jobs in MongoDB (the production catalog). A worker claims the oldest
@@ -53,16 +47,13 @@ final class MongoDocumentStore implements DocumentStore {
 	 */
 	private static final String LIVE_KEY = "liveKey";
 
-	/**
-	 * The file name as the list searches and sorts it ({@link DocumentQuery#nameKey}).
-	 */
-	private static final String NAME_KEY = "filenameKey";
-
 	private final MongoCollection<org.bson.Document> documents;
 
 	private final MongoCollection<org.bson.Document> idempotencyKeys;
 
 	private final MongoCollection<org.bson.Document> versions;
+
+	private final MongoDocumentPages pages;
 
 	MongoDocumentStore(MongoDatabase database) {
 		this.documents = database.getCollection("documents");
@@ -74,38 +65,9 @@ final class MongoDocumentStore implements DocumentStore {
 		this.documents.createIndex(Indexes.ascending("knowledgeBase", "sha256"));
 		this.documents.createIndex(Indexes.ascending("knowledgeBase", "idempotencyKey"));
 		this.documents.createIndex(Indexes.ascending("knowledgeBase", "createdAt"));
-		// the list's orders, each then in upload order, and the queue's places in line
-		this.documents.createIndex(Indexes.ascending("knowledgeBase", NAME_KEY, "createdAt", "_id"));
-		this.documents.createIndex(Indexes.ascending("knowledgeBase", "versionAt", "createdAt", "_id"));
-		this.documents.createIndex(Indexes.ascending("knowledgeBase", "sizeBytes", "createdAt", "_id"));
-		this.documents.createIndex(Indexes.ascending("knowledgeBase", "status", "createdAt", "_id"));
-		addListKeys();
+		this.pages = new MongoDocumentPages(this.documents);
 		addLiveKeys();
 		this.documents.createIndex(Indexes.ascending(LIVE_KEY), new IndexOptions().unique(true).sparse(true));
-	}
-
-	/**
-	 * Gives documents stored before the list was paged by the catalog what it sorts and
-	 * searches by: the name key, and when the current version was uploaded (the first
-	 * version's was not written). Only such documents are read, so after the first start
-	 * this finds none.
-	 */
-	private void addListKeys() {
-		List<WriteModel<org.bson.Document>> updates = new ArrayList<>();
-		for (org.bson.Document row : this.documents.find(or(exists(NAME_KEY, false), exists("versionAt", false)))
-			.projection(com.mongodb.client.model.Projections.include("filename", "createdAt", "versionAt"))) {
-			Object versionAt = (row.get("versionAt") != null) ? row.get("versionAt") : row.get("createdAt");
-			updates.add(new UpdateOneModel<>(eq("_id", row.get("_id")),
-					Updates.combine(Updates.set(NAME_KEY, DocumentQuery.nameKey(row.getString("filename"))),
-							Updates.set("versionAt", versionAt))));
-			if (updates.size() == 1000) {
-				this.documents.bulkWrite(updates);
-				updates.clear();
-			}
-		}
-		if (!updates.isEmpty()) {
-			this.documents.bulkWrite(updates);
-		}
 	}
 
 	/**
@@ -133,7 +95,7 @@ final class MongoDocumentStore implements DocumentStore {
 	public Document insert(Document d, String idempotencyKey, String requestHash) {
 		org.bson.Document row = new org.bson.Document("_id", d.id()).append("knowledgeBase", d.knowledgeBase())
 			.append("filename", d.filename())
-			.append(NAME_KEY, DocumentQuery.nameKey(d.filename()))
+			.append(MongoDocumentPages.NAME_KEY, DocumentQuery.nameKey(d.filename()))
 			.append("mediaType", d.mediaType())
 			.append("sizeBytes", d.sizeBytes())
 			.append("sha256", d.sha256())
@@ -213,119 +175,9 @@ final class MongoDocumentStore implements DocumentStore {
 			.into(new ArrayList<>());
 	}
 
-	/**
-	 * {@inheritDoc}
-	 * <p>
-	 * The status order is read status by status (each from the knowledge base's status
-	 * index, in upload order), skipping the statuses the offset passes by their count, as
-	 * a stored status has no rank to sort by.
-	 */
 	@Override
 	public Page findPage(String knowledgeBase, DocumentQuery query) {
-		Bson matched = (query.nameContains() != null)
-				? and(eq("knowledgeBase", knowledgeBase), regex(NAME_KEY, regexLiteral(query.nameContains())))
-				: eq("knowledgeBase", knowledgeBase);
-		long total = this.documents.countDocuments(matched);
-		List<Document> page = new ArrayList<>();
-		if (query.order() == DocumentQuery.Order.STATUS) {
-			List<DocumentStatus> statuses = new ArrayList<>(List.of(DocumentStatus.values()));
-			if (query.descending()) {
-				java.util.Collections.reverse(statuses);
-			}
-			long skip = query.offset();
-			for (DocumentStatus status : statuses) {
-				if (query.limit() != null && page.size() >= query.limit()) {
-					break;
-				}
-				Bson ofStatus = and(matched, eq("status", status.name()));
-				long count = this.documents.countDocuments(ofStatus);
-				if (skip >= count) {
-					skip -= count;
-					continue;
-				}
-				read(ofStatus, Sorts.ascending("createdAt", "_id"), skip,
-						(query.limit() != null) ? query.limit() - page.size() : null, page);
-				skip = 0;
-			}
-		}
-		else if (query.offset() < total) {
-			Bson uploadOrder = Sorts.ascending("createdAt", "_id");
-			String key = switch (query.order()) {
-				case NAME -> NAME_KEY;
-				case DATE -> "versionAt";
-				case SIZE -> "sizeBytes";
-				default -> null;
-			};
-			Bson order = (key != null)
-					? Sorts.orderBy(query.descending() ? Sorts.descending(key) : Sorts.ascending(key), uploadOrder)
-					: uploadOrder;
-			read(matched, order, query.offset(), query.limit(), page);
-		}
-		long queued = this.documents.countDocuments(queued(knowledgeBase));
-		return new Page(page, total, queued, placesInLine(knowledgeBase, page));
-	}
-
-	private void read(Bson filter, Bson order, long skip, Integer limit, List<Document> into) {
-		com.mongodb.client.FindIterable<org.bson.Document> found = this.documents.find(filter)
-			.sort(order)
-			.skip(Math.toIntExact(skip));
-		if (limit != null) {
-			found = found.limit(limit);
-		}
-		found.map(MongoDocumentStore::map).into(into);
-	}
-
-	private static Bson queued(String knowledgeBase) {
-		return and(eq("knowledgeBase", knowledgeBase), eq("status", DocumentStatus.QUEUED.name()));
-	}
-
-	/**
-	 * The places in line of the page's queued documents: the queued documents before the
-	 * first, then those between each and the next, counted on the knowledge base's status
-	 * index (one pass over the queue up to the page's last, however the page is sorted).
-	 */
-	private Map<String, Integer> placesInLine(String knowledgeBase, List<Document> page) {
-		List<Document> queued = page.stream()
-			.filter((d) -> d.status() == DocumentStatus.QUEUED)
-			.sorted(java.util.Comparator.comparing(Document::createdAt).thenComparing(Document::id))
-			.toList();
-		Map<String, Integer> places = new HashMap<>();
-		long before = 0;
-		Document previous = null;
-		for (Document document : queued) {
-			Bson range = (previous != null) ? and(atOrAfter(previous), before(document)) : before(document);
-			before += this.documents.countDocuments(and(queued(knowledgeBase), range));
-			places.put(document.id(), Math.toIntExact(before + 1));
-			previous = document;
-		}
-		return places;
-	}
-
-	/** Whether a document came before this one in upload order. */
-	private static Bson before(Document document) {
-		Date createdAt = Date.from(document.createdAt());
-		return or(lt("createdAt", createdAt), and(eq("createdAt", createdAt), lt("_id", document.id())));
-	}
-
-	/** Whether a document is this one or came after it in upload order. */
-	private static Bson atOrAfter(Document document) {
-		Date createdAt = Date.from(document.createdAt());
-		return or(gt("createdAt", createdAt), and(eq("createdAt", createdAt), gte("_id", document.id())));
-	}
-
-	/**
-	 * Text as a regular expression that matches it literally: ASCII punctuation escaped,
-	 * which both MongoDB's PCRE and Java read as the character itself.
-	 */
-	private static String regexLiteral(String text) {
-		StringBuilder literal = new StringBuilder();
-		text.codePoints().forEach((c) -> {
-			if (c < 128 && !Character.isLetterOrDigit(c) && !Character.isWhitespace(c)) {
-				literal.append('\\');
-			}
-			literal.appendCodePoint(c);
-		});
-		return literal.toString();
+		return this.pages.find(knowledgeBase, query);
 	}
 
 	@Override
@@ -467,7 +319,7 @@ final class MongoDocumentStore implements DocumentStore {
 							: eq("version", next.version() - 1),
 					in("status", DocumentStatus.READY.name(), DocumentStatus.FAILED.name())),
 					Updates.combine(Updates.set("filename", next.filename()),
-							Updates.set(NAME_KEY, DocumentQuery.nameKey(next.filename())),
+							Updates.set(MongoDocumentPages.NAME_KEY, DocumentQuery.nameKey(next.filename())),
 							Updates.set("mediaType", next.mediaType()), Updates.set("sizeBytes", next.sizeBytes()),
 							Updates.set("sha256", next.sha256()),
 							Updates.set(LIVE_KEY, liveKey(next.knowledgeBase(), next.sha256())),
@@ -516,7 +368,7 @@ final class MongoDocumentStore implements DocumentStore {
 		return versions;
 	}
 
-	private static Document map(org.bson.Document row) {
+	static Document map(org.bson.Document row) {
 		Date readyAt = row.getDate("readyAt");
 		return new Document(row.getString("_id"), row.getString("knowledgeBase"), row.getString("filename"),
 				row.getString("mediaType"), ((Number) row.get("sizeBytes")).longValue(), row.getString("sha256"),

@@ -1,0 +1,196 @@
+package dev.ragchat.ingestion.catalog;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+import dev.ragchat.ingestion.Document;
+import dev.ragchat.ingestion.DocumentQuery;
+import dev.ragchat.ingestion.DocumentStatus;
+import dev.ragchat.ingestion.DocumentStore.Page;
+import org.bson.conversions.Bson;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.or;
+import static com.mongodb.client.model.Filters.regex;
+
+/**
+ * The document list of the MongoDB catalog: one page of a knowledge base's documents,
+ * searched by name, sorted and cut by the catalog (an index per order), with the queue's
+ * places in line ({@link dev.ragchat.ingestion.DocumentStore#findPage}); and the indexes
+ * and keys the list reads.
+ */
+final class MongoDocumentPages {
+
+	/**
+	 * The file name as the list searches and sorts it ({@link DocumentQuery#nameKey}).
+	 */
+	static final String NAME_KEY = "filenameKey";
+
+	private final MongoCollection<org.bson.Document> documents;
+
+	/**
+	 * Creates the list's indexes and gives older documents the keys it reads.
+	 * @param documents the catalog's documents
+	 */
+	MongoDocumentPages(MongoCollection<org.bson.Document> documents) {
+		this.documents = documents;
+		// the list's orders, each then in upload order, and the queue's places in line
+		this.documents.createIndex(Indexes.ascending("knowledgeBase", NAME_KEY, "createdAt", "_id"));
+		this.documents.createIndex(Indexes.ascending("knowledgeBase", "versionAt", "createdAt", "_id"));
+		this.documents.createIndex(Indexes.ascending("knowledgeBase", "sizeBytes", "createdAt", "_id"));
+		this.documents.createIndex(Indexes.ascending("knowledgeBase", "status", "createdAt", "_id"));
+		addListKeys();
+	}
+
+	/**
+	 * Gives documents stored before the list was paged by the catalog what it sorts and
+	 * searches by: the name key, and when the current version was uploaded (the first
+	 * version's was not written). Only such documents are read, so after the first start
+	 * this finds none.
+	 */
+	private void addListKeys() {
+		List<WriteModel<org.bson.Document>> updates = new ArrayList<>();
+		for (org.bson.Document row : this.documents.find(or(exists(NAME_KEY, false), exists("versionAt", false)))
+			.projection(com.mongodb.client.model.Projections.include("filename", "createdAt", "versionAt"))) {
+			Object versionAt = (row.get("versionAt") != null) ? row.get("versionAt") : row.get("createdAt");
+			updates.add(new UpdateOneModel<>(eq("_id", row.get("_id")),
+					Updates.combine(Updates.set(NAME_KEY, DocumentQuery.nameKey(row.getString("filename"))),
+							Updates.set("versionAt", versionAt))));
+			if (updates.size() == 1000) {
+				this.documents.bulkWrite(updates);
+				updates.clear();
+			}
+		}
+		if (!updates.isEmpty()) {
+			this.documents.bulkWrite(updates);
+		}
+	}
+
+	/**
+	 * One page of a knowledge base's documents. The status order is read status by status
+	 * (each from the knowledge base's status index, in upload order), skipping the
+	 * statuses the offset passes by their count, as a stored status has no rank to sort
+	 * by.
+	 */
+	Page find(String knowledgeBase, DocumentQuery query) {
+		Bson matched = (query.nameContains() != null)
+				? and(eq("knowledgeBase", knowledgeBase), regex(NAME_KEY, regexLiteral(query.nameContains())))
+				: eq("knowledgeBase", knowledgeBase);
+		long total = this.documents.countDocuments(matched);
+		List<Document> page = new ArrayList<>();
+		if (query.order() == DocumentQuery.Order.STATUS) {
+			List<DocumentStatus> statuses = new ArrayList<>(List.of(DocumentStatus.values()));
+			if (query.descending()) {
+				java.util.Collections.reverse(statuses);
+			}
+			long skip = query.offset();
+			for (DocumentStatus status : statuses) {
+				if (query.limit() != null && page.size() >= query.limit()) {
+					break;
+				}
+				Bson ofStatus = and(matched, eq("status", status.name()));
+				long count = this.documents.countDocuments(ofStatus);
+				if (skip >= count) {
+					skip -= count;
+					continue;
+				}
+				read(ofStatus, Sorts.ascending("createdAt", "_id"), skip,
+						(query.limit() != null) ? query.limit() - page.size() : null, page);
+				skip = 0;
+			}
+		}
+		else if (query.offset() < total) {
+			Bson uploadOrder = Sorts.ascending("createdAt", "_id");
+			String key = switch (query.order()) {
+				case NAME -> NAME_KEY;
+				case DATE -> "versionAt";
+				case SIZE -> "sizeBytes";
+				default -> null;
+			};
+			Bson order = (key != null)
+					? Sorts.orderBy(query.descending() ? Sorts.descending(key) : Sorts.ascending(key), uploadOrder)
+					: uploadOrder;
+			read(matched, order, query.offset(), query.limit(), page);
+		}
+		long queued = this.documents.countDocuments(queued(knowledgeBase));
+		return new Page(page, total, queued, placesInLine(knowledgeBase, page));
+	}
+
+	private void read(Bson filter, Bson order, long skip, Integer limit, List<Document> into) {
+		com.mongodb.client.FindIterable<org.bson.Document> found = this.documents.find(filter)
+			.sort(order)
+			.skip(Math.toIntExact(skip));
+		if (limit != null) {
+			found = found.limit(limit);
+		}
+		found.map(MongoDocumentStore::map).into(into);
+	}
+
+	private static Bson queued(String knowledgeBase) {
+		return and(eq("knowledgeBase", knowledgeBase), eq("status", DocumentStatus.QUEUED.name()));
+	}
+
+	/**
+	 * The places in line of the page's queued documents: the queued documents before the
+	 * first, then those between each and the next, counted on the knowledge base's status
+	 * index (one pass over the queue up to the page's last, however the page is sorted).
+	 */
+	private Map<String, Integer> placesInLine(String knowledgeBase, List<Document> page) {
+		List<Document> queued = page.stream()
+			.filter((d) -> d.status() == DocumentStatus.QUEUED)
+			.sorted(java.util.Comparator.comparing(Document::createdAt).thenComparing(Document::id))
+			.toList();
+		Map<String, Integer> places = new HashMap<>();
+		long before = 0;
+		Document previous = null;
+		for (Document document : queued) {
+			Bson range = (previous != null) ? and(atOrAfter(previous), before(document)) : before(document);
+			before += this.documents.countDocuments(and(queued(knowledgeBase), range));
+			places.put(document.id(), Math.toIntExact(before + 1));
+			previous = document;
+		}
+		return places;
+	}
+
+	/** Whether a document came before this one in upload order. */
+	private static Bson before(Document document) {
+		Date createdAt = Date.from(document.createdAt());
+		return or(lt("createdAt", createdAt), and(eq("createdAt", createdAt), lt("_id", document.id())));
+	}
+
+	/** Whether a document is this one or came after it in upload order. */
+	private static Bson atOrAfter(Document document) {
+		Date createdAt = Date.from(document.createdAt());
+		return or(gt("createdAt", createdAt), and(eq("createdAt", createdAt), gte("_id", document.id())));
+	}
+
+	/**
+	 * Text as a regular expression that matches it literally: ASCII punctuation escaped,
+	 * which both MongoDB's PCRE and Java read as the character itself.
+	 */
+	private static String regexLiteral(String text) {
+		StringBuilder literal = new StringBuilder();
+		text.codePoints().forEach((c) -> {
+			if (c < 128 && !Character.isLetterOrDigit(c) && !Character.isWhitespace(c)) {
+				literal.append('\\');
+			}
+			literal.appendCodePoint(c);
+		});
+		return literal.toString();
+	}
+
+}
