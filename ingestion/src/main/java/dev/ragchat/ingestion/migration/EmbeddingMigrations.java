@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -18,12 +17,9 @@ import java.util.stream.Collectors;
 import dev.ragchat.errors.ConflictException;
 import dev.ragchat.errors.NotFoundException;
 import dev.ragchat.errors.RejectedInputException;
-import dev.ragchat.ingestion.Document;
 import dev.ragchat.ingestion.DocumentStore;
 import dev.ragchat.ingestion.KnowledgeBase;
 import dev.ragchat.ingestion.KnowledgeBaseStore;
-import dev.ragchat.retrieval.Chunk;
-import dev.ragchat.retrieval.ChunkIndex;
 import dev.ragchat.retrieval.ChunkIndexes;
 import dev.ragchat.retrieval.embedding.IndexEmbedding;
 import org.slf4j.Logger;
@@ -47,11 +43,6 @@ public final class EmbeddingMigrations implements AutoCloseable {
 
 	private static final String ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
 
-	/** How often a document is copied again when it changed while it was copied. */
-	private static final int COPY_ATTEMPTS = 5;
-
-	private static final int MAX_ERROR = 2000;
-
 	private final KnowledgeBaseStore knowledgeBases;
 
 	private final DocumentStore documents;
@@ -64,10 +55,12 @@ public final class EmbeddingMigrations implements AutoCloseable {
 
 	private final Duration lease;
 
+	private final MigrationEnds ends;
+
 	private final SecureRandom random = new SecureRandom();
 
 	/** The migrations this node runs, by id. */
-	private final Map<String, Job> running = new ConcurrentHashMap<>();
+	private final Map<String, MigrationRun> running = new ConcurrentHashMap<>();
 
 	private final ExecutorService jobs = Executors
 		.newCachedThreadPool(Thread.ofPlatform().name("ragchat-embedding-migration-", 0).daemon().factory());
@@ -85,6 +78,7 @@ public final class EmbeddingMigrations implements AutoCloseable {
 		this.indexes = indexes;
 		this.clock = clock;
 		this.lease = lease;
+		this.ends = new MigrationEnds(knowledgeBases, store, indexes, clock);
 	}
 
 	/**
@@ -149,9 +143,17 @@ public final class EmbeddingMigrations implements AutoCloseable {
 			throw new ConflictException("Knowledge base '" + knowledgeBase
 					+ "' is moving to another embedding model already; wait for it or cancel it");
 		}
-		Job job = new Job(migration);
-		this.running.put(migration.id(), job);
-		this.jobs.execute(() -> run(job));
+		MigrationRun run = new MigrationRun(migration, this.documents, this.store, this.indexes, this.clock, this.ends,
+				() -> this.stopping);
+		this.running.put(migration.id(), run);
+		this.jobs.execute(() -> {
+			try {
+				run.run();
+			}
+			finally {
+				this.running.remove(migration.id());
+			}
+		});
 		return migration;
 	}
 
@@ -180,7 +182,7 @@ public final class EmbeddingMigrations implements AutoCloseable {
 			throw new ConflictException("The migration of knowledge base '" + knowledgeBase
 					+ "' has embedded every chunk and is switching; it cannot be cancelled any more");
 		}
-		dropShadow(live);
+		this.ends.dropShadow(live);
 		return this.store.findById(live.id()).orElseThrow();
 	}
 
@@ -188,177 +190,11 @@ public final class EmbeddingMigrations implements AutoCloseable {
 	 * A running migration as its job knows it (the store has it as of its last report).
 	 */
 	private EmbeddingMigration withProgress(EmbeddingMigration migration) {
-		Job job = this.running.get(migration.id());
-		if (job == null || migration.status() != EmbeddingMigration.Status.RUNNING) {
+		MigrationRun run = this.running.get(migration.id());
+		if (run == null || migration.status() != EmbeddingMigration.Status.RUNNING) {
 			return migration;
 		}
-		return new EmbeddingMigration(migration.id(), migration.knowledgeBase(), migration.fromModel(),
-				migration.fromDimensions(), migration.toModel(), migration.toDimensions(), migration.status(),
-				job.documentsDone, job.documentsTotal, job.chunksDone, Math.max(job.chunksTotal, job.chunksDone),
-				migration.error(), migration.createdAt(), migration.updatedAt(), migration.finishedAt());
-	}
-
-	private void run(Job job) {
-		EmbeddingMigration migration = job.migration;
-		String knowledgeBase = migration.knowledgeBase();
-		try {
-			ChunkIndex from = this.indexes.index(migration.fromModel());
-			ChunkIndex to = this.indexes.index(migration.toModel());
-			// whatever an earlier, interrupted migration to this model left there
-			to.deleteKnowledgeBase(knowledgeBase);
-			List<Document> documents = this.documents.findByKnowledgeBase(knowledgeBase);
-			int chunks = 0;
-			for (Document document : documents) {
-				chunks += from.count(document.id());
-			}
-			job.documentsTotal = documents.size();
-			job.chunksTotal = chunks;
-			report(job);
-			for (Document document : documents) {
-				if (!stillRunning(job)) {
-					return;
-				}
-				job.chunksDone += copy(job, document.id(), from, to);
-				job.documentsDone++;
-				report(job);
-			}
-			if (!stillRunning(job) || !this.store.transition(migration.id(), EmbeddingMigration.Status.RUNNING,
-					EmbeddingMigration.Status.SWITCHING, null, this.clock.instant())) {
-				return;
-			}
-			switchOver(migration);
-		}
-		catch (RuntimeException ex) {
-			log.warn("Moving knowledge base {} to {} failed", knowledgeBase, migration.toModel(), ex);
-			fail(migration, "Embedding with " + migration.toModel() + " failed: " + message(ex));
-		}
-		finally {
-			this.running.remove(migration.id());
-		}
-	}
-
-	/**
-	 * Copies one document's chunks, as the old index holds them, into the new index,
-	 * embedded with its model; again if the document changed meanwhile (a write that
-	 * began before the migration reaches the old index only).
-	 * @return how many chunks the document has
-	 */
-	private int copy(Job job, String documentId, ChunkIndex from, ChunkIndex to) {
-		int done = job.chunksDone;
-		List<Chunk> chunks = from.chunks(documentId);
-		for (int attempt = 0; attempt < COPY_ATTEMPTS; attempt++) {
-			if (chunks.isEmpty()) {
-				to.deleteDocument(documentId);
-				return 0;
-			}
-			boolean written = to.replace(documentId, chunks, (embedded) -> job.chunksDone = done + embedded,
-					() -> this.documents.findById(documentId).isPresent() && stillRunning(job));
-			job.chunksDone = done;
-			if (!written) {
-				return 0;
-			}
-			List<Chunk> now = from.chunks(documentId);
-			if (same(now, chunks)) {
-				return chunks.size();
-			}
-			chunks = now;
-		}
-		return chunks.size();
-	}
-
-	private static boolean same(List<Chunk> a, List<Chunk> b) {
-		if (a.size() != b.size()) {
-			return false;
-		}
-		for (int i = 0; i < a.size(); i++) {
-			if (!a.get(i).id().equals(b.get(i).id()) || !a.get(i).indexText().equals(b.get(i).indexText())) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	/**
-	 * @return whether the migration goes on: not cancelled, not stopped with the service
-	 * (which fails it)
-	 */
-	private boolean stillRunning(Job job) {
-		if (this.stopping) {
-			fail(job.migration, "Stopped with the service before it ended; ask again to start over");
-			return false;
-		}
-		return this.store.findById(job.migration.id())
-			.map((m) -> m.status() == EmbeddingMigration.Status.RUNNING)
-			.orElse(false);
-	}
-
-	private void report(Job job) {
-		this.store.progress(job.migration.id(), job.documentsDone, job.documentsTotal, job.chunksDone,
-				Math.max(job.chunksTotal, job.chunksDone), this.clock.instant());
-	}
-
-	/**
-	 * The switch of a migration whose chunks are all in the new index: the knowledge
-	 * base's record names the new model (one conditional write: from then on every search
-	 * reads the new index), then the old index's chunks go.
-	 */
-	private void switchOver(EmbeddingMigration migration) {
-		String knowledgeBase = migration.knowledgeBase();
-		Optional<KnowledgeBase> kb = this.knowledgeBases.findById(knowledgeBase);
-		boolean switched = kb.isPresent() && ((kb.get().embeddingModel().equals(migration.toModel())
-				&& kb.get().dimensions() == migration.toDimensions())
-				|| this.knowledgeBases.switchModel(knowledgeBase, migration.fromModel(), migration.fromDimensions(),
-						migration.toModel(), migration.toDimensions()));
-		if (!switched) {
-			if (this.store.transition(migration.id(), EmbeddingMigration.Status.SWITCHING,
-					EmbeddingMigration.Status.FAILED, kb.isEmpty() ? "The knowledge base was deleted"
-							: "The knowledge base's embedding model changed meanwhile",
-					this.clock.instant())) {
-				dropShadow(migration);
-			}
-			return;
-		}
-		this.store.transition(migration.id(), EmbeddingMigration.Status.SWITCHING, EmbeddingMigration.Status.SUCCEEDED,
-				null, this.clock.instant());
-		this.indexes.index(migration.fromModel()).deleteKnowledgeBase(knowledgeBase);
-	}
-
-	/**
-	 * Fails a live migration: one still running drops the new index's chunks; one that
-	 * was switching is switched if the knowledge base names the new model already.
-	 */
-	private void fail(EmbeddingMigration migration, String reason) {
-		String error = (reason.length() > MAX_ERROR) ? reason.substring(0, MAX_ERROR) : reason;
-		Instant now = this.clock.instant();
-		if (this.store.transition(migration.id(), EmbeddingMigration.Status.RUNNING, EmbeddingMigration.Status.FAILED,
-				error, now)) {
-			dropShadow(migration);
-			return;
-		}
-		Optional<EmbeddingMigration> current = this.store.findById(migration.id());
-		if (current.isPresent() && current.get().status() == EmbeddingMigration.Status.SWITCHING) {
-			boolean switched = this.knowledgeBases.findById(migration.knowledgeBase())
-				.map((kb) -> kb.embeddingModel().equals(migration.toModel())
-						&& kb.dimensions() == migration.toDimensions())
-				.orElse(false);
-			if (switched) {
-				switchOver(migration);
-			}
-			else if (this.store.transition(migration.id(), EmbeddingMigration.Status.SWITCHING,
-					EmbeddingMigration.Status.FAILED, error, now)) {
-				dropShadow(migration);
-			}
-		}
-	}
-
-	private void dropShadow(EmbeddingMigration migration) {
-		try {
-			this.indexes.index(migration.toModel()).deleteKnowledgeBase(migration.knowledgeBase());
-		}
-		catch (RuntimeException ex) {
-			log.warn("Cannot drop the chunks of knowledge base {} from the index of {}", migration.knowledgeBase(),
-					migration.toModel(), ex);
-		}
+		return run.withProgress(migration);
 	}
 
 	/**
@@ -377,8 +213,8 @@ public final class EmbeddingMigrations implements AutoCloseable {
 	 */
 	public void tick() {
 		try {
-			for (Job job : this.running.values()) {
-				report(job);
+			for (MigrationRun run : this.running.values()) {
+				run.report();
 			}
 			Instant stale = this.clock.instant().minus(this.lease);
 			for (EmbeddingMigration migration : this.store.findLive()) {
@@ -386,10 +222,10 @@ public final class EmbeddingMigrations implements AutoCloseable {
 					continue;
 				}
 				if (migration.status() == EmbeddingMigration.Status.SWITCHING) {
-					switchOver(migration);
+					this.ends.switchOver(migration);
 				}
 				else {
-					fail(migration, "Interrupted: the node that ran it stopped (no report for " + this.lease
+					this.ends.fail(migration, "Interrupted: the node that ran it stopped (no report for " + this.lease
 							+ "); ask again to start over");
 				}
 			}
@@ -405,14 +241,6 @@ public final class EmbeddingMigrations implements AutoCloseable {
 			.stream()
 			.map((embedding) -> embedding.name() + " (" + embedding.dimensions() + " dimensions)")
 			.collect(Collectors.joining(", "));
-	}
-
-	private static String message(Throwable ex) {
-		String message = null;
-		for (Throwable cause = ex; cause != null && message == null; cause = cause.getCause()) {
-			message = cause.getMessage();
-		}
-		return Objects.requireNonNullElse(message, ex.getClass().getSimpleName());
 	}
 
 	private String randomId() {
@@ -435,25 +263,6 @@ public final class EmbeddingMigrations implements AutoCloseable {
 		if (!this.jobs.awaitTermination(30, TimeUnit.SECONDS)) {
 			this.jobs.shutdownNow();
 		}
-	}
-
-	/** A migration this node runs, with its progress. */
-	private static final class Job {
-
-		private final EmbeddingMigration migration;
-
-		private volatile int documentsDone;
-
-		private volatile int documentsTotal;
-
-		private volatile int chunksDone;
-
-		private volatile int chunksTotal;
-
-		Job(EmbeddingMigration migration) {
-			this.migration = migration;
-		}
-
 	}
 
 }
