@@ -4,20 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,19 +23,14 @@ import dev.ragchat.errors.NotFoundException;
 import dev.ragchat.errors.RejectedInputException;
 import dev.ragchat.errors.UnsupportedMediaTypeException;
 import dev.ragchat.ingestion.reading.MediaTypes;
-import dev.ragchat.ingestion.reading.WorkFiles;
 import dev.ragchat.retrieval.ChunkIndex;
 
-import org.springframework.dao.DuplicateKeyException;
-
 /**
- * The ingestion front: takes uploads (original first into the blob store, then a queued
- * job in the catalog), reports status, serves originals, deletes documents with their
- * chunks and originals.
+ * The ingestion front: takes uploads and new versions (checked and stored by
+ * {@link Uploads}: original first into the blob store, then a queued job in the catalog),
+ * reports status, serves originals, deletes documents with their chunks and originals.
  */
 public final class Documents {
-
-	private static final int MAX_METADATA_BYTES = 16 * 1024;
 
 	private static final ObjectMapper json = new ObjectMapper();
 
@@ -54,23 +44,20 @@ public final class Documents {
 
 	private final BlobStore blobs;
 
-	private final MediaTypes mediaTypes;
-
 	private final ChunkIndex index;
 
 	private final IngestionWorkers workers;
 
-	private final Clock clock;
+	private final Uploads uploads;
 
 	Documents(KnowledgeBases knowledgeBases, DocumentStore store, BlobStore blobs, MediaTypes mediaTypes,
 			ChunkIndex index, IngestionWorkers workers, Clock clock) {
 		this.knowledgeBases = knowledgeBases;
 		this.store = store;
 		this.blobs = blobs;
-		this.mediaTypes = mediaTypes;
 		this.index = index;
 		this.workers = workers;
-		this.clock = clock;
+		this.uploads = new Uploads(this, store, blobs, mediaTypes, workers, clock);
 	}
 
 	/**
@@ -89,59 +76,7 @@ public final class Documents {
 	 */
 	public List<Submitted> submit(String knowledgeBase, List<Upload> uploads, String metadata, String idempotencyKey) {
 		this.knowledgeBases.get(knowledgeBase);
-		if (uploads.isEmpty()) {
-			throw new RejectedInputException("Send at least one file in a part named 'file'");
-		}
-		String normalizedMetadata = metadata(metadata);
-		List<Checked> checked = new ArrayList<>();
-		for (Upload upload : uploads) {
-			checked.add(check(upload));
-		}
-		String requestHash = requestHash(checked, normalizedMetadata);
-		boolean replay = false;
-		if (idempotencyKey != null) {
-			// the first request to claim the key owns it, however requests interleave
-			if (!this.store.claimIdempotencyKey(knowledgeBase, idempotencyKey, requestHash).equals(requestHash)) {
-				throw new IdempotencyConflictException(
-						"Idempotency-Key '" + idempotencyKey + "' was already used for a different request");
-			}
-			List<DocumentStore.KeyedDocument> earlier = this.store.findByIdempotencyKey(knowledgeBase, idempotencyKey);
-			if (earlier.size() == checked.size()) {
-				return earlier.stream().map((k) -> new Submitted(k.document(), null)).toList();
-			}
-			// the same request, still being stored by another call (or partly): the same
-			// bytes resolve to the same documents below
-			replay = true;
-		}
-		List<Submitted> submitted = new ArrayList<>();
-		for (Checked file : checked) {
-			Optional<Document> duplicate = this.store.findLiveBySha256(knowledgeBase, file.sha256());
-			if (duplicate.isPresent()) {
-				submitted.add(new Submitted(duplicate.get(), replay ? null : duplicate.get().id()));
-				continue;
-			}
-			Document document = new Document("doc_" + UUID.randomUUID().toString().replace("-", ""), knowledgeBase,
-					file.filename(), file.mediaType(), file.size(), file.sha256(), DocumentStatus.QUEUED,
-					Document.Progress.NONE, List.of(), null, 0, normalizedMetadata, this.clock.instant(), null);
-			try {
-				this.blobs.put(blobKey(document), file.upload().file(), file.mediaType());
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("Cannot store the original of " + file.filename(), ex);
-			}
-			Document stored = this.store.insert(document, idempotencyKey, requestHash);
-			if (!stored.id().equals(document.id())) {
-				// a concurrent upload of the same bytes won: this copy of the original
-				// goes
-				deleteOriginal(document);
-				submitted.add(new Submitted(stored, replay ? null : stored.id()));
-				continue;
-			}
-			submitted.add(new Submitted(document, null));
-			replaceFailed(document);
-		}
-		this.workers.wakeUp();
-		return submitted;
+		return this.uploads.submit(knowledgeBase, uploads, metadata, idempotencyKey);
 	}
 
 	public Document get(String knowledgeBase, String id) {
@@ -214,35 +149,6 @@ public final class Documents {
 		this.store.requeue(id);
 		this.workers.wakeUp();
 		return get(knowledgeBase, id);
-	}
-
-	/**
-	 * The same bytes sent again after they FAILED are a retry: the new document replaces
-	 * the failed ones (once it is stored), instead of a second FAILED row beside it. Only
-	 * the documents with its bytes are read (an upload does not read its whole knowledge
-	 * base, which made filling one take time growing with the square of its size).
-	 */
-	private void replaceFailed(Document document) {
-		for (Document failed : this.store.findBySha256(document.knowledgeBase(), document.sha256())) {
-			if (failed.status() == DocumentStatus.FAILED && failed.sha256().equals(document.sha256())
-					&& !failed.id().equals(document.id())) {
-				try {
-					delete(failed.knowledgeBase(), failed.id());
-				}
-				catch (NotFoundException ex) {
-					// deleted meanwhile: nothing to replace
-				}
-			}
-		}
-	}
-
-	private void deleteOriginal(Document document) {
-		try {
-			this.blobs.delete(blobKey(document));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot delete the original of " + document.id(), ex);
-		}
 	}
 
 	/**
@@ -347,50 +253,7 @@ public final class Documents {
 	 * concurrently, or another document of the knowledge base has these bytes
 	 */
 	public Replaced replace(String knowledgeBase, String id, Upload upload, String metadata) {
-		Document current = get(knowledgeBase, id);
-		String normalizedMetadata = (metadata != null && !metadata.isBlank()) ? metadata(metadata) : current.metadata();
-		Checked file = check(upload);
-		Optional<Document> same = this.store.findLiveBySha256(knowledgeBase, file.sha256());
-		if (same.isPresent() && same.get().id().equals(id)
-				&& java.util.Objects.equals(normalizedMetadata, current.metadata())
-				&& file.filename().equals(current.filename())) {
-			return new Replaced(current, false);
-		}
-		if (same.isPresent() && !same.get().id().equals(id)) {
-			throw new ConflictException("Document '" + same.get().id() + "' of '" + knowledgeBase
-					+ "' already has these bytes; delete it or replace it instead");
-		}
-		if (current.status() != DocumentStatus.READY && current.status() != DocumentStatus.FAILED) {
-			throw busy(current);
-		}
-		Document next = new Document(id, knowledgeBase, file.filename(), file.mediaType(), file.size(), file.sha256(),
-				DocumentStatus.QUEUED, Document.Progress.NONE, List.of(), null, 0, normalizedMetadata,
-				current.createdAt(), null, current.version() + 1, this.clock.instant());
-		try {
-			this.blobs.put(blobKey(next), file.upload().file(), file.mediaType());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot store the original of " + file.filename(), ex);
-		}
-		boolean replaced;
-		try {
-			replaced = this.store.replace(next);
-		}
-		catch (DuplicateKeyException ex) {
-			replaced = false;
-		}
-		if (!replaced) {
-			Optional<Document> now = this.store.findById(id);
-			// a concurrent replacement to the same version may own this original now
-			if (now.isEmpty() || !blobKey(now.get()).equals(blobKey(next))
-					|| !now.get().sha256().equals(next.sha256())) {
-				deleteOriginal(next);
-			}
-			throw now.map(Documents::busy)
-				.orElseGet(() -> new ConflictException("Document '" + id + "' was deleted meanwhile"));
-		}
-		this.workers.wakeUp();
-		return new Replaced(this.store.findById(id).orElse(next), true);
+		return this.uploads.replace(knowledgeBase, id, upload, metadata);
 	}
 
 	/**
@@ -409,36 +272,7 @@ public final class Documents {
 	 * @throws ConflictException if the document is being ingested
 	 */
 	public Replaced updateMetadata(String knowledgeBase, String id, String metadata) {
-		Document current = get(knowledgeBase, id);
-		String normalized = metadata(metadata);
-		boolean empty = normalized == null || "{}".equals(normalized);
-		if (empty ? current.metadata() == null || "{}".equals(metadata(current.metadata()))
-				: current.metadata() != null && sameJson(normalized, current.metadata())) {
-			return new Replaced(current, false);
-		}
-		Path temp = null;
-		try {
-			// in the owner-only work directory, never the system's temp directory
-			temp = WorkFiles.create(this.workers.workDir(), "metadata-", ".bin");
-			try (InputStream in = this.blobs.open(blobKey(current));
-					java.io.OutputStream out = Files.newOutputStream(temp)) {
-				in.transferTo(out);
-			}
-			return replace(knowledgeBase, id, new Upload(current.filename(), temp), empty ? "{}" : normalized);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read the original of " + id, ex);
-		}
-		finally {
-			if (temp != null) {
-				try {
-					Files.deleteIfExists(temp);
-				}
-				catch (IOException ex) {
-					// a work file: the next start removes it
-				}
-			}
-		}
+		return this.uploads.updateMetadata(knowledgeBase, id, metadata);
 	}
 
 	/**
@@ -449,76 +283,6 @@ public final class Documents {
 	public List<Document.Version> versions(String knowledgeBase, String id) {
 		get(knowledgeBase, id);
 		return this.store.versions(id);
-	}
-
-	private static ConflictException busy(Document document) {
-		return new ConflictException("Document '" + document.id() + "' is at version " + document.version() + ", "
-				+ document.status() + "; replace it once it is READY or FAILED (one replacement at a time)");
-	}
-
-	private Checked check(Upload upload) {
-		String filename = Filenames.sanitize(upload.filename());
-		try {
-			long size = Files.size(upload.file());
-			if (size == 0) {
-				throw new RejectedInputException("File '" + filename + "' is empty");
-			}
-			String mediaType = this.mediaTypes.detect(upload.file(), filename);
-			if (!MediaTypes.isAllowed(mediaType)) {
-				throw new UnsupportedMediaTypeException("File '" + filename + "' is " + mediaType
-						+ ", which ragchat does not read; send PDF, DOCX, PPTX, XLSX, ODT, HTML, Markdown, text, CSV,"
-						+ " EML, PNG, JPEG or TIFF");
-			}
-			return new Checked(upload, filename, size, sha256(upload.file()), mediaType);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static String metadata(String metadata) {
-		if (metadata == null || metadata.isBlank()) {
-			return null;
-		}
-		if (metadata.getBytes(StandardCharsets.UTF_8).length > MAX_METADATA_BYTES) {
-			throw new RejectedInputException("metadata may be at most " + MAX_METADATA_BYTES + " bytes");
-		}
-		try {
-			JsonNode node = json.readTree(metadata);
-			if (node == null || !node.isObject()) {
-				throw new RejectedInputException("metadata must be a JSON object");
-			}
-			return json.writeValueAsString(node);
-		}
-		catch (JsonProcessingException ex) {
-			throw new RejectedInputException("metadata is not valid JSON");
-		}
-	}
-
-	/** Whether two JSON texts hold the same values (the order of keys aside). */
-	private static boolean sameJson(String a, String b) {
-		try {
-			return json.readTree(a).equals(json.readTree(b));
-		}
-		catch (JsonProcessingException ex) {
-			return false;
-		}
-	}
-
-	private static String requestHash(List<Checked> files, String metadata) {
-		StringBuilder request = new StringBuilder(String.valueOf(metadata));
-		for (Checked file : files) {
-			request.append('\n').append(file.filename()).append('\n').append(file.sha256());
-		}
-		return HexFormat.of().formatHex(digest().digest(request.toString().getBytes(StandardCharsets.UTF_8)));
-	}
-
-	private static String sha256(Path file) throws IOException {
-		MessageDigest digest = digest();
-		try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-			in.transferTo(java.io.OutputStream.nullOutputStream());
-		}
-		return HexFormat.of().formatHex(digest.digest());
 	}
 
 	static MessageDigest digest() {
@@ -579,10 +343,6 @@ public final class Documents {
 	public interface Content {
 
 		InputStream open() throws IOException;
-
-	}
-
-	private record Checked(Upload upload, String filename, long size, String sha256, String mediaType) {
 
 	}
 
