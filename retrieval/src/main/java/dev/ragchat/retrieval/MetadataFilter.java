@@ -159,26 +159,30 @@ public sealed interface MetadataFilter {
 		if (!node.containsKey("value")) {
 			throw new RejectedInputException(at + ".value: missing");
 		}
-		Object value = node.get("value");
+		return new Condition(key, op, values(op, node.get("value"), at + ".value"));
+	}
+
+	/** A condition's values: an array of them for 'in' and 'nin', else one. */
+	private static List<Object> values(Op op, Object value, String at) {
 		List<Object> values = new ArrayList<>();
 		if (op.listed()) {
 			if (!(value instanceof List<?> list) || list.isEmpty() || list.size() > MAX_VALUES) {
-				throw new RejectedInputException(at + ".value: '" + op.name().toLowerCase(Locale.ROOT)
+				throw new RejectedInputException(at + ": '" + op.name().toLowerCase(Locale.ROOT)
 						+ "' takes an array of 1 to " + MAX_VALUES + " values");
 			}
 			for (int i = 0; i < list.size(); i++) {
-				values.add(scalar(list.get(i), at + ".value[" + i + "]"));
+				values.add(scalar(list.get(i), at + "[" + i + "]"));
 			}
 		}
 		else {
-			Object scalar = scalar(value, at + ".value");
+			Object scalar = scalar(value, at);
 			if (op.ordering() && scalar instanceof Boolean) {
-				throw new RejectedInputException(at + ".value: '" + op.name().toLowerCase(Locale.ROOT)
-						+ "' compares texts or numbers, not booleans");
+				throw new RejectedInputException(
+						at + ": '" + op.name().toLowerCase(Locale.ROOT) + "' compares texts or numbers, not booleans");
 			}
 			values.add(scalar);
 		}
-		return new Condition(key, op, values);
+		return values;
 	}
 
 	private static Op op(Object op, String at) {

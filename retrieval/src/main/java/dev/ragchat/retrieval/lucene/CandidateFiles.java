@@ -54,20 +54,20 @@ final class CandidateFiles {
 	private final String lengthField;
 
 	/** Numbers each chunk's file within its segment (remembered per segment). */
-	private final KnowledgeBaseStatistics statistics;
+	private final ChunkFiles files;
 
 	/**
 	 * @param documentField the indexed field holding a chunk's document id (one term)
 	 * @param textField the text field BM25 searches
 	 * @param lengthField the doc-values field holding the text field's length in tokens
-	 * @param statistics the knowledge base's statistics, with files: their numbering of
-	 * each segment's files is shared
+	 * @param files each chunk's file (the knowledge base's statistics' numbering of each
+	 * segment's files, shared)
 	 */
-	CandidateFiles(String documentField, String textField, String lengthField, KnowledgeBaseStatistics statistics) {
+	CandidateFiles(String documentField, String textField, String lengthField, ChunkFiles files) {
 		this.documentField = documentField;
 		this.textField = textField;
 		this.lengthField = lengthField;
-		this.statistics = statistics;
+		this.files = files;
 	}
 
 	/**
@@ -136,36 +136,15 @@ final class CandidateFiles {
 		LeafReader reader = leaf.reader();
 		Terms documents = reader.terms(this.documentField);
 		Terms text = reader.terms(this.textField);
-		KnowledgeBaseStatistics.SegmentFiles numbers = this.statistics.files(reader);
-		if (documents == null || text == null || numbers == null) {
+		ChunkFiles.SegmentFiles numbers = this.files.of(reader);
+		if (documents == null || text == null) {
 			return;
 		}
-		Bits live = reader.getLiveDocs();
-		// the candidates of this segment, and which of the question's files each
-		// segment-wide file number is
-		int first = Arrays.binarySearch(counts.docs, leaf.docBase);
-		first = (first >= 0) ? first : -first - 1;
-		FixedBitSet candidate = new FixedBitSet(Math.max(reader.maxDoc(), 1));
-		for (int c = first; c < counts.docs.length && counts.docs[c] < leaf.docBase + reader.maxDoc(); c++) {
-			candidate.set(counts.docs[c] - leaf.docBase);
-		}
+		FixedBitSet candidate = candidates(leaf, counts.docs);
+		// which of the question's files each segment-wide file number is
 		int[] fileOfNumber = new int[Math.max(numbers.count(), 1)];
 		Arrays.fill(fileOfNumber, -1);
-		FixedBitSet inFiles = new FixedBitSet(Math.max(reader.maxDoc(), 1));
-		TermsEnum documentTerms = documents.iterator();
-		PostingsEnum postings = null;
-		for (int f = 0; f < files.size(); f++) {
-			if (!documentTerms.seekExact(new BytesRef(files.get(f)))) {
-				continue;
-			}
-			postings = documentTerms.postings(postings, PostingsEnum.NONE);
-			for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
-				if ((live == null || live.get(doc)) && numbers.of()[doc] >= 0) {
-					inFiles.set(doc);
-					fileOfNumber[numbers.of()[doc]] = f;
-				}
-			}
-		}
+		FixedBitSet inFiles = chunks(reader, documents, files, numbers, fileOfNumber);
 		// lengths are read forwards only, in doc id order; a chunk without text is no
 		// chunk of the statistics (as in the knowledge base's)
 		NumericDocValues lengthValues = reader.getNumericDocValues(this.lengthField);
@@ -205,6 +184,48 @@ final class CandidateFiles {
 				}
 			}
 		}
+	}
+
+	/** The candidates of a segment, by their doc ids in it. */
+	private static FixedBitSet candidates(LeafReaderContext leaf, int[] docs) {
+		int first = Arrays.binarySearch(docs, leaf.docBase);
+		first = (first >= 0) ? first : -first - 1;
+		FixedBitSet candidate = new FixedBitSet(Math.max(leaf.reader().maxDoc(), 1));
+		for (int c = first; c < docs.length && docs[c] < leaf.docBase + leaf.reader().maxDoc(); c++) {
+			candidate.set(docs[c] - leaf.docBase);
+		}
+		return candidate;
+	}
+
+	/**
+	 * The live chunks of the question's files in a segment.
+	 * @param reader the segment
+	 * @param documents its document field's terms
+	 * @param files the question's files
+	 * @param numbers each chunk's file number in the segment
+	 * @param fileOfNumber filled in: per file number, which of the question's files it is
+	 * @return the chunks
+	 * @throws IOException if the segment cannot be read
+	 */
+	private static FixedBitSet chunks(LeafReader reader, Terms documents, List<String> files,
+			ChunkFiles.SegmentFiles numbers, int[] fileOfNumber) throws IOException {
+		Bits live = reader.getLiveDocs();
+		FixedBitSet inFiles = new FixedBitSet(Math.max(reader.maxDoc(), 1));
+		TermsEnum documentTerms = documents.iterator();
+		PostingsEnum postings = null;
+		for (int f = 0; f < files.size(); f++) {
+			if (!documentTerms.seekExact(new BytesRef(files.get(f)))) {
+				continue;
+			}
+			postings = documentTerms.postings(postings, PostingsEnum.NONE);
+			for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+				if ((live == null || live.get(doc)) && numbers.of()[doc] >= 0) {
+					inFiles.set(doc);
+					fileOfNumber[numbers.of()[doc]] = f;
+				}
+			}
+		}
+		return inFiles;
 	}
 
 	/** What is counted over the segments. */

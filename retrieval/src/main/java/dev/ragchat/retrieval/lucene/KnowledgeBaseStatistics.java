@@ -2,11 +2,7 @@ package dev.ragchat.retrieval.lucene;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -16,13 +12,10 @@ import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.SortedDocValues;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.CollectionStatistics;
-import org.apache.lucene.search.ConjunctionUtils;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.Explanation;
 import org.apache.lucene.search.IndexSearcher;
@@ -51,9 +44,9 @@ import org.apache.lucene.util.SmallFloat;
  * intersecting the term's postings with the knowledge base's chunks, and then remembered
  * for the segment reader if that took long (a common word's postings in a large segment).
  * <p>
- * With {@link Files} given, a term's weight is its BM25 idf over the knowledge base's
- * chunks plus its idf over the knowledge base's files (how many files hold it, of how
- * many files). Over chunks alone, a knowledge base that mixes a few long filings with
+ * With {@link ChunkFiles} given, a term's weight is its BM25 idf over the knowledge
+ * base's chunks plus its idf over the knowledge base's files (how many files hold it, of
+ * how many files). Over chunks alone, a knowledge base that mixes a few long filings with
  * many one-chunk abstracts weighs words by the filings: their thousands of chunks make
  * every word they use common and every word they do not use rare, which moves the ranking
  * of the abstracts among themselves (issue 20's mixed knowledge base). Counted over
@@ -61,8 +54,7 @@ import org.apache.lucene.util.SmallFloat;
  * size of the files that hold it, while a word that only one file holds (a company's name
  * in its filing) keeps its weight. The sum needs no weight of its own; weighing the
  * files' idf by 0.5 to 2 ranks the same four development corpora alike
- * (docs/decisions/0007-bm25-idf-over-files.md). A file's chunks are one block of one
- * segment ({@code updateDocuments}), so its files are counted per segment and added up.
+ * (docs/decisions/0007-bm25-idf-over-files.md).
  */
 final class KnowledgeBaseStatistics {
 
@@ -73,13 +65,10 @@ final class KnowledgeBaseStatistics {
 	private final String lengthField;
 
 	/** Where a chunk's file is, or {@code null}: BM25 over chunks only. */
-	private final Files files;
+	private final ChunkFiles files;
 
 	/** Per segment reader, per knowledge base: what the segment holds of it. */
-	private final Map<IndexReader.CacheKey, Map<String, Segment>> segments = new ConcurrentHashMap<>();
-
-	/** Per segment (its core, whatever its deletions): each chunk's file. */
-	private final Map<IndexReader.CacheKey, SegmentFiles> segmentFiles = new ConcurrentHashMap<>();
+	private final Map<IndexReader.CacheKey, Map<String, KnowledgeBaseSegment>> segments = new ConcurrentHashMap<>();
 
 	/**
 	 * @param knowledgeBaseField the field holding a chunk's knowledge base (one term)
@@ -97,7 +86,7 @@ final class KnowledgeBaseStatistics {
 	 * @param files where a chunk's file is, for a term's idf over files; {@code null} for
 	 * BM25 over chunks only
 	 */
-	KnowledgeBaseStatistics(String knowledgeBaseField, String textField, String lengthField, Files files) {
+	KnowledgeBaseStatistics(String knowledgeBaseField, String textField, String lengthField, ChunkFiles files) {
 		this.knowledgeBaseField = knowledgeBaseField;
 		this.textField = textField;
 		this.lengthField = lengthField;
@@ -162,15 +151,16 @@ final class KnowledgeBaseStatistics {
 		return 0;
 	}
 
-	private Segment segment(LeafReader reader, BytesRef knowledgeBase) throws IOException {
+	private KnowledgeBaseSegment segment(LeafReader reader, BytesRef knowledgeBase) throws IOException {
 		IndexReader.CacheHelper cacheHelper = reader.getReaderCacheHelper();
 		if (cacheHelper == null) {
 			return count(reader, knowledgeBase);
 		}
-		Map<String, Segment> knowledgeBases = this.segments.computeIfAbsent(cacheHelper.getKey(), (key) -> {
-			cacheHelper.addClosedListener(this.segments::remove);
-			return new ConcurrentHashMap<>();
-		});
+		Map<String, KnowledgeBaseSegment> knowledgeBases = this.segments.computeIfAbsent(cacheHelper.getKey(),
+				(key) -> {
+					cacheHelper.addClosedListener(this.segments::remove);
+					return new ConcurrentHashMap<>();
+				});
 		try {
 			return knowledgeBases.computeIfAbsent(knowledgeBase.utf8ToString(), (kb) -> {
 				try {
@@ -190,12 +180,12 @@ final class KnowledgeBaseStatistics {
 	 * Reads the knowledge base's live chunks in a segment, their text lengths and their
 	 * files.
 	 */
-	private Segment count(LeafReader reader, BytesRef knowledgeBase) throws IOException {
+	private KnowledgeBaseSegment count(LeafReader reader, BytesRef knowledgeBase) throws IOException {
 		PostingsEnum postings = chunks(reader, knowledgeBase);
 		if (postings == null) {
-			return Segment.NONE;
+			return KnowledgeBaseSegment.NONE;
 		}
-		SegmentFiles files = files(reader);
+		ChunkFiles.SegmentFiles files = (this.files != null) ? this.files.of(reader) : null;
 		FixedBitSet holding = (files != null) ? new FixedBitSet(Math.max(files.count(), 1)) : null;
 		Bits liveDocs = reader.getLiveDocs();
 		NumericDocValues lengths = reader.getNumericDocValues(this.lengthField);
@@ -220,72 +210,11 @@ final class KnowledgeBaseStatistics {
 			}
 		}
 		if (withText == 0) {
-			return new Segment(live, 0, 0, null, null, 0);
+			return new KnowledgeBaseSegment(live, 0, 0, null, null, 0);
 		}
 		boolean alone = live == reader.maxDoc() && withText == live;
-		return new Segment(live, withText, length, alone ? null : compact(chunks, withText), files,
+		return new KnowledgeBaseSegment(live, withText, length, alone ? null : compact(chunks, withText), files,
 				(holding != null) ? holding.cardinality() : 0);
-	}
-
-	/**
-	 * @param reader a segment
-	 * @return each of its chunks' file, numbered within the segment (remembered for the
-	 * segment's core); {@code null} without files
-	 * @throws IOException if the segment cannot be read
-	 */
-	SegmentFiles files(LeafReader reader) throws IOException {
-		if (this.files == null) {
-			return null;
-		}
-		IndexReader.CacheHelper core = reader.getCoreCacheHelper();
-		if (core == null) {
-			return readFiles(reader);
-		}
-		try {
-			return this.segmentFiles.computeIfAbsent(core.getKey(), (key) -> {
-				core.addClosedListener(this.segmentFiles::remove);
-				try {
-					return readFiles(reader);
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
-			});
-		}
-		catch (UncheckedIOException ex) {
-			throw ex.getCause();
-		}
-	}
-
-	/**
-	 * Numbers each chunk's file within the segment: its ordinal in the column, or, for
-	 * chunks indexed before the column, a number after those read from the stored field.
-	 */
-	private SegmentFiles readFiles(LeafReader reader) throws IOException {
-		int[] of = new int[reader.maxDoc()];
-		Arrays.fill(of, -1);
-		SortedDocValues column = reader.getSortedDocValues(this.files.column());
-		int count = (column != null) ? column.getValueCount() : 0;
-		StoredFields stored = null;
-		Map<String, Integer> older = new HashMap<>();
-		Set<String> fields = Set.of(this.files.storedField());
-		for (int doc = 0; doc < of.length; doc++) {
-			if (column != null && column.advanceExact(doc)) {
-				of[doc] = column.ordValue();
-				continue;
-			}
-			stored = (stored != null) ? stored : reader.storedFields();
-			String file = stored.document(doc, fields).get(this.files.storedField());
-			if (file != null) {
-				Integer number = older.get(file);
-				if (number == null) {
-					number = count++;
-					older.put(file, number);
-				}
-				of[doc] = number;
-			}
-		}
-		return new SegmentFiles(of, count);
 	}
 
 	/** A sparse knowledge base's chunks take less memory as a sparse bit set. */
@@ -300,126 +229,6 @@ final class KnowledgeBaseStatistics {
 		}
 		TermsEnum termsEnum = terms.iterator();
 		return termsEnum.seekExact(knowledgeBase) ? termsEnum.postings(null, PostingsEnum.NONE) : null;
-	}
-
-	/**
-	 * Where a chunk's file is recorded.
-	 *
-	 * @param column the sorted doc-values field holding its id
-	 * @param storedField the stored field holding it, for chunks indexed before the
-	 * column
-	 */
-	record Files(String column, String storedField) {
-
-		Files {
-			if (column == null || storedField == null) {
-				throw new IllegalArgumentException("The file's column and stored field are required");
-			}
-		}
-
-	}
-
-	/**
-	 * Each chunk's file in a segment.
-	 *
-	 * @param of per chunk, its file's number within the segment, or -1
-	 * @param count how many numbers are used
-	 */
-	record SegmentFiles(int[] of, int count) {
-
-	}
-
-	/**
-	 * What a segment holds of a knowledge base, and the statistics of the terms that took
-	 * long to count in it.
-	 */
-	private static final class Segment {
-
-		static final Segment NONE = new Segment(0, 0, 0, null, null, 0);
-
-		/** A term is remembered when counting it walks at least this many chunks. */
-		private static final int REMEMBERED = 256;
-
-		/** The most terms remembered. */
-		private static final int MAX_REMEMBERED = 16_384;
-
-		/** The live chunks. */
-		final int chunks;
-
-		/** Those of them whose text has at least one token. */
-		final int withText;
-
-		/** Their text's tokens. */
-		final long length;
-
-		/** The files of the chunks with text (0 without files). */
-		final int files;
-
-		/**
-		 * The live chunks with text, or {@code null} when they are all the segment holds
-		 * (no deleted ones either): its own term statistics are then the knowledge
-		 * base's.
-		 */
-		private final BitSet withTextChunks;
-
-		/** Each chunk's file, or {@code null}: no files counted. */
-		private final SegmentFiles fileOf;
-
-		private final Map<BytesRef, long[]> remembered = new ConcurrentHashMap<>();
-
-		Segment(int chunks, int withText, long length, BitSet withTextChunks, SegmentFiles fileOf, int files) {
-			this.chunks = chunks;
-			this.withText = withText;
-			this.length = length;
-			this.withTextChunks = withTextChunks;
-			this.fileOf = fileOf;
-			this.files = files;
-		}
-
-		/**
-		 * @param termsEnum positioned on a term of the text field
-		 * @return how many of the knowledge base's chunks hold the term, how often, and
-		 * how many of its files (0 without files)
-		 */
-		long[] count(TermsEnum termsEnum) throws IOException {
-			if (this.withTextChunks == null && this.fileOf == null) {
-				return new long[] { termsEnum.docFreq(), termsEnum.totalTermFreq(), 0 };
-			}
-			long[] counted = this.remembered.get(termsEnum.term());
-			if (counted != null) {
-				return counted;
-			}
-			counted = new long[3];
-			FixedBitSet files = (this.fileOf != null) ? new FixedBitSet(Math.max(this.fileOf.count(), 1)) : null;
-			PostingsEnum postings = termsEnum.postings(null, PostingsEnum.FREQS);
-			DocIdSetIterator chunks;
-			if (this.withTextChunks == null) {
-				chunks = postings;
-			}
-			else if (termsEnum.docFreq() <= this.withText) {
-				chunks = postings;
-			}
-			else {
-				chunks = ConjunctionUtils
-					.intersectIterators(List.of(new BitSetIterator(this.withTextChunks, this.withText), postings));
-			}
-			for (int doc = chunks.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = chunks.nextDoc()) {
-				if (this.withTextChunks != null && !this.withTextChunks.get(doc)) {
-					continue;
-				}
-				counted[0]++;
-				counted[1] += postings.freq();
-				if (files != null && this.fileOf.of()[doc] >= 0) {
-					files.set(this.fileOf.of()[doc]);
-				}
-			}
-			counted[2] = (files != null) ? files.cardinality() : 0;
-			if (Math.min(termsEnum.docFreq(), this.withText) >= REMEMBERED && this.remembered.size() < MAX_REMEMBERED) {
-				this.remembered.put(BytesRef.deepCopyOf(termsEnum.term()), counted);
-			}
-			return counted;
-		}
-
 	}
 
 	/**
@@ -453,7 +262,7 @@ final class KnowledgeBaseStatistics {
 				long length = 0;
 				long files = 0;
 				for (LeafReaderContext leaf : getLeafContexts()) {
-					Segment segment = segment(leaf.reader(), this.knowledgeBase);
+					KnowledgeBaseSegment segment = segment(leaf.reader(), this.knowledgeBase);
 					chunks += segment.chunks;
 					withText += segment.withText;
 					length += segment.length;
@@ -477,7 +286,7 @@ final class KnowledgeBaseStatistics {
 			long occurrences = 0;
 			long files = 0;
 			for (LeafReaderContext leaf : getLeafContexts()) {
-				Segment segment = segment(leaf.reader(), this.knowledgeBase);
+				KnowledgeBaseSegment segment = segment(leaf.reader(), this.knowledgeBase);
 				Terms terms = leaf.reader().terms(term.field());
 				if (segment.withText == 0 || terms == null) {
 					continue;

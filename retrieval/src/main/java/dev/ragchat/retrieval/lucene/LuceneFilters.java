@@ -31,17 +31,16 @@ final class LuceneFilters {
 
 	static void index(Map<String, Object> values, org.apache.lucene.document.Document document) {
 		values.forEach((key, value) -> {
-			document.add(new StringField(LuceneChunkIndex.METADATA_KEYS, key, Field.Store.NO));
+			document.add(new StringField(ChunkFields.METADATA_KEYS, key, Field.Store.NO));
 			if (value instanceof Double number) {
-				document.add(new DoublePoint(LuceneChunkIndex.METADATA_NUMBER + key, number));
-				document.add(new StoredField(LuceneChunkIndex.METADATA_NUMBER + key, number));
+				document.add(new DoublePoint(ChunkFields.METADATA_NUMBER + key, number));
+				document.add(new StoredField(ChunkFields.METADATA_NUMBER + key, number));
 			}
 			else if (value instanceof Boolean bool) {
-				document
-					.add(new StringField(LuceneChunkIndex.METADATA_BOOLEAN + key, bool.toString(), Field.Store.YES));
+				document.add(new StringField(ChunkFields.METADATA_BOOLEAN + key, bool.toString(), Field.Store.YES));
 			}
 			else {
-				document.add(new StringField(LuceneChunkIndex.METADATA + key, (String) value, Field.Store.YES));
+				document.add(new StringField(ChunkFields.METADATA + key, (String) value, Field.Store.YES));
 			}
 		});
 	}
@@ -50,16 +49,14 @@ final class LuceneFilters {
 		Map<String, Object> values = new HashMap<>();
 		for (IndexableField field : document.getFields()) {
 			String name = field.name();
-			if (name.startsWith(LuceneChunkIndex.METADATA)) {
-				values.put(name.substring(LuceneChunkIndex.METADATA.length()), field.stringValue());
+			if (name.startsWith(ChunkFields.METADATA)) {
+				values.put(name.substring(ChunkFields.METADATA.length()), field.stringValue());
 			}
-			else if (name.startsWith(LuceneChunkIndex.METADATA_NUMBER)) {
-				values.put(name.substring(LuceneChunkIndex.METADATA_NUMBER.length()),
-						field.numericValue().doubleValue());
+			else if (name.startsWith(ChunkFields.METADATA_NUMBER)) {
+				values.put(name.substring(ChunkFields.METADATA_NUMBER.length()), field.numericValue().doubleValue());
 			}
-			else if (name.startsWith(LuceneChunkIndex.METADATA_BOOLEAN)) {
-				values.put(name.substring(LuceneChunkIndex.METADATA_BOOLEAN.length()),
-						Boolean.valueOf(field.stringValue()));
+			else if (name.startsWith(ChunkFields.METADATA_BOOLEAN)) {
+				values.put(name.substring(ChunkFields.METADATA_BOOLEAN.length()), Boolean.valueOf(field.stringValue()));
 			}
 		}
 		return values;
@@ -92,7 +89,7 @@ final class LuceneFilters {
 			}
 			case NE, NIN -> {
 				BooleanQuery.Builder none = new BooleanQuery.Builder()
-					.add(new TermQuery(new Term(LuceneChunkIndex.METADATA_KEYS, key)), BooleanClause.Occur.FILTER);
+					.add(new TermQuery(new Term(ChunkFields.METADATA_KEYS, key)), BooleanClause.Occur.FILTER);
 				condition.values().forEach((v) -> none.add(equal(key, v), BooleanClause.Occur.MUST_NOT));
 				yield none.build();
 			}
@@ -102,12 +99,12 @@ final class LuceneFilters {
 
 	private static Query equal(String key, Object value) {
 		if (value instanceof Double number) {
-			return DoublePoint.newExactQuery(LuceneChunkIndex.METADATA_NUMBER + key, number);
+			return DoublePoint.newExactQuery(ChunkFields.METADATA_NUMBER + key, number);
 		}
 		if (value instanceof Boolean bool) {
-			return new TermQuery(new Term(LuceneChunkIndex.METADATA_BOOLEAN + key, bool.toString()));
+			return new TermQuery(new Term(ChunkFields.METADATA_BOOLEAN + key, bool.toString()));
 		}
-		return new TermQuery(new Term(LuceneChunkIndex.METADATA + key, (String) value));
+		return new TermQuery(new Term(ChunkFields.METADATA + key, (String) value));
 	}
 
 	private static Query range(String key, MetadataFilter.Op op, Object value) {
@@ -115,16 +112,14 @@ final class LuceneFilters {
 		boolean inclusive = op == MetadataFilter.Op.GTE || op == MetadataFilter.Op.LTE;
 		if (value instanceof Double number) {
 			double bound = inclusive ? number : (lower ? Math.nextUp(number) : Math.nextDown(number));
-			return lower
-					? DoublePoint.newRangeQuery(LuceneChunkIndex.METADATA_NUMBER + key, bound, Double.POSITIVE_INFINITY)
-					: DoublePoint.newRangeQuery(LuceneChunkIndex.METADATA_NUMBER + key, Double.NEGATIVE_INFINITY,
-							bound);
+			return lower ? DoublePoint.newRangeQuery(ChunkFields.METADATA_NUMBER + key, bound, Double.POSITIVE_INFINITY)
+					: DoublePoint.newRangeQuery(ChunkFields.METADATA_NUMBER + key, Double.NEGATIVE_INFINITY, bound);
 		}
 		String text = (String) value;
 		// Lucene orders terms by their UTF-8 bytes, as MongoDB orders texts without a
 		// collation
-		return lower ? TermRangeQuery.newStringRange(LuceneChunkIndex.METADATA + key, text, null, inclusive, true)
-				: TermRangeQuery.newStringRange(LuceneChunkIndex.METADATA + key, null, text, true, inclusive);
+		return lower ? TermRangeQuery.newStringRange(ChunkFields.METADATA + key, text, null, inclusive, true)
+				: TermRangeQuery.newStringRange(ChunkFields.METADATA + key, null, text, true, inclusive);
 	}
 
 }

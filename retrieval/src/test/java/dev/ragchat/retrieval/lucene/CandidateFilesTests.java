@@ -110,9 +110,8 @@ class CandidateFilesTests {
 	private static Map<String, Float> scores(Directory directory, List<String> files) throws IOException {
 		try (DirectoryReader reader = DirectoryReader.open(directory)) {
 			IndexSearcher searcher = new IndexSearcher(reader);
-			KnowledgeBaseStatistics statistics = new KnowledgeBaseStatistics("kb", "content", "length",
-					new KnowledgeBaseStatistics.Files("docColumn", "doc"));
-			CandidateFiles candidateFiles = new CandidateFiles("doc", "content", "length", statistics);
+			CandidateFiles candidateFiles = new CandidateFiles("doc", "content", "length",
+					new ChunkFiles("docColumn", "doc"));
 			TreeMap<Integer, String> candidates = new TreeMap<>();
 			StoredFields stored = searcher.storedFields();
 			Bits live = MultiBits.getLiveDocs(reader);

@@ -178,8 +178,7 @@ class KnowledgeBaseStatisticsTests {
 	}
 
 	private static KnowledgeBaseStatistics withFiles() {
-		return new KnowledgeBaseStatistics("kb", "content", "length",
-				new KnowledgeBaseStatistics.Files("docColumn", "doc"));
+		return new KnowledgeBaseStatistics("kb", "content", "length", new ChunkFiles("docColumn", "doc"));
 	}
 
 	private static float top(IndexSearcher searcher, Query query) throws IOException {

@@ -335,12 +335,12 @@ class LuceneChunkIndexTests extends ChunkIndexContractTests {
 		}
 		try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(this.dir.resolve("index")))) {
 			IndexSearcher whole = new IndexSearcher(reader);
-			KeywordQuery keywordQuery = new KeywordQuery(new KeywordAnalyzer(), LuceneChunkIndex.CONTENT);
+			KeywordQuery keywordQuery = new KeywordQuery(new KeywordAnalyzer(), ChunkFields.CONTENT);
 			QueryShaper shaper = new QueryShaper();
 			for (String question : QUESTIONS) {
 				Query query = new BooleanQuery.Builder()
 					.add(keywordQuery.build(shaper.shape(question).keywords()), BooleanClause.Occur.MUST)
-					.add(new TermQuery(new Term(LuceneChunkIndex.KNOWLEDGE_BASE, "kb")), BooleanClause.Occur.FILTER)
+					.add(new TermQuery(new Term(ChunkFields.KNOWLEDGE_BASE, "kb")), BooleanClause.Occur.FILTER)
 					.build();
 				// Lucene's BM25, each term's idf plus its idf over the three files,
 				// counted here by searching the term
@@ -361,7 +361,7 @@ class LuceneChunkIndexTests extends ChunkIndexContractTests {
 							org.apache.lucene.search.CollectionStatistics collection,
 							org.apache.lucene.search.TermStatistics term) {
 						Explanation chunks = super.idfExplain(collection, term);
-						if (!collection.field().equals(LuceneChunkIndex.CONTENT)) {
+						if (!collection.field().equals(ChunkFields.CONTENT)) {
 							return chunks;
 						}
 						return Explanation.match(chunks.getValue().floatValue() + idf(files.get(term.term()), 3),
@@ -382,7 +382,7 @@ class LuceneChunkIndexTests extends ChunkIndexContractTests {
 
 	private static String storedDocument(IndexSearcher searcher, int doc) {
 		try {
-			return searcher.storedFields().document(doc).get(LuceneChunkIndex.DOCUMENT);
+			return searcher.storedFields().document(doc).get(ChunkFields.DOCUMENT);
 		}
 		catch (java.io.IOException ex) {
 			throw new java.io.UncheckedIOException(ex);

@@ -1,0 +1,169 @@
+package dev.ragchat.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.ValidateResult;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The embedded catalog's Flyway migrations: each feature's in a folder of its own,
+ * {@code db/migration/<feature>}, in the Maven module of the feature, and every folder
+ * listed in the one Flyway configuration, {@code spring.flyway.locations} in the
+ * application's {@code application.yml} (docs/development.md). Until 2026-12 they all lay
+ * in one folder, ingestion's {@code db/migration}; catalogs migrated then upgrade, since
+ * Flyway knows a migration by its version, description and checksum, not by where it
+ * lies. The test catalogs ({@code TestCatalog}) migrate {@code classpath:db/migration}
+ * whole, which the first test keeps equal to the listed folders.
+ */
+class CatalogMigrationsTests {
+
+	private static final String ROOT = "db/migration/";
+
+	private static final String LOCATION = "classpath:" + ROOT;
+
+	private final PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+
+	@Test
+	void everyMigrationSitsInAFolderTheFlywayConfigurationLists() throws IOException {
+		List<String> listed = configuredLocations().stream()
+			.map((location) -> location.startsWith(LOCATION) ? location.substring(LOCATION.length()) : location)
+			.toList();
+		Map<String, Resource> migrations = migrations();
+		assertThat(migrations).isNotEmpty();
+		assertThat(migrations.keySet()).allSatisfy((migration) -> assertThat(listed)
+			.as("%s: its folder is not in spring.flyway.locations %s", migration, listed)
+			.contains(folder(migration)));
+	}
+
+	@Test
+	void everyListedFolderHoldsMigrations() throws IOException {
+		assertThat(configuredLocations()).isNotEmpty().allSatisfy((location) -> {
+			assertThat(location).as("a feature's folder below %s", LOCATION).startsWith(LOCATION).doesNotEndWith("/");
+			assertThat(this.resolver.getResources("classpath*:" + location.substring("classpath:".length()) + "/*.sql"))
+				.as("the migrations of %s", location)
+				.isNotEmpty();
+		});
+	}
+
+	@Test
+	void eachFolderIsInTheMavenModuleOfTheFeatureItIsNamedFor() throws IOException {
+		for (Map.Entry<String, Resource> migration : migrations().entrySet()) {
+			String url = migration.getValue().getURL().toString();
+			String classes = url.substring(0, url.lastIndexOf("/" + ROOT) + 1);
+			String feature = folder(migration.getKey());
+			assertThat(this.resolver.getResources(classes + "dev/ragchat/*/" + feature + "/**/*.class"))
+				.as("%s: no feature package %s in %s", migration.getKey(), feature, classes)
+				.isNotEmpty();
+		}
+	}
+
+	@Test
+	void aCatalogMigratedFromTheSingleFolderUpgradesWithTheFeatureFolders(@TempDir Path single) throws IOException {
+		for (Map.Entry<String, Resource> migration : migrations().entrySet()) {
+			try (InputStream in = migration.getValue().getInputStream()) {
+				Files.copy(in, single.resolve(migration.getValue().getFilename()));
+			}
+		}
+		DataSource catalog = freshCatalog();
+		Flyway.configure().dataSource(catalog).locations("filesystem:" + single).load().migrate();
+		Flyway upgraded = flyway(catalog);
+		ValidateResult validation = upgraded.validateWithResult();
+		assertThat(validation.validationSuccessful).as(validation.getAllErrorMessages()).isTrue();
+		assertThat(upgraded.info().pending()).isEmpty();
+		assertThat(upgraded.migrate().migrationsExecuted).isZero();
+	}
+
+	/**
+	 * What catalogs migrated from the single folder recorded (at 4140b34, the last commit
+	 * before the folders; src/test/resources/dev/ragchat/api/single-folder-history.csv):
+	 * each released migration keeps its version, description and checksum, or Flyway's
+	 * validation stops those catalogs' start.
+	 */
+	@Test
+	void theFeatureFoldersKeepWhatCatalogsMigratedFromTheSingleFolderRecorded() throws IOException {
+		DataSource catalog = freshCatalog();
+		flyway(catalog).migrate();
+		Map<String, String> recorded = new TreeMap<>();
+		JdbcClient.create(catalog)
+			.sql("select \"version\", \"description\", \"checksum\" from \"flyway_schema_history\""
+					+ " where \"version\" is not null")
+			.query((row, i) -> Map.entry(row.getString(1), row.getString(2) + "," + row.getInt(3)))
+			.list()
+			.forEach((entry) -> recorded.put(entry.getKey(), entry.getValue()));
+		Map<String, String> released = new TreeMap<>();
+		for (String line : new ClassPathResource("single-folder-history.csv", getClass())
+			.getContentAsString(StandardCharsets.UTF_8)
+			.lines()
+			.filter((line) -> !line.isBlank() && !line.startsWith("#"))
+			.toList()) {
+			String[] columns = line.split(",");
+			released.put(columns[0], columns[1] + "," + columns[2]);
+		}
+		assertThat(released).isNotEmpty();
+		assertThat(recorded).containsAllEntriesOf(released);
+	}
+
+	private static List<String> configuredLocations() throws IOException {
+		Resource application = new ClassPathResource("application.yml");
+		List<String> locations = new ArrayList<>();
+		new YamlPropertySourceLoader().load("application.yml", application)
+			.forEach((source) -> new Binder(ConfigurationPropertySources.from(source))
+				.bind("spring.flyway.locations", Bindable.listOf(String.class))
+				.ifBound(locations::addAll));
+		return locations;
+	}
+
+	/** Every migration on the class path below db/migration, by its path below it. */
+	private Map<String, Resource> migrations() throws IOException {
+		Map<String, Resource> migrations = new TreeMap<>();
+		for (Resource resource : this.resolver.getResources("classpath*:" + ROOT + "**/*.sql")) {
+			String url = resource.getURL().toString();
+			migrations.put(url.substring(url.lastIndexOf("/" + ROOT) + ROOT.length() + 1), resource);
+		}
+		return migrations;
+	}
+
+	private static String folder(String migration) {
+		return migration.contains("/") ? migration.substring(0, migration.lastIndexOf('/')) : "";
+	}
+
+	private static Flyway flyway(DataSource catalog) throws IOException {
+		return Flyway.configure()
+			.dataSource(catalog)
+			.locations(configuredLocations().toArray(String[]::new))
+			.failOnMissingLocations(true)
+			.load();
+	}
+
+	private static DataSource freshCatalog() {
+		JdbcDataSource dataSource = new JdbcDataSource();
+		dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+		return dataSource;
+	}
+
+}
