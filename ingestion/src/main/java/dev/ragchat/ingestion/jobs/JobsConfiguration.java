@@ -35,7 +35,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * JobRunr on the catalog's store, one nested configuration per
  * {@code ragchat.catalog.store} as the catalog's own: its SQL storage on the catalog's
  * datasource, its MongoDB storage on the catalog's client and database. Each creates its
- * tables or collections ({@code jobrunr_*}) on first start.
+ * tables or collections ({@code jobrunr_jobs}, {@code jobrunr_background_job_servers}...)
+ * on first start.
  * <p>
  * Wired here by hand, not by JobRunr's Spring Boot starter: Maven Central's
  * {@code jobrunr-spring-boot-3-starter} stops at 8.4.2 (8.7's is for Spring Boot 4 only),
@@ -45,6 +46,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(JobsProperties.class)
 class JobsConfiguration {
+
+	/** The prefix of JobRunr's collections in the catalog's MongoDB database. */
+	static final String PREFIX = "jobrunr_";
 
 	/**
 	 * JobRunr's own Jackson mapper (jobs are written with their classes' names, apart
@@ -150,7 +154,9 @@ class JobsConfiguration {
 
 		@Bean(destroyMethod = "close")
 		StorageProvider jobStorage(MongoClient client, MongoTemplate catalog, JobMapper mapper) {
-			StorageProvider storage = new MongoDBStorageProvider(client, catalog.getDb().getName(), null,
+			// named as the SQL tables are (JobRunr's own are jobs, metadata,
+			// migrations...)
+			StorageProvider storage = new MongoDBStorageProvider(client, catalog.getDb().getName(), PREFIX,
 					DatabaseOptions.CREATE);
 			storage.setJobMapper(mapper);
 			return storage;

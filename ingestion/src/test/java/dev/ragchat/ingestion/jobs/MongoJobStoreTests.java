@@ -38,8 +38,8 @@ class MongoJobStoreTests extends JobStoreTests {
 
 	@Override
 	protected StorageProvider createStorage() {
-		return new MongoDBStorageProvider(client, "t" + UUID.randomUUID().toString().replace("-", ""), null,
-				DatabaseOptions.CREATE);
+		return new MongoDBStorageProvider(client, "t" + UUID.randomUUID().toString().replace("-", ""),
+				JobsConfiguration.PREFIX, DatabaseOptions.CREATE);
 	}
 
 }
