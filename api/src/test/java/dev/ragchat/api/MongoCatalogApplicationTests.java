@@ -1,13 +1,18 @@
 package dev.ragchat.api;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.ragchat.api.evaluation.DeadProcess;
+import dev.ragchat.api.evaluation.Evaluation;
+import dev.ragchat.api.evaluation.EvaluationStore;
 import dev.ragchat.ingestion.TestFiles;
+import dev.ragchat.ingestion.jobs.JobRunrMemoryBackend;
+import org.jobrunr.storage.StorageProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -38,7 +44,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 class MongoCatalogApplicationTests {
 
-	static final MongoServer server = new MongoServer(new MemoryBackend());
+	// the in-memory backend with JobRunr's migrations working (mongo-java-server 1.47.0's
+	// dropIndexes("*"), see JobRunrMemoryBackend)
+	static final MongoServer server = new MongoServer(new JobRunrMemoryBackend());
 
 	static final String uri = server.bindAndGetConnectionString();
 
@@ -58,6 +66,12 @@ class MongoCatalogApplicationTests {
 
 	@Autowired
 	ApplicationContext context;
+
+	@Autowired
+	EvaluationStore evaluations;
+
+	@Autowired
+	StorageProvider jobs;
 
 	@Value("${ragchat.master-key}")
 	String masterKey;
@@ -99,6 +113,25 @@ class MongoCatalogApplicationTests {
 			assertThat(db.getCollection("chat_messages").countDocuments()).isEqualTo(2);
 		}
 		assertThat(this.context.getBeanNamesForType(javax.sql.DataSource.class)).isEmpty();
+	}
+
+	@Test
+	void anEvaluationWhoseServiceDiedIsResumedWithItsJobInMongoDb() throws Exception {
+		// on the default knowledge base (the other test counts the knowledge bases)
+		String id = DeadProcess.leave(this.evaluations, this.jobs, "default", """
+				{"id": "dredged", "question": "When was the harbour dredged?", "documents": ["harbour"]}
+				{"id": "nitrogen", "question": "What is the boiling point of liquid nitrogen?", "refuse": true}
+				""", 3);
+		// JobRunr's jobs live in the catalog's database, where the live service found the
+		// orphan and ran it again
+		await().atMost(Duration.ofSeconds(120))
+			.until(() -> this.evaluations.find(id).orElseThrow().status() == Evaluation.Status.DONE);
+		assertThat(this.evaluations.find(id).orElseThrow().done()).isEqualTo(2);
+		assertThat(this.evaluations.questions(id, 0, 10).get(0).answer()).isEqualTo(DeadProcess.KEPT_ANSWER);
+		try (MongoClient client = MongoClients.create(uri)) {
+			assertThat(client.getDatabase("ragchat").listCollectionNames()).contains("jobrunr_jobs",
+					"jobrunr_background_job_servers");
+		}
 	}
 
 	@Test

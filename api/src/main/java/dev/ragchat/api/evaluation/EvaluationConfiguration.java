@@ -6,27 +6,29 @@ import dev.ragchat.api.answer.AnswerEngine;
 import dev.ragchat.api.chat.AnswerAdmission;
 import dev.ragchat.api.chat.ChatProperties;
 import dev.ragchat.api.chat.ChatSessions;
+import org.jobrunr.scheduling.JobRequestScheduler;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Evaluations on the store the catalog chose, run by this process's low-priority worker.
+ * Evaluations on the store the catalog chose, run as JobRunr jobs by the {@link Worker}
+ * (also the filter that ends a run JobRunr gave up on).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EvaluationProperties.class)
 class EvaluationConfiguration {
 
-	@Bean(destroyMethod = "close")
+	@Bean
 	Worker evaluationWorker(AnswerEngine engine, AnswerAdmission admission, EvaluationStore store, Clock clock) {
 		return new Worker(engine, admission, store, clock);
 	}
 
 	@Bean
-	Evaluations evaluations(EvaluationStore store, Worker worker, ChatSessions sessions,
+	Evaluations evaluations(EvaluationStore store, Worker worker, JobRequestScheduler jobs, ChatSessions sessions,
 			EvaluationProperties properties, ChatProperties chat, Clock clock) {
-		return new Evaluations(store, worker, sessions, properties, chat, clock);
+		return new Evaluations(store, worker, jobs, sessions, properties, chat, clock);
 	}
 
 }

@@ -7,17 +7,16 @@ import java.util.Optional;
 
 /**
  * Where runs and their questions' results are kept. The changes of status are
- * conditional, so that a cancel and the run's own end cannot overwrite each other.
+ * conditional, so that a cancel and the run's own end cannot overwrite each other. Which
+ * process runs a run, and whether it still lives, is JobRunr's to know ({@link Worker}).
  */
 public interface EvaluationStore {
 
 	/**
 	 * Keeps a new run (QUEUED).
 	 * @param evaluation the run
-	 * @param node the process that runs it
-	 * @param now the time of its first heartbeat
 	 */
-	void create(Evaluation evaluation, String node, Instant now);
+	void create(Evaluation evaluation);
 
 	/**
 	 * @param id a run
@@ -45,10 +44,11 @@ public interface EvaluationStore {
 	long countUnfinished();
 
 	/**
-	 * QUEUED becomes RUNNING.
+	 * QUEUED becomes RUNNING; a RUNNING run, whose process stopped, is resumed (it keeps
+	 * when it started first).
 	 * @param id the run
 	 * @param now when
-	 * @return whether it did (not when the run was cancelled meanwhile)
+	 * @return whether it runs (not when it was cancelled or ended meanwhile)
 	 */
 	boolean start(String id, Instant now);
 
@@ -56,10 +56,9 @@ public interface EvaluationStore {
 	 * Keeps a question's result and counts it done, while the run is RUNNING.
 	 * @param id the run
 	 * @param result the result
-	 * @param now the run's heartbeat
 	 * @return whether the run was still RUNNING (otherwise nothing is kept)
 	 */
-	boolean record(String id, QuestionResult result, Instant now);
+	boolean record(String id, QuestionResult result);
 
 	/**
 	 * Ends a run that is QUEUED or RUNNING.
@@ -87,22 +86,5 @@ public interface EvaluationStore {
 	 * @return its questions' results, in the golden set's order
 	 */
 	List<QuestionResult> questions(String id, int offset, int limit);
-
-	/**
-	 * Tells that a process still runs its unfinished runs.
-	 * @param node the process
-	 * @param now the time
-	 */
-	void heartbeat(String node, Instant now);
-
-	/**
-	 * Ends, FAILED, the unfinished runs whose process has not told for a while (it
-	 * stopped).
-	 * @param before the last heartbeat of a live process is later than this
-	 * @param error why
-	 * @param now when
-	 * @return how many
-	 */
-	int failStale(Instant before, String error, Instant now);
 
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.ragchat.api.access.Caller;
-import dev.ragchat.api.answer.AnswerRequest;
 import dev.ragchat.api.chat.ChatProperties;
 import dev.ragchat.api.chat.ChatSession;
 import dev.ragchat.api.chat.ChatSessions;
@@ -15,6 +14,8 @@ import dev.ragchat.errors.BusyException;
 import dev.ragchat.errors.ConflictException;
 import dev.ragchat.errors.NotFoundException;
 import dev.ragchat.errors.RejectedInputException;
+import org.jobrunr.scheduling.JobBuilder;
+import org.jobrunr.scheduling.JobRequestScheduler;
 
 /**
  * Starts, lists, cancels and compares the evaluations of a knowledge base. The caller's
@@ -34,6 +35,8 @@ public final class Evaluations {
 
 	private final Worker worker;
 
+	private final JobRequestScheduler jobs;
+
 	private final ChatSessions sessions;
 
 	private final EvaluationProperties properties;
@@ -42,10 +45,11 @@ public final class Evaluations {
 
 	private final Clock clock;
 
-	Evaluations(EvaluationStore store, Worker worker, ChatSessions sessions, EvaluationProperties properties,
-			ChatProperties chat, Clock clock) {
+	Evaluations(EvaluationStore store, Worker worker, JobRequestScheduler jobs, ChatSessions sessions,
+			EvaluationProperties properties, ChatProperties chat, Clock clock) {
 		this.store = store;
 		this.worker = worker;
+		this.jobs = jobs;
 		this.sessions = sessions;
 		this.properties = properties;
 		this.chat = chat;
@@ -83,12 +87,23 @@ public final class Evaluations {
 				throw new BusyException(this.properties.maxRuns() + " evaluations are queued or running, the most at"
 						+ " once (RAGCHAT_EVALUATION_MAX_RUNS); start this one when one of them ends", 30);
 			}
-			this.store.create(evaluation, this.worker.node(), this.clock.instant());
+			this.store.create(evaluation);
 		}
-		this.worker.submit(new Worker.Job(evaluation.id(), knowledgeBase, golden.questions(),
-				new AnswerRequest.Settings(topK, session.systemPrompt(), session.model(), session.temperature(),
-						session.configId(), settings.searchMode(), rerank),
-				this.chat.historyTurns()));
+		Worker.Run run = new Worker.Run(evaluation.id(), knowledgeBase, goldenSet, topK, session.systemPrompt(),
+				session.model(), session.temperature(), session.configId(), settings.mode(), rerank,
+				this.chat.historyTurns());
+		try {
+			this.jobs.create(JobBuilder.aJob()
+				.withId(Worker.jobId(evaluation.id()))
+				.withName("Evaluation " + evaluation.id())
+				.withAmountOfRetries(Worker.RETRIES)
+				.withJobRequest(run));
+		}
+		catch (RuntimeException ex) {
+			this.store.finish(evaluation.id(), Evaluation.Status.FAILED, null,
+					"The run could not be queued (see the service log)", this.clock.instant());
+			throw ex;
+		}
 		return evaluation;
 	}
 

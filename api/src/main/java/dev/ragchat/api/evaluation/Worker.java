@@ -1,17 +1,19 @@
 package dev.ragchat.api.evaluation;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
 
 import dev.ragchat.api.answer.Answer;
 import dev.ragchat.api.answer.AnswerEngine;
@@ -19,28 +21,38 @@ import dev.ragchat.api.answer.AnswerRequest;
 import dev.ragchat.api.answer.generate.Turn;
 import dev.ragchat.api.chat.AnswerAdmission;
 import dev.ragchat.errors.RagChatException;
+import dev.ragchat.retrieval.SearchMode;
+import org.jobrunr.jobs.Job;
+import org.jobrunr.jobs.filters.ApplyStateFilter;
+import org.jobrunr.jobs.lambdas.JobRequest;
+import org.jobrunr.jobs.lambdas.JobRequestHandler;
+import org.jobrunr.jobs.states.FailedState;
+import org.jobrunr.jobs.states.JobState;
+import org.jobrunr.jobs.states.StateName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs evaluations on one low-priority thread of this process, one question at a time,
- * each only while no live answer is in progress ({@link AnswerAdmission}): an evaluation
- * never competes with users for more than the one question it has begun. A run that waits
- * for another is QUEUED. A scheduled heartbeat tells the store that this process still
- * runs its runs; runs of a process that stopped telling end FAILED.
+ * Runs evaluations handed over as JobRunr jobs ({@link Run}), one at a time in this
+ * process, one question at a time, each only while no live answer is in progress
+ * ({@link AnswerAdmission}): an evaluation never competes with users for more than the
+ * one question it has begun. A run that waits for another is QUEUED.
+ * <p>
+ * JobRunr keeps the job in the catalog's store. When the process running it dies, a live
+ * one finds the job orphaned and runs it again, which resumes the evaluation after the
+ * last question it kept; when the service stops, its runs are interrupted and resumed the
+ * same way once it is back. When JobRunr gives up on a job ({@value #RETRIES} retries),
+ * the evaluation ends FAILED ({@link #onStateApplied}).
  */
-final class Worker implements AutoCloseable {
+public final class Worker implements JobRequestHandler<Worker.Run>, ApplyStateFilter {
 
 	private static final Logger logger = LoggerFactory.getLogger(Worker.class);
 
 	/** How often a waiting run looks whether live answers have ended. */
 	private static final Duration IDLE_POLL = Duration.ofMillis(20);
 
-	/** How often this process tells the store it still runs its runs. */
-	static final Duration HEARTBEAT = Duration.ofSeconds(30);
-
-	/** How long without a heartbeat before an unfinished run is taken to have stopped. */
-	static final Duration STALE = Duration.ofMinutes(2);
+	/** How often JobRunr runs again an evaluation whose process died or failed it. */
+	static final int RETRIES = 3;
 
 	static final String STOPPED = "The service stopped before the run ended; start it again";
 
@@ -52,71 +64,81 @@ final class Worker implements AutoCloseable {
 
 	private final Clock clock;
 
-	private final String node = "node_" + UUID.randomUUID().toString().replace("-", "");
-
-	private final ExecutorService runs;
-
-	private final ScheduledExecutorService heartbeats;
+	/**
+	 * One run at a time in this process, the others waiting in turn, as the single thread
+	 * JobRunr replaced: JobRunr's open-source edition has no limit per kind of job (its
+	 * workers are shared with other jobs), so this one is kept by hand.
+	 */
+	private final Lock turn = new ReentrantLock(true);
 
 	private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
-
-	private final Set<String> mine = ConcurrentHashMap.newKeySet();
 
 	Worker(AnswerEngine engine, AnswerAdmission admission, EvaluationStore store, Clock clock) {
 		this.engine = engine;
 		this.admission = admission;
 		this.store = store;
 		this.clock = clock;
-		this.runs = Executors.newSingleThreadExecutor((task) -> {
-			Thread thread = new Thread(task, "ragchat-evaluation");
-			thread.setDaemon(true);
-			thread.setPriority(Thread.MIN_PRIORITY);
-			return thread;
-		});
-		this.heartbeats = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "ragchat-evaluation-heartbeat");
-			thread.setDaemon(true);
-			return thread;
-		});
-		this.heartbeats.scheduleWithFixedDelay(this::beat, 0, HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
 	/**
-	 * @return this process's name in the store
+	 * @param evaluation an evaluation's id
+	 * @return the id of its job
 	 */
-	String node() {
-		return this.node;
+	static UUID jobId(String evaluation) {
+		return UUID.nameUUIDFromBytes(evaluation.getBytes(StandardCharsets.UTF_8));
 	}
 
 	/**
-	 * Queues a run (its record is QUEUED in the store).
-	 * @param job the run
-	 */
-	void submit(Job job) {
-		this.mine.add(job.id());
-		this.runs.execute(() -> run(job));
-	}
-
-	/**
-	 * Stops a run of this process after the question it is on, which is not kept.
+	 * Stops a run of this process after the question it is on, which is not kept (a run
+	 * of another process stops when it would keep its question).
 	 * @param id the run (its record is CANCELLED in the store already)
 	 */
 	void cancel(String id) {
 		this.cancelled.add(id);
 	}
 
-	private void run(Job job) {
+	/**
+	 * Runs an evaluation, or resumes it after the questions it kept.
+	 * @param run the evaluation
+	 * @throws InterruptedException when the service stops meanwhile (JobRunr runs it
+	 * again later; it stays RUNNING)
+	 */
+	@Override
+	public void run(Run run) throws InterruptedException {
+		// JobRunr's workers are virtual threads, which take no priority: live answers
+		// come
+		// first through the admission alone
+		this.turn.lockInterruptibly();
+		try {
+			evaluate(run);
+		}
+		finally {
+			this.turn.unlock();
+			this.cancelled.remove(run.id());
+		}
+	}
+
+	private void evaluate(Run job) throws InterruptedException {
+		if (!this.store.start(job.id(), this.clock.instant())) {
+			// cancelled or ended meanwhile
+			return;
+		}
 		List<QuestionResult> results = new ArrayList<>();
 		try {
-			if (!this.store.start(job.id(), this.clock.instant())) {
-				return;
-			}
-			for (int seq = 0; seq < job.questions().size(); seq++) {
+			List<GoldenSet.Question> questions = GoldenSet.parse(job.goldenSet(), Integer.MAX_VALUE, Integer.MAX_VALUE)
+				.questions();
+			// what a process that stopped had answered already
+			results.addAll(this.store.questions(job.id(), 0, questions.size()));
+			Set<Integer> answered = results.stream().map(QuestionResult::seq).collect(Collectors.toSet());
+			for (int seq = 0; seq < questions.size(); seq++) {
+				if (answered.contains(seq)) {
+					continue;
+				}
 				if (!awaitTurn(job.id())) {
 					stopped(job, results);
 					return;
 				}
-				GoldenSet.Question question = job.questions().get(seq);
+				GoldenSet.Question question = questions.get(seq);
 				long started = System.nanoTime();
 				// traced: each question's result opens its trace, as "Why this answer?"
 				// does
@@ -134,20 +156,29 @@ final class Worker implements AutoCloseable {
 				}
 				results.add(result);
 			}
+			results.sort(Comparator.comparingInt(QuestionResult::seq));
 			this.store.finish(job.id(), Evaluation.Status.DONE, Scoring.totals(results), null, this.clock.instant());
 		}
 		catch (RagChatException ex) {
+			interrupted();
 			this.store.finish(job.id(), Evaluation.Status.FAILED, totals(results), ex.getMessage(),
 					this.clock.instant());
 		}
 		catch (RuntimeException ex) {
+			interrupted();
 			logger.warn("Evaluation {} failed", job.id(), ex);
 			this.store.finish(job.id(), Evaluation.Status.FAILED, totals(results),
 					"A question could not be answered (see the service log); the run stopped", this.clock.instant());
 		}
-		finally {
-			this.cancelled.remove(job.id());
-			this.mine.remove(job.id());
+	}
+
+	/**
+	 * A question that failed because the service stops is not the run's failure.
+	 * @throws InterruptedException when this thread was interrupted
+	 */
+	private static void interrupted() throws InterruptedException {
+		if (Thread.currentThread().isInterrupted()) {
+			throw new InterruptedException("The service stops");
 		}
 	}
 
@@ -157,12 +188,12 @@ final class Worker implements AutoCloseable {
 	 * @return the result, or {@code null} when the run was cancelled meanwhile (then
 	 * nothing is kept)
 	 */
-	private QuestionResult record(Job job, int seq, GoldenSet.Question question, Answer answer, long millis) {
+	private QuestionResult record(Run job, int seq, GoldenSet.Question question, Answer answer, long millis) {
 		QuestionResult result = Scoring.score(seq, question, answer, found(answer.passages()), millis);
 		if (this.cancelled.contains(job.id())) {
 			return null;
 		}
-		return this.store.record(job.id(), result, this.clock.instant()) ? result : null;
+		return this.store.record(job.id(), result) ? result : null;
 	}
 
 	/**
@@ -192,9 +223,10 @@ final class Worker implements AutoCloseable {
 
 	/**
 	 * Waits until no live answer is in progress.
-	 * @return {@code false} when the run was cancelled (or this process stops) instead
+	 * @return {@code false} when the run was cancelled instead
+	 * @throws InterruptedException when the service stops meanwhile
 	 */
-	private boolean awaitTurn(String id) {
+	private boolean awaitTurn(String id) throws InterruptedException {
 		if (this.cancelled.contains(id) || this.store.find(id)
 			.map((evaluation) -> evaluation.status() != Evaluation.Status.RUNNING)
 			.orElse(true)) {
@@ -204,19 +236,13 @@ final class Worker implements AutoCloseable {
 			if (this.cancelled.contains(id)) {
 				return false;
 			}
-			try {
-				Thread.sleep(IDLE_POLL);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return false;
-			}
+			Thread.sleep(IDLE_POLL);
 		}
 		return true;
 	}
 
 	/** A run that stopped before its end: the figures of the questions it answered. */
-	private void stopped(Job job, List<QuestionResult> results) {
+	private void stopped(Run job, List<QuestionResult> results) {
 		if (!results.isEmpty()) {
 			this.store.totals(job.id(), Scoring.totals(results));
 		}
@@ -226,39 +252,57 @@ final class Worker implements AutoCloseable {
 		return results.isEmpty() ? null : Scoring.totals(results);
 	}
 
-	private void beat() {
-		try {
-			this.store.heartbeat(this.node, this.clock.instant());
-			int failed = this.store.failStale(this.clock.instant().minus(STALE), STOPPED, this.clock.instant());
-			if (failed > 0) {
-				logger.info("{} evaluations whose service stopped ended FAILED", failed);
-			}
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Evaluation heartbeat failed: {}", ex.getMessage());
-		}
-	}
-
+	/**
+	 * Ends FAILED the evaluation of a job JobRunr gave up on: its process died or it
+	 * failed on every try. Only the figures of the questions it kept are kept.
+	 */
 	@Override
-	public void close() {
-		this.heartbeats.shutdownNow();
-		this.runs.shutdownNow();
-		for (String id : this.mine) {
-			this.store.finish(id, Evaluation.Status.FAILED, null, STOPPED, this.clock.instant());
+	public void onStateApplied(Job job, JobState oldState, JobState newState) {
+		if (job.getState() != StateName.FAILED || !(newState instanceof FailedState)) {
+			return;
+		}
+		for (Object parameter : job.getJobDetails().getJobParameterValues()) {
+			if (parameter instanceof Run run) {
+				Evaluation evaluation = this.store.find(run.id()).orElse(null);
+				if (evaluation != null && !evaluation.status().ended()) {
+					this.store.finish(run.id(), Evaluation.Status.FAILED,
+							totals(this.store.questions(run.id(), 0, evaluation.total())), STOPPED,
+							this.clock.instant());
+					logger.info("Evaluation {} ended FAILED: {}", run.id(), ((FailedState) newState).getMessage());
+				}
+			}
 		}
 	}
 
 	/**
-	 * A run to do.
+	 * A run to do, as JobRunr keeps it (its JSON, with this class's name): what the
+	 * evaluation asks and how, resolved when it was started.
 	 *
-	 * @param id the run
+	 * @param id the evaluation
 	 * @param knowledgeBase what it asks
-	 * @param questions the golden set's questions
-	 * @param settings the engine's settings for every question
+	 * @param goldenSet the golden set as sent (JSON lines, checked), read again by the
+	 * run
+	 * @param topK chunks per answer
+	 * @param systemPrompt the persona's prompt, or {@code null}
+	 * @param model the persona's model, or {@code null}
+	 * @param temperature the persona's temperature, or {@code null}
+	 * @param configId the persona, or {@code null}
+	 * @param mode the search mode ({@code hybrid}, {@code vector} or {@code keyword})
+	 * @param rerank whether a hybrid search is reranked
 	 * @param historyTurns how many of a question's latest history turns the engine reads
 	 */
-	record Job(String id, String knowledgeBase, List<GoldenSet.Question> questions, AnswerRequest.Settings settings,
-			int historyTurns) {
+	public record Run(String id, String knowledgeBase, String goldenSet, int topK, String systemPrompt, String model,
+			Double temperature, String configId, String mode, boolean rerank, int historyTurns) implements JobRequest {
+
+		@Override
+		public Class<Worker> getJobRequestHandler() {
+			return Worker.class;
+		}
+
+		AnswerRequest.Settings settings() {
+			return new AnswerRequest.Settings(this.topK, this.systemPrompt, this.model, this.temperature, this.configId,
+					SearchMode.of(this.mode), this.rerank);
+		}
 
 	}
 

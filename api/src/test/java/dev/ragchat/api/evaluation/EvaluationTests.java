@@ -3,6 +3,7 @@ package dev.ragchat.api.evaluation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -13,6 +14,7 @@ import dev.ragchat.api.AbstractWebIntegrationTests;
 import dev.ragchat.api.Calls;
 import dev.ragchat.api.chat.AnswerAdmission;
 import dev.ragchat.ingestion.TestFiles;
+import org.jobrunr.storage.StorageProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -51,8 +53,20 @@ class EvaluationTests extends AbstractWebIntegrationTests {
 			{"id": "dredged", "question": "When was the harbour dredged?", "refuse": true}
 			""";
 
+	/** Two questions the harbour PDF answers. */
+	static final String TWO_QUESTIONS = """
+			{"id": "dredged", "question": "When was the harbour dredged?", "documents": ["harbour"]}
+			{"id": "lighthouse", "question": "When was the lighthouse on Kestrel Point automated?", "documents": ["harbour"]}
+			""";
+
 	@Autowired
 	AnswerAdmission admission;
+
+	@Autowired
+	EvaluationStore store;
+
+	@Autowired
+	StorageProvider jobs;
 
 	String kb;
 
@@ -268,6 +282,36 @@ class EvaluationTests extends AbstractWebIntegrationTests {
 			assertThat(read(get(url), this.key).get("done").asInt()).isZero();
 		}
 		assertThat(awaitEnd(id).get("status").asText()).isEqualTo("DONE");
+	}
+
+	@Test
+	void aRunWhoseServiceDiedIsTakenOverAndResumedAfterItsLastKeptQuestion() throws Exception {
+		// JobRunr finds its job orphaned and runs it again here
+		String id = DeadProcess.leave(this.store, this.jobs, this.kb, TWO_QUESTIONS, Worker.RETRIES);
+		JsonNode run = awaitEnd(id);
+		assertThat(run.get("status").asText()).isEqualTo("DONE");
+		assertThat(run.get("done").asInt()).isEqualTo(2);
+		assertThat(Instant.parse(run.get("startedAt").asText())).as("as it started first, in the service that died")
+			.isBefore(Instant.now().minusSeconds(60));
+		JsonNode questions = read(get("/api/v1/knowledge-bases/" + this.kb + "/evaluations/" + id + "/questions"),
+				this.key)
+			.get("questions");
+		assertThat(questions).hasSize(2);
+		// the first question was not asked again; the second was answered here
+		assertThat(questions.get(0).get("answer").asText()).isEqualTo(DeadProcess.KEPT_ANSWER);
+		assertThat(questions.get(1).get("answer").asText()).contains("1987");
+		assertThat(run.at("/totals/documentRecallAt5/n").asInt()).isEqualTo(2);
+	}
+
+	@Test
+	void aRunJobRunrGivesUpOnEndsFailedWithWhyAndTheFiguresItKept() {
+		// no retry left: the orphaned job fails for good, and its run with it
+		String id = DeadProcess.leave(this.store, this.jobs, this.kb, TWO_QUESTIONS, 0);
+		JsonNode run = awaitEnd(id);
+		assertThat(run.get("status").asText()).isEqualTo("FAILED");
+		assertThat(run.get("error").asText()).isEqualTo(Worker.STOPPED);
+		assertThat(run.get("done").asInt()).isEqualTo(1);
+		assertThat(run.at("/totals/documentRecallAt5/n").asInt()).isEqualTo(1);
 	}
 
 	@Test

@@ -29,14 +29,14 @@ final class JdbcEvaluationStore implements EvaluationStore {
 	}
 
 	@Override
-	public void create(Evaluation e, String node, Instant now) {
+	public void create(Evaluation e) {
 		this.jdbc.sql("""
 				insert into evaluation (id, knowledge_base, key_id, name, status, settings, questions_total,
-					questions_done, totals, error, node, heartbeat_at, created_at, started_at, finished_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+					questions_done, totals, error, created_at, started_at, finished_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(e.id(), e.knowledgeBase(), e.keyId(), e.name(), e.status().name(), Json.write(e.settings()),
-					e.total(), e.done(), e.totals().isEmpty() ? null : Json.write(e.totals()), e.error(), node,
-					Jdbc.time(now), Jdbc.time(e.createdAt()), Jdbc.time(e.startedAt()), Jdbc.time(e.finishedAt()))
+					e.total(), e.done(), e.totals().isEmpty() ? null : Json.write(e.totals()), e.error(),
+					Jdbc.time(e.createdAt()), Jdbc.time(e.startedAt()), Jdbc.time(e.finishedAt()))
 			.update();
 	}
 
@@ -75,19 +75,18 @@ final class JdbcEvaluationStore implements EvaluationStore {
 	@Override
 	public boolean start(String id, Instant now) {
 		return this.jdbc
-			.sql("update evaluation set status = 'RUNNING', started_at = ?, heartbeat_at = ? where id = ?"
-					+ " and status = 'QUEUED'")
-			.params(Jdbc.time(now), Jdbc.time(now), id)
+			.sql("update evaluation set status = 'RUNNING', started_at = coalesce(started_at, ?) where id = ?"
+					+ " and status in " + UNFINISHED)
+			.params(Jdbc.time(now), id)
 			.update() > 0;
 	}
 
 	@Override
-	public boolean record(String id, QuestionResult result, Instant now) {
+	public boolean record(String id, QuestionResult result) {
 		// counted first, only while RUNNING: a run cancelled meanwhile keeps no more
 		int running = this.jdbc
-			.sql("update evaluation set questions_done = questions_done + 1, heartbeat_at = ? where id = ?"
-					+ " and status = 'RUNNING'")
-			.params(Jdbc.time(now), id)
+			.sql("update evaluation set questions_done = questions_done + 1 where id = ? and status = 'RUNNING'")
+			.param(id)
 			.update();
 		if (running == 0) {
 			return false;
@@ -120,22 +119,6 @@ final class JdbcEvaluationStore implements EvaluationStore {
 			.params(id, limit, offset)
 			.query((rs, row) -> Json.result(rs.getString("result")))
 			.list();
-	}
-
-	@Override
-	public void heartbeat(String node, Instant now) {
-		this.jdbc.sql("update evaluation set heartbeat_at = ? where node = ? and status in " + UNFINISHED)
-			.params(Jdbc.time(now), node)
-			.update();
-	}
-
-	@Override
-	public int failStale(Instant before, String error, Instant now) {
-		return this.jdbc
-			.sql("update evaluation set status = 'FAILED', error = ?, finished_at = ? where status in " + UNFINISHED
-					+ " and heartbeat_at < ?")
-			.params(error, Jdbc.time(now), Jdbc.time(before))
-			.update();
 	}
 
 	private static Evaluation map(ResultSet rs, int row) throws SQLException {

@@ -43,7 +43,7 @@ final class MongoEvaluationStore implements EvaluationStore {
 	}
 
 	@Override
-	public void create(Evaluation e, String node, Instant now) {
+	public void create(Evaluation e) {
 		org.bson.Document row = new org.bson.Document("_id", e.id()).append("knowledgeBase", e.knowledgeBase())
 			.append("keyId", e.keyId())
 			.append("name", e.name())
@@ -53,8 +53,6 @@ final class MongoEvaluationStore implements EvaluationStore {
 			.append("done", e.done())
 			.append("totals", e.totals().isEmpty() ? null : Json.write(e.totals()))
 			.append("error", e.error())
-			.append("node", node)
-			.append("heartbeatAt", Date.from(now))
 			.append("createdAt", Date.from(e.createdAt()))
 			.append("startedAt", date(e.startedAt()))
 			.append("finishedAt", date(e.finishedAt()));
@@ -91,21 +89,24 @@ final class MongoEvaluationStore implements EvaluationStore {
 
 	@Override
 	public boolean start(String id, Instant now) {
-		return this.mongo
-			.updateFirst(Query.query(Criteria.where("_id").is(id).and("status").is(Evaluation.Status.QUEUED.name())),
-					new Update().set("status", Evaluation.Status.RUNNING.name())
-						.set("startedAt", Date.from(now))
-						.set("heartbeatAt", Date.from(now)),
-					RUNS)
-			.getModifiedCount() > 0;
+		boolean running = this.mongo
+			.updateFirst(Query.query(Criteria.where("_id").is(id).and("status").in(UNFINISHED)),
+					new Update().set("status", Evaluation.Status.RUNNING.name()), RUNS)
+			.getMatchedCount() > 0;
+		if (running) {
+			// a resumed run keeps when it started first
+			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("startedAt").is(null)),
+					new Update().set("startedAt", Date.from(now)), RUNS);
+		}
+		return running;
 	}
 
 	@Override
-	public boolean record(String id, QuestionResult result, Instant now) {
+	public boolean record(String id, QuestionResult result) {
 		// counted first, only while RUNNING: a run cancelled meanwhile keeps no more
 		boolean running = this.mongo
 			.updateFirst(Query.query(Criteria.where("_id").is(id).and("status").is(Evaluation.Status.RUNNING.name())),
-					new Update().inc("done", 1).set("heartbeatAt", Date.from(now)), RUNS)
+					new Update().inc("done", 1), RUNS)
 			.getModifiedCount() > 0;
 		if (running) {
 			this.mongo.save(new org.bson.Document("_id", id + "/" + result.seq()).append("evaluationId", id)
@@ -142,23 +143,6 @@ final class MongoEvaluationStore implements EvaluationStore {
 			.stream()
 			.map((row) -> Json.result(row.getString("result")))
 			.toList();
-	}
-
-	@Override
-	public void heartbeat(String node, Instant now) {
-		this.mongo.updateMulti(Query.query(Criteria.where("node").is(node).and("status").in(UNFINISHED)),
-				new Update().set("heartbeatAt", Date.from(now)), RUNS);
-	}
-
-	@Override
-	public int failStale(Instant before, String error, Instant now) {
-		return (int) this.mongo
-			.updateMulti(Query.query(Criteria.where("status").in(UNFINISHED).and("heartbeatAt").lt(Date.from(before))),
-					new Update().set("status", Evaluation.Status.FAILED.name())
-						.set("error", error)
-						.set("finishedAt", Date.from(now)),
-					RUNS)
-			.getModifiedCount();
 	}
 
 	private static Evaluation evaluation(org.bson.Document row) {

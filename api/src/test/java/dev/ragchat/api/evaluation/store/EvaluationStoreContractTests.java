@@ -37,9 +37,9 @@ abstract class EvaluationStoreContractTests {
 	@Test
 	void keepsARunAndListsAKnowledgeBasesRunsNewestFirst() {
 		Evaluation first = queued("eval_1", "kb_a", NOW);
-		this.store.create(first, "node_1", NOW);
-		this.store.create(queued("eval_2", "kb_a", NOW.plusSeconds(1)), "node_1", NOW);
-		this.store.create(queued("eval_3", "kb_b", NOW.plusSeconds(2)), "node_1", NOW);
+		this.store.create(first);
+		this.store.create(queued("eval_2", "kb_a", NOW.plusSeconds(1)));
+		this.store.create(queued("eval_3", "kb_b", NOW.plusSeconds(2)));
 		assertThat(this.store.find("eval_1")).contains(first);
 		assertThat(this.store.find("eval_none")).isEmpty();
 		assertThat(this.store.page("kb_a", 0, 10)).extracting(Evaluation::id).containsExactly("eval_2", "eval_1");
@@ -51,13 +51,12 @@ abstract class EvaluationStoreContractTests {
 
 	@Test
 	void recordsQuestionsOnlyWhileRunningAndEndsARunOnce() {
-		this.store.create(queued("eval_1", "kb_a", NOW), "node_1", NOW);
+		this.store.create(queued("eval_1", "kb_a", NOW));
 		// not started: nothing is recorded
-		assertThat(this.store.record("eval_1", result(0), NOW)).isFalse();
+		assertThat(this.store.record("eval_1", result(0))).isFalse();
 		assertThat(this.store.start("eval_1", NOW.plusSeconds(1))).isTrue();
-		assertThat(this.store.start("eval_1", NOW.plusSeconds(1))).isFalse();
-		assertThat(this.store.record("eval_1", result(1), NOW)).isTrue();
-		assertThat(this.store.record("eval_1", result(0), NOW)).isTrue();
+		assertThat(this.store.record("eval_1", result(1))).isTrue();
+		assertThat(this.store.record("eval_1", result(0))).isTrue();
 		Evaluation running = this.store.find("eval_1").orElseThrow();
 		assertThat(running.status()).isEqualTo(Evaluation.Status.RUNNING);
 		assertThat(running.done()).isEqualTo(2);
@@ -67,7 +66,7 @@ abstract class EvaluationStoreContractTests {
 
 		// cancelled: the run keeps no more questions, and its end is not overwritten
 		assertThat(this.store.finish("eval_1", Evaluation.Status.CANCELLED, null, null, NOW.plusSeconds(2))).isTrue();
-		assertThat(this.store.record("eval_1", result(2), NOW)).isFalse();
+		assertThat(this.store.record("eval_1", result(2))).isFalse();
 		assertThat(this.store.finish("eval_1", Evaluation.Status.DONE, totals(), null, NOW.plusSeconds(3))).isFalse();
 		this.store.totals("eval_1", totals());
 		Evaluation cancelled = this.store.find("eval_1").orElseThrow();
@@ -81,7 +80,7 @@ abstract class EvaluationStoreContractTests {
 
 	@Test
 	void keepsTheTotalsAndTheErrorOfARunThatEnded() {
-		this.store.create(queued("eval_1", "kb_a", NOW), "node_1", NOW);
+		this.store.create(queued("eval_1", "kb_a", NOW));
 		this.store.start("eval_1", NOW);
 		assertThat(this.store.finish("eval_1", Evaluation.Status.FAILED, totals(), "The model server is down",
 				NOW.plusSeconds(5)))
@@ -93,17 +92,25 @@ abstract class EvaluationStoreContractTests {
 	}
 
 	@Test
-	void failsTheUnfinishedRunsOfAProcessThatStoppedTelling() {
-		this.store.create(queued("eval_live", "kb_a", NOW), "node_live", NOW);
-		this.store.create(queued("eval_gone", "kb_a", NOW), "node_gone", NOW);
-		this.store.create(queued("eval_done", "kb_a", NOW), "node_gone", NOW);
-		this.store.finish("eval_done", Evaluation.Status.DONE, totals(), null, NOW);
-		this.store.heartbeat("node_live", NOW.plusSeconds(120));
-		assertThat(this.store.failStale(NOW.plusSeconds(60), "stopped", NOW.plusSeconds(121))).isEqualTo(1);
-		assertThat(this.store.find("eval_gone").orElseThrow().status()).isEqualTo(Evaluation.Status.FAILED);
-		assertThat(this.store.find("eval_gone").orElseThrow().error()).isEqualTo("stopped");
-		assertThat(this.store.find("eval_live").orElseThrow().status()).isEqualTo(Evaluation.Status.QUEUED);
-		assertThat(this.store.find("eval_done").orElseThrow().status()).isEqualTo(Evaluation.Status.DONE);
+	void resumesARunningRunAndStartsNoRunThatEnded() {
+		this.store.create(queued("eval_1", "kb_a", NOW));
+		this.store.start("eval_1", NOW.plusSeconds(1));
+		this.store.record("eval_1", result(0));
+		// its process stopped: the run is started again where it was, as it started first
+		assertThat(this.store.start("eval_1", NOW.plusSeconds(60))).isTrue();
+		Evaluation resumed = this.store.find("eval_1").orElseThrow();
+		assertThat(resumed.status()).isEqualTo(Evaluation.Status.RUNNING);
+		assertThat(resumed.startedAt()).isEqualTo(NOW.plusSeconds(1));
+		assertThat(resumed.done()).isEqualTo(1);
+		assertThat(this.store.record("eval_1", result(1))).isTrue();
+		// one that was cancelled, or ended otherwise, is not started
+		this.store.create(queued("eval_2", "kb_a", NOW));
+		this.store.finish("eval_2", Evaluation.Status.CANCELLED, null, null, NOW);
+		assertThat(this.store.start("eval_2", NOW.plusSeconds(1))).isFalse();
+		this.store.finish("eval_1", Evaluation.Status.DONE, totals(), null, NOW.plusSeconds(61));
+		assertThat(this.store.start("eval_1", NOW.plusSeconds(62))).isFalse();
+		assertThat(this.store.find("eval_2").orElseThrow().status()).isEqualTo(Evaluation.Status.CANCELLED);
+		assertThat(this.store.find("eval_1").orElseThrow().status()).isEqualTo(Evaluation.Status.DONE);
 	}
 
 	static Evaluation queued(String id, String kb, Instant at) {
