@@ -14,10 +14,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
@@ -56,6 +56,8 @@ final class SyncRunner {
 	private static final ObjectMapper json = new ObjectMapper();
 
 	private static final Duration POLL = Duration.ofMillis(200);
+
+	private static final Duration MAX_POLL = Duration.ofSeconds(5);
 
 	private static final Duration PROGRESS_EVERY = Duration.ofMillis(500);
 
@@ -293,42 +295,65 @@ final class SyncRunner {
 		}
 	}
 
+	/**
+	 * Waits until the documents the run queued are READY or FAILED (or gone), reporting
+	 * each. A look is one catalog query for which of them are unfinished, ids only; a
+	 * document that left them is read once, to report it. Looks are spaced by how many
+	 * documents wait ({@link #pause}), so that waiting costs in step with the documents,
+	 * not documents × looks.
+	 */
 	private void awaitIngestion(Source source, Map<String, Queued> queued, Progress progress, BooleanSupplier stopped)
 			throws InterruptedException {
 		Map<String, Queued> waiting = new LinkedHashMap<>(queued);
 		while (!waiting.isEmpty()) {
-			for (Iterator<Map.Entry<String, Queued>> it = waiting.entrySet().iterator(); it.hasNext();) {
-				Map.Entry<String, Queued> entry = it.next();
-				Queued file = entry.getValue();
-				Document document;
-				try {
-					document = this.documents.get(source.knowledgeBase(), entry.getKey());
-				}
-				catch (NotFoundException ex) {
-					progress.report.failed(file.path(), entry.getKey(), "its document was deleted during the sync");
-					it.remove();
-					continue;
-				}
-				if (document.status() == DocumentStatus.READY) {
-					switch (file.outcome()) {
-						case "added" -> progress.report.added(file.path(), document.id());
-						case "replaced" -> progress.report.replaced(file.path(), document.id());
-						default -> progress.report.unchanged();
-					}
-					it.remove();
-				}
-				else if (document.status() == DocumentStatus.FAILED) {
-					progress.report.failed(file.path(), document.id(), "ingestion failed: " + document.error());
-					it.remove();
-				}
-			}
+			Set<String> unfinished = this.documents.unfinished(source.knowledgeBase(), waiting.keySet());
+			waiting.entrySet()
+				.removeIf((entry) -> !unfinished.contains(entry.getKey())
+						&& finished(source, entry.getKey(), entry.getValue(), progress.report));
 			progress.documentsIndexed = queued.size() - waiting.size();
 			progress.save(false);
 			if (!waiting.isEmpty()) {
 				checkStopped(stopped);
-				Thread.sleep(POLL.toMillis());
+				Thread.sleep(pause(waiting.size()).toMillis());
 			}
 		}
+	}
+
+	/**
+	 * Reports a document that is no longer unfinished.
+	 * @return whether it is done with (READY, FAILED or gone; not queued again meanwhile)
+	 */
+	private boolean finished(Source source, String id, Queued file, Tally report) {
+		Document document;
+		try {
+			document = this.documents.get(source.knowledgeBase(), id);
+		}
+		catch (NotFoundException ex) {
+			report.failed(file.path(), id, "its document was deleted during the sync");
+			return true;
+		}
+		if (document.status() == DocumentStatus.READY) {
+			switch (file.outcome()) {
+				case "added" -> report.added(file.path(), id);
+				case "replaced" -> report.replaced(file.path(), id);
+				default -> report.unchanged();
+			}
+			return true;
+		}
+		if (document.status() == DocumentStatus.FAILED) {
+			report.failed(file.path(), id, "ingestion failed: " + document.error());
+			return true;
+		}
+		return false;
+	}
+
+	/**
+	 * @param waiting how many documents a run waits for
+	 * @return how long it waits before it looks again: {@code POLL}, longer as a look
+	 * reads more ids (a millisecond each), at most {@code MAX_POLL}
+	 */
+	static Duration pause(int waiting) {
+		return Duration.ofMillis(Math.clamp(waiting, POLL.toMillis(), MAX_POLL.toMillis()));
 	}
 
 	private SyncRun end(Progress progress, SyncRun.Status status, String error) {
