@@ -18,6 +18,10 @@ import dev.ragchat.ingestion.TestIngestion;
 import dev.ragchat.ingestion.sync.crawl.Crawler;
 import dev.ragchat.ingestion.sync.crawl.HostPolicy;
 import dev.ragchat.ingestion.sync.crawl.Secrets;
+import dev.ragchat.ingestion.sync.files.FolderFiles;
+import dev.ragchat.ingestion.sync.files.ProtectedPaths;
+import dev.ragchat.ingestion.sync.files.SourceFiles;
+import dev.ragchat.ingestion.sync.files.SyncLimits;
 import dev.ragchat.ingestion.sync.store.TestSourceStores;
 
 import org.springframework.util.unit.DataSize;
