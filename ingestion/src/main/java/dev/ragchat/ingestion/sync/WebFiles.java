@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ragchat.ingestion.Document;
 import dev.ragchat.ingestion.sync.crawl.Crawl;
 import dev.ragchat.ingestion.sync.crawl.Crawler;
+import dev.ragchat.ingestion.sync.crawl.Page;
 import dev.ragchat.ingestion.sync.crawl.Secrets;
 import dev.ragchat.ingestion.sync.files.SourceFiles;
 
@@ -70,7 +71,7 @@ final class WebFiles implements SourceFiles {
 	public Walk walk(Stored stored, BooleanSupplier stopped) {
 		Map<String, Crawler.Validators> known = read(this.store.crawlState(this.sourceId));
 		Crawl crawl = this.crawler.start(this.site, known, crawled(stored), stopped);
-		Map<String, Crawl.Page> pages = new HashMap<>();
+		Map<String, Page> pages = new HashMap<>();
 		return new Walk() {
 
 			@Override
@@ -81,7 +82,7 @@ final class WebFiles implements SourceFiles {
 			@Override
 			public Entry next() throws InterruptedException {
 				pages.clear();
-				for (Crawl.Page page = crawl.next(); page != null; page = crawl.next()) {
+				for (Page page = crawl.next(); page != null; page = crawl.next()) {
 					String url = page.url().toString();
 					Entry entry = switch (page.kind()) {
 						case FETCHED ->
@@ -102,7 +103,7 @@ final class WebFiles implements SourceFiles {
 
 			@Override
 			public void current(Entry entry) {
-				Crawl.Page page = pages.get(entry.path());
+				Page page = pages.get(entry.path());
 				if (page != null) {
 					crawl.current(page);
 				}
