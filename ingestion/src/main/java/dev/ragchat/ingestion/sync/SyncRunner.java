@@ -236,7 +236,7 @@ final class SyncRunner {
 	 * @return how long it waits before it looks again: {@code POLL}, longer as a look
 	 * reads more ids (a millisecond each), at most {@code MAX_POLL}
 	 */
-	static Duration pause(int waiting) {
+	private static Duration pause(int waiting) {
 		return Duration.ofMillis(Math.clamp(waiting, POLL.toMillis(), MAX_POLL.toMillis()));
 	}
 
