@@ -1,8 +1,10 @@
 package dev.ragchat.ingestion;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The catalog port for documents and their ingestion jobs. Jobs are claimed with leases,
@@ -45,6 +47,17 @@ public interface DocumentStore {
 	 * @return its documents, oldest first
 	 */
 	List<Document> findByKnowledgeBase(String knowledgeBase);
+
+	/**
+	 * Which of some documents are still on their way to the index (neither READY nor
+	 * FAILED), in one query that reads their ids only: what a caller waiting for many
+	 * documents asks at each look, instead of reading each of them.
+	 * @param knowledgeBase their knowledge base
+	 * @param ids the documents
+	 * @return the ids of those of them that are in that knowledge base and not READY or
+	 * FAILED (a document that is gone is not among them)
+	 */
+	Set<String> findUnfinished(String knowledgeBase, Collection<String> ids);
 
 	/**
 	 * One page of a knowledge base's documents, searched, sorted and cut by the catalog's

@@ -10,9 +10,11 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -83,6 +85,16 @@ public final class Documents {
 		return this.store.findById(id)
 			.filter((d) -> d.knowledgeBase().equals(knowledgeBase))
 			.orElseThrow(() -> new NotFoundException("No document '" + id + "' in '" + knowledgeBase + "'"));
+	}
+
+	/**
+	 * @param knowledgeBase a knowledge base
+	 * @param ids some of its documents
+	 * @return the ids of those still on their way to the index (neither READY nor
+	 * FAILED), from one catalog query: for a caller waiting for many documents
+	 */
+	public Set<String> unfinished(String knowledgeBase, Collection<String> ids) {
+		return this.store.findUnfinished(knowledgeBase, ids);
 	}
 
 	/**

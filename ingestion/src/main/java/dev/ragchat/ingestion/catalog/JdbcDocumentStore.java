@@ -3,8 +3,11 @@ package dev.ragchat.ingestion.catalog;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -113,6 +116,20 @@ final class JdbcDocumentStore implements DocumentStore {
 			.param(knowledgeBase)
 			.query(JdbcDocumentStore::map)
 			.list();
+	}
+
+	@Override
+	public Set<String> findUnfinished(String knowledgeBase, Collection<String> ids) {
+		if (ids.isEmpty()) {
+			return Set.of();
+		}
+		return new HashSet<>(this.jdbc
+			.sql("select id from document where knowledge_base = :kb and id in (:ids)"
+					+ " and status not in ('READY', 'FAILED')")
+			.param("kb", knowledgeBase)
+			.param("ids", List.copyOf(ids))
+			.query(String.class)
+			.list());
 	}
 
 	@Override

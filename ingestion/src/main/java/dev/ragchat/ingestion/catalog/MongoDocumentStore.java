@@ -2,9 +2,12 @@ package dev.ragchat.ingestion.catalog;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -13,6 +16,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
@@ -29,6 +33,7 @@ import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.ne;
+import static com.mongodb.client.model.Filters.nin;
 import static com.mongodb.client.model.Filters.or;
 
 /**
@@ -173,6 +178,19 @@ final class MongoDocumentStore implements DocumentStore {
 			.sort(Sorts.ascending("createdAt", "_id"))
 			.map(MongoDocumentStore::map)
 			.into(new ArrayList<>());
+	}
+
+	@Override
+	public Set<String> findUnfinished(String knowledgeBase, Collection<String> ids) {
+		if (ids.isEmpty()) {
+			return Set.of();
+		}
+		return this.documents
+			.find(and(in("_id", ids), eq("knowledgeBase", knowledgeBase),
+					nin("status", DocumentStatus.READY.name(), DocumentStatus.FAILED.name())))
+			.projection(Projections.include("_id"))
+			.map((row) -> row.getString("_id"))
+			.into(new HashSet<>());
 	}
 
 	@Override

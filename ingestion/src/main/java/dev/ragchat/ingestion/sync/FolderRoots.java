@@ -75,7 +75,7 @@ final class FolderRoots {
 	 * Checks the roots against the data directory, when the service starts: a root inside
 	 * it admits nothing a source may read, and a root that contains it is refused unless
 	 * the operator allows it (even then, the service's own files are never read, see
-	 * {@link ProtectedPaths}).
+	 * {@link dev.ragchat.ingestion.sync.files.ProtectedPaths}).
 	 * @param dataDirectory the data directory
 	 * @param allowContaining whether a root may contain it
 	 * ({@code ragchat.sync.allow-root-containing-data-dir})

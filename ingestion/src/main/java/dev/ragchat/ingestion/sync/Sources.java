@@ -1,14 +1,10 @@
 package dev.ragchat.ingestion.sync;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 import dev.ragchat.errors.ConflictException;
 import dev.ragchat.errors.ForbiddenException;
@@ -16,11 +12,8 @@ import dev.ragchat.errors.NotFoundException;
 import dev.ragchat.errors.RejectedInputException;
 import dev.ragchat.ingestion.KnowledgeBases;
 import dev.ragchat.ingestion.sync.crawl.Crawler;
-import dev.ragchat.ingestion.sync.crawl.HostPolicy;
 import dev.ragchat.ingestion.sync.crawl.Secrets;
-import dev.ragchat.ingestion.sync.crawl.WebScope;
-
-import org.springframework.scheduling.support.CronExpression;
+import dev.ragchat.ingestion.sync.files.ProtectedPaths;
 
 /**
  * The sync front: a knowledge base's sources (a server folder under an allow-listed root,
@@ -34,26 +27,7 @@ import org.springframework.scheduling.support.CronExpression;
  */
 public final class Sources {
 
-	/** The longest interval of a schedule: a week. */
-	static final int MAX_INTERVAL_MINUTES = 7 * 24 * 60;
-
-	private static final int MAX_PREFIX = 1024;
-
 	private static final int MAX_RUNS = 100;
-
-	private static final int MAX_URL = 2048;
-
-	/** The most start pages a web source has beside its {@code url}. */
-	static final int MAX_START_URLS = 20;
-
-	private static final int MAX_SECRET = 4096;
-
-	/** A header name (RFC 9110 token). */
-	private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}");
-
-	/** Headers a source's secret may not set: the request's own. */
-	private static final List<String> RESERVED_HEADERS = List.of("host", "content-length", "transfer-encoding",
-			"connection", "if-none-match", "if-modified-since", "accept", "user-agent", "te", "upgrade");
 
 	private final SourceStore store;
 
@@ -61,17 +35,7 @@ public final class Sources {
 
 	private final SyncWorkers workers;
 
-	private final FolderRoots roots;
-
-	private final ProtectedPaths protectedPaths;
-
-	private final Clock clock;
-
-	private final Crawler crawler;
-
-	private final SyncProperties.Web web;
-
-	private final Secrets secrets;
+	private final SourceRequests requests;
 
 	/**
 	 * @param crawler the crawler of web sources
@@ -84,19 +48,14 @@ public final class Sources {
 		this.store = store;
 		this.knowledgeBases = knowledgeBases;
 		this.workers = workers;
-		this.roots = roots;
-		this.protectedPaths = protectedPaths;
-		this.clock = clock;
-		this.crawler = crawler;
-		this.web = web;
-		this.secrets = secrets;
+		this.requests = new SourceRequests(roots, protectedPaths, clock, crawler, web, secrets);
 	}
 
 	/**
-	 * Creates a source. A folder must be an absolute path under one of
-	 * {@code ragchat.sync.folder-roots} (symbolic links resolved), and may not be, lie
-	 * inside or contain one of the service's own folders or files; its real path is kept.
-	 * A bucket must have a name S3 allows.
+	 * Creates a source, its request checked ({@link SourceRequests}): a folder must be an
+	 * absolute path under one of {@code ragchat.sync.folder-roots} (symbolic links
+	 * resolved), and may not be, lie inside or contain one of the service's own folders
+	 * or files; its real path is kept. A bucket must have a name S3 allows.
 	 * @param knowledgeBase the knowledge base it fills
 	 * @param request what to read
 	 * @param mayUse which knowledge bases the caller may use: a place that a source of
@@ -113,68 +72,7 @@ public final class Sources {
 	 */
 	public Source create(String knowledgeBase, NewSource request, Predicate<String> mayUse) {
 		this.knowledgeBases.get(knowledgeBase);
-		if (request.type() == null || request.type().isBlank()) {
-			throw new RejectedInputException("type is required: folder, s3 or web");
-		}
-		Integer interval = request.intervalMinutes();
-		if (interval != null && (interval < 1 || interval > MAX_INTERVAL_MINUTES)) {
-			throw new RejectedInputException(
-					"intervalMinutes must be between 1 and " + MAX_INTERVAL_MINUTES + " (or left out: no schedule)");
-		}
-		String schedule = schedule(request.schedule());
-		if (schedule != null && interval != null) {
-			throw new RejectedInputException(
-					"Give a source either schedule (a cron expression) or intervalMinutes," + " not both");
-		}
-		Source.Type type = switch (request.type().toLowerCase(Locale.ROOT)) {
-			case "folder" -> Source.Type.FOLDER;
-			case "s3" -> Source.Type.S3;
-			case "web" -> Source.Type.WEB;
-			default -> throw new RejectedInputException("type '" + request.type() + "' is not one of folder, s3, web");
-		};
-		if (type != Source.Type.WEB && (request.url() != null || request.include() != null || request.exclude() != null
-				|| request.maxDepth() != null || request.maxPages() != null || request.auth() != null
-				|| request.urls() != null)) {
-			throw new RejectedInputException(
-					"url, include, exclude, maxDepth, maxPages and auth are for web sources (type web)");
-		}
-		String path = null;
-		String bucket = null;
-		String prefix = null;
-		Source.Web web = null;
-		if (type == Source.Type.WEB) {
-			if (request.path() != null || request.bucket() != null || request.prefix() != null) {
-				throw new RejectedInputException("path, bucket and prefix are for folder and s3 sources; a web source"
-						+ " takes url (and include, exclude, maxDepth, maxPages, auth)");
-			}
-			web = web(request);
-		}
-		else if (type == Source.Type.FOLDER) {
-			if (request.bucket() != null || request.prefix() != null) {
-				throw new RejectedInputException("bucket and prefix are for s3 sources; a folder source takes path");
-			}
-			Path folder = this.roots.check(request.path());
-			this.protectedPaths.overlapping(folder).ifPresent((location) -> {
-				throw new RejectedInputException("Folder '" + request.path() + "' is, lies inside or contains "
-						+ location.what() + ": no source reads the service's own files");
-			});
-			path = folder.toString();
-		}
-		else {
-			if (request.path() != null) {
-				throw new RejectedInputException("path is for folder sources; an s3 source takes bucket and prefix");
-			}
-			bucket = request.bucket();
-			BucketFiles.Names.check(bucket);
-			prefix = (request.prefix() != null) ? request.prefix() : "";
-			if (prefix.length() > MAX_PREFIX || prefix.chars().anyMatch(Character::isISOControl)) {
-				throw new RejectedInputException(
-						"prefix may have at most " + MAX_PREFIX + " characters and no control characters");
-			}
-		}
-		Source source = new Source("src_" + UUID.randomUUID().toString().replace("-", ""), knowledgeBase, type, path,
-				bucket, prefix, Boolean.TRUE.equals(request.deleteMissing()), interval, this.clock.instant(), null,
-				null, null, schedule, web);
+		Source source = this.requests.source(knowledgeBase, request);
 		for (Source other : this.store.findByKnowledgeBase(knowledgeBase)) {
 			if (other.location().equals(source.location())) {
 				throw new ConflictException(
@@ -184,7 +82,7 @@ public final class Sources {
 		for (Source other : this.store.findAll()) {
 			if (!other.knowledgeBase().equals(knowledgeBase) && overlap(source, other)
 					&& !mayUse.test(other.knowledgeBase()) && exists(other.knowledgeBase())) {
-				throw new ForbiddenException(((type == Source.Type.FOLDER) ? "Folder '" + request.path() + "'"
+				throw new ForbiddenException(((source.type() == Source.Type.FOLDER) ? "Folder '" + request.path() + "'"
 						: source.location()) + " is already mirrored, or a place inside or around it is, by a source of"
 						+ " a knowledge base this key may not use; only a key that may use it (or the master key)"
 						+ " may mirror it too");
@@ -211,125 +109,6 @@ public final class Sources {
 		String one = (a.prefix() != null) ? a.prefix() : "";
 		String other = (b.prefix() != null) ? b.prefix() : "";
 		return a.bucket().equals(b.bucket()) && (one.startsWith(other) || other.startsWith(one));
-	}
-
-	/**
-	 * @param request a web source's request
-	 * @return what it reads, checked: a URL on an allowed host (and not a private address
-	 * unless listed), patterns that parse, a depth and page limit within the ceilings,
-	 * its secret sealed
-	 */
-	private Source.Web web(NewSource request) {
-		if (this.crawler == null || this.crawler.policy().none()) {
-			throw new RejectedInputException("Web sources are off on this service: no web host is allowed. The"
-					+ " operator lists the hosts web sources may reach in " + HostPolicy.SETTING
-					+ " (ragchat.sync.web.hosts)");
-		}
-		if (request.url() == null || request.url().isBlank()) {
-			throw new RejectedInputException("A web source needs 'url': a start page or a sitemap.xml (http or https)");
-		}
-		if (request.url().length() > MAX_URL) {
-			throw new RejectedInputException("url may have at most " + MAX_URL + " characters");
-		}
-		URI url = WebScope.parse(request.url());
-		if (url == null) {
-			throw new RejectedInputException("url '" + request.url() + "' is no http or https URL with a host");
-		}
-		this.crawler.policy().check(url);
-		List<URI> more = new java.util.ArrayList<>();
-		List<String> urls = (request.urls() != null) ? request.urls() : List.of();
-		if (urls.size() > MAX_START_URLS) {
-			throw new RejectedInputException("urls may name at most " + MAX_START_URLS + " more start pages");
-		}
-		for (String each : urls) {
-			URI start = (each != null && each.length() <= MAX_URL) ? WebScope.parse(each) : null;
-			if (start == null) {
-				throw new RejectedInputException("urls: '" + each + "' is no http or https URL with a host");
-			}
-			if (!start.getScheme().equalsIgnoreCase(url.getScheme()) || !start.getHost().equalsIgnoreCase(url.getHost())
-					|| WebScope.port(start) != WebScope.port(url)) {
-				throw new RejectedInputException("urls: '" + each + "' is not on the site of url (" + url.getScheme()
-						+ "://" + url.getAuthority()
-						+ "): a web source reads one site; add another source for another");
-			}
-			this.crawler.policy().check(start);
-			more.add(start);
-		}
-		// the patterns are checked as the crawl reads them
-		new WebScope(url, more, request.include(), request.exclude());
-		int maxDepth = (request.maxDepth() != null) ? request.maxDepth() : this.web.maxDepth();
-		if (maxDepth < 0 || maxDepth > this.web.maxDepth()) {
-			throw new RejectedInputException("maxDepth must be between 0 and " + this.web.maxDepth()
-					+ " (the service's ceiling, RAGCHAT_SYNC_WEB_MAX_DEPTH)");
-		}
-		int maxPages = (request.maxPages() != null) ? request.maxPages() : this.web.maxPages();
-		if (maxPages < 1 || maxPages > this.web.maxPages()) {
-			throw new RejectedInputException("maxPages must be between 1 and " + this.web.maxPages()
-					+ " (the service's ceiling, RAGCHAT_SYNC_WEB_MAX_PAGES)");
-		}
-		return new Source.Web(url.toString(), request.include(), request.exclude(), maxDepth, maxPages,
-				auth(request.auth()), more.stream().map(URI::toString).toList());
-	}
-
-	private Source.Auth auth(NewAuth auth) {
-		if (auth == null) {
-			return null;
-		}
-		if (this.secrets == null) {
-			throw new RejectedInputException("This service cannot store secrets: a web source may have no auth");
-		}
-		boolean header = auth.header() != null || auth.value() != null;
-		boolean basic = auth.username() != null || auth.password() != null;
-		if (header == basic) {
-			throw new RejectedInputException(
-					"auth is either {header, value} (a header sent to the site) or {username, password} (basic)");
-		}
-		if (header) {
-			if (auth.header() == null || !HEADER_NAME.matcher(auth.header()).matches()
-					|| RESERVED_HEADERS.contains(auth.header().toLowerCase(Locale.ROOT))) {
-				throw new RejectedInputException("auth.header must be a header name (such as Authorization or"
-						+ " X-Api-Key), not one the crawl sets itself");
-			}
-			checkSecret("auth.value", auth.value());
-			return new Source.Auth("header", auth.header(), this.secrets.seal(auth.value()));
-		}
-		checkSecret("auth.username", auth.username());
-		checkSecret("auth.password", auth.password());
-		if (auth.username().contains(":")) {
-			throw new RejectedInputException("auth.username may not hold a colon (basic authentication)");
-		}
-		return new Source.Auth("basic", null, this.secrets.seal(auth.username() + ":" + auth.password()));
-	}
-
-	private static void checkSecret(String name, String value) {
-		if (value == null || value.isEmpty() || value.length() > MAX_SECRET
-				|| value.chars().anyMatch(Character::isISOControl)) {
-			throw new RejectedInputException(
-					name + " is required: at most " + MAX_SECRET + " characters and no control characters");
-		}
-	}
-
-	/**
-	 * @param schedule a cron expression, or {@code null}
-	 * @return it, checked, or {@code null}
-	 */
-	static String schedule(String schedule) {
-		if (schedule == null || schedule.isBlank()) {
-			return null;
-		}
-		String cron = schedule.strip();
-		if (cron.length() > 120) {
-			throw new RejectedInputException("schedule may have at most 120 characters");
-		}
-		try {
-			CronExpression.parse(cron);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new RejectedInputException("schedule '" + cron + "' is no cron expression (six fields: second,"
-					+ " minute, hour, day of month, month, day of week, e.g. '0 0 3 * * *' for 03:00 UTC daily, or a"
-					+ " macro such as @daily): " + ex.getMessage());
-		}
-		return cron;
 	}
 
 	private boolean exists(String knowledgeBase) {

@@ -42,9 +42,6 @@ public record SyncProperties(List<Path> folderRoots, @DefaultValue("false") bool
 	 */
 	public static final String ALLOW_ROOT_CONTAINING_DATA_DIR = "RAGCHAT_SYNC_ALLOW_ROOT_CONTAINING_DATA_DIR";
 
-	/** The free-space floor of syncs, as an environment variable. */
-	public static final String MIN_FREE_SPACE = "RAGCHAT_SYNC_MIN_FREE_SPACE";
-
 	public SyncProperties {
 		folderRoots = (folderRoots != null) ? List.copyOf(folderRoots) : List.of();
 		web = (web != null) ? web : Web.NONE;

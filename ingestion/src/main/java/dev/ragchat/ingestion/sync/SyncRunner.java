@@ -1,61 +1,47 @@
 package dev.ragchat.ingestion.sync;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ragchat.errors.NotFoundException;
 import dev.ragchat.errors.RagChatException;
 import dev.ragchat.ingestion.Document;
 import dev.ragchat.ingestion.DocumentStatus;
 import dev.ragchat.ingestion.Documents;
+import dev.ragchat.ingestion.sync.files.SourceFiles;
+import dev.ragchat.ingestion.sync.files.SyncLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One sync run, start to end, through the ingestion front ({@link Documents}), as if a
- * person uploaded the files: the documents that came from the source are found by their
- * metadata ({@code source}, {@code path}); a file without one is uploaded, a file whose
- * SHA-256 differs from its document's replaces it in place (the next version), a document
- * whose file is gone is deleted only when the run says {@code deleteMissing}, else kept
- * and reported. The run then waits until the documents it queued are READY or FAILED, so
- * that its report says what is searchable. A run that is stopped (the node stops, or its
- * claim was taken) writes nothing more and stays RUNNING until its lease runs out; then
- * it is restarted, and the restart finds what was already done as unchanged. It is
- * stopped by a flag it reads between files and while it waits, never by an interrupt: an
- * interrupt during file I/O closes the embedded catalog's file for every request. A file
- * larger than the upload limit is skipped before a byte of it is copied; a copy that
- * would go below the free-space floor ({@link SyncLimits}) stops the run there: it
- * deletes nothing, waits for what it queued, and ends FAILED with the reason.
+ * person uploaded the files: each file of the source is compared with its document
+ * ({@link SourceComparison}); a document whose file is gone is deleted only when the run
+ * says {@code deleteMissing}, else kept and reported. The run then waits until the
+ * documents it queued are READY or FAILED, so that its report says what is searchable. A
+ * run that is stopped (the node stops, or its claim was taken) writes nothing more and
+ * stays RUNNING until its lease runs out; then it is restarted, and the restart finds
+ * what was already done as unchanged. It is stopped by a flag it reads between files and
+ * while it waits, never by an interrupt: an interrupt during file I/O closes the embedded
+ * catalog's file for every request. A copy that would go below the free-space floor
+ * ({@link SyncLimits}) stops the run there: it deletes nothing, waits for what it queued,
+ * and ends FAILED with the reason.
  */
 final class SyncRunner {
 
 	private static final Logger logger = LoggerFactory.getLogger(SyncRunner.class);
 
-	private static final ObjectMapper json = new ObjectMapper();
-
 	private static final Duration POLL = Duration.ofMillis(200);
+
+	private static final Duration MAX_POLL = Duration.ofSeconds(5);
 
 	private static final Duration PROGRESS_EVERY = Duration.ofMillis(500);
 
@@ -91,56 +77,23 @@ final class SyncRunner {
 		Progress progress = new Progress(run);
 		try {
 			SourceFiles sourceFiles = this.files.apply(source);
-			Map<String, Document> byPath = documentsOf(source);
-			try (SourceFiles.Walk walk = sourceFiles.walk(stored(source, new TreeMap<>(byPath)), stopped)) {
+			SourceComparison comparison = new SourceComparison(this.documents, this.limits, source, sourceFiles,
+					progress.report);
+			try (SourceFiles.Walk walk = sourceFiles.walk(comparison.stored(), stopped)) {
 				progress.files = walk.found();
 				progress.save(true);
-				Map<String, Queued> queued = new LinkedHashMap<>();
-				String floorReached = null;
-				for (SourceFiles.Entry entry = next(walk, stopped); entry != null; entry = next(walk, stopped)) {
-					try {
-						if (compare(source, sourceFiles, entry, byPath.remove(entry.path()), progress.report, queued)) {
-							walk.current(entry);
-						}
-					}
-					catch (SyncLimits.FloorReached ex) {
-						floorReached = ex.getMessage();
-						break;
-					}
-					progress.files = Math.max(walk.found(), progress.filesDone + 1);
-					progress.filesDone++;
-					progress.documentsIndexing = queued.size();
-					progress.save(false);
-				}
+				String floorReached = compareAll(walk, comparison, progress, stopped);
 				if (floorReached != null) {
 					// the files not compared are not missing: nothing is deleted
-					progress.documentsIndexing = queued.size();
+					progress.documentsIndexing = comparison.queued().size();
 					progress.save(true);
-					awaitIngestion(source, queued, progress, stopped);
+					awaitIngestion(source, comparison.queued(), progress, stopped);
 					checkStopped(stopped);
 					return end(progress, SyncRun.Status.FAILED, floorReached);
 				}
-				// a walk that did not meet every file (a crawl cut at its page limit)
-				// deletes nothing: the files it did not meet may be there still
-				String incomplete = walk.incomplete();
-				for (Map.Entry<String, Document> missing : byPath.entrySet()) {
-					String id = missing.getValue().id();
-					if (run.deleteMissing() && incomplete == null) {
-						try {
-							this.documents.delete(source.knowledgeBase(), id);
-						}
-						catch (NotFoundException ex) {
-							// deleted meanwhile: gone all the same
-						}
-						progress.report.deleted(missing.getKey(), id);
-					}
-					else {
-						progress.report.missingKept(missing.getKey(), id,
-								(incomplete != null) ? "not met: " + incomplete : null);
-					}
-				}
+				missing(source, run, comparison.missing(), walk.incomplete(), progress.report);
 				progress.save(true);
-				awaitIngestion(source, queued, progress, stopped);
+				awaitIngestion(source, comparison.queued(), progress, stopped);
 				checkStopped(stopped);
 				return end(progress, SyncRun.Status.SUCCEEDED, null);
 			}
@@ -166,98 +119,52 @@ final class SyncRunner {
 		}
 	}
 
-	private boolean compare(Source source, SourceFiles sourceFiles, SourceFiles.Entry entry, Document document,
-			Tally report, Map<String, Queued> queued) throws SyncLimits.FloorReached {
-		String documentId = (document != null) ? document.id() : null;
-		if (entry.skipped() != null) {
-			report.skipped(entry.path(), documentId, entry.skipped());
-			return false;
-		}
-		if (entry.failed() != null) {
-			report.failed(entry.path(), documentId, entry.failed());
-			return false;
-		}
-		if (entry.notModified() && document != null) {
-			// its server says so: nothing was downloaded
-			return unchanged(entry, document, report, queued);
-		}
-		String tooLarge = this.limits.tooLarge(entry.size());
-		if (tooLarge != null) {
-			report.skipped(entry.path(), documentId, tooLarge);
-			return false;
-		}
-		if (sourceFiles.fetchCopies()) {
-			this.limits.ensureRoom(entry.path(), entry.size());
-		}
-		try (SourceFiles.Local local = sourceFiles.fetch(entry)) {
-			long size = Files.size(local.file());
-			tooLarge = this.limits.tooLarge(size);
-			if (tooLarge != null) {
-				// it grew since it was listed
-				report.skipped(entry.path(), documentId, tooLarge);
-				return false;
-			}
-			String sha256 = sha256(local.file());
-			Documents.Upload upload = new Documents.Upload(entry.filename(), local.file());
-			if (document == null || !sha256.equals(document.sha256())) {
-				// a copy into the originals' store follows
-				this.limits.ensureRoom(entry.path(), size);
-			}
-			if (document == null) {
-				Documents.Submitted submitted = this.documents
-					.submit(source.knowledgeBase(), List.of(upload), metadata(source, entry.path()), null)
-					.get(0);
-				if (submitted.duplicateOf() != null) {
-					report.skipped(entry.path(), submitted.duplicateOf(), "the same bytes as document "
-							+ submitted.duplicateOf() + ", already in the knowledge base; not added twice");
-					return false;
+	/**
+	 * Compares each file of a walk with its document.
+	 * @return why the walk stopped at the free-space floor, or {@code null} if it went to
+	 * its end
+	 */
+	private static String compareAll(SourceFiles.Walk walk, SourceComparison comparison, Progress progress,
+			BooleanSupplier stopped) throws IOException, InterruptedException {
+		for (SourceFiles.Entry entry = next(walk, stopped); entry != null; entry = next(walk, stopped)) {
+			try {
+				if (comparison.compare(entry)) {
+					walk.current(entry);
 				}
-				queued.put(submitted.document().id(), new Queued(entry.path(), "added"));
-				return true;
 			}
-			if (sha256.equals(document.sha256())) {
-				return unchanged(entry, document, report, queued);
+			catch (SyncLimits.FloorReached ex) {
+				return ex.getMessage();
 			}
-			Documents.Replaced replaced = this.documents.replace(source.knowledgeBase(), documentId, upload, null);
-			if (replaced.replaced()) {
-				queued.put(documentId, new Queued(entry.path(), "replaced"));
-			}
-			else {
-				report.unchanged();
-			}
-			return true;
+			progress.files = Math.max(walk.found(), progress.filesDone + 1);
+			progress.filesDone++;
+			progress.documentsIndexing = comparison.queued().size();
+			progress.save(false);
 		}
-		catch (RagChatException ex) {
-			report.failed(entry.path(), documentId, ex.getMessage());
-		}
-		catch (SourceFiles.Skipped ex) {
-			report.skipped(entry.path(), documentId, ex.getMessage());
-		}
-		catch (IOException | UncheckedIOException ex) {
-			report.failed(entry.path(), documentId, "cannot be read: " + ex.getMessage());
-		}
-		return false;
+		return null;
 	}
 
 	/**
-	 * A file whose document has its bytes.
-	 * @return whether its document is current (not FAILED)
+	 * Deletes the documents whose file is gone, if the run says so, or keeps and reports
+	 * them. A walk that did not meet every file (a crawl cut at its page limit) deletes
+	 * nothing: the files it did not meet may be there still.
+	 * @param incomplete why the walk did not meet every file, or {@code null}
 	 */
-	private static boolean unchanged(SourceFiles.Entry entry, Document document, Tally report,
-			Map<String, Queued> queued) {
-		if (document.status() == DocumentStatus.FAILED) {
-			report.failed(entry.path(), document.id(),
-					"its ingestion failed: " + document.error() + " (change the file to try again)");
-			return false;
+	private void missing(Source source, SyncRun run, Map<String, Document> missing, String incomplete, Tally report) {
+		for (Map.Entry<String, Document> each : missing.entrySet()) {
+			String id = each.getValue().id();
+			if (run.deleteMissing() && incomplete == null) {
+				try {
+					this.documents.delete(source.knowledgeBase(), id);
+				}
+				catch (NotFoundException ex) {
+					// deleted meanwhile: gone all the same
+				}
+				report.deleted(each.getKey(), id);
+			}
+			else {
+				report.missingKept(each.getKey(), id, (incomplete != null) ? "not met: " + incomplete : null);
+			}
 		}
-		if (!document.status().isFinal()) {
-			// queued by a run that was cut off, or by hand: its report waits for it too
-			queued.put(document.id(), new Queued(entry.path(), "unchanged"));
-		}
-		else {
-			report.unchanged();
-		}
-		return true;
 	}
 
 	private static SourceFiles.Entry next(SourceFiles.Walk walk, BooleanSupplier stopped)
@@ -266,129 +173,77 @@ final class SyncRunner {
 		return walk.next();
 	}
 
-	/**
-	 * @param source a source
-	 * @param byPath its documents by path
-	 * @return them, and their originals
-	 */
-	private SourceFiles.Stored stored(Source source, Map<String, Document> byPath) {
-		return new SourceFiles.Stored() {
-
-			@Override
-			public Document find(String path) {
-				return byPath.get(path);
-			}
-
-			@Override
-			public InputStream open(Document document) throws IOException {
-				return SyncRunner.this.documents.original(source.knowledgeBase(), document.id()).content().open();
-			}
-
-		};
-	}
-
 	private static void checkStopped(BooleanSupplier stopped) throws InterruptedException {
 		if (stopped.getAsBoolean() || Thread.interrupted()) {
 			throw new InterruptedException("the sync run was stopped");
 		}
 	}
 
-	private void awaitIngestion(Source source, Map<String, Queued> queued, Progress progress, BooleanSupplier stopped)
-			throws InterruptedException {
-		Map<String, Queued> waiting = new LinkedHashMap<>(queued);
+	/**
+	 * Waits until the documents the run queued are READY or FAILED (or gone), reporting
+	 * each. A look is one catalog query for which of them are unfinished, ids only; a
+	 * document that left them is read once, to report it. Looks are spaced by how many
+	 * documents wait ({@link #pause}), so that waiting costs in step with the documents,
+	 * not documents × looks.
+	 */
+	private void awaitIngestion(Source source, Map<String, SourceComparison.Queued> queued, Progress progress,
+			BooleanSupplier stopped) throws InterruptedException {
+		Map<String, SourceComparison.Queued> waiting = new LinkedHashMap<>(queued);
 		while (!waiting.isEmpty()) {
-			for (Iterator<Map.Entry<String, Queued>> it = waiting.entrySet().iterator(); it.hasNext();) {
-				Map.Entry<String, Queued> entry = it.next();
-				Queued file = entry.getValue();
-				Document document;
-				try {
-					document = this.documents.get(source.knowledgeBase(), entry.getKey());
-				}
-				catch (NotFoundException ex) {
-					progress.report.failed(file.path(), entry.getKey(), "its document was deleted during the sync");
-					it.remove();
-					continue;
-				}
-				if (document.status() == DocumentStatus.READY) {
-					switch (file.outcome()) {
-						case "added" -> progress.report.added(file.path(), document.id());
-						case "replaced" -> progress.report.replaced(file.path(), document.id());
-						default -> progress.report.unchanged();
-					}
-					it.remove();
-				}
-				else if (document.status() == DocumentStatus.FAILED) {
-					progress.report.failed(file.path(), document.id(), "ingestion failed: " + document.error());
-					it.remove();
-				}
-			}
+			Set<String> unfinished = this.documents.unfinished(source.knowledgeBase(), waiting.keySet());
+			waiting.entrySet()
+				.removeIf((entry) -> !unfinished.contains(entry.getKey())
+						&& finished(source, entry.getKey(), entry.getValue(), progress.report));
 			progress.documentsIndexed = queued.size() - waiting.size();
 			progress.save(false);
 			if (!waiting.isEmpty()) {
 				checkStopped(stopped);
-				Thread.sleep(POLL.toMillis());
+				Thread.sleep(pause(waiting.size()).toMillis());
 			}
 		}
+	}
+
+	/**
+	 * Reports a document that is no longer unfinished.
+	 * @return whether it is done with (READY, FAILED or gone; not queued again meanwhile)
+	 */
+	private boolean finished(Source source, String id, SourceComparison.Queued file, Tally report) {
+		Document document;
+		try {
+			document = this.documents.get(source.knowledgeBase(), id);
+		}
+		catch (NotFoundException ex) {
+			report.failed(file.path(), id, "its document was deleted during the sync");
+			return true;
+		}
+		if (document.status() == DocumentStatus.READY) {
+			switch (file.outcome()) {
+				case "added" -> report.added(file.path(), id);
+				case "replaced" -> report.replaced(file.path(), id);
+				default -> report.unchanged();
+			}
+			return true;
+		}
+		if (document.status() == DocumentStatus.FAILED) {
+			report.failed(file.path(), id, "ingestion failed: " + document.error());
+			return true;
+		}
+		return false;
+	}
+
+	/**
+	 * @param waiting how many documents a run waits for
+	 * @return how long it waits before it looks again: {@code POLL}, longer as a look
+	 * reads more ids (a millisecond each), at most {@code MAX_POLL}
+	 */
+	private static Duration pause(int waiting) {
+		return Duration.ofMillis(Math.clamp(waiting, POLL.toMillis(), MAX_POLL.toMillis()));
 	}
 
 	private SyncRun end(Progress progress, SyncRun.Status status, String error) {
 		SyncRun ended = progress.current().finished(status, this.clock.instant(), progress.report.build(), error);
 		this.store.finish(ended);
 		return ended;
-	}
-
-	/**
-	 * @param source a source
-	 * @return the documents that came from it, by their path in it
-	 */
-	private Map<String, Document> documentsOf(Source source) {
-		Map<String, Document> byPath = new TreeMap<>();
-		for (Document document : this.documents.list(source.knowledgeBase())) {
-			if (document.metadata() == null) {
-				continue;
-			}
-			try {
-				JsonNode metadata = json.readTree(document.metadata());
-				if (source.id().equals(metadata.path("source").asText(null)) && metadata.path("path").isTextual()) {
-					byPath.putIfAbsent(metadata.path("path").asText(), document);
-				}
-			}
-			catch (JsonProcessingException ex) {
-				// stored metadata was checked on upload
-			}
-		}
-		return byPath;
-	}
-
-	/**
-	 * @param source a source
-	 * @param path a file's path in it
-	 * @return the metadata of the file's document: where it came from, filterable
-	 */
-	static String metadata(Source source, String path) {
-		return json.createObjectNode().put("source", source.id()).put("path", path).toString();
-	}
-
-	static String sha256(Path file) throws IOException {
-		MessageDigest digest;
-		try {
-			digest = MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-		try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-			in.transferTo(OutputStream.nullOutputStream());
-		}
-		return HexFormat.of().formatHex(digest.digest());
-	}
-
-	/**
-	 * A file whose document this run waits for (it queued it, or found it still being
-	 * ingested), and what it will count as once READY.
-	 */
-	private record Queued(String path, String outcome) {
-
 	}
 
 	/**
@@ -428,83 +283,6 @@ final class SyncRunner {
 				SyncRunner.this.store.progress(current());
 				this.saved = at;
 			}
-		}
-
-	}
-
-	/**
-	 * A run's report as it is made: counts by outcome, and one item per file that was not
-	 * unchanged, at most {@value #MAX_ITEMS} of them.
-	 */
-	static final class Tally {
-
-		/** The most items a report lists. */
-		static final int MAX_ITEMS = 1000;
-
-		private int added;
-
-		private int replaced;
-
-		private int deleted;
-
-		private int missingKept;
-
-		private int unchanged;
-
-		private int failed;
-
-		private int skipped;
-
-		private final List<SyncRun.Item> items = new ArrayList<>();
-
-		private int omitted;
-
-		synchronized void added(String path, String documentId) {
-			this.added++;
-			item(path, "added", documentId, null);
-		}
-
-		synchronized void replaced(String path, String documentId) {
-			this.replaced++;
-			item(path, "replaced", documentId, null);
-		}
-
-		synchronized void deleted(String path, String documentId) {
-			this.deleted++;
-			item(path, "deleted", documentId, null);
-		}
-
-		synchronized void missingKept(String path, String documentId, String reason) {
-			this.missingKept++;
-			item(path, "missing-kept", documentId, reason);
-		}
-
-		synchronized void unchanged() {
-			this.unchanged++;
-		}
-
-		synchronized void failed(String path, String documentId, String reason) {
-			this.failed++;
-			item(path, "failed", documentId, reason);
-		}
-
-		synchronized void skipped(String path, String documentId, String reason) {
-			this.skipped++;
-			item(path, "skipped", documentId, reason);
-		}
-
-		private void item(String path, String outcome, String documentId, String reason) {
-			if (this.items.size() < MAX_ITEMS) {
-				this.items.add(new SyncRun.Item(path, outcome, documentId, reason));
-			}
-			else {
-				this.omitted++;
-			}
-		}
-
-		synchronized SyncRun.Report build() {
-			return new SyncRun.Report(this.added, this.replaced, this.deleted, this.missingKept, this.unchanged,
-					this.failed, this.skipped, this.items, this.omitted);
 		}
 
 	}

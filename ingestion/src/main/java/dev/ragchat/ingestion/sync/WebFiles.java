@@ -17,7 +17,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ragchat.ingestion.Document;
 import dev.ragchat.ingestion.sync.crawl.Crawl;
 import dev.ragchat.ingestion.sync.crawl.Crawler;
+import dev.ragchat.ingestion.sync.crawl.Page;
 import dev.ragchat.ingestion.sync.crawl.Secrets;
+import dev.ragchat.ingestion.sync.files.SourceFiles;
 
 /**
  * A web source's pages: a {@link Crawl} walked a page at a time, each page a file whose
@@ -68,25 +70,8 @@ final class WebFiles implements SourceFiles {
 	@Override
 	public Walk walk(Stored stored, BooleanSupplier stopped) {
 		Map<String, Crawler.Validators> known = read(this.store.crawlState(this.sourceId));
-		Crawl crawl = this.crawler.start(this.site, known, new Crawler.Stored() {
-
-			@Override
-			public boolean has(String url) {
-				return stored.find(url) != null;
-			}
-
-			@Override
-			public InputStream openHtml(String url) throws IOException {
-				Document document = stored.find(url);
-				if (document == null || !"text/html".equals(document.mediaType())
-						&& !"application/xhtml+xml".equals(document.mediaType())) {
-					return null;
-				}
-				return stored.open(document);
-			}
-
-		}, stopped);
-		Map<String, Crawl.Page> pages = new HashMap<>();
+		Crawl crawl = this.crawler.start(this.site, known, crawled(stored), stopped);
+		Map<String, Page> pages = new HashMap<>();
 		return new Walk() {
 
 			@Override
@@ -97,7 +82,7 @@ final class WebFiles implements SourceFiles {
 			@Override
 			public Entry next() throws InterruptedException {
 				pages.clear();
-				for (Crawl.Page page = crawl.next(); page != null; page = crawl.next()) {
+				for (Page page = crawl.next(); page != null; page = crawl.next()) {
 					String url = page.url().toString();
 					Entry entry = switch (page.kind()) {
 						case FETCHED ->
@@ -118,7 +103,7 @@ final class WebFiles implements SourceFiles {
 
 			@Override
 			public void current(Entry entry) {
-				Crawl.Page page = pages.get(entry.path());
+				Page page = pages.get(entry.path());
 				if (page != null) {
 					crawl.current(page);
 				}
@@ -133,6 +118,32 @@ final class WebFiles implements SourceFiles {
 			public void close() {
 				crawl.close();
 				WebFiles.this.store.saveCrawlState(WebFiles.this.sourceId, write(crawl.validators()));
+			}
+
+		};
+	}
+
+	/**
+	 * @param stored the documents that came from the source
+	 * @return them as a crawl asks for them: whether it holds a page, and a stored HTML
+	 * page's bytes (to follow its links when the page is not modified)
+	 */
+	private static Crawler.Stored crawled(Stored stored) {
+		return new Crawler.Stored() {
+
+			@Override
+			public boolean has(String url) {
+				return stored.find(url) != null;
+			}
+
+			@Override
+			public InputStream openHtml(String url) throws IOException {
+				Document document = stored.find(url);
+				if (document == null || !"text/html".equals(document.mediaType())
+						&& !"application/xhtml+xml".equals(document.mediaType())) {
+					return null;
+				}
+				return stored.open(document);
 			}
 
 		};

@@ -51,6 +51,24 @@ abstract class DocumentStoreContractTests {
 	}
 
 	@Test
+	void findsWhichOfSomeDocumentsOfAKnowledgeBaseAreStillOnTheirWayToTheIndex() {
+		this.store.insert(document("doc_parsing", "kb", "a".repeat(64), NOW.minusSeconds(4)), null, null);
+		assertThat(this.store.claimNext("worker-1", NOW.plusSeconds(60))).map(Document::id).contains("doc_parsing");
+		this.store.insert(document("doc_queued", "kb", "b".repeat(64), NOW.minusSeconds(3)), null, null);
+		this.store.insert(document("doc_ready", "kb", "c".repeat(64), NOW.minusSeconds(2)), null, null);
+		this.store.ready("doc_ready", Document.Progress.NONE, List.of(), NOW);
+		this.store.insert(document("doc_failed", "kb", "d".repeat(64), NOW.minusSeconds(1)), null, null);
+		this.store.failed("doc_failed", "broken", List.of());
+		this.store.insert(document("doc_elsewhere", "other", "e".repeat(64), NOW), null, null);
+		this.store.insert(document("doc_not_asked", "kb", "f".repeat(64), NOW), null, null);
+		assertThat(this.store.findUnfinished("kb",
+				List.of("doc_parsing", "doc_queued", "doc_ready", "doc_failed", "doc_elsewhere", "doc_gone")))
+			.containsExactlyInAnyOrder("doc_parsing", "doc_queued");
+		assertThat(this.store.findUnfinished("kb", List.of("doc_ready"))).isEmpty();
+		assertThat(this.store.findUnfinished("kb", List.of())).isEmpty();
+	}
+
+	@Test
 	void findsLiveDuplicatesByHashButNotFailedOnes() {
 		this.store.insert(document("doc_1", "kb", "a".repeat(64)), null, null);
 		this.store.insert(document("doc_2", "kb", "b".repeat(64)), null, null);

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 
 import dev.ragchat.ingestion.blobs.BlobProperties;
 import dev.ragchat.ingestion.blobs.S3Server;
+import dev.ragchat.ingestion.sync.files.BucketFiles;
+import dev.ragchat.ingestion.sync.files.SourceFiles;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;

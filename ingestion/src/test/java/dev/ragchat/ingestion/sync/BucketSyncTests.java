@@ -6,6 +6,10 @@ import java.util.List;
 
 import dev.ragchat.ingestion.blobs.BlobProperties;
 import dev.ragchat.ingestion.blobs.S3Server;
+import dev.ragchat.ingestion.sync.files.BucketFiles;
+import dev.ragchat.ingestion.sync.files.ProtectedPaths;
+import dev.ragchat.ingestion.sync.files.SourceFiles;
+import dev.ragchat.ingestion.sync.files.SyncLimits;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

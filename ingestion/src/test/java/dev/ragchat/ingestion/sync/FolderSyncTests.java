@@ -16,6 +16,9 @@ import dev.ragchat.errors.ConflictException;
 import dev.ragchat.ingestion.Document;
 import dev.ragchat.ingestion.DocumentStatus;
 import dev.ragchat.ingestion.Documents;
+import dev.ragchat.ingestion.sync.files.FolderFiles;
+import dev.ragchat.ingestion.sync.files.SourceFiles;
+import dev.ragchat.ingestion.sync.files.SyncLimits;
 import dev.ragchat.retrieval.Chunk;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -149,7 +152,7 @@ class FolderSyncTests {
 					tuple("broken.md", "a symbolic link to nothing (broken)"));
 		assertThat(this.sync.documentsByPath()).containsOnlyKeys("a.md", "inside.md");
 		assertThat(this.sync.ingestion.documents().list(SyncFixture.KB)).extracting(Document::sha256)
-			.doesNotContain(SyncRunner.sha256(secret));
+			.doesNotContain(SourceComparison.sha256(secret));
 	}
 
 	@Test
@@ -214,7 +217,7 @@ class FolderSyncTests {
 		this.sync.ingestion.pause();
 		this.sync.ingestion.documents()
 			.submit(SyncFixture.KB, List.of(new Documents.Upload("note-005.md", this.folder.resolve("note-005.md"))),
-					SyncRunner.metadata(source, "note-005.md"), null);
+					SourceComparison.metadata(source, "note-005.md"), null);
 
 		this.sync.workers.recover();
 

@@ -7,6 +7,8 @@ import java.util.List;
 
 import dev.ragchat.errors.RejectedInputException;
 import dev.ragchat.ingestion.Document;
+import dev.ragchat.ingestion.sync.files.ProtectedPaths;
+import dev.ragchat.ingestion.sync.files.SyncLimits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -140,9 +142,9 @@ class ProtectedFilesSyncTests {
 
 	private void assertNoDocumentHoldsTheSecrets(Path data) throws Exception {
 		assertThat(this.sync.ingestion.documents().list(SyncFixture.KB)).extracting(Document::sha256)
-			.doesNotContain(SyncRunner.sha256(data.resolve("master.key")),
-					SyncRunner.sha256(data.resolve("jwt-signing.key")),
-					SyncRunner.sha256(data.resolve("audit/audit.jsonl")));
+			.doesNotContain(SourceComparison.sha256(data.resolve("master.key")),
+					SourceComparison.sha256(data.resolve("jwt-signing.key")),
+					SourceComparison.sha256(data.resolve("audit/audit.jsonl")));
 	}
 
 	private void start(Path root, ProtectedPaths protectedPaths) throws Exception {

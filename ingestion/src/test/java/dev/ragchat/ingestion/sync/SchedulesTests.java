@@ -39,12 +39,13 @@ class SchedulesTests {
 
 	@Test
 	void aScheduleMustBeACronExpression() {
-		assertThat(Sources.schedule(" @daily ")).isEqualTo("@daily");
-		assertThat(Sources.schedule("")).isNull();
-		assertThatExceptionOfType(RejectedInputException.class).isThrownBy(() -> Sources.schedule("every day"))
+		assertThat(SourceRequests.schedule(" @daily ")).isEqualTo("@daily");
+		assertThat(SourceRequests.schedule("")).isNull();
+		assertThatExceptionOfType(RejectedInputException.class).isThrownBy(() -> SourceRequests.schedule("every day"))
 			.withMessageContaining("no cron expression")
 			.withMessageContaining("0 0 3 * * *");
-		assertThatExceptionOfType(RejectedInputException.class).isThrownBy(() -> Sources.schedule("0 0 25 * * *"));
+		assertThatExceptionOfType(RejectedInputException.class)
+			.isThrownBy(() -> SourceRequests.schedule("0 0 25 * * *"));
 	}
 
 	private static Source source(String schedule, Integer interval, Instant lastRunAt) {

@@ -7,15 +7,21 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ragchat.ingestion.Document;
+import dev.ragchat.ingestion.DocumentStore;
 import dev.ragchat.ingestion.TestIngestion;
 import dev.ragchat.ingestion.sync.crawl.Crawler;
 import dev.ragchat.ingestion.sync.crawl.HostPolicy;
 import dev.ragchat.ingestion.sync.crawl.Secrets;
+import dev.ragchat.ingestion.sync.files.FolderFiles;
+import dev.ragchat.ingestion.sync.files.ProtectedPaths;
+import dev.ragchat.ingestion.sync.files.SourceFiles;
+import dev.ragchat.ingestion.sync.files.SyncLimits;
 import dev.ragchat.ingestion.sync.store.TestSourceStores;
 
 import org.springframework.util.unit.DataSize;
@@ -58,6 +64,20 @@ final class SyncFixture implements AutoCloseable {
 	}
 
 	/**
+	 * Folder sources over a catalog seen through a wrapper.
+	 * @param dir a folder of its own: the ingestion's files go to {@code ingestion} in it
+	 * @param roots the folder roots
+	 * @param catalog wraps the catalog's document store (to see how it is used)
+	 * @return the fixture
+	 */
+	static SyncFixture watched(Path dir, List<Path> roots, UnaryOperator<DocumentStore> catalog) throws IOException {
+		return new SyncFixture(dir, roots, new ProtectedPaths(dir.resolve("ingestion"), List.of()), SyncLimits.NONE,
+				(source) -> {
+					throw new IllegalStateException("no S3 here");
+				}, SyncProperties.Web.NONE, null, catalog);
+	}
+
+	/**
 	 * @param dir a folder of its own: the ingestion's files go to {@code ingestion} in it
 	 * @param roots the folder roots
 	 * @param protectedPaths the service's own files
@@ -66,7 +86,7 @@ final class SyncFixture implements AutoCloseable {
 	 */
 	SyncFixture(Path dir, List<Path> roots, ProtectedPaths protectedPaths, SyncLimits limits,
 			Function<Source, SourceFiles> bucketFiles) throws IOException {
-		this(dir, roots, protectedPaths, limits, bucketFiles, SyncProperties.Web.NONE, null);
+		this(dir, roots, protectedPaths, limits, bucketFiles, SyncProperties.Web.NONE, null, UnaryOperator.identity());
 	}
 
 	/**
@@ -78,12 +98,13 @@ final class SyncFixture implements AutoCloseable {
 	SyncFixture(Path dir, SyncProperties.Web web, Secrets secrets) throws IOException {
 		this(dir, List.of(), new ProtectedPaths(dir.resolve("ingestion"), List.of()), SyncLimits.NONE, (source) -> {
 			throw new IllegalStateException("no S3 here");
-		}, web, secrets);
+		}, web, secrets, UnaryOperator.identity());
 	}
 
 	private SyncFixture(Path dir, List<Path> roots, ProtectedPaths protectedPaths, SyncLimits limits,
-			Function<Source, SourceFiles> bucketFiles, SyncProperties.Web web, Secrets secrets) throws IOException {
-		this.ingestion = new TestIngestion(dir.resolve("ingestion"));
+			Function<Source, SourceFiles> bucketFiles, SyncProperties.Web web, Secrets secrets,
+			UnaryOperator<DocumentStore> catalog) throws IOException {
+		this.ingestion = new TestIngestion(dir.resolve("ingestion"), catalog);
 		this.store = TestSourceStores.embedded(this.ingestion.catalog());
 		this.protectedPaths = protectedPaths;
 		SyncProperties properties = properties(roots);

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import dev.ragchat.ingestion.Documents;
+import dev.ragchat.ingestion.sync.files.ProtectedPaths;
+import dev.ragchat.ingestion.sync.files.SyncLimits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,7 +69,7 @@ class SyncLimitsTests {
 		Path gone = Files.writeString(this.dir.resolve("gone.md"), "# Gone\n\nA removed note.\n");
 		String goneId = this.sync.ingestion.documents()
 			.submit(SyncFixture.KB, List.of(new Documents.Upload("gone.md", gone)),
-					SyncRunner.metadata(source, "gone.md"), null)
+					SourceComparison.metadata(source, "gone.md"), null)
 			.get(0)
 			.document()
 			.id();

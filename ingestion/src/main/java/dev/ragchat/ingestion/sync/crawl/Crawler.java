@@ -113,6 +113,24 @@ public final class Crawler implements AutoCloseable {
 			headers = (headers != null) ? Map.copyOf(headers) : Map.of();
 		}
 
+		/**
+		 * @param other a URL
+		 * @return whether it is on the site's own origin (scheme, host and port)
+		 */
+		boolean sameOrigin(URI other) {
+			return other.getScheme().equalsIgnoreCase(this.url.getScheme())
+					&& other.getHost().equalsIgnoreCase(this.url.getHost()) && other.getPort() == this.url.getPort();
+		}
+
+		/**
+		 * @param other a URL
+		 * @return the headers a request to it sends: the site's (its secret) on its own
+		 * origin only
+		 */
+		Map<String, String> headersFor(URI other) {
+			return sameOrigin(other) ? this.headers : Map.of();
+		}
+
 		@Override
 		public String toString() {
 			// the headers are a secret

@@ -282,6 +282,41 @@ final class Fetcher implements AutoCloseable {
 		return (header != null) ? header.getValue() : null;
 	}
 
+	/**
+	 * @param ex why a request failed
+	 * @return it, unless its crawl was stopped
+	 * @throws InterruptedException if the crawl was stopped
+	 */
+	static IOException stoppedOr(IOException ex) throws InterruptedException {
+		if (ex instanceof Stopped) {
+			throw new InterruptedException(ex.getMessage());
+		}
+		return ex;
+	}
+
+	/**
+	 * @param ex why a request failed
+	 * @return why, in words a person can act on
+	 */
+	static String reason(IOException ex) {
+		if (ex instanceof DeadlinePassed) {
+			return ex.getMessage();
+		}
+		if (ex instanceof java.net.UnknownHostException) {
+			return "its host name is not known";
+		}
+		if (ex instanceof java.net.ConnectException) {
+			return "the connection was refused";
+		}
+		if (ex instanceof java.net.SocketTimeoutException || ex instanceof java.io.InterruptedIOException) {
+			return "it did not answer in time";
+		}
+		if (ex instanceof javax.net.ssl.SSLException) {
+			return "its TLS certificate or handshake was refused";
+		}
+		return "it cannot be read (" + ex.getClass().getSimpleName().replaceAll("Exception$", "") + ")";
+	}
+
 	@Override
 	public void close() throws IOException {
 		this.watch.shutdownNow();

@@ -221,37 +221,49 @@ public final class HostPolicy {
 			return "a multicast";
 		}
 		byte[] b = address.getAddress();
-		if (address instanceof Inet6Address) {
-			if ((b[0] & 0xfe) == 0xfc) {
-				return "a private (unique local)";
-			}
-			if ((b[0] & 0xff) == 0xfe && (b[1] & 0xc0) == 0xc0) {
-				return "a private (site-local)";
-			}
-			// an IPv4 address inside an IPv6 one: IPv4-compatible, NAT64 (64:ff9b::/96),
-			// 6to4 (2002::/16)
-			byte[] v4 = null;
-			if (isZero(b, 0, 12)) {
-				v4 = java.util.Arrays.copyOfRange(b, 12, 16);
-			}
-			else if (b[0] == 0x00 && b[1] == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b
-					&& isZero(b, 4, 12)) {
-				v4 = java.util.Arrays.copyOfRange(b, 12, 16);
-			}
-			else if (b[0] == 0x20 && b[1] == 0x02) {
-				v4 = java.util.Arrays.copyOfRange(b, 2, 6);
-			}
-			if (v4 != null) {
-				try {
-					String inside = special(InetAddress.getByAddress(v4));
-					return (inside != null) ? inside + " (inside an IPv6)" : null;
-				}
-				catch (UnknownHostException ex) {
-					return "an unreadable";
-				}
-			}
-			return null;
+		return (address instanceof Inet6Address) ? specialV6(b) : specialV4(b);
+	}
+
+	/**
+	 * @param b an IPv6 address's bytes
+	 * @return what kind of special-purpose address it is, or {@code null}
+	 */
+	private static String specialV6(byte[] b) {
+		if ((b[0] & 0xfe) == 0xfc) {
+			return "a private (unique local)";
 		}
+		if ((b[0] & 0xff) == 0xfe && (b[1] & 0xc0) == 0xc0) {
+			return "a private (site-local)";
+		}
+		// an IPv4 address inside an IPv6 one: IPv4-compatible, NAT64 (64:ff9b::/96),
+		// 6to4 (2002::/16)
+		byte[] v4 = null;
+		if (isZero(b, 0, 12)) {
+			v4 = java.util.Arrays.copyOfRange(b, 12, 16);
+		}
+		else if (b[0] == 0x00 && b[1] == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b && isZero(b, 4, 12)) {
+			v4 = java.util.Arrays.copyOfRange(b, 12, 16);
+		}
+		else if (b[0] == 0x20 && b[1] == 0x02) {
+			v4 = java.util.Arrays.copyOfRange(b, 2, 6);
+		}
+		if (v4 != null) {
+			try {
+				String inside = special(InetAddress.getByAddress(v4));
+				return (inside != null) ? inside + " (inside an IPv6)" : null;
+			}
+			catch (UnknownHostException ex) {
+				return "an unreadable";
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * @param b an IPv4 address's bytes
+	 * @return what kind of special-purpose address it is, or {@code null}
+	 */
+	private static String specialV4(byte[] b) {
 		int first = b[0] & 0xff;
 		int second = b[1] & 0xff;
 		if (first == 0) {

@@ -1,6 +1,8 @@
 package dev.ragchat.ingestion.sync.crawl;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -30,6 +32,14 @@ final class Politeness {
 
 	Politeness(int requestsPerHost) {
 		this.requestsPerHost = Math.max(1, requestsPerHost);
+	}
+
+	/**
+	 * @param url a URL
+	 * @return the host (and port) whose slots a request to it takes
+	 */
+	static String hostKey(URI url) {
+		return url.getHost().toLowerCase(Locale.ROOT) + ":" + url.getPort();
 	}
 
 	/**

@@ -1,4 +1,4 @@
-package dev.ragchat.ingestion.sync;
+package dev.ragchat.ingestion.sync.files;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +15,7 @@ import dev.ragchat.ingestion.Document;
  * compared. A sync walks them one at a time ({@link #walk}): a folder or a bucket is
  * listed first, a web site is crawled as it goes.
  */
-interface SourceFiles {
+public interface SourceFiles {
 
 	/**
 	 * @param stored the documents that came from the source
@@ -146,7 +146,7 @@ interface SourceFiles {
 		/**
 		 * A file to read, or one listed but not read.
 		 */
-		Entry(String path, String location, long size, String skipped) {
+		public Entry(String path, String location, long size, String skipped) {
 			this(path, location, size, skipped, null, false, null);
 		}
 
@@ -156,14 +156,14 @@ interface SourceFiles {
 		 * @param skipped why it is not read
 		 * @return a file that is listed but not read
 		 */
-		static Entry skipped(String path, String location, String skipped) {
+		public static Entry skipped(String path, String location, String skipped) {
 			return new Entry(path, location, -1, skipped);
 		}
 
 		/**
 		 * @return its name, the last part of its path
 		 */
-		String filename() {
+		public String filename() {
 			return (this.name != null) ? this.name : this.path.substring(this.path.lastIndexOf('/') + 1);
 		}
 

@@ -1,4 +1,4 @@
-package dev.ragchat.ingestion.sync;
+package dev.ragchat.ingestion.sync.files;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -32,7 +32,7 @@ import org.springframework.core.env.Environment;
  * that has more than one hard link is compared by its file key (device and inode) with
  * every protected file, so that a hard link to the master key is not read either.
  */
-final class ProtectedPaths {
+public final class ProtectedPaths {
 
 	private final Location dataDirectory;
 
@@ -42,7 +42,7 @@ final class ProtectedPaths {
 	 * @param dataDirectory the data directory
 	 * @param others the other protected folders and files
 	 */
-	ProtectedPaths(Path dataDirectory, List<Location> others) {
+	public ProtectedPaths(Path dataDirectory, List<Location> others) {
 		this.dataDirectory = new Location("the data directory (RAGCHAT_DATA_DIR)", absolute(dataDirectory));
 		List<Location> all = new ArrayList<>();
 		all.add(this.dataDirectory);
@@ -54,7 +54,7 @@ final class ProtectedPaths {
 	 * @param environment the service's settings
 	 * @return the protected locations they name
 	 */
-	static ProtectedPaths of(Environment environment) {
+	public static ProtectedPaths of(Environment environment) {
 		Binder binder = Binder.get(environment);
 		List<Location> others = new ArrayList<>();
 		path(environment.getProperty("ragchat.ingestion.blob-dir"))
@@ -92,7 +92,7 @@ final class ProtectedPaths {
 	/**
 	 * @return the data directory, as configured (absolute)
 	 */
-	Path dataDirectory() {
+	public Path dataDirectory() {
 		return this.dataDirectory.path();
 	}
 
@@ -100,7 +100,7 @@ final class ProtectedPaths {
 	 * @param folder a folder's real path
 	 * @return the protected location it is, lies inside or contains, if any
 	 */
-	Optional<Location> overlapping(Path folder) {
+	public Optional<Location> overlapping(Path folder) {
 		for (Location location : this.locations) {
 			for (Path form : forms(location.path())) {
 				if (folder.startsWith(form) || form.startsWith(folder)) {
@@ -165,7 +165,7 @@ final class ProtectedPaths {
 	 * @param what what it is, and the setting that names it
 	 * @param path where it is
 	 */
-	record Location(String what, Path path) {
+	public record Location(String what, Path path) {
 
 	}
 

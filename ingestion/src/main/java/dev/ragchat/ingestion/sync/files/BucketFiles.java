@@ -1,4 +1,4 @@
-package dev.ragchat.ingestion.sync;
+package dev.ragchat.ingestion.sync.files;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,7 +36,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * (the object may have changed since it was listed). Downloads go to the service's own
  * work folder, not the system's temporary folder.
  */
-final class BucketFiles implements SourceFiles {
+public final class BucketFiles implements SourceFiles {
 
 	private final S3Client s3;
 
@@ -56,7 +56,7 @@ final class BucketFiles implements SourceFiles {
 	 * @param maxFileSize the most bytes an object may have to be downloaded (negative: no
 	 * limit)
 	 */
-	BucketFiles(S3Client s3, String bucket, String prefix, Path downloads, long maxFileSize) {
+	public BucketFiles(S3Client s3, String bucket, String prefix, Path downloads, long maxFileSize) {
 		this.s3 = s3;
 		this.bucket = bucket;
 		this.prefix = (prefix != null) ? prefix : "";
@@ -179,37 +179,7 @@ final class BucketFiles implements SourceFiles {
 		static String of(SdkException ex, S3Client s3, String bucket) {
 			String at = endpoint(s3);
 			if (ex instanceof AwsServiceException service) {
-				String code = (service.awsErrorDetails() != null) ? service.awsErrorDetails().errorCode() : null;
-				int status = service.statusCode();
-				if ("NoSuchBucket".equals(code) || ex instanceof NoSuchBucketException) {
-					return "bucket '" + bucket + "' not found at " + at;
-				}
-				if ("NoSuchKey".equals(code) || ex instanceof NoSuchKeyException) {
-					return "it is no longer in bucket '" + bucket + "' (removed since it was listed)";
-				}
-				if ("InvalidAccessKeyId".equals(code)) {
-					return "access denied: " + at + " does not know the access key; check the access key"
-							+ " (AWS_ACCESS_KEY_ID)";
-				}
-				if ("SignatureDoesNotMatch".equals(code)) {
-					return "access denied: the secret does not match the access key; check the access key and its"
-							+ " secret (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY)";
-				}
-				if (status == 403 || "AccessDenied".equals(code)) {
-					return "access denied: check the access key, and that it may read bucket '" + bucket + "' at " + at;
-				}
-				if (status == 301 || "PermanentRedirect".equals(code) || "AuthorizationHeaderMalformed".equals(code)
-						|| "IllegalLocationConstraintException".equals(code)) {
-					return "bucket '" + bucket + "' is in another region than " + region(s3)
-							+ "; set RAGCHAT_SYNC_S3_REGION to its region";
-				}
-				if (code == null || code.isBlank()) {
-					return at + " answered HTTP " + status + ", not as S3 does; check the endpoint"
-							+ " (RAGCHAT_SYNC_S3_ENDPOINT)";
-				}
-				String said = service.awsErrorDetails().errorMessage();
-				return "S3 at " + at + " refused (" + code + ((said != null && !said.isBlank()) ? ": " + said : "")
-						+ ")";
+				return refused(service, at, s3, bucket);
 			}
 			String message = String.valueOf(ex.getMessage());
 			if (message.startsWith("Unable to load credentials")) {
@@ -240,6 +210,46 @@ final class BucketFiles implements SourceFiles {
 		}
 
 		/**
+		 * @param service what S3 answered
+		 * @param at where the client sends requests
+		 * @param s3 the client
+		 * @param bucket the bucket it asked
+		 * @return why S3 refused
+		 */
+		private static String refused(AwsServiceException service, String at, S3Client s3, String bucket) {
+			String code = (service.awsErrorDetails() != null) ? service.awsErrorDetails().errorCode() : null;
+			int status = service.statusCode();
+			if ("NoSuchBucket".equals(code) || service instanceof NoSuchBucketException) {
+				return "bucket '" + bucket + "' not found at " + at;
+			}
+			if ("NoSuchKey".equals(code) || service instanceof NoSuchKeyException) {
+				return "it is no longer in bucket '" + bucket + "' (removed since it was listed)";
+			}
+			if ("InvalidAccessKeyId".equals(code)) {
+				return "access denied: " + at + " does not know the access key; check the access key"
+						+ " (AWS_ACCESS_KEY_ID)";
+			}
+			if ("SignatureDoesNotMatch".equals(code)) {
+				return "access denied: the secret does not match the access key; check the access key and its"
+						+ " secret (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY)";
+			}
+			if (status == 403 || "AccessDenied".equals(code)) {
+				return "access denied: check the access key, and that it may read bucket '" + bucket + "' at " + at;
+			}
+			if (status == 301 || "PermanentRedirect".equals(code) || "AuthorizationHeaderMalformed".equals(code)
+					|| "IllegalLocationConstraintException".equals(code)) {
+				return "bucket '" + bucket + "' is in another region than " + region(s3)
+						+ "; set RAGCHAT_SYNC_S3_REGION to its region";
+			}
+			if (code == null || code.isBlank()) {
+				return at + " answered HTTP " + status + ", not as S3 does; check the endpoint"
+						+ " (RAGCHAT_SYNC_S3_ENDPOINT)";
+			}
+			String said = service.awsErrorDetails().errorMessage();
+			return "S3 at " + at + " refused (" + code + ((said != null && !said.isBlank()) ? ": " + said : "") + ")";
+		}
+
+		/**
 		 * @param s3 a client
 		 * @return where it sends requests, as set (RAGCHAT_SYNC_S3_ENDPOINT), or Amazon
 		 * S3 and its region
@@ -265,7 +275,7 @@ final class BucketFiles implements SourceFiles {
 	 * because the AWS SDK v2 has no public check (its own is internal and predates the
 	 * reserved prefixes and suffixes).
 	 */
-	static final class Names {
+	public static final class Names {
 
 		private static final Pattern CHARACTERS = Pattern.compile("[a-z0-9.-]+");
 
@@ -282,7 +292,7 @@ final class BucketFiles implements SourceFiles {
 		 * @param bucket a bucket name
 		 * @throws RejectedInputException naming the rule it breaks
 		 */
-		static void check(String bucket) {
+		public static void check(String bucket) {
 			if (bucket == null || bucket.isEmpty()) {
 				throw new RejectedInputException("An s3 source needs 'bucket', an S3 bucket name");
 			}

@@ -1,4 +1,4 @@
-package dev.ragchat.ingestion.sync;
+package dev.ragchat.ingestion.sync.files;
 
 import dev.ragchat.errors.RejectedInputException;
 import org.junit.jupiter.params.ParameterizedTest;

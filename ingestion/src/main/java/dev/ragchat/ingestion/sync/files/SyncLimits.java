@@ -1,4 +1,4 @@
-package dev.ragchat.ingestion.sync;
+package dev.ragchat.ingestion.sync.files;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,15 +18,18 @@ import org.springframework.util.unit.DataSize;
  * @param minFreeSpace the bytes a copy leaves free, or 0 for no floor
  * @param disks the folders whose disks a copy fills
  */
-record SyncLimits(long maxFileSize, long minFreeSpace, List<Disk> disks) {
+public record SyncLimits(long maxFileSize, long minFreeSpace, List<Disk> disks) {
 
 	/** No limits. */
-	static final SyncLimits NONE = new SyncLimits(-1, 0, List.of());
+	public static final SyncLimits NONE = new SyncLimits(-1, 0, List.of());
+
+	/** The free-space floor of syncs, as an environment variable. */
+	public static final String MIN_FREE_SPACE = "RAGCHAT_SYNC_MIN_FREE_SPACE";
 
 	/** The upload limit's setting, for messages. */
 	static final String UPLOAD_LIMIT = "SPRING_SERVLET_MULTIPART_MAX_FILE_SIZE";
 
-	SyncLimits {
+	public SyncLimits {
 		disks = List.copyOf(disks);
 	}
 
@@ -34,7 +37,7 @@ record SyncLimits(long maxFileSize, long minFreeSpace, List<Disk> disks) {
 	 * @param size a file's size in bytes, or -1 if unknown
 	 * @return why it is not copied, or {@code null}
 	 */
-	String tooLarge(long size) {
+	public String tooLarge(long size) {
 		if (this.maxFileSize < 0 || size <= this.maxFileSize) {
 			return null;
 		}
@@ -51,7 +54,7 @@ record SyncLimits(long maxFileSize, long minFreeSpace, List<Disk> disks) {
 	 * @param size the bytes about to be copied
 	 * @throws FloorReached if they would leave less than the floor on one of the disks
 	 */
-	void ensureRoom(String path, long size) throws FloorReached {
+	public void ensureRoom(String path, long size) throws FloorReached {
 		if (this.minFreeSpace <= 0) {
 			return;
 		}
@@ -67,7 +70,7 @@ record SyncLimits(long maxFileSize, long minFreeSpace, List<Disk> disks) {
 			if (free - Math.max(size, 0) < this.minFreeSpace) {
 				throw new FloorReached("Stopped at " + path + ": copying its " + Math.max(size, 0)
 						+ " bytes would leave less than " + DataSize.ofBytes(this.minFreeSpace).toMegabytes()
-						+ " MB free (" + SyncProperties.MIN_FREE_SPACE + ") on the disk of " + disk.what() + " ("
+						+ " MB free (" + MIN_FREE_SPACE + ") on the disk of " + disk.what() + " ("
 						+ DataSize.ofBytes(free).toMegabytes() + " MB free). The files before it were synced, none"
 						+ " after it, and nothing was deleted");
 			}
@@ -88,14 +91,14 @@ record SyncLimits(long maxFileSize, long minFreeSpace, List<Disk> disks) {
 	 * @param what what it holds, for messages
 	 * @param folder where it is
 	 */
-	record Disk(String what, Path folder) {
+	public record Disk(String what, Path folder) {
 
 	}
 
 	/**
 	 * A copy would go below the free-space floor: the run stops there.
 	 */
-	static final class FloorReached extends Exception {
+	public static final class FloorReached extends Exception {
 
 		FloorReached(String message) {
 			super(message);

@@ -1,4 +1,4 @@
-package dev.ragchat.ingestion.sync;
+package dev.ragchat.ingestion.sync.files;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -22,7 +22,7 @@ import java.util.Optional;
  * to one, is skipped, each with the reason; both are checked again when a file is
  * fetched.
  */
-final class FolderFiles implements SourceFiles {
+public final class FolderFiles implements SourceFiles {
 
 	private final Path folder;
 
@@ -34,7 +34,7 @@ final class FolderFiles implements SourceFiles {
 	 * @param folder the folder's real path
 	 * @param protectedPaths the service's own files
 	 */
-	FolderFiles(Path folder, ProtectedPaths protectedPaths) {
+	public FolderFiles(Path folder, ProtectedPaths protectedPaths) {
 		this.folder = folder;
 		this.protectedPaths = protectedPaths;
 	}
