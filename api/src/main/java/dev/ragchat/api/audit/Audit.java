@@ -13,15 +13,13 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ragchat.errors.BadUpstreamException;
-import dev.ragchat.errors.BusyException;
+import dev.ragchat.api.audit.AuditTrail.Outcome;
 import dev.ragchat.errors.RagChatException;
-import dev.ragchat.errors.UnavailableException;
 
 /**
  * Records security-relevant actions, one event each, called at the edges (controllers and
- * security filters). Takes key ids, never keys; a question's text only at the
- * {@code request} level.
+ * security filters): what each action records, written to the {@link AuditTrail}. Takes
+ * key ids, never keys; a question's text only at the {@code request} level.
  */
 public final class Audit {
 
@@ -38,13 +36,7 @@ public final class Audit {
 
 	private final AuditProperties properties;
 
-	private final AuditFile file;
-
-	private final Clock clock;
-
-	private final Supplier<String> address;
-
-	private final Supplier<String> person;
+	private final AuditTrail trail;
 
 	/**
 	 * @param properties the level
@@ -69,17 +61,14 @@ public final class Audit {
 	public Audit(AuditProperties properties, Path dataDir, Clock clock, ObjectMapper json, Supplier<String> address,
 			Supplier<String> person) {
 		this.properties = properties;
-		this.file = new AuditFile(dataDir.resolve("audit").resolve("audit.jsonl"), json);
-		this.clock = clock;
-		this.address = address;
-		this.person = person;
+		this.trail = new AuditTrail(dataDir.resolve("audit").resolve("audit.jsonl"), json, clock, address, person);
 	}
 
 	/**
 	 * @return where the log is
 	 */
 	public Path file() {
-		return this.file.path();
+		return this.trail.path();
 	}
 
 	public void keyIssued(String actor, String keyId) {
@@ -151,14 +140,8 @@ public final class Audit {
 	 * @param reason the refusal
 	 */
 	public void refused(String actor, String action, String target, RagChatException reason) {
-		Outcome outcome = switch (reason) {
-			case BusyException busy -> Outcome.FAILED;
-			case UnavailableException unavailable -> Outcome.FAILED;
-			case BadUpstreamException upstream -> Outcome.FAILED;
-			default -> Outcome.REFUSED;
-		};
 		String message = String.valueOf(reason.getMessage());
-		write(actor(actor), action, target, outcome,
+		write(actor(actor), action, target, Outcome.of(reason),
 				Map.of("reason", (message.length() > MAX_REASON) ? message.substring(0, MAX_REASON) + "…" : message));
 	}
 
@@ -328,7 +311,7 @@ public final class Audit {
 	 * @param sources the documents and pages the answer cites
 	 */
 	public void sourcesCited(String actor, String session, List<Source> sources) {
-		sourcesCited(actor, session, sources, this.address.get());
+		sourcesCited(actor, session, sources, this.trail.address());
 	}
 
 	/**
@@ -341,7 +324,7 @@ public final class Audit {
 	 * thread
 	 */
 	public void sourcesCited(String actor, String session, List<Source> sources, String address) {
-		write(actor(actor), address, "sources.cited", "session:" + session, Outcome.SUCCESS,
+		this.trail.write(actor(actor), address, "sources.cited", "session:" + session, Outcome.SUCCESS,
 				Map.of("sources", List.copyOf(sources)));
 	}
 
@@ -349,7 +332,7 @@ public final class Audit {
 	 * @return the current caller's address, {@code null} outside a request
 	 */
 	public String address() {
-		return this.address.get();
+		return this.trail.address();
 	}
 
 	/**
@@ -360,17 +343,11 @@ public final class Audit {
 	 * @return the matching events, oldest first
 	 */
 	public List<AuditEvent> read(Instant from, Instant to, String action, int limit) {
-		return this.file.read(from, to, action, limit);
+		return this.trail.read(from, to, action, limit);
 	}
 
 	private void write(String keyId, String action, String target, Outcome outcome, Map<String, Object> detail) {
-		write(keyId, this.address.get(), action, target, outcome, detail);
-	}
-
-	private void write(String keyId, String address, String action, String target, Outcome outcome,
-			Map<String, Object> detail) {
-		this.file.append(new AuditEvent(this.clock.instant(), keyId, this.person.get(), address, action, target,
-				outcome.value, detail));
+		this.trail.write(keyId, action, target, outcome, detail);
 	}
 
 	private static String actor(String keyId) {
@@ -394,18 +371,6 @@ public final class Audit {
 	 * @param page its page
 	 */
 	public record Source(String documentId, int page) {
-
-	}
-
-	private enum Outcome {
-
-		SUCCESS("success"), REFUSED("refused"), FAILED("failed");
-
-		private final String value;
-
-		Outcome(String value) {
-			this.value = value;
-		}
 
 	}
 

@@ -13,13 +13,11 @@ import dev.ragchat.api.access.ActiveSessions;
 import dev.ragchat.api.access.ApiKeyRevoked;
 import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.access.KeyLineages;
-import dev.ragchat.api.access.Scope;
 import dev.ragchat.api.access.SessionTokens;
 import dev.ragchat.api.answer.search.SearchScope;
 import dev.ragchat.api.chat.persona.ChatConfig;
 import dev.ragchat.api.chat.persona.ChatConfigStore;
 import dev.ragchat.errors.ConflictException;
-import dev.ragchat.errors.ForbiddenException;
 import dev.ragchat.errors.NotFoundException;
 import dev.ragchat.errors.RejectedInputException;
 import dev.ragchat.ingestion.KnowledgeBases;
@@ -32,20 +30,12 @@ import org.springframework.context.event.EventListener;
  * lasts until it is ended (deleted, or its key revoked); its tokens live for the
  * configured TTL but never beyond the key that asked, and a key of its lineage gets a new
  * one whenever it asks ({@link #token}). What a node read about a session is trusted for
- * a couple of seconds at most (and forgotten at once when it ends here).
+ * a couple of seconds at most (and forgotten at once when it ends here). A key's list of
+ * its sessions is {@code chat.list}'s.
  */
 public final class ChatSessions implements ActiveSessions {
 
 	private static final Duration CACHE_TTL = Duration.ofSeconds(2);
-
-	/** The longest text a search of conversations takes. */
-	public static final int MAX_SEARCH = 200;
-
-	/** How many sessions a restricted key's list reads at a time. */
-	private static final int LIST_BATCH = 500;
-
-	/** How many messages an export reads at a time. */
-	private static final int EXPORT_PAGE = 500;
 
 	private final SessionStore store;
 
@@ -242,7 +232,7 @@ public final class ChatSessions implements ActiveSessions {
 	 * @param id the session
 	 */
 	public void end(Caller caller, String id) {
-		ChatSession session = ownedOrOwn(caller, id);
+		ChatSession session = ofCaller(caller, id);
 		this.store.end(session.id(), this.clock.instant());
 		this.cache.invalidate(id);
 		this.messages.deleteSession(id);
@@ -253,104 +243,6 @@ public final class ChatSessions implements ActiveSessions {
 		this.scopes.forget(id);
 		this.store.delete(id);
 		this.cache.invalidate(id);
-	}
-
-	/**
-	 * @param caller an API key
-	 * @param offset how many of its sessions to skip
-	 * @param limit how many at most
-	 * @return the sessions the key's lineage started, pinned first, then newest first,
-	 * each with its first question and its last message
-	 */
-	public Listed list(Caller caller, int offset, int limit) {
-		return list(caller, null, offset, limit);
-	}
-
-	/**
-	 * @param caller an API key
-	 * @param text only sessions whose title or one of whose questions or answers holds
-	 * this text (ignoring case); {@code null} or blank for all
-	 * @param offset how many of its sessions to skip
-	 * @param limit how many at most
-	 * @return the sessions the key's lineage started, pinned first, then newest first,
-	 * each with its first question and its last message
-	 */
-	public Listed list(Caller caller, String text, int offset, int limit) {
-		if (caller.kind() != Caller.Kind.API_KEY) {
-			throw new ForbiddenException("Listing sessions needs the API key that started them (X-API-Key)");
-		}
-		String searched = (text != null && !text.isBlank()) ? text.strip() : null;
-		if (searched != null && searched.length() > MAX_SEARCH) {
-			throw new RejectedInputException("q must be at most " + MAX_SEARCH + " characters");
-		}
-		// only those whose knowledge base the key may still chat in: the others' history
-		// is not the caller's to read (now), nor to search
-		List<String> knowledgeBases = chatIn(caller);
-		// a key lists the sessions of its lineage: those of the keys it renewed too
-		List<String> keys = this.lineages.lineageOf(caller.keyId());
-		List<ChatSession> page;
-		long total;
-		if (knowledgeBases == null) {
-			page = this.store.pageOfKeys(keys, null, searched, offset, limit);
-			total = this.store.countOfKeys(keys, null, searched);
-		}
-		else {
-			// a session is listed when it may be opened: the key may chat in every
-			// knowledge base of its scope, as each request checks (usable)
-			List<ChatSession> listable = listable(caller, keys, knowledgeBases, searched);
-			page = listable.subList(Math.min(offset, listable.size()), Math.min(offset + limit, listable.size()));
-			total = listable.size();
-		}
-		List<Summary> sessions = page.stream().map((session) -> {
-			List<ChatMessage> last = this.messages.latest(session.id(), 1);
-			ChatMessage first = last.isEmpty() ? null
-					: this.messages.page(session.id(), 0, 1)
-						.stream()
-						.filter((m) -> ChatMessage.USER.equals(m.role()))
-						.findFirst()
-						.orElse(null);
-			return new Summary(session, (first != null) ? first.content() : null, last.isEmpty() ? null : last.get(0));
-		}).toList();
-		return new Listed(sessions, total);
-	}
-
-	/**
-	 * All of a key's sessions (in the order of its list) that it may open now: those on a
-	 * knowledge base it may chat in, whose scope asks none it may not. The store knows
-	 * the first knowledge base of each, the scopes the others: they are read a page at a
-	 * time.
-	 */
-	private List<ChatSession> listable(Caller caller, List<String> keys, List<String> knowledgeBases, String searched) {
-		List<ChatSession> listable = new java.util.ArrayList<>();
-		int read = 0;
-		List<ChatSession> batch;
-		do {
-			batch = this.store.pageOfKeys(keys, knowledgeBases, searched, read, LIST_BATCH);
-			read += batch.size();
-			java.util.Map<String, SearchScope> scopes = this.scopes.of(batch.stream().map(ChatSession::id).toList());
-			for (ChatSession session : batch) {
-				SearchScope scope = scopes.get(session.id());
-				if (scope == null || scope.knowledgeBases()
-					.stream()
-					.allMatch((kb) -> kb.equals(session.id()) || kb.equals(session.knowledgeBase())
-							|| caller.mayChatIn(kb))) {
-					listable.add(session);
-				}
-			}
-		}
-		while (batch.size() == LIST_BATCH);
-		return listable;
-	}
-
-	/**
-	 * @return the knowledge bases a key may chat in now, {@code null} for all
-	 */
-	private static List<String> chatIn(Caller caller) {
-		if (!caller.scopes().contains(Scope.CHAT)) {
-			return List.of();
-		}
-		// a person's key may use all only when they may do everything everywhere
-		return caller.mayUseAll() ? null : caller.knowledgeBases().stream().filter(caller::mayChatIn).toList();
 	}
 
 	/**
@@ -419,72 +311,6 @@ public final class ChatSessions implements ActiveSessions {
 	}
 
 	/**
-	 * Names a session (or takes its name away): with its own token, or with the API key
-	 * that started it.
-	 * @param caller the session's token or its API key
-	 * @param id the session
-	 * @param title the new title; blank for none
-	 * @return the session as it is now
-	 */
-	public ChatSession rename(Caller caller, String id, String title) {
-		return change(caller, id, new Change(true, title, null));
-	}
-
-	/**
-	 * Names a session (or takes its name away), pins it (or unpins it): with its own
-	 * token, or with the API key that started it. Pinning a pinned session keeps when it
-	 * was first pinned.
-	 * @param caller the session's token or its API key
-	 * @param id the session
-	 * @param change what changes
-	 * @return the session as it is now
-	 */
-	public ChatSession change(Caller caller, String id, Change change) {
-		ChatSession session = ownedOrOwn(caller, id);
-		String title = session.title();
-		if (change.renames()) {
-			title = (change.title() != null && !change.title().isBlank()) ? change.title().strip() : null;
-			if (title != null
-					&& (title.length() > ChatSession.MAX_TITLE || title.chars().anyMatch(Character::isISOControl))) {
-				throw new RejectedInputException(
-						"title must be at most " + ChatSession.MAX_TITLE + " characters without control characters");
-			}
-		}
-		Instant pinnedAt = session.pinnedAt();
-		if (change.pinned() != null) {
-			pinnedAt = !change.pinned() ? null : (pinnedAt != null) ? pinnedAt : this.clock.instant();
-		}
-		if (change.renames()) {
-			this.store.rename(id, title);
-		}
-		if (change.pinned() != null) {
-			this.store.pin(id, pinnedAt);
-		}
-		this.cache.invalidate(id);
-		return session.with(title, pinnedAt);
-	}
-
-	/**
-	 * A session with its whole history, to take away: with its own token, or with the API
-	 * key that started it (the rights of {@link #get} and {@link #ofKey}, read for this
-	 * request).
-	 * @param caller the session's token or its API key
-	 * @param id the session
-	 * @return the session and all its messages, oldest first
-	 */
-	public Exported export(Caller caller, String id) {
-		ChatSession session = ownedOrOwn(caller, id);
-		List<ChatMessage> all = new java.util.ArrayList<>();
-		List<ChatMessage> page;
-		do {
-			page = this.messages.page(id, all.size(), EXPORT_PAGE);
-			all.addAll(page);
-		}
-		while (page.size() == EXPORT_PAGE);
-		return new Exported(session, all);
-	}
-
-	/**
 	 * @param caller the session's token or the API key that started it
 	 * @param id a session
 	 * @return the session, when the caller may use it now (the rights of {@link #get} and
@@ -492,7 +318,7 @@ public final class ChatSessions implements ActiveSessions {
 	 * @throws NotFoundException for another's session, or one that ended
 	 */
 	public ChatSession open(Caller caller, String id) {
-		ChatSession session = ownedOrOwn(caller, id);
+		ChatSession session = ofCaller(caller, id);
 		if (!session.isOpen()) {
 			throw new NotFoundException("No session '" + id + "' (it was ended)");
 		}
@@ -500,9 +326,13 @@ public final class ChatSessions implements ActiveSessions {
 	}
 
 	/**
-	 * @return the session, for its own token or for the API key that started it
+	 * @param caller the session's token or the API key that started it
+	 * @param id a session
+	 * @return the session, when the caller may use it now (the rights of {@link #get} and
+	 * {@link #ofKey}, read for this request), ended or not
+	 * @throws NotFoundException for another's session
 	 */
-	private ChatSession ownedOrOwn(Caller caller, String id) {
+	public ChatSession ofCaller(Caller caller, String id) {
 		return (caller.kind() == Caller.Kind.API_KEY) ? ofKey(caller, id) : get(caller, id);
 	}
 
@@ -545,56 +375,6 @@ public final class ChatSessions implements ActiveSessions {
 	void on(ApiKeyRevoked revoked) {
 		this.store.endAllOfKey(revoked.keyId(), this.clock.instant());
 		this.cache.invalidateAll();
-	}
-
-	/**
-	 * A session in a key's list.
-	 *
-	 * @param session the session
-	 * @param firstQuestion its first question (what names it when it has no title), or
-	 * {@code null}
-	 * @param lastMessage its latest message, or {@code null}
-	 */
-	public record Summary(ChatSession session, String firstQuestion, ChatMessage lastMessage) {
-
-		/**
-		 * @return when it last changed: its latest message, else its start
-		 */
-		public Instant updatedAt() {
-			return (this.lastMessage != null) ? this.lastMessage.createdAt() : this.session.createdAt();
-		}
-
-	}
-
-	/**
-	 * What changes in a session's name and pin.
-	 *
-	 * @param renames whether the title changes
-	 * @param title the new title; blank or {@code null} for none
-	 * @param pinned whether it is pinned now, or {@code null} to leave it as it is
-	 */
-	public record Change(boolean renames, String title, Boolean pinned) {
-
-	}
-
-	/**
-	 * A session with its whole history.
-	 *
-	 * @param session the session
-	 * @param messages its messages, oldest first
-	 */
-	public record Exported(ChatSession session, List<ChatMessage> messages) {
-
-	}
-
-	/**
-	 * A page of a key's sessions.
-	 *
-	 * @param sessions the page, newest first
-	 * @param total how many sessions the key has
-	 */
-	public record Listed(List<Summary> sessions, long total) {
-
 	}
 
 	/**

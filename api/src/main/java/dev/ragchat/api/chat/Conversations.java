@@ -1,7 +1,6 @@
 package dev.ragchat.api.chat;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -21,15 +20,12 @@ import dev.ragchat.api.media.MediaLibrary;
 import dev.ragchat.errors.NotFoundException;
 import dev.ragchat.errors.RejectedInputException;
 import dev.ragchat.retrieval.MetadataFilter;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 
 /**
  * Conversations: a session's questions, with its history, media and settings, answered by
  * the {@link AnswerEngine} and kept; and questions that bring their own history (as
- * stateless chat APIs send them), answered the same way and kept nowhere. The answer path
- * itself is the engine's.
+ * stateless chat APIs send them), answered the same way and kept nowhere; each answer
+ * counted ({@link AnswerMetrics}). The answer path itself is the engine's.
  */
 public final class Conversations {
 
@@ -47,40 +43,18 @@ public final class Conversations {
 
 	private final Clock clock;
 
-	private final Counter questions;
-
-	private final Counter grounded;
-
-	private final Counter refused;
-
-	private final Timer latency;
-
-	private final Counter modelTokens;
+	private final AnswerMetrics metrics;
 
 	Conversations(AnswerEngine engine, MediaLibrary media, ChatSessions sessions, SessionScopes scopes,
-			MessageStore messages, ChatProperties properties, Clock clock, MeterRegistry meters) {
+			MessageStore messages, ChatProperties properties, Clock clock, AnswerMetrics metrics) {
 		this.scopes = scopes;
-		this.questions = Counter.builder("ragchat.questions").description("Questions answered").register(meters);
-		this.grounded = Counter.builder("ragchat.answers")
-			.tag("outcome", "grounded")
-			.description("Answers, by whether they rest on the documents")
-			.register(meters);
-		this.refused = Counter.builder("ragchat.answers")
-			.tag("outcome", "refused")
-			.description("Answers, by whether they rest on the documents")
-			.register(meters);
-		this.modelTokens = Counter.builder("ragchat.answer.tokens")
-			.description("Tokens language models spent on answers, as they report them")
-			.register(meters);
-		this.latency = Timer.builder("ragchat.answer.latency")
-			.description("From a question's arrival to its stored answer")
-			.register(meters);
 		this.engine = engine;
 		this.media = media;
 		this.sessions = sessions;
 		this.messages = messages;
 		this.properties = properties;
 		this.clock = clock;
+		this.metrics = metrics;
 	}
 
 	/**
@@ -205,7 +179,7 @@ public final class Conversations {
 				cited(answer));
 		this.messages.append(asked);
 		this.messages.append(stored);
-		counted(answer, askedAt);
+		this.metrics.counted(answer, askedAt);
 		return new Asked(stored, answer.trace(), stored.clarification());
 	}
 
@@ -267,15 +241,6 @@ public final class Conversations {
 	private AnswerRequest.Settings settings(ChatSession session) {
 		return new AnswerRequest.Settings((session.topK() != null) ? session.topK() : this.properties.topK(),
 				session.systemPrompt(), session.model(), session.temperature(), this.sessions.generatorKey(session));
-	}
-
-	private void counted(Answer answer, Instant askedAt) {
-		this.questions.increment();
-		(answer.grounded() ? this.grounded : this.refused).increment();
-		this.latency.record(Duration.between(askedAt, this.clock.instant()));
-		if (answer.tokens() != null) {
-			this.modelTokens.increment(answer.tokens());
-		}
 	}
 
 	private String checked(String text) {
@@ -369,7 +334,7 @@ public final class Conversations {
 			Answer answer = Conversations.this.engine.answer(new AnswerRequest(this.session.knowledgeBase(), question,
 					latest, List.of(), null, settings(this.session), filter, trace)
 				.within(this.scope), tokens);
-			counted(answer, askedAt);
+			Conversations.this.metrics.counted(answer, askedAt);
 			return answer;
 		}
 

@@ -61,7 +61,7 @@ class SessionConfiguration {
 	Conversations conversations(AnswerEngine engine, MediaLibrary media, ChatSessions sessions, SessionScopes scopes,
 			MessageStore messages, ChatProperties properties, Clock clock, ObjectProvider<MeterRegistry> meters) {
 		return new Conversations(engine, media, sessions, scopes, messages, properties, clock,
-				meters.getIfAvailable(SimpleMeterRegistry::new));
+				new AnswerMetrics(meters.getIfAvailable(SimpleMeterRegistry::new), clock));
 	}
 
 }

@@ -116,7 +116,7 @@ public final class SessionScopes {
 	 * @param sessionIds sessions
 	 * @return the scopes of those that have one of their own, by session
 	 */
-	java.util.Map<String, SearchScope> of(java.util.Collection<String> sessionIds) {
+	public java.util.Map<String, SearchScope> of(java.util.Collection<String> sessionIds) {
 		return sessionIds.isEmpty() ? java.util.Map.of() : this.store.findAll(sessionIds);
 	}
 

@@ -26,9 +26,9 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 @Tag(name = "seed-compatible")
 class SeedUploadController {
 
-	private final DocumentController documents;
+	private final DocumentUploadController documents;
 
-	SeedUploadController(DocumentController documents) {
+	SeedUploadController(DocumentUploadController documents) {
 		this.documents = documents;
 	}
 
@@ -36,8 +36,9 @@ class SeedUploadController {
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	@Operation(summary = "Upload files into the default knowledge base (X-API-Key: a temporary key)")
-	DocumentController.SubmittedList makeEmbedding(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
-			MultipartHttpServletRequest request) throws IOException {
+	DocumentUploadController.SubmittedList makeEmbedding(
+			@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, MultipartHttpServletRequest request)
+			throws IOException {
 		List<MultipartFile> files = request.getMultiFileMap().values().stream().flatMap(List::stream).toList();
 		return this.documents.upload(caller, KnowledgeBase.DEFAULT, files, null, null);
 	}

@@ -1,82 +1,33 @@
 package dev.ragchat.api.models;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 
-import dev.ragchat.api.answer.generate.Generators;
 import dev.ragchat.api.answer.generate.SwitchableGenerator;
 import dev.ragchat.api.answer.generate.SwitchableGenerator.Backend;
-import dev.ragchat.api.chat.ModelPicks;
-import dev.ragchat.api.chat.persona.ChatConfig;
-import dev.ragchat.api.chat.persona.ChatConfigStore;
-import dev.ragchat.errors.NotFoundException;
-import dev.ragchat.errors.RejectedInputException;
+import dev.ragchat.api.models.ChoiceCheck.Checked;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import org.springframework.util.StringUtils;
 
 /**
  * The service's language model, chosen while it runs: which generator answers, the local
  * servers found and their models, and a choice checked with one test call before it is
  * kept (in the catalog, the API key sealed) and used for the next question. A choice that
- * fails its test call changes nothing. A persona (chat configuration) may be given a
- * generator of its own the same way, by the master key only (a chat key may create a
- * persona; naming a server would let it make the service call any address): its sessions'
- * questions are written by it, and a persona gone leaves its choice ignored. The master
- * key also marks the models people may use (offered, each checked with one test call and
- * kept like a choice); anyone may then pick one of them for a conversation (a session's
- * {@code model}, or a chat completion's), within the rules of a persona's model: its
- * questions are written, and judged, by it.
+ * fails its test call changes nothing. A persona may be given a generator of its own
+ * ({@link PersonaModels}), and people may pick one of the models the master key offers
+ * for a conversation ({@link OfferedModels}).
  */
-public final class Models implements ModelPicks {
+public final class Models {
 
 	private static final Logger logger = LoggerFactory.getLogger(Models.class);
 
-	/** {@link Generator#chosenIn()} of a persona's own generator. */
-	static final String PERSONA = "persona";
-
-	/** {@link Generator#chosenIn()} of a model picked for the conversation. */
-	static final String PICKED = "picked";
-
-	/** The kind of an offered model that is the generator the configuration names. */
-	static final String CONFIGURED = "configured";
-
-	/** The kinds the console may choose. */
-	static final Set<String> CHOOSABLE = Set.of(SwitchableGenerator.EXTRACTIVE, SwitchableGenerator.OLLAMA,
-			SwitchableGenerator.OPENAI_COMPATIBLE, SwitchableGenerator.LLAMA_CPP);
-
-	private static final int MAX_MODEL = 200;
-
 	private final SwitchableGenerator generator;
 
-	private final Generators generators;
+	private final ChoiceCheck check;
 
 	private final ModelChoiceStore store;
 
-	private final SecretBox secrets;
-
 	private final ModelServers servers;
-
-	private final ChatConfigStore configs;
-
-	private final Clock clock;
-
-	/** Why a persona's stored choice could not be used at start-up, by its id. */
-	private final Map<String, String> personaProblems = new ConcurrentHashMap<>();
-
-	/** Why an offered model could not be set up at start-up, by its name. */
-	private final Map<String, String> offeredProblems = new ConcurrentHashMap<>();
 
 	/** Why the stored choice could not be used at start-up, or {@code null}. */
 	private volatile String restoreProblem;
@@ -84,15 +35,11 @@ public final class Models implements ModelPicks {
 	/** Whether the generator answering was chosen in the console (and is stored). */
 	private volatile boolean chosen;
 
-	Models(SwitchableGenerator generator, Generators generators, ModelChoiceStore store, SecretBox secrets,
-			ModelServers servers, ChatConfigStore configs, Clock clock) {
+	Models(SwitchableGenerator generator, ChoiceCheck check, ModelChoiceStore store, ModelServers servers) {
 		this.generator = generator;
-		this.generators = generators;
+		this.check = check;
 		this.store = store;
-		this.secrets = secrets;
 		this.servers = servers;
-		this.configs = configs;
-		this.clock = clock;
 	}
 
 	/**
@@ -101,16 +48,12 @@ public final class Models implements ModelPicks {
 	 * generator answering, and says why to the master key.
 	 */
 	void restore() {
-		restorePersonas();
-		restoreOffered();
 		ModelChoice choice = this.store.find().orElse(null);
 		if (choice == null) {
 			return;
 		}
 		try {
-			this.generator.use(build(choice.kind(), choice.baseUrl(), choice.model(),
-					(choice.sealedApiKey() != null) ? this.secrets.open(choice.sealedApiKey()) : null,
-					choice.modelPath()));
+			this.generator.use(this.check.build(choice));
 			this.chosen = true;
 			logger.info("Answers are written by the generator chosen in the console: {}", choice);
 		}
@@ -119,103 +62,6 @@ public final class Models implements ModelPicks {
 					+ "); the configured generator answers until another is chosen.";
 			logger.warn("{} Choice: {}", this.restoreProblem, choice);
 		}
-	}
-
-	/**
-	 * The personas' own generators (at start-up), built as the service's is; one whose
-	 * persona is gone is ignored.
-	 */
-	private void restorePersonas() {
-		this.store.personas().forEach((configId, choice) -> {
-			if (this.configs.findById(configId).isEmpty()) {
-				logger.info("The generator chosen for persona {} is ignored: the persona is gone", configId);
-				return;
-			}
-			try {
-				this.generator.use(configId, build(choice));
-				logger.info("Persona {} answers with its own generator: {}", configId, choice);
-			}
-			catch (RuntimeException ex) {
-				String problem = "The generator chosen for this persona could not be set up at start-up ("
-						+ ex.getMessage() + "); the service's generator answers for it until another is chosen.";
-				this.personaProblems.put(configId, problem);
-				logger.warn("{} Persona: {}, choice: {}", problem, configId, choice);
-			}
-		});
-	}
-
-	/**
-	 * The models people may use (at start-up), built as the service's is; one that cannot
-	 * be built is left out of the pick (and says why to the master key).
-	 */
-	private void restoreOffered() {
-		this.store.offered().forEach((name, choice) -> {
-			try {
-				this.generator.offer(name, build(choice));
-			}
-			catch (RuntimeException ex) {
-				String problem = "This model could not be set up at start-up (" + ex.getMessage()
-						+ "); people cannot pick it until it is offered again.";
-				this.offeredProblems.put(name, problem);
-				logger.warn("{} Model: {}, choice: {}", problem, name, choice);
-			}
-		});
-	}
-
-	private Backend build(ModelChoice choice) {
-		if (CONFIGURED.equals(choice.kind())) {
-			return this.generator.configured();
-		}
-		return build(choice.kind(), choice.baseUrl(), choice.model(),
-				(choice.sealedApiKey() != null) ? this.secrets.open(choice.sealedApiKey()) : null, choice.modelPath());
-	}
-
-	/**
-	 * @param configId a chat configuration's id, or {@code null}
-	 * @return which generator answers that persona's next question: its own (chosen in
-	 * {@code persona}), else the service's
-	 */
-	/**
-	 * @param caller who asks
-	 * @param configId a persona, or {@code null}
-	 * @throws dev.ragchat.errors.NotFoundException when the caller may not use the
-	 * persona's knowledge base (what answers another's persona is not its to know), as
-	 * {@code GET /chat-configs/{id}} would say
-	 */
-	public void checkVisible(dev.ragchat.api.access.Caller caller, String configId) {
-		if (configId != null
-				&& this.configs.findById(configId).filter((c) -> caller.mayUse(c.knowledgeBase())).isEmpty()) {
-			throw new dev.ragchat.errors.NotFoundException("No chat configuration '" + configId + "'");
-		}
-	}
-
-	public Generator current(String configId) {
-		if (!this.generator.hasOwn(configId)) {
-			return current();
-		}
-		Backend own = this.generator.current(configId);
-		return new Generator(own.kind(), own.model(), own.writes(), own.generator().readsMedia(), PERSONA);
-	}
-
-	/**
-	 * @param configId a persona, or {@code null}
-	 * @param model the model a session names, or {@code null}
-	 * @return which generator answers that session's next question, and with which model:
-	 * the model picked (chosen in {@code picked}) when people may use it, else the
-	 * persona's own or the service's, with the model named (unless it runs one file)
-	 */
-	public Generator current(String configId, String model) {
-		if (this.generator.offers(model)) {
-			Backend picked = this.generator.current(SwitchableGenerator.picked(model));
-			return new Generator(picked.kind(), picked.model(), picked.writes(), picked.generator().readsMedia(),
-					PICKED);
-		}
-		Generator answering = current(configId);
-		if (StringUtils.hasText(model) && answering.writes()
-				&& !SwitchableGenerator.LLAMA_CPP.equals(answering.kind())) {
-			return new Generator(answering.kind(), model, true, answering.readsMedia(), answering.chosenIn());
-		}
-		return answering;
 	}
 
 	/**
@@ -257,11 +103,7 @@ public final class Models implements ModelPicks {
 	 * @return the names of its models
 	 */
 	public List<String> models(String kind, String baseUrl, String apiKey) {
-		if (!SwitchableGenerator.OLLAMA.equals(kind) && !SwitchableGenerator.OPENAI_COMPATIBLE.equals(kind)) {
-			throw new RejectedInputException("kind: only ollama and openai-compatible servers list their models");
-		}
-		String url = checkedUrl(baseUrl);
-		return this.servers.models(kind, url, apiKey(kind, url, apiKey, keySources()));
+		return this.check.models(kind, baseUrl, apiKey);
 	}
 
 	/**
@@ -277,39 +119,7 @@ public final class Models implements ModelPicks {
 		if (!this.chosen || stored == null || stored.baseUrl() == null) {
 			return (current.model() != null) ? List.of(current.model()) : List.of();
 		}
-		try {
-			return this.servers.models(stored.kind(), stored.baseUrl(),
-					(stored.sealedApiKey() != null) ? this.secrets.open(stored.sealedApiKey()) : null);
-		}
-		catch (RuntimeException ex) {
-			return List.of(current.model());
-		}
-	}
-
-	/**
-	 * @param configId a chat configuration's id, or {@code null}
-	 * @return the models of the server that answers that persona now (its own, else the
-	 * service's), or none
-	 */
-	public List<String> currentModels(String configId) {
-		if (!this.generator.hasOwn(configId)) {
-			return currentModels();
-		}
-		Backend own = this.generator.current(configId);
-		if (own.chatModel() == null) {
-			return List.of();
-		}
-		ModelChoice stored = this.store.find(configId).orElse(null);
-		if (stored == null || stored.baseUrl() == null) {
-			return (own.model() != null) ? List.of(own.model()) : List.of();
-		}
-		try {
-			return this.servers.models(stored.kind(), stored.baseUrl(),
-					(stored.sealedApiKey() != null) ? this.secrets.open(stored.sealedApiKey()) : null);
-		}
-		catch (RuntimeException ex) {
-			return List.of(own.model());
-		}
+		return this.check.models(stored, current.model());
 	}
 
 	/**
@@ -319,131 +129,13 @@ public final class Models implements ModelPicks {
 	 * @return the choice kept, with the model's reply to the test call
 	 */
 	public synchronized Chosen choose(ChoiceRequest request) {
-		Checked checked = check(request, this.store.find().stream().toList(), CHOOSABLE);
+		Checked checked = this.check.check(request, this.store.find().stream().toList(), ChoiceCheck.CHOOSABLE);
 		this.store.save(checked.choice());
 		this.generator.use(checked.backend());
 		this.chosen = true;
 		this.restoreProblem = null;
 		logger.info("Answers are now written by the generator chosen in the console: {}", checked.choice());
 		return new Chosen(choice(), checked.reply());
-	}
-
-	/**
-	 * Gives a persona a generator of its own, with the same checks and the same one test
-	 * call as the service's choice; a failing call keeps nothing and changes nothing.
-	 * @param configId the chat configuration's id
-	 * @param request the choice
-	 * @return the persona's choice kept, with the model's reply to the test call
-	 */
-	public synchronized PersonaChosen choose(String configId, ChoiceRequest request) {
-		persona(configId);
-		Checked checked = check(request, this.store.find(configId).stream().toList(), CHOOSABLE);
-		this.store.save(configId, checked.choice());
-		this.generator.use(configId, checked.backend());
-		this.personaProblems.remove(configId);
-		logger.info("Persona {} now answers with its own generator: {}", configId, checked.choice());
-		return new PersonaChosen(personaChoice(configId), checked.reply());
-	}
-
-	/**
-	 * Forgets a persona's own generator: the service's answers its next question.
-	 * @param configId the chat configuration's id
-	 * @return the persona's choice now (none)
-	 */
-	public synchronized PersonaChoice useService(String configId) {
-		this.store.clear(configId);
-		this.generator.useService(configId);
-		this.personaProblems.remove(configId);
-		logger.info("Persona {} answers with the service's generator again", configId);
-		return personaChoice(configId);
-	}
-
-	/**
-	 * @param configId the chat configuration's id
-	 * @return the persona's own generator as the model screen shows it (never the API
-	 * key)
-	 */
-	public PersonaChoice personaChoice(String configId) {
-		ChatConfig config = persona(configId);
-		ModelChoice stored = this.store.find(configId).orElse(null);
-		return personaChoice(config, stored);
-	}
-
-	/**
-	 * @return the personas that have a generator of their own (a persona gone is left
-	 * out), by id
-	 */
-	public List<PersonaChoice> personaChoices() {
-		return this.store.personas()
-			.entrySet()
-			.stream()
-			.flatMap((entry) -> this.configs.findById(entry.getKey())
-				.map((config) -> personaChoice(config, entry.getValue()))
-				.stream())
-			.toList();
-	}
-
-	private PersonaChoice personaChoice(ChatConfig config, ModelChoice stored) {
-		if (stored == null) {
-			return new PersonaChoice(config.id(), config.title(), current(config.id()), null, null, null, null, false,
-					null, this.personaProblems.get(config.id()));
-		}
-		return new PersonaChoice(config.id(), config.title(), current(config.id()), stored.kind(), stored.baseUrl(),
-				stored.model(), stored.modelPath(), stored.sealedApiKey() != null, stored.updatedAt(),
-				this.personaProblems.get(config.id()));
-	}
-
-	private ChatConfig persona(String configId) {
-		return ((configId != null) ? this.configs.findById(configId) : Optional.<ChatConfig>empty())
-			.orElseThrow(() -> new NotFoundException("No chat configuration '" + configId + "'"));
-	}
-
-	/**
-	 * Checks a choice: its fields, then one test call. A failing call frees what was
-	 * built and keeps nothing.
-	 * @param stored the choices whose API key goes with the same server
-	 * @param kinds the kinds that may be chosen
-	 */
-	private Checked check(ChoiceRequest request, List<ModelChoice> stored, Set<String> kinds) {
-		String kind = (request.kind() != null) ? request.kind().strip().toLowerCase(Locale.ROOT) : "";
-		if (!kinds.contains(kind)) {
-			List<String> order = List.of(SwitchableGenerator.EXTRACTIVE, SwitchableGenerator.OLLAMA,
-					SwitchableGenerator.OPENAI_COMPATIBLE, SwitchableGenerator.LLAMA_CPP, CONFIGURED);
-			throw new RejectedInputException(
-					"kind: one of " + String.join(", ", order.stream().filter(kinds::contains).toList()) + " (was '"
-							+ request.kind() + "')");
-		}
-		String baseUrl = null;
-		String model = null;
-		String modelPath = null;
-		String apiKey = null;
-		if (SwitchableGenerator.OLLAMA.equals(kind) || SwitchableGenerator.OPENAI_COMPATIBLE.equals(kind)) {
-			baseUrl = checkedUrl(request.baseUrl());
-			if (!StringUtils.hasText(request.model()) || request.model().strip().length() > MAX_MODEL) {
-				throw new RejectedInputException("model: the name of one of the server's models is needed (at most "
-						+ MAX_MODEL + " characters)");
-			}
-			model = request.model().strip();
-			apiKey = apiKey(kind, baseUrl, request.apiKey(), stored);
-		}
-		else if (SwitchableGenerator.LLAMA_CPP.equals(kind)) {
-			modelPath = (request.modelPath() != null) ? request.modelPath().strip() : null;
-		}
-		Backend backend = CONFIGURED.equals(kind) ? this.generator.configured()
-				: build(kind, baseUrl, model, apiKey, modelPath);
-		String reply;
-		try {
-			reply = this.generators.check(backend, (baseUrl != null) ? baseUrl : backend.model());
-		}
-		catch (RuntimeException ex) {
-			if (backend != this.generator.configured()) {
-				closeQuietly(backend);
-			}
-			throw ex;
-		}
-		ModelChoice kept = new ModelChoice(kind, baseUrl, backend.model(), modelPath,
-				StringUtils.hasText(apiKey) ? this.secrets.seal(apiKey) : null, this.clock.instant());
-		return new Checked(kept, backend, reply);
 	}
 
 	/**
@@ -457,185 +149,6 @@ public final class Models implements ModelPicks {
 		this.restoreProblem = null;
 		logger.info("Answers are written by the configured generator again");
 		return choice();
-	}
-
-	/**
-	 * The choices whose API key may go with the same server again: the service's and the
-	 * models offered (a key never goes to another server unasked).
-	 */
-	private List<ModelChoice> keySources() {
-		List<ModelChoice> sources = new ArrayList<>(this.store.find().stream().toList());
-		sources.addAll(this.store.offered().values());
-		return sources;
-	}
-
-	/**
-	 * Lets people pick a model: checked with one test call (as a choice is), then kept
-	 * under its own name (a model offered under that name before is replaced) and ready
-	 * for the next question that picks it. A failing call keeps nothing.
-	 * @param request the model: a server's, a GGUF file, the extract, or
-	 * {@code configured} for the generator the configuration names
-	 * @return the model offered, with the model's reply to the test call
-	 */
-	public synchronized OfferedChosen offer(ChoiceRequest request) {
-		Set<String> kinds = new TreeSet<>(CHOOSABLE);
-		kinds.add(CONFIGURED);
-		Checked checked = check(request, keySources(), kinds);
-		ModelChoice choice = checked.choice();
-		String name = (checked.backend().model() != null) ? checked.backend().model() : checked.backend().kind();
-		this.store.offer(name, choice);
-		this.generator.offer(name, checked.backend());
-		this.offeredProblems.remove(name);
-		logger.info("People may now pick the model {}: {}", name, choice);
-		return new OfferedChosen(offered(name, choice), checked.reply());
-	}
-
-	/**
-	 * People may no longer pick a model: the sessions that picked it are answered by
-	 * their persona's or the service's generator again.
-	 * @param name the name people picked it by
-	 * @throws NotFoundException when no model is offered under that name
-	 */
-	public synchronized void withdraw(String name) {
-		if (!this.store.withdraw(name) && !this.generator.offers(name)) {
-			throw new NotFoundException("No model '" + name + "' is offered");
-		}
-		this.generator.withdraw(name);
-		this.offeredProblems.remove(name);
-		logger.info("People may no longer pick the model {}", name);
-	}
-
-	/**
-	 * @return the models offered, as the model screen shows them (never an API key)
-	 */
-	public List<Offered> offered() {
-		return this.store.offered().entrySet().stream().map((e) -> offered(e.getKey(), e.getValue())).toList();
-	}
-
-	/**
-	 * @return the models people may pick now, as anyone signed in sees them (no server
-	 * address), by name
-	 */
-	public List<Pickable> pickable() {
-		return this.generator.offered().stream().sorted().map((name) -> {
-			Backend backend = this.generator.current(SwitchableGenerator.picked(name));
-			return new Pickable(name, backend.kind(), backend.writes(), backend.generator().readsMedia());
-		}).toList();
-	}
-
-	private Offered offered(String name, ModelChoice choice) {
-		return new Offered(name, choice.kind(), choice.baseUrl(), choice.model(), choice.modelPath(),
-				choice.sealedApiKey() != null, choice.updatedAt(), this.generator.offers(name),
-				this.offeredProblems.get(name));
-	}
-
-	@Override
-	public void check(String model, ChatConfig config) {
-		Set<String> offered = this.generator.offered();
-		if (model == null || offered.isEmpty() || offered.contains(model)
-				|| (config != null && model.equals(config.model()))
-				|| model.equals(this.generator.current((config != null) ? config.id() : null).model())) {
-			return;
-		}
-		throw new RejectedInputException("model: '" + model + "' is not a model people may use here; pick one of "
-				+ String.join(", ", offered.stream().sorted().toList())
-				+ " (GET /api/v1/generator/offered), or leave it out for the "
-				+ ((config != null) ? "persona's" : "service's") + " model");
-	}
-
-	@Override
-	public String generatorKey(String model, String configId) {
-		return this.generator.offers(model) ? SwitchableGenerator.picked(model) : configId;
-	}
-
-	private Backend build(String kind, String baseUrl, String model, String apiKey, String modelPath) {
-		return switch (kind) {
-			case SwitchableGenerator.EXTRACTIVE ->
-				SwitchableGenerator.EXTRACTIVE.equals(this.generator.configured().kind()) ? this.generator.configured()
-						: this.generators.extractive();
-			case SwitchableGenerator.OLLAMA -> this.generators.ollama(baseUrl, model);
-			case SwitchableGenerator.OPENAI_COMPATIBLE -> this.generators.openAiCompatible(baseUrl, model, apiKey);
-			case SwitchableGenerator.LLAMA_CPP -> this.generators.llamaCpp(modelPath);
-			default -> throw new IllegalStateException("kind " + kind);
-		};
-	}
-
-	/**
-	 * The API key to use: the one given (blank for none), else the stored one when the
-	 * server is the stored choice's (a key never goes to another server unasked).
-	 */
-	private String apiKey(String kind, String baseUrl, String given, List<ModelChoice> stored) {
-		if (given != null) {
-			return StringUtils.hasText(given) ? given.strip() : null;
-		}
-		return stored.stream()
-			.filter((s) -> s.sealedApiKey() != null && kind.equals(s.kind()) && baseUrl.equals(s.baseUrl()))
-			.findFirst()
-			.map((s) -> this.secrets.open(s.sealedApiKey()))
-			.orElse(null);
-	}
-
-	/**
-	 * An http(s) URL with a host, without credentials, query or fragment: an API key goes
-	 * in its own field (sealed), never in a URL.
-	 */
-	static String checkedUrl(String baseUrl) {
-		if (!StringUtils.hasText(baseUrl)) {
-			throw new RejectedInputException("baseUrl: the server's address is needed, e.g. http://localhost:11434");
-		}
-		String url = baseUrl.strip();
-		URI uri;
-		try {
-			uri = new URI(url);
-		}
-		catch (URISyntaxException ex) {
-			throw new RejectedInputException("baseUrl: not a URL: " + url);
-		}
-		if (uri.getScheme() == null || !Set.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))
-				|| uri.getHost() == null) {
-			throw new RejectedInputException("baseUrl: an http:// or https:// address with a host is needed");
-		}
-		if (uri.getRawUserInfo() != null) {
-			throw new RejectedInputException(
-					"baseUrl: no credentials in the address; put the API key in its own field, where it is kept sealed");
-		}
-		if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-			throw new RejectedInputException("baseUrl: the base URL takes no query or fragment");
-		}
-		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-	}
-
-	private static void closeQuietly(Backend backend) {
-		if (backend.resource() != null) {
-			try {
-				backend.resource().close();
-			}
-			catch (Exception ex) {
-				logger.warn("Freeing the {} model failed: {}", backend.kind(), ex.toString());
-			}
-		}
-	}
-
-	/**
-	 * A choice as sent from the model screen.
-	 *
-	 * @param kind {@code extractive}, {@code ollama}, {@code openai-compatible} or
-	 * {@code llama-cpp}
-	 * @param baseUrl the server's base URL (ollama, openai-compatible)
-	 * @param model one of its models (ollama, openai-compatible)
-	 * @param apiKey its API key: absent to keep the stored one for the same server, empty
-	 * for none
-	 * @param modelPath the GGUF file on the server (llama-cpp)
-	 */
-	public record ChoiceRequest(String kind, String baseUrl, String model, String apiKey, String modelPath) {
-
-		@Override
-		public String toString() {
-			return "ChoiceRequest[kind=" + this.kind + ", baseUrl=" + this.baseUrl + ", model=" + this.model
-					+ ", apiKey=" + ((this.apiKey != null) ? "(given)" : "(none)") + ", modelPath=" + this.modelPath
-					+ "]";
-		}
-
 	}
 
 	/**
@@ -701,85 +214,6 @@ public final class Models implements ModelPicks {
 	 * @param models the names of its models
 	 */
 	public record Server(String kind, String baseUrl, List<String> models) {
-
-	}
-
-	/**
-	 * A persona's own generator as the model screen shows it (never the API key).
-	 *
-	 * @param configId the chat configuration's id
-	 * @param title its title
-	 * @param current which generator answers its next question (its own, chosen in
-	 * {@code persona}, else the service's)
-	 * @param kind its own kind, or {@code null} when it has none (the service's answers)
-	 * @param baseUrl its server
-	 * @param model its model
-	 * @param modelPath its GGUF file
-	 * @param apiKeySet whether an API key is stored (sealed)
-	 * @param updatedAt when it was chosen
-	 * @param problem why its stored choice could not be used at start-up, or {@code null}
-	 */
-	public record PersonaChoice(String configId, String title, Generator current, String kind, String baseUrl,
-			String model, String modelPath, boolean apiKeySet, Instant updatedAt, String problem) {
-
-	}
-
-	/**
-	 * A persona's choice kept.
-	 *
-	 * @param choice the persona's choice now
-	 * @param reply what the model answered the test call
-	 */
-	public record PersonaChosen(PersonaChoice choice, String reply) {
-
-	}
-
-	/**
-	 * A model people may use, as the model screen shows it (never the API key).
-	 *
-	 * @param name the name people pick it by (the model's own)
-	 * @param kind {@code extractive}, {@code ollama}, {@code openai-compatible},
-	 * {@code llama-cpp} or {@code configured}
-	 * @param baseUrl its server
-	 * @param model its model
-	 * @param modelPath its GGUF file
-	 * @param apiKeySet whether an API key is stored (sealed)
-	 * @param updatedAt when it was offered
-	 * @param ready whether people can pick it now
-	 * @param problem why it could not be set up at start-up, or {@code null}
-	 */
-	public record Offered(String name, String kind, String baseUrl, String model, String modelPath, boolean apiKeySet,
-			Instant updatedAt, boolean ready, String problem) {
-
-	}
-
-	/**
-	 * A model offered.
-	 *
-	 * @param offered the model as kept
-	 * @param reply what the model answered the test call
-	 */
-	public record OfferedChosen(Offered offered, String reply) {
-
-	}
-
-	/**
-	 * A model anyone may pick for a conversation.
-	 *
-	 * @param name its name: a session's {@code model}, or after {@code @} in a chat
-	 * completion's
-	 * @param kind its kind
-	 * @param writes whether it writes the answers (otherwise they quote the documents)
-	 * @param readsMedia whether images and audio reach it
-	 */
-	public record Pickable(String name, String kind, boolean writes, boolean readsMedia) {
-
-	}
-
-	/**
-	 * A choice that passed its test call.
-	 */
-	private record Checked(ModelChoice choice, Backend backend, String reply) {
 
 	}
 

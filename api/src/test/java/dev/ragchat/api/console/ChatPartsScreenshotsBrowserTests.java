@@ -5,8 +5,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.ragchat.api.models.ChoiceRequest;
 import dev.ragchat.api.models.ModelStubs;
 import dev.ragchat.api.models.Models;
+import dev.ragchat.api.models.OfferedModels;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -45,9 +47,9 @@ class ChatPartsScreenshotsBrowserTests extends ConsoleBrowserTestSupport {
 
 	@AfterEach
 	void nothingOffered() {
-		Models models = this.context.getBean(Models.class);
-		models.offered().forEach((offered) -> models.withdraw(offered.name()));
-		models.useConfigured();
+		OfferedModels offered = this.context.getBean(OfferedModels.class);
+		offered.offered().forEach((model) -> offered.withdraw(model.name()));
+		this.context.getBean(Models.class).useConfigured();
 	}
 
 	@Test
@@ -56,8 +58,8 @@ class ChatPartsScreenshotsBrowserTests extends ConsoleBrowserTestSupport {
 		ModelStubs.ollamaAnswers(ollama,
 				"Flights shorter than six hours are booked in economy class [1], through the company portal"
 						+ " at least two weeks ahead [1].");
-		this.context.getBean(Models.class)
-			.offer(new Models.ChoiceRequest("ollama", ollama.baseUrl(), MODEL, null, null));
+		this.context.getBean(OfferedModels.class)
+			.offer(new ChoiceRequest("ollama", ollama.baseUrl(), MODEL, null, null));
 		issueKey("{\"name\":\"evening\",\"ttlSeconds\":3600,\"scopes\":[\"chat\"]}");
 		// a week-long key: its Renew is a quiet button beside the hour-long key's
 		signIn(issueKey("{\"name\":\"handbook\",\"ttlSeconds\":604800,\"scopes\":[\"chat\",\"upload\",\"admin\"]}"));

@@ -3,6 +3,7 @@ package dev.ragchat.api.console;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.ragchat.api.models.ModelStubs;
 import dev.ragchat.api.models.Models;
+import dev.ragchat.api.models.OfferedModels;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,9 +44,9 @@ class ModelPerChatBrowserTests extends ConsoleBrowserTestSupport {
 
 	@AfterEach
 	void nothingOffered() {
-		Models models = this.context.getBean(Models.class);
-		models.offered().forEach((offered) -> models.withdraw(offered.name()));
-		models.useConfigured();
+		OfferedModels offered = this.context.getBean(OfferedModels.class);
+		offered.offered().forEach((model) -> offered.withdraw(model.name()));
+		this.context.getBean(Models.class).useConfigured();
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package dev.ragchat.api.console;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.ragchat.api.models.ModelStubs;
 import dev.ragchat.api.models.Models;
+import dev.ragchat.api.models.PersonaModels;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -46,9 +47,9 @@ class ModelsBrowserTests extends ConsoleBrowserTestSupport {
 
 	@AfterEach
 	void backToTheConfiguredGenerator() {
-		Models models = this.context.getBean(Models.class);
-		models.personaChoices().forEach((persona) -> models.useService(persona.configId()));
-		models.useConfigured();
+		PersonaModels personas = this.context.getBean(PersonaModels.class);
+		personas.choices().forEach((persona) -> personas.useService(persona.configId()));
+		this.context.getBean(Models.class).useConfigured();
 	}
 
 	@Test
@@ -128,7 +129,7 @@ class ModelsBrowserTests extends ConsoleBrowserTestSupport {
 		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("models-result"),
 				"Back to the service's generator."));
 		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("models-personas"), "None"));
-		assertThat(this.context.getBean(Models.class).personaChoices()).isEmpty();
+		assertThat(this.context.getBean(PersonaModels.class).choices()).isEmpty();
 	}
 
 	@Test

@@ -14,7 +14,6 @@ import dev.ragchat.api.PrivateFiles;
 import dev.ragchat.api.RagChatProperties;
 import dev.ragchat.api.answer.generate.Generators;
 import dev.ragchat.api.answer.generate.SwitchableGenerator;
-import dev.ragchat.api.chat.persona.ChatConfigStore;
 import dev.ragchat.ingestion.TestFiles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,9 +100,6 @@ class ModelChoiceTests {
 
 	@Autowired
 	RagChatProperties ragchat;
-
-	@Autowired
-	ChatConfigStore configs;
 
 	@Autowired
 	dev.ragchat.api.audit.Audit audit;
@@ -352,10 +348,10 @@ class ModelChoiceTests {
 		// a restart: a new generator and model service over the same catalog and data
 		// dir use the stored choice, its key opened again
 		SwitchableGenerator restarted = new SwitchableGenerator(this.generators.extractive());
-		Models again = new Models(restarted, this.generators, this.store, new SecretBox(this.ragchat.dataDir()),
-				new ModelServers(new ModelsProperties(List.of(), List.of(), java.time.Duration.ofSeconds(1),
-						java.time.Duration.ofSeconds(1))),
-				this.configs, Clock.systemUTC());
+		ModelServers servers = new ModelServers(new ModelsProperties(List.of(), List.of(),
+				java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(1)));
+		Models again = new Models(restarted, new ChoiceCheck(restarted, this.generators, this.store,
+				new SecretBox(this.ragchat.dataDir()), servers, Clock.systemUTC()), this.store, servers);
 		again.restore();
 		assertThat(again.current())
 			.isEqualTo(new Models.Generator("openai-compatible", "other", true, true, "console"));

@@ -72,7 +72,7 @@ class OfferedModelTests {
 	MockMvc mvc;
 
 	@Autowired
-	Models models;
+	OfferedModels models;
 
 	@Autowired
 	ModelChoiceStore store;

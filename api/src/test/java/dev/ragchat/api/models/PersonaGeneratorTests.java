@@ -80,6 +80,9 @@ class PersonaGeneratorTests {
 	Models models;
 
 	@Autowired
+	PersonaModels personas;
+
+	@Autowired
 	ModelChoiceStore store;
 
 	@Autowired
@@ -129,7 +132,7 @@ class PersonaGeneratorTests {
 
 	@AfterEach
 	void backToTheServicesGenerator() {
-		this.models.personaChoices().forEach((choice) -> this.models.useService(choice.configId()));
+		this.personas.choices().forEach((choice) -> this.personas.useService(choice.configId()));
 		this.models.useConfigured();
 	}
 
@@ -298,15 +301,17 @@ class PersonaGeneratorTests {
 		this.store.save("cfg_gone", new ModelChoice("ollama", "http://127.0.0.1:9", "gone", null, null, Instant.now()));
 		try {
 			SwitchableGenerator restarted = new SwitchableGenerator(this.generators.extractive());
-			Models again = new Models(restarted, this.generators, this.store, new SecretBox(this.ragchat.dataDir()),
-					new ModelServers(
-							new ModelsProperties(List.of(), List.of(), Duration.ofSeconds(1), Duration.ofSeconds(1))),
-					this.configs, Clock.systemUTC());
+			ModelServers servers = new ModelServers(
+					new ModelsProperties(List.of(), List.of(), Duration.ofSeconds(1), Duration.ofSeconds(1)));
+			ChoiceCheck check = new ChoiceCheck(restarted, this.generators, this.store,
+					new SecretBox(this.ragchat.dataDir()), servers, Clock.systemUTC());
+			PersonaModels again = new PersonaModels(restarted, check, this.store, this.configs,
+					new Models(restarted, check, this.store, servers));
 			again.restore();
 			assertThat(again.current(configId))
 				.isEqualTo(new Models.Generator("openai-compatible", "local-model", true, true, "persona"));
 			assertThat(restarted.hasOwn("cfg_gone")).isFalse();
-			assertThat(again.personaChoices()).extracting(Models.PersonaChoice::configId).containsExactly(configId);
+			assertThat(again.choices()).extracting(PersonaModels.PersonaChoice::configId).containsExactly(configId);
 			persona.resetRequests();
 			assertThat(this.generators.check(restarted.current(configId), "the restarted persona's server"))
 				.startsWith("Kestrel Point");

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import dev.ragchat.api.answer.cite.Citation;
 import dev.ragchat.api.chat.ChatMessage;
 import dev.ragchat.api.chat.ChatSession;
-import dev.ragchat.api.chat.ChatSessions;
+import dev.ragchat.api.chat.list.ConversationList;
 
 /**
  * A conversation as a file to take away: Markdown to read (each answer's {@code [n]}
@@ -39,7 +39,7 @@ final class ConversationExport {
 	 * @param at when it is exported
 	 * @return it as JSON: the session, and every message as the history shows it
 	 */
-	static Json json(ChatSessions.Exported exported, Instant at) {
+	static Json json(ConversationList.Exported exported, Instant at) {
 		ChatSession session = exported.session();
 		return new Json(session.id(), session.title(), session.knowledgeBase(), session.configId(), session.createdAt(),
 				at, exported.messages().stream().map(MessageController.AnswerView::of).toList());
@@ -51,7 +51,7 @@ final class ConversationExport {
 	 * @return it as Markdown: its title, then each turn; an answer's citations as
 	 * footnotes, numbered through the whole conversation
 	 */
-	static String markdown(ChatSessions.Exported exported, Instant at) {
+	static String markdown(ConversationList.Exported exported, Instant at) {
 		ChatSession session = exported.session();
 		StringBuilder md = new StringBuilder();
 		md.append("# ").append(oneLine(title(exported), MAX_TITLE)).append("\n\n");
@@ -102,7 +102,7 @@ final class ConversationExport {
 		return md.toString();
 	}
 
-	private static String title(ChatSessions.Exported exported) {
+	private static String title(ConversationList.Exported exported) {
 		if (exported.session().title() != null) {
 			return exported.session().title();
 		}

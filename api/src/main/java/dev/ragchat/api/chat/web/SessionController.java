@@ -15,6 +15,7 @@ import dev.ragchat.api.chat.ChatSession;
 import dev.ragchat.api.chat.ChatSessions;
 import dev.ragchat.api.chat.SessionSettings;
 import dev.ragchat.api.chat.SessionStart;
+import dev.ragchat.api.chat.list.ConversationList;
 import dev.ragchat.errors.RejectedInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -60,14 +61,17 @@ public class SessionController {
 
 	private final ChatSessions sessions;
 
+	private final ConversationList conversations;
+
 	private final Audit audit;
 
 	private final Clock clock;
 
-	SessionController(ChatSessions sessions, Audit audit, Clock clock) {
+	SessionController(ChatSessions sessions, ConversationList conversations, Audit audit, Clock clock) {
 		this.audit = audit;
 		this.clock = clock;
 		this.sessions = sessions;
+		this.conversations = conversations;
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -95,7 +99,7 @@ public class SessionController {
 		if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
 			throw new RejectedInputException("offset must be 0 or more, limit between 1 and " + MAX_PAGE);
 		}
-		ChatSessions.Listed listed = this.sessions.list(caller, q, offset, limit);
+		ConversationList.Listed listed = this.conversations.list(caller, q, offset, limit);
 		return new SessionList(listed.sessions().stream().map(SessionController::summary).toList(), offset, limit,
 				listed.total());
 	}
@@ -148,7 +152,7 @@ public class SessionController {
 				scope.documentIds());
 	}
 
-	private static SessionSummary summary(ChatSessions.Summary summary) {
+	private static SessionSummary summary(ConversationList.Summary summary) {
 		ChatSession session = summary.session();
 		ChatMessage last = summary.lastMessage();
 		LastMessage preview = null;
@@ -171,7 +175,7 @@ public class SessionController {
 	@SecurityRequirement(name = "apiKey")
 	SessionView rename(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String id,
 			@RequestBody TitleRequest request) {
-		return view(this.sessions.rename(caller, id, request.title()));
+		return view(this.conversations.rename(caller, id, request.title()));
 	}
 
 	@PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -182,13 +186,13 @@ public class SessionController {
 	@SecurityRequirement(name = "apiKey")
 	SessionView change(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String id,
 			@RequestBody JsonNode request) {
-		return view(this.sessions.change(caller, id, change(request)));
+		return view(this.conversations.change(caller, id, change(request)));
 	}
 
 	/**
 	 * A body of {@code PATCH}: an object with a title, pinned, or both, and nothing else.
 	 */
-	private static ChatSessions.Change change(JsonNode request) {
+	private static ConversationList.Change change(JsonNode request) {
 		if (request == null || !request.isObject() || request.isEmpty()) {
 			throw new RejectedInputException("Send an object with title, pinned or both");
 		}
@@ -206,7 +210,7 @@ public class SessionController {
 		if (pinned != null && !pinned.isBoolean()) {
 			throw new RejectedInputException("pinned must be true or false");
 		}
-		return new ChatSessions.Change(title != null, (title != null) ? title.textValue() : null,
+		return new ConversationList.Change(title != null, (title != null) ? title.textValue() : null,
 				(pinned != null) ? pinned.booleanValue() : null);
 	}
 
@@ -223,7 +227,7 @@ public class SessionController {
 			case "markdown", "md" -> false;
 			default -> throw new RejectedInputException("format must be markdown or json");
 		};
-		ChatSessions.Exported exported = this.sessions.export(caller, id);
+		ConversationList.Exported exported = this.conversations.export(caller, id);
 		Instant now = this.clock.instant();
 		ResponseEntity.BodyBuilder file = ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION,

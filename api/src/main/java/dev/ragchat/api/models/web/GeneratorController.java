@@ -4,6 +4,8 @@ import java.util.List;
 
 import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.models.Models;
+import dev.ragchat.api.models.OfferedModels;
+import dev.ragchat.api.models.PersonaModels;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -24,10 +26,13 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "generator", description = "Which generator writes the answers")
 class GeneratorController {
 
-	private final Models models;
+	private final PersonaModels personas;
 
-	GeneratorController(Models models) {
-		this.models = models;
+	private final OfferedModels offered;
+
+	GeneratorController(PersonaModels personas, OfferedModels offered) {
+		this.personas = personas;
+		this.offered = offered;
 	}
 
 	@GetMapping
@@ -36,15 +41,15 @@ class GeneratorController {
 			+ " chosenIn picked, when people may use it): its kind, its model, whether it writes or quotes")
 	Models.Generator current(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
 			@RequestParam(required = false) String configId, @RequestParam(required = false) String model) {
-		this.models.checkVisible(caller, configId);
-		return this.models.current(configId, model);
+		this.personas.checkVisible(caller, configId);
+		return this.offered.current(configId, model);
 	}
 
 	@GetMapping("/offered")
 	@Operation(summary = "The models people may pick for a conversation (a session's model, or kb:<id>@<name> in a"
 			+ " chat completion), as the master key offered them")
 	PickableList offered() {
-		return new PickableList(this.models.pickable());
+		return new PickableList(this.offered.pickable());
 	}
 
 	@GetMapping("/models")
@@ -52,15 +57,15 @@ class GeneratorController {
 			+ " server that answers that persona); none for the extract")
 	ModelList models(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
 			@RequestParam(required = false) String configId) {
-		this.models.checkVisible(caller, configId);
-		return new ModelList(this.models.currentModels(configId));
+		this.personas.checkVisible(caller, configId);
+		return new ModelList(this.personas.currentModels(configId));
 	}
 
 	record ModelList(List<String> models) {
 
 	}
 
-	record PickableList(List<Models.Pickable> models) {
+	record PickableList(List<OfferedModels.Pickable> models) {
 
 	}
 

@@ -3,7 +3,10 @@ package dev.ragchat.api.models.web;
 import java.util.List;
 
 import dev.ragchat.api.audit.Audit;
+import dev.ragchat.api.models.ChoiceRequest;
 import dev.ragchat.api.models.Models;
+import dev.ragchat.api.models.OfferedModels;
+import dev.ragchat.api.models.PersonaModels;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -39,10 +42,16 @@ class ModelController {
 
 	private final Models models;
 
+	private final PersonaModels personas;
+
+	private final OfferedModels offered;
+
 	private final Audit audit;
 
-	ModelController(Models models, Audit audit) {
+	ModelController(Models models, PersonaModels personas, OfferedModels offered, Audit audit) {
 		this.models = models;
+		this.personas = personas;
+		this.offered = offered;
 		this.audit = audit;
 	}
 
@@ -69,8 +78,8 @@ class ModelController {
 	@Operation(summary = "Choose the generator: checked with one test call, then kept (surviving a restart) and"
 			+ " used for the next question; a failing call keeps nothing")
 	Models.Chosen choose(@Valid @RequestBody ChoiceBody body) {
-		Models.Chosen chosen = this.models.choose(
-				new Models.ChoiceRequest(body.kind(), body.baseUrl(), body.model(), body.apiKey(), body.modelPath()));
+		Models.Chosen chosen = this.models
+			.choose(new ChoiceRequest(body.kind(), body.baseUrl(), body.model(), body.apiKey(), body.modelPath()));
 		this.audit.modelChosen(Audit.MASTER, chosen.choice().kind(), chosen.choice().model());
 		return chosen;
 	}
@@ -86,29 +95,29 @@ class ModelController {
 	@GetMapping("/personas")
 	@Operation(summary = "The personas with a generator of their own (whether an API key is set, never the key)")
 	PersonaList personas() {
-		return new PersonaList(this.models.personaChoices());
+		return new PersonaList(this.personas.choices());
 	}
 
 	@GetMapping("/personas/{configId}")
 	@Operation(summary = "Which generator answers a persona's sessions, and its own choice, if any")
-	Models.PersonaChoice persona(@PathVariable String configId) {
-		return this.models.personaChoice(configId);
+	PersonaModels.PersonaChoice persona(@PathVariable String configId) {
+		return this.personas.choice(configId);
 	}
 
 	@PutMapping(path = "/personas/{configId}", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Give a persona a generator of its own: checked with one test call, then kept (surviving a"
 			+ " restart) and used for its sessions' next questions; a failing call keeps nothing")
-	Models.PersonaChosen choosePersona(@PathVariable String configId, @Valid @RequestBody ChoiceBody body) {
-		Models.PersonaChosen chosen = this.models.choose(configId,
-				new Models.ChoiceRequest(body.kind(), body.baseUrl(), body.model(), body.apiKey(), body.modelPath()));
+	PersonaModels.PersonaChosen choosePersona(@PathVariable String configId, @Valid @RequestBody ChoiceBody body) {
+		PersonaModels.PersonaChosen chosen = this.personas.choose(configId,
+				new ChoiceRequest(body.kind(), body.baseUrl(), body.model(), body.apiKey(), body.modelPath()));
 		this.audit.personaModelChosen(Audit.MASTER, configId, chosen.choice().kind(), chosen.choice().model());
 		return chosen;
 	}
 
 	@DeleteMapping("/personas/{configId}")
 	@Operation(summary = "Forget a persona's own generator: the service's answers for it again")
-	Models.PersonaChoice resetPersona(@PathVariable String configId) {
-		Models.PersonaChoice reset = this.models.useService(configId);
+	PersonaModels.PersonaChoice resetPersona(@PathVariable String configId) {
+		PersonaModels.PersonaChoice reset = this.personas.useService(configId);
 		this.audit.personaModelReset(Audit.MASTER, configId);
 		return reset;
 	}
@@ -116,18 +125,18 @@ class ModelController {
 	@GetMapping("/offered")
 	@Operation(summary = "The models people may pick for a conversation (whether an API key is set, never the key)")
 	OfferedList offered() {
-		return new OfferedList(this.models.offered());
+		return new OfferedList(this.offered.offered());
 	}
 
 	@PutMapping(path = "/offered", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Let people pick a model (a found or typed server's, a GGUF file, the extract, or kind"
 			+ " configured for the configured generator): checked with one test call, then kept under the model's"
 			+ " name (replacing one offered under it); a failing call keeps nothing")
-	Models.OfferedChosen offer(@Valid @RequestBody ChoiceBody body) {
-		Models.OfferedChosen offered = this.models.offer(
-				new Models.ChoiceRequest(body.kind(), body.baseUrl(), body.model(), body.apiKey(), body.modelPath()));
-		this.audit.modelOffered(Audit.MASTER, offered.offered().name(), offered.offered().kind());
-		return offered;
+	OfferedModels.OfferedChosen offer(@Valid @RequestBody ChoiceBody body) {
+		OfferedModels.OfferedChosen kept = this.offered
+			.offer(new ChoiceRequest(body.kind(), body.baseUrl(), body.model(), body.apiKey(), body.modelPath()));
+		this.audit.modelOffered(Audit.MASTER, kept.offered().name(), kept.offered().kind());
+		return kept;
 	}
 
 	@DeleteMapping("/offered")
@@ -135,7 +144,7 @@ class ModelController {
 	@Operation(summary = "People may no longer pick the model (its sessions are answered by their persona's or the"
 			+ " service's generator again); 404 when none is offered under that name")
 	void withdraw(@RequestParam String name) {
-		this.models.withdraw(name);
+		this.offered.withdraw(name);
 		this.audit.modelWithdrawn(Audit.MASTER, name);
 	}
 
@@ -178,11 +187,11 @@ class ModelController {
 
 	}
 
-	record PersonaList(List<Models.PersonaChoice> personas) {
+	record PersonaList(List<PersonaModels.PersonaChoice> personas) {
 
 	}
 
-	record OfferedList(List<Models.Offered> models) {
+	record OfferedList(List<OfferedModels.Offered> models) {
 
 	}
 
