@@ -22,15 +22,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The tools' input schemas as generated from the typed {@code @McpTool} methods of
- * {@link KnowledgeTools}: every argument, its type, whether it is required, its bounds
- * and its words; and how a call's failures are answered.
+ * {@link KnowledgeTools} and {@link AnswerTools}: every argument, its type, whether it is
+ * required, its bounds and its words; and how a call's failures are answered.
  */
 class McpToolMethodsTests {
 
 	private static final String KB = "kb-1";
 
-	private final Map<String, SyncToolSpecification> tools = new KnowledgeTools(null, null, null, null, null,
-			new ObjectMapper(), null, null, null)
+	private final ToolCalls calls = new ToolCalls(new ObjectMapper());
+
+	private final Map<String, SyncToolSpecification> tools = new KnowledgeTools(null, null, null, null,
+			new AnswerTools(null, null, null, null, null, this.calls), this.calls)
 		.specifications(new JacksonMcpJsonMapper(new ObjectMapper()))
 		.stream()
 		.collect(Collectors.toMap((tool) -> tool.tool().name(), Function.identity()));
