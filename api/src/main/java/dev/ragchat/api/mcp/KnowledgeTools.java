@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
@@ -16,8 +15,9 @@ import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.access.Scope;
 import dev.ragchat.errors.NotFoundException;
 import dev.ragchat.errors.RejectedInputException;
-import dev.ragchat.ingestion.Document;
 import dev.ragchat.ingestion.DocumentPages;
+import dev.ragchat.ingestion.DocumentQuery;
+import dev.ragchat.ingestion.DocumentStore;
 import dev.ragchat.ingestion.Documents;
 import dev.ragchat.ingestion.KnowledgeBases;
 import dev.ragchat.retrieval.Chunk;
@@ -57,6 +57,14 @@ public final class KnowledgeTools {
 	private static final Logger logger = LoggerFactory.getLogger(KnowledgeTools.class);
 
 	private static final int MAX_PAGE_TEXT = 50_000;
+
+	/** A page of {@code list_documents} when none is asked for. */
+	private static final int DEFAULT_DOCUMENTS = 100;
+
+	/** The most of a page, as {@code GET .../documents} gives. */
+	private static final int MAX_DOCUMENTS = 500;
+
+	private static final int MAX_FILENAME_CONTAINS = 200;
 
 	private final KnowledgeBases knowledgeBases;
 
@@ -106,20 +114,44 @@ public final class KnowledgeTools {
 	}
 
 	@McpTool(name = "list_documents",
-			description = "Lists the documents of a knowledge base: id, filename, media type, status (READY documents"
-					+ " are searchable), pages and chunks.",
+			description = "Lists the documents of a knowledge base, a page at a time (oldest upload first): id,"
+					+ " filename, media type, status (READY documents are searchable) and when it was uploaded;"
+					+ " total is how many matched, next_offset the offset of the next page when there is one."
+					+ " filename_contains finds documents by name.",
 			annotations = @McpAnnotations(title = "List documents", readOnlyHint = true, destructiveHint = false,
 					idempotentHint = true, openWorldHint = false))
 	CallToolResult listDocuments(McpSyncServerExchange exchange,
-			@McpToolParam(description = "a knowledge base id from list_knowledge_bases") String knowledge_base) {
+			@McpToolParam(description = "a knowledge base id from list_knowledge_bases") String knowledge_base,
+			@McpToolParam(required = false,
+					description = "only documents whose file name contains this text"
+							+ " (case-blind, at most 200 characters)") String filename_contains,
+			@McpToolParam(required = false,
+					description = "how many documents to skip (default 0)") @Min(0) @Max(Integer.MAX_VALUE) Integer offset,
+			@McpToolParam(required = false, description = "the most documents to return (default " + DEFAULT_DOCUMENTS
+					+ ")") @Min(1) @Max(MAX_DOCUMENTS) Integer limit) {
 		String kb = ToolCalls.see(ToolCalls.caller(exchange), knowledge_base);
-		List<Map<String, Object>> listed = new ArrayList<>();
-		for (Document document : this.documents.list(kb)) {
-			listed.add(ToolCalls.ordered("id", document.id(), "filename", document.filename(), "media_type",
-					document.mediaType(), "status", document.status().name(), "created_at",
-					String.valueOf(document.createdAt())));
+		if (filename_contains != null && filename_contains.length() > MAX_FILENAME_CONTAINS) {
+			throw new RejectedInputException(
+					"filename_contains may hold at most " + MAX_FILENAME_CONTAINS + " characters");
 		}
-		return this.calls.json(Map.of("knowledge_base", kb, "documents", listed));
+		int skip = (offset != null) ? offset : 0;
+		int most = (limit != null) ? limit : DEFAULT_DOCUMENTS;
+		// the catalog searches and cuts the page, as for GET .../documents: the knowledge
+		// base is never read whole
+		DocumentStore.Page page = this.documents.page(kb,
+				new DocumentQuery(filename_contains, DocumentQuery.Order.UPLOAD, false, skip, most));
+		Map<String, Object> answer = ToolCalls.ordered("knowledge_base", kb, "documents",
+				page.documents()
+					.stream()
+					.map((document) -> ToolCalls.ordered("id", document.id(), "filename", document.filename(),
+							"media_type", document.mediaType(), "status", document.status().name(), "created_at",
+							String.valueOf(document.createdAt())))
+					.toList(),
+				"total", page.total(), "offset", skip, "limit", most);
+		if (skip + page.documents().size() < page.total()) {
+			answer.put("next_offset", skip + page.documents().size());
+		}
+		return this.calls.json(answer);
 	}
 
 	@McpTool(name = "get_page",

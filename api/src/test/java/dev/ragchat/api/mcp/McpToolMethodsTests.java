@@ -42,7 +42,8 @@ class McpToolMethodsTests {
 		assertThat(this.tools).containsOnlyKeys("list_knowledge_bases", "list_documents", "search", "ask", "get_page",
 				"upload_document");
 		assertThat(types("list_knowledge_bases")).isEmpty();
-		assertThat(types("list_documents")).containsExactlyInAnyOrderEntriesOf(Map.of("knowledge_base", "string"));
+		assertThat(types("list_documents")).containsExactlyInAnyOrderEntriesOf(Map.of("knowledge_base", "string",
+				"filename_contains", "string", "offset", "integer", "limit", "integer"));
 		assertThat(types("search")).containsExactlyInAnyOrderEntriesOf(Map.of("knowledge_base", "string", "query",
 				"string", "mode", "string", "top_k", "integer", "document_ids", "array", "filter", "object"));
 		assertThat(types("ask"))
@@ -73,6 +74,9 @@ class McpToolMethodsTests {
 		assertThat(property("search", "top_k")).containsEntry("minimum", 1L).containsEntry("maximum", 100L);
 		assertThat(property("get_page", "page")).containsEntry("minimum", 1L)
 			.containsEntry("maximum", (long) Integer.MAX_VALUE);
+		assertThat(property("list_documents", "offset")).containsEntry("minimum", 0L)
+			.containsEntry("maximum", (long) Integer.MAX_VALUE);
+		assertThat(property("list_documents", "limit")).containsEntry("minimum", 1L).containsEntry("maximum", 500L);
 		assertThat(property("search", "mode")).containsEntry("enum", List.of("hybrid", "vector", "keyword"));
 	}
 
