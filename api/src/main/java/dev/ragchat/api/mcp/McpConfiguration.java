@@ -17,11 +17,15 @@ import org.springframework.context.annotation.Configuration;
 class McpConfiguration {
 
 	@Bean
-	KnowledgeTools knowledgeTools(KnowledgeBases knowledgeBases, Documents documents, Search search,
-			ChatSessions sessions, Conversations conversations, ObjectMapper objectMapper, ChunkIndex index,
-			DocumentPages pages, Audit audit) {
-		return new KnowledgeTools(knowledgeBases, documents, search, sessions, conversations, objectMapper, index,
-				pages, audit);
+	AnswerTools answerTools(KnowledgeBases knowledgeBases, Search search, ChatSessions sessions,
+			Conversations conversations, Audit audit, ObjectMapper objectMapper) {
+		return new AnswerTools(knowledgeBases, search, sessions, conversations, audit, new ToolCalls(objectMapper));
+	}
+
+	@Bean
+	KnowledgeTools knowledgeTools(KnowledgeBases knowledgeBases, Documents documents, ChunkIndex index,
+			DocumentPages pages, AnswerTools answers, ObjectMapper objectMapper) {
+		return new KnowledgeTools(knowledgeBases, documents, index, pages, answers, new ToolCalls(objectMapper));
 	}
 
 }

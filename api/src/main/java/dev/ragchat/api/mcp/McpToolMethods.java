@@ -59,16 +59,18 @@ final class McpToolMethods {
 	}
 
 	/**
-	 * @param tools an object with methods annotated {@link McpTool}
+	 * @param tools objects with methods annotated {@link McpTool}
 	 * @param json the mapper the generated schemas are read with
-	 * @return a tool for each method, in the order of the methods' names
+	 * @return a tool for each method, of each object in turn
 	 */
-	static List<SyncToolSpecification> specifications(Object tools, McpJsonMapper json) {
+	static List<SyncToolSpecification> specifications(List<Object> tools, McpJsonMapper json) {
 		Map<String, Method> methods = new HashMap<>();
-		for (Method method : AnnotationProviderUtil.beanMethods(tools)) {
-			McpTool tool = method.getAnnotation(McpTool.class);
-			if (tool != null) {
-				methods.put(StringUtils.hasText(tool.name()) ? tool.name() : method.getName(), method);
+		for (Object object : tools) {
+			for (Method method : AnnotationProviderUtil.beanMethods(object)) {
+				McpTool tool = method.getAnnotation(McpTool.class);
+				if (tool != null) {
+					methods.put(StringUtils.hasText(tool.name()) ? tool.name() : method.getName(), method);
+				}
 			}
 		}
 		Provider provider = new Provider(tools);
@@ -143,8 +145,8 @@ final class McpToolMethods {
 
 	private static final class Provider extends SyncMcpToolProvider {
 
-		Provider(Object tools) {
-			super(List.of(tools));
+		Provider(List<Object> tools) {
+			super(tools);
 		}
 
 		@Override

@@ -100,6 +100,11 @@ final class ExtractionSchema {
 				+ " characters are accepted");
 	}
 
+	/**
+	 * Checks a node of the schema and what it holds: its type and keywords in the subset,
+	 * no deeper than {@value #MAX_DEPTH} levels.
+	 * @param properties the properties counted so far, over the whole schema
+	 */
 	private static void check(JsonNode node, String path, int depth, int[] properties) {
 		if (depth > MAX_DEPTH) {
 			throw new RejectedInputException(path + " nests deeper than " + MAX_DEPTH + " levels");
@@ -121,45 +126,8 @@ final class ExtractionSchema {
 			}
 		}
 		switch (type) {
-			case "object" -> {
-				JsonNode props = node.path("properties");
-				if (!props.isObject() || props.isEmpty()) {
-					throw new RejectedInputException(path + ".properties must name at least one field");
-				}
-				props.properties().forEach((property) -> {
-					if (++properties[0] > MAX_PROPERTIES) {
-						throw new RejectedInputException("schema has more than " + MAX_PROPERTIES + " properties");
-					}
-					check(property.getValue(), path + ".properties." + property.getKey(), depth + 1, properties);
-				});
-				if (node.has("required")) {
-					JsonNode required = node.get("required");
-					if (!required.isArray()) {
-						throw new RejectedInputException(path + ".required must be an array of property names");
-					}
-					required.forEach((name) -> {
-						if (!name.isTextual() || !props.has(name.asText())) {
-							throw new RejectedInputException(path + ".required names " + name + ", not a property");
-						}
-					});
-				}
-			}
-			case "string" -> {
-				if (node.has("format") && !"date".equals(node.get("format").asText())) {
-					throw new RejectedInputException(path + ".format may only be 'date' (YYYY-MM-DD)");
-				}
-				if (node.has("enum")) {
-					JsonNode values = node.get("enum");
-					if (!values.isArray() || values.isEmpty()) {
-						throw new RejectedInputException(path + ".enum must be a non-empty array of strings");
-					}
-					values.forEach((value) -> {
-						if (!value.isTextual()) {
-							throw new RejectedInputException(path + ".enum must be a non-empty array of strings");
-						}
-					});
-				}
-			}
+			case "object" -> checkObject(node, path, depth, properties);
+			case "string" -> checkString(node, path);
 			case "array" -> {
 				if (!node.has("items")) {
 					throw new RejectedInputException(path + ".items is required for an array");
@@ -168,6 +136,49 @@ final class ExtractionSchema {
 			}
 			default -> {
 			}
+		}
+	}
+
+	/** An object's properties (at least one) and its required ones (among them). */
+	private static void checkObject(JsonNode node, String path, int depth, int[] properties) {
+		JsonNode props = node.path("properties");
+		if (!props.isObject() || props.isEmpty()) {
+			throw new RejectedInputException(path + ".properties must name at least one field");
+		}
+		props.properties().forEach((property) -> {
+			if (++properties[0] > MAX_PROPERTIES) {
+				throw new RejectedInputException("schema has more than " + MAX_PROPERTIES + " properties");
+			}
+			check(property.getValue(), path + ".properties." + property.getKey(), depth + 1, properties);
+		});
+		if (node.has("required")) {
+			JsonNode required = node.get("required");
+			if (!required.isArray()) {
+				throw new RejectedInputException(path + ".required must be an array of property names");
+			}
+			required.forEach((name) -> {
+				if (!name.isTextual() || !props.has(name.asText())) {
+					throw new RejectedInputException(path + ".required names " + name + ", not a property");
+				}
+			});
+		}
+	}
+
+	/** A string's format (only a date) and enum (strings, at least one). */
+	private static void checkString(JsonNode node, String path) {
+		if (node.has("format") && !"date".equals(node.get("format").asText())) {
+			throw new RejectedInputException(path + ".format may only be 'date' (YYYY-MM-DD)");
+		}
+		if (node.has("enum")) {
+			JsonNode values = node.get("enum");
+			if (!values.isArray() || values.isEmpty()) {
+				throw new RejectedInputException(path + ".enum must be a non-empty array of strings");
+			}
+			values.forEach((value) -> {
+				if (!value.isTextual()) {
+					throw new RejectedInputException(path + ".enum must be a non-empty array of strings");
+				}
+			});
 		}
 	}
 

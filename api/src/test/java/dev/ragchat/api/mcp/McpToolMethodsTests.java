@@ -22,15 +22,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The tools' input schemas as generated from the typed {@code @McpTool} methods of
- * {@link KnowledgeTools}: every argument, its type, whether it is required, its bounds
- * and its words; and how a call's failures are answered.
+ * {@link KnowledgeTools} and {@link AnswerTools}: every argument, its type, whether it is
+ * required, its bounds and its words; and how a call's failures are answered.
  */
 class McpToolMethodsTests {
 
 	private static final String KB = "kb-1";
 
-	private final Map<String, SyncToolSpecification> tools = new KnowledgeTools(null, null, null, null, null,
-			new ObjectMapper(), null, null, null)
+	private final ToolCalls calls = new ToolCalls(new ObjectMapper());
+
+	private final Map<String, SyncToolSpecification> tools = new KnowledgeTools(null, null, null, null,
+			new AnswerTools(null, null, null, null, null, this.calls), this.calls)
 		.specifications(new JacksonMcpJsonMapper(new ObjectMapper()))
 		.stream()
 		.collect(Collectors.toMap((tool) -> tool.tool().name(), Function.identity()));
@@ -40,7 +42,8 @@ class McpToolMethodsTests {
 		assertThat(this.tools).containsOnlyKeys("list_knowledge_bases", "list_documents", "search", "ask", "get_page",
 				"upload_document");
 		assertThat(types("list_knowledge_bases")).isEmpty();
-		assertThat(types("list_documents")).containsExactlyInAnyOrderEntriesOf(Map.of("knowledge_base", "string"));
+		assertThat(types("list_documents")).containsExactlyInAnyOrderEntriesOf(Map.of("knowledge_base", "string",
+				"filename_contains", "string", "offset", "integer", "limit", "integer"));
 		assertThat(types("search")).containsExactlyInAnyOrderEntriesOf(Map.of("knowledge_base", "string", "query",
 				"string", "mode", "string", "top_k", "integer", "document_ids", "array", "filter", "object"));
 		assertThat(types("ask"))
@@ -71,6 +74,9 @@ class McpToolMethodsTests {
 		assertThat(property("search", "top_k")).containsEntry("minimum", 1L).containsEntry("maximum", 100L);
 		assertThat(property("get_page", "page")).containsEntry("minimum", 1L)
 			.containsEntry("maximum", (long) Integer.MAX_VALUE);
+		assertThat(property("list_documents", "offset")).containsEntry("minimum", 0L)
+			.containsEntry("maximum", (long) Integer.MAX_VALUE);
+		assertThat(property("list_documents", "limit")).containsEntry("minimum", 1L).containsEntry("maximum", 500L);
 		assertThat(property("search", "mode")).containsEntry("enum", List.of("hybrid", "vector", "keyword"));
 	}
 

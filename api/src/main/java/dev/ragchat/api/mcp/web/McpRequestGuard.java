@@ -151,6 +151,31 @@ final class McpRequestGuard implements HandlerFilterFunction<ServerResponse, Ser
 		catch (JsonProcessingException ex) {
 			return error(HttpStatus.BAD_REQUEST, null, ErrorCodes.PARSE_ERROR, "Parse error: the body is not JSON");
 		}
+		ServerResponse invalid = invalid(message);
+		if (invalid != null) {
+			return invalid;
+		}
+		Rpc rpc = Rpc.of(message);
+		ServerRequest forwarded = ServerRequest.from(request).body(bytes).build();
+		if (rpc.isRequest() && McpSchema.METHOD_INITIALIZE.equals(rpc.method())) {
+			return initialize(forwarded, next, keyId, rpc);
+		}
+		String session = request.headers().firstHeader(HttpHeaders.MCP_SESSION_ID);
+		if (session == null) {
+			return noSessionId(rpc.replyId());
+		}
+		if (!keyId.equals(this.owners.get(session))) {
+			return sessionNotFound(rpc.replyId(), session);
+		}
+		return inSession(forwarded, next, rpc);
+	}
+
+	/**
+	 * @param message the body, as JSON
+	 * @return the error that answers it when it is not one JSON-RPC 2.0 message object,
+	 * or {@code null} when it is one
+	 */
+	private static ServerResponse invalid(JsonNode message) {
 		if (message == null || message.isMissingNode()) {
 			return error(HttpStatus.BAD_REQUEST, null, ErrorCodes.PARSE_ERROR,
 					"Parse error: the body is empty; send one JSON-RPC 2.0 message");
@@ -162,12 +187,11 @@ final class McpRequestGuard implements HandlerFilterFunction<ServerResponse, Ser
 			return invalidRequest(null, "the body must be one JSON-RPC 2.0 message, a JSON object");
 		}
 		JsonNode id = message.get("id");
-		boolean validId = id != null && (id.isTextual() || id.isIntegralNumber());
-		JsonNode replyId = validId ? id : null;
+		JsonNode replyId = Rpc.replyId(id);
 		if (!"2.0".equals(message.path("jsonrpc").textValue())) {
 			return invalidRequest(replyId, "jsonrpc must be \"2.0\"");
 		}
-		if (id != null && !validId) {
+		if (id != null && replyId == null) {
 			return invalidRequest(null, "id must be a string or an integer");
 		}
 		JsonNode method = message.get("method");
@@ -179,51 +203,55 @@ final class McpRequestGuard implements HandlerFilterFunction<ServerResponse, Ser
 					+ " an id and a result or an error");
 		}
 		JsonNode params = message.get("params");
-		if (params != null && params.isNull()) {
-			params = null;
-		}
-		boolean isRequest = method != null && id != null;
-		if (params != null && !params.isObject()) {
-			return isRequest ? invalidParams(replyId, "params must be an object")
+		if (params != null && !params.isNull() && !params.isObject()) {
+			return (method != null && id != null) ? invalidParams(replyId, "params must be an object")
 					: invalidRequest(null, "params must be an object");
 		}
-		ServerRequest forwarded = ServerRequest.from(request).body(bytes).build();
-		if (isRequest && McpSchema.METHOD_INITIALIZE.equals(method.textValue())) {
-			String problem = initializeProblem(params);
-			if (problem != null) {
-				return invalidParams(replyId, problem);
-			}
-			ServerResponse response = answered(next.handle(forwarded), replyId, false);
-			String session = response.headers().getFirst(HttpHeaders.MCP_SESSION_ID);
-			if (response.statusCode().is2xxSuccessful() && session != null) {
-				this.owners.put(session, keyId);
-			}
-			return response;
+		return null;
+	}
+
+	/**
+	 * An {@code initialize} with its params checked, forwarded; a session it opens
+	 * belongs to the key that sent it.
+	 */
+	private ServerResponse initialize(ServerRequest forwarded, HandlerFunction<ServerResponse> next, String keyId,
+			Rpc rpc) throws Exception {
+		String problem = initializeProblem(rpc.params());
+		if (problem != null) {
+			return invalidParams(rpc.replyId(), problem);
 		}
-		String session = request.headers().firstHeader(HttpHeaders.MCP_SESSION_ID);
-		if (session == null) {
-			return noSessionId(replyId);
+		ServerResponse response = answered(next.handle(forwarded), rpc.replyId(), false);
+		String session = response.headers().getFirst(HttpHeaders.MCP_SESSION_ID);
+		if (response.statusCode().is2xxSuccessful() && session != null) {
+			this.owners.put(session, keyId);
 		}
-		if (!keyId.equals(this.owners.get(session))) {
-			return sessionNotFound(replyId, session);
-		}
-		if (isRequest) {
-			if (!METHODS.contains(method.textValue())) {
-				return answer(replyId, ErrorCodes.METHOD_NOT_FOUND, "Method not found: " + method.textValue());
+		return response;
+	}
+
+	/**
+	 * A message in a session of its key: a request for a method the server answers (a
+	 * {@code tools/call} with its arguments checked), a notification or a response,
+	 * forwarded.
+	 */
+	private ServerResponse inSession(ServerRequest forwarded, HandlerFunction<ServerResponse> next, Rpc rpc)
+			throws Exception {
+		if (rpc.isRequest()) {
+			if (!METHODS.contains(rpc.method())) {
+				return answer(rpc.replyId(), ErrorCodes.METHOD_NOT_FOUND, "Method not found: " + rpc.method());
 			}
-			if (McpSchema.METHOD_TOOLS_CALL.equals(method.textValue())) {
-				String problem = this.tools.problem(params);
+			if (McpSchema.METHOD_TOOLS_CALL.equals(rpc.method())) {
+				String problem = this.tools.problem(rpc.params());
 				if (problem != null) {
-					return invalidParams(replyId, problem);
+					return invalidParams(rpc.replyId(), problem);
 				}
 			}
 		}
-		else if (method != null && McpSchema.METHOD_NOTIFICATION_ROOTS_LIST_CHANGED.equals(method.textValue())) {
+		else if (McpSchema.METHOD_NOTIFICATION_ROOTS_LIST_CHANGED.equals(rpc.method())) {
 			// the SDK would ask the client for its roots and wait for the answer; ragchat
 			// uses no roots
 			return ServerResponse.accepted().build();
 		}
-		return answered(next.handle(forwarded), replyId, method == null);
+		return answered(next.handle(forwarded), rpc.replyId(), rpc.method() == null);
 	}
 
 	private String initializeProblem(JsonNode params) {
@@ -316,6 +344,31 @@ final class McpRequestGuard implements HandlerFilterFunction<ServerResponse, Ser
 		body.set("id", (replyId != null) ? replyId : NullNode.instance);
 		body.putObject("error").put("code", code).put("message", message);
 		return body.toString();
+	}
+
+	/**
+	 * A JSON-RPC 2.0 message object, once {@link #invalid} found nothing wrong with it.
+	 *
+	 * @param replyId the id to answer with: the message's, when it is a string or an
+	 * integer
+	 * @param method its method, or {@code null} for a response
+	 * @param params its params, an object, or {@code null} for none
+	 * @param isRequest whether it is a request (a method and an id), which is answered
+	 */
+	private record Rpc(JsonNode replyId, String method, JsonNode params, boolean isRequest) {
+
+		static Rpc of(JsonNode message) {
+			JsonNode id = message.get("id");
+			JsonNode method = message.get("method");
+			JsonNode params = message.get("params");
+			return new Rpc(replyId(id), (method != null) ? method.textValue() : null,
+					(params != null && !params.isNull()) ? params : null, method != null && id != null);
+		}
+
+		static JsonNode replyId(JsonNode id) {
+			return (id != null && (id.isTextual() || id.isIntegralNumber())) ? id : null;
+		}
+
 	}
 
 }
