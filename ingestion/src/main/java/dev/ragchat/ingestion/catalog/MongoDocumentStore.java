@@ -14,8 +14,6 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
@@ -46,12 +44,6 @@ final class MongoDocumentStore implements DocumentStore {
 
 	private static final List<String> WORKING = List.of(DocumentStatus.PARSING.name(), DocumentStatus.EMBEDDING.name());
 
-	/**
-	 * Knowledge base and SHA-256 of a live (not failed) document: unique, absent once the
-	 * document fails, so the catalog holds one live document per content.
-	 */
-	private static final String LIVE_KEY = "liveKey";
-
 	private final MongoCollection<org.bson.Document> documents;
 
 	private final MongoCollection<org.bson.Document> idempotencyKeys;
@@ -64,36 +56,8 @@ final class MongoDocumentStore implements DocumentStore {
 		this.documents = database.getCollection("documents");
 		this.idempotencyKeys = database.getCollection("idempotencyKeys");
 		this.versions = database.getCollection("documentVersions");
-		this.versions.createIndex(Indexes.ascending("documentId", "version"));
-		this.documents.createIndex(Indexes.ascending("status", "createdAt"));
-		this.documents.createIndex(Indexes.ascending("status", "attempts", "createdAt"));
-		this.documents.createIndex(Indexes.ascending("knowledgeBase", "sha256"));
-		this.documents.createIndex(Indexes.ascending("knowledgeBase", "idempotencyKey"));
-		this.documents.createIndex(Indexes.ascending("knowledgeBase", "createdAt"));
+		MongoDocumentIndexes.create(this.documents, this.versions);
 		this.pages = new MongoDocumentPages(this.documents);
-		addLiveKeys();
-		this.documents.createIndex(Indexes.ascending(LIVE_KEY), new IndexOptions().unique(true).sparse(true));
-	}
-
-	/**
-	 * Gives documents stored before the unique live key existed theirs, oldest first (a
-	 * later copy of the same bytes keeps none).
-	 */
-	private void addLiveKeys() {
-		Bson missing = and(eq(LIVE_KEY, null), ne("status", DocumentStatus.FAILED.name()));
-		java.util.Set<String> seen = new java.util.HashSet<>();
-		for (org.bson.Document row : this.documents.find(missing)
-			.sort(Sorts.ascending("createdAt", "_id"))
-			.into(new ArrayList<>())) {
-			String key = liveKey(row.getString("knowledgeBase"), row.getString("sha256"));
-			if (seen.add(key) && this.documents.countDocuments(eq(LIVE_KEY, key)) == 0) {
-				this.documents.updateOne(eq("_id", row.get("_id")), Updates.set(LIVE_KEY, key));
-			}
-		}
-	}
-
-	private static String liveKey(String knowledgeBase, String sha256) {
-		return knowledgeBase + "/" + sha256;
 	}
 
 	@Override
@@ -118,7 +82,7 @@ final class MongoDocumentStore implements DocumentStore {
 			.append("updatedAt", Date.from(d.createdAt()))
 			.append("versionAt", Date.from(d.updatedAt()));
 		if (d.status() != DocumentStatus.FAILED) {
-			row.append(LIVE_KEY, liveKey(d.knowledgeBase(), d.sha256()));
+			row.append(MongoDocumentIndexes.LIVE_KEY, MongoDocumentIndexes.liveKey(d.knowledgeBase(), d.sha256()));
 		}
 		while (true) {
 			try {
@@ -294,11 +258,10 @@ final class MongoDocumentStore implements DocumentStore {
 
 	@Override
 	public void failed(String id, String error, List<String> warnings) {
-		this.documents.updateOne(eq("_id", id),
-				Updates.combine(Updates.set("status", DocumentStatus.FAILED.name()), Updates.unset(LIVE_KEY),
-						Updates.set("error", error), Updates.set("warnings", Document.boundedWarnings(warnings)),
-						Updates.set("chunksDone", 0), Updates.unset("leaseOwner"), Updates.unset("leaseUntil"),
-						Updates.set("updatedAt", new Date())));
+		this.documents.updateOne(eq("_id", id), Updates.combine(Updates.set("status", DocumentStatus.FAILED.name()),
+				Updates.unset(MongoDocumentIndexes.LIVE_KEY), Updates.set("error", error),
+				Updates.set("warnings", Document.boundedWarnings(warnings)), Updates.set("chunksDone", 0),
+				Updates.unset("leaseOwner"), Updates.unset("leaseUntil"), Updates.set("updatedAt", new Date())));
 	}
 
 	@Override
@@ -340,7 +303,8 @@ final class MongoDocumentStore implements DocumentStore {
 							Updates.set(MongoDocumentPages.NAME_KEY, DocumentQuery.nameKey(next.filename())),
 							Updates.set("mediaType", next.mediaType()), Updates.set("sizeBytes", next.sizeBytes()),
 							Updates.set("sha256", next.sha256()),
-							Updates.set(LIVE_KEY, liveKey(next.knowledgeBase(), next.sha256())),
+							Updates.set(MongoDocumentIndexes.LIVE_KEY,
+									MongoDocumentIndexes.liveKey(next.knowledgeBase(), next.sha256())),
 							Updates.set("metadata", next.metadata()), Updates.set("version", next.version()),
 							Updates.set("versionAt", Date.from(next.updatedAt())),
 							Updates.set("status", DocumentStatus.QUEUED.name()), Updates.set("pagesDone", 0),
