@@ -9,7 +9,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import dev.ragchat.api.answer.search.Search;
+import dev.ragchat.answer.search.Search;
 import dev.ragchat.retrieval.Retriever;
 import dev.ragchat.retrieval.query.QueryShaper;
 import dev.ragchat.retrieval.rerank.Reranker;
@@ -63,7 +63,7 @@ class ArchitectureTests {
 		// (Spring's HTTP clients, RestClient and WebClient, live under "web" too: a step
 		// may call a model over HTTP, it may not serve HTTP)
 		noClasses().that()
-			.resideInAnyPackage("dev.ragchat.api.chat", "dev.ragchat.api.answer..", "dev.ragchat.api.chat.store..",
+			.resideInAnyPackage("dev.ragchat.api.chat", "dev.ragchat.answer..", "dev.ragchat.api.chat.store..",
 					"dev.ragchat.api.media", "dev.ragchat.retrieval..")
 			.should()
 			.dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("..web..", "jakarta.servlet..")
@@ -77,7 +77,7 @@ class ArchitectureTests {
 		// one search for /search, MCP, chat and the ground step: nothing else calls the
 		// query shaper, the retriever or the reranker (configurations build them)
 		noClasses().that()
-			.resideOutsideOfPackages("dev.ragchat.api.answer.search..", "dev.ragchat.retrieval..")
+			.resideOutsideOfPackages("dev.ragchat.answer.search..", "dev.ragchat.retrieval..")
 			.should()
 			.callMethodWhere(DescribedPredicate.describe("a method of the query shaper, the retriever or the reranker",
 					(JavaMethodCall call) -> Stream
@@ -92,7 +92,7 @@ class ArchitectureTests {
 		// the judge reads what the search stage found and read (Judged) and decides: the
 		// look-ups of names the sources lack are the search stage's query expansion
 		noClasses().that()
-			.resideInAPackage("dev.ragchat.api.answer.judge..")
+			.resideInAPackage("dev.ragchat.answer.judge..")
 			.should()
 			.transitivelyDependOnClassesThat()
 			.areAssignableTo(Search.class)
@@ -103,7 +103,7 @@ class ArchitectureTests {
 	@Test
 	void noStageOfTheAnswerEngineKnowsASessionAStoreOrTheWeb() {
 		noClasses().that()
-			.resideInAPackage("dev.ragchat.api.answer..")
+			.resideInAPackage("dev.ragchat.answer..")
 			.should()
 			.dependOnClassesThat(JavaClass.Predicates
 				.resideInAnyPackage("dev.ragchat.api.chat..", "dev.ragchat.api.openai..", "dev.ragchat.api.mcp..",

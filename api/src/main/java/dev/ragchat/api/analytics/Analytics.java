@@ -17,7 +17,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import dev.ragchat.api.answer.cite.Citation;
+import dev.ragchat.answer.cite.Citation;
 import dev.ragchat.api.chat.ChatMessage;
 import dev.ragchat.api.chat.ChatSession;
 import dev.ragchat.api.chat.MessageStore;

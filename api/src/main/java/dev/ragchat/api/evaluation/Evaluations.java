@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
+import dev.ragchat.answer.AnswerRequest;
 import dev.ragchat.api.access.Caller;
-import dev.ragchat.api.answer.AnswerRequest;
 import dev.ragchat.api.chat.ChatProperties;
 import dev.ragchat.api.chat.ChatSession;
 import dev.ragchat.api.chat.ChatSessions;

@@ -13,10 +13,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import dev.ragchat.api.answer.Answer;
-import dev.ragchat.api.answer.AnswerEngine;
-import dev.ragchat.api.answer.AnswerRequest;
-import dev.ragchat.api.answer.generate.Turn;
+import dev.ragchat.answer.Answer;
+import dev.ragchat.answer.AnswerEngine;
+import dev.ragchat.answer.AnswerRequest;
+import dev.ragchat.answer.generate.Turn;
 import dev.ragchat.api.chat.AnswerAdmission;
 import dev.ragchat.errors.RagChatException;
 import org.slf4j.Logger;

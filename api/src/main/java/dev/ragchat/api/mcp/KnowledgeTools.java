@@ -15,10 +15,10 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ragchat.answer.search.Search;
+import dev.ragchat.answer.search.SearchRequest;
 import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.access.Scope;
-import dev.ragchat.api.answer.search.Search;
-import dev.ragchat.api.answer.search.SearchRequest;
 import dev.ragchat.api.audit.Audit;
 import dev.ragchat.api.chat.ChatMessage;
 import dev.ragchat.api.chat.ChatSessions;
