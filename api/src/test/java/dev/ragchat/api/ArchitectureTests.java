@@ -24,11 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The boundaries docs/architecture.md draws, checked on the compiled production classes
- * of all three modules: api uses ingestion, ingestion uses retrieval, never the other
- * way; no cycles between modules or between packages; adapters are reached only through
- * their ports, so only their own package and the configuration that chooses them name
- * them. The application modules (a Maven module's top-level packages: no cycles between
- * them, no use of another's internals) are Spring Modulith's to check:
+ * of all four modules: api uses answer, answer uses ingestion, ingestion uses retrieval,
+ * never the other way; no cycles between modules or between packages; adapters are
+ * reached only through their ports, so only their own package and the configuration that
+ * chooses them name them. The application modules (a Maven module's top-level packages:
+ * no cycles between them, no use of another's internals) are Spring Modulith's to check:
  * {@link ModularityTests}.
  */
 class ArchitectureTests {
@@ -43,17 +43,28 @@ class ArchitectureTests {
 		layeredArchitecture().consideringOnlyDependenciesInLayers()
 			.layer("api")
 			.definedBy("dev.ragchat", "dev.ragchat.api..")
+			.layer("answer")
+			.definedBy("dev.ragchat.answer..")
 			.layer("ingestion")
 			.definedBy("dev.ragchat.ingestion..")
 			.layer("retrieval")
 			.definedBy("dev.ragchat.retrieval..", "dev.ragchat.errors..")
 			.whereLayer("api")
 			.mayNotBeAccessedByAnyLayer()
-			.whereLayer("ingestion")
+			.whereLayer("answer")
 			.mayOnlyBeAccessedByLayers("api")
+			.whereLayer("ingestion")
+			.mayOnlyBeAccessedByLayers("answer", "api")
 			.whereLayer("retrieval")
-			.mayOnlyBeAccessedByLayers("ingestion", "api")
+			.mayOnlyBeAccessedByLayers("ingestion", "answer", "api")
 			.check(ragchat);
+	}
+
+	@Test
+	void theProductionClassesOfEveryMavenModuleAreChecked() {
+		assertThat(Stream.of("dev.ragchat.api", "dev.ragchat.answer", "dev.ragchat.ingestion", "dev.ragchat.retrieval"))
+			.as("a Maven module whose classes the rules would not see")
+			.allMatch((module) -> ragchat.stream().anyMatch((javaClass) -> javaClass.getPackageName().equals(module)));
 	}
 
 	@Test

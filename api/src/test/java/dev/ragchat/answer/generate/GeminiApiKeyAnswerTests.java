@@ -50,19 +50,10 @@ class GeminiApiKeyAnswerTests extends ChatModelAnswerContractTests {
 	}
 
 	static String chunk(String text, boolean last) {
-		return "{\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"text\":" + quote(text) + "}]},"
-				+ (last ? "\"finishReason\":\"STOP\"," : "") + "\"index\":0}],"
+		return "{\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"text\":" + ModelReplies.quote(text)
+				+ "}]}," + (last ? "\"finishReason\":\"STOP\"," : "") + "\"index\":0}],"
 				+ "\"usageMetadata\":{\"promptTokenCount\":100,\"candidatesTokenCount\":10,\"totalTokenCount\":110},"
 				+ "\"modelVersion\":\"gemini-2.5-flash\"}";
-	}
-
-	static String quote(String text) {
-		try {
-			return json.writeValueAsString(text);
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	@Override

@@ -59,7 +59,7 @@ class OllamaAnswerTests extends ChatModelAnswerContractTests {
 	/** One of Ollama's chat responses; the last one has its statistics. */
 	static String message(String text, boolean done) {
 		return "{\"model\":\"llama3.2:3b\",\"created_at\":\"2025-01-01T10:00:00.123456Z\",\"message\":{\"role\":"
-				+ "\"assistant\",\"content\":" + GeminiApiKeyAnswerTests.quote(text) + "},\"done\":" + done
+				+ "\"assistant\",\"content\":" + ModelReplies.quote(text) + "},\"done\":" + done
 				+ (done ? ",\"done_reason\":\"stop\",\"total_duration\":4883435000,\"load_duration\":15246000,"
 						+ "\"prompt_eval_count\":412,\"prompt_eval_duration\":2870000000,\"eval_count\":21,"
 						+ "\"eval_duration\":1990000000" : "")

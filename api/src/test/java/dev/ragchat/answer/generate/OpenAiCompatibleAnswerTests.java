@@ -55,20 +55,11 @@ class OpenAiCompatibleAnswerTests extends ChatModelAnswerContractTests {
 		server.stubFor(post(urlPathEqualTo(COMPLETIONS)).atPriority(5)
 			.withHeader("Authorization", equalTo("Bearer test-api-key"))
 			.willReturn(aResponse().withHeader("Content-Type", "application/json")
-				.withBody(completion(String.join("", pieces)))));
+				.withBody(ModelReplies.openAiCompletion(String.join("", pieces)))));
 		server.stubFor(post(urlPathEqualTo(COMPLETIONS)).atPriority(1)
 			.withHeader("Authorization", equalTo("Bearer test-api-key"))
 			.withRequestBody(containing("\"stream\":true"))
 			.willReturn(aResponse().withHeader("Content-Type", "text/event-stream").withBody(events(pieces))));
-	}
-
-	/** A whole answer, as OpenAI's API and llama-server write it. */
-	static String completion(String text) {
-		return "{\"id\":\"chatcmpl-9x2\",\"object\":\"chat.completion\",\"created\":1735689600,\"model\":\"local-model\","
-				+ "\"system_fingerprint\":\"b4500-cpu\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
-				+ "\"content\":" + GeminiApiKeyAnswerTests.quote(text)
-				+ "},\"logprobs\":null,\"finish_reason\":\"stop\"}],"
-				+ "\"usage\":{\"prompt_tokens\":412,\"completion_tokens\":21,\"total_tokens\":433}}";
 	}
 
 	/**
@@ -78,7 +69,7 @@ class OpenAiCompatibleAnswerTests extends ChatModelAnswerContractTests {
 	static String events(List<String> pieces) {
 		List<String> deltas = new ArrayList<>();
 		deltas.add("{\"role\":\"assistant\",\"content\":\"\"}");
-		pieces.forEach((piece) -> deltas.add("{\"content\":" + GeminiApiKeyAnswerTests.quote(piece) + "}"));
+		pieces.forEach((piece) -> deltas.add("{\"content\":" + ModelReplies.quote(piece) + "}"));
 		StringBuilder events = new StringBuilder();
 		for (String delta : deltas) {
 			events.append(chunk(delta, "null"));

@@ -52,7 +52,7 @@ class ModelClientTests {
 
 	void stubCompletion(String path) {
 		server.stubFor(post(urlPathEqualTo(path)).willReturn(aResponse().withHeader("Content-Type", "application/json")
-			.withBody(OpenAiCompatibleAnswerTests.completion("Hello."))));
+			.withBody(ModelReplies.openAiCompletion("Hello."))));
 	}
 
 	LoggedRequest onlyRequest() {
@@ -153,7 +153,7 @@ class ModelClientTests {
 					aResponse().withStatus(redirect).withHeader("Location", server.url("/elsewhere/api/chat"))));
 			server.stubFor(any(urlPathMatching("/elsewhere/.*"))
 				.willReturn(aResponse().withHeader("Content-Type", "application/json")
-					.withBody(OpenAiCompatibleAnswerTests.completion("Hello."))));
+					.withBody(ModelReplies.openAiCompletion("Hello."))));
 			for (ChatModel model : List.of(openAi(server.baseUrl() + "/v1", "local-model", "sk-secret"),
 					ollama(server.baseUrl(), "llama3.2"))) {
 				String expected = "The language model answered " + redirect
