@@ -62,8 +62,6 @@ import org.springframework.util.Assert;
  */
 public final class AnswerEngine {
 
-	private static final int MAX_IMAGE_QUERY = 2000;
-
 	private final QueryRewriter rewriter;
 
 	private final Search search;
@@ -125,138 +123,189 @@ public final class AnswerEngine {
 
 		// 1. query: what to search for, the message alone or with the subject its
 		// conversation supplies
-		// (of the request's scope: its knowledge bases, its documents when it names some)
-		SearchRequest asked = SearchRequest.within(request.scope(), request.question(), request.settings().topK(),
-				request.settings().mode(), request.filter(), request.settings().rerank());
-		QueryRewriter.Conversation conversation = new QueryRewriter.Conversation(asked, request.history());
+		QueryRewriter.Conversation conversation = new QueryRewriter.Conversation(asked(request), request.history());
 		QueryRewriter.Rewrite rewrite = this.rewriter.rewrite(conversation);
 		trace.rewritten(request.question(), rewrite.query(), rewrite.why());
 
-		// 2. search: shape, retrieve, rerank, least score (text read in images joins the
-		// query; what the rewrite searched already is not searched again, unless traced)
-		Found found = (image == null && rewrite.found() != null && !trace.on()) ? rewrite.found() : this.search
-			.search(conversation.searching((image != null) ? image.joinedTo(rewrite.query()) : rewrite.query()), trace);
-		if (rewrite.named() != null) {
-			found = found.judging(this.search.shape(rewrite.named()));
-		}
-		// expand and join (for the extract's judge; a language model reads the sources
-		// itself): each name of the question the chunks found do not speak of is looked
-		// up, and the documents about it searched for the question, each through the one
-		// search, what it finds joined into the found set; then what the set says of the
-		// question's names is read, so that the judge reads no index
-		Grounds grounds = null;
-		if (!generator.judgesSources() && this.grounding != null) {
-			Grounding.Expansion expansion = this.grounding.expand(
-					new GroundingQuestion(request.knowledgeBase(), found.query(), found.chunks()), request.filter(),
-					!request.media().isEmpty());
-			for (SearchRequest expanded : expansion.searches()) {
-				found = found.join(this.search.search(expanded));
-			}
-			grounds = this.grounding.read(expansion, found.all());
-		}
+		// 2. search: shape, retrieve, rerank, least score; then, for the extract's judge
+		// (a language model reads the sources itself), expand and join, and read what the
+		// found set says of the question's names, so that the judge reads no index
+		Found found = search(conversation, rewrite, image, trace);
+		Grounding.Expansion expansion = (!generator.judgesSources() && this.grounding != null)
+				? this.grounding.expand(new GroundingQuestion(request.knowledgeBase(), found.query(), found.chunks()),
+						request.filter(), !request.media().isEmpty())
+				: null;
+		found = joined(found, expansion);
+		Grounds grounds = (expansion != null) ? this.grounding.read(expansion, found.all()) : null;
 
 		// 3. judge: do the sources answer? (it reads and decides: the search's verdict,
 		// then the rules of the extract or the similarity floor before a language model)
 		Verdict verdict = inside(request.scope(), this.judge
 			.judge(Judged.of(found, grounds, !request.media().isEmpty(), generator.judgesSources(), trace)));
 		trace.judged(verdict);
-		List<ScoredChunk> sources = verdict.sources();
 
-		// 4. widen: the post-retrieval steps, after the judge (what it read is what
-		// search
-		// found), the first that applies: a summary reads the passage search ranked first
-		// among its neighbours in the document (Focus); other sources of a paginated
-		// document are read with the rest of their page (PageContext)
-		if (verdict.answerable()) {
-			for (SourcesProcessor step : this.widening) {
-				SourcesProcessor.Processed processed = step.process(request.question(), sources);
-				if (processed != null) {
-					sources = processed.sources();
-					trace.widened(sources, processed.how());
-					break;
-				}
-			}
-		}
+		// 4. widen: the post-retrieval steps, after the judge
+		List<ScoredChunk> sources = verdict.answerable() ? widen(request.question(), verdict.sources(), trace)
+				: verdict.sources();
 
 		// 5. generate (only markers that name a source reach the caller, numbered in the
-		// order the answer first uses them, the same streamed and returned)
-		AnswerGenerator.Generated generated;
-		Refusal refusal = verdict.refusal();
+		// order the answer first uses them, the same streamed and returned), or ask back
 		CitationMarkers.Numbering numbering = new CitationMarkers.Numbering();
 		if (verdict.clarification() != null) {
-			// the question asked back cites the source of each reading it offers
-			String askedBack = CitationMarkers.keepValid(verdict.clarification().text(), sources.size(), numbering);
-			tokens.accept(askedBack);
-			List<Citation> readings = knowledgeBases(
-					this.citations.of(new Citations.Cited(askedBack, sources, numbering.cited())), sources);
-			trace.cited(readings);
-			// each reading names its source by the number the question asked back gives
-			// it
-			Clarification offered = new Clarification(verdict.clarification().kind(), verdict.clarification()
-				.readings()
-				.stream()
-				.map((reading) -> new Clarification.Reading(reading.label(), numbering.number(reading.source())))
-				.toList());
-			return new Answer(askedBack, false, readings, null, null,
-					found.chunks().stream().map(Answer.Passage::of).toList(), trace.trace(null), offered);
+			return askedBack(verdict.clarification(), sources, numbering, found, tokens, trace);
 		}
-		if (!verdict.answerable()) {
-			tokens.accept(AnswerGenerator.NOT_FOUND);
-			generated = new AnswerGenerator.Generated(AnswerGenerator.NOT_FOUND, false);
+		Written written = verdict.answerable()
+				? generate(request, generator, found.query().text(), sources, numbering, tokens, trace)
+				: Written.notFound(verdict.refusal(), tokens);
+		if (written.askedBack()) {
+			return modelAskedBack(written.generated(), sources, numbering, found, trace);
 		}
-		else {
-			CitationMarkers.Filter filtered = new CitationMarkers.Filter(tokens, sources.size(),
-					new CitationMarkers.Numbering());
-			AnswerGenerator.Generated written = generator.generate(new Question(request.question(),
-					found.query().text(), request.history(), sources, request.settings().systemPrompt(),
-					request.settings().model(), request.settings().temperature(), request.media()), filtered);
-			filtered.flush();
-			generated = new AnswerGenerator.Generated(
-					CitationMarkers.keepValid(written.text(), sources.size(), numbering), written.grounded(),
-					written.tokens());
-			if (ChatModelGenerator.CLARIFY.equals(written.refusal())) {
-				// the model asked back: the readings it names are cited as the extract's
-				// are
-				String askedBack = generated.text();
-				List<Citation> readings = knowledgeBases(
-						this.citations.of(new Citations.Cited(askedBack, sources, numbering.cited())), sources);
-				trace.generated(true, sources, askedBack, false);
-				trace.cited(readings);
-				return new Answer(askedBack, false, readings, written.tokens(), null,
-						found.chunks().stream().map(Answer.Passage::of).toList(), trace.trace(null),
-						new Clarification("reading", List.of()));
-			}
-			if (!written.grounded() && written.refusal() != null) {
-				refusal = new Refusal(written.refusal(),
-						"writing that needs a language model: the passages are quoted");
-			}
-			else if (!written.grounded()) {
-				refusal = generator.judgesSources()
-						? new Refusal(Refusal.MODEL_SAID_NOT_FOUND, "the model said the sources do not answer")
-						: new Refusal(Refusal.BELOW_SIMILARITY, "no sentence of the sources answers the question");
-			}
-			trace.generated(generator.judgesSources(), sources, generated.text(), generated.grounded());
-		}
-		if (image != null) {
-			generated = new AnswerGenerator.Generated(image.note() + generated.text(), generated.grounded(),
-					generated.tokens());
-		}
+		AnswerGenerator.Generated generated = (image != null) ? image.before(written.generated()) : written.generated();
 
-		// 6. cite: an answer none of whose markers verifies against its sources is not
-		// grounded
+		// 6. cite
+		return cite(generated, written.refusal(), verdict.answerable(), sources, numbering, found, trace);
+	}
+
+	/**
+	 * The first search, of the request's scope: its knowledge bases, its documents when
+	 * it names some.
+	 */
+	private static SearchRequest asked(AnswerRequest request) {
+		return SearchRequest.within(request.scope(), request.question(), request.settings().topK(),
+				request.settings().mode(), request.filter(), request.settings().rerank());
+	}
+
+	/**
+	 * Step 2, search: text read in images joins the query; what the rewrite searched
+	 * already is not searched again, unless traced; the names the rewrite found the
+	 * question asks about are judged with the rest.
+	 */
+	private Found search(QueryRewriter.Conversation conversation, QueryRewriter.Rewrite rewrite, ImageText image,
+			Tracing trace) {
+		Found found = (image == null && rewrite.found() != null && !trace.on()) ? rewrite.found() : this.search
+			.search(conversation.searching((image != null) ? image.joinedTo(rewrite.query()) : rewrite.query()), trace);
+		return (rewrite.named() != null) ? found.judging(this.search.shape(rewrite.named())) : found;
+	}
+
+	/**
+	 * Step 2, expand and join: each name of the question the chunks found do not speak of
+	 * is looked up, and the documents about it searched for the question, each through
+	 * the one search, what it finds joined into the found set.
+	 */
+	private Found joined(Found found, Grounding.Expansion expansion) {
+		if (expansion == null) {
+			return found;
+		}
+		Found joined = found;
+		for (SearchRequest expanded : expansion.searches()) {
+			joined = joined.join(this.search.search(expanded));
+		}
+		return joined;
+	}
+
+	/**
+	 * Step 4, widen: the first post-retrieval step that applies (what the judge read is
+	 * what search found): a summary reads the passage search ranked first among its
+	 * neighbours in the document (Focus); other sources of a paginated document are read
+	 * with the rest of their page (PageContext).
+	 */
+	private List<ScoredChunk> widen(String question, List<ScoredChunk> sources, Tracing trace) {
+		for (SourcesProcessor step : this.widening) {
+			SourcesProcessor.Processed processed = step.process(question, sources);
+			if (processed != null) {
+				trace.widened(processed.sources(), processed.how());
+				return processed.sources();
+			}
+		}
+		return sources;
+	}
+
+	/**
+	 * Step 5, generate, when the sources answer: the answer's markers that name a source
+	 * kept, and why an answer that is not grounded is refused.
+	 */
+	private Written generate(AnswerRequest request, AnswerGenerator generator, String query, List<ScoredChunk> sources,
+			CitationMarkers.Numbering numbering, Consumer<String> tokens, Tracing trace) {
+		CitationMarkers.Filter filtered = new CitationMarkers.Filter(tokens, sources.size(),
+				new CitationMarkers.Numbering());
+		AnswerGenerator.Generated written = generator.generate(
+				new Question(request.question(), query, request.history(), sources, request.settings().systemPrompt(),
+						request.settings().model(), request.settings().temperature(), request.media()),
+				filtered);
+		filtered.flush();
+		AnswerGenerator.Generated generated = new AnswerGenerator.Generated(
+				CitationMarkers.keepValid(written.text(), sources.size(), numbering), written.grounded(),
+				written.tokens());
+		if (ChatModelGenerator.CLARIFY.equals(written.refusal())) {
+			return new Written(generated, null, true);
+		}
+		Refusal refusal = null;
+		if (!written.grounded() && written.refusal() != null) {
+			refusal = new Refusal(written.refusal(), "writing that needs a language model: the passages are quoted");
+		}
+		else if (!written.grounded()) {
+			refusal = generator.judgesSources()
+					? new Refusal(Refusal.MODEL_SAID_NOT_FOUND, "the model said the sources do not answer")
+					: new Refusal(Refusal.BELOW_SIMILARITY, "no sentence of the sources answers the question");
+		}
+		trace.generated(generator.judgesSources(), sources, generated.text(), generated.grounded());
+		return new Written(generated, refusal, false);
+	}
+
+	/**
+	 * Step 6, cite: an answer none of whose markers verifies against its sources is not
+	 * grounded.
+	 */
+	private Answer cite(AnswerGenerator.Generated generated, Refusal refused, boolean answerable,
+			List<ScoredChunk> sources, CitationMarkers.Numbering numbering, Found found, Tracing trace) {
 		List<Citation> cited = generated.grounded()
 				? knowledgeBases(this.citations.of(new Citations.Cited(generated.text(), sources, numbering.cited())),
 						sources)
 				: List.of();
 		boolean grounded = generated.grounded() && !cited.isEmpty();
-		if (generated.grounded() && !grounded) {
-			refusal = new Refusal(Refusal.NOT_VERIFIED, "no marker of the answer names a source");
-		}
-		if (verdict.answerable()) {
+		Refusal refusal = (generated.grounded() && !grounded)
+				? new Refusal(Refusal.NOT_VERIFIED, "no marker of the answer names a source") : refused;
+		if (answerable) {
 			trace.cited(cited);
 		}
 		return new Answer(generated.text(), grounded, cited, generated.tokens(), grounded ? null : refusal,
-				found.chunks().stream().map(Answer.Passage::of).toList(), trace.trace(grounded ? null : refusal));
+				passages(found), trace.trace(grounded ? null : refusal));
+	}
+
+	/**
+	 * The judge asked back: the question cites the source of each reading it offers, and
+	 * each reading names its source by the number the question gives it.
+	 */
+	private Answer askedBack(Clarification clarification, List<ScoredChunk> sources,
+			CitationMarkers.Numbering numbering, Found found, Consumer<String> tokens, Tracing trace) {
+		String askedBack = CitationMarkers.keepValid(clarification.text(), sources.size(), numbering);
+		tokens.accept(askedBack);
+		List<Citation> readings = knowledgeBases(
+				this.citations.of(new Citations.Cited(askedBack, sources, numbering.cited())), sources);
+		trace.cited(readings);
+		Clarification offered = new Clarification(clarification.kind(),
+				clarification.readings()
+					.stream()
+					.map((reading) -> new Clarification.Reading(reading.label(), numbering.number(reading.source())))
+					.toList());
+		return new Answer(askedBack, false, readings, null, null, passages(found), trace.trace(null), offered);
+	}
+
+	/**
+	 * The model asked back: the readings it names are cited as the extract's are.
+	 */
+	private Answer modelAskedBack(AnswerGenerator.Generated askedBack, List<ScoredChunk> sources,
+			CitationMarkers.Numbering numbering, Found found, Tracing trace) {
+		List<Citation> readings = knowledgeBases(
+				this.citations.of(new Citations.Cited(askedBack.text(), sources, numbering.cited())), sources);
+		trace.generated(true, sources, askedBack.text(), false);
+		trace.cited(readings);
+		return new Answer(askedBack.text(), false, readings, askedBack.tokens(), null, passages(found),
+				trace.trace(null), new Clarification("reading", List.of()));
+	}
+
+	private static List<Answer.Passage> passages(Found found) {
+		return found.chunks().stream().map(Answer.Passage::of).toList();
 	}
 
 	/**
@@ -289,34 +338,18 @@ public final class AnswerEngine {
 	}
 
 	/**
-	 * Text read in attached images, without a model: it joins the question for search
-	 * (brackets become parentheses, so an image cannot plant citation markers), and the
-	 * answer says what was read.
+	 * What the generate step wrote.
 	 *
-	 * @param read the text, one line
+	 * @param generated the answer, its markers that name a source kept
+	 * @param refusal why it is not grounded, or {@code null}
+	 * @param askedBack whether the model asked back
 	 */
-	private record ImageText(String read) {
+	private record Written(AnswerGenerator.Generated generated, Refusal refusal, boolean askedBack) {
 
-		static ImageText of(String imageText) {
-			if (imageText == null) {
-				return null;
-			}
-			return new ImageText(imageText.replace('[', '(').replace(']', ')').replaceAll("\\s+", " ").strip());
-		}
-
-		String joinedTo(String query) {
-			return this.read.isEmpty() ? query
-					: query + "\n" + this.read.substring(0, Math.min(this.read.length(), MAX_IMAGE_QUERY));
-		}
-
-		String note() {
-			return this.read
-				.isEmpty()
-						? "I read the attached image; it holds no text I could make out. "
-						: "I read the attached image: \u201c"
-								+ ((this.read.length() > Citations.SNIPPET_LENGTH)
-										? this.read.substring(0, Citations.SNIPPET_LENGTH) + "…" : this.read)
-								+ "\u201d. ";
+		/** The sources do not answer: the refusal, told as the answer's text. */
+		static Written notFound(Refusal refusal, Consumer<String> tokens) {
+			tokens.accept(AnswerGenerator.NOT_FOUND);
+			return new Written(new AnswerGenerator.Generated(AnswerGenerator.NOT_FOUND, false), refusal, false);
 		}
 
 	}

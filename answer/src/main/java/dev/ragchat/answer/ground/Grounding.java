@@ -41,19 +41,6 @@ public final class Grounding {
 
 	private static final Pattern PROPER_NAME = NamesRule.PROPER_NAME;
 
-	/** In how many of its chunks a document must hold a name to be about it. */
-	static final int MENTIONS = 3;
-
-	/**
-	 * How many chunks of a document a name is looked up in: the index's keyword analyser
-	 * stems ("Corning" finds "corn"), so the chunks it finds are read for the name
-	 * itself.
-	 */
-	static final int LOOKUP = 20;
-
-	/** How many documents found by a name are read to see whether they are about it. */
-	static final int CANDIDATE_DOCUMENTS = 5;
-
 	/** How many documents about a name the sources may be widened with. */
 	static final int NAMED_DOCUMENTS = 3;
 
@@ -67,7 +54,7 @@ public final class Grounding {
 
 	private static final Logger logger = LoggerFactory.getLogger(Grounding.class);
 
-	private final Search search;
+	private final NamedDocuments named;
 
 	private final boolean enabled;
 
@@ -84,7 +71,7 @@ public final class Grounding {
 	 * none is looked up)
 	 */
 	public Grounding(Search search, boolean enabled, NamesRule names, int perName) {
-		this.search = search;
+		this.named = new NamedDocuments(search);
 		this.enabled = enabled;
 		this.names = names;
 		this.perName = perName;
@@ -213,7 +200,7 @@ public final class Grounding {
 			}
 		}
 		for (String year : question.question().periods()) {
-			if (!evidence.writes(Spelling.of(year)) && !inDocuments(question.knowledgeBase(), documents, year)) {
+			if (!evidence.writes(Spelling.of(year)) && !this.named.about(question.knowledgeBase(), documents, year)) {
 				missing.add(year);
 			}
 		}
@@ -253,9 +240,9 @@ public final class Grounding {
 			Chunk chunk = source.chunk();
 			Evidence own = Evidence.of(List.of(source));
 			boolean every = proper.stream()
-				.allMatch((name) -> supported(question, name, own, List.of())
-						|| documents.computeIfAbsent(chunk.documentId() + "\u0000" + name,
-								(key) -> inDocuments(question.knowledgeBase(), List.of(chunk.documentId()), name)));
+				.allMatch((name) -> supported(question, name, own, List.of()) || documents.computeIfAbsent(
+						chunk.documentId() + "\u0000" + name,
+						(key) -> this.named.about(question.knowledgeBase(), List.of(chunk.documentId()), name)));
 			if (every) {
 				about.add(source);
 			}
@@ -268,10 +255,10 @@ public final class Grounding {
 	 * the sources do not speak of, one of the knowledge base's documents about it, for
 	 * the whole question (a question about two things, of which retrieval found one). The
 	 * documents are found by the name itself in the whole knowledge base, and each is
-	 * held to the rule the sources' own documents are ({@link #inDocuments}: about it,
-	 * not naming it in passing); the search finds the chunks of them that best match the
-	 * whole question. None is looked up when more than {@link #LOOKED_UP_NAMES} are
-	 * missing.
+	 * held to the rule the sources' own documents are ({@link NamedDocuments#about}:
+	 * about it, not naming it in passing); the search finds the chunks of them that best
+	 * match the whole question. None is looked up when more than {@link #LOOKED_UP_NAMES}
+	 * are missing.
 	 * @param question the question and its sources
 	 * @param unsupported what the sources do not speak of
 	 * @param filter the filter the sources passed ({@code null}: none), which the new
@@ -290,8 +277,9 @@ public final class Grounding {
 		}
 		List<SearchRequest> searches = new ArrayList<>();
 		for (String name : lookedUp) {
-			List<String> documents = documentsNaming(question.knowledgeBase(), name).stream()
-				.filter((document) -> inDocuments(question.knowledgeBase(), List.of(document), name))
+			List<String> documents = this.named.naming(question.knowledgeBase(), name)
+				.stream()
+				.filter((document) -> this.named.about(question.knowledgeBase(), List.of(document), name))
 				.limit(NAMED_DOCUMENTS)
 				.toList();
 			if (!documents.isEmpty()) {
@@ -308,22 +296,6 @@ public final class Grounding {
 	}
 
 	/**
-	 * The documents of the knowledge base whose chunks write the name (its title or file
-	 * name, its text), those of the chunks the keyword index finds for it first.
-	 */
-	private List<String> documentsNaming(String knowledgeBase, String name) {
-		List<String> parts = parts(name);
-		if (parts.isEmpty()) {
-			return List.of();
-		}
-		Spelling spelling = Spelling.of(name);
-		return this.search.lookUp(knowledgeBase, words(name), parts, List.of(), LOOKUP).stream().filter((found) -> {
-			Evidence own = Evidence.of(List.of(found));
-			return own.writes(spelling) || own.titlesHold(words(name));
-		}).map((found) -> found.chunk().documentId()).distinct().limit(CANDIDATE_DOCUMENTS).toList();
-	}
-
-	/**
 	 * Whether the sources (the evidence) or, when documents are given, one of the
 	 * documents speak of the name.
 	 */
@@ -331,69 +303,7 @@ public final class Grounding {
 		return evidence.writes(Spelling.of(name)) || evidence.titlesHold(words(name)) || evidence.writesPlural(name)
 				|| Aliases.abbreviates(name, evidence.text() + "\n" + evidence.titles())
 				|| Aliases.shortened(name, question.question().text(), evidence.text())
-				|| (!documents.isEmpty() && inDocuments(question.knowledgeBase(), documents, name));
-	}
-
-	/**
-	 * Whether one of the documents is about the name: it writes every part of it (parts
-	 * of one letter say nothing and are not looked up; a proper name with its capital) in
-	 * at least {@link #MENTIONS} of its chunks (in each, when it has fewer: the count
-	 * must not favour big documents over small ones), and a proper name that it never
-	 * writes in lower case (a name, not a capitalised word such as "Revenue") on its
-	 * first page too. A document names itself and what it defines again and again;
-	 * another company it mentions in passing does not make it about that company, and
-	 * neither does one it names often but does not introduce on its first page (a
-	 * filing's largest customer).
-	 */
-	private boolean inDocuments(String knowledgeBase, List<String> documents, String name) {
-		List<String> parts = PROPER_NAME.matcher(name).matches() ? List.of(name) : parts(name);
-		if (parts.isEmpty()) {
-			return false;
-		}
-		for (String document : documents) {
-			boolean all = true;
-			for (String part : parts) {
-				Spelling spelling = Spelling.of(part);
-				String word = spelling.words();
-				List<ScoredChunk> found = this.search.lookUp(knowledgeBase, word, List.of(word), List.of(document),
-						LOOKUP);
-				long writing = found.stream()
-					.filter((chunk) -> Evidence.of(List.of(chunk)).writes(spelling))
-					.limit(MENTIONS)
-					.count();
-				// a document of fewer chunks than that names it in every one
-				if ((writing < MENTIONS && (writing == 0 || writing < this.search.count(document)))
-						|| (spelling.capitalised() != null && !spelling.writtenAsAWord(found)
-								&& !introduces(document, spelling))) {
-					all = false;
-					break;
-				}
-			}
-			if (all) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	/**
-	 * The words of a name as {@link #words} writes them, those of one letter left out
-	 * (they say nothing and are not looked up).
-	 */
-	private static List<String> parts(String name) {
-		return List.of(words(name).split("[\\s&]+")).stream().filter((part) -> part.length() > 1).toList();
-	}
-
-	/**
-	 * Whether the document's first page (a filing's cover, a paper's title page; all of a
-	 * document without pages) writes the name.
-	 */
-	private boolean introduces(String document, Spelling name) {
-		List<ScoredChunk> first = this.search.chunks(document, 1, 1)
-			.stream()
-			.map((chunk) -> new ScoredChunk(chunk, 0))
-			.toList();
-		return !first.isEmpty() && Evidence.of(first).writes(name);
+				|| (!documents.isEmpty() && this.named.about(question.knowledgeBase(), documents, name));
 	}
 
 	/**
@@ -406,92 +316,6 @@ public final class Grounding {
 			.replaceAll("['’]s\\b", "")
 			.replaceAll("[^\\p{L}\\p{N}&]+", " ")
 			.strip();
-	}
-
-	/**
-	 * What some sources say, read once for all the names and periods asked about.
-	 *
-	 * @param text their texts
-	 * @param titles their titles and file names
-	 * @param haystack both as {@link #words}, between spaces
-	 * @param compactTitles the titles lower case, letters and digits only
-	 */
-	private record Evidence(String text, String titles, String haystack, String compactTitles) {
-
-		static Evidence of(List<ScoredChunk> sources) {
-			StringBuilder text = new StringBuilder();
-			StringBuilder titles = new StringBuilder();
-			for (ScoredChunk source : sources) {
-				Chunk chunk = source.chunk();
-				text.append(chunk.indexText()).append('\n');
-				titles.append(chunk.title()).append('\n').append(chunk.filename().replace('_', ' ')).append('\n');
-			}
-			return new Evidence(text.toString(), titles.toString(), " " + words(text + "\n" + titles) + " ",
-					titles.toString().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}\\n]", ""));
-		}
-
-		/**
-		 * Whether the text or a title holds the name as a word (case, punctuation and a
-		 * possessive aside), a proper name ("Block") with its capital or in capitals: the
-		 * common word ("block") is not the name.
-		 */
-		boolean writes(Spelling name) {
-			return this.haystack.contains(" " + name.words() + " ") && (name.capitalised() == null
-					|| name.capitalised().matcher(this.text + "\n" + this.titles).find());
-		}
-
-		/**
-		 * Whether the name is one capitalised word in the plural ("Keystores", "Attacks")
-		 * that the text or a title writes, in the plural or not, in any case: a common
-		 * noun the question capitalised, not a name (names are rarely plurals).
-		 */
-		boolean writesPlural(String name) {
-			if (!PROPER_NAME.matcher(name).matches() || name.length() < 4 || !name.endsWith("s")
-					|| name.endsWith("ss")) {
-				return false;
-			}
-			String plural = name.toLowerCase(Locale.ROOT);
-			String singular = plural.substring(0, plural.length() - 1);
-			return this.haystack.contains(" " + plural + " ") || this.haystack.contains(" " + singular + " ")
-					|| (plural.endsWith("es")
-							&& this.haystack.contains(" " + singular.substring(0, singular.length() - 1) + " "));
-		}
-
-		/**
-		 * Whether a title holds the words inside a word ("Activision" in
-		 * "ACTIVISIONBLIZZARD").
-		 */
-		boolean titlesHold(String words) {
-			return this.compactTitles.contains(words.replace(" ", "").replace("&", ""));
-		}
-
-	}
-
-	/**
-	 * How a name is written, read once for all the sources it is looked for in.
-	 *
-	 * @param words the name as {@link #words} writes it
-	 * @param capitalised for a proper name, the name as a word with its capital or in
-	 * capitals ("Block", "BLOCK"; not the common word "block"); {@code null} for others
-	 */
-	private record Spelling(String words, Pattern capitalised) {
-
-		/**
-		 * Whether one of the chunks writes a proper name in lower case, as the common
-		 * word it is spelled like ("revenue" for "Revenue").
-		 */
-		boolean writtenAsAWord(List<ScoredChunk> chunks) {
-			Pattern word = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(this.words) + "(?![\\p{L}\\p{N}])");
-			return chunks.stream().anyMatch((chunk) -> word.matcher(chunk.chunk().text()).find());
-		}
-
-		static Spelling of(String name) {
-			Pattern capitalised = PROPER_NAME.matcher(name).matches() ? Pattern.compile("(?<![\\p{L}\\p{N}])(?:"
-					+ Pattern.quote(name) + "|" + Pattern.quote(name.toUpperCase(Locale.ROOT)) + ")(?![\\p{L}\\p{N}])")
-					: null;
-			return new Spelling(Grounding.words(name), capitalised);
-		}
-
 	}
 
 	/**
