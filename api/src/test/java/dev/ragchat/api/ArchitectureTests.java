@@ -9,7 +9,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import dev.ragchat.api.answer.search.Search;
+import dev.ragchat.answer.search.Search;
 import dev.ragchat.retrieval.Retriever;
 import dev.ragchat.retrieval.query.QueryShaper;
 import dev.ragchat.retrieval.rerank.Reranker;
@@ -24,11 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The boundaries docs/architecture.md draws, checked on the compiled production classes
- * of all three modules: api uses ingestion, ingestion uses retrieval, never the other
- * way; no cycles between modules or between packages; adapters are reached only through
- * their ports, so only their own package and the configuration that chooses them name
- * them. The application modules (a Maven module's top-level packages: no cycles between
- * them, no use of another's internals) are Spring Modulith's to check:
+ * of all four modules: api uses answer, answer uses ingestion, ingestion uses retrieval,
+ * never the other way; no cycles between modules or between packages; adapters are
+ * reached only through their ports, so only their own package and the configuration that
+ * chooses them name them. The application modules (a Maven module's top-level packages:
+ * no cycles between them, no use of another's internals) are Spring Modulith's to check:
  * {@link ModularityTests}.
  */
 class ArchitectureTests {
@@ -43,17 +43,28 @@ class ArchitectureTests {
 		layeredArchitecture().consideringOnlyDependenciesInLayers()
 			.layer("api")
 			.definedBy("dev.ragchat", "dev.ragchat.api..")
+			.layer("answer")
+			.definedBy("dev.ragchat.answer..")
 			.layer("ingestion")
 			.definedBy("dev.ragchat.ingestion..")
 			.layer("retrieval")
 			.definedBy("dev.ragchat.retrieval..", "dev.ragchat.errors..")
 			.whereLayer("api")
 			.mayNotBeAccessedByAnyLayer()
-			.whereLayer("ingestion")
+			.whereLayer("answer")
 			.mayOnlyBeAccessedByLayers("api")
+			.whereLayer("ingestion")
+			.mayOnlyBeAccessedByLayers("answer", "api")
 			.whereLayer("retrieval")
-			.mayOnlyBeAccessedByLayers("ingestion", "api")
+			.mayOnlyBeAccessedByLayers("ingestion", "answer", "api")
 			.check(ragchat);
+	}
+
+	@Test
+	void theProductionClassesOfEveryMavenModuleAreChecked() {
+		assertThat(Stream.of("dev.ragchat.api", "dev.ragchat.answer", "dev.ragchat.ingestion", "dev.ragchat.retrieval"))
+			.as("a Maven module whose classes the rules would not see")
+			.allMatch((module) -> ragchat.stream().anyMatch((javaClass) -> javaClass.getPackageName().equals(module)));
 	}
 
 	@Test
@@ -63,7 +74,7 @@ class ArchitectureTests {
 		// (Spring's HTTP clients, RestClient and WebClient, live under "web" too: a step
 		// may call a model over HTTP, it may not serve HTTP)
 		noClasses().that()
-			.resideInAnyPackage("dev.ragchat.api.chat", "dev.ragchat.api.answer..", "dev.ragchat.api.chat.store..",
+			.resideInAnyPackage("dev.ragchat.api.chat", "dev.ragchat.answer..", "dev.ragchat.api.chat.store..",
 					"dev.ragchat.api.media", "dev.ragchat.retrieval..")
 			.should()
 			.dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("..web..", "jakarta.servlet..")
@@ -77,7 +88,7 @@ class ArchitectureTests {
 		// one search for /search, MCP, chat and the ground step: nothing else calls the
 		// query shaper, the retriever or the reranker (configurations build them)
 		noClasses().that()
-			.resideOutsideOfPackages("dev.ragchat.api.answer.search..", "dev.ragchat.retrieval..")
+			.resideOutsideOfPackages("dev.ragchat.answer.search..", "dev.ragchat.retrieval..")
 			.should()
 			.callMethodWhere(DescribedPredicate.describe("a method of the query shaper, the retriever or the reranker",
 					(JavaMethodCall call) -> Stream
@@ -92,7 +103,7 @@ class ArchitectureTests {
 		// the judge reads what the search stage found and read (Judged) and decides: the
 		// look-ups of names the sources lack are the search stage's query expansion
 		noClasses().that()
-			.resideInAPackage("dev.ragchat.api.answer.judge..")
+			.resideInAPackage("dev.ragchat.answer.judge..")
 			.should()
 			.transitivelyDependOnClassesThat()
 			.areAssignableTo(Search.class)
@@ -103,7 +114,7 @@ class ArchitectureTests {
 	@Test
 	void noStageOfTheAnswerEngineKnowsASessionAStoreOrTheWeb() {
 		noClasses().that()
-			.resideInAPackage("dev.ragchat.api.answer..")
+			.resideInAPackage("dev.ragchat.answer..")
 			.should()
 			.dependOnClassesThat(JavaClass.Predicates
 				.resideInAnyPackage("dev.ragchat.api.chat..", "dev.ragchat.api.openai..", "dev.ragchat.api.mcp..",

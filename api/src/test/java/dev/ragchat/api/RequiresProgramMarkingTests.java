@@ -20,17 +20,17 @@ import org.junit.platform.commons.support.AnnotationSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The tests of all three modules that run a program outside the JVM (Chromium,
- * ChromeDriver, Tesseract) are marked {@link RequiresProgram}, so that without the
- * program they are skipped with the package to install before anything starts (failed
- * under {@code CI=true}): every call of {@link ExternalProgram#file()} is in a test
- * method marked so, or in a class that JUnit finds marked, as are all its subclasses (the
+ * The tests of all modules that run a program outside the JVM (Chromium, ChromeDriver,
+ * Tesseract) are marked {@link RequiresProgram}, so that without the program they are
+ * skipped with the package to install before anything starts (failed under
+ * {@code CI=true}): every call of {@link ExternalProgram#file()} is in a test method
+ * marked so, or in a class that JUnit finds marked, as are all its subclasses (the
  * browser tests extend {@code ConsoleBrowserTestSupport} and inherit its mark).
  */
 class RequiresProgramMarkingTests {
 
 	/**
-	 * The test classes of ingestion and api (retrieval's cannot reach
+	 * The test classes of ingestion and api (retrieval's and answer's cannot reach
 	 * {@link ExternalProgram}): directories in an IDE, a directory and a jar in a Maven
 	 * build; only them, not the classes they use, which nothing here needs.
 	 */

@@ -3,11 +3,11 @@ package dev.ragchat.api.chat;
 import java.time.Instant;
 import java.util.List;
 
-import dev.ragchat.api.answer.Answer;
-import dev.ragchat.api.answer.cite.Citation;
-import dev.ragchat.api.answer.generate.Turn;
-import dev.ragchat.api.answer.judge.Clarification;
-import dev.ragchat.api.answer.judge.Refusal;
+import dev.ragchat.answer.Answer;
+import dev.ragchat.answer.cite.Citation;
+import dev.ragchat.answer.generate.Turn;
+import dev.ragchat.answer.judge.Clarification;
+import dev.ragchat.answer.judge.Refusal;
 
 /**
  * One turn of a chat session.

@@ -9,12 +9,12 @@ import java.util.UUID;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.ragchat.answer.search.SearchScope;
 import dev.ragchat.api.access.ActiveSessions;
 import dev.ragchat.api.access.ApiKeyRevoked;
 import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.access.KeyLineages;
 import dev.ragchat.api.access.SessionTokens;
-import dev.ragchat.api.answer.search.SearchScope;
 import dev.ragchat.api.chat.persona.ChatConfig;
 import dev.ragchat.api.chat.persona.ChatConfigStore;
 import dev.ragchat.errors.ConflictException;

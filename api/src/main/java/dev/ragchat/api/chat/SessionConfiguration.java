@@ -2,11 +2,11 @@ package dev.ragchat.api.chat;
 
 import java.time.Clock;
 
+import dev.ragchat.answer.AnswerEngine;
+import dev.ragchat.answer.EngineSettings;
+import dev.ragchat.answer.generate.AnswerSettings;
 import dev.ragchat.api.access.KeyLineages;
 import dev.ragchat.api.access.SessionTokens;
-import dev.ragchat.api.answer.AnswerEngine;
-import dev.ragchat.api.answer.EngineSettings;
-import dev.ragchat.api.answer.generate.AnswerSettings;
 import dev.ragchat.api.chat.persona.ChatConfigStore;
 import dev.ragchat.api.media.MediaLibrary;
 import dev.ragchat.ingestion.DocumentStore;

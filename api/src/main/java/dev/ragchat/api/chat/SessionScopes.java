@@ -3,8 +3,8 @@ package dev.ragchat.api.chat;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.ragchat.answer.search.SearchScope;
 import dev.ragchat.api.access.Caller;
-import dev.ragchat.api.answer.search.SearchScope;
 import dev.ragchat.errors.NotFoundException;
 import dev.ragchat.ingestion.DocumentStore;
 import dev.ragchat.ingestion.KnowledgeBases;

@@ -2,7 +2,7 @@ package dev.ragchat.api.evaluation;
 
 import java.time.Clock;
 
-import dev.ragchat.api.answer.AnswerEngine;
+import dev.ragchat.answer.AnswerEngine;
 import dev.ragchat.api.chat.AnswerAdmission;
 import dev.ragchat.api.chat.ChatProperties;
 import dev.ragchat.api.chat.ChatSessions;

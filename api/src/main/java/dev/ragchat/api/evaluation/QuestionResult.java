@@ -2,7 +2,7 @@ package dev.ragchat.api.evaluation;
 
 import java.util.List;
 
-import dev.ragchat.api.answer.Trace;
+import dev.ragchat.answer.Trace;
 
 /**
  * One question of a run, answered and scored.

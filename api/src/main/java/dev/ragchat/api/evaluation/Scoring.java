@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import dev.ragchat.api.answer.Answer;
-import dev.ragchat.api.answer.cite.Citation;
+import dev.ragchat.answer.Answer;
+import dev.ragchat.answer.cite.Citation;
 
 /**
  * How a run is scored, per question and in total. A found chunk is on an expected

@@ -15,10 +15,10 @@ import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
-import dev.ragchat.api.answer.Answer;
-import dev.ragchat.api.answer.AnswerEngine;
-import dev.ragchat.api.answer.AnswerRequest;
-import dev.ragchat.api.answer.generate.Turn;
+import dev.ragchat.answer.Answer;
+import dev.ragchat.answer.AnswerEngine;
+import dev.ragchat.answer.AnswerRequest;
+import dev.ragchat.answer.generate.Turn;
 import dev.ragchat.api.chat.AnswerAdmission;
 import dev.ragchat.errors.RagChatException;
 import dev.ragchat.retrieval.SearchMode;

@@ -2,9 +2,9 @@ package dev.ragchat.api.knowledge;
 
 import java.util.List;
 
+import dev.ragchat.answer.search.Search;
 import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.access.Scope;
-import dev.ragchat.api.answer.search.Search;
 import dev.ragchat.ingestion.KnowledgeBases;
 import dev.ragchat.retrieval.ScoredChunk;
 import dev.ragchat.retrieval.SearchMode;
@@ -55,8 +55,8 @@ class SearchController {
 		SearchFilter filter = SearchFilter.of(request.filter());
 		int topK = (request.topK() != null) ? request.topK() : 5;
 		List<ScoredChunk> hits = this.search
-			.search(new dev.ragchat.api.answer.search.SearchRequest(kb, request.query(), topK, mode,
-					filter.documentIds(), filter.metadata()))
+			.search(new dev.ragchat.answer.search.SearchRequest(kb, request.query(), topK, mode, filter.documentIds(),
+					filter.metadata()))
 			.chunks();
 		return new SearchResults(hits.stream()
 			.map((hit) -> new Result(hit.chunk().id(), hit.chunk().documentId(), hit.chunk().filename(),

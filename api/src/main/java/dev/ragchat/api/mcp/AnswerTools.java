@@ -3,10 +3,10 @@ package dev.ragchat.api.mcp;
 import java.util.List;
 import java.util.Map;
 
+import dev.ragchat.answer.search.Search;
+import dev.ragchat.answer.search.SearchRequest;
 import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.access.Scope;
-import dev.ragchat.api.answer.search.Search;
-import dev.ragchat.api.answer.search.SearchRequest;
 import dev.ragchat.api.audit.Audit;
 import dev.ragchat.api.chat.ChatMessage;
 import dev.ragchat.api.chat.ChatSessions;

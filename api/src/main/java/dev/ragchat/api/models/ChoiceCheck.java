@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import dev.ragchat.api.answer.generate.Generators;
-import dev.ragchat.api.answer.generate.SwitchableGenerator;
-import dev.ragchat.api.answer.generate.SwitchableGenerator.Backend;
+import dev.ragchat.answer.generate.Generators;
+import dev.ragchat.answer.generate.SwitchableGenerator;
+import dev.ragchat.answer.generate.SwitchableGenerator.Backend;
 import dev.ragchat.errors.RejectedInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

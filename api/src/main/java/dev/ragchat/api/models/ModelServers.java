@@ -11,7 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ragchat.api.answer.generate.SwitchableGenerator;
+import dev.ragchat.answer.generate.SwitchableGenerator;
 import dev.ragchat.errors.BadUpstreamException;
 import dev.ragchat.errors.UnavailableException;
 import org.slf4j.Logger;

@@ -3,8 +3,8 @@ package dev.ragchat.api.models;
 import java.time.Instant;
 import java.util.List;
 
-import dev.ragchat.api.answer.generate.SwitchableGenerator;
-import dev.ragchat.api.answer.generate.SwitchableGenerator.Backend;
+import dev.ragchat.answer.generate.SwitchableGenerator;
+import dev.ragchat.answer.generate.SwitchableGenerator.Backend;
 import dev.ragchat.api.models.ChoiceCheck.Checked;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

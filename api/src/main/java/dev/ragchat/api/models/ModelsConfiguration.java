@@ -2,9 +2,9 @@ package dev.ragchat.api.models;
 
 import java.time.Clock;
 
+import dev.ragchat.answer.generate.Generators;
+import dev.ragchat.answer.generate.SwitchableGenerator;
 import dev.ragchat.api.RagChatProperties;
-import dev.ragchat.api.answer.generate.Generators;
-import dev.ragchat.api.answer.generate.SwitchableGenerator;
 import dev.ragchat.api.chat.persona.ChatConfigStore;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

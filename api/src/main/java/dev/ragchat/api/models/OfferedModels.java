@@ -7,8 +7,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.ragchat.api.answer.generate.SwitchableGenerator;
-import dev.ragchat.api.answer.generate.SwitchableGenerator.Backend;
+import dev.ragchat.answer.generate.SwitchableGenerator;
+import dev.ragchat.answer.generate.SwitchableGenerator.Backend;
 import dev.ragchat.api.chat.ModelPicks;
 import dev.ragchat.api.chat.persona.ChatConfig;
 import dev.ragchat.api.models.ChoiceCheck.Checked;

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.ragchat.answer.generate.SwitchableGenerator;
+import dev.ragchat.answer.generate.SwitchableGenerator.Backend;
 import dev.ragchat.api.access.Caller;
-import dev.ragchat.api.answer.generate.SwitchableGenerator;
-import dev.ragchat.api.answer.generate.SwitchableGenerator.Backend;
 import dev.ragchat.api.chat.persona.ChatConfig;
 import dev.ragchat.api.chat.persona.ChatConfigStore;
 import dev.ragchat.api.models.ChoiceCheck.Checked;

@@ -1,6 +1,6 @@
 package dev.ragchat.api.openai;
 
-import dev.ragchat.api.answer.generate.SwitchableGenerator;
+import dev.ragchat.answer.generate.SwitchableGenerator;
 import dev.ragchat.api.chat.persona.ChatConfigStore;
 import dev.ragchat.ingestion.KnowledgeBases;
 

@@ -10,10 +10,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ragchat.answer.generate.AnswerGenerator;
+import dev.ragchat.answer.generate.Question;
+import dev.ragchat.answer.generate.SwitchableGenerator;
 import dev.ragchat.api.Calls;
-import dev.ragchat.api.answer.generate.AnswerGenerator;
-import dev.ragchat.api.answer.generate.Question;
-import dev.ragchat.api.answer.generate.SwitchableGenerator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;

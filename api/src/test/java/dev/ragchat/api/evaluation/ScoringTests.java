@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dev.ragchat.api.answer.Answer;
-import dev.ragchat.api.answer.cite.Citation;
-import dev.ragchat.api.answer.judge.Refusal;
+import dev.ragchat.answer.Answer;
+import dev.ragchat.answer.cite.Citation;
+import dev.ragchat.answer.judge.Refusal;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -9,10 +9,10 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.ragchat.answer.generate.Generators;
+import dev.ragchat.answer.generate.SwitchableGenerator;
 import dev.ragchat.api.Calls;
 import dev.ragchat.api.RagChatProperties;
-import dev.ragchat.api.answer.generate.Generators;
-import dev.ragchat.api.answer.generate.SwitchableGenerator;
 import dev.ragchat.api.chat.persona.ChatConfigStore;
 import dev.ragchat.ingestion.TestFiles;
 import org.junit.jupiter.api.AfterEach;

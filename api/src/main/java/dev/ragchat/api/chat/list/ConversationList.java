@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.ragchat.answer.search.SearchScope;
 import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.access.KeyLineages;
 import dev.ragchat.api.access.Scope;
-import dev.ragchat.api.answer.search.SearchScope;
 import dev.ragchat.api.chat.ChatMessage;
 import dev.ragchat.api.chat.ChatSession;
 import dev.ragchat.api.chat.ChatSessions;

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.ragchat.api.answer.cite.Citation;
+import dev.ragchat.answer.cite.Citation;
 import dev.ragchat.api.chat.ChatMessage;
 import dev.ragchat.api.chat.ChatSession;
 import dev.ragchat.api.chat.list.ConversationList;

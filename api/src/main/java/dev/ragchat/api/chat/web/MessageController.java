@@ -7,12 +7,12 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.ragchat.answer.Answer;
+import dev.ragchat.answer.Trace;
+import dev.ragchat.answer.cite.Citation;
+import dev.ragchat.answer.judge.Clarification;
+import dev.ragchat.answer.judge.Refusal;
 import dev.ragchat.api.access.Caller;
-import dev.ragchat.api.answer.Answer;
-import dev.ragchat.api.answer.Trace;
-import dev.ragchat.api.answer.cite.Citation;
-import dev.ragchat.api.answer.judge.Clarification;
-import dev.ragchat.api.answer.judge.Refusal;
 import dev.ragchat.api.audit.Audit;
 import dev.ragchat.api.chat.AnswerAdmission;
 import dev.ragchat.api.chat.ChatMessage;

@@ -2,8 +2,8 @@ package dev.ragchat.api.chat.web;
 
 import java.util.List;
 
+import dev.ragchat.answer.cite.Citation;
 import dev.ragchat.api.access.Caller;
-import dev.ragchat.api.answer.cite.Citation;
 import dev.ragchat.api.chat.AnswerAdmission;
 import dev.ragchat.api.chat.ChatMessage;
 import dev.ragchat.api.chat.ChatSessions;

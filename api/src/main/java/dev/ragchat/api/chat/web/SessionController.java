@@ -7,8 +7,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ragchat.answer.search.SearchScope;
 import dev.ragchat.api.access.Caller;
-import dev.ragchat.api.answer.search.SearchScope;
 import dev.ragchat.api.audit.Audit;
 import dev.ragchat.api.chat.ChatMessage;
 import dev.ragchat.api.chat.ChatSession;

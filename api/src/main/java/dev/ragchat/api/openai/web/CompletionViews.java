@@ -5,11 +5,11 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.ragchat.api.answer.Answer;
-import dev.ragchat.api.answer.Trace;
-import dev.ragchat.api.answer.cite.Citation;
-import dev.ragchat.api.answer.judge.Clarification;
-import dev.ragchat.api.answer.judge.Refusal;
+import dev.ragchat.answer.Answer;
+import dev.ragchat.answer.Trace;
+import dev.ragchat.answer.cite.Citation;
+import dev.ragchat.answer.judge.Clarification;
+import dev.ragchat.answer.judge.Refusal;
 import dev.ragchat.api.openai.ChatApiModels;
 
 import org.springframework.web.util.UriComponentsBuilder;

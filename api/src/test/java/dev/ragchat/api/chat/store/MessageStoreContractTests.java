@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-import dev.ragchat.api.answer.Answer;
-import dev.ragchat.api.answer.cite.Citation;
-import dev.ragchat.api.answer.judge.Clarification;
-import dev.ragchat.api.answer.judge.Refusal;
+import dev.ragchat.answer.Answer;
+import dev.ragchat.answer.cite.Citation;
+import dev.ragchat.answer.judge.Clarification;
+import dev.ragchat.answer.judge.Refusal;
 import dev.ragchat.api.chat.ChatMessage;
 import dev.ragchat.api.chat.MessageStore;
 import dev.ragchat.ingestion.reading.pdf.PdfPages;

@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import dev.ragchat.answer.cite.Citation;
 import dev.ragchat.api.analytics.Analytics;
 import dev.ragchat.api.analytics.Usage;
-import dev.ragchat.api.answer.cite.Citation;
 import dev.ragchat.api.chat.ChatMessage;
 import dev.ragchat.api.chat.ChatSession;
 import dev.ragchat.api.chat.MessageStore;

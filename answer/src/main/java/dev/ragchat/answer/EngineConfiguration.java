@@ -1,0 +1,74 @@
+package dev.ragchat.answer;
+
+import java.util.List;
+
+import dev.ragchat.answer.cite.Citations;
+import dev.ragchat.answer.generate.AnswerGenerator;
+import dev.ragchat.answer.ground.Grounding;
+import dev.ragchat.answer.judge.Judge;
+import dev.ragchat.answer.judge.Readings;
+import dev.ragchat.answer.judge.RulesJudge;
+import dev.ragchat.answer.judge.SimilarityFloor;
+import dev.ragchat.answer.judge.SourcesJudge;
+import dev.ragchat.answer.query.CompressingQueryRewriter;
+import dev.ragchat.answer.query.ConversationRewriter;
+import dev.ragchat.answer.query.QueryRewriter;
+import dev.ragchat.answer.search.Search;
+import dev.ragchat.answer.widen.Focus;
+import dev.ragchat.answer.widen.PageContext;
+import dev.ragchat.ingestion.DocumentPages;
+import dev.ragchat.retrieval.ChunkIndex;
+import dev.ragchat.retrieval.Retriever;
+import dev.ragchat.retrieval.embedding.QueryEmbedder;
+import dev.ragchat.retrieval.query.QueryShaper;
+import dev.ragchat.retrieval.rerank.Reranking;
+
+import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.ai.embedding.EmbeddingModel;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The one search and the answer engine, with the stages the configuration chooses.
+ */
+@Configuration(proxyBeanMethods = false)
+class EngineConfiguration {
+
+	/** How many chunks a name the sources do not speak of adds (the ground step). */
+	static final int NAMED_SOURCES = 2;
+
+	@Bean
+	Search search(QueryShaper shaper, Retriever retriever, ObjectProvider<Reranking> reranking) {
+		return new Search(shaper, retriever, reranking.getIfAvailable(Reranking::off));
+	}
+
+	/**
+	 * The answer engine, its judge chosen with the generator that answers the question
+	 * (the engine says which, {@link dev.ragchat.answer.judge.Judged#modelJudges()}): a
+	 * language model judges the sources itself after the similarity floor; the extract is
+	 * judged by the ground step's rules. The search's own verdict (nothing found, nothing
+	 * at the reranker's least score) comes first either way.
+	 */
+	@Bean
+	AnswerEngine answerEngine(Search search, AnswerGenerator generator, ObjectProvider<ChatModel> chatModel,
+			EngineSettings settings, DocumentPages pages, ChunkIndex index, EmbeddingModel embeddingModel,
+			QueryEmbedder queryEmbedder) {
+		ChatModel model = chatModel.getIfAvailable();
+		QueryRewriter rewriter = (model != null) ? new CompressingQueryRewriter(model)
+				: new ConversationRewriter(search);
+		Judge floor = new SimilarityFloor(embeddingModel, queryEmbedder, settings.minSimilarity());
+		Grounding grounding = new Grounding(search, settings.questionTerms(), settings.names(), NAMED_SOURCES);
+		Judge rules = new RulesJudge(settings.names());
+		// asked per question: the generator may be changed while the service runs, and a
+		// persona may have its own
+		Judge extract = new Readings().then(rules);
+		Judge judge = new SourcesJudge().then((judged) -> (judged.modelJudges() ? floor : extract).judge(judged));
+		return new AnswerEngine(new AnswerEngine.Stages(rewriter, search, grounding, judge,
+				(settings.pageContext() > 0)
+						? List.of(new Focus(search), new PageContext(index, settings.pageContext()))
+						: List.of(new Focus(search)),
+				generator, new Citations(pages)));
+	}
+
+}

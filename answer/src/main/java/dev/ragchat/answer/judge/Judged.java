@@ -1,0 +1,59 @@
+package dev.ragchat.answer.judge;
+
+import java.util.List;
+
+import dev.ragchat.answer.ground.Grounds;
+import dev.ragchat.answer.search.Found;
+import dev.ragchat.retrieval.ScoredChunk;
+import dev.ragchat.retrieval.query.ShapedQuery;
+
+/**
+ * What a judge reads: all it decides on, read before judging (a judge reads no index).
+ *
+ * @param found what the search found, and what its expansion joined
+ * @param sources the sources so far: the search's own chunks, as a judge before let them
+ * through
+ * @param grounds what the found set says of the question's names, read by the search
+ * stage for the extract's judge ({@link Grounds#unread}: nothing read)
+ * @param media whether images or audio came with the question (the model reads them with
+ * the sources, so the rules about the text do not apply)
+ * @param modelJudges whether the generator that answers judges the sources itself (a
+ * language model: only the similarity floor comes before it), else the ground step's
+ * rules judge (the extract)
+ * @param decisions told each judge's decision ({@link Judge.Decisions#OFF}: nothing)
+ */
+public record Judged(Found found, List<ScoredChunk> sources, Grounds grounds, boolean media, boolean modelJudges,
+		Judge.Decisions decisions) {
+
+	public Judged {
+		sources = List.copyOf(sources);
+		grounds = (grounds != null) ? grounds : Grounds.unread(found.all());
+		decisions = (decisions != null) ? decisions : Judge.Decisions.OFF;
+	}
+
+	/**
+	 * @param found what the search found (its chunks are the sources)
+	 * @param grounds what the found set says of the question's names, or {@code null}
+	 * when nothing was read (a language model judges)
+	 * @param media whether images or audio came with the question
+	 * @param modelJudges whether the generator that answers judges the sources itself
+	 * @param decisions told each judge's decision
+	 * @return what the first judge reads
+	 */
+	public static Judged of(Found found, Grounds grounds, boolean media, boolean modelJudges,
+			Judge.Decisions decisions) {
+		return new Judged(found, found.chunks(), grounds, media, modelJudges, decisions);
+	}
+
+	/**
+	 * @return the question as shaped
+	 */
+	public ShapedQuery query() {
+		return this.found.query();
+	}
+
+	Judged with(List<ScoredChunk> sources) {
+		return new Judged(this.found, sources, this.grounds, this.media, this.modelJudges, this.decisions);
+	}
+
+}

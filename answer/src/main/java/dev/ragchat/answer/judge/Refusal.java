@@ -1,0 +1,43 @@
+package dev.ragchat.answer.judge;
+
+import org.springframework.util.Assert;
+
+/**
+ * Why an answer says the documents do not answer the question.
+ *
+ * @param reason one of the reason codes below
+ * @param detail what the stage that refused saw, for people
+ */
+public record Refusal(String reason, String detail) {
+
+	/**
+	 * Search found nothing in the knowledge base (or in what the filter lets through).
+	 */
+	public static final String NO_SOURCES = "no-sources";
+
+	/** The reranker scored every chunk search found below its least score. */
+	public static final String BELOW_RERANK_SCORE = "below-rerank-score";
+
+	/** No sentence of the sources is near enough the question. */
+	public static final String BELOW_SIMILARITY = "below-similarity";
+
+	/** The question names what the sources and their documents do not speak of. */
+	public static final String NAMES_NOT_IN_SOURCES = "names-not-in-sources";
+
+	/** The language model read the sources and said they do not answer. */
+	public static final String MODEL_SAID_NOT_FOUND = "model-said-not-found";
+
+	/**
+	 * The message asks for writing (an e-mail, a translation) that the extract cannot do:
+	 * the passages that speak of it are quoted, not an answer.
+	 */
+	public static final String NEEDS_MODEL = "needs-model";
+
+	/** The answer cites nothing its sources verify. */
+	public static final String NOT_VERIFIED = "citations-not-verified";
+
+	public Refusal {
+		Assert.hasText(reason, "reason must not be empty");
+	}
+
+}

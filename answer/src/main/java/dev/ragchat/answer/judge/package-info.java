@@ -1,0 +1,18 @@
+/**
+ * The judge stage: do the sources answer the question? One interface
+ * ({@link dev.ragchat.answer.judge.Judge}), chosen with the generator: with the extract,
+ * the rules of the ground step ({@link dev.ragchat.answer.judge.RulesJudge}); with a
+ * language model, only the similarity floor
+ * ({@link dev.ragchat.answer.judge.SimilarityFloor}) before the model judges the sources
+ * itself. Before either, the search's own verdict
+ * ({@link dev.ragchat.answer.judge.SourcesJudge}: nothing found, or nothing at the
+ * reranker's least score).
+ * <p>
+ * A named interface of the {@code answer} module, which other modules may use
+ * ({@code ModularityTests}): a refusal or a question back ({@code Refusal},
+ * {@code Clarification}) that chat, OpenAI and evaluation answer with.
+ */
+@NamedInterface("judge")
+package dev.ragchat.answer.judge;
+
+import org.springframework.modulith.NamedInterface;

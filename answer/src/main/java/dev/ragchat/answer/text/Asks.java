@@ -1,0 +1,106 @@
+package dev.ragchat.answer.text;
+
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a message asks for, read from the verbs and nouns English uses to ask it (a rule
+ * of the language, the same for every subject): a summary, a comparison, a piece of
+ * writing, or an answer. The extract quotes for the first two and says plainly that
+ * writing needs a language model.
+ */
+public enum Asks {
+
+	/** "Summarize the travel policy", "an overview of …", "the key points of …". */
+	SUMMARY,
+
+	/** "Compare A and B", "the difference between A and B", "A versus B". */
+	COMPARISON,
+
+	/** "Write an e-mail …", "draft a letter", "translate …", "rephrase …". */
+	WRITING,
+
+	/** Anything else: a question the sources' sentences answer. */
+	ANSWER;
+
+	private static final Pattern SUMMARY_WORDS = Pattern
+		.compile("\\b(summari[sz]e|summari[sz]ing|summary|sum up|overview|outline|gist|tl;?dr"
+				+ "|(key|main|important) (points|takeaways|ideas|facts))\\b", Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * "What does the travel policy say?", "What is the handbook about?": what a document
+	 * says as a whole, asked in so many words (not "what does it say about fees?").
+	 */
+	private static final Pattern WHAT_IT_SAYS = Pattern
+		.compile("^\\s*what\\s+(?:does|do|did)\\s+(.+?)\\s+(?:say|cover|contain)\\s*[?.!]*\\s*$"
+				+ "|^\\s*what\\s+(?:is|are)\\s+(.+?)\\s+about\\s*[?.!]*\\s*$", Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern COMPARISON_WORDS = Pattern
+		.compile("\\b(compare|comparison|compared|differences?|differ|versus|vs\\.?)\\b", Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern WRITING_WORDS = Pattern.compile(
+			"^\\s*(please\\s+|can you\\s+|could you\\s+)?(write|draft|compose|translate|rephrase|rewrite|paraphrase)\\b",
+			Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * @param message what was asked
+	 * @return what it asks for
+	 */
+	public static Asks of(String message) {
+		if (WRITING_WORDS.matcher(message).find()) {
+			return WRITING;
+		}
+		if (SUMMARY_WORDS.matcher(message).find() || WHAT_IT_SAYS.matcher(message).matches()) {
+			return SUMMARY;
+		}
+		if (COMPARISON_WORDS.matcher(message).find()) {
+			return COMPARISON;
+		}
+		return ANSWER;
+	}
+
+	/** "between A and B", "compare A with B", "A versus B". */
+	private static final Pattern SIDES = Pattern.compile(
+			"(?:between|compare|comparing|comparison of)\\s+(.+?)\\s+(?:and|with|to|versus|vs\\.?)\\s+(.+?)\\s*[?.!]*$"
+					+ "|^(?:.*?\\b(?:is|are)\\s+)?(.+?)\\s+(?:versus|vs\\.?)\\s+(.+?)\\s*[?.!]*$",
+			Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * @param message a comparison
+	 * @return the two things it compares, as written, or an empty list when it does not
+	 * name two
+	 */
+	public static java.util.List<String> sides(String message) {
+		Matcher sides = SIDES.matcher(message.strip());
+		if (!sides.find()) {
+			return java.util.List.of();
+		}
+		String first = (sides.group(1) != null) ? sides.group(1) : sides.group(3);
+		String second = (sides.group(2) != null) ? sides.group(2) : sides.group(4);
+		if (Overlap.words(first).isEmpty() || Overlap.words(second).isEmpty()) {
+			return java.util.List.of();
+		}
+		return java.util.List.of(first.strip(), second.strip());
+	}
+
+	/**
+	 * @param message what was asked
+	 * @return the words of what it asks about, without the words that ask
+	 * ({@link Overlap#words}: "Summarize the travel policy" is about travel and policy)
+	 */
+	public static Set<String> topic(String message) {
+		Matcher says = WHAT_IT_SAYS.matcher(message);
+		if (says.matches()) {
+			message = (says.group(1) != null) ? says.group(1) : says.group(2);
+		}
+		Matcher asking = SUMMARY_WORDS.matcher(message);
+		String topic = asking.replaceAll(" ");
+		topic = COMPARISON_WORDS.matcher(topic).replaceAll(" ");
+		topic = WRITING_WORDS.matcher(topic).replaceAll(" ");
+		Set<String> words = Overlap.words(topic);
+		words.removeAll(Overlap.words("give tell provide explain describe please document documents section"));
+		return words;
+	}
+
+}

@@ -1,0 +1,235 @@
+package dev.ragchat.answer.text;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.ragchat.retrieval.query.Periods;
+import dev.ragchat.retrieval.text.SentenceBreaks;
+
+/**
+ * The sentences of retrieved text that are long enough to answer something, and how near
+ * a query they are: shared by the extractive answer and the relevance check before a
+ * language model is asked.
+ */
+public final class Sentences {
+
+	private static final int MIN_WORDS = 4;
+
+	private static final int MAX_TITLE_WORDS = 15;
+
+	/**
+	 * Fewer words than this, without a closing stop, make a label, not a statement: an
+	 * English clause that states something and names what it speaks of takes a subject, a
+	 * verb and their objects, rarely fewer than eight words without its stop.
+	 */
+	private static final int MIN_STATEMENT_WORDS = 8;
+
+	private static final java.util.regex.Pattern QUESTION_STOP = java.util.regex.Pattern.compile("\\?['\")\\]]*$");
+
+	/**
+	 * Words, spaces, commas and parentheses only: no figure, no stop, no sign of code.
+	 */
+	private static final java.util.regex.Pattern PLAIN_WORDS = java.util.regex.Pattern
+		.compile("[\\p{L}][\\p{L}\\s,'’()&®™]*");
+
+	private static final java.util.regex.Pattern LEAD_IN_STOP = java.util.regex.Pattern.compile(":['\")\\]]*$");
+
+	private static final java.util.regex.Pattern DIGIT = java.util.regex.Pattern.compile("\\p{N}");
+
+	private static final java.util.regex.Pattern SENTENCE_STOP = java.util.regex.Pattern.compile("[.?!;:]['\")\\]]*$");
+
+	private Sentences() {
+	}
+
+	/**
+	 * @param text a chunk's text
+	 * @return its sentences; each line is split on its own, so a table (one row a line)
+	 * is never one sentence, except that a line ending inside a sentence (after an
+	 * abbreviation or an initial, {@link SentenceBreaks#goesOn}: a PDF's layout broke it)
+	 * goes on into the next line when that is no table row
+	 */
+	public static List<String> of(String text) {
+		List<String> sentences = new ArrayList<>();
+		String[] lines = text.split("\n");
+		StringBuilder line = new StringBuilder();
+		for (int i = 0; i < lines.length; i++) {
+			line.append(lines[i]);
+			if (i + 1 < lines.length && !lines[i + 1].isBlank() && !isRow(lines[i + 1])
+					&& SentenceBreaks.goesOn(line.toString(), lines[i + 1])) {
+				line.append(' ');
+				continue;
+			}
+			if (!line.toString().isBlank()) {
+				sentences.addAll(ofLine(line.toString()));
+			}
+			line.setLength(0);
+		}
+		return sentences;
+	}
+
+	/**
+	 * @param line a line of text
+	 * @return whether it is a table row: a label, then two or more figures
+	 */
+	public static boolean isRow(String line) {
+		String stripped = line.strip();
+		// ROW backtracks over every split of a line into label and figures (quadratic: a
+		// long line of prose cost more than all else an answer does), so only a line
+		// that ends in two figures is matched against it
+		return ROW_END.matcher(stripped).find() && ROW.matcher(stripped).matches();
+	}
+
+	/**
+	 * @param line a line of text
+	 * @return whether it is a title or heading: a short line with no figure and no
+	 * closing stop whose every word of four or more letters (outside parentheses) starts
+	 * with a capital ("Consolidated Statements of Cash Flows (In millions)", "QUARTERLY
+	 * RESULTS"). It names what follows and answers nothing, so the extract never quotes
+	 * it (the typography of headings in English, not a list of words)
+	 */
+	public static boolean isTitle(String line) {
+		String stripped = line.strip();
+		if (stripped.isEmpty() || DIGIT.matcher(stripped).find() || SENTENCE_STOP.matcher(stripped).find()) {
+			return false;
+		}
+		// a note in parentheses ("(In millions)") is no part of the title's words
+		String[] words = stripped.replaceAll("\\([^)]*\\)", " ").strip().split("\\s+");
+		if (words.length > MAX_TITLE_WORDS) {
+			return false;
+		}
+		int capitalised = 0;
+		for (String word : words) {
+			String letters = word.replaceAll("[^\\p{L}]", "");
+			if (letters.length() >= 4) {
+				if (!Character.isUpperCase(letters.charAt(0))) {
+					return false;
+				}
+				capitalised++;
+			}
+		}
+		return capitalised >= 2;
+	}
+
+	/**
+	 * @param sentence a sentence of a source
+	 * @return whether it asks rather than states ("Do I need a lawyer?"): a page's own
+	 * question is near a user's question in words and meaning, yet answers nothing; what
+	 * follows it does
+	 */
+	public static boolean isQuestion(String sentence) {
+		return QUESTION_STOP.matcher(sentence.strip()).find();
+	}
+
+	/**
+	 * @param sentence a sentence of a source
+	 * @return whether it announces what follows ("Take the following steps:"): it says
+	 * nothing until the lines it introduces come with it
+	 */
+	public static boolean isLeadIn(String sentence) {
+		return LEAD_IN_STOP.matcher(sentence.strip()).find();
+	}
+
+	/**
+	 * @param line a line of text
+	 * @return whether it is a label rather than a statement: a short line with no closing
+	 * stop and no figure ("Step 2: Run the app locally", "Summary of SSML errors"), or a
+	 * title ({@link #isTitle}). Like a heading it names what follows (or what it is
+	 * listed with) and answers nothing alone; a line with figures is data a question may
+	 * ask for (a row, an address, an amount)
+	 */
+	public static boolean isLabel(String line) {
+		String stripped = line.strip();
+		if (isTitle(stripped)) {
+			return true;
+		}
+		return PLAIN_WORDS.matcher(stripped).matches() && stripped.split("\\s+").length < MIN_STATEMENT_WORDS;
+	}
+
+	/**
+	 * @param line a line of text
+	 * @return whether it is a table's header row: two or more years and little else
+	 */
+	public static boolean isHeader(String line) {
+		String stripped = line.strip();
+		return HEADER.matcher(stripped).matches() && YEAR.matcher(stripped).results().count() >= 2;
+	}
+
+	/**
+	 * A row quoted with its column headers, from the document's own words: "Total
+	 * revenues — 2022: $ 66,608; 2021: $ 62,286". When the header's years do not pair up
+	 * with the row's figures, the row as it stands.
+	 * @param header the table's header row
+	 * @param row the row
+	 * @return the quote
+	 */
+	public static String rowWithHeader(String header, String row) {
+		List<String> years = YEAR.matcher(header).results().map(java.util.regex.MatchResult::group).toList();
+		java.util.regex.Matcher figures = FIGURES.matcher(row.strip());
+		if (!figures.matches()) {
+			return row.strip();
+		}
+		List<String> values = FIGURE.matcher(figures.group(2))
+			.results()
+			.map(java.util.regex.MatchResult::group)
+			.map(String::strip)
+			.toList();
+		if (values.size() != years.size()) {
+			return row.strip();
+		}
+		StringBuilder quote = new StringBuilder(figures.group(1).strip()).append(" — ");
+		for (int i = 0; i < values.size(); i++) {
+			quote.append((i > 0) ? "; " : "").append(years.get(i)).append(": ").append(values.get(i));
+		}
+		return quote.toString();
+	}
+
+	/**
+	 * @param row a table row
+	 * @return its label, the words before its figures ("Total revenues")
+	 */
+	public static String rowLabel(String row) {
+		java.util.regex.Matcher figures = FIGURES.matcher(row.strip());
+		return figures.matches() ? figures.group(1).strip() : row.strip();
+	}
+
+	private static final String AMOUNT = "\\(?-?\\$?\\s?\\(?\\d[\\d,]*(?:\\.\\d+)?\\)?%?\\)?|[—–-]+";
+
+	private static final java.util.regex.Pattern FIGURE = java.util.regex.Pattern
+		.compile("(?:\\$\\s)?(?:" + AMOUNT + ")");
+
+	private static final java.util.regex.Pattern FIGURES = java.util.regex.Pattern
+		.compile("(.*\\p{L}.*?)\\s((?:\\$\\s)?(?:" + AMOUNT + ")(?:\\s(?:\\$\\s)?(?:" + AMOUNT + "))+)");
+
+	private static final java.util.regex.Pattern ROW = FIGURES;
+
+	/**
+	 * How every row ends: two figures (what {@link #ROW} needs, checked in linear time).
+	 */
+	private static final java.util.regex.Pattern ROW_END = java.util.regex.Pattern
+		.compile("\\s(?:\\$\\s)?(?:" + AMOUNT + ")\\s(?:\\$\\s)?(?:" + AMOUNT + ")$");
+
+	private static final java.util.regex.Pattern YEAR = Periods.YEAR;
+
+	private static final java.util.regex.Pattern HEADER = java.util.regex.Pattern
+		.compile("(?:[\\p{L}\\s,.:()]|\\b\\d{1,2}\\b)*(?:(?:19|20)\\d{2}(?:[\\p{L}\\s,.:()]|\\b\\d{1,2}\\b)*){2,}");
+
+	private static List<String> ofLine(String text) {
+		List<String> sentences = new ArrayList<>();
+		for (String piece : SentenceBreaks.of(text)) {
+			String sentence = piece.replaceAll("\\s+", " ").strip();
+			if (sentence.split(" ").length >= MIN_WORDS) {
+				sentences.add(sentence);
+			}
+		}
+		return sentences;
+	}
+
+	public static double similarity(float[] query, float[] sentence) {
+		double sum = 0;
+		for (int i = 0; i < query.length; i++) {
+			sum += query[i] * sentence[i];
+		}
+		return sum;
+	}
+
+}

@@ -1,0 +1,75 @@
+package dev.ragchat.answer.generate;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import dev.ragchat.answer.generate.providers.LlamaCppChatModel;
+import dev.ragchat.answer.generate.providers.LlamaCppProperties;
+import dev.ragchat.answer.generate.providers.LlamaCppSlot;
+import dev.ragchat.answer.generate.providers.OllamaProperties;
+import dev.ragchat.answer.generate.providers.OpenAiCompatibleProperties;
+import dev.ragchat.errors.RejectedInputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The generators chosen while the service runs, built as the configured ones are: a GGUF
+ * file is checked before llama.cpp loads it, loaded, tried with the test call, and freed
+ * when another generator replaces it.
+ */
+class GeneratorsTests {
+
+	@TempDir
+	Path dir;
+
+	final Generators generators = new Generators(null, null, null,
+			new OllamaProperties(null, null, Duration.ofSeconds(5), 4096),
+			new OpenAiCompatibleProperties(null, null, null, Duration.ofSeconds(5), null),
+			new LlamaCppProperties(null, TinyGguf.CONTEXT, 4, 1, Duration.ofSeconds(30)));
+
+	@Test
+	void loadsAGgufFileTriesItAndFreesItWhenReplaced() throws Exception {
+		Path file = TinyGguf.write(this.dir.resolve("tiny.gguf"), false);
+		SwitchableGenerator.Backend llama = this.generators.llamaCpp(file.toString());
+		assertThat(llama.kind()).isEqualTo(SwitchableGenerator.LLAMA_CPP);
+		assertThat(llama.model()).isEqualTo("tiny.gguf");
+		assertThat(llama.writes()).isTrue();
+		assertThat(llama.generator().readsMedia()).isFalse();
+		// the babbling model writes its four tokens: the test call passes
+		assertThat(this.generators.check(llama, "tiny.gguf")).isNotBlank();
+
+		SwitchableGenerator.Backend extract = new SwitchableGenerator.Backend(SwitchableGenerator.EXTRACTIVE, null,
+				(question, tokens) -> new AnswerGenerator.Generated(AnswerGenerator.NOT_FOUND, false), null, null);
+		SwitchableGenerator switchable = new SwitchableGenerator(extract);
+		switchable.use(llama);
+		assertThat(switchable.judgesSources()).isTrue();
+		switchable.useConfigured();
+		assertThat(switchable.judgesSources()).isFalse();
+		// freed on a thread of its own: closing takes the model's one slot for good
+		LlamaCppChatModel model = (LlamaCppChatModel) llama.chatModel();
+		org.awaitility.Awaitility.await().until(() -> LlamaCppSlot.of(model).availablePermits() == 0);
+	}
+
+	@Test
+	void refusesWhatIsNotAReadableGgufFileBeforeLoadingIt() throws Exception {
+		assertThatExceptionOfType(RejectedInputException.class)
+			.isThrownBy(() -> this.generators.llamaCpp(this.dir.resolve("absent.gguf").toString()))
+			.withMessageContaining("there is no file");
+		Path html = Files.writeString(this.dir.resolve("model.gguf"), "<!doctype html><title>Download</title>");
+		assertThatExceptionOfType(RejectedInputException.class)
+			.isThrownBy(() -> this.generators.llamaCpp(html.toString()))
+			.withMessageContaining("is not a GGUF file");
+		assertThatExceptionOfType(RejectedInputException.class).isThrownBy(() -> this.generators.llamaCpp(" "))
+			.withMessageContaining("GGUF file's path");
+		// the magic bytes, then nothing llama.cpp can load
+		Path truncated = Files.write(this.dir.resolve("truncated.gguf"), "GGUF\u0003\u0000".getBytes());
+		assertThatExceptionOfType(RejectedInputException.class)
+			.isThrownBy(() -> this.generators.llamaCpp(truncated.toString()))
+			.withMessageContaining("could not load truncated.gguf");
+	}
+
+}
