@@ -21,6 +21,12 @@ public record DocumentQuery(String nameContains, Order order, boolean descending
 	/** Every document, in upload order. */
 	public static final DocumentQuery ALL = new DocumentQuery(null, Order.UPLOAD, false, 0, null);
 
+	/** The most documents a page may ask for, on every surface that lists them. */
+	public static final int MAX_LIMIT = 500;
+
+	/** The longest name text a list may search for, on every surface that lists. */
+	public static final int MAX_NAME_CONTAINS = 200;
+
 	public DocumentQuery {
 		nameContains = (nameContains == null || nameContains.isBlank()) ? null : nameKey(nameContains.strip());
 		if (order == null) {

@@ -20,9 +20,9 @@ import dev.ragchat.ingestion.DocumentQuery;
  */
 record DocumentListing(String query, String sort, int offset, Integer limit) {
 
-	static final int MAX_LIMIT = 500;
+	static final int MAX_LIMIT = DocumentQuery.MAX_LIMIT;
 
-	static final int MAX_QUERY = 200;
+	static final int MAX_QUERY = DocumentQuery.MAX_NAME_CONTAINS;
 
 	private static final Map<String, DocumentQuery.Order> ORDERS = Map.of("name", DocumentQuery.Order.NAME, "date",
 			DocumentQuery.Order.DATE, "size", DocumentQuery.Order.SIZE, "status", DocumentQuery.Order.STATUS);

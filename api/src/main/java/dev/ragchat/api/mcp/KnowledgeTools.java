@@ -61,11 +61,6 @@ public final class KnowledgeTools {
 	/** A page of {@code list_documents} when none is asked for. */
 	private static final int DEFAULT_DOCUMENTS = 100;
 
-	/** The most of a page, as {@code GET .../documents} gives. */
-	private static final int MAX_DOCUMENTS = 500;
-
-	private static final int MAX_FILENAME_CONTAINS = 200;
-
 	private final KnowledgeBases knowledgeBases;
 
 	private final Documents documents;
@@ -128,11 +123,11 @@ public final class KnowledgeTools {
 			@McpToolParam(required = false,
 					description = "how many documents to skip (default 0)") @Min(0) @Max(Integer.MAX_VALUE) Integer offset,
 			@McpToolParam(required = false, description = "the most documents to return (default " + DEFAULT_DOCUMENTS
-					+ ")") @Min(1) @Max(MAX_DOCUMENTS) Integer limit) {
+					+ ")") @Min(1) @Max(DocumentQuery.MAX_LIMIT) Integer limit) {
 		String kb = ToolCalls.see(ToolCalls.caller(exchange), knowledge_base);
-		if (filename_contains != null && filename_contains.length() > MAX_FILENAME_CONTAINS) {
+		if (filename_contains != null && filename_contains.length() > DocumentQuery.MAX_NAME_CONTAINS) {
 			throw new RejectedInputException(
-					"filename_contains may hold at most " + MAX_FILENAME_CONTAINS + " characters");
+					"filename_contains may hold at most " + DocumentQuery.MAX_NAME_CONTAINS + " characters");
 		}
 		int skip = (offset != null) ? offset : 0;
 		int most = (limit != null) ? limit : DEFAULT_DOCUMENTS;
