@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The catalog port for sync sources and their runs. A source holds the claim of its one
- * running sync: {@link #start} takes it with a lease (a compare-and-set, so that one sync
- * runs per source at a time, whichever node asks), {@link #heartbeat} keeps it,
- * {@link #finish} ends the run and lets it go, and {@link #expired} finds the runs whose
- * node stopped keeping it. Every adapter passes {@code SourceStoreContractTests}.
+ * The catalog port for sync sources and their runs. A source holds its one running sync:
+ * {@link #start} takes the source (a compare-and-set, so that one sync runs per source at
+ * a time, whichever node asks), {@link #finish} ends the run and lets it go. Running the
+ * run, and running it again when its node dies, is JobRunr's ({@code SyncWorkers}). Every
+ * adapter passes {@code SourceStoreContractTests}.
  */
 public interface SourceStore {
 
@@ -36,23 +36,13 @@ public interface SourceStore {
 	boolean delete(String id);
 
 	/**
-	 * Starts a run unless the source is held by another whose lease still holds.
+	 * Starts a run unless another run holds the source.
 	 * @param run the run, RUNNING
-	 * @param owner the node that runs it
-	 * @param leaseUntil until when the claim holds without a heartbeat
 	 * @param lastRunBefore start only if the source's last run started before this (a
 	 * schedule's condition), or {@code null} for no condition
 	 * @return whether the run was started (and stored)
 	 */
-	boolean start(SyncRun run, String owner, Instant leaseUntil, Instant lastRunBefore);
-
-	/**
-	 * @param sourceId the source
-	 * @param runId the run that holds it
-	 * @param leaseUntil the claim's new end
-	 * @return whether that run still holds the source
-	 */
-	boolean heartbeat(String sourceId, String runId, Instant leaseUntil);
+	boolean start(SyncRun run, Instant lastRunBefore);
 
 	/**
 	 * Writes a running run's progress and report so far (nothing once it ended).
@@ -76,12 +66,6 @@ public interface SourceStore {
 	 * @return its runs, newest first
 	 */
 	List<SyncRun> runs(String sourceId, int limit);
-
-	/**
-	 * @param now the time
-	 * @return the sources held by a run whose lease ended before {@code now}
-	 */
-	List<Source> expired(Instant now);
 
 	/**
 	 * @param sourceId a web source

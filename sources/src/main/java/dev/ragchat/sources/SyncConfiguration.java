@@ -20,6 +20,8 @@ import dev.ragchat.sources.files.FolderFiles;
 import dev.ragchat.sources.files.ProtectedPaths;
 import dev.ragchat.sources.files.SourceFiles;
 import dev.ragchat.sources.files.SyncLimits;
+import org.jobrunr.scheduling.JobRequestScheduler;
+import org.jobrunr.storage.StorageProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -91,9 +93,9 @@ class SyncConfiguration {
 	}
 
 	@Bean
-	SyncWorkers syncWorkers(SourceStore store, Documents documents, KnowledgeBases knowledgeBases,
-			SyncProperties properties, BlobProperties blobs, Clock clock, FolderRoots roots,
-			ProtectedPaths protectedPaths, Environment environment, Crawler crawler, ObjectProvider<Secrets> secrets) {
+	SyncWorkers syncWorkers(SourceStore store, Documents documents, SyncProperties properties, BlobProperties blobs,
+			Clock clock, FolderRoots roots, ProtectedPaths protectedPaths, Environment environment, Crawler crawler,
+			ObjectProvider<Secrets> secrets, JobRequestScheduler jobs) {
 		long maxFileSize = Binder.get(environment)
 			.bind("spring.servlet.multipart.max-file-size", DataSize.class)
 			.orElse(DEFAULT_UPLOAD_LIMIT)
@@ -114,7 +116,13 @@ class SyncConfiguration {
 			case WEB -> new WebFiles(crawler, WebFiles.site(source, properties.web(), secrets.getIfAvailable()), store,
 					source.id());
 		};
-		return new SyncWorkers(store, new SyncRunner(documents, store, files, limits, clock), properties, clock,
+		return new SyncWorkers(store, new SyncRunner(documents, store, files, limits, clock), jobs, clock);
+	}
+
+	@Bean
+	SyncSchedules syncSchedules(SourceStore store, SyncWorkers workers, StorageProvider jobStorage,
+			SyncProperties properties, Clock clock, KnowledgeBases knowledgeBases) {
+		return new SyncSchedules(store, workers, jobStorage, properties.tick(), clock,
 				(kb) -> exists(knowledgeBases, kb));
 	}
 

@@ -18,9 +18,7 @@ import org.springframework.util.unit.DataSize;
  * @param allowRootContainingDataDir whether a root may contain the data directory
  * ({@code RAGCHAT_SYNC_ALLOW_ROOT_CONTAINING_DATA_DIR}); by default the service refuses
  * to start with one. Even then no source reads the service's own files
- * @param lease how long a node's claim on a running sync holds without a heartbeat; a run
- * whose lease ran out (its node stopped) is restarted
- * @param tick how often schedules and cut-off runs are looked at
+ * @param tick how often schedules are looked at (and runs whose job was lost)
  * @param minFreeSpace the free space a sync leaves on the disk of the originals (and of
  * its S3 downloads): a file that would leave less is not copied, and the run stops there,
  * FAILED with the reason ({@code RAGCHAT_SYNC_MIN_FREE_SPACE}; 0 turns it off)
@@ -30,8 +28,8 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("ragchat.sync")
 public record SyncProperties(List<Path> folderRoots, @DefaultValue("false") boolean allowRootContainingDataDir,
-		@DefaultValue("1m") Duration lease, @DefaultValue("30s") Duration tick,
-		@DefaultValue("1GB") DataSize minFreeSpace, @DefaultValue S3 s3, @DefaultValue Web web) {
+		@DefaultValue("30s") Duration tick, @DefaultValue("1GB") DataSize minFreeSpace, @DefaultValue S3 s3,
+		@DefaultValue Web web) {
 
 	/** The setting that allows folder sources, as an environment variable. */
 	public static final String FOLDER_ROOTS = "RAGCHAT_SYNC_FOLDER_ROOTS";
@@ -47,9 +45,6 @@ public record SyncProperties(List<Path> folderRoots, @DefaultValue("false") bool
 		web = (web != null) ? web : Web.NONE;
 		if (minFreeSpace.isNegative()) {
 			throw new IllegalArgumentException("ragchat.sync.min-free-space may not be negative");
-		}
-		if (lease.compareTo(Duration.ofSeconds(3)) < 0) {
-			throw new IllegalArgumentException("ragchat.sync.lease must be at least 3s");
 		}
 	}
 

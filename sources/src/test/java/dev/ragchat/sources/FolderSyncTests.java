@@ -11,15 +11,16 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.ragchat.errors.ConflictException;
 import dev.ragchat.ingestion.Document;
 import dev.ragchat.ingestion.DocumentStatus;
-import dev.ragchat.ingestion.Documents;
 import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.sources.files.FolderFiles;
 import dev.ragchat.sources.files.SourceFiles;
 import dev.ragchat.sources.files.SyncLimits;
+import org.jobrunr.jobs.states.StateName;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -198,49 +199,6 @@ class FolderSyncTests {
 	}
 
 	@Test
-	void aRunCutOffByACrashIsMarkedFailedAndRestartedWithoutDuplicates() throws Exception {
-		for (int n = 0; n < 5; n++) {
-			note(n, "first");
-		}
-		Source source = folderSource(null);
-		SyncFixture.assertCounts(this.sync.sync(source, null), SyncFixture.counts(5, 0, 0, 0, 0, 0, 0));
-		for (int n = 5; n < 8; n++) {
-			note(n, "first");
-		}
-		// a node started a run, uploaded one of the new files, and died: its lease ran
-		// out
-		Instant then = Instant.now().minusSeconds(60);
-		SyncRun dead = new SyncRun("run_dead", source.id(), SyncFixture.KB, SyncRun.Status.RUNNING, "manual", false,
-				then, null, new SyncRun.Progress(8, 6, 1, 0), SyncRun.Report.EMPTY, null);
-		assertThat(this.sync.store.start(dead, "node-dead", then.plusSeconds(3), null)).isTrue();
-		// paused first, so that the document it queued is not ingested yet
-		this.sync.ingestion.pause();
-		this.sync.ingestion.documents()
-			.submit(SyncFixture.KB, List.of(new Documents.Upload("note-005.md", this.folder.resolve("note-005.md"))),
-					SourceComparison.metadata(source, "note-005.md"), null);
-
-		this.sync.workers.recover();
-
-		SyncRun cutOff = this.sync.store.findRun("run_dead").orElseThrow();
-		assertThat(cutOff.status()).isEqualTo(SyncRun.Status.FAILED);
-		assertThat(cutOff.error()).startsWith("Cut off: the node running it stopped");
-		SyncRun restarted = this.sync.sources.runs(SyncFixture.KB, source.id(), 1).get(0);
-		assertThat(restarted.trigger()).isEqualTo("restart");
-		// the restart waits for the document the cut-off run queued, too
-		await().during(Duration.ofMillis(500))
-			.atMost(Duration.ofSeconds(5))
-			.until(() -> this.sync.store.findRun(restarted.id()).orElseThrow().status() == SyncRun.Status.RUNNING);
-		this.sync.ingestion.resume();
-		SyncRun ended = this.sync.awaitEnd(restarted);
-		assertThat(ended.status()).isEqualTo(SyncRun.Status.SUCCEEDED);
-		SyncFixture.assertCounts(ended, SyncFixture.counts(2, 0, 0, 0, 6, 0, 0));
-		// two added, and the one the cut-off run queued, waited for until READY
-		assertThat(ended.progress()).isEqualTo(new SyncRun.Progress(8, 8, 3, 3));
-		assertThat(this.sync.ingestion.documents().list(SyncFixture.KB)).hasSize(8);
-		assertThat(this.sync.documentsByPath()).hasSize(8);
-	}
-
-	@Test
 	void aStoppedRunWritesNothingMoreAndIsNotInterrupted() throws Exception {
 		for (int n = 0; n < 3; n++) {
 			note(n, "first");
@@ -248,7 +206,7 @@ class FolderSyncTests {
 		Source source = folderSource(null);
 		SyncRun run = new SyncRun("run_stopped", source.id(), SyncFixture.KB, SyncRun.Status.RUNNING, "manual", false,
 				Instant.now(), null, SyncRun.Progress.NONE, SyncRun.Report.EMPTY, null);
-		assertThat(this.sync.store.start(run, "node-test", Instant.now().plusSeconds(60), null)).isTrue();
+		assertThat(this.sync.store.start(run, null)).isTrue();
 		SyncRunner runner = new SyncRunner(this.sync.ingestion.documents(), this.sync.store,
 				(s) -> new FolderFiles(new FolderRoots(List.of(this.root)).check(s.path()), this.sync.protectedPaths),
 				SyncLimits.NONE, Clock.systemUTC());
@@ -264,7 +222,7 @@ class FolderSyncTests {
 	}
 
 	@Test
-	void aRunWhoseClaimWasTakenStopsAtItsNextFileWithoutAnInterrupt() throws Exception {
+	void aRunWhoseSourceIsDeletedOnAnotherNodeStopsAtItsNextLookWithoutAnInterrupt() throws Exception {
 		for (int n = 0; n < 3; n++) {
 			note(n, "first");
 		}
@@ -273,124 +231,123 @@ class FolderSyncTests {
 		CountDownLatch fetching = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
 		AtomicBoolean interrupted = new AtomicBoolean();
-		FolderRoots roots = new FolderRoots(List.of(this.root));
-		SyncRunner runner = new SyncRunner(this.sync.ingestion.documents(), this.sync.store, (s) -> {
-			FolderFiles files = new FolderFiles(roots.check(s.path()), this.sync.protectedPaths);
-			return new SourceFiles() {
+		SyncRunner runner = runner((files) -> new SourceFiles() {
 
-				@Override
-				public List<Entry> list() throws java.io.IOException {
-					return files.list();
+			@Override
+			public List<Entry> list() throws java.io.IOException {
+				return files.list();
+			}
+
+			@Override
+			public Local fetch(Entry entry) throws java.io.IOException {
+				fetching.countDown();
+				try {
+					release.await();
 				}
-
-				@Override
-				public Local fetch(Entry entry) throws java.io.IOException {
-					fetching.countDown();
-					try {
-						release.await();
-					}
-					catch (InterruptedException ex) {
-						interrupted.set(true);
-						Thread.currentThread().interrupt();
-					}
-					return files.fetch(entry);
+				catch (InterruptedException ex) {
+					interrupted.set(true);
+					Thread.currentThread().interrupt();
 				}
+				return files.fetch(entry);
+			}
 
-			};
-		}, SyncLimits.NONE, Clock.systemUTC());
-		SyncWorkers workers = new SyncWorkers(this.sync.store, runner, SyncFixture.properties(List.of(this.root)),
-				Clock.systemUTC(), (kb) -> true);
+		});
+		Instant now = Instant.now();
+		AtomicReference<Instant> time = new AtomicReference<>(now);
+		SyncWorkers node = this.sync.node(runner, new Clock() {
+
+			@Override
+			public Instant instant() {
+				return time.get();
+			}
+
+			@Override
+			public java.time.ZoneId getZone() {
+				return java.time.ZoneOffset.UTC;
+			}
+
+			@Override
+			public Clock withZone(java.time.ZoneId zone) {
+				return this;
+			}
+
+		});
 		try {
-			SyncRun run = workers.begin(source, "manual", false, null).orElseThrow();
+			SyncRun run = node.begin(source, "manual", false, null).orElseThrow();
 			assertThat(fetching.await(30, TimeUnit.SECONDS)).isTrue();
-			// another node took the source over: it ended this run as cut off
-			assertThat(this.sync.store
-				.finish(run.finished(SyncRun.Status.FAILED, Instant.now(), run.report(), "Cut off: taken over")))
-				.isTrue();
-			// the next heartbeat finds the claim gone
-			workers.heartbeats();
+			// another node deleted the source (which stops only its own runs at once);
+			// this one looks again once a look's interval has passed
+			this.sync.store.delete(source.id());
+			time.set(now.plus(SyncWorkers.LOOK_EVERY));
 			release.countDown();
-			await().during(Duration.ofSeconds(1))
-				.atMost(Duration.ofSeconds(10))
-				.until(() -> this.sync.ingestion.documents().list(SyncFixture.KB).size() <= 1);
+			await().atMost(Duration.ofSeconds(30)).until(() -> this.sync.jobState(run.id()) == StateName.SUCCEEDED);
+			assertThat(this.sync.ingestion.documents().list(SyncFixture.KB)).hasSizeLessThanOrEqualTo(1);
 			assertThat(interrupted).isFalse();
-			assertThat(this.sync.store.findRun(run.id()).orElseThrow().error()).isEqualTo("Cut off: taken over");
 		}
 		finally {
 			release.countDown();
-			workers.stop();
 		}
 	}
 
 	@Test
-	void aSourceWhoseRunsAreCutOffThreeTimesInARowIsNotRestartedUntilASyncByHand() throws Exception {
+	void aRunJobRunrGivesUpOnEndsCutOffAndItsScheduleWaitsForASyncByHand() throws Exception {
 		note(1, "first");
-		// every run hangs in its listing, as one that takes its node down would: each
-		// node
-		// below finds the run of the one before cut off (its clock is later than the
-		// lease)
-		CountDownLatch release = new CountDownLatch(1);
-		FolderRoots roots = new FolderRoots(List.of(this.root));
-		SyncRunner hanging = new SyncRunner(this.sync.ingestion.documents(), this.sync.store, (s) -> {
-			FolderFiles files = new FolderFiles(roots.check(s.path()), this.sync.protectedPaths);
-			return new SourceFiles() {
-
-				@Override
-				public List<Entry> list() throws java.io.IOException {
-					try {
-						release.await();
-					}
-					catch (InterruptedException ex) {
-						Thread.currentThread().interrupt();
-					}
-					return files.list();
-				}
-
-				@Override
-				public Local fetch(Entry entry) throws java.io.IOException {
-					return files.fetch(entry);
-				}
-
-			};
-		}, SyncLimits.NONE, Clock.systemUTC());
 		Source source = this.sync.create(SyncFixture.KB,
 				new Sources.NewSource("folder", this.folder.toString(), null, null, null, 1));
-		List<SyncWorkers> nodes = new java.util.ArrayList<>();
-		try {
-			for (int n = 0; n <= 3; n++) {
-				nodes.add(new SyncWorkers(this.sync.store, hanging, SyncFixture.properties(List.of(this.root)),
-						Clock.offset(Clock.systemUTC(), Duration.ofMinutes(2L * n)), (kb) -> true));
-			}
-			SyncRun first = nodes.get(0).begin(source, "manual", false, null).orElseThrow();
-			nodes.get(1).recover();
-			nodes.get(2).recover();
-			List<SyncRun> runs = this.sync.sources.runs(SyncFixture.KB, source.id(), 10);
-			assertThat(runs).extracting(SyncRun::trigger).containsExactly("restart", "restart", "manual");
-			assertThat(runs.get(1).error()).endsWith("restarted");
+		SyncRun run = this.sync.workers.begin(source, "manual", false, null).orElseThrow();
+		assertThat(this.sync.jobStorage.getJobById(SyncWorkers.jobId(run.id())).getAmountOfRetries())
+			.as("JobRunr's retries are the cut-offs a run may have")
+			.isEqualTo(SyncWorkers.MAX_CUT_OFFS - 1);
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.sync.jobState(run.id()) == StateName.SUCCEEDED);
 
-			nodes.get(3).recover();
+		// a run whose node died on its last try: JobRunr finds its job orphaned and fails
+		// it for good
+		Instant died = Instant.now().minusSeconds(120);
+		SyncRun last = new SyncRun("run_last", source.id(), SyncFixture.KB, SyncRun.Status.RUNNING, "schedule", false,
+				died, null, SyncRun.Progress.NONE, SyncRun.Report.EMPTY, null);
+		assertThat(this.sync.store.start(last, null)).isTrue();
+		this.sync.jobStorage.save(DeadNode.job(source.id(), last.id(), died, 0));
+		SyncRun cutOff = this.sync.awaitEnd(last);
+		assertThat(cutOff.status()).isEqualTo(SyncRun.Status.FAILED);
+		assertThat(cutOff.error()).startsWith(SyncWorkers.CUT_OFF)
+			.contains("tried 3 times")
+			.contains("not restarted, nor started by its schedule, until a sync is started by hand");
+		assertThat(this.sync.store.findById(source.id()).orElseThrow().activeRunId()).isNull();
 
-			runs = this.sync.sources.runs(SyncFixture.KB, source.id(), 10);
-			assertThat(runs).hasSize(3).allSatisfy((r) -> assertThat(r.status()).isEqualTo(SyncRun.Status.FAILED));
-			assertThat(runs.get(0).error()).startsWith("Cut off: ")
-				.contains("3 runs in a row were cut off")
-				.contains("not restarted, nor started by its schedule, until a sync is started by hand");
-			assertThat(this.sync.store.findById(source.id()).orElseThrow().activeRunId()).isNull();
-			// its interval is long past on the last node's clock: no run all the same
-			nodes.get(3).tick();
-			assertThat(this.sync.sources.runs(SyncFixture.KB, source.id(), 10)).hasSize(3);
+		// its interval is long past: no run all the same
+		this.sync.schedules.tick();
+		assertThat(this.sync.sources.runs(SyncFixture.KB, source.id(), 10)).hasSize(2);
+		SyncRun byHand = this.sync.awaitEnd(this.sync.sources.sync(SyncFixture.KB, source.id(), null));
+		assertThat(byHand.status()).isEqualTo(SyncRun.Status.SUCCEEDED);
+	}
 
-			// the hanging runs find their claims gone, and stop once let go
-			nodes.forEach(SyncWorkers::heartbeats);
-			release.countDown();
-			SyncRun byHand = this.sync.awaitEnd(this.sync.sources.sync(SyncFixture.KB, source.id(), null));
-			assertThat(byHand.status()).isEqualTo(SyncRun.Status.SUCCEEDED);
-			assertThat(first.trigger()).isEqualTo("manual");
-		}
-		finally {
-			release.countDown();
-			nodes.forEach(SyncWorkers::stop);
-		}
+	@Test
+	void aRunLeftWithoutAJobIsEndedCutOffAndFreesItsSource() {
+		Source source = folderSource(null);
+		// its node stopped between starting the run and queuing its job
+		SyncRun lost = new SyncRun("run_lost", source.id(), SyncFixture.KB, SyncRun.Status.RUNNING, "manual", false,
+				Instant.now().minus(SyncSchedules.LOST_AFTER).minusSeconds(1), null, SyncRun.Progress.NONE,
+				SyncRun.Report.EMPTY, null);
+		assertThat(this.sync.store.start(lost, null)).isTrue();
+		SyncRun young = new SyncRun("run_young", source.id(), SyncFixture.KB, SyncRun.Status.RUNNING, "manual", false,
+				Instant.now(), null, SyncRun.Progress.NONE, SyncRun.Report.EMPTY, null);
+
+		this.sync.schedules.tick();
+
+		SyncRun ended = this.sync.store.findRun(lost.id()).orElseThrow();
+		assertThat(ended.status()).isEqualTo(SyncRun.Status.FAILED);
+		assertThat(ended.error()).startsWith(SyncWorkers.CUT_OFF).contains("its job was lost");
+		assertThat(this.sync.store.start(young, null)).isTrue();
+		// a run just started, its job not queued yet, is left alone
+		this.sync.schedules.tick();
+		assertThat(this.sync.store.findRun(young.id()).orElseThrow().status()).isEqualTo(SyncRun.Status.RUNNING);
+	}
+
+	private SyncRunner runner(java.util.function.UnaryOperator<SourceFiles> files) {
+		FolderRoots roots = new FolderRoots(List.of(this.root));
+		return new SyncRunner(this.sync.ingestion.documents(), this.sync.store,
+				(s) -> files.apply(new FolderFiles(roots.check(s.path()), this.sync.protectedPaths)), SyncLimits.NONE,
+				Clock.systemUTC());
 	}
 
 	@Test
@@ -398,12 +355,12 @@ class FolderSyncTests {
 		note(1, "first");
 		Source source = this.sync.create(SyncFixture.KB,
 				new Sources.NewSource("folder", this.folder.toString(), null, null, null, 1));
-		this.sync.workers.tick();
+		this.sync.schedules.tick();
 		SyncRun scheduled = this.sync.sources.runs(SyncFixture.KB, source.id(), 10).get(0);
 		assertThat(scheduled.trigger()).isEqualTo("schedule");
 		SyncFixture.assertCounts(this.sync.awaitEnd(scheduled), SyncFixture.counts(1, 0, 0, 0, 0, 0, 0));
 		// not due again before its interval
-		this.sync.workers.tick();
+		this.sync.schedules.tick();
 		assertThat(this.sync.sources.runs(SyncFixture.KB, source.id(), 10)).hasSize(1);
 	}
 

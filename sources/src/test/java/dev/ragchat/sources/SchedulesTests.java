@@ -19,22 +19,22 @@ class SchedulesTests {
 	@Test
 	void aCronScheduleIsDueOnceItFiresAfterTheLastRunOrTheCreation() {
 		Source daily = source("0 0 3 * * *", null, null);
-		assertThat(SyncWorkers.due(daily, Instant.parse("2027-01-01T02:59:59Z"))).isNull();
-		assertThat(SyncWorkers.due(daily, Instant.parse("2027-01-01T03:00:01Z")))
+		assertThat(SyncSchedules.due(daily, Instant.parse("2027-01-01T02:59:59Z"))).isNull();
+		assertThat(SyncSchedules.due(daily, Instant.parse("2027-01-01T03:00:01Z")))
 			.isEqualTo(Instant.parse("2027-01-01T03:00:00Z"));
 		Source ranAt3 = source("0 0 3 * * *", null, Instant.parse("2027-01-01T03:00:02Z"));
-		assertThat(SyncWorkers.due(ranAt3, Instant.parse("2027-01-01T12:00:00Z"))).isNull();
-		assertThat(SyncWorkers.due(ranAt3, Instant.parse("2027-01-02T03:00:00Z")))
+		assertThat(SyncSchedules.due(ranAt3, Instant.parse("2027-01-01T12:00:00Z"))).isNull();
+		assertThat(SyncSchedules.due(ranAt3, Instant.parse("2027-01-02T03:00:00Z")))
 			.isEqualTo(Instant.parse("2027-01-02T03:00:00Z"));
 	}
 
 	@Test
 	void anIntervalIsDueThatManyMinutesAfterTheLastRun() {
 		Source hourly = source(null, 60, Instant.parse("2027-01-01T10:00:00Z"));
-		assertThat(SyncWorkers.due(hourly, Instant.parse("2027-01-01T10:59:00Z"))).isNull();
-		assertThat(SyncWorkers.due(hourly, Instant.parse("2027-01-01T11:00:01Z")))
+		assertThat(SyncSchedules.due(hourly, Instant.parse("2027-01-01T10:59:00Z"))).isNull();
+		assertThat(SyncSchedules.due(hourly, Instant.parse("2027-01-01T11:00:01Z")))
 			.isEqualTo(Instant.parse("2027-01-01T10:00:01Z"));
-		assertThat(SyncWorkers.due(source(null, null, null), Instant.parse("2030-01-01T00:00:00Z"))).isNull();
+		assertThat(SyncSchedules.due(source(null, null, null), Instant.parse("2030-01-01T00:00:00Z"))).isNull();
 	}
 
 	@Test

@@ -65,7 +65,8 @@ class SyncCatalogReadsTests {
 	private DocumentStore counted(DocumentStore store) {
 		return (DocumentStore) Proxy.newProxyInstance(DocumentStore.class.getClassLoader(),
 				new Class<?>[] { DocumentStore.class }, (proxy, method, args) -> {
-					if (Thread.currentThread().getName().startsWith("ragchat-sync-")) {
+					// a sync runs on a worker of JobRunr's
+					if (Thread.currentThread().getName().startsWith("backgroundjob-worker")) {
 						switch (method.getName()) {
 							case "findUnfinished" -> this.looks.incrementAndGet();
 							case "findById" -> this.documentsRead.incrementAndGet();

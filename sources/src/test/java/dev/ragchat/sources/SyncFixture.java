@@ -23,8 +23,17 @@ import dev.ragchat.sources.files.ProtectedPaths;
 import dev.ragchat.sources.files.SourceFiles;
 import dev.ragchat.sources.files.SyncLimits;
 import dev.ragchat.sources.store.TestSourceStores;
-
-import org.springframework.util.unit.DataSize;
+import org.jobrunr.jobs.filters.ApplyStateFilter;
+import org.jobrunr.jobs.mappers.JobMapper;
+import org.jobrunr.jobs.states.StateName;
+import org.jobrunr.scheduling.JobRequestScheduler;
+import org.jobrunr.server.BackgroundJobServer;
+import org.jobrunr.server.BackgroundJobServerConfiguration;
+import org.jobrunr.server.JobActivator;
+import org.jobrunr.storage.InMemoryStorageProvider;
+import org.jobrunr.storage.StorageProvider;
+import org.jobrunr.utils.mapper.JsonMapper;
+import org.jobrunr.utils.mapper.jackson.JacksonJsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -45,6 +54,8 @@ final class SyncFixture implements AutoCloseable {
 
 	final SyncWorkers workers;
 
+	final SyncSchedules schedules;
+
 	final Sources sources;
 
 	final ProtectedPaths protectedPaths;
@@ -52,6 +63,18 @@ final class SyncFixture implements AutoCloseable {
 	final Crawler crawler;
 
 	final SyncRunner runner;
+
+	/** JobRunr's store of the sync runs' jobs. */
+	final StorageProvider jobStorage;
+
+	final JobRequestScheduler jobs;
+
+	/**
+	 * The node JobRunr hands the runs to: {@link #workers} unless a test sets another.
+	 */
+	volatile SyncWorkers node;
+
+	private final BackgroundJobServer jobServer;
 
 	/**
 	 * @param dir a folder of its own: the ingestion's files go to {@code ingestion} in
@@ -61,6 +84,24 @@ final class SyncFixture implements AutoCloseable {
 	 */
 	SyncFixture(Path dir, List<Path> roots, Function<Source, SourceFiles> bucketFiles) throws IOException {
 		this(dir, roots, new ProtectedPaths(dir.resolve("ingestion"), List.of()), SyncLimits.NONE, bucketFiles);
+	}
+
+	/**
+	 * Folder sources whose runs' jobs are kept in the JobRunr store given, polled every 5
+	 * seconds (JobRunr's least for a database).
+	 * @param dir a folder of its own: the ingestion's files go to {@code ingestion} in it
+	 * @param roots the folder roots
+	 * @param jobStorage JobRunr's store
+	 * @param store the source store, or {@code null} for the embedded one on the catalog
+	 * @return the fixture
+	 */
+	static SyncFixture onJobStorage(Path dir, List<Path> roots, StorageProvider jobStorage, SourceStore store)
+			throws IOException {
+		return new SyncFixture(dir, roots, new ProtectedPaths(dir.resolve("ingestion"), List.of()), SyncLimits.NONE,
+				(source) -> {
+					throw new IllegalStateException("no S3 here");
+				}, SyncProperties.Web.NONE, null, UnaryOperator.identity(), new Jobs(jobStorage, Duration.ofSeconds(5)),
+				store);
 	}
 
 	/**
@@ -74,7 +115,7 @@ final class SyncFixture implements AutoCloseable {
 		return new SyncFixture(dir, roots, new ProtectedPaths(dir.resolve("ingestion"), List.of()), SyncLimits.NONE,
 				(source) -> {
 					throw new IllegalStateException("no S3 here");
-				}, SyncProperties.Web.NONE, null, catalog);
+				}, SyncProperties.Web.NONE, null, catalog, Jobs.inMemory(), null);
 	}
 
 	/**
@@ -86,7 +127,8 @@ final class SyncFixture implements AutoCloseable {
 	 */
 	SyncFixture(Path dir, List<Path> roots, ProtectedPaths protectedPaths, SyncLimits limits,
 			Function<Source, SourceFiles> bucketFiles) throws IOException {
-		this(dir, roots, protectedPaths, limits, bucketFiles, SyncProperties.Web.NONE, null, UnaryOperator.identity());
+		this(dir, roots, protectedPaths, limits, bucketFiles, SyncProperties.Web.NONE, null, UnaryOperator.identity(),
+				Jobs.inMemory(), null);
 	}
 
 	/**
@@ -98,16 +140,15 @@ final class SyncFixture implements AutoCloseable {
 	SyncFixture(Path dir, SyncProperties.Web web, Secrets secrets) throws IOException {
 		this(dir, List.of(), new ProtectedPaths(dir.resolve("ingestion"), List.of()), SyncLimits.NONE, (source) -> {
 			throw new IllegalStateException("no S3 here");
-		}, web, secrets, UnaryOperator.identity());
+		}, web, secrets, UnaryOperator.identity(), Jobs.inMemory(), null);
 	}
 
 	private SyncFixture(Path dir, List<Path> roots, ProtectedPaths protectedPaths, SyncLimits limits,
 			Function<Source, SourceFiles> bucketFiles, SyncProperties.Web web, Secrets secrets,
-			UnaryOperator<DocumentStore> catalog) throws IOException {
+			UnaryOperator<DocumentStore> catalog, Jobs jobs, SourceStore store) throws IOException {
 		this.ingestion = new TestIngestion(dir.resolve("ingestion"), catalog);
-		this.store = TestSourceStores.embedded(this.ingestion.catalog());
+		this.store = (store != null) ? store : TestSourceStores.embedded(this.ingestion.catalog());
 		this.protectedPaths = protectedPaths;
-		SyncProperties properties = properties(roots);
 		FolderRoots folderRoots = new FolderRoots(roots);
 		this.crawler = new Crawler(new HostPolicy(web.hosts()), web.requestsPerHost(), web.maxPageSize().toBytes(),
 				web.fetchTimeout(), dir.resolve("ingestion").resolve("work").resolve("sync"));
@@ -117,18 +158,34 @@ final class SyncFixture implements AutoCloseable {
 			case WEB -> new WebFiles(this.crawler, WebFiles.site(source, web, secrets), this.store, source.id());
 		};
 		this.runner = new SyncRunner(this.ingestion.documents(), this.store, files, limits, Clock.systemUTC());
-		this.workers = new SyncWorkers(this.store, this.runner, properties, Clock.systemUTC(), (kb) -> true);
+		this.jobStorage = jobs.storage();
+		this.jobs = new JobRequestScheduler(this.jobStorage);
+		this.workers = node(this.runner, Clock.systemUTC());
+		this.schedules = new SyncSchedules(this.store, this.workers, this.jobStorage, Duration.ofHours(1),
+				Clock.systemUTC(), (kb) -> true);
+		this.jobServer = jobs.server(this);
 		this.sources = new Sources(this.store, this.ingestion.knowledgeBases(), this.workers, folderRoots,
 				protectedPaths, Clock.systemUTC(), this.crawler, web, secrets);
 	}
 
 	/**
-	 * @param roots the folder roots
-	 * @return the tests' sync settings: a short lease, a long tick
+	 * A node of its own, to which JobRunr hands the runs from now on.
+	 * @param runner how it runs a sync
+	 * @param clock its clock
+	 * @return the node
 	 */
-	static SyncProperties properties(List<Path> roots) {
-		return new SyncProperties(roots, false, Duration.ofSeconds(3), Duration.ofHours(1), DataSize.ofBytes(0),
-				new SyncProperties.S3(null, null, null), SyncProperties.Web.NONE);
+	SyncWorkers node(SyncRunner runner, Clock clock) {
+		SyncWorkers node = new SyncWorkers(this.store, runner, this.jobs, clock);
+		this.node = node;
+		return node;
+	}
+
+	/**
+	 * @param runId a run
+	 * @return the state of its job
+	 */
+	StateName jobState(String runId) {
+		return this.jobStorage.getJobById(SyncWorkers.jobId(runId)).getState();
 	}
 
 	/**
@@ -191,8 +248,46 @@ final class SyncFixture implements AutoCloseable {
 	@Override
 	public void close() throws IOException {
 		this.workers.stop();
+		this.node.stop();
+		this.jobServer.stop();
+		this.jobStorage.close();
 		this.crawler.close();
 		this.ingestion.close();
+	}
+
+	/**
+	 * JobRunr for the fixture: its store, and how often its server looks for jobs.
+	 */
+	record Jobs(StorageProvider storage, Duration pollInterval) {
+
+		/** In memory, looked at every 200 ms (JobRunr's least for its memory store). */
+		static Jobs inMemory() {
+			return new Jobs(new InMemoryStorageProvider(), Duration.ofMillis(200));
+		}
+
+		/**
+		 * A job server that hands sync runs to the fixture's node and tells it the states
+		 * of their jobs, as the application's JobsConfiguration does.
+		 */
+		BackgroundJobServer server(SyncFixture fixture) {
+			JsonMapper json = new JacksonJsonMapper();
+			this.storage.setJobMapper(new JobMapper(json));
+			BackgroundJobServer server = new BackgroundJobServer(this.storage, json, new JobActivator() {
+
+				@Override
+				public <T> T activateJob(Class<T> type) {
+					return type.cast(fixture.node);
+				}
+
+			}, BackgroundJobServerConfiguration.usingStandardBackgroundJobServerConfiguration()
+				.andWorkerCount(4)
+				.andPollInterval(this.pollInterval));
+			server.setJobFilters(List.of((ApplyStateFilter) (job, oldState, newState) -> fixture.node
+				.onStateApplied(job, oldState, newState)));
+			server.start();
+			return server;
+		}
+
 	}
 
 }

@@ -69,14 +69,14 @@ final class JdbcSourceStore implements SourceStore {
 	}
 
 	@Override
-	public boolean start(SyncRun run, String owner, Instant leaseUntil, Instant lastRunBefore) {
+	public boolean start(SyncRun run, Instant lastRunBefore) {
 		return Boolean.TRUE.equals(this.transactions.execute((status) -> {
 			int claimed = this.jdbc.sql("""
-					update sync_source set active_run_id = ?, active_owner = ?, active_until = ?, last_run_id = ?,
-						last_run_at = ? where id = ? and (active_run_id is null or active_until < ?)
+					update sync_source set active_run_id = ?, last_run_id = ?, last_run_at = ?
+						where id = ? and active_run_id is null
 						and (cast(? as timestamp with time zone) is null or last_run_at is null or last_run_at < ?)""")
-				.params(run.id(), owner, Jdbc.time(leaseUntil), run.id(), Jdbc.time(run.startedAt()), run.sourceId(),
-						Jdbc.time(run.startedAt()), Jdbc.time(lastRunBefore), Jdbc.time(lastRunBefore))
+				.params(run.id(), run.id(), Jdbc.time(run.startedAt()), run.sourceId(), Jdbc.time(lastRunBefore),
+						Jdbc.time(lastRunBefore))
 				.update();
 			if (claimed != 1) {
 				return false;
@@ -89,13 +89,6 @@ final class JdbcSourceStore implements SourceStore {
 				.update();
 			return true;
 		}));
-	}
-
-	@Override
-	public boolean heartbeat(String sourceId, String runId, Instant leaseUntil) {
-		return this.jdbc.sql("update sync_source set active_until = ? where id = ? and active_run_id = ?")
-			.params(Jdbc.time(leaseUntil), sourceId, runId)
-			.update() == 1;
 	}
 
 	@Override
@@ -121,9 +114,7 @@ final class JdbcSourceStore implements SourceStore {
 						p.documentsIndexing(), p.documentsIndexed(), ReportJson.write(run.report()), run.error(),
 						run.id())
 				.update();
-			this.jdbc
-				.sql("update sync_source set active_run_id = null, active_owner = null, active_until = null"
-						+ " where id = ? and active_run_id = ?")
+			this.jdbc.sql("update sync_source set active_run_id = null where id = ? and active_run_id = ?")
 				.params(run.sourceId(), run.id())
 				.update();
 			return ended == 1;
@@ -140,16 +131,6 @@ final class JdbcSourceStore implements SourceStore {
 		return this.jdbc.sql("select * from sync_run where source_id = ? order by started_at desc, id desc limit ?")
 			.params(sourceId, limit)
 			.query(JdbcSourceStore::run)
-			.list();
-	}
-
-	@Override
-	public List<Source> expired(Instant now) {
-		return this.jdbc
-			.sql("select * from sync_source where active_run_id is not null and active_until < ?"
-					+ " order by created_at, id")
-			.param(Jdbc.time(now))
-			.query(JdbcSourceStore::source)
 			.list();
 	}
 

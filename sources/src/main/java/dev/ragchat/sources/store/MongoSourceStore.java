@@ -18,9 +18,9 @@ import dev.ragchat.sources.SyncRun;
 import org.bson.conversions.Bson;
 
 /**
- * Sync sources and runs in MongoDB ({@code sync_sources}, {@code sync_runs}). The claim
- * of a source is one {@code updateOne} on its document, conditioned on the claim being
- * free or expired; a run's report is a JSON text, as in the embedded catalog.
+ * Sync sources and runs in MongoDB ({@code sync_sources}, {@code sync_runs}). A run takes
+ * its source by one {@code updateOne} on the source's document, conditioned on no other
+ * run holding it; a run's report is a JSON text, as in the embedded catalog.
  */
 final class MongoSourceStore implements SourceStore {
 
@@ -33,6 +33,10 @@ final class MongoSourceStore implements SourceStore {
 		this.runs = database.getCollection("sync_runs");
 		this.sources.createIndex(Indexes.ascending("knowledgeBase", "createdAt"));
 		this.runs.createIndex(Indexes.ascending("sourceId", "startedAt"));
+		// the leases of the runs before they ran on JobRunr (the embedded catalog drops
+		// their columns: V2026.12.9.59_12)
+		this.sources.updateMany(Filters.exists("activeUntil"),
+				Updates.combine(Updates.unset("activeOwner"), Updates.unset("activeUntil")));
 	}
 
 	@Override
@@ -77,18 +81,16 @@ final class MongoSourceStore implements SourceStore {
 	}
 
 	@Override
-	public boolean start(SyncRun run, String owner, Instant leaseUntil, Instant lastRunBefore) {
+	public boolean start(SyncRun run, Instant lastRunBefore) {
 		Date now = Date.from(run.startedAt());
-		Bson free = Filters.or(Filters.eq("activeRunId", null), Filters.lt("activeUntil", now));
-		Bson condition = Filters.and(Filters.eq("_id", run.sourceId()), free);
+		Bson condition = Filters.and(Filters.eq("_id", run.sourceId()), Filters.eq("activeRunId", null));
 		if (lastRunBefore != null) {
 			condition = Filters.and(condition,
 					Filters.or(Filters.eq("lastRunAt", null), Filters.lt("lastRunAt", Date.from(lastRunBefore))));
 		}
-		long claimed = this.sources.updateOne(condition,
-				Updates.combine(Updates.set("activeRunId", run.id()), Updates.set("activeOwner", owner),
-						Updates.set("activeUntil", Date.from(leaseUntil)), Updates.set("lastRunId", run.id()),
-						Updates.set("lastRunAt", now)))
+		long claimed = this.sources
+			.updateOne(condition, Updates.combine(Updates.set("activeRunId", run.id()),
+					Updates.set("lastRunId", run.id()), Updates.set("lastRunAt", now)))
 			.getModifiedCount();
 		if (claimed != 1) {
 			return false;
@@ -101,14 +103,6 @@ final class MongoSourceStore implements SourceStore {
 			.append("startedAt", now)
 			.append("report", ReportJson.write(run.report())));
 		return true;
-	}
-
-	@Override
-	public boolean heartbeat(String sourceId, String runId, Instant leaseUntil) {
-		return this.sources
-			.updateOne(Filters.and(Filters.eq("_id", sourceId), Filters.eq("activeRunId", runId)),
-					Updates.set("activeUntil", Date.from(leaseUntil)))
-			.getMatchedCount() == 1;
 	}
 
 	@Override
@@ -125,8 +119,7 @@ final class MongoSourceStore implements SourceStore {
 							Updates.set("finishedAt", Date.from(run.finishedAt())), Updates.set("error", run.error())))
 			.getModifiedCount();
 		this.sources.updateOne(Filters.and(Filters.eq("_id", run.sourceId()), Filters.eq("activeRunId", run.id())),
-				Updates.combine(Updates.unset("activeRunId"), Updates.unset("activeOwner"),
-						Updates.unset("activeUntil")));
+				Updates.unset("activeRunId"));
 		return ended == 1;
 	}
 
@@ -141,15 +134,6 @@ final class MongoSourceStore implements SourceStore {
 			.sort(Sorts.descending("startedAt", "_id"))
 			.limit(limit)
 			.map(MongoSourceStore::run)
-			.into(new ArrayList<>());
-	}
-
-	@Override
-	public List<Source> expired(Instant now) {
-		return this.sources
-			.find(Filters.and(Filters.ne("activeRunId", null), Filters.lt("activeUntil", Date.from(now))))
-			.sort(Sorts.ascending("createdAt", "_id"))
-			.map(MongoSourceStore::source)
 			.into(new ArrayList<>());
 	}
 

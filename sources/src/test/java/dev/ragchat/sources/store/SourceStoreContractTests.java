@@ -59,32 +59,29 @@ abstract class SourceStoreContractTests {
 	}
 
 	@Test
-	void startsOneRunPerSourceAtATimeUntilItEndsOrItsLeaseRunsOut() {
+	void startsOneRunPerSourceAtATimeUntilItEnds() {
 		this.store.insert(folder("src_1", "kb", NOW));
-		assertThat(this.store.start(run("run_1", NOW), "node-a", NOW.plusSeconds(60), null)).isTrue();
-		assertThat(this.store.start(run("run_2", NOW.plusSeconds(1)), "node-b", NOW.plusSeconds(61), null)).isFalse();
+		assertThat(this.store.start(run("run_1", NOW), null)).isTrue();
+		assertThat(this.store.start(run("run_2", NOW.plusSeconds(1)), null)).isFalse();
 		assertThat(this.store.findById("src_1").orElseThrow().activeRunId()).isEqualTo("run_1");
 		assertThat(this.store.findRun("run_2")).isEmpty();
 
-		// the lease ran out: found as expired, and another run may take the source
-		assertThat(this.store.expired(NOW.plusSeconds(30))).isEmpty();
-		assertThat(this.store.expired(NOW.plusSeconds(90))).extracting(Source::id).containsExactly("src_1");
-		assertThat(this.store.start(run("run_3", NOW.plusSeconds(90)), "node-b", NOW.plusSeconds(150), null)).isTrue();
+		// however long it runs: a run cut off is JobRunr's to run again
+		assertThat(this.store.start(run("run_3", NOW.plusSeconds(3600)), null)).isFalse();
+		this.store.finish(run("run_1", NOW).finished(SyncRun.Status.FAILED, NOW.plusSeconds(3600), SyncRun.Report.EMPTY,
+				"Cut off: given up"));
+		assertThat(this.store.start(run("run_3", NOW.plusSeconds(3601)), null)).isTrue();
 		assertThat(this.store.findById("src_1").orElseThrow())
 			.satisfies((s) -> assertThat(s.activeRunId()).isEqualTo("run_3"))
 			.satisfies((s) -> assertThat(s.lastRunId()).isEqualTo("run_3"))
-			.satisfies((s) -> assertThat(s.lastRunAt()).isEqualTo(NOW.plusSeconds(90)));
-		// the first run's node can no longer keep it
-		assertThat(this.store.heartbeat("src_1", "run_1", NOW.plusSeconds(200))).isFalse();
-		assertThat(this.store.heartbeat("src_1", "run_3", NOW.plusSeconds(200))).isTrue();
-		assertThat(this.store.expired(NOW.plusSeconds(190))).isEmpty();
+			.satisfies((s) -> assertThat(s.lastRunAt()).isEqualTo(NOW.plusSeconds(3601)));
 	}
 
 	@Test
 	void finishesARunOnceAndReleasesItsSource() {
 		this.store.insert(folder("src_1", "kb", NOW));
 		SyncRun run = run("run_1", NOW);
-		this.store.start(run, "node-a", NOW.plusSeconds(60), null);
+		this.store.start(run, null);
 		SyncRun.Report report = new SyncRun.Report(2, 3, 0, 1, 94, 0, 0,
 				List.of(new SyncRun.Item("a.md", "added", "doc_1", null),
 						new SyncRun.Item("gone.md", "missing-kept", "doc_2", null)),
@@ -102,21 +99,17 @@ abstract class SourceStoreContractTests {
 			.isFalse();
 		this.store.progress(ended.withProgress(SyncRun.Progress.NONE));
 		assertThat(this.store.findRun("run_1")).contains(ended);
-		assertThat(this.store.start(run("run_2", NOW.plusSeconds(10)), "node-a", NOW.plusSeconds(70), null)).isTrue();
+		assertThat(this.store.start(run("run_2", NOW.plusSeconds(10)), null)).isTrue();
 	}
 
 	@Test
 	void aScheduledStartWaitsForTheIntervalSinceTheLastRun() {
 		this.store.insert(folder("src_1", "kb", NOW));
-		assertThat(this.store.start(run("run_1", NOW), "node-a", NOW.plusSeconds(60), NOW.minusSeconds(600))).isTrue();
+		assertThat(this.store.start(run("run_1", NOW), NOW.minusSeconds(600))).isTrue();
 		this.store.finish(
 				run("run_1", NOW).finished(SyncRun.Status.SUCCEEDED, NOW.plusSeconds(1), SyncRun.Report.EMPTY, null));
-		assertThat(
-				this.store.start(run("run_2", NOW.plusSeconds(5)), "node-b", NOW.plusSeconds(65), NOW.minusSeconds(1)))
-			.isFalse();
-		assertThat(
-				this.store.start(run("run_3", NOW.plusSeconds(5)), "node-b", NOW.plusSeconds(65), NOW.plusSeconds(1)))
-			.isTrue();
+		assertThat(this.store.start(run("run_2", NOW.plusSeconds(5)), NOW.minusSeconds(1))).isFalse();
+		assertThat(this.store.start(run("run_3", NOW.plusSeconds(5)), NOW.plusSeconds(1))).isTrue();
 	}
 
 	@Test
@@ -124,7 +117,7 @@ abstract class SourceStoreContractTests {
 		this.store.insert(folder("src_1", "kb", NOW));
 		for (int i = 1; i <= 3; i++) {
 			SyncRun run = run("run_" + i, NOW.plusSeconds(i));
-			this.store.start(run, "node-a", NOW.plusSeconds(60 + i), null);
+			this.store.start(run, null);
 			this.store.finish(run.finished(SyncRun.Status.SUCCEEDED, NOW.plusSeconds(i), SyncRun.Report.EMPTY, null));
 		}
 		assertThat(this.store.runs("src_1", 2)).extracting(SyncRun::id).containsExactly("run_3", "run_2");
