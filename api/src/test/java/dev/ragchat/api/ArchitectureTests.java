@@ -24,11 +24,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The boundaries docs/architecture.md draws, checked on the compiled production classes
- * of all four modules: api uses answer, answer uses ingestion, ingestion uses retrieval,
- * never the other way; no cycles between modules or between packages; adapters are
- * reached only through their ports, so only their own package and the configuration that
- * chooses them name them. The application modules (a Maven module's top-level packages:
- * no cycles between them, no use of another's internals) are Spring Modulith's to check:
+ * of all five modules: api uses answer and sources, each of them uses ingestion,
+ * ingestion uses retrieval, never the other way (answer and sources not each other
+ * either); no cycles between modules or between packages; adapters are reached only
+ * through their ports, so only their own package and the configuration that chooses them
+ * name them. The application modules (a Maven module's top-level packages: no cycles
+ * between them, no use of another's internals) are Spring Modulith's to check:
  * {@link ModularityTests}.
  */
 class ArchitectureTests {
@@ -45,6 +46,8 @@ class ArchitectureTests {
 			.definedBy("dev.ragchat", "dev.ragchat.api..")
 			.layer("answer")
 			.definedBy("dev.ragchat.answer..")
+			.layer("sources")
+			.definedBy("dev.ragchat.sources..")
 			.layer("ingestion")
 			.definedBy("dev.ragchat.ingestion..")
 			.layer("retrieval")
@@ -53,16 +56,19 @@ class ArchitectureTests {
 			.mayNotBeAccessedByAnyLayer()
 			.whereLayer("answer")
 			.mayOnlyBeAccessedByLayers("api")
+			.whereLayer("sources")
+			.mayOnlyBeAccessedByLayers("api")
 			.whereLayer("ingestion")
-			.mayOnlyBeAccessedByLayers("answer", "api")
+			.mayOnlyBeAccessedByLayers("answer", "sources", "api")
 			.whereLayer("retrieval")
-			.mayOnlyBeAccessedByLayers("ingestion", "answer", "api")
+			.mayOnlyBeAccessedByLayers("ingestion", "answer", "sources", "api")
 			.check(ragchat);
 	}
 
 	@Test
 	void theProductionClassesOfEveryMavenModuleAreChecked() {
-		assertThat(Stream.of("dev.ragchat.api", "dev.ragchat.answer", "dev.ragchat.ingestion", "dev.ragchat.retrieval"))
+		assertThat(Stream.of("dev.ragchat.api", "dev.ragchat.answer", "dev.ragchat.sources", "dev.ragchat.ingestion",
+				"dev.ragchat.retrieval"))
 			.as("a Maven module whose classes the rules would not see")
 			.allMatch((module) -> ragchat.stream().anyMatch((javaClass) -> javaClass.getPackageName().equals(module)));
 	}
@@ -185,9 +191,8 @@ class ArchitectureTests {
 			.byClassesThat()
 			.resideInAnyPackage("dev.ragchat.ingestion.catalog..", "dev.ragchat.ingestion.blobs..",
 					"dev.ragchat.api.access.store..", "dev.ragchat.api.chat.store..", "dev.ragchat.api.media.store..",
-					"dev.ragchat.api.feedback.store..", "dev.ragchat.ingestion.sync.store..",
-					"dev.ragchat.api.models.store..", "dev.ragchat.api.evaluation.store..",
-					"dev.ragchat.api.people.store..")
+					"dev.ragchat.api.feedback.store..", "dev.ragchat.sources.store..", "dev.ragchat.api.models.store..",
+					"dev.ragchat.api.evaluation.store..", "dev.ragchat.api.people.store..")
 			.check(ragchat);
 	}
 
@@ -206,7 +211,8 @@ class ArchitectureTests {
 		// an adapter may call a server with Spring's HTTP client (an embedding server);
 		// serving HTTP, statuses and problems belong to the web edge
 		noClasses().that()
-			.resideInAnyPackage("dev.ragchat.retrieval..", "dev.ragchat.ingestion..", "dev.ragchat.errors..")
+			.resideInAnyPackage("dev.ragchat.retrieval..", "dev.ragchat.ingestion..", "dev.ragchat.sources..",
+					"dev.ragchat.errors..")
 			.should()
 			.dependOnClassesThat(JavaClass.Predicates
 				.resideInAnyPackage("org.springframework.http..", "org.springframework.web..", "jakarta.servlet..")

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import dev.ragchat.RagChatApplication;
-import dev.ragchat.ingestion.sync.SyncProperties;
+import dev.ragchat.sources.SyncProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;

@@ -14,10 +14,11 @@ import org.springframework.modulith.core.JavaPackage;
  * named by its path below {@code dev.ragchat} ({@code api.chat},
  * {@code ingestion.catalog}, {@code retrieval.lucene}), and so is every other package
  * beside the Maven modules' packages ({@code dev.ragchat.errors}: {@code errors}), among
- * them the answer Maven module's package, one module as a whole
- * ({@code dev.ragchat.answer}: {@code answer}). Its sub-packages are its internals.
- * Modulith's default, the direct sub-packages of the application's package, would make
- * the Maven modules the only modules.
+ * them the answer and sources Maven modules' packages, one module each as a whole
+ * ({@code dev.ragchat.answer}: {@code answer}; {@code dev.ragchat.sources}:
+ * {@code sources}). Its sub-packages are its internals. Modulith's default, the direct
+ * sub-packages of the application's package, would make the Maven modules the only
+ * modules.
  * <p>
  * The Maven modules' own packages ({@code dev.ragchat.api},
  * {@code dev.ragchat.ingestion}, {@code dev.ragchat.retrieval}) are fronts, not modules:

@@ -25,12 +25,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The application modules, checked and drawn by Spring Modulith: each top-level package
- * of a Maven module is a module ({@link FeaturePackageModules}; the answer engine's Maven
- * module is one as a whole, {@code answer}), a module's sub-packages are its internals,
- * and another module may use only its front package or a named interface (a sub-package
- * whose package-info carries {@code @NamedInterface}). The module map in
- * {@code docs/modules/} is written from the same model: this test fails when it is stale.
- * To write it anew:
+ * of a Maven module is a module ({@link FeaturePackageModules}; the answer engine's and
+ * the sync sources' Maven modules are one each as a whole, {@code answer} and
+ * {@code sources}), a module's sub-packages are its internals, and another module may use
+ * only its front package or a named interface (a sub-package whose package-info carries
+ * {@code @NamedInterface}). The module map in {@code docs/modules/} is written from the
+ * same model: this test fails when it is stale. To write it anew:
  * {@code ./mvnw -pl api -am test -Dtest=ModularityTests -Dsurefire.failIfNoSpecifiedTests=false -Dragchat.docs.write=true}.
  */
 class ModularityTests {
@@ -44,11 +44,14 @@ class ModularityTests {
 	@Test
 	void eachTopLevelPackageOfAMavenModuleIsAnApplicationModule() {
 		assertThat(modules.stream().map((module) -> module.getIdentifier().toString()))
-			.contains("api.chat", "answer", "ingestion.catalog", "retrieval.lucene", "errors")
-			.doesNotContain("api", "ingestion", "retrieval", "answer.cite", "ingestion.sync.store");
+			.contains("api.chat", "answer", "sources", "ingestion.catalog", "retrieval.lucene", "errors")
+			.doesNotContain("api", "ingestion", "retrieval", "answer.cite", "sources.store", "ingestion.sync");
 		assertThat(modules.getModuleByType("dev.ragchat.answer.cite.Citation").map(ApplicationModule::getIdentifier))
 			.as("a sub-package belongs to its top-level package's module")
 			.hasValueSatisfying((id) -> assertThat(id).hasToString("answer"));
+		assertThat(modules.getModuleByType("dev.ragchat.sources.crawl.Crawler").map(ApplicationModule::getIdentifier))
+			.as("the sources Maven module is one module as a whole")
+			.hasValueSatisfying((id) -> assertThat(id).hasToString("sources"));
 	}
 
 	@Test

@@ -64,7 +64,8 @@ class RemovedSettingsTests {
 	@Test
 	void theRemovedSettingsAreThoseTheMetadataDeprecatesAtLevelError() {
 		assertThat(removed()).extracting(ConfigurationMetadataProperty::getId)
-			.contains("ragchat.retrieval.hybrid-page-weight", "ragchat.retrieval.hybrid-document-weight")
+			.contains("ragchat.retrieval.hybrid-page-weight", "ragchat.retrieval.hybrid-document-weight",
+					"ragchat.sync.lease")
 			.allMatch((name) -> name.startsWith("ragchat."));
 	}
 

@@ -54,6 +54,12 @@ import org.springframework.context.SmartLifecycle;
  * reason. Work files live in the owner-only work directory, which is emptied at start. An
  * attempt's steps are {@link IngestionSteps}; these workers run them and decide what
  * becomes of their ends.
+ * <p>
+ * This queue stays hand-made while evaluations and sync runs are JobRunr jobs: JobRunr's
+ * open-source edition looks for new jobs at most every 5 seconds (its least poll interval
+ * on a database), and processing a job the moment it is queued is a Pro feature
+ * (jobrunr/jobrunr#1204, #672), so each upload would wait up to 5 seconds before its
+ * ingestion starts. A sync run may wait that long; an upload a person waits for may not.
  */
 final class IngestionWorkers implements SmartLifecycle {
 

@@ -67,7 +67,7 @@ abstract class ConsoleBrowserTestSupport {
 	String masterKey;
 
 	@Autowired
-	dev.ragchat.ingestion.sync.SyncProperties sync;
+	dev.ragchat.sources.SyncProperties sync;
 
 	@Value("${ragchat.tls.cert}")
 	Path certificate;

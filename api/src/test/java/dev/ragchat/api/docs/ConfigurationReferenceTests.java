@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@value #MOST_OPERATOR_SETTINGS}, and the settings that were removed) and
  * {@code docs/configuration-advanced.md} (limits, timeouts, backends' details, and the
  * tuning chosen by measurement) are written from Spring Boot's configuration metadata of
- * the four modules (the configuration processor runs in each): this test fails when a
+ * the five modules (the configuration processor runs in each): this test fails when a
  * file is stale or a {@code ragchat.*} property has no description. To write them anew:
  * {@code ./mvnw -pl api -am test -Dtest=ConfigurationReferenceTests -Dsurefire.failIfNoSpecifiedTests=false -Dragchat.docs.write=true}.
  */
@@ -103,7 +103,7 @@ class ConfigurationReferenceTests {
 		Map<String, JsonNode> properties = properties();
 		assertThat(properties.keySet()).as("one property of each module")
 			.contains("ragchat.retrieval.hybrid-k", "ragchat.ingestion.workers", "ragchat.rerank.url",
-					"ragchat.chat.generator");
+					"ragchat.chat.generator", "ragchat.sync.folder-roots");
 		check(REFERENCE, renderOperatorSettings(properties, removed()));
 		check(ADVANCED, renderAdvanced(properties));
 	}
@@ -162,7 +162,7 @@ class ConfigurationReferenceTests {
 	private static String renderOperatorSettings(Map<String, JsonNode> properties, Map<String, JsonNode> removed) {
 		StringBuilder out = new StringBuilder();
 		out.append("# Configuration\n\n")
-			.append("The settings operators change, written from the configuration metadata of the four modules\n")
+			.append("The settings operators change, written from the configuration metadata of the five modules\n")
 			.append("(`ConfigurationReferenceTests` fails the build when this file is stale). Set a property in\n")
 			.append("`application.yml`, as a command-line argument (`--ragchat.chat.top-k=8`) or as the\n")
 			.append("environment variable beside it. Limits, timeouts, the details of each backend and the\n")
@@ -191,7 +191,7 @@ class ConfigurationReferenceTests {
 		StringBuilder out = new StringBuilder();
 		out.append("# Advanced configuration\n\n")
 			.append("The settings beyond [configuration.md](configuration.md), written from the configuration\n")
-			.append("metadata of the four modules like it.\n\n")
+			.append("metadata of the five modules like it.\n\n")
 			.append("## Limits, timeouts and backends' details\n");
 		Map<String, JsonNode> limits = new TreeMap<>(properties);
 		limits.keySet().removeAll(OPERATOR_SETTINGS);

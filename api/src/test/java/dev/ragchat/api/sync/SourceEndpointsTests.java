@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ragchat.api.AbstractWebIntegrationTests;
 import dev.ragchat.api.audit.Audit;
 import dev.ragchat.api.audit.AuditLog;
-import dev.ragchat.ingestion.sync.SyncProperties;
+import dev.ragchat.sources.SyncProperties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

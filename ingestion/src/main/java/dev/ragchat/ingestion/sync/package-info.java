@@ -1,9 +1,0 @@
-/**
- * Sync sources: a knowledge base that mirrors a server folder (under an allow-listed
- * root) or an S3 bucket/prefix. {@link dev.ragchat.ingestion.sync.Sources} is the front;
- * a sync run compares the files with the documents that came from the source (by path and
- * SHA-256) and goes through the ingestion front: new files are uploaded, changed ones
- * replaced in place, missing ones deleted only when asked. Runs are kept with their
- * progress and report in the catalog ({@link dev.ragchat.ingestion.sync.SourceStore}).
- */
-package dev.ragchat.ingestion.sync;

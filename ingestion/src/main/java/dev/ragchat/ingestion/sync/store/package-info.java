@@ -1,4 +1,0 @@
-/**
- * The sync source store's adapters (embedded H2, MongoDB) and their configuration.
- */
-package dev.ragchat.ingestion.sync.store;
