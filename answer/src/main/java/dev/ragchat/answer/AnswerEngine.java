@@ -98,11 +98,12 @@ public final class AnswerEngine {
 	}
 
 	/**
-	 * @param configId the chat configuration a session started from, or {@code null}
-	 * @return whether images and audio reach the generator that answers for it
+	 * @param modelKey the key of the model that answers a session (its chat config's id,
+	 * or a picked model's), or {@code null}
+	 * @return whether images and audio reach the generator that writes with that model
 	 */
-	public boolean readsMedia(String configId) {
-		return this.generator.answering(configId).readsMedia();
+	public boolean readsMedia(String modelKey) {
+		return this.generator.answering(modelKey).readsMedia();
 	}
 
 	/**
@@ -112,9 +113,9 @@ public final class AnswerEngine {
 	 * @return the answer
 	 */
 	public Answer answer(AnswerRequest request, Consumer<String> tokens) {
-		// the generator of the question's chat configuration (its own, else the
+		// the generator of the question's model (picked, its chat config's own, else the
 		// service's); the trace records each step as it runs, when the request asks
-		AnswerGenerator generator = this.generator.answering(request.settings().configId());
+		AnswerGenerator generator = this.generator.answering(request.settings().modelKey());
 		Tracing trace = Tracing.of(request);
 		ImageText image = ImageText.of(request.imageText());
 		if (image != null) {

@@ -78,15 +78,17 @@ public record AnswerRequest(String knowledgeBase, String question, List<Turn> hi
 	 *
 	 * @param topK how many chunks the answer reads
 	 * @param systemPrompt the system prompt, or {@code null}
-	 * @param model the model, or {@code null} for the generator's default
+	 * @param model the model's name, or {@code null} for the default of the model that
+	 * answers
 	 * @param temperature the sampling temperature, or {@code null}
-	 * @param configId the chat configuration (persona) the session started from, or
-	 * {@code null}: it may have a generator of its own
+	 * @param modelKey the key of the model that answers: the chat config the session
+	 * started from (it may have a model of its own), a picked model's
+	 * ({@code SwitchableGenerator.picked}), or {@code null} for the service's
 	 * @param mode how the search stage retrieves (hybrid unless an evaluation chooses
 	 * otherwise)
 	 * @param rerank whether a hybrid search is reranked when a reranker is configured
 	 */
-	public record Settings(int topK, String systemPrompt, String model, Double temperature, String configId,
+	public record Settings(int topK, String systemPrompt, String model, Double temperature, String modelKey,
 			SearchMode mode, boolean rerank) {
 
 		public Settings {
@@ -94,15 +96,15 @@ public record AnswerRequest(String knowledgeBase, String question, List<Turn> hi
 		}
 
 		/**
-		 * Settings of a chat configuration: a hybrid search, reranked when a reranker is
-		 * configured.
+		 * Settings of a chat config (or a picked model): a hybrid search, reranked when a
+		 * reranker is configured.
 		 */
-		public Settings(int topK, String systemPrompt, String model, Double temperature, String configId) {
-			this(topK, systemPrompt, model, temperature, configId, SearchMode.HYBRID, true);
+		public Settings(int topK, String systemPrompt, String model, Double temperature, String modelKey) {
+			this(topK, systemPrompt, model, temperature, modelKey, SearchMode.HYBRID, true);
 		}
 
 		/**
-		 * Settings of no chat configuration.
+		 * Settings of no chat config: the service's model answers.
 		 */
 		public Settings(int topK, String systemPrompt, String model, Double temperature) {
 			this(topK, systemPrompt, model, temperature, null);

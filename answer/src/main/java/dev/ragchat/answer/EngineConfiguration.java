@@ -60,8 +60,8 @@ class EngineConfiguration {
 		Judge floor = new SimilarityFloor(embeddingModel, queryEmbedder, settings.minSimilarity());
 		Grounding grounding = new Grounding(search, settings.questionTerms(), settings.names(), NAMED_SOURCES);
 		Judge rules = new RulesJudge(settings.names());
-		// asked per question: the generator may be changed while the service runs, and a
-		// persona may have its own
+		// asked per question: the model may be changed while the service runs, and a chat
+		// config may have its own
 		Judge extract = new Readings().then(rules);
 		Judge judge = new SourcesJudge().then((judged) -> (judged.modelJudges() ? floor : extract).judge(judged));
 		return new AnswerEngine(new AnswerEngine.Stages(rewriter, search, grounding, judge,

@@ -24,16 +24,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The answer generator, one nested configuration per {@code ragchat.chat.generator}:
- * {@code extractive} (quotes from the sources, no model), {@code gemini} (Gemini API with
- * an API key, through Spring AI's Google GenAI model), {@code vertex-gemini} (through
- * Spring AI's Vertex AI Gemini model, REST transport), {@code openai-compatible} (any
- * server speaking OpenAI's chat completions, through Spring AI's OpenAI model),
- * {@code ollama} (Ollama's own API, through Spring AI's Ollama model), or
- * {@code llama-cpp} (a GGUF file run in process by llama.cpp). The engine calls it
- * through a {@link SwitchableGenerator}, so that another can be chosen while the service
- * runs ({@link Generators} builds those). The models themselves are built by
- * {@link ChatModels} from their providers' settings.
+ * The configured model and its generator, one nested configuration per
+ * {@code ragchat.chat.generator}: {@code extractive} (quotes from the sources, no model),
+ * {@code gemini} (Gemini API with an API key, through Spring AI's Google GenAI model),
+ * {@code vertex-gemini} (through Spring AI's Vertex AI Gemini model, REST transport),
+ * {@code openai-compatible} (any server speaking OpenAI's chat completions, through
+ * Spring AI's OpenAI model), {@code ollama} (Ollama's own API, through Spring AI's Ollama
+ * model), or {@code llama-cpp} (a GGUF file run in process by llama.cpp). The engine
+ * calls its generator through a {@link SwitchableGenerator}, so that another model can be
+ * chosen while the service runs ({@link ChosenModels} builds those). The language models
+ * themselves are built by {@link ChatModels} from their providers' settings.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ GeminiProperties.class, OpenAiCompatibleProperties.class, OllamaProperties.class,
@@ -41,22 +41,22 @@ import org.springframework.context.annotation.Configuration;
 class AnswerConfiguration {
 
 	/**
-	 * The generator the engine calls: the configured one (the nested configuration's
-	 * {@link SwitchableGenerator.Backend}) until another is chosen while the service
-	 * runs.
+	 * The generator the engine calls: it writes with the configured model (the nested
+	 * configuration's {@link SwitchableGenerator.ChosenModel}) until another is chosen
+	 * while the service runs.
 	 */
 	@Bean(destroyMethod = "close")
-	SwitchableGenerator answerGenerator(SwitchableGenerator.Backend configured) {
+	SwitchableGenerator answerGenerator(SwitchableGenerator.ChosenModel configured) {
 		return new SwitchableGenerator(configured);
 	}
 
 	/**
-	 * Builds the generators chosen while the service runs (the console's model screen).
+	 * Builds the models chosen while the service runs (the console's model screen).
 	 */
 	@Bean
-	Generators generators(EmbeddingModel embeddingModel, QueryEmbedder queryEmbedder, AnswerSettings settings,
+	ChosenModels chosenModels(EmbeddingModel embeddingModel, QueryEmbedder queryEmbedder, AnswerSettings settings,
 			OllamaProperties ollama, OpenAiCompatibleProperties openAi, LlamaCppProperties llama) {
-		return new Generators(embeddingModel, queryEmbedder, settings, ollama, openAi, llama);
+		return new ChosenModels(embeddingModel, queryEmbedder, settings, ollama, openAi, llama);
 	}
 
 	/**
@@ -76,8 +76,8 @@ class AnswerConfiguration {
 	static class Extractive {
 
 		@Bean
-		SwitchableGenerator.Backend extractiveGenerator(Generators generators) {
-			return generators.extractive();
+		SwitchableGenerator.ChosenModel extractiveGenerator(ChosenModels chosenModels) {
+			return chosenModels.extractive();
 		}
 
 	}
@@ -92,8 +92,8 @@ class AnswerConfiguration {
 		}
 
 		@Bean
-		SwitchableGenerator.Backend geminiGenerator(GoogleGenAiChatModel model, GeminiProperties gemini) {
-			return new SwitchableGenerator.Backend(SwitchableGenerator.GEMINI, gemini.model(),
+		SwitchableGenerator.ChosenModel geminiGenerator(GoogleGenAiChatModel model, GeminiProperties gemini) {
+			return new SwitchableGenerator.ChosenModel(SwitchableGenerator.GEMINI, gemini.model(),
 					new ChatModelGenerator(model, gemini.model(), GEMINI_TIMEOUT), model, null);
 		}
 
@@ -110,8 +110,8 @@ class AnswerConfiguration {
 		}
 
 		@Bean
-		SwitchableGenerator.Backend vertexGeminiGenerator(VertexAiGeminiChatModel model, GeminiProperties gemini) {
-			return new SwitchableGenerator.Backend(SwitchableGenerator.VERTEX_GEMINI, gemini.model(),
+		SwitchableGenerator.ChosenModel vertexGeminiGenerator(VertexAiGeminiChatModel model, GeminiProperties gemini) {
+			return new SwitchableGenerator.ChosenModel(SwitchableGenerator.VERTEX_GEMINI, gemini.model(),
 					new ChatModelGenerator(model, gemini.model(), GEMINI_TIMEOUT), model, null);
 		}
 
@@ -131,9 +131,9 @@ class AnswerConfiguration {
 		}
 
 		@Bean
-		SwitchableGenerator.Backend openAiCompatibleGenerator(OpenAiChatModel model,
+		SwitchableGenerator.ChosenModel openAiCompatibleGenerator(OpenAiChatModel model,
 				OpenAiCompatibleProperties openAi) {
-			return new SwitchableGenerator.Backend(SwitchableGenerator.OPENAI_COMPATIBLE, openAi.model(),
+			return new SwitchableGenerator.ChosenModel(SwitchableGenerator.OPENAI_COMPATIBLE, openAi.model(),
 					new ChatModelGenerator(model, openAi.model(), openAi.timeout()), model, null);
 		}
 
@@ -152,8 +152,8 @@ class AnswerConfiguration {
 		}
 
 		@Bean
-		SwitchableGenerator.Backend ollamaGenerator(OllamaChatModel model, OllamaProperties ollama) {
-			return new SwitchableGenerator.Backend(SwitchableGenerator.OLLAMA, ollama.model(),
+		SwitchableGenerator.ChosenModel ollamaGenerator(OllamaChatModel model, OllamaProperties ollama) {
+			return new SwitchableGenerator.ChosenModel(SwitchableGenerator.OLLAMA, ollama.model(),
 					new ChatModelGenerator(model, ollama.model(), ollama.timeout()), model, null);
 		}
 
@@ -170,9 +170,9 @@ class AnswerConfiguration {
 		}
 
 		@Bean
-		SwitchableGenerator.Backend llamaCppGenerator(LlamaCppChatModel model, LlamaCppProperties llama) {
+		SwitchableGenerator.ChosenModel llamaCppGenerator(LlamaCppChatModel model, LlamaCppProperties llama) {
 			// a text model: images are read with OCR first, audio is refused
-			return new SwitchableGenerator.Backend(SwitchableGenerator.LLAMA_CPP, model.name(),
+			return new SwitchableGenerator.ChosenModel(SwitchableGenerator.LLAMA_CPP, model.name(),
 					new ChatModelGenerator(model, model.name(), llama.timeout(), false), model, null);
 		}
 

@@ -13,16 +13,17 @@ import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.util.Assert;
 
 /**
- * The answer generator the engine calls: the one {@code ragchat.chat.generator}
- * configures, until another is chosen while the service runs (the console's model
- * screen), and back. Each answer is written by the generator current when it starts;
- * whether media reach it and who judges the sources follow the current one too. A persona
- * (chat configuration) may have a generator of its own, chosen by the master key: its
- * sessions' questions are written by it ({@link #answering(String)}, the one place the
- * engine asks), every other question by the service's. The models people may use (offered
- * by the master key) are kept here too, by name: a question whose session picked one is
- * written, and judged, by it; the engine asks for it with {@link #picked(String)} in
- * place of the chat configuration's id.
+ * The answer generator the engine calls, switching between the models chosen: the one
+ * {@code ragchat.chat.generator} configures, until another is chosen while the service
+ * runs (the console's model screen), and back. Each answer is written with the model
+ * current when it starts; whether media reach it and who judges the sources follow the
+ * current one too. A chat config may have a model of its own, chosen by the master key:
+ * its sessions' questions are written with it ({@link #answering(String)}, the one place
+ * the engine asks), every other question with the service's. The models people may use
+ * (offered by the master key) are kept here too, by name: a question whose session picked
+ * one is written, and judged, with it; the engine asks for it with
+ * {@link #picked(String)} in place of the chat config's id. Each model is held as a
+ * {@link ChosenModel}: the generator that writes with it, and what it is.
  */
 public final class SwitchableGenerator implements AnswerGenerator, AutoCloseable {
 
@@ -45,80 +46,80 @@ public final class SwitchableGenerator implements AnswerGenerator, AutoCloseable
 	public static final String VERTEX_GEMINI = "vertex-gemini";
 
 	/**
-	 * What a generator key starts with when it names a model people may use rather than a
-	 * chat configuration (whose ids start with {@code cfg_}).
+	 * What a model key starts with when it names a model people may use rather than a
+	 * chat config (whose ids start with {@code cfg_}).
 	 */
 	public static final String PICKED = "model:";
 
 	private static final Logger logger = LoggerFactory.getLogger(SwitchableGenerator.class);
 
-	private final Backend configured;
+	private final ChosenModel configured;
 
-	private final AtomicReference<Backend> current;
+	private final AtomicReference<ChosenModel> current;
 
-	/** The personas' own generators, by chat configuration id. */
-	private final Map<String, Backend> personas = new ConcurrentHashMap<>();
+	/** The chat configs' own models, by chat config id. */
+	private final Map<String, ChosenModel> chatConfigs = new ConcurrentHashMap<>();
 
 	/** The models people may use, by the name they pick them by. */
-	private final Map<String, Backend> offered = new ConcurrentHashMap<>();
+	private final Map<String, ChosenModel> offered = new ConcurrentHashMap<>();
 
 	/**
-	 * @param configured the generator of {@code ragchat.chat.generator}
+	 * @param configured the model of {@code ragchat.chat.generator}
 	 */
-	public SwitchableGenerator(Backend configured) {
+	public SwitchableGenerator(ChosenModel configured) {
 		Assert.notNull(configured, "configured must not be null");
 		this.configured = configured;
 		this.current = new AtomicReference<>(configured);
 	}
 
 	/**
-	 * @return the generator the configuration names
+	 * @return the model the configuration names
 	 */
-	public Backend configured() {
+	public ChosenModel configured() {
 		return this.configured;
 	}
 
 	/**
-	 * @return the generator that writes the next answer
+	 * @return the service's model, which writes the next answer
 	 */
-	public Backend current() {
+	public ChosenModel current() {
 		return this.current.get();
 	}
 
 	/**
-	 * Makes another generator write the next answers; the one it replaces is freed (a
-	 * model loaded in process) once its answer in progress, if any, has ended.
-	 * @param next the generator to use
+	 * Makes another model write the next answers; the one it replaces is freed (a model
+	 * loaded in process) once its answer in progress, if any, has ended.
+	 * @param next the model to use
 	 */
-	public void use(Backend next) {
+	public void use(ChosenModel next) {
 		Assert.notNull(next, "next must not be null");
-		Backend replaced = this.current.getAndSet(next);
+		ChosenModel replaced = this.current.getAndSet(next);
 		if (replaced != next && replaced != this.configured) {
 			release(replaced);
 		}
 	}
 
 	/**
-	 * Back to the generator the configuration names.
+	 * Back to the model the configuration names.
 	 */
 	public void useConfigured() {
 		use(this.configured);
 	}
 
 	/**
-	 * @param configId a chat configuration's id, a {@link #picked(String) picked model's}
-	 * key, or {@code null}
-	 * @return the generator that writes that configuration's next answer: the picked
-	 * model, else its own, else the service's
+	 * @param modelKey a chat config's id, a {@link #picked(String) picked model's} key,
+	 * or {@code null}
+	 * @return the model that writes that key's next answer: the picked model, else the
+	 * chat config's own, else the service's
 	 */
-	public Backend current(String configId) {
-		if (configId != null && configId.startsWith(PICKED)) {
-			Backend picked = this.offered.get(configId.substring(PICKED.length()));
+	public ChosenModel current(String modelKey) {
+		if (modelKey != null && modelKey.startsWith(PICKED)) {
+			ChosenModel picked = this.offered.get(modelKey.substring(PICKED.length()));
 			if (picked != null) {
 				return picked;
 			}
 		}
-		Backend own = (configId != null) ? this.personas.get(configId) : null;
+		ChosenModel own = (modelKey != null) ? this.chatConfigs.get(modelKey) : null;
 		return (own != null) ? own : this.current.get();
 	}
 
@@ -149,66 +150,66 @@ public final class SwitchableGenerator implements AnswerGenerator, AutoCloseable
 	 * Lets people pick a model, under a name; the one it replaces, if any, is freed once
 	 * its answer in progress has ended.
 	 * @param name the name people pick it by
-	 * @param backend its generator
+	 * @param model the model
 	 */
-	public void offer(String name, Backend backend) {
+	public void offer(String name, ChosenModel model) {
 		Assert.hasText(name, "name must not be empty");
-		Assert.notNull(backend, "backend must not be null");
-		Backend replaced = this.offered.put(name, backend);
-		if (replaced != null && replaced != backend && replaced != this.configured) {
+		Assert.notNull(model, "model must not be null");
+		ChosenModel replaced = this.offered.put(name, model);
+		if (replaced != null && replaced != model && replaced != this.configured) {
 			release(replaced);
 		}
 	}
 
 	/**
 	 * People may no longer pick the model: sessions that named it are answered by their
-	 * persona's or the service's generator again.
+	 * chat config's or the service's model again.
 	 * @param name the name people picked it by
 	 */
 	public void withdraw(String name) {
-		Backend replaced = (name != null) ? this.offered.remove(name) : null;
+		ChosenModel replaced = (name != null) ? this.offered.remove(name) : null;
 		if (replaced != null && replaced != this.configured) {
 			release(replaced);
 		}
 	}
 
 	/**
-	 * @param configId a chat configuration's id
-	 * @return whether it has a generator of its own
+	 * @param configId a chat config's id
+	 * @return whether it has a model of its own
 	 */
 	public boolean hasOwn(String configId) {
-		return configId != null && this.personas.containsKey(configId);
+		return configId != null && this.chatConfigs.containsKey(configId);
 	}
 
 	/**
-	 * Makes a generator of its own write a persona's next answers; the one it replaces,
+	 * Makes a model of its own write a chat config's next answers; the one it replaces,
 	 * if any, is freed once its answer in progress has ended.
-	 * @param configId a chat configuration's id
-	 * @param next its generator
+	 * @param configId a chat config's id
+	 * @param next its model
 	 */
-	public void use(String configId, Backend next) {
+	public void use(String configId, ChosenModel next) {
 		Assert.hasText(configId, "configId must not be empty");
 		Assert.notNull(next, "next must not be null");
-		Backend replaced = this.personas.put(configId, next);
+		ChosenModel replaced = this.chatConfigs.put(configId, next);
 		if (replaced != null && replaced != next && replaced != this.configured) {
 			release(replaced);
 		}
 	}
 
 	/**
-	 * Back to the service's generator for a persona.
-	 * @param configId a chat configuration's id
+	 * Back to the service's model for a chat config.
+	 * @param configId a chat config's id
 	 */
 	public void useService(String configId) {
-		Backend replaced = (configId != null) ? this.personas.remove(configId) : null;
+		ChosenModel replaced = (configId != null) ? this.chatConfigs.remove(configId) : null;
 		if (replaced != null && replaced != this.configured) {
 			release(replaced);
 		}
 	}
 
 	@Override
-	public AnswerGenerator answering(String configId) {
-		return current(configId).generator();
+	public AnswerGenerator answering(String modelKey) {
+		return current(modelKey).generator();
 	}
 
 	@Override
@@ -227,20 +228,19 @@ public final class SwitchableGenerator implements AnswerGenerator, AutoCloseable
 	}
 
 	/**
-	 * Frees a chosen generator's model (the configured one is a bean, closed with the
-	 * context).
+	 * Frees the chosen models (the configured one is a bean, closed with the context).
 	 */
 	@Override
 	public void close() {
-		Backend last = this.current.getAndSet(this.configured);
+		ChosenModel last = this.current.getAndSet(this.configured);
 		if (last != this.configured && last.resource() != null) {
 			closeQuietly(last);
 		}
-		this.personas.values()
+		this.chatConfigs.values()
 			.stream()
 			.filter((own) -> own != this.configured && own.resource() != null)
 			.forEach(SwitchableGenerator::closeQuietly);
-		this.personas.clear();
+		this.chatConfigs.clear();
 		this.offered.values()
 			.stream()
 			.filter((picked) -> picked != this.configured && picked.resource() != null)
@@ -249,35 +249,37 @@ public final class SwitchableGenerator implements AnswerGenerator, AutoCloseable
 	}
 
 	/** On a thread of its own: closing waits for the answer in progress. */
-	private static void release(Backend replaced) {
+	private static void release(ChosenModel replaced) {
 		if (replaced.resource() != null) {
 			Thread.ofVirtual().name("release-" + replaced.kind()).start(() -> closeQuietly(replaced));
 		}
 	}
 
-	private static void closeQuietly(Backend backend) {
+	private static void closeQuietly(ChosenModel model) {
 		try {
-			backend.resource().close();
+			model.resource().close();
 		}
 		catch (Exception ex) {
-			logger.warn("Freeing the {} model {} failed: {}", backend.kind(), backend.model(), ex.toString());
+			logger.warn("Freeing the {} model {} failed: {}", model.kind(), model.model(), ex.toString());
 		}
 	}
 
 	/**
-	 * A generator with what it is.
+	 * A model chosen (by the configuration, for the service, for a chat config, or
+	 * offered to people), ready: what it is, and the generator that writes with it.
 	 *
-	 * @param kind {@link #EXTRACTIVE}, {@link #OLLAMA}, {@link #OPENAI_COMPATIBLE},
-	 * {@link #LLAMA_CPP}, {@link #GEMINI} or {@link #VERTEX_GEMINI}
+	 * @param kind {@link #EXTRACTIVE} (no model: the extract), {@link #OLLAMA},
+	 * {@link #OPENAI_COMPATIBLE}, {@link #LLAMA_CPP}, {@link #GEMINI} or
+	 * {@link #VERTEX_GEMINI}
 	 * @param model the model's name ({@code null} for the extract)
-	 * @param generator writes the answers
-	 * @param chatModel the language model behind it, or {@code null} for the extract
+	 * @param generator writes the answers with it
+	 * @param chatModel the language model, or {@code null} for the extract
 	 * @param resource what to close when it is no longer used, or {@code null}
 	 */
-	public record Backend(String kind, String model, AnswerGenerator generator, ChatModel chatModel,
+	public record ChosenModel(String kind, String model, AnswerGenerator generator, ChatModel chatModel,
 			AutoCloseable resource) {
 
-		public Backend {
+		public ChosenModel {
 			Assert.hasText(kind, "kind must not be empty");
 			Assert.notNull(generator, "generator must not be null");
 		}

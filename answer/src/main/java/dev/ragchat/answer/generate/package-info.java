@@ -1,11 +1,13 @@
 /**
- * The generate stage: the answer from the numbered sources, by the extract (quoted
- * sentences, no model) or a language model (Gemini, Vertex Gemini, OpenAI-compatible
- * servers, Ollama, llama.cpp in process), and the models' clients.
+ * The generate stage: the generator writes the answer from the numbered sources, by the
+ * extract (quoted sentences, no model) or with a language model (Gemini, Vertex Gemini,
+ * OpenAI-compatible servers, Ollama, llama.cpp in process); which model it writes with is
+ * chosen per question ({@code SwitchableGenerator}).
  * <p>
  * A named interface of the {@code answer} module, which other modules may use
- * ({@code ModularityTests}): the history ({@code Turn}), the answer settings and the
- * generators that models switches and chat and OpenAI call.
+ * ({@code ModularityTests}): the history ({@code Turn}), the answer settings, and the
+ * models chosen ({@code SwitchableGenerator}, {@code ChosenModels}) that the model
+ * catalog switches and chat and OpenAI call.
  */
 @NamedInterface("generate")
 package dev.ragchat.answer.generate;

@@ -15,9 +15,9 @@ import java.util.Set;
  * @param expiresAt when it stops working
  * @param revokedAt when it was revoked, or {@code null}
  * @param lastUsedAt when it last authenticated a request, or {@code null}
- * @param lineage the owner of what the key starts (its conversations, personas and their
- * feedback): its own id for a key issued afresh, the renewed key's lineage for a renewal;
- * {@code null} is taken as its own id (keys issued before lineages)
+ * @param lineage the owner of what the key starts (its conversations, chat configs and
+ * their feedback): its own id for a key issued afresh, the renewed key's lineage for a
+ * renewal; {@code null} is taken as its own id (keys issued before lineages)
  */
 public record ApiKey(String id, String name, Set<Scope> scopes, List<String> knowledgeBases, Instant createdAt,
 		Instant expiresAt, Instant revokedAt, Instant lastUsedAt, String lineage) {

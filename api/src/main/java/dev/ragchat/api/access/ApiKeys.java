@@ -81,7 +81,7 @@ public final class ApiKeys implements KeyLineages {
 
 	/**
 	 * Renews a key: a new key with its name, scopes and knowledge bases, a fresh
-	 * lifetime, and its lineage, so that it takes up the conversations, personas and
+	 * lifetime, and its lineage, so that it takes up the conversations, chat configs and
 	 * feedback of the keys before it. The renewed key goes on until its own expiry unless
 	 * retired (it then expires now: expired, not revoked, the lineage goes on).
 	 * @param id the key to renew (active or expired, not revoked)

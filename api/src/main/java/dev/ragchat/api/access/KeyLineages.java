@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * Who owns what a key starts: its lineage, the key and its renewals (and the keys it
- * renewed). The conversations, personas and feedback of a key belong to its lineage, so a
- * renewed key takes them up; rights are still those of the key presented, read at each
- * request.
+ * renewed). The conversations, chat configs and feedback of a key belong to its lineage,
+ * so a renewed key takes them up; rights are still those of the key presented, read at
+ * each request.
  */
 public interface KeyLineages {
 

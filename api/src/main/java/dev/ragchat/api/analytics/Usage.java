@@ -20,9 +20,8 @@ import java.util.List;
  * first
  * @param byKey the chat figures per API key id, most questions first, each with the key's
  * name
- * @param byChatConfig the chat figures per chat configuration (persona) id, most
- * questions first, each with its title; {@code configId} is {@code null} for sessions
- * started without one
+ * @param byChatConfig the chat figures per chat config id, most questions first, each
+ * with its title; {@code configId} is {@code null} for sessions started without one
  * @param byPerson the chat figures per person signed in with an identity provider (the
  * keys they hold added up), most questions first; empty until named ({@link UsageNames})
  */
@@ -166,7 +165,7 @@ public record Usage(Instant from, Instant to, String knowledgeBase, List<String>
 	}
 
 	/**
-	 * One chat configuration's (persona's) figures.
+	 * One chat config's figures.
 	 *
 	 * @param configId its id, or {@code null} for sessions without one
 	 * @param title what to call it ({@link UsageNames}): its title, {@code deleted

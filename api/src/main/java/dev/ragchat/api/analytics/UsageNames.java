@@ -10,50 +10,50 @@ import java.util.Set;
 import dev.ragchat.api.access.ApiKey;
 import dev.ragchat.api.access.ApiKeyStore;
 import dev.ragchat.api.access.KeyOwners;
-import dev.ragchat.api.chat.persona.ChatConfig;
-import dev.ragchat.api.chat.persona.ChatConfigStore;
+import dev.ragchat.api.chat.config.ChatConfig;
+import dev.ragchat.api.chat.config.ChatConfigStore;
 
 /**
  * Names what usage figures count by id, for people to read: each API key by its name,
- * each persona by its title. A key or persona the catalog no longer has is called
- * {@code deleted key key_…} ({@code deleted persona cfg_…}). A persona of a knowledge
- * base the reader may not read (a session may ask one knowledge base with another's
- * persona) keeps its title to itself.
+ * each chat config by its title. A key or chat config the catalog no longer has is called
+ * {@code deleted key key_…} ({@code deleted persona cfg_…}: the figures say persona, as
+ * the console does). A chat config of a knowledge base the reader may not read (a session
+ * may ask one knowledge base with another's chat config) keeps its title to itself.
  */
 public final class UsageNames {
 
 	private final ApiKeyStore keys;
 
-	private final ChatConfigStore personas;
+	private final ChatConfigStore chatConfigs;
 
 	private final KeyOwners owners;
 
-	public UsageNames(ApiKeyStore keys, ChatConfigStore personas) {
-		this(keys, personas, KeyOwners.none());
+	public UsageNames(ApiKeyStore keys, ChatConfigStore chatConfigs) {
+		this(keys, chatConfigs, KeyOwners.none());
 	}
 
 	/**
 	 * @param keys names keys
-	 * @param personas titles personas
+	 * @param chatConfigs titles chat configs
 	 * @param owners the people who hold keys, whose figures are added up per person
 	 */
-	public UsageNames(ApiKeyStore keys, ChatConfigStore personas, KeyOwners owners) {
+	public UsageNames(ApiKeyStore keys, ChatConfigStore chatConfigs, KeyOwners owners) {
 		this.keys = keys;
-		this.personas = personas;
+		this.chatConfigs = chatConfigs;
 		this.owners = owners;
 	}
 
 	/**
 	 * @param usage figures as {@link Analytics} counts them
-	 * @return the same figures, each key and persona named for a reader limited to the
-	 * report's knowledge bases ({@link Usage#knowledgeBases()}, {@code null} for all)
+	 * @return the same figures, each key and chat config named for a reader limited to
+	 * the report's knowledge bases ({@link Usage#knowledgeBases()}, {@code null} for all)
 	 */
 	public Usage name(Usage usage) {
 		Set<String> readable = (usage.knowledgeBases() != null) ? Set.copyOf(usage.knowledgeBases()) : null;
 		List<Usage.KeyFigures> byKey = usage.byKey().stream().map((k) -> k.named(keyName(k.keyId()))).toList();
 		List<Usage.ChatConfigFigures> byChatConfig = usage.byChatConfig()
 			.stream()
-			.map((c) -> c.titled(personaTitle(c.configId(), readable)))
+			.map((c) -> c.titled(chatConfigTitle(c.configId(), readable)))
 			.toList();
 		Map<String, Usage.PersonFigures> byPerson = new LinkedHashMap<>();
 		for (Usage.KeyFigures key : byKey) {
@@ -89,18 +89,18 @@ public final class UsageNames {
 		return (name != null && !name.isBlank()) ? name : "unnamed key " + id;
 	}
 
-	private String personaTitle(String id, Set<String> readable) {
+	private String chatConfigTitle(String id, Set<String> readable) {
 		if (id == null) {
 			return "no persona";
 		}
-		return this.personas.findById(id)
-			.map((persona) -> (readable == null || readable.contains(persona.knowledgeBase())) ? title(persona)
+		return this.chatConfigs.findById(id)
+			.map((config) -> (readable == null || readable.contains(config.knowledgeBase())) ? title(config)
 					: "a persona of another knowledge base")
 			.orElse("deleted persona " + id);
 	}
 
-	private static String title(ChatConfig persona) {
-		return (persona.title() != null && !persona.title().isBlank()) ? persona.title() : "untitled persona";
+	private static String title(ChatConfig config) {
+		return (config.title() != null && !config.title().isBlank()) ? config.title() : "untitled persona";
 	}
 
 }

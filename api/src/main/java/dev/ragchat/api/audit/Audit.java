@@ -156,7 +156,7 @@ public final class Audit {
 
 	/**
 	 * @param actor who chose
-	 * @param kind the generator chosen in the console
+	 * @param kind the kind of model chosen in the console
 	 * @param model its model, or {@code null}
 	 */
 	public void modelChosen(String actor, String kind, String model) {
@@ -174,11 +174,11 @@ public final class Audit {
 
 	/**
 	 * @param actor who chose
-	 * @param configId the persona (chat configuration) given a generator of its own
+	 * @param configId the chat config given a model of its own
 	 * @param kind its kind
 	 * @param model its model, or {@code null}
 	 */
-	public void personaModelChosen(String actor, String configId, String kind, String model) {
+	public void chatConfigModelChosen(String actor, String configId, String kind, String model) {
 		Map<String, Object> detail = new java.util.LinkedHashMap<>();
 		detail.put("kind", kind);
 		if (model != null) {
@@ -187,7 +187,7 @@ public final class Audit {
 		write(actor(actor), "model.chosen", "generator:" + configId, Outcome.SUCCESS, detail);
 	}
 
-	public void personaModelReset(String actor, String configId) {
+	public void chatConfigModelReset(String actor, String configId) {
 		write(actor(actor), "model.reset", "generator:" + configId, Outcome.SUCCESS, null);
 	}
 

@@ -15,8 +15,8 @@ import dev.ragchat.api.access.ApiKeyRevoked;
 import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.access.KeyLineages;
 import dev.ragchat.api.access.SessionTokens;
-import dev.ragchat.api.chat.persona.ChatConfig;
-import dev.ragchat.api.chat.persona.ChatConfigStore;
+import dev.ragchat.api.chat.config.ChatConfig;
+import dev.ragchat.api.chat.config.ChatConfigStore;
 import dev.ragchat.errors.ConflictException;
 import dev.ragchat.errors.NotFoundException;
 import dev.ragchat.errors.RejectedInputException;
@@ -40,7 +40,7 @@ public final class ChatSessions implements ActiveSessions {
 	private final SessionStore store;
 
 	/** The models people may pick: a session's model is checked against them. */
-	private final ModelPicks picks;
+	private final SessionModels models;
 
 	private final SessionTokens tokens;
 
@@ -59,9 +59,9 @@ public final class ChatSessions implements ActiveSessions {
 	private final SessionScopes scopes;
 
 	ChatSessions(SessionStore store, SessionTokens tokens, KnowledgeBases knowledgeBases, ChatConfigStore configs,
-			MessageStore messages, KeyLineages lineages, Clock clock, SessionScopes scopes, ModelPicks picks) {
+			MessageStore messages, KeyLineages lineages, Clock clock, SessionScopes scopes, SessionModels models) {
 		this.scopes = scopes;
-		this.picks = picks;
+		this.models = models;
 		this.store = store;
 		this.lineages = lineages;
 		this.messages = messages;
@@ -97,7 +97,7 @@ public final class ChatSessions implements ActiveSessions {
 				.orElseThrow(() -> new NotFoundException("No chat configuration '" + request.configId() + "'"));
 			refuseOverridesOfLocked(config, request);
 		}
-		this.picks.check(request.settings().model(), config);
+		this.models.check(request.settings().model(), config);
 		String knowledgeBase = (request.knowledgeBase() != null) ? request.knowledgeBase() : (config != null)
 				? config.knowledgeBase() : !request.knowledgeBases().isEmpty() ? request.knowledgeBases().get(0) : null;
 		if (knowledgeBase == null) {
@@ -261,14 +261,14 @@ public final class ChatSessions implements ActiveSessions {
 						+ "', which is not editable: its settings cannot be changed");
 			});
 		}
-		// an empty model goes back to the persona's (its model, or its or the service's
-		// generator's): a model picked is dropped
+		// an empty model goes back to the chat config's (its model, or its own or the
+		// service's model that answers): a model picked is dropped
 		ChatConfig config = (session.configId() != null) ? this.configs.findById(session.configId()).orElse(null)
 				: null;
 		String model = (settings.model() != null && settings.model().isBlank())
 				? ((config != null) ? config.model() : null) : first(settings.model(), session.model());
 		if (model != null && !model.equals(session.model())) {
-			this.picks.check(model, config);
+			this.models.check(model, config);
 		}
 		ChatSession updated = new ChatSession(session.id(), session.keyId(), session.knowledgeBase(),
 				session.configId(), first(settings.systemPrompt(), session.systemPrompt()), model,
@@ -281,11 +281,11 @@ public final class ChatSessions implements ActiveSessions {
 
 	/**
 	 * @param session a session
-	 * @return the key the engine chooses its questions' generator by: the model it
-	 * picked, when people may use it, else its chat configuration's
+	 * @return the key the engine chooses the model that answers its questions by: the
+	 * model it picked, when people may use it, else its chat config's
 	 */
-	public String generatorKey(ChatSession session) {
-		return this.picks.generatorKey(session.model(), session.configId());
+	public String modelKey(ChatSession session) {
+		return this.models.modelKey(session.model(), session.configId());
 	}
 
 	private ChatSession ofKey(Caller caller, String id) {

@@ -142,7 +142,7 @@ public final class Conversations {
 		String question = checked(text);
 		SearchScope scope = focused(caller, session, this.sessions.scope(session), reading);
 		MediaLibrary.Attached attached = this.media.attach(caller, attachments,
-				this.engine.readsMedia(this.sessions.generatorKey(session)));
+				this.engine.readsMedia(this.sessions.modelKey(session)));
 		List<Turn> history = this.messages.latest(sessionId, this.properties.historyTurns())
 			.stream()
 			.map((message) -> new Turn(message.role(), message.content()))
@@ -240,7 +240,7 @@ public final class Conversations {
 
 	private AnswerRequest.Settings settings(ChatSession session) {
 		return new AnswerRequest.Settings((session.topK() != null) ? session.topK() : this.properties.topK(),
-				session.systemPrompt(), session.model(), session.temperature(), this.sessions.generatorKey(session));
+				session.systemPrompt(), session.model(), session.temperature(), this.sessions.modelKey(session));
 	}
 
 	private String checked(String text) {

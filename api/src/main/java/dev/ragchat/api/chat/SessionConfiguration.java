@@ -7,7 +7,7 @@ import dev.ragchat.answer.EngineSettings;
 import dev.ragchat.answer.generate.AnswerSettings;
 import dev.ragchat.api.access.KeyLineages;
 import dev.ragchat.api.access.SessionTokens;
-import dev.ragchat.api.chat.persona.ChatConfigStore;
+import dev.ragchat.api.chat.config.ChatConfigStore;
 import dev.ragchat.api.media.MediaLibrary;
 import dev.ragchat.ingestion.DocumentStore;
 import dev.ragchat.ingestion.KnowledgeBases;
@@ -31,9 +31,9 @@ class SessionConfiguration {
 	@Bean
 	ChatSessions chatSessions(SessionStore store, SessionTokens tokens, KnowledgeBases knowledgeBases,
 			ChatConfigStore configs, MessageStore messages, KeyLineages lineages, Clock clock, SessionScopes scopes,
-			ObjectProvider<ModelPicks> picks) {
+			ObjectProvider<SessionModels> models) {
 		return new ChatSessions(store, tokens, knowledgeBases, configs, messages, lineages, clock, scopes,
-				picks.getIfAvailable(() -> ModelPicks.NONE));
+				models.getIfAvailable(() -> SessionModels.NONE));
 	}
 
 	/**

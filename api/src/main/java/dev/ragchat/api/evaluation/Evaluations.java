@@ -20,8 +20,8 @@ import org.jobrunr.scheduling.JobRequestScheduler;
 /**
  * Starts, lists, cancels and compares the evaluations of a knowledge base. The caller's
  * permission on the knowledge base is checked at the edge; a run's settings are resolved
- * as a chat session's would be (its persona's prompt, model and top k unless the run says
- * otherwise).
+ * as a chat session's would be (its chat config's prompt, model and top k unless the run
+ * says otherwise).
  */
 public final class Evaluations {
 
@@ -73,7 +73,7 @@ public final class Evaluations {
 		}
 		RunSettings checked = new RunSettings(request.mode(), 1, true, null);
 		GoldenSet golden = GoldenSet.parse(goldenSet, this.properties.maxQuestions(), this.chat.maxMessageLength());
-		// the persona's settings, as a session started from it would have them
+		// the chat config's settings, as a session started from it would have them
 		ChatSession session = this.sessions.resolve(caller, new SessionStart(knowledgeBase, blank(request.configId()),
 				new SessionSettings(null, null, null, request.topK())));
 		int topK = (session.topK() != null) ? session.topK() : this.chat.topK();
@@ -193,11 +193,11 @@ public final class Evaluations {
 	 *
 	 * @param name a label
 	 * @param mode hybrid (default), vector or keyword
-	 * @param topK chunks per answer (default: the persona's, else
+	 * @param topK chunks per answer (default: the chat config's, else
 	 * {@code ragchat.chat.top-k})
 	 * @param rerank whether hybrid search is reranked when a reranker is configured
 	 * (default true)
-	 * @param configId the persona to answer as
+	 * @param configId the chat config to answer as
 	 */
 	public record Request(String name, String mode, Integer topK, Boolean rerank, String configId) {
 

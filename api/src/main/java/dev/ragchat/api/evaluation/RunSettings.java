@@ -10,8 +10,8 @@ import dev.ragchat.retrieval.SearchMode;
  * @param mode how the search retrieves: {@code hybrid}, {@code vector} or {@code keyword}
  * @param topK how many chunks each answer reads (and search returns)
  * @param rerank whether a hybrid search is reranked when a reranker is configured
- * @param configId the persona (chat configuration) to answer as, with its prompt and
- * generator (and so its judge), or {@code null} for the service's defaults
+ * @param configId the chat config to answer as, with its prompt and model (and so its
+ * judge), or {@code null} for the service's defaults
  */
 public record RunSettings(String mode, int topK, boolean rerank, String configId) {
 

@@ -283,10 +283,10 @@ public final class Worker implements JobRequestHandler<Worker.Run>, ApplyStateFi
 	 * @param goldenSet the golden set as sent (JSON lines, checked), read again by the
 	 * run
 	 * @param topK chunks per answer
-	 * @param systemPrompt the persona's prompt, or {@code null}
-	 * @param model the persona's model, or {@code null}
-	 * @param temperature the persona's temperature, or {@code null}
-	 * @param configId the persona, or {@code null}
+	 * @param systemPrompt the chat config's prompt, or {@code null}
+	 * @param model the chat config's model, or {@code null}
+	 * @param temperature the chat config's temperature, or {@code null}
+	 * @param configId the chat config, or {@code null}
 	 * @param mode the search mode ({@code hybrid}, {@code vector} or {@code keyword})
 	 * @param rerank whether a hybrid search is reranked
 	 * @param historyTurns how many of a question's latest history turns the engine reads

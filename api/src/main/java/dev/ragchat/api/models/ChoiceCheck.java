@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import dev.ragchat.answer.generate.Generators;
+import dev.ragchat.answer.generate.ChosenModels;
 import dev.ragchat.answer.generate.SwitchableGenerator;
-import dev.ragchat.answer.generate.SwitchableGenerator.Backend;
+import dev.ragchat.answer.generate.SwitchableGenerator.ChosenModel;
 import dev.ragchat.errors.RejectedInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,17 +18,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.util.StringUtils;
 
 /**
- * A choice of model checked, for the service, a persona or the models offered alike: its
- * fields (an address without credentials, a model's name), then one test call; a failing
- * call frees what was built and keeps nothing. A stored API key goes only with the same
- * server again, never to another unasked. Also builds the generator of a stored choice
- * (at start-up: nothing is called) and lists a typed server's models.
+ * A choice of model checked, for the service, a chat config or the models offered alike:
+ * its fields (an address without credentials, a model's name), then one test call; a
+ * failing call frees what was built and keeps nothing. A stored API key goes only with
+ * the same server again, never to another unasked. Also builds the model of a stored
+ * choice (at start-up: nothing is called) and lists a typed server's models.
  */
 final class ChoiceCheck {
 
 	private static final Logger logger = LoggerFactory.getLogger(ChoiceCheck.class);
 
-	/** The kind of an offered model that is the generator the configuration names. */
+	/** The kind of an offered model that is the model the configuration names. */
 	static final String CONFIGURED = "configured";
 
 	/** The kinds the console may choose. */
@@ -39,7 +39,7 @@ final class ChoiceCheck {
 
 	private final SwitchableGenerator generator;
 
-	private final Generators generators;
+	private final ChosenModels chosenModels;
 
 	private final ModelChoiceStore store;
 
@@ -49,10 +49,10 @@ final class ChoiceCheck {
 
 	private final Clock clock;
 
-	ChoiceCheck(SwitchableGenerator generator, Generators generators, ModelChoiceStore store, SecretBox secrets,
+	ChoiceCheck(SwitchableGenerator generator, ChosenModels chosenModels, ModelChoiceStore store, SecretBox secrets,
 			ModelServers servers, Clock clock) {
 		this.generator = generator;
-		this.generators = generators;
+		this.chosenModels = chosenModels;
 		this.store = store;
 		this.secrets = secrets;
 		this.servers = servers;
@@ -65,7 +65,7 @@ final class ChoiceCheck {
 	 * @param request the choice
 	 * @param stored the choices whose API key goes with the same server
 	 * @param kinds the kinds that may be chosen
-	 * @return the choice to keep (its API key sealed), its generator and the model's
+	 * @return the choice to keep (its API key sealed), its model built and the model's
 	 * reply
 	 */
 	Checked check(ChoiceRequest request, List<ModelChoice> stored, Set<String> kinds) {
@@ -93,28 +93,28 @@ final class ChoiceCheck {
 		else if (SwitchableGenerator.LLAMA_CPP.equals(kind)) {
 			modelPath = (request.modelPath() != null) ? request.modelPath().strip() : null;
 		}
-		Backend backend = CONFIGURED.equals(kind) ? this.generator.configured()
+		ChosenModel built = CONFIGURED.equals(kind) ? this.generator.configured()
 				: build(kind, baseUrl, model, apiKey, modelPath);
 		String reply;
 		try {
-			reply = this.generators.check(backend, (baseUrl != null) ? baseUrl : backend.model());
+			reply = this.chosenModels.check(built, (baseUrl != null) ? baseUrl : built.model());
 		}
 		catch (RuntimeException ex) {
-			if (backend != this.generator.configured()) {
-				closeQuietly(backend);
+			if (built != this.generator.configured()) {
+				closeQuietly(built);
 			}
 			throw ex;
 		}
-		ModelChoice kept = new ModelChoice(kind, baseUrl, backend.model(), modelPath,
+		ModelChoice kept = new ModelChoice(kind, baseUrl, built.model(), modelPath,
 				StringUtils.hasText(apiKey) ? this.secrets.seal(apiKey) : null, this.clock.instant());
-		return new Checked(kept, backend, reply);
+		return new Checked(kept, built, reply);
 	}
 
 	/**
 	 * @param choice a stored choice
-	 * @return its generator, built as when it was chosen (nothing is called)
+	 * @return its model, built as when it was chosen (nothing is called)
 	 */
-	Backend build(ModelChoice choice) {
+	ChosenModel build(ModelChoice choice) {
 		if (CONFIGURED.equals(choice.kind())) {
 			return this.generator.configured();
 		}
@@ -160,14 +160,14 @@ final class ChoiceCheck {
 		return sources;
 	}
 
-	private Backend build(String kind, String baseUrl, String model, String apiKey, String modelPath) {
+	private ChosenModel build(String kind, String baseUrl, String model, String apiKey, String modelPath) {
 		return switch (kind) {
 			case SwitchableGenerator.EXTRACTIVE ->
 				SwitchableGenerator.EXTRACTIVE.equals(this.generator.configured().kind()) ? this.generator.configured()
-						: this.generators.extractive();
-			case SwitchableGenerator.OLLAMA -> this.generators.ollama(baseUrl, model);
-			case SwitchableGenerator.OPENAI_COMPATIBLE -> this.generators.openAiCompatible(baseUrl, model, apiKey);
-			case SwitchableGenerator.LLAMA_CPP -> this.generators.llamaCpp(modelPath);
+						: this.chosenModels.extractive();
+			case SwitchableGenerator.OLLAMA -> this.chosenModels.ollama(baseUrl, model);
+			case SwitchableGenerator.OPENAI_COMPATIBLE -> this.chosenModels.openAiCompatible(baseUrl, model, apiKey);
+			case SwitchableGenerator.LLAMA_CPP -> this.chosenModels.llamaCpp(modelPath);
 			default -> throw new IllegalStateException("kind " + kind);
 		};
 	}
@@ -221,13 +221,13 @@ final class ChoiceCheck {
 		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
 	}
 
-	private static void closeQuietly(Backend backend) {
-		if (backend.resource() != null) {
+	private static void closeQuietly(ChosenModel built) {
+		if (built.resource() != null) {
 			try {
-				backend.resource().close();
+				built.resource().close();
 			}
 			catch (Exception ex) {
-				logger.warn("Freeing the {} model failed: {}", backend.kind(), ex.toString());
+				logger.warn("Freeing the {} model failed: {}", built.kind(), ex.toString());
 			}
 		}
 	}
@@ -236,10 +236,10 @@ final class ChoiceCheck {
 	 * A choice that passed its test call.
 	 *
 	 * @param choice the choice to keep, its API key sealed
-	 * @param backend its generator, ready
+	 * @param built its model, built and ready
 	 * @param reply what the model answered the test call
 	 */
-	record Checked(ModelChoice choice, Backend backend, String reply) {
+	record Checked(ModelChoice choice, ChosenModel built, String reply) {
 
 	}
 

@@ -1,7 +1,7 @@
 package dev.ragchat.api.models;
 
 /**
- * A choice of model as sent from the model screen: the service's, a persona's, or one
+ * A choice of model as sent from the model screen: the service's, a chat config's, or one
  * offered to people.
  *
  * @param kind {@code extractive}, {@code ollama}, {@code openai-compatible} or

@@ -3,7 +3,8 @@ package dev.ragchat.api.models;
 import java.time.Instant;
 
 /**
- * The generator chosen for the service, as the catalog keeps it.
+ * A model chosen (for the service, a chat config, or offered to people), as the catalog
+ * keeps it.
  *
  * @param kind {@code extractive}, {@code ollama}, {@code openai-compatible} or
  * {@code llama-cpp}

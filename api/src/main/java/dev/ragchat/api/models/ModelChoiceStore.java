@@ -4,21 +4,20 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The catalog port for the model choices: the service's (one at most), the personas' (one
- * at most per chat configuration, chosen by the master key) and the models people may use
+ * The catalog port for the model choices: the service's (one at most), the chat configs'
+ * (one at most per chat config, chosen by the master key) and the models people may use
  * (offered by the master key, picked per conversation). Every adapter passes
  * {@code ModelChoiceStoreContractTests}.
  */
 public interface ModelChoiceStore {
 
 	/**
-	 * The key the service's own choice is kept under, beside the personas' chat
-	 * configuration ids.
+	 * The key the service's own choice is kept under, beside the chat configs' ids.
 	 */
 	String SERVICE = "service";
 
 	/**
-	 * @return the choice, or empty for the configured generator
+	 * @return the choice, or empty for the configured model
 	 */
 	default Optional<ModelChoice> find() {
 		return find(SERVICE);
@@ -32,32 +31,32 @@ public interface ModelChoiceStore {
 	}
 
 	/**
-	 * Forgets the choice: the configured generator answers again.
+	 * Forgets the choice: the configured model answers again.
 	 */
 	default void clear() {
 		clear(SERVICE);
 	}
 
 	/**
-	 * @param configId a chat configuration's id
-	 * @return the persona's own generator, or empty for the service's
+	 * @param configId a chat config's id
+	 * @return the chat config's own model, or empty for the service's
 	 */
 	Optional<ModelChoice> find(String configId);
 
 	/**
-	 * @return every persona's own generator, by chat configuration id
+	 * @return every chat config's own model, by chat config id
 	 */
-	Map<String, ModelChoice> personas();
+	Map<String, ModelChoice> chatConfigs();
 
 	/**
-	 * @param configId a chat configuration's id
-	 * @param choice replaces the persona's own, if any
+	 * @param configId a chat config's id
+	 * @param choice replaces the chat config's own, if any
 	 */
 	void save(String configId, ModelChoice choice);
 
 	/**
-	 * Forgets a persona's own generator: the service's answers for it again.
-	 * @param configId a chat configuration's id
+	 * Forgets a chat config's own model: the service's answers for it again.
+	 * @param configId a chat config's id
 	 */
 	void clear(String configId);
 

@@ -4,17 +4,17 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.ragchat.answer.generate.SwitchableGenerator;
-import dev.ragchat.answer.generate.SwitchableGenerator.Backend;
+import dev.ragchat.answer.generate.SwitchableGenerator.ChosenModel;
 import dev.ragchat.api.models.ChoiceCheck.Checked;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The service's language model, chosen while it runs: which generator answers, the local
+ * The service's language model, chosen while it runs: which model answers, the local
  * servers found and their models, and a choice checked with one test call before it is
  * kept (in the catalog, the API key sealed) and used for the next question. A choice that
- * fails its test call changes nothing. A persona may be given a generator of its own
- * ({@link PersonaModels}), and people may pick one of the models the master key offers
+ * fails its test call changes nothing. A chat config may be given a model of its own
+ * ({@link ChatConfigModels}), and people may pick one of the models the master key offers
  * for a conversation ({@link OfferedModels}).
  */
 public final class Models {
@@ -32,7 +32,7 @@ public final class Models {
 	/** Why the stored choice could not be used at start-up, or {@code null}. */
 	private volatile String restoreProblem;
 
-	/** Whether the generator answering was chosen in the console (and is stored). */
+	/** Whether the model answering was chosen in the console (and is stored). */
 	private volatile boolean chosen;
 
 	Models(SwitchableGenerator generator, ChoiceCheck check, ModelChoiceStore store, ModelServers servers) {
@@ -44,8 +44,8 @@ public final class Models {
 
 	/**
 	 * Uses the stored choice, if any (at start-up): nothing is called; a choice that
-	 * cannot be built (a GGUF file gone, a key file changed) leaves the configured
-	 * generator answering, and says why to the master key.
+	 * cannot be built (a GGUF file gone, a key file changed) leaves the configured model
+	 * answering, and says why to the master key.
 	 */
 	void restore() {
 		ModelChoice choice = this.store.find().orElse(null);
@@ -55,7 +55,7 @@ public final class Models {
 		try {
 			this.generator.use(this.check.build(choice));
 			this.chosen = true;
-			logger.info("Answers are written by the generator chosen in the console: {}", choice);
+			logger.info("Answers are written with the model chosen in the console: {}", choice);
 		}
 		catch (RuntimeException ex) {
 			this.restoreProblem = "The model chosen in the console could not be set up at start-up (" + ex.getMessage()
@@ -65,10 +65,10 @@ public final class Models {
 	}
 
 	/**
-	 * @return which generator answers the next question
+	 * @return which model answers the next question
 	 */
 	public Generator current() {
-		Backend current = this.generator.current();
+		ChosenModel current = this.generator.current();
 		return new Generator(current.kind(), current.model(), current.writes(), current.generator().readsMedia(),
 				this.chosen ? "console" : "configuration");
 	}
@@ -78,7 +78,7 @@ public final class Models {
 	 */
 	public Choice choice() {
 		ModelChoice stored = this.store.find().orElse(null);
-		Backend configured = this.generator.configured();
+		ChosenModel configured = this.generator.configured();
 		Configured defaults = new Configured(configured.kind(), configured.model());
 		if (stored == null) {
 			return new Choice(current(), null, null, null, null, false, null, defaults, this.restoreProblem);
@@ -107,11 +107,11 @@ public final class Models {
 	}
 
 	/**
-	 * @return the models of the server that answers now (for a persona's model), or none
-	 * (the extract, a file, a server that does not say)
+	 * @return the models of the server that answers now (for a chat config's model), or
+	 * none (the extract, a file, a server that does not say)
 	 */
 	public List<String> currentModels() {
-		Backend current = this.generator.current();
+		ChosenModel current = this.generator.current();
 		if (current.chatModel() == null) {
 			return List.of();
 		}
@@ -131,15 +131,15 @@ public final class Models {
 	public synchronized Chosen choose(ChoiceRequest request) {
 		Checked checked = this.check.check(request, this.store.find().stream().toList(), ChoiceCheck.CHOOSABLE);
 		this.store.save(checked.choice());
-		this.generator.use(checked.backend());
+		this.generator.use(checked.built());
 		this.chosen = true;
 		this.restoreProblem = null;
-		logger.info("Answers are now written by the generator chosen in the console: {}", checked.choice());
+		logger.info("Answers are now written with the model chosen in the console: {}", checked.choice());
 		return new Chosen(choice(), checked.reply());
 	}
 
 	/**
-	 * Forgets the choice: the configured generator answers the next question.
+	 * Forgets the choice: the configured model answers the next question.
 	 * @return the choice now (none)
 	 */
 	public synchronized Choice useConfigured() {
@@ -147,12 +147,13 @@ public final class Models {
 		this.generator.useConfigured();
 		this.chosen = false;
 		this.restoreProblem = null;
-		logger.info("Answers are written by the configured generator again");
+		logger.info("Answers are written with the configured model again");
 		return choice();
 	}
 
 	/**
-	 * Which generator answers.
+	 * Which model answers. Named, as the API's JSON schema is, with the API's word
+	 * ({@code GET /api/v1/generator}).
 	 *
 	 * @param kind {@code extractive}, {@code gemini}, {@code vertex-gemini},
 	 * {@code openai-compatible}, {@code ollama} or {@code llama-cpp}
@@ -161,7 +162,7 @@ public final class Models {
 	 * compare and make tables); otherwise they quote the documents
 	 * @param readsMedia whether images and audio reach it
 	 * @param chosenIn {@code configuration} ({@code RAGCHAT_CHAT_GENERATOR}),
-	 * {@code console} (the service's choice), {@code persona} (a persona's own) or
+	 * {@code console} (the service's choice), {@code persona} (a chat config's own) or
 	 * {@code picked} (a model picked for the conversation)
 	 */
 	public record Generator(String kind, String model, boolean writes, boolean readsMedia, String chosenIn) {
@@ -169,7 +170,7 @@ public final class Models {
 	}
 
 	/**
-	 * The generator the configuration names.
+	 * The model the configuration names.
 	 *
 	 * @param kind its kind
 	 * @param model its model, or {@code null}
@@ -181,14 +182,14 @@ public final class Models {
 	/**
 	 * The model screen's view: what answers, and what was chosen (never the API key).
 	 *
-	 * @param current which generator answers
+	 * @param current which model answers
 	 * @param kind the chosen kind, or {@code null} when none is stored
 	 * @param baseUrl the chosen server
 	 * @param model the chosen model
 	 * @param modelPath the chosen GGUF file
 	 * @param apiKeySet whether an API key is stored (sealed)
 	 * @param updatedAt when it was chosen
-	 * @param configured the generator the configuration names
+	 * @param configured the model the configuration names
 	 * @param problem why the stored choice could not be used at start-up, or {@code null}
 	 */
 	public record Choice(Generator current, String kind, String baseUrl, String model, String modelPath,

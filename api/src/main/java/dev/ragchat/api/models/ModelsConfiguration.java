@@ -2,18 +2,18 @@ package dev.ragchat.api.models;
 
 import java.time.Clock;
 
-import dev.ragchat.answer.generate.Generators;
+import dev.ragchat.answer.generate.ChosenModels;
 import dev.ragchat.answer.generate.SwitchableGenerator;
 import dev.ragchat.api.RagChatProperties;
-import dev.ragchat.api.chat.persona.ChatConfigStore;
+import dev.ragchat.api.chat.config.ChatConfigStore;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The model choices (the service's, the personas', the models offered), restored from the
- * catalog as the service starts.
+ * The model choices (the service's, the chat configs', the models offered), restored from
+ * the catalog as the service starts.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ModelsProperties.class)
@@ -25,9 +25,9 @@ class ModelsConfiguration {
 	}
 
 	@Bean
-	ChoiceCheck choiceCheck(SwitchableGenerator generator, Generators generators, ModelChoiceStore store,
+	ChoiceCheck choiceCheck(SwitchableGenerator generator, ChosenModels chosenModels, ModelChoiceStore store,
 			ModelServers servers, RagChatProperties ragchat, Clock clock) {
-		return new ChoiceCheck(generator, generators, store, new SecretBox(ragchat.dataDir()), servers, clock);
+		return new ChoiceCheck(generator, chosenModels, store, new SecretBox(ragchat.dataDir()), servers, clock);
 	}
 
 	@Bean
@@ -38,17 +38,17 @@ class ModelsConfiguration {
 	}
 
 	@Bean
-	PersonaModels personaModels(SwitchableGenerator generator, ChoiceCheck check, ModelChoiceStore store,
+	ChatConfigModels chatConfigModels(SwitchableGenerator generator, ChoiceCheck check, ModelChoiceStore store,
 			ChatConfigStore configs, Models models) {
-		PersonaModels personas = new PersonaModels(generator, check, store, configs, models);
-		personas.restore();
-		return personas;
+		ChatConfigModels chatConfigs = new ChatConfigModels(generator, check, store, configs, models);
+		chatConfigs.restore();
+		return chatConfigs;
 	}
 
 	@Bean
 	OfferedModels offeredModels(SwitchableGenerator generator, ChoiceCheck check, ModelChoiceStore store,
-			PersonaModels personas) {
-		OfferedModels offered = new OfferedModels(generator, check, store, personas);
+			ChatConfigModels chatConfigs) {
+		OfferedModels offered = new OfferedModels(generator, check, store, chatConfigs);
 		offered.restore();
 		return offered;
 	}

@@ -8,9 +8,9 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.ragchat.answer.generate.SwitchableGenerator;
-import dev.ragchat.answer.generate.SwitchableGenerator.Backend;
-import dev.ragchat.api.chat.ModelPicks;
-import dev.ragchat.api.chat.persona.ChatConfig;
+import dev.ragchat.answer.generate.SwitchableGenerator.ChosenModel;
+import dev.ragchat.api.chat.SessionModels;
+import dev.ragchat.api.chat.config.ChatConfig;
 import dev.ragchat.api.models.ChoiceCheck.Checked;
 import dev.ragchat.api.models.Models.Generator;
 import dev.ragchat.errors.NotFoundException;
@@ -23,10 +23,10 @@ import org.springframework.util.StringUtils;
 /**
  * The models people may use: the master key offers them (each checked with one test call
  * and kept like a choice); anyone may then pick one of them for a conversation (a
- * session's {@code model}, or a chat completion's), within the rules of a persona's
- * model: its questions are written, and judged, by it.
+ * session's {@code model}, or a chat completion's), within the rules of a chat config's
+ * model: its questions are written, and judged, with it.
  */
-public final class OfferedModels implements ModelPicks {
+public final class OfferedModels implements SessionModels {
 
 	private static final Logger logger = LoggerFactory.getLogger(OfferedModels.class);
 
@@ -39,16 +39,17 @@ public final class OfferedModels implements ModelPicks {
 
 	private final ModelChoiceStore store;
 
-	private final PersonaModels personas;
+	private final ChatConfigModels chatConfigs;
 
 	/** Why an offered model could not be set up at start-up, by its name. */
 	private final Map<String, String> problems = new ConcurrentHashMap<>();
 
-	OfferedModels(SwitchableGenerator generator, ChoiceCheck check, ModelChoiceStore store, PersonaModels personas) {
+	OfferedModels(SwitchableGenerator generator, ChoiceCheck check, ModelChoiceStore store,
+			ChatConfigModels chatConfigs) {
 		this.generator = generator;
 		this.check = check;
 		this.store = store;
-		this.personas = personas;
+		this.chatConfigs = chatConfigs;
 	}
 
 	/**
@@ -70,19 +71,19 @@ public final class OfferedModels implements ModelPicks {
 	}
 
 	/**
-	 * @param configId a persona, or {@code null}
+	 * @param configId a chat config, or {@code null}
 	 * @param model the model a session names, or {@code null}
-	 * @return which generator answers that session's next question, and with which model:
-	 * the model picked (chosen in {@code picked}) when people may use it, else the
-	 * persona's own or the service's, with the model named (unless it runs one file)
+	 * @return which model answers that session's next question: the model picked (chosen
+	 * in {@code picked}) when people may use it, else the chat config's own or the
+	 * service's, with the model named (unless it runs one file)
 	 */
 	public Generator current(String configId, String model) {
 		if (this.generator.offers(model)) {
-			Backend picked = this.generator.current(SwitchableGenerator.picked(model));
+			ChosenModel picked = this.generator.current(SwitchableGenerator.picked(model));
 			return new Generator(picked.kind(), picked.model(), picked.writes(), picked.generator().readsMedia(),
 					PICKED);
 		}
-		Generator answering = this.personas.current(configId);
+		Generator answering = this.chatConfigs.current(configId);
 		if (StringUtils.hasText(model) && answering.writes()
 				&& !SwitchableGenerator.LLAMA_CPP.equals(answering.kind())) {
 			return new Generator(answering.kind(), model, true, answering.readsMedia(), answering.chosenIn());
@@ -95,7 +96,7 @@ public final class OfferedModels implements ModelPicks {
 	 * under its own name (a model offered under that name before is replaced) and ready
 	 * for the next question that picks it. A failing call keeps nothing.
 	 * @param request the model: a server's, a GGUF file, the extract, or
-	 * {@code configured} for the generator the configuration names
+	 * {@code configured} for the model the configuration names
 	 * @return the model offered, with the model's reply to the test call
 	 */
 	public synchronized OfferedChosen offer(ChoiceRequest request) {
@@ -103,9 +104,9 @@ public final class OfferedModels implements ModelPicks {
 		kinds.add(ChoiceCheck.CONFIGURED);
 		Checked checked = this.check.check(request, this.check.keySources(), kinds);
 		ModelChoice choice = checked.choice();
-		String name = (checked.backend().model() != null) ? checked.backend().model() : checked.backend().kind();
+		String name = (checked.built().model() != null) ? checked.built().model() : checked.built().kind();
 		this.store.offer(name, choice);
-		this.generator.offer(name, checked.backend());
+		this.generator.offer(name, checked.built());
 		this.problems.remove(name);
 		logger.info("People may now pick the model {}: {}", name, choice);
 		return new OfferedChosen(offered(name, choice), checked.reply());
@@ -113,7 +114,7 @@ public final class OfferedModels implements ModelPicks {
 
 	/**
 	 * People may no longer pick a model: the sessions that picked it are answered by
-	 * their persona's or the service's generator again.
+	 * their chat config's or the service's model again.
 	 * @param name the name people picked it by
 	 * @throws NotFoundException when no model is offered under that name
 	 */
@@ -139,8 +140,8 @@ public final class OfferedModels implements ModelPicks {
 	 */
 	public List<Pickable> pickable() {
 		return this.generator.offered().stream().sorted().map((name) -> {
-			Backend backend = this.generator.current(SwitchableGenerator.picked(name));
-			return new Pickable(name, backend.kind(), backend.writes(), backend.generator().readsMedia());
+			ChosenModel picked = this.generator.current(SwitchableGenerator.picked(name));
+			return new Pickable(name, picked.kind(), picked.writes(), picked.generator().readsMedia());
 		}).toList();
 	}
 
@@ -165,7 +166,7 @@ public final class OfferedModels implements ModelPicks {
 	}
 
 	@Override
-	public String generatorKey(String model, String configId) {
+	public String modelKey(String model, String configId) {
 		return this.generator.offers(model) ? SwitchableGenerator.picked(model) : configId;
 	}
 

@@ -1,7 +1,7 @@
 package dev.ragchat.api.openai;
 
 import dev.ragchat.answer.generate.SwitchableGenerator;
-import dev.ragchat.api.chat.persona.ChatConfigStore;
+import dev.ragchat.api.chat.config.ChatConfigStore;
 import dev.ragchat.ingestion.KnowledgeBases;
 
 import org.springframework.context.annotation.Bean;

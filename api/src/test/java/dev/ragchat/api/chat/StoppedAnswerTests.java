@@ -94,7 +94,7 @@ class StoppedAnswerTests extends AbstractHttpsIntegrationTests {
 			.get("id")
 			.asText();
 		this.generators.use(this.persona,
-				new SwitchableGenerator.Backend(SwitchableGenerator.EXTRACTIVE, null, this::slowly, null, null));
+				new SwitchableGenerator.ChosenModel(SwitchableGenerator.EXTRACTIVE, null, this::slowly, null, null));
 		JsonNode session = postJson("/api/v1/sessions", "X-API-Key", key, "{\"configId\":\"" + this.persona + "\"}")
 			.json();
 		String id = session.get("sessionId").asText();

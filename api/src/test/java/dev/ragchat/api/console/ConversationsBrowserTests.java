@@ -51,7 +51,7 @@ class ConversationsBrowserTests extends ConsoleBrowserTestSupport {
 		String key = signInWithTheHarbourPdf();
 		this.browser.findElement(By.id("tab-chat")).click();
 		this.generators
-			.use(new SwitchableGenerator.Backend(SwitchableGenerator.EXTRACTIVE, null, this::slowly, null, null));
+			.use(new SwitchableGenerator.ChosenModel(SwitchableGenerator.EXTRACTIVE, null, this::slowly, null, null));
 		WebElement box = this.wait.until(ExpectedConditions.elementToBeClickable(By.id("question")));
 		box.sendKeys("When was the lighthouse on Kestrel Point automated?");
 		box.sendKeys(Keys.ENTER);

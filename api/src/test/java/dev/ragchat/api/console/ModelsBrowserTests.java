@@ -1,9 +1,9 @@
 package dev.ragchat.api.console;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.ragchat.api.models.ChatConfigModels;
 import dev.ragchat.api.models.ModelStubs;
 import dev.ragchat.api.models.Models;
-import dev.ragchat.api.models.PersonaModels;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -47,8 +47,8 @@ class ModelsBrowserTests extends ConsoleBrowserTestSupport {
 
 	@AfterEach
 	void backToTheConfiguredGenerator() {
-		PersonaModels personas = this.context.getBean(PersonaModels.class);
-		personas.choices().forEach((persona) -> personas.useService(persona.configId()));
+		ChatConfigModels chatConfigs = this.context.getBean(ChatConfigModels.class);
+		chatConfigs.choices().forEach((choice) -> chatConfigs.useService(choice.configId()));
 		this.context.getBean(Models.class).useConfigured();
 	}
 
@@ -129,7 +129,7 @@ class ModelsBrowserTests extends ConsoleBrowserTestSupport {
 		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("models-result"),
 				"Back to the service's generator."));
 		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("models-personas"), "None"));
-		assertThat(this.context.getBean(PersonaModels.class).choices()).isEmpty();
+		assertThat(this.context.getBean(ChatConfigModels.class).choices()).isEmpty();
 	}
 
 	@Test

@@ -14,8 +14,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The calls the model tests make over HTTP: a session (plain, or a persona's), a question
- * in it, a request with the master key.
+ * The calls the model tests make over HTTP: a session (plain, or a chat config's), a
+ * question in it, a request with the master key.
  */
 final class ModelCalls {
 

@@ -9,7 +9,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.ragchat.answer.generate.Generators;
+import dev.ragchat.answer.generate.ChosenModels;
 import dev.ragchat.answer.generate.SwitchableGenerator;
 import dev.ragchat.api.Calls;
 import dev.ragchat.api.PrivateFiles;
@@ -96,7 +96,7 @@ class ModelChoiceTests {
 	SwitchableGenerator generator;
 
 	@Autowired
-	Generators generators;
+	ChosenModels chosenModels;
 
 	@Autowired
 	RagChatProperties ragchat;
@@ -347,27 +347,27 @@ class ModelChoiceTests {
 
 		// a restart: a new generator and model service over the same catalog and data
 		// dir use the stored choice, its key opened again
-		SwitchableGenerator restarted = new SwitchableGenerator(this.generators.extractive());
+		SwitchableGenerator restarted = new SwitchableGenerator(this.chosenModels.extractive());
 		ModelServers servers = new ModelServers(new ModelsProperties(List.of(), List.of(),
 				java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(1)));
-		Models again = new Models(restarted, new ChoiceCheck(restarted, this.generators, this.store,
+		Models again = new Models(restarted, new ChoiceCheck(restarted, this.chosenModels, this.store,
 				new SecretBox(this.ragchat.dataDir()), servers, Clock.systemUTC()), this.store, servers);
 		again.restore();
 		assertThat(again.current())
 			.isEqualTo(new Models.Generator("openai-compatible", "other", true, true, "console"));
 		openAi.resetRequests();
-		assertThat(this.generators.check(restarted.current(), "the restarted server")).isEqualTo("OK");
+		assertThat(this.chosenModels.check(restarted.current(), "the restarted server")).isEqualTo("OK");
 		assertThat(openAi.findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions")))).singleElement()
 			.satisfies((request) -> assertThat(request.getHeader("Authorization")).isEqualTo("Bearer " + API_KEY));
 	}
 
 	@Test
-	void aPersonasModelReachesTheModelServer() throws Exception {
+	void aChatConfigsModelReachesTheModelServer() throws Exception {
 		ModelStubs.ollamaAnswers(ollama, "OK");
 		choose("{\"kind\":\"ollama\",\"baseUrl\":\"" + ollama.baseUrl() + "\",\"model\":\"llama3.2:3b\"}")
 			.andExpect(status().isOk());
 		ModelStubs.ollamaModels(ollama, "llama3.2:3b", "qwen2.5:0.5b");
-		// the server's models, for a persona's choice
+		// the server's models, for a chat config's choice
 		this.mvc.perform(get("/api/v1/generator/models").secure(true).header("X-API-Key", key))
 			.andExpect(jsonPath("$.models[1]").value("qwen2.5:0.5b"));
 		String persona = json.readTree(this.mvc

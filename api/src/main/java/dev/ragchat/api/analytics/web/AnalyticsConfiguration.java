@@ -6,7 +6,7 @@ import dev.ragchat.api.analytics.Analytics;
 import dev.ragchat.api.analytics.UsageNames;
 import dev.ragchat.api.chat.MessageStore;
 import dev.ragchat.api.chat.SessionStore;
-import dev.ragchat.api.chat.persona.ChatConfigStore;
+import dev.ragchat.api.chat.config.ChatConfigStore;
 import dev.ragchat.api.feedback.FeedbackStore;
 import dev.ragchat.ingestion.DocumentStore;
 
@@ -26,8 +26,8 @@ class AnalyticsConfiguration {
 	}
 
 	@Bean
-	UsageNames usageNames(ApiKeyStore keys, ChatConfigStore personas, ObjectProvider<KeyOwners> owners) {
-		return new UsageNames(keys, personas, owners.getIfAvailable(KeyOwners::none));
+	UsageNames usageNames(ApiKeyStore keys, ChatConfigStore chatConfigs, ObjectProvider<KeyOwners> owners) {
+		return new UsageNames(keys, chatConfigs, owners.getIfAvailable(KeyOwners::none));
 	}
 
 }

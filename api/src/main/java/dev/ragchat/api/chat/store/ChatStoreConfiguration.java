@@ -3,7 +3,7 @@ package dev.ragchat.api.chat.store;
 import dev.ragchat.api.chat.MessageStore;
 import dev.ragchat.api.chat.SessionScopeStore;
 import dev.ragchat.api.chat.SessionStore;
-import dev.ragchat.api.chat.persona.ChatConfigStore;
+import dev.ragchat.api.chat.config.ChatConfigStore;
 import dev.ragchat.ingestion.catalog.CatalogProperties;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;

@@ -6,8 +6,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
-import dev.ragchat.api.chat.persona.ChatConfig;
-import dev.ragchat.api.chat.persona.ChatConfigStore;
+import dev.ragchat.api.chat.config.ChatConfig;
+import dev.ragchat.api.chat.config.ChatConfigStore;
 import dev.ragchat.ingestion.catalog.Jdbc;
 
 import org.springframework.jdbc.core.simple.JdbcClient;

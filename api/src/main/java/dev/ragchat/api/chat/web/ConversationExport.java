@@ -142,7 +142,7 @@ final class ConversationExport {
 	 * @param sessionId the session
 	 * @param title its title, or {@code null}
 	 * @param knowledgeBase the knowledge base it asked
-	 * @param configId the persona it started from, or {@code null}
+	 * @param configId the chat config it started from, or {@code null}
 	 * @param createdAt when it started
 	 * @param exportedAt when it was exported
 	 * @param messages its questions and answers, oldest first, as the history shows them

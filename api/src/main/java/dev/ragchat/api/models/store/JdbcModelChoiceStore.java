@@ -15,8 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The model choices in the embedded SQL catalog: the service's row ({@code service}) and
- * one per persona with its own generator (the chat configuration's id, {@code cfg_...});
- * the models people may use in {@code offered_model}, by name.
+ * one per chat config with its own model (the chat config's id, {@code cfg_...}); the
+ * models people may use in {@code offered_model}, by name.
  */
 final class JdbcModelChoiceStore implements ModelChoiceStore {
 
@@ -35,11 +35,11 @@ final class JdbcModelChoiceStore implements ModelChoiceStore {
 	}
 
 	@Override
-	public Map<String, ModelChoice> personas() {
-		Map<String, ModelChoice> personas = new LinkedHashMap<>();
-		RowCallbackHandler each = (rs) -> personas.put(rs.getString("id"), map(rs, 0));
+	public Map<String, ModelChoice> chatConfigs() {
+		Map<String, ModelChoice> chatConfigs = new LinkedHashMap<>();
+		RowCallbackHandler each = (rs) -> chatConfigs.put(rs.getString("id"), map(rs, 0));
 		this.jdbc.sql("select * from model_choice where id <> ? order by id").param(SERVICE).query(each);
-		return personas;
+		return chatConfigs;
 	}
 
 	@Override

@@ -16,8 +16,8 @@ import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * The model choices in MongoDB (the production catalog): the service's document
- * ({@code service}) and one per persona with its own generator (the chat configuration's
- * id); the models people may use in {@code offered_models}, by name.
+ * ({@code service}) and one per chat config with its own model (the chat config's id);
+ * the models people may use in {@code offered_models}, by name.
  */
 final class MongoModelChoiceStore implements ModelChoiceStore {
 
@@ -38,11 +38,11 @@ final class MongoModelChoiceStore implements ModelChoiceStore {
 	}
 
 	@Override
-	public Map<String, ModelChoice> personas() {
-		Map<String, ModelChoice> personas = new LinkedHashMap<>();
+	public Map<String, ModelChoice> chatConfigs() {
+		Map<String, ModelChoice> chatConfigs = new LinkedHashMap<>();
 		this.mongo.find(Query.query(Criteria.where("_id").ne(SERVICE)).with(Sort.by("_id")), Document.class, COLLECTION)
-			.forEach((d) -> personas.put(d.getString("_id"), map(d)));
-		return personas;
+			.forEach((d) -> chatConfigs.put(d.getString("_id"), map(d)));
+		return chatConfigs;
 	}
 
 	@Override

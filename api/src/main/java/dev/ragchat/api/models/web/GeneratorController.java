@@ -3,9 +3,9 @@ package dev.ragchat.api.models.web;
 import java.util.List;
 
 import dev.ragchat.api.access.Caller;
+import dev.ragchat.api.models.ChatConfigModels;
 import dev.ragchat.api.models.Models;
 import dev.ragchat.api.models.OfferedModels;
-import dev.ragchat.api.models.PersonaModels;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -18,20 +18,21 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Which generator answers, for any signed-in caller: the console says it in the chat, and
- * whether a persona's model and temperature have any effect.
+ * Which model answers, for any signed-in caller: the console says it in the chat, and
+ * whether a chat config's model and temperature have any effect. The path says
+ * {@code generator} for historical reasons.
  */
 @RestController
 @RequestMapping(path = "/api/v1/generator", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "generator", description = "Which generator writes the answers")
 class GeneratorController {
 
-	private final PersonaModels personas;
+	private final ChatConfigModels chatConfigs;
 
 	private final OfferedModels offered;
 
-	GeneratorController(PersonaModels personas, OfferedModels offered) {
-		this.personas = personas;
+	GeneratorController(ChatConfigModels chatConfigs, OfferedModels offered) {
+		this.chatConfigs = chatConfigs;
 		this.offered = offered;
 	}
 
@@ -41,7 +42,7 @@ class GeneratorController {
 			+ " chosenIn picked, when people may use it): its kind, its model, whether it writes or quotes")
 	Models.Generator current(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
 			@RequestParam(required = false) String configId, @RequestParam(required = false) String model) {
-		this.personas.checkVisible(caller, configId);
+		this.chatConfigs.checkVisible(caller, configId);
 		return this.offered.current(configId, model);
 	}
 
@@ -57,8 +58,8 @@ class GeneratorController {
 			+ " server that answers that persona); none for the extract")
 	ModelList models(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
 			@RequestParam(required = false) String configId) {
-		this.personas.checkVisible(caller, configId);
-		return new ModelList(this.personas.currentModels(configId));
+		this.chatConfigs.checkVisible(caller, configId);
+		return new ModelList(this.chatConfigs.currentModels(configId));
 	}
 
 	record ModelList(List<String> models) {

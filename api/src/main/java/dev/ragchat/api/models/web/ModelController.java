@@ -3,10 +3,10 @@ package dev.ragchat.api.models.web;
 import java.util.List;
 
 import dev.ragchat.api.audit.Audit;
+import dev.ragchat.api.models.ChatConfigModels;
 import dev.ragchat.api.models.ChoiceRequest;
 import dev.ragchat.api.models.Models;
 import dev.ragchat.api.models.OfferedModels;
-import dev.ragchat.api.models.PersonaModels;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -30,9 +30,11 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The model screen (master key, as everything under {@code /api/v1/admin}): the local
  * servers found, a typed server's models, and the service's choice, checked with one test
- * call before it is kept. API keys go in, never out. A persona (chat configuration) may
- * be given a generator of its own the same way, only here: a chat key may create a
- * persona, but naming a server would let it make the service call any address.
+ * call before it is kept. API keys go in, never out. A chat config may be given a model
+ * of its own the same way, only here (under {@code /personas}, the API's word for chat
+ * configs): a chat key may create a chat config, but naming a server would let it make
+ * the service call any address. The handlers are named as the API's paths and operation
+ * ids are ({@code personas}, {@code choosePersona}, ...).
  */
 @RestController
 @RequestMapping(path = "/api/v1/admin/models", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -42,15 +44,15 @@ class ModelController {
 
 	private final Models models;
 
-	private final PersonaModels personas;
+	private final ChatConfigModels chatConfigs;
 
 	private final OfferedModels offered;
 
 	private final Audit audit;
 
-	ModelController(Models models, PersonaModels personas, OfferedModels offered, Audit audit) {
+	ModelController(Models models, ChatConfigModels chatConfigs, OfferedModels offered, Audit audit) {
 		this.models = models;
-		this.personas = personas;
+		this.chatConfigs = chatConfigs;
 		this.offered = offered;
 		this.audit = audit;
 	}
@@ -95,30 +97,30 @@ class ModelController {
 	@GetMapping("/personas")
 	@Operation(summary = "The personas with a generator of their own (whether an API key is set, never the key)")
 	PersonaList personas() {
-		return new PersonaList(this.personas.choices());
+		return new PersonaList(this.chatConfigs.choices());
 	}
 
 	@GetMapping("/personas/{configId}")
 	@Operation(summary = "Which generator answers a persona's sessions, and its own choice, if any")
-	PersonaModels.PersonaChoice persona(@PathVariable String configId) {
-		return this.personas.choice(configId);
+	ChatConfigModels.PersonaChoice persona(@PathVariable String configId) {
+		return this.chatConfigs.choice(configId);
 	}
 
 	@PutMapping(path = "/personas/{configId}", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Give a persona a generator of its own: checked with one test call, then kept (surviving a"
 			+ " restart) and used for its sessions' next questions; a failing call keeps nothing")
-	PersonaModels.PersonaChosen choosePersona(@PathVariable String configId, @Valid @RequestBody ChoiceBody body) {
-		PersonaModels.PersonaChosen chosen = this.personas.choose(configId,
+	ChatConfigModels.PersonaChosen choosePersona(@PathVariable String configId, @Valid @RequestBody ChoiceBody body) {
+		ChatConfigModels.PersonaChosen chosen = this.chatConfigs.choose(configId,
 				new ChoiceRequest(body.kind(), body.baseUrl(), body.model(), body.apiKey(), body.modelPath()));
-		this.audit.personaModelChosen(Audit.MASTER, configId, chosen.choice().kind(), chosen.choice().model());
+		this.audit.chatConfigModelChosen(Audit.MASTER, configId, chosen.choice().kind(), chosen.choice().model());
 		return chosen;
 	}
 
 	@DeleteMapping("/personas/{configId}")
 	@Operation(summary = "Forget a persona's own generator: the service's answers for it again")
-	PersonaModels.PersonaChoice resetPersona(@PathVariable String configId) {
-		PersonaModels.PersonaChoice reset = this.personas.useService(configId);
-		this.audit.personaModelReset(Audit.MASTER, configId);
+	ChatConfigModels.PersonaChoice resetPersona(@PathVariable String configId) {
+		ChatConfigModels.PersonaChoice reset = this.chatConfigs.useService(configId);
+		this.audit.chatConfigModelReset(Audit.MASTER, configId);
 		return reset;
 	}
 
@@ -187,7 +189,13 @@ class ModelController {
 
 	}
 
-	record PersonaList(List<PersonaModels.PersonaChoice> personas) {
+	/**
+	 * The chat configs with a model of their own (named, as the API's JSON is, with the
+	 * API's word).
+	 *
+	 * @param personas the chat configs' choices
+	 */
+	record PersonaList(List<ChatConfigModels.PersonaChoice> personas) {
 
 	}
 

@@ -49,32 +49,32 @@ abstract class ModelChoiceStoreContractTests {
 	}
 
 	@Test
-	void keepsAPersonasOwnChoiceApartFromTheServicesAndForgetsIt() {
-		String persona = "cfg_0123456789abcdef0123456789abcdef";
-		assertThat(this.store.find(persona)).isEmpty();
-		assertThat(this.store.personas()).isEmpty();
+	void keepsAChatConfigsOwnChoiceApartFromTheServicesAndForgetsIt() {
+		String configId = "cfg_0123456789abcdef0123456789abcdef";
+		assertThat(this.store.find(configId)).isEmpty();
+		assertThat(this.store.chatConfigs()).isEmpty();
 		ModelChoice service = new ModelChoice("ollama", "http://localhost:11434", "llama3.2:3b", null, null, NOW);
 		ModelChoice own = new ModelChoice("openai-compatible", "http://localhost:8080/v1", "local-model", null,
 				"v1:c2VhbGVk", NOW);
 		this.store.save(service);
-		this.store.save(persona, own);
+		this.store.save(configId, own);
 		this.store.save("cfg_other", new ModelChoice("extractive", null, null, null, null, NOW));
 		assertThat(this.store.find()).contains(service);
-		assertThat(this.store.find(persona)).contains(own);
-		assertThat(this.store.personas()).containsOnlyKeys(persona, "cfg_other").containsEntry(persona, own);
+		assertThat(this.store.find(configId)).contains(own);
+		assertThat(this.store.chatConfigs()).containsOnlyKeys(configId, "cfg_other").containsEntry(configId, own);
 
 		ModelChoice replaced = new ModelChoice("llama-cpp", null, "qwen.gguf", "/models/qwen.gguf", null,
 				NOW.plusSeconds(60));
-		this.store.save(persona, replaced);
-		assertThat(this.store.find(persona)).contains(replaced);
+		this.store.save(configId, replaced);
+		assertThat(this.store.find(configId)).contains(replaced);
 
-		this.store.clear(persona);
-		assertThat(this.store.find(persona)).isEmpty();
-		assertThat(this.store.personas()).containsOnlyKeys("cfg_other");
+		this.store.clear(configId);
+		assertThat(this.store.find(configId)).isEmpty();
+		assertThat(this.store.chatConfigs()).containsOnlyKeys("cfg_other");
 		assertThat(this.store.find()).contains(service);
 		this.store.clear();
 		assertThat(this.store.find()).isEmpty();
-		assertThat(this.store.personas()).containsOnlyKeys("cfg_other");
+		assertThat(this.store.chatConfigs()).containsOnlyKeys("cfg_other");
 	}
 
 	@Test
@@ -88,7 +88,7 @@ abstract class ModelChoiceStoreContractTests {
 		this.store.save(ollama);
 		assertThat(this.store.offered()).containsExactly(java.util.Map.entry("llama3.2:3b", ollama),
 				java.util.Map.entry("local-model", local));
-		assertThat(this.store.personas()).isEmpty();
+		assertThat(this.store.chatConfigs()).isEmpty();
 
 		ModelChoice moved = new ModelChoice("ollama", "http://gpu-box:11434", "local-model", null, null,
 				NOW.plusSeconds(60));

@@ -1,4 +1,4 @@
-package dev.ragchat.api.chat.persona;
+package dev.ragchat.api.chat.config;
 
 import java.util.List;
 import java.util.Optional;

@@ -9,11 +9,11 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.ragchat.answer.generate.Generators;
+import dev.ragchat.answer.generate.ChosenModels;
 import dev.ragchat.answer.generate.SwitchableGenerator;
 import dev.ragchat.api.Calls;
 import dev.ragchat.api.RagChatProperties;
-import dev.ragchat.api.chat.persona.ChatConfigStore;
+import dev.ragchat.api.chat.config.ChatConfigStore;
 import dev.ragchat.ingestion.TestFiles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,15 +49,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * A persona's own generator, over HTTP, against two stub model servers: the service
- * answers with one (Ollama), a persona with the other (an OpenAI-compatible server that
- * wants an API key). Only the master key gives a persona a generator; the choice is
+ * A chat config's own model, over HTTP, against two stub model servers: the service
+ * answers with one (Ollama), a chat config with the other (an OpenAI-compatible server
+ * that wants an API key). Only the master key gives a chat config a model; the choice is
  * checked with one test call, kept with its key sealed, restored after a restart, and
  * cleared back to the service's.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-class PersonaGeneratorTests {
+class ChatConfigModelTests {
 
 	static final ObjectMapper json = new ObjectMapper();
 
@@ -71,7 +71,9 @@ class PersonaGeneratorTests {
 	static WireMockExtension service = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
 	@RegisterExtension
-	static WireMockExtension persona = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+	static WireMockExtension ownServer = WireMockExtension.newInstance()
+		.options(wireMockConfig().dynamicPort())
+		.build();
 
 	@Autowired
 	MockMvc mvc;
@@ -80,7 +82,7 @@ class PersonaGeneratorTests {
 	Models models;
 
 	@Autowired
-	PersonaModels personas;
+	ChatConfigModels chatConfigs;
 
 	@Autowired
 	ModelChoiceStore store;
@@ -92,7 +94,7 @@ class PersonaGeneratorTests {
 	JdbcClient catalog;
 
 	@Autowired
-	Generators generators;
+	ChosenModels chosenModels;
 
 	@Autowired
 	RagChatProperties ragchat;
@@ -122,8 +124,8 @@ class PersonaGeneratorTests {
 			.andExpect(status().isOk());
 		ModelStubs.ollamaAnswers(service, ANSWER);
 		service.resetRequests();
-		// the persona's server answers only with its key
-		persona.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/v1/chat/completions"))
+		// the chat config's server answers only with its key
+		ownServer.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/v1/chat/completions"))
 			.withHeader("Authorization", equalTo("Bearer " + API_KEY))
 			.willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
 				.withBody(ModelStubs
@@ -131,16 +133,16 @@ class PersonaGeneratorTests {
 	}
 
 	@AfterEach
-	void backToTheServicesGenerator() {
-		this.personas.choices().forEach((choice) -> this.personas.useService(choice.configId()));
+	void backToTheServicesModel() {
+		this.chatConfigs.choices().forEach((choice) -> this.chatConfigs.useService(choice.configId()));
 		this.models.useConfigured();
 	}
 
 	@Test
-	void aPersonasSessionsAreAnsweredByItsOwnGeneratorOtherSessionsByTheServices() throws Exception {
-		String configId = persona("Harbour guide");
+	void aChatConfigsSessionsAreAnsweredByItsOwnModelOtherSessionsByTheServices() throws Exception {
+		String configId = chatConfig("Harbour guide");
 		String chosen = choose(configId,
-				"{\"kind\":\"openai-compatible\",\"baseUrl\":\"" + persona.baseUrl()
+				"{\"kind\":\"openai-compatible\",\"baseUrl\":\"" + ownServer.baseUrl()
 						+ "/v1\",\"model\":\"local-model\",\"apiKey\":\"" + API_KEY + "\"}")
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.reply").value("Kestrel Point's lighthouse has run without keepers since 1987 [1]."))
@@ -154,10 +156,10 @@ class PersonaGeneratorTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(chosen).doesNotContain(API_KEY);
-		assertThat(persona.findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions")))).hasSize(1);
+		assertThat(ownServer.findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions")))).hasSize(1);
 		assertThat(service.findAll(postRequestedFor(urlPathEqualTo("/api/chat")))).isEmpty();
 
-		// which generator answers, for the persona and for the rest
+		// which model answers, for the chat config and for the rest
 		this.mvc.perform(get("/api/v1/generator").param("configId", configId).secure(true).header("X-API-Key", key))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.kind").value("openai-compatible"))
@@ -167,7 +169,7 @@ class PersonaGeneratorTests {
 			.andExpect(jsonPath("$.kind").value("ollama"))
 			.andExpect(jsonPath("$.chosenIn").value("console"));
 		// the persona dialog suggests its own server's models
-		ModelStubs.openAiModels(persona, "local-model", "other-model");
+		ModelStubs.openAiModels(ownServer, "local-model", "other-model");
 		this.mvc
 			.perform(get("/api/v1/generator/models").param("configId", configId).secure(true).header("X-API-Key", key))
 			.andExpect(jsonPath("$.models[1]").value("other-model"));
@@ -176,23 +178,24 @@ class PersonaGeneratorTests {
 			.andExpect(jsonPath("$.personas[0].model").value("local-model"))
 			.andExpect(content().string(not(containsString(API_KEY))));
 
-		// a question in the persona's session reaches the persona's server, with its key
-		persona.resetRequests();
+		// a question in the chat config's session reaches the chat config's server, with
+		// its key
+		ownServer.resetRequests();
 		ask(session(configId), QUESTION).andExpect(status().isOk())
 			.andExpect(jsonPath("$.answer").value(ANSWER))
 			.andExpect(jsonPath("$.grounded").value(true))
 			.andExpect(jsonPath("$.citations[0].page").value(3));
-		assertThat(persona.findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions")))).singleElement()
+		assertThat(ownServer.findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions")))).singleElement()
 			.satisfies((request) -> assertThat(request.getBodyAsString()).contains("automated in 1987"));
 		assertThat(service.findAll(postRequestedFor(urlPathEqualTo("/api/chat")))).isEmpty();
 
 		// a plain session's reaches the service's
-		persona.resetRequests();
+		ownServer.resetRequests();
 		ask(session(null), QUESTION).andExpect(status().isOk()).andExpect(jsonPath("$.answer").value(ANSWER));
 		assertThat(service.findAll(postRequestedFor(urlPathEqualTo("/api/chat")))).hasSize(1);
-		assertThat(persona.findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions")))).isEmpty();
+		assertThat(ownServer.findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions")))).isEmpty();
 
-		// at rest: the key sealed under the persona's row
+		// at rest: the key sealed under the chat config's row
 		String sealed = this.catalog.sql("select api_key_sealed from model_choice where id = ?")
 			.param(configId)
 			.query(String.class)
@@ -200,26 +203,27 @@ class PersonaGeneratorTests {
 		assertThat(sealed).startsWith("v2:").doesNotContain(API_KEY);
 		assertThat(new String(java.util.Base64.getDecoder().decode(sealed.substring(3)))).doesNotContain(API_KEY);
 
-		// cleared: the service's generator answers the persona's sessions again
+		// cleared: the service's model answers the chat config's sessions again
 		this.mvc.perform(master(delete("/api/v1/admin/models/personas/" + configId)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.kind").doesNotExist())
 			.andExpect(jsonPath("$.current.kind").value("ollama"));
 		assertThat(this.store.find(configId)).isEmpty();
 		service.resetRequests();
-		persona.resetRequests();
+		ownServer.resetRequests();
 		ask(session(configId), QUESTION).andExpect(status().isOk()).andExpect(jsonPath("$.answer").value(ANSWER));
 		assertThat(service.findAll(postRequestedFor(urlPathEqualTo("/api/chat")))).hasSize(1);
-		assertThat(persona.findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions")))).isEmpty();
+		assertThat(ownServer.findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions")))).isEmpty();
 		this.mvc.perform(get("/api/v1/generator").param("configId", configId).secure(true).header("X-API-Key", key))
 			.andExpect(jsonPath("$.kind").value("ollama"));
 	}
 
 	@Test
-	void aPersonasSourcesAreJudgedAsItsOwnGeneratorNeeds() throws Exception {
-		// the service's model writes; the persona quotes: its questions are judged by the
+	void aChatConfigsSourcesAreJudgedAsItsOwnModelNeeds() throws Exception {
+		// the service's model writes; the chat config quotes: its questions are judged by
+		// the
 		// extract's rules and never reach a model
-		String configId = persona("Quotes only");
+		String configId = chatConfig("Quotes only");
 		choose(configId, "{\"kind\":\"extractive\"}").andExpect(status().isOk())
 			.andExpect(jsonPath("$.choice.current.writes").value(false));
 		ask(session(configId), QUESTION).andExpect(status().isOk())
@@ -233,9 +237,9 @@ class PersonaGeneratorTests {
 	}
 
 	@Test
-	void onlyTheMasterKeyGivesAPersonaAGenerator() throws Exception {
-		String configId = persona("Mine");
-		String body = "{\"kind\":\"openai-compatible\",\"baseUrl\":\"" + persona.baseUrl()
+	void onlyTheMasterKeyGivesAChatConfigAModel() throws Exception {
+		String configId = chatConfig("Mine");
+		String body = "{\"kind\":\"openai-compatible\",\"baseUrl\":\"" + ownServer.baseUrl()
 				+ "/v1\",\"model\":\"local-model\",\"apiKey\":\"" + API_KEY + "\"}";
 		String admin = Calls.issueKey(this.mvc, this.masterKey, "{\"scopes\":[\"admin\",\"chat\",\"upload\"]}")
 			.get("key")
@@ -254,9 +258,10 @@ class PersonaGeneratorTests {
 			this.mvc.perform(get("/api/v1/admin/models/personas").secure(true).header("X-API-Key", notMaster))
 				.andExpect(status().isForbidden());
 		}
-		assertThat(persona.findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions")))).isEmpty();
+		assertThat(ownServer.findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions")))).isEmpty();
 		assertThat(this.store.find(configId)).isEmpty();
-		// what answers a persona is told only to a key that may use its knowledge base
+		// what answers a chat config is told only to a key that may use its knowledge
+		// base
 		String elsewhere = Calls.chatAndUploadKey(this.mvc, this.masterKey,
 				Calls.createKnowledgeBase(this.mvc, this.masterKey, "elsewhere"));
 		for (String path : List.of("/api/v1/generator", "/api/v1/generator/models")) {
@@ -266,17 +271,17 @@ class PersonaGeneratorTests {
 				.andExpect(status().isNotFound())
 				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 		}
-		// a persona that does not exist is not found
+		// a chat config that does not exist is not found
 		choose("cfg_missing", "{\"kind\":\"extractive\"}").andExpect(status().isNotFound())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 		assertThat(this.store.find("cfg_missing")).isEmpty();
 	}
 
 	@Test
-	void aFailingTestCallKeepsNothingForThePersona() throws Exception {
-		String configId = persona("Wrong key");
+	void aFailingTestCallKeepsNothingForTheChatConfig() throws Exception {
+		String configId = chatConfig("Wrong key");
 		choose(configId,
-				"{\"kind\":\"openai-compatible\",\"baseUrl\":\"" + persona.baseUrl()
+				"{\"kind\":\"openai-compatible\",\"baseUrl\":\"" + ownServer.baseUrl()
 						+ "/v1\",\"model\":\"local-model\",\"apiKey\":\"sk-wrong\"}")
 			.andExpect(status().isBadGateway())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -293,29 +298,29 @@ class PersonaGeneratorTests {
 	}
 
 	@Test
-	void aPersonasGeneratorSurvivesARestartAndOneOfAPersonaGoneIsIgnored() throws Exception {
-		String configId = persona("Restarted");
-		choose(configId, "{\"kind\":\"openai-compatible\",\"baseUrl\":\"" + persona.baseUrl()
+	void aChatConfigsModelSurvivesARestartAndOneOfAChatConfigGoneIsIgnored() throws Exception {
+		String configId = chatConfig("Restarted");
+		choose(configId, "{\"kind\":\"openai-compatible\",\"baseUrl\":\"" + ownServer.baseUrl()
 				+ "/v1\",\"model\":\"local-model\",\"apiKey\":\"" + API_KEY + "\"}")
 			.andExpect(status().isOk());
 		this.store.save("cfg_gone", new ModelChoice("ollama", "http://127.0.0.1:9", "gone", null, null, Instant.now()));
 		try {
-			SwitchableGenerator restarted = new SwitchableGenerator(this.generators.extractive());
+			SwitchableGenerator restarted = new SwitchableGenerator(this.chosenModels.extractive());
 			ModelServers servers = new ModelServers(
 					new ModelsProperties(List.of(), List.of(), Duration.ofSeconds(1), Duration.ofSeconds(1)));
-			ChoiceCheck check = new ChoiceCheck(restarted, this.generators, this.store,
+			ChoiceCheck check = new ChoiceCheck(restarted, this.chosenModels, this.store,
 					new SecretBox(this.ragchat.dataDir()), servers, Clock.systemUTC());
-			PersonaModels again = new PersonaModels(restarted, check, this.store, this.configs,
+			ChatConfigModels again = new ChatConfigModels(restarted, check, this.store, this.configs,
 					new Models(restarted, check, this.store, servers));
 			again.restore();
 			assertThat(again.current(configId))
 				.isEqualTo(new Models.Generator("openai-compatible", "local-model", true, true, "persona"));
 			assertThat(restarted.hasOwn("cfg_gone")).isFalse();
-			assertThat(again.choices()).extracting(PersonaModels.PersonaChoice::configId).containsExactly(configId);
-			persona.resetRequests();
-			assertThat(this.generators.check(restarted.current(configId), "the restarted persona's server"))
+			assertThat(again.choices()).extracting(ChatConfigModels.PersonaChoice::configId).containsExactly(configId);
+			ownServer.resetRequests();
+			assertThat(this.chosenModels.check(restarted.current(configId), "the restarted chat config's server"))
 				.startsWith("Kestrel Point");
-			assertThat(persona.findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions")))).singleElement()
+			assertThat(ownServer.findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions")))).singleElement()
 				.satisfies((request) -> assertThat(request.getHeader("Authorization")).isEqualTo("Bearer " + API_KEY));
 			restarted.close();
 		}
@@ -324,7 +329,7 @@ class PersonaGeneratorTests {
 		}
 	}
 
-	private String persona(String title) throws Exception {
+	private String chatConfig(String title) throws Exception {
 		return json.readTree(this.mvc
 			.perform(post("/api/v1/chat-configs").secure(true)
 				.header("X-API-Key", key)

@@ -1,9 +1,9 @@
-package dev.ragchat.api.chat.persona;
+package dev.ragchat.api.chat.config;
 
 import java.time.Instant;
 
 /**
- * A shareable chat configuration (a persona): sessions can start from it.
+ * A shareable chat config (the console calls it a persona): sessions can start from it.
  *
  * @param id its id
  * @param title a display title

@@ -30,12 +30,13 @@ import org.springframework.ai.openai.OpenAiChatModel;
 import org.springframework.util.StringUtils;
 
 /**
- * Builds the generators an administrator chooses while the service runs (the console's
- * model screen), with the clients, timeouts and limits of the configured ones
- * ({@code ragchat.chat.ollama.*}, {@code ragchat.chat.openai.*},
- * {@code ragchat.chat.llama.*}), and checks one with a test call before it is used.
+ * Builds the models an administrator chooses while the service runs (the console's model
+ * screen), each with the generator that writes with it, with the clients, timeouts and
+ * limits of the configured ones ({@code ragchat.chat.ollama.*},
+ * {@code ragchat.chat.openai.*}, {@code ragchat.chat.llama.*}), and checks one with a
+ * test call before it is used.
  */
-public final class Generators {
+public final class ChosenModels {
 
 	/** What a GGUF file starts with. */
 	private static final byte[] GGUF_MAGIC = "GGUF".getBytes(StandardCharsets.US_ASCII);
@@ -52,9 +53,9 @@ public final class Generators {
 
 	private final LlamaCppProperties llama;
 
-	private SwitchableGenerator.Backend extractive;
+	private SwitchableGenerator.ChosenModel extractive;
 
-	Generators(EmbeddingModel embeddingModel, QueryEmbedder queryEmbedder, AnswerSettings settings,
+	ChosenModels(EmbeddingModel embeddingModel, QueryEmbedder queryEmbedder, AnswerSettings settings,
 			OllamaProperties ollama, OpenAiCompatibleProperties openAi, LlamaCppProperties llama) {
 		this.embeddingModel = embeddingModel;
 		this.queryEmbedder = queryEmbedder;
@@ -67,13 +68,13 @@ public final class Generators {
 	/**
 	 * @return the extract (one for the service: its sentence cache is shared)
 	 */
-	public synchronized SwitchableGenerator.Backend extractive() {
+	public synchronized SwitchableGenerator.ChosenModel extractive() {
 		if (this.extractive == null) {
 			AnswerGenerator generator = new ExtractiveGenerator(
 					new SentenceVectors(this.embeddingModel, this.settings.sentenceCache()), this.queryEmbedder,
 					this.settings.minSimilarity(), this.settings.maxSentences(), this.settings.overlapWeight(),
 					this.settings.rankWeight(), this.settings.quoteFirstSource());
-			this.extractive = new SwitchableGenerator.Backend(SwitchableGenerator.EXTRACTIVE, null, generator, null,
+			this.extractive = new SwitchableGenerator.ChosenModel(SwitchableGenerator.EXTRACTIVE, null, generator, null,
 					null);
 		}
 		return this.extractive;
@@ -82,12 +83,12 @@ public final class Generators {
 	/**
 	 * @param baseUrl the Ollama server ({@code http://localhost:11434})
 	 * @param model a model it has pulled
-	 * @return its generator (nothing is called yet)
+	 * @return the model with its generator (nothing is called yet)
 	 */
-	public SwitchableGenerator.Backend ollama(String baseUrl, String model) {
+	public SwitchableGenerator.ChosenModel ollama(String baseUrl, String model) {
 		OllamaChatModel chatModel = ChatModels
 			.ollama(new OllamaProperties(baseUrl, model, this.ollama.timeout(), this.ollama.numCtx()));
-		return new SwitchableGenerator.Backend(SwitchableGenerator.OLLAMA, model,
+		return new SwitchableGenerator.ChosenModel(SwitchableGenerator.OLLAMA, model,
 				new ChatModelGenerator(chatModel, model, this.ollama.timeout()), chatModel, null);
 	}
 
@@ -96,12 +97,12 @@ public final class Generators {
 	 * ({@code <baseUrl>/chat/completions})
 	 * @param model a model it serves
 	 * @param apiKey sent as a bearer token, or {@code null}
-	 * @return its generator (nothing is called yet)
+	 * @return the model with its generator (nothing is called yet)
 	 */
-	public SwitchableGenerator.Backend openAiCompatible(String baseUrl, String model, String apiKey) {
+	public SwitchableGenerator.ChosenModel openAiCompatible(String baseUrl, String model, String apiKey) {
 		OpenAiChatModel chatModel = ChatModels.openAi(
 				new OpenAiCompatibleProperties(baseUrl, model, apiKey, this.openAi.timeout(), this.openAi.maxTokens()));
-		return new SwitchableGenerator.Backend(SwitchableGenerator.OPENAI_COMPATIBLE, model,
+		return new SwitchableGenerator.ChosenModel(SwitchableGenerator.OPENAI_COMPATIBLE, model,
 				new ChatModelGenerator(chatModel, model, this.openAi.timeout()), chatModel, null);
 	}
 
@@ -109,10 +110,11 @@ public final class Generators {
 	 * Loads a GGUF file with llama.cpp, after checking that it is one: a readable file
 	 * that starts with the GGUF magic bytes. Nothing is downloaded.
 	 * @param modelPath the file on the server
-	 * @return its generator, holding the loaded model (closed when no longer used)
+	 * @return the model with its generator, holding the loaded model (closed when no
+	 * longer used)
 	 * @throws RejectedInputException when the file is not there, not readable or not GGUF
 	 */
-	public SwitchableGenerator.Backend llamaCpp(String modelPath) {
+	public SwitchableGenerator.ChosenModel llamaCpp(String modelPath) {
 		Path file = checkedGguf(modelPath);
 		LlamaCppChatModel chatModel;
 		try {
@@ -122,7 +124,7 @@ public final class Generators {
 		catch (IllegalStateException ex) {
 			throw new RejectedInputException("llama.cpp could not load " + file.getFileName() + " as a model");
 		}
-		return new SwitchableGenerator.Backend(SwitchableGenerator.LLAMA_CPP, chatModel.name(),
+		return new SwitchableGenerator.ChosenModel(SwitchableGenerator.LLAMA_CPP, chatModel.name(),
 				new ChatModelGenerator(chatModel, chatModel.name(), this.llama.timeout(), false), chatModel, chatModel);
 	}
 
@@ -153,27 +155,23 @@ public final class Generators {
 
 	/**
 	 * The test call: a short streamed request to the model, as answers make them.
-	 * @param backend the generator to check
+	 * @param model the model to check
 	 * @param where the server's address or the file's name, for the message
 	 * @return the model's reply (empty for the extract, which needs no call)
 	 * @throws dev.ragchat.errors.RagChatException saying what the server answered: an
 	 * error status and its text (502), or that it could not be reached or stayed silent
 	 * (503)
 	 */
-	public String check(SwitchableGenerator.Backend backend, String where) {
-		if (backend.chatModel() == null) {
+	public String check(SwitchableGenerator.ChosenModel model, String where) {
+		if (model.chatModel() == null) {
 			return "";
 		}
 		Prompt prompt = new Prompt(
 				List.of(new SystemMessage("You are being tested. Reply with one word."), new UserMessage("Say OK.")),
-				ChatOptions.builder().model(backend.model()).build());
+				ChatOptions.builder().model(model.model()).build());
 		StringBuilder reply = new StringBuilder();
 		try {
-			List<ChatResponse> pieces = backend.chatModel()
-				.stream(prompt)
-				.timeout(timeout(backend))
-				.collectList()
-				.block();
+			List<ChatResponse> pieces = model.chatModel().stream(prompt).timeout(timeout(model)).collectList().block();
 			if (pieces != null) {
 				for (ChatResponse piece : pieces) {
 					if (piece.getResult() != null && piece.getResult().getOutput() != null
@@ -187,14 +185,14 @@ public final class Generators {
 			throw ModelFailures.ofCheck(ex, where);
 		}
 		if (reply.toString().isBlank()) {
-			throw new BadUpstreamException(where + " answered the test call with no text: " + backend.model()
+			throw new BadUpstreamException(where + " answered the test call with no text: " + model.model()
 					+ " wrote nothing; nothing was kept");
 		}
 		return reply.toString().strip();
 	}
 
-	private Duration timeout(SwitchableGenerator.Backend backend) {
-		return switch (backend.kind()) {
+	private Duration timeout(SwitchableGenerator.ChosenModel model) {
+		return switch (model.kind()) {
 			case SwitchableGenerator.OLLAMA -> this.ollama.timeout();
 			case SwitchableGenerator.OPENAI_COMPATIBLE -> this.openAi.timeout();
 			case SwitchableGenerator.LLAMA_CPP -> this.llama.timeout();

@@ -17,16 +17,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The generators chosen while the service runs, built as the configured ones are: a GGUF
- * file is checked before llama.cpp loads it, loaded, tried with the test call, and freed
- * when another generator replaces it.
+ * The models chosen while the service runs, built as the configured ones are: a GGUF file
+ * is checked before llama.cpp loads it, loaded, tried with the test call, and freed when
+ * another model replaces it.
  */
-class GeneratorsTests {
+class ChosenModelsTests {
 
 	@TempDir
 	Path dir;
 
-	final Generators generators = new Generators(null, null, null,
+	final ChosenModels chosenModels = new ChosenModels(null, null, null,
 			new OllamaProperties(null, null, Duration.ofSeconds(5), 4096),
 			new OpenAiCompatibleProperties(null, null, null, Duration.ofSeconds(5), null),
 			new LlamaCppProperties(null, TinyGguf.CONTEXT, 4, 1, Duration.ofSeconds(30)));
@@ -34,16 +34,17 @@ class GeneratorsTests {
 	@Test
 	void loadsAGgufFileTriesItAndFreesItWhenReplaced() throws Exception {
 		Path file = TinyGguf.write(this.dir.resolve("tiny.gguf"), false);
-		SwitchableGenerator.Backend llama = this.generators.llamaCpp(file.toString());
+		SwitchableGenerator.ChosenModel llama = this.chosenModels.llamaCpp(file.toString());
 		assertThat(llama.kind()).isEqualTo(SwitchableGenerator.LLAMA_CPP);
 		assertThat(llama.model()).isEqualTo("tiny.gguf");
 		assertThat(llama.writes()).isTrue();
 		assertThat(llama.generator().readsMedia()).isFalse();
 		// the babbling model writes its four tokens: the test call passes
-		assertThat(this.generators.check(llama, "tiny.gguf")).isNotBlank();
+		assertThat(this.chosenModels.check(llama, "tiny.gguf")).isNotBlank();
 
-		SwitchableGenerator.Backend extract = new SwitchableGenerator.Backend(SwitchableGenerator.EXTRACTIVE, null,
-				(question, tokens) -> new AnswerGenerator.Generated(AnswerGenerator.NOT_FOUND, false), null, null);
+		SwitchableGenerator.ChosenModel extract = new SwitchableGenerator.ChosenModel(SwitchableGenerator.EXTRACTIVE,
+				null, (question, tokens) -> new AnswerGenerator.Generated(AnswerGenerator.NOT_FOUND, false), null,
+				null);
 		SwitchableGenerator switchable = new SwitchableGenerator(extract);
 		switchable.use(llama);
 		assertThat(switchable.judgesSources()).isTrue();
@@ -57,18 +58,18 @@ class GeneratorsTests {
 	@Test
 	void refusesWhatIsNotAReadableGgufFileBeforeLoadingIt() throws Exception {
 		assertThatExceptionOfType(RejectedInputException.class)
-			.isThrownBy(() -> this.generators.llamaCpp(this.dir.resolve("absent.gguf").toString()))
+			.isThrownBy(() -> this.chosenModels.llamaCpp(this.dir.resolve("absent.gguf").toString()))
 			.withMessageContaining("there is no file");
 		Path html = Files.writeString(this.dir.resolve("model.gguf"), "<!doctype html><title>Download</title>");
 		assertThatExceptionOfType(RejectedInputException.class)
-			.isThrownBy(() -> this.generators.llamaCpp(html.toString()))
+			.isThrownBy(() -> this.chosenModels.llamaCpp(html.toString()))
 			.withMessageContaining("is not a GGUF file");
-		assertThatExceptionOfType(RejectedInputException.class).isThrownBy(() -> this.generators.llamaCpp(" "))
+		assertThatExceptionOfType(RejectedInputException.class).isThrownBy(() -> this.chosenModels.llamaCpp(" "))
 			.withMessageContaining("GGUF file's path");
 		// the magic bytes, then nothing llama.cpp can load
 		Path truncated = Files.write(this.dir.resolve("truncated.gguf"), "GGUF\u0003\u0000".getBytes());
 		assertThatExceptionOfType(RejectedInputException.class)
-			.isThrownBy(() -> this.generators.llamaCpp(truncated.toString()))
+			.isThrownBy(() -> this.chosenModels.llamaCpp(truncated.toString()))
 			.withMessageContaining("could not load truncated.gguf");
 	}
 

@@ -7,10 +7,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.ragchat.answer.generate.SwitchableGenerator;
-import dev.ragchat.answer.generate.SwitchableGenerator.Backend;
+import dev.ragchat.answer.generate.SwitchableGenerator.ChosenModel;
 import dev.ragchat.api.access.Caller;
-import dev.ragchat.api.chat.persona.ChatConfig;
-import dev.ragchat.api.chat.persona.ChatConfigStore;
+import dev.ragchat.api.chat.config.ChatConfig;
+import dev.ragchat.api.chat.config.ChatConfigStore;
 import dev.ragchat.api.models.ChoiceCheck.Checked;
 import dev.ragchat.api.models.Models.Generator;
 import dev.ragchat.errors.NotFoundException;
@@ -18,19 +18,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A persona's (a chat configuration's) own generator, given the way the service's is
- * chosen (its fields checked, one test call, kept in the catalog with its API key
- * sealed), by the master key only: a chat key may create a persona, but naming a server
- * would let it make the service call any address. Its sessions' questions are written by
- * it; a persona without one is answered by the service's, and a persona gone leaves its
- * choice ignored.
+ * A chat config's own model, chosen the way the service's is (its fields checked, one
+ * test call, kept in the catalog with its API key sealed), by the master key only: a chat
+ * key may create a chat config, but naming a server would let it make the service call
+ * any address. Its sessions' questions are written with it; a chat config without one is
+ * answered by the service's model, and a chat config gone leaves its choice ignored. The
+ * API and the console call a chat config a persona
+ * ({@code /api/v1/admin/models/personas}, {@code chosenIn: persona}).
  */
-public final class PersonaModels {
+public final class ChatConfigModels {
 
-	private static final Logger logger = LoggerFactory.getLogger(PersonaModels.class);
+	private static final Logger logger = LoggerFactory.getLogger(ChatConfigModels.class);
 
-	/** {@link Generator#chosenIn()} of a persona's own generator. */
-	static final String PERSONA = "persona";
+	/**
+	 * {@link Generator#chosenIn()} of a chat config's own model (the API's word for a
+	 * chat config).
+	 */
+	static final String CHAT_CONFIG = "persona";
 
 	private final SwitchableGenerator generator;
 
@@ -42,10 +46,10 @@ public final class PersonaModels {
 
 	private final Models service;
 
-	/** Why a persona's stored choice could not be used at start-up, by its id. */
+	/** Why a chat config's stored choice could not be used at start-up, by its id. */
 	private final Map<String, String> problems = new ConcurrentHashMap<>();
 
-	PersonaModels(SwitchableGenerator generator, ChoiceCheck check, ModelChoiceStore store, ChatConfigStore configs,
+	ChatConfigModels(SwitchableGenerator generator, ChoiceCheck check, ModelChoiceStore store, ChatConfigStore configs,
 			Models service) {
 		this.generator = generator;
 		this.check = check;
@@ -55,33 +59,33 @@ public final class PersonaModels {
 	}
 
 	/**
-	 * The personas' own generators (at start-up), built as the service's is; one whose
-	 * persona is gone is ignored.
+	 * The chat configs' own models (at start-up), built as the service's is; one whose
+	 * chat config is gone is ignored.
 	 */
 	void restore() {
-		this.store.personas().forEach((configId, choice) -> {
+		this.store.chatConfigs().forEach((configId, choice) -> {
 			if (this.configs.findById(configId).isEmpty()) {
-				logger.info("The generator chosen for persona {} is ignored: the persona is gone", configId);
+				logger.info("The model chosen for chat config {} is ignored: the chat config is gone", configId);
 				return;
 			}
 			try {
 				this.generator.use(configId, this.check.build(choice));
-				logger.info("Persona {} answers with its own generator: {}", configId, choice);
+				logger.info("Chat config {} answers with its own model: {}", configId, choice);
 			}
 			catch (RuntimeException ex) {
 				String problem = "The generator chosen for this persona could not be set up at start-up ("
 						+ ex.getMessage() + "); the service's generator answers for it until another is chosen.";
 				this.problems.put(configId, problem);
-				logger.warn("{} Persona: {}, choice: {}", problem, configId, choice);
+				logger.warn("{} Chat config: {}, choice: {}", problem, configId, choice);
 			}
 		});
 	}
 
 	/**
 	 * @param caller who asks
-	 * @param configId a persona, or {@code null}
-	 * @throws dev.ragchat.errors.NotFoundException when the caller may not use the
-	 * persona's knowledge base (what answers another's persona is not its to know), as
+	 * @param configId a chat config, or {@code null}
+	 * @throws dev.ragchat.errors.NotFoundException when the caller may not use the chat
+	 * config's knowledge base (what answers another's chat config is not its to know), as
 	 * {@code GET /chat-configs/{id}} would say
 	 */
 	public void checkVisible(Caller caller, String configId) {
@@ -93,27 +97,27 @@ public final class PersonaModels {
 
 	/**
 	 * @param configId a chat configuration's id, or {@code null}
-	 * @return which generator answers that persona's next question: its own (chosen in
+	 * @return which model answers that chat config's next question: its own (chosen in
 	 * {@code persona}), else the service's
 	 */
 	public Generator current(String configId) {
 		if (!this.generator.hasOwn(configId)) {
 			return this.service.current();
 		}
-		Backend own = this.generator.current(configId);
-		return new Generator(own.kind(), own.model(), own.writes(), own.generator().readsMedia(), PERSONA);
+		ChosenModel own = this.generator.current(configId);
+		return new Generator(own.kind(), own.model(), own.writes(), own.generator().readsMedia(), CHAT_CONFIG);
 	}
 
 	/**
 	 * @param configId a chat configuration's id, or {@code null}
-	 * @return the models of the server that answers that persona now (its own, else the
-	 * service's), or none
+	 * @return the models of the server that answers that chat config now (its own, else
+	 * the service's), or none
 	 */
 	public List<String> currentModels(String configId) {
 		if (!this.generator.hasOwn(configId)) {
 			return this.service.currentModels();
 		}
-		Backend own = this.generator.current(configId);
+		ChosenModel own = this.generator.current(configId);
 		if (own.chatModel() == null) {
 			return List.of();
 		}
@@ -125,52 +129,52 @@ public final class PersonaModels {
 	}
 
 	/**
-	 * Gives a persona a generator of its own, with the same checks and the same one test
+	 * Gives a chat config a model of its own, with the same checks and the same one test
 	 * call as the service's choice; a failing call keeps nothing and changes nothing.
-	 * @param configId the chat configuration's id
+	 * @param configId the chat config's id
 	 * @param request the choice
-	 * @return the persona's choice kept, with the model's reply to the test call
+	 * @return the chat config's choice kept, with the model's reply to the test call
 	 */
 	public synchronized PersonaChosen choose(String configId, ChoiceRequest request) {
-		persona(configId);
+		chatConfig(configId);
 		Checked checked = this.check.check(request, this.store.find(configId).stream().toList(), ChoiceCheck.CHOOSABLE);
 		this.store.save(configId, checked.choice());
-		this.generator.use(configId, checked.backend());
+		this.generator.use(configId, checked.built());
 		this.problems.remove(configId);
-		logger.info("Persona {} now answers with its own generator: {}", configId, checked.choice());
+		logger.info("Chat config {} now answers with its own model: {}", configId, checked.choice());
 		return new PersonaChosen(choice(configId), checked.reply());
 	}
 
 	/**
-	 * Forgets a persona's own generator: the service's answers its next question.
-	 * @param configId the chat configuration's id
-	 * @return the persona's choice now (none)
+	 * Forgets a chat config's own model: the service's answers its next question.
+	 * @param configId the chat config's id
+	 * @return the chat config's choice now (none)
 	 */
 	public synchronized PersonaChoice useService(String configId) {
 		this.store.clear(configId);
 		this.generator.useService(configId);
 		this.problems.remove(configId);
-		logger.info("Persona {} answers with the service's generator again", configId);
+		logger.info("Chat config {} answers with the service's model again", configId);
 		return choice(configId);
 	}
 
 	/**
-	 * @param configId the chat configuration's id
-	 * @return the persona's own generator as the model screen shows it (never the API
+	 * @param configId the chat config's id
+	 * @return the chat config's own model as the model screen shows it (never the API
 	 * key)
 	 */
 	public PersonaChoice choice(String configId) {
-		ChatConfig config = persona(configId);
+		ChatConfig config = chatConfig(configId);
 		ModelChoice stored = this.store.find(configId).orElse(null);
 		return choice(config, stored);
 	}
 
 	/**
-	 * @return the personas that have a generator of their own (a persona gone is left
+	 * @return the chat configs that have a model of their own (a chat config gone is left
 	 * out), by id
 	 */
 	public List<PersonaChoice> choices() {
-		return this.store.personas()
+		return this.store.chatConfigs()
 			.entrySet()
 			.stream()
 			.flatMap((entry) -> this.configs.findById(entry.getKey())
@@ -189,17 +193,18 @@ public final class PersonaModels {
 				this.problems.get(config.id()));
 	}
 
-	private ChatConfig persona(String configId) {
+	private ChatConfig chatConfig(String configId) {
 		return ((configId != null) ? this.configs.findById(configId) : Optional.<ChatConfig>empty())
 			.orElseThrow(() -> new NotFoundException("No chat configuration '" + configId + "'"));
 	}
 
 	/**
-	 * A persona's own generator as the model screen shows it (never the API key).
+	 * A chat config's own model as the model screen shows it (never the API key); named,
+	 * as the API's JSON schema is, with the API's word.
 	 *
-	 * @param configId the chat configuration's id
+	 * @param configId the chat config's id
 	 * @param title its title
-	 * @param current which generator answers its next question (its own, chosen in
+	 * @param current which model answers its next question (its own, chosen in
 	 * {@code persona}, else the service's)
 	 * @param kind its own kind, or {@code null} when it has none (the service's answers)
 	 * @param baseUrl its server
@@ -215,9 +220,10 @@ public final class PersonaModels {
 	}
 
 	/**
-	 * A persona's choice kept.
+	 * A chat config's choice kept (named, as the API's JSON schema is, with the API's
+	 * word).
 	 *
-	 * @param choice the persona's choice now
+	 * @param choice the chat config's choice now
 	 * @param reply what the model answered the test call
 	 */
 	public record PersonaChosen(PersonaChoice choice, String reply) {
