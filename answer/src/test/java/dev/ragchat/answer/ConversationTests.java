@@ -147,6 +147,15 @@ class ConversationTests {
 	}
 
 	@Test
+	void aSummaryAskedForPolitelyQuotesTheDocument() {
+		Answer summary = ask("Can you please summarize the travel policy?");
+		assertThat(summary.grounded()).as(summary.trace().toString()).isTrue();
+		assertThat(summary.citations()).hasSizeGreaterThanOrEqualTo(3)
+			.extracting(Citation::documentId)
+			.containsOnly("travel");
+	}
+
+	@Test
 	void aQuestionAboutOneOfSeveralThingsTheDocumentsHoldIsAskedBack() {
 		Answer answer = ask(
 				"Are there any specific guidelines or rules assigned to the Superior Court of California in this County?",
