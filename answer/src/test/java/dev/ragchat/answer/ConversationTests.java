@@ -94,6 +94,8 @@ class ConversationTests {
 				"Volunteers help the Auburn Police Department at community events and with crime prevention.");
 		add("sanbruno", "Police Explorer | San Bruno, CA",
 				"The San Bruno Police Department runs an Explorer program for young people aged 14 to 20.");
+		add("backup", "System backup",
+				"The mksysb command offers backup options: a bootable backup image of the system on tape or in a file.");
 		this.search = new Search(new QueryShaper(), new Retriever(this.index, Fusion.ranks(60, 1, 1, 10)),
 				Reranking.off());
 		this.generator = new ExtractiveGenerator(this.embeddings, this.embeddings::embed, 0.3, 2);
@@ -125,6 +127,14 @@ class ConversationTests {
 		String searched = answer.trace().stage(Trace.REWRITE).gave();
 		assertThat(searched).contains("keystore").contains("And what does it hold?").doesNotContain("Which");
 		assertThat(answer.citations()).extracting(Citation::documentId).contains("keys");
+	}
+
+	@Test
+	void aNameAloneAfterAnAnsweredQuestionIsJudgedByItsOwnName() {
+		Answer answer = ask("MKSYSB", new Turn(Turn.USER, "Which backup options does Geographic Mirroring offer?"),
+				new Turn(Turn.ASSISTANT, "It mirrors the data to a remote site [1]."));
+		assertThat(answer.grounded()).as(answer.trace().toString()).isTrue();
+		assertThat(answer.citations()).extracting(Citation::documentId).contains("backup");
 	}
 
 	@Test
