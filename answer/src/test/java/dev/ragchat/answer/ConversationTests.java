@@ -94,6 +94,8 @@ class ConversationTests {
 				"Volunteers help the Auburn Police Department at community events and with crime prevention.");
 		add("sanbruno", "Police Explorer | San Bruno, CA",
 				"The San Bruno Police Department runs an Explorer program for young people aged 14 to 20.");
+		add("backup", "System backup",
+				"The mksysb command offers backup options: a bootable backup image of the system on tape or in a file.");
 		this.search = new Search(new QueryShaper(), new Retriever(this.index, Fusion.ranks(60, 1, 1, 10)),
 				Reranking.off());
 		this.generator = new ExtractiveGenerator(this.embeddings, this.embeddings::embed, 0.3, 2);
@@ -128,6 +130,14 @@ class ConversationTests {
 	}
 
 	@Test
+	void aNameAloneAfterAnAnsweredQuestionIsJudgedByItsOwnName() {
+		Answer answer = ask("MKSYSB", new Turn(Turn.USER, "Which backup options does Geographic Mirroring offer?"),
+				new Turn(Turn.ASSISTANT, "It mirrors the data to a remote site [1]."));
+		assertThat(answer.grounded()).as(answer.trace().toString()).isTrue();
+		assertThat(answer.citations()).extracting(Citation::documentId).contains("backup");
+	}
+
+	@Test
 	void aCapitalisedCommonWordIsNoNameTheSourcesMustWrite() {
 		Answer answer = ask("what Keystores are available, please?");
 		assertThat(answer.grounded()).as(answer.text()).isTrue();
@@ -141,6 +151,15 @@ class ConversationTests {
 				new Turn(Turn.USER, "How do I connect to the office Wi-Fi?"), new Turn(Turn.ASSISTANT, wifi.text()));
 		assertThat(summary.grounded()).as(summary.trace().toString()).isTrue();
 		assertThat(summary.text()).doesNotContain(AnswerGenerator.NOT_FOUND);
+		assertThat(summary.citations()).hasSizeGreaterThanOrEqualTo(3)
+			.extracting(Citation::documentId)
+			.containsOnly("travel");
+	}
+
+	@Test
+	void aSummaryAskedForPolitelyQuotesTheDocument() {
+		Answer summary = ask("Can you please summarize the travel policy?");
+		assertThat(summary.grounded()).as(summary.trace().toString()).isTrue();
 		assertThat(summary.citations()).hasSizeGreaterThanOrEqualTo(3)
 			.extracting(Citation::documentId)
 			.containsOnly("travel");

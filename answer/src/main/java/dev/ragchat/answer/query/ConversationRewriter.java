@@ -78,7 +78,8 @@ public final class ConversationRewriter implements QueryRewriter {
 		if (subject.words().isEmpty()) {
 			return Rewrite.asked(question, "the conversation adds no word the message does not hold");
 		}
-		boolean pointsBack = POINTS_BACK.matcher(question).find() || own.size() <= 1;
+		boolean pointsByWord = POINTS_BACK.matcher(question).find();
+		boolean pointsBack = pointsByWord || own.size() <= 1;
 		if (subject.refused() && !pointsBack) {
 			return Rewrite.asked(question,
 					"the previous answer was refused and the message names a subject of its own: searched alone");
@@ -87,8 +88,12 @@ public final class ConversationRewriter implements QueryRewriter {
 		// sentence (a capital there names nothing), the subject's names stay names
 		String joined = question + " " + subject.text();
 		// a message that points back is about the subject: the names of the questions it
-		// points to count, as they were written; otherwise only the message's own
-		String named = pointsBack ? question + " " + String.join(" ", subject.questions()) : question;
+		// points to count, as they were written; otherwise only the message's own. A name
+		// alone ("MKSYSB") after an answered question names its own subject: the subject
+		// is
+		// context for the search, its names were found in the documents before
+		boolean nameAlone = !pointsByWord && !subject.refused() && !this.search.shape(question).names().isEmpty();
+		String named = (pointsBack && !nameAlone) ? question + " " + String.join(" ", subject.questions()) : question;
 		if (subject.refused()) {
 			// "its", "that year" after a refusal still mean the refused subject: the
 			// answer stays on it rather than drifting to what the documents do hold

@@ -85,6 +85,12 @@ public enum Asks {
 	}
 
 	/**
+	 * What a summary request is about is the object of its summary word, which English
+	 * writes after it ("Can you please summarize the travel policy?", "a summary of the
+	 * handbook"), or, with nothing after it, the words before it ("Travel policy
+	 * overview"): the words that make the request ("can you", "I would like") are not
+	 * what it is about. A summary word followed only by a pointing word ("summarize it")
+	 * is about the document in focus: no words.
 	 * @param message what was asked
 	 * @return the words of what it asks about, without the words that ask
 	 * ({@link Overlap#words}: "Summarize the travel policy" is about travel and policy)
@@ -95,7 +101,17 @@ public enum Asks {
 			message = (says.group(1) != null) ? says.group(1) : says.group(2);
 		}
 		Matcher asking = SUMMARY_WORDS.matcher(message);
-		String topic = asking.replaceAll(" ");
+		int before = -1;
+		int after = -1;
+		while (asking.find()) {
+			before = (before < 0) ? asking.start() : before;
+			after = asking.end();
+		}
+		if (after >= 0) {
+			String object = message.substring(after);
+			message = object.isBlank() ? message.substring(0, before) : object;
+		}
+		String topic = message;
 		topic = COMPARISON_WORDS.matcher(topic).replaceAll(" ");
 		topic = WRITING_WORDS.matcher(topic).replaceAll(" ");
 		Set<String> words = Overlap.words(topic);

@@ -19,6 +19,22 @@ class AsksTests {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "Can you please summarize the travel policy?",
+			"Could you give me a summary of the travel policy", "I would like an overview of the travel policy.",
+			"Travel policy: key points" })
+	void whatASummaryIsAboutIsTheObjectOfItsSummaryWordNotTheWordsThatAsk(String message) {
+		assertThat(Asks.of(message)).isEqualTo(Asks.SUMMARY);
+		assertThat(Asks.topic(message)).containsExactlyInAnyOrder("travel", "policy");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Can you summarize it?", "Summarize this, please." })
+	void aSummaryOfWhatTheConversationPointsAtHasNoWordsOfItsOwn(String message) {
+		assertThat(Asks.of(message)).isEqualTo(Asks.SUMMARY);
+		assertThat(Asks.topic(message)).isEmpty();
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "What does the travel policy say about hotels?", "What does a hotel cost?",
 			"What is the daily allowance?" })
 	void aQuestionAboutSomethingInADocumentIsNoSummary(String message) {
