@@ -233,19 +233,6 @@ final class JdbcDocumentStore implements DocumentStore {
 				+ " order by status, attempts, created_at, id limit " + CLAIMED_AMONG;
 	}
 
-	/** A document a worker may claim, in the order they are claimed. */
-	private record Claimable(int attempts, Instant createdAt, String id) implements Comparable<Claimable> {
-
-		@Override
-		public int compareTo(Claimable other) {
-			return java.util.Comparator.comparingInt(Claimable::attempts)
-				.thenComparing(Claimable::createdAt)
-				.thenComparing(Claimable::id)
-				.compare(this, other);
-		}
-
-	}
-
 	@Override
 	public boolean heartbeat(String id, String owner, Instant leaseUntil) {
 		return this.jdbc
@@ -394,6 +381,19 @@ final class JdbcDocumentStore implements DocumentStore {
 
 	private static String truncate(String text, int max) {
 		return (text != null && text.length() > max) ? text.substring(0, max) : text;
+	}
+
+	/** A document a worker may claim, in the order they are claimed. */
+	private record Claimable(int attempts, Instant createdAt, String id) implements Comparable<Claimable> {
+
+		@Override
+		public int compareTo(Claimable other) {
+			return java.util.Comparator.comparingInt(Claimable::attempts)
+				.thenComparing(Claimable::createdAt)
+				.thenComparing(Claimable::id)
+				.compare(this, other);
+		}
+
 	}
 
 }
