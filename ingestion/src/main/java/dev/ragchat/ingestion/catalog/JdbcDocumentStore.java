@@ -37,11 +37,11 @@ final class JdbcDocumentStore implements DocumentStore {
 	private static final String HANDED_BACK_OR_QUEUED = "(status = 'QUEUED' or (status = 'PARSING' and large"
 			+ " and lease_owner is null))";
 
-	/**
-	 * How many documents of the queue's head a claim tries, should others take some
-	 * first.
-	 */
+	/** How many documents of the queue's head a claim tries (others may take some). */
 	private static final int CLAIMED_AMONG = 5;
+
+	/** How many ids one query asks about (a statement's parameters are bounded). */
+	private static final int IDS_A_QUERY = 1000;
 
 	private final JdbcClient jdbc;
 
@@ -130,13 +130,18 @@ final class JdbcDocumentStore implements DocumentStore {
 		if (ids.isEmpty()) {
 			return Set.of();
 		}
-		return new HashSet<>(this.jdbc
-			.sql("select id from document where knowledge_base = :kb and id in (:ids)"
-					+ " and status not in ('READY', 'FAILED')")
-			.param("kb", knowledgeBase)
-			.param("ids", List.copyOf(ids))
-			.query(String.class)
-			.list());
+		Set<String> unfinished = new HashSet<>();
+		List<String> all = List.copyOf(ids);
+		for (int from = 0; from < all.size(); from += IDS_A_QUERY) {
+			unfinished.addAll(this.jdbc
+				.sql("select id from document where knowledge_base = :kb and id in (:ids)"
+						+ " and status not in ('READY', 'FAILED')")
+				.param("kb", knowledgeBase)
+				.param("ids", all.subList(from, Math.min(all.size(), from + IDS_A_QUERY)))
+				.query(String.class)
+				.list());
+		}
+		return unfinished;
 	}
 
 	@Override
@@ -214,7 +219,13 @@ final class JdbcDocumentStore implements DocumentStore {
 		if (!smallOnly) {
 			found.addAll(claimable("status = 'PARSING' and large and lease_owner is null"));
 		}
-		return found.stream().sorted().limit(CLAIMED_AMONG).map(Claimable::id).toList();
+		return found.stream()
+			.sorted(java.util.Comparator.comparingInt(Claimable::attempts)
+				.thenComparing(Claimable::createdAt)
+				.thenComparing(Claimable::id))
+			.limit(CLAIMED_AMONG)
+			.map(Claimable::id)
+			.toList();
 	}
 
 	private List<Claimable> claimable(String lane) {
@@ -225,8 +236,7 @@ final class JdbcDocumentStore implements DocumentStore {
 	}
 
 	/**
-	 * @param lane the condition of one lane of the queue
-	 * @return the query of the head of that lane, in the claim index's order
+	 * The query of the head of one lane of the queue (a condition), in the index's order.
 	 */
 	static String claimQuery(String lane) {
 		return "select id, attempts, created_at from document where " + lane
@@ -383,17 +393,8 @@ final class JdbcDocumentStore implements DocumentStore {
 		return (text != null && text.length() > max) ? text.substring(0, max) : text;
 	}
 
-	/** A document a worker may claim, in the order they are claimed. */
-	private record Claimable(int attempts, Instant createdAt, String id) implements Comparable<Claimable> {
-
-		@Override
-		public int compareTo(Claimable other) {
-			return java.util.Comparator.comparingInt(Claimable::attempts)
-				.thenComparing(Claimable::createdAt)
-				.thenComparing(Claimable::id)
-				.compare(this, other);
-		}
-
+	/** A document a worker may claim. */
+	private record Claimable(int attempts, Instant createdAt, String id) {
 	}
 
 }

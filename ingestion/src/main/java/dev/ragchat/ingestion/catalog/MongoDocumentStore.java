@@ -149,12 +149,19 @@ final class MongoDocumentStore implements DocumentStore {
 		if (ids.isEmpty()) {
 			return Set.of();
 		}
-		return this.documents
-			.find(and(in("_id", ids), eq("knowledgeBase", knowledgeBase),
-					nin("status", DocumentStatus.READY.name(), DocumentStatus.FAILED.name())))
-			.projection(Projections.include("_id"))
-			.map((row) -> row.getString("_id"))
-			.into(new HashSet<>());
+		// in batches: a query is one BSON document of at most 16 MB
+		Set<String> unfinished = new HashSet<>();
+		List<String> all = List.copyOf(ids);
+		for (int from = 0; from < all.size(); from += 10_000) {
+			this.documents
+				.find(and(in("_id", all.subList(from, Math.min(all.size(), from + 10_000))),
+						eq("knowledgeBase", knowledgeBase),
+						nin("status", DocumentStatus.READY.name(), DocumentStatus.FAILED.name())))
+				.projection(Projections.include("_id"))
+				.map((row) -> row.getString("_id"))
+				.into(unfinished);
+		}
+		return unfinished;
 	}
 
 	@Override

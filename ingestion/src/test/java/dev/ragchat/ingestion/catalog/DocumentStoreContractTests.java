@@ -69,6 +69,19 @@ abstract class DocumentStoreContractTests {
 	}
 
 	@Test
+	void findsTheUnfinishedAmongMoreDocumentsThanOneQueryTakes() {
+		// a first sync of 100,000 files waits for all of them: H2 takes at most 100,000
+		// parameters a statement, PostgreSQL 65,535
+		this.store.insert(document("doc_queued", "kb", "a".repeat(64), NOW), null, null);
+		List<String> ids = new java.util.ArrayList<>();
+		for (int i = 0; i < 120_000; i++) {
+			ids.add("doc_" + i);
+		}
+		ids.add("doc_queued");
+		assertThat(this.store.findUnfinished("kb", ids)).containsExactly("doc_queued");
+	}
+
+	@Test
 	void findsLiveDuplicatesByHashButNotFailedOnes() {
 		this.store.insert(document("doc_1", "kb", "a".repeat(64)), null, null);
 		this.store.insert(document("doc_2", "kb", "b".repeat(64)), null, null);
