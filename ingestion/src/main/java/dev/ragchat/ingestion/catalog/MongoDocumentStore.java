@@ -44,6 +44,11 @@ final class MongoDocumentStore implements DocumentStore {
 
 	private static final List<String> WORKING = List.of(DocumentStatus.PARSING.name(), DocumentStatus.EMBEDDING.name());
 
+	/**
+	 * How many ids one query asks about (a query is one BSON document of at most 16 MB).
+	 */
+	private static final int IDS_A_QUERY = 10_000;
+
 	private final MongoCollection<org.bson.Document> documents;
 
 	private final MongoCollection<org.bson.Document> idempotencyKeys;
@@ -149,12 +154,11 @@ final class MongoDocumentStore implements DocumentStore {
 		if (ids.isEmpty()) {
 			return Set.of();
 		}
-		// in batches: a query is one BSON document of at most 16 MB
 		Set<String> unfinished = new HashSet<>();
 		List<String> all = List.copyOf(ids);
-		for (int from = 0; from < all.size(); from += 10_000) {
+		for (int from = 0; from < all.size(); from += IDS_A_QUERY) {
 			this.documents
-				.find(and(in("_id", all.subList(from, Math.min(all.size(), from + 10_000))),
+				.find(and(in("_id", all.subList(from, Math.min(all.size(), from + IDS_A_QUERY))),
 						eq("knowledgeBase", knowledgeBase),
 						nin("status", DocumentStatus.READY.name(), DocumentStatus.FAILED.name())))
 				.projection(Projections.include("_id"))
