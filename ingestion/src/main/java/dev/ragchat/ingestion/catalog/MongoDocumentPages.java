@@ -1,13 +1,16 @@
 package dev.ragchat.ingestion.catalog;
 
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
@@ -21,9 +24,6 @@ import org.bson.conversions.Bson;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
-import static com.mongodb.client.model.Filters.gt;
-import static com.mongodb.client.model.Filters.gte;
-import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Filters.regex;
 
@@ -145,37 +145,32 @@ final class MongoDocumentPages {
 	}
 
 	/**
-	 * The places in line of the page's queued documents: the queued documents before the
-	 * first, then those between each and the next, counted on the knowledge base's status
-	 * index (one pass over the queue up to the page's last, however the page is sorted).
+	 * The places in line of the page's queued documents: one pass over the knowledge
+	 * base's queued ids in upload order (its status index), which stops at the last of
+	 * the page's, however the page is sorted. One cursor, not a count a document: a list
+	 * of every queued document would otherwise ask the catalog once for each.
 	 */
 	private Map<String, Integer> placesInLine(String knowledgeBase, List<Document> page) {
-		List<Document> queued = page.stream()
+		Set<String> queued = page.stream()
 			.filter((d) -> d.status() == DocumentStatus.QUEUED)
-			.sorted(java.util.Comparator.comparing(Document::createdAt).thenComparing(Document::id))
-			.toList();
+			.map(Document::id)
+			.collect(Collectors.toSet());
 		Map<String, Integer> places = new HashMap<>();
-		long before = 0;
-		Document previous = null;
-		for (Document document : queued) {
-			Bson range = (previous != null) ? and(atOrAfter(previous), before(document)) : before(document);
-			before += this.documents.countDocuments(and(queued(knowledgeBase), range));
-			places.put(document.id(), Math.toIntExact(before + 1));
-			previous = document;
+		if (queued.isEmpty()) {
+			return places;
+		}
+		try (MongoCursor<org.bson.Document> ids = this.documents.find(queued(knowledgeBase))
+			.sort(Sorts.ascending("createdAt", "_id"))
+			.projection(Projections.include("_id"))
+			.iterator()) {
+			for (int place = 1; places.size() < queued.size() && ids.hasNext(); place++) {
+				String id = ids.next().getString("_id");
+				if (queued.contains(id)) {
+					places.put(id, place);
+				}
+			}
 		}
 		return places;
-	}
-
-	/** Whether a document came before this one in upload order. */
-	private static Bson before(Document document) {
-		Date createdAt = Date.from(document.createdAt());
-		return or(lt("createdAt", createdAt), and(eq("createdAt", createdAt), lt("_id", document.id())));
-	}
-
-	/** Whether a document is this one or came after it in upload order. */
-	private static Bson atOrAfter(Document document) {
-		Date createdAt = Date.from(document.createdAt());
-		return or(gt("createdAt", createdAt), and(eq("createdAt", createdAt), gte("_id", document.id())));
 	}
 
 	/**

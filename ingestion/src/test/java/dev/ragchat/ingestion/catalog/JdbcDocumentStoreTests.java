@@ -1,6 +1,12 @@
 package dev.ragchat.ingestion.catalog;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import dev.ragchat.ingestion.DocumentQuery;
 import dev.ragchat.ingestion.DocumentStore;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,6 +27,39 @@ class JdbcDocumentStoreTests extends DocumentStoreContractTests {
 		TestCatalog catalog = new TestCatalog();
 		String plan = catalog.jdbc.sql("explain " + JdbcDocumentStore.claimQuery(lane)).query(String.class).single();
 		assertThat(plan).contains("DOCUMENT_CLAIM").contains("index sorted").doesNotContain("tableScan");
+	}
+
+	@Test
+	void anUnpagedListPlacesMoreQueuedDocumentsThanOneStatementTakesParameters() {
+		TestCatalog catalog = new TestCatalog();
+		DocumentStore store = catalog.documents();
+		store.insert(document("doc_0", "kb", "0".repeat(64), Instant.parse("2026-01-01T00:00:00Z")), null, null);
+		// 100,001 more queued (H2 takes at most 100,000 parameters a statement), copied
+		// from the first by the catalog: a second apart, each its own name and bytes
+		List<String> columns = catalog.jdbc
+			.sql("select column_name from information_schema.columns where table_name = 'DOCUMENT'")
+			.query(String.class)
+			.list();
+		String copies = columns.stream().map((column) -> switch (column) {
+			case "ID" -> "'doc_' || x";
+			case "SHA256", "LIVE_SHA256" -> "lpad(cast(x as varchar), 64, '0')";
+			case "FILENAME", "FILENAME_KEY" -> "'file_' || x || '.md'";
+			case "CREATED_AT" -> "dateadd(second, x, created_at)";
+			default -> column;
+		}).collect(Collectors.joining(", "));
+		catalog.jdbc
+			.sql("insert into document (" + String.join(", ", columns) + ") select " + copies
+					+ " from document cross join system_range(1, 100001)")
+			.update();
+
+		DocumentStore.Page all = store.findPage("kb", DocumentQuery.ALL);
+
+		assertThat(all.documents()).hasSize(100_002);
+		assertThat(all.queued()).isEqualTo(100_002);
+		assertThat(all.placesInLine()).hasSize(100_002)
+			.containsEntry("doc_0", 1)
+			.containsEntry("doc_1", 2)
+			.containsEntry("doc_100001", 100_002);
 	}
 
 }
