@@ -42,6 +42,8 @@ class ConsoleBrowserTests extends ConsoleBrowserTestSupport {
 		this.browser.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("features",
 				List.of(java.util.Map.of("name", "prefers-color-scheme", "value", "dark"))));
 		open();
+		// the console's module sets the theme as it runs: waited for, like the sign-in screen
+		this.wait.until((driver) -> script("return document.documentElement.dataset.theme") != null);
 		assertThat(script("return document.documentElement.dataset.theme")).isEqualTo("dark");
 		assertThat(this.browser.findElement(By.id("theme")).getAttribute("aria-pressed")).isEqualTo("true");
 		assertThat(script("return getComputedStyle(document.documentElement).backgroundColor"))
@@ -50,6 +52,7 @@ class ConsoleBrowserTests extends ConsoleBrowserTestSupport {
 		assertThat(script("return document.documentElement.dataset.theme")).isEqualTo("light");
 		// the choice holds over a reload, against the system's scheme
 		this.browser.navigate().refresh();
+		this.wait.until((driver) -> script("return document.documentElement.dataset.theme") != null);
 		assertThat(script("return document.documentElement.dataset.theme")).isEqualTo("light");
 	}
 
