@@ -22,6 +22,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class JdbcDocumentPages {
 
+	/**
+	 * A knowledge base's queued ids in upload order, read off
+	 * {@code document_list_status}.
+	 */
+	static final String QUEUE_IN_UPLOAD_ORDER = "select id from document where knowledge_base = ?"
+			+ " and status = 'QUEUED' order by knowledge_base, status, created_at, id";
+
 	private final JdbcClient jdbc;
 
 	JdbcDocumentPages(JdbcClient jdbc) {
@@ -107,9 +114,7 @@ final class JdbcDocumentPages {
 		if (queued.isEmpty()) {
 			return Map.of();
 		}
-		return this.jdbc
-			.sql("select id from document where knowledge_base = ? and status = 'QUEUED'"
-					+ " order by knowledge_base, status, created_at, id")
+		return this.jdbc.sql(QUEUE_IN_UPLOAD_ORDER)
 			.param(knowledgeBase)
 			.query((ResultSetExtractor<Map<String, Integer>>) (rs) -> {
 				Map<String, Integer> places = new HashMap<>();

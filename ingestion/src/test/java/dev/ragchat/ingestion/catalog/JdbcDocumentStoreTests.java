@@ -30,6 +30,16 @@ class JdbcDocumentStoreTests extends DocumentStoreContractTests {
 	}
 
 	@Test
+	void thePlacesInLineAreReadOffTheStatusIndexInItsOrder() {
+		TestCatalog catalog = new TestCatalog();
+		String plan = catalog.jdbc.sql("explain " + JdbcDocumentPages.QUEUE_IN_UPLOAD_ORDER)
+			.param("kb")
+			.query(String.class)
+			.single();
+		assertThat(plan).contains("DOCUMENT_LIST_STATUS").contains("index sorted").doesNotContain("tableScan");
+	}
+
+	@Test
 	void anUnpagedListPlacesMoreQueuedDocumentsThanOneStatementTakesParameters() {
 		TestCatalog catalog = new TestCatalog();
 		DocumentStore store = catalog.documents();
