@@ -1,6 +1,7 @@
 package dev.ragchat.ingestion.catalog;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +23,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class JdbcDocumentPages {
 
+	/** Documents of one status in upload order, read off {@code document_list_status}. */
+	static final String STATUS_ORDER = "knowledge_base, status, created_at, id";
+
 	/**
 	 * A knowledge base's queued ids in upload order, read off
 	 * {@code document_list_status}.
 	 */
 	static final String QUEUE_IN_UPLOAD_ORDER = "select id from document where knowledge_base = ?"
-			+ " and status = 'QUEUED' order by knowledge_base, status, created_at, id";
+			+ " and status = 'QUEUED' order by " + STATUS_ORDER;
 
 	private final JdbcClient jdbc;
 
@@ -46,20 +50,17 @@ final class JdbcDocumentPages {
 			.params(params)
 			.query(Long.class)
 			.single();
-		StringBuilder select = new StringBuilder("select * from document where ").append(where)
-			.append(" order by ")
-			.append(orderBy(query));
-		List<Object> pageParams = new ArrayList<>(params);
-		if (query.limit() != null) {
-			select.append(" limit ?");
-			pageParams.add(query.limit());
+		List<Document> documents;
+		if (query.offset() >= total) {
+			documents = List.of();
 		}
-		if (query.offset() > 0) {
-			select.append(" offset ?");
-			pageParams.add(query.offset());
+		else if (query.order() == DocumentQuery.Order.STATUS) {
+			documents = byStatus(where.toString(), params, query);
 		}
-		List<Document> documents = (query.offset() < total)
-				? this.jdbc.sql(select.toString()).params(pageParams).query(JdbcDocumentStore::map).list() : List.of();
+		else {
+			documents = read("select * from document where " + where + " order by " + orderBy(query), params,
+					query.offset(), query.limit());
+		}
 		long queued = this.jdbc.sql("select count(*) from document where knowledge_base = ? and status = 'QUEUED'")
 			.param(knowledgeBase)
 			.query(Long.class)
@@ -68,31 +69,71 @@ final class JdbcDocumentPages {
 	}
 
 	/**
-	 * The key, its direction, then upload order: each order's columns follow the
-	 * knowledge base in an index of their own (V2026.12.8.60_41). The knowledge base
-	 * leads the order too (one value: it changes nothing) so that H2 reads an ascending
-	 * page off the index, the rows before the offset and the page only, instead of
-	 * sorting them all.
+	 * The status order, one status at a time in {@link DocumentStatus}'s order (reversed
+	 * when descending), each in upload order off {@code document_list_status}: a count a
+	 * status to find where the offset falls, then the rows of the page. Sorted as one
+	 * query by the status's place, the catalog read and sorted every document of the
+	 * knowledge base for each page (1.1 s for a middle page of 100,000).
 	 */
-	private static String orderBy(DocumentQuery query) {
+	private List<Document> byStatus(String where, List<Object> params, DocumentQuery query) {
+		List<DocumentStatus> statuses = new ArrayList<>(List.of(DocumentStatus.values()));
+		if (query.descending()) {
+			Collections.reverse(statuses);
+		}
+		List<Document> page = new ArrayList<>();
+		long skip = query.offset();
+		for (DocumentStatus status : statuses) {
+			if (query.limit() != null && page.size() >= query.limit()) {
+				break;
+			}
+			List<Object> ofStatus = new ArrayList<>(params);
+			ofStatus.add(status.name());
+			String filter = where + " and status = ?";
+			long count = this.jdbc.sql("select count(*) from document where " + filter)
+				.params(ofStatus)
+				.query(Long.class)
+				.single();
+			if (skip >= count) {
+				skip -= count;
+				continue;
+			}
+			page.addAll(read("select * from document where " + filter + " order by " + STATUS_ORDER, ofStatus, skip,
+					(query.limit() != null) ? query.limit() - page.size() : null));
+			skip = 0;
+		}
+		return page;
+	}
+
+	private List<Document> read(String select, List<Object> params, long offset, Integer limit) {
+		StringBuilder sql = new StringBuilder(select);
+		List<Object> pageParams = new ArrayList<>(params);
+		if (limit != null) {
+			sql.append(" limit ?");
+			pageParams.add(limit);
+		}
+		if (offset > 0) {
+			sql.append(" offset ?");
+			pageParams.add(offset);
+		}
+		return this.jdbc.sql(sql.toString()).params(pageParams).query(JdbcDocumentStore::map).list();
+	}
+
+	/**
+	 * The key, its direction, then upload order: each order's columns follow the
+	 * knowledge base in an index of their own, ascending (V2026.12.8.60_41) and
+	 * descending (V2026.12.10.60_15). The knowledge base leads the order too (one value:
+	 * it changes nothing) so that H2 reads a page off the index, the rows before the
+	 * offset and the page only, instead of sorting them all.
+	 */
+	static String orderBy(DocumentQuery query) {
 		String direction = query.descending() ? " desc" : "";
 		String key = switch (query.order()) {
-			case UPLOAD -> null;
+			case UPLOAD, STATUS -> null;
 			case NAME -> "filename_key" + direction;
 			case DATE -> "version_at" + direction;
 			case SIZE -> "size_bytes" + direction;
-			case STATUS -> statusRank() + direction;
 		};
 		return "knowledge_base, " + ((key != null) ? key + ", " : "") + "created_at, id";
-	}
-
-	/** A status's place in {@link DocumentStatus}, the order a list sorts statuses in. */
-	private static String statusRank() {
-		StringBuilder rank = new StringBuilder("case status");
-		for (DocumentStatus status : DocumentStatus.values()) {
-			rank.append(" when '").append(status.name()).append("' then ").append(status.ordinal());
-		}
-		return rank.append(" end").toString();
 	}
 
 	private static String likeLiteral(String text) {

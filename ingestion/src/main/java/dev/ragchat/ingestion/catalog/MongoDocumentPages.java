@@ -53,6 +53,12 @@ final class MongoDocumentPages {
 		this.documents.createIndex(Indexes.ascending("knowledgeBase", "versionAt", "createdAt", "_id"));
 		this.documents.createIndex(Indexes.ascending("knowledgeBase", "sizeBytes", "createdAt", "_id"));
 		this.documents.createIndex(Indexes.ascending("knowledgeBase", "status", "createdAt", "_id"));
+		// a descending order's key with its ties in upload order: the ascending indexes
+		// serve only the whole order reversed, so it would be sorted in memory
+		for (String key : List.of(NAME_KEY, "versionAt", "sizeBytes")) {
+			this.documents.createIndex(Indexes.compoundIndex(Indexes.ascending("knowledgeBase"),
+					Indexes.descending(key), Indexes.ascending("createdAt", "_id")));
+		}
 		addListKeys();
 	}
 

@@ -8,6 +8,7 @@ import dev.ragchat.ingestion.DocumentQuery;
 import dev.ragchat.ingestion.DocumentStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,6 +28,35 @@ class JdbcDocumentStoreTests extends DocumentStoreContractTests {
 		TestCatalog catalog = new TestCatalog();
 		String plan = catalog.jdbc.sql("explain " + JdbcDocumentStore.claimQuery(lane)).query(String.class).single();
 		assertThat(plan).contains("DOCUMENT_CLAIM").contains("index sorted").doesNotContain("tableScan");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "NAME, true, DOCUMENT_LIST_NAME_DESC", "DATE, true, DOCUMENT_LIST_DATE_DESC",
+			"SIZE, true, DOCUMENT_LIST_SIZE_DESC", "NAME, false, DOCUMENT_LIST_NAME",
+			"DATE, false, DOCUMENT_LIST_DATE" })
+	void aPageDeepInAnOrderIsReadOffItsIndexNotSortedWhole(DocumentQuery.Order order, boolean descending,
+			String index) {
+		DocumentQuery query = new DocumentQuery(null, order, descending, 50_000, 50);
+		TestCatalog catalog = new TestCatalog();
+		String plan = catalog.jdbc
+			.sql("explain select * from document where knowledge_base = ? order by " + JdbcDocumentPages.orderBy(query)
+					+ " limit 50 offset 50000")
+			.param("kb")
+			.query(String.class)
+			.single();
+		assertThat(plan).contains(index + ":").contains("index sorted").doesNotContain("tableScan");
+	}
+
+	@Test
+	void aPageOfTheStatusOrderIsReadOneStatusAtATimeOffTheStatusIndex() {
+		TestCatalog catalog = new TestCatalog();
+		String plan = catalog.jdbc
+			.sql("explain select * from document where knowledge_base = ? and status = ? order by "
+					+ JdbcDocumentPages.STATUS_ORDER + " limit 50 offset 50000")
+			.params("kb", "READY")
+			.query(String.class)
+			.single();
+		assertThat(plan).contains("DOCUMENT_LIST_STATUS:").contains("index sorted").doesNotContain("tableScan");
 	}
 
 	@Test
