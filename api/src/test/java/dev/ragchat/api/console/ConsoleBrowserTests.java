@@ -42,7 +42,7 @@ class ConsoleBrowserTests extends ConsoleBrowserTestSupport {
 		this.browser.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("features",
 				List.of(java.util.Map.of("name", "prefers-color-scheme", "value", "dark"))));
 		open();
-		// the console's module sets the theme as it runs: waited for, like the sign-in screen
+		// the console module sets the theme as it runs: waited for
 		this.wait.until((driver) -> script("return document.documentElement.dataset.theme") != null);
 		assertThat(script("return document.documentElement.dataset.theme")).isEqualTo("dark");
 		assertThat(this.browser.findElement(By.id("theme")).getAttribute("aria-pressed")).isEqualTo("true");
