@@ -25,9 +25,9 @@ class JdbcDocumentStoreTests extends DocumentStoreContractTests {
 	@ValueSource(strings = { "status = 'QUEUED'", "status = 'QUEUED' and not large",
 			"status = 'PARSING' and large and lease_owner is null" })
 	void aClaimReadsTheHeadOfItsLaneInTheIndexsOrderNotTheWholeCatalog(String lane) {
-		TestCatalog catalog = new TestCatalog();
-		String plan = catalog.jdbc.sql("explain " + JdbcDocumentStore.claimQuery(lane)).query(String.class).single();
-		assertThat(plan).contains("DOCUMENT_CLAIM").contains("index sorted").doesNotContain("tableScan");
+		assertThat(plan(JdbcDocumentStore.claimQuery(lane))).contains("DOCUMENT_CLAIM")
+			.contains("index sorted")
+			.doesNotContain("tableScan");
 	}
 
 	@ParameterizedTest
@@ -37,36 +37,32 @@ class JdbcDocumentStoreTests extends DocumentStoreContractTests {
 	void aPageDeepInAnOrderIsReadOffItsIndexNotSortedWhole(DocumentQuery.Order order, boolean descending,
 			String index) {
 		DocumentQuery query = new DocumentQuery(null, order, descending, 50_000, 50);
-		TestCatalog catalog = new TestCatalog();
-		String plan = catalog.jdbc
-			.sql("explain select * from document where knowledge_base = ? order by " + JdbcDocumentPages.orderBy(query)
-					+ " limit 50 offset 50000")
-			.param("kb")
-			.query(String.class)
-			.single();
-		assertThat(plan).contains(index + ":").contains("index sorted").doesNotContain("tableScan");
+		assertThat(plan("select * from document where knowledge_base = ? order by " + JdbcDocumentPages.orderBy(query)
+				+ " limit 50 offset 50000", "kb"))
+			.contains(index + ":")
+			.contains("index sorted")
+			.doesNotContain("tableScan");
 	}
 
 	@Test
 	void aPageOfTheStatusOrderIsReadOneStatusAtATimeOffTheStatusIndex() {
-		TestCatalog catalog = new TestCatalog();
-		String plan = catalog.jdbc
-			.sql("explain select * from document where knowledge_base = ? and status = ? order by "
-					+ JdbcDocumentPages.STATUS_ORDER + " limit 50 offset 50000")
-			.params("kb", "READY")
-			.query(String.class)
-			.single();
-		assertThat(plan).contains("DOCUMENT_LIST_STATUS:").contains("index sorted").doesNotContain("tableScan");
+		assertThat(plan("select * from document where knowledge_base = ? and status = ? order by "
+				+ JdbcDocumentPages.STATUS_ORDER + " limit 50 offset 50000", "kb", "READY"))
+			.contains("DOCUMENT_LIST_STATUS:")
+			.contains("index sorted")
+			.doesNotContain("tableScan");
 	}
 
 	@Test
 	void thePlacesInLineAreReadOffTheStatusIndexInItsOrder() {
-		TestCatalog catalog = new TestCatalog();
-		String plan = catalog.jdbc.sql("explain " + JdbcDocumentPages.QUEUE_IN_UPLOAD_ORDER)
-			.param("kb")
-			.query(String.class)
-			.single();
-		assertThat(plan).contains("DOCUMENT_LIST_STATUS").contains("index sorted").doesNotContain("tableScan");
+		assertThat(plan(JdbcDocumentPages.QUEUE_IN_UPLOAD_ORDER, "kb")).contains("DOCUMENT_LIST_STATUS")
+			.contains("index sorted")
+			.doesNotContain("tableScan");
+	}
+
+	/** H2's plan of a query on a fresh catalog. */
+	private static String plan(String query, Object... params) {
+		return new TestCatalog().jdbc.sql("explain " + query).params(params).query(String.class).single();
 	}
 
 	@Test
