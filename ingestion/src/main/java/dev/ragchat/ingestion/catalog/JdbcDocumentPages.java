@@ -1,12 +1,8 @@
 package dev.ragchat.ingestion.catalog;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import dev.ragchat.ingestion.Document;
 import dev.ragchat.ingestion.DocumentQuery;
@@ -69,39 +65,35 @@ final class JdbcDocumentPages {
 	}
 
 	/**
-	 * The status order, one status at a time in {@link DocumentStatus}'s order (reversed
-	 * when descending), each in upload order off {@code document_list_status}: a count a
-	 * status to find where the offset falls, then the rows of the page. Sorted as one
-	 * query by the status's place, the catalog read and sorted every document of the
-	 * knowledge base for each page (1.1 s for a middle page of 100,000).
+	 * The status order ({@link DocumentLists#byStatus}), each status off
+	 * {@code document_list_status}.
 	 */
 	private List<Document> byStatus(String where, List<Object> params, DocumentQuery query) {
-		List<DocumentStatus> statuses = new ArrayList<>(List.of(DocumentStatus.values()));
-		if (query.descending()) {
-			Collections.reverse(statuses);
-		}
-		List<Document> page = new ArrayList<>();
-		long skip = query.offset();
-		for (DocumentStatus status : statuses) {
-			if (query.limit() != null && page.size() >= query.limit()) {
-				break;
+		String filter = where + " and status = ?";
+		return DocumentLists.byStatus(query, new DocumentLists.OfStatus() {
+
+			@Override
+			public long count(DocumentStatus status) {
+				return JdbcDocumentPages.this.jdbc.sql("select count(*) from document where " + filter)
+					.params(withStatus(params, status))
+					.query(Long.class)
+					.single();
 			}
-			List<Object> ofStatus = new ArrayList<>(params);
-			ofStatus.add(status.name());
-			String filter = where + " and status = ?";
-			long count = this.jdbc.sql("select count(*) from document where " + filter)
-				.params(ofStatus)
-				.query(Long.class)
-				.single();
-			if (skip >= count) {
-				skip -= count;
-				continue;
+
+			@Override
+			public List<Document> read(DocumentStatus status, long skip, Integer limit) {
+				return JdbcDocumentPages.this.read(
+						"select * from document where " + filter + " order by " + STATUS_ORDER,
+						withStatus(params, status), skip, limit);
 			}
-			page.addAll(read("select * from document where " + filter + " order by " + STATUS_ORDER, ofStatus, skip,
-					(query.limit() != null) ? query.limit() - page.size() : null));
-			skip = 0;
-		}
-		return page;
+
+		});
+	}
+
+	private static List<Object> withStatus(List<Object> params, DocumentStatus status) {
+		List<Object> withStatus = new ArrayList<>(params);
+		withStatus.add(status.name());
+		return withStatus;
 	}
 
 	private List<Document> read(String select, List<Object> params, long offset, Integer limit) {
@@ -148,24 +140,17 @@ final class JdbcDocumentPages {
 	 * documents took 49 s, and more than 100,000 ids pass its parameter limit.
 	 */
 	private Map<String, Integer> placesInLine(String knowledgeBase, List<Document> page) {
-		Set<String> queued = page.stream()
-			.filter((d) -> d.status() == DocumentStatus.QUEUED)
-			.map(Document::id)
-			.collect(Collectors.toSet());
-		if (queued.isEmpty()) {
+		DocumentLists.Places places = new DocumentLists.Places(page);
+		if (places.done()) {
 			return Map.of();
 		}
 		return this.jdbc.sql(QUEUE_IN_UPLOAD_ORDER)
 			.param(knowledgeBase)
 			.query((ResultSetExtractor<Map<String, Integer>>) (rs) -> {
-				Map<String, Integer> places = new HashMap<>();
-				for (int place = 1; places.size() < queued.size() && rs.next(); place++) {
-					String id = rs.getString(1);
-					if (queued.contains(id)) {
-						places.put(id, place);
-					}
+				while (!places.done() && rs.next()) {
+					places.next(rs.getString(1));
 				}
-				return places;
+				return places.places();
 			});
 	}
 

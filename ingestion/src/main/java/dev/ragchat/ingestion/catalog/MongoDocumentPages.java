@@ -1,11 +1,8 @@
 package dev.ragchat.ingestion.catalog;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
@@ -88,9 +85,7 @@ final class MongoDocumentPages {
 
 	/**
 	 * One page of a knowledge base's documents. The status order is read status by status
-	 * (each from the knowledge base's status index, in upload order), skipping the
-	 * statuses the offset passes by their count, as a stored status has no rank to sort
-	 * by.
+	 * ({@link DocumentLists#byStatus}), each from the knowledge base's status index.
 	 */
 	Page find(String knowledgeBase, DocumentQuery query) {
 		Bson matched = (query.nameContains() != null)
@@ -99,25 +94,22 @@ final class MongoDocumentPages {
 		long total = this.documents.countDocuments(matched);
 		List<Document> page = new ArrayList<>();
 		if (query.order() == DocumentQuery.Order.STATUS) {
-			List<DocumentStatus> statuses = new ArrayList<>(List.of(DocumentStatus.values()));
-			if (query.descending()) {
-				java.util.Collections.reverse(statuses);
-			}
-			long skip = query.offset();
-			for (DocumentStatus status : statuses) {
-				if (query.limit() != null && page.size() >= query.limit()) {
-					break;
+			page.addAll(DocumentLists.byStatus(query, new DocumentLists.OfStatus() {
+
+				@Override
+				public long count(DocumentStatus status) {
+					return MongoDocumentPages.this.documents.countDocuments(and(matched, eq("status", status.name())));
 				}
-				Bson ofStatus = and(matched, eq("status", status.name()));
-				long count = this.documents.countDocuments(ofStatus);
-				if (skip >= count) {
-					skip -= count;
-					continue;
+
+				@Override
+				public List<Document> read(DocumentStatus status, long skip, Integer limit) {
+					List<Document> read = new ArrayList<>();
+					MongoDocumentPages.this.read(and(matched, eq("status", status.name())),
+							Sorts.ascending("createdAt", "_id"), skip, limit, read);
+					return read;
 				}
-				read(ofStatus, Sorts.ascending("createdAt", "_id"), skip,
-						(query.limit() != null) ? query.limit() - page.size() : null, page);
-				skip = 0;
-			}
+
+			}));
 		}
 		else if (query.offset() < total) {
 			Bson uploadOrder = Sorts.ascending("createdAt", "_id");
@@ -157,26 +149,19 @@ final class MongoDocumentPages {
 	 * of every queued document would otherwise ask the catalog once for each.
 	 */
 	private Map<String, Integer> placesInLine(String knowledgeBase, List<Document> page) {
-		Set<String> queued = page.stream()
-			.filter((d) -> d.status() == DocumentStatus.QUEUED)
-			.map(Document::id)
-			.collect(Collectors.toSet());
-		Map<String, Integer> places = new HashMap<>();
-		if (queued.isEmpty()) {
-			return places;
+		DocumentLists.Places places = new DocumentLists.Places(page);
+		if (places.done()) {
+			return Map.of();
 		}
 		try (MongoCursor<org.bson.Document> ids = this.documents.find(queued(knowledgeBase))
 			.sort(Sorts.ascending("createdAt", "_id"))
 			.projection(Projections.include("_id"))
 			.iterator()) {
-			for (int place = 1; places.size() < queued.size() && ids.hasNext(); place++) {
-				String id = ids.next().getString("_id");
-				if (queued.contains(id)) {
-					places.put(id, place);
-				}
+			while (!places.done() && ids.hasNext()) {
+				places.next(ids.next().getString("_id"));
 			}
 		}
-		return places;
+		return places.places();
 	}
 
 	/**
