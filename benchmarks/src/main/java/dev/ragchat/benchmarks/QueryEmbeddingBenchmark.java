@@ -9,7 +9,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.ragchat.retrieval.embedding.BgeSmallEmbeddingModel;
+import dev.ragchat.retrieval.embedding.InProcessModel;
+import dev.ragchat.retrieval.embedding.OnnxEmbeddingModel;
 
 import org.springframework.ai.embedding.EmbeddingModel;
 
@@ -30,7 +31,7 @@ final class QueryEmbeddingBenchmark {
 		this.queries = SciFact.qrels(corpus.resolve("qrels/test.tsv"))
 			.keySet()
 			.stream()
-			.map((id) -> BgeSmallEmbeddingModel.QUERY_INSTRUCTION + all.get(id))
+			.map((id) -> InProcessModel.BGE_SMALL.queryInstruction() + all.get(id))
 			.toList();
 		this.callers = callers;
 	}
@@ -42,7 +43,7 @@ final class QueryEmbeddingBenchmark {
 				Production.retrievalDefaults().embeddingThreads());
 		int batch = Integer.getInteger("ragchat.retrieval.embedding-batch",
 				Production.retrievalDefaults().embeddingBatch());
-		EmbeddingModel model = new BgeSmallEmbeddingModel(threads, batch);
+		EmbeddingModel model = new OnnxEmbeddingModel(InProcessModel.BGE_SMALL, threads, batch);
 		System.out.printf("%n## Query embedding: %d SciFact test queries, %d ONNX threads per run; load %s%n%n",
 				this.queries.size(), threads, Machine.load());
 		this.queries.subList(0, 50).forEach(model::embed);

@@ -14,7 +14,7 @@ import dev.ragchat.ingestion.migration.EmbeddingMigration;
 import dev.ragchat.ingestion.migration.EmbeddingMigrationStore;
 import dev.ragchat.ingestion.migration.EmbeddingMigrations;
 import dev.ragchat.retrieval.ChunkIndexes;
-import dev.ragchat.retrieval.embedding.BgeSmallEmbeddingModel;
+import dev.ragchat.retrieval.embedding.InProcessModel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,13 +90,13 @@ class EmbeddingModelChangeTests extends AbstractWebIntegrationTests {
 	void listsTheModelsAKnowledgeBaseMayMoveTo() throws Exception {
 		this.mvc.perform(get("/api/v1/embedding-models").secure(true).header("X-API-Key", this.key))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.models[0].name").value(BgeSmallEmbeddingModel.NAME))
+			.andExpect(jsonPath("$.models[0].name").value(InProcessModel.BGE_SMALL.name()))
 			.andExpect(jsonPath("$.models[0].default").value(true))
 			.andExpect(jsonPath("$.models[1].name").value(MODEL))
 			.andExpect(jsonPath("$.models[1].dimensions").value(OpenAiEmbeddingStub.DIMENSIONS))
 			.andExpect(jsonPath("$.models[1].default").value(false));
 		model().andExpect(status().isOk())
-			.andExpect(jsonPath("$.embeddingModel").value(BgeSmallEmbeddingModel.NAME))
+			.andExpect(jsonPath("$.embeddingModel").value(InProcessModel.BGE_SMALL.name()))
 			.andExpect(jsonPath("$.migration").doesNotExist());
 	}
 
@@ -107,13 +107,13 @@ class EmbeddingModelChangeTests extends AbstractWebIntegrationTests {
 		stub.hold();
 		change(MODEL).andExpect(status().isAccepted())
 			.andExpect(jsonPath("$.status").value("RUNNING"))
-			.andExpect(jsonPath("$.from.model").value(BgeSmallEmbeddingModel.NAME))
+			.andExpect(jsonPath("$.from.model").value(InProcessModel.BGE_SMALL.name()))
 			.andExpect(jsonPath("$.to.model").value(MODEL))
 			.andExpect(jsonPath("$.to.dimensions").value(OpenAiEmbeddingStub.DIMENSIONS));
 		assertThat(stub.awaitHeld()).isTrue();
 		// under way: the knowledge base is still on its model, and every search answers
 		// from its old index, the query embedded by the old model
-		model().andExpect(jsonPath("$.embeddingModel").value(BgeSmallEmbeddingModel.NAME))
+		model().andExpect(jsonPath("$.embeddingModel").value(InProcessModel.BGE_SMALL.name()))
 			.andExpect(jsonPath("$.migration.status").value("RUNNING"))
 			.andExpect(jsonPath("$.migration.progress.documentsTotal").value(3))
 			.andExpect(jsonPath("$.migration.progress.chunksTotal").value(3))
@@ -152,7 +152,7 @@ class EmbeddingModelChangeTests extends AbstractWebIntegrationTests {
 		// the new index holds every document, the old one none
 		for (String document : this.documents) {
 			assertThat(this.indexes.index(MODEL).count(document)).as(document).isPositive();
-			assertThat(this.indexes.index(BgeSmallEmbeddingModel.NAME).count(document)).as(document).isZero();
+			assertThat(this.indexes.index(InProcessModel.BGE_SMALL.name()).count(document)).as(document).isZero();
 		}
 	}
 
@@ -172,12 +172,12 @@ class EmbeddingModelChangeTests extends AbstractWebIntegrationTests {
 			.andExpect(jsonPath("$.status").value("CANCELLED"));
 		stub.release();
 		await().atMost(Duration.ofSeconds(90)).until(() -> !this.migrations.runsHere(id));
-		model().andExpect(jsonPath("$.embeddingModel").value(BgeSmallEmbeddingModel.NAME))
+		model().andExpect(jsonPath("$.embeddingModel").value(InProcessModel.BGE_SMALL.name()))
 			.andExpect(jsonPath("$.migration.status").value("CANCELLED"));
 		assertThat(results("vector")).isEqualTo(before);
 		for (String document : this.documents) {
 			assertThat(this.indexes.index(MODEL).count(document)).isZero();
-			assertThat(this.indexes.index(BgeSmallEmbeddingModel.NAME).count(document)).isPositive();
+			assertThat(this.indexes.index(InProcessModel.BGE_SMALL.name()).count(document)).isPositive();
 		}
 		// nothing runs now
 		this.mvc
@@ -195,7 +195,7 @@ class EmbeddingModelChangeTests extends AbstractWebIntegrationTests {
 			assertThat(results("vector")).isEqualTo(before);
 			return migrationStatus().equals("FAILED");
 		});
-		model().andExpect(jsonPath("$.embeddingModel").value(BgeSmallEmbeddingModel.NAME))
+		model().andExpect(jsonPath("$.embeddingModel").value(InProcessModel.BGE_SMALL.name()))
 			.andExpect(jsonPath("$.migration.error").value(org.hamcrest.Matchers.containsString(MODEL)))
 			.andExpect(jsonPath("$.migration.error").value(org.hamcrest.Matchers.containsString("500")));
 		assertThat(results("vector")).isEqualTo(before);
@@ -210,17 +210,17 @@ class EmbeddingModelChangeTests extends AbstractWebIntegrationTests {
 		// a migration another node (or this one, before a restart) ran, with chunks in
 		// the new index already, that has not reported for longer than the lease
 		Instant longAgo = Instant.now().minus(Duration.ofHours(1));
-		assertThat(this.store.start(new EmbeddingMigration("emb_stale" + this.kb, this.kb, BgeSmallEmbeddingModel.NAME,
-				384, MODEL, OpenAiEmbeddingStub.DIMENSIONS, EmbeddingMigration.Status.RUNNING, 1, 3, 1, 3, null,
-				longAgo, longAgo, null)))
+		assertThat(this.store.start(new EmbeddingMigration("emb_stale" + this.kb, this.kb,
+				InProcessModel.BGE_SMALL.name(), 384, MODEL, OpenAiEmbeddingStub.DIMENSIONS,
+				EmbeddingMigration.Status.RUNNING, 1, 3, 1, 3, null, longAgo, longAgo, null)))
 			.isTrue();
 		String document = this.documents.get(0);
 		this.indexes.index(MODEL)
-			.replace(document, this.indexes.index(BgeSmallEmbeddingModel.NAME).chunks(document), (count) -> {
+			.replace(document, this.indexes.index(InProcessModel.BGE_SMALL.name()).chunks(document), (count) -> {
 			});
 		assertThat(this.indexes.index(MODEL).count(document)).isPositive();
 		this.migrations.tick();
-		model().andExpect(jsonPath("$.embeddingModel").value(BgeSmallEmbeddingModel.NAME))
+		model().andExpect(jsonPath("$.embeddingModel").value(InProcessModel.BGE_SMALL.name()))
 			.andExpect(jsonPath("$.migration.status").value("FAILED"))
 			.andExpect(jsonPath("$.migration.error").value(org.hamcrest.Matchers.containsString("Interrupted")));
 		assertThat(this.indexes.index(MODEL).count(document)).isZero();
@@ -239,7 +239,7 @@ class EmbeddingModelChangeTests extends AbstractWebIntegrationTests {
 	void refusesAnUnknownModelTheSameModelASecondChangeAndOtherKeys() throws Exception {
 		change("no-such-model").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(MODEL)));
-		change(BgeSmallEmbeddingModel.NAME).andExpect(status().isBadRequest());
+		change(InProcessModel.BGE_SMALL.name()).andExpect(status().isBadRequest());
 		this.mvc
 			.perform(post("/api/v1/knowledge-bases/" + this.kb + "/embedding-model").secure(true)
 				.header("X-API-Key", this.key)

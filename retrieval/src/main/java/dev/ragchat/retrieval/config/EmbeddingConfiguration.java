@@ -3,26 +3,30 @@ package dev.ragchat.retrieval.config;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.ragchat.retrieval.embedding.BgeSmallEmbeddingModel;
 import dev.ragchat.retrieval.embedding.EmbeddingModelsProperties;
 import dev.ragchat.retrieval.embedding.EmbeddingProperties;
 import dev.ragchat.retrieval.embedding.GeminiEmbeddings;
+import dev.ragchat.retrieval.embedding.InProcessModel;
 import dev.ragchat.retrieval.embedding.IndexEmbedding;
 import dev.ragchat.retrieval.embedding.IndexEmbeddings;
+import dev.ragchat.retrieval.embedding.OnnxEmbeddingModel;
 import dev.ragchat.retrieval.embedding.OpenAiEmbeddings;
 import dev.ragchat.retrieval.embedding.QueryEmbedder;
 import dev.ragchat.retrieval.embedding.QueryVectors;
 import dev.ragchat.retrieval.embedding.TokenCounter;
 import dev.ragchat.retrieval.embedding.VectorCacheProperties;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 
 /**
- * The in-process model (always there: it counts tokens for chunking and embeds questions
- * for grounding) and the index's embedding model, one nested configuration per
- * {@code ragchat.retrieval.embedding.provider}.
+ * The in-process model (always there: bge-small counts tokens for chunking and embeds
+ * questions and sentences for grounding) and the index's embedding model, one nested
+ * configuration per {@code ragchat.retrieval.embedding.provider}.
  */
 @Configuration(proxyBeanMethods = false)
 class EmbeddingConfiguration {
@@ -30,10 +34,27 @@ class EmbeddingConfiguration {
 	private static final String PROVIDER = "ragchat.retrieval.embedding.provider";
 
 	@Bean
-	BgeSmallEmbeddingModel embeddingModel(RetrievalProperties properties, VectorCacheProperties vectorCache) {
+	OnnxEmbeddingModel embeddingModel(RetrievalProperties properties, VectorCacheProperties vectorCache) {
 		int threads = (properties.embeddingThreads() > 0) ? properties.embeddingThreads()
 				: Runtime.getRuntime().availableProcessors();
-		return new BgeSmallEmbeddingModel(threads, properties.embeddingBatch(), vectorCache.texts());
+		return new OnnxEmbeddingModel(InProcessModel.BGE_SMALL, threads, properties.embeddingBatch(),
+				vectorCache.texts());
+	}
+
+	/**
+	 * all-MiniLM-L6-v2 in process, loaded only for a server that indexes with it: beside
+	 * bge-small, through the same admission to the cores. Never injected as the
+	 * {@code EmbeddingModel}: answers' sentences stay bge-small's.
+	 */
+	@Bean(defaultCandidate = false)
+	@Lazy
+	OnnxEmbeddingModel miniLm(OnnxEmbeddingModel embeddingModel) {
+		return embeddingModel.beside(InProcessModel.MINILM);
+	}
+
+	private static IndexEmbedding inProcess(OnnxEmbeddingModel model, QueryEmbedder queries) {
+		// the index embeds passages in bulk, behind queries
+		return new IndexEmbedding(model.model().name(), model.bulk(), model.dimensions(), queries);
 	}
 
 	/**
@@ -41,12 +62,12 @@ class EmbeddingConfiguration {
 	 * (the search and the answer of one question share it).
 	 */
 	@Bean
-	QueryEmbedder queryEmbedder(BgeSmallEmbeddingModel embeddingModel, VectorCacheProperties vectorCache) {
+	QueryEmbedder queryEmbedder(OnnxEmbeddingModel embeddingModel, VectorCacheProperties vectorCache) {
 		return QueryVectors.cached(embeddingModel.queries(), vectorCache.queries());
 	}
 
 	@Bean
-	TokenCounter tokenCounter(BgeSmallEmbeddingModel embeddingModel) {
+	TokenCounter tokenCounter(OnnxEmbeddingModel embeddingModel) {
 		return embeddingModel::countTokens;
 	}
 
@@ -56,11 +77,15 @@ class EmbeddingConfiguration {
 	 */
 	@Bean
 	IndexEmbeddings indexEmbeddings(IndexEmbedding indexEmbedding, EmbeddingModelsProperties models,
-			BgeSmallEmbeddingModel bgeSmall, QueryEmbedder queryEmbedder, VectorCacheProperties vectorCache) {
+			OnnxEmbeddingModel bgeSmall, QueryEmbedder queryEmbedder,
+			@Qualifier("miniLm") ObjectProvider<OnnxEmbeddingModel> miniLm, VectorCacheProperties vectorCache) {
 		List<IndexEmbedding> others = new ArrayList<>();
 		if (models.bgeSmall()) {
-			others.add(new IndexEmbedding(BgeSmallEmbeddingModel.NAME, bgeSmall.bulk(), bgeSmall.dimensions(),
-					queryEmbedder));
+			others.add(inProcess(bgeSmall, queryEmbedder));
+		}
+		if (models.minilm() && !indexEmbedding.name().equals(InProcessModel.MINILM.name())) {
+			OnnxEmbeddingModel model = miniLm.getObject();
+			others.add(cachedQueries(inProcess(model, model.queries()), vectorCache));
 		}
 		for (EmbeddingModelsProperties.OpenAi openAi : models.openai()) {
 			others.add(cachedQueries(OpenAiEmbeddings.of(openAi), vectorCache));
@@ -82,11 +107,21 @@ class EmbeddingConfiguration {
 	static class BgeSmall {
 
 		@Bean
-		IndexEmbedding indexEmbedding(BgeSmallEmbeddingModel bgeSmall, QueryEmbedder queryEmbedder) {
-			// the index embeds passages in bulk, behind queries; its queries share the
-			// answer engine's cache
-			return new IndexEmbedding(BgeSmallEmbeddingModel.NAME, bgeSmall.bulk(), bgeSmall.dimensions(),
-					queryEmbedder);
+		IndexEmbedding indexEmbedding(OnnxEmbeddingModel bgeSmall, QueryEmbedder queryEmbedder) {
+			// its queries share the answer engine's cache
+			return inProcess(bgeSmall, queryEmbedder);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = PROVIDER, havingValue = "minilm")
+	static class MiniLm {
+
+		@Bean
+		IndexEmbedding indexEmbedding(@Qualifier("miniLm") OnnxEmbeddingModel miniLm,
+				VectorCacheProperties vectorCache) {
+			return cachedQueries(inProcess(miniLm, miniLm.queries()), vectorCache);
 		}
 
 	}

@@ -19,12 +19,12 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  */
 class QueryVectorsTests {
 
-	static BgeSmallEmbeddingModel model;
+	static OnnxEmbeddingModel model;
 
 	@BeforeAll
 	static void load() {
 		// the default settings: one thread a run, one text a run
-		model = new BgeSmallEmbeddingModel(1, 1);
+		model = new OnnxEmbeddingModel(InProcessModel.BGE_SMALL, 1, 1);
 	}
 
 	@AfterAll

@@ -97,8 +97,8 @@ class SharedVectorsTests {
 		List<String> sentences = List.of("Vitamin D is made in the skin.", "Smoking lowers birth weight.",
 				"Refunds are paid within fourteen days.", "The hangar opened in 1930.", "Cells divide by mitosis.",
 				"Proteins fold into shapes.");
-		try (BgeSmallEmbeddingModel alone = new BgeSmallEmbeddingModel(1, 1);
-				BgeSmallEmbeddingModel shared = new BgeSmallEmbeddingModel(1, 1, 0)) {
+		try (OnnxEmbeddingModel alone = new OnnxEmbeddingModel(InProcessModel.BGE_SMALL, 1, 1);
+				OnnxEmbeddingModel shared = new OnnxEmbeddingModel(InProcessModel.BGE_SMALL, 1, 1, 0)) {
 			List<float[]> expected = sentences.stream().map(alone::embed).toList();
 			ExecutorService answers = Executors.newFixedThreadPool(6);
 			try {

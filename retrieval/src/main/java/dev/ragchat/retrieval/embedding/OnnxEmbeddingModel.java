@@ -26,32 +26,24 @@ import org.springframework.ai.embedding.EmbeddingResponse;
 import org.springframework.util.Assert;
 
 /**
- * BAAI bge-small-en-v1.5 (int8 ONNX, 384 dimensions) in process: the model and tokenizer
- * files come from a Maven Central jar, so nothing is downloaded at run time. Written
- * against ONNX Runtime directly because Spring AI's {@code TransformersEmbeddingModel}
- * only mean-pools (bge is trained for its CLS token) and needs a native PyTorch download.
- * Inputs are batched, sorted by length to keep padding small; vectors are the CLS token,
- * L2-normalized. A run without padding (one text, the default) goes through the graph
- * without the attention mask's additions ({@link UnpaddedGraph}: the same vectors, bit
- * for bit, in less time); a padded batch through the model as it is.
+ * An {@link InProcessModel} (int8 ONNX: bge-small-en-v1.5, or all-MiniLM-L6-v2) run in
+ * process with ONNX Runtime. Written against ONNX Runtime directly because Spring AI's
+ * {@code TransformersEmbeddingModel} only mean-pools (bge is trained for its CLS token)
+ * and needs a native PyTorch download. Inputs are batched, sorted by length to keep
+ * padding small; vectors are pooled as the model was trained, L2-normalized. A run
+ * without padding (one text, the default) goes through the graph without the attention
+ * mask's additions ({@link UnpaddedGraph}: the same vectors, bit for bit, in less time);
+ * a padded batch through the model as it is.
  */
-public final class BgeSmallEmbeddingModel implements EmbeddingModel, AutoCloseable {
-
-	/** The model's name, as knowledge bases record it. */
-	public static final String NAME = "bge-small-en-v1.5";
-
-	/** What bge expects in front of a query (never in front of a passage). */
-	public static final String QUERY_INSTRUCTION = "Represent this sentence for searching relevant passages: ";
-
-	static final int DIMENSIONS = 384;
-
-	private static final String MODEL = "bge-small-en-v1.5-q.onnx";
-
-	private static final String TOKENIZER = "bge-small-en-v1.5-q-tokenizer.json";
+public final class OnnxEmbeddingModel implements EmbeddingModel, AutoCloseable {
 
 	private static final String ATTENTION_MASK = "attention_mask";
 
 	private final OrtEnvironment environment = OrtEnvironment.getEnvironment();
+
+	private final InProcessModel model;
+
+	private final int threads;
 
 	/**
 	 * The graph for runs without padding: every text of the run as long as the others.
@@ -68,49 +60,77 @@ public final class BgeSmallEmbeddingModel implements EmbeddingModel, AutoCloseab
 	/** Admission to the model: queries first, then ingestion; in arrival order. */
 	private final ModelRuns runs;
 
+	/** Whether the admission is this model's own (not another's it runs beside). */
+	private final boolean ownRuns;
+
 	/**
 	 * Texts someone waits for, by text (none when not shared): an answer's sentences
 	 * reach the model once while other answers need them at the same time.
 	 */
 	private final SharedVectors interactive;
 
-	public BgeSmallEmbeddingModel(int threads, int batchSize) {
-		this(threads, batchSize, -1);
+	public OnnxEmbeddingModel(InProcessModel model, int threads, int batchSize) {
+		this(model, threads, batchSize, -1);
 	}
 
 	/**
+	 * @param model the model
 	 * @param threads threads per model run
 	 * @param batchSize texts per model run
 	 * @param keptTexts how many vectors of texts someone waits for are kept (0: only the
 	 * runs under way are shared; -1: nothing is shared)
 	 */
-	public BgeSmallEmbeddingModel(int threads, int batchSize, long keptTexts) {
+	public OnnxEmbeddingModel(InProcessModel model, int threads, int batchSize, long keptTexts) {
+		this(model, threads, batchSize, keptTexts, null);
+	}
+
+	private OnnxEmbeddingModel(InProcessModel model, int threads, int batchSize, long keptTexts, ModelRuns runs) {
 		Assert.isTrue(threads >= 1, "threads must be at least 1");
 		Assert.isTrue(batchSize >= 1, "batchSize must be at least 1");
+		this.model = model;
+		this.threads = threads;
 		this.batchSize = batchSize;
 		this.interactive = (keptTexts >= 0) ? new SharedVectors(keptTexts) : null;
-		this.runs = new ModelRuns(Math.max(1, Runtime.getRuntime().availableProcessors() / threads),
-				"ragchat-embedding");
-		ClassLoader loader = BgeSmallEmbeddingModel.class.getClassLoader();
-		try (InputStream model = loader.getResourceAsStream(MODEL);
-				InputStream tokenizer = loader.getResourceAsStream(TOKENIZER)) {
-			Assert.state(model != null && tokenizer != null, "The bge-small-en-v1.5 model is not on the classpath");
+		this.ownRuns = (runs == null);
+		this.runs = (runs != null) ? runs
+				: new ModelRuns(Math.max(1, Runtime.getRuntime().availableProcessors() / threads), "ragchat-embedding");
+		ClassLoader loader = OnnxEmbeddingModel.class.getClassLoader();
+		try (InputStream graph = loader.getResourceAsStream(model.graph());
+				InputStream tokenizer = loader.getResourceAsStream(model.tokenizer())) {
+			Assert.state(graph != null && tokenizer != null, "The " + model.name() + " model is not on the classpath");
 			OrtSession.SessionOptions options = new OrtSession.SessionOptions();
 			options.setIntraOpNumThreads(threads);
 			options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-			byte[] bytes = model.readAllBytes();
+			byte[] bytes = graph.readAllBytes();
 			this.unpadded = this.environment.createSession(UnpaddedGraph.withoutMaskAdditions(bytes, ATTENTION_MASK),
 					options);
 			this.session = (batchSize > 1) ? this.environment.createSession(bytes, options) : null;
 			this.tokenizer = HuggingFaceTokenizer.newInstance(tokenizer,
-					Map.of("padding", "true", "truncation", "true", "maxLength", "512"));
+					Map.of("padding", "true", "truncation", "true", "maxLength", Integer.toString(model.maxTokens())));
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read the bge-small-en-v1.5 model", ex);
+			throw new UncheckedIOException("Cannot read the " + model.name() + " model", ex);
 		}
 		catch (OrtException ex) {
-			throw new IllegalStateException("Cannot load the bge-small-en-v1.5 model", ex);
+			throw new IllegalStateException("Cannot load the " + model.name() + " model", ex);
 		}
+	}
+
+	/**
+	 * @param other another model
+	 * @return the other model with this one's threads and batch size, admitted to the
+	 * cores through this one's runs (one queue: queries of either first, then ingestion);
+	 * closing it leaves this one's runs open
+	 */
+	public OnnxEmbeddingModel beside(InProcessModel other) {
+		return new OnnxEmbeddingModel(other, this.threads, this.batchSize, -1, this.runs);
+	}
+
+	/**
+	 * @return the model it runs
+	 */
+	public InProcessModel model() {
+		return this.model;
 	}
 
 	/**
@@ -132,7 +152,7 @@ public final class BgeSmallEmbeddingModel implements EmbeddingModel, AutoCloseab
 	 * the query priority
 	 */
 	public EmbeddingModel bulk() {
-		BgeSmallEmbeddingModel model = this;
+		OnnxEmbeddingModel model = this;
 		return new EmbeddingModel() {
 
 			@Override
@@ -152,7 +172,7 @@ public final class BgeSmallEmbeddingModel implements EmbeddingModel, AutoCloseab
 
 			@Override
 			public int dimensions() {
-				return DIMENSIONS;
+				return model.dimensions();
 			}
 
 		};
@@ -173,19 +193,21 @@ public final class BgeSmallEmbeddingModel implements EmbeddingModel, AutoCloseab
 
 	@Override
 	public int dimensions() {
-		return DIMENSIONS;
+		return this.model.dimensions();
 	}
 
 	/**
-	 * @return embeds queries the way bge expects them: behind its query instruction
+	 * @return embeds queries the way the model expects them: behind its query
+	 * instruction, if it has one
 	 */
 	public QueryEmbedder queries() {
-		return (query) -> embed(QUERY_INSTRUCTION + query);
+		return (query) -> embed(this.model.queryInstruction() + query);
 	}
 
 	/**
 	 * @param text any text
-	 * @return how many tokens the model sees for it (including its two special tokens)
+	 * @return how many tokens the model sees for it (including its two special tokens),
+	 * at most its {@link InProcessModel#maxTokens()}
 	 */
 	public int countTokens(String text) {
 		return this.tokenizer.encode(text).getIds().length;
@@ -250,7 +272,7 @@ public final class BgeSmallEmbeddingModel implements EmbeddingModel, AutoCloseab
 				float[][][] hidden = (float[][][]) result.get(0).getValue();
 				float[][] vectors = new float[n][];
 				for (int i = 0; i < n; i++) {
-					vectors[i] = normalized(hidden[i][0]);
+					vectors[i] = normalized(pooled(hidden[i], mask[i]));
 				}
 				return vectors;
 			}
@@ -260,22 +282,44 @@ public final class BgeSmallEmbeddingModel implements EmbeddingModel, AutoCloseab
 		}
 	}
 
-	private static float[] normalized(float[] cls) {
+	private float[] pooled(float[][] states, long[] mask) {
+		if (this.model.pooling() == InProcessModel.Pooling.CLS) {
+			return states[0];
+		}
+		float[] mean = new float[states[0].length];
+		int tokens = 0;
+		for (int t = 0; t < states.length; t++) {
+			if (mask[t] == 1) {
+				tokens++;
+				for (int d = 0; d < mean.length; d++) {
+					mean[d] += states[t][d];
+				}
+			}
+		}
+		for (int d = 0; d < mean.length; d++) {
+			mean[d] /= tokens;
+		}
+		return mean;
+	}
+
+	private static float[] normalized(float[] pooled) {
 		double sum = 0;
-		for (float v : cls) {
+		for (float v : pooled) {
 			sum += v * v;
 		}
 		float norm = (float) Math.sqrt(sum);
-		float[] vector = new float[cls.length];
-		for (int i = 0; i < cls.length; i++) {
-			vector[i] = cls[i] / norm;
+		float[] vector = new float[pooled.length];
+		for (int i = 0; i < pooled.length; i++) {
+			vector[i] = pooled[i] / norm;
 		}
 		return vector;
 	}
 
 	@Override
 	public void close() {
-		this.runs.close();
+		if (this.ownRuns) {
+			this.runs.close();
+		}
 		try {
 			this.unpadded.close();
 			if (this.session != null) {
