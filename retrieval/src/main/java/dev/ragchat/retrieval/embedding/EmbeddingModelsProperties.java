@@ -18,8 +18,9 @@ import org.springframework.util.StringUtils;
  * @param bgeSmall whether the in-process bge-small-en-v1.5 is offered too, when it is not
  * the server's own model (default false)
  * @param minilm whether the in-process all-MiniLM-L6-v2 is offered too, when it is not
- * the server's own model (default false): about 1.8 times bge-small's ingestion speed,
- * for a lower rank of the best passage (docs/decisions/0028-ingestion-speed.md)
+ * the server's own model (default false): about 1.9 times bge-small's ingestion speed; it
+ * ranks short texts nearly as well, long ones (filings) worse
+ * (docs/decisions/0028-ingestion-speed.md)
  * @param openai OpenAI-compatible embedding servers (Ollama, vLLM, llama.cpp, Text
  * Embeddings Inference, OpenAI), each {@code base-url} (as given:
  * {@code <base-url>/embeddings} is called, so {@code http://localhost:11434/v1} for
