@@ -54,6 +54,7 @@ class EmbeddingModelChangeTests extends AbstractWebIntegrationTests {
 		registry.add("ragchat.retrieval.embedding-models.openai[0].base-url", stub::baseUrl);
 		registry.add("ragchat.retrieval.embedding-models.openai[0].model", () -> MODEL);
 		registry.add("ragchat.retrieval.embedding-models.openai[0].dimensions", () -> OpenAiEmbeddingStub.DIMENSIONS);
+		registry.add("ragchat.retrieval.embedding-models.minilm", () -> "true");
 	}
 
 	@AfterAll
@@ -92,9 +93,11 @@ class EmbeddingModelChangeTests extends AbstractWebIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.models[0].name").value(InProcessModel.BGE_SMALL.name()))
 			.andExpect(jsonPath("$.models[0].default").value(true))
-			.andExpect(jsonPath("$.models[1].name").value(MODEL))
-			.andExpect(jsonPath("$.models[1].dimensions").value(OpenAiEmbeddingStub.DIMENSIONS))
-			.andExpect(jsonPath("$.models[1].default").value(false));
+			.andExpect(jsonPath("$.models[1].name").value(InProcessModel.MINILM.name()))
+			.andExpect(jsonPath("$.models[1].dimensions").value(384))
+			.andExpect(jsonPath("$.models[1].default").value(false))
+			.andExpect(jsonPath("$.models[2].name").value(MODEL))
+			.andExpect(jsonPath("$.models[2].dimensions").value(OpenAiEmbeddingStub.DIMENSIONS));
 		model().andExpect(status().isOk())
 			.andExpect(jsonPath("$.embeddingModel").value(InProcessModel.BGE_SMALL.name()))
 			.andExpect(jsonPath("$.migration").doesNotExist());
@@ -154,6 +157,30 @@ class EmbeddingModelChangeTests extends AbstractWebIntegrationTests {
 			assertThat(this.indexes.index(MODEL).count(document)).as(document).isPositive();
 			assertThat(this.indexes.index(InProcessModel.BGE_SMALL.name()).count(document)).as(document).isZero();
 		}
+	}
+
+	/**
+	 * The in-process all-MiniLM-L6-v2: the knowledge base's chunks and its queries are
+	 * embedded by MiniLM after the switch, so its vector search ranks by MiniLM's
+	 * vectors.
+	 */
+	@Test
+	void movesToTheInProcessMiniLmAndSearchesWithItsVectors() throws Exception {
+		String before = results("vector");
+		change(InProcessModel.MINILM.name()).andExpect(status().isAccepted());
+		await().atMost(Duration.ofSeconds(90))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> migrationStatus().equals("SUCCEEDED"));
+		model().andExpect(jsonPath("$.embeddingModel").value(InProcessModel.MINILM.name()))
+			.andExpect(jsonPath("$.dimensions").value(384));
+		String after = results("vector");
+		assertThat(after).isNotEqualTo(before);
+		assertThat(search(QUERY, "vector", 1)).contains("lighthouse.txt");
+		for (String document : this.documents) {
+			assertThat(this.indexes.index(InProcessModel.MINILM.name()).count(document)).as(document).isPositive();
+			assertThat(this.indexes.index(InProcessModel.BGE_SMALL.name()).count(document)).as(document).isZero();
+		}
+		assertThat(stub.requests()).isEmpty();
 	}
 
 	@Test
