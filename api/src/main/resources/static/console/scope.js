@@ -18,7 +18,7 @@ const scope = { knowledgeBases: [], documents: [], files: [], sessionId: null };
 /** Sends a changed scope to the open conversation (set by the chat), or nothing. */
 let send = null;
 /** The suggestions shown for "#…", and the one highlighted. */
-const suggestions = { shown: [], at: 0 };
+const suggestions = { shown: [], at: 0, asked: 0 };
 
 const first = () => $('chat-kb').value;
 const all = () => [first(), ...scope.knowledgeBases].filter(Boolean);
@@ -161,6 +161,9 @@ function typed() {
 
 /** On input: suggests documents of the scope's knowledge bases whose name holds what follows "#". */
 export async function suggest() {
+	// every key typed asks again, and the answers may come back in another order: only
+	// the answer to the last question is shown, never an earlier prefix's over it
+	const asked = ++suggestions.asked;
 	const at = typed();
 	if (!at || !first()) return hideSuggestions();
 	const query = new URLSearchParams({ limit: '8' });
@@ -175,6 +178,7 @@ export async function suggest() {
 			// a knowledge base whose documents this caller may not list suggests none
 		}
 	}
+	if (asked !== suggestions.asked) return;
 	if (!typed()) return hideSuggestions();
 	suggestions.shown = found.slice(0, 8);
 	suggestions.at = 0;

@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ragchat.api.Calls;
@@ -37,9 +38,12 @@ class ChatScopeBrowserTests extends ConsoleBrowserTestSupport {
 
 		box.sendKeys("#fer");
 		// the list follows each key typed: "#" alone offers every document, "#fer" only
-		// one
-		this.wait
-			.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#doc-suggestions li.doc-suggestion"), 1));
+		// one; each key asks the server again, so the list is read once it holds the
+		// answer to the last one (an earlier answer coming back late must not replace it)
+		this.wait.until((driver) -> {
+			List<WebElement> shown = driver.findElements(By.cssSelector("#doc-suggestions li.doc-suggestion"));
+			return shown.size() == 1 && shown.get(0).getText().contains("ferry.md");
+		});
 		WebElement suggestion = this.wait
 			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#doc-suggestions li.doc-suggestion")));
 		assertThat(suggestion.getText()).contains("ferry.md").contains("Harbour");
