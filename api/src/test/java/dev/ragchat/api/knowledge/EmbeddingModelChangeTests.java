@@ -14,7 +14,7 @@ import dev.ragchat.ingestion.migration.EmbeddingMigration;
 import dev.ragchat.ingestion.migration.EmbeddingMigrationStore;
 import dev.ragchat.ingestion.migration.EmbeddingMigrations;
 import dev.ragchat.retrieval.ChunkIndexes;
-import dev.ragchat.retrieval.embedding.InProcessModel;
+import dev.ragchat.retrieval.embedding.onnx.InProcessModel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

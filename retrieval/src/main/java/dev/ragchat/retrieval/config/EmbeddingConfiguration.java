@@ -6,15 +6,15 @@ import java.util.List;
 import dev.ragchat.retrieval.embedding.EmbeddingModelsProperties;
 import dev.ragchat.retrieval.embedding.EmbeddingProperties;
 import dev.ragchat.retrieval.embedding.GeminiEmbeddings;
-import dev.ragchat.retrieval.embedding.InProcessModel;
 import dev.ragchat.retrieval.embedding.IndexEmbedding;
 import dev.ragchat.retrieval.embedding.IndexEmbeddings;
-import dev.ragchat.retrieval.embedding.OnnxEmbeddingModel;
 import dev.ragchat.retrieval.embedding.OpenAiEmbeddings;
 import dev.ragchat.retrieval.embedding.QueryEmbedder;
 import dev.ragchat.retrieval.embedding.QueryVectors;
 import dev.ragchat.retrieval.embedding.TokenCounter;
 import dev.ragchat.retrieval.embedding.VectorCacheProperties;
+import dev.ragchat.retrieval.embedding.onnx.InProcessModel;
+import dev.ragchat.retrieval.embedding.onnx.OnnxEmbeddingModel;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;

@@ -23,7 +23,7 @@ import org.springframework.util.Assert;
  * (when the model embeds each text alone, as bge-small does by default). Each caller gets
  * its own copy of a vector.
  */
-final class SharedVectors {
+public final class SharedVectors {
 
 	/** By text: its vector, or the run under way that embeds it. */
 	private final ConcurrentMap<String, CompletableFuture<float[]>> vectors;
@@ -35,7 +35,7 @@ final class SharedVectors {
 	 * @param maxTexts how many vectors are kept after their run (0: none, only the runs
 	 * under way are shared)
 	 */
-	SharedVectors(long maxTexts) {
+	public SharedVectors(long maxTexts) {
 		Assert.isTrue(maxTexts >= 0, "maxTexts must not be negative");
 		this.keeps = maxTexts > 0;
 		// an asynchronous cache, so that the model runs outside the map's locks (a
@@ -51,7 +51,7 @@ final class SharedVectors {
 	 * their vectors in their order
 	 * @return the texts' vectors, in their order
 	 */
-	List<float[]> of(List<String> texts, Function<List<String>, List<float[]>> model) {
+	public List<float[]> of(List<String> texts, Function<List<String>, List<float[]>> model) {
 		Map<String, CompletableFuture<float[]>> found = new LinkedHashMap<>();
 		Map<String, CompletableFuture<float[]>> mine = new LinkedHashMap<>();
 		for (String text : texts) {

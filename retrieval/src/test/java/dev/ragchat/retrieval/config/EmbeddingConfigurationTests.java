@@ -2,11 +2,11 @@ package dev.ragchat.retrieval.config;
 
 import dev.ragchat.retrieval.embedding.EmbeddingModelsProperties;
 import dev.ragchat.retrieval.embedding.EmbeddingProperties;
-import dev.ragchat.retrieval.embedding.InProcessModel;
 import dev.ragchat.retrieval.embedding.IndexEmbedding;
 import dev.ragchat.retrieval.embedding.IndexEmbeddings;
-import dev.ragchat.retrieval.embedding.OnnxEmbeddingModel;
 import dev.ragchat.retrieval.embedding.VectorCacheProperties;
+import dev.ragchat.retrieval.embedding.onnx.InProcessModel;
+import dev.ragchat.retrieval.embedding.onnx.OnnxEmbeddingModel;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.ai.embedding.EmbeddingModel;

@@ -1,4 +1,4 @@
-package dev.ragchat.retrieval.embedding;
+package dev.ragchat.retrieval.embedding.onnx;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.ragchat.retrieval.embedding;
+package dev.ragchat.retrieval.embedding.onnx;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.ragchat.retrieval.embedding;
+package dev.ragchat.retrieval.embedding.onnx;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +17,8 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import dev.ragchat.retrieval.embedding.QueryEmbedder;
+import dev.ragchat.retrieval.embedding.SharedVectors;
 
 import org.springframework.ai.document.Document;
 import org.springframework.ai.embedding.Embedding;

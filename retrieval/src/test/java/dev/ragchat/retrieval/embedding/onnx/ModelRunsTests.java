@@ -1,11 +1,11 @@
-package dev.ragchat.retrieval.embedding;
+package dev.ragchat.retrieval.embedding.onnx;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 
-import dev.ragchat.retrieval.embedding.ModelRuns.Priority;
+import dev.ragchat.retrieval.embedding.onnx.ModelRuns.Priority;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
