@@ -23,7 +23,7 @@ import dev.ragchat.answer.ground.NamesRule;
 import dev.ragchat.answer.judge.Judge;
 import dev.ragchat.answer.judge.RulesJudge;
 import dev.ragchat.answer.judge.SourcesJudge;
-import dev.ragchat.answer.query.ConversationRewriter;
+import dev.ragchat.answer.query.ConversationReader;
 import dev.ragchat.answer.search.Search;
 import dev.ragchat.answer.widen.Focus;
 import dev.ragchat.retrieval.Chunk;

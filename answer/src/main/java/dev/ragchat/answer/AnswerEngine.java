@@ -8,6 +8,7 @@ import dev.ragchat.answer.cite.Citations;
 import dev.ragchat.answer.generate.AnswerGenerator;
 import dev.ragchat.answer.generate.ChatModelGenerator;
 import dev.ragchat.answer.generate.Question;
+import dev.ragchat.answer.generate.Turn;
 import dev.ragchat.answer.ground.Grounding;
 import dev.ragchat.answer.ground.GroundingQuestion;
 import dev.ragchat.answer.ground.Grounds;
@@ -16,7 +17,9 @@ import dev.ragchat.answer.judge.Judge;
 import dev.ragchat.answer.judge.Judged;
 import dev.ragchat.answer.judge.Refusal;
 import dev.ragchat.answer.judge.Verdict;
+import dev.ragchat.answer.query.ConversationState;
 import dev.ragchat.answer.query.QueryRewriter;
+import dev.ragchat.answer.query.RewriteSearch;
 import dev.ragchat.answer.search.Found;
 import dev.ragchat.answer.search.Search;
 import dev.ragchat.answer.search.SearchRequest;
@@ -126,7 +129,7 @@ public final class AnswerEngine {
 		// conversation supplies
 		QueryRewriter.Conversation conversation = new QueryRewriter.Conversation(asked(request), request.history());
 		QueryRewriter.Rewrite rewrite = this.rewriter.rewrite(conversation);
-		trace.rewritten(request.question(), rewrite.query(), rewrite.why());
+		trace.rewritten(request.question(), rewrite.query(), rewrite.why(), rewrite.state(), rewrite.documents());
 
 		// 2. search: shape, retrieve, rerank, least score; then, for the extract's judge
 		// (a language model reads the sources itself), expand and join, and read what the
@@ -141,8 +144,9 @@ public final class AnswerEngine {
 
 		// 3. judge: do the sources answer? (it reads and decides: the search's verdict,
 		// then the rules of the extract or the similarity floor before a language model)
-		Verdict verdict = inside(request.scope(), this.judge
-			.judge(Judged.of(found, grounds, !request.media().isEmpty(), generator.judgesSources(), trace)));
+		Verdict verdict = inside(request.scope(),
+				this.judge.judge(Judged.of(found, grounds, !request.media().isEmpty(), generator.judgesSources(), trace)
+					.open(rewrite.state() != null && rewrite.state().open())));
 		trace.judged(verdict);
 
 		// 4. widen: the post-retrieval steps, after the judge
@@ -156,7 +160,7 @@ public final class AnswerEngine {
 			return askedBack(verdict.clarification(), sources, numbering, found, tokens, trace);
 		}
 		Written written = verdict.answerable()
-				? generate(request, generator, found.query().text(), sources, numbering, tokens, trace)
+				? generate(request, generator, found.query().text(), rewrite.state(), sources, numbering, tokens, trace)
 				: Written.notFound(verdict.refusal(), tokens);
 		if (written.askedBack()) {
 			return modelAskedBack(written.generated(), sources, numbering, found, trace);
@@ -183,8 +187,10 @@ public final class AnswerEngine {
 	 */
 	private Found search(QueryRewriter.Conversation conversation, QueryRewriter.Rewrite rewrite, ImageText image,
 			Tracing trace) {
-		Found found = (image == null && rewrite.found() != null && !trace.on()) ? rewrite.found() : this.search
-			.search(conversation.searching((image != null) ? image.joinedTo(rewrite.query()) : rewrite.query()), trace);
+		Found found = (image == null && rewrite.found() != null && !trace.on()) ? rewrite.found()
+				: RewriteSearch.of(this.search,
+						conversation.searching((image != null) ? image.joinedTo(rewrite.query()) : rewrite.query()),
+						rewrite, trace);
 		return (rewrite.named() != null) ? found.judging(this.search.shape(rewrite.named())) : found;
 	}
 
@@ -225,14 +231,16 @@ public final class AnswerEngine {
 	 * Step 5, generate, when the sources answer: the answer's markers that name a source
 	 * kept, and why an answer that is not grounded is refused.
 	 */
-	private Written generate(AnswerRequest request, AnswerGenerator generator, String query, List<ScoredChunk> sources,
-			CitationMarkers.Numbering numbering, Consumer<String> tokens, Tracing trace) {
+	private Written generate(AnswerRequest request, AnswerGenerator generator, String query, ConversationState state,
+			List<ScoredChunk> sources, CitationMarkers.Numbering numbering, Consumer<String> tokens, Tracing trace) {
 		CitationMarkers.Filter filtered = new CitationMarkers.Filter(tokens, sources.size(),
 				new CitationMarkers.Numbering());
-		AnswerGenerator.Generated written = generator.generate(
-				new Question(request.question(), query, request.history(), sources, request.settings().systemPrompt(),
-						request.settings().model(), request.settings().temperature(), request.media()),
-				filtered);
+		// a question that names its own subject is written without the conversation
+		// about another
+		List<Turn> history = (state != null && state.own()) ? List.of() : request.history();
+		AnswerGenerator.Generated written = generator.generate(new Question(request.question(), query, history, sources,
+				request.settings().systemPrompt(), request.settings().model(), request.settings().temperature(),
+				request.media(), (state != null) ? state.asked() : null), filtered);
 		filtered.flush();
 		AnswerGenerator.Generated generated = new AnswerGenerator.Generated(
 				CitationMarkers.keepValid(written.text(), sources.size(), numbering), written.grounded(),
@@ -241,7 +249,11 @@ public final class AnswerEngine {
 			return new Written(generated, null, true);
 		}
 		Refusal refusal = null;
-		if (!written.grounded() && written.refusal() != null) {
+		if (!written.grounded() && Refusal.OTHER_PERIOD.equals(written.refusal())) {
+			refusal = new Refusal(written.refusal(),
+					written.text().substring(AnswerGenerator.NOT_FOUND.length()).strip());
+		}
+		else if (!written.grounded() && written.refusal() != null) {
 			refusal = new Refusal(written.refusal(), "writing that needs a language model: the passages are quoted");
 		}
 		else if (!written.grounded()) {

@@ -8,10 +8,11 @@ import dev.ragchat.answer.ground.Grounding;
 import dev.ragchat.answer.judge.Judge;
 import dev.ragchat.answer.judge.Readings;
 import dev.ragchat.answer.judge.RulesJudge;
+import dev.ragchat.answer.judge.SharedSection;
 import dev.ragchat.answer.judge.SimilarityFloor;
 import dev.ragchat.answer.judge.SourcesJudge;
 import dev.ragchat.answer.query.CompressingQueryRewriter;
-import dev.ragchat.answer.query.ConversationRewriter;
+import dev.ragchat.answer.query.ConversationReader;
 import dev.ragchat.answer.query.QueryRewriter;
 import dev.ragchat.answer.search.Search;
 import dev.ragchat.answer.widen.Focus;
@@ -55,14 +56,14 @@ class EngineConfiguration {
 			EngineSettings settings, DocumentPages pages, ChunkIndex index, EmbeddingModel embeddingModel,
 			QueryEmbedder queryEmbedder) {
 		ChatModel model = chatModel.getIfAvailable();
-		QueryRewriter rewriter = (model != null) ? new CompressingQueryRewriter(model)
-				: new ConversationRewriter(search);
+		ConversationReader reader = new ConversationReader(search);
+		QueryRewriter rewriter = (model != null) ? new CompressingQueryRewriter(model, reader) : reader;
 		Judge floor = new SimilarityFloor(embeddingModel, queryEmbedder, settings.minSimilarity());
 		Grounding grounding = new Grounding(search, settings.questionTerms(), settings.names(), NAMED_SOURCES);
 		Judge rules = new RulesJudge(settings.names());
 		// asked per question: the model may be changed while the service runs, and a chat
 		// config may have its own
-		Judge extract = new Readings().then(rules);
+		Judge extract = new Readings().then(new SharedSection()).then(rules);
 		Judge judge = new SourcesJudge().then((judged) -> (judged.modelJudges() ? floor : extract).judge(judged));
 		return new AnswerEngine(new AnswerEngine.Stages(rewriter, search, grounding, judge,
 				(settings.pageContext() > 0)

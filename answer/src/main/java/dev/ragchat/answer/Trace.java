@@ -85,10 +85,68 @@ public record Trace(String question, List<Stage> stages, Refusal refusal, double
 	 * written from ({@code generate})
 	 * @param decisions each judge's decision ({@code judge})
 	 * @param quotes the quotes chosen ({@code cite})
+	 * @param conversation the conversation's state ({@code rewrite})
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record Stage(String name, double ms, String took, String gave, String note, Query query, Integer found,
-			List<Candidate> candidates, List<Decision> decisions, List<Quote> quotes) {
+			List<Candidate> candidates, List<Decision> decisions, List<Quote> quotes, Conversation conversation) {
+
+		/**
+		 * A stage of no conversation's state.
+		 */
+		public Stage(String name, double ms, String took, String gave, String note, Query query, Integer found,
+				List<Candidate> candidates, List<Decision> decisions, List<Quote> quotes) {
+			this(name, ms, took, gave, note, query, found, candidates, decisions, quotes, null);
+		}
+
+		/**
+		 * @param state the conversation's state the stage read
+		 * @return the same stage, with it
+		 */
+		Stage with(Conversation state) {
+			return new Stage(this.name, this.ms, this.took, this.gave, this.note, this.query, this.found,
+					this.candidates, this.decisions, this.quotes, state);
+		}
+
+	}
+
+	/**
+	 * The state of the conversation the query step read ({@code rewrite}).
+	 *
+	 * @param focus what the conversation is about, latest mention first
+	 * @param own whether the message names its own subject (searched as asked)
+	 * @param operator what the message asks for ({@code answer}, {@code summary},
+	 * {@code comparison}, {@code why}, {@code list}, {@code quantity}, {@code yes-no},
+	 * {@code writing})
+	 * @param periods the years asked, the message's or carried from the question before
+	 * @param sides the two earlier questions a comparison compares (empty otherwise)
+	 * @param documents the documents the search was narrowed to (empty: the whole scope)
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Conversation(List<Subject> focus, boolean own, String operator, List<String> periods,
+			List<String> sides, List<String> documents) {
+
+		static Conversation of(dev.ragchat.answer.query.ConversationState state, List<String> documents) {
+			return new Conversation(
+					state.focus()
+						.stream()
+						.map((subject) -> new Subject(subject.label(), subject.documentIds(), subject.from()))
+						.toList(),
+					state.own(), state.operator().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+					state.periods(), state.sides(), documents);
+		}
+
+	}
+
+	/**
+	 * A subject of the conversation.
+	 *
+	 * @param label how it is named
+	 * @param documentIds its documents (empty: a name no document is about)
+	 * @param from who put it in focus: {@code user}, {@code assistant} (named in an
+	 * answer), {@code cited} (an answer's citations or quotes)
+	 */
+	public record Subject(String label, List<String> documentIds, String from) {
 
 	}
 

@@ -7,6 +7,7 @@ import dev.ragchat.answer.cite.Citation;
 import dev.ragchat.answer.judge.Judge;
 import dev.ragchat.answer.judge.Refusal;
 import dev.ragchat.answer.judge.Verdict;
+import dev.ragchat.answer.query.ConversationState;
 import dev.ragchat.retrieval.ScoredChunk;
 import dev.ragchat.retrieval.SearchTrace;
 import dev.ragchat.retrieval.query.ShapedQuery;
@@ -59,9 +60,13 @@ final class Tracing implements SearchTrace, Judge.Decisions {
 	 * @param standalone what the rewrite made of it
 	 * @param why why
 	 */
-	void rewritten(String question, String standalone, String why) {
+	void rewritten(String question, String standalone, String why, ConversationState state, List<String> documents) {
 		if (on()) {
 			add(Trace.REWRITE, question, standalone, why, null, null, null);
+			if (state != null) {
+				Trace.Stage rewrite = this.stages.remove(this.stages.size() - 1);
+				this.stages.add(rewrite.with(Trace.Conversation.of(state, documents)));
+			}
 		}
 	}
 

@@ -19,7 +19,7 @@ import dev.ragchat.answer.judge.Refusal;
 import dev.ragchat.answer.judge.RulesJudge;
 import dev.ragchat.answer.judge.SimilarityFloor;
 import dev.ragchat.answer.judge.SourcesJudge;
-import dev.ragchat.answer.query.ConversationRewriter;
+import dev.ragchat.answer.query.ConversationReader;
 import dev.ragchat.answer.search.Search;
 import dev.ragchat.answer.widen.Focus;
 import dev.ragchat.retrieval.Chunk;
@@ -358,7 +358,7 @@ class AnswerEngineTests {
 	private AnswerEngine extract() {
 		ExtractiveGenerator generator = new ExtractiveGenerator(this.embeddings, this.embeddings::embed, 0.3, 2);
 		Judge judge = new SourcesJudge().then(new RulesJudge(NamesRule.ALL));
-		return new AnswerEngine(new AnswerEngine.Stages(new ConversationRewriter(this.search), this.search,
+		return new AnswerEngine(new AnswerEngine.Stages(new ConversationReader(this.search), this.search,
 				new Grounding(this.search, true, NamesRule.ALL, 2), judge, List.of(new Focus(this.search)), generator,
 				new Citations(null)));
 	}
@@ -379,7 +379,7 @@ class AnswerEngineTests {
 
 		};
 		Judge judge = new SourcesJudge().then(new SimilarityFloor(this.embeddings, this.embeddings::embed, 0.3));
-		return new AnswerEngine(new AnswerEngine.Stages(new ConversationRewriter(this.search), this.search, null, judge,
+		return new AnswerEngine(new AnswerEngine.Stages(new ConversationReader(this.search), this.search, null, judge,
 				List.of(new Focus(this.search)), new ChatModelGenerator(model, "stub", Duration.ofSeconds(5)),
 				new Citations(null)));
 	}

@@ -103,19 +103,20 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 		if (candidates.isEmpty()) {
 			return notFound(tokens);
 		}
-		Asks asks = Asks.of(question.text());
-		if (asks == Asks.SUMMARY) {
+		Question.Asked asks = question.asked();
+		if (asks.operator() == Asks.SUMMARY) {
 			return summarise(question, candidates, tokens);
 		}
-		if (asks == Asks.WRITING) {
+		if (asks.operator() == Asks.WRITING) {
 			return passagesForWriting(question, candidates, tokens);
 		}
-		if (asks == Asks.COMPARISON && Asks.sides(question.text()).size() == 2) {
-			Generated compared = compare(question, candidates, Asks.sides(question.text()), tokens);
-			if (compared != null) {
-				return compared;
-			}
+		if (asks.operator() == Asks.COMPARISON && asks.sides().size() == 2) {
+			Generated compared = compare(question, candidates, asks.sides(), tokens);
+			// a comparison whose sides the sources do not both speak of is written by a
+			// language model; the extract quotes what they say
+			return (compared != null) ? compared : passagesForWriting(question, candidates, tokens);
 		}
+
 		// a follow-up is matched both as asked and with the turn it follows up on
 		float[] asked = this.queryEmbedder.embed(question.text());
 		float[] standalone = question.query().equals(question.text()) ? asked
@@ -141,6 +142,18 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 		}
 		if (grounding < this.minSimilarity) {
 			grounding = Math.max(grounding, nearestPair(candidates, asked, standalone));
+		}
+		if (!asks.periods().isEmpty() && grounding >= this.minSimilarity) {
+			// a question of a year is answered from sentences of that year: when only
+			// others answer it, the answer says which years the sources give
+			List<Candidate> of = AskedPeriods.of(question, candidates, asks.periods());
+			double inPeriod = of.stream().mapToDouble((c) -> c.nearness).max().orElse(0);
+			if (inPeriod < this.minSimilarity) {
+				String said = NOT_FOUND + " " + AskedPeriods.covered(question, candidates, asks.periods());
+				tokens.accept(said);
+				return new Generated(said, false, null, Refusal.OTHER_PERIOD);
+			}
+			candidates = of;
 		}
 		// a title, a label, the page's own question or a lead-in is near what the
 		// question asks (it grounds the answer) but answers nothing until what follows
@@ -262,14 +275,19 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 		for (String side : sides) {
 			java.util.Set<String> words = Overlap.words(side);
 			float[] vector = this.queryEmbedder.embed(side);
+			// a side that names its years ("net sales in 2018") is quoted from a sentence
+			// of one of them
+			List<String> years = dev.ragchat.retrieval.query.Periods.years(side);
+			List<Candidate> of = years.isEmpty() ? quotable : AskedPeriods.of(question, quotable, years);
 			Candidate best = null;
 			double bestScore = -1;
 			for (int i = 0; i < quotable.size(); i++) {
 				Candidate candidate = quotable.get(i);
 				double held = Overlap.of(words, candidate.text, null);
 				double near = Sentences.similarity(vector, vectors.get(i));
-				if (held == 0 || chosen.contains(candidate)
-						|| Sentences.similarity(asked, vectors.get(i)) < this.minSimilarity * NEAR_QUESTION) {
+				double toQuestion = Math.max(near, Sentences.similarity(asked, vectors.get(i)));
+				if (held == 0 || chosen.contains(candidate) || !of.contains(candidate)
+						|| toQuestion < this.minSimilarity * NEAR_QUESTION) {
 					continue;
 				}
 				if (held + near > bestScore) {
@@ -282,10 +300,11 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 			}
 			chosen.add(best);
 		}
+		List<String> labels = Asks.labels(sides);
 		tokens.accept(COMPARISON_PREFIX);
 		for (int i = 0; i < chosen.size(); i++) {
-			String piece = ((i > 0) ? " " : "") + sides.get(i) + ": " + chosen.get(i).text + " [" + chosen.get(i).source
-					+ "]";
+			String piece = ((i > 0) ? " " : "") + labels.get(i) + ": " + chosen.get(i).text + " ["
+					+ chosen.get(i).source + "]";
 			for (String token : piece.split("(?<= )")) {
 				tokens.accept(token);
 			}

@@ -27,6 +27,15 @@ public enum NamesRule {
 	static final Pattern PROPER_NAME = Pattern.compile("\\p{Lu}[\\p{Ll}'’.-]+");
 
 	/**
+	 * @param name a name of a question
+	 * @return whether it is a proper name: a capital and then lower-case letters
+	 * ("Apple", "Boeing"), not an abbreviation or a code
+	 */
+	public static boolean isProperName(String name) {
+		return PROPER_NAME.matcher(name).matches();
+	}
+
+	/**
 	 * @param names the question's names
 	 * @param unsupported the names and periods the sources do not speak of
 	 * @return whether the sources support the question by this rule (a period they do not

@@ -21,9 +21,11 @@ import dev.ragchat.retrieval.query.ShapedQuery;
  * language model: only the similarity floor comes before it), else the ground step's
  * rules judge (the extract)
  * @param decisions told each judge's decision ({@link Judge.Decisions#OFF}: nothing)
+ * @param open whether nothing in the question or its conversation names what it is about
+ * (the judges may ask back which of the documents found it means)
  */
 public record Judged(Found found, List<ScoredChunk> sources, Grounds grounds, boolean media, boolean modelJudges,
-		Judge.Decisions decisions) {
+		Judge.Decisions decisions, boolean open) {
 
 	public Judged {
 		sources = List.copyOf(sources);
@@ -42,7 +44,16 @@ public record Judged(Found found, List<ScoredChunk> sources, Grounds grounds, bo
 	 */
 	public static Judged of(Found found, Grounds grounds, boolean media, boolean modelJudges,
 			Judge.Decisions decisions) {
-		return new Judged(found, found.chunks(), grounds, media, modelJudges, decisions);
+		return new Judged(found, found.chunks(), grounds, media, modelJudges, decisions, false);
+	}
+
+	/**
+	 * @param open whether nothing in the question or its conversation names what it is
+	 * about
+	 * @return the same, so marked
+	 */
+	public Judged open(boolean open) {
+		return new Judged(this.found, this.sources, this.grounds, this.media, this.modelJudges, this.decisions, open);
 	}
 
 	/**
@@ -53,7 +64,7 @@ public record Judged(Found found, List<ScoredChunk> sources, Grounds grounds, bo
 	}
 
 	Judged with(List<ScoredChunk> sources) {
-		return new Judged(this.found, sources, this.grounds, this.media, this.modelJudges, this.decisions);
+		return new Judged(this.found, sources, this.grounds, this.media, this.modelJudges, this.decisions, this.open);
 	}
 
 }

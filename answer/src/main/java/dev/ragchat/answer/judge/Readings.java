@@ -273,7 +273,9 @@ public final class Readings implements Judge {
 		}
 		List<String> last = words.subList(words.size() - n, words.size()).stream().map(Readings::stem).toList();
 		List<String> first = words.subList(0, n).stream().map(Readings::stem).toList();
-		return last.equals(kindWords) || (first.equals(kindWords) && "of".equals(words.get(n)));
+		// "Hurricane Katrina", "Lake Tahoe": the kind before a name names one of them
+		boolean named = part.strip().matches("(?i:" + Pattern.quote(kind) + ")s?\\s+\\p{Lu}.*");
+		return last.equals(kindWords) || (first.equals(kindWords) && ("of".equals(words.get(n)) || named));
 	}
 
 	/**

@@ -33,6 +33,12 @@ public record Refusal(String reason, String detail) {
 	 */
 	public static final String NEEDS_MODEL = "needs-model";
 
+	/**
+	 * The question asks of a year (or years) no passage the answer could quote is of: the
+	 * answer says which years the sources give.
+	 */
+	public static final String OTHER_PERIOD = "other-period";
+
 	/** The answer cites nothing its sources verify. */
 	public static final String NOT_VERIFIED = "citations-not-verified";
 

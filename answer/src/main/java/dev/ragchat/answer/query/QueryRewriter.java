@@ -1,7 +1,6 @@
 package dev.ragchat.answer.query;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 import dev.ragchat.answer.generate.Turn;
 import dev.ragchat.answer.search.Found;
@@ -9,24 +8,11 @@ import dev.ragchat.answer.search.SearchRequest;
 
 /**
  * Decides what to search for a message of a conversation: the message alone, or the
- * message with the subject the conversation supplies ({@link ConversationRewriter} by the
- * evidence of the knowledge base, or a language model, {@link CompressingQueryRewriter}).
+ * message with the subject the conversation is about ({@link ConversationReader}, which a
+ * language model's rewrite, {@link CompressingQueryRewriter}, starts from).
  */
 @FunctionalInterface
 public interface QueryRewriter {
-
-	/**
-	 * Words by which a message points back to what was said before: it, this, those, "and
-	 * …", "what about …", "which one", "go there". Not the "there" that says something
-	 * exists ("is there a limit", "there are fees") nor the "one" that counts a noun
-	 * ("one time"): neither points anywhere.
-	 */
-	Pattern POINTS_BACK = Pattern.compile("^\\s*(and|also|what about|how about)\\b"
-			+ "|\\b(it|its|they|their|them|that|those|this|these|he|his|him|she|her|same|former|latter)\\b"
-			+ "|\\bones?\\b(?!\\s+(?!(?:of|is|are|was|were|that|which|with|for|in|on|at|to|do|does|did|has|have|can|will"
-			+ "|should|would|or|and)\\b)\\p{L})"
-			+ "|(?<!\\b(?:is|are|was|were|be|been)\\s{1,3})\\bthere\\b(?!['’]s\\b|\\s+(?:is|are|was|were|be|exists?|seems?"
-			+ "|appears?|will|would|should|must|might|may|can|could|has|have|had)\\b)", Pattern.CASE_INSENSITIVE);
 
 	/**
 	 * @param conversation the message, the turns before it and where it is searched
@@ -72,16 +58,25 @@ public interface QueryRewriter {
 	 * @param found what a search of exactly that query found when the rewriter searched
 	 * it (untraced), or {@code null}
 	 * @param named the text whose names and periods the judge holds the sources to, as
-	 * written (the message, and the questions a message that points back points to), or
-	 * {@code null} for the query: what the query adds for search only is context
+	 * written (the message, with the name of the subject it follows up on), or
+	 * {@code null} for the query
+	 * @param state what the conversation is about and what the message asks, or
+	 * {@code null} when not read
+	 * @param documents the documents the search is narrowed to: those of the subject in
+	 * focus, when they speak of what is asked (empty: the whole scope)
 	 */
-	record Rewrite(String query, String why, Found found, String named) {
+	record Rewrite(String query, String why, Found found, String named, ConversationState state,
+			List<String> documents) {
+
+		public Rewrite {
+			documents = (documents != null) ? List.copyOf(documents) : List.of();
+		}
 
 		/**
 		 * What to search for, its names judged as the query holds them.
 		 */
 		public Rewrite(String query, String why, Found found) {
-			this(query, why, found, null);
+			this(query, why, found, null, null, List.of());
 		}
 
 		/**
@@ -91,6 +86,15 @@ public interface QueryRewriter {
 		 */
 		public static Rewrite asked(String question, String why) {
 			return new Rewrite(question, why, null);
+		}
+
+		/**
+		 * @param rewritten another query
+		 * @param reason why
+		 * @return the same state and documents, searched with that query
+		 */
+		public Rewrite searching(String rewritten, String reason) {
+			return new Rewrite(rewritten, reason, null, this.named, this.state, this.documents);
 		}
 
 	}

@@ -108,4 +108,27 @@ public record SearchRequest(String knowledgeBase, String query, int topK, Search
 				this.rerank, this.knowledgeBases);
 	}
 
+	/**
+	 * @param documents documents to narrow the search to
+	 * @return the same search, of those documents only (of those the search already
+	 * names, when it names some)
+	 */
+	public SearchRequest in(List<String> documents) {
+		List<String> within = this.documentIds.isEmpty() ? documents
+				: documents.stream().filter(this.documentIds::contains).toList();
+		return within.isEmpty() ? this : new SearchRequest(this.knowledgeBase, this.query, this.topK, this.mode, within,
+				this.filter, this.rerank, this.knowledgeBases);
+	}
+
+	/**
+	 * @param words what to look up
+	 * @param topK how many chunks at most
+	 * @return a keyword search of the same scope (knowledge bases, documents, filter),
+	 * not reranked
+	 */
+	public SearchRequest lookingUp(String words, int topK) {
+		return new SearchRequest(this.knowledgeBase, words, topK, SearchMode.KEYWORD, this.documentIds, this.filter,
+				false, this.knowledgeBases);
+	}
+
 }

@@ -21,8 +21,44 @@ public enum Asks {
 	/** "Write an e-mail …", "draft a letter", "translate …", "rephrase …". */
 	WRITING,
 
+	/** "Why?", "why did sales fall?", "what is the reason …": the reasons. */
+	WHY,
+
+	/** "List the risks", "name every …", "what are all the …": several items. */
+	LIST,
+
+	/** "How much …", "how many …": a quantity. */
+	QUANTITY,
+
+	/** "Is it …?", "Does the router have …?": yes or no. */
+	YES_NO,
+
 	/** Anything else: a question the sources' sentences answer. */
 	ANSWER;
+
+	private static final Pattern WHY_WORDS = Pattern.compile(
+			"^\\W*(?:and\\s+|but\\s+|so\\s+)?(?:why|how come)\\b|\\b(?:what|which) (?:is|was|are|were) the (?:reasons?|causes?) (?:for|of|why)\\b",
+			Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern LIST_WORDS = Pattern.compile(
+			"^\\W*(?:please\\s+|can you\\s+|could you\\s+)?(?:list|enumerate|name)\\b|\\b(?:what|which) are all\\b|\\bevery one of\\b",
+			Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern QUANTITY_WORDS = Pattern.compile("\\bhow (?:much|many)\\b", Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern YES_NO_WORDS = Pattern.compile(
+			"^\\W*(?:and\\s+)?(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|may|must)\\b",
+			Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * The words that ask rather than name: a request's verbs and courtesies ("can you
+	 * tell me", "please explain"), the words of each operator above, and the words that
+	 * count or point at what was said ("the two", "both", "it"). Never a subject.
+	 */
+	private static final Pattern ASKING_WORDS = Pattern.compile("\\b(?:please|tell|give|show|explain|describe|elaborate"
+			+ "|more|detail|details|summari[sz]e|summari[sz]ing|summary|sum up|overview|outline|gist|compare|comparison"
+			+ "|compared|differences?|differ|versus|vs|list|enumerate|why|reasons?|how come|how much|how many|two|both"
+			+ "|either|former|latter|ones?|same|thing|things)\\b", Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern SUMMARY_WORDS = Pattern
 		.compile("\\b(summari[sz]e|summari[sz]ing|summary|sum up|overview|outline|gist|tl;?dr"
@@ -57,7 +93,26 @@ public enum Asks {
 		if (COMPARISON_WORDS.matcher(message).find()) {
 			return COMPARISON;
 		}
-		return ANSWER;
+		if (WHY_WORDS.matcher(message).find()) {
+			return WHY;
+		}
+		if (LIST_WORDS.matcher(message).find()) {
+			return LIST;
+		}
+		if (QUANTITY_WORDS.matcher(message).find()) {
+			return QUANTITY;
+		}
+		return YES_NO_WORDS.matcher(message).find() ? YES_NO : ANSWER;
+	}
+
+	/**
+	 * @param message what was asked
+	 * @return the words of what it asks about: its words ({@link Overlap#words}) without
+	 * those that ask, count or point ("summarise it", "compare the two", "why?" have
+	 * none)
+	 */
+	public static Set<String> own(String message) {
+		return Overlap.words(ASKING_WORDS.matcher(message).replaceAll(" "));
 	}
 
 	/** "between A and B", "compare A with B", "A versus B". */
@@ -82,6 +137,32 @@ public enum Asks {
 			return java.util.List.of();
 		}
 		return java.util.List.of(first.strip(), second.strip());
+	}
+
+	/**
+	 * @param sides the two things compared, as written
+	 * @return how an answer names each: as written, or for two questions that ask the
+	 * same of different years, by what each says that the other does not ("2018", "2022")
+	 */
+	public static java.util.List<String> labels(java.util.List<String> sides) {
+		if (sides.stream().map(Asks::own).distinct().count() > 1) {
+			return sides;
+		}
+		java.util.List<String> labels = new java.util.ArrayList<>();
+		for (int i = 0; i < sides.size(); i++) {
+			java.util.Set<String> other = new java.util.HashSet<>();
+			for (int j = 0; j < sides.size(); j++) {
+				if (j != i) {
+					other
+						.addAll(java.util.Arrays.asList(sides.get(j).toLowerCase(java.util.Locale.ROOT).split("\\W+")));
+				}
+			}
+			String own = java.util.Arrays.stream(sides.get(i).split("\\W+"))
+				.filter((word) -> !word.isEmpty() && !other.contains(word.toLowerCase(java.util.Locale.ROOT)))
+				.collect(java.util.stream.Collectors.joining(" "));
+			labels.add(own.isEmpty() ? sides.get(i) : own);
+		}
+		return labels;
 	}
 
 	/**

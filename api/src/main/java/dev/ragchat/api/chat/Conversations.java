@@ -12,6 +12,7 @@ import dev.ragchat.answer.Answer;
 import dev.ragchat.answer.AnswerEngine;
 import dev.ragchat.answer.AnswerRequest;
 import dev.ragchat.answer.Trace;
+import dev.ragchat.answer.cite.Citation;
 import dev.ragchat.answer.generate.Turn;
 import dev.ragchat.answer.judge.Clarification;
 import dev.ragchat.answer.search.SearchScope;
@@ -145,7 +146,9 @@ public final class Conversations {
 				this.engine.readsMedia(this.sessions.modelKey(session)));
 		List<Turn> history = this.messages.latest(sessionId, this.properties.historyTurns())
 			.stream()
-			.map((message) -> new Turn(message.role(), message.content()))
+			.map((message) -> new Turn(message.role(), message.content(),
+					message.citations().stream().map(Citation::documentId).distinct().toList(),
+					message.refusal() != null))
 			.toList();
 		// what the asker was told so far: kept, marked stopped, when it goes away
 		StringBuilder told = new StringBuilder();

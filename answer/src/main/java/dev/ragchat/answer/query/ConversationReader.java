@@ -1,0 +1,293 @@
+package dev.ragchat.answer.query;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+
+import dev.ragchat.answer.generate.Turn;
+import dev.ragchat.answer.ground.NamesRule;
+import dev.ragchat.answer.search.Search;
+import dev.ragchat.answer.search.SearchRequest;
+import dev.ragchat.answer.text.Asks;
+import dev.ragchat.retrieval.ScoredChunk;
+import dev.ragchat.retrieval.query.Periods;
+import dev.ragchat.retrieval.query.ShapedQuery;
+
+/**
+ * Reads the state of a conversation at its last message ({@link ConversationState}), from
+ * every speaker's turns, and decides what to search:
+ * <ol>
+ * <li>what the message asks for, its operator ({@link Asks}), read from its words and
+ * never searched as a subject;</li>
+ * <li>what it is about: a message that names its own subject (a document's title or part
+ * of it, a name a title holds, {@link Mentions}; or a proper name that the documents in
+ * focus do not write, which may have no document at all) is searched as asked and puts
+ * that subject in focus;</li>
+ * <li>otherwise it follows up on the subject in focus: the latest one a turn named, the
+ * answer's (what it names, else what it cited or quoted) before its question's; a turn
+ * whose answer was refused puts nothing in focus. It is searched with the subject's name,
+ * in the subject's documents when they speak of what it asks;</li>
+ * <li>the constraints asked: the years of the message, or those of the question it
+ * follows up on; a comparison that names neither side ("compare the two") compares the
+ * last two questions answered.</li>
+ * </ol>
+ * Nothing here is a word list about a subject: a subject is only ever what a document's
+ * title or a proper name names.
+ */
+public final class ConversationReader implements QueryRewriter {
+
+	/** How many of the user's earlier questions are read for the focus at most. */
+	static final int READ_QUESTIONS = 6;
+
+	/** How many documents an answer's citations put in focus at most. */
+	static final int CITED = 3;
+
+	private final Search search;
+
+	private final Mentions mentions;
+
+	/**
+	 * @param search the one search
+	 */
+	public ConversationReader(Search search) {
+		this.search = search;
+		this.mentions = new Mentions(search);
+	}
+
+	@Override
+	public Rewrite rewrite(Conversation conversation) {
+		String question = conversation.question();
+		SearchRequest scope = conversation.asked();
+		Asks operator = Asks.of(question);
+		ShapedQuery shaped = this.search.shape(question);
+		List<String> periods = shaped.periods();
+		List<Subject> named = this.mentions.in(question, scope, Subject.USER);
+		if (conversation.history().isEmpty()) {
+			return asked(question, new ConversationState(named, true, operator, periods, List.of(),
+					"the first message of the conversation" + naming(named)));
+		}
+		if (!named.isEmpty()) {
+			return asked(question, new ConversationState(named, true, operator, periods, List.of(),
+					"the message names its own subject" + naming(named) + ": searched as asked"));
+		}
+		Prior prior = prior(conversation.history(), scope);
+		List<String> unspoken = unspoken(shaped, prior, scope);
+		if (!unspoken.isEmpty()) {
+			List<Subject> own = unspoken.stream().map((name) -> new Subject(name, List.of(), Subject.USER)).toList();
+			return asked(question, new ConversationState(own, true, operator, periods, List.of(), "the message names "
+					+ String.join(", ", unspoken) + ", which the documents in focus do not: searched as asked"));
+		}
+		if (prior.focus().isEmpty()) {
+			return asked(question, new ConversationState(List.of(), false, operator, periods, List.of(),
+					"neither the message nor the conversation names a document's subject: searched as asked"));
+		}
+		return followUp(question, scope, operator, periods, prior);
+	}
+
+	/**
+	 * A message that follows up on the subject in focus: searched with its name, in its
+	 * documents when they speak of what the message asks, with the years asked before
+	 * when it asks none.
+	 */
+	private Rewrite followUp(String question, SearchRequest scope, Asks operator, List<String> periods, Prior prior) {
+		String labels = String.join(" ", labels(prior.focus()));
+		String previous = prior.answered().isEmpty() ? "" : prior.answered().get(prior.answered().size() - 1);
+		List<String> asked = periods.isEmpty() ? this.search.shape(previous).periods() : periods;
+		Set<String> own = Asks.own(question);
+		List<String> sides = List.of();
+		String query;
+		if (operator == Asks.COMPARISON && Asks.sides(question).size() < 2 && prior.answered().size() == 2) {
+			sides = sides(prior.answered());
+			query = question + " " + labels;
+		}
+		else if (own.isEmpty() && operator == Asks.SUMMARY) {
+			query = labels;
+		}
+		else if (own.isEmpty() && operator == Asks.WHY) {
+			query = question + " " + previous + " " + labels;
+		}
+		else if (own.isEmpty()) {
+			// "and in 2022?": what the question before asked, of its own years
+			query = sides(List.of(previous, question)).get(1) + " " + labels;
+		}
+		else {
+			query = question + " " + labels;
+		}
+		List<String> documents = ConversationState.documentsOf(prior.focus());
+		// the subject's documents answer unless they do not write what is asked and
+		// others do: the conversation has moved on
+		String words = String.join(" ", own);
+		boolean tied = own.isEmpty() || !this.search.search(scope.in(documents).lookingUp(words, 1)).chunks().isEmpty()
+				|| this.search.search(scope.lookingUp(words, 1)).chunks().isEmpty();
+		String carried = asked.equals(periods) ? "" : " " + String.join(" ", asked);
+		ConversationState state = new ConversationState(prior.focus(), false, operator, asked, sides,
+				"it follows up on " + quoted(labels(prior.focus())) + " (" + from(prior.focus()) + ")"
+						+ (tied ? ", searched in its documents"
+								: ", searched everywhere: its documents do not speak of " + String.join(", ", own))
+						+ (carried.isEmpty() ? "" : "; the years asked before carried:" + carried));
+		return new Rewrite(query + carried, state.why(), null, question + " " + labels + carried, state,
+				tied ? documents : List.of());
+	}
+
+	/**
+	 * What the turns before the message put in focus (the latest mention, from either
+	 * speaker; nothing from a turn whose answer was refused) and the questions answered,
+	 * the last two, oldest first.
+	 */
+	private Prior prior(List<Turn> history, SearchRequest scope) {
+		List<Subject> focus = List.of();
+		List<String> answered = new ArrayList<>();
+		int read = 0;
+		for (int i = history.size() - 1; i >= 0 && read < READ_QUESTIONS; i--) {
+			Turn turn = history.get(i);
+			if (!turn.byUser()) {
+				continue;
+			}
+			read++;
+			Turn answer = (i + 1 < history.size() && !history.get(i + 1).byUser()) ? history.get(i + 1) : null;
+			if (answer != null && answer.refused()) {
+				continue;
+			}
+			if (answered.size() < 2) {
+				answered.add(0, turn.content());
+			}
+			if (focus.isEmpty()) {
+				focus = focusOf(turn, answer, scope);
+			}
+			else if (focus.stream().allMatch((subject) -> Subject.CITED.equals(subject.from()))) {
+				// what an answer cited, of a subject named before: the subject it is of
+				List<Subject> before = focusOf(turn, answer, scope);
+				if (ConversationState.documentsOf(before).containsAll(ConversationState.documentsOf(focus))) {
+					focus = before;
+				}
+			}
+			if (!focus.isEmpty() && answered.size() == 2
+					&& focus.stream().noneMatch((subject) -> Subject.CITED.equals(subject.from()))) {
+				break;
+			}
+		}
+		return new Prior(focus, answered);
+	}
+
+	/**
+	 * What a question and its answer put in focus: what the answer names among what it
+	 * cited (or quoted), else the question's subject among them, else what it cited, else
+	 * what either names.
+	 */
+	private List<Subject> focusOf(Turn question, Turn answer, SearchRequest scope) {
+		List<Subject> asked = this.mentions.in(question.content(), scope, Subject.USER);
+		if (answer == null) {
+			return asked;
+		}
+		List<Subject> answerNamed = this.mentions.in(answer.content(), scope, Subject.ASSISTANT);
+		List<String> cited = !answer.cited().isEmpty() ? answer.cited() : this.mentions.quoted(answer.content(), scope);
+		if (cited.isEmpty()) {
+			return !answerNamed.isEmpty() ? answerNamed : asked;
+		}
+		List<Subject> among = within(answerNamed, cited);
+		if (among.isEmpty()) {
+			among = within(asked, cited);
+		}
+		if (!among.isEmpty()) {
+			return among;
+		}
+		return cited.stream()
+			.distinct()
+			.limit(CITED)
+			.map((document) -> new Subject(this.mentions.title(document), List.of(document), Subject.CITED))
+			.toList();
+	}
+
+	/**
+	 * The subjects of which a document was cited, each with all its documents (an answer
+	 * from a company's 2018 filing keeps the company, and its other filings, in focus).
+	 */
+	private static List<Subject> within(List<Subject> subjects, List<String> documents) {
+		return subjects.stream()
+			.filter((subject) -> subject.documentIds().stream().anyMatch(documents::contains))
+			.toList();
+	}
+
+	/**
+	 * The proper names of the message that the documents in focus do not write (all of
+	 * them when nothing is in focus): the message names a subject of its own.
+	 */
+	private List<String> unspoken(ShapedQuery shaped, Prior prior, SearchRequest scope) {
+		List<String> unspoken = new ArrayList<>();
+		List<String> documents = ConversationState.documentsOf(prior.focus());
+		for (String name : shaped.names()) {
+			if (!NamesRule.isProperName(name)) {
+				continue;
+			}
+			if (documents.isEmpty() || !writes(scope.in(documents), name)) {
+				unspoken.add(name);
+			}
+		}
+		return unspoken;
+	}
+
+	/** Whether a chunk the search finds for the name writes it. */
+	private boolean writes(SearchRequest within, String name) {
+		String lower = name.toLowerCase(java.util.Locale.ROOT);
+		for (ScoredChunk found : this.search.search(within.lookingUp(name, 3)).chunks()) {
+			String text = (found.chunk().title() + "\n" + found.chunk().text()).toLowerCase(java.util.Locale.ROOT);
+			if (text.contains(lower)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The two questions a comparison that names neither side compares, each standing on
+	 * its own: a question with no word of its own but its years ("and in 2022?") asks
+	 * what the one before asked, of its own years.
+	 */
+	private List<String> sides(List<String> answered) {
+		String first = answered.get(0);
+		String second = answered.get(1);
+		List<String> years = Periods.years(second);
+		Set<String> own = Asks.own(second);
+		if (!years.isEmpty() && own.stream().allMatch((word) -> Periods.isPeriodWord(word))) {
+			Matcher year = Periods.YEAR.matcher(Periods.normalize(first));
+			second = year.find() ? year.replaceAll(String.join(" and ", years)) : first + " " + second;
+		}
+		return List.of(first, second);
+	}
+
+	private static Rewrite asked(String question, ConversationState state) {
+		return new Rewrite(question, state.why(), null, null, state, List.of());
+	}
+
+	private static List<String> labels(List<Subject> subjects) {
+		return subjects.stream().map(Subject::label).distinct().toList();
+	}
+
+	private static String naming(List<Subject> subjects) {
+		return subjects.isEmpty() ? "" : " (" + quoted(labels(subjects)) + ")";
+	}
+
+	private static String quoted(List<String> labels) {
+		return "\"" + String.join("\", \"", labels) + "\"";
+	}
+
+	private static String from(List<Subject> subjects) {
+		return switch (subjects.get(0).from()) {
+			case Subject.ASSISTANT -> "named in the previous answer";
+			case Subject.CITED -> "the documents the previous answer cited";
+			default -> "named by the user";
+		};
+	}
+
+	/**
+	 * What the turns before the message give.
+	 *
+	 * @param focus the subject in focus (empty: none)
+	 * @param answered the last two questions answered, oldest first
+	 */
+	private record Prior(List<Subject> focus, List<String> answered) {
+
+	}
+
+}

@@ -1,0 +1,83 @@
+package dev.ragchat.answer.query;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.ragchat.answer.generate.Question;
+import dev.ragchat.answer.text.Asks;
+
+/**
+ * What a conversation is about and what its last message asks, read afresh at every turn
+ * from every speaker's turns ({@link ConversationReader}): the state the query step hands
+ * to search, the judges and the generator, and shows in the trace.
+ *
+ * @param focus what the conversation is about now, latest mention first: the subjects the
+ * message names, or else those the conversation put in focus (empty: nothing named)
+ * @param own whether the message names its own subject (it is then searched as asked)
+ * @param operator what the message asks for, read from its words, never searched as text
+ * @param periods the years asked, in the message or carried from the question it follows
+ * up on
+ * @param sides for a comparison that names neither side ("compare the two"), the two
+ * earlier questions it compares, each as it stands on its own (empty otherwise)
+ * @param why how the state was read, for the trace
+ */
+public record ConversationState(List<Subject> focus, boolean own, Asks operator, List<String> periods,
+		List<String> sides, String why) {
+
+	public ConversationState {
+		focus = List.copyOf(focus);
+		periods = List.copyOf(periods);
+		sides = List.copyOf(sides);
+	}
+
+	/**
+	 * @return what the generator is told the message asks
+	 */
+	public Question.Asked asked() {
+		return new Question.Asked(this.operator, this.sides, this.periods);
+	}
+
+	/**
+	 * @return the documents in focus, in the order of the subjects
+	 */
+	public List<String> documents() {
+		return documentsOf(this.focus);
+	}
+
+	/**
+	 * @param subjects subjects
+	 * @return their documents, in their order, each once
+	 */
+	static List<String> documentsOf(List<Subject> subjects) {
+		Set<String> documents = new LinkedHashSet<>();
+		subjects.forEach((subject) -> documents.addAll(subject.documentIds()));
+		return List.copyOf(documents);
+	}
+
+	/**
+	 * @return the names of the subjects in focus
+	 */
+	public List<String> labels() {
+		List<String> labels = new ArrayList<>();
+		this.focus.forEach((subject) -> labels.add(subject.label()));
+		return labels;
+	}
+
+	/**
+	 * @return whether a subject in focus has no document: the answer names it as not in
+	 * the documents
+	 */
+	public boolean undocumented() {
+		return !this.focus.isEmpty() && this.focus.stream().noneMatch(Subject::documented);
+	}
+
+	/**
+	 * @return whether nothing in the message or the conversation names what it is about
+	 */
+	public boolean open() {
+		return this.focus.isEmpty();
+	}
+
+}

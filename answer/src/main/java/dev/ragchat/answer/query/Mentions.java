@@ -1,0 +1,168 @@
+package dev.ragchat.answer.query;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import dev.ragchat.answer.search.Search;
+import dev.ragchat.answer.search.SearchRequest;
+import dev.ragchat.answer.text.Asks;
+import dev.ragchat.answer.text.Overlap;
+import dev.ragchat.answer.text.Sentences;
+import dev.ragchat.retrieval.Chunk;
+import dev.ragchat.retrieval.ScoredChunk;
+
+/**
+ * The documents a turn of a conversation names, whoever wrote it: a document is named
+ * when the turn writes every word of its title or of a part of its title ("Viral
+ * pneumonia", "County of Alameda"), of its file name, or a name its title holds ("AX3000"
+ * for "AX3000 Dual-Band Router"). Only words that name count: those that ask, count or
+ * point ({@link Asks#own}) never do, so "summarise it" or "compare the two" names
+ * nothing. Of two names one of which holds the other's words ("pneumonia", "viral
+ * pneumonia"), the longer is meant. The documents are those a keyword search of the turn
+ * finds first (a title is indexed with each chunk of its document), so a name costs one
+ * look-up.
+ */
+final class Mentions {
+
+	/** How many chunks of a turn's look-up are read for the documents it names. */
+	static final int READ = 16;
+
+	/** Where a title's parts meet: "Civil | Superior Court | County of Tuolumne". */
+	private static final Pattern TITLE_PARTS = Pattern.compile("\\s+[|–—:-]\\s+|\\s*[|:]\\s*");
+
+	/**
+	 * A sentence an answer may have quoted: long enough to be found only where it was.
+	 */
+	private static final int QUOTED_WORDS = 6;
+
+	private final Search search;
+
+	Mentions(Search search) {
+		this.search = search;
+	}
+
+	/**
+	 * @param text a turn
+	 * @param scope where the conversation searches
+	 * @param from who wrote it ({@link Subject#USER}, {@link Subject#ASSISTANT})
+	 * @return the subjects it names that have documents, best found first
+	 */
+	List<Subject> in(String text, SearchRequest scope, String from) {
+		Set<String> words = Asks.own(text);
+		if (words.isEmpty()) {
+			return List.of();
+		}
+		List<String> names = this.search.shape(text).names();
+		Map<String, Named> named = new LinkedHashMap<>();
+		for (ScoredChunk found : this.search.search(scope.lookingUp(text, READ)).chunks()) {
+			Named name = named(found.chunk(), words, names);
+			if (name != null) {
+				List<String> documents = named.computeIfAbsent(name.label().toLowerCase(Locale.ROOT), (key) -> name)
+					.documentIds();
+				if (!documents.contains(found.chunk().documentId())) {
+					documents.add(found.chunk().documentId());
+				}
+			}
+		}
+		List<Subject> subjects = new ArrayList<>();
+		for (Named name : named.values()) {
+			boolean held = named.values()
+				.stream()
+				.anyMatch((other) -> other != name && other.words().containsAll(name.words())
+						&& other.words().size() > name.words().size());
+			if (!held) {
+				subjects.add(new Subject(name.label(), List.copyOf(name.documentIds()), from));
+			}
+		}
+		return subjects;
+	}
+
+	/**
+	 * @param text an answer of a conversation whose citations are not known (a
+	 * {@code /v1} history)
+	 * @param scope where the conversation searches
+	 * @return the documents whose chunks hold one of its sentences as it wrote it: those
+	 * it quoted
+	 */
+	List<String> quoted(String text, SearchRequest scope) {
+		List<String> sentences = Sentences.of(text.replace('\n', ' ').replaceAll("\\s*\\[\\d+]", ""))
+			.stream()
+			.map(Mentions::plain)
+			.filter((sentence) -> sentence.split(" ").length >= QUOTED_WORDS)
+			.toList();
+		if (sentences.isEmpty()) {
+			return List.of();
+		}
+		Set<String> documents = new LinkedHashSet<>();
+		for (ScoredChunk found : this.search.search(scope.lookingUp(text, READ)).chunks()) {
+			String chunk = plain(found.chunk().text());
+			if (sentences.stream().anyMatch(chunk::contains)) {
+				documents.add(found.chunk().documentId());
+			}
+		}
+		return List.copyOf(documents);
+	}
+
+	/**
+	 * @param documentId a document
+	 * @return its title, or its file name when it has none
+	 */
+	String title(String documentId) {
+		List<Chunk> first = this.search.chunks(documentId, 1, 1);
+		if (first.isEmpty()) {
+			return documentId;
+		}
+		Chunk chunk = first.get(0);
+		return chunk.title().isBlank() ? chunk.filename() : chunk.title();
+	}
+
+	/**
+	 * What of the chunk's document the turn names: a part of its title or its file name
+	 * whose words it writes, else a name it writes that the title holds.
+	 */
+	private static Named named(Chunk chunk, Set<String> words, List<String> names) {
+		Named best = null;
+		List<String> parts = new ArrayList<>(List.of(TITLE_PARTS.split(chunk.title().strip())));
+		parts.add(chunk.filename().replaceFirst("\\.[A-Za-z0-9]{1,5}$", "").replaceAll("[_.]+", " "));
+		Set<String> titleWords = new LinkedHashSet<>();
+		for (String part : parts) {
+			Set<String> partWords = Overlap.words(part);
+			titleWords.addAll(partWords);
+			if (!partWords.isEmpty() && words.containsAll(partWords)
+					&& (best == null || partWords.size() > best.words().size())) {
+				best = new Named(part.strip(), partWords, new ArrayList<>());
+			}
+		}
+		for (String name : names) {
+			Set<String> nameWords = Overlap.words(name);
+			if (!nameWords.isEmpty() && titleWords.containsAll(nameWords)
+					&& (best == null || nameWords.size() > best.words().size())) {
+				best = new Named(name, nameWords, new ArrayList<>());
+			}
+		}
+		return best;
+	}
+
+	/** Lower case, one space between words, no punctuation: text as it reads. */
+	private static String plain(String text) {
+		return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+	}
+
+	/**
+	 * A name a turn writes.
+	 *
+	 * @param label as the title (or the turn) writes it
+	 * @param words its words
+	 * @param documentIds the documents it names
+	 */
+	private record Named(String label, Set<String> words, List<String> documentIds) {
+
+	}
+
+}

@@ -1,0 +1,38 @@
+package dev.ragchat.answer.query;
+
+import java.util.List;
+
+/**
+ * A thing a conversation is about: the documents a turn named (by a title, a part of a
+ * title, a heading or a name a document is about) or an answer cited, or a name no
+ * document is about.
+ *
+ * @param label how it is named: the title (or the part of it) a turn wrote, or the name
+ * @param documentIds its documents (empty: a name the knowledge base has no document
+ * about)
+ * @param from who put it in focus: {@link #USER}, {@link #ASSISTANT} (named in an
+ * answer's text), {@link #CITED} (an answer's citations or its quotes found verbatim)
+ */
+public record Subject(String label, List<String> documentIds, String from) {
+
+	/** Named by the user. */
+	public static final String USER = "user";
+
+	/** Named by the assistant in its answer's text. */
+	public static final String ASSISTANT = "assistant";
+
+	/** The documents an answer cited or quoted. */
+	public static final String CITED = "cited";
+
+	public Subject {
+		documentIds = List.copyOf(documentIds);
+	}
+
+	/**
+	 * @return whether the knowledge base has a document about it
+	 */
+	public boolean documented() {
+		return !this.documentIds.isEmpty();
+	}
+
+}

@@ -1,0 +1,306 @@
+package dev.ragchat.answer;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.ragchat.answer.cite.Citation;
+import dev.ragchat.answer.cite.Citations;
+import dev.ragchat.answer.generate.ChatModelGenerator;
+import dev.ragchat.answer.generate.ExtractiveGenerator;
+import dev.ragchat.answer.generate.Turn;
+import dev.ragchat.answer.ground.Grounding;
+import dev.ragchat.answer.ground.NamesRule;
+import dev.ragchat.answer.judge.Judge;
+import dev.ragchat.answer.judge.Readings;
+import dev.ragchat.answer.judge.Refusal;
+import dev.ragchat.answer.judge.RulesJudge;
+import dev.ragchat.answer.judge.SharedSection;
+import dev.ragchat.answer.judge.SimilarityFloor;
+import dev.ragchat.answer.judge.SourcesJudge;
+import dev.ragchat.answer.query.CompressingQueryRewriter;
+import dev.ragchat.answer.query.ConversationReader;
+import dev.ragchat.answer.search.Search;
+import dev.ragchat.answer.search.SearchScope;
+import dev.ragchat.answer.widen.Focus;
+import dev.ragchat.retrieval.Chunk;
+import dev.ragchat.retrieval.Fusion;
+import dev.ragchat.retrieval.Retriever;
+import dev.ragchat.retrieval.WordHashEmbeddingModel;
+import dev.ragchat.retrieval.lucene.LuceneChunkIndex;
+import dev.ragchat.retrieval.lucene.LuceneIndexSettings;
+import dev.ragchat.retrieval.query.QueryShaper;
+import dev.ragchat.retrieval.rerank.Reranking;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import reactor.core.publisher.Flux;
+
+import org.springframework.ai.chat.messages.AssistantMessage;
+import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.model.Generation;
+import org.springframework.ai.chat.prompt.Prompt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The conversation's state at work, turn after turn, with the engine as the service
+ * builds it (without a model, and with a stub model): what the conversation is about
+ * comes from every speaker's turns and every citation, instructions are read as
+ * instructions, the years asked are checked, and a question is asked back only when
+ * nothing says what it is about. Over an in-process Lucene index with the word-hash
+ * embedding model: health pages, two companies' filings, routers, two hurricanes.
+ */
+class ConversationStateTests {
+
+	private static final String KB = "kb";
+
+	@TempDir
+	Path dir;
+
+	private final WordHashEmbeddingModel embeddings = new WordHashEmbeddingModel();
+
+	private final List<String> prompts = new ArrayList<>();
+
+	private LuceneChunkIndex index;
+
+	private Search search;
+
+	@BeforeEach
+	void index() {
+		this.index = new LuceneChunkIndex(this.dir, this.embeddings.asIndexEmbedding(), 16,
+				LuceneIndexSettings.DEFAULTS);
+		add("pneumonia", "Pneumonia",
+				section("Causes", "Pneumonia is an infection of the lungs caused by bacteria, viruses or fungi.",
+						"Bacteria such as Streptococcus pneumoniae cause most cases of pneumonia in adults."),
+				section("Risk factors", "Adults over 65 and babies under two are most at risk of pneumonia.",
+						"Smoking damages the lungs and raises the risk of pneumonia."),
+				section("Treatment", "Pneumonia caused by bacteria is treated with antibiotics.",
+						"Rest and fluids help the lungs recover from pneumonia."));
+		add("viral-pneumonia", "Viral pneumonia",
+				section("Causes", "Viral pneumonia is caused by viruses such as influenza and RSV.",
+						"Viral pneumonia spreads through droplets when an infected person coughs."),
+				section("Treatment", "Viral pneumonia is treated with rest, fluids and sometimes antiviral medicine."));
+		add("absence-seizure", "Absence seizure",
+				section("Overview", "An absence seizure causes a short lapse in awareness."),
+				section("Risk factors", "Children aged four to fourteen are most at risk of absence seizures."),
+				section("Treatment", "Absence seizures are treated with anti-seizure medicine."));
+		add("diabetes", "Diabetes", section("Symptoms", "Symptoms of diabetes include thirst and frequent urination."),
+				section("Treatment", "Diabetes is treated with insulin, diet and exercise."));
+		add("leukaemia", "Leukaemia",
+				section("Symptoms", "Symptoms of leukaemia include tiredness, fever and frequent infections."));
+		add("mmm-2018", "3M 2018 Annual Report",
+				section("Results", "Total net sales in 2018 were $32.8 billion, up 3.5 percent from 2017."),
+				section("Litigation", "3M faces lawsuits over its Combat Arms Earplugs."));
+		add("mmm-2022", "3M 2022 Annual Report",
+				section("Results", "Total net sales in 2022 were $34.2 billion, down 3.2 percent from 2021.",
+						"Earnings per share in 2022 were $10.18."),
+				section("History", "The company moved its headquarters in 2018 to a new campus."));
+		add("ax3000", "AX3000 Dual-Band Router",
+				section("Features", "The AX3000 supports mesh networking with other AX units."),
+				section("Ports", "The router has one USB 3.0 port for sharing a drive."));
+		add("bx1800", "BX1800 Router", section("Features", "The BX1800 is a compact router for small flats."),
+				section("Ports", "The router has two USB 2.0 ports for printers."));
+		add("katrina", "Hurricane Katrina",
+				section("History", "Hurricane Katrina formed over the Bahamas in August 2005.",
+						"Katrina's winds reached 175 miles per hour before landfall."));
+		add("harvey", "Hurricane Harvey", section("History", "Hurricane Harvey formed in the Gulf of Mexico in 2017.",
+				"Harvey stalled over Texas and brought record rain."));
+		this.search = new Search(new QueryShaper(), new Retriever(this.index, Fusion.ranks(60, 1, 1, 10)),
+				Reranking.off());
+	}
+
+	@AfterEach
+	void close() throws Exception {
+		this.index.close();
+	}
+
+	@Test
+	void instructionsAreNeverTheSubjectAndTheConversationStaysOnPneumonia() {
+		Chat chat = new Chat(extract());
+		Answer causes = chat.ask("What causes pneumonia?");
+		assertThat(documents(causes)).as(causes.text()).containsOnly("pneumonia");
+		chat.ask("and viral pneumonia?");
+		chat.ask("why?");
+		Answer risk = chat.ask("Who is most at risk?");
+		assertThat(documents(risk)).as(risk.text()).doesNotContain("absence-seizure");
+		Answer summary = chat.ask("summarise it");
+		assertThat(summary.grounded()).as(summary.text()).isTrue();
+		assertThat(summary.text()).startsWith("Summary in the documents' own sentences");
+		assertThat(documents(summary)).isNotEmpty().allMatch((document) -> document.contains("pneumonia"));
+		assertThat(summary.trace().stage(Trace.REWRITE).gave()).doesNotContainIgnoringCase("summarise")
+			.doesNotContainIgnoringCase("risk");
+		assertThat(summary.trace().stage(Trace.REWRITE).conversation().operator()).isEqualTo("summary");
+		Answer treated = chat.ask("How is it treated?");
+		assertThat(treated.grounded()).as(treated.text()).isTrue();
+		assertThat(treated.citations()).isNotEmpty()
+			.allSatisfy((citation) -> assertThat(citation.documentId()).contains("pneumonia"))
+			.anySatisfy((citation) -> assertThat(citation.quote()).contains("treated"));
+	}
+
+	@Test
+	void refusedTurnsPutNothingInFocus() {
+		Chat chat = new Chat(extract());
+		chat.ask("What causes pneumonia?");
+		Answer zika = chat.ask("What about Zika?");
+		assertThat(zika.grounded()).isFalse();
+		assertThat(zika.refusal().detail()).contains("Zika");
+		assertThat(chat.ask("And Ebola?").grounded()).isFalse();
+		Answer treated = chat.ask("How is it treated?");
+		assertThat(treated.grounded()).as(treated.text()).isTrue();
+		assertThat(documents(treated)).containsOnly("pneumonia");
+	}
+
+	@Test
+	void compareTheTwoQuotesBothFiguresSideBySide() {
+		Chat chat = new Chat(extract());
+		Answer first = chat.ask("What were 3M's total net sales in 2018?");
+		assertThat(first.text()).as(first.text()).contains("32.8");
+		Answer second = chat.ask("and in 2022?");
+		assertThat(second.text()).as(second.trace().toString()).contains("34.2").doesNotContain("32.8");
+		Answer compared = chat.ask("compare the two");
+		assertThat(compared.text()).as(compared.trace().toString()).contains("32.8").contains("34.2");
+		assertThat(compared.grounded() || Refusal.NEEDS_MODEL.equals(compared.refusal().reason())).isTrue();
+		assertThat(compared.trace().stage(Trace.REWRITE).conversation().sides()).hasSize(2);
+	}
+
+	@Test
+	void theRouterTheAssistantNamedIsTheOneAskedAbout() {
+		Chat chat = new Chat(extract());
+		chat.history.add(new Turn(Turn.USER, "Which of your routers supports mesh networking?"));
+		chat.history.add(new Turn(Turn.ASSISTANT, "The AX3000 supports mesh."));
+		Answer usb = chat.ask("Does the router have a USB port?");
+		assertThat(usb.grounded()).as(usb.text()).isTrue();
+		assertThat(documents(usb)).containsOnly("ax3000");
+		assertThat(usb.trace().stage(Trace.REWRITE).conversation().focus()).singleElement()
+			.satisfies((subject) -> assertThat(subject.from()).isEqualTo("assistant"));
+	}
+
+	@Test
+	void aQuestionThatNamesItsOwnSubjectIsSearchedAloneAndTheModelIsNotToldTheOldOne() {
+		Chat chat = new Chat(model("3M faces lawsuits over its Combat Arms Earplugs [1]."));
+		chat.ask("What is 3M's litigation exposure for Combat Arms Earplugs?");
+		this.prompts.clear();
+		Answer apple = chat.ask("What was Apple's revenue in 2020?");
+		assertThat(apple.trace().stage(Trace.REWRITE).gave()).isEqualTo("What was Apple's revenue in 2020?");
+		assertThat(apple.trace().stage(Trace.REWRITE).conversation().own()).isTrue();
+		assertThat(String.join("\n", this.prompts)).doesNotContain("Combat").doesNotContain("Earplugs");
+	}
+
+	@Test
+	void aYearTheDocumentDoesNotGiveIsNotAnsweredWithAnother() {
+		Answer answer = extract().answer(new AnswerRequest(KB, "What were total net sales in 2018?", List.of(),
+				List.of(), null, new AnswerRequest.Settings(5, null, null, null), null, true,
+				SearchScope.of(KB, List.of(), List.of("mmm-2022"))), (token) -> {
+				});
+		assertThat(answer.grounded()).as(answer.text()).isFalse();
+		assertThat(answer.refusal().reason()).isEqualTo(Refusal.OTHER_PERIOD);
+		assertThat(answer.text()).contains("2022").contains("not 2018").doesNotContain("34.2");
+	}
+
+	@Test
+	void aQuestionAboutOneOfTwoHurricanesIsAskedBackOfferingBoth() {
+		Answer answer = new Chat(extract()).ask("How many people died in the hurricane?");
+		assertThat(answer.outcome()).as(answer.text()).isEqualTo(Answer.CLARIFY);
+		assertThat(answer.text()).contains("Hurricane Katrina").contains("Hurricane Harvey");
+	}
+
+	@Test
+	void aSectionSeveralDocumentsShareIsAskedBackWhenNothingNamesWhose() {
+		Answer answer = new Chat(extract()).ask("What are the symptoms?");
+		assertThat(answer.outcome()).as(answer.text()).isEqualTo(Answer.CLARIFY);
+		assertThat(answer.text()).contains("Diabetes").contains("Leukaemia");
+		Chat chat = new Chat(extract());
+		chat.ask("What is diabetes treated with?");
+		Answer named = chat.ask("What are the symptoms?");
+		assertThat(named.outcome()).as(named.text()).isEqualTo(Answer.ANSWERED);
+		assertThat(documents(named)).containsOnly("diabetes");
+	}
+
+	private AnswerEngine extract() {
+		ExtractiveGenerator generator = new ExtractiveGenerator(this.embeddings, this.embeddings::embed, 0.3, 2);
+		Judge judge = new SourcesJudge().then(new Readings())
+			.then(new SharedSection())
+			.then(new RulesJudge(NamesRule.PROPER));
+		return new AnswerEngine(new AnswerEngine.Stages(new ConversationReader(this.search), this.search,
+				new Grounding(this.search, true, NamesRule.PROPER, 2), judge, List.of(new Focus(this.search)),
+				generator, new Citations(null)));
+	}
+
+	private AnswerEngine model(String reply) {
+		ChatModel model = new ChatModel() {
+
+			@Override
+			public ChatResponse call(Prompt prompt) {
+				ConversationStateTests.this.prompts.add(prompt.getContents());
+				return new ChatResponse(List.of(new Generation(new AssistantMessage("3M litigation"))));
+			}
+
+			@Override
+			public Flux<ChatResponse> stream(Prompt prompt) {
+				ConversationStateTests.this.prompts.add(prompt.getContents());
+				return Flux.just(new ChatResponse(List.of(new Generation(new AssistantMessage(reply)))));
+			}
+
+		};
+		Judge judge = new SourcesJudge().then(new SimilarityFloor(this.embeddings, this.embeddings::embed, 0.0));
+		return new AnswerEngine(
+				new AnswerEngine.Stages(new CompressingQueryRewriter(model, new ConversationReader(this.search)),
+						this.search, null, judge, List.of(new Focus(this.search)),
+						new ChatModelGenerator(model, "stub", Duration.ofSeconds(5)), new Citations(null)));
+	}
+
+	private static List<String> documents(Answer answer) {
+		return answer.citations().stream().map(Citation::documentId).distinct().toList();
+	}
+
+	private static String[] section(String heading, String... sentences) {
+		String[] section = new String[sentences.length + 1];
+		section[0] = heading;
+		System.arraycopy(sentences, 0, section, 1, sentences.length);
+		return section;
+	}
+
+	private void add(String document, String title, String[]... sections) {
+		List<Chunk> chunks = new ArrayList<>();
+		for (String[] section : sections) {
+			for (int i = 1; i < section.length; i++) {
+				chunks.add(new Chunk(document + ":" + chunks.size(), KB, document, document + ".md", 1, 1,
+						title + " > " + section[0], chunks.size(), section[i], Map.of(), title));
+			}
+		}
+		this.index.replace(document, chunks, (n) -> {
+		});
+	}
+
+	/**
+	 * A conversation as ragchat's sessions keep it: each answer with the documents it
+	 * cited and whether it was refused.
+	 */
+	private static final class Chat {
+
+		private final AnswerEngine engine;
+
+		private final List<Turn> history = new ArrayList<>();
+
+		Chat(AnswerEngine engine) {
+			this.engine = engine;
+		}
+
+		Answer ask(String question) {
+			Answer answer = this.engine.answer(new AnswerRequest(KB, question, this.history, List.of(), null,
+					new AnswerRequest.Settings(5, null, null, null), null)
+				.traced(), (token) -> {
+				});
+			this.history.add(new Turn(Turn.USER, question));
+			this.history.add(new Turn(Turn.ASSISTANT, answer.text(), documents(answer), answer.refusal() != null));
+			return answer;
+		}
+
+	}
+
+}
