@@ -31,6 +31,9 @@ Figures (a markdown table; every figure and every task's outcome as JSON with --
 - on ANSWERABLE and PARTIAL tasks: recall@5 (the share of the task's gold_files among the
   files of the 5 candidates, averaged) and hit@5 (at least one), with the conversation and
   with the last turn alone; grounded and "cites a gold file" (both ways);
+- on answerable tasks that name trap_files (the siblings of their subject, which a
+  conversation that lost its subject answers from: our suite's tasks do), "cites a trap file",
+  both ways: lower is better;
 - on UNANSWERABLE tasks, refused (grounded false); on UNDERSPECIFIED ones, asked back,
   refused (not grounded, not asked back) and answered;
 - the answerable tasks refused (with the conversation), by refusal reason; the share of tasks
@@ -70,6 +73,8 @@ WAYS = {"conversation": "with the conversation", "lastTurn": "last turn alone"}
 TOP = 5
 # figures that are no goal in themselves: a change gets no verdict of better or worse
 NEUTRAL = ("underspecified/refused", "underspecified/answered", "queryChanged")
+# figures that are better when they fall
+LOWER_IS_BETTER = ("citesTrap",)
 
 
 def default_data():
@@ -142,12 +147,14 @@ def outcome(status, body, seconds, task):
     trace = body.get("trace") or {}
     stage, top = final_ranking(trace)
     gold = set(task["gold_files"])
+    traps = set(task.get("trap_files") or [])
     cited = [c.get("filename") for c in body.get("citations") or []]
     query = searched_query(trace)
     last = task["input"][-1]["text"]
     refusal = body.get("refusal") or {}
     row = {"status": status, "grounded": bool(body.get("grounded")), "refusal": refusal.get("reason"),
            "askedBack": asked_back(body), "cited": cited, "citesGold": bool(gold & set(cited)) if gold else None,
+           "citesTrap": bool(traps & set(cited)) if traps else None,
            "query": query, "queryChanged": None if query is None else query.strip() != last.strip(),
            "ranking": stage, "top5": top, "ms": round(seconds * 1000, 1),
            "answer": ((body.get("choices") or [{}])[0].get("message") or {}).get("content")}
@@ -247,6 +254,9 @@ FIGURES = [
     ("grounded/lastTurn", "grounded (answerable), last turn alone", ANSWERABLE, "lastTurn", "grounded"),
     ("citesGold/lastTurn", "cites a gold file (answerable), last turn alone", ANSWERABLE, "lastTurn",
      "citesGold"),
+    ("citesTrap/conversation", "cites a trap file (answerable), with the conversation", ANSWERABLE,
+     "conversation", "citesTrap"),
+    ("citesTrap/lastTurn", "cites a trap file (answerable), last turn alone", ANSWERABLE, "lastTurn", "citesTrap"),
     ("refused/conversation", "refused (unanswerable), with the conversation", ("UNANSWERABLE",), "conversation",
      "refused"),
     ("underspecified/askedBack", "underspecified: asked back", ("UNDERSPECIFIED",), "conversation", "askedBack"),
@@ -273,6 +283,7 @@ def figures(rows):
         for column in columns(rows):
             values = [value(r[way], what) for r in rows
                       if (over is None or r["answerability"] in over) and in_column(r, column) and answered(r, way)]
+            values = [v for v in values if v is not None]  # a task without gold or trap files has no value
             if not values:
                 continue
             out[f"{name}/{column}"] = mean(values) if what == "recall5" else share(values)
@@ -308,6 +319,8 @@ def table(result):
              f" {result['machine']['cores']} cores, loads {result['loads']}", "",
              "| figure | " + " | ".join(cols) + " |", "|---" * (len(cols) + 1) + "|"]
     for name, label, _, _, _ in FIGURES:
+        if not any(f"{name}/{c}" in figs for c in cols):  # a figure the data set has no tasks for
+            continue
         lines.append(f"| {label} | " + " | ".join(cell(figs.get(f"{name}/{c}")) for c in cols) + " |")
     reasons = result["answerableRefusedByReason"]
     lines += ["", "Answerable tasks refused with the conversation, by reason: "
@@ -342,7 +355,8 @@ def compare(before_path, after_path, list_tasks):
             if a["n"] != b["n"]:
                 verdict = f"n changed ({b['n']} → {a['n']})"
             elif beyond:
-                good = None if name.startswith(NEUTRAL) else change > 0
+                good = None if name.startswith(NEUTRAL) else (change < 0 if name.startswith(LOWER_IS_BETTER)
+                                                              else change > 0)
                 if good is not None:
                     verdict = ("**better**" if good else "**worse**") + f" (threshold {threshold:.3f})"
                     (better if good else worse).append(name)
