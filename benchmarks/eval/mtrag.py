@@ -1,18 +1,24 @@
 #!/usr/bin/env python3
-"""Multi-turn conversations: IBM's MTRAG-UN development set (govt, ibmcloud) end to end over /v1
-(python3 standard library only).
+"""Multi-turn conversations end to end over /v1: MTRAG-UN's development set, or a suite in its layout.
+
+IBM's MTRAG-UN development set (govt, ibmcloud), or any data set in its layout, such as our
+own Larkfield conversation suite (benchmarks/eval/conversations); python3 standard library only.
 
 Usage, from the repository root, after ./mvnw -B -q -pl api -am -DskipTests package:
 
     python3 benchmarks/eval/mtrag.py [--jar JAR] [--keep-data DIR] [--out FILE.json] [--only govt,ibmcloud]
                                      [--limit N] [--workers 3] [--data DIR] [--url URL --master-key KEY]
+    python3 benchmarks/eval/mtrag.py --data benchmarks/eval/conversations --out FILE.json   # our suite
     python3 benchmarks/eval/mtrag.py --compare BEFORE.json AFTER.json [--tasks]
 
-It starts the jar (a copy) on a free loopback port (a throw-away data dir, or --keep-data DIR,
-re-used: a knowledge base already there, also in a copy of such a dir, is not uploaded again),
-makes one knowledge base per collection (mtrag-govt, mtrag-ibmcloud) holding that collection's
-docs/ files (the data set writes a text once: no copies to skip) and waits until every
-document is READY or FAILED. Then, as the data set's README asks (its "Scoring"), each task is
+A data set is a folder with tasks.jsonl (MTRAG's task layout: collection, answerability,
+multi_turn, input, gold_files) and docs/<collection>-*.* files; its collections are the ones its
+tasks name (--only picks some). It starts the jar (a copy) on a free loopback port (a throw-away
+data dir, or --keep-data DIR, re-used: a knowledge base already there, also in a copy of such a
+dir, is not uploaded again), makes one knowledge base per collection (mtrag-govt,
+mtrag-ibmcloud; mtrag-larkfield for our suite) holding that collection's docs/ files (the data
+set writes a text once: no copies to skip) and waits until every document is READY or FAILED.
+Then, as the data set's README asks (its "Scoring"), each task is
 asked twice through POST /v1/chat/completions with the model kb:<id> and "trace": true: with
 the conversation as messages (speaker user -> user, agent -> assistant, the last one the
 question) and with the last user turn alone. From each answer it keeps grounded,
@@ -25,6 +31,9 @@ Figures (a markdown table; every figure and every task's outcome as JSON with --
 - on ANSWERABLE and PARTIAL tasks: recall@5 (the share of the task's gold_files among the
   files of the 5 candidates, averaged) and hit@5 (at least one), with the conversation and
   with the last turn alone; grounded and "cites a gold file" (both ways);
+- on answerable tasks that name trap_files (the siblings of their subject, which a
+  conversation that lost its subject answers from: our suite's tasks do), "cites a trap file",
+  both ways: lower is better;
 - on UNANSWERABLE tasks, refused (grounded false); on UNDERSPECIFIED ones, asked back,
   refused (not grounded, not asked back) and answered;
 - the answerable tasks refused (with the conversation), by refusal reason; the share of tasks
@@ -57,7 +66,6 @@ from ragchat_bench import (JAVA_OPTS, ROOT, Api, connect, create_key, default_ja
                            ingest, loadavg, percentile, say, write_result)
 from compare import beyond_noise  # noqa: E402
 
-COLLECTIONS = ("govt", "ibmcloud")
 ANSWERABLE = ("ANSWERABLE", "PARTIAL")
 MULTI_TURN = ("Follow-up", "Clarification", "N/A")
 RANKINGS = ("rerank", "fuse", "vector", "keyword")
@@ -65,6 +73,8 @@ WAYS = {"conversation": "with the conversation", "lastTurn": "last turn alone"}
 TOP = 5
 # figures that are no goal in themselves: a change gets no verdict of better or worse
 NEUTRAL = ("underspecified/refused", "underspecified/answered", "queryChanged")
+# figures that are better when they fall
+LOWER_IS_BETTER = ("citesTrap",)
 
 
 def default_data():
@@ -75,10 +85,18 @@ def default_data():
     return ROOT.parent / "shared/data/mtrag-dev"
 
 
+def collections(data):
+    """The collections the data set's tasks name, sorted."""
+    with open(data / "tasks.jsonl") as f:
+        return sorted({json.loads(line)["collection"] for line in f if line.strip()})
+
+
 def load_tasks(data, only, limit):
     tasks = []
     with open(data / "tasks.jsonl") as f:
         for line in f:
+            if not line.strip():
+                continue
             t = json.loads(line)
             if t["collection"] in only:
                 tasks.append(t)
@@ -129,12 +147,14 @@ def outcome(status, body, seconds, task):
     trace = body.get("trace") or {}
     stage, top = final_ranking(trace)
     gold = set(task["gold_files"])
+    traps = set(task.get("trap_files") or [])
     cited = [c.get("filename") for c in body.get("citations") or []]
     query = searched_query(trace)
     last = task["input"][-1]["text"]
     refusal = body.get("refusal") or {}
     row = {"status": status, "grounded": bool(body.get("grounded")), "refusal": refusal.get("reason"),
            "askedBack": asked_back(body), "cited": cited, "citesGold": bool(gold & set(cited)) if gold else None,
+           "citesTrap": bool(traps & set(cited)) if traps else None,
            "query": query, "queryChanged": None if query is None else query.strip() != last.strip(),
            "ranking": stage, "top5": top, "ms": round(seconds * 1000, 1),
            "answer": ((body.get("choices") or [{}])[0].get("message") or {}).get("content")}
@@ -208,7 +228,9 @@ def share(flags):
             "kind": "rate"}
 
 
-COLUMNS = ("all", *MULTI_TURN, *COLLECTIONS)
+def columns(rows):
+    """The columns of the figures: all tasks, each multi-turn type, each collection asked."""
+    return ("all", *MULTI_TURN, *sorted({r["collection"] for r in rows}))
 
 
 def in_column(row, column):
@@ -232,6 +254,9 @@ FIGURES = [
     ("grounded/lastTurn", "grounded (answerable), last turn alone", ANSWERABLE, "lastTurn", "grounded"),
     ("citesGold/lastTurn", "cites a gold file (answerable), last turn alone", ANSWERABLE, "lastTurn",
      "citesGold"),
+    ("citesTrap/conversation", "cites a trap file (answerable), with the conversation", ANSWERABLE,
+     "conversation", "citesTrap"),
+    ("citesTrap/lastTurn", "cites a trap file (answerable), last turn alone", ANSWERABLE, "lastTurn", "citesTrap"),
     ("refused/conversation", "refused (unanswerable), with the conversation", ("UNANSWERABLE",), "conversation",
      "refused"),
     ("underspecified/askedBack", "underspecified: asked back", ("UNDERSPECIFIED",), "conversation", "askedBack"),
@@ -255,9 +280,10 @@ def value(answer, what):
 def figures(rows):
     out = {}
     for name, _, over, way, what in FIGURES:
-        for column in COLUMNS:
+        for column in columns(rows):
             values = [value(r[way], what) for r in rows
                       if (over is None or r["answerability"] in over) and in_column(r, column) and answered(r, way)]
+            values = [v for v in values if v is not None]  # a task without gold or trap files has no value
             if not values:
                 continue
             out[f"{name}/{column}"] = mean(values) if what == "recall5" else share(values)
@@ -288,11 +314,14 @@ def cell(f):
 
 def table(result):
     figs = result["figures"]
+    cols = columns(result["tasks"])
     lines = [f"Commit {result['commit']}, jar {result['config']['jar']}, {result['started']},"
              f" {result['machine']['cores']} cores, loads {result['loads']}", "",
-             "| figure | " + " | ".join(COLUMNS) + " |", "|---" * (len(COLUMNS) + 1) + "|"]
+             "| figure | " + " | ".join(cols) + " |", "|---" * (len(cols) + 1) + "|"]
     for name, label, _, _, _ in FIGURES:
-        lines.append(f"| {label} | " + " | ".join(cell(figs.get(f"{name}/{c}")) for c in COLUMNS) + " |")
+        if not any(f"{name}/{c}" in figs for c in cols):  # a figure the data set has no tasks for
+            continue
+        lines.append(f"| {label} | " + " | ".join(cell(figs.get(f"{name}/{c}")) for c in cols) + " |")
     reasons = result["answerableRefusedByReason"]
     lines += ["", "Answerable tasks refused with the conversation, by reason: "
               + (", ".join(f"{k} {v}" for k, v in reasons.items()) if reasons else "none")]
@@ -326,7 +355,8 @@ def compare(before_path, after_path, list_tasks):
             if a["n"] != b["n"]:
                 verdict = f"n changed ({b['n']} → {a['n']})"
             elif beyond:
-                good = None if name.startswith(NEUTRAL) else change > 0
+                good = None if name.startswith(NEUTRAL) else (change < 0 if name.startswith(LOWER_IS_BETTER)
+                                                              else change > 0)
                 if good is not None:
                     verdict = ("**better**" if good else "**worse**") + f" (threshold {threshold:.3f})"
                     (better if good else worse).append(name)
@@ -363,8 +393,9 @@ def compare(before_path, after_path, list_tasks):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--data", default=str(default_data()), help="the mtrag-dev folder (tasks.jsonl, docs/)")
-    parser.add_argument("--only", default=",".join(COLLECTIONS), help="collections, comma-separated")
+    parser.add_argument("--data", default=str(default_data()),
+                        help="the data set's folder (tasks.jsonl, docs/): mtrag-dev, benchmarks/eval/conversations")
+    parser.add_argument("--only", help="collections, comma-separated (default: every collection of the data set)")
     parser.add_argument("--limit", type=int, help="at most this many tasks per collection (the first ones)")
     parser.add_argument("--workers", type=int, default=3, help="questions asked at once (the service admits 8)")
     parser.add_argument("--url", help="a running service instead of starting the jar")
@@ -382,13 +413,14 @@ def main():
     if args.compare:
         compare(*args.compare, args.tasks)
         return
-    only = [c.strip() for c in args.only.split(",") if c.strip()]
-    unknown = [c for c in only if c not in COLLECTIONS]
-    if unknown:
-        sys.exit(f"unknown collections {unknown}; known: {', '.join(COLLECTIONS)}")
     data = Path(args.data)
     if not (data / "tasks.jsonl").is_file():
         sys.exit(f"no tasks.jsonl in {data} (--data)")
+    known = collections(data)
+    only = [c.strip() for c in args.only.split(",") if c.strip()] if args.only else known
+    unknown = [c for c in only if c not in known]
+    if unknown:
+        sys.exit(f"unknown collections {unknown}; known: {', '.join(known)}")
     tasks = load_tasks(data, only, args.limit)
     result = {"commit": git_commit(), "started": datetime.now(timezone.utc).isoformat(timespec="seconds"),
               "machine": {"cores": os.cpu_count()},
@@ -405,7 +437,7 @@ def main():
         for c in only:
             files = sorted((data / "docs").glob(f"{c}-*"))
             figures_of, _ = ingest(api, key, f"mtrag-{c}", files, args.upload_batch,
-                                   description=f"MTRAG-UN development set: {c}")
+                                   description=f"{data.resolve().name}: {c}")
             kbs[c] = figures_of["knowledgeBase"]
             ingestion[c] = figures_of
         loads.append(loadavg())
