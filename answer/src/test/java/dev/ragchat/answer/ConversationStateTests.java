@@ -192,6 +192,18 @@ class ConversationStateTests {
 	}
 
 	@Test
+	void aModelRewritesAFollowUpToldWhatTheConversationIsAbout() {
+		Chat chat = new Chat(model("The router has one USB 3.0 port [1]."));
+		chat.history.add(new Turn(Turn.USER, "Which of your routers supports mesh networking?"));
+		chat.history.add(new Turn(Turn.ASSISTANT, "The AX3000 supports mesh."));
+		Answer usb = chat.ask("Does the router have a USB port?");
+		assertThat(this.prompts.get(0)).contains("The conversation is about: AX3000")
+			.contains("Does the router have a USB port?");
+		assertThat(usb.trace().stage(Trace.REWRITE).conversation().documents()).containsExactly("ax3000");
+		assertThat(documents(usb)).containsOnly("ax3000");
+	}
+
+	@Test
 	void aYearTheDocumentDoesNotGiveIsNotAnsweredWithAnother() {
 		Answer answer = extract().answer(new AnswerRequest(KB, "What were total net sales in 2018?", List.of(),
 				List.of(), null, new AnswerRequest.Settings(5, null, null, null), null, true,

@@ -9,7 +9,6 @@ import dev.ragchat.answer.generate.ModelFailures;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.Message;
-import org.springframework.ai.chat.messages.SystemMessage;
 import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.rag.Query;
@@ -49,7 +48,7 @@ public final class CompressingQueryRewriter implements QueryRewriter {
 		}
 		List<Message> messages = new ArrayList<>();
 		if (!state.open()) {
-			messages.add(new SystemMessage("The conversation is about: " + String.join("; ", state.labels())));
+			messages.add(new UserMessage("(The conversation is about: " + String.join("; ", state.labels()) + ".)"));
 		}
 		conversation.history()
 			.forEach((m) -> messages

@@ -61,7 +61,7 @@ final class Mentions {
 		List<String> names = this.search.shape(text).names();
 		Map<String, Named> named = new LinkedHashMap<>();
 		for (ScoredChunk found : this.search.search(scope.lookingUp(text, READ)).chunks()) {
-			Named name = named(found.chunk(), words, names);
+			Named name = named(found.chunk(), words, names, text);
 			if (name != null) {
 				List<String> documents = named.computeIfAbsent(name.label().toLowerCase(Locale.ROOT), (key) -> name)
 					.documentIds();
@@ -126,7 +126,7 @@ final class Mentions {
 	 * What of the chunk's document the turn names: a part of its title or its file name
 	 * whose words it writes, else a name it writes that the title holds.
 	 */
-	private static Named named(Chunk chunk, Set<String> words, List<String> names) {
+	private static Named named(Chunk chunk, Set<String> words, List<String> names, String text) {
 		Named best = null;
 		List<String> parts = new ArrayList<>(List.of(TITLE_PARTS.split(chunk.title().strip())));
 		parts.add(chunk.filename().replaceFirst("\\.[A-Za-z0-9]{1,5}$", "").replaceAll("[_.]+", " "));
@@ -141,9 +141,14 @@ final class Mentions {
 		}
 		for (String name : names) {
 			Set<String> nameWords = Overlap.words(name);
+			// a name as the turn writes it, rather than a file name of the same words
 			if (!nameWords.isEmpty() && titleWords.containsAll(nameWords)
-					&& (best == null || nameWords.size() > best.words().size())) {
-				best = new Named(name, nameWords, new ArrayList<>());
+					&& (best == null || nameWords.size() >= best.words().size())) {
+				java.util.regex.Matcher written = Pattern
+					.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(name) + "(?![\\p{L}\\p{N}])",
+							Pattern.CASE_INSENSITIVE)
+					.matcher(text);
+				best = new Named(written.find() ? written.group() : name, nameWords, new ArrayList<>());
 			}
 		}
 		return best;
