@@ -98,6 +98,9 @@ public final class ChatSessions implements ActiveSessions {
 			refuseOverridesOfLocked(config, request);
 		}
 		this.models.check(request.settings().model(), config);
+		if (config != null && request.settings().model() == null) {
+			this.models.checkChatConfig(config);
+		}
 		String knowledgeBase = (request.knowledgeBase() != null) ? request.knowledgeBase() : (config != null)
 				? config.knowledgeBase() : !request.knowledgeBases().isEmpty() ? request.knowledgeBases().get(0) : null;
 		if (knowledgeBase == null) {
@@ -265,9 +268,13 @@ public final class ChatSessions implements ActiveSessions {
 		// service's model that answers): a model picked is dropped
 		ChatConfig config = (session.configId() != null) ? this.configs.findById(session.configId()).orElse(null)
 				: null;
-		String model = (settings.model() != null && settings.model().isBlank())
-				? ((config != null) ? config.model() : null) : first(settings.model(), session.model());
-		if (model != null && !model.equals(session.model())) {
+		boolean backToConfig = settings.model() != null && settings.model().isBlank();
+		String model = backToConfig ? ((config != null) ? config.model() : null)
+				: first(settings.model(), session.model());
+		if (backToConfig && config != null) {
+			this.models.checkChatConfig(config);
+		}
+		else if (model != null && !model.equals(session.model())) {
 			this.models.check(model, config);
 		}
 		ChatSession updated = new ChatSession(session.id(), session.keyId(), session.knowledgeBase(),
@@ -283,6 +290,8 @@ public final class ChatSessions implements ActiveSessions {
 	 * @param session a session
 	 * @return the key the engine chooses the model that answers its questions by: the
 	 * model it picked, when people may use it, else its chat config's
+	 * @throws ConflictException when the session took up its chat config's model and
+	 * people may not use it (asked for each answer, before any model is)
 	 */
 	public String modelKey(ChatSession session) {
 		return this.models.modelKey(session.model(), session.configId());

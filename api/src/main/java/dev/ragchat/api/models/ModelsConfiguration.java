@@ -47,8 +47,8 @@ class ModelsConfiguration {
 
 	@Bean
 	OfferedModels offeredModels(SwitchableGenerator generator, ChoiceCheck check, ModelChoiceStore store,
-			ChatConfigModels chatConfigs) {
-		OfferedModels offered = new OfferedModels(generator, check, store, chatConfigs);
+			ChatConfigModels chatConfigs, ChatConfigStore configs) {
+		OfferedModels offered = new OfferedModels(generator, check, store, chatConfigs, configs);
 		offered.restore();
 		return offered;
 	}

@@ -11,8 +11,10 @@ import dev.ragchat.answer.generate.SwitchableGenerator;
 import dev.ragchat.answer.generate.SwitchableGenerator.ChosenModel;
 import dev.ragchat.api.chat.SessionModels;
 import dev.ragchat.api.chat.config.ChatConfig;
+import dev.ragchat.api.chat.config.ChatConfigStore;
 import dev.ragchat.api.models.ChoiceCheck.Checked;
 import dev.ragchat.api.models.Models.Generator;
+import dev.ragchat.errors.ConflictException;
 import dev.ragchat.errors.NotFoundException;
 import dev.ragchat.errors.RejectedInputException;
 import org.slf4j.Logger;
@@ -41,15 +43,18 @@ public final class OfferedModels implements SessionModels {
 
 	private final ChatConfigModels chatConfigs;
 
+	private final ChatConfigStore configs;
+
 	/** Why an offered model could not be set up at start-up, by its name. */
 	private final Map<String, String> problems = new ConcurrentHashMap<>();
 
 	OfferedModels(SwitchableGenerator generator, ChoiceCheck check, ModelChoiceStore store,
-			ChatConfigModels chatConfigs) {
+			ChatConfigModels chatConfigs, ChatConfigStore configs) {
 		this.generator = generator;
 		this.check = check;
 		this.store = store;
 		this.chatConfigs = chatConfigs;
+		this.configs = configs;
 	}
 
 	/**
@@ -114,7 +119,8 @@ public final class OfferedModels implements SessionModels {
 
 	/**
 	 * People may no longer pick a model: the sessions that picked it are answered by
-	 * their chat config's or the service's model again.
+	 * their chat config's or the service's model again; a chat config that names it is
+	 * refused as its sessions take it up ({@link #checkChatConfig}).
 	 * @param name the name people picked it by
 	 * @throws NotFoundException when no model is offered under that name
 	 */
@@ -153,21 +159,53 @@ public final class OfferedModels implements SessionModels {
 
 	@Override
 	public void check(String model, ChatConfig config) {
-		Set<String> offered = this.generator.offered();
-		if (model == null || offered.isEmpty() || offered.contains(model)
-				|| (config != null && model.equals(config.model()))
-				|| model.equals(this.generator.current((config != null) ? config.id() : null).model())) {
+		if (mayName(model, config)) {
 			return;
 		}
 		throw new RejectedInputException("model: '" + model + "' is not a model people may use here; pick one of "
-				+ String.join(", ", offered.stream().sorted().toList())
-				+ " (GET /api/v1/generator/offered), or leave it out for the "
+				+ offeredNames() + " (GET /api/v1/generator/offered), or leave it out for the "
 				+ ((config != null) ? "persona's" : "service's") + " model");
 	}
 
 	@Override
+	public void checkChatConfig(ChatConfig config) {
+		if (mayName(config.model(), config)) {
+			return;
+		}
+		throw new ConflictException("Persona '" + config.title() + "' (" + config.id() + ") names the model '"
+				+ config.model() + "', which is not, or no longer, one of the models people may use here: "
+				+ offeredNames() + " (GET /api/v1/generator/offered). Its creator may change or clear its model (PUT"
+				+ " /api/v1/chat-configs/" + config.id() + ")"
+				+ (config.editable() ? ", or a session may pick one of them (model)" : ""));
+	}
+
+	/**
+	 * The one check of a model named for a session or a persona: with models offered,
+	 * only one of them or the model that answers anyway (the persona's own, else the
+	 * service's) may be named; with none, any name is a name for the model that answers.
+	 */
+	private boolean mayName(String model, ChatConfig config) {
+		Set<String> offered = this.generator.offered();
+		return model == null || offered.isEmpty() || offered.contains(model)
+				|| model.equals(this.generator.current((config != null) ? config.id() : null).model());
+	}
+
+	private String offeredNames() {
+		return String.join(", ", this.generator.offered().stream().sorted().toList());
+	}
+
+	@Override
 	public String modelKey(String model, String configId) {
-		return this.generator.offers(model) ? SwitchableGenerator.picked(model) : configId;
+		if (this.generator.offers(model)) {
+			return SwitchableGenerator.picked(model);
+		}
+		if (configId != null && model != null) {
+			// the chat config's model, taken up by its session: checked at each answer
+			this.configs.findById(configId)
+				.filter((config) -> model.equals(config.model()))
+				.ifPresent(this::checkChatConfig);
+		}
+		return configId;
 	}
 
 	/**

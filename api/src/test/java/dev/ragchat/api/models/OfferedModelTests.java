@@ -75,6 +75,9 @@ class OfferedModelTests {
 	OfferedModels models;
 
 	@Autowired
+	Models service;
+
+	@Autowired
 	ModelChoiceStore store;
 
 	@Autowired
@@ -106,8 +109,9 @@ class OfferedModelTests {
 	}
 
 	@AfterEach
-	void nothingOffered() {
+	void nothingOfferedAndTheConfiguredModel() {
 		this.models.offered().forEach((offered) -> this.models.withdraw(offered.name()));
+		this.service.useConfigured();
 	}
 
 	@Test
@@ -230,6 +234,116 @@ class OfferedModelTests {
 	}
 
 	@Test
+	void aPersonaMayNameOnlyAModelPeopleMayUseAndNoServerIsAskedForAnother() throws Exception {
+		theServiceAnswersWithOllama();
+		// made while nothing was offered: any name, for the service's model server
+		String earlier = persona("Earlier guide", "gpt-4o");
+		offer("{\"kind\":\"openai-compatible\",\"baseUrl\":\"" + local.baseUrl() + "/v1\",\"model\":\"local-model\"}")
+			.andExpect(status().isOk());
+
+		// created or changed to name a model not offered: a problem naming those offered
+		this.mvc.perform(chatConfig(post("/api/v1/chat-configs"), "Harbour guide", "gpt-4o"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail").value(containsString("'gpt-4o' is not a model people may use")))
+			.andExpect(jsonPath("$.detail").value(containsString("local-model")));
+		this.mvc.perform(chatConfig(put("/api/v1/chat-configs/" + earlier), "Earlier guide", "gpt-4o"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+
+		// the one made before: a session from it is refused, saying why
+		this.mvc
+			.perform(post("/api/v1/sessions").secure(true)
+				.header("X-API-Key", key)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"configId\":\"" + earlier + "\"}"))
+			.andExpect(status().isConflict())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail").value(containsString("Persona 'Earlier guide'")))
+			.andExpect(jsonPath("$.detail").value(containsString("names the model 'gpt-4o'")))
+			.andExpect(jsonPath("$.detail").value(containsString("local-model")));
+		// and a chat completion with it, as an OpenAI error
+		this.mvc
+			.perform(post("/v1/chat/completions").secure(true)
+				.header("Authorization", "Bearer " + key)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(completion("config:" + earlier)))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.error.message").value(containsString("'gpt-4o'")));
+		// a session from it that picks a model offered is answered by that model
+		local.resetRequests();
+		ask(session("{\"configId\":\"" + earlier + "\",\"model\":\"local-model\"}"), QUESTION)
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.answer").value(ANSWER));
+		assertThat(local.findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions")))).singleElement()
+			.satisfies((asked) -> assertThat(json.readTree(asked.getBodyAsString()).get("model").asText())
+				.isEqualTo("local-model"));
+
+		// a model offered, or the service's own, may be named
+		persona("Local guide", "local-model");
+		persona("Service guide", "llama3.2:3b");
+		assertThat(modelsAsked(ollama, "/api/chat")).doesNotContain("gpt-4o");
+	}
+
+	@Test
+	void aPersonaWhoseModelIsWithdrawnSaysSoAtTheNextAnswerAndNoServerIsAskedForIt() throws Exception {
+		theServiceAnswersWithOllama();
+		offer("{\"kind\":\"openai-compatible\",\"baseUrl\":\"" + local.baseUrl() + "/v1\",\"model\":\"local-model\"}")
+			.andExpect(status().isOk());
+		offer("{\"kind\":\"ollama\",\"baseUrl\":\"" + ollama.baseUrl() + "\",\"model\":\"llama3.2:3b\"}")
+			.andExpect(status().isOk());
+		String guide = persona("Local guide", "local-model");
+		String[] session = session("{\"configId\":\"" + guide + "\"}");
+		local.resetRequests();
+		ask(session, QUESTION).andExpect(status().isOk()).andExpect(jsonPath("$.answer").value(ANSWER));
+		assertThat(modelsAsked(local, "/v1/chat/completions")).containsExactly("local-model");
+
+		this.mvc.perform(master(delete("/api/v1/admin/models/offered").param("name", "local-model")))
+			.andExpect(status().isNoContent());
+		local.resetRequests();
+		ollama.resetRequests();
+		// the open conversation's next question: a problem that says so, no model asked
+		ask(session, QUESTION).andExpect(status().isConflict())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail").value(containsString("names the model 'local-model'")))
+			.andExpect(jsonPath("$.detail").value(containsString("no longer")))
+			.andExpect(jsonPath("$.detail").value(containsString("PUT /api/v1/chat-configs/" + guide)));
+		this.mvc
+			.perform(post("/api/v1/sessions").secure(true)
+				.header("X-API-Key", key)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"configId\":\"" + guide + "\"}"))
+			.andExpect(status().isConflict());
+		// back to the persona's model (an empty model) is the same refusal
+		this.mvc
+			.perform(put("/api/v1/sessions/" + session[0]).secure(true)
+				.header("Authorization", "Bearer " + session[1])
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"model\":\"\"}"))
+			.andExpect(status().isConflict())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		assertThat(local.findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions")))).isEmpty();
+		assertThat(ollama.findAll(postRequestedFor(urlPathEqualTo("/api/chat")))).isEmpty();
+		// the refused question is not kept
+		this.mvc
+			.perform(get("/api/v1/sessions/" + session[0] + "/messages").secure(true)
+				.header("Authorization", "Bearer " + session[1]))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total").value(2));
+
+		// a model still offered, picked in the conversation, answers it
+		this.mvc
+			.perform(put("/api/v1/sessions/" + session[0]).secure(true)
+				.header("Authorization", "Bearer " + session[1])
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"model\":\"llama3.2:3b\"}"))
+			.andExpect(status().isOk());
+		ask(session, QUESTION).andExpect(status().isOk()).andExpect(jsonPath("$.answer").value(ANSWER));
+		assertThat(modelsAsked(ollama, "/api/chat")).containsExactly("llama3.2:3b");
+		assertThat(local.findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions")))).isEmpty();
+	}
+
+	@Test
 	void aChatCompletionPicksAModelAfterTheKnowledgeBaseAndListsTheCombinations() throws Exception {
 		offer("{\"kind\":\"openai-compatible\",\"baseUrl\":\"" + local.baseUrl() + "/v1\",\"model\":\"local-model\"}")
 			.andExpect(status().isOk());
@@ -296,6 +410,51 @@ class OfferedModelTests {
 		// answers,
 		// as before
 		session("{\"knowledgeBase\":\"" + kb + "\",\"model\":\"any-name\"}");
+	}
+
+	/**
+	 * The service's own model is an Ollama model ({@code llama3.2:3b}) on the stub, so
+	 * that a model name that reaches it is seen.
+	 */
+	private void theServiceAnswersWithOllama() throws Exception {
+		this.mvc
+			.perform(master(put("/api/v1/admin/models"))
+				.content("{\"kind\":\"ollama\",\"baseUrl\":\"" + ollama.baseUrl() + "\",\"model\":\"llama3.2:3b\"}"))
+			.andExpect(status().isOk());
+		ollama.resetRequests();
+	}
+
+	private String persona(String title, String model) throws Exception {
+		return json
+			.readTree(this.mvc.perform(chatConfig(post("/api/v1/chat-configs"), title, model))
+				.andExpect(status().isCreated())
+				.andReturn()
+				.getResponse()
+				.getContentAsString())
+			.get("id")
+			.asText();
+	}
+
+	private MockHttpServletRequestBuilder chatConfig(MockHttpServletRequestBuilder request, String title, String model)
+			throws Exception {
+		return request.secure(true)
+			.header("X-API-Key", key)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(json.writeValueAsString(Map.of("title", title, "knowledgeBase", kb, "model", model)));
+	}
+
+	/**
+	 * @return the model each request to a stub's path named, in order
+	 */
+	private static List<String> modelsAsked(WireMockExtension server, String path) {
+		return server.findAll(postRequestedFor(urlPathEqualTo(path))).stream().map((asked) -> {
+			try {
+				return json.readTree(asked.getBodyAsString()).get("model").asText();
+			}
+			catch (java.io.IOException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}).toList();
 	}
 
 	private ResultActions offer(String body) throws Exception {

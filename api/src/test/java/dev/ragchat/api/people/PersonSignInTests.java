@@ -437,6 +437,109 @@ class PersonSignInTests {
 	}
 
 	@Test
+	void aPersonRenewsTheirKeyAfterAGrantIsWithdrawnWithWhatTheyHoldNowAndItsConversationsGoOn() throws Exception {
+		String charts = createKnowledgeBase("charts");
+		String logs = createKnowledgeBase("logs");
+		String notes = createKnowledgeBase("notes");
+		grant(charts, "group:research", "chat");
+		grant(logs, "group:research", "chat");
+		SignInBrowser hedy = browser();
+		hedy.signIn("hedy");
+		String csrf = hedy.json("GET", "/api/v1/me", null, 200).at("/csrf/token").asText();
+		HttpResponse<String> issued = hedy.send("POST", "/api/v1/keys", "{\"name\":\"field notes\",\"ttlSeconds\":600}",
+				csrf);
+		assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+		JsonNode key = json.readTree(issued.body());
+		String id = key.get("id").asText();
+		assertThat(key.get("knowledgeBases")).extracting(JsonNode::asText).containsExactlyInAnyOrder(charts, logs);
+		String session = json
+			.readTree(expect(201,
+					withKey(key.get("key").asText(), "POST", "/api/v1/sessions",
+							"{\"knowledgeBase\":\"" + charts + "\"}")))
+			.get("sessionId")
+			.asText();
+
+		withdraw(logs, "group:research");
+
+		// renewed with the knowledge bases she holds now: the lineage goes on
+		HttpResponse<String> renewed = hedy.send("POST", "/api/v1/keys/" + id + "/renew", null, csrf);
+		assertThat(renewed.statusCode()).as(renewed.body()).isEqualTo(201);
+		JsonNode renewal = json.readTree(renewed.body());
+		assertThat(renewal.get("knowledgeBases")).extracting(JsonNode::asText).containsExactly(charts);
+		assertThat(renewal.get("scopes")).extracting(JsonNode::asText).containsExactly("chat");
+		assertThat(renewal.get("lineage").asText()).isEqualTo(id);
+		String renewedKey = renewal.get("key").asText();
+		assertThat(json.readTree(expect(200, withKey(renewedKey, "GET", "/api/v1/sessions", null))).get("sessions"))
+			.extracting((listed) -> listed.get("sessionId").asText())
+			.containsExactly(session);
+		String token = json
+			.readTree(expect(200, withKey(renewedKey, "POST", "/api/v1/sessions/" + session + "/token", null)))
+			.get("token")
+			.asText();
+		expect(200, withToken(token, "POST", "/api/v1/sessions/" + session + "/messages",
+				"{\"message\":\"What do the charts show?\"}"));
+
+		// none of its knowledge bases held any more (another granted since): a problem
+		grant(notes, "group:research", "chat");
+		withdraw(charts, "group:research");
+		HttpResponse<String> refused = hedy.send("POST", "/api/v1/keys/" + renewal.get("id").asText() + "/renew", null,
+				csrf);
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+		assertThat(refused.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(json.readTree(refused.body()).get("detail").asText()).contains("cannot be renewed")
+			.contains(charts)
+			.contains("POST /api/v1/keys");
+		assertThat(hedy.json("GET", "/api/v1/keys", null, 200).get("keys"))
+			.filteredOn((k) -> k.get("lineage").asText().equals(id))
+			.hasSize(2);
+		master("DELETE", "/api/v1/keys/" + id, null, 204);
+		withdraw(notes, "group:research");
+	}
+
+	@Test
+	void theConsolesKeyIsRenewedAtTheNextSignInAfterAGrantIsWithdrawnAndItsConversationsCarryOver() throws Exception {
+		String maps = createKnowledgeBase("maps");
+		String tides = createKnowledgeBase("tides");
+		grant(maps, "group:research", "chat");
+		grant(tides, "group:research", "chat");
+		SignInBrowser hedy = browser();
+		hedy.signIn("hedy");
+		JsonNode me = hedy.json("GET", "/api/v1/me", null, 200);
+		String consoleKey = me.get("keyId").asText();
+		HttpResponse<String> started = hedy.send("POST", "/api/v1/sessions", "{\"knowledgeBase\":\"" + maps + "\"}",
+				me.at("/csrf/token").asText());
+		assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+		String session = json.readTree(started.body()).get("sessionId").asText();
+
+		withdraw(tides, "group:research");
+		// the console's key expires (the master key retires it)
+		master("POST", "/api/v1/keys/" + consoleKey + "/renew", "{\"retirePrevious\":true}", 201);
+		assertThat(hedy.send("GET", "/api/v1/me", null).statusCode()).isEqualTo(401);
+
+		// the next sign-in renews it into its lineage: the conversation carries over
+		SignInBrowser again = browser();
+		again.signIn("hedy");
+		JsonNode renewed = again.json("GET", "/api/v1/me", null, 200);
+		assertThat(renewed.get("keyId").asText()).isNotEqualTo(consoleKey);
+		JsonNode keys = again.json("GET", "/api/v1/keys", null, 200).get("keys");
+		assertThat(keys).filteredOn((k) -> k.get("id").asText().equals(renewed.get("keyId").asText()))
+			.singleElement()
+			.satisfies((k) -> assertThat(k.get("lineage").asText()).isEqualTo(consoleKey));
+		assertThat(again.json("GET", "/api/v1/sessions", null, 200).get("sessions"))
+			.extracting((listed) -> listed.get("sessionId").asText())
+			.contains(session);
+		String csrf = renewed.at("/csrf/token").asText();
+		HttpResponse<String> token = again.send("POST", "/api/v1/sessions/" + session + "/token", null, csrf);
+		assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+		expect(200, withToken(json.readTree(token.body()).get("token").asText(), "POST",
+				"/api/v1/sessions/" + session + "/messages", "{\"message\":\"Where do the maps end?\"}"));
+		// acting with what she holds now
+		assertThat(again.json("GET", "/api/v1/keys/current", null, 200).get("rights").has(tides)).isFalse();
+		withdraw(maps, "group:research");
+	}
+
+	@Test
 	void aGrantToAGroupOrPersonWithoutANameIsABadRequest() throws Exception {
 		String research = createKnowledgeBase("research");
 		for (String grantee : List.of("group:", "person:", "group: ")) {

@@ -51,6 +51,9 @@ class ApiKeyController {
 	static final String KEYS_MANAGED_BY = "Keys are managed with the master key, or by a signed-in person for"
 			+ " themselves from the console (their session cookie and its CSRF token), never with an API key";
 
+	/** A key's knowledge bases when it may use all of them. */
+	private static final String ALL = "*";
+
 	private final ApiKeys keys;
 
 	private final Audit audit;
@@ -94,7 +97,8 @@ class ApiKeyController {
 			+ " (ttlSeconds, else the default) and its lineage, so that it lists and continues the conversations,"
 			+ " personas and feedback of the keys before it; the key renewed works until its own expiry unless"
 			+ " retirePrevious is true (it then expires now). A revoked key cannot be renewed (409): revoking"
-			+ " ended its lineage. Master key, or a signed-in person from their console session: their own")
+			+ " ended its lineage. Master key, or a signed-in person from their console session: their own, its"
+			+ " scopes and knowledge bases cut to what they hold now (403 when they hold none of them any more)")
 	ResponseEntity<IssuedKeyResponse> renew(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
 			@PathVariable String id, @RequestBody(required = false) RenewRequest request) {
 		Person person = issuer(caller);
@@ -105,8 +109,9 @@ class ApiKeyController {
 		ApiKey renewed = this.keys.renewable(id);
 		ApiKeys.KeyRequest same = new ApiKeys.KeyRequest(renewed.name(), asked.ttlSeconds(), scopes(renewed),
 				renewed.knowledgeBases());
-		// a person's renewal gets at most what they may do now, as a key they issue
-		ApiKeys.KeyRequest within = (person != null) ? withinRights(caller, same) : same;
+		// a person's renewal gets at most what they may do now, as a key they issue (a
+		// grant withdrawn since narrows it)
+		ApiKeys.KeyRequest within = (person != null) ? withinRights(caller, heldNow(caller, renewed, same)) : same;
 		ApiKeys.IssuedKey issued = this.keys.renew(id, within, (person != null) ? caller.keyExpiresAt() : null,
 				Boolean.TRUE.equals(asked.retirePrevious()));
 		// the person who held the renewed key holds its renewal (its rights stay theirs)
@@ -253,6 +258,39 @@ class ApiKeyController {
 			}
 		}
 		return new ApiKeys.KeyRequest(request.name(), request.ttlSeconds(), scopes, knowledgeBases);
+	}
+
+	/**
+	 * A person's key as they may renew it: its scopes and knowledge bases cut to those
+	 * they hold now ({@code *} to those granted to them, unless they may use all).
+	 * @throws ForbiddenException when they hold none of its knowledge bases, or none of
+	 * its scopes, any more
+	 */
+	private static ApiKeys.KeyRequest heldNow(Caller caller, ApiKey renewed, ApiKeys.KeyRequest same) {
+		Person person = caller.person();
+		boolean all = person.rights().containsKey(ALL);
+		List<String> scopes = renewed.scopes()
+			.stream()
+			.filter(caller.scopes()::contains)
+			.map(Scope::value)
+			.sorted()
+			.toList();
+		boolean anyOf = renewed.knowledgeBases().contains(ALL);
+		List<String> knowledgeBases = List.of(ALL);
+		if (!anyOf || !all) {
+			// in the key's order (the granted ones by id for *)
+			java.util.stream.Stream<String> held = anyOf ? person.rights().keySet().stream().sorted()
+					: renewed.knowledgeBases().stream();
+			knowledgeBases = held.filter((kb) -> (all || person.rights().containsKey(kb)) && caller.mayUse(kb))
+				.toList();
+		}
+		if (knowledgeBases.isEmpty() || scopes.isEmpty()) {
+			throw new ForbiddenException("Key '" + renewed.id() + "' cannot be renewed: you hold none of its "
+					+ (knowledgeBases.isEmpty() ? "knowledge bases (" + String.join(", ", renewed.knowledgeBases())
+							: "scopes (" + String.join(", ", scopes(renewed)))
+					+ ") now. Issue a new key for what is granted to you (POST /api/v1/keys)");
+		}
+		return new ApiKeys.KeyRequest(same.name(), same.ttlSeconds(), scopes, knowledgeBases);
 	}
 
 	/**

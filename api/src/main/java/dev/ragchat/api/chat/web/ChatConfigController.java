@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.access.KeyLineages;
 import dev.ragchat.api.access.Scope;
+import dev.ragchat.api.chat.SessionModels;
 import dev.ragchat.api.chat.SessionSettings;
 import dev.ragchat.api.chat.config.ChatConfig;
 import dev.ragchat.api.chat.config.ChatConfigStore;
@@ -29,6 +30,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -60,19 +62,26 @@ class ChatConfigController {
 
 	private final KeyLineages lineages;
 
-	ChatConfigController(ChatConfigStore store, KnowledgeBases knowledgeBases, Clock clock, KeyLineages lineages) {
+	/** The models people may pick: a configuration's model is checked against them. */
+	private final SessionModels models;
+
+	ChatConfigController(ChatConfigStore store, KnowledgeBases knowledgeBases, Clock clock, KeyLineages lineages,
+			ObjectProvider<SessionModels> models) {
 		this.store = store;
 		this.knowledgeBases = knowledgeBases;
 		this.clock = clock;
 		this.lineages = lineages;
+		this.models = models.getIfAvailable(() -> SessionModels.NONE);
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Create a chat configuration (key with chat scope)")
+	@Operation(summary = "Create a chat configuration (key with chat scope); once the master key offers models, its"
+			+ " model must be one of them (GET /api/v1/generator/offered) or the service's, else 400")
 	ResponseEntity<ChatConfigView> create(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
 			@Valid @RequestBody ConfigRequest request) {
 		caller.require(Scope.CHAT, request.knowledgeBase());
 		this.knowledgeBases.get(request.knowledgeBase());
+		this.models.check(request.model(), null);
 		Instant now = this.clock.instant();
 		ChatConfig config = new ChatConfig("cfg_" + UUID.randomUUID().toString().replace("-", ""), request.title(),
 				request.knowledgeBase(), request.systemPrompt(), request.model(), request.temperature(), request.topK(),
@@ -107,7 +116,8 @@ class ChatConfigController {
 	}
 
 	@PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Replace a chat configuration (its creator or the master key)")
+	@Operation(summary = "Replace a chat configuration (its creator or the master key); once the master key offers"
+			+ " models, its model must be one of them or the model that answers it, else 400")
 	ChatConfigView update(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String id,
 			@Valid @RequestBody ConfigRequest request) {
 		ChatConfig existing = visible(caller, id);
@@ -116,6 +126,7 @@ class ChatConfigController {
 			throw new ForbiddenException("Only the key that created it (or a renewal of it) may change it");
 		}
 		this.knowledgeBases.get(request.knowledgeBase());
+		this.models.check(request.model(), existing);
 		ChatConfig updated = new ChatConfig(id, request.title(), request.knowledgeBase(), request.systemPrompt(),
 				request.model(), request.temperature(), request.topK(), existing.ownerKey(), existing.createdAt(),
 				this.clock.instant(), request.description(), request.avatarUrl(), request.editable());

@@ -143,8 +143,9 @@ class ModelController {
 
 	@DeleteMapping("/offered")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	@Operation(summary = "People may no longer pick the model (its sessions are answered by their persona's or the"
-			+ " service's generator again); 404 when none is offered under that name")
+	@Operation(summary = "People may no longer pick the model (the sessions that picked it are answered by their"
+			+ " persona's or the service's generator again; a persona that names it is refused with a 409 problem"
+			+ " at its sessions' next answers, until its model changes); 404 when none is offered under that name")
 	void withdraw(@RequestParam String name) {
 		this.offered.withdraw(name);
 		this.audit.modelWithdrawn(Audit.MASTER, name);
