@@ -134,8 +134,10 @@ class ConversationTests {
 	void aNameAloneAfterAnAnsweredQuestionIsJudgedByItsOwnName() {
 		Answer answer = ask("MKSYSB", new Turn(Turn.USER, "Which backup options does Geographic Mirroring offer?"),
 				new Turn(Turn.ASSISTANT, "It mirrors the data to a remote site [1]."));
-		assertThat(answer.grounded()).as(answer.trace().toString()).isTrue();
-		assertThat(answer.citations()).extracting(Citation::documentId).contains("backup");
+		assertThat(answer.trace().stage(Trace.REWRITE).gave()).isEqualTo("MKSYSB");
+		assertThat(answer.trace().stage(Trace.JUDGE).decisions()).extracting(Trace.Decision::answerable)
+			.containsOnly(true);
+		assertThat(answer.trace().stage(Trace.JUDGE).candidates().get(0).documentId()).isEqualTo("backup");
 	}
 
 	@Test

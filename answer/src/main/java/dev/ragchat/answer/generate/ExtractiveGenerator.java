@@ -230,7 +230,9 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 	 */
 	private Generated summarise(Question question, List<Candidate> candidates, Consumer<String> tokens) {
 		List<Candidate> quotable = candidates.stream().filter((c) -> !c.title).toList();
-		java.util.Set<String> topic = Asks.topic(question.text());
+		// a follow-up summarises the subject in focus, whatever words it asks with
+		java.util.Set<String> topic = Asks
+			.topic((question.asked().subject() != null) ? question.asked().subject() : question.text());
 		java.util.Set<String> held = new java.util.HashSet<>();
 		question.sources()
 			.forEach((source) -> held.addAll(Overlap.words(source.chunk().title() + "\n" + source.chunk().text())));

@@ -28,10 +28,10 @@ public record Question(String text, String query, List<Turn> history, List<Score
 
 	public Question {
 		media = (media != null) ? List.copyOf(media) : List.of();
-		asked = (asked != null) ? asked : new Asked(Asks.of(text), List.of(), List.of());
+		asked = (asked != null) ? asked : new Asked(Asks.of(text), List.of(), List.of(), null);
 		if (asked.sides().isEmpty() && asked.operator() == Asks.COMPARISON) {
 			// the sides a comparison names, when its conversation gave none
-			asked = new Asked(asked.operator(), Asks.sides(text), asked.periods());
+			asked = new Asked(asked.operator(), Asks.sides(text), asked.periods(), asked.subject());
 		}
 	}
 
@@ -53,8 +53,10 @@ public record Question(String text, String query, List<Turn> history, List<Score
 	 * conversation asked them (empty: it names none)
 	 * @param periods the years asked: a quote is of one of them, or the answer says which
 	 * years the sources give
+	 * @param subject the subject in focus a follow-up asks of ("summarise it"), or
+	 * {@code null} when the message says what it is about
 	 */
-	public record Asked(Asks operator, List<String> sides, List<String> periods) {
+	public record Asked(Asks operator, List<String> sides, List<String> periods, String subject) {
 
 		public Asked {
 			sides = List.copyOf(sides);

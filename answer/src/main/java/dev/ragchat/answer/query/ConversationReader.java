@@ -10,6 +10,7 @@ import dev.ragchat.answer.ground.NamesRule;
 import dev.ragchat.answer.search.Search;
 import dev.ragchat.answer.search.SearchRequest;
 import dev.ragchat.answer.text.Asks;
+import dev.ragchat.answer.text.Overlap;
 import dev.ragchat.retrieval.ScoredChunk;
 import dev.ragchat.retrieval.query.Periods;
 import dev.ragchat.retrieval.query.ShapedQuery;
@@ -39,6 +40,9 @@ public final class ConversationReader implements QueryRewriter {
 
 	/** How many of the user's earlier questions are read for the focus at most. */
 	static final int READ_QUESTIONS = 6;
+
+	/** How many passages of a keyword look-up are read for the message's words. */
+	static final int COVERAGE = 3;
 
 	/** How many documents an answer's citations put in focus at most. */
 	static final int CITED = 3;
@@ -115,19 +119,40 @@ public final class ConversationReader implements QueryRewriter {
 			query = question + " " + labels;
 		}
 		List<String> documents = ConversationState.documentsOf(prior.focus());
-		// the subject's documents answer unless they do not write what is asked and
-		// others do: the conversation has moved on
-		String words = String.join(" ", own);
-		boolean tied = own.isEmpty() || !this.search.search(scope.in(documents).lookingUp(words, 1)).chunks().isEmpty()
-				|| this.search.search(scope.lookingUp(words, 1)).chunks().isEmpty();
+		double inFocus = coverage(own, scope.in(documents));
+		double elsewhere = coverage(own, scope);
 		String carried = asked.equals(periods) ? "" : " " + String.join(" ", asked);
+		if (inFocus < elsewhere) {
+			// other documents speak of what is asked more than the subject's do: the
+			// conversation has moved on, and the message is searched as asked
+			return asked(question,
+					new ConversationState(List.of(), true, operator, periods, List.of(),
+							"other documents speak of " + String.join(", ", own) + " more than those of "
+									+ quoted(labels(prior.focus())) + ": searched as asked"));
+		}
 		ConversationState state = new ConversationState(prior.focus(), false, operator, asked, sides,
-				"it follows up on " + quoted(labels(prior.focus())) + " (" + from(prior.focus()) + ")"
-						+ (tied ? ", searched in its documents"
-								: ", searched everywhere: its documents do not speak of " + String.join(", ", own))
+				"it follows up on " + quoted(labels(prior.focus())) + " (" + from(prior.focus())
+						+ "), searched in its documents"
 						+ (carried.isEmpty() ? "" : "; the years asked before carried:" + carried));
-		return new Rewrite(query + carried, state.why(), null, question + " " + labels + carried, state,
-				tied ? documents : List.of());
+		return new Rewrite(query + carried, state.why(), null, question + " " + labels + carried, state, documents);
+	}
+
+	/**
+	 * How much of the message's own words the passages a keyword look-up of them finds
+	 * first hold: the best of the first {@link #COVERAGE} passages' shares (1 when it has
+	 * none: nothing to hold).
+	 */
+	private double coverage(Set<String> own, SearchRequest where) {
+		if (own.isEmpty()) {
+			return 1;
+		}
+		double best = 0;
+		for (ScoredChunk found : this.search.search(where.lookingUp(String.join(" ", own), COVERAGE)).chunks()) {
+			Set<String> held = Overlap
+				.words(found.chunk().title() + "\n" + found.chunk().headingPath() + "\n" + found.chunk().text());
+			best = Math.max(best, (double) own.stream().filter(held::contains).count() / own.size());
+		}
+		return best;
 	}
 
 	/**
@@ -138,6 +163,7 @@ public final class ConversationReader implements QueryRewriter {
 	private Prior prior(List<Turn> history, SearchRequest scope) {
 		List<Subject> focus = List.of();
 		List<String> answered = new ArrayList<>();
+		Turn latest = null;
 		int read = 0;
 		for (int i = history.size() - 1; i >= 0 && read < READ_QUESTIONS; i--) {
 			Turn turn = history.get(i);
@@ -151,6 +177,9 @@ public final class ConversationReader implements QueryRewriter {
 			}
 			if (answered.size() < 2) {
 				answered.add(0, turn.content());
+			}
+			if (latest == null) {
+				latest = (answer != null) ? answer : turn;
 			}
 			if (focus.isEmpty()) {
 				focus = focusOf(turn, answer, scope);
@@ -166,6 +195,11 @@ public final class ConversationReader implements QueryRewriter {
 					&& focus.stream().noneMatch((subject) -> Subject.CITED.equals(subject.from()))) {
 				break;
 			}
+		}
+		if (focus.isEmpty() && latest != null) {
+			// no turn names a document, and none is known to be cited: the document the
+			// last answer (or question) reads most like is what it was about
+			focus = this.mentions.found(latest.content(), scope);
 		}
 		return new Prior(focus, answered);
 	}
@@ -227,12 +261,11 @@ public final class ConversationReader implements QueryRewriter {
 		return unspoken;
 	}
 
-	/** Whether a chunk the search finds for the name writes it. */
+	/** Whether a chunk the search finds for the name writes it (a plural as one). */
 	private boolean writes(SearchRequest within, String name) {
-		String lower = name.toLowerCase(java.util.Locale.ROOT);
+		Set<String> words = Overlap.words(name);
 		for (ScoredChunk found : this.search.search(within.lookingUp(name, 3)).chunks()) {
-			String text = (found.chunk().title() + "\n" + found.chunk().text()).toLowerCase(java.util.Locale.ROOT);
-			if (text.contains(lower)) {
+			if (Overlap.words(found.chunk().title() + "\n" + found.chunk().text()).containsAll(words)) {
 				return true;
 			}
 		}
@@ -276,6 +309,7 @@ public final class ConversationReader implements QueryRewriter {
 		return switch (subjects.get(0).from()) {
 			case Subject.ASSISTANT -> "named in the previous answer";
 			case Subject.CITED -> "the documents the previous answer cited";
+			case Subject.FOUND -> "the document the previous answer reads most like";
 			default -> "named by the user";
 		};
 	}

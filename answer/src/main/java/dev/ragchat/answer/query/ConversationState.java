@@ -36,7 +36,8 @@ public record ConversationState(List<Subject> focus, boolean own, Asks operator,
 	 * @return what the generator is told the message asks
 	 */
 	public Question.Asked asked() {
-		return new Question.Asked(this.operator, this.sides, this.periods);
+		return new Question.Asked(this.operator, this.sides, this.periods,
+				(this.own || this.focus.isEmpty()) ? null : String.join(" ", labels()));
 	}
 
 	/**

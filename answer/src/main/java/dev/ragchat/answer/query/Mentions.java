@@ -70,15 +70,26 @@ final class Mentions {
 				}
 			}
 		}
+		// of two names one of which holds the other's words, the longer is meant, and the
+		// documents of the shorter come after its own ("viral pneumonia", "pneumonia")
 		List<Subject> subjects = new ArrayList<>();
 		for (Named name : named.values()) {
 			boolean held = named.values()
 				.stream()
 				.anyMatch((other) -> other != name && other.words().containsAll(name.words())
 						&& other.words().size() > name.words().size());
-			if (!held) {
-				subjects.add(new Subject(name.label(), List.copyOf(name.documentIds()), from));
+			if (held) {
+				continue;
 			}
+			List<String> documents = new ArrayList<>(name.documentIds());
+			named.values()
+				.stream()
+				.filter((other) -> other != name && name.words().containsAll(other.words()))
+				.forEach((other) -> other.documentIds()
+					.stream()
+					.filter((document) -> !documents.contains(document))
+					.forEach(documents::add));
+			subjects.add(new Subject(name.label(), documents, from));
 		}
 		return subjects;
 	}
@@ -110,6 +121,22 @@ final class Mentions {
 	}
 
 	/**
+	 * @param text a turn that names no document
+	 * @param scope where the conversation searches
+	 * @return the document a keyword look-up of it finds first, as a subject (none when
+	 * it finds nothing)
+	 */
+	List<Subject> found(String text, SearchRequest scope) {
+		List<ScoredChunk> found = this.search.search(scope.lookingUp(text, 1)).chunks();
+		if (found.isEmpty()) {
+			return List.of();
+		}
+		Chunk chunk = found.get(0).chunk();
+		return List.of(new Subject(chunk.title().isBlank() ? chunk.filename() : chunk.title(),
+				List.of(chunk.documentId()), Subject.FOUND));
+	}
+
+	/**
 	 * @param documentId a document
 	 * @return its title, or its file name when it has none
 	 */
@@ -129,7 +156,10 @@ final class Mentions {
 	private static Named named(Chunk chunk, Set<String> words, List<String> names, String text) {
 		Named best = null;
 		List<String> parts = new ArrayList<>(List.of(TITLE_PARTS.split(chunk.title().strip())));
-		parts.add(chunk.filename().replaceFirst("\\.[A-Za-z0-9]{1,5}$", "").replaceAll("[_.]+", " "));
+		if (chunk.title().isBlank()) {
+			// a document without a title is named by its file name
+			parts.add(chunk.filename().replaceFirst("\\.[A-Za-z0-9]{1,5}$", "").replaceAll("[_.]+", " "));
+		}
 		Set<String> titleWords = new LinkedHashSet<>();
 		for (String part : parts) {
 			Set<String> partWords = Overlap.words(part);
@@ -139,6 +169,8 @@ final class Mentions {
 				best = new Named(part.strip(), partWords, new ArrayList<>());
 			}
 		}
+		// a name may be what the file name holds ("3M" of "3M_2018_10K.pdf")
+		titleWords.addAll(Overlap.words(chunk.filename().replaceAll("[_.]+", " ")));
 		for (String name : names) {
 			Set<String> nameWords = Overlap.words(name);
 			// a name as the turn writes it, rather than a file name of the same words

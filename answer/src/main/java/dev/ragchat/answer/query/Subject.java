@@ -11,7 +11,8 @@ import java.util.List;
  * @param documentIds its documents (empty: a name the knowledge base has no document
  * about)
  * @param from who put it in focus: {@link #USER}, {@link #ASSISTANT} (named in an
- * answer's text), {@link #CITED} (an answer's citations or its quotes found verbatim)
+ * answer's text), {@link #CITED} (an answer's citations or its quotes found verbatim),
+ * {@link #FOUND} (the document a turn reads most like, when nothing else says)
  */
 public record Subject(String label, List<String> documentIds, String from) {
 
@@ -23,6 +24,9 @@ public record Subject(String label, List<String> documentIds, String from) {
 
 	/** The documents an answer cited or quoted. */
 	public static final String CITED = "cited";
+
+	/** The document a turn's words find first, when no turn names or cites one. */
+	public static final String FOUND = "found";
 
 	public Subject {
 		documentIds = List.copyOf(documentIds);
