@@ -11,15 +11,24 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ragchat.api.AbstractHttpsIntegrationTests;
 import dev.ragchat.api.Calls;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,8 +41,10 @@ import static org.awaitility.Awaitility.await;
  * the abandoned one). The model is an OpenAI-compatible server over real HTTP that writes
  * a chunk every 200 ms for a minute (and an Ollama server that does the same), chosen for
  * a persona through the API; the answer is asked through the API's two streams,
- * {@code /messages} and {@code /v1}.
+ * {@code /messages} and {@code /v1}. A {@code /v1} client that leaves is a normal event
+ * there too: no error in the log.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class StopClosesTheModelsRequestTests extends AbstractHttpsIntegrationTests {
 
 	private static final String QUESTION = "When was the lighthouse on Kestrel Point automated?";
@@ -132,6 +143,43 @@ class StopClosesTheModelsRequestTests extends AbstractHttpsIntegrationTests {
 	@Test
 	void aClientThatLeavesAStreamedCompletionClosesTheModelsRequestAtOnce() throws Exception {
 		answeredBy("openai-compatible", this.model.openAiBaseUrl());
+		long stopped = leaveAStreamedCompletion();
+
+		assertTheModelsConnectionClosedSoonAfter(stopped);
+	}
+
+	@Test
+	void aClientThatLeavesAStreamedCompletionIsANormalEventNotAnError(CapturedOutput output) throws Exception {
+		Logger controller = (Logger) LoggerFactory.getLogger("dev.ragchat.api.openai.web.ChatCompletionController");
+		ListAppender<ILoggingEvent> lines = new ListAppender<>();
+		Level level = controller.getLevel();
+		controller.setLevel(Level.DEBUG);
+		lines.start();
+		controller.addAppender(lines);
+		try {
+			answeredBy("openai-compatible", this.model.openAiBaseUrl());
+			int logged = output.getAll().length();
+			leaveAStreamedCompletion();
+
+			// the container's word that the client went away reaches the controller
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> lines.list.stream()
+					.anyMatch((event) -> event.getFormattedMessage()
+						.startsWith("The client of a streamed completion went away")));
+			assertThat(output.getAll().substring(logged)).doesNotContain("ERROR").doesNotContain("\tat ");
+		}
+		finally {
+			controller.detachAppender(lines);
+			controller.setLevel(level);
+		}
+	}
+
+	/**
+	 * Asks a streamed completion, reads until the model's first words, and closes the
+	 * stream.
+	 * @return when it closed it ({@link System#nanoTime})
+	 */
+	private long leaveAStreamedCompletion() throws Exception {
 		HttpResponse<InputStream> stream = stream(HttpClient.Version.HTTP_1_1, "/v1/chat/completions",
 				"Bearer " + this.key, "{\"model\":\"config:" + this.persona
 						+ "\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"" + QUESTION + "\"}]}");
@@ -140,11 +188,9 @@ class StopClosesTheModelsRequestTests extends AbstractHttpsIntegrationTests {
 		while (!data.contains(SlowModelServer.FIRST_WORDS.strip())) {
 			data = nextData();
 		}
-
 		long stopped = System.nanoTime();
 		stream.body().close();
-
-		assertTheModelsConnectionClosedSoonAfter(stopped);
+		return stopped;
 	}
 
 	private void assertTheModelsConnectionClosedSoonAfter(long stopped) throws InterruptedException {
