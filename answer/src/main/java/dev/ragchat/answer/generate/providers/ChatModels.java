@@ -20,6 +20,8 @@ import com.google.cloud.vertexai.api.PredictionServiceSettings;
 import com.google.genai.Client;
 import com.google.genai.types.HttpOptions;
 import dev.ragchat.retrieval.embedding.GoogleClients;
+import io.netty.channel.ChannelOption;
+import reactor.netty.http.HttpProtocol;
 
 import org.springframework.ai.google.genai.GoogleGenAiChatModel;
 import org.springframework.ai.google.genai.GoogleGenAiChatOptions;
@@ -38,7 +40,7 @@ import org.springframework.ai.vertexai.gemini.VertexAiGeminiChatModel;
 import org.springframework.ai.vertexai.gemini.VertexAiGeminiChatOptions;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.http.client.reactive.JdkClientHttpConnector;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.retry.support.RetryTemplate;
 import org.springframework.util.StringUtils;
 import org.springframework.web.client.RestClient;
@@ -188,12 +190,23 @@ public final class ChatModels {
 	 * Streamed answers: any status but 2xx (an error, or a redirect, not followed) fails
 	 * the stream with the same exceptions as Spring AI's error handler for whole answers
 	 * ({@link RetryUtils}), so that one mapping ({@code ModelFailures}) serves both.
+	 * Reactor Netty's client, HTTP/1.1, no redirect followed, proxies as the JDK's system
+	 * properties say: cancelling a streamed answer (its asker gone) closes its
+	 * connection, so the model's server stops writing it and is free for the next
+	 * question. (Spring's connector for the JDK's client caches the response body, so a
+	 * cancel never reaches that client: the request ran on until the model had written
+	 * its whole answer.)
 	 * @param timeout how long to connect
 	 * @return the client's builder
 	 */
 	public static WebClient.Builder streaming(Duration timeout) {
+		reactor.netty.http.client.HttpClient http = reactor.netty.http.client.HttpClient.create()
+			.protocol(HttpProtocol.HTTP11)
+			.followRedirect(false)
+			.proxyWithSystemProperties()
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(timeout.toMillis(), Integer.MAX_VALUE));
 		return WebClient.builder()
-			.clientConnector(new JdkClientHttpConnector(http(timeout)))
+			.clientConnector(new ReactorClientHttpConnector(http))
 			.defaultStatusHandler((status) -> !status.is2xxSuccessful(),
 					(response) -> response.bodyToMono(String.class)
 						.defaultIfEmpty("")

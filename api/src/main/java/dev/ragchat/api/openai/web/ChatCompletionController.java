@@ -34,10 +34,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -184,6 +186,17 @@ class ChatCompletionController {
 			}
 			emitter.complete();
 		}
+	}
+
+	/**
+	 * The container's word that the client of a streamed completion went away (its stream
+	 * closed), dispatched here once it has: a normal event, not an error (the answer
+	 * stops at its next token, and its model's request with it).
+	 * @param ex what the container saw
+	 */
+	@ExceptionHandler
+	void clientGone(AsyncRequestNotUsableException ex) {
+		logger.debug("The client of a streamed completion went away: {}", ex.getMessage());
 	}
 
 	private static List<SourceView> sources(String previews, Conversations.Stateless open, Answer answer) {
