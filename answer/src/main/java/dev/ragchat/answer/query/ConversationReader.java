@@ -1,8 +1,10 @@
 package dev.ragchat.answer.query;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 
 import dev.ragchat.answer.generate.Turn;
@@ -14,6 +16,7 @@ import dev.ragchat.answer.text.Overlap;
 import dev.ragchat.retrieval.ScoredChunk;
 import dev.ragchat.retrieval.query.Periods;
 import dev.ragchat.retrieval.query.ShapedQuery;
+import org.tartarus.snowball.ext.PorterStemmer;
 
 /**
  * Reads the state of a conversation at its last message ({@link ConversationState}), from
@@ -119,16 +122,18 @@ public final class ConversationReader implements QueryRewriter {
 			query = question + " " + labels;
 		}
 		List<String> documents = ConversationState.documentsOf(prior.focus());
-		double inFocus = coverage(own, scope.in(documents));
-		double elsewhere = coverage(own, scope);
 		String carried = asked.equals(periods) ? "" : " " + String.join(" ", asked);
-		if (inFocus < elsewhere) {
-			// other documents speak of what is asked more than the subject's do: the
-			// conversation has moved on, and the message is searched as asked
+		Set<String> inFocus = held(own, scope.in(documents), documents, true);
+		Set<String> elsewhere = held(own, scope, documents, false);
+		if (!inFocus.containsAll(elsewhere) && elsewhere.containsAll(inFocus)) {
+			// other documents hold words of the message its subject's do not, and the
+			// subject's hold none they do not: the conversation has moved on
 			return asked(question,
 					new ConversationState(List.of(), true, operator, periods, List.of(),
-							"other documents speak of " + String.join(", ", own) + " more than those of "
-									+ quoted(labels(prior.focus())) + ": searched as asked"));
+							"other documents speak of " + String.join(", ", new TreeSet<>(elsewhere)) + ", those of "
+									+ quoted(labels(prior.focus())) + " of "
+									+ (inFocus.isEmpty() ? "none of it" : String.join(", ", new TreeSet<>(inFocus)))
+									+ ": searched as asked"));
 		}
 		ConversationState state = new ConversationState(prior.focus(), false, operator, asked, sides,
 				"it follows up on " + quoted(labels(prior.focus())) + " (" + from(prior.focus())
@@ -138,21 +143,39 @@ public final class ConversationReader implements QueryRewriter {
 	}
 
 	/**
-	 * How much of the message's own words the passages a keyword look-up of them finds
-	 * first hold: the best of the first {@link #COVERAGE} passages' shares (1 when it has
-	 * none: nothing to hold).
+	 * The message's own words (as their stems) that the first {@link #COVERAGE} passages
+	 * a keyword look-up of them finds hold, in the subject's documents or in the others.
 	 */
-	private double coverage(Set<String> own, SearchRequest where) {
+	private Set<String> held(Set<String> own, SearchRequest where, List<String> documents, boolean inside) {
+		Set<String> held = new HashSet<>();
 		if (own.isEmpty()) {
-			return 1;
+			return held;
 		}
-		double best = 0;
-		for (ScoredChunk found : this.search.search(where.lookingUp(String.join(" ", own), COVERAGE)).chunks()) {
-			Set<String> held = Overlap
-				.words(found.chunk().title() + "\n" + found.chunk().headingPath() + "\n" + found.chunk().text());
-			best = Math.max(best, (double) own.stream().filter(held::contains).count() / own.size());
+		Set<String> asked = stems(own);
+		for (ScoredChunk found : this.search.search(where.lookingUp(String.join(" ", own), COVERAGE + 3)).chunks()) {
+			if (documents.contains(found.chunk().documentId()) != inside) {
+				continue;
+			}
+			Set<String> words = stems(Overlap
+				.words(found.chunk().title() + "\n" + found.chunk().headingPath() + "\n" + found.chunk().text()));
+			asked.stream().filter(words::contains).forEach(held::add);
 		}
-		return best;
+		return held;
+	}
+
+	/**
+	 * The words as the Porter stemmer writes them ("parking" and "park" are one word),
+	 * for telling which documents speak of a message's words.
+	 */
+	private static Set<String> stems(Set<String> words) {
+		Set<String> stems = new HashSet<>();
+		PorterStemmer stemmer = new PorterStemmer();
+		for (String word : words) {
+			stemmer.setCurrent(word);
+			stemmer.stem();
+			stems.add(stemmer.getCurrent());
+		}
+		return stems;
 	}
 
 	/**
