@@ -136,10 +136,16 @@ public final class ConversationReader implements QueryRewriter {
 									+ ": searched as asked"));
 		}
 		ConversationState state = new ConversationState(prior.focus(), false, operator, asked, sides,
-				"it follows up on " + quoted(labels(prior.focus())) + " (" + from(prior.focus())
-						+ "), searched in its documents"
+				"it follows up on " + quoted(labels(prior.focus())) + " (" + from(prior.focus()) + ")"
 						+ (carried.isEmpty() ? "" : "; the years asked before carried:" + carried));
-		return new Rewrite(query + carried, state.why(), null, question + " " + labels + carried, state, documents);
+		// a subject someone named is searched in its documents; one only cited or read
+		// from an answer is context: its documents are where the answer was, not
+		// necessarily where the next one is
+		boolean named = prior.focus()
+			.stream()
+			.anyMatch((subject) -> Subject.USER.equals(subject.from()) || Subject.ASSISTANT.equals(subject.from()));
+		return new Rewrite(query + carried, state.why(), null, question + " " + labels + carried, state,
+				named ? documents : List.of());
 	}
 
 	/**

@@ -36,6 +36,9 @@ final class Mentions {
 	/** Where a title's parts meet: "Civil | Superior Court | County of Tuolumne". */
 	private static final Pattern TITLE_PARTS = Pattern.compile("\\s+[|–—:-]\\s+|\\s*[|:]\\s*");
 
+	/** A code: a name with a digit or two capitals ("AX3000", "B7", "IBM"). */
+	private static final Pattern CODE = Pattern.compile("\\p{N}|\\p{Lu}.*\\p{Lu}");
+
 	/**
 	 * A sentence an answer may have quoted: long enough to be found only where it was.
 	 */
@@ -61,7 +64,7 @@ final class Mentions {
 		List<String> names = this.search.shape(text).names();
 		Map<String, Named> named = new LinkedHashMap<>();
 		for (ScoredChunk found : this.search.search(scope.lookingUp(text, READ)).chunks()) {
-			Named name = named(found.chunk(), words, names, text);
+			Named name = named(found.chunk(), words, names, text, from);
 			if (name != null) {
 				List<String> documents = named.computeIfAbsent(name.label().toLowerCase(Locale.ROOT), (key) -> name)
 					.documentIds();
@@ -153,7 +156,7 @@ final class Mentions {
 	 * What of the chunk's document the turn names: a part of its title or its file name
 	 * whose words it writes, else a name it writes that the title holds.
 	 */
-	private static Named named(Chunk chunk, Set<String> words, List<String> names, String text) {
+	private static Named named(Chunk chunk, Set<String> words, List<String> names, String text, String from) {
 		Named best = null;
 		List<String> parts = new ArrayList<>(List.of(TITLE_PARTS.split(chunk.title().strip())));
 		if (chunk.title().isBlank()) {
@@ -172,6 +175,11 @@ final class Mentions {
 		// a name may be what the file name holds ("3M" of "3M_2018_10K.pdf")
 		titleWords.addAll(Overlap.words(chunk.filename().replaceAll("[_.]+", " ")));
 		for (String name : names) {
+			if (Subject.ASSISTANT.equals(from) && !CODE.matcher(name).find()) {
+				// an answer's capitalised words are many ("Park", "County"): only its
+				// codes ("AX3000", "B7") name a document; its titles do the rest
+				continue;
+			}
 			Set<String> nameWords = Overlap.words(name);
 			// a name as the turn writes it, rather than a file name of the same words
 			if (!nameWords.isEmpty() && titleWords.containsAll(nameWords)
