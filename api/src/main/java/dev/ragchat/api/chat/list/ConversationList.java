@@ -101,7 +101,10 @@ public final class ConversationList {
 			// a session is listed when it may be opened: the key may chat in every
 			// knowledge base of its scope, as each request checks
 			List<ChatSession> listable = listable(caller, keys, knowledgeBases, searched);
-			page = listable.subList(Math.min(offset, listable.size()), Math.min(offset + limit, listable.size()));
+			// the page's end counted from its start: offset + limit may pass
+			// Integer.MAX_VALUE
+			int from = Math.min(offset, listable.size());
+			page = listable.subList(from, from + Math.min(limit, listable.size() - from));
 			total = listable.size();
 		}
 		return new Listed(page.stream().map(this::summary).toList(), total);
