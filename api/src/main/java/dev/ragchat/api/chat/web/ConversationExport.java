@@ -30,6 +30,14 @@ final class ConversationExport {
 
 	private static final Pattern MARKER = Pattern.compile("\\[(\\d+)]");
 
+	private static final String OPEN = "\uE000";
+
+	private static final String CLOSE = "\uE001";
+
+	private static final Pattern PLACEHOLDER = Pattern.compile(OPEN + "(\\d+)" + CLOSE);
+
+	private static final Pattern PLACEHOLDER_MARKS = Pattern.compile("[" + OPEN + CLOSE + "]");
+
 	/**
 	 * The longest quote a footnote shows (a citation without a quote shows its passage).
 	 */
@@ -72,14 +80,16 @@ final class ConversationExport {
 	static String markdown(ConversationList.Exported exported, Instant at) {
 		ChatSession session = exported.session();
 		StringBuilder md = new StringBuilder();
-		md.append("# ").append(oneLine(title(exported), MAX_TITLE)).append("\n\n");
-		md.append("- Knowledge base: ").append(oneLine(knowledgeBase(exported), MAX_TITLE)).append('\n');
+		md.append("# ").append(MarkdownText.of(oneLine(title(exported), MAX_TITLE))).append("\n\n");
+		md.append("- Knowledge base: ")
+			.append(MarkdownText.of(oneLine(knowledgeBase(exported), MAX_TITLE)))
+			.append('\n');
 		md.append("- Started: ").append(session.createdAt()).append('\n');
 		md.append("- Exported: ").append(at).append("\n");
 		int footnotes = 0;
 		for (ChatMessage message : exported.messages()) {
 			if (ChatMessage.USER.equals(message.role())) {
-				md.append("\n## You\n\n").append(message.content().strip()).append('\n');
+				md.append("\n## You\n\n").append(MarkdownText.of(message.content())).append('\n');
 				continue;
 			}
 			md.append("\n## ragchat\n\n");
@@ -91,18 +101,18 @@ final class ConversationExport {
 			// out
 			// of the answer first)
 			StringBuilder text = new StringBuilder();
-			Matcher marker = MARKER.matcher(message.content());
+			Matcher marker = MARKER.matcher(PLACEHOLDER_MARKS.matcher(message.content()).replaceAll(""));
 			while (marker.find()) {
 				int index = Integer.parseInt(marker.group(1));
 				String replacement = marker.group();
 				if (byIndex.containsKey(index)) {
 					int first = footnotes + numbers.size() + 1;
-					replacement = "[^" + numbers.computeIfAbsent(index, (i) -> first) + "]";
+					replacement = OPEN + numbers.computeIfAbsent(index, (i) -> first) + CLOSE;
 				}
 				marker.appendReplacement(text, Matcher.quoteReplacement(replacement));
 			}
 			marker.appendTail(text);
-			String answer = text.toString().strip();
+			String answer = PLACEHOLDER.matcher(MarkdownText.of(text.toString())).replaceAll("[^$1]");
 			if (!answer.isEmpty()) {
 				md.append(answer).append("\n\n");
 			}
@@ -203,14 +213,14 @@ final class ConversationExport {
 				: citation.snippet();
 		StringBuilder note = new StringBuilder("[^").append(number)
 			.append("]: ")
-			.append(oneLine(citation.filename(), MAX_TITLE))
+			.append(MarkdownText.of(oneLine(citation.filename(), MAX_TITLE)))
 			.append(", page ")
 			.append(citation.page());
 		if (citation.webUrl() != null) {
-			note.append(" (").append(citation.webUrl()).append(')');
+			note.append(" (").append(MarkdownText.of(oneLine(citation.webUrl(), MAX_QUOTE))).append(')');
 		}
 		if (quote != null && !quote.isBlank()) {
-			note.append(": “").append(oneLine(quote, MAX_QUOTE)).append('”');
+			note.append(": “").append(MarkdownText.of(oneLine(quote, MAX_QUOTE))).append('”');
 		}
 		return note.append('\n').toString();
 	}

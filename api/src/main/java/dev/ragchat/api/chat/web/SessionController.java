@@ -216,7 +216,8 @@ public class SessionController {
 	@GetMapping(path = "/{id}/export", produces = { MediaType.APPLICATION_JSON_VALUE, ConversationExport.MARKDOWN })
 	@Operation(summary = "The conversation to take away (its token, or the API key that started it), as a file"
 			+ " named after its title and its knowledge base's name: format=markdown (default; the title, each turn,"
-			+ " answers with their citations as footnotes: document, page, quote) or format=json (the session and every message with its citations)")
+			+ " answers with their citations as footnotes: document, page, quote; what documents and people wrote"
+			+ " escaped to show as text) or format=json (the session and every message with its citations)")
 	@SecurityRequirement(name = "sessionToken")
 	@SecurityRequirement(name = "apiKey")
 	ResponseEntity<?> export(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String id,
