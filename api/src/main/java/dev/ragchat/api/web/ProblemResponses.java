@@ -1,10 +1,12 @@
 package dev.ragchat.api.web;
 
+import java.io.IOException;
 import java.util.stream.Collectors;
 
 import dev.ragchat.errors.BusyException;
 import dev.ragchat.errors.RagChatException;
 import dev.ragchat.errors.TooLargeException;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +23,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * The HTTP edge: exceptions become RFC 9457 problem responses, never stack traces (the
@@ -31,6 +34,9 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class ProblemResponses extends ResponseEntityExceptionHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(ProblemResponses.class);
+
+	private static final DisconnectedClientHelper disconnectedClient = new DisconnectedClientHelper(
+			ProblemResponses.class.getPackageName() + ".DisconnectedClient");
 
 	/**
 	 * Every refusal of every module, as one problem each.
@@ -66,10 +72,30 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 						+ " complete up to its closing boundary, with well-formed part headers");
 	}
 
+	/**
+	 * What no other handler answers: a 500 problem without internals, the error logged. A
+	 * client that went away (Stop while an answer streams, a closed tab) is answered
+	 * nothing, with a line at DEBUG, as nobody is listening: the container's client-abort
+	 * exceptions as Spring recognises them, and an I/O failure on a response already
+	 * streaming (Tomcat tells of an HTTP/2 stream its client reset with a plain
+	 * {@link IOException}). Nothing else is taken for one: an {@link IOException} while a
+	 * request is read or an answer is made is an error like any other.
+	 * @param ex the exception
+	 * @param response the response, committed once a stream has begun
+	 * @return the problem, or {@code null} when there is nothing to write
+	 */
 	@ExceptionHandler
-	ProblemDetail unexpected(Exception ex) {
+	ResponseEntity<ProblemDetail> unexpected(Exception ex, HttpServletResponse response) {
+		if (disconnectedClient.checkAndLogClientDisconnectedException(ex)) {
+			return null;
+		}
+		if (response.isCommitted() && ex instanceof IOException) {
+			logger.debug("The client went away from a streamed response: {}", ex.getMessage());
+			return null;
+		}
 		logger.error("Unexpected error", ex);
-		return Problems.unexpected();
+		// a stream already begun has said so in its own error event, if it could
+		return response.isCommitted() ? null : ResponseEntity.of(Problems.unexpected()).build();
 	}
 
 	@Override

@@ -123,7 +123,7 @@ class ConversationComfortsTests extends AbstractWebIntegrationTests {
 			.getResponse();
 		assertThat(markdown.getContentType()).startsWith("text/markdown");
 		assertThat(markdown.getHeader("Content-Disposition")).startsWith("attachment")
-			.contains("conversation-" + id(session) + ".md");
+			.contains("filename=\"when-was-the-lighthouse-on-kestrel-point-automated_export.md\"");
 		String text = markdown.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 		assertThat(text).startsWith("# When was the lighthouse on Kestrel Point automated?\n")
 			.contains("\n## You\n\nWhen was the lighthouse on Kestrel Point automated?\n")

@@ -17,7 +17,9 @@ import dev.ragchat.api.chat.MessageStore;
 import dev.ragchat.api.chat.SessionScopes;
 import dev.ragchat.api.chat.SessionStore;
 import dev.ragchat.errors.ForbiddenException;
+import dev.ragchat.errors.NotFoundException;
 import dev.ragchat.errors.RejectedInputException;
+import dev.ragchat.ingestion.KnowledgeBases;
 
 /**
  * A key's conversations, as its list shows them: those of its lineage it may open now,
@@ -46,15 +48,18 @@ public final class ConversationList {
 
 	private final KeyLineages lineages;
 
+	private final KnowledgeBases knowledgeBases;
+
 	private final Clock clock;
 
 	ConversationList(ChatSessions sessions, SessionStore store, MessageStore messages, SessionScopes scopes,
-			KeyLineages lineages, Clock clock) {
+			KeyLineages lineages, KnowledgeBases knowledgeBases, Clock clock) {
 		this.sessions = sessions;
 		this.store = store;
 		this.messages = messages;
 		this.scopes = scopes;
 		this.lineages = lineages;
+		this.knowledgeBases = knowledgeBases;
 		this.clock = clock;
 	}
 
@@ -101,7 +106,10 @@ public final class ConversationList {
 			// a session is listed when it may be opened: the key may chat in every
 			// knowledge base of its scope, as each request checks
 			List<ChatSession> listable = listable(caller, keys, knowledgeBases, searched);
-			page = listable.subList(Math.min(offset, listable.size()), Math.min(offset + limit, listable.size()));
+			// the page's end counted from its start: offset + limit may pass
+			// Integer.MAX_VALUE
+			int from = Math.min(offset, listable.size());
+			page = listable.subList(from, from + Math.min(limit, listable.size() - from));
 			total = listable.size();
 		}
 		return new Listed(page.stream().map(this::summary).toList(), total);
@@ -218,7 +226,19 @@ public final class ConversationList {
 			all.addAll(page);
 		}
 		while (page.size() == EXPORT_PAGE);
-		return new Exported(session, all);
+		return new Exported(session, all, knowledgeBaseName(session.knowledgeBase()));
+	}
+
+	/**
+	 * @return the knowledge base's name, or {@code null} when it is gone
+	 */
+	private String knowledgeBaseName(String id) {
+		try {
+			return this.knowledgeBases.get(id).name();
+		}
+		catch (NotFoundException ex) {
+			return null;
+		}
 	}
 
 	/**
@@ -256,8 +276,10 @@ public final class ConversationList {
 	 *
 	 * @param session the session
 	 * @param messages its messages, oldest first
+	 * @param knowledgeBaseName the name of the knowledge base it asked, or {@code null}
+	 * when that is gone
 	 */
-	public record Exported(ChatSession session, List<ChatMessage> messages) {
+	public record Exported(ChatSession session, List<ChatMessage> messages, String knowledgeBaseName) {
 
 	}
 

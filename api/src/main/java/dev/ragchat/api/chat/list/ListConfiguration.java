@@ -7,6 +7,7 @@ import dev.ragchat.api.chat.ChatSessions;
 import dev.ragchat.api.chat.MessageStore;
 import dev.ragchat.api.chat.SessionScopes;
 import dev.ragchat.api.chat.SessionStore;
+import dev.ragchat.ingestion.KnowledgeBases;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,8 +17,8 @@ class ListConfiguration {
 
 	@Bean
 	ConversationList conversationList(ChatSessions sessions, SessionStore store, MessageStore messages,
-			SessionScopes scopes, KeyLineages lineages, Clock clock) {
-		return new ConversationList(sessions, store, messages, scopes, lineages, clock);
+			SessionScopes scopes, KeyLineages lineages, KnowledgeBases knowledgeBases, Clock clock) {
+		return new ConversationList(sessions, store, messages, scopes, lineages, knowledgeBases, clock);
 	}
 
 }

@@ -31,7 +31,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -150,17 +149,6 @@ class MessageController {
 		}
 		List<ChatMessage> page = this.conversations.history(caller, id, offset, limit);
 		return new HistoryView(page.stream().map(AnswerView::of).toList(), offset, limit, this.conversations.count(id));
-	}
-
-	/**
-	 * The container's word that the client of a streamed answer went away (a stream reset
-	 * by Stop, a closed connection), dispatched here once it has: a normal event, not an
-	 * error. The answer's own thread says so in the log, in one line, when it stops.
-	 * @param ex what the container saw
-	 */
-	@ExceptionHandler
-	void clientGone(IOException ex) {
-		logger.debug("A client went away: {}", ex.getMessage());
 	}
 
 	/**

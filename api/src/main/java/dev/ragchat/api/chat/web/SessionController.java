@@ -29,7 +29,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -215,9 +214,10 @@ public class SessionController {
 	}
 
 	@GetMapping(path = "/{id}/export", produces = { MediaType.APPLICATION_JSON_VALUE, ConversationExport.MARKDOWN })
-	@Operation(summary = "The conversation to take away (its token, or the API key that started it), as a file:"
-			+ " format=markdown (default; the title, each turn, answers with their citations as footnotes:"
-			+ " document, page, quote) or format=json (the session and every message with its citations)")
+	@Operation(summary = "The conversation to take away (its token, or the API key that started it), as a file"
+			+ " named after its title and its knowledge base's name: format=markdown (default; the title, each turn,"
+			+ " answers with their citations as footnotes: document, page, quote; what documents and people wrote"
+			+ " escaped to show as text) or format=json (the session and every message with its citations)")
 	@SecurityRequirement(name = "sessionToken")
 	@SecurityRequirement(name = "apiKey")
 	ResponseEntity<?> export(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String id,
@@ -230,11 +230,7 @@ public class SessionController {
 		ConversationList.Exported exported = this.conversations.export(caller, id);
 		Instant now = this.clock.instant();
 		ResponseEntity.BodyBuilder file = ResponseEntity.ok()
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment()
-						.filename("conversation-" + exported.session().id() + (json ? ".json" : ".md"))
-						.build()
-						.toString());
+			.header(HttpHeaders.CONTENT_DISPOSITION, ConversationExport.contentDisposition(exported, json));
 		if (json) {
 			return file.contentType(MediaType.APPLICATION_JSON).body(ConversationExport.json(exported, now));
 		}

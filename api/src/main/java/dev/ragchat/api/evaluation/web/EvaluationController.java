@@ -3,6 +3,9 @@ package dev.ragchat.api.evaluation.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -29,6 +32,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -39,6 +43,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -81,11 +86,13 @@ class EvaluationController {
 	@Operation(summary = "Start an evaluation: the body is the golden set (JSON lines); settings as parameters:"
 			+ " mode (hybrid|vector|keyword), topK, rerank, configId (a persona), name")
 	ResponseEntity<EvaluationView> start(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
-			@PathVariable String kb, @RequestBody(required = false) String goldenSet,
-			@RequestParam(required = false) String name, @RequestParam(required = false) String mode,
-			@RequestParam(required = false) Integer topK, @RequestParam(required = false) Boolean rerank,
-			@RequestParam(required = false) String configId) {
-		return started(caller, kb, new Evaluations.Request(name, mode, topK, rerank, configId), goldenSet);
+			@PathVariable String kb, @RequestBody(required = false) byte[] goldenSet,
+			@RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type, @RequestParam(required = false) String name,
+			@RequestParam(required = false) String mode, @RequestParam(required = false) Integer topK,
+			@RequestParam(required = false) Boolean rerank, @RequestParam(required = false) String configId) {
+		Charset charset = (type.getCharset() != null) ? type.getCharset() : StandardCharsets.UTF_8;
+		return started(caller, kb, new Evaluations.Request(name, mode, topK, rerank, configId),
+				(goldenSet != null) ? text(goldenSet, charset) : null);
 	}
 
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -104,7 +111,7 @@ class EvaluationController {
 		}
 		String text;
 		try (InputStream in = goldenSet.getInputStream()) {
-			text = new String(in.readNBytes(MAX_GOLDEN_SET_BYTES), StandardCharsets.UTF_8);
+			text = text(in.readNBytes(MAX_GOLDEN_SET_BYTES), StandardCharsets.UTF_8);
 		}
 		return started(caller, kb, new Evaluations.Request(name, mode, topK, rerank, configId), text);
 	}
@@ -126,6 +133,22 @@ class EvaluationController {
 			problem.setProperty("field", ex.field());
 		}
 		return problem;
+	}
+
+	/**
+	 * @param bytes a golden set as it came
+	 * @param charset its charset
+	 * @return its text
+	 * @throws RejectedInputException for bytes that are not text in the charset (not read
+	 * as U+FFFD, which would ask other questions than those sent)
+	 */
+	private static String text(byte[] bytes, Charset charset) {
+		try {
+			return charset.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+		}
+		catch (CharacterCodingException ex) {
+			throw new RejectedInputException("The golden set is not " + charset.name() + " text");
+		}
 	}
 
 	private ResponseEntity<EvaluationView> started(Caller caller, String kb, Evaluations.Request request,

@@ -1,6 +1,8 @@
 package dev.ragchat.api.mcp.web;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -144,9 +146,18 @@ final class McpRequestGuard implements HandlerFilterFunction<ServerResponse, Ser
 			return error(HttpStatus.BAD_REQUEST, null, ErrorCodes.PARSE_ERROR,
 					"Parse error: the body could not be read");
 		}
+		String text;
+		try {
+			// strictly: bytes that are not text in the charset are not read as U+FFFD
+			text = charset(request).newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+		}
+		catch (CharacterCodingException ex) {
+			return error(HttpStatus.BAD_REQUEST, null, ErrorCodes.PARSE_ERROR,
+					"Parse error: the body is not " + charset(request).name() + " text");
+		}
 		JsonNode message;
 		try {
-			message = json.readTree(new String(bytes, charset(request)));
+			message = json.readTree(text);
 		}
 		catch (JsonProcessingException ex) {
 			return error(HttpStatus.BAD_REQUEST, null, ErrorCodes.PARSE_ERROR, "Parse error: the body is not JSON");
