@@ -10,7 +10,7 @@ import { openCitation, openDocument } from './viewer.js';
 import { withPageLink } from './weblinks.js';
 import { openTrace } from './trace.js';
 import { describeModelSettings, extractNotice, loadPickable, showGenerator } from './models.js';
-import { renderScope, resetScope, scopeBody, suggestionKeys, whenScopeChanges } from './scope.js';
+import { knowledgeBaseCount, renderScope, resetScope, scopeBody, suggestionKeys, whenScopeChanges } from './scope.js';
 
 const OPEN = 'ragchat.conversation';
 const chat = { session: null, personas: [], pickable: [], streaming: null, renewing: null, names: new Map() };
@@ -450,8 +450,10 @@ function renderQuestion(item, text) {
  * its outcome and clarification (a question asked back: its readings become buttons, live
  * and from the history); asked: what else its question carried (Regenerate sends it again)
  */
-function renderAnswer(item, text, citations, grounded, question, messageId, passages = [], why = {}) {
+function renderAnswer(item, answered, citations, grounded, question, messageId, passages = [], why = {}) {
 	const box = item.querySelector('.text');
+	const clarify = why.outcome === 'clarify';
+	const text = grounded === false && !clarify ? refusalWords(answered) : answered;
 	learnNames([...citations, ...passages]);
 	const byIndex = new Map(citations.map((c) => [c.index, c]));
 	const seen = new Set();
@@ -465,11 +467,10 @@ function renderAnswer(item, text, citations, grounded, question, messageId, pass
 	box.replaceChildren(fragment);
 	// a question asked back: the readings the documents hold, each a button that asks
 	// again with it
-	const clarify = why.outcome === 'clarify';
 	item.classList.toggle('not-found', grounded === false && !clarify);
 	item.classList.toggle('clarify', clarify);
 	if (grounded === false && !clarify) box.prepend(el('strong', { class: 'badge', text: 'Not in the documents' }), ' ');
-	extractNotice(item, text, grounded);
+	extractNotice(item, text);
 	item.querySelector('.message-actions')?.remove();
 	item.querySelector('.passages')?.remove();
 	item.querySelector('.readings')?.remove();
@@ -487,8 +488,8 @@ function renderAnswer(item, text, citations, grounded, question, messageId, pass
 	}
 	if (passages.length) item.append(sourcesPanel(passages, citations));
 	item.append(el('div', { class: 'message-actions' },
-		el('button', { type: 'button', class: 'quiet copy', text: 'Copy', 'aria-label': 'Copy this answer',
-			onclick: (e) => copy(e.target, text) }),
+		el('button', { type: 'button', class: 'quiet copy', text: 'Copy', 'aria-label': 'Copy this answer with its sources',
+			onclick: (e) => copy(e.target, withSources(text, citations)) }),
 		why.trace || grounded === false ? el('button', {
 			type: 'button', class: 'quiet why', 'aria-haspopup': 'dialog',
 			text: clarify ? 'Why this question?' : grounded === false ? 'Why not found?' : 'Why this answer?',
@@ -498,6 +499,28 @@ function renderAnswer(item, text, citations, grounded, question, messageId, pass
 			onclick: () => send(question, why.asked || {}) }) : '',
 		messageId ? rating(messageId, 'up', 'Helpful', 'A good answer') : '',
 		messageId ? rating(messageId, 'down', 'Not helpful', 'A bad answer (say why if you like)') : ''));
+}
+
+/**
+ * A refusal in the words of the chat it is in: the service says "this knowledge base",
+ * a chat that asks several says "these knowledge bases".
+ */
+function refusalWords(text) {
+	return knowledgeBaseCount() > 1 ? (text || '').replace(/\bthis knowledge base\b/g, 'these knowledge bases') : text;
+}
+
+/**
+ * An answer as Copy puts it on the clipboard: its text with the sources its [n] refer
+ * to, one line each (document, page, the quote), so that the markers still mean something
+ * where it is pasted.
+ */
+function withSources(text, citations) {
+	const used = new Set([...(text || '').matchAll(/\[(\d+)]/g)].map((m) => Number(m[1])));
+	const sources = [...new Map(citations.filter((c) => used.has(c.index)).map((c) => [c.index, c])).values()]
+		.sort((a, b) => a.index - b.index)
+		.map((c) => `[${c.index}] ${documentLabel(c.filename, c.documentId)}, page ${c.page}`
+			+ `${c.quote ? `: “${c.quote}”` : ''}${c.webUrl ? ` ${c.webUrl}` : ''}`);
+	return sources.length ? `${text}\n\nSources:\n${sources.join('\n')}\n` : text;
 }
 
 /**

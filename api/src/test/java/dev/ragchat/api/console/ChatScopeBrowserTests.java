@@ -88,6 +88,8 @@ class ChatScopeBrowserTests extends ConsoleBrowserTestSupport {
 		kb.selectByVisibleText("Harbour");
 		WebElement refused = ask("How many tonnes do the Contoso cranes lift?");
 		assertThat(refused.getAttribute("class")).contains("not-found");
+		assertThat(refused.findElement(By.cssSelector(".text")).getText()).contains("this knowledge base");
+		assertThat(refused.findElements(By.cssSelector(".extract-notice"))).isEmpty();
 
 		new Select(this.wait.until(ExpectedConditions.elementToBeClickable(By.id("scope-add"))))
 			.selectByVisibleText("Cranes");
