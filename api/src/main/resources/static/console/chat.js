@@ -423,7 +423,7 @@ async function loadHistory() {
 			renderStopped(item, m.answer, question);
 		} else {
 			renderAnswer(item, m.answer, m.citations || [], m.grounded, question, m.id, m.passages || [],
-				{ refusal: m.refusal || null, outcome: m.outcome || null, clarification: m.clarification || null });
+				{ trace: m.trace || null, refusal: m.refusal || null, outcome: m.outcome || null, clarification: m.clarification || null });
 			item.dataset.done = 'true';
 		}
 	}
@@ -445,8 +445,9 @@ function renderQuestion(item, text) {
 }
 
 /**
- * @param why the answer's trace (asked in this tab) and refusal: "Why this answer?" opens
- * the trace, "Why not found?" the trace or, for an answer of the history, its refusal;
+ * @param why the answer's trace (live, or as the history keeps it) and refusal: "Why this
+ * answer?" opens the trace, "Why not found?" the trace or, for an answer kept without
+ * one, its refusal;
  * its outcome and clarification (a question asked back: its readings become buttons, live
  * and from the history); asked: what else its question carried (Regenerate sends it again)
  */
@@ -487,14 +488,17 @@ function renderAnswer(item, answered, citations, grounded, question, messageId, 
 			})));
 	}
 	if (passages.length) item.append(sourcesPanel(passages, citations));
+	// where each document is: a chat may ask several knowledge bases (the trace's passages
+	// open their pages there)
+	const homes = new Map([...passages, ...citations].filter((p) => p.knowledgeBase).map((p) => [p.documentId, p.knowledgeBase]));
 	item.append(el('div', { class: 'message-actions' },
 		el('button', { type: 'button', class: 'quiet copy', text: 'Copy', 'aria-label': 'Copy this answer with its sources',
 			onclick: (e) => copy(e.target, withSources(text, citations)) }),
 		why.trace || grounded === false ? el('button', {
 			type: 'button', class: 'quiet why', 'aria-haspopup': 'dialog',
 			text: clarify ? 'Why this question?' : grounded === false ? 'Why not found?' : 'Why this answer?',
-			onclick: () => openTrace(why.trace || null,
-				{ knowledgeBase: chat.session.knowledgeBase, refusal: why.refusal || null, grounded }) }) : '',
+			onclick: () => openTrace(why.trace || null, { knowledgeBase: chat.session.knowledgeBase,
+				knowledgeBaseOf: (documentId) => homes.get(documentId), refusal: why.refusal || null, grounded }) }) : '',
 		question ? el('button', { type: 'button', class: 'quiet regenerate', text: 'Regenerate', 'aria-label': 'Ask this question again',
 			onclick: () => send(question, why.asked || {}) }) : '',
 		messageId ? rating(messageId, 'up', 'Helpful', 'A good answer') : '',
