@@ -10,7 +10,7 @@ import { openCitation, openDocument } from './viewer.js';
 import { withPageLink } from './weblinks.js';
 import { openTrace } from './trace.js';
 import { describeModelSettings, extractNotice, loadPickable, showGenerator } from './models.js';
-import { renderScope, resetScope, scopeBody, suggestionKeys, whenScopeChanges } from './scope.js';
+import { knowledgeBaseCount, renderScope, resetScope, scopeBody, suggestionKeys, whenScopeChanges } from './scope.js';
 
 const OPEN = 'ragchat.conversation';
 const chat = { session: null, personas: [], pickable: [], streaming: null, renewing: null, names: new Map() };
@@ -423,7 +423,7 @@ async function loadHistory() {
 			renderStopped(item, m.answer, question);
 		} else {
 			renderAnswer(item, m.answer, m.citations || [], m.grounded, question, m.id, m.passages || [],
-				{ refusal: m.refusal || null, outcome: m.outcome || null, clarification: m.clarification || null });
+				{ trace: m.trace || null, refusal: m.refusal || null, outcome: m.outcome || null, clarification: m.clarification || null });
 			item.dataset.done = 'true';
 		}
 	}
@@ -445,13 +445,16 @@ function renderQuestion(item, text) {
 }
 
 /**
- * @param why the answer's trace (asked in this tab) and refusal: "Why this answer?" opens
- * the trace, "Why not found?" the trace or, for an answer of the history, its refusal;
+ * @param why the answer's trace (live, or as the history keeps it) and refusal: "Why this
+ * answer?" opens the trace, "Why not found?" the trace or, for an answer kept without
+ * one, its refusal;
  * its outcome and clarification (a question asked back: its readings become buttons, live
  * and from the history); asked: what else its question carried (Regenerate sends it again)
  */
-function renderAnswer(item, text, citations, grounded, question, messageId, passages = [], why = {}) {
+function renderAnswer(item, answered, citations, grounded, question, messageId, passages = [], why = {}) {
 	const box = item.querySelector('.text');
+	const clarify = why.outcome === 'clarify';
+	const text = grounded === false && !clarify ? refusalWords(answered) : answered;
 	learnNames([...citations, ...passages]);
 	const byIndex = new Map(citations.map((c) => [c.index, c]));
 	const seen = new Set();
@@ -465,11 +468,10 @@ function renderAnswer(item, text, citations, grounded, question, messageId, pass
 	box.replaceChildren(fragment);
 	// a question asked back: the readings the documents hold, each a button that asks
 	// again with it
-	const clarify = why.outcome === 'clarify';
 	item.classList.toggle('not-found', grounded === false && !clarify);
 	item.classList.toggle('clarify', clarify);
 	if (grounded === false && !clarify) box.prepend(el('strong', { class: 'badge', text: 'Not in the documents' }), ' ');
-	extractNotice(item, text, grounded);
+	extractNotice(item, text);
 	item.querySelector('.message-actions')?.remove();
 	item.querySelector('.passages')?.remove();
 	item.querySelector('.readings')?.remove();
@@ -486,18 +488,43 @@ function renderAnswer(item, text, citations, grounded, question, messageId, pass
 			})));
 	}
 	if (passages.length) item.append(sourcesPanel(passages, citations));
+	// where each document is: a chat may ask several knowledge bases (the trace's passages
+	// open their pages there)
+	const homes = new Map([...passages, ...citations].filter((p) => p.knowledgeBase).map((p) => [p.documentId, p.knowledgeBase]));
 	item.append(el('div', { class: 'message-actions' },
-		el('button', { type: 'button', class: 'quiet copy', text: 'Copy', 'aria-label': 'Copy this answer',
-			onclick: (e) => copy(e.target, text) }),
+		el('button', { type: 'button', class: 'quiet copy', text: 'Copy', 'aria-label': 'Copy this answer with its sources',
+			onclick: (e) => copy(e.target, withSources(text, citations)) }),
 		why.trace || grounded === false ? el('button', {
 			type: 'button', class: 'quiet why', 'aria-haspopup': 'dialog',
 			text: clarify ? 'Why this question?' : grounded === false ? 'Why not found?' : 'Why this answer?',
-			onclick: () => openTrace(why.trace || null,
-				{ knowledgeBase: chat.session.knowledgeBase, refusal: why.refusal || null, grounded }) }) : '',
+			onclick: () => openTrace(why.trace || null, { knowledgeBase: chat.session.knowledgeBase,
+				knowledgeBaseOf: (documentId) => homes.get(documentId), refusal: why.refusal || null, grounded }) }) : '',
 		question ? el('button', { type: 'button', class: 'quiet regenerate', text: 'Regenerate', 'aria-label': 'Ask this question again',
 			onclick: () => send(question, why.asked || {}) }) : '',
 		messageId ? rating(messageId, 'up', 'Helpful', 'A good answer') : '',
 		messageId ? rating(messageId, 'down', 'Not helpful', 'A bad answer (say why if you like)') : ''));
+}
+
+/**
+ * A refusal in the words of the chat it is in: the service says "this knowledge base",
+ * a chat that asks several says "these knowledge bases".
+ */
+function refusalWords(text) {
+	return knowledgeBaseCount() > 1 ? (text || '').replace(/\bthis knowledge base\b/g, 'these knowledge bases') : text;
+}
+
+/**
+ * An answer as Copy puts it on the clipboard: its text with the sources its [n] refer
+ * to, one line each (document, page, the quote), so that the markers still mean something
+ * where it is pasted.
+ */
+function withSources(text, citations) {
+	const used = new Set([...(text || '').matchAll(/\[(\d+)]/g)].map((m) => Number(m[1])));
+	const sources = [...new Map(citations.filter((c) => used.has(c.index)).map((c) => [c.index, c])).values()]
+		.sort((a, b) => a.index - b.index)
+		.map((c) => `[${c.index}] ${documentLabel(c.filename, c.documentId)}, page ${c.page}`
+			+ `${c.quote ? `: “${c.quote}”` : ''}${c.webUrl ? ` ${c.webUrl}` : ''}`);
+	return sources.length ? `${text}\n\nSources:\n${sources.join('\n')}\n` : text;
 }
 
 /**

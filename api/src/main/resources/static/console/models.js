@@ -72,14 +72,13 @@ export async function showGenerator(configId, model) {
 }
 
 /**
- * Under an extract answer (or a refusal while the extract answers), says plainly that it
- * quotes and cannot summarise, compare or make tables, with where to set a model up.
+ * Under an extract answer, says plainly that it quotes and cannot summarise, compare or
+ * make tables, with where to set a model up. Not under a refusal: "Not in the documents"
+ * says why, and a notice of what the extract cannot do would contradict it.
  */
-export function extractNotice(item, text, grounded) {
+export function extractNotice(item, text) {
 	item.querySelector('.extract-notice')?.remove();
-	const quoted = (text || '').includes(EXTRACT_PREFIX);
-	const refusedByExtract = grounded === false && models.current && !models.current.writes;
-	if (!quoted && !refusedByExtract) return;
+	if (!(text || '').includes(EXTRACT_PREFIX)) return;
 	item.querySelector('.text').after(el('p', { class: 'extract-notice', role: 'note' },
 		'This answer quotes the documents: without a language model ragchat cannot summarise, compare or make tables. ',
 		setUpLink()));

@@ -23,6 +23,9 @@ const suggestions = { shown: [], at: 0, asked: 0 };
 const first = () => $('chat-kb').value;
 const all = () => [first(), ...scope.knowledgeBases].filter(Boolean);
 
+/** @returns how many knowledge bases the chat asks (the first and those added) */
+export const knowledgeBaseCount = () => all().length;
+
 /** @param sender async (body) => …: sends a scope to the open conversation */
 export function whenScopeChanges(sender) {
 	send = sender;

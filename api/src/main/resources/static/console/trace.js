@@ -1,9 +1,11 @@
 // An answer's trace: why it is what it is. The stages of the answer path as they ran
 // (rewrite, shape, the vector and keyword rankings, fusion, rerank, judge, generate,
 // cite), where each passage ranked in each list, what the judge decided and why, the
-// quotes chosen and each stage's time; each passage opens its page in the viewer. One
-// dialog for the chat and for any screen that keeps answers with their traces
-// (openTrace(trace, context)).
+// quotes chosen and each stage's time; each passage opens its page in the viewer. Every
+// stage the trace has is shown, each as often as it ran (a chat of several knowledge
+// bases ranks each of them), with every field it has: those this file does not know
+// (a later engine's) as they come. One dialog for the chat and for any screen that keeps
+// answers with their traces (openTrace(trace, context)).
 import { el } from './core.js';
 import { openDocument } from './viewer.js';
 
@@ -31,13 +33,18 @@ const STAGES = {
 /** The rankings a passage has a place in, in the order they are made. */
 const RANKINGS = [['vector', 'vector'], ['keyword', 'keyword'], ['fuse', 'fused'], ['rerank', 'reranked']];
 
+/** The fields of a stage shown in a section of their own, or in its line's words. */
+const SHOWN = new Set(['name', 'ms', 'found', 'note', 'took', 'gave', 'query', 'candidates', 'decisions', 'quotes']);
+
 let dialog = null;
 
 /**
  * Opens an answer's trace.
  * @param trace the answer's trace (POST .../messages with trace: true), or null for an
  * answer whose trace was not kept (then only its refusal is shown)
- * @param context { knowledgeBase: where the passages' pages open, refusal: the answer's
+ * @param context { knowledgeBase: where the passages' pages open, knowledgeBaseOf: a
+ * document's knowledge base when a chat asks several (documentId → id, or nothing: then
+ * knowledgeBase), refusal: the answer's
  * refusal ({reason, detail}) when it has no trace, grounded: whether it is grounded }
  */
 export function openTrace(trace, context = {}) {
@@ -47,9 +54,10 @@ export function openTrace(trace, context = {}) {
 	const body = el('div', { class: 'trace-body' });
 	body.append(outcome(refusal, refused));
 	if (!trace) {
-		body.append(el('p', { class: 'trace-missing', text: 'The trace is kept only for answers asked in this tab; ask the question again to see its stages.' }));
+		body.append(el('p', { class: 'trace-missing', text: 'This answer was kept without its trace (its question did not ask for one, or it was answered before traces were kept); ask it again to see its stages.' }));
 	} else {
-		body.append(question(trace), judge(trace), candidates(trace, context.knowledgeBase), quotes(trace, context.knowledgeBase),
+		const home = (passage) => (context.knowledgeBaseOf && context.knowledgeBaseOf(passage.documentId)) || context.knowledgeBase;
+		body.append(question(trace), judge(trace), candidates(trace, home), quotes(trace, home),
 			stages(trace));
 	}
 	show(title, body);
@@ -92,11 +100,18 @@ function stage(trace, name) {
 	return trace.stages.find((s) => s.name === name) || null;
 }
 
+/** Every stage of a name, in the order they ran (a search of several knowledge bases ranks each). */
+function stagesNamed(trace, name) {
+	return trace.stages.filter((s) => s.name === name);
+}
+
 function question(trace) {
 	const rewrite = stage(trace, 'rewrite');
 	const shape = stage(trace, 'shape');
 	const rows = [el('dt', { text: 'Asked' }), el('dd', { text: trace.question })];
-	if (rewrite && rewrite.gave !== trace.question) rows.push(el('dt', { text: 'Searched as' }), el('dd', { text: rewrite.gave }));
+	if (rewrite && rewrite.gave && rewrite.gave !== trace.question) rows.push(el('dt', { text: 'Searched as' }), el('dd', { text: rewrite.gave }));
+	if (rewrite && rewrite.note) rows.push(el('dt', { text: 'Why' }), el('dd', { class: 'trace-rewrite-note', text: rewrite.note }));
+	if (rewrite) rows.push(...fields(rewrite));
 	if (shape && shape.query) {
 		const q = shape.query;
 		rows.push(el('dt', { text: 'Words' }), el('dd', { text: q.keywords.map((k) => (k.weight === 1 ? k.word : `${k.word} ×${k.weight}`)).join(', ') || '—' }));
@@ -120,47 +135,91 @@ function judge(trace) {
  * Every passage of the rankings, in the order of the last one made, each with its place
  * in each ranking (— where it is not among the first listed).
  */
-function candidates(trace, knowledgeBase) {
+function candidates(trace, home) {
 	const made = RANKINGS.filter(([name]) => stage(trace, name));
+	const ranked = (name) => stagesNamed(trace, name).flatMap((s) => s.candidates || []);
 	const passages = new Map();
 	for (const [name] of [...made].reverse()) {
-		for (const c of stage(trace, name).candidates || []) {
+		for (const c of ranked(name)) {
 			if (!passages.has(c.chunkId)) passages.set(c.chunkId, { candidate: c, places: {} });
 		}
 	}
 	for (const [name] of made) {
-		for (const c of stage(trace, name).candidates || []) passages.get(c.chunkId).places[name] = c;
+		for (const c of ranked(name)) {
+			const passage = passages.get(c.chunkId);
+			if (!passage.places[name]) passage.places[name] = c;
+		}
 	}
-	const found = made.map(([name, label]) => `${label} ${stage(trace, name).found ?? 0}`).join(', ');
+	// a trace kept with the history has each passage's snippet once, in the first stage that lists it
+	const snippets = new Map();
+	for (const s of trace.stages) {
+		for (const c of s.candidates || []) if (c.snippet && !snippets.has(c.chunkId)) snippets.set(c.chunkId, c.snippet);
+	}
+	const found = made.map(([name, label]) => `${label} ${stagesNamed(trace, name).map((s) => s.found ?? 0).join(' + ')}`).join(', ');
 	return section('candidates', 'Where each passage ranked',
 		el('p', { class: 'trace-note', text: `Candidates found: ${found}. Each list shows its first 20; rank 1 is best.` }),
 		el('div', { class: 'trace-passages', role: 'list' }, ...[...passages.values()].map(({ candidate, places }) =>
 			el('div', { class: 'trace-passage', role: 'listitem', 'data-chunk': candidate.chunkId },
-				open(knowledgeBase, candidate),
+				open(home(candidate), candidate),
 				el('span', { class: 'trace-places' }, ...made.map(([name, label]) => {
 					const place = places[name];
 					return el('span', { class: 'trace-place', 'data-ranking': name,
 						text: place ? `${label} #${place.rank} (${score(place.score)})` : `${label} —` });
 				})),
-				el('p', { class: 'trace-snippet', text: candidate.snippet })))));
+				el('p', { class: 'trace-snippet', text: candidate.snippet || snippets.get(candidate.chunkId) || '' })))));
 }
 
-function quotes(trace, knowledgeBase) {
+function quotes(trace, home) {
 	const cite = stage(trace, 'cite');
 	if (!cite) return '';
 	return section('quotes', 'The quotes chosen',
 		cite.note ? el('p', { class: 'trace-note', text: cite.note }) : '',
 		el('ol', { class: 'trace-quotes' }, ...(cite.quotes || []).map((q) => el('li', {},
-			open(knowledgeBase, q), ' ', el('q', { text: q.quote || '' })))));
+			open(home(q), q), ' ', el('q', { text: q.quote || '' })))));
 }
 
+/**
+ * Every stage as it ran, with its time, what it found and how it ran; a stage that ran
+ * more than once (one ranking per knowledge base) numbered; fields no section shows, as
+ * they come.
+ */
 function stages(trace) {
+	const runs = {};
 	return section('stages', 'Each stage and its time',
-		el('ol', { class: 'trace-stages' }, ...trace.stages.map((s) => el('li', { 'data-stage': s.name },
-			el('strong', { text: STAGES[s.name] || s.name }), ` — ${s.ms} ms`,
-			s.found !== undefined && s.found !== null ? `, ${s.found} passage${s.found === 1 ? '' : 's'}` : '',
-			s.note ? el('span', { class: 'trace-note', text: ` (${s.note})` }) : ''))),
+		el('ol', { class: 'trace-stages' }, ...trace.stages.map((s) => {
+			runs[s.name] = (runs[s.name] || 0) + 1;
+			const repeated = stagesNamed(trace, s.name).length > 1;
+			// the rewrite's own fields are in "The question"
+			const more = s.name === 'rewrite' ? [] : fields(s);
+			return el('li', { 'data-stage': s.name },
+				el('strong', { text: `${STAGES[s.name] || s.name}${repeated ? ` (${runs[s.name]})` : ''}` }), ` — ${s.ms} ms`,
+				s.found !== undefined && s.found !== null ? `, ${s.found} passage${s.found === 1 ? '' : 's'}` : '',
+				s.note ? el('span', { class: 'trace-note', text: ` (${s.note})` }) : '',
+				more.length ? el('dl', { class: 'trace-query trace-fields' }, ...more) : '');
+		})),
 		el('p', { class: 'trace-note', text: `In all ${trace.ms} ms.` }));
+}
+
+/** A stage's fields that no section shows (a later engine's), as terms and values. */
+function fields(s) {
+	return Object.entries(s).filter(([key, value]) => !SHOWN.has(key) && value !== null && value !== undefined
+		&& !(Array.isArray(value) && !value.length))
+		.flatMap(([key, value]) => [el('dt', { text: words(key) }), el('dd', { 'data-field': key, text: plain(value) })]);
+}
+
+/** A field's name in words: "constraints", "inFocus" as "in focus". */
+function words(key) {
+	return key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+/** A value as text: lists joined, objects as "key: value" pairs. */
+function plain(value) {
+	if (Array.isArray(value)) return value.map(plain).join(', ');
+	if (value && typeof value === 'object') {
+		return Object.entries(value).filter(([, v]) => v !== null && v !== undefined)
+			.map(([k, v]) => `${words(k)}: ${plain(v)}`).join('; ');
+	}
+	return String(value);
 }
 
 /** A passage's link: opens its page in the viewer, the passage highlighted. */

@@ -1,9 +1,16 @@
 package dev.ragchat.api.chat;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ragchat.answer.Answer;
+import dev.ragchat.answer.Trace;
 import dev.ragchat.answer.cite.Citation;
 import dev.ragchat.answer.generate.Turn;
 import dev.ragchat.answer.judge.Clarification;
@@ -32,10 +39,13 @@ import dev.ragchat.answer.judge.Refusal;
  * @param clarification for a question asked back: what it points at and the readings it
  * offers, each with the number of the citation that names it; {@code null} otherwise (and
  * for questions asked back that were stored before readings were kept)
+ * @param trace for an answer whose question asked for its trace: the trace as
+ * {@link #kept(Trace) kept}; {@code null} otherwise (and for answers stored before traces
+ * were kept)
  */
 public record ChatMessage(String id, String sessionId, String role, String content, Boolean grounded,
 		List<Citation> citations, Instant createdAt, Long tokens, List<Answer.Passage> passages, Refusal refusal,
-		Boolean stopped, Clarification clarification) {
+		Boolean stopped, Clarification clarification, Trace trace) {
 
 	public static final String USER = Turn.USER;
 
@@ -44,11 +54,30 @@ public record ChatMessage(String id, String sessionId, String role, String conte
 	/** The most passages an answer keeps (a search may find up to 50). */
 	public static final int MAX_PASSAGES = 20;
 
+	/**
+	 * The longest trace an answer keeps, in characters of its JSON: about three times
+	 * what one knowledge base's search gives (a trace beyond it keeps no snippets, and
+	 * one still beyond it is not kept).
+	 */
+	public static final int MAX_TRACE = 60_000;
+
+	private static final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+
 	public ChatMessage {
 		citations = (citations != null) ? List.copyOf(citations) : List.of();
 		passages = (passages != null) ? List.copyOf(passages.subList(0, Math.min(passages.size(), MAX_PASSAGES)))
 				: List.of();
 		stopped = Boolean.TRUE.equals(stopped);
+	}
+
+	/**
+	 * A turn without a trace.
+	 */
+	public ChatMessage(String id, String sessionId, String role, String content, Boolean grounded,
+			List<Citation> citations, Instant createdAt, Long tokens, List<Answer.Passage> passages, Refusal refusal,
+			Boolean stopped, Clarification clarification) {
+		this(id, sessionId, role, content, grounded, citations, createdAt, tokens, passages, refusal, stopped,
+				clarification, null);
 	}
 
 	/**
@@ -109,6 +138,45 @@ public record ChatMessage(String id, String sessionId, String role, String conte
 	public ChatMessage(String id, String sessionId, String role, String content, Boolean grounded,
 			List<Citation> citations, Instant createdAt) {
 		this(id, sessionId, role, content, grounded, citations, createdAt, null);
+	}
+
+	/**
+	 * An answer's trace as a message keeps it: every stage and every field the trace has
+	 * (as JSON, so that fields a later engine adds pass through), less what the answer
+	 * holds already or repeats: the generate stage's text (the answer's own), and the
+	 * snippet of a passage after the first stage that lists it. Bounded by
+	 * {@link #MAX_TRACE}.
+	 * @param trace an answer's trace, or {@code null}
+	 * @return the trace to keep, or {@code null} when there is none or it is too long
+	 */
+	public static Trace kept(Trace trace) {
+		if (trace == null) {
+			return null;
+		}
+		ObjectNode tree = json.valueToTree(trace);
+		Set<String> seen = new HashSet<>();
+		for (JsonNode stage : tree.path("stages")) {
+			if (Trace.GENERATE.equals(stage.path("name").asText())) {
+				((ObjectNode) stage).remove("gave");
+			}
+			for (JsonNode candidate : stage.path("candidates")) {
+				if (!seen.add(candidate.path("chunkId").asText())) {
+					((ObjectNode) candidate).remove("snippet");
+				}
+			}
+		}
+		if (tree.toString().length() > MAX_TRACE) {
+			tree.findParents("snippet").forEach((candidate) -> ((ObjectNode) candidate).remove("snippet"));
+		}
+		if (tree.toString().length() > MAX_TRACE) {
+			return null;
+		}
+		try {
+			return json.treeToValue(tree, Trace.class);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

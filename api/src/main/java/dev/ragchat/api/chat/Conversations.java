@@ -101,7 +101,8 @@ public final class Conversations {
 
 	/**
 	 * A session's question: its settings, media and history go to the engine, and both
-	 * turns are kept (the trace is not: it is the asker's, for this answer).
+	 * turns are kept (the answer with its trace when asked, as
+	 * {@link ChatMessage#kept(Trace)} keeps it).
 	 * @param caller the session's caller
 	 * @param sessionId the session
 	 * @param text the question
@@ -119,7 +120,8 @@ public final class Conversations {
 
 	/**
 	 * A session's question: its settings, media and history go to the engine, and both
-	 * turns are kept (the trace is not: it is the asker's, for this answer).
+	 * turns are kept (the answer with its trace when asked, as
+	 * {@link ChatMessage#kept(Trace)} keeps it).
 	 * @param caller the session's caller
 	 * @param sessionId the session
 	 * @param text the question
@@ -179,7 +181,7 @@ public final class Conversations {
 		ChatMessage asked = new ChatMessage(id(), sessionId, ChatMessage.USER, question, null, List.of(), askedAt);
 		ChatMessage stored = new ChatMessage(id(), sessionId, ChatMessage.ASSISTANT, answer.text(), answer.grounded(),
 				answer.citations(), this.clock.instant(), answer.tokens(), answer.passages(), answer.refusal(), false,
-				cited(answer));
+				cited(answer), ChatMessage.kept(answer.trace()));
 		this.messages.append(asked);
 		this.messages.append(stored);
 		this.metrics.counted(answer, askedAt);

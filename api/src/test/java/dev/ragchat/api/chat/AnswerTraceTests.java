@@ -25,9 +25,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * A question may ask for its answer's trace ({@code "trace": true}): the stages as they
- * ran, as JSON and in the streamed {@code done} event, never stored; and every answer
- * that is not grounded says why ({@code refusal}), in the answer, the stream and the
- * history.
+ * ran, as JSON and in the streamed {@code done} event, and kept with the answer in the
+ * history (without what the answer repeats); and every answer that is not grounded says
+ * why ({@code refusal}), in the answer, the stream and the history.
  */
 class AnswerTraceTests extends AbstractWebIntegrationTests {
 
@@ -92,8 +92,39 @@ class AnswerTraceTests extends AbstractWebIntegrationTests {
 		JsonNode done = stream("{\"message\":\"" + ANSWERABLE + "\",\"trace\":true}");
 		assertThat(done.at("/trace/stages").findValuesAsText("name")).containsSubsequence("rewrite", "judge", "cite");
 
-		// a trace is the asker's: the history keeps none
-		assertThat(history().findValues("trace")).isEmpty();
+	}
+
+	@Test
+	void theHistoryKeepsATracedAnswersTraceWithEveryStageLessTheAnswersOwnText() throws Exception {
+		JsonNode asked = ask("{\"message\":\"" + ANSWERABLE + "\",\"trace\":true}");
+		ask("{\"message\":\"" + ANSWERABLE + "\"}");
+		JsonNode messages = history().get("messages");
+		assertThat(messages.get(0).has("trace")).as("a question has none").isFalse();
+		assertThat(messages.get(3).has("trace")).as("an answer that did not ask for it has none").isFalse();
+		JsonNode kept = messages.get(1).get("trace");
+		JsonNode live = asked.get("trace");
+		assertThat(kept.get("stages").findValuesAsText("name"))
+			.containsExactlyElementsOf(live.get("stages").findValuesAsText("name"));
+		assertThat(stage(kept, "rewrite")).isEqualTo(stage(live, "rewrite"));
+		assertThat(stage(kept, "judge").get("decisions")).isEqualTo(stage(live, "judge").get("decisions"));
+		assertThat(stage(kept, "cite")).isEqualTo(stage(live, "cite"));
+		for (String ranking : List.of("vector", "keyword", "fuse", "rerank")) {
+			assertThat(stage(kept, ranking).get("candidates").findValuesAsText("chunkId")).as(ranking)
+				.isEqualTo(stage(live, ranking).get("candidates").findValuesAsText("chunkId"));
+			assertThat(stage(kept, ranking).get("candidates").findValues("rank"))
+				.isEqualTo(stage(live, ranking).get("candidates").findValues("rank"));
+		}
+		// each passage's snippet once, and not the answer's text again
+		List<String> snippets = kept.findValues("snippet")
+			.stream()
+			.filter(JsonNode::isTextual)
+			.map(JsonNode::asText)
+			.toList();
+		assertThat(snippets).doesNotHaveDuplicates()
+			.hasSameSizeAs(kept.findValuesAsText("chunkId").stream().distinct().toList());
+		assertThat(stage(kept, "generate").has("gave")).isFalse();
+		assertThat(stage(live, "generate").get("gave").asText()).contains("1987");
+		assertThat(kept.toString().length()).isLessThan(live.toString().length());
 	}
 
 	@Test

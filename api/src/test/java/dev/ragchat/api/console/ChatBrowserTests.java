@@ -168,13 +168,15 @@ class ChatBrowserTests extends ConsoleBrowserTestSupport {
 			.contains("When was the lighthouse\non Kestrel Point automated?");
 		this.browser.findElement(By.cssSelector("#messages li.user button.edit")).click();
 		assertThat(box.getDomProperty("value")).isEqualTo("When was the lighthouse\non Kestrel Point automated?");
-		// copy: the answer's text on the clipboard
+		// copy: the answer's text on the clipboard, with the sources its [n] refer to
 		this.browser.executeCdpCommand("Browser.grantPermissions", java.util.Map.of("permissions",
 				List.of("clipboardReadWrite", "clipboardSanitizedWrite"), "origin", "https://localhost:" + this.port));
 		WebElement copy = answer.findElement(By.cssSelector("button.copy"));
 		copy.click();
 		this.wait.until(ExpectedConditions.textToBePresentInElement(copy, "Copied"));
-		assertThat(script("return navigator.clipboard.readText()")).asString().contains("automated in 1987");
+		assertThat(script("return navigator.clipboard.readText()")).asString()
+			.contains("automated in 1987")
+			.containsPattern("\\n\\nSources:\\n\\[1] harbour\\.pdf, page 3: “[^”]*1987[^”]*”");
 
 		// thumbs down with a reason, stored for the knowledge base
 		answer.findElement(By.cssSelector("button.rate-down")).click();

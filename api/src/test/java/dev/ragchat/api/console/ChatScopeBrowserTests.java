@@ -76,7 +76,7 @@ class ChatScopeBrowserTests extends ConsoleBrowserTestSupport {
 	}
 
 	@Test
-	void alsoAskingAnotherKnowledgeBaseAnswersFromItsDocuments() throws Exception {
+	void alsoAskingAnotherKnowledgeBaseAnswersFromItsDocumentsRanksEachAndRefusesForBoth() throws Exception {
 		String key = issueKey();
 		signIn(key);
 		createKnowledgeBase("Cranes");
@@ -88,6 +88,8 @@ class ChatScopeBrowserTests extends ConsoleBrowserTestSupport {
 		kb.selectByVisibleText("Harbour");
 		WebElement refused = ask("How many tonnes do the Contoso cranes lift?");
 		assertThat(refused.getAttribute("class")).contains("not-found");
+		assertThat(refused.findElement(By.cssSelector(".text")).getText()).contains("this knowledge base");
+		assertThat(refused.findElements(By.cssSelector(".extract-notice"))).isEmpty();
 
 		new Select(this.wait.until(ExpectedConditions.elementToBeClickable(By.id("scope-add"))))
 			.selectByVisibleText("Cranes");
@@ -99,6 +101,36 @@ class ChatScopeBrowserTests extends ConsoleBrowserTestSupport {
 		assertThat(cranes.getText()).contains("40 tonnes");
 		assertThat(cranes.findElements(By.cssSelector("button.chip"))).isNotEmpty()
 			.allSatisfy((c) -> assertThat(c.getAttribute("aria-label")).contains("contoso.md"));
+
+		// each knowledge base is ranked on its own: the second's passage has its places
+		// in its own rankings, and each ranking is listed as often as it ran
+		cranes.findElement(By.cssSelector("button.why")).click();
+		WebElement dialog = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("trace-dialog")));
+		WebElement contoso = dialog
+			.findElement(By.xpath("//div[contains(@class,'trace-passage')][button[starts-with(., 'contoso.md')]]"));
+		assertThat(contoso.findElements(By.cssSelector(".trace-place")))
+			.extracting((place) -> place.getAttribute("data-ranking") + ": " + place.getText())
+			.anySatisfy((place) -> assertThat(place).startsWith("vector: vector #"))
+			.anySatisfy((place) -> assertThat(place).startsWith("keyword: keyword #"))
+			.anySatisfy((place) -> assertThat(place).startsWith("fuse: fused #"));
+		assertThat(dialog.findElements(By.cssSelector(".trace-stages li[data-stage=vector] strong")))
+			.extracting(WebElement::getText)
+			.containsExactly("Vector ranking (1)", "Vector ranking (2)");
+		// and opens in its own knowledge base
+		contoso.findElement(By.cssSelector("button.trace-open")).click();
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview-text"), "Contoso cranes"));
+		assertThat(this.browser.findElement(By.id("error")).isDisplayed()).isFalse();
+		this.browser.findElement(By.id("preview-close")).click();
+		dialog.findElement(By.id("trace-close")).click();
+
+		// a refusal says which documents it means: these knowledge bases, and only why
+		// (no notice of what the extract cannot do beside "Not in the documents")
+		WebElement refusedBoth = ask("What did the Zorblax board decide about the cranes?");
+		assertThat(refusedBoth.getAttribute("class")).contains("not-found");
+		assertThat(refusedBoth.findElement(By.cssSelector(".text")).getText()).contains("Not in the documents")
+			.contains("these knowledge bases")
+			.doesNotContain("this knowledge base");
+		assertThat(refusedBoth.findElements(By.cssSelector(".extract-notice"))).isEmpty();
 	}
 
 	private void uploadText(String filename, String text, int ready) throws Exception {

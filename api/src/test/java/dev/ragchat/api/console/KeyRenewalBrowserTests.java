@@ -65,6 +65,15 @@ class KeyRenewalBrowserTests extends ConsoleBrowserTestSupport {
 				"When was the harbour dredged?"));
 		this.browser.findElement(By.cssSelector("#conversation-rows li button.open-conversation")).click();
 		this.wait.until((driver) -> driver.findElement(By.id("messages")).getText().contains("dredged in 1902"));
+		// "Why this answer?" opens on the answer the old key was given, as it was kept
+		this.browser.findElement(By.cssSelector("#messages li.assistant button.why")).click();
+		WebElement trace = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("trace-dialog")));
+		assertThat(trace.findElement(By.id("trace-title")).getText()).isEqualTo("Why this answer?");
+		assertThat(trace.findElements(By.cssSelector(".trace-stages li")))
+			.extracting((stage) -> stage.getAttribute("data-stage"))
+			.containsSubsequence("rewrite", "judge", "cite");
+		assertThat(trace.findElement(By.cssSelector(".trace-quotes")).getText()).contains("1902");
+		trace.findElement(By.id("trace-close")).click();
 		WebElement more = ask("How many boats did the fishing fleet count in 1950?");
 		assertThat(more.getText()).contains("forty boats");
 		assertThat(this.browser.findElements(By.cssSelector("#conversation-rows li.conversation"))).hasSize(1);

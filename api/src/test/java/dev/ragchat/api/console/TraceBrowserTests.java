@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * "Why this answer?" and "Why not found?": an answer's trace in the console, its stages
  * in order, where each passage ranked, the judge's decision and reason, each passage a
- * link to its page in the viewer; at 390 px and in the dark theme.
+ * link to its page in the viewer; at 390 px and in the dark theme; on a past answer, as
+ * the history kept it.
  */
 class TraceBrowserTests extends ConsoleBrowserTestSupport {
 
@@ -63,6 +64,36 @@ class TraceBrowserTests extends ConsoleBrowserTestSupport {
 		this.browser.findElement(By.id("preview-close")).click();
 		this.browser.findElement(By.id("trace-close")).click();
 		this.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("trace-dialog")));
+	}
+
+	@Test
+	void whyThisAnswerOpensOnAPastAnswerAfterAReloadWithWhyTheQuestionWasSearchedSo() throws Exception {
+		signInWithTheHarbourPdf();
+		this.browser.findElement(By.id("tab-chat")).click();
+		ask("When was the lighthouse on Kestrel Point automated?");
+
+		// the page loaded again: the conversation comes back from its history
+		this.browser.navigate().refresh();
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("console")));
+		this.browser.findElement(By.id("tab-chat")).click();
+		WebElement answer = this.wait.until(ExpectedConditions
+			.visibilityOfElementLocated(By.cssSelector("#messages li.assistant[data-done=true]")));
+		answer.findElement(By.cssSelector("button.why")).click();
+		WebElement dialog = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("trace-dialog")));
+		assertThat(dialog.findElements(By.cssSelector(".trace-missing"))).isEmpty();
+		assertThat(dialog.findElements(By.cssSelector(".trace-stages li")))
+			.extracting((stage) -> stage.getAttribute("data-stage"))
+			.containsSubsequence("rewrite", "shape", "vector", "keyword", "fuse", "rerank", "judge", "generate",
+					"cite");
+		// the rewrite stage's note: why the question was searched as it was
+		assertThat(dialog.findElement(By.cssSelector(".trace-question .trace-rewrite-note")).getText()).isNotBlank();
+		assertThat(dialog.findElement(By.cssSelector(".trace-decisions")).getText())
+			.contains("let the passages through");
+		WebElement passage = dialog.findElement(By.cssSelector(".trace-passage"));
+		assertThat(passage.getText()).contains("vector #").contains("reranked #");
+		assertThat(passage.findElement(By.cssSelector(".trace-snippet")).getText()).isNotBlank();
+		assertThat(dialog.findElement(By.cssSelector(".trace-quotes")).getText()).contains("1987");
+		this.browser.findElement(By.id("trace-close")).click();
 	}
 
 	@Test

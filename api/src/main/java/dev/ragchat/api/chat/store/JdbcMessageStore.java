@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ragchat.answer.Answer;
+import dev.ragchat.answer.Trace;
 import dev.ragchat.answer.cite.Citation;
 import dev.ragchat.answer.judge.Clarification;
 import dev.ragchat.answer.judge.Refusal;
@@ -22,8 +23,8 @@ import dev.ragchat.ingestion.catalog.Jdbc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Chat history in the embedded SQL catalog; citations, passages and the readings of a
- * question asked back as JSON.
+ * Chat history in the embedded SQL catalog; citations, passages, the readings of a
+ * question asked back and an answer's trace as JSON.
  */
 final class JdbcMessageStore implements MessageStore {
 
@@ -52,14 +53,15 @@ final class JdbcMessageStore implements MessageStore {
 			.single();
 		this.jdbc.sql("""
 				insert into chat_message (id, session_id, seq, role, content, grounded, citations, created_at, tokens,
-					passages, refusal_reason, refusal_detail, stopped, clarification)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+					passages, refusal_reason, refusal_detail, stopped, clarification, trace)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(m.id(), m.sessionId(), seq, m.role(), m.content(), m.grounded(), toJson(m.citations()),
 					m.createdAt().atOffset(ZoneOffset.UTC), m.tokens(),
 					m.passages().isEmpty() ? null : toJson(m.passages()),
 					(m.refusal() != null) ? m.refusal().reason() : null,
 					(m.refusal() != null) ? cut(m.refusal().detail(), MAX_DETAIL) : null, m.stopped(),
-					(m.clarification() != null) ? toJson(m.clarification()) : null)
+					(m.clarification() != null) ? toJson(m.clarification()) : null,
+					(m.trace() != null) ? toJson(m.trace()) : null)
 			.update();
 	}
 
@@ -113,19 +115,19 @@ final class JdbcMessageStore implements MessageStore {
 				fromJson(rs.getString("citations"), CITATIONS), Jdbc.instant(rs, "created_at"), tokens,
 				fromJson(rs.getString("passages"), PASSAGES),
 				(reason != null) ? new Refusal(reason, rs.getString("refusal_detail")) : null, rs.getBoolean("stopped"),
-				clarification(rs.getString("clarification")));
+				read(rs.getString("clarification"), Clarification.class), read(rs.getString("trace"), Trace.class));
 	}
 
 	private static String cut(String text, int length) {
 		return (text != null && text.length() > length) ? text.substring(0, length) : text;
 	}
 
-	private static Clarification clarification(String value) {
+	private static <T> T read(String value, Class<T> type) {
 		if (value == null) {
 			return null;
 		}
 		try {
-			return json.readValue(value, Clarification.class);
+			return json.readValue(value, type);
 		}
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException(ex);

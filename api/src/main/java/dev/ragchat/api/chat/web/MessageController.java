@@ -141,14 +141,15 @@ class MessageController {
 	}
 
 	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "The session's history, oldest first, paged")
+	@Operation(summary = "The session's history, oldest first, paged (an answer asked with trace: true with its trace)")
 	HistoryView history(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String id,
 			@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "50") int limit) {
 		if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
 			throw new RejectedInputException("offset must be 0 or more, limit between 1 and " + MAX_PAGE);
 		}
 		List<ChatMessage> page = this.conversations.history(caller, id, offset, limit);
-		return new HistoryView(page.stream().map(AnswerView::of).toList(), offset, limit, this.conversations.count(id));
+		return new HistoryView(page.stream().map((message) -> AnswerView.of(message, message.trace())).toList(), offset,
+				limit, this.conversations.count(id));
 	}
 
 	/**
@@ -254,8 +255,8 @@ class MessageController {
 	 * for answers stored before they were kept)
 	 * @param refusal for an answer that is not grounded: why the documents do not answer
 	 * (its reason code and detail; none for answers stored before refusals were kept)
-	 * @param trace the answer's trace, when the question asked for it (never in the
-	 * history: a trace is not stored)
+	 * @param trace the answer's trace, when the question asked for it (in the history as
+	 * kept: without the generate stage's text and repeated snippets)
 	 * @param outcome for an answer: {@code answer}, {@code refused} or {@code clarify}
 	 * @param clarification for a question asked back: what it points at and the readings
 	 * it offers, each with the {@code index} of the citation that names it (kept with the

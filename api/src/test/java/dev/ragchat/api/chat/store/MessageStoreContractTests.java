@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import dev.ragchat.answer.Answer;
+import dev.ragchat.answer.Trace;
 import dev.ragchat.answer.cite.Citation;
 import dev.ragchat.answer.judge.Clarification;
 import dev.ragchat.answer.judge.Refusal;
@@ -104,6 +105,32 @@ abstract class MessageStoreContractTests {
 		assertThat(this.store.page("s1", 0, 10)).extracting(ChatMessage::content)
 			.containsExactly("Question?", "The light", "Again?", "");
 		assertThat(this.store.latest("s1", 1)).extracting(ChatMessage::stopped).containsExactly(true);
+	}
+
+	@Test
+	void keepsAnAnswersTraceWithEveryStageAndField() {
+		Trace.Candidate passage = new Trace.Candidate(1, 0.82, "doc_1", "harbour.pdf", 3, "doc_1:2",
+				"The lighthouse was automated in 1987.");
+		Trace trace = new Trace("When was it automated?", List.of(
+				new Trace.Stage(Trace.REWRITE, 0.4, "When was it automated?", "When was the lighthouse automated?",
+						"the subject \"lighthouse\" comes from the conversation", null, null, null, null, null),
+				new Trace.Stage(Trace.SHAPE, 0.1, null, null, null,
+						new Trace.Query("lighthouse automated", List.of(new Trace.Keyword("lighthouse", 2, false)),
+								List.of(), List.of("1987")),
+						null, null, null, null),
+				new Trace.Stage(Trace.VECTOR, 3.5, null, null, null, null, 12, List.of(passage), null, null),
+				new Trace.Stage(Trace.JUDGE, 0.2, null, null, null, null, 1, List.of(passage),
+						List.of(new Trace.Decision("similarity-floor", true, null, "0.71 at least 0.5")), null),
+				new Trace.Stage(Trace.CITE, 0.3, null, null, "1 citations verified against their sources", null, null,
+						null, null, List.of(new Trace.Quote(1, "doc_1", "harbour.pdf", 3, "doc_1:2",
+								"The lighthouse was automated in 1987.")))),
+				null, 9.25);
+		this.store
+			.append(new ChatMessage("m1", "s1", ChatMessage.USER, "When was it automated?", null, List.of(), NOW));
+		this.store.append(new ChatMessage("m2", "s1", ChatMessage.ASSISTANT, "In 1987 [1].", true, List.of(), NOW, null,
+				List.of(), null, false, null, trace));
+		assertThat(this.store.page("s1", 0, 10)).extracting(ChatMessage::trace).containsExactly(null, trace);
+		assertThat(this.store.latest("s1", 1).get(0).trace().stage(Trace.REWRITE).note()).contains("lighthouse");
 	}
 
 	@Test
