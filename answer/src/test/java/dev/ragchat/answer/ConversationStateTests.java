@@ -146,13 +146,23 @@ class ConversationStateTests {
 	void refusedTurnsPutNothingInFocus() {
 		Chat chat = new Chat(extract());
 		chat.ask("What causes pneumonia?");
-		Answer zika = chat.ask("What about Zika?");
-		assertThat(zika.grounded()).isFalse();
-		assertThat(zika.refusal().detail()).contains("Zika");
-		assertThat(chat.ask("And Ebola?").grounded()).isFalse();
+		assertThat(chat.ask("How much did its treatment cost in 1990?").grounded()).isFalse();
+		assertThat(chat.ask("And in 1991?").grounded()).isFalse();
 		Answer treated = chat.ask("How is it treated?");
 		assertThat(treated.grounded()).as(treated.text()).isTrue();
 		assertThat(documents(treated)).containsOnly("pneumonia");
+	}
+
+	@Test
+	void aFollowUpOnASubjectWithNoDocumentIsRefusedNamingIt() {
+		Chat chat = new Chat(extract());
+		Answer zika = chat.ask("What causes Zika?");
+		assertThat(zika.grounded()).isFalse();
+		assertThat(zika.refusal().detail()).contains("Zika");
+		Answer treated = chat.ask("How is it treated?");
+		assertThat(treated.grounded()).as(treated.text()).isFalse();
+		assertThat(treated.trace().stage(Trace.REWRITE).conversation().focus()).singleElement()
+			.satisfies((subject) -> assertThat(subject.label()).isEqualTo("Zika"));
 	}
 
 	@Test

@@ -100,7 +100,8 @@ public final class ConversationReader implements QueryRewriter {
 	private Rewrite followUp(String question, SearchRequest scope, Asks operator, List<String> periods, Prior prior) {
 		String labels = String.join(" ", labels(prior.focus()));
 		String previous = prior.answered().isEmpty() ? "" : prior.answered().get(prior.answered().size() - 1);
-		List<String> asked = periods.isEmpty() ? this.search.shape(previous).periods() : periods;
+		List<String> asked = (periods.isEmpty() && !previous.isBlank()) ? this.search.shape(previous).periods()
+				: periods;
 		Set<String> own = Asks.own(question);
 		List<String> sides = List.of();
 		String query;
@@ -118,6 +119,10 @@ public final class ConversationReader implements QueryRewriter {
 			// "and in 2022?": what the question before asked, of its own years
 			query = sides(List.of(previous, question)).get(1) + " " + labels;
 		}
+		else if (prior.focus().stream().allMatch((subject) -> Subject.FOUND.equals(subject.from()))) {
+			// no turn named the subject: the question before stands for it
+			query = question + " " + labels + " " + String.join(" ", Asks.own(previous));
+		}
 		else {
 			query = question + " " + labels;
 		}
@@ -125,7 +130,7 @@ public final class ConversationReader implements QueryRewriter {
 		String carried = asked.equals(periods) ? "" : " " + String.join(" ", asked);
 		Set<String> inFocus = held(own, scope.in(documents), documents, true);
 		Set<String> elsewhere = held(own, scope, documents, false);
-		if (!inFocus.containsAll(elsewhere) && elsewhere.containsAll(inFocus)) {
+		if (!documents.isEmpty() && !inFocus.containsAll(elsewhere) && elsewhere.containsAll(inFocus)) {
 			// other documents hold words of the message its subject's do not, and the
 			// subject's hold none they do not: the conversation has moved on
 			return asked(question,
@@ -202,6 +207,14 @@ public final class ConversationReader implements QueryRewriter {
 			read++;
 			Turn answer = (i + 1 < history.size() && !history.get(i + 1).byUser()) ? history.get(i + 1) : null;
 			if (answer != null && answer.refused()) {
+				// a refused turn puts no document in focus; a name it asked of that no
+				// document is about stays the subject ("its" after a question on Adobe)
+				if (focus.isEmpty() && answered.isEmpty()) {
+					focus = undocumented(turn.content(), scope);
+					if (!focus.isEmpty()) {
+						break;
+					}
+				}
 				continue;
 			}
 			if (answered.size() < 2) {
@@ -231,6 +244,23 @@ public final class ConversationReader implements QueryRewriter {
 			focus = this.mentions.found(latest.content(), scope);
 		}
 		return new Prior(focus, answered);
+	}
+
+	/**
+	 * The proper names of a refused question that no document is named by: subjects
+	 * without a document.
+	 */
+	private List<Subject> undocumented(String question, SearchRequest scope) {
+		if (!this.mentions.in(question, scope, Subject.USER).isEmpty()) {
+			return List.of();
+		}
+		return this.search.shape(question)
+			.names()
+			.stream()
+			.filter(NamesRule::isProperName)
+			.filter((name) -> !writes(scope, name))
+			.map((name) -> new Subject(name, List.of(), Subject.USER))
+			.toList();
 	}
 
 	/**
