@@ -8,6 +8,7 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.StringHttpMessageConverter;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
@@ -15,6 +16,15 @@ class WebConfiguration {
 	@Bean
 	Problems problems(ObjectMapper objectMapper) {
 		return new Problems(objectMapper);
+	}
+
+	/**
+	 * @return the converter of bodies read as a {@code String}, strict about their
+	 * charset (Boot's own, which this replaces, reads bytes that are not text as U+FFFD)
+	 */
+	@Bean
+	StringHttpMessageConverter stringHttpMessageConverter() {
+		return new StrictStringHttpMessageConverter();
 	}
 
 	@Bean

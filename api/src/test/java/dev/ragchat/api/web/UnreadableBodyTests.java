@@ -20,11 +20,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Bodies a route cannot read, on every route that reads JSON, over the real HTTPS
- * listener: each route's own well-formed body broken in one way (cut short, nested past
- * Jackson's limit, bytes that are not UTF-8, the wrong JSON type) is refused with 400 in
- * the route's error dialect (an RFC 9457 problem; OpenAI's error body under {@code /v1};
- * a JSON-RPC error on {@code /mcp}), never a 2xx, an empty body or a 500.
+ * Bodies a route cannot read, on every route that reads JSON (and the JSON parts of
+ * multipart requests), over the real HTTPS listener: each route's own well-formed body
+ * broken in one way (cut short, nested past Jackson's limit, bytes that are not UTF-8,
+ * the wrong JSON type) is refused with 400 in the route's error dialect (an RFC 9457
+ * problem; OpenAI's error body under {@code /v1}; a JSON-RPC error on {@code /mcp}),
+ * never a 2xx, an empty body or a 500.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UnreadableBodyTests extends AbstractHttpsIntegrationTests {
@@ -34,7 +35,11 @@ class UnreadableBodyTests extends AbstractHttpsIntegrationTests {
 
 	private static final String QUESTION = "When was the lighthouse on Kestrel Point automated?";
 
+	private static final String BOUNDARY = "ragchat-unreadable";
+
 	private String chatKey;
+
+	private String uploadKey;
 
 	private String sessionId;
 
@@ -46,6 +51,7 @@ class UnreadableBodyTests extends AbstractHttpsIntegrationTests {
 			return;
 		}
 		this.chatKey = issueKey("{\"scopes\":[\"chat\"]}");
+		this.uploadKey = issueKey("{\"scopes\":[\"upload\"]}");
 		JsonNode session = postJson("/api/v1/sessions", "X-API-Key", this.chatKey, "{\"knowledgeBase\":\"default\"}")
 			.json();
 		this.sessionId = session.get("sessionId").asText();
@@ -82,6 +88,36 @@ class UnreadableBodyTests extends AbstractHttpsIntegrationTests {
 	}
 
 	@ParameterizedTest(name = "{0} {1}")
+	@MethodSource("everyJsonPartWithEveryUnreadableBody")
+	void refusesAJsonPartItCannotReadWith400(String route, Unreadable unreadable) throws Exception {
+		boolean extraction = route.equals("extraction schema");
+		String json = extraction ? "{\"type\":\"object\",\"properties\":{\"year\":{\"type\":\"string\"}}}"
+				: "{\"year\":\"2024\"}";
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		body.writeBytes(part(extraction ? "schema" : "metadata", null));
+		body.writeBytes(unreadable.of(json));
+		body.writeBytes(part("file", "harbour.txt"));
+		body.writeBytes("The harbour has three piers and one lighthouse.".getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(
+					URI.create(url(extraction ? "/api/v1/extractions" : "/api/v1/knowledge-bases/default/documents")))
+			.header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+			.header("X-API-Key", this.chatKey)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+		if (!extraction) {
+			request.setHeader("X-API-Key", this.uploadKey);
+		}
+		HttpResponse<String> response = this.httpClient.send(request.build(),
+				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).as(response.body()).startsWith("application/problem+json"));
+		assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
+	}
+
+	@ParameterizedTest(name = "{0} {1}")
 	@MethodSource("questionsOfTheWrongShape")
 	void refusesAQuestionOfTheWrongShapeAndStoresNothing(String accept, String body) throws Exception {
 		Route ask = new Route("ask", "POST", "/api/v1/sessions/{session}/messages", Credential.SESSION, accept,
@@ -101,6 +137,22 @@ class UnreadableBodyTests extends AbstractHttpsIntegrationTests {
 	Stream<Arguments> everyRouteWithEveryUnreadableBody() {
 		return routes().stream()
 			.flatMap((route) -> Stream.of(Unreadable.values()).map((unreadable) -> Arguments.of(route, unreadable)));
+	}
+
+	static Stream<Arguments> everyJsonPartWithEveryUnreadableBody() {
+		return Stream.of("document metadata")
+			.flatMap((route) -> Stream.of(Unreadable.values()).map((unreadable) -> Arguments.of(route, unreadable)));
+	}
+
+	/**
+	 * @return the start of a part of {@link #BOUNDARY}'s multipart body (a file part when
+	 * it has a file name), after the end of the part before it
+	 */
+	private static byte[] part(String name, String filename) {
+		String start = (filename != null) ? "\r\n--" + BOUNDARY + "\r\n" : "--" + BOUNDARY + "\r\n";
+		String disposition = "Content-Disposition: form-data; name=\"" + name + "\"" + ((filename != null)
+				? "; filename=\"" + filename + "\"\r\nContent-Type: text/plain" : "\r\nContent-Type: application/json");
+		return (start + disposition + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
 	}
 
 	static Stream<Arguments> questionsOfTheWrongShape() {

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -32,7 +31,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -43,7 +41,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -86,13 +83,11 @@ class EvaluationController {
 	@Operation(summary = "Start an evaluation: the body is the golden set (JSON lines); settings as parameters:"
 			+ " mode (hybrid|vector|keyword), topK, rerank, configId (a persona), name")
 	ResponseEntity<EvaluationView> start(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
-			@PathVariable String kb, @RequestBody(required = false) byte[] goldenSet,
-			@RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type, @RequestParam(required = false) String name,
-			@RequestParam(required = false) String mode, @RequestParam(required = false) Integer topK,
-			@RequestParam(required = false) Boolean rerank, @RequestParam(required = false) String configId) {
-		Charset charset = (type.getCharset() != null) ? type.getCharset() : StandardCharsets.UTF_8;
-		return started(caller, kb, new Evaluations.Request(name, mode, topK, rerank, configId),
-				(goldenSet != null) ? text(goldenSet, charset) : null);
+			@PathVariable String kb, @RequestBody(required = false) String goldenSet,
+			@RequestParam(required = false) String name, @RequestParam(required = false) String mode,
+			@RequestParam(required = false) Integer topK, @RequestParam(required = false) Boolean rerank,
+			@RequestParam(required = false) String configId) {
+		return started(caller, kb, new Evaluations.Request(name, mode, topK, rerank, configId), goldenSet);
 	}
 
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -111,7 +106,7 @@ class EvaluationController {
 		}
 		String text;
 		try (InputStream in = goldenSet.getInputStream()) {
-			text = text(in.readNBytes(MAX_GOLDEN_SET_BYTES), StandardCharsets.UTF_8);
+			text = text(in.readNBytes(MAX_GOLDEN_SET_BYTES));
 		}
 		return started(caller, kb, new Evaluations.Request(name, mode, topK, rerank, configId), text);
 	}
@@ -136,18 +131,18 @@ class EvaluationController {
 	}
 
 	/**
-	 * @param bytes a golden set as it came
-	 * @param charset its charset
+	 * @param bytes a golden set file as it came
 	 * @return its text
-	 * @throws RejectedInputException for bytes that are not text in the charset (not read
-	 * as U+FFFD, which would ask other questions than those sent)
+	 * @throws RejectedInputException for bytes that are not UTF-8 (not read as U+FFFD,
+	 * which would ask other questions than those sent; a body is read as strictly by
+	 * {@code api.web}'s string converter)
 	 */
-	private static String text(byte[] bytes, Charset charset) {
+	private static String text(byte[] bytes) {
 		try {
-			return charset.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+			return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
 		}
 		catch (CharacterCodingException ex) {
-			throw new RejectedInputException("The golden set is not " + charset.name() + " text");
+			throw new RejectedInputException("The golden set is not UTF-8 text");
 		}
 	}
 
