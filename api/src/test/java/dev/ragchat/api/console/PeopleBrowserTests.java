@@ -220,7 +220,7 @@ class PeopleBrowserTests extends ConsoleBrowserTestSupport {
 			.contains("Finance (" + finance + "): admin, chat, upload")
 			.contains("Handbook (" + handbook + "): chat")
 			.doesNotContain("all");
-		WebElement notebook = this.browser.findElement(By.xpath("//tbody[@id='key-rows']/tr[td[1]='notebook']"));
+		WebElement notebook = this.browser.findElement(By.xpath("//tbody[@id='key-rows']/tr[td[1]/text()='notebook']"));
 		assertThat(notebook.findElement(By.cssSelector(".key-scopes")).getText()).isEqualTo("chat");
 		assertNoHorizontalScroll();
 		screenshot("people-keys-390-light");
@@ -272,6 +272,29 @@ class PeopleBrowserTests extends ConsoleBrowserTestSupport {
 		assertNoHorizontalScroll();
 		screenshot("people-nothing-shared-390-light");
 		this.browser.manage().window().setSize(new Dimension(1280, 900));
+	}
+
+	@Test
+	void aPersonsKeyFormExplainsOnlyTheScopesTheirGrantsGive() throws Exception {
+		TestIdentityProvider.groups.put("linus", List.of("engineering"));
+		String kb = Calls.createKnowledgeBase(this.mvc, this.masterKey, "Reading room");
+		grant(kb, "group:engineering", "chat");
+		signInAtTheProvider("linus", "Linus");
+		this.browser.findElement(By.id("tab-admin")).click();
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("key-form")));
+		assertThat(this.browser.findElement(By.cssSelector("#key-form input[value=admin]")).isDisplayed()).isFalse();
+		assertThat(this.browser.findElement(By.id("key-scopes-hint")).getText()).isEqualTo("chat: search and ask.")
+			.doesNotContain("admin")
+			.doesNotContain("upload");
+	}
+
+	private void signInAtTheProvider(String username, String name) {
+		open();
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#provider-links a"))).click();
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("username"))).sendKeys(username);
+		this.browser.findElement(By.name("password")).sendKeys(TestIdentityProvider.PASSWORD);
+		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+		this.wait.until(ExpectedConditions.textToBe(By.id("who"), "Signed in as " + name));
 	}
 
 	@Test
