@@ -147,8 +147,8 @@ class PeopleBrowserTests extends ConsoleBrowserTestSupport {
 		assertThat(new Select(this.browser.findElement(By.id("chat-kb"))).getOptions())
 			.extracting((option) -> option.getAttribute("value"))
 			.doesNotContain(engineering);
-		script("import('/console/viewer.js').then((v) => v.openDocument('" + engineering + "', {id: '" + secret
-				+ "', filename: '?'}, 1))");
+		script("import(" + moduleUrl("viewer.js") + ").then((v) => v.openDocument('" + engineering + "', {id: '"
+				+ secret + "', filename: '?'}, 1))");
 		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
 		assertThat(this.browser.findElement(By.id("error")).getText()).contains("No knowledge base")
 			.doesNotContain("engineering-secrets");
