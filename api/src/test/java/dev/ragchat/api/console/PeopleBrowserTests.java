@@ -316,9 +316,10 @@ class PeopleBrowserTests extends ConsoleBrowserTestSupport {
 		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("console")));
 
 		// the master key manages every knowledge base: its Sharing panel offers the
-		// people's ids as one types
+		// people's ids as one types a person
 		openKnowledgeBase(kb, "Ops");
 		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("grant-form")));
+		new Select(this.browser.findElement(By.id("grant-kind"))).selectByValue("person");
 		String id = this.wait
 			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#grant-people option[label^='Grace']")))
 			.getAttribute("value");
@@ -346,6 +347,59 @@ class PeopleBrowserTests extends ConsoleBrowserTestSupport {
 		darkMode(false);
 		screenshot("people-390-light");
 		this.browser.manage().window().setSize(new Dimension(1280, 900));
+	}
+
+	@Test
+	void sharingSuggestsOnlyWhatTheKindPickedNamesAndWarnsOfAGroupNoOneSignedInWith() throws Exception {
+		TestIdentityProvider.groups.put("hedy", List.of("treasury", "tax"));
+		String kb = Calls.createKnowledgeBase(this.mvc, this.masterKey, "Budgets");
+		signInAtTheProvider("hedy", "Hedy");
+		this.browser.manage().deleteAllCookies();
+		signInWithTheMasterKey();
+		openKnowledgeBase(kb, "Budgets");
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("grant-form")));
+
+		// a group: the groups people signed in with, no person's id
+		assertThat(new Select(this.browser.findElement(By.id("grant-kind"))).getFirstSelectedOption()
+			.getAttribute("value")).isEqualTo("group");
+		this.wait.until((driver) -> !suggestions().isEmpty());
+		assertThat(suggestions()).contains("tax", "treasury").noneMatch((value) -> value.startsWith("per_"));
+		// a person: the ids of the people, no group
+		new Select(this.browser.findElement(By.id("grant-kind"))).selectByValue("person");
+		assertThat(suggestions()).isNotEmpty().allMatch((value) -> value.startsWith("per_"));
+		new Select(this.browser.findElement(By.id("grant-kind"))).selectByValue("group");
+
+		// a misspelt group is granted, and said to reach no one who has signed in
+		this.browser.findElement(By.id("grant-name")).sendKeys("treasuri");
+		this.browser.findElement(By.id("grant-add")).click();
+		WebElement warning = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("grant-warning")));
+		assertThat(warning.getText()).contains("No one has signed in with the group “treasuri”")
+			.contains("tax, treasury");
+		assertThat(this.browser.findElement(By.cssSelector("#grant-rows tr[data-grantee='group:treasuri']")).getText())
+			.contains("no one has signed in with it yet");
+		// a group someone signed in with: no warning
+		this.browser.findElement(By.id("grant-name")).sendKeys("treasury");
+		this.browser.findElement(By.id("grant-add")).click();
+		this.wait.until(ExpectedConditions
+			.visibilityOfElementLocated(By.cssSelector("#grant-rows tr[data-grantee='group:treasury']")));
+		assertThat(this.browser.findElement(By.id("grant-warning")).isDisplayed()).isFalse();
+		assertThat(this.browser.findElement(By.cssSelector("#grant-rows tr[data-grantee='group:treasury']")).getText())
+			.doesNotContain("no one");
+	}
+
+	/** What the Sharing panel's name field suggests. */
+	@SuppressWarnings("unchecked")
+	private List<String> suggestions() {
+		return (List<String>) script(
+				"return [...document.querySelectorAll('#grant-people option')].map((o) => o.value)");
+	}
+
+	private void signInWithTheMasterKey() {
+		open();
+		this.browser.findElement(By.id("credential")).sendKeys(this.masterKey);
+		this.browser.findElement(By.cssSelector("input[name=kind][value=master]")).click();
+		this.browser.findElement(By.cssSelector("#sign-in-form button[type=submit]")).click();
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("console")));
 	}
 
 	private WebElement deleteButton(String kb) {
