@@ -2,7 +2,8 @@
 // operator's choice first). A signed-in person manages their own keys here: the server
 // gives a key at most their rights (and says so when asked for more); the key their
 // console signs in with is shown, not offered for revoking or renewing. A key renewed
-// keeps its conversations: the new key is of its lineage.
+// keeps its conversations: the new key is of its lineage, and each row says which key it
+// renews or which key renewed it (keys of a lineage share their name).
 import { $, api, el, guarded, may, state, when } from './core.js';
 
 /**
@@ -14,11 +15,20 @@ import { $, api, el, guarded, may, state, when } from './core.js';
 export function keysFor(person) {
 	$('keys-title').textContent = person ? 'Your API keys' : 'API keys';
 	$('keys-person-hint').hidden = !person;
+	// only the scopes a key may be given here are explained
+	$('key-scopes-hint').textContent = `${offeredScopes().map((scope) => `${scope}: ${SCOPES[scope]}`).join('; ')}.`;
 	const everyOne = !person || Boolean(person.rights && person.rights['*']);
 	$('key-kb-all-text').textContent = everyOne ? 'all, also those created later' : 'all those granted to you now';
 	$('key-kb-all').querySelector('input').checked = true;
 	for (const box of document.querySelectorAll('#key-form input[name=scope]')) box.checked = box.value === 'chat';
 }
+
+/** What each scope lets a key do, in the form's words. */
+const SCOPES = { chat: 'search and ask', upload: 'add, replace and delete documents',
+	admin: 'manage knowledge bases and read activity' };
+
+/** The scopes a key may be given here: all for the master key, a person's those their grants give somewhere. */
+const offeredScopes = () => Object.keys(SCOPES).filter((scope) => !state.person || may(scope));
 
 /** "All" for a person who may not use every knowledge base: left out, the server's default. */
 const grantedNow = () => state.person && !(state.person.rights && state.person.rights['*']);
@@ -77,25 +87,52 @@ function nearExpiry(k) {
 export async function loadKeys() {
 	const { keys, lifetimes } = await api('/api/v1/keys');
 	offerLifetimes(lifetimes);
-	$('key-rows').replaceChildren(...keys.map((k) => ({ k, d: describeKey(k) })).map(({ k, d }) => el('tr', { 'data-key': k.id },
-		el('td', { text: k.name || k.id }), el('td', { class: 'key-scopes', text: d[0] }),
+	const lineage = renewals(keys);
+	$('key-rows').replaceChildren(...keys.map((k) => ({ k, d: describeKey(k), l: lineage.get(k.id) })).map(({ k, d, l }) => el('tr', { 'data-key': k.id },
+		el('td', { class: 'key-name' }, k.name || k.id, el('small', { class: 'hint key-id', text: k.id }),
+			l.renews ? el('small', { class: 'key-lineage', 'data-renews': l.renews.id, text: `renews ${l.renews.id}` }) : '',
+			l.renewedBy ? el('small', { class: 'key-lineage', 'data-renewed-by': l.renewedBy.id,
+				text: `renewed by ${l.renewedBy.id} on ${when(l.renewedBy.createdAt)}` }) : ''),
+		el('td', { class: 'key-scopes', text: d[0] }),
 		el('td', { class: 'key-kbs', text: d[1] }), el('td', { text: k.status }),
 		el('td', {}, el('time', { datetime: k.expiresAt, text: `${when(k.expiresAt)} (${fromNow(k.expiresAt)})` })),
 		el('td', { text: k.lastUsedAt ? when(k.lastUsedAt) : 'never' }),
-		el('td', { class: 'key-actions' }, ...actions(k)))));
+		el('td', { class: 'key-actions' }, ...actions(k, l)))));
+}
+
+/**
+ * Where each key stands in its lineage (the keys listed that share it, by when they were
+ * made): the key it renews (the one made before it) and the key that renewed it (the one
+ * made after it), or null.
+ * @returns a Map of key id to {renews, renewedBy}
+ */
+function renewals(keys) {
+	const lineages = new Map();
+	for (const k of keys) {
+		const line = k.lineage || k.id;
+		if (!lineages.has(line)) lineages.set(line, []);
+		lineages.get(line).push(k);
+	}
+	const found = new Map();
+	for (const line of lineages.values()) {
+		line.sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
+		line.forEach((k, i) => found.set(k.id, { renews: line[i - 1] || null, renewedBy: line[i + 1] || null }));
+	}
+	return found;
 }
 
 /**
  * Renew for a key that was not revoked (the first action when it nears its expiry, or
- * passed it), Revoke for an active one; the console's own sign-in key is only named.
+ * passed it, unless a later key renewed it already), Revoke for an active one; the
+ * console's own sign-in key is only named.
  */
-function actions(k) {
+function actions(k, lineage) {
 	if (state.person && k.id === state.person.keyId) return [el('span', { class: 'hint', text: 'this console’s sign-in' })];
 	const status = String(k.status).toUpperCase();
 	const label = k.name || k.id;
 	const found = [];
 	if (status !== 'REVOKED') {
-		found.push(el('button', { type: 'button', class: nearExpiry(k) ? 'renew' : 'renew quiet', text: 'Renew',
+		found.push(el('button', { type: 'button', class: nearExpiry(k) && !lineage.renewedBy ? 'renew' : 'renew quiet', text: 'Renew',
 			title: 'A new key with the same scopes and knowledge bases that keeps this key’s conversations',
 			'aria-label': `Renew ${label}`, onclick: () => renew(k) }));
 	}
@@ -143,25 +180,33 @@ function fromNow(iso) {
 	return new Intl.RelativeTimeFormat('en', { numeric: 'always' }).format(Math.round(seconds / unit[0]), unit[1]);
 }
 
+/** Issues a key; "Issue key" waits meanwhile, so that a double click issues one. */
 export async function issueKey(event) {
 	event.preventDefault();
 	const form = event.target;
-	await guarded(async () => {
-		// scopes not offered (a person's grants give none of them) are not asked for
-		const scopes = [...form.querySelectorAll('input[name=scope]:checked')].map((i) => i.value).filter(may);
-		const picked = [...form.querySelectorAll('input[name=kb]:checked')].map((i) => i.value);
-		const knowledgeBases = picked.includes('*') ? ['*'] : picked;
-		// a key that may do nothing is no key: said here, not sent (the server refuses it too)
-		if (!scopes.length) {
-			form.querySelector('input[name=scope]').focus();
-			throw new Error('Tick at least one scope: chat, upload or admin.');
-		}
-		if (!knowledgeBases.length) throw new Error('Pick at least one knowledge base (or all).');
-		const issued = await api('/api/v1/keys', { method: 'POST', json: {
-			name: form.name.value || null, scopes, knowledgeBases: knowledgeBases[0] === '*' && grantedNow() ? undefined : knowledgeBases,
-			ttlSeconds: Number(form.ttlSeconds.value) } });
-		await showIssued(issued, '');
-	});
+	const button = form.querySelector('button[type=submit]');
+	if (button.disabled) return;
+	button.disabled = true;
+	try {
+		await guarded(async () => {
+			// scopes not offered (a person's grants give none of them) are not asked for
+			const scopes = [...form.querySelectorAll('input[name=scope]:checked')].map((i) => i.value).filter(may);
+			const picked = [...form.querySelectorAll('input[name=kb]:checked')].map((i) => i.value);
+			const knowledgeBases = picked.includes('*') ? ['*'] : picked;
+			// a key that may do nothing is no key: said here, not sent (the server refuses it too)
+			if (!scopes.length) {
+				form.querySelector('input[name=scope]').focus();
+				throw new Error(`Tick at least one scope: ${offeredScopes().join(', ').replace(/, ([^,]*)$/, ' or $1')}.`);
+			}
+			if (!knowledgeBases.length) throw new Error('Pick at least one knowledge base (or all).');
+			const issued = await api('/api/v1/keys', { method: 'POST', json: {
+				name: form.name.value || null, scopes, knowledgeBases: knowledgeBases[0] === '*' && grantedNow() ? undefined : knowledgeBases,
+				ttlSeconds: Number(form.ttlSeconds.value) } });
+			await showIssued(issued, '');
+		});
+	} finally {
+		button.disabled = false;
+	}
 }
 
 /** The new key, shown once, with what it may do. */
@@ -189,8 +234,7 @@ async function renew(key) {
 
 /** What a scope lets a key do, in words. */
 function scopeWords(scope) {
-	return { chat: 'chat (search and ask)', upload: 'upload (add, replace and delete documents)',
-		admin: 'admin (manage knowledge bases, read activity)' }[scope] || scope;
+	return SCOPES[scope] ? `${scope} (${SCOPES[scope]})` : scope;
 }
 
 async function revoke(key) {

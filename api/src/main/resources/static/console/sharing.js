@@ -1,10 +1,15 @@
 // Sharing: what a knowledge base grants groups of the identity provider and people
 // (chat, upload or manage), for whoever may manage it (the master key, a key with the
-// admin scope, a person who manages it); only shown when people can sign in at all.
+// admin scope, a person who manages it); only shown when people can sign in at all. The
+// name field suggests what the kind picked names: groups people signed in with (the
+// master key's list of people, or a person's own groups), or people's ids; a group no one
+// has signed in with is granted, and said to be so (a misspelt name grants no one).
 import { $, api, credential, el, guarded, kbPath, mayIn, state, when } from './core.js';
 
 const PERMISSIONS = { chat: 'chat', upload: 'upload', manage: 'manage' };
 let shownKb = null;
+/** What the name field suggests: the people the master key knows, and the groups seen. */
+const known = { people: [], groups: [] };
 
 /** Shows the open knowledge base's grants, when the caller may manage it. */
 export async function loadSharing(kb) {
@@ -12,9 +17,11 @@ export async function loadSharing(kb) {
 	const section = $('sharing');
 	section.hidden = !(state.providers.length && mayIn('admin', kb));
 	$('grant-rows').replaceChildren();
+	$('grant-warning').hidden = true;
 	if (section.hidden) return;
-	// the master key may list people: their ids are offered as one types
-	if (credential().kind === 'master' && !$('grant-people').children.length) {
+	if (state.person) offer({ people: [], groups: state.person.groups });
+	// the master key may list people: their ids and groups are offered as one types
+	if (credential().kind === 'master' && !known.people.length) {
 		api('/api/v1/admin/people').then(({ people }) => offerPeople(people), () => {});
 	}
 	await guarded(async () => {
@@ -33,12 +40,29 @@ export function forgetSharing() {
 	$('sharing').hidden = true;
 	$('grant-rows').replaceChildren();
 	$('grant-people').replaceChildren();
+	$('grant-warning').hidden = true;
+	known.people = [];
+	known.groups = [];
 }
 
-/** The people the master key knows, offered as person ids to share with. */
+/** The people the master key knows: their ids, and the groups they signed in with. */
 export function offerPeople(people) {
-	$('grant-people').replaceChildren(...people.filter((p) => !p.removedAt)
-		.map((p) => el('option', { value: p.id, label: `${p.name || p.id}${p.email ? ` <${p.email}>` : ''}` })));
+	const present = people.filter((p) => !p.removedAt);
+	offer({ people: present, groups: present.flatMap((p) => p.groups || []) });
+}
+
+function offer({ people, groups }) {
+	known.people = people;
+	known.groups = [...new Set(groups)].sort();
+	kindChanged();
+}
+
+/** The suggestions of the name field: only what the kind picked names. */
+function suggest() {
+	const person = $('grant-kind').value === 'person';
+	$('grant-people').replaceChildren(...(person
+		? known.people.map((p) => el('option', { value: p.id, label: `${p.name || p.id}${p.email ? ` <${p.email}>` : ''}` }))
+		: known.groups.map((group) => el('option', { value: group }))));
 }
 
 function who(grantee) {
@@ -48,9 +72,18 @@ function who(grantee) {
 	return kind === 'group' ? `group ${name}` : `person ${name}`;
 }
 
+/** Says that a group's grant reaches no one who has signed in yet, and which groups have. */
+function unknownGroup(name) {
+	const seen = known.groups.length ? ` Groups people signed in with: ${known.groups.join(', ')}.` : '';
+	return `No one has signed in with the group “${name}” yet: it grants no one until the identity provider`
+		+ ` names someone's group so. Check the spelling.${seen}`;
+}
+
 function grantRow(kb, g) {
-	return el('tr', { 'data-grantee': g.grantee },
-		el('td', { text: who(g.grantee) }), el('td', { text: PERMISSIONS[g.permission] || g.permission }),
+	const unknown = g.members === 0;
+	return el('tr', { 'data-grantee': g.grantee, class: unknown ? 'grant-unknown' : null },
+		el('td', {}, who(g.grantee), unknown ? el('small', { class: 'warning', text: ' (no one has signed in with it yet)' }) : ''),
+		el('td', { text: PERMISSIONS[g.permission] || g.permission }),
 		el('td', {}, el('time', { datetime: g.grantedAt, text: when(g.grantedAt) })),
 		el('td', {}, el('button', { type: 'button', class: 'quiet', text: 'Remove', 'aria-label': `Stop sharing with ${who(g.grantee)}`,
 			onclick: () => revoke(kb, g) })));
@@ -74,9 +107,13 @@ async function share(event) {
 		if (!kb) throw new Error('Open a knowledge base first.');
 		if (!name) throw new Error(form.kind.value === 'person' ? 'Name the person by their id (per_…).' : 'Name the group.');
 		// the server names what is wrong (an unknown person, a bad name): its problem is shown
-		await api(`${kbPath(kb)}/grants`, { method: 'PUT', json: { grantee: `${form.kind.value}:${name}`, permission: form.permission.value } });
+		const granted = await api(`${kbPath(kb)}/grants`, { method: 'PUT', json: { grantee: `${form.kind.value}:${name}`, permission: form.permission.value } });
 		form.name.value = '';
 		await loadSharing(kb);
+		if (granted.members === 0) {
+			$('grant-warning').textContent = unknownGroup(name);
+			$('grant-warning').hidden = false;
+		}
 		$('grant-name').focus();
 	});
 }
@@ -84,6 +121,7 @@ async function share(event) {
 function kindChanged() {
 	const person = $('grant-kind').value === 'person';
 	$('grant-name').placeholder = person ? 'person id, per_…' : 'group name, e.g. finance';
+	suggest();
 }
 
 $('grant-form').addEventListener('submit', share);

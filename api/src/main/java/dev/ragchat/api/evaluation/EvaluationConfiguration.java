@@ -6,8 +6,10 @@ import dev.ragchat.answer.AnswerEngine;
 import dev.ragchat.api.chat.AnswerAdmission;
 import dev.ragchat.api.chat.ChatProperties;
 import dev.ragchat.api.chat.ChatSessions;
+import dev.ragchat.retrieval.rerank.Reranking;
 import org.jobrunr.scheduling.JobRequestScheduler;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,8 +29,10 @@ class EvaluationConfiguration {
 
 	@Bean
 	Evaluations evaluations(EvaluationStore store, Worker worker, JobRequestScheduler jobs, ChatSessions sessions,
-			EvaluationProperties properties, ChatProperties chat, Clock clock) {
-		return new Evaluations(store, worker, jobs, sessions, properties, chat, clock);
+			EvaluationProperties properties, ChatProperties chat, Clock clock, ObjectProvider<Reranking> reranking) {
+		// a run reranks only with a reranker (RAGCHAT_RERANK_URL), as the search does
+		return new Evaluations(store, worker, jobs, sessions, properties, chat, clock,
+				reranking.getIfAvailable() != null);
 	}
 
 }

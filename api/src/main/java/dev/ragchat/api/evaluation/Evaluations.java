@@ -14,6 +14,7 @@ import dev.ragchat.errors.BusyException;
 import dev.ragchat.errors.ConflictException;
 import dev.ragchat.errors.NotFoundException;
 import dev.ragchat.errors.RejectedInputException;
+import dev.ragchat.retrieval.SearchMode;
 import org.jobrunr.scheduling.JobBuilder;
 import org.jobrunr.scheduling.JobRequestScheduler;
 
@@ -45,8 +46,11 @@ public final class Evaluations {
 
 	private final Clock clock;
 
+	/** Whether a reranker is configured: without one, no run is reranked. */
+	private final boolean reranker;
+
 	Evaluations(EvaluationStore store, Worker worker, JobRequestScheduler jobs, ChatSessions sessions,
-			EvaluationProperties properties, ChatProperties chat, Clock clock) {
+			EvaluationProperties properties, ChatProperties chat, Clock clock, boolean reranker) {
 		this.store = store;
 		this.worker = worker;
 		this.jobs = jobs;
@@ -54,6 +58,7 @@ public final class Evaluations {
 		this.properties = properties;
 		this.chat = chat;
 		this.clock = clock;
+		this.reranker = reranker;
 	}
 
 	/**
@@ -77,7 +82,9 @@ public final class Evaluations {
 		ChatSession session = this.sessions.resolve(caller, new SessionStart(knowledgeBase, blank(request.configId()),
 				new SessionSettings(null, null, null, request.topK())));
 		int topK = (session.topK() != null) ? session.topK() : this.chat.topK();
-		boolean rerank = (request.rerank() != null) ? request.rerank() : true;
+		// reranked as the search reranks: hybrid search, with a reranker configured
+		boolean rerank = this.reranker && checked.searchMode() == SearchMode.HYBRID
+				&& ((request.rerank() != null) ? request.rerank() : true);
 		RunSettings settings = new RunSettings(checked.mode(), topK, rerank, session.configId());
 		Evaluation evaluation = new Evaluation("eval_" + UUID.randomUUID().toString().replace("-", ""), knowledgeBase,
 				caller.keyId(), blank(request.name()), Evaluation.Status.QUEUED, settings, golden.questions().size(), 0,

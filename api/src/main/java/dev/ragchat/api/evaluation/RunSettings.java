@@ -9,7 +9,8 @@ import dev.ragchat.retrieval.SearchMode;
  *
  * @param mode how the search retrieves: {@code hybrid}, {@code vector} or {@code keyword}
  * @param topK how many chunks each answer reads (and search returns)
- * @param rerank whether a hybrid search is reranked when a reranker is configured
+ * @param rerank whether the run's search is reranked: asked for, in hybrid search, with a
+ * reranker configured ({@code false} without one, whatever was asked)
  * @param configId the chat config to answer as, with its prompt and model (and so its
  * judge), or {@code null} for the service's defaults
  */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -161,6 +162,20 @@ public class People implements KeyOwners, PersonSignIn {
 	 */
 	public List<PersonRecord> list() {
 		return this.store.findAll();
+	}
+
+	/**
+	 * @return the groups of the people who signed in (and were not removed), each with
+	 * how many of them it holds: a group no one has signed in with is not among them
+	 */
+	public Map<String, Integer> groupsSignedIn() {
+		Map<String, Integer> groups = new TreeMap<>();
+		for (PersonRecord person : this.store.findAll()) {
+			if (person.removedAt() == null) {
+				person.groups().forEach((group) -> groups.merge(group, 1, Integer::sum));
+			}
+		}
+		return groups;
 	}
 
 	/**

@@ -543,7 +543,7 @@ class ChatBrowserTests extends ConsoleBrowserTestSupport {
 		Object rendered = ((JavascriptExecutor) this.browser).executeAsyncScript(
 				"""
 						const done = arguments[arguments.length - 1];
-						import('/console/markdown.js').then((m) => {
+						import(%s).then((m) => {
 							const box = document.createElement('div');
 							box.append(m.markdown('| a | b |\\n|---|---|\\n| 1 | 2 |\\n\\n- **bold** item\\n\\n`code [1]`\\n\\n'
 								+ '<img src=x onerror="window.__hit = 1"><script>window.__hit = 2</script>'
@@ -553,7 +553,8 @@ class ChatBrowserTests extends ConsoleBrowserTestSupport {
 								code: box.querySelector('code').textContent, images: box.querySelectorAll('img, script').length,
 								handlers: box.innerHTML.includes('onerror'), js: [...box.querySelectorAll('a')].some((a) => (a.getAttribute('href') || '').startsWith('javascript')),
 								chips: box.querySelectorAll('button.chip').length, hit: window.__hit || 0 });
-						}, (e) => done({ error: String(e) }));""");
+						}, (e) => done({ error: String(e) }));"""
+					.formatted(moduleUrl("markdown.js")));
 		assertThat(rendered).asString()
 			.contains("tables=2", "strong=1", "code=code [1]", "images=0", "handlers=false", "js=false", "chips=1",
 					"hit=0");

@@ -90,13 +90,32 @@ abstract class ConsoleBrowserTestSupport {
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
 				"--disable-dev-shm-usage", "--user-data-dir=" + Files.createDirectories(this.dir.resolve("profile")),
-				// the test server's self-signed development certificate
-				"--ignore-certificate-errors", "--window-size=1280,900");
+				// the test server's self-signed development certificate, trusted by its
+				// key
+				// as a browser trusts a real one (Chromium caches nothing of a site whose
+				// certificate it merely ignores)
+				"--ignore-certificate-errors-spki-list=" + spki(this.certificate), "--ignore-certificate-errors",
+				"--window-size=1280,900");
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
 			.usingAnyFreePort()
 			.build();
 		this.browser = new ChromeDriver(service, options);
 		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(90));
+	}
+
+	/**
+	 * @param certificate a PEM certificate
+	 * @return the Base64 of the SHA-256 of its public key (its SubjectPublicKeyInfo), as
+	 * Chromium's {@code --ignore-certificate-errors-spki-list} names a trusted key
+	 */
+	static String spki(Path certificate) throws Exception {
+		try (java.io.InputStream in = Files.newInputStream(certificate)) {
+			java.security.cert.Certificate read = java.security.cert.CertificateFactory.getInstance("X.509")
+				.generateCertificate(in);
+			return java.util.Base64.getEncoder()
+				.encodeToString(
+						java.security.MessageDigest.getInstance("SHA-256").digest(read.getPublicKey().getEncoded()));
+		}
 	}
 
 	@AfterEach
@@ -228,6 +247,18 @@ abstract class ConsoleBrowserTestSupport {
 							.filter((e) => e.startTime >= (window.__countFrom || 0) && new URL(e.name).origin === location.origin
 								&& (e.initiatorType === 'fetch' || e.initiatorType === 'xmlhttprequest'))
 							.map((e) => ({ path: new URL(e.name).pathname, status: e.responseStatus }));""");
+	}
+
+	/**
+	 * A console module's URL as the page imports it (its name with the console's
+	 * version), as a script expression: {@code import(...)} of it gives the page's own
+	 * module.
+	 * @param module the module's file name ({@code viewer.js})
+	 * @return the expression
+	 */
+	static String moduleUrl(String module) {
+		return "document.querySelector('script[src^=\"/console/console-\"]').getAttribute('src')"
+				+ ".replace(/\\/console-([0-9a-f]+)\\.js$/, '/" + module.replace(".js", "") + "-$1.js')";
 	}
 
 	Object script(String script) {

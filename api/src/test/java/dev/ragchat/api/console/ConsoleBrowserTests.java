@@ -16,8 +16,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The console as a whole in a real browser: its theme, and the screenshots of its main
- * screens in {@code docs/console/}.
+ * The console as a whole in a real browser: its theme, its files cached by the browser,
+ * and the screenshots of its main screens in {@code docs/console/}.
  */
 class ConsoleBrowserTests extends ConsoleBrowserTestSupport {
 
@@ -35,6 +35,39 @@ class ConsoleBrowserTests extends ConsoleBrowserTestSupport {
 		this.browser.findElement(By.id("sign-out")).click();
 		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
 		assertThat(script("return document.body.dataset.scopes")).isNull();
+	}
+
+	@Test
+	void loadsAgainFromTheBrowsersCacheWithOnlyThePageRevalidated() {
+		open();
+		this.wait.until((driver) -> script("return document.documentElement.dataset.theme") != null);
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
+		List<String> first = assets();
+		assertThat(first).as("the console's modules, styles and WebJars").hasSizeGreaterThan(20);
+
+		// another page, then the console again: every file from the cache, the page
+		// revalidated (headers only, no body)
+		this.browser.get("about:blank");
+		open();
+		this.wait.until((driver) -> script("return document.documentElement.dataset.theme") != null);
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
+		assertThat(assets()).containsExactlyInAnyOrderElementsOf(first);
+		assertThat(script("""
+				return performance.getEntriesByType('resource')
+					.filter((e) => /^\\/(console|webjars)\\//.test(new URL(e.name).pathname) && e.transferSize > 0)
+					.map((e) => new URL(e.name).pathname);""")).asList().isEmpty();
+		assertThat(script("const n = performance.getEntriesByType('navigation')[0];"
+				+ " return n.transferSize > 0 && n.transferSize < n.encodedBodySize;"))
+			.isEqualTo(true);
+	}
+
+	/** The console's files the page loaded, by path. */
+	@SuppressWarnings("unchecked")
+	private List<String> assets() {
+		return (List<String>) script("""
+				return performance.getEntriesByType('resource').map((e) => new URL(e.name))
+					.filter((u) => u.origin === location.origin && /^\\/(console|webjars)\\//.test(u.pathname))
+					.map((u) => u.pathname);""");
 	}
 
 	@Test

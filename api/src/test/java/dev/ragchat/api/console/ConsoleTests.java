@@ -10,6 +10,7 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -22,8 +23,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The console's files are public and served under a strict policy; the API behind them
- * still wants credentials.
+ * The console's files are public and served under a strict policy, under versioned names
+ * cached for a year behind a page that is revalidated; the API behind them still wants
+ * credentials.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -67,6 +69,55 @@ class ConsoleTests {
 		this.mvc.perform(get("/console/console.css").secure(true))
 			.andExpect(status().isOk())
 			.andExpect(content().contentTypeCompatibleWith("text/css"));
+	}
+
+	@Test
+	void servesTheConsoleFilesUnderVersionedNamesCachedForAYearAndThePageRevalidated() throws Exception {
+		MvcResult page = this.mvc.perform(get("/index.html").secure(true))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Cache-Control", "no-cache"))
+			.andExpect(header().exists("ETag"))
+			.andReturn();
+		String html = page.getResponse().getContentAsString();
+		Matcher script = Pattern.compile("src=\"(/console/console-([0-9a-f]{16})\\.js)\"").matcher(html);
+		assertThat(script.find()).as(html).isTrue();
+		String version = script.group(2);
+		// every console file the page names, by its versioned name
+		assertThat(Pattern.compile("(?:src|href)=\"(/console/[^\"]+)\"").matcher(html).results().map((m) -> m.group(1)))
+			.hasSizeGreaterThan(10)
+			.allSatisfy((link) -> assertThat(link).endsWith("-" + version + link.substring(link.lastIndexOf('.'))));
+		// unchanged: not sent again
+		this.mvc.perform(get("/index.html").secure(true).header("If-None-Match", page.getResponse().getHeader("ETag")))
+			.andExpect(status().isNotModified());
+
+		// a versioned file: a year, immutable; its imports versioned too, WebJars' with
+		// their own version
+		String chat = this.mvc.perform(get("/console/chat-" + version + ".js").secure(true))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Cache-Control", "max-age=31536000, public, immutable"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(chat).contains("from '/console/core-" + version + ".js'").doesNotContain("from './");
+		String markdown = this.mvc.perform(get("/console/markdown-" + version + ".js").secure(true))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		Matcher marked = Pattern.compile("from '(/webjars/marked/([^/]+)/lib/marked\\.esm\\.js)'").matcher(markdown);
+		assertThat(marked.find()).as(markdown).isTrue();
+		this.mvc.perform(get(marked.group(1)).secure(true))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Cache-Control", "max-age=31536000, public, immutable"));
+		this.mvc.perform(get("/console/console-" + version + ".css").secure(true))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Cache-Control", "max-age=31536000, public, immutable"));
+
+		// another version's name is none of today's files; a name without a version is
+		// not kept
+		this.mvc.perform(get("/console/chat-0123456789abcdef.js").secure(true)).andExpect(status().isNotFound());
+		this.mvc.perform(get("/console/chat.js").secure(true))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Cache-Control", containsString("no-store")));
 	}
 
 	@Test

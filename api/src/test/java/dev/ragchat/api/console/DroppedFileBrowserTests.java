@@ -65,6 +65,13 @@ class DroppedFileBrowserTests extends ConsoleBrowserTestSupport {
 		signInWithTheHarbourPdf();
 		this.browser.findElement(By.id("tab-chat")).click();
 		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("scope-chips"), "Harbour"));
+		// the paperclip is drawn, an inline SVG in the text's colour, not an emoji (an
+		// empty box without an emoji font)
+		WebElement paperclip = this.browser.findElement(By.id("attach"));
+		assertThat(paperclip.getText()).isEmpty();
+		assertThat(((JavascriptExecutor) this.browser).executeScript(
+				"const r = document.querySelector('#attach svg').getBoundingClientRect(); return r.width >= 16 && r.height >= 16"))
+			.isEqualTo(true);
 		java.nio.file.Path tides = java.nio.file.Files.writeString(this.dir.resolve("tides.md"),
 				TIDES.replace("\\n", "\n"));
 		((JavascriptExecutor) this.browser).executeScript("document.getElementById('attach-file').hidden = false;");

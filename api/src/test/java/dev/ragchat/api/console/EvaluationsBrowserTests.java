@@ -33,6 +33,10 @@ class EvaluationsBrowserTests extends ConsoleBrowserTestSupport {
 		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("eval-form")));
 
 		run(golden, "baseline", "hybrid");
+		// "Rerank" is ticked, but no reranker is configured: the run says it was not
+		assertThat(this.browser.findElement(By.id("eval-rerank")).isSelected()).isTrue();
+		assertThat(this.browser.findElement(By.id("eval-detail-settings")).getText())
+			.startsWith("hybrid, top 5, not reranked");
 		WebElement totals = this.browser.findElement(By.id("eval-totals"));
 		assertThat(totals.getText()).contains("Expected page in the top 5 found (recall@5)")
 			.contains("1.000")

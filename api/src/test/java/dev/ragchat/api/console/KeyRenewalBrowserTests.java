@@ -1,5 +1,7 @@
 package dev.ragchat.api.console;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -10,8 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A key renewed in the console keeps its conversations: the master key renews a key from
- * the Keys view (its lifetime the operator's choice), and the new key lists the old key's
- * conversation and goes on with it.
+ * the Keys view (its lifetime the operator's choice; each of the two rows says which key
+ * renews which), and the new key lists the old key's conversation, opens the trace of its
+ * answers and goes on with it.
  */
 class KeyRenewalBrowserTests extends ConsoleBrowserTestSupport {
 
@@ -53,6 +56,18 @@ class KeyRenewalBrowserTests extends ConsoleBrowserTestSupport {
 		assertThat(
 				this.browser.findElement(By.cssSelector("#key-rows tr:first-child button[aria-label='Renew evening']"))
 					.getAttribute("class"))
+			.isEqualTo("renew quiet");
+		// the two rows of the same name say which renews which; the key renewed offers
+		// Renew quietly too, though its end is near: a renewal took its place
+		List<WebElement> rows = this.browser
+			.findElements(By.xpath("//tbody[@id='key-rows']/tr[td[1][text()='evening']]"));
+		WebElement renewal = rows.get(0);
+		WebElement old = rows.get(1);
+		assertThat(renewal.findElement(By.cssSelector(".key-lineage")).getText())
+			.isEqualTo("renews " + old.getAttribute("data-key"));
+		assertThat(old.findElement(By.cssSelector(".key-lineage")).getText())
+			.startsWith("renewed by " + renewal.getAttribute("data-key") + " on ");
+		assertThat(old.findElement(By.cssSelector("button[aria-label='Renew evening']")).getAttribute("class"))
 			.isEqualTo("renew quiet");
 		screenshot("keys-renewed");
 		this.browser.findElement(By.id("sign-out")).click();

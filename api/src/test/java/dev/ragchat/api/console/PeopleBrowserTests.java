@@ -147,8 +147,8 @@ class PeopleBrowserTests extends ConsoleBrowserTestSupport {
 		assertThat(new Select(this.browser.findElement(By.id("chat-kb"))).getOptions())
 			.extracting((option) -> option.getAttribute("value"))
 			.doesNotContain(engineering);
-		script("import('/console/viewer.js').then((v) => v.openDocument('" + engineering + "', {id: '" + secret
-				+ "', filename: '?'}, 1))");
+		script("import(" + moduleUrl("viewer.js") + ").then((v) => v.openDocument('" + engineering + "', {id: '"
+				+ secret + "', filename: '?'}, 1))");
 		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
 		assertThat(this.browser.findElement(By.id("error")).getText()).contains("No knowledge base")
 			.doesNotContain("engineering-secrets");
@@ -220,7 +220,7 @@ class PeopleBrowserTests extends ConsoleBrowserTestSupport {
 			.contains("Finance (" + finance + "): admin, chat, upload")
 			.contains("Handbook (" + handbook + "): chat")
 			.doesNotContain("all");
-		WebElement notebook = this.browser.findElement(By.xpath("//tbody[@id='key-rows']/tr[td[1]='notebook']"));
+		WebElement notebook = this.browser.findElement(By.xpath("//tbody[@id='key-rows']/tr[td[1]/text()='notebook']"));
 		assertThat(notebook.findElement(By.cssSelector(".key-scopes")).getText()).isEqualTo("chat");
 		assertNoHorizontalScroll();
 		screenshot("people-keys-390-light");
@@ -275,6 +275,29 @@ class PeopleBrowserTests extends ConsoleBrowserTestSupport {
 	}
 
 	@Test
+	void aPersonsKeyFormExplainsOnlyTheScopesTheirGrantsGive() throws Exception {
+		TestIdentityProvider.groups.put("linus", List.of("engineering"));
+		String kb = Calls.createKnowledgeBase(this.mvc, this.masterKey, "Reading room");
+		grant(kb, "group:engineering", "chat");
+		signInAtTheProvider("linus", "Linus");
+		this.browser.findElement(By.id("tab-admin")).click();
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("key-form")));
+		assertThat(this.browser.findElement(By.cssSelector("#key-form input[value=admin]")).isDisplayed()).isFalse();
+		assertThat(this.browser.findElement(By.id("key-scopes-hint")).getText()).isEqualTo("chat: search and ask.")
+			.doesNotContain("admin")
+			.doesNotContain("upload");
+	}
+
+	private void signInAtTheProvider(String username, String name) {
+		open();
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#provider-links a"))).click();
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("username"))).sendKeys(username);
+		this.browser.findElement(By.name("password")).sendKeys(TestIdentityProvider.PASSWORD);
+		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+		this.wait.until(ExpectedConditions.textToBe(By.id("who"), "Signed in as " + name));
+	}
+
+	@Test
 	void theMasterKeyListsThePeopleWhoSignedInAndRemovesOne() throws Exception {
 		TestIdentityProvider.groups.put("grace", List.of("ops", "finance"));
 		String kb = Calls.createKnowledgeBase(this.mvc, this.masterKey, "Ops");
@@ -293,9 +316,10 @@ class PeopleBrowserTests extends ConsoleBrowserTestSupport {
 		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("console")));
 
 		// the master key manages every knowledge base: its Sharing panel offers the
-		// people's ids as one types
+		// people's ids as one types a person
 		openKnowledgeBase(kb, "Ops");
 		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("grant-form")));
+		new Select(this.browser.findElement(By.id("grant-kind"))).selectByValue("person");
 		String id = this.wait
 			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#grant-people option[label^='Grace']")))
 			.getAttribute("value");
@@ -323,6 +347,59 @@ class PeopleBrowserTests extends ConsoleBrowserTestSupport {
 		darkMode(false);
 		screenshot("people-390-light");
 		this.browser.manage().window().setSize(new Dimension(1280, 900));
+	}
+
+	@Test
+	void sharingSuggestsOnlyWhatTheKindPickedNamesAndWarnsOfAGroupNoOneSignedInWith() throws Exception {
+		TestIdentityProvider.groups.put("hedy", List.of("treasury", "tax"));
+		String kb = Calls.createKnowledgeBase(this.mvc, this.masterKey, "Budgets");
+		signInAtTheProvider("hedy", "Hedy");
+		this.browser.manage().deleteAllCookies();
+		signInWithTheMasterKey();
+		openKnowledgeBase(kb, "Budgets");
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("grant-form")));
+
+		// a group: the groups people signed in with, no person's id
+		assertThat(new Select(this.browser.findElement(By.id("grant-kind"))).getFirstSelectedOption()
+			.getAttribute("value")).isEqualTo("group");
+		this.wait.until((driver) -> !suggestions().isEmpty());
+		assertThat(suggestions()).contains("tax", "treasury").noneMatch((value) -> value.startsWith("per_"));
+		// a person: the ids of the people, no group
+		new Select(this.browser.findElement(By.id("grant-kind"))).selectByValue("person");
+		assertThat(suggestions()).isNotEmpty().allMatch((value) -> value.startsWith("per_"));
+		new Select(this.browser.findElement(By.id("grant-kind"))).selectByValue("group");
+
+		// a misspelt group is granted, and said to reach no one who has signed in
+		this.browser.findElement(By.id("grant-name")).sendKeys("treasuri");
+		this.browser.findElement(By.id("grant-add")).click();
+		WebElement warning = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("grant-warning")));
+		assertThat(warning.getText()).contains("No one has signed in with the group “treasuri”")
+			.contains("tax, treasury");
+		assertThat(this.browser.findElement(By.cssSelector("#grant-rows tr[data-grantee='group:treasuri']")).getText())
+			.contains("no one has signed in with it yet");
+		// a group someone signed in with: no warning
+		this.browser.findElement(By.id("grant-name")).sendKeys("treasury");
+		this.browser.findElement(By.id("grant-add")).click();
+		this.wait.until(ExpectedConditions
+			.visibilityOfElementLocated(By.cssSelector("#grant-rows tr[data-grantee='group:treasury']")));
+		assertThat(this.browser.findElement(By.id("grant-warning")).isDisplayed()).isFalse();
+		assertThat(this.browser.findElement(By.cssSelector("#grant-rows tr[data-grantee='group:treasury']")).getText())
+			.doesNotContain("no one");
+	}
+
+	/** What the Sharing panel's name field suggests. */
+	@SuppressWarnings("unchecked")
+	private List<String> suggestions() {
+		return (List<String>) script(
+				"return [...document.querySelectorAll('#grant-people option')].map((o) => o.value)");
+	}
+
+	private void signInWithTheMasterKey() {
+		open();
+		this.browser.findElement(By.id("credential")).sendKeys(this.masterKey);
+		this.browser.findElement(By.cssSelector("input[name=kind][value=master]")).click();
+		this.browser.findElement(By.cssSelector("#sign-in-form button[type=submit]")).click();
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("console")));
 	}
 
 	private WebElement deleteButton(String kb) {

@@ -195,6 +195,20 @@ class EvaluationTests extends AbstractWebIntegrationTests {
 	}
 
 	@Test
+	void aRunAskedToRerankSaysItWasNotRerankedWhenNoRerankerIsConfigured() throws Exception {
+		JsonNode started = start(this.key, manyQuestions(1), "name=reranked&mode=hybrid&rerank=true").get();
+		assertThat(started.at("/settings/mode").asText()).isEqualTo("hybrid");
+		assertThat(started.at("/settings/rerank").asBoolean()).isFalse();
+		JsonNode run = awaitEnd(started.get("id").asText());
+		assertThat(run.at("/settings/rerank").asBoolean()).isFalse();
+		// the question's search kept the retrieval order
+		JsonNode result = read(
+				get("/api/v1/knowledge-bases/" + this.kb + "/evaluations/" + run.get("id").asText() + "/questions"),
+				this.key);
+		assertThat(result.toString()).doesNotContain("ordered by the reranker");
+	}
+
+	@Test
 	void comparesTwoRunsFigureByFigure() throws Exception {
 		String a = awaitEnd(start(this.key, GOLDEN_SET, "name=a").get().get("id").asText()).get("id").asText();
 		// keyword search, one chunk per answer: the lighthouse question's page 1 is no

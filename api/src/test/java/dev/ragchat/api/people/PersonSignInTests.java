@@ -540,6 +540,29 @@ class PersonSignInTests {
 	}
 
 	@Test
+	void aGroupsGrantSaysHowManyPeopleWhoSignedInAreInItNoneForAMisspeltGroup() throws Exception {
+		String finance = createKnowledgeBase("finance");
+		browser().signIn("ada");
+		JsonNode granted = master("PUT", "/api/v1/knowledge-bases/" + finance + "/grants",
+				"{\"grantee\":\"group:finance\",\"permission\":\"chat\"}", 200);
+		assertThat(granted.get("members").asInt()).isEqualTo(1);
+		JsonNode misspelt = master("PUT", "/api/v1/knowledge-bases/" + finance + "/grants",
+				"{\"grantee\":\"group:finanse\",\"permission\":\"chat\"}", 200);
+		assertThat(misspelt.get("members").asInt()).isZero();
+		JsonNode grants = master("GET", "/api/v1/knowledge-bases/" + finance + "/grants", null, 200).get("grants");
+		assertThat(grants).extracting((g) -> g.get("grantee").asText() + "=" + g.get("members").asInt())
+			.containsExactlyInAnyOrder("group:finance=1", "group:finanse=0");
+		// a person's grant counts no members
+		String ada = null;
+		for (JsonNode someone : master("GET", "/api/v1/admin/people", null, 200).get("people")) {
+			ada = someone.get("name").asText().equals("Ada") ? someone.get("id").asText() : ada;
+		}
+		JsonNode person = master("PUT", "/api/v1/knowledge-bases/" + finance + "/grants",
+				"{\"grantee\":\"person:" + ada + "\",\"permission\":\"chat\"}", 200);
+		assertThat(person.has("members")).isFalse();
+	}
+
+	@Test
 	void aGrantToAGroupOrPersonWithoutANameIsABadRequest() throws Exception {
 		String research = createKnowledgeBase("research");
 		for (String grantee : List.of("group:", "person:", "group: ")) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.access.Person;
 import dev.ragchat.api.access.Scope;
@@ -95,12 +96,15 @@ class PeopleController {
 	@Operation(summary = "What a knowledge base grants groups and people (manage permission, admin key or master key)")
 	Grants grants(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String kb) {
 		manages(caller, kb);
-		return new Grants(this.people.grantsOf(kb).stream().map(GrantView::of).toList());
+		Map<String, Integer> groups = this.people.groupsSignedIn();
+		return new Grants(this.people.grantsOf(kb).stream().map((grant) -> GrantView.of(grant, groups)).toList());
 	}
 
 	@PutMapping(path = "/api/v1/knowledge-bases/{kb}/grants", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Grant a group (group:<name>) or a person (person:<id>) chat, upload or manage")
+	@Operation(summary = "Grant a group (group:<name>) or a person (person:<id>) chat, upload or manage; a group's"
+			+ " grant says how many people who signed in are in it (members: 0 for a group no one has signed in"
+			+ " with yet, perhaps misspelt)")
 	GrantView grant(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String kb,
 			@RequestBody GrantRequest request) {
 		manages(caller, kb);
@@ -109,7 +113,7 @@ class PeopleController {
 		}
 		Grant grant = this.people.grant(kb, request.grantee(), request.permission());
 		this.audit.granted(caller.keyId(), kb, grant.grantee(), grant.permission().value());
-		return GrantView.of(grant);
+		return GrantView.of(grant, this.people.groupsSignedIn());
 	}
 
 	@DeleteMapping("/api/v1/knowledge-bases/{kb}/grants")
@@ -165,10 +169,24 @@ class PeopleController {
 	record Grants(List<GrantView> grants) {
 	}
 
-	record GrantView(String grantee, String permission, String grantedAt) {
+	/**
+	 * A grant.
+	 *
+	 * @param grantee {@code group:<name>} or {@code person:<id>}
+	 * @param permission {@code chat}, {@code upload} or {@code manage}
+	 * @param grantedAt when
+	 * @param members for a group: how many people who signed in (and were not removed)
+	 * are in it, as their last sign-in said; 0 for a group no one has signed in with (a
+	 * name the identity provider does not send, or not yet); absent for a person
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record GrantView(String grantee, String permission, String grantedAt, Integer members) {
 
-		static GrantView of(Grant grant) {
-			return new GrantView(grant.grantee(), grant.permission().value(), grant.grantedAt().toString());
+		static GrantView of(Grant grant, Map<String, Integer> groups) {
+			String grantee = grant.grantee();
+			Integer members = grantee.startsWith(Grant.GROUP)
+					? groups.getOrDefault(grantee.substring(Grant.GROUP.length()), 0) : null;
+			return new GrantView(grantee, grant.permission().value(), grant.grantedAt().toString(), members);
 		}
 
 	}
