@@ -3,8 +3,9 @@
 # configuration once in the order given, then round 2, ... (RUNS rounds, default 3), so
 # that whatever else the machine runs weighs on each alike. Then it prints, per
 # configuration and endpoint, the median of each run's CPU milliseconds per request (and
-# per 2xx answer), requests/s and non-2xx answers, and the ratio of the first
-# configuration's median CPU to each other's (above 1: cheaper than the first). Usage, from
+# per 2xx answer), requests/s, p50 and p99 latency (and each run's p99 with the machine's
+# 1-minute load after it) and non-2xx answers, and the ratio of the first configuration's
+# median CPU to each other's (above 1: cheaper than the first). Usage, from
 # the repository root:
 #
 #     bash benchmarks/http-load/interleaved.sh old=/path/old.jar new=/path/new.jar
@@ -55,7 +56,8 @@ def runs(label, endpoint):
                 found.append({k: float(v) for k, v in re.findall(r"(\w+)=([0-9.]+)", line)})
     return found
 print(f"\n{'endpoint':9} {'configuration':22} {'runs':>4} {'cpu ms/req':>10} {'ratio':>6} "
-      f"{'cpu ms/2xx':>10} {'ratio':>6} {'req/s':>7} {'non-2xx':>8}   cpu ms/req of each run")
+      f"{'cpu ms/2xx':>10} {'ratio':>6} {'req/s':>7} {'p50 ms':>8} {'p99 ms':>8} {'non-2xx':>8}"
+      "   cpu ms/req of each run; p99 ms (load) of each run")
 for endpoint in ("search", "messages"):
     base = None
     for label in labels:
@@ -67,7 +69,8 @@ for endpoint in ("search", "messages"):
         if base is None:
             base = (cpu, cpu_ok)
         print(f"{endpoint:9} {label:22} {len(found):4d} {cpu:10.2f} {base[0] / cpu:6.2f} {cpu_ok:10.2f} "
-              f"{base[1] / cpu_ok:6.2f} {med('rps'):7.1f} {med('non2xx'):8.0f}   "
-              + " ".join(f"{r['cpu_ms_per_request']:.2f}" for r in found))
+              f"{base[1] / cpu_ok:6.2f} {med('rps'):7.1f} {med('p50_ms'):8.0f} {med('p99_ms'):8.0f} "
+              f"{med('non2xx'):8.0f}   " + " ".join(f"{r['cpu_ms_per_request']:.2f}" for r in found) + "; "
+              + " ".join(f"{r.get('p99_ms', float('nan')):.0f} ({r.get('load', float('nan')):.1f})" for r in found))
 print("\nratio: the first configuration's median over this one's (1.5: two thirds of the CPU)")
 PY
