@@ -247,13 +247,10 @@ public final class ConversationReader implements QueryRewriter {
 	}
 
 	/**
-	 * The proper names of a refused question that no document is named by: subjects
-	 * without a document.
+	 * The proper names of a refused question that no document writes: subjects without a
+	 * document.
 	 */
 	private List<Subject> undocumented(String question, SearchRequest scope) {
-		if (!this.mentions.in(question, scope, Subject.USER).isEmpty()) {
-			return List.of();
-		}
 		return this.search.shape(question)
 			.names()
 			.stream()

@@ -101,16 +101,18 @@ class ChatTests extends AbstractWebIntegrationTests {
 	}
 
 	@Test
-	void keepsAFollowUpAfterARefusalOnTheRefusedSubject() throws Exception {
-		// refused: the documents name no Adobe; the follow-up's "its" and "that year"
-		// still mean Adobe's lighthouse, not the one the documents speak of
+	void aRefusedQuestionPutsNothingInFocusSoTheFollowUpIsAnsweredFromTheDocuments() throws Exception {
+		// refused: the documents name no Adobe; a refused turn puts no subject in focus
+		// (decision 0029), and the lighthouse on Kestrel Point, whose keepers the
+		// follow-up
+		// asks about, is what the documents hold
 		String session = session(this.kb);
 		ask(session, "When did Adobe automate the lighthouse on Kestrel Point?")
 			.andExpect(jsonPath("$.grounded").value(false));
 		ask(session, "And in which year were its keepers no longer living there in rotation?")
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.grounded").value(false))
-			.andExpect(jsonPath("$.citations").isEmpty());
+			.andExpect(jsonPath("$.grounded").value(true))
+			.andExpect(jsonPath("$.citations").isNotEmpty());
 	}
 
 	@Test
