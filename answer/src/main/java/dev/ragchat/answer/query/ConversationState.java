@@ -67,14 +67,6 @@ public record ConversationState(List<Subject> focus, boolean own, Asks operator,
 	}
 
 	/**
-	 * @return whether a subject in focus has no document: the answer names it as not in
-	 * the documents
-	 */
-	public boolean undocumented() {
-		return !this.focus.isEmpty() && this.focus.stream().noneMatch(Subject::documented);
-	}
-
-	/**
 	 * @return whether nothing in the message or the conversation names what it is about
 	 */
 	public boolean open() {
