@@ -243,6 +243,25 @@ class ConversationStateTests {
 		assertThat(documents(named)).containsOnly("diabetes");
 	}
 
+	@Test
+	void theNameAQuestionAskedOfStaysInFocusBesideWhatItsAnswerNamed() {
+		add("harbour", "harbour",
+				section("Harbour history", "The harbour was dredged in 1902 to let larger steamers in."),
+				section("Fishing fleet", "In 1950 the fleet counted forty boats, most of them trawlers."),
+				section("Lighthouse", "The lighthouse on Kestrel Point was automated in 1987.",
+						"Before that, three keepers lived there in rotation."));
+		List<Turn> history = List.of(new Turn(Turn.USER, "Tell me about the lighthouse on Kestrel Point."),
+				new Turn(Turn.ASSISTANT, "It stands at the harbour mouth."));
+		Answer automated = extract().answer(new AnswerRequest(KB, "When was it automated?", history, List.of(), null,
+				new AnswerRequest.Settings(5, null, null, null), null)
+			.traced(), (token) -> {
+			});
+		assertThat(automated.grounded()).as(automated.text()).isTrue();
+		assertThat(automated.text()).contains("1987");
+		// the name the question asked of stays beside what the answer named
+		assertThat(automated.trace().stage(Trace.REWRITE).gave()).contains("Kestrel");
+	}
+
 	private AnswerEngine extract() {
 		ExtractiveGenerator generator = new ExtractiveGenerator(this.embeddings, this.embeddings::embed, 0.3, 2);
 		Judge judge = new SourcesJudge().then(new Readings())

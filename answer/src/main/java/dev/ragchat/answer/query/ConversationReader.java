@@ -3,12 +3,12 @@ package dev.ragchat.answer.query;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 
 import dev.ragchat.answer.generate.Turn;
-import dev.ragchat.answer.ground.NamesRule;
 import dev.ragchat.answer.search.Search;
 import dev.ragchat.answer.search.SearchRequest;
 import dev.ragchat.answer.text.Asks;
@@ -148,7 +148,8 @@ public final class ConversationReader implements QueryRewriter {
 		// necessarily where the next one is
 		boolean named = prior.focus()
 			.stream()
-			.anyMatch((subject) -> Subject.USER.equals(subject.from()) || Subject.ASSISTANT.equals(subject.from()));
+			.anyMatch((subject) -> subject.documented()
+					&& (Subject.USER.equals(subject.from()) || Subject.ASSISTANT.equals(subject.from())));
 		return new Rewrite(query + carried, state.why(), null, question + " " + labels + carried, state,
 				named ? documents : List.of());
 	}
@@ -251,11 +252,9 @@ public final class ConversationReader implements QueryRewriter {
 	 * document.
 	 */
 	private List<Subject> undocumented(String question, SearchRequest scope) {
-		return this.search.shape(question)
-			.names()
+		return this.mentions.properNames(question)
 			.stream()
-			.filter(NamesRule::isProperName)
-			.filter((name) -> !writes(scope, name))
+			.filter((name) -> !this.mentions.writes(scope, name))
 			.map((name) -> new Subject(name, List.of(), Subject.USER))
 			.toList();
 	}
@@ -270,6 +269,23 @@ public final class ConversationReader implements QueryRewriter {
 		if (answer == null) {
 			return asked;
 		}
+		List<Subject> focus = focusOf(asked, answer, scope);
+		if (focus.isEmpty() || focus.stream().anyMatch((subject) -> Subject.USER.equals(subject.from()))) {
+			return focus;
+		}
+		// the proper names the question asked of stay in focus beside what its answer
+		// named or cited ("the lighthouse on Kestrel Point", answered "it stands at the
+		// harbour mouth"): labels only, the documents are the answer's
+		List<Subject> named = new ArrayList<>(focus);
+		String labels = String.join(" ", labels(focus)).toLowerCase(Locale.ROOT);
+		this.mentions.properNames(question.content())
+			.stream()
+			.filter((name) -> !labels.contains(name.toLowerCase(Locale.ROOT)))
+			.forEach((name) -> named.add(new Subject(name, List.of(), Subject.USER)));
+		return named;
+	}
+
+	private List<Subject> focusOf(List<Subject> asked, Turn answer, SearchRequest scope) {
 		List<Subject> answerNamed = this.mentions.in(answer.content(), scope, Subject.ASSISTANT);
 		List<String> cited = !answer.cited().isEmpty() ? answer.cited() : this.mentions.quoted(answer.content(), scope);
 		if (cited.isEmpty()) {
@@ -306,26 +322,12 @@ public final class ConversationReader implements QueryRewriter {
 	private List<String> unspoken(ShapedQuery shaped, Prior prior, SearchRequest scope) {
 		List<String> unspoken = new ArrayList<>();
 		List<String> documents = ConversationState.documentsOf(prior.focus());
-		for (String name : shaped.names()) {
-			if (!NamesRule.isProperName(name)) {
-				continue;
-			}
-			if (documents.isEmpty() || !writes(scope.in(documents), name)) {
+		for (String name : Mentions.properNames(shaped.names())) {
+			if (documents.isEmpty() || !this.mentions.writes(scope.in(documents), name)) {
 				unspoken.add(name);
 			}
 		}
 		return unspoken;
-	}
-
-	/** Whether a chunk the search finds for the name writes it (a plural as one). */
-	private boolean writes(SearchRequest within, String name) {
-		Set<String> words = Overlap.words(name);
-		for (ScoredChunk found : this.search.search(within.lookingUp(name, 3)).chunks()) {
-			if (Overlap.words(found.chunk().title() + "\n" + found.chunk().text()).containsAll(words)) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	/**

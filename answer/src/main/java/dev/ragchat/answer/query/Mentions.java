@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import dev.ragchat.answer.ground.NamesRule;
 import dev.ragchat.answer.search.Search;
 import dev.ragchat.answer.search.SearchRequest;
 import dev.ragchat.answer.text.Asks;
@@ -137,6 +138,34 @@ final class Mentions {
 		Chunk chunk = found.get(0).chunk();
 		return List.of(new Subject(chunk.title().isBlank() ? chunk.filename() : chunk.title(),
 				List.of(chunk.documentId()), Subject.FOUND));
+	}
+
+	/**
+	 * @param text a turn
+	 * @return the proper names it writes ("Kestrel Point"), as the query shaper reads
+	 * them
+	 */
+	List<String> properNames(String text) {
+		return properNames(this.search.shape(text).names());
+	}
+
+	static List<String> properNames(List<String> names) {
+		return names.stream().filter(NamesRule::isProperName).toList();
+	}
+
+	/**
+	 * @param within where to look
+	 * @param name a name
+	 * @return whether a chunk the search finds for the name writes it (a plural as one)
+	 */
+	boolean writes(SearchRequest within, String name) {
+		Set<String> words = Overlap.words(name);
+		for (ScoredChunk found : this.search.search(within.lookingUp(name, 3)).chunks()) {
+			if (Overlap.words(found.chunk().title() + "\n" + found.chunk().text()).containsAll(words)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
