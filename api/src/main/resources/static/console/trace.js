@@ -34,7 +34,7 @@ const STAGES = {
 const RANKINGS = [['vector', 'vector'], ['keyword', 'keyword'], ['fuse', 'fused'], ['rerank', 'reranked']];
 
 /** The fields of a stage shown in a section of their own, or in its line's words. */
-const SHOWN = new Set(['name', 'ms', 'found', 'note', 'took', 'gave', 'query', 'candidates', 'decisions', 'quotes']);
+const SHOWN = new Set(['name', 'ms', 'found', 'note', 'took', 'gave', 'query', 'candidates', 'decisions', 'quotes', 'conversation']);
 
 let dialog = null;
 
@@ -111,6 +111,7 @@ function question(trace) {
 	const rows = [el('dt', { text: 'Asked' }), el('dd', { text: trace.question })];
 	if (rewrite && rewrite.gave && rewrite.gave !== trace.question) rows.push(el('dt', { text: 'Searched as' }), el('dd', { text: rewrite.gave }));
 	if (rewrite && rewrite.note) rows.push(el('dt', { text: 'Why' }), el('dd', { class: 'trace-rewrite-note', text: rewrite.note }));
+	if (rewrite && rewrite.conversation) rows.push(...conversation(rewrite.conversation));
 	if (rewrite) rows.push(...fields(rewrite));
 	if (shape && shape.query) {
 		const q = shape.query;
@@ -205,6 +206,20 @@ function fields(s) {
 	return Object.entries(s).filter(([key, value]) => !SHOWN.has(key) && value !== null && value !== undefined
 		&& !(Array.isArray(value) && !value.length))
 		.flatMap(([key, value]) => [el('dt', { text: words(key) }), el('dd', { 'data-field': key, text: plain(value) })]);
+}
+
+/** Who put a subject in focus, in the reader's words. */
+const FROM = { user: 'you named it', assistant: 'the answer named it', cited: 'the answer cited it', found: 'the answer read like it' };
+
+/** The conversation's state at this message: what it is about, what it asks, the years. */
+function conversation(state) {
+	const rows = [];
+	const about = (state.focus || []).map((s) => `${s.label} (${FROM[s.from] || s.from})`).join('; ');
+	rows.push(el('dt', { text: 'About' }), el('dd', { 'data-field': 'focus', text: about || '—' }));
+	rows.push(el('dt', { text: 'Asks for' }), el('dd', { 'data-field': 'operator', text: state.operator }));
+	if (state.periods && state.periods.length) rows.push(el('dt', { text: 'Years' }), el('dd', { 'data-field': 'periods', text: state.periods.join(', ') }));
+	if (state.sides && state.sides.length) rows.push(el('dt', { text: 'Compares' }), el('dd', { 'data-field': 'sides', text: state.sides.join(' / ') }));
+	return rows;
 }
 
 /** A field's name in words: "constraints", "inFocus" as "in focus". */

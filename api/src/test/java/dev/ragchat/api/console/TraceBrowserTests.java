@@ -37,6 +37,9 @@ class TraceBrowserTests extends ConsoleBrowserTestSupport {
 		assertThat(stages).containsSubsequence("rewrite", "shape", "vector", "keyword", "fuse", "rerank", "judge",
 				"generate", "cite");
 		assertThat(dialog.findElement(By.cssSelector(".trace-stages li")).getText()).contains(" ms");
+		// the conversation's state, in words: what the message asks for
+		assertThat(dialog.findElement(By.cssSelector(".trace-query [data-field=operator]")).getText())
+			.isEqualTo("answer");
 		assertThat(dialog.findElement(By.cssSelector(".trace-decisions")).getText())
 			.contains("let the passages through");
 		WebElement passage = dialog.findElement(By.cssSelector(".trace-passage"));
