@@ -249,7 +249,7 @@ public final class AnswerEngine {
 			return new Written(generated, null, true);
 		}
 		Refusal refusal = null;
-		if (!written.grounded() && Refusal.OTHER_PERIOD.equals(written.refusal())) {
+		if (!written.grounded() && Refusal.saysWhatIsGiven(written.refusal())) {
 			refusal = new Refusal(written.refusal(),
 					written.text().substring(AnswerGenerator.NOT_FOUND.length()).strip());
 		}

@@ -262,6 +262,20 @@ class ConversationStateTests {
 		assertThat(automated.trace().stage(Trace.REWRITE).gave()).contains("Kestrel");
 	}
 
+	@Test
+	void aQuantityAskedIsAnsweredByAFigureOrSaysTheNearestPassagesGiveNone() {
+		add("harbour", "Harbour", section("Dredging", "The harbour was dredged in 1902 to let larger steamers in."),
+				section("Fishing fleet", "In 1950 the fleet counted forty boats, most of them trawlers."));
+		Answer boats = new Chat(extract()).ask("How many boats did the harbour's fishing fleet count?");
+		assertThat(boats.grounded()).as(boats.text()).isTrue();
+		assertThat(boats.text()).contains("forty boats");
+		Answer cost = new Chat(extract())
+			.ask("How much did it cost when the harbour was dredged to let larger steamers in?");
+		assertThat(cost.grounded()).as(cost.text()).isFalse();
+		assertThat(cost.refusal().reason()).isEqualTo(Refusal.NO_FIGURE);
+		assertThat(cost.text()).contains("give no figure");
+	}
+
 	private AnswerEngine extract() {
 		ExtractiveGenerator generator = new ExtractiveGenerator(this.embeddings, this.embeddings::embed, 0.3, 2);
 		Judge judge = new SourcesJudge().then(new Readings())

@@ -143,17 +143,13 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 		if (grounding < this.minSimilarity) {
 			grounding = Math.max(grounding, nearestPair(candidates, asked, standalone));
 		}
-		if (!asks.periods().isEmpty() && grounding >= this.minSimilarity) {
-			// a question of a year is answered from sentences of that year: when only
-			// others answer it, the answer says which years the sources give
-			List<Candidate> of = AskedPeriods.of(question, candidates, asks.periods());
-			double inPeriod = of.stream().mapToDouble((c) -> c.nearness).max().orElse(0);
-			if (inPeriod < this.minSimilarity) {
-				String said = NOT_FOUND + " " + AskedPeriods.covered(question, candidates, asks.periods());
-				tokens.accept(said);
-				return new Generated(said, false, null, Refusal.OTHER_PERIOD);
+		if (grounding >= this.minSimilarity) {
+			Constraints.Met constrained = Constraints.met(question, candidates, asks, this.minSimilarity);
+			if (constrained.said() != null) {
+				tokens.accept(constrained.said());
+				return new Generated(constrained.said(), false, null, constrained.refusal());
 			}
-			candidates = of;
+			candidates = constrained.candidates();
 		}
 		// a title, a label, the page's own question or a lead-in is near what the
 		// question asks (it grounds the answer) but answers nothing until what follows

@@ -1,5 +1,7 @@
 package dev.ragchat.answer.judge;
 
+import java.util.Set;
+
 import org.springframework.util.Assert;
 
 /**
@@ -39,11 +41,27 @@ public record Refusal(String reason, String detail) {
 	 */
 	public static final String OTHER_PERIOD = "other-period";
 
+	/**
+	 * The question asks how many or how much, and no passage near it gives a figure.
+	 */
+	public static final String NO_FIGURE = "no-figure";
+
+	/** The refusals whose answer says what the passages do give. */
+	private static final Set<String> SAYS_WHAT_IS_GIVEN = Set.of(OTHER_PERIOD, NO_FIGURE);
+
 	/** The answer cites nothing its sources verify. */
 	public static final String NOT_VERIFIED = "citations-not-verified";
 
 	public Refusal {
 		Assert.hasText(reason, "reason must not be empty");
+	}
+
+	/**
+	 * @param reason a refusal's reason, or {@code null}
+	 * @return whether its answer says what the passages do give (the years, no figure)
+	 */
+	public static boolean saysWhatIsGiven(String reason) {
+		return reason != null && SAYS_WHAT_IS_GIVEN.contains(reason);
 	}
 
 }

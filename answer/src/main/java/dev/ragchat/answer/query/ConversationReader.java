@@ -119,8 +119,9 @@ public final class ConversationReader implements QueryRewriter {
 			// "and in 2022?": what the question before asked, of its own years
 			query = sides(List.of(previous, question)).get(1) + " " + labels;
 		}
-		else if (prior.focus().stream().allMatch((subject) -> Subject.FOUND.equals(subject.from()))) {
-			// no turn named the subject: the question before stands for it
+		else if (!named(prior.focus())) {
+			// no turn named the subject's documents, an answer only cited or read like
+			// them: the question before stands for it
 			query = question + " " + labels + " " + String.join(" ", Asks.own(previous));
 		}
 		else {
@@ -130,15 +131,13 @@ public final class ConversationReader implements QueryRewriter {
 		String carried = asked.equals(periods) ? "" : " " + String.join(" ", asked);
 		Set<String> inFocus = held(own, scope.in(documents), documents, true);
 		Set<String> elsewhere = held(own, scope, documents, false);
-		if (!documents.isEmpty() && !inFocus.containsAll(elsewhere) && elsewhere.containsAll(inFocus)) {
-			// other documents hold words of the message its subject's do not, and the
-			// subject's hold none they do not: the conversation has moved on
+		if (!documents.isEmpty() && inFocus.isEmpty() && !elsewhere.isEmpty()) {
+			// other documents hold words of the message, the subject's none: the
+			// conversation has moved on
 			return asked(question,
 					new ConversationState(List.of(), true, operator, periods, List.of(),
 							"other documents speak of " + String.join(", ", new TreeSet<>(elsewhere)) + ", those of "
-									+ quoted(labels(prior.focus())) + " of "
-									+ (inFocus.isEmpty() ? "none of it" : String.join(", ", new TreeSet<>(inFocus)))
-									+ ": searched as asked"));
+									+ quoted(labels(prior.focus())) + " of none of it" + ": searched as asked"));
 		}
 		ConversationState state = new ConversationState(prior.focus(), false, operator, asked, sides,
 				"it follows up on " + quoted(labels(prior.focus())) + " (" + from(prior.focus()) + ")"
@@ -146,12 +145,17 @@ public final class ConversationReader implements QueryRewriter {
 		// a subject someone named is searched in its documents; one only cited or read
 		// from an answer is context: its documents are where the answer was, not
 		// necessarily where the next one is
-		boolean named = prior.focus()
-			.stream()
+		return new Rewrite(query + carried, state.why(), null, question + " " + labels + carried, state,
+				named(prior.focus()) ? documents : List.of());
+	}
+
+	/**
+	 * Whether a turn named documents of the subjects (rather than an answer citing them).
+	 */
+	private static boolean named(List<Subject> focus) {
+		return focus.stream()
 			.anyMatch((subject) -> subject.documented()
 					&& (Subject.USER.equals(subject.from()) || Subject.ASSISTANT.equals(subject.from())));
-		return new Rewrite(query + carried, state.why(), null, question + " " + labels + carried, state,
-				named ? documents : List.of());
 	}
 
 	/**

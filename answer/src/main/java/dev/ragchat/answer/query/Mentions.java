@@ -1,6 +1,8 @@
 package dev.ragchat.answer.query;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,6 +46,9 @@ final class Mentions {
 	 * A sentence an answer may have quoted: long enough to be found only where it was.
 	 */
 	private static final int QUOTED_WORDS = 6;
+
+	/** The words a turn may leave out of a title it names ("the"). */
+	private static final Set<String> ARTICLES = Set.of("a", "an", "the");
 
 	private final Search search;
 
@@ -196,7 +201,7 @@ final class Mentions {
 		for (String part : parts) {
 			Set<String> partWords = Overlap.words(part);
 			titleWords.addAll(partWords);
-			if (!partWords.isEmpty() && words.containsAll(partWords)
+			if (!partWords.isEmpty() && words.containsAll(partWords) && writes(text, part)
 					&& (best == null || partWords.size() > best.words().size())) {
 				best = new Named(part.strip(), partWords, new ArrayList<>());
 			}
@@ -221,6 +226,17 @@ final class Mentions {
 			}
 		}
 		return best;
+	}
+
+	/**
+	 * Whether the turn writes every word of a title's part, its small words too ("how
+	 * does it work" does not name "Our Work"), but for an article.
+	 */
+	private static boolean writes(String text, String part) {
+		Set<String> written = new HashSet<>(Arrays.asList(plain(text).replaceAll("(?<=\\p{L}{3})s\\b", "").split(" ")));
+		return Arrays.stream(plain(part).replaceAll("(?<=\\p{L}{3})s\\b", "").split(" "))
+			.filter((word) -> !ARTICLES.contains(word))
+			.allMatch(written::contains);
 	}
 
 	/** Lower case, one space between words, no punctuation: text as it reads. */

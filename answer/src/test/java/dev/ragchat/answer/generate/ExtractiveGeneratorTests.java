@@ -134,7 +134,7 @@ class ExtractiveGeneratorTests {
 				"CONSOLIDATED STATEMENTS OF CASH FLOWS", Map.of(), "WATER 2022 10K");
 		assertThat(answer(0,
 				new Question(question, question, List.of(), List.of(new ScoredChunk(titleOnly, 1)), null, null, null)))
-			.isEqualTo(AnswerGenerator.NOT_FOUND);
+			.startsWith(AnswerGenerator.NOT_FOUND);
 	}
 
 	@Test

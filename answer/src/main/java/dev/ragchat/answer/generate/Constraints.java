@@ -1,0 +1,75 @@
+package dev.ragchat.answer.generate;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import dev.ragchat.answer.judge.Refusal;
+import dev.ragchat.answer.text.Asks;
+import dev.ragchat.retrieval.query.Periods;
+
+/**
+ * The constraints a question asks, held against the sentences the extract may quote: a
+ * question of a year is answered from sentences of that year ({@link AskedPeriods}), one
+ * of how many or how much by a figure (a sentence that writes none, in digits or in the
+ * words for a number, answers something else however near the question it reads; a year
+ * is no quantity). When no sentence near the question meets them, the answer says what
+ * the sources give.
+ */
+final class Constraints {
+
+	/**
+	 * A figure: digits, or a number written out ("forty boats", "three hundred"); "one"
+	 * is left out, as it is more often a pronoun than a count.
+	 */
+	private static final Pattern FIGURE = Pattern.compile("\\p{N}|\\b(?:two|three|four|five|six|seven|eight|nine|ten"
+			+ "|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty"
+			+ "|hundreds?|thousands?|millions?|billions?|dozens?|half|once|twice|none|no)\\b",
+			Pattern.CASE_INSENSITIVE);
+
+	private Constraints() {
+	}
+
+	/**
+	 * @param question the question and its sources
+	 * @param candidates the sentences of the sources
+	 * @param asks what the question asks
+	 * @param minSimilarity how near the question a sentence must be to answer it
+	 * @return the sentences that meet the constraints, or why none near the question does
+	 */
+	static Met met(Question question, List<Candidate> candidates, Question.Asked asks, double minSimilarity) {
+		List<Candidate> met = candidates;
+		if (!asks.periods().isEmpty()) {
+			met = AskedPeriods.of(question, met, asks.periods());
+			if (nearest(met) < minSimilarity) {
+				return new Met(met, Refusal.OTHER_PERIOD,
+						AnswerGenerator.NOT_FOUND + " " + AskedPeriods.covered(question, candidates, asks.periods()));
+			}
+		}
+		if (asks.operator() == Asks.QUANTITY) {
+			met = met.stream()
+				.filter((candidate) -> FIGURE
+					.matcher(Periods.YEAR.matcher(Periods.normalize(candidate.text)).replaceAll(" "))
+					.find())
+				.toList();
+			if (nearest(met) < minSimilarity) {
+				return new Met(met, Refusal.NO_FIGURE,
+						AnswerGenerator.NOT_FOUND + " The passages found speak of it but give no figure.");
+			}
+		}
+		return new Met(met, null, null);
+	}
+
+	private static double nearest(List<Candidate> candidates) {
+		return candidates.stream().mapToDouble((candidate) -> candidate.nearness).max().orElse(0);
+	}
+
+	/**
+	 * @param candidates the sentences that meet the constraints
+	 * @param refusal why none near the question does, or {@code null}
+	 * @param said what the answer then says, or {@code null}
+	 */
+	record Met(List<Candidate> candidates, String refusal, String said) {
+
+	}
+
+}
