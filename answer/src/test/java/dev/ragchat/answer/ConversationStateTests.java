@@ -191,6 +191,21 @@ class ConversationStateTests {
 	}
 
 	@Test
+	void aFollowUpOnTheNamedRouterIsAnsweredFromAnotherPageWhenOnlyThatOneGivesTheFigure() {
+		add("price-list", "Spare parts price list", section("Routers",
+				"A spare power adapter for the AX3000 costs 25 euros.", "A wall mount for the BX1800 costs 12 euros."));
+		Chat chat = new Chat(extract());
+		chat.history.add(new Turn(Turn.USER, "Which of your routers supports mesh networking?"));
+		chat.history.add(new Turn(Turn.ASSISTANT, "The AX3000 supports mesh."));
+		Answer adapter = chat.ask("How much does a spare power adapter for it cost?");
+		// the router's own page is searched first, the scope beside it: the figure is
+		// on the price list
+		assertThat(adapter.grounded()).as(adapter.text()).isTrue();
+		assertThat(adapter.text()).contains("25 euros");
+		assertThat(documents(adapter)).containsOnly("price-list");
+	}
+
+	@Test
 	void aQuestionThatNamesItsOwnSubjectIsSearchedAloneAndTheModelIsNotToldTheOldOne() {
 		Chat chat = new Chat(model("3M faces lawsuits over its Combat Arms Earplugs [1]."));
 		chat.ask("What is 3M's litigation exposure for Combat Arms Earplugs?");

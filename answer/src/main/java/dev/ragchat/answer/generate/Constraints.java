@@ -9,6 +9,7 @@ import dev.ragchat.retrieval.query.Periods;
 
 /**
  * The constraints a question asks, held against the sentences the extract may quote: a
+ * follow-up on a subject a turn named is answered from its documents when they answer, a
  * question of a year is answered from sentences of that year ({@link AskedPeriods}), one
  * of how many or how much by a figure (a sentence that writes none, in digits or in the
  * words for a number, answers something else however near the question it reads; a year
@@ -56,7 +57,12 @@ final class Constraints {
 						AnswerGenerator.NOT_FOUND + " The passages found speak of it but give no figure.");
 			}
 		}
-		return new Met(met, null, null);
+		List<Candidate> subject = met.stream()
+			.filter((candidate) -> asks.documents()
+				.contains(question.sources().get(candidate.source - 1).chunk().documentId()))
+			.toList();
+		// the subject's own documents answer: a page about something else is no answer
+		return new Met((nearest(subject) >= minSimilarity) ? subject : met, null, null);
 	}
 
 	private static double nearest(List<Candidate> candidates) {

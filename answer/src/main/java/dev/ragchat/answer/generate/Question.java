@@ -28,10 +28,10 @@ public record Question(String text, String query, List<Turn> history, List<Score
 
 	public Question {
 		media = (media != null) ? List.copyOf(media) : List.of();
-		asked = (asked != null) ? asked : new Asked(Asks.of(text), List.of(), List.of(), null);
+		asked = (asked != null) ? asked : new Asked(Asks.of(text), List.of(), List.of(), null, List.of());
 		if (asked.sides().isEmpty() && asked.operator() == Asks.COMPARISON) {
 			// the sides a comparison names, when its conversation gave none
-			asked = new Asked(asked.operator(), Asks.sides(text), asked.periods(), asked.subject());
+			asked = new Asked(asked.operator(), Asks.sides(text), asked.periods(), asked.subject(), asked.documents());
 		}
 	}
 
@@ -55,12 +55,16 @@ public record Question(String text, String query, List<Turn> history, List<Score
 	 * years the sources give
 	 * @param subject the subject in focus a follow-up asks of ("summarise it"), or
 	 * {@code null} when the message says what it is about
+	 * @param documents the documents a turn named of the subject in focus: a quote comes
+	 * from them when one of theirs answers (empty: any source)
 	 */
-	public record Asked(Asks operator, List<String> sides, List<String> periods, String subject) {
+	public record Asked(Asks operator, List<String> sides, List<String> periods, String subject,
+			List<String> documents) {
 
 		public Asked {
 			sides = List.copyOf(sides);
 			periods = List.copyOf(periods);
+			documents = List.copyOf(documents);
 		}
 
 	}

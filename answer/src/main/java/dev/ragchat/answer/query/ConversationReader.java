@@ -277,14 +277,17 @@ public final class ConversationReader implements QueryRewriter {
 		if (focus.isEmpty() || focus.stream().anyMatch((subject) -> Subject.USER.equals(subject.from()))) {
 			return focus;
 		}
-		// the proper names the question asked of stay in focus beside what its answer
-		// named or cited ("the lighthouse on Kestrel Point", answered "it stands at the
+		// the proper names the question asked of that the answer's documents write stay
+		// in focus beside what it named or cited ("the lighthouse on Kestrel Point",
+		// answered "it stands at the
 		// harbour mouth"): labels only, the documents are the answer's
 		List<Subject> named = new ArrayList<>(focus);
 		String labels = String.join(" ", labels(focus)).toLowerCase(Locale.ROOT);
+		SearchRequest documents = scope.in(ConversationState.documentsOf(focus));
 		this.mentions.properNames(question.content())
 			.stream()
 			.filter((name) -> !labels.contains(name.toLowerCase(Locale.ROOT)))
+			.filter((name) -> this.mentions.writes(documents, name))
 			.forEach((name) -> named.add(new Subject(name, List.of(), Subject.USER)));
 		return named;
 	}

@@ -37,7 +37,7 @@ public record ConversationState(List<Subject> focus, boolean own, Asks operator,
 	 */
 	public Question.Asked asked() {
 		return new Question.Asked(this.operator, this.sides, this.periods,
-				(this.own || this.focus.isEmpty()) ? null : String.join(" ", labels()));
+				(this.own || this.focus.isEmpty()) ? null : String.join(" ", labels()), this.own ? List.of() : named());
 	}
 
 	/**
@@ -45,6 +45,17 @@ public record ConversationState(List<Subject> focus, boolean own, Asks operator,
 	 */
 	public List<String> documents() {
 		return documentsOf(this.focus);
+	}
+
+	/**
+	 * @return the documents of the subjects a turn named (not those an answer only cited
+	 * or read like): where a follow-up is searched and quoted first
+	 */
+	public List<String> named() {
+		return documentsOf(this.focus.stream()
+			.filter((subject) -> subject.documented()
+					&& (Subject.USER.equals(subject.from()) || Subject.ASSISTANT.equals(subject.from())))
+			.toList());
 	}
 
 	/**

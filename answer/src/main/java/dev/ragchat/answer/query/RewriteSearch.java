@@ -31,14 +31,24 @@ public final class RewriteSearch {
 	 */
 	public static Found of(Search search, SearchRequest searched, QueryRewriter.Rewrite rewrite, SearchTrace trace) {
 		ConversationState state = rewrite.state();
-		Found found = (state != null && !state.sides().isEmpty())
-				? sides(search, searched, state.sides(), rewrite.documents(), trace)
-				: search.search(searched.in(rewrite.documents()), trace);
-		if (found.chunks().isEmpty() && !rewrite.documents().isEmpty()) {
-			// the subject's documents hold nothing searchable: the scope answers
-			found = search.search(searched, trace);
+		if (state != null && !state.sides().isEmpty()) {
+			return sides(search, searched, state.sides(), rewrite.documents(), trace);
 		}
-		return found;
+		if (rewrite.documents().isEmpty()) {
+			return search.search(searched, trace);
+		}
+		// the subject's documents first, taken in turn with the whole scope's: a
+		// subject's
+		// page is rarely the only one that speaks of what is asked of it
+		Found subject = search.search(searched.in(rewrite.documents()), trace);
+		Found scope = search.search(searched, trace);
+		if (subject.chunks().isEmpty()) {
+			return scope;
+		}
+		List<ScoredChunk> taken = inTurn(List.of(subject, scope), searched.topK());
+		trace.ranked(SearchTrace.Ranking.RERANKED, taken, taken.size(),
+				"the subject's documents and the whole scope, taken in turn");
+		return new Found(subject.query(), taken, subject.retrieved() + scope.retrieved());
 	}
 
 	private static Found sides(Search search, SearchRequest searched, List<String> sides, List<String> documents,
@@ -46,8 +56,14 @@ public final class RewriteSearch {
 		List<Found> found = sides.stream()
 			.map((side) -> search.search(searched.searching(side).in(documents), trace))
 			.toList();
+		return new Found(search.shape(searched.query()), inTurn(found, searched.topK()),
+				found.stream().mapToInt(Found::retrieved).sum());
+	}
+
+	/** The chunks of several searches taken in turn, each once, at most {@code topK}. */
+	private static List<ScoredChunk> inTurn(List<Found> found, int topK) {
 		Map<String, ScoredChunk> taken = new LinkedHashMap<>();
-		for (int rank = 0; taken.size() < searched.topK(); rank++) {
+		for (int rank = 0; taken.size() < topK; rank++) {
 			boolean any = false;
 			for (Found side : found) {
 				if (rank < side.chunks().size()) {
@@ -59,8 +75,7 @@ public final class RewriteSearch {
 				break;
 			}
 		}
-		return new Found(search.shape(searched.query()), List.copyOf(taken.values()),
-				found.stream().mapToInt(Found::retrieved).sum());
+		return List.copyOf(taken.values()).subList(0, Math.min(topK, taken.size()));
 	}
 
 }
