@@ -10,11 +10,18 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import dev.ragchat.answer.search.Search;
+import dev.ragchat.answer.widen.PageContext;
+import dev.ragchat.api.analytics.Analytics;
+import dev.ragchat.api.backup.Backups;
+import dev.ragchat.ingestion.DocumentStore;
+import dev.ragchat.retrieval.ChunkIndex;
 import dev.ragchat.retrieval.Retriever;
 import dev.ragchat.retrieval.query.QueryShaper;
 import dev.ragchat.retrieval.rerank.Reranker;
 import dev.ragchat.retrieval.rerank.Reranking;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.context.annotation.Configuration;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -28,9 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ingestion uses retrieval, never the other way (answer and sources not each other
  * either); no cycles between modules or between packages; adapters are reached only
  * through their ports, so only their own package and the configuration that chooses them
- * name them. The application modules (a Maven module's top-level packages: no cycles
- * between them, no use of another's internals) are Spring Modulith's to check:
- * {@link ModularityTests}.
+ * name them; the index and catalog ports are taken only by ingestion, retrieval and the
+ * configurations (a few named readers apart), everything else going through the fronts.
+ * The application modules (a Maven module's top-level packages: no cycles between them,
+ * no use of another's internals) are Spring Modulith's to check: {@link ModularityTests}.
  */
 class ArchitectureTests {
 
@@ -128,6 +136,31 @@ class ArchitectureTests {
 				.and(DescribedPredicate.not(JavaClass.Predicates.resideInAnyPackage("org.springframework.web.client..",
 						"org.springframework.web.reactive.function.client.."))))
 			.because("the engine is stateless: a question, its history and settings in, an answer out")
+			.check(ragchat);
+	}
+
+	@Test
+	void onlyIngestionRetrievalAndConfigurationsTakeTheIndexOrCatalogPort() {
+		// web and MCP code read documents through the ingestion front (Documents); the
+		// ports behind it are ingestion's and retrieval's, and the configurations' that
+		// wire them
+		noClasses().that()
+			.resideOutsideOfPackages("dev.ragchat.ingestion..", "dev.ragchat.retrieval..")
+			.and()
+			.areNotAnnotatedWith(Configuration.class)
+			.and(DescribedPredicate.not(JavaClass.Predicates.belongToAnyOf(
+					// the widen step reads a cited chunk's page from the index, as the
+					// search stage does, inside the answer engine (answer module)
+					PageContext.class,
+					// a backup of the stores themselves names the index's embedding model
+					Backups.class,
+					// usage counts read every store by time range, not one knowledge base
+					Analytics.class)))
+			.should()
+			.dependOnClassesThat(JavaClass.Predicates.belongToAnyOf(ChunkIndex.class, DocumentStore.class)
+				.or(JavaClass.Predicates.assignableTo(ChunkIndex.class))
+				.or(JavaClass.Predicates.assignableTo(DocumentStore.class)))
+			.because("a port sits behind its module's front: documents are read through ingestion.Documents")
 			.check(ragchat);
 	}
 

@@ -1,6 +1,8 @@
 package dev.ragchat.ingestion;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Which of a knowledge base's documents a list shows, in which order: the catalog
@@ -50,6 +52,24 @@ public record DocumentQuery(String nameContains, Order order, boolean descending
 	 */
 	public static String nameKey(String filename) {
 		return filename.toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * A page of a knowledge base's documents, as a query found it.
+	 *
+	 * @param documents the documents of the page, in the order asked for
+	 * @param total how many documents matched
+	 * @param queued how many documents of the knowledge base are QUEUED
+	 * @param placesInLine each QUEUED document of the page's place among the knowledge
+	 * base's QUEUED documents in upload order (1 first)
+	 */
+	public record Page(List<Document> documents, long total, long queued, Map<String, Integer> placesInLine) {
+
+		public Page {
+			documents = List.copyOf(documents);
+			placesInLine = Map.copyOf(placesInLine);
+		}
+
 	}
 
 	/**

@@ -68,7 +68,7 @@ public interface DocumentStore {
 	 * @return the page, how many matched, how many of the knowledge base wait in line and
 	 * the place in line of each queued document of the page
 	 */
-	Page findPage(String knowledgeBase, DocumentQuery query);
+	DocumentQuery.Page findPage(String knowledgeBase, DocumentQuery query);
 
 	/**
 	 * @param knowledgeBase a knowledge base
@@ -184,24 +184,6 @@ public interface DocumentStore {
 	 * @return the versions it had before its current one, oldest first
 	 */
 	List<Document.Version> versions(String id);
-
-	/**
-	 * A page of a knowledge base's documents.
-	 *
-	 * @param documents the documents of the page, in the order asked for
-	 * @param total how many documents matched
-	 * @param queued how many documents of the knowledge base are QUEUED
-	 * @param placesInLine each QUEUED document of the page's place among the knowledge
-	 * base's QUEUED documents in upload order (1 first)
-	 */
-	record Page(List<Document> documents, long total, long queued, java.util.Map<String, Integer> placesInLine) {
-
-		public Page {
-			documents = List.copyOf(documents);
-			placesInLine = java.util.Map.copyOf(placesInLine);
-		}
-
-	}
 
 	/**
 	 * A document with the hash of the request it came with.

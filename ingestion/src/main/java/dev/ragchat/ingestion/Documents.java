@@ -11,34 +11,28 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ragchat.errors.ConflictException;
 import dev.ragchat.errors.IdempotencyConflictException;
 import dev.ragchat.errors.NotFoundException;
 import dev.ragchat.errors.RejectedInputException;
 import dev.ragchat.errors.UnsupportedMediaTypeException;
 import dev.ragchat.ingestion.reading.MediaTypes;
+import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.ChunkIndex;
 
 /**
  * The ingestion front: takes uploads and new versions (checked and stored by
  * {@link Uploads}: original first into the blob store, then a queued job in the catalog),
- * reports status, serves originals, deletes documents with their chunks and originals.
+ * reports status, serves originals, a page of documents and a document's chunks, deletes
+ * documents with their chunks and originals. Code outside ingestion and retrieval reads
+ * documents here, never through the catalog or index ports.
  */
 public final class Documents {
-
-	private static final ObjectMapper json = new ObjectMapper();
-
-	private static final java.time.format.DateTimeFormatter TIMES = java.time.format.DateTimeFormatter
-		.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
-		.withZone(java.time.ZoneOffset.UTC);
 
 	private final KnowledgeBases knowledgeBases;
 
@@ -113,9 +107,54 @@ public final class Documents {
 	 * @return the page, with how many matched and the queue's places in line
 	 * @throws NotFoundException if the knowledge base does not exist
 	 */
-	public DocumentStore.Page page(String knowledgeBase, DocumentQuery query) {
+	public DocumentQuery.Page page(String knowledgeBase, DocumentQuery query) {
 		this.knowledgeBases.get(knowledgeBase);
 		return this.store.findPage(knowledgeBase, query);
+	}
+
+	/**
+	 * @param knowledgeBases where it may be
+	 * @param id a document
+	 * @return the document, if it is in one of those knowledge bases
+	 */
+	public Optional<Document> find(Collection<String> knowledgeBases, String id) {
+		return this.store.findById(id).filter((d) -> knowledgeBases.contains(d.knowledgeBase()));
+	}
+
+	/**
+	 * @param knowledgeBase its knowledge base
+	 * @param id the document
+	 * @return its searchable chunks in document order (by ordinal)
+	 * @throws NotFoundException if the knowledge base has no such document
+	 */
+	public List<Chunk> chunks(String knowledgeBase, String id) {
+		get(knowledgeBase, id);
+		return this.index.chunks(id).stream().sorted(Comparator.comparingInt(Chunk::ordinal)).toList();
+	}
+
+	/**
+	 * @param knowledgeBase its knowledge base
+	 * @param id the document
+	 * @param chunkId one of its chunks, as search and citations name it
+	 * @return the chunk
+	 * @throws NotFoundException if the knowledge base has no such document, or the
+	 * document no such searchable chunk
+	 */
+	public Chunk chunk(String knowledgeBase, String id, String chunkId) {
+		get(knowledgeBase, id);
+		return this.index.chunks(id)
+			.stream()
+			.filter((c) -> c.id().equals(chunkId))
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("No chunk '" + chunkId + "' in document '" + id + "'"));
+	}
+
+	/**
+	 * @param document a document, as this front gave it
+	 * @return how many of its chunks are searchable now
+	 */
+	public int indexedChunks(Document document) {
+		return this.index.count(document.id());
 	}
 
 	/**
@@ -175,57 +214,6 @@ public final class Documents {
 	}
 
 	/**
-	 * The values a document's chunks carry for search filters
-	 * ({@link dev.ragchat.retrieval.MetadataFilter}): its metadata's top-level text,
-	 * number and boolean values whose keys are filter keys, then its own fields, which
-	 * win over metadata keys of the same name: {@code filename}, {@code mediaType},
-	 * {@code createdAt}, {@code updatedAt} (when the current version was uploaded; both
-	 * ISO-8601 UTC, so that they compare as text in time order), {@code version}.
-	 * @param document a document
-	 * @return its values
-	 */
-	static Map<String, Object> searchableValues(Document document) {
-		Map<String, Object> values = new java.util.LinkedHashMap<>();
-		if (document.metadata() != null) {
-			try {
-				json.readTree(document.metadata()).properties().forEach((entry) -> {
-					JsonNode value = entry.getValue();
-					if (!dev.ragchat.retrieval.MetadataFilter.KEY.matcher(entry.getKey()).matches()) {
-						return;
-					}
-					if (value.isNumber()) {
-						values.put(entry.getKey(), value.doubleValue());
-					}
-					else if (value.isBoolean()) {
-						values.put(entry.getKey(), value.booleanValue());
-					}
-					else if (value.isTextual()) {
-						values.put(entry.getKey(), value.textValue());
-					}
-				});
-			}
-			catch (JsonProcessingException ex) {
-				// stored metadata was checked on upload: nothing to add
-			}
-		}
-		values.put("filename", document.filename());
-		values.put("mediaType", document.mediaType());
-		values.put("createdAt", time(document.createdAt()));
-		values.put("updatedAt", time(document.updatedAt()));
-		values.put("version", (double) document.version());
-		return values;
-	}
-
-	/**
-	 * @param instant a time
-	 * @return it as filters compare it: ISO-8601 UTC, always to the millisecond, so that
-	 * text order is time order
-	 */
-	static String time(java.time.Instant instant) {
-		return TIMES.format(instant);
-	}
-
-	/**
 	 * @param document a document
 	 * @return where its current version's original is (the first version's where
 	 * originals always were, each later one beside it, {@code -v<version>})
@@ -271,10 +259,10 @@ public final class Documents {
 	/**
 	 * Changes a document's metadata by re-indexing: its next version is its current file
 	 * with the new metadata. Search filters read the values each chunk carries (see
-	 * {@link #searchableValues}), so the chunks are written again; the index swaps them
-	 * all at once when the version is READY (keeping every vector, since no text
-	 * changed), and until then the previous values hold. No chunk ever has half of a
-	 * change.
+	 * {@link IngestionSteps#searchableValues}), so the chunks are written again; the
+	 * index swaps them all at once when the version is READY (keeping every vector, since
+	 * no text changed), and until then the previous values hold. No chunk ever has half
+	 * of a change.
 	 * @param knowledgeBase its knowledge base
 	 * @param id the document
 	 * @param metadata the new metadata, a JSON object that replaces the old one whole

@@ -14,6 +14,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ragchat.errors.RejectedInputException;
 import dev.ragchat.ingestion.reading.Chunker;
 import dev.ragchat.ingestion.reading.DocumentReader;
@@ -48,6 +51,12 @@ final class IngestionSteps {
 	 * bound, 20 scanned pages make a document large.
 	 */
 	static final int OCR_PAGE_CHARACTERS = 10_000;
+
+	private static final ObjectMapper json = new ObjectMapper();
+
+	private static final java.time.format.DateTimeFormatter TIMES = java.time.format.DateTimeFormatter
+		.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+		.withZone(java.time.ZoneOffset.UTC);
 
 	private final Counter pagesIngested;
 
@@ -170,7 +179,7 @@ final class IngestionSteps {
 	private void index(Document document, ParsedDocument parsed, Job job) {
 		String id = document.id();
 		List<Chunk> chunks = keyedByContent(this.chunker.chunk(document.knowledgeBase(), id, document.filename(),
-				Documents.searchableValues(document), Titles.of(parsed, document.filename()), parsed.sections()));
+				searchableValues(document), Titles.of(parsed, document.filename()), parsed.sections()));
 		if (chunks.isEmpty()) {
 			throw new Failed("No text could be extracted from the document"
 					+ (parsed.warnings().isEmpty() ? "" : ": " + String.join("; ", parsed.warnings())));
@@ -214,6 +223,57 @@ final class IngestionSteps {
 			return new Chunk(id, c.knowledgeBase(), c.documentId(), c.filename(), c.page(), c.pageEnd(),
 					c.headingPath(), c.ordinal(), c.text(), c.metadata(), c.title());
 		}).toList();
+	}
+
+	/**
+	 * The values a document's chunks carry for search filters
+	 * ({@link dev.ragchat.retrieval.MetadataFilter}): its metadata's top-level text,
+	 * number and boolean values whose keys are filter keys, then its own fields, which
+	 * win over metadata keys of the same name: {@code filename}, {@code mediaType},
+	 * {@code createdAt}, {@code updatedAt} (when the current version was uploaded; both
+	 * ISO-8601 UTC, so that they compare as text in time order), {@code version}.
+	 * @param document a document
+	 * @return its values
+	 */
+	static Map<String, Object> searchableValues(Document document) {
+		Map<String, Object> values = new java.util.LinkedHashMap<>();
+		if (document.metadata() != null) {
+			try {
+				json.readTree(document.metadata()).properties().forEach((entry) -> {
+					JsonNode value = entry.getValue();
+					if (!dev.ragchat.retrieval.MetadataFilter.KEY.matcher(entry.getKey()).matches()) {
+						return;
+					}
+					if (value.isNumber()) {
+						values.put(entry.getKey(), value.doubleValue());
+					}
+					else if (value.isBoolean()) {
+						values.put(entry.getKey(), value.booleanValue());
+					}
+					else if (value.isTextual()) {
+						values.put(entry.getKey(), value.textValue());
+					}
+				});
+			}
+			catch (JsonProcessingException ex) {
+				// stored metadata was checked on upload: nothing to add
+			}
+		}
+		values.put("filename", document.filename());
+		values.put("mediaType", document.mediaType());
+		values.put("createdAt", time(document.createdAt()));
+		values.put("updatedAt", time(document.updatedAt()));
+		values.put("version", (double) document.version());
+		return values;
+	}
+
+	/**
+	 * @param instant a time
+	 * @return it as filters compare it: ISO-8601 UTC, always to the millisecond, so that
+	 * text order is time order
+	 */
+	static String time(java.time.Instant instant) {
+		return TIMES.format(instant);
 	}
 
 	private static long characters(ParsedDocument parsed) {

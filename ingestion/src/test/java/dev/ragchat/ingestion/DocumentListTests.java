@@ -35,7 +35,7 @@ class DocumentListTests {
 							List.of(new Documents.Upload(((i % 2 == 0) ? "Notes-" : "memo-") + i + ".txt", file)), null,
 							null);
 			}
-			DocumentStore.Page page = ingestion.documents()
+			DocumentQuery.Page page = ingestion.documents()
 				.page(TestIngestion.KNOWLEDGE_BASE, new DocumentQuery("NOTES", DocumentQuery.Order.NAME, true, 2, 3));
 			assertThat(page.documents()).extracting(Document::filename)
 				.containsExactly("Notes-4.txt", "Notes-28.txt", "Notes-26.txt");

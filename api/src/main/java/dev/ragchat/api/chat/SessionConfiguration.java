@@ -9,7 +9,7 @@ import dev.ragchat.api.access.KeyLineages;
 import dev.ragchat.api.access.SessionTokens;
 import dev.ragchat.api.chat.config.ChatConfigStore;
 import dev.ragchat.api.media.MediaLibrary;
-import dev.ragchat.ingestion.DocumentStore;
+import dev.ragchat.ingestion.Documents;
 import dev.ragchat.ingestion.KnowledgeBases;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -24,7 +24,7 @@ import org.springframework.context.annotation.Configuration;
 class SessionConfiguration {
 
 	@Bean
-	SessionScopes sessionScopes(SessionScopeStore store, KnowledgeBases knowledgeBases, DocumentStore documents) {
+	SessionScopes sessionScopes(SessionScopeStore store, KnowledgeBases knowledgeBases, Documents documents) {
 		return new SessionScopes(store, knowledgeBases, documents);
 	}
 

@@ -6,7 +6,7 @@ import java.util.List;
 import dev.ragchat.answer.search.SearchScope;
 import dev.ragchat.api.access.Caller;
 import dev.ragchat.errors.NotFoundException;
-import dev.ragchat.ingestion.DocumentStore;
+import dev.ragchat.ingestion.Documents;
 import dev.ragchat.ingestion.KnowledgeBases;
 
 /**
@@ -21,9 +21,9 @@ public final class SessionScopes {
 
 	private final KnowledgeBases knowledgeBases;
 
-	private final DocumentStore documents;
+	private final Documents documents;
 
-	SessionScopes(SessionScopeStore store, KnowledgeBases knowledgeBases, DocumentStore documents) {
+	SessionScopes(SessionScopeStore store, KnowledgeBases knowledgeBases, Documents documents) {
 		this.store = store;
 		this.knowledgeBases = knowledgeBases;
 		this.documents = documents;
@@ -69,8 +69,7 @@ public final class SessionScopes {
 			this.knowledgeBases.searchable(other);
 		}
 		for (String documentId : scope.documentIds()) {
-			this.documents.findById(documentId)
-				.filter((document) -> scope.knowledgeBases().contains(document.knowledgeBase()))
+			this.documents.find(scope.knowledgeBases(), documentId)
 				.orElseThrow(() -> new NotFoundException(
 						"No document '" + documentId + "' in " + String.join(", ", scope.knowledgeBases())));
 		}

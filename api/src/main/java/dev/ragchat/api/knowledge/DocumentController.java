@@ -9,9 +9,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import dev.ragchat.api.access.Caller;
 import dev.ragchat.ingestion.Document;
-import dev.ragchat.ingestion.DocumentStore;
+import dev.ragchat.ingestion.DocumentQuery;
 import dev.ragchat.ingestion.Documents;
-import dev.ragchat.retrieval.ChunkIndex;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -48,15 +47,12 @@ class DocumentController {
 
 	private final Documents documents;
 
-	private final ChunkIndex index;
-
 	private final Limits limits;
 
-	DocumentController(Documents documents, ChunkIndex index, ObjectProvider<MultipartProperties> multipart) {
+	DocumentController(Documents documents, ObjectProvider<MultipartProperties> multipart) {
 		MultipartProperties sizes = multipart.getIfAvailable(MultipartProperties::new);
 		this.limits = new Limits(sizes.getMaxFileSize().toBytes(), sizes.getMaxRequestSize().toBytes());
 		this.documents = documents;
-		this.index = index;
 	}
 
 	@GetMapping("/{doc}/versions")
@@ -84,7 +80,7 @@ class DocumentController {
 			@RequestParam(required = false) String q, @RequestParam(required = false) String sort,
 			@RequestParam(defaultValue = "0") int offset, @RequestParam(required = false) Integer limit) {
 		Permissions.see(caller, kb);
-		DocumentStore.Page page = this.documents.page(kb, new DocumentListing(q, sort, offset, limit).toQuery());
+		DocumentQuery.Page page = this.documents.page(kb, new DocumentListing(q, sort, offset, limit).toQuery());
 		return new DocumentList(
 				page.documents().stream().map((d) -> view(d).withPlaceInLine(page.placesInLine().get(d.id()))).toList(),
 				Math.toIntExact(page.total()), offset, limit, Math.toIntExact(page.queued()), this.limits);
@@ -106,7 +102,7 @@ class DocumentController {
 			Thread.sleep(WAIT_POLL_MILLIS);
 			document = this.documents.get(kb, doc);
 		}
-		return view(document).withIndexedChunks(this.index.count(doc));
+		return view(document).withIndexedChunks(this.documents.indexedChunks(document));
 	}
 
 	@GetMapping(path = "/{doc}/content", produces = MediaType.ALL_VALUE)

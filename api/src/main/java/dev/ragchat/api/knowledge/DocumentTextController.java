@@ -1,6 +1,5 @@
 package dev.ragchat.api.knowledge;
 
-import java.util.Comparator;
 import java.util.List;
 
 import dev.ragchat.api.access.Caller;
@@ -8,8 +7,6 @@ import dev.ragchat.api.access.Scope;
 import dev.ragchat.ingestion.Document;
 import dev.ragchat.ingestion.DocumentPages;
 import dev.ragchat.ingestion.Documents;
-import dev.ragchat.retrieval.Chunk;
-import dev.ragchat.retrieval.ChunkIndex;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -34,13 +31,10 @@ class DocumentTextController {
 
 	private final Documents documents;
 
-	private final ChunkIndex index;
-
 	private final DocumentPages pages;
 
-	DocumentTextController(Documents documents, ChunkIndex index, DocumentPages pages) {
+	DocumentTextController(Documents documents, DocumentPages pages) {
 		this.documents = documents;
-		this.index = index;
 		this.pages = pages;
 	}
 
@@ -50,10 +44,8 @@ class DocumentTextController {
 	ChunkList chunks(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String kb,
 			@PathVariable String doc) {
 		Permissions.see(caller, kb);
-		this.documents.get(kb, doc);
-		return new ChunkList(this.index.chunks(doc)
+		return new ChunkList(this.documents.chunks(kb, doc)
 			.stream()
-			.sorted(Comparator.comparingInt(Chunk::ordinal))
 			.map((c) -> new ChunkView(c.id(), c.ordinal(), c.page(), c.pageEnd(), c.headingPath(), c.text()))
 			.toList());
 	}

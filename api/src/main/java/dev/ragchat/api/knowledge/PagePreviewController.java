@@ -10,7 +10,6 @@ import dev.ragchat.errors.RejectedInputException;
 import dev.ragchat.ingestion.DocumentPages;
 import dev.ragchat.ingestion.Documents;
 import dev.ragchat.retrieval.Chunk;
-import dev.ragchat.retrieval.ChunkIndex;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -37,12 +36,9 @@ class PagePreviewController {
 
 	private final DocumentPages pages;
 
-	private final ChunkIndex index;
-
-	PagePreviewController(Documents documents, DocumentPages pages, ChunkIndex index) {
+	PagePreviewController(Documents documents, DocumentPages pages) {
 		this.documents = documents;
 		this.pages = pages;
-		this.index = index;
 	}
 
 	@GetMapping(path = "/api/v1/knowledge-bases/{kb}/documents/{doc}/pages/{page}",
@@ -61,7 +57,7 @@ class PagePreviewController {
 		this.documents.get(kb, doc);
 		String passage = quote;
 		if (highlight != null) {
-			Chunk chunk = chunk(doc, highlight);
+			Chunk chunk = chunk(kb, doc, highlight);
 			// a quote that is not on the page (another chip's sentence never is) gives
 			// way
 			// to the chunk it was cited from, never to some other passage
@@ -81,15 +77,11 @@ class PagePreviewController {
 		return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(body);
 	}
 
-	private Chunk chunk(String doc, String chunkId) {
+	private Chunk chunk(String kb, String doc, String chunkId) {
 		if (!chunkId.startsWith(doc + ":")) {
 			throw new NotFoundException("No chunk '" + chunkId + "' in document '" + doc + "'");
 		}
-		return this.index.chunks(doc)
-			.stream()
-			.filter((c) -> c.id().equals(chunkId))
-			.findFirst()
-			.orElseThrow(() -> new NotFoundException("No chunk '" + chunkId + "' in document '" + doc + "'"));
+		return this.documents.chunk(kb, doc, chunkId);
 	}
 
 }

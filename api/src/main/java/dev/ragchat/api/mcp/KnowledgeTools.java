@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -17,11 +16,9 @@ import dev.ragchat.errors.NotFoundException;
 import dev.ragchat.errors.RejectedInputException;
 import dev.ragchat.ingestion.DocumentPages;
 import dev.ragchat.ingestion.DocumentQuery;
-import dev.ragchat.ingestion.DocumentStore;
 import dev.ragchat.ingestion.Documents;
 import dev.ragchat.ingestion.KnowledgeBases;
 import dev.ragchat.retrieval.Chunk;
-import dev.ragchat.retrieval.ChunkIndex;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
@@ -65,19 +62,16 @@ public final class KnowledgeTools {
 
 	private final Documents documents;
 
-	private final ChunkIndex index;
-
 	private final DocumentPages pages;
 
 	private final AnswerTools answers;
 
 	private final ToolCalls calls;
 
-	KnowledgeTools(KnowledgeBases knowledgeBases, Documents documents, ChunkIndex index, DocumentPages pages,
-			AnswerTools answers, ToolCalls calls) {
+	KnowledgeTools(KnowledgeBases knowledgeBases, Documents documents, DocumentPages pages, AnswerTools answers,
+			ToolCalls calls) {
 		this.knowledgeBases = knowledgeBases;
 		this.documents = documents;
-		this.index = index;
 		this.pages = pages;
 		this.answers = answers;
 		this.calls = calls;
@@ -133,7 +127,7 @@ public final class KnowledgeTools {
 		int most = (limit != null) ? limit : DEFAULT_DOCUMENTS;
 		// the catalog searches and cuts the page, as for GET .../documents: the knowledge
 		// base is never read whole
-		DocumentStore.Page page = this.documents.page(kb,
+		DocumentQuery.Page page = this.documents.page(kb,
 				new DocumentQuery(filename_contains, DocumentQuery.Order.UPLOAD, false, skip, most));
 		Map<String, Object> answer = ToolCalls.ordered("knowledge_base", kb, "documents",
 				page.documents()
@@ -163,11 +157,9 @@ public final class KnowledgeTools {
 			@McpToolParam(required = false,
 					description = "a passage on the page to highlight in the image") String quote) {
 		String kb = ToolCalls.see(ToolCalls.caller(exchange), knowledge_base);
-		this.documents.get(kb, document_id);
-		String text = this.index.chunks(document_id)
+		String text = this.documents.chunks(kb, document_id)
 			.stream()
 			.filter((chunk) -> chunk.page() <= page && page <= chunk.pageEnd())
-			.sorted(Comparator.comparingInt(Chunk::ordinal))
 			.map(Chunk::text)
 			.collect(Collectors.joining("\n\n"));
 		if (text.isEmpty()) {

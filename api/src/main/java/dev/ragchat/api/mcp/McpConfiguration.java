@@ -8,7 +8,6 @@ import dev.ragchat.api.chat.Conversations;
 import dev.ragchat.ingestion.DocumentPages;
 import dev.ragchat.ingestion.Documents;
 import dev.ragchat.ingestion.KnowledgeBases;
-import dev.ragchat.retrieval.ChunkIndex;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,9 +22,9 @@ class McpConfiguration {
 	}
 
 	@Bean
-	KnowledgeTools knowledgeTools(KnowledgeBases knowledgeBases, Documents documents, ChunkIndex index,
-			DocumentPages pages, AnswerTools answers, ObjectMapper objectMapper) {
-		return new KnowledgeTools(knowledgeBases, documents, index, pages, answers, new ToolCalls(objectMapper));
+	KnowledgeTools knowledgeTools(KnowledgeBases knowledgeBases, Documents documents, DocumentPages pages,
+			AnswerTools answers, ObjectMapper objectMapper) {
+		return new KnowledgeTools(knowledgeBases, documents, pages, answers, new ToolCalls(objectMapper));
 	}
 
 }

@@ -65,8 +65,8 @@ class McpListDocumentsTests {
 						null);
 		}
 		ToolCalls calls = new ToolCalls(json);
-		this.tool = new KnowledgeTools(this.ingestion.knowledgeBases(), this.ingestion.documents(),
-				this.ingestion.index(), null, new AnswerTools(null, null, null, null, null, calls), calls)
+		this.tool = new KnowledgeTools(this.ingestion.knowledgeBases(), this.ingestion.documents(), null,
+				new AnswerTools(null, null, null, null, null, calls), calls)
 			.specifications(new JacksonMcpJsonMapper(json))
 			.stream()
 			.filter((specification) -> specification.tool().name().equals("list_documents"))

@@ -31,7 +31,7 @@ class McpToolMethodsTests {
 
 	private final ToolCalls calls = new ToolCalls(new ObjectMapper());
 
-	private final Map<String, SyncToolSpecification> tools = new KnowledgeTools(null, null, null, null,
+	private final Map<String, SyncToolSpecification> tools = new KnowledgeTools(null, null, null,
 			new AnswerTools(null, null, null, null, null, this.calls), this.calls)
 		.specifications(new JacksonMcpJsonMapper(new ObjectMapper()))
 		.stream()

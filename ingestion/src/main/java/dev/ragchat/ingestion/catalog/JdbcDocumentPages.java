@@ -6,8 +6,8 @@ import java.util.Map;
 
 import dev.ragchat.ingestion.Document;
 import dev.ragchat.ingestion.DocumentQuery;
+import dev.ragchat.ingestion.DocumentQuery.Page;
 import dev.ragchat.ingestion.DocumentStatus;
-import dev.ragchat.ingestion.DocumentStore.Page;
 
 import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -145,7 +145,7 @@ final class JdbcDocumentStore implements DocumentStore {
 	}
 
 	@Override
-	public Page findPage(String knowledgeBase, DocumentQuery query) {
+	public DocumentQuery.Page findPage(String knowledgeBase, DocumentQuery query) {
 		return this.pages.find(knowledgeBase, query);
 	}
 

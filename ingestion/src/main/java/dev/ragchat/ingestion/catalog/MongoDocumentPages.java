@@ -14,8 +14,8 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import dev.ragchat.ingestion.Document;
 import dev.ragchat.ingestion.DocumentQuery;
+import dev.ragchat.ingestion.DocumentQuery.Page;
 import dev.ragchat.ingestion.DocumentStatus;
-import dev.ragchat.ingestion.DocumentStore.Page;
 import org.bson.conversions.Bson;
 
 import static com.mongodb.client.model.Filters.and;

@@ -169,7 +169,7 @@ final class MongoDocumentStore implements DocumentStore {
 	}
 
 	@Override
-	public Page findPage(String knowledgeBase, DocumentQuery query) {
+	public DocumentQuery.Page findPage(String knowledgeBase, DocumentQuery query) {
 		return this.pages.find(knowledgeBase, query);
 	}
 

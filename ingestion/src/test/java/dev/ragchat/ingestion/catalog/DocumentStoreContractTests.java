@@ -379,8 +379,8 @@ abstract class DocumentStoreContractTests {
 								DocumentQuery.Order.valueOf(
 										(descending ? sort.substring(1) : sort).toUpperCase(java.util.Locale.ROOT)),
 								descending, offset, limit);
-						DocumentStore.Page expected = InMemoryListing.apply(all, q, query);
-						DocumentStore.Page page = this.store.findPage("kb", query);
+						DocumentQuery.Page expected = InMemoryListing.apply(all, q, query);
+						DocumentQuery.Page page = this.store.findPage("kb", query);
 						String what = "q=" + q + " sort=" + sort + " offset=" + offset + " limit=" + limit;
 						assertThat(page.documents()).as(what).containsExactlyElementsOf(expected.documents());
 						assertThat(page.total()).as(what).isEqualTo(expected.total());
@@ -403,7 +403,7 @@ abstract class DocumentStoreContractTests {
 					List.of(), null, 0, null, NOW.plusMillis(i), null);
 			this.store.insert(d, null, null);
 		}
-		DocumentStore.Page page = this.store.findPage("kb",
+		DocumentQuery.Page page = this.store.findPage("kb",
 				new DocumentQuery(null, DocumentQuery.Order.NAME, false, 1000, 10));
 		// file-00000 is the newest: by name, the 1001st is doc_00999's file-01000
 		assertThat(page.documents()).extracting(Document::id)
@@ -412,7 +412,7 @@ abstract class DocumentStoreContractTests {
 		assertThat(page.total()).isEqualTo(2000);
 		assertThat(page.queued()).isEqualTo(2000);
 		assertThat(page.placesInLine()).containsEntry("doc_00999", 1000).containsEntry("doc_00990", 991).hasSize(10);
-		DocumentStore.Page searched = this.store.findPage("kb",
+		DocumentQuery.Page searched = this.store.findPage("kb",
 				new DocumentQuery("FILE-019", DocumentQuery.Order.SIZE, true, 0, 5));
 		assertThat(searched.total()).isEqualTo(100);
 		assertThat(searched.documents()).hasSize(5).allSatisfy((d) -> assertThat(d.filename()).startsWith("file-019"));

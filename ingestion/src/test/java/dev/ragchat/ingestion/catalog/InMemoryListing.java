@@ -10,7 +10,6 @@ import java.util.Map;
 import dev.ragchat.ingestion.Document;
 import dev.ragchat.ingestion.DocumentQuery;
 import dev.ragchat.ingestion.DocumentStatus;
-import dev.ragchat.ingestion.DocumentStore;
 
 /**
  * The reference the catalog's pages are checked against: how the api pages the list
@@ -37,7 +36,7 @@ final class InMemoryListing {
 	 * @param query the rest of the query
 	 * @return the page the api showed
 	 */
-	static DocumentStore.Page apply(List<Document> all, String q, DocumentQuery query) {
+	static DocumentQuery.Page apply(List<Document> all, String q, DocumentQuery query) {
 		Map<String, Integer> places = new HashMap<>();
 		List<Document> queued = all.stream()
 			.filter((d) -> d.status() == DocumentStatus.QUEUED)
@@ -63,7 +62,7 @@ final class InMemoryListing {
 				pagePlaces.put(d.id(), places.get(d.id()));
 			}
 		}
-		return new DocumentStore.Page(page, matched.size(), queued.size(), pagePlaces);
+		return new DocumentQuery.Page(page, matched.size(), queued.size(), pagePlaces);
 	}
 
 }

@@ -88,7 +88,7 @@ class JdbcDocumentStoreTests extends DocumentStoreContractTests {
 					+ " from document cross join system_range(1, 100001)")
 			.update();
 
-		DocumentStore.Page all = store.findPage("kb", DocumentQuery.ALL);
+		DocumentQuery.Page all = store.findPage("kb", DocumentQuery.ALL);
 
 		assertThat(all.documents()).hasSize(100_002);
 		assertThat(all.queued()).isEqualTo(100_002);

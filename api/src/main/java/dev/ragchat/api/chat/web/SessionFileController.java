@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -23,8 +22,6 @@ import dev.ragchat.ingestion.Document;
 import dev.ragchat.ingestion.DocumentPages;
 import dev.ragchat.ingestion.DocumentStatus;
 import dev.ragchat.ingestion.Documents;
-import dev.ragchat.retrieval.Chunk;
-import dev.ragchat.retrieval.ChunkIndex;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -69,16 +66,13 @@ class SessionFileController {
 
 	private final Documents documents;
 
-	private final ChunkIndex index;
-
 	private final DocumentPages pages;
 
 	private final Audit audit;
 
-	SessionFileController(SessionFiles files, Documents documents, ChunkIndex index, DocumentPages pages, Audit audit) {
+	SessionFileController(SessionFiles files, Documents documents, DocumentPages pages, Audit audit) {
 		this.files = files;
 		this.documents = documents;
-		this.index = index;
 		this.pages = pages;
 		this.audit = audit;
 	}
@@ -179,10 +173,9 @@ class SessionFileController {
 	@SecurityRequirement(name = "apiKey")
 	ChunkList chunks(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String id,
 			@PathVariable String doc) {
-		this.files.get(caller, id, doc);
-		return new ChunkList(this.index.chunks(doc)
+		Document document = this.files.get(caller, id, doc);
+		return new ChunkList(this.documents.chunks(document.knowledgeBase(), doc)
 			.stream()
-			.sorted(Comparator.comparingInt(Chunk::ordinal))
 			.map((c) -> new ChunkView(c.id(), c.ordinal(), c.page(), c.pageEnd(), c.headingPath(), c.text()))
 			.toList());
 	}
@@ -201,12 +194,7 @@ class SessionFileController {
 		Document document = this.files.get(caller, id, doc);
 		String passage = quote;
 		if (quote == null && highlight != null) {
-			passage = this.index.chunks(doc)
-				.stream()
-				.filter((c) -> c.id().equals(highlight))
-				.findFirst()
-				.map(Chunk::text)
-				.orElseThrow(() -> new NotFoundException("No chunk '" + highlight + "' in document '" + doc + "'"));
+			passage = this.documents.chunk(document.knowledgeBase(), doc, highlight).text();
 		}
 		try {
 			byte[] body = Files.readAllBytes(this.pages.png(document.knowledgeBase(), doc, page, passage));
