@@ -76,8 +76,11 @@ public final class Conversations {
 		ChatSession session = this.sessions.get(caller, sessionId);
 		String question = checked(asked.text());
 		SearchScope scope = focused(caller, session, this.sessions.scope(session), asked.reading());
+		// the model that answers, chosen once for the question (a chat config's model is
+		// checked here)
+		AnswerRequest.Settings settings = settings(session);
 		MediaLibrary.Attached attached = this.media.attach(caller, asked.attachments(),
-				this.engine.readsMedia(this.sessions.modelKey(session)));
+				this.engine.readsMedia(settings));
 		List<Turn> history = this.messages.latest(sessionId, this.properties.historyTurns())
 			.stream()
 			.map((message) -> new Turn(message.role(), message.content(),
@@ -90,14 +93,12 @@ public final class Conversations {
 		try {
 			// asked where the session asks: its knowledge bases, maybe only some
 			// documents (only the reading's, when one was chosen)
-			answer = this.engine.answer(
-					new AnswerRequest(session.knowledgeBase(), question, history, attached.media(),
-							attached.imageText(), settings(session), asked.filter(), asked.trace())
-						.within(scope),
-					(token) -> {
-						tokens.accept(token);
-						told.append(token);
-					});
+			answer = this.engine.answer(new AnswerRequest(session.knowledgeBase(), question, history, attached.media(),
+					attached.imageText(), settings, asked.filter(), asked.trace())
+				.within(scope), (token) -> {
+					tokens.accept(token);
+					told.append(token);
+				});
 		}
 		catch (RuntimeException ex) {
 			AskerGone gone = AskerGone.in(ex);
@@ -179,7 +180,7 @@ public final class Conversations {
 
 	private AnswerRequest.Settings settings(ChatSession session) {
 		return new AnswerRequest.Settings((session.topK() != null) ? session.topK() : this.properties.topK(),
-				session.systemPrompt(), session.model(), session.temperature(), this.sessions.modelKey(session));
+				session.systemPrompt(), session.model(), session.temperature(), this.sessions.answering(session));
 	}
 
 	private String checked(String text) {
