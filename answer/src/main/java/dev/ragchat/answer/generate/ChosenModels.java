@@ -28,6 +28,7 @@ import org.springframework.ai.embedding.EmbeddingModel;
 import org.springframework.ai.ollama.OllamaChatModel;
 import org.springframework.ai.openai.OpenAiChatModel;
 import org.springframework.util.StringUtils;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Builds the models an administrator chooses while the service runs (the console's model
@@ -53,8 +54,11 @@ public final class ChosenModels {
 
 	private final LlamaCppProperties llama;
 
-	/** The extract, one for the service: its sentence cache is shared. */
-	private final ChosenModel extractive;
+	/**
+	 * The extract, built when first asked for: one for the service (its sentence cache is
+	 * shared).
+	 */
+	private final SingletonSupplier<ChosenModel> extractive;
 
 	ChosenModels(EmbeddingModel embeddingModel, QueryEmbedder queryEmbedder, AnswerSettings settings,
 			OllamaProperties ollama, OpenAiCompatibleProperties openAi, LlamaCppProperties llama) {
@@ -64,18 +68,18 @@ public final class ChosenModels {
 		this.ollama = ollama;
 		this.openAi = openAi;
 		this.llama = llama;
-		this.extractive = new ChosenModel(ChosenModel.EXTRACTIVE, null,
+		this.extractive = SingletonSupplier.of(() -> new ChosenModel(ChosenModel.EXTRACTIVE, null,
 				new ExtractiveGenerator(new SentenceVectors(embeddingModel, settings.sentenceCache()), queryEmbedder,
 						settings.minSimilarity(), settings.maxSentences(), settings.overlapWeight(),
 						settings.rankWeight(), settings.quoteFirstSource()),
-				null, null);
+				null, null));
 	}
 
 	/**
 	 * @return the extract (one for the service: its sentence cache is shared)
 	 */
 	public ChosenModel extractive() {
-		return this.extractive;
+		return this.extractive.obtain();
 	}
 
 	/**
