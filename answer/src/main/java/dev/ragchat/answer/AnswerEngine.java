@@ -93,20 +93,20 @@ public final class AnswerEngine {
 	}
 
 	/**
-	 * @return whether images and audio reach the generator (otherwise images are read
-	 * with OCR first and audio is refused)
+	 * @param settings how a question will be answered
+	 * @return whether images and audio reach the generator that writes its answer
+	 * (otherwise images are read with OCR first and audio is refused)
 	 */
-	public boolean readsMedia() {
-		return this.generator.readsMedia();
+	public boolean readsMedia(AnswerRequest.Settings settings) {
+		return generator(settings).readsMedia();
 	}
 
 	/**
-	 * @param modelKey the key of the model that answers a session (its chat config's id,
-	 * or a picked model's), or {@code null}
-	 * @return whether images and audio reach the generator that writes with that model
+	 * The one place a question's generator is chosen: the one its settings bring (the
+	 * model chosen for it), else the configured model's.
 	 */
-	public boolean readsMedia(String modelKey) {
-		return this.generator.answering(modelKey).readsMedia();
+	private AnswerGenerator generator(AnswerRequest.Settings settings) {
+		return (settings.generator() != null) ? settings.generator() : this.generator;
 	}
 
 	/**
@@ -116,9 +116,9 @@ public final class AnswerEngine {
 	 * @return the answer
 	 */
 	public Answer answer(AnswerRequest request, Consumer<String> tokens) {
-		// the generator of the question's model (picked, its chat config's own, else the
-		// service's); the trace records each step as it runs, when the request asks
-		AnswerGenerator generator = this.generator.answering(request.settings().modelKey());
+		// the generator of the question's model (chosen by the caller, else the
+		// configured one); the trace records each step as it runs, when the request asks
+		AnswerGenerator generator = generator(request.settings());
 		Tracing trace = Tracing.of(request);
 		ImageText image = ImageText.of(request.imageText());
 		if (image != null) {

@@ -2,6 +2,7 @@ package dev.ragchat.answer;
 
 import java.util.List;
 
+import dev.ragchat.answer.generate.AnswerGenerator;
 import dev.ragchat.answer.generate.Turn;
 import dev.ragchat.answer.search.SearchScope;
 import dev.ragchat.retrieval.MetadataFilter;
@@ -81,14 +82,14 @@ public record AnswerRequest(String knowledgeBase, String question, List<Turn> hi
 	 * @param model the model's name, or {@code null} for the default of the model that
 	 * answers
 	 * @param temperature the sampling temperature, or {@code null}
-	 * @param modelKey the key of the model that answers: the chat config the session
-	 * started from (it may have a model of its own), a picked model's
-	 * ({@code SwitchableGenerator.picked}), or {@code null} for the service's
+	 * @param generator the generator of the model that answers, as its caller chose it
+	 * (the service's, the chat config's own, or a model the session picked:
+	 * {@code api.models} keeps the choices), or {@code null} for the configured model's
 	 * @param mode how the search stage retrieves (hybrid unless an evaluation chooses
 	 * otherwise)
 	 * @param rerank whether a hybrid search is reranked when a reranker is configured
 	 */
-	public record Settings(int topK, String systemPrompt, String model, Double temperature, String modelKey,
+	public record Settings(int topK, String systemPrompt, String model, Double temperature, AnswerGenerator generator,
 			SearchMode mode, boolean rerank) {
 
 		public Settings {
@@ -99,15 +100,15 @@ public record AnswerRequest(String knowledgeBase, String question, List<Turn> hi
 		 * Settings of a chat config (or a picked model): a hybrid search, reranked when a
 		 * reranker is configured.
 		 */
-		public Settings(int topK, String systemPrompt, String model, Double temperature, String modelKey) {
-			this(topK, systemPrompt, model, temperature, modelKey, SearchMode.HYBRID, true);
+		public Settings(int topK, String systemPrompt, String model, Double temperature, AnswerGenerator generator) {
+			this(topK, systemPrompt, model, temperature, generator, SearchMode.HYBRID, true);
 		}
 
 		/**
-		 * Settings of no chat config: the service's model answers.
+		 * Settings of no chat config: the configured model answers.
 		 */
 		public Settings(int topK, String systemPrompt, String model, Double temperature) {
-			this(topK, systemPrompt, model, temperature, null);
+			this(topK, systemPrompt, model, temperature, (AnswerGenerator) null);
 		}
 
 	}

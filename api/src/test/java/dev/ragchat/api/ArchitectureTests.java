@@ -1,6 +1,7 @@
 package dev.ragchat.api;
 
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -9,6 +10,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.CompositeArchRule;
 import dev.ragchat.answer.search.Search;
 import dev.ragchat.answer.widen.PageContext;
 import dev.ragchat.api.analytics.Analytics;
@@ -24,7 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Configuration;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -161,6 +165,41 @@ class ArchitectureTests {
 				.or(JavaClass.Predicates.assignableTo(ChunkIndex.class))
 				.or(JavaClass.Predicates.assignableTo(DocumentStore.class)))
 			.because("a port sits behind its module's front: documents are read through ingestion.Documents")
+			.check(ragchat);
+	}
+
+	/**
+	 * The answer engine keeps nothing that changes while the service runs: what a
+	 * question is answered with (its model among them) travels in its request.
+	 * Approximated by its fields: every field of {@code dev.ragchat.answer..} is final
+	 * (but those of the working objects of one answer, named here), and none holds a map
+	 * or an atomic reference, the shape of a registry written from outside.
+	 */
+	@Test
+	void theAnswerEngineHoldsNoMutableRegistry() {
+		CompositeArchRule.of(fields().that()
+			.areDeclaredInClassesThat()
+			.resideInAPackage("dev.ragchat.answer..")
+			// one answer's working state, made and dropped with it
+			.and()
+			.areNotDeclaredIn("dev.ragchat.answer.Tracing")
+			.and()
+			.areNotDeclaredIn("dev.ragchat.answer.generate.Candidate")
+			.should()
+			.beFinal()
+			.because("the engine is a function of its request: a model chosen while the service runs is kept"
+					+ " in api.models and travels in the AnswerRequest"))
+			.and(noFields().that()
+				.areDeclaredInClassesThat()
+				.resideInAPackage("dev.ragchat.answer..")
+				// one answer's numbering of its sources, made and dropped with it
+				.and()
+				.areNotDeclaredIn("dev.ragchat.answer.text.CitationMarkers$Numbering")
+				.should()
+				.haveRawType(JavaClass.Predicates.assignableTo(Map.class))
+				.orShould()
+				.haveRawType(JavaClass.Predicates.assignableTo(AtomicReference.class))
+				.because("a map or an atomic reference in the engine is a registry; it belongs in api.models"))
 			.check(ragchat);
 	}
 

@@ -31,9 +31,10 @@ import org.springframework.context.annotation.Configuration;
  * {@code openai-compatible} (any server speaking OpenAI's chat completions, through
  * Spring AI's OpenAI model), {@code ollama} (Ollama's own API, through Spring AI's Ollama
  * model), or {@code llama-cpp} (a GGUF file run in process by llama.cpp). The engine
- * calls its generator through a {@link SwitchableGenerator}, so that another model can be
- * chosen while the service runs ({@link ChosenModels} builds those). The language models
- * themselves are built by {@link ChatModels} from their providers' settings.
+ * writes with the configured model's generator unless a question's settings bring
+ * another: a model chosen while the service runs, built by {@link ChosenModels} and kept
+ * by the caller ({@code api.models}). The language models themselves are built by
+ * {@link ChatModels} from their providers' settings.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ GeminiProperties.class, OpenAiCompatibleProperties.class, OllamaProperties.class,
@@ -41,13 +42,12 @@ import org.springframework.context.annotation.Configuration;
 class AnswerConfiguration {
 
 	/**
-	 * The generator the engine calls: it writes with the configured model (the nested
-	 * configuration's {@link SwitchableGenerator.ChosenModel}) until another is chosen
-	 * while the service runs.
+	 * The generator the engine writes with when a question's settings name none: the
+	 * configured model's (the nested configuration's {@link ChosenModel}).
 	 */
-	@Bean(destroyMethod = "close")
-	SwitchableGenerator answerGenerator(SwitchableGenerator.ChosenModel configured) {
-		return new SwitchableGenerator(configured);
+	@Bean
+	AnswerGenerator answerGenerator(ChosenModel configured) {
+		return configured.generator();
 	}
 
 	/**
@@ -76,7 +76,7 @@ class AnswerConfiguration {
 	static class Extractive {
 
 		@Bean
-		SwitchableGenerator.ChosenModel extractiveGenerator(ChosenModels chosenModels) {
+		ChosenModel extractiveGenerator(ChosenModels chosenModels) {
 			return chosenModels.extractive();
 		}
 
@@ -92,8 +92,8 @@ class AnswerConfiguration {
 		}
 
 		@Bean
-		SwitchableGenerator.ChosenModel geminiGenerator(GoogleGenAiChatModel model, GeminiProperties gemini) {
-			return new SwitchableGenerator.ChosenModel(SwitchableGenerator.GEMINI, gemini.model(),
+		ChosenModel geminiGenerator(GoogleGenAiChatModel model, GeminiProperties gemini) {
+			return new ChosenModel(ChosenModel.GEMINI, gemini.model(),
 					new ChatModelGenerator(model, gemini.model(), GEMINI_TIMEOUT), model, null);
 		}
 
@@ -110,8 +110,8 @@ class AnswerConfiguration {
 		}
 
 		@Bean
-		SwitchableGenerator.ChosenModel vertexGeminiGenerator(VertexAiGeminiChatModel model, GeminiProperties gemini) {
-			return new SwitchableGenerator.ChosenModel(SwitchableGenerator.VERTEX_GEMINI, gemini.model(),
+		ChosenModel vertexGeminiGenerator(VertexAiGeminiChatModel model, GeminiProperties gemini) {
+			return new ChosenModel(ChosenModel.VERTEX_GEMINI, gemini.model(),
 					new ChatModelGenerator(model, gemini.model(), GEMINI_TIMEOUT), model, null);
 		}
 
@@ -131,9 +131,8 @@ class AnswerConfiguration {
 		}
 
 		@Bean
-		SwitchableGenerator.ChosenModel openAiCompatibleGenerator(OpenAiChatModel model,
-				OpenAiCompatibleProperties openAi) {
-			return new SwitchableGenerator.ChosenModel(SwitchableGenerator.OPENAI_COMPATIBLE, openAi.model(),
+		ChosenModel openAiCompatibleGenerator(OpenAiChatModel model, OpenAiCompatibleProperties openAi) {
+			return new ChosenModel(ChosenModel.OPENAI_COMPATIBLE, openAi.model(),
 					new ChatModelGenerator(model, openAi.model(), openAi.timeout()), model, null);
 		}
 
@@ -152,8 +151,8 @@ class AnswerConfiguration {
 		}
 
 		@Bean
-		SwitchableGenerator.ChosenModel ollamaGenerator(OllamaChatModel model, OllamaProperties ollama) {
-			return new SwitchableGenerator.ChosenModel(SwitchableGenerator.OLLAMA, ollama.model(),
+		ChosenModel ollamaGenerator(OllamaChatModel model, OllamaProperties ollama) {
+			return new ChosenModel(ChosenModel.OLLAMA, ollama.model(),
 					new ChatModelGenerator(model, ollama.model(), ollama.timeout()), model, null);
 		}
 
@@ -170,9 +169,9 @@ class AnswerConfiguration {
 		}
 
 		@Bean
-		SwitchableGenerator.ChosenModel llamaCppGenerator(LlamaCppChatModel model, LlamaCppProperties llama) {
+		ChosenModel llamaCppGenerator(LlamaCppChatModel model, LlamaCppProperties llama) {
 			// a text model: images are read with OCR first, audio is refused
-			return new SwitchableGenerator.ChosenModel(SwitchableGenerator.LLAMA_CPP, model.name(),
+			return new ChosenModel(ChosenModel.LLAMA_CPP, model.name(),
 					new ChatModelGenerator(model, model.name(), llama.timeout(), false), model, null);
 		}
 

@@ -38,19 +38,6 @@ public interface AnswerGenerator {
 	}
 
 	/**
-	 * The one place a question's model is chosen: a chat config may have a model of its
-	 * own, and a session may pick one of the models people may use
-	 * ({@link SwitchableGenerator}).
-	 * @param modelKey the chat config the question's session started from, the key of the
-	 * model it picked ({@link SwitchableGenerator#picked(String)}), or {@code null}
-	 * @return the generator that writes with that model, and is judged for (this one
-	 * unless the key names a model of its own)
-	 */
-	default AnswerGenerator answering(String modelKey) {
-		return this;
-	}
-
-	/**
 	 * A generated answer.
 	 *
 	 * @param text the answer with its {@code [n]} markers

@@ -28,6 +28,7 @@ import org.springframework.ai.embedding.EmbeddingModel;
 import org.springframework.ai.ollama.OllamaChatModel;
 import org.springframework.ai.openai.OpenAiChatModel;
 import org.springframework.util.StringUtils;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Builds the models an administrator chooses while the service runs (the console's model
@@ -53,7 +54,11 @@ public final class ChosenModels {
 
 	private final LlamaCppProperties llama;
 
-	private SwitchableGenerator.ChosenModel extractive;
+	/**
+	 * The extract, built when first asked for: one for the service (its sentence cache is
+	 * shared).
+	 */
+	private final SingletonSupplier<ChosenModel> extractive;
 
 	ChosenModels(EmbeddingModel embeddingModel, QueryEmbedder queryEmbedder, AnswerSettings settings,
 			OllamaProperties ollama, OpenAiCompatibleProperties openAi, LlamaCppProperties llama) {
@@ -63,21 +68,18 @@ public final class ChosenModels {
 		this.ollama = ollama;
 		this.openAi = openAi;
 		this.llama = llama;
+		this.extractive = SingletonSupplier.of(() -> new ChosenModel(ChosenModel.EXTRACTIVE, null,
+				new ExtractiveGenerator(new SentenceVectors(embeddingModel, settings.sentenceCache()), queryEmbedder,
+						settings.minSimilarity(), settings.maxSentences(), settings.overlapWeight(),
+						settings.rankWeight(), settings.quoteFirstSource()),
+				null, null));
 	}
 
 	/**
 	 * @return the extract (one for the service: its sentence cache is shared)
 	 */
-	public synchronized SwitchableGenerator.ChosenModel extractive() {
-		if (this.extractive == null) {
-			AnswerGenerator generator = new ExtractiveGenerator(
-					new SentenceVectors(this.embeddingModel, this.settings.sentenceCache()), this.queryEmbedder,
-					this.settings.minSimilarity(), this.settings.maxSentences(), this.settings.overlapWeight(),
-					this.settings.rankWeight(), this.settings.quoteFirstSource());
-			this.extractive = new SwitchableGenerator.ChosenModel(SwitchableGenerator.EXTRACTIVE, null, generator, null,
-					null);
-		}
-		return this.extractive;
+	public ChosenModel extractive() {
+		return this.extractive.obtain();
 	}
 
 	/**
@@ -85,10 +87,10 @@ public final class ChosenModels {
 	 * @param model a model it has pulled
 	 * @return the model with its generator (nothing is called yet)
 	 */
-	public SwitchableGenerator.ChosenModel ollama(String baseUrl, String model) {
+	public ChosenModel ollama(String baseUrl, String model) {
 		OllamaChatModel chatModel = ChatModels
 			.ollama(new OllamaProperties(baseUrl, model, this.ollama.timeout(), this.ollama.numCtx()));
-		return new SwitchableGenerator.ChosenModel(SwitchableGenerator.OLLAMA, model,
+		return new ChosenModel(ChosenModel.OLLAMA, model,
 				new ChatModelGenerator(chatModel, model, this.ollama.timeout()), chatModel, null);
 	}
 
@@ -99,10 +101,10 @@ public final class ChosenModels {
 	 * @param apiKey sent as a bearer token, or {@code null}
 	 * @return the model with its generator (nothing is called yet)
 	 */
-	public SwitchableGenerator.ChosenModel openAiCompatible(String baseUrl, String model, String apiKey) {
+	public ChosenModel openAiCompatible(String baseUrl, String model, String apiKey) {
 		OpenAiChatModel chatModel = ChatModels.openAi(
 				new OpenAiCompatibleProperties(baseUrl, model, apiKey, this.openAi.timeout(), this.openAi.maxTokens()));
-		return new SwitchableGenerator.ChosenModel(SwitchableGenerator.OPENAI_COMPATIBLE, model,
+		return new ChosenModel(ChosenModel.OPENAI_COMPATIBLE, model,
 				new ChatModelGenerator(chatModel, model, this.openAi.timeout()), chatModel, null);
 	}
 
@@ -114,7 +116,7 @@ public final class ChosenModels {
 	 * longer used)
 	 * @throws RejectedInputException when the file is not there, not readable or not GGUF
 	 */
-	public SwitchableGenerator.ChosenModel llamaCpp(String modelPath) {
+	public ChosenModel llamaCpp(String modelPath) {
 		Path file = checkedGguf(modelPath);
 		LlamaCppChatModel chatModel;
 		try {
@@ -124,7 +126,7 @@ public final class ChosenModels {
 		catch (IllegalStateException ex) {
 			throw new RejectedInputException("llama.cpp could not load " + file.getFileName() + " as a model");
 		}
-		return new SwitchableGenerator.ChosenModel(SwitchableGenerator.LLAMA_CPP, chatModel.name(),
+		return new ChosenModel(ChosenModel.LLAMA_CPP, chatModel.name(),
 				new ChatModelGenerator(chatModel, chatModel.name(), this.llama.timeout(), false), chatModel, chatModel);
 	}
 
@@ -162,7 +164,7 @@ public final class ChosenModels {
 	 * error status and its text (502), or that it could not be reached or stayed silent
 	 * (503)
 	 */
-	public String check(SwitchableGenerator.ChosenModel model, String where) {
+	public String check(ChosenModel model, String where) {
 		if (model.chatModel() == null) {
 			return "";
 		}
@@ -191,11 +193,11 @@ public final class ChosenModels {
 		return reply.toString().strip();
 	}
 
-	private Duration timeout(SwitchableGenerator.ChosenModel model) {
+	private Duration timeout(ChosenModel model) {
 		return switch (model.kind()) {
-			case SwitchableGenerator.OLLAMA -> this.ollama.timeout();
-			case SwitchableGenerator.OPENAI_COMPATIBLE -> this.openAi.timeout();
-			case SwitchableGenerator.LLAMA_CPP -> this.llama.timeout();
+			case ChosenModel.OLLAMA -> this.ollama.timeout();
+			case ChosenModel.OPENAI_COMPATIBLE -> this.openAi.timeout();
+			case ChosenModel.LLAMA_CPP -> this.llama.timeout();
 			default -> AnswerConfiguration.GEMINI_TIMEOUT;
 		};
 	}

@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The models chosen while the service runs, built as the configured ones are: a GGUF file
- * is checked before llama.cpp loads it, loaded, tried with the test call, and freed when
- * another model replaces it.
+ * is checked before llama.cpp loads it, loaded, tried with the test call, and freed by
+ * its resource.
  */
 class ChosenModelsTests {
 
@@ -34,24 +34,19 @@ class ChosenModelsTests {
 	@Test
 	void loadsAGgufFileTriesItAndFreesItWhenReplaced() throws Exception {
 		Path file = TinyGguf.write(this.dir.resolve("tiny.gguf"), false);
-		SwitchableGenerator.ChosenModel llama = this.chosenModels.llamaCpp(file.toString());
-		assertThat(llama.kind()).isEqualTo(SwitchableGenerator.LLAMA_CPP);
+		ChosenModel llama = this.chosenModels.llamaCpp(file.toString());
+		assertThat(llama.kind()).isEqualTo(ChosenModel.LLAMA_CPP);
 		assertThat(llama.model()).isEqualTo("tiny.gguf");
 		assertThat(llama.writes()).isTrue();
 		assertThat(llama.generator().readsMedia()).isFalse();
 		// the babbling model writes its four tokens: the test call passes
 		assertThat(this.chosenModels.check(llama, "tiny.gguf")).isNotBlank();
 
-		SwitchableGenerator.ChosenModel extract = new SwitchableGenerator.ChosenModel(SwitchableGenerator.EXTRACTIVE,
-				null, (question, tokens) -> new AnswerGenerator.Generated(AnswerGenerator.NOT_FOUND, false), null,
-				null);
-		SwitchableGenerator switchable = new SwitchableGenerator(extract);
-		switchable.use(llama);
-		assertThat(switchable.judgesSources()).isTrue();
-		switchable.useConfigured();
-		assertThat(switchable.judgesSources()).isFalse();
-		// freed on a thread of its own: closing takes the model's one slot for good
+		assertThat(llama.generator().judgesSources()).isTrue();
+		// freed by its resource (api.models closes it when another model replaces it):
+		// closing takes the model's one slot for good
 		LlamaCppChatModel model = (LlamaCppChatModel) llama.chatModel();
+		llama.resource().close();
 		org.awaitility.Awaitility.await().until(() -> LlamaCppSlot.of(model).availablePermits() == 0);
 	}
 

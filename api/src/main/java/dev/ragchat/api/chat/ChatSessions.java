@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.ragchat.answer.generate.AnswerGenerator;
 import dev.ragchat.answer.search.SearchScope;
 import dev.ragchat.api.access.ActiveSessions;
 import dev.ragchat.api.access.ApiKeyRevoked;
@@ -288,13 +289,13 @@ public final class ChatSessions implements ActiveSessions {
 
 	/**
 	 * @param session a session
-	 * @return the key the engine chooses the model that answers its questions by: the
-	 * model it picked, when people may use it, else its chat config's
+	 * @return the generator of the model that answers its questions (picked, else its
+	 * chat config's own, else the service's; {@code null}: the engine's configured one)
 	 * @throws ConflictException when the session took up its chat config's model and
 	 * people may not use it (asked for each answer, before any model is)
 	 */
-	public String modelKey(ChatSession session) {
-		return this.models.modelKey(session.model(), session.configId());
+	public AnswerGenerator answering(ChatSession session) {
+		return this.models.answering(this.models.modelKey(session.model(), session.configId()));
 	}
 
 	private ChatSession ofKey(Caller caller, String id) {

@@ -59,93 +59,28 @@ public final class Conversations {
 	}
 
 	/**
-	 * @param caller the session's caller
-	 * @param sessionId the session
-	 * @param text the question
-	 * @param tokens told the answer's text as it is produced
-	 * @return the stored answer
-	 */
-	public ChatMessage ask(Caller caller, String sessionId, String text, Consumer<String> tokens) {
-		return ask(caller, sessionId, text, List.of(), tokens);
-	}
-
-	/**
-	 * @param caller the session's caller
-	 * @param sessionId the session
-	 * @param text the question
-	 * @param attachments ids of images and audio the caller's key stored
-	 * @param tokens told the answer's text as it is produced
-	 * @return the stored answer
-	 */
-	public ChatMessage ask(Caller caller, String sessionId, String text, List<String> attachments,
-			Consumer<String> tokens) {
-		return ask(caller, sessionId, text, attachments, null, tokens);
-	}
-
-	/**
-	 * A session's question: its settings, media and history go to the engine, and both
-	 * turns are kept.
-	 * @param caller the session's caller
-	 * @param sessionId the session
-	 * @param text the question
-	 * @param attachments ids of images and audio the caller's key stored
-	 * @param filter only sources whose values pass it (with the session's own filter, if
-	 * it has one), or {@code null}
-	 * @param tokens told the answer's text as it is produced
-	 * @return the stored answer
-	 */
-	public ChatMessage ask(Caller caller, String sessionId, String text, List<String> attachments,
-			MetadataFilter filter, Consumer<String> tokens) {
-		return ask(caller, sessionId, text, attachments, filter, false, tokens).message();
-	}
-
-	/**
 	 * A session's question: its settings, media and history go to the engine, and both
 	 * turns are kept (the answer with its trace when asked, as
 	 * {@link ChatMessage#kept(Trace)} keeps it).
-	 * @param caller the session's caller
-	 * @param sessionId the session
-	 * @param text the question
-	 * @param attachments ids of images and audio the caller's key stored
-	 * @param filter only sources whose values pass it (with the session's own filter, if
-	 * it has one), or {@code null}
-	 * @param trace whether the answer comes with its trace
-	 * @param tokens told the answer's text as it is produced
-	 * @return the stored answer, with its trace when asked
-	 */
-	public Asked ask(Caller caller, String sessionId, String text, List<String> attachments, MetadataFilter filter,
-			boolean trace, Consumer<String> tokens) {
-		return ask(caller, sessionId, text, attachments, filter, trace, null, tokens);
-	}
-
-	/**
-	 * A session's question: its settings, media and history go to the engine, and both
-	 * turns are kept (the answer with its trace when asked, as
-	 * {@link ChatMessage#kept(Trace)} keeps it).
-	 * @param caller the session's caller
-	 * @param sessionId the session
-	 * @param text the question
-	 * @param attachments ids of images and audio the caller's key stored
-	 * @param filter only sources whose values pass it (with the session's own filter, if
-	 * it has one), or {@code null}
-	 * @param trace whether the answer comes with its trace
-	 * @param reading the document of the reading chosen among those a question asked back
-	 * offered, or {@code null}: this question alone is then asked of that document only
-	 * (it must lie inside the session's scope)
+	 * @param asked the question, with what comes with it
 	 * @param tokens told the answer's text as it is produced
 	 * @return the stored answer, with its trace when asked
 	 * @throws dev.ragchat.errors.NotFoundException for a reading outside the session's
 	 * scope
 	 */
-	public Asked ask(Caller caller, String sessionId, String text, List<String> attachments, MetadataFilter filter,
-			boolean trace, String reading, Consumer<String> tokens) {
+	public Asked ask(Question asked, Consumer<String> tokens) {
+		Caller caller = asked.caller();
+		String sessionId = asked.sessionId();
 		// the question's time is when it came: an answer's latency is its time minus this
 		Instant askedAt = this.clock.instant();
 		ChatSession session = this.sessions.get(caller, sessionId);
-		String question = checked(text);
-		SearchScope scope = focused(caller, session, this.sessions.scope(session), reading);
-		MediaLibrary.Attached attached = this.media.attach(caller, attachments,
-				this.engine.readsMedia(this.sessions.modelKey(session)));
+		String question = checked(asked.text());
+		SearchScope scope = focused(caller, session, this.sessions.scope(session), asked.reading());
+		// the model that answers, chosen once for the question (a chat config's model is
+		// checked here)
+		AnswerRequest.Settings settings = settings(session);
+		MediaLibrary.Attached attached = this.media.attach(caller, asked.attachments(),
+				this.engine.readsMedia(settings));
 		List<Turn> history = this.messages.latest(sessionId, this.properties.historyTurns())
 			.stream()
 			.map((message) -> new Turn(message.role(), message.content(),
@@ -159,7 +94,7 @@ public final class Conversations {
 			// asked where the session asks: its knowledge bases, maybe only some
 			// documents (only the reading's, when one was chosen)
 			answer = this.engine.answer(new AnswerRequest(session.knowledgeBase(), question, history, attached.media(),
-					attached.imageText(), settings(session), filter, trace)
+					attached.imageText(), settings, asked.filter(), asked.trace())
 				.within(scope), (token) -> {
 					tokens.accept(token);
 					told.append(token);
@@ -178,11 +113,11 @@ public final class Conversations {
 		}
 		// both turns are stored with the answer: a failed answer leaves neither behind (a
 		// stopped one leaves both, the answer as far as it came)
-		ChatMessage asked = new ChatMessage(id(), sessionId, ChatMessage.USER, question, null, List.of(), askedAt);
+		ChatMessage kept = new ChatMessage(id(), sessionId, ChatMessage.USER, question, null, List.of(), askedAt);
 		ChatMessage stored = new ChatMessage(id(), sessionId, ChatMessage.ASSISTANT, answer.text(), answer.grounded(),
 				answer.citations(), this.clock.instant(), answer.tokens(), answer.passages(), answer.refusal(), false,
 				cited(answer), ChatMessage.kept(answer.trace()));
-		this.messages.append(asked);
+		this.messages.append(kept);
 		this.messages.append(stored);
 		this.metrics.counted(answer, askedAt);
 		return new Asked(stored, answer.trace(), stored.clarification());
@@ -245,7 +180,7 @@ public final class Conversations {
 
 	private AnswerRequest.Settings settings(ChatSession session) {
 		return new AnswerRequest.Settings((session.topK() != null) ? session.topK() : this.properties.topK(),
-				session.systemPrompt(), session.model(), session.temperature(), this.sessions.modelKey(session));
+				session.systemPrompt(), session.model(), session.temperature(), this.sessions.answering(session));
 	}
 
 	private String checked(String text) {
@@ -314,18 +249,6 @@ public final class Conversations {
 		 * {@code ragchat.chat.history-turns} are read)
 		 * @param text the question
 		 * @param filter only sources whose values pass it, or {@code null}
-		 * @param tokens told the answer's text as it is produced
-		 * @return the answer, stored nowhere
-		 */
-		public Answer answer(List<Turn> history, String text, MetadataFilter filter, Consumer<String> tokens) {
-			return answer(history, text, filter, false, tokens);
-		}
-
-		/**
-		 * @param history the earlier turns, oldest first (the latest
-		 * {@code ragchat.chat.history-turns} are read)
-		 * @param text the question
-		 * @param filter only sources whose values pass it, or {@code null}
 		 * @param trace whether the answer comes with its trace
 		 * @param tokens told the answer's text as it is produced
 		 * @return the answer, stored nowhere
@@ -372,6 +295,60 @@ public final class Conversations {
 				}
 			}
 			return null;
+		}
+
+	}
+
+	/**
+	 * A question to a session, with what may come with it: built with
+	 * {@link #of(Caller, String, String)}, the rest added as needed.
+	 *
+	 * @param caller the session's caller
+	 * @param sessionId the session
+	 * @param text the question
+	 * @param attachments ids of images and audio the caller's key stored
+	 * @param filter only sources whose values pass it (with the session's own filter, if
+	 * it has one), or {@code null}
+	 * @param trace whether the answer comes with its trace
+	 * @param reading the document of the reading chosen among those a question asked back
+	 * offered, or {@code null}: this question alone is then asked of that document only
+	 * (it must lie inside the session's scope)
+	 */
+	public record Question(Caller caller, String sessionId, String text, List<String> attachments,
+			MetadataFilter filter, boolean trace, String reading) {
+
+		public Question {
+			attachments = (attachments != null) ? List.copyOf(attachments) : List.of();
+		}
+
+		/**
+		 * @param caller the session's caller
+		 * @param sessionId the session
+		 * @param text the question
+		 * @return the question alone: no attachments, filter, trace or reading
+		 */
+		public static Question of(Caller caller, String sessionId, String text) {
+			return new Question(caller, sessionId, text, List.of(), null, false, null);
+		}
+
+		public Question withAttachments(List<String> attachments) {
+			return new Question(this.caller, this.sessionId, this.text, attachments, this.filter, this.trace,
+					this.reading);
+		}
+
+		public Question withFilter(MetadataFilter filter) {
+			return new Question(this.caller, this.sessionId, this.text, this.attachments, filter, this.trace,
+					this.reading);
+		}
+
+		public Question withTrace(boolean trace) {
+			return new Question(this.caller, this.sessionId, this.text, this.attachments, this.filter, trace,
+					this.reading);
+		}
+
+		public Question withReading(String reading) {
+			return new Question(this.caller, this.sessionId, this.text, this.attachments, this.filter, this.trace,
+					reading);
 		}
 
 	}

@@ -1,5 +1,6 @@
 package dev.ragchat.api.chat;
 
+import dev.ragchat.answer.generate.AnswerGenerator;
 import dev.ragchat.api.chat.config.ChatConfig;
 
 /**
@@ -29,6 +30,11 @@ public interface SessionModels {
 		@Override
 		public String modelKey(String model, String configId) {
 			return configId;
+		}
+
+		@Override
+		public AnswerGenerator answering(String modelKey) {
+			return null;
 		}
 
 	};
@@ -61,5 +67,13 @@ public interface SessionModels {
 	 * config's and fails {@link #checkChatConfig} (asked for each answer)
 	 */
 	String modelKey(String model, String configId);
+
+	/**
+	 * @param modelKey a session's {@link #modelKey model key}, or {@code null}
+	 * @return the generator of the model that answers it (the picked model, else the chat
+	 * config's own, else the service's), for its questions' settings, or {@code null} for
+	 * the engine's configured one
+	 */
+	AnswerGenerator answering(String modelKey);
 
 }

@@ -6,6 +6,7 @@ import dev.ragchat.answer.AnswerEngine;
 import dev.ragchat.api.chat.AnswerAdmission;
 import dev.ragchat.api.chat.ChatProperties;
 import dev.ragchat.api.chat.ChatSessions;
+import dev.ragchat.api.chat.SessionModels;
 import dev.ragchat.retrieval.rerank.Reranking;
 import org.jobrunr.scheduling.JobRequestScheduler;
 
@@ -23,8 +24,9 @@ import org.springframework.context.annotation.Configuration;
 class EvaluationConfiguration {
 
 	@Bean
-	Worker evaluationWorker(AnswerEngine engine, AnswerAdmission admission, EvaluationStore store, Clock clock) {
-		return new Worker(engine, admission, store, clock);
+	Worker evaluationWorker(AnswerEngine engine, AnswerAdmission admission, EvaluationStore store, Clock clock,
+			ObjectProvider<SessionModels> models) {
+		return new Worker(engine, admission, store, clock, models.getIfAvailable(() -> SessionModels.NONE));
 	}
 
 	@Bean

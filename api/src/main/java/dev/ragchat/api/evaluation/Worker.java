@@ -18,8 +18,10 @@ import java.util.stream.Collectors;
 import dev.ragchat.answer.Answer;
 import dev.ragchat.answer.AnswerEngine;
 import dev.ragchat.answer.AnswerRequest;
+import dev.ragchat.answer.generate.AnswerGenerator;
 import dev.ragchat.answer.generate.Turn;
 import dev.ragchat.api.chat.AnswerAdmission;
+import dev.ragchat.api.chat.SessionModels;
 import dev.ragchat.errors.RagChatException;
 import dev.ragchat.retrieval.SearchMode;
 import org.jobrunr.jobs.Job;
@@ -64,6 +66,9 @@ public final class Worker implements JobRequestHandler<Worker.Run>, ApplyStateFi
 
 	private final Clock clock;
 
+	/** Resolves a run's chat config into the model that answers it. */
+	private final SessionModels models;
+
 	/**
 	 * One run at a time in this process, the others waiting in turn, as the single thread
 	 * JobRunr replaced: JobRunr's open-source edition has no limit per kind of job (its
@@ -73,8 +78,9 @@ public final class Worker implements JobRequestHandler<Worker.Run>, ApplyStateFi
 
 	private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
 
-	Worker(AnswerEngine engine, AnswerAdmission admission, EvaluationStore store, Clock clock) {
+	Worker(AnswerEngine engine, AnswerAdmission admission, EvaluationStore store, Clock clock, SessionModels models) {
 		this.engine = engine;
+		this.models = models;
 		this.admission = admission;
 		this.store = store;
 		this.clock = clock;
@@ -142,12 +148,11 @@ public final class Worker implements JobRequestHandler<Worker.Run>, ApplyStateFi
 				long started = System.nanoTime();
 				// traced: each question's result opens its trace, as "Why this answer?"
 				// does
-				Answer answer = this.engine.answer(
-						new AnswerRequest(job.knowledgeBase(), question.question(),
-								history(question, job.historyTurns()), List.of(), null, job.settings(), null)
-							.traced(),
-						(tokens) -> {
-						});
+				Answer answer = this.engine.answer(new AnswerRequest(job.knowledgeBase(), question.question(),
+						history(question, job.historyTurns()), List.of(), null,
+						job.settings(this.models.answering(job.configId())), null)
+					.traced(), (tokens) -> {
+					});
 				long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 				QuestionResult result = record(job, seq, question, answer, millis);
 				if (result == null) {
@@ -299,8 +304,8 @@ public final class Worker implements JobRequestHandler<Worker.Run>, ApplyStateFi
 			return Worker.class;
 		}
 
-		AnswerRequest.Settings settings() {
-			return new AnswerRequest.Settings(this.topK, this.systemPrompt, this.model, this.temperature, this.configId,
+		AnswerRequest.Settings settings(AnswerGenerator generator) {
+			return new AnswerRequest.Settings(this.topK, this.systemPrompt, this.model, this.temperature, generator,
 					SearchMode.of(this.mode), this.rerank);
 		}
 

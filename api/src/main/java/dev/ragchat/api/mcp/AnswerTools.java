@@ -139,8 +139,9 @@ final class AnswerTools {
 			asking = caller.inSession(sessionId);
 		}
 		this.audit.questionAsked(caller.keyId(), sessionId, question);
-		Conversations.Asked asked = this.conversations.ask(asking, sessionId, question, List.of(), null,
-				Boolean.TRUE.equals(trace), (token) -> {
+		Conversations.Asked asked = this.conversations.ask(
+				Conversations.Question.of(asking, sessionId, question).withTrace(Boolean.TRUE.equals(trace)),
+				(token) -> {
 				});
 		ChatMessage answer = asked.message();
 		this.audit.sourcesCited(caller.keyId(), sessionId,

@@ -6,8 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.ragchat.answer.generate.SwitchableGenerator;
-import dev.ragchat.answer.generate.SwitchableGenerator.ChosenModel;
+import dev.ragchat.answer.generate.ChosenModel;
 import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.chat.config.ChatConfig;
 import dev.ragchat.api.chat.config.ChatConfigStore;
@@ -36,7 +35,7 @@ public final class ChatConfigModels {
 	 */
 	static final String CHAT_CONFIG = "persona";
 
-	private final SwitchableGenerator generator;
+	private final ModelRegistry generator;
 
 	private final ChoiceCheck check;
 
@@ -49,7 +48,7 @@ public final class ChatConfigModels {
 	/** Why a chat config's stored choice could not be used at start-up, by its id. */
 	private final Map<String, String> problems = new ConcurrentHashMap<>();
 
-	ChatConfigModels(SwitchableGenerator generator, ChoiceCheck check, ModelChoiceStore store, ChatConfigStore configs,
+	ChatConfigModels(ModelRegistry generator, ChoiceCheck check, ModelChoiceStore store, ChatConfigStore configs,
 			Models service) {
 		this.generator = generator;
 		this.check = check;

@@ -8,9 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import dev.ragchat.answer.generate.ChosenModel;
 import dev.ragchat.answer.generate.ChosenModels;
-import dev.ragchat.answer.generate.SwitchableGenerator;
-import dev.ragchat.answer.generate.SwitchableGenerator.ChosenModel;
 import dev.ragchat.errors.RejectedInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,12 +31,12 @@ final class ChoiceCheck {
 	static final String CONFIGURED = "configured";
 
 	/** The kinds the console may choose. */
-	static final Set<String> CHOOSABLE = Set.of(SwitchableGenerator.EXTRACTIVE, SwitchableGenerator.OLLAMA,
-			SwitchableGenerator.OPENAI_COMPATIBLE, SwitchableGenerator.LLAMA_CPP);
+	static final Set<String> CHOOSABLE = Set.of(ChosenModel.EXTRACTIVE, ChosenModel.OLLAMA,
+			ChosenModel.OPENAI_COMPATIBLE, ChosenModel.LLAMA_CPP);
 
 	private static final int MAX_MODEL = 200;
 
-	private final SwitchableGenerator generator;
+	private final ModelRegistry generator;
 
 	private final ChosenModels chosenModels;
 
@@ -49,7 +48,7 @@ final class ChoiceCheck {
 
 	private final Clock clock;
 
-	ChoiceCheck(SwitchableGenerator generator, ChosenModels chosenModels, ModelChoiceStore store, SecretBox secrets,
+	ChoiceCheck(ModelRegistry generator, ChosenModels chosenModels, ModelChoiceStore store, SecretBox secrets,
 			ModelServers servers, Clock clock) {
 		this.generator = generator;
 		this.chosenModels = chosenModels;
@@ -71,8 +70,8 @@ final class ChoiceCheck {
 	Checked check(ChoiceRequest request, List<ModelChoice> stored, Set<String> kinds) {
 		String kind = (request.kind() != null) ? request.kind().strip().toLowerCase(Locale.ROOT) : "";
 		if (!kinds.contains(kind)) {
-			List<String> order = List.of(SwitchableGenerator.EXTRACTIVE, SwitchableGenerator.OLLAMA,
-					SwitchableGenerator.OPENAI_COMPATIBLE, SwitchableGenerator.LLAMA_CPP, CONFIGURED);
+			List<String> order = List.of(ChosenModel.EXTRACTIVE, ChosenModel.OLLAMA, ChosenModel.OPENAI_COMPATIBLE,
+					ChosenModel.LLAMA_CPP, CONFIGURED);
 			throw new RejectedInputException(
 					"kind: one of " + String.join(", ", order.stream().filter(kinds::contains).toList()) + " (was '"
 							+ request.kind() + "')");
@@ -81,7 +80,7 @@ final class ChoiceCheck {
 		String model = null;
 		String modelPath = null;
 		String apiKey = null;
-		if (SwitchableGenerator.OLLAMA.equals(kind) || SwitchableGenerator.OPENAI_COMPATIBLE.equals(kind)) {
+		if (ChosenModel.OLLAMA.equals(kind) || ChosenModel.OPENAI_COMPATIBLE.equals(kind)) {
 			baseUrl = checkedUrl(request.baseUrl());
 			if (!StringUtils.hasText(request.model()) || request.model().strip().length() > MAX_MODEL) {
 				throw new RejectedInputException("model: the name of one of the server's models is needed (at most "
@@ -90,7 +89,7 @@ final class ChoiceCheck {
 			model = request.model().strip();
 			apiKey = apiKey(kind, baseUrl, request.apiKey(), stored);
 		}
-		else if (SwitchableGenerator.LLAMA_CPP.equals(kind)) {
+		else if (ChosenModel.LLAMA_CPP.equals(kind)) {
 			modelPath = (request.modelPath() != null) ? request.modelPath().strip() : null;
 		}
 		ChosenModel built = CONFIGURED.equals(kind) ? this.generator.configured()
@@ -129,7 +128,7 @@ final class ChoiceCheck {
 	 * @return the names of its models
 	 */
 	List<String> models(String kind, String baseUrl, String apiKey) {
-		if (!SwitchableGenerator.OLLAMA.equals(kind) && !SwitchableGenerator.OPENAI_COMPATIBLE.equals(kind)) {
+		if (!ChosenModel.OLLAMA.equals(kind) && !ChosenModel.OPENAI_COMPATIBLE.equals(kind)) {
 			throw new RejectedInputException("kind: only ollama and openai-compatible servers list their models");
 		}
 		String url = checkedUrl(baseUrl);
@@ -162,12 +161,11 @@ final class ChoiceCheck {
 
 	private ChosenModel build(String kind, String baseUrl, String model, String apiKey, String modelPath) {
 		return switch (kind) {
-			case SwitchableGenerator.EXTRACTIVE ->
-				SwitchableGenerator.EXTRACTIVE.equals(this.generator.configured().kind()) ? this.generator.configured()
-						: this.chosenModels.extractive();
-			case SwitchableGenerator.OLLAMA -> this.chosenModels.ollama(baseUrl, model);
-			case SwitchableGenerator.OPENAI_COMPATIBLE -> this.chosenModels.openAiCompatible(baseUrl, model, apiKey);
-			case SwitchableGenerator.LLAMA_CPP -> this.chosenModels.llamaCpp(modelPath);
+			case ChosenModel.EXTRACTIVE -> ChosenModel.EXTRACTIVE.equals(this.generator.configured().kind())
+					? this.generator.configured() : this.chosenModels.extractive();
+			case ChosenModel.OLLAMA -> this.chosenModels.ollama(baseUrl, model);
+			case ChosenModel.OPENAI_COMPATIBLE -> this.chosenModels.openAiCompatible(baseUrl, model, apiKey);
+			case ChosenModel.LLAMA_CPP -> this.chosenModels.llamaCpp(modelPath);
 			default -> throw new IllegalStateException("kind " + kind);
 		};
 	}

@@ -11,7 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ragchat.answer.generate.SwitchableGenerator;
+import dev.ragchat.answer.generate.ChosenModel;
 import dev.ragchat.errors.BadUpstreamException;
 import dev.ragchat.errors.UnavailableException;
 import org.slf4j.Logger;
@@ -46,10 +46,10 @@ class ModelServers {
 	List<Found> discover() {
 		List<Callable<Found>> probes = new ArrayList<>();
 		for (String url : this.properties.ollama()) {
-			probes.add(() -> probe(SwitchableGenerator.OLLAMA, url));
+			probes.add(() -> probe(ChosenModel.OLLAMA, url));
 		}
 		for (String url : this.properties.openaiCompatible()) {
-			probes.add(() -> probe(SwitchableGenerator.OPENAI_COMPATIBLE, url));
+			probes.add(() -> probe(ChosenModel.OPENAI_COMPATIBLE, url));
 		}
 		List<Found> found = new ArrayList<>();
 		try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -100,7 +100,7 @@ class ModelServers {
 		}
 		catch (RuntimeException ex) {
 			throw new BadUpstreamException(baseUrl + " did not answer " + path(kind) + " as "
-					+ (SwitchableGenerator.OLLAMA.equals(kind) ? "Ollama" : "an OpenAI-compatible server") + " does");
+					+ (ChosenModel.OLLAMA.equals(kind) ? "Ollama" : "an OpenAI-compatible server") + " does");
 		}
 	}
 
@@ -114,8 +114,8 @@ class ModelServers {
 			throw new IllegalStateException("no body");
 		}
 		// Ollama: {"models": [{"name": ...}]}; OpenAI: {"data": [{"id": ...}]}
-		JsonNode items = SwitchableGenerator.OLLAMA.equals(kind) ? body.get("models") : body.get("data");
-		String field = SwitchableGenerator.OLLAMA.equals(kind) ? "name" : "id";
+		JsonNode items = ChosenModel.OLLAMA.equals(kind) ? body.get("models") : body.get("data");
+		String field = ChosenModel.OLLAMA.equals(kind) ? "name" : "id";
 		if (items == null || !items.isArray()) {
 			throw new IllegalStateException("no model list");
 		}
@@ -129,7 +129,7 @@ class ModelServers {
 	}
 
 	private static String path(String kind) {
-		return SwitchableGenerator.OLLAMA.equals(kind) ? "/api/tags" : "/models";
+		return ChosenModel.OLLAMA.equals(kind) ? "/api/tags" : "/models";
 	}
 
 	private static String strip(String url) {

@@ -3,8 +3,7 @@ package dev.ragchat.api.models;
 import java.time.Instant;
 import java.util.List;
 
-import dev.ragchat.answer.generate.SwitchableGenerator;
-import dev.ragchat.answer.generate.SwitchableGenerator.ChosenModel;
+import dev.ragchat.answer.generate.ChosenModel;
 import dev.ragchat.api.models.ChoiceCheck.Checked;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +20,7 @@ public final class Models {
 
 	private static final Logger logger = LoggerFactory.getLogger(Models.class);
 
-	private final SwitchableGenerator generator;
+	private final ModelRegistry generator;
 
 	private final ChoiceCheck check;
 
@@ -35,7 +34,7 @@ public final class Models {
 	/** Whether the model answering was chosen in the console (and is stored). */
 	private volatile boolean chosen;
 
-	Models(SwitchableGenerator generator, ChoiceCheck check, ModelChoiceStore store, ModelServers servers) {
+	Models(ModelRegistry generator, ChoiceCheck check, ModelChoiceStore store, ModelServers servers) {
 		this.generator = generator;
 		this.check = check;
 		this.store = store;

@@ -7,8 +7,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.ragchat.answer.generate.SwitchableGenerator;
-import dev.ragchat.answer.generate.SwitchableGenerator.ChosenModel;
+import dev.ragchat.answer.generate.AnswerGenerator;
+import dev.ragchat.answer.generate.ChosenModel;
 import dev.ragchat.api.chat.SessionModels;
 import dev.ragchat.api.chat.config.ChatConfig;
 import dev.ragchat.api.chat.config.ChatConfigStore;
@@ -35,7 +35,7 @@ public final class OfferedModels implements SessionModels {
 	/** {@link Generator#chosenIn()} of a model picked for the conversation. */
 	static final String PICKED = "picked";
 
-	private final SwitchableGenerator generator;
+	private final ModelRegistry generator;
 
 	private final ChoiceCheck check;
 
@@ -48,8 +48,8 @@ public final class OfferedModels implements SessionModels {
 	/** Why an offered model could not be set up at start-up, by its name. */
 	private final Map<String, String> problems = new ConcurrentHashMap<>();
 
-	OfferedModels(SwitchableGenerator generator, ChoiceCheck check, ModelChoiceStore store,
-			ChatConfigModels chatConfigs, ChatConfigStore configs) {
+	OfferedModels(ModelRegistry generator, ChoiceCheck check, ModelChoiceStore store, ChatConfigModels chatConfigs,
+			ChatConfigStore configs) {
 		this.generator = generator;
 		this.check = check;
 		this.store = store;
@@ -84,13 +84,12 @@ public final class OfferedModels implements SessionModels {
 	 */
 	public Generator current(String configId, String model) {
 		if (this.generator.offers(model)) {
-			ChosenModel picked = this.generator.current(SwitchableGenerator.picked(model));
+			ChosenModel picked = this.generator.current(ModelRegistry.picked(model));
 			return new Generator(picked.kind(), picked.model(), picked.writes(), picked.generator().readsMedia(),
 					PICKED);
 		}
 		Generator answering = this.chatConfigs.current(configId);
-		if (StringUtils.hasText(model) && answering.writes()
-				&& !SwitchableGenerator.LLAMA_CPP.equals(answering.kind())) {
+		if (StringUtils.hasText(model) && answering.writes() && !ChosenModel.LLAMA_CPP.equals(answering.kind())) {
 			return new Generator(answering.kind(), model, true, answering.readsMedia(), answering.chosenIn());
 		}
 		return answering;
@@ -146,7 +145,7 @@ public final class OfferedModels implements SessionModels {
 	 */
 	public List<Pickable> pickable() {
 		return this.generator.offered().stream().sorted().map((name) -> {
-			ChosenModel picked = this.generator.current(SwitchableGenerator.picked(name));
+			ChosenModel picked = this.generator.current(ModelRegistry.picked(name));
 			return new Pickable(name, picked.kind(), picked.writes(), picked.generator().readsMedia());
 		}).toList();
 	}
@@ -195,9 +194,14 @@ public final class OfferedModels implements SessionModels {
 	}
 
 	@Override
+	public AnswerGenerator answering(String modelKey) {
+		return this.generator.current(modelKey).generator();
+	}
+
+	@Override
 	public String modelKey(String model, String configId) {
 		if (this.generator.offers(model)) {
-			return SwitchableGenerator.picked(model);
+			return ModelRegistry.picked(model);
 		}
 		if (configId != null && model != null) {
 			// the chat config's model, taken up by its session: checked at each answer

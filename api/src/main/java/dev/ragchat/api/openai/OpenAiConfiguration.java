@@ -1,7 +1,7 @@
 package dev.ragchat.api.openai;
 
-import dev.ragchat.answer.generate.SwitchableGenerator;
 import dev.ragchat.api.chat.config.ChatConfigStore;
+import dev.ragchat.api.models.ModelRegistry;
 import dev.ragchat.ingestion.KnowledgeBases;
 
 import org.springframework.context.annotation.Bean;
@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 class OpenAiConfiguration {
 
 	@Bean
-	ChatApiModels chatApiModels(KnowledgeBases knowledgeBases, ChatConfigStore configs, SwitchableGenerator generator) {
+	ChatApiModels chatApiModels(KnowledgeBases knowledgeBases, ChatConfigStore configs, ModelRegistry generator) {
 		return new ChatApiModels(knowledgeBases, configs, generator::offered);
 	}
 

@@ -19,10 +19,11 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ragchat.answer.generate.AnswerGenerator;
+import dev.ragchat.answer.generate.ChosenModel;
 import dev.ragchat.answer.generate.Question;
-import dev.ragchat.answer.generate.SwitchableGenerator;
 import dev.ragchat.api.AbstractHttpsIntegrationTests;
 import dev.ragchat.api.Calls;
+import dev.ragchat.api.models.ModelRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class StoppedAnswerTests extends AbstractHttpsIntegrationTests {
 	Path dir;
 
 	@Autowired
-	SwitchableGenerator generators;
+	ModelRegistry generators;
 
 	private final CountDownLatch clientGone = new CountDownLatch(1);
 
@@ -93,8 +94,7 @@ class StoppedAnswerTests extends AbstractHttpsIntegrationTests {
 			.json()
 			.get("id")
 			.asText();
-		this.generators.use(this.persona,
-				new SwitchableGenerator.ChosenModel(SwitchableGenerator.EXTRACTIVE, null, this::slowly, null, null));
+		this.generators.use(this.persona, new ChosenModel(ChosenModel.EXTRACTIVE, null, this::slowly, null, null));
 		JsonNode session = postJson("/api/v1/sessions", "X-API-Key", key, "{\"configId\":\"" + this.persona + "\"}")
 			.json();
 		String id = session.get("sessionId").asText();

@@ -11,9 +11,10 @@ import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ragchat.answer.generate.AnswerGenerator;
+import dev.ragchat.answer.generate.ChosenModel;
 import dev.ragchat.answer.generate.Question;
-import dev.ragchat.answer.generate.SwitchableGenerator;
 import dev.ragchat.api.Calls;
+import dev.ragchat.api.models.ModelRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -36,7 +37,7 @@ class ConversationsBrowserTests extends ConsoleBrowserTestSupport {
 	private static final String FIRST_WORDS = "The lighthouse on Kestrel Point ";
 
 	@Autowired
-	SwitchableGenerator generators;
+	ModelRegistry generators;
 
 	private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -50,8 +51,7 @@ class ConversationsBrowserTests extends ConsoleBrowserTestSupport {
 	void keepsAStoppedAnswerWithCopyAndRegenerateAfterAReload() throws Exception {
 		String key = signInWithTheHarbourPdf();
 		this.browser.findElement(By.id("tab-chat")).click();
-		this.generators
-			.use(new SwitchableGenerator.ChosenModel(SwitchableGenerator.EXTRACTIVE, null, this::slowly, null, null));
+		this.generators.use(new ChosenModel(ChosenModel.EXTRACTIVE, null, this::slowly, null, null));
 		WebElement box = this.wait.until(ExpectedConditions.elementToBeClickable(By.id("question")));
 		box.sendKeys("When was the lighthouse on Kestrel Point automated?");
 		box.sendKeys(Keys.ENTER);

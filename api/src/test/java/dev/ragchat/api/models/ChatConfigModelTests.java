@@ -10,7 +10,6 @@ import java.util.List;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.ragchat.answer.generate.ChosenModels;
-import dev.ragchat.answer.generate.SwitchableGenerator;
 import dev.ragchat.api.Calls;
 import dev.ragchat.api.RagChatProperties;
 import dev.ragchat.api.chat.config.ChatConfigStore;
@@ -305,7 +304,7 @@ class ChatConfigModelTests {
 			.andExpect(status().isOk());
 		this.store.save("cfg_gone", new ModelChoice("ollama", "http://127.0.0.1:9", "gone", null, null, Instant.now()));
 		try {
-			SwitchableGenerator restarted = new SwitchableGenerator(this.chosenModels.extractive());
+			ModelRegistry restarted = new ModelRegistry(this.chosenModels.extractive());
 			ModelServers servers = new ModelServers(
 					new ModelsProperties(List.of(), List.of(), Duration.ofSeconds(1), Duration.ofSeconds(1)));
 			ChoiceCheck check = new ChoiceCheck(restarted, this.chosenModels, this.store,

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.ragchat.answer.generate.ChosenModels;
-import dev.ragchat.answer.generate.SwitchableGenerator;
 import dev.ragchat.api.Calls;
 import dev.ragchat.api.PrivateFiles;
 import dev.ragchat.api.RagChatProperties;
@@ -93,7 +92,7 @@ class ModelChoiceTests {
 	JdbcClient catalog;
 
 	@Autowired
-	SwitchableGenerator generator;
+	ModelRegistry generator;
 
 	@Autowired
 	ChosenModels chosenModels;
@@ -247,10 +246,10 @@ class ModelChoiceTests {
 		ollama.resetRequests();
 		ask(session(null), unknownName).andExpect(status().isOk()).andExpect(jsonPath("$.grounded").value(false));
 		assertThat(ollama.findAll(postRequestedFor(urlPathEqualTo("/api/chat")))).hasSize(1);
-		assertThat(this.generator.judgesSources()).isTrue();
+		assertThat(this.generator.current().generator().judgesSources()).isTrue();
 		choose("{\"kind\":\"extractive\"}").andExpect(status().isOk());
-		assertThat(this.generator.judgesSources()).isFalse();
-		assertThat(this.generator.readsMedia()).isFalse();
+		assertThat(this.generator.current().generator().judgesSources()).isFalse();
+		assertThat(this.generator.current().generator().readsMedia()).isFalse();
 	}
 
 	@Test
@@ -347,7 +346,7 @@ class ModelChoiceTests {
 
 		// a restart: a new generator and model service over the same catalog and data
 		// dir use the stored choice, its key opened again
-		SwitchableGenerator restarted = new SwitchableGenerator(this.chosenModels.extractive());
+		ModelRegistry restarted = new ModelRegistry(this.chosenModels.extractive());
 		ModelServers servers = new ModelServers(new ModelsProperties(List.of(), List.of(),
 				java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(1)));
 		Models again = new Models(restarted, new ChoiceCheck(restarted, this.chosenModels, this.store,

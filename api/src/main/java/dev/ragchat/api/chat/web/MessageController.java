@@ -73,9 +73,8 @@ class MessageController {
 		MetadataFilter filter = MetadataFilter.parse(request.filter());
 		try (AnswerAdmission.Permit permit = this.admission.admit()) {
 			this.audit.questionAsked(keyId(caller), id, request.message());
-			Conversations.Asked asked = this.conversations.ask(caller, id, request.message(), request.attachments(),
-					filter, request.traced(), request.readingDocument(), (token) -> {
-					});
+			Conversations.Asked asked = this.conversations.ask(question(caller, id, request, filter), (token) -> {
+			});
 			this.audit.sourcesCited(keyId(caller), id, sources(asked.message()));
 			return AnswerView.of(asked.message(), asked.trace());
 		}
@@ -90,7 +89,7 @@ class MessageController {
 		// refused before the stream starts, so that a busy server answers 429 itself, and
 		// a session the caller may not use (now) 404
 		MetadataFilter filter = MetadataFilter.parse(request.filter());
-		String reading = request.readingDocument();
+		Conversations.Question question = question(caller, id, request, filter);
 		this.conversations.session(caller, id);
 		AnswerAdmission.Permit permit = this.admission.admit();
 		this.audit.questionAsked(keyId(caller), id, request.message());
@@ -104,8 +103,7 @@ class MessageController {
 		emitter.onCompletion(() -> ended.set(true));
 		Thread.ofVirtual().name("ragchat-answer").start(() -> {
 			try (permit) {
-				Conversations.Asked asked = this.conversations.ask(caller, id, request.message(), request.attachments(),
-						filter, request.traced(), reading,
+				Conversations.Asked asked = this.conversations.ask(question,
 						(token) -> send(emitter, ended, "token", Map.of("text", token)));
 				ChatMessage answer = asked.message();
 				this.audit.sourcesCited(keyId(caller), id, sources(answer), address);
@@ -157,6 +155,15 @@ class MessageController {
 	 * web slice tests of this controller do not
 	 * @return its key id for the audit trail
 	 */
+	private static Conversations.Question question(Caller caller, String id, AskRequest request,
+			MetadataFilter filter) {
+		return Conversations.Question.of(caller, id, request.message())
+			.withAttachments(request.attachments())
+			.withFilter(filter)
+			.withTrace(request.traced())
+			.withReading(request.readingDocument());
+	}
+
 	private static String keyId(Caller caller) {
 		return (caller != null) ? caller.keyId() : null;
 	}

@@ -56,8 +56,10 @@ class SeedChatController {
 	SeedAnswer chat(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
 			@RequestBody SeedQuestion question) {
 		try (AnswerAdmission.Permit permit = this.admission.admit()) {
-			ChatMessage answer = this.conversations.ask(caller, caller.sessionId(), question.query(), (token) -> {
-			});
+			ChatMessage answer = this.conversations
+				.ask(Conversations.Question.of(caller, caller.sessionId(), question.query()), (token) -> {
+				})
+				.message();
 			return new SeedAnswer(question.query(), answer.content(), answer.citations());
 		}
 	}

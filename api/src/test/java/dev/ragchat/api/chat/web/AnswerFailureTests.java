@@ -5,8 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ragchat.answer.generate.SwitchableGenerator;
+import dev.ragchat.answer.generate.ChosenModel;
 import dev.ragchat.api.AbstractHttpsIntegrationTests;
+import dev.ragchat.api.models.ModelRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +27,7 @@ class AnswerFailureTests extends AbstractHttpsIntegrationTests {
 	Path dir;
 
 	@Autowired
-	SwitchableGenerator generators;
+	ModelRegistry generators;
 
 	private String persona;
 
@@ -47,10 +48,9 @@ class AnswerFailureTests extends AbstractHttpsIntegrationTests {
 			.json()
 			.get("id")
 			.asText();
-		this.generators.use(this.persona,
-				new SwitchableGenerator.ChosenModel(SwitchableGenerator.EXTRACTIVE, null, (question, tokens) -> {
-					throw new UncheckedIOException(new IOException("The model's file could not be read"));
-				}, null, null));
+		this.generators.use(this.persona, new ChosenModel(ChosenModel.EXTRACTIVE, null, (question, tokens) -> {
+			throw new UncheckedIOException(new IOException("The model's file could not be read"));
+		}, null, null));
 		JsonNode session = postJson("/api/v1/sessions", "X-API-Key", key, "{\"configId\":\"" + this.persona + "\"}")
 			.json();
 

@@ -36,7 +36,6 @@ import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -83,7 +82,7 @@ class MessageRefusalTests {
 	@MethodSource("refusals")
 	void answersARefusalWithTheSameStatusAndDetailAsJsonAndAsAnErrorEvent(int status, RagChatException refused)
 			throws Exception {
-		given(this.conversations.ask(any(), any(), any(), any(), any(), anyBoolean(), any(), any())).willThrow(refused);
+		given(this.conversations.ask(any(), any())).willThrow(refused);
 
 		MvcResult plain = this.mvc
 			.perform(post("/api/v1/sessions/ses_1/messages").contentType(MediaType.APPLICATION_JSON)
@@ -130,7 +129,7 @@ class MessageRefusalTests {
 				assertThat(busy.getResponse().getHeader("Retry-After")).isEqualTo("1");
 				assertThat(busy.getResponse().getContentAsString()).contains("RAGCHAT_CHAT_MAX_ANSWERS_IN_PROGRESS");
 			}
-			verify(this.conversations, never()).ask(any(), any(), any(), any(), any(), anyBoolean(), any(), any());
+			verify(this.conversations, never()).ask(any(), any());
 		}
 		finally {
 			taken.forEach(AnswerAdmission.Permit::close);

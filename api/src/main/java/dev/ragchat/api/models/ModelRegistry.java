@@ -1,49 +1,30 @@
-package dev.ragchat.answer.generate;
+package dev.ragchat.api.models;
 
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 
+import dev.ragchat.answer.generate.ChosenModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.util.Assert;
 
 /**
- * The answer generator the engine calls, switching between the models chosen: the one
- * {@code ragchat.chat.generator} configures, until another is chosen while the service
- * runs (the console's model screen), and back. Each answer is written with the model
- * current when it starts; whether media reach it and who judges the sources follow the
- * current one too. A chat config may have a model of its own, chosen by the master key:
- * its sessions' questions are written with it ({@link #answering(String)}, the one place
- * the engine asks), every other question with the service's. The models people may use
- * (offered by the master key) are kept here too, by name: a question whose session picked
- * one is written, and judged, with it; the engine asks for it with
- * {@link #picked(String)} in place of the chat config's id. Each model is held as a
- * {@link ChosenModel}: the generator that writes with it, and what it is.
+ * The models chosen while the service runs, and which one answers a question: the one
+ * {@code ragchat.chat.generator} configures, until another is chosen for the service (the
+ * console's model screen), and back. A chat config may have a model of its own, chosen by
+ * the master key: its sessions' questions are written with it, every other question with
+ * the service's. The models people may use (offered by the master key) are kept here too,
+ * by name: a question whose session picked one is written, and judged, with it. A session
+ * names its model by its model key ({@link #current(String)}: a chat config's id, or
+ * {@link #picked(String)}), resolved here into the {@link ChosenModel} whose generator
+ * travels in the question's {@code AnswerRequest}; the engine keeps nothing of it. A
+ * model replaced or withdrawn is freed (a model loaded in process) once its answer in
+ * progress, if any, has ended.
  */
-public final class SwitchableGenerator implements AnswerGenerator, AutoCloseable {
-
-	/** No model: the answer quotes the sources. */
-	public static final String EXTRACTIVE = "extractive";
-
-	/** An Ollama server. */
-	public static final String OLLAMA = "ollama";
-
-	/** A server speaking OpenAI's chat completions. */
-	public static final String OPENAI_COMPATIBLE = "openai-compatible";
-
-	/** A GGUF file run in process by llama.cpp. */
-	public static final String LLAMA_CPP = "llama-cpp";
-
-	/** Gemini with an API key. */
-	public static final String GEMINI = "gemini";
-
-	/** Gemini on Vertex AI. */
-	public static final String VERTEX_GEMINI = "vertex-gemini";
+public final class ModelRegistry implements AutoCloseable {
 
 	/**
 	 * What a model key starts with when it names a model people may use rather than a
@@ -51,7 +32,7 @@ public final class SwitchableGenerator implements AnswerGenerator, AutoCloseable
 	 */
 	public static final String PICKED = "model:";
 
-	private static final Logger logger = LoggerFactory.getLogger(SwitchableGenerator.class);
+	private static final Logger logger = LoggerFactory.getLogger(ModelRegistry.class);
 
 	private final ChosenModel configured;
 
@@ -66,7 +47,7 @@ public final class SwitchableGenerator implements AnswerGenerator, AutoCloseable
 	/**
 	 * @param configured the model of {@code ragchat.chat.generator}
 	 */
-	public SwitchableGenerator(ChosenModel configured) {
+	public ModelRegistry(ChosenModel configured) {
 		Assert.notNull(configured, "configured must not be null");
 		this.configured = configured;
 		this.current = new AtomicReference<>(configured);
@@ -125,7 +106,7 @@ public final class SwitchableGenerator implements AnswerGenerator, AutoCloseable
 
 	/**
 	 * @param name the name of a model people may use
-	 * @return the key that makes {@link #answering(String)} answer with it
+	 * @return the key that makes {@link #current(String)} answer with it
 	 */
 	public static String picked(String name) {
 		return PICKED + name;
@@ -207,26 +188,6 @@ public final class SwitchableGenerator implements AnswerGenerator, AutoCloseable
 		}
 	}
 
-	@Override
-	public AnswerGenerator answering(String modelKey) {
-		return current(modelKey).generator();
-	}
-
-	@Override
-	public Generated generate(Question question, Consumer<String> tokens) {
-		return this.current.get().generator().generate(question, tokens);
-	}
-
-	@Override
-	public boolean readsMedia() {
-		return this.current.get().generator().readsMedia();
-	}
-
-	@Override
-	public boolean judgesSources() {
-		return this.current.get().generator().judgesSources();
-	}
-
 	/**
 	 * Frees the chosen models (the configured one is a bean, closed with the context).
 	 */
@@ -239,12 +200,12 @@ public final class SwitchableGenerator implements AnswerGenerator, AutoCloseable
 		this.chatConfigs.values()
 			.stream()
 			.filter((own) -> own != this.configured && own.resource() != null)
-			.forEach(SwitchableGenerator::closeQuietly);
+			.forEach(ModelRegistry::closeQuietly);
 		this.chatConfigs.clear();
 		this.offered.values()
 			.stream()
 			.filter((picked) -> picked != this.configured && picked.resource() != null)
-			.forEach(SwitchableGenerator::closeQuietly);
+			.forEach(ModelRegistry::closeQuietly);
 		this.offered.clear();
 	}
 
@@ -262,36 +223,6 @@ public final class SwitchableGenerator implements AnswerGenerator, AutoCloseable
 		catch (Exception ex) {
 			logger.warn("Freeing the {} model {} failed: {}", model.kind(), model.model(), ex.toString());
 		}
-	}
-
-	/**
-	 * A model chosen (by the configuration, for the service, for a chat config, or
-	 * offered to people), ready: what it is, and the generator that writes with it.
-	 *
-	 * @param kind {@link #EXTRACTIVE} (no model: the extract), {@link #OLLAMA},
-	 * {@link #OPENAI_COMPATIBLE}, {@link #LLAMA_CPP}, {@link #GEMINI} or
-	 * {@link #VERTEX_GEMINI}
-	 * @param model the model's name ({@code null} for the extract)
-	 * @param generator writes the answers with it
-	 * @param chatModel the language model, or {@code null} for the extract
-	 * @param resource what to close when it is no longer used, or {@code null}
-	 */
-	public record ChosenModel(String kind, String model, AnswerGenerator generator, ChatModel chatModel,
-			AutoCloseable resource) {
-
-		public ChosenModel {
-			Assert.hasText(kind, "kind must not be empty");
-			Assert.notNull(generator, "generator must not be null");
-		}
-
-		/**
-		 * @return whether a language model writes the answers (it may summarise, compare
-		 * and make tables); otherwise they quote the documents
-		 */
-		public boolean writes() {
-			return this.chatModel != null;
-		}
-
 	}
 
 }
