@@ -220,9 +220,24 @@ abstract class ConsoleBrowserTestSupport {
 	 * (Chart.js's canvases) are laid out again on a later frame.
 	 */
 	void assertNoHorizontalScroll() {
-		new WebDriverWait(this.browser, Duration.ofSeconds(10)).withMessage("the page scrolls sideways")
-			.until((driver) -> Boolean.TRUE
+		try {
+			new WebDriverWait(this.browser, Duration.ofSeconds(10)).until((driver) -> Boolean.TRUE
 				.equals(script("return document.documentElement.scrollWidth <= window.innerWidth")));
+		}
+		catch (org.openqa.selenium.TimeoutException ex) {
+			// say which elements reach past the window's right edge, widest first
+			throw new AssertionError(
+					"the page scrolls sideways; past the right edge: " + script(
+							"""
+									return [...document.querySelectorAll('body *')]
+									  .map((e) => [e, e.getBoundingClientRect()])
+									  .filter(([e, r]) => r.right > window.innerWidth + 1 && r.width > 0)
+									  .sort((a, b) => b[1].right - a[1].right).slice(0, 6)
+									  .map(([e, r]) => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+									    + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().replace(/\\s+/g, '.') : '')
+									    + ' right ' + Math.round(r.right) + ' of ' + window.innerWidth).join('; ')"""),
+					ex);
+		}
 	}
 
 	/**
