@@ -52,7 +52,10 @@ final class Constraints {
 					.matcher(Periods.YEAR.matcher(Periods.normalize(candidate.text)).replaceAll(" "))
 					.find())
 				.toList();
-			if (nearest(met) < minSimilarity) {
+			// a sentence with the figure speaks of part of what is asked (the quantity),
+			// so
+			// it need only be as near as a side of a comparison
+			if (nearest(met) < minSimilarity * ExtractiveGenerator.NEAR_QUESTION) {
 				return new Met(met, Refusal.NO_FIGURE,
 						AnswerGenerator.NOT_FOUND + " The passages found speak of it but give no figure.");
 			}

@@ -131,13 +131,15 @@ public final class ConversationReader implements QueryRewriter {
 		String carried = asked.equals(periods) ? "" : " " + String.join(" ", asked);
 		Set<String> inFocus = held(own, scope.in(documents), documents, true);
 		Set<String> elsewhere = held(own, scope, documents, false);
-		if (!documents.isEmpty() && inFocus.isEmpty() && !elsewhere.isEmpty()) {
-			// other documents hold words of the message, the subject's none: the
-			// conversation has moved on
+		if (!documents.isEmpty() && !inFocus.containsAll(elsewhere) && elsewhere.containsAll(inFocus)) {
+			// other documents hold words of the message its subject's do not, and the
+			// subject's hold none they do not: the conversation has moved on
 			return asked(question,
 					new ConversationState(List.of(), true, operator, periods, List.of(),
 							"other documents speak of " + String.join(", ", new TreeSet<>(elsewhere)) + ", those of "
-									+ quoted(labels(prior.focus())) + " of none of it" + ": searched as asked"));
+									+ quoted(labels(prior.focus())) + " of "
+									+ (inFocus.isEmpty() ? "none of it" : String.join(", ", new TreeSet<>(inFocus)))
+									+ ": searched as asked"));
 		}
 		ConversationState state = new ConversationState(prior.focus(), false, operator, asked, sides,
 				"it follows up on " + quoted(labels(prior.focus())) + " (" + from(prior.focus()) + ")"
