@@ -2,6 +2,7 @@ package dev.ragchat.api.console;
 
 import java.util.List;
 
+import dev.ragchat.ingestion.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -20,7 +21,12 @@ class TraceBrowserTests extends ConsoleBrowserTestSupport {
 
 	@Test
 	void whyThisAnswerShowsTheStagesAndAPassageOpensItsPage() throws Exception {
-		signInWithTheHarbourPdf();
+		signIn(issueKey());
+		// a knowledge base with a long name: the scope picker above the composer offers
+		// it
+		createKnowledgeBase("Maintenance reports of the northern harbour district and all of its lighthouses");
+		createKnowledgeBase("Harbour");
+		uploadAndAwaitReady(TestFiles.factsPdf(this.dir.resolve("harbour.pdf")), "harbour.pdf");
 		this.browser.findElement(By.id("tab-chat")).click();
 		WebElement answer = ask("When was the lighthouse on Kestrel Point automated?");
 		WebElement why = answer.findElement(By.cssSelector("button.why"));
