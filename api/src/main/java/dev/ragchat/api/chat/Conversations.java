@@ -87,7 +87,7 @@ public final class Conversations {
 					message.citations().stream().map(Citation::documentId).distinct().toList(),
 					message.refusal() != null))
 			.toList();
-		// what the asker was told so far: kept, marked stopped, when it goes away
+		// what the asker was sent so far: kept, marked stopped, when it goes away
 		StringBuilder told = new StringBuilder();
 		Answer answer;
 		try {
@@ -96,8 +96,11 @@ public final class Conversations {
 			answer = this.engine.answer(new AnswerRequest(session.knowledgeBase(), question, history, attached.media(),
 					attached.imageText(), settings, asked.filter(), asked.trace())
 				.within(scope), (token) -> {
-					tokens.accept(token);
+					// kept before it is sent: a send that fails as the asker leaves may
+					// still have reached them (an HTTP/2 stream reset while its data
+					// frame was written)
 					told.append(token);
+					tokens.accept(token);
 				});
 		}
 		catch (RuntimeException ex) {
