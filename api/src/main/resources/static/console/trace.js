@@ -23,7 +23,16 @@ export const REFUSALS = {
 		'Open the passages below: if one answers, ask more precisely.'],
 	'citations-not-verified': ['The answer cited nothing its passages verify.',
 		'Ask again; if it repeats, report the question to the operator.'],
+	'needs-model': ['The message asks for writing (an e-mail, a translation, a rewrite, a comparison) that quoting cannot do: the passages that speak of it are quoted.',
+		'Choose a language model for this chat, or ask for one fact at a time.'],
+	'other-period': ['The question asks of a year no passage near it is of: the answer says which years they give.',
+		'Ask of a year the documents cover, or add the filing or report of the year you want.'],
+	'no-figure': ['The question asks how many or how much, and no passage near it gives a figure.',
+		'Ask what the documents say of it, or add a document that gives the figure.'],
 };
+
+/** The refusals whose documents do speak of the question: not "Not in the documents". */
+const SPOKEN_OF = new Set(['needs-model']);
 
 const STAGES = {
 	rewrite: 'Rewrite the question', shape: 'Shape the query', vector: 'Vector ranking', keyword: 'Keyword ranking',
@@ -89,7 +98,7 @@ function outcome(refusal, refused) {
 	}
 	const [when, can] = (refusal && REFUSALS[refusal.reason]) || ['The documents do not answer it.', ''];
 	return el('div', { class: 'trace-outcome refused' },
-		el('p', {}, el('strong', { text: 'Not in the documents' }), refusal ? ' — ' : '',
+		el('p', {}, el('strong', { text: refusal && SPOKEN_OF.has(refusal.reason) ? 'Quoted, not answered' : 'Not in the documents' }), refusal ? ' — ' : '',
 			refusal ? el('code', { class: 'trace-reason', text: refusal.reason }) : ''),
 		el('p', { text: when }),
 		refusal && refusal.detail ? el('p', { class: 'trace-detail', text: `What it saw: ${refusal.detail}` }) : '',

@@ -1,8 +1,13 @@
 package dev.ragchat.api.console;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.ragchat.answer.judge.Refusal;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,6 +74,25 @@ class ConsoleTests {
 		this.mvc.perform(get("/console/console.css").secure(true))
 			.andExpect(status().isOk())
 			.andExpect(content().contentTypeCompatibleWith("text/css"));
+	}
+
+	@Test
+	void explainsEveryRefusalTheEngineGivesInWhyThisAnswer() throws Exception {
+		String trace = this.mvc.perform(get("/console/trace.js").secure(true))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		List<String> reasons = new ArrayList<>();
+		for (Field field : Refusal.class.getFields()) {
+			if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+				reasons.add((String) field.get(null));
+			}
+		}
+		assertThat(reasons).isNotEmpty();
+		for (String reason : reasons) {
+			assertThat(trace).as("the console's text for %s", reason).contains("'" + reason + "': [");
+		}
 	}
 
 	@Test
