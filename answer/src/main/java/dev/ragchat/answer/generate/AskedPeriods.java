@@ -39,15 +39,18 @@ final class AskedPeriods {
 	 * @param question the question and its sources
 	 * @param candidates the sentences of the sources
 	 * @param periods the years asked
-	 * @return what the answer says of the years: those the sources give, most written
-	 * first, and those asked
+	 * @return what the answer says of the years: those the sources give other than those
+	 * asked, most written first, and those asked
 	 */
 	static String covered(Question question, List<Candidate> candidates, List<String> periods) {
 		Map<String, Integer> counted = new HashMap<>();
 		candidates.forEach(
 				(candidate) -> Periods.years(candidate.text).forEach((year) -> counted.merge(year, 1, Integer::sum)));
+		// a year asked is never named as another: a sentence that writes it, far from the
+		// question, does not give it
 		List<String> given = counted.entrySet()
 			.stream()
+			.filter((entry) -> !periods.contains(entry.getKey()))
 			.sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
 			.map(Map.Entry::getKey)
 			.limit(NAMED)

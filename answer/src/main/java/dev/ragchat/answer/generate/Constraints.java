@@ -41,9 +41,15 @@ final class Constraints {
 		List<Candidate> met = candidates;
 		if (!asks.periods().isEmpty()) {
 			met = AskedPeriods.of(question, met, asks.periods());
-			if (nearest(met) < minSimilarity) {
-				return new Met(met, Refusal.OTHER_PERIOD,
-						AnswerGenerator.NOT_FOUND + " " + AskedPeriods.covered(question, candidates, asks.periods()));
+			// a sentence of the year asked speaks of part of what is asked (the year), so
+			// it need only be as near as a side of a comparison (a table row of the year
+			// is rarely as near a long question as its prose)
+			double near = minSimilarity * ExtractiveGenerator.NEAR_QUESTION;
+			if (nearest(met) < near) {
+				// what the sentences near the question give instead
+				List<Candidate> nearQuestion = candidates.stream().filter((c) -> c.nearness >= near).toList();
+				return new Met(met, Refusal.OTHER_PERIOD, AnswerGenerator.NOT_FOUND + " " + AskedPeriods
+					.covered(question, nearQuestion.isEmpty() ? candidates : nearQuestion, asks.periods()));
 			}
 		}
 		if (asks.operator() == Asks.QUANTITY) {
