@@ -206,6 +206,24 @@ class ConversationStateTests {
 	}
 
 	@Test
+	void aSubjectTheAssistantNamedAnswersAFollowUpWhoseWordsAnotherPageWritesMore() {
+		add("calda-a6", "Calda A6 Dual Air Fryer",
+				section("Baskets", "The Calda A6 has two independent baskets of three litres each."), section("Presets",
+						"Its Dehydrate preset can dry sliced fruit at 40 to 80 degrees for up to 12 hours."));
+		add("dehydrator-d1", "Dehydrator D1",
+				section("Trays", "The D1 can also dry fruit, herbs and jerky on five stacked trays."));
+		Chat chat = new Chat(extract());
+		chat.history.add(new Turn(Turn.USER, "I want to cook chicken and fries at the same time."));
+		chat.history.add(new Turn(Turn.ASSISTANT, "The Calda A6 Dual Air Fryer has two independent baskets."));
+		Answer fruit = chat.ask("Can it also dry fruit?");
+		// the other page writes every word of the question, the fryer's page all but
+		// "also": the conversation is still about the fryer
+		assertThat(fruit.grounded()).as(fruit.text()).isTrue();
+		assertThat(documents(fruit)).containsOnly("calda-a6");
+		assertThat(fruit.trace().stage(Trace.REWRITE).gave()).isEqualTo("Can it also dry fruit?");
+	}
+
+	@Test
 	void aQuestionThatNamesItsOwnSubjectIsSearchedAloneAndTheModelIsNotToldTheOldOne() {
 		Chat chat = new Chat(model("3M faces lawsuits over its Combat Arms Earplugs [1]."));
 		chat.ask("What is 3M's litigation exposure for Combat Arms Earplugs?");

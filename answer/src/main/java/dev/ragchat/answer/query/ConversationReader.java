@@ -133,13 +133,20 @@ public final class ConversationReader implements QueryRewriter {
 		Set<String> elsewhere = held(own, scope, documents, false);
 		if (!documents.isEmpty() && !inFocus.containsAll(elsewhere) && elsewhere.containsAll(inFocus)) {
 			// other documents hold words of the message its subject's do not, and the
-			// subject's hold none they do not: the conversation has moved on
-			return asked(question,
-					new ConversationState(List.of(), true, operator, periods, List.of(),
-							"other documents speak of " + String.join(", ", new TreeSet<>(elsewhere)) + ", those of "
-									+ quoted(labels(prior.focus())) + " of "
-									+ (inFocus.isEmpty() ? "none of it" : String.join(", ", new TreeSet<>(inFocus)))
-									+ ": searched as asked"));
+			// subject's hold none they do not: the conversation may have moved on
+			String why = "other documents speak of " + String.join(", ", new TreeSet<>(elsewhere)) + ", those of "
+					+ quoted(labels(prior.focus())) + " of "
+					+ (inFocus.isEmpty() ? "none of it" : String.join(", ", new TreeSet<>(inFocus)));
+			if (!named(prior.focus())) {
+				return asked(question, new ConversationState(List.of(), true, operator, periods, List.of(),
+						why + ": searched as asked"));
+			}
+			// a subject a turn named stays in focus all the same ("dry fruit" of a page
+			// that says "dehydrate"): its documents searched beside the scope, first
+			List<Subject> kept = prior.focus().stream().filter(Subject::documented).toList();
+			ConversationState state = new ConversationState(kept, false, operator, periods, List.of(),
+					why + ": searched as asked, the documents of " + quoted(labels(kept)) + " first when they answer");
+			return new Rewrite(question, state.why(), null, null, state, state.named());
 		}
 		ConversationState state = new ConversationState(prior.focus(), false, operator, asked, sides,
 				"it follows up on " + quoted(labels(prior.focus())) + " (" + from(prior.focus()) + ")"
@@ -281,8 +288,7 @@ public final class ConversationReader implements QueryRewriter {
 		}
 		// the proper names the question asked of that the answer's documents write stay
 		// in focus beside what it named or cited ("the lighthouse on Kestrel Point",
-		// answered "it stands at the
-		// harbour mouth"): labels only, the documents are the answer's
+		// answered "it stands at the harbour mouth"): labels only
 		List<Subject> named = new ArrayList<>(focus);
 		String labels = String.join(" ", labels(focus)).toLowerCase(Locale.ROOT);
 		SearchRequest documents = scope.in(ConversationState.documentsOf(focus));
