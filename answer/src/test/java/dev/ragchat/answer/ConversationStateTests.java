@@ -268,6 +268,20 @@ class ConversationStateTests {
 	}
 
 	@Test
+	void twoModelsOfANameAreAskedBackUnlessTheQuestionSaysWhichByItsNumber() {
+		add("ferro-24", "Ferro 24 Casserole",
+				section("Specifications", "The Ferro 24 casserole holds 3.8 litres and is 24 cm across."));
+		add("ferro-28", "Ferro 28 Casserole",
+				section("Specifications", "The Ferro 28 casserole holds 6.7 litres and is 28 cm across."));
+		Answer either = new Chat(extract()).ask("What is the capacity of the Ferro casserole?");
+		assertThat(either.outcome()).as(either.text()).isEqualTo(Answer.CLARIFY);
+		assertThat(either.text()).contains("Ferro 24 Casserole").contains("Ferro 28 Casserole");
+		Answer named = new Chat(extract()).ask("What is the capacity of the Ferro 28 casserole?");
+		assertThat(named.outcome()).as(named.text()).isEqualTo(Answer.ANSWERED);
+		assertThat(named.text()).contains("6.7 litres");
+	}
+
+	@Test
 	void aSectionSeveralDocumentsShareIsAskedBackWhenNothingNamesWhose() {
 		Answer answer = new Chat(extract()).ask("What are the symptoms?");
 		assertThat(answer.outcome()).as(answer.text()).isEqualTo(Answer.CLARIFY);

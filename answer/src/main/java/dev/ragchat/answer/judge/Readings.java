@@ -58,7 +58,7 @@ public final class Readings implements Judge {
 	@Override
 	public Verdict judge(Judged judged) {
 		String query = judged.query().text();
-		Set<String> asked = Overlap.words(query);
+		Set<String> asked = words(query);
 		for (Kind kind : kinds(query)) {
 			if (modified(kind.words(), query)) {
 				continue;
@@ -175,7 +175,7 @@ public final class Readings implements Judge {
 			String[] split = TITLE_PARTS.split(title.strip());
 			for (int i = 0; i < split.length; i++) {
 				String part = split[i].strip();
-				Set<String> words = Overlap.words(part);
+				Set<String> words = words(part);
 				if (headed(part, kind) && words.containsAll(kindWords) && words.size() > kindWords.size()) {
 					String key = String.join(" ", new TreeSet<>(words));
 					String after = (i + 1 < split.length) ? split[i + 1].strip() : "";
@@ -193,7 +193,7 @@ public final class Readings implements Judge {
 			for (String[] part : named) {
 				boolean qualified = afters.size() > 1 && !part[1].isEmpty();
 				String label = qualified ? part[0] + ", " + part[1] : part[0];
-				if (seen.add(String.join(" ", new TreeSet<>(Overlap.words(label))))) {
+				if (seen.add(String.join(" ", new TreeSet<>(words(label))))) {
 					readings.put(label, firstSource.get(key + "\n" + part[1]));
 				}
 			}
@@ -301,6 +301,20 @@ public final class Readings implements Judge {
 		return false;
 	}
 
+	/**
+	 * The words that tell things apart: those {@link Overlap#words} reads, and the
+	 * numbers, which name a model ("Ferro 24" and "Ferro 28" are two casseroles).
+	 */
+	private static Set<String> words(String text) {
+		Set<String> words = Overlap.words(text);
+		for (String word : text.split("[^\\p{L}\\p{N}]+")) {
+			if (!word.isEmpty() && word.chars().allMatch(Character::isDigit)) {
+				words.add(word);
+			}
+		}
+		return words;
+	}
+
 	private static String stem(String word) {
 		return (word.length() > 3 && word.endsWith("s") && !word.endsWith("ss")) ? word.substring(0, word.length() - 1)
 				: word;
@@ -313,10 +327,10 @@ public final class Readings implements Judge {
 	 */
 	private static boolean tellsApart(Set<String> asked, String kind, Map<String, ScoredChunk> readings) {
 		Set<String> kindWords = Overlap.words(kind);
-		List<Set<String>> labels = readings.keySet().stream().map(Overlap::words).toList();
+		List<Set<String>> labels = readings.keySet().stream().map(Readings::words).toList();
 		List<Set<String>> spoken = readings.entrySet()
 			.stream()
-			.map((reading) -> Overlap.words(reading.getKey() + "\n" + reading.getValue().chunk().title() + "\n"
+			.map((reading) -> words(reading.getKey() + "\n" + reading.getValue().chunk().title() + "\n"
 					+ reading.getValue().chunk().text()))
 			.toList();
 		for (String word : asked) {
