@@ -70,7 +70,9 @@ class EmbeddingModelController {
 	@Operation(summary = "Move a knowledge base to another embedding model (master or admin key)",
 			description = "202: the chunks are embedded again into the model's own index in the background while"
 					+ " searches keep reading the old one; when every chunk is in, the knowledge base switches in"
-					+ " one step. 409 while another change runs.")
+					+ " one step. 409 while another change runs; 503 when the job store cannot take it. A change"
+					+ " cut off by a node that stops or dies is run again; cut off on every try, it ends FAILED"
+					+ " with the reason.")
 	ResponseEntity<MigrationView> change(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
 			@PathVariable String kb, @RequestBody ChangeRequest request) {
 		EmbeddingMigration migration;

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ragchat.api.AbstractWebIntegrationTests;
@@ -13,8 +15,14 @@ import dev.ragchat.api.Calls;
 import dev.ragchat.ingestion.migration.EmbeddingMigration;
 import dev.ragchat.ingestion.migration.EmbeddingMigrationStore;
 import dev.ragchat.ingestion.migration.EmbeddingMigrations;
+import dev.ragchat.ingestion.migration.MigrationJobs;
 import dev.ragchat.retrieval.ChunkIndexes;
 import dev.ragchat.retrieval.embedding.onnx.InProcessModel;
+import org.jobrunr.jobs.Job;
+import org.jobrunr.jobs.JobDetails;
+import org.jobrunr.jobs.states.EnqueuedState;
+import org.jobrunr.jobs.states.ProcessingState;
+import org.jobrunr.storage.StorageProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +55,8 @@ class EmbeddingModelChangeTests extends AbstractWebIntegrationTests {
 
 	static final String QUERY = "When was the lighthouse on Kestrel Point automated?";
 
+	static final String TAKEN_OVER_QUERY = "In which year did the last keeper of the Kestrel Point lighthouse leave?";
+
 	static final OpenAiEmbeddingStub stub = new OpenAiEmbeddingStub();
 
 	@DynamicPropertySource
@@ -70,6 +80,9 @@ class EmbeddingModelChangeTests extends AbstractWebIntegrationTests {
 
 	@Autowired
 	EmbeddingMigrationStore store;
+
+	@Autowired
+	StorageProvider jobs;
 
 	String kb;
 
@@ -231,27 +244,61 @@ class EmbeddingModelChangeTests extends AbstractWebIntegrationTests {
 		}
 	}
 
+	/**
+	 * A node that ran a change died (kill -9, or a service stopped mid-way, whose job is
+	 * retried the same way) with a document in the new index: JobRunr finds its job
+	 * orphaned and runs it again here, searches reading the old index all the while, and
+	 * the knowledge base switches once every chunk is in again.
+	 */
 	@Test
-	void aChangeWhoseNodeStoppedEndsFailedAndLeavesTheOldIndex() throws Exception {
-		String before = results("vector");
-		// a migration another node (or this one, before a restart) ran, with chunks in
-		// the new index already, that has not reported for longer than the lease
-		Instant longAgo = Instant.now().minus(Duration.ofHours(1));
-		assertThat(this.store.start(new EmbeddingMigration("emb_stale" + this.kb, this.kb,
-				InProcessModel.BGE_SMALL.name(), 384, MODEL, OpenAiEmbeddingStub.DIMENSIONS,
-				EmbeddingMigration.Status.RUNNING, 1, 3, 1, 3, null, longAgo, longAgo, null)))
-			.isTrue();
-		String document = this.documents.get(0);
-		this.indexes.index(MODEL)
-			.replace(document, this.indexes.index(InProcessModel.BGE_SMALL.name()).chunks(document), (count) -> {
-			});
-		assertThat(this.indexes.index(MODEL).count(document)).isPositive();
-		this.migrations.tick();
+	void aChangeCutOffByADeadNodeIsRunAgainAndSwitchesWithTheOldIndexAnsweringMeanwhile() throws Exception {
+		// a query of its own: the query vectors of each model are cached
+		String before = search(TAKEN_OVER_QUERY, "vector", 3);
+		String id = leftByADeadNode();
+		stub.hold();
+		dieWhileRunning(id, MigrationJobs.RETRIES);
+		// taken over here: still RUNNING, the old index answering
+		assertThat(stub.awaitHeld()).isTrue();
 		model().andExpect(jsonPath("$.embeddingModel").value(InProcessModel.BGE_SMALL.name()))
-			.andExpect(jsonPath("$.migration.status").value("FAILED"))
-			.andExpect(jsonPath("$.migration.error").value(org.hamcrest.Matchers.containsString("Interrupted")));
-		assertThat(this.indexes.index(MODEL).count(document)).isZero();
+			.andExpect(jsonPath("$.migration.id").value(id))
+			.andExpect(jsonPath("$.migration.status").value("RUNNING"));
+		assertThat(search(TAKEN_OVER_QUERY, "vector", 3)).isEqualTo(before);
+		stub.release();
+		await().atMost(Duration.ofSeconds(90))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> migrationStatus().equals("SUCCEEDED"));
+		model().andExpect(jsonPath("$.embeddingModel").value(MODEL))
+			.andExpect(jsonPath("$.migration.id").value(id))
+			.andExpect(jsonPath("$.migration.progress.documentsDone").value(3))
+			.andExpect(jsonPath("$.migration.progress.chunksDone").value(3));
+		assertThat(search(TAKEN_OVER_QUERY, "vector", 3)).isNotEqualTo(before);
+		for (String document : this.documents) {
+			assertThat(this.indexes.index(MODEL).count(document)).as(document).isEqualTo(1);
+			assertThat(this.indexes.index(InProcessModel.BGE_SMALL.name()).count(document)).as(document).isZero();
+		}
+	}
+
+	/**
+	 * A change cut off on every try (JobRunr gives up on its job) ends FAILED, saying
+	 * why: the new index's chunks are dropped and the old index answers as before.
+	 */
+	@Test
+	void aChangeCutOffOnEveryTryEndsFailedSayingWhyAndLeavesTheOldIndex() throws Exception {
+		String before = results("vector");
+		String id = leftByADeadNode();
+		int requests = stub.requests().size();
+		dieWhileRunning(id, 0);
+		await().atMost(Duration.ofSeconds(90))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> migrationStatus().equals("FAILED"));
+		model().andExpect(jsonPath("$.embeddingModel").value(InProcessModel.BGE_SMALL.name()))
+			.andExpect(jsonPath("$.migration.error").value(org.hamcrest.Matchers.startsWith("Interrupted: ")))
+			.andExpect(jsonPath("$.migration.error")
+				.value(org.hamcrest.Matchers.containsString("stays on " + InProcessModel.BGE_SMALL.name())));
+		assertThat(this.indexes.index(MODEL).count(this.documents.get(0))).isZero();
 		assertThat(results("vector")).isEqualTo(before);
+		// not run again
+		assertThat(stub.requests()).hasSize(requests);
 		// the knowledge base may change again
 		stub.hold();
 		change(MODEL).andExpect(status().isAccepted());
@@ -260,6 +307,41 @@ class EmbeddingModelChangeTests extends AbstractWebIntegrationTests {
 				.header("X-Master-Key", this.masterKey))
 			.andExpect(status().isOk());
 		stub.release();
+	}
+
+	/**
+	 * What a node that died in the middle of a change leaves in the catalog: the change
+	 * RUNNING with its first document in the new index.
+	 * @return the change's id
+	 */
+	private String leftByADeadNode() {
+		String id = "emb_dead" + this.kb;
+		Instant started = Instant.now().minusSeconds(120);
+		assertThat(this.store.start(new EmbeddingMigration(id, this.kb, InProcessModel.BGE_SMALL.name(), 384, MODEL,
+				OpenAiEmbeddingStub.DIMENSIONS, EmbeddingMigration.Status.RUNNING, 1, 3, 1, 3, null, started, null)))
+			.isTrue();
+		String document = this.documents.get(0);
+		this.indexes.index(MODEL)
+			.replace(document, this.indexes.index(InProcessModel.BGE_SMALL.name()).chunks(document), (count) -> {
+			});
+		assertThat(this.indexes.index(MODEL).count(document)).isPositive();
+		return id;
+	}
+
+	/**
+	 * What it leaves in JobRunr's store: the change's job PROCESSING on a job server that
+	 * stopped updating it a minute ago.
+	 * @param id the change
+	 * @param retries how often JobRunr may run the job again
+	 */
+	private void dieWhileRunning(String id, int retries) {
+		Instant died = Instant.now().minusSeconds(60);
+		Job job = new Job(MigrationJobs.jobId(id), 0, new JobDetails(new MigrationJobs.Move(id)),
+				List.of(new EnqueuedState(died.minusSeconds(30)),
+						new ProcessingState(UUID.randomUUID(), "died", died.minusSeconds(30), died)),
+				new ConcurrentHashMap<>());
+		job.setAmountOfRetries(retries);
+		this.jobs.save(job);
 	}
 
 	@Test

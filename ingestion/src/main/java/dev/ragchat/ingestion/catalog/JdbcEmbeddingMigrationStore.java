@@ -3,7 +3,6 @@ package dev.ragchat.ingestion.catalog;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 import dev.ragchat.ingestion.migration.EmbeddingMigration;
@@ -31,12 +30,12 @@ final class JdbcEmbeddingMigrationStore implements EmbeddingMigrationStore {
 			this.jdbc.sql("""
 					insert into embedding_migration (id, knowledge_base, live_key, from_model, from_dimensions,
 						to_model, to_dimensions, status, documents_done, documents_total, chunks_done,
-						chunks_total, error, created_at, updated_at, finished_at)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+						chunks_total, error, created_at, finished_at)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 				.params(m.id(), m.knowledgeBase(), m.status().live() ? m.knowledgeBase() : m.id(), m.fromModel(),
 						m.fromDimensions(), m.toModel(), m.toDimensions(), m.status().name(), m.documentsDone(),
 						m.documentsTotal(), m.chunksDone(), m.chunksTotal(), m.error(), Jdbc.time(m.createdAt()),
-						Jdbc.time(m.updatedAt()), Jdbc.time(m.finishedAt()))
+						Jdbc.time(m.finishedAt()))
 				.update();
 			return true;
 		}
@@ -72,20 +71,12 @@ final class JdbcEmbeddingMigrationStore implements EmbeddingMigrationStore {
 	}
 
 	@Override
-	public List<EmbeddingMigration> findLive() {
-		return this.jdbc.sql("select * from embedding_migration where status in ('RUNNING', 'SWITCHING')")
-			.query(JdbcEmbeddingMigrationStore::map)
-			.list();
-	}
-
-	@Override
-	public boolean progress(String id, int documentsDone, int documentsTotal, int chunksDone, int chunksTotal,
-			Instant at) {
+	public boolean progress(String id, int documentsDone, int documentsTotal, int chunksDone, int chunksTotal) {
 		return this.jdbc.sql("""
 				update embedding_migration set documents_done = ?, documents_total = ?, chunks_done = ?,
-					chunks_total = ?, updated_at = ?
+					chunks_total = ?
 				where id = ? and status = 'RUNNING'""")
-			.params(documentsDone, documentsTotal, chunksDone, chunksTotal, Jdbc.time(at), id)
+			.params(documentsDone, documentsTotal, chunksDone, chunksTotal, id)
 			.update() > 0;
 	}
 
@@ -94,16 +85,12 @@ final class JdbcEmbeddingMigrationStore implements EmbeddingMigrationStore {
 			Instant at) {
 		if (to.live()) {
 			return this.jdbc.sql("""
-					update embedding_migration set status = ?, error = ?, updated_at = ?
-					where id = ? and status = ?""")
-				.params(to.name(), error, Jdbc.time(at), id, from.name())
-				.update() > 0;
+					update embedding_migration set status = ?, error = ?
+					where id = ? and status = ?""").params(to.name(), error, id, from.name()).update() > 0;
 		}
 		return this.jdbc.sql("""
-				update embedding_migration set status = ?, error = ?, updated_at = ?, finished_at = ?, live_key = id
-				where id = ? and status = ?""")
-			.params(to.name(), error, Jdbc.time(at), Jdbc.time(at), id, from.name())
-			.update() > 0;
+				update embedding_migration set status = ?, error = ?, finished_at = ?, live_key = id
+				where id = ? and status = ?""").params(to.name(), error, Jdbc.time(at), id, from.name()).update() > 0;
 	}
 
 	private static EmbeddingMigration map(ResultSet rs, int row) throws SQLException {
@@ -111,8 +98,7 @@ final class JdbcEmbeddingMigrationStore implements EmbeddingMigrationStore {
 				rs.getInt("from_dimensions"), rs.getString("to_model"), rs.getInt("to_dimensions"),
 				EmbeddingMigration.Status.valueOf(rs.getString("status")), rs.getInt("documents_done"),
 				rs.getInt("documents_total"), rs.getInt("chunks_done"), rs.getInt("chunks_total"),
-				rs.getString("error"), Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"),
-				Jdbc.instant(rs, "finished_at"));
+				rs.getString("error"), Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "finished_at"));
 	}
 
 }

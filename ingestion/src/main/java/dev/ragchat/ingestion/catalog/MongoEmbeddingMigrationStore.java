@@ -20,7 +20,6 @@ import org.bson.conversions.Bson;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.in;
 
 /**
  * Embedding-model migrations in MongoDB; the unique {@code liveKey} (the knowledge base
@@ -56,7 +55,6 @@ final class MongoEmbeddingMigrationStore implements EmbeddingMigrationStore {
 				.append("chunksTotal", m.chunksTotal())
 				.append("error", m.error())
 				.append("createdAt", date(m.createdAt()))
-				.append("updatedAt", date(m.updatedAt()))
 				.append("finishedAt", date(m.finishedAt())));
 			return true;
 		}
@@ -89,30 +87,18 @@ final class MongoEmbeddingMigrationStore implements EmbeddingMigrationStore {
 	}
 
 	@Override
-	public List<EmbeddingMigration> findLive() {
-		List<EmbeddingMigration> live = new ArrayList<>();
-		this.migrations
-			.find(in("status", EmbeddingMigration.Status.RUNNING.name(), EmbeddingMigration.Status.SWITCHING.name()))
-			.forEach((row) -> live.add(map(row)));
-		return live;
-	}
-
-	@Override
-	public boolean progress(String id, int documentsDone, int documentsTotal, int chunksDone, int chunksTotal,
-			Instant at) {
-		return this.migrations
-			.updateOne(and(eq("_id", id), eq("status", EmbeddingMigration.Status.RUNNING.name())),
-					Updates.combine(Updates.set("documentsDone", documentsDone),
-							Updates.set("documentsTotal", documentsTotal), Updates.set("chunksDone", chunksDone),
-							Updates.set("chunksTotal", chunksTotal), Updates.set("updatedAt", date(at))))
+	public boolean progress(String id, int documentsDone, int documentsTotal, int chunksDone, int chunksTotal) {
+		return this.migrations.updateOne(and(eq("_id", id), eq("status", EmbeddingMigration.Status.RUNNING.name())),
+				Updates.combine(Updates.set("documentsDone", documentsDone),
+						Updates.set("documentsTotal", documentsTotal), Updates.set("chunksDone", chunksDone),
+						Updates.set("chunksTotal", chunksTotal)))
 			.getModifiedCount() > 0;
 	}
 
 	@Override
 	public boolean transition(String id, EmbeddingMigration.Status from, EmbeddingMigration.Status to, String error,
 			Instant at) {
-		List<Bson> updates = new ArrayList<>(List.of(Updates.set("status", to.name()), Updates.set("error", error),
-				Updates.set("updatedAt", date(at))));
+		List<Bson> updates = new ArrayList<>(List.of(Updates.set("status", to.name()), Updates.set("error", error)));
 		if (!to.live()) {
 			updates.add(Updates.set("finishedAt", date(at)));
 			updates.add(Updates.set(LIVE_KEY, id));
@@ -135,8 +121,7 @@ final class MongoEmbeddingMigrationStore implements EmbeddingMigrationStore {
 				row.getInteger("fromDimensions"), row.getString("toModel"), row.getInteger("toDimensions"),
 				EmbeddingMigration.Status.valueOf(row.getString("status")), row.getInteger("documentsDone"),
 				row.getInteger("documentsTotal"), row.getInteger("chunksDone"), row.getInteger("chunksTotal"),
-				row.getString("error"), instant(row, "createdAt"), instant(row, "updatedAt"),
-				instant(row, "finishedAt"));
+				row.getString("error"), instant(row, "createdAt"), instant(row, "finishedAt"));
 	}
 
 }

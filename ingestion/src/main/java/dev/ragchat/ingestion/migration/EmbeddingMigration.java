@@ -19,12 +19,11 @@ import java.time.Instant;
  * @param chunksTotal chunks to embed again
  * @param error why it failed, or {@code null}
  * @param createdAt when it was asked for
- * @param updatedAt when it last reported
  * @param finishedAt when it ended, or {@code null}
  */
 public record EmbeddingMigration(String id, String knowledgeBase, String fromModel, int fromDimensions, String toModel,
 		int toDimensions, Status status, int documentsDone, int documentsTotal, int chunksDone, int chunksTotal,
-		String error, Instant createdAt, Instant updatedAt, Instant finishedAt) {
+		String error, Instant createdAt, Instant finishedAt) {
 
 	/**
 	 * Where a migration stands.

@@ -6,17 +6,17 @@ import dev.ragchat.ingestion.DocumentStore;
 import dev.ragchat.ingestion.KnowledgeBaseStore;
 import dev.ragchat.retrieval.ChunkIndexes;
 import dev.ragchat.retrieval.ChunkRoutes;
+import org.jobrunr.scheduling.JobRequestScheduler;
 
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Knowledge bases moving to another embedding model: the catalog's routes for the chunk
- * index, and the migrations.
+ * index, and the migrations, run as JobRunr jobs by {@link MigrationJobs} (also the
+ * filter that ends a migration JobRunr gave up on).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(EmbeddingMigrationProperties.class)
 class EmbeddingMigrationConfiguration {
 
 	@Bean
@@ -25,12 +25,17 @@ class EmbeddingMigrationConfiguration {
 	}
 
 	@Bean
-	EmbeddingMigrations embeddingMigrations(KnowledgeBaseStore knowledgeBases, DocumentStore documents,
-			EmbeddingMigrationStore store, ChunkIndexes indexes, Clock clock, EmbeddingMigrationProperties properties) {
-		EmbeddingMigrations migrations = new EmbeddingMigrations(knowledgeBases, documents, store, indexes, clock,
-				properties.lease());
-		migrations.startTicking();
-		return migrations;
+	MigrationJobs embeddingMigrationJobs(KnowledgeBaseStore knowledgeBases, DocumentStore documents,
+			EmbeddingMigrationStore store, ChunkIndexes indexes, Clock clock) {
+		return new MigrationJobs(documents, store, indexes, clock,
+				new MigrationEnds(knowledgeBases, store, indexes, clock));
+	}
+
+	@Bean
+	EmbeddingMigrations embeddingMigrations(KnowledgeBaseStore knowledgeBases, EmbeddingMigrationStore store,
+			ChunkIndexes indexes, Clock clock, MigrationJobs workers, JobRequestScheduler jobs) {
+		return new EmbeddingMigrations(knowledgeBases, store, indexes, clock,
+				new MigrationEnds(knowledgeBases, store, indexes, clock), workers, jobs);
 	}
 
 }

@@ -1,7 +1,6 @@
 package dev.ragchat.ingestion.migration;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -33,21 +32,15 @@ public interface EmbeddingMigrationStore {
 	Optional<EmbeddingMigration> latest(String knowledgeBase);
 
 	/**
-	 * @return every live migration
-	 */
-	List<EmbeddingMigration> findLive();
-
-	/**
-	 * Records a running migration's progress (and that it is alive).
+	 * Records a running migration's progress.
 	 * @param id the migration
 	 * @param documentsDone documents done
 	 * @param documentsTotal documents in all
 	 * @param chunksDone chunks done
 	 * @param chunksTotal chunks in all
-	 * @param at now
 	 * @return whether it is still running
 	 */
-	boolean progress(String id, int documentsDone, int documentsTotal, int chunksDone, int chunksTotal, Instant at);
+	boolean progress(String id, int documentsDone, int documentsTotal, int chunksDone, int chunksTotal);
 
 	/**
 	 * Moves a migration from one status to another, if it is still in the first: an ended

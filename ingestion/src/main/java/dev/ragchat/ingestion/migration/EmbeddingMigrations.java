@@ -2,26 +2,21 @@ package dev.ragchat.ingestion.migration;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import dev.ragchat.errors.ConflictException;
 import dev.ragchat.errors.NotFoundException;
 import dev.ragchat.errors.RejectedInputException;
-import dev.ragchat.ingestion.DocumentStore;
+import dev.ragchat.errors.UnavailableException;
 import dev.ragchat.ingestion.KnowledgeBase;
 import dev.ragchat.ingestion.KnowledgeBaseStore;
 import dev.ragchat.retrieval.ChunkIndexes;
 import dev.ragchat.retrieval.embedding.IndexEmbedding;
+import org.jobrunr.scheduling.JobBuilder;
+import org.jobrunr.scheduling.JobRequestScheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,10 +29,11 @@ import org.springframework.util.StringUtils;
  * index, and documents written meanwhile go to both ({@link ChunkIndexes}). When every
  * chunk is in, the knowledge base's record switches to the new model in one conditional
  * write, and the old index's chunks go. A migration that fails or is cancelled drops the
- * shadow's chunks and leaves the old index as it was; one whose node stops is marked
- * FAILED once its lease runs out (or at once, when this node stops it).
+ * shadow's chunks and leaves the old index as it was. It runs as a JobRunr job
+ * ({@link MigrationJobs}): one whose node stops or dies is run again, and one JobRunr
+ * gives up on ends FAILED with the reason.
  */
-public final class EmbeddingMigrations implements AutoCloseable {
+public final class EmbeddingMigrations {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddingMigrations.class);
 
@@ -45,48 +41,33 @@ public final class EmbeddingMigrations implements AutoCloseable {
 
 	private final KnowledgeBaseStore knowledgeBases;
 
-	private final DocumentStore documents;
-
 	private final EmbeddingMigrationStore store;
 
 	private final ChunkIndexes indexes;
 
 	private final Clock clock;
 
-	private final Duration lease;
-
 	private final MigrationEnds ends;
+
+	private final MigrationJobs workers;
+
+	private final JobRequestScheduler jobs;
 
 	private final SecureRandom random = new SecureRandom();
 
-	/** The migrations this node runs, by id. */
-	private final Map<String, MigrationRun> running = new ConcurrentHashMap<>();
-
-	private final ExecutorService jobs = Executors
-		.newCachedThreadPool(Thread.ofPlatform().name("ragchat-embedding-migration-", 0).daemon().factory());
-
-	private final ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(
-			Thread.ofPlatform().name("ragchat-embedding-migration-tick").daemon().factory());
-
-	private volatile boolean stopping;
-
-	EmbeddingMigrations(KnowledgeBaseStore knowledgeBases, DocumentStore documents, EmbeddingMigrationStore store,
-			ChunkIndexes indexes, Clock clock, Duration lease) {
+	/**
+	 * @param workers runs the migrations handed to JobRunr
+	 * @param jobs hands migrations to JobRunr
+	 */
+	EmbeddingMigrations(KnowledgeBaseStore knowledgeBases, EmbeddingMigrationStore store, ChunkIndexes indexes,
+			Clock clock, MigrationEnds ends, MigrationJobs workers, JobRequestScheduler jobs) {
 		this.knowledgeBases = knowledgeBases;
-		this.documents = documents;
 		this.store = store;
 		this.indexes = indexes;
 		this.clock = clock;
-		this.lease = lease;
-		this.ends = new MigrationEnds(knowledgeBases, store, indexes, clock);
-	}
-
-	/**
-	 * Starts reporting the migrations this node runs and ending those whose node stopped.
-	 */
-	void startTicking() {
-		long period = Math.max(1, this.lease.toMillis() / 4);
-		this.ticks.scheduleWithFixedDelay(this::tick, 0, period, TimeUnit.MILLISECONDS);
+		this.ends = ends;
+		this.workers = workers;
+		this.jobs = jobs;
 	}
 
 	/**
@@ -112,6 +93,8 @@ public final class EmbeddingMigrations implements AutoCloseable {
 	 * @throws RejectedInputException if the model is not one of this server's, or the
 	 * knowledge base is built with it already, or with one this server lacks
 	 * @throws ConflictException if a migration of the knowledge base is live
+	 * @throws UnavailableException if the job store cannot take the migration (it ends
+	 * FAILED)
 	 */
 	public EmbeddingMigration start(String knowledgeBase, String model) {
 		KnowledgeBase kb = this.knowledgeBases.findById(knowledgeBase)
@@ -132,28 +115,29 @@ public final class EmbeddingMigrations implements AutoCloseable {
 					+ kb.embeddingModel() + ", which this server does not configure: its chunks cannot be read"
 					+ " (upload its documents again instead)");
 		}
-		if (this.stopping) {
+		if (this.workers.stopping()) {
 			throw new ConflictException("The service is stopping; ask again once it runs");
 		}
 		Instant now = this.clock.instant();
 		EmbeddingMigration migration = new EmbeddingMigration("emb_" + randomId(), knowledgeBase, kb.embeddingModel(),
 				kb.dimensions(), target.name(), target.dimensions(), EmbeddingMigration.Status.RUNNING, 0, 0, 0, 0,
-				null, now, now, null);
+				null, now, null);
 		if (!this.store.start(migration)) {
 			throw new ConflictException("Knowledge base '" + knowledgeBase
 					+ "' is moving to another embedding model already; wait for it or cancel it");
 		}
-		MigrationRun run = new MigrationRun(migration, this.documents, this.store, this.indexes, this.clock, this.ends,
-				() -> this.stopping);
-		this.running.put(migration.id(), run);
-		this.jobs.execute(() -> {
-			try {
-				run.run();
-			}
-			finally {
-				this.running.remove(migration.id());
-			}
-		});
+		try {
+			this.jobs.create(JobBuilder.aJob()
+				.withId(MigrationJobs.jobId(migration.id()))
+				.withName("Move knowledge base " + knowledgeBase + " to " + target.name())
+				.withAmountOfRetries(MigrationJobs.RETRIES)
+				.withJobRequest(new MigrationJobs.Move(migration.id())));
+		}
+		catch (RuntimeException ex) {
+			log.warn("Moving knowledge base {} to {} could not be queued", knowledgeBase, target.name(), ex);
+			this.ends.fail(migration, "The change could not be queued (the job store did not answer); ask again");
+			throw new UnavailableException("The change of embedding model could not be queued; try again later");
+		}
 		return migration;
 	}
 
@@ -187,14 +171,11 @@ public final class EmbeddingMigrations implements AutoCloseable {
 	}
 
 	/**
-	 * A running migration as its job knows it (the store has it as of its last report).
+	 * A running migration as its job knows it, if it runs on this node (the store has it
+	 * as of its last document).
 	 */
 	private EmbeddingMigration withProgress(EmbeddingMigration migration) {
-		MigrationRun run = this.running.get(migration.id());
-		if (run == null || migration.status() != EmbeddingMigration.Status.RUNNING) {
-			return migration;
-		}
-		return run.withProgress(migration);
+		return this.workers.withProgress(migration);
 	}
 
 	/**
@@ -203,36 +184,7 @@ public final class EmbeddingMigrations implements AutoCloseable {
 	 * document)
 	 */
 	public boolean runsHere(String id) {
-		return this.running.containsKey(id);
-	}
-
-	/**
-	 * Reports the migrations this node runs; ends those no node reported within the lease
-	 * (their node stopped): a running one FAILED, its new index's chunks dropped; a
-	 * switching one switched. Runs every quarter of the lease, from the start.
-	 */
-	public void tick() {
-		try {
-			for (MigrationRun run : this.running.values()) {
-				run.report();
-			}
-			Instant stale = this.clock.instant().minus(this.lease);
-			for (EmbeddingMigration migration : this.store.findLive()) {
-				if (this.running.containsKey(migration.id()) || migration.updatedAt().isAfter(stale)) {
-					continue;
-				}
-				if (migration.status() == EmbeddingMigration.Status.SWITCHING) {
-					this.ends.switchOver(migration);
-				}
-				else {
-					this.ends.fail(migration, "Interrupted: the node that ran it stopped (no report for " + this.lease
-							+ "); ask again to start over");
-				}
-			}
-		}
-		catch (RuntimeException ex) {
-			log.warn("Cannot look after the embedding-model migrations", ex);
-		}
+		return this.workers.runsHere(id);
 	}
 
 	private String names() {
@@ -249,20 +201,6 @@ public final class EmbeddingMigrations implements AutoCloseable {
 			id.append(ALPHABET.charAt(this.random.nextInt(ALPHABET.length())));
 		}
 		return id.toString();
-	}
-
-	/**
-	 * Stops the migrations this node runs (each FAILED at its next document, its new
-	 * index's chunks dropped) and waits a little for them.
-	 */
-	@Override
-	public void close() throws InterruptedException {
-		this.stopping = true;
-		this.ticks.shutdownNow();
-		this.jobs.shutdown();
-		if (!this.jobs.awaitTermination(30, TimeUnit.SECONDS)) {
-			this.jobs.shutdownNow();
-		}
 	}
 
 }

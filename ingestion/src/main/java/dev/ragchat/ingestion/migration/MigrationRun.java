@@ -14,10 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A migration this node runs, with its progress: it counts the knowledge base's chunks,
- * copies each document's chunks from the old index into the new one (embedded with the
- * new model), then switches over ({@link MigrationEnds}); it stops at the next document
- * when cancelled, and fails when the service stops.
+ * A try of a migration on this node, with its progress: it counts the knowledge base's
+ * chunks, copies each document's chunks from the old index into the new one (embedded
+ * with the new model), then switches over ({@link MigrationEnds}); it stops at the next
+ * document when cancelled, and when the service stops (the migration still RUNNING, to be
+ * run again by its job).
  */
 final class MigrationRun {
 
@@ -68,15 +69,20 @@ final class MigrationRun {
 		return new EmbeddingMigration(stored.id(), stored.knowledgeBase(), stored.fromModel(), stored.fromDimensions(),
 				stored.toModel(), stored.toDimensions(), stored.status(), this.documentsDone, this.documentsTotal,
 				this.chunksDone, Math.max(this.chunksTotal, this.chunksDone), stored.error(), stored.createdAt(),
-				stored.updatedAt(), stored.finishedAt());
+				stored.finishedAt());
 	}
 
-	void run() {
+	/**
+	 * Runs the migration from its start: whatever the new index holds of the knowledge
+	 * base (an earlier try's, or an earlier migration's) goes first.
+	 * @throws InterruptedException when the service stops meanwhile: the migration stays
+	 * RUNNING, its job is run again
+	 */
+	void run() throws InterruptedException {
 		String knowledgeBase = this.migration.knowledgeBase();
 		try {
 			ChunkIndex from = this.indexes.index(this.migration.fromModel());
 			ChunkIndex to = this.indexes.index(this.migration.toModel());
-			// whatever an earlier, interrupted migration to this model left there
 			to.deleteKnowledgeBase(knowledgeBase);
 			List<Document> documents = this.documents.findByKnowledgeBase(knowledgeBase);
 			int chunks = 0;
@@ -101,9 +107,20 @@ final class MigrationRun {
 			this.ends.switchOver(this.migration);
 		}
 		catch (RuntimeException ex) {
+			if (this.stopping.getAsBoolean()) {
+				throw stopped(ex);
+			}
 			log.warn("Moving knowledge base {} to {} failed", knowledgeBase, this.migration.toModel(), ex);
 			this.ends.fail(this.migration, "Embedding with " + this.migration.toModel() + " failed: " + message(ex));
 		}
+	}
+
+	private static InterruptedException stopped(Throwable cause) {
+		InterruptedException stopped = new InterruptedException("The service stops");
+		if (cause != null) {
+			stopped.initCause(cause);
+		}
+		return stopped;
 	}
 
 	/**
@@ -112,7 +129,7 @@ final class MigrationRun {
 	 * began before the migration reaches the old index only).
 	 * @return how many chunks the document has
 	 */
-	private int copy(String documentId, ChunkIndex from, ChunkIndex to) {
+	private int copy(String documentId, ChunkIndex from, ChunkIndex to) throws InterruptedException {
 		int done = this.chunksDone;
 		List<Chunk> chunks = from.chunks(documentId);
 		for (int attempt = 0; attempt < COPY_ATTEMPTS; attempt++) {
@@ -121,9 +138,12 @@ final class MigrationRun {
 				return 0;
 			}
 			boolean written = to.replace(documentId, chunks, (embedded) -> this.chunksDone = done + embedded,
-					() -> this.documents.findById(documentId).isPresent() && stillRunning());
+					() -> !this.stopping.getAsBoolean() && this.documents.findById(documentId).isPresent() && wanted());
 			this.chunksDone = done;
 			if (!written) {
+				if (this.stopping.getAsBoolean()) {
+					throw stopped(null);
+				}
 				return 0;
 			}
 			List<Chunk> now = from.chunks(documentId);
@@ -148,14 +168,20 @@ final class MigrationRun {
 	}
 
 	/**
-	 * @return whether the migration goes on: not cancelled, not stopped with the service
-	 * (which fails it)
+	 * @return whether the migration goes on: not cancelled, not ended elsewhere
+	 * @throws InterruptedException when the service stops (the migration stays RUNNING)
 	 */
-	private boolean stillRunning() {
+	private boolean stillRunning() throws InterruptedException {
 		if (this.stopping.getAsBoolean()) {
-			this.ends.fail(this.migration, "Stopped with the service before it ended; ask again to start over");
-			return false;
+			throw stopped(null);
 		}
+		return wanted();
+	}
+
+	/**
+	 * @return whether the store still has the migration RUNNING
+	 */
+	private boolean wanted() {
 		return this.store.findById(this.migration.id())
 			.map((m) -> m.status() == EmbeddingMigration.Status.RUNNING)
 			.orElse(false);
@@ -166,7 +192,7 @@ final class MigrationRun {
 	 */
 	void report() {
 		this.store.progress(this.migration.id(), this.documentsDone, this.documentsTotal, this.chunksDone,
-				Math.max(this.chunksTotal, this.chunksDone), this.clock.instant());
+				Math.max(this.chunksTotal, this.chunksDone));
 	}
 
 	private static String message(Throwable ex) {
