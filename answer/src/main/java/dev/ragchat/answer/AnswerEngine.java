@@ -146,7 +146,8 @@ public final class AnswerEngine {
 		// then the rules of the extract or the similarity floor before a language model)
 		Verdict verdict = inside(request.scope(),
 				this.judge.judge(Judged.of(found, grounds, !request.media().isEmpty(), generator.judgesSources(), trace)
-					.open(rewrite.state() != null && rewrite.state().open())));
+					.open(rewrite.state() != null && rewrite.state().open())
+					.first(request.history().isEmpty())));
 		trace.judged(verdict);
 
 		// 4. widen: the post-retrieval steps, after the judge

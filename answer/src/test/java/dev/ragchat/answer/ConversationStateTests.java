@@ -282,6 +282,21 @@ class ConversationStateTests {
 	}
 
 	@Test
+	void aFirstMessageThatPointsBackAtNothingIsAskedBackOfferingTheDocumentsFound() {
+		Answer answer = new Chat(extract()).ask("How is it treated?");
+		assertThat(answer.outcome()).as(answer.text()).isEqualTo(Answer.CLARIFY);
+		assertThat(answer.text()).startsWith("Which document do you mean?").contains("[1]").contains("[2]");
+		// the same words after a turn that named the subject: answered from it
+		Chat chat = new Chat(extract());
+		chat.ask("What causes viral pneumonia?");
+		Answer treated = chat.ask("How is it treated?");
+		assertThat(treated.outcome()).as(treated.text()).isEqualTo(Answer.ANSWERED);
+		// an "it" that stands for what follows it points at nothing
+		Answer possible = new Chat(extract()).ask("Is it possible to treat pneumonia with antibiotics?");
+		assertThat(possible.outcome()).as(possible.text()).isNotEqualTo(Answer.CLARIFY);
+	}
+
+	@Test
 	void aSectionSeveralDocumentsShareIsAskedBackWhenNothingNamesWhose() {
 		Answer answer = new Chat(extract()).ask("What are the symptoms?");
 		assertThat(answer.outcome()).as(answer.text()).isEqualTo(Answer.CLARIFY);

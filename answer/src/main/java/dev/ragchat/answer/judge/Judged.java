@@ -23,9 +23,11 @@ import dev.ragchat.retrieval.query.ShapedQuery;
  * @param decisions told each judge's decision ({@link Judge.Decisions#OFF}: nothing)
  * @param open whether nothing in the question or its conversation names what it is about
  * (the judges may ask back which of the documents found it means)
+ * @param first whether the question is its conversation's first message (a word that
+ * points back then points at nothing said before)
  */
 public record Judged(Found found, List<ScoredChunk> sources, Grounds grounds, boolean media, boolean modelJudges,
-		Judge.Decisions decisions, boolean open) {
+		Judge.Decisions decisions, boolean open, boolean first) {
 
 	public Judged {
 		sources = List.copyOf(sources);
@@ -44,7 +46,7 @@ public record Judged(Found found, List<ScoredChunk> sources, Grounds grounds, bo
 	 */
 	public static Judged of(Found found, Grounds grounds, boolean media, boolean modelJudges,
 			Judge.Decisions decisions) {
-		return new Judged(found, found.chunks(), grounds, media, modelJudges, decisions, false);
+		return new Judged(found, found.chunks(), grounds, media, modelJudges, decisions, false, false);
 	}
 
 	/**
@@ -53,7 +55,17 @@ public record Judged(Found found, List<ScoredChunk> sources, Grounds grounds, bo
 	 * @return the same, so marked
 	 */
 	public Judged open(boolean open) {
-		return new Judged(this.found, this.sources, this.grounds, this.media, this.modelJudges, this.decisions, open);
+		return new Judged(this.found, this.sources, this.grounds, this.media, this.modelJudges, this.decisions, open,
+				this.first);
+	}
+
+	/**
+	 * @param first whether the question is its conversation's first message
+	 * @return the same, so marked
+	 */
+	public Judged first(boolean first) {
+		return new Judged(this.found, this.sources, this.grounds, this.media, this.modelJudges, this.decisions,
+				this.open, first);
 	}
 
 	/**
@@ -64,7 +76,8 @@ public record Judged(Found found, List<ScoredChunk> sources, Grounds grounds, bo
 	}
 
 	Judged with(List<ScoredChunk> sources) {
-		return new Judged(this.found, sources, this.grounds, this.media, this.modelJudges, this.decisions, this.open);
+		return new Judged(this.found, sources, this.grounds, this.media, this.modelJudges, this.decisions, this.open,
+				this.first);
 	}
 
 }

@@ -12,13 +12,14 @@ import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.ScoredChunk;
 
 /**
- * Asks back when a question asks for a section of a document without saying whose: no
- * subject is named in it or its conversation ({@link Judged#open()}), what it asks is a
+ * Asks back when a question asks about a document without saying which: no subject is
+ * named in it or its conversation ({@link Judged#open()}), and either what it asks is a
  * heading several documents share ("What are the symptoms?" over pages on diabetes,
- * pneumonia and leukaemia, each with its "Symptoms"), and no document's title holds it.
- * Each of them fits equally and nothing tells them apart: the question offers their
- * titles, each cited, instead of stitching their sections into one answer. The extract's
- * judge (a language model may ask back itself).
+ * pneumonia and leukaemia, each with its "Symptoms") that no document's title holds, or
+ * the conversation's first message points back ("Did it receive any updates?") at nothing
+ * it said. Each document found fits equally and nothing tells them apart: the question
+ * offers their titles, each cited, instead of stitching them into one answer. The
+ * extract's judge (a language model may ask back itself).
  */
 public final class SharedSection implements Judge {
 
@@ -33,8 +34,19 @@ public final class SharedSection implements Judge {
 		if (!judged.open() || judged.media()) {
 			return Verdict.answerable(judged.sources());
 		}
+		if (!judged.query().names().isEmpty()) {
+			return Verdict.answerable(judged.sources());
+		}
+		if (judged.first() && Pointing.atNothing(judged.query().text())) {
+			Map<String, Integer> documents = new LinkedHashMap<>();
+			for (int i = 0; i < judged.sources().size(); i++) {
+				documents.putIfAbsent(judged.sources().get(i).chunk().documentId(), i);
+			}
+			return (documents.size() < 2) ? Verdict.answerable(judged.sources())
+					: askedBack(judged, documents, "the first message points back at nothing it said");
+		}
 		Set<String> asked = Asks.own(judged.query().text());
-		if (asked.isEmpty() || asked.size() > SECTION_WORDS || !judged.query().names().isEmpty()) {
+		if (asked.isEmpty() || asked.size() > SECTION_WORDS) {
 			return Verdict.answerable(judged.sources());
 		}
 		Map<String, Integer> documents = new LinkedHashMap<>();
@@ -51,6 +63,15 @@ public final class SharedSection implements Judge {
 		if (documents.size() < 2) {
 			return Verdict.answerable(judged.sources());
 		}
+		return askedBack(judged, documents,
+				"the question asks for a section that " + documents.size() + " documents have");
+	}
+
+	/**
+	 * @param documents the documents it may mean, each with its first source
+	 * @param why why it is asked back
+	 */
+	private static Verdict askedBack(Judged judged, Map<String, Integer> documents, String why) {
 		List<Clarification.Reading> offered = new ArrayList<>();
 		List<String> labels = new ArrayList<>();
 		for (int source : documents.values()) {
@@ -65,8 +86,7 @@ public final class SharedSection implements Judge {
 		Verdict verdict = Verdict.clarify(judged.sources(), new Clarification("document", offered));
 		if (judged.decisions().on()) {
 			judged.decisions()
-				.decided(NAME, verdict, "the question asks for a section that " + documents.size() + " documents have ("
-						+ String.join("; ", labels) + ") and names none of them");
+				.decided(NAME, verdict, why + " (" + String.join("; ", labels) + ") and names none of them");
 		}
 		return verdict;
 	}
