@@ -65,7 +65,7 @@ class RemovedSettingsTests {
 	void theRemovedSettingsAreThoseTheMetadataDeprecatesAtLevelError() {
 		assertThat(removed()).extracting(ConfigurationMetadataProperty::getId)
 			.contains("ragchat.retrieval.hybrid-page-weight", "ragchat.retrieval.hybrid-document-weight",
-					"ragchat.sync.lease", "ragchat.embedding-migration.lease")
+					"ragchat.sync.lease", "ragchat.embedding-migration.lease", "ragchat.sync.tick")
 			.allMatch((name) -> name.startsWith("ragchat."));
 	}
 

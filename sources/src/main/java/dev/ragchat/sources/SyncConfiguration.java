@@ -121,8 +121,8 @@ class SyncConfiguration {
 
 	@Bean
 	SyncSchedules syncSchedules(SourceStore store, SyncWorkers workers, StorageProvider jobStorage,
-			SyncProperties properties, Clock clock, KnowledgeBases knowledgeBases) {
-		return new SyncSchedules(store, workers, jobStorage, properties.tick(), clock,
+			JobRequestScheduler jobs, SyncProperties properties, Clock clock, KnowledgeBases knowledgeBases) {
+		return new SyncSchedules(store, workers, jobStorage, jobs, properties.checkInterval(), clock,
 				(kb) -> exists(knowledgeBases, kb));
 	}
 

@@ -18,7 +18,10 @@ import org.springframework.util.unit.DataSize;
  * @param allowRootContainingDataDir whether a root may contain the data directory
  * ({@code RAGCHAT_SYNC_ALLOW_ROOT_CONTAINING_DATA_DIR}); by default the service refuses
  * to start with one. Even then no source reads the service's own files
- * @param tick how often schedules are looked at (and runs whose job was lost)
+ * @param checkInterval how often the sources' schedules are checked, and the runs whose
+ * job was lost, by one node at a time: a JobRunr recurring job
+ * ({@code RAGCHAT_SYNC_CHECK_INTERVAL}; at least 5s, JobRunr's least, and in effect at
+ * least {@code ragchat.jobs.poll-interval})
  * @param minFreeSpace the free space a sync leaves on the disk of the originals (and of
  * its S3 downloads): a file that would leave less is not copied, and the run stops there,
  * FAILED with the reason ({@code RAGCHAT_SYNC_MIN_FREE_SPACE}; 0 turns it off)
@@ -28,7 +31,7 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("ragchat.sync")
 public record SyncProperties(List<Path> folderRoots, @DefaultValue("false") boolean allowRootContainingDataDir,
-		@DefaultValue("30s") Duration tick, @DefaultValue("1GB") DataSize minFreeSpace, @DefaultValue S3 s3,
+		@DefaultValue("30s") Duration checkInterval, @DefaultValue("1GB") DataSize minFreeSpace, @DefaultValue S3 s3,
 		@DefaultValue Web web) {
 
 	/** The setting that allows folder sources, as an environment variable. */
@@ -40,9 +43,15 @@ public record SyncProperties(List<Path> folderRoots, @DefaultValue("false") bool
 	 */
 	public static final String ALLOW_ROOT_CONTAINING_DATA_DIR = "RAGCHAT_SYNC_ALLOW_ROOT_CONTAINING_DATA_DIR";
 
+	/** JobRunr's shortest interval of a recurring job on a database. */
+	static final Duration LEAST_CHECK_INTERVAL = Duration.ofSeconds(5);
+
 	public SyncProperties {
 		folderRoots = (folderRoots != null) ? List.copyOf(folderRoots) : List.of();
 		web = (web != null) ? web : Web.NONE;
+		if (checkInterval.compareTo(LEAST_CHECK_INTERVAL) < 0) {
+			throw new IllegalArgumentException("ragchat.sync.check-interval must be at least 5s");
+		}
 		if (minFreeSpace.isNegative()) {
 			throw new IllegalArgumentException("ragchat.sync.min-free-space may not be negative");
 		}

@@ -27,13 +27,15 @@ import org.slf4j.LoggerFactory;
  * ({@link SourceComparison}); a document whose file is gone is deleted only when the run
  * says {@code deleteMissing}, else kept and reported. The run then waits until the
  * documents it queued are READY or FAILED, so that its report says what is searchable. A
- * run that is stopped (the node stops, or its claim was taken) writes nothing more and
- * stays RUNNING until its lease runs out; then it is restarted, and the restart finds
- * what was already done as unchanged. It is stopped by a flag it reads between files and
- * while it waits, never by an interrupt: an interrupt during file I/O closes the embedded
- * catalog's file for every request. A copy that would go below the free-space floor
- * ({@link SyncLimits}) stops the run there: it deletes nothing, waits for what it queued,
- * and ends FAILED with the reason.
+ * run that is stopped (its node stops, its source was deleted, or it was ended elsewhere)
+ * writes nothing more. One stopped with its node stays RUNNING, and its JobRunr job is
+ * run again ({@link SyncWorkers}): here when the service is back, or on another node once
+ * JobRunr finds the job orphaned; the new try finds what was already done as unchanged.
+ * It is stopped by a flag it reads between files and while it waits, never by an
+ * interrupt: an interrupt during file I/O closes the embedded catalog's file for every
+ * request. A copy that would go below the free-space floor ({@link SyncLimits}) stops the
+ * run there: it deletes nothing, waits for what it queued, and ends FAILED with the
+ * reason.
  */
 final class SyncRunner {
 

@@ -7,12 +7,13 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
+import org.jobrunr.jobs.lambdas.JobRequest;
+import org.jobrunr.jobs.lambdas.JobRequestHandler;
 import org.jobrunr.jobs.states.StateName;
+import org.jobrunr.scheduling.JobRequestScheduler;
+import org.jobrunr.scheduling.RecurringJobBuilder;
 import org.jobrunr.storage.JobNotFoundException;
 import org.jobrunr.storage.StorageProvider;
 import org.slf4j.Logger;
@@ -22,21 +23,29 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.support.CronExpression;
 
 /**
- * Every {@code tick}, starts the runs the sources' schedules (an interval, or a cron
- * expression in UTC) are due for, deletes the sources of deleted knowledge bases, and
- * ends the runs left without a job.
+ * Starts the runs the sources' schedules (an interval, or a cron expression in UTC) are
+ * due for, deletes the sources of deleted knowledge bases, and ends the runs left without
+ * a job: a JobRunr recurring job ({@link Check}, every
+ * {@code ragchat.sync.check-interval}) that JobRunr hands to one node at a time, as it
+ * does the runs themselves. Each node writes the recurring job when it starts (the same
+ * id: the last one's interval holds); JobRunr skips a check while the one before has not
+ * ended.
  * <p>
- * The schedules stay here rather than as JobRunr recurring jobs: a schedule counts from a
- * source's last run, whichever started it (an interval is "so many minutes since the last
- * sync", a sync by hand moves the next cron run on), and a source whose last run JobRunr
- * gave up on is skipped until a sync by hand; JobRunr's recurring jobs fire on their own
- * clock, and would have to be kept in step with every source created, changed or deleted.
- * On several nodes each looks; the source store's compare-and-set on the last run's start
- * lets one of them start the run.
+ * The sources' schedules stay here rather than as one JobRunr recurring job each: a
+ * schedule counts from a source's last run, whichever started it (an interval is "so many
+ * minutes since the last sync", a sync by hand moves the next cron run on), and a source
+ * whose last run JobRunr gave up on is skipped until a sync by hand; JobRunr's recurring
+ * jobs fire on their own clock, and would have to be kept in step with every source
+ * created, changed or deleted. Should two checks meet all the same (a node's clock
+ * ahead), the source store's compare-and-set on the last run's start lets one start the
+ * run.
  */
-final class SyncSchedules implements SmartLifecycle {
+public final class SyncSchedules implements JobRequestHandler<SyncSchedules.Check>, SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(SyncSchedules.class);
+
+	/** The id of the recurring job. */
+	static final String JOB_ID = "sync-schedules";
 
 	/**
 	 * How long a run may be RUNNING without a job before it is taken as lost (the node
@@ -54,7 +63,9 @@ final class SyncSchedules implements SmartLifecycle {
 
 	private final StorageProvider jobStorage;
 
-	private final Duration tick;
+	private final JobRequestScheduler jobs;
+
+	private final Duration every;
 
 	private final Clock clock;
 
@@ -62,27 +73,42 @@ final class SyncSchedules implements SmartLifecycle {
 
 	private volatile boolean started;
 
-	private ScheduledExecutorService timer;
-
 	/**
 	 * @param workers starts the runs, and ends the lost ones
 	 * @param jobStorage the store of the runs' jobs, where a run's job is looked up
-	 * @param tick how often it looks
+	 * @param jobs where the recurring job is written
+	 * @param every how often the schedules are checked
 	 */
-	SyncSchedules(SourceStore store, SyncWorkers workers, StorageProvider jobStorage, Duration tick, Clock clock,
-			Predicate<String> knowledgeBaseExists) {
+	SyncSchedules(SourceStore store, SyncWorkers workers, StorageProvider jobStorage, JobRequestScheduler jobs,
+			Duration every, Clock clock, Predicate<String> knowledgeBaseExists) {
 		this.store = store;
 		this.workers = workers;
 		this.jobStorage = jobStorage;
-		this.tick = tick;
+		this.jobs = jobs;
+		this.every = every;
 		this.clock = clock;
 		this.knowledgeBaseExists = knowledgeBaseExists;
 	}
 
 	/**
+	 * Checks the schedules, handed over by JobRunr. A check that fails is logged, not
+	 * retried: the next one comes an interval later.
+	 * @param job the check
+	 */
+	@Override
+	public void run(Check job) {
+		try {
+			check();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Checking the sync schedules failed", ex);
+		}
+	}
+
+	/**
 	 * Ends the runs whose job is lost, and starts the scheduled ones.
 	 */
-	void tick() {
+	void check() {
 		Instant now = this.clock.instant();
 		for (Source source : this.store.findAll()) {
 			if (source.activeRunId() != null) {
@@ -159,21 +185,27 @@ final class SyncSchedules implements SmartLifecycle {
 		return null;
 	}
 
+	/**
+	 * Writes the recurring job (or its new interval) to JobRunr's store.
+	 */
 	@Override
 	public void start() {
+		this.jobs.createRecurrently(RecurringJobBuilder.aRecurringJob()
+			.withId(JOB_ID)
+			.withName("Check the sync sources' schedules")
+			.withInterval(this.every)
+			.withAmountOfRetries(0)
+			.withJobRequest(new Check()));
 		this.started = true;
-		this.timer = Executors.newSingleThreadScheduledExecutor((r) -> new Thread(r, "ragchat-sync-timer"));
-		long every = this.tick.toMillis();
-		this.timer.scheduleWithFixedDelay(this::guardedTick, 0, every, TimeUnit.MILLISECONDS);
 	}
 
+	/**
+	 * Leaves the recurring job to the other nodes (JobRunr hands a check only to a node
+	 * whose job server runs).
+	 */
 	@Override
 	public void stop() {
 		this.started = false;
-		if (this.timer != null) {
-			// a running tick ends its write (periodic ones are dropped)
-			this.timer.close();
-		}
 	}
 
 	@Override
@@ -181,13 +213,17 @@ final class SyncSchedules implements SmartLifecycle {
 		return this.started;
 	}
 
-	private void guardedTick() {
-		try {
-			tick();
+	/**
+	 * A check of the schedules as JobRunr keeps it (its JSON, with this class's name):
+	 * nothing but its handler, which reads the sources when it runs.
+	 */
+	public record Check() implements JobRequest {
+
+		@Override
+		public Class<SyncSchedules> getJobRequestHandler() {
+			return SyncSchedules.class;
 		}
-		catch (RuntimeException ex) {
-			logger.warn("Sync housekeeping failed", ex);
-		}
+
 	}
 
 }

@@ -315,7 +315,7 @@ class FolderSyncTests {
 		assertThat(this.sync.store.findById(source.id()).orElseThrow().activeRunId()).isNull();
 
 		// its interval is long past: no run all the same
-		this.sync.schedules.tick();
+		this.sync.schedules.check();
 		assertThat(this.sync.sources.runs(SyncFixture.KB, source.id(), 10)).hasSize(2);
 		SyncRun byHand = this.sync.awaitEnd(this.sync.sources.sync(SyncFixture.KB, source.id(), null));
 		assertThat(byHand.status()).isEqualTo(SyncRun.Status.SUCCEEDED);
@@ -332,14 +332,14 @@ class FolderSyncTests {
 		SyncRun young = new SyncRun("run_young", source.id(), SyncFixture.KB, SyncRun.Status.RUNNING, "manual", false,
 				Instant.now(), null, SyncRun.Progress.NONE, SyncRun.Report.EMPTY, null);
 
-		this.sync.schedules.tick();
+		this.sync.schedules.check();
 
 		SyncRun ended = this.sync.store.findRun(lost.id()).orElseThrow();
 		assertThat(ended.status()).isEqualTo(SyncRun.Status.FAILED);
 		assertThat(ended.error()).startsWith(SyncWorkers.CUT_OFF).contains("its job was lost");
 		assertThat(this.sync.store.start(young, null)).isTrue();
 		// a run just started, its job not queued yet, is left alone
-		this.sync.schedules.tick();
+		this.sync.schedules.check();
 		assertThat(this.sync.store.findRun(young.id()).orElseThrow().status()).isEqualTo(SyncRun.Status.RUNNING);
 	}
 
@@ -355,13 +355,43 @@ class FolderSyncTests {
 		note(1, "first");
 		Source source = this.sync.create(SyncFixture.KB,
 				new Sources.NewSource("folder", this.folder.toString(), null, null, null, 1));
-		this.sync.schedules.tick();
+		this.sync.schedules.check();
 		SyncRun scheduled = this.sync.sources.runs(SyncFixture.KB, source.id(), 10).get(0);
 		assertThat(scheduled.trigger()).isEqualTo("schedule");
 		SyncFixture.assertCounts(this.sync.awaitEnd(scheduled), SyncFixture.counts(1, 0, 0, 0, 0, 0, 0));
 		// not due again before its interval
-		this.sync.schedules.tick();
+		this.sync.schedules.check();
 		assertThat(this.sync.sources.runs(SyncFixture.KB, source.id(), 10)).hasSize(1);
+	}
+
+	@Test
+	void aDueScheduleIsStartedByTheOneJobRunrRecurringJobOfEveryNode() throws Exception {
+		note(1, "first");
+		// this node and another one, on the same JobRunr store
+		SyncSchedules other = this.sync.schedules(Duration.ofSeconds(1));
+		this.sync.schedules.start();
+		other.start();
+		try {
+			Source source = this.sync.create(SyncFixture.KB,
+					new Sources.NewSource("folder", this.folder.toString(), null, null, null, 1));
+			await().atMost(Duration.ofSeconds(30))
+				.pollInterval(Duration.ofMillis(100))
+				.until(() -> !this.sync.sources.runs(SyncFixture.KB, source.id(), 10).isEmpty());
+			SyncRun scheduled = this.sync.sources.runs(SyncFixture.KB, source.id(), 10).get(0);
+			assertThat(scheduled.trigger()).isEqualTo("schedule");
+			SyncFixture.assertCounts(this.sync.awaitEnd(scheduled), SyncFixture.counts(1, 0, 0, 0, 0, 0, 0));
+			assertThat(this.sync.jobStorage.getRecurringJobs()).as("one recurring job, whichever nodes wrote it")
+				.singleElement()
+				.satisfies((job) -> assertThat(job.getId()).isEqualTo("sync-schedules"));
+			// the run was started by a check JobRunr ran
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> this.sync.jobStorage.getRecurringJobLatestScheduledInstant("sync-schedules",
+						StateName.SUCCEEDED) != null);
+		}
+		finally {
+			other.stop();
+			this.sync.schedules.stop();
+		}
 	}
 
 	private Source folderSource(Boolean deleteMissing) {

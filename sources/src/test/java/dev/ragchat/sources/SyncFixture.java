@@ -161,8 +161,7 @@ final class SyncFixture implements AutoCloseable {
 		this.jobStorage = jobs.storage();
 		this.jobs = new JobRequestScheduler(this.jobStorage);
 		this.workers = node(this.runner, Clock.systemUTC());
-		this.schedules = new SyncSchedules(this.store, this.workers, this.jobStorage, Duration.ofHours(1),
-				Clock.systemUTC(), (kb) -> true);
+		this.schedules = schedules(jobs.checkInterval());
 		this.jobServer = jobs.server(this);
 		this.sources = new Sources(this.store, this.ingestion.knowledgeBases(), this.workers, folderRoots,
 				protectedPaths, Clock.systemUTC(), this.crawler, web, secrets);
@@ -178,6 +177,17 @@ final class SyncFixture implements AutoCloseable {
 		SyncWorkers node = new SyncWorkers(this.store, runner, this.jobs, clock);
 		this.node = node;
 		return node;
+	}
+
+	/**
+	 * The schedules of a node of its own, over the fixture's sources and JobRunr (not
+	 * started: its recurring job is written when it is).
+	 * @param every how often JobRunr checks them
+	 * @return the node's schedules
+	 */
+	SyncSchedules schedules(Duration every) {
+		return new SyncSchedules(this.store, this.workers, this.jobStorage, this.jobs, every, Clock.systemUTC(),
+				(kb) -> true);
 	}
 
 	/**
@@ -266,8 +276,17 @@ final class SyncFixture implements AutoCloseable {
 		}
 
 		/**
-		 * A job server that hands sync runs to the fixture's node and tells it the states
-		 * of their jobs, as the application's JobsConfiguration does.
+		 * @return how often the schedules are checked once started: every second in
+		 * memory (JobRunr's least there), every 5 seconds on a database
+		 */
+		Duration checkInterval() {
+			return (this.storage instanceof InMemoryStorageProvider) ? Duration.ofSeconds(1) : Duration.ofSeconds(5);
+		}
+
+		/**
+		 * A job server that hands sync runs to the fixture's node (and checks of the
+		 * schedules to its schedules) and tells it the states of their jobs, as the
+		 * application's JobsConfiguration does.
 		 */
 		BackgroundJobServer server(SyncFixture fixture) {
 			JsonMapper json = new JacksonJsonMapper();
@@ -276,7 +295,7 @@ final class SyncFixture implements AutoCloseable {
 
 				@Override
 				public <T> T activateJob(Class<T> type) {
-					return type.cast(fixture.node);
+					return type.cast((type == SyncSchedules.class) ? fixture.schedules : fixture.node);
 				}
 
 			}, BackgroundJobServerConfiguration.usingStandardBackgroundJobServerConfiguration()
