@@ -115,7 +115,13 @@ class MessageController {
 			catch (Conversations.AskerGone ex) {
 				// a normal event (the console's Stop, a closed tab): one line, no trace
 				logger.info("The client of session {} went away while its answer streamed: the answer stopped", id);
-				emitter.complete();
+				try {
+					emitter.complete();
+				}
+				catch (IllegalStateException gone) {
+					// the container ended the stream already (its error listener
+					// returned): it is over either way
+				}
 			}
 			catch (RuntimeException ex) {
 				ProblemDetail problem;

@@ -166,7 +166,7 @@ class ChatCompletionController {
 		}
 		catch (ClientGone ex) {
 			logger.debug("The client went away while its completion streamed");
-			emitter.complete();
+			completeGone(emitter);
 		}
 		catch (RuntimeException ex) {
 			HttpStatus status = HttpStatus.INTERNAL_SERVER_ERROR;
@@ -185,6 +185,20 @@ class ChatCompletionController {
 				// the client is gone
 			}
 			emitter.complete();
+		}
+	}
+
+	/**
+	 * Ends the stream of a client that went away: the container may have ended it already
+	 * (its error listener returned), and then refuses a completion from this thread;
+	 * either way the stream is over.
+	 */
+	private static void completeGone(SseEmitter emitter) {
+		try {
+			emitter.complete();
+		}
+		catch (IllegalStateException ex) {
+			logger.debug("The container had ended the stream of the client that went away");
 		}
 	}
 
