@@ -78,7 +78,9 @@ export async function chatShown() {
 	await loadPersonas();
 	await loadConversations();
 	const open = sessionStorage.getItem(OPEN);
-	if (!chat.session && open) await guarded(() => resume(open));
+	// a question asked while the pickers loaded has started its own conversation (or is
+	// starting it): the one open before is not resumed over it, which would abort its answer
+	if (!chat.session && !chat.streaming && open) await guarded(() => resume(open));
 	$('question').focus();
 }
 
