@@ -556,6 +556,11 @@ class IngestionWorkersTests {
 		}
 
 		@Override
+		public int documents(ChunkSearch scope) {
+			return 0;
+		}
+
+		@Override
 		public String embeddingModel() {
 			return "fake";
 		}

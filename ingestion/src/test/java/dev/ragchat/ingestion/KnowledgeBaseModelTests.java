@@ -95,6 +95,11 @@ class KnowledgeBaseModelTests {
 			throw new UnsupportedOperationException();
 		}
 
+		@Override
+		public int documents(ChunkSearch scope) {
+			throw new UnsupportedOperationException();
+		}
+
 	}
 
 }

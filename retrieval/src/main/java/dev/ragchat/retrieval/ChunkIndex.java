@@ -95,6 +95,15 @@ public interface ChunkIndex {
 	List<ScoredChunk> search(ChunkSearch search);
 
 	/**
+	 * How many documents a search's scope holds: those of its knowledge base (only the
+	 * documents it names, when it names some) with a searchable chunk that passes its
+	 * filter. What a question about the whole knowledge base scanned.
+	 * @param scope the scope (its query, words and depth are not read)
+	 * @return how many documents
+	 */
+	int documents(ChunkSearch scope);
+
+	/**
 	 * Hybrid search: the vector and the keyword ranking as Spring AI
 	 * {@code DocumentRetriever}s over the same knowledge base, fused by the joiner. An
 	 * index may do the same inside one read of its own.

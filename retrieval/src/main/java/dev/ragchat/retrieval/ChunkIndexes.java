@@ -215,6 +215,11 @@ public class ChunkIndexes implements ChunkIndex, AutoCloseable {
 	}
 
 	@Override
+	public int documents(ChunkSearch scope) {
+		return active(scope.knowledgeBase()).documents(scope);
+	}
+
+	@Override
 	public String embeddingModel() {
 		return this.embeddings.primary().name();
 	}

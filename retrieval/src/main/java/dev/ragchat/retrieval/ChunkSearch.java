@@ -16,7 +16,9 @@ import org.springframework.util.Assert;
  * @param query what to look for (the vector side embeds it)
  * @param keywords the weighted words the keyword side looks for (shaped above the index,
  * so that every index gets the same query)
- * @param topK how many chunks to return
+ * @param topK how many chunks to return: at most {@value #MAX_TOP_K} for a search, at
+ * most {@value #MAX_SCAN} for a scan of every chunk that writes the words (a question
+ * about the whole knowledge base)
  * @param mode how to search
  * @param documentIds only these documents, or empty for all
  * @param filter only chunks whose values pass it ({@link Chunk#metadata()}), or
@@ -28,13 +30,16 @@ public record ChunkSearch(String knowledgeBase, String query, List<KeywordTerm> 
 	/** The most chunks a search returns. */
 	public static final int MAX_TOP_K = 100;
 
+	/** The most chunks a scan returns: the candidates of a whole-scope question. */
+	public static final int MAX_SCAN = 5000;
+
 	private static final QueryShaper SHAPER = new QueryShaper();
 
 	public ChunkSearch {
 		Assert.hasText(knowledgeBase, "knowledgeBase must not be empty");
 		Assert.hasText(query, "query must not be empty");
 		Assert.notNull(keywords, "keywords must not be null");
-		Assert.isTrue(topK >= 1 && topK <= MAX_TOP_K, "topK must be between 1 and " + MAX_TOP_K);
+		Assert.isTrue(topK >= 1 && topK <= MAX_SCAN, "topK must be between 1 and " + MAX_SCAN);
 		Assert.notNull(mode, "mode must not be null");
 		keywords = List.copyOf(keywords);
 		documentIds = (documentIds != null) ? List.copyOf(documentIds) : List.of();
@@ -88,7 +93,9 @@ public record ChunkSearch(String knowledgeBase, String query, List<KeywordTerm> 
 	}
 
 	/**
-	 * @param topK how many chunks to return
+	 * @param topK how many chunks to return: at most {@value #MAX_TOP_K} for a search, at
+	 * most {@value #MAX_SCAN} for a scan of every chunk that writes the words (a question
+	 * about the whole knowledge base)
 	 * @param mode how to search
 	 * @return the same search, that deep, that way
 	 */

@@ -73,6 +73,14 @@ public final class Retriever {
 	}
 
 	/**
+	 * @param scope a search's scope
+	 * @return how many documents it holds ({@link ChunkIndex#documents})
+	 */
+	public int documents(ChunkSearch scope) {
+		return this.index.documents(scope);
+	}
+
+	/**
 	 * @param search what to look for, where and how
 	 * @return the best chunks, best first (hybrid scores are fused reciprocal ranks)
 	 */

@@ -167,6 +167,38 @@ public abstract class ChunkIndexContractTests {
 	}
 
 	@Test
+	void scansEveryChunkThatWritesTheWordsBeyondASearchsDepth() {
+		int documents = 2 * ChunkSearch.MAX_TOP_K + 50;
+		for (int d = 0; d < documents; d++) {
+			this.index.replace("doc-" + d,
+					List.of(chunk("kb", "doc-" + d, 0, 1, "Clause " + d
+							+ ((d % 2 == 0) ? ": a termination fee is owed." : ": the notice period is thirty days."))),
+					(n) -> {
+					});
+		}
+		List<ScoredChunk> hits = this.index
+			.search(new ChunkSearch("kb", "termination fee", ChunkSearch.MAX_SCAN, SearchMode.KEYWORD, null));
+		// half the documents write the words: more than a search returns
+		assertThat(hits).hasSize(documents / 2)
+			.allSatisfy((hit) -> assertThat(hit.chunk().text()).contains("termination fee"));
+	}
+
+	@Test
+	void countsTheDocumentsOfAScope() {
+		this.index.replace("doc-1", List.of(chunk("kb", "doc-1", 0, 1, "First page of one."),
+				chunk("kb", "doc-1", 1, 2, "Second page of one.")), (n) -> {
+				});
+		this.index.replace("doc-2", List.of(chunk("kb", "doc-2", 0, 1, "Only page of two.")), (n) -> {
+		});
+		this.index.replace("doc-3", List.of(chunk("kb-other", "doc-3", 0, 1, "Another knowledge base.")), (n) -> {
+		});
+		assertThat(this.index.documents(new ChunkSearch("kb", "scope", 1, SearchMode.KEYWORD, null))).isEqualTo(2);
+		assertThat(this.index.documents(new ChunkSearch("kb", "scope", 1, SearchMode.KEYWORD, List.of("doc-2"))))
+			.isEqualTo(1);
+		assertThat(this.index.documents(new ChunkSearch("kb-none", "scope", 1, SearchMode.KEYWORD, null))).isZero();
+	}
+
+	@Test
 	void keepsTypedValues() {
 		for (Chunk chunk : FilterCases.chunks()) {
 			this.index.replace(chunk.documentId(), List.of(chunk), (n) -> {

@@ -248,6 +248,11 @@ class RetrieverTests {
 			}
 
 			@Override
+			public int documents(ChunkSearch scope) {
+				return RetrieverTests.this.index.documents(scope);
+			}
+
+			@Override
 			public String embeddingModel() {
 				return RetrieverTests.this.index.embeddingModel();
 			}

@@ -229,6 +229,23 @@ public final class AtlasChunkIndex implements ChunkIndex {
 	}
 
 	@Override
+	public int documents(ChunkSearch scope) {
+		Document match = new Document("metadata.knowledgeBase", scope.knowledgeBase()).append("metadata.live", true);
+		if (!scope.documentIds().isEmpty()) {
+			match.append("metadata.documentId", new Document("$in", scope.documentIds()));
+		}
+		if (scope.filter() != null) {
+			match.append("$and", List.of(AtlasPipelines.filter(scope.filter())));
+		}
+		Document counted = this.mongo.getCollection(this.settings.collection())
+			.aggregate(List.of(new Document("$match", match),
+					new Document("$group", new Document("_id", "$metadata.documentId")),
+					new Document("$count", "documents")))
+			.first();
+		return (counted != null) ? counted.get("documents", Number.class).intValue() : 0;
+	}
+
+	@Override
 	public List<ScoredChunk> search(ChunkSearch search) {
 		List<Document> pipeline = switch (search.mode()) {
 			case VECTOR -> AtlasPipelines.vector(search, this.embedding.queries().embed(search.query()),

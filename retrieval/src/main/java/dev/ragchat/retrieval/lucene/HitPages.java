@@ -3,6 +3,7 @@ package dev.ragchat.retrieval.lucene;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -14,8 +15,13 @@ import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -100,6 +106,32 @@ final class HitPages {
 			}
 		}
 		return pages;
+	}
+
+	/**
+	 * @param searcher a searcher over the whole index
+	 * @param scope the chunks of a scope
+	 * @return how many documents they belong to
+	 * @throws IOException if the index cannot be read
+	 */
+	int documents(IndexSearcher searcher, Query scope) throws IOException {
+		Set<String> documents = new HashSet<>();
+		Weight weight = searcher.createWeight(searcher.rewrite(scope), ScoreMode.COMPLETE_NO_SCORES, 1);
+		for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+			Scorer scorer = weight.scorer(leaf);
+			if (scorer == null) {
+				continue;
+			}
+			SortedDocValues column = leaf.reader().getSortedDocValues(DOCUMENT_COLUMN);
+			StoredFields stored = leaf.reader().storedFields();
+			DocIdSetIterator chunks = scorer.iterator();
+			for (int doc = chunks.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = chunks.nextDoc()) {
+				documents.add((column != null && column.advanceExact(doc))
+						? column.lookupOrd(column.ordValue()).utf8ToString()
+						: stored.document(doc, this.storedFields).get(this.documentField));
+			}
+		}
+		return documents.size();
 	}
 
 	/**

@@ -260,6 +260,11 @@ public final class LuceneChunkIndex implements ChunkIndex, IndexSnapshots, AutoC
 		return withSearcher((searcher) -> this.searches.search(searcher, search));
 	}
 
+	@Override
+	public int documents(ChunkSearch scope) {
+		return withSearcher((searcher) -> this.searches.documents(searcher, scope));
+	}
+
 	/** Hybrid search inside one searcher ({@link LuceneSearches#hybrid}). */
 	@Override
 	public List<ScoredChunk> hybrid(ChunkSearch search, int depth, DocumentJoiner joiner, SearchTrace trace) {

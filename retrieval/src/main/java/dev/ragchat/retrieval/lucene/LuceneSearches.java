@@ -356,6 +356,16 @@ final class LuceneSearches {
 			.build();
 	}
 
+	/**
+	 * @param searcher a searcher over the whole index
+	 * @param scope a search's scope
+	 * @return how many documents it holds ({@link ChunkIndex#documents})
+	 * @throws IOException if the index cannot be read
+	 */
+	int documents(IndexSearcher searcher, ChunkSearch scope) throws IOException {
+		return this.hitPages.documents(searcher, filter(scope.knowledgeBase(), scope.documentIds(), scope.filter()));
+	}
+
 	private static Query filter(String knowledgeBase, List<String> documentIds, MetadataFilter metadata) {
 		BooleanQuery.Builder filter = new BooleanQuery.Builder()
 			.add(new TermQuery(new Term(ChunkFields.KNOWLEDGE_BASE, knowledgeBase)), BooleanClause.Occur.FILTER);
