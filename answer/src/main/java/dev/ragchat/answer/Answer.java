@@ -23,9 +23,11 @@ import dev.ragchat.retrieval.ScoredChunk;
  * ({@link AnswerRequest#traced()}), else {@code null}
  * @param clarification when the answer is a question asked back (the message could mean
  * several things the documents speak of), its readings, else {@code null}
+ * @param listing when the question asked about the whole scope ("which contracts …", "how
+ * many …"), every document that says it, counted; else {@code null}
  */
 public record Answer(String text, boolean grounded, List<Citation> citations, Long tokens, Refusal refusal,
-		List<Passage> passages, Trace trace, Clarification clarification) {
+		List<Passage> passages, Trace trace, Clarification clarification, Listing listing) {
 
 	/** The outcome of an answer from the documents. */
 	public static final String ANSWERED = "answer";
@@ -36,9 +38,20 @@ public record Answer(String text, boolean grounded, List<Citation> citations, Lo
 	/** The outcome of a question asked back. */
 	public static final String CLARIFY = "clarify";
 
+	/** The outcome of a question about the whole scope: the documents that say it. */
+	public static final String LIST = "list";
+
 	public Answer {
 		citations = List.copyOf(citations);
 		passages = (passages != null) ? List.copyOf(passages) : List.of();
+	}
+
+	/**
+	 * An answer that lists nothing.
+	 */
+	public Answer(String text, boolean grounded, List<Citation> citations, Long tokens, Refusal refusal,
+			List<Passage> passages, Trace trace, Clarification clarification) {
+		this(text, grounded, citations, tokens, refusal, passages, trace, clarification, null);
 	}
 
 	/**
@@ -50,9 +63,12 @@ public record Answer(String text, boolean grounded, List<Citation> citations, Lo
 	}
 
 	/**
-	 * @return {@value #ANSWERED}, {@value #REFUSED} or {@value #CLARIFY}
+	 * @return {@value #ANSWERED}, {@value #REFUSED}, {@value #CLARIFY} or {@value #LIST}
 	 */
 	public String outcome() {
+		if (this.listing != null) {
+			return LIST;
+		}
 		return (this.clarification != null) ? CLARIFY : this.grounded ? ANSWERED : REFUSED;
 	}
 

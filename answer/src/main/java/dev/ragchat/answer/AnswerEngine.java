@@ -23,7 +23,6 @@ import dev.ragchat.answer.query.RewriteSearch;
 import dev.ragchat.answer.search.Found;
 import dev.ragchat.answer.search.Search;
 import dev.ragchat.answer.search.SearchRequest;
-import dev.ragchat.answer.search.SearchScope;
 import dev.ragchat.answer.text.CitationMarkers;
 import dev.ragchat.answer.widen.Focus;
 import dev.ragchat.answer.widen.PageContext;
@@ -79,6 +78,8 @@ public final class AnswerEngine {
 
 	private final Citations citations;
 
+	private final Lister lister;
+
 	/**
 	 * @param stages the stages
 	 */
@@ -90,6 +91,7 @@ public final class AnswerEngine {
 		this.widening = stages.widening();
 		this.generator = stages.generator();
 		this.citations = stages.citations();
+		this.lister = new Lister(this.search, this.citations);
 	}
 
 	/**
@@ -125,6 +127,14 @@ public final class AnswerEngine {
 			tokens.accept(image.note());
 		}
 
+		// 0. a question about the whole scope ("which contracts …", "how many …"): every
+		// document of it that says it, counted and cited, not the best few passages
+		WholeQuestion whole = (image != null) ? null : WholeQuestion.of(request.question());
+		Lister.Listed listed = (whole != null) ? this.lister.list(whole, asked(request), request.history()) : null;
+		if (listed != null) {
+			return listed(request.question(), whole, listed, tokens, trace);
+		}
+
 		// 1. query: what to search for, the message alone or with the subject its
 		// conversation supplies
 		QueryRewriter.Conversation conversation = new QueryRewriter.Conversation(asked(request), request.history());
@@ -144,10 +154,11 @@ public final class AnswerEngine {
 
 		// 3. judge: do the sources answer? (it reads and decides: the search's verdict,
 		// then the rules of the extract or the similarity floor before a language model)
-		Verdict verdict = inside(request.scope(),
-				this.judge.judge(Judged.of(found, grounds, !request.media().isEmpty(), generator.judgesSources(), trace)
-					.open(rewrite.state() != null && rewrite.state().open())
-					.first(request.history().isEmpty())));
+		Verdict verdict = this.judge
+			.judge(Judged.of(found, grounds, !request.media().isEmpty(), generator.judgesSources(), trace)
+				.open(rewrite.state() != null && rewrite.state().open())
+				.first(request.history().isEmpty()))
+			.inside(request.scope());
 		trace.judged(verdict);
 
 		// 4. widen: the post-retrieval steps, after the judge
@@ -273,9 +284,7 @@ public final class AnswerEngine {
 	private Answer cite(AnswerGenerator.Generated generated, Refusal refused, boolean answerable,
 			List<ScoredChunk> sources, CitationMarkers.Numbering numbering, Found found, Tracing trace) {
 		List<Citation> cited = generated.grounded()
-				? knowledgeBases(this.citations.of(new Citations.Cited(generated.text(), sources, numbering.cited())),
-						sources)
-				: List.of();
+				? this.citations.of(new Citations.Cited(generated.text(), sources, numbering.cited())) : List.of();
 		boolean grounded = generated.grounded() && !cited.isEmpty();
 		Refusal refusal = (generated.grounded() && !grounded)
 				? new Refusal(Refusal.NOT_VERIFIED, "no marker of the answer names a source") : refused;
@@ -294,8 +303,7 @@ public final class AnswerEngine {
 			CitationMarkers.Numbering numbering, Found found, Consumer<String> tokens, Tracing trace) {
 		String askedBack = CitationMarkers.keepValid(clarification.text(), sources.size(), numbering);
 		tokens.accept(askedBack);
-		List<Citation> readings = knowledgeBases(
-				this.citations.of(new Citations.Cited(askedBack, sources, numbering.cited())), sources);
+		List<Citation> readings = this.citations.of(new Citations.Cited(askedBack, sources, numbering.cited()));
 		trace.cited(readings);
 		Clarification offered = new Clarification(clarification.kind(),
 				clarification.readings()
@@ -310,45 +318,31 @@ public final class AnswerEngine {
 	 */
 	private Answer modelAskedBack(AnswerGenerator.Generated askedBack, List<ScoredChunk> sources,
 			CitationMarkers.Numbering numbering, Found found, Tracing trace) {
-		List<Citation> readings = knowledgeBases(
-				this.citations.of(new Citations.Cited(askedBack.text(), sources, numbering.cited())), sources);
+		List<Citation> readings = this.citations.of(new Citations.Cited(askedBack.text(), sources, numbering.cited()));
 		trace.generated(true, sources, askedBack.text(), false);
 		trace.cited(readings);
 		return new Answer(askedBack.text(), false, readings, askedBack.tokens(), null, passages(found),
 				trace.trace(null), new Clarification("reading", List.of()));
 	}
 
+	/**
+	 * Step 0's answer: the engine's list, counted and cited; no model writes it.
+	 */
+	private static Answer listed(String question, WholeQuestion whole, Lister.Listed listed, Consumer<String> tokens,
+			Tracing trace) {
+		trace.rewritten(question, whole.predicate(), "a question about the whole scope (" + whole + ")", null,
+				List.of());
+		tokens.accept(listed.text());
+		trace.cited(listed.citations());
+		boolean grounded = !listed.citations().isEmpty();
+		Refusal refusal = grounded ? null : new Refusal(Refusal.NO_SOURCES, "no document in scope says it");
+		return new Answer(listed.text(), grounded, listed.citations(), null, refusal,
+				listed.sources().stream().map(Answer.Passage::of).toList(), trace.trace(refusal), null,
+				listed.listing());
+	}
+
 	private static List<Answer.Passage> passages(Found found) {
 		return found.chunks().stream().map(Answer.Passage::of).toList();
-	}
-
-	/**
-	 * A verdict whose sources lie inside the scope: the search stays inside it, and so
-	 * does what a judge adds (a source the ground step looks up for a name the question
-	 * asks about, from the whole knowledge base, is left out when the scope names
-	 * documents). A verdict left with no source refuses; a question asked back keeps its
-	 * sources as they are numbered (they are the search's, all inside).
-	 */
-	private static Verdict inside(SearchScope scope, Verdict verdict) {
-		if (scope.whole() || !verdict.answerable()) {
-			return verdict;
-		}
-		List<ScoredChunk> inside = verdict.sources().stream().filter((source) -> scope.holds(source.chunk())).toList();
-		if (inside.size() == verdict.sources().size()) {
-			return verdict;
-		}
-		return inside.isEmpty() ? Verdict.refused(verdict.sources(), Refusal.NO_SOURCES,
-				"no source lies inside the conversation's scope") : Verdict.answerable(inside);
-	}
-
-	/**
-	 * The citations, each saying the knowledge base of its source (a conversation may ask
-	 * several).
-	 */
-	private static List<Citation> knowledgeBases(List<Citation> citations, List<ScoredChunk> sources) {
-		java.util.Map<String, String> knowledgeBases = new java.util.HashMap<>();
-		sources.forEach((source) -> knowledgeBases.put(source.chunk().id(), source.chunk().knowledgeBase()));
-		return citations.stream().map((citation) -> citation.in(knowledgeBases.get(citation.chunkId()))).toList();
 	}
 
 	/**

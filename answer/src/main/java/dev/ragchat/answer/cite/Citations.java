@@ -57,7 +57,8 @@ public final class Citations {
 			}
 			citations.add(new Citation(number, chunk.documentId(), chunk.filename(), page, chunk.id(),
 					(text.length() > SNIPPET_LENGTH) ? text.substring(0, SNIPPET_LENGTH) + "…" : text, source.score(),
-					quote, boxes, Citation.webUrl(chunk.metadata())));
+					quote, boxes, Citation.webUrl(chunk.metadata()))
+				.in(chunk.knowledgeBase()));
 		}
 		return citations;
 	}

@@ -2,6 +2,7 @@ package dev.ragchat.answer.judge;
 
 import java.util.List;
 
+import dev.ragchat.answer.search.SearchScope;
 import dev.ragchat.retrieval.ScoredChunk;
 
 /**
@@ -50,6 +51,28 @@ public record Verdict(List<ScoredChunk> sources, Refusal refusal, Clarification 
 	 */
 	public static Verdict refused(List<ScoredChunk> sources, String reason, String detail) {
 		return new Verdict(sources, new Refusal(reason, detail));
+	}
+
+	/**
+	 * The verdict with its sources inside a scope: the search stays inside it, and so
+	 * does what a judge adds (a source the ground step looks up for a name the question
+	 * asks about, from the whole knowledge base, is left out when the scope names
+	 * documents). A verdict left with no source refuses; a question asked back keeps its
+	 * sources as they are numbered (they are the search's, all inside).
+	 * @param scope the conversation's scope
+	 * @return the verdict inside it
+	 */
+	public Verdict inside(SearchScope scope) {
+		if (scope.whole() || !answerable()) {
+			return this;
+		}
+		List<ScoredChunk> inside = this.sources.stream().filter((source) -> scope.holds(source.chunk())).toList();
+		if (inside.size() == this.sources.size()) {
+			return this;
+		}
+		return inside.isEmpty()
+				? refused(this.sources, Refusal.NO_SOURCES, "no source lies inside the conversation's scope")
+				: answerable(inside);
 	}
 
 	/**

@@ -143,6 +143,39 @@ public final class Search {
 	}
 
 	/**
+	 * A scan of a scope for words: every chunk of each of its knowledge bases that writes
+	 * any of them, by keyword, up to a depth per knowledge base (more than a search
+	 * returns: the candidates of a question about the whole scope).
+	 * @param scope the knowledge bases, documents and filter scanned
+	 * @param words the words, as one text
+	 * @param terms the words to look for, each weighing 1
+	 * @param depth how many chunks of each knowledge base at most
+	 * @return the chunks of each knowledge base, best first, one after the other
+	 */
+	public List<ScoredChunk> scan(SearchRequest scope, String words, List<String> terms, int depth) {
+		List<KeywordTerm> keywords = terms.stream().map((term) -> new KeywordTerm(term, 1)).toList();
+		List<ScoredChunk> all = new ArrayList<>();
+		for (String knowledgeBase : scope.knowledgeBases()) {
+			all.addAll(this.retriever.retrieve(new ChunkSearch(knowledgeBase, words, keywords, depth,
+					SearchMode.KEYWORD, scope.documentIds(), scope.filter())));
+		}
+		return all;
+	}
+
+	/**
+	 * @param scope knowledge bases, maybe some of their documents and a filter
+	 * @return how many documents it holds
+	 */
+	public int documents(SearchRequest scope) {
+		int documents = 0;
+		for (String knowledgeBase : scope.knowledgeBases()) {
+			documents += this.retriever.documents(new ChunkSearch(knowledgeBase, scope.query(), List.of(), 1,
+					SearchMode.KEYWORD, scope.documentIds(), scope.filter()));
+		}
+		return documents;
+	}
+
+	/**
 	 * A look-up of words as they are (no shaping, each weighing 1, no reranking): the
 	 * chunks of a knowledge base, or of some of its documents, that write them. The
 	 * ground step reads what documents say of a name with it.

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ragchat.answer.Answer;
+import dev.ragchat.answer.Listing;
 import dev.ragchat.answer.Trace;
 import dev.ragchat.answer.cite.Citation;
 import dev.ragchat.answer.generate.Turn;
@@ -45,7 +46,7 @@ import dev.ragchat.answer.judge.Refusal;
  */
 public record ChatMessage(String id, String sessionId, String role, String content, Boolean grounded,
 		List<Citation> citations, Instant createdAt, Long tokens, List<Answer.Passage> passages, Refusal refusal,
-		Boolean stopped, Clarification clarification, Trace trace) {
+		Boolean stopped, Clarification clarification, Trace trace, Listing listing) {
 
 	public static final String USER = Turn.USER;
 
@@ -68,6 +69,16 @@ public record ChatMessage(String id, String sessionId, String role, String conte
 		passages = (passages != null) ? List.copyOf(passages.subList(0, Math.min(passages.size(), MAX_PASSAGES)))
 				: List.of();
 		stopped = Boolean.TRUE.equals(stopped);
+	}
+
+	/**
+	 * A turn that lists nothing.
+	 */
+	public ChatMessage(String id, String sessionId, String role, String content, Boolean grounded,
+			List<Citation> citations, Instant createdAt, Long tokens, List<Answer.Passage> passages, Refusal refusal,
+			Boolean stopped, Clarification clarification, Trace trace) {
+		this(id, sessionId, role, content, grounded, citations, createdAt, tokens, passages, refusal, stopped,
+				clarification, trace, null);
 	}
 
 	/**
@@ -98,13 +109,16 @@ public record ChatMessage(String id, String sessionId, String role, String conte
 	}
 
 	/**
-	 * @return for an answer, {@code answer}, {@code refused} or {@code clarify} (a
-	 * question asked back: not grounded, yet citing the sources of the readings it
-	 * offers); {@code null} for the user's turns
+	 * @return for an answer, {@code answer}, {@code refused}, {@code clarify} (a question
+	 * asked back: not grounded, yet citing the sources of the readings it offers) or
+	 * {@code list} (a question about the whole scope); {@code null} for the user's turns
 	 */
 	public String outcome() {
 		if (!ASSISTANT.equals(this.role)) {
 			return null;
+		}
+		if (this.listing != null) {
+			return Answer.LIST;
 		}
 		if (this.clarification != null) {
 			return Answer.CLARIFY;

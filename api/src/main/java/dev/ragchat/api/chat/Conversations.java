@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import dev.ragchat.answer.Answer;
 import dev.ragchat.answer.AnswerEngine;
 import dev.ragchat.answer.AnswerRequest;
+import dev.ragchat.answer.Listing;
 import dev.ragchat.answer.Trace;
 import dev.ragchat.answer.cite.Citation;
 import dev.ragchat.answer.generate.Turn;
@@ -83,9 +84,7 @@ public final class Conversations {
 				this.engine.readsMedia(settings));
 		List<Turn> history = this.messages.latest(sessionId, this.properties.historyTurns())
 			.stream()
-			.map((message) -> new Turn(message.role(), message.content(),
-					message.citations().stream().map(Citation::documentId).distinct().toList(),
-					message.refusal() != null))
+			.map((message) -> new Turn(message.role(), message.content(), cited(message), message.refusal() != null))
 			.toList();
 		// what the asker was sent so far: kept, marked stopped, when it goes away
 		StringBuilder told = new StringBuilder();
@@ -119,11 +118,21 @@ public final class Conversations {
 		ChatMessage kept = new ChatMessage(id(), sessionId, ChatMessage.USER, question, null, List.of(), askedAt);
 		ChatMessage stored = new ChatMessage(id(), sessionId, ChatMessage.ASSISTANT, answer.text(), answer.grounded(),
 				answer.citations(), this.clock.instant(), answer.tokens(), answer.passages(), answer.refusal(), false,
-				cited(answer), ChatMessage.kept(answer.trace()));
+				cited(answer), ChatMessage.kept(answer.trace()), answer.listing());
 		this.messages.append(kept);
 		this.messages.append(stored);
 		this.metrics.counted(answer, askedAt);
 		return new Asked(stored, answer.trace(), stored.clarification());
+	}
+
+	/**
+	 * The documents an answer cited: every item of a list (its text cites only the first
+	 * ones), so that "how many of them …" asks of all it listed.
+	 */
+	private static List<String> cited(ChatMessage message) {
+		return (message.listing() != null)
+				? message.listing().items().stream().map(Listing.Item::documentId).distinct().toList()
+				: message.citations().stream().map(Citation::documentId).distinct().toList();
 	}
 
 	/**

@@ -3,6 +3,7 @@ package dev.ragchat.api.mcp;
 import java.util.List;
 import java.util.Map;
 
+import dev.ragchat.answer.Listing;
 import dev.ragchat.answer.search.Search;
 import dev.ragchat.answer.search.SearchRequest;
 import dev.ragchat.api.access.Caller;
@@ -160,6 +161,12 @@ final class AnswerTools {
 		}
 		if (asked.clarification() != null) {
 			result.put("clarification", asked.clarification());
+		}
+		if (answer.listing() != null) {
+			// a question about the whole scope: the engine's count and every item
+			Listing listing = answer.listing();
+			result.putAll(ToolCalls.ordered("asks", listing.asks(), "says", listing.says(), "count", listing.count(),
+					"scanned", listing.scanned(), "truncated", listing.truncated(), "items", listing.items()));
 		}
 		if (asked.trace() != null) {
 			result.put("trace", asked.trace());

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ragchat.answer.Answer;
+import dev.ragchat.answer.Listing;
 import dev.ragchat.answer.Trace;
 import dev.ragchat.answer.cite.Citation;
 import dev.ragchat.answer.judge.Clarification;
@@ -53,15 +54,15 @@ final class JdbcMessageStore implements MessageStore {
 			.single();
 		this.jdbc.sql("""
 				insert into chat_message (id, session_id, seq, role, content, grounded, citations, created_at, tokens,
-					passages, refusal_reason, refusal_detail, stopped, clarification, trace)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+					passages, refusal_reason, refusal_detail, stopped, clarification, trace, listing)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(m.id(), m.sessionId(), seq, m.role(), m.content(), m.grounded(), toJson(m.citations()),
 					m.createdAt().atOffset(ZoneOffset.UTC), m.tokens(),
 					m.passages().isEmpty() ? null : toJson(m.passages()),
 					(m.refusal() != null) ? m.refusal().reason() : null,
 					(m.refusal() != null) ? cut(m.refusal().detail(), MAX_DETAIL) : null, m.stopped(),
 					(m.clarification() != null) ? toJson(m.clarification()) : null,
-					(m.trace() != null) ? toJson(m.trace()) : null)
+					(m.trace() != null) ? toJson(m.trace()) : null, (m.listing() != null) ? toJson(m.listing()) : null)
 			.update();
 	}
 
@@ -115,7 +116,8 @@ final class JdbcMessageStore implements MessageStore {
 				fromJson(rs.getString("citations"), CITATIONS), Jdbc.instant(rs, "created_at"), tokens,
 				fromJson(rs.getString("passages"), PASSAGES),
 				(reason != null) ? new Refusal(reason, rs.getString("refusal_detail")) : null, rs.getBoolean("stopped"),
-				read(rs.getString("clarification"), Clarification.class), read(rs.getString("trace"), Trace.class));
+				read(rs.getString("clarification"), Clarification.class), read(rs.getString("trace"), Trace.class),
+				read(rs.getString("listing"), Listing.class));
 	}
 
 	private static String cut(String text, int length) {

@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.ragchat.answer.Answer;
+import dev.ragchat.answer.Listing;
 import dev.ragchat.answer.Trace;
 import dev.ragchat.answer.cite.Citation;
 import dev.ragchat.answer.judge.Clarification;
@@ -108,8 +110,9 @@ class MessageController {
 				ChatMessage answer = asked.message();
 				this.audit.sourcesCited(keyId(caller), id, sources(answer), address);
 				send(emitter, ended, "citations", answer.citations());
-				send(emitter, ended, "done", new Done(answer.id(), answer.grounded(), answer.outcome(),
-						answer.content(), answer.passages(), answer.refusal(), answer.clarification(), asked.trace()));
+				send(emitter, ended, "done",
+						new Done(answer.id(), answer.grounded(), answer.outcome(), answer.content(), answer.passages(),
+								answer.refusal(), answer.clarification(), asked.trace(), answer.listing()));
 				emitter.complete();
 			}
 			catch (Conversations.AskerGone ex) {
@@ -252,10 +255,12 @@ class MessageController {
 	 * @param refusal why the documents do not answer, when it is not grounded
 	 * @param clarification the readings offered, when it asks back
 	 * @param trace its trace, when asked
+	 * @param listing for a question about the whole scope, its fields ({@code asks},
+	 * {@code says}, {@code count}, {@code scanned}, {@code truncated}, {@code items})
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record Done(String id, Boolean grounded, String outcome, String answer, List<Answer.Passage> passages,
-			Refusal refusal, Clarification clarification, Trace trace) {
+			Refusal refusal, Clarification clarification, Trace trace, @JsonUnwrapped Listing listing) {
 
 	}
 
@@ -276,11 +281,15 @@ class MessageController {
 	 * history; none for questions asked back stored before readings were kept)
 	 * @param stopped {@code true} for an answer its asker stopped while it streamed (its
 	 * text is what was streamed until then); absent otherwise
+	 * @param listing for an answer to a question about the whole scope: {@code asks}
+	 * ({@code which}, {@code how-many}, {@code list}, {@code each}), {@code says},
+	 * {@code count}, {@code scanned}, {@code truncated} and every one of its
+	 * {@code items}
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record AnswerView(String id, String role, String answer, Boolean grounded, String outcome, List<Citation> citations,
 			Instant createdAt, List<Answer.Passage> passages, Refusal refusal, Clarification clarification, Trace trace,
-			Boolean stopped) {
+			Boolean stopped, @JsonUnwrapped Listing listing) {
 
 		static AnswerView of(ChatMessage message) {
 			return of(message, null);
@@ -291,7 +300,8 @@ class MessageController {
 			return new AnswerView(message.id(), message.role(), message.content(), message.grounded(),
 					message.outcome(), answer ? message.citations() : null, message.createdAt(),
 					answer ? message.passages() : null, answer ? message.refusal() : null,
-					answer ? message.clarification() : null, trace, message.stopped() ? Boolean.TRUE : null);
+					answer ? message.clarification() : null, trace, message.stopped() ? Boolean.TRUE : null,
+					answer ? message.listing() : null);
 		}
 
 	}

@@ -5,7 +5,9 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.ragchat.answer.Answer;
+import dev.ragchat.answer.Listing;
 import dev.ragchat.answer.Trace;
 import dev.ragchat.answer.cite.Citation;
 import dev.ragchat.answer.judge.Clarification;
@@ -80,19 +82,22 @@ final class CompletionViews {
 
 	/**
 	 * A {@code chat.completion}, with the extension fields {@code citations},
-	 * {@code grounded}, {@code outcome} ({@code answer}, {@code refused} or
-	 * {@code clarify}), {@code refusal} (when not grounded), {@code clarification} (the
-	 * readings of a question asked back) and {@code trace} (when asked).
+	 * {@code grounded}, {@code outcome} ({@code answer}, {@code refused}, {@code clarify}
+	 * or {@code list}), {@code refusal} (when not grounded), {@code clarification} (the
+	 * readings of a question asked back), the fields of a question about the whole scope
+	 * ({@code asks}, {@code says}, {@code count}, {@code scanned}, {@code truncated},
+	 * {@code items}) and {@code trace} (when asked).
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record Completion(String id, String object, long created, String model, List<Choice> choices,
 			List<SourceView> citations, Boolean grounded, String outcome, Refusal refusal, Clarification clarification,
-			Trace trace) {
+			Trace trace, @JsonUnwrapped Listing listing) {
 
 		static Completion of(String id, long created, String model, Answer answer, List<SourceView> citations) {
 			return new Completion(id, "chat.completion", created, model,
 					List.of(new Choice(0, new Message("assistant", answer.text(), null), "stop", null)), citations,
-					answer.grounded(), answer.outcome(), answer.refusal(), answer.clarification(), answer.trace());
+					answer.grounded(), answer.outcome(), answer.refusal(), answer.clarification(), answer.trace(),
+					answer.listing());
 		}
 
 	}
@@ -111,7 +116,8 @@ final class CompletionViews {
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record Chunk(String id, String object, long created, String model, List<Delta> choices, List<SourceView> citations,
-			Boolean grounded, String outcome, Refusal refusal, Clarification clarification, Trace trace) {
+			Boolean grounded, String outcome, Refusal refusal, Clarification clarification, Trace trace,
+			@JsonUnwrapped Listing listing) {
 
 		static Chunk role(String id, long created, String model) {
 			return of(id, created, model, new Delta(0, Map.of("role", "assistant", "content", ""), null, null), null,
@@ -125,13 +131,13 @@ final class CompletionViews {
 		static Chunk last(String id, long created, String model, Answer answer, List<SourceView> citations) {
 			return new Chunk(id, "chat.completion.chunk", created, model, List.of(new Delta(0, Map.of(), "stop", null)),
 					citations, answer.grounded(), answer.outcome(), answer.refusal(), answer.clarification(),
-					answer.trace());
+					answer.trace(), answer.listing());
 		}
 
 		private static Chunk of(String id, long created, String model, Delta delta, List<SourceView> citations,
 				Boolean grounded) {
 			return new Chunk(id, "chat.completion.chunk", created, model, List.of(delta), citations, grounded, null,
-					null, null, null);
+					null, null, null, null);
 		}
 
 	}

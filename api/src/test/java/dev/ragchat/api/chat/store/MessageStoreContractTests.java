@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import dev.ragchat.answer.Answer;
+import dev.ragchat.answer.Listing;
 import dev.ragchat.answer.Trace;
 import dev.ragchat.answer.cite.Citation;
 import dev.ragchat.answer.judge.Clarification;
@@ -66,6 +67,21 @@ abstract class MessageStoreContractTests {
 				List.of(), refusal));
 		assertThat(this.store.page("s1", 0, 10)).extracting(ChatMessage::refusal).containsExactly(null, refusal);
 		assertThat(this.store.latest("s1", 1)).extracting(ChatMessage::refusal).containsExactly(refusal);
+	}
+
+	@Test
+	void keepsEveryItemOfAListWithItsCountAndFigures() {
+		Listing listing = new Listing(Listing.EACH, "notice period", 2, 40, false,
+				List.of(new Listing.Item("doc_1", "Oak Road 1", "oak-1.md", 2, "The notice period is 30 days.", 1,
+						new Listing.Value("30 days", 30, "days", null), "doc_1:0", "kb_1"),
+						new Listing.Item("doc_2", "Oak Road 2", "oak-2.md", 1, "The notice period is EUR 2 days.", null,
+								null, "doc_2:3", "kb_2")));
+		this.store.append(new ChatMessage("m1", "s1", ChatMessage.ASSISTANT, "2 of the 40 documents [1]", true,
+				List.of(), NOW, null, List.of(), null, false, null, null, listing));
+
+		ChatMessage kept = this.store.page("s1", 0, 10).get(0);
+		assertThat(kept.listing()).isEqualTo(listing);
+		assertThat(kept.outcome()).isEqualTo(Answer.LIST);
 	}
 
 	@Test

@@ -1,0 +1,195 @@
+package dev.ragchat.answer;
+
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import dev.ragchat.answer.cite.Citation;
+import dev.ragchat.answer.cite.Citations;
+import dev.ragchat.answer.generate.Turn;
+import dev.ragchat.answer.search.Search;
+import dev.ragchat.answer.search.SearchRequest;
+import dev.ragchat.answer.text.Sentences;
+import dev.ragchat.retrieval.Chunk;
+import dev.ragchat.retrieval.ScoredChunk;
+import dev.ragchat.retrieval.query.StopWords;
+
+/**
+ * Answers a question about the whole scope ({@link WholeQuestion}) from every document of
+ * it that says what is asked, not from the best few passages:
+ * <ol>
+ * <li>scope: the conversation's (its knowledge bases, documents, filter), or the
+ * documents the previous answer listed when the question asks "of them";</li>
+ * <li>scan: every passage that writes a word of what is asked, by keyword, as deep as
+ * {@value Listing#SCAN_DEPTH} passages a knowledge base ({@link Search#scan});</li>
+ * <li>judge: each passage's sentences, in rank order, until one says it ({@link Says}:
+ * every word asked, none under a negation, a figure when one is asked of each document);
+ * a document is an item with its first such sentence;</li>
+ * <li>count and cite: the items counted against the documents of the scope, the first
+ * {@value Listing#SHOWN} listed in the text, each cited with its quote.</li>
+ * </ol>
+ * The count and the items are the engine's: a language model may only write above them.
+ */
+final class Lister {
+
+	private final Search search;
+
+	private final Citations citations;
+
+	/**
+	 * @param search the one search
+	 * @param citations cites the listed quotes
+	 */
+	Lister(Search search, Citations citations) {
+		this.search = search;
+		this.citations = citations;
+	}
+
+	/**
+	 * @param question the question about the whole scope
+	 * @param scope the conversation's scope
+	 * @param history the turns before it
+	 * @return the answer, or {@code null} when the question asks nothing a sentence can
+	 * say (it is answered as any other)
+	 */
+	Listed list(WholeQuestion question, SearchRequest scope, List<Turn> history) {
+		Says says = new Says(question.predicate(), Listing.EACH.equals(question.kind()));
+		if (says.asked().isEmpty()) {
+			return null;
+		}
+		// 1. scope
+		SearchRequest scanned = question.earlier() ? scope.in(listedBefore(history)) : scope;
+		// 2. scan
+		List<ScoredChunk> candidates = this.search.scan(scanned, question.predicate(), terms(question.predicate()),
+				Listing.SCAN_DEPTH);
+		boolean truncated = candidates.size() >= Listing.SCAN_DEPTH;
+		// 3. judge, a document at a time
+		Map<String, Found> items = new LinkedHashMap<>();
+		for (ScoredChunk candidate : candidates) {
+			Chunk chunk = candidate.chunk();
+			if (items.containsKey(chunk.documentId())) {
+				continue;
+			}
+			for (String sentence : Sentences.of(chunk.text())) {
+				if (says.says(sentence, chunk.title() + "\n" + chunk.headingPath())) {
+					items.put(chunk.documentId(), new Found(candidate, sentence));
+					break;
+				}
+			}
+		}
+		// 4. count and cite
+		return listed(question, new ArrayList<>(items.values()), this.search.documents(scanned), truncated);
+	}
+
+	private Listed listed(WholeQuestion question, List<Found> found, int scanned, boolean truncated) {
+		List<ScoredChunk> sources = found.stream().limit(Listing.SHOWN).map(Found::chunk).toList();
+		String text = text(question, found, scanned, truncated);
+		List<Citation> cited = found.isEmpty() ? List.of() : this.citations
+			.of(new Citations.Cited(text, sources, IntStream.rangeClosed(1, sources.size()).boxed().toList()));
+		List<Listing.Item> items = new ArrayList<>();
+		for (int i = 0; i < found.size(); i++) {
+			Listing.Item item = found.get(i).item(question);
+			Citation citation = (i < cited.size()) ? cited.get(i) : null;
+			items.add((citation != null) ? item.cited(citation.index(), citation.page(), citation.quote()) : item);
+		}
+		Listing listing = new Listing(question.kind(), question.predicate(), items.size(), scanned, truncated, items);
+		return new Listed(listing, text, cited, sources);
+	}
+
+	private static String text(WholeQuestion question, List<Found> found, int scanned, boolean truncated) {
+		NumberFormat numbers = NumberFormat.getIntegerInstance(Locale.ENGLISH);
+		String of = " of the " + numbers.format(scanned) + " document" + ((scanned == 1) ? "" : "s") + " in scope ";
+		if (found.isEmpty()) {
+			return "None" + of + "says \"" + question.predicate() + "\"." + (truncated ? " " + truncatedNote() : "");
+		}
+		StringBuilder text = new StringBuilder(numbers.format(found.size())).append(of)
+			.append((found.size() == 1) ? "says" : "say")
+			.append(" \"")
+			.append(question.predicate())
+			.append("\":\n");
+		for (int i = 0; i < Math.min(found.size(), Listing.SHOWN); i++) {
+			Found item = found.get(i);
+			Listing.Value value = Listing.EACH.equals(question.kind())
+					? Says.value(item.sentence(), item.chunk().chunk().headingPath()) : null;
+			text.append("\n- ")
+				.append(title(item.chunk().chunk()))
+				.append(", page ")
+				.append(item.chunk().chunk().page())
+				.append(": ")
+				.append((value != null) ? value.text() + ". " : "")
+				.append(item.sentence().strip())
+				.append(" [")
+				.append(i + 1)
+				.append("]");
+		}
+		if (found.size() > Listing.SHOWN) {
+			text.append("\n\n… and ")
+				.append(numbers.format(found.size() - Listing.SHOWN))
+				.append(" more: every one is in the answer's items.");
+		}
+		return truncated ? text.append("\n\n").append(truncatedNote()).toString() : text.toString();
+	}
+
+	private static String truncatedNote() {
+		return "The scan read the first " + NumberFormat.getIntegerInstance(Locale.ENGLISH).format(Listing.SCAN_DEPTH)
+				+ " passages that write these words; more documents may say it.";
+	}
+
+	private static String title(Chunk chunk) {
+		return (chunk.title() != null && !chunk.title().isBlank()) ? chunk.title().strip() : chunk.filename();
+	}
+
+	/** The words of what is asked that the scan looks for. */
+	private static List<String> terms(String predicate) {
+		List<String> terms = new ArrayList<>();
+		for (String word : predicate.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+			if (!word.isEmpty() && !StopWords.contains(word) && !terms.contains(word)) {
+				terms.add(word);
+			}
+		}
+		return terms;
+	}
+
+	/** The documents the last answer that listed (cited) any listed. */
+	private static List<String> listedBefore(List<Turn> history) {
+		for (int i = history.size() - 1; i >= 0; i--) {
+			Turn turn = history.get(i);
+			if (!turn.byUser() && !turn.cited().isEmpty()) {
+				return turn.cited();
+			}
+		}
+		return List.of();
+	}
+
+	/**
+	 * A document that says it, with the passage and sentence that do.
+	 */
+	private record Found(ScoredChunk chunk, String sentence) {
+
+		Listing.Item item(WholeQuestion question) {
+			Chunk found = this.chunk.chunk();
+			Listing.Value value = Listing.EACH.equals(question.kind()) ? Says.value(this.sentence, found.headingPath())
+					: null;
+			return new Listing.Item(found.documentId(), title(found), found.filename(), found.page(),
+					this.sentence.strip(), null, value, found.id(), found.knowledgeBase());
+		}
+
+	}
+
+	/**
+	 * The answer to a question about the whole scope.
+	 *
+	 * @param listing the items, count and what was scanned
+	 * @param text the answer's text, the first items cited
+	 * @param citations the citations of the text's markers
+	 * @param sources the passages the text cites
+	 */
+	record Listed(Listing listing, String text, List<Citation> citations, List<ScoredChunk> sources) {
+
+	}
+
+}

@@ -1,0 +1,86 @@
+package dev.ragchat.answer;
+
+import java.util.List;
+
+/**
+ * The answer to a question about the whole scope: every document of it that says what was
+ * asked, each with the quote that says it. The count and the items come from the engine's
+ * scan and judge, never from a language model.
+ *
+ * @param asks what was asked: {@value #WHICH}, {@value #HOW_MANY}, {@value #LIST} or
+ * {@value #EACH}
+ * @param says what a document must say to be an item, as the question put it
+ * @param count how many documents say it (the items)
+ * @param scanned how many documents the scope holds: those the question was asked of
+ * @param truncated whether the scan stopped at its depth ({@value #SCAN_DEPTH} passages
+ * that write the question's words), so that more documents may say it
+ * @param items the documents that say it, in the order the scan ranked them
+ */
+public record Listing(String asks, String says, int count, int scanned, boolean truncated, List<Item> items) {
+
+	/** "Which contracts have a termination fee?" */
+	public static final String WHICH = "which";
+
+	/** "How many policies mention remote work?" */
+	public static final String HOW_MANY = "how-many";
+
+	/** "List every supplier named in the contracts." */
+	public static final String LIST = "list";
+
+	/** "What is the notice period of each contract?" */
+	public static final String EACH = "each";
+
+	/** How many passages that write the question's words a scan reads at most. */
+	public static final int SCAN_DEPTH = 5000;
+
+	/** How many items the answer's text lists; all are in {@link #items()}. */
+	public static final int SHOWN = 50;
+
+	public Listing {
+		items = List.copyOf(items);
+	}
+
+	/**
+	 * A document that says it.
+	 *
+	 * @param documentId the document
+	 * @param title its title (its file name when it has none)
+	 * @param filename its file name
+	 * @param page the page of the quote
+	 * @param quote the sentence that says it, as the document writes it
+	 * @param citation the number of the answer's citation of it (the text cites the first
+	 * {@value #SHOWN}), or {@code null}
+	 * @param value for a figure asked of each document, the figure the quote gives, else
+	 * {@code null}
+	 * @param chunkId the passage of the quote
+	 * @param knowledgeBase the knowledge base of the document
+	 */
+	public record Item(String documentId, String title, String filename, int page, String quote, Integer citation,
+			Value value, String chunkId, String knowledgeBase) {
+
+		/**
+		 * @param number the number of the answer's citation of it
+		 * @param page the page the citation located the quote on
+		 * @param quote the quote as the citation verified it
+		 * @return the item, cited
+		 */
+		public Item cited(int number, int page, String quote) {
+			return new Item(this.documentId, this.title, this.filename, page, quote, number, this.value, this.chunkId,
+					this.knowledgeBase);
+		}
+
+	}
+
+	/**
+	 * A figure read from a quote.
+	 *
+	 * @param text the figure as written ("EUR 5,000", "30 days")
+	 * @param amount its number
+	 * @param unit its unit or currency as written, or {@code null}
+	 * @param period the year the quote (or its heading) gives it for, or {@code null}
+	 */
+	public record Value(String text, double amount, String unit, String period) {
+
+	}
+
+}

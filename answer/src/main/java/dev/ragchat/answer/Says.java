@@ -1,0 +1,176 @@
+package dev.ragchat.answer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.ragchat.retrieval.query.Periods;
+import dev.ragchat.retrieval.query.StopWords;
+import org.tartarus.snowball.ext.PorterStemmer;
+
+/**
+ * Whether a sentence says what a question about the whole scope asks of each document: it
+ * writes every word of what is asked (as the Porter stemmer writes them, the sentence's
+ * heading counting too), and none of them stands under a negation of its clause ("no
+ * termination fee applies", "neither party owes a termination fee": the words without the
+ * fact). A figure asked of each document must be in the sentence. Written here because
+ * the rule is the judge of this one question kind: the extract's judge reads the nearness
+ * of a sentence to a question, which tells nothing of a negation.
+ */
+final class Says {
+
+	/** A word that negates the words near it in its clause. */
+	private static final Pattern NEGATION = Pattern.compile(
+			"^\\W*(?:no|not|never|neither|nor|none|without|cannot|nothing|waives?|waived|\\w+n['\u2019]t)\\W*$",
+			Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern FREE_OF = Pattern.compile("^\\W*free\\s+of\\W*$", Pattern.CASE_INSENSITIVE);
+
+	/** A word that begins a clause of its own. */
+	private static final Pattern CLAUSE_WORD = Pattern
+		.compile("^\\W*(?:but|however|except|unless|although|whereas|while|and|or)\\W*$", Pattern.CASE_INSENSITIVE);
+
+	/** A word that ends its clause. */
+	private static final Pattern CLAUSE_END = Pattern.compile("[,;:()]$|[.;:]\\W*$");
+
+	/** How many words before an asked word a negation reaches. */
+	private static final int REACH = 6;
+
+	/**
+	 * A figure: an amount with its currency or unit ("EUR 5,000", "30 days", "4.5%").
+	 */
+	private static final Pattern FIGURE = Pattern.compile("(?:(EUR|USD|GBP|CHF|SEK|NOK|DKK|JPY|[€$£¥])\\s?)?"
+			+ "(\\d{1,3}(?:[,\u00a0 ]\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)\\s*(%|percent|per\\s+cent|(?:calendar\\s+|business\\s+"
+			+ "|working\\s+)?(?:days?|weeks?|months?|years?|hours?|minutes?)|million|billion|thousand|EUR|USD|GBP|CHF|SEK|NOK"
+			+ "|DKK|euros?|dollars?|pounds?|kron(?:er|or|a))?(?!\\w)", Pattern.CASE_INSENSITIVE);
+
+	private final List<String> asked;
+
+	private final List<String> names;
+
+	private final boolean figure;
+
+	/**
+	 * @param predicate what a document must say
+	 * @param figure whether it must give a figure
+	 */
+	Says(String predicate, boolean figure) {
+		this.asked = stems(predicate);
+		this.names = new ArrayList<>();
+		for (String word : predicate.split("[^\\p{L}\\p{N}]+")) {
+			if (!word.isEmpty() && !StopWords.contains(word)
+					&& (Character.isUpperCase(word.charAt(0)) || Character.isDigit(word.charAt(0)))) {
+				this.names.add(stem(word));
+			}
+		}
+		this.figure = figure;
+	}
+
+	/**
+	 * @return the words asked, as stems (empty: the question asks nothing a sentence can
+	 * say)
+	 */
+	List<String> asked() {
+		return this.asked;
+	}
+
+	/**
+	 * @param sentence a sentence of a document
+	 * @param heading the headings above it
+	 * @return whether it says what is asked
+	 */
+	boolean says(String sentence, String heading) {
+		if (this.asked.isEmpty() || (this.figure && value(sentence, heading) == null)) {
+			return false;
+		}
+		List<String> words = stems(sentence);
+		List<String> headed = stems(heading);
+		int missing = 0;
+		for (String word : this.asked) {
+			if (!words.contains(word) && !headed.contains(word)) {
+				if (this.names.contains(word)) {
+					return false;
+				}
+				missing++;
+			}
+		}
+		if (missing > ((this.asked.size() >= 3) ? 1 : 0)) {
+			return false;
+		}
+		return !negated(sentence);
+	}
+
+	/**
+	 * Whether a negation stands within {@value #REACH} words of one of the asked words
+	 * the sentence writes, in the same clause ("no termination fee applies", "the
+	 * termination fee does not apply"; not "no cap applies, and a termination fee of EUR
+	 * 5,000 is owed").
+	 */
+	private boolean negated(String sentence) {
+		String[] tokens = sentence.split("\\s+");
+		List<int[]> negations = new ArrayList<>();
+		List<int[]> asked = new ArrayList<>();
+		int clause = 0;
+		for (int i = 0; i < tokens.length; i++) {
+			String token = tokens[i];
+			if (CLAUSE_WORD.matcher(token).matches()) {
+				clause++;
+			}
+			if (NEGATION.matcher(token).find()
+					|| (i + 1 < tokens.length && FREE_OF.matcher(token + " " + tokens[i + 1]).matches())) {
+				negations.add(new int[] { i, clause });
+			}
+			else if (this.asked.contains(stem(token))) {
+				asked.add(new int[] { i, clause });
+			}
+			if (CLAUSE_END.matcher(token).find()) {
+				clause++;
+			}
+		}
+		return negations.stream()
+			.anyMatch((negation) -> asked.stream()
+				.anyMatch((word) -> word[1] == negation[1] && Math.abs(word[0] - negation[0]) <= REACH));
+	}
+
+	/**
+	 * @param sentence a sentence that says what is asked
+	 * @param heading its headings
+	 * @return the first figure it gives (a year alone is no figure), with the year it is
+	 * for when the sentence or its heading names one, or {@code null}
+	 */
+	static Listing.Value value(String sentence, String heading) {
+		Matcher figure = FIGURE.matcher(sentence);
+		while (figure.find()) {
+			String number = figure.group(2);
+			if (figure.group(1) == null && figure.group(3) == null && Periods.YEAR.matcher(number).matches()) {
+				continue;
+			}
+			double amount = Double.parseDouble(number.replaceAll("[,\u00a0 ]", ""));
+			String unit = (figure.group(1) != null) ? figure.group(1) : figure.group(3);
+			List<String> years = Periods.years(sentence);
+			List<String> headed = years.isEmpty() ? Periods.years(heading) : years;
+			return new Listing.Value(figure.group().strip(), amount, unit, headed.isEmpty() ? null : headed.get(0));
+		}
+		return null;
+	}
+
+	private static List<String> stems(String text) {
+		List<String> stems = new ArrayList<>();
+		for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+			if (!word.isEmpty() && !StopWords.contains(word)) {
+				stems.add(stem(word));
+			}
+		}
+		return stems;
+	}
+
+	private static String stem(String word) {
+		PorterStemmer stemmer = new PorterStemmer();
+		stemmer.setCurrent(word.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", ""));
+		stemmer.stem();
+		return stemmer.getCurrent();
+	}
+
+}

@@ -1,0 +1,141 @@
+package dev.ragchat.answer;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A question about the whole scope rather than its best passages: <em>which</em>
+ * documents say something, <em>how many</em>, <em>list all</em> of something the
+ * documents name, or <em>the figure of each</em> document. Read from how English asks
+ * about a collection of documents (a plural noun for documents after "which", "how many",
+ * "list all", or "of each"): a rule of the language, the same for every subject. A
+ * question whose documents noun is the object of its verb ("how many pages does the
+ * manual have?") asks about one document and is not one of these.
+ *
+ * @param kind {@link Listing#WHICH}, {@link Listing#HOW_MANY}, {@link Listing#LIST} or
+ * {@link Listing#EACH}
+ * @param predicate what a document must say to be an item ("have a termination fee")
+ * @param earlier whether it asks of the documents an earlier answer listed ("how many of
+ * them …")
+ */
+record WholeQuestion(String kind, String predicate, boolean earlier) {
+
+	/** Plural nouns English uses for documents. */
+	private static final String DOCUMENTS = "(?:documents|files|contracts|agreements|leases|policies|papers|reports"
+			+ "|filings|abstracts|articles|pages|invoices|manuals|guides|handbooks|memos|studies|proposals|publications"
+			+ "|transcripts|brochures|specifications)";
+
+	/** Words before the noun: "of our", "of the annual", "of them". */
+	private static final String BEFORE = "(?:of\\s+(?:the|our|these|those|my|your|all(?:\\s+the)?)\\s+)?(?:[\\w-]+\\s+){0,2}?";
+
+	/** What an earlier answer listed. */
+	private static final String EARLIER = "(them|those|these|those\\s+ones|these\\s+ones)";
+
+	private static final Pattern HOW_MANY = Pattern.compile("^\\W*(?:and\\s+|so\\s+)?how\\s+many\\s+(?:of\\s+" + EARLIER
+			+ "\\b|" + BEFORE + DOCUMENTS + "\\b)\\s*(.*)$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+	private static final Pattern WHICH = Pattern
+		.compile("^\\W*(?:and\\s+|so\\s+)?(in\\s+|from\\s+)?(?:which|what)\\s+(?:of\\s+" + EARLIER + "\\b|" + BEFORE
+				+ DOCUMENTS + "\\b)\\s*(.*)$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+	private static final Pattern LIST = Pattern.compile(
+			"^\\W*(?:please\\s+|can\\s+you\\s+|could\\s+you\\s+)?(?:list|name|enumerate|find|show(?:\\s+me)?|give\\s+me)"
+					+ "\\s+(?:all|every|each)(?:\\s+of)?(?:\\s+the)?\\s+(.+?)\\W*$",
+			Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+	/** "the supplier named in the contracts": what the documents name. */
+	private static final Pattern NAMED_IN = Pattern.compile("^(.+?)\\s+(?:(?:that\\s+(?:is|are)\\s+)?(?:named|mentioned"
+			+ "|listed|cited|given|found|quoted))?\\s*(?:in|across|from|of)\\s+(?:the\\s+|our\\s+|all\\s+(?:the\\s+)?|these\\s+|my\\s+)?"
+			+ "(?:[\\w-]+\\s+)?" + DOCUMENTS + "\\b.*$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+	/** "contracts that mention X": documents that say something. */
+	private static final Pattern DOCUMENTS_THAT = Pattern.compile("^(?:[\\w-]+\\s+)?" + DOCUMENTS + "\\b\\s*(.*)$",
+			Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+	/** Singular nouns English uses for a document. */
+	private static final String DOCUMENT = "(?:document|file|contract|agreement|lease|policy|paper|report|filing|abstract"
+			+ "|article|page|invoice|manual|guide|handbook|memo|study|proposal|publication|transcript|brochure"
+			+ "|specification)";
+
+	private static final Pattern EACH = Pattern.compile("\\s*\\b(?:of|in|for|from|by|across)\\s+(?:each|every)\\s+"
+			+ "(?:(?:one\\s+)?of\\s+(?:the|our|these|those)\\s+(?:[\\w-]+\\s+){0,2}?" + DOCUMENTS
+			+ "|(?:[\\w-]+\\s+){0,2}?" + DOCUMENT + ")\\b", Pattern.CASE_INSENSITIVE);
+
+	/** What asks for a figure rather than names it: "what is the", "give me the". */
+	private static final Pattern ASKING = Pattern.compile(
+			"^\\W*(?:and\\s+)?(?:what|which|how\\s+much|how\\s+many|give\\s+me"
+					+ "|list|show(?:\\s+me)?|tell\\s+me)\\s+(?:is|are|was|were|does|do|did)?\\s*(?:the\\s+)?",
+			Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * A documents noun as the object of the verb: "how many pages does the manual have".
+	 */
+	private static final Pattern OBJECT = Pattern.compile("^(?:(?:do|does|did|can|could|should|would|will)\\s+"
+			+ "(?:the|a|an|this|that|it|its|i|we|you|they|he|she)|(?:have|has|had)\\s+(?:i|we|you|they|he|she|it))\\b",
+			Pattern.CASE_INSENSITIVE);
+
+	/** The verbs a document says something with: not what it says. */
+	private static final Pattern SAYING = Pattern
+		.compile("^(?:that\\s+|which\\s+|where\\s+|whose\\s+)?(?:do\\s+|does\\s+|did\\s+"
+				+ "|is\\s+|are\\s+)?(?:(?:mention|say|contain|include|discuss|cover|describe|state|report|name|list|refer\\s+to"
+				+ "|talk\\s+about|speak\\s+of|deal\\s+with|give|have)(?:s|es|ed|ing)?\\b\\s*|(?:mentioning|containing|including"
+				+ "|with|about|on)\\b\\s*)?", Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * @param message what was asked
+	 * @return the question about the whole scope it asks, or {@code null} for any other
+	 */
+	public static WholeQuestion of(String message) {
+		String text = message.strip();
+		Matcher each = EACH.matcher(text);
+		if (each.find()) {
+			String rest = (text.substring(0, each.start()) + " " + text.substring(each.end())).strip();
+			String predicate = ASKING.matcher(rest).replaceFirst("");
+			return of(Listing.EACH, predicate, false);
+		}
+		Matcher howMany = HOW_MANY.matcher(text);
+		if (howMany.matches()) {
+			return asked(Listing.HOW_MANY, howMany.group(2), howMany.group(1) != null);
+		}
+		Matcher which = WHICH.matcher(text);
+		if (which.matches() && (which.group(1) != null || !OBJECT.matcher(which.group(3)).find())) {
+			// "in which reports does revenue fall?": the noun is where it is said
+			String predicate = (which.group(1) != null) ? which.group(3).replaceFirst("(?i)^(?:do|does|did)\\s+", "")
+					: said(which.group(3));
+			return of(Listing.WHICH, predicate, which.group(2) != null);
+		}
+		Matcher list = LIST.matcher(text);
+		if (list.matches()) {
+			Matcher documents = DOCUMENTS_THAT.matcher(list.group(1));
+			if (documents.matches()) {
+				return of(Listing.LIST, said(documents.group(1)), false);
+			}
+			Matcher named = NAMED_IN.matcher(list.group(1));
+			if (named.matches()) {
+				return of(Listing.LIST, named.group(1), false);
+			}
+		}
+		return null;
+	}
+
+	private static WholeQuestion asked(String kind, String rest, boolean earlier) {
+		return OBJECT.matcher(rest).find() ? null : of(kind, said(rest), earlier);
+	}
+
+	private static WholeQuestion of(String kind, String predicate, boolean earlier) {
+		String cleaned = predicate.replaceAll("[?!.]+\\s*$", "").strip();
+		return cleaned.isEmpty() ? null : new WholeQuestion(kind, cleaned, earlier);
+	}
+
+	/** What a document must say: the predicate without the verb of saying. */
+	private static String said(String rest) {
+		return SAYING.matcher(rest.strip()).replaceFirst("");
+	}
+
+	@Override
+	public String toString() {
+		return this.kind + ": " + this.predicate.toLowerCase(Locale.ROOT) + (this.earlier ? " (of those listed)" : "");
+	}
+
+}

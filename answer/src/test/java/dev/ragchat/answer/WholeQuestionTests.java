@@ -1,0 +1,47 @@
+package dev.ragchat.answer;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Which questions ask about the whole scope, and what a document must say for each.
+ */
+class WholeQuestionTests {
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					Which contracts have a termination fee?                  | which    | a termination fee                | false
+					Which of our policies mention remote work?              | which    | remote work                      | false
+					In which annual reports does revenue fall?              | which    | revenue fall                     | false
+					What papers report results in mice?                     | which    | results in mice                  | false
+					How many of our policies mention remote work?           | how-many | remote work                      | false
+					How many contracts are governed by the laws of Norway?  | how-many | governed by the laws of Norway   | false
+					and how many of them have a termination fee?            | how-many | a termination fee                | true
+					Which of those have a pet clause?                       | which    | a pet clause                     | true
+					List every supplier named in the contracts.             | list     | supplier                         | false
+					List all leases that mention a garden                   | list     | a garden                         | false
+					What is the notice period of each contract?             | each     | notice period                    | false
+					Give me the net sales in each annual filing             | each     | net sales                        | false
+					""")
+	void readsTheKindAndWhatADocumentMustSay(String question, String kind, String predicate, boolean earlier) {
+		WholeQuestion whole = WholeQuestion.of(question);
+		assertThat(whole).isNotNull();
+		assertThat(whole.kind()).isEqualTo(kind);
+		assertThat(whole.predicate()).isEqualTo(predicate);
+		assertThat(whole.earlier()).isEqualTo(earlier);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Which router supports mesh networking?", "How many pages does the manual have?",
+			"How many people died in the hurricane?", "Which document describes the refund policy?",
+			"What is the notice period?", "How much does the premium plan cost?", "List the risks.",
+			"Which files do I need to upload first?", "Summarise the contracts" })
+	void leavesEveryOtherQuestionToTheAnswerPath(String question) {
+		assertThat(WholeQuestion.of(question)).isNull();
+	}
+
+}

@@ -1,0 +1,217 @@
+package dev.ragchat.answer;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.ragchat.answer.cite.Citations;
+import dev.ragchat.answer.generate.ExtractiveGenerator;
+import dev.ragchat.answer.generate.Turn;
+import dev.ragchat.answer.ground.Grounding;
+import dev.ragchat.answer.ground.NamesRule;
+import dev.ragchat.answer.judge.Readings;
+import dev.ragchat.answer.judge.RulesJudge;
+import dev.ragchat.answer.judge.SourcesJudge;
+import dev.ragchat.answer.query.ConversationReader;
+import dev.ragchat.answer.search.Search;
+import dev.ragchat.answer.search.SearchScope;
+import dev.ragchat.answer.widen.Focus;
+import dev.ragchat.retrieval.Chunk;
+import dev.ragchat.retrieval.Fusion;
+import dev.ragchat.retrieval.Retriever;
+import dev.ragchat.retrieval.WordHashEmbeddingModel;
+import dev.ragchat.retrieval.lucene.LuceneChunkIndex;
+import dev.ragchat.retrieval.lucene.LuceneIndexSettings;
+import dev.ragchat.retrieval.query.QueryShaper;
+import dev.ragchat.retrieval.rerank.Reranking;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Questions about the whole scope (which, how many, list all, the figure of each), over
+ * the residential leases of a letting agency: every document that says it, counted
+ * against the scope, the near misses ("no termination fee applies") left out; beyond the
+ * five passages an answer reads. The engine as the service builds it without a model.
+ */
+class WholeScopeTests {
+
+	private static final String KB = "leases";
+
+	private static final String OTHER_KB = "commercial";
+
+	@TempDir
+	Path dir;
+
+	private final WordHashEmbeddingModel embeddings = new WordHashEmbeddingModel();
+
+	private LuceneChunkIndex index;
+
+	private AnswerEngine engine;
+
+	@BeforeEach
+	void index() {
+		this.index = new LuceneChunkIndex(this.dir, this.embeddings.asIndexEmbedding(), 16,
+				LuceneIndexSettings.DEFAULTS);
+		Search search = new Search(new QueryShaper(), new Retriever(this.index, Fusion.ranks(60, 1, 1, 10)),
+				Reranking.off());
+		this.engine = new AnswerEngine(new AnswerEngine.Stages(new ConversationReader(search), search,
+				new Grounding(search, true, NamesRule.PROPER, 2),
+				new SourcesJudge().then(new Readings()).then(new RulesJudge(NamesRule.PROPER)),
+				List.of(new Focus(search)), new ExtractiveGenerator(this.embeddings, this.embeddings::embed, 0.3, 2),
+				new Citations(null)));
+	}
+
+	@AfterEach
+	void close() throws Exception {
+		this.index.close();
+	}
+
+	@Test
+	void whichListsEveryDocumentThatSaysItAndNoneThatDeniesIt() {
+		List<String> withFee = leases(7,
+				(n) -> "A termination fee of EUR " + (n + 1) + "00 is owed when the tenant leaves early.");
+		lease("harbour-4", "Harbour Lane 4", "No termination fee applies to this tenancy.");
+		lease("harbour-5", "Harbour Lane 5", "Neither party owes a termination fee at the end of the tenancy.");
+		lease("mill-1", "Mill Street 1", "The tenant pays the rent on the first working day of each month.");
+		lease("mill-2", "Mill Street 2", "Pets are allowed with the landlord's written consent.");
+
+		Answer answer = ask("Which leases have a termination fee?");
+
+		assertThat(answer.outcome()).isEqualTo(Answer.LIST);
+		Listing listing = answer.listing();
+		assertThat(listing.asks()).isEqualTo(Listing.WHICH);
+		assertThat(listing.count()).isEqualTo(7);
+		assertThat(listing.scanned()).isEqualTo(11);
+		assertThat(listing.truncated()).isFalse();
+		assertThat(listing.items()).extracting(Listing.Item::documentId).containsExactlyInAnyOrderElementsOf(withFee);
+		// more than the five passages an answer reads, each cited with its quote
+		assertThat(answer.citations()).hasSize(7);
+		assertThat(listing.items()).allSatisfy((item) -> {
+			assertThat(item.quote()).contains("termination fee of EUR");
+			assertThat(item.citation()).isNotNull();
+		});
+		assertThat(answer.text()).startsWith("7 of the 11 documents in scope say \"a termination fee\"")
+			.doesNotContain("Harbour Lane");
+		assertThat(answer.grounded()).isTrue();
+	}
+
+	@Test
+	void howManyCountsTheDocumentsOfEveryKnowledgeBaseInScope() {
+		leases(3, (n) -> "The tenant may sublet one room with notice.");
+		leaseIn(OTHER_KB, "shop-1", "Shop 1", "The tenant may sublet the storage room.");
+		leaseIn(OTHER_KB, "shop-2", "Shop 2", "Subletting is not allowed; the tenant may not sublet any room.");
+
+		Answer answer = ask(SearchScope.of(KB, List.of(OTHER_KB), null), "How many leases let the tenant sublet?",
+				List.of());
+
+		assertThat(answer.listing().asks()).isEqualTo(Listing.HOW_MANY);
+		assertThat(answer.listing().count()).isEqualTo(4);
+		assertThat(answer.listing().scanned()).isEqualTo(5);
+		assertThat(answer.listing().items()).extracting(Listing.Item::knowledgeBase).contains(KB, OTHER_KB);
+	}
+
+	@Test
+	void eachGivesTheFigureEveryDocumentWrites() {
+		lease("oak-1", "Oak Road 1", "The notice period is 30 days from the end of a month.");
+		lease("oak-2", "Oak Road 2", "The notice period is three months, in writing.",
+				"For this lease the notice period is 90 days.");
+		lease("oak-3", "Oak Road 3", "The landlord repaints the flat every five years.");
+
+		Answer answer = ask("What is the notice period of each lease?");
+
+		assertThat(answer.listing().asks()).isEqualTo(Listing.EACH);
+		assertThat(answer.listing().items()).extracting(Listing.Item::documentId)
+			.containsExactlyInAnyOrder("oak-1", "oak-2");
+		assertThat(answer.listing().items()).extracting((item) -> item.value().text())
+			.containsExactlyInAnyOrder("30 days", "90 days");
+		assertThat(answer.listing().items()).filteredOn((item) -> item.documentId().equals("oak-1"))
+			.singleElement()
+			.satisfies((item) -> {
+				assertThat(item.value().amount()).isEqualTo(30);
+				assertThat(item.value().unit()).isEqualTo("days");
+			});
+	}
+
+	@Test
+	void aFollowUpCountsAmongTheDocumentsTheAnswerBeforeListed() {
+		List<String> pets = leases(4, (n) -> "Pets are allowed in the flat."
+				+ ((n % 2 == 0) ? " A termination fee of EUR 300 is owed when the tenant leaves early." : ""));
+		lease("river-1", "River Walk 1", "A termination fee of EUR 500 is owed when the tenant leaves early.");
+		Answer listed = ask("Which leases allow pets?");
+		assertThat(listed.listing().count()).isEqualTo(4);
+
+		Answer answer = ask(SearchScope.of(KB), "And how many of them have a termination fee?",
+				List.of(new Turn(Turn.USER, "Which leases allow pets?"), new Turn(Turn.ASSISTANT, listed.text(),
+						listed.citations().stream().map((citation) -> citation.documentId()).toList(), false)));
+
+		assertThat(answer.listing().count()).isEqualTo(2);
+		assertThat(answer.listing().scanned()).isEqualTo(4);
+		assertThat(answer.listing().items()).extracting(Listing.Item::documentId)
+			.containsExactlyInAnyOrder(pets.get(0), pets.get(2));
+	}
+
+	@Test
+	void listsTheFirstFiftyInTheTextAndEveryItemInTheListing() {
+		leases(Listing.SHOWN + 12, (n) -> "The garden is shared with the other tenants of the house.");
+
+		Answer answer = ask("List all leases that mention a shared garden");
+
+		assertThat(answer.listing().asks()).isEqualTo(Listing.LIST);
+		assertThat(answer.listing().items()).hasSize(Listing.SHOWN + 12);
+		assertThat(answer.citations()).hasSize(Listing.SHOWN);
+		assertThat(answer.text()).contains("… and 12 more");
+		assertThat(answer.listing().items().get(Listing.SHOWN).citation()).isNull();
+	}
+
+	@Test
+	void noDocumentThatSaysItIsACountOfNoneNotAGroundedAnswer() {
+		lease("mill-1", "Mill Street 1", "No termination fee applies to this tenancy.");
+
+		Answer answer = ask("How many leases have a termination fee?");
+
+		assertThat(answer.outcome()).isEqualTo(Answer.LIST);
+		assertThat(answer.listing().count()).isZero();
+		assertThat(answer.grounded()).isFalse();
+		assertThat(answer.text()).isEqualTo("None of the 1 document in scope says \"a termination fee\".");
+	}
+
+	private List<String> leases(int count, java.util.function.IntFunction<String> clause) {
+		List<String> ids = new ArrayList<>();
+		for (int n = 0; n < count; n++) {
+			lease("lease-" + n, "Elm Court " + n, "This lease is for the flat at Elm Court " + n + ".",
+					clause.apply(n));
+			ids.add("lease-" + n);
+		}
+		return ids;
+	}
+
+	private void lease(String document, String title, String... paragraphs) {
+		leaseIn(KB, document, title, paragraphs);
+	}
+
+	private void leaseIn(String knowledgeBase, String document, String title, String... paragraphs) {
+		List<Chunk> chunks = new ArrayList<>();
+		for (int i = 0; i < paragraphs.length; i++) {
+			chunks.add(new Chunk(document + ":" + i, knowledgeBase, document, document + ".md", 1, 1, "", i,
+					paragraphs[i], Map.of(), title));
+		}
+		this.index.replace(document, chunks, (n) -> {
+		});
+	}
+
+	private Answer ask(String question) {
+		return ask(SearchScope.of(KB), question, List.of());
+	}
+
+	private Answer ask(SearchScope scope, String question, List<Turn> history) {
+		return this.engine.answer(new AnswerRequest(scope.knowledgeBase(), question, history, List.of(), null,
+				new AnswerRequest.Settings(5, null, null, null), null, true, scope), (token) -> {
+				});
+	}
+
+}

@@ -1,0 +1,149 @@
+package dev.ragchat.api.chat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ragchat.api.AbstractHttpsIntegrationTests;
+import dev.ragchat.api.Calls;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A question about the whole knowledge base over HTTP ("which leases …", "how many …"):
+ * every document that says it, counted against the knowledge base, with the same fields
+ * in the JSON answer, the streamed answer's last event, the history and {@code /v1}.
+ */
+class WholeScopeQuestionTests extends AbstractHttpsIntegrationTests {
+
+	private static final int WITH_FEE = 7;
+
+	String kb;
+
+	String key;
+
+	/** The documents' file names, by id. */
+	final Map<String, String> files = new HashMap<>();
+
+	final List<String> withFee = new ArrayList<>();
+
+	@BeforeEach
+	void leases() {
+		this.kb = createKnowledgeBase("whole-leases");
+		this.key = chatAndUploadKey(this.kb);
+		for (int n = 1; n <= WITH_FEE; n++) {
+			this.withFee.add(upload("elm-court-" + n + ".md",
+					"# Lease of Elm Court " + n + "\n\nThe flat at Elm Court " + n
+							+ " is let for one year.\n\nA termination fee of EUR " + n
+							+ "00 is owed when the tenant leaves early.\n"));
+		}
+		upload("harbour-lane-4.md", "# Lease of Harbour Lane 4\n\nNo termination fee applies to this tenancy.\n");
+		upload("mill-street-1.md",
+				"# Lease of Mill Street 1\n\nThe rent is paid on the first working day of each month.\n");
+	}
+
+	@Test
+	void aWhichQuestionListsEveryLeaseThatSaysItInTheAnswerAndItsHistory() {
+		JsonNode session = start();
+		Answer asked = post(session, "{\"message\":\"Which leases have a termination fee?\"}");
+		assertThat(asked.status()).as(asked.text()).isEqualTo(200);
+		JsonNode answer = asked.json();
+
+		assertThat(answer.get("outcome").asText()).as(answer.toString()).isEqualTo("list");
+		assertThat(answer.get("asks").asText()).isEqualTo("which");
+		assertThat(answer.get("count").asInt()).isEqualTo(WITH_FEE);
+		assertThat(answer.get("scanned").asInt()).isEqualTo(WITH_FEE + 2);
+		assertThat(answer.get("truncated").asBoolean()).isFalse();
+		List<String> items = new ArrayList<>();
+		for (JsonNode item : answer.get("items")) {
+			items.add(item.get("documentId").asText());
+			assertThat(item.get("quote").asText()).startsWith("A termination fee of EUR");
+			assertThat(item.get("page").asInt()).isEqualTo(1);
+			int citation = item.get("citation").asInt();
+			assertThat(answer.at("/citations/" + (citation - 1) + "/documentId").asText())
+				.isEqualTo(item.get("documentId").asText());
+		}
+		assertThat(items).containsExactlyInAnyOrderElementsOf(this.withFee);
+		assertThat(answer.get("answer").asText()).startsWith(WITH_FEE + " of the " + (WITH_FEE + 2) + " documents");
+
+		JsonNode history = history(session).at("/messages/1");
+		assertThat(history.get("outcome").asText()).isEqualTo("list");
+		assertThat(history.get("count")).isEqualTo(answer.get("count"));
+		assertThat(history.get("items")).isEqualTo(answer.get("items"));
+	}
+
+	@Test
+	void aFollowUpCountsAmongTheLeasesListedBeforeAndTheStreamEndsWithTheCount() throws Exception {
+		JsonNode session = start();
+		post(session, "{\"message\":\"Which leases have a termination fee?\"}");
+
+		HttpResponse<String> streamed = HttpClient.newBuilder()
+			.sslContext(Calls.trusting(this.certificate))
+			.build()
+			.send(HttpRequest
+				.newBuilder(URI.create(url("/api/v1/sessions/" + session.get("sessionId").asText() + "/messages")))
+				.header("Authorization", "Bearer " + session.get("token").asText())
+				.header("Content-Type", "application/json")
+				.header("Accept", "text/event-stream")
+				.POST(HttpRequest.BodyPublishers
+					.ofString("{\"message\":\"And how many of them are owed when the tenant leaves early?\"}"))
+				.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		String[] events = streamed.body().split("\n\n");
+		String last = events[events.length - 1];
+		assertThat(last).as(streamed.body()).contains("event:done");
+		JsonNode done = json.readTree(last.substring(last.indexOf("data:") + "data:".length()));
+		assertThat(done.get("outcome").asText()).isEqualTo("list");
+		assertThat(done.get("asks").asText()).isEqualTo("how-many");
+		assertThat(done.get("scanned").asInt()).as("the leases listed before").isEqualTo(WITH_FEE);
+		assertThat(done.get("count").asInt()).isEqualTo(WITH_FEE);
+	}
+
+	@Test
+	void v1ClientsGetTheSameCountAndItems() throws Exception {
+		Answer answer = postJson("/v1/chat/completions", "X-API-Key", this.key,
+				"""
+						{"model": "kb:%s", "messages": [{"role": "user", "content": "How many leases have a termination fee?"}]}"""
+					.formatted(this.kb));
+		assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+		JsonNode body = json.readTree(answer.body());
+		assertThat(body.get("outcome").asText()).isEqualTo("list");
+		assertThat(body.get("count").asInt()).isEqualTo(WITH_FEE);
+		assertThat(body.get("items")).hasSize(WITH_FEE);
+		assertThat(body.at("/choices/0/message/content").asText()).startsWith(WITH_FEE + " of the ");
+	}
+
+	private String upload(String filename, String text) {
+		JsonNode uploaded = uploadAndAwait(this.key, this.kb, filename, text.getBytes(StandardCharsets.UTF_8));
+		assertThat(uploaded.get("status").asText()).as(uploaded.toString()).isEqualTo("READY");
+		this.files.put(uploaded.get("id").asText(), filename);
+		return uploaded.get("id").asText();
+	}
+
+	private JsonNode start() {
+		Answer started = postJson("/api/v1/sessions", "X-API-Key", this.key, "{\"knowledgeBase\":\"" + this.kb + "\"}");
+		assertThat(started.status()).as(started.text()).isEqualTo(201);
+		return started.json();
+	}
+
+	private Answer post(JsonNode session, String body) {
+		return postJson("/api/v1/sessions/" + session.get("sessionId").asText() + "/messages", "Authorization",
+				"Bearer " + session.get("token").asText(), body);
+	}
+
+	private JsonNode history(JsonNode session) {
+		Answer history = call("GET", "/api/v1/sessions/" + session.get("sessionId").asText() + "/messages",
+				"Authorization", "Bearer " + session.get("token").asText());
+		assertThat(history.status()).as(history.text()).isEqualTo(200);
+		return history.json();
+	}
+
+}
