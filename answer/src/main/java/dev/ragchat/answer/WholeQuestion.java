@@ -89,7 +89,7 @@ record WholeQuestion(String kind, String predicate, boolean earlier) {
 	public static WholeQuestion of(String message) {
 		String text = message.strip();
 		Matcher each = EACH.matcher(text);
-		if (each.find()) {
+		if (ASKING.matcher(text).lookingAt() && each.find()) {
 			String rest = (text.substring(0, each.start()) + " " + text.substring(each.end())).strip();
 			String predicate = ASKING.matcher(rest).replaceFirst("");
 			return of(Listing.EACH, predicate, false);

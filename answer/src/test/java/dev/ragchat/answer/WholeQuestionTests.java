@@ -39,7 +39,8 @@ class WholeQuestionTests {
 	@ValueSource(strings = { "Which router supports mesh networking?", "How many pages does the manual have?",
 			"How many people died in the hurricane?", "Which document describes the refund policy?",
 			"What is the notice period?", "How much does the premium plan cost?", "List the risks.",
-			"Which files do I need to upload first?", "Summarise the contracts" })
+			"Which files do I need to upload first?", "Summarise the contracts",
+			"I was told it is limited to 200 TB for each storage policy. Can you clarify?" })
 	void leavesEveryOtherQuestionToTheAnswerPath(String question) {
 		assertThat(WholeQuestion.of(question)).isNull();
 	}
