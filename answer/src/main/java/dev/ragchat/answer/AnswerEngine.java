@@ -132,7 +132,7 @@ public final class AnswerEngine {
 		WholeQuestion whole = (image != null) ? null : WholeQuestion.of(request.question());
 		Lister.Listed listed = (whole != null) ? this.lister.list(whole, asked(request), request.history()) : null;
 		if (listed != null) {
-			return listed(request.question(), whole, listed, tokens, trace);
+			return listed(request, generator, whole, listed, tokens, trace);
 		}
 
 		// 1. query: what to search for, the message alone or with the subject its
@@ -326,17 +326,21 @@ public final class AnswerEngine {
 	}
 
 	/**
-	 * Step 0's answer: the engine's list, counted and cited; no model writes it.
+	 * Step 0's answer: the engine's list, counted and cited; a language model may write a
+	 * paragraph above it from the items, never the count or the items.
 	 */
-	private static Answer listed(String question, WholeQuestion whole, Lister.Listed listed, Consumer<String> tokens,
-			Tracing trace) {
-		trace.rewritten(question, whole.predicate(), "a question about the whole scope (" + whole + ")", null,
+	private Answer listed(AnswerRequest request, AnswerGenerator generator, WholeQuestion whole, Lister.Listed listed,
+			Consumer<String> tokens, Tracing trace) {
+		trace.rewritten(request.question(), whole.predicate(), "a question about the whole scope (" + whole + ")", null,
 				List.of());
-		tokens.accept(listed.text());
+		AnswerGenerator.Generated above = (generator.judgesSources() && !listed.sources().isEmpty())
+				? Lister.introduced(generator, request, listed, tokens) : null;
+		String text = (above != null) ? above.text() + "\n\n" + listed.text() : listed.text();
+		tokens.accept((above != null) ? "\n\n" + listed.text() : listed.text());
 		trace.cited(listed.citations());
 		boolean grounded = !listed.citations().isEmpty();
 		Refusal refusal = grounded ? null : new Refusal(Refusal.NO_SOURCES, "no document in scope says it");
-		return new Answer(listed.text(), grounded, listed.citations(), null, refusal,
+		return new Answer(text, grounded, listed.citations(), (above != null) ? above.tokens() : null, refusal,
 				listed.sources().stream().map(Answer.Passage::of).toList(), trace.trace(refusal), null,
 				listed.listing());
 	}

@@ -6,13 +6,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 import dev.ragchat.answer.cite.Citation;
 import dev.ragchat.answer.cite.Citations;
+import dev.ragchat.answer.generate.AnswerGenerator;
+import dev.ragchat.answer.generate.Question;
 import dev.ragchat.answer.generate.Turn;
 import dev.ragchat.answer.search.Search;
 import dev.ragchat.answer.search.SearchRequest;
+import dev.ragchat.answer.text.CitationMarkers;
 import dev.ragchat.answer.text.Sentences;
 import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.ScoredChunk;
@@ -141,6 +145,36 @@ final class Lister {
 
 	private static String title(Chunk chunk) {
 		return (chunk.title() != null && !chunk.title().isBlank()) ? chunk.title().strip() : chunk.filename();
+	}
+
+	/**
+	 * A language model's paragraph above a list: it reads the listed passages and is told
+	 * the count, so that it writes about what they say, not how many there are; its
+	 * markers are dropped (the list cites), and a model that finds nothing to say adds
+	 * nothing.
+	 * @param generator the question's model
+	 * @param request the question and its settings
+	 * @param listed the engine's list
+	 * @param tokens told the paragraph as it is written
+	 * @return the paragraph, or {@code null}
+	 */
+	static AnswerGenerator.Generated introduced(AnswerGenerator generator, AnswerRequest request, Listed listed,
+			Consumer<String> tokens) {
+		Listing listing = listed.listing();
+		String task = request.question() + "\n\n(" + listing.count() + " of the " + listing.scanned()
+				+ " documents in scope say \"" + listing.says() + "\": the engine counted them and lists them after"
+				+ " your text; the sources are the first " + listed.sources().size() + ". In two sentences at most,"
+				+ " say what they have in common. Do not count them and do not list them.)";
+		AnswerGenerator.Generated written = generator
+			.generate(new Question(task, listing.says(), List.of(), listed.sources(), request.settings().systemPrompt(),
+					request.settings().model(), request.settings().temperature()), (token) -> {
+					});
+		String paragraph = CitationMarkers.keepValid(written.text(), 0).strip();
+		if (!written.grounded() || paragraph.isEmpty()) {
+			return null;
+		}
+		tokens.accept(paragraph);
+		return new AnswerGenerator.Generated(paragraph, true, written.tokens());
 	}
 
 	/** The words of what is asked that the scan looks for. */
