@@ -95,6 +95,7 @@ for N in "${SIZES[@]}"; do
     rss_ingested=$(rss_mib); say "resident memory after ingestion: $rss_ingested MiB"
     list=$(scale list); say "list: $list"
     search=$(scale search); say "search: $search"
+    whole=$(scale whole); say "whole-knowledge-base questions: $whole"
     sync=$(scale sync); say "no-change sync: $sync"
     churn=$(scale churn); say "delete/replace: $churn"
     backup=$(scale backup); say "backup: $backup"
@@ -120,13 +121,13 @@ for N in "${SIZES[@]}"; do
     say "restored in ${restore_seconds}s; healthy after ${full_start}s with $N documents; $rss_restarted MiB; $after; search $probe"
     ci_service_stop || true   # (its wait returns the service's status: not a failure here)
 
-    line=$(python3 - "$N" "$ingest" "$list" "$search" "$sync" "$churn" "$backup" <<PY
+    line=$(python3 - "$N" "$ingest" "$list" "$search" "$sync" "$churn" "$backup" "$whole" <<PY
 import json, sys
-n, ingest, listed, search, sync, churn, backup = sys.argv[1], *map(json.loads, sys.argv[2:])
+n, ingest, listed, search, sync, churn, backup, whole = sys.argv[1], *map(json.loads, sys.argv[2:])
 print(json.dumps({"documents": int(n), "wordsPerDocument": $WORDS, "chunkTokens": $CHUNK_TOKENS,
     "dimensions": $DIMENSIONS, "cores": $(nproc), "loadBefore": $load_before, "ingest": ingest,
     "rssMiB": {"ingested": $rss_ingested, "end": $rss_end, "restarted": $rss_restarted},
-    "list": listed, "search": search, "noChangeSync": sync, "churn": churn, "backup": backup,
+    "list": listed, "search": search, "whole": whole, "noChangeSync": sync, "churn": churn, "backup": backup,
     "restoreSeconds": $restore_seconds, "startSeconds": {"empty": $empty_start, "withDocuments": $full_start},
     "restored": $after, "searchAfterRestore": $probe}))
 PY

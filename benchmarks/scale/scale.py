@@ -5,6 +5,7 @@
     scale.py ingest                      a folder source on $CORPUS, its first sync, timed
     scale.py list                        GET .../documents with search, sort and paging
     scale.py search                      POST .../search p50/p99 over HTTPS (keep-alive)
+    scale.py whole                       which / how many documents questions, p50/p95
     scale.py sync                        a sync of the same folder again (nothing changed)
     scale.py churn                       delete one document; replace one and wait for READY
     scale.py backup                      POST /admin/backups, timed, and the archive's size
@@ -41,7 +42,7 @@ class Client:
 
     def call(self, method, path, body=None, headers=None):
         headers = dict(headers or {})
-        if "X-Master-Key" not in headers:
+        if "X-Master-Key" not in headers and "Authorization" not in headers:
             headers.setdefault("X-API-Key", KEY)
         if isinstance(body, (dict, list)):
             body = json.dumps(body)
@@ -198,6 +199,30 @@ def search(client):
     return {"requests": len(times), "p50Ms": ms(percentile(times, 50)), "p99Ms": ms(percentile(times, 99))}
 
 
+def whole(client):
+    """Questions about the whole knowledge base (which / how many documents mention a topic's
+    words), each in a session of its own: p50/p95 of 20 after 2 to warm up, and the counts."""
+    with open(os.path.join(CORPUS, "..", "queries.json")) as f:
+        topic_words = json.load(f)["topicWords"]
+    questions = [f"How many documents mention {w}?" if i % 2 else f"Which documents mention {w}?"
+                 for i, w in enumerate(topic_words[:22])]
+    times, counts, truncated = [], [], 0
+    for i, question in enumerate(questions):
+        _, session = client.timed("POST", "/api/v1/sessions", {"knowledgeBase": KB}, expect=201)
+        elapsed, answer = client.timed("POST", f"/api/v1/sessions/{session['sessionId']}/messages",
+                                       {"message": question},
+                                       headers={"Authorization": "Bearer " + session["token"]})
+        if answer.get("outcome") != "list":
+            sys.exit(f"{question}: not a list: {str(answer)[:300]}")
+        if i >= 2:
+            times.append(elapsed)
+            counts.append(answer["count"])
+            truncated += bool(answer["truncated"])
+    return {"questions": len(times), "p50Ms": ms(percentile(times, 50)), "p95Ms": ms(percentile(times, 95)),
+            "maxMs": ms(max(times)), "medianCount": sorted(counts)[len(counts) // 2], "scanned": answer["scanned"],
+            "truncated": truncated}
+
+
 def sync_again(client):
     _, sources = client.timed("GET", f"/api/v1/knowledge-bases/{KB}/sources")
     source = sources["sources"][0]["id"]
@@ -245,7 +270,8 @@ def main():
         result = corpus(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
     else:
         client = Client()
-        result = {"ingest": ingest, "list": list_latency, "search": search, "sync": sync_again, "churn": churn,
+        result = {"ingest": ingest, "list": list_latency, "search": search, "whole": whole, "sync": sync_again,
+                  "churn": churn,
                   "backup": backup, "count": count}[command](client)
     print(json.dumps(result))
 
