@@ -4,6 +4,7 @@ import dev.ragchat.ingestion.DocumentStore;
 import dev.ragchat.ingestion.KnowledgeBaseStore;
 import dev.ragchat.ingestion.migration.EmbeddingMigrationStore;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
@@ -14,37 +15,45 @@ import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The catalog's adapters for knowledge bases and documents, one nested configuration per
- * {@code ragchat.catalog.store}. Each imports the client it needs (Spring Boot's
- * datasource, or its MongoDB client), which the application otherwise leaves out; the api
- * module's stores follow the same switch.
+ * The catalog: the one place that reads {@code ragchat.catalog.store}. Its nested
+ * configurations import the chosen backend's client (Spring Boot's datasource, or its
+ * MongoDB client), which the application otherwise leaves out; the {@link Catalog} it
+ * makes builds every feature's stores on that client, knowledge bases' and documents'
+ * here as the api and sources modules' in their store packages.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CatalogProperties.class)
 public class CatalogConfiguration {
 
+	@Bean
+	Catalog catalog(CatalogProperties properties, ObjectProvider<JdbcClient> jdbc,
+			ObjectProvider<PlatformTransactionManager> transactions, ObjectProvider<MongoTemplate> mongo) {
+		return new Catalog(properties.store(), jdbc, transactions, mongo);
+	}
+
+	@Bean
+	KnowledgeBaseStore knowledgeBaseStore(Catalog catalog) {
+		return catalog.choose(JdbcKnowledgeBaseStore::new, MongoKnowledgeBaseStore::new);
+	}
+
+	@Bean
+	DocumentStore documentStore(Catalog catalog) {
+		return catalog.choose((jdbc) -> new JdbcDocumentStore(jdbc, catalog.transactions()),
+				(mongo) -> new MongoDocumentStore(mongo.getDb()));
+	}
+
+	@Bean
+	EmbeddingMigrationStore embeddingMigrationStore(Catalog catalog) {
+		return catalog.choose(JdbcEmbeddingMigrationStore::new,
+				(mongo) -> new MongoEmbeddingMigrationStore(mongo.getDb()));
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnProperty(name = CatalogProperties.STORE, havingValue = "embedded", matchIfMissing = true)
 	@Import(DataSourceAutoConfiguration.class)
 	static class Embedded {
-
-		@Bean
-		KnowledgeBaseStore knowledgeBaseStore(JdbcClient jdbc) {
-			return new JdbcKnowledgeBaseStore(jdbc);
-		}
-
-		@Bean
-		DocumentStore documentStore(JdbcClient jdbc, PlatformTransactionManager transactions) {
-			return new JdbcDocumentStore(jdbc, new TransactionTemplate(transactions));
-		}
-
-		@Bean
-		EmbeddingMigrationStore embeddingMigrationStore(JdbcClient jdbc) {
-			return new JdbcEmbeddingMigrationStore(jdbc);
-		}
 
 	}
 
@@ -52,21 +61,6 @@ public class CatalogConfiguration {
 	@ConditionalOnProperty(name = CatalogProperties.STORE, havingValue = "mongodb")
 	@Import(MongoAutoConfiguration.class)
 	static class Mongo {
-
-		@Bean
-		KnowledgeBaseStore knowledgeBaseStore(MongoTemplate mongo) {
-			return new MongoKnowledgeBaseStore(mongo);
-		}
-
-		@Bean
-		DocumentStore documentStore(MongoTemplate mongo) {
-			return new MongoDocumentStore(mongo.getDb());
-		}
-
-		@Bean
-		EmbeddingMigrationStore embeddingMigrationStore(MongoTemplate mongo) {
-			return new MongoEmbeddingMigrationStore(mongo.getDb());
-		}
 
 	}
 

@@ -1,13 +1,10 @@
 package dev.ragchat.api.models.store;
 
 import dev.ragchat.api.models.ModelChoiceStore;
-import dev.ragchat.ingestion.catalog.CatalogProperties;
+import dev.ragchat.ingestion.catalog.Catalog;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The model choice's store adapter, on the catalog of {@code ragchat.catalog.store}.
@@ -15,26 +12,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @Configuration(proxyBeanMethods = false)
 class ModelStoreConfiguration {
 
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnProperty(name = CatalogProperties.STORE, havingValue = "embedded", matchIfMissing = true)
-	static class Embedded {
-
-		@Bean
-		ModelChoiceStore modelChoiceStore(JdbcClient jdbc) {
-			return new JdbcModelChoiceStore(jdbc);
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnProperty(name = CatalogProperties.STORE, havingValue = "mongodb")
-	static class Mongo {
-
-		@Bean
-		ModelChoiceStore modelChoiceStore(MongoTemplate mongo) {
-			return new MongoModelChoiceStore(mongo);
-		}
-
+	@Bean
+	ModelChoiceStore modelChoiceStore(Catalog catalog) {
+		return catalog.choose(JdbcModelChoiceStore::new, MongoModelChoiceStore::new);
 	}
 
 }

@@ -1,13 +1,10 @@
 package dev.ragchat.api.people.store;
 
 import dev.ragchat.api.people.PeopleStore;
-import dev.ragchat.ingestion.catalog.CatalogProperties;
+import dev.ragchat.ingestion.catalog.Catalog;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The people store's adapter, on the catalog of {@code ragchat.catalog.store}.
@@ -15,26 +12,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @Configuration(proxyBeanMethods = false)
 class PeopleStoreConfiguration {
 
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnProperty(name = CatalogProperties.STORE, havingValue = "embedded", matchIfMissing = true)
-	static class Embedded {
-
-		@Bean
-		PeopleStore peopleStore(JdbcClient jdbc) {
-			return new JdbcPeopleStore(jdbc);
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnProperty(name = CatalogProperties.STORE, havingValue = "mongodb")
-	static class Mongo {
-
-		@Bean
-		PeopleStore peopleStore(MongoTemplate mongo) {
-			return new MongoPeopleStore(mongo);
-		}
-
+	@Bean
+	PeopleStore peopleStore(Catalog catalog) {
+		return catalog.choose(JdbcPeopleStore::new, MongoPeopleStore::new);
 	}
 
 }
