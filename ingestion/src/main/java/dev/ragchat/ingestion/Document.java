@@ -71,6 +71,31 @@ public record Document(String id, String knowledgeBase, String filename, String 
 	}
 
 	/**
+	 * Where its current version's original is in the blob store: the first version's
+	 * where originals always were, each later one beside it, {@code -v<version>}
+	 * (package-private: the layout is ingestion's own).
+	 * @return its key
+	 */
+	String blobKey() {
+		return blobKey(this.version);
+	}
+
+	/**
+	 * @return where the originals of all its versions are, the first version's first
+	 */
+	List<String> blobKeys() {
+		List<String> keys = new java.util.ArrayList<>();
+		for (int each = 1; each <= this.version; each++) {
+			keys.add(blobKey(each));
+		}
+		return keys;
+	}
+
+	private String blobKey(int version) {
+		return this.knowledgeBase + "/" + this.id + ((version > 1) ? "-v" + version : "");
+	}
+
+	/**
 	 * A version a document had before it was replaced.
 	 *
 	 * @param documentId the document

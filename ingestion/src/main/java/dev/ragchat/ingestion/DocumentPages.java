@@ -231,7 +231,7 @@ public final class DocumentPages {
 				// into the owner-only file as created (a replacing copy would make a new
 				// file with the default mode)
 				try {
-					try (InputStream in = this.blobs.open(Documents.blobKey(document));
+					try (InputStream in = this.blobs.open(document.blobKey());
 							java.io.OutputStream out = Files.newOutputStream(temp)) {
 						in.transferTo(out);
 					}

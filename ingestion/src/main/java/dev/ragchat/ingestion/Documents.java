@@ -2,14 +2,10 @@ package dev.ragchat.ingestion;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -29,8 +25,10 @@ import dev.ragchat.retrieval.ChunkIndex;
  * The ingestion front: takes uploads and new versions (checked and stored by
  * {@link Uploads}: original first into the blob store, then a queued job in the catalog),
  * reports status, serves originals, a page of documents and a document's chunks, deletes
- * documents with their chunks and originals. Code outside ingestion and retrieval reads
- * documents here, never through the catalog or index ports.
+ * documents with their chunks and originals (through {@link Uploads} too). Code outside
+ * ingestion and retrieval reads documents here, never through the catalog or index ports.
+ * The front calls {@link Uploads}, never the other way: it hands over the documents it
+ * has read.
  */
 public final class Documents {
 
@@ -53,7 +51,7 @@ public final class Documents {
 		this.blobs = blobs;
 		this.index = index;
 		this.workers = workers;
-		this.uploads = new Uploads(this, store, blobs, mediaTypes, workers, clock);
+		this.uploads = new Uploads(store, blobs, mediaTypes, index, workers, clock);
 	}
 
 	/**
@@ -167,18 +165,7 @@ public final class Documents {
 	 * @param id the document
 	 */
 	public void delete(String knowledgeBase, String id) {
-		Document document = get(knowledgeBase, id);
-		this.store.delete(id);
-		this.workers.cancel(id);
-		this.index.deleteDocument(id);
-		try {
-			for (String key : blobKeys(document)) {
-				this.blobs.delete(key);
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot delete the original of " + id, ex);
-		}
+		this.uploads.delete(get(knowledgeBase, id));
 	}
 
 	/**
@@ -209,33 +196,8 @@ public final class Documents {
 	 */
 	public Original original(String knowledgeBase, String id) {
 		Document document = get(knowledgeBase, id);
-		Optional<URI> url = this.blobs.presignedUrl(blobKey(document), Duration.ofMinutes(5));
-		return new Original(document, url.orElse(null), () -> this.blobs.open(blobKey(document)));
-	}
-
-	/**
-	 * @param document a document
-	 * @return where its current version's original is (the first version's where
-	 * originals always were, each later one beside it, {@code -v<version>})
-	 */
-	static String blobKey(Document document) {
-		return blobKey(document.knowledgeBase(), document.id(), document.version());
-	}
-
-	static String blobKey(String knowledgeBase, String id, int version) {
-		return knowledgeBase + "/" + id + ((version > 1) ? "-v" + version : "");
-	}
-
-	/**
-	 * @param document a document
-	 * @return where the originals of all its versions are
-	 */
-	static List<String> blobKeys(Document document) {
-		List<String> keys = new ArrayList<>();
-		for (int version = 1; version <= document.version(); version++) {
-			keys.add(blobKey(document.knowledgeBase(), document.id(), version));
-		}
-		return keys;
+		Optional<URI> url = this.blobs.presignedUrl(document.blobKey(), Duration.ofMinutes(5));
+		return new Original(document, url.orElse(null), () -> this.blobs.open(document.blobKey()));
 	}
 
 	/**
@@ -253,7 +215,7 @@ public final class Documents {
 	 * concurrently, or another document of the knowledge base has these bytes
 	 */
 	public Replaced replace(String knowledgeBase, String id, Upload upload, String metadata) {
-		return this.uploads.replace(knowledgeBase, id, upload, metadata);
+		return this.uploads.replace(get(knowledgeBase, id), upload, metadata);
 	}
 
 	/**
@@ -272,7 +234,7 @@ public final class Documents {
 	 * @throws ConflictException if the document is being ingested
 	 */
 	public Replaced updateMetadata(String knowledgeBase, String id, String metadata) {
-		return this.uploads.updateMetadata(knowledgeBase, id, metadata);
+		return this.uploads.updateMetadata(get(knowledgeBase, id), metadata);
 	}
 
 	/**
@@ -283,15 +245,6 @@ public final class Documents {
 	public List<Document.Version> versions(String knowledgeBase, String id) {
 		get(knowledgeBase, id);
 		return this.store.versions(id);
-	}
-
-	static MessageDigest digest() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	/**

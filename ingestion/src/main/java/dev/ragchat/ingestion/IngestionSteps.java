@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -111,8 +113,7 @@ final class IngestionSteps {
 		try {
 			// into the file as created (a replacing copy would make a new one, without
 			// its owner-only mode)
-			try (InputStream in = this.blobs.open(Documents.blobKey(document));
-					OutputStream out = Files.newOutputStream(file)) {
+			try (InputStream in = this.blobs.open(document.blobKey()); OutputStream out = Files.newOutputStream(file)) {
 				in.transferTo(out);
 			}
 			ParsedDocument parsed = read(document, file, job);
@@ -216,13 +217,22 @@ final class IngestionSteps {
 		Map<String, Integer> seen = new HashMap<>();
 		return chunks.stream().map((c) -> {
 			String hash = HexFormat.of()
-				.formatHex(Documents.digest().digest(c.indexText().getBytes(StandardCharsets.UTF_8)))
+				.formatHex(sha256().digest(c.indexText().getBytes(StandardCharsets.UTF_8)))
 				.substring(0, 16);
 			int repeat = seen.merge(hash, 1, Integer::sum);
 			String id = c.documentId() + ":" + hash + ((repeat > 1) ? "-" + repeat : "");
 			return new Chunk(id, c.knowledgeBase(), c.documentId(), c.filename(), c.page(), c.pageEnd(),
 					c.headingPath(), c.ordinal(), c.text(), c.metadata(), c.title());
 		}).toList();
+	}
+
+	private static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/**

@@ -141,7 +141,7 @@ public final class KnowledgeBases {
 		this.documents.deleteIdempotencyKeys(id);
 		for (Document document : documents) {
 			try {
-				for (String key : Documents.blobKeys(document)) {
+				for (String key : document.blobKeys()) {
 					this.blobs.delete(key);
 				}
 			}

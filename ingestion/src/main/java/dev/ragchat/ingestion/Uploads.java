@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -30,17 +31,20 @@ import dev.ragchat.ingestion.Documents.Submitted;
 import dev.ragchat.ingestion.Documents.Upload;
 import dev.ragchat.ingestion.reading.MediaTypes;
 import dev.ragchat.ingestion.reading.WorkFiles;
+import dev.ragchat.retrieval.ChunkIndex;
 
 import org.springframework.dao.DuplicateKeyException;
 
 /**
- * How files come in, for the front ({@link Documents}): every upload is checked before
- * any is stored (a safe name, not empty, a type ragchat reads, its SHA-256, the metadata
- * a JSON object), then its original goes into the blob store and the document into the
- * catalog, queued: a new document ({@link #submit}: an Idempotency-Key replayed, the same
- * bytes answered by the document that has them, a FAILED one with them replaced) or a
- * document's next version ({@link #replace}, {@link #updateMetadata}). It reads and
- * deletes documents through the front.
+ * How files come in and go, for the front ({@link Documents}): every upload is checked
+ * before any is stored (a safe name, not empty, a type ragchat reads, its SHA-256, the
+ * metadata a JSON object), then its original goes into the blob store and the document
+ * into the catalog, queued: a new document ({@link #submit}: an Idempotency-Key replayed,
+ * the same bytes answered by the document that has them, a FAILED one with them replaced)
+ * or a document's next version ({@link #replace}, {@link #updateMetadata}). A document
+ * leaves with its chunks and originals ({@link #delete}). The front calls this class,
+ * never the other way: it passes in the documents it has read, and what this class reads
+ * or deletes itself it takes from the catalog, the index and the blob store.
  */
 final class Uploads {
 
@@ -50,24 +54,24 @@ final class Uploads {
 
 	private static final ObjectMapper json = new ObjectMapper();
 
-	private final Documents documents;
-
 	private final DocumentStore store;
 
 	private final BlobStore blobs;
 
 	private final MediaTypes mediaTypes;
 
+	private final ChunkIndex index;
+
 	private final IngestionWorkers workers;
 
 	private final Clock clock;
 
-	Uploads(Documents documents, DocumentStore store, BlobStore blobs, MediaTypes mediaTypes, IngestionWorkers workers,
+	Uploads(DocumentStore store, BlobStore blobs, MediaTypes mediaTypes, ChunkIndex index, IngestionWorkers workers,
 			Clock clock) {
-		this.documents = documents;
 		this.store = store;
 		this.blobs = blobs;
 		this.mediaTypes = mediaTypes;
+		this.index = index;
 		this.workers = workers;
 		this.clock = clock;
 	}
@@ -112,7 +116,7 @@ final class Uploads {
 					file.filename(), file.mediaType(), file.size(), file.sha256(), DocumentStatus.QUEUED,
 					Document.Progress.NONE, List.of(), null, 0, normalizedMetadata, this.clock.instant(), null);
 			try {
-				this.blobs.put(Documents.blobKey(document), file.upload().file(), file.mediaType());
+				this.blobs.put(document.blobKey(), file.upload().file(), file.mediaType());
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException("Cannot store the original of " + file.filename(), ex);
@@ -142,19 +146,34 @@ final class Uploads {
 		for (Document failed : this.store.findBySha256(document.knowledgeBase(), document.sha256())) {
 			if (failed.status() == DocumentStatus.FAILED && failed.sha256().equals(document.sha256())
 					&& !failed.id().equals(document.id())) {
-				try {
-					this.documents.delete(failed.knowledgeBase(), failed.id());
-				}
-				catch (NotFoundException ex) {
-					// deleted meanwhile: nothing to replace
-				}
+				// deleted meanwhile: nothing to replace
+				reread(failed).ifPresent(this::delete);
 			}
+		}
+	}
+
+	/**
+	 * Deletes a document, its chunks and its original, and stops its ingestion (see
+	 * {@link Documents#delete}): the catalog row first, then the chunks.
+	 * @param document the document, as just read from the catalog
+	 */
+	void delete(Document document) {
+		this.store.delete(document.id());
+		this.workers.cancel(document.id());
+		this.index.deleteDocument(document.id());
+		try {
+			for (String key : document.blobKeys()) {
+				this.blobs.delete(key);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot delete the original of " + document.id(), ex);
 		}
 	}
 
 	private void deleteOriginal(Document document) {
 		try {
-			this.blobs.delete(Documents.blobKey(document));
+			this.blobs.delete(document.blobKey());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot delete the original of " + document.id(), ex);
@@ -163,9 +182,11 @@ final class Uploads {
 
 	/**
 	 * Queues a document's next version (see {@link Documents#replace}).
+	 * @param current the document, as just read from the catalog
 	 */
-	Replaced replace(String knowledgeBase, String id, Upload upload, String metadata) {
-		Document current = this.documents.get(knowledgeBase, id);
+	Replaced replace(Document current, Upload upload, String metadata) {
+		String knowledgeBase = current.knowledgeBase();
+		String id = current.id();
 		String normalizedMetadata = (metadata != null && !metadata.isBlank()) ? metadata(metadata) : current.metadata();
 		Checked file = check(upload);
 		Optional<Document> same = this.store.findLiveBySha256(knowledgeBase, file.sha256());
@@ -184,7 +205,7 @@ final class Uploads {
 				DocumentStatus.QUEUED, Document.Progress.NONE, List.of(), null, 0, normalizedMetadata,
 				current.createdAt(), null, current.version() + 1, this.clock.instant());
 		try {
-			this.blobs.put(Documents.blobKey(next), file.upload().file(), file.mediaType());
+			this.blobs.put(next.blobKey(), file.upload().file(), file.mediaType());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot store the original of " + file.filename(), ex);
@@ -199,7 +220,7 @@ final class Uploads {
 		if (!replaced) {
 			Optional<Document> now = this.store.findById(id);
 			// a concurrent replacement to the same version may own this original now
-			if (now.isEmpty() || !Documents.blobKey(now.get()).equals(Documents.blobKey(next))
+			if (now.isEmpty() || !now.get().blobKey().equals(next.blobKey())
 					|| !now.get().sha256().equals(next.sha256())) {
 				deleteOriginal(next);
 			}
@@ -213,9 +234,10 @@ final class Uploads {
 	/**
 	 * Queues a document's next version with new metadata (see
 	 * {@link Documents#updateMetadata}).
+	 * @param current the document, as just read from the catalog
 	 */
-	Replaced updateMetadata(String knowledgeBase, String id, String metadata) {
-		Document current = this.documents.get(knowledgeBase, id);
+	Replaced updateMetadata(Document current, String metadata) {
+		String id = current.id();
 		String normalized = metadata(metadata);
 		boolean empty = normalized == null || "{}".equals(normalized);
 		if (empty ? current.metadata() == null || "{}".equals(metadata(current.metadata()))
@@ -226,11 +248,12 @@ final class Uploads {
 		try {
 			// in the owner-only work directory, never the system's temp directory
 			temp = WorkFiles.create(this.workers.workDir(), "metadata-", ".bin");
-			try (InputStream in = this.blobs.open(Documents.blobKey(current));
-					OutputStream out = Files.newOutputStream(temp)) {
+			try (InputStream in = this.blobs.open(current.blobKey()); OutputStream out = Files.newOutputStream(temp)) {
 				in.transferTo(out);
 			}
-			return replace(knowledgeBase, id, new Upload(current.filename(), temp), empty ? "{}" : normalized);
+			Document now = reread(current).orElseThrow(
+					() -> new NotFoundException("No document '" + id + "' in '" + current.knowledgeBase() + "'"));
+			return replace(now, new Upload(current.filename(), temp), empty ? "{}" : normalized);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read the original of " + id, ex);
@@ -245,6 +268,15 @@ final class Uploads {
 				}
 			}
 		}
+	}
+
+	/**
+	 * @param document a document read a moment ago
+	 * @return it as the catalog has it now, read as the front reads it (empty once it is
+	 * deleted)
+	 */
+	private Optional<Document> reread(Document document) {
+		return this.store.findById(document.id()).filter((d) -> d.knowledgeBase().equals(document.knowledgeBase()));
 	}
 
 	private static ConflictException busy(Document document) {
@@ -306,15 +338,24 @@ final class Uploads {
 		for (Checked file : files) {
 			request.append('\n').append(file.filename()).append('\n').append(file.sha256());
 		}
-		return HexFormat.of().formatHex(Documents.digest().digest(request.toString().getBytes(StandardCharsets.UTF_8)));
+		return HexFormat.of().formatHex(digest().digest(request.toString().getBytes(StandardCharsets.UTF_8)));
 	}
 
 	private static String sha256(Path file) throws IOException {
-		MessageDigest digest = Documents.digest();
+		MessageDigest digest = digest();
 		try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
 			in.transferTo(OutputStream.nullOutputStream());
 		}
 		return HexFormat.of().formatHex(digest.digest());
+	}
+
+	private static MessageDigest digest() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/**
