@@ -493,7 +493,7 @@ def questions(truth):
           law("Denmark"), near_place("Denmark"), value="name"),
         q("list-notice-over-120", "list", "List all contracts with a notice period of more than 120 days.",
           lambda f: f["noticeDays"] > 120, files(lambda f: f["noticeDays"] == 120)),
-        q("list-no-data", "list", "List the contracts under which the supplier does not process any personal data.",
+        q("list-no-data", "list", "List the contracts that say the supplier processes no personal data.",
           lambda f: f["dataProcessing"] == "noData", files(lambda f: f["dataProcessing"] == "processor")),
         q("figure-notice-denmark", "figure", "What is the notice period of each contract governed by Danish law?",
           law("Denmark"), near_place("Denmark"), value="days"),
