@@ -1,6 +1,7 @@
 package dev.ragchat.answer;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -35,6 +36,9 @@ final class Says {
 	/** A word that ends its clause. */
 	private static final Pattern CLAUSE_END = Pattern.compile("[,;:()]$|[.;:]\\W*$");
 
+	/** How many first letters two forms of a name share ("Norw-ay", "Norw-egian"). */
+	private static final int NAME_STEM = 4;
+
 	/** How many words before an asked word a negation reaches. */
 	private static final int REACH = 6;
 
@@ -53,6 +57,12 @@ final class Says {
 	private final boolean figure;
 
 	/**
+	 * Whether what is asked is itself negated ("state that no termination fee is
+	 * payable").
+	 */
+	private final boolean negative;
+
+	/**
 	 * @param predicate what a document must say
 	 * @param figure whether it must give a figure
 	 */
@@ -66,6 +76,7 @@ final class Says {
 			}
 		}
 		this.figure = figure;
+		this.negative = Arrays.stream(predicate.split("\\s+")).anyMatch((word) -> NEGATION.matcher(word).find());
 	}
 
 	/**
@@ -90,16 +101,26 @@ final class Says {
 		int missing = 0;
 		for (String word : this.asked) {
 			if (!words.contains(word) && !headed.contains(word)) {
-				if (this.names.contains(word)) {
+				if (this.names.contains(word) && !named(word, words) && !named(word, headed)) {
 					return false;
 				}
-				missing++;
+				missing += this.names.contains(word) ? 0 : 1;
 			}
 		}
 		if (missing > ((this.asked.size() >= 3) ? 1 : 0)) {
 			return false;
 		}
-		return !negated(sentence);
+		// the sentence says it, or says that it is not, as the question asks
+		return negated(sentence) == this.negative;
+	}
+
+	/**
+	 * Whether a sentence writes a name in another form of the same word: its first
+	 * {@value #NAME_STEM} letters ("Norway", "Norwegian"; "Japan", "Japanese").
+	 */
+	private static boolean named(String name, List<String> words) {
+		return name.length() > NAME_STEM && words.stream()
+			.anyMatch((word) -> word.length() > NAME_STEM && word.regionMatches(0, name, 0, NAME_STEM));
 	}
 
 	/**

@@ -101,6 +101,30 @@ class WholeScopeTests {
 	}
 
 	@Test
+	void aQuestionThatAsksForTheDenialListsTheDocumentsThatDenyIt() {
+		leases(3, (n) -> "A termination fee of EUR 300 is owed when the tenant leaves early.");
+		lease("harbour-4", "Harbour Lane 4", "No termination fee applies to this tenancy.");
+		lease("harbour-5", "Harbour Lane 5", "Neither party owes a termination fee at the end of the tenancy.");
+
+		Answer answer = ask("Which leases state that no termination fee applies?");
+
+		assertThat(answer.listing().items()).extracting(Listing.Item::documentId)
+			.containsExactlyInAnyOrder("harbour-4", "harbour-5");
+	}
+
+	@Test
+	void aNameCountsInAnotherFormOfTheWord() {
+		lease("fjord-1", "Fjord Road 1", "This lease is governed by Norwegian law.");
+		lease("fjord-2", "Fjord Road 2", "The laws of Norway govern this lease.");
+		lease("lake-1", "Lake Road 1", "This lease is governed by Swedish law.");
+
+		Answer answer = ask("How many leases are governed by the laws of Norway?");
+
+		assertThat(answer.listing().items()).extracting(Listing.Item::documentId)
+			.containsExactlyInAnyOrder("fjord-1", "fjord-2");
+	}
+
+	@Test
 	void howManyCountsTheDocumentsOfEveryKnowledgeBaseInScope() {
 		leases(3, (n) -> "The tenant may sublet one room with notice.");
 		leaseIn(OTHER_KB, "shop-1", "Shop 1", "The tenant may sublet the storage room.");
