@@ -23,6 +23,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -126,6 +127,10 @@ class WholeKnowledgeBaseBrowserTests extends ConsoleBrowserTestSupport {
 			assertThat(item.get(7)).isEqualTo(this.withFee.get(id));
 		}
 		assertThat(items).extracting((r) -> r.get(1)).contains("'=1+2 Lease of Formula Row");
+
+		// on a phone the table's rows stack and nothing scrolls sideways
+		this.browser.manage().window().setSize(new Dimension(390, 844));
+		assertNoHorizontalScroll();
 	}
 
 	@Test
