@@ -8,6 +8,7 @@ import { $, api, authHeaders, el, guarded, kbName, problem, showError, state } f
 import { markdown, placeChips } from './markdown.js';
 import { openCitation, openDocument } from './viewer.js';
 import { withPageLink } from './weblinks.js';
+import { listingPanel } from './listing.js';
 import { openTrace } from './trace.js';
 import { describeModelSettings, extractNotice, loadPickable, showGenerator } from './models.js';
 import { knowledgeBaseCount, renderScope, resetScope, scopeBody, suggestionKeys, whenScopeChanges } from './scope.js';
@@ -425,7 +426,8 @@ async function loadHistory() {
 			renderStopped(item, m.answer, question);
 		} else {
 			renderAnswer(item, m.answer, m.citations || [], m.grounded, question, m.id, m.passages || [],
-				{ trace: m.trace || null, refusal: m.refusal || null, outcome: m.outcome || null, clarification: m.clarification || null });
+				{ trace: m.trace || null, refusal: m.refusal || null, outcome: m.outcome || null, clarification: m.clarification || null,
+					listing: m.outcome === 'list' ? m : null });
 			item.dataset.done = 'true';
 		}
 	}
@@ -451,7 +453,8 @@ function renderQuestion(item, text) {
  * answer?" opens the trace, "Why not found?" the trace or, for an answer kept without
  * one, its refusal;
  * its outcome and clarification (a question asked back: its readings become buttons, live
- * and from the history); asked: what else its question carried (Regenerate sends it again)
+ * and from the history); listing: for a question about the whole knowledge base, the
+ * answer's count and every item (a table and a CSV beside the text); asked: what else its question carried (Regenerate sends it again)
  */
 function renderAnswer(item, answered, citations, grounded, question, messageId, passages = [], why = {}) {
 	const box = item.querySelector('.text');
@@ -477,6 +480,8 @@ function renderAnswer(item, answered, citations, grounded, question, messageId, 
 	item.querySelector('.message-actions')?.remove();
 	item.querySelector('.passages')?.remove();
 	item.querySelector('.readings')?.remove();
+	item.querySelector('.listing')?.remove();
+	if (why.listing) item.append(listingPanel(why.listing, chat.session.knowledgeBase));
 	const readings = (why.clarification && why.clarification.readings) || [];
 	if (clarify && question && readings.length) {
 		// each asks the question again of the reading's document alone (the citation its
@@ -853,7 +858,7 @@ async function send(message, options = {}) {
 					renderAnswer(answer, event.data.answer ?? text, citations, event.data.grounded, message, event.data.id,
 						event.data.passages || [], { trace: event.data.trace || null, refusal: event.data.refusal || null,
 							outcome: event.data.outcome || null, clarification: event.data.clarification || null,
-							asked: options });
+							listing: event.data.outcome === 'list' ? event.data : null, asked: options });
 					answer.dataset.done = 'true';
 					if (follow) scrollDown(true);
 				} else if (event.name === 'error') {
