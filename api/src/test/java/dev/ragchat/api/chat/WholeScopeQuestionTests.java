@@ -121,6 +121,27 @@ class WholeScopeQuestionTests extends AbstractHttpsIntegrationTests {
 		assertThat(body.at("/choices/0/message/content").asText()).startsWith(WITH_FEE + " of the ");
 	}
 
+	@Test
+	void aChatOverTwoKnowledgeBasesCountsTheLeasesOfBoth() {
+		String shops = createKnowledgeBase("whole-shops");
+		String both = issueKey(
+				"{\"scopes\":[\"chat\",\"upload\"],\"knowledgeBases\":[\"" + this.kb + "\",\"" + shops + "\"]}");
+		JsonNode shop = uploadAndAwait(both, shops, "shop-1.md",
+				"# Lease of Shop 1\n\nA termination fee of EUR 900 is owed when the tenant leaves early.\n"
+					.getBytes(StandardCharsets.UTF_8));
+		assertThat(shop.get("status").asText()).isEqualTo("READY");
+		Answer started = postJson("/api/v1/sessions", "X-API-Key", both,
+				"{\"knowledgeBases\":[\"" + this.kb + "\",\"" + shops + "\"]}");
+		assertThat(started.status()).as(started.text()).isEqualTo(201);
+
+		JsonNode answer = post(started.json(), "{\"message\":\"How many leases have a termination fee?\"}").json();
+
+		assertThat(answer.get("count").asInt()).as(answer.toString()).isEqualTo(WITH_FEE + 1);
+		assertThat(answer.get("scanned").asInt()).isEqualTo(WITH_FEE + 3);
+		assertThat(answer.get("items")).extracting((item) -> item.get("knowledgeBase").asText())
+			.contains(this.kb, shops);
+	}
+
 	private String upload(String filename, String text) {
 		JsonNode uploaded = uploadAndAwait(this.key, this.kb, filename, text.getBytes(StandardCharsets.UTF_8));
 		assertThat(uploaded.get("status").asText()).as(uploaded.toString()).isEqualTo("READY");

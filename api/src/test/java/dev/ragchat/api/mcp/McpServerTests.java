@@ -240,6 +240,23 @@ class McpServerTests extends AbstractHttpsIntegrationTests {
 		assertThat(cited.get("detail").get("sources").get(0).get("documentId").asText()).isEqualTo(this.pdf);
 	}
 
+	@Test
+	void askAboutTheWholeKnowledgeBaseGivesTheEnginesCountAndEveryItem() {
+		for (int n = 1; n <= 2; n++) {
+			uploadAndAwait(this.key, this.kb, "lease-" + n + ".md",
+					("# Lease " + n + "\n\nA termination fee of EUR " + n
+							+ "00 is owed when the tenant leaves early.\n")
+						.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		}
+		JsonNode answer = ok(call(this.client, "ask",
+				Map.of("knowledge_base", this.kb, "question", "Which documents mention a termination fee?")));
+		assertThat(answer.get("outcome").asText()).as(answer.toString()).isEqualTo("list");
+		assertThat(answer.get("count").asInt()).isEqualTo(2);
+		assertThat(answer.get("scanned").asInt()).isEqualTo(3);
+		assertThat(answer.get("items")).hasSize(2)
+			.allSatisfy((item) -> assertThat(item.get("quote").asText()).startsWith("A termination fee of EUR"));
+	}
+
 	private static CallToolResult call(McpSyncClient client, String tool, Map<String, Object> arguments) {
 		return client.callTool(new McpSchema.CallToolRequest(tool, arguments));
 	}
