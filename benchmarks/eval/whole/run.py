@@ -43,7 +43,6 @@ import os
 import re
 import signal
 import sys
-import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
@@ -51,10 +50,13 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
+sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 from ragchat_bench import (JAVA_OPTS, ROOT, Api, connect, create_key, default_java, documents, f3,  # noqa: E402
                            git_commit, ingest, loadavg, percentile, say, write_result)
+from eval import write_scifact  # noqa: E402
 import generate  # noqa: E402
+import mtrag  # noqa: E402
 
 SETS = ("planted", "scifact")
 FALLBACK = "top-k fallback"
@@ -87,17 +89,14 @@ def scifact(args, work):
     data = Path(args.scifact)
     if not (data / "corpus.jsonl").is_file():
         sys.exit(f"no corpus.jsonl in {data} (--scifact)")
-    folder = work / f"scifact-{SCIFACT_DOCS}"
-    folder.mkdir(parents=True, exist_ok=True)
-    files = []
+    abstracts = []
     with open(data / "corpus.jsonl") as f:
         for line in f:
-            if len(files) == SCIFACT_DOCS:
+            if len(abstracts) == SCIFACT_DOCS:
                 break
             d = json.loads(line)
-            path = folder / f"{d['_id']}.md"
-            path.write_text(f"# {d.get('title') or ''}\n\n{d.get('text') or ''}\n")
-            files.append(path)
+            abstracts.append((d["_id"], d.get("title") or "", d.get("text") or ""))
+    files = write_scifact(abstracts, work / f"scifact-{SCIFACT_DOCS}")
     spec = json.loads((HERE / "scifact.json").read_text())
     questions = []
     for q in spec["questions"]:
@@ -225,20 +224,13 @@ def score(q, got):
     return row
 
 
-class Asker:
-    """Asks the conversations with a few threads, each with its own keep-alive connection."""
+class Asker(mtrag.Asker):
+    """Asks the conversations with a few threads, each with its own keep-alive connection
+    (mtrag.py's, whose api() gives each thread its own)."""
 
     def __init__(self, base, key, workers, raw):
-        self.base, self.key, self.workers = base, key, workers
+        super().__init__(base, key, workers)
         self.raw = open(raw, "a") if raw else None
-        self.local = threading.local()
-        self.lock = threading.Lock()
-        self.done = 0
-
-    def api(self):
-        if not hasattr(self.local, "api"):
-            self.local.api = Api(self.base)
-        return self.local.api
 
     def chain(self, qset, chain, files_by_id, total):
         api = self.api()
