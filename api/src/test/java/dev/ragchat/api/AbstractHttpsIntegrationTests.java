@@ -204,6 +204,80 @@ public abstract class AbstractHttpsIntegrationTests {
 	}
 
 	/**
+	 * Uploads a text file and waits until it is READY.
+	 * @param apiKey a key with the upload scope
+	 * @param knowledgeBase where to
+	 * @param filename the name it is sent with
+	 * @param text its content, sent as UTF-8
+	 * @return the document's id
+	 */
+	protected String uploadReady(String apiKey, String knowledgeBase, String filename, String text) {
+		JsonNode uploaded = uploadAndAwait(apiKey, knowledgeBase, filename, text.getBytes(StandardCharsets.UTF_8));
+		assertThat(uploaded.get("status").asText()).as(uploaded.toString()).isEqualTo("READY");
+		return uploaded.get("id").asText();
+	}
+
+	/**
+	 * Starts a chat session on one knowledge base.
+	 * @param apiKey a key with the chat scope
+	 * @param knowledgeBase the knowledge base
+	 * @return the session as {@code POST /api/v1/sessions} answers it ({@code sessionId},
+	 * {@code token}, ...)
+	 */
+	protected JsonNode startSession(String apiKey, String knowledgeBase) {
+		Answer started = postJson("/api/v1/sessions", "X-API-Key", apiKey,
+				"{\"knowledgeBase\":\"" + knowledgeBase + "\"}");
+		assertThat(started.status()).as(started.text()).isEqualTo(201);
+		return started.json();
+	}
+
+	/**
+	 * @param session a session as {@link #startSession} answers it
+	 * @param body the message request, e.g. {@code {"message":"…"}}
+	 * @return the answer to it, whatever the status, sent with the session's token
+	 */
+	protected Answer postMessage(JsonNode session, String body) {
+		return postJson(sessionPath(session) + "/messages", "Authorization", bearerOf(session), body);
+	}
+
+	/**
+	 * @param session a session as {@link #startSession} answers it
+	 * @param question a question, written into JSON as it is (no quotes or backslashes)
+	 * @return the answer, which must be a 200
+	 */
+	protected JsonNode askIn(JsonNode session, String question) {
+		Answer answer = postMessage(session, "{\"message\":\"" + question + "\"}");
+		assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+		return answer.json();
+	}
+
+	/**
+	 * @param session a session as {@link #startSession} answers it
+	 * @return its history as {@code GET /api/v1/sessions/{id}/messages} answers it
+	 */
+	protected JsonNode historyOf(JsonNode session) {
+		Answer history = call("GET", sessionPath(session) + "/messages", "Authorization", bearerOf(session));
+		assertThat(history.status()).as(history.text()).isEqualTo(200);
+		return history.json();
+	}
+
+	/**
+	 * @param session a session as {@link #startSession} answers it
+	 * @return its path, {@code /api/v1/sessions/{id}}
+	 */
+	protected static String sessionPath(JsonNode session) {
+		return "/api/v1/sessions/" + session.get("sessionId").asText();
+	}
+
+	/**
+	 * @param session a session as {@link #startSession} answers it
+	 * @return the {@code Authorization} header of its token
+	 */
+	protected static String bearerOf(JsonNode session) {
+		return "Bearer " + session.get("token").asText();
+	}
+
+	/**
 	 * Uploads the harbour facts PDF ({@code TestFiles.factsPdf}, written into the
 	 * directory) and waits until it is READY.
 	 * @param apiKey a key with the upload scope

@@ -70,15 +70,15 @@ public class ClarifyReadingsTests extends AbstractHttpsIntegrationTests {
 	void policies() {
 		this.kb = createKnowledgeBase("readings-handbook");
 		this.key = chatAndUploadKey(this.kb);
-		upload("travel-policy.md", TRAVEL);
-		upload("remote-work-policy.md", REMOTE);
-		upload("parental-leave-policy.md", LEAVE);
-		upload("expense-rules.md", EXPENSES);
+		this.files.put(uploadReady(this.key, this.kb, "travel-policy.md", TRAVEL), "travel-policy.md");
+		this.files.put(uploadReady(this.key, this.kb, "remote-work-policy.md", REMOTE), "remote-work-policy.md");
+		this.files.put(uploadReady(this.key, this.kb, "parental-leave-policy.md", LEAVE), "parental-leave-policy.md");
+		this.files.put(uploadReady(this.key, this.kb, "expense-rules.md", EXPENSES), "expense-rules.md");
 	}
 
 	@Test
 	void theReadingsOfAQuestionAskedBackComeWithTheHistoryAsTheyCameLive() {
-		JsonNode session = start();
+		JsonNode session = startSession(this.key, this.kb);
 		JsonNode live = ask(session, QUESTION, null);
 		assertThat(live.get("outcome").asText()).as(live.toString()).isEqualTo("clarify");
 		assertThat(live.at("/clarification/kind").asText()).isEqualTo("policy");
@@ -90,7 +90,7 @@ public class ClarifyReadingsTests extends AbstractHttpsIntegrationTests {
 			assertThat(live.at("/citations/" + (source - 1) + "/index").asInt()).isEqualTo(source);
 		}
 
-		JsonNode history = history(session);
+		JsonNode history = historyOf(session);
 		assertThat(history.at("/messages/1/id").asText()).isEqualTo(live.get("id").asText());
 		assertThat(history.at("/messages/1/outcome").asText()).isEqualTo("clarify");
 		assertThat(history.at("/messages/1/clarification")).isEqualTo(live.get("clarification"));
@@ -100,10 +100,10 @@ public class ClarifyReadingsTests extends AbstractHttpsIntegrationTests {
 
 	@Test
 	void eachReadingChosenIsAnsweredFromItsDocumentAlone() {
-		JsonNode session = start();
+		JsonNode session = startSession(this.key, this.kb);
 		ask(session, QUESTION, null);
 		// as a client that was reloaded reads them: from the history
-		JsonNode asked = history(session).at("/messages/1");
+		JsonNode asked = historyOf(session).at("/messages/1");
 		assertThat(asked.get("outcome").asText()).as(asked.toString()).isEqualTo("clarify");
 		assertThat(asked.at("/clarification/readings")).as(asked.toString()).hasSizeGreaterThanOrEqualTo(2);
 		for (JsonNode reading : asked.at("/clarification/readings")) {
@@ -141,50 +141,26 @@ public class ClarifyReadingsTests extends AbstractHttpsIntegrationTests {
 
 	@Test
 	void aReadingOutsideTheConversationIsRefused() {
-		JsonNode session = start();
+		JsonNode session = startSession(this.key, this.kb);
 		String other = createKnowledgeBase("readings-elsewhere");
 		String elsewhere = uploadAndAwait(issueKey("{\"scopes\":[\"upload\"],\"knowledgeBases\":[\"" + other + "\"]}"),
 				other, "travel-policy.md", TRAVEL.getBytes(StandardCharsets.UTF_8))
 			.get("id")
 			.asText();
-		Answer foreign = post(session,
+		Answer foreign = postMessage(session,
 				"{\"message\":\"" + QUESTION + "\",\"reading\":{\"documentId\":\"" + elsewhere + "\"}}");
 		assertThat(foreign.problem(404)).contains("No document '" + elsewhere + "'");
-		Answer missing = post(session, "{\"message\":\"" + QUESTION + "\",\"reading\":{}}");
+		Answer missing = postMessage(session, "{\"message\":\"" + QUESTION + "\",\"reading\":{}}");
 		assertThat(missing.problem(400)).contains("reading.documentId");
 		// nothing was kept of either
-		assertThat(history(session).get("total").asInt()).isZero();
-	}
-
-	private void upload(String filename, String text) {
-		JsonNode uploaded = uploadAndAwait(this.key, this.kb, filename, text.getBytes(StandardCharsets.UTF_8));
-		assertThat(uploaded.get("status").asText()).as(uploaded.toString()).isEqualTo("READY");
-		this.files.put(uploaded.get("id").asText(), filename);
-	}
-
-	private JsonNode start() {
-		Answer started = postJson("/api/v1/sessions", "X-API-Key", this.key, "{\"knowledgeBase\":\"" + this.kb + "\"}");
-		assertThat(started.status()).as(started.text()).isEqualTo(201);
-		return started.json();
+		assertThat(historyOf(session).get("total").asInt()).isZero();
 	}
 
 	private JsonNode ask(JsonNode session, String question, String reading) {
-		Answer answer = post(session, "{\"message\":\"" + question + "\""
+		Answer answer = postMessage(session, "{\"message\":\"" + question + "\""
 				+ ((reading != null) ? ",\"reading\":{\"documentId\":\"" + reading + "\"}" : "") + "}");
 		assertThat(answer.status()).as(answer.text()).isEqualTo(200);
 		return answer.json();
-	}
-
-	private Answer post(JsonNode session, String body) {
-		return postJson("/api/v1/sessions/" + session.get("sessionId").asText() + "/messages", "Authorization",
-				"Bearer " + session.get("token").asText(), body);
-	}
-
-	private JsonNode history(JsonNode session) {
-		Answer history = call("GET", "/api/v1/sessions/" + session.get("sessionId").asText() + "/messages",
-				"Authorization", "Bearer " + session.get("token").asText());
-		assertThat(history.status()).as(history.text()).isEqualTo(200);
-		return history.json();
 	}
 
 }

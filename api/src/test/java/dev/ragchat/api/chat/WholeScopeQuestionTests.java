@@ -6,9 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ragchat.api.AbstractHttpsIntegrationTests;
@@ -31,9 +29,6 @@ class WholeScopeQuestionTests extends AbstractHttpsIntegrationTests {
 
 	String key;
 
-	/** The documents' file names, by id. */
-	final Map<String, String> files = new HashMap<>();
-
 	final List<String> withFee = new ArrayList<>();
 
 	@BeforeEach
@@ -41,20 +36,21 @@ class WholeScopeQuestionTests extends AbstractHttpsIntegrationTests {
 		this.kb = createKnowledgeBase("whole-leases");
 		this.key = chatAndUploadKey(this.kb);
 		for (int n = 1; n <= WITH_FEE; n++) {
-			this.withFee.add(upload("elm-court-" + n + ".md",
+			this.withFee.add(uploadReady(this.key, this.kb, "elm-court-" + n + ".md",
 					"# Lease of Elm Court " + n + "\n\nThe flat at Elm Court " + n
 							+ " is let for one year.\n\nA termination fee of EUR " + n
 							+ "00 is owed when the tenant leaves early.\n"));
 		}
-		upload("harbour-lane-4.md", "# Lease of Harbour Lane 4\n\nNo termination fee applies to this tenancy.\n");
-		upload("mill-street-1.md",
+		uploadReady(this.key, this.kb, "harbour-lane-4.md",
+				"# Lease of Harbour Lane 4\n\nNo termination fee applies to this tenancy.\n");
+		uploadReady(this.key, this.kb, "mill-street-1.md",
 				"# Lease of Mill Street 1\n\nThe rent is paid on the first working day of each month.\n");
 	}
 
 	@Test
 	void aWhichQuestionListsEveryLeaseThatSaysItInTheAnswerAndItsHistory() {
-		JsonNode session = start();
-		Answer asked = post(session, "{\"message\":\"Which leases have a termination fee?\"}");
+		JsonNode session = startSession(this.key, this.kb);
+		Answer asked = postMessage(session, "{\"message\":\"Which leases have a termination fee?\"}");
 		assertThat(asked.status()).as(asked.text()).isEqualTo(200);
 		JsonNode answer = asked.json();
 
@@ -75,7 +71,7 @@ class WholeScopeQuestionTests extends AbstractHttpsIntegrationTests {
 		assertThat(items).containsExactlyInAnyOrderElementsOf(this.withFee);
 		assertThat(answer.get("answer").asText()).startsWith(WITH_FEE + " of the " + (WITH_FEE + 2) + " documents");
 
-		JsonNode history = history(session).at("/messages/1");
+		JsonNode history = historyOf(session).at("/messages/1");
 		assertThat(history.get("outcome").asText()).isEqualTo("list");
 		assertThat(history.get("count")).isEqualTo(answer.get("count"));
 		assertThat(history.get("items")).isEqualTo(answer.get("items"));
@@ -83,15 +79,14 @@ class WholeScopeQuestionTests extends AbstractHttpsIntegrationTests {
 
 	@Test
 	void aFollowUpCountsAmongTheLeasesListedBeforeAndTheStreamEndsWithTheCount() throws Exception {
-		JsonNode session = start();
-		post(session, "{\"message\":\"Which leases have a termination fee?\"}");
+		JsonNode session = startSession(this.key, this.kb);
+		askIn(session, "Which leases have a termination fee?");
 
 		HttpResponse<String> streamed = HttpClient.newBuilder()
 			.sslContext(Calls.trusting(this.certificate))
 			.build()
-			.send(HttpRequest
-				.newBuilder(URI.create(url("/api/v1/sessions/" + session.get("sessionId").asText() + "/messages")))
-				.header("Authorization", "Bearer " + session.get("token").asText())
+			.send(HttpRequest.newBuilder(URI.create(url(sessionPath(session) + "/messages")))
+				.header("Authorization", bearerOf(session))
 				.header("Content-Type", "application/json")
 				.header("Accept", "text/event-stream")
 				.POST(HttpRequest.BodyPublishers
@@ -134,37 +129,12 @@ class WholeScopeQuestionTests extends AbstractHttpsIntegrationTests {
 				"{\"knowledgeBases\":[\"" + this.kb + "\",\"" + shops + "\"]}");
 		assertThat(started.status()).as(started.text()).isEqualTo(201);
 
-		JsonNode answer = post(started.json(), "{\"message\":\"How many leases have a termination fee?\"}").json();
+		JsonNode answer = askIn(started.json(), "How many leases have a termination fee?");
 
 		assertThat(answer.get("count").asInt()).as(answer.toString()).isEqualTo(WITH_FEE + 1);
 		assertThat(answer.get("scanned").asInt()).isEqualTo(WITH_FEE + 3);
 		assertThat(answer.get("items")).extracting((item) -> item.get("knowledgeBase").asText())
 			.contains(this.kb, shops);
-	}
-
-	private String upload(String filename, String text) {
-		JsonNode uploaded = uploadAndAwait(this.key, this.kb, filename, text.getBytes(StandardCharsets.UTF_8));
-		assertThat(uploaded.get("status").asText()).as(uploaded.toString()).isEqualTo("READY");
-		this.files.put(uploaded.get("id").asText(), filename);
-		return uploaded.get("id").asText();
-	}
-
-	private JsonNode start() {
-		Answer started = postJson("/api/v1/sessions", "X-API-Key", this.key, "{\"knowledgeBase\":\"" + this.kb + "\"}");
-		assertThat(started.status()).as(started.text()).isEqualTo(201);
-		return started.json();
-	}
-
-	private Answer post(JsonNode session, String body) {
-		return postJson("/api/v1/sessions/" + session.get("sessionId").asText() + "/messages", "Authorization",
-				"Bearer " + session.get("token").asText(), body);
-	}
-
-	private JsonNode history(JsonNode session) {
-		Answer history = call("GET", "/api/v1/sessions/" + session.get("sessionId").asText() + "/messages",
-				"Authorization", "Bearer " + session.get("token").asText());
-		assertThat(history.status()).as(history.text()).isEqualTo(200);
-		return history.json();
 	}
 
 }
