@@ -14,6 +14,9 @@ import dev.ragchat.api.Calls;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -117,6 +120,49 @@ class WholeScopeQuestionTests extends AbstractHttpsIntegrationTests {
 	}
 
 	@Test
+	void aMetadataFilterCountsOnlyTheLeasesThatPassIt() {
+		String bergenFee = uploadWithMetadata("bergen-quay-1.md",
+				"# Lease of Bergen Quay 1\n\nA termination fee of EUR 950 is owed when the tenant leaves early.\n",
+				"{\"city\":\"Bergen\",\"year\":2025}");
+		String olderBergenFee = uploadWithMetadata("bergen-quay-2.md",
+				"# Lease of Bergen Quay 2\n\nA termination fee of EUR 975 is owed when the tenant leaves early.\n",
+				"{\"city\":\"Bergen\",\"year\":2023}");
+		uploadWithMetadata("bergen-quay-3.md",
+				"# Lease of Bergen Quay 3\n\nNo termination fee applies to this tenancy.\n",
+				"{\"city\":\"Bergen\",\"year\":2025}");
+		uploadWithMetadata("oslo-quay-1.md",
+				"# Lease of Oslo Quay 1\n\nA termination fee of EUR 990 is owed when the tenant leaves early.\n",
+				"{\"city\":\"Oslo\",\"year\":2025}");
+		String bergen = "{\"key\":\"city\",\"op\":\"eq\",\"value\":\"Bergen\"}";
+		JsonNode session = startSession(this.key, this.kb);
+
+		Answer asked = postMessage(session,
+				"{\"message\":\"How many leases have a termination fee?\",\"filter\":" + bergen + "}");
+
+		assertThat(asked.status()).as(asked.text()).isEqualTo(200);
+		JsonNode answer = asked.json();
+		assertThat(answer.get("outcome").asText()).as(answer.toString()).isEqualTo("list");
+		assertThat(answer.get("count").asInt()).isEqualTo(2);
+		assertThat(answer.get("scanned").asInt()).as("the leases in Bergen").isEqualTo(3);
+		assertThat(answer.get("items")).extracting((item) -> item.get("documentId").asText())
+			.containsExactlyInAnyOrder(bergenFee, olderBergenFee);
+		assertThat(answer.get("answer").asText()).startsWith("2 of the 3 documents in scope say");
+		// a filter of two conditions, over /v1 (its extension field)
+		Answer completion = postJson("/v1/chat/completions", "X-API-Key", this.key, """
+				{"model": "kb:%s", "messages": [{"role": "user", "content": "Which leases have a termination fee?"}],
+				 "filter": {"and": [%s, {"key": "year", "op": "gte", "value": 2024}]}}""".formatted(this.kb, bergen));
+		assertThat(completion.status()).as(completion.text()).isEqualTo(200);
+		JsonNode body = completion.json();
+		assertThat(body.get("count").asInt()).as(body.toString()).isEqualTo(1);
+		assertThat(body.get("scanned").asInt()).isEqualTo(2);
+		assertThat(body.get("items")).extracting((item) -> item.get("documentId").asText()).containsExactly(bergenFee);
+		// the same chat without a filter counts every lease of the knowledge base
+		JsonNode unfiltered = askIn(session, "How many leases have a termination fee?");
+		assertThat(unfiltered.get("count").asInt()).isEqualTo(WITH_FEE + 3);
+		assertThat(unfiltered.get("scanned").asInt()).isEqualTo(WITH_FEE + 2 + 4);
+	}
+
+	@Test
 	void aChatOverTwoKnowledgeBasesCountsTheLeasesOfBoth() {
 		String shops = createKnowledgeBase("whole-shops");
 		String both = issueKey(
@@ -135,6 +181,19 @@ class WholeScopeQuestionTests extends AbstractHttpsIntegrationTests {
 		assertThat(answer.get("scanned").asInt()).isEqualTo(WITH_FEE + 3);
 		assertThat(answer.get("items")).extracting((item) -> item.get("knowledgeBase").asText())
 			.contains(this.kb, shops);
+	}
+
+	private String uploadWithMetadata(String filename, String text, String metadata) {
+		MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+		parts.add("file", file(filename, text.getBytes(StandardCharsets.UTF_8)));
+		parts.add("metadata", metadata);
+		Answer submitted = postMultipart("/api/v1/knowledge-bases/" + this.kb + "/documents", "X-API-Key", this.key,
+				parts);
+		assertThat(submitted.status()).as(submitted.text()).isEqualTo(202);
+		Answer ingested = call("GET", submitted.json().at("/documents/0/statusUrl").asText() + "?waitSeconds=60",
+				"X-API-Key", this.key);
+		assertThat(ingested.json().get("status").asText()).as(ingested.text()).isEqualTo("READY");
+		return ingested.json().get("id").asText();
 	}
 
 }
