@@ -1,7 +1,6 @@
 package dev.ragchat.api.chat;
 
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -62,28 +61,28 @@ class ChatScopeTests extends AbstractHttpsIntegrationTests {
 				+ this.cranes + "\"]}");
 		this.harbourOnly = chatAndUploadKey(this.harbour);
 		this.pdf = uploadFactsPdf(this.both, this.harbour, this.dir);
-		this.ferry = uploadText(this.harbour, "ferry.md",
+		this.ferry = uploadReady(this.both, this.harbour, "ferry.md",
 				"# Kestrel Point ferry\n\nThe Kestrel Point ferry leaves at seven in the morning, every day.\n");
-		this.crane = uploadText(this.cranes, "contoso.md",
+		this.crane = uploadReady(this.both, this.cranes, "contoso.md",
 				"# Contoso cranes\n\nThe Contoso cranes on the harbour quay lift 40 tonnes.\n");
 	}
 
 	@Test
 	void aSessionOverTwoKnowledgeBasesAnswersFromEachAndItsCitationsNameTheirKnowledgeBase() {
 		JsonNode one = start(this.both, "{\"knowledgeBase\":\"" + this.harbour + "\"}");
-		assertThat(ask(one, CRANES).get("grounded").asBoolean()).as("the harbour alone knows no cranes").isFalse();
+		assertThat(askIn(one, CRANES).get("grounded").asBoolean()).as("the harbour alone knows no cranes").isFalse();
 
 		JsonNode session = start(this.both, "{\"knowledgeBases\":[\"" + this.harbour + "\",\"" + this.cranes + "\"]}");
-		JsonNode shown = call("GET", "/api/v1/sessions/" + id(session), "Authorization", bearer(session)).json();
+		JsonNode shown = call("GET", "/api/v1/sessions/" + id(session), "Authorization", bearerOf(session)).json();
 		assertThat(shown.get("knowledgeBase").asText()).isEqualTo(this.harbour);
 		assertThat(shown.get("knowledgeBases")).extracting(JsonNode::asText).containsExactly(this.harbour, this.cranes);
 		assertThat(shown.get("documents")).isEmpty();
 
-		JsonNode craneAnswer = ask(session, CRANES);
+		JsonNode craneAnswer = askIn(session, CRANES);
 		assertThat(craneAnswer.get("grounded").asBoolean()).as(craneAnswer.toString()).isTrue();
 		assertThat(craneAnswer.at("/citations/0/documentId").asText()).isEqualTo(this.crane);
 		assertThat(craneAnswer.at("/citations/0/knowledgeBase").asText()).isEqualTo(this.cranes);
-		JsonNode lighthouse = ask(session, LIGHTHOUSE);
+		JsonNode lighthouse = askIn(session, LIGHTHOUSE);
 		assertThat(lighthouse.get("grounded").asBoolean()).as(lighthouse.toString()).isTrue();
 		assertThat(lighthouse.at("/citations/0/documentId").asText()).isEqualTo(this.pdf);
 		assertThat(lighthouse.at("/citations/0/knowledgeBase").asText()).isEqualTo(this.harbour);
@@ -93,10 +92,10 @@ class ChatScopeTests extends AbstractHttpsIntegrationTests {
 	void aSessionNarrowedToADocumentAnswersFromItAloneUntilItsScopeChanges() {
 		JsonNode session = start(this.both,
 				"{\"knowledgeBase\":\"" + this.harbour + "\",\"documents\":[\"" + this.ferry + "\"]}");
-		JsonNode refused = ask(session, LIGHTHOUSE);
+		JsonNode refused = askIn(session, LIGHTHOUSE);
 		assertThat(refused.get("grounded").asBoolean()).as("the PDF is outside the scope").isFalse();
 		assertThat(refused.get("citations")).isEmpty();
-		JsonNode ferryAnswer = ask(session, FERRY);
+		JsonNode ferryAnswer = askIn(session, FERRY);
 		assertThat(ferryAnswer.get("grounded").asBoolean()).as(ferryAnswer.toString()).isTrue();
 		assertThat(ferryAnswer.get("citations")).extracting((c) -> c.get("documentId").asText())
 			.containsOnly(this.ferry);
@@ -106,8 +105,8 @@ class ChatScopeTests extends AbstractHttpsIntegrationTests {
 		assertThat(widened.status()).as(widened.text()).isEqualTo(200);
 		assertThat(widened.json().get("knowledgeBases")).extracting(JsonNode::asText)
 			.containsExactly(this.harbour, this.cranes);
-		assertThat(ask(session, LIGHTHOUSE).at("/citations/0/documentId").asText()).isEqualTo(this.pdf);
-		assertThat(ask(session, CRANES).at("/citations/0/knowledgeBase").asText()).isEqualTo(this.cranes);
+		assertThat(askIn(session, LIGHTHOUSE).at("/citations/0/documentId").asText()).isEqualTo(this.pdf);
+		assertThat(askIn(session, CRANES).at("/citations/0/knowledgeBase").asText()).isEqualTo(this.cranes);
 	}
 
 	@Test
@@ -125,7 +124,7 @@ class ChatScopeTests extends AbstractHttpsIntegrationTests {
 		Answer tooMany = scope(session, "{\"documents\":[" + "\"d\",".repeat(100) + "\"d\"]}");
 		assertThat(tooMany.status()).isEqualTo(400);
 		// nothing changed: the session still asks the whole harbour
-		assertThat(ask(session, LIGHTHOUSE).get("grounded").asBoolean()).isTrue();
+		assertThat(askIn(session, LIGHTHOUSE).get("grounded").asBoolean()).isTrue();
 	}
 
 	@Test
@@ -180,29 +179,16 @@ class ChatScopeTests extends AbstractHttpsIntegrationTests {
 		}
 	}
 
-	private String uploadText(String knowledgeBase, String filename, String text) {
-		JsonNode uploaded = uploadAndAwait(this.both, knowledgeBase, filename, text.getBytes(StandardCharsets.UTF_8));
-		assertThat(uploaded.get("status").asText()).as(uploaded.toString()).isEqualTo("READY");
-		return uploaded.get("id").asText();
-	}
-
 	private JsonNode start(String key, String body) {
 		Answer started = postJson("/api/v1/sessions", "X-API-Key", key, body);
 		assertThat(started.status()).as(started.text()).isEqualTo(201);
 		return started.json();
 	}
 
-	private JsonNode ask(JsonNode session, String question) {
-		Answer answer = postJson("/api/v1/sessions/" + id(session) + "/messages", "Authorization", bearer(session),
-				"{\"message\":\"" + question + "\"}");
-		assertThat(answer.status()).as(answer.text()).isEqualTo(200);
-		return answer.json();
-	}
-
 	private Answer scope(JsonNode session, String body) {
 		return call(this.rest.put()
 			.uri(url("/api/v1/sessions/" + id(session) + "/scope"))
-			.header("Authorization", bearer(session))
+			.header("Authorization", bearerOf(session))
 			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
 			.body(body));
 	}
@@ -215,10 +201,6 @@ class ChatScopeTests extends AbstractHttpsIntegrationTests {
 
 	private static String id(JsonNode session) {
 		return session.get("sessionId").asText();
-	}
-
-	private static String bearer(JsonNode session) {
-		return "Bearer " + session.get("token").asText();
 	}
 
 	private static JsonNode ok(CallToolResult result) {

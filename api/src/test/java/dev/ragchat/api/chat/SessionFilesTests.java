@@ -47,16 +47,16 @@ class SessionFilesTests extends AbstractHttpsIntegrationTests {
 
 	@Test
 	void aFileDroppedIntoASessionIsAskedThereWithCitationsInTheSessionsOwnKnowledgeBase() {
-		JsonNode session = start(this.chatOnly);
-		assertThat(ask(session, TIDE).get("grounded").asBoolean()).as("the harbour knows no tides").isFalse();
+		JsonNode session = startSession(this.chatOnly, this.harbour);
+		assertThat(askIn(session, TIDE).get("grounded").asBoolean()).as("the harbour knows no tides").isFalse();
 
 		JsonNode dropped = dropAndAwait(session, "tides.md", TIDE_FILE);
 		assertThat(dropped.get("status").asText()).as(dropped.toString()).isEqualTo("READY");
 		assertThat(dropped.get("knowledgeBase").asText()).isEqualTo(id(session));
-		JsonNode shown = call("GET", "/api/v1/sessions/" + id(session), "Authorization", bearer(session)).json();
+		JsonNode shown = call("GET", "/api/v1/sessions/" + id(session), "Authorization", bearerOf(session)).json();
 		assertThat(shown.get("knowledgeBases")).extracting(JsonNode::asText).containsExactly(this.harbour, id(session));
 
-		JsonNode answer = ask(session, TIDE);
+		JsonNode answer = askIn(session, TIDE);
 		assertThat(answer.get("grounded").asBoolean()).as(answer.toString()).isTrue();
 		assertThat(answer.at("/citations/0/documentId").asText()).isEqualTo(dropped.get("id").asText());
 		assertThat(answer.at("/citations/0/knowledgeBase").asText()).isEqualTo(id(session));
@@ -76,28 +76,28 @@ class SessionFilesTests extends AbstractHttpsIntegrationTests {
 		// a scope changed from the console keeps the dropped files
 		Answer rescoped = call(this.rest.put()
 			.uri(url("/api/v1/sessions/" + id(session) + "/scope"))
-			.header("Authorization", bearer(session))
+			.header("Authorization", bearerOf(session))
 			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
 			.body("{\"knowledgeBases\":[]}"));
 		assertThat(rescoped.status()).as(rescoped.text()).isEqualTo(200);
-		assertThat(ask(session, TIDE).get("grounded").asBoolean()).isTrue();
+		assertThat(askIn(session, TIDE).get("grounded").asBoolean()).isTrue();
 	}
 
 	@Test
 	void aDroppedFileIsNoOneElsesToListSearchOpenOrAsk() {
-		JsonNode session = start(this.chatOnly);
+		JsonNode session = startSession(this.chatOnly, this.harbour);
 		String file = dropAndAwait(session, "tides.md", TIDE_FILE).get("id").asText();
 		String own = id(session);
 
 		// another session of the same key does not ask it, nor may it take it in
-		JsonNode other = start(this.chatOnly);
-		assertThat(ask(other, TIDE).get("grounded").asBoolean()).isFalse();
+		JsonNode other = startSession(this.chatOnly, this.harbour);
+		assertThat(askIn(other, TIDE).get("grounded").asBoolean()).isFalse();
 		assertThat(call(this.rest.put()
 			.uri(url("/api/v1/sessions/" + id(other) + "/scope"))
-			.header("Authorization", bearer(other))
+			.header("Authorization", bearerOf(other))
 			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
 			.body("{\"knowledgeBases\":[\"" + own + "\"]}")).problem(404)).contains(own);
-		assertThat(call("GET", "/api/v1/sessions/" + own + "/files", "Authorization", bearer(other)).status())
+		assertThat(call("GET", "/api/v1/sessions/" + own + "/files", "Authorization", bearerOf(other)).status())
 			.isEqualTo(404);
 		assertThat(postJson("/api/v1/sessions", "X-API-Key", this.chatOnly,
 				"{\"knowledgeBase\":\"" + this.harbour + "\",\"knowledgeBases\":[\"" + own + "\"]}")
@@ -132,12 +132,12 @@ class SessionFilesTests extends AbstractHttpsIntegrationTests {
 					call("DELETE", "/api/v1/knowledge-bases/" + own + "/documents/" + file, key, credential).status())
 				.isEqualTo(404);
 		}
-		assertThat(ask(session, TIDE).get("grounded").asBoolean()).as("still there, in its session").isTrue();
+		assertThat(askIn(session, TIDE).get("grounded").asBoolean()).as("still there, in its session").isTrue();
 	}
 
 	@Test
 	void deletingTheSessionDeletesItsFilesTheirChunksAndOriginals() {
-		JsonNode session = start(this.chatOnly);
+		JsonNode session = startSession(this.chatOnly, this.harbour);
 		String file = dropAndAwait(session, "tides.md", TIDE_FILE).get("id").asText();
 		assertThat(this.index.count(file)).isPositive();
 
@@ -152,20 +152,20 @@ class SessionFilesTests extends AbstractHttpsIntegrationTests {
 			.status()).isEqualTo(404);
 		assertThat(this.documents.findById(file)).isEmpty();
 		assertThat(this.index.count(file)).isZero();
-		JsonNode fresh = start(this.chatOnly);
-		assertThat(ask(fresh, TIDE).get("grounded").asBoolean()).isFalse();
+		JsonNode fresh = startSession(this.chatOnly, this.harbour);
+		assertThat(askIn(fresh, TIDE).get("grounded").asBoolean()).isFalse();
 	}
 
 	@Test
 	void aFileOfATypeNotReadOrEmptyIsAProblemAndChangesNothing() {
-		JsonNode session = start(this.chatOnly);
+		JsonNode session = startSession(this.chatOnly, this.harbour);
 		Answer unsupported = drop(session, "tool.exe", new byte[] { 'M', 'Z', 0, 1, 2, 3, 4, 5 });
 		assertThat(unsupported.problem(415)).contains("tool.exe");
 		Answer empty = drop(session, "empty.md", new byte[0]);
 		assertThat(empty.problem(400)).contains("empty");
-		JsonNode shown = call("GET", "/api/v1/sessions/" + id(session), "Authorization", bearer(session)).json();
+		JsonNode shown = call("GET", "/api/v1/sessions/" + id(session), "Authorization", bearerOf(session)).json();
 		assertThat(shown.get("knowledgeBases")).extracting(JsonNode::asText).containsExactly(this.harbour);
-		assertThat(call("GET", "/api/v1/sessions/" + id(session) + "/files", "Authorization", bearer(session)).json()
+		assertThat(call("GET", "/api/v1/sessions/" + id(session) + "/files", "Authorization", bearerOf(session)).json()
 			.get("files")).isEmpty();
 	}
 
@@ -173,7 +173,7 @@ class SessionFilesTests extends AbstractHttpsIntegrationTests {
 		Answer dropped = drop(session, filename, text.getBytes(StandardCharsets.UTF_8));
 		assertThat(dropped.status()).as(dropped.text()).isEqualTo(202);
 		String statusUrl = dropped.json().at("/files/0/statusUrl").asText();
-		Answer done = call("GET", statusUrl + "?waitSeconds=60", "Authorization", bearer(session));
+		Answer done = call("GET", statusUrl + "?waitSeconds=60", "Authorization", bearerOf(session));
 		assertThat(done.status()).as(done.text()).isEqualTo(200);
 		return done.json();
 	}
@@ -181,28 +181,11 @@ class SessionFilesTests extends AbstractHttpsIntegrationTests {
 	private Answer drop(JsonNode session, String filename, byte[] bytes) {
 		MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
 		parts.add("file", file(filename, bytes));
-		return postMultipart("/api/v1/sessions/" + id(session) + "/files", "Authorization", bearer(session), parts);
-	}
-
-	private JsonNode start(String key) {
-		Answer started = postJson("/api/v1/sessions", "X-API-Key", key, "{\"knowledgeBase\":\"" + this.harbour + "\"}");
-		assertThat(started.status()).as(started.text()).isEqualTo(201);
-		return started.json();
-	}
-
-	private JsonNode ask(JsonNode session, String question) {
-		Answer answer = postJson("/api/v1/sessions/" + id(session) + "/messages", "Authorization", bearer(session),
-				"{\"message\":\"" + question + "\"}");
-		assertThat(answer.status()).as(answer.text()).isEqualTo(200);
-		return answer.json();
+		return postMultipart("/api/v1/sessions/" + id(session) + "/files", "Authorization", bearerOf(session), parts);
 	}
 
 	private static String id(JsonNode session) {
 		return session.get("sessionId").asText();
-	}
-
-	private static String bearer(JsonNode session) {
-		return "Bearer " + session.get("token").asText();
 	}
 
 }
