@@ -224,6 +224,62 @@ class ConversationStateTests {
 	}
 
 	@Test
+	void aFollowUpIsAnsweredFromTheSubjectsPageThoughAnotherPageWritesEveryNameTheAnswerGave() {
+		add("museum", "Harbour Museum",
+				section("Admission", "Children under twelve enter the museum free of charge; adults pay eight euros."));
+		add("visitor-guide", "Visitor Guide", section("Sights",
+				"The Visitor Guide lists the Harbour Museum among the sights; children ride the ferry for free."));
+		Chat chat = new Chat(extract());
+		chat.history.add(new Turn(Turn.USER, "Where can I see old ship models?"));
+		chat.history
+			.add(new Turn(Turn.ASSISTANT, "The Harbour Museum shows them; the Visitor Guide has the opening times."));
+		Answer children = chat.ask("Do children pay to enter the museum?");
+		// the subject is held by its documents, not by the words of every name the answer
+		// gave: the guide writes them all, the museum's page answers
+		assertThat(children.grounded()).as(children.text()).isTrue();
+		assertThat(children.text()).contains("Children under twelve enter the museum free");
+		assertThat(documents(children)).contains("museum");
+	}
+
+	@Test
+	void aFollowUpOnTheCitedPageIsNotAnsweredFromAnotherThatWritesTheYearAsked() {
+		add("loans", "Library loans", section("Late fees",
+				"In 2024 the late fee for books is 20 cents a day, capped at five euros per item."));
+		add("renovation", "Reading room renovation",
+				section("Works", "The reading room stays closed for works until the end of 2025."));
+		Chat chat = new Chat(extract());
+		Answer fee = chat.ask("How much is the late fee for books?");
+		assertThat(documents(fee)).as(fee.text()).containsOnly("loans");
+		Answer next = chat.ask("Will it be the same in 2025?");
+		// the conversation is about the loans page: a page about something else that
+		// writes the year is no answer
+		assertThat(next.grounded()).as(next.text()).isFalse();
+		assertThat(documents(next)).doesNotContain("renovation");
+	}
+
+	@Test
+	void aCodeTheSubjectsPagesDoNotWriteIsASubjectOfItsOwn() {
+		add("lumen-app", "Lumen Photo App",
+				section("Backup", "Archive Sync copies your photos to the cloud every night."));
+		add("metadata", "Camera metadata guide",
+				section("EXIF", "EXIF data is what a photo records of the camera and its exposure."));
+		Chat chat = new Chat(extract());
+		chat.history.add(new Turn(Turn.USER, "How do I back up my photos?"));
+		chat.history.add(new Turn(Turn.ASSISTANT, "Archive Sync in the Lumen Photo App copies them every night."));
+		Answer exif = chat.ask("What is EXIF data?");
+		assertThat(exif.trace().stage(Trace.REWRITE).conversation().own()).as(exif.trace().toString()).isTrue();
+		assertThat(exif.trace().stage(Trace.REWRITE).gave()).isEqualTo("What is EXIF data?");
+		assertThat(exif.grounded()).as(exif.trace().toString()).isTrue();
+		assertThat(documents(exif)).containsOnly("metadata");
+		// a code the subject's pages write is asked of the subject
+		Chat sync = new Chat(extract());
+		sync.history.add(new Turn(Turn.USER, "Which app backs up my photos?"));
+		sync.history.add(new Turn(Turn.ASSISTANT, "The Lumen Photo App does."));
+		Answer nightly = sync.ask("How often does Archive Sync run?");
+		assertThat(nightly.trace().stage(Trace.REWRITE).conversation().own()).isFalse();
+	}
+
+	@Test
 	void aQuestionThatNamesItsOwnSubjectIsSearchedAloneAndTheModelIsNotToldTheOldOne() {
 		Chat chat = new Chat(model("3M faces lawsuits over its Combat Arms Earplugs [1]."));
 		chat.ask("What is 3M's litigation exposure for Combat Arms Earplugs?");

@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 
 import dev.ragchat.answer.generate.Turn;
+import dev.ragchat.answer.ground.NamesRule;
 import dev.ragchat.answer.search.Search;
 import dev.ragchat.answer.search.SearchRequest;
 import dev.ragchat.answer.text.Asks;
@@ -25,9 +26,9 @@ import org.tartarus.snowball.ext.PorterStemmer;
  * <li>what the message asks for, its operator ({@link Asks}), read from its words and
  * never searched as a subject;</li>
  * <li>what it is about: a message that names its own subject (a document's title or part
- * of it, a name a title holds, {@link Mentions}; or a proper name that the documents in
- * focus do not write, which may have no document at all) is searched as asked and puts
- * that subject in focus;</li>
+ * of it, a name a title holds, {@link Mentions}; a name the documents in focus do not
+ * write: a proper name, which may have no document, or a code other documents write) is
+ * searched as asked and puts that subject in focus;</li>
  * <li>otherwise it follows up on the subject in focus: the latest one a turn named, the
  * answer's (what it names, else what it cited or quoted) before its question's; a turn
  * whose answer was refused puts nothing in focus. It is searched with the subject's name,
@@ -146,16 +147,20 @@ public final class ConversationReader implements QueryRewriter {
 			List<Subject> kept = prior.focus().stream().filter(Subject::documented).toList();
 			ConversationState state = new ConversationState(kept, false, operator, periods, List.of(),
 					why + ": searched as asked, the documents of " + quoted(labels(kept)) + " first when they answer");
-			return new Rewrite(question, state.why(), null, null, state, state.named());
+			return new Rewrite(question, state.why(), null, null, state, state.named(), List.of());
 		}
 		ConversationState state = new ConversationState(prior.focus(), false, operator, asked, sides,
-				"it follows up on " + quoted(labels(prior.focus())) + " (" + from(prior.focus()) + ")"
+				"it follows up on " + quoted(labels(prior.focus())) + " (" + prior.focus().get(0).origin() + ")"
 						+ (carried.isEmpty() ? "" : "; the years asked before carried:" + carried));
 		// a subject someone named is searched in its documents; one only cited or read
 		// from an answer is context: its documents are where the answer was, not
 		// necessarily where the next one is
-		return new Rewrite(query + carried, state.why(), null, question + " " + labels + carried, state,
-				named(prior.focus()) ? documents : List.of());
+		// the sources are about the subject, from its documents or writing its name; the
+		// judge holds them to the message's names and years (and the name of a subject no
+		// document is about)
+		String held = documents.isEmpty() ? " " + labels : "";
+		return new Rewrite(query + carried, state.why(), null, question + held + carried, state,
+				named(prior.focus()) ? documents : List.of(), prior.focus());
 	}
 
 	/**
@@ -331,14 +336,18 @@ public final class ConversationReader implements QueryRewriter {
 	}
 
 	/**
-	 * The proper names of the message that the documents in focus do not write (all of
-	 * them when nothing is in focus): the message names a subject of its own.
+	 * The names of the message that the documents in focus do not write (all of them when
+	 * nothing is in focus), a code only when other documents do: it names its own
+	 * subject.
 	 */
 	private List<String> unspoken(ShapedQuery shaped, Prior prior, SearchRequest scope) {
 		List<String> unspoken = new ArrayList<>();
 		List<String> documents = ConversationState.documentsOf(prior.focus());
-		for (String name : Mentions.properNames(shaped.names())) {
-			if (documents.isEmpty() || !this.mentions.writes(scope.in(documents), name)) {
+		for (String name : shaped.names()) {
+			// a proper name may have no document (it is refused, named); a code or an
+			// abbreviation is a subject of its own only where the documents write it
+			boolean subject = NamesRule.isProperName(name) || this.mentions.writes(scope, name);
+			if (subject && (documents.isEmpty() || !this.mentions.writes(scope.in(documents), name))) {
 				unspoken.add(name);
 			}
 		}
@@ -363,7 +372,7 @@ public final class ConversationReader implements QueryRewriter {
 	}
 
 	private static Rewrite asked(String question, ConversationState state) {
-		return new Rewrite(question, state.why(), null, null, state, List.of());
+		return new Rewrite(question, state.why(), null, null, state, List.of(), List.of());
 	}
 
 	private static List<String> labels(List<Subject> subjects) {
@@ -376,15 +385,6 @@ public final class ConversationReader implements QueryRewriter {
 
 	private static String quoted(List<String> labels) {
 		return "\"" + String.join("\", \"", labels) + "\"";
-	}
-
-	private static String from(List<Subject> subjects) {
-		return switch (subjects.get(0).from()) {
-			case Subject.ASSISTANT -> "named in the previous answer";
-			case Subject.CITED -> "the documents the previous answer cited";
-			case Subject.FOUND -> "the document the previous answer reads most like";
-			default -> "named by the user";
-		};
 	}
 
 	/**

@@ -40,7 +40,7 @@ final class Mentions {
 	private static final Pattern TITLE_PARTS = Pattern.compile("\\s+[|–—:-]\\s+|\\s*[|:]\\s*");
 
 	/** A code: a name with a digit or two capitals ("AX3000", "B7", "IBM"). */
-	private static final Pattern CODE = Pattern.compile("\\p{N}|\\p{Lu}.*\\p{Lu}");
+	static final Pattern CODE = Pattern.compile("\\p{N}|\\p{Lu}.*\\p{Lu}");
 
 	/**
 	 * A sentence an answer may have quoted: long enough to be found only where it was.

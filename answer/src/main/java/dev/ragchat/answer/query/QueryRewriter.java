@@ -64,19 +64,22 @@ public interface QueryRewriter {
 	 * {@code null} when not read
 	 * @param documents the documents the search is narrowed to: those of the subject in
 	 * focus, when they speak of what is asked (empty: the whole scope)
+	 * @param held the subjects a follow-up's sources are about: from their documents or
+	 * writing their names (empty: any source)
 	 */
-	record Rewrite(String query, String why, Found found, String named, ConversationState state,
-			List<String> documents) {
+	record Rewrite(String query, String why, Found found, String named, ConversationState state, List<String> documents,
+			List<Subject> held) {
 
 		public Rewrite {
 			documents = (documents != null) ? List.copyOf(documents) : List.of();
+			held = (held != null) ? List.copyOf(held) : List.of();
 		}
 
 		/**
 		 * What to search for, its names judged as the query holds them.
 		 */
 		public Rewrite(String query, String why, Found found) {
-			this(query, why, found, null, null, List.of());
+			this(query, why, found, null, null, List.of(), List.of());
 		}
 
 		/**
@@ -94,7 +97,7 @@ public interface QueryRewriter {
 		 * @return the same state and documents, searched with that query
 		 */
 		public Rewrite searching(String rewritten, String reason) {
-			return new Rewrite(rewritten, reason, null, this.named, this.state, this.documents);
+			return new Rewrite(rewritten, reason, null, this.named, this.state, this.documents, this.held);
 		}
 
 	}

@@ -1,12 +1,16 @@
 package dev.ragchat.answer.query;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import dev.ragchat.answer.search.Found;
 import dev.ragchat.answer.search.Search;
 import dev.ragchat.answer.search.SearchRequest;
+import dev.ragchat.answer.text.Overlap;
 import dev.ragchat.retrieval.ScoredChunk;
 import dev.ragchat.retrieval.SearchTrace;
 
@@ -30,6 +34,50 @@ public final class RewriteSearch {
 	 * @return what the search found
 	 */
 	public static Found of(Search search, SearchRequest searched, QueryRewriter.Rewrite rewrite, SearchTrace trace) {
+		Found found = found(search, searched, rewrite, trace);
+		List<ScoredChunk> about = about(found.chunks(), rewrite.held());
+		if (about.isEmpty() || about.size() == found.chunks().size()) {
+			return found;
+		}
+		trace.ranked(SearchTrace.Ranking.RERANKED, about, about.size(),
+				"the passages about the subject in focus: from its documents or writing its name");
+		return new Found(found.query(), about, found.retrieved());
+	}
+
+	/**
+	 * The chunks about one of the subjects: from one of their documents, or writing one
+	 * of their names (a price list that names the router); all of them when no subject is
+	 * given.
+	 */
+	private static List<ScoredChunk> about(List<ScoredChunk> chunks, List<Subject> subjects) {
+		if (subjects.isEmpty()) {
+			return chunks;
+		}
+		List<String> documents = ConversationState.documentsOf(subjects);
+		List<Set<String>> names = subjects.stream()
+			.map(RewriteSearch::name)
+			.filter((words) -> !words.isEmpty())
+			.toList();
+		return chunks.stream()
+			.filter((found) -> documents.contains(found.chunk().documentId()) || names.stream()
+				.anyMatch(Overlap.words(found.chunk().title() + "\n" + found.chunk().text())::containsAll))
+			.toList();
+	}
+
+	/**
+	 * The words that name a subject: the codes of its label when it has any (a model
+	 * number names the thing: "K2" of "Brisa K2 Kettle", which a price list writes "Brisa
+	 * K2 glass jug"), else all its words.
+	 */
+	private static Set<String> name(Subject subject) {
+		Set<String> codes = Overlap.words(Arrays.stream(subject.label().split("\\s+"))
+			.filter((word) -> Mentions.CODE.matcher(word).find())
+			.collect(Collectors.joining(" ")));
+		return codes.isEmpty() ? Overlap.words(subject.label()) : codes;
+	}
+
+	private static Found found(Search search, SearchRequest searched, QueryRewriter.Rewrite rewrite,
+			SearchTrace trace) {
 		ConversationState state = rewrite.state();
 		if (state != null && !state.sides().isEmpty()) {
 			return sides(search, searched, state.sides(), rewrite.documents(), trace);

@@ -39,4 +39,16 @@ public record Subject(String label, List<String> documentIds, String from) {
 		return !this.documentIds.isEmpty();
 	}
 
+	/**
+	 * @return who put it in focus, for the trace
+	 */
+	public String origin() {
+		return switch (this.from) {
+			case ASSISTANT -> "named in the previous answer";
+			case CITED -> "the documents the previous answer cited";
+			case FOUND -> "the document the previous answer reads most like";
+			default -> "named by the user";
+		};
+	}
+
 }
