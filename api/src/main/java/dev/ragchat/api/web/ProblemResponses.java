@@ -20,6 +20,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -96,6 +97,20 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 		logger.error("Unexpected error", ex);
 		// a stream already begun has said so in its own error event, if it could
 		return response.isCommitted() ? null : ResponseEntity.of(Problems.unexpected()).build();
+	}
+
+	/**
+	 * An upload over one of the container's limits: which one the exception does not say
+	 * (Tomcat reports too many parts as a size), so the problem names all three.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+			.body(ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+					"The upload is over a limit: the size of a file (spring.servlet.multipart.max-file-size),"
+							+ " of the request (spring.servlet.multipart.max-request-size) or its number of files"
+							+ " and fields (server.tomcat.max-part-count); send fewer or smaller files at a time"));
 	}
 
 	@Override

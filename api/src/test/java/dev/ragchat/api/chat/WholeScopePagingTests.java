@@ -31,8 +31,11 @@ class WholeScopePagingTests extends AbstractHttpsIntegrationTests {
 
 	private static final int WITHOUT_FEE = 2;
 
-	/** Files sent in one upload request (a request holds at most 50 parts). */
-	private static final int FILES_PER_REQUEST = 20;
+	/**
+	 * Files sent in one upload request: all of them, past Tomcat's default of 50 parts
+	 * (the service takes 1,000).
+	 */
+	private static final int FILES_PER_REQUEST = WITH_FEE + WITHOUT_FEE;
 
 	String kb;
 

@@ -6,6 +6,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * an oversized request from its Content-Length, before reading the body.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.servlet.multipart.max-file-size=1MB", "spring.servlet.multipart.max-request-size=1MB" })
+		properties = { "spring.servlet.multipart.max-file-size=1MB", "spring.servlet.multipart.max-request-size=1MB",
+				"server.tomcat.max-part-count=5" })
 class UploadLimitTests {
 
 	@LocalServerPort
@@ -35,6 +38,25 @@ class UploadLimitTests {
 
 	@Test
 	void refusesAnOversizedUploadWith413() throws Exception {
+		HttpResponse<String> response = upload(Map.of("big.txt", "a".repeat(2 * 1024 * 1024)));
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(response.headers().firstValue("content-type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.body()).contains("max-file-size");
+	}
+
+	@Test
+	void refusesMoreFilesThanTheServerTakesInOneUploadSayingWhichLimit() throws Exception {
+		Map<String, String> files = new LinkedHashMap<>();
+		for (int i = 0; i < 6; i++) {
+			files.put("note-" + i + ".txt", "Note " + i + " of a folder uploaded at once.");
+		}
+		HttpResponse<String> response = upload(files);
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(response.body()).contains("number of files").contains("server.tomcat.max-part-count");
+	}
+
+	private HttpResponse<String> upload(Map<String, String> files) throws Exception {
 		HttpClient client = HttpClient.newBuilder()
 			.sslContext(dev.ragchat.api.Calls.trusting(this.certificate))
 			.build();
@@ -47,18 +69,21 @@ class UploadLimitTests {
 			.body();
 		String key = issued.replaceAll(".*\"key\":\"(rck_[A-Za-z0-9]+)\".*", "$1");
 		String boundary = "ragchat-boundary";
-		byte[] body = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.txt\"\r\n"
-				+ "Content-Type: text/plain\r\n\r\n" + "a".repeat(2 * 1024 * 1024) + "\r\n--" + boundary + "--\r\n")
-			.getBytes(StandardCharsets.US_ASCII);
-		HttpResponse<String> response = client.send(HttpRequest
+		StringBuilder body = new StringBuilder();
+		files.forEach((name, text) -> body.append("--")
+			.append(boundary)
+			.append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"")
+			.append(name)
+			.append("\"\r\nContent-Type: text/plain\r\n\r\n")
+			.append(text)
+			.append("\r\n"));
+		body.append("--").append(boundary).append("--\r\n");
+		return client.send(HttpRequest
 			.newBuilder(URI.create("https://localhost:" + this.port + "/api/v1/knowledge-bases/default/documents"))
 			.header("X-API-Key", key)
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toString().getBytes(StandardCharsets.US_ASCII)))
 			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).isEqualTo(413);
-		assertThat(response.headers().firstValue("content-type"))
-			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 	}
 
 }
