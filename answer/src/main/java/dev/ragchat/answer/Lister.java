@@ -68,25 +68,25 @@ final class Lister {
 		// 1. scope
 		SearchRequest scanned = question.earlier() ? scope.in(listedBefore(history)) : scope;
 		// 2. scan
-		List<ScoredChunk> candidates = this.search.scan(scanned, question.predicate(), terms(question.predicate()),
+		Search.Scan scan = this.search.scan(scanned, question.predicate(), terms(question.predicate()),
 				Listing.SCAN_DEPTH);
-		boolean truncated = candidates.size() >= Listing.SCAN_DEPTH;
 		// 3. judge, a document at a time
 		Map<String, Found> items = new LinkedHashMap<>();
-		for (ScoredChunk candidate : candidates) {
+		for (ScoredChunk candidate : scan.chunks()) {
 			Chunk chunk = candidate.chunk();
 			if (items.containsKey(chunk.documentId())) {
 				continue;
 			}
 			for (String sentence : Sentences.of(chunk.text())) {
 				if (says.says(sentence, chunk.title() + "\n" + chunk.headingPath())) {
-					items.put(chunk.documentId(), new Found(candidate, sentence));
+					items.put(chunk.documentId(), new Found(candidate, sentence,
+							Listing.EACH.equals(question.kind()) ? Says.value(sentence, chunk.headingPath()) : null));
 					break;
 				}
 			}
 		}
 		// 4. count and cite
-		return listed(question, new ArrayList<>(items.values()), this.search.documents(scanned), truncated);
+		return listed(question, new ArrayList<>(items.values()), this.search.documents(scanned), scan.truncated());
 	}
 
 	private Listed listed(WholeQuestion question, List<Found> found, int scanned, boolean truncated) {
@@ -96,7 +96,7 @@ final class Lister {
 			.of(new Citations.Cited(text, sources, IntStream.rangeClosed(1, sources.size()).boxed().toList()));
 		List<Listing.Item> items = new ArrayList<>();
 		for (int i = 0; i < found.size(); i++) {
-			Listing.Item item = found.get(i).item(question);
+			Listing.Item item = found.get(i).item();
 			Citation citation = (i < cited.size()) ? cited.get(i) : null;
 			items.add((citation != null) ? item.cited(citation.index(), citation.page(), citation.quote()) : item);
 		}
@@ -117,8 +117,7 @@ final class Lister {
 			.append("\":\n");
 		for (int i = 0; i < Math.min(found.size(), Listing.SHOWN); i++) {
 			Found item = found.get(i);
-			Listing.Value value = Listing.EACH.equals(question.kind())
-					? Says.value(item.sentence(), item.chunk().chunk().headingPath()) : null;
+			Listing.Value value = item.value();
 			text.append("\n- ")
 				.append(title(item.chunk().chunk()))
 				.append(", page ")
@@ -200,16 +199,15 @@ final class Lister {
 	}
 
 	/**
-	 * A document that says it, with the passage and sentence that do.
+	 * A document that says it, with the passage and sentence that do, and the figure the
+	 * sentence gives when each document's is asked ({@code null} otherwise).
 	 */
-	private record Found(ScoredChunk chunk, String sentence) {
+	private record Found(ScoredChunk chunk, String sentence, Listing.Value value) {
 
-		Listing.Item item(WholeQuestion question) {
+		Listing.Item item() {
 			Chunk found = this.chunk.chunk();
-			Listing.Value value = Listing.EACH.equals(question.kind()) ? Says.value(this.sentence, found.headingPath())
-					: null;
 			return new Listing.Item(found.documentId(), title(found), found.filename(), found.page(),
-					this.sentence.strip(), null, value, found.id(), found.knowledgeBase());
+					this.sentence.strip(), null, this.value, found.id(), found.knowledgeBase());
 		}
 
 	}

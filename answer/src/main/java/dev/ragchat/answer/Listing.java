@@ -12,8 +12,9 @@ import java.util.List;
  * @param says what a document must say to be an item, as the question put it
  * @param count how many documents say it (the items)
  * @param scanned how many documents the scope holds: those the question was asked of
- * @param truncated whether the scan stopped at its depth ({@value #SCAN_DEPTH} passages
- * that write the question's words), so that more documents may say it
+ * @param truncated whether the scan of a knowledge base stopped at its depth
+ * ({@value #SCAN_DEPTH} passages that write the question's words), so that more documents
+ * may say it
  * @param items the documents that say it, in the order the scan ranked them
  */
 public record Listing(String asks, String says, int count, int scanned, boolean truncated, List<Item> items) {

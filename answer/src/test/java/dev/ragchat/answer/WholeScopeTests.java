@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import dev.ragchat.answer.cite.Citations;
 import dev.ragchat.answer.generate.ExtractiveGenerator;
@@ -137,6 +138,23 @@ class WholeScopeTests {
 		assertThat(answer.listing().count()).isEqualTo(4);
 		assertThat(answer.listing().scanned()).isEqualTo(5);
 		assertThat(answer.listing().items()).extracting(Listing.Item::knowledgeBase).contains(KB, OTHER_KB);
+	}
+
+	@Test
+	void aScanIsTruncatedOnlyWhenOneKnowledgeBaseReachesItsDepth() {
+		int half = Listing.SCAN_DEPTH / 2 + 100;
+		String[] rooms = IntStream.range(0, half)
+			.mapToObj((room) -> "The tenant may sublet room " + room + " with notice.")
+			.toArray(String[]::new);
+		leaseIn(KB, "tower", "Tower lease", rooms);
+		leaseIn(OTHER_KB, "arcade", "Arcade lease", rooms);
+
+		Answer answer = ask(SearchScope.of(KB, List.of(OTHER_KB), null), "How many leases let the tenant sublet?",
+				List.of());
+
+		// each knowledge base holds fewer passages than the depth, together more
+		assertThat(answer.listing().count()).isEqualTo(2);
+		assertThat(answer.listing().truncated()).isFalse();
 	}
 
 	@Test

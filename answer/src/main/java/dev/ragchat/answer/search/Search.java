@@ -150,16 +150,20 @@ public final class Search {
 	 * @param words the words, as one text
 	 * @param terms the words to look for, each weighing 1
 	 * @param depth how many chunks of each knowledge base at most
-	 * @return the chunks of each knowledge base, best first, one after the other
+	 * @return the chunks of each knowledge base, best first, one after the other, and
+	 * whether the scan of one stopped at the depth
 	 */
-	public List<ScoredChunk> scan(SearchRequest scope, String words, List<String> terms, int depth) {
+	public Scan scan(SearchRequest scope, String words, List<String> terms, int depth) {
 		List<KeywordTerm> keywords = terms.stream().map((term) -> new KeywordTerm(term, 1)).toList();
 		List<ScoredChunk> all = new ArrayList<>();
+		boolean truncated = false;
 		for (String knowledgeBase : scope.knowledgeBases()) {
-			all.addAll(this.retriever.retrieve(new ChunkSearch(knowledgeBase, words, keywords, depth,
-					SearchMode.KEYWORD, scope.documentIds(), scope.filter())));
+			List<ScoredChunk> found = this.retriever.retrieve(new ChunkSearch(knowledgeBase, words, keywords, depth,
+					SearchMode.KEYWORD, scope.documentIds(), scope.filter()));
+			truncated |= found.size() >= depth;
+			all.addAll(found);
 		}
-		return all;
+		return new Scan(all, truncated);
 	}
 
 	/**
@@ -219,6 +223,21 @@ public final class Search {
 	 * @param knowledgeBase the place of its knowledge base in the request
 	 */
 	private record Ranked(ScoredChunk chunk, int rank, int knowledgeBase) {
+
+	}
+
+	/**
+	 * What a scan read.
+	 *
+	 * @param chunks the chunks of each knowledge base, best first, one after the other
+	 * @param truncated whether the scan of a knowledge base stopped at the depth (more of
+	 * its chunks may write the words)
+	 */
+	public record Scan(List<ScoredChunk> chunks, boolean truncated) {
+
+		public Scan {
+			chunks = List.copyOf(chunks);
+		}
 
 	}
 
