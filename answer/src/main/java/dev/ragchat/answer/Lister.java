@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import dev.ragchat.answer.cite.Citation;
@@ -39,6 +41,13 @@ import dev.ragchat.retrieval.query.StopWords;
  * The count and the items are the engine's: a language model may only write above them.
  */
 final class Lister {
+
+	/**
+	 * A number a model may write about the items: digits or a number in words ("one" is
+	 * left out, as it is more often a pronoun than a count).
+	 */
+	private static final Pattern NUMBER = Pattern.compile("\\p{N}|\\b(?:two|three|four|five|six|seven|eight|nine"
+			+ "|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?)\\b", Pattern.CASE_INSENSITIVE);
 
 	private final Search search;
 
@@ -168,7 +177,12 @@ final class Lister {
 			.generate(new Question(task, listing.says(), List.of(), listed.sources(), request.settings().systemPrompt(),
 					request.settings().model(), request.settings().temperature()), (token) -> {
 					});
-		String paragraph = CitationMarkers.keepValid(written.text(), 0).strip();
+		// the count is the engine's: a sentence of the model's that writes a number goes
+		String paragraph = Sentences.of(CitationMarkers.keepValid(written.text(), 0))
+			.stream()
+			.filter((sentence) -> !NUMBER.matcher(sentence).find())
+			.map(String::strip)
+			.collect(Collectors.joining(" "));
 		if (!written.grounded() || paragraph.isEmpty()) {
 			return null;
 		}
