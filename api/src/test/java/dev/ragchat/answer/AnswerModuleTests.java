@@ -4,11 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
 import dev.ragchat.answer.generate.AnswerSettings;
+import dev.ragchat.api.ModuleBeans;
 import dev.ragchat.api.chat.ChatProperties;
 import dev.ragchat.api.chat.Conversations;
 import dev.ragchat.ingestion.DocumentStatus;
@@ -89,10 +88,7 @@ class AnswerModuleTests {
 	@Test
 	void startsWithoutAnyOfApisFeatures() {
 		assertThat(this.context.getBeanNamesForType(Conversations.class)).isEmpty();
-		assertThat(Arrays.stream(this.context.getBeanDefinitionNames())
-			.map(this.context::getType)
-			.filter(Objects::nonNull)
-			.map(Class::getPackageName)).noneMatch((pkg) -> pkg.startsWith("dev.ragchat.api."));
+		assertThat(ModuleBeans.packages(this.context)).noneMatch((pkg) -> pkg.startsWith("dev.ragchat.api."));
 	}
 
 	/**

@@ -3,10 +3,9 @@ package dev.ragchat.sources;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Objects;
 import java.util.UUID;
 
+import dev.ragchat.api.ModuleBeans;
 import dev.ragchat.api.chat.Conversations;
 import dev.ragchat.ingestion.Document;
 import dev.ragchat.ingestion.DocumentStatus;
@@ -78,10 +77,7 @@ class SourcesModuleTests {
 	@Test
 	void startsWithoutAnyOfApisFeatures() {
 		assertThat(this.context.getBeanNamesForType(Conversations.class)).isEmpty();
-		assertThat(Arrays.stream(this.context.getBeanDefinitionNames())
-			.map(this.context::getType)
-			.filter(Objects::nonNull)
-			.map(Class::getPackageName)).noneMatch((pkg) -> pkg.startsWith("dev.ragchat.api."));
+		assertThat(ModuleBeans.packages(this.context)).noneMatch((pkg) -> pkg.startsWith("dev.ragchat.api."));
 	}
 
 }

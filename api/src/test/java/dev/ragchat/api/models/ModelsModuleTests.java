@@ -1,6 +1,7 @@
 package dev.ragchat.api.models;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.ragchat.api.ModuleBeans;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -82,13 +83,9 @@ class ModelsModuleTests {
 
 	@Test
 	void startsWithoutTheFeaturesItDoesNotUse() {
-		assertThat(java.util.Arrays.stream(this.context.getBeanDefinitionNames())
-			.map(this.context::getType)
-			.filter(java.util.Objects::nonNull)
-			.map(Class::getPackageName))
-			.noneMatch((pkg) -> pkg.startsWith("dev.ragchat.api.knowledge") || pkg.startsWith("dev.ragchat.api.openai")
-					|| pkg.startsWith("dev.ragchat.api.mcp") || pkg.startsWith("dev.ragchat.api.evaluation")
-					|| pkg.startsWith("dev.ragchat.sources"));
+		assertThat(ModuleBeans.packages(this.context)).noneMatch((pkg) -> pkg.startsWith("dev.ragchat.api.knowledge")
+				|| pkg.startsWith("dev.ragchat.api.openai") || pkg.startsWith("dev.ragchat.api.mcp")
+				|| pkg.startsWith("dev.ragchat.api.evaluation") || pkg.startsWith("dev.ragchat.sources"));
 	}
 
 }
