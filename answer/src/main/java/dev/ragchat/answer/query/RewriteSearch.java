@@ -19,7 +19,8 @@ import dev.ragchat.retrieval.SearchTrace;
  * in focus when it named them (the whole scope when they hold nothing searchable), and
  * for a comparison of the last two questions answered ("compare the two") each side
  * searched as it stood, their chunks taken in turn so that both sides are among the
- * sources.
+ * sources. A follow-up's sources are then those about its subject (from its documents or
+ * writing its name), when any is: a page about something else is no answer.
  */
 public final class RewriteSearch {
 
