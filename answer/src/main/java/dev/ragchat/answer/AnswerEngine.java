@@ -145,10 +145,9 @@ public final class AnswerEngine {
 		// (a language model reads the sources itself), expand and join, and read what the
 		// found set says of the question's names, so that the judge reads no index
 		Found found = search(conversation, rewrite, image, trace);
-		Grounding.Expansion expansion = (!generator.judgesSources() && this.grounding != null)
-				? this.grounding.expand(new GroundingQuestion(request.knowledgeBase(), found.query(), found.chunks()),
-						request.filter(), !request.media().isEmpty())
-				: null;
+		Grounding.Expansion expansion = (!generator.judgesSources() && this.grounding != null) ? this.grounding.expand(
+				new GroundingQuestion(request.knowledgeBase(), found.query(), found.chunks(), request.question()),
+				request.filter(), !request.media().isEmpty()) : null;
 		found = joined(found, expansion);
 		Grounds grounds = (expansion != null) ? this.grounding.read(expansion, found.all()) : null;
 

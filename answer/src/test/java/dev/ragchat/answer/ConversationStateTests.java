@@ -280,6 +280,56 @@ class ConversationStateTests {
 	}
 
 	@Test
+	void aNameOfSeveralWordsIsOneThingThatTheSourcesMustWriteAsOne() {
+		add("summit", "Summit Ski Resort",
+				section("Lifts", "The Glacier slope is open until eight in the evening.",
+						"Express lifts carry six skiers to the top in four minutes."),
+				section("Passes", "A day pass covers every lift of the resort."));
+		Answer train = new Chat(extract()).ask("Does the Glacier Express run in summer?");
+		assertThat(train.grounded()).as(train.trace().toString()).isFalse();
+		assertThat(train.refusal().reason()).isEqualTo(Refusal.NAMES_NOT_IN_SOURCES);
+		assertThat(train.refusal().detail()).contains("Glacier Express");
+		// a model the documents do not write is no other model of its name
+		add("chairlift", "Glacier X4 chairlift",
+				section("Comfort", "The Glacier X4 chairlift has heated seats for four skiers."));
+		Answer model = new Chat(extract()).ask("Does the Glacier X6 chairlift have heated seats?");
+		assertThat(model.grounded()).as(model.trace().toString()).isFalse();
+		assertThat(model.refusal().detail()).contains("Glacier X6");
+		// a document that writes the name answers it
+		add("glacier-express", "Scenic trains",
+				section("Timetable", "The Glacier Express runs all year, in summer too."));
+		Answer written = new Chat(extract()).ask("Does the Glacier Express run in summer?");
+		assertThat(written.grounded()).as(written.trace().toString()).isTrue();
+		assertThat(documents(written)).contains("glacier-express");
+	}
+
+	@Test
+	void aKindOfThingTheSubjectInFocusIsNotIsAskedBackWhenSeveralFit() {
+		add("dental", "Harbourside Dental Clinic",
+				section("Visiting", "The Harbourside Dental Clinic is on Quay Road and opens at eight.",
+						"A check-up at the clinic costs forty pounds."));
+		add("elm-library", "Elm Street Library",
+				section("Borrowing", "Elm Street Library lends books, films and board games for three weeks."));
+		add("river-library", "Riverside Library",
+				section("Borrowing", "Riverside Library lends books and laptops for two weeks."));
+		Chat chat = new Chat(extract());
+		chat.history.add(new Turn(Turn.USER, "Where is the dentist?"));
+		chat.history.add(new Turn(Turn.ASSISTANT, "The Harbourside Dental Clinic is on Quay Road."));
+		Answer library = chat.ask("What does this library lend?");
+		assertThat(library.trace().stage(Trace.REWRITE).conversation().focus()).as(library.trace().toString())
+			.isEmpty();
+		assertThat(library.outcome()).as(library.text()).isEqualTo(Answer.CLARIFY);
+		assertThat(library.text()).contains("Elm Street Library").contains("Riverside Library");
+		// the kind the subject in focus is: a follow-up on it
+		Chat clinic = new Chat(extract());
+		clinic.history.add(new Turn(Turn.USER, "Where is the dentist?"));
+		clinic.history.add(new Turn(Turn.ASSISTANT, "The Harbourside Dental Clinic is on Quay Road."));
+		Answer cost = clinic.ask("What does a check-up at this clinic cost?");
+		assertThat(cost.outcome()).as(cost.text()).isEqualTo(Answer.ANSWERED);
+		assertThat(documents(cost)).containsOnly("dental");
+	}
+
+	@Test
 	void aQuestionThatNamesItsOwnSubjectIsSearchedAloneAndTheModelIsNotToldTheOldOne() {
 		Chat chat = new Chat(model("3M faces lawsuits over its Combat Arms Earplugs [1]."));
 		chat.ask("What is 3M's litigation exposure for Combat Arms Earplugs?");

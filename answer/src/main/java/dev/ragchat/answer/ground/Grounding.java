@@ -1,9 +1,11 @@
 package dev.ragchat.answer.ground;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.ragchat.answer.search.Search;
@@ -140,7 +142,7 @@ public final class Grounding {
 			return new Grounds(question.sources(), List.of(), about(question), this.enabled);
 		}
 		GroundingQuestion joined = (found.size() == question.sources().size()) ? question
-				: new GroundingQuestion(question.knowledgeBase(), question.question(), found);
+				: new GroundingQuestion(question.knowledgeBase(), question.question(), found, question.message());
 		List<String> missing = (joined == question) ? expansion.unsupported() : unsupported(joined, true);
 		log(question, missing);
 		return new Grounds(joined.sources(), missing, about(joined), true);
@@ -197,6 +199,13 @@ public final class Grounding {
 				if (judging && this.names != NamesRule.ANY && missing.size() > LOOKED_UP_NAMES) {
 					return missing;
 				}
+			}
+		}
+		for (String phrase : phrases(question)) {
+			// a name of several words is one thing: "Cloud Shell" is not a cloud and a
+			// shell
+			if (missing.stream().noneMatch(phrase::contains) && !spoken(question, phrase, evidence, documents)) {
+				missing.add(phrase);
 			}
 		}
 		for (String year : question.question().periods()) {
@@ -269,8 +278,9 @@ public final class Grounding {
 	private List<SearchRequest> searches(GroundingQuestion question, List<String> unsupported, MetadataFilter filter,
 			int perName) {
 		// the names of what the judging step found missing (its years are no names)
+		List<String> phrases = phrases(question);
 		List<String> lookedUp = unsupported.stream()
-			.filter((name) -> question.question().names().contains(name))
+			.filter((name) -> question.question().names().contains(name) || phrases.contains(name))
 			.toList();
 		if (lookedUp.isEmpty() || lookedUp.size() > LOOKED_UP_NAMES || perName < 1) {
 			return List.of();
@@ -304,6 +314,50 @@ public final class Grounding {
 				|| Aliases.abbreviates(name, evidence.text() + "\n" + evidence.titles())
 				|| Aliases.shortened(name, question.question().text(), evidence.text())
 				|| (!documents.isEmpty() && this.named.about(question.knowledgeBase(), documents, name));
+	}
+
+	/**
+	 * The names of several words the message writes: names side by side within a
+	 * sentence, one of them a proper name ("Immutable Object Storage", "Cloud Shell",
+	 * "Calda A8"), each a name of the question. Codes alone side by side ("H4 G94P") are
+	 * not read as one.
+	 */
+	static List<String> phrases(GroundingQuestion question) {
+		Set<String> names = new HashSet<>();
+		question.question().names().forEach((name) -> names.add(name.toLowerCase(Locale.ROOT)));
+		List<String> phrases = new ArrayList<>();
+		List<String> run = new ArrayList<>();
+		boolean proper = false;
+		for (String token : question.message().strip().split("\\s+")) {
+			String word = token.replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$", "").replaceAll("['’]s$", "");
+			boolean name = !word.isEmpty() && names.contains(word.toLowerCase(Locale.ROOT));
+			if (name) {
+				run.add(word);
+				proper |= PROPER_NAME.matcher(word).matches();
+			}
+			if (!name || !token.endsWith(word)) {
+				// a word of no name, or punctuation after it, ends the run
+				if (run.size() > 1 && proper) {
+					phrases.add(String.join(" ", run));
+				}
+				run.clear();
+				proper = false;
+			}
+		}
+		if (run.size() > 1 && proper) {
+			phrases.add(String.join(" ", run));
+		}
+		return phrases;
+	}
+
+	/**
+	 * Whether the sources write a name of several words as one, a title holds it, or one
+	 * of the documents is about it.
+	 */
+	private boolean spoken(GroundingQuestion question, String phrase, Evidence evidence, List<String> documents) {
+		return evidence.writes(Spelling.of(phrase)) || evidence.titlesHold(words(phrase))
+				|| evidence.writes(Spelling.of(phrase.replaceAll("(?<=\\p{L}{3})s$", "")))
+				|| (!documents.isEmpty() && this.named.about(question.knowledgeBase(), documents, phrase));
 	}
 
 	/**

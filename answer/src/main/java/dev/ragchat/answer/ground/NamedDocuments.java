@@ -1,6 +1,7 @@
 package dev.ragchat.answer.ground;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 import dev.ragchat.answer.search.Search;
 import dev.ragchat.retrieval.ScoredChunk;
@@ -23,6 +24,9 @@ final class NamedDocuments {
 
 	/** How many documents found by a name are read to see whether they are about it. */
 	static final int CANDIDATE_DOCUMENTS = 5;
+
+	/** A name of several words ("Cloud Shell", "Calda A8"). */
+	private static final Pattern PHRASE = Pattern.compile("\\S+(?: \\S+)+");
 
 	private final Search search;
 
@@ -67,7 +71,11 @@ final class NamedDocuments {
 	 * filing's largest customer).
 	 */
 	boolean about(String knowledgeBase, List<String> documents, String name) {
-		List<String> parts = NamesRule.PROPER_NAME.matcher(name).matches() ? List.of(name) : parts(name);
+		// a proper name, or one of several words written as one ("Cloud Shell": the
+		// ground
+		// step's names are words, or such phrases), is one part
+		boolean one = NamesRule.PROPER_NAME.matcher(name).matches() || PHRASE.matcher(name).matches();
+		List<String> parts = one ? List.of(name) : parts(name);
 		if (parts.isEmpty()) {
 			return false;
 		}

@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -15,6 +14,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import dev.ragchat.answer.text.Overlap;
+import dev.ragchat.answer.text.Pointed;
 import dev.ragchat.retrieval.ScoredChunk;
 import dev.ragchat.retrieval.query.StopWords;
 
@@ -42,15 +42,8 @@ public final class Readings implements Judge {
 	/** How many readings a clarifying question offers at most. */
 	static final int MAX_READINGS = 3;
 
-	/** "the park", "this County", "that loan": the kind of thing meant. */
-	private static final Pattern DEFINITE = Pattern.compile(
-			"\\b(the|this|that)\\s+([\\p{L}][\\p{L}'’-]*)(?:\\s+([\\p{L}][\\p{L}'’-]*))?", Pattern.CASE_INSENSITIVE);
-
 	/** Where a page title's parts meet: "Civil | Superior Court | County of Tuolumne". */
 	private static final Pattern TITLE_PARTS = Pattern.compile("\\s+[|–—-]\\s+|\\s*\\|\\s*");
-
-	/** A noun in the plural: "rovers", "parks" (not "status", "analysis", "access"). */
-	private static final Pattern PLURAL = Pattern.compile("(?i)\\p{L}{2,}(?<![sui])s");
 
 	/** A capitalised word of a name: "Auburn", "VA", "St.", "O'Neill". */
 	private static final String NAME_WORD = "\\p{Lu}[\\p{L}\\p{N}'’.&-]*";
@@ -59,7 +52,7 @@ public final class Readings implements Judge {
 	public Verdict judge(Judged judged) {
 		String query = judged.query().text();
 		Set<String> asked = words(query);
-		for (Kind kind : kinds(query)) {
+		for (Pointed.Kind kind : Pointed.kinds(query)) {
 			if (modified(kind.words(), query)) {
 				continue;
 			}
@@ -87,74 +80,6 @@ public final class Readings implements Judge {
 			return verdict;
 		}
 		return Verdict.answerable(judged.sources());
-	}
-
-	/**
-	 * The kinds of thing the question points at with "the", "this" or "that", as one or
-	 * two words ("park", "police department"); a name before a common noun ("that NASA
-	 * mission", "this California county") points at the noun. Those pointed at with
-	 * "this" or "that" come first: they say most plainly that one thing is meant.
-	 */
-	static List<Kind> kinds(String question) {
-		List<Kind> pointed = new ArrayList<>();
-		List<Kind> definite = new ArrayList<>();
-		Matcher matcher = DEFINITE.matcher(question);
-		while (matcher.find()) {
-			String first = bare(matcher.group(2));
-			if (StopWords.contains(first) || Overlap.words(first).isEmpty()) {
-				continue;
-			}
-			if (namedBefore(question.substring(0, matcher.start()),
-					(matcher.group(3) != null) ? matcher.group(3) : matcher.group(2), matcher.group(2))) {
-				// "the Python Unit Test `x` … this test": it points back within the
-				// question
-				continue;
-			}
-			List<Kind> kinds = "the".equalsIgnoreCase(matcher.group(1)) ? definite : pointed;
-			boolean demonstrative = kinds == pointed;
-			String second = (matcher.group(3) != null) ? bare(matcher.group(3)) : null;
-			boolean noun = second != null && !StopWords.contains(second) && !Overlap.words(second).isEmpty();
-			if (PLURAL.matcher(matcher.group(2)).matches() || (noun && PLURAL.matcher(matcher.group(3)).matches())) {
-				// a noun in the plural ("the Mars rovers", "the parks") means all of
-				// them,
-				// not one
-				continue;
-			}
-			boolean firstCapital = Character.isUpperCase(matcher.group(2).charAt(0));
-			if (noun && firstCapital == Character.isUpperCase(matcher.group(3).charAt(0))) {
-				kinds.add(new Kind(first + " " + second, demonstrative));
-			}
-			else if (noun && firstCapital) {
-				kinds.add(new Kind(second, demonstrative));
-			}
-			kinds.add(new Kind(first, demonstrative));
-		}
-		pointed.addAll(definite);
-		return pointed;
-	}
-
-	/**
-	 * Whether the question, before it points, already wrote the thing's noun: what it
-	 * points at is then what it wrote.
-	 */
-	private static boolean namedBefore(String before, String... nouns) {
-		Set<String> written = new HashSet<>();
-		for (String word : before.split("[^\\p{L}\\p{N}'’-]+")) {
-			if (!word.isEmpty()) {
-				written.add(stem(bare(word)));
-			}
-		}
-		for (String noun : nouns) {
-			String word = stem(bare(noun));
-			if (!StopWords.contains(word) && written.contains(word)) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private static String bare(String word) {
-		return word.replaceAll("['’]s?$", "").toLowerCase(Locale.ROOT);
 	}
 
 	/**
@@ -230,7 +155,7 @@ public final class Readings implements Judge {
 			}
 			for (String name : names) {
 				Set<String> words = new TreeSet<>();
-				Overlap.words(name).forEach((word) -> words.add(stem(word)));
+				Overlap.words(name).forEach((word) -> words.add(Pointed.stem(word)));
 				// "Unit Test" within "Python Unit Tests" is the same thing, named shorter
 				if (words.size() > kindWords.size()
 						&& found.stream().noneMatch((other) -> other.containsAll(words) || words.containsAll(other))) {
@@ -248,7 +173,8 @@ public final class Readings implements Judge {
 	 */
 	private static String nameOf(String words) {
 		List<String> kept = new ArrayList<>(Arrays.asList(words.strip().split("\\s+")));
-		while (!kept.isEmpty() && (StopWords.contains(bare(kept.get(0))) || Overlap.words(kept.get(0)).isEmpty())) {
+		while (!kept.isEmpty()
+				&& (StopWords.contains(Pointed.bare(kept.get(0))) || Overlap.words(kept.get(0)).isEmpty())) {
 			kept.remove(0);
 		}
 		return String.join(" ", kept);
@@ -263,16 +189,16 @@ public final class Readings implements Judge {
 	static boolean headed(String part, String kind) {
 		List<String> words = java.util.Arrays.stream(part.split("[^\\p{L}\\p{N}&'’-]+"))
 			.filter((word) -> !word.isEmpty())
-			.map((word) -> bare(word))
+			.map((word) -> Pointed.bare(word))
 			.dropWhile(StopWords::contains)
 			.toList();
-		List<String> kindWords = java.util.Arrays.stream(kind.split(" ")).map(Readings::stem).toList();
+		List<String> kindWords = java.util.Arrays.stream(kind.split(" ")).map(Pointed::stem).toList();
 		int n = kindWords.size();
 		if (words.size() <= n) {
 			return false;
 		}
-		List<String> last = words.subList(words.size() - n, words.size()).stream().map(Readings::stem).toList();
-		List<String> first = words.subList(0, n).stream().map(Readings::stem).toList();
+		List<String> last = words.subList(words.size() - n, words.size()).stream().map(Pointed::stem).toList();
+		List<String> first = words.subList(0, n).stream().map(Pointed::stem).toList();
 		// "Hurricane Katrina", "Lake Tahoe": the kind before a name names one of them
 		boolean named = part.strip().matches("(?i:" + Pattern.quote(kind) + ")s?\\s+\\p{Lu}.*");
 		return last.equals(kindWords) || (first.equals(kindWords) && ("of".equals(words.get(n)) || named));
@@ -287,7 +213,7 @@ public final class Readings implements Judge {
 			.compile("([\\p{L}\\p{N}'’-]+)\\s+" + Pattern.quote(kind) + "s?\\b", Pattern.CASE_INSENSITIVE)
 			.matcher(question);
 		while (modifier.find()) {
-			String before = bare(modifier.group(1));
+			String before = Pointed.bare(modifier.group(1));
 			boolean opens = question.substring(0, modifier.start()).matches("(?s).*[.?!:]\\s*|\\s*");
 			if (Character.isUpperCase(modifier.group(1).charAt(0)) && !opens) {
 				// a name before the kind ("that NASA mission", "this California county")
@@ -313,11 +239,6 @@ public final class Readings implements Judge {
 			}
 		}
 		return words;
-	}
-
-	private static String stem(String word) {
-		return (word.length() > 3 && word.endsWith("s") && !word.endsWith("ss")) ? word.substring(0, word.length() - 1)
-				: word;
 	}
 
 	/**
@@ -349,16 +270,6 @@ public final class Readings implements Judge {
 			}
 		}
 		return false;
-	}
-
-	/**
-	 * A kind of thing the question points at.
-	 *
-	 * @param words one or two words, lower case ("park", "police department")
-	 * @param demonstrative whether it is pointed at with "this" or "that", which says the
-	 * reader knows which one is meant
-	 */
-	record Kind(String words, boolean demonstrative) {
 	}
 
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 
 import dev.ragchat.answer.generate.Turn;
 import dev.ragchat.answer.ground.NamesRule;
@@ -14,8 +13,8 @@ import dev.ragchat.answer.search.Search;
 import dev.ragchat.answer.search.SearchRequest;
 import dev.ragchat.answer.text.Asks;
 import dev.ragchat.answer.text.Overlap;
+import dev.ragchat.answer.text.Pointed;
 import dev.ragchat.retrieval.ScoredChunk;
-import dev.ragchat.retrieval.query.Periods;
 import dev.ragchat.retrieval.query.ShapedQuery;
 import org.tartarus.snowball.ext.PorterStemmer;
 
@@ -86,9 +85,12 @@ public final class ConversationReader implements QueryRewriter {
 			return asked(question, new ConversationState(own, true, operator, periods, List.of(), "the message names "
 					+ String.join(", ", unspoken) + ", which the documents in focus do not: searched as asked"));
 		}
-		if (prior.focus().isEmpty()) {
-			return asked(question, new ConversationState(List.of(), false, operator, periods, List.of(),
-					"neither the message nor the conversation names a document's subject: searched as asked"));
+		String kind = prior.focus().isEmpty() ? null : elsewhere(question, prior, scope);
+		if (prior.focus().isEmpty() || kind != null) {
+			String why = (kind != null) ? "the message points at a " + kind + ", which the documents in focus do not"
+					: "neither the message nor the conversation names a document's subject";
+			return asked(question,
+					new ConversationState(List.of(), false, operator, periods, List.of(), why + ": searched as asked"));
 		}
 		return followUp(question, scope, operator, periods, prior);
 	}
@@ -107,7 +109,7 @@ public final class ConversationReader implements QueryRewriter {
 		List<String> sides = List.of();
 		String query;
 		if (operator == Asks.COMPARISON && Asks.sides(question).size() < 2 && prior.answered().size() == 2) {
-			sides = sides(prior.answered());
+			sides = ConversationState.compared(prior.answered());
 			query = question + " " + labels;
 		}
 		else if (own.isEmpty() && operator == Asks.SUMMARY) {
@@ -118,9 +120,9 @@ public final class ConversationReader implements QueryRewriter {
 		}
 		else if (own.isEmpty()) {
 			// "and in 2022?": what the question before asked, of its own years
-			query = sides(List.of(previous, question)).get(1) + " " + labels;
+			query = ConversationState.compared(List.of(previous, question)).get(1) + " " + labels;
 		}
-		else if (!named(prior.focus())) {
+		else if (ConversationState.namedOf(prior.focus()).isEmpty()) {
 			// no turn named the subject's documents, an answer only cited or read like
 			// them: the question before stands for it
 			query = question + " " + labels + " " + String.join(" ", Asks.own(previous));
@@ -138,7 +140,7 @@ public final class ConversationReader implements QueryRewriter {
 			String why = "other documents speak of " + String.join(", ", new TreeSet<>(elsewhere)) + ", those of "
 					+ quoted(labels(prior.focus())) + " of "
 					+ (inFocus.isEmpty() ? "none of it" : String.join(", ", new TreeSet<>(inFocus)));
-			if (!named(prior.focus())) {
+			if (ConversationState.namedOf(prior.focus()).isEmpty()) {
 				return asked(question, new ConversationState(List.of(), true, operator, periods, List.of(),
 						why + ": searched as asked"));
 			}
@@ -160,16 +162,7 @@ public final class ConversationReader implements QueryRewriter {
 		// document is about)
 		String held = documents.isEmpty() ? " " + labels : "";
 		return new Rewrite(query + carried, state.why(), null, question + held + carried, state,
-				named(prior.focus()) ? documents : List.of(), prior.focus());
-	}
-
-	/**
-	 * Whether a turn named documents of the subjects (rather than an answer citing them).
-	 */
-	private static boolean named(List<Subject> focus) {
-		return focus.stream()
-			.anyMatch((subject) -> subject.documented()
-					&& (Subject.USER.equals(subject.from()) || Subject.ASSISTANT.equals(subject.from())));
+				!ConversationState.namedOf(prior.focus()).isEmpty() ? documents : List.of(), prior.focus());
 	}
 
 	/**
@@ -355,20 +348,24 @@ public final class ConversationReader implements QueryRewriter {
 	}
 
 	/**
-	 * The two questions a comparison that names neither side compares, each standing on
-	 * its own: a question with no word of its own but its years ("and in 2022?") asks
-	 * what the one before asked, of its own years.
+	 * The kind of thing the message points at with "this" or "that" ("this library") when
+	 * the documents in focus do not speak of one and other documents are titled as one:
+	 * the subject in focus is no such thing, and the conversation does not say which one
+	 * is meant ({@code null}: it may be; "this huge amount" titles nothing).
 	 */
-	private List<String> sides(List<String> answered) {
-		String first = answered.get(0);
-		String second = answered.get(1);
-		List<String> years = Periods.years(second);
-		Set<String> own = Asks.own(second);
-		if (!years.isEmpty() && own.stream().allMatch((word) -> Periods.isPeriodWord(word))) {
-			Matcher year = Periods.YEAR.matcher(Periods.normalize(first));
-			second = year.find() ? year.replaceAll(String.join(" and ", years)) : first + " " + second;
+	private String elsewhere(String question, Prior prior, SearchRequest scope) {
+		List<String> documents = ConversationState.documentsOf(prior.focus());
+		List<String> kinds = Pointed.kinds(question)
+			.stream()
+			.filter(Pointed.Kind::demonstrative)
+			.map(Pointed.Kind::words)
+			.toList();
+		if (documents.isEmpty() || kinds.isEmpty()
+				|| kinds.stream().anyMatch((kind) -> this.mentions.writes(scope.in(documents), kind))) {
+			return null;
 		}
-		return List.of(first, second);
+		String kind = kinds.get(kinds.size() - 1);
+		return this.mentions.titles(scope, kind) ? kind : null;
 	}
 
 	private static Rewrite asked(String question, ConversationState state) {

@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 
 import dev.ragchat.answer.generate.Question;
 import dev.ragchat.answer.text.Asks;
+import dev.ragchat.retrieval.query.Periods;
 
 /**
  * What a conversation is about and what its last message asks, read afresh at every turn
@@ -52,7 +54,16 @@ public record ConversationState(List<Subject> focus, boolean own, Asks operator,
 	 * or read like): where a follow-up is searched and quoted first
 	 */
 	public List<String> named() {
-		return documentsOf(this.focus.stream()
+		return namedOf(this.focus);
+	}
+
+	/**
+	 * @param subjects subjects
+	 * @return the documents of those a turn named (not those an answer only cited or read
+	 * like)
+	 */
+	static List<String> namedOf(List<Subject> subjects) {
+		return documentsOf(subjects.stream()
 			.filter((subject) -> subject.documented()
 					&& (Subject.USER.equals(subject.from()) || Subject.ASSISTANT.equals(subject.from())))
 			.toList());
@@ -75,6 +86,23 @@ public record ConversationState(List<Subject> focus, boolean own, Asks operator,
 		List<String> labels = new ArrayList<>();
 		this.focus.forEach((subject) -> labels.add(subject.label()));
 		return labels;
+	}
+
+	/**
+	 * The two questions a comparison that names neither side compares, each standing on
+	 * its own: a question with no word of its own but its years ("and in 2022?") asks
+	 * what the one before asked, of its own years.
+	 */
+	static List<String> compared(List<String> answered) {
+		String first = answered.get(0);
+		String second = answered.get(1);
+		List<String> years = Periods.years(second);
+		Set<String> own = Asks.own(second);
+		if (!years.isEmpty() && own.stream().allMatch((word) -> Periods.isPeriodWord(word))) {
+			Matcher year = Periods.YEAR.matcher(Periods.normalize(first));
+			second = year.find() ? year.replaceAll(String.join(" and ", years)) : first + " " + second;
+		}
+		return List.of(first, second);
 	}
 
 	/**

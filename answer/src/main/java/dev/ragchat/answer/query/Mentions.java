@@ -174,6 +174,22 @@ final class Mentions {
 	}
 
 	/**
+	 * @param within where to look
+	 * @param kind a kind of thing ("library")
+	 * @return whether a document there is titled as one (things of the kind are subjects
+	 * of documents: "Elm Street Library")
+	 */
+	boolean titles(SearchRequest within, String kind) {
+		Set<String> words = Overlap.words(kind);
+		for (ScoredChunk found : this.search.search(within.lookingUp(kind, 3)).chunks()) {
+			if (Overlap.words(found.chunk().title()).containsAll(words)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
 	 * @param documentId a document
 	 * @return its title, or its file name when it has none
 	 */
