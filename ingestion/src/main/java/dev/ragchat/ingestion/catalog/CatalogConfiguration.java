@@ -6,6 +6,7 @@ import dev.ragchat.ingestion.catalog.CatalogProperties.Store;
 import dev.ragchat.ingestion.migration.EmbeddingMigrationStore;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -22,7 +23,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * MongoDB client), which the application otherwise leaves out, on
  * {@link ConditionalOnCatalog}; the {@link Catalog} it makes builds every feature's
  * stores on that client, knowledge bases' and documents' here as the api and sources
- * modules' in their store packages.
+ * modules' in their store packages. The embedded catalog's Flyway migrates
+ * {@link Catalog#MIGRATIONS}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CatalogProperties.class)
@@ -55,6 +57,15 @@ public class CatalogConfiguration {
 	@ConditionalOnCatalog(Store.EMBEDDED)
 	@Import(DataSourceAutoConfiguration.class)
 	static class Embedded {
+
+		/**
+		 * Every feature's migrations, wherever they lie below {@link Catalog#MIGRATIONS},
+		 * so no list of folders can leave a new one out.
+		 */
+		@Bean
+		FlywayConfigurationCustomizer catalogMigrations() {
+			return (flyway) -> flyway.locations(Catalog.MIGRATIONS);
+		}
 
 	}
 
