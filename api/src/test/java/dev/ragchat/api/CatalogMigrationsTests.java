@@ -5,24 +5,19 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import dev.ragchat.ingestion.catalog.Catalog;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.ValidateResult;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
-import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -32,13 +27,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The embedded catalog's Flyway migrations: each feature's in a folder of its own,
- * {@code db/migration/<feature>}, in the Maven module of the feature, and every folder
- * listed in the one Flyway configuration, {@code spring.flyway.locations} in the
- * application's {@code application.yml} (docs/development.md). Until 2026-12 they all lay
- * in one folder, ingestion's {@code db/migration}; catalogs migrated then upgrade, since
- * Flyway knows a migration by its version, description and checksum, not by where it
- * lies. The test catalogs ({@code TestCatalog}) migrate {@code classpath:db/migration}
- * whole, which the first test keeps equal to the listed folders.
+ * {@code db/migration/<feature>}, in the Maven module of the feature, all migrated from
+ * the catalog's one location, {@link Catalog#MIGRATIONS}, whose sub-folders Flyway reads
+ * (docs/development.md; {@link CatalogMigrationFoldersTests} boots the catalog). Until
+ * 2026-12 they all lay in one folder, ingestion's {@code db/migration}; catalogs migrated
+ * then upgrade, since Flyway knows a migration by its version, description and checksum,
+ * not by where it lies. The test catalogs ({@code TestCatalog}) migrate the same
+ * location.
  */
 class CatalogMigrationsTests {
 
@@ -48,33 +43,22 @@ class CatalogMigrationsTests {
 
 	/**
 	 * Folders named for a feature that is now a Maven module of its own, one application
-	 * module as a whole: the sync sources' migrations stay in {@code sync} (as listed in
-	 * {@code spring.flyway.locations}) in the {@code sources} module.
+	 * module as a whole: the sync sources' migrations stay in {@code sync} in the
+	 * {@code sources} module.
 	 */
 	private static final Map<String, String> FEATURES_OF_FOLDERS = Map.of("sync", "sources");
 
 	private final PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
 
 	@Test
-	void everyMigrationSitsInAFolderTheFlywayConfigurationLists() throws IOException {
-		List<String> listed = configuredLocations().stream()
-			.map((location) -> location.startsWith(LOCATION) ? location.substring(LOCATION.length()) : location)
-			.toList();
+	void everyMigrationSitsInAFeatureFolderRightBelowTheCatalogsLocation() throws IOException {
+		assertThat(Catalog.MIGRATIONS + "/").isEqualTo(LOCATION);
 		Map<String, Resource> migrations = migrations();
 		assertThat(migrations).isNotEmpty();
-		assertThat(migrations.keySet()).allSatisfy((migration) -> assertThat(listed)
-			.as("%s: its folder is not in spring.flyway.locations %s", migration, listed)
-			.contains(folder(migration)));
-	}
-
-	@Test
-	void everyListedFolderHoldsMigrations() throws IOException {
-		assertThat(configuredLocations()).isNotEmpty().allSatisfy((location) -> {
-			assertThat(location).as("a feature's folder below %s", LOCATION).startsWith(LOCATION).doesNotEndWith("/");
-			assertThat(this.resolver.getResources("classpath*:" + location.substring("classpath:".length()) + "/*.sql"))
-				.as("the migrations of %s", location)
-				.isNotEmpty();
-		});
+		assertThat(migrations.keySet()).allSatisfy((migration) -> assertThat(folder(migration))
+			.as("%s: not in a feature's folder right below %s", migration, LOCATION)
+			.isNotEmpty()
+			.doesNotContain("/"));
 	}
 
 	@Test
@@ -136,16 +120,6 @@ class CatalogMigrationsTests {
 		assertThat(recorded).containsAllEntriesOf(released);
 	}
 
-	private static List<String> configuredLocations() throws IOException {
-		Resource application = new ClassPathResource("application.yml");
-		List<String> locations = new ArrayList<>();
-		new YamlPropertySourceLoader().load("application.yml", application)
-			.forEach((source) -> new Binder(ConfigurationPropertySources.from(source))
-				.bind("spring.flyway.locations", Bindable.listOf(String.class))
-				.ifBound(locations::addAll));
-		return locations;
-	}
-
 	/** Every migration on the class path below db/migration, by its path below it. */
 	private Map<String, Resource> migrations() throws IOException {
 		Map<String, Resource> migrations = new TreeMap<>();
@@ -160,12 +134,8 @@ class CatalogMigrationsTests {
 		return migration.contains("/") ? migration.substring(0, migration.lastIndexOf('/')) : "";
 	}
 
-	private static Flyway flyway(DataSource catalog) throws IOException {
-		return Flyway.configure()
-			.dataSource(catalog)
-			.locations(configuredLocations().toArray(String[]::new))
-			.failOnMissingLocations(true)
-			.load();
+	private static Flyway flyway(DataSource catalog) {
+		return Flyway.configure().dataSource(catalog).locations(Catalog.MIGRATIONS).failOnMissingLocations(true).load();
 	}
 
 	private static DataSource freshCatalog() {

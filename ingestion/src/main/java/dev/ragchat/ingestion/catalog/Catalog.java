@@ -17,11 +17,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code catalog.choose(JdbcFeedbackStore::new, MongoFeedbackStore::new)}. Only the
  * chosen backend's client is asked for, when a store is built
  * ({@link CatalogConfiguration} imports it): the embedded catalog never needs a MongoDB
- * client, nor MongoDB a datasource. The embedded catalog's tables come from each
- * feature's own Flyway folder, {@code db/migration/<feature>}, listed in
- * {@code spring.flyway.locations}.
+ * client, nor MongoDB a datasource. Code that needs the chosen backend's client itself
+ * rather than a store (JobRunr's storage) is conditional on {@link ConditionalOnCatalog}.
+ * <p>
+ * The embedded catalog's tables come from each feature's own Flyway folder,
+ * {@code db/migration/<feature>} in the resources of the feature's Maven module, all
+ * migrated from {@link #MIGRATIONS}: Flyway reads a location's sub-folders too, in every
+ * jar that holds it, so a new feature's folder needs no list.
  */
 public final class Catalog {
+
+	/** Where every feature's migrations folder lies, on the class path. */
+	public static final String MIGRATIONS = "classpath:db/migration";
 
 	private final Store store;
 

@@ -2,10 +2,11 @@ package dev.ragchat.ingestion.catalog;
 
 import dev.ragchat.ingestion.DocumentStore;
 import dev.ragchat.ingestion.KnowledgeBaseStore;
+import dev.ragchat.ingestion.catalog.CatalogProperties.Store;
 import dev.ragchat.ingestion.migration.EmbeddingMigrationStore;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -19,9 +20,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The catalog: the one place that reads {@code ragchat.catalog.store}. Its nested
  * configurations import the chosen backend's client (Spring Boot's datasource, or its
- * MongoDB client), which the application otherwise leaves out; the {@link Catalog} it
- * makes builds every feature's stores on that client, knowledge bases' and documents'
- * here as the api and sources modules' in their store packages.
+ * MongoDB client), which the application otherwise leaves out, on
+ * {@link ConditionalOnCatalog}; the {@link Catalog} it makes builds every feature's
+ * stores on that client, knowledge bases' and documents' here as the api and sources
+ * modules' in their store packages. The embedded catalog's Flyway migrates
+ * {@link Catalog#MIGRATIONS}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CatalogProperties.class)
@@ -51,14 +54,23 @@ public class CatalogConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnProperty(name = CatalogProperties.STORE, havingValue = "embedded", matchIfMissing = true)
+	@ConditionalOnCatalog(Store.EMBEDDED)
 	@Import(DataSourceAutoConfiguration.class)
 	static class Embedded {
+
+		/**
+		 * Every feature's migrations, wherever they lie below {@link Catalog#MIGRATIONS},
+		 * so no list of folders can leave a new one out.
+		 */
+		@Bean
+		FlywayConfigurationCustomizer catalogMigrations() {
+			return (flyway) -> flyway.locations(Catalog.MIGRATIONS);
+		}
 
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnProperty(name = CatalogProperties.STORE, havingValue = "mongodb")
+	@ConditionalOnCatalog(Store.MONGODB)
 	@Import(MongoAutoConfiguration.class)
 	static class Mongo {
 

@@ -1,6 +1,7 @@
 package dev.ragchat.ingestion.catalog;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -10,11 +11,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param store {@code embedded} (an H2 file in the data directory, default) or
  * {@code mongodb} (the database of {@code spring.data.mongodb.uri})
  */
-@ConfigurationProperties("ragchat.catalog")
+@ConfigurationProperties(CatalogProperties.PREFIX)
 public record CatalogProperties(@DefaultValue("embedded") Store store) {
 
-	/** The property that chooses the catalog's backend. */
-	public static final String STORE = "ragchat.catalog.store";
+	static final String PREFIX = "ragchat.catalog";
+
+	/**
+	 * The catalog's settings as the application binds them, for a condition, which runs
+	 * before the properties bean exists ({@link ConditionalOnCatalog}).
+	 * @param binder the environment's binder
+	 * @return the settings, with their defaults where none is given
+	 */
+	static CatalogProperties of(Binder binder) {
+		return binder.bindOrCreate(PREFIX, CatalogProperties.class);
+	}
 
 	/**
 	 * The catalog's backends.

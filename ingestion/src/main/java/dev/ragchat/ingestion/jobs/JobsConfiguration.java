@@ -6,7 +6,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 
 import com.mongodb.client.MongoClient;
-import dev.ragchat.ingestion.catalog.CatalogProperties;
+import dev.ragchat.ingestion.catalog.CatalogProperties.Store;
+import dev.ragchat.ingestion.catalog.ConditionalOnCatalog;
 import org.jobrunr.jobs.filters.JobFilter;
 import org.jobrunr.jobs.mappers.JobMapper;
 import org.jobrunr.scheduling.JobRequestScheduler;
@@ -23,7 +24,6 @@ import org.jobrunr.utils.mapper.jackson.JacksonJsonMapper;
 
 import org.springframework.beans.factory.BeanCreationNotAllowedException;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.SmartLifecycle;
@@ -32,8 +32,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * JobRunr on the catalog's store, one nested configuration per
- * {@code ragchat.catalog.store} as the catalog's own: its SQL storage on the catalog's
+ * JobRunr on the catalog's store, one nested configuration per backend on the catalog's
+ * own condition ({@link ConditionalOnCatalog}): its SQL storage on the catalog's
  * datasource, its MongoDB storage on the catalog's client and database. Each creates its
  * tables or collections ({@code jobrunr_jobs}, {@code jobrunr_background_job_servers}...)
  * on first start.
@@ -136,7 +136,7 @@ class JobsConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnProperty(name = CatalogProperties.STORE, havingValue = "embedded", matchIfMissing = true)
+	@ConditionalOnCatalog(Store.EMBEDDED)
 	static class Embedded {
 
 		@Bean(destroyMethod = "close")
@@ -149,7 +149,7 @@ class JobsConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnProperty(name = CatalogProperties.STORE, havingValue = "mongodb")
+	@ConditionalOnCatalog(Store.MONGODB)
 	static class Mongo {
 
 		@Bean(destroyMethod = "close")

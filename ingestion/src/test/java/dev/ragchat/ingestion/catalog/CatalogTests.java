@@ -1,6 +1,8 @@
 package dev.ragchat.ingestion.catalog;
 
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -9,6 +11,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.ragchat.ingestion.DocumentStore;
 import dev.ragchat.ingestion.KnowledgeBaseStore;
+import dev.ragchat.ingestion.catalog.CatalogProperties.Store;
 import dev.ragchat.ingestion.migration.EmbeddingMigrationStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -18,7 +21,10 @@ import org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfigurat
 import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.JdbcClientAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -73,6 +79,47 @@ class CatalogTests {
 				assertThat(context.getBean(EmbeddingMigrationStore.class))
 					.isInstanceOf(MongoEmbeddingMigrationStore.class);
 			});
+	}
+
+	@Test
+	void theConditionOnTheCatalogMatchesTheBackendTheCatalogIsOnHoweverItIsSpelled() {
+		ApplicationContextRunner backends = new ApplicationContextRunner().withUserConfiguration(Backends.class);
+		backends.run((context) -> assertThat(context).hasBean("onEmbedded").doesNotHaveBean("onMongo"));
+		backends.withPropertyValues("ragchat.catalog.store=embedded")
+			.run((context) -> assertThat(context).hasBean("onEmbedded").doesNotHaveBean("onMongo"));
+		backends.withPropertyValues("ragchat.catalog.store=MongoDB")
+			.run((context) -> assertThat(context).hasBean("onMongo").doesNotHaveBean("onEmbedded"));
+	}
+
+	@Test
+	void anUnknownCatalogStopsStartUpWithSpringBootsReportOnTheSetting() {
+		new ApplicationContextRunner().withUserConfiguration(Backends.class)
+			.withPropertyValues("ragchat.catalog.store=oracle")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(Stream.iterate(context.getStartupFailure(), Objects::nonNull, Throwable::getCause))
+					.filteredOn(BindException.class::isInstance)
+					.singleElement()
+					.satisfies((failure) -> assertThat(((BindException) failure).getProperty().getName())
+						.hasToString("ragchat.catalog.store"));
+			});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Backends {
+
+		@Bean
+		@ConditionalOnCatalog(Store.EMBEDDED)
+		String onEmbedded() {
+			return "embedded";
+		}
+
+		@Bean
+		@ConditionalOnCatalog(Store.MONGODB)
+		String onMongo() {
+			return "mongodb";
+		}
+
 	}
 
 }
