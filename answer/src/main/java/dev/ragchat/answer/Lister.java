@@ -2,10 +2,12 @@ package dev.ragchat.answer;
 
 import java.text.NumberFormat;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -79,11 +81,20 @@ final class Lister {
 		// 2. scan
 		Search.Scan scan = this.search.scan(scanned, question.predicate(), terms(question.predicate()),
 				Listing.SCAN_DEPTH);
-		// 3. judge, a document at a time
+		// 3. judge, a document at a time: one of its sentences says what is asked, and
+		// every condition on the documents is said somewhere in it
+		Set<String> met = null;
+		boolean truncated = scan.truncated();
+		for (String condition : question.conditions()) {
+			Search.Scan conditioned = this.search.scan(scanned, condition, terms(condition), Listing.SCAN_DEPTH);
+			Set<String> saying = saying(new Says(condition, false), conditioned);
+			met = (met != null) ? met.stream().filter(saying::contains).collect(Collectors.toSet()) : saying;
+			truncated |= conditioned.truncated();
+		}
 		Map<String, Found> items = new LinkedHashMap<>();
 		for (ScoredChunk candidate : scan.chunks()) {
 			Chunk chunk = candidate.chunk();
-			if (items.containsKey(chunk.documentId())) {
+			if (items.containsKey(chunk.documentId()) || (met != null && !met.contains(chunk.documentId()))) {
 				continue;
 			}
 			for (String sentence : Sentences.of(chunk.text())) {
@@ -95,7 +106,21 @@ final class Lister {
 			}
 		}
 		// 4. count and cite
-		return listed(question, new ArrayList<>(items.values()), this.search.documents(scanned), scan.truncated());
+		return listed(question, new ArrayList<>(items.values()), this.search.documents(scanned), truncated);
+	}
+
+	/** The documents of which a passage the scan found has a sentence that says it. */
+	private static Set<String> saying(Says says, Search.Scan scan) {
+		Set<String> documents = new HashSet<>();
+		for (ScoredChunk candidate : scan.chunks()) {
+			Chunk chunk = candidate.chunk();
+			if (!documents.contains(chunk.documentId()) && Sentences.of(chunk.text())
+				.stream()
+				.anyMatch((sentence) -> says.says(sentence, chunk.title() + "\n" + chunk.headingPath()))) {
+				documents.add(chunk.documentId());
+			}
+		}
+		return documents;
 	}
 
 	private Listed listed(WholeQuestion question, List<Found> found, int scanned, boolean truncated) {
@@ -109,7 +134,8 @@ final class Lister {
 			Citation citation = (i < cited.size()) ? cited.get(i) : null;
 			items.add((citation != null) ? item.cited(citation.index(), citation.page(), citation.quote()) : item);
 		}
-		Listing listing = new Listing(question.kind(), question.predicate(), items.size(), scanned, truncated, items);
+		Listing listing = new Listing(question.kind(), String.join(" and ", question.says()), items.size(), scanned,
+				truncated, items);
 		return new Listed(listing, text, cited, sources);
 	}
 
@@ -117,13 +143,13 @@ final class Lister {
 		NumberFormat numbers = NumberFormat.getIntegerInstance(Locale.ENGLISH);
 		String of = " of the " + numbers.format(scanned) + " document" + ((scanned == 1) ? "" : "s") + " in scope ";
 		if (found.isEmpty()) {
-			return "None" + of + "says \"" + question.predicate() + "\"." + (truncated ? " " + truncatedNote() : "");
+			return "None" + of + "says " + quoted(question) + "." + (truncated ? " " + truncatedNote() : "");
 		}
 		StringBuilder text = new StringBuilder(numbers.format(found.size())).append(of)
 			.append((found.size() == 1) ? "says" : "say")
-			.append(" \"")
-			.append(question.predicate())
-			.append("\":\n");
+			.append(" ")
+			.append(quoted(question))
+			.append(":\n");
 		for (int i = 0; i < Math.min(found.size(), Listing.SHOWN); i++) {
 			Found item = found.get(i);
 			Listing.Value value = item.value();
@@ -144,6 +170,13 @@ final class Lister {
 				.append(" more: every one is in the answer's items.");
 		}
 		return truncated ? text.append("\n\n").append(truncatedNote()).toString() : text.toString();
+	}
+
+	/**
+	 * What is asked and each condition, quoted: "a termination fee" and "governed by …".
+	 */
+	private static String quoted(WholeQuestion question) {
+		return "\"" + String.join("\" and \"", question.says()) + "\"";
 	}
 
 	private static String truncatedNote() {

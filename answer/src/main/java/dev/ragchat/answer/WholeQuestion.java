@@ -1,5 +1,6 @@
 package dev.ragchat.answer;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,8 +19,11 @@ import java.util.regex.Pattern;
  * @param predicate what a document must say to be an item ("have a termination fee")
  * @param earlier whether it asks of the documents an earlier answer listed ("how many of
  * them …")
+ * @param conditions what else a document must say, anywhere in it, to be counted: the
+ * words that narrow the documents noun ("governed by Finnish law" in "how many contracts
+ * governed by Finnish law have a termination fee?")
  */
-record WholeQuestion(String kind, String predicate, boolean earlier) {
+record WholeQuestion(String kind, String predicate, boolean earlier, List<String> conditions) {
 
 	/** Plural nouns English uses for documents. */
 	private static final String DOCUMENTS = "(?:documents|files|contracts|agreements|leases|policies|papers|reports"
@@ -41,13 +45,27 @@ record WholeQuestion(String kind, String predicate, boolean earlier) {
 
 	private static final Pattern LIST = Pattern.compile(
 			"^\\W*(?:please\\s+|can\\s+you\\s+|could\\s+you\\s+)?(?:list|name|enumerate|find|show(?:\\s+me)?|give\\s+me)"
-					+ "\\s+(?:all|every|each)(?:\\s+of)?(?:\\s+the)?\\s+(.+?)\\W*$",
+					+ "\\s+(?:all\\s+|every\\s+|each\\s+)?(?:of\\s+)?(?:the\\s+)?(.+?)\\W*$",
 			Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
-	/** "the supplier named in the contracts": what the documents name. */
+	/**
+	 * "the supplier named in the contracts": what the documents name, and what narrows
+	 * them after the noun ("… of the contracts governed by Danish law").
+	 */
 	private static final Pattern NAMED_IN = Pattern.compile("^(.+?)\\s+(?:(?:that\\s+(?:is|are)\\s+)?(?:named|mentioned"
 			+ "|listed|cited|given|found|quoted))?\\s*(?:in|across|from|of)\\s+(?:the\\s+|our\\s+|all\\s+(?:the\\s+)?|these\\s+|my\\s+)?"
-			+ "(?:[\\w-]+\\s+)?" + DOCUMENTS + "\\b.*$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+			+ "(?:[\\w-]+\\s+)?" + DOCUMENTS + "\\b(.*)$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+	/**
+	 * Words that narrow the documents noun before the verb of what they must say:
+	 * "governed by Finnish law" in "contracts governed by Finnish law have a termination
+	 * fee", "for cleaning services" in "contracts for cleaning services set …".
+	 */
+	private static final Pattern CONDITION = Pattern
+		.compile("^((?:governed|signed|dated|made|issued|written|filed|published|concluded|under|for|from|in)\\b.+?)"
+				+ "\\s+(?:(?:do|does|did)\\s+)?(?:have|has|had|set|sets|say|says|allow|allows|let|lets|mention|mentions"
+				+ "|state|states|include|includes|contain|contains|require|requires|give|gives|name|names|are|is|were|was)\\b",
+				Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
 	/** "contracts that mention X": documents that say something. */
 	private static final Pattern DOCUMENTS_THAT = Pattern.compile("^(?:[\\w-]+\\s+)?" + DOCUMENTS + "\\b\\s*(.*)$",
@@ -90,9 +108,9 @@ record WholeQuestion(String kind, String predicate, boolean earlier) {
 		String text = message.strip();
 		Matcher each = EACH.matcher(text);
 		if (ASKING.matcher(text).lookingAt() && each.find()) {
-			String rest = (text.substring(0, each.start()) + " " + text.substring(each.end())).strip();
-			String predicate = ASKING.matcher(rest).replaceFirst("");
-			return of(Listing.EACH, predicate, false);
+			// what follows "of each contract" narrows the contracts
+			String predicate = ASKING.matcher(text.substring(0, each.start()).strip()).replaceFirst("");
+			return of(Listing.EACH, predicate, false, conditions(text.substring(each.end())));
 		}
 		Matcher howMany = HOW_MANY.matcher(text);
 		if (howMany.matches()) {
@@ -101,9 +119,9 @@ record WholeQuestion(String kind, String predicate, boolean earlier) {
 		Matcher which = WHICH.matcher(text);
 		if (which.matches() && (which.group(1) != null || !OBJECT.matcher(which.group(3)).find())) {
 			// "in which reports does revenue fall?": the noun is where it is said
-			String predicate = (which.group(1) != null) ? which.group(3).replaceFirst("(?i)^(?:do|does|did)\\s+", "")
-					: said(which.group(3));
-			return of(Listing.WHICH, predicate, which.group(2) != null);
+			return (which.group(1) != null) ? of(Listing.WHICH,
+					which.group(3).replaceFirst("(?i)^(?:do|does|did)\\s+", ""), which.group(2) != null)
+					: narrowed(Listing.WHICH, which.group(3), which.group(2) != null);
 		}
 		Matcher list = LIST.matcher(text);
 		if (list.matches()) {
@@ -113,19 +131,44 @@ record WholeQuestion(String kind, String predicate, boolean earlier) {
 			}
 			Matcher named = NAMED_IN.matcher(list.group(1));
 			if (named.matches()) {
-				return of(Listing.LIST, named.group(1), false);
+				return of(Listing.LIST, named.group(1), false, conditions(named.group(2)));
 			}
 		}
 		return null;
 	}
 
 	private static WholeQuestion asked(String kind, String rest, boolean earlier) {
-		return OBJECT.matcher(rest).find() ? null : of(kind, said(rest), earlier);
+		return OBJECT.matcher(rest).find() ? null : narrowed(kind, rest, earlier);
+	}
+
+	/**
+	 * What the documents must say, and what narrows them when the question writes it
+	 * before the verb ("contracts governed by Finnish law have …").
+	 */
+	private static WholeQuestion narrowed(String kind, String rest, boolean earlier) {
+		Matcher condition = CONDITION.matcher(rest.strip());
+		return condition.lookingAt()
+				? of(kind, said(rest.strip().substring(condition.end(1))), earlier, conditions(condition.group(1)))
+				: of(kind, said(rest), earlier);
 	}
 
 	private static WholeQuestion of(String kind, String predicate, boolean earlier) {
-		String cleaned = predicate.replaceAll("[?!.]+\\s*$", "").strip();
-		return cleaned.isEmpty() ? null : new WholeQuestion(kind, cleaned, earlier);
+		return of(kind, predicate, earlier, List.of());
+	}
+
+	private static WholeQuestion of(String kind, String predicate, boolean earlier, List<String> conditions) {
+		String cleaned = cleaned(predicate);
+		return cleaned.isEmpty() ? null : new WholeQuestion(kind, cleaned, earlier, conditions);
+	}
+
+	private static String cleaned(String text) {
+		return text.replaceAll("[?!.]+\\s*$", "").strip();
+	}
+
+	/** What narrows the documents, as a document says it (none when it is empty). */
+	private static List<String> conditions(String text) {
+		String condition = cleaned(said(text));
+		return condition.isEmpty() ? List.of() : List.of(condition);
 	}
 
 	/** What a document must say: the predicate without the verb of saying. */
@@ -133,9 +176,21 @@ record WholeQuestion(String kind, String predicate, boolean earlier) {
 		return SAYING.matcher(rest.strip()).replaceFirst("");
 	}
 
+	/**
+	 * @return what a document must say to be counted: what is asked, then what narrows
+	 * the documents, each as the answer quotes it
+	 */
+	List<String> says() {
+		List<String> says = new java.util.ArrayList<>(List.of(this.predicate));
+		says.addAll(this.conditions);
+		return says;
+	}
+
 	@Override
 	public String toString() {
-		return this.kind + ": " + this.predicate.toLowerCase(Locale.ROOT) + (this.earlier ? " (of those listed)" : "");
+		return this.kind + ": " + this.predicate.toLowerCase(Locale.ROOT)
+				+ (this.conditions.isEmpty() ? "" : " (of those " + String.join(", ", this.conditions) + ")")
+				+ (this.earlier ? " (of those listed)" : "");
 	}
 
 }

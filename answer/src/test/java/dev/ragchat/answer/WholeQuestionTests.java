@@ -36,6 +36,36 @@ class WholeQuestionTests {
 	}
 
 	@ParameterizedTest
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					How many contracts governed by Finnish law have a termination fee? | how-many | a termination fee | governed by Finnish law
+					Which contracts for cleaning services allow remote work?           | which    | allow remote work | for cleaning services
+					What is the notice period of each contract governed by Danish law? | each     | notice period     | governed by Danish law
+					List the suppliers of the contracts governed by Danish law.        | list     | suppliers         | governed by Danish law
+					""")
+	void readsWhatNarrowsTheDocumentsApartFromWhatTheyMustSay(String question, String kind, String predicate,
+			String condition) {
+		WholeQuestion whole = WholeQuestion.of(question);
+		assertThat(whole).isNotNull();
+		assertThat(whole.kind()).isEqualTo(kind);
+		assertThat(whole.predicate()).isEqualTo(predicate);
+		assertThat(whole.conditions()).containsExactly(condition);
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			List the contracts signed in 2022.   | signed in 2022
+			Show me the policies on travel       | travel
+			""")
+	void listsTheDocumentsAQuestionNamesWithoutAllOrEvery(String question, String predicate) {
+		WholeQuestion whole = WholeQuestion.of(question);
+		assertThat(whole).isNotNull();
+		assertThat(whole.kind()).isEqualTo(Listing.LIST);
+		assertThat(whole.predicate()).isEqualTo(predicate);
+		assertThat(whole.conditions()).isEmpty();
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "Which router supports mesh networking?", "How many pages does the manual have?",
 			"How many people died in the hurricane?", "Which document describes the refund policy?",
 			"What is the notice period?", "How much does the premium plan cost?", "List the risks.",

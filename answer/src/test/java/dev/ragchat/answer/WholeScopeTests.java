@@ -126,6 +126,24 @@ class WholeScopeTests {
 	}
 
 	@Test
+	void aDocumentIsCountedWhenItSaysWhatIsAskedAndWhatNarrowsTheDocumentsAnywhereInIt() {
+		lease("quay-1", "Quay 1", "This lease is governed by Norwegian law.",
+				"A termination fee of EUR 900 is owed when the tenant leaves early.");
+		lease("quay-2", "Quay 2", "This lease is governed by Norwegian law.",
+				"The tenant pays the rent on the first working day of each month.");
+		lease("lake-2", "Lake Road 2", "This lease is governed by Swedish law.",
+				"A termination fee of EUR 700 is owed when the tenant leaves early.");
+
+		Answer answer = ask("How many leases governed by Norwegian law have a termination fee?");
+
+		assertThat(answer.outcome()).isEqualTo(Answer.LIST);
+		assertThat(answer.listing().items()).extracting(Listing.Item::documentId).containsExactly("quay-1");
+		assertThat(answer.listing().items().get(0).quote()).contains("termination fee of EUR 900");
+		assertThat(answer.text())
+			.startsWith("1 of the 3 documents in scope says \"a termination fee\" and \"governed by Norwegian law\"");
+	}
+
+	@Test
 	void howManyCountsTheDocumentsOfEveryKnowledgeBaseInScope() {
 		leases(3, (n) -> "The tenant may sublet one room with notice.");
 		leaseIn(OTHER_KB, "shop-1", "Shop 1", "The tenant may sublet the storage room.");
