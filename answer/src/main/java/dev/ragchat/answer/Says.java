@@ -1,5 +1,6 @@
 package dev.ragchat.answer;
 
+import java.text.ParsePosition;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -7,6 +8,8 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.ibm.icu.text.RuleBasedNumberFormat;
+import com.ibm.icu.util.ULocale;
 import dev.ragchat.retrieval.query.Periods;
 import dev.ragchat.retrieval.query.StopWords;
 import org.tartarus.snowball.ext.PorterStemmer;
@@ -49,6 +52,19 @@ final class Says {
 			+ "(\\d{1,3}(?:[,\u00a0 ]\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)\\s*(%|percent|per\\s+cent|(?:calendar\\s+|business\\s+"
 			+ "|working\\s+)?(?:days?|weeks?|months?|years?|hours?|minutes?)|million|billion|thousand|EUR|USD|GBP|CHF|SEK|NOK"
 			+ "|DKK|euros?|dollars?|pounds?|kron(?:er|or|a))?(?!\\w)", Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * A number in words, alone or two joined by a hyphen ("ninety", "twenty-one"); "one"
+	 * is left out, as it is more often a pronoun than a count.
+	 */
+	private static final Pattern NUMBER_WORDS = Pattern
+		.compile("\\b(?:(?:twen|thir|for|fif|six|seven|eigh|nine)ty(?:-(?:one|two|three|four|five|six|seven|eight"
+				+ "|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+				+ "|(?:thir|four|fif|six|seven|eigh|nine)teen)\\b", Pattern.CASE_INSENSITIVE);
+
+	/** English spelled-out numbers (a format is not thread-safe: one a thread). */
+	private static final ThreadLocal<RuleBasedNumberFormat> SPELLOUT = ThreadLocal
+		.withInitial(() -> new RuleBasedNumberFormat(ULocale.ENGLISH, RuleBasedNumberFormat.SPELLOUT));
 
 	private final List<String> asked;
 
@@ -179,12 +195,31 @@ final class Says {
 
 	private static List<String> stems(String text) {
 		List<String> stems = new ArrayList<>();
-		for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+		for (String word : withDigits(text).toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
 			if (!word.isEmpty() && !StopWords.contains(word)) {
 				stems.add(stem(word));
 			}
 		}
 		return stems;
+	}
+
+	/**
+	 * The text with the digits of each number it writes in words after it ("ninety days"
+	 * also says "90 days"), read by ICU's spelled-out number rules.
+	 */
+	static String withDigits(String text) {
+		Matcher words = NUMBER_WORDS.matcher(text);
+		if (!words.find()) {
+			return text;
+		}
+		StringBuilder read = new StringBuilder();
+		do {
+			Number number = SPELLOUT.get().parse(words.group().toLowerCase(Locale.ROOT), new ParsePosition(0));
+			words.appendReplacement(read,
+					Matcher.quoteReplacement(words.group() + ((number != null) ? " " + number.longValue() : "")));
+		}
+		while (words.find());
+		return words.appendTail(read).toString();
 	}
 
 	private static String stem(String word) {

@@ -144,6 +144,18 @@ class WholeScopeTests {
 	}
 
 	@Test
+	void aNumberWrittenInWordsCountsAsItsDigits() {
+		lease("oak-1", "Oak Row 1", "Either party may end this lease with sixty (60) days' notice.");
+		lease("oak-2", "Oak Row 2", "Either party may end this lease with sixty days' notice.");
+		lease("oak-3", "Oak Row 3", "Either party may end this lease with thirty days' notice.");
+
+		Answer answer = ask("How many leases have a notice of 60 days?");
+
+		assertThat(answer.listing().items()).extracting(Listing.Item::documentId)
+			.containsExactlyInAnyOrder("oak-1", "oak-2");
+	}
+
+	@Test
 	void howManyCountsTheDocumentsOfEveryKnowledgeBaseInScope() {
 		leases(3, (n) -> "The tenant may sublet one room with notice.");
 		leaseIn(OTHER_KB, "shop-1", "Shop 1", "The tenant may sublet the storage room.");
