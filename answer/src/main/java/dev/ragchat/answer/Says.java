@@ -3,8 +3,11 @@ package dev.ragchat.answer;
 import java.text.ParsePosition;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -61,6 +64,16 @@ final class Says {
 		.compile("\\b(?:(?:twen|thir|for|fif|six|seven|eigh|nine)ty(?:-(?:one|two|three|four|five|six|seven|eight"
 				+ "|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 				+ "|(?:thir|four|fif|six|seven|eigh|nine)teen)\\b", Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * An amount's currency, written as its code or its symbol beside the figure ("EUR
+	 * 12,500", "12,500 SEK", "€12,500").
+	 */
+	private static final Pattern CURRENCY = Pattern
+		.compile("(?<![\\p{L}])([A-Z]{3}|[\\p{Sc}])\\s?(?=\\d)|(?<=\\d)\\s?([A-Z]{3})(?![\\p{L}])");
+
+	/** The English names of currencies by code and by symbol ("EUR", "€": "Euro"). */
+	private static final Map<String, String> CURRENCY_NAMES = currencyNames();
 
 	/** English spelled-out numbers (a format is not thread-safe: one a thread). */
 	private static final ThreadLocal<RuleBasedNumberFormat> SPELLOUT = ThreadLocal
@@ -204,10 +217,37 @@ final class Says {
 	}
 
 	/**
-	 * The text with the digits of each number it writes in words after it ("ninety days"
-	 * also says "90 days"), read by ICU's spelled-out number rules.
+	 * The text with the name of each currency it writes as a code or symbol beside an
+	 * amount after it ("EUR 12,500" also says "Euro"), and the digits of each number it
+	 * writes in words ("ninety days" also says "90 days"), read by ICU's spelled-out
+	 * number rules.
 	 */
 	static String withDigits(String text) {
+		Matcher currency = CURRENCY.matcher(text);
+		StringBuilder named = new StringBuilder();
+		while (currency.find()) {
+			String code = (currency.group(1) != null) ? currency.group(1) : currency.group(2);
+			String name = CURRENCY_NAMES.get(code);
+			currency.appendReplacement(named,
+					Matcher.quoteReplacement(currency.group() + ((name != null) ? " " + name + " " : "")));
+		}
+		return spelled(currency.appendTail(named).toString());
+	}
+
+	private static Map<String, String> currencyNames() {
+		Map<String, String> names = new HashMap<>();
+		for (Currency currency : Currency.getAvailableCurrencies()) {
+			String name = currency.getDisplayName(Locale.ENGLISH);
+			names.put(currency.getCurrencyCode(), name);
+			String symbol = currency.getSymbol(Locale.US);
+			if (symbol.length() == 1 && Character.getType(symbol.charAt(0)) == Character.CURRENCY_SYMBOL) {
+				names.putIfAbsent(symbol, name);
+			}
+		}
+		return Map.copyOf(names);
+	}
+
+	private static String spelled(String text) {
 		Matcher words = NUMBER_WORDS.matcher(text);
 		if (!words.find()) {
 			return text;

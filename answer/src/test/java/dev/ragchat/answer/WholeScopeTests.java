@@ -156,6 +156,18 @@ class WholeScopeTests {
 	}
 
 	@Test
+	void aCurrencyWrittenAsItsCodeOrSymbolCountsAsItsName() {
+		lease("elm-7", "Elm Row 7", "A termination fee of EUR 900 is owed when the tenant leaves early.");
+		lease("elm-8", "Elm Row 8", "A termination fee of €700 is owed when the tenant leaves early.");
+		lease("elm-9", "Elm Row 9", "A termination fee of 5,000 SEK is owed when the tenant leaves early.");
+
+		Answer answer = ask("How many leases set a termination fee in euros?");
+
+		assertThat(answer.listing().items()).extracting(Listing.Item::documentId)
+			.containsExactlyInAnyOrder("elm-7", "elm-8");
+	}
+
+	@Test
 	void howManyCountsTheDocumentsOfEveryKnowledgeBaseInScope() {
 		leases(3, (n) -> "The tenant may sublet one room with notice.");
 		leaseIn(OTHER_KB, "shop-1", "Shop 1", "The tenant may sublet the storage room.");
