@@ -8,7 +8,6 @@ import dev.ragchat.retrieval.rerank.Reranking;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -17,10 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The embedded set-up opens no MongoDB client (so no connection attempts and no MongoDB
  * health check), though the driver is on the class path for the production adapters; nor
- * a reranker, unless its URL is set.
+ * a reranker, unless its URL is set. Checked in the context most web tests share, which
+ * runs on these defaults.
  */
-@SpringBootTest
-class EmbeddedBackendsTests {
+class EmbeddedBackendsTests extends AbstractWebIntegrationTests {
 
 	@Autowired
 	ApplicationContext context;

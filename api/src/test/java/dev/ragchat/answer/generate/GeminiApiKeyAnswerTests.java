@@ -9,31 +9,26 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.context.annotation.Import;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 /**
  * Gemini with an API key (Spring AI's Google GenAI model) against WireMock serving the
- * Gemini API's {@code generateContent} and {@code streamGenerateContent?alt=sse}.
+ * Gemini API's {@code generateContent} and {@code streamGenerateContent?alt=sse}. Set up
+ * as {@code GeminiMediaTests} is, so the two share one context.
  */
 @SpringBootTest(properties = { "ragchat.chat.generator=gemini", "ragchat.chat.gemini.api-key=test-api-key" })
 @AutoConfigureMockMvc
+@Import(SharedModelServers.GeminiEndpoint.class)
 class GeminiApiKeyAnswerTests extends ChatModelAnswerContractTests {
 
 	@RegisterExtension
-	static WireMockExtension gemini = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-	@DynamicPropertySource
-	static void endpoint(DynamicPropertyRegistry registry) {
-		registry.add("ragchat.chat.gemini.endpoint", gemini::baseUrl);
-	}
+	static WireMockExtension gemini = SharedModelServers.gemini();
 
 	@Override
 	void stubAnswer(List<String> pieces) {

@@ -15,9 +15,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
@@ -26,29 +25,26 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A question about the whole knowledge base with a language model (an OpenAI-compatible
  * server stubbed with WireMock): the model reads the listed passages and is told the
  * count, and may write a paragraph above the list; the count and the items stay the
- * engine's whatever the model writes.
+ * engine's whatever the model writes. Set up as {@code OpenAiCompatibleAnswerTests} is,
+ * so the two share one context.
  */
 @SpringBootTest(properties = { "ragchat.chat.generator=openai-compatible", "ragchat.chat.openai.model=local-model",
-		"ragchat.chat.openai.api-key=test-api-key", "ragchat.chat.openai.timeout=3s" })
+		"ragchat.chat.openai.api-key=test-api-key", "ragchat.chat.openai.max-tokens=512",
+		"ragchat.chat.openai.timeout=3s" })
 @AutoConfigureMockMvc
+@Import(SharedModelServers.OpenAiEndpoint.class)
 class ListIntroductionTests {
 
 	private static final ObjectMapper json = new ObjectMapper();
 
 	@RegisterExtension
-	static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-	@DynamicPropertySource
-	static void endpoint(DynamicPropertyRegistry registry) {
-		registry.add("ragchat.chat.openai.base-url", () -> server.baseUrl() + "/v1");
-	}
+	static WireMockExtension server = SharedModelServers.openAi();
 
 	@Autowired
 	MockMvc mvc;

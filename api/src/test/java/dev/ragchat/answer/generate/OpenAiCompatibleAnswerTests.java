@@ -11,8 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.context.annotation.Import;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -22,7 +21,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -31,23 +29,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Spring AI's OpenAI model, against WireMock serving {@code POST /v1/chat/completions}: a
  * {@code chat.completion} for whole answers (the follow-up rewrite) and
  * {@code chat.completion.chunk} server-sent events ending with {@code data: [DONE]} for
- * streamed ones. The base URL is given with its {@code /v1}, as for llama-server.
+ * streamed ones. The base URL is given with its {@code /v1}, as for llama-server. Set up
+ * as {@code ListIntroductionTests} is, so the two share one context.
  */
 @SpringBootTest(properties = { "ragchat.chat.generator=openai-compatible", "ragchat.chat.openai.model=local-model",
 		"ragchat.chat.openai.api-key=test-api-key", "ragchat.chat.openai.max-tokens=512",
 		"ragchat.chat.openai.timeout=3s" })
 @AutoConfigureMockMvc
+@Import(SharedModelServers.OpenAiEndpoint.class)
 class OpenAiCompatibleAnswerTests extends ChatModelAnswerContractTests {
 
 	static final String COMPLETIONS = "/v1/chat/completions";
 
 	@RegisterExtension
-	static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-	@DynamicPropertySource
-	static void endpoint(DynamicPropertyRegistry registry) {
-		registry.add("ragchat.chat.openai.base-url", () -> server.baseUrl() + "/v1");
-	}
+	static WireMockExtension server = SharedModelServers.openAi();
 
 	@Override
 	void stubAnswer(List<String> pieces) {

@@ -6,20 +6,32 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ragchat.api.Calls;
 import dev.ragchat.api.ModuleBeans;
+import dev.ragchat.api.ModuleTestWithFronts;
 import dev.ragchat.api.access.ApiKeys;
 import dev.ragchat.api.access.Caller;
 import dev.ragchat.ingestion.DocumentStatus;
 import dev.ragchat.ingestion.Documents;
+import dev.ragchat.ingestion.KnowledgeBases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
-import org.springframework.modulith.test.ApplicationModuleTest;
-import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Conversations as an application module (Spring Modulith's
@@ -28,15 +40,15 @@ import static org.awaitility.Awaitility.await;
  * front needs, real and nothing mocked; none of the other features (knowledge-base
  * endpoints, the OpenAI-compatible API, MCP, sync sources, evaluations). A key starts a
  * session through the module's published API and asks in it: the question and its
- * grounded answer with its citation are the session's stored turn.
+ * grounded answer with its citation are the session's stored turn. Over HTTP (MockMvc,
+ * with the security filters), a shared chat configuration starts sessions, is changed
+ * only by its creator and hidden from keys outside its knowledge base.
  */
-@ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES,
-		extraIncludes = { "api.web", "ingestion.blobs", "ingestion.catalog", "ingestion.jobs", "ingestion.migration",
-				"ingestion.reading", "retrieval.atlas", "retrieval.config", "retrieval.embedding", "retrieval.lucene",
-				"retrieval.query", "retrieval.rerank", "retrieval.text" },
-		// ModularityTests verifies the modules once for the whole build
-		verifyAutomatically = false)
+@ModuleTestWithFronts
+@AutoConfigureMockMvc
 class ChatModuleTests {
+
+	static final ObjectMapper json = new ObjectMapper();
 
 	static final String KB = "default";
 
@@ -50,18 +62,28 @@ class ChatModuleTests {
 
 	final Documents documents;
 
+	final KnowledgeBases knowledgeBases;
+
 	final ApplicationContext context;
+
+	final MockMvc mvc;
+
+	final String masterKey;
 
 	@TempDir
 	Path dir;
 
 	ChatModuleTests(ChatSessions sessions, Conversations conversations, ApiKeys keys, Documents documents,
-			ApplicationContext context) {
+			KnowledgeBases knowledgeBases, ApplicationContext context, MockMvc mvc,
+			@Value("${ragchat.master-key}") String masterKey) {
 		this.sessions = sessions;
 		this.conversations = conversations;
 		this.keys = keys;
 		this.documents = documents;
+		this.knowledgeBases = knowledgeBases;
 		this.context = context;
+		this.mvc = mvc;
+		this.masterKey = masterKey;
 	}
 
 	@Test
@@ -100,10 +122,97 @@ class ChatModuleTests {
 	}
 
 	@Test
+	void sessionsStartFromASharedConfigurationAndMayOverrideIt() throws Exception {
+		String owner = issueKey("{}");
+		String other = issueKey("{}");
+		JsonNode config = json.readTree(this.mvc
+			.perform(post("/api/v1/chat-configs").secure(true)
+				.header("X-API-Key", owner)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"title\":\"Harbour helper\",\"knowledgeBase\":\"default\","
+						+ "\"systemPrompt\":\"Answer briefly.\",\"temperature\":0.2,\"topK\":4}"))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		String id = config.get("id").asText();
+		this.mvc.perform(get("/api/v1/chat-configs/" + id).secure(true).header("X-API-Key", other))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.title").value("Harbour helper"));
+		JsonNode started = json.readTree(this.mvc
+			.perform(post("/api/v1/sessions").secure(true)
+				.header("X-API-Key", other)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"configId\":\"" + id + "\",\"topK\":7}"))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		this.mvc
+			.perform(get("/api/v1/sessions/" + started.get("sessionId").asText()).secure(true)
+				.header("Authorization", "Bearer " + started.get("token").asText()))
+			.andExpect(jsonPath("$.knowledgeBase").value("default"))
+			.andExpect(jsonPath("$.systemPrompt").value("Answer briefly."))
+			.andExpect(jsonPath("$.temperature").value(0.2))
+			.andExpect(jsonPath("$.topK").value(7))
+			.andExpect(jsonPath("$.configId").value(id));
+	}
+
+	@Test
+	void onlyItsCreatorChangesAConfiguration() throws Exception {
+		String owner = issueKey("{}");
+		String other = issueKey("{}");
+		String id = createConfig(owner, "{\"title\":\"T\",\"knowledgeBase\":\"default\"}");
+		this.mvc
+			.perform(put("/api/v1/chat-configs/" + id).secure(true)
+				.header("X-API-Key", other)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"title\":\"Hijacked\",\"knowledgeBase\":\"default\"}"))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(put("/api/v1/chat-configs/" + id).secure(true)
+				.header("X-API-Key", owner)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"title\":\"Renamed\",\"knowledgeBase\":\"default\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.title").value("Renamed"));
+	}
+
+	@Test
+	void hidesConfigurationsOfKnowledgeBasesOutsideTheKey() throws Exception {
+		String owner = issueKey("{}");
+		String elsewhere = this.knowledgeBases.create("elsewhere", null).id();
+		String narrow = issueKey("{\"knowledgeBases\":[\"" + elsewhere + "\"]}");
+		String id = createConfig(owner, "{\"title\":\"T\",\"knowledgeBase\":\"default\"}");
+		this.mvc.perform(get("/api/v1/chat-configs/" + id).secure(true).header("X-API-Key", narrow))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
 	void startsWithoutTheFeaturesItDoesNotUse() {
 		assertThat(ModuleBeans.packages(this.context)).noneMatch((pkg) -> pkg.startsWith("dev.ragchat.api.knowledge")
 				|| pkg.startsWith("dev.ragchat.api.openai") || pkg.startsWith("dev.ragchat.api.mcp")
 				|| pkg.startsWith("dev.ragchat.api.evaluation") || pkg.startsWith("dev.ragchat.sources"));
+	}
+
+	private String issueKey(String body) throws Exception {
+		return Calls.issueKey(this.mvc, this.masterKey, body).get("key").asText();
+	}
+
+	private String createConfig(String key, String body) throws Exception {
+		return json
+			.readTree(
+					this.mvc
+						.perform(post("/api/v1/chat-configs").secure(true)
+							.header("X-API-Key", key)
+							.contentType(MediaType.APPLICATION_JSON)
+							.content(body))
+						.andExpect(status().isCreated())
+						.andReturn()
+						.getResponse()
+						.getContentAsString())
+			.get("id")
+			.asText();
 	}
 
 }

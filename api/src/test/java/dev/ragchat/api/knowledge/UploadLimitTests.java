@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -20,11 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Upload limits need the real server: the servlet container's multipart parsing refuses
- * an oversized request from its Content-Length, before reading the body.
+ * an oversized request from its Content-Length, before reading the body. Set up as
+ * {@code BadInputTests} is (with MockMvc), so the two share one context.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.servlet.multipart.max-file-size=1MB", "spring.servlet.multipart.max-request-size=1MB",
 				"server.tomcat.max-part-count=5" })
+@AutoConfigureMockMvc
 class UploadLimitTests {
 
 	@LocalServerPort

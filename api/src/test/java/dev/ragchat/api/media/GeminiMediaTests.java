@@ -10,6 +10,7 @@ import java.util.stream.StreamSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.ragchat.answer.generate.SharedModelServers;
 import dev.ragchat.api.Calls;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,10 +20,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
@@ -31,7 +31,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -43,10 +42,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * Images, audio and structured extraction with Gemini (API key), against WireMock
- * speaking the Gemini API: Spring AI's client builds the real requests.
+ * speaking the Gemini API: Spring AI's client builds the real requests. Set up as
+ * {@code GeminiApiKeyAnswerTests} is, so the two share one context.
  */
 @SpringBootTest(properties = { "ragchat.chat.generator=gemini", "ragchat.chat.gemini.api-key=test-api-key" })
 @AutoConfigureMockMvc
+@Import(SharedModelServers.GeminiEndpoint.class)
 class GeminiMediaTests {
 
 	static final ObjectMapper json = new ObjectMapper();
@@ -62,12 +63,7 @@ class GeminiMediaTests {
 			 "required":["country","passport_number","name","issue_date","expiry_date"]}""";
 
 	@RegisterExtension
-	static WireMockExtension gemini = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-	@DynamicPropertySource
-	static void endpoint(DynamicPropertyRegistry registry) {
-		registry.add("ragchat.chat.gemini.endpoint", gemini::baseUrl);
-	}
+	static WireMockExtension gemini = SharedModelServers.gemini();
 
 	@Autowired
 	MockMvc mvc;

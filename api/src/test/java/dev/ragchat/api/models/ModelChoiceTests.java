@@ -2,17 +2,13 @@ package dev.ragchat.api.models;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.ragchat.answer.generate.ChosenModels;
+import dev.ragchat.api.AbstractWebIntegrationTests;
 import dev.ragchat.api.Calls;
-import dev.ragchat.api.PrivateFiles;
-import dev.ragchat.api.RagChatProperties;
+import dev.ragchat.api.audit.Audit;
 import dev.ragchat.ingestion.TestFiles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,66 +17,37 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The language model chosen while the service runs, over HTTP, against stub model
- * servers: a local Ollama and an OpenAI-compatible server found at the probed addresses,
- * their models listed, a choice checked with one test call, kept (its API key sealed),
- * used for the next question and restored after a restart; a failing call keeps nothing.
+ * The language model chosen while the service runs, answering the next question, over
+ * HTTP against a stub Ollama server: a choice checked with one test call writes the next
+ * answer with no restart, the sources are judged as the current generator needs, and a
+ * chat config's model reaches the server. In the shared whole-application context (a
+ * harbour PDF uploaded, sessions asked in); the choice itself, its checks and its sealed
+ * API key are {@code ModelsModuleTests}'.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-class ModelChoiceTests {
-
-	static final ObjectMapper json = new ObjectMapper();
+class ModelChoiceTests extends AbstractWebIntegrationTests {
 
 	static final String ANSWER = "Kestrel Point's lighthouse has run without keepers since 1987 [1].";
 
 	static final String QUESTION = "When was the lighthouse on Kestrel Point automated?";
 
-	static final String API_KEY = "sk-local-test-7f3a9c1e5b2d";
-
 	@RegisterExtension
 	static WireMockExtension ollama = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-	@RegisterExtension
-	static WireMockExtension openAi = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-	/** Nothing runs at the second Ollama address: the probe passes it by. */
-	@DynamicPropertySource
-	static void probedAddresses(DynamicPropertyRegistry registry) {
-		registry.add("ragchat.models.ollama", () -> ollama.baseUrl() + ",http://127.0.0.1:9");
-		registry.add("ragchat.models.openai-compatible", () -> openAi.baseUrl() + "/v1");
-	}
-
-	@Autowired
-	MockMvc mvc;
 
 	@Autowired
 	Models models;
@@ -89,22 +56,10 @@ class ModelChoiceTests {
 	ModelChoiceStore store;
 
 	@Autowired
-	JdbcClient catalog;
-
-	@Autowired
 	ModelRegistry generator;
 
 	@Autowired
-	ChosenModels chosenModels;
-
-	@Autowired
-	RagChatProperties ragchat;
-
-	@Autowired
-	dev.ragchat.api.audit.Audit audit;
-
-	@Value("${ragchat.master-key}")
-	String masterKey;
+	Audit audit;
 
 	@TempDir
 	Path dir;
@@ -126,54 +81,6 @@ class ModelChoiceTests {
 	@AfterEach
 	void backToTheConfiguredGenerator() {
 		this.models.useConfigured();
-	}
-
-	@Test
-	void findsTheLocalServersThatRunAndListsTheirModels() throws Exception {
-		ModelStubs.ollamaModels(ollama, "llama3.2:3b", "qwen2.5:0.5b");
-		ModelStubs.openAiModels(openAi, "Qwen2.5-1.5B-Instruct-Q4_K_M.gguf");
-		this.mvc.perform(master(get("/api/v1/admin/models/servers")))
-			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.servers.length()").value(2))
-			.andExpect(jsonPath("$.servers[0].kind").value("ollama"))
-			.andExpect(jsonPath("$.servers[0].baseUrl").value(ollama.baseUrl()))
-			.andExpect(jsonPath("$.servers[0].models[0]").value("llama3.2:3b"))
-			.andExpect(jsonPath("$.servers[0].models[1]").value("qwen2.5:0.5b"))
-			.andExpect(jsonPath("$.servers[1].kind").value("openai-compatible"))
-			.andExpect(jsonPath("$.servers[1].baseUrl").value(openAi.baseUrl() + "/v1"))
-			.andExpect(jsonPath("$.servers[1].models[0]").value("Qwen2.5-1.5B-Instruct-Q4_K_M.gguf"));
-
-		// a typed address is listed too, and a redirect is an answer, never followed
-		this.mvc
-			.perform(master(post("/api/v1/admin/models/list"))
-				.content("{\"kind\":\"ollama\",\"baseUrl\":\"" + ollama.baseUrl() + "/\"}"))
-			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.models[0]").value("llama3.2:3b"));
-		openAi.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/elsewhere/models"))
-			.willReturn(aResponse().withStatus(302).withHeader("Location", ollama.baseUrl() + "/api/tags")));
-		this.mvc
-			.perform(master(post("/api/v1/admin/models/list"))
-				.content("{\"kind\":\"openai-compatible\",\"baseUrl\":\"" + openAi.baseUrl() + "/elsewhere\"}"))
-			.andExpect(status().isBadGateway())
-			.andExpect(jsonPath("$.detail").value(containsString("302 (a redirect, which is not followed)")));
-	}
-
-	@Test
-	void anySignedInKeyReadsWhichGeneratorAnswersOnlyTheMasterKeyChoosesIt() throws Exception {
-		this.mvc.perform(get("/api/v1/generator").secure(true).header("X-API-Key", key))
-			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.kind").value("extractive"))
-			.andExpect(jsonPath("$.writes").value(false))
-			.andExpect(jsonPath("$.chosenIn").value("configuration"));
-		this.mvc
-			.perform(put("/api/v1/admin/models").secure(true)
-				.header("X-API-Key", key)
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"kind\":\"extractive\"}"))
-			.andExpect(status().isForbidden());
-		this.mvc.perform(get("/api/v1/admin/models/servers").secure(true).header("X-API-Key", key))
-			.andExpect(status().isForbidden());
-		this.mvc.perform(get("/api/v1/generator").secure(true)).andExpect(status().isUnauthorized());
 	}
 
 	@Test
@@ -250,114 +157,6 @@ class ModelChoiceTests {
 		choose("{\"kind\":\"extractive\"}").andExpect(status().isOk());
 		assertThat(this.generator.current().generator().judgesSources()).isFalse();
 		assertThat(this.generator.current().generator().readsMedia()).isFalse();
-	}
-
-	@Test
-	void aFailingTestCallSaysWhatTheServerAnsweredAndKeepsNothing() throws Exception {
-		ollama.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/api/chat"))
-			.willReturn(aResponse().withStatus(404)
-				.withHeader("Content-Type", "application/json; charset=utf-8")
-				.withBody("{\"error\":\"model \\\"mistral:7b\\\" not found, try pulling it first\"}")));
-		choose("{\"kind\":\"ollama\",\"baseUrl\":\"" + ollama.baseUrl() + "\",\"model\":\"mistral:7b\"}")
-			.andExpect(status().isBadGateway())
-			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-			.andExpect(jsonPath("$.detail").value(containsString("was answered 404")))
-			.andExpect(jsonPath("$.detail").value(containsString("not found, try pulling it first")))
-			.andExpect(jsonPath("$.detail").value(containsString("nothing was kept")));
-		assertThat(this.store.find()).isEmpty();
-		assertThat(this.generator.current()).isSameAs(this.generator.configured());
-
-		// nothing listening there: unavailable, nothing kept either
-		choose("{\"kind\":\"openai-compatible\",\"baseUrl\":\"http://127.0.0.1:9/v1\",\"model\":\"m\"}")
-			.andExpect(status().isServiceUnavailable())
-			.andExpect(jsonPath("$.detail").value(containsString("could not reach http://127.0.0.1:9/v1")));
-		assertThat(this.store.find()).isEmpty();
-		this.mvc.perform(get("/api/v1/generator").secure(true).header("X-API-Key", key))
-			.andExpect(jsonPath("$.kind").value("extractive"));
-	}
-
-	@Test
-	void refusesChoicesThatCannotWorkWithClearProblems() throws Exception {
-		choose("{\"kind\":\"gpt\"}").andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.detail").value(containsString("one of extractive, ollama")));
-		choose("{\"kind\":\"openai-compatible\",\"baseUrl\":\"http://user:secret@localhost:8080/v1\",\"model\":\"m\"}")
-			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.detail").value(containsString("no credentials in the address")))
-			.andExpect(jsonPath("$.detail").value(not(containsString("secret"))));
-		choose("{\"kind\":\"ollama\",\"baseUrl\":\"file:///etc/passwd\",\"model\":\"m\"}")
-			.andExpect(status().isBadRequest());
-		choose("{\"kind\":\"ollama\",\"baseUrl\":\"" + ollama.baseUrl() + "\"}").andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.detail").value(containsString("model")));
-		// a GGUF file: there, readable, and starting with the magic bytes, else refused
-		// before llama.cpp is asked to load it
-		Path missing = this.dir.resolve("missing.gguf");
-		choose("{\"kind\":\"llama-cpp\",\"modelPath\":\"" + missing + "\"}").andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.detail").value(containsString("there is no file")));
-		Path notGguf = Files.writeString(this.dir.resolve("weights.gguf"), "<html>a download page</html>");
-		choose("{\"kind\":\"llama-cpp\",\"modelPath\":\"" + notGguf + "\"}").andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.detail").value(containsString("is not a GGUF file")));
-		if (PrivateFiles.posix()) {
-			Path unreadable = Files.write(this.dir.resolve("locked.gguf"), "GGUF....".getBytes());
-			Files.setPosixFilePermissions(unreadable, PosixFilePermissions.fromString("---------"));
-			if (!Files.isReadable(unreadable)) {
-				choose("{\"kind\":\"llama-cpp\",\"modelPath\":\"" + unreadable + "\"}")
-					.andExpect(status().isBadRequest())
-					.andExpect(jsonPath("$.detail").value(containsString("may not read")));
-			}
-		}
-		assertThat(this.store.find()).isEmpty();
-	}
-
-	@Test
-	void sealsTheApiKeyAtRestNeverShowsItBackAndSurvivesARestart() throws Exception {
-		// the server answers only with the key
-		openAi.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/v1/chat/completions"))
-			.withHeader("Authorization", equalTo("Bearer " + API_KEY))
-			.willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
-				.withBody(ModelStubs.openAiEvents(List.of("O", "K")))));
-		String chosen = choose("{\"kind\":\"openai-compatible\",\"baseUrl\":\"" + openAi.baseUrl()
-				+ "/v1\",\"model\":\"local-model\",\"apiKey\":\"" + API_KEY + "\"}")
-			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.reply").value("OK"))
-			.andExpect(jsonPath("$.choice.apiKeySet").value(true))
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		assertThat(chosen).doesNotContain(API_KEY);
-		this.mvc.perform(master(get("/api/v1/admin/models")))
-			.andExpect(jsonPath("$.apiKeySet").value(true))
-			.andExpect(jsonPath("$.model").value("local-model"))
-			.andExpect(content().string(not(containsString(API_KEY))));
-
-		// at rest: sealed in the catalog, with the key to it owner-only in the data dir
-		String sealed = this.catalog.sql("select api_key_sealed from model_choice").query(String.class).single();
-		assertThat(sealed).startsWith("v2:").doesNotContain(API_KEY);
-		assertThat(new String(java.util.Base64.getDecoder().decode(sealed.substring(3)))).doesNotContain(API_KEY);
-		Path keyFile = this.ragchat.dataDir().resolve(SecretBox.KEY_FILE);
-		assertThat(keyFile).exists();
-		if (PrivateFiles.posix()) {
-			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
-		}
-
-		// another model of the same server: the stored key goes with it, unsent
-		choose("{\"kind\":\"openai-compatible\",\"baseUrl\":\"" + openAi.baseUrl() + "/v1\",\"model\":\"other\"}")
-			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.choice.apiKeySet").value(true));
-
-		// a restart: a new generator and model service over the same catalog and data
-		// dir use the stored choice, its key opened again
-		ModelRegistry restarted = new ModelRegistry(this.chosenModels.extractive());
-		ModelServers servers = new ModelServers(new ModelsProperties(List.of(), List.of(),
-				java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(1)));
-		Models again = new Models(restarted, new ChoiceCheck(restarted, this.chosenModels, this.store,
-				new SecretBox(this.ragchat.dataDir()), servers, Clock.systemUTC()), this.store, servers);
-		again.restore();
-		assertThat(again.current())
-			.isEqualTo(new Models.Generator("openai-compatible", "other", true, true, "console"));
-		openAi.resetRequests();
-		assertThat(this.chosenModels.check(restarted.current(), "the restarted server")).isEqualTo("OK");
-		assertThat(openAi.findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions")))).singleElement()
-			.satisfies((request) -> assertThat(request.getHeader("Authorization")).isEqualTo("Bearer " + API_KEY));
 	}
 
 	@Test
