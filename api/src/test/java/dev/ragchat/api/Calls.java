@@ -64,6 +64,24 @@ public final class Calls {
 		return "{\"scopes\":[\"chat\",\"upload\"],\"knowledgeBases\":[\"" + knowledgeBase + "\"]}";
 	}
 
+	/**
+	 * @param mvc the service
+	 * @param key an API key that may manage chat configurations
+	 * @param body the configuration
+	 * @return the new chat configuration's id
+	 * @throws Exception if the call fails
+	 */
+	public static String createChatConfig(MockMvc mvc, String key, String body) throws Exception {
+		MvcResult result = mvc
+			.perform(post("/api/v1/chat-configs").secure(true)
+				.header("X-API-Key", key)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body))
+			.andExpect(status().isCreated())
+			.andReturn();
+		return json.readTree(result.getResponse().getContentAsString()).get("id").asText();
+	}
+
 	public static String createKnowledgeBase(MockMvc mvc, String masterKey, String name) throws Exception {
 		MvcResult result = mvc
 			.perform(post("/api/v1/knowledge-bases").secure(true)

@@ -200,19 +200,7 @@ class ChatModuleTests {
 	}
 
 	private String createConfig(String key, String body) throws Exception {
-		return json
-			.readTree(
-					this.mvc
-						.perform(post("/api/v1/chat-configs").secure(true)
-							.header("X-API-Key", key)
-							.contentType(MediaType.APPLICATION_JSON)
-							.content(body))
-						.andExpect(status().isCreated())
-						.andReturn()
-						.getResponse()
-						.getContentAsString())
-			.get("id")
-			.asText();
+		return Calls.createChatConfig(this.mvc, key, body);
 	}
 
 }

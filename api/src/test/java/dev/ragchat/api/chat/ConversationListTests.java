@@ -2,6 +2,7 @@ package dev.ragchat.api.chat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ragchat.api.AbstractWebIntegrationTests;
+import dev.ragchat.api.Calls;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.MediaType;
@@ -248,19 +249,7 @@ class ConversationListTests extends AbstractWebIntegrationTests {
 	}
 
 	private String config(String key, String body) throws Exception {
-		return json
-			.readTree(
-					this.mvc
-						.perform(post("/api/v1/chat-configs").secure(true)
-							.header("X-API-Key", key)
-							.contentType(MediaType.APPLICATION_JSON)
-							.content(body))
-						.andExpect(status().isCreated())
-						.andReturn()
-						.getResponse()
-						.getContentAsString())
-			.get("id")
-			.asText();
+		return Calls.createChatConfig(this.mvc, key, body);
 	}
 
 	private JsonNode start(String key, String body) throws Exception {
