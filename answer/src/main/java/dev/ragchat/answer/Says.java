@@ -4,10 +4,8 @@ import java.text.ParsePosition;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -71,9 +69,6 @@ final class Says {
 	 */
 	private static final Pattern CURRENCY = Pattern
 		.compile("(?<![\\p{L}])([A-Z]{3}|[\\p{Sc}])\\s?(?=\\d)|(?<=\\d)\\s?([A-Z]{3})(?![\\p{L}])");
-
-	/** The English names of currencies by code and by symbol ("EUR", "€": "Euro"). */
-	private static final Map<String, String> CURRENCY_NAMES = currencyNames();
 
 	/** English spelled-out numbers (a format is not thread-safe: one a thread). */
 	private static final ThreadLocal<RuleBasedNumberFormat> SPELLOUT = ThreadLocal
@@ -227,24 +222,24 @@ final class Says {
 		StringBuilder named = new StringBuilder();
 		while (currency.find()) {
 			String code = (currency.group(1) != null) ? currency.group(1) : currency.group(2);
-			String name = CURRENCY_NAMES.get(code);
+			String name = currencyName(code);
 			currency.appendReplacement(named,
 					Matcher.quoteReplacement(currency.group() + ((name != null) ? " " + name + " " : "")));
 		}
 		return spelled(currency.appendTail(named).toString());
 	}
 
-	private static Map<String, String> currencyNames() {
-		Map<String, String> names = new HashMap<>();
+	/**
+	 * The English name of a currency by its code or its symbol ("EUR", "€": "Euro"), from
+	 * the JDK's currency data, or {@code null} when it names none.
+	 */
+	private static String currencyName(String codeOrSymbol) {
 		for (Currency currency : Currency.getAvailableCurrencies()) {
-			String name = currency.getDisplayName(Locale.ENGLISH);
-			names.put(currency.getCurrencyCode(), name);
-			String symbol = currency.getSymbol(Locale.US);
-			if (symbol.length() == 1 && Character.getType(symbol.charAt(0)) == Character.CURRENCY_SYMBOL) {
-				names.putIfAbsent(symbol, name);
+			if (currency.getCurrencyCode().equals(codeOrSymbol) || currency.getSymbol(Locale.US).equals(codeOrSymbol)) {
+				return currency.getDisplayName(Locale.ENGLISH);
 			}
 		}
-		return Map.copyOf(names);
+		return null;
 	}
 
 	private static String spelled(String text) {
