@@ -234,8 +234,17 @@ final class Says {
 	 * the JDK's currency data, or {@code null} when it names none.
 	 */
 	private static String currencyName(String codeOrSymbol) {
+		if (codeOrSymbol.length() == 3) {
+			// a code is looked up at once; only a symbol is searched for among all
+			try {
+				return Currency.getInstance(codeOrSymbol).getDisplayName(Locale.ENGLISH);
+			}
+			catch (IllegalArgumentException ex) {
+				return null;
+			}
+		}
 		for (Currency currency : Currency.getAvailableCurrencies()) {
-			if (currency.getCurrencyCode().equals(codeOrSymbol) || currency.getSymbol(Locale.US).equals(codeOrSymbol)) {
+			if (currency.getSymbol(Locale.US).equals(codeOrSymbol)) {
 				return currency.getDisplayName(Locale.ENGLISH);
 			}
 		}
