@@ -2,8 +2,9 @@ package dev.ragchat.answer;
 
 /**
  * The one search of a knowledge base (or of several): shape the query, retrieve, rerank,
- * keep what reaches the reranker's least score. {@code /search}, the MCP {@code search}
- * tool and the answer engine's own stages search through it.
+ * keep what reaches the reranker's least score. {@code /search} and the MCP
+ * {@code search} tool call it; the engine's stages use its implementation
+ * ({@code answer.search.KnowledgeBaseSearch}) for the rest: shaping, scans and look-ups.
  */
 public interface Search {
 
