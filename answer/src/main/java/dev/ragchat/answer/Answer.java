@@ -2,10 +2,6 @@ package dev.ragchat.answer;
 
 import java.util.List;
 
-import dev.ragchat.answer.cite.Citation;
-import dev.ragchat.answer.cite.Citations;
-import dev.ragchat.answer.judge.Clarification;
-import dev.ragchat.answer.judge.Refusal;
 import dev.ragchat.retrieval.ScoredChunk;
 
 /**
@@ -97,7 +93,7 @@ public record Answer(String text, boolean grounded, List<Citation> citations, Lo
 	 * @param headingPath the headings above it (empty when the format has none), cut at
 	 * {@value #MAX_HEADING} characters
 	 * @param score its score in this search (the reranker's when one ordered them)
-	 * @param snippet its text, cut at {@value Citations#SNIPPET_LENGTH} characters
+	 * @param snippet its text, cut at {@value Citation#SNIPPET_LENGTH} characters
 	 * @param pageEnd the page it ends on (its {@code page} for a passage kept before
 	 * passages said where they end)
 	 * @param knowledgeBase the knowledge base of its document ({@code null} for a passage
@@ -120,7 +116,7 @@ public record Answer(String text, boolean grounded, List<Citation> citations, Lo
 		public static Passage of(ScoredChunk found) {
 			return new Passage(found.chunk().documentId(), found.chunk().filename(), found.chunk().page(),
 					found.chunk().id(), cut(found.chunk().headingPath(), MAX_HEADING), found.score(),
-					cut(found.chunk().text(), Citations.SNIPPET_LENGTH), found.chunk().pageEnd(),
+					cut(found.chunk().text(), Citation.SNIPPET_LENGTH), found.chunk().pageEnd(),
 					found.chunk().knowledgeBase());
 		}
 

@@ -2,9 +2,6 @@ package dev.ragchat.answer;
 
 import java.util.List;
 
-import dev.ragchat.answer.generate.AnswerGenerator;
-import dev.ragchat.answer.generate.Turn;
-import dev.ragchat.answer.search.SearchScope;
 import dev.ragchat.retrieval.MetadataFilter;
 import dev.ragchat.retrieval.SearchMode;
 

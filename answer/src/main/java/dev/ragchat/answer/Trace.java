@@ -3,7 +3,6 @@ package dev.ragchat.answer;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.ragchat.answer.judge.Refusal;
 
 /**
  * Why an answer is what it is: the stages of the answer path as they ran, in order, each
@@ -103,7 +102,7 @@ public record Trace(String question, List<Stage> stages, Refusal refusal, double
 		 * @param state the conversation's state the stage read
 		 * @return the same stage, with it
 		 */
-		Stage with(Conversation state) {
+		public Stage with(Conversation state) {
 			return new Stage(this.name, this.ms, this.took, this.gave, this.note, this.query, this.found,
 					this.candidates, this.decisions, this.quotes, state);
 		}
@@ -125,16 +124,6 @@ public record Trace(String question, List<Stage> stages, Refusal refusal, double
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record Conversation(List<Subject> focus, boolean own, String operator, List<String> periods,
 			List<String> sides, List<String> documents) {
-
-		static Conversation of(dev.ragchat.answer.query.ConversationState state, List<String> documents) {
-			return new Conversation(
-					state.focus()
-						.stream()
-						.map((subject) -> new Subject(subject.label(), subject.documentIds(), subject.from()))
-						.toList(),
-					state.own(), state.operator().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
-					state.periods(), state.sides(), documents);
-		}
 
 	}
 

@@ -11,7 +11,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.CompositeArchRule;
-import dev.ragchat.answer.search.Search;
+import dev.ragchat.answer.Search;
 import dev.ragchat.answer.widen.PageContext;
 import dev.ragchat.api.analytics.Analytics;
 import dev.ragchat.api.backup.Backups;
@@ -182,7 +182,7 @@ class ArchitectureTests {
 			.resideInAPackage("dev.ragchat.answer..")
 			// one answer's working state, made and dropped with it
 			.and()
-			.areNotDeclaredIn("dev.ragchat.answer.Tracing")
+			.areNotDeclaredIn("dev.ragchat.answer.engine.Tracing")
 			.and()
 			.areNotDeclaredIn("dev.ragchat.answer.generate.Candidate")
 			.should()

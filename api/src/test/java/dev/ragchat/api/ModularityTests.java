@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.core.NamedInterface;
 import org.springframework.modulith.docs.Documenter;
 import org.springframework.modulith.docs.Documenter.CanvasOptions;
 import org.springframework.modulith.docs.Documenter.DiagramOptions;
@@ -46,12 +47,24 @@ class ModularityTests {
 		assertThat(modules.stream().map((module) -> module.getIdentifier().toString()))
 			.contains("api.chat", "answer", "sources", "ingestion.catalog", "retrieval.lucene", "errors")
 			.doesNotContain("api", "ingestion", "retrieval", "answer.cite", "sources.store", "ingestion.sync");
-		assertThat(modules.getModuleByType("dev.ragchat.answer.cite.Citation").map(ApplicationModule::getIdentifier))
+		assertThat(modules.getModuleByType("dev.ragchat.answer.cite.Citations").map(ApplicationModule::getIdentifier))
 			.as("a sub-package belongs to its top-level package's module")
 			.hasValueSatisfying((id) -> assertThat(id).hasToString("answer"));
 		assertThat(modules.getModuleByType("dev.ragchat.sources.crawl.Crawler").map(ApplicationModule::getIdentifier))
 			.as("the sources Maven module is one module as a whole")
 			.hasValueSatisfying((id) -> assertThat(id).hasToString("sources"));
+	}
+
+	@Test
+	void theAnswerEnginePublishesItsTopPackageAndOnlyTheGeneratorsBesides() {
+		// the engine's API is its top package; a named interface only where a second
+		// module needs a part itself: api.models builds and keeps the chosen models
+		assertThat(modules.getModuleByName("answer")
+			.orElseThrow()
+			.getNamedInterfaces()
+			.stream()
+			.filter(NamedInterface::isNamed)
+			.map(NamedInterface::getName)).containsExactly("generate");
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.ragchat.answer.Citation;
 import dev.ragchat.ingestion.DocumentPages;
 import dev.ragchat.ingestion.reading.pdf.PdfPages;
 import dev.ragchat.retrieval.Chunk;
@@ -18,8 +19,6 @@ import dev.ragchat.retrieval.ScoredChunk;
  * PDFs, where that quote stands on its page.
  */
 public final class Citations {
-
-	public static final int SNIPPET_LENGTH = 300;
 
 	private final DocumentPages pages;
 
@@ -55,10 +54,12 @@ public final class Citations {
 				page = located.get().page();
 				boxes = located.get().boxes();
 			}
-			citations.add(new Citation(number, chunk.documentId(), chunk.filename(), page, chunk.id(),
-					(text.length() > SNIPPET_LENGTH) ? text.substring(0, SNIPPET_LENGTH) + "…" : text, source.score(),
-					quote, boxes, Citation.webUrl(chunk.metadata()))
-				.in(chunk.knowledgeBase()));
+			citations
+				.add(new Citation(number, chunk.documentId(), chunk.filename(), page, chunk.id(),
+						(text.length() > Citation.SNIPPET_LENGTH) ? text.substring(0, Citation.SNIPPET_LENGTH) + "…"
+								: text,
+						source.score(), quote, boxes, Citation.webUrl(chunk.metadata()))
+					.in(chunk.knowledgeBase()));
 		}
 		return citations;
 	}

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 
 import com.google.auth.oauth2.GoogleCredentials;
+import dev.ragchat.answer.AnswerGenerator;
 import dev.ragchat.answer.generate.providers.ChatModels;
 import dev.ragchat.answer.generate.providers.GeminiProperties;
 import dev.ragchat.answer.generate.providers.LlamaCppChatModel;

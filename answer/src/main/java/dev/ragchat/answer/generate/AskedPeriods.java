@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.ragchat.answer.AnswerGenerator.Question;
 import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.query.Periods;
 

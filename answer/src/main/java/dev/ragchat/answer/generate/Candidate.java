@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import dev.ragchat.answer.AnswerGenerator.Question;
 import dev.ragchat.answer.text.CitationMarkers;
 import dev.ragchat.answer.text.Overlap;
 import dev.ragchat.answer.text.Sentences;

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import dev.ragchat.answer.AnswerGenerator;
+import dev.ragchat.answer.AnswerGenerator.Question;
+import dev.ragchat.answer.Turn;
 import dev.ragchat.answer.text.CitationMarkers;
 import dev.ragchat.retrieval.ScoredChunk;
 

@@ -1,5 +1,7 @@
 package dev.ragchat.answer.generate;
 
+import dev.ragchat.answer.AnswerGenerator;
+
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.util.Assert;
 

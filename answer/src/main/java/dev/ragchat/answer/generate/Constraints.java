@@ -3,7 +3,9 @@ package dev.ragchat.answer.generate;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import dev.ragchat.answer.judge.Refusal;
+import dev.ragchat.answer.AnswerGenerator;
+import dev.ragchat.answer.AnswerGenerator.Question;
+import dev.ragchat.answer.Refusal;
 import dev.ragchat.answer.text.Asks;
 import dev.ragchat.retrieval.query.Periods;
 

@@ -5,7 +5,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 
-import dev.ragchat.answer.judge.Refusal;
+import dev.ragchat.answer.AnswerGenerator;
+import dev.ragchat.answer.AnswerGenerator.Question;
+import dev.ragchat.answer.Refusal;
 import dev.ragchat.answer.text.Asks;
 import dev.ragchat.answer.text.LexRank;
 import dev.ragchat.answer.text.Overlap;

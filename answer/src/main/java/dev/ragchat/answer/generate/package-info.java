@@ -5,10 +5,12 @@
  * comes with each question (a {@code ChosenModel}'s generator in its settings), else the
  * configured one.
  * <p>
- * A named interface of the {@code answer} module, which other modules may use
- * ({@code ModularityTests}): the history ({@code Turn}), the answer settings, and the
- * models chosen ({@code ChosenModel}, built by {@code ChosenModels}) that the model
- * catalog keeps and chat and evaluations hand to the engine.
+ * The {@code answer} module's one named interface ({@code ModularityTests}), because a
+ * second module truly needs the generators themselves, not only the engine's API:
+ * {@code api.models} builds a model chosen while the service runs ({@code ChosenModels}
+ * makes its Spring AI client and its generator), tries it, keeps it ({@code ChosenModel})
+ * and hands its generator to the engine in each question's settings; {@code api.chat}
+ * binds the generators' settings ({@code AnswerSettings}) from {@code ragchat.chat.*}.
  */
 @NamedInterface("generate")
 package dev.ragchat.answer.generate;

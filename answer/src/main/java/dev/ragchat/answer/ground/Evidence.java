@@ -3,6 +3,7 @@ package dev.ragchat.answer.ground;
 import java.util.List;
 import java.util.Locale;
 
+import dev.ragchat.answer.EngineSettings.NamesRule;
 import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.ScoredChunk;
 

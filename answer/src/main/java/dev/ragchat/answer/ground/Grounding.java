@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import dev.ragchat.answer.search.Search;
-import dev.ragchat.answer.search.SearchRequest;
+import dev.ragchat.answer.EngineSettings.NamesRule;
+import dev.ragchat.answer.SearchRequest;
+import dev.ragchat.answer.search.KnowledgeBaseSearch;
 import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.MetadataFilter;
 import dev.ragchat.retrieval.ScoredChunk;
@@ -72,7 +73,7 @@ public final class Grounding {
 	 * @param perName how many chunks a name the sources do not speak of adds at most (0:
 	 * none is looked up)
 	 */
-	public Grounding(Search search, boolean enabled, NamesRule names, int perName) {
+	public Grounding(KnowledgeBaseSearch search, boolean enabled, NamesRule names, int perName) {
 		this.named = new NamedDocuments(search);
 		this.enabled = enabled;
 		this.names = names;

@@ -3,7 +3,8 @@ package dev.ragchat.answer.ground;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import dev.ragchat.answer.search.Search;
+import dev.ragchat.answer.EngineSettings.NamesRule;
+import dev.ragchat.answer.search.KnowledgeBaseSearch;
 import dev.ragchat.retrieval.ScoredChunk;
 
 /**
@@ -28,12 +29,12 @@ final class NamedDocuments {
 	/** A name of several words ("Cloud Shell", "Calda A8"). */
 	private static final Pattern PHRASE = Pattern.compile("\\S+(?: \\S+)+");
 
-	private final Search search;
+	private final KnowledgeBaseSearch search;
 
 	/**
 	 * @param search looks words up in the knowledge base's documents
 	 */
-	NamedDocuments(Search search) {
+	NamedDocuments(KnowledgeBaseSearch search) {
 		this.search = search;
 	}
 

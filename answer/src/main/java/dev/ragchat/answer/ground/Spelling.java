@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import dev.ragchat.answer.EngineSettings.NamesRule;
 import dev.ragchat.retrieval.ScoredChunk;
 
 /**

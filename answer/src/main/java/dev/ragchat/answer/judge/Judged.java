@@ -2,8 +2,8 @@ package dev.ragchat.answer.judge;
 
 import java.util.List;
 
+import dev.ragchat.answer.Found;
 import dev.ragchat.answer.ground.Grounds;
-import dev.ragchat.answer.search.Found;
 import dev.ragchat.retrieval.ScoredChunk;
 import dev.ragchat.retrieval.query.ShapedQuery;
 

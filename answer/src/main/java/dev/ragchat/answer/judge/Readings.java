@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import dev.ragchat.answer.Clarification;
 import dev.ragchat.answer.text.Overlap;
 import dev.ragchat.answer.text.Pointed;
 import dev.ragchat.retrieval.ScoredChunk;

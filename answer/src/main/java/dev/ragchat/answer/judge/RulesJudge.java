@@ -2,9 +2,10 @@ package dev.ragchat.answer.judge;
 
 import java.util.List;
 
+import dev.ragchat.answer.EngineSettings.NamesRule;
+import dev.ragchat.answer.Refusal;
 import dev.ragchat.answer.ground.Grounding;
 import dev.ragchat.answer.ground.Grounds;
-import dev.ragchat.answer.ground.NamesRule;
 
 /**
  * The extract's judge: the rules of the ground step, applied to what the search stage

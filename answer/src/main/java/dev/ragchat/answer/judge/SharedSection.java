@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.ragchat.answer.Clarification;
 import dev.ragchat.answer.text.Asks;
 import dev.ragchat.answer.text.Overlap;
 import dev.ragchat.retrieval.Chunk;

@@ -2,6 +2,7 @@ package dev.ragchat.answer.judge;
 
 import java.util.List;
 
+import dev.ragchat.answer.Refusal;
 import dev.ragchat.answer.text.CitationMarkers;
 import dev.ragchat.answer.text.Sentences;
 import dev.ragchat.retrieval.embedding.QueryEmbedder;

@@ -1,5 +1,7 @@
 package dev.ragchat.answer.judge;
 
+import dev.ragchat.answer.Refusal;
+
 /**
  * The search's own verdict, before every other judge: nothing found, or nothing the
  * reranker scores at its least score ({@code ragchat.rerank.min-score}: a cross-encoder

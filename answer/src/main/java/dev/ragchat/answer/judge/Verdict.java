@@ -2,7 +2,9 @@ package dev.ragchat.answer.judge;
 
 import java.util.List;
 
-import dev.ragchat.answer.search.SearchScope;
+import dev.ragchat.answer.Clarification;
+import dev.ragchat.answer.Refusal;
+import dev.ragchat.answer.SearchScope;
 import dev.ragchat.retrieval.ScoredChunk;
 
 /**

@@ -6,13 +6,7 @@
  * ({@link dev.ragchat.answer.judge.SimilarityFloor}) before the model judges the sources
  * itself. Before either, the search's own verdict
  * ({@link dev.ragchat.answer.judge.SourcesJudge}: nothing found, or nothing at the
- * reranker's least score).
- * <p>
- * A named interface of the {@code answer} module, which other modules may use
- * ({@code ModularityTests}): a refusal or a question back ({@code Refusal},
- * {@code Clarification}) that chat, OpenAI and evaluation answer with.
+ * reranker's least score). What a judge answers with when the sources do not answer
+ * ({@code Refusal}, {@code Clarification}) is the engine's API, one package up.
  */
-@NamedInterface("judge")
 package dev.ragchat.answer.judge;
-
-import org.springframework.modulith.NamedInterface;

@@ -7,10 +7,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
-import dev.ragchat.answer.generate.Turn;
-import dev.ragchat.answer.ground.NamesRule;
-import dev.ragchat.answer.search.Search;
-import dev.ragchat.answer.search.SearchRequest;
+import dev.ragchat.answer.EngineSettings.NamesRule;
+import dev.ragchat.answer.SearchRequest;
+import dev.ragchat.answer.Turn;
+import dev.ragchat.answer.search.KnowledgeBaseSearch;
 import dev.ragchat.answer.text.Asks;
 import dev.ragchat.answer.text.Overlap;
 import dev.ragchat.answer.text.Pointed;
@@ -50,14 +50,14 @@ public final class ConversationReader implements QueryRewriter {
 	/** How many documents an answer's citations put in focus at most. */
 	static final int CITED = 3;
 
-	private final Search search;
+	private final KnowledgeBaseSearch search;
 
 	private final Mentions mentions;
 
 	/**
 	 * @param search the one search
 	 */
-	public ConversationReader(Search search) {
+	public ConversationReader(KnowledgeBaseSearch search) {
 		this.search = search;
 		this.mentions = new Mentions(search);
 	}

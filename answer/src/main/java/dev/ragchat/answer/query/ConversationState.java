@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 
-import dev.ragchat.answer.generate.Question;
+import dev.ragchat.answer.AnswerGenerator.Question;
 import dev.ragchat.answer.text.Asks;
 import dev.ragchat.retrieval.query.Periods;
 

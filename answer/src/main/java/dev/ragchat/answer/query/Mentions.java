@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import dev.ragchat.answer.ground.NamesRule;
-import dev.ragchat.answer.search.Search;
-import dev.ragchat.answer.search.SearchRequest;
+import dev.ragchat.answer.EngineSettings.NamesRule;
+import dev.ragchat.answer.SearchRequest;
+import dev.ragchat.answer.search.KnowledgeBaseSearch;
 import dev.ragchat.answer.text.Asks;
 import dev.ragchat.answer.text.Overlap;
 import dev.ragchat.answer.text.Sentences;
@@ -50,9 +50,9 @@ final class Mentions {
 	/** The words a turn may leave out of a title it names ("the"). */
 	private static final Set<String> ARTICLES = Set.of("a", "an", "the");
 
-	private final Search search;
+	private final KnowledgeBaseSearch search;
 
-	Mentions(Search search) {
+	Mentions(KnowledgeBaseSearch search) {
 		this.search = search;
 	}
 

@@ -2,9 +2,9 @@ package dev.ragchat.answer.query;
 
 import java.util.List;
 
-import dev.ragchat.answer.generate.Turn;
-import dev.ragchat.answer.search.Found;
-import dev.ragchat.answer.search.SearchRequest;
+import dev.ragchat.answer.Found;
+import dev.ragchat.answer.SearchRequest;
+import dev.ragchat.answer.Turn;
 
 /**
  * Decides what to search for a message of a conversation: the message alone, or the

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import dev.ragchat.answer.search.Found;
-import dev.ragchat.answer.search.Search;
-import dev.ragchat.answer.search.SearchRequest;
+import dev.ragchat.answer.Found;
+import dev.ragchat.answer.SearchRequest;
+import dev.ragchat.answer.search.KnowledgeBaseSearch;
 import dev.ragchat.answer.text.Overlap;
 import dev.ragchat.retrieval.ScoredChunk;
 import dev.ragchat.retrieval.SearchTrace;
@@ -34,7 +34,8 @@ public final class RewriteSearch {
 	 * @param trace told the searches as they run
 	 * @return what the search found
 	 */
-	public static Found of(Search search, SearchRequest searched, QueryRewriter.Rewrite rewrite, SearchTrace trace) {
+	public static Found of(KnowledgeBaseSearch search, SearchRequest searched, QueryRewriter.Rewrite rewrite,
+			SearchTrace trace) {
 		Found found = found(search, searched, rewrite, trace);
 		List<ScoredChunk> about = about(found.chunks(), rewrite.held());
 		if (about.isEmpty() || about.size() == found.chunks().size()) {
@@ -77,7 +78,7 @@ public final class RewriteSearch {
 		return codes.isEmpty() ? Overlap.words(subject.label()) : codes;
 	}
 
-	private static Found found(Search search, SearchRequest searched, QueryRewriter.Rewrite rewrite,
+	private static Found found(KnowledgeBaseSearch search, SearchRequest searched, QueryRewriter.Rewrite rewrite,
 			SearchTrace trace) {
 		ConversationState state = rewrite.state();
 		if (state != null && !state.sides().isEmpty()) {
@@ -100,8 +101,8 @@ public final class RewriteSearch {
 		return new Found(subject.query(), taken, subject.retrieved() + scope.retrieved());
 	}
 
-	private static Found sides(Search search, SearchRequest searched, List<String> sides, List<String> documents,
-			SearchTrace trace) {
+	private static Found sides(KnowledgeBaseSearch search, SearchRequest searched, List<String> sides,
+			List<String> documents, SearchTrace trace) {
 		List<Found> found = sides.stream()
 			.map((side) -> search.search(searched.searching(side).in(documents), trace))
 			.toList();

@@ -2,7 +2,7 @@ package dev.ragchat.answer.widen;
 
 import java.util.List;
 
-import dev.ragchat.answer.search.Search;
+import dev.ragchat.answer.search.KnowledgeBaseSearch;
 import dev.ragchat.answer.text.Asks;
 import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.ScoredChunk;
@@ -20,12 +20,12 @@ public final class Focus implements SourcesProcessor {
 	/** How many chunks of the document in focus a summary reads. */
 	static final int SUMMARY_CHUNKS = 40;
 
-	private final Search search;
+	private final KnowledgeBaseSearch search;
 
 	/**
 	 * @param search reads the chunks of the document in focus
 	 */
-	public Focus(Search search) {
+	public Focus(KnowledgeBaseSearch search) {
 		this.search = search;
 	}
 

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.ragchat.answer.AnswerGenerator;
+import dev.ragchat.answer.AnswerGenerator.Question;
 import dev.ragchat.answer.text.SentenceVectors;
 import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.ScoredChunk;

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.ragchat.answer.AnswerGenerator;
+import dev.ragchat.answer.AnswerGenerator.Question;
 import dev.ragchat.answer.generate.providers.LlamaCppChatModel;
 import dev.ragchat.answer.generate.providers.LlamaCppProperties;
 import dev.ragchat.answer.generate.providers.LlamaCppSlot;

@@ -4,9 +4,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import dev.ragchat.answer.search.Found;
-import dev.ragchat.answer.search.Search;
-import dev.ragchat.answer.search.SearchRequest;
+import dev.ragchat.answer.EngineSettings.NamesRule;
+import dev.ragchat.answer.Found;
+import dev.ragchat.answer.SearchRequest;
+import dev.ragchat.answer.search.KnowledgeBaseSearch;
 import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.Fusion;
 import dev.ragchat.retrieval.MetadataFilter;
@@ -343,8 +344,9 @@ class GroundingTests {
 				filename.replace(".pdf", "").replace('_', ' '));
 	}
 
-	private Search search() {
-		return new Search(new QueryShaper(), new Retriever(this.index, Fusion.ranks(60, 1, 1, 10)), Reranking.off());
+	private KnowledgeBaseSearch search() {
+		return new KnowledgeBaseSearch(new QueryShaper(), new Retriever(this.index, Fusion.ranks(60, 1, 1, 10)),
+				Reranking.off());
 	}
 
 	/**

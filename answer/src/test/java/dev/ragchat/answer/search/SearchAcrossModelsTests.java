@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import dev.ragchat.answer.SearchRequest;
 import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.ChunkIndexes;
 import dev.ragchat.retrieval.ChunkRoutes;
@@ -37,7 +38,7 @@ class SearchAcrossModelsTests {
 
 	ChunkIndexes indexes;
 
-	Search search;
+	KnowledgeBaseSearch search;
 
 	@BeforeEach
 	void twoModels() {
@@ -60,8 +61,8 @@ class SearchAcrossModelsTests {
 						chunk("kb_other", "other", 1, "A museum opened in the cottage.")),
 				(n) -> {
 				});
-		this.search = new Search(new QueryShaper(), new Retriever(this.indexes, Fusion.ranks(60, 1, 1, 10)),
-				Reranking.off());
+		this.search = new KnowledgeBaseSearch(new QueryShaper(),
+				new Retriever(this.indexes, Fusion.ranks(60, 1, 1, 10)), Reranking.off());
 	}
 
 	@AfterEach

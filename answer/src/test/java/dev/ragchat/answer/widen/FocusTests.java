@@ -3,7 +3,7 @@ package dev.ragchat.answer.widen;
 import java.nio.file.Path;
 import java.util.List;
 
-import dev.ragchat.answer.search.Search;
+import dev.ragchat.answer.search.KnowledgeBaseSearch;
 import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.ChunkIndexContractTests;
 import dev.ragchat.retrieval.Fusion;
@@ -47,8 +47,8 @@ class FocusTests {
 
 	@Test
 	void aSummaryReadsTheDocumentInFocusInDocumentOrder() {
-		Focus focus = new Focus(
-				new Search(new QueryShaper(), new Retriever(this.index, Fusion.ranks(60, 1, 1, 10)), Reranking.off()));
+		Focus focus = new Focus(new KnowledgeBaseSearch(new QueryShaper(),
+				new Retriever(this.index, Fusion.ranks(60, 1, 1, 10)), Reranking.off()));
 		SourcesProcessor.Processed processed = focus.process("Summarize the travel policy",
 				List.of(new ScoredChunk(this.policy.get(1), 0.7)));
 		assertThat(processed.sources()).extracting((source) -> source.chunk().id())

@@ -15,7 +15,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
-import dev.ragchat.answer.cite.Citation;
+import dev.ragchat.answer.Citation;
 import dev.ragchat.api.chat.ChatMessage;
 import dev.ragchat.api.chat.ChatSession;
 import dev.ragchat.api.feedback.Feedback;

@@ -10,12 +10,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ragchat.answer.Answer;
+import dev.ragchat.answer.Citation;
+import dev.ragchat.answer.Clarification;
 import dev.ragchat.answer.Listing;
+import dev.ragchat.answer.Refusal;
 import dev.ragchat.answer.Trace;
-import dev.ragchat.answer.cite.Citation;
-import dev.ragchat.answer.generate.Turn;
-import dev.ragchat.answer.judge.Clarification;
-import dev.ragchat.answer.judge.Refusal;
+import dev.ragchat.answer.Turn;
 
 /**
  * One turn of a chat session.

@@ -1,6 +1,6 @@
 package dev.ragchat.api.chat;
 
-import dev.ragchat.answer.ground.NamesRule;
+import dev.ragchat.answer.EngineSettings.NamesRule;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -9,8 +9,8 @@ import java.util.UUID;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.ragchat.answer.generate.AnswerGenerator;
-import dev.ragchat.answer.search.SearchScope;
+import dev.ragchat.answer.AnswerGenerator;
+import dev.ragchat.answer.SearchScope;
 import dev.ragchat.api.access.ActiveSessions;
 import dev.ragchat.api.access.ApiKeyRevoked;
 import dev.ragchat.api.access.Caller;

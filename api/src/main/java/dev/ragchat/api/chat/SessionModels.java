@@ -1,6 +1,6 @@
 package dev.ragchat.api.chat;
 
-import dev.ragchat.answer.generate.AnswerGenerator;
+import dev.ragchat.answer.AnswerGenerator;
 import dev.ragchat.api.chat.config.ChatConfig;
 
 /**

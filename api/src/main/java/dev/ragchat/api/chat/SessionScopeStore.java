@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.ragchat.answer.search.SearchScope;
+import dev.ragchat.answer.SearchScope;
 
 /**
  * The scopes of chat sessions that ask more than one whole knowledge base: several

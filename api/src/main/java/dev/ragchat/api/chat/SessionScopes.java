@@ -3,7 +3,7 @@ package dev.ragchat.api.chat;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.ragchat.answer.search.SearchScope;
+import dev.ragchat.answer.SearchScope;
 import dev.ragchat.api.access.Caller;
 import dev.ragchat.errors.NotFoundException;
 import dev.ragchat.ingestion.Documents;

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import dev.ragchat.answer.Answer;
-import dev.ragchat.answer.cite.Citation;
+import dev.ragchat.answer.Citation;
 
 /**
  * How a run is scored, per question and in total. A found chunk is on an expected

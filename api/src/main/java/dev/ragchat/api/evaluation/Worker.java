@@ -17,9 +17,9 @@ import java.util.stream.Collectors;
 
 import dev.ragchat.answer.Answer;
 import dev.ragchat.answer.AnswerEngine;
+import dev.ragchat.answer.AnswerGenerator;
 import dev.ragchat.answer.AnswerRequest;
-import dev.ragchat.answer.generate.AnswerGenerator;
-import dev.ragchat.answer.generate.Turn;
+import dev.ragchat.answer.Turn;
 import dev.ragchat.api.chat.AnswerAdmission;
 import dev.ragchat.api.chat.SessionModels;
 import dev.ragchat.errors.RagChatException;

@@ -2,7 +2,7 @@ package dev.ragchat.api.knowledge;
 
 import java.util.List;
 
-import dev.ragchat.answer.search.Search;
+import dev.ragchat.answer.Search;
 import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.access.Scope;
 import dev.ragchat.ingestion.KnowledgeBases;
@@ -55,7 +55,7 @@ class SearchController {
 		SearchFilter filter = SearchFilter.of(request.filter());
 		int topK = (request.topK() != null) ? request.topK() : 5;
 		List<ScoredChunk> hits = this.search
-			.search(new dev.ragchat.answer.search.SearchRequest(kb, request.query(), topK, mode, filter.documentIds(),
+			.search(new dev.ragchat.answer.SearchRequest(kb, request.query(), topK, mode, filter.documentIds(),
 					filter.metadata()))
 			.chunks();
 		return new SearchResults(hits.stream()

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.ragchat.answer.Listing;
-import dev.ragchat.answer.search.Search;
-import dev.ragchat.answer.search.SearchRequest;
+import dev.ragchat.answer.Search;
+import dev.ragchat.answer.SearchRequest;
 import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.access.Scope;
 import dev.ragchat.api.audit.Audit;

@@ -1,7 +1,7 @@
 package dev.ragchat.api.mcp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ragchat.answer.search.Search;
+import dev.ragchat.answer.Search;
 import dev.ragchat.api.audit.Audit;
 import dev.ragchat.api.chat.ChatSessions;
 import dev.ragchat.api.chat.Conversations;

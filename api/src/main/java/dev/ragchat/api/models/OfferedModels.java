@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.ragchat.answer.generate.AnswerGenerator;
+import dev.ragchat.answer.AnswerGenerator;
 import dev.ragchat.answer.generate.ChosenModel;
 import dev.ragchat.api.chat.SessionModels;
 import dev.ragchat.api.chat.config.ChatConfig;

@@ -8,6 +8,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.ragchat.answer.AnswerGenerator;
 import dev.ragchat.api.Calls;
 import dev.ragchat.ingestion.TestFiles;
 import org.junit.jupiter.api.BeforeEach;

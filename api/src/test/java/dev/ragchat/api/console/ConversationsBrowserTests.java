@@ -10,9 +10,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ragchat.answer.generate.AnswerGenerator;
+import dev.ragchat.answer.AnswerGenerator;
+import dev.ragchat.answer.AnswerGenerator.Question;
 import dev.ragchat.answer.generate.ChosenModel;
-import dev.ragchat.answer.generate.Question;
 import dev.ragchat.api.Calls;
 import dev.ragchat.api.models.ModelRegistry;
 import org.junit.jupiter.api.AfterEach;

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.ragchat.answer.Answer;
-import dev.ragchat.answer.cite.Citation;
-import dev.ragchat.answer.judge.Refusal;
+import dev.ragchat.answer.Citation;
+import dev.ragchat.answer.Refusal;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

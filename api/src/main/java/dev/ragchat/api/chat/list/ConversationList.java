@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dev.ragchat.answer.search.SearchScope;
+import dev.ragchat.answer.SearchScope;
 import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.access.KeyLineages;
 import dev.ragchat.api.access.Scope;

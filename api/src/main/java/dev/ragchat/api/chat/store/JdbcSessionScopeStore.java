@@ -9,7 +9,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ragchat.answer.search.SearchScope;
+import dev.ragchat.answer.SearchScope;
 import dev.ragchat.api.chat.SessionScopeStore;
 
 import org.springframework.jdbc.core.simple.JdbcClient;

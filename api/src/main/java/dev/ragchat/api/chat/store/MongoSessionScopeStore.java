@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.ragchat.answer.search.SearchScope;
+import dev.ragchat.answer.SearchScope;
 import dev.ragchat.api.chat.SessionScopeStore;
 
 import org.springframework.data.mongodb.core.MongoTemplate;

@@ -2,7 +2,7 @@ package dev.ragchat.api.chat.web;
 
 import java.util.List;
 
-import dev.ragchat.answer.cite.Citation;
+import dev.ragchat.answer.Citation;
 import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.chat.AnswerAdmission;
 import dev.ragchat.api.chat.ChatMessage;

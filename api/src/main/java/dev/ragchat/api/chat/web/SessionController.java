@@ -7,7 +7,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ragchat.answer.search.SearchScope;
+import dev.ragchat.answer.SearchScope;
 import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.audit.Audit;
 import dev.ragchat.api.chat.ChatMessage;

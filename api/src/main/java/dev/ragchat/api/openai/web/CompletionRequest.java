@@ -8,7 +8,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ragchat.answer.generate.Turn;
+import dev.ragchat.answer.Turn;
 import dev.ragchat.api.chat.SessionSettings;
 import dev.ragchat.errors.RejectedInputException;
 import dev.ragchat.retrieval.MetadataFilter;

@@ -7,11 +7,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.ragchat.answer.Answer;
+import dev.ragchat.answer.Citation;
+import dev.ragchat.answer.Clarification;
 import dev.ragchat.answer.Listing;
+import dev.ragchat.answer.Refusal;
 import dev.ragchat.answer.Trace;
-import dev.ragchat.answer.cite.Citation;
-import dev.ragchat.answer.judge.Clarification;
-import dev.ragchat.answer.judge.Refusal;
 import dev.ragchat.api.openai.ChatApiModels;
 
 import org.springframework.web.util.UriComponentsBuilder;

@@ -5,7 +5,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.ragchat.answer.generate.AnswerGenerator;
+import dev.ragchat.answer.AnswerGenerator;
 import dev.ragchat.api.AbstractWebIntegrationTests;
 import dev.ragchat.api.Calls;
 import org.junit.jupiter.api.BeforeEach;

@@ -5,11 +5,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import dev.ragchat.answer.Answer;
+import dev.ragchat.answer.Citation;
+import dev.ragchat.answer.Clarification;
 import dev.ragchat.answer.Listing;
+import dev.ragchat.answer.Refusal;
 import dev.ragchat.answer.Trace;
-import dev.ragchat.answer.cite.Citation;
-import dev.ragchat.answer.judge.Clarification;
-import dev.ragchat.answer.judge.Refusal;
 import dev.ragchat.api.chat.ChatMessage;
 import dev.ragchat.api.chat.MessageStore;
 import dev.ragchat.ingestion.reading.pdf.PdfPages;

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import dev.ragchat.answer.cite.Citation;
+import dev.ragchat.answer.Citation;
 import dev.ragchat.api.analytics.Analytics;
 import dev.ragchat.api.analytics.Usage;
 import dev.ragchat.api.chat.ChatMessage;

@@ -1,25 +1,29 @@
-package dev.ragchat.answer;
+package dev.ragchat.answer.engine;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import dev.ragchat.answer.cite.Citation;
+import dev.ragchat.answer.Answer;
+import dev.ragchat.answer.AnswerEngine;
+import dev.ragchat.answer.AnswerGenerator;
+import dev.ragchat.answer.AnswerRequest;
+import dev.ragchat.answer.Citation;
+import dev.ragchat.answer.Clarification;
+import dev.ragchat.answer.EngineSettings.NamesRule;
+import dev.ragchat.answer.Refusal;
+import dev.ragchat.answer.Trace;
+import dev.ragchat.answer.Turn;
 import dev.ragchat.answer.cite.Citations;
-import dev.ragchat.answer.generate.AnswerGenerator;
 import dev.ragchat.answer.generate.ExtractiveGenerator;
-import dev.ragchat.answer.generate.Turn;
 import dev.ragchat.answer.ground.Grounding;
-import dev.ragchat.answer.ground.NamesRule;
-import dev.ragchat.answer.judge.Clarification;
 import dev.ragchat.answer.judge.Judge;
 import dev.ragchat.answer.judge.Readings;
-import dev.ragchat.answer.judge.Refusal;
 import dev.ragchat.answer.judge.RulesJudge;
 import dev.ragchat.answer.judge.SourcesJudge;
 import dev.ragchat.answer.judge.Verdict;
 import dev.ragchat.answer.query.ConversationReader;
-import dev.ragchat.answer.search.Search;
+import dev.ragchat.answer.search.KnowledgeBaseSearch;
 import dev.ragchat.answer.widen.Focus;
 import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.Fusion;
@@ -55,7 +59,7 @@ class ConversationTests {
 
 	private AnswerEngine engine;
 
-	private Search search;
+	private KnowledgeBaseSearch search;
 
 	private ExtractiveGenerator generator;
 
@@ -96,7 +100,7 @@ class ConversationTests {
 				"The San Bruno Police Department runs an Explorer program for young people aged 14 to 20.");
 		add("backup", "System backup",
 				"The mksysb command offers backup options: a bootable backup image of the system on tape or in a file.");
-		this.search = new Search(new QueryShaper(), new Retriever(this.index, Fusion.ranks(60, 1, 1, 10)),
+		this.search = new KnowledgeBaseSearch(new QueryShaper(), new Retriever(this.index, Fusion.ranks(60, 1, 1, 10)),
 				Reranking.off());
 		this.generator = new ExtractiveGenerator(this.embeddings, this.embeddings::embed, 0.3, 2);
 		Judge judge = new SourcesJudge().then(new Readings()).then(new RulesJudge(NamesRule.PROPER));
@@ -268,7 +272,7 @@ class ConversationTests {
 	}
 
 	private AnswerEngine engine(Judge judge) {
-		return new AnswerEngine(new AnswerEngine.Stages(new ConversationReader(this.search), this.search,
+		return new StagedAnswerEngine(new StagedAnswerEngine.Stages(new ConversationReader(this.search), this.search,
 				new Grounding(this.search, true, NamesRule.PROPER, 2), judge, List.of(new Focus(this.search)),
 				this.generator, new Citations(null)));
 	}

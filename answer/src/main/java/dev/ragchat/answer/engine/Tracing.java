@@ -1,11 +1,15 @@
-package dev.ragchat.answer;
+package dev.ragchat.answer.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
-import dev.ragchat.answer.cite.Citation;
+import dev.ragchat.answer.Answer;
+import dev.ragchat.answer.AnswerRequest;
+import dev.ragchat.answer.Citation;
+import dev.ragchat.answer.Refusal;
+import dev.ragchat.answer.Trace;
 import dev.ragchat.answer.judge.Judge;
-import dev.ragchat.answer.judge.Refusal;
 import dev.ragchat.answer.judge.Verdict;
 import dev.ragchat.answer.query.ConversationState;
 import dev.ragchat.retrieval.ScoredChunk;
@@ -65,7 +69,7 @@ final class Tracing implements SearchTrace, Judge.Decisions {
 			add(Trace.REWRITE, question, standalone, why, null, null, null);
 			if (state != null) {
 				Trace.Stage rewrite = this.stages.remove(this.stages.size() - 1);
-				this.stages.add(rewrite.with(Trace.Conversation.of(state, documents)));
+				this.stages.add(rewrite.with(conversation(state, documents)));
 			}
 		}
 	}
@@ -196,6 +200,21 @@ final class Tracing implements SearchTrace, Judge.Decisions {
 								? text.substring(0, Trace.Candidate.SNIPPET) + "…" : text));
 		}
 		return candidates;
+	}
+
+	/**
+	 * @param state the state of the conversation the query step read
+	 * @param documents the documents its subject in focus names
+	 * @return it as the trace shows it
+	 */
+	private static Trace.Conversation conversation(ConversationState state, List<String> documents) {
+		return new Trace.Conversation(
+				state.focus()
+					.stream()
+					.map((subject) -> new Trace.Subject(subject.label(), subject.documentIds(), subject.from()))
+					.toList(),
+				state.own(), state.operator().name().toLowerCase(Locale.ROOT).replace('_', '-'), state.periods(),
+				state.sides(), documents);
 	}
 
 }

@@ -1,4 +1,4 @@
-package dev.ragchat.answer;
+package dev.ragchat.answer.engine;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -6,24 +6,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dev.ragchat.answer.cite.Citation;
+import dev.ragchat.answer.Answer;
+import dev.ragchat.answer.AnswerEngine;
+import dev.ragchat.answer.AnswerRequest;
+import dev.ragchat.answer.Citation;
+import dev.ragchat.answer.EngineSettings.NamesRule;
+import dev.ragchat.answer.Refusal;
+import dev.ragchat.answer.SearchScope;
+import dev.ragchat.answer.Trace;
+import dev.ragchat.answer.Turn;
 import dev.ragchat.answer.cite.Citations;
 import dev.ragchat.answer.generate.ChatModelGenerator;
 import dev.ragchat.answer.generate.ExtractiveGenerator;
-import dev.ragchat.answer.generate.Turn;
 import dev.ragchat.answer.ground.Grounding;
-import dev.ragchat.answer.ground.NamesRule;
 import dev.ragchat.answer.judge.Judge;
 import dev.ragchat.answer.judge.Readings;
-import dev.ragchat.answer.judge.Refusal;
 import dev.ragchat.answer.judge.RulesJudge;
 import dev.ragchat.answer.judge.SharedSection;
 import dev.ragchat.answer.judge.SimilarityFloor;
 import dev.ragchat.answer.judge.SourcesJudge;
 import dev.ragchat.answer.query.CompressingQueryRewriter;
 import dev.ragchat.answer.query.ConversationReader;
-import dev.ragchat.answer.search.Search;
-import dev.ragchat.answer.search.SearchScope;
+import dev.ragchat.answer.search.KnowledgeBaseSearch;
 import dev.ragchat.answer.widen.Focus;
 import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.Fusion;
@@ -68,7 +72,7 @@ class ConversationStateTests {
 
 	private LuceneChunkIndex index;
 
-	private Search search;
+	private KnowledgeBaseSearch search;
 
 	@BeforeEach
 	void index() {
@@ -110,7 +114,7 @@ class ConversationStateTests {
 						"Katrina's winds reached 175 miles per hour before landfall."));
 		add("harvey", "Hurricane Harvey", section("History", "Hurricane Harvey formed in the Gulf of Mexico in 2017.",
 				"Harvey stalled over Texas and brought record rain."));
-		this.search = new Search(new QueryShaper(), new Retriever(this.index, Fusion.ranks(60, 1, 1, 10)),
+		this.search = new KnowledgeBaseSearch(new QueryShaper(), new Retriever(this.index, Fusion.ranks(60, 1, 1, 10)),
 				Reranking.off());
 	}
 
@@ -452,7 +456,7 @@ class ConversationStateTests {
 		Judge judge = new SourcesJudge().then(new Readings())
 			.then(new SharedSection())
 			.then(new RulesJudge(NamesRule.PROPER));
-		return new AnswerEngine(new AnswerEngine.Stages(new ConversationReader(this.search), this.search,
+		return new StagedAnswerEngine(new StagedAnswerEngine.Stages(new ConversationReader(this.search), this.search,
 				new Grounding(this.search, true, NamesRule.PROPER, 2), judge, List.of(new Focus(this.search)),
 				generator, new Citations(null)));
 	}
@@ -474,8 +478,8 @@ class ConversationStateTests {
 
 		};
 		Judge judge = new SourcesJudge().then(new SimilarityFloor(this.embeddings, this.embeddings::embed, 0.0));
-		return new AnswerEngine(
-				new AnswerEngine.Stages(new CompressingQueryRewriter(model, new ConversationReader(this.search)),
+		return new StagedAnswerEngine(
+				new StagedAnswerEngine.Stages(new CompressingQueryRewriter(model, new ConversationReader(this.search)),
 						this.search, null, judge, List.of(new Focus(this.search)),
 						new ChatModelGenerator(model, "stub", Duration.ofSeconds(5)), new Citations(null)));
 	}

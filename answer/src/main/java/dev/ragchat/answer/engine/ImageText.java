@@ -1,7 +1,7 @@
-package dev.ragchat.answer;
+package dev.ragchat.answer.engine;
 
-import dev.ragchat.answer.cite.Citations;
-import dev.ragchat.answer.generate.AnswerGenerator;
+import dev.ragchat.answer.AnswerGenerator;
+import dev.ragchat.answer.Citation;
 
 /**
  * Text read in attached images, without a model: it joins the question for search
@@ -32,8 +32,8 @@ record ImageText(String read) {
 
 	String note() {
 		return this.read.isEmpty() ? "I read the attached image; it holds no text I could make out. "
-				: "I read the attached image: \u201c" + ((this.read.length() > Citations.SNIPPET_LENGTH)
-						? this.read.substring(0, Citations.SNIPPET_LENGTH) + "…" : this.read) + "\u201d. ";
+				: "I read the attached image: \u201c" + ((this.read.length() > Citation.SNIPPET_LENGTH)
+						? this.read.substring(0, Citation.SNIPPET_LENGTH) + "…" : this.read) + "\u201d. ";
 	}
 
 }

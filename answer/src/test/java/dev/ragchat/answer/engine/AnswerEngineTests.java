@@ -1,4 +1,4 @@
-package dev.ragchat.answer;
+package dev.ragchat.answer.engine;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -7,20 +7,24 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ragchat.answer.Answer;
+import dev.ragchat.answer.AnswerEngine;
+import dev.ragchat.answer.AnswerGenerator;
+import dev.ragchat.answer.AnswerRequest;
+import dev.ragchat.answer.EngineSettings.NamesRule;
+import dev.ragchat.answer.Refusal;
+import dev.ragchat.answer.Trace;
+import dev.ragchat.answer.Turn;
 import dev.ragchat.answer.cite.Citations;
-import dev.ragchat.answer.generate.AnswerGenerator;
 import dev.ragchat.answer.generate.ChatModelGenerator;
 import dev.ragchat.answer.generate.ExtractiveGenerator;
-import dev.ragchat.answer.generate.Turn;
 import dev.ragchat.answer.ground.Grounding;
-import dev.ragchat.answer.ground.NamesRule;
 import dev.ragchat.answer.judge.Judge;
-import dev.ragchat.answer.judge.Refusal;
 import dev.ragchat.answer.judge.RulesJudge;
 import dev.ragchat.answer.judge.SimilarityFloor;
 import dev.ragchat.answer.judge.SourcesJudge;
 import dev.ragchat.answer.query.ConversationReader;
-import dev.ragchat.answer.search.Search;
+import dev.ragchat.answer.search.KnowledgeBaseSearch;
 import dev.ragchat.answer.widen.Focus;
 import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.Fusion;
@@ -62,7 +66,7 @@ class AnswerEngineTests {
 
 	private LuceneChunkIndex index;
 
-	private Search search;
+	private KnowledgeBaseSearch search;
 
 	/** What the stub model was sent, one prompt's text per call. */
 	private final List<String> prompts = new ArrayList<>();
@@ -358,7 +362,7 @@ class AnswerEngineTests {
 	private AnswerEngine extract() {
 		ExtractiveGenerator generator = new ExtractiveGenerator(this.embeddings, this.embeddings::embed, 0.3, 2);
 		Judge judge = new SourcesJudge().then(new RulesJudge(NamesRule.ALL));
-		return new AnswerEngine(new AnswerEngine.Stages(new ConversationReader(this.search), this.search,
+		return new StagedAnswerEngine(new StagedAnswerEngine.Stages(new ConversationReader(this.search), this.search,
 				new Grounding(this.search, true, NamesRule.ALL, 2), judge, List.of(new Focus(this.search)), generator,
 				new Citations(null)));
 	}
@@ -379,13 +383,14 @@ class AnswerEngineTests {
 
 		};
 		Judge judge = new SourcesJudge().then(new SimilarityFloor(this.embeddings, this.embeddings::embed, 0.3));
-		return new AnswerEngine(new AnswerEngine.Stages(new ConversationReader(this.search), this.search, null, judge,
-				List.of(new Focus(this.search)), new ChatModelGenerator(model, "stub", Duration.ofSeconds(5)),
-				new Citations(null)));
+		return new StagedAnswerEngine(new StagedAnswerEngine.Stages(new ConversationReader(this.search), this.search,
+				null, judge, List.of(new Focus(this.search)),
+				new ChatModelGenerator(model, "stub", Duration.ofSeconds(5)), new Citations(null)));
 	}
 
-	private Search search(Reranking reranking) {
-		return new Search(new QueryShaper(), new Retriever(this.index, Fusion.ranks(60, 1, 1, 10)), reranking);
+	private KnowledgeBaseSearch search(Reranking reranking) {
+		return new KnowledgeBaseSearch(new QueryShaper(), new Retriever(this.index, Fusion.ranks(60, 1, 1, 10)),
+				reranking);
 	}
 
 	private static AnswerRequest request(String question) {

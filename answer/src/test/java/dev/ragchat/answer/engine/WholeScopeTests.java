@@ -1,4 +1,4 @@
-package dev.ragchat.answer;
+package dev.ragchat.answer.engine;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -6,17 +6,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import dev.ragchat.answer.Answer;
+import dev.ragchat.answer.AnswerEngine;
+import dev.ragchat.answer.AnswerRequest;
+import dev.ragchat.answer.EngineSettings.NamesRule;
+import dev.ragchat.answer.Listing;
+import dev.ragchat.answer.SearchScope;
+import dev.ragchat.answer.Turn;
 import dev.ragchat.answer.cite.Citations;
 import dev.ragchat.answer.generate.ExtractiveGenerator;
-import dev.ragchat.answer.generate.Turn;
 import dev.ragchat.answer.ground.Grounding;
-import dev.ragchat.answer.ground.NamesRule;
 import dev.ragchat.answer.judge.Readings;
 import dev.ragchat.answer.judge.RulesJudge;
 import dev.ragchat.answer.judge.SourcesJudge;
 import dev.ragchat.answer.query.ConversationReader;
-import dev.ragchat.answer.search.Search;
-import dev.ragchat.answer.search.SearchScope;
+import dev.ragchat.answer.search.KnowledgeBaseSearch;
 import dev.ragchat.answer.widen.Focus;
 import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.Fusion;
@@ -58,9 +62,9 @@ class WholeScopeTests {
 	void index() {
 		this.index = new LuceneChunkIndex(this.dir, this.embeddings.asIndexEmbedding(), 16,
 				LuceneIndexSettings.DEFAULTS);
-		Search search = new Search(new QueryShaper(), new Retriever(this.index, Fusion.ranks(60, 1, 1, 10)),
-				Reranking.off());
-		this.engine = new AnswerEngine(new AnswerEngine.Stages(new ConversationReader(search), search,
+		KnowledgeBaseSearch search = new KnowledgeBaseSearch(new QueryShaper(),
+				new Retriever(this.index, Fusion.ranks(60, 1, 1, 10)), Reranking.off());
+		this.engine = new StagedAnswerEngine(new StagedAnswerEngine.Stages(new ConversationReader(search), search,
 				new Grounding(search, true, NamesRule.PROPER, 2),
 				new SourcesJudge().then(new Readings()).then(new RulesJudge(NamesRule.PROPER)),
 				List.of(new Focus(search)), new ExtractiveGenerator(this.embeddings, this.embeddings::embed, 0.3, 2),

@@ -1,4 +1,4 @@
-package dev.ragchat.answer;
+package dev.ragchat.answer.engine;
 
 import java.text.NumberFormat;
 import java.util.ArrayList;
@@ -13,13 +13,15 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import dev.ragchat.answer.cite.Citation;
+import dev.ragchat.answer.AnswerGenerator;
+import dev.ragchat.answer.AnswerGenerator.Question;
+import dev.ragchat.answer.AnswerRequest;
+import dev.ragchat.answer.Citation;
+import dev.ragchat.answer.Listing;
+import dev.ragchat.answer.SearchRequest;
+import dev.ragchat.answer.Turn;
 import dev.ragchat.answer.cite.Citations;
-import dev.ragchat.answer.generate.AnswerGenerator;
-import dev.ragchat.answer.generate.Question;
-import dev.ragchat.answer.generate.Turn;
-import dev.ragchat.answer.search.Search;
-import dev.ragchat.answer.search.SearchRequest;
+import dev.ragchat.answer.search.KnowledgeBaseSearch;
 import dev.ragchat.answer.text.CitationMarkers;
 import dev.ragchat.answer.text.Sentences;
 import dev.ragchat.retrieval.Chunk;
@@ -33,7 +35,8 @@ import dev.ragchat.retrieval.query.StopWords;
  * <li>scope: the conversation's (its knowledge bases, documents, filter), or the
  * documents the previous answer listed when the question asks "of them";</li>
  * <li>scan: every passage that writes a word of what is asked, by keyword, as deep as
- * {@value Listing#SCAN_DEPTH} passages a knowledge base ({@link Search#scan});</li>
+ * {@value Listing#SCAN_DEPTH} passages a knowledge base
+ * ({@link KnowledgeBaseSearch#scan});</li>
  * <li>judge: each passage's sentences, in rank order, until one says it ({@link Says}:
  * every word asked, none under a negation, a figure when one is asked of each document);
  * a document is an item with its first such sentence;</li>
@@ -51,7 +54,7 @@ final class Lister {
 	private static final Pattern NUMBER = Pattern.compile("\\p{N}|\\b(?:two|three|four|five|six|seven|eight|nine"
 			+ "|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?)\\b", Pattern.CASE_INSENSITIVE);
 
-	private final Search search;
+	private final KnowledgeBaseSearch search;
 
 	private final Citations citations;
 
@@ -59,7 +62,7 @@ final class Lister {
 	 * @param search the one search
 	 * @param citations cites the listed quotes
 	 */
-	Lister(Search search, Citations citations) {
+	Lister(KnowledgeBaseSearch search, Citations citations) {
 		this.search = search;
 		this.citations = citations;
 	}
@@ -79,14 +82,15 @@ final class Lister {
 		// 1. scope
 		SearchRequest scanned = question.earlier() ? scope.in(listedBefore(history)) : scope;
 		// 2. scan
-		Search.Scan scan = this.search.scan(scanned, question.predicate(), terms(question.predicate()),
+		KnowledgeBaseSearch.Scan scan = this.search.scan(scanned, question.predicate(), terms(question.predicate()),
 				Listing.SCAN_DEPTH);
 		// 3. judge, a document at a time: one of its sentences says what is asked, and
 		// every condition on the documents is said somewhere in it
 		Set<String> met = null;
 		boolean truncated = scan.truncated();
 		for (String condition : question.conditions()) {
-			Search.Scan conditioned = this.search.scan(scanned, condition, terms(condition), Listing.SCAN_DEPTH);
+			KnowledgeBaseSearch.Scan conditioned = this.search.scan(scanned, condition, terms(condition),
+					Listing.SCAN_DEPTH);
 			Set<String> saying = saying(new Says(condition, false), conditioned);
 			met = (met != null) ? met.stream().filter(saying::contains).collect(Collectors.toSet()) : saying;
 			truncated |= conditioned.truncated();
@@ -110,7 +114,7 @@ final class Lister {
 	}
 
 	/** The documents of which a passage the scan found has a sentence that says it. */
-	private static Set<String> saying(Says says, Search.Scan scan) {
+	private static Set<String> saying(Says says, KnowledgeBaseSearch.Scan scan) {
 		Set<String> documents = new HashSet<>();
 		for (ScoredChunk candidate : scan.chunks()) {
 			Chunk chunk = candidate.chunk();

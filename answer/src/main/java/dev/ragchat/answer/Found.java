@@ -1,4 +1,4 @@
-package dev.ragchat.answer.search;
+package dev.ragchat.answer;
 
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,5 +1,6 @@
-package dev.ragchat.answer;
+package dev.ragchat.answer.engine;
 
+import dev.ragchat.answer.Listing;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;

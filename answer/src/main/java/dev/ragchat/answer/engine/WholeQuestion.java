@@ -1,9 +1,11 @@
-package dev.ragchat.answer;
+package dev.ragchat.answer.engine;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import dev.ragchat.answer.Listing;
 
 /**
  * A question about the whole scope rather than its best passages: <em>which</em>

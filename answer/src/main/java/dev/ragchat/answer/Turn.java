@@ -1,4 +1,4 @@
-package dev.ragchat.answer.generate;
+package dev.ragchat.answer;
 
 import java.util.List;
 

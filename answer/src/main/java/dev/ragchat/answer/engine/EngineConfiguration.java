@@ -1,9 +1,11 @@
-package dev.ragchat.answer;
+package dev.ragchat.answer.engine;
 
 import java.util.List;
 
+import dev.ragchat.answer.AnswerEngine;
+import dev.ragchat.answer.AnswerGenerator;
+import dev.ragchat.answer.EngineSettings;
 import dev.ragchat.answer.cite.Citations;
-import dev.ragchat.answer.generate.AnswerGenerator;
 import dev.ragchat.answer.ground.Grounding;
 import dev.ragchat.answer.judge.Judge;
 import dev.ragchat.answer.judge.Readings;
@@ -14,7 +16,7 @@ import dev.ragchat.answer.judge.SourcesJudge;
 import dev.ragchat.answer.query.CompressingQueryRewriter;
 import dev.ragchat.answer.query.ConversationReader;
 import dev.ragchat.answer.query.QueryRewriter;
-import dev.ragchat.answer.search.Search;
+import dev.ragchat.answer.search.KnowledgeBaseSearch;
 import dev.ragchat.answer.widen.Focus;
 import dev.ragchat.answer.widen.PageContext;
 import dev.ragchat.ingestion.DocumentPages;
@@ -40,8 +42,8 @@ class EngineConfiguration {
 	static final int NAMED_SOURCES = 2;
 
 	@Bean
-	Search search(QueryShaper shaper, Retriever retriever, ObjectProvider<Reranking> reranking) {
-		return new Search(shaper, retriever, reranking.getIfAvailable(Reranking::off));
+	KnowledgeBaseSearch search(QueryShaper shaper, Retriever retriever, ObjectProvider<Reranking> reranking) {
+		return new KnowledgeBaseSearch(shaper, retriever, reranking.getIfAvailable(Reranking::off));
 	}
 
 	/**
@@ -52,9 +54,9 @@ class EngineConfiguration {
 	 * at the reranker's least score) comes first either way.
 	 */
 	@Bean
-	AnswerEngine answerEngine(Search search, AnswerGenerator generator, ObjectProvider<ChatModel> chatModel,
-			EngineSettings settings, DocumentPages pages, ChunkIndex index, EmbeddingModel embeddingModel,
-			QueryEmbedder queryEmbedder) {
+	AnswerEngine answerEngine(KnowledgeBaseSearch search, AnswerGenerator generator,
+			ObjectProvider<ChatModel> chatModel, EngineSettings settings, DocumentPages pages, ChunkIndex index,
+			EmbeddingModel embeddingModel, QueryEmbedder queryEmbedder) {
 		ChatModel model = chatModel.getIfAvailable();
 		ConversationReader reader = new ConversationReader(search);
 		QueryRewriter rewriter = (model != null) ? new CompressingQueryRewriter(model, reader) : reader;
@@ -65,7 +67,7 @@ class EngineConfiguration {
 		// config may have its own
 		Judge extract = new Readings().then(new SharedSection()).then(rules);
 		Judge judge = new SourcesJudge().then((judged) -> (judged.modelJudges() ? floor : extract).judge(judged));
-		return new AnswerEngine(new AnswerEngine.Stages(rewriter, search, grounding, judge,
+		return new StagedAnswerEngine(new StagedAnswerEngine.Stages(rewriter, search, grounding, judge,
 				(settings.pageContext() > 0)
 						? List.of(new Focus(search), new PageContext(index, settings.pageContext()))
 						: List.of(new Focus(search)),

@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import dev.ragchat.answer.Found;
+import dev.ragchat.answer.Search;
+import dev.ragchat.answer.SearchRequest;
+import dev.ragchat.answer.SearchScope;
 import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.ChunkSearch;
 import dev.ragchat.retrieval.MetadataFilter;
@@ -35,7 +39,7 @@ import org.springframework.util.Assert;
  * bases ({@link SearchScope}) retrieves from each and fuses the rankings before it
  * reranks: still one search, with one shaped query and one reranking.
  */
-public final class Search {
+public final class KnowledgeBaseSearch implements Search {
 
 	/** The reciprocal rank constant of vector rankings of different models fused. */
 	private static final int RANK_FUSION_K = 60;
@@ -51,7 +55,7 @@ public final class Search {
 	 * @param retriever searches the index
 	 * @param reranking orders hybrid candidates ({@link Reranking#off()}: as retrieved)
 	 */
-	public Search(QueryShaper shaper, Retriever retriever, Reranking reranking) {
+	public KnowledgeBaseSearch(QueryShaper shaper, Retriever retriever, Reranking reranking) {
 		Assert.notNull(shaper, "shaper must not be null");
 		Assert.notNull(retriever, "retriever must not be null");
 		Assert.notNull(reranking, "reranking must not be null (Reranking.off() keeps the retrieval order)");
@@ -68,10 +72,7 @@ public final class Search {
 		return this.shaper.shape(text);
 	}
 
-	/**
-	 * @param request what to look for, where and how
-	 * @return the shaped query and the chunks found, best first
-	 */
+	@Override
 	public Found search(SearchRequest request) {
 		return search(request, SearchTrace.OFF);
 	}

@@ -1,4 +1,4 @@
-package dev.ragchat.answer.cite;
+package dev.ragchat.answer;
 
 import java.util.List;
 
@@ -29,6 +29,11 @@ import dev.ragchat.ingestion.reading.pdf.PdfPages;
  */
 public record Citation(int index, String documentId, String filename, int page, String chunkId, String snippet,
 		double score, String quote, List<PdfPages.Box> boxes, String webUrl, String knowledgeBase) {
+
+	/**
+	 * The most characters of a source's text a citation's (or a passage's) snippet holds.
+	 */
+	public static final int SNIPPET_LENGTH = 300;
 
 	public Citation {
 		boxes = (boxes != null) ? List.copyOf(boxes) : List.of();
@@ -64,7 +69,7 @@ public record Citation(int index, String documentId, String filename, int page, 
 	 * @return the page's URL when a web source read the document (its {@code path} an
 	 * http(s) URL and its {@code source} set), else {@code null}
 	 */
-	static String webUrl(java.util.Map<String, Object> values) {
+	public static String webUrl(java.util.Map<String, Object> values) {
 		return (values.get("source") instanceof String && values.get("path") instanceof String path
 				&& (path.startsWith("https://") || path.startsWith("http://"))) ? path : null;
 	}

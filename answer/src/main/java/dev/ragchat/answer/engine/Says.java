@@ -1,4 +1,4 @@
-package dev.ragchat.answer;
+package dev.ragchat.answer.engine;
 
 import java.text.ParsePosition;
 import java.util.ArrayList;
@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import com.ibm.icu.text.RuleBasedNumberFormat;
 import com.ibm.icu.util.ULocale;
+import dev.ragchat.answer.Listing;
 import dev.ragchat.retrieval.query.Periods;
 import dev.ragchat.retrieval.query.StopWords;
 import org.tartarus.snowball.ext.PorterStemmer;

@@ -1,4 +1,4 @@
-package dev.ragchat.answer.judge;
+package dev.ragchat.answer;
 
 import java.util.Set;
 
