@@ -14,6 +14,7 @@ import dev.ragchat.ingestion.TestFiles;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,9 +34,12 @@ import static org.awaitility.Awaitility.await;
  * filter chain, the error valve): the whole service on a random port with its default
  * backends (one cached context for every subclass), a client that trusts exactly the
  * service's development certificate, the master key, and the first calls a caller makes.
- * Every call answers its status, headers and body, whatever the status.
+ * Every call answers its status, headers and body, whatever the status. MockMvc is
+ * configured as for {@link AbstractWebIntegrationTests}, whose subclasses share this
+ * context.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
 public abstract class AbstractHttpsIntegrationTests {
 
 	protected static final ObjectMapper json = new ObjectMapper();

@@ -6,14 +6,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * The set-up most web tests share: the whole service with its default backends (one
- * cached context for every subclass), MockMvc, the master key, and the first calls a
- * caller makes.
+ * The set-up most web tests share: the whole service with its default backends, MockMvc,
+ * the master key, and the first calls a caller makes. Its context is the one
+ * {@link AbstractHttpsIntegrationTests} boots (the real listener on a random port,
+ * MockMvc beside it), so that the subclasses of both share one cached service.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 public abstract class AbstractWebIntegrationTests {
 
