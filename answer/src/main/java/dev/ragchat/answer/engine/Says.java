@@ -150,9 +150,9 @@ final class Says {
 
 	/**
 	 * Whether a negation stands within {@value #REACH} words of one of the asked words
-	 * the sentence writes, in the same clause ("no termination fee applies", "the
-	 * termination fee does not apply"; not "no cap applies, and a termination fee of EUR
-	 * 5,000 is owed").
+	 * the sentence writes, in the same clause, one of those that write most of them ("no
+	 * termination fee applies", "the termination fee does not apply"; not "no cap
+	 * applies, and a termination fee of EUR 5,000 is owed").
 	 */
 	private boolean negated(String sentence) {
 		String[] tokens = sentence.split("\\s+");
@@ -175,8 +175,19 @@ final class Says {
 				clause++;
 			}
 		}
+		// what is said is said in the clause that writes the most of the asked words: a
+		// negation in another ("The laws of Norway apply, without regard to their
+		// conflict of laws rules") is not of it
+		int[] held = new int[clause + 1];
+		java.util.Set<String> counted = new java.util.HashSet<>();
+		for (int[] word : asked) {
+			if (counted.add(word[1] + " " + stem(tokens[word[0]]))) {
+				held[word[1]]++;
+			}
+		}
+		int most = Arrays.stream(held).max().orElse(0);
 		return negations.stream()
-			.anyMatch((negation) -> asked.stream()
+			.anyMatch((negation) -> held[negation[1]] == most && asked.stream()
 				.anyMatch((word) -> word[1] == negation[1] && Math.abs(word[0] - negation[0]) <= REACH));
 	}
 

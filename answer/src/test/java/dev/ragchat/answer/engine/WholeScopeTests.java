@@ -130,6 +130,19 @@ class WholeScopeTests {
 	}
 
 	@Test
+	void aNegationInAnotherClauseDoesNotUnsayWhatTheSentenceSays() {
+		lease("firth-1", "Firth Row 1",
+				"The laws of Scotland apply to this lease, without regard to their conflict of laws rules.");
+		lease("firth-2", "Firth Row 2", "This lease is not governed by the laws of Scotland.");
+		lease("firth-3", "Firth Row 3", "Unlike the lease it replaces, which was governed by the laws of Scotland,"
+				+ " this lease is not governed by the laws of Scotland.");
+
+		Answer answer = ask("Which leases are governed by the laws of Scotland?");
+
+		assertThat(answer.listing().items()).extracting(Listing.Item::documentId).containsExactly("firth-1");
+	}
+
+	@Test
 	void aDocumentIsCountedWhenItSaysWhatIsAskedAndWhatNarrowsTheDocumentsAnywhereInIt() {
 		lease("quay-1", "Quay 1", "This lease is governed by Norwegian law.",
 				"A termination fee of EUR 900 is owed when the tenant leaves early.");
