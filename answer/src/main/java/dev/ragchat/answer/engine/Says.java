@@ -168,7 +168,8 @@ final class Says {
 					|| (i + 1 < tokens.length && FREE_OF.matcher(token + " " + tokens[i + 1]).matches())) {
 				negations.add(new int[] { i, clause });
 			}
-			else if (this.asked.contains(stem(token))) {
+			else if (this.asked.contains(stem(token)) || this.names.stream()
+				.anyMatch((name) -> !stem(token).isEmpty() && named(name, List.of(stem(token))))) {
 				asked.add(new int[] { i, clause });
 			}
 			if (CLAUSE_END.matcher(token).find()) {

@@ -137,9 +137,17 @@ class WholeScopeTests {
 		lease("firth-3", "Firth Row 3", "Unlike the lease it replaces, which was governed by the laws of Scotland,"
 				+ " this lease is not governed by the laws of Scotland.");
 
+		lease("firth-4", "Firth Row 4",
+				"The laws of Scotland apply to this lease, without regard to their conflict of laws rules.");
+
 		Answer answer = ask("Which leases are governed by the laws of Scotland?");
 
-		assertThat(answer.listing().items()).extracting(Listing.Item::documentId).containsExactly("firth-1");
+		assertThat(answer.listing().items()).extracting(Listing.Item::documentId)
+			.containsExactlyInAnyOrder("firth-1", "firth-4");
+		// a name in another form of the word is read where it is written as well
+		assertThat(ask("Which leases are governed by Scottish law?").listing().items())
+			.extracting(Listing.Item::documentId)
+			.containsExactlyInAnyOrder("firth-1", "firth-4");
 	}
 
 	@Test
