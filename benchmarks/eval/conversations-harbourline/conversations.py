@@ -47,7 +47,8 @@ CONVERSATIONS = [
                   "sailings a day, and takes 50 minutes."),
                 U("Can we bring our bikes? We're going in the middle of July.")],
          target="No: bikes are not carried on F4 in July and August (the rest of the season they cost £3.00 each).",
-         evidence={"ferry-route-f4": ["| Bikes | £3.00 per bike, not carried in July and August |"]},
+         evidence={"ferry-route-f4": ["| Bikes | £3.00 per bike, not carried in July and August |"],
+                   "luggage-bikes-and-dogs": ["| F4 | £3.00 | £3.00 | 24 racks; no bikes in July and August |"]},
          traps=["ferry-route-f2"]),
     dict(id="fort-ness-request-stop-f2", kind="subject named by the assistant", answerability="ANSWERABLE",
          multi_turn="Follow-up", question_type=["How-To"], subject="F2",
@@ -148,7 +149,8 @@ CONVERSATIONS = [
                 A("Yes, in 12 monthly payments of £55.00 (2025), by direct debit from a UK bank account."),
                 U("Does it get me on the Brackley Sands boat without paying extra?")],
          target="Yes: the Year Pass covers F4 with unlimited travel and no supplement, and seat reservations are free.",
-         evidence={"year-pass": ["| Ferry route F4 | unlimited travel, no supplement; seat reservations free |"]},
+         evidence={"year-pass": ["| Ferry route F4 | unlimited travel, no supplement; seat reservations free |"],
+                   "ferry-route-f4": ["A year pass covers F4 with no supplement."]},
          traps=["month-pass", "day-pass"]),
     dict(id="card-fee-2024-tide", kind="subject named by the assistant: price year", answerability="ANSWERABLE",
          multi_turn="Follow-up", question_type=["Factoid"], subject="Tide card",
@@ -200,6 +202,7 @@ CONVERSATIONS = [
                 "e-bike still costs the £1.50 unlock fee and has no free minutes, but its per-minute price is halved.",
          evidence={"month-pass": ["| Classic bikes | no unlock fee; the first 30 minutes of each ride free, as many "
                                   "rides as you like |"],
+                   "bike-share-classic-bikes": ["| Month pass holders | first 30 minutes of each ride free |"],
                    "bike-share-e-bikes": ["There are no free minutes on an e-bike with any pass. Month and year pass "
                                           "holders still pay the unlock fee."]},
          traps=["day-pass"]),
@@ -212,7 +215,9 @@ CONVERSATIONS = [
          target="Month Pass holders pay a £3.00 supplement per F4 journey; the Year Pass covers F4 with no "
                 "supplement and free seat reservations, and also covers the holder's own bike on F4.",
          evidence={"month-pass": ["| Ferry route F4 | £3.00 supplement per journey |"],
-                   "year-pass": ["| Ferry route F4 | unlimited travel, no supplement; seat reservations free |"]},
+                   "year-pass": ["| Ferry route F4 | unlimited travel, no supplement; seat reservations free |"],
+                   "ferry-route-f4": ["F4 is not covered by a day pass or a month pass: their holders pay a £3.00 "
+                                      "supplement per journey. A year pass covers F4 with no supplement."]},
          traps=[]),
     dict(id="summarise-access-kestrel", kind="operator follow-up: summarise", answerability="ANSWERABLE",
          multi_turn="Follow-up", question_type=["Summarization"], subject="Kestrel",
@@ -224,7 +229,8 @@ CONVERSATIONS = [
                 "hearing loop in the lower saloon and at the café counter, and audio and screen announcements.",
          evidence={"kestrel-class-vessels": ["| Toilets | 2, one of them accessible, on the lower deck |",
                                              "| Hearing loop | yes, in the lower saloon and at the café counter |",
-                                             "reached by stairs or by a platform lift beside the café"]},
+                                             "reached by stairs or by a platform lift beside the café"],
+                   "accessibility": ["| Accessible toilet | no | yes |", "| Hearing loop | no | yes |"]},
          traps=["tern-class-vessels"]),
     dict(id="why-no-e-scooters", kind="operator follow-up: why", answerability="ANSWERABLE",
          multi_turn="Follow-up", question_type=["Explanation"], subject="e-scooter",
@@ -243,7 +249,8 @@ CONVERSATIONS = [
                 U("So how am I supposed to get across?")],
          target="A replacement bus runs by road from Pennick Point to Westbank every 30 minutes while F3 is "
                 "suspended; it takes about 40 minutes and F3 tickets and passes are valid on it.",
-         evidence={"ferry-route-f3": ["a replacement bus runs from Pennick Point to Westbank by road every 30 minutes"]},
+         evidence={"ferry-route-f3": ["a replacement bus runs from Pennick Point to Westbank by road every 30 minutes"],
+                   "disruptions-and-refunds": ["use a replacement bus where there is one (F3 only)"]},
          traps=["ferry-route-f2", "ferry-route-f1"]),
 
     # ---------------------------------------------------------------- clarifications
@@ -303,7 +310,8 @@ CONVERSATIONS = [
                   "this morning.")],
          target="The lost property office at Old Quay Terminal, on the ground floor beside the left-luggage lockers, "
                 "open Monday to Friday 10:00–16:00 (phone 01632 960 412), or the lost property form in the app.",
-         evidence={"lost-property": ["| Where | Old Quay Terminal, ground floor, beside the left-luggage lockers |"]},
+         evidence={"lost-property": ["| Where | Old Quay Terminal, ground floor, beside the left-luggage lockers |"],
+                   "old-quay-terminal": ["| Lost property office | Monday to Friday 10:00–16:00 |"]},
          traps=["tide-card"]),
     dict(id="new-question-water-taxi-after-e-bikes", kind="new question after a long conversation",
          answerability="UNANSWERABLE", multi_turn="Follow-up", question_type=["Factoid"], subject="water taxi",
@@ -382,7 +390,8 @@ CONVERSATIONS = [
          target="Which ferry? Tern class vessels (F1, F3) have 2 wheelchair spaces, Kestrel class vessels (F2, F4) 4.",
          evidence={"tern-class-vessels": ["| Wheelchair spaces | 2, in the saloon beside the doors |"],
                    "kestrel-class-vessels": ["| Wheelchair spaces | 4, in the lower saloon, with fold-down companion "
-                                             "seats |"]},
+                                             "seats |"],
+                   "accessibility": ["| Wheelchair spaces | 2 | 4 |"]},
          traps=[]),
     dict(id="ambiguous-single-from-pennick", kind="ambiguous", answerability="UNDERSPECIFIED",
          multi_turn="N/A", question_type=["Factoid"], subject=None,
@@ -421,7 +430,8 @@ CONVERSATIONS = [
                 U("How much is its ticket, and does it have to wear a muzzle?")],
          target="A dog costs £1.00 on F2; the documents do not say whether a muzzle is needed.",
          evidence={"luggage-bikes-and-dogs": ["| F2, F4 | £1.00 per dog | on a short lead; not in the Deck Café "
-                                              "area |"]},
+                                              "area |"],
+                   "ferry-route-f2": ["| Dogs | £1.00 per dog |"]},
          traps=[]),
     dict(id="partial-helmet-child-seat", kind="partly answerable", answerability="PARTIAL",
          multi_turn="Follow-up", question_type=["Composite"], subject="e-bike",
