@@ -192,7 +192,7 @@ public final class Grounding {
 			.toList();
 		List<String> missing = new ArrayList<>();
 		for (String name : question.question().names()) {
-			if (judging && !required(name)) {
+			if ((judging && !required(name)) || Spelling.calendar(name)) {
 				continue;
 			}
 			if (!supported(question, name, evidence, documents)) {

@@ -98,6 +98,16 @@ class GroundingTests {
 	}
 
 	@Test
+	void aDayOrAMonthIsWhenSomethingHappenedNotANameTheSourcesMustWrite() {
+		Chunk delays = chunk("rail", "Delay-Repay.pdf", 0, 1, "When your train arrives 15 minutes or more late, "
+				+ "you can claim back a quarter of the fare; 30 minutes or more late, half of it.");
+		assertThat(unsupported("My train on Tuesday got in 25 minutes late. Do I get anything back?", delays))
+			.isEmpty();
+		assertThat(unsupported("We travel in January: what if the train is late?", delays)).isEmpty();
+		assertThat(unsupported("Does Contoso Rail pay anything back on a Tuesday?", delays)).contains("Contoso");
+	}
+
+	@Test
 	void looksNamesUpOnlyInTheSourcesDocuments() {
 		// Kenvue is in the knowledge base, but not in the document the sources come from
 		assertThat(unsupported("Did Kenvue's operating margin improve in 2022?", this.margins))
