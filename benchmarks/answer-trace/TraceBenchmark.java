@@ -16,15 +16,16 @@ import java.util.Random;
 import dev.ragchat.answer.Answer;
 import dev.ragchat.answer.AnswerEngine;
 import dev.ragchat.answer.AnswerRequest;
+import dev.ragchat.answer.EngineSettings.NamesRule;
 import dev.ragchat.answer.cite.Citations;
+import dev.ragchat.answer.engine.StagedAnswerEngine;
 import dev.ragchat.answer.generate.ExtractiveGenerator;
 import dev.ragchat.answer.ground.Grounding;
-import dev.ragchat.answer.ground.NamesRule;
 import dev.ragchat.answer.judge.Judge;
 import dev.ragchat.answer.judge.RulesJudge;
 import dev.ragchat.answer.judge.SourcesJudge;
 import dev.ragchat.answer.query.ConversationReader;
-import dev.ragchat.answer.search.Search;
+import dev.ragchat.answer.search.KnowledgeBaseSearch;
 import dev.ragchat.answer.widen.Focus;
 import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.Fusion;
@@ -69,9 +70,10 @@ public class TraceBenchmark {
 			}
 			// the production fusion's defaults (RetrievalProperties), no reranker
 			Fusion fusion = new Fusion(Fusion.Method.SCORES, 60, 1, 1, 100, true, 0.5, 2);
-			Search search = new Search(new QueryShaper(), new Retriever(index, fusion), Reranking.off());
+			KnowledgeBaseSearch search = new KnowledgeBaseSearch(new QueryShaper(), new Retriever(index, fusion),
+					Reranking.off());
 			Judge judge = new SourcesJudge().then(new RulesJudge(NamesRule.PROPER));
-			AnswerEngine engine = new AnswerEngine(new AnswerEngine.Stages(new ConversationRewriter(search), search,
+			AnswerEngine engine = new StagedAnswerEngine(new StagedAnswerEngine.Stages(new ConversationReader(search), search,
 					new Grounding(search, true, NamesRule.PROPER, 2), judge,
 					List.of(new Focus(search)), new ExtractiveGenerator(embeddings, embeddings::embed, 0.3, 3),
 					new Citations(null)));
