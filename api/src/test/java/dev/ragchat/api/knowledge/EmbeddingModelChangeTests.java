@@ -272,10 +272,13 @@ class EmbeddingModelChangeTests extends AbstractWebIntegrationTests {
 			.andExpect(jsonPath("$.migration.progress.documentsDone").value(3))
 			.andExpect(jsonPath("$.migration.progress.chunksDone").value(3));
 		assertThat(search(TAKEN_OVER_QUERY, "vector", 3)).isNotEqualTo(before);
-		for (String document : this.documents) {
-			assertThat(this.indexes.index(MODEL).count(document)).as(document).isEqualTo(1);
-			assertThat(this.indexes.index(InProcessModel.BGE_SMALL.name()).count(document)).as(document).isZero();
-		}
+		// the old index's chunks go once the switch is written
+		await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
+			for (String document : this.documents) {
+				assertThat(this.indexes.index(MODEL).count(document)).as(document).isEqualTo(1);
+				assertThat(this.indexes.index(InProcessModel.BGE_SMALL.name()).count(document)).as(document).isZero();
+			}
+		});
 	}
 
 	/**
@@ -295,7 +298,11 @@ class EmbeddingModelChangeTests extends AbstractWebIntegrationTests {
 			.andExpect(jsonPath("$.migration.error").value(org.hamcrest.Matchers.startsWith("Interrupted: ")))
 			.andExpect(jsonPath("$.migration.error")
 				.value(org.hamcrest.Matchers.containsString("stays on " + InProcessModel.BGE_SMALL.name())));
-		assertThat(this.indexes.index(MODEL).count(this.documents.get(0))).isZero();
+		// the new index's chunks are dropped once the migration is FAILED (the status
+		// is written first, so that a migration another node ended is never dropped)
+		await().atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(50))
+			.untilAsserted(() -> assertThat(this.indexes.index(MODEL).count(this.documents.get(0))).isZero());
 		assertThat(results("vector")).isEqualTo(before);
 		// not run again
 		assertThat(stub.requests()).hasSize(requests);
