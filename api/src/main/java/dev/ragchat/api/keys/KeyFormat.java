@@ -1,4 +1,4 @@
-package dev.ragchat.api.access.keys;
+package dev.ragchat.api.keys;
 
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
