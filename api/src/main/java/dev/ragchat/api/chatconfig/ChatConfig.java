@@ -1,4 +1,4 @@
-package dev.ragchat.api.chat.config;
+package dev.ragchat.api.chatconfig;
 
 import java.time.Instant;
 
