@@ -1,4 +1,4 @@
-package dev.ragchat.ingestion.reading.archive;
+package dev.ragchat.ingestion.archive;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package dev.ragchat.ingestion.reading.archive;
+package dev.ragchat.ingestion.archive;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
