@@ -1,4 +1,4 @@
-package dev.ragchat.retrieval.embedding.onnx;
+package dev.ragchat.retrieval.onnx;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.ragchat.retrieval.embedding.onnx;
+package dev.ragchat.retrieval.onnx;
 
 import java.util.List;
 import java.util.stream.Stream;

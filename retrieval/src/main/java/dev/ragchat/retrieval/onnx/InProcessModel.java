@@ -1,4 +1,4 @@
-package dev.ragchat.retrieval.embedding.onnx;
+package dev.ragchat.retrieval.onnx;
 
 /**
  * An embedding model that runs in process: its int8 ONNX graph and tokenizer come from a

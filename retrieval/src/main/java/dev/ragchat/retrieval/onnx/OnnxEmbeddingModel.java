@@ -1,4 +1,4 @@
-package dev.ragchat.retrieval.embedding.onnx;
+package dev.ragchat.retrieval.onnx;
 
 import java.io.IOException;
 import java.io.InputStream;

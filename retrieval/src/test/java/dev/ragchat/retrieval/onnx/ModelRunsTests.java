@@ -1,11 +1,11 @@
-package dev.ragchat.retrieval.embedding.onnx;
+package dev.ragchat.retrieval.onnx;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 
-import dev.ragchat.retrieval.embedding.onnx.ModelRuns.Priority;
+import dev.ragchat.retrieval.onnx.ModelRuns.Priority;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
