@@ -1,4 +1,4 @@
-package dev.ragchat.sources.crawl;
+package dev.ragchat.sources;
 
 /**
  * Seals a web source's secret (a header value, or a user name and password) before it is
