@@ -161,11 +161,16 @@ class StopClosesTheModelsRequestTests extends AbstractHttpsIntegrationTests {
 			int logged = output.getAll().length();
 			leaveAStreamedCompletion();
 
-			// the container's word that the client went away reaches the controller
-			await().atMost(Duration.ofSeconds(10))
-				.until(() -> lines.list.stream()
-					.anyMatch((event) -> event.getFormattedMessage()
-						.startsWith("The client of a streamed completion went away")));
+			// the container's word that the client went away reaches the controller (read
+			// under the appender's lock, which its appends hold: they come from another
+			// thread)
+			await().atMost(Duration.ofSeconds(10)).until(() -> {
+				synchronized (lines) {
+					return lines.list.stream()
+						.anyMatch((event) -> event.getFormattedMessage()
+							.startsWith("The client of a streamed completion went away"));
+				}
+			});
 			assertThat(output.getAll().substring(logged)).doesNotContain("ERROR").doesNotContain("\tat ");
 		}
 		finally {
