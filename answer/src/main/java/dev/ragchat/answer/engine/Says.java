@@ -4,8 +4,10 @@ import java.text.ParsePosition;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -156,11 +158,13 @@ final class Says {
 	 */
 	private boolean negated(String sentence) {
 		String[] tokens = sentence.split("\\s+");
+		String[] stems = Arrays.stream(tokens).map(Says::stem).toArray(String[]::new);
 		List<int[]> negations = new ArrayList<>();
 		List<int[]> asked = new ArrayList<>();
 		int clause = 0;
 		for (int i = 0; i < tokens.length; i++) {
 			String token = tokens[i];
+			String stem = stems[i];
 			if (CLAUSE_WORD.matcher(token).matches()) {
 				clause++;
 			}
@@ -168,8 +172,8 @@ final class Says {
 					|| (i + 1 < tokens.length && FREE_OF.matcher(token + " " + tokens[i + 1]).matches())) {
 				negations.add(new int[] { i, clause });
 			}
-			else if (this.asked.contains(stem(token)) || this.names.stream()
-				.anyMatch((name) -> !stem(token).isEmpty() && named(name, List.of(stem(token))))) {
+			else if (this.asked.contains(stem)
+					|| (!stem.isEmpty() && this.names.stream().anyMatch((name) -> named(name, List.of(stem))))) {
 				asked.add(new int[] { i, clause });
 			}
 			if (CLAUSE_END.matcher(token).find()) {
@@ -180,9 +184,9 @@ final class Says {
 		// negation in another ("The laws of Norway apply, without regard to their
 		// conflict of laws rules") is not of it
 		int[] held = new int[clause + 1];
-		java.util.Set<String> counted = new java.util.HashSet<>();
+		Set<String> counted = new HashSet<>();
 		for (int[] word : asked) {
-			if (counted.add(word[1] + " " + stem(tokens[word[0]]))) {
+			if (counted.add(word[1] + " " + stems[word[0]])) {
 				held[word[1]]++;
 			}
 		}
