@@ -22,7 +22,8 @@ CONVERSATIONS = [
          target="No: Owlsfoot takes no reservations. Sites are first come, first served, with self-registration at "
                 "the kiosk in the car park; in July and August they are often all taken by Friday afternoon.",
          evidence={"campground-owlsfoot": ["| Reservations | none: first come, first served, with self-registration "
-                                           "at the kiosk |"]},
+                                           "at the kiosk |"],
+                   "reservations-and-cancellations": ["Owlsfoot cannot be booked (it is first come, first served)"]},
          traps=["campground-birchwater", "campground-cinder-flats"]),
     dict(id="price-equestrian-site", kind="subject named by the assistant: price year", answerability="ANSWERABLE",
          multi_turn="Follow-up", question_type=["Factoid"], subject="Cinder Flats",
@@ -238,7 +239,10 @@ CONVERSATIONS = [
                                    "| Camping | no discount |"],
                    "annual-pass": ["| Boat rentals at the Birchwater Boathouse | 15% off |",
                                    "| Camping | 10% off nights from Sunday to Thursday at Birchwater and Cinder "
-                                   "Flats |"]},
+                                   "Flats |"],
+                   "boat-rentals": ["Season Pass holders get 10% off and Annual Pass holders 15% off"],
+                   "campground-birchwater": ["An Annual Pass takes 10% off nights from Sunday to Thursday; a Season "
+                                             "Pass gives no discount on camping."]},
          traps=["day-pass"]),
     dict(id="summarise-access-pass", kind="operator follow-up: summarise", answerability="ANSWERABLE",
          multi_turn="Follow-up", question_type=["Summarization"], subject="Access Pass",
@@ -338,7 +342,8 @@ CONVERSATIONS = [
                 "21:00 from 15 May to 30 September; you must stay in the field with your dog. Everywhere else dogs "
                 "must be on a lead of at most 2 m.",
          evidence={"pets": ["The Paddock is a fenced 1.2-hectare field beside the Cinder Flats day-use area where "
-                            "dogs may run off the lead."]},
+                            "dogs may run off the lead."],
+                   "campground-cinder-flats": ["The fenced off-lead field, the Paddock, is beside the day-use area."]},
          traps=["campground-birchwater"]),
     dict(id="new-question-cancel-after-fennick", kind="new question after a long conversation",
          answerability="ANSWERABLE", multi_turn="Follow-up", question_type=["Factoid"], subject="cancel",
@@ -513,7 +518,7 @@ CONVERSATIONS = [
                 "including the reservation fee, without your asking, within 10 working days.",
          evidence={"closures-and-alerts": ["bookings for the nights affected are refunded in full, including the "
                                            "reservation fee, without your asking, within 10 working days"]},
-         traps=["reservations-and-cancellations"]),
+         traps=[]),
     dict(id="first-turn-campfire-permit", kind="first turn", answerability="ANSWERABLE",
          multi_turn="N/A", question_type=["Factoid"], subject="permit",
          turns=[U("do i need a fire permit to have a campfire at my campsite?")],
