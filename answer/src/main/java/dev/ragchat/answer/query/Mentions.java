@@ -68,9 +68,13 @@ final class Mentions {
 			return List.of();
 		}
 		List<String> names = this.search.shape(text).names();
+		List<ScoredChunk> chunks = this.search.search(scope.lookingUp(text, READ)).chunks();
+		Titles titles = new Titles(new LinkedHashMap<>());
+		chunks.forEach((found) -> titles.byDocument()
+			.putIfAbsent(found.chunk().documentId(), titleWords(found.chunk(), parts(found.chunk()))));
 		Map<String, Named> named = new LinkedHashMap<>();
-		for (ScoredChunk found : this.search.search(scope.lookingUp(text, READ)).chunks()) {
-			Named name = named(found.chunk(), words, names, text, from);
+		for (ScoredChunk found : chunks) {
+			Named name = named(found.chunk(), words, names, text, from, titles);
 			if (name != null) {
 				List<String> documents = named.computeIfAbsent(name.label().toLowerCase(Locale.ROOT), (key) -> name)
 					.documentIds();
@@ -79,6 +83,15 @@ final class Mentions {
 				}
 			}
 		}
+		// a title part several titles share ("Old Quay" of two routes) names none of
+		// them when the turn names one of them by what only its title writes ("route F1
+		// from Old Quay"): the others are only its family; a code several share names
+		// the thing they are all about ("K3" of a kettle and its release notes)
+		named.values()
+			.removeIf((name) -> !code(name.label()) && named.values()
+				.stream()
+				.anyMatch((other) -> other != name && titles.shared(other.words()) < titles.shared(name.words())
+						&& other.documentIds().stream().anyMatch((document) -> titles.holds(document, name.words()))));
 		// of two names one of which holds the other's words, the longer is meant, and the
 		// documents of the shorter come after its own ("viral pneumonia", "pneumonia")
 		List<Subject> subjects = new ArrayList<>();
@@ -203,27 +216,24 @@ final class Mentions {
 	}
 
 	/**
-	 * What of the chunk's document the turn names: a part of its title or its file name
-	 * whose words it writes, else a name it writes that the title holds.
+	 * What of the chunk's document the turn names: of the parts of its title or its file
+	 * name whose words it writes, and the names it writes that the title holds, one that
+	 * the fewest titles found share (a part several share, "Old Quay" of two routes,
+	 * names a family more than the document); of those the longest part, else a name at
+	 * least as long.
 	 */
-	private static Named named(Chunk chunk, Set<String> words, List<String> names, String text, String from) {
-		Named best = null;
-		List<String> parts = new ArrayList<>(List.of(TITLE_PARTS.split(chunk.title().strip())));
-		if (chunk.title().isBlank()) {
-			// a document without a title is named by its file name
-			parts.add(chunk.filename().replaceFirst("\\.[A-Za-z0-9]{1,5}$", "").replaceAll("[_.]+", " "));
-		}
-		Set<String> titleWords = new LinkedHashSet<>();
+	private static Named named(Chunk chunk, Set<String> words, List<String> names, String text, String from,
+			Titles titles) {
+		List<String> parts = parts(chunk);
+		List<Named> written = new ArrayList<>();
 		for (String part : parts) {
 			Set<String> partWords = Overlap.words(part);
-			titleWords.addAll(partWords);
-			if (!partWords.isEmpty() && words.containsAll(partWords) && writes(text, part)
-					&& (best == null || partWords.size() > best.words().size())) {
-				best = new Named(part.strip(), partWords, new ArrayList<>());
+			if (!partWords.isEmpty() && words.containsAll(partWords) && writes(text, part)) {
+				written.add(new Named(part.strip(), partWords, new ArrayList<>()));
 			}
 		}
-		// a name may be what the file name holds ("3M" of "3M_2018_10K.pdf")
-		titleWords.addAll(Overlap.words(chunk.filename().replaceAll("[_.]+", " ")));
+		int ofTitle = written.size();
+		Set<String> titleWords = titleWords(chunk, parts);
 		for (String name : names) {
 			if (Subject.ASSISTANT.equals(from) && !CODE.matcher(name).find()) {
 				// an answer's capitalised words are many ("Park", "County"): only its
@@ -231,17 +241,51 @@ final class Mentions {
 				continue;
 			}
 			Set<String> nameWords = Overlap.words(name);
-			// a name as the turn writes it, rather than a file name of the same words
-			if (!nameWords.isEmpty() && titleWords.containsAll(nameWords)
-					&& (best == null || nameWords.size() >= best.words().size())) {
-				java.util.regex.Matcher written = Pattern
+			if (!nameWords.isEmpty() && titleWords.containsAll(nameWords)) {
+				// a name as the turn writes it, rather than a file name of the same words
+				java.util.regex.Matcher writing = Pattern
 					.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(name) + "(?![\\p{L}\\p{N}])",
 							Pattern.CASE_INSENSITIVE)
 					.matcher(text);
-				best = new Named(written.find() ? written.group() : name, nameWords, new ArrayList<>());
+				written.add(new Named(writing.find() ? writing.group() : name, nameWords, new ArrayList<>()));
+			}
+		}
+		int fewest = written.stream().mapToInt((name) -> titles.shared(name.words())).min().orElse(0);
+		Named best = null;
+		for (int i = 0; i < written.size(); i++) {
+			Named name = written.get(i);
+			if (titles.shared(name.words()) == fewest && (best == null || name.words().size() > best.words().size()
+					|| (i >= ofTitle && name.words().size() == best.words().size()))) {
+				best = name;
 			}
 		}
 		return best;
+	}
+
+	/** Whether a name is one code ("K3", "AX3000", "IBM"), not words ("Old Quay"). */
+	private static boolean code(String name) {
+		return !name.isBlank() && !name.strip().contains(" ") && CODE.matcher(name).find();
+	}
+
+	/** The parts of a chunk's title, or its file name when it has none. */
+	private static List<String> parts(Chunk chunk) {
+		List<String> parts = new ArrayList<>(List.of(TITLE_PARTS.split(chunk.title().strip())));
+		if (chunk.title().isBlank()) {
+			// a document without a title is named by its file name
+			parts.add(chunk.filename().replaceFirst("\\.[A-Za-z0-9]{1,5}$", "").replaceAll("[_.]+", " "));
+		}
+		return parts;
+	}
+
+	/**
+	 * The words of a title's parts and of its file name: a name may be what the file name
+	 * holds ("3M" of "3M_2018_10K.pdf").
+	 */
+	private static Set<String> titleWords(Chunk chunk, List<String> parts) {
+		Set<String> titleWords = new LinkedHashSet<>();
+		parts.forEach((part) -> titleWords.addAll(Overlap.words(part)));
+		titleWords.addAll(Overlap.words(chunk.filename().replaceAll("[_.]+", " ")));
+		return titleWords;
 	}
 
 	/**
@@ -268,6 +312,26 @@ final class Mentions {
 	 * @param documentIds the documents it names
 	 */
 	private record Named(String label, Set<String> words, List<String> documentIds) {
+
+	}
+
+	/**
+	 * The title words of the documents a turn's look-up found.
+	 *
+	 * @param byDocument each document's title words
+	 */
+	private record Titles(Map<String, Set<String>> byDocument) {
+
+		/** How many of the documents' titles hold every one of the words. */
+		int shared(Set<String> words) {
+			return (int) this.byDocument.values().stream().filter((title) -> title.containsAll(words)).count();
+		}
+
+		/** Whether the document's title holds every one of the words. */
+		boolean holds(String documentId, Set<String> words) {
+			Set<String> title = this.byDocument.get(documentId);
+			return title != null && title.containsAll(words);
+		}
 
 	}
 

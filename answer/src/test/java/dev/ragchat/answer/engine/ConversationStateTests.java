@@ -195,6 +195,27 @@ class ConversationStateTests {
 	}
 
 	@Test
+	void aLineTheAssistantNamedByItsCodeIsTheSubjectNotTheSiblingThatSharesItsTerminus() {
+		add("line-b1", "Bus line B1: Central Station – Airport",
+				section("Timetable", "On Sundays the last bus leaves Central Station at 23:10."));
+		add("line-b2", "Bus line B2: Central Station – University",
+				section("Timetable", "On Sundays the last bus leaves Central Station at 21:40."));
+		add("central-station", "Central Station",
+				section("Facilities", "Central Station has a ticket office, lockers and a waiting room."));
+		Chat chat = new Chat(extract());
+		chat.history.add(new Turn(Turn.USER, "How do I get to the airport without a car?"));
+		chat.history.add(new Turn(Turn.ASSISTANT, "Line B1 runs from Central Station to the airport."));
+		Answer last = chat.ask("When does the last bus leave on Sundays?");
+		// "Central Station" is a part of both lines' titles: it names their terminus,
+		// not either line, when the answer names one of them by its code
+		assertThat(last.trace().stage(Trace.REWRITE).conversation().documents()).as(last.trace().toString())
+			.contains("line-b1")
+			.doesNotContain("line-b2");
+		assertThat(last.grounded()).as(last.text()).isTrue();
+		assertThat(documents(last)).containsOnly("line-b1");
+	}
+
+	@Test
 	void aFollowUpOnTheNamedRouterIsAnsweredFromAnotherPageWhenOnlyThatOneGivesTheFigure() {
 		add("price-list", "Spare parts price list", section("Routers",
 				"A spare power adapter for the AX3000 costs 25 euros.", "A wall mount for the BX1800 costs 12 euros."));
