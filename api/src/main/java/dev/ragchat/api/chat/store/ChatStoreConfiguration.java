@@ -3,7 +3,7 @@ package dev.ragchat.api.chat.store;
 import dev.ragchat.api.chat.MessageStore;
 import dev.ragchat.api.chat.SessionScopeStore;
 import dev.ragchat.api.chat.SessionStore;
-import dev.ragchat.api.chat.config.ChatConfigStore;
+import dev.ragchat.api.chatconfig.ChatConfigStore;
 import dev.ragchat.ingestion.catalog.Catalog;
 
 import org.springframework.context.annotation.Bean;

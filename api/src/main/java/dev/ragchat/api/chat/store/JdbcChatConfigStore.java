@@ -6,8 +6,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
-import dev.ragchat.api.chat.config.ChatConfig;
-import dev.ragchat.api.chat.config.ChatConfigStore;
+import dev.ragchat.api.chatconfig.ChatConfig;
+import dev.ragchat.api.chatconfig.ChatConfigStore;
 import dev.ragchat.ingestion.catalog.Jdbc;
 
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -3,8 +3,8 @@ package dev.ragchat.api.chat.store;
 import java.util.List;
 import java.util.Optional;
 
-import dev.ragchat.api.chat.config.ChatConfig;
-import dev.ragchat.api.chat.config.ChatConfigStore;
+import dev.ragchat.api.chatconfig.ChatConfig;
+import dev.ragchat.api.chatconfig.ChatConfigStore;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;

@@ -2,7 +2,7 @@ package dev.ragchat.api.chat.store;
 
 import dev.ragchat.api.chat.MessageStore;
 import dev.ragchat.api.chat.SessionStore;
-import dev.ragchat.api.chat.config.ChatConfigStore;
+import dev.ragchat.api.chatconfig.ChatConfigStore;
 import dev.ragchat.ingestion.AtlasLocalTest;
 import dev.ragchat.ingestion.catalog.TestMongo;
 import org.junit.jupiter.api.Nested;

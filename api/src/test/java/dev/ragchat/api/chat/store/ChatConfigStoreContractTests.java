@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-import dev.ragchat.api.chat.config.ChatConfig;
-import dev.ragchat.api.chat.config.ChatConfigStore;
+import dev.ragchat.api.chatconfig.ChatConfig;
+import dev.ragchat.api.chatconfig.ChatConfigStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

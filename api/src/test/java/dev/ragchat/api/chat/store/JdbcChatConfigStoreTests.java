@@ -1,7 +1,7 @@
 package dev.ragchat.api.chat.store;
 
 import dev.ragchat.api.TestCatalog;
-import dev.ragchat.api.chat.config.ChatConfigStore;
+import dev.ragchat.api.chatconfig.ChatConfigStore;
 
 class JdbcChatConfigStoreTests extends ChatConfigStoreContractTests {
 

@@ -1,6 +1,6 @@
 package dev.ragchat.api.chat.store;
 
-import dev.ragchat.api.chat.config.ChatConfigStore;
+import dev.ragchat.api.chatconfig.ChatConfigStore;
 import dev.ragchat.ingestion.catalog.TestMongo;
 
 /**
