@@ -93,7 +93,7 @@ class ArchitectureTests {
 		// may call a model over HTTP, it may not serve HTTP)
 		noClasses().that()
 			.resideInAnyPackage("dev.ragchat.api.chat", "dev.ragchat.answer..", "dev.ragchat.api.chat.store..",
-					"dev.ragchat.api.media", "dev.ragchat.retrieval..")
+					"dev.ragchat.api.chatconfig..", "dev.ragchat.api.media", "dev.ragchat.retrieval..")
 			.should()
 			.dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("..web..", "jakarta.servlet..")
 				.and(DescribedPredicate.not(JavaClass.Predicates.resideInAnyPackage("org.springframework.web.client..",
@@ -263,7 +263,8 @@ class ArchitectureTests {
 			.onlyBeAccessed()
 			.byClassesThat()
 			.resideInAnyPackage("dev.ragchat.ingestion.catalog..", "dev.ragchat.ingestion.blobs..",
-					"dev.ragchat.api.access.store..", "dev.ragchat.api.chat.store..", "dev.ragchat.api.media.store..",
+					"dev.ragchat.api.access.store..", "dev.ragchat.api.chat.store..",
+					"dev.ragchat.api.chatconfig.store..", "dev.ragchat.api.media.store..",
 					"dev.ragchat.api.feedback.store..", "dev.ragchat.sources.store..", "dev.ragchat.api.models.store..",
 					"dev.ragchat.api.evaluation.store..", "dev.ragchat.api.people.store..")
 			.check(ragchat);

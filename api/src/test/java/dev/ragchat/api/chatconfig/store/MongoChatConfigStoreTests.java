@@ -1,4 +1,4 @@
-package dev.ragchat.api.chat.store;
+package dev.ragchat.api.chatconfig.store;
 
 import dev.ragchat.api.chatconfig.ChatConfigStore;
 import dev.ragchat.ingestion.catalog.TestMongo;

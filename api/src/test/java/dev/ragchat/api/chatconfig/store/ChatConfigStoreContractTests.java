@@ -1,4 +1,4 @@
-package dev.ragchat.api.chat.store;
+package dev.ragchat.api.chatconfig.store;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
