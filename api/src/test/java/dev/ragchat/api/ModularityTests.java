@@ -68,6 +68,19 @@ class ModularityTests {
 	}
 
 	@Test
+	void theWholeApplicationPublishesAtMostThreeNamedInterfaces() {
+		// each named interface is a place where one module reaches into another's
+		// internals: what another module needs belongs in its top package, the few kept
+		// say why in their package-info
+		assertThat(modules.stream()
+			.flatMap((module) -> module.getNamedInterfaces()
+				.stream()
+				.filter(NamedInterface::isNamed)
+				.map((named) -> module.getIdentifier() + "::" + named.getName()))
+			.toList()).hasSizeLessThanOrEqualTo(3);
+	}
+
+	@Test
 	void modulesUseOnlyEachOthersFrontsAndNamedInterfaces() {
 		modules.verify();
 	}

@@ -24,10 +24,34 @@ import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES,
-		extraIncludes = { "api.web", "ingestion.blobs", "ingestion.catalog", "ingestion.jobs", "ingestion.migration",
-				"ingestion.reading", "retrieval.atlas", "retrieval.config", "retrieval.embedding", "retrieval.lucene",
-				"retrieval.query", "retrieval.rerank", "retrieval.text" },
+		extraIncludes = { "api.web", "ingestion.archive", "ingestion.blobs", "ingestion.catalog", "ingestion.jobs",
+				"ingestion.migration", "ingestion.reading", "retrieval.atlas", "retrieval.config",
+				"retrieval.embedding", "retrieval.lucene", "retrieval.onnx", "retrieval.query", "retrieval.rerank",
+				"retrieval.text" },
 		verifyAutomatically = false)
 public @interface ModuleTestWithFronts {
+
+	/**
+	 * A {@link ModuleTestWithFronts module test with the fronts} that boots the security
+	 * filters and what they ask besides, for a module whose endpoints are reached through
+	 * them but that uses none of their beans, so that Modulith does not count them among
+	 * the module's dependencies to boot ({@code api.models}, whose endpoints take the
+	 * {@code Caller}): the API keys and the filters ({@code api.access}, with the keys'
+	 * format and settings, {@code api.keys}), and the chat sessions the filters ask
+	 * whether a session token's session is open ({@code api.chat}'s
+	 * {@code ActiveSessions}, with the media it uses, {@code api.media}).
+	 */
+	@Target(ElementType.TYPE)
+	@Retention(RetentionPolicy.RUNTIME)
+	@Documented
+	@ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES,
+			extraIncludes = { "api.access", "api.chat", "api.keys", "api.media", "api.web", "ingestion.archive",
+					"ingestion.blobs", "ingestion.catalog", "ingestion.jobs", "ingestion.migration",
+					"ingestion.reading", "retrieval.atlas", "retrieval.config", "retrieval.embedding",
+					"retrieval.lucene", "retrieval.onnx", "retrieval.query", "retrieval.rerank", "retrieval.text" },
+			verifyAutomatically = false)
+	@interface WithSecurity {
+
+	}
 
 }

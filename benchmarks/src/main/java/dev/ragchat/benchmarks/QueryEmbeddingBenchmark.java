@@ -9,8 +9,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.ragchat.retrieval.embedding.onnx.InProcessModel;
-import dev.ragchat.retrieval.embedding.onnx.OnnxEmbeddingModel;
+import dev.ragchat.retrieval.onnx.InProcessModel;
+import dev.ragchat.retrieval.onnx.OnnxEmbeddingModel;
 
 import org.springframework.ai.embedding.EmbeddingModel;
 

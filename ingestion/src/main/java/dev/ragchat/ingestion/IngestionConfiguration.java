@@ -3,11 +3,11 @@ package dev.ragchat.ingestion;
 import java.nio.file.Path;
 import java.time.Clock;
 
+import dev.ragchat.ingestion.archive.ArchiveLimits;
 import dev.ragchat.ingestion.reading.Chunker;
 import dev.ragchat.ingestion.reading.DocumentReader;
 import dev.ragchat.ingestion.reading.MediaTypes;
 import dev.ragchat.ingestion.reading.Ocr;
-import dev.ragchat.ingestion.reading.archive.ArchiveLimits;
 import dev.ragchat.ingestion.reading.pdf.PdfReader;
 import dev.ragchat.retrieval.ChunkIndex;
 import dev.ragchat.retrieval.embedding.TokenCounter;

@@ -14,7 +14,6 @@ import dev.ragchat.sources.Sources.NewAuth;
 import dev.ragchat.sources.Sources.NewSource;
 import dev.ragchat.sources.crawl.Crawler;
 import dev.ragchat.sources.crawl.HostPolicy;
-import dev.ragchat.sources.crawl.Secrets;
 import dev.ragchat.sources.crawl.WebScope;
 import dev.ragchat.sources.files.BucketFiles;
 import dev.ragchat.sources.files.ProtectedPaths;

@@ -12,7 +12,6 @@ import dev.ragchat.errors.NotFoundException;
 import dev.ragchat.errors.RejectedInputException;
 import dev.ragchat.ingestion.KnowledgeBases;
 import dev.ragchat.sources.crawl.Crawler;
-import dev.ragchat.sources.crawl.Secrets;
 import dev.ragchat.sources.files.ProtectedPaths;
 
 /**

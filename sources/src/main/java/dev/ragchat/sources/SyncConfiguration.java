@@ -14,7 +14,6 @@ import dev.ragchat.ingestion.KnowledgeBases;
 import dev.ragchat.ingestion.blobs.BlobProperties;
 import dev.ragchat.sources.crawl.Crawler;
 import dev.ragchat.sources.crawl.HostPolicy;
-import dev.ragchat.sources.crawl.Secrets;
 import dev.ragchat.sources.files.BucketFiles;
 import dev.ragchat.sources.files.FolderFiles;
 import dev.ragchat.sources.files.ProtectedPaths;

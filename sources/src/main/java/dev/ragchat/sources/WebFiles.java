@@ -18,7 +18,6 @@ import dev.ragchat.ingestion.Document;
 import dev.ragchat.sources.crawl.Crawl;
 import dev.ragchat.sources.crawl.Crawler;
 import dev.ragchat.sources.crawl.Page;
-import dev.ragchat.sources.crawl.Secrets;
 import dev.ragchat.sources.files.SourceFiles;
 
 /**

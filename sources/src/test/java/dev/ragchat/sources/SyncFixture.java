@@ -17,7 +17,6 @@ import dev.ragchat.ingestion.DocumentStore;
 import dev.ragchat.ingestion.TestIngestion;
 import dev.ragchat.sources.crawl.Crawler;
 import dev.ragchat.sources.crawl.HostPolicy;
-import dev.ragchat.sources.crawl.Secrets;
 import dev.ragchat.sources.files.FolderFiles;
 import dev.ragchat.sources.files.ProtectedPaths;
 import dev.ragchat.sources.files.SourceFiles;

@@ -7,7 +7,6 @@ import java.util.Base64;
 import java.util.List;
 
 import dev.ragchat.errors.RejectedInputException;
-import dev.ragchat.sources.crawl.Secrets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -12,10 +12,10 @@ import java.util.stream.Stream;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.ragchat.api.access.keys.ApiKeyProperties;
-import dev.ragchat.api.access.keys.Base62;
-import dev.ragchat.api.access.keys.Hashes;
-import dev.ragchat.api.access.keys.KeyFormat;
+import dev.ragchat.api.keys.ApiKeyProperties;
+import dev.ragchat.api.keys.Base62;
+import dev.ragchat.api.keys.Hashes;
+import dev.ragchat.api.keys.KeyFormat;
 import dev.ragchat.errors.ConflictException;
 import dev.ragchat.errors.NotFoundException;
 import dev.ragchat.errors.RejectedInputException;

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 
 import dev.ragchat.api.PrivateFiles;
-import dev.ragchat.api.access.keys.Base62;
-import dev.ragchat.api.access.keys.Hashes;
+import dev.ragchat.api.keys.Base62;
+import dev.ragchat.api.keys.Hashes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -10,8 +10,8 @@ import java.util.Set;
 import dev.ragchat.api.access.ApiKey;
 import dev.ragchat.api.access.ApiKeyStore;
 import dev.ragchat.api.access.KeyOwners;
-import dev.ragchat.api.chat.config.ChatConfig;
-import dev.ragchat.api.chat.config.ChatConfigStore;
+import dev.ragchat.api.chatconfig.ChatConfig;
+import dev.ragchat.api.chatconfig.ChatConfigStore;
 
 /**
  * Names what usage figures count by id, for people to read: each API key by its name,

@@ -7,7 +7,7 @@ import dev.ragchat.answer.EngineSettings;
 import dev.ragchat.answer.generate.AnswerSettings;
 import dev.ragchat.api.access.KeyLineages;
 import dev.ragchat.api.access.SessionTokens;
-import dev.ragchat.api.chat.config.ChatConfigStore;
+import dev.ragchat.api.chatconfig.ChatConfigStore;
 import dev.ragchat.api.media.MediaLibrary;
 import dev.ragchat.ingestion.Documents;
 import dev.ragchat.ingestion.KnowledgeBases;

@@ -1,7 +1,7 @@
 package dev.ragchat.api.chat;
 
 import dev.ragchat.answer.AnswerGenerator;
-import dev.ragchat.api.chat.config.ChatConfig;
+import dev.ragchat.api.chatconfig.ChatConfig;
 
 /**
  * Which models a session or a chat config may name, and which model answers a session.

@@ -8,8 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import dev.ragchat.answer.generate.ChosenModel;
 import dev.ragchat.api.access.Caller;
-import dev.ragchat.api.chat.config.ChatConfig;
-import dev.ragchat.api.chat.config.ChatConfigStore;
+import dev.ragchat.api.chatconfig.ChatConfig;
+import dev.ragchat.api.chatconfig.ChatConfigStore;
 import dev.ragchat.api.models.ChoiceCheck.Checked;
 import dev.ragchat.api.models.Models.Generator;
 import dev.ragchat.errors.NotFoundException;

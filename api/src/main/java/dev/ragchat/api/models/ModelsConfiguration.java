@@ -5,7 +5,7 @@ import java.time.Clock;
 import dev.ragchat.answer.generate.ChosenModel;
 import dev.ragchat.answer.generate.ChosenModels;
 import dev.ragchat.api.RagChatProperties;
-import dev.ragchat.api.chat.config.ChatConfigStore;
+import dev.ragchat.api.chatconfig.ChatConfigStore;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;

@@ -1,6 +1,6 @@
 package dev.ragchat.api.openai;
 
-import dev.ragchat.api.chat.config.ChatConfigStore;
+import dev.ragchat.api.chatconfig.ChatConfigStore;
 import dev.ragchat.api.models.ModelRegistry;
 import dev.ragchat.ingestion.KnowledgeBases;
 

@@ -3,8 +3,8 @@ package dev.ragchat.api.people;
 import java.time.Clock;
 
 import dev.ragchat.api.access.ApiKeys;
-import dev.ragchat.api.access.keys.ApiKeyProperties;
 import dev.ragchat.api.audit.Audit;
+import dev.ragchat.api.keys.ApiKeyProperties;
 import dev.ragchat.api.knowledge.KnowledgeBaseEvent;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

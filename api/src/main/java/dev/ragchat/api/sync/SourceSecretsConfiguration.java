@@ -2,7 +2,7 @@ package dev.ragchat.api.sync;
 
 import dev.ragchat.api.RagChatProperties;
 import dev.ragchat.api.models.SecretBox;
-import dev.ragchat.sources.crawl.Secrets;
+import dev.ragchat.sources.Secrets;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

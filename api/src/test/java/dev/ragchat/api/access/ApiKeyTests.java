@@ -13,8 +13,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ragchat.api.AbstractWebIntegrationTests;
 import dev.ragchat.api.Calls;
 import dev.ragchat.api.RagChatProperties;
-import dev.ragchat.api.access.keys.Hashes;
-import dev.ragchat.api.access.keys.KeyFormat;
+import dev.ragchat.api.keys.Hashes;
+import dev.ragchat.api.keys.KeyFormat;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ragchat.RagChatApplication;
 import dev.ragchat.api.Calls;
 import dev.ragchat.ingestion.migration.MigrationJobs;
-import dev.ragchat.retrieval.embedding.onnx.InProcessModel;
+import dev.ragchat.retrieval.onnx.InProcessModel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

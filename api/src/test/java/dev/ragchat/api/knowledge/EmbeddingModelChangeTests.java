@@ -17,7 +17,7 @@ import dev.ragchat.ingestion.migration.EmbeddingMigrationStore;
 import dev.ragchat.ingestion.migration.EmbeddingMigrations;
 import dev.ragchat.ingestion.migration.MigrationJobs;
 import dev.ragchat.retrieval.ChunkIndexes;
-import dev.ragchat.retrieval.embedding.onnx.InProcessModel;
+import dev.ragchat.retrieval.onnx.InProcessModel;
 import org.jobrunr.jobs.Job;
 import org.jobrunr.jobs.JobDetails;
 import org.jobrunr.jobs.states.EnqueuedState;

@@ -12,7 +12,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.ragchat.answer.generate.ChosenModels;
 import dev.ragchat.api.Calls;
 import dev.ragchat.api.RagChatProperties;
-import dev.ragchat.api.chat.config.ChatConfigStore;
+import dev.ragchat.api.chatconfig.ChatConfigStore;
 import dev.ragchat.ingestion.TestFiles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -50,18 +50,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * The choice of model as an application module (Spring Modulith's
  * {@code @ApplicationModuleTest}): {@code api.models} with the modules it uses (the
- * answer engine, chat configs, keys, the audit trail, the catalog) and the blob store and
- * index the ingestion front needs, real and nothing mocked; the model servers are stubs
- * (WireMock) over HTTP, a local Ollama and an OpenAI-compatible server at the probed
- * addresses. A model chosen through the module's published API is checked with one call,
- * kept in the catalog and listed as the one that answers, until the configured one is
- * asked for again. Over HTTP (MockMvc, with the security filters): the servers that run
- * and their models are listed, only the master key chooses, a failing test call or a
- * choice that cannot work keeps nothing and says why, and an API key is sealed at rest,
- * never shown back and opened again after a restart. The choice answering questions is
- * {@code ModelChoiceTests}' (it needs documents and sessions).
+ * answer engine, chat configs, the audit trail, the catalog), the security filters its
+ * endpoints are reached through and what they ask (keys, chat sessions:
+ * {@link ModuleTestWithFronts.WithSecurity}), and the blob store and index the ingestion
+ * front needs, real and nothing mocked. The model servers are stubs (WireMock) over HTTP,
+ * a local Ollama and an OpenAI-compatible server at the probed addresses. A model chosen
+ * through the module's published API is checked with one call, kept in the catalog and
+ * listed as the one that answers, until the configured one is asked for again. Over HTTP
+ * (MockMvc, with the security filters): the servers that run and their models are listed,
+ * only the master key chooses, a failing test call or a choice that cannot work keeps
+ * nothing and says why, and an API key is sealed at rest, never shown back and opened
+ * again after a restart. The choice answering questions is {@code ModelChoiceTests}' (it
+ * needs documents and sessions).
  */
-@ModuleTestWithFronts
+@ModuleTestWithFronts.WithSecurity
 @AutoConfigureMockMvc
 class ModelsModuleTests {
 

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-import dev.ragchat.ingestion.reading.archive.ArchiveLimits;
+import dev.ragchat.ingestion.archive.ArchiveLimits;
 
 /**
  * Picks the reader for a media type: PDFBox for PDFs, OCR for images, the Markdown

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.ragchat.errors.RejectedInputException;
-import dev.ragchat.ingestion.reading.archive.ArchiveLimits;
-import dev.ragchat.ingestion.reading.archive.CountingEmbeddedExtractor;
-import dev.ragchat.ingestion.reading.archive.Inflation;
+import dev.ragchat.ingestion.archive.ArchiveLimits;
+import dev.ragchat.ingestion.archive.CountingEmbeddedExtractor;
+import dev.ragchat.ingestion.archive.Inflation;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.extractor.EmbeddedDocumentExtractor;

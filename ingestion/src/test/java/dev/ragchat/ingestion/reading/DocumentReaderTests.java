@@ -10,7 +10,7 @@ import dev.ragchat.errors.RejectedInputException;
 import dev.ragchat.ingestion.ExternalProgram;
 import dev.ragchat.ingestion.RequiresProgram;
 import dev.ragchat.ingestion.TestFiles;
-import dev.ragchat.ingestion.reading.archive.ArchiveLimits;
+import dev.ragchat.ingestion.archive.ArchiveLimits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -2,7 +2,7 @@ package dev.ragchat.ingestion.reading;
 
 import java.nio.file.Path;
 
-import dev.ragchat.ingestion.reading.archive.ArchiveLimits;
+import dev.ragchat.ingestion.archive.ArchiveLimits;
 import dev.ragchat.ingestion.reading.pdf.PdfReader;
 
 /**

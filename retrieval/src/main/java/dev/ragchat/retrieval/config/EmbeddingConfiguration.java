@@ -13,8 +13,8 @@ import dev.ragchat.retrieval.embedding.QueryEmbedder;
 import dev.ragchat.retrieval.embedding.QueryVectors;
 import dev.ragchat.retrieval.embedding.TokenCounter;
 import dev.ragchat.retrieval.embedding.VectorCacheProperties;
-import dev.ragchat.retrieval.embedding.onnx.InProcessModel;
-import dev.ragchat.retrieval.embedding.onnx.OnnxEmbeddingModel;
+import dev.ragchat.retrieval.onnx.InProcessModel;
+import dev.ragchat.retrieval.onnx.OnnxEmbeddingModel;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;

@@ -1,5 +1,5 @@
 /**
- * Embedding models: in process ({@code onnx}), Gemini on Vertex AI or with an API key,
- * OpenAI-compatible servers; the query and token-count ports.
+ * Embedding models: in process ({@code retrieval.onnx}), Gemini on Vertex AI or with an
+ * API key, OpenAI-compatible servers; the query and token-count ports.
  */
 package dev.ragchat.retrieval.embedding;

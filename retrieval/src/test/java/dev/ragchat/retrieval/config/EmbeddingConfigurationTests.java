@@ -5,8 +5,8 @@ import dev.ragchat.retrieval.embedding.EmbeddingProperties;
 import dev.ragchat.retrieval.embedding.IndexEmbedding;
 import dev.ragchat.retrieval.embedding.IndexEmbeddings;
 import dev.ragchat.retrieval.embedding.VectorCacheProperties;
-import dev.ragchat.retrieval.embedding.onnx.InProcessModel;
-import dev.ragchat.retrieval.embedding.onnx.OnnxEmbeddingModel;
+import dev.ragchat.retrieval.onnx.InProcessModel;
+import dev.ragchat.retrieval.onnx.OnnxEmbeddingModel;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.ai.embedding.EmbeddingModel;

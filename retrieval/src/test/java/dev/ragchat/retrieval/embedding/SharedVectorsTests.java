@@ -10,8 +10,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
-import dev.ragchat.retrieval.embedding.onnx.InProcessModel;
-import dev.ragchat.retrieval.embedding.onnx.OnnxEmbeddingModel;
+import dev.ragchat.retrieval.onnx.InProcessModel;
+import dev.ragchat.retrieval.onnx.OnnxEmbeddingModel;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

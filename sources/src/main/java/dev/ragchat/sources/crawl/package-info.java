@@ -4,12 +4,5 @@
  * the operator allows ({@link dev.ragchat.sources.crawl.HostPolicy}), robots.txt obeyed,
  * each host pressed lightly, unchanged pages answered by conditional requests
  * ({@link dev.ragchat.sources.crawl.Crawl}).
- * <p>
- * A named interface of the {@code sources} module, which other modules may use
- * ({@code ModularityTests}): api.sync keeps a web source's secrets apart
- * ({@code Secrets}).
  */
-@NamedInterface("crawl")
 package dev.ragchat.sources.crawl;
-
-import org.springframework.modulith.NamedInterface;

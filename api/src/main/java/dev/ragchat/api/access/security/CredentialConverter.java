@@ -1,6 +1,6 @@
 package dev.ragchat.api.access.security;
 
-import dev.ragchat.api.access.keys.KeyFormat;
+import dev.ragchat.api.keys.KeyFormat;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpHeaders;

@@ -6,7 +6,7 @@ import dev.ragchat.api.analytics.Analytics;
 import dev.ragchat.api.analytics.UsageNames;
 import dev.ragchat.api.chat.MessageStore;
 import dev.ragchat.api.chat.SessionStore;
-import dev.ragchat.api.chat.config.ChatConfigStore;
+import dev.ragchat.api.chatconfig.ChatConfigStore;
 import dev.ragchat.api.feedback.FeedbackStore;
 import dev.ragchat.ingestion.DocumentStore;
 

@@ -3,14 +3,13 @@ package dev.ragchat.api.chat.store;
 import dev.ragchat.api.chat.MessageStore;
 import dev.ragchat.api.chat.SessionScopeStore;
 import dev.ragchat.api.chat.SessionStore;
-import dev.ragchat.api.chat.config.ChatConfigStore;
 import dev.ragchat.ingestion.catalog.Catalog;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The session, session-scope, message and chat-config stores' adapters, on the catalog of
+ * The session, session-scope and message stores' adapters, on the catalog of
  * {@code ragchat.catalog.store}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -24,11 +23,6 @@ class ChatStoreConfiguration {
 	@Bean
 	MessageStore messageStore(Catalog catalog) {
 		return catalog.choose(JdbcMessageStore::new, MongoMessageStore::new);
-	}
-
-	@Bean
-	ChatConfigStore chatConfigStore(Catalog catalog) {
-		return catalog.choose(JdbcChatConfigStore::new, MongoChatConfigStore::new);
 	}
 
 	@Bean

@@ -1,5 +1,5 @@
 /**
- * Session, message and chat-config store adapters (embedded H2, MongoDB) and their
+ * Session, session-scope and message store adapters (embedded H2, MongoDB) and their
  * configuration.
  */
 package dev.ragchat.api.chat.store;

@@ -2,7 +2,6 @@ package dev.ragchat.api.chat.store;
 
 import dev.ragchat.api.chat.MessageStore;
 import dev.ragchat.api.chat.SessionStore;
-import dev.ragchat.api.chat.config.ChatConfigStore;
 import dev.ragchat.ingestion.AtlasLocalTest;
 import dev.ragchat.ingestion.catalog.TestMongo;
 import org.junit.jupiter.api.Nested;
@@ -40,16 +39,6 @@ class AtlasLocalSessionCatalogTests {
 		@Override
 		protected MessageStore createStore() {
 			return new MongoMessageStore(TestMongo.atlasLocal());
-		}
-
-	}
-
-	@Nested
-	class ChatConfigs extends ChatConfigStoreContractTests {
-
-		@Override
-		protected ChatConfigStore createStore() {
-			return new MongoChatConfigStore(TestMongo.atlasLocal());
 		}
 
 	}
