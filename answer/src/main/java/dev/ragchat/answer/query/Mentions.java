@@ -69,9 +69,9 @@ final class Mentions {
 		}
 		List<String> names = this.search.shape(text).names();
 		List<ScoredChunk> chunks = this.search.search(scope.lookingUp(text, READ)).chunks();
-		Titles titles = new Titles(new LinkedHashMap<>());
-		chunks.forEach((found) -> titles.byDocument()
-			.putIfAbsent(found.chunk().documentId(), titleWords(found.chunk(), parts(found.chunk()))));
+		Titles titles = new Titles(new ArrayList<>(), new ArrayList<>());
+		chunks.forEach(
+				(found) -> titles.add(found.chunk().documentId(), titleWords(found.chunk(), parts(found.chunk()))));
 		Map<String, Named> named = new LinkedHashMap<>();
 		for (ScoredChunk found : chunks) {
 			Named name = named(found.chunk(), words, names, text, from, titles);
@@ -318,19 +318,27 @@ final class Mentions {
 	/**
 	 * The title words of the documents a turn's look-up found.
 	 *
-	 * @param byDocument each document's title words
+	 * @param documentIds the documents
+	 * @param words the words of each one's title, in the same order
 	 */
-	private record Titles(Map<String, Set<String>> byDocument) {
+	private record Titles(List<String> documentIds, List<Set<String>> words) {
+
+		void add(String documentId, Set<String> title) {
+			if (!this.documentIds.contains(documentId)) {
+				this.documentIds.add(documentId);
+				this.words.add(title);
+			}
+		}
 
 		/** How many of the documents' titles hold every one of the words. */
-		int shared(Set<String> words) {
-			return (int) this.byDocument.values().stream().filter((title) -> title.containsAll(words)).count();
+		int shared(Set<String> held) {
+			return (int) this.words.stream().filter((title) -> title.containsAll(held)).count();
 		}
 
 		/** Whether the document's title holds every one of the words. */
-		boolean holds(String documentId, Set<String> words) {
-			Set<String> title = this.byDocument.get(documentId);
-			return title != null && title.containsAll(words);
+		boolean holds(String documentId, Set<String> held) {
+			int i = this.documentIds.indexOf(documentId);
+			return i >= 0 && this.words.get(i).containsAll(held);
 		}
 
 	}
