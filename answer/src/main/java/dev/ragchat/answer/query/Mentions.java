@@ -233,7 +233,7 @@ final class Mentions {
 			}
 		}
 		int ofTitle = written.size();
-		Set<String> titleWords = titleWords(chunk, parts);
+		Set<String> titleWords = titles.of(chunk.documentId());
 		for (String name : names) {
 			if (Subject.ASSISTANT.equals(from) && !CODE.matcher(name).find()) {
 				// an answer's capitalised words are many ("Park", "County"): only its
@@ -330,6 +330,12 @@ final class Mentions {
 			}
 		}
 
+		/** The words of a document's title (none for one not found). */
+		Set<String> of(String documentId) {
+			int i = this.documentIds.indexOf(documentId);
+			return (i >= 0) ? this.words.get(i) : Set.of();
+		}
+
 		/** How many of the documents' titles hold every one of the words. */
 		int shared(Set<String> held) {
 			return (int) this.words.stream().filter((title) -> title.containsAll(held)).count();
@@ -337,8 +343,8 @@ final class Mentions {
 
 		/** Whether the document's title holds every one of the words. */
 		boolean holds(String documentId, Set<String> held) {
-			int i = this.documentIds.indexOf(documentId);
-			return i >= 0 && this.words.get(i).containsAll(held);
+			Set<String> title = of(documentId);
+			return !title.isEmpty() && title.containsAll(held);
 		}
 
 	}
