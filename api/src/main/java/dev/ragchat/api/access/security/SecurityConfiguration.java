@@ -33,7 +33,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.config.annotation.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
@@ -48,7 +47,6 @@ import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfException;
-import org.springframework.security.web.header.HeaderWriterFilter;
 
 /**
  * The one security filter chain: stateless, credentials from headers, problem responses
@@ -194,23 +192,6 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * The security headers written before the request is handled, not when its response
-	 * is committed or after it: a streamed answer's response is committed by the thread
-	 * that answers while the request's thread leaves the filters, and Tomcat's HTTP/2
-	 * header encoder then read a header list the other thread was writing (a
-	 * NullPointerException in HpackEncoder, the stream reset).
-	 */
-	private static final ObjectPostProcessor<HeaderWriterFilter> EAGER_HEADERS = new ObjectPostProcessor<>() {
-
-		@Override
-		public <O extends HeaderWriterFilter> O postProcess(O filter) {
-			filter.setShouldWriteHeadersEagerly(true);
-			return filter;
-		}
-
-	};
-
-	/**
 	 * Stateless, credentials from headers, HSTS and the content security policy on every
 	 * response. People signed in with an identity provider: their console's calls carry
 	 * the session cookie, so those that change something need the session's CSRF token
@@ -229,12 +210,10 @@ class SecurityConfiguration {
 			.requestCache(AbstractHttpConfigurer::disable)
 			.sessionManagement((s) -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
 				.sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
-			.headers((headers) -> {
-				headers.addObjectPostProcessor(EAGER_HEADERS);
-				headers.httpStrictTransportSecurity(
+			.headers((headers) -> headers
+				.httpStrictTransportSecurity(
 						(hsts) -> hsts.includeSubDomains(true).maxAgeInSeconds(SecurityHeaders.HSTS_MAX_AGE_SECONDS))
-					.contentSecurityPolicy((csp) -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY));
-			});
+				.contentSecurityPolicy((csp) -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY)));
 	}
 
 	/** Health, the API's description, the console's files and signing in: anyone. */
