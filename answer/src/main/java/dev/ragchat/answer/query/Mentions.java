@@ -70,8 +70,10 @@ final class Mentions {
 		List<String> names = this.search.shape(text).names();
 		List<ScoredChunk> chunks = this.search.search(scope.lookingUp(text, READ)).chunks();
 		Titles titles = new Titles(new ArrayList<>(), new ArrayList<>());
-		chunks.forEach(
-				(found) -> titles.add(found.chunk().documentId(), titleWords(found.chunk(), parts(found.chunk()))));
+		chunks.stream()
+			.map(ScoredChunk::chunk)
+			.filter((chunk) -> !titles.documentIds().contains(chunk.documentId()))
+			.forEach((chunk) -> titles.add(chunk.documentId(), titleWords(chunk, parts(chunk))));
 		Map<String, Named> named = new LinkedHashMap<>();
 		for (ScoredChunk found : chunks) {
 			Named name = named(found.chunk(), words, names, text, from, titles);
@@ -323,11 +325,10 @@ final class Mentions {
 	 */
 	private record Titles(List<String> documentIds, List<Set<String>> words) {
 
+		/** Adds a document not yet found, with its title's words. */
 		void add(String documentId, Set<String> title) {
-			if (!this.documentIds.contains(documentId)) {
-				this.documentIds.add(documentId);
-				this.words.add(title);
-			}
+			this.documentIds.add(documentId);
+			this.words.add(title);
 		}
 
 		/** The words of a document's title (none for one not found). */
