@@ -34,7 +34,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * encoder). The model is an OpenAI-compatible server over real HTTP that holds its answer
  * back until the test has the response's headers; the answer is asked over HTTP/2 through
  * the API's two streams, {@code /messages} and {@code /v1}, and then goes on to its end
- * as before.
+ * as before. {@code /v1} sends a first chunk naming the role before it asks the model, so
+ * its headers came early before too, but committed on whichever thread came first: what
+ * commits them on the request's thread is the comment each stream opens with, checked as
+ * the stream's first line.
  */
 class StreamedAnswerHeadersBeforeTheFirstTokenTests extends AbstractHttpsIntegrationTests {
 
@@ -49,6 +52,12 @@ class StreamedAnswerHeadersBeforeTheFirstTokenTests extends AbstractHttpsIntegra
 
 	/** What the model says once released, as the answer carries it. */
 	private static final String SPOKEN = "automated in 1987";
+
+	/**
+	 * Why a stream opens with a comment: sent before the stream's emitter is returned, it
+	 * is written and flushed, committing the response, on the request's thread.
+	 */
+	private static final String OPENED = "the comment that commits the response on the request's thread";
 
 	@TempDir
 	Path dir;
@@ -108,7 +117,9 @@ class StreamedAnswerHeadersBeforeTheFirstTokenTests extends AbstractHttpsIntegra
 
 		// then the answer streams to its end as it did
 		this.model.release();
-		List<String> events = eventsOf(response, "event:done");
+		List<String> lines = linesOf(response, "event:done");
+		assertThat(lines.get(0)).as(OPENED).isEqualTo(":answer");
+		List<String> events = eventsOf(lines);
 		assertThat(events.get(0)).startsWith("event:token");
 		String done = events.get(events.size() - 1);
 		assertThat(done).startsWith("event:donedata:");
@@ -124,7 +135,9 @@ class StreamedAnswerHeadersBeforeTheFirstTokenTests extends AbstractHttpsIntegra
 		HttpResponse<InputStream> response = headersBeforeTheModelSpeaks(asked);
 
 		this.model.release();
-		List<String> events = eventsOf(response, "data:[DONE]");
+		List<String> lines = linesOf(response, "data:[DONE]");
+		assertThat(lines.get(0)).as(OPENED).isEqualTo(":answer");
+		List<String> events = eventsOf(lines);
 		assertThat(events.get(events.size() - 1)).isEqualTo("data:[DONE]");
 		StringBuilder said = new StringBuilder();
 		for (String event : events.subList(0, events.size() - 1)) {
@@ -166,25 +179,39 @@ class StreamedAnswerHeadersBeforeTheFirstTokenTests extends AbstractHttpsIntegra
 	}
 
 	/**
-	 * Reads the stream's events (their lines joined, without the comments an SSE client
-	 * skips) until one that starts with {@code last}, or the stream's end.
+	 * Reads the stream's lines until the end of an event that starts with {@code last},
+	 * or the stream's end.
 	 */
-	private static List<String> eventsOf(HttpResponse<InputStream> response, String last) throws Exception {
-		List<String> events = new ArrayList<>();
+	private static List<String> linesOf(HttpResponse<InputStream> response, String last) throws Exception {
+		List<String> read = new ArrayList<>();
 		try (BufferedReader lines = new BufferedReader(
 				new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-			StringBuilder event = new StringBuilder();
+			boolean ending = false;
 			for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-				if (!line.isEmpty() && !line.startsWith(":")) {
-					event.append(line);
+				read.add(line);
+				ending |= line.startsWith(last);
+				if (ending && line.isEmpty()) {
+					break;
 				}
-				else if (line.isEmpty() && !event.isEmpty()) {
-					events.add(event.toString());
-					if (event.toString().startsWith(last)) {
-						break;
-					}
-					event.setLength(0);
-				}
+			}
+		}
+		return read;
+	}
+
+	/**
+	 * @return the events of these lines, each its lines joined, without the comments an
+	 * SSE client skips
+	 */
+	private static List<String> eventsOf(List<String> lines) {
+		List<String> events = new ArrayList<>();
+		StringBuilder event = new StringBuilder();
+		for (String line : lines) {
+			if (!line.isEmpty() && !line.startsWith(":")) {
+				event.append(line);
+			}
+			else if (line.isEmpty() && !event.isEmpty()) {
+				events.add(event.toString());
+				event.setLength(0);
 			}
 		}
 		return events;
