@@ -87,7 +87,7 @@ class MessageController {
 			+ " done carries the answer's id, grounded, its whole text, the passages it was built from, refusal when"
 			+ " it is not grounded and trace when asked")
 	SseEmitter stream(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String id,
-			@RequestBody AskRequest request) {
+			@RequestBody AskRequest request) throws IOException {
 		// refused before the stream starts, so that a busy server answers 429 itself, and
 		// a session the caller may not use (now) 404
 		MetadataFilter filter = MetadataFilter.parse(request.filter());
@@ -96,7 +96,7 @@ class MessageController {
 		AnswerAdmission.Permit permit = this.admission.admit();
 		this.audit.questionAsked(keyId(caller), id, request.message());
 		String address = this.audit.address();
-		SseEmitter emitter = new SseEmitter(120_000L);
+		SseEmitter emitter = opened();
 		// the stream ended by the container (the client went away, or the time ran out):
 		// the answer stops at its next token
 		AtomicBoolean ended = new AtomicBoolean();
@@ -157,6 +157,24 @@ class MessageController {
 		List<ChatMessage> page = this.conversations.history(caller, id, offset, limit);
 		return new HistoryView(page.stream().map((message) -> AnswerView.of(message, message.trace())).toList(), offset,
 				limit, this.conversations.count(id));
+	}
+
+	/**
+	 * A stream that opens with a comment, sent here, on the request's thread. An emitter
+	 * keeps what is sent before Spring MVC initializes it, and its initialization (on
+	 * this thread, in {@code ResponseBodyEmitterReturnValueHandler}, as this method
+	 * returns) writes and flushes it: the response, and with it the security headers
+	 * (written when it commits), is committed here. Without it the answering thread's
+	 * first token committed it, while this thread was still on its way out of the
+	 * security filters, which write the same headers at the end of the chain: two threads
+	 * writing one response's headers at once (under HTTP/2 this broke Tomcat's header
+	 * encoder). Clients skip the comment, as every SSE client skips lines that start with
+	 * {@code :}.
+	 */
+	private static SseEmitter opened() throws IOException {
+		SseEmitter emitter = new SseEmitter(120_000L);
+		emitter.send(SseEmitter.event().comment("answer"));
+		return emitter;
 	}
 
 	/**

@@ -124,7 +124,12 @@ class ChatCompletionController {
 				return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(emitter);
 			}
 		}
+		// the stream opens with a comment sent on this thread: the response and its
+		// security headers are committed here as the emitter is initialized, not by the
+		// answering thread's first chunk while this thread still leaves the security
+		// filters (see MessageController#opened); clients skip comments
 		SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT_MILLIS);
+		emitter.send(SseEmitter.event().comment("answer"));
 		// the caller's address is the request's, taken on its thread
 		Cited cited = new Cited(caller.keyId(), this.audit.address());
 		Thread.ofVirtual()
