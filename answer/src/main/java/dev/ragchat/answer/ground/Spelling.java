@@ -1,8 +1,5 @@
 package dev.ragchat.answer.ground;
 
-import java.time.DayOfWeek;
-import java.time.Month;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -26,16 +23,6 @@ record Spelling(String words, Pattern capitalised) {
 	boolean writtenAsAWord(List<ScoredChunk> chunks) {
 		Pattern word = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(this.words) + "(?![\\p{L}\\p{N}])");
 		return chunks.stream().anyMatch((chunk) -> word.matcher(chunk.chunk().text()).find());
-	}
-
-	/**
-	 * Whether the name is a day of the week or a month ("My ferry on Tuesday got in
-	 * late"): when something happened, not a thing the sources must name.
-	 */
-	static boolean calendar(String name) {
-		String upper = name.toUpperCase(Locale.ROOT);
-		return Arrays.stream(DayOfWeek.values()).anyMatch((day) -> day.name().equals(upper))
-				|| Arrays.stream(Month.values()).anyMatch((month) -> month.name().equals(upper));
 	}
 
 	static Spelling of(String name) {

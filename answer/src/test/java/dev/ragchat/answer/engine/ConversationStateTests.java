@@ -216,6 +216,23 @@ class ConversationStateTests {
 	}
 
 	@Test
+	void aMonthTheFollowUpWritesIsWhenItAsksNotWhatItIsAbout() {
+		add("line-b1", "Bus line B1: Central Station – Airport",
+				section("Holidays", "On public holidays the B1 runs every 30 minutes from 07:00."));
+		add("line-b2", "Bus line B2: Central Station – University",
+				section("Holidays", "On public holidays the B2 does not run."));
+		Chat chat = new Chat(extract());
+		chat.history.add(new Turn(Turn.USER, "How do I get to the airport without a car?"));
+		chat.history.add(new Turn(Turn.ASSISTANT, "Line B1 runs from Central Station to the airport."));
+		Answer last = chat.ask("We fly on the first of January. Does it run on public holidays?");
+		// "January" is a time, not a subject the documents in focus fail to write
+		assertThat(last.trace().stage(Trace.REWRITE).conversation().documents()).as(last.trace().toString())
+			.containsExactly("line-b1");
+		assertThat(last.grounded()).as(last.text()).isTrue();
+		assertThat(documents(last)).containsOnly("line-b1");
+	}
+
+	@Test
 	void aFollowUpOnTheNamedRouterIsAnsweredFromAnotherPageWhenOnlyThatOneGivesTheFigure() {
 		add("price-list", "Spare parts price list", section("Routers",
 				"A spare power adapter for the AX3000 costs 25 euros.", "A wall mount for the BX1800 costs 12 euros."));

@@ -36,6 +36,11 @@ public final class Periods {
 
 	private static final Set<String> MONTHS = months();
 
+	/** The days of the week, in full, lower case. */
+	private static final Set<String> DAYS = java.util.Arrays.stream(java.time.DayOfWeek.values())
+		.map((day) -> day.name().toLowerCase(java.util.Locale.ROOT))
+		.collect(java.util.stream.Collectors.toUnmodifiableSet());
+
 	private Periods() {
 	}
 
@@ -48,6 +53,15 @@ public final class Periods {
 	public static boolean isPeriodWord(String word) {
 		return MONTHS.contains(word) || PERIOD_WORDS.contains(word) || word.matches("q[1-4]")
 				|| StopWords.contains(word);
+	}
+
+	/**
+	 * @param word a word, lower case, without punctuation
+	 * @return whether it names a month (in full or short) or a day of the week: a time,
+	 * which pins a question down as a year does, not a thing a document is about
+	 */
+	public static boolean isCalendarWord(String word) {
+		return MONTHS.contains(word) || DAYS.contains(word);
 	}
 
 	private static Set<String> months() {

@@ -19,8 +19,9 @@ import org.springframework.util.Assert;
  * <li>stop words ({@link StopWords}: "what", "does", "the") are left out, unless the
  * question has no other word;</li>
  * <li>words that pin the question down weigh more: names (a capital letter inside a
- * sentence, or two capitals, or letters and digits: "Contoso", "AMEX", "3M") and periods
- * ({@link Periods}, written as their year);</li>
+ * sentence, or two capitals, or letters and digits: "Contoso", "AMEX", "3M"; a month or a
+ * day so written weighs as one but is no name) and periods ({@link Periods}, written as
+ * their year);</li>
  * <li>a figure weighs as any other word: its rarity in the knowledge base says how much
  * it pins down, and a word built around one ("7-day-old") is split by the index into
  * parts that would otherwise all weigh as a name; an amount with a scale is also looked
@@ -113,12 +114,14 @@ public final class QueryShaper {
 			}
 			boolean number = NUMBER.matcher(word).matches();
 			String bare = word.replaceAll("['’]s$", "");
-			boolean name = !number && !defined.contains(bare.toLowerCase(Locale.ROOT))
+			boolean specific = !number && !defined.contains(bare.toLowerCase(Locale.ROOT))
 					&& (ACRONYM.matcher(bare).matches() || (Character.isUpperCase(bare.charAt(0)) && !start));
-			if (name) {
+			// a month or a day pins the question down as a name does, but is a time, not
+			// a thing a document is about
+			if (specific && !Periods.isCalendarWord(bare.toLowerCase(Locale.ROOT))) {
 				names.putIfAbsent(bare.toLowerCase(Locale.ROOT), bare);
 			}
-			keywords.add(new KeywordTerm(word, (name ? this.specificWeight : 1) * sentence));
+			keywords.add(new KeywordTerm(word, (specific ? this.specificWeight : 1) * sentence));
 		}
 		for (String amount : Figures.atOtherScale(question)) {
 			keywords.add(new KeywordTerm(amount, 1));

@@ -34,6 +34,14 @@ class QueryShaperTests {
 	}
 
 	@Test
+	void aMonthOrADayWeighsAsANameButIsNone() {
+		ShapedQuery shaped = this.shaper.shape("We sail to Fort Ness in January, on a Sunday or in Sept.");
+		assertThat(shaped.names()).containsExactly("Fort", "Ness");
+		assertThat(shaped.keywords()).contains(new KeywordTerm("January", 2), new KeywordTerm("Sunday", 2),
+				new KeywordTerm("Sept", 2));
+	}
+
+	@Test
 	void anAbbreviationTheQuestionDefinesIsNoName() {
 		ShapedQuery shaped = this.shaper.shape("What is the cash conversion cycle (CCC) of Contoso?");
 		assertThat(shaped.names()).containsExactly("Contoso");
