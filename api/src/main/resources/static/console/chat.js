@@ -80,7 +80,7 @@ export async function chatShown() {
 	await loadConversations();
 	const open = sessionStorage.getItem(OPEN);
 	// a question asked while the pickers loaded has started its own conversation (or is
-	// starting it): the one open before is not resumed over it, which would abort its answer
+	// starting it): the one open before is not resumed over it
 	if (!chat.session && !chat.streaming && open) await guarded(() => resume(open));
 	$('question').focus();
 }
@@ -146,7 +146,7 @@ function conversationRow(s) {
 			type: 'button', class: 'open-conversation', disabled: !open,
 			'aria-current': current ? 'true' : null,
 			title: open ? 'Open this conversation' : 'This conversation was ended',
-			onclick: () => guarded(() => resume(s.sessionId)) },
+			onclick: () => guarded(() => openConversation(s.sessionId)) },
 		el('span', { class: 'conversation-title', text: title }),
 		el('span', { class: 'conversation-meta', text: `${kbName(s.knowledgeBase)} · ${new Date(s.updatedAt || s.createdAt).toLocaleString()}` })),
 		el('button', { type: 'button', class: 'quiet pin-conversation', text: s.pinned ? '★' : '☆',
@@ -166,10 +166,29 @@ function conversationRow(s) {
 			onclick: () => deleteConversation(s) }));
 }
 
+/**
+ * A conversation picked in the list: an answer being written elsewhere stops (the person
+ * left it); the open conversation picked again is already shown, and its answer goes on.
+ */
+async function openConversation(sessionId) {
+	if (chat.streaming) {
+		if (chat.session && chat.session.sessionId === sessionId) return;
+		chat.streaming.abort();
+	}
+	await resume(sessionId);
+}
+
+/**
+ * Shows a conversation with its history. It never stops an answer: only the person does
+ * (Stop, another conversation, New chat, signing out). A question asked while it loads
+ * keeps the page it was asked on: neither its conversation nor its answer is replaced.
+ */
 async function resume(sessionId) {
+	const asking = chat.streaming;
+	const askedMeanwhile = () => chat.streaming !== null && chat.streaming !== asking;
 	try {
-		if (chat.streaming) chat.streaming.abort();
 		const started = await api(`/api/v1/sessions/${encodeURIComponent(sessionId)}/token`, { method: 'POST' });
+		if (askedMeanwhile()) return;
 		chat.session = { sessionId, ...tokenOf(started) };
 		chat.names = new Map();
 		const view = await sessionApi('');
@@ -177,12 +196,14 @@ async function resume(sessionId) {
 		sessionStorage.setItem(OPEN, sessionId);
 		setUp();
 		resetScope(view);
-		await loadHistory();
+		await loadHistory(askedMeanwhile);
 		await loadConversations();
 	} catch (error) {
-		sessionStorage.removeItem(OPEN);
-		chat.session = null;
-		setUp();
+		if (!askedMeanwhile()) {
+			sessionStorage.removeItem(OPEN);
+			chat.session = null;
+			setUp();
+		}
 		throw error;
 	}
 }
@@ -413,8 +434,10 @@ function describePersona() {
 
 // ---- messages ----
 
-async function loadHistory() {
+/** @param asked whether a question was asked meanwhile: its answer, being written, stays */
+async function loadHistory(asked) {
 	const { messages } = await sessionApi('/messages?limit=100');
+	if (asked()) return;
 	$('messages').replaceChildren();
 	let question = null;
 	for (const m of messages) {
