@@ -899,7 +899,8 @@ async function send(message, options = {}) {
 		}
 	} finally {
 		answer.removeAttribute('aria-busy');
-		chat.streaming = null;
+		// a question asked again right after a stop has its own controller by now
+		if (chat.streaming === controller) chat.streaming = null;
 		$('stop').hidden = true;
 		count();
 		scrollDown();
