@@ -27,6 +27,8 @@ export const REFUSALS = {
 		'Choose a language model for this chat, or ask for one fact at a time.'],
 	'other-period': ['The question asks of a year no passage near it is of: the answer says which years they give.',
 		'Ask of a year the documents cover, or add the filing or report of the year you want.'],
+	'other-version': ['The question asks of a version no passage near it is of: the answer says which versions they give.',
+		'Ask of a version the documents cover, or add the release notes of the version you want.'],
 	'no-figure': ['The question asks how many or how much, and no passage near it gives a figure.',
 		'Ask what the documents say of it, or add a document that gives the figure.'],
 };

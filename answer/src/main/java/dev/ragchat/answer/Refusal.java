@@ -42,12 +42,18 @@ public record Refusal(String reason, String detail) {
 	public static final String OTHER_PERIOD = "other-period";
 
 	/**
+	 * The question asks of a version (of software, firmware, an app) no passage the
+	 * answer could quote is of: the answer says which versions the sources give.
+	 */
+	public static final String OTHER_VERSION = "other-version";
+
+	/**
 	 * The question asks how many or how much, and no passage near it gives a figure.
 	 */
 	public static final String NO_FIGURE = "no-figure";
 
 	/** The refusals whose answer says what the passages do give. */
-	private static final Set<String> SAYS_WHAT_IS_GIVEN = Set.of(OTHER_PERIOD, NO_FIGURE);
+	private static final Set<String> SAYS_WHAT_IS_GIVEN = Set.of(OTHER_PERIOD, OTHER_VERSION, NO_FIGURE);
 
 	/** The answer cites nothing its sources verify. */
 	public static final String NOT_VERIFIED = "citations-not-verified";

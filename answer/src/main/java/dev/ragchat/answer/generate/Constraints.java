@@ -12,11 +12,11 @@ import dev.ragchat.retrieval.query.Periods;
 /**
  * The constraints a question asks, held against the sentences the extract may quote: a
  * follow-up on a subject a turn named is answered from its documents when they answer, a
- * question of a year is answered from sentences of that year ({@link AskedPeriods}), one
- * of how many or how much by a figure (a sentence that writes none, in digits or in the
- * words for a number, answers something else however near the question it reads; a year
- * is no quantity). When no sentence near the question meets them, the answer says what
- * the sources give.
+ * question of a year is answered from sentences of that year ({@link AskedPeriods}), of a
+ * version from sentences of that version ({@link AskedVersions}), one of how many or how
+ * much by a figure (a sentence that writes none, in digits or in the words for a number,
+ * answers something else however near the question it reads; a year is no quantity). When
+ * no sentence near the question meets them, the answer says what the sources give.
  */
 final class Constraints {
 
@@ -52,6 +52,17 @@ final class Constraints {
 				List<Candidate> nearQuestion = candidates.stream().filter((c) -> c.nearness >= near).toList();
 				return new Met(met, Refusal.OTHER_PERIOD, AnswerGenerator.NOT_FOUND + " " + AskedPeriods
 					.covered(question, nearQuestion.isEmpty() ? candidates : nearQuestion, asks.periods()));
+			}
+		}
+		List<String> versions = AskedVersions.asked(question.text());
+		if (!versions.isEmpty()) {
+			met = AskedVersions.of(question, met, versions);
+			// as a year: a sentence of the version asked need only be as near as a side
+			double near = minSimilarity * ExtractiveGenerator.NEAR_QUESTION;
+			if (nearest(met) < near) {
+				List<Candidate> nearQuestion = candidates.stream().filter((c) -> c.nearness >= near).toList();
+				return new Met(met, Refusal.OTHER_VERSION, AnswerGenerator.NOT_FOUND + " " + AskedVersions
+					.covered(question, nearQuestion.isEmpty() ? candidates : nearQuestion, versions));
 			}
 		}
 		if (asks.operator() == Asks.QUANTITY) {

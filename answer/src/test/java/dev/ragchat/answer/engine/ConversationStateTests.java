@@ -426,6 +426,24 @@ class ConversationStateTests {
 	}
 
 	@Test
+	void aVersionTheReleaseNotesDoNotGiveIsNotAnsweredWithAnother() {
+		add("kettle-firmware", "K3 kettle firmware release notes",
+				section("Version 1.6 (released May 2024)",
+						"Version 1.6 added a keep-warm time that can be set from 10 to 60 minutes."),
+				section("Version 1.5 (released October 2023)", "Version 1.5 added a beep when the water has boiled."));
+		Chat chat = new Chat(extract());
+		chat.history.add(new Turn(Turn.USER, "Which kettle gets firmware updates?"));
+		chat.history.add(new Turn(Turn.ASSISTANT, "The K3 kettle; its firmware is installed from the app."));
+		Answer unreleased = chat.ask("What was added in version 1.7?");
+		assertThat(unreleased.grounded()).as(unreleased.text()).isFalse();
+		assertThat(unreleased.refusal().reason()).isEqualTo(Refusal.OTHER_VERSION);
+		assertThat(unreleased.text()).contains("1.6").contains("not 1.7").doesNotContain("keep-warm");
+		Answer released = new Chat(extract()).ask("What was added in version 1.5 of the K3 kettle firmware?");
+		assertThat(released.grounded()).as(released.text()).isTrue();
+		assertThat(released.text()).contains("beep").doesNotContain("keep-warm");
+	}
+
+	@Test
 	void aQuestionAboutOneOfTwoHurricanesIsAskedBackOfferingBoth() {
 		Answer answer = new Chat(extract()).ask("How many people died in the hurricane?");
 		assertThat(answer.outcome()).as(answer.text()).isEqualTo(Answer.CLARIFY);
