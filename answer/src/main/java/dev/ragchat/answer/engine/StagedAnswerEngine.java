@@ -152,8 +152,9 @@ public final class StagedAnswerEngine implements AnswerEngine {
 		// then the rules of the extract or the similarity floor before a language model)
 		Verdict verdict = this.judge
 			.judge(Judged.of(found, grounds, !request.media().isEmpty(), generator.judgesSources(), trace)
-				.open(rewrite.state() != null && rewrite.state().open())
-				.first(request.history().isEmpty()))
+				.open(rewrite.state() != null && rewrite.state().open(),
+						(rewrite.state() != null) ? rewrite.state().documents() : List.of())
+				.asked(request.question(), request.history().isEmpty()))
 			.inside(request.scope());
 		trace.judged(verdict);
 

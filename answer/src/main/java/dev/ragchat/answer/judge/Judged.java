@@ -23,14 +23,18 @@ import dev.ragchat.retrieval.query.ShapedQuery;
  * @param decisions told each judge's decision ({@link Judge.Decisions#OFF}: nothing)
  * @param open whether nothing in the question or its conversation names what it is about
  * (the judges may ask back which of the documents found it means)
+ * @param focus the documents the conversation is about (none when it names none)
  * @param first whether the question is its conversation's first message (a word that
  * points back then points at nothing said before)
+ * @param message the message as asked (a follow-up's own words, without the subject it
+ * was searched with)
  */
 public record Judged(Found found, List<ScoredChunk> sources, Grounds grounds, boolean media, boolean modelJudges,
-		Judge.Decisions decisions, boolean open, boolean first) {
+		Judge.Decisions decisions, boolean open, List<String> focus, boolean first, String message) {
 
 	public Judged {
 		sources = List.copyOf(sources);
+		focus = (focus != null) ? List.copyOf(focus) : List.of();
 		grounds = (grounds != null) ? grounds : Grounds.unread(found.all());
 		decisions = (decisions != null) ? decisions : Judge.Decisions.OFF;
 	}
@@ -46,26 +50,30 @@ public record Judged(Found found, List<ScoredChunk> sources, Grounds grounds, bo
 	 */
 	public static Judged of(Found found, Grounds grounds, boolean media, boolean modelJudges,
 			Judge.Decisions decisions) {
-		return new Judged(found, found.chunks(), grounds, media, modelJudges, decisions, false, false);
+		return new Judged(found, found.chunks(), grounds, media, modelJudges, decisions, false, List.of(), false,
+				found.query().text());
 	}
 
 	/**
 	 * @param open whether nothing in the question or its conversation names what it is
 	 * about
+	 * @param focus the documents the conversation is about
 	 * @return the same, so marked
 	 */
-	public Judged open(boolean open) {
+	public Judged open(boolean open, List<String> focus) {
 		return new Judged(this.found, this.sources, this.grounds, this.media, this.modelJudges, this.decisions, open,
-				this.first);
+				focus, this.first, this.message);
 	}
 
 	/**
-	 * @param first whether the question is its conversation's first message
+	 * @param message the message as asked (a follow-up's own words, without the subject
+	 * it was searched with)
+	 * @param first whether it is its conversation's first message
 	 * @return the same, so marked
 	 */
-	public Judged first(boolean first) {
+	public Judged asked(String message, boolean first) {
 		return new Judged(this.found, this.sources, this.grounds, this.media, this.modelJudges, this.decisions,
-				this.open, first);
+				this.open, this.focus, first, message);
 	}
 
 	/**
@@ -77,7 +85,7 @@ public record Judged(Found found, List<ScoredChunk> sources, Grounds grounds, bo
 
 	Judged with(List<ScoredChunk> sources) {
 		return new Judged(this.found, sources, this.grounds, this.media, this.modelJudges, this.decisions, this.open,
-				this.first);
+				this.focus, this.first, this.message);
 	}
 
 }

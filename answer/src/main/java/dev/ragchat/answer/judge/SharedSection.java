@@ -27,12 +27,22 @@ public final class SharedSection implements Judge {
 	/** Its name in an answer's trace. */
 	static final String NAME = "shared-section";
 
+	/** A question that asks which of several things. */
+	private static final java.util.regex.Pattern WHICH = java.util.regex.Pattern.compile("(?i)\\bwhich\\b");
+
 	/** The most words of its own a question that asks for a section has. */
 	static final int SECTION_WORDS = 2;
 
 	@Override
 	public Verdict judge(Judged judged) {
-		if (!judged.open() || judged.media()) {
+		if (judged.media()) {
+			return Verdict.answerable(judged.sources());
+		}
+		Verdict row = sharedRow(judged);
+		if (row != null) {
+			return row;
+		}
+		if (!judged.open()) {
 			return Verdict.answerable(judged.sources());
 		}
 		if (!judged.query().names().isEmpty()) {
@@ -66,6 +76,69 @@ public final class SharedSection implements Judge {
 		}
 		return askedBack(judged, documents,
 				"the question asks for a section that " + documents.size() + " documents have");
+	}
+
+	/**
+	 * Asks back when what the question asks is a row of a table that several documents
+	 * give ("Ticket office | …" of two terminals, "Adult single | …" of two routes from
+	 * one pier), each its own value, and no word of the question is of one of those
+	 * documents' titles and not the others', nor does the conversation's focus hold some
+	 * of them and not all: they fit equally, and quoting both would stitch two subjects
+	 * into one answer. A question that asks which, or compares, or lists, wants them all.
+	 * @return the verdict, or {@code null} when no row is shared so
+	 */
+	private static Verdict sharedRow(Judged judged) {
+		String question = judged.message();
+		Asks operator = Asks.of(question);
+		if (operator != Asks.ANSWER && operator != Asks.QUANTITY && operator != Asks.YES_NO
+				|| WHICH.matcher(question).find()) {
+			return null;
+		}
+		Set<String> asked = Overlap.words(question);
+		Map<String, Map<String, Integer>> rows = new LinkedHashMap<>();
+		for (int i = 0; i < judged.sources().size(); i++) {
+			Chunk chunk = judged.sources().get(i).chunk();
+			for (String line : chunk.text().split("\n")) {
+				String[] cells = line.strip().replaceFirst("^\\|", "").split("\\|");
+				Set<String> label = (cells.length > 1) ? Overlap.words(cells[0]) : Set.of();
+				if (!label.isEmpty() && asked.containsAll(label)) {
+					rows.computeIfAbsent(cells[0].strip(), (key) -> new LinkedHashMap<>())
+						.putIfAbsent(chunk.documentId(), i);
+				}
+			}
+		}
+		for (Map.Entry<String, Map<String, Integer>> row : rows.entrySet()) {
+			Map<String, Integer> documents = row.getValue();
+			// the conversation tells them apart when its focus holds some of them, not
+			// all
+			boolean focused = documents.keySet().stream().anyMatch(judged.focus()::contains)
+					&& !judged.focus().containsAll(documents.keySet());
+			if (documents.size() > 1 && !focused && !tellsApart(asked, judged, documents)) {
+				return askedBack(judged, documents, "the question asks for a row (\"" + row.getKey() + "\") that "
+						+ documents.size() + " documents give");
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Whether a word of the question is of one document's title (or file name) and not of
+	 * the others'.
+	 */
+	private static boolean tellsApart(Set<String> asked, Judged judged, Map<String, Integer> documents) {
+		List<Set<String>> titles = documents.values().stream().map((source) -> {
+			Chunk chunk = judged.sources().get(source).chunk();
+			return Overlap.words(chunk.title() + " " + chunk.filename().replaceAll("[_.-]+", " "));
+		}).toList();
+		for (Set<String> title : titles) {
+			if (title.stream()
+				.anyMatch((word) -> asked.contains(word) && titles.stream()
+					.filter((other) -> other != title)
+					.noneMatch((other) -> other.contains(word)))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

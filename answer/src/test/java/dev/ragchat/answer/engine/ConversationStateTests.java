@@ -480,6 +480,29 @@ class ConversationStateTests {
 	}
 
 	@Test
+	void aTableRowTwoDocumentsGiveIsAskedBackUnlessTheQuestionSaysWhose() {
+		add("old-quay", "Old Quay Terminal", section("Opening hours", "| Building | 05:45–23:30 every day |",
+				"| Ticket office | Monday to Saturday 06:00–20:00, Sunday 08:00–18:00 |"));
+		add("pennick", "Pennick Point Terminal", section("Opening hours", "| Building | 05:30–23:00 every day |",
+				"| Ticket office | Monday to Saturday 07:00–19:00, Sunday 09:00–13:00 |"));
+		Chat chat = new Chat(extract());
+		chat.history.add(new Turn(Turn.USER, "Where are your terminals?"));
+		chat.history.add(new Turn(Turn.ASSISTANT, "There are two: Old Quay Terminal and Pennick Point Terminal."));
+		Answer open = chat.ask("When is the ticket office open on a Sunday?");
+		assertThat(open.outcome()).as(open.trace().toString()).isEqualTo(Answer.CLARIFY);
+		assertThat(open.text()).contains("Old Quay Terminal").contains("Pennick Point Terminal");
+		Answer named = new Chat(extract()).ask("When is the ticket office at Pennick Point open on a Sunday?");
+		assertThat(named.outcome()).as(named.text()).isEqualTo(Answer.ANSWERED);
+		assertThat(documents(named)).containsOnly("pennick");
+		Chat one = new Chat(extract());
+		one.history.add(new Turn(Turn.USER, "Where do the beach ferries leave from?"));
+		one.history.add(new Turn(Turn.ASSISTANT, "From Pennick Point Terminal."));
+		Answer focused = one.ask("When is the ticket office open on a Sunday?");
+		assertThat(focused.outcome()).as(focused.trace().toString()).isEqualTo(Answer.ANSWERED);
+		assertThat(documents(focused)).containsOnly("pennick");
+	}
+
+	@Test
 	void aSectionSeveralDocumentsShareIsAskedBackWhenNothingNamesWhose() {
 		Answer answer = new Chat(extract()).ask("What are the symptoms?");
 		assertThat(answer.outcome()).as(answer.text()).isEqualTo(Answer.CLARIFY);
