@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ragchat.api.AbstractHttpsIntegrationTests;
 import dev.ragchat.api.Calls;
+import dev.ragchat.api.HeldModelServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,18 +1,8 @@
 package dev.ragchat.api.console;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.ragchat.api.HeldModelServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -41,11 +31,11 @@ class AnswerInFlightBrowserTests extends ConsoleBrowserTestSupport {
 
 	static final String SECOND = "Three keepers lived there in rotation before it was automated [1].";
 
-	static final HeldModel model = new HeldModel();
+	static final HeldModelServer model = new HeldModelServer();
 
 	@DynamicPropertySource
 	static void endpoint(DynamicPropertyRegistry registry) {
-		registry.add("ragchat.chat.openai.base-url", model::baseUrl);
+		registry.add("ragchat.chat.openai.base-url", model::openAiBaseUrl);
 	}
 
 	@AfterAll
@@ -89,99 +79,6 @@ class AnswerInFlightBrowserTests extends ConsoleBrowserTestSupport {
 		assertThat(answers).hasSize(2);
 		assertThat(answers.get(1).getText()).contains("Three keepers lived there");
 		assertThat(this.browser.findElements(By.cssSelector("#messages li.user"))).hasSize(2);
-	}
-
-	/**
-	 * An OpenAI-compatible model server ({@code POST /v1/chat/completions}) that holds
-	 * each streamed answer back, saying nothing, until the test releases it with its
-	 * words; a call that does not stream is answered at once. The JDK's own HTTP server.
-	 */
-	static final class HeldModel implements AutoCloseable {
-
-		private final HttpServer server;
-
-		private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-
-		private final Semaphore released = new Semaphore(0);
-
-		private final AtomicInteger held = new AtomicInteger();
-
-		private volatile String words = FIRST;
-
-		HeldModel() {
-			try {
-				this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-			}
-			catch (IOException ex) {
-				throw new IllegalStateException(ex);
-			}
-			this.server.setExecutor(this.executor);
-			this.server.createContext("/v1/chat/completions", this::complete);
-			this.server.start();
-		}
-
-		String baseUrl() {
-			return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/v1";
-		}
-
-		/**
-		 * @return how many streamed answers it holds back now
-		 */
-		int held() {
-			return this.held.get();
-		}
-
-		/** Lets one streamed answer (held now or asked next) say these words. */
-		void release(String answer) {
-			this.words = answer;
-			this.released.release();
-		}
-
-		private void complete(HttpExchange exchange) throws IOException {
-			String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-			try (exchange) {
-				if (!request.contains("\"stream\":true")) {
-					respond(exchange, "application/json", "{\"id\":\"c1\",\"object\":\"chat.completion\","
-							+ "\"created\":1735689600,\"model\":\"held-model\",\"choices\":[{\"index\":0,\"message\":"
-							+ "{\"role\":\"assistant\",\"content\":\"" + this.words
-							+ "\"},\"finish_reason\":\"stop\"}]}");
-					return;
-				}
-				this.held.incrementAndGet();
-				boolean go = this.released.tryAcquire(2, TimeUnit.MINUTES);
-				this.held.decrementAndGet();
-				if (go) {
-					respond(exchange, "text/event-stream", chunk("{\"content\":\"" + this.words + "\"}", "null")
-							+ chunk("{}", "\"stop\"") + "data: [DONE]\n\n");
-				}
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-
-		private static void respond(HttpExchange exchange, String type, String body) throws IOException {
-			exchange.getResponseHeaders().set("Content-Type", type);
-			exchange.sendResponseHeaders(200, 0);
-			try (OutputStream out = exchange.getResponseBody()) {
-				out.write(body.getBytes(StandardCharsets.UTF_8));
-			}
-		}
-
-		/** An OpenAI {@code chat.completion.chunk} event. */
-		private static String chunk(String delta, String finishReason) {
-			return "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1735689601,"
-					+ "\"model\":\"held-model\",\"choices\":[{\"index\":0,\"delta\":" + delta + ",\"finish_reason\":"
-					+ finishReason + "}]}\n\n";
-		}
-
-		@Override
-		public void close() {
-			this.released.release(Integer.MAX_VALUE / 2);
-			this.server.stop(0);
-			this.executor.shutdownNow();
-		}
-
 	}
 
 }
