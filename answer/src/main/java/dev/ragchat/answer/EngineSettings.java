@@ -31,18 +31,13 @@ public record EngineSettings(boolean questionTerms, NamesRule names, int pageCon
 
 		/**
 		 * Every name written as a proper name, a capital then lower case ("Adobe",
-		 * "Kenvue"); abbreviations and codes ("COGS", "ATF4", "4-PBA") may be missing
-		 * from the sources, as documents often write them out differently or not at all,
-		 * but a code no document writes ("F5" of routes F1 to F4) names a thing they do
-		 * not have.
+		 * "Kenvue"); abbreviations and codes ("COGS", "ATF4", "4-PBA") may be missing, as
+		 * documents often write them out differently or not at all.
 		 */
 		PROPER;
 
 		/** A proper name: a capital, then lower case ("Adobe", "Kenvue"). */
 		public static final Pattern PROPER_NAME = Pattern.compile("\\p{Lu}[\\p{Ll}'’.-]+");
-
-		/** A code: letters and digits in one word ("F5", "AX3000", "ATF4"). */
-		public static final Pattern CODE = Pattern.compile("(?=\\S*\\p{L})(?=\\S*\\p{N})[\\p{L}\\p{N}&./+-]+");
 
 		/**
 		 * @param name a name of a question
@@ -66,8 +61,7 @@ public record EngineSettings(boolean questionTerms, NamesRule names, int pageCon
 			return switch (this) {
 				case ALL -> unsupported.isEmpty();
 				case ANY -> names.isEmpty() || unsupported.size() < names.size();
-				case PROPER -> unsupported.stream()
-					.noneMatch((name) -> PROPER_NAME.matcher(name).matches() || CODE.matcher(name).matches());
+				case PROPER -> unsupported.stream().noneMatch((name) -> PROPER_NAME.matcher(name).matches());
 			};
 		}
 

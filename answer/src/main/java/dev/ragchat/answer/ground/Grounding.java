@@ -192,15 +192,10 @@ public final class Grounding {
 			.toList();
 		List<String> missing = new ArrayList<>();
 		for (String name : question.question().names()) {
-			// a code the rule does not ask for is one all the same when no document of
-			// the knowledge base writes it: it names a thing they do not have
-			boolean code = judging && !required(name) && NamesRule.CODE.matcher(name).matches()
-					&& !Periods.isPeriodWord(name.toLowerCase(Locale.ROOT));
-			if (judging && !required(name) && !code) {
+			if (judging && !required(name)) {
 				continue;
 			}
-			if (!supported(question, name, evidence, documents)
-					&& (!code || this.named.naming(question.knowledgeBase(), name).isEmpty())) {
+			if (!supported(question, name, evidence, documents)) {
 				missing.add(name);
 				if (judging && this.names != NamesRule.ANY && missing.size() > LOOKED_UP_NAMES) {
 					return missing;
