@@ -1,6 +1,7 @@
 package dev.ragchat.answer.judge;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,7 +102,7 @@ public final class SharedSection implements Judge {
 			for (String line : chunk.text().split("\n")) {
 				String[] cells = line.strip().replaceFirst("^\\|", "").split("\\|");
 				Set<String> label = (cells.length > 1) ? Overlap.words(cells[0]) : Set.of();
-				if (!label.isEmpty() && asked.containsAll(label)) {
+				if (!label.isEmpty() && asked.containsAll(label) && besides(question, label) <= SECTION_WORDS) {
 					rows.computeIfAbsent(cells[0].strip(), (key) -> new LinkedHashMap<>())
 						.putIfAbsent(chunk.documentId(), i);
 				}
@@ -119,6 +120,17 @@ public final class SharedSection implements Judge {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * How many words of its own the question has besides a row's label: it asks for the
+	 * row when it has as few as a question that asks for a section ("the ticket office"
+	 * open "on a Sunday"), not when the label's words are a few of a long question's.
+	 */
+	private static int besides(String question, Set<String> label) {
+		Set<String> own = new HashSet<>(Asks.own(question));
+		own.removeAll(label);
+		return own.size();
 	}
 
 	/**
