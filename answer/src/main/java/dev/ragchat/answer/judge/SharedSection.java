@@ -1,11 +1,11 @@
 package dev.ragchat.answer.judge;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import dev.ragchat.answer.Clarification;
 import dev.ragchat.answer.text.Asks;
@@ -29,7 +29,7 @@ public final class SharedSection implements Judge {
 	static final String NAME = "shared-section";
 
 	/** A question that asks which of several things. */
-	private static final java.util.regex.Pattern WHICH = java.util.regex.Pattern.compile("(?i)\\bwhich\\b");
+	private static final Pattern WHICH = Pattern.compile("(?i)\\bwhich\\b");
 
 	/** The most words of its own a question that asks for a section has. */
 	static final int SECTION_WORDS = 2;
@@ -96,13 +96,14 @@ public final class SharedSection implements Judge {
 			return null;
 		}
 		Set<String> asked = Overlap.words(question);
+		Set<String> own = Asks.own(question);
 		Map<String, Map<String, Integer>> rows = new LinkedHashMap<>();
 		for (int i = 0; i < judged.sources().size(); i++) {
 			Chunk chunk = judged.sources().get(i).chunk();
 			for (String line : chunk.text().split("\n")) {
 				String[] cells = line.strip().replaceFirst("^\\|", "").split("\\|");
 				Set<String> label = (cells.length > 1) ? Overlap.words(cells[0]) : Set.of();
-				if (!label.isEmpty() && asked.containsAll(label) && besides(question, label) <= SECTION_WORDS) {
+				if (!label.isEmpty() && asked.containsAll(label) && besides(own, label) <= SECTION_WORDS) {
 					rows.computeIfAbsent(cells[0].strip(), (key) -> new LinkedHashMap<>())
 						.putIfAbsent(chunk.documentId(), i);
 				}
@@ -127,10 +128,8 @@ public final class SharedSection implements Judge {
 	 * row when it has as few as a question that asks for a section ("the ticket office"
 	 * open "on a Sunday"), not when the label's words are a few of a long question's.
 	 */
-	private static int besides(String question, Set<String> label) {
-		Set<String> own = new HashSet<>(Asks.own(question));
-		own.removeAll(label);
-		return own.size();
+	private static int besides(Set<String> own, Set<String> label) {
+		return (int) own.stream().filter((word) -> !label.contains(word)).count();
 	}
 
 	/**
