@@ -74,8 +74,8 @@ class OperationsEndpointsTests extends AbstractHttpsIntegrationTests {
 			.satisfies((day) -> assertThat(day.get("day").asText()).isEqualTo(today));
 		assertThat(answer.json().get("topCitedDocuments").get(0).get("filename").asText()).isEqualTo("harbour.pdf");
 
-		JsonNode ofKb = call("GET", "/api/v1/admin/analytics?from=" + today + "&knowledgeBase=" + kb, "X-Master-Key",
-				this.masterKey)
+		JsonNode ofKb = call("GET", "/api/v1/admin/analytics?from=" + today + "&to=" + today + "&knowledgeBase=" + kb,
+				"X-Master-Key", this.masterKey)
 			.json();
 		assertThat(ofKb.get("totals").get("uploads").asLong()).isEqualTo(1);
 		assertThat(ofKb.get("totals").get("pagesIngested").asLong()).isEqualTo(4);
@@ -95,13 +95,14 @@ class OperationsEndpointsTests extends AbstractHttpsIntegrationTests {
 		}
 		String admin = issueKey("{\"scopes\":[\"admin\"],\"knowledgeBases\":[\"" + mine + "\"]}");
 		String today = LocalDate.now(ZoneOffset.UTC).toString();
-		Answer answer = call("GET", "/api/v1/admin/analytics?from=" + today, "X-API-Key", admin);
+		Answer answer = call("GET", "/api/v1/admin/analytics?from=" + today + "&to=" + today, "X-API-Key", admin);
 		assertThat(answer.status()).as(answer.text()).isEqualTo(200);
 		assertThat(answer.json().get("totals").get("sessions").asLong()).isEqualTo(1);
 		assertThat(answer.json().get("knowledgeBases")).singleElement()
 			.satisfies((kb) -> assertThat(kb.asText()).isEqualTo(mine));
 		// the master key sees both
-		JsonNode all = call("GET", "/api/v1/admin/analytics?from=" + today + "&key=" + chatKey.get("id").asText(),
+		JsonNode all = call("GET",
+				"/api/v1/admin/analytics?from=" + today + "&to=" + today + "&key=" + chatKey.get("id").asText(),
 				"X-Master-Key", this.masterKey)
 			.json();
 		assertThat(all.get("totals").get("sessions").asLong()).isEqualTo(3);
@@ -137,14 +138,18 @@ class OperationsEndpointsTests extends AbstractHttpsIntegrationTests {
 					"{\"knowledgeBase\":\"" + mine + "\",\"configId\":\"" + persona + "\"}")
 				.status()).isEqualTo(201);
 		}
-		// a session of a key and a persona the catalog no longer has
-		java.time.Instant now = java.time.Instant.now();
+		// a session of a key and a persona the catalog no longer has, kept to the
+		// millisecond
+		// as the application's clock keeps times
+		java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
 		this.sessions.save(new dev.ragchat.api.chat.ChatSession("ses_gone" + System.nanoTime(), "key_gone", mine,
 				"cfg_gone", null, null, null, null, now, now.plusSeconds(60), null, null));
 
 		String today = LocalDate.now(ZoneOffset.UTC).toString();
-		JsonNode all = call("GET", "/api/v1/admin/analytics?from=" + today + "&knowledgeBase=" + mine, "X-Master-Key",
-				this.masterKey)
+		// the whole day: a report that ends "now" may end in the millisecond the session
+		// began
+		JsonNode all = call("GET", "/api/v1/admin/analytics?from=" + today + "&to=" + today + "&knowledgeBase=" + mine,
+				"X-Master-Key", this.masterKey)
 			.json();
 		assertThat(names(all.get("byKey"), "keyId", "name")).containsEntry(chatKey.get("id").asText(), "harbour desk")
 			.containsEntry("key_gone", "deleted key key_gone");
@@ -154,7 +159,7 @@ class OperationsEndpointsTests extends AbstractHttpsIntegrationTests {
 
 		// an admin key of my knowledge base only: the other's persona keeps its title
 		String admin = issueKey("{\"scopes\":[\"admin\"],\"knowledgeBases\":[\"" + mine + "\"]}");
-		Answer limited = call("GET", "/api/v1/admin/analytics?from=" + today, "X-API-Key", admin);
+		Answer limited = call("GET", "/api/v1/admin/analytics?from=" + today + "&to=" + today, "X-API-Key", admin);
 		assertThat(limited.status()).as(limited.text()).isEqualTo(200);
 		assertThat(names(limited.json().get("byChatConfig"), "configId", "title")).containsEntry(guide, "Harbour guide")
 			.containsEntry(secret, "a persona of another knowledge base");

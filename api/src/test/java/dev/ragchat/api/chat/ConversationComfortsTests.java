@@ -181,6 +181,14 @@ class ConversationComfortsTests extends AbstractWebIntegrationTests {
 	}
 
 	private JsonNode start(String key) throws Exception {
+		// the catalog keeps times to the millisecond: conversations started in the same
+		// one
+		// are listed by id, so each starts in a millisecond of its own to be told apart
+		// by age
+		long began = System.currentTimeMillis();
+		while (System.currentTimeMillis() == began) {
+			Thread.onSpinWait();
+		}
 		return json.readTree(this.mvc
 			.perform(post("/api/v1/sessions").secure(true)
 				.header("X-API-Key", key)
