@@ -154,7 +154,12 @@ public final class StagedAnswerEngine implements AnswerEngine {
 			.judge(Judged.of(found, grounds, !request.media().isEmpty(), generator.judgesSources(), trace)
 				.open(rewrite.state() != null && rewrite.state().open(),
 						(rewrite.state() != null) ? rewrite.state().documents() : List.of())
-				.asked(request.question(), request.history().isEmpty()))
+				.asked(request.question(), request.history().isEmpty())
+				.named((rewrite.state() != null) ? rewrite.state()
+					.namedByAnswer()
+					.stream()
+					.map((subject) -> new Judged.Named(subject.label(), subject.documentIds()))
+					.toList() : List.of(), request.history()))
 			.inside(request.scope());
 		trace.judged(verdict);
 

@@ -3,6 +3,7 @@ package dev.ragchat.answer.judge;
 import java.util.List;
 
 import dev.ragchat.answer.Found;
+import dev.ragchat.answer.Turn;
 import dev.ragchat.answer.ground.Grounds;
 import dev.ragchat.retrieval.ScoredChunk;
 import dev.ragchat.retrieval.query.ShapedQuery;
@@ -28,13 +29,18 @@ import dev.ragchat.retrieval.query.ShapedQuery;
  * points back then points at nothing said before)
  * @param message the message as asked (a follow-up's own words, without the subject it
  * was searched with)
+ * @param named the things the answer before named in its text, when the message follows
+ * up on them (none when it names its own subject)
+ * @param answered the answer before, as its conversation keeps it ({@code null}: none)
  */
 public record Judged(Found found, List<ScoredChunk> sources, Grounds grounds, boolean media, boolean modelJudges,
-		Judge.Decisions decisions, boolean open, List<String> focus, boolean first, String message) {
+		Judge.Decisions decisions, boolean open, List<String> focus, boolean first, String message, List<Named> named,
+		String answered) {
 
 	public Judged {
 		sources = List.copyOf(sources);
 		focus = (focus != null) ? List.copyOf(focus) : List.of();
+		named = (named != null) ? List.copyOf(named) : List.of();
 		grounds = (grounds != null) ? grounds : Grounds.unread(found.all());
 		decisions = (decisions != null) ? decisions : Judge.Decisions.OFF;
 	}
@@ -51,7 +57,7 @@ public record Judged(Found found, List<ScoredChunk> sources, Grounds grounds, bo
 	public static Judged of(Found found, Grounds grounds, boolean media, boolean modelJudges,
 			Judge.Decisions decisions) {
 		return new Judged(found, found.chunks(), grounds, media, modelJudges, decisions, false, List.of(), false,
-				found.query().text());
+				found.query().text(), List.of(), null);
 	}
 
 	/**
@@ -62,7 +68,7 @@ public record Judged(Found found, List<ScoredChunk> sources, Grounds grounds, bo
 	 */
 	public Judged open(boolean open, List<String> focus) {
 		return new Judged(this.found, this.sources, this.grounds, this.media, this.modelJudges, this.decisions, open,
-				focus, this.first, this.message);
+				focus, this.first, this.message, this.named, this.answered);
 	}
 
 	/**
@@ -73,7 +79,7 @@ public record Judged(Found found, List<ScoredChunk> sources, Grounds grounds, bo
 	 */
 	public Judged asked(String message, boolean first) {
 		return new Judged(this.found, this.sources, this.grounds, this.media, this.modelJudges, this.decisions,
-				this.open, this.focus, first, message);
+				this.open, this.focus, first, message, this.named, this.answered);
 	}
 
 	/**
@@ -85,7 +91,33 @@ public record Judged(Found found, List<ScoredChunk> sources, Grounds grounds, bo
 
 	Judged with(List<ScoredChunk> sources) {
 		return new Judged(this.found, sources, this.grounds, this.media, this.modelJudges, this.decisions, this.open,
-				this.focus, this.first, this.message);
+				this.focus, this.first, this.message, this.named, this.answered);
+	}
+
+	/**
+	 * @param named the things the answer before named in its text, when the message
+	 * follows up on them
+	 * @param history the turns before the message
+	 * @return the same, so marked
+	 */
+	public Judged named(List<Named> named, List<Turn> history) {
+		String answered = (history.isEmpty() || history.getLast().byUser()) ? null : history.getLast().content();
+		return new Judged(this.found, this.sources, this.grounds, this.media, this.modelJudges, this.decisions,
+				this.open, this.focus, this.first, this.message, named, answered);
+	}
+
+	/**
+	 * A thing an answer named, with its documents.
+	 *
+	 * @param label how the answer named it (a document's title or part of it)
+	 * @param documentIds its documents
+	 */
+	public record Named(String label, List<String> documentIds) {
+
+		public Named {
+			documentIds = List.copyOf(documentIds);
+		}
+
 	}
 
 }

@@ -80,6 +80,17 @@ public record ConversationState(List<Subject> focus, boolean own, Asks operator,
 	}
 
 	/**
+	 * @return the subjects the answer before named in its text that have documents, when
+	 * the message follows up on them (none when it names its own subject)
+	 */
+	public List<Subject> namedByAnswer() {
+		return this.own ? List.of()
+				: this.focus.stream()
+					.filter((subject) -> Subject.ASSISTANT.equals(subject.from()) && subject.documented())
+					.toList();
+	}
+
+	/**
 	 * @return the names of the subjects in focus
 	 */
 	public List<String> labels() {

@@ -20,6 +20,7 @@ import dev.ragchat.answer.generate.ChatModelGenerator;
 import dev.ragchat.answer.generate.ExtractiveGenerator;
 import dev.ragchat.answer.ground.Grounding;
 import dev.ragchat.answer.judge.Judge;
+import dev.ragchat.answer.judge.NamedTogether;
 import dev.ragchat.answer.judge.Readings;
 import dev.ragchat.answer.judge.RulesJudge;
 import dev.ragchat.answer.judge.SharedSection;
@@ -486,6 +487,41 @@ class ConversationStateTests {
 	}
 
 	@Test
+	void aFollowUpOnOneOfTwoThingsTheAnswerNamedIsAskedBackUnlessItSaysWhich() {
+		add("fennick", "Fennick Falls Trail", section("The trail", "Dogs are welcome on a lead.",
+				"The trail is 5.2 km long and takes about two hours.", "Anglers may fish the pool below the falls."));
+		add("heronsway", "Heronsway Trail", section("The trail", "Dogs are welcome on a lead.",
+				"The trail is 8.4 km long and takes about three hours.", "Bring binoculars for the heron colony."));
+		List<Turn> history = List.of(new Turn(Turn.USER, "Which trails can I take my dog on?"),
+				new Turn(Turn.ASSISTANT, "The Fennick Falls Trail and the Heronsway Trail both allow dogs on a lead."));
+		Chat chat = new Chat(extract());
+		chat.history.addAll(history);
+		Answer open = chat.ask("How long is it?");
+		assertThat(open.outcome()).as(open.trace().toString()).isEqualTo(Answer.CLARIFY);
+		assertThat(open.text()).startsWith("Which trail do you mean?")
+			.contains("Fennick Falls Trail")
+			.contains("Heronsway Trail");
+		// asked of both, or of the one only its page speaks of: answered
+		Chat both = new Chat(extract());
+		both.history.addAll(history);
+		Answer asked = both.ask("How long are they?");
+		assertThat(asked.outcome()).as(asked.trace().toString()).isEqualTo(Answer.ANSWERED);
+		Chat birds = new Chat(extract());
+		birds.history.addAll(history);
+		Answer binoculars = birds.ask("Should I bring binoculars?");
+		assertThat(binoculars.outcome()).as(binoculars.trace().toString()).isEqualTo(Answer.ANSWERED);
+		assertThat(documents(binoculars)).containsOnly("heronsway");
+		// one named, the other set against it in a sentence of its own: the first is
+		// meant
+		Chat contrast = new Chat(extract());
+		contrast.history.add(new Turn(Turn.USER, "Which trail can I take my dog on?"));
+		contrast.history.add(new Turn(Turn.ASSISTANT,
+				"The Fennick Falls Trail, on a lead. The Heronsway Trail is closed to dogs in spring."));
+		Answer meant = contrast.ask("How long is it?");
+		assertThat(meant.outcome()).as(meant.trace().toString()).isEqualTo(Answer.ANSWERED);
+	}
+
+	@Test
 	void aSectionSeveralDocumentsShareIsAskedBackWhenNothingNamesWhose() {
 		Answer answer = new Chat(extract()).ask("What are the symptoms?");
 		assertThat(answer.outcome()).as(answer.text()).isEqualTo(Answer.CLARIFY);
@@ -533,6 +569,7 @@ class ConversationStateTests {
 	private AnswerEngine extract() {
 		ExtractiveGenerator generator = new ExtractiveGenerator(this.embeddings, this.embeddings::embed, 0.3, 2);
 		Judge judge = new SourcesJudge().then(new Readings())
+			.then(new NamedTogether())
 			.then(new SharedSection())
 			.then(new RulesJudge(NamesRule.PROPER));
 		return new StagedAnswerEngine(new StagedAnswerEngine.Stages(new ConversationReader(this.search), this.search,

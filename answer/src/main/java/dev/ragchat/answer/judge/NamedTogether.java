@@ -1,0 +1,158 @@
+package dev.ragchat.answer.judge;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import dev.ragchat.answer.Clarification;
+import dev.ragchat.answer.text.Asks;
+import dev.ragchat.answer.text.Overlap;
+import dev.ragchat.answer.text.Pointed;
+import dev.ragchat.answer.text.Sentences;
+import dev.ragchat.retrieval.ScoredChunk;
+
+/**
+ * Asks back when a follow-up asks about one thing and the answer before named several
+ * things of one kind: "Which trails can I take my dog on?", "The Fennick Falls Trail and
+ * the Heronsway Trail.", "How long is it?". Both trails are in focus and both pages say
+ * how long they are, so the answer would be a guess or both stitched into one. The things
+ * of a kind are the names one sentence of the answer writes side by side that end in the
+ * same word (the head of an English noun phrase: "… Trail", "… Kettle"); a code alone
+ * ("F3") names no kind.
+ * <p>
+ * It answers instead when the follow-up asks about them all (a comparison, a list,
+ * "they", "both", "each", "which") or says which it means: a word of it that one name
+ * holds and another does not ("the Heronsway one"), or that the passages found of one
+ * speak of and those of another do not ("What would he pay per minute?" when only one
+ * page prices by the minute): the question fits that one. The same reading as
+ * {@link Readings}, with the conversation's names for the titles of the passages; the
+ * extract's judge (a language model may ask back itself).
+ */
+public final class NamedTogether implements Judge {
+
+	/** Its name in an answer's trace. */
+	static final String NAME = "named-together";
+
+	/** Words by which a message asks about several things at once, or which of them. */
+	private static final Pattern SEVERAL = Pattern.compile(
+			"\\b(?:they|them|their|theirs|those|these|both|each|all|either|neither|which|ones|every)\\b",
+			Pattern.CASE_INSENSITIVE);
+
+	@Override
+	public Verdict judge(Judged judged) {
+		String message = judged.message();
+		Asks operator = Asks.of(message);
+		if (judged.media() || judged.named().size() < 2 || SEVERAL.matcher(message).find()
+				|| operator == Asks.COMPARISON || operator == Asks.LIST) {
+			return Verdict.answerable(judged.sources());
+		}
+		for (List<Judged.Named> kind : kinds(judged.named(), judged.answered())) {
+			Map<Judged.Named, List<ScoredChunk>> found = new LinkedHashMap<>();
+			for (Judged.Named named : kind) {
+				List<ScoredChunk> of = judged.sources()
+					.stream()
+					.filter((source) -> named.documentIds().contains(source.chunk().documentId()))
+					.toList();
+				if (!of.isEmpty()) {
+					found.put(named, of);
+				}
+			}
+			if (found.size() < 2 || tellsApart(Overlap.words(message), found)) {
+				continue;
+			}
+			List<Clarification.Reading> offered = new ArrayList<>();
+			found.forEach((named, sources) -> {
+				if (offered.size() < Readings.MAX_READINGS) {
+					offered.add(new Clarification.Reading(named.label(), judged.sources().indexOf(sources.get(0)) + 1));
+				}
+			});
+			String head = head(kind.get(0).label());
+			Verdict verdict = Verdict.clarify(judged.sources(), new Clarification(head, offered));
+			if (judged.decisions().on()) {
+				judged.decisions()
+					.decided(NAME, verdict,
+							"the answer before named " + offered.size() + " of a kind ("
+									+ String.join("; ", offered.stream().map(Clarification.Reading::label).toList())
+									+ "), the message asks of one, and nothing in it tells them apart");
+			}
+			return verdict;
+		}
+		return Verdict.answerable(judged.sources());
+	}
+
+	/**
+	 * The names of several words that one sentence of the answer writes, grouped by their
+	 * last word, each group of at least two things with documents of their own: things
+	 * named side by side ("the Fennick Falls Trail and the Heronsway Trail both allow
+	 * dogs"), not one named and another set against it in a sentence of its own ("At 16
+	 * he can hire the classic bikes. The e-bikes need riders aged 18 or over.").
+	 */
+	private static List<List<Judged.Named>> kinds(List<Judged.Named> named, String answered) {
+		List<List<Judged.Named>> several = new ArrayList<>();
+		if (answered == null) {
+			return several;
+		}
+		for (String sentence : Sentences.of(answered)) {
+			String written = sentence.toLowerCase(Locale.ROOT);
+			Map<String, List<Judged.Named>> kinds = new LinkedHashMap<>();
+			for (Judged.Named thing : named) {
+				if (thing.label().strip().split("[\\s-]+").length > 1
+						&& written.contains(thing.label().toLowerCase(Locale.ROOT))) {
+					kinds.computeIfAbsent(Pointed.stem(head(thing.label())), (kind) -> new ArrayList<>()).add(thing);
+				}
+			}
+			for (List<Judged.Named> kind : kinds.values()) {
+				Set<String> documents = new HashSet<>();
+				long own = kind.stream()
+					.filter((thing) -> thing.documentIds().stream().allMatch(documents::add))
+					.count();
+				if (own >= 2 && !several.contains(kind)) {
+					several.add(kind);
+				}
+			}
+		}
+		return several;
+	}
+
+	/** The last word of a name, lower case: what kind of thing it names. */
+	private static String head(String label) {
+		String[] words = label.strip().split("[\\s-]+");
+		return Pointed.bare(words[words.length - 1]).toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * Whether a word of the message, other than the kind's, is in the names of some of
+	 * the things and not of all ("the Heronsway one"), or is spoken of by the names and
+	 * passages of some and not of all.
+	 */
+	private static boolean tellsApart(Set<String> asked, Map<Judged.Named, List<ScoredChunk>> found) {
+		List<Set<String>> labels = new ArrayList<>();
+		List<Set<String>> spoken = new ArrayList<>();
+		Set<String> heads = new HashSet<>();
+		found.forEach((named, sources) -> {
+			StringBuilder text = new StringBuilder(named.label());
+			sources.forEach((source) -> text.append('\n').append(source.chunk().text()));
+			labels.add(Overlap.words(named.label()));
+			spoken.add(Overlap.words(text.toString()));
+			heads.addAll(Overlap.words(head(named.label())));
+		});
+		for (String word : asked) {
+			if (!heads.contains(word) && (some(labels, word) || some(spoken, word))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Whether some of the sets hold the word, and not all. */
+	private static boolean some(List<Set<String>> sets, String word) {
+		long holding = sets.stream().filter((words) -> words.contains(word)).count();
+		return holding > 0 && holding < sets.size();
+	}
+
+}
