@@ -23,8 +23,9 @@ import dev.ragchat.retrieval.query.StopWords;
  * Asks back when a question cannot be resolved to one reading: it speaks of a particular
  * thing ("this county", "the park", "the loan"), the best passages name several different
  * things of that kind, and neither the question nor the subject its conversation supplied
- * holds a word that tells them apart. The answer is then a question that offers the
- * readings the documents hold, each cited, instead of an answer to a guess.
+ * holds a word that tells them apart, nor did the answer before name one without the
+ * others. The answer is then a question that offers the readings the documents hold, each
+ * cited, instead of an answer to a guess.
  * <p>
  * The things of a kind are read where documents name them: in their titles ("County of
  * Tuolumne", "Superior Court of California | County of Alameda") and, when the question
@@ -63,7 +64,8 @@ public final class Readings implements Judge {
 				// name
 				named(kind.words(), judged.sources()).forEach(readings::putIfAbsent);
 			}
-			if (readings.size() < 2 || tellsApart(asked, kind.words(), readings)) {
+			if (readings.size() < 2 || tellsApart(asked, kind.words(), readings)
+					|| saidBefore(judged.answered(), readings.keySet())) {
 				continue;
 			}
 			List<String> labels = new ArrayList<>(readings.keySet()).subList(0,
@@ -226,6 +228,22 @@ public final class Readings implements Judge {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * Whether the answer before wrote the names of some of the readings and not of all
+	 * ("every night there needs a backcountry camping permit", then "What would the
+	 * permit come to?"): the conversation says which one is meant.
+	 */
+	private static boolean saidBefore(String answered, java.util.Collection<String> labels) {
+		if (answered == null) {
+			return false;
+		}
+		String said = answered.toLowerCase(java.util.Locale.ROOT);
+		long written = labels.stream()
+			.filter((label) -> said.contains(label.toLowerCase(java.util.Locale.ROOT)))
+			.count();
+		return written > 0 && written < labels.size();
 	}
 
 	/**

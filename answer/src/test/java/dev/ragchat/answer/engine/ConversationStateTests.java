@@ -522,6 +522,23 @@ class ConversationStateTests {
 	}
 
 	@Test
+	void aKindOfWhichTheAnswerBeforeNamedOneIsThatOne() {
+		add("camping", "Backcountry camping permit",
+				section("Fees", "The permit costs $6 a night for an adult and $3 for a child."));
+		add("fishing", "Fishing permit",
+				section("Who needs one", "Anyone aged 16 or over who fishes needs the permit; kids under 16 fish free.",
+						"The permit costs $12 a day or $45 a season."));
+		String asked = "What would the permit cost for my kids, aged 14 and 16?";
+		Answer open = new Chat(extract()).ask(asked);
+		assertThat(open.outcome()).as(open.trace().toString()).isEqualTo(Answer.CLARIFY);
+		Chat chat = new Chat(extract());
+		chat.history.add(new Turn(Turn.USER, "Do I need anything to stay at Kettle Pond overnight?"));
+		chat.history.add(new Turn(Turn.ASSISTANT, "Yes: every night there needs a backcountry camping permit."));
+		Answer named = chat.ask(asked);
+		assertThat(named.outcome()).as(named.trace().toString()).isNotEqualTo(Answer.CLARIFY);
+	}
+
+	@Test
 	void aSectionSeveralDocumentsShareIsAskedBackWhenNothingNamesWhose() {
 		Answer answer = new Chat(extract()).ask("What are the symptoms?");
 		assertThat(answer.outcome()).as(answer.text()).isEqualTo(Answer.CLARIFY);
