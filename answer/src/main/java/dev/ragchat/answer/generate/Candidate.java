@@ -9,6 +9,7 @@ import dev.ragchat.answer.AnswerGenerator.Question;
 import dev.ragchat.answer.text.CitationMarkers;
 import dev.ragchat.answer.text.Overlap;
 import dev.ragchat.answer.text.Sentences;
+import dev.ragchat.retrieval.query.Periods;
 
 /**
  * A sentence of the sources the extract may quote ({@link ExtractiveGenerator}), with
@@ -24,6 +25,8 @@ final class Candidate {
 		.compile("(It|Its|This|These|They|Their|Them|Such|Those|That|He|His|She|Her)\\b");
 
 	private static final int MAX_CANDIDATES = 300;
+
+	private static final Pattern FIGURE = Pattern.compile("\\p{N}");
 
 	/**
 	 * How many short items a lead-in ("Take the following steps:") is read with at most.
@@ -84,7 +87,14 @@ final class Candidate {
 			int position = 0;
 			String text = CitationMarkers.neutralise(question.sources().get(source).chunk().text());
 			String header = null;
+			boolean inTable = false;
 			for (String line : text.split("\n")) {
+				// the first line of a table of cells that gives no figure but years names
+				// its columns: a label, read as a title is
+				boolean cells = line.contains(" | ");
+				boolean columns = cells && !inTable
+						&& !FIGURE.matcher(Periods.YEAR.matcher(line).replaceAll(" ")).find();
+				inTable = cells;
 				// a table row is quoted with its column headers, never the table as a
 				// whole
 				if (Sentences.isHeader(line)) {
@@ -92,7 +102,7 @@ final class Candidate {
 					continue;
 				}
 				boolean row = Sentences.isRow(line);
-				Kind lineKind = Sentences.isTitle(line) ? Kind.TITLE
+				Kind lineKind = (columns || Sentences.isTitle(line)) ? Kind.TITLE
 						: (!row && Sentences.isLabel(line)) ? Kind.LABEL : null;
 				List<String> sentences = (header != null && row) ? List.of(Sentences.rowWithHeader(header, line))
 						: Sentences.of(line);

@@ -140,6 +140,26 @@ class ExtractiveGeneratorTests {
 	}
 
 	@Test
+	void quotesATablesRowsButNeverItsColumnHeadsAlone() {
+		// an embedding that finds all lines alike, one quote: the first line, the column
+		// heads, would win the tie
+		Chunk prices = new Chunk("b:0", "kb", "b", "boat-rentals.md", 1, 1, "Prices", 0,
+				"Boat | 2025, per hour | 2026, per hour | 2026, full day\nCanoe | $22 | $24 | $80", Map.of(),
+				"Boat rentals");
+		String question = "What does a canoe cost?";
+		assertThat(answer(0,
+				new Question(question, question, List.of(), List.of(new ScoredChunk(prices, 1)), null, null, null)))
+			.contains("Canoe | $22")
+			.doesNotContain("per hour");
+		// the heads alone name what a row would give: no answer
+		Chunk heads = new Chunk("b:1", "kb", "b", "boat-rentals.md", 1, 1, "Prices", 1,
+				"Boat | 2025, per hour | 2026, per hour | 2026, full day", Map.of(), "Boat rentals");
+		assertThat(answer(0,
+				new Question(question, question, List.of(), List.of(new ScoredChunk(heads, 1)), null, null, null)))
+			.startsWith(AnswerGenerator.NOT_FOUND);
+	}
+
+	@Test
 	void quotesTheRowsWhoseLabelAndFiguresMatchTheQuestionNotTheirNeighbours() {
 		Chunk statement = new Chunk("s:0", "kb", "s", "AMAZON_2019_10K.pdf", 38, 38,
 				"CONSOLIDATED STATEMENTS OF OPERATIONS", 0,
