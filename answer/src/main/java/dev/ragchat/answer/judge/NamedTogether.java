@@ -46,9 +46,12 @@ public final class NamedTogether implements Judge {
 	@Override
 	public Verdict judge(Judged judged) {
 		String message = judged.message();
+		// most messages follow no answer that named several things: read nothing more
+		if (judged.media() || judged.named().size() < 2 || SEVERAL.matcher(message).find()) {
+			return Verdict.answerable(judged.sources());
+		}
 		Asks operator = Asks.of(message);
-		if (judged.media() || judged.named().size() < 2 || SEVERAL.matcher(message).find()
-				|| operator == Asks.COMPARISON || operator == Asks.LIST) {
+		if (operator == Asks.COMPARISON || operator == Asks.LIST) {
 			return Verdict.answerable(judged.sources());
 		}
 		for (List<Judged.Named> kind : kinds(judged.named(), judged.answered())) {
