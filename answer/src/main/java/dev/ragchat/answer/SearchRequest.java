@@ -121,6 +121,15 @@ public record SearchRequest(String knowledgeBase, String query, int topK, Search
 	}
 
 	/**
+	 * @param other another mode
+	 * @return the same search in that mode
+	 */
+	public SearchRequest as(SearchMode other) {
+		return new SearchRequest(this.knowledgeBase, this.query, this.topK, other, this.documentIds, this.filter,
+				this.rerank, this.knowledgeBases);
+	}
+
+	/**
 	 * @param words what to look up
 	 * @param topK how many chunks at most
 	 * @return a keyword search of the same scope (knowledge bases, documents, filter),

@@ -12,6 +12,7 @@ import dev.ragchat.answer.SearchRequest;
 import dev.ragchat.answer.search.KnowledgeBaseSearch;
 import dev.ragchat.answer.text.Overlap;
 import dev.ragchat.retrieval.ScoredChunk;
+import dev.ragchat.retrieval.SearchMode;
 import dev.ragchat.retrieval.SearchTrace;
 
 /**
@@ -90,7 +91,7 @@ public final class RewriteSearch {
 		// the subject's documents first, taken in turn with the whole scope's: a
 		// subject's
 		// page is rarely the only one that speaks of what is asked of it
-		Found subject = search.search(searched.in(rewrite.documents()), trace);
+		Found subject = sections(search, searched.in(rewrite.documents()), trace);
 		Found scope = search.search(searched, trace);
 		if (subject.chunks().isEmpty()) {
 			return scope;
@@ -99,6 +100,21 @@ public final class RewriteSearch {
 		trace.ranked(SearchTrace.Ranking.RERANKED, taken, taken.size(),
 				"the subject's documents and the whole scope, taken in turn");
 		return new Found(subject.query(), taken, subject.retrieved() + scope.retrieved());
+	}
+
+	/**
+	 * A search of the subject's documents that gives as many of their chunks as asked:
+	 * hybrid search keeps one chunk a page, and a document without pages (Markdown, HTML,
+	 * text) is one page, so the rest are its other sections nearest the query.
+	 */
+	private static Found sections(KnowledgeBaseSearch search, SearchRequest subject, SearchTrace trace) {
+		Found found = search.search(subject, trace);
+		if (found.chunks().size() >= subject.topK() || subject.mode() != SearchMode.HYBRID) {
+			return found;
+		}
+		Found nearest = search.search(subject.as(SearchMode.VECTOR), trace);
+		List<ScoredChunk> taken = inTurn(List.of(found, nearest), subject.topK());
+		return new Found(found.query(), taken, found.retrieved() + nearest.retrieved());
 	}
 
 	private static Found sides(KnowledgeBaseSearch search, SearchRequest searched, List<String> sides,

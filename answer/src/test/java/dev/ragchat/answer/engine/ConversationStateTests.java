@@ -583,6 +583,27 @@ class ConversationStateTests {
 		assertThat(cost.text()).contains("give no figure");
 	}
 
+	@Test
+	void aFollowUpReadsEverySectionOfItsSubjectsOnePageDocument() {
+		add("cinder-flats", "Cinder Flats Campground",
+				section("Sites", "Cinder Flats Campground takes motorhomes up to 14 m long."),
+				section("Services", "Campers pay the camp host; a pay phone stands by the toilets."),
+				section("Dump station", "Campers empty their tanks at the dump station for free."));
+		add("day-pass", "Day Pass", section("Buying", "You pay for a Day Pass at the machines in every car park."));
+		// hybrid search keeps one chunk a page, as the service's does: a Markdown page is
+		// one page, so a search of it alone gave its best chunk only
+		this.search = new KnowledgeBaseSearch(new QueryShaper(),
+				new Retriever(this.index, new Fusion(Fusion.Method.RANKS, 60, 1, 1, 10, true, 0)), Reranking.off());
+		Chat chat = new Chat(extract());
+		chat.history.add(new Turn(Turn.USER, "Which campground can fit a 13 metre motorhome?"));
+		chat.history.add(new Turn(Turn.ASSISTANT, "Cinder Flats Campground takes motorhomes up to 14 m long."));
+		Answer tanks = chat.ask("Can we empty the tanks there?");
+		assertThat(tanks.grounded()).as(tanks.text()).isTrue();
+		assertThat(tanks.text()).contains("dump station");
+		assertThat(tanks.trace().stage(Trace.GENERATE).candidates()).map(Trace.Candidate::chunkId)
+			.contains("cinder-flats:0", "cinder-flats:1", "cinder-flats:2");
+	}
+
 	private AnswerEngine extract() {
 		ExtractiveGenerator generator = new ExtractiveGenerator(this.embeddings, this.embeddings::embed, 0.3, 2);
 		Judge judge = new SourcesJudge().then(new Readings())
