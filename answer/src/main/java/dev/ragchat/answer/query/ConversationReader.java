@@ -64,7 +64,7 @@ public final class ConversationReader implements QueryRewriter {
 
 	@Override
 	public Rewrite rewrite(Conversation conversation) {
-		String question = conversation.question();
+		String question = ConversationState.dated(conversation.question(), conversation.history());
 		SearchRequest scope = conversation.asked();
 		Asks operator = Asks.of(question);
 		ShapedQuery shaped = this.search.shape(question);

@@ -3,10 +3,13 @@ package dev.ragchat.answer.query;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.ragchat.answer.AnswerGenerator.Question;
+import dev.ragchat.answer.Turn;
 import dev.ragchat.answer.text.Asks;
 import dev.ragchat.retrieval.query.Periods;
 
@@ -111,9 +114,48 @@ public record ConversationState(List<Subject> focus, boolean own, Asks operator,
 		Set<String> own = Asks.own(second);
 		if (!years.isEmpty() && own.stream().allMatch((word) -> Periods.isPeriodWord(word))) {
 			Matcher year = Periods.YEAR.matcher(Periods.normalize(first));
-			second = year.find() ? year.replaceAll(String.join(" and ", years)) : first + " " + second;
+			second = year.find() ? year.replaceAll(String.join(" and ", years)) : first + " " + String.join(" ", years);
 		}
 		return List.of(first, second);
+	}
+
+	/**
+	 * A year told by the conversation's own: "the year before", "the previous year", "a
+	 * year later" (not "last year", which is told by today's date).
+	 */
+	private static final Pattern RELATIVE_YEAR = Pattern.compile(
+			"\\b(?:the|a)\\s+(?:year\\s+(before|earlier|prior|after|later)|(previous|prior|preceding|following|next)\\s+year)\\b",
+			Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * The message with a year it tells by the conversation's ("and the year before?")
+	 * written as that year ("and in 2025?"): the year before or after the first year of
+	 * the question before, or else of the answer to it. A constraint read like the years
+	 * a message writes, never a subject.
+	 * @param message the message
+	 * @param history the turns before it, oldest first
+	 * @return the message, its relative year written out when the conversation gives one
+	 */
+	static String dated(String message, List<Turn> history) {
+		Matcher relative = RELATIVE_YEAR.matcher(message);
+		if (!Periods.years(message).isEmpty() || !relative.find()) {
+			return message;
+		}
+		int asked = history.size() - 1;
+		while (asked >= 0 && !history.get(asked).byUser()) {
+			asked--;
+		}
+		List<String> years = (asked >= 0) ? Periods.years(history.get(asked).content()) : List.of();
+		if (years.isEmpty() && asked >= 0 && asked + 1 < history.size()) {
+			years = Periods.years(history.get(asked + 1).content());
+		}
+		if (years.isEmpty()) {
+			return message;
+		}
+		String told = ((relative.group(1) != null) ? relative.group(1) : relative.group(2)).toLowerCase(Locale.ROOT);
+		boolean before = List.of("before", "earlier", "prior", "previous", "preceding").contains(told);
+		int year = Integer.parseInt(years.get(0)) + (before ? -1 : 1);
+		return message.substring(0, relative.start()) + "in " + year + message.substring(relative.end());
 	}
 
 	/**

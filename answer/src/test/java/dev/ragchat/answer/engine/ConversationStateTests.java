@@ -604,6 +604,23 @@ class ConversationStateTests {
 			.contains("cinder-flats:0", "cinder-flats:1", "cinder-flats:2");
 	}
 
+	@Test
+	void theYearBeforeIsTheYearBeforeTheOneTheConversationSpokeOf() {
+		Chat chat = new Chat(extract());
+		Answer asked = chat.ask("What were 3M's total net sales in 2022?");
+		assertThat(asked.grounded()).as(asked.text()).isTrue();
+		Answer before = chat.ask("And the year before?");
+		assertThat(before.trace().stage(Trace.REWRITE).conversation().periods()).containsExactly("2021");
+		assertThat(before.trace().stage(Trace.REWRITE).gave()).contains("net sales in 2021");
+		// the answer told the year when the question did not
+		add("birchwater", "Birchwater Campground", section("Fees", "Site | 2025 | 2026", "Electric site | $42 | $45"));
+		Chat fees = new Chat(extract());
+		fees.history.add(new Turn(Turn.USER, "How much is an electric site at Birchwater?"));
+		fees.history.add(new Turn(Turn.ASSISTANT, "$45 a night in 2026."));
+		Answer earlier = fees.ask("and the year before?");
+		assertThat(earlier.trace().stage(Trace.REWRITE).conversation().periods()).containsExactly("2025");
+	}
+
 	private AnswerEngine extract() {
 		ExtractiveGenerator generator = new ExtractiveGenerator(this.embeddings, this.embeddings::embed, 0.3, 2);
 		Judge judge = new SourcesJudge().then(new Readings())
