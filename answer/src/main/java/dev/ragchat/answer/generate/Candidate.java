@@ -87,6 +87,7 @@ final class Candidate {
 			int position = 0;
 			String text = CitationMarkers.neutralise(question.sources().get(source).chunk().text());
 			String header = null;
+			String heads = null;
 			boolean inTable = false;
 			for (String line : text.split("\n")) {
 				// the first line of a table of cells that gives no figure but years names
@@ -95,6 +96,9 @@ final class Candidate {
 				boolean columns = cells && !inTable
 						&& !FIGURE.matcher(Periods.YEAR.matcher(line).replaceAll(" ")).find();
 				inTable = cells;
+				// heads that name the years of their columns are quoted with each row
+				heads = !cells ? null
+						: (columns && Periods.YEAR.matcher(line).results().count() >= 2) ? line.strip() : heads;
 				// a table row is quoted with its column headers, never the table as a
 				// whole
 				if (Sentences.isHeader(line)) {
@@ -105,7 +109,8 @@ final class Candidate {
 				Kind lineKind = (columns || Sentences.isTitle(line)) ? Kind.TITLE
 						: (!row && Sentences.isLabel(line)) ? Kind.LABEL : null;
 				List<String> sentences = (header != null && row) ? List.of(Sentences.rowWithHeader(header, line))
-						: Sentences.of(line);
+						: (heads != null && !columns) ? List.of(Sentences.cellsWithHeads(heads, line))
+								: Sentences.of(line);
 				String label = row ? Sentences.rowLabel(line) : null;
 				String before = null;
 				for (String sentence : sentences) {

@@ -184,6 +184,33 @@ public final class Sentences {
 	}
 
 	/**
+	 * A row of a table of cells ("Electric site | $42 | $45", as Markdown, HTML and
+	 * Office tables are read) quoted with the heads of its columns when they name years
+	 * ("Site | 2025 | 2026"): "Electric site — 2025: $42; 2026: $45", so that the year of
+	 * each figure is in the quote. The row as it stands when its cells do not pair up
+	 * with the heads.
+	 * @param heads the table's first row
+	 * @param row a row of the same table
+	 * @return the quote
+	 */
+	public static String cellsWithHeads(String heads, String row) {
+		String[] named = heads.strip().split("\\s*\\|\\s*");
+		String[] cells = row.strip().split("\\s*\\|\\s*");
+		boolean years = java.util.Arrays.stream(named, 1, named.length)
+			.allMatch((head) -> YEAR.matcher(head).matches());
+		if (named.length != cells.length || named.length < 2 || !years) {
+			// heads that say more than the year ("2025, per hour"): the row as it
+			// stands, as a row of figures whose heads do not pair up
+			return row.strip();
+		}
+		StringBuilder quote = new StringBuilder(cells[0]).append(" — ");
+		for (int i = 1; i < cells.length; i++) {
+			quote.append((i > 1) ? "; " : "").append(named[i]).append(": ").append(cells[i]);
+		}
+		return quote.toString();
+	}
+
+	/**
 	 * @param row a table row
 	 * @return its label, the words before its figures ("Total revenues")
 	 */

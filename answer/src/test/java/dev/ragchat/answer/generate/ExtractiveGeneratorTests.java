@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.ragchat.answer.AnswerGenerator;
 import dev.ragchat.answer.AnswerGenerator.Question;
+import dev.ragchat.answer.text.Asks;
 import dev.ragchat.answer.text.SentenceVectors;
 import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.ScoredChunk;
@@ -157,6 +158,23 @@ class ExtractiveGeneratorTests {
 		assertThat(answer(0,
 				new Question(question, question, List.of(), List.of(new ScoredChunk(heads, 1)), null, null, null)))
 			.startsWith(AnswerGenerator.NOT_FOUND);
+	}
+
+	@Test
+	void quotesARowOfCellsWithTheYearsItsColumnsAreOf() {
+		// a Markdown table read as cells: its heads name the year of each column
+		Chunk fees = new Chunk("c:0", "kb", "c", "campground.md", 1, 1, "Fees", 0,
+				"Site | 2025 | 2026\nElectric site | $42 | $45", Map.of(), "Birchwater Campground");
+		assertThat(answer(0, ofYear("How much was an electric site in 2025?", "2025", fees)))
+			.isEqualTo(ExtractiveGenerator.PREFIX + "Electric site — 2025: $42; 2026: $45 [1]");
+		assertThat(answer(0, ofYear("How much was an electric site in 2023?", "2023", fees)))
+			.startsWith(AnswerGenerator.NOT_FOUND)
+			.contains("give 2026 and 2025, not 2023");
+	}
+
+	private static Question ofYear(String question, String year, Chunk source) {
+		return new Question(question, question, List.of(), List.of(new ScoredChunk(source, 1)), null, null, null,
+				List.of(), new Question.Asked(Asks.QUANTITY, List.of(), List.of(year), null, List.of()));
 	}
 
 	@Test
