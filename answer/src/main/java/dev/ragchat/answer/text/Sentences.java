@@ -185,10 +185,11 @@ public final class Sentences {
 
 	/**
 	 * A row of a table of cells ("Electric site | $42 | $45", as Markdown, HTML and
-	 * Office tables are read) quoted with the heads of its columns when they name years
-	 * ("Site | 2025 | 2026"): "Electric site — 2025: $42; 2026: $45", so that the year of
-	 * each figure is in the quote. The row as it stands when its cells do not pair up
-	 * with the heads.
+	 * Office tables are read) quoted with the heads of its columns when each is a year
+	 * alone ("Site | 2025 | 2026"): "Electric site — 2025: $42; 2026: $45", so that the
+	 * year of each figure is in the quote, as {@link #rowWithHeader} quotes a row of
+	 * figures. The row as it stands when its cells do not pair up with the heads or a
+	 * head says more than its year ("2025, per hour").
 	 * @param heads the table's first row
 	 * @param row a row of the same table
 	 * @return the quote
