@@ -4,7 +4,7 @@
 // or the page was reloaded) the API key asks for a new one
 // (POST /api/v1/sessions/{id}/token) and the call is made again, once, unnoticed. Only the
 // open conversation's id (no secret) is kept in sessionStorage, so that a reload reopens it.
-import { $, api, authHeaders, el, guarded, kbName, problem, showError, state } from './core.js';
+import { $, api, authHeaders, el, guarded, kbName, problem, showError, showFailure, state } from './core.js';
 import { markdown, placeChips } from './markdown.js';
 import { openCitation, openDocument } from './viewer.js';
 import { withPageLink } from './weblinks.js';
@@ -111,7 +111,7 @@ export async function loadConversations() {
 			$('conversation-rows').append(el('li', { class: 'conversation-none', text: `No conversation holds “${q}”` }));
 		}
 	} catch (error) {
-		showError(error.message);
+		showFailure(error);
 	}
 }
 

@@ -152,14 +152,23 @@ export async function api(path, { method = 'GET', json, body, headers = {}, auth
 	return type.includes('json') ? response.json() : response.blob();
 }
 
-/** Runs an action, showing what went wrong (a call made while signed out is no news). */
+/**
+ * Shows what went wrong, unless nothing is signed in any more: a call made while signed
+ * out, or a view's chain of calls begun before signing out, is no news (the sign-out's
+ * reason, if any, stays on screen).
+ */
+export function showFailure(error) {
+	if (!(error instanceof SignedOut) && credential()) showError(error.message);
+}
+
+/** Runs an action, showing what went wrong (see {@link showFailure}). */
 export async function guarded(action) {
 	try {
 		// signed out, the reason stays on screen
 		if (credential()) showError('');
 		await action();
 	} catch (error) {
-		if (!(error instanceof SignedOut)) showError(error.message);
+		showFailure(error);
 	}
 }
 

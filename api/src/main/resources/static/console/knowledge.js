@@ -4,7 +4,7 @@
 // (its next version) or keep both; metadata goes with uploads and can be changed later
 // (PATCH, a new version); several documents can be deleted at once. Actions the key's
 // scopes do not allow carry data-needs-scope and are not shown (console.css).
-import { $, SignedOut, api, bytes, credential, el, guarded, kbPath, may, mayIn, scopesIn, showError, state, when } from './core.js';
+import { $, api, bytes, credential, el, guarded, kbPath, may, mayIn, scopesIn, showError, showFailure, state, when } from './core.js';
 import { openDocument } from './viewer.js';
 import { forgetSources, loadSources, whenDocumentsChange } from './sources.js';
 import { forgetSharing, loadSharing } from './sharing.js';
@@ -223,7 +223,7 @@ export async function refreshDocuments() {
 		await followBatch(kb);
 		render();
 	} catch (error) {
-		if (!(error instanceof SignedOut)) showError(error.message);
+		showFailure(error);
 	}
 	schedule();
 }

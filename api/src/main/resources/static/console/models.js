@@ -6,7 +6,7 @@
 // persona a generator of its own (master key only), or takes it back to the service's,
 // and offers models people may pick for one conversation. At the master key's first
 // sign-in, a model server found on this machine is offered with one button.
-import { $, api, credential, el, guarded, showError } from './core.js';
+import { $, api, credential, el, guarded, showError, showFailure } from './core.js';
 
 const EXTRACT_PREFIX = 'Extract from the documents:';
 const KINDS = {
@@ -330,7 +330,7 @@ async function scan() {
 		}
 	} catch (error) {
 		list.replaceChildren();
-		showError(error.message);
+		showFailure(error);
 	} finally {
 		list.removeAttribute('aria-busy');
 	}
