@@ -73,14 +73,14 @@ public record Listing(String asks, String says, int count, int scanned, boolean 
 	}
 
 	/**
-	 * A figure read from a quote.
+	 * A figure or a name read from a quote.
 	 *
-	 * @param text the figure as written ("EUR 5,000", "30 days")
-	 * @param amount its number
+	 * @param text the figure as written ("EUR 5,000", "30 days"), or the name
+	 * @param amount its number ({@code null} for a name)
 	 * @param unit its unit or currency as written, or {@code null}
 	 * @param period the year the quote (or its heading) gives it for, or {@code null}
 	 */
-	public record Value(String text, double amount, String unit, String period) {
+	public record Value(String text, Double amount, String unit, String period) {
 
 	}
 

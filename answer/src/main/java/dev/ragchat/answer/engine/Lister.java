@@ -75,7 +75,8 @@ final class Lister {
 	 * say (it is answered as any other)
 	 */
 	Listed list(WholeQuestion question, SearchRequest scope, List<Turn> history) {
-		Says says = new Says(question.predicate(), Listing.EACH.equals(question.kind()));
+		boolean each = Listing.EACH.equals(question.kind());
+		Says says = new Says(question.predicate(), each && !question.names());
 		if (says.asked().isEmpty()) {
 			return null;
 		}
@@ -95,22 +96,47 @@ final class Lister {
 			met = (met != null) ? met.stream().filter(saying::contains).collect(Collectors.toSet()) : saying;
 			truncated |= conditioned.truncated();
 		}
+		// a name is read where the document defines what is asked as a term (its
+		// supplier where it says who "the Supplier" is), else where it first says it
 		Map<String, Found> items = new LinkedHashMap<>();
 		for (ScoredChunk candidate : scan.chunks()) {
 			Chunk chunk = candidate.chunk();
-			if (items.containsKey(chunk.documentId()) || (met != null && !met.contains(chunk.documentId()))) {
+			Found before = items.get(chunk.documentId());
+			if ((before != null && (!question.names() || before.defining()))
+					|| (met != null && !met.contains(chunk.documentId()))) {
 				continue;
 			}
+			// of a passage's sentences that say it, the one that writes most of it itself
+			// (a heading says it of every sentence below)
+			String best = null;
 			for (String sentence : Sentences.of(chunk.text())) {
-				if (says.says(sentence, chunk.title() + "\n" + chunk.headingPath())) {
-					items.put(chunk.documentId(), new Found(candidate, sentence,
-							Listing.EACH.equals(question.kind()) ? Says.value(sentence, chunk.headingPath()) : null));
+				if (!says.says(sentence, chunk.title() + "\n" + chunk.headingPath())) {
+					continue;
+				}
+				if (question.names() && says.defines(sentence)) {
+					best = sentence;
 					break;
 				}
+				if (best == null || says.writes(sentence) > says.writes(best)) {
+					best = sentence;
+				}
+			}
+			boolean defining = best != null && question.names() && says.defines(best);
+			if (best != null && (before == null || defining)) {
+				items.put(chunk.documentId(), new Found(candidate, best, value(question, says, best, chunk), defining));
 			}
 		}
 		// 4. count and cite
 		return listed(question, new ArrayList<>(items.values()), this.search.documents(scanned), truncated);
+	}
+
+	/** What an item gives: a name or a figure when one is asked, else nothing. */
+	private static Listing.Value value(WholeQuestion question, Says says, String sentence, Chunk chunk) {
+		if (question.names()) {
+			String name = says.name(sentence);
+			return (name != null) ? new Listing.Value(name, null, null, null) : null;
+		}
+		return Listing.EACH.equals(question.kind()) ? Figures.value(sentence, chunk.headingPath()) : null;
 	}
 
 	/** The documents of which a passage the scan found has a sentence that says it. */
@@ -250,10 +276,11 @@ final class Lister {
 	}
 
 	/**
-	 * A document that says it, with the passage and sentence that do, and the figure the
-	 * sentence gives when each document's is asked ({@code null} otherwise).
+	 * A document that says it, with the passage and sentence that do, the figure or name
+	 * the sentence gives when each document's is asked ({@code null} otherwise), and
+	 * whether the sentence defines what is asked as a term.
 	 */
-	private record Found(ScoredChunk chunk, String sentence, Listing.Value value) {
+	private record Found(ScoredChunk chunk, String sentence, Listing.Value value, boolean defining) {
 
 		Listing.Item item() {
 			Chunk found = this.chunk.chunk();

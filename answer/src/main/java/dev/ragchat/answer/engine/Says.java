@@ -1,9 +1,7 @@
 package dev.ragchat.answer.engine;
 
-import java.text.ParsePosition;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -11,10 +9,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.ibm.icu.text.RuleBasedNumberFormat;
-import com.ibm.icu.util.ULocale;
-import dev.ragchat.answer.Listing;
-import dev.ragchat.retrieval.query.Periods;
 import dev.ragchat.retrieval.query.StopWords;
 import org.tartarus.snowball.ext.PorterStemmer;
 
@@ -23,9 +17,10 @@ import org.tartarus.snowball.ext.PorterStemmer;
  * writes every word of what is asked (as the Porter stemmer writes them, the sentence's
  * heading counting too), and none of them stands under a negation of its clause ("no
  * termination fee applies", "neither party owes a termination fee": the words without the
- * fact). A figure asked of each document must be in the sentence. Written here because
- * the rule is the judge of this one question kind: the extract's judge reads the nearness
- * of a sentence to a question, which tells nothing of a negation.
+ * fact). A figure asked of each document must be in the sentence ({@link Figures}).
+ * Written here because the rule is the judge of this one question kind: the extract's
+ * judge reads the nearness of a sentence to a question, which tells nothing of a
+ * negation.
  */
 final class Says {
 
@@ -36,12 +31,37 @@ final class Says {
 
 	private static final Pattern FREE_OF = Pattern.compile("^\\W*free\\s+of\\W*$", Pattern.CASE_INSENSITIVE);
 
+	/**
+	 * A comparative after a negation: "not less than 90 days" bounds a figure, it does
+	 * not deny it.
+	 */
+	private static final Pattern COMPARATIVE = Pattern
+		.compile("^\\W*(?:less|more|fewer|later|earlier|greater|longer|shorter|sooner)\\W*$", Pattern.CASE_INSENSITIVE);
+
 	/** A word that begins a clause of its own. */
 	private static final Pattern CLAUSE_WORD = Pattern
 		.compile("^\\W*(?:but|however|except|unless|although|whereas|while|and|or)\\W*$", Pattern.CASE_INSENSITIVE);
 
 	/** A word that ends its clause. */
 	private static final Pattern CLAUSE_END = Pattern.compile("[,;:()]$|[.;:]\\W*$");
+
+	/**
+	 * A term a sentence defines, as contracts do: {@code Acme Ltd (the "Supplier")},
+	 * {@code ("Supplier")}, {@code (hereinafter the "Supplier")}.
+	 */
+	private static final Pattern DEFINED = Pattern.compile(
+			"\\((?:hereinafter\\s+(?:called\\s+)?)?(?:the\\s+)?[\"\u201c\u2018']([^\"\u201c\u201d\u2018\u2019']{1,40})[\"\u201d\u2019']\\)",
+			Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * Where the name a term defines begins: after "between", the term defined before it
+	 * ({@code (the "Customer") and}) or a semicolon.
+	 */
+	private static final Pattern PARTY_START = Pattern
+		.compile("(?i)(?:^|\\s)between\\s+|[\"\u201d\u2019']\\)\\s*,?\\s*(?:and\\s+)?|;\\s*");
+
+	/** Where it ends: its place or its description after a comma, "of" or a bracket. */
+	private static final Pattern PARTY_END = Pattern.compile(",|\\s+of\\s+|\\s*\\(");
 
 	/** How many first letters two forms of a name share ("Norw-ay", "Norw-egian"). */
 	private static final int NAME_STEM = 4;
@@ -50,36 +70,18 @@ final class Says {
 	private static final int REACH = 6;
 
 	/**
-	 * A figure: an amount with its currency or unit ("EUR 5,000", "30 days", "4.5%").
+	 * How many words (not stop words) may stand between two words the question writes
+	 * side by side: a term is said together ("a termination fee"), not by words of two
+	 * things ("the termination of the supplier's staff … any fees").
 	 */
-	private static final Pattern FIGURE = Pattern.compile("(?:(EUR|USD|GBP|CHF|SEK|NOK|DKK|JPY|[€$£¥])\\s?)?"
-			+ "(\\d{1,3}(?:[,\u00a0 ]\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)\\s*(%|percent|per\\s+cent|(?:calendar\\s+|business\\s+"
-			+ "|working\\s+)?(?:days?|weeks?|months?|years?|hours?|minutes?)|million|billion|thousand|EUR|USD|GBP|CHF|SEK|NOK"
-			+ "|DKK|euros?|dollars?|pounds?|kron(?:er|or|a))?(?!\\w)", Pattern.CASE_INSENSITIVE);
-
-	/**
-	 * A number in words, alone or two joined by a hyphen ("ninety", "twenty-one"); "one"
-	 * is left out, as it is more often a pronoun than a count.
-	 */
-	private static final Pattern NUMBER_WORDS = Pattern
-		.compile("\\b(?:(?:twen|thir|for|fif|six|seven|eigh|nine)ty(?:-(?:one|two|three|four|five|six|seven|eight"
-				+ "|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-				+ "|(?:thir|four|fif|six|seven|eigh|nine)teen)\\b", Pattern.CASE_INSENSITIVE);
-
-	/**
-	 * An amount's currency, written as its code or its symbol beside the figure ("EUR
-	 * 12,500", "12,500 SEK", "€12,500").
-	 */
-	private static final Pattern CURRENCY = Pattern
-		.compile("(?<![\\p{L}])([A-Z]{3}|[\\p{Sc}])\\s?(?=\\d)|(?<=\\d)\\s?([A-Z]{3})(?![\\p{L}])");
-
-	/** English spelled-out numbers (a format is not thread-safe: one a thread). */
-	private static final ThreadLocal<RuleBasedNumberFormat> SPELLOUT = ThreadLocal
-		.withInitial(() -> new RuleBasedNumberFormat(ULocale.ENGLISH, RuleBasedNumberFormat.SPELLOUT));
+	private static final int SLOP = 4;
 
 	private final List<String> asked;
 
 	private final List<String> names;
+
+	/** The asked words the question writes side by side, as pairs of stems. */
+	private final List<String[]> phrases;
 
 	private final boolean figure;
 
@@ -89,14 +91,27 @@ final class Says {
 	 */
 	private final boolean negative;
 
+	/** The bound the question sets on a figure, or {@code null}. */
+	private final Figures.Bound bound;
+
 	/**
 	 * @param predicate what a document must say
 	 * @param figure whether it must give a figure
 	 */
 	Says(String predicate, boolean figure) {
-		this.asked = stems(predicate);
+		this.bound = Figures.Bound.in(predicate);
+		String said = (this.bound != null) ? predicate.replace(this.bound.written(), " ") : predicate;
+		this.asked = stems(said);
+		this.phrases = new ArrayList<>();
+		String[] tokens = Figures.withDigits(said).replaceAll("(?<=\\p{L})['\u2019]s\\b", "").split("\\s+");
+		for (int i = 0; i + 1 < tokens.length; i++) {
+			List<String> pair = stems(tokens[i] + " " + tokens[i + 1]);
+			if (pair.size() == 2 && !tokens[i].matches(".*[,;:]$")) {
+				this.phrases.add(pair.toArray(String[]::new));
+			}
+		}
 		this.names = new ArrayList<>();
-		for (String word : predicate.split("[^\\p{L}\\p{N}]+")) {
+		for (String word : said.split("[^\\p{L}\\p{N}]+")) {
 			if (!word.isEmpty() && !StopWords.contains(word)
 					&& (Character.isUpperCase(word.charAt(0)) || Character.isDigit(word.charAt(0)))) {
 				this.names.add(stem(word));
@@ -120,7 +135,8 @@ final class Says {
 	 * @return whether it says what is asked
 	 */
 	boolean says(String sentence, String heading) {
-		if (this.asked.isEmpty() || (this.figure && value(sentence, heading) == null)) {
+		if (this.asked.isEmpty() || (this.figure && Figures.value(sentence, heading) == null)
+				|| (this.bound != null && Figures.of(sentence).stream().noneMatch(this.bound::holds))) {
 			return false;
 		}
 		List<String> words = stems(sentence);
@@ -134,11 +150,104 @@ final class Says {
 				missing += this.names.contains(word) ? 0 : 1;
 			}
 		}
-		if (missing > ((this.asked.size() >= 3) ? 1 : 0)) {
+		// a bound stands for the figure and unit it asks, as "90 days" does
+		int counted = this.asked.size() + ((this.bound != null) ? 2 : 0);
+		if (missing > ((counted >= 3) ? 1 : 0) || !together(words)) {
 			return false;
 		}
 		// the sentence says it, or says that it is not, as the question asks
 		return negated(sentence) == this.negative;
+	}
+
+	/**
+	 * @param sentence a sentence that says what is asked
+	 * @return the name it gives: the one it defines as what is asked ("Kvalmere Packaging
+	 * ApS" of {@code Kvalmere Packaging ApS (the "Supplier")}), else the first name it
+	 * writes that the question does not ("Norway" of "governed by the laws of Norway"),
+	 * or {@code null}
+	 */
+	String name(String sentence) {
+		Matcher defined = DEFINED.matcher(sentence);
+		while (defined.find()) {
+			if (this.asked.containsAll(stems(defined.group(1)))) {
+				String before = sentence.substring(0, defined.start());
+				Matcher start = PARTY_START.matcher(before);
+				int from = 0;
+				while (start.find()) {
+					from = start.end();
+				}
+				String party = PARTY_END.split(before.substring(from), 2)[0].strip();
+				return party.isEmpty() ? null : party;
+			}
+		}
+		List<String> run = new ArrayList<>();
+		String[] tokens = sentence.split("\\s+");
+		for (int i = 0; i < tokens.length; i++) {
+			String token = tokens[i].replaceAll("^\\W+|[\\W&&[^.]]+$|'s$", "");
+			boolean capital = !token.isEmpty() && Character.isUpperCase(token.charAt(0)) && !StopWords.contains(token)
+					&& !this.asked.contains(stem(token));
+			if (capital) {
+				run.add(token);
+			}
+			else if (!run.isEmpty() && !(token.equals("and") || token.equals("of"))) {
+				break;
+			}
+			if (!run.isEmpty() && tokens[i].matches(".*[,;:]$")) {
+				break;
+			}
+		}
+		while (!run.isEmpty() && !Character.isUpperCase(run.get(run.size() - 1).charAt(0))) {
+			run.remove(run.size() - 1);
+		}
+		return run.isEmpty() ? null : String.join(" ", run).replaceAll("\\.$", "");
+	}
+
+	/**
+	 * @param sentence a sentence
+	 * @return how many of the asked words it writes itself (its heading aside)
+	 */
+	int writes(String sentence) {
+		List<String> words = stems(sentence);
+		return (int) this.asked.stream().filter(words::contains).count();
+	}
+
+	/**
+	 * @param sentence a sentence
+	 * @return whether it defines what is asked as a term ({@code (the "Supplier")})
+	 */
+	boolean defines(String sentence) {
+		Matcher defined = DEFINED.matcher(sentence);
+		while (defined.find()) {
+			if (this.asked.containsAll(stems(defined.group(1)))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Whether each two words the question writes side by side ("termination fee", "mouse
+	 * cells") stand within {@value #SLOP} words of each other where the sentence writes
+	 * both.
+	 */
+	private boolean together(List<String> words) {
+		for (String[] phrase : this.phrases) {
+			int nearest = Integer.MAX_VALUE;
+			for (int i = 0; i < words.size(); i++) {
+				if (!words.get(i).equals(phrase[0])) {
+					continue;
+				}
+				for (int j = 0; j < words.size(); j++) {
+					if (words.get(j).equals(phrase[1])) {
+						nearest = Math.min(nearest, Math.abs(i - j));
+					}
+				}
+			}
+			if (nearest != Integer.MAX_VALUE && nearest > SLOP + 1) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
@@ -168,7 +277,8 @@ final class Says {
 			if (CLAUSE_WORD.matcher(token).matches()) {
 				clause++;
 			}
-			if (NEGATION.matcher(token).find()
+			boolean bounding = i + 1 < tokens.length && COMPARATIVE.matcher(tokens[i + 1]).matches();
+			if ((NEGATION.matcher(token).find() && !bounding)
 					|| (i + 1 < tokens.length && FREE_OF.matcher(token + " " + tokens[i + 1]).matches())) {
 				negations.add(new int[] { i, clause });
 			}
@@ -196,91 +306,16 @@ final class Says {
 				.anyMatch((word) -> word[1] == negation[1] && Math.abs(word[0] - negation[0]) <= REACH));
 	}
 
-	/**
-	 * @param sentence a sentence that says what is asked
-	 * @param heading its headings
-	 * @return the first figure it gives (a year alone is no figure), with the year it is
-	 * for when the sentence or its heading names one, or {@code null}
-	 */
-	static Listing.Value value(String sentence, String heading) {
-		Matcher figure = FIGURE.matcher(sentence);
-		while (figure.find()) {
-			String number = figure.group(2);
-			if (figure.group(1) == null && figure.group(3) == null && Periods.YEAR.matcher(number).matches()) {
-				continue;
-			}
-			double amount = Double.parseDouble(number.replaceAll("[,\u00a0 ]", ""));
-			String unit = (figure.group(1) != null) ? figure.group(1) : figure.group(3);
-			List<String> years = Periods.years(sentence);
-			List<String> headed = years.isEmpty() ? Periods.years(heading) : years;
-			return new Listing.Value(figure.group().strip(), amount, unit, headed.isEmpty() ? null : headed.get(0));
-		}
-		return null;
-	}
-
 	private static List<String> stems(String text) {
 		List<String> stems = new ArrayList<>();
-		for (String word : withDigits(text).toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+		// a possessive is the word it is of ("country's": country)
+		String words = Figures.withDigits(text).replaceAll("(?<=\\p{L})['\u2019]s\\b", "");
+		for (String word : words.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
 			if (!word.isEmpty() && !StopWords.contains(word)) {
 				stems.add(stem(word));
 			}
 		}
 		return stems;
-	}
-
-	/**
-	 * The text with the name of each currency it writes as a code or symbol beside an
-	 * amount after it ("EUR 12,500" also says "Euro"), and the digits of each number it
-	 * writes in words ("ninety days" also says "90 days"), read by ICU's spelled-out
-	 * number rules.
-	 */
-	static String withDigits(String text) {
-		Matcher currency = CURRENCY.matcher(text);
-		StringBuilder named = new StringBuilder();
-		while (currency.find()) {
-			String code = (currency.group(1) != null) ? currency.group(1) : currency.group(2);
-			String name = currencyName(code);
-			currency.appendReplacement(named,
-					Matcher.quoteReplacement(currency.group() + ((name != null) ? " " + name + " " : "")));
-		}
-		return spelled(currency.appendTail(named).toString());
-	}
-
-	/**
-	 * The English name of a currency by its code or its symbol ("EUR", "€": "Euro"), from
-	 * the JDK's currency data, or {@code null} when it names none.
-	 */
-	private static String currencyName(String codeOrSymbol) {
-		if (codeOrSymbol.length() == 3) {
-			// a code is looked up at once; only a symbol is searched for among all
-			try {
-				return Currency.getInstance(codeOrSymbol).getDisplayName(Locale.ENGLISH);
-			}
-			catch (IllegalArgumentException ex) {
-				return null;
-			}
-		}
-		for (Currency currency : Currency.getAvailableCurrencies()) {
-			if (currency.getSymbol(Locale.US).equals(codeOrSymbol)) {
-				return currency.getDisplayName(Locale.ENGLISH);
-			}
-		}
-		return null;
-	}
-
-	private static String spelled(String text) {
-		Matcher words = NUMBER_WORDS.matcher(text);
-		if (!words.find()) {
-			return text;
-		}
-		StringBuilder read = new StringBuilder();
-		do {
-			Number number = SPELLOUT.get().parse(words.group().toLowerCase(Locale.ROOT), new ParsePosition(0));
-			words.appendReplacement(read,
-					Matcher.quoteReplacement(words.group() + ((number != null) ? " " + number.longValue() : "")));
-		}
-		while (words.find());
-		return words.appendTail(read).toString();
 	}
 
 	private static String stem(String word) {

@@ -24,8 +24,11 @@ import dev.ragchat.answer.Listing;
  * @param conditions what else a document must say, anywhere in it, to be counted: the
  * words that narrow the documents noun ("governed by Finnish law" in "how many contracts
  * governed by Finnish law have a termination fee?")
+ * @param names whether each document's item is a name rather than a figure: what the
+ * documents name ("list every supplier named in the contracts"), or what "who" or "which"
+ * asks of each ("which country's law governs each contract?")
  */
-record WholeQuestion(String kind, String predicate, boolean earlier, List<String> conditions) {
+record WholeQuestion(String kind, String predicate, boolean earlier, List<String> conditions, boolean names) {
 
 	/** Plural nouns English uses for documents. */
 	private static final String DOCUMENTS = "(?:documents|files|contracts|agreements|leases|policies|papers|reports"
@@ -42,8 +45,10 @@ record WholeQuestion(String kind, String predicate, boolean earlier, List<String
 			+ "\\b|" + BEFORE + DOCUMENTS + "\\b)\\s*(.*)$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
 	private static final Pattern WHICH = Pattern
-		.compile("^\\W*(?:and\\s+|so\\s+)?(in\\s+|from\\s+)?(?:which|what)\\s+(?:of\\s+" + EARLIER + "\\b|" + BEFORE
-				+ DOCUMENTS + "\\b)\\s*(.*)$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+		.compile(
+				"^\\W*(?:and\\s+|so\\s+)?((?:in|from|under|for|with|by|on|to)\\s+)?(?:which|what)\\s+(?:of\\s+"
+						+ EARLIER + "\\b|" + BEFORE + DOCUMENTS + "\\b)\\s*(.*)$",
+				Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
 	private static final Pattern LIST = Pattern.compile(
 			"^\\W*(?:please\\s+|can\\s+you\\s+|could\\s+you\\s+)?(?:list|name|enumerate|find|show(?:\\s+me)?|give\\s+me)"
@@ -78,15 +83,25 @@ record WholeQuestion(String kind, String predicate, boolean earlier, List<String
 			+ "|article|page|invoice|manual|guide|handbook|memo|study|proposal|publication|transcript|brochure"
 			+ "|specification)";
 
-	private static final Pattern EACH = Pattern.compile("\\s*\\b(?:of|in|for|from|by|across)\\s+(?:each|every)\\s+"
+	private static final Pattern EACH = Pattern.compile("\\s*\\b(?:(of|in|for|from|by|across)\\s+)?(?:each|every)\\s+"
 			+ "(?:(?:one\\s+)?of\\s+(?:the|our|these|those)\\s+(?:[\\w-]+\\s+){0,2}?" + DOCUMENTS
 			+ "|(?:[\\w-]+\\s+){0,2}?" + DOCUMENT + ")\\b", Pattern.CASE_INSENSITIVE);
 
 	/** What asks for a figure rather than names it: "what is the", "give me the". */
 	private static final Pattern ASKING = Pattern.compile(
-			"^\\W*(?:and\\s+)?(?:what|which|how\\s+much|how\\s+many|give\\s+me"
+			"^\\W*(?:and\\s+)?(?:what|which|who|how\\s+much|how\\s+many|give\\s+me"
 					+ "|list|show(?:\\s+me)?|tell\\s+me)\\s+(?:is|are|was|were|does|do|did)?\\s*(?:the\\s+)?",
 			Pattern.CASE_INSENSITIVE);
+
+	/** A question that asks for a name: "who", "which", "whose". */
+	private static final Pattern NAME = Pattern.compile("^\\W*(?:and\\s+)?(?:who|whom|whose|which)\\b",
+			Pattern.CASE_INSENSITIVE);
+
+	/** An auxiliary that asks: "what fee does …". */
+	private static final Pattern AUXILIARY = Pattern.compile("\\s*\\b(?:do|does|did)\\s*$", Pattern.CASE_INSENSITIVE);
+
+	/** The verb that ends a question whose subject is each document: "… set?". */
+	private static final Pattern LAST_WORD = Pattern.compile("\\s*\\b[\\w-]+\\W*$");
 
 	/**
 	 * A documents noun as the object of the verb: "how many pages does the manual have".
@@ -110,9 +125,15 @@ record WholeQuestion(String kind, String predicate, boolean earlier, List<String
 		String text = message.strip();
 		Matcher each = EACH.matcher(text);
 		if (ASKING.matcher(text).lookingAt() && each.find()) {
-			// what follows "of each contract" narrows the contracts
-			String predicate = ASKING.matcher(text.substring(0, each.start()).strip()).replaceFirst("");
-			return of(Listing.EACH, predicate, false, conditions(text.substring(each.end())));
+			// what follows "of each contract" narrows the contracts; each contract as the
+			// subject ("what fee does each contract governed by Swedish law set?") ends
+			// with the verb of what it says
+			String before = text.substring(0, each.start()).strip();
+			String predicate = AUXILIARY.matcher(ASKING.matcher(before).replaceFirst("")).replaceFirst("");
+			String after = text.substring(each.end());
+			boolean subject = each.group(1) == null && AUXILIARY.matcher(before).find();
+			return of(Listing.EACH, predicate, false,
+					conditions(subject ? LAST_WORD.matcher(after).replaceFirst("") : after), NAME.matcher(text).find());
 		}
 		Matcher howMany = HOW_MANY.matcher(text);
 		if (howMany.matches()) {
@@ -133,7 +154,7 @@ record WholeQuestion(String kind, String predicate, boolean earlier, List<String
 			}
 			Matcher named = NAMED_IN.matcher(list.group(1));
 			if (named.matches()) {
-				return of(Listing.LIST, named.group(1), false, conditions(named.group(2)));
+				return of(Listing.LIST, named.group(1), false, conditions(named.group(2)), true);
 			}
 		}
 		return null;
@@ -159,8 +180,13 @@ record WholeQuestion(String kind, String predicate, boolean earlier, List<String
 	}
 
 	private static WholeQuestion of(String kind, String predicate, boolean earlier, List<String> conditions) {
+		return of(kind, predicate, earlier, conditions, false);
+	}
+
+	private static WholeQuestion of(String kind, String predicate, boolean earlier, List<String> conditions,
+			boolean names) {
 		String cleaned = cleaned(predicate);
-		return cleaned.isEmpty() ? null : new WholeQuestion(kind, cleaned, earlier, conditions);
+		return cleaned.isEmpty() ? null : new WholeQuestion(kind, cleaned, earlier, conditions, names);
 	}
 
 	private static String cleaned(String text) {

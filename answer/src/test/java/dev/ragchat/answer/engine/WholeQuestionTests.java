@@ -23,6 +23,7 @@ class WholeQuestionTests {
 					How many contracts are governed by the laws of Norway?  | how-many | governed by the laws of Norway   | false
 					and how many of them have a termination fee?            | how-many | a termination fee                | true
 					Which of those have a pet clause?                       | which    | a pet clause                     | true
+					Under which contracts does the supplier process data?   | which    | the supplier process data        | false
 					List every supplier named in the contracts.             | list     | supplier                         | false
 					List all leases that mention a garden                   | list     | a garden                         | false
 					What is the notice period of each contract?             | each     | notice period                    | false
@@ -51,6 +52,24 @@ class WholeQuestionTests {
 		assertThat(whole.kind()).isEqualTo(kind);
 		assertThat(whole.predicate()).isEqualTo(predicate);
 		assertThat(whole.conditions()).containsExactly(condition);
+		assertThat(whole.names()).isEqualTo(question.startsWith("List"));
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					What termination fee does each contract governed by Swedish law set? | termination fee      | governed by Swedish law | false
+					Which country's law governs each contract signed in 2025?            | country's law governs | signed in 2025          | true
+					Who is the supplier of each contract that allows remote work?        | supplier             | allows remote work      | true
+					""")
+	void readsWhatEachDocumentIsAskedForAsAFigureOrAName(String question, String predicate, String condition,
+			boolean names) {
+		WholeQuestion whole = WholeQuestion.of(question);
+		assertThat(whole).isNotNull();
+		assertThat(whole.kind()).isEqualTo(Listing.EACH);
+		assertThat(whole.predicate()).isEqualTo(predicate);
+		assertThat(whole.conditions()).containsExactly(condition);
+		assertThat(whole.names()).isEqualTo(names);
 	}
 
 	@ParameterizedTest

@@ -227,23 +227,88 @@ class WholeScopeTests {
 	@Test
 	void eachGivesTheFigureEveryDocumentWrites() {
 		lease("oak-1", "Oak Road 1", "The notice period is 30 days from the end of a month.");
-		lease("oak-2", "Oak Road 2", "The notice period is three months, in writing.",
+		lease("oak-2", "Oak Road 2", "The notice period is agreed in writing.",
 				"For this lease the notice period is 90 days.");
 		lease("oak-3", "Oak Road 3", "The landlord repaints the flat every five years.");
+		// a number in words is read as its digits, written beside them or not
+		lease("oak-4", "Oak Road 4", "The notice period is ninety (90) days.");
 
 		Answer answer = ask("What is the notice period of each lease?");
 
 		assertThat(answer.listing().asks()).isEqualTo(Listing.EACH);
 		assertThat(answer.listing().items()).extracting(Listing.Item::documentId)
-			.containsExactlyInAnyOrder("oak-1", "oak-2");
+			.containsExactlyInAnyOrder("oak-1", "oak-2", "oak-4");
 		assertThat(answer.listing().items()).extracting((item) -> item.value().text())
-			.containsExactlyInAnyOrder("30 days", "90 days");
+			.containsExactlyInAnyOrder("30 days", "90 days", "90 days");
 		assertThat(answer.listing().items()).filteredOn((item) -> item.documentId().equals("oak-1"))
 			.singleElement()
 			.satisfies((item) -> {
-				assertThat(item.value().amount()).isEqualTo(30);
+				assertThat(item.value().amount()).isEqualTo(30.0);
 				assertThat(item.value().unit()).isEqualTo("days");
 			});
+	}
+
+	@Test
+	void notLessThanBoundsTheFigureItDoesNotDenyIt() {
+		lease("oak-1", "Oak Road 1", "Either party may end the lease by giving not less than ninety days' notice.");
+		lease("oak-2", "Oak Road 2", "The tenant need not give 90 days' notice to end the lease.");
+
+		Answer answer = ask("How many leases have a notice period of 90 days?");
+
+		assertThat(answer.listing().items()).extracting(Listing.Item::documentId).containsExactly("oak-1");
+	}
+
+	@Test
+	void aBoundOnAFigureListsTheDocumentsWhoseFigureIsWithinIt() {
+		lease("oak-1", "Oak Road 1", "The notice period is one hundred and eighty days.");
+		lease("oak-2", "Oak Road 2", "The notice period is one hundred and twenty (120) days.");
+		lease("oak-3", "Oak Road 3", "The notice period is 150 days.");
+		lease("oak-4", "Oak Road 4", "The notice period is ninety days.");
+
+		Answer answer = ask("List all leases with a notice period of more than 120 days.");
+
+		assertThat(answer.listing().items()).extracting(Listing.Item::documentId)
+			.containsExactlyInAnyOrder("oak-1", "oak-3");
+	}
+
+	@Test
+	void wordsOfTwoThingsFarApartInASentenceDoNotSayIt() {
+		lease("mill-1", "Mill Street 1", "A termination fee of EUR 300 is owed when the tenant leaves early.");
+		lease("mill-2", "Mill Street 2", "The termination of a caretaker's employment is a matter for the landlord"
+				+ " alone, and any fees it causes are borne by the landlord.");
+
+		Answer answer = ask("Which leases have a termination fee?");
+
+		assertThat(answer.listing().items()).extracting(Listing.Item::documentId).containsExactly("mill-1");
+	}
+
+	@Test
+	void listsTheNameEachDocumentDefinesAsWhatIsAsked() {
+		lease("elm-1", "Elm Court 1",
+				"This lease is made between Harbour Homes Ltd of Leeds (the \"Landlord\") and Ann Smith (the \"Tenant\").",
+				"The Landlord repairs the roof.");
+		lease("elm-2", "Elm Court 2", "The Landlord keeps the garden.", "Between Ann Lee (the \"Tenant\") and"
+				+ " Quayside Lettings LLP, a company registered in England (the \"Landlord\").");
+
+		Answer answer = ask("List every landlord named in the leases.");
+
+		assertThat(answer.listing().items()).extracting((item) -> item.documentId() + ": " + item.value().text())
+			.containsExactlyInAnyOrder("elm-1: Harbour Homes Ltd", "elm-2: Quayside Lettings LLP");
+		assertThat(answer.listing().items())
+			.allSatisfy((item) -> assertThat(item.quote()).contains("(the \"Landlord\")"));
+	}
+
+	@Test
+	void whichAsksEachDocumentForTheNameItsSentenceGives() {
+		lease("fjord-1", "Fjord Road 1", "This lease is governed by the laws of Norway.");
+		lease("lake-1", "Lake Road 1", "Swedish law governs this lease and any dispute about it.");
+
+		Answer answer = ask("Which country's law governs each lease?");
+
+		assertThat(answer.listing().asks()).isEqualTo(Listing.EACH);
+		assertThat(answer.listing().items()).extracting((item) -> item.documentId() + ": " + item.value().text())
+			.containsExactlyInAnyOrder("fjord-1: Norway", "lake-1: Swedish");
+		assertThat(answer.listing().items()).allSatisfy((item) -> assertThat(item.value().amount()).isNull());
 	}
 
 	@Test

@@ -73,7 +73,7 @@ abstract class MessageStoreContractTests {
 	void keepsEveryItemOfAListWithItsCountAndFigures() {
 		Listing listing = new Listing(Listing.EACH, "notice period", 2, 40, false,
 				List.of(new Listing.Item("doc_1", "Oak Road 1", "oak-1.md", 2, "The notice period is 30 days.", 1,
-						new Listing.Value("30 days", 30, "days", null), "doc_1:0", "kb_1"),
+						new Listing.Value("30 days", 30.0, "days", null), "doc_1:0", "kb_1"),
 						new Listing.Item("doc_2", "Oak Road 2", "oak-2.md", 1, "The notice period is EUR 2 days.", null,
 								null, "doc_2:3", "kb_2")));
 		this.store.append(new ChatMessage("m1", "s1", ChatMessage.ASSISTANT, "2 of the 40 documents [1]", true,
