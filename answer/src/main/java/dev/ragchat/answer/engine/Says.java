@@ -2,13 +2,16 @@ package dev.ragchat.answer.engine;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.ibm.icu.util.ULocale;
 import dev.ragchat.retrieval.query.StopWords;
 import org.tartarus.snowball.ext.PorterStemmer;
 
@@ -62,6 +65,9 @@ final class Says {
 
 	/** Where it ends: its place or its description after a comma, "of" or a bracket. */
 	private static final Pattern PARTY_END = Pattern.compile(",|\\s+of\\s+|\\s*\\(");
+
+	/** A country's language to the country ({@link #peoples()}), as stems. */
+	private static final Map<String, String> PEOPLES = peoples();
 
 	/** How many first letters two forms of a name share ("Norw-ay", "Norw-egian"). */
 	private static final int NAME_STEM = 4;
@@ -255,8 +261,29 @@ final class Says {
 	 * {@value #NAME_STEM} letters ("Norway", "Norwegian"; "Japan", "Japanese").
 	 */
 	private static boolean named(String name, List<String> words) {
-		return name.length() > NAME_STEM && words.stream()
-			.anyMatch((word) -> word.length() > NAME_STEM && word.regionMatches(0, name, 0, NAME_STEM));
+		String place = PEOPLES.get(name);
+		return (name.length() > NAME_STEM && words.stream()
+			.anyMatch((word) -> word.length() > NAME_STEM && word.regionMatches(0, name, 0, NAME_STEM)))
+				|| (place != null && words.contains(place))
+				|| words.stream().anyMatch((word) -> name.equals(PEOPLES.get(word)));
+	}
+
+	/**
+	 * The name of a country's language, as a stem, to that of the country where ICU's
+	 * likely subtags place it ("danish": "denmark", "dutch": "netherland"): how English
+	 * names the law or the people of a country when their first letters differ.
+	 */
+	private static Map<String, String> peoples() {
+		Map<String, String> peoples = new HashMap<>();
+		for (String language : ULocale.getISOLanguages()) {
+			String country = ULocale.addLikelySubtags(new ULocale(language)).getCountry();
+			String said = new ULocale(language).getDisplayLanguage(ULocale.ENGLISH);
+			String named = new ULocale("", country).getDisplayCountry(ULocale.ENGLISH);
+			if (!country.isEmpty() && said.matches("\\p{L}+") && named.matches("(?:the )?\\p{L}+")) {
+				peoples.putIfAbsent(stem(said), stem(named.replaceFirst("^the ", "")));
+			}
+		}
+		return Map.copyOf(peoples);
 	}
 
 	/**
@@ -308,10 +335,11 @@ final class Says {
 
 	private static List<String> stems(String text) {
 		List<String> stems = new ArrayList<>();
-		// a possessive is the word it is of ("country's": country)
+		// a possessive is the word it is of ("country's": country); a word of two small
+		// letters is no term ("us" in "for us"), a code of two capitals is ("EU", "IT")
 		String words = Figures.withDigits(text).replaceAll("(?<=\\p{L})['\u2019]s\\b", "");
-		for (String word : words.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-			if (!word.isEmpty() && !StopWords.contains(word)) {
+		for (String word : words.split("[^\\p{L}\\p{N}]+")) {
+			if (!word.isEmpty() && !StopWords.contains(word) && !word.matches("\\p{Ll}{1,2}")) {
 				stems.add(stem(word));
 			}
 		}

@@ -130,6 +130,28 @@ class WholeScopeTests {
 	}
 
 	@Test
+	void aCountryCountsAsTheLanguageOfItsPeople() {
+		lease("dock-1", "Dock Road 1", "The laws of Denmark apply to this lease.");
+		lease("dock-2", "Dock Road 2", "Danish law governs this lease.");
+		lease("sound-1", "Sound Road 1", "The laws of Sweden apply to this lease.");
+
+		Answer answer = ask("Which leases are governed by Danish law?");
+
+		assertThat(answer.listing().items()).extracting(Listing.Item::documentId)
+			.containsExactlyInAnyOrder("dock-1", "dock-2");
+	}
+
+	@Test
+	void aPronounOfTheQuestionIsNotAWordADocumentMustSay() {
+		lease("quay-1", "Quay Road 1", "A deposit of EUR 500 is held by the landlord.");
+		lease("quay-2", "Quay Road 2", "The tenant pays the rent every month.");
+
+		Answer answer = ask("Under which leases does the landlord hold a deposit for us?");
+
+		assertThat(answer.listing().items()).extracting(Listing.Item::documentId).containsExactly("quay-1");
+	}
+
+	@Test
 	void aNegationInAnotherClauseDoesNotUnsayWhatTheSentenceSays() {
 		lease("firth-1", "Firth Row 1",
 				"The laws of Scotland apply to this lease, without regard to their conflict of laws rules.");
