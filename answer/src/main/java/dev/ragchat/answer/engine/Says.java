@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.ibm.icu.util.ULocale;
@@ -48,24 +47,6 @@ final class Says {
 	/** A word that ends its clause. */
 	private static final Pattern CLAUSE_END = Pattern.compile("[,;:()]$|[.;:]\\W*$");
 
-	/**
-	 * A term a sentence defines, as contracts do: {@code Acme Ltd (the "Supplier")},
-	 * {@code ("Supplier")}, {@code (hereinafter the "Supplier")}.
-	 */
-	private static final Pattern DEFINED = Pattern.compile(
-			"\\((?:hereinafter\\s+(?:called\\s+)?)?(?:the\\s+)?[\"\u201c\u2018']([^\"\u201c\u201d\u2018\u2019']{1,40})[\"\u201d\u2019']\\)",
-			Pattern.CASE_INSENSITIVE);
-
-	/**
-	 * Where the name a term defines begins: after "between", the term defined before it
-	 * ({@code (the "Customer") and}) or a semicolon.
-	 */
-	private static final Pattern PARTY_START = Pattern
-		.compile("(?i)(?:^|\\s)between\\s+|[\"\u201d\u2019']\\)\\s*,?\\s*(?:and\\s+)?|;\\s*");
-
-	/** Where it ends: its place or its description after a comma, "of" or a bracket. */
-	private static final Pattern PARTY_END = Pattern.compile(",|\\s+of\\s+|\\s*\\(");
-
 	/** A country's language to the country ({@link #peoples()}), as stems. */
 	private static final Map<String, String> PEOPLES = peoples();
 
@@ -88,6 +69,21 @@ final class Says {
 
 	/** The asked words the question writes side by side, as pairs of stems. */
 	private final List<String[]> phrases;
+
+	/**
+	 * The first letters of the asked words written in letters, and of the places named.
+	 */
+	private final List<String> prefixes;
+
+	/** The heading judged last, and its stems. */
+	private String heading;
+
+	private List<String> headed;
+
+	/** The sentence judged last, and its stems. */
+	private String sentence;
+
+	private List<String> words;
 
 	private final boolean figure;
 
@@ -123,6 +119,16 @@ final class Says {
 				this.names.add(stem(word));
 			}
 		}
+		this.prefixes = new ArrayList<>();
+		for (String word : this.asked) {
+			if (word.matches("\\p{L}{2,}")) {
+				this.prefixes.add(prefix(word));
+				String place = PEOPLES.get(word);
+				if (place != null) {
+					this.prefixes.add(prefix(place));
+				}
+			}
+		}
 		this.figure = figure;
 		this.negative = Arrays.stream(predicate.split("\\s+")).anyMatch((word) -> NEGATION.matcher(word).find());
 	}
@@ -141,12 +147,17 @@ final class Says {
 	 * @return whether it says what is asked
 	 */
 	boolean says(String sentence, String heading) {
-		if (this.asked.isEmpty() || (this.figure && Figures.value(sentence, heading) == null)
+		if (this.asked.isEmpty() || !mayHold(sentence, heading)
+				|| (this.figure && Figures.value(sentence, heading) == null)
 				|| (this.bound != null && Figures.of(sentence).stream().noneMatch(this.bound::holds))) {
 			return false;
 		}
-		List<String> words = stems(sentence);
-		List<String> headed = stems(heading);
+		List<String> words = words(sentence);
+		if (!heading.equals(this.heading)) {
+			this.heading = heading;
+			this.headed = stems(heading);
+		}
+		List<String> headed = this.headed;
 		int missing = 0;
 		for (String word : this.asked) {
 			if (!words.contains(word) && !headed.contains(word)) {
@@ -167,45 +178,18 @@ final class Says {
 
 	/**
 	 * @param sentence a sentence that says what is asked
-	 * @return the name it gives: the one it defines as what is asked ("Kvalmere Packaging
-	 * ApS" of {@code Kvalmere Packaging ApS (the "Supplier")}), else the first name it
-	 * writes that the question does not ("Norway" of "governed by the laws of Norway"),
-	 * or {@code null}
+	 * @return the name it gives ({@link Names#name})
 	 */
 	String name(String sentence) {
-		Matcher defined = DEFINED.matcher(sentence);
-		while (defined.find()) {
-			if (this.asked.containsAll(stems(defined.group(1)))) {
-				String before = sentence.substring(0, defined.start());
-				Matcher start = PARTY_START.matcher(before);
-				int from = 0;
-				while (start.find()) {
-					from = start.end();
-				}
-				String party = PARTY_END.split(before.substring(from), 2)[0].strip();
-				return party.isEmpty() ? null : party;
-			}
-		}
-		List<String> run = new ArrayList<>();
-		String[] tokens = sentence.split("\\s+");
-		for (int i = 0; i < tokens.length; i++) {
-			String token = tokens[i].replaceAll("^\\W+|[\\W&&[^.]]+$|'s$", "");
-			boolean capital = !token.isEmpty() && Character.isUpperCase(token.charAt(0)) && !StopWords.contains(token)
-					&& !this.asked.contains(stem(token));
-			if (capital) {
-				run.add(token);
-			}
-			else if (!run.isEmpty() && !(token.equals("and") || token.equals("of"))) {
-				break;
-			}
-			if (!run.isEmpty() && tokens[i].matches(".*[,;:]$")) {
-				break;
-			}
-		}
-		while (!run.isEmpty() && !Character.isUpperCase(run.get(run.size() - 1).charAt(0))) {
-			run.remove(run.size() - 1);
-		}
-		return run.isEmpty() ? null : String.join(" ", run).replaceAll("\\.$", "");
+		return Names.name(sentence, this.asked);
+	}
+
+	/**
+	 * @param sentence a sentence
+	 * @return whether it defines what is asked as a term ({@link Names#defines})
+	 */
+	boolean defines(String sentence) {
+		return Names.defines(sentence, this.asked);
 	}
 
 	/**
@@ -213,22 +197,39 @@ final class Says {
 	 * @return how many of the asked words it writes itself (its heading aside)
 	 */
 	int writes(String sentence) {
-		List<String> words = stems(sentence);
+		List<String> words = words(sentence);
 		return (int) this.asked.stream().filter(words::contains).count();
 	}
 
 	/**
-	 * @param sentence a sentence
-	 * @return whether it defines what is asked as a term ({@code (the "Supplier")})
+	 * The first letters of a stem that any form of its word writes: the stemmer rewrites
+	 * a word's end only ("days": "dai").
 	 */
-	boolean defines(String sentence) {
-		Matcher defined = DEFINED.matcher(sentence);
-		while (defined.find()) {
-			if (this.asked.containsAll(stems(defined.group(1)))) {
-				return true;
-			}
+	private static String prefix(String stem) {
+		return stem.substring(0, Math.min(NAME_STEM, stem.length() - 1));
+	}
+
+	/**
+	 * The stems of a sentence, the last one's kept: a sentence is judged, then weighed.
+	 */
+	private List<String> words(String sentence) {
+		if (!sentence.equals(this.sentence)) {
+			this.sentence = sentence;
+			this.words = stems(sentence);
 		}
-		return false;
+		return this.words;
+	}
+
+	/**
+	 * Whether the sentence or its heading writes the first letters of an asked word: most
+	 * sentences of a passage write none, and are passed over before their words are read.
+	 */
+	private boolean mayHold(String sentence, String heading) {
+		if (this.prefixes.isEmpty()) {
+			return true;
+		}
+		String text = (sentence + "\n" + heading).toLowerCase(Locale.ROOT);
+		return this.prefixes.stream().anyMatch(text::contains);
 	}
 
 	/**
@@ -333,7 +334,7 @@ final class Says {
 				.anyMatch((word) -> word[1] == negation[1] && Math.abs(word[0] - negation[0]) <= REACH));
 	}
 
-	private static List<String> stems(String text) {
+	static List<String> stems(String text) {
 		List<String> stems = new ArrayList<>();
 		// a possessive is the word it is of ("country's": country); a word of two small
 		// letters is no term ("us" in "for us"), a code of two capitals is ("EU", "IT")
@@ -346,7 +347,7 @@ final class Says {
 		return stems;
 	}
 
-	private static String stem(String word) {
+	static String stem(String word) {
 		PorterStemmer stemmer = new PorterStemmer();
 		stemmer.setCurrent(word.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", ""));
 		stemmer.stem();

@@ -1,0 +1,96 @@
+package dev.ragchat.answer.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.ragchat.retrieval.query.StopWords;
+
+/**
+ * The name a sentence gives of each document: the party it defines as the term asked
+ * ({@code Acme Ltd (the "Supplier")}), as contracts name their parties, else the first
+ * name it writes that the question does not. Written here because it reads the asked
+ * words as {@link Says} stems them.
+ */
+final class Names {
+
+	/**
+	 * A term a sentence defines, as contracts do: {@code Acme Ltd (the "Supplier")},
+	 * {@code ("Supplier")}, {@code (hereinafter the "Supplier")}.
+	 */
+	private static final Pattern DEFINED = Pattern.compile(
+			"\\((?:hereinafter\\s+(?:called\\s+)?)?(?:the\\s+)?[\"\u201c\u2018']([^\"\u201c\u201d\u2018\u2019']{1,40})[\"\u201d\u2019']\\)",
+			Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * Where the name a term defines begins: after "between", the term defined before it
+	 * ({@code (the "Customer") and}) or a semicolon.
+	 */
+	private static final Pattern PARTY_START = Pattern
+		.compile("(?i)(?:^|\\s)between\\s+|[\"\u201d\u2019']\\)\\s*,?\\s*(?:and\\s+)?|;\\s*");
+
+	/** Where it ends: its place or its description after a comma, "of" or a bracket. */
+	private static final Pattern PARTY_END = Pattern.compile(",|\\s+of\\s+|\\s*\\(");
+
+	private Names() {
+	}
+
+	/**
+	 * @param sentence a sentence that says what is asked
+	 * @return the name it gives: the one it defines as what is asked ("Kvalmere Packaging
+	 * ApS" of {@code Kvalmere Packaging ApS (the "Supplier")}), else the first name it
+	 * writes that the question does not ("Norway" of "governed by the laws of Norway"),
+	 * or {@code null}
+	 */
+	static String name(String sentence, List<String> asked) {
+		Matcher defined = DEFINED.matcher(sentence);
+		while (defined.find()) {
+			if (asked.containsAll(Says.stems(defined.group(1)))) {
+				String before = sentence.substring(0, defined.start());
+				Matcher start = PARTY_START.matcher(before);
+				int from = 0;
+				while (start.find()) {
+					from = start.end();
+				}
+				String party = PARTY_END.split(before.substring(from), 2)[0].strip();
+				return party.isEmpty() ? null : party;
+			}
+		}
+		List<String> run = new ArrayList<>();
+		String[] tokens = sentence.split("\\s+");
+		for (int i = 0; i < tokens.length; i++) {
+			String token = tokens[i].replaceAll("^\\W+|[\\W&&[^.]]+$|'s$", "");
+			boolean capital = !token.isEmpty() && Character.isUpperCase(token.charAt(0)) && !StopWords.contains(token)
+					&& !asked.contains(Says.stem(token));
+			if (capital) {
+				run.add(token);
+			}
+			else if (!run.isEmpty() && !(token.equals("and") || token.equals("of"))) {
+				break;
+			}
+			if (!run.isEmpty() && tokens[i].matches(".*[,;:]$")) {
+				break;
+			}
+		}
+		while (!run.isEmpty() && !Character.isUpperCase(run.get(run.size() - 1).charAt(0))) {
+			run.remove(run.size() - 1);
+		}
+		return run.isEmpty() ? null : String.join(" ", run).replaceAll("\\.$", "");
+	}
+
+	/**
+	 * @param sentence a sentence
+	 * @return whether it defines what is asked as a term ({@code (the "Supplier")})
+	 */
+	static boolean defines(String sentence, List<String> asked) {
+		Matcher defined = DEFINED.matcher(sentence);
+		while (defined.find()) {
+			if (asked.containsAll(Says.stems(defined.group(1)))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}
