@@ -17,7 +17,8 @@ const COLUMNS = ['document', 'title', 'filename', 'page', 'value', 'unit', 'peri
  */
 export function listingPanel(listing, kb) {
 	const items = listing.items || [];
-	const each = listing.asks === 'each';
+	// a figure or a name of each document ("the notice period of each", "every supplier")
+	const each = items.some((item) => item.value);
 	const scanned = listing.scanned ?? items.length;
 	const heading = el('p', { class: 'listing-count',
 		text: `${listing.count ?? items.length} of ${scanned} document${scanned === 1 ? '' : 's'} in scope` });
@@ -83,7 +84,8 @@ function valueText(value) {
 function download(listing) {
 	const lines = [COLUMNS, ...(listing.items || []).map((item) => {
 		const value = item.value || {};
-		return [item.documentId, item.title, item.filename, item.page, value.amount, value.unit, value.period, item.quote];
+		return [item.documentId, item.title, item.filename, item.page, value.amount ?? value.text, value.unit, value.period,
+			item.quote];
 	})].map((cells) => cells.map(cell).join(','));
 	const url = URL.createObjectURL(new Blob([`${lines.join('\r\n')}\r\n`], { type: 'text/csv;charset=utf-8' }));
 	const link = el('a', { href: url, download: `${fileName(listing.says)}.csv` });

@@ -24,11 +24,11 @@ final class Names {
 			Pattern.CASE_INSENSITIVE);
 
 	/**
-	 * Where the name a term defines begins: after "between", the term defined before it
-	 * ({@code (the "Customer") and}) or a semicolon.
+	 * Where the name a term defines begins: after "between" or "by", the term defined
+	 * before it ({@code (the "Customer") and}) or a semicolon.
 	 */
 	private static final Pattern PARTY_START = Pattern
-		.compile("(?i)(?:^|\\s)between\\s+|[\"\u201d\u2019']\\)\\s*,?\\s*(?:and\\s+)?|;\\s*");
+		.compile("(?i)(?:^|\\s)(?:between|by)\\s+|[\"\u201d\u2019']\\)\\s*,?\\s*(?:and\\s+)?|;\\s*");
 
 	/** Where it ends: its place or its description after a comma, "of" or a bracket. */
 	private static final Pattern PARTY_END = Pattern.compile(",|\\s+of\\s+|\\s*\\(");

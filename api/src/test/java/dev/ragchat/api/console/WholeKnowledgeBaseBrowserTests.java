@@ -110,7 +110,7 @@ class WholeKnowledgeBaseBrowserTests extends ConsoleBrowserTestSupport {
 	}
 
 	@Test
-	void theTableComesBackFromTheHistoryAfterAReloadAndAFigureAskedOfEachGetsItsColumn() throws Exception {
+	void theTableComesBackFromTheHistoryAfterAReloadAndAFigureOrNameAskedOfEachGetsItsColumn() throws Exception {
 		signInWithTheLeases();
 		WebElement answer = ask(QUESTION);
 		List<String> live = answer.findElements(By.cssSelector(".listing-table tbody tr"))
@@ -146,6 +146,14 @@ class WholeKnowledgeBaseBrowserTests extends ConsoleBrowserTestSupport {
 		String sentence = this.withFee.get(first.getAttribute("data-document"));
 		assertThat(sentence).contains(first.findElement(By.cssSelector(".listing-value")).getText());
 		assertThat(first.findElement(By.cssSelector(".listing-value")).getText()).matches("EUR \\d+,500");
+
+		// a name asked of each lease: the column too, the name the lease defines
+		WebElement names = ask("Who is the landlord of each lease?");
+		assertThat(names.findElements(By.cssSelector(".listing-table thead th"))).extracting(WebElement::getText)
+			.containsExactly("Document", "Page", "Value", "Quote");
+		assertThat(names.findElements(By.cssSelector(".listing-table tbody tr"))).hasSize(WITH_FEE)
+			.allSatisfy((row) -> assertThat(row.findElement(By.cssSelector(".listing-value")).getText())
+				.matches("Harbour Homes \\d+ Ltd"));
 	}
 
 	/** Download CSV saves every lease with a fee, a formula-like title defused. */
@@ -194,8 +202,8 @@ class WholeKnowledgeBaseBrowserTests extends ConsoleBrowserTestSupport {
 			String title = (n == 1) ? "=1+2 Lease of Formula Row" : "Lease of Elm Court " + n;
 			String sentence = "A termination fee of EUR " + n + ",500 is owed when the tenant leaves early.";
 			String filename = "elm-court-" + n + ".md";
-			files.add(lease(leases, filename, title,
-					"The flat at Elm Court " + n + " is let for one year.\n\n" + sentence));
+			files.add(lease(leases, filename, title, "The flat at Elm Court " + n + " is let for one year by Harbour"
+					+ " Homes " + n + " Ltd (the \"Landlord\").\n\n" + sentence));
 			sentences.put(filename, sentence);
 			named.put(filename, title);
 		}
