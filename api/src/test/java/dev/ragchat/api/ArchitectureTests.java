@@ -195,6 +195,9 @@ class ArchitectureTests {
 				// one answer's numbering of its sources, made and dropped with it
 				.and()
 				.areNotDeclaredIn("dev.ragchat.answer.text.CitationMarkers$Numbering")
+				// a table of constants read once from a library's data (ICU's languages)
+				.and()
+				.areNotStatic()
 				.should()
 				.haveRawType(JavaClass.Predicates.assignableTo(Map.class))
 				.orShould()

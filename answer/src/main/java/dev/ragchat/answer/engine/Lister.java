@@ -96,8 +96,22 @@ final class Lister {
 			met = (met != null) ? met.stream().filter(saying::contains).collect(Collectors.toSet()) : saying;
 			truncated |= conditioned.truncated();
 		}
-		// a name is read where the document defines what is asked as a term (its
-		// supplier where it says who "the Supplier" is), else where it first says it
+		Map<String, Found> items = judged(question, says, scan, met);
+		if (question.names()) {
+			definedOnFirstPage(items, says);
+		}
+		// 4. count and cite
+		return listed(question, new ArrayList<>(items.values()), this.search.documents(scanned), truncated);
+	}
+
+	/**
+	 * Each document's item: of the passages the scan found, the first with a sentence
+	 * that says what is asked (a document meeting every condition); a name is read where
+	 * the document defines what is asked as a term (its supplier where it says who "the
+	 * Supplier" is), else where it first says it.
+	 */
+	private static Map<String, Found> judged(WholeQuestion question, Says says, KnowledgeBaseSearch.Scan scan,
+			Set<String> met) {
 		Map<String, Found> items = new LinkedHashMap<>();
 		for (ScoredChunk candidate : scan.chunks()) {
 			Chunk chunk = candidate.chunk();
@@ -108,17 +122,18 @@ final class Lister {
 			}
 			// of a passage's sentences that say it, the one that writes most of it itself
 			// (a heading says it of every sentence below)
+			Says.Heading heading = Says.Heading.of(chunk.title() + "\n" + chunk.headingPath());
 			String best = null;
+			int most = -1;
 			for (String sentence : Sentences.of(chunk.text())) {
-				if (!says.says(sentence, chunk.title() + "\n" + chunk.headingPath())) {
-					continue;
-				}
-				if (question.names() && says.defines(sentence)) {
+				int written = says.written(sentence, heading);
+				if (written >= 0 && question.names() && says.defines(sentence)) {
 					best = sentence;
 					break;
 				}
-				if (best == null || says.writes(sentence) > says.writes(best)) {
+				if (written > most) {
 					best = sentence;
+					most = written;
 				}
 			}
 			boolean defining = best != null && question.names() && says.defines(best);
@@ -126,8 +141,35 @@ final class Lister {
 				items.put(chunk.documentId(), new Found(candidate, best, value(question, says, best, chunk), defining));
 			}
 		}
-		// 4. count and cite
-		return listed(question, new ArrayList<>(items.values()), this.search.documents(scanned), truncated);
+		return items;
+	}
+
+	/**
+	 * A name not yet read where its document defines it is looked for on the document's
+	 * first page, where a contract names its parties: the scan ranks the passages that
+	 * write the word asked most ("the Supplier shall …"), seldom the one that says who it
+	 * is.
+	 */
+	private void definedOnFirstPage(Map<String, Found> items, Says says) {
+		for (Map.Entry<String, Found> item : items.entrySet()) {
+			if (item.getValue().defining()) {
+				continue;
+			}
+			for (Chunk chunk : this.search.chunks(item.getKey(), 1, 1)) {
+				String defining = Sentences.of(chunk.text())
+					.stream()
+					.filter((sentence) -> says.defines(sentence)
+							&& says.says(sentence, chunk.title() + "\n" + chunk.headingPath()))
+					.findFirst()
+					.orElse(null);
+				if (defining != null) {
+					String name = says.name(defining);
+					item.setValue(new Found(new ScoredChunk(chunk, item.getValue().chunk().score()), defining,
+							(name != null) ? new Listing.Value(name, null, null, null) : null, true));
+					break;
+				}
+			}
+		}
 	}
 
 	/** What an item gives: a name or a figure when one is asked, else nothing. */

@@ -75,16 +75,6 @@ final class Says {
 	 */
 	private final List<String> prefixes;
 
-	/** The heading judged last, and its stems. */
-	private String heading;
-
-	private List<String> headed;
-
-	/** The sentence judged last, and its stems. */
-	private String sentence;
-
-	private List<String> words;
-
 	private final boolean figure;
 
 	/**
@@ -147,33 +137,39 @@ final class Says {
 	 * @return whether it says what is asked
 	 */
 	boolean says(String sentence, String heading) {
-		if (this.asked.isEmpty() || !mayHold(sentence, heading)
-				|| (this.figure && Figures.value(sentence, heading) == null)
+		return written(sentence, Heading.of(heading)) >= 0;
+	}
+
+	/**
+	 * @param sentence a sentence of a document
+	 * @param heading the headings above it
+	 * @return how many of the asked words it writes itself when it says what is asked
+	 * (its heading aside), else -1
+	 */
+	int written(String sentence, Heading heading) {
+		if (this.asked.isEmpty() || !mayHold(sentence, heading.text())
+				|| (this.figure && Figures.value(sentence, heading.text()) == null)
 				|| (this.bound != null && Figures.of(sentence).stream().noneMatch(this.bound::holds))) {
-			return false;
+			return -1;
 		}
-		List<String> words = words(sentence);
-		if (!heading.equals(this.heading)) {
-			this.heading = heading;
-			this.headed = stems(heading);
-		}
-		List<String> headed = this.headed;
+		List<String> words = stems(sentence);
+		List<String> headed = heading.stems();
 		int missing = 0;
 		for (String word : this.asked) {
 			if (!words.contains(word) && !headed.contains(word)) {
 				if (this.names.contains(word) && !named(word, words) && !named(word, headed)) {
-					return false;
+					return -1;
 				}
 				missing += this.names.contains(word) ? 0 : 1;
 			}
 		}
 		// a bound stands for the figure and unit it asks, as "90 days" does
 		int counted = this.asked.size() + ((this.bound != null) ? 2 : 0);
-		if (missing > ((counted >= 3) ? 1 : 0) || !together(words)) {
-			return false;
+		if (missing > ((counted >= 3) ? 1 : 0) || !together(words) || negated(sentence) != this.negative) {
+			// (the sentence says it, or says that it is not, as the question asks)
+			return -1;
 		}
-		// the sentence says it, or says that it is not, as the question asks
-		return negated(sentence) == this.negative;
+		return (int) this.asked.stream().filter(words::contains).count();
 	}
 
 	/**
@@ -193,31 +189,11 @@ final class Says {
 	}
 
 	/**
-	 * @param sentence a sentence
-	 * @return how many of the asked words it writes itself (its heading aside)
-	 */
-	int writes(String sentence) {
-		List<String> words = words(sentence);
-		return (int) this.asked.stream().filter(words::contains).count();
-	}
-
-	/**
 	 * The first letters of a stem that any form of its word writes: the stemmer rewrites
 	 * a word's end only ("days": "dai").
 	 */
 	private static String prefix(String stem) {
 		return stem.substring(0, Math.min(NAME_STEM, stem.length() - 1));
-	}
-
-	/**
-	 * The stems of a sentence, the last one's kept: a sentence is judged, then weighed.
-	 */
-	private List<String> words(String sentence) {
-		if (!sentence.equals(this.sentence)) {
-			this.sentence = sentence;
-			this.words = stems(sentence);
-		}
-		return this.words;
 	}
 
 	/**
@@ -352,6 +328,20 @@ final class Says {
 		stemmer.setCurrent(word.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", ""));
 		stemmer.stem();
 		return stemmer.getCurrent();
+	}
+
+	/**
+	 * The headings above a passage's sentences, stemmed once for all of them.
+	 *
+	 * @param text the title and headings
+	 * @param stems their words as stems
+	 */
+	record Heading(String text, List<String> stems) {
+
+		static Heading of(String text) {
+			return new Heading(text, Says.stems(text));
+		}
+
 	}
 
 }

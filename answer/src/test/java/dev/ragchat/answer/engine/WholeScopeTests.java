@@ -321,6 +321,26 @@ class WholeScopeTests {
 	}
 
 	@Test
+	void aNameIsReadWhereTheDocumentDefinesItEvenBeyondTheScansDepth() {
+		// more passages write "Landlord" than a scan reads: those that write it most
+		// come first, the first pages that say who the landlord is last
+		int leases = Listing.SCAN_DEPTH / 4 + 50;
+		String duties = "The Landlord repairs the roof; the Landlord keeps the garden; the Landlord insures it.";
+		for (int n = 0; n < leases; n++) {
+			lease("elm-" + n, "Elm Court " + n, "This lease of the flat at Elm Court " + n + " for one year is made"
+					+ " between Harbour Homes " + n + " Ltd of Leeds (the \"Landlord\") and the tenant named below.",
+					duties, duties, duties);
+		}
+
+		Answer answer = ask("List every landlord named in the leases.");
+
+		assertThat(answer.listing().truncated()).isTrue();
+		assertThat(answer.listing().items()).hasSize(leases)
+			.allSatisfy((item) -> assertThat(item.value().text())
+				.isEqualTo("Harbour Homes " + item.documentId().substring("elm-".length()) + " Ltd"));
+	}
+
+	@Test
 	void whichAsksEachDocumentForTheNameItsSentenceGives() {
 		lease("fjord-1", "Fjord Road 1", "This lease is governed by the laws of Norway.");
 		lease("lake-1", "Lake Road 1", "Swedish law governs this lease and any dispute about it.");
