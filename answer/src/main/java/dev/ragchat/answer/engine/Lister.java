@@ -98,7 +98,7 @@ final class Lister {
 		}
 		Map<String, Found> items = judged(question, says, scan, met);
 		if (question.names()) {
-			definedOnFirstPage(items, says);
+			definedOnFirstPage(items, question, says);
 		}
 		// 4. count and cite
 		return listed(question, new ArrayList<>(items.values()), this.search.documents(scanned), truncated);
@@ -106,9 +106,10 @@ final class Lister {
 
 	/**
 	 * Each document's item: of the passages the scan found, the first with a sentence
-	 * that says what is asked (a document meeting every condition); a name is read where
-	 * the document defines what is asked as a term (its supplier where it says who "the
-	 * Supplier" is), else where it first says it.
+	 * that says what is asked (a document meeting every condition), its sentence that
+	 * writes most of it; a name is read where the document defines what is asked as a
+	 * term (its supplier where it says who "the Supplier" is), else where it first says
+	 * it.
 	 */
 	private static Map<String, Found> judged(WholeQuestion question, Says says, KnowledgeBaseSearch.Scan scan,
 			Set<String> met) {
@@ -150,7 +151,7 @@ final class Lister {
 	 * write the word asked most ("the Supplier shall …"), seldom the one that says who it
 	 * is.
 	 */
-	private void definedOnFirstPage(Map<String, Found> items, Says says) {
+	private void definedOnFirstPage(Map<String, Found> items, WholeQuestion question, Says says) {
 		for (Map.Entry<String, Found> item : items.entrySet()) {
 			if (item.getValue().defining()) {
 				continue;
@@ -163,9 +164,8 @@ final class Lister {
 					.findFirst()
 					.orElse(null);
 				if (defining != null) {
-					String name = says.name(defining);
 					item.setValue(new Found(new ScoredChunk(chunk, item.getValue().chunk().score()), defining,
-							(name != null) ? new Listing.Value(name, null, null, null) : null, true));
+							value(question, says, defining, chunk), true));
 					break;
 				}
 			}

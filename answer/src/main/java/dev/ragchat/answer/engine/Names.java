@@ -44,18 +44,16 @@ final class Names {
 	 * or {@code null}
 	 */
 	static String name(String sentence, List<String> asked) {
-		Matcher defined = DEFINED.matcher(sentence);
-		while (defined.find()) {
-			if (asked.containsAll(Says.stems(defined.group(1)))) {
-				String before = sentence.substring(0, defined.start());
-				Matcher start = PARTY_START.matcher(before);
-				int from = 0;
-				while (start.find()) {
-					from = start.end();
-				}
-				String party = PARTY_END.split(before.substring(from), 2)[0].strip();
-				return party.isEmpty() ? null : party;
+		int defined = definition(sentence, asked);
+		if (defined >= 0) {
+			String before = sentence.substring(0, defined);
+			Matcher start = PARTY_START.matcher(before);
+			int from = 0;
+			while (start.find()) {
+				from = start.end();
 			}
+			String party = PARTY_END.split(before.substring(from), 2)[0].strip();
+			return party.isEmpty() ? null : party;
 		}
 		List<String> run = new ArrayList<>();
 		String[] tokens = sentence.split("\\s+");
@@ -84,13 +82,18 @@ final class Names {
 	 * @return whether it defines what is asked as a term ({@code (the "Supplier")})
 	 */
 	static boolean defines(String sentence, List<String> asked) {
+		return definition(sentence, asked) >= 0;
+	}
+
+	/** Where the sentence defines what is asked as a term, or -1. */
+	private static int definition(String sentence, List<String> asked) {
 		Matcher defined = DEFINED.matcher(sentence);
 		while (defined.find()) {
 			if (asked.containsAll(Says.stems(defined.group(1)))) {
-				return true;
+				return defined.start();
 			}
 		}
-		return false;
+		return -1;
 	}
 
 }
