@@ -23,9 +23,12 @@ import org.springframework.util.Assert;
  * @param documentIds only these documents, or empty for all
  * @param filter only chunks whose values pass it ({@link Chunk#metadata()}), or
  * {@code null} for all
+ * @param minimumMatch how many of the keywords a chunk the keyword side finds writes at
+ * least (0 or 1: any); a keyword the index holds no term of (a stop word) counts as
+ * written
  */
 public record ChunkSearch(String knowledgeBase, String query, List<KeywordTerm> keywords, int topK, SearchMode mode,
-		List<String> documentIds, MetadataFilter filter) {
+		List<String> documentIds, MetadataFilter filter, int minimumMatch) {
 
 	/** The most chunks a search returns. */
 	public static final int MAX_TOP_K = 100;
@@ -41,8 +44,18 @@ public record ChunkSearch(String knowledgeBase, String query, List<KeywordTerm> 
 		Assert.notNull(keywords, "keywords must not be null");
 		Assert.isTrue(topK >= 1 && topK <= MAX_SCAN, "topK must be between 1 and " + MAX_SCAN);
 		Assert.notNull(mode, "mode must not be null");
+		Assert.isTrue(minimumMatch >= 0 && minimumMatch <= keywords.size(),
+				"minimumMatch must be between 0 and the number of keywords");
 		keywords = List.copyOf(keywords);
 		documentIds = (documentIds != null) ? List.copyOf(documentIds) : List.of();
+	}
+
+	/**
+	 * A search that any of its keywords finds.
+	 */
+	public ChunkSearch(String knowledgeBase, String query, List<KeywordTerm> keywords, int topK, SearchMode mode,
+			List<String> documentIds, MetadataFilter filter) {
+		this(knowledgeBase, query, keywords, topK, mode, documentIds, filter, 0);
 	}
 
 	/**
@@ -100,8 +113,8 @@ public record ChunkSearch(String knowledgeBase, String query, List<KeywordTerm> 
 	 * @return the same search, that deep, that way
 	 */
 	public ChunkSearch with(int topK, SearchMode mode) {
-		return new ChunkSearch(this.knowledgeBase, this.query, this.keywords, topK, mode, this.documentIds,
-				this.filter);
+		return new ChunkSearch(this.knowledgeBase, this.query, this.keywords, topK, mode, this.documentIds, this.filter,
+				this.minimumMatch);
 	}
 
 }

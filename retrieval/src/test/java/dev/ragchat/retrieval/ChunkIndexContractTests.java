@@ -184,6 +184,43 @@ public abstract class ChunkIndexContractTests {
 	}
 
 	@Test
+	void scansOnlyTheChunksThatWriteTheRequiredNumberOfWords() {
+		this.index.replace("both", List.of(chunk("kb", "both", 0, 1, "A termination fee is owed.")), (n) -> {
+		});
+		this.index.replace("fee", List.of(chunk("kb", "fee", 0, 1, "The monthly fee is owed.")), (n) -> {
+		});
+		this.index.replace("termination",
+				List.of(chunk("kb", "termination", 0, 1, "Termination needs ninety days of notice.")), (n) -> {
+				});
+		this.index.replace("all", List.of(chunk("kb", "all", 0, 1, "The termination fee and its notice.")), (n) -> {
+		});
+		List<dev.ragchat.retrieval.query.KeywordTerm> words = List.of(
+				new dev.ragchat.retrieval.query.KeywordTerm("termination", 1),
+				new dev.ragchat.retrieval.query.KeywordTerm("fee", 1),
+				new dev.ragchat.retrieval.query.KeywordTerm("notice", 1));
+		assertThat(documents(new ChunkSearch("kb", "termination fee notice", words, ChunkSearch.MAX_SCAN,
+				SearchMode.KEYWORD, List.of(), null, 0)))
+			.containsExactlyInAnyOrder("both", "fee", "termination", "all");
+		assertThat(documents(new ChunkSearch("kb", "termination fee notice", words, ChunkSearch.MAX_SCAN,
+				SearchMode.KEYWORD, List.of(), null, 2)))
+			.containsExactlyInAnyOrder("both", "termination", "all");
+		assertThat(documents(new ChunkSearch("kb", "termination fee notice", words, ChunkSearch.MAX_SCAN,
+				SearchMode.KEYWORD, List.of(), null, 3)))
+			.containsExactly("all");
+		// a word the index holds no term of counts as written
+		List<dev.ragchat.retrieval.query.KeywordTerm> withStopWord = List.of(
+				new dev.ragchat.retrieval.query.KeywordTerm("the", 1),
+				new dev.ragchat.retrieval.query.KeywordTerm("fee", 1));
+		assertThat(documents(new ChunkSearch("kb", "the fee", withStopWord, ChunkSearch.MAX_SCAN, SearchMode.KEYWORD,
+				List.of(), null, 2)))
+			.containsExactlyInAnyOrder("both", "fee", "all");
+	}
+
+	private List<String> documents(ChunkSearch search) {
+		return this.index.search(search).stream().map((hit) -> hit.chunk().documentId()).toList();
+	}
+
+	@Test
 	void countsTheDocumentsOfAScope() {
 		this.index.replace("doc-1", List.of(chunk("kb", "doc-1", 0, 1, "First page of one."),
 				chunk("kb", "doc-1", 1, 2, "Second page of one.")), (n) -> {

@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import com.ibm.icu.text.RuleBasedNumberFormat;
 import com.ibm.icu.util.ULocale;
@@ -59,6 +61,15 @@ final class Figures {
 	 */
 	private static final Pattern CURRENCY = Pattern
 		.compile("(?<![\\p{L}])([A-Z]{3}|[\\p{Sc}])\\s?(?=\\d)|(?<=\\d)\\s?([A-Z]{3})(?![\\p{L}])");
+
+	/**
+	 * The words of every currency's English name, as stems: a sentence says them when it
+	 * writes the currency's code or symbol ({@link #withDigits}).
+	 */
+	private static final Set<String> CURRENCY_WORDS = Currency.getAvailableCurrencies()
+		.stream()
+		.flatMap((currency) -> Says.stems(currency.getDisplayName(Locale.ENGLISH)).stream())
+		.collect(Collectors.toUnmodifiableSet());
 
 	/** English spelled-out numbers (a format is not thread-safe: one a thread). */
 	private static final ThreadLocal<RuleBasedNumberFormat> SPELLOUT = ThreadLocal
@@ -121,6 +132,15 @@ final class Figures {
 					Matcher.quoteReplacement(currency.group() + ((name != null) ? " " + name + " " : "")));
 		}
 		return spelled(currency.appendTail(named).toString());
+	}
+
+	/**
+	 * @param stem a word, as a stem
+	 * @return whether a sentence may say it without writing it: a word of a currency's
+	 * name, said by its code or symbol
+	 */
+	static boolean saidByASign(String stem) {
+		return CURRENCY_WORDS.contains(stem);
 	}
 
 	/**

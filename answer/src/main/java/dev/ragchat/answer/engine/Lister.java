@@ -84,15 +84,16 @@ final class Lister {
 		SearchRequest scanned = question.earlier() ? scope.in(listedBefore(history)) : scope;
 		// 2. scan
 		KnowledgeBaseSearch.Scan scan = this.search.scan(scanned, question.predicate(), terms(question.predicate()),
-				Listing.SCAN_DEPTH);
+				says.required(), Listing.SCAN_DEPTH);
 		// 3. judge, a document at a time: one of its sentences says what is asked, and
 		// every condition on the documents is said somewhere in it
 		Set<String> met = null;
 		boolean truncated = scan.truncated();
 		for (String condition : question.conditions()) {
+			Says said = new Says(condition, false);
 			KnowledgeBaseSearch.Scan conditioned = this.search.scan(scanned, condition, terms(condition),
-					Listing.SCAN_DEPTH);
-			Set<String> saying = saying(new Says(condition, false), conditioned);
+					said.required(), Listing.SCAN_DEPTH);
+			Set<String> saying = saying(said, conditioned);
 			met = (met != null) ? met.stream().filter(saying::contains).collect(Collectors.toSet()) : saying;
 			truncated |= conditioned.truncated();
 		}

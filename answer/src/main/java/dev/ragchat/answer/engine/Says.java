@@ -132,6 +132,29 @@ final class Says {
 	}
 
 	/**
+	 * @return how many of the asked words a passage that says what is asked writes at
+	 * least, of those written in letters that are no names (a name may be written in
+	 * another form, "Danish" for Denmark, a number in words or digits, a currency by its
+	 * sign): what a scan can require of its candidates
+	 */
+	int required() {
+		long words = this.asked.stream()
+			.filter((word) -> !this.names.contains(word) && word.matches("\\p{L}+") && !Figures.saidByASign(word))
+			.distinct()
+			.count();
+		return (int) Math.max(0, words - tolerated());
+	}
+
+	/**
+	 * How many asked words (no names) a sentence may leave out: one of three or more, a
+	 * bound standing for the figure and unit it asks, as "90 days" does.
+	 */
+	private int tolerated() {
+		int counted = this.asked.size() + ((this.bound != null) ? 2 : 0);
+		return (counted >= 3) ? 1 : 0;
+	}
+
+	/**
 	 * @param sentence a sentence of a document
 	 * @param heading the headings above it
 	 * @return whether it says what is asked
@@ -163,9 +186,7 @@ final class Says {
 				missing += this.names.contains(word) ? 0 : 1;
 			}
 		}
-		// a bound stands for the figure and unit it asks, as "90 days" does
-		int counted = this.asked.size() + ((this.bound != null) ? 2 : 0);
-		if (missing > ((counted >= 3) ? 1 : 0) || !together(words) || negated(sentence) != this.negative) {
+		if (missing > tolerated() || !together(words) || negated(sentence) != this.negative) {
 			// (the sentence says it, or says that it is not, as the question asks)
 			return -1;
 		}

@@ -247,6 +247,29 @@ class WholeScopeTests {
 	}
 
 	@Test
+	void aScanReadsOnlyThePassagesThatWriteWhatIsAskedSoAWordOfEveryLeaseDoesNotStopIt() {
+		// more passages write "termination" than a scan reads; few write "termination
+		// fee"
+		String terms = "Termination of this lease needs three months of notice in writing.";
+		int leases = Listing.SCAN_DEPTH / 20 + 10;
+		for (int n = 0; n < leases; n++) {
+			String[] paragraphs = new String[20];
+			java.util.Arrays.fill(paragraphs, terms);
+			if (n % 10 == 0) {
+				paragraphs[19] = "A termination fee of 500 pounds is owed by the tenant.";
+			}
+			lease("oak-" + n, "Oak Street " + n, paragraphs);
+		}
+
+		Answer answer = ask("Which leases have a termination fee?");
+
+		assertThat(answer.listing().truncated()).isFalse();
+		assertThat(answer.listing().items()).extracting(Listing.Item::documentId)
+			.containsExactlyInAnyOrderElementsOf(
+					IntStream.range(0, leases).filter((n) -> n % 10 == 0).mapToObj((n) -> "oak-" + n).toList());
+	}
+
+	@Test
 	void eachGivesTheFigureEveryDocumentWrites() {
 		lease("oak-1", "Oak Road 1", "The notice period is 30 days from the end of a month.");
 		lease("oak-2", "Oak Road 2", "The notice period is agreed in writing.",

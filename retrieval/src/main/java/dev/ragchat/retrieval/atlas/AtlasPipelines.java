@@ -2,9 +2,12 @@ package dev.ragchat.retrieval.atlas;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import dev.ragchat.retrieval.ChunkSearch;
 import dev.ragchat.retrieval.MetadataFilter;
+import dev.ragchat.retrieval.query.KeywordTerm;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.bson.Document;
 
 /**
@@ -99,11 +102,25 @@ final class AtlasPipelines {
 					new Document("query", keyword.word()).append("path", CONTENT)
 						.append("score", new Document("boost", new Document("value", (double) keyword.weight())))))
 			.toList();
-		Document compound = new Document("should", should).append("minimumShouldMatch", 1).append("filter", filter);
+		// a word lucene.english holds no term of (a stop word) counts as written
+		int unheld = (int) search.keywords().stream().filter(AtlasPipelines::unheld).count();
+		Document compound = new Document("should", should)
+			.append("minimumShouldMatch", Math.max(1, search.minimumMatch() - unheld))
+			.append("filter", filter);
 		return List.of(new Document("$search", new Document("index", SEARCH_INDEX).append("compound", compound)),
 				new Document("$addFields", new Document(SCORE, new Document("$meta", "searchScore"))),
 				storedMatch(search), new Document("$limit", search.topK()),
 				new Document("$project", new Document(EMBEDDING, 0)));
+	}
+
+	/** Whether every word of a keyword is a stop word of the index's analyser. */
+	private static boolean unheld(KeywordTerm keyword) {
+		for (String word : keyword.word().split("[^\\p{L}\\p{N}]+")) {
+			if (!word.isEmpty() && !EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(word.toLowerCase(Locale.ROOT))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**

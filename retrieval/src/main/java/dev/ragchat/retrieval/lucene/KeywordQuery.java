@@ -39,17 +39,44 @@ final class KeywordQuery {
 	 * @return the term queries (none when no word has an indexable term)
 	 */
 	Query build(List<KeywordTerm> keywords) {
+		return build(keywords, 0);
+	}
+
+	/**
+	 * @param keywords the shaped question's words
+	 * @param minimumMatch how many of the words a chunk writes at least (a word without
+	 * an indexable term counts as written)
+	 * @return the term queries (none when no word has an indexable term)
+	 */
+	Query build(List<KeywordTerm> keywords, int minimumMatch) {
 		BooleanQuery.Builder builder = new BooleanQuery.Builder();
-		for (KeywordTerm keyword : keywords) {
-			for (String term : terms(keyword.word())) {
-				Query query = new TermQuery(new Term(this.field, term));
-				if (keyword.weight() != 1f) {
-					query = new BoostQuery(query, keyword.weight());
+		if (minimumMatch <= 1) {
+			for (KeywordTerm keyword : keywords) {
+				for (String term : terms(keyword.word())) {
+					builder.add(boosted(new TermQuery(new Term(this.field, term)), keyword),
+							BooleanClause.Occur.SHOULD);
 				}
-				builder.add(query, BooleanClause.Occur.SHOULD);
 			}
+			return builder.build();
 		}
-		return builder.build();
+		// a word is one clause, however many terms it has, so that the minimum counts
+		// words
+		int unheld = 0;
+		for (KeywordTerm keyword : keywords) {
+			List<String> terms = terms(keyword.word());
+			if (terms.isEmpty()) {
+				unheld++;
+				continue;
+			}
+			BooleanQuery.Builder word = new BooleanQuery.Builder();
+			terms.forEach((term) -> word.add(new TermQuery(new Term(this.field, term)), BooleanClause.Occur.SHOULD));
+			builder.add(boosted(word.build(), keyword), BooleanClause.Occur.SHOULD);
+		}
+		return builder.setMinimumNumberShouldMatch(Math.max(1, minimumMatch - unheld)).build();
+	}
+
+	private static Query boosted(Query query, KeywordTerm keyword) {
+		return (keyword.weight() != 1f) ? new BoostQuery(query, keyword.weight()) : query;
 	}
 
 	/**

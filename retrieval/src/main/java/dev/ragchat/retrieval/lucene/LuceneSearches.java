@@ -351,7 +351,8 @@ final class LuceneSearches {
 	}
 
 	private Query keywordQuery(ChunkSearch search, Query filter) {
-		return new BooleanQuery.Builder().add(this.keywordQuery.build(search.keywords()), BooleanClause.Occur.MUST)
+		return new BooleanQuery.Builder()
+			.add(this.keywordQuery.build(search.keywords(), search.minimumMatch()), BooleanClause.Occur.MUST)
 			.add(filter, BooleanClause.Occur.FILTER)
 			.build();
 	}

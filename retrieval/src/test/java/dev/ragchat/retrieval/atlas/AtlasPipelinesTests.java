@@ -94,6 +94,21 @@ class AtlasPipelinesTests {
 	}
 
 	@Test
+	void asksAtlasSearchForTheRequiredNumberOfWordsCountingAStopWordAsWritten() {
+		List<dev.ragchat.retrieval.query.KeywordTerm> words = List.of(
+				new dev.ragchat.retrieval.query.KeywordTerm("no", 1),
+				new dev.ragchat.retrieval.query.KeywordTerm("termination", 1),
+				new dev.ragchat.retrieval.query.KeywordTerm("fee", 1));
+		Document compound = AtlasPipelines
+			.keyword(new ChunkSearch("kb", "no termination fee", words, 5000, SearchMode.KEYWORD, List.of(), null, 3))
+			.get(0)
+			.get("$search", Document.class)
+			.get("compound", Document.class);
+		assertThat(compound.getInteger("minimumShouldMatch")).isEqualTo(2);
+		assertThat(compound.getList("should", Document.class)).hasSize(3);
+	}
+
+	@Test
 	void refusesMetadataKeysThatWouldBecomeOperators() {
 		assertThatExceptionOfType(RejectedInputException.class)
 			.isThrownBy(() -> AtlasPipelines
