@@ -1,10 +1,13 @@
 package dev.ragchat.answer.engine;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.ibm.icu.util.ULocale;
 import dev.ragchat.retrieval.query.StopWords;
 
 /**
@@ -33,7 +36,51 @@ final class Names {
 	/** Where it ends: its place or its description after a comma, "of" or a bracket. */
 	private static final Pattern PARTY_END = Pattern.compile(",|\\s+of\\s+|\\s*\\(");
 
+	/** A country's language to the country ({@link #peoples()}), as stems. */
+	private static final Map<String, String> PEOPLES = peoples();
+
+	/** How many first letters two forms of a name share ("Norw-ay", "Norw-egian"). */
+	static final int NAME_STEM = 4;
+
 	private Names() {
+	}
+
+	/**
+	 * Whether a sentence writes a name in another form of the same word: its first
+	 * {@value #NAME_STEM} letters ("Norway", "Norwegian"; "Japan", "Japanese").
+	 */
+	static boolean named(String name, List<String> words) {
+		String place = PEOPLES.get(name);
+		return (name.length() > NAME_STEM && words.stream()
+			.anyMatch((word) -> word.length() > NAME_STEM && word.regionMatches(0, name, 0, NAME_STEM)))
+				|| (place != null && words.contains(place))
+				|| words.stream().anyMatch((word) -> name.equals(PEOPLES.get(word)));
+	}
+
+	/**
+	 * The name of a country's language, as a stem, to that of the country where ICU's
+	 * likely subtags place it ("danish": "denmark", "dutch": "netherland"): how English
+	 * names the law or the people of a country when their first letters differ.
+	 */
+	private static Map<String, String> peoples() {
+		Map<String, String> peoples = new HashMap<>();
+		for (String language : ULocale.getISOLanguages()) {
+			String country = ULocale.addLikelySubtags(new ULocale(language)).getCountry();
+			String said = new ULocale(language).getDisplayLanguage(ULocale.ENGLISH);
+			String named = new ULocale("", country).getDisplayCountry(ULocale.ENGLISH);
+			if (!country.isEmpty() && said.matches("\\p{L}+") && named.matches("(?:the )?\\p{L}+")) {
+				peoples.putIfAbsent(Says.stem(said), Says.stem(named.replaceFirst("^the ", "")));
+			}
+		}
+		return Map.copyOf(peoples);
+	}
+
+	/**
+	 * @param language the name of a people or language, as a stem ("danish")
+	 * @return its country's name, as a stem ("denmark"), or {@code null}
+	 */
+	static String place(String language) {
+		return PEOPLES.get(language);
 	}
 
 	/**

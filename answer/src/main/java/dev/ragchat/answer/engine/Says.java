@@ -2,15 +2,14 @@ package dev.ragchat.answer.engine;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
-import com.ibm.icu.util.ULocale;
 import dev.ragchat.retrieval.query.StopWords;
 import org.tartarus.snowball.ext.PorterStemmer;
 
@@ -33,6 +32,15 @@ final class Says {
 
 	private static final Pattern FREE_OF = Pattern.compile("^\\W*free\\s+of\\W*$", Pattern.CASE_INSENSITIVE);
 
+	/** A word that places a document before the one that writes it. */
+	private static final Pattern EARLIER = Pattern
+		.compile("^\\W*(?:earlier|previous|prior|former|preceding|superseded|expired)\\W*$", Pattern.CASE_INSENSITIVE);
+
+	/** A kind of document ("agreement", "lease", "policy"). */
+	private static final Pattern DOCUMENT = Pattern.compile(
+			"^\\W*(?:agreements?|contracts?|leases?|polic(?:y|ies)|versions?|editions?|arrangements?|deeds?)\\W*$",
+			Pattern.CASE_INSENSITIVE);
+
 	/**
 	 * A comparative after a negation: "not less than 90 days" bounds a figure, it does
 	 * not deny it.
@@ -46,12 +54,6 @@ final class Says {
 
 	/** A word that ends its clause. */
 	private static final Pattern CLAUSE_END = Pattern.compile("[,;:()]$|[.;:]\\W*$");
-
-	/** A country's language to the country ({@link #peoples()}), as stems. */
-	private static final Map<String, String> PEOPLES = peoples();
-
-	/** How many first letters two forms of a name share ("Norw-ay", "Norw-egian"). */
-	private static final int NAME_STEM = 4;
 
 	/** How many words before an asked word a negation reaches. */
 	private static final int REACH = 6;
@@ -83,6 +85,9 @@ final class Says {
 	 */
 	private final boolean negative;
 
+	/** Whether what is asked is said of an earlier document ("the previous lease"). */
+	private final boolean another;
+
 	/** The bound the question sets on a figure, or {@code null}. */
 	private final Figures.Bound bound;
 
@@ -113,14 +118,16 @@ final class Says {
 		for (String word : this.asked) {
 			if (word.matches("\\p{L}{2,}")) {
 				this.prefixes.add(prefix(word));
-				String place = PEOPLES.get(word);
+				String place = Names.place(word);
 				if (place != null) {
 					this.prefixes.add(prefix(place));
 				}
 			}
 		}
 		this.figure = figure;
-		this.negative = Arrays.stream(predicate.split("\\s+")).anyMatch((word) -> NEGATION.matcher(word).find());
+		String[] words = predicate.split("\\s+");
+		this.negative = Arrays.stream(words).anyMatch((word) -> NEGATION.matcher(word).find());
+		this.another = IntStream.range(0, words.length).anyMatch((i) -> another(words, i));
 	}
 
 	/**
@@ -180,13 +187,14 @@ final class Says {
 		int missing = 0;
 		for (String word : this.asked) {
 			if (!words.contains(word) && !headed.contains(word)) {
-				if (this.names.contains(word) && !named(word, words) && !named(word, headed)) {
+				if (this.names.contains(word) && !Names.named(word, words) && !Names.named(word, headed)) {
 					return -1;
 				}
 				missing += this.names.contains(word) ? 0 : 1;
 			}
 		}
-		if (missing > tolerated() || !together(words) || negated(sentence) != this.negative) {
+		if (missing > tolerated() || !together(words) || negated(sentence) != this.negative
+				|| (!this.another && ofAnother(sentence))) {
 			// (the sentence says it, or says that it is not, as the question asks)
 			return -1;
 		}
@@ -214,7 +222,7 @@ final class Says {
 	 * a word's end only ("days": "dai").
 	 */
 	private static String prefix(String stem) {
-		return stem.substring(0, Math.min(NAME_STEM, stem.length() - 1));
+		return stem.substring(0, Math.min(Names.NAME_STEM, stem.length() - 1));
 	}
 
 	/**
@@ -255,63 +263,60 @@ final class Says {
 	}
 
 	/**
-	 * Whether a sentence writes a name in another form of the same word: its first
-	 * {@value #NAME_STEM} letters ("Norway", "Norwegian"; "Japan", "Japanese").
-	 */
-	private static boolean named(String name, List<String> words) {
-		String place = PEOPLES.get(name);
-		return (name.length() > NAME_STEM && words.stream()
-			.anyMatch((word) -> word.length() > NAME_STEM && word.regionMatches(0, name, 0, NAME_STEM)))
-				|| (place != null && words.contains(place))
-				|| words.stream().anyMatch((word) -> name.equals(PEOPLES.get(word)));
-	}
-
-	/**
-	 * The name of a country's language, as a stem, to that of the country where ICU's
-	 * likely subtags place it ("danish": "denmark", "dutch": "netherland"): how English
-	 * names the law or the people of a country when their first letters differ.
-	 */
-	private static Map<String, String> peoples() {
-		Map<String, String> peoples = new HashMap<>();
-		for (String language : ULocale.getISOLanguages()) {
-			String country = ULocale.addLikelySubtags(new ULocale(language)).getCountry();
-			String said = new ULocale(language).getDisplayLanguage(ULocale.ENGLISH);
-			String named = new ULocale("", country).getDisplayCountry(ULocale.ENGLISH);
-			if (!country.isEmpty() && said.matches("\\p{L}+") && named.matches("(?:the )?\\p{L}+")) {
-				peoples.putIfAbsent(stem(said), stem(named.replaceFirst("^the ", "")));
-			}
-		}
-		return Map.copyOf(peoples);
-	}
-
-	/**
 	 * Whether a negation stands within {@value #REACH} words of one of the asked words
 	 * the sentence writes, in the same clause, one of those that write most of them ("no
 	 * termination fee applies", "the termination fee does not apply"; not "no cap
 	 * applies, and a termination fee of EUR 5,000 is owed").
 	 */
 	private boolean negated(String sentence) {
+		return markedNear(sentence, Says::negation);
+	}
+
+	private static boolean negation(String[] tokens, int i) {
+		boolean bounding = i + 1 < tokens.length && COMPARATIVE.matcher(tokens[i + 1]).matches();
+		return (NEGATION.matcher(tokens[i]).find() && !bounding)
+				|| (i + 1 < tokens.length && FREE_OF.matcher(tokens[i] + " " + tokens[i + 1]).matches());
+	}
+
+	/**
+	 * Whether the sentence says it of another document than its own, one that came
+	 * before, as near the asked words as a negation would stand ("the termination fee
+	 * under that earlier agreement was settled").
+	 */
+	private boolean ofAnother(String sentence) {
+		return markedNear(sentence, Says::another);
+	}
+
+	private static boolean another(String[] tokens, int i) {
+		return EARLIER.matcher(tokens[i]).matches()
+				&& ((i + 1 < tokens.length && DOCUMENT.matcher(tokens[i + 1]).matches())
+						|| (i + 2 < tokens.length && DOCUMENT.matcher(tokens[i + 2]).matches()));
+	}
+
+	/**
+	 * Whether a word the marker marks stands within {@value #REACH} words of one of the
+	 * asked words the sentence writes, in the same clause, one of those that write most
+	 * of them.
+	 */
+	private boolean markedNear(String sentence, BiPredicate<String[], Integer> marker) {
 		String[] tokens = sentence.split("\\s+");
 		String[] stems = Arrays.stream(tokens).map(Says::stem).toArray(String[]::new);
-		List<int[]> negations = new ArrayList<>();
+		List<int[]> marks = new ArrayList<>();
 		List<int[]> asked = new ArrayList<>();
 		int clause = 0;
 		for (int i = 0; i < tokens.length; i++) {
-			String token = tokens[i];
 			String stem = stems[i];
-			if (CLAUSE_WORD.matcher(token).matches()) {
+			if (CLAUSE_WORD.matcher(tokens[i]).matches()) {
 				clause++;
 			}
-			boolean bounding = i + 1 < tokens.length && COMPARATIVE.matcher(tokens[i + 1]).matches();
-			if ((NEGATION.matcher(token).find() && !bounding)
-					|| (i + 1 < tokens.length && FREE_OF.matcher(token + " " + tokens[i + 1]).matches())) {
-				negations.add(new int[] { i, clause });
+			if (marker.test(tokens, i)) {
+				marks.add(new int[] { i, clause });
 			}
 			else if (this.asked.contains(stem)
-					|| (!stem.isEmpty() && this.names.stream().anyMatch((name) -> named(name, List.of(stem))))) {
+					|| (!stem.isEmpty() && this.names.stream().anyMatch((name) -> Names.named(name, List.of(stem))))) {
 				asked.add(new int[] { i, clause });
 			}
-			if (CLAUSE_END.matcher(token).find()) {
+			if (CLAUSE_END.matcher(tokens[i]).find()) {
 				clause++;
 			}
 		}
@@ -326,9 +331,9 @@ final class Says {
 			}
 		}
 		int most = Arrays.stream(held).max().orElse(0);
-		return negations.stream()
-			.anyMatch((negation) -> held[negation[1]] == most && asked.stream()
-				.anyMatch((word) -> word[1] == negation[1] && Math.abs(word[0] - negation[0]) <= REACH));
+		return marks.stream()
+			.anyMatch((mark) -> held[mark[1]] == most
+					&& asked.stream().anyMatch((word) -> word[1] == mark[1] && Math.abs(word[0] - mark[0]) <= REACH));
 	}
 
 	static List<String> stems(String text) {

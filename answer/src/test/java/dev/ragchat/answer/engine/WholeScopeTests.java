@@ -270,6 +270,23 @@ class WholeScopeTests {
 	}
 
 	@Test
+	void whatASentenceSaysOfAnEarlierAgreementIsNotSaidOfItsOwnDocument() {
+		lease("ash-1", "Ash Lane 1", "A termination fee of 400 pounds is owed when the tenant leaves early.");
+		lease("ash-2", "Ash Lane 2", "This lease replaces the lease of 2019; the termination fee under that"
+				+ " previous lease was paid in full.");
+		lease("ash-3", "Ash Lane 3", "The termination fee of the prior agreement is owed by the landlord.");
+		lease("ash-4", "Ash Lane 4", "This lease replaces the earlier lease of 2015.",
+				"A termination fee of 900 pounds is owed when the tenant leaves early.");
+
+		assertThat(ask("Which leases have a termination fee?").listing().items()).extracting(Listing.Item::documentId)
+			.containsExactlyInAnyOrder("ash-1", "ash-4");
+		// unless the question asks what the earlier one said
+		assertThat(ask("Which leases mention the termination fee of a previous lease?").listing().items())
+			.extracting(Listing.Item::documentId)
+			.contains("ash-2");
+	}
+
+	@Test
 	void eachGivesTheFigureEveryDocumentWrites() {
 		lease("oak-1", "Oak Road 1", "The notice period is 30 days from the end of a month.");
 		lease("oak-2", "Oak Road 2", "The notice period is agreed in writing.",
