@@ -102,6 +102,25 @@ final class Figures {
 	}
 
 	/**
+	 * @param value a figure, or {@code null}
+	 * @return what it measures: "money" (a currency), "time" (days to years), "share" (a
+	 * percentage), "count" (a bare number or a multiple), or {@code null} for no figure
+	 */
+	static String kind(Listing.Value value) {
+		if (value == null) {
+			return null;
+		}
+		String unit = (value.unit() != null) ? value.unit().toLowerCase(Locale.ROOT) : "";
+		if (unit.matches(".*(?:day|week|month|year|hour|minute).*")) {
+			return "time";
+		}
+		if (unit.matches("%|per\\s*cent|percent")) {
+			return "share";
+		}
+		return (unit.isEmpty() || unit.matches("million|billion|thousand")) ? "count" : "money";
+	}
+
+	/**
 	 * The figures a sentence gives, a number in words as its digits, one in brackets
 	 * after its words ("ninety (90) days") once.
 	 */

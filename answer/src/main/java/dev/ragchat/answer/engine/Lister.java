@@ -2,13 +2,16 @@ package dev.ragchat.answer.engine;
 
 import java.text.NumberFormat;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -97,7 +100,16 @@ final class Lister {
 			met = (met != null) ? met.stream().filter(saying::contains).collect(Collectors.toSet()) : saying;
 			truncated |= conditioned.truncated();
 		}
-		Map<String, Found> items = judged(question, says, scan, met);
+		Map<String, Found> items = judged(question, says, scan, met, null);
+		if (each && !question.names()) {
+			// the kind of figure the documents that write every asked word give ("30
+			// days" for a notice period) may stand for a word the others leave out
+			// ("120 days' notice")
+			String kind = mostCommonKind(items.values());
+			if (kind != null) {
+				judged(question, says, scan, met, kind).forEach(items::putIfAbsent);
+			}
+		}
 		if (question.names()) {
 			definedOnFirstPage(items, question, says);
 		}
@@ -113,7 +125,7 @@ final class Lister {
 	 * it.
 	 */
 	private static Map<String, Found> judged(WholeQuestion question, Says says, KnowledgeBaseSearch.Scan scan,
-			Set<String> met) {
+			Set<String> met, String kind) {
 		Map<String, Found> items = new LinkedHashMap<>();
 		for (ScoredChunk candidate : scan.chunks()) {
 			Chunk chunk = candidate.chunk();
@@ -128,7 +140,7 @@ final class Lister {
 			String best = null;
 			int most = -1;
 			for (String sentence : Sentences.of(chunk.text())) {
-				int written = says.written(sentence, heading);
+				int written = says.written(sentence, heading, kind);
 				if (written >= 0 && question.names() && says.defines(sentence)) {
 					best = sentence;
 					break;
@@ -171,6 +183,18 @@ final class Lister {
 				}
 			}
 		}
+	}
+
+	private static String mostCommonKind(Collection<Found> found) {
+		return found.stream()
+			.map((item) -> Figures.kind(item.value()))
+			.filter(Objects::nonNull)
+			.collect(Collectors.groupingBy(Function.identity(), Collectors.counting()))
+			.entrySet()
+			.stream()
+			.max(Map.Entry.comparingByValue())
+			.map(Map.Entry::getKey)
+			.orElse(null);
 	}
 
 	/** What an item gives: a name or a figure when one is asked, else nothing. */

@@ -10,6 +10,7 @@ import java.util.function.BiPredicate;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
+import dev.ragchat.answer.Listing;
 import dev.ragchat.retrieval.query.StopWords;
 import org.tartarus.snowball.ext.PorterStemmer;
 
@@ -149,15 +150,17 @@ final class Says {
 			.filter((word) -> !this.names.contains(word) && word.matches("\\p{L}+") && !Figures.saidByASign(word))
 			.distinct()
 			.count();
-		return (int) Math.max(0, words - tolerated());
+		return (int) Math.max(0, words - tolerated(this.figure));
 	}
 
 	/**
 	 * How many asked words (no names) a sentence may leave out: one of three or more, a
-	 * bound standing for the figure and unit it asks, as "90 days" does.
+	 * figure asked standing, near the asked words, for the value it names ("120 days'
+	 * notice" gives the notice period), a bound for the figure and unit it asks, as "90
+	 * days" does.
 	 */
-	private int tolerated() {
-		int counted = this.asked.size() + ((this.bound != null) ? 2 : 0);
+	private int tolerated(boolean figured) {
+		int counted = this.asked.size() + ((this.bound != null) ? 2 : 0) + (figured ? 1 : 0);
 		return (counted >= 3) ? 1 : 0;
 	}
 
@@ -177,8 +180,21 @@ final class Says {
 	 * (its heading aside), else -1
 	 */
 	int written(String sentence, Heading heading) {
-		if (this.asked.isEmpty() || !mayHold(sentence, heading.text())
-				|| (this.figure && Figures.value(sentence, heading.text()) == null)
+		return written(sentence, heading, null);
+	}
+
+	/**
+	 * @param sentence a sentence of a document
+	 * @param heading the headings above it
+	 * @param kind the kind of figure ({@link Figures#kind}) that may stand for an asked
+	 * word the sentence leaves out, near the others ("120 days' notice" for the notice
+	 * period), or {@code null} for none
+	 * @return how many of the asked words it writes itself when it says what is asked
+	 * (its heading aside), else -1
+	 */
+	int written(String sentence, Heading heading, String kind) {
+		Listing.Value value = this.figure ? Figures.value(sentence, heading.text()) : null;
+		if (this.asked.isEmpty() || !mayHold(sentence, heading.text()) || (this.figure && value == null)
 				|| (this.bound != null && Figures.of(sentence).stream().noneMatch(this.bound::holds))) {
 			return -1;
 		}
@@ -193,7 +209,9 @@ final class Says {
 				missing += this.names.contains(word) ? 0 : 1;
 			}
 		}
-		if (missing > tolerated() || !together(words) || negated(sentence) != this.negative
+		boolean standsFor = kind != null && kind.equals(Figures.kind(value))
+				&& markedNear(Figures.withDigits(sentence), Says::digits);
+		if (missing > tolerated(standsFor) || !together(words) || negated(sentence) != this.negative
 				|| (!this.another && ofAnother(sentence))) {
 			// (the sentence says it, or says that it is not, as the question asks)
 			return -1;
@@ -276,6 +294,10 @@ final class Says {
 		boolean bounding = i + 1 < tokens.length && COMPARATIVE.matcher(tokens[i + 1]).matches();
 		return (NEGATION.matcher(tokens[i]).find() && !bounding)
 				|| (i + 1 < tokens.length && FREE_OF.matcher(tokens[i] + " " + tokens[i + 1]).matches());
+	}
+
+	private static boolean digits(String[] tokens, int i) {
+		return tokens[i].matches(".*\\d.*");
 	}
 
 	/**

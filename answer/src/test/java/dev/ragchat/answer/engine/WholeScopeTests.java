@@ -294,20 +294,36 @@ class WholeScopeTests {
 		lease("oak-3", "Oak Road 3", "The landlord repaints the flat every five years.");
 		// a number in words is read as its digits, written beside them or not
 		lease("oak-4", "Oak Road 4", "The notice period is ninety (90) days.");
+		// the figure is the period asked: "60 days' notice" gives it
+		lease("oak-5", "Oak Road 5", "Either party may end this lease on sixty (60) days' written notice.");
+		lease("oak-6", "Oak Road 6", "The tenant gives notice of any damage at once; rent is due within 14 days.");
 
 		Answer answer = ask("What is the notice period of each lease?");
 
 		assertThat(answer.listing().asks()).isEqualTo(Listing.EACH);
 		assertThat(answer.listing().items()).extracting(Listing.Item::documentId)
-			.containsExactlyInAnyOrder("oak-1", "oak-2", "oak-4");
+			.containsExactlyInAnyOrder("oak-1", "oak-2", "oak-4", "oak-5");
 		assertThat(answer.listing().items()).extracting((item) -> item.value().text())
-			.containsExactlyInAnyOrder("30 days", "90 days", "90 days");
+			.containsExactlyInAnyOrder("30 days", "90 days", "90 days", "60 days");
 		assertThat(answer.listing().items()).filteredOn((item) -> item.documentId().equals("oak-1"))
 			.singleElement()
 			.satisfies((item) -> {
 				assertThat(item.value().amount()).isEqualTo(30.0);
 				assertThat(item.value().unit()).isEqualTo("days");
 			});
+	}
+
+	@Test
+	void aFigureStandsForAnAskedWordOnlyWhenItIsOfTheKindTheOtherDocumentsGive() {
+		lease("fir-1", "Fir Lane 1", "A termination fee of 400 pounds is owed when the tenant leaves early.");
+		lease("fir-2", "Fir Lane 2", "The termination fee is EUR 700.");
+		lease("fir-3", "Fir Lane 3", "An Early Termination Payment of EUR 900 is owed.");
+		lease("fir-4", "Fir Lane 4", "The notice period for termination is 30 days.");
+
+		Answer answer = ask("What termination fee does each lease set?");
+
+		assertThat(answer.listing().items()).extracting(Listing.Item::documentId)
+			.containsExactlyInAnyOrder("fir-1", "fir-2", "fir-3");
 	}
 
 	@Test
