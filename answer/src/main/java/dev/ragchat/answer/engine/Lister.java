@@ -135,10 +135,11 @@ final class Lister {
 				continue;
 			}
 			// of a passage's sentences that say it, the one that writes most of it itself
-			// (a heading says it of every sentence below)
+			// (a heading says it of every sentence below; a name is given by a sentence
+			// that writes what it is the name of, not by any under the heading)
 			Says.Heading heading = Says.Heading.of(chunk.title() + "\n" + chunk.headingPath());
 			String best = null;
-			int most = -1;
+			int most = question.names() ? 0 : -1;
 			for (String sentence : Sentences.of(chunk.text())) {
 				int written = says.written(sentence, heading, kind);
 				if (written >= 0 && question.names() && says.defines(sentence)) {

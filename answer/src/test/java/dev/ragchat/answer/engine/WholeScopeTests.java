@@ -400,12 +400,16 @@ class WholeScopeTests {
 	void whichAsksEachDocumentForTheNameItsSentenceGives() {
 		lease("fjord-1", "Fjord Road 1", "This lease is governed by the laws of Norway.");
 		lease("lake-1", "Lake Road 1", "Swedish law governs this lease and any dispute about it.");
+		// a sentence under the heading that writes nothing asked gives no name
+		lease("moor-1", "Governing law", "Signed in Leeds on 4 May 2025.",
+				"This lease is subject to the law of Scotland, which the courts of Edinburgh apply to any dispute"
+						+ " arising under it or in connection with its subject matter or formation.");
 
 		Answer answer = ask("Which country's law governs each lease?");
 
 		assertThat(answer.listing().asks()).isEqualTo(Listing.EACH);
 		assertThat(answer.listing().items()).extracting((item) -> item.documentId() + ": " + item.value().text())
-			.containsExactlyInAnyOrder("fjord-1: Norway", "lake-1: Swedish");
+			.containsExactlyInAnyOrder("fjord-1: Norway", "lake-1: Swedish", "moor-1: Scotland");
 		assertThat(answer.listing().items()).allSatisfy((item) -> assertThat(item.value().amount()).isNull());
 	}
 
