@@ -34,6 +34,12 @@ public record Listing(String asks, String says, int count, int scanned, boolean 
 	/** How many passages that write the question's words a scan reads at most. */
 	public static final int SCAN_DEPTH = 5000;
 
+	/**
+	 * How many of one document's passages a scan reads at most, its best: the scan
+	 * reaches every document that writes the words before it reads many passages of one.
+	 */
+	public static final int SCAN_PER_DOCUMENT = 3;
+
 	/** How many items the answer's text lists; all are in {@link #items()}. */
 	public static final int SHOWN = 50;
 

@@ -26,9 +26,11 @@ import org.springframework.util.Assert;
  * @param minimumMatch how many of the keywords a chunk the keyword side finds writes at
  * least (0 or 1: any); a keyword the index holds no term of (a stop word) counts as
  * written
+ * @param perDocument how many chunks of one document the keyword side returns at most (0:
+ * no limit), so that a scan reaches every document before many passages of one
  */
 public record ChunkSearch(String knowledgeBase, String query, List<KeywordTerm> keywords, int topK, SearchMode mode,
-		List<String> documentIds, MetadataFilter filter, int minimumMatch) {
+		List<String> documentIds, MetadataFilter filter, int minimumMatch, int perDocument) {
 
 	/** The most chunks a search returns. */
 	public static final int MAX_TOP_K = 100;
@@ -46,6 +48,7 @@ public record ChunkSearch(String knowledgeBase, String query, List<KeywordTerm> 
 		Assert.notNull(mode, "mode must not be null");
 		Assert.isTrue(minimumMatch >= 0 && minimumMatch <= keywords.size(),
 				"minimumMatch must be between 0 and the number of keywords");
+		Assert.isTrue(perDocument >= 0, "perDocument must not be negative");
 		keywords = List.copyOf(keywords);
 		documentIds = (documentIds != null) ? List.copyOf(documentIds) : List.of();
 	}
@@ -55,7 +58,15 @@ public record ChunkSearch(String knowledgeBase, String query, List<KeywordTerm> 
 	 */
 	public ChunkSearch(String knowledgeBase, String query, List<KeywordTerm> keywords, int topK, SearchMode mode,
 			List<String> documentIds, MetadataFilter filter) {
-		this(knowledgeBase, query, keywords, topK, mode, documentIds, filter, 0);
+		this(knowledgeBase, query, keywords, topK, mode, documentIds, filter, 0, 0);
+	}
+
+	/**
+	 * A search for chunks that write some of its keywords, any number of a document.
+	 */
+	public ChunkSearch(String knowledgeBase, String query, List<KeywordTerm> keywords, int topK, SearchMode mode,
+			List<String> documentIds, MetadataFilter filter, int minimumMatch) {
+		this(knowledgeBase, query, keywords, topK, mode, documentIds, filter, minimumMatch, 0);
 	}
 
 	/**

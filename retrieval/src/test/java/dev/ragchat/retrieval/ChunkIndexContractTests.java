@@ -216,6 +216,29 @@ public abstract class ChunkIndexContractTests {
 			.containsExactlyInAnyOrder("both", "fee", "all");
 	}
 
+	@Test
+	void scansAtMostTheGivenNumberOfChunksOfADocumentTheBestOfEach() {
+		List<Chunk> many = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			many.add(chunk("kb", "many", i, i + 1, "A termination fee is owed" + " by the tenant".repeat(i) + "."));
+		}
+		this.index.replace("many", many, (n) -> {
+		});
+		this.index.replace("one", List.of(chunk("kb", "one", 0, 1, "The termination fee of the one lease.")), (n) -> {
+		});
+		List<dev.ragchat.retrieval.query.KeywordTerm> words = List.of(
+				new dev.ragchat.retrieval.query.KeywordTerm("termination", 1),
+				new dev.ragchat.retrieval.query.KeywordTerm("fee", 1));
+		List<ScoredChunk> hits = this.index.search(new ChunkSearch("kb", "termination fee", words, ChunkSearch.MAX_SCAN,
+				SearchMode.KEYWORD, List.of(), null, 2, 2));
+		assertThat(hits).extracting((hit) -> hit.chunk().documentId()).containsExactlyInAnyOrder("many", "many", "one");
+		// the shortest passages, which BM25 ranks first
+		assertThat(hits).filteredOn((hit) -> hit.chunk().documentId().equals("many"))
+			.extracting((hit) -> hit.chunk().ordinal())
+			.containsExactlyInAnyOrder(0, 1);
+		assertThat(hits).isSortedAccordingTo((a, b) -> Double.compare(b.score(), a.score()));
+	}
+
 	private List<String> documents(ChunkSearch search) {
 		return this.index.search(search).stream().map((hit) -> hit.chunk().documentId()).toList();
 	}

@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -118,6 +121,22 @@ final class Figures {
 			return "share";
 		}
 		return (unit.isEmpty() || unit.matches("million|billion|thousand")) ? "count" : "money";
+	}
+
+	/**
+	 * @param values figures, some maybe {@code null}
+	 * @return the kind ({@link #kind}) most of them are, or {@code null} for none
+	 */
+	static String commonKind(List<Listing.Value> values) {
+		return values.stream()
+			.map(Figures::kind)
+			.filter(Objects::nonNull)
+			.collect(Collectors.groupingBy(Function.identity(), Collectors.counting()))
+			.entrySet()
+			.stream()
+			.max(Map.Entry.comparingByValue())
+			.map(Map.Entry::getKey)
+			.orElse(null);
 	}
 
 	/**

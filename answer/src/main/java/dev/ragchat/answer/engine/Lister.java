@@ -2,16 +2,13 @@ package dev.ragchat.answer.engine;
 
 import java.text.NumberFormat;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -86,28 +83,38 @@ final class Lister {
 		// 1. scope
 		SearchRequest scanned = question.earlier() ? scope.in(listedBefore(history)) : scope;
 		// 2. scan
-		KnowledgeBaseSearch.Scan scan = this.search.scan(scanned, question.predicate(), terms(question.predicate()),
-				says.required(), Listing.SCAN_DEPTH);
+		KnowledgeBaseSearch.Scan scan = scan(scanned, question.predicate(), says);
 		// 3. judge, a document at a time: one of its sentences says what is asked, and
 		// every condition on the documents is said somewhere in it
 		Set<String> met = null;
 		boolean truncated = scan.truncated();
 		for (String condition : question.conditions()) {
 			Says said = new Says(condition, false);
-			KnowledgeBaseSearch.Scan conditioned = this.search.scan(scanned, condition, terms(condition),
-					said.required(), Listing.SCAN_DEPTH);
+			KnowledgeBaseSearch.Scan conditioned = scan(scanned, condition, said);
 			Set<String> saying = saying(said, conditioned);
+			KnowledgeBaseSearch.Scan rest = rest(scanned, condition, said, conditioned, saying);
+			if (rest != null) {
+				saying.addAll(saying(said, rest));
+				truncated |= rest.truncated();
+			}
 			met = (met != null) ? met.stream().filter(saying::contains).collect(Collectors.toSet()) : saying;
 			truncated |= conditioned.truncated();
 		}
 		Map<String, Found> items = judged(question, says, scan, met, null);
+		KnowledgeBaseSearch.Scan rest = rest(scanned, question.predicate(), says, scan, items.keySet());
+		if (rest != null) {
+			judged(question, says, rest, met, null).forEach(items::putIfAbsent);
+			truncated |= rest.truncated();
+		}
 		if (each && !question.names()) {
 			// the kind of figure the documents that write every asked word give ("30
 			// days" for a notice period) may stand for a word the others leave out
 			// ("120 days' notice")
-			String kind = mostCommonKind(items.values());
+			String kind = Figures.commonKind(items.values().stream().map(Found::value).toList());
 			if (kind != null) {
-				judged(question, says, scan, met, kind).forEach(items::putIfAbsent);
+				for (KnowledgeBaseSearch.Scan read : (rest != null) ? List.of(scan, rest) : List.of(scan)) {
+					judged(question, says, read, met, kind).forEach(items::putIfAbsent);
+				}
 			}
 		}
 		if (question.names()) {
@@ -115,6 +122,34 @@ final class Lister {
 		}
 		// 4. count and cite
 		return listed(question, new ArrayList<>(items.values()), this.search.documents(scanned), truncated);
+	}
+
+	/**
+	 * The best passages of each document that write what the judge requires of the words:
+	 * the scan reaches every document before it reads many passages of one.
+	 */
+	private KnowledgeBaseSearch.Scan scan(SearchRequest scope, String words, Says says) {
+		return this.search.scan(scope, words, terms(words), says.required(), Listing.SCAN_PER_DOCUMENT,
+				Listing.SCAN_DEPTH);
+	}
+
+	/**
+	 * The other passages of each document of which the scan read its most and none said
+	 * it (a document's best passages by keyword are not always those that say it), or
+	 * {@code null} when there is none.
+	 */
+	private KnowledgeBaseSearch.Scan rest(SearchRequest scope, String words, Says says, KnowledgeBaseSearch.Scan scan,
+			Set<String> said) {
+		List<String> unread = scan.chunks()
+			.stream()
+			.collect(Collectors.groupingBy((chunk) -> chunk.chunk().documentId(), Collectors.counting()))
+			.entrySet()
+			.stream()
+			.filter((read) -> read.getValue() >= Listing.SCAN_PER_DOCUMENT && !said.contains(read.getKey()))
+			.map(Map.Entry::getKey)
+			.toList();
+		return unread.isEmpty() ? null
+				: this.search.scan(scope.in(unread), words, terms(words), says.required(), 0, Listing.SCAN_DEPTH);
 	}
 
 	/**
@@ -184,18 +219,6 @@ final class Lister {
 				}
 			}
 		}
-	}
-
-	private static String mostCommonKind(Collection<Found> found) {
-		return found.stream()
-			.map((item) -> Figures.kind(item.value()))
-			.filter(Objects::nonNull)
-			.collect(Collectors.groupingBy(Function.identity(), Collectors.counting()))
-			.entrySet()
-			.stream()
-			.max(Map.Entry.comparingByValue())
-			.map(Map.Entry::getKey)
-			.orElse(null);
 	}
 
 	/** What an item gives: a name or a figure when one is asked, else nothing. */

@@ -151,17 +151,19 @@ public final class KnowledgeBaseSearch implements Search {
 	 * @param words the words, as one text
 	 * @param terms the words to look for, each weighing 1
 	 * @param required how many of the terms a chunk writes at least (0: any)
+	 * @param perDocument how many chunks of one document at most
 	 * @param depth how many chunks of each knowledge base at most
 	 * @return the chunks of each knowledge base, best first, one after the other, and
 	 * whether the scan of one stopped at the depth
 	 */
-	public Scan scan(SearchRequest scope, String words, List<String> terms, int required, int depth) {
+	public Scan scan(SearchRequest scope, String words, List<String> terms, int required, int perDocument, int depth) {
 		List<KeywordTerm> keywords = terms.stream().map((term) -> new KeywordTerm(term, 1)).toList();
 		List<ScoredChunk> all = new ArrayList<>();
 		boolean truncated = false;
 		for (String knowledgeBase : scope.knowledgeBases()) {
-			List<ScoredChunk> found = this.retriever.retrieve(new ChunkSearch(knowledgeBase, words, keywords, depth,
-					SearchMode.KEYWORD, scope.documentIds(), scope.filter(), Math.min(required, keywords.size())));
+			List<ScoredChunk> found = this.retriever
+				.retrieve(new ChunkSearch(knowledgeBase, words, keywords, depth, SearchMode.KEYWORD,
+						scope.documentIds(), scope.filter(), Math.min(required, keywords.size()), perDocument));
 			truncated |= found.size() >= depth;
 			all.addAll(found);
 		}

@@ -107,10 +107,24 @@ final class AtlasPipelines {
 		Document compound = new Document("should", should)
 			.append("minimumShouldMatch", Math.max(1, search.minimumMatch() - unheld))
 			.append("filter", filter);
-		return List.of(new Document("$search", new Document("index", SEARCH_INDEX).append("compound", compound)),
-				new Document("$addFields", new Document(SCORE, new Document("$meta", "searchScore"))),
-				storedMatch(search), new Document("$limit", search.topK()),
-				new Document("$project", new Document(EMBEDDING, 0)));
+		List<Document> pipeline = new ArrayList<>(
+				List.of(new Document("$search", new Document("index", SEARCH_INDEX).append("compound", compound)),
+						new Document("$addFields", new Document(SCORE, new Document("$meta", "searchScore"))),
+						storedMatch(search)));
+		if (search.perDocument() > 0) {
+			// the best few chunks of each document, then the best of those
+			pipeline.add(new Document("$group",
+					new Document("_id", "$metadata.documentId").append("chunks",
+							new Document("$topN",
+									new Document("n", search.perDocument()).append("sortBy", new Document(SCORE, -1))
+										.append("output", "$$ROOT")))));
+			pipeline.add(new Document("$unwind", "$chunks"));
+			pipeline.add(new Document("$replaceWith", "$chunks"));
+			pipeline.add(new Document("$sort", new Document(SCORE, -1)));
+		}
+		pipeline.add(new Document("$limit", search.topK()));
+		pipeline.add(new Document("$project", new Document(EMBEDDING, 0)));
+		return pipeline;
 	}
 
 	/** Whether every word of a keyword is a stop word of the index's analyser. */

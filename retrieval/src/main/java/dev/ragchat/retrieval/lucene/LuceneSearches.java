@@ -122,12 +122,11 @@ final class LuceneSearches {
 			case KEYWORD -> {
 				IndexSearcher knowledgeBase = this.statistics.searcher(searcher, search.knowledgeBase());
 				if (this.candidateFiles == null) {
-					yield ChunkFields.hits(knowledgeBase,
-							knowledgeBase.search(keywordQuery(search, filter), search.topK()));
+					yield ChunkFields.hits(knowledgeBase, keywordHits(knowledgeBase, search, filter, search.topK()));
 				}
 				int depth = Math.max(search.topK(), KEYWORD_CANDIDATES);
-				ScoreDoc[] hits = rankedAgain(searcher,
-						knowledgeBase.search(keywordQuery(search, filter), depth).scoreDocs, new TreeMap<>(), search)
+				ScoreDoc[] hits = rankedAgain(searcher, keywordHits(knowledgeBase, search, filter, depth).scoreDocs,
+						new TreeMap<>(), search)
 					.stream()
 					.limit(search.topK())
 					.toArray(ScoreDoc[]::new);
@@ -348,6 +347,17 @@ final class LuceneSearches {
 			return new ExactVectorQuery(ChunkFields.VECTOR, vector, k, filter);
 		}
 		return new KnnFloatVectorQuery(ChunkFields.VECTOR, vector, Math.max(k, this.vectorCandidates), filter);
+	}
+
+	/**
+	 * The keyword hits, at most {@code perDocument} of a document when the search says.
+	 */
+	private TopDocs keywordHits(IndexSearcher knowledgeBase, ChunkSearch search, Query filter, int depth)
+			throws IOException {
+		Query query = keywordQuery(search, filter);
+		return (search.perDocument() > 0)
+				? knowledgeBase.search(query, new PerDocumentHits(depth, search.perDocument()))
+				: knowledgeBase.search(query, depth);
 	}
 
 	private Query keywordQuery(ChunkSearch search, Query filter) {

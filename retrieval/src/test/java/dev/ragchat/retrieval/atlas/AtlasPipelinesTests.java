@@ -109,6 +109,19 @@ class AtlasPipelinesTests {
 	}
 
 	@Test
+	void keepsTheBestFewChunksOfEachDocumentWhenASearchAsks() {
+		List<Document> pipeline = AtlasPipelines.keyword(
+				new ChunkSearch("kb", "termination fee", List.of(new dev.ragchat.retrieval.query.KeywordTerm("fee", 1)),
+						5000, SearchMode.KEYWORD, List.of(), null, 1, 3));
+		assertThat(stages(pipeline)).containsExactly("$search", "$addFields", "$match", "$group", "$unwind",
+				"$replaceWith", "$sort", "$limit", "$project");
+		assertThat(pipeline.get(3).toJson()).isEqualTo(Document.parse("""
+				{"$group": {"_id": "$metadata.documentId",
+				  "chunks": {"$topN": {"n": 3, "sortBy": {"score": -1}, "output": "$$ROOT"}}}}
+				""").toJson());
+	}
+
+	@Test
 	void refusesMetadataKeysThatWouldBecomeOperators() {
 		assertThatExceptionOfType(RejectedInputException.class)
 			.isThrownBy(() -> AtlasPipelines
