@@ -209,7 +209,8 @@ final class Says {
 				missing += this.names.contains(word) ? 0 : 1;
 			}
 		}
-		boolean standsFor = kind != null && kind.equals(Figures.kind(value))
+		// a figure is looked for near the asked words only where a word is missing
+		boolean standsFor = missing > tolerated(false) && kind != null && kind.equals(Figures.kind(value))
 				&& markedNear(Figures.withDigits(sentence), Says::digits);
 		if (missing > tolerated(standsFor) || !together(words) || negated(sentence) != this.negative
 				|| (!this.another && ofAnother(sentence))) {

@@ -1,6 +1,7 @@
 package dev.ragchat.retrieval.lucene;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -82,7 +83,7 @@ final class PerDocumentHits implements CollectorManager<DiversifiedTopDocsCollec
 			column = leaf.reader().getSortedDocValues(HitPages.DOCUMENT_COLUMN);
 		}
 		catch (IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
+			throw new UncheckedIOException(ex);
 		}
 		if (column == null) {
 			return DocValues.emptyNumeric();
