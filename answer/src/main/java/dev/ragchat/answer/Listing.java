@@ -2,6 +2,8 @@ package dev.ragchat.answer;
 
 import java.util.List;
 
+import dev.ragchat.retrieval.ChunkSearch;
+
 /**
  * The answer to a question about the whole scope: every document of it that says what was
  * asked, each with the quote that says it. The count and the items come from the engine's
@@ -12,8 +14,9 @@ import java.util.List;
  * @param says what a document must say to be an item, as the question put it
  * @param count how many documents say it (the items)
  * @param scanned how many documents the scope holds: those the question was asked of
- * @param truncated whether the scan of a knowledge base stopped at its depth
- * ({@value #SCAN_DEPTH} passages that write the question's words), so that more documents
+ * @param truncated whether the scan of a knowledge base stopped at its depth (at least
+ * {@value #SCAN_DEPTH} passages that write the question's words,
+ * {@value #SCAN_PER_DOCUMENT} of each document of a larger scope), so that more documents
  * may say it
  * @param items the documents that say it, in the order the scan ranked them
  */
@@ -31,8 +34,18 @@ public record Listing(String asks, String says, int count, int scanned, boolean 
 	/** "What is the notice period of each contract?" */
 	public static final String EACH = "each";
 
-	/** How many passages that write the question's words a scan reads at most. */
+	/**
+	 * How many passages that write the question's words a scan reads at most of a scope
+	 * of few documents; of a larger one, {@value #SCAN_PER_DOCUMENT} of each of its
+	 * documents, up to {@value #SCAN_DEPTH_MOST}.
+	 */
 	public static final int SCAN_DEPTH = 5000;
+
+	/**
+	 * How many passages a scan reads at most, however many documents the scope holds:
+	 * what one answer holds in memory at a time.
+	 */
+	public static final int SCAN_DEPTH_MOST = ChunkSearch.MAX_SCAN;
 
 	/**
 	 * How many of one document's passages a scan reads at most, its best: the scan

@@ -35,8 +35,11 @@ public record ChunkSearch(String knowledgeBase, String query, List<KeywordTerm> 
 	/** The most chunks a search returns. */
 	public static final int MAX_TOP_K = 100;
 
-	/** The most chunks a scan returns: the candidates of a whole-scope question. */
-	public static final int MAX_SCAN = 5000;
+	/**
+	 * The most chunks a scan returns: the candidates of a whole-scope question, as many
+	 * as one answer holds in memory at a time (a few best of each of 10,000 documents).
+	 */
+	public static final int MAX_SCAN = 30_000;
 
 	private static final QueryShaper SHAPER = new QueryShaper();
 

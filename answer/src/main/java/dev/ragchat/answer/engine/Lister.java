@@ -35,7 +35,8 @@ import dev.ragchat.retrieval.query.StopWords;
  * <li>scope: the conversation's (its knowledge bases, documents, filter), or the
  * documents the previous answer listed when the question asks "of them";</li>
  * <li>scan: every passage that writes a word of what is asked, by keyword, as deep as
- * {@value Listing#SCAN_DEPTH} passages a knowledge base
+ * {@value Listing#SCAN_PER_DOCUMENT} passages of each document of the scope (at least
+ * {@value Listing#SCAN_DEPTH}, at most {@value Listing#SCAN_DEPTH_MOST})
  * ({@link KnowledgeBaseSearch#scan});</li>
  * <li>judge: each passage's sentences, in rank order, until one says it ({@link Says}:
  * every word asked, none under a negation, a figure when one is asked of each document);
@@ -82,15 +83,18 @@ final class Lister {
 		}
 		// 1. scope
 		SearchRequest scanned = question.earlier() ? scope.in(listedBefore(history)) : scope;
+		int documents = this.search.documents(scanned);
+		int depth = Math.min(Listing.SCAN_DEPTH_MOST,
+				Math.max(Listing.SCAN_DEPTH, Listing.SCAN_PER_DOCUMENT * documents));
 		// 2. scan
-		KnowledgeBaseSearch.Scan scan = scan(scanned, question.predicate(), says);
+		KnowledgeBaseSearch.Scan scan = scan(scanned, question.predicate(), says, depth);
 		// 3. judge, a document at a time: one of its sentences says what is asked, and
 		// every condition on the documents is said somewhere in it
 		Set<String> met = null;
 		boolean truncated = scan.truncated();
 		for (String condition : question.conditions()) {
 			Says said = new Says(condition, false);
-			KnowledgeBaseSearch.Scan conditioned = scan(scanned, condition, said);
+			KnowledgeBaseSearch.Scan conditioned = scan(scanned, condition, said, depth);
 			Set<String> saying = saying(said, conditioned);
 			KnowledgeBaseSearch.Scan rest = rest(scanned, condition, said, conditioned, saying);
 			if (rest != null) {
@@ -121,22 +125,21 @@ final class Lister {
 			definedOnFirstPage(items, question, says);
 		}
 		// 4. count and cite
-		return listed(question, new ArrayList<>(items.values()), this.search.documents(scanned), truncated);
+		return listed(question, new ArrayList<>(items.values()), documents, truncated);
 	}
 
 	/**
 	 * The best passages of each document that write what the judge requires of the words:
 	 * the scan reaches every document before it reads many passages of one.
 	 */
-	private KnowledgeBaseSearch.Scan scan(SearchRequest scope, String words, Says says) {
-		return this.search.scan(scope, words, terms(words), says.required(), Listing.SCAN_PER_DOCUMENT,
-				Listing.SCAN_DEPTH);
+	private KnowledgeBaseSearch.Scan scan(SearchRequest scope, String words, Says says, int depth) {
+		return this.search.scan(scope, words, terms(words), says.required(), Listing.SCAN_PER_DOCUMENT, depth);
 	}
 
 	/**
 	 * The other passages of each document of which the scan read its most and none said
-	 * it (a document's best passages by keyword are not always those that say it), or
-	 * {@code null} when there is none.
+	 * it (a document's best passages by keyword are not always those that say it), up to
+	 * {@value Listing#SCAN_DEPTH_MOST}, or {@code null} when there is none.
 	 */
 	private KnowledgeBaseSearch.Scan rest(SearchRequest scope, String words, Says says, KnowledgeBaseSearch.Scan scan,
 			Set<String> said) {
@@ -149,7 +152,7 @@ final class Lister {
 			.map(Map.Entry::getKey)
 			.toList();
 		return unread.isEmpty() ? null
-				: this.search.scan(scope.in(unread), words, terms(words), says.required(), 0, Listing.SCAN_DEPTH);
+				: this.search.scan(scope.in(unread), words, terms(words), says.required(), 0, Listing.SCAN_DEPTH_MOST);
 	}
 
 	/**
@@ -301,8 +304,7 @@ final class Lister {
 	}
 
 	private static String truncatedNote() {
-		return "The scan read the first " + NumberFormat.getIntegerInstance(Locale.ENGLISH).format(Listing.SCAN_DEPTH)
-				+ " passages that write these words; more documents may say it.";
+		return "The scan stopped before it read every passage that writes these words; more documents may say it.";
 	}
 
 	private static String title(Chunk chunk) {

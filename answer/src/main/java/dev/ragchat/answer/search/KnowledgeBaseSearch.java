@@ -160,12 +160,14 @@ public final class KnowledgeBaseSearch implements Search {
 		List<KeywordTerm> keywords = terms.stream().map((term) -> new KeywordTerm(term, 1)).toList();
 		List<ScoredChunk> all = new ArrayList<>();
 		boolean truncated = false;
+		// one more than the depth tells a scan that stopped from one that read them all
+		int asked = Math.min(depth + 1, ChunkSearch.MAX_SCAN);
 		for (String knowledgeBase : scope.knowledgeBases()) {
 			List<ScoredChunk> found = this.retriever
-				.retrieve(new ChunkSearch(knowledgeBase, words, keywords, depth, SearchMode.KEYWORD,
+				.retrieve(new ChunkSearch(knowledgeBase, words, keywords, asked, SearchMode.KEYWORD,
 						scope.documentIds(), scope.filter(), Math.min(required, keywords.size()), perDocument));
-			truncated |= found.size() >= depth;
-			all.addAll(found);
+			truncated |= found.size() > depth || found.size() >= ChunkSearch.MAX_SCAN;
+			all.addAll((found.size() > depth) ? found.subList(0, depth) : found);
 		}
 		return new Scan(all, truncated);
 	}

@@ -286,6 +286,37 @@ class WholeScopeTests {
 	}
 
 	@Test
+	void aScanOfAScopeOfManyDocumentsReadsTheBestPassagesOfEachNotAFixedNumber() {
+		// three passages of each lease write what is asked: more in all than the depth
+		// of a small scope
+		int leases = Listing.SCAN_DEPTH / Listing.SCAN_PER_DOCUMENT + 50;
+		for (int n = 0; n < leases; n++) {
+			String sublets = "The tenant may sublet a room of the flat with notice.";
+			lease("ash-" + n, "Ash Row " + n, sublets, sublets, sublets);
+		}
+
+		Answer answer = ask("Which leases let the tenant sublet a room?");
+
+		assertThat(answer.listing().truncated()).isFalse();
+		assertThat(answer.listing().count()).isEqualTo(leases);
+	}
+
+	@Test
+	void aScanThatStopsAtItsDepthSaysMoreDocumentsMaySayIt() {
+		// one lease whose passages that write the words outnumber the most a scan reads,
+		// none of them saying it
+		String[] paragraphs = new String[Listing.SCAN_DEPTH_MOST + 10];
+		java.util.Arrays.fill(paragraphs, "No termination fee applies to this room.");
+		lease("pine-1", "Pine Court 1", paragraphs);
+
+		Answer answer = ask("Which leases have a termination fee?");
+
+		assertThat(answer.listing().truncated()).isTrue();
+		assertThat(answer.listing().count()).isZero();
+		assertThat(answer.text()).contains("more documents may say it");
+	}
+
+	@Test
 	void aDocumentWhoseBestPassagesDoNotSayItIsReadFurther() {
 		// the short passages rank first by keyword, the one that says it last
 		String none = "No termination fee applies to a room.";
