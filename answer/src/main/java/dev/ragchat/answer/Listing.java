@@ -42,8 +42,8 @@ public record Listing(String asks, String says, int count, int scanned, boolean 
 	public static final int SCAN_DEPTH = 5000;
 
 	/**
-	 * How many passages a scan reads at most, however many documents the scope holds:
-	 * what one answer holds in memory at a time.
+	 * How many passages a scan reads at most, however many documents the scope holds: as
+	 * many as one answer judges in about three seconds on two cores.
 	 */
 	public static final int SCAN_DEPTH_MOST = ChunkSearch.MAX_SCAN;
 
@@ -52,6 +52,14 @@ public record Listing(String asks, String says, int count, int scanned, boolean 
 	 * reaches every document that writes the words before it reads many passages of one.
 	 */
 	public static final int SCAN_PER_DOCUMENT = 3;
+
+	/**
+	 * @param documents how many documents a scope holds
+	 * @return how many passages a scan of it reads at most
+	 */
+	public static int scanDepth(int documents) {
+		return Math.min(SCAN_DEPTH_MOST, Math.max(SCAN_DEPTH, SCAN_PER_DOCUMENT * documents));
+	}
 
 	/** How many items the answer's text lists; all are in {@link #items()}. */
 	public static final int SHOWN = 50;

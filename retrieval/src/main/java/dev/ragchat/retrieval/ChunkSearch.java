@@ -37,9 +37,10 @@ public record ChunkSearch(String knowledgeBase, String query, List<KeywordTerm> 
 
 	/**
 	 * The most chunks a scan returns: the candidates of a whole-scope question, as many
-	 * as one answer holds in memory at a time (a few best of each of 10,000 documents).
+	 * as one answer reads in about three seconds (the best three of each of 5,000
+	 * documents).
 	 */
-	public static final int MAX_SCAN = 30_000;
+	public static final int MAX_SCAN = 15_000;
 
 	private static final QueryShaper SHAPER = new QueryShaper();
 

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,10 +51,12 @@ final class Figures {
 	/**
 	 * A number in words, one word or several ("ninety", "one hundred and eighty"), with
 	 * its digits in brackets when it is written so ("ninety (90)"); "one" alone is left
-	 * out, as it is more often a pronoun than a count.
+	 * out, as it is more often a pronoun than a count. (The look-ahead for the first
+	 * letters those words begin with passes most places of a text at once.)
 	 */
-	private static final Pattern NUMBER_WORDS = Pattern.compile("\\b" + NUMBER_WORD + "(?:[\\s-]+(?:and\\s+)?(?:"
-			+ NUMBER_WORD + "|hundred|thousand|million)\\b)*\\b(\\s*\\(\\d[\\d,.]*\\))?", Pattern.CASE_INSENSITIVE);
+	private static final Pattern NUMBER_WORDS = Pattern.compile("\\b(?=[otfsen])" + NUMBER_WORD
+			+ "(?:[\\s-]+(?:and\\s+)?(?:" + NUMBER_WORD + "|hundred|thousand|million)\\b)*\\b(\\s*\\(\\d[\\d,.]*\\))?",
+			Pattern.CASE_INSENSITIVE);
 
 	/** Digits in brackets: "(90)". */
 	private static final Pattern BRACKETED = Pattern.compile("\\((\\d[\\d,.]*)\\)");
@@ -75,6 +78,9 @@ final class Figures {
 		.collect(Collectors.toUnmodifiableSet());
 
 	/** English spelled-out numbers (a format is not thread-safe: one a thread). */
+	/** The numbers in words read so far, with their digits ("" for none). */
+	private static final Map<String, String> READ = new ConcurrentHashMap<>();
+
 	private static final ThreadLocal<RuleBasedNumberFormat> SPELLOUT = ThreadLocal
 		.withInitial(() -> new RuleBasedNumberFormat(ULocale.ENGLISH, RuleBasedNumberFormat.SPELLOUT));
 
@@ -219,14 +225,28 @@ final class Figures {
 		while (words.find()) {
 			String number = words.group()
 				.substring(0, words.group().length() - ((words.group(1) != null) ? words.group(1).length() : 0));
-			Number value = number.equalsIgnoreCase("one") ? null
-					: SPELLOUT.get().parse(number.toLowerCase(Locale.ROOT), new ParsePosition(0));
-			String digits = (value != null) ? String.valueOf(value.longValue()) : null;
+			String digits = number.equalsIgnoreCase("one") ? null : digits(number.toLowerCase(Locale.ROOT));
 			String kept = keep ? words.group() + " " + digits : digits;
 			String replacement = (digits != null) ? kept : words.group();
 			words.appendReplacement(read, Matcher.quoteReplacement(replacement));
 		}
 		return words.appendTail(read).toString();
+	}
+
+	/**
+	 * The digits of a number in words, as ICU reads it, once for each number (a scan
+	 * reads the same few thousands of times), or {@code null} when it reads none.
+	 */
+	private static String digits(String number) {
+		String digits = READ.get(number);
+		if (digits == null) {
+			Number value = SPELLOUT.get().parse(number, new ParsePosition(0));
+			digits = (value != null) ? String.valueOf(value.longValue()) : "";
+			if (READ.size() < 10_000) {
+				READ.put(number, digits);
+			}
+		}
+		return digits.isEmpty() ? null : digits;
 	}
 
 	/**

@@ -48,6 +48,9 @@ import dev.ragchat.retrieval.query.StopWords;
  */
 final class Lister {
 
+	private static final String TRUNCATED = "The scan stopped before it read every passage that writes these words;"
+			+ " more documents may say it.";
+
 	/**
 	 * A number a model may write about the items: digits or a number in words ("one" is
 	 * left out, as it is more often a pronoun than a count).
@@ -84,8 +87,7 @@ final class Lister {
 		// 1. scope
 		SearchRequest scanned = question.earlier() ? scope.in(listedBefore(history)) : scope;
 		int documents = this.search.documents(scanned);
-		int depth = Math.min(Listing.SCAN_DEPTH_MOST,
-				Math.max(Listing.SCAN_DEPTH, Listing.SCAN_PER_DOCUMENT * documents));
+		int depth = Listing.scanDepth(documents);
 		// 2. scan
 		KnowledgeBaseSearch.Scan scan = scan(scanned, question.predicate(), says, depth);
 		// 3. judge, a document at a time: one of its sentences says what is asked, and
@@ -188,6 +190,10 @@ final class Lister {
 					best = sentence;
 					most = written;
 				}
+				if (!question.names() && most == says.asked().size()) {
+					// no later sentence writes more of it
+					break;
+				}
 			}
 			boolean defining = best != null && question.names() && says.defines(best);
 			if (best != null && (before == null || defining)) {
@@ -267,7 +273,7 @@ final class Lister {
 		NumberFormat numbers = NumberFormat.getIntegerInstance(Locale.ENGLISH);
 		String of = " of the " + numbers.format(scanned) + " document" + ((scanned == 1) ? "" : "s") + " in scope ";
 		if (found.isEmpty()) {
-			return "None" + of + "says " + quoted(question) + "." + (truncated ? " " + truncatedNote() : "");
+			return "None" + of + "says " + quoted(question) + "." + (truncated ? " " + TRUNCATED : "");
 		}
 		StringBuilder text = new StringBuilder(numbers.format(found.size())).append(of)
 			.append((found.size() == 1) ? "says" : "say")
@@ -293,7 +299,7 @@ final class Lister {
 				.append(numbers.format(found.size() - Listing.SHOWN))
 				.append(" more: every one is in the answer's items.");
 		}
-		return truncated ? text.append("\n\n").append(truncatedNote()).toString() : text.toString();
+		return truncated ? text.append("\n\n").append(TRUNCATED).toString() : text.toString();
 	}
 
 	/**
@@ -301,10 +307,6 @@ final class Lister {
 	 */
 	private static String quoted(WholeQuestion question) {
 		return "\"" + String.join("\" and \"", question.says()) + "\"";
-	}
-
-	private static String truncatedNote() {
-		return "The scan stopped before it read every passage that writes these words; more documents may say it.";
 	}
 
 	private static String title(Chunk chunk) {

@@ -12,7 +12,6 @@ import java.util.stream.IntStream;
 
 import dev.ragchat.answer.Listing;
 import dev.ragchat.retrieval.query.StopWords;
-import org.tartarus.snowball.ext.PorterStemmer;
 
 /**
  * Whether a sentence says what a question about the whole scope asks of each document: it
@@ -26,6 +25,10 @@ import org.tartarus.snowball.ext.PorterStemmer;
  */
 final class Says {
 
+	private static final Pattern SPACE = Pattern.compile("\\s+");
+
+	private static final Pattern DIGIT = Pattern.compile("\\d");
+
 	/** A word that negates the words near it in its clause. */
 	private static final Pattern NEGATION = Pattern.compile(
 			"^\\W*(?:no|not|never|neither|nor|none|without|cannot|nothing|waives?|waived|\\w+n['\u2019]t)\\W*$",
@@ -33,9 +36,19 @@ final class Says {
 
 	private static final Pattern FREE_OF = Pattern.compile("^\\W*free\\s+of\\W*$", Pattern.CASE_INSENSITIVE);
 
+	/**
+	 * Any of those, anywhere: most sentences write none, and are not read word by word.
+	 */
+	private static final Pattern ANY_NEGATION = Pattern.compile(
+			"\\b(?:no|not|never|neither|nor|none|without|cannot|nothing|waives?|waived|free\\s+of)\\b|n['\u2019]t\\b",
+			Pattern.CASE_INSENSITIVE);
+
 	/** A word that places a document before the one that writes it. */
 	private static final Pattern EARLIER = Pattern
 		.compile("^\\W*(?:earlier|previous|prior|former|preceding|superseded|expired)\\W*$", Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern ANY_EARLIER = Pattern
+		.compile("\\b(?:earlier|previous|prior|former|preceding|superseded|expired)\\b", Pattern.CASE_INSENSITIVE);
 
 	/** A kind of document ("agreement", "lease", "policy"). */
 	private static final Pattern DOCUMENT = Pattern.compile(
@@ -288,7 +301,7 @@ final class Says {
 	 * applies, and a termination fee of EUR 5,000 is owed").
 	 */
 	private boolean negated(String sentence) {
-		return markedNear(sentence, Says::negation);
+		return ANY_NEGATION.matcher(sentence).find() && markedNear(sentence, Says::negation);
 	}
 
 	private static boolean negation(String[] tokens, int i) {
@@ -298,7 +311,7 @@ final class Says {
 	}
 
 	private static boolean digits(String[] tokens, int i) {
-		return tokens[i].matches(".*\\d.*");
+		return DIGIT.matcher(tokens[i]).find();
 	}
 
 	/**
@@ -307,7 +320,7 @@ final class Says {
 	 * under that earlier agreement was settled").
 	 */
 	private boolean ofAnother(String sentence) {
-		return markedNear(sentence, Says::another);
+		return ANY_EARLIER.matcher(sentence).find() && markedNear(sentence, Says::another);
 	}
 
 	private static boolean another(String[] tokens, int i) {
@@ -322,7 +335,7 @@ final class Says {
 	 * of them.
 	 */
 	private boolean markedNear(String sentence, BiPredicate<String[], Integer> marker) {
-		String[] tokens = sentence.split("\\s+");
+		String[] tokens = SPACE.split(sentence);
 		String[] stems = Arrays.stream(tokens).map(Says::stem).toArray(String[]::new);
 		List<int[]> marks = new ArrayList<>();
 		List<int[]> asked = new ArrayList<>();
@@ -360,23 +373,11 @@ final class Says {
 	}
 
 	static List<String> stems(String text) {
-		List<String> stems = new ArrayList<>();
-		// a possessive is the word it is of ("country's": country); a word of two small
-		// letters is no term ("us" in "for us"), a code of two capitals is ("EU", "IT")
-		String words = Figures.withDigits(text).replaceAll("(?<=\\p{L})['\u2019]s\\b", "");
-		for (String word : words.split("[^\\p{L}\\p{N}]+")) {
-			if (!word.isEmpty() && !StopWords.contains(word) && !word.matches("\\p{Ll}{1,2}")) {
-				stems.add(stem(word));
-			}
-		}
-		return stems;
+		return Stems.of(text);
 	}
 
 	static String stem(String word) {
-		PorterStemmer stemmer = new PorterStemmer();
-		stemmer.setCurrent(word.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", ""));
-		stemmer.stem();
-		return stemmer.getCurrent();
+		return Stems.stem(word);
 	}
 
 	/**

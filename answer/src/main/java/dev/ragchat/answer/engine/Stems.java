@@ -1,0 +1,74 @@
+package dev.ragchat.answer.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+import dev.ragchat.retrieval.query.StopWords;
+import org.tartarus.snowball.ext.PorterStemmer;
+
+/**
+ * The words of a text as the Porter stemmer writes them ("days": "dai"), for the judge of
+ * questions about the whole scope. A scan judges up to tens of thousands of passages,
+ * whose words recur: each word is stemmed once and kept (a bounded cache, cleared when
+ * full; the stemmer is Snowball's, which keeps no cache of its own and is not
+ * thread-safe).
+ */
+final class Stems {
+
+	/** How many words the cache holds before it starts again. */
+	private static final int CACHED = 200_000;
+
+	private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
+
+	private static final ThreadLocal<PorterStemmer> STEMMER = ThreadLocal.withInitial(PorterStemmer::new);
+
+	private static final Pattern POSSESSIVE = Pattern.compile("(?<=\\p{L})['\u2019]s\\b");
+
+	private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+	private static final Pattern SMALL_WORD = Pattern.compile("\\p{Ll}{1,2}");
+
+	private Stems() {
+	}
+
+	/**
+	 * @param text a text
+	 * @return its words as stems, but stop words and words of one or two small letters
+	 */
+	static List<String> of(String text) {
+		List<String> stems = new ArrayList<>();
+		// a possessive is the word it is of ("country's": country); a word of two small
+		// letters is no term ("us" in "for us"), a code of two capitals is ("EU", "IT")
+		String words = POSSESSIVE.matcher(Figures.withDigits(text)).replaceAll("");
+		for (String word : NOT_A_WORD.split(words)) {
+			if (!word.isEmpty() && !StopWords.contains(word) && !SMALL_WORD.matcher(word).matches()) {
+				stems.add(stem(word));
+			}
+		}
+		return stems;
+	}
+
+	/**
+	 * @param word a word, any case, with any marks around it
+	 * @return its stem
+	 */
+	static String stem(String word) {
+		String stem = CACHE.get(word);
+		if (stem == null) {
+			PorterStemmer stemmer = STEMMER.get();
+			stemmer.setCurrent(NOT_A_WORD.matcher(word.toLowerCase(Locale.ROOT)).replaceAll(""));
+			stemmer.stem();
+			stem = stemmer.getCurrent();
+			if (CACHE.size() >= CACHED) {
+				CACHE.clear();
+			}
+			CACHE.put(word, stem);
+		}
+		return stem;
+	}
+
+}
