@@ -1,9 +1,11 @@
 package dev.ragchat.ingestion.reading;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
@@ -41,11 +43,7 @@ public final class WorkFiles {
 		int removed = 0;
 		try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(dir)) {
 			for (Path leftover : leftovers) {
-				try (Stream<Path> tree = Files.walk(leftover)) {
-					for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
-						Files.deleteIfExists(path);
-					}
-				}
+				remove(leftover);
 				removed++;
 			}
 		}
@@ -53,6 +51,26 @@ public final class WorkFiles {
 			logger.info("Removed {} work files left in {} by an earlier run", removed, dir);
 		}
 		return removed;
+	}
+
+	/**
+	 * Removes a leftover and all under it. A file that goes while the tree is read (its
+	 * writer removed it) is gone as it should be: not an error.
+	 */
+	private static void remove(Path leftover) throws IOException {
+		try (Stream<Path> tree = Files.walk(leftover)) {
+			for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(path);
+			}
+		}
+		catch (NoSuchFileException ex) {
+			// the leftover itself went
+		}
+		catch (UncheckedIOException ex) {
+			if (!(ex.getCause() instanceof NoSuchFileException)) {
+				throw ex;
+			}
+		}
 	}
 
 	/**
