@@ -68,21 +68,21 @@ final class Figures {
 	private static final Pattern CURRENCY = Pattern
 		.compile("(?<![\\p{L}])([A-Z]{3}|[\\p{Sc}])\\s?(?=\\d)|(?<=\\d)\\s?([A-Z]{3})(?![\\p{L}])");
 
+	/** The numbers in words read so far, with their digits ("" for none). */
+	private static final Map<String, String> READ = new ConcurrentHashMap<>();
+
+	/** English spelled-out numbers (a format is not thread-safe: one a thread). */
+	private static final ThreadLocal<RuleBasedNumberFormat> SPELLOUT = ThreadLocal
+		.withInitial(() -> new RuleBasedNumberFormat(ULocale.ENGLISH, RuleBasedNumberFormat.SPELLOUT));
+
 	/**
 	 * The words of every currency's English name, as stems: a sentence says them when it
 	 * writes the currency's code or symbol ({@link #withDigits}).
 	 */
 	private static final Set<String> CURRENCY_WORDS = Currency.getAvailableCurrencies()
 		.stream()
-		.flatMap((currency) -> Says.stems(currency.getDisplayName(Locale.ENGLISH)).stream())
+		.flatMap((currency) -> Stems.of(currency.getDisplayName(Locale.ENGLISH)).stream())
 		.collect(Collectors.toUnmodifiableSet());
-
-	/** English spelled-out numbers (a format is not thread-safe: one a thread). */
-	/** The numbers in words read so far, with their digits ("" for none). */
-	private static final Map<String, String> READ = new ConcurrentHashMap<>();
-
-	private static final ThreadLocal<RuleBasedNumberFormat> SPELLOUT = ThreadLocal
-		.withInitial(() -> new RuleBasedNumberFormat(ULocale.ENGLISH, RuleBasedNumberFormat.SPELLOUT));
 
 	private Figures() {
 	}

@@ -69,7 +69,7 @@ final class Names {
 			String said = new ULocale(language).getDisplayLanguage(ULocale.ENGLISH);
 			String named = new ULocale("", country).getDisplayCountry(ULocale.ENGLISH);
 			if (!country.isEmpty() && said.matches("\\p{L}+") && named.matches("(?:the )?\\p{L}+")) {
-				peoples.putIfAbsent(Says.stem(said), Says.stem(named.replaceFirst("^the ", "")));
+				peoples.putIfAbsent(Stems.stem(said), Stems.stem(named.replaceFirst("^the ", "")));
 			}
 		}
 		return Map.copyOf(peoples);
@@ -107,7 +107,7 @@ final class Names {
 		for (int i = 0; i < tokens.length; i++) {
 			String token = tokens[i].replaceAll("^\\W+|[\\W&&[^.]]+$|'s$", "");
 			boolean capital = !token.isEmpty() && Character.isUpperCase(token.charAt(0)) && !StopWords.contains(token)
-					&& !asked.contains(Says.stem(token));
+					&& !asked.contains(Stems.stem(token));
 			if (capital) {
 				run.add(token);
 			}
@@ -136,7 +136,7 @@ final class Names {
 	private static int definition(String sentence, List<String> asked) {
 		Matcher defined = DEFINED.matcher(sentence);
 		while (defined.find()) {
-			if (asked.containsAll(Says.stems(defined.group(1)))) {
+			if (asked.containsAll(Stems.of(defined.group(1)))) {
 				return defined.start();
 			}
 		}

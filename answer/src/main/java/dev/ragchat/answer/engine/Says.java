@@ -112,11 +112,11 @@ final class Says {
 	Says(String predicate, boolean figure) {
 		this.bound = Figures.Bound.in(predicate);
 		String said = (this.bound != null) ? predicate.replace(this.bound.written(), " ") : predicate;
-		this.asked = stems(said);
+		this.asked = Stems.of(said);
 		this.phrases = new ArrayList<>();
 		String[] tokens = Figures.withDigits(said).replaceAll("(?<=\\p{L})['\u2019]s\\b", "").split("\\s+");
 		for (int i = 0; i + 1 < tokens.length; i++) {
-			List<String> pair = stems(tokens[i] + " " + tokens[i + 1]);
+			List<String> pair = Stems.of(tokens[i] + " " + tokens[i + 1]);
 			if (pair.size() == 2 && !tokens[i].matches(".*[,;:]$")) {
 				this.phrases.add(pair.toArray(String[]::new));
 			}
@@ -125,7 +125,7 @@ final class Says {
 		for (String word : said.split("[^\\p{L}\\p{N}]+")) {
 			if (!word.isEmpty() && !StopWords.contains(word)
 					&& (Character.isUpperCase(word.charAt(0)) || Character.isDigit(word.charAt(0)))) {
-				this.names.add(stem(word));
+				this.names.add(Stems.stem(word));
 			}
 		}
 		this.prefixes = new ArrayList<>();
@@ -211,7 +211,7 @@ final class Says {
 				|| (this.bound != null && Figures.of(sentence).stream().noneMatch(this.bound::holds))) {
 			return -1;
 		}
-		List<String> words = stems(sentence);
+		List<String> words = Stems.of(sentence);
 		List<String> headed = heading.stems();
 		int missing = 0;
 		for (String word : this.asked) {
@@ -336,7 +336,7 @@ final class Says {
 	 */
 	private boolean markedNear(String sentence, BiPredicate<String[], Integer> marker) {
 		String[] tokens = SPACE.split(sentence);
-		String[] stems = Arrays.stream(tokens).map(Says::stem).toArray(String[]::new);
+		String[] stems = Arrays.stream(tokens).map(Stems::stem).toArray(String[]::new);
 		List<int[]> marks = new ArrayList<>();
 		List<int[]> asked = new ArrayList<>();
 		int clause = 0;
@@ -372,14 +372,6 @@ final class Says {
 					&& asked.stream().anyMatch((word) -> word[1] == mark[1] && Math.abs(word[0] - mark[0]) <= REACH));
 	}
 
-	static List<String> stems(String text) {
-		return Stems.of(text);
-	}
-
-	static String stem(String word) {
-		return Stems.stem(word);
-	}
-
 	/**
 	 * The headings above a passage's sentences, stemmed once for all of them.
 	 *
@@ -389,7 +381,7 @@ final class Says {
 	record Heading(String text, List<String> stems) {
 
 		static Heading of(String text) {
-			return new Heading(text, Says.stems(text));
+			return new Heading(text, Stems.of(text));
 		}
 
 	}
