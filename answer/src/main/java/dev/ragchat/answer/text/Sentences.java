@@ -188,8 +188,10 @@ public final class Sentences {
 	 * Office tables are read) quoted with the heads of its columns when each is a year
 	 * alone ("Site | 2025 | 2026"): "Electric site — 2025: $42; 2026: $45", so that the
 	 * year of each figure is in the quote, as {@link #rowWithHeader} quotes a row of
-	 * figures. The row as it stands when its cells do not pair up with the heads or a
-	 * head says more than its year ("2025, per hour").
+	 * figures; heads that say the same of each year ("2025/26 entry | 2026/27 entry")
+	 * tell the columns apart by their years as well. The row as it stands when its cells
+	 * do not pair up with the heads or the heads differ by more than their years ("2025,
+	 * per hour | 2026, full day").
 	 * @param heads the table's first row
 	 * @param row a row of the same table
 	 * @return the quote
@@ -197,10 +199,15 @@ public final class Sentences {
 	public static String cellsWithHeads(String heads, String row) {
 		String[] named = heads.strip().split("\\s*\\|\\s*");
 		String[] cells = row.strip().split("\\s*\\|\\s*");
-		boolean years = java.util.Arrays.stream(named, 1, named.length)
-			.allMatch((head) -> YEAR.matcher(head).matches());
+		boolean years = named.length > 1
+				&& java.util.Arrays.stream(named, 1, named.length)
+					.allMatch((head) -> YEAR.matcher(head).results().count() == 1)
+				&& java.util.Arrays.stream(named, 1, named.length)
+					.map((head) -> YEAR.matcher(head).replaceAll("").strip().toLowerCase(java.util.Locale.ROOT))
+					.distinct()
+					.count() == 1;
 		if (named.length != cells.length || named.length < 2 || !years) {
-			// heads that say more than the year ("2025, per hour"): the row as it
+			// heads that say more than the year of each ("2025, per hour"): the row as it
 			// stands, as a row of figures whose heads do not pair up
 			return row.strip();
 		}

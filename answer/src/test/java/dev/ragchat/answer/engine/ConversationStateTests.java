@@ -608,7 +608,7 @@ class ConversationStateTests {
 	void theYearBeforeIsTheYearBeforeTheOneTheConversationSpokeOf() {
 		Chat chat = new Chat(extract());
 		Answer asked = chat.ask("What were 3M's total net sales in 2022?");
-		assertThat(asked.grounded()).as(asked.text()).isTrue();
+		assertThat(asked.grounded()).as(asked.text() + asked.trace()).isTrue();
 		Answer before = chat.ask("And the year before?");
 		assertThat(before.trace().stage(Trace.REWRITE).conversation().periods()).containsExactly("2021");
 		assertThat(before.trace().stage(Trace.REWRITE).gave()).contains("net sales in 2021");
@@ -619,6 +619,25 @@ class ConversationStateTests {
 		fees.history.add(new Turn(Turn.ASSISTANT, "$45 a night in 2026."));
 		Answer earlier = fees.ask("and the year before?");
 		assertThat(earlier.trace().stage(Trace.REWRITE).conversation().periods()).containsExactly("2025");
+	}
+
+	@Test
+	void aYearThatRunsIntoTheNextIsAskedAsTheYearItStartsIn() {
+		add("tollgate", "Tollgate Court",
+				section("Rent per week", "Weekly rent | 2025/26 | 2026/27\nWeekly rent, standard room | £201 | £209"
+						+ "\nWeekly rent, en-suite room | £229 | £238"));
+		Chat chat = new Chat(extract());
+		chat.history.add(new Turn(Turn.USER, "what is the weekly rent of an en-suite room at tollgate court"));
+		chat.history.add(new Turn(Turn.ASSISTANT, "£238 a week in 2026/27."));
+		Answer asked = chat.ask("what about this year, 25/26?");
+		assertThat(asked.trace().stage(Trace.REWRITE).conversation().periods()).containsExactly("2025");
+		assertThat(asked.grounded()).as(asked.text()).isTrue();
+		assertThat(asked.text()).contains("en-suite room — 2025/26: £229");
+		// a year no passage gives is not answered with the others
+		Answer other = chat.ask("and in 2024/25?");
+		assertThat(other.trace().stage(Trace.REWRITE).conversation().periods()).containsExactly("2024");
+		assertThat(other.grounded()).as(other.text()).isFalse();
+		assertThat(other.text()).doesNotContain("£");
 	}
 
 	private AnswerEngine extract() {

@@ -170,6 +170,15 @@ class ExtractiveGeneratorTests {
 		assertThat(answer(0, ofYear("How much was an electric site in 2023?", "2023", fees)))
 			.startsWith(AnswerGenerator.NOT_FOUND)
 			.contains("give 2026 and 2025, not 2023");
+		// heads that say the same of each year, a year that runs into the next
+		Chunk placement = new Chunk("c:1", "kb", "c", "msc.md", 1, 1, "Fees", 1,
+				"Placement year fee | 2025/26 entry | 2026/27 entry\nPlacement year, international | £3,510 | £3,690",
+				Map.of(), "MSc Data Science");
+		assertThat(answer(0,
+				ofYear("How much is the placement year for international students starting in 2026?", "2026",
+						placement)))
+			.isEqualTo(ExtractiveGenerator.PREFIX
+					+ "Placement year, international — 2025/26 entry: £3,510; 2026/27 entry: £3,690 [1]");
 	}
 
 	private static Question ofYear(String question, String year, Chunk source) {

@@ -8,14 +8,27 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Years as people write them: "2018", "FY2018", "FY 2018", "FY'18", "FY18". One rule for
- * the keyword analyser (index and query alike), the query shaper, the grounding check and
- * the table readers, so that a period means the same everywhere.
+ * Years as people write them: "2018", "FY2018", "FY 2018", "FY'18", "FY18", and a year
+ * that runs into the next as academic, tax and some fiscal years do ("2025/26",
+ * "2025-26", "2025/2026", "25/26"), named by the year it starts in. One rule for the
+ * keyword analyser (index and query alike), the query shaper, the grounding check and the
+ * table readers, so that a period means the same everywhere.
  */
 public final class Periods {
 
-	/** A year of the 20th or 21st century standing alone. */
-	public static final Pattern YEAR = Pattern.compile("(?<![\\p{L}\\p{N}])(?:19|20)\\d{2}(?![\\p{N}])");
+	/**
+	 * A year of the 20th or 21st century standing alone, or a year that runs into the
+	 * next ("2025/26", "2025-26", "2025/2026": its first four digits are the year). A
+	 * range of years written in full ("2019-2021") is two years.
+	 */
+	public static final Pattern YEAR = Pattern.compile("(?<![\\p{L}\\p{N}])(?:19|20)\\d{2}"
+			+ "(?:[/\u2013-]\\d{2}(?![\\p{N}/\u2013-])|/(?:19|20)\\d{2}(?![\\p{N}/\u2013-]))?(?![\\p{N}])");
+
+	/**
+	 * A year that runs into the next written in two digits each ("25/26"): groups 1 and
+	 * 2; read as a year only when the second is the year after the first.
+	 */
+	private static final Pattern SHORT_SPAN = Pattern.compile("(?<![\\p{L}\\p{N}/])(\\d{2})/(\\d{2})(?![\\p{N}/])");
 
 	/** A fiscal year with its prefix: group 1 is the year ("FY2018", "FY 2018"). */
 	public static final Pattern FISCAL_YEAR = Pattern.compile("\\b[Ff][Yy]\\s?'?((?:19|20)\\d{2})\\b");
@@ -23,9 +36,9 @@ public final class Periods {
 	/** A fiscal year in two digits: group 1 is the year's last two digits ("FY18"). */
 	public static final Pattern FISCAL_YEAR_SHORT = Pattern.compile("\\b[Ff][Yy]\\s?'?(\\d{2})\\b");
 
-	/** Any of the three, compiled once: {@link #years} runs on every question. */
-	private static final Pattern ANY_YEAR = Pattern
-		.compile(YEAR.pattern() + "|" + FISCAL_YEAR.pattern() + "|" + FISCAL_YEAR_SHORT.pattern());
+	/** Any of the four, compiled once: {@link #years} runs on every question. */
+	private static final Pattern ANY_YEAR = Pattern.compile(YEAR.pattern() + "|" + FISCAL_YEAR.pattern() + "|"
+			+ FISCAL_YEAR_SHORT.pattern() + "|" + SHORT_SPAN.pattern());
 
 	/**
 	 * Words that say which period a column or a figure is of, beside month names and stop
@@ -85,11 +98,17 @@ public final class Periods {
 		Set<String> years = new LinkedHashSet<>();
 		Matcher matcher = ANY_YEAR.matcher(text);
 		while (matcher.find()) {
-			if (matcher.group(2) != null) {
+			if (matcher.group(3) != null) {
+				String span = spanned(matcher.group(3), matcher.group(4));
+				if (span != null) {
+					years.add(span);
+				}
+			}
+			else if (matcher.group(2) != null) {
 				years.add("20" + matcher.group(2));
 			}
 			else {
-				years.add((matcher.group(1) != null) ? matcher.group(1) : matcher.group());
+				years.add((matcher.group(1) != null) ? matcher.group(1) : matcher.group().substring(0, 4));
 			}
 		}
 		return new ArrayList<>(years);
@@ -101,16 +120,34 @@ public final class Periods {
 	 */
 	public static String normalize(String text) {
 		String years = FISCAL_YEAR.matcher(text).replaceAll("$1");
-		return FISCAL_YEAR_SHORT.matcher(years).replaceAll("20$1");
+		String fiscal = FISCAL_YEAR_SHORT.matcher(years).replaceAll("20$1");
+		return SHORT_SPAN.matcher(fiscal).replaceAll((span) -> {
+			String year = spanned(span.group(1), span.group(2));
+			return (year != null) ? year : Matcher.quoteReplacement(span.group());
+		});
+	}
+
+	/**
+	 * The year a span of two-digit years starts in ("2025" for 25 and 26), or
+	 * {@code null} when the second is not the year after the first ("3/4", "12/14").
+	 */
+	private static String spanned(String first, String second) {
+		int start = Integer.parseInt(first);
+		return ((start + 1) % 100 == Integer.parseInt(second)) ? "20" + first : null;
 	}
 
 	/**
 	 * @param word a word without surrounding punctuation
-	 * @return the year it is ("2018" for "FY18", "2018" for "2018"), or {@code null}
+	 * @return the year it is ("2018" for "FY18", "2018" for "2018", "2025" for "2025/26"
+	 * or "25/26"), or {@code null}
 	 */
 	public static String asYear(String word) {
 		if (YEAR.matcher(word).matches()) {
-			return word;
+			return word.substring(0, 4);
+		}
+		Matcher span = SHORT_SPAN.matcher(word);
+		if (span.matches()) {
+			return spanned(span.group(1), span.group(2));
 		}
 		Matcher fiscal = FISCAL_YEAR.matcher(word);
 		if (fiscal.matches()) {

@@ -87,6 +87,22 @@ class QueryShaperTests {
 	}
 
 	@Test
+	void readsAYearThatRunsIntoTheNextAsTheYearItStartsIn() {
+		assertThat(Periods.years("rent in 2025/26, 2026-27, 2027\u201328 and 2028/2029")).containsExactly("2025",
+				"2026", "2027", "2028");
+		assertThat(Periods.years("what about 25/26?")).containsExactly("2025");
+		assertThat(Periods.asYear("25/26")).isEqualTo("2025");
+		assertThat(Periods.asYear("2025/26")).isEqualTo("2025");
+		// a range written in full is two years; two numbers that are not a year and the
+		// next are no year at all
+		assertThat(Periods.years("from 2019-2021")).containsExactly("2019", "2021");
+		assertThat(Periods.years("3/4 of the seats, 12/14 answered")).isEmpty();
+		// a span is one year where years are stripped or counted
+		assertThat(Periods.YEAR.matcher("Room | 2025/26 | 2026/27").replaceAll(" ")).doesNotContainPattern("\\d");
+		assertThat(Periods.normalize("fees for 25/26")).isEqualTo("fees for 2025");
+	}
+
+	@Test
 	void takesItsStopWordsFromLucenesEnglishList() {
 		assertThat(StopWords.contains("Which")).isTrue();
 		assertThat(StopWords.contains("doesn’t")).isTrue();
