@@ -51,10 +51,7 @@ final class Lister {
 	private static final String TRUNCATED = "The scan stopped before it read every passage that writes these words;"
 			+ " more documents may say it.";
 
-	/**
-	 * A number a model may write about the items: digits or a number in words ("one" is
-	 * left out, as it is more often a pronoun than a count).
-	 */
+	/** A number a model may write about the items ("one" is more often a pronoun). */
 	private static final Pattern NUMBER = Pattern.compile("\\p{N}|\\b(?:two|three|four|five|six|seven|eight|nine"
 			+ "|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?)\\b", Pattern.CASE_INSENSITIVE);
 
@@ -84,8 +81,13 @@ final class Lister {
 		if (says.asked().isEmpty()) {
 			return null;
 		}
-		// 1. scope
+		// 1. scope, of the things asked about when the question names no documents
 		SearchRequest scanned = question.earlier() ? scope.in(listedBefore(history)) : scope;
+		Things.Kind things = (question.things() != null) ? Things.of(this.search, scanned, question.things()) : null;
+		if (question.things() != null && things == null) {
+			return null;
+		}
+		scanned = (things != null) ? things.scope() : scanned;
 		int documents = this.search.documents(scanned);
 		int depth = Listing.scanDepth(documents);
 		// 2. scan
@@ -113,9 +115,8 @@ final class Lister {
 			truncated |= rest.truncated();
 		}
 		if (each && !question.names()) {
-			// the kind of figure the documents that write every asked word give ("30
-			// days" for a notice period) may stand for a word the others leave out
-			// ("120 days' notice")
+			// the kind of figure the documents writing every asked word give ("30 days")
+			// may stand for a word the others leave out ("120 days' notice")
 			String kind = Figures.commonKind(items.values().stream().map(Found::value).toList());
 			if (kind != null) {
 				for (KnowledgeBaseSearch.Scan read : (rest != null) ? List.of(scan, rest) : List.of(scan)) {
@@ -126,22 +127,21 @@ final class Lister {
 		if (question.names()) {
 			definedOnFirstPage(items, question, says);
 		}
+		if (things != null) {
+			items.values().removeIf((item) -> things.ofAnother(item.chunk().chunk().documentId(), item.sentence()));
+		}
 		// 4. count and cite
 		return listed(question, new ArrayList<>(items.values()), documents, truncated);
 	}
 
-	/**
-	 * The best passages of each document that write what the judge requires of the words:
-	 * the scan reaches every document before it reads many passages of one.
-	 */
+	/** The best passages of each document that write the words the judge requires. */
 	private KnowledgeBaseSearch.Scan scan(SearchRequest scope, String words, Says says, int depth) {
 		return this.search.scan(scope, words, terms(words), says.required(), Listing.SCAN_PER_DOCUMENT, depth);
 	}
 
 	/**
 	 * The other passages of each document of which the scan read its most and none said
-	 * it (a document's best passages by keyword are not always those that say it), up to
-	 * {@value Listing#SCAN_DEPTH_MOST}, or {@code null} when there is none.
+	 * it, up to {@value Listing#SCAN_DEPTH_MOST}, or {@code null} when there is none.
 	 */
 	private KnowledgeBaseSearch.Scan rest(SearchRequest scope, String words, Says says, KnowledgeBaseSearch.Scan scan,
 			Set<String> said) {
@@ -271,7 +271,8 @@ final class Lister {
 
 	private static String text(WholeQuestion question, List<Found> found, int scanned, boolean truncated) {
 		NumberFormat numbers = NumberFormat.getIntegerInstance(Locale.ENGLISH);
-		String of = " of the " + numbers.format(scanned) + " document" + ((scanned == 1) ? "" : "s") + " in scope ";
+		String of = " of the " + numbers.format(scanned) + ((question.things() != null) ? " " + question.things() + " "
+				: " document" + ((scanned == 1) ? "" : "s") + " in scope ");
 		if (found.isEmpty()) {
 			return "None" + of + "says " + quoted(question) + "." + (truncated ? " " + TRUNCATED : "");
 		}
@@ -302,9 +303,7 @@ final class Lister {
 		return truncated ? text.append("\n\n").append(TRUNCATED).toString() : text.toString();
 	}
 
-	/**
-	 * What is asked and each condition, quoted: "a termination fee" and "governed by …".
-	 */
+	/** What is asked and each condition, quoted: "a fee" and "governed by …". */
 	private static String quoted(WholeQuestion question) {
 		return "\"" + String.join("\" and \"", question.says()) + "\"";
 	}

@@ -30,6 +30,13 @@ final class Stems {
 
 	private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
+	/**
+	 * The prefixes that turn a word's meaning when a hyphen joins them to it: group 1 (a
+	 * closed class of English).
+	 */
+	private static final Pattern PREFIXED = Pattern
+		.compile("\\b(non|self|semi|anti|pseudo|quasi)[-\u2010\u2011](?=\\p{L})", Pattern.CASE_INSENSITIVE);
+
 	private static final Pattern SMALL_WORD = Pattern.compile("\\p{Ll}{1,2}");
 
 	private Stems() {
@@ -43,7 +50,10 @@ final class Stems {
 		List<String> stems = new ArrayList<>();
 		// a possessive is the word it is of ("country's": country); a word of two small
 		// letters is no term ("us" in "for us"), a code of two capitals is ("EU", "IT")
-		String words = POSSESSIVE.matcher(Figures.withDigits(text)).replaceAll("");
+		// a word joined to a prefix that turns its meaning ("self-catered",
+		// "non-refundable")
+		// is one word, not the word it ends with
+		String words = PREFIXED.matcher(POSSESSIVE.matcher(Figures.withDigits(text)).replaceAll("")).replaceAll("$1");
 		for (String word : NOT_A_WORD.split(words)) {
 			if (!word.isEmpty() && !StopWords.contains(word) && !SMALL_WORD.matcher(word).matches()) {
 				stems.add(stem(word));

@@ -27,8 +27,22 @@ import dev.ragchat.answer.Listing;
  * @param names whether each document's item is a name rather than a figure: what the
  * documents name ("list every supplier named in the contracts"), or what "who" or "which"
  * asks of each ("which country's law governs each contract?")
+ * @param things the things the question asks about in place of documents ("halls" of
+ * "which halls allow pets?"), each with a document of its own ({@link Things}), or
+ * {@code null} when it asks about documents
  */
-record WholeQuestion(String kind, String predicate, boolean earlier, List<String> conditions, boolean names) {
+record WholeQuestion(String kind, String predicate, boolean earlier, List<String> conditions, boolean names,
+		String things) {
+
+	/**
+	 * "Which halls …", "how many of the routers …", "list the campgrounds that …": a
+	 * plural noun where the question would name documents (group 1).
+	 */
+	private static final Pattern THINGS = Pattern
+		.compile("^\\W*(?:and\\s+|so\\s+)?(?:(?:in|from|under|for|with|by|on|to)"
+				+ "\\s+)?(?:which|what|how\\s+many|(?:list|name|show(?:\\s+me)?)(?:\\s+(?:all|every|each))?)\\s+(?:of\\s+)?"
+				+ "(?:the\\s+|our\\s+|your\\s+|these\\s+|those\\s+)?(?!(?:does|has|was|this|its|his|yes)\\b)"
+				+ "(\\p{L}[\\p{L}-]*[^s\\W]s)\\b", Pattern.CASE_INSENSITIVE);
 
 	/** Plural nouns English uses for documents. */
 	private static final String DOCUMENTS = "(?:documents|files|contracts|agreements|leases|policies|papers|reports"
@@ -122,7 +136,23 @@ record WholeQuestion(String kind, String predicate, boolean earlier, List<String
 	 * @return the question about the whole scope it asks, or {@code null} for any other
 	 */
 	public static WholeQuestion of(String message) {
-		String text = message.strip();
+		WholeQuestion documents = ofDocuments(message.strip());
+		if (documents != null) {
+			return documents;
+		}
+		// things that have a document each, asked as documents are: read as documents,
+		// the scope then narrowed to those things' documents
+		Matcher things = THINGS.matcher(message.strip());
+		if (!things.lookingAt() || things.group(1).matches("(?i)" + DOCUMENTS)) {
+			return null;
+		}
+		WholeQuestion asked = ofDocuments(
+				message.strip().substring(0, things.start(1)) + "documents" + message.strip().substring(things.end(1)));
+		return (asked != null) ? new WholeQuestion(asked.kind, asked.predicate, asked.earlier, asked.conditions,
+				asked.names, things.group(1).toLowerCase(Locale.ROOT)) : null;
+	}
+
+	private static WholeQuestion ofDocuments(String text) {
 		Matcher each = EACH.matcher(text);
 		if (ASKING.matcher(text).lookingAt() && each.find()) {
 			// what follows "of each contract" narrows the contracts; each contract as the
@@ -186,7 +216,7 @@ record WholeQuestion(String kind, String predicate, boolean earlier, List<String
 	private static WholeQuestion of(String kind, String predicate, boolean earlier, List<String> conditions,
 			boolean names) {
 		String cleaned = cleaned(predicate);
-		return cleaned.isEmpty() ? null : new WholeQuestion(kind, cleaned, earlier, conditions, names);
+		return cleaned.isEmpty() ? null : new WholeQuestion(kind, cleaned, earlier, conditions, names, null);
 	}
 
 	private static String cleaned(String text) {

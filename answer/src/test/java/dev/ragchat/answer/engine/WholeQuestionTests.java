@@ -86,7 +86,24 @@ class WholeQuestionTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "Which router supports mesh networking?", "How many pages does the manual have?",
+	@CsvSource(delimiter = '|', textBlock = """
+			Which halls allow pets?                        | which    | allow pets       | halls
+			How many of the routers support mesh?          | how-many | support mesh     | routers
+			List the campgrounds that take dogs.           | list     | take dogs        | campgrounds
+			In which campgrounds are campfires allowed?    | which    | are campfires allowed | campgrounds
+			""")
+	void readsThingsAskedAboutInPlaceOfDocuments(String question, String kind, String predicate, String things) {
+		WholeQuestion whole = WholeQuestion.of(question);
+		assertThat(whole).isNotNull();
+		assertThat(whole.kind()).isEqualTo(kind);
+		assertThat(whole.predicate()).isEqualTo(predicate);
+		assertThat(whole.things()).isEqualTo(things);
+		assertThat(WholeQuestion.of("Which contracts have a termination fee?").things()).isNull();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "What does this library lend?", "How many hours can I work a week?",
+			"Which router supports mesh networking?", "How many pages does the manual have?",
 			"How many people died in the hurricane?", "Which document describes the refund policy?",
 			"What is the notice period?", "How much does the premium plan cost?", "List the risks.",
 			"Which files do I need to upload first?", "Summarise the contracts",

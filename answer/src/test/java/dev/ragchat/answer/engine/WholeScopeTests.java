@@ -515,6 +515,48 @@ class WholeScopeTests {
 		assertThat(answer.text()).isEqualTo("None of the 1 document in scope says \"a termination fee\".");
 	}
 
+	@Test
+	void thingsAskedAboutInPlaceOfDocumentsAreThePagesThatSayTheyAreOne() {
+		leases(2, (n) -> "Pets are allowed with the landlord's written consent.");
+		lease("elm-court", "Elm Court", "Elm Court is a block of twelve flats beside the park.",
+				"Pets are allowed with the landlord's written consent.");
+		lease("mill-house", "Mill House", "Mill House is a converted block of eight flats.",
+				"No pets are allowed in Mill House.");
+		lease("harbour-view", "Harbour View Block", "Harbour View has six flats over the harbour.",
+				"Pets are allowed in the ground-floor flats.");
+		lease("oak-terrace", "Oak Terrace", "Oak Terrace is a block of four flats.",
+				"Pets are allowed at Elm Court, next door.");
+		lease("parking", "Parking", "The car park is behind the main block.", "Pets are allowed in the car park.");
+
+		Answer answer = ask("Which blocks allow pets?");
+
+		// the pages that say they are a block, or are titled one; not the leases or the
+		// page that only mentions a block, nor a sentence about another block
+		assertThat(answer.outcome()).isEqualTo(Answer.LIST);
+		assertThat(answer.listing().scanned()).isEqualTo(4);
+		assertThat(answer.listing().items()).extracting(Listing.Item::documentId)
+			.containsExactlyInAnyOrder("elm-court", "harbour-view");
+		assertThat(answer.text()).startsWith("2 of the 4 blocks say \"allow pets\"");
+		assertThat(ask("How many of the blocks allow pets?").listing().count()).isEqualTo(2);
+		// a kind no page is about leaves the question to the answer path
+		assertThat(ask("Which tenants allow pets?").outcome()).isNotEqualTo(Answer.LIST);
+	}
+
+	@Test
+	void aWordJoinedToAPrefixThatTurnsItsMeaningIsNotTheWordAlone() {
+		lease("harbour-4", "Harbour Lane 4", "The deposit of EUR 900 is refundable when the tenancy ends.");
+		lease("harbour-5", "Harbour Lane 5", "The deposit of EUR 900 is non-refundable.");
+		lease("mill-1", "Mill Street 1", "The flat is let self-catered, with a kitchen.");
+
+		assertThat(ask("Which leases have a refundable deposit?").listing().items())
+			.extracting(Listing.Item::documentId)
+			.containsExactly("harbour-4");
+		assertThat(ask("Which leases have a non-refundable deposit?").listing().items())
+			.extracting(Listing.Item::documentId)
+			.containsExactly("harbour-5");
+		assertThat(ask("Which leases are catered?").listing().count()).isZero();
+	}
+
 	private List<String> leases(int count, java.util.function.IntFunction<String> clause) {
 		List<String> ids = new ArrayList<>();
 		for (int n = 0; n < count; n++) {

@@ -1,0 +1,132 @@
+package dev.ragchat.answer.engine;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.ragchat.answer.Listing;
+import dev.ragchat.answer.SearchRequest;
+import dev.ragchat.answer.search.KnowledgeBaseSearch;
+import dev.ragchat.answer.text.Sentences;
+import dev.ragchat.retrieval.Chunk;
+import dev.ragchat.retrieval.ScoredChunk;
+
+/**
+ * The documents of a scope that are each about one thing of a kind: the halls of "which
+ * halls allow pets?" where each hall has its own page. A document is of the kind when its
+ * title is a name that ends with the kind's word ("Birchwater Campground"), or the first
+ * sentence of its first passage says what it is with it ("Kestrel House is a self-catered
+ * hall of residence"): how a page about one thing says what it is, the same for every
+ * subject. A word no page is about ("how many people …") names no such documents.
+ */
+final class Things {
+
+	/**
+	 * What a sentence says a thing is: "is a", "are the", then the words of a noun up to
+	 * what follows the noun (a preposition, a relative pronoun or punctuation): group 1,
+	 * whose last word is the noun ("is the university's largest hall: …", "is a
+	 * self-catered hall of residence").
+	 */
+	private static final Pattern IS_A = Pattern
+		.compile("\\b(?:is|are)\\s+(?:a|an|the|one\\s+of\\s+(?:the|our|its)|our|its)"
+				+ "\\s+((?:[\\p{L}\\p{N}'’-]+\\s+){0,7}?[\\p{L}\\p{N}'’-]+)(?=\\s*(?:[,.;:()]|$)|\\s+(?:of|from|in|on|at|for"
+				+ "|with|by|to|near|beside|that|which|where|who|whose)\\b)", Pattern.CASE_INSENSITIVE);
+
+	/** A title of capitalised words, as a name is written. */
+	private static final Pattern NAME = Pattern.compile("(?:\\p{Lu}[\\p{L}\\p{N}'’-]*\\s+)+\\p{Lu}[\\p{L}'’-]*");
+
+	private Things() {
+	}
+
+	/**
+	 * @param search the one search
+	 * @param scope the scope
+	 * @param things the kind as the question writes it ("halls")
+	 * @return the documents of the scope about one thing of that kind each, or
+	 * {@code null} when fewer than two are (the question is then not about such things)
+	 */
+	static Kind of(KnowledgeBaseSearch search, SearchRequest scope, String things) {
+		List<String> kind = Stems.of(things);
+		if (kind.size() != 1) {
+			return null;
+		}
+		String stem = kind.get(0);
+		Map<String, String> titles = new LinkedHashMap<>();
+		KnowledgeBaseSearch.Scan scan = search.scan(scope, things, List.of(things), 1, Listing.SCAN_PER_DOCUMENT,
+				Listing.scanDepth(search.documents(scope)));
+		for (ScoredChunk found : scan.chunks()) {
+			Chunk chunk = found.chunk();
+			if (!titles.containsKey(chunk.documentId()) && (named(chunk, stem) || defined(chunk, stem))) {
+				titles.put(chunk.documentId(), chunk.title());
+			}
+		}
+		return (titles.size() < 2) ? null : new Kind(scope.in(List.copyOf(titles.keySet())), titles);
+	}
+
+	/**
+	 * Whether the document's title is a name that ends with the word ("Birchwater
+	 * Campground"; not "Applying for a place in halls").
+	 */
+	private static boolean named(Chunk chunk, String stem) {
+		String[] words = chunk.title().strip().split("\\s+");
+		return NAME.matcher(chunk.title().strip()).matches() && Stems.of(words[words.length - 1]).equals(List.of(stem));
+	}
+
+	/** Whether the document's first sentence says it is one ("… is a … hall"). */
+	private static boolean defined(Chunk chunk, String stem) {
+		if (chunk.ordinal() != 0) {
+			return false;
+		}
+		List<String> sentences = Sentences.of(chunk.text());
+		if (sentences.isEmpty()) {
+			return false;
+		}
+		Matcher is = IS_A.matcher(sentences.get(0));
+		if (!is.find()) {
+			return false;
+		}
+		String[] words = is.group(1).split("\\s+");
+		return Stems.of(words[words.length - 1]).equals(List.of(stem));
+	}
+
+	/**
+	 * The documents of the things of a kind.
+	 *
+	 * @param scope the scope narrowed to them
+	 * @param titles their titles, by document
+	 */
+	record Kind(SearchRequest scope, Map<String, String> titles) {
+
+		/**
+		 * @param document a document of the kind
+		 * @param sentence one of its sentences
+		 * @return whether the sentence speaks of another of the things: it writes a word
+		 * of another's title that the titles do not all share, and none of its own ("for
+		 * bagels, the Crema T4 has a Bagel function" on the Crema T2's page)
+		 */
+		boolean ofAnother(String document, String sentence) {
+			List<String> words = Stems.of(sentence);
+			Set<String> shared = null;
+			for (String title : this.titles.values()) {
+				Set<String> stems = new HashSet<>(Stems.of(title));
+				if (shared == null) {
+					shared = stems;
+				}
+				shared.retainAll(stems);
+			}
+			Set<String> common = shared;
+			java.util.function.Predicate<String> writes = (title) -> Stems.of(title)
+				.stream()
+				.anyMatch((word) -> !common.contains(word) && words.contains(word));
+			return !writes.test(this.titles.getOrDefault(document, "")) && this.titles.entrySet()
+				.stream()
+				.anyMatch((title) -> !title.getKey().equals(document) && writes.test(title.getValue()));
+		}
+
+	}
+
+}
