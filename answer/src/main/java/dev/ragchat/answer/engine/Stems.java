@@ -50,9 +50,8 @@ final class Stems {
 		List<String> stems = new ArrayList<>();
 		// a possessive is the word it is of ("country's": country); a word of two small
 		// letters is no term ("us" in "for us"), a code of two capitals is ("EU", "IT")
-		// a word joined to a prefix that turns its meaning ("self-catered",
-		// "non-refundable")
-		// is one word, not the word it ends with
+		// a word joined to a prefix that turns its meaning is one word ("self-catered",
+		// "non-refundable"), not the word it ends with
 		String words = PREFIXED.matcher(POSSESSIVE.matcher(Figures.withDigits(text)).replaceAll("")).replaceAll("$1");
 		for (String word : NOT_A_WORD.split(words)) {
 			if (!word.isEmpty() && !StopWords.contains(word) && !SMALL_WORD.matcher(word).matches()) {

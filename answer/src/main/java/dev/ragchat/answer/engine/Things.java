@@ -1,5 +1,6 @@
 package dev.ragchat.answer.engine;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +37,9 @@ final class Things {
 				+ "\\s+((?:[\\p{L}\\p{N}'’-]+\\s+){0,7}?[\\p{L}\\p{N}'’-]+)(?=\\s*(?:[,.;:()]|$)|\\s+(?:of|from|in|on|at|for"
 				+ "|with|by|to|near|beside|that|which|where|who|whose)\\b)", Pattern.CASE_INSENSITIVE);
 
+	/** A word written with a capital, as a name is. */
+	private static final Pattern CAPITALISED = Pattern.compile("\\b\\p{Lu}[\\p{L}\\p{N}'’-]*");
+
 	/** A title of capitalised words, as a name is written. */
 	private static final Pattern NAME = Pattern.compile("(?:\\p{Lu}[\\p{L}\\p{N}'’-]*\\s+)+\\p{Lu}[\\p{L}'’-]*");
 
@@ -64,7 +68,7 @@ final class Things {
 				titles.put(chunk.documentId(), chunk.title());
 			}
 		}
-		return (titles.size() < 2) ? null : new Kind(scope.in(List.copyOf(titles.keySet())), titles);
+		return (titles.size() < 2) ? null : Kind.of(scope.in(List.copyOf(titles.keySet())), titles);
 	}
 
 	/**
@@ -97,34 +101,39 @@ final class Things {
 	 * The documents of the things of a kind.
 	 *
 	 * @param scope the scope narrowed to them
-	 * @param titles their titles, by document
+	 * @param owners for each word of a title that the titles do not all share (as a
+	 * stem), the documents whose title writes it
 	 */
-	record Kind(SearchRequest scope, Map<String, String> titles) {
+	record Kind(SearchRequest scope, Map<String, Set<String>> owners) {
+
+		/**
+		 * @param titles the titles of the things' documents, by document
+		 * @param scope the scope narrowed to them
+		 * @return the kind
+		 */
+		static Kind of(SearchRequest scope, Map<String, String> titles) {
+			Map<String, Set<String>> owners = new HashMap<>();
+			titles.forEach((document, title) -> Stems.of(title)
+				.forEach((word) -> owners.computeIfAbsent(word, (w) -> new HashSet<>()).add(document)));
+			owners.values().removeIf((documents) -> documents.size() == titles.size());
+			return new Kind(scope, owners);
+		}
 
 		/**
 		 * @param document a document of the kind
 		 * @param sentence one of its sentences
-		 * @return whether the sentence speaks of another of the things: it writes a word
-		 * of another's title that the titles do not all share, and none of its own ("for
-		 * bagels, the Crema T4 has a Bagel function" on the Crema T2's page)
+		 * @return whether the sentence speaks of another of the things: it writes, as a
+		 * name (capitalised), a word of another's title that the titles do not all share,
+		 * and none of its own ("for bagels, the Crema T4 has a Bagel function" on the
+		 * Crema T2's page; not "houses" on a hall's page beside "Kestrel House")
 		 */
 		boolean ofAnother(String document, String sentence) {
-			List<String> words = Stems.of(sentence);
-			Set<String> shared = null;
-			for (String title : this.titles.values()) {
-				Set<String> stems = new HashSet<>(Stems.of(title));
-				if (shared == null) {
-					shared = stems;
-				}
-				shared.retainAll(stems);
+			Set<String> named = new HashSet<>();
+			Matcher capitalised = CAPITALISED.matcher(sentence);
+			while (capitalised.find()) {
+				Stems.of(capitalised.group()).forEach((word) -> named.addAll(this.owners.getOrDefault(word, Set.of())));
 			}
-			Set<String> common = shared;
-			java.util.function.Predicate<String> writes = (title) -> Stems.of(title)
-				.stream()
-				.anyMatch((word) -> !common.contains(word) && words.contains(word));
-			return !writes.test(this.titles.getOrDefault(document, "")) && this.titles.entrySet()
-				.stream()
-				.anyMatch((title) -> !title.getKey().equals(document) && writes.test(title.getValue()));
+			return !named.isEmpty() && !named.contains(document);
 		}
 
 	}
