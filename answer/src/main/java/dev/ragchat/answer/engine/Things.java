@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -101,10 +102,10 @@ final class Things {
 	 * The documents of the things of a kind.
 	 *
 	 * @param scope the scope narrowed to them
-	 * @param owners for each word of a title that the titles do not all share (as a
-	 * stem), the documents whose title writes it
+	 * @param owners for a word of a title that the titles do not all share (as a stem),
+	 * the documents whose title writes it (none for any other word)
 	 */
-	record Kind(SearchRequest scope, Map<String, Set<String>> owners) {
+	record Kind(SearchRequest scope, Function<String, Set<String>> owners) {
 
 		/**
 		 * @param titles the titles of the things' documents, by document
@@ -116,7 +117,7 @@ final class Things {
 			titles.forEach((document, title) -> Stems.of(title)
 				.forEach((word) -> owners.computeIfAbsent(word, (w) -> new HashSet<>()).add(document)));
 			owners.values().removeIf((documents) -> documents.size() == titles.size());
-			return new Kind(scope, owners);
+			return new Kind(scope, (word) -> owners.getOrDefault(word, Set.of()));
 		}
 
 		/**
@@ -131,7 +132,7 @@ final class Things {
 			Set<String> named = new HashSet<>();
 			Matcher capitalised = CAPITALISED.matcher(sentence);
 			while (capitalised.find()) {
-				Stems.of(capitalised.group()).forEach((word) -> named.addAll(this.owners.getOrDefault(word, Set.of())));
+				Stems.of(capitalised.group()).forEach((word) -> named.addAll(this.owners.apply(word)));
 			}
 			return !named.isEmpty() && !named.contains(document);
 		}
