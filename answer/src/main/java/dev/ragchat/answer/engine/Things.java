@@ -51,7 +51,7 @@ final class Things {
 	 * @param search the one search
 	 * @param scope the scope
 	 * @param things the kind as the question writes it ("halls")
-	 * @return the documents of the scope about one thing of that kind each, or
+	 * @return the documents of the scope about one thing of that kind each, as a kind, or
 	 * {@code null} when fewer than two are (the question is then not about such things)
 	 */
 	static Kind of(KnowledgeBaseSearch search, SearchRequest scope, String things) {
@@ -108,8 +108,8 @@ final class Things {
 	record Kind(SearchRequest scope, Function<String, Set<String>> owners) {
 
 		/**
-		 * @param titles the titles of the things' documents, by document
 		 * @param scope the scope narrowed to them
+		 * @param titles the titles of the things' documents, by document
 		 * @return the kind
 		 */
 		static Kind of(SearchRequest scope, Map<String, String> titles) {
