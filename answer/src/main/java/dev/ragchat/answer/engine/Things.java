@@ -28,15 +28,26 @@ import dev.ragchat.retrieval.ScoredChunk;
 final class Things {
 
 	/**
-	 * What a sentence says a thing is: "is a", "are the", then the words of a noun up to
-	 * what follows the noun (a preposition, a relative pronoun or punctuation): group 1,
-	 * whose last word is the noun ("is the university's largest hall: …", "is a
-	 * self-catered hall of residence").
+	 * What a sentence says a thing is or was: "is a", "are the", "was a" (as a page about
+	 * a person, a ship or an event says it), then the words of a noun up to what follows
+	 * the noun (a preposition, a relative pronoun or punctuation): group 1, whose last
+	 * word is the noun ("is the university's largest hall: …", "is a self-catered hall of
+	 * residence").
 	 */
 	private static final Pattern IS_A = Pattern
-		.compile("\\b(?:is|are)\\s+(?:a|an|the|one\\s+of\\s+(?:the|our|its)|our|its)"
+		.compile("\\b(?:is|are|was|were)\\s+(?:a|an|the|one\\s+of\\s+(?:the|our|its)|our|its)"
 				+ "\\s+((?:[\\p{L}\\p{N}'’-]+\\s+){0,7}?[\\p{L}\\p{N}'’-]+)(?=\\s*(?:[,.;:()]|$)|\\s+(?:of|from|in|on|at|for"
 				+ "|with|by|to|near|beside|that|which|where|who|whose)\\b)", Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * A past participle, which says something of the noun before it ("a steamer built
+	 * at", "a painter known for", "a novel set in"): a regular one, or one of English's
+	 * common irregular ones.
+	 */
+	private static final Pattern PARTICIPLE = Pattern.compile("\\p{L}{3,}ed|built|born|made|known|sunk|sold|held"
+			+ "|kept|laid|led|run|written|given|taken|seen|found|grown|drawn|shown|begun|set|lost|won|brought|bought"
+			+ "|taught|spoken|chosen|frozen|stolen|worn|torn|sworn|hidden|ridden|driven|risen|fallen|thrown|flown",
+			Pattern.CASE_INSENSITIVE);
 
 	/** A word written with a capital, as a name is. */
 	private static final Pattern CAPITALISED = Pattern.compile("\\b\\p{Lu}[\\p{L}\\p{N}'’-]*");
@@ -95,6 +106,12 @@ final class Things {
 			return false;
 		}
 		String[] words = is.group(1).split("\\s+");
+		for (int i = 1; i < words.length; i++) {
+			if (PARTICIPLE.matcher(words[i]).matches() && Stems.of(words[i - 1]).equals(List.of(stem))) {
+				// "was a cargo steamer built at Harl": the noun before what is said of it
+				return true;
+			}
+		}
 		return Stems.of(words[words.length - 1]).equals(List.of(stem));
 	}
 

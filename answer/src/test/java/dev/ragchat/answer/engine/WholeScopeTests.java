@@ -543,6 +543,22 @@ class WholeScopeTests {
 	}
 
 	@Test
+	void aPageThatSaysWhatItWasIsOneOfTheThingsToo() {
+		lease("marra", "SS Marra", "SS Marra (1881–1902) was a cargo steamer built at Harl.",
+				"She sank off Kell Point in a gale in 1902.");
+		lease("orrin", "SS Orrin", "SS Orrin was a cargo steamer of the same class as the Marra.",
+				"She was broken up at Harl in 1930.");
+		lease("tarn-line", "Tarn Line", "The Tarn Line was a shipping company of Harl.",
+				"Two of its steamers sank in the gale of 1902.");
+
+		Answer answer = ask("Which steamers sank?");
+
+		assertThat(answer.outcome()).isEqualTo(Answer.LIST);
+		assertThat(answer.listing().scanned()).isEqualTo(2);
+		assertThat(answer.listing().items()).extracting(Listing.Item::documentId).containsExactly("marra");
+	}
+
+	@Test
 	void aWordJoinedToAPrefixThatTurnsItsMeaningIsNotTheWordAlone() {
 		lease("harbour-4", "Harbour Lane 4", "The deposit of EUR 900 is refundable when the tenancy ends.");
 		lease("harbour-5", "Harbour Lane 5", "The deposit of EUR 900 is non-refundable.");
