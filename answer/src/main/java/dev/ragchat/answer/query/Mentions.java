@@ -39,6 +39,9 @@ final class Mentions {
 	/** Where a title's parts meet: "Civil | Superior Court | County of Tuolumne". */
 	private static final Pattern TITLE_PARTS = Pattern.compile("\\s+[|–—:-]\\s+|\\s*[|:]\\s*");
 
+	/** A qualifier in brackets at the end of a title's part: " (steamer)". */
+	private static final Pattern QUALIFIER = Pattern.compile("\\s*\\([^()]+\\)\\s*$");
+
 	/** A code: a name with a digit or two capitals ("AX3000", "B7", "IBM"). */
 	static final Pattern CODE = Pattern.compile("\\p{N}|\\p{Lu}.*\\p{Lu}");
 
@@ -269,9 +272,20 @@ final class Mentions {
 		return !name.isBlank() && !name.strip().contains(" ") && CODE.matcher(name).find();
 	}
 
-	/** The parts of a chunk's title, or its file name when it has none. */
+	/**
+	 * The parts of a chunk's title, or its file name when it has none; a part that ends
+	 * in a qualifier in brackets ("Ingrid (steamer)", "The Salt Winter (film)", as
+	 * encyclopedias tell apart things of one name) also without it, the name it is called
+	 * by.
+	 */
 	private static List<String> parts(Chunk chunk) {
 		List<String> parts = new ArrayList<>(List.of(TITLE_PARTS.split(chunk.title().strip())));
+		for (String part : List.copyOf(parts)) {
+			String name = QUALIFIER.matcher(part).replaceFirst("");
+			if (!name.equals(part) && !Overlap.words(name).isEmpty()) {
+				parts.add(name);
+			}
+		}
 		if (chunk.title().isBlank()) {
 			// a document without a title is named by its file name
 			parts.add(chunk.filename().replaceFirst("\\.[A-Za-z0-9]{1,5}$", "").replaceAll("[_.]+", " "));
