@@ -11,6 +11,7 @@ import dev.ragchat.answer.judge.Judge;
 import dev.ragchat.answer.judge.NamedTogether;
 import dev.ragchat.answer.judge.Readings;
 import dev.ragchat.answer.judge.RulesJudge;
+import dev.ragchat.answer.judge.SharedName;
 import dev.ragchat.answer.judge.SharedSection;
 import dev.ragchat.answer.judge.SimilarityFloor;
 import dev.ragchat.answer.judge.SourcesJudge;
@@ -66,7 +67,10 @@ class EngineConfiguration {
 		Judge rules = new RulesJudge(settings.names());
 		// asked per question: the model may be changed while the service runs, and a chat
 		// config may have its own
-		Judge extract = new Readings().then(new NamedTogether()).then(new SharedSection()).then(rules);
+		Judge extract = new Readings().then(new SharedName())
+			.then(new NamedTogether())
+			.then(new SharedSection())
+			.then(rules);
 		Judge judge = new SourcesJudge().then((judged) -> (judged.modelJudges() ? floor : extract).judge(judged));
 		return new StagedAnswerEngine(new StagedAnswerEngine.Stages(rewriter, search, grounding, judge,
 				(settings.pageContext() > 0)

@@ -104,8 +104,7 @@ public final class NamedTogether implements Judge {
 			String written = sentence.toLowerCase(Locale.ROOT);
 			Map<String, List<Judged.Named>> kinds = new LinkedHashMap<>();
 			for (Judged.Named thing : named) {
-				if (thing.label().strip().split("[\\s-]+").length > 1
-						&& written.contains(thing.label().toLowerCase(Locale.ROOT))) {
+				if (thing.label().strip().split("[\\s-]+").length > 1 && writes(written, thing.label())) {
 					kinds.computeIfAbsent(Pointed.stem(head(thing.label())), (kind) -> new ArrayList<>()).add(thing);
 				}
 			}
@@ -122,10 +121,37 @@ public final class NamedTogether implements Judge {
 		return several;
 	}
 
-	/** The last word of a name, lower case: what kind of thing it names. */
+	/**
+	 * Whether the sentence writes the name: as it is, or its words in their order with at
+	 * most two others between each ("the Martinmas Gale of November 1879" for "Martinmas
+	 * Gale of 1879").
+	 */
+	private static boolean writes(String sentence, String label) {
+		if (sentence.contains(label.toLowerCase(Locale.ROOT))) {
+			return true;
+		}
+		List<String> words = java.util.Arrays.asList(sentence.split("[^\\p{L}\\p{N}]+"));
+		int at = 0;
+		for (String word : label.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+			if (!word.isEmpty()) {
+				int found = words.subList(at, words.size()).indexOf(word);
+				if (found < 0 || (at > 0 && found > 2)) {
+					return false;
+				}
+				at += found + 1;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * The head of a name, lower case: what kind of thing it names. The last word, or the
+	 * word before "of" ("Martinmas Gale of 1879", "County of Alameda").
+	 */
 	private static String head(String label) {
-		String[] words = label.strip().split("[\\s-]+");
-		return Pointed.bare(words[words.length - 1]).toLowerCase(Locale.ROOT);
+		List<String> words = List.of(label.strip().split("[\\s-]+"));
+		int of = words.indexOf("of");
+		return Pointed.bare(words.get((of > 0) ? of - 1 : words.size() - 1)).toLowerCase(Locale.ROOT);
 	}
 
 	/**

@@ -23,6 +23,7 @@ import dev.ragchat.answer.judge.Judge;
 import dev.ragchat.answer.judge.NamedTogether;
 import dev.ragchat.answer.judge.Readings;
 import dev.ragchat.answer.judge.RulesJudge;
+import dev.ragchat.answer.judge.SharedName;
 import dev.ragchat.answer.judge.SharedSection;
 import dev.ragchat.answer.judge.SimilarityFloor;
 import dev.ragchat.answer.judge.SourcesJudge;
@@ -193,6 +194,18 @@ class ConversationStateTests {
 		assertThat(documents(usb)).containsOnly("ax3000");
 		assertThat(usb.trace().stage(Trace.REWRITE).conversation().focus()).singleElement()
 			.satisfies((subject) -> assertThat(subject.from()).isEqualTo("assistant"));
+	}
+
+	@Test
+	void aThingTitledWithAQualifierInBracketsIsNamedByItsNameAlone() {
+		add("ingrid", "Ingrid (steamer)", section("Service", "She carried up to 180 passengers on the lake."));
+		add("hedda", "Hedda (steamer)", section("Service", "She carried up to 240 passengers on the lake."));
+		Chat chat = new Chat(extract());
+		chat.history.add(new Turn(Turn.USER, "Which boat was the first on the lake?"));
+		chat.history.add(new Turn(Turn.ASSISTANT, "The Ingrid, launched in 1887, two years before the Hedda."));
+		Answer answer = chat.ask("How many passengers could she carry?");
+		assertThat(answer.trace().stage(Trace.REWRITE).conversation().focus()).extracting((subject) -> subject.label())
+			.containsExactlyInAnyOrder("Ingrid", "Hedda");
 	}
 
 	@Test
@@ -449,6 +462,33 @@ class ConversationStateTests {
 	}
 
 	@Test
+	void aNameSeveralPagesAreTitledWithIsAskedBackUnlessTheQuestionOrTheAnswerBeforeSaysWhich() {
+		add("tomas-eke", "Tomas Eke", section("Early life", "Tomas Eke was born in Ossby in 1841."));
+		add("anders-eke", "Anders Eke", section("Early life", "Anders Eke was born in Ossby in 1847."));
+		add("salt-novel", "The Salt Winter (novel)",
+				section("Plot", "The Salt Winter ends with Lisa sailing alone for America."));
+		add("salt-film", "The Salt Winter (film)",
+				section("Plot", "The Salt Winter ends with Lisa staying in Harl with her father."));
+		Answer eke = new Chat(extract()).ask("When was Eke born?");
+		assertThat(eke.outcome()).as(eke.text()).isEqualTo(Answer.CLARIFY);
+		assertThat(eke.text()).contains("Tomas Eke").contains("Anders Eke");
+		Answer salt = new Chat(extract()).ask("How does The Salt Winter end?");
+		assertThat(salt.outcome()).as(salt.text()).isEqualTo(Answer.CLARIFY);
+		assertThat(salt.text()).contains("The Salt Winter (novel)").contains("The Salt Winter (film)");
+		// the question or the answer before says which
+		Answer anders = new Chat(extract()).ask("When was Anders Eke born?");
+		assertThat(anders.outcome()).as(anders.text()).isEqualTo(Answer.ANSWERED);
+		assertThat(anders.text()).contains("1847");
+		Answer film = new Chat(extract()).ask("How does the film of The Salt Winter end?");
+		assertThat(film.outcome()).as(film.text()).isEqualTo(Answer.ANSWERED);
+		Chat chat = new Chat(extract());
+		chat.history.add(new Turn(Turn.USER, "Who designed the first viaduct?"));
+		chat.history.add(new Turn(Turn.ASSISTANT, "Tomas Eke designed it."));
+		Answer meant = chat.ask("When was Eke born?");
+		assertThat(meant.outcome()).as(meant.text()).isNotEqualTo(Answer.CLARIFY);
+	}
+
+	@Test
 	void aFirstMessageThatPointsBackAtNothingIsAskedBackOfferingTheDocumentsFound() {
 		Answer answer = new Chat(extract()).ask("How is it treated?");
 		assertThat(answer.outcome()).as(answer.text()).isEqualTo(Answer.CLARIFY);
@@ -519,6 +559,23 @@ class ConversationStateTests {
 				"The Fennick Falls Trail, on a lead. The Heronsway Trail is closed to dogs in spring."));
 		Answer meant = contrast.ask("How long is it?");
 		assertThat(meant.outcome()).as(meant.trace().toString()).isEqualTo(Answer.ANSWERED);
+	}
+
+	@Test
+	void twoEventsTheAnswerNamedWithTheirMonthsAreAskedBackOfferingBoth() {
+		add("martinmas", "Martinmas Gale of 1879",
+				section("Deaths", "The gale killed 54 people, and 31 people died when the viaduct fell."));
+		add("candlemas", "Candlemas Gale of 1911",
+				section("Deaths", "Twelve people died when the surge flooded Harl."));
+		Chat chat = new Chat(extract());
+		chat.history.add(new Turn(Turn.USER, "What big storms have hit Harl?"));
+		chat.history.add(new Turn(Turn.ASSISTANT,
+				"The Martinmas Gale of November 1879 and the Candlemas Gale of February 1911."));
+		Answer answer = chat.ask("How many people died?");
+		assertThat(answer.outcome()).as(answer.text()).isEqualTo(Answer.CLARIFY);
+		assertThat(answer.text()).startsWith("Which gale do you mean?")
+			.contains("Martinmas Gale of 1879")
+			.contains("Candlemas Gale of 1911");
 	}
 
 	@Test
@@ -643,6 +700,7 @@ class ConversationStateTests {
 	private AnswerEngine extract() {
 		ExtractiveGenerator generator = new ExtractiveGenerator(this.embeddings, this.embeddings::embed, 0.3, 2);
 		Judge judge = new SourcesJudge().then(new Readings())
+			.then(new SharedName())
 			.then(new NamedTogether())
 			.then(new SharedSection())
 			.then(new RulesJudge(NamesRule.PROPER));

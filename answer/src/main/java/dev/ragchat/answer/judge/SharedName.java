@@ -1,0 +1,173 @@
+package dev.ragchat.answer.judge;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.ragchat.answer.Clarification;
+import dev.ragchat.answer.text.Overlap;
+import dev.ragchat.retrieval.ScoredChunk;
+import dev.ragchat.retrieval.query.StopWords;
+
+/**
+ * Asks back when a message names a thing by a name that several documents are titled with
+ * and none is titled by alone: "When was Eke born?" over the pages "Tomas Eke" and
+ * "Anders Eke", "How does The Salt Winter end?" over "The Salt Winter (novel)" and "The
+ * Salt Winter (film)". A title is of the name when it ends with it (a family name after a
+ * given name) or is the name with a qualifier in brackets, as encyclopedias title things
+ * of one name. The answer would otherwise stitch both together.
+ * <p>
+ * It answers instead when a title is the name alone (that is the thing meant), when a
+ * word of the message is in some of the titles or their passages and not in all ("the
+ * film"), or when the answer before wrote one of the titles and not all. The extract's
+ * judge (a language model may ask back itself), like {@link Readings}.
+ */
+public final class SharedName implements Judge {
+
+	/** Its name in an answer's trace. */
+	static final String NAME = "shared-name";
+
+	/** Words written with capitals one after another: "The Salt Winter", "Eke". */
+	private static final Pattern NAME_WORDS = Pattern.compile("\\p{Lu}[\\p{L}'’-]*(?:\\s+\\p{Lu}[\\p{L}'’-]*)*");
+
+	/** Where a title's parts meet: "Civil | Superior Court | County of Tuolumne". */
+	private static final Pattern TITLE_PARTS = Pattern.compile("\\s+[|–—-]\\s+|\\s*\\|\\s*");
+
+	/** A qualifier in brackets at the end of a title's part: " (film)". */
+	private static final Pattern QUALIFIER = Pattern.compile("\\s*\\([^()]+\\)\\s*$");
+
+	@Override
+	public Verdict judge(Judged judged) {
+		String message = judged.message();
+		if (judged.media() || message == null) {
+			return Verdict.answerable(judged.sources());
+		}
+		Matcher written = NAME_WORDS.matcher(message);
+		while (written.find()) {
+			List<String> name = plain(written.group());
+			// the words that only stand first in a sentence ("When", "The")
+			while (!name.isEmpty() && StopWords.contains(name.get(0))) {
+				name = name.subList(1, name.size());
+			}
+			Map<String, List<ScoredChunk>> readings = name.isEmpty() ? Map.of() : titled(name, judged.sources());
+			if (readings.size() < 2 || tellsApart(message, name, readings)
+					|| saidBefore(judged.answered(), readings.keySet())) {
+				continue;
+			}
+			List<Clarification.Reading> offered = new ArrayList<>();
+			readings.forEach((label, sources) -> {
+				if (offered.size() < Readings.MAX_READINGS) {
+					offered.add(new Clarification.Reading(label, judged.sources().indexOf(sources.get(0)) + 1));
+				}
+			});
+			String asked = String.join(" ", name);
+			Verdict verdict = Verdict.clarify(judged.sources(), new Clarification(written.group().strip(), offered));
+			if (judged.decisions().on()) {
+				judged.decisions()
+					.decided(NAME, verdict,
+							"the message names '" + asked + "', which " + readings.size()
+									+ " documents are titled with (" + String.join("; ", readings.keySet())
+									+ ") and none alone; nothing in it tells them apart");
+			}
+			return verdict;
+		}
+		return Verdict.answerable(judged.sources());
+	}
+
+	/**
+	 * The titles of the sources' documents that are of the name, each with the sources of
+	 * its document; none when a title is the name alone.
+	 */
+	private static Map<String, List<ScoredChunk>> titled(List<String> name, List<ScoredChunk> sources) {
+		Map<String, List<ScoredChunk>> readings = new LinkedHashMap<>();
+		Map<String, String> byDocument = new LinkedHashMap<>();
+		for (ScoredChunk source : sources) {
+			String document = source.chunk().documentId();
+			if (!byDocument.containsKey(document)) {
+				String title = (source.chunk().title() == null) ? "" : source.chunk().title().strip();
+				for (String part : TITLE_PARTS.split(title)) {
+					String unqualified = QUALIFIER.matcher(part).replaceFirst("").strip();
+					List<String> bare = withoutArticle(plain(unqualified));
+					boolean qualifier = !unqualified.equals(part.strip());
+					if (bare.equals(name) && !qualifier) {
+						return Map.of();
+					}
+					if ((bare.equals(name) && qualifier) || givenNames(unqualified, bare, name)) {
+						byDocument.put(document, part.strip());
+						break;
+					}
+				}
+			}
+			String label = byDocument.get(document);
+			if (label != null) {
+				readings.computeIfAbsent(label, (key) -> new ArrayList<>()).add(source);
+			}
+		}
+		return readings;
+	}
+
+	/**
+	 * Whether the title is a person's name that ends with the name asked: one or two
+	 * given names before it, each written with a capital ("Tomas Eke"; not "Getting
+	 * started with IBM Cloud").
+	 */
+	private static boolean givenNames(String title, List<String> bare, List<String> name) {
+		int before = bare.size() - name.size();
+		if (before < 1 || before > 2 || !bare.subList(before, bare.size()).equals(name)) {
+			return false;
+		}
+		String[] words = title.split("\\s+");
+		return words.length == bare.size() && Arrays.stream(words)
+			.limit(before)
+			.allMatch((word) -> Character.isUpperCase(word.charAt(0)) && !StopWords.contains(plain(word).get(0)));
+	}
+
+	/** The words without the article a title may open with ("The Salt Winter"). */
+	private static List<String> withoutArticle(List<String> words) {
+		return (!words.isEmpty() && StopWords.contains(words.get(0))) ? words.subList(1, words.size()) : words;
+	}
+
+	/**
+	 * Whether a word of the message, other than the name's, is in some of the titles or
+	 * their passages and not in all ("the film", "the viaduct" that one page speaks of).
+	 */
+	private static boolean tellsApart(String message, List<String> name, Map<String, List<ScoredChunk>> readings) {
+		List<Set<String>> spoken = new ArrayList<>();
+		readings.forEach((label, sources) -> {
+			StringBuilder text = new StringBuilder(label);
+			sources.forEach((source) -> text.append('\n').append(source.chunk().text()));
+			spoken.add(Overlap.words(text.toString()));
+		});
+		for (String word : Overlap.words(message)) {
+			long holding = spoken.stream().filter((words) -> words.contains(word)).count();
+			if (!name.contains(word) && holding > 0 && holding < spoken.size()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Whether the answer before wrote some of the titles and not all. */
+	private static boolean saidBefore(String answered, java.util.Collection<String> labels) {
+		if (answered == null) {
+			return false;
+		}
+		String said = answered.toLowerCase(Locale.ROOT);
+		long written = labels.stream().filter((label) -> said.contains(label.toLowerCase(Locale.ROOT))).count();
+		return written > 0 && written < labels.size();
+	}
+
+	/** The words, lower case, without punctuation. */
+	private static List<String> plain(String text) {
+		return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+			.filter((word) -> !word.isEmpty())
+			.toList();
+	}
+
+}
