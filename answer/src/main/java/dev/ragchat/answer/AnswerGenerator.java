@@ -97,7 +97,7 @@ public interface AnswerGenerator {
 			if (asked.sides().isEmpty() && asked.operator() == Asks.COMPARISON) {
 				// the sides a comparison names, when its conversation gave none
 				asked = new Asked(asked.operator(), Asks.sides(text), asked.periods(), asked.subject(),
-						asked.documents());
+						asked.documents(), asked.focus());
 			}
 		}
 
@@ -123,14 +123,22 @@ public interface AnswerGenerator {
 		 * {@code null} when the message says what it is about
 		 * @param documents the documents a turn named of the subject in focus: a quote
 		 * comes from them when one of theirs answers (empty: any source)
+		 * @param focus the documents of what the message is about, whoever named them:
+		 * the message itself or its conversation (empty: none known)
 		 */
 		public record Asked(Asks operator, List<String> sides, List<String> periods, String subject,
-				List<String> documents) {
+				List<String> documents, List<String> focus) {
 
 			public Asked {
 				sides = List.copyOf(sides);
 				periods = List.copyOf(periods);
 				documents = List.copyOf(documents);
+				focus = List.copyOf(focus);
+			}
+
+			public Asked(Asks operator, List<String> sides, List<String> periods, String subject,
+					List<String> documents) {
+				this(operator, sides, periods, subject, documents, List.of());
 			}
 
 		}

@@ -13,6 +13,7 @@ import dev.ragchat.answer.text.LexRank;
 import dev.ragchat.answer.text.Overlap;
 import dev.ragchat.answer.text.SentenceVectors;
 import dev.ragchat.answer.text.Sentences;
+import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.embedding.QueryEmbedder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -123,7 +124,7 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 		float[] asked = this.queryEmbedder.embed(question.text());
 		float[] standalone = question.query().equals(question.text()) ? asked
 				: this.queryEmbedder.embed(question.query());
-		List<float[]> vectors = this.sentenceVectors.of(candidates.stream().map((c) -> c.text).toList());
+		List<float[]> vectors = this.sentenceVectors.of(read(question, candidates));
 		double grounding = 0;
 		java.util.Set<String> askedWords = Overlap.words(question.text());
 		for (int i = 0; i < candidates.size(); i++) {
@@ -166,6 +167,21 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 			return notFound(tokens);
 		}
 		return new Generated(quote(PREFIX, chosen(quotable, best), tokens), true);
+	}
+
+	/**
+	 * What each sentence is embedded as: a sentence of a document the conversation is
+	 * about with its title before it ("Harl Technical Institute: Women were admitted from
+	 * 1892."), since a sentence rarely names the page it is on and the question names it;
+	 * any other as it is, so that a title brings a page the question is not about no
+	 * nearer.
+	 */
+	private static List<String> read(Question question, List<Candidate> candidates) {
+		return candidates.stream().map((candidate) -> {
+			Chunk chunk = question.sources().get(candidate.source - 1).chunk();
+			boolean about = question.asked().focus().contains(chunk.documentId());
+			return (about && !chunk.title().isBlank()) ? chunk.title().strip() + ": " + candidate.text : candidate.text;
+		}).toList();
 	}
 
 	/**

@@ -42,7 +42,8 @@ public record ConversationState(List<Subject> focus, boolean own, Asks operator,
 	 */
 	public Question.Asked asked() {
 		return new Question.Asked(this.operator, this.sides, this.periods,
-				(this.own || this.focus.isEmpty()) ? null : String.join(" ", labels()), this.own ? List.of() : named());
+				(this.own || this.focus.isEmpty()) ? null : String.join(" ", labels()), this.own ? List.of() : named(),
+				documents());
 	}
 
 	/**

@@ -357,6 +357,50 @@ class ExtractiveGeneratorTests {
 			.grounded()).isFalse();
 	}
 
+	@Test
+	void readsASentenceOfAPageTheConversationIsAboutWithThePagesTitle() {
+		// the question names the institute and asks of women; the sentence speaks of
+		// women only, and its page's title names the institute
+		EmbeddingModel named = new EmbeddingModel() {
+
+			@Override
+			public EmbeddingResponse call(EmbeddingRequest request) {
+				List<Embedding> embeddings = new ArrayList<>();
+				for (String text : request.getInstructions()) {
+					embeddings.add(new Embedding(vector(text), embeddings.size()));
+				}
+				return new EmbeddingResponse(embeddings);
+			}
+
+			@Override
+			public float[] embed(Document document) {
+				return vector(document.getText());
+			}
+
+			private float[] vector(String text) {
+				float institute = text.contains("Institute") ? 1 : 0;
+				float women = text.contains("Women") ? 1 : 0;
+				double norm = Math.max(Math.sqrt(institute * institute + women * women), 1e-9);
+				return new float[] { (float) (institute / norm), (float) (women / norm) };
+			}
+
+		};
+		float half = (float) Math.sqrt(0.5);
+		Chunk page = new Chunk("i:0", "kb", "institute", "institute.md", 1, 1, "History", 0,
+				"Women were admitted from 1892.", Map.of(), "Harl Technical Institute");
+		String asked = "When were women first admitted to the Harl Technical Institute?";
+		ExtractiveGenerator generator = new ExtractiveGenerator(named, (query) -> new float[] { half, half }, 0.8, 1);
+		Question about = new Question(asked, asked, List.of(), List.of(new ScoredChunk(page, 1)), null, null, null,
+				List.of(),
+				new Question.Asked(Asks.ANSWER, List.of(), List.of(), null, List.of(), List.of("institute")));
+		assertThat(generator.generate(about, (token) -> {
+		}).text()).isEqualTo(ExtractiveGenerator.PREFIX + "Women were admitted from 1892. [1]");
+		// a page the conversation is not about is read without its title
+		Question other = new Question(asked, asked, List.of(), List.of(new ScoredChunk(page, 1)), null, null, null);
+		assertThat(generator.generate(other, (token) -> {
+		}).grounded()).isFalse();
+	}
+
 	private static String answer(double overlapWeight, String question) {
 		return answer(overlapWeight,
 				new Question(question, question, List.of(), List.of(new ScoredChunk(STATEMENT, 1)), null, null, null));
