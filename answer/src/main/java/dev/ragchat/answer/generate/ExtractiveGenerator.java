@@ -174,13 +174,16 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 	 * about with its title before it ("Harl Technical Institute: Women were admitted from
 	 * 1892."), since a sentence rarely names the page it is on and the question names it;
 	 * any other as it is, so that a title brings a page the question is not about no
-	 * nearer.
+	 * nearer, and so does one that names its page itself ("The Kestrel Point ferry leaves
+	 * at seven."), which the title would only make weigh twice.
 	 */
 	private static List<String> read(Question question, List<Candidate> candidates) {
 		return candidates.stream().map((candidate) -> {
 			Chunk chunk = question.sources().get(candidate.source - 1).chunk();
 			boolean about = question.asked().focus().contains(chunk.documentId());
-			return (about && !chunk.title().isBlank()) ? chunk.title().strip() + ": " + candidate.text : candidate.text;
+			boolean named = Overlap.words(candidate.text).containsAll(Overlap.words(chunk.title()));
+			return (about && !named && !chunk.title().isBlank()) ? chunk.title().strip() + ": " + candidate.text
+					: candidate.text;
 		}).toList();
 	}
 

@@ -45,7 +45,7 @@ public final class Readings implements Judge {
 	static final int MAX_READINGS = 3;
 
 	/** Where a page title's parts meet: "Civil | Superior Court | County of Tuolumne". */
-	private static final Pattern TITLE_PARTS = Pattern.compile("\\s+[|–—-]\\s+|\\s*\\|\\s*");
+	static final Pattern TITLE_PARTS = Pattern.compile("\\s+[|–—-]\\s+|\\s*\\|\\s*");
 
 	/** A capitalised word of a name: "Auburn", "VA", "St.", "O'Neill". */
 	private static final String NAME_WORD = "\\p{Lu}[\\p{L}\\p{N}'’.&-]*";
@@ -235,7 +235,7 @@ public final class Readings implements Judge {
 	 * ("every night there needs a backcountry camping permit", then "What would the
 	 * permit come to?"): the conversation says which one is meant.
 	 */
-	private static boolean saidBefore(String answered, java.util.Collection<String> labels) {
+	static boolean saidBefore(String answered, java.util.Collection<String> labels) {
 		if (answered == null) {
 			return false;
 		}

@@ -36,9 +36,6 @@ public final class SharedName implements Judge {
 	/** Words written with capitals one after another: "The Salt Winter", "Eke". */
 	private static final Pattern NAME_WORDS = Pattern.compile("\\p{Lu}[\\p{L}'’-]*(?:\\s+\\p{Lu}[\\p{L}'’-]*)*");
 
-	/** Where a title's parts meet: "Civil | Superior Court | County of Tuolumne". */
-	private static final Pattern TITLE_PARTS = Pattern.compile("\\s+[|–—-]\\s+|\\s*\\|\\s*");
-
 	/** A qualifier in brackets at the end of a title's part: " (film)". */
 	private static final Pattern QUALIFIER = Pattern.compile("\\s*\\([^()]+\\)\\s*$");
 
@@ -57,7 +54,7 @@ public final class SharedName implements Judge {
 			}
 			Map<String, List<ScoredChunk>> readings = name.isEmpty() ? Map.of() : titled(name, judged.sources());
 			if (readings.size() < 2 || tellsApart(message, name, readings)
-					|| saidBefore(judged.answered(), readings.keySet())) {
+					|| Readings.saidBefore(judged.answered(), readings.keySet())) {
 				continue;
 			}
 			List<Clarification.Reading> offered = new ArrayList<>();
@@ -91,7 +88,7 @@ public final class SharedName implements Judge {
 			String document = source.chunk().documentId();
 			if (!byDocument.containsKey(document)) {
 				String title = (source.chunk().title() == null) ? "" : source.chunk().title().strip();
-				for (String part : TITLE_PARTS.split(title)) {
+				for (String part : Readings.TITLE_PARTS.split(title)) {
 					String unqualified = QUALIFIER.matcher(part).replaceFirst("").strip();
 					List<String> bare = withoutArticle(plain(unqualified));
 					boolean qualifier = !unqualified.equals(part.strip());
@@ -151,16 +148,6 @@ public final class SharedName implements Judge {
 			}
 		}
 		return false;
-	}
-
-	/** Whether the answer before wrote some of the titles and not all. */
-	private static boolean saidBefore(String answered, java.util.Collection<String> labels) {
-		if (answered == null) {
-			return false;
-		}
-		String said = answered.toLowerCase(Locale.ROOT);
-		long written = labels.stream().filter((label) -> said.contains(label.toLowerCase(Locale.ROOT))).count();
-		return written > 0 && written < labels.size();
 	}
 
 	/** The words, lower case, without punctuation. */

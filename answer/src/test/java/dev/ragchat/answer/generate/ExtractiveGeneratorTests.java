@@ -401,6 +401,45 @@ class ExtractiveGeneratorTests {
 		}).grounded()).isFalse();
 	}
 
+	@Test
+	void readsASentenceThatNamesItsPageWithoutThePagesTitle() {
+		// counts the name and the ferry: the title "Kestrel Point" before a sentence that
+		// writes it already would make the name weigh twice, nearer a question about
+		// Kestrel Point's lighthouse than the sentence is
+		EmbeddingModel counting = new EmbeddingModel() {
+
+			@Override
+			public EmbeddingResponse call(EmbeddingRequest request) {
+				List<Embedding> embeddings = new ArrayList<>();
+				for (String text : request.getInstructions()) {
+					embeddings.add(new Embedding(vector(text), embeddings.size()));
+				}
+				return new EmbeddingResponse(embeddings);
+			}
+
+			@Override
+			public float[] embed(Document document) {
+				return vector(document.getText());
+			}
+
+			private float[] vector(String text) {
+				float kestrel = text.split("Kestrel", -1).length - 1;
+				float ferry = text.split("ferry", -1).length - 1;
+				double norm = Math.max(Math.sqrt(kestrel * kestrel + ferry * ferry), 1e-9);
+				return new float[] { (float) (kestrel / norm), (float) (ferry / norm) };
+			}
+
+		};
+		Chunk page = new Chunk("k:0", "kb", "kestrel", "kestrel.md", 1, 1, "Ferry", 0,
+				"The ferry from Kestrel Point leaves at seven.", Map.of(), "Kestrel Point");
+		String asked = "When was the lighthouse on Kestrel Point automated?";
+		ExtractiveGenerator generator = new ExtractiveGenerator(counting, (query) -> new float[] { 1, 0 }, 0.8, 1);
+		Question about = new Question(asked, asked, List.of(), List.of(new ScoredChunk(page, 1)), null, null, null,
+				List.of(), new Question.Asked(Asks.ANSWER, List.of(), List.of(), null, List.of(), List.of("kestrel")));
+		assertThat(generator.generate(about, (token) -> {
+		}).grounded()).isFalse();
+	}
+
 	private static String answer(double overlapWeight, String question) {
 		return answer(overlapWeight,
 				new Question(question, question, List.of(), List.of(new ScoredChunk(STATEMENT, 1)), null, null, null));
