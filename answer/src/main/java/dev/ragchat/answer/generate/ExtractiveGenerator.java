@@ -180,10 +180,9 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 	private static List<String> read(Question question, List<Candidate> candidates) {
 		return candidates.stream().map((candidate) -> {
 			Chunk chunk = question.sources().get(candidate.source - 1).chunk();
-			boolean about = question.asked().focus().contains(chunk.documentId());
-			boolean named = Overlap.words(candidate.text).containsAll(Overlap.words(chunk.title()));
-			return (about && !named && !chunk.title().isBlank()) ? chunk.title().strip() + ": " + candidate.text
-					: candidate.text;
+			boolean titled = question.asked().focus().contains(chunk.documentId()) && !chunk.title().isBlank()
+					&& !Overlap.words(candidate.text).containsAll(Overlap.words(chunk.title()));
+			return titled ? chunk.title().strip() + ": " + candidate.text : candidate.text;
 		}).toList();
 	}
 

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import dev.ragchat.answer.Clarification;
 import dev.ragchat.answer.text.Overlap;
+import dev.ragchat.answer.text.Qualifiers;
 import dev.ragchat.retrieval.ScoredChunk;
 import dev.ragchat.retrieval.query.StopWords;
 
@@ -35,9 +36,6 @@ public final class SharedName implements Judge {
 
 	/** Words written with capitals one after another: "The Salt Winter", "Eke". */
 	private static final Pattern NAME_WORDS = Pattern.compile("\\p{Lu}[\\p{L}'’-]*(?:\\s+\\p{Lu}[\\p{L}'’-]*)*");
-
-	/** A qualifier in brackets at the end of a title's part: " (film)". */
-	private static final Pattern QUALIFIER = Pattern.compile("\\s*\\([^()]+\\)\\s*$");
 
 	@Override
 	public Verdict judge(Judged judged) {
@@ -87,9 +85,9 @@ public final class SharedName implements Judge {
 		for (ScoredChunk source : sources) {
 			String document = source.chunk().documentId();
 			if (!byDocument.containsKey(document)) {
-				String title = (source.chunk().title() == null) ? "" : source.chunk().title().strip();
+				String title = source.chunk().title().strip();
 				for (String part : Readings.TITLE_PARTS.split(title)) {
-					String unqualified = QUALIFIER.matcher(part).replaceFirst("").strip();
+					String unqualified = Qualifiers.unqualified(part).strip();
 					List<String> bare = withoutArticle(plain(unqualified));
 					boolean qualifier = !unqualified.equals(part.strip());
 					if (bare.equals(name) && !qualifier) {

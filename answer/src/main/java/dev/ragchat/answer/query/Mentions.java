@@ -16,6 +16,7 @@ import dev.ragchat.answer.SearchRequest;
 import dev.ragchat.answer.search.KnowledgeBaseSearch;
 import dev.ragchat.answer.text.Asks;
 import dev.ragchat.answer.text.Overlap;
+import dev.ragchat.answer.text.Qualifiers;
 import dev.ragchat.answer.text.Sentences;
 import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.ScoredChunk;
@@ -38,9 +39,6 @@ final class Mentions {
 
 	/** Where a title's parts meet: "Civil | Superior Court | County of Tuolumne". */
 	private static final Pattern TITLE_PARTS = Pattern.compile("\\s+[|–—:-]\\s+|\\s*[|:]\\s*");
-
-	/** A qualifier in brackets at the end of a title's part: " (steamer)". */
-	private static final Pattern QUALIFIER = Pattern.compile("\\s*\\([^()]+\\)\\s*$");
 
 	/** A code: a name with a digit or two capitals ("AX3000", "B7", "IBM"). */
 	static final Pattern CODE = Pattern.compile("\\p{N}|\\p{Lu}.*\\p{Lu}");
@@ -281,7 +279,7 @@ final class Mentions {
 	private static List<String> parts(Chunk chunk) {
 		List<String> parts = new ArrayList<>(List.of(TITLE_PARTS.split(chunk.title().strip())));
 		for (String part : List.copyOf(parts)) {
-			String name = QUALIFIER.matcher(part).replaceFirst("");
+			String name = Qualifiers.unqualified(part);
 			if (!name.equals(part) && !Overlap.words(name).isEmpty()) {
 				parts.add(name);
 			}
