@@ -29,7 +29,7 @@ export const REFUSALS = {
 		'Ask of a year the documents cover, or add the filing or report of the year you want.'],
 	'other-version': ['The question asks of a version no passage near it is of: the answer says which versions they give.',
 		'Ask of a version the documents cover, or add the release notes of the version you want.'],
-	'no-figure': ['The question asks how many or how much, and no passage near it gives a figure.',
+	'no-figure': ['The question asks a quantity (how many, how much, how long, what it costs), and no passage near it gives one.',
 		'Ask what the documents say of it, or add a document that gives the figure.'],
 };
 

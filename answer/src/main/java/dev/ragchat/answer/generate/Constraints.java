@@ -1,33 +1,22 @@
 package dev.ragchat.answer.generate;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 import dev.ragchat.answer.AnswerGenerator;
 import dev.ragchat.answer.AnswerGenerator.Question;
 import dev.ragchat.answer.Refusal;
 import dev.ragchat.answer.text.Asks;
-import dev.ragchat.retrieval.query.Periods;
 
 /**
  * The constraints a question asks, held against the sentences the extract may quote: a
  * follow-up on a subject a turn named is answered from its documents when they answer, a
  * question of a year is answered from sentences of that year ({@link AskedPeriods}), of a
  * version from sentences of that version ({@link AskedVersions}), one of how many or how
- * much by a figure (a sentence that writes none, in digits or in the words for a number,
- * answers something else however near the question it reads; a year is no quantity). When
- * no sentence near the question meets them, the answer says what the sources give.
+ * much by what it asks to be given ({@link Measures}: a figure, a price, a length with
+ * its unit). When no sentence near the question meets them, the answer says what the
+ * sources give.
  */
 final class Constraints {
-
-	/**
-	 * A figure: digits, or a number written out ("forty boats", "three hundred"); "one"
-	 * is left out, as it is more often a pronoun than a count.
-	 */
-	private static final Pattern FIGURE = Pattern.compile("\\p{N}|\\b(?:two|three|four|five|six|seven|eight|nine|ten"
-			+ "|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty"
-			+ "|hundreds?|thousands?|millions?|billions?|dozens?|half|once|twice|none|no)\\b",
-			Pattern.CASE_INSENSITIVE);
 
 	private Constraints() {
 	}
@@ -66,17 +55,13 @@ final class Constraints {
 			}
 		}
 		if (asks.operator() == Asks.QUANTITY) {
-			met = met.stream()
-				.filter((candidate) -> FIGURE
-					.matcher(Periods.YEAR.matcher(Periods.normalize(candidate.text)).replaceAll(" "))
-					.find())
-				.toList();
-			// a sentence with the figure speaks of part of what is asked (the quantity),
-			// so
-			// it need only be as near as a side of a comparison
+			Measures asked = Measures.asked(question.text());
+			met = met.stream().filter((candidate) -> asked.givenBy(candidate.text)).toList();
+			// a sentence that gives what is asked (a figure, a price, a length) speaks of
+			// part of what is asked, so it need only be as near as a side of a comparison
 			if (nearest(met) < minSimilarity * ExtractiveGenerator.NEAR_QUESTION) {
-				return new Met(met, Refusal.NO_FIGURE,
-						AnswerGenerator.NOT_FOUND + " The passages found speak of it but give no figure.");
+				return new Met(met, Refusal.NO_FIGURE, AnswerGenerator.NOT_FOUND
+						+ " The passages found speak of it but give no " + asked.missing() + ".");
 			}
 		}
 		List<Candidate> subject = met.stream()

@@ -65,21 +65,31 @@ public final class ConversationReader implements QueryRewriter {
 
 	@Override
 	public Rewrite rewrite(Conversation conversation) {
-		String question = ConversationState.dated(conversation.question(), conversation.history());
+		String message = ConversationState.dated(conversation.question(), conversation.history());
+		String question = ConversationState.restated(message, conversation.history());
+		Rewrite read = read(conversation, message, question);
+		return question.equals(message) ? read
+				: new Rewrite(read.query(),
+						"it asks no question of its own, the one before is asked again; " + read.why(), read.found(),
+						read.named(), read.state(), read.documents(), read.held());
+	}
+
+	/** The message names its subject; the question is what it asks, on its own. */
+	private Rewrite read(Conversation conversation, String message, String question) {
 		SearchRequest scope = conversation.asked();
 		Asks operator = Asks.of(question);
 		ShapedQuery shaped = this.search.shape(question);
 		List<String> periods = shaped.periods();
-		List<Subject> named = this.mentions.in(question, scope, Subject.USER);
+		List<Subject> named = this.mentions.in(message, scope, Subject.USER);
 		if (conversation.history().isEmpty()) {
 			return asked(question, new ConversationState(named, true, operator, periods, List.of(),
-					"the first message of the conversation" + naming(named)));
+					"the first message of the conversation" + ConversationState.naming(named)));
 		}
 		if (!named.isEmpty()) {
 			return asked(question, new ConversationState(named, true, operator, periods, List.of(),
-					"the message names its own subject" + naming(named) + ": searched as asked"));
+					"the message names its own subject" + ConversationState.naming(named) + ": searched as asked"));
 		}
-		Prior prior = prior(conversation.history(), scope);
+		Prior prior = prior(ConversationState.corrected(message, conversation.history()), scope);
 		List<String> unspoken = unspoken(shaped, prior, scope);
 		if (!unspoken.isEmpty()) {
 			List<Subject> own = unspoken.stream().map((name) -> new Subject(name, List.of(), Subject.USER)).toList();
@@ -102,7 +112,7 @@ public final class ConversationReader implements QueryRewriter {
 	 * when it asks none.
 	 */
 	private Rewrite followUp(String question, SearchRequest scope, Asks operator, List<String> periods, Prior prior) {
-		String labels = String.join(" ", labels(prior.focus()));
+		String labels = String.join(" ", ConversationState.labelsOf(prior.focus()));
 		String previous = prior.answered().isEmpty() ? "" : prior.answered().get(prior.answered().size() - 1);
 		List<String> asked = (periods.isEmpty() && !previous.isBlank()) ? this.search.shape(previous).periods()
 				: periods;
@@ -140,7 +150,7 @@ public final class ConversationReader implements QueryRewriter {
 			// other documents hold words of the message its subject's do not, and the
 			// subject's hold none they do not: the conversation may have moved on
 			String why = "other documents speak of " + String.join(", ", new TreeSet<>(elsewhere)) + ", those of "
-					+ quoted(labels(prior.focus())) + " of "
+					+ ConversationState.quoted(ConversationState.labelsOf(prior.focus())) + " of "
 					+ (inFocus.isEmpty() ? "none of it" : String.join(", ", new TreeSet<>(inFocus)));
 			if (ConversationState.namedOf(prior.focus()).isEmpty()) {
 				return asked(question, new ConversationState(List.of(), true, operator, periods, List.of(),
@@ -150,11 +160,13 @@ public final class ConversationReader implements QueryRewriter {
 			// that says "dehydrate"): its documents searched beside the scope, first
 			List<Subject> kept = prior.focus().stream().filter(Subject::documented).toList();
 			ConversationState state = new ConversationState(kept, false, operator, periods, List.of(),
-					why + ": searched as asked, the documents of " + quoted(labels(kept)) + " first when they answer");
+					why + ": searched as asked, the documents of "
+							+ ConversationState.quoted(ConversationState.labelsOf(kept)) + " first when they answer");
 			return new Rewrite(question, state.why(), null, null, state, state.named(), List.of());
 		}
 		ConversationState state = new ConversationState(prior.focus(), false, operator, asked, sides,
-				"it follows up on " + quoted(labels(prior.focus())) + " (" + prior.focus().get(0).origin() + ")"
+				"it follows up on " + ConversationState.quoted(ConversationState.labelsOf(prior.focus())) + " ("
+						+ prior.focus().get(0).origin() + ")"
 						+ (carried.isEmpty() ? "" : "; the years asked before carried:" + carried));
 		// a subject someone named is searched in its documents; one only cited or read
 		// from an answer is context: its documents are where the answer was, not
@@ -290,7 +302,7 @@ public final class ConversationReader implements QueryRewriter {
 		// in focus beside what it named or cited ("the lighthouse on Kestrel Point",
 		// answered "it stands at the harbour mouth"): labels only
 		List<Subject> named = new ArrayList<>(focus);
-		String labels = String.join(" ", labels(focus)).toLowerCase(Locale.ROOT);
+		String labels = String.join(" ", ConversationState.labelsOf(focus)).toLowerCase(Locale.ROOT);
 		SearchRequest documents = scope.in(ConversationState.documentsOf(focus));
 		this.mentions.properNames(question.content())
 			.stream()
@@ -372,18 +384,6 @@ public final class ConversationReader implements QueryRewriter {
 
 	private static Rewrite asked(String question, ConversationState state) {
 		return new Rewrite(question, state.why(), null, null, state, List.of(), List.of());
-	}
-
-	private static List<String> labels(List<Subject> subjects) {
-		return subjects.stream().map(Subject::label).distinct().toList();
-	}
-
-	private static String naming(List<Subject> subjects) {
-		return subjects.isEmpty() ? "" : " (" + quoted(labels(subjects)) + ")";
-	}
-
-	private static String quoted(List<String> labels) {
-		return "\"" + String.join("\", \"", labels) + "\"";
 	}
 
 	/**

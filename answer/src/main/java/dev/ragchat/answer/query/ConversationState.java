@@ -160,6 +160,56 @@ public record ConversationState(List<Subject> focus, boolean own, Asks operator,
 	}
 
 	/**
+	 * A message that asks no question of its own ({@link Asks#statement}) asks the user's
+	 * question before again, with what it adds: "How much is a season permit? I'm 67, if
+	 * that makes any difference".
+	 * @param message the message
+	 * @param history the turns before it
+	 * @return the question it asks, as it stands on its own
+	 */
+	static String restated(String message, List<Turn> history) {
+		if (!Asks.statement(message)) {
+			return message;
+		}
+		for (int i = history.size() - 1; i >= 0; i--) {
+			Turn turn = history.get(i);
+			if (turn.byUser() && !Asks.statement(turn.content())) {
+				return turn.content().strip() + " " + message.strip();
+			}
+		}
+		return message;
+	}
+
+	/**
+	 * A message that says the answer before missed what was meant
+	 * ({@link Asks#correction}) reads that answer as refused: it puts nothing in focus.
+	 * @param message the message
+	 * @param history the turns before it
+	 * @return the turns as the message reads them
+	 */
+	static List<Turn> corrected(String message, List<Turn> history) {
+		int last = history.size() - 1;
+		if (last < 0 || history.get(last).byUser() || !Asks.correction(message)) {
+			return history;
+		}
+		List<Turn> read = new ArrayList<>(history.subList(0, last));
+		read.add(new Turn(history.get(last).role(), history.get(last).content(), List.of(), true));
+		return read;
+	}
+
+	static List<String> labelsOf(List<Subject> subjects) {
+		return subjects.stream().map(Subject::label).distinct().toList();
+	}
+
+	static String naming(List<Subject> subjects) {
+		return subjects.isEmpty() ? "" : " (" + quoted(labelsOf(subjects)) + ")";
+	}
+
+	static String quoted(List<String> labels) {
+		return "\"" + String.join("\", \"", labels) + "\"";
+	}
+
+	/**
 	 * @return whether nothing in the message or the conversation names what it is about
 	 */
 	public boolean open() {

@@ -27,7 +27,10 @@ public enum Asks {
 	/** "List the risks", "name every …", "what are all the …": several items. */
 	LIST,
 
-	/** "How much …", "how many …": a quantity. */
+	/**
+	 * "How much …", "how many …", "how long …", "what is the fee …": a quantity (a
+	 * figure, a price, a length).
+	 */
 	QUANTITY,
 
 	/** "Is it …?", "Does the router have …?": yes or no. */
@@ -44,7 +47,11 @@ public enum Asks {
 			"^\\W*(?:please\\s+|can you\\s+|could you\\s+)?(?:list|enumerate|name)\\b|\\b(?:what|which) are all\\b|\\bevery one of\\b",
 			Pattern.CASE_INSENSITIVE);
 
-	private static final Pattern QUANTITY_WORDS = Pattern.compile("\\bhow (?:much|many)\\b", Pattern.CASE_INSENSITIVE);
+	private static final Pattern QUANTITY_WORDS = Pattern
+		.compile("\\bhow (?:much|many|long|often|frequently|far|big|large|wide|deep|tall|high|heavy|fast|old|soon)\\b"
+				+ "|\\bwhat(?:'s|’s|\\s+(?:is|was|are|were))\\s+the\\s+(?:[\\p{L}-]+\\s+)?(?:costs?|prices?|fees?|charges?)\\b"
+				+ "|\\bwhat\\s+(?:does|did|do|would|will|might)\\b[^?.!]{0,40}\\b(?:cost|charge)\\b",
+				Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern YES_NO_WORDS = Pattern.compile(
 			"^\\W*(?:and\\s+)?(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|may|must)\\b",
@@ -103,6 +110,72 @@ public enum Asks {
 			return QUANTITY;
 		}
 		return YES_NO_WORDS.matcher(message).find() ? YES_NO : ANSWER;
+	}
+
+	/**
+	 * How a question or a request opens, the message or a clause of it ("I'm not a strong
+	 * swimmer, is that a problem"): a question word, a request's verb, or a verb before
+	 * its subject, as English asks ("is that …", "do they …"; "should have said" asks
+	 * nothing).
+	 */
+	private static final String QUESTION_WORD = "(?:who|what|when|where|why|how|which|whose|whom|tell|give|show|list"
+			+ "|explain|describe|summari[sz]e|compare|find|name|provide|help|let|please|write|draft|translate)\\b";
+
+	private static final String AUXILIARY = "(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had"
+			+ "|may|might|must|shall)(?:n?['’]t)?\\b";
+
+	private static final Pattern OPENS_ASKING = Pattern.compile(
+			"^\\W*(?:(?:and|but|so|ok|okay|oh|well|then|also)\\W+)*(?:" + QUESTION_WORD + "|" + AUXILIARY
+					+ ")|[.!;:,]\\s+(?:(?:and|but|so|then)\\s+)?(?:" + QUESTION_WORD + "|" + AUXILIARY
+					+ "\\s+(?:i|you|we|they|he|she|it|that|this|there|these|those|the|a|an|my|your|our|their)\\b)",
+			Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * The words by which a statement speaks of the conversation rather than name a topic:
+	 * the persons and what points ("I", "we", "she", "that one"), and the words that
+	 * correct ("no", "not", "sorry", "meant").
+	 */
+	private static final Pattern SPEAKS = Pattern.compile("\\b(?:i|i'm|i’m|im|i've|i'd|me|my|we|we're|we’re|our|us"
+			+ "|she|she's|he|he's|her|his|they|they're|their|it|it's|it’s|its|that|that's|that’s|this|those|these|no"
+			+ "|not|sorry|meant|mean)\\b", Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * What asks inside a statement: a question put indirectly ("I'm not sure I understand
+	 * what a handshake is") or a wish ("I want to explore …", "I'd like to …").
+	 */
+	private static final Pattern ASKS_WITHIN = Pattern.compile(
+			"\\b(?:what|how|which|where|when|why|who|whether|want|wants|wanted|like to|need|needs|wonder)\\b",
+			Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * A message that asks no question of its own but says something of the question
+	 * before: what it meant ("No, I meant the electric ones", "not that one, the 1911
+	 * one") or what it adds ("I'm 67, if that makes any difference"). It has no question
+	 * mark, opens as no question or request does and asks nothing within, and it speaks
+	 * of the conversation: a bare topic ("Virtualization") is a question of its own,
+	 * about that topic.
+	 * @param message what was said
+	 * @return whether it states rather than asks
+	 */
+	public static boolean statement(String message) {
+		return message.indexOf('?') < 0 && !OPENS_ASKING.matcher(message).find() && !ASKS_WITHIN.matcher(message).find()
+				&& SPEAKS.matcher(message).find();
+	}
+
+	/**
+	 * The words that say an answer missed what was meant: "no", "not that one", "I
+	 * meant".
+	 */
+	private static final Pattern CORRECTING = Pattern.compile("\\b(?:no|not|meant|mean|instead|rather|wrong)\\b",
+			Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * @param message what was said
+	 * @return whether it is a {@link #statement} that says the answer before missed what
+	 * was meant ("No, I meant the electric ones", "no not that one, the 1911 one")
+	 */
+	public static boolean correction(String message) {
+		return statement(message) && CORRECTING.matcher(message).find();
 	}
 
 	/**

@@ -639,7 +639,65 @@ class ConversationStateTests {
 			.ask("How much did it cost when the harbour was dredged to let larger steamers in?");
 		assertThat(cost.grounded()).as(cost.text()).isFalse();
 		assertThat(cost.refusal().reason()).isEqualTo(Refusal.NO_FIGURE);
-		assertThat(cost.text()).contains("give no figure");
+		assertThat(cost.text()).contains("give no price or cost");
+	}
+
+	@Test
+	void aMessageThatAsksNothingOfItsOwnAsksTheQuestionBeforeAgainWithWhatItAdds() {
+		add("library-cards", "Library cards",
+				section("Joining", "Anyone who lives or works in the county can join the library.",
+						"Bring a document with your address when you join."),
+				section("Fees", "An adult card costs $12 a year.", "Readers aged 65 and over pay $4 a year."));
+		Chat chat = new Chat(extract());
+		Answer adult = chat.ask("How much does a library card cost?");
+		assertThat(adult.text()).as(adult.text()).contains("$12");
+		Answer older = chat.ask("I'm 70, if that makes any difference");
+		assertThat(older.trace().stage(Trace.REWRITE).gave()).contains("How much does a library card cost");
+		assertThat(older.trace().stage(Trace.REWRITE).note()).contains("asks no question of its own");
+		assertThat(older.grounded()).as(older.text()).isTrue();
+		// the price asked again: the nearest sentences give one
+		assertThat(older.text()).containsPattern("\\$\\d");
+		// a bare topic is a question of its own
+		Answer topic = chat.ask("Joining");
+		assertThat(topic.trace().stage(Trace.REWRITE).gave()).doesNotContain("cost");
+	}
+
+	@Test
+	void aCorrectionPutsAsideWhatTheAnswerBeforeNamedAndAsksItsQuestionAgain() {
+		add("classic-bikes", "Classic bikes", section("Fees", "Unlocking a classic bike costs £1.20.",
+				"A classic bike may be kept out for up to 24 hours."));
+		add("electric-bikes", "Electric bikes", section("Fees", "Unlocking an electric bike costs £2.50.",
+				"An electric bike's battery lasts for about 60 km."));
+		Chat chat = new Chat(extract());
+		chat.history.add(new Turn(Turn.USER, "How much is the unlock fee on the hire bikes?"));
+		chat.history.add(
+				new Turn(Turn.ASSISTANT, "Unlocking a classic bike costs £1.20 [1].", List.of("classic-bikes"), false));
+		Answer electric = chat.ask("Sorry, I meant the electric ones.");
+		assertThat(electric.trace().stage(Trace.REWRITE).conversation().focus()).extracting("label")
+			.doesNotContain("Classic bikes");
+		assertThat(electric.grounded()).as(electric.text()).isTrue();
+		assertThat(documents(electric)).containsOnly("electric-bikes");
+		assertThat(electric.text()).contains("£2.50");
+	}
+
+	@Test
+	void aLengthOrPriceAskedIsAnsweredByAFigureWithItsUnitNotByAnyFigure() {
+		add("harbour", "Harbour",
+				section("Dredging", "The harbour was dredged by two steam dredgers in 1902 to let larger steamers in."),
+				section("Fishing fleet", "In 1950 the fleet counted forty boats, most of them trawlers."));
+		Answer dredging = new Chat(extract()).ask("How long did the dredging of the harbour take?");
+		assertThat(dredging.grounded()).as(dredging.text()).isFalse();
+		assertThat(dredging.refusal().reason()).isEqualTo(Refusal.NO_FIGURE);
+		assertThat(dredging.text()).contains("give no figure with its unit");
+		add("pier", "Pier", section("Breakwater", "The breakwater runs 400 metres out from the old quay."),
+				section("Moorings", "The harbour board sets the mooring fee for visiting yachts each spring.",
+						"Visiting yachts pay €25 a night to moor at the pontoon."));
+		Answer breakwater = new Chat(extract()).ask("How long is the breakwater?");
+		assertThat(breakwater.grounded()).as(breakwater.text()).isTrue();
+		assertThat(breakwater.text()).contains("400 metres");
+		Answer fee = new Chat(extract()).ask("What is the mooring fee for visiting yachts?");
+		assertThat(fee.grounded()).as(fee.text()).isTrue();
+		assertThat(fee.text()).contains("€25").doesNotContain("each spring");
 	}
 
 	@Test

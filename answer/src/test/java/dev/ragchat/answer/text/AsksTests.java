@@ -35,10 +35,41 @@ class AsksTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "What does the travel policy say about hotels?", "What does a hotel cost?",
+	@ValueSource(strings = { "What does the travel policy say about hotels?", "Where may I book a hotel?",
 			"What is the daily allowance?" })
 	void aQuestionAboutSomethingInADocumentIsNoSummary(String message) {
 		assertThat(Asks.of(message)).isEqualTo(Asks.ANSWER);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "How long does the battery last?", "How far is the station?",
+			"What is the fee for a late return?", "What does a hotel cost?", "How often is it serviced?" })
+	void aQuestionOfALengthOrAPriceAsksAQuantity(String message) {
+		assertThat(Asks.of(message)).isEqualTo(Asks.QUANTITY);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "I'm 67, if that makes any difference", "She's only four.",
+			"This is for the Cedar site, we're a youth club" })
+	void aStatementThatAddsToTheQuestionBeforeAsksNothingOfItsOwn(String message) {
+		assertThat(Asks.statement(message)).isTrue();
+		assertThat(Asks.correction(message)).isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Sorry, should have said, I meant the electric ones.",
+			"no not that one, the 1911 one that flooded harl", "That's not my machine though." })
+	void aStatementThatSaysTheAnswerMissedWhatWasMeantIsACorrection(String message) {
+		assertThat(Asks.statement(message)).isTrue();
+		assertThat(Asks.correction(message)).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Virtualization", "I'm not a strong swimmer, is that a problem",
+			"I want to explore some local transport options.", "I'm not sure I understand what a handshake is.",
+			"Isn't there a giant sequoia, very famous I believe...", "Tell me about the ferry" })
+	void aTopicAQuestionInAClauseOrAWishAsksSomethingOfItsOwn(String message) {
+		assertThat(Asks.statement(message)).isFalse();
 	}
 
 }

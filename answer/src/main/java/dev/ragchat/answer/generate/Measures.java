@@ -1,0 +1,134 @@
+package dev.ragchat.answer.generate;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import dev.ragchat.answer.text.Asks;
+import dev.ragchat.retrieval.query.Periods;
+
+/**
+ * What a question of how much or how many asks to be given, as English asks it (the same
+ * for every subject), held against a sentence the extract may quote: a count asks a
+ * figure ("How many sessions …?": a sentence that writes none answers something else
+ * however near the question it reads), a price a sum of money or "free" ("How much does
+ * it cost?", "What is the fee?"), a length of time or of anything else a figure with its
+ * unit ("How long does it take?", "How big is the lake?", "How far?"), and how often a
+ * figure with its unit or a word of frequency ("every", "twice", "monthly"). A year is no
+ * quantity.
+ * <p>
+ * Written by hand: no library reads what a question asks to be measured in; the units are
+ * those of time, length, area, volume, weight and speed, the same for any subject.
+ */
+enum Measures {
+
+	/** Any figure. */
+	FIGURE("figure"),
+
+	/** A sum of money, or free. */
+	MONEY("price or cost"),
+
+	/** A figure with its unit: a length of time or of something. */
+	MEASURE("figure with its unit"),
+
+	/** A figure with its unit, or a word of frequency. */
+	FREQUENCY("figure with its unit or how often");
+
+	/**
+	 * A figure: digits, or a number written out ("forty boats", "three hundred"); "one"
+	 * is left out, as it is more often a pronoun than a count.
+	 */
+	private static final String NUMBER = "(?:\\p{N}|\\b(?:two|three|four|five|six|seven|eight|nine|ten"
+			+ "|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty"
+			+ "|hundreds?|thousands?|millions?|billions?|dozens?|half)\\b)";
+
+	private static final Pattern ANY_FIGURE = Pattern.compile(NUMBER + "|\\b(?:once|twice|none|no)\\b",
+			Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * The units of time, length, area, volume, weight and speed, as sentences write them.
+	 */
+	private static final String UNIT = "(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|nights?|weeks?"
+			+ "|fortnights?|months?|years?|yrs?|decades?|centur(?:y|ies)|mm|cm|m|km|metres?|meters?|millimet(?:re|er)s?"
+			+ "|centimet(?:re|er)s?|kilomet(?:re|er)s?|miles?|mi|feet|foot|ft|inch(?:es)?|yards?|yds?|hectares?|ha"
+			+ "|acres?|square|sq|litres?|liters?|l|ml|cl|gallons?|pints?|kg|g|grams?|kilograms?|kilos?|tonnes?|tons?|lbs?"
+			+ "|pounds?|ounces?|oz|knots?|mph|km/h|kph|m²|km²|m2|km2|°\\s?[CF]|degrees?|per ?cent|%)";
+
+	/**
+	 * A figure, at most two words, then its unit: "40 minutes", "7 working days", "38
+	 * mm".
+	 */
+	private static final Pattern WITH_UNIT = Pattern.compile("(?:" + NUMBER
+			+ "|\\b(?:a few|several|a couple of)\\b)[\\p{N},.\\s–-]*(?:[\\p{L}-]+\\s+){0,2}?" + UNIT + "(?![\\p{L}])",
+			Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern OFTEN = Pattern.compile(
+			"\\b(?:every|each|once|twice|times|daily|weekly|monthly|yearly|annually|hourly|nightly)\\b",
+			Pattern.CASE_INSENSITIVE);
+
+	/** A sum: a currency's sign or code by a figure, its name after one, or free. */
+	private static final Pattern SUM = Pattern.compile(
+			"[$€£¥₹]\\s?\\p{N}|\\p{N}\\s?(?:p|c|kr|,-)(?![\\p{L}])"
+					+ "|\\b(?:EUR|USD|GBP|NOK|SEK|DKK|CHF|JPY|CAD|AUD|ISK)\\s?\\p{N}|" + NUMBER
+					+ "\\s*(?:(?:thousand|million|billion|trillion|bn|mn|m|k)\\s*)?(?:EUR|USD|GBP|NOK|SEK|DKK|CHF|JPY"
+					+ "|CAD|AUD|ISK|dollars?|euros?|pounds?|pence|cents?|kroner|kronor|krona|francs?|yen|rupees?)\\b"
+					+ "|\\bfree\\b|\\bno (?:cost|charge|fee)s?\\b|\\bwithout (?:charge|cost)\\b|\\bat cost\\b",
+			Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * How much it costs, what is the fee: the asking of a price ({@link Asks#QUANTITY}).
+	 */
+	private static final Pattern ASKS_MONEY = Pattern
+		.compile("\\bhow much\\b.*\\b(?:costs?|costing|pay|paid|charged?|charges|price[sd]?|fees?|earns?|spend"
+				+ "|spent|worth|salary|salaries|wages?)\\b"
+				+ "|\\bwhat(?:'s|’s|\\s+(?:is|was|are|were|does|did|do|would|will|might))\\b.*\\b(?:costs?|price"
+				+ "|prices|fees?|charges?)\\b", Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern ASKS_OFTEN = Pattern.compile("\\bhow (?:often|frequently)\\b",
+			Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern ASKS_MEASURE = Pattern
+		.compile("\\bhow (?:long|far|big|large|wide|deep|tall|high|heavy|fast|old|soon)\\b", Pattern.CASE_INSENSITIVE);
+
+	private final String said;
+
+	Measures(String said) {
+		this.said = said;
+	}
+
+	/**
+	 * @param question a question of a quantity, as asked
+	 * @return what it asks to be given
+	 */
+	static Measures asked(String question) {
+		if (ASKS_MONEY.matcher(question).find()) {
+			return MONEY;
+		}
+		if (ASKS_OFTEN.matcher(question).find()) {
+			return FREQUENCY;
+		}
+		return ASKS_MEASURE.matcher(question).find() ? MEASURE : FIGURE;
+	}
+
+	/**
+	 * @param sentence a sentence of the sources
+	 * @return whether it gives what is asked
+	 */
+	boolean givenBy(String sentence) {
+		// a year is no quantity: "founded in 1860" gives no price
+		String text = Periods.YEAR.matcher(Periods.normalize(sentence)).replaceAll(" ");
+		return switch (this) {
+			case FIGURE -> ANY_FIGURE.matcher(text).find();
+			case MONEY -> SUM.matcher(text).find();
+			case MEASURE -> WITH_UNIT.matcher(text).find();
+			case FREQUENCY -> WITH_UNIT.matcher(text).find() || OFTEN.matcher(text).find();
+		};
+	}
+
+	/**
+	 * @return what the answer says the passages found do not give: "no price or cost"
+	 */
+	String missing() {
+		return this.said.toLowerCase(Locale.ROOT);
+	}
+
+}

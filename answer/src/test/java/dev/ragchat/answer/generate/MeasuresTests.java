@@ -1,0 +1,48 @@
+package dev.ragchat.answer.generate;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MeasuresTests {
+
+	@Test
+	void aQuestionOfAPriceAsksASumAndAYearIsNone() {
+		Measures asked = Measures.asked("How much did the Ingrid cost to build?");
+		assertThat(asked).isEqualTo(Measures.MONEY);
+		assertThat(asked.givenBy("She was ordered by the Skarn Steamship Company, founded in 1860.")).isFalse();
+		assertThat(asked.givenBy("She cost 48,000 kronor.")).isTrue();
+		assertThat(asked.givenBy("A day ticket is £6.00.")).isTrue();
+		assertThat(asked.givenBy("Year Pass holders park free.")).isTrue();
+		assertThat(Measures.asked("What is the fee for a replacement card?")).isEqualTo(Measures.MONEY);
+	}
+
+	@Test
+	void aQuestionOfHowLongAsksAFigureWithItsUnit() {
+		Measures asked = Measures.asked("How long does it keep the rice warm?");
+		assertThat(asked).isEqualTo(Measures.MEASURE);
+		assertThat(asked.givenBy("Students can have up to 6 counselling sessions in an academic year.")).isFalse();
+		assertThat(asked.givenBy("After cooking, the R5 keeps the rice warm for up to 24 hours.")).isTrue();
+		assertThat(asked.givenBy("Most repairs take 7 working days.")).isTrue();
+		assertThat(asked.givenBy("Slots | 4, each 38 mm wide")).isTrue();
+		assertThat(asked.givenBy("An update takes a few minutes.")).isTrue();
+		assertThat(asked.givenBy("A cluster has several worker nodes.")).isFalse();
+	}
+
+	@Test
+	void aQuestionOfHowOftenIsAlsoAnsweredByAWordOfFrequency() {
+		Measures asked = Measures.asked("How often should it be descaled?");
+		assertThat(asked).isEqualTo(Measures.FREQUENCY);
+		assertThat(asked.givenBy("Descale it every month in hard-water areas.")).isTrue();
+		assertThat(asked.givenBy("Descaling keeps the kettle quiet.")).isFalse();
+	}
+
+	@Test
+	void aQuestionOfHowManyAsksAnyFigure() {
+		Measures asked = Measures.asked("How many boats did the fleet count?");
+		assertThat(asked).isEqualTo(Measures.FIGURE);
+		assertThat(asked.givenBy("In 1950 the fleet counted forty boats.")).isTrue();
+		assertThat(asked.givenBy("The fleet was founded in 1950.")).isFalse();
+	}
+
+}
