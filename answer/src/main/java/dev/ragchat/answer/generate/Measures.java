@@ -10,8 +10,8 @@ import dev.ragchat.retrieval.query.Periods;
  * What a question of how much or how many asks to be given, as English asks it (the same
  * for every subject), held against a sentence the extract may quote: a count asks a
  * figure ("How many sessions …?": a sentence that writes none answers something else
- * however near the question it reads), a price a sum of money or "free" ("How much does
- * it cost?", "What is the fee?"), a length of time or of anything else a figure with its
+ * however near the question it reads), a price a figure or "free" ("How much does it
+ * cost?", "What is the fee?"), a length of time or of anything else a figure with its
  * unit ("How long does it take?", "How big is the lake?", "How far?"), and how often a
  * figure with its unit or a word of frequency ("every", "twice", "monthly"). A year is no
  * quantity.
@@ -24,7 +24,7 @@ enum Measures {
 	/** Any figure. */
 	FIGURE("figure"),
 
-	/** A sum of money, or free. */
+	/** A sum of money (any figure), or free. */
 	MONEY("price or cost"),
 
 	/** A figure with its unit: a length of time or of something. */
@@ -65,14 +65,12 @@ enum Measures {
 			"\\b(?:every|each|once|twice|times|daily|weekly|monthly|yearly|annually|hourly|nightly)\\b",
 			Pattern.CASE_INSENSITIVE);
 
-	/** A sum: a currency's sign or code by a figure, its name after one, or free. */
-	private static final Pattern SUM = Pattern.compile(
-			"[$€£¥₹]\\s?\\p{N}|\\p{N}\\s?(?:p|c|kr|,-)(?![\\p{L}])"
-					+ "|\\b(?:EUR|USD|GBP|NOK|SEK|DKK|CHF|JPY|CAD|AUD|ISK)\\s?\\p{N}|" + NUMBER
-					+ "\\s*(?:(?:thousand|million|billion|trillion|bn|mn|m|k)\\s*)?(?:EUR|USD|GBP|NOK|SEK|DKK|CHF|JPY"
-					+ "|CAD|AUD|ISK|dollars?|euros?|pounds?|pence|cents?|kroner|kronor|krona|francs?|yen|rupees?)\\b"
-					+ "|\\bfree\\b|\\bno (?:cost|charge|fee)s?\\b|\\bwithout (?:charge|cost)\\b|\\bat cost\\b",
-			Pattern.CASE_INSENSITIVE);
+	/**
+	 * What says a thing costs nothing. A sum itself is any figure: currencies are many,
+	 * forums write amounts bare ("about 900", "240k") and charges as shares ("0.95%").
+	 */
+	private static final Pattern FREE = Pattern
+		.compile("\\bfree\\b|\\bno (?:cost|charge|fee)s?\\b|\\bwithout (?:charge|cost)\\b", Pattern.CASE_INSENSITIVE);
 
 	/**
 	 * How much it costs, what is the fee: the asking of a price ({@link Asks#QUANTITY}).
@@ -118,7 +116,7 @@ enum Measures {
 		String text = Periods.YEAR.matcher(Periods.normalize(sentence)).replaceAll(" ");
 		return switch (this) {
 			case FIGURE -> ANY_FIGURE.matcher(text).find();
-			case MONEY -> SUM.matcher(text).find();
+			case MONEY -> ANY_FIGURE.matcher(text).find() || FREE.matcher(text).find();
 			case MEASURE -> WITH_UNIT.matcher(text).find();
 			case FREQUENCY -> WITH_UNIT.matcher(text).find() || OFTEN.matcher(text).find();
 		};

@@ -15,7 +15,6 @@ import dev.ragchat.answer.text.Asks;
 import dev.ragchat.answer.text.Overlap;
 import dev.ragchat.answer.text.Pointed;
 import dev.ragchat.retrieval.ScoredChunk;
-import dev.ragchat.retrieval.query.Periods;
 import dev.ragchat.retrieval.query.ShapedQuery;
 import org.tartarus.snowball.ext.PorterStemmer;
 
@@ -128,11 +127,6 @@ public final class ConversationReader implements QueryRewriter {
 		}
 		else if (own.isEmpty() && operator == Asks.WHY) {
 			query = question + " " + previous + " " + labels;
-		}
-		else if (own.stream().allMatch(Periods::isPeriodWord)) {
-			// "and in 2022?", "what about that year?": what the question before asked, of
-			// its own years
-			query = ConversationState.compared(List.of(previous, question)).get(1) + " " + labels;
 		}
 		else if (ConversationState.namedOf(prior.focus()).isEmpty()) {
 			// no turn named the subject's documents, an answer only cited or read like

@@ -160,21 +160,26 @@ public record ConversationState(List<Subject> focus, boolean own, Asks operator,
 	}
 
 	/**
-	 * A message that asks no question of its own ({@link Asks#statement}) asks the user's
-	 * question before again, with what it adds: "How much is a season permit? I'm 67, if
-	 * that makes any difference".
+	 * A message that asks no question of its own asks the user's question before again,
+	 * with what it adds: a statement ({@link Asks#statement}: "How much is a season
+	 * permit? I'm 67, if that makes any difference"), or a question with no word of its
+	 * own but its years, which take the place of the question's ("and in 2022?": "What
+	 * were net sales in 2022?").
 	 * @param message the message
 	 * @param history the turns before it
 	 * @return the question it asks, as it stands on its own
 	 */
 	static String restated(String message, List<Turn> history) {
-		if (!Asks.statement(message)) {
+		boolean statement = Asks.statement(message);
+		if (!statement && (Periods.years(message).isEmpty()
+				|| !Asks.own(message).stream().allMatch((word) -> Periods.isPeriodWord(word)))) {
 			return message;
 		}
 		for (int i = history.size() - 1; i >= 0; i--) {
 			Turn turn = history.get(i);
 			if (turn.byUser() && !Asks.statement(turn.content())) {
-				return turn.content().strip() + " " + message.strip();
+				return statement ? turn.content().strip() + " " + message.strip()
+						: compared(List.of(turn.content(), message)).get(1);
 			}
 		}
 		return message;

@@ -8,10 +8,12 @@ class MeasuresTests {
 
 	@Test
 	void aQuestionOfAPriceAsksASumAndAYearIsNone() {
-		Measures asked = Measures.asked("How much did the Ingrid cost to build?");
+		Measures asked = Measures.asked("How much did the ferry cost to build?");
 		assertThat(asked).isEqualTo(Measures.MONEY);
-		assertThat(asked.givenBy("She was ordered by the Skarn Steamship Company, founded in 1860.")).isFalse();
+		assertThat(asked.givenBy("The ferry was ordered by the shipping company founded in 1960.")).isFalse();
 		assertThat(asked.givenBy("She cost 48,000 kronor.")).isTrue();
+		assertThat(asked.givenBy("Clay, glaze and kiln electricity came to about 900.")).isTrue();
+		assertThat(asked.givenBy("It has a yearly charge of 0.95%.")).isTrue();
 		assertThat(asked.givenBy("A day ticket is £6.00.")).isTrue();
 		assertThat(asked.givenBy("Year Pass holders park free.")).isTrue();
 		assertThat(Measures.asked("What is the fee for a replacement card?")).isEqualTo(Measures.MONEY);
