@@ -178,8 +178,10 @@ public record ConversationState(List<Subject> focus, boolean own, Asks operator,
 		for (int i = history.size() - 1; i >= 0; i--) {
 			Turn turn = history.get(i);
 			if (turn.byUser() && !Asks.statement(turn.content())) {
-				return statement ? turn.content().strip() + " " + message.strip()
-						: compared(List.of(turn.content(), message)).get(1);
+				// the question ends as a question, so that the message's first word is
+				// read as the first of a sentence ("Great, we're planning …"), not a name
+				String question = turn.content().strip().replaceFirst("(?<![.?!])$", "?");
+				return statement ? question + " " + message.strip() : compared(List.of(turn.content(), message)).get(1);
 			}
 		}
 		return message;

@@ -652,11 +652,19 @@ class ConversationStateTests {
 		Answer adult = chat.ask("How much does a library card cost?");
 		assertThat(adult.text()).as(adult.text()).contains("$12");
 		Answer older = chat.ask("I'm 70, if that makes any difference");
-		assertThat(older.trace().stage(Trace.REWRITE).gave()).contains("How much does a library card cost");
+		assertThat(older.trace().stage(Trace.REWRITE).gave()).contains("How much does a library card cost?");
 		assertThat(older.trace().stage(Trace.REWRITE).note()).contains("asks no question of its own");
 		assertThat(older.grounded()).as(older.text()).isTrue();
 		// the price asked again: the nearest sentences give one
 		assertThat(older.text()).containsPattern("\\$\\d");
+		// a first word written with a capital is no name once the question before ends
+		Chat joining = new Chat(extract());
+		joining.history.add(new Turn(Turn.USER, "can I join the library"));
+		joining.history.add(new Turn(Turn.ASSISTANT, "Anyone who lives or works in the county can join the library.",
+				List.of("library-cards"), false));
+		Answer great = joining.ask("Great, I live in the county.");
+		assertThat(great.trace().stage(Trace.REWRITE).gave()).startsWith("can I join the library? Great");
+		assertThat(great.trace().stage(Trace.REWRITE).note()).doesNotContain("names Great");
 		// a bare topic is a question of its own
 		Answer topic = chat.ask("Joining");
 		assertThat(topic.trace().stage(Trace.REWRITE).gave()).doesNotContain("cost");

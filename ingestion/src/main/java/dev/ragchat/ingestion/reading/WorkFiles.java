@@ -2,6 +2,7 @@ package dev.ragchat.ingestion.reading;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -55,9 +56,25 @@ public final class WorkFiles {
 
 	/**
 	 * Removes a leftover and all under it. A file that goes while the tree is read (its
-	 * writer removed it) is gone as it should be: not an error.
+	 * writer removed it) is gone as it should be: not an error. A directory that gained a
+	 * file while it was emptied (an earlier run's writer still finishing) is read again,
+	 * a few times.
 	 */
 	private static void remove(Path leftover) throws IOException {
+		for (int attempt = 1;; attempt++) {
+			try {
+				removeTree(leftover);
+				return;
+			}
+			catch (DirectoryNotEmptyException ex) {
+				if (attempt == 3) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+	private static void removeTree(Path leftover) throws IOException {
 		try (Stream<Path> tree = Files.walk(leftover)) {
 			for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
 				Files.deleteIfExists(path);
