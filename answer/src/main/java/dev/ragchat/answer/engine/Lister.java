@@ -1,6 +1,5 @@
 package dev.ragchat.answer.engine;
 
-import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -47,9 +46,6 @@ import dev.ragchat.retrieval.query.StopWords;
  * The count and the items are the engine's: a language model may only write above them.
  */
 final class Lister {
-
-	private static final String TRUNCATED = "The scan stopped before it read every passage that writes these words;"
-			+ " more documents may say it.";
 
 	/** A number a model may write about the items ("one" is more often a pronoun). */
 	private static final Pattern NUMBER = Pattern.compile("\\p{N}|\\b(?:two|three|four|five|six|seven|eight|nine"
@@ -124,6 +120,9 @@ final class Lister {
 				}
 			}
 		}
+		else if (!question.names()) {
+			truncated |= standIn(question, says, scanned, depth, met, items);
+		}
 		if (question.names()) {
 			definedOnFirstPage(items, question, says);
 		}
@@ -132,6 +131,28 @@ final class Lister {
 		}
 		// 4. count and cite
 		return listed(question, new ArrayList<>(items.values()), documents, truncated);
+	}
+
+	/**
+	 * A figure the documents that say it all give where they say it ("a termination fee
+	 * of EUR 12,500") stands for one asked word in the others ("a break fee of SEK
+	 * 22,000", "a one-off payment of DKK 7,500 (the Early Termination Payment)"), as a
+	 * figure asked of each document does: read in the passages that write one asked word
+	 * fewer.
+	 * @return whether that scan stopped at its depth
+	 */
+	private boolean standIn(WholeQuestion question, Says says, SearchRequest scope, int depth, Set<String> met,
+			Map<String, Found> items) {
+		String kind = StandIn.kind(items.values().stream().map((item) -> item.sentence()).toList(),
+				items.values().stream().map((item) -> item.chunk().chunk().headingPath()).toList());
+		if (kind == null) {
+			return false;
+		}
+		String words = question.predicate();
+		KnowledgeBaseSearch.Scan read = this.search.scan(scope, words, terms(words), Math.max(1, says.required() - 1),
+				Listing.SCAN_PER_DOCUMENT, depth);
+		judged(question, says, read, met, kind).forEach(items::putIfAbsent);
+		return read.truncated();
 	}
 
 	/** The best passages of each document that write the words the judge requires. */
@@ -195,6 +216,11 @@ final class Lister {
 					break;
 				}
 			}
+			if (best != null && kind != null && !Listing.EACH.equals(question.kind())
+					&& !StandIn.passageWrites(says, chunk)) {
+				// a figure stands for a word the passage writes elsewhere, not for any
+				continue;
+			}
 			boolean defining = best != null && question.names() && says.defines(best);
 			if (best != null && (before == null || defining)) {
 				items.put(chunk.documentId(), new Found(candidate, best, value(question, says, best, chunk), defining));
@@ -255,7 +281,7 @@ final class Lister {
 
 	private Listed listed(WholeQuestion question, List<Found> found, int scanned, boolean truncated) {
 		List<ScoredChunk> sources = found.stream().limit(Listing.SHOWN).map(Found::chunk).toList();
-		String text = text(question, found, scanned, truncated);
+		String text = ListedText.of(question, found, scanned, truncated);
 		List<Citation> cited = found.isEmpty() ? List.of() : this.citations
 			.of(new Citations.Cited(text, sources, IntStream.rangeClosed(1, sources.size()).boxed().toList()));
 		List<Listing.Item> items = new ArrayList<>();
@@ -269,46 +295,7 @@ final class Lister {
 		return new Listed(listing, text, cited, sources);
 	}
 
-	private static String text(WholeQuestion question, List<Found> found, int scanned, boolean truncated) {
-		NumberFormat numbers = NumberFormat.getIntegerInstance(Locale.ENGLISH);
-		String of = " of the " + numbers.format(scanned) + ((question.things() != null) ? " " + question.things() + " "
-				: " document" + ((scanned == 1) ? "" : "s") + " in scope ");
-		if (found.isEmpty()) {
-			return "None" + of + "says " + quoted(question) + "." + (truncated ? " " + TRUNCATED : "");
-		}
-		StringBuilder text = new StringBuilder(numbers.format(found.size())).append(of)
-			.append((found.size() == 1) ? "says" : "say")
-			.append(" ")
-			.append(quoted(question))
-			.append(":\n");
-		for (int i = 0; i < Math.min(found.size(), Listing.SHOWN); i++) {
-			Found item = found.get(i);
-			Listing.Value value = item.value();
-			text.append("\n- ")
-				.append(title(item.chunk().chunk()))
-				.append(", page ")
-				.append(item.chunk().chunk().page())
-				.append(": ")
-				.append((value != null) ? value.text() + ". " : "")
-				.append(item.sentence().strip())
-				.append(" [")
-				.append(i + 1)
-				.append("]");
-		}
-		if (found.size() > Listing.SHOWN) {
-			text.append("\n\n… and ")
-				.append(numbers.format(found.size() - Listing.SHOWN))
-				.append(" more: every one is in the answer's items.");
-		}
-		return truncated ? text.append("\n\n").append(TRUNCATED).toString() : text.toString();
-	}
-
-	/** What is asked and each condition, quoted: "a fee" and "governed by …". */
-	private static String quoted(WholeQuestion question) {
-		return "\"" + String.join("\" and \"", question.says()) + "\"";
-	}
-
-	private static String title(Chunk chunk) {
+	static String title(Chunk chunk) {
 		return (chunk.title() != null && !chunk.title().isBlank()) ? chunk.title().strip() : chunk.filename();
 	}
 
@@ -374,7 +361,7 @@ final class Lister {
 	 * the sentence gives when each document's is asked ({@code null} otherwise), and
 	 * whether the sentence defines what is asked as a term.
 	 */
-	private record Found(ScoredChunk chunk, String sentence, Listing.Value value, boolean defining) {
+	record Found(ScoredChunk chunk, String sentence, Listing.Value value, boolean defining) {
 
 		Listing.Item item() {
 			Chunk found = this.chunk.chunk();

@@ -156,11 +156,12 @@ final class Says {
 	 * @return how many of the asked words a passage that says what is asked writes at
 	 * least, of those written in letters that are no names (a name may be written in
 	 * another form, "Danish" for Denmark, a number in words or digits, a currency by its
-	 * sign): what a scan can require of its candidates
+	 * sign, a permission by "may"): what a scan can require of its candidates
 	 */
 	int required() {
 		long words = this.asked.stream()
-			.filter((word) -> !this.names.contains(word) && word.matches("\\p{L}+") && !Figures.saidByASign(word))
+			.filter((word) -> !this.names.contains(word) && word.matches("\\p{L}+") && !Figures.saidByASign(word)
+					&& !Permission.word(word))
 			.distinct()
 			.count();
 		return (int) Math.max(0, words - tolerated(this.figure));
@@ -206,15 +207,19 @@ final class Says {
 	 * (its heading aside), else -1
 	 */
 	int written(String sentence, Heading heading, String kind) {
-		Listing.Value value = this.figure ? Figures.value(sentence, heading.text()) : null;
+		Listing.Value value = (this.figure || kind != null) ? Figures.value(sentence, heading.text()) : null;
 		if (this.asked.isEmpty() || !mayHold(sentence, heading.text()) || (this.figure && value == null)
 				|| (this.bound != null && Figures.of(sentence).stream().noneMatch(this.bound::holds))) {
 			return -1;
 		}
 		List<String> words = Stems.of(sentence);
 		List<String> headed = heading.stems();
+		boolean permits = Permission.granted(sentence, words);
 		int missing = 0;
 		for (String word : this.asked) {
+			if (Permission.word(word) && permits) {
+				continue;
+			}
 			if (!words.contains(word) && !headed.contains(word)) {
 				if (this.names.contains(word) && !Names.named(word, words) && !Names.named(word, headed)) {
 					return -1;
@@ -222,15 +227,19 @@ final class Says {
 				missing += this.names.contains(word) ? 0 : 1;
 			}
 		}
+		// a term written apart ("a break fee … the termination date") is not written
+		missing += apart(words);
 		// a figure is looked for near the asked words only where a word is missing
 		boolean standsFor = missing > tolerated(false) && kind != null && kind.equals(Figures.kind(value))
 				&& markedNear(Figures.withDigits(sentence), Says::digits);
-		if (missing > tolerated(standsFor) || !together(words) || negated(sentence) != this.negative
+		if (missing > tolerated(standsFor) || negated(sentence) != this.negative
 				|| (!this.another && ofAnother(sentence))) {
 			// (the sentence says it, or says that it is not, as the question asks)
 			return -1;
 		}
-		return (int) this.asked.stream().filter(words::contains).count();
+		return (int) this.asked.stream()
+			.filter((word) -> words.contains(word) || Permission.word(word) && permits)
+			.count();
 	}
 
 	/**
@@ -270,11 +279,11 @@ final class Says {
 	}
 
 	/**
-	 * Whether each two words the question writes side by side ("termination fee", "mouse
-	 * cells") stand within {@value #SLOP} words of each other where the sentence writes
-	 * both.
+	 * How many pairs of words the question writes side by side ("termination fee") the
+	 * sentence writes, but not within {@value #SLOP} words: each a word not written.
 	 */
-	private boolean together(List<String> words) {
+	private int apart(List<String> words) {
+		int apart = 0;
 		for (String[] phrase : this.phrases) {
 			int nearest = Integer.MAX_VALUE;
 			for (int i = 0; i < words.size(); i++) {
@@ -288,10 +297,10 @@ final class Says {
 				}
 			}
 			if (nearest != Integer.MAX_VALUE && nearest > SLOP + 1) {
-				return false;
+				apart++;
 			}
 		}
-		return true;
+		return apart;
 	}
 
 	/**
@@ -337,6 +346,8 @@ final class Says {
 	private boolean markedNear(String sentence, BiPredicate<String[], Integer> marker) {
 		String[] tokens = SPACE.split(sentence);
 		String[] stems = Arrays.stream(tokens).map(Stems::stem).toArray(String[]::new);
+		// the modal stands where a permission asked is said ("no animals may be kept")
+		boolean permission = this.asked.stream().anyMatch(Permission::word);
 		List<int[]> marks = new ArrayList<>();
 		List<int[]> asked = new ArrayList<>();
 		int clause = 0;
@@ -348,7 +359,7 @@ final class Says {
 			if (marker.test(tokens, i)) {
 				marks.add(new int[] { i, clause });
 			}
-			else if (this.asked.contains(stem)
+			else if (this.asked.contains(stem) || (permission && Permission.modal(tokens[i]))
 					|| (!stem.isEmpty() && this.names.stream().anyMatch((name) -> Names.named(name, List.of(stem))))) {
 				asked.add(new int[] { i, clause });
 			}

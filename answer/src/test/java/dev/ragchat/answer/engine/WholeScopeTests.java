@@ -118,6 +118,36 @@ class WholeScopeTests {
 	}
 
 	@Test
+	void aFigureTheOthersGiveStandsForAWordThePassageWritesElsewhereButNotForAny() {
+		List<String> withFee = leases(3,
+				(n) -> "A termination fee of EUR " + (n + 1) + "00 is owed when the tenant ends the lease early.");
+		lease("break-1", "Break Row 1",
+				"Should the tenant end the lease early, a break fee of EUR 800 is payable within 30 days of the"
+						+ " termination date.");
+		lease("break-2", "Break Row 2", "No break fee of EUR 800 is payable after the termination date.");
+		lease("service-1", "Service Row 1", "A service fee of EUR 40 is owed every month.");
+
+		Answer answer = ask("Which leases have a termination fee?");
+
+		assertThat(answer.listing().items()).extracting(Listing.Item::documentId)
+			.containsExactlyInAnyOrderElementsOf(
+					java.util.stream.Stream.concat(withFee.stream(), java.util.stream.Stream.of("break-1")).toList());
+	}
+
+	@Test
+	void aPermissionIsGrantedByMayOrAnotherVerbOfPermissionButNotByANegatedMayNorTheMonth() {
+		lease("may-1", "Mill Street 1", "Pets may be kept in the flat.");
+		lease("permit-1", "Mill Street 2", "Pets are permitted with the landlord's written consent.");
+		lease("no-1", "Pets at Mill Street 3", "No animals may be kept in the flat.");
+		lease("month-1", "Mill Street 4", "Pets are listed in the inventory dated 9 May 2023.");
+
+		Answer answer = ask("Which leases allow pets?");
+
+		assertThat(answer.listing().items()).extracting(Listing.Item::documentId)
+			.containsExactlyInAnyOrder("may-1", "permit-1");
+	}
+
+	@Test
 	void aNameCountsInAnotherFormOfTheWord() {
 		lease("fjord-1", "Fjord Road 1", "This lease is governed by Norwegian law.");
 		lease("fjord-2", "Fjord Road 2", "The laws of Norway govern this lease.");
