@@ -43,18 +43,6 @@ final class Says {
 			"\\b(?:no|not|never|neither|nor|none|without|cannot|nothing|waives?|waived|free\\s+of)\\b|n['\u2019]t\\b",
 			Pattern.CASE_INSENSITIVE);
 
-	/** A word that places a document before the one that writes it. */
-	private static final Pattern EARLIER = Pattern
-		.compile("^\\W*(?:earlier|previous|prior|former|preceding|superseded|expired)\\W*$", Pattern.CASE_INSENSITIVE);
-
-	private static final Pattern ANY_EARLIER = Pattern
-		.compile("\\b(?:earlier|previous|prior|former|preceding|superseded|expired)\\b", Pattern.CASE_INSENSITIVE);
-
-	/** A kind of document ("agreement", "lease", "policy"). */
-	private static final Pattern DOCUMENT = Pattern.compile(
-			"^\\W*(?:agreements?|contracts?|leases?|polic(?:y|ies)|versions?|editions?|arrangements?|deeds?)\\W*$",
-			Pattern.CASE_INSENSITIVE);
-
 	/**
 	 * A comparative after a negation: "not less than 90 days" bounds a figure, it does
 	 * not deny it.
@@ -82,6 +70,11 @@ final class Says {
 	private final List<String> asked;
 
 	private final List<String> names;
+
+	/** The asked words the question joins with "or", and their words. */
+	private final List<Alternatives> alternatives;
+
+	private final Set<String> alternated;
 
 	/** The asked words the question writes side by side, as pairs of stems. */
 	private final List<String[]> phrases;
@@ -113,6 +106,8 @@ final class Says {
 		this.bound = Figures.Bound.in(predicate);
 		String said = (this.bound != null) ? predicate.replace(this.bound.written(), " ") : predicate;
 		this.asked = Stems.of(said);
+		this.alternatives = Alternatives.in(said);
+		this.alternated = Alternatives.words(this.alternatives);
 		this.phrases = new ArrayList<>();
 		String[] tokens = Figures.withDigits(said).replaceAll("(?<=\\p{L})['\u2019]s\\b", "").split("\\s+");
 		for (int i = 0; i + 1 < tokens.length; i++) {
@@ -141,7 +136,7 @@ final class Says {
 		this.figure = figure;
 		String[] words = predicate.split("\\s+");
 		this.negative = Arrays.stream(words).anyMatch((word) -> NEGATION.matcher(word).find());
-		this.another = IntStream.range(0, words.length).anyMatch((i) -> another(words, i));
+		this.another = IntStream.range(0, words.length).anyMatch((i) -> Earlier.document(words, i));
 	}
 
 	/**
@@ -161,9 +156,9 @@ final class Says {
 	int required() {
 		long words = this.asked.stream()
 			.filter((word) -> !this.names.contains(word) && word.matches("\\p{L}+") && !Figures.saidByASign(word)
-					&& !Permission.word(word))
+					&& !Permission.word(word) && !this.alternated.contains(word))
 			.distinct()
-			.count();
+			.count() + Alternatives.least(this.alternatives);
 		return (int) Math.max(0, words - tolerated(this.figure));
 	}
 
@@ -174,7 +169,8 @@ final class Says {
 	 * days" does.
 	 */
 	private int tolerated(boolean figured) {
-		int counted = this.asked.size() + ((this.bound != null) ? 2 : 0) + (figured ? 1 : 0);
+		int counted = (int) this.asked.stream().filter((word) -> !this.alternated.contains(word)).count()
+				+ Alternatives.least(this.alternatives) + ((this.bound != null) ? 2 : 0) + (figured ? 1 : 0);
 		return (counted >= 3) ? 1 : 0;
 	}
 
@@ -217,15 +213,22 @@ final class Says {
 		boolean permits = Permission.granted(sentence, words);
 		int missing = 0;
 		for (String word : this.asked) {
-			if (Permission.word(word) && permits) {
+			if ((Permission.word(word) && permits) || this.alternated.contains(word)) {
 				continue;
 			}
 			if (!words.contains(word) && !headed.contains(word)) {
-				if (this.names.contains(word) && !Names.named(word, words) && !Names.named(word, headed)) {
+				// a name, or a currency asked in small letters ("in euros"), narrows what
+				// is asked
+				if ((this.names.contains(word) && !Names.named(word, words) && !Names.named(word, headed))
+						|| (Figures.saidByASign(word) && !this.names.contains(word))) {
 					return -1;
 				}
 				missing += this.names.contains(word) ? 0 : 1;
 			}
+		}
+		for (Alternatives joined : this.alternatives) {
+			missing += joined.missing((word) -> words.contains(word) || headed.contains(word)
+					|| (this.names.contains(word) && (Names.named(word, words) || Names.named(word, headed))));
 		}
 		// a term written apart ("a break fee … the termination date") is not written
 		missing += apart(words);
@@ -329,13 +332,7 @@ final class Says {
 	 * under that earlier agreement was settled").
 	 */
 	private boolean ofAnother(String sentence) {
-		return ANY_EARLIER.matcher(sentence).find() && markedNear(sentence, Says::another);
-	}
-
-	private static boolean another(String[] tokens, int i) {
-		return EARLIER.matcher(tokens[i]).matches()
-				&& ((i + 1 < tokens.length && DOCUMENT.matcher(tokens[i + 1]).matches())
-						|| (i + 2 < tokens.length && DOCUMENT.matcher(tokens[i + 2]).matches()));
+		return Earlier.mentioned(sentence) && markedNear(sentence, Earlier::document);
 	}
 
 	/**
@@ -353,9 +350,11 @@ final class Says {
 		int clause = 0;
 		for (int i = 0; i < tokens.length; i++) {
 			String stem = stems[i];
-			if (CLAUSE_WORD.matcher(tokens[i]).matches()) {
-				clause++;
-			}
+			// (an "or" between two words asked as alternatives joins them: "no cats or
+			// dogs")
+			boolean joins = i > 0 && i + 1 < tokens.length && this.alternated.contains(stems[i - 1])
+					&& this.alternated.contains(stems[i + 1]);
+			clause += (CLAUSE_WORD.matcher(tokens[i]).matches() && !joins) ? 1 : 0;
 			if (marker.test(tokens, i)) {
 				marks.add(new int[] { i, clause });
 			}

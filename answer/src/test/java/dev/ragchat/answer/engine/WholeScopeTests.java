@@ -148,6 +148,31 @@ class WholeScopeTests {
 	}
 
 	@Test
+	void eitherOfTheWordsAQuestionJoinsWithOrSaysIt() {
+		lease("cat-1", "Cat Row 1", "Cats are welcome in the flat.");
+		lease("dog-1", "Dog Row 1", "Small dogs are welcome in the flat.");
+		lease("dog-2", "Dog Row 2", "Large dogs are welcome in the flat.");
+		lease("none-1", "None Row 1", "No cats or small dogs are welcome in the flat.");
+
+		Answer answer = ask("Which leases mention cats or small dogs?");
+
+		assertThat(answer.listing().items()).extracting(Listing.Item::documentId)
+			.containsExactlyInAnyOrder("cat-1", "dog-1");
+	}
+
+	@Test
+	void aCurrencyAskedNarrowsWhatIsAsked() {
+		lease("euro-1", "Euro Row 1", "A termination fee of EUR 900 is owed when the tenant ends the lease early.");
+		lease("euro-2", "Euro Row 2", "A termination fee of €700 is owed when the tenant ends the lease early.");
+		lease("pound-1", "Pound Row 1", "A termination fee of GBP 800 is owed when the tenant ends the lease early.");
+
+		Answer answer = ask("How many leases set a termination fee in euros?");
+
+		assertThat(answer.listing().items()).extracting(Listing.Item::documentId)
+			.containsExactlyInAnyOrder("euro-1", "euro-2");
+	}
+
+	@Test
 	void aNameCountsInAnotherFormOfTheWord() {
 		lease("fjord-1", "Fjord Road 1", "This lease is governed by Norwegian law.");
 		lease("fjord-2", "Fjord Road 2", "The laws of Norway govern this lease.");
