@@ -121,7 +121,7 @@ final class Lister {
 			}
 		}
 		else if (!question.names()) {
-			truncated |= standIn(question, says, scanned, depth, met, items);
+			standIn(question, says, (rest != null) ? List.of(scan, rest) : List.of(scan), met, items);
 		}
 		if (question.names()) {
 			definedOnFirstPage(items, question, says);
@@ -135,24 +135,23 @@ final class Lister {
 
 	/**
 	 * A figure the documents that say it all give where they say it ("a termination fee
-	 * of EUR 12,500") stands for one asked word in the others ("a break fee of SEK
-	 * 22,000", "a one-off payment of DKK 7,500 (the Early Termination Payment)"), as a
-	 * figure asked of each document does: read in the passages that write one asked word
-	 * fewer.
-	 * @return whether that scan stopped at its depth
+	 * of EUR 12,500") stands for one asked word in the others ("a break fee of SEK 22,000
+	 * … the termination date"), as a figure asked of each document does: read again in
+	 * the passages the scans read of the documents not yet listed (a passage it stands in
+	 * writes every asked word, so the scans read it).
 	 */
-	private boolean standIn(WholeQuestion question, Says says, SearchRequest scope, int depth, Set<String> met,
-			Map<String, Found> items) {
+	private static void standIn(WholeQuestion question, Says says, List<KnowledgeBaseSearch.Scan> reads,
+			Set<String> met, Map<String, Found> items) {
 		String kind = StandIn.kind(items.values().stream().map((item) -> item.sentence()).toList(),
 				items.values().stream().map((item) -> item.chunk().chunk().headingPath()).toList());
-		if (kind == null) {
-			return false;
+		for (KnowledgeBaseSearch.Scan read : (kind != null) ? reads : List.<KnowledgeBaseSearch.Scan>of()) {
+			List<ScoredChunk> unlisted = read.chunks()
+				.stream()
+				.filter((chunk) -> !items.containsKey(chunk.chunk().documentId()))
+				.toList();
+			judged(question, says, new KnowledgeBaseSearch.Scan(unlisted, false), met, kind)
+				.forEach(items::putIfAbsent);
 		}
-		String words = question.predicate();
-		KnowledgeBaseSearch.Scan read = this.search.scan(scope, words, terms(words), Math.max(1, says.required() - 1),
-				Listing.SCAN_PER_DOCUMENT, depth);
-		judged(question, says, read, met, kind).forEach(items::putIfAbsent);
-		return read.truncated();
 	}
 
 	/** The best passages of each document that write the words the judge requires. */

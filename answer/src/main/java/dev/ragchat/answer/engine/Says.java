@@ -29,34 +29,6 @@ final class Says {
 
 	private static final Pattern DIGIT = Pattern.compile("\\d");
 
-	/** A word that negates the words near it in its clause. */
-	private static final Pattern NEGATION = Pattern.compile(
-			"^\\W*(?:no|not|never|neither|nor|none|without|cannot|nothing|waives?|waived|\\w+n['\u2019]t)\\W*$",
-			Pattern.CASE_INSENSITIVE);
-
-	private static final Pattern FREE_OF = Pattern.compile("^\\W*free\\s+of\\W*$", Pattern.CASE_INSENSITIVE);
-
-	/**
-	 * Any of those, anywhere: most sentences write none, and are not read word by word.
-	 */
-	private static final Pattern ANY_NEGATION = Pattern.compile(
-			"\\b(?:no|not|never|neither|nor|none|without|cannot|nothing|waives?|waived|free\\s+of)\\b|n['\u2019]t\\b",
-			Pattern.CASE_INSENSITIVE);
-
-	/**
-	 * A comparative after a negation: "not less than 90 days" bounds a figure, it does
-	 * not deny it.
-	 */
-	private static final Pattern COMPARATIVE = Pattern
-		.compile("^\\W*(?:less|more|fewer|later|earlier|greater|longer|shorter|sooner)\\W*$", Pattern.CASE_INSENSITIVE);
-
-	/** A word that begins a clause of its own. */
-	private static final Pattern CLAUSE_WORD = Pattern
-		.compile("^\\W*(?:but|however|except|unless|although|whereas|while|and|or)\\W*$", Pattern.CASE_INSENSITIVE);
-
-	/** A word that ends its clause. */
-	private static final Pattern CLAUSE_END = Pattern.compile("[,;:()]$|[.;:]\\W*$");
-
 	/** How many words before an asked word a negation reaches. */
 	private static final int REACH = 6;
 
@@ -135,7 +107,7 @@ final class Says {
 		}
 		this.figure = figure;
 		String[] words = predicate.split("\\s+");
-		this.negative = Arrays.stream(words).anyMatch((word) -> NEGATION.matcher(word).find());
+		this.negative = Arrays.stream(words).anyMatch(Clauses::negates);
 		this.another = IntStream.range(0, words.length).anyMatch((i) -> Earlier.document(words, i));
 	}
 
@@ -163,15 +135,15 @@ final class Says {
 	}
 
 	/**
-	 * How many asked words (no names) a sentence may leave out: one of three or more, a
-	 * figure asked standing, near the asked words, for the value it names ("120 days'
-	 * notice" gives the notice period), a bound for the figure and unit it asks, as "90
-	 * days" does.
+	 * How many asked words (no names) a sentence may leave out: one of three, two of
+	 * five, a figure asked standing, near the asked words, for the value it names ("120
+	 * days' notice" gives the notice period), a bound for the figure and unit it asks, as
+	 * "90 days" does.
 	 */
 	private int tolerated(boolean figured) {
 		int counted = (int) this.asked.stream().filter((word) -> !this.alternated.contains(word)).count()
 				+ Alternatives.least(this.alternatives) + ((this.bound != null) ? 2 : 0) + (figured ? 1 : 0);
-		return (counted >= 3) ? 1 : 0;
+		return (counted >= 5) ? 2 : (counted >= 3) ? 1 : 0;
 	}
 
 	/**
@@ -313,13 +285,7 @@ final class Says {
 	 * applies, and a termination fee of EUR 5,000 is owed").
 	 */
 	private boolean negated(String sentence) {
-		return ANY_NEGATION.matcher(sentence).find() && markedNear(sentence, Says::negation);
-	}
-
-	private static boolean negation(String[] tokens, int i) {
-		boolean bounding = i + 1 < tokens.length && COMPARATIVE.matcher(tokens[i + 1]).matches();
-		return (NEGATION.matcher(tokens[i]).find() && !bounding)
-				|| (i + 1 < tokens.length && FREE_OF.matcher(tokens[i] + " " + tokens[i + 1]).matches());
+		return Clauses.anyNegation(sentence) && markedNear(sentence, Clauses::negation);
 	}
 
 	private static boolean digits(String[] tokens, int i) {
@@ -354,7 +320,7 @@ final class Says {
 			// dogs")
 			boolean joins = i > 0 && i + 1 < tokens.length && this.alternated.contains(stems[i - 1])
 					&& this.alternated.contains(stems[i + 1]);
-			clause += (CLAUSE_WORD.matcher(tokens[i]).matches() && !joins) ? 1 : 0;
+			clause += (Clauses.begins(tokens, i) && !joins) ? 1 : 0;
 			if (marker.test(tokens, i)) {
 				marks.add(new int[] { i, clause });
 			}
@@ -362,7 +328,7 @@ final class Says {
 					|| (!stem.isEmpty() && this.names.stream().anyMatch((name) -> Names.named(name, List.of(stem))))) {
 				asked.add(new int[] { i, clause });
 			}
-			if (CLAUSE_END.matcher(tokens[i]).find()) {
+			if (Clauses.ends(tokens[i])) {
 				clause++;
 			}
 		}

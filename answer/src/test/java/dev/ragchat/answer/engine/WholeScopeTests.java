@@ -173,6 +173,27 @@ class WholeScopeTests {
 	}
 
 	@Test
+	void aSentenceMayLeaveTwoOfFiveAskedWordsUnwritten() {
+		lease("visit-1", "Visit Row 1", "Visitors may park overnight in the courtyard.");
+		lease("visit-2", "Visit Row 2", "Guests of the tenant may not park overnight.");
+		lease("visit-3", "Visit Row 3", "The tenant pays for parking.");
+
+		Answer answer = ask("Which leases allow the tenant's guests to park overnight?");
+
+		assertThat(answer.listing().items()).extracting(Listing.Item::documentId).containsExactly("visit-1");
+	}
+
+	@Test
+	void aNegationInARelativeClauseDoesNotUnsayWhatTheSentenceSays() {
+		lease("pets-1", "Pets Row 1", "Pets are permitted in flats that do not have carpets.");
+		lease("pets-2", "Pets Row 2", "Pets are not permitted in the flats.");
+
+		Answer answer = ask("Which leases allow pets?");
+
+		assertThat(answer.listing().items()).extracting(Listing.Item::documentId).containsExactly("pets-1");
+	}
+
+	@Test
 	void aNameCountsInAnotherFormOfTheWord() {
 		lease("fjord-1", "Fjord Road 1", "This lease is governed by Norwegian law.");
 		lease("fjord-2", "Fjord Road 2", "The laws of Norway govern this lease.");
