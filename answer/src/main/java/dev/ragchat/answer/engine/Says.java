@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.BiPredicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
@@ -29,6 +30,12 @@ final class Says {
 
 	private static final Pattern DIGIT = Pattern.compile("\\d");
 
+	/** A word written as a name is, where a name stands for the noun asked. */
+	private static final Pattern NAME = Pattern.compile("^\\W*\\p{Lu}\\p{Ll}+\\W*$");
+
+	/** A noun in the possessive the question begins with: group 1. */
+	private static final Pattern POSSESSIVE = Pattern.compile("^\\W*(\\p{L}+)['\u2019]s\\s");
+
 	/** How many words before an asked word a negation reaches. */
 	private static final int REACH = 6;
 
@@ -42,6 +49,13 @@ final class Says {
 	private final List<String> asked;
 
 	private final List<String> names;
+
+	/**
+	 * The noun "which" asks a name of ("country" of "which country's law governs each
+	 * contract?"): the possessive the question begins with, said by the name a sentence
+	 * gives ("Danish law governs"), or {@code null}.
+	 */
+	private final String named;
 
 	/** The asked words the question joins with "or", and their words. */
 	private final List<Alternatives> alternatives;
@@ -78,6 +92,8 @@ final class Says {
 		this.bound = Figures.Bound.in(predicate);
 		String said = (this.bound != null) ? predicate.replace(this.bound.written(), " ") : predicate;
 		this.asked = Stems.of(said);
+		Matcher possessive = POSSESSIVE.matcher(said);
+		this.named = possessive.lookingAt() ? Stems.stem(possessive.group(1)) : null;
 		this.alternatives = Alternatives.in(said);
 		this.alternated = Alternatives.words(this.alternatives);
 		this.phrases = new ArrayList<>();
@@ -128,7 +144,7 @@ final class Says {
 	int required() {
 		long words = this.asked.stream()
 			.filter((word) -> !this.names.contains(word) && word.matches("\\p{L}+") && !Figures.saidByASign(word)
-					&& !Permission.word(word) && !this.alternated.contains(word))
+					&& !Permission.word(word) && !this.alternated.contains(word) && !word.equals(this.named))
 			.distinct()
 			.count() + Alternatives.least(this.alternatives);
 		return (int) Math.max(0, words - tolerated(this.figure));
@@ -185,7 +201,8 @@ final class Says {
 		boolean permits = Permission.granted(sentence, words);
 		int missing = 0;
 		for (String word : this.asked) {
-			if ((Permission.word(word) && permits) || this.alternated.contains(word)) {
+			if ((Permission.word(word) && permits) || this.alternated.contains(word)
+					|| (word.equals(this.named) && Names.name(sentence, this.asked) != null)) {
 				continue;
 			}
 			if (!words.contains(word) && !headed.contains(word)) {
@@ -325,7 +342,8 @@ final class Says {
 				marks.add(new int[] { i, clause });
 			}
 			else if (this.asked.contains(stem) || (permission && Permission.modal(tokens[i]))
-					|| (!stem.isEmpty() && this.names.stream().anyMatch((name) -> Names.named(name, List.of(stem))))) {
+					|| (!stem.isEmpty() && this.names.stream().anyMatch((name) -> Names.named(name, List.of(stem))))
+					|| (this.named != null && i > 0 && NAME.matcher(tokens[i]).matches())) {
 				asked.add(new int[] { i, clause });
 			}
 			if (Clauses.ends(tokens[i])) {

@@ -18,8 +18,8 @@ final class StandIn {
 	/** How many of the documents that say it must give the figure, as a share. */
 	private static final double MOST = 0.8;
 
-	/** How few documents tell nothing of what the others write. */
-	private static final int FEWEST = 3;
+	/** One document alone tells nothing of how the others say it. */
+	private static final int FEWEST = 2;
 
 	private StandIn() {
 	}

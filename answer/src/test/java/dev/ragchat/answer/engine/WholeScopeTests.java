@@ -119,7 +119,8 @@ class WholeScopeTests {
 
 	@Test
 	void aFigureTheOthersGiveStandsForAWordThePassageWritesElsewhereButNotForAny() {
-		List<String> withFee = leases(3,
+		// two documents that say it in the asked words tell how the others may say it
+		List<String> withFee = leases(2,
 				(n) -> "A termination fee of EUR " + (n + 1) + "00 is owed when the tenant ends the lease early.");
 		lease("break-1", "Break Row 1",
 				"Should the tenant end the lease early, a break fee of EUR 800 is payable within 30 days of the"
@@ -191,6 +192,22 @@ class WholeScopeTests {
 		Answer answer = ask("Which leases allow pets?");
 
 		assertThat(answer.listing().items()).extracting(Listing.Item::documentId).containsExactly("pets-1");
+	}
+
+	@Test
+	void theNounWhichAsksTheNameOfIsSaidByTheNameASentenceGives() {
+		lease("fjord-1", "Fjord Road 1",
+				"The laws of Norway apply to this lease, without regard to their conflict of laws rules.");
+		lease("dock-1", "Dock Road 1", "This lease is construed in accordance with Danish law.");
+		lease("wales-1", "Wales Road 1", "This lease is governed by the laws of England and Wales.");
+		lease("mill-1", "Mill Street 1", "The tenant pays the rent on the first working day of each month.");
+
+		Answer answer = ask("Which country's law governs each lease?");
+
+		assertThat(answer.listing().items()).extracting(Listing.Item::documentId, (item) -> item.value().text())
+			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("fjord-1", "Norway"),
+					org.assertj.core.groups.Tuple.tuple("dock-1", "Danish"),
+					org.assertj.core.groups.Tuple.tuple("wales-1", "England and Wales"));
 	}
 
 	@Test
