@@ -121,7 +121,7 @@ final class Lister {
 			}
 		}
 		else if (!question.names()) {
-			standIn(question, says, (rest != null) ? List.of(scan, rest) : List.of(scan), met, items);
+			standIn(question, says, scanned, (rest != null) ? List.of(scan, rest) : List.of(scan), met, items);
 		}
 		if (question.names()) {
 			definedOnFirstPage(items, question, says);
@@ -137,14 +137,25 @@ final class Lister {
 	 * A figure the documents that say it all give where they say it ("a termination fee
 	 * of EUR 12,500") stands for one asked word in the others ("a break fee of SEK 22,000
 	 * … the termination date"), as a figure asked of each document does: read again in
-	 * the passages the scans read of the documents not yet listed (a passage it stands in
-	 * writes every asked word, so the scans read it).
+	 * the passages the scans read of the documents not yet listed, and in the best
+	 * passage of each that writes the modifiers of the question's terms ("termination":
+	 * "an Early Termination Payment of DKK 7,500"), at most {@value Listing#SCAN_DEPTH}.
 	 */
-	private static void standIn(WholeQuestion question, Says says, List<KnowledgeBaseSearch.Scan> reads,
+	private void standIn(WholeQuestion question, Says says, SearchRequest scope, List<KnowledgeBaseSearch.Scan> reads,
 			Set<String> met, Map<String, Found> items) {
 		String kind = StandIn.kind(items.values().stream().map((item) -> item.sentence()).toList(),
 				items.values().stream().map((item) -> item.chunk().chunk().headingPath()).toList());
-		for (KnowledgeBaseSearch.Scan read : (kind != null) ? reads : List.<KnowledgeBaseSearch.Scan>of()) {
+		if (kind == null) {
+			return;
+		}
+		List<String> modifiers = terms(question.predicate()).stream()
+			.filter((term) -> says.modifiers().contains(Stems.stem(term)))
+			.toList();
+		List<KnowledgeBaseSearch.Scan> all = new ArrayList<>(reads);
+		if (!modifiers.isEmpty()) {
+			all.add(this.search.scan(scope, question.predicate(), modifiers, modifiers.size(), 1, Listing.SCAN_DEPTH));
+		}
+		for (KnowledgeBaseSearch.Scan read : all) {
 			List<ScoredChunk> unlisted = read.chunks()
 				.stream()
 				.filter((chunk) -> !items.containsKey(chunk.chunk().documentId()))
@@ -197,7 +208,7 @@ final class Lister {
 			// of a passage's sentences that say it, the one that writes most of it itself
 			// (a heading says it of every sentence below; a name is given by a sentence
 			// that writes what it is the name of, not by any under the heading)
-			Says.Heading heading = Says.Heading.of(chunk.title() + "\n" + chunk.headingPath());
+			Heading heading = Heading.of(chunk.title() + "\n" + chunk.headingPath());
 			String best = null;
 			int most = question.names() ? 0 : -1;
 			for (String sentence : Sentences.of(chunk.text())) {
@@ -216,8 +227,10 @@ final class Lister {
 				}
 			}
 			if (best != null && kind != null && !Listing.EACH.equals(question.kind())
-					&& !StandIn.passageWrites(says, chunk)) {
-				// a figure stands for a word the passage writes elsewhere, not for any
+					&& !StandIn.passageWrites(says, chunk) && !says.headsLeftOut(best)) {
+				// a figure stands for a word the passage writes elsewhere, or for the
+				// head
+				// of a term whose modifier the sentence writes; not for any
 				continue;
 			}
 			boolean defining = best != null && question.names() && says.defines(best);

@@ -243,6 +243,29 @@ final class Says {
 	}
 
 	/**
+	 * @return the first words of the terms the question writes ("termination" of
+	 * "termination fee"), as stems
+	 */
+	List<String> modifiers() {
+		return this.phrases.stream().map((pair) -> pair[0]).distinct().toList();
+	}
+
+	/**
+	 * @param sentence a sentence
+	 * @return whether each asked word it leaves out is the head of a term the question
+	 * writes ("fee" of "termination fee") whose modifier it writes: it names the same
+	 * thing by another head ("an Early Termination Payment"), where one that writes the
+	 * head alone ("a service fee") names another
+	 */
+	boolean headsLeftOut(String sentence) {
+		List<String> words = Stems.of(sentence);
+		return this.asked.stream()
+			.filter((word) -> !words.contains(word) && !Permission.word(word) && !this.names.contains(word))
+			.allMatch((word) -> this.phrases.stream()
+				.anyMatch((pair) -> pair[1].equals(word) && words.contains(pair[0])));
+	}
+
+	/**
 	 * @param sentence a sentence
 	 * @return whether it defines what is asked as a term ({@link Names#defines})
 	 */
@@ -364,20 +387,6 @@ final class Says {
 		return marks.stream()
 			.anyMatch((mark) -> held[mark[1]] == most
 					&& asked.stream().anyMatch((word) -> word[1] == mark[1] && Math.abs(word[0] - mark[0]) <= REACH));
-	}
-
-	/**
-	 * The headings above a passage's sentences, stemmed once for all of them.
-	 *
-	 * @param text the title and headings
-	 * @param stems their words as stems
-	 */
-	record Heading(String text, List<String> stems) {
-
-		static Heading of(String text) {
-			return new Heading(text, Stems.of(text));
-		}
-
 	}
 
 }

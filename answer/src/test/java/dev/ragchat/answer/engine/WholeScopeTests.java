@@ -126,13 +126,15 @@ class WholeScopeTests {
 				"Should the tenant end the lease early, a break fee of EUR 800 is payable within 30 days of the"
 						+ " termination date.");
 		lease("break-2", "Break Row 2", "No break fee of EUR 800 is payable after the termination date.");
+		lease("early-1", "Early Row 1", "On early termination the tenant pays EUR 600.");
 		lease("service-1", "Service Row 1", "A service fee of EUR 40 is owed every month.");
 
 		Answer answer = ask("Which leases have a termination fee?");
 
 		assertThat(answer.listing().items()).extracting(Listing.Item::documentId)
 			.containsExactlyInAnyOrderElementsOf(
-					java.util.stream.Stream.concat(withFee.stream(), java.util.stream.Stream.of("break-1")).toList());
+					java.util.stream.Stream.concat(withFee.stream(), java.util.stream.Stream.of("break-1", "early-1"))
+						.toList());
 	}
 
 	@Test
