@@ -38,8 +38,9 @@ import dev.ragchat.retrieval.query.StopWords;
  * {@value Listing#SCAN_DEPTH}, at most {@value Listing#SCAN_DEPTH_MOST})
  * ({@link KnowledgeBaseSearch#scan});</li>
  * <li>judge: each passage's sentences, in rank order, until one says it ({@link Says}:
- * every word asked, none under a negation, a figure when one is asked of each document);
- * a document is an item with its first such sentence;</li>
+ * the words asked, none under a negation, a figure when one is asked of each document; a
+ * figure the others give may stand for a word, {@link StandIn}); a document is an item
+ * with its first such sentence;</li>
  * <li>count and cite: the items counted against the documents of the scope, the first
  * {@value Listing#SHOWN} listed in the text, each cited with its quote.</li>
  * </ol>

@@ -16,8 +16,10 @@ import dev.ragchat.retrieval.query.StopWords;
 
 /**
  * Whether a sentence says what a question about the whole scope asks of each document: it
- * writes every word of what is asked (as the Porter stemmer writes them, the sentence's
- * heading counting too), and none of them stands under a negation of its clause ("no
+ * writes the words of what is asked (as the Porter stemmer writes them, the sentence's
+ * heading counting too; all but one of three, two of five; either side of an "or"
+ * ({@link Alternatives}); a permission by "may" ({@link Permission}); a name for the noun
+ * "which" asks it of), and none of them stands under a negation of its clause ("no
  * termination fee applies", "neither party owes a termination fee": the words without the
  * fact). A figure asked of each document must be in the sentence ({@link Figures}).
  * Written here because the rule is the judge of this one question kind: the extract's
