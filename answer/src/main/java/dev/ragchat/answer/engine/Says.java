@@ -245,6 +245,13 @@ final class Says {
 	}
 
 	/**
+	 * @return whether the question bounds a figure: then it is asked already
+	 */
+	boolean bounded() {
+		return this.bound != null;
+	}
+
+	/**
 	 * @return the first words of the terms the question writes ("termination" of
 	 * "termination fee"), as stems
 	 */
@@ -255,9 +262,8 @@ final class Says {
 	/**
 	 * @param sentence a sentence
 	 * @return whether each asked word it leaves out is the head of a term the question
-	 * writes ("fee" of "termination fee") whose modifier it writes: it names the same
-	 * thing by another head ("an Early Termination Payment"), where one that writes the
-	 * head alone ("a service fee") names another
+	 * writes whose modifier it writes: the same thing by another head ("an Early
+	 * Termination Payment" of "termination fee"; "a service fee" is another)
 	 */
 	boolean headsLeftOut(String sentence) {
 		List<String> words = Stems.of(sentence);
