@@ -121,7 +121,7 @@ final class Lister {
 				}
 			}
 		}
-		else if (!question.names() && !says.bounded()) { // a bound asks the figure itself
+		else if (!question.names() && !says.bounded()) { // a figure asked stands as it is
 			standIn(question, says, scanned, (rest != null) ? List.of(scan, rest) : List.of(scan), met, items);
 		}
 		if (question.names()) {

@@ -245,10 +245,10 @@ final class Says {
 	}
 
 	/**
-	 * @return whether the question bounds a figure: then it is asked already
+	 * @return whether the question bounds a figure or writes one: it is asked already
 	 */
 	boolean bounded() {
-		return this.bound != null;
+		return this.bound != null || this.asked.stream().anyMatch((word) -> DIGIT.matcher(word).lookingAt());
 	}
 
 	/**
