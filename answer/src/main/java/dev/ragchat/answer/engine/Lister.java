@@ -1,6 +1,5 @@
 package dev.ragchat.answer.engine;
 
-import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -39,17 +38,15 @@ import dev.ragchat.retrieval.query.StopWords;
  * {@value Listing#SCAN_DEPTH}, at most {@value Listing#SCAN_DEPTH_MOST})
  * ({@link KnowledgeBaseSearch#scan});</li>
  * <li>judge: each passage's sentences, in rank order, until one says it ({@link Says}:
- * every word asked, none under a negation, a figure when one is asked of each document);
- * a document is an item with its first such sentence;</li>
+ * the words asked, none under a negation, a figure when one is asked of each document; a
+ * figure the others give may stand for a word, {@link StandIn}); a document is an item
+ * with its first such sentence;</li>
  * <li>count and cite: the items counted against the documents of the scope, the first
  * {@value Listing#SHOWN} listed in the text, each cited with its quote.</li>
  * </ol>
  * The count and the items are the engine's: a language model may only write above them.
  */
 final class Lister {
-
-	private static final String TRUNCATED = "The scan stopped before it read every passage that writes these words;"
-			+ " more documents may say it.";
 
 	/** A number a model may write about the items ("one" is more often a pronoun). */
 	private static final Pattern NUMBER = Pattern.compile("\\p{N}|\\b(?:two|three|four|five|six|seven|eight|nine"
@@ -124,6 +121,9 @@ final class Lister {
 				}
 			}
 		}
+		else if (!question.names() && !says.bounded()) { // a figure asked stands as it is
+			standIn(question, says, scanned, (rest != null) ? List.of(scan, rest) : List.of(scan), met, items);
+		}
 		if (question.names()) {
 			definedOnFirstPage(items, question, says);
 		}
@@ -132,6 +132,38 @@ final class Lister {
 		}
 		// 4. count and cite
 		return listed(question, new ArrayList<>(items.values()), documents, truncated);
+	}
+
+	/**
+	 * A figure the documents that say it all give where they say it ("a termination fee
+	 * of EUR 12,500") stands for one asked word in the others ("a break fee of SEK 22,000
+	 * … the termination date"), as a figure asked of each document does: read again in
+	 * the passages the scans read of the documents not yet listed, and in the best
+	 * passage of each that writes the modifiers of the question's terms ("termination":
+	 * "an Early Termination Payment of DKK 7,500"), at most {@value Listing#SCAN_DEPTH}.
+	 */
+	private void standIn(WholeQuestion question, Says says, SearchRequest scope, List<KnowledgeBaseSearch.Scan> reads,
+			Set<String> met, Map<String, Found> items) {
+		String kind = StandIn.kind(items.values().stream().map((item) -> item.sentence()).toList(),
+				items.values().stream().map((item) -> item.chunk().chunk().headingPath()).toList());
+		if (kind == null) {
+			return;
+		}
+		List<String> modifiers = terms(question.predicate()).stream()
+			.filter((term) -> says.modifiers().contains(Stems.stem(term)))
+			.toList();
+		List<KnowledgeBaseSearch.Scan> all = new ArrayList<>(reads);
+		if (!modifiers.isEmpty()) {
+			all.add(this.search.scan(scope, question.predicate(), modifiers, modifiers.size(), 1, Listing.SCAN_DEPTH));
+		}
+		for (KnowledgeBaseSearch.Scan read : all) {
+			List<ScoredChunk> unlisted = read.chunks()
+				.stream()
+				.filter((chunk) -> !items.containsKey(chunk.chunk().documentId()))
+				.toList();
+			judged(question, says, new KnowledgeBaseSearch.Scan(unlisted, false), met, kind)
+				.forEach(items::putIfAbsent);
+		}
 	}
 
 	/** The best passages of each document that write the words the judge requires. */
@@ -177,7 +209,7 @@ final class Lister {
 			// of a passage's sentences that say it, the one that writes most of it itself
 			// (a heading says it of every sentence below; a name is given by a sentence
 			// that writes what it is the name of, not by any under the heading)
-			Says.Heading heading = Says.Heading.of(chunk.title() + "\n" + chunk.headingPath());
+			Heading heading = Heading.of(chunk.title() + "\n" + chunk.headingPath());
 			String best = null;
 			int most = question.names() ? 0 : -1;
 			for (String sentence : Sentences.of(chunk.text())) {
@@ -194,6 +226,13 @@ final class Lister {
 					// no later sentence writes more of it
 					break;
 				}
+			}
+			if (best != null && kind != null && !Listing.EACH.equals(question.kind())
+					&& !StandIn.passageWrites(says, chunk) && !says.headsLeftOut(best)) {
+				// a figure stands for a word the passage writes elsewhere, or for the
+				// head
+				// of a term whose modifier the sentence writes; not for any
+				continue;
 			}
 			boolean defining = best != null && question.names() && says.defines(best);
 			if (best != null && (before == null || defining)) {
@@ -255,7 +294,7 @@ final class Lister {
 
 	private Listed listed(WholeQuestion question, List<Found> found, int scanned, boolean truncated) {
 		List<ScoredChunk> sources = found.stream().limit(Listing.SHOWN).map(Found::chunk).toList();
-		String text = text(question, found, scanned, truncated);
+		String text = ListedText.of(question, found, scanned, truncated);
 		List<Citation> cited = found.isEmpty() ? List.of() : this.citations
 			.of(new Citations.Cited(text, sources, IntStream.rangeClosed(1, sources.size()).boxed().toList()));
 		List<Listing.Item> items = new ArrayList<>();
@@ -269,46 +308,7 @@ final class Lister {
 		return new Listed(listing, text, cited, sources);
 	}
 
-	private static String text(WholeQuestion question, List<Found> found, int scanned, boolean truncated) {
-		NumberFormat numbers = NumberFormat.getIntegerInstance(Locale.ENGLISH);
-		String of = " of the " + numbers.format(scanned) + ((question.things() != null) ? " " + question.things() + " "
-				: " document" + ((scanned == 1) ? "" : "s") + " in scope ");
-		if (found.isEmpty()) {
-			return "None" + of + "says " + quoted(question) + "." + (truncated ? " " + TRUNCATED : "");
-		}
-		StringBuilder text = new StringBuilder(numbers.format(found.size())).append(of)
-			.append((found.size() == 1) ? "says" : "say")
-			.append(" ")
-			.append(quoted(question))
-			.append(":\n");
-		for (int i = 0; i < Math.min(found.size(), Listing.SHOWN); i++) {
-			Found item = found.get(i);
-			Listing.Value value = item.value();
-			text.append("\n- ")
-				.append(title(item.chunk().chunk()))
-				.append(", page ")
-				.append(item.chunk().chunk().page())
-				.append(": ")
-				.append((value != null) ? value.text() + ". " : "")
-				.append(item.sentence().strip())
-				.append(" [")
-				.append(i + 1)
-				.append("]");
-		}
-		if (found.size() > Listing.SHOWN) {
-			text.append("\n\n… and ")
-				.append(numbers.format(found.size() - Listing.SHOWN))
-				.append(" more: every one is in the answer's items.");
-		}
-		return truncated ? text.append("\n\n").append(TRUNCATED).toString() : text.toString();
-	}
-
-	/** What is asked and each condition, quoted: "a fee" and "governed by …". */
-	private static String quoted(WholeQuestion question) {
-		return "\"" + String.join("\" and \"", question.says()) + "\"";
-	}
-
-	private static String title(Chunk chunk) {
+	static String title(Chunk chunk) {
 		return (chunk.title() != null && !chunk.title().isBlank()) ? chunk.title().strip() : chunk.filename();
 	}
 
@@ -374,7 +374,7 @@ final class Lister {
 	 * the sentence gives when each document's is asked ({@code null} otherwise), and
 	 * whether the sentence defines what is asked as a term.
 	 */
-	private record Found(ScoredChunk chunk, String sentence, Listing.Value value, boolean defining) {
+	record Found(ScoredChunk chunk, String sentence, Listing.Value value, boolean defining) {
 
 		Listing.Item item() {
 			Chunk found = this.chunk.chunk();

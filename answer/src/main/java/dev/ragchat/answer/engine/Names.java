@@ -108,10 +108,12 @@ final class Names {
 			String token = tokens[i].replaceAll("^\\W+|[\\W&&[^.]]+$|'s$", "");
 			boolean capital = !token.isEmpty() && Character.isUpperCase(token.charAt(0)) && !StopWords.contains(token)
 					&& !asked.contains(Stems.stem(token));
-			if (capital) {
+			if (capital || (!run.isEmpty() && (token.equals("and") || token.equals("of")))) {
+				// "England and Wales", "Bank of England": the small word is part of the
+				// name
 				run.add(token);
 			}
-			else if (!run.isEmpty() && !(token.equals("and") || token.equals("of"))) {
+			else if (!run.isEmpty()) {
 				break;
 			}
 			if (!run.isEmpty() && tokens[i].matches(".*[,;:]$")) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.BiPredicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
@@ -15,8 +16,10 @@ import dev.ragchat.retrieval.query.StopWords;
 
 /**
  * Whether a sentence says what a question about the whole scope asks of each document: it
- * writes every word of what is asked (as the Porter stemmer writes them, the sentence's
- * heading counting too), and none of them stands under a negation of its clause ("no
+ * writes the words of what is asked (as the Porter stemmer writes them, the sentence's
+ * heading counting too; all but one of three, two of five; either side of an "or"
+ * ({@link Alternatives}); a permission by "may" ({@link Permission}); a name for the noun
+ * "which" asks it of), and none of them stands under a negation of its clause ("no
  * termination fee applies", "neither party owes a termination fee": the words without the
  * fact). A figure asked of each document must be in the sentence ({@link Figures}).
  * Written here because the rule is the judge of this one question kind: the extract's
@@ -29,45 +32,11 @@ final class Says {
 
 	private static final Pattern DIGIT = Pattern.compile("\\d");
 
-	/** A word that negates the words near it in its clause. */
-	private static final Pattern NEGATION = Pattern.compile(
-			"^\\W*(?:no|not|never|neither|nor|none|without|cannot|nothing|waives?|waived|\\w+n['\u2019]t)\\W*$",
-			Pattern.CASE_INSENSITIVE);
+	/** A word written as a name is, where a name stands for the noun asked. */
+	private static final Pattern NAME = Pattern.compile("^\\W*\\p{Lu}\\p{Ll}+\\W*$");
 
-	private static final Pattern FREE_OF = Pattern.compile("^\\W*free\\s+of\\W*$", Pattern.CASE_INSENSITIVE);
-
-	/**
-	 * Any of those, anywhere: most sentences write none, and are not read word by word.
-	 */
-	private static final Pattern ANY_NEGATION = Pattern.compile(
-			"\\b(?:no|not|never|neither|nor|none|without|cannot|nothing|waives?|waived|free\\s+of)\\b|n['\u2019]t\\b",
-			Pattern.CASE_INSENSITIVE);
-
-	/** A word that places a document before the one that writes it. */
-	private static final Pattern EARLIER = Pattern
-		.compile("^\\W*(?:earlier|previous|prior|former|preceding|superseded|expired)\\W*$", Pattern.CASE_INSENSITIVE);
-
-	private static final Pattern ANY_EARLIER = Pattern
-		.compile("\\b(?:earlier|previous|prior|former|preceding|superseded|expired)\\b", Pattern.CASE_INSENSITIVE);
-
-	/** A kind of document ("agreement", "lease", "policy"). */
-	private static final Pattern DOCUMENT = Pattern.compile(
-			"^\\W*(?:agreements?|contracts?|leases?|polic(?:y|ies)|versions?|editions?|arrangements?|deeds?)\\W*$",
-			Pattern.CASE_INSENSITIVE);
-
-	/**
-	 * A comparative after a negation: "not less than 90 days" bounds a figure, it does
-	 * not deny it.
-	 */
-	private static final Pattern COMPARATIVE = Pattern
-		.compile("^\\W*(?:less|more|fewer|later|earlier|greater|longer|shorter|sooner)\\W*$", Pattern.CASE_INSENSITIVE);
-
-	/** A word that begins a clause of its own. */
-	private static final Pattern CLAUSE_WORD = Pattern
-		.compile("^\\W*(?:but|however|except|unless|although|whereas|while|and|or)\\W*$", Pattern.CASE_INSENSITIVE);
-
-	/** A word that ends its clause. */
-	private static final Pattern CLAUSE_END = Pattern.compile("[,;:()]$|[.;:]\\W*$");
+	/** A noun in the possessive the question begins with: group 1. */
+	private static final Pattern POSSESSIVE = Pattern.compile("^\\W*(\\p{L}+)['\u2019]s\\s");
 
 	/** How many words before an asked word a negation reaches. */
 	private static final int REACH = 6;
@@ -82,6 +51,18 @@ final class Says {
 	private final List<String> asked;
 
 	private final List<String> names;
+
+	/**
+	 * The noun "which" asks a name of ("country" of "which country's law governs each
+	 * contract?"): the possessive the question begins with, said by the name a sentence
+	 * gives ("Danish law governs"), or {@code null}.
+	 */
+	private final String named;
+
+	/** The asked words the question joins with "or", and their words. */
+	private final List<Alternatives> alternatives;
+
+	private final Set<String> alternated;
 
 	/** The asked words the question writes side by side, as pairs of stems. */
 	private final List<String[]> phrases;
@@ -113,6 +94,10 @@ final class Says {
 		this.bound = Figures.Bound.in(predicate);
 		String said = (this.bound != null) ? predicate.replace(this.bound.written(), " ") : predicate;
 		this.asked = Stems.of(said);
+		Matcher possessive = POSSESSIVE.matcher(said);
+		this.named = possessive.lookingAt() ? Stems.stem(possessive.group(1)) : null;
+		this.alternatives = Alternatives.in(said);
+		this.alternated = Alternatives.words(this.alternatives);
 		this.phrases = new ArrayList<>();
 		String[] tokens = Figures.withDigits(said).replaceAll("(?<=\\p{L})['\u2019]s\\b", "").split("\\s+");
 		for (int i = 0; i + 1 < tokens.length; i++) {
@@ -140,8 +125,8 @@ final class Says {
 		}
 		this.figure = figure;
 		String[] words = predicate.split("\\s+");
-		this.negative = Arrays.stream(words).anyMatch((word) -> NEGATION.matcher(word).find());
-		this.another = IntStream.range(0, words.length).anyMatch((i) -> another(words, i));
+		this.negative = Arrays.stream(words).anyMatch(Clauses::negates);
+		this.another = IntStream.range(0, words.length).anyMatch((i) -> Earlier.document(words, i));
 	}
 
 	/**
@@ -156,25 +141,27 @@ final class Says {
 	 * @return how many of the asked words a passage that says what is asked writes at
 	 * least, of those written in letters that are no names (a name may be written in
 	 * another form, "Danish" for Denmark, a number in words or digits, a currency by its
-	 * sign): what a scan can require of its candidates
+	 * sign, a permission by "may"): what a scan can require of its candidates
 	 */
 	int required() {
 		long words = this.asked.stream()
-			.filter((word) -> !this.names.contains(word) && word.matches("\\p{L}+") && !Figures.saidByASign(word))
+			.filter((word) -> !this.names.contains(word) && word.matches("\\p{L}+") && !Figures.saidByASign(word)
+					&& !Permission.word(word) && !this.alternated.contains(word) && !word.equals(this.named))
 			.distinct()
-			.count();
+			.count() + Alternatives.least(this.alternatives);
 		return (int) Math.max(0, words - tolerated(this.figure));
 	}
 
 	/**
-	 * How many asked words (no names) a sentence may leave out: one of three or more, a
-	 * figure asked standing, near the asked words, for the value it names ("120 days'
-	 * notice" gives the notice period), a bound for the figure and unit it asks, as "90
-	 * days" does.
+	 * How many asked words (no names) a sentence may leave out: one of three, two of
+	 * five, a figure asked standing, near the asked words, for the value it names ("120
+	 * days' notice" gives the notice period), a bound for the figure and unit it asks, as
+	 * "90 days" does.
 	 */
 	private int tolerated(boolean figured) {
-		int counted = this.asked.size() + ((this.bound != null) ? 2 : 0) + (figured ? 1 : 0);
-		return (counted >= 3) ? 1 : 0;
+		int counted = (int) this.asked.stream().filter((word) -> !this.alternated.contains(word)).count()
+				+ Alternatives.least(this.alternatives) + ((this.bound != null) ? 2 : 0) + (figured ? 1 : 0);
+		return (counted >= 5) ? 2 : (counted >= 3) ? 1 : 0;
 	}
 
 	/**
@@ -206,31 +193,47 @@ final class Says {
 	 * (its heading aside), else -1
 	 */
 	int written(String sentence, Heading heading, String kind) {
-		Listing.Value value = this.figure ? Figures.value(sentence, heading.text()) : null;
+		Listing.Value value = (this.figure || kind != null) ? Figures.value(sentence, heading.text()) : null;
 		if (this.asked.isEmpty() || !mayHold(sentence, heading.text()) || (this.figure && value == null)
 				|| (this.bound != null && Figures.of(sentence).stream().noneMatch(this.bound::holds))) {
 			return -1;
 		}
 		List<String> words = Stems.of(sentence);
 		List<String> headed = heading.stems();
+		boolean permits = Permission.granted(sentence, words);
 		int missing = 0;
 		for (String word : this.asked) {
+			if ((Permission.word(word) && permits) || this.alternated.contains(word)
+					|| (word.equals(this.named) && Names.name(sentence, this.asked) != null)) {
+				continue;
+			}
 			if (!words.contains(word) && !headed.contains(word)) {
-				if (this.names.contains(word) && !Names.named(word, words) && !Names.named(word, headed)) {
+				// a name, or a currency asked in small letters ("in euros"), narrows what
+				// is asked
+				if ((this.names.contains(word) && !Names.named(word, words) && !Names.named(word, headed))
+						|| (Figures.saidByASign(word) && !this.names.contains(word))) {
 					return -1;
 				}
 				missing += this.names.contains(word) ? 0 : 1;
 			}
 		}
+		for (Alternatives joined : this.alternatives) {
+			missing += joined.missing((word) -> words.contains(word) || headed.contains(word)
+					|| (this.names.contains(word) && (Names.named(word, words) || Names.named(word, headed))));
+		}
+		// a term written apart ("a break fee … the termination date") is not written
+		missing += apart(words);
 		// a figure is looked for near the asked words only where a word is missing
 		boolean standsFor = missing > tolerated(false) && kind != null && kind.equals(Figures.kind(value))
 				&& markedNear(Figures.withDigits(sentence), Says::digits);
-		if (missing > tolerated(standsFor) || !together(words) || negated(sentence) != this.negative
+		if (missing > tolerated(standsFor) || negated(sentence) != this.negative
 				|| (!this.another && ofAnother(sentence))) {
 			// (the sentence says it, or says that it is not, as the question asks)
 			return -1;
 		}
-		return (int) this.asked.stream().filter(words::contains).count();
+		return (int) this.asked.stream()
+			.filter((word) -> words.contains(word) || Permission.word(word) && permits)
+			.count();
 	}
 
 	/**
@@ -239,6 +242,35 @@ final class Says {
 	 */
 	String name(String sentence) {
 		return Names.name(sentence, this.asked);
+	}
+
+	/**
+	 * @return whether the question bounds a figure or writes one: it is asked already
+	 */
+	boolean bounded() {
+		return this.bound != null || this.asked.stream().anyMatch((word) -> DIGIT.matcher(word).lookingAt());
+	}
+
+	/**
+	 * @return the first words of the terms the question writes ("termination" of
+	 * "termination fee"), as stems
+	 */
+	List<String> modifiers() {
+		return this.phrases.stream().map((pair) -> pair[0]).distinct().toList();
+	}
+
+	/**
+	 * @param sentence a sentence
+	 * @return whether each asked word it leaves out is the head of a term the question
+	 * writes whose modifier it writes: the same thing by another head ("an Early
+	 * Termination Payment" of "termination fee"; "a service fee" is another)
+	 */
+	boolean headsLeftOut(String sentence) {
+		List<String> words = Stems.of(sentence);
+		return this.asked.stream()
+			.filter((word) -> !words.contains(word) && !Permission.word(word) && !this.names.contains(word))
+			.allMatch((word) -> this.phrases.stream()
+				.anyMatch((pair) -> pair[1].equals(word) && words.contains(pair[0])));
 	}
 
 	/**
@@ -270,11 +302,11 @@ final class Says {
 	}
 
 	/**
-	 * Whether each two words the question writes side by side ("termination fee", "mouse
-	 * cells") stand within {@value #SLOP} words of each other where the sentence writes
-	 * both.
+	 * How many pairs of words the question writes side by side ("termination fee") the
+	 * sentence writes, but not within {@value #SLOP} words: each a word not written.
 	 */
-	private boolean together(List<String> words) {
+	private int apart(List<String> words) {
+		int apart = 0;
 		for (String[] phrase : this.phrases) {
 			int nearest = Integer.MAX_VALUE;
 			for (int i = 0; i < words.size(); i++) {
@@ -288,10 +320,10 @@ final class Says {
 				}
 			}
 			if (nearest != Integer.MAX_VALUE && nearest > SLOP + 1) {
-				return false;
+				apart++;
 			}
 		}
-		return true;
+		return apart;
 	}
 
 	/**
@@ -301,13 +333,7 @@ final class Says {
 	 * applies, and a termination fee of EUR 5,000 is owed").
 	 */
 	private boolean negated(String sentence) {
-		return ANY_NEGATION.matcher(sentence).find() && markedNear(sentence, Says::negation);
-	}
-
-	private static boolean negation(String[] tokens, int i) {
-		boolean bounding = i + 1 < tokens.length && COMPARATIVE.matcher(tokens[i + 1]).matches();
-		return (NEGATION.matcher(tokens[i]).find() && !bounding)
-				|| (i + 1 < tokens.length && FREE_OF.matcher(tokens[i] + " " + tokens[i + 1]).matches());
+		return Clauses.anyNegation(sentence) && markedNear(sentence, Clauses::negation);
 	}
 
 	private static boolean digits(String[] tokens, int i) {
@@ -320,13 +346,7 @@ final class Says {
 	 * under that earlier agreement was settled").
 	 */
 	private boolean ofAnother(String sentence) {
-		return ANY_EARLIER.matcher(sentence).find() && markedNear(sentence, Says::another);
-	}
-
-	private static boolean another(String[] tokens, int i) {
-		return EARLIER.matcher(tokens[i]).matches()
-				&& ((i + 1 < tokens.length && DOCUMENT.matcher(tokens[i + 1]).matches())
-						|| (i + 2 < tokens.length && DOCUMENT.matcher(tokens[i + 2]).matches()));
+		return Earlier.mentioned(sentence) && markedNear(sentence, Earlier::document);
 	}
 
 	/**
@@ -337,22 +357,27 @@ final class Says {
 	private boolean markedNear(String sentence, BiPredicate<String[], Integer> marker) {
 		String[] tokens = SPACE.split(sentence);
 		String[] stems = Arrays.stream(tokens).map(Stems::stem).toArray(String[]::new);
+		// the modal stands where a permission asked is said ("no animals may be kept")
+		boolean permission = this.asked.stream().anyMatch(Permission::word);
 		List<int[]> marks = new ArrayList<>();
 		List<int[]> asked = new ArrayList<>();
 		int clause = 0;
 		for (int i = 0; i < tokens.length; i++) {
 			String stem = stems[i];
-			if (CLAUSE_WORD.matcher(tokens[i]).matches()) {
-				clause++;
-			}
+			// (an "or" between two words asked as alternatives joins them: "no cats or
+			// dogs")
+			boolean joins = i > 0 && i + 1 < tokens.length && this.alternated.contains(stems[i - 1])
+					&& this.alternated.contains(stems[i + 1]);
+			clause += (Clauses.begins(tokens, i) && !joins) ? 1 : 0;
 			if (marker.test(tokens, i)) {
 				marks.add(new int[] { i, clause });
 			}
-			else if (this.asked.contains(stem)
-					|| (!stem.isEmpty() && this.names.stream().anyMatch((name) -> Names.named(name, List.of(stem))))) {
+			else if (this.asked.contains(stem) || (permission && Permission.modal(tokens[i]))
+					|| (!stem.isEmpty() && this.names.stream().anyMatch((name) -> Names.named(name, List.of(stem))))
+					|| (this.named != null && i > 0 && NAME.matcher(tokens[i]).matches())) {
 				asked.add(new int[] { i, clause });
 			}
-			if (CLAUSE_END.matcher(tokens[i]).find()) {
+			if (Clauses.ends(tokens[i])) {
 				clause++;
 			}
 		}
@@ -370,20 +395,6 @@ final class Says {
 		return marks.stream()
 			.anyMatch((mark) -> held[mark[1]] == most
 					&& asked.stream().anyMatch((word) -> word[1] == mark[1] && Math.abs(word[0] - mark[0]) <= REACH));
-	}
-
-	/**
-	 * The headings above a passage's sentences, stemmed once for all of them.
-	 *
-	 * @param text the title and headings
-	 * @param stems their words as stems
-	 */
-	record Heading(String text, List<String> stems) {
-
-		static Heading of(String text) {
-			return new Heading(text, Stems.of(text));
-		}
-
 	}
 
 }

@@ -124,12 +124,18 @@ record WholeQuestion(String kind, String predicate, boolean earlier, List<String
 			+ "(?:the|a|an|this|that|it|its|i|we|you|they|he|she)|(?:have|has|had)\\s+(?:i|we|you|they|he|she|it))\\b",
 			Pattern.CASE_INSENSITIVE);
 
-	/** The verbs a document says something with: not what it says. */
+	/**
+	 * The verbs a document says something with, not what it says, and after one the kind
+	 * of thing a paper reports, not what it reports ("report experiments on mice": mice;
+	 * an abstract says "mice lacking the gene", seldom "experiment").
+	 */
 	private static final Pattern SAYING = Pattern
 		.compile("^(?:that\\s+|which\\s+|where\\s+|whose\\s+)?(?:do\\s+|does\\s+|did\\s+"
 				+ "|is\\s+|are\\s+)?(?:(?:mention|say|contain|include|discuss|cover|describe|state|report|name|list|refer\\s+to"
-				+ "|talk\\s+about|speak\\s+of|deal\\s+with|give|have)(?:s|es|ed|ing)?\\b\\s*|(?:mentioning|containing|including"
-				+ "|with|about|on)\\b\\s*)?", Pattern.CASE_INSENSITIVE);
+				+ "|talk\\s+about|speak\\s+of|deal\\s+with|give|have|set)(?:s|es|ed|ing)?\\b\\s*(?:(?:an?\\s+|any\\s+)?"
+				+ "(?:experiments?|research|stud(?:y|ies)|results?|findings?|evidence|data)\\s+(?:on|in|with|of|about|from|into"
+				+ "|using|involving)\\s+)?|(?:mentioning|containing|including|with|about|on)\\b\\s*)?",
+				Pattern.CASE_INSENSITIVE);
 
 	/**
 	 * @param message what was asked

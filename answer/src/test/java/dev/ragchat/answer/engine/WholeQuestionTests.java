@@ -18,7 +18,9 @@ class WholeQuestionTests {
 					Which contracts have a termination fee?                  | which    | a termination fee                | false
 					Which of our policies mention remote work?              | which    | remote work                      | false
 					In which annual reports does revenue fall?              | which    | revenue fall                     | false
-					What papers report results in mice?                     | which    | results in mice                  | false
+					What papers report results in mice?                     | which    | mice                             | false
+					Which abstracts report experiments on mice or rats?     | which    | mice or rats                     | false
+					How many contracts set a termination fee in euros?      | how-many | a termination fee in euros       | false
 					How many of our policies mention remote work?           | how-many | remote work                      | false
 					How many contracts are governed by the laws of Norway?  | how-many | governed by the laws of Norway   | false
 					and how many of them have a termination fee?            | how-many | a termination fee                | true

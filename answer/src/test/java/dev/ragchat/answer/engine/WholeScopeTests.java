@@ -118,6 +118,101 @@ class WholeScopeTests {
 	}
 
 	@Test
+	void aFigureTheOthersGiveStandsForAWordThePassageWritesElsewhereButNotForAny() {
+		// two documents that say it in the asked words tell how the others may say it
+		List<String> withFee = leases(2,
+				(n) -> "A termination fee of EUR " + (n + 1) + "00 is owed when the tenant ends the lease early.");
+		lease("break-1", "Break Row 1",
+				"Should the tenant end the lease early, a break fee of EUR 800 is payable within 30 days of the"
+						+ " termination date.");
+		lease("break-2", "Break Row 2", "No break fee of EUR 800 is payable after the termination date.");
+		lease("early-1", "Early Row 1", "On early termination the tenant pays EUR 600.");
+		lease("service-1", "Service Row 1", "A service fee of EUR 40 is owed every month.");
+
+		Answer answer = ask("Which leases have a termination fee?");
+
+		assertThat(answer.listing().items()).extracting(Listing.Item::documentId)
+			.containsExactlyInAnyOrderElementsOf(
+					java.util.stream.Stream.concat(withFee.stream(), java.util.stream.Stream.of("break-1", "early-1"))
+						.toList());
+	}
+
+	@Test
+	void aPermissionIsGrantedByMayOrAnotherVerbOfPermissionButNotByANegatedMayNorTheMonth() {
+		lease("may-1", "Mill Street 1", "Pets may be kept in the flat.");
+		lease("permit-1", "Mill Street 2", "Pets are permitted with the landlord's written consent.");
+		lease("no-1", "Pets at Mill Street 3", "No animals may be kept in the flat.");
+		lease("month-1", "Mill Street 4", "Pets are listed in the inventory dated 9 May 2023.");
+
+		Answer answer = ask("Which leases allow pets?");
+
+		assertThat(answer.listing().items()).extracting(Listing.Item::documentId)
+			.containsExactlyInAnyOrder("may-1", "permit-1");
+	}
+
+	@Test
+	void eitherOfTheWordsAQuestionJoinsWithOrSaysIt() {
+		lease("cat-1", "Cat Row 1", "Cats are welcome in the flat.");
+		lease("dog-1", "Dog Row 1", "Small dogs are welcome in the flat.");
+		lease("dog-2", "Dog Row 2", "Large dogs are welcome in the flat.");
+		lease("none-1", "None Row 1", "No cats or small dogs are welcome in the flat.");
+
+		Answer answer = ask("Which leases mention cats or small dogs?");
+
+		assertThat(answer.listing().items()).extracting(Listing.Item::documentId)
+			.containsExactlyInAnyOrder("cat-1", "dog-1");
+	}
+
+	@Test
+	void aCurrencyAskedNarrowsWhatIsAsked() {
+		lease("euro-1", "Euro Row 1", "A termination fee of EUR 900 is owed when the tenant ends the lease early.");
+		lease("euro-2", "Euro Row 2", "A termination fee of €700 is owed when the tenant ends the lease early.");
+		lease("pound-1", "Pound Row 1", "A termination fee of GBP 800 is owed when the tenant ends the lease early.");
+
+		Answer answer = ask("How many leases set a termination fee in euros?");
+
+		assertThat(answer.listing().items()).extracting(Listing.Item::documentId)
+			.containsExactlyInAnyOrder("euro-1", "euro-2");
+	}
+
+	@Test
+	void aSentenceMayLeaveTwoOfFiveAskedWordsUnwritten() {
+		lease("visit-1", "Visit Row 1", "Visitors may park overnight in the courtyard.");
+		lease("visit-2", "Visit Row 2", "Guests of the tenant may not park overnight.");
+		lease("visit-3", "Visit Row 3", "The tenant pays for parking.");
+
+		Answer answer = ask("Which leases allow the tenant's guests to park overnight?");
+
+		assertThat(answer.listing().items()).extracting(Listing.Item::documentId).containsExactly("visit-1");
+	}
+
+	@Test
+	void aNegationInARelativeClauseDoesNotUnsayWhatTheSentenceSays() {
+		lease("pets-1", "Pets Row 1", "Pets are permitted in flats that do not have carpets.");
+		lease("pets-2", "Pets Row 2", "Pets are not permitted in the flats.");
+
+		Answer answer = ask("Which leases allow pets?");
+
+		assertThat(answer.listing().items()).extracting(Listing.Item::documentId).containsExactly("pets-1");
+	}
+
+	@Test
+	void theNounWhichAsksTheNameOfIsSaidByTheNameASentenceGives() {
+		lease("fjord-1", "Fjord Road 1",
+				"The laws of Norway apply to this lease, without regard to their conflict of laws rules.");
+		lease("dock-1", "Dock Road 1", "This lease is construed in accordance with Danish law.");
+		lease("wales-1", "Wales Road 1", "This lease is governed by the laws of England and Wales.");
+		lease("mill-1", "Mill Street 1", "The tenant pays the rent on the first working day of each month.");
+
+		Answer answer = ask("Which country's law governs each lease?");
+
+		assertThat(answer.listing().items()).extracting(Listing.Item::documentId, (item) -> item.value().text())
+			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("fjord-1", "Norway"),
+					org.assertj.core.groups.Tuple.tuple("dock-1", "Danish"),
+					org.assertj.core.groups.Tuple.tuple("wales-1", "England and Wales"));
+	}
+
+	@Test
 	void aNameCountsInAnotherFormOfTheWord() {
 		lease("fjord-1", "Fjord Road 1", "This lease is governed by Norwegian law.");
 		lease("fjord-2", "Fjord Road 2", "The laws of Norway govern this lease.");
