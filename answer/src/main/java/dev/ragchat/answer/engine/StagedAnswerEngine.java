@@ -29,6 +29,8 @@ import dev.ragchat.answer.query.QueryRewriter;
 import dev.ragchat.answer.query.RewriteSearch;
 import dev.ragchat.answer.search.KnowledgeBaseSearch;
 import dev.ragchat.answer.text.CitationMarkers;
+import dev.ragchat.answer.whole.Lister;
+import dev.ragchat.answer.whole.WholeQuestion;
 import dev.ragchat.answer.widen.Focus;
 import dev.ragchat.answer.widen.PageContext;
 import dev.ragchat.answer.widen.SourcesProcessor;
@@ -47,17 +49,15 @@ import org.springframework.util.Assert;
  * search as {@code /search}), of the request's scope: one knowledge base, or several and
  * maybe only some of their documents ({@link SearchScope}); no source of the answer lies
  * outside it. For the extract's judge the search is expanded: each name of the question
- * the chunks found do not speak of is looked up, the documents about it are searched
- * (each through {@link KnowledgeBaseSearch}) and what they give is joined into the found
- * set, which is then read for what it says of the question's names
- * ({@link Grounding});</li>
+ * the chunks found do not speak of is looked up, the documents about it are searched and
+ * what they give is joined into the found set, read for what it says of the question's
+ * names ({@link Grounding});</li>
  * <li>judge: do the sources answer? ({@link Judge}: the search's verdict, then the ground
  * step's rules for the extract or the similarity floor before a language model); a judge
  * reads what the search stage found and read, and decides: it searches nothing;</li>
- * <li>widen: the post-retrieval steps ({@link SourcesProcessor}, one signature), after
- * the judge, the first that applies: a summary reads the document in focus
- * ({@link Focus}); a source of a paginated document is read with the rest of its page, so
- * that a table's row comes with its neighbours (small-to-big, {@link PageContext});</li>
+ * <li>widen: the post-retrieval steps ({@link SourcesProcessor}), the first that applies:
+ * a summary reads the document in focus ({@link Focus}); a source of a paginated document
+ * is read with its page, a table's row with its neighbours ({@link PageContext});</li>
  * <li>generate: the answer from the numbered sources, or the refusal
  * ({@link AnswerGenerator}), markers renumbered in order of first use (a marker that
  * names no source is dropped);</li>

@@ -1,4 +1,4 @@
-package dev.ragchat.answer.engine;
+package dev.ragchat.answer.whole;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package dev.ragchat.answer.engine;
+package dev.ragchat.answer.whole;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -46,7 +46,7 @@ import dev.ragchat.retrieval.query.StopWords;
  * </ol>
  * The count and the items are the engine's: a language model may only write above them.
  */
-final class Lister {
+public final class Lister {
 
 	/** A number a model may write about the items ("one" is more often a pronoun). */
 	private static final Pattern NUMBER = Pattern.compile("\\p{N}|\\b(?:two|three|four|five|six|seven|eight|nine"
@@ -60,7 +60,7 @@ final class Lister {
 	 * @param search the one search
 	 * @param citations cites the listed quotes
 	 */
-	Lister(KnowledgeBaseSearch search, Citations citations) {
+	public Lister(KnowledgeBaseSearch search, Citations citations) {
 		this.search = search;
 		this.citations = citations;
 	}
@@ -72,7 +72,7 @@ final class Lister {
 	 * @return the answer, or {@code null} when the question asks nothing a sentence can
 	 * say (it is answered as any other)
 	 */
-	Listed list(WholeQuestion question, SearchRequest scope, List<Turn> history) {
+	public Listed list(WholeQuestion question, SearchRequest scope, List<Turn> history) {
 		boolean each = Listing.EACH.equals(question.kind());
 		Says says = new Says(question.predicate(), each && !question.names());
 		if (says.asked().isEmpty()) {
@@ -323,7 +323,7 @@ final class Lister {
 	 * @param tokens told the paragraph as it is written
 	 * @return the paragraph, or {@code null}
 	 */
-	static AnswerGenerator.Generated introduced(AnswerGenerator generator, AnswerRequest request, Listed listed,
+	public static AnswerGenerator.Generated introduced(AnswerGenerator generator, AnswerRequest request, Listed listed,
 			Consumer<String> tokens) {
 		Listing listing = listed.listing();
 		String task = request.question() + "\n\n(" + listing.count() + " of the " + listing.scanned()
@@ -392,7 +392,7 @@ final class Lister {
 	 * @param citations the citations of the text's markers
 	 * @param sources the passages the text cites
 	 */
-	record Listed(Listing listing, String text, List<Citation> citations, List<ScoredChunk> sources) {
+	public record Listed(Listing listing, String text, List<Citation> citations, List<ScoredChunk> sources) {
 
 	}
 

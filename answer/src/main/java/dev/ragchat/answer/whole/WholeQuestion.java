@@ -1,4 +1,4 @@
-package dev.ragchat.answer.engine;
+package dev.ragchat.answer.whole;
 
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +31,7 @@ import dev.ragchat.answer.Listing;
  * "which halls allow pets?"), each with a document of its own ({@link Things}), or
  * {@code null} when it asks about documents
  */
-record WholeQuestion(String kind, String predicate, boolean earlier, List<String> conditions, boolean names,
+public record WholeQuestion(String kind, String predicate, boolean earlier, List<String> conditions, boolean names,
 		String things) {
 
 	/**

@@ -1,4 +1,4 @@
-package dev.ragchat.answer.engine;
+package dev.ragchat.answer.whole;
 
 import java.text.ParsePosition;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.ragchat.answer.engine;
+package dev.ragchat.answer.whole;
 
 import dev.ragchat.answer.Listing;
 import org.junit.jupiter.params.ParameterizedTest;
