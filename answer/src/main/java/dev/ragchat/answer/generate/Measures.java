@@ -1,6 +1,5 @@
 package dev.ragchat.answer.generate;
 
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 import dev.ragchat.answer.text.Asks;
@@ -126,7 +125,7 @@ enum Measures {
 	 * @return what the answer says the passages found do not give: "no price or cost"
 	 */
 	String missing() {
-		return this.said.toLowerCase(Locale.ROOT);
+		return this.said;
 	}
 
 }
