@@ -47,7 +47,8 @@ public record WholeQuestion(String kind, String predicate, boolean earlier, List
 	/** Plural nouns English uses for documents. */
 	private static final String DOCUMENTS = "(?:documents|files|contracts|agreements|leases|policies|papers|reports"
 			+ "|filings|abstracts|articles|pages|invoices|manuals|guides|handbooks|memos|studies|proposals|publications"
-			+ "|transcripts|brochures|specifications)";
+			+ "|transcripts|brochures|specifications|leaflets|booklets|pamphlets|flyers|newsletters|bulletins|circulars"
+			+ "|datasheets|factsheets|letters|e-?mails|theses|dissertations|presentations|certificates|receipts)";
 
 	/** Words before the noun: "of our", "of the annual", "of them". */
 	private static final String BEFORE = "(?:of\\s+(?:the|our|these|those|my|your|all(?:\\s+the)?)\\s+)?(?:[\\w-]+\\s+){0,2}?";
@@ -95,7 +96,8 @@ public record WholeQuestion(String kind, String predicate, boolean earlier, List
 	/** Singular nouns English uses for a document. */
 	private static final String DOCUMENT = "(?:document|file|contract|agreement|lease|policy|paper|report|filing|abstract"
 			+ "|article|page|invoice|manual|guide|handbook|memo|study|proposal|publication|transcript|brochure"
-			+ "|specification)";
+			+ "|specification|leaflet|booklet|pamphlet|flyer|newsletter|bulletin|circular|datasheet|factsheet|letter"
+			+ "|e-?mail|thesis|dissertation|presentation|certificate|receipt)";
 
 	private static final Pattern EACH = Pattern.compile("\\s*\\b(?:(of|in|for|from|by|across)\\s+)?(?:each|every)\\s+"
 			+ "(?:(?:one\\s+)?of\\s+(?:the|our|these|those)\\s+(?:[\\w-]+\\s+){0,2}?" + DOCUMENTS

@@ -30,6 +30,9 @@ class WholeQuestionTests {
 					List all leases that mention a garden                   | list     | a garden                         | false
 					What is the notice period of each contract?             | each     | notice period                    | false
 					Give me the net sales in each annual filing             | each     | net sales                        | false
+					How many leaflets warn that it can make you drowsy?     | how-many | warn that it can make you drowsy | false
+					What is the dose given in each leaflet?                 | each     | dose given                       | false
+					Which newsletters mention the harbour festival?         | which    | the harbour festival             | false
 					""")
 	void readsTheKindAndWhatADocumentMustSay(String question, String kind, String predicate, boolean earlier) {
 		WholeQuestion whole = WholeQuestion.of(question);
