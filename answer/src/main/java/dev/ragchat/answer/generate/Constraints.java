@@ -68,8 +68,14 @@ final class Constraints {
 			.filter((candidate) -> asks.documents()
 				.contains(question.sources().get(candidate.source - 1).chunk().documentId()))
 			.toList();
-		// the subject's own documents answer: a page about something else is no answer
-		return new Met((nearest(subject) >= minSimilarity) ? subject : met, null, null);
+		// the subject's own documents answer, unless another source's sentence is much
+		// nearer what is asked: the search kept only sources about the subject (from its
+		// documents or writing its name), so that is a page that names it, such as a
+		// price list, never a page about something else
+		double own = nearest(subject);
+		return new Met(
+				(own >= minSimilarity && own >= nearest(met) - ExtractiveGenerator.QUOTED_WITH_BEST) ? subject : met,
+				null, null);
 	}
 
 	private static double nearest(List<Candidate> candidates) {

@@ -42,6 +42,9 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 	 */
 	static final double NEAR_QUESTION = 0.8;
 
+	/** How much less near than the best a sentence quoted with it may be. */
+	static final double QUOTED_WITH_BEST = 0.08;
+
 	static final String WRITING_PREFIX = "Writing that needs a language model, which answers here do not use. "
 			+ "What the documents say of it: ";
 
@@ -192,7 +195,7 @@ public final class ExtractiveGenerator implements AnswerGenerator {
 	 */
 	private List<Candidate> chosen(List<Candidate> quotable, double best) {
 		List<Candidate> chosen = new ArrayList<>(quotable.stream()
-			.filter((c) -> c.similarity >= best - 0.08)
+			.filter((c) -> c.similarity >= best - QUOTED_WITH_BEST)
 			.sorted(Comparator.comparingDouble((Candidate c) -> c.similarity).reversed())
 			.limit(this.maxSentences)
 			.toList());

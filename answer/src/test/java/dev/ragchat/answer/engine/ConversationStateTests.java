@@ -276,7 +276,26 @@ class ConversationStateTests {
 		// "also": the conversation is still about the fryer
 		assertThat(fruit.grounded()).as(fruit.text()).isTrue();
 		assertThat(documents(fruit)).containsOnly("calda-a6");
-		assertThat(fruit.trace().stage(Trace.REWRITE).gave()).isEqualTo("Can it also dry fruit?");
+		assertThat(fruit.trace().stage(Trace.REWRITE).gave())
+			.isEqualTo("Can it also dry fruit? Calda A6 Dual Air Fryer");
+	}
+
+	@Test
+	void aTrailTheAssistantNamedStaysTheSubjectThoughAnotherPageWritesTheQuestionsWordsMore() {
+		add("scarrow", "Scarrow Ridge Trail",
+				section("Route", "The trail climbs six hundred metres from the car park to the summit cairn."),
+				section("Animals", "On leads they may walk as far as the Saddle junction, not beyond."));
+		add("dogs", "Dogs in the park", section("Campgrounds",
+				"A dog can come to every campground on a lead; a strong dog must be kept from the hiker paths."));
+		Chat chat = new Chat(extract());
+		chat.history.add(new Turn(Turn.USER, "Which walk has the best views?"));
+		chat.history.add(new Turn(Turn.ASSISTANT, "The Scarrow Ridge Trail climbs to the summit cairn."));
+		Answer dog = chat.ask("Can my dog come? She's a strong hiker.");
+		// the campground page writes "dog", "come", "strong" and "hiker", the trail's
+		// page
+		// none of them: the conversation is still about the trail, which a turn named
+		assertThat(dog.trace().stage(Trace.REWRITE).gave()).contains("Scarrow Ridge Trail");
+		assertThat(documents(dog)).doesNotContain("dogs");
 	}
 
 	@Test
