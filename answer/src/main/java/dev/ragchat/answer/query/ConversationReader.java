@@ -31,9 +31,10 @@ import org.tartarus.snowball.ext.PorterStemmer;
  * <li>otherwise it follows up on the subject in focus: the latest one a turn named, the
  * answer's (what it names, else what it cited or quoted) before its question's; a turn
  * whose answer was refused puts nothing in focus. It is searched with the subject's name,
- * in the subject's documents when they speak of what it asks. A subject a turn named
- * stays the subject until a message names another; one an answer only cited or read like
- * is left when other documents speak of the message's words and its own do not;</li>
+ * in the subject's documents when they speak of what it asks. When other documents speak
+ * of its words and the subject's do not, the conversation may have moved on, unless a
+ * turn named the subject and the message points back at it ("how much does it
+ * cost");</li>
  * <li>the constraints asked: the years of the message, or those of the question it
  * follows up on; a comparison that names neither side ("compare the two") compares the
  * last two questions answered.</li>
@@ -140,21 +141,29 @@ public final class ConversationReader implements QueryRewriter {
 		}
 		List<String> documents = ConversationState.documentsOf(prior.focus());
 		String carried = asked.equals(periods) ? "" : " " + String.join(" ", asked);
-		if (!documents.isEmpty() && ConversationState.namedOf(prior.focus()).isEmpty()) {
-			// no turn named the subject, an answer only cited or read like its documents:
-			// when other documents hold words of the message that its documents do not,
-			// and its documents hold none that they do not, the conversation may have
-			// moved on. A subject a turn named stays the subject until a message names
-			// another: "Can it also dry fruit?" of a page that says "dehydrate"
-			Set<String> inFocus = held(own, scope.in(documents), documents, true);
-			Set<String> elsewhere = held(own, scope, documents, false);
-			if (!inFocus.containsAll(elsewhere) && elsewhere.containsAll(inFocus)) {
+		// a message that points back at a subject a turn named is about it, whatever
+		// words other documents hold ("Can my dog come? She's a strong hiker." of a
+		// trail)
+		boolean pointed = !ConversationState.namedOf(prior.focus()).isEmpty() && Asks.pointsBack(question);
+		Set<String> inFocus = pointed ? Set.of() : held(own, scope.in(documents), documents, true);
+		Set<String> elsewhere = pointed ? Set.of() : held(own, scope, documents, false);
+		if (!documents.isEmpty() && !inFocus.containsAll(elsewhere) && elsewhere.containsAll(inFocus)) {
+			// other documents hold words of the message its subject's do not, and the
+			// subject's hold none they do not: the conversation may have moved on
+			String why = "other documents speak of " + String.join(", ", new TreeSet<>(elsewhere)) + ", those of "
+					+ ConversationState.quoted(ConversationState.labelsOf(prior.focus())) + " of "
+					+ (inFocus.isEmpty() ? "none of it" : String.join(", ", new TreeSet<>(inFocus)));
+			if (ConversationState.namedOf(prior.focus()).isEmpty()) {
 				return asked(question, new ConversationState(List.of(), true, operator, periods, List.of(),
-						"other documents speak of " + String.join(", ", new TreeSet<>(elsewhere)) + ", those of "
-								+ ConversationState.quoted(ConversationState.labelsOf(prior.focus())) + " of "
-								+ (inFocus.isEmpty() ? "none of it" : String.join(", ", new TreeSet<>(inFocus)))
-								+ ": searched as asked"));
+						why + ": searched as asked"));
 			}
+			// a subject a turn named stays in focus all the same ("dry fruit" of a page
+			// that says "dehydrate"): its documents searched beside the scope, first
+			List<Subject> kept = prior.focus().stream().filter(Subject::documented).toList();
+			ConversationState state = new ConversationState(kept, false, operator, periods, List.of(),
+					why + ": searched as asked, the documents of "
+							+ ConversationState.quoted(ConversationState.labelsOf(kept)) + " first when they answer");
+			return new Rewrite(question, state.why(), null, null, state, state.named(), List.of());
 		}
 		ConversationState state = new ConversationState(prior.focus(), false, operator, asked, sides,
 				"it follows up on " + ConversationState.quoted(ConversationState.labelsOf(prior.focus())) + " ("

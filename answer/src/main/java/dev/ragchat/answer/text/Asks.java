@@ -179,6 +179,27 @@ public enum Asks {
 	}
 
 	/**
+	 * The words by which English points back at something said before: the third person's
+	 * pronouns ("it", "they", "her"), "this", "that", "one" ("the other one") and "there"
+	 * when it is a place ("getting off there", not "is there a …").
+	 */
+	private static final Pattern POINTS_BACK = Pattern.compile(
+			"\\b(?:it|its|it's|it’s|they|them|their|theirs|he|him"
+					+ "|his|she|her|hers|this|that|these|those|one|ones)\\b"
+					+ "|(?<!\\b(?:is|are|was|were|be)\\s)\\bthere\\b(?!\\s+(?:is|are|was|were|be|'s|’s)\\b)",
+			Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * @param message what was asked
+	 * @return whether it points back at something said before ("how much does it cost",
+	 * "can my boyfriend stay there?"); "How many days after a trip may expenses be
+	 * claimed?" stands on its own
+	 */
+	public static boolean pointsBack(String message) {
+		return POINTS_BACK.matcher(message).find();
+	}
+
+	/**
 	 * @param message what was asked
 	 * @return the words of what it asks about: its words ({@link Overlap#words}) without
 	 * those that ask, count or point ("summarise it", "compare the two", "why?" have
