@@ -109,30 +109,27 @@ def scifact(args, work):
             "files": files, "questions": questions, "corpus": str(data.resolve())}
 
 
-def ashcombe(args, work):
-    """The Ashcombe University pages of the conversation suite, and questions about its halls (ashcombe.json)."""
-    folder = ROOT / "benchmarks/eval/conversations-ashcombe/docs"
-    spec = json.loads((HERE / "ashcombe.json").read_text())
+def suite_set(name):
+    """Pages of one of our conversation suites and questions written by hand about them (NAME.json)."""
+    folder = ROOT / f"benchmarks/eval/conversations-{name}/docs"
+    spec = json.loads((HERE / f"{name}.json").read_text())
     questions = []
     for q in spec["questions"]:
         row = {k: v for k, v in q.items() if k != "method"}
         row.update({"count": len(q["gold"]), "ambiguous": q.get("ambiguous", [])})
         questions.append(row)
-    return {"name": "ashcombe", "kb": "whole-ashcombe", "description": spec["selection"],
+    return {"name": name, "kb": f"whole-{name}", "description": spec["selection"],
             "files": sorted(folder.glob("*.md")), "questions": questions, "corpus": str(folder)}
+
+
+def ashcombe(args, work):
+    """The Ashcombe University pages of the conversation suite, and questions about its halls (ashcombe.json)."""
+    return suite_set("ashcombe")
 
 
 def pellworth(args, work):
     """The Pellworth leaflets and pharmacy pages of the conversation suite, and their questions (pellworth.json)."""
-    folder = ROOT / "benchmarks/eval/conversations-pellworth/docs"
-    spec = json.loads((HERE / "pellworth.json").read_text())
-    questions = []
-    for q in spec["questions"]:
-        row = {k: v for k, v in q.items() if k != "method"}
-        row.update({"count": len(q["gold"]), "ambiguous": q.get("ambiguous", [])})
-        questions.append(row)
-    return {"name": "pellworth", "kb": "whole-pellworth", "description": spec["selection"],
-            "files": sorted(folder.glob("*.md")), "questions": questions, "corpus": str(folder)}
+    return suite_set("pellworth")
 
 
 def chains(questions):
