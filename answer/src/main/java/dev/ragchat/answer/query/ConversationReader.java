@@ -142,12 +142,12 @@ public final class ConversationReader implements QueryRewriter {
 		List<String> documents = ConversationState.documentsOf(prior.focus());
 		String carried = asked.equals(periods) ? "" : " " + String.join(" ", asked);
 		// a message that points back at a subject a turn named is about it, whatever
-		// words other documents hold ("Can my dog come? She's a strong hiker." of a
-		// trail)
-		boolean pointed = !ConversationState.namedOf(prior.focus()).isEmpty() && Asks.pointsBack(question);
-		Set<String> inFocus = pointed ? Set.of() : held(own, scope.in(documents), documents, true);
-		Set<String> elsewhere = pointed ? Set.of() : held(own, scope, documents, false);
-		if (!documents.isEmpty() && !inFocus.containsAll(elsewhere) && elsewhere.containsAll(inFocus)) {
+		// words other documents hold ("Can my dog come?" of a trail)
+		boolean tested = !documents.isEmpty()
+				&& (ConversationState.namedOf(prior.focus()).isEmpty() || !Asks.pointsBack(question));
+		Set<String> inFocus = tested ? held(own, scope.in(documents), documents, true) : Set.of();
+		Set<String> elsewhere = tested ? held(own, scope, documents, false) : Set.of();
+		if (tested && !inFocus.containsAll(elsewhere) && elsewhere.containsAll(inFocus)) {
 			// other documents hold words of the message its subject's do not, and the
 			// subject's hold none they do not: the conversation may have moved on
 			String why = "other documents speak of " + String.join(", ", new TreeSet<>(elsewhere)) + ", those of "

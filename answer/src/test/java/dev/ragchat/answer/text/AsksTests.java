@@ -72,4 +72,19 @@ class AsksTests {
 		assertThat(Asks.statement(message)).isFalse();
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "how much does it cost", "Can my dog come? She's a strong hiker.",
+			"anything we should know about getting off there?", "what about the other one?",
+			"Do they open on Sundays?" })
+	void aFollowUpPointsBackAtWhatWasSaidBefore(String message) {
+		assertThat(Asks.pointsBack(message)).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "How many days after a trip may expenses be claimed?", "is there a zipline for teenagers?",
+			"Which languages does your customer support speak?" })
+	void aNewQuestionStandsOnItsOwn(String message) {
+		assertThat(Asks.pointsBack(message)).isFalse();
+	}
+
 }
