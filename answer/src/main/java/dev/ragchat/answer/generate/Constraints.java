@@ -43,6 +43,13 @@ final class Constraints {
 					.covered(question, nearQuestion.isEmpty() ? candidates : nearQuestion, asks.periods()));
 			}
 		}
+		List<String> otherNumbers = AskedVersions.otherNumbers(question);
+		if (!otherNumbers.isEmpty()) {
+			// no sentence is of the numbered name asked ("Plan 3"): the sources give
+			// others
+			return new Met(List.of(), Refusal.OTHER_VERSION,
+					AnswerGenerator.NOT_FOUND + " " + AskedVersions.coveredNumbers(question, otherNumbers));
+		}
 		List<String> versions = AskedVersions.asked(question.text());
 		if (!versions.isEmpty()) {
 			met = AskedVersions.of(question, met, versions);

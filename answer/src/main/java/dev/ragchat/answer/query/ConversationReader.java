@@ -266,9 +266,9 @@ public final class ConversationReader implements QueryRewriter {
 			}
 		}
 		if (focus.isEmpty() && latest != null) {
-			// no turn names a document, and none is known to be cited: the document the
-			// last answer (or question) reads most like is what it was about
-			focus = this.mentions.found(latest.content(), scope);
+			// no turn names a document, none is known to be cited: the document the last
+			// answer (or question) reads most like, named if it writes its title's name
+			focus = this.mentions.found(latest.content(), scope, latest.byUser() ? Subject.USER : Subject.ASSISTANT);
 		}
 		return new Prior(focus, answered);
 	}

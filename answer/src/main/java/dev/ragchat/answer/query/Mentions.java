@@ -43,9 +43,7 @@ final class Mentions {
 	/** A code: a name with a digit or two capitals ("AX3000", "B7", "IBM"). */
 	static final Pattern CODE = Pattern.compile("\\p{N}|\\p{Lu}.*\\p{Lu}");
 
-	/**
-	 * A sentence an answer may have quoted: long enough to be found only where it was.
-	 */
+	/** The words of a sentence an answer may have quoted, found only where it was. */
 	private static final int QUOTED_WORDS = 6;
 
 	/** The words a turn may leave out of a title it names ("the"). */
@@ -148,17 +146,54 @@ final class Mentions {
 	/**
 	 * @param text a turn that names no document
 	 * @param scope where the conversation searches
-	 * @return the document a keyword look-up of it finds first, as a subject (none when
-	 * it finds nothing)
+	 * @param from who wrote it ({@link Subject#USER}, {@link Subject#ASSISTANT})
+	 * @return the document a keyword look-up of it finds first (if any), as a subject the
+	 * turn named when it writes a name of its title ("that's the Home Starter Account" of
+	 * "Is the Home Starter Account worth it?"), else only found
 	 */
-	List<Subject> found(String text, SearchRequest scope) {
+	List<Subject> found(String text, SearchRequest scope, String from) {
 		List<ScoredChunk> found = this.search.search(scope.lookingUp(text, 1)).chunks();
 		if (found.isEmpty()) {
 			return List.of();
 		}
 		Chunk chunk = found.get(0).chunk();
+		String name = nameOf(text, chunk);
+		if (name != null) {
+			return List.of(new Subject(name, List.of(chunk.documentId()), from));
+		}
 		return List.of(new Subject(chunk.title().isBlank() ? chunk.filename() : chunk.title(),
 				List.of(chunk.documentId()), Subject.FOUND));
+	}
+
+	/**
+	 * The longest run of names a text writes ("Home Starter Account", "Plan 1": proper
+	 * names or codes, a number after one) whose words a title holds; {@code null} when it
+	 * writes none. An answer's capitalised words are many, but one the document it reads
+	 * most like is titled by is what it speaks of.
+	 */
+	private String nameOf(String text, Chunk chunk) {
+		Set<String> title = new HashSet<>(Arrays.asList(plain(chunk.title() + " " + chunk.filename()).split(" ")));
+		Set<String> names = new HashSet<>();
+		this.search.shape(text).names().forEach((name) -> names.add(name.toLowerCase(Locale.ROOT)));
+		String best = null;
+		List<String> run = new ArrayList<>();
+		for (String token : (text + " .").split("\\s+")) {
+			String word = token.replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$", "").replaceAll("['’]s$", "");
+			String lower = word.toLowerCase(Locale.ROOT);
+			boolean name = !word.isEmpty() && title.contains(lower)
+					&& (names.contains(lower) || (!run.isEmpty() && lower.chars().allMatch(Character::isDigit)));
+			if (name) {
+				run.add(word);
+			}
+			if (!name || !token.endsWith(word)) {
+				String written = String.join(" ", run);
+				if (!run.isEmpty() && (best == null || written.length() > best.length())) {
+					best = written;
+				}
+				run.clear();
+			}
+		}
+		return best;
 	}
 
 	/**

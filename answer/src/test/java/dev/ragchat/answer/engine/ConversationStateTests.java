@@ -299,6 +299,27 @@ class ConversationStateTests {
 	}
 
 	@Test
+	void aNameTheAnswerWritesOfTheTitleOfThePageItReadsLikeIsTheSubject() {
+		add("greenway", "Is the Greenway Allotment Scheme worth joining?",
+				section("Joining", "A plot in the Greenway Allotment Scheme costs £40 a year with a water butt."),
+				section("Leaving", "If you give up your plot before the year is over, the council refunds the rent."));
+		add("seed-swap", "Spring seed swap at the library",
+				section("Swap", "Give away the seeds you saved over the year; the swap ends at noon."));
+		Chat chat = new Chat(extract());
+		chat.history.add(new Turn(Turn.USER, "is there a council scheme that rents you a plot to grow vegetables?"));
+		// a /v1 history: the answer cites nothing and quotes no sentence as written
+		chat.history.add(new Turn(Turn.ASSISTANT, "Yes, that's the Greenway Allotment Scheme: forty pounds a year "
+				+ "for a plot, and you get a water butt."));
+		Answer leaving = chat.ask("can i give it up before the year ends?");
+		// the swap page writes "ends", the scheme's page does not: the answer named the
+		// scheme, and the message points back at it
+		assertThat(leaving.trace().stage(Trace.REWRITE).gave()).contains("Greenway Allotment Scheme");
+		assertThat(leaving.grounded()).as(leaving.text()).isTrue();
+		assertThat(documents(leaving)).containsOnly("greenway");
+		assertThat(leaving.text()).contains("refunds");
+	}
+
+	@Test
 	void aFollowUpIsAnsweredFromTheSubjectsPageThoughAnotherPageWritesEveryNameTheAnswerGave() {
 		add("museum", "Harbour Museum",
 				section("Admission", "Children under twelve enter the museum free of charge; adults pay eight euros."));
@@ -459,6 +480,20 @@ class ConversationStateTests {
 		Answer released = new Chat(extract()).ask("What was added in version 1.5 of the K3 kettle firmware?");
 		assertThat(released.grounded()).as(released.text()).isTrue();
 		assertThat(released.text()).contains("beep").doesNotContain("keep-warm");
+	}
+
+	@Test
+	void aNumberedNameNoSourceWritesIsNotAnsweredWithTheOthersOfItsKind() {
+		add("ferry-routes", "Harbour ferry routes",
+				section("Route F2", "Route F2 sails from Old Quay to Gullhaven every 45 minutes, from 06:15."),
+				section("Route F4", "Route F4 sails from Old Quay to the beach every hour in summer."));
+		Answer other = new Chat(extract()).ask("What is the timetable of the F5 ferry from Old Quay?");
+		assertThat(other.grounded()).as(other.text()).isFalse();
+		assertThat(other.refusal().reason()).isEqualTo(Refusal.OTHER_VERSION);
+		assertThat(other.text()).contains("F2, F4, not F5").doesNotContain("06:15");
+		Answer asked = new Chat(extract()).ask("What is the timetable of the F4 ferry from Old Quay?");
+		assertThat(asked.grounded()).as(asked.text()).isTrue();
+		assertThat(asked.text()).contains("every hour");
 	}
 
 	@Test
