@@ -38,12 +38,14 @@ final class AskedVersions {
 	private static final Pattern DOTTED = Pattern.compile("(?<![\\p{N}.])\\d+\\.\\d+(?:\\.\\d+)*(?![\\p{N}.]?\\p{N})");
 
 	/**
-	 * A numbered name as a question writes it: capitals ("F5", "ATF4") or a capitalised
-	 * word not opening a sentence ("a Plan 3 loan"), then a number of up to three digits
-	 * that is no part of a larger figure.
+	 * A numbered name as a question writes it: capitals ("F5", "ATF4"), or a capitalised
+	 * word not opening a sentence, then a space ("a Plan 3 loan"; "Rad3" is a name of its
+	 * own, as genes are), then a number of up to three digits, no part of a larger
+	 * figure.
 	 */
 	private static final Pattern NUMBERED = Pattern
-		.compile("(?<![\\p{L}\\p{N}])(\\p{Lu}+|\\p{Lu}\\p{Ll}+)[ -]?(\\d{1,3})" + "(?![\\p{L}\\p{N}%]|[.,:]\\p{N})");
+		.compile("(?<![\\p{L}\\p{N}])(\\p{Lu}+(?=[ -]?\\d)|\\p{Lu}\\p{Ll}+(?=[ -]\\d))"
+				+ "[ -]?(\\d{1,3})(?![\\p{L}\\p{N}%]|[.,:]\\p{N})");
 
 	/** How many of the versions the sources give an answer names at most. */
 	static final int NAMED = 3;

@@ -29,6 +29,9 @@ class AskedVersionsTests {
 		assertThat(AskedVersions.otherNumbers(question("What does a Plan 2 loan charge?", LOANS))).isEmpty();
 		assertThat(AskedVersions.otherNumbers(question("Is IL-6 raised in the mice?", "Interleukin 6 rose.")))
 			.isEmpty();
+		// a capitalised word joined to its number is a name of its own, as genes are
+		assertThat(AskedVersions.otherNumbers(question("ATM and Rad3 related protein sense damage.", "Rad9 binds.")))
+			.isEmpty();
 		// a sentence's first word is capitalised whatever it is, and a larger figure is
 		// no
 		// number of a name
