@@ -12,6 +12,7 @@ import dev.ragchat.answer.SearchRequest;
 import dev.ragchat.answer.Turn;
 import dev.ragchat.answer.search.KnowledgeBaseSearch;
 import dev.ragchat.answer.text.Asks;
+import dev.ragchat.answer.text.Nouns;
 import dev.ragchat.answer.text.Overlap;
 import dev.ragchat.answer.text.Pointed;
 import dev.ragchat.retrieval.ScoredChunk;
@@ -32,8 +33,8 @@ import org.tartarus.snowball.ext.PorterStemmer;
  * answer's (what it names, else what it cited or quoted) before its question's; a turn
  * whose answer was refused puts nothing in focus. It is searched with the subject's name,
  * in the subject's documents when they speak of what it asks. When other documents speak
- * of its words and the subject's do not, the conversation may have moved on, unless a
- * turn named the subject and the message points back at it ("how much does it
+ * of its nouns (the things it asks of) and the subject's do not, it may have moved on,
+ * unless a turn named the subject and the message points back at it ("how much does it
  * cost");</li>
  * <li>the constraints asked: the years of the message, or those of the question it
  * follows up on; a comparison that names neither side ("compare the two") compares the
@@ -145,8 +146,9 @@ public final class ConversationReader implements QueryRewriter {
 		// words other documents hold ("Can my dog come?" of a trail)
 		boolean tested = !documents.isEmpty()
 				&& (ConversationState.namedOf(prior.focus()).isEmpty() || !Asks.pointsBack(question));
-		Set<String> inFocus = tested ? held(own, scope.in(documents), documents, true) : Set.of();
-		Set<String> elsewhere = tested ? held(own, scope, documents, false) : Set.of();
+		Set<String> things = tested ? Asks.own(String.join(" ", Nouns.of(question))) : Set.of();
+		Set<String> inFocus = held(things, scope.in(documents), documents, true);
+		Set<String> elsewhere = held(things, scope, documents, false);
 		if (tested && !inFocus.containsAll(elsewhere) && elsewhere.containsAll(inFocus)) {
 			// other documents hold words of the message its subject's do not, and the
 			// subject's hold none they do not: the conversation may have moved on
@@ -170,11 +172,9 @@ public final class ConversationReader implements QueryRewriter {
 						+ prior.focus().get(0).origin() + ")"
 						+ (carried.isEmpty() ? "" : "; the years asked before carried:" + carried));
 		// a subject someone named is searched in its documents; one only cited or read
-		// from an answer is context: its documents are where the answer was, not
-		// necessarily where the next one is
-		// the sources are about the subject, from its documents or writing its name; the
-		// judge holds them to the message's names and years (and the name of a subject no
-		// document is about)
+		// is context (where the answer was, not the next one); the sources are about the
+		// subject (its documents, or writing its name), held to the message's names and
+		// years (and the name of a subject no document is about)
 		String held = documents.isEmpty() ? " " + labels : "";
 		return new Rewrite(query + carried, state.why(), null, question + held + carried, state,
 				!ConversationState.namedOf(prior.focus()).isEmpty() ? documents : List.of(), prior.focus());

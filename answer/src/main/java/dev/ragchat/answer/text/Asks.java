@@ -67,6 +67,10 @@ public enum Asks {
 			+ "|compared|differences?|differ|versus|vs|list|enumerate|why|reasons?|how come|how much|how many|two|both"
 			+ "|either|former|latter|ones?|same|thing|things)\\b", Pattern.CASE_INSENSITIVE);
 
+	/** A word's clitic ("what's", "I'm", "isn't"), which is no word of its own. */
+	private static final Pattern CLITIC = Pattern.compile("n['’]t\\b|['’](?:s|m|re|ve|ll|d)\\b",
+			Pattern.CASE_INSENSITIVE);
+
 	private static final Pattern SUMMARY_WORDS = Pattern
 		.compile("\\b(summari[sz]e|summari[sz]ing|summary|sum up|overview|outline|gist|tl;?dr"
 				+ "|(key|main|important) (points|takeaways|ideas|facts))\\b", Pattern.CASE_INSENSITIVE);
@@ -206,7 +210,7 @@ public enum Asks {
 	 * none)
 	 */
 	public static Set<String> own(String message) {
-		return Overlap.words(ASKING_WORDS.matcher(message).replaceAll(" "));
+		return Overlap.words(ASKING_WORDS.matcher(CLITIC.matcher(message).replaceAll("")).replaceAll(" "));
 	}
 
 	/** "between A and B", "compare A with B", "A versus B". */

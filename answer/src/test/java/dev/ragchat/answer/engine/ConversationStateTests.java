@@ -320,6 +320,27 @@ class ConversationStateTests {
 	}
 
 	@Test
+	void aFollowUpHasMovedOnOnlyWhenOtherPagesSpeakOfItsNounsNotOfItsVerbs() {
+		add("riverside", "Riverside Hostel",
+				section("Guests", "A visitor of a resident may stay overnight on Friday and Saturday only."),
+				section("Kitchen", "The kitchen is shared by every floor."));
+		add("campsite", "Campsite rules",
+				section("Visitors", "Visitors can come and go as they like; quiet hours start at 22:00."));
+		Chat chat = new Chat(extract());
+		chat.history.add(new Turn(Turn.USER, "Which hall is closest to the river?"));
+		chat.history.add(new Turn(Turn.ASSISTANT, "Riverside Hostel is right on the river bank."));
+		Answer visitor = chat.ask("can a visitor come on a weekday?");
+		// the campsite page writes "come" and the hostel's page does not: a verb is no
+		// thing the conversation moved on to, the visitor is the hostel's
+		assertThat(visitor.trace().stage(Trace.REWRITE).gave()).contains("Riverside Hostel");
+		assertThat(documents(visitor)).doesNotContain("campsite");
+		add("classes", "Evening classes", section("Courses", "Spanish and Italian are the languages taught."));
+		Answer languages = chat.ask("Which languages are taught?");
+		// a thing only another page speaks of: the conversation may have moved on
+		assertThat(languages.trace().stage(Trace.REWRITE).gave()).isEqualTo("Which languages are taught?");
+	}
+
+	@Test
 	void aFollowUpIsAnsweredFromTheSubjectsPageThoughAnotherPageWritesEveryNameTheAnswerGave() {
 		add("museum", "Harbour Museum",
 				section("Admission", "Children under twelve enter the museum free of charge; adults pay eight euros."));

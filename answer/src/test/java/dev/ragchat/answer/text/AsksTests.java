@@ -1,5 +1,6 @@
 package dev.ragchat.answer.text;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -85,6 +86,12 @@ class AsksTests {
 			"Which languages does your customer support speak?" })
 	void aNewQuestionStandsOnItsOwn(String message) {
 		assertThat(Asks.pointsBack(message)).isFalse();
+	}
+
+	@Test
+	void aWordsCliticIsNoWordOfItsOwn() {
+		assertThat(Asks.own("What's the max mark I'm allowed? Isn't it the company's call?"))
+			.containsExactlyInAnyOrder("max", "mark", "allowed", "company", "call");
 	}
 
 }
