@@ -22,20 +22,22 @@ import dev.ragchat.retrieval.ScoredChunk;
  * halls allow pets?" where each hall has its own page. A document is of the kind when its
  * title is a name that ends with the kind's word ("Birchwater Campground"), or the first
  * sentence of its first passage says what it is with it ("Kestrel House is a self-catered
- * hall of residence"): how a page about one thing says what it is, the same for every
- * subject. A word no page is about ("how many people …") names no such documents.
+ * hall of residence", "Tomas Eke, a painter born in Harl, …"): how a page about one thing
+ * says what it is, the same for every subject. A word no page is about ("how many people
+ * …") names no such documents.
  */
 final class Things {
 
 	/**
 	 * What a sentence says a thing is or was: "is a", "are the", "was a" (as a page about
-	 * a person, a ship or an event says it), then the words of a noun up to what follows
-	 * the noun (a preposition, a relative pronoun or punctuation): group 1, whose last
-	 * word is the noun ("is the university's largest hall: …", "is a self-catered hall of
-	 * residence").
+	 * a person, a ship or an event says it), or a noun set beside a name (", a painter
+	 * born in Harl", ", a medicine used for pain"), then the words of a noun up to what
+	 * follows the noun (a preposition, a relative pronoun or punctuation): group 1, whose
+	 * last word is the noun ("is the university's largest hall: …", "is a self-catered
+	 * hall of residence").
 	 */
 	private static final Pattern IS_A = Pattern
-		.compile("\\b(?:is|are|was|were)\\s+(?:a|an|the|one\\s+of\\s+(?:the|our|its)|our|its)"
+		.compile("(?:\\b(?:is|are|was|were)\\s+(?:a|an|the|one\\s+of\\s+(?:the|our|its)|our|its)|,\\s+(?:a|an))"
 				+ "\\s+((?:[\\p{L}\\p{N}'’-]+\\s+){0,7}?[\\p{L}\\p{N}'’-]+)(?=\\s*(?:[,.;:()]|$)|\\s+(?:of|from|in|on|at|for"
 				+ "|with|by|to|near|beside|that|which|where|who|whose)\\b)", Pattern.CASE_INSENSITIVE);
 

@@ -654,6 +654,22 @@ class WholeScopeTests {
 	}
 
 	@Test
+	void aPageThatSetsWhatItIsBesideItsNameIsOneOfTheThingsToo() {
+		lease("eke", "Tomas Eke", "Tomas Eke (1890–1950), a painter born in Harl, painted the harbour at night.",
+				"His studio stood on the quay.");
+		lease("varg", "Ines Varg", "Ines Varg, a painter of the Skarn coast, was born in Ossby.",
+				"She painted the lake in winter.");
+		lease("museum", "Harl Museum", "The Harl Museum holds works by painters born in Harl.",
+				"It opens daily at ten.");
+
+		Answer answer = ask("Which painters were born in Harl?");
+
+		assertThat(answer.outcome()).isEqualTo(Answer.LIST);
+		assertThat(answer.listing().scanned()).isEqualTo(2);
+		assertThat(answer.listing().items()).extracting(Listing.Item::documentId).containsExactly("eke");
+	}
+
+	@Test
 	void aWordJoinedToAPrefixThatTurnsItsMeaningIsNotTheWordAlone() {
 		lease("harbour-4", "Harbour Lane 4", "The deposit of EUR 900 is refundable when the tenancy ends.");
 		lease("harbour-5", "Harbour Lane 5", "The deposit of EUR 900 is non-refundable.");
