@@ -11,9 +11,10 @@ import dev.ragchat.retrieval.query.Periods;
  * figure ("How many sessions …?": a sentence that writes none answers something else
  * however near the question it reads), a price a figure or "free" ("How much does it
  * cost?", "What is the fee?"), a length of time or of anything else a figure with its
- * unit ("How long does it take?", "How big is the lake?", "How far?"), and how often a
- * figure with its unit or a word of frequency ("every", "twice", "monthly"). A year is no
- * quantity.
+ * unit ("How long does it take?", "How far is it?"), a depth or a height, a weight or a
+ * speed a figure with a unit of its kind ("How deep?", "How heavy?", "How fast?": "3
+ * kilometres" gives no speed), and how often a figure with its unit or a word of
+ * frequency ("every", "twice", "monthly"). A year is no quantity.
  * <p>
  * Written by hand: no library reads what a question asks to be measured in; the units are
  * those of time, length, area, volume, weight and speed, the same for any subject.
@@ -30,7 +31,19 @@ enum Measures {
 	MEASURE("figure with its unit"),
 
 	/** A figure with its unit, or a word of frequency. */
-	FREQUENCY("figure with its unit or how often");
+	FREQUENCY("figure with its unit or how often"),
+
+	/**
+	 * A figure with a unit of length: how deep, tall, high or wide (not how far: "ten
+	 * minutes' walk", "four hours apart").
+	 */
+	LENGTH("length"),
+
+	/** A figure with a unit of weight: how heavy. */
+	WEIGHT("weight"),
+
+	/** A figure with a unit of speed: how fast. */
+	SPEED("speed");
 
 	/**
 	 * A figure: digits, or a number written out ("forty boats", "three hundred"); "one"
@@ -52,6 +65,17 @@ enum Measures {
 			+ "|acres?|square|sq|litres?|liters?|l|ml|cl|gallons?|pints?|kg|g|grams?|kilograms?|kilos?|tonnes?|tons?|lbs?"
 			+ "|pounds?|ounces?|oz|knots?|mph|km/h|kph|m²|km²|m2|km2|°\\s?[CF]|degrees?|per ?cent|%)";
 
+	/** The units of length, as sentences write them. */
+	private static final String LENGTH_UNIT = "(?:mm|cm|m|km|metres?|meters?|millimet(?:re|er)s?|centimet(?:re|er)s?"
+			+ "|kilomet(?:re|er)s?|miles?|mi|feet|foot|ft|inch(?:es)?|yards?|yds?)";
+
+	/** The units of weight, as sentences write them. */
+	private static final String WEIGHT_UNIT = "(?:kg|g|grams?|kilograms?|kilos?|tonnes?|tons?|lbs?|pounds?|ounces?|oz)";
+
+	/** The units of speed: "km/h", "knots", "kilometres an hour". */
+	private static final String SPEED_UNIT = "(?:knots?|mph|km/h|kph|m/s|" + LENGTH_UNIT
+			+ "\\s+(?:an?|per)\\s+(?:hour|minute|second))";
+
 	/**
 	 * A figure, at most two words, then its unit: "40 minutes", "7 working days", "38
 	 * mm".
@@ -59,6 +83,12 @@ enum Measures {
 	private static final Pattern WITH_UNIT = Pattern.compile("(?:" + NUMBER
 			+ "|\\b(?:a few|several|a couple of)\\b)[\\p{N},.\\s–-]*(?:[\\p{L}-]+\\s+){0,2}?" + UNIT + "(?![\\p{L}])",
 			Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern WITH_LENGTH = withUnit(LENGTH_UNIT);
+
+	private static final Pattern WITH_WEIGHT = withUnit(WEIGHT_UNIT);
+
+	private static final Pattern WITH_SPEED = withUnit(SPEED_UNIT);
 
 	private static final Pattern OFTEN = Pattern.compile(
 			"\\b(?:every|each|once|twice|times|daily|weekly|monthly|yearly|annually|hourly|nightly)\\b",
@@ -86,6 +116,13 @@ enum Measures {
 	private static final Pattern ASKS_MEASURE = Pattern
 		.compile("\\bhow (?:long|far|big|large|wide|deep|tall|high|heavy|fast|old|soon)\\b", Pattern.CASE_INSENSITIVE);
 
+	private static final Pattern ASKS_LENGTH = Pattern.compile("\\bhow (?:wide|deep|tall|high)\\b",
+			Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern ASKS_WEIGHT = Pattern.compile("\\bhow heavy\\b", Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern ASKS_SPEED = Pattern.compile("\\bhow fast\\b", Pattern.CASE_INSENSITIVE);
+
 	private final String said;
 
 	Measures(String said) {
@@ -103,6 +140,15 @@ enum Measures {
 		if (ASKS_OFTEN.matcher(question).find()) {
 			return FREQUENCY;
 		}
+		if (ASKS_LENGTH.matcher(question).find()) {
+			return LENGTH;
+		}
+		if (ASKS_WEIGHT.matcher(question).find()) {
+			return WEIGHT;
+		}
+		if (ASKS_SPEED.matcher(question).find()) {
+			return SPEED;
+		}
 		return ASKS_MEASURE.matcher(question).find() ? MEASURE : FIGURE;
 	}
 
@@ -118,7 +164,17 @@ enum Measures {
 			case MONEY -> ANY_FIGURE.matcher(text).find() || FREE.matcher(text).find();
 			case MEASURE -> WITH_UNIT.matcher(text).find();
 			case FREQUENCY -> WITH_UNIT.matcher(text).find() || OFTEN.matcher(text).find();
+			case LENGTH -> WITH_LENGTH.matcher(text).find();
+			case WEIGHT -> WITH_WEIGHT.matcher(text).find();
+			case SPEED -> WITH_SPEED.matcher(text).find();
 		};
+	}
+
+	/** A figure, at most two words, then one of the units. */
+	private static Pattern withUnit(String units) {
+		return Pattern
+			.compile("(?:" + NUMBER + "|\\b(?:a few|several|a couple of)\\b)[\\p{N},.\\s–-]*(?:[\\p{L}-]+\\s+){0,2}?"
+					+ units + "(?![\\p{L}])", Pattern.CASE_INSENSITIVE);
 	}
 
 	/**

@@ -47,4 +47,23 @@ class MeasuresTests {
 		assertThat(asked.givenBy("The fleet was founded in 1950.")).isFalse();
 	}
 
+	@Test
+	void aQuestionOfHowDeepHowHeavyOrHowFastAsksAUnitOfItsKind() {
+		Measures fast = Measures.asked("How fast was the train going?");
+		assertThat(fast).isEqualTo(Measures.SPEED);
+		assertThat(fast.givenBy("The viaduct stands 3 kilometres upstream from Harl.")).isFalse();
+		assertThat(fast.givenBy("The train crossed at about 40 km/h.")).isTrue();
+		assertThat(fast.givenBy("She made twelve knots on trials.")).isTrue();
+		assertThat(fast.givenBy("It ran at 60 miles an hour.")).isTrue();
+		Measures deep = Measures.asked("How deep is the wreck?");
+		assertThat(deep).isEqualTo(Measures.LENGTH);
+		assertThat(deep.givenBy("The wreck lies 38 metres down.")).isTrue();
+		assertThat(deep.givenBy("She sank in 4 minutes.")).isFalse();
+		// a distance may be told in time: "how far apart", "ten minutes' walk"
+		assertThat(Measures.asked("How far apart do I take them?")).isEqualTo(Measures.MEASURE);
+		Measures heavy = Measures.asked("How heavy is the mixer?");
+		assertThat(heavy.givenBy("It weighs 6.5 kg without the bowl.")).isTrue();
+		assertThat(heavy.givenBy("Its bowl holds 5 litres.")).isFalse();
+	}
+
 }
