@@ -56,14 +56,9 @@ enum Measures {
 	private static final Pattern ANY_FIGURE = Pattern.compile(NUMBER + "|\\b(?:once|twice|none|no)\\b",
 			Pattern.CASE_INSENSITIVE);
 
-	/**
-	 * The units of time, length, area, volume, weight and speed, as sentences write them.
-	 */
-	private static final String UNIT = "(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|nights?|weeks?"
-			+ "|fortnights?|months?|years?|yrs?|decades?|centur(?:y|ies)|mm|cm|m|km|metres?|meters?|millimet(?:re|er)s?"
-			+ "|centimet(?:re|er)s?|kilomet(?:re|er)s?|miles?|mi|feet|foot|ft|inch(?:es)?|yards?|yds?|hectares?|ha"
-			+ "|acres?|square|sq|litres?|liters?|l|ml|cl|gallons?|pints?|kg|g|grams?|kilograms?|kilos?|tonnes?|tons?|lbs?"
-			+ "|pounds?|ounces?|oz|knots?|mph|km/h|kph|m²|km²|m2|km2|°\\s?[CF]|degrees?|per ?cent|%)";
+	/** The units of time, as sentences write them. */
+	private static final String TIME_UNIT = "(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|nights?|weeks?"
+			+ "|fortnights?|months?|years?|yrs?|decades?|centur(?:y|ies))";
 
 	/** The units of length, as sentences write them. */
 	private static final String LENGTH_UNIT = "(?:mm|cm|m|km|metres?|meters?|millimet(?:re|er)s?|centimet(?:re|er)s?"
@@ -77,12 +72,18 @@ enum Measures {
 			+ "\\s+(?:an?|per)\\s+(?:hour|minute|second))";
 
 	/**
+	 * The units of time, length, area, volume, weight and speed, and of temperature and
+	 * share.
+	 */
+	private static final String UNIT = "(?:" + TIME_UNIT + "|" + LENGTH_UNIT + "|" + WEIGHT_UNIT + "|" + SPEED_UNIT
+			+ "|hectares?|ha|acres?|square|sq|litres?|liters?|l|ml|cl|gallons?|pints?|m²|km²|m2|km2"
+			+ "|°\\s?[CF]|degrees?|per ?cent|%)";
+
+	/**
 	 * A figure, at most two words, then its unit: "40 minutes", "7 working days", "38
 	 * mm".
 	 */
-	private static final Pattern WITH_UNIT = Pattern.compile("(?:" + NUMBER
-			+ "|\\b(?:a few|several|a couple of)\\b)[\\p{N},.\\s–-]*(?:[\\p{L}-]+\\s+){0,2}?" + UNIT + "(?![\\p{L}])",
-			Pattern.CASE_INSENSITIVE);
+	private static final Pattern WITH_UNIT = withUnit(UNIT);
 
 	private static final Pattern WITH_LENGTH = withUnit(LENGTH_UNIT);
 
