@@ -84,13 +84,13 @@ public final class ConversationReader implements QueryRewriter {
 		ShapedQuery shaped = this.search.shape(question);
 		List<String> periods = shaped.periods();
 		List<Subject> named = this.mentions.in(message, scope, Subject.USER);
-		if (conversation.history().isEmpty()) {
-			return asked(question, new ConversationState(named, true, operator, periods, List.of(),
-					"the first message of the conversation" + ConversationState.naming(named)));
-		}
-		if (!named.isEmpty()) {
-			return asked(question, new ConversationState(named, true, operator, periods, List.of(),
-					"the message names its own subject" + ConversationState.naming(named) + ": searched as asked"));
+		if (conversation.history().isEmpty() || !named.isEmpty()) {
+			// searched as asked, and in the pages about what it names, each read whole
+			String why = (conversation.history().isEmpty())
+					? "the first message of the conversation" + ConversationState.naming(named)
+					: "the message names its own subject" + ConversationState.naming(named) + ": searched as asked";
+			ConversationState state = new ConversationState(named, true, operator, periods, List.of(), why);
+			return new Rewrite(question, state.why(), null, null, state, this.mentions.titled(named), List.of());
 		}
 		Prior prior = prior(ConversationState.corrected(message, conversation.history()), scope);
 		List<String> unspoken = unspoken(shaped, prior, scope);

@@ -16,7 +16,6 @@ import dev.ragchat.answer.SearchRequest;
 import dev.ragchat.answer.search.KnowledgeBaseSearch;
 import dev.ragchat.answer.text.Asks;
 import dev.ragchat.answer.text.Overlap;
-import dev.ragchat.answer.text.Qualifiers;
 import dev.ragchat.answer.text.Sentences;
 import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.ScoredChunk;
@@ -37,17 +36,11 @@ final class Mentions {
 	/** How many chunks of a turn's look-up are read for the documents it names. */
 	static final int READ = 16;
 
-	/** Where a title's parts meet: "Civil | Superior Court | County of Tuolumne". */
-	private static final Pattern TITLE_PARTS = Pattern.compile("\\s+[|–—:-]\\s+|\\s*[|:]\\s*");
-
 	/** A code: a name with a digit or two capitals ("AX3000", "B7", "IBM"). */
 	static final Pattern CODE = Pattern.compile("\\p{N}|\\p{Lu}.*\\p{Lu}");
 
 	/** The words of a sentence an answer may have quoted, found only where it was. */
 	private static final int QUOTED_WORDS = 6;
-
-	/** The words a turn may leave out of a title it names ("the"). */
-	private static final Set<String> ARTICLES = Set.of("a", "an", "the");
 
 	private final KnowledgeBaseSearch search;
 
@@ -72,7 +65,7 @@ final class Mentions {
 		chunks.stream()
 			.map(ScoredChunk::chunk)
 			.filter((chunk) -> !titles.documentIds().contains(chunk.documentId()))
-			.forEach((chunk) -> titles.add(chunk.documentId(), titleWords(chunk, parts(chunk))));
+			.forEach((chunk) -> titles.add(chunk.documentId(), TitleParts.titleWords(chunk, TitleParts.parts(chunk))));
 		Map<String, Named> named = new LinkedHashMap<>();
 		for (ScoredChunk found : chunks) {
 			Named name = named(found.chunk(), words, names, text, from, titles);
@@ -89,7 +82,7 @@ final class Mentions {
 		// from Old Quay"): the others are only its family; a code several share names
 		// the thing they are all about ("K3" of a kettle and its release notes)
 		named.values()
-			.removeIf((name) -> !code(name.label()) && named.values()
+			.removeIf((name) -> !TitleParts.code(name.label()) && named.values()
 				.stream()
 				.anyMatch((other) -> other != name && titles.shared(other.words()) < titles.shared(name.words())
 						&& other.documentIds().stream().anyMatch((document) -> titles.holds(document, name.words()))));
@@ -127,7 +120,7 @@ final class Mentions {
 	List<String> quoted(String text, SearchRequest scope) {
 		List<String> sentences = Sentences.of(text.replace('\n', ' ').replaceAll("\\s*\\[\\d+]", ""))
 			.stream()
-			.map(Mentions::plain)
+			.map(TitleParts::plain)
 			.filter((sentence) -> sentence.split(" ").length >= QUOTED_WORDS)
 			.toList();
 		if (sentences.isEmpty()) {
@@ -135,7 +128,7 @@ final class Mentions {
 		}
 		Set<String> documents = new LinkedHashSet<>();
 		for (ScoredChunk found : this.search.search(scope.lookingUp(text, READ)).chunks()) {
-			String chunk = plain(found.chunk().text());
+			String chunk = TitleParts.plain(found.chunk().text());
 			if (sentences.stream().anyMatch(chunk::contains)) {
 				documents.add(found.chunk().documentId());
 			}
@@ -172,7 +165,8 @@ final class Mentions {
 	 * most like is titled by is what it speaks of.
 	 */
 	private String nameOf(String text, Chunk chunk) {
-		Set<String> title = new HashSet<>(Arrays.asList(plain(chunk.title() + " " + chunk.filename()).split(" ")));
+		Set<String> title = new HashSet<>(
+				Arrays.asList(TitleParts.plain(chunk.title() + " " + chunk.filename()).split(" ")));
 		Set<String> names = new HashSet<>();
 		this.search.shape(text).names().forEach((name) -> names.add(name.toLowerCase(Locale.ROOT)));
 		String best = null;
@@ -187,7 +181,11 @@ final class Mentions {
 			}
 			if (!name || !token.endsWith(word)) {
 				String written = String.join(" ", run);
-				if (!run.isEmpty() && (best == null || written.length() > best.length())) {
+				// a run a capitalised word goes on from is part of a longer name ("Harl"
+				// of
+				// "the Harl Dockers' Union"), which is what the text speaks of
+				boolean longer = !name && !word.isEmpty() && Character.isUpperCase(word.charAt(0));
+				if (!run.isEmpty() && !longer && (best == null || written.length() > best.length())) {
 					best = written;
 				}
 				run.clear();
@@ -241,6 +239,21 @@ final class Mentions {
 	}
 
 	/**
+	 * @param subjects the subjects a turn named
+	 * @return their documents whose title (or a part of it) is what the turn wrote: those
+	 * each is the subject of, not those whose title only holds the name ("Letitia" of a
+	 * press release); all of them for a model or number, which names the thing ("B7" of
+	 * "Vortan B7 Blender")
+	 */
+	List<String> titled(List<Subject> subjects) {
+		return subjects.stream().flatMap((subject) -> subject.documentIds().stream().filter((documentId) -> {
+			List<Chunk> first = this.search.chunks(documentId, 1, 1);
+			return TitleParts.model(subject.label()) || (!first.isEmpty()
+					&& TitleParts.parts(first.get(0)).stream().anyMatch(subject.label().strip()::equalsIgnoreCase));
+		})).distinct().toList();
+	}
+
+	/**
 	 * @param documentId a document
 	 * @return its title, or its file name when it has none
 	 */
@@ -262,11 +275,12 @@ final class Mentions {
 	 */
 	private static Named named(Chunk chunk, Set<String> words, List<String> names, String text, String from,
 			Titles titles) {
-		List<String> parts = parts(chunk);
+		List<String> parts = TitleParts.parts(chunk);
 		List<Named> written = new ArrayList<>();
 		for (String part : parts) {
 			Set<String> partWords = Overlap.words(part);
-			if (!partWords.isEmpty() && words.containsAll(partWords) && writes(text, part)) {
+			if (!partWords.isEmpty() && words.containsAll(partWords) && TitleParts.writes(text, part)
+					&& !TitleParts.modifies(text, part)) {
 				written.add(new Named(part.strip(), partWords, new ArrayList<>()));
 			}
 		}
@@ -298,59 +312,6 @@ final class Mentions {
 			}
 		}
 		return best;
-	}
-
-	/** Whether a name is one code ("K3", "AX3000", "IBM"), not words ("Old Quay"). */
-	private static boolean code(String name) {
-		return !name.isBlank() && !name.strip().contains(" ") && CODE.matcher(name).find();
-	}
-
-	/**
-	 * The parts of a chunk's title, or its file name when it has none; a part that ends
-	 * in a qualifier in brackets ("Ingrid (steamer)", "The Salt Winter (film)", as
-	 * encyclopedias tell apart things of one name) also without it, the name it is called
-	 * by.
-	 */
-	private static List<String> parts(Chunk chunk) {
-		List<String> parts = new ArrayList<>(List.of(TITLE_PARTS.split(chunk.title().strip())));
-		for (String part : List.copyOf(parts)) {
-			String name = Qualifiers.unqualified(part);
-			if (!name.equals(part) && !Overlap.words(name).isEmpty()) {
-				parts.add(name);
-			}
-		}
-		if (chunk.title().isBlank()) {
-			// a document without a title is named by its file name
-			parts.add(chunk.filename().replaceFirst("\\.[A-Za-z0-9]{1,5}$", "").replaceAll("[_.]+", " "));
-		}
-		return parts;
-	}
-
-	/**
-	 * The words of a title's parts and of its file name: a name may be what the file name
-	 * holds ("3M" of "3M_2018_10K.pdf").
-	 */
-	private static Set<String> titleWords(Chunk chunk, List<String> parts) {
-		Set<String> titleWords = new LinkedHashSet<>();
-		parts.forEach((part) -> titleWords.addAll(Overlap.words(part)));
-		titleWords.addAll(Overlap.words(chunk.filename().replaceAll("[_.]+", " ")));
-		return titleWords;
-	}
-
-	/**
-	 * Whether the turn writes every word of a title's part, its small words too ("how
-	 * does it work" does not name "Our Work"), but for an article.
-	 */
-	private static boolean writes(String text, String part) {
-		Set<String> written = new HashSet<>(Arrays.asList(plain(text).replaceAll("(?<=\\p{L}{3})s\\b", "").split(" ")));
-		return Arrays.stream(plain(part).replaceAll("(?<=\\p{L}{3})s\\b", "").split(" "))
-			.filter((word) -> !ARTICLES.contains(word))
-			.allMatch(written::contains);
-	}
-
-	/** Lower case, one space between words, no punctuation: text as it reads. */
-	private static String plain(String text) {
-		return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
 	}
 
 	/**

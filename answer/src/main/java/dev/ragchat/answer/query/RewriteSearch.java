@@ -96,7 +96,10 @@ public final class RewriteSearch {
 		if (subject.chunks().isEmpty()) {
 			return scope;
 		}
-		List<ScoredChunk> taken = inTurn(List.of(subject, scope), searched.topK());
+		// a message that names its own subject is searched as asked, its subject's
+		// sections after each of the scope's; a follow-up's subject comes first
+		List<ScoredChunk> taken = inTurn(
+				(state != null && state.own()) ? List.of(scope, subject) : List.of(subject, scope), searched.topK());
 		trace.ranked(SearchTrace.Ranking.RERANKED, taken, taken.size(),
 				"the subject's documents and the whole scope, taken in turn");
 		return new Found(subject.query(), taken, subject.retrieved() + scope.retrieved());
@@ -109,7 +112,9 @@ public final class RewriteSearch {
 	 */
 	private static Found sections(KnowledgeBaseSearch search, SearchRequest subject, SearchTrace trace) {
 		Found found = search.search(subject, trace);
-		if (found.chunks().size() >= subject.topK() || subject.mode() != SearchMode.HYBRID) {
+		// the reranker's least score left some out: no section it did not read is added
+		boolean judged = found.chunks().size() < Math.min(found.retrieved(), subject.topK());
+		if (judged || found.chunks().size() >= subject.topK() || subject.mode() != SearchMode.HYBRID) {
 			return found;
 		}
 		Found nearest = search.search(subject.as(SearchMode.VECTOR), trace);

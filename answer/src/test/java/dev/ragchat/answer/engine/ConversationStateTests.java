@@ -320,6 +320,44 @@ class ConversationStateTests {
 	}
 
 	@Test
+	void aQuestionThatNamesAPageIsAnsweredFromTheSectionOfItThatSaysIt() {
+		add("ingrid", "Ingrid (steamer)",
+				section("History",
+						"The Ingrid went down in fog in 1898; fishermen pulled 149 people out of the water."),
+				section("Wreck", "The wreck lies at a depth of 96 metres; diving on it needs a permit."));
+		add("skarn", "Lake Skarn", section("Geography", "Lake Skarn is a glacial lake where the Ingrid went down."));
+		// hybrid search keeps one chunk a page, as the service's does
+		this.search = new KnowledgeBaseSearch(new QueryShaper(),
+				new Retriever(this.index, new Fusion(Fusion.Method.RANKS, 60, 1, 1, 10, true, 0)), Reranking.off());
+		Answer depth = new Chat(extract())
+			.ask("My grandmother was pulled out of the water when the Ingrid went down. How deep is the wreck?");
+		// the page's best passage tells the sinking; the question names the steamer, so
+		// the page's other sections are read too
+		assertThat(depth.grounded()).as(depth.text()).isTrue();
+		assertThat(depth.text()).contains("96 metres");
+		assertThat(documents(depth)).containsOnly("ingrid");
+	}
+
+	@Test
+	void aTitleWrittenAsTheFirstWordOfALongerNameIsNotTheSubject() {
+		add("harl", "Harl", section("Town", "Harl is a port town of 48,300 people on the river Veld."),
+				section("History", "Harl received its town charter in 1312 and grew with the railway."));
+		add("strike", "Harl dock strike of 1907",
+				section("Strike", "The dockers struck for 77 days in 1907; Karl Nyholm of the union led them."),
+				section("Settlement", "The strike ended when the employers agreed to a wage rise of ten per cent."));
+		Chat chat = new Chat(extract());
+		chat.history.add(new Turn(Turn.USER, "who led the dockers in 1907?"));
+		chat.history
+			.add(new Turn(Turn.ASSISTANT, "Karl Nyholm, a crane driver and chairman of the Harl Dockers' Union."));
+		Answer end = chat.ask("and how did it end?");
+		// the answer names the union, not the town: the strike's page is the one it reads
+		// like
+		assertThat(end.trace().stage(Trace.REWRITE).note()).doesNotContain("\"Harl\"");
+		assertThat(end.trace().stage(Trace.REWRITE).gave()).contains("Harl dock strike of 1907");
+		assertThat(documents(end)).containsOnly("strike");
+	}
+
+	@Test
 	void aFollowUpHasMovedOnOnlyWhenOtherPagesSpeakOfItsNounsNotOfItsVerbs() {
 		add("riverside", "Riverside Hostel",
 				section("Guests", "A visitor of a resident may stay overnight on Friday and Saturday only."),

@@ -103,7 +103,9 @@ class ChatScopeBrowserTests extends ConsoleBrowserTestSupport {
 			.allSatisfy((c) -> assertThat(c.getAttribute("aria-label")).contains("contoso.md"));
 
 		// each knowledge base is ranked on its own: the second's passage has its places
-		// in its own rankings, and each ranking is listed as often as it ran
+		// in its own rankings, and each ranking is listed as often as it ran (the
+		// question names the cranes' page: the page, its sections and the whole scope
+		// are searched, in each knowledge base)
 		cranes.findElement(By.cssSelector("button.why")).click();
 		WebElement dialog = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("trace-dialog")));
 		WebElement contoso = dialog
@@ -115,7 +117,8 @@ class ChatScopeBrowserTests extends ConsoleBrowserTestSupport {
 			.anySatisfy((place) -> assertThat(place).startsWith("fuse: fused #"));
 		assertThat(dialog.findElements(By.cssSelector(".trace-stages li[data-stage=vector] strong")))
 			.extracting(WebElement::getText)
-			.containsExactly("Vector ranking (1)", "Vector ranking (2)");
+			.containsExactly("Vector ranking (1)", "Vector ranking (2)", "Vector ranking (3)", "Vector ranking (4)",
+					"Vector ranking (5)", "Vector ranking (6)");
 		// and opens in its own knowledge base
 		contoso.findElement(By.cssSelector("button.trace-open")).click();
 		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview-text"), "Contoso cranes"));
