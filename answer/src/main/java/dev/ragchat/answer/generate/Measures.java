@@ -24,7 +24,10 @@ enum Measures {
 	/** Any figure. */
 	FIGURE("figure"),
 
-	/** A sum of money (any figure), or free. */
+	/**
+	 * A sum of money (with its currency, or any figure not measured in another unit), or
+	 * free.
+	 */
 	MONEY("price or cost"),
 
 	/** A figure with its unit: a length of time or of something. */
@@ -102,14 +105,30 @@ enum Measures {
 	private static final Pattern FREE = Pattern
 		.compile("\\bfree\\b|\\bno (?:cost|charge|fee)s?\\b|\\bwithout (?:charge|cost)\\b", Pattern.CASE_INSENSITIVE);
 
+	/** A sum without its currency: a figure ("about 900"), not "no" or "once". */
+	private static final Pattern SUM = Pattern.compile(NUMBER, Pattern.CASE_INSENSITIVE);
+
+	/** A sum written with its currency: "£40", "40 euros", "USD 12". */
+	private static final Pattern CURRENCY = Pattern.compile("[$£€¥₹]\\s?\\p{N}|\\p{N}\\s?(?:dollars?|euros?|pounds|"
+			+ "pence|cents?|francs?|krona|kronor|kroner|yen|rupees?|USD|EUR|GBP)\\b|\\b(?:USD|EUR|GBP)\\s?\\p{N}");
+
+	/**
+	 * A figure measured in a unit other than money's: "two years", "1.4 litres", "96
+	 * metres" give no price. A share is left, as charges are written as shares.
+	 */
+	private static final Pattern NOT_MONEY = withUnit(
+			"(?:" + TIME_UNIT + "|" + LENGTH_UNIT + "|" + WEIGHT_UNIT + "|" + SPEED_UNIT
+					+ "|hectares?|ha|acres?|square|sq|litres?|liters?|l|ml|cl|gallons?|pints?|°\\s?[CF]|degrees?)");
+
 	/**
 	 * How much it costs, what is the fee: the asking of a price ({@link Asks#QUANTITY}).
 	 */
-	private static final Pattern ASKS_MONEY = Pattern
-		.compile("\\bhow much\\b.*\\b(?:costs?|costing|pay|paid|charged?|charges|price[sd]?|fees?|earns?|spend"
-				+ "|spent|worth|salary|salaries|wages?)\\b"
-				+ "|\\bwhat(?:'s|’s|\\s+(?:is|was|are|were|does|did|do|would|will|might))\\b.*\\b(?:costs?|price"
-				+ "|prices|fees?|charges?)\\b", Pattern.CASE_INSENSITIVE);
+	private static final Pattern ASKS_MONEY = Pattern.compile(
+			"\\bhow much (?:is|are|was|were|would|will|for)\\b(?! there)|\\bhow much\\b.*\\b(?:costs?|costing|pay|paid|charged?|charges|price[sd]?|fees?|earns?|spend"
+					+ "|spent|worth|salary|salaries|wages?)\\b"
+					+ "|\\bwhat(?:'s|’s|\\s+(?:is|was|are|were|does|did|do|would|will|might))\\b.*\\b(?:costs?|price"
+					+ "|prices|fees?|charges?)\\b",
+			Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern ASKS_OFTEN = Pattern.compile("\\bhow (?:often|frequently)\\b",
 			Pattern.CASE_INSENSITIVE);
@@ -162,7 +181,8 @@ enum Measures {
 		String text = Periods.YEAR.matcher(Periods.normalize(sentence)).replaceAll(" ");
 		return switch (this) {
 			case FIGURE -> ANY_FIGURE.matcher(text).find();
-			case MONEY -> ANY_FIGURE.matcher(text).find() || FREE.matcher(text).find();
+			case MONEY -> CURRENCY.matcher(text).find() || FREE.matcher(text).find()
+					|| SUM.matcher(NOT_MONEY.matcher(text).replaceAll(" ")).find();
 			case MEASURE -> WITH_UNIT.matcher(text).find();
 			case FREQUENCY -> WITH_UNIT.matcher(text).find() || OFTEN.matcher(text).find();
 			case LENGTH -> WITH_LENGTH.matcher(text).find();

@@ -20,6 +20,19 @@ class MeasuresTests {
 	}
 
 	@Test
+	void whatAThingIsAtIsItsPriceAndAFigureOfAnotherUnitIsNone() {
+		Measures asked = Measures.asked("How much is a spare jar for it?");
+		assertThat(asked).isEqualTo(Measures.MONEY);
+		assertThat(asked.givenBy("Two years from the date of purchase, including the glass jug.")).isFalse();
+		assertThat(asked.givenBy("Fill the jar no higher than the line (1.4 litres on the 2023 model).")).isFalse();
+		assertThat(asked.givenBy("Spare jar (B9 Pro): £34.")).isTrue();
+		assertThat(asked.givenBy("Membership is 40 euros a year.")).isTrue();
+		assertThat(asked.givenBy("There is no blue glass jug.")).isFalse();
+		assertThat(Measures.asked("How much water does the jar hold?")).isEqualTo(Measures.FIGURE);
+		assertThat(Measures.asked("How much is there left in the fund?")).isEqualTo(Measures.FIGURE);
+	}
+
+	@Test
 	void aQuestionOfHowLongAsksAFigureWithItsUnit() {
 		Measures asked = Measures.asked("How long does it keep the rice warm?");
 		assertThat(asked).isEqualTo(Measures.MEASURE);
