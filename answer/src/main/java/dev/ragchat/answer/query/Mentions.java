@@ -36,8 +36,11 @@ final class Mentions {
 	/** How many chunks of a turn's look-up are read for the documents it names. */
 	static final int READ = 16;
 
-	/** A code: a name with a digit or two capitals ("AX3000", "B7", "IBM"). */
-	static final Pattern CODE = Pattern.compile("\\p{N}|\\p{Lu}.*\\p{Lu}");
+	/**
+	 * A code: a name with a digit or two capitals together ("AX3000", "B7", "IBM"), not a
+	 * word of a title written with its capitals ("Tax-Free").
+	 */
+	static final Pattern CODE = Pattern.compile("\\p{N}|\\p{Lu}\\p{Lu}");
 
 	/** The words of a sentence an answer may have quoted, found only where it was. */
 	private static final int QUOTED_WORDS = 6;

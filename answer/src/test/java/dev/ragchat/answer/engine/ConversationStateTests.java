@@ -358,6 +358,24 @@ class ConversationStateTests {
 	}
 
 	@Test
+	void aCapitalisedWordOfATitleTheAnswerWritesIsNoCodeThatNamesItsPage() {
+		add("saver", "Tax-Free Saver", section("Saver", "The Tax-Free Saver takes up to 15,000 crowns a year."));
+		add("inherited", "Inherited money from my grandmother",
+				section("Spending", "Spend about 5% of it on something she would have liked."),
+				section("Tax", "Inheritance tax is paid by the estate before the money reaches you."));
+		Chat chat = new Chat(extract());
+		chat.history.add(new Turn(Turn.USER, "I inherited money from my grandmother. How much should I spend?"));
+		chat.history.add(new Turn(Turn.ASSISTANT,
+				"About 5% on something she would have liked; the rest can grow Tax-Free for years."));
+		Answer tax = chat.ask("do i have to pay inheritance tax on it?");
+		// "Tax-Free" is a word written with its capitals, not a code such as "AX3000":
+		// the
+		// answer reads like the inheritance page, which is the subject
+		assertThat(tax.trace().stage(Trace.REWRITE).note()).doesNotContain("Tax-Free");
+		assertThat(documents(tax)).containsOnly("inherited");
+	}
+
+	@Test
 	void aFollowUpHasMovedOnOnlyWhenOtherPagesSpeakOfItsNounsNotOfItsVerbs() {
 		add("riverside", "Riverside Hostel",
 				section("Guests", "A visitor of a resident may stay overnight on Friday and Saturday only."),
