@@ -178,6 +178,13 @@ public record ConversationState(List<Subject> focus, boolean own, Asks operator,
 		for (int i = history.size() - 1; i >= 0; i--) {
 			Turn turn = history.get(i);
 			if (turn.byUser() && !Asks.statement(turn.content())) {
+				Asks asks = Asks.of(message);
+				if (!statement && asks != Asks.ANSWER && asks != Asks.of(turn.content())) {
+					// it asks what the question before did not ("how much is it a week
+					// for
+					// 2026/27?" after "which hall is nearest?"): a question of its own
+					return message;
+				}
 				// the question ends as a question, so that the message's first word is
 				// read as the first of a sentence ("Great, we're planning …"), not a name
 				String question = turn.content().strip().replaceFirst("(?<![.?!])$", "?");

@@ -376,6 +376,21 @@ class ConversationStateTests {
 	}
 
 	@Test
+	void aMessageOfYearsThatAsksAQuantityTheQuestionBeforeDidNotIsAQuestionOfItsOwn() {
+		add("kestrel", "Kestrel House",
+				section("Where", "Kestrel House is a five-minute walk from the Hollis Building."),
+				section("Rent", "Rent per week: £160 in 2025/26 and £168 in 2026/27."));
+		Chat chat = new Chat(extract());
+		chat.history.add(new Turn(Turn.USER, "which hall is nearest to the Hollis Building?"));
+		chat.history.add(new Turn(Turn.ASSISTANT, "Kestrel House, a five-minute walk from the Hollis Building."));
+		Answer rent = chat.ask("how much is it a week for 2026/27?");
+		// "and in 2026/27?" would ask the question before again; "how much" asks a price
+		assertThat(rent.trace().stage(Trace.REWRITE).note()).doesNotContain("the one before is asked again");
+		assertThat(rent.grounded()).as(rent.text()).isTrue();
+		assertThat(rent.text()).contains("£168");
+	}
+
+	@Test
 	void aFollowUpHasMovedOnOnlyWhenOtherPagesSpeakOfItsNounsNotOfItsVerbs() {
 		add("riverside", "Riverside Hostel",
 				section("Guests", "A visitor of a resident may stay overnight on Friday and Saturday only."),
