@@ -74,13 +74,13 @@ enum Measures {
 	private static final String SPEED_UNIT = "(?:knots?|mph|km/h|kph|m/s|" + LENGTH_UNIT
 			+ "\\s+(?:an?|per)\\s+(?:hour|minute|second))";
 
-	/**
-	 * The units of time, length, area, volume, weight and speed, and of temperature and
-	 * share.
-	 */
-	private static final String UNIT = "(?:" + TIME_UNIT + "|" + LENGTH_UNIT + "|" + WEIGHT_UNIT + "|" + SPEED_UNIT
-			+ "|hectares?|ha|acres?|square|sq|litres?|liters?|l|ml|cl|gallons?|pints?|m²|km²|m2|km2"
-			+ "|°\\s?[CF]|degrees?|per ?cent|%)";
+	/** The units of time, length, area, volume, weight, speed and temperature. */
+	private static final String MEASURED_UNIT = "(?:" + TIME_UNIT + "|" + LENGTH_UNIT + "|" + WEIGHT_UNIT + "|"
+			+ SPEED_UNIT + "|hectares?|ha|acres?|square|sq|litres?|liters?|l|ml|cl|gallons?|pints?|m²|km²|m2|km2"
+			+ "|°\\s?[CF]|degrees?)";
+
+	/** The units of a measure, and of a share. */
+	private static final String UNIT = "(?:" + MEASURED_UNIT + "|per ?cent|%)";
 
 	/**
 	 * A figure, at most two words, then its unit: "40 minutes", "7 working days", "38
@@ -116,19 +116,17 @@ enum Measures {
 	 * A figure measured in a unit other than money's: "two years", "1.4 litres", "96
 	 * metres" give no price. A share is left, as charges are written as shares.
 	 */
-	private static final Pattern NOT_MONEY = withUnit(
-			"(?:" + TIME_UNIT + "|" + LENGTH_UNIT + "|" + WEIGHT_UNIT + "|" + SPEED_UNIT
-					+ "|hectares?|ha|acres?|square|sq|litres?|liters?|l|ml|cl|gallons?|pints?|°\\s?[CF]|degrees?)");
+	private static final Pattern NOT_MONEY = withUnit(MEASURED_UNIT);
 
 	/**
 	 * How much it costs, what is the fee: the asking of a price ({@link Asks#QUANTITY}).
 	 */
-	private static final Pattern ASKS_MONEY = Pattern.compile(
-			"\\bhow much (?:is|are|was|were|would|will|for)\\b(?! there)|\\bhow much\\b.*\\b(?:costs?|costing|pay|paid|charged?|charges|price[sd]?|fees?|earns?|spend"
-					+ "|spent|worth|salary|salaries|wages?)\\b"
-					+ "|\\bwhat(?:'s|’s|\\s+(?:is|was|are|were|does|did|do|would|will|might))\\b.*\\b(?:costs?|price"
-					+ "|prices|fees?|charges?)\\b",
-			Pattern.CASE_INSENSITIVE);
+	private static final Pattern ASKS_MONEY = Pattern
+		.compile("\\bhow much (?:is|are|was|were|would|will|for)\\b(?! there)"
+				+ "|\\bhow much\\b.*\\b(?:costs?|costing|pay|paid|charged?|charges|price[sd]?|fees?|earns?|spend"
+				+ "|spent|worth|salary|salaries|wages?)\\b"
+				+ "|\\bwhat(?:'s|’s|\\s+(?:is|was|are|were|does|did|do|would|will|might))\\b.*\\b(?:costs?|price"
+				+ "|prices|fees?|charges?)\\b", Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern ASKS_OFTEN = Pattern.compile("\\bhow (?:often|frequently)\\b",
 			Pattern.CASE_INSENSITIVE);

@@ -180,9 +180,8 @@ public record ConversationState(List<Subject> focus, boolean own, Asks operator,
 			if (turn.byUser() && !Asks.statement(turn.content())) {
 				Asks asks = Asks.of(message);
 				if (!statement && asks != Asks.ANSWER && asks != Asks.of(turn.content())) {
-					// it asks what the question before did not ("how much is it a week
-					// for
-					// 2026/27?" after "which hall is nearest?"): a question of its own
+					// it asks what the question before did not ("how much is it a
+					// week for 2026/27?" after "which hall is nearest?"): its own
 					return message;
 				}
 				// the question ends as a question, so that the message's first word is

@@ -184,9 +184,8 @@ final class Mentions {
 			}
 			if (!name || !token.endsWith(word)) {
 				String written = String.join(" ", run);
-				// a run a capitalised word goes on from is part of a longer name ("Harl"
-				// of
-				// "the Harl Dockers' Union"), which is what the text speaks of
+				// a run a capitalised word goes on from is part of a longer name
+				// ("Harl" of "the Harl Dockers' Union"), which is what the text speaks of
 				boolean longer = !name && !word.isEmpty() && Character.isUpperCase(word.charAt(0));
 				if (!run.isEmpty() && !longer && (best == null || written.length() > best.length())) {
 					best = written;
@@ -245,15 +244,21 @@ final class Mentions {
 	 * @param subjects the subjects a turn named
 	 * @return their documents whose title (or a part of it) is what the turn wrote: those
 	 * each is the subject of, not those whose title only holds the name ("Letitia" of a
-	 * press release); all of them for a model or number, which names the thing ("B7" of
-	 * "Vortan B7 Blender")
+	 * press release); all of them for a model, which names the thing ("B7" of "Vortan B7
+	 * Blender")
 	 */
 	List<String> titled(List<Subject> subjects) {
-		return subjects.stream().flatMap((subject) -> subject.documentIds().stream().filter((documentId) -> {
-			List<Chunk> first = this.search.chunks(documentId, 1, 1);
-			return TitleParts.model(subject.label()) || (!first.isEmpty()
-					&& TitleParts.parts(first.get(0)).stream().anyMatch(subject.label().strip()::equalsIgnoreCase));
-		})).distinct().toList();
+		return subjects.stream()
+			.flatMap((subject) -> subject.documentIds()
+				.stream()
+				.filter((documentId) -> TitleParts.model(subject.label()) || titledBy(documentId, subject.label())))
+			.distinct()
+			.toList();
+	}
+
+	private boolean titledBy(String documentId, String label) {
+		List<Chunk> first = this.search.chunks(documentId, 1, 1);
+		return !first.isEmpty() && TitleParts.parts(first.get(0)).stream().anyMatch(label.strip()::equalsIgnoreCase);
 	}
 
 	/**

@@ -47,8 +47,9 @@ final class TitleParts {
 	}
 
 	/**
-	 * Whether a name is a model or a number ("B7", "AX3000") or written in capitals
-	 * ("IBM"): the thing itself, not a word a title holds ("Tax-Free").
+	 * Whether a name is a model or a number written as one word ("B7", "AX3000") or in
+	 * capitals ("IBM"): the thing itself, read whole. A code with a hyphen ("COVID-19")
+	 * is not: the pages that hold it are many.
 	 */
 	static boolean model(String name) {
 		return name.strip().matches("[\\p{L}\\p{N}]*\\p{N}[\\p{L}\\p{N}]*|\\p{Lu}{2,}");
