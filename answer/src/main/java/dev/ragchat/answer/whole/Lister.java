@@ -228,7 +228,7 @@ public final class Lister {
 				}
 			}
 			if (best != null && kind != null && !Listing.EACH.equals(question.kind())
-					&& !StandIn.passageWrites(says, chunk) && !says.headsLeftOut(best)) {
+					&& !StandIn.passageWrites(says, chunk) && !says.headsLeftOut(best, heading)) {
 				// a figure stands for a word the passage writes elsewhere, or for the
 				// head
 				// of a term whose modifier the sentence writes; not for any

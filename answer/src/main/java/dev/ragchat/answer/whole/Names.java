@@ -42,6 +42,10 @@ final class Names {
 	/** How many first letters two forms of a name share ("Norw-ay", "Norw-egian"). */
 	static final int NAME_STEM = 4;
 
+	/** Capitalised words one after another: a name of its own. */
+	private static final Pattern LONGER_NAME = Pattern
+		.compile("\\p{Lu}[\\p{L}'\u2019-]*(?:[ \\t]+\\p{Lu}[\\p{L}'\u2019-]*)+");
+
 	private Names() {
 	}
 
@@ -50,11 +54,29 @@ final class Names {
 	 * {@value #NAME_STEM} letters ("Norway", "Norwegian"; "Japan", "Japanese").
 	 */
 	static boolean named(String name, List<String> words) {
+		return named(name, words, words);
+	}
+
+	/**
+	 * Whether a sentence writes a name in another form of the same word, its first
+	 * letters read only in the words that stand outside a longer name ({@link #alone}:
+	 * "Norwick Systems DAC" names no Norway).
+	 */
+	static boolean named(String name, List<String> words, List<String> alone) {
 		String place = PEOPLES.get(name);
-		return (name.length() > NAME_STEM && words.stream()
+		return (name.length() > NAME_STEM && alone.stream()
 			.anyMatch((word) -> word.length() > NAME_STEM && word.regionMatches(0, name, 0, NAME_STEM)))
 				|| (place != null && words.contains(place))
 				|| words.stream().anyMatch((word) -> name.equals(PEOPLES.get(word)));
+	}
+
+	/**
+	 * @param sentence a sentence
+	 * @return the stems of its words but those of a run of capitalised words, the name of
+	 * something of its own ("For Norwick Systems DAC")
+	 */
+	static List<String> alone(String sentence) {
+		return Stems.of(LONGER_NAME.matcher(sentence).replaceAll(" "));
 	}
 
 	/**

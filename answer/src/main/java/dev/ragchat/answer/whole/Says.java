@@ -170,17 +170,7 @@ final class Says {
 	 * @return whether it says what is asked
 	 */
 	boolean says(String sentence, String heading) {
-		return written(sentence, Heading.of(heading)) >= 0;
-	}
-
-	/**
-	 * @param sentence a sentence of a document
-	 * @param heading the headings above it
-	 * @return how many of the asked words it writes itself when it says what is asked
-	 * (its heading aside), else -1
-	 */
-	int written(String sentence, Heading heading) {
-		return written(sentence, heading, null);
+		return written(sentence, Heading.of(heading), null) >= 0;
 	}
 
 	/**
@@ -210,22 +200,26 @@ final class Says {
 			if (!words.contains(word) && !headed.contains(word)) {
 				// a name, or a currency asked in small letters ("in euros"), narrows what
 				// is asked
-				if ((this.names.contains(word) && !Names.named(word, words) && !Names.named(word, headed))
-						|| (Figures.saidByASign(word) && !this.names.contains(word))) {
+				if ((this.names.contains(word) && !Names.named(word, words, Names.alone(sentence))
+						&& !Names.named(word, headed)) || (Figures.saidByASign(word) && !this.names.contains(word))) {
 					return -1;
 				}
 				missing += this.names.contains(word) ? 0 : 1;
 			}
 		}
 		for (Alternatives joined : this.alternatives) {
-			missing += joined.missing((word) -> words.contains(word) || headed.contains(word)
-					|| (this.names.contains(word) && (Names.named(word, words) || Names.named(word, headed))));
+			missing += joined
+				.missing((word) -> words.contains(word) || headed.contains(word) || (this.names.contains(word)
+						&& (Names.named(word, words, Names.alone(sentence)) || Names.named(word, headed))));
 		}
 		// a term written apart ("a break fee … the termination date") is not written
 		missing += apart(words);
-		// a figure is looked for near the asked words only where a word is missing
+		// a figure is looked for near the asked words only where a word is missing, or
+		// under a heading that writes them ("Term and termination": "an early exit
+		// charge of EUR 4,000 applies …")
 		boolean standsFor = missing > tolerated(false) && kind != null && kind.equals(Figures.kind(value))
-				&& markedNear(Figures.withDigits(sentence), Says::digits);
+				&& (markedNear(Figures.withDigits(sentence), Says::digits)
+						|| this.asked.stream().anyMatch(headed::contains));
 		if (missing > tolerated(standsFor) || negated(sentence) != this.negative
 				|| (!this.another && ofAnother(sentence))) {
 			// (the sentence says it, or says that it is not, as the question asks)
@@ -261,12 +255,15 @@ final class Says {
 
 	/**
 	 * @param sentence a sentence
+	 * @param heading the headings above it
 	 * @return whether each asked word it leaves out is the head of a term the question
-	 * writes whose modifier it writes: the same thing by another head ("an Early
-	 * Termination Payment" of "termination fee"; "a service fee" is another)
+	 * writes whose modifier it or its heading writes: the same thing by another head ("an
+	 * Early Termination Payment" of "termination fee", "a cancellation charge" under
+	 * "Term and termination"; "a service fee" is another)
 	 */
-	boolean headsLeftOut(String sentence) {
-		List<String> words = Stems.of(sentence);
+	boolean headsLeftOut(String sentence, Heading heading) {
+		List<String> words = new ArrayList<>(Stems.of(sentence));
+		words.addAll(heading.stems());
 		return this.asked.stream()
 			.filter((word) -> !words.contains(word) && !Permission.word(word) && !this.names.contains(word))
 			.allMatch((word) -> this.phrases.stream()

@@ -138,6 +138,23 @@ class WholeScopeTests {
 	}
 
 	@Test
+	void aFigureUnderAHeadingThatNamesTheTermStandsForItsHeadButNotUnderAnother() {
+		List<String> withFee = leases(2,
+				(n) -> "A termination fee of EUR " + (n + 1) + "00 is owed when the tenant ends the lease early.");
+		leaseUnder("exit-1", "Exit Row 1", "Term and termination",
+				"An early exit charge of EUR 650 applies when the tenant moves out before the end of the term.");
+		leaseUnder("exit-2", "Exit Row 2", "Term and termination",
+				"Moving out early is free of charge: no early exit charge is due.");
+		leaseUnder("exit-3", "Exit Row 3", "Prices and payment", "A cleaning charge of EUR 650 applies at move-out.");
+
+		Answer answer = ask("Which leases have a termination fee?");
+
+		assertThat(answer.listing().items()).extracting(Listing.Item::documentId)
+			.containsExactlyInAnyOrderElementsOf(
+					java.util.stream.Stream.concat(withFee.stream(), java.util.stream.Stream.of("exit-1")).toList());
+	}
+
+	@Test
 	void aPermissionIsGrantedByMayOrAnotherVerbOfPermissionButNotByANegatedMayNorTheMonth() {
 		lease("may-1", "Mill Street 1", "Pets may be kept in the flat.");
 		lease("permit-1", "Mill Street 2", "Pets are permitted with the landlord's written consent.");
@@ -222,6 +239,17 @@ class WholeScopeTests {
 
 		assertThat(answer.listing().items()).extracting(Listing.Item::documentId)
 			.containsExactlyInAnyOrder("fjord-1", "fjord-2");
+	}
+
+	@Test
+	void aLongerNameThatBeginsAsTheNameAskedIsNotAnotherFormOfIt() {
+		lease("fjord-1", "Fjord Road 1", "This lease is governed by Norwegian law.");
+		leaseUnder("fjord-2", "Fjord Road 2", "Governing law",
+				"The laws of Denmark apply. For Norwick Lettings Ltd: Managing Director");
+
+		Answer answer = ask("How many leases are governed by the laws of Norway?");
+
+		assertThat(answer.listing().items()).extracting(Listing.Item::documentId).containsExactly("fjord-1");
 	}
 
 	@Test
@@ -696,6 +724,12 @@ class WholeScopeTests {
 
 	private void lease(String document, String title, String... paragraphs) {
 		leaseIn(KB, document, title, paragraphs);
+	}
+
+	private void leaseUnder(String document, String title, String heading, String paragraph) {
+		this.index.replace(document, List.of(new Chunk(document + ":0", KB, document, document + ".md", 1, 1, heading,
+				0, paragraph, Map.of(), title)), (n) -> {
+				});
 	}
 
 	private void leaseIn(String knowledgeBase, String document, String title, String... paragraphs) {
