@@ -168,7 +168,7 @@ public interface ChunkIndex {
 		return ranked.stream().map((document) -> {
 			Chunk chunk = (Chunk) document.getMetadata().get(ChunkIndexRetriever.CHUNK);
 			Map<String, Object> metadata = new HashMap<>(document.getMetadata());
-			metadata.put(PERIOD, Periods.years(chunk.indexText()).stream().anyMatch(periods::contains));
+			metadata.put(PERIOD, periods.stream().anyMatch((year) -> Periods.writes(chunk.indexText(), year)));
 			return document.mutate().metadata(metadata).build();
 		}).toList();
 	}

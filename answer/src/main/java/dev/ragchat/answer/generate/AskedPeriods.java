@@ -31,8 +31,8 @@ final class AskedPeriods {
 	 */
 	static List<Candidate> of(Question question, List<Candidate> candidates, List<String> periods) {
 		return candidates.stream().filter((candidate) -> {
-			List<String> years = years(question, candidate);
-			return periods.stream().anyMatch(years::contains);
+			String written = written(question, candidate);
+			return periods.stream().anyMatch((year) -> Periods.writes(written, year));
 		}).toList();
 	}
 
@@ -68,13 +68,13 @@ final class AskedPeriods {
 	}
 
 	/**
-	 * The years a sentence is of: those it writes, and those of its chunk's heading,
+	 * What says which years a sentence is of: the sentence, and its chunk's heading,
 	 * title and file name.
 	 */
-	private static List<String> years(Question question, Candidate candidate) {
+	private static String written(Question question, Candidate candidate) {
 		Chunk chunk = question.sources().get(candidate.source - 1).chunk();
-		return Periods.years(candidate.text + "\n" + chunk.headingPath() + "\n" + chunk.title() + "\n"
-				+ chunk.filename().replaceAll("[_.]+", " "));
+		return candidate.text + "\n" + chunk.headingPath() + "\n" + chunk.title() + "\n"
+				+ chunk.filename().replaceAll("[_.]+", " ");
 	}
 
 }

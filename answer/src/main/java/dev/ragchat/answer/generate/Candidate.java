@@ -96,9 +96,8 @@ final class Candidate {
 				boolean columns = cells && !inTable
 						&& !FIGURE.matcher(Periods.YEAR.matcher(line).replaceAll(" ")).find();
 				inTable = cells;
-				// heads that name the years of their columns are quoted with each row
-				heads = !cells ? null
-						: (columns && Periods.YEAR.matcher(line).results().count() >= 2) ? line.strip() : heads;
+				// the heads of the columns are quoted with each row
+				heads = !cells ? null : columns ? line.strip() : heads;
 				// a table row is quoted with its column headers, never the table as a
 				// whole
 				if (Sentences.isHeader(line)) {

@@ -189,9 +189,10 @@ public final class Sentences {
 	 * alone ("Site | 2025 | 2026"): "Electric site — 2025: $42; 2026: $45", so that the
 	 * year of each figure is in the quote, as {@link #rowWithHeader} quotes a row of
 	 * figures; heads that say the same of each year ("2025/26 entry | 2026/27 entry")
-	 * tell the columns apart by their years as well. The row as it stands when its cells
-	 * do not pair up with the heads or the heads differ by more than their years ("2025,
-	 * per hour | 2026, full day").
+	 * tell the columns apart by their years as well. Heads that name no year say what
+	 * each cell is ("Year | Population": "1880 — Population: 4,100"). The row as it
+	 * stands when its cells do not pair up with the heads or the heads differ by more
+	 * than their years ("2025, per hour | 2026, full day").
 	 * @param heads the table's first row
 	 * @param row a row of the same table
 	 * @return the quote
@@ -206,7 +207,8 @@ public final class Sentences {
 					.map((head) -> YEAR.matcher(head).replaceAll("").strip().toLowerCase(java.util.Locale.ROOT))
 					.distinct()
 					.count() == 1;
-		if (named.length != cells.length || named.length < 2 || !years) {
+		boolean yearless = java.util.Arrays.stream(named).noneMatch((head) -> YEAR.matcher(head).find());
+		if (named.length != cells.length || named.length < 2 || !(years || yearless)) {
 			// heads that say more than the year of each ("2025, per hour"): the row as it
 			// stands, as a row of figures whose heads do not pair up
 			return row.strip();

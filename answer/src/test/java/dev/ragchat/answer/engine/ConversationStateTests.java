@@ -555,6 +555,23 @@ class ConversationStateTests {
 	}
 
 	@Test
+	void aYearBefore1900TheTownsPageDoesNotGiveIsNotAnsweredWithAnother() {
+		add("saltby", "Saltby",
+				section("History", "Saltby received its charter in 1312 and grew once the railway came in 1872."),
+				section("Population", "In 1880 the town had 14,200 inhabitants; by 1910 it had 26,900."));
+		Chat chat = new Chat(extract());
+		Answer asked = chat.ask("How many inhabitants did Saltby have in 1880?");
+		assertThat(asked.grounded()).as(asked.text()).isTrue();
+		assertThat(asked.text()).contains("14,200");
+		// the year is asked, as 1910 would be: a page that never writes it does not
+		// answer
+		Answer earlier = chat.ask("and back in 1850?");
+		assertThat(earlier.grounded()).as(earlier.text()).isFalse();
+		assertThat(earlier.refusal().detail()).contains("1850");
+		assertThat(earlier.text()).doesNotContain("14,200").doesNotContain("1872");
+	}
+
+	@Test
 	void aVersionTheReleaseNotesDoNotGiveIsNotAnsweredWithAnother() {
 		add("kettle-firmware", "K3 kettle firmware release notes",
 				section("Version 1.6 (released May 2024)",

@@ -181,6 +181,18 @@ class ExtractiveGeneratorTests {
 					+ "Placement year, international — 2025/26 entry: £3,510; 2026/27 entry: £3,690 [1]");
 	}
 
+	@Test
+	void quotesARowOfCellsWithTheNamesOfItsColumnsAndFindsTheYearItsLabelIs() {
+		// a Markdown table whose first column holds the years: the row alone ("1880 |
+		// 4,100") says nothing of what it counts
+		Chunk population = new Chunk("p:0", "kb", "p", "saltby.md", 1, 1, "Population", 0,
+				"Year | Population\n1880 | 4,100\n1910 | 7,800", Map.of(), "Saltby");
+		assertThat(answer(0, ofYear("How many people lived in Saltby in 1880?", "1880", population)))
+			.isEqualTo(ExtractiveGenerator.PREFIX + "1880 — Population: 4,100 [1]");
+		assertThat(answer(0, ofYear("How many people lived in Saltby in 1850?", "1850", population)))
+			.startsWith(AnswerGenerator.NOT_FOUND);
+	}
+
 	private static Question ofYear(String question, String year, Chunk source) {
 		return new Question(question, question, List.of(), List.of(new ScoredChunk(source, 1)), null, null, null,
 				List.of(), new Question.Asked(Asks.QUANTITY, List.of(), List.of(year), null, List.of()));

@@ -36,9 +36,20 @@ public final class Periods {
 	/** A fiscal year in two digits: group 1 is the year's last two digits ("FY18"). */
 	public static final Pattern FISCAL_YEAR_SHORT = Pattern.compile("\\b[Ff][Yy]\\s?'?(\\d{2})\\b");
 
-	/** Any of the four, compiled once: {@link #years} runs on every question. */
+	/**
+	 * A year before 1900 where it is written as one: after a word of time ("in 1850",
+	 * "since 1312", "the flood of 1879"), group 5, and not before a word that makes it a
+	 * number of things ("in 1500 cases", "of 1200 metres"; see {@link #years}).
+	 */
+	private static final Pattern EARLIER_YEAR = Pattern.compile("(?i:\\b(?:in|since|from|until|till|by|before|after"
+			+ "|around|circa|c\\.|of|year)\\s+)(1[0-8]\\d{2})(?![\\p{N}.,]\\d|[\\p{L}\\p{N}])");
+
+	/** A word after a number that makes it a number of things: group 1. */
+	private static final Pattern COUNTED = Pattern.compile("^\\s*(\\p{Ll}+)");
+
+	/** Any of the five, compiled once: {@link #years} runs on every question. */
 	private static final Pattern ANY_YEAR = Pattern.compile(YEAR.pattern() + "|" + FISCAL_YEAR.pattern() + "|"
-			+ FISCAL_YEAR_SHORT.pattern() + "|" + SHORT_SPAN.pattern());
+			+ FISCAL_YEAR_SHORT.pattern() + "|" + SHORT_SPAN.pattern() + "|" + EARLIER_YEAR.pattern());
 
 	/**
 	 * Words that say which period a column or a figure is of, beside month names and stop
@@ -98,7 +109,13 @@ public final class Periods {
 		Set<String> years = new LinkedHashSet<>();
 		Matcher matcher = ANY_YEAR.matcher(text);
 		while (matcher.find()) {
-			if (matcher.group(3) != null) {
+			if (matcher.group(5) != null) {
+				Matcher counted = COUNTED.matcher(text.substring(matcher.end()));
+				if (!counted.find() || StopWords.contains(counted.group(1))) {
+					years.add(matcher.group(5));
+				}
+			}
+			else if (matcher.group(3) != null) {
 				String span = spanned(matcher.group(3), matcher.group(4));
 				if (span != null) {
 					years.add(span);
@@ -112,6 +129,31 @@ public final class Periods {
 			}
 		}
 		return new ArrayList<>(years);
+	}
+
+	/**
+	 * @param text any text: a passage
+	 * @param year a year, as {@link #years} gives it
+	 * @return whether the text names it, or writes it as a number standing alone (a year
+	 * before 1900 needs no word of time in a passage that is asked about it: "1880 |
+	 * 14,200" of a table of years; "the 1880s" is a decade)
+	 */
+	public static boolean writes(String text, String year) {
+		if (!year.matches("1[0-8]\\d{2}")) {
+			return years(text).contains(year);
+		}
+		for (int at = text.indexOf(year); at >= 0; at = text.indexOf(year, at + 1)) {
+			int after = at + year.length();
+			boolean alone = (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)) && text.charAt(at - 1) != '.'
+					&& text.charAt(at - 1) != ',')
+					&& (after == text.length() || !Character.isLetterOrDigit(text.charAt(after))
+							&& !(after + 1 < text.length() && ".,".indexOf(text.charAt(after)) >= 0
+									&& Character.isDigit(text.charAt(after + 1))));
+			if (alone) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

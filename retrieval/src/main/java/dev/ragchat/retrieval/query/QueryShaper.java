@@ -92,6 +92,7 @@ public final class QueryShaper {
 		boolean sentenceStart = true;
 		String[] tokens = question.strip().split("\\s+");
 		boolean[] asking = asking(tokens);
+		List<String> years = Periods.years(question);
 		for (int t = 0; t < tokens.length; t++) {
 			String token = tokens[t];
 			float sentence = (asking[t]) ? 1 : this.contextWeight;
@@ -103,7 +104,8 @@ public final class QueryShaper {
 			if (word.isEmpty()) {
 				continue;
 			}
-			String year = Periods.asYear(word);
+			// (a year before 1900 is one where a word of time stands before it)
+			String year = years.contains(word) ? word : Periods.asYear(word);
 			if (year != null) {
 				keywords.add(new KeywordTerm(year, this.specificWeight * sentence, true));
 				continue;
@@ -127,7 +129,7 @@ public final class QueryShaper {
 			keywords.add(new KeywordTerm(amount, 1));
 		}
 		return new ShapedQuery(question, keywords.isEmpty() ? stopWords : keywords, new ArrayList<>(names.values()),
-				Periods.years(question));
+				years);
 	}
 
 	/**

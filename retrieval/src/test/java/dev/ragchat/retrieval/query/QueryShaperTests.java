@@ -103,6 +103,22 @@ class QueryShaperTests {
 	}
 
 	@Test
+	void readsAYearBefore1900WhereAWordOfTimeMakesItOneAndFindsItInAPassageThatWritesIt() {
+		assertThat(Periods.years("and back in 1850?")).containsExactly("1850");
+		assertThat(Periods.years("Since 1312, and in the flood of 1879, the town grew")).containsExactly("1312",
+				"1879");
+		// a number of things, or a number with no word of time, is no year
+		assertThat(Periods.years("in 1500 cases, of 1200 metres, 1850 people")).isEmpty();
+		assertThat(Periods.years("rose to 1,850 in 2020")).containsExactly("2020");
+		// asked about, a passage writes it standing alone (a table of years)
+		assertThat(Periods.writes("Year | Population\n1880 | 14,200", "1880")).isTrue();
+		assertThat(Periods.writes("Year | Population\n1880 | 14,200", "1850")).isFalse();
+		assertThat(Periods.writes("about 11,880 people", "1880")).isFalse();
+		assertThat(Periods.writes("the 1880s", "1880")).isFalse();
+		assertThat(Periods.writes("the 2022 10-K", "2022")).isTrue();
+	}
+
+	@Test
 	void takesItsStopWordsFromLucenesEnglishList() {
 		assertThat(StopWords.contains("Which")).isTrue();
 		assertThat(StopWords.contains("doesn’t")).isTrue();
