@@ -45,7 +45,7 @@ public final class Periods {
 			+ "|around|circa|c\\.|of|year)\\s+)(1[0-8]\\d{2})(?![\\p{N}.,]\\d|[\\p{L}\\p{N}])");
 
 	/** A word after a number that makes it a number of things: group 1. */
-	private static final Pattern COUNTED = Pattern.compile("^\\s*(\\p{Ll}+)");
+	private static final Pattern COUNTED = Pattern.compile("\\s*(\\p{Ll}+)");
 
 	/** Any of the five, compiled once: {@link #years} runs on every question. */
 	private static final Pattern ANY_YEAR = Pattern.compile(YEAR.pattern() + "|" + FISCAL_YEAR.pattern() + "|"
@@ -110,8 +110,8 @@ public final class Periods {
 		Matcher matcher = ANY_YEAR.matcher(text);
 		while (matcher.find()) {
 			if (matcher.group(5) != null) {
-				Matcher counted = COUNTED.matcher(text.substring(matcher.end()));
-				if (!counted.find() || StopWords.contains(counted.group(1))) {
+				Matcher counted = COUNTED.matcher(text).region(matcher.end(), text.length());
+				if (!counted.lookingAt() || StopWords.contains(counted.group(1))) {
 					years.add(matcher.group(5));
 				}
 			}
