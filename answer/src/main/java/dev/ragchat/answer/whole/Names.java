@@ -60,9 +60,14 @@ final class Names {
 	/**
 	 * Whether a sentence writes a name in another form of the same word, its first
 	 * letters read only in the words that stand outside a longer name ({@link #alone}:
-	 * "Norwick Systems DAC" names no Norway).
+	 * "Norwick Systems DAC" names no Norway). The words outside longer names are read
+	 * only for a sentence that names it at all: most of a scan's sentences do not.
 	 */
-	static boolean named(String name, List<String> words, List<String> alone) {
+	static boolean named(String name, List<String> words, String sentence) {
+		return named(name, words) && named(name, words, alone(sentence));
+	}
+
+	private static boolean named(String name, List<String> words, List<String> alone) {
 		String place = PEOPLES.get(name);
 		return (name.length() > NAME_STEM && alone.stream()
 			.anyMatch((word) -> word.length() > NAME_STEM && word.regionMatches(0, name, 0, NAME_STEM)))
@@ -75,7 +80,7 @@ final class Names {
 	 * @return the stems of its words but those of a run of capitalised words, the name of
 	 * something of its own ("For Norwick Systems DAC")
 	 */
-	static List<String> alone(String sentence) {
+	private static List<String> alone(String sentence) {
 		return Stems.of(LONGER_NAME.matcher(sentence).replaceAll(" "));
 	}
 

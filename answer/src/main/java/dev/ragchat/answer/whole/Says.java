@@ -200,8 +200,8 @@ final class Says {
 			if (!words.contains(word) && !headed.contains(word)) {
 				// a name, or a currency asked in small letters ("in euros"), narrows what
 				// is asked
-				if ((this.names.contains(word) && !Names.named(word, words, Names.alone(sentence))
-						&& !Names.named(word, headed)) || (Figures.saidByASign(word) && !this.names.contains(word))) {
+				if ((this.names.contains(word) && !Names.named(word, words, sentence) && !Names.named(word, headed))
+						|| (Figures.saidByASign(word) && !this.names.contains(word))) {
 					return -1;
 				}
 				missing += this.names.contains(word) ? 0 : 1;
@@ -210,7 +210,7 @@ final class Says {
 		for (Alternatives joined : this.alternatives) {
 			missing += joined
 				.missing((word) -> words.contains(word) || headed.contains(word) || (this.names.contains(word)
-						&& (Names.named(word, words, Names.alone(sentence)) || Names.named(word, headed))));
+						&& (Names.named(word, words, sentence) || Names.named(word, headed))));
 		}
 		// a term written apart ("a break fee … the termination date") is not written
 		missing += apart(words);

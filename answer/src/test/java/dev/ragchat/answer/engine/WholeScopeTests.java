@@ -727,15 +727,17 @@ class WholeScopeTests {
 	}
 
 	private void leaseUnder(String document, String title, String heading, String paragraph) {
-		this.index.replace(document, List.of(new Chunk(document + ":0", KB, document, document + ".md", 1, 1, heading,
-				0, paragraph, Map.of(), title)), (n) -> {
-				});
+		indexLease(KB, document, title, heading, paragraph);
 	}
 
 	private void leaseIn(String knowledgeBase, String document, String title, String... paragraphs) {
+		indexLease(knowledgeBase, document, title, "", paragraphs);
+	}
+
+	private void indexLease(String knowledgeBase, String document, String title, String heading, String... paragraphs) {
 		List<Chunk> chunks = new ArrayList<>();
 		for (int i = 0; i < paragraphs.length; i++) {
-			chunks.add(new Chunk(document + ":" + i, knowledgeBase, document, document + ".md", 1, 1, "", i,
+			chunks.add(new Chunk(document + ":" + i, knowledgeBase, document, document + ".md", 1, 1, heading, i,
 					paragraphs[i], Map.of(), title));
 		}
 		this.index.replace(document, chunks, (n) -> {

@@ -44,6 +44,9 @@ public final class Periods {
 	private static final Pattern EARLIER_YEAR = Pattern.compile("(?i:\\b(?:in|since|from|until|till|by|before|after"
 			+ "|around|circa|c\\.|of|year)\\s+)(1[0-8]\\d{2})(?![\\p{N}.,]\\d|[\\p{L}\\p{N}])");
 
+	/** A year before 1900 alone, as {@link #years} gives it. */
+	private static final Pattern EARLIER = Pattern.compile("1[0-8]\\d{2}");
+
 	/** A word after a number that makes it a number of things: group 1. */
 	private static final Pattern COUNTED = Pattern.compile("\\s*(\\p{Ll}+)");
 
@@ -139,7 +142,7 @@ public final class Periods {
 	 * 14,200" of a table of years; "the 1880s" is a decade)
 	 */
 	public static boolean writes(String text, String year) {
-		if (!year.matches("1[0-8]\\d{2}")) {
+		if (!EARLIER.matcher(year).matches()) {
 			return years(text).contains(year);
 		}
 		for (int at = text.indexOf(year); at >= 0; at = text.indexOf(year, at + 1)) {
