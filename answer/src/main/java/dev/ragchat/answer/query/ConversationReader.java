@@ -17,7 +17,6 @@ import dev.ragchat.answer.text.Overlap;
 import dev.ragchat.answer.text.Pointed;
 import dev.ragchat.retrieval.ScoredChunk;
 import dev.ragchat.retrieval.query.ShapedQuery;
-import org.tartarus.snowball.ext.PorterStemmer;
 
 /**
  * Reads the state of a conversation at its last message ({@link ConversationState}), from
@@ -93,6 +92,11 @@ public final class ConversationReader implements QueryRewriter {
 			return new Rewrite(question, state.why(), null, null, state, this.mentions.titled(named), List.of());
 		}
 		Prior prior = prior(ConversationState.corrected(message, conversation.history()), scope);
+		Described described = Described.of(message, conversation.history(), prior.focus(), this.mentions, scope,
+				2 * READ_QUESTIONS);
+		if (described != null) {
+			prior = new Prior(List.of(described.subject()), prior.answered(), prior.said(), described.noun());
+		}
 		List<String> unspoken = unspoken(shaped, prior, scope);
 		if (!unspoken.isEmpty()) {
 			List<Subject> own = unspoken.stream().map((name) -> new Subject(name, List.of(), Subject.USER)).toList();
@@ -120,6 +124,7 @@ public final class ConversationReader implements QueryRewriter {
 		List<String> asked = (periods.isEmpty() && !previous.isBlank()) ? this.search.shape(previous).periods()
 				: periods;
 		Set<String> own = Asks.own(question);
+		boolean reasons = own.isEmpty() && operator == Asks.WHY;
 		List<String> sides = List.of();
 		String query;
 		if (operator == Asks.COMPARISON && Asks.sides(question).size() < 2 && prior.answered().size() == 2) {
@@ -129,8 +134,8 @@ public final class ConversationReader implements QueryRewriter {
 		else if (own.isEmpty() && operator == Asks.SUMMARY) {
 			query = labels;
 		}
-		else if (own.isEmpty() && operator == Asks.WHY) {
-			query = question + " " + previous + " " + labels;
+		else if (reasons) {
+			query = question + " " + (Asks.own(prior.said()).isEmpty() ? previous + " " + labels : prior.said());
 		}
 		else if (ConversationState.namedOf(prior.focus()).isEmpty()) {
 			// no turn named the subject's documents, an answer only cited or read like
@@ -169,15 +174,18 @@ public final class ConversationReader implements QueryRewriter {
 		}
 		ConversationState state = new ConversationState(prior.focus(), false, operator, asked, sides,
 				"it follows up on " + ConversationState.quoted(ConversationState.labelsOf(prior.focus())) + " ("
-						+ prior.focus().get(0).origin() + ")"
-						+ (carried.isEmpty() ? "" : "; the years asked before carried:" + carried));
+						+ ((prior.called() != null) ? "called \"the " + prior.called() + "\", named before"
+								: prior.focus().get(0).origin())
+						+ ")" + (carried.isEmpty() ? "" : "; the years asked before carried:" + carried));
 		// a subject someone named is searched in its documents; one only cited or read
 		// is context (where the answer was, not the next one); the sources are about the
 		// subject (its documents, or writing its name), held to the message's names and
-		// years (and the name of a subject no document is about)
+		// years (and the name of a subject no document is about); reasons are where the
+		// answer's words are
 		String held = documents.isEmpty() ? " " + labels : "";
+		boolean named = !ConversationState.namedOf(prior.focus()).isEmpty() && !reasons;
 		return new Rewrite(query + carried, state.why(), null, question + held + carried, state,
-				!ConversationState.namedOf(prior.focus()).isEmpty() ? documents : List.of(), prior.focus());
+				named ? documents : List.of(), reasons ? List.of() : prior.focus());
 	}
 
 	/**
@@ -189,31 +197,16 @@ public final class ConversationReader implements QueryRewriter {
 		if (own.isEmpty()) {
 			return held;
 		}
-		Set<String> asked = stems(own);
+		Set<String> asked = Overlap.stems(own);
 		for (ScoredChunk found : this.search.search(where.lookingUp(String.join(" ", own), COVERAGE + 3)).chunks()) {
 			if (documents.contains(found.chunk().documentId()) != inside) {
 				continue;
 			}
-			Set<String> words = stems(Overlap
+			Set<String> words = Overlap.stems(Overlap
 				.words(found.chunk().title() + "\n" + found.chunk().headingPath() + "\n" + found.chunk().text()));
 			asked.stream().filter(words::contains).forEach(held::add);
 		}
 		return held;
-	}
-
-	/**
-	 * The words as the Porter stemmer writes them ("parking" and "park" are one word),
-	 * for telling which documents speak of a message's words.
-	 */
-	private static Set<String> stems(Set<String> words) {
-		Set<String> stems = new HashSet<>();
-		PorterStemmer stemmer = new PorterStemmer();
-		for (String word : words) {
-			stemmer.setCurrent(word);
-			stemmer.stem();
-			stems.add(stemmer.getCurrent());
-		}
-		return stems;
 	}
 
 	/**
@@ -224,6 +217,7 @@ public final class ConversationReader implements QueryRewriter {
 	private Prior prior(List<Turn> history, SearchRequest scope) {
 		List<Subject> focus = List.of();
 		List<String> answered = new ArrayList<>();
+		String said = "";
 		Turn latest = null;
 		int read = 0;
 		for (int i = history.size() - 1; i >= 0 && read < READ_QUESTIONS; i--) {
@@ -244,6 +238,7 @@ public final class ConversationReader implements QueryRewriter {
 				}
 				continue;
 			}
+			said = (answered.isEmpty() && answer != null) ? answer.content() : said;
 			if (answered.size() < 2) {
 				answered.add(0, turn.content());
 			}
@@ -270,7 +265,7 @@ public final class ConversationReader implements QueryRewriter {
 			// answer (or question) reads most like, named if it writes its title's name
 			focus = this.mentions.found(latest.content(), scope, latest.byUser() ? Subject.USER : Subject.ASSISTANT);
 		}
-		return new Prior(focus, answered);
+		return new Prior(focus, answered, said, null);
 	}
 
 	/**
@@ -392,8 +387,11 @@ public final class ConversationReader implements QueryRewriter {
 	 *
 	 * @param focus the subject in focus (empty: none)
 	 * @param answered the last two questions answered, oldest first
+	 * @param said the answer to the last of them, next to which a "why?" finds reasons
+	 * @param called the common noun by which the message calls a thing named before it
+	 * ({@link Described}), or {@code null}
 	 */
-	private record Prior(List<Subject> focus, List<String> answered) {
+	private record Prior(List<Subject> focus, List<String> answered, String said, String called) {
 
 	}
 

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import dev.ragchat.retrieval.query.StopWords;
+import org.tartarus.snowball.ext.PorterStemmer;
 
 /**
  * How much of a question's words a quote holds. A table row is judged by its label ("Net
@@ -91,6 +92,18 @@ public final class Overlap {
 			}
 		}
 		return words;
+	}
+
+	/** The words as the Porter stemmer writes them ("parking" and "park" are one). */
+	public static Set<String> stems(Set<String> words) {
+		Set<String> stems = new HashSet<>();
+		PorterStemmer stemmer = new PorterStemmer();
+		for (String word : words) {
+			stemmer.setCurrent(word);
+			stemmer.stem();
+			stems.add(stemmer.getCurrent());
+		}
+		return stems;
 	}
 
 }

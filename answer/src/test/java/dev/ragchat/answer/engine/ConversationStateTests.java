@@ -299,6 +299,51 @@ class ConversationStateTests {
 	}
 
 	@Test
+	void whyIsAnsweredWithTheReasonsNextToWhatTheAnswerBeforeSaid() {
+		add("bay-ferry", "Bay ferry", section("Boarding", "The Bay ferry sails from the pier every half hour.",
+				"You can take a bicycle or a pushchair on the Bay ferry at no charge."));
+		add("on-board", "On board", section("Not carried",
+				"Hoverboards and electric unicycles are refused on every vessel because their batteries can catch fire."));
+		Chat chat = new Chat(extract());
+		// a /v1 history: the answer cites nothing and quotes no sentence as written
+		chat.history.add(new Turn(Turn.USER, "Can I take my Segway on the Bay ferry?"));
+		chat.history
+			.add(new Turn(Turn.ASSISTANT, "No: hoverboards and electric unicycles are refused on every vessel."));
+		Answer why = chat.ask("Why not?");
+		assertThat(why.grounded()).as(why.text()).isTrue();
+		assertThat(why.citations()).as(why.trace().toString())
+			.anySatisfy((citation) -> assertThat(citation.quote()).contains("batteries can catch fire"));
+	}
+
+	@Test
+	void aThingNamedTwoTurnsBackIsCalledByTheCommonNounOfItsName() {
+		add("brannock", "Brannock Castle",
+				section("Keep", "The keep of Brannock Castle is 31 metres tall, with walls four metres thick."));
+		add("millbrook", "Millbrook",
+				section("Village",
+						"Millbrook is a village of 600 people below Brannock Castle, with a car park on Mill Lane.",
+						"The village hall is the tallest building in the main street and was built in 1911."));
+		Chat chat = new Chat(extract());
+		chat.history.add(new Turn(Turn.USER, "What is there to see around here?"));
+		chat.history.add(new Turn(Turn.ASSISTANT, "Brannock Castle, a ruined keep on the hill."));
+		chat.history.add(new Turn(Turn.USER, "where do I leave the car?"));
+		chat.history.add(new Turn(Turn.ASSISTANT, "In Millbrook, the village below: the car park is on Mill Lane."));
+		Answer tall = chat.ask("how tall is the castle?");
+		assertThat(tall.trace().stage(Trace.REWRITE).conversation().focus()).as(tall.trace().toString())
+			.singleElement()
+			.satisfies((subject) -> assertThat(subject.label()).isEqualTo("Brannock Castle"));
+		assertThat(documents(tall)).as(tall.text()).containsOnly("brannock");
+		assertThat(tall.text()).contains("31 metres");
+		// the noun of a name in focus keeps it: the village's hall is no other thing
+		Answer hall = chat.ask("when was the village hall built?");
+		assertThat(documents(hall)).as(hall.text()).containsOnly("millbrook");
+		// the noun with what sets it apart is another thing than the one named before
+		Answer other = chat.ask("and the castle at dunmore?");
+		assertThat(other.trace().stage(Trace.REWRITE).conversation().focus()).as(other.trace().toString())
+			.noneSatisfy((subject) -> assertThat(subject.label()).isEqualTo("Brannock Castle"));
+	}
+
+	@Test
 	void aNameTheAnswerWritesOfTheTitleOfThePageItReadsLikeIsTheSubject() {
 		add("greenway", "Is the Greenway Allotment Scheme worth joining?",
 				section("Joining", "A plot in the Greenway Allotment Scheme costs £40 a year with a water butt."),
