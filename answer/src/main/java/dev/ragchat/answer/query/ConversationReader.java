@@ -94,9 +94,10 @@ public final class ConversationReader implements QueryRewriter {
 		Prior prior = prior(ConversationState.corrected(message, conversation.history()), scope);
 		Described described = Described.of(message, conversation.history(), prior.focus(), this.mentions, scope,
 				2 * READ_QUESTIONS);
-		if (described != null) {
-			prior = new Prior(List.of(described.subject()), prior.answered(), prior.said(), described.noun());
-		}
+		prior = (described != null)
+				? new Prior(List.of(described.subject()), prior.answered(), prior.said(), described.noun())
+				: new Prior(ConversationState.aboutFirst(prior.focus(), prior.said()), prior.answered(), prior.said(),
+						null);
 		List<String> unspoken = unspoken(shaped, prior, scope);
 		if (!unspoken.isEmpty()) {
 			List<Subject> own = unspoken.stream().map((name) -> new Subject(name, List.of(), Subject.USER)).toList();

@@ -210,6 +210,39 @@ public record ConversationState(List<Subject> focus, boolean own, Asks operator,
 		return read;
 	}
 
+	/** A preposition of place before a name, and its article: "over the". */
+	private static final Pattern WHERE = Pattern.compile(
+			"\\b(?:at|on|over|in|near|beside|under|across|along|off|inside|outside|behind|opposite)\\s+(?:the\\s+)?$");
+
+	/**
+	 * An answer that names one thing, and the others it names only as where that thing is
+	 * ("the lost property office at Old Quay Terminal", "the Ossel Bridge, a road bridge
+	 * over the River Tarn"), is about the first: the others are where it is, not what the
+	 * conversation is about. Things named side by side ("the K2 and the K3") all stay.
+	 * @param focus the subjects in focus
+	 * @param said the answer before
+	 * @return the focus, without the things the answer names only as where the first is
+	 */
+	static List<Subject> aboutFirst(List<Subject> focus, String said) {
+		String answer = said.toLowerCase(Locale.ROOT);
+		List<Subject> named = focus.stream()
+			.filter((subject) -> Subject.ASSISTANT.equals(subject.from())
+					&& answer.contains(subject.label().toLowerCase(Locale.ROOT)))
+			.sorted(java.util.Comparator.comparingInt((subject) -> at(answer, subject)))
+			.toList();
+		if (named.size() < 2 || WHERE.matcher(answer.substring(0, at(answer, named.get(0)))).find()
+				|| !named.stream()
+					.skip(1)
+					.allMatch((other) -> WHERE.matcher(answer.substring(0, at(answer, other))).find())) {
+			return focus;
+		}
+		return focus.stream().filter((subject) -> subject == named.get(0) || !named.contains(subject)).toList();
+	}
+
+	private static int at(String answer, Subject subject) {
+		return answer.indexOf(subject.label().toLowerCase(Locale.ROOT));
+	}
+
 	static List<String> labelsOf(List<Subject> subjects) {
 		return subjects.stream().map(Subject::label).distinct().toList();
 	}

@@ -344,6 +344,26 @@ class ConversationStateTests {
 	}
 
 	@Test
+	void anAnswerThatNamesAThingAndWhereItIsIsAboutTheThing() {
+		add("carrow", "Carrow Museum", section("Visiting",
+				"Carrow Museum opens at 10:00 and closes at 18:00 every day.", "Entry to Carrow Museum is free."));
+		add("shop", "Museum Gift Shop", section("Hours", "The shop closes at 16:30, earlier than the galleries."));
+		Chat chat = new Chat(extract());
+		chat.history.add(new Turn(Turn.USER, "Where can I buy a present?"));
+		chat.history.add(new Turn(Turn.ASSISTANT, "The Museum Gift Shop at Carrow Museum sells local crafts."));
+		Answer closes = chat.ask("What time does it close?");
+		assertThat(closes.trace().stage(Trace.REWRITE).conversation().focus()).as(closes.trace().toString())
+			.singleElement()
+			.satisfies((subject) -> assertThat(subject.label()).isEqualTo("Museum Gift Shop"));
+		assertThat(closes.text()).as(closes.text()).contains("16:30").doesNotContain("18:00");
+		// two things named side by side both stay in focus
+		Chat both = new Chat(extract());
+		both.history.add(new Turn(Turn.USER, "Where can I buy a present?"));
+		both.history.add(new Turn(Turn.ASSISTANT, "The Museum Gift Shop and Carrow Museum both sell local crafts."));
+		assertThat(both.ask("What time does it close?").trace().stage(Trace.REWRITE).conversation().focus()).hasSize(2);
+	}
+
+	@Test
 	void aNameTheAnswerWritesOfTheTitleOfThePageItReadsLikeIsTheSubject() {
 		add("greenway", "Is the Greenway Allotment Scheme worth joining?",
 				section("Joining", "A plot in the Greenway Allotment Scheme costs £40 a year with a water butt."),
