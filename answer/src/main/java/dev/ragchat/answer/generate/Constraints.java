@@ -1,6 +1,7 @@
 package dev.ragchat.answer.generate;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 import dev.ragchat.answer.AnswerGenerator;
 import dev.ragchat.answer.AnswerGenerator.Question;
@@ -13,10 +14,20 @@ import dev.ragchat.answer.text.Asks;
  * question of a year is answered from sentences of that year ({@link AskedPeriods}), of a
  * version from sentences of that version ({@link AskedVersions}), one of how many or how
  * much by what it asks to be given ({@link Measures}: a figure, a price, a length with
- * its unit). When no sentence near the question meets them, the answer says what the
- * sources give.
+ * its unit), one of why by a sentence that gives a reason when one does. When no sentence
+ * near the question meets them, the answer says what the sources give.
  */
 final class Constraints {
+
+	/**
+	 * How English gives a reason: a cause ("because", "due to", "caused by", "as a
+	 * result"), a purpose ("in order to", "to prevent") or a finding or blame ("found
+	 * that", "blamed").
+	 */
+	private static final Pattern REASON = Pattern.compile("\\b(?:because|due\\s+to|owing\\s+to|thanks\\s+to"
+			+ "|on\\s+account\\s+of|caus(?:e|es|ed|ing)|as\\s+a\\s+result|result(?:s|ed)?\\s+(?:of|from|in)|le(?:d|ads?)\\s+to"
+			+ "|reasons?|so\\s+that|therefore|hence|in\\s+order\\s+to|so\\s+as\\s+to|to\\s+(?:avoid|prevent|protect|reduce|stop)"
+			+ "|found\\s+that|blam(?:e|ed|es))\\b", Pattern.CASE_INSENSITIVE);
 
 	private Constraints() {
 	}
@@ -70,6 +81,14 @@ final class Constraints {
 				return new Met(met, Refusal.NO_FIGURE, AnswerGenerator.NOT_FOUND
 						+ " The passages found speak of it but give no " + asked.missing() + ".");
 			}
+		}
+		if (asks.operator() == Asks.WHY) {
+			// a sentence that gives a reason (a cause, a purpose, a finding) answers why
+			// before one that only tells what happened, when it is near enough to answer
+			List<Candidate> reasons = met.stream()
+				.filter((candidate) -> REASON.matcher(candidate.text).find())
+				.toList();
+			met = (nearest(reasons) >= minSimilarity) ? reasons : met;
 		}
 		List<Candidate> subject = met.stream()
 			.filter((candidate) -> asks.documents()

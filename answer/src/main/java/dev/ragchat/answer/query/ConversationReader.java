@@ -122,8 +122,10 @@ public final class ConversationReader implements QueryRewriter {
 	private Rewrite followUp(String question, SearchRequest scope, Asks operator, List<String> periods, Prior prior) {
 		String labels = String.join(" ", ConversationState.labelsOf(prior.focus()));
 		String previous = prior.answered().isEmpty() ? "" : prior.answered().get(prior.answered().size() - 1);
-		List<String> asked = (periods.isEmpty() && !previous.isBlank()) ? this.search.shape(previous).periods()
-				: periods;
+		// reasons are not of the year of what they explain (an inquiry of 1880 into a
+		// collapse of 1879): a "why" carries no year
+		List<String> asked = (periods.isEmpty() && operator != Asks.WHY && !previous.isBlank())
+				? this.search.shape(previous).periods() : periods;
 		Set<String> own = Asks.own(question);
 		boolean reasons = own.isEmpty() && operator == Asks.WHY;
 		List<String> sides = List.of();
@@ -181,12 +183,11 @@ public final class ConversationReader implements QueryRewriter {
 		// a subject someone named is searched in its documents; one only cited or read
 		// is context (where the answer was, not the next one); the sources are about the
 		// subject (its documents, or writing its name), held to the message's names and
-		// years (and the name of a subject no document is about); reasons are where the
-		// answer's words are
+		// years (and the name of a subject no document is about); reasons anywhere
 		String held = documents.isEmpty() ? " " + labels : "";
-		boolean named = !ConversationState.namedOf(prior.focus()).isEmpty() && !reasons;
 		return new Rewrite(query + carried, state.why(), null, question + held + carried, state,
-				named ? documents : List.of(), reasons ? List.of() : prior.focus());
+				(!ConversationState.namedOf(prior.focus()).isEmpty() && !reasons) ? documents : List.of(),
+				reasons ? List.of() : prior.focus());
 	}
 
 	/**

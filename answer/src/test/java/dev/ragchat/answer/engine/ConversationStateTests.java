@@ -364,6 +364,23 @@ class ConversationStateTests {
 	}
 
 	@Test
+	void whyIsAnsweredWithAReasonOfAnotherYearThanWhatItExplains() {
+		add("greyholm", "Greyholm Lighthouse", section("History", "Greyholm Lighthouse was first lit in 1861.",
+				"Its lamp failed during the great storm of 1903 and the light went dark for a week."));
+		add("survey", "Coast survey of 1904", section("Greyholm",
+				"The survey of 1904 found that frost had cracked the gas pipe of the Greyholm Lighthouse lamp, so it failed."));
+		Chat chat = new Chat(extract());
+		chat.history.add(new Turn(Turn.USER, "Which light failed in the storm of 1903?"));
+		chat.history.add(new Turn(Turn.ASSISTANT, "The Greyholm Lighthouse: its lamp failed during the great storm."));
+		Answer why = chat.ask("why did the lamp fail?");
+		assertThat(why.trace().stage(Trace.REWRITE).conversation().periods()).isEmpty();
+		assertThat(why.citations()).as(why.trace().toString())
+			.anySatisfy((citation) -> assertThat(citation.quote()).contains("found that frost had cracked"))
+			// what happened is not why
+			.noneSatisfy((citation) -> assertThat(citation.quote()).contains("went dark"));
+	}
+
+	@Test
 	void aNameTheAnswerWritesOfTheTitleOfThePageItReadsLikeIsTheSubject() {
 		add("greenway", "Is the Greenway Allotment Scheme worth joining?",
 				section("Joining", "A plot in the Greenway Allotment Scheme costs £40 a year with a water butt."),
