@@ -106,10 +106,14 @@ class DeadNodeSyncTests {
 						.getJobStates()
 						.stream()
 						.anyMatch((state) -> state.getName() == StateName.FAILED));
-		// the run again waits for the document the cut-off try queued, too
-		await().during(Duration.ofMillis(500))
-			.atMost(Duration.ofSeconds(5))
-			.until(() -> sync.store.findRun(dead.id()).orElseThrow().status() == SyncRun.Status.RUNNING);
+		// the run again has compared every file and waits for the document the cut-off
+		// try queued, too (resumed only then: a document ingested before the comparison
+		// reads it is merely unchanged)
+		await().atMost(Duration.ofSeconds(30)).until(() -> {
+			SyncRun again = sync.store.findRun(dead.id()).orElseThrow();
+			return again.status() == SyncRun.Status.RUNNING && again.progress().filesDone() == 8
+					&& again.progress().documentsIndexing() == 3;
+		});
 		sync.ingestion.resume();
 		SyncRun ended = sync.awaitEnd(dead);
 		assertThat(ended.status()).isEqualTo(SyncRun.Status.SUCCEEDED);
