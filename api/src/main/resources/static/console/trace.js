@@ -31,6 +31,8 @@ export const REFUSALS = {
 		'Ask of a version the documents cover, or add the release notes of the version you want.'],
 	'no-figure': ['The question asks a quantity (how many, how much, how long, what it costs), and no passage near it gives one.',
 		'Ask what the documents say of it, or add a document that gives the figure.'],
+	'no-reason': ['The question asks why, and the passages near it give no reason: only what the answer before said.',
+		'Ask what the documents say of it: they give the rule, not its reason.'],
 };
 
 /** The refusals whose documents do speak of the question: not "Not in the documents". */

@@ -52,8 +52,14 @@ public record Refusal(String reason, String detail) {
 	 */
 	public static final String NO_FIGURE = "no-figure";
 
+	/**
+	 * The question asks why, and the passages near it give no reason: only what the
+	 * answer before already said.
+	 */
+	public static final String NO_REASON = "no-reason";
+
 	/** The refusals whose answer says what the passages do give. */
-	private static final Set<String> SAYS_WHAT_IS_GIVEN = Set.of(OTHER_PERIOD, OTHER_VERSION, NO_FIGURE);
+	private static final Set<String> SAYS_WHAT_IS_GIVEN = Set.of(OTHER_PERIOD, OTHER_VERSION, NO_FIGURE, NO_REASON);
 
 	/** The answer cites nothing its sources verify. */
 	public static final String NOT_VERIFIED = "citations-not-verified";

@@ -1,12 +1,16 @@
 package dev.ragchat.answer.generate;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.ragchat.answer.AnswerGenerator;
 import dev.ragchat.answer.AnswerGenerator.Question;
 import dev.ragchat.answer.Refusal;
+import dev.ragchat.answer.Turn;
 import dev.ragchat.answer.text.Asks;
+import dev.ragchat.answer.text.Overlap;
 
 /**
  * The constraints a question asks, held against the sentences the extract may quote: a
@@ -14,8 +18,9 @@ import dev.ragchat.answer.text.Asks;
  * question of a year is answered from sentences of that year ({@link AskedPeriods}), of a
  * version from sentences of that version ({@link AskedVersions}), one of how many or how
  * much by what it asks to be given ({@link Measures}: a figure, a price, a length with
- * its unit), one of why by a sentence that gives a reason when one does. When no sentence
- * near the question meets them, the answer says what the sources give.
+ * its unit), one of why by a sentence that gives a reason when one does, and never by
+ * saying again what the answer before said. When no sentence near the question meets
+ * them, the answer says what the sources give.
  */
 final class Constraints {
 
@@ -83,12 +88,11 @@ final class Constraints {
 			}
 		}
 		if (asks.operator() == Asks.WHY) {
-			// a sentence that gives a reason (a cause, a purpose, a finding) answers why
-			// before one that only tells what happened, when it is near enough to answer
-			List<Candidate> reasons = met.stream()
-				.filter((candidate) -> REASON.matcher(candidate.text).find())
-				.toList();
-			met = (nearest(reasons) >= minSimilarity) ? reasons : met;
+			Met why = why(question, met, minSimilarity);
+			if (why.refusal() != null) {
+				return why;
+			}
+			met = why.candidates();
 		}
 		List<Candidate> subject = met.stream()
 			.filter((candidate) -> asks.documents()
@@ -102,6 +106,50 @@ final class Constraints {
 		return new Met(
 				(own >= minSimilarity && own >= nearest(met) - ExtractiveGenerator.QUOTED_WITH_BEST) ? subject : met,
 				null, null);
+	}
+
+	/**
+	 * A why is answered by a reason: a sentence that gives one (a cause, a purpose, a
+	 * finding) near enough to answer, or one that stands in the passage nearest the
+	 * question, next to what it explains, near enough to be a side of a comparison;
+	 * without one, by what the passages add to what the answer before said, never by
+	 * saying it again.
+	 */
+	private static Met why(Question question, List<Candidate> met, double minSimilarity) {
+		Candidate first = met.stream().max(Comparator.comparingDouble((c) -> c.nearness)).orElse(null);
+		if (first == null) {
+			return new Met(met, null, null);
+		}
+		double side = minSimilarity * ExtractiveGenerator.NEAR_QUESTION;
+		List<Candidate> reasons = met.stream()
+			.filter((candidate) -> REASON.matcher(candidate.text).find() && (candidate.nearness >= minSimilarity
+					|| (candidate.source == first.source && candidate.nearness >= side)))
+			.toList();
+		Set<String> said = answerBefore(question);
+		if (!reasons.isEmpty() || said.isEmpty()) {
+			return new Met(reasons.isEmpty() ? met : reasons, null, null);
+		}
+		if (said.containsAll(Overlap.words(first.text))) {
+			// the passage nearest the question is what the answer before said
+			return new Met(List.of(), Refusal.NO_REASON, AnswerGenerator.NOT_FOUND
+					+ " The passages found say what the answer before said, but give no reason for it.");
+		}
+		return new Met(met.stream().filter((candidate) -> !said.containsAll(Overlap.words(candidate.text))).toList(),
+				null, null);
+	}
+
+	/**
+	 * The words of the answer before the question, empty when there is none or it was
+	 * refused.
+	 */
+	private static Set<String> answerBefore(Question question) {
+		List<Turn> history = question.history();
+		for (int i = history.size() - 1; i >= 0; i--) {
+			if (!history.get(i).byUser()) {
+				return history.get(i).refused() ? Set.of() : Overlap.words(history.get(i).content());
+			}
+		}
+		return Set.of();
 	}
 
 	private static double nearest(List<Candidate> candidates) {

@@ -316,6 +316,40 @@ class ConversationStateTests {
 	}
 
 	@Test
+	void whyIsNotAnsweredByWhatTheAnswerBeforeAlreadySaid() {
+		add("reading-room", "Reading room",
+				section("Rules", "The reading room opens at nine and closes at eight.",
+						"Dogs are not allowed in the reading room, apart from assistance dogs.",
+						"Laptops may be used at the long tables by the windows."));
+		add("cafe", "Library cafe", section("Cafe", "The cafe on the ground floor sells soup and sandwiches."));
+		Chat chat = new Chat(extract());
+		chat.history.add(new Turn(Turn.USER, "Can my dog come with me into the reading room?"));
+		chat.history.add(new Turn(Turn.ASSISTANT,
+				"No: dogs are not allowed in the reading room, apart from " + "assistance dogs."));
+		Answer why = chat.ask("How come?");
+		// the page gives the rule and no reason: saying it again is no answer
+		assertThat(why.grounded()).as(why.text()).isFalse();
+		assertThat(why.refusal().reason()).isEqualTo(Refusal.NO_REASON);
+		assertThat(why.text()).contains("give no reason");
+	}
+
+	@Test
+	void whyIsAnsweredByTheReasonNextToTheFiguresTheAnswerBeforeGave() {
+		add("swim-prices", "Swimming prices", section("Prices",
+				"A single adult swim costs £5.20 at Eastfield Pool. A ten-swim card costs £42, so each swim on the card costs £4.20. The card is cheaper because you pay for the swims up front.",
+				"Children under eight swim with an adult."));
+		add("lessons", "Swimming lessons", section("Lessons", "Lessons for adults run on Tuesday evenings."));
+		Chat chat = new Chat(extract());
+		chat.history.add(new Turn(Turn.USER, "at eastfield pool is a swim cheaper with the ten-swim card?"));
+		chat.history.add(new Turn(Turn.ASSISTANT, "Yes: £4.20 a swim on the card against £5.20 for a single swim."));
+		Answer why = chat.ask("why?");
+		assertThat(why.grounded()).as(why.text()).isTrue();
+		assertThat(why.citations()).as(why.trace().toString())
+			.anySatisfy((citation) -> assertThat(citation.quote()).contains("up front"))
+			.noneSatisfy((citation) -> assertThat(citation.quote()).contains("£5.20"));
+	}
+
+	@Test
 	void aThingNamedTwoTurnsBackIsCalledByTheCommonNounOfItsName() {
 		add("brannock", "Brannock Castle",
 				section("Keep", "The keep of Brannock Castle is 31 metres tall, with walls four metres thick."));
