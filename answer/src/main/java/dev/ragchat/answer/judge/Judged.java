@@ -32,10 +32,11 @@ import dev.ragchat.retrieval.query.ShapedQuery;
  * @param named the things the answer before named in its text, when the message follows
  * up on them (none when it names its own subject)
  * @param answered the answer before, as its conversation keeps it ({@code null}: none)
+ * @param askedBefore the message the answer before answered ({@code null}: none)
  */
 public record Judged(Found found, List<ScoredChunk> sources, Grounds grounds, boolean media, boolean modelJudges,
 		Judge.Decisions decisions, boolean open, List<String> focus, boolean first, String message, List<Named> named,
-		String answered) {
+		String answered, String askedBefore) {
 
 	public Judged {
 		sources = List.copyOf(sources);
@@ -57,7 +58,7 @@ public record Judged(Found found, List<ScoredChunk> sources, Grounds grounds, bo
 	public static Judged of(Found found, Grounds grounds, boolean media, boolean modelJudges,
 			Judge.Decisions decisions) {
 		return new Judged(found, found.chunks(), grounds, media, modelJudges, decisions, false, List.of(), false,
-				found.query().text(), List.of(), null);
+				found.query().text(), List.of(), null, null);
 	}
 
 	/**
@@ -68,7 +69,7 @@ public record Judged(Found found, List<ScoredChunk> sources, Grounds grounds, bo
 	 */
 	public Judged open(boolean open, List<String> focus) {
 		return new Judged(this.found, this.sources, this.grounds, this.media, this.modelJudges, this.decisions, open,
-				focus, this.first, this.message, this.named, this.answered);
+				focus, this.first, this.message, this.named, this.answered, this.askedBefore);
 	}
 
 	/**
@@ -79,7 +80,7 @@ public record Judged(Found found, List<ScoredChunk> sources, Grounds grounds, bo
 	 */
 	public Judged asked(String message, boolean first) {
 		return new Judged(this.found, this.sources, this.grounds, this.media, this.modelJudges, this.decisions,
-				this.open, this.focus, first, message, this.named, this.answered);
+				this.open, this.focus, first, message, this.named, this.answered, this.askedBefore);
 	}
 
 	/**
@@ -91,7 +92,7 @@ public record Judged(Found found, List<ScoredChunk> sources, Grounds grounds, bo
 
 	Judged with(List<ScoredChunk> sources) {
 		return new Judged(this.found, sources, this.grounds, this.media, this.modelJudges, this.decisions, this.open,
-				this.focus, this.first, this.message, this.named, this.answered);
+				this.focus, this.first, this.message, this.named, this.answered, this.askedBefore);
 	}
 
 	/**
@@ -102,8 +103,10 @@ public record Judged(Found found, List<ScoredChunk> sources, Grounds grounds, bo
 	 */
 	public Judged named(List<Named> named, List<Turn> history) {
 		String answered = (history.isEmpty() || history.getLast().byUser()) ? null : history.getLast().content();
+		String askedBefore = (answered != null && history.size() > 1 && history.get(history.size() - 2).byUser())
+				? history.get(history.size() - 2).content() : null;
 		return new Judged(this.found, this.sources, this.grounds, this.media, this.modelJudges, this.decisions,
-				this.open, this.focus, this.first, this.message, named, answered);
+				this.open, this.focus, this.first, this.message, named, answered, askedBefore);
 	}
 
 	/**

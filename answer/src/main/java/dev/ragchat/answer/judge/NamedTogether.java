@@ -23,15 +23,17 @@ import dev.ragchat.retrieval.ScoredChunk;
  * how long they are, so the answer would be a guess or both stitched into one. The things
  * of a kind are the names one sentence of the answer writes side by side that end in the
  * same word (the head of an English noun phrase: "… Trail", "… Kettle"); a code alone
- * ("F3") names no kind.
+ * ("F3") names no kind. So are the things an answer to "which …?" or "where …?" picks,
+ * whatever their names: the names its sentence writes first, joined by "and" or "or"
+ * ("Kestrel House, with a locked store, and Millrace, with two sheds").
  * <p>
  * It answers instead when the follow-up asks about them all (a comparison, a list,
- * "they", "both", "each", "which") or says which it means: a word of it that one name
- * holds and another does not ("the Heronsway one"), or that the passages found of one
- * speak of and those of another do not ("What would he pay per minute?" when only one
- * page prices by the minute): the question fits that one. The same reading as
- * {@link Readings}, with the conversation's names for the titles of the passages; the
- * extract's judge (a language model may ask back itself).
+ * "they", "both", "each", "which", but not "one of those") or says which it means: a word
+ * of it that one name holds and another does not ("the Heronsway one"), or that the
+ * passages found of one speak of and those of another do not ("What would he pay per
+ * minute?" when only one page prices by the minute): the question fits that one. The same
+ * reading as {@link Readings}, with the conversation's names for the titles of the
+ * passages; the extract's judge (a language model may ask back itself).
  */
 public final class NamedTogether implements Judge {
 
@@ -43,18 +45,36 @@ public final class NamedTogether implements Judge {
 			"\\b(?:they|them|their|theirs|those|these|both|each|all|either|neither|which|ones|every)\\b",
 			Pattern.CASE_INSENSITIVE);
 
+	/** How English joins things side by side. */
+	private static final Pattern JOINED = Pattern.compile("\\b(?:and|or)\\b|^\\s*,\\s*$");
+
+	/**
+	 * How a message asks to pick things among others: the answer names them as choices.
+	 */
+	private static final Pattern CHOICE = Pattern.compile("\\b(?:which|where)\\b", Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * A name written after a sentence's first word: a capital or a figure opening a word.
+	 */
+	private static final Pattern NAMED_BEFORE = Pattern.compile("\\s[\\p{Lu}\\p{N}]");
+
+	/** How a message picks one of several things it points at: "one of those". */
+	private static final Pattern ONE_OF = Pattern.compile("\\bone of (?:those|these|them)\\b",
+			Pattern.CASE_INSENSITIVE);
+
 	@Override
 	public Verdict judge(Judged judged) {
 		String message = judged.message();
 		// most messages follow no answer that named several things: read nothing more
-		if (judged.media() || judged.named().size() < 2 || SEVERAL.matcher(message).find()) {
+		if (judged.media() || judged.named().size() < 2
+				|| SEVERAL.matcher(ONE_OF.matcher(message).replaceAll("it")).find()) {
 			return Verdict.answerable(judged.sources());
 		}
 		Asks operator = Asks.of(message);
 		if (operator == Asks.COMPARISON || operator == Asks.LIST) {
 			return Verdict.answerable(judged.sources());
 		}
-		for (List<Judged.Named> kind : kinds(judged.named(), judged.answered())) {
+		for (List<Judged.Named> kind : kinds(judged.named(), judged.answered(), judged.askedBefore())) {
 			Map<Judged.Named, List<ScoredChunk>> found = new LinkedHashMap<>();
 			for (Judged.Named named : kind) {
 				List<ScoredChunk> of = judged.sources()
@@ -74,7 +94,9 @@ public final class NamedTogether implements Judge {
 					offered.add(new Clarification.Reading(named.label(), judged.sources().indexOf(sources.get(0)) + 1));
 				}
 			});
-			String head = head(kind.get(0).label());
+			// things of a kind are asked back by it ("Which trail"), others as ones
+			String head = (kind.stream().map((thing) -> head(thing.label())).distinct().count() == 1)
+					? head(kind.get(0).label()) : "one";
 			Verdict verdict = Verdict.clarify(judged.sources(), new Clarification(head, offered));
 			if (judged.decisions().on()) {
 				judged.decisions()
@@ -95,7 +117,7 @@ public final class NamedTogether implements Judge {
 	 * dogs"), not one named and another set against it in a sentence of its own ("At 16
 	 * he can hire the classic bikes. The e-bikes need riders aged 18 or over.").
 	 */
-	private static List<List<Judged.Named>> kinds(List<Judged.Named> named, String answered) {
+	private static List<List<Judged.Named>> kinds(List<Judged.Named> named, String answered, String askedBefore) {
 		List<List<Judged.Named>> several = new ArrayList<>();
 		if (answered == null) {
 			return several;
@@ -108,7 +130,11 @@ public final class NamedTogether implements Judge {
 					kinds.computeIfAbsent(Pointed.stem(head(thing.label())), (kind) -> new ArrayList<>()).add(thing);
 				}
 			}
-			for (List<Judged.Named> kind : kinds.values()) {
+			List<List<Judged.Named>> groups = new ArrayList<>(kinds.values());
+			if (askedBefore != null && CHOICE.matcher(askedBefore).find()) {
+				groups.add(coordinated(sentence, named));
+			}
+			for (List<Judged.Named> kind : groups) {
 				Set<String> documents = new HashSet<>();
 				long own = kind.stream()
 					.filter((thing) -> thing.documentIds().stream().allMatch(documents::add))
@@ -119,6 +145,34 @@ public final class NamedTogether implements Judge {
 			}
 		}
 		return several;
+	}
+
+	/**
+	 * The names a sentence joins with "and" or "or" from the first it writes, in their
+	 * order: the answer to "which halls have a bike store?", "Kestrel House, with a
+	 * locked store, and Millrace, with two sheds", whatever words the names end in.
+	 */
+	private static List<Judged.Named> coordinated(String written, List<Judged.Named> named) {
+		String sentence = written.toLowerCase(Locale.ROOT);
+		List<Judged.Named> things = named.stream()
+			.filter((thing) -> sentence.contains(thing.label().toLowerCase(Locale.ROOT)))
+			.sorted(java.util.Comparator
+				.comparingInt((thing) -> sentence.indexOf(thing.label().toLowerCase(Locale.ROOT))))
+			.toList();
+		// the things picked are the first the sentence names: "between Old Quay and
+		// Gullhaven" after the ferry that calls there is where it runs, not a choice
+		List<Judged.Named> chain = new ArrayList<>();
+		int end = 0;
+		for (Judged.Named thing : things) {
+			int at = sentence.indexOf(thing.label().toLowerCase(Locale.ROOT));
+			if ((chain.isEmpty() && NAMED_BEFORE.matcher(written.substring(0, at)).find())
+					|| (!chain.isEmpty() && (at < end || !JOINED.matcher(sentence.substring(end, at)).find()))) {
+				break;
+			}
+			chain.add(thing);
+			end = Math.max(end, at + thing.label().length());
+		}
+		return (chain.size() >= 2) ? chain : List.of();
 	}
 
 	/**

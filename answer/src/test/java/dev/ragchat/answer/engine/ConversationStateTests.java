@@ -729,6 +729,24 @@ class ConversationStateTests {
 	}
 
 	@Test
+	void aFollowUpOnOneOfTheThingsAnAnswerPickedIsAskedBackWhateverTheirNames() {
+		add("saltgate", "Saltgate Market",
+				section("Opening", "Saltgate Market opens at six on Saturdays; the fish stalls are at the back."));
+		add("pennyfold", "Pennyfold", section("Market",
+				"Pennyfold's market opens at seven every Wednesday and sells fish from the harbour."));
+		for (String message : List.of("what time does it open?", "what time does one of those open?")) {
+			Chat chat = new Chat(extract());
+			chat.history.add(new Turn(Turn.USER, "which markets sell fresh fish?"));
+			chat.history
+				.add(new Turn(Turn.ASSISTANT, "Saltgate Market, on Saturdays, and Pennyfold, every Wednesday."));
+			Answer open = chat.ask(message);
+			// the answer picked two, and the message asks of one without saying which
+			assertThat(open.outcome()).as(open.trace().toString()).isEqualTo(Answer.CLARIFY);
+			assertThat(open.text()).contains("Saltgate Market").contains("Pennyfold");
+		}
+	}
+
+	@Test
 	void twoModelsOfANameAreAskedBackUnlessTheQuestionSaysWhichByItsNumber() {
 		add("ferro-24", "Ferro 24 Casserole",
 				section("Specifications", "The Ferro 24 casserole holds 3.8 litres and is 24 cm across."));
