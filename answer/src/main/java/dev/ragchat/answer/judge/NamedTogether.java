@@ -1,6 +1,7 @@
 package dev.ragchat.answer.judge;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.regex.Pattern;
 
 import dev.ragchat.answer.Clarification;
 import dev.ragchat.answer.text.Asks;
+import dev.ragchat.answer.text.Nouns;
 import dev.ragchat.answer.text.Overlap;
 import dev.ragchat.answer.text.Pointed;
 import dev.ragchat.answer.text.Sentences;
@@ -29,11 +31,14 @@ import dev.ragchat.retrieval.ScoredChunk;
  * <p>
  * It answers instead when the follow-up asks about them all (a comparison, a list,
  * "they", "both", "each", "which", but not "one of those") or says which it means: a word
- * of it that one name holds and another does not ("the Heronsway one"), or that the
+ * of it that one name holds and another does not ("the Heronsway one"), or a noun of it
+ * (a thing it speaks of, not what it does: "what does it sell?" says not which) that the
  * passages found of one speak of and those of another do not ("What would he pay per
- * minute?" when only one page prices by the minute): the question fits that one. The same
- * reading as {@link Readings}, with the conversation's names for the titles of the
- * passages; the extract's judge (a language model may ask back itself).
+ * minute?" when only one page prices by the minute): the question fits that one. A thing
+ * set against another after a colon or a semicolon ("Only a classic bike: e-bikes are not
+ * allowed") is not named beside it. The same reading as {@link Readings}, with the
+ * conversation's names for the titles of the passages; the extract's judge (a language
+ * model may ask back itself).
  */
 public final class NamedTogether implements Judge {
 
@@ -85,7 +90,7 @@ public final class NamedTogether implements Judge {
 					found.put(named, of);
 				}
 			}
-			if (found.size() < 2 || tellsApart(Overlap.words(message), found)) {
+			if (found.size() < 2 || tellsApart(Overlap.words(String.join(" ", Nouns.of(message))), found)) {
 				continue;
 			}
 			List<Clarification.Reading> offered = new ArrayList<>();
@@ -122,7 +127,12 @@ public final class NamedTogether implements Judge {
 		if (answered == null) {
 			return several;
 		}
-		for (String sentence : Sentences.of(answered)) {
+		// a colon or a semicolon opens a clause of its own: "Only a classic bike: e-bikes
+		// are not allowed" sets the e-bikes against the bike it picked
+		for (String sentence : Sentences.of(answered)
+			.stream()
+			.flatMap((written) -> Arrays.stream(written.split("[:;]\\s+")))
+			.toList()) {
 			String written = sentence.toLowerCase(Locale.ROOT);
 			Map<String, List<Judged.Named>> kinds = new LinkedHashMap<>();
 			for (Judged.Named thing : named) {

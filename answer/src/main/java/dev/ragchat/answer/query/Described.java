@@ -15,10 +15,11 @@ import dev.ragchat.retrieval.query.StopWords;
 /**
  * A thing a message points back at by the common noun of its name: "the lake" for "Lake
  * Skarn", "the bridge" for "Ossel Bridge", named in one of the latest turns (the caller
- * says how many), not only the one the message follows. English refers to a named thing again by its name's common noun with "the";
- * the latest thing so named that a turn named is meant, as the latest mention is for a
- * pronoun. Only a name (every word capitalised, as a proper name is written) is referred
- * to so: a title of ordinary words ("Concessions and reduced fares") is not a name.
+ * says how many), not only the one the message follows. English refers to a named thing
+ * again by its name's common noun with "the"; the latest thing so named that a turn named
+ * is meant, as the latest mention is for a pronoun. Only a name (every word capitalised,
+ * as a proper name is written) is referred to so: a title of ordinary words ("Concessions
+ * and reduced fares") is not a name.
  */
 record Described(String noun, Subject subject) {
 

@@ -747,6 +747,35 @@ class ConversationStateTests {
 	}
 
 	@Test
+	void aVerbOnlyOnePageWritesDoesNotSayWhichOfThePickedThingsIsMeant() {
+		add("saltgate", "Saltgate Market",
+				section("Opening", "Saltgate Market opens at six on Saturdays; the fish stalls are at the back."));
+		add("pennyfold", "Pennyfold", section("Market",
+				"Pennyfold's market opens at seven every Wednesday and sells fish from the harbour."));
+		Chat chat = new Chat(extract());
+		chat.history.add(new Turn(Turn.USER, "which markets are there near the harbour?"));
+		chat.history.add(new Turn(Turn.ASSISTANT, "Saltgate Market, on Saturdays, and Pennyfold, every Wednesday."));
+		// "sell" is what the message does, not what it speaks of: no thing of it says
+		// which market is meant
+		Answer open = chat.ask("what does it sell?");
+		assertThat(open.outcome()).as(open.trace().toString()).isEqualTo(Answer.CLARIFY);
+	}
+
+	@Test
+	void aThingTheAnswerSetsAgainstTheOneItPickedIsNotAChoice() {
+		add("classic-canoe", "Classic Canoe",
+				section("Hire", "The Classic Canoe has a dry hatch that holds 20 kg of luggage."));
+		add("racing-canoe", "Racing Canoes",
+				section("Hire", "Racing Canoes have a small hatch that holds 5 kg of luggage."));
+		Chat chat = new Chat(extract());
+		chat.history.add(new Turn(Turn.USER, "which boat can I take along the canal?"));
+		chat.history.add(new Turn(Turn.ASSISTANT, "Only a Classic Canoe: Racing Canoes are not allowed on the canal."));
+		Answer hatch = chat.ask("how much luggage can I put in its hatch?");
+		assertThat(hatch.outcome()).as(hatch.trace().toString()).isEqualTo(Answer.ANSWERED);
+		assertThat(hatch.text()).contains("20 kg");
+	}
+
+	@Test
 	void twoModelsOfANameAreAskedBackUnlessTheQuestionSaysWhichByItsNumber() {
 		add("ferro-24", "Ferro 24 Casserole",
 				section("Specifications", "The Ferro 24 casserole holds 3.8 litres and is 24 cm across."));
