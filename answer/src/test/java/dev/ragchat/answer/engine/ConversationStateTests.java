@@ -730,16 +730,9 @@ class ConversationStateTests {
 
 	@Test
 	void aFollowUpOnOneOfTheThingsAnAnswerPickedIsAskedBackWhateverTheirNames() {
-		add("saltgate", "Saltgate Market",
-				section("Opening", "Saltgate Market opens at six on Saturdays; the fish stalls are at the back."));
-		add("pennyfold", "Pennyfold", section("Market",
-				"Pennyfold's market opens at seven every Wednesday and sells fish from the harbour."));
+		addMarkets();
 		for (String message : List.of("what time does it open?", "what time does one of those open?")) {
-			Chat chat = new Chat(extract());
-			chat.history.add(new Turn(Turn.USER, "which markets sell fresh fish?"));
-			chat.history
-				.add(new Turn(Turn.ASSISTANT, "Saltgate Market, on Saturdays, and Pennyfold, every Wednesday."));
-			Answer open = chat.ask(message);
+			Answer open = marketsPicked("which markets sell fresh fish?").ask(message);
 			// the answer picked two, and the message asks of one without saying which
 			assertThat(open.outcome()).as(open.trace().toString()).isEqualTo(Answer.CLARIFY);
 			assertThat(open.text()).contains("Saltgate Market").contains("Pennyfold");
@@ -748,17 +741,26 @@ class ConversationStateTests {
 
 	@Test
 	void aVerbOnlyOnePageWritesDoesNotSayWhichOfThePickedThingsIsMeant() {
+		addMarkets();
+		// "sell" is what the message does, not what it speaks of: no thing of it says
+		// which market is meant
+		Answer open = marketsPicked("which markets are there near the harbour?").ask("what does it sell?");
+		assertThat(open.outcome()).as(open.trace().toString()).isEqualTo(Answer.CLARIFY);
+	}
+
+	private void addMarkets() {
 		add("saltgate", "Saltgate Market",
 				section("Opening", "Saltgate Market opens at six on Saturdays; the fish stalls are at the back."));
 		add("pennyfold", "Pennyfold", section("Market",
 				"Pennyfold's market opens at seven every Wednesday and sells fish from the harbour."));
+	}
+
+	/** A chat whose answer before picked both markets. */
+	private Chat marketsPicked(String question) {
 		Chat chat = new Chat(extract());
-		chat.history.add(new Turn(Turn.USER, "which markets are there near the harbour?"));
+		chat.history.add(new Turn(Turn.USER, question));
 		chat.history.add(new Turn(Turn.ASSISTANT, "Saltgate Market, on Saturdays, and Pennyfold, every Wednesday."));
-		// "sell" is what the message does, not what it speaks of: no thing of it says
-		// which market is meant
-		Answer open = chat.ask("what does it sell?");
-		assertThat(open.outcome()).as(open.trace().toString()).isEqualTo(Answer.CLARIFY);
+		return chat;
 	}
 
 	@Test
