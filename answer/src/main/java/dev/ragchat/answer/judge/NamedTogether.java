@@ -79,7 +79,11 @@ public final class NamedTogether implements Judge {
 		if (operator == Asks.COMPARISON || operator == Asks.LIST) {
 			return Verdict.answerable(judged.sources());
 		}
-		for (List<Judged.Named> kind : kinds(judged.named(), judged.answered(), judged.askedBefore())) {
+		List<List<Judged.Named>> kinds = kinds(judged.named(), judged.answered(), judged.askedBefore());
+		// what the message speaks of (its nouns) says which thing it means, not what it
+		// does
+		Set<String> spoken = kinds.isEmpty() ? Set.of() : Overlap.words(String.join(" ", Nouns.of(message)));
+		for (List<Judged.Named> kind : kinds) {
 			Map<Judged.Named, List<ScoredChunk>> found = new LinkedHashMap<>();
 			for (Judged.Named named : kind) {
 				List<ScoredChunk> of = judged.sources()
@@ -90,7 +94,7 @@ public final class NamedTogether implements Judge {
 					found.put(named, of);
 				}
 			}
-			if (found.size() < 2 || tellsApart(Overlap.words(String.join(" ", Nouns.of(message))), found)) {
+			if (found.size() < 2 || tellsApart(spoken, found)) {
 				continue;
 			}
 			List<Clarification.Reading> offered = new ArrayList<>();
