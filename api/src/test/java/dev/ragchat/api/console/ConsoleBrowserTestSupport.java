@@ -170,8 +170,16 @@ abstract class ConsoleBrowserTestSupport {
 		WebElement box = this.wait.until(ExpectedConditions.elementToBeClickable(By.id("question")));
 		box.sendKeys(question);
 		this.browser.findElement(By.id("send")).click();
-		this.wait.until((driver) -> driver.findElements(By.cssSelector("#messages li.assistant[data-done=true]"))
-			.size() > before);
+		// a question that got no answer says why at once, not after the wait runs out
+		String failed = "#messages li.assistant.failed [role=alert]";
+		int failedBefore = this.browser.findElements(By.cssSelector(failed)).size();
+		this.wait.until((
+				driver) -> driver.findElements(By.cssSelector("#messages li.assistant[data-done=true]")).size() > before
+						|| driver.findElements(By.cssSelector(failed)).size() > failedBefore);
+		assertThat(this.browser.findElements(By.cssSelector(failed)).stream().skip(failedBefore))
+			.as("a question the console could not get answered")
+			.extracting(WebElement::getText)
+			.isEmpty();
 		List<WebElement> answers = this.browser.findElements(By.cssSelector("#messages li.assistant[data-done=true]"));
 		return answers.get(answers.size() - 1);
 	}
