@@ -158,7 +158,7 @@ public final class StagedAnswerEngine implements AnswerEngine {
 				.named((rewrite.state() != null) ? rewrite.state()
 					.namedByAnswer()
 					.stream()
-					.map((subject) -> new Judged.Named(subject.label(), subject.documentIds()))
+					.map((subject) -> new Judged.Named(subject.label(), subject.documentIds(), subject.described()))
 					.toList() : List.of(), request.history()))
 			.inside(request.scope());
 		trace.judged(verdict);

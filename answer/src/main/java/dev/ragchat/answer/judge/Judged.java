@@ -112,10 +112,13 @@ public record Judged(Found found, List<ScoredChunk> sources, Grounds grounds, bo
 	/**
 	 * A thing an answer named, with its documents.
 	 *
-	 * @param label how the answer named it (a document's title or part of it)
+	 * @param label how the answer named it (a document's title or part of it), or the
+	 * title of the document it described
 	 * @param documentIds its documents
+	 * @param described whether the answer described it beside others without naming it
+	 * ("one about a fixed deal, and one about a variable rate"): they are a choice
 	 */
-	public record Named(String label, List<String> documentIds) {
+	public record Named(String label, List<String> documentIds, boolean described) {
 
 		public Named {
 			documentIds = List.copyOf(documentIds);

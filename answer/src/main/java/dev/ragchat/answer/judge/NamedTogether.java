@@ -131,6 +131,11 @@ public final class NamedTogether implements Judge {
 		if (answered == null) {
 			return several;
 		}
+		// things the answer described side by side without naming them are a choice
+		List<Judged.Named> described = named.stream().filter(Judged.Named::described).toList();
+		if (described.size() >= 2) {
+			several.add(described);
+		}
 		// a colon or a semicolon opens a clause of its own: "Only a classic bike: e-bikes
 		// are not allowed" sets the e-bikes against the bike it picked
 		for (String sentence : Sentences.of(answered)

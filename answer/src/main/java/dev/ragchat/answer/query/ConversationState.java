@@ -54,8 +54,9 @@ public record ConversationState(List<Subject> focus, boolean own, Asks operator,
 	}
 
 	/**
-	 * @return the documents of the subjects a turn named (not those an answer only cited
-	 * or read like): where a follow-up is searched and quoted first
+	 * @return the documents of the subjects a turn named or an answer described (not
+	 * those an answer only cited or read like): where a follow-up is searched and quoted
+	 * first
 	 */
 	public List<String> named() {
 		return namedOf(this.focus);
@@ -69,7 +70,7 @@ public record ConversationState(List<Subject> focus, boolean own, Asks operator,
 	static List<String> namedOf(List<Subject> subjects) {
 		return documentsOf(subjects.stream()
 			.filter((subject) -> subject.documented()
-					&& (Subject.USER.equals(subject.from()) || Subject.ASSISTANT.equals(subject.from())))
+					&& List.of(Subject.USER, Subject.ASSISTANT, Subject.DESCRIBED).contains(subject.from()))
 			.toList());
 	}
 
@@ -84,14 +85,14 @@ public record ConversationState(List<Subject> focus, boolean own, Asks operator,
 	}
 
 	/**
-	 * @return the subjects the answer before named in its text that have documents, when
-	 * the message follows up on them (none when it names its own subject)
+	 * @return the subjects the answer before named (or described) in its text that have
+	 * documents, when the message follows up on them (none when it names its own subject)
 	 */
 	public List<Subject> namedByAnswer() {
-		return this.own ? List.of()
-				: this.focus.stream()
-					.filter((subject) -> Subject.ASSISTANT.equals(subject.from()) && subject.documented())
-					.toList();
+		return this.own ? List.of() : this.focus.stream()
+			.filter((subject) -> (Subject.ASSISTANT.equals(subject.from()) || Subject.DESCRIBED.equals(subject.from()))
+					&& subject.documented())
+			.toList();
 	}
 
 	/**

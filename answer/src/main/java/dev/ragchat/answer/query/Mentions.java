@@ -143,11 +143,18 @@ final class Mentions {
 	 * @param text a turn that names no document
 	 * @param scope where the conversation searches
 	 * @param from who wrote it ({@link Subject#USER}, {@link Subject#ASSISTANT})
-	 * @return the document a keyword look-up of it finds first (if any), as a subject the
-	 * turn named when it writes a name of its title ("that's the Home Starter Account" of
-	 * "Is the Home Starter Account worth it?"), else only found
+	 * @return the documents an answer describes side by side, else the document a keyword
+	 * look-up of it finds first (if any), as a subject the turn named when it writes a
+	 * name of its title ("that's the Home Starter Account" of "Is the Home Starter
+	 * Account worth it?"), else only found
 	 */
 	List<Subject> found(String text, SearchRequest scope, String from) {
+		if (Subject.ASSISTANT.equals(from)) {
+			List<Subject> described = SideBySide.described(text, scope, this.search, this::title);
+			if (!described.isEmpty()) {
+				return described;
+			}
+		}
 		List<ScoredChunk> found = this.search.search(scope.lookingUp(text, 1)).chunks();
 		if (found.isEmpty()) {
 			return List.of();

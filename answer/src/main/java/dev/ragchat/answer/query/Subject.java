@@ -12,7 +12,8 @@ import java.util.List;
  * about)
  * @param from who put it in focus: {@link #USER}, {@link #ASSISTANT} (named in an
  * answer's text), {@link #CITED} (an answer's citations or its quotes found verbatim),
- * {@link #FOUND} (the document a turn reads most like, when nothing else says)
+ * {@link #DESCRIBED} (the documents an answer describes side by side), {@link #FOUND}
+ * (the document a turn reads most like, when nothing else says)
  */
 public record Subject(String label, List<String> documentIds, String from) {
 
@@ -24,6 +25,12 @@ public record Subject(String label, List<String> documentIds, String from) {
 
 	/** The documents an answer cited or quoted. */
 	public static final String CITED = "cited";
+
+	/**
+	 * The documents an answer describes side by side without naming them, when no turn
+	 * names or cites one.
+	 */
+	public static final String DESCRIBED = "described";
 
 	/** The document a turn's words find first, when no turn names or cites one. */
 	public static final String FOUND = "found";
@@ -40,12 +47,20 @@ public record Subject(String label, List<String> documentIds, String from) {
 	}
 
 	/**
+	 * @return whether an answer described it beside others without naming it
+	 */
+	public boolean described() {
+		return DESCRIBED.equals(this.from);
+	}
+
+	/**
 	 * @return who put it in focus, for the trace
 	 */
 	public String origin() {
 		return switch (this.from) {
 			case ASSISTANT -> "named in the previous answer";
 			case CITED -> "the documents the previous answer cited";
+			case DESCRIBED -> "described side by side in the previous answer";
 			case FOUND -> "the document the previous answer reads most like";
 			default -> "named by the user";
 		};

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Set;
 
 import opennlp.tools.postag.POSModel;
@@ -42,6 +43,37 @@ public final class Nouns {
 			}
 		}
 		return nouns;
+	}
+
+	/** The parts of speech of words that only lead into what a phrase speaks of. */
+	private static final Set<String> LEADING = Set.of("DET", "ADP", "AUX", "PRON", "CCONJ", "SCONJ", "PART", "PUNCT");
+
+	/**
+	 * @param phrase a phrase
+	 * @return its first word that is not an article, a preposition, a pronoun, an
+	 * auxiliary or a conjunction, lower case, with its part of speech as the tagger reads
+	 * the phrase ("renting" a VERB of "renting a spare room", "shares" a NOUN of "Are
+	 * these shares you bought"), or {@code null} when it has none
+	 */
+	public static Word opening(String phrase) {
+		String[] tokens = SimpleTokenizer.INSTANCE.tokenize(phrase);
+		String[] tags = TAGGER.get().tag(tokens);
+		for (int i = 0; i < tokens.length; i++) {
+			if (!LEADING.contains(tags[i])) {
+				return new Word(tokens[i].toLowerCase(Locale.ROOT), tags[i]);
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * A word as the tagger read it.
+	 *
+	 * @param text the word, lower case
+	 * @param tag its part of speech (a Universal Dependencies tag: "NOUN", "VERB", …)
+	 */
+	public record Word(String text, String tag) {
+
 	}
 
 	/** The model, read when first asked for. */

@@ -764,6 +764,34 @@ class ConversationStateTests {
 	}
 
 	@Test
+	void aFollowUpOnTwoThingsTheAnswerDescribedWithoutNamingThemIsAskedBackUnlessItSaysWhich() {
+		add("wheel", "Wheel-throwing for beginners",
+				section("Course", "Eight Tuesday evenings at the old school on Ferry Road.",
+						"The course costs 120 pounds; clay and firing are included."));
+		add("figure", "Figure drawing at Marsh Lane",
+				section("Class", "The class meets on Thursday evenings in the upstairs room of the library.",
+						"Each evening costs 9 pounds and you bring your own charcoal."));
+		for (String message : List.of("how much does it cost?", "is the clay included?")) {
+			Chat chat = new Chat(extract());
+			chat.history.add(new Turn(Turn.USER, "are there any evening classes for adults?"));
+			// the answer names neither page: it describes each, side by side
+			chat.history.add(new Turn(Turn.ASSISTANT, "Two: one about a course on Tuesday evenings at the old school,"
+					+ " and one about a class that meets in a room of the library."));
+			Answer answer = chat.ask(message);
+			if (message.contains("clay")) {
+				// only the course's page speaks of clay: the message says which it means
+				assertThat(answer.outcome()).as(answer.trace().toString()).isEqualTo(Answer.ANSWERED);
+				assertThat(answer.text()).contains("clay and firing are included");
+			}
+			else {
+				assertThat(answer.outcome()).as(answer.trace().toString()).isEqualTo(Answer.CLARIFY);
+				assertThat(answer.text()).contains("Wheel-throwing for beginners")
+					.contains("Figure drawing at Marsh Lane");
+			}
+		}
+	}
+
+	@Test
 	void aThingTheAnswerSetsAgainstTheOneItPickedIsNotAChoice() {
 		add("classic-canoe", "Classic Canoe",
 				section("Hire", "The Classic Canoe has a dry hatch that holds 20 kg of luggage."));
