@@ -14,7 +14,6 @@ import dev.ragchat.answer.search.KnowledgeBaseSearch;
 import dev.ragchat.answer.text.Asks;
 import dev.ragchat.answer.text.Nouns;
 import dev.ragchat.answer.text.Overlap;
-import dev.ragchat.answer.text.Pointed;
 import dev.ragchat.retrieval.ScoredChunk;
 import dev.ragchat.retrieval.query.ShapedQuery;
 
@@ -104,7 +103,8 @@ public final class ConversationReader implements QueryRewriter {
 			return asked(question, new ConversationState(own, true, operator, periods, List.of(), "the message names "
 					+ String.join(", ", unspoken) + ", which the documents in focus do not: searched as asked"));
 		}
-		String kind = prior.focus().isEmpty() ? null : elsewhere(question, prior, scope);
+		String kind = prior.focus().isEmpty() ? null
+				: this.mentions.elsewhere(question, ConversationState.documentsOf(prior.focus()), scope);
 		if (prior.focus().isEmpty() || kind != null) {
 			String why = (kind != null) ? "the message points at a " + kind + ", which the documents in focus do not"
 					: "neither the message nor the conversation names a document's subject";
@@ -314,7 +314,13 @@ public final class ConversationReader implements QueryRewriter {
 		List<Subject> answerNamed = this.mentions.in(answer.content(), scope, Subject.ASSISTANT);
 		List<String> cited = !answer.cited().isEmpty() ? answer.cited() : this.mentions.quoted(answer.content(), scope);
 		if (cited.isEmpty()) {
-			return !answerNamed.isEmpty() ? answerNamed : asked;
+			// of the subjects its question named, those of the page the answer reads like
+			List<Subject> read = (answerNamed.isEmpty() && asked.size() > 1)
+					? within(asked,
+							ConversationState
+								.documentsOf(this.mentions.found(answer.content(), scope, Subject.ASSISTANT)))
+					: List.of();
+			return !answerNamed.isEmpty() ? answerNamed : read.isEmpty() ? asked : read;
 		}
 		List<Subject> among = within(answerNamed, cited);
 		if (among.isEmpty()) {
@@ -357,27 +363,6 @@ public final class ConversationReader implements QueryRewriter {
 			}
 		}
 		return unspoken;
-	}
-
-	/**
-	 * The kind of thing the message points at with "this" or "that" ("this library") when
-	 * the documents in focus do not speak of one and other documents are titled as one:
-	 * the subject in focus is no such thing, and the conversation does not say which one
-	 * is meant ({@code null}: it may be; "this huge amount" titles nothing).
-	 */
-	private String elsewhere(String question, Prior prior, SearchRequest scope) {
-		List<String> documents = ConversationState.documentsOf(prior.focus());
-		List<String> kinds = Pointed.kinds(question)
-			.stream()
-			.filter(Pointed.Kind::demonstrative)
-			.map(Pointed.Kind::words)
-			.toList();
-		if (documents.isEmpty() || kinds.isEmpty()
-				|| kinds.stream().anyMatch((kind) -> this.mentions.writes(scope.in(documents), kind))) {
-			return null;
-		}
-		String kind = kinds.get(kinds.size() - 1);
-		return this.mentions.titles(scope, kind) ? kind : null;
 	}
 
 	private static Rewrite asked(String question, ConversationState state) {

@@ -16,6 +16,7 @@ import dev.ragchat.answer.SearchRequest;
 import dev.ragchat.answer.search.KnowledgeBaseSearch;
 import dev.ragchat.answer.text.Asks;
 import dev.ragchat.answer.text.Overlap;
+import dev.ragchat.answer.text.Pointed;
 import dev.ragchat.answer.text.Sentences;
 import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.ScoredChunk;
@@ -245,6 +246,29 @@ final class Mentions {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * The kind of thing a message points at with "this" or "that" ("this library") when
+	 * the documents in focus do not speak of one and other documents are titled as one:
+	 * the subject in focus is no such thing ("this huge amount" titles nothing).
+	 * @param question the message
+	 * @param documents the documents in focus
+	 * @param scope where the conversation searches
+	 * @return the kind, or {@code null}
+	 */
+	String elsewhere(String question, List<String> documents, SearchRequest scope) {
+		List<String> kinds = Pointed.kinds(question)
+			.stream()
+			.filter(Pointed.Kind::demonstrative)
+			.map(Pointed.Kind::words)
+			.toList();
+		if (documents.isEmpty() || kinds.isEmpty()
+				|| kinds.stream().anyMatch((kind) -> writes(scope.in(documents), kind))) {
+			return null;
+		}
+		String kind = kinds.get(kinds.size() - 1);
+		return titles(scope, kind) ? kind : null;
 	}
 
 	/**

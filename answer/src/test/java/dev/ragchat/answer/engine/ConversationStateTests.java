@@ -792,6 +792,32 @@ class ConversationStateTests {
 	}
 
 	@Test
+	void ofTwoSubjectsAQuestionNamedTheOneItsAnswerSpokeOfStaysInFocus() {
+		add("copper-lantern", "The Copper Lantern (novel)",
+				section("Plot", "The Copper Lantern is a novel set in Brenna during the mine strike of 1911.",
+						"The novel ends with Ada leaving Brenna by the night train, alone."));
+		add("copper-lantern-film", "The Copper Lantern (film)",
+				section("Film", "The film of The Copper Lantern ends at the pithead, with Ada staying in Brenna."));
+		add("brenna-strike", "Brenna mine strike of 1911",
+				section("Strike", "The miners of Brenna demanded an eight-hour shift and a rise of a shilling a day.",
+						"The strike lasted 40 days, from 2 May to 11 June 1911.",
+						"The owners gave way on 12 June and agreed to the eight-hour shift."));
+		Chat chat = new Chat(extract());
+		// answers whose citations are not known and that quote nothing word for word (a
+		// /v1 history): the first speaks of the strike, not of the book its question
+		// named
+		chat.history.add(new Turn(Turn.USER,
+				"I'm reading The Copper Lantern for my book club. What did the miners of the real strike in Brenna demand?"));
+		chat.history
+			.add(new Turn(Turn.ASSISTANT, "The miners wanted shifts of eight hours and a shilling more a day."));
+		chat.history.add(new Turn(Turn.USER, "how long did it last?"));
+		chat.history.add(new Turn(Turn.ASSISTANT, "Forty days, from early May until the middle of June."));
+		Answer ended = chat.ask("and how did it end?");
+		assertThat(documents(ended)).as(ended.trace().toString()).containsExactly("brenna-strike");
+		assertThat(ended.text()).doesNotContain("night train").doesNotContain("pithead");
+	}
+
+	@Test
 	void aThingTheAnswerSetsAgainstTheOneItPickedIsNotAChoice() {
 		add("classic-canoe", "Classic Canoe",
 				section("Hire", "The Classic Canoe has a dry hatch that holds 20 kg of luggage."));
