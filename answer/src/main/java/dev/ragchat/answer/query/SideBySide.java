@@ -50,19 +50,18 @@ final class SideBySide {
 	 */
 	static List<List<String>> parts(String text) {
 		List<List<String>> joined = new ArrayList<>();
-		for (String sentence : Sentences.of(text.replace('\n', ' ')).stream().limit(1).toList()) {
-			for (String clause : CLAUSE.split(sentence)) {
-				List<String> parts = Arrays.stream(JOINED.split(clause))
-					.filter((part) -> Asks.own(part).size() >= OWN_WORDS)
-					.toList();
-				if (parts.size() < 2) {
-					continue;
-				}
-				List<String> alike = new ArrayList<>(List.of(parts.get(0)));
-				parts.stream().skip(1).filter((part) -> alike(parts.get(0), part)).forEach(alike::add);
-				if (alike.size() >= 2) {
-					joined.add(alike);
-				}
+		List<String> sentences = Sentences.of(text.replace('\n', ' '));
+		for (String clause : sentences.isEmpty() ? new String[0] : CLAUSE.split(sentences.get(0))) {
+			List<String> parts = Arrays.stream(JOINED.split(clause))
+				.filter((part) -> Asks.own(part).size() >= OWN_WORDS)
+				.toList();
+			if (parts.size() < 2) {
+				continue;
+			}
+			List<String> alike = new ArrayList<>(List.of(parts.get(0)));
+			parts.stream().skip(1).filter((part) -> alike(parts.get(0), part)).forEach(alike::add);
+			if (alike.size() >= 2) {
+				joined.add(alike);
 			}
 		}
 		return joined;
@@ -70,12 +69,12 @@ final class SideBySide {
 
 	/**
 	 * The documents an answer describes side by side without naming them ("Two: one about
-	 * a 2.4% fixed deal, and one about a 5.9% variable rate"): those the parts of one of
-	 * its clauses read most like, when they are several.
+	 * a 2.4% fixed deal, and one about a 5.9% variable rate"): those the parts of a
+	 * clause of its first sentence read most like, when they are several.
 	 */
 	static List<Subject> described(String text, SearchRequest scope, KnowledgeBaseSearch search,
 			Function<String, String> title) {
-		for (List<String> parts : SideBySide.parts(text)) {
+		for (List<String> parts : parts(text)) {
 			Set<String> documents = new LinkedHashSet<>();
 			for (String part : parts) {
 				search.search(scope.lookingUp(part, 1))
@@ -95,11 +94,11 @@ final class SideBySide {
 	 * Whether a part is of the same kind as the first, as English writes things side by
 	 * side: past its articles and prepositions it opens with the same word ("one about …,
 	 * and one about …"), or with a verb, a noun or a proper noun as the first does
-	 * ("selling things …, and renting a room …", "at Birchwater, …, and at Cinder Flats,
-	 * …", "Are these shares you bought, or shares from a scheme?"). Not a figure after
-	 * what it measures ("taxed at 10% for basic-rate taxpayers and 20% for higher-rate
-	 * ones"), a clause that goes on about the first ("Karl Nyholm, a crane driver and
-	 * chairman of the union") nor a word's other half ("split it half and half").
+	 * ("selling things …, and renting a room …", "Northgate, …, and Riverside, …", "Are
+	 * these shares you bought, or shares from a scheme?"). Not a figure after what it
+	 * measures ("taxed at 10% for basic-rate taxpayers and 20% for higher-rate ones"), a
+	 * clause that goes on about the first ("Karl Nyholm, a crane driver and chairman of
+	 * the union") nor a word's other half ("split it half and half").
 	 */
 	private static boolean alike(String first, String part) {
 		Nouns.Word opening = Nouns.opening(part);
