@@ -97,6 +97,12 @@ public final class ConversationReader implements QueryRewriter {
 				? new Prior(List.of(described.subject()), prior.answered(), prior.said(), described.noun())
 				: new Prior(ConversationState.aboutFirst(prior.focus(), prior.said()), prior.answered(), prior.said(),
 						null);
+		String other = TheOther.question(message, conversation.history(), prior.focus(), this.mentions, scope);
+		if (other != null && !other.equals(message)) {
+			Rewrite asked = read(conversation, other, other);
+			return new Rewrite(asked.query(), "\"the other\" of the things the question before named: " + asked.why(),
+					asked.found(), asked.named(), asked.state(), asked.documents(), asked.held());
+		}
 		List<String> unspoken = unspoken(shaped, prior, scope);
 		if (!unspoken.isEmpty()) {
 			List<Subject> own = unspoken.stream().map((name) -> new Subject(name, List.of(), Subject.USER)).toList();

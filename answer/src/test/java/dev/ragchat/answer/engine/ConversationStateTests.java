@@ -818,6 +818,21 @@ class ConversationStateTests {
 	}
 
 	@Test
+	void theOtherOneIsTheThingTheQuestionBeforeNamedThatTheAnswerDidNotSpeakOf() {
+		add("elm-park-lido", "Elm Park Lido",
+				section("Opening", "On Sundays Elm Park Lido opens at 8:00 and closes at 18:00."));
+		add("riverside-baths", "Riverside Baths",
+				section("Opening", "On Sundays Riverside Baths opens at 10:00 and closes at 16:00."));
+		Chat chat = new Chat(extract());
+		chat.history.add(new Turn(Turn.USER,
+				"We can't decide between Elm Park Lido and Riverside Baths. When does Elm Park Lido open on Sundays?"));
+		chat.history.add(new Turn(Turn.ASSISTANT, "It opens at 8:00, and closes at 18:00."));
+		Answer other = chat.ask("what about the other one?");
+		assertThat(documents(other)).as(other.trace().toString()).containsExactly("riverside-baths");
+		assertThat(other.text()).contains("10:00");
+	}
+
+	@Test
 	void aThingTheAnswerSetsAgainstTheOneItPickedIsNotAChoice() {
 		add("classic-canoe", "Classic Canoe",
 				section("Hire", "The Classic Canoe has a dry hatch that holds 20 kg of luggage."));
