@@ -58,8 +58,9 @@ final class SideBySide {
 			if (parts.size() < 2) {
 				continue;
 			}
+			Nouns.Word first = Nouns.opening(parts.get(0));
 			List<String> alike = new ArrayList<>(List.of(parts.get(0)));
-			parts.stream().skip(1).filter((part) -> alike(parts.get(0), part)).forEach(alike::add);
+			parts.stream().skip(1).filter((part) -> alike(first, part)).forEach(alike::add);
 			if (alike.size() >= 2) {
 				joined.add(alike);
 			}
@@ -93,18 +94,17 @@ final class SideBySide {
 	/**
 	 * Whether a part is of the same kind as the first, as English writes things side by
 	 * side: past its articles and prepositions it opens with the same word ("one about …,
-	 * and one about …"), or with a verb, a noun or a proper noun as the first does
-	 * ("selling things …, and renting a room …", "Northgate, …, and Riverside, …", "Are
-	 * these shares you bought, or shares from a scheme?"). Not a figure after what it
-	 * measures ("taxed at 10% for basic-rate taxpayers and 20% for higher-rate ones"), a
-	 * clause that goes on about the first ("Karl Nyholm, a crane driver and chairman of
-	 * the union") nor a word's other half ("split it half and half").
+	 * and one about …", "Are these shares you bought, or shares from a scheme?"), or with
+	 * a verb, a noun or a proper noun as the first does ("selling things …, and renting a
+	 * room …", "Northgate, …, and Riverside, …"). Not a figure after what it measures
+	 * ("taxed at 10% for basic-rate taxpayers and 20% for higher-rate ones"), a clause
+	 * that goes on about the first ("Karl Nyholm, a crane driver and chairman of the
+	 * union") nor a word's other half ("split it half and half").
 	 */
-	private static boolean alike(String first, String part) {
+	private static boolean alike(Nouns.Word first, String part) {
 		Nouns.Word opening = Nouns.opening(part);
-		Nouns.Word before = Nouns.opening(first);
-		return opening != null && before != null && (opening.text().equals(before.text())
-				|| (KINDS.contains(opening.tag()) && opening.tag().equals(before.tag())));
+		return opening != null && first != null && (opening.text().equals(first.text())
+				|| (KINDS.contains(opening.tag()) && opening.tag().equals(first.tag())));
 	}
 
 }

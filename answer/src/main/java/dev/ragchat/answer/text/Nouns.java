@@ -53,7 +53,8 @@ public final class Nouns {
 	 * @return its first word that is not an article, a preposition, a pronoun, an
 	 * auxiliary or a conjunction, lower case, with its part of speech as the tagger reads
 	 * the phrase ("renting" a VERB of "renting a spare room", "shares" a NOUN of "Are
-	 * these shares you bought"), or {@code null} when it has none
+	 * these shares you bought", a VERB of "shares from a scheme"), or {@code null} when
+	 * it has none
 	 */
 	public static Word opening(String phrase) {
 		String[] tokens = SimpleTokenizer.INSTANCE.tokenize(phrase);
