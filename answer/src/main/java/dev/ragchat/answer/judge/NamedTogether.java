@@ -71,18 +71,22 @@ public final class NamedTogether implements Judge {
 	public Verdict judge(Judged judged) {
 		String message = judged.message();
 		// most messages follow no answer that named several things: read nothing more
-		if (judged.media() || judged.named().size() < 2
-				|| SEVERAL.matcher(ONE_OF.matcher(message).replaceAll("it")).find()) {
+		if (judged.media() || judged.named().size() < 2) {
 			return Verdict.answerable(judged.sources());
+		}
+		java.util.regex.Matcher several = SEVERAL.matcher(ONE_OF.matcher(message).replaceAll("it"));
+		if (several.find()) {
+			return letThrough(judged, "the message asks of them all (\"" + several.group() + "\")");
 		}
 		Asks operator = Asks.of(message);
 		if (operator == Asks.COMPARISON || operator == Asks.LIST) {
-			return Verdict.answerable(judged.sources());
+			return letThrough(judged, "the message asks for a " + operator.name().toLowerCase(Locale.ROOT));
 		}
 		List<List<Judged.Named>> kinds = kinds(judged.named(), judged.answered(), judged.askedBefore());
 		// what the message speaks of (its nouns) says which thing it means, not what it
 		// does
 		Set<String> spoken = kinds.isEmpty() ? Set.of() : Overlap.words(String.join(" ", Nouns.of(message)));
+		List<String> why = new ArrayList<>();
 		for (List<Judged.Named> kind : kinds) {
 			Map<Judged.Named, List<ScoredChunk>> found = new LinkedHashMap<>();
 			for (Judged.Named named : kind) {
@@ -94,7 +98,10 @@ public final class NamedTogether implements Judge {
 					found.put(named, of);
 				}
 			}
-			if (found.size() < 2 || tellsApart(spoken, found)) {
+			String apart = (found.size() < 2) ? null : tellsApart(spoken, found);
+			if (found.size() < 2 || apart != null) {
+				why.add((apart != null) ? "\"" + apart + "\" says which of " + labels(found.keySet()) + " it means"
+						: "of " + labels(kind) + " the sources hold passages of one only");
 				continue;
 			}
 			List<Clarification.Reading> offered = new ArrayList<>();
@@ -116,7 +123,25 @@ public final class NamedTogether implements Judge {
 			}
 			return verdict;
 		}
-		return Verdict.answerable(judged.sources());
+		return letThrough(judged, why.isEmpty()
+				? "the answer before named " + judged.named().size() + " things, none side by side with one of a kind"
+				: String.join("; ", why));
+	}
+
+	/**
+	 * Lets the message through, saying why in the trace: the reason is asked as often as
+	 * why a message was asked back.
+	 */
+	private static Verdict letThrough(Judged judged, String why) {
+		Verdict verdict = Verdict.answerable(judged.sources());
+		if (judged.decisions().on()) {
+			judged.decisions().decided(NAME, verdict, why);
+		}
+		return verdict;
+	}
+
+	private static String labels(java.util.Collection<Judged.Named> things) {
+		return String.join("; ", things.stream().map(Judged.Named::label).toList());
 	}
 
 	/**
@@ -228,11 +253,11 @@ public final class NamedTogether implements Judge {
 	}
 
 	/**
-	 * Whether a word of the message, other than the kind's, is in the names of some of
-	 * the things and not of all ("the Heronsway one"), or is spoken of by the names and
-	 * passages of some and not of all.
+	 * A word of the message, other than the kind's, that is in the names of some of the
+	 * things and not of all ("the Heronsway one"), or is spoken of by the names and
+	 * passages of some and not of all; {@code null} when none is.
 	 */
-	private static boolean tellsApart(Set<String> asked, Map<Judged.Named, List<ScoredChunk>> found) {
+	private static String tellsApart(Set<String> asked, Map<Judged.Named, List<ScoredChunk>> found) {
 		List<Set<String>> labels = new ArrayList<>();
 		List<Set<String>> spoken = new ArrayList<>();
 		Set<String> heads = new HashSet<>();
@@ -245,10 +270,10 @@ public final class NamedTogether implements Judge {
 		});
 		for (String word : asked) {
 			if (!heads.contains(word) && (some(labels, word) || some(spoken, word))) {
-				return true;
+				return word;
 			}
 		}
-		return false;
+		return null;
 	}
 
 	/** Whether some of the sets hold the word, and not all. */

@@ -782,6 +782,11 @@ class ConversationStateTests {
 				// only the course's page speaks of clay: the message says which it means
 				assertThat(answer.outcome()).as(answer.trace().toString()).isEqualTo(Answer.ANSWERED);
 				assertThat(answer.text()).contains("clay and firing are included");
+				// and the trace says why it was not asked back
+				assertThat(answer.trace().stage(Trace.JUDGE).decisions())
+					.filteredOn((decision) -> decision.judge().equals("named-together"))
+					.singleElement()
+					.satisfies((decision) -> assertThat(decision.detail()).contains("\"clay\" says which of"));
 			}
 			else {
 				assertThat(answer.outcome()).as(answer.trace().toString()).isEqualTo(Answer.CLARIFY);
