@@ -44,7 +44,7 @@ public record Trace(String question, List<Stage> stages, Refusal refusal, double
 	/** Do the sources answer? Each judge's decision and its reason. */
 	public static final String JUDGE = "judge";
 
-	/** Sources of paginated documents read with the rest of their page. */
+	/** Sources read with the rest of their page (or their document's nearest passage). */
 	public static final String WIDEN = "widen";
 
 	/** The answer written from the numbered sources. */

@@ -164,7 +164,7 @@ public final class StagedAnswerEngine implements AnswerEngine {
 		trace.judged(verdict);
 
 		// 4. widen: the post-retrieval steps, after the judge
-		List<ScoredChunk> sources = verdict.answerable() ? widen(request.question(), verdict.sources(), trace)
+		List<ScoredChunk> sources = verdict.answerable() ? widen(found.query().text(), verdict.sources(), trace)
 				: verdict.sources();
 
 		// 5. generate (only markers that name a source reach the caller, numbered in the
@@ -227,8 +227,8 @@ public final class StagedAnswerEngine implements AnswerEngine {
 	/**
 	 * Step 4, widen: the first post-retrieval step that applies (what the judge read is
 	 * what search found): a summary reads the passage search ranked first among its
-	 * neighbours in the document (Focus); other sources of a paginated document are read
-	 * with the rest of their page (PageContext).
+	 * neighbours in the document (Focus); other sources are read with the rest of their
+	 * page, or the passage nearest the query of a page-less document (PageContext).
 	 */
 	private List<ScoredChunk> widen(String question, List<ScoredChunk> sources, Tracing trace) {
 		for (SourcesProcessor step : this.widening) {

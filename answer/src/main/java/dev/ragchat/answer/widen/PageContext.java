@@ -2,11 +2,19 @@ package dev.ragchat.answer.widen;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.ChunkIndex;
+import dev.ragchat.retrieval.ChunkSearch;
 import dev.ragchat.retrieval.ScoredChunk;
+import dev.ragchat.retrieval.SearchMode;
 
 import org.springframework.util.Assert;
 
@@ -16,11 +24,18 @@ import org.springframework.util.Assert;
  * answer can quote the row of a table whose header or neighbouring rows the chunk cut
  * off. A page is a unit the document's author made; a document without pages (Markdown,
  * HTML, text: one page) is a flow of sections whose neighbours are other subjects, so its
- * chunks are read as retrieved. The widened chunk keeps its id, score and place, and its
- * pages become those of all it holds. A post-retrieval step of the answer engine, after
- * the judge: what the judge read is what search found.
+ * chunks are not read with their neighbours. Hybrid search keeps one chunk of it, often
+ * its lead-in ("This page explains … and how to claim"), which every word of a question
+ * matches while another section answers: it is read with its document's passage nearest
+ * the query in meaning, when that is not a source already (decision 0017 says what this
+ * was measured against). The widened chunk keeps its id, score and place, and its pages
+ * become those of all it holds. A post-retrieval step of the answer engine, after the
+ * judge: what the judge read is what search found.
  */
 public final class PageContext implements SourcesProcessor {
+
+	/** How many chunks of each source's document the search for its nearest reads. */
+	private static final int NEAREST = 4;
 
 	/** The longest overlap of two neighbouring chunks looked for, in characters. */
 	private static final int MAX_OVERLAP = 1000;
@@ -42,14 +57,15 @@ public final class PageContext implements SourcesProcessor {
 	}
 
 	/**
-	 * @param question the question (every question's sources are read so)
+	 * @param question the question as searched (every question's sources are read so)
 	 * @param sources the sources, best first
 	 * @return the same chunks in the same order, those of paginated documents with the
-	 * neighbours of their page
+	 * neighbours of their page, those of others with their passage nearest the question
 	 */
 	@Override
 	public Processed process(String question, List<ScoredChunk> sources) {
-		return new Processed(widen(sources), "sources of paginated documents read with the rest of their page");
+		return new Processed(widen(question, sources), "sources read with the rest of their page; of a document"
+				+ " without pages, with its passage nearest the question when search kept another");
 	}
 
 	/**
@@ -58,19 +74,56 @@ public final class PageContext implements SourcesProcessor {
 	 * neighbours of their page
 	 */
 	public List<ScoredChunk> widen(List<ScoredChunk> sources) {
+		return widen(null, sources);
+	}
+
+	/**
+	 * @param question the question, or {@code null}
+	 * @param sources the retrieved chunks, best first
+	 * @return the same chunks in the same order, those of paginated documents with the
+	 * neighbours of their page, and the first of a document without pages with its
+	 * passage nearest the question when that is not a source
+	 */
+	public List<ScoredChunk> widen(String question, List<ScoredChunk> sources) {
+		Map<String, Chunk> nearest = (question == null || question.isBlank()) ? Map.of() : nearest(question, sources);
+		Set<String> read = new HashSet<>();
+		sources.forEach((source) -> read.add(source.chunk().id()));
 		List<ScoredChunk> widened = new ArrayList<>(sources.size());
 		for (ScoredChunk source : sources) {
-			widened.add(new ScoredChunk(widen(source.chunk()), source.score()));
+			widened.add(new ScoredChunk(widen(source.chunk(), nearest, read), source.score()));
 		}
 		return widened;
 	}
 
-	private Chunk widen(Chunk chunk) {
+	/**
+	 * The chunk of each source's document nearest the question in meaning, by one vector
+	 * search of their documents in each knowledge base.
+	 */
+	private Map<String, Chunk> nearest(String question, List<ScoredChunk> sources) {
+		Map<String, Chunk> nearest = new HashMap<>();
+		Map<String, Set<String>> documents = new LinkedHashMap<>();
+		sources.forEach((source) -> documents
+			.computeIfAbsent(source.chunk().knowledgeBase(), (knowledgeBase) -> new LinkedHashSet<>())
+			.add(source.chunk().documentId()));
+		documents.forEach((knowledgeBase, ids) -> this.index
+			.search(new ChunkSearch(knowledgeBase, question, Math.min(ChunkSearch.MAX_TOP_K, NEAREST * ids.size()),
+					SearchMode.VECTOR, List.copyOf(ids)))
+			.forEach((found) -> nearest.putIfAbsent(found.chunk().documentId(), found.chunk())));
+		return nearest;
+	}
+
+	private Chunk widen(Chunk chunk, Map<String, Chunk> nearest, Set<String> read) {
 		// the chunks that begin on its pages or the pages next to them (a chunk may begin
 		// on the page before); a document whose chunks are all on page 1 has no pages
 		List<Chunk> near = this.index.chunks(chunk.documentId(), Math.max(1, chunk.page() - 1), chunk.pageEnd() + 1);
 		if (near.stream().allMatch((other) -> other.pageEnd() == 1)) {
-			return chunk;
+			// hybrid search keeps one chunk of it, its best by words and meaning
+			// together:
+			// often its lead-in, which names all it covers, when another section answers
+			Chunk other = nearest.get(chunk.documentId());
+			return (other != null && read.add(other.id())
+					&& chunk.text().length() + other.text().length() <= this.maxCharacters)
+							? joined(chunk, new ArrayList<>(List.of(chunk, other))) : chunk;
 		}
 		// the chunks sharing a page with it, nearest in the document first
 		List<Chunk> page = near.stream()
@@ -87,9 +140,11 @@ public final class PageContext implements SourcesProcessor {
 			kept.add(other);
 			length += other.text().length();
 		}
-		if (kept.size() == 1) {
-			return chunk;
-		}
+		return (kept.size() == 1) ? chunk : joined(chunk, kept);
+	}
+
+	/** The chunk with the text of those kept, in document order, and all their pages. */
+	private static Chunk joined(Chunk chunk, List<Chunk> kept) {
 		kept.sort(Comparator.comparingInt(Chunk::ordinal));
 		StringBuilder text = new StringBuilder();
 		for (Chunk part : kept) {

@@ -14,7 +14,8 @@ import dev.ragchat.retrieval.ScoredChunk;
 public interface SourcesProcessor {
 
 	/**
-	 * @param question the question as it was asked
+	 * @param question the question as it was searched (a follow-up with the subject its
+	 * conversation supplies)
 	 * @param sources the sources the judge let through, best first
 	 * @return the sources as this step reads them and how, or {@code null} when the step
 	 * does not apply to the question

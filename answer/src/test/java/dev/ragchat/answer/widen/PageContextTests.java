@@ -80,6 +80,32 @@ class PageContextTests {
 	}
 
 	@Test
+	void readsTheLeadInOfADocumentWithoutPagesWithItsPassageNearestTheQuestion() {
+		List<Chunk> guide = List.of(
+				ChunkIndexContractTests.chunk("kb", "guide", 0, 1,
+						"This guide explains delays, refunds and how to claim them."),
+				ChunkIndexContractTests.chunk("kb", "guide", 1, 1, "Bikes may be taken on every sailing."),
+				ChunkIndexContractTests.chunk("kb", "guide", 2, 1, "Claim within 28 days of the journey."));
+		this.index.replace("guide", guide, (n) -> {
+		});
+		PageContext context = new PageContext(this.index, 3000);
+		ScoredChunk leadIn = new ScoredChunk(guide.get(0), 0.7);
+		Chunk chunk = context.widen("within how many days of the journey must I claim?", List.of(leadIn))
+			.get(0)
+			.chunk();
+		assertThat(chunk.id()).isEqualTo(guide.get(0).id());
+		assertThat(chunk.text()).isEqualTo(
+				"This guide explains delays, refunds and how to claim them.\nClaim within 28 days of the journey.");
+		// the passage nearest the question is already a source: nothing is read twice
+		ScoredChunk claim = new ScoredChunk(guide.get(2), 0.6);
+		assertThat(context.widen("within how many days of the journey must I claim?", List.of(leadIn, claim)))
+			.containsExactly(leadIn, claim);
+		// nearest is the source itself
+		assertThat(context.widen("how do I claim delays and refunds in this guide?", List.of(leadIn)))
+			.containsExactly(leadIn);
+	}
+
+	@Test
 	void joinsNeighboursWithoutTheWordsTheyRepeat() {
 		List<Chunk> overlapping = List.of(
 				ChunkIndexContractTests.chunk("kb", "report", 0, 1,
