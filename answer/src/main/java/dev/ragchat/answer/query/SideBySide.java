@@ -37,6 +37,9 @@ final class SideBySide {
 	/** The parts of speech that open things of a kind: verbs, nouns, proper nouns. */
 	private static final Set<String> KINDS = Set.of("VERB", "NOUN", "PROPN");
 
+	/** The parts of speech of what a phrase names: nouns and proper nouns. */
+	private static final Set<String> NAMES = Set.of("NOUN", "PROPN");
+
 	/** How many words of its own a part describes a thing with at least. */
 	private static final int OWN_WORDS = 2;
 
@@ -96,15 +99,24 @@ final class SideBySide {
 	 * side: past its articles and prepositions it opens with the same word ("one about …,
 	 * and one about …", "Are these shares you bought, or shares from a scheme?"), or with
 	 * a verb, a noun or a proper noun as the first does ("selling things …, and renting a
-	 * room …", "Northgate, …, and Riverside, …"). Not a figure after what it measures
-	 * ("taxed at 10% for basic-rate taxpayers and 20% for higher-rate ones"), a clause
-	 * that goes on about the first ("Karl Nyholm, a crane driver and chairman of the
-	 * union") nor a word's other half ("split it half and half").
+	 * room …", "Northgate, …, and Riverside, …"), or with a noun or a name after the
+	 * preposition the first said ("at Birchwater, …, and at Cinder Flats, …"). Not a
+	 * figure after what it measures ("taxed at 10% for basic-rate taxpayers and 20% for
+	 * higher-rate ones"), a clause that goes on about the first ("Karl Nyholm, a crane
+	 * driver and chairman of the union") nor a word's other half ("split it half and
+	 * half").
 	 */
 	private static boolean alike(Nouns.Word first, String part) {
 		Nouns.Word opening = Nouns.opening(part);
-		return opening != null && first != null && (opening.text().equals(first.text())
-				|| (KINDS.contains(opening.tag()) && opening.tag().equals(first.tag())));
+		if (opening == null || first == null) {
+			return false;
+		}
+		// a preposition said again opens a phrase of the same kind as the first ("at
+		// Birchwater, …, and at Cinder Flats, …"), whether a noun or a name follows it
+		boolean again = opening.preposition() != null && opening.preposition().equals(first.preposition())
+				&& NAMES.contains(opening.tag()) && NAMES.contains(first.tag());
+		return opening.text().equals(first.text()) || again
+				|| (KINDS.contains(opening.tag()) && opening.tag().equals(first.tag()));
 	}
 
 }

@@ -59,9 +59,13 @@ public final class Nouns {
 	public static Word opening(String phrase) {
 		String[] tokens = SimpleTokenizer.INSTANCE.tokenize(phrase);
 		String[] tags = TAGGER.get().tag(tokens);
+		String preposition = null;
 		for (int i = 0; i < tokens.length; i++) {
 			if (!LEADING.contains(tags[i])) {
-				return new Word(tokens[i].toLowerCase(Locale.ROOT), tags[i]);
+				return new Word(tokens[i].toLowerCase(Locale.ROOT), tags[i], preposition);
+			}
+			if ("ADP".equals(tags[i])) {
+				preposition = tokens[i].toLowerCase(Locale.ROOT);
 			}
 		}
 		return null;
@@ -72,8 +76,10 @@ public final class Nouns {
 	 *
 	 * @param text the word, lower case
 	 * @param tag its part of speech (a Universal Dependencies tag: "NOUN", "VERB", …)
+	 * @param preposition the preposition before it in its phrase ("at" of "at Cinder
+	 * Flats"), lower case, or {@code null}
 	 */
-	public record Word(String text, String tag) {
+	public record Word(String text, String tag, String preposition) {
 
 	}
 

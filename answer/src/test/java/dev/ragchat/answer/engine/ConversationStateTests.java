@@ -1167,6 +1167,35 @@ class ConversationStateTests {
 		assertThat(other.text()).doesNotContain("£");
 	}
 
+	@Test
+	void placesAnAnswerOffersAfterTheSamePrepositionAreAChoiceAFollowUpOnOneMustName() {
+		add("hollin-hut", "Hollin Hut",
+				section("Beds", "Hollin Hut stands below the north col, with 24 bunks in four rooms.",
+						"A bunk costs 38 euros a night, with dinner."));
+		add("scarrow-refuge", "Scarrow Refuge",
+				section("Beds", "Scarrow Refuge stands on the glacier moraine, with 40 bunks and a drying room.",
+						"A bunk costs 31 euros a night, with no meals."));
+		for (String message : List.of("How much a night for one of those?",
+				"How much a night at the one with no meals?")) {
+			Chat chat = new Chat(extract());
+			chat.history.add(new Turn(Turn.USER, "Where can I sleep near the glacier?"));
+			// a name and a noun phrase, each after "at": the tagger reads them as two
+			// kinds of word, the repeated preposition says they are two of a kind
+			chat.history.add(new Turn(Turn.ASSISTANT, "At Hollin, in one of four rooms below the col, and at"
+					+ " Scarrow, in the bunk room beside the drying room."));
+			Answer answer = chat.ask(message);
+			if (message.contains("meals")) {
+				// only the refuge's page speaks of meals: the message says which
+				assertThat(answer.outcome()).as(answer.trace().toString()).isEqualTo(Answer.ANSWERED);
+				assertThat(answer.text()).contains("31 euros").doesNotContain("38 euros");
+			}
+			else {
+				assertThat(answer.outcome()).as(answer.trace().toString()).isEqualTo(Answer.CLARIFY);
+				assertThat(answer.text()).contains("Hollin Hut").contains("Scarrow Refuge");
+			}
+		}
+	}
+
 	private AnswerEngine extract() {
 		ExtractiveGenerator generator = new ExtractiveGenerator(this.embeddings, this.embeddings::embed, 0.3, 2);
 		Judge judge = new SourcesJudge().then(new Readings())
