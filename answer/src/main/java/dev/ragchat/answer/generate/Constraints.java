@@ -112,8 +112,9 @@ final class Constraints {
 	 * A why is answered by a reason: a sentence that gives one (a cause, a purpose, a
 	 * finding) near enough to answer, or one that stands in the passage nearest the
 	 * question, next to what it explains, near enough to be a side of a comparison;
-	 * without one, by what the passages add to what the answer before said, never by
-	 * saying it again.
+	 * without one, by what the passages add to what the answer before said (when the
+	 * sentence nearest the question is what it said, what that sentence's passage says
+	 * next to it of what the message asks about), never by saying it again.
 	 */
 	private static Met why(Question question, List<Candidate> met, double minSimilarity) {
 		Candidate first = met.stream().max(Comparator.comparingDouble((c) -> c.nearness)).orElse(null);
@@ -130,9 +131,20 @@ final class Constraints {
 			return new Met(reasons.isEmpty() ? met : reasons, null, null);
 		}
 		if (said.containsAll(Overlap.words(first.text))) {
-			// the passage nearest the question is what the answer before said
-			return new Met(List.of(), Refusal.NO_REASON, AnswerGenerator.NOT_FOUND
-					+ " The passages found say what the answer before said, but give no reason for it.");
+			// the sentence nearest the question is what the answer before said: what its
+			// passage says next to it of what the message asks about (a word of its own)
+			// is what it adds
+			Set<String> own = Asks.own(question.text());
+			List<Candidate> next = met.stream()
+				.filter((candidate) -> candidate.source == first.source && candidate.nearness >= side
+						&& !said.containsAll(Overlap.words(candidate.text))
+						&& Overlap.words(candidate.text).stream().anyMatch(own::contains))
+				.toList();
+			return next.isEmpty()
+					? new Met(List.of(), Refusal.NO_REASON,
+							AnswerGenerator.NOT_FOUND
+									+ " The passages found say what the answer before said, but give no reason for it.")
+					: new Met(next, null, null);
 		}
 		return new Met(met.stream().filter((candidate) -> !said.containsAll(Overlap.words(candidate.text))).toList(),
 				null, null);

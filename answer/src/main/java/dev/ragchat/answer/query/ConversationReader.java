@@ -75,13 +75,20 @@ public final class ConversationReader implements QueryRewriter {
 						read.named(), read.state(), read.documents(), read.held());
 	}
 
-	/** The message names its subject; the question is what it asks, on its own. */
-	private Rewrite read(Conversation conversation, String message, String question) {
+	/**
+	 * The message names its subject (a correction, the one it means); the question is
+	 * what it asks, on its own.
+	 */
+	private Rewrite read(Conversation conversation, String message, String restated) {
 		SearchRequest scope = conversation.asked();
+		List<Subject> named = this.mentions.in(message, scope, Subject.USER);
+		List<Subject> meant = (named.size() < 2 || !Asks.correction(message)) ? named : ConversationState.meant(named,
+				ConversationState.documentsOf(prior(conversation.history(), scope).focus()));
+		String question = ConversationState.without(restated, named, meant);
+		named = meant;
 		Asks operator = Asks.of(question);
 		ShapedQuery shaped = this.search.shape(question);
 		List<String> periods = shaped.periods();
-		List<Subject> named = this.mentions.in(message, scope, Subject.USER);
 		if (conversation.history().isEmpty() || !named.isEmpty()) {
 			// searched as asked, and in the pages about what it names, each read whole
 			String why = (conversation.history().isEmpty())

@@ -1,16 +1,20 @@
 package dev.ragchat.answer.query;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import dev.ragchat.answer.AnswerGenerator.Question;
 import dev.ragchat.answer.Turn;
 import dev.ragchat.answer.text.Asks;
+import dev.ragchat.answer.text.Overlap;
 import dev.ragchat.retrieval.query.Periods;
 
 /**
@@ -192,6 +196,38 @@ public record ConversationState(List<Subject> focus, boolean own, Asks operator,
 			}
 		}
 		return message;
+	}
+
+	/**
+	 * A correction that names the thing the answer before spoke of and another ("That
+	 * sounds like the Tax-Free Saver. I mean the Home Starter one.") means the other.
+	 * @param named the subjects a correction names
+	 * @param missed the documents the answer before was about
+	 * @return those it means: the ones not about those documents, or all when none or
+	 * every one is
+	 */
+	static List<Subject> meant(List<Subject> named, List<String> missed) {
+		List<Subject> meant = named.stream()
+			.filter((subject) -> subject.documentIds().stream().noneMatch(missed::contains))
+			.toList();
+		return (meant.isEmpty()) ? named : meant;
+	}
+
+	/**
+	 * @param question a question
+	 * @param named the subjects its message named
+	 * @param meant those of them it means
+	 * @return the question without the words of the names of those it does not mean
+	 */
+	static String without(String question, List<Subject> named, List<Subject> meant) {
+		Set<String> words = new HashSet<>();
+		named.stream()
+			.filter((subject) -> !meant.contains(subject))
+			.forEach((subject) -> words.addAll(Overlap.words(subject.label())));
+		return words.isEmpty() ? question
+				: Arrays.stream(question.split("\\s+"))
+					.filter((word) -> Overlap.words(word).stream().noneMatch(words::contains))
+					.collect(Collectors.joining(" "));
 	}
 
 	/**

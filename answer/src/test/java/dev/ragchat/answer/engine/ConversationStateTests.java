@@ -299,6 +299,23 @@ class ConversationStateTests {
 	}
 
 	@Test
+	void aCorrectionThatNamesWhatTheAnswerSpokeOfAndAnotherMeansTheOther() {
+		add("saver-railcard", "Saver Railcard",
+				section("Price", "The Saver Railcard costs 30 pounds a year and gives a third off off-peak fares."));
+		add("family-railcard", "Family Railcard",
+				section("Price", "The Family Railcard costs 25 pounds a year and gives children 60 percent off."));
+		Chat chat = new Chat(extract());
+		// a /v1 history: the answer reads like the Saver Railcard's page
+		chat.history.add(new Turn(Turn.USER, "how much is the railcard a year?"));
+		chat.history.add(new Turn(Turn.ASSISTANT, "It costs 30 pounds a year, for a third off off-peak fares."));
+		Answer meant = chat.ask("That sounds like the Saver Railcard. I mean the Family one.");
+		assertThat(meant.trace().stage(Trace.REWRITE).conversation().focus()).as(meant.trace().toString())
+			.extracting(Trace.Subject::documentIds)
+			.containsExactly(List.of("family-railcard"));
+		assertThat(meant.text()).contains("25 pounds").doesNotContain("30 pounds");
+	}
+
+	@Test
 	void whyIsAnsweredWithTheReasonsNextToWhatTheAnswerBeforeSaid() {
 		add("bay-ferry", "Bay ferry", section("Boarding", "The Bay ferry sails from the pier every half hour.",
 				"You can take a bicycle or a pushchair on the Bay ferry at no charge."));
@@ -331,6 +348,21 @@ class ConversationStateTests {
 		assertThat(why.grounded()).as(why.text()).isFalse();
 		assertThat(why.refusal().reason()).isEqualTo(Refusal.NO_REASON);
 		assertThat(why.text()).contains("give no reason");
+	}
+
+	@Test
+	void whyIsAnsweredByWhatThePassageSaysNextToWhatTheAnswerBeforeSaid() {
+		add("allotment-rules", "Allotment rules", section("Sheds",
+				"Sheds must be no taller than two metres. A taller shed shades the neighbouring plots for most of the afternoon."),
+				section("Water", "Hoses may be used only before nine in the morning."));
+		Chat chat = new Chat(extract());
+		chat.history.add(new Turn(Turn.USER, "Can I put up a shed on my plot?"));
+		chat.history.add(new Turn(Turn.ASSISTANT, "Yes, but sheds must be no taller than two metres."));
+		Answer why = chat.ask("Why must a shed be no taller than two metres?");
+		// the rule was said; the sentence after it in its passage says what it protects,
+		// without a word of cause
+		assertThat(why.grounded()).as(why.text()).isTrue();
+		assertThat(why.text()).contains("shades the neighbouring plots").doesNotContain("Hoses");
 	}
 
 	@Test
