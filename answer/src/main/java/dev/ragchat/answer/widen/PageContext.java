@@ -85,26 +85,41 @@ public final class PageContext implements SourcesProcessor {
 	 * passage nearest the question when that is not a source
 	 */
 	public List<ScoredChunk> widen(String question, List<ScoredChunk> sources) {
-		Map<String, Chunk> nearest = (question == null || question.isBlank()) ? Map.of() : nearest(question, sources);
+		// the chunks that begin on each source's pages or the pages next to them (a chunk
+		// may begin on the page before); a document whose chunks are all on page 1 has no
+		// pages
+		List<List<Chunk>> near = sources.stream()
+			.map(ScoredChunk::chunk)
+			.map((chunk) -> this.index.chunks(chunk.documentId(), Math.max(1, chunk.page() - 1), chunk.pageEnd() + 1))
+			.toList();
+		List<Chunk> pageless = new ArrayList<>();
+		for (int i = 0; i < sources.size(); i++) {
+			if (near.get(i).stream().allMatch((other) -> other.pageEnd() == 1)) {
+				pageless.add(sources.get(i).chunk());
+			}
+		}
+		Map<String, Chunk> nearest = (question == null || question.isBlank() || pageless.isEmpty()) ? Map.of()
+				: nearest(question, pageless);
 		Set<String> read = new HashSet<>();
 		sources.forEach((source) -> read.add(source.chunk().id()));
 		List<ScoredChunk> widened = new ArrayList<>(sources.size());
-		for (ScoredChunk source : sources) {
-			widened.add(new ScoredChunk(widen(source.chunk(), nearest, read), source.score()));
+		for (int i = 0; i < sources.size(); i++) {
+			ScoredChunk source = sources.get(i);
+			widened.add(new ScoredChunk(widen(source.chunk(), near.get(i), nearest, read), source.score()));
 		}
 		return widened;
 	}
 
 	/**
-	 * The chunk of each source's document nearest the question in meaning, by one vector
-	 * search of their documents in each knowledge base.
+	 * The chunk of each document nearest the question in meaning, by one vector search of
+	 * the documents in each knowledge base.
 	 */
-	private Map<String, Chunk> nearest(String question, List<ScoredChunk> sources) {
+	private Map<String, Chunk> nearest(String question, List<Chunk> chunks) {
 		Map<String, Chunk> nearest = new HashMap<>();
 		Map<String, Set<String>> documents = new LinkedHashMap<>();
-		sources.forEach((source) -> documents
-			.computeIfAbsent(source.chunk().knowledgeBase(), (knowledgeBase) -> new LinkedHashSet<>())
-			.add(source.chunk().documentId()));
+		chunks.forEach(
+				(chunk) -> documents.computeIfAbsent(chunk.knowledgeBase(), (knowledgeBase) -> new LinkedHashSet<>())
+					.add(chunk.documentId()));
 		documents.forEach((knowledgeBase, ids) -> this.index
 			.search(new ChunkSearch(knowledgeBase, question, Math.min(ChunkSearch.MAX_TOP_K, NEAREST * ids.size()),
 					SearchMode.VECTOR, List.copyOf(ids)))
@@ -112,13 +127,10 @@ public final class PageContext implements SourcesProcessor {
 		return nearest;
 	}
 
-	private Chunk widen(Chunk chunk, Map<String, Chunk> nearest, Set<String> read) {
-		// the chunks that begin on its pages or the pages next to them (a chunk may begin
-		// on the page before); a document whose chunks are all on page 1 has no pages
-		List<Chunk> near = this.index.chunks(chunk.documentId(), Math.max(1, chunk.page() - 1), chunk.pageEnd() + 1);
+	private Chunk widen(Chunk chunk, List<Chunk> near, Map<String, Chunk> nearest, Set<String> read) {
 		if (near.stream().allMatch((other) -> other.pageEnd() == 1)) {
 			// hybrid search keeps one chunk of it, its best by words and meaning
-			// together:
+			// together,
 			// often its lead-in, which names all it covers, when another section answers
 			Chunk other = nearest.get(chunk.documentId());
 			return (other != null && read.add(other.id())
