@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
  * @param questionTerms whether the extract's judge checks the question's names and
  * periods in the sources ({@code question-terms})
  * @param names how many of the question's names that check needs ({@code names})
- * @param pageContext how many characters of a paginated source's page are read with it
- * (0: none; {@code page-context})
+ * @param pageContext how many characters of a paginated source's page, or of a page-less
+ * source's nearest passage, are read with it (0: none; {@code page-context})
  * @param minSimilarity the similarity floor before a language model
  * ({@code min-similarity})
  */

@@ -38,8 +38,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * (one more than {@code maxSentences}) if it reaches {@code minSimilarity} (default true;
  * docs/decisions/0016-quote-first-source.md)
  * @param pageContext how many characters a source of a paginated document (PDF, Office)
- * is read with, its page's other chunks nearest first (small-to-big; 0: sources as
- * retrieved; docs/decisions/0017-page-context.md)
+ * is read with, its page's other chunks nearest first, or one of a document without
+ * pages, with its passage nearest the query (small-to-big; 0: sources as retrieved;
+ * docs/decisions/0017-page-context.md)
  */
 @ConfigurationProperties("ragchat.chat")
 public record ChatProperties(@DefaultValue("extractive") Generator generator, @DefaultValue("5") int topK,
