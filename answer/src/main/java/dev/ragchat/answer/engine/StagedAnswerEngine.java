@@ -164,7 +164,7 @@ public final class StagedAnswerEngine implements AnswerEngine {
 		trace.judged(verdict);
 
 		// 4. widen: the post-retrieval steps, after the judge
-		List<ScoredChunk> sources = verdict.answerable() ? widen(found.query().text(), verdict.sources(), trace)
+		List<ScoredChunk> sources = verdict.answerable() ? widen(request.question(), found, verdict.sources(), trace)
 				: verdict.sources();
 
 		// 5. generate (only markers that name a source reach the caller, numbered in the
@@ -230,9 +230,9 @@ public final class StagedAnswerEngine implements AnswerEngine {
 	 * neighbours in the document (Focus); other sources are read with the rest of their
 	 * page, or the passage nearest the query of a page-less document (PageContext).
 	 */
-	private List<ScoredChunk> widen(String question, List<ScoredChunk> sources, Tracing trace) {
+	private List<ScoredChunk> widen(String question, Found found, List<ScoredChunk> sources, Tracing trace) {
 		for (SourcesProcessor step : this.widening) {
-			SourcesProcessor.Processed processed = step.process(question, sources);
+			SourcesProcessor.Processed processed = step.process(question, found.query().text(), sources);
 			if (processed != null) {
 				trace.widened(processed.sources(), processed.how());
 				return processed.sources();

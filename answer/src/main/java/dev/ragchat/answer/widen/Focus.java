@@ -30,7 +30,7 @@ public final class Focus implements SourcesProcessor {
 	}
 
 	@Override
-	public Processed process(String question, List<ScoredChunk> sources) {
+	public Processed process(String question, String query, List<ScoredChunk> sources) {
 		if (Asks.of(question) != Asks.SUMMARY) {
 			return null;
 		}

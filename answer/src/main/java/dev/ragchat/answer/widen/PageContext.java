@@ -57,14 +57,15 @@ public final class PageContext implements SourcesProcessor {
 	}
 
 	/**
-	 * @param question the question as searched (every question's sources are read so)
+	 * @param question the question as asked (every question's sources are read so)
+	 * @param query the query it was searched with, which the nearest passage is near
 	 * @param sources the sources, best first
 	 * @return the same chunks in the same order, those of paginated documents with the
 	 * neighbours of their page, those of others with their passage nearest the question
 	 */
 	@Override
-	public Processed process(String question, List<ScoredChunk> sources) {
-		return new Processed(widen(question, sources), "sources read with the rest of their page; of a document"
+	public Processed process(String question, String query, List<ScoredChunk> sources) {
+		return new Processed(widen(query, sources), "sources read with the rest of their page; of a document"
 				+ " without pages, with its passage nearest the question when search kept another");
 	}
 

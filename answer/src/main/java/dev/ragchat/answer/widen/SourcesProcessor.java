@@ -14,13 +14,14 @@ import dev.ragchat.retrieval.ScoredChunk;
 public interface SourcesProcessor {
 
 	/**
-	 * @param question the question as it was searched (a follow-up with the subject its
+	 * @param question the question as it was asked (what it asks: a summary, …)
+	 * @param query the query it was searched with (a follow-up with the subject its
 	 * conversation supplies)
 	 * @param sources the sources the judge let through, best first
 	 * @return the sources as this step reads them and how, or {@code null} when the step
 	 * does not apply to the question
 	 */
-	Processed process(String question, List<ScoredChunk> sources);
+	Processed process(String question, String query, List<ScoredChunk> sources);
 
 	/**
 	 * What a step made of the sources.

@@ -141,6 +141,9 @@ class ConversationStateTests {
 		assertThat(summary.trace().stage(Trace.REWRITE).gave()).doesNotContainIgnoringCase("summarise")
 			.doesNotContainIgnoringCase("risk");
 		assertThat(summary.trace().stage(Trace.REWRITE).conversation().operator()).isEqualTo("summary");
+		// what the message asks, not the query searched for it, says it is a summary:
+		// it reads the document in focus
+		assertThat(summary.trace().stage(Trace.WIDEN).note()).contains("a summary reads the document in focus");
 		Answer treated = chat.ask("How is it treated?");
 		assertThat(treated.grounded()).as(treated.text()).isTrue();
 		assertThat(treated.citations()).isNotEmpty()

@@ -50,12 +50,13 @@ class FocusTests {
 		Focus focus = new Focus(new KnowledgeBaseSearch(new QueryShaper(),
 				new Retriever(this.index, Fusion.ranks(60, 1, 1, 10)), Reranking.off()));
 		SourcesProcessor.Processed processed = focus.process("Summarize the travel policy",
-				List.of(new ScoredChunk(this.policy.get(1), 0.7)));
+				"Summarize the travel policy", List.of(new ScoredChunk(this.policy.get(1), 0.7)));
 		assertThat(processed.sources()).extracting((source) -> source.chunk().id())
 			.containsExactly("policy:0", "policy:1", "policy:2");
 		assertThat(processed.sources()).allSatisfy((source) -> assertThat(source.score()).isEqualTo(0.7));
 		// another question is the next step's
-		assertThat(focus.process("Which class are trains booked in?", List.of(new ScoredChunk(this.policy.get(1), 1))))
+		assertThat(focus.process("Which class are trains booked in?", "Which class are trains booked in?",
+				List.of(new ScoredChunk(this.policy.get(1), 1))))
 			.isNull();
 	}
 
