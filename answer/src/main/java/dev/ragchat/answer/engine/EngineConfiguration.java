@@ -8,13 +8,8 @@ import dev.ragchat.answer.EngineSettings;
 import dev.ragchat.answer.cite.Citations;
 import dev.ragchat.answer.ground.Grounding;
 import dev.ragchat.answer.judge.Judge;
-import dev.ragchat.answer.judge.NamedTogether;
-import dev.ragchat.answer.judge.Readings;
-import dev.ragchat.answer.judge.RulesJudge;
-import dev.ragchat.answer.judge.SharedName;
-import dev.ragchat.answer.judge.SharedSection;
+import dev.ragchat.answer.judge.Judges;
 import dev.ragchat.answer.judge.SimilarityFloor;
-import dev.ragchat.answer.judge.SourcesJudge;
 import dev.ragchat.answer.query.CompressingQueryRewriter;
 import dev.ragchat.answer.query.ConversationReader;
 import dev.ragchat.answer.query.QueryRewriter;
@@ -64,14 +59,9 @@ class EngineConfiguration {
 		QueryRewriter rewriter = (model != null) ? new CompressingQueryRewriter(model, reader) : reader;
 		Judge floor = new SimilarityFloor(embeddingModel, queryEmbedder, settings.minSimilarity());
 		Grounding grounding = new Grounding(search, settings.questionTerms(), settings.names(), NAMED_SOURCES);
-		Judge rules = new RulesJudge(settings.names());
 		// asked per question: the model may be changed while the service runs, and a chat
 		// config may have its own
-		Judge extract = new Readings().then(new SharedName())
-			.then(new NamedTogether())
-			.then(new SharedSection())
-			.then(rules);
-		Judge judge = new SourcesJudge().then((judged) -> (judged.modelJudges() ? floor : extract).judge(judged));
+		Judge judge = Judges.of(floor, settings.names());
 		return new StagedAnswerEngine(new StagedAnswerEngine.Stages(rewriter, search, grounding, judge,
 				(settings.pageContext() > 0)
 						? List.of(new Focus(search), new PageContext(index, settings.pageContext()))

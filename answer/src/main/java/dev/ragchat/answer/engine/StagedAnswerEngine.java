@@ -153,7 +153,8 @@ public final class StagedAnswerEngine implements AnswerEngine {
 		Verdict verdict = this.judge
 			.judge(Judged.of(found, grounds, !request.media().isEmpty(), generator.judgesSources(), trace)
 				.open(rewrite.state() != null && rewrite.state().open(),
-						(rewrite.state() != null) ? rewrite.state().documents() : List.of())
+						(rewrite.state() != null) ? rewrite.state().documents() : List.of(),
+						(rewrite.state() != null) ? rewrite.state().unwritten() : List.of())
 				.asked(request.question(), request.history().isEmpty())
 				.named((rewrite.state() != null) ? rewrite.state()
 					.namedByAnswer()
@@ -185,10 +186,7 @@ public final class StagedAnswerEngine implements AnswerEngine {
 		return cite(generated, written.refusal(), verdict.answerable(), sources, numbering, found, trace);
 	}
 
-	/**
-	 * The first search, of the request's scope: its knowledge bases, its documents when
-	 * it names some.
-	 */
+	/** The first search: of the request's scope, its knowledge bases or documents. */
 	private static SearchRequest asked(AnswerRequest request) {
 		return SearchRequest.within(request.scope(), request.question(), request.settings().topK(),
 				request.settings().mode(), request.filter(), request.settings().rerank());

@@ -1,7 +1,9 @@
 package dev.ragchat.answer.generate;
 
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -10,7 +12,9 @@ import dev.ragchat.answer.AnswerGenerator.Question;
 import dev.ragchat.answer.Refusal;
 import dev.ragchat.answer.Turn;
 import dev.ragchat.answer.text.Asks;
+import dev.ragchat.answer.text.Nouns;
 import dev.ragchat.answer.text.Overlap;
+import dev.ragchat.retrieval.Chunk;
 
 /**
  * The constraints a question asks, held against the sentences the extract may quote: a
@@ -18,9 +22,9 @@ import dev.ragchat.answer.text.Overlap;
  * question of a year is answered from sentences of that year ({@link AskedPeriods}), of a
  * version from sentences of that version ({@link AskedVersions}), one of how many or how
  * much by what it asks to be given ({@link Measures}: a figure, a price, a length with
- * its unit), one of why by a sentence that gives a reason when one does, and never by
- * saying again what the answer before said. When no sentence near the question meets
- * them, the answer says what the sources give.
+ * its unit) of the thing it measures, one of why by a sentence that gives a reason when
+ * one does, and never by saying again what the answer before said. When no sentence near
+ * the question meets them, the answer says what the sources give.
  */
 final class Constraints {
 
@@ -79,7 +83,15 @@ final class Constraints {
 		}
 		if (asks.operator() == Asks.QUANTITY) {
 			Measures asked = Measures.asked(question.text());
-			met = met.stream().filter((candidate) -> asked.givenBy(candidate.text)).toList();
+			// a length, a distance or a size is written beside what it measures ("each
+			// lesson lasts 30 minutes"); a count or a sum is often written of what the
+			// sentence calls otherwise ("62 deaths" for people, a fee for agents)
+			Set<String> thing = (asked == Measures.FIGURE || asked == Measures.MONEY) ? Set.of()
+					: Overlap.stems(new HashSet<>(Nouns.measured(question.text())));
+			met = met.stream()
+				.filter((candidate) -> asked.givenBy(candidate.text)
+						&& (thing.isEmpty() || writes(question, candidate, thing)))
+				.toList();
 			// a sentence that gives what is asked (a figure, a price, a length) speaks of
 			// part of what is asked, so it need only be as near as a side of a comparison
 			if (nearest(met) < minSimilarity * ExtractiveGenerator.NEAR_QUESTION) {
@@ -148,6 +160,18 @@ final class Constraints {
 		}
 		return new Met(met.stream().filter((candidate) -> !said.containsAll(Overlap.words(candidate.text))).toList(),
 				null, null);
+	}
+
+	/**
+	 * Whether a sentence, its table row's label, or its passage's title or heading writes
+	 * a word of the thing a question measures ("how long is each session": a sentence of
+	 * five days to a first appointment measures something else).
+	 */
+	private static boolean writes(Question question, Candidate candidate, Set<String> thing) {
+		Chunk chunk = question.sources().get(candidate.source - 1).chunk();
+		Set<String> words = Overlap.stems(Overlap.words(candidate.text + "\n" + Objects.toString(candidate.rowLabel, "")
+				+ "\n" + chunk.title() + "\n" + chunk.headingPath()));
+		return thing.stream().anyMatch(words::contains);
 	}
 
 	/**

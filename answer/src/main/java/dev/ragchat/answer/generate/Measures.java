@@ -3,6 +3,7 @@ package dev.ragchat.answer.generate;
 import java.util.regex.Pattern;
 
 import dev.ragchat.answer.text.Asks;
+import dev.ragchat.answer.text.Nouns;
 import dev.ragchat.retrieval.query.Periods;
 
 /**
@@ -108,15 +109,38 @@ enum Measures {
 	/** A sum without its currency: a figure ("about 900"), not "no" or "once". */
 	private static final Pattern SUM = Pattern.compile(NUMBER, Pattern.CASE_INSENSITIVE);
 
+	/**
+	 * A date, its day and year with the month's name: "2 May 1887", "August 14, 1898",
+	 * "June 2024" (a year before 1900 without a word of time is no year to
+	 * {@link Periods}); or a time of day: "17:05", "6 pm".
+	 */
+	private static final Pattern DATE = Pattern.compile("(?:\\b\\p{N}{1,2}(?:st|nd|rd|th)?\\s+)?\\b(?:January|February"
+			+ "|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug"
+			+ "|Sept?|Oct|Nov|Dec)\\b\\.?(?:\\s+\\p{N}{1,2}(?:st|nd|rd|th)?\\b,?)?(?:\\s+\\p{N}{4}\\b)?"
+			+ "|\\b\\p{N}{1,2}(?::\\p{N}{2}\\b(?:\\s?(?i:[ap]\\.?m)\\b\\.?)?|(?:[.:]\\p{N}{2})?\\s?(?i:[ap]\\.?m)\\b\\.?)");
+
+	/** A figure written out: "forty", "a hundred". */
+	private static final Pattern WRITTEN_OUT = Pattern.compile(NUMBER.replace("\\p{N}|", ""), Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * The names of currencies and of their parts, as English writes them after a sum:
+	 * what a noun after a figure is when the figure is money.
+	 */
+	private static final Pattern CURRENCY_NAME = Pattern
+		.compile("dollars?|euros?|pounds?|pence|cents?|francs?|krona|kronor|kron[ae]r?|crowns?|yen|yuan|rupees?"
+				+ "|pesos?|rand|zlotys?|marks?|shillings?|lir[ae]|liras|dinars?|dirhams?|riyals?|won|baht|ringgits?"
+				+ "|r[o]?ubles?|bucks?|quid|grand|usd|eur|gbp|chf");
+
 	/** A sum written with its currency: "£40", "40 euros", "USD 12". */
 	private static final Pattern CURRENCY = Pattern.compile("[$£€¥₹]\\s?\\p{N}|\\p{N}\\s?(?:dollars?|euros?|pounds|"
 			+ "pence|cents?|francs?|krona|kronor|kroner|yen|rupees?|USD|EUR|GBP)\\b|\\b(?:USD|EUR|GBP)\\s?\\p{N}");
 
 	/**
 	 * A figure measured in a unit other than money's: "two years", "1.4 litres", "96
-	 * metres" give no price. A share is left, as charges are written as shares.
+	 * metres" give no price. A share is left, as charges are written as shares, and so is
+	 * a sum for a length of time ("300 a year", "40 per night"): a rate.
 	 */
-	private static final Pattern NOT_MONEY = withUnit(MEASURED_UNIT);
+	private static final Pattern NOT_MONEY = withUnit("(?![\\p{N},.]*\\s+(?:an?|per|each|every)\\s)", MEASURED_UNIT);
 
 	/**
 	 * How much it costs, what is the fee: the asking of a price ({@link Asks#QUANTITY}).
@@ -175,12 +199,16 @@ enum Measures {
 	 * @return whether it gives what is asked
 	 */
 	boolean givenBy(String sentence) {
-		// a year is no quantity: "founded in 1860" gives no price
+		// a year is no quantity: "founded in 1860" gives no price (a year before 1900 is
+		// one after a word of time)
 		String text = Periods.YEAR.matcher(Periods.normalize(sentence)).replaceAll(" ");
+		for (String year : Periods.years(sentence)) {
+			text = text.replaceAll("(?<!\\p{N})" + year + "(?!\\p{N})", " ");
+		}
 		return switch (this) {
 			case FIGURE -> ANY_FIGURE.matcher(text).find();
 			case MONEY -> CURRENCY.matcher(text).find() || FREE.matcher(text).find()
-					|| SUM.matcher(NOT_MONEY.matcher(text).replaceAll(" ")).find();
+					|| sum(NOT_MONEY.matcher(text).replaceAll(" "));
 			case MEASURE -> WITH_UNIT.matcher(text).find();
 			case FREQUENCY -> WITH_UNIT.matcher(text).find() || OFTEN.matcher(text).find();
 			case LENGTH -> WITH_LENGTH.matcher(text).find();
@@ -189,11 +217,39 @@ enum Measures {
 		};
 	}
 
+	/**
+	 * Whether a text with no unit of measure writes a sum: a figure written out, or one
+	 * in digits that is no date and counts no thing, as the noun after it would ("310
+	 * passengers", "2 May") or "of" ("63 of the crew"), unless that noun is a currency's
+	 * ("1,200 crowns").
+	 */
+	private static boolean sum(String written) {
+		String text = DATE.matcher(written).replaceAll(" ");
+		if (!SUM.matcher(text).find()) {
+			return false;
+		}
+		if (WRITTEN_OUT.matcher(text).find()) {
+			return true;
+		}
+		return Nouns.afterFigures(text)
+			.stream()
+			.anyMatch((word) -> word == null || CURRENCY_NAME.matcher(word.text()).matches()
+					|| !("NOUN".equals(word.tag()) || "PROPN".equals(word.tag()) || "of".equals(word.text())));
+	}
+
 	/** A figure, at most two words, then one of the units. */
 	private static Pattern withUnit(String units) {
-		return Pattern
-			.compile("(?:" + NUMBER + "|\\b(?:a few|several|a couple of)\\b)[\\p{N},.\\s–-]*(?:[\\p{L}-]+\\s+){0,2}?"
-					+ units + "(?![\\p{L}])", Pattern.CASE_INSENSITIVE);
+		return withUnit("", units);
+	}
+
+	/**
+	 * A figure that {@code lead} lets stand, at most two words, then one of the units.
+	 */
+	private static Pattern withUnit(String lead, String units) {
+		return Pattern.compile(
+				lead + "(?:" + NUMBER + "|\\b(?:a few|several|a couple of)\\b)[\\p{N},.\\s–-]*(?:[\\p{L}-]+\\s+){0,2}?"
+						+ units + "(?![\\p{L}])",
+				Pattern.CASE_INSENSITIVE);
 	}
 
 	/**

@@ -33,15 +33,18 @@ import dev.ragchat.retrieval.query.ShapedQuery;
  * up on them (none when it names its own subject)
  * @param answered the answer before, as its conversation keeps it ({@code null}: none)
  * @param askedBefore the message the answer before answered ({@code null}: none)
+ * @param unwritten what the message asks about that no document of the scope writes
+ * (empty: nothing)
  */
 public record Judged(Found found, List<ScoredChunk> sources, Grounds grounds, boolean media, boolean modelJudges,
 		Judge.Decisions decisions, boolean open, List<String> focus, boolean first, String message, List<Named> named,
-		String answered, String askedBefore) {
+		String answered, String askedBefore, List<String> unwritten) {
 
 	public Judged {
 		sources = List.copyOf(sources);
 		focus = (focus != null) ? List.copyOf(focus) : List.of();
 		named = (named != null) ? List.copyOf(named) : List.of();
+		unwritten = (unwritten != null) ? List.copyOf(unwritten) : List.of();
 		grounds = (grounds != null) ? grounds : Grounds.unread(found.all());
 		decisions = (decisions != null) ? decisions : Judge.Decisions.OFF;
 	}
@@ -58,18 +61,19 @@ public record Judged(Found found, List<ScoredChunk> sources, Grounds grounds, bo
 	public static Judged of(Found found, Grounds grounds, boolean media, boolean modelJudges,
 			Judge.Decisions decisions) {
 		return new Judged(found, found.chunks(), grounds, media, modelJudges, decisions, false, List.of(), false,
-				found.query().text(), List.of(), null, null);
+				found.query().text(), List.of(), null, null, List.of());
 	}
 
 	/**
 	 * @param open whether nothing in the question or its conversation names what it is
 	 * about
 	 * @param focus the documents the conversation is about
+	 * @param unwritten what the message asks about that no document writes
 	 * @return the same, so marked
 	 */
-	public Judged open(boolean open, List<String> focus) {
+	public Judged open(boolean open, List<String> focus, List<String> unwritten) {
 		return new Judged(this.found, this.sources, this.grounds, this.media, this.modelJudges, this.decisions, open,
-				focus, this.first, this.message, this.named, this.answered, this.askedBefore);
+				focus, this.first, this.message, this.named, this.answered, this.askedBefore, unwritten);
 	}
 
 	/**
@@ -80,7 +84,7 @@ public record Judged(Found found, List<ScoredChunk> sources, Grounds grounds, bo
 	 */
 	public Judged asked(String message, boolean first) {
 		return new Judged(this.found, this.sources, this.grounds, this.media, this.modelJudges, this.decisions,
-				this.open, this.focus, first, message, this.named, this.answered, this.askedBefore);
+				this.open, this.focus, first, message, this.named, this.answered, this.askedBefore, this.unwritten);
 	}
 
 	/**
@@ -92,7 +96,7 @@ public record Judged(Found found, List<ScoredChunk> sources, Grounds grounds, bo
 
 	Judged with(List<ScoredChunk> sources) {
 		return new Judged(this.found, sources, this.grounds, this.media, this.modelJudges, this.decisions, this.open,
-				this.focus, this.first, this.message, this.named, this.answered, this.askedBefore);
+				this.focus, this.first, this.message, this.named, this.answered, this.askedBefore, this.unwritten);
 	}
 
 	/**
@@ -106,7 +110,7 @@ public record Judged(Found found, List<ScoredChunk> sources, Grounds grounds, bo
 		String askedBefore = (answered != null && history.size() > 1 && history.get(history.size() - 2).byUser())
 				? history.get(history.size() - 2).content() : null;
 		return new Judged(this.found, this.sources, this.grounds, this.media, this.modelJudges, this.decisions,
-				this.open, this.focus, this.first, this.message, named, answered, askedBefore);
+				this.open, this.focus, this.first, this.message, named, answered, askedBefore, this.unwritten);
 	}
 
 	/**

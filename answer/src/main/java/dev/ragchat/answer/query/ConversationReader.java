@@ -97,6 +97,11 @@ public final class ConversationReader implements QueryRewriter {
 			ConversationState state = new ConversationState(named, true, operator, periods, List.of(), why);
 			return new Rewrite(question, state.why(), null, null, state, this.mentions.titled(named), List.of());
 		}
+		Subject unwritten = AskedAbout.unwritten(question, scope, this.search);
+		if (unwritten != null) {
+			return asked(question, new ConversationState(List.of(unwritten), true, operator, periods, List.of(),
+					"the message asks about " + unwritten.label() + ", which no document writes"));
+		}
 		Prior prior = prior(ConversationState.corrected(message, conversation.history()), scope);
 		Described described = Described.of(message, conversation.history(), prior.focus(), this.mentions, scope,
 				2 * READ_QUESTIONS);
@@ -380,19 +385,6 @@ public final class ConversationReader implements QueryRewriter {
 
 	private static Rewrite asked(String question, ConversationState state) {
 		return new Rewrite(question, state.why(), null, null, state, List.of(), List.of());
-	}
-
-	/**
-	 * What the turns before the message give.
-	 *
-	 * @param focus the subject in focus (empty: none)
-	 * @param answered the last two questions answered, oldest first
-	 * @param said the answer to the last of them, next to which a "why?" finds reasons
-	 * @param called the common noun by which the message calls a thing named before it
-	 * ({@link Described}), or {@code null}
-	 */
-	private record Prior(List<Subject> focus, List<String> answered, String said, String called) {
-
 	}
 
 }

@@ -51,6 +51,17 @@ public record ConversationState(List<Subject> focus, boolean own, Asks operator,
 	}
 
 	/**
+	 * @return what the message asks about that no document of the scope writes (empty:
+	 * nothing)
+	 */
+	public List<String> unwritten() {
+		return this.focus.stream()
+			.filter((subject) -> Subject.UNWRITTEN.equals(subject.from()))
+			.map(Subject::label)
+			.toList();
+	}
+
+	/**
 	 * @return the documents in focus, in the order of the subjects
 	 */
 	public List<String> documents() {

@@ -13,7 +13,8 @@ import java.util.List;
  * @param from who put it in focus: {@link #USER}, {@link #ASSISTANT} (named in an
  * answer's text), {@link #CITED} (an answer's citations or its quotes found verbatim),
  * {@link #DESCRIBED} (the documents an answer describes side by side), {@link #FOUND}
- * (the document a turn reads most like, when nothing else says)
+ * (the document a turn reads most like, when nothing else says), {@link #UNWRITTEN}
+ * (asked about by the user, written in no document)
  */
 public record Subject(String label, List<String> documentIds, String from) {
 
@@ -31,6 +32,12 @@ public record Subject(String label, List<String> documentIds, String from) {
 	 * names or cites one.
 	 */
 	public static final String DESCRIBED = "described";
+
+	/**
+	 * A thing the user asks about that no document of the scope writes: the knowledge
+	 * base has nothing on it.
+	 */
+	public static final String UNWRITTEN = "unwritten";
 
 	/** The document a turn's words find first, when no turn names or cites one. */
 	public static final String FOUND = "found";
@@ -62,6 +69,7 @@ public record Subject(String label, List<String> documentIds, String from) {
 			case CITED -> "the documents the previous answer cited";
 			case DESCRIBED -> "described side by side in the previous answer";
 			case FOUND -> "the document the previous answer reads most like";
+			case UNWRITTEN -> "asked about by the user, written in no document";
 			default -> "named by the user";
 		};
 	}

@@ -3,9 +3,12 @@ package dev.ragchat.answer.text;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import opennlp.tools.postag.POSModel;
 import opennlp.tools.postag.POSTaggerME;
@@ -70,6 +73,105 @@ public final class Nouns {
 		}
 		return null;
 	}
+
+	/**
+	 * @param phrase a phrase
+	 * @return the words that say which thing it speaks of (its nouns, proper nouns and
+	 * adjectives: "harrier" and "house" of "harrier house", as the tagger reads them),
+	 * lower case, in order; none when the phrase is no thing but a clause or an action
+	 * ("if I'm sick", "controlling the number of intents")
+	 */
+	public static List<String> things(String phrase) {
+		String[] tokens = SimpleTokenizer.INSTANCE.tokenize(phrase);
+		String[] tags = TAGGER.get().tag(tokens);
+		List<String> things = new ArrayList<>();
+		for (int i = 0; i < tokens.length; i++) {
+			if (things.isEmpty() && !"DET".equals(tags[i]) && !THING.contains(tags[i])) {
+				return List.of();
+			}
+			if (THING.contains(tags[i])) {
+				things.add(tokens[i].toLowerCase(Locale.ROOT));
+			}
+		}
+		return things;
+	}
+
+	/**
+	 * @param question a question of how much, how many, how long …
+	 * @return the words that name the thing it measures, its nouns and proper nouns lower
+	 * case: "session" of "how long is each session", "jar" of "How much is a spare jar
+	 * for it?", "passengers" of "how many passengers could she carry?"; none when a
+	 * pronoun stands for it ("how much does it cost", "how long have I got") or it asks
+	 * no measure
+	 */
+	public static List<String> measured(String question) {
+		String[] tokens = SimpleTokenizer.INSTANCE.tokenize(question);
+		String[] tags = TAGGER.get().tag(tokens);
+		for (int i = 0; i + 2 < tokens.length; i++) {
+			if (!"how".equalsIgnoreCase(tokens[i]) || !MEASURES.contains(tokens[i + 1].toLowerCase(Locale.ROOT))) {
+				continue;
+			}
+			// "how many passengers": the thing follows; "how long is each session": an
+			// auxiliary, then what it measures
+			int at = i + 2;
+			if ("AUX".equals(tags[at])) {
+				at++;
+			}
+			while (at < tokens.length && "DET".equals(tags[at])) {
+				at++;
+			}
+			List<String> names = new ArrayList<>();
+			for (; at < tokens.length && THING.contains(tags[at]); at++) {
+				if (!"ADJ".equals(tags[at])) {
+					names.add(tokens[at].toLowerCase(Locale.ROOT));
+				}
+			}
+			return names;
+		}
+		return List.of();
+	}
+
+	/** The words after "how" that ask a measure. */
+	private static final Set<String> MEASURES = Set.of("much", "many", "long", "far", "big", "large", "wide", "deep",
+			"tall", "high", "heavy", "fast", "old", "often");
+
+	/** The parts of speech of the words that say which thing a phrase speaks of. */
+	private static final Set<String> THING = Set.of("NOUN", "PROPN", "ADJ");
+
+	/**
+	 * @param sentence a sentence
+	 * @return the words that follow each figure of it (a number the tagger reads as one,
+	 * its digit groups and separators taken together: "1,200 crowns"), lower case, with
+	 * their part of speech; a figure that ends the sentence is followed by {@code null}.
+	 * What follows tells a count ("310 passengers": a noun) or a date ("2 May": a proper
+	 * noun) from an amount ("400 a month", "35 and the lid").
+	 */
+	public static List<Word> afterFigures(String sentence) {
+		String[] tokens = SimpleTokenizer.INSTANCE.tokenize(sentence);
+		String[] tags = TAGGER.get().tag(tokens);
+		List<Word> after = new ArrayList<>();
+		for (int i = 0; i < tokens.length; i++) {
+			if (!"NUM".equals(tags[i]) || !Character.isDigit(tokens[i].charAt(0))) {
+				continue;
+			}
+			int next = i + 1;
+			while (next < tokens.length
+					&& (DIGITS.matcher(tokens[next]).matches() || (SEPARATOR.matcher(tokens[next]).matches()
+							&& next + 1 < tokens.length && Character.isDigit(tokens[next + 1].charAt(0))))) {
+				next++;
+			}
+			after
+				.add((next < tokens.length) ? new Word(tokens[next].toLowerCase(Locale.ROOT), tags[next], null) : null);
+			i = next - 1;
+		}
+		return after;
+	}
+
+	/** The rest of a figure the tokenizer splits: its digit groups, "k" of "240k". */
+	private static final Pattern DIGITS = Pattern.compile("\\p{N}+|[kKmM]|bn");
+
+	/** What separates a figure's digit groups. */
+	private static final Pattern SEPARATOR = Pattern.compile("[,.]");
 
 	/**
 	 * A word as the tagger read it.

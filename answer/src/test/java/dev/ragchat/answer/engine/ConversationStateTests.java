@@ -20,13 +20,8 @@ import dev.ragchat.answer.generate.ChatModelGenerator;
 import dev.ragchat.answer.generate.ExtractiveGenerator;
 import dev.ragchat.answer.ground.Grounding;
 import dev.ragchat.answer.judge.Judge;
-import dev.ragchat.answer.judge.NamedTogether;
-import dev.ragchat.answer.judge.Readings;
-import dev.ragchat.answer.judge.RulesJudge;
-import dev.ragchat.answer.judge.SharedName;
-import dev.ragchat.answer.judge.SharedSection;
+import dev.ragchat.answer.judge.Judges;
 import dev.ragchat.answer.judge.SimilarityFloor;
-import dev.ragchat.answer.judge.SourcesJudge;
 import dev.ragchat.answer.query.CompressingQueryRewriter;
 import dev.ragchat.answer.query.ConversationReader;
 import dev.ragchat.answer.search.KnowledgeBaseSearch;
@@ -366,6 +361,32 @@ class ConversationStateTests {
 		// without a word of cause
 		assertThat(why.grounded()).as(why.text()).isTrue();
 		assertThat(why.text()).contains("shades the neighbouring plots").doesNotContain("Hoses");
+	}
+
+	@Test
+	void aThingAskedAboutThatNoDocumentWritesIsNotAnsweredFromTheSubjectBefore() {
+		add("elmstead", "Elmstead Library", section("Meeting room",
+				"Elmstead Library hires out its meeting room for £15 an hour. The room seats twenty people."));
+		add("orchard", "Orchard Road Library", section("Meeting room",
+				"Orchard Road Library hires out its meeting room for £9 an hour. The room seats ten people."));
+		for (String library : List.of("quarry lane library", "orchard road library")) {
+			Chat chat = new Chat(extract());
+			chat.history.add(new Turn(Turn.USER, "which library has a room I can hire for a meeting?"));
+			chat.history.add(new Turn(Turn.ASSISTANT, "Elmstead Library hires out its meeting room for £15 an hour."));
+			Answer cheaper = chat.ask("what about " + library + "? is that cheaper?");
+			if (library.startsWith("quarry")) {
+				// no document writes "quarry": Elmstead's price is no answer for it
+				assertThat(cheaper.grounded()).as(cheaper.text()).isFalse();
+				assertThat(cheaper.refusal().reason()).isEqualTo(Refusal.NAMES_NOT_IN_SOURCES);
+				assertThat(cheaper.refusal().detail()).contains("quarry lane library");
+				assertThat(cheaper.trace().stage(Trace.REWRITE).conversation().focus()).singleElement()
+					.satisfies((subject) -> assertThat(subject.from()).isEqualTo("unwritten"));
+			}
+			else {
+				assertThat(cheaper.grounded()).as(cheaper.trace().toString()).isTrue();
+				assertThat(cheaper.text()).contains("£9");
+			}
+		}
 	}
 
 	@Test
@@ -1146,6 +1167,31 @@ class ConversationStateTests {
 	}
 
 	@Test
+	void aLengthAskedIsOfTheThingTheQuestionMeasuresNotOfAnotherOnItsPage() {
+		add("brockley", "Brockley Baths", section("Joining",
+				"Book an assessment online: each swimmer is placed in a group within 3 days, however long the list is.",
+				"Lessons run on weekday evenings, in groups of up to eight swimmers."));
+		add("harrow", "Harrow Vale Pool", section("Joining",
+				"Book an assessment at reception, and a teacher places you in a group within 5 days of booking.",
+				"Each lesson lasts 30 minutes."));
+		for (String pool : List.of("Brockley Baths", "Harrow Vale Pool")) {
+			Chat chat = new Chat(extract());
+			chat.history.add(new Turn(Turn.USER, "how do I join the swimming lessons at " + pool + "?"));
+			chat.history.add(new Turn(Turn.ASSISTANT, "Book an assessment, and a teacher places you in a group."));
+			Answer length = chat.ask("how long is each lesson?");
+			if (pool.startsWith("Brockley")) {
+				// the days to a place in a group measure no lesson
+				assertThat(length.grounded()).as(length.trace().toString()).isFalse();
+				assertThat(length.refusal().reason()).isEqualTo(Refusal.NO_FIGURE);
+			}
+			else {
+				assertThat(length.grounded()).as(length.trace().toString()).isTrue();
+				assertThat(length.text()).contains("30 minutes");
+			}
+		}
+	}
+
+	@Test
 	void aFollowUpReadsEverySectionOfItsSubjectsOnePageDocument() {
 		add("cinder-flats", "Cinder Flats Campground",
 				section("Sites", "Cinder Flats Campground takes motorhomes up to 14 m long."),
@@ -1233,11 +1279,7 @@ class ConversationStateTests {
 
 	private AnswerEngine extract() {
 		ExtractiveGenerator generator = new ExtractiveGenerator(this.embeddings, this.embeddings::embed, 0.3, 2);
-		Judge judge = new SourcesJudge().then(new Readings())
-			.then(new SharedName())
-			.then(new NamedTogether())
-			.then(new SharedSection())
-			.then(new RulesJudge(NamesRule.PROPER));
+		Judge judge = Judges.of(new SimilarityFloor(this.embeddings, this.embeddings::embed, 0.0), NamesRule.PROPER);
 		return new StagedAnswerEngine(new StagedAnswerEngine.Stages(new ConversationReader(this.search), this.search,
 				new Grounding(this.search, true, NamesRule.PROPER, 2), judge, List.of(new Focus(this.search)),
 				generator, new Citations(null)));
@@ -1259,7 +1301,7 @@ class ConversationStateTests {
 			}
 
 		};
-		Judge judge = new SourcesJudge().then(new SimilarityFloor(this.embeddings, this.embeddings::embed, 0.0));
+		Judge judge = Judges.of(new SimilarityFloor(this.embeddings, this.embeddings::embed, 0.0), NamesRule.PROPER);
 		return new StagedAnswerEngine(
 				new StagedAnswerEngine.Stages(new CompressingQueryRewriter(model, new ConversationReader(this.search)),
 						this.search, null, judge, List.of(new Focus(this.search)),

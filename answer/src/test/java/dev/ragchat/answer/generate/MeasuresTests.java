@@ -20,6 +20,22 @@ class MeasuresTests {
 	}
 
 	@Test
+	void aFigureThatCountsThingsOrDatesADayIsNoSum() {
+		Measures asked = Measures.asked("How much did the lighthouse tender cost to build?");
+		assertThat(asked.givenBy("She was launched on 4 June 1902 and could carry 40 passengers.")).isFalse();
+		assertThat(asked.givenBy("She was lost with 12 of the 30 people on board.")).isFalse();
+		assertThat(asked.givenBy("She was launched at Harl on 2 May 1887.")).isFalse();
+		assertThat(asked.givenBy("She sank on August 14, 1898.")).isFalse();
+		assertThat(asked.givenBy("She was ordered by a company founded in 1860.")).isFalse();
+		assertThat(asked.givenBy("She left the quay at 17:05 and was back by 6 pm.")).isFalse();
+		assertThat(asked.givenBy("Her crew of 12 keepers served six lights.")).isTrue();
+		assertThat(asked.givenBy("The builders were paid 2,400 crowns on launch.")).isTrue();
+		assertThat(asked.givenBy("She came to 2,400, paid in two parts.")).isTrue();
+		assertThat(asked.givenBy("Her hull cost 1,900 and the engine 700.")).isTrue();
+		assertThat(asked.givenBy("Repairs run to about 300 a year.")).isTrue();
+	}
+
+	@Test
 	void whatAThingIsAtIsItsPriceAndAFigureOfAnotherUnitIsNone() {
 		Measures asked = Measures.asked("How much is a spare jar for it?");
 		assertThat(asked).isEqualTo(Measures.MONEY);
