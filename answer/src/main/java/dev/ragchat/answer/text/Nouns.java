@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -148,10 +149,9 @@ public final class Nouns {
 	 */
 	public static List<Word> afterFigures(String sentence) {
 		String[] tokens = SimpleTokenizer.INSTANCE.tokenize(sentence);
-		String[] tags = TAGGER.get().tag(tokens);
 		List<Word> after = new ArrayList<>();
 		for (int i = 0; i < tokens.length; i++) {
-			if (!"NUM".equals(tags[i]) || !Character.isDigit(tokens[i].charAt(0))) {
+			if (!Character.isDigit(tokens[i].charAt(0))) {
 				continue;
 			}
 			int next = i + 1;
@@ -160,8 +160,21 @@ public final class Nouns {
 							&& next + 1 < tokens.length && Character.isDigit(tokens[next + 1].charAt(0))))) {
 				next++;
 			}
-			after
-				.add((next < tokens.length) ? new Word(tokens[next].toLowerCase(Locale.ROOT), tags[next], null) : null);
+			if (next == tokens.length) {
+				after.add(null);
+			}
+			else if (!Character.isLetter(tokens[next].charAt(0))) {
+				after.add(new Word(tokens[next], "PUNCT", null));
+			}
+			else {
+				// the word after the figure, tagged with the few words around it (the
+				// tagger reads two words either side), not the whole sentence: the
+				// extract asks this of hundreds of sentences
+				int from = Math.max(0, i - 2);
+				String[] window = Arrays.copyOfRange(tokens, from, Math.min(tokens.length, next + 3));
+				String tag = TAGGER.get().tag(window)[next - from];
+				after.add(new Word(tokens[next].toLowerCase(Locale.ROOT), tag, null));
+			}
 			i = next - 1;
 		}
 		return after;

@@ -381,6 +381,13 @@ class ConversationStateTests {
 				assertThat(cheaper.refusal().detail()).contains("quarry lane library");
 				assertThat(cheaper.trace().stage(Trace.REWRITE).conversation().focus()).singleElement()
 					.satisfies((subject) -> assertThat(subject.from()).isEqualTo("unwritten"));
+				// a language model is not asked to answer it from Elmstead's page either
+				Chat model = new Chat(model("Quarry Lane Library charges £15 an hour [1]."));
+				model.history.addAll(chat.history.subList(0, 2));
+				Answer answered = model.ask("what about " + library + "? is that cheaper?");
+				assertThat(answered.grounded()).as(answered.text()).isFalse();
+				assertThat(answered.refusal().reason()).isEqualTo(Refusal.NAMES_NOT_IN_SOURCES);
+				assertThat(answered.text()).doesNotContain("£15");
 			}
 			else {
 				assertThat(cheaper.grounded()).as(cheaper.trace().toString()).isTrue();
