@@ -17,7 +17,9 @@ public final class Unwritten implements Judge {
 
 	@Override
 	public Verdict judge(Judged judged) {
-		if (judged.unwritten().isEmpty()) {
+		// with images or audio the thing may be what they show, which no document need
+		// write
+		if (judged.unwritten().isEmpty() || judged.media()) {
 			return Verdict.answerable(judged.sources());
 		}
 		Verdict verdict = Verdict.refused(judged.sources(), Refusal.NAMES_NOT_IN_SOURCES,
