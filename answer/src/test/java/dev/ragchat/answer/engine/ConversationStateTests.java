@@ -45,6 +45,9 @@ import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.Generation;
 import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.content.Media;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.util.MimeTypeUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -394,6 +397,25 @@ class ConversationStateTests {
 				assertThat(cheaper.text()).contains("£9");
 			}
 		}
+	}
+
+	@Test
+	void aThingAskedAboutBesideAnImageIsLeftToWhatTheImageShows() {
+		add("elmstead", "Elmstead Library", section("Meeting room",
+				"Elmstead Library hires out its meeting room for £15 an hour. The room seats twenty people."));
+		List<Turn> history = List.of(new Turn(Turn.USER, "which library has a room I can hire for a meeting?"),
+				new Turn(Turn.ASSISTANT, "Elmstead Library hires out its meeting room for £15 an hour."));
+		Media photo = new Media(MimeTypeUtils.IMAGE_PNG, new ByteArrayResource(new byte[] { 1, 2, 3 }));
+		Answer answer = model("The photo shows a meeting room like Elmstead's [1].")
+			.answer(new AnswerRequest(KB, "what about quarry lane library? is that cheaper?", history, List.of(photo),
+					null, new AnswerRequest.Settings(5, null, null, null), null)
+				.traced(), (token) -> {
+				});
+		// the image may show the thing no document writes: the judge leaves it to the
+		// model
+		assertThat(answer.trace().stage(Trace.JUDGE).decisions()).as(answer.trace().toString())
+			.noneSatisfy((decision) -> assertThat(decision.judge()).isEqualTo("unwritten"));
+		assertThat(answer.refusal()).as(answer.text()).isNull();
 	}
 
 	@Test
