@@ -30,9 +30,11 @@ import dev.ragchat.retrieval.ScoredChunk;
  * ("Kestrel House, with a locked store, and Millrace, with two sheds").
  * <p>
  * It answers instead when the follow-up asks about them all (a comparison, a list,
- * "they", "both", "each", "which", but not "one of those") or says which it means: a word
- * of it that one name holds and another does not ("the Heronsway one"), or a noun of it
- * (a thing it speaks of, not what it does: "what does it sell?" says not which) that the
+ * "they", "both", "each", "which", but not "one of those", nor "they" after an answer
+ * that asked which is meant: then they are the asker's own) or says which it means: a
+ * word of it that one name the answer wrote holds and another does not ("the Heronsway
+ * one"; a title of a thing described, never shown, says nothing), or a noun of it (a
+ * thing it speaks of, not what it does: "what does it sell?" says not which) that the
  * passages found of one speak of and those of another do not ("What would he pay per
  * minute?" when only one page prices by the minute): the question fits that one. A thing
  * set against another after a colon or a semicolon ("Only a classic bike: e-bikes are not
@@ -48,6 +50,10 @@ public final class NamedTogether implements Judge {
 	/** Words by which a message asks about several things at once, or which of them. */
 	private static final Pattern SEVERAL = Pattern.compile(
 			"\\b(?:they|them|their|theirs|those|these|both|each|all|either|neither|which|ones|every)\\b",
+			Pattern.CASE_INSENSITIVE);
+
+	/** Words by which a message asks about every one of several things, or which. */
+	private static final Pattern EVERY = Pattern.compile("\\b(?:both|each|all|either|neither|which|every)\\b",
 			Pattern.CASE_INSENSITIVE);
 
 	/** How English joins things side by side. */
@@ -74,7 +80,12 @@ public final class NamedTogether implements Judge {
 		if (judged.media() || judged.named().size() < 2) {
 			return Verdict.answerable(judged.sources());
 		}
-		java.util.regex.Matcher several = SEVERAL.matcher(ONE_OF.matcher(message).replaceAll("it"));
+		// after an answer that asked which is meant ("Are these shares you bought, or
+		// shares
+		// from a scheme?"), "them" is the asker's own things, still of one kind or the
+		// other
+		java.util.regex.Matcher several = (askedWhich(judged.answered()) ? EVERY : SEVERAL)
+			.matcher(ONE_OF.matcher(message).replaceAll("it"));
 		if (several.find()) {
 			return letThrough(judged, "the message asks of them all (\"" + several.group() + "\")");
 		}
@@ -98,7 +109,7 @@ public final class NamedTogether implements Judge {
 					found.put(named, of);
 				}
 			}
-			String apart = (found.size() < 2) ? null : tellsApart(spoken, found);
+			String apart = (found.size() < 2) ? null : tellsApart(spoken, found, judged.answered());
 			if (found.size() < 2 || apart != null) {
 				why.add((apart != null) ? "\"" + apart + "\" says which of " + labels(found.keySet()) + " it means"
 						: "of " + labels(kind) + " the sources hold passages of one only");
@@ -138,6 +149,17 @@ public final class NamedTogether implements Judge {
 			judged.decisions().decided(NAME, verdict, why);
 		}
 		return verdict;
+	}
+
+	/** Whether the answer before opened with a question: it asked which is meant. */
+	private static boolean askedWhich(String answered) {
+		return first(answered).strip().endsWith("?");
+	}
+
+	/** The first sentence of the answer before: empty when there was none. */
+	private static String first(String answered) {
+		List<String> sentences = (answered != null) ? Sentences.of(answered) : List.of();
+		return sentences.isEmpty() ? "" : sentences.get(0);
 	}
 
 	private static String labels(java.util.Collection<Judged.Named> things) {
@@ -254,17 +276,27 @@ public final class NamedTogether implements Judge {
 
 	/**
 	 * A word of the message, other than the kind's, that is in the names of some of the
-	 * things and not of all ("the Heronsway one"), or is spoken of by the names and
-	 * passages of some and not of all; {@code null} when none is.
+	 * things and not of all ("the Heronsway one"; of things described, only the words of
+	 * the sentence that described them), or is spoken of by the names and passages of
+	 * some and not of all; {@code null} when none is.
 	 */
-	private static String tellsApart(Set<String> asked, Map<Judged.Named, List<ScoredChunk>> found) {
+	private static String tellsApart(Set<String> asked, Map<Judged.Named, List<ScoredChunk>> found, String answered) {
+		// things described are described side by side in the answer's first sentence
+		Set<String> shown = Overlap.words(first(answered));
 		List<Set<String>> labels = new ArrayList<>();
 		List<Set<String>> spoken = new ArrayList<>();
 		Set<String> heads = new HashSet<>();
 		found.forEach((named, sources) -> {
 			StringBuilder text = new StringBuilder(named.label());
 			sources.forEach((source) -> text.append('\n').append(source.chunk().text()));
-			labels.add(Overlap.words(named.label()));
+			// a thing described, not named, was shown by the words of the sentence that
+			// described it, not its title: another word of its title says which only
+			// when its passages speak of it and another's do not
+			Set<String> label = Overlap.words(named.label());
+			if (named.described()) {
+				label.retainAll(shown);
+			}
+			labels.add(label);
 			spoken.add(Overlap.words(text.toString()));
 			heads.addAll(Overlap.words(head(named.label())));
 		});

@@ -882,6 +882,39 @@ class ConversationStateTests {
 	}
 
 	@Test
+	void aChoiceTheAnswerAskedStaysOpenUntilAMessageSaysWhichNotByATitleItNeverShowed() {
+		add("indoor", "Boosters for a cat kept indoors",
+				section("Vaccines", "A cat that stays in the flat needs the core vaccines against flu and enteritis.",
+						"After the first year a booster is due every three years."));
+		add("roaming", "Vaccinating a cat that hunts",
+				section("Vaccines",
+						"A cat that goes outdoors, into gardens and fields, also needs the leukaemia vaccine.",
+						"A booster is due every year, before the spring."));
+		for (String message : List.of("how often are boosters needed?", "how often do they need a booster?",
+				"they hunt in the fields, how often is a booster due?")) {
+			Chat chat = new Chat(extract());
+			chat.history.add(new Turn(Turn.USER, "I need to get my cats vaccinated"));
+			// the answer asks which kind they are, describing each side by side
+			chat.history.add(new Turn(Turn.ASSISTANT,
+					"Are these cats that stay in the flat, or cats that roam outdoors? The vaccines differ."));
+			Answer answer = chat.ask(message);
+			if (message.contains("fields")) {
+				// only the hunting cats' page speaks of fields: the message says
+				// which
+				assertThat(answer.outcome()).as(answer.trace().toString()).isEqualTo(Answer.ANSWERED);
+				assertThat(answer.text()).contains("A booster is due every year");
+			}
+			else {
+				// "boosters" is in one title only, which the answer never showed, and
+				// both
+				// pages speak of boosters; "they" are the asker's cats, not both kinds
+				assertThat(answer.outcome()).as(message + "\n" + answer.trace()).isEqualTo(Answer.CLARIFY);
+				assertThat(answer.text()).contains("kept indoors").contains("a cat that hunts");
+			}
+		}
+	}
+
+	@Test
 	void ofTwoSubjectsAQuestionNamedTheOneItsAnswerSpokeOfStaysInFocus() {
 		add("copper-lantern", "The Copper Lantern (novel)",
 				section("Plot", "The Copper Lantern is a novel set in Brenna during the mine strike of 1911.",
