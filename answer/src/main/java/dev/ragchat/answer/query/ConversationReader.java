@@ -170,8 +170,8 @@ public final class ConversationReader implements QueryRewriter {
 		String carried = asked.equals(periods) ? "" : " " + String.join(" ", asked);
 		// a message that points back at a subject a turn named is about it, whatever
 		// words other documents hold ("Can my dog come?" of a trail)
-		boolean tested = !documents.isEmpty()
-				&& (ConversationState.namedOf(prior.focus()).isEmpty() || !Asks.pointsBack(question));
+		boolean tested = !documents.isEmpty() && !(ConversationState.namedOf(prior.focus()).isEmpty()
+				? Asks.pointsAtSomeone(question) : Asks.pointsBack(question));
 		Set<String> things = tested ? Asks.own(String.join(" ", Nouns.of(question))) : Set.of();
 		Set<String> inFocus = held(things, scope.in(documents), documents, true);
 		Set<String> elsewhere = held(things, scope, documents, false);

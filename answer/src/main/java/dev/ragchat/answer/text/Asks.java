@@ -203,6 +203,20 @@ public enum Asks {
 		return POINTS_BACK.matcher(message).find();
 	}
 
+	/** How English points back at a person: never a placeholder as "it" or "there" is. */
+	private static final Pattern POINTS_AT_SOMEONE = Pattern.compile("\\b(?:he|him|his|she|her|hers)\\b",
+			Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * @param message what was asked
+	 * @return whether it points back at a person said before ("what became of him
+	 * afterwards?"): such a pronoun stands for someone, where "it" may stand for nothing
+	 * ("is it possible to …") and "this" for what the message goes on to say
+	 */
+	public static boolean pointsAtSomeone(String message) {
+		return POINTS_AT_SOMEONE.matcher(message).find();
+	}
+
 	/**
 	 * @param message what was asked
 	 * @return the words of what it asks about: its words ({@link Overlap#words}) without

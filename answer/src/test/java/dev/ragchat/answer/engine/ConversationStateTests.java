@@ -915,6 +915,27 @@ class ConversationStateTests {
 	}
 
 	@Test
+	void aPersonTheAnswerSpokeOfIsFollowedUpOnItsPageThoughOtherPagesWriteTheWordsAsked() {
+		add("light", "Cragside Light",
+				section("Keepers", "The first keeper of the Cragside Light was Tobias Wren, a former ship's carpenter.",
+						"Wren kept the light for thirty years and later ran the ferry to the island until his death."));
+		add("regatta", "Harbour regatta",
+				section("Programme", "The rowing races start at ten; afterwards there is a dance on the quay."));
+		add("fair", "Harvest fair",
+				section("Stalls", "The fair closes at six and afterwards the stalls are cleared by volunteers."));
+		Chat chat = new Chat(extract());
+		chat.history.add(new Turn(Turn.USER, "who kept the light on the point first?"));
+		// the answer reads like the light's page, naming no page and no name of its
+		// own
+		chat.history.add(new Turn(Turn.ASSISTANT, "A former ship's carpenter, who kept the light for thirty years."));
+		Answer answer = chat.ask("what became of him afterwards?");
+		// "him" stands for someone the answer spoke of: the light's page is read, though
+		// other pages write "afterwards" and it does not
+		assertThat(answer.outcome()).as(answer.trace().toString()).isEqualTo(Answer.ANSWERED);
+		assertThat(answer.text()).contains("later ran the ferry").doesNotContain("afterwards");
+	}
+
+	@Test
 	void ofTwoSubjectsAQuestionNamedTheOneItsAnswerSpokeOfStaysInFocus() {
 		add("copper-lantern", "The Copper Lantern (novel)",
 				section("Plot", "The Copper Lantern is a novel set in Brenna during the mine strike of 1911.",
