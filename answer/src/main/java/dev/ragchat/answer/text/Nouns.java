@@ -30,6 +30,22 @@ public final class Nouns {
 
 	private static final ThreadLocal<POSTaggerME> TAGGER = ThreadLocal.withInitial(() -> new POSTaggerME(Model.POS));
 
+	/** The parts of speech of words that only lead into what a phrase speaks of. */
+	private static final Set<String> LEADING = Set.of("DET", "ADP", "AUX", "PRON", "CCONJ", "SCONJ", "PART", "PUNCT");
+
+	/** The words after "how" that ask a measure. */
+	private static final Set<String> MEASURES = Set.of("much", "many", "long", "far", "big", "large", "wide", "deep",
+			"tall", "high", "heavy", "fast", "old", "often");
+
+	/** The parts of speech of the words that say which thing a phrase speaks of. */
+	private static final Set<String> THING = Set.of("NOUN", "PROPN", "ADJ");
+
+	/** The rest of a figure the tokenizer splits: its digit groups, "k" of "240k". */
+	private static final Pattern DIGITS = Pattern.compile("\\p{N}+|[kKmM]|bn");
+
+	/** What separates a figure's digit groups. */
+	private static final Pattern SEPARATOR = Pattern.compile("[,.]");
+
 	private Nouns() {
 	}
 
@@ -48,9 +64,6 @@ public final class Nouns {
 		}
 		return nouns;
 	}
-
-	/** The parts of speech of words that only lead into what a phrase speaks of. */
-	private static final Set<String> LEADING = Set.of("DET", "ADP", "AUX", "PRON", "CCONJ", "SCONJ", "PART", "PUNCT");
 
 	/**
 	 * @param phrase a phrase
@@ -132,13 +145,6 @@ public final class Nouns {
 		return List.of();
 	}
 
-	/** The words after "how" that ask a measure. */
-	private static final Set<String> MEASURES = Set.of("much", "many", "long", "far", "big", "large", "wide", "deep",
-			"tall", "high", "heavy", "fast", "old", "often");
-
-	/** The parts of speech of the words that say which thing a phrase speaks of. */
-	private static final Set<String> THING = Set.of("NOUN", "PROPN", "ADJ");
-
 	/**
 	 * @param sentence a sentence
 	 * @return the words that follow each figure of it (a number the tagger reads as one,
@@ -179,12 +185,6 @@ public final class Nouns {
 		}
 		return after;
 	}
-
-	/** The rest of a figure the tokenizer splits: its digit groups, "k" of "240k". */
-	private static final Pattern DIGITS = Pattern.compile("\\p{N}+|[kKmM]|bn");
-
-	/** What separates a figure's digit groups. */
-	private static final Pattern SEPARATOR = Pattern.compile("[,.]");
 
 	/**
 	 * A word as the tagger read it.
