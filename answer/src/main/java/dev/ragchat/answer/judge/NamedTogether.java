@@ -25,9 +25,10 @@ import dev.ragchat.retrieval.ScoredChunk;
  * how long they are, so the answer would be a guess or both stitched into one. The things
  * of a kind are the names one sentence of the answer writes side by side that end in the
  * same word (the head of an English noun phrase: "… Trail", "… Kettle"); a code alone
- * ("F3") names no kind. So are the things an answer to "which …?" or "where …?" picks,
- * whatever their names: the names its sentence writes first, joined by "and" or "or"
- * ("Kestrel House, with a locked store, and Millrace, with two sheds").
+ * ("F3") names no kind. So are the things an answer to "which …?", "where …?" or "were
+ * there …?" picks, whatever their names: the names its sentence writes first, joined by
+ * "and" or "or" ("Kestrel House, with a locked store, and Millrace, with two sheds"; "the
+ * Ingrid, launched in 1887, and her sister ship the Hedda").
  * <p>
  * It answers instead when the follow-up asks about them all (a comparison, a list,
  * "they", "both", "each", "which", but not "one of those", nor "they" after an answer
@@ -60,9 +61,11 @@ public final class NamedTogether implements Judge {
 	private static final Pattern JOINED = Pattern.compile("\\b(?:and|or)\\b|^\\s*,\\s*$");
 
 	/**
-	 * How a message asks to pick things among others: the answer names them as choices.
+	 * How a message asks to pick things among others, or whether there are some ("were
+	 * there steamers on the lake?"): the answer names them as choices.
 	 */
-	private static final Pattern CHOICE = Pattern.compile("\\b(?:which|where)\\b", Pattern.CASE_INSENSITIVE);
+	private static final Pattern CHOICE = Pattern.compile("\\b(?:which|where|(?:are|were)\\s+there)\\b",
+			Pattern.CASE_INSENSITIVE);
 
 	/**
 	 * A name written after a sentence's first word: a capital or a figure opening a word.

@@ -977,6 +977,31 @@ class ConversationStateTests {
 	}
 
 	@Test
+	void thingsAnAnswerNamesToSayThereWereSomeAreAChoiceAFollowUpOnOneMustName() {
+		add("mary", "Mary (lifeboat)", section("Service", "The Mary was the first lifeboat at Pennan, from 1871.",
+				"She was rowed with twelve oars and needed a crew of fourteen."));
+		add("grace", "Grace (lifeboat)", section("Service", "The Grace replaced the Mary at Pennan in 1902.",
+				"She had a petrol engine and needed a crew of eight."));
+		for (String message : List.of("how many crew did she need?", "how many oars did she have?")) {
+			Chat chat = new Chat(extract());
+			chat.history.add(new Turn(Turn.USER, "were there lifeboats at Pennan?"));
+			// single names, of no kind their words say: the question asked for some
+			chat.history.add(new Turn(Turn.ASSISTANT,
+					"Yes. The first were the Mary, from 1871, and her successor the Grace, from 1902."));
+			Answer answer = chat.ask(message);
+			if (message.contains("oars")) {
+				// only the Mary's page speaks of oars: the message says which
+				assertThat(answer.outcome()).as(answer.trace().toString()).isEqualTo(Answer.ANSWERED);
+				assertThat(answer.text()).contains("twelve oars");
+			}
+			else {
+				assertThat(answer.outcome()).as(answer.trace().toString()).isEqualTo(Answer.CLARIFY);
+				assertThat(answer.text()).contains("Mary").contains("Grace");
+			}
+		}
+	}
+
+	@Test
 	void aThingTheAnswerSetsAgainstTheOneItPickedIsNotAChoice() {
 		add("classic-canoe", "Classic Canoe",
 				section("Hire", "The Classic Canoe has a dry hatch that holds 20 kg of luggage."));
