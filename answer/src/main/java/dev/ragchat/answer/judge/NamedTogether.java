@@ -84,9 +84,7 @@ public final class NamedTogether implements Judge {
 			return Verdict.answerable(judged.sources());
 		}
 		// after an answer that asked which is meant ("Are these shares you bought, or
-		// shares
-		// from a scheme?"), "them" is the asker's own things, still of one kind or the
-		// other
+		// shares from a scheme?"), "them" is the asker's own, of one kind or the other
 		java.util.regex.Matcher several = (askedWhich(judged.answered()) ? EVERY : SEVERAL)
 			.matcher(ONE_OF.matcher(message).replaceAll("it"));
 		if (several.find()) {

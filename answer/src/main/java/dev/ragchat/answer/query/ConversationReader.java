@@ -169,7 +169,9 @@ public final class ConversationReader implements QueryRewriter {
 		List<String> documents = ConversationState.documentsOf(prior.focus());
 		String carried = asked.equals(periods) ? "" : " " + String.join(" ", asked);
 		// a message that points back at a subject a turn named is about it, whatever
-		// words other documents hold ("Can my dog come?" of a trail)
+		// words other documents hold ("Can my dog come?" of a trail); so is one that
+		// points at a person of the page the answer before reads like ("what became of
+		// him afterwards?"), as "it" or "this" of such a page need not be
 		boolean tested = !documents.isEmpty() && !(ConversationState.namedOf(prior.focus()).isEmpty()
 				? Asks.pointsAtSomeone(question) : Asks.pointsBack(question));
 		Set<String> things = tested ? Asks.own(String.join(" ", Nouns.of(question))) : Set.of();
