@@ -48,14 +48,18 @@ public final class NamedTogether implements Judge {
 	/** Its name in an answer's trace. */
 	static final String NAME = "named-together";
 
-	/** Words by which a message asks about several things at once, or which of them. */
-	private static final Pattern SEVERAL = Pattern.compile(
-			"\\b(?:they|them|their|theirs|those|these|both|each|all|either|neither|which|ones|every)\\b",
-			Pattern.CASE_INSENSITIVE);
+	/** The words of {@link #EVERY}, as a pattern's alternatives. */
+	private static final String EVERY_WORDS = "both|each|all|either|neither|which|every";
 
 	/** Words by which a message asks about every one of several things, or which. */
-	private static final Pattern EVERY = Pattern.compile("\\b(?:both|each|all|either|neither|which|every)\\b",
-			Pattern.CASE_INSENSITIVE);
+	private static final Pattern EVERY = Pattern.compile("\\b(?:" + EVERY_WORDS + ")\\b", Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * Words by which a message asks about several things at once, or which of them: those
+	 * of {@link #EVERY}, and the pronouns that point back at several things.
+	 */
+	private static final Pattern SEVERAL = Pattern
+		.compile("\\b(?:they|them|their|theirs|those|these|ones|" + EVERY_WORDS + ")\\b", Pattern.CASE_INSENSITIVE);
 
 	/** How English joins things side by side. */
 	private static final Pattern JOINED = Pattern.compile("\\b(?:and|or)\\b|^\\s*,\\s*$");
