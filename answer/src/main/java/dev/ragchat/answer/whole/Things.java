@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import dev.ragchat.answer.Listing;
 import dev.ragchat.answer.SearchRequest;
 import dev.ragchat.answer.search.KnowledgeBaseSearch;
+import dev.ragchat.answer.text.Kinds;
 import dev.ragchat.answer.text.Sentences;
 import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.ScoredChunk;
@@ -22,9 +23,10 @@ import dev.ragchat.retrieval.ScoredChunk;
  * halls allow pets?" where each hall has its own page. A document is of the kind when its
  * title is a name that ends with the kind's word ("Birchwater Campground"), or the first
  * sentence of its first passage says what it is with it ("Kestrel House is a self-catered
- * hall of residence", "Tomas Eke, a painter born in Harl, …"): how a page about one thing
- * says what it is, the same for every subject. A word no page is about ("how many people
- * …") names no such documents.
+ * hall of residence", "Tomas Eke, a painter born in Harl, …"), with the word of the kind
+ * or of one of its kinds ("Scarlet Ember is a cordon tomato" for plants): how a page
+ * about one thing says what it is, the same for every subject. A word no page is about
+ * ("how many people …") names no such documents.
  */
 final class Things {
 
@@ -47,7 +49,7 @@ final class Things {
 	 * common irregular ones.
 	 */
 	private static final Pattern PARTICIPLE = Pattern.compile("\\p{L}{3,}ed|built|born|made|known|sunk|sold|held"
-			+ "|kept|laid|led|run|written|given|taken|seen|found|grown|drawn|shown|begun|set|lost|won|brought|bought"
+			+ "|kept|laid|led|bred|fed|run|written|given|taken|seen|found|grown|drawn|shown|begun|set|lost|won|brought|bought"
 			+ "|taught|spoken|chosen|frozen|stolen|worn|torn|sworn|hidden|ridden|driven|risen|fallen|thrown|flown",
 			Pattern.CASE_INSENSITIVE);
 
@@ -76,9 +78,21 @@ final class Things {
 		Map<String, String> titles = new LinkedHashMap<>();
 		KnowledgeBaseSearch.Scan scan = search.scan(scope, things, List.of(things), 1, Listing.SCAN_PER_DOCUMENT,
 				Listing.scanDepth(search.documents(scope)));
+		Set<String> read = new HashSet<>();
 		for (ScoredChunk found : scan.chunks()) {
 			Chunk chunk = found.chunk();
-			if (!titles.containsKey(chunk.documentId()) && (named(chunk, stem) || defined(chunk, stem))) {
+			if (!read.add(chunk.documentId())) {
+				continue;
+			}
+			// a page says what its thing is first, where it need not write the kind's
+			// own word ("Scarlet Ember is a cordon tomato", "plants" further on)
+			Chunk first = (chunk.ordinal() == 0) ? chunk
+					: search.chunks(chunk.documentId(), 1, 1)
+						.stream()
+						.filter((c) -> c.ordinal() == 0)
+						.findFirst()
+						.orElse(null);
+			if (named(chunk, stem, things) || (first != null && defined(first, stem, things))) {
 				titles.put(chunk.documentId(), chunk.title());
 			}
 		}
@@ -89,13 +103,13 @@ final class Things {
 	 * Whether the document's title is a name that ends with the word ("Birchwater
 	 * Campground"; not "Applying for a place in halls").
 	 */
-	private static boolean named(Chunk chunk, String stem) {
+	private static boolean named(Chunk chunk, String stem, String things) {
 		String[] words = chunk.title().strip().split("\\s+");
-		return NAME.matcher(chunk.title().strip()).matches() && Stems.of(words[words.length - 1]).equals(List.of(stem));
+		return NAME.matcher(chunk.title().strip()).matches() && of(words[words.length - 1], stem, things);
 	}
 
 	/** Whether the document's first sentence says it is one ("… is a … hall"). */
-	private static boolean defined(Chunk chunk, String stem) {
+	private static boolean defined(Chunk chunk, String stem, String things) {
 		if (chunk.ordinal() != 0) {
 			return false;
 		}
@@ -109,12 +123,21 @@ final class Things {
 		}
 		String[] words = is.group(1).split("\\s+");
 		for (int i = 1; i < words.length; i++) {
-			if (PARTICIPLE.matcher(words[i]).matches() && Stems.of(words[i - 1]).equals(List.of(stem))) {
+			if (PARTICIPLE.matcher(words[i]).matches() && of(words[i - 1], stem, things)) {
 				// "was a cargo steamer built at Harl": the noun before what is said of it
 				return true;
 			}
 		}
-		return Stems.of(words[words.length - 1]).equals(List.of(stem));
+		return of(words[words.length - 1], stem, things);
+	}
+
+	/**
+	 * Whether a noun a page says its thing is with names one of the kind: the kind's own
+	 * word, or a word for one of its kinds ("tomato" of "plants", "antihistamine" of
+	 * "medicines").
+	 */
+	private static boolean of(String noun, String stem, String things) {
+		return Stems.of(noun).equals(List.of(stem)) || Kinds.isA(noun, things);
 	}
 
 	/**

@@ -698,6 +698,27 @@ class WholeScopeTests {
 	}
 
 	@Test
+	void aPageThatSaysItIsOneOfAKindOfTheThingsAskedIsOneOfThemToo() {
+		lease("bristle", "Bristlecombe", "Bristlecombe is a small terrier bred on the moors above Harl.",
+				"It is good with children, like most dogs of its size.");
+		lease("corran", "Corran Red", "Corran Red is a spaniel of the river valleys.",
+				"It is not good with children under five, and other dogs annoy it.");
+		lease("hollin", "Hollin Blue", "Hollin Blue is a beagle from the hills.",
+				"Calm indoors, it is good with children and other dogs.");
+		lease("kennels", "Harl Kennels", "Harl Kennels is a boarding house for dogs.",
+				"Every dog there is good with children.");
+
+		Answer answer = ask("Which dogs are good with children?");
+
+		// a terrier, a spaniel and a beagle are dogs, as WordNet has it, though their
+		// first passages do not say "dog"; a house for dogs is not one
+		assertThat(answer.outcome()).isEqualTo(Answer.LIST);
+		assertThat(answer.listing().scanned()).isEqualTo(3);
+		assertThat(answer.listing().items()).extracting(Listing.Item::documentId)
+			.containsExactlyInAnyOrder("bristle", "hollin");
+	}
+
+	@Test
 	void aWordJoinedToAPrefixThatTurnsItsMeaningIsNotTheWordAlone() {
 		lease("harbour-4", "Harbour Lane 4", "The deposit of EUR 900 is refundable when the tenancy ends.");
 		lease("harbour-5", "Harbour Lane 5", "The deposit of EUR 900 is non-refundable.");
