@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.ragchat.answer.Clarification;
@@ -60,6 +61,13 @@ public final class NamedTogether implements Judge {
 	 */
 	private static final Pattern SEVERAL = Pattern
 		.compile("\\b(?:they|them|their|theirs|those|these|ones|" + EVERY_WORDS + ")\\b", Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * A name followed by the common words of its kind: "Frostmoor Red tomato", "Playfield
+	 * lawn seed" (group 1, the name).
+	 */
+	private static final Pattern OWN_NAME = Pattern
+		.compile("((?:\\p{Lu}[\\p{L}\\p{N}'’-]*\\s+)*\\p{Lu}[\\p{L}\\p{N}'’-]*)(?:\\s+\\p{Ll}[\\p{L}'’-]*)+");
 
 	/** How English joins things side by side. */
 	private static final Pattern JOINED = Pattern.compile("\\b(?:and|or)\\b|^\\s*,\\s*$");
@@ -226,22 +234,21 @@ public final class NamedTogether implements Judge {
 	private static List<Judged.Named> coordinated(String written, List<Judged.Named> named) {
 		String sentence = written.toLowerCase(Locale.ROOT);
 		List<Judged.Named> things = named.stream()
-			.filter((thing) -> sentence.contains(thing.label().toLowerCase(Locale.ROOT)))
-			.sorted(java.util.Comparator
-				.comparingInt((thing) -> sentence.indexOf(thing.label().toLowerCase(Locale.ROOT))))
+			.filter((thing) -> at(sentence, thing.label()) >= 0)
+			.sorted(java.util.Comparator.comparingInt((thing) -> at(sentence, thing.label())))
 			.toList();
 		// the things picked are the first the sentence names: "between Old Quay and
 		// Gullhaven" after the ferry that calls there is where it runs, not a choice
 		List<Judged.Named> chain = new ArrayList<>();
 		int end = 0;
 		for (Judged.Named thing : things) {
-			int at = sentence.indexOf(thing.label().toLowerCase(Locale.ROOT));
+			int at = at(sentence, thing.label());
 			if ((chain.isEmpty() && NAMED_BEFORE.matcher(written.substring(0, at)).find())
 					|| (!chain.isEmpty() && (at < end || !JOINED.matcher(sentence.substring(end, at)).find()))) {
 				break;
 			}
 			chain.add(thing);
-			end = Math.max(end, at + thing.label().length());
+			end = Math.max(end, at + written(sentence, thing.label()).length());
 		}
 		return (chain.size() >= 2) ? chain : List.of();
 	}
@@ -252,7 +259,7 @@ public final class NamedTogether implements Judge {
 	 * Gale of 1879").
 	 */
 	private static boolean writes(String sentence, String label) {
-		if (sentence.contains(label.toLowerCase(Locale.ROOT))) {
+		if (at(sentence, label) >= 0) {
 			return true;
 		}
 		List<String> words = java.util.Arrays.asList(sentence.split("[^\\p{L}\\p{N}]+"));
@@ -267,6 +274,26 @@ public final class NamedTogether implements Judge {
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * Where the sentence (lower case) writes the name: as it is, or its name alone, the
+	 * capitalised words before the common words of its kind ("Frostmoor Red" of
+	 * "Frostmoor Red tomato", "Playfield" of "Playfield lawn seed"), as an answer calls a
+	 * thing of a kind it has said; -1 when it does not.
+	 */
+	private static int at(String sentence, String label) {
+		String name = written(sentence, label);
+		Matcher found = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(name) + "(?![\\p{L}\\p{N}])")
+			.matcher(sentence);
+		return found.find() ? found.start() : -1;
+	}
+
+	/** The name as the sentence (lower case) writes it: whole, or its name alone. */
+	private static String written(String sentence, String label) {
+		String whole = label.strip().toLowerCase(Locale.ROOT);
+		Matcher name = OWN_NAME.matcher(label.strip());
+		return (sentence.contains(whole) || !name.matches()) ? whole : name.group(1).toLowerCase(Locale.ROOT);
 	}
 
 	/**

@@ -19,9 +19,16 @@ import dev.ragchat.retrieval.query.StopWords;
  */
 public final class Pointed {
 
-	/** "the park", "this County", "that loan": the kind of thing meant. */
+	/**
+	 * "the park", "this County", "that loan", "your compost": the kind of thing meant, as
+	 * the definite article, a demonstrative or a possessive points at one.
+	 */
 	private static final Pattern DEFINITE = Pattern.compile(
-			"\\b(the|this|that)\\s+([\\p{L}][\\p{L}'’-]*)(?:\\s+([\\p{L}][\\p{L}'’-]*))?", Pattern.CASE_INSENSITIVE);
+			"\\b(the|this|that|your|our)\\s+([\\p{L}][\\p{L}'’-]*)(?:\\s+([\\p{L}][\\p{L}'’-]*))?",
+			Pattern.CASE_INSENSITIVE);
+
+	/** The words that point at one thing most plainly: "this", "that". */
+	private static final Pattern DEMONSTRATIVE = Pattern.compile("(?i)this|that");
 
 	/** A noun in the plural: "rovers", "parks" (not "status", "analysis", "access"). */
 	private static final Pattern PLURAL = Pattern.compile("(?i)\\p{L}{2,}(?<![sui])s");
@@ -30,10 +37,11 @@ public final class Pointed {
 	}
 
 	/**
-	 * The kinds of thing the question points at with "the", "this" or "that", as one or
-	 * two words ("park", "police department"); a name before a common noun ("that NASA
-	 * mission", "this California county") points at the noun. Those pointed at with
-	 * "this" or "that" come first: they say most plainly that one thing is meant.
+	 * The kinds of thing the question points at with "the", "this", "that", "your" or
+	 * "our", as one or two words ("park", "police department"); a name before a common
+	 * noun ("that NASA mission", "this California county") points at the noun. Those
+	 * pointed at with "this" or "that" come first: they say most plainly that one thing
+	 * is meant.
 	 */
 	public static List<Kind> kinds(String question) {
 		List<Kind> pointed = new ArrayList<>();
@@ -50,7 +58,7 @@ public final class Pointed {
 				// question
 				continue;
 			}
-			List<Kind> kinds = "the".equalsIgnoreCase(matcher.group(1)) ? definite : pointed;
+			List<Kind> kinds = !DEMONSTRATIVE.matcher(matcher.group(1)).matches() ? definite : pointed;
 			boolean demonstrative = kinds == pointed;
 			String second = (matcher.group(3) != null) ? bare(matcher.group(3)) : null;
 			boolean noun = second != null && !StopWords.contains(second) && !Overlap.words(second).isEmpty();

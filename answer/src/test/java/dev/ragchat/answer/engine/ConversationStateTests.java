@@ -1002,6 +1002,56 @@ class ConversationStateTests {
 	}
 
 	@Test
+	void thingsAnAnswerCallsByTheirNamesAloneAreAChoiceAFollowUpOnOneMustName() {
+		kayaks();
+		Chat chat = new Chat(extract());
+		chat.history.add(new Turn(Turn.USER, "which kayaks can I take out on the sea?"));
+		// the titles are "Tern Sprint kayak" and "Marram Drift kayak": the answer calls
+		// each by its name alone
+		chat.history.add(new Turn(Turn.ASSISTANT, "Two: Tern Sprint, a narrow touring kayak with a skeg, and "
+				+ "Marram Drift, a wide sit-on-top kayak for calm days."));
+		Answer answer = chat.ask("how much does it weigh?");
+		assertThat(answer.outcome()).as(answer.trace().toString()).isEqualTo(Answer.CLARIFY);
+		assertThat(answer.text()).contains("Tern Sprint").contains("Marram Drift");
+	}
+
+	@Test
+	void aNameWrittenInLowerCaseHoldsTheSourcesToItsPagesAsOneWithCapitalsDoes() {
+		add("solvig", "Solvig (ferry)", section("History",
+				"The Solvig was a paddle ferry launched at Harl in 1893. She carried 240 passengers across the fjord."));
+		add("harl-bridge", "Harl Bridge", section("Questions visitors ask",
+				"How much did the bridge cost to build? It cost 210,000 crowns to build."));
+		Chat chat = new Chat(extract());
+		chat.history.add(new Turn(Turn.USER, "which ferries crossed the fjord at harl?"));
+		chat.history.add(new Turn(Turn.ASSISTANT, "The Solvig, a paddle ferry launched at Harl in 1893."));
+		// the ferry's page gives no cost; the bridge's cost is no answer about her
+		Answer answer = chat.ask("how much did the solvig cost to build?");
+		assertThat(answer.outcome()).as(answer.trace().toString()).isNotEqualTo(Answer.ANSWERED);
+		assertThat(answer.text()).as(answer.trace().toString()).doesNotContain("210,000");
+		assertThat(chat.ask("how many passengers did the solvig carry?").text()).contains("240 passengers");
+	}
+
+	@Test
+	void aQuestionAboutYourThingOfAKindTheDocumentsHoldSeveralOfIsAskedBack() {
+		add("harbour-grey", "Harbour Grey exterior paint",
+				section("Price", "Harbour Grey is a weatherproof exterior paint for wood and metal.",
+						"A 2.5-litre tin of Harbour Grey costs 34 crowns."));
+		add("linen-white", "Linen White interior paint",
+				section("Price", "Linen White is a washable interior paint for walls and ceilings.",
+						"A 2.5-litre tin of Linen White costs 28 crowns."));
+		Answer answer = new Chat(extract()).ask("How much is a tin of your paint?");
+		assertThat(answer.outcome()).as(answer.trace().toString()).isEqualTo(Answer.CLARIFY);
+		assertThat(answer.text()).contains("Harbour Grey").contains("Linen White");
+	}
+
+	private void kayaks() {
+		add("tern-sprint", "Tern Sprint kayak", section("Specifications",
+				"Tern Sprint is a narrow touring kayak with a skeg for open water. It weighs 23 kg."));
+		add("marram-drift", "Marram Drift kayak", section("Specifications",
+				"Marram Drift is a wide sit-on-top kayak, steady on calm days. It weighs 27 kg."));
+	}
+
+	@Test
 	void aThingTheAnswerSetsAgainstTheOneItPickedIsNotAChoice() {
 		add("classic-canoe", "Classic Canoe",
 				section("Hire", "The Classic Canoe has a dry hatch that holds 20 kg of luggage."));
