@@ -1,21 +1,17 @@
 package dev.ragchat.answer.query;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.ragchat.answer.EngineSettings.NamesRule;
 import dev.ragchat.answer.SearchRequest;
 import dev.ragchat.answer.Turn;
 import dev.ragchat.answer.search.KnowledgeBaseSearch;
 import dev.ragchat.answer.text.Asks;
-import dev.ragchat.answer.text.Kinds;
 import dev.ragchat.answer.text.Nouns;
 import dev.ragchat.answer.text.Overlap;
 import dev.ragchat.retrieval.ScoredChunk;
@@ -99,20 +95,9 @@ public final class ConversationReader implements QueryRewriter {
 					? "the first message of the conversation" + ConversationState.naming(named)
 					: "the message names its own subject" + ConversationState.naming(named) + ": searched as asked";
 			ConversationState state = new ConversationState(named, true, operator, periods, List.of(), why);
-			// the sources are held to the names of what it names, written as the
-			// documents write them ("the ingrid" is the Ingrid): a page about something
-			// else is no answer; a name of English words written in lower case
-			// ("physical activity") may be only those words
-			String held = question;
-			for (String label : ConversationState.labelsOf(named)) {
-				if (Arrays.stream(label.split("[^\\p{L}]+"))
-					.filter((word) -> !word.isEmpty())
-					.allMatch(Kinds::english)) {
-					continue;
-				}
-				held = held.replaceAll("(?i)(?<![\\p{L}\\p{N}])" + Pattern.quote(label) + "(?![\\p{L}\\p{N}])",
-						Matcher.quoteReplacement(label));
-			}
+			// the sources are held to the names of what it names: a page about something
+			// else is no answer
+			String held = ConversationState.capitalised(question, named);
 			return new Rewrite(question, state.why(), null, held.equals(question) ? null : held, state,
 					this.mentions.titled(named), List.of());
 		}

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import dev.ragchat.answer.AnswerGenerator.Question;
 import dev.ragchat.answer.Turn;
 import dev.ragchat.answer.text.Asks;
+import dev.ragchat.answer.text.Kinds;
 import dev.ragchat.answer.text.Overlap;
 import dev.ragchat.retrieval.query.Periods;
 
@@ -207,6 +208,25 @@ public record ConversationState(List<Subject> focus, boolean own, Asks operator,
 			}
 		}
 		return message;
+	}
+
+	/**
+	 * @param question a message that names its subjects, maybe in lower case ("how much
+	 * did the ingrid cost to build?")
+	 * @param named the subjects it names
+	 * @return the message with each name written as its documents write it ("the
+	 * Ingrid"), so that the sources are held to it as to a name written with capitals;
+	 * not a name of English words only ("physical activity" may be just those words)
+	 */
+	static String capitalised(String question, List<Subject> named) {
+		String written = question;
+		for (String label : labelsOf(named)) {
+			if (!Arrays.stream(label.split("[^\\p{L}]+")).filter((word) -> !word.isEmpty()).allMatch(Kinds::english)) {
+				written = written.replaceAll("(?i)(?<![\\p{L}\\p{N}])" + Pattern.quote(label) + "(?![\\p{L}\\p{N}])",
+						Matcher.quoteReplacement(label));
+			}
+		}
+		return written;
 	}
 
 	/**

@@ -31,8 +31,7 @@ import dev.ragchat.retrieval.query.StopWords;
  * Answers a question about the whole scope ({@link WholeQuestion}) from every document of
  * it that says what is asked, not from the best few passages:
  * <ol>
- * <li>scope: the conversation's (its knowledge bases, documents, filter), or the
- * documents the previous answer listed when the question asks "of them";</li>
+ * <li>scope: the conversation's, or what the answer before listed ("of them");</li>
  * <li>scan: every passage that writes a word of what is asked, by keyword, as deep as
  * {@value Listing#SCAN_PER_DOCUMENT} passages of each document of the scope (at least
  * {@value Listing#SCAN_DEPTH}, at most {@value Listing#SCAN_DEPTH_MOST})
@@ -41,8 +40,7 @@ import dev.ragchat.retrieval.query.StopWords;
  * the words asked, none under a negation, a figure when one is asked of each document; a
  * figure the others give may stand for a word, {@link StandIn}); a document is an item
  * with its first such sentence;</li>
- * <li>count and cite: the items counted against the documents of the scope, the first
- * {@value Listing#SHOWN} listed in the text, each cited with its quote.</li>
+ * <li>count and cite: counted and cited, {@value Listing#SHOWN} in the text.</li>
  * </ol>
  * The count and the items are the engine's: a language model may only write above them.
  */
@@ -129,18 +127,21 @@ public final class Lister {
 		}
 		if (things != null) {
 			items.values().removeIf((item) -> things.ofAnother(item.chunk().chunk().documentId(), item.sentence()));
+			if (items.isEmpty()) {
+				// none says it in the words asked: said otherwise ("Rose of the Year")
+				return null;
+			}
 		}
 		// 4. count and cite
 		return listed(question, new ArrayList<>(items.values()), documents, truncated);
 	}
 
 	/**
-	 * A figure the documents that say it all give where they say it ("a termination fee
-	 * of EUR 12,500") stands for one asked word in the others ("a break fee of SEK 22,000
-	 * … the termination date"), as a figure asked of each document does: read again in
-	 * the passages the scans read of the documents not yet listed, and in the best
-	 * passage of each that writes the modifiers of the question's terms ("termination":
-	 * "an Early Termination Payment of DKK 7,500"), at most {@value Listing#SCAN_DEPTH}.
+	 * A figure the documents that say it all give ("a termination fee of EUR 12,500")
+	 * stands for one asked word in the others ("a break fee of SEK 22,000"): read again
+	 * in the passages scanned of the documents not yet listed, and in the best passage of
+	 * each that writes the modifiers of the question's terms ("an Early Termination
+	 * Payment of DKK 7,500"), at most {@value Listing#SCAN_DEPTH}.
 	 */
 	private void standIn(WholeQuestion question, Says says, SearchRequest scope, List<KnowledgeBaseSearch.Scan> reads,
 			Set<String> met, Map<String, Found> items) {

@@ -704,7 +704,7 @@ class WholeScopeTests {
 		lease("corran", "Corran Red", "Corran Red is a spaniel of the river valleys.",
 				"It is not good with children under five, and other dogs annoy it.");
 		lease("hollin", "Hollin Blue", "Hollin Blue is a beagle from the hills.",
-				"Calm indoors, it is good with children and other dogs.");
+				"Calm indoors, it is good with children and other dogs. It was named Best in Show at Harl in 2019.");
 		lease("kennels", "Harl Kennels", "Harl Kennels is a boarding house for dogs.",
 				"Every dog there is good with children.");
 
@@ -716,6 +716,9 @@ class WholeScopeTests {
 		assertThat(answer.listing().scanned()).isEqualTo(3);
 		assertThat(answer.listing().items()).extracting(Listing.Item::documentId)
 			.containsExactlyInAnyOrder("bristle", "hollin");
+		// none says it in the words asked ("named Best in Show"): not a list of none of
+		// them, the best passages answer
+		assertThat(ask("Which dogs have won a prize?").outcome()).isNotEqualTo(Answer.LIST);
 	}
 
 	@Test
