@@ -27,8 +27,6 @@ public final class Kinds {
 
 	private static final Object LOCK = new Object();
 
-	private static Dictionary dictionary;
-
 	private Kinds() {
 	}
 
@@ -105,11 +103,26 @@ public final class Kinds {
 		}
 	}
 
-	private static Dictionary dictionary() throws JWNLException {
-		if (dictionary == null) {
-			dictionary = Dictionary.getDefaultResourceInstance();
+	private static Dictionary dictionary() {
+		return WordNet.DICTIONARY;
+	}
+
+	/**
+	 * The dictionary, read when first asked for (a class is initialised once, on use).
+	 */
+	private static final class WordNet {
+
+		private static final Dictionary DICTIONARY;
+
+		static {
+			try {
+				DICTIONARY = Dictionary.getDefaultResourceInstance();
+			}
+			catch (JWNLException ex) {
+				throw new IllegalStateException("WordNet could not be read", ex);
+			}
 		}
-		return dictionary;
+
 	}
 
 }
