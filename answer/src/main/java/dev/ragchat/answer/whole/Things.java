@@ -84,19 +84,25 @@ final class Things {
 			if (!read.add(chunk.documentId())) {
 				continue;
 			}
-			// a page says what its thing is first, where it need not write the kind's
-			// own word ("Scarlet Ember is a cordon tomato", "plants" further on)
-			Chunk first = (chunk.ordinal() == 0) ? chunk
-					: search.chunks(chunk.documentId(), 1, 1)
-						.stream()
-						.filter((c) -> c.ordinal() == 0)
-						.findFirst()
-						.orElse(null);
-			if (named(chunk, stem, things) || (first != null && defined(first, stem, things))) {
+			if (named(chunk, stem, things) || defined(first(search, chunk), stem, things)) {
 				titles.put(chunk.documentId(), chunk.title());
 			}
 		}
 		return (titles.size() < 2) ? null : Kind.of(scope.in(List.copyOf(titles.keySet())), titles);
+	}
+
+	/**
+	 * The first passage of a found passage's document, where a page says what its thing
+	 * is, though it need not write the kind's own word there ("Scarlet Ember is a cordon
+	 * tomato", "plants" further on); read only for a document its title does not name.
+	 */
+	private static Chunk first(KnowledgeBaseSearch search, Chunk chunk) {
+		return (chunk.ordinal() == 0) ? chunk
+				: search.chunks(chunk.documentId(), 1, 1)
+					.stream()
+					.filter((c) -> c.ordinal() == 0)
+					.findFirst()
+					.orElse(null);
 	}
 
 	/**
@@ -110,7 +116,7 @@ final class Things {
 
 	/** Whether the document's first sentence says it is one ("… is a … hall"). */
 	private static boolean defined(Chunk chunk, String stem, String things) {
-		if (chunk.ordinal() != 0) {
+		if (chunk == null || chunk.ordinal() != 0) {
 			return false;
 		}
 		List<String> sentences = Sentences.of(chunk.text());
