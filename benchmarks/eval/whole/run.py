@@ -58,7 +58,7 @@ from eval import write_scifact  # noqa: E402
 import generate  # noqa: E402
 import mtrag  # noqa: E402
 
-SETS = ("planted", "scifact", "ashcombe", "pellworth", "brambleford")
+SETS = ("planted", "scifact", "ashcombe", "pellworth", "brambleford", "ledgerly")
 FALLBACK = "top-k fallback"
 GOALS = {"precision": 0.95, "recall": 0.95, "exactCount": 0.90}
 SCIFACT_DOCS = 300
@@ -136,6 +136,11 @@ def brambleford(args, work):
     """The Brambleford nursery's care sheets and pages of the conversation suite, and their questions
     (brambleford.json)."""
     return suite_set("brambleford")
+
+
+def ledgerly(args, work):
+    """The Ledgerly help-centre pages of the conversation suite, and their questions (ledgerly.json)."""
+    return suite_set("ledgerly")
 
 
 def chains(questions):
@@ -417,7 +422,7 @@ def self_check(args):
     failed = False
     for name in (s for s in SETS if not args.only or s in args.only.split(",")):
         qset = {"planted": planted, "scifact": scifact, "ashcombe": ashcombe, "pellworth": pellworth,
-                "brambleford": brambleford}[name](args, work)
+                "brambleford": brambleford, "ledgerly": ledgerly}[name](args, work)
         for near in (False, True):
             rows = [{"id": q["id"], "kind": q["kind"], "status": 200, "ms": 1.0, "mode": "list",
                      "score": score(q, golden_answer(q, near))} for q in qset["questions"]]
@@ -440,7 +445,8 @@ def main():
     parser.add_argument("--docs", type=int, default=2000, help="how many contracts to generate")
     parser.add_argument("--seed", type=int, default=42, help="the generator's seed")
     parser.add_argument("--only",
-                        help="sets, comma-separated: planted, scifact, ashcombe, pellworth, brambleford (default all)")
+                        help="sets, comma-separated: planted, scifact, ashcombe, pellworth, brambleford,"
+                             " ledgerly (default all)")
     parser.add_argument("--scifact", default=str(default_scifact()), help="SciFact's folder (corpus.jsonl)")
     parser.add_argument("--work", default=str(ROOT / "benchmarks/target/whole"),
                         help="where the corpora are written before upload")
@@ -465,7 +471,7 @@ def main():
         sys.exit(f"unknown sets {unknown}; known: {', '.join(SETS)}")
     work = Path(args.work)
     qsets = [{"planted": planted, "scifact": scifact, "ashcombe": ashcombe, "pellworth": pellworth,
-              "brambleford": brambleford}[s](args, work)
+              "brambleford": brambleford, "ledgerly": ledgerly}[s](args, work)
              for s in only]
     result = {"commit": git_commit(), "started": datetime.now(timezone.utc).isoformat(timespec="seconds"),
               "machine": {"cores": os.cpu_count()},
