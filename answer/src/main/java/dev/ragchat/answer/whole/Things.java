@@ -31,15 +31,16 @@ import dev.ragchat.retrieval.ScoredChunk;
 final class Things {
 
 	/**
-	 * What a sentence says a thing is or was: "is a", "are the", "was a" (as a page about
-	 * a person, a ship or an event says it), or a noun set beside a name (", a painter
-	 * born in Harl", ", a medicine used for pain"), then the words of a noun up to what
-	 * follows the noun (a preposition, a relative pronoun or punctuation): group 1, whose
-	 * last word is the noun ("is the university's largest hall: …", "is a self-catered
-	 * hall of residence").
+	 * What a sentence says a thing is or was: "is a", "are the", "was a", "is Ledgerly's"
+	 * (as a page about a person, a ship, an event or a product says it), or a noun set
+	 * beside a name (", a painter born in Harl", ", a medicine used for pain"), then the
+	 * words of a noun up to what follows the noun (a preposition, a relative pronoun or
+	 * punctuation): group 1, whose last word is the noun ("is the university's largest
+	 * hall: …", "is a self-catered hall of residence").
 	 */
 	private static final Pattern IS_A = Pattern
-		.compile("(?:\\b(?:is|are|was|were)\\s+(?:a|an|the|one\\s+of\\s+(?:the|our|its)|our|its)|,\\s+(?:a|an))"
+		.compile("(?:\\b(?:is|are|was|were)\\s+(?:a|an|the|one\\s+of\\s+(?:the|our|its)|our|its"
+				+ "|\\p{Lu}[\\p{L}\\p{N}-]*['’]s)|,\\s+(?:a|an))"
 				+ "\\s+((?:[\\p{L}\\p{N}'’-]+\\s+){0,7}?[\\p{L}\\p{N}'’-]+)(?=\\s*(?:[,.;:()]|$)|\\s+(?:of|from|in|on|at|for"
 				+ "|with|by|to|near|beside|that|which|where|who|whose)\\b)", Pattern.CASE_INSENSITIVE);
 

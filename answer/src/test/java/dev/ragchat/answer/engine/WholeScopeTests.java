@@ -722,6 +722,22 @@ class WholeScopeTests {
 	}
 
 	@Test
+	void aPageThatSaysItIsTheMakersThingOfAKindIsOneOfThem() {
+		lease("pine", "Pinewick Starter", "Pinewick Starter is Pinewick's cheapest plan, for one user.",
+				"Payroll is not included.");
+		lease("oak", "Pinewick Crew", "Pinewick Crew is Pinewick's plan for small teams.",
+				"Payroll is included for up to five employees.");
+		lease("elm", "Pinewick Works", "Pinewick Works is Pinewick's largest plan, for firms.",
+				"Payroll is included for up to fifty employees.");
+
+		Answer answer = ask("Which of your plans include payroll?");
+
+		assertThat(answer.outcome()).isEqualTo(Answer.LIST);
+		assertThat(answer.listing().items()).extracting(Listing.Item::documentId)
+			.containsExactlyInAnyOrder("oak", "elm");
+	}
+
+	@Test
 	void aWordJoinedToAPrefixThatTurnsItsMeaningIsNotTheWordAlone() {
 		lease("harbour-4", "Harbour Lane 4", "The deposit of EUR 900 is refundable when the tenancy ends.");
 		lease("harbour-5", "Harbour Lane 5", "The deposit of EUR 900 is non-refundable.");
