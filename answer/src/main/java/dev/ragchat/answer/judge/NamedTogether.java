@@ -16,6 +16,7 @@ import dev.ragchat.answer.text.Asks;
 import dev.ragchat.answer.text.Nouns;
 import dev.ragchat.answer.text.Overlap;
 import dev.ragchat.answer.text.Pointed;
+import dev.ragchat.answer.text.Qualifiers;
 import dev.ragchat.answer.text.Sentences;
 import dev.ragchat.retrieval.ScoredChunk;
 
@@ -61,13 +62,6 @@ public final class NamedTogether implements Judge {
 	 */
 	private static final Pattern SEVERAL = Pattern
 		.compile("\\b(?:they|them|their|theirs|those|these|ones|" + EVERY_WORDS + ")\\b", Pattern.CASE_INSENSITIVE);
-
-	/**
-	 * A name followed by the common words of its kind: "Frostmoor Red tomato", "Playfield
-	 * lawn seed" (group 1, the name).
-	 */
-	private static final Pattern OWN_NAME = Pattern
-		.compile("((?:\\p{Lu}[\\p{L}\\p{N}'’-]*\\s+)*\\p{Lu}[\\p{L}\\p{N}'’-]*)(?:\\s+\\p{Ll}[\\p{L}'’-]*)+");
 
 	/** How English joins things side by side. */
 	private static final Pattern JOINED = Pattern.compile("\\b(?:and|or)\\b|^\\s*,\\s*$");
@@ -292,8 +286,8 @@ public final class NamedTogether implements Judge {
 	/** The name as the sentence (lower case) writes it: whole, or its name alone. */
 	private static String written(String sentence, String label) {
 		String whole = label.strip().toLowerCase(Locale.ROOT);
-		Matcher name = OWN_NAME.matcher(label.strip());
-		return (sentence.contains(whole) || !name.matches()) ? whole : name.group(1).toLowerCase(Locale.ROOT);
+		String name = Qualifiers.nameBeforeKind(label);
+		return (sentence.contains(whole) || name == null) ? whole : name.toLowerCase(Locale.ROOT);
 	}
 
 	/**

@@ -64,11 +64,16 @@ public final class SharedSection implements Judge {
 		Map<String, Integer> documents = new LinkedHashMap<>();
 		for (int i = 0; i < judged.sources().size(); i++) {
 			Chunk chunk = judged.sources().get(i).chunk();
-			if (Overlap.words(chunk.title() + " " + chunk.filename()).stream().anyMatch(asked::contains)) {
+			Set<String> title = Overlap.words(chunk.title() + " " + chunk.filename());
+			if (title.containsAll(asked)) {
 				// a document about what is asked answers it
 				return Verdict.answerable(judged.sources());
 			}
-			if (Overlap.words(heading(chunk)).containsAll(asked)) {
+			// a section of what is asked, or of a part of it, the title says the rest
+			// of ("Opening hours" of "UK support team", for "your support hours")
+			Set<String> section = Overlap.words(heading(chunk));
+			section.addAll(title);
+			if (Overlap.words(heading(chunk)).stream().anyMatch(asked::contains) && section.containsAll(asked)) {
 				documents.putIfAbsent(chunk.documentId(), i);
 			}
 		}

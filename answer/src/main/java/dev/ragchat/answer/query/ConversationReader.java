@@ -172,13 +172,16 @@ public final class ConversationReader implements QueryRewriter {
 		}
 		List<String> documents = ConversationState.documentsOf(prior.focus());
 		String carried = asked.equals(periods) ? "" : " " + String.join(" ", asked);
+		// what a message asks is in its question and after it ("OK, I'll order one. How
+		// much is delivery?" asks of delivery)
+		String asking = Asks.asking(question);
 		// a message that points back at a subject a turn named is about it, whatever
 		// words other documents hold ("Can my dog come?" of a trail); so is one that
 		// points at a person of the page the answer before reads like ("what became of
 		// him afterwards?"), as "it" or "this" of such a page need not be
 		boolean tested = !documents.isEmpty() && !(ConversationState.namedOf(prior.focus()).isEmpty()
-				? Asks.pointsAtSomeone(question) : Asks.pointsBack(question));
-		Set<String> things = tested ? Asks.own(String.join(" ", Nouns.of(question))) : Set.of();
+				? Asks.pointsAtSomeone(question) : Asks.pointsBack(asking));
+		Set<String> things = tested ? Asks.own(String.join(" ", Nouns.of(asking))) : Set.of();
 		Set<String> inFocus = held(things, scope.in(documents), documents, true);
 		Set<String> elsewhere = held(things, scope, documents, false);
 		if (tested && !inFocus.containsAll(elsewhere) && elsewhere.containsAll(inFocus)) {

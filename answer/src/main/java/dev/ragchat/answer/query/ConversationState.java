@@ -16,6 +16,7 @@ import dev.ragchat.answer.Turn;
 import dev.ragchat.answer.text.Asks;
 import dev.ragchat.answer.text.Kinds;
 import dev.ragchat.answer.text.Overlap;
+import dev.ragchat.answer.text.Qualifiers;
 import dev.ragchat.retrieval.query.Periods;
 
 /**
@@ -139,10 +140,12 @@ public record ConversationState(List<Subject> focus, boolean own, Asks operator,
 
 	/**
 	 * A year told by the conversation's own: "the year before", "the previous year", "a
-	 * year later" (not "last year", which is told by today's date).
+	 * year later", and "last year" or "next year" of a conversation that says which year
+	 * it speaks of ("£12 in 2026" — "what was it last year?").
 	 */
 	private static final Pattern RELATIVE_YEAR = Pattern.compile(
-			"\\b(?:the|a)\\s+(?:year\\s+(before|earlier|prior|after|later)|(previous|prior|preceding|following|next)\\s+year)\\b",
+			"\\b(?:(?:the|a)\\s+(?:year\\s+(before|earlier|prior|after|later)|(previous|prior|preceding|following|next)\\s+year)"
+					+ "|(last|next)\\s+year)\\b",
 			Pattern.CASE_INSENSITIVE);
 
 	/**
@@ -170,8 +173,10 @@ public record ConversationState(List<Subject> focus, boolean own, Asks operator,
 		if (years.isEmpty()) {
 			return message;
 		}
-		String told = ((relative.group(1) != null) ? relative.group(1) : relative.group(2)).toLowerCase(Locale.ROOT);
-		boolean before = List.of("before", "earlier", "prior", "previous", "preceding").contains(told);
+		String told = ((relative.group(1) != null) ? relative.group(1)
+				: (relative.group(2) != null) ? relative.group(2) : relative.group(3))
+			.toLowerCase(Locale.ROOT);
+		boolean before = List.of("before", "earlier", "prior", "previous", "preceding", "last").contains(told);
 		int year = Integer.parseInt(years.get(0)) + (before ? -1 : 1);
 		return message.substring(0, relative.start()) + "in " + year + message.substring(relative.end());
 	}
@@ -278,15 +283,19 @@ public record ConversationState(List<Subject> focus, boolean own, Asks operator,
 		return read;
 	}
 
-	/** A preposition of place before a name, and its article: "over the". */
+	/**
+	 * A preposition of place before a name, and its article ("over the"), or what names
+	 * an example ("such as").
+	 */
 	private static final Pattern WHERE = Pattern.compile(
-			"\\b(?:at|on|over|in|near|beside|under|across|along|off|inside|outside|behind|opposite)\\s+(?:the\\s+)?$");
+			"\\b(?:at|on|over|in|near|beside|under|across|along|off|inside|outside|behind|opposite|such as)\\s+(?:the\\s+)?$");
 
 	/**
 	 * An answer that names one thing, and the others it names only as where that thing is
 	 * ("the lost property office at Old Quay Terminal", "the Ossel Bridge, a road bridge
-	 * over the River Tarn"), is about the first: the others are where it is, not what the
-	 * conversation is about. Things named side by side ("the K2 and the K3") all stay.
+	 * over the River Tarn") or as an example of what it needs ("a compost such as
+	 * Deeproot"), is about the first: the others are not what the conversation is about.
+	 * Things named side by side ("the K2 and the K3") all stay.
 	 * @param focus the subjects in focus
 	 * @param said the answer before
 	 * @return the focus, without the things the answer names only as where the first is
@@ -294,8 +303,7 @@ public record ConversationState(List<Subject> focus, boolean own, Asks operator,
 	static List<Subject> aboutFirst(List<Subject> focus, String said) {
 		String answer = said.toLowerCase(Locale.ROOT);
 		List<Subject> named = focus.stream()
-			.filter((subject) -> Subject.ASSISTANT.equals(subject.from())
-					&& answer.contains(subject.label().toLowerCase(Locale.ROOT)))
+			.filter((subject) -> Subject.ASSISTANT.equals(subject.from()) && at(answer, subject) >= 0)
 			.sorted(java.util.Comparator.comparingInt((subject) -> at(answer, subject)))
 			.toList();
 		if (named.size() < 2 || WHERE.matcher(answer.substring(0, at(answer, named.get(0)))).find()
@@ -307,8 +315,16 @@ public record ConversationState(List<Subject> focus, boolean own, Asks operator,
 		return focus.stream().filter((subject) -> subject == named.get(0) || !named.contains(subject)).toList();
 	}
 
+	/** Where the answer writes the subject: its label, or the name its label holds. */
 	private static int at(String answer, Subject subject) {
-		return answer.indexOf(subject.label().toLowerCase(Locale.ROOT));
+		return answer.indexOf(written(answer, subject));
+	}
+
+	/** The subject as the answer writes it: its label, or the name its label holds. */
+	private static String written(String answer, Subject subject) {
+		String label = subject.label().toLowerCase(Locale.ROOT);
+		String name = Qualifiers.nameBeforeKind(subject.label());
+		return (answer.contains(label) || name == null) ? label : name.toLowerCase(Locale.ROOT);
 	}
 
 	static List<String> labelsOf(List<Subject> subjects) {

@@ -17,6 +17,7 @@ import dev.ragchat.answer.search.KnowledgeBaseSearch;
 import dev.ragchat.answer.text.Asks;
 import dev.ragchat.answer.text.Overlap;
 import dev.ragchat.answer.text.Pointed;
+import dev.ragchat.answer.text.Qualifiers;
 import dev.ragchat.answer.text.Sentences;
 import dev.ragchat.retrieval.Chunk;
 import dev.ragchat.retrieval.ScoredChunk;
@@ -322,6 +323,11 @@ final class Mentions {
 					&& !TitleParts.modifies(text, part)) {
 				written.add(new Named(part.strip(), partWords, new ArrayList<>()));
 			}
+			else if (Subject.ASSISTANT.equals(from) && TitleParts.callsByName(text, part)) {
+				// an answer calls a thing by its name alone ("Greyhollow Pippin is
+				// self-fertile" of "Greyhollow Pippin apple tree")
+				written.add(new Named(part.strip(), Overlap.words(Qualifiers.nameBeforeKind(part)), new ArrayList<>()));
+			}
 		}
 		int ofTitle = written.size();
 		Set<String> titleWords = titles.of(chunk.documentId());
@@ -361,39 +367,6 @@ final class Mentions {
 	 * @param documentIds the documents it names
 	 */
 	private record Named(String label, Set<String> words, List<String> documentIds) {
-
-	}
-
-	/**
-	 * The title words of the documents a turn's look-up found.
-	 *
-	 * @param documentIds the documents
-	 * @param words the words of each one's title, in the same order
-	 */
-	private record Titles(List<String> documentIds, List<Set<String>> words) {
-
-		/** Adds a document not yet found, with its title's words. */
-		void add(String documentId, Set<String> title) {
-			this.documentIds.add(documentId);
-			this.words.add(title);
-		}
-
-		/** The words of a document's title (none for one not found). */
-		Set<String> of(String documentId) {
-			int i = this.documentIds.indexOf(documentId);
-			return (i >= 0) ? this.words.get(i) : Set.of();
-		}
-
-		/** How many of the documents' titles hold every one of the words. */
-		int shared(Set<String> held) {
-			return (int) this.words.stream().filter((title) -> title.containsAll(held)).count();
-		}
-
-		/** Whether the document's title holds every one of the words. */
-		boolean holds(String documentId, Set<String> held) {
-			Set<String> title = of(documentId);
-			return !title.isEmpty() && title.containsAll(held);
-		}
 
 	}
 

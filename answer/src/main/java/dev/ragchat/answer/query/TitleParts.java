@@ -7,8 +7,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.ragchat.answer.text.Kinds;
 import dev.ragchat.answer.text.Overlap;
 import dev.ragchat.answer.text.Qualifiers;
 import dev.ragchat.retrieval.Chunk;
@@ -21,6 +23,9 @@ final class TitleParts {
 
 	/** Where a title's parts meet: "Civil | Superior Court | County of Tuolumne". */
 	private static final Pattern TITLE_PARTS = Pattern.compile("\\s+[|–—:-]\\s+|\\s*[|:]\\s*");
+
+	/** What ends a sentence or opens a list: the word after it is capitalised anyway. */
+	private static final Pattern OPENS = Pattern.compile("[.!?:;\\n]$");
 
 	/** The words a turn may leave out of a title it names ("the"). */
 	private static final Set<String> ARTICLES = Set.of("a", "an", "the");
@@ -96,6 +101,28 @@ final class TitleParts {
 		return Arrays.stream(plain(part).replaceAll("(?<=\\p{L}{3})s\\b", "").split(" "))
 			.filter((word) -> !ARTICLES.contains(word))
 			.allMatch(written::contains);
+	}
+
+	/**
+	 * Whether a text writes the name of a title's part that is a name and its kind, with
+	 * its capitals: several words, or one that opens no sentence or is no English word
+	 * ("Hollowmere is the one"; a sentence's "Park" is no name of "Park rules").
+	 */
+	static boolean callsByName(String text, String part) {
+		String name = Qualifiers.nameBeforeKind(part);
+		if (name == null) {
+			return false;
+		}
+		Matcher written = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(name) + "(?![\\p{L}\\p{N}'’-])")
+			.matcher(text);
+		while (written.find()) {
+			String before = text.substring(0, written.start()).strip();
+			boolean opens = before.isEmpty() || OPENS.matcher(before).find();
+			if (name.contains(" ") || !opens || !Kinds.english(name)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Lower case, one space between words, no punctuation: text as it reads. */

@@ -1,5 +1,6 @@
 package dev.ragchat.answer.text;
 
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -64,7 +65,8 @@ public enum Asks {
 	 */
 	private static final Pattern ASKING_WORDS = Pattern.compile("\\b(?:please|tell|give|show|explain|describe|elaborate"
 			+ "|more|detail|details|summari[sz]e|summari[sz]ing|summary|sum up|overview|outline|gist|compare|comparison"
-			+ "|compared|differences?|differ|versus|vs|list|enumerate|why|reasons?|how come|how much|how many|two|both"
+			+ "|compared|differences?|differ|versus|vs|list|enumerate|why|reasons?|how come|how much|how many"
+			+ "|how (?:long|far|big|large|wide|deep|tall|high|heavy|fast|old|soon|often)|two|both"
 			+ "|either|former|latter|ones?|same|thing|things)\\b", Pattern.CASE_INSENSITIVE);
 
 	/** A word's clitic ("what's", "I'm", "isn't"), which is no word of its own. */
@@ -201,6 +203,23 @@ public enum Asks {
 	 */
 	public static boolean pointsBack(String message) {
 		return POINTS_BACK.matcher(message).find();
+	}
+
+	/**
+	 * @param message what was sent
+	 * @return the message from its first sentence that asks (ends in a question mark) on,
+	 * the message itself when none does: what comes before a question sets it up ("OK,
+	 * I'll order one. How much is delivery?" asks of delivery), what comes after it says
+	 * more of what it asks ("Can my dog come? She's a strong hiker.")
+	 */
+	public static String asking(String message) {
+		List<String> sentences = Sentences.of(message);
+		for (int i = 0; i < sentences.size(); i++) {
+			if (Sentences.isQuestion(sentences.get(i))) {
+				return String.join(" ", sentences.subList(i, sentences.size()));
+			}
+		}
+		return message;
 	}
 
 	/** How English points back at a person: never a placeholder as "it" or "there" is. */

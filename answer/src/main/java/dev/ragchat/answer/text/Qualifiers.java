@@ -1,15 +1,25 @@
 package dev.ragchat.answer.text;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * How documents' titles tell apart things of one name: a qualifier in brackets at the end
- * ("Ingrid (steamer)", "The Salt Winter (film)"), as encyclopedias write them.
+ * ("Ingrid (steamer)", "The Salt Winter (film)"), as encyclopedias write them, or the
+ * common words of the thing's kind after its name ("Frostmoor Red tomato", "Playfield
+ * lawn seed"), as catalogues write them.
  */
 public final class Qualifiers {
 
 	/** A qualifier in brackets at the end of a title's part: " (film)". */
 	private static final Pattern QUALIFIER = Pattern.compile("\\s*\\([^()]+\\)\\s*$");
+
+	/**
+	 * A name followed by the common words of its kind: "Frostmoor Red tomato", "Playfield
+	 * lawn seed" (group 1, the name).
+	 */
+	private static final Pattern NAME_AND_KIND = Pattern
+		.compile("((?:\\p{Lu}[\\p{L}\\p{N}'’-]*\\s+)*\\p{Lu}[\\p{L}\\p{N}'’-]*)(?:\\s+\\p{Ll}[\\p{L}'’-]*)+");
 
 	private Qualifiers() {
 	}
@@ -21,6 +31,17 @@ public final class Qualifiers {
 	 */
 	public static String unqualified(String part) {
 		return QUALIFIER.matcher(part).replaceFirst("");
+	}
+
+	/**
+	 * @param part a title or a part of one
+	 * @return the name of a part that is a name and the common words of its kind
+	 * ("Greyhollow Pippin" of "Greyhollow Pippin apple tree"), or {@code null} when it is
+	 * not one
+	 */
+	public static String nameBeforeKind(String part) {
+		Matcher name = NAME_AND_KIND.matcher(part.strip());
+		return name.matches() ? name.group(1) : null;
 	}
 
 }

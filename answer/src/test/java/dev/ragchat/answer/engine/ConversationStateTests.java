@@ -1044,6 +1044,59 @@ class ConversationStateTests {
 		assertThat(answer.text()).contains("Harbour Grey").contains("Linen White");
 	}
 
+	@Test
+	void aThingAnAnswerCallsByItsNameWithoutItsKindIsTheSubjectAFollowUpPointsAt() {
+		add("pellan-nine", "Pellan Nine travel telescope",
+				section("Specifications", "Pellan Nine packs into a shoulder bag with its mount.",
+						"With its mount it weighs 2.1 kg, light enough to carry."));
+		add("cases", "Carrying cases",
+				section("Cases", "The rucksack case is small and holds a telescope tube and two eyepieces."));
+		Chat chat = new Chat(extract());
+		chat.history.add(new Turn(Turn.USER, "which of your telescopes is easiest to take on holiday?"));
+		// the answer quotes the page and calls the telescope by its name alone, not
+		// "Pellan Nine travel telescope"
+		chat.history.add(new Turn(Turn.ASSISTANT, "Pellan Nine packs into a shoulder bag with its mount."));
+		Answer answer = chat.ask("great. how heavy is it? my rucksack is small");
+		assertThat(answer.text()).as(answer.trace().toString()).contains("2.1 kg");
+		assertThat(documents(answer)).containsOnly("pellan-nine");
+	}
+
+	@Test
+	void aSentenceThatAsksNothingDoesNotHoldTheNextQuestionToTheThingItPointsAt() {
+		add("tamsin-ridge", "Tamsin Ridge mountain bike",
+				section("Frame", "The Tamsin Ridge mountain bike has an aluminium frame and weighs 12.4 kg."));
+		add("delivery", "Getting your bike home",
+				section("Questions customers ask",
+						"How much does delivery cost? Delivery costs £15 within 20 miles of the shop.",
+						"Orders over £500 are delivered free."));
+		Chat chat = new Chat(extract());
+		chat.history.add(new Turn(Turn.USER, "what's your lightest mountain bike?"));
+		chat.history.add(new Turn(Turn.ASSISTANT, "The Tamsin Ridge mountain bike, at 12.4 kg."));
+		Answer answer = chat.ask("OK, I'll order one. How much does delivery cost?");
+		assertThat(answer.outcome()).as(answer.trace().toString()).isEqualTo(Answer.ANSWERED);
+		assertThat(answer.text()).as(answer.trace().toString()).contains("£15");
+	}
+
+	@Test
+	void lastYearIsTheYearBeforeTheOneTheConversationSpeaksOf() {
+		add("harbour-grey", "Harbour Grey exterior paint",
+				section("Price", "In 2026 a 2.5-litre tin of Harbour Grey costs 34 crowns."));
+		add("linen-white", "Linen White interior paint",
+				section("Price", "In 2026 a 2.5-litre tin of Linen White costs 28 crowns.",
+						"In 2025 a 2.5-litre tin of Linen White cost 26 crowns."));
+		Chat grey = new Chat(extract());
+		grey.history.add(new Turn(Turn.USER, "what does a tin of harbour grey cost?"));
+		grey.history.add(new Turn(Turn.ASSISTANT, "A 2.5-litre tin costs 34 crowns in 2026."));
+		Answer answer = grey.ask("and what was it last year?");
+		assertThat(answer.outcome()).as(answer.trace().toString()).isEqualTo(Answer.REFUSED);
+		assertThat(answer.refusal().detail()).as(answer.trace().toString()).contains("2025");
+		Chat white = new Chat(extract());
+		white.history.add(new Turn(Turn.USER, "what does a tin of linen white cost?"));
+		white.history.add(new Turn(Turn.ASSISTANT, "A 2.5-litre tin costs 28 crowns in 2026."));
+		Answer before = white.ask("and what was it last year?");
+		assertThat(before.text()).as(before.trace().toString()).contains("26 crowns");
+	}
+
 	private void kayaks() {
 		add("tern-sprint", "Tern Sprint kayak", section("Specifications",
 				"Tern Sprint is a narrow touring kayak with a skeg for open water. It weighs 23 kg."));
@@ -1223,6 +1276,29 @@ class ConversationStateTests {
 		Answer named = chat.ask("What are the symptoms?");
 		assertThat(named.outcome()).as(named.text()).isEqualTo(Answer.ANSWERED);
 		assertThat(documents(named)).containsOnly("diabetes");
+	}
+
+	@Test
+	void aSectionEveryMembershipHasIsAskedBackWhenTheQuestionAsksHowLong() {
+		add("basic", "Ironvale Basic", section("Free trial", "A new Basic membership has a 7-day free trial."));
+		add("plus", "Ironvale Plus", section("Free trial", "A new Plus membership has a 14-day free trial."));
+		Answer answer = new Chat(extract()).ask("how long is the free trial");
+		assertThat(answer.outcome()).as(answer.trace().toString()).isEqualTo(Answer.CLARIFY);
+		assertThat(answer.text()).contains("Ironvale Basic").contains("Ironvale Plus");
+	}
+
+	@Test
+	void aSectionOfTwoPagesWhoseTitlesSayTheRestOfTheQuestionIsAskedBack() {
+		add("north", "North branch customer support",
+				section("Opening hours", "North branch support hours are Monday to Friday, 8:00 to 18:00."));
+		add("south", "South branch customer support",
+				section("Opening hours", "South branch support hours are Monday to Saturday, 9:00 to 17:00."));
+		Answer answer = new Chat(extract()).ask("what are your support hours?");
+		assertThat(answer.outcome()).as(answer.trace().toString()).isEqualTo(Answer.CLARIFY);
+		assertThat(answer.text()).contains("North branch customer support").contains("South branch customer support");
+		Answer named = new Chat(extract()).ask("what are the north branch support hours?");
+		assertThat(named.outcome()).as(named.trace().toString()).isEqualTo(Answer.ANSWERED);
+		assertThat(named.text()).contains("8:00");
 	}
 
 	@Test
