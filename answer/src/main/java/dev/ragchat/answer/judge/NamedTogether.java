@@ -242,7 +242,7 @@ public final class NamedTogether implements Judge {
 				break;
 			}
 			chain.add(thing);
-			end = Math.max(end, at + written(sentence, thing.label()).length());
+			end = Math.max(end, at + Qualifiers.written(sentence, thing.label()).length());
 		}
 		return (chain.size() >= 2) ? chain : List.of();
 	}
@@ -277,17 +277,10 @@ public final class NamedTogether implements Judge {
 	 * thing of a kind it has said; -1 when it does not.
 	 */
 	private static int at(String sentence, String label) {
-		String name = written(sentence, label);
+		String name = Qualifiers.written(sentence, label);
 		Matcher found = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(name) + "(?![\\p{L}\\p{N}])")
 			.matcher(sentence);
 		return found.find() ? found.start() : -1;
-	}
-
-	/** The name as the sentence (lower case) writes it: whole, or its name alone. */
-	private static String written(String sentence, String label) {
-		String whole = label.strip().toLowerCase(Locale.ROOT);
-		String name = Qualifiers.nameBeforeKind(label);
-		return (sentence.contains(whole) || name == null) ? whole : name.toLowerCase(Locale.ROOT);
 	}
 
 	/**

@@ -71,9 +71,10 @@ public final class SharedSection implements Judge {
 			}
 			// a section of what is asked, or of a part of it, the title says the rest
 			// of ("Opening hours" of "UK support team", for "your support hours")
-			Set<String> section = Overlap.words(heading(chunk));
-			section.addAll(title);
-			if (Overlap.words(heading(chunk)).stream().anyMatch(asked::contains) && section.containsAll(asked)) {
+			Set<String> heading = Overlap.words(heading(chunk));
+			boolean ofIt = heading.stream().anyMatch(asked::contains);
+			heading.addAll(title);
+			if (ofIt && heading.containsAll(asked)) {
 				documents.putIfAbsent(chunk.documentId(), i);
 			}
 		}

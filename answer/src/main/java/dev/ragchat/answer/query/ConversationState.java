@@ -317,14 +317,7 @@ public record ConversationState(List<Subject> focus, boolean own, Asks operator,
 
 	/** Where the answer writes the subject: its label, or the name its label holds. */
 	private static int at(String answer, Subject subject) {
-		return answer.indexOf(written(answer, subject));
-	}
-
-	/** The subject as the answer writes it: its label, or the name its label holds. */
-	private static String written(String answer, Subject subject) {
-		String label = subject.label().toLowerCase(Locale.ROOT);
-		String name = Qualifiers.nameBeforeKind(subject.label());
-		return (answer.contains(label) || name == null) ? label : name.toLowerCase(Locale.ROOT);
+		return answer.indexOf(Qualifiers.written(answer, subject.label()));
 	}
 
 	static List<String> labelsOf(List<Subject> subjects) {

@@ -1,5 +1,6 @@
 package dev.ragchat.answer.text;
 
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,6 +43,18 @@ public final class Qualifiers {
 	public static String nameBeforeKind(String part) {
 		Matcher name = NAME_AND_KIND.matcher(part.strip());
 		return name.matches() ? name.group(1) : null;
+	}
+
+	/**
+	 * @param text a text in lower case
+	 * @param label a title or a part of one
+	 * @return the label as the text writes it, in lower case: whole, or its name alone
+	 * when the text does not write it whole and it is a name and its kind
+	 */
+	public static String written(String text, String label) {
+		String whole = label.strip().toLowerCase(Locale.ROOT);
+		String name = nameBeforeKind(label);
+		return (text.contains(whole) || name == null) ? whole : name.toLowerCase(Locale.ROOT);
 	}
 
 }
