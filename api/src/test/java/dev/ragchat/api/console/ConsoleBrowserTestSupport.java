@@ -1,6 +1,8 @@
 package dev.ragchat.api.console;
 
 import java.io.File;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,8 +13,10 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.management.HotSpotDiagnosticMXBean;
 import dev.ragchat.api.Calls;
 import dev.ragchat.ingestion.ExternalProgram;
 import dev.ragchat.ingestion.RequiresProgram;
@@ -24,6 +28,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -173,15 +178,58 @@ abstract class ConsoleBrowserTestSupport {
 		// a question that got no answer says why at once, not after the wait runs out
 		String failed = "#messages li.assistant.failed [role=alert]";
 		int failedBefore = this.browser.findElements(By.cssSelector(failed)).size();
-		this.wait.until((
-				driver) -> driver.findElements(By.cssSelector("#messages li.assistant[data-done=true]")).size() > before
-						|| driver.findElements(By.cssSelector(failed)).size() > failedBefore);
+		try {
+			this.wait.until((driver) -> driver.findElements(By.cssSelector("#messages li.assistant[data-done=true]"))
+				.size() > before || driver.findElements(By.cssSelector(failed)).size() > failedBefore);
+		}
+		catch (TimeoutException ex) {
+			throw new AssertionError("No answer to \"" + question + "\" within the wait; " + unanswered(), ex);
+		}
 		assertThat(this.browser.findElements(By.cssSelector(failed)).stream().skip(failedBefore))
 			.as("a question the console could not get answered")
 			.extracting(WebElement::getText)
 			.isEmpty();
 		List<WebElement> answers = this.browser.findElements(By.cssSelector("#messages li.assistant[data-done=true]"));
 		return answers.get(answers.size() - 1);
+	}
+
+	/**
+	 * What a question that got no answer left behind, for the failure's message: the
+	 * conversation as the page shows it, the requests the page made, and where the
+	 * answering threads of this process (the server runs in it) stand. A wait that runs
+	 * out says nothing of why; this does.
+	 */
+	private String unanswered() {
+		StringBuilder why = new StringBuilder();
+		try {
+			why.append("the page's last messages: ")
+				.append(script("return [...document.querySelectorAll('#messages li')].slice(-2)"
+						+ ".map((li) => li.outerHTML.slice(0, 600)).join('\\n')"))
+				.append("\nits requests: ")
+				.append(script("return performance.getEntriesByType('resource').slice(-12)"
+						+ ".map((r) => r.name.replace(location.origin, '') + ' ' + Math.round(r.duration) + ' ms '"
+						+ " + (r.responseStatus || '')).join('\\n')"));
+		}
+		catch (RuntimeException ex) {
+			why.append("the page could not be read: ").append(ex.getMessage());
+		}
+		try {
+			// virtual threads (the answers') are only in this dump, not in
+			// Thread.getAllStackTraces
+			Path dump = Files.createTempDirectory("threads").resolve("threads.txt");
+			ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+				.dumpThreads(dump.toString(), HotSpotDiagnosticMXBean.ThreadDumpFormat.TEXT_PLAIN);
+			why.append("\nthe answering threads:\n");
+			for (String thread : Files.readString(dump).split("\n\n")) {
+				if (thread.contains("ragchat-answer") || thread.contains("dev.ragchat.answer")) {
+					why.append(thread.lines().limit(40).collect(Collectors.joining("\n"))).append("\n\n");
+				}
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			why.append("\nno thread dump: ").append(ex.getMessage());
+		}
+		return why.toString();
 	}
 
 	void awaitPreviewImage() {
