@@ -156,11 +156,8 @@ public final class StagedAnswerEngine implements AnswerEngine {
 						(rewrite.state() != null) ? rewrite.state().documents() : List.of(),
 						(rewrite.state() != null) ? rewrite.state().unwritten() : List.of())
 				.asked(request.question(), request.history().isEmpty())
-				.named((rewrite.state() != null) ? rewrite.state()
-					.namedByAnswer()
-					.stream()
-					.map((subject) -> new Judged.Named(subject.label(), subject.documentIds(), subject.described()))
-					.toList() : List.of(), request.history()))
+				.named(NamedThings.of(this.search, asked(request), rewrite.state(), !generator.judgesSources()),
+						request.history()))
 			.inside(request.scope());
 		trace.judged(verdict);
 

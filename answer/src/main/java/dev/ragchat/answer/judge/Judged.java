@@ -121,11 +121,21 @@ public record Judged(Found found, List<ScoredChunk> sources, Grounds grounds, bo
 	 * @param documentIds its documents
 	 * @param described whether the answer described it beside others without naming it
 	 * ("one about a fixed deal, and one about a variable rate"): they are a choice
+	 * @param said the passages of its own documents nearest the message, searched for it
+	 * alone: what it says of what is asked, found or not among the sources
 	 */
-	public record Named(String label, List<String> documentIds, boolean described) {
+	public record Named(String label, List<String> documentIds, boolean described, List<ScoredChunk> said) {
 
 		public Named {
 			documentIds = List.copyOf(documentIds);
+			said = List.copyOf(said);
+		}
+
+		/**
+		 * A thing named, with nothing searched of its own documents.
+		 */
+		public Named(String label, List<String> documentIds, boolean described) {
+			this(label, documentIds, described, List.of());
 		}
 
 	}

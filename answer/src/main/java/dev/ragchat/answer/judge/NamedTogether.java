@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import dev.ragchat.answer.Clarification;
 import dev.ragchat.answer.text.Asks;
@@ -27,10 +28,10 @@ import dev.ragchat.retrieval.ScoredChunk;
  * how long they are, so the answer would be a guess or both stitched into one. The things
  * of a kind are the names one sentence of the answer writes side by side that end in the
  * same word (the head of an English noun phrase: "… Trail", "… Kettle"); a code alone
- * ("F3") names no kind. So are the things an answer to "which …?", "where …?" or "were
- * there …?" picks, whatever their names: the names its sentence writes first, joined by
- * "and" or "or" ("Kestrel House, with a locked store, and Millrace, with two sheds"; "the
- * Ingrid, launched in 1887, and her sister ship the Hedda").
+ * ("F3") names no kind. So are the things an answer to "which …?", "where …?", "is there
+ * …?" or "were there …?" picks, whatever their names: the names its sentence writes
+ * first, joined by "and" or "or" ("Kestrel House, with a locked store, and Millrace, with
+ * two sheds"; "the Ingrid, launched in 1887, and her sister ship the Hedda").
  * <p>
  * It answers instead when the follow-up asks about them all (a comparison, a list,
  * "they", "both", "each", "which", but not "one of those", nor "they" after an answer
@@ -39,11 +40,12 @@ import dev.ragchat.retrieval.ScoredChunk;
  * one"; a title of a thing described, never shown, says nothing), or a noun of it (a
  * thing it speaks of, not what it does: "what does it sell?" says not which) that the
  * passages found of one speak of and those of another do not ("What would he pay per
- * minute?" when only one page prices by the minute): the question fits that one. A thing
- * set against another after a colon or a semicolon ("Only a classic bike: e-bikes are not
- * allowed") is not named beside it. The same reading as {@link Readings}, with the
- * conversation's names for the titles of the passages; the extract's judge (a language
- * model may ask back itself).
+ * minute?" when only one page prices by the minute; each read with the passages of its
+ * own documents nearest the message, {@link Judged.Named#said()}): the question fits that
+ * one. A thing set against another after a colon or a semicolon ("Only a classic bike:
+ * e-bikes are not allowed") is not named beside it. The same reading as {@link Readings},
+ * with the conversation's names for the titles of the passages; the extract's judge (a
+ * language model may ask back itself).
  */
 public final class NamedTogether implements Judge {
 
@@ -68,9 +70,10 @@ public final class NamedTogether implements Judge {
 
 	/**
 	 * How a message asks to pick things among others, or whether there are some ("were
-	 * there steamers on the lake?"): the answer names them as choices.
+	 * there steamers on the lake?", "is there a campsite?", answered "Yes, two: …"): the
+	 * answer names them as choices.
 	 */
-	private static final Pattern CHOICE = Pattern.compile("\\b(?:which|where|(?:are|were)\\s+there)\\b",
+	private static final Pattern CHOICE = Pattern.compile("\\b(?:which|where|(?:is|are|was|were)\\s+there)\\b",
 			Pattern.CASE_INSENSITIVE);
 
 	/**
@@ -307,7 +310,11 @@ public final class NamedTogether implements Judge {
 		Set<String> heads = new HashSet<>();
 		found.forEach((named, sources) -> {
 			StringBuilder text = new StringBuilder(named.label());
-			sources.forEach((source) -> text.append('\n').append(source.chunk().text()));
+			// what its own documents say nearest the message counts as much as what the
+			// search found of it
+			Stream.concat(sources.stream(), named.said().stream())
+				.distinct()
+				.forEach((source) -> text.append('\n').append(source.chunk().text()));
 			// a thing described, not named, was shown by the words of the sentence that
 			// described it, not its title: another word of its title says which only
 			// when its passages speak of it and another's do not

@@ -1002,6 +1002,54 @@ class ConversationStateTests {
 	}
 
 	@Test
+	void thingsAnAnswerNamesToSayThereIsOneAreAChoiceAFollowUpOnOneMustName() {
+		add("gorse-hollow", "Gorse Hollow (campsite)", section("Pitches", "Gorse Hollow has 30 pitches on Skerra.",
+				"Its shower block is open from April to October."));
+		add("tarnside", "Tarnside Farm (campsite)", section("Pitches", "Tarnside Farm has 12 pitches on Skerra.",
+				"Hot showers are free, and the farm shop sells firewood."));
+		for (String message : List.of("does it have showers?", "is there a shop that sells firewood?")) {
+			Chat chat = new Chat(extract());
+			chat.history.add(new Turn(Turn.USER, "is there a campsite on Skerra?"));
+			// asked whether there is one, the answer names two: a choice, as after "are
+			// there"
+			chat.history.add(new Turn(Turn.ASSISTANT,
+					"Yes, two: Gorse Hollow, with 30 pitches, and Tarnside Farm, with 12 pitches."));
+			Answer answer = chat.ask(message);
+			if (message.contains("firewood")) {
+				// only Tarnside Farm's page speaks of firewood: the message says which
+				assertThat(answer.outcome()).as(answer.trace().toString()).isEqualTo(Answer.ANSWERED);
+				assertThat(answer.text()).contains("sells firewood");
+			}
+			else {
+				assertThat(answer.outcome()).as(answer.trace().toString()).isEqualTo(Answer.CLARIFY);
+				assertThat(answer.text()).contains("Gorse Hollow").contains("Tarnside Farm");
+			}
+		}
+	}
+
+	@Test
+	void aWordOnlyTheSearchFoundOfOneThingSaysNotWhichWhenTheOthersPageSaysItToo() {
+		add("tidewell-iphone", "Tidewell for iPhone",
+				section("Tickets", "Tidewell for iPhone shows your ferry tickets in its wallet.",
+						"Show the ticket at the gate and the crew scans it.",
+						"A ticket shows its code full screen, even without a signal."),
+				section("Wallet", "Each wallet entry gives the sailing's date and seat."));
+		add("tidewell-android", "Tidewell for Android",
+				section("Tickets", "Tidewell for Android shows your ferry tickets in the app.",
+						"Show the ticket at the gate and the crew scans it.",
+						"The Android app does not show the date on a ticket: see your confirmation email."));
+		Chat chat = new Chat(extract());
+		chat.history.add(new Turn(Turn.USER, "is there a ferry app?"));
+		chat.history.add(new Turn(Turn.ASSISTANT,
+				"Yes, two: Tidewell for iPhone (version 2.1) and Tidewell for Android (version 1.9)."));
+		// the search finds the Android page's sentence on the date, not the iPhone
+		// page's, which says it in other words: both say it, so "date" says not which
+		Answer answer = chat.ask("does it show the date on a ticket?");
+		assertThat(answer.outcome()).as(answer.trace().toString()).isEqualTo(Answer.CLARIFY);
+		assertThat(answer.text()).contains("Tidewell for iPhone").contains("Tidewell for Android");
+	}
+
+	@Test
 	void thingsAnAnswerCallsByTheirNamesAloneAreAChoiceAFollowUpOnOneMustName() {
 		kayaks();
 		Chat chat = new Chat(extract());
