@@ -115,26 +115,34 @@ public final class NamedTogether implements Judge {
 					.stream()
 					.filter((source) -> named.documentIds().contains(source.chunk().documentId()))
 					.toList();
-				if (!of.isEmpty()) {
-					found.put(named, of);
+				// a thing the search found nothing of is read from its own pages
+				if (!(of.isEmpty() ? named.said() : of).isEmpty()) {
+					found.put(named, of.isEmpty() ? named.said() : of);
 				}
 			}
 			String apart = (found.size() < 2) ? null : tellsApart(spoken, found, judged.answered());
 			if (found.size() < 2 || apart != null) {
 				why.add((apart != null) ? "\"" + apart + "\" says which of " + labels(found.keySet()) + " it means"
-						: "of " + labels(kind) + " the sources hold passages of one only");
+						: "of " + labels(kind) + " only one has passages near the message");
 				continue;
 			}
+			// each reading cites its thing's first passage, one of its own pages' when
+			// the
+			// search found none of it
 			List<Clarification.Reading> offered = new ArrayList<>();
+			List<ScoredChunk> cited = new ArrayList<>(judged.sources());
 			found.forEach((named, sources) -> {
 				if (offered.size() < Readings.MAX_READINGS) {
-					offered.add(new Clarification.Reading(named.label(), judged.sources().indexOf(sources.get(0)) + 1));
+					if (!cited.contains(sources.get(0))) {
+						cited.add(sources.get(0));
+					}
+					offered.add(new Clarification.Reading(named.label(), cited.indexOf(sources.get(0)) + 1));
 				}
 			});
 			// things of a kind are asked back by it ("Which trail"), others as ones
 			String head = (kind.stream().map((thing) -> head(thing.label())).distinct().count() == 1)
 					? head(kind.get(0).label()) : "one";
-			Verdict verdict = Verdict.clarify(judged.sources(), new Clarification(head, offered));
+			Verdict verdict = Verdict.clarify(cited, new Clarification(head, offered));
 			if (judged.decisions().on()) {
 				judged.decisions()
 					.decided(NAME, verdict,

@@ -1050,6 +1050,30 @@ class ConversationStateTests {
 	}
 
 	@Test
+	void aThingTheSearchFoundNothingOfIsAReadingWhenItsOwnPageSaysWhatIsAsked() {
+		add("gold", "Gold membership",
+				section("Guests", "With a Gold membership you get four guest passes a month.",
+						"A Gold membership guest pass lets a friend use the gym for a day.",
+						"Gold membership guest passes do not roll over to the next month.",
+						"How many guest passes you get with a Gold membership is shown in the app.",
+						"You get your Gold membership guest passes on the first of each month."),
+				section("Pool", "The pool is part of Gold."));
+		add("platinum", "Platinum membership", section("Pool", "The pool is part of Platinum."),
+				section("Visitors", "Ten guest passes a month come with it."));
+		add("basic", "Basic membership", section("Gym", "Basic covers the gym floor only."));
+		Chat chat = new Chat(extract());
+		chat.history.add(new Turn(Turn.USER, "which memberships include the pool?"));
+		chat.history.add(new Turn(Turn.ASSISTANT,
+				"Gold membership and Platinum membership both include the pool; it is not part of Basic membership."));
+		// the search's five passages are all Gold's; Platinum's own page says how many
+		// guest passes it has too
+		Answer answer = chat.ask("how many guest passes do I get with it?");
+		assertThat(answer.outcome()).as(answer.trace().toString()).isEqualTo(Answer.CLARIFY);
+		assertThat(answer.text()).contains("Gold membership").contains("Platinum membership");
+		assertThat(answer.citations()).extracting(Citation::documentId).contains("gold", "platinum");
+	}
+
+	@Test
 	void thingsAnAnswerCallsByTheirNamesAloneAreAChoiceAFollowUpOnOneMustName() {
 		kayaks();
 		Chat chat = new Chat(extract());
