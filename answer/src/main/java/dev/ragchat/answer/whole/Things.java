@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import dev.ragchat.answer.Listing;
 import dev.ragchat.answer.SearchRequest;
@@ -54,6 +55,22 @@ final class Things {
 			+ "|taught|spoken|chosen|frozen|stolen|worn|torn|sworn|hidden|ridden|driven|risen|fallen|thrown|flown",
 			Pattern.CASE_INSENSITIVE);
 
+	/**
+	 * The nouns by which English says a thing is one of another kind: "a version of", "a
+	 * kind of", "a model of".
+	 */
+	private static final Pattern VARIANT = Pattern
+		.compile("versions?|kinds?|types?|sorts?|forms?|models?|editions?|variet(?:y|ies)", Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * What follows a {@link #VARIANT}: "of Ledgerly's app", "of the hybrid tea rose"
+	 * (group 1).
+	 */
+	private static final Pattern KIND_OF = Pattern
+		.compile("\\s+of\\s+(?:(?:a|an|the|our|its|\\p{Lu}[\\p{L}\\p{N}-]*['’]s)\\s+)?"
+				+ "((?:[\\p{L}\\p{N}'’-]+\\s+){0,3}?[\\p{L}\\p{N}'’-]+)(?=\\s*(?:[,.;:()]|$)|\\s+(?:of|from|in|on|at|for|with|by|to"
+				+ "|that|which|where|who)\\b)", Pattern.CASE_INSENSITIVE);
+
 	/** A word written with a capital, as a name is. */
 	private static final Pattern CAPITALISED = Pattern.compile("\\b\\p{Lu}[\\p{L}\\p{N}'’-]*");
 
@@ -77,8 +94,9 @@ final class Things {
 		}
 		String stem = kind.get(0);
 		Map<String, String> titles = new LinkedHashMap<>();
-		KnowledgeBaseSearch.Scan scan = search.scan(scope, things, List.of(things), 1, Listing.SCAN_PER_DOCUMENT,
-				Listing.scanDepth(search.documents(scope)));
+		// a page about one of them writes the word in the singular ("app" of "apps")
+		KnowledgeBaseSearch.Scan scan = search.scan(scope, things, Stream.of(things, stem).distinct().toList(), 1,
+				Listing.SCAN_PER_DOCUMENT, Listing.scanDepth(search.documents(scope)));
 		Set<String> read = new HashSet<>();
 		for (ScoredChunk found : scan.chunks()) {
 			Chunk chunk = found.chunk();
@@ -134,6 +152,12 @@ final class Things {
 				// "was a cargo steamer built at Harl": the noun before what is said of it
 				return true;
 			}
+		}
+		Matcher kindOf = KIND_OF.matcher(sentences.get(0)).region(is.end(), sentences.get(0).length());
+		if (VARIANT.matcher(words[words.length - 1]).matches() && kindOf.lookingAt()) {
+			// "is the current version of Ledgerly's app": a version of an app is an app
+			String[] of = kindOf.group(1).split("\\s+");
+			return of(of[of.length - 1], stem, things);
 		}
 		return of(words[words.length - 1], stem, things);
 	}

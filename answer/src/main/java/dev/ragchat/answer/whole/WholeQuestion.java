@@ -154,8 +154,17 @@ public record WholeQuestion(String kind, String predicate, boolean earlier, List
 		if (!things.lookingAt() || things.group(1).matches("(?i)" + DOCUMENTS)) {
 			return null;
 		}
-		WholeQuestion asked = ofDocuments(
-				message.strip().substring(0, things.start(1)) + "documents" + message.strip().substring(things.end(1)));
+		String asDocuments = message.strip().substring(0, things.start(1)) + "documents"
+				+ message.strip().substring(things.end(1));
+		WholeQuestion asked = ofDocuments(asDocuments);
+		Matcher which = WHICH.matcher(asDocuments);
+		if (asked == null && which.matches() && which.group(1) == null && which.group(2) == null
+				&& OBJECT.matcher(which.group(3)).find()) {
+			// a thing, unlike a document, is what one does something with: "which apps
+			// can
+			// I use offline?" asks of the apps whose pages say they can be
+			asked = of(Listing.WHICH, which.group(3), false);
+		}
 		return (asked != null) ? new WholeQuestion(asked.kind, asked.predicate, asked.earlier, asked.conditions,
 				asked.names, things.group(1).toLowerCase(Locale.ROOT)) : null;
 	}

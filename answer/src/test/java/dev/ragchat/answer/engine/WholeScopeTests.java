@@ -738,6 +738,25 @@ class WholeScopeTests {
 	}
 
 	@Test
+	void aPageThatSaysItIsAVersionOfAThingOfAKindIsOneOfThem() {
+		lease("desk-3", "Quill Desktop 3",
+				"Quill Desktop 3 is the current version of Quillbook's app for computers, from 2026.",
+				"Quill Desktop 3 can be used offline for up to 14 days.");
+		lease("desk-2", "Quill Desktop 2", "Quill Desktop 2 is the previous version of Quillbook's app for computers.",
+				"Quill Desktop 2 can be used offline for up to 30 days.");
+		lease("phone", "Quill for Android", "Quill for Android is Quillbook's app for Android phones.",
+				"Quill for Android needs a connection at all times.");
+		lease("payroll", "Quill Payroll", "Quill Payroll is Quillbook's add-on for paying staff.",
+				"Payroll can be used offline in the desktop apps only.");
+
+		Answer answer = ask("Which of your apps can I use offline?");
+
+		assertThat(answer.outcome()).as(answer.text() + answer.trace()).isEqualTo(Answer.LIST);
+		assertThat(answer.listing().items()).extracting(Listing.Item::documentId)
+			.containsExactlyInAnyOrder("desk-3", "desk-2");
+	}
+
+	@Test
 	void aWordJoinedToAPrefixThatTurnsItsMeaningIsNotTheWordAlone() {
 		lease("harbour-4", "Harbour Lane 4", "The deposit of EUR 900 is refundable when the tenancy ends.");
 		lease("harbour-5", "Harbour Lane 5", "The deposit of EUR 900 is non-refundable.");

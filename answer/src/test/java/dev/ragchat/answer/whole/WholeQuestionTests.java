@@ -96,6 +96,7 @@ class WholeQuestionTests {
 			How many of the routers support mesh?          | how-many | support mesh     | routers
 			List the campgrounds that take dogs.           | list     | take dogs        | campgrounds
 			In which campgrounds are campfires allowed?    | which    | are campfires allowed | campgrounds
+			Which of your apps can I use offline?          | which    | can I use offline | apps
 			""")
 	void readsThingsAskedAboutInPlaceOfDocuments(String question, String kind, String predicate, String things) {
 		WholeQuestion whole = WholeQuestion.of(question);
