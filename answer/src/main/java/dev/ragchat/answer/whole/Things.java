@@ -89,13 +89,16 @@ final class Things {
 	 */
 	static Kind of(KnowledgeBaseSearch search, SearchRequest scope, String things) {
 		List<String> kind = Stems.of(things);
-		if (kind.size() != 1) {
+		if (kind.isEmpty() || kind.size() > 2) {
 			return null;
 		}
-		String stem = kind.get(0);
+		// "support teams": teams, whose title or first sentence says "support"
+		String stem = kind.getLast();
+		String head = things.strip().substring(things.strip().lastIndexOf(' ') + 1);
+		List<String> modifier = kind.subList(0, kind.size() - 1);
 		Map<String, String> titles = new LinkedHashMap<>();
 		// a page about one of them writes the word in the singular ("app" of "apps")
-		KnowledgeBaseSearch.Scan scan = search.scan(scope, things, Stream.of(things, stem).distinct().toList(), 1,
+		KnowledgeBaseSearch.Scan scan = search.scan(scope, things, Stream.of(head, stem).distinct().toList(), 1,
 				Listing.SCAN_PER_DOCUMENT, Listing.scanDepth(search.documents(scope)));
 		Set<String> read = new HashSet<>();
 		for (ScoredChunk found : scan.chunks()) {
@@ -103,7 +106,9 @@ final class Things {
 			if (!read.add(chunk.documentId())) {
 				continue;
 			}
-			if (named(chunk, stem, things) || defined(first(search, chunk), stem, things)) {
+			Chunk first = first(search, chunk);
+			if ((named(chunk, stem, head) || defined(first, stem, head))
+					&& Stems.of(chunk.title() + " " + ((first != null) ? first.text() : "")).containsAll(modifier)) {
 				titles.put(chunk.documentId(), chunk.title());
 			}
 		}

@@ -36,13 +36,18 @@ public record WholeQuestion(String kind, String predicate, boolean earlier, List
 
 	/**
 	 * "Which halls …", "how many of the routers …", "list the campgrounds that …": a
-	 * plural noun where the question would name documents (group 1).
+	 * plural noun where the question would name documents, with the noun before it when
+	 * that is no plural ("support teams"; group 1).
 	 */
 	private static final Pattern THINGS = Pattern
 		.compile("^\\W*(?:and\\s+|so\\s+)?(?:(?:in|from|under|for|with|by|on|to)"
 				+ "\\s+)?(?:which|what|how\\s+many|(?:list|name|show(?:\\s+me)?)(?:\\s+(?:all|every|each))?)\\s+(?:of\\s+)?"
 				+ "(?:the\\s+|our\\s+|your\\s+|these\\s+|those\\s+)?(?!(?:does|has|was|this|its|his|yes)\\b)"
-				+ "(\\p{L}[\\p{L}-]*[^s\\W]s)\\b", Pattern.CASE_INSENSITIVE);
+				+ "((?:\\p{L}[\\p{L}-]*\\s+)??\\p{L}[\\p{L}-]*[^s\\W]s)\\b", Pattern.CASE_INSENSITIVE);
+
+	/** "of your", "of the": what a noun phrase of things follows. */
+	private static final Pattern PARTITIVE = Pattern.compile("\\bof\\s+(?:the|our|your|these|those)\\s+\\S+\\s+\\S+$",
+			Pattern.CASE_INSENSITIVE);
 
 	/** Plural nouns English uses for documents. */
 	private static final String DOCUMENTS = "(?:documents|files|contracts|agreements|leases|policies|papers|reports"
@@ -151,7 +156,11 @@ public record WholeQuestion(String kind, String predicate, boolean earlier, List
 		// things that have a document each, asked as documents are: read as documents,
 		// the scope then narrowed to those things' documents
 		Matcher things = THINGS.matcher(message.strip());
-		if (!things.lookingAt() || things.group(1).matches("(?i)" + DOCUMENTS)) {
+		if (!things.lookingAt() || things.group(1).matches("(?i)" + DOCUMENTS)
+				|| (things.group(1).contains(" ") && !PARTITIVE.matcher(things.group()).find())) {
+			// a noun of two words only after "of the", "of your" …: "which router
+			// supports
+			// mesh?" is a noun and its verb
 			return null;
 		}
 		String asDocuments = message.strip().substring(0, things.start(1)) + "documents"

@@ -757,6 +757,23 @@ class WholeScopeTests {
 	}
 
 	@Test
+	void thingsOfAKindNamedByTwoWordsAreThosePagesSayAreBoth() {
+		lease("north", "Northern support team",
+				"The Northern support team is Quillbook's support team for customers in the north.",
+				"The Northern support team answers by phone from 8:00 to 18:00.");
+		lease("south", "Southern support team",
+				"The Southern support team is Quillbook's support team for customers in the south.",
+				"The Southern support team answers by email only.");
+		lease("sales", "Sales team", "The Sales team is Quillbook's team for new customers.",
+				"The Sales team answers by phone on weekdays.");
+
+		Answer answer = ask("Which of your support teams answer by phone?");
+
+		assertThat(answer.outcome()).as(answer.text()).isEqualTo(Answer.LIST);
+		assertThat(answer.listing().items()).extracting(Listing.Item::documentId).containsExactly("north");
+	}
+
+	@Test
 	void aWordJoinedToAPrefixThatTurnsItsMeaningIsNotTheWordAlone() {
 		lease("harbour-4", "Harbour Lane 4", "The deposit of EUR 900 is refundable when the tenancy ends.");
 		lease("harbour-5", "Harbour Lane 5", "The deposit of EUR 900 is non-refundable.");

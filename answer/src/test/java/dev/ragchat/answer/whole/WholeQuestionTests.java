@@ -97,6 +97,8 @@ class WholeQuestionTests {
 			List the campgrounds that take dogs.           | list     | take dogs        | campgrounds
 			In which campgrounds are campfires allowed?    | which    | are campfires allowed | campgrounds
 			Which of your apps can I use offline?          | which    | can I use offline | apps
+			Which of your support teams answer by phone?   | which    | answer by phone  | support teams
+			Which plans does the shop sell?                | which    | does the shop sell | plans
 			""")
 	void readsThingsAskedAboutInPlaceOfDocuments(String question, String kind, String predicate, String things) {
 		WholeQuestion whole = WholeQuestion.of(question);
