@@ -126,9 +126,8 @@ public final class NamedTogether implements Judge {
 						: "of " + labels(kind) + " only one has passages near the message");
 				continue;
 			}
-			// each reading cites its thing's first passage, one of its own pages' when
-			// the
-			// search found none of it
+			// each reading cites its thing's first passage: one of its own pages' when
+			// the search found none of it
 			List<Clarification.Reading> offered = new ArrayList<>();
 			List<ScoredChunk> cited = new ArrayList<>(judged.sources());
 			found.forEach((named, sources) -> {

@@ -106,9 +106,11 @@ final class Things {
 			if (!read.add(chunk.documentId())) {
 				continue;
 			}
-			Chunk first = first(search, chunk);
-			if ((named(chunk, stem, head) || defined(first, stem, head))
-					&& Stems.of(chunk.title() + " " + ((first != null) ? first.text() : "")).containsAll(modifier)) {
+			// the first passage is read only when the title does not settle it
+			boolean named = named(chunk, stem, head);
+			Chunk first = (named && modifier.isEmpty()) ? null : first(search, chunk);
+			if ((named || defined(first, stem, head)) && (modifier.isEmpty()
+					|| Stems.of(chunk.title() + " " + ((first != null) ? first.text() : "")).containsAll(modifier))) {
 				titles.put(chunk.documentId(), chunk.title());
 			}
 		}
