@@ -1,16 +1,22 @@
 package dev.ragchat.api.access.security;
 
 import java.io.IOException;
+import java.util.Optional;
 
+import dev.ragchat.api.access.ApiKey;
 import dev.ragchat.api.access.ApiKeys;
 import dev.ragchat.api.access.Caller;
 import dev.ragchat.api.access.KeyOwners;
+import dev.ragchat.api.access.Person;
 import dev.ragchat.api.audit.Audit;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -26,6 +32,8 @@ final class PersonSessionFilter extends OncePerRequestFilter {
 
 	/** The session attribute that holds the console key's id. */
 	static final String CONSOLE_KEY = PersonSessionFilter.class.getName() + ".consoleKey";
+
+	private static final Logger logger = LoggerFactory.getLogger(PersonSessionFilter.class);
 
 	private final ApiKeys keys;
 
@@ -54,8 +62,8 @@ final class PersonSessionFilter extends OncePerRequestFilter {
 			// the provider first (it may change the person's groups), then their rights
 			// now
 			boolean vouched = this.check == null || this.check.stillValid(session);
-			var key = vouched ? this.keys.active(keyId) : java.util.Optional.<dev.ragchat.api.access.ApiKey>empty();
-			var owner = key.flatMap((k) -> this.owners.ownerOf(k.id()));
+			Optional<ApiKey> key = vouched ? this.keys.active(keyId) : Optional.empty();
+			Optional<Person> owner = key.flatMap((k) -> this.owners.ownerOf(k.id()));
 			if (key.isPresent() && owner.isPresent()) {
 				CallerAuthentication authentication = new CallerAuthentication(
 						Caller.apiKey(key.get()).heldBy(owner.get()), true);
@@ -63,8 +71,19 @@ final class PersonSessionFilter extends OncePerRequestFilter {
 				named(request, authentication);
 			}
 			else {
+				// said, so that an operator (or a test) can tell why a person was signed
+				// out: the key's id is no secret
+				logger.info("A person's session ended at {} {}: {}", request.getMethod(), request.getRequestURI(),
+						!vouched ? "the identity provider no longer vouches for them"
+								: key.isEmpty() ? "its console key " + keyId + " is revoked or expired"
+										: "no person holds its console key " + keyId);
 				session.invalidate();
 			}
+		}
+		else if (keyId == null && request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid()
+				&& !CredentialConverter.presentsCredential(request)) {
+			logger.info("The session cookie of {} {} names no live session", request.getMethod(),
+					request.getRequestURI());
 		}
 		chain.doFilter(request, response);
 	}
