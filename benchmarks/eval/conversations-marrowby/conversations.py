@@ -312,8 +312,8 @@ CONVERSATIONS = [
       {"christmas-collections": ["Collections on the Saturdays start at the usual time of 6:30 am."]},
       ["bank-holiday-collections", "collections-marrowby-town"]),
 
-    c("marrowby-22-fake-tree", "subject named by the assistant: exception", "ANSWERABLE", "Follow-up",
-      "Factoid", "artificial", [
+    c("marrowby-22-fake-tree", "subject named by the user: a different kind of tree", "ANSWERABLE",
+      "Follow-up", "Factoid", "fake", [
           U("what do i do with the tree after christmas"),
           A("Real Christmas trees are collected from the kerb in the week of 11 January 2027, free, if you book "
             "online at marrowby.example/trees by 4 January 2027. Take off the decorations, lights and pot, and "
@@ -455,7 +455,7 @@ CONVERSATIONS = [
                                         "Plasterboard is not accepted at Quarry Road, nor is any other DIY waste."]},
       others("quarry-road-recycling-centre")),
 
-    c("marrowby-52-missed-after-centre", "new question after a long conversation: missed bin", "ANSWERABLE",
+    c("marrowby-03-missed-after-centre", "new question after a long conversation: missed bin", "ANSWERABLE",
       "N/A", "Factoid", "missed", [
           U("which tip do i have to book for"),
           A("Quarry Road Recycling Centre in Eastfold. Every visit is booked online at "
