@@ -58,7 +58,7 @@ from eval import write_scifact  # noqa: E402
 import generate  # noqa: E402
 import mtrag  # noqa: E402
 
-SETS = ("planted", "scifact", "ashcombe", "pellworth", "brambleford", "ledgerly")
+SETS = ("planted", "scifact", "ashcombe", "pellworth", "brambleford", "ledgerly", "marrowby")
 FALLBACK = "top-k fallback"
 GOALS = {"precision": 0.95, "recall": 0.95, "exactCount": 0.90}
 SCIFACT_DOCS = 300
@@ -141,6 +141,16 @@ def brambleford(args, work):
 def ledgerly(args, work):
     """The Ledgerly help-centre pages of the conversation suite, and their questions (ledgerly.json)."""
     return suite_set("ledgerly")
+
+
+def marrowby(args, work):
+    """The Marrowby council's waste and recycling pages of the conversation suite, and their questions
+    (marrowby.json)."""
+    return suite_set("marrowby")
+
+
+LOADERS = {"planted": planted, "scifact": scifact, "ashcombe": ashcombe, "pellworth": pellworth,
+           "brambleford": brambleford, "ledgerly": ledgerly, "marrowby": marrowby}
 
 
 def chains(questions):
@@ -421,8 +431,7 @@ def self_check(args):
     work = Path(args.work)
     failed = False
     for name in (s for s in SETS if not args.only or s in args.only.split(",")):
-        qset = {"planted": planted, "scifact": scifact, "ashcombe": ashcombe, "pellworth": pellworth,
-                "brambleford": brambleford, "ledgerly": ledgerly}[name](args, work)
+        qset = LOADERS[name](args, work)
         for near in (False, True):
             rows = [{"id": q["id"], "kind": q["kind"], "status": 200, "ms": 1.0, "mode": "list",
                      "score": score(q, golden_answer(q, near))} for q in qset["questions"]]
@@ -445,8 +454,7 @@ def main():
     parser.add_argument("--docs", type=int, default=2000, help="how many contracts to generate")
     parser.add_argument("--seed", type=int, default=42, help="the generator's seed")
     parser.add_argument("--only",
-                        help="sets, comma-separated: planted, scifact, ashcombe, pellworth, brambleford,"
-                             " ledgerly (default all)")
+                        help="sets, comma-separated: " + ", ".join(SETS) + " (default all)")
     parser.add_argument("--scifact", default=str(default_scifact()), help="SciFact's folder (corpus.jsonl)")
     parser.add_argument("--work", default=str(ROOT / "benchmarks/target/whole"),
                         help="where the corpora are written before upload")
@@ -470,9 +478,7 @@ def main():
     if unknown:
         sys.exit(f"unknown sets {unknown}; known: {', '.join(SETS)}")
     work = Path(args.work)
-    qsets = [{"planted": planted, "scifact": scifact, "ashcombe": ashcombe, "pellworth": pellworth,
-              "brambleford": brambleford, "ledgerly": ledgerly}[s](args, work)
-             for s in only]
+    qsets = [LOADERS[s](args, work) for s in only]
     result = {"commit": git_commit(), "started": datetime.now(timezone.utc).isoformat(timespec="seconds"),
               "machine": {"cores": os.cpu_count()},
               "config": {"docs": args.docs, "seed": args.seed, "only": only, "workers": args.workers,
