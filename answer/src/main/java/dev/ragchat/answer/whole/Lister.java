@@ -78,7 +78,7 @@ public final class Lister {
 		}
 		// 1. scope, of the things asked about when the question names no documents
 		SearchRequest scanned = question.earlier() ? scope.in(listedBefore(history)) : scope;
-		Things.Kind things = (question.things() != null) ? Things.of(this.search, scanned, question.things()) : null;
+		Things.Kind things = (question.things() != null) ? Things.of(this.search, scanned, question) : null;
 		if (question.things() != null && things == null) {
 			return null;
 		}

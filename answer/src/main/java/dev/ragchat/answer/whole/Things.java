@@ -83,11 +83,14 @@ final class Things {
 	/**
 	 * @param search the one search
 	 * @param scope the scope
-	 * @param things the kind as the question writes it ("halls")
+	 * @param question a question about things: the kind as it writes it ("halls"), and
+	 * whether only documents whose titles write every word of the kind are of it
+	 * ("recycling centres": "Quarry Road Recycling Centre")
 	 * @return the documents of the scope about one thing of that kind each, as a kind, or
 	 * {@code null} when fewer than two are (the question is then not about such things)
 	 */
-	static Kind of(KnowledgeBaseSearch search, SearchRequest scope, String things) {
+	static Kind of(KnowledgeBaseSearch search, SearchRequest scope, WholeQuestion question) {
+		String things = question.things();
 		List<String> kind = Stems.of(things);
 		if (kind.isEmpty() || kind.size() > 2) {
 			return null;
@@ -104,6 +107,12 @@ final class Things {
 		for (ScoredChunk found : scan.chunks()) {
 			Chunk chunk = found.chunk();
 			if (!read.add(chunk.documentId())) {
+				continue;
+			}
+			if (question.titled()) {
+				if (Stems.of(chunk.title()).containsAll(kind)) {
+					titles.put(chunk.documentId(), chunk.title());
+				}
 				continue;
 			}
 			// the first passage is read only when the title does not settle it

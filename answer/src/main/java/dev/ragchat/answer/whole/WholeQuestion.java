@@ -30,9 +30,13 @@ import dev.ragchat.answer.Listing;
  * @param things the things the question asks about in place of documents ("halls" of
  * "which halls allow pets?"), each with a document of its own ({@link Things}), or
  * {@code null} when it asks about documents
+ * @param titled whether the things are only those whose documents' titles write every
+ * word of the kind: a kind of two words read without "of the" or "of your" ("which
+ * recycling centres take asbestos?"), where the two words may as well be a noun and its
+ * verb ("which router supports mesh?"), which no two titles write
  */
 public record WholeQuestion(String kind, String predicate, boolean earlier, List<String> conditions, boolean names,
-		String things) {
+		String things, boolean titled) {
 
 	/**
 	 * "Which halls …", "how many of the routers …", "list the campgrounds that …": a
@@ -70,10 +74,16 @@ public record WholeQuestion(String kind, String predicate, boolean earlier, List
 						+ EARLIER + "\\b|" + BEFORE + DOCUMENTS + "\\b)\\s*(.*)$",
 				Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
+	/** How English asks for a list: "list", "show me", "can you name". */
+	private static final String LISTING = "(?:please\\s+|can\\s+you\\s+|could\\s+you\\s+)?(?:list|name|enumerate|find"
+			+ "|show(?:\\s+me)?|give\\s+me)";
+
 	private static final Pattern LIST = Pattern.compile(
-			"^\\W*(?:please\\s+|can\\s+you\\s+|could\\s+you\\s+)?(?:list|name|enumerate|find|show(?:\\s+me)?|give\\s+me)"
-					+ "\\s+(?:all\\s+|every\\s+|each\\s+)?(?:of\\s+)?(?:the\\s+)?(.+?)\\W*$",
+			"^\\W*" + LISTING + "\\s+(?:all\\s+|every\\s+|each\\s+)?(?:of\\s+)?(?:the\\s+)?(.+?)\\W*$",
 			Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+	/** A list asked for and nothing else before "every …": "List every page that …". */
+	private static final Pattern LISTING_ONLY = Pattern.compile("^\\W*" + LISTING + "$", Pattern.CASE_INSENSITIVE);
 
 	/**
 	 * "the supplier named in the contracts": what the documents name, and what narrows
@@ -156,11 +166,15 @@ public record WholeQuestion(String kind, String predicate, boolean earlier, List
 		// things that have a document each, asked as documents are: read as documents,
 		// the scope then narrowed to those things' documents
 		Matcher things = THINGS.matcher(message.strip());
-		if (!things.lookingAt() || things.group(1).matches("(?i)" + DOCUMENTS)
-				|| (things.group(1).contains(" ") && !PARTITIVE.matcher(things.group()).find())) {
-			// a noun of two words only after "of the", "of your" …: "which router
-			// supports
-			// mesh?" is a noun and its verb
+		if (!things.lookingAt() || things.group(1).matches("(?i)" + DOCUMENTS)) {
+			return null;
+		}
+		// two words are a noun of two words after "of the", "of your" …; without, they
+		// may be a noun and its verb ("which router supports mesh?"): things only if
+		// titles write both ("Quarry Road Recycling Centre")
+		boolean titled = things.group(1).contains(" ") && !PARTITIVE.matcher(things.group()).find();
+		if (titled && things.group(1).split(" ")[0].matches("(?i)" + DOCUMENT)) {
+			// "which document describes the refund policy?" asks for one document
 			return null;
 		}
 		String asDocuments = message.strip().substring(0, things.start(1)) + "documents"
@@ -175,7 +189,7 @@ public record WholeQuestion(String kind, String predicate, boolean earlier, List
 			asked = of(Listing.WHICH, which.group(3), false);
 		}
 		return (asked != null) ? new WholeQuestion(asked.kind, asked.predicate, asked.earlier, asked.conditions,
-				asked.names, things.group(1).toLowerCase(Locale.ROOT)) : null;
+				asked.names, things.group(1).toLowerCase(Locale.ROOT), titled) : null;
 	}
 
 	private static WholeQuestion ofDocuments(String text) {
@@ -185,6 +199,11 @@ public record WholeQuestion(String kind, String predicate, boolean earlier, List
 			// subject ("what fee does each contract governed by Swedish law set?") ends
 			// with the verb of what it says
 			String before = text.substring(0, each.start()).strip();
+			if (LISTING_ONLY.matcher(before).matches()) {
+				// "list every page that gives a price": the pages that give one, listed,
+				// not a figure of each
+				return ofDocuments(before + " the documents" + text.substring(each.end()));
+			}
 			String predicate = AUXILIARY.matcher(ASKING.matcher(before).replaceFirst("")).replaceFirst("");
 			String after = text.substring(each.end());
 			boolean subject = each.group(1) == null && AUXILIARY.matcher(before).find();
@@ -242,7 +261,7 @@ public record WholeQuestion(String kind, String predicate, boolean earlier, List
 	private static WholeQuestion of(String kind, String predicate, boolean earlier, List<String> conditions,
 			boolean names) {
 		String cleaned = cleaned(predicate);
-		return cleaned.isEmpty() ? null : new WholeQuestion(kind, cleaned, earlier, conditions, names, null);
+		return cleaned.isEmpty() ? null : new WholeQuestion(kind, cleaned, earlier, conditions, names, null, false);
 	}
 
 	private static String cleaned(String text) {

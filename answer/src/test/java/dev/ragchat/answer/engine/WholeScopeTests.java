@@ -774,6 +774,28 @@ class WholeScopeTests {
 	}
 
 	@Test
+	void twoWordsWithoutOfYourAreAKindOnlyWhenTitlesWriteBoth() {
+		lease("hollins", "Hollins Lane Recycling Centre",
+				"Hollins Lane Recycling Centre is the larger of the district's two recycling centres.",
+				"Hollins Lane accepts bonded asbestos if it is double-wrapped and booked in advance.");
+		lease("quarry", "Quarry Road Recycling Centre",
+				"Quarry Road Recycling Centre is the smaller of the district's two recycling centres.",
+				"Quarry Road accepts garden waste and glass.");
+		lease("ax3000", "AX3000 Router", "The AX3000 is a dual-band router.",
+				"The AX3000 supports mesh networking with other AX units.");
+		lease("bx100", "BX100 Router", "The BX100 is a single-band router.", "The BX100 has two USB ports.");
+
+		Answer centres = ask("Which recycling centres accept asbestos?");
+		assertThat(centres.outcome()).as(centres.text()).isEqualTo(Answer.LIST);
+		assertThat(centres.listing().items()).extracting(Listing.Item::documentId).containsExactly("hollins");
+		// "router supports" is a noun and its verb: no title writes both, and the
+		// question is answered as any other
+		Answer router = ask("Which router supports mesh networking?");
+		assertThat(router.outcome()).as(router.text()).isNotEqualTo(Answer.LIST);
+		assertThat(router.text()).contains("AX3000");
+	}
+
+	@Test
 	void aWordJoinedToAPrefixThatTurnsItsMeaningIsNotTheWordAlone() {
 		lease("harbour-4", "Harbour Lane 4", "The deposit of EUR 900 is refundable when the tenancy ends.");
 		lease("harbour-5", "Harbour Lane 5", "The deposit of EUR 900 is non-refundable.");

@@ -80,6 +80,7 @@ class WholeQuestionTests {
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
 			List the contracts signed in 2022.   | signed in 2022
+			List every page that gives a 2026 price. | a 2026 price
 			Show me the policies on travel       | travel
 			""")
 	void listsTheDocumentsAQuestionNamesWithoutAllOrEvery(String question, String predicate) {
@@ -99,6 +100,8 @@ class WholeQuestionTests {
 			Which of your apps can I use offline?          | which    | can I use offline | apps
 			Which of your support teams answer by phone?   | which    | answer by phone  | support teams
 			Which plans does the shop sell?                | which    | does the shop sell | plans
+			Which recycling centres take asbestos?         | which    | take asbestos    | recycling centres
+			Which depots open on Sundays?                  | which    | open on Sundays  | depots
 			""")
 	void readsThingsAskedAboutInPlaceOfDocuments(String question, String kind, String predicate, String things) {
 		WholeQuestion whole = WholeQuestion.of(question);
@@ -110,12 +113,25 @@ class WholeQuestionTests {
 	}
 
 	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			Which recycling centres take asbestos?        | recycling centres | true
+			Which router supports mesh networking?        | router supports   | true
+			Which of your support teams answer by phone?  | support teams     | false
+			Which halls allow pets?                       | halls             | false
+			""")
+	void readsTwoWordsWithoutOfYourAsThingsOnlyWhereTitlesWriteBoth(String question, String things, boolean titled) {
+		WholeQuestion whole = WholeQuestion.of(question);
+		assertThat(whole).isNotNull();
+		assertThat(whole.things()).isEqualTo(things);
+		assertThat(whole.titled()).isEqualTo(titled);
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "What does this library lend?", "How many hours can I work a week?",
-			"Which router supports mesh networking?", "How many pages does the manual have?",
-			"How many people died in the hurricane?", "Which document describes the refund policy?",
-			"What is the notice period?", "How much does the premium plan cost?", "List the risks.",
-			"Which files do I need to upload first?", "Summarise the contracts",
-			"I was told it is limited to 200 TB for each storage policy. Can you clarify?" })
+			"How many pages does the manual have?", "How many people died in the hurricane?",
+			"Which document describes the refund policy?", "What is the notice period?",
+			"How much does the premium plan cost?", "List the risks.", "Which files do I need to upload first?",
+			"Summarise the contracts", "I was told it is limited to 200 TB for each storage policy. Can you clarify?" })
 	void leavesEveryOtherQuestionToTheAnswerPath(String question) {
 		assertThat(WholeQuestion.of(question)).isNull();
 	}
