@@ -82,7 +82,9 @@ final class PersonSessionFilter extends OncePerRequestFilter {
 		}
 		else if (keyId == null && request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid()
 				&& !CredentialConverter.presentsCredential(request)) {
-			logger.info("The session cookie of {} {} names no live session", request.getMethod(),
+			// every page a signed-out browser loads sends its dead cookie: said only when
+			// asked for
+			logger.debug("The session cookie of {} {} names no live session", request.getMethod(),
 					request.getRequestURI());
 		}
 		chain.doFilter(request, response);
