@@ -62,6 +62,16 @@ public record AnswerRequest(String knowledgeBase, String question, List<Turn> hi
 	}
 
 	/**
+	 * @param asked the question, as the engine reads it
+	 * @param before the turns before it, as the engine reads them
+	 * @return the same request, with that question and those turns
+	 */
+	public AnswerRequest reading(String asked, List<Turn> before) {
+		return new AnswerRequest(this.knowledgeBase, asked, before, this.media, this.imageText, this.settings,
+				this.filter, this.trace, this.scope);
+	}
+
+	/**
 	 * @param within where to search and answer
 	 * @return the same question, asked there (its first knowledge base the one that
 	 * answers)

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import dev.ragchat.answer.AnswerGenerator;
 import dev.ragchat.answer.AnswerGenerator.Question;
@@ -82,21 +83,23 @@ final class Constraints {
 			}
 		}
 		if (asks.operator() == Asks.QUANTITY) {
-			Measures asked = Measures.asked(question.text());
+			List<Measures> asked = Measures.allAsked(question.text());
 			// a length, a distance or a size is written beside what it measures ("each
 			// lesson lasts 30 minutes"); a count or a sum is often written of what the
 			// sentence calls otherwise ("62 deaths" for people, a fee for agents)
-			Set<String> thing = (asked == Measures.FIGURE || asked == Measures.MONEY) ? Set.of()
-					: Overlap.stems(new HashSet<>(Nouns.measured(question.text())));
+			Set<String> measured = Overlap.stems(new HashSet<>(Nouns.measured(question.text())));
 			met = met.stream()
-				.filter((candidate) -> asked.givenBy(candidate.text)
-						&& (thing.isEmpty() || writes(question, candidate, thing)))
+				.filter((candidate) -> asked.stream()
+					.anyMatch((measure) -> measure.givenBy(candidate.text)
+							&& (measure == Measures.FIGURE || measure == Measures.MONEY || measured.isEmpty()
+									|| writes(question, candidate, measured))))
 				.toList();
 			// a sentence that gives what is asked (a figure, a price, a length) speaks of
 			// part of what is asked, so it need only be as near as a side of a comparison
 			if (nearest(met) < minSimilarity * ExtractiveGenerator.NEAR_QUESTION) {
-				return new Met(met, Refusal.NO_FIGURE, AnswerGenerator.NOT_FOUND
-						+ " The passages found speak of it but give no " + asked.missing() + ".");
+				return new Met(met, Refusal.NO_FIGURE,
+						AnswerGenerator.NOT_FOUND + " The passages found speak of it but give no "
+								+ asked.stream().map(Measures::missing).collect(Collectors.joining(" or ")) + ".");
 			}
 		}
 		if (asks.operator() == Asks.WHY) {

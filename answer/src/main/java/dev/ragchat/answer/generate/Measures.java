@@ -1,5 +1,7 @@
 package dev.ragchat.answer.generate;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import dev.ragchat.answer.text.Asks;
@@ -192,6 +194,28 @@ enum Measures {
 			return SPEED;
 		}
 		return ASKS_MEASURE.matcher(question).find() ? MEASURE : FIGURE;
+	}
+
+	/**
+	 * Where a question asks a second thing: "and", a comma or a semicolon before a
+	 * question word ("how many staff does she have and how long has she been there?").
+	 */
+	private static final Pattern NEXT_ASKED = Pattern.compile("(?:[?;]|,?\\s+and\\b|,)\\s*(?=(?:how|what|which)\\b)",
+			Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * @param question a question of one quantity or of several ("how many staff and how
+	 * long has she been there?")
+	 * @return what each of its quantities asks to be given, the first first: a sentence
+	 * that gives one of them answers it in part
+	 */
+	static List<Measures> allAsked(String question) {
+		List<Measures> asked = Arrays.stream(NEXT_ASKED.split(question))
+			.filter((part) -> Asks.of(part) == Asks.QUANTITY)
+			.map(Measures::asked)
+			.distinct()
+			.toList();
+		return asked.isEmpty() ? List.of(asked(question)) : asked;
 	}
 
 	/**

@@ -138,12 +138,12 @@ public enum Asks {
 
 	/**
 	 * The words by which a statement speaks of the conversation rather than name a topic:
-	 * the persons and what points ("I", "we", "she", "that one"), and the words that
-	 * correct ("no", "not", "sorry", "meant").
+	 * the persons, theirs and what points ("I", "we", "she", "mine", "that one"), and the
+	 * words that correct ("no", "not", "sorry", "meant").
 	 */
-	private static final Pattern SPEAKS = Pattern.compile("\\b(?:i|i'm|i’m|im|i've|i'd|me|my|we|we're|we’re|our|us"
-			+ "|she|she's|he|he's|her|his|they|they're|their|it|it's|it’s|its|that|that's|that’s|this|those|these|no"
-			+ "|not|sorry|meant|mean)\\b", Pattern.CASE_INSENSITIVE);
+	private static final Pattern SPEAKS = Pattern.compile("\\b(?:i|i'm|i’m|im|i've|i'd|me|my|mine"
+			+ "|we|we're|we’re|our|ours|us|she|she's|he|he's|her|hers|his|they|they're|their|theirs|it|it's|it’s|its"
+			+ "|that|that's|that’s|this|those|these|no" + "|not|sorry|meant|mean)\\b", Pattern.CASE_INSENSITIVE);
 
 	/**
 	 * What asks inside a statement: a question put indirectly ("I'm not sure I understand

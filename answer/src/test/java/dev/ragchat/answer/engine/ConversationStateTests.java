@@ -1407,6 +1407,16 @@ class ConversationStateTests {
 	}
 
 	@Test
+	void aQuestionOfTwoQuantitiesIsAnsweredInPartByAFigureOfOne() {
+		add("harbour", "Harbour", section("Dredging", "The harbour was dredged in 1902 to let larger steamers in."),
+				section("Fishing fleet", "In 1950 the fleet counted forty boats, most of them trawlers."));
+		Answer both = new Chat(extract())
+			.ask("How many boats did the harbour's fishing fleet count, and how long were they at sea?");
+		assertThat(both.grounded()).as(both.text()).isTrue();
+		assertThat(both.text()).contains("forty boats");
+	}
+
+	@Test
 	void aMessageThatAsksNothingOfItsOwnAsksTheQuestionBeforeAgainWithWhatItAdds() {
 		add("library-cards", "Library cards",
 				section("Joining", "Anyone who lives or works in the county can join the library.",
@@ -1432,6 +1442,22 @@ class ConversationStateTests {
 		// a bare topic is a question of its own
 		Answer topic = chat.ask("Joining");
 		assertThat(topic.trace().stage(Trace.REWRITE).gave()).doesNotContain("cost");
+	}
+
+	@Test
+	void aQuestionTypedWithoutItsApostropheAsksOfItsOwn() {
+		add("library-cards", "Library cards",
+				section("Joining", "Anyone who lives or works in the county can join the library.",
+						"Bring a document with your address when you join."),
+				section("Contact", "The email address of the head librarian is librarian@county.example.",
+						"The head librarian is Ada Quill."));
+		Chat chat = new Chat(extract());
+		chat.ask("Who can join the library?");
+		// "whats" asks: the message is its own question, not the one before asked again
+		Answer email = chat.ask("whats her email address");
+		assertThat(email.trace().stage(Trace.REWRITE).note()).doesNotContain("asks no question of its own");
+		assertThat(email.trace().stage(Trace.REWRITE).gave()).doesNotContain("Who can join");
+		assertThat(email.text()).as(email.text()).contains("librarian@county.example");
 	}
 
 	@Test

@@ -95,4 +95,15 @@ class MeasuresTests {
 		assertThat(heavy.givenBy("Its bowl holds 5 litres.")).isFalse();
 	}
 
+	@Test
+	void aQuestionOfTwoQuantitiesAsksEachAndOneGivenAnswersInPart() {
+		assertThat(Measures.allAsked("how many staff does she have and how long has she been there"))
+			.containsExactly(Measures.FIGURE, Measures.MEASURE);
+		assertThat(Measures.allAsked("How much is it now, and how much was it last year?"))
+			.containsExactly(Measures.MONEY);
+		assertThat(Measures.allAsked("How long does it keep the rice warm?")).containsExactly(Measures.MEASURE);
+		// one quantity asked, its words joined by "and": one measure
+		assertThat(Measures.allAsked("How long do the washing and drying take?")).containsExactly(Measures.MEASURE);
+	}
+
 }

@@ -51,7 +51,7 @@ class AsksTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "I'm 67, if that makes any difference", "She's only four.",
-			"This is for the Cedar site, we're a youth club" })
+			"This is for the Cedar site, we're a youth club", "mine's a fake one", "Ours is the older model." })
 	void aStatementThatAddsToTheQuestionBeforeAsksNothingOfItsOwn(String message) {
 		assertThat(Asks.statement(message)).isTrue();
 		assertThat(Asks.correction(message)).isFalse();
