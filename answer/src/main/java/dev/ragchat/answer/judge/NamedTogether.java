@@ -85,6 +85,13 @@ public final class NamedTogether implements Judge {
 	private static final Pattern ONE_OF = Pattern.compile("\\bone of (?:those|these|them)\\b",
 			Pattern.CASE_INSENSITIVE);
 
+	/**
+	 * How often, not which: "each time", "every day" ("how much do I take each time?").
+	 */
+	private static final Pattern HOW_OFTEN = Pattern.compile(
+			"\\b(?:each|every)\\s+(?:other\\s+)?(?:time|day|week|month|year|night|morning|evening|hour|minute|dose|meal)s?\\b",
+			Pattern.CASE_INSENSITIVE);
+
 	@Override
 	public Verdict judge(Judged judged) {
 		String message = judged.message();
@@ -95,7 +102,7 @@ public final class NamedTogether implements Judge {
 		// after an answer that asked which is meant ("Are these shares you bought, or
 		// shares from a scheme?"), "them" is the asker's own, of one kind or the other
 		java.util.regex.Matcher several = (askedWhich(judged.answered()) ? EVERY : SEVERAL)
-			.matcher(ONE_OF.matcher(message).replaceAll("it"));
+			.matcher(HOW_OFTEN.matcher(ONE_OF.matcher(message).replaceAll("it")).replaceAll(" "));
 		if (several.find()) {
 			return letThrough(judged, "the message asks of them all (\"" + several.group() + "\")");
 		}
@@ -217,17 +224,22 @@ public final class NamedTogether implements Judge {
 			if (askedBefore != null && CHOICE.matcher(askedBefore).find()) {
 				groups.add(coordinated(sentence, named));
 			}
-			for (List<Judged.Named> kind : groups) {
-				Set<String> documents = new HashSet<>();
-				long own = kind.stream()
-					.filter((thing) -> thing.documentIds().stream().allMatch(documents::add))
-					.count();
-				if (own >= 2 && !several.contains(kind)) {
-					several.add(kind);
-				}
+			addOwn(several, groups);
+		}
+		// an answer that picks none first, then speaks of each in turn, offers them all
+		addOwn(several, InTurn.offered(named, first(answered), answered));
+		return several;
+	}
+
+	/** Adds each group of at least two things with documents of their own, once. */
+	private static void addOwn(List<List<Judged.Named>> several, List<List<Judged.Named>> groups) {
+		for (List<Judged.Named> kind : groups) {
+			Set<String> documents = new HashSet<>();
+			long own = kind.stream().filter((thing) -> thing.documentIds().stream().allMatch(documents::add)).count();
+			if (own >= 2 && !several.contains(kind)) {
+				several.add(kind);
 			}
 		}
-		return several;
 	}
 
 	/**
@@ -297,7 +309,7 @@ public final class NamedTogether implements Judge {
 	 * The head of a name, lower case: what kind of thing it names. The last word, or the
 	 * word before "of" ("Martinmas Gale of 1879", "County of Alameda").
 	 */
-	private static String head(String label) {
+	static String head(String label) {
 		List<String> words = List.of(label.strip().split("[\\s-]+"));
 		int of = words.indexOf("of");
 		return Pointed.bare(words.get((of > 0) ? of - 1 : words.size() - 1)).toLowerCase(Locale.ROOT);

@@ -9,8 +9,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import dev.ragchat.answer.Clarification;
+import dev.ragchat.answer.text.Kinds;
 import dev.ragchat.answer.text.Overlap;
 import dev.ragchat.answer.text.Qualifiers;
 import dev.ragchat.retrieval.ScoredChunk;
@@ -34,8 +36,12 @@ public final class SharedName implements Judge {
 	/** Its name in an answer's trace. */
 	static final String NAME = "shared-name";
 
-	/** Words written with capitals one after another: "The Salt Winter", "Eke". */
-	private static final Pattern NAME_WORDS = Pattern.compile("\\p{Lu}[\\p{L}'’-]*(?:\\s+\\p{Lu}[\\p{L}'’-]*)*");
+	/**
+	 * Words written with capitals one after another, a figure within a word its part:
+	 * "The Salt Winter", "Eke", "COVID-19".
+	 */
+	private static final Pattern NAME_WORDS = Pattern
+		.compile("\\p{Lu}[\\p{L}\\p{N}'’-]*(?:\\s+\\p{Lu}[\\p{L}\\p{N}'’-]*)*");
 
 	@Override
 	public Verdict judge(Judged judged) {
@@ -43,7 +49,7 @@ public final class SharedName implements Judge {
 		if (judged.media() || message == null) {
 			return Verdict.answerable(judged.sources());
 		}
-		Matcher written = NAME_WORDS.matcher(message);
+		Matcher written = NAME_WORDS.matcher(message + "\n" + unwritten(message));
 		while (written.find()) {
 			List<String> name = plain(written.group());
 			// the words that only stand first in a sentence ("When", "The")
@@ -93,7 +99,8 @@ public final class SharedName implements Judge {
 					if (bare.equals(name) && !qualifier) {
 						return Map.of();
 					}
-					if ((bare.equals(name) && qualifier) || givenNames(unqualified, bare, name)) {
+					if ((bare.equals(name) && qualifier) || givenNames(unqualified, bare, name)
+							|| numbered(bare, name)) {
 						byDocument.put(document, part.strip());
 						break;
 					}
@@ -123,6 +130,29 @@ public final class SharedName implements Judge {
 			.allMatch((word) -> Character.isUpperCase(word.charAt(0)) && !StopWords.contains(plain(word).get(0)));
 	}
 
+	/**
+	 * Whether the title is the name with a number after it: a strength, a size or a
+	 * version of one thing ("Velanor 200 mg Tablets" and "Velanor 400 mg Tablets" of
+	 * "Velanor"; not "IBM Cloud Object Storage" of "IBM Cloud").
+	 */
+	private static boolean numbered(List<String> bare, List<String> name) {
+		return bare.size() > name.size() && bare.subList(0, name.size()).equals(name)
+				&& Character.isDigit(bare.get(name.size()).charAt(0));
+	}
+
+	/**
+	 * The words of a message written in lower case that are no English word WordNet
+	 * knows, each written with a capital: names typed without one ("how long can I take
+	 * velanor for?").
+	 */
+	private static String unwritten(String message) {
+		return Arrays.stream(message.split("[^\\p{L}\\p{N}'’-]+"))
+			.filter((word) -> word.length() > 2 && Character.isLowerCase(word.charAt(0)))
+			.filter((word) -> !StopWords.contains(word) && !Kinds.english(word))
+			.map((word) -> Character.toUpperCase(word.charAt(0)) + word.substring(1))
+			.collect(Collectors.joining("\n"));
+	}
+
 	/** The words without the article a title may open with ("The Salt Winter"). */
 	private static List<String> withoutArticle(List<String> words) {
 		return (!words.isEmpty() && StopWords.contains(words.get(0))) ? words.subList(1, words.size()) : words;
@@ -133,10 +163,15 @@ public final class SharedName implements Judge {
 	 * their passages and not in all ("the film", "the viaduct" that one page speaks of).
 	 */
 	private static boolean tellsApart(String message, List<String> name, Map<String, List<ScoredChunk>> readings) {
+		// versions of one thing ("Velanor 200 mg Tablets", "Velanor 400 mg Tablets") are
+		// written alike but for their figures: only their titles say which is meant
+		boolean versions = readings.keySet().stream().allMatch((label) -> numbered(plain(label), name));
 		List<Set<String>> spoken = new ArrayList<>();
 		readings.forEach((label, sources) -> {
 			StringBuilder text = new StringBuilder(label);
-			sources.forEach((source) -> text.append('\n').append(source.chunk().text()));
+			if (!versions) {
+				sources.forEach((source) -> text.append('\n').append(source.chunk().text()));
+			}
 			spoken.add(Overlap.words(text.toString()));
 		});
 		for (String word : Overlap.words(message)) {
@@ -145,7 +180,14 @@ public final class SharedName implements Judge {
 				return true;
 			}
 		}
-		return false;
+		// a number says which too, as the titles write it ("velanor 400")
+		List<List<String>> titles = readings.keySet().stream().map(SharedName::plain).toList();
+		return plain(message).stream()
+			.filter((word) -> word.chars().allMatch(Character::isDigit))
+			.anyMatch((figure) -> {
+				long holding = titles.stream().filter((title) -> title.contains(figure)).count();
+				return holding > 0 && holding < titles.size();
+			});
 	}
 
 	/** The words, lower case, without punctuation. */

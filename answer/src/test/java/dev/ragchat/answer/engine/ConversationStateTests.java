@@ -1232,6 +1232,61 @@ class ConversationStateTests {
 	}
 
 	@Test
+	void aNameSeveralPagesTitleWithANumberAfterItIsAskedBackUnlessTheQuestionSaysWhich() {
+		add("velanor-200", "Velanor 200 mg Tablets",
+				section("How long", "Do not take Velanor 200 mg for more than 10 days without seeing a doctor."));
+		add("velanor-400", "Velanor 400 mg Tablets",
+				section("How long", "Do not take Velanor 400 mg for more than 5 days without seeing a doctor."));
+		// typed without its capital, the name is still a name
+		Answer days = new Chat(extract()).ask("how many days can I take velanor for?");
+		assertThat(days.outcome()).as(days.text()).isEqualTo(Answer.CLARIFY);
+		assertThat(days.text()).contains("Velanor 200 mg Tablets").contains("Velanor 400 mg Tablets");
+		Answer strong = new Chat(extract()).ask("how many days can I take velanor 400 for?");
+		assertThat(strong.outcome()).as(strong.text()).isEqualTo(Answer.ANSWERED);
+		assertThat(strong.text()).contains("5 days");
+		// a figure within a name is part of it: "COVID-19" is no version of "COVID"
+		add("covid-about", "About COVID-19 Vaccines", section("How", "COVID-19 vaccines teach the body to fight."));
+		add("covid-testing", "COVID-19 Vaccines And Testing",
+				section("Testing", "COVID-19 vaccines do not change a test result."));
+		Answer covid = new Chat(extract()).ask("how does COVID-19 Vaccines work?");
+		assertThat(covid.outcome()).as(covid.text()).isNotEqualTo(Answer.CLARIFY);
+	}
+
+	@Test
+	void eachTimeAsksHowOftenNotOfEveryThingTheAnswerBeforeNamed() {
+		add("fennick", "Fennick Falls Trail", section("Length", "The Fennick Falls Trail is 6 km long."),
+				section("Water", "Take a litre of water each time you walk it."));
+		add("heronsway", "Heronsway Trail", section("Length", "The Heronsway Trail is 9 km long."),
+				section("Water", "Take two litres of water each time you walk it."));
+		Chat chat = new Chat(extract());
+		chat.history.add(new Turn(Turn.USER, "Which trails can I take my dog on?"));
+		chat.history.add(new Turn(Turn.ASSISTANT, "The Fennick Falls Trail and the Heronsway Trail both allow dogs."));
+		Answer water = chat.ask("how much water should I take each time?");
+		assertThat(water.outcome()).as(water.text()).isEqualTo(Answer.CLARIFY);
+	}
+
+	@Test
+	void anAnswerThatPicksNoneFirstAndSpeaksOfEachInTurnOffersThemAll() {
+		add("fennick", "Fennick Falls Trail", section("Length", "The Fennick Falls Trail is 6 km long."),
+				section("Parking", "Parking at the Fennick Falls Trail costs £3 a day."));
+		add("heronsway", "Heronsway Trail", section("Length", "The Heronsway Trail is 9 km long."),
+				section("Parking", "Parking at the Heronsway Trail costs £5 a day."));
+		Chat chat = new Chat(extract());
+		chat.history.add(new Turn(Turn.USER, "I want to walk the dog on Saturday"));
+		chat.history.add(new Turn(Turn.ASSISTANT,
+				"Both trails allow dogs on Saturdays. Fennick Falls is 6 km long. Heronsway is 9 km long."));
+		Answer parking = chat.ask("how much is parking?");
+		assertThat(parking.outcome()).as(parking.text()).isEqualTo(Answer.CLARIFY);
+		// an answer that picked one first is about it
+		Chat picked = new Chat(extract());
+		picked.history.add(new Turn(Turn.USER, "I want to walk the dog on Saturday"));
+		picked.history.add(new Turn(Turn.ASSISTANT, "Fennick Falls allows dogs on Saturdays. Heronsway does not."));
+		Answer fennick = picked.ask("how much is parking?");
+		assertThat(fennick.outcome()).as(fennick.text()).isEqualTo(Answer.ANSWERED);
+		assertThat(fennick.text()).contains("£3");
+	}
+
+	@Test
 	void aFirstMessageThatPointsBackAtNothingIsAskedBackOfferingTheDocumentsFound() {
 		Answer answer = new Chat(extract()).ask("How is it treated?");
 		assertThat(answer.outcome()).as(answer.text()).isEqualTo(Answer.CLARIFY);
