@@ -43,6 +43,9 @@ public final class SharedName implements Judge {
 	private static final Pattern NAME_WORDS = Pattern
 		.compile("\\p{Lu}[\\p{L}\\p{N}'’-]*(?:\\s+\\p{Lu}[\\p{L}\\p{N}'’-]*)*");
 
+	/** A year, as a title writes one: "2021". */
+	private static final Pattern YEAR = Pattern.compile("(?:1[89]|2[01])\\d\\d");
+
 	@Override
 	public Verdict judge(Judged judged) {
 		String message = judged.message();
@@ -133,11 +136,13 @@ public final class SharedName implements Judge {
 	/**
 	 * Whether the title is the name with a number after it: a strength, a size or a
 	 * version of one thing ("Velanor 200 mg Tablets" and "Velanor 400 mg Tablets" of
-	 * "Velanor"; not "IBM Cloud Object Storage" of "IBM Cloud").
+	 * "Velanor"; not "IBM Cloud Object Storage" of "IBM Cloud"). A year is no version:
+	 * "Corning 2021 10-K" and "Corning 2022 10-K" are one company's filings, told apart
+	 * by the period a question asks.
 	 */
 	private static boolean numbered(List<String> bare, List<String> name) {
 		return bare.size() > name.size() && bare.subList(0, name.size()).equals(name)
-				&& Character.isDigit(bare.get(name.size()).charAt(0));
+				&& Character.isDigit(bare.get(name.size()).charAt(0)) && !YEAR.matcher(bare.get(name.size())).matches();
 	}
 
 	/**

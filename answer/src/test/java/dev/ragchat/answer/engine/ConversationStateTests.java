@@ -1250,6 +1250,12 @@ class ConversationStateTests {
 				section("Testing", "COVID-19 vaccines do not change a test result."));
 		Answer covid = new Chat(extract()).ask("how does COVID-19 Vaccines work?");
 		assertThat(covid.outcome()).as(covid.text()).isNotEqualTo(Answer.CLARIFY);
+		// a year after a name is no version: one company's filings, told apart by the
+		// period asked
+		add("corning-2021", "CORNING 2021 10K", section("Tax", "The effective tax rate was 16.0% in 2021."));
+		add("corning-2022", "CORNING 2022 10K", section("Tax", "The effective tax rate was 20.0% in 2022."));
+		Answer tax = new Chat(extract()).ask("How much has the effective tax rate of Corning changed?");
+		assertThat(tax.outcome()).as(tax.text()).isNotEqualTo(Answer.CLARIFY);
 	}
 
 	@Test
