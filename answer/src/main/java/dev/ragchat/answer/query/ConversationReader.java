@@ -284,6 +284,10 @@ public final class ConversationReader implements QueryRewriter {
 					focus = before;
 				}
 			}
+			else if (answered.size() == 2 && Asks.pointsBack(answered.get(1))) {
+				// what its question pointed back at, when the answer still names it
+				focus = ConversationState.stillNamed(() -> focusOf(turn, answer, scope), focus, said);
+			}
 			if (!focus.isEmpty() && answered.size() == 2
 					&& focus.stream().noneMatch((subject) -> Subject.CITED.equals(subject.from()))) {
 				break;
@@ -343,15 +347,15 @@ public final class ConversationReader implements QueryRewriter {
 		if (cited.isEmpty()) {
 			// of the subjects its question named, those of the page the answer reads like
 			List<Subject> read = (answerNamed.isEmpty() && asked.size() > 1)
-					? within(asked,
+					? ConversationState.within(asked,
 							ConversationState
 								.documentsOf(this.mentions.found(answer.content(), scope, Subject.ASSISTANT)))
 					: List.of();
 			return !answerNamed.isEmpty() ? answerNamed : read.isEmpty() ? asked : read;
 		}
-		List<Subject> among = within(answerNamed, cited);
+		List<Subject> among = ConversationState.within(answerNamed, cited);
 		if (among.isEmpty()) {
-			among = within(asked, cited);
+			among = ConversationState.within(asked, cited);
 		}
 		if (!among.isEmpty()) {
 			return among;
@@ -360,16 +364,6 @@ public final class ConversationReader implements QueryRewriter {
 			.distinct()
 			.limit(CITED)
 			.map((document) -> new Subject(this.mentions.title(document), List.of(document), Subject.CITED))
-			.toList();
-	}
-
-	/**
-	 * The subjects of which a document was cited, each with all its documents (an answer
-	 * from a company's 2018 filing keeps the company, and its other filings, in focus).
-	 */
-	private static List<Subject> within(List<Subject> subjects, List<String> documents) {
-		return subjects.stream()
-			.filter((subject) -> subject.documentIds().stream().anyMatch(documents::contains))
 			.toList();
 	}
 

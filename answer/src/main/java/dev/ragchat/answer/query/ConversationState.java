@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -290,6 +291,10 @@ public record ConversationState(List<Subject> focus, boolean own, Asks operator,
 	private static final Pattern WHERE = Pattern.compile(
 			"\\b(?:at|on|over|in|near|beside|under|across|along|off|inside|outside|behind|opposite|such as)\\s+(?:the\\s+)?$");
 
+	/** A word written with its capital within a sentence: "for Growth customers". */
+	private static final Pattern WITHIN_SENTENCE = Pattern
+		.compile("(?<=[\\p{L}\\p{N},;]\\s{1,8})\\p{Lu}[\\p{L}\\p{N}]*(?![\\p{L}\\p{N}])");
+
 	/**
 	 * An answer that names one thing, and the others it names only as where that thing is
 	 * ("the lost property office at Old Quay Terminal", "the Ossel Bridge, a road bridge
@@ -313,6 +318,48 @@ public record ConversationState(List<Subject> focus, boolean own, Asks operator,
 			return focus;
 		}
 		return focus.stream().filter((subject) -> subject == named.get(0) || !named.contains(subject)).toList();
+	}
+
+	/**
+	 * @param before what the question before the last was about, read only when the
+	 * answer writes a name with its capital that no label in focus holds
+	 * @param focus what the last answer put in focus
+	 * @param said the last answer
+	 * @return the subjects before that the answer still names (a word of the subject's
+	 * label that no label in focus holds, written with its capital within a sentence:
+	 * "for Growth customers" of "Ledgerly Growth"): what the answer named beside them is
+	 * where it found the answer; else the focus
+	 */
+	static List<Subject> stillNamed(Supplier<List<Subject>> before, List<Subject> focus, String said) {
+		Set<String> held = new HashSet<>();
+		focus.forEach((subject) -> held.addAll(Arrays.asList(subject.label().toLowerCase(Locale.ROOT).split("\\W+"))));
+		Set<String> written = new HashSet<>();
+		Matcher capitalised = WITHIN_SENTENCE.matcher(said);
+		while (capitalised.find()) {
+			if (!held.contains(capitalised.group().toLowerCase(Locale.ROOT))) {
+				written.add(capitalised.group());
+			}
+		}
+		// most answers write no name beyond those in focus: the turn before is not read
+		List<Subject> named = new ArrayList<>();
+		for (Subject subject : written.isEmpty() ? List.<Subject>of() : before.get()) {
+			if (!focus.contains(subject) && Arrays.stream(subject.label().split("[^\\p{L}\\p{N}]+"))
+				.filter((word) -> word.length() > 2 && !held.contains(word.toLowerCase(Locale.ROOT)))
+				.anyMatch((word) -> written.contains(Character.toUpperCase(word.charAt(0)) + word.substring(1)))) {
+				named.add(subject);
+			}
+		}
+		return named.isEmpty() ? focus : named;
+	}
+
+	/**
+	 * The subjects of which a document was cited, each with all its documents (an answer
+	 * from a company's 2018 filing keeps the company, and its other filings, in focus).
+	 */
+	static List<Subject> within(List<Subject> subjects, List<String> documents) {
+		return subjects.stream()
+			.filter((subject) -> subject.documentIds().stream().anyMatch(documents::contains))
+			.toList();
 	}
 
 	/** Where the answer writes the subject: its label, or the name its label holds. */

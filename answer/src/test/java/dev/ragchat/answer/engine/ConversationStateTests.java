@@ -1293,6 +1293,29 @@ class ConversationStateTests {
 	}
 
 	@Test
+	void anAnswerThatGoesOnNamingWhatItsQuestionPointedAtKeepsItInFocus() {
+		add("plan-growth", "Ledgerly Growth",
+				section("Price", "Ledgerly Growth costs £49 a month or £490 a year in 2026."),
+				section("Users", "Ledgerly Growth includes 25 users."));
+		add("plan-team", "Ledgerly Team", section("Price", "Ledgerly Team costs £26 a month or £260 a year in 2026."));
+		add("support-uk", "UK and Ireland support team",
+				section("Contact", "Growth customers can use email, live chat and telephone support.",
+						"The UK and Ireland team answers the phone from 8 am to 6 pm."));
+		Chat chat = new Chat(extract());
+		chat.history.add(new Turn(Turn.USER, "which plan would fit a team of 12?"));
+		chat.history.add(new Turn(Turn.ASSISTANT, "Ledgerly Growth: it includes 25 users."));
+		chat.history.add(new Turn(Turn.USER, "does it come with phone support? I hate live chat"));
+		chat.history.add(new Turn(Turn.ASSISTANT, "Yes. Growth customers can use email, live chat and telephone "
+				+ "support; the UK and Ireland team's number for Growth customers is 0113 496 0582."));
+		Answer price = chat.ask("what's the yearly price?");
+		assertThat(price.trace().stage(Trace.REWRITE).note()).contains("Ledgerly Growth");
+		assertThat(price.text())
+			.as(price.trace().stage(Trace.REWRITE).note() + " | " + price.trace().stage(Trace.REWRITE).gave())
+			.contains("£490")
+			.doesNotContain("£260");
+	}
+
+	@Test
 	void aFirstMessageThatPointsBackAtNothingIsAskedBackOfferingTheDocumentsFound() {
 		Answer answer = new Chat(extract()).ask("How is it treated?");
 		assertThat(answer.outcome()).as(answer.text()).isEqualTo(Answer.CLARIFY);
