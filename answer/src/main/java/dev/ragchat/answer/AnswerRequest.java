@@ -1,6 +1,7 @@
 package dev.ragchat.answer;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import dev.ragchat.retrieval.MetadataFilter;
 import dev.ragchat.retrieval.SearchMode;
@@ -62,13 +63,17 @@ public record AnswerRequest(String knowledgeBase, String question, List<Turn> hi
 	}
 
 	/**
-	 * @param asked the question, as the engine reads it
-	 * @param before the turns before it, as the engine reads them
-	 * @return the same request, with that question and those turns
+	 * @param reading how the engine reads what the user wrote
+	 * @return the same request, its question and the user's earlier turns read so; the
+	 * answers before as they were written
 	 */
-	public AnswerRequest reading(String asked, List<Turn> before) {
-		return new AnswerRequest(this.knowledgeBase, asked, before, this.media, this.imageText, this.settings,
-				this.filter, this.trace, this.scope);
+	public AnswerRequest readAs(UnaryOperator<String> reading) {
+		List<Turn> before = this.history.stream()
+			.map((turn) -> turn.byUser()
+					? new Turn(turn.role(), reading.apply(turn.content()), turn.cited(), turn.refused()) : turn)
+			.toList();
+		return new AnswerRequest(this.knowledgeBase, reading.apply(this.question), before, this.media, this.imageText,
+				this.settings, this.filter, this.trace, this.scope);
 	}
 
 	/**

@@ -117,7 +117,7 @@ public final class StagedAnswerEngine implements AnswerEngine {
 	@Override
 	public Answer answer(AnswerRequest asked, Consumer<String> tokens) {
 		// the user's words as English spells them ("whats" as "what's"), for every step
-		AnswerRequest request = Spelling.of(asked);
+		AnswerRequest request = asked.readAs(Spelling::standard);
 		// the generator of the question's model (chosen by the caller, else the
 		// configured one); the trace records each step as it runs, when the request asks
 		AnswerGenerator generator = generator(request.settings());

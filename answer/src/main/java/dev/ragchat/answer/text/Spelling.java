@@ -1,13 +1,9 @@
 package dev.ragchat.answer.text;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import dev.ragchat.answer.AnswerRequest;
-import dev.ragchat.answer.Turn;
 
 /**
  * A message as English spells it: the contractions a chat writes without their apostrophe
@@ -38,20 +34,6 @@ public final class Spelling {
 	private static final Pattern WORD = Pattern.compile("(?<![\\p{L}\\p{N}'’])\\p{L}+(?![\\p{L}\\p{N}'’])");
 
 	private Spelling() {
-	}
-
-	/**
-	 * @param request a question and the turns before it
-	 * @return the same request, with the user's message and turns spelled as English
-	 * spells them; the answers before are read as they were written
-	 */
-	public static AnswerRequest of(AnswerRequest request) {
-		List<Turn> history = request.history()
-			.stream()
-			.map((turn) -> turn.byUser() ? new Turn(turn.role(), standard(turn.content()), turn.cited(), turn.refused())
-					: turn)
-			.toList();
-		return request.reading(standard(request.question()), history);
 	}
 
 	/**
