@@ -28,8 +28,8 @@ import dev.ragchat.answer.query.ConversationState;
 import dev.ragchat.answer.query.QueryRewriter;
 import dev.ragchat.answer.query.RewriteSearch;
 import dev.ragchat.answer.search.KnowledgeBaseSearch;
+import dev.ragchat.answer.text.ChatSpelling;
 import dev.ragchat.answer.text.CitationMarkers;
-import dev.ragchat.answer.text.Spelling;
 import dev.ragchat.answer.whole.Lister;
 import dev.ragchat.answer.whole.WholeQuestion;
 import dev.ragchat.answer.widen.Focus;
@@ -117,7 +117,7 @@ public final class StagedAnswerEngine implements AnswerEngine {
 	@Override
 	public Answer answer(AnswerRequest asked, Consumer<String> tokens) {
 		// the user's words as English spells them ("whats" as "what's"), for every step
-		AnswerRequest request = asked.readAs(Spelling::standard);
+		AnswerRequest request = asked.readAs(ChatSpelling::standard);
 		// the generator of the question's model (chosen by the caller, else the
 		// configured one); the trace records each step as it runs, when the request asks
 		AnswerGenerator generator = generator(request.settings());

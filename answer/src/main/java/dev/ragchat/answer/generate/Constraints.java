@@ -87,12 +87,12 @@ final class Constraints {
 			// a length, a distance or a size is written beside what it measures ("each
 			// lesson lasts 30 minutes"); a count or a sum is often written of what the
 			// sentence calls otherwise ("62 deaths" for people, a fee for agents)
-			Set<String> measured = Overlap.stems(new HashSet<>(Nouns.measured(question.text())));
+			Set<String> measured = asked.stream().allMatch(Measures::countOrSum) ? Set.of()
+					: Overlap.stems(new HashSet<>(Nouns.measured(question.text())));
 			met = met.stream()
 				.filter((candidate) -> asked.stream()
 					.anyMatch((measure) -> measure.givenBy(candidate.text)
-							&& (measure == Measures.FIGURE || measure == Measures.MONEY || measured.isEmpty()
-									|| writes(question, candidate, measured))))
+							&& (measure.countOrSum() || measured.isEmpty() || writes(question, candidate, measured))))
 				.toList();
 			// a sentence that gives what is asked (a figure, a price, a length) speaks of
 			// part of what is asked, so it need only be as near as a side of a comparison

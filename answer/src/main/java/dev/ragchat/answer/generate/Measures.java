@@ -219,6 +219,14 @@ enum Measures {
 	}
 
 	/**
+	 * @return whether it is a count or a sum, often written of what the sentence calls
+	 * otherwise ("62 deaths" for people), not beside what it measures
+	 */
+	boolean countOrSum() {
+		return this == FIGURE || this == MONEY;
+	}
+
+	/**
 	 * @param sentence a sentence of the sources
 	 * @return whether it gives what is asked
 	 */

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import dev.ragchat.answer.text.Pointed;
 
@@ -45,12 +44,12 @@ final class InTurn {
 		String whole = answered.toLowerCase(Locale.ROOT);
 		for (List<Judged.Named> kind : kinds.values()) {
 			List<String> apart = apart(kind);
-			if (apart.stream().anyMatch((words) -> phrase(first, words))) {
+			if (apart.stream().anyMatch((words) -> NamedTogether.phraseAt(first, words) >= 0)) {
 				continue;
 			}
 			List<Judged.Named> written = new ArrayList<>();
 			for (int i = 0; i < kind.size(); i++) {
-				if (phrase(whole, apart.get(i))) {
+				if (NamedTogether.phraseAt(whole, apart.get(i)) >= 0) {
 					written.add(kind.get(i));
 				}
 			}
@@ -82,13 +81,6 @@ final class InTurn {
 	private static boolean sharedFromEnd(List<List<String>> words, int from) {
 		return words.stream().allMatch((name) -> name.size() > from + 1)
 				&& words.stream().map((name) -> name.get(name.size() - 1 - from)).distinct().count() == 1;
-	}
-
-	/** Whether the text writes the words as a phrase of their own. */
-	private static boolean phrase(String text, String words) {
-		return Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(words) + "(?![\\p{L}\\p{N}])")
-			.matcher(text)
-			.find();
 	}
 
 }

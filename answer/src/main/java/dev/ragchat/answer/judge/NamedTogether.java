@@ -299,9 +299,16 @@ public final class NamedTogether implements Judge {
 	 * thing of a kind it has said; -1 when it does not.
 	 */
 	private static int at(String sentence, String label) {
-		String name = Qualifiers.written(sentence, label);
-		Matcher found = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(name) + "(?![\\p{L}\\p{N}])")
-			.matcher(sentence);
+		return phraseAt(sentence, Qualifiers.written(sentence, label));
+	}
+
+	/**
+	 * Where the text writes the words as a phrase of their own (not inside a longer
+	 * word); -1 when it does not.
+	 */
+	static int phraseAt(String text, String words) {
+		Matcher found = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(words) + "(?![\\p{L}\\p{N}])")
+			.matcher(text);
 		return found.find() ? found.start() : -1;
 	}
 

@@ -2,6 +2,7 @@ package dev.ragchat.answer.judge;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -52,7 +53,7 @@ public final class SharedName implements Judge {
 		if (judged.media() || message == null) {
 			return Verdict.answerable(judged.sources());
 		}
-		Matcher written = NAME_WORDS.matcher(message + "\n" + unwritten(message));
+		Matcher written = NAME_WORDS.matcher(message + "\n" + unwritten(message, judged.sources()));
 		while (written.find()) {
 			List<String> name = plain(written.group());
 			// the words that only stand first in a sentence ("When", "The")
@@ -148,11 +149,15 @@ public final class SharedName implements Judge {
 	/**
 	 * The words of a message written in lower case that are no English word WordNet
 	 * knows, each written with a capital: names typed without one ("how long can I take
-	 * velanor for?").
+	 * velanor for?"). Only words a source's title writes are looked up: no other can name
+	 * a reading.
 	 */
-	private static String unwritten(String message) {
+	private static String unwritten(String message, List<ScoredChunk> sources) {
+		Set<String> titled = new HashSet<>();
+		sources.forEach((source) -> titled.addAll(plain(source.chunk().title())));
 		return Arrays.stream(message.split("[^\\p{L}\\p{N}'’-]+"))
 			.filter((word) -> word.length() > 2 && Character.isLowerCase(word.charAt(0)))
+			.filter((word) -> titled.contains(word.toLowerCase(Locale.ROOT)))
 			.filter((word) -> !StopWords.contains(word) && !Kinds.english(word))
 			.map((word) -> Character.toUpperCase(word.charAt(0)) + word.substring(1))
 			.collect(Collectors.joining("\n"));

@@ -332,7 +332,8 @@ public record ConversationState(List<Subject> focus, boolean own, Asks operator,
 	 */
 	static List<Subject> stillNamed(Supplier<List<Subject>> before, List<Subject> focus, String said) {
 		Set<String> held = new HashSet<>();
-		focus.forEach((subject) -> held.addAll(Arrays.asList(subject.label().toLowerCase(Locale.ROOT).split("\\W+"))));
+		focus.forEach((subject) -> held
+			.addAll(Arrays.asList(subject.label().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))));
 		Set<String> written = new HashSet<>();
 		Matcher capitalised = WITHIN_SENTENCE.matcher(said);
 		while (capitalised.find()) {

@@ -143,7 +143,7 @@ public enum Asks {
 	 */
 	private static final Pattern SPEAKS = Pattern.compile("\\b(?:i|i'm|i’m|im|i've|i'd|me|my|mine"
 			+ "|we|we're|we’re|our|ours|us|she|she's|he|he's|her|hers|his|they|they're|their|theirs|it|it's|it’s|its"
-			+ "|that|that's|that’s|this|those|these|no" + "|not|sorry|meant|mean)\\b", Pattern.CASE_INSENSITIVE);
+			+ "|that|that's|that’s|this|those|these|no|not|sorry|meant|mean)\\b", Pattern.CASE_INSENSITIVE);
 
 	/**
 	 * What asks inside a statement: a question put indirectly ("I'm not sure I understand

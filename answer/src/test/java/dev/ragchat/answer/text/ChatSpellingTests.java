@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A chat's spelling read as English spells it.
  */
-class SpellingTests {
+class ChatSpellingTests {
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|',
@@ -18,21 +18,21 @@ class SpellingTests {
 					"they didnt come and i cant wait|they didn't come and i can't wait",
 					"can u summarise it|can you summarise it", "hows long the wait|how's long the wait" })
 	void contractionsWrittenWithoutTheirApostropheAreSpelledWithIt(String written, String read) {
-		assertThat(Spelling.standard(written)).isEqualTo(read);
+		assertThat(ChatSpelling.standard(written)).isEqualTo(read);
 	}
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', value = { "its lid is glass", "were they open?", "the IM service", "plan U costs more",
 			"what's the fee", "the shed is well built", "lets in light" })
 	void wordsOfTheirOwnCodesAndSpelledContractionsStayAsWritten(String written) {
-		assertThat(Spelling.standard(written)).isEqualTo(written);
+		assertThat(ChatSpelling.standard(written)).isEqualTo(written);
 	}
 
 	@Test
 	void aQuestionWrittenWithoutItsApostropheAsksOnceSpelled() {
 		// unspelled, "whats" is no question word, and "her" speaks of the conversation
 		assertThat(Asks.statement("whats her email address")).isTrue();
-		assertThat(Asks.statement(Spelling.standard("whats her email address"))).isFalse();
+		assertThat(Asks.statement(ChatSpelling.standard("whats her email address"))).isFalse();
 	}
 
 }

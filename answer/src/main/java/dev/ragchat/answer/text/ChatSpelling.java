@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * hand, as no library kept for Java restores chat spelling; it is a list of English
  * contractions, nothing of a knowledge base's.
  */
-public final class Spelling {
+public final class ChatSpelling {
 
 	private static final Map<String, String> CONTRACTED = Map.ofEntries(Map.entry("whats", "what's"),
 			Map.entry("hows", "how's"), Map.entry("whos", "who's"), Map.entry("wheres", "where's"),
@@ -33,7 +33,7 @@ public final class Spelling {
 
 	private static final Pattern WORD = Pattern.compile("(?<![\\p{L}\\p{N}'’])\\p{L}+(?![\\p{L}\\p{N}'’])");
 
-	private Spelling() {
+	private ChatSpelling() {
 	}
 
 	/**
