@@ -15,6 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.management.HotSpotDiagnosticMXBean;
 import dev.ragchat.api.Calls;
@@ -35,6 +39,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -84,8 +89,23 @@ abstract class ConsoleBrowserTestSupport {
 
 	WebDriverWait wait;
 
+	/**
+	 * What the server said of who called (sessions ended, cookies naming no session)
+	 * while the test ran: told when a question gets no answer.
+	 */
+	private final ListAppender<ILoggingEvent> access = new ListAppender<>();
+
+	private final Logger accessLogger = (Logger) LoggerFactory
+		.getLogger("dev.ragchat.api.access.security.PersonSessionFilter");
+
+	private Level accessLevel;
+
 	@BeforeEach
 	void startBrowser() throws Exception {
+		this.accessLevel = this.accessLogger.getLevel();
+		this.accessLogger.setLevel(Level.DEBUG);
+		this.access.start();
+		this.accessLogger.addAppender(this.access);
 		Path chromium = ExternalProgram.CHROMIUM.file();
 		Path chromedriver = ExternalProgram.CHROMEDRIVER.file();
 		// the driver and browser are named here, so Selenium Manager has nothing to find
@@ -125,6 +145,8 @@ abstract class ConsoleBrowserTestSupport {
 
 	@AfterEach
 	void stopBrowser() {
+		this.accessLogger.detachAppender(this.access);
+		this.accessLogger.setLevel(this.accessLevel);
 		if (this.browser != null) {
 			this.browser.quit();
 		}
@@ -202,7 +224,12 @@ abstract class ConsoleBrowserTestSupport {
 	private String unanswered() {
 		StringBuilder why = new StringBuilder();
 		try {
-			why.append("the page's last messages: ")
+			why.append("the page's error: ")
+				.append(script(
+						"const e = document.getElementById('error'); return e.hidden ? '(none)' : e.textContent"))
+				.append("\nGET /api/v1/me now: ")
+				.append(script("return fetch('/api/v1/me').then(async (r) => r.status + ' ' + await r.text())"))
+				.append("\nthe page's last messages: ")
 				.append(script("return [...document.querySelectorAll('#messages li')].slice(-2)"
 						+ ".map((li) => li.outerHTML.slice(0, 600)).join('\\n')"))
 				.append("\nits requests: ")
@@ -213,6 +240,14 @@ abstract class ConsoleBrowserTestSupport {
 		catch (RuntimeException ex) {
 			why.append("the page could not be read: ").append(ex.getMessage());
 		}
+		why.append("\nthe server's access log: ");
+		List.copyOf(this.access.list)
+			.forEach((line) -> why.append("\n  ")
+				.append(line.getLevel())
+				.append(' ')
+				.append(line.getLoggerName().replaceAll(".*\\.", ""))
+				.append(": ")
+				.append(line.getFormattedMessage()));
 		try {
 			// virtual threads (the answers') are only in this dump, not in
 			// Thread.getAllStackTraces

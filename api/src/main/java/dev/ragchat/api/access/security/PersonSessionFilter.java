@@ -79,12 +79,12 @@ final class PersonSessionFilter extends OncePerRequestFilter {
 				session.invalidate();
 			}
 		}
-		else if (keyId == null && request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid()
+		else if (keyId == null && request.getRequestedSessionId() != null
 				&& !CredentialConverter.presentsCredential(request)) {
 			// every page a signed-out browser loads sends its dead cookie: said only when
 			// asked for
-			logger.debug("The session cookie of {} {} names no live session", request.getMethod(),
-					request.getRequestURI());
+			logger.debug("The session cookie of {} {} names {}", request.getMethod(), request.getRequestURI(),
+					request.isRequestedSessionIdValid() ? "a session nobody signed in to" : "no live session");
 		}
 		chain.doFilter(request, response);
 	}
