@@ -115,6 +115,15 @@ export class SignedOut extends Error {
 	}
 }
 
+/** Whether the person's session is still signed in (GET /api/v1/me answers 200). */
+async function sessionAlive() {
+	try {
+		return (await fetch('/api/v1/me')).ok;
+	} catch {
+		return false;
+	}
+}
+
 /** What a 401 of a call made with the signed-in credential does (signs out, once). */
 export function whenUnauthorized(action) {
 	onUnauthorized = action;
@@ -126,7 +135,7 @@ export function whenUnauthorized(action) {
  * @throws SignedOut without a credential (and no {@code auth}), before any request
  * @throws Error with the server's problem detail for any other answer than 2xx
  */
-export async function api(path, { method = 'GET', json, body, headers = {}, auth, signal } = {}) {
+export async function api(path, { method = 'GET', json, body, headers = {}, auth, signal, retried } = {}) {
 	const signedIn = credential();
 	if (!auth && !signedIn) throw new SignedOut();
 	const init = { method, headers: { ...(auth || authHeaders()), ...headers }, signal };
@@ -144,7 +153,16 @@ export async function api(path, { method = 'GET', json, body, headers = {}, auth
 		// the credential in use was refused: sign out, unless that already happened (an
 		// answer to a call made before), or the call was a sign-in's attempt
 		if (response.status === 401 && !auth && !path.startsWith('/api/v1/sessions/')
-			&& JSON.stringify(credential()) === JSON.stringify(signedIn)) onUnauthorized(detail);
+			&& JSON.stringify(credential()) === JSON.stringify(signedIn)) {
+			// a person's session is asked whether it ended before they are signed out: one
+			// refused call proves nothing of it when the session goes on (a call that
+			// crossed the session's new id, say); a read is made again, once
+			if (state.person && await sessionAlive()) {
+				if (!retried && SAFE.has(method.toUpperCase())) return api(path, { method, headers, signal, retried: true });
+				throw new Error(detail);
+			}
+			onUnauthorized(detail);
+		}
 		throw new Error(detail);
 	}
 	if (response.status === 204) return null;

@@ -1,10 +1,7 @@
 package dev.ragchat.answer.generate;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.ragchat.api.TestPorts;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -24,9 +21,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
  */
 public final class SharedModelServers {
 
-	private static final int GEMINI = freePort();
+	private static final int GEMINI = TestPorts.unused();
 
-	private static final int OPENAI = freePort();
+	private static final int OPENAI = TestPorts.unused();
 
 	private SharedModelServers() {
 	}
@@ -44,19 +41,6 @@ public final class SharedModelServers {
 	 */
 	public static WireMockExtension openAi() {
 		return WireMockExtension.newInstance().options(wireMockConfig().port(OPENAI)).build();
-	}
-
-	/**
-	 * @return a port nothing listens on now, for a stub server whose address a context
-	 * must know before the server starts
-	 */
-	public static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	/**

@@ -1,13 +1,13 @@
 package dev.ragchat.api.console;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ragchat.RagChatApplication;
 import dev.ragchat.api.Calls;
+import dev.ragchat.api.TestPorts;
 import dev.ragchat.api.people.TestIdentityProvider;
 import dev.ragchat.ingestion.TestFiles;
 import org.junit.jupiter.api.AfterAll;
@@ -29,6 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -47,7 +48,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 class PeopleBrowserTests extends ConsoleBrowserTestSupport {
 
-	private static final int PORT = freePort();
+	private static final int PORT = TestPorts.unused();
 
 	private static TestIdentityProvider provider;
 
@@ -288,6 +289,35 @@ class PeopleBrowserTests extends ConsoleBrowserTestSupport {
 			.doesNotContain("upload");
 	}
 
+	@Test
+	void aCallRefusedWhileTheSessionGoesOnKeepsThePersonSignedInOneAfterItEndedSignsThemOut() throws Exception {
+		TestIdentityProvider.groups.put("barbara", List.of("library"));
+		String kb = Calls.createKnowledgeBase(this.mvc, this.masterKey, "Stacks");
+		grant(kb, "group:library", "chat");
+		signInAtTheProvider("barbara", "Barbara");
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#kb-rows tr")));
+
+		// a call the server refuses (it sent a key of its own, a wrong one) while the
+		// person's session goes on: they stay signed in
+		Object refused = script("return import(" + moduleUrl("core.js") + ").then((c) => c.api("
+				+ "'/api/v1/knowledge-bases', {headers: {'X-API-Key': 'rck_not_a_key'}})).then(() => 'answered',"
+				+ " (e) => e.message)");
+		assertThat(refused).asString().isNotEqualTo("answered").isNotEqualTo("Not signed in");
+		assertThat(this.browser.findElement(By.id("who")).getText()).isEqualTo("Signed in as Barbara");
+		assertThat(this.browser.findElement(By.id("console")).isDisplayed()).isTrue();
+		assertThat(this.browser.findElement(By.id("sign-in-form")).isDisplayed()).isFalse();
+
+		// the session ended on the server (its console key revoked): the next call signs
+		// the person out, saying so
+		String keyId = (String) script("return fetch('/api/v1/me').then((r) => r.json()).then((me) => me.keyId)");
+		this.mvc.perform(delete("/api/v1/keys/" + keyId).secure(true).header("X-Master-Key", this.masterKey))
+			.andExpect(status().isNoContent());
+		script("import(" + moduleUrl("core.js") + ").then((c) => c.api('/api/v1/knowledge-bases')).catch(() => null)");
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-form")));
+		assertThat(this.browser.findElement(By.id("error")).getText())
+			.isEqualTo("Your session has ended: sign in again.");
+	}
+
 	private void signInAtTheProvider(String username, String name) {
 		open();
 		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#provider-links a"))).click();
@@ -458,15 +488,6 @@ class PeopleBrowserTests extends ConsoleBrowserTestSupport {
 				.getContentAsString());
 		}
 		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}

@@ -8,11 +8,11 @@ import java.util.List;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.ragchat.answer.generate.ChosenModels;
-import dev.ragchat.answer.generate.SharedModelServers;
 import dev.ragchat.api.Calls;
 import dev.ragchat.api.ModuleBeans;
 import dev.ragchat.api.ModuleTestWithFronts;
 import dev.ragchat.api.PrivateFiles;
+import dev.ragchat.api.TestPorts;
 import dev.ragchat.ingestion.KnowledgeBases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,9 +69,9 @@ class ModelsModuleTests {
 
 	static final String API_KEY = "sk-local-test-7f3a9c1e5b2d";
 
-	static final int OLLAMA = SharedModelServers.freePort();
+	static final int OLLAMA = TestPorts.unused();
 
-	static final int OPENAI = SharedModelServers.freePort();
+	static final int OPENAI = TestPorts.unused();
 
 	// on ports known before they start: the context (one test instance for the class)
 	// starts before the extensions do

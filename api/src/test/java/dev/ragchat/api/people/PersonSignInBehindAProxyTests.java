@@ -1,7 +1,6 @@
 package dev.ragchat.api.people;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +10,7 @@ import java.util.List;
 
 import dev.ragchat.RagChatApplication;
 import dev.ragchat.api.Calls;
+import dev.ragchat.api.TestPorts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +35,7 @@ class PersonSignInBehindAProxyTests {
 	/** Where people reach the service, under a path of the proxy's. */
 	static final String PUBLIC_URL = "https://chat.example.test/ragchat";
 
-	private static final int PORT = freePort();
+	private static final int PORT = TestPorts.unused();
 
 	private static TestIdentityProvider provider;
 
@@ -93,15 +93,6 @@ class PersonSignInBehindAProxyTests {
 	private SignInBrowser browser() throws Exception {
 		return new SignInBrowser("https://localhost:" + PORT, PUBLIC_URL, provider.issuer(),
 				Calls.trusting(this.certificate));
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -2,7 +2,6 @@ package dev.ragchat.api.people;
 
 import java.io.IOException;
 import java.net.CookieManager;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -20,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ragchat.RagChatApplication;
 import dev.ragchat.api.Calls;
+import dev.ragchat.api.TestPorts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +46,7 @@ class PersonSignInTests {
 
 	private static final ObjectMapper json = new ObjectMapper();
 
-	private static final int PORT = freePort();
+	private static final int PORT = TestPorts.unused();
 
 	private static TestIdentityProvider provider;
 
@@ -960,15 +960,6 @@ class PersonSignInTests {
 		Matcher m = Pattern.compile("[?&]" + name + "=([^&]+)").matcher(url);
 		assertThat(m.find()).as(name + " in " + url).isTrue();
 		return m.group(1);
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -150,6 +150,7 @@ public final class TestIdentityProvider implements AutoCloseable {
 					User.withUsername("linus").password("{noop}" + PASSWORD).roles("USER").build(),
 					User.withUsername("margaret").password("{noop}" + PASSWORD).roles("USER").build(),
 					User.withUsername("hedy").password("{noop}" + PASSWORD).roles("USER").build(),
+					User.withUsername("barbara").password("{noop}" + PASSWORD).roles("USER").build(),
 					User.withUsername(FOR_ANOTHER_CLIENT).password("{noop}" + PASSWORD).roles("USER").build(),
 					User.withUsername(FROM_ANOTHER_ISSUER).password("{noop}" + PASSWORD).roles("USER").build());
 		}
