@@ -89,11 +89,17 @@ public final class ConversationReader implements QueryRewriter {
 		Asks operator = Asks.of(question);
 		ShapedQuery shaped = this.search.shape(question);
 		List<String> periods = shaped.periods();
-		if (conversation.history().isEmpty() || !named.isEmpty()) {
-			// searched as asked, and in the pages about what it names, each read whole
+		boolean movesOn = Asks.movesOn(question);
+		if (conversation.history().isEmpty() || !named.isEmpty() || movesOn) {
+			// searched as asked, and in the pages about what it names, each read whole; a
+			// message that says it moves on ("different question: …") as if it were the
+			// first, what it says it leaves not searched
+			question = Asks.afterMovingOn(question);
 			String why = (conversation.history().isEmpty())
 					? "the first message of the conversation" + ConversationState.naming(named)
-					: "the message names its own subject" + ConversationState.naming(named) + ": searched as asked";
+					: movesOn ? "the message says it moves on" + ConversationState.naming(named) + ": searched as asked"
+							: "the message names its own subject" + ConversationState.naming(named)
+									+ ": searched as asked";
 			ConversationState state = new ConversationState(named, true, operator, periods, List.of(), why);
 			// the sources are held to the names of what it names: a page about something
 			// else is no answer

@@ -185,6 +185,36 @@ public enum Asks {
 	}
 
 	/**
+	 * How English says a message leaves what was spoken of: "different question", "a
+	 * different thing", "unrelated, but", "by the way", "on another note", "changing the
+	 * subject", said in its first words and set off from what it goes on to ask.
+	 */
+	private static final Pattern MOVES_ON = Pattern.compile("^(?:\\W*[\\p{L}']+){0,4}?\\W*\\b(?:(?:completely|totally"
+			+ "|quite|a|another|one)\\s+)?(?:different\\s+(?:thing|question|topic|subject)|unrelated|by\\s+the\\s+way"
+			+ "|on\\s+(?:another|a\\s+different|a\\s+separate)\\s+note|chang(?:e|ing)\\s+(?:of\\s+|the\\s+)?subject"
+			+ "|new\\s+(?:topic|subject))\\s*(?:[,:;.!\\u2013\\u2014-]+\\s*(?:but\\b)?|(?:but|question)\\b)\\s*",
+			Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * @param message what was sent
+	 * @return whether it says it leaves what was spoken of ("ok, different question: how
+	 * long …", "Unrelated, but is there …"): nothing said before is its subject
+	 */
+	public static boolean movesOn(String message) {
+		return MOVES_ON.matcher(message).find();
+	}
+
+	/**
+	 * @param message what was sent
+	 * @return what it asks after saying it moves on ("how long …" of "fine. different
+	 * thing, how long …"), the message itself when it does not say so
+	 */
+	public static String afterMovingOn(String message) {
+		Matcher moves = MOVES_ON.matcher(message);
+		return (moves.find() && moves.end() < message.length()) ? message.substring(moves.end()) : message;
+	}
+
+	/**
 	 * The words by which English points back at something said before: the third person's
 	 * pronouns ("it", "they", "her"), "this", "that", "one" ("the other one") and "there"
 	 * when it is a place ("getting off there", not "is there a …").

@@ -1545,6 +1545,24 @@ class ConversationStateTests {
 	}
 
 	@Test
+	void aMessageThatSaysItMovesOnCarriesNothingOfTheSubjectBefore() {
+		add("climbing-wall", "Climbing wall", section("Rules", "The climbing wall is open until 21:00 on weekdays.",
+				"Children under 14 must climb with an adult."));
+		add("swimming-pool", "Swimming pool", section("Rules", "The pool is open until 20:00 on weekdays.",
+				"Children under 8 may not swim without an adult in the water."));
+		Chat chat = new Chat(extract());
+		chat.ask("How late is the climbing wall open?");
+		// the children the climbing wall's page speaks of are not what is asked: the
+		// message said it leaves the climbing wall
+		Answer swim = chat.ask("ok thanks. different question, may children swim without an adult?");
+		assertThat(swim.trace().stage(Trace.REWRITE).note()).contains("moves on");
+		assertThat(swim.trace().stage(Trace.REWRITE).gave()).isEqualTo("may children swim without an adult?");
+		assertThat(swim.trace().stage(Trace.REWRITE).conversation().focus()).isEmpty();
+		assertThat(swim.grounded()).as(swim.text()).isTrue();
+		assertThat(documents(swim)).containsOnly("swimming-pool");
+	}
+
+	@Test
 	void aCorrectionPutsAsideWhatTheAnswerBeforeNamedAndAsksItsQuestionAgain() {
 		add("classic-bikes", "Classic bikes", section("Fees", "Unlocking a classic bike costs £1.20.",
 				"A classic bike may be kept out for up to 24 hours."));

@@ -88,6 +88,23 @@ class AsksTests {
 		assertThat(Asks.pointsBack(message)).isFalse();
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "ok thanks. different question, how long is the warranty?",
+			"Unrelated, but how long is the warranty?", "by the way: how long is the warranty?",
+			"Completely different thing - how long is the warranty?", "On another note, how long is the warranty?" })
+	void aMessageThatSaysItMovesOnAsksWhatFollows(String message) {
+		assertThat(Asks.movesOn(message)).isTrue();
+		assertThat(Asks.afterMovingOn(message)).isEqualTo("how long is the warranty?");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Is that unrelated?", "What's a different thing to use instead?",
+			"Is the fee unrelated to income?", "How is the new model different, question by question?" })
+	void aMessageThatSpeaksOfDifferenceMovesNowhere(String message) {
+		assertThat(Asks.movesOn(message)).isFalse();
+		assertThat(Asks.afterMovingOn(message)).isEqualTo(message);
+	}
+
 	@Test
 	void aWordsCliticIsNoWordOfItsOwn() {
 		assertThat(Asks.own("What's the max mark I'm allowed? Isn't it the company's call?"))
