@@ -36,6 +36,12 @@ enum Measures {
 	/** A figure with its unit: a length of time or of something. */
 	MEASURE("figure with its unit"),
 
+	/**
+	 * How long or how soon: a figure with its unit, or a time told by when it ends ("by
+	 * the end of the next working day", "within a week").
+	 */
+	DURATION("figure with its unit or when it ends"),
+
 	/** A figure with its unit, or a word of frequency. */
 	FREQUENCY("figure with its unit or how often"),
 
@@ -165,6 +171,16 @@ enum Measures {
 
 	private static final Pattern ASKS_WEIGHT = Pattern.compile("\\bhow heavy\\b", Pattern.CASE_INSENSITIVE);
 
+	private static final Pattern ASKS_DURATION = Pattern.compile("\\bhow (?:long|soon)\\b", Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * A time told by when it ends, or by one of its units: "the next working day", "the
+	 * same day", "the following week", "within a month", "a fortnight".
+	 */
+	private static final Pattern ENDS = Pattern.compile("\\b(?:(?:the\\s+)?(?:next|same|following)\\s+(?:working\\s+"
+			+ "|business\\s+)?|(?:within|in|for|takes?|lasts?|up to)\\s+an?\\s+)(?:day|week|fortnight|month|year)\\b",
+			Pattern.CASE_INSENSITIVE);
+
 	private static final Pattern ASKS_SPEED = Pattern.compile("\\bhow fast\\b", Pattern.CASE_INSENSITIVE);
 
 	private final String said;
@@ -192,6 +208,9 @@ enum Measures {
 		}
 		if (ASKS_SPEED.matcher(question).find()) {
 			return SPEED;
+		}
+		if (ASKS_DURATION.matcher(question).find()) {
+			return DURATION;
 		}
 		return ASKS_MEASURE.matcher(question).find() ? MEASURE : FIGURE;
 	}
@@ -242,6 +261,7 @@ enum Measures {
 			case MONEY -> CURRENCY.matcher(text).find() || FREE.matcher(text).find()
 					|| sum(NOT_MONEY.matcher(text).replaceAll(" "));
 			case MEASURE -> WITH_UNIT.matcher(text).find();
+			case DURATION -> WITH_UNIT.matcher(text).find() || ENDS.matcher(text).find();
 			case FREQUENCY -> WITH_UNIT.matcher(text).find() || OFTEN.matcher(text).find();
 			case LENGTH -> WITH_LENGTH.matcher(text).find();
 			case WEIGHT -> WITH_WEIGHT.matcher(text).find();

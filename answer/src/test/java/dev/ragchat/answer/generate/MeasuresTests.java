@@ -51,13 +51,26 @@ class MeasuresTests {
 	@Test
 	void aQuestionOfHowLongAsksAFigureWithItsUnit() {
 		Measures asked = Measures.asked("How long does it keep the rice warm?");
-		assertThat(asked).isEqualTo(Measures.MEASURE);
+		assertThat(asked).isEqualTo(Measures.DURATION);
 		assertThat(asked.givenBy("Students can have up to 6 counselling sessions in an academic year.")).isFalse();
 		assertThat(asked.givenBy("After cooking, the R5 keeps the rice warm for up to 24 hours.")).isTrue();
 		assertThat(asked.givenBy("Most repairs take 7 working days.")).isTrue();
 		assertThat(asked.givenBy("Slots | 4, each 38 mm wide")).isTrue();
 		assertThat(asked.givenBy("An update takes a few minutes.")).isTrue();
 		assertThat(asked.givenBy("A cluster has several worker nodes.")).isFalse();
+	}
+
+	@Test
+	void aQuestionOfHowLongOrHowSoonIsAlsoAnsweredByWhenTheTimeEnds() {
+		Measures asked = Measures.asked("how long have i got to send it back?");
+		assertThat(asked).isEqualTo(Measures.DURATION);
+		assertThat(asked.givenBy("Send it back by the end of the next working day.")).isTrue();
+		assertThat(asked.givenBy("Returns are accepted within a month of delivery.")).isTrue();
+		assertThat(asked.givenBy("Send it back in its own box.")).isFalse();
+		assertThat(asked.givenBy("A day pass costs less.")).isFalse();
+		Measures far = Measures.asked("How far is the station?");
+		assertThat(far).isEqualTo(Measures.MEASURE);
+		assertThat(far.givenBy("The station is the next stop but one, the same day.")).isFalse();
 	}
 
 	@Test
@@ -98,12 +111,12 @@ class MeasuresTests {
 	@Test
 	void aQuestionOfTwoQuantitiesAsksEachAndOneGivenAnswersInPart() {
 		assertThat(Measures.allAsked("how many staff does she have and how long has she been there"))
-			.containsExactly(Measures.FIGURE, Measures.MEASURE);
+			.containsExactly(Measures.FIGURE, Measures.DURATION);
 		assertThat(Measures.allAsked("How much is it now, and how much was it last year?"))
 			.containsExactly(Measures.MONEY);
-		assertThat(Measures.allAsked("How long does it keep the rice warm?")).containsExactly(Measures.MEASURE);
+		assertThat(Measures.allAsked("How long does it keep the rice warm?")).containsExactly(Measures.DURATION);
 		// one quantity asked, its words joined by "and": one measure
-		assertThat(Measures.allAsked("How long do the washing and drying take?")).containsExactly(Measures.MEASURE);
+		assertThat(Measures.allAsked("How long do the washing and drying take?")).containsExactly(Measures.DURATION);
 	}
 
 }
