@@ -33,6 +33,8 @@ export const REFUSALS = {
 		'Ask what the documents say of it, or add a document that gives the figure.'],
 	'no-reason': ['The question asks why, and the passages near it give no reason: only what the answer before said.',
 		'Ask what the documents say of it: they give the rule, not its reason.'],
+	'no-agent': ['The question asks who did something, and no passage near it names who did it.',
+		'Ask what the documents say of it, or add a document that names who did it.'],
 };
 
 /** The refusals whose documents do speak of the question: not "Not in the documents". */

@@ -58,8 +58,15 @@ public record Refusal(String reason, String detail) {
 	 */
 	public static final String NO_REASON = "no-reason";
 
+	/**
+	 * The question asks who did something, and no passage near it names who: none writes
+	 * the doer after "by" or a name before the verb.
+	 */
+	public static final String NO_AGENT = "no-agent";
+
 	/** The refusals whose answer says what the passages do give. */
-	private static final Set<String> SAYS_WHAT_IS_GIVEN = Set.of(OTHER_PERIOD, OTHER_VERSION, NO_FIGURE, NO_REASON);
+	private static final Set<String> SAYS_WHAT_IS_GIVEN = Set.of(OTHER_PERIOD, OTHER_VERSION, NO_FIGURE, NO_REASON,
+			NO_AGENT);
 
 	/** The answer cites nothing its sources verify. */
 	public static final String NOT_VERIFIED = "citations-not-verified";

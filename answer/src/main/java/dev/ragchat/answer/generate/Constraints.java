@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -24,8 +25,9 @@ import dev.ragchat.retrieval.Chunk;
  * version from sentences of that version ({@link AskedVersions}), one of how many or how
  * much by what it asks to be given ({@link Measures}: a figure, a price, a length with
  * its unit) of the thing it measures, one of why by a sentence that gives a reason when
- * one does, and never by saying again what the answer before said. When no sentence near
- * the question meets them, the answer says what the sources give.
+ * one does, one of who did something by a sentence that names the doer
+ * ({@link AskedAgent}), and never by saying again what the answer before said. When no
+ * sentence near the question meets them, the answer says what the sources give.
  */
 final class Constraints {
 
@@ -102,13 +104,13 @@ final class Constraints {
 								+ asked.stream().map(Measures::missing).collect(Collectors.joining(" or ")) + ".");
 			}
 		}
-		if (asks.operator() == Asks.WHY) {
-			Met why = why(question, met, minSimilarity);
-			if (why.refusal() != null) {
-				return why;
-			}
-			met = why.candidates();
+		// a why is answered by a reason, a who by the doer's name
+		Met answers = (asks.operator() == Asks.WHY) ? why(question, met, minSimilarity)
+				: named(question, met, minSimilarity);
+		if (answers.refusal() != null) {
+			return answers;
 		}
+		met = answers.candidates();
 		List<Candidate> subject = met.stream()
 			.filter((candidate) -> asks.documents()
 				.contains(question.sources().get(candidate.source - 1).chunk().documentId()))
@@ -121,6 +123,23 @@ final class Constraints {
 		return new Met(
 				(own >= minSimilarity && own >= nearest(met) - ExtractiveGenerator.QUOTED_WITH_BEST) ? subject : met,
 				null, null);
+	}
+
+	/**
+	 * Who did something is answered by a sentence that names the doer; one near enough to
+	 * be a side of a comparison, as it speaks of part of what is asked (as a figure
+	 * does).
+	 */
+	private static Met named(Question question, List<Candidate> met, double minSimilarity) {
+		Optional<AskedAgent> agent = AskedAgent.asked(question.text());
+		if (agent.isEmpty()) {
+			return new Met(met, null, null);
+		}
+		List<Candidate> named = met.stream().filter((candidate) -> agent.get().namedBy(candidate.text)).toList();
+		return (nearest(named) < minSimilarity * ExtractiveGenerator.NEAR_QUESTION)
+				? new Met(named, Refusal.NO_AGENT,
+						AnswerGenerator.NOT_FOUND + " The passages found speak of it but name no one who did it.")
+				: new Met(named, null, null);
 	}
 
 	/**

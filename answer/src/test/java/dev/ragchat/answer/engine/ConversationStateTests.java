@@ -352,6 +352,30 @@ class ConversationStateTests {
 	}
 
 	@Test
+	void whoDidItIsAnsweredOnlyByASentenceThatNamesWhoDidIt() {
+		add("market-pharmacy", "Market Square Pharmacy",
+				section("About",
+						"Market Square Pharmacy is a pharmacy at 3 Market Square, in the old Corn Exchange building.",
+						"It is the only pharmacy in the town that opens on Sundays."));
+		add("harbour-pharmacy", "Harbour Pharmacy", section("History",
+				"Harbour Pharmacy was opened in 1962 by Agnes Cole, the town's first woman pharmacist."));
+		Chat chat = new Chat(extract());
+		chat.history.add(new Turn(Turn.USER, "Tell me about Market Square Pharmacy"));
+		chat.history.add(new Turn(Turn.ASSISTANT,
+				"Market Square Pharmacy is a pharmacy at 3 Market Square, in the old Corn Exchange building."));
+		Answer market = chat.ask("who opened it?");
+		// its page says when it opens, not who opened it
+		assertThat(market.grounded()).as(market.text()).isFalse();
+		assertThat(market.refusal().reason()).isEqualTo(Refusal.NO_AGENT);
+		Chat harbour = new Chat(extract());
+		harbour.history.add(new Turn(Turn.USER, "Tell me about Harbour Pharmacy"));
+		harbour.history.add(new Turn(Turn.ASSISTANT, "Harbour Pharmacy is the oldest pharmacy in the town."));
+		Answer opened = harbour.ask("who opened it?");
+		assertThat(opened.grounded()).as(opened.text()).isTrue();
+		assertThat(opened.text()).contains("Agnes Cole");
+	}
+
+	@Test
 	void whyIsAnsweredByWhatThePassageSaysNextToWhatTheAnswerBeforeSaid() {
 		add("allotment-rules", "Allotment rules", section("Sheds",
 				"Sheds must be no taller than two metres. A taller shed shades the neighbouring plots for most of the afternoon."),

@@ -1,0 +1,86 @@
+package dev.ragchat.answer.generate;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Who did something, as a question asks it ("who bred it?", "who founded the museum",
+ * "different question - who directed the film?"): answered only by a sentence that names
+ * who did it, the way English names the doer of a deed: after "by" ("bred by Edwin
+ * Tarrant", "founded by the town council") or as the name before the verb ("Per Lund
+ * directed it"). A sentence that only describes the thing ("Copper Lantern is a climbing
+ * rose …") or uses the verb of something else ("the only pharmacy that opens on Sundays")
+ * names no one. A rule of the language, the same for every subject; written by hand as no
+ * library here reads the doer of a sentence.
+ */
+final class AskedAgent {
+
+	/**
+	 * "who" at the start of a clause, then the verb of the deed: not a form of "be",
+	 * "do", "have" or a modal ("who is she", "who can use it" ask something else), not a
+	 * word that only goes on asking ("who else").
+	 */
+	private static final Pattern WHO_DID = Pattern.compile("(?:^|[.?!,;:–—-])\\W*(?:(?:and|but|so|ok|okay)\\W+)?who\\s+"
+			+ "(?!(?:is|was|are|were|be|been|am|do|does|did|can|could|should|will|would|shall|may|might|must|has|have|had"
+			+ "|else|exactly|here|there|in|of|at|on|to|among)\\b)(\\p{L}{3,})\\b", Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * A doer after "by": a name, or a body named with its article ("by the Ossby
+	 * council").
+	 */
+	private static final Pattern BY_NAME = Pattern.compile("\\bby\\s+(?:(?:the|a|an|its|his|her|their)\\s+)?\\p{Lu}");
+
+	/**
+	 * Words after which a verb names no doer: a passive's, a relative clause's, a
+	 * pronoun's.
+	 */
+	private static final String NOT_DOER = "(?:is|was|are|were|be|been|being|has|have|had|that|which|who|it|this)";
+
+	/** The verb as asked ("opened"). */
+	private final String verb;
+
+	/** Its stem, which its other forms share ("open"). */
+	private final String stem;
+
+	private AskedAgent(String verb) {
+		this.verb = verb;
+		this.stem = stem(verb);
+	}
+
+	/**
+	 * @param question a question as asked
+	 * @return who it asks to be named, when it asks who did something
+	 */
+	static Optional<AskedAgent> asked(String question) {
+		Matcher who = WHO_DID.matcher(question);
+		return who.find() ? Optional.of(new AskedAgent(who.group(1).toLowerCase(Locale.ROOT))) : Optional.empty();
+	}
+
+	/**
+	 * @param sentence a sentence of the sources
+	 * @return whether it names who did the deed asked
+	 */
+	boolean namedBy(String sentence) {
+		if (BY_NAME.matcher(sentence).find()) {
+			return true;
+		}
+		// the deed "by" someone ("founded by a group of farmers"), or the verb as asked
+		// after its doer ("Per Lund directed", "three keepers lived"), not after a word
+		// that makes it a passive or a clause of something else ("was founded", "the
+		// only one that opened")
+		return Pattern
+			.compile("(?i)\\b" + Pattern.quote(this.stem) + "\\p{L}*\\s+by\\b|\\b(?!" + NOT_DOER + "\\b)\\p{L}+\\s+"
+					+ Pattern.quote(this.verb) + "\\b")
+			.matcher(sentence)
+			.find();
+	}
+
+	/** A verb's form as asked, without the ending its other forms do not share. */
+	private static String stem(String verb) {
+		String stem = verb.replaceFirst("(?:ed|es|s|d)$", "");
+		return (stem.length() >= 3) ? stem : verb;
+	}
+
+}
