@@ -38,15 +38,17 @@ final class AskedAgent {
 	 */
 	private static final String NOT_DOER = "(?:is|was|are|were|be|been|being|has|have|had|that|which|who|it|this)";
 
-	/** The verb as asked ("opened"). */
-	private final String verb;
-
-	/** Its stem, which its other forms share ("open"). */
-	private final String stem;
+	/**
+	 * The deed "by" someone ("founded by a group of farmers"), or the verb as asked after
+	 * its doer ("Per Lund directed", "three keepers lived"), not after a word that makes
+	 * it a passive or a clause of something else ("was founded", "the only one that
+	 * opened").
+	 */
+	private final Pattern doneBy;
 
 	private AskedAgent(String verb) {
-		this.verb = verb;
-		this.stem = stem(verb);
+		this.doneBy = Pattern.compile("(?i)\\b" + Pattern.quote(stem(verb)) + "\\p{L}*\\s+by\\b|\\b(?!" + NOT_DOER
+				+ "\\b)\\p{L}+\\s+" + Pattern.quote(verb) + "\\b");
 	}
 
 	/**
@@ -63,18 +65,7 @@ final class AskedAgent {
 	 * @return whether it names who did the deed asked
 	 */
 	boolean namedBy(String sentence) {
-		if (BY_NAME.matcher(sentence).find()) {
-			return true;
-		}
-		// the deed "by" someone ("founded by a group of farmers"), or the verb as asked
-		// after its doer ("Per Lund directed", "three keepers lived"), not after a word
-		// that makes it a passive or a clause of something else ("was founded", "the
-		// only one that opened")
-		return Pattern
-			.compile("(?i)\\b" + Pattern.quote(this.stem) + "\\p{L}*\\s+by\\b|\\b(?!" + NOT_DOER + "\\b)\\p{L}+\\s+"
-					+ Pattern.quote(this.verb) + "\\b")
-			.matcher(sentence)
-			.find();
+		return BY_NAME.matcher(sentence).find() || this.doneBy.matcher(sentence).find();
 	}
 
 	/** A verb's form as asked, without the ending its other forms do not share. */

@@ -147,11 +147,27 @@ public final class Sentences {
 
 	/**
 	 * @param line a line of text
-	 * @return whether it is a table's header row: two or more years and little else
+	 * @return whether it is a table's header row: two or more years standing together
+	 * ("Years Ended December 31, 2022 2021", "December 31, 2022 December 31, 2021") and
+	 * little else, not a sentence that names two years ("The Salt Winter is a 1958 film …
+	 * based on the 1934 novel …", "She was mayor from 1925 to 1931.")
 	 */
 	public static boolean isHeader(String line) {
 		String stripped = line.strip();
-		return HEADER.matcher(stripped).matches() && YEAR.matcher(stripped).results().count() >= 2;
+		if (stripped.endsWith(".") || !HEADER.matcher(stripped).matches()) {
+			return false;
+		}
+		List<java.util.regex.MatchResult> years = YEAR.matcher(stripped).results().toList();
+		if (years.size() < 2) {
+			return false;
+		}
+		for (int i = 1; i < years.size(); i++) {
+			String between = stripped.substring(years.get(i - 1).end(), years.get(i).start()).strip();
+			if (!between.isEmpty() && between.split("\\s+").length > HEADER_GAP_WORDS) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
@@ -246,6 +262,11 @@ public final class Sentences {
 		.compile("\\s(?:\\$\\s)?(?:" + AMOUNT + ")\\s(?:\\$\\s)?(?:" + AMOUNT + ")$");
 
 	private static final java.util.regex.Pattern YEAR = Periods.YEAR;
+
+	/**
+	 * The most words between two years of a header row: a date's ("December 31,").
+	 */
+	private static final int HEADER_GAP_WORDS = 4;
 
 	private static final java.util.regex.Pattern HEADER = java.util.regex.Pattern
 		.compile("(?:[\\p{L}\\s,.:()]|\\b\\d{1,2}\\b)*(?:(?:19|20)\\d{2}(?:[\\p{L}\\s,.:()]|\\b\\d{1,2}\\b)*){2,}");

@@ -376,6 +376,25 @@ class ConversationStateTests {
 	}
 
 	@Test
+	void whoDidItIsAnsweredByTheLeadSentenceThatNamesTheDoerInPassing() {
+		add("salt-winter-film", "The Salt Winter (film)", section("The Salt Winter (film)",
+				"The Salt Winter is a 1958 Veldmark drama film directed by Per Lund, based on the 1934 novel of the "
+						+ "same name by Elin Varg. It stars Anna Rask as Lisa Nyberg and is often counted the finest film "
+						+ "made in the region."),
+				section("Production", "The producer Karin Sten bought the film rights in 1955. Per Lund wrote the "
+						+ "screenplay with the novelist Arne Falk; Elin Varg was consulted but refused a credit."));
+		add("lake-skarn", "Lake Skarn", section("Lake Skarn",
+				"Lake Skarn is 142 metres deep at its deepest point, off the Kolle reef. It usually freezes over "
+						+ "from January to March."));
+		Chat chat = new Chat(extract());
+		chat.history.add(new Turn(Turn.USER, "how deep is lake skarn?"));
+		chat.history.add(new Turn(Turn.ASSISTANT, "Lake Skarn is 142 metres deep at its deepest point."));
+		Answer film = chat.ask("different question - who directed the film of the salt winter?");
+		assertThat(film.grounded()).as(film.text() + " " + film.refusal()).isTrue();
+		assertThat(film.text()).contains("directed by Per Lund");
+	}
+
+	@Test
 	void whyIsAnsweredByWhatThePassageSaysNextToWhatTheAnswerBeforeSaid() {
 		add("allotment-rules", "Allotment rules", section("Sheds",
 				"Sheds must be no taller than two metres. A taller shed shades the neighbouring plots for most of the afternoon."),

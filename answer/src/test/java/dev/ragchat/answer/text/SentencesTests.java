@@ -54,6 +54,12 @@ class SentencesTests {
 				+ "Cost of revenues and other charges 1,234 1,100\nNet income attributable to owners 1,577 2,032");
 		assertThat(sentences).hasSize(4);
 		assertThat(Sentences.isHeader("Years Ended December 31, 2022 2021")).isTrue();
+		assertThat(Sentences.isHeader("Three Months Ended September 30, 2022 September 30, 2021")).isTrue();
+		// a sentence that names two years is no header
+		assertThat(Sentences.isHeader("The Salt Winter is a 1958 drama film directed by Per Lund, based on the 1934 "
+				+ "novel of the same name by Elin Varg"))
+			.isFalse();
+		assertThat(Sentences.isHeader("She was mayor of Harl from 1925 to 1931.")).isFalse();
 		assertThat(Sentences.isRow("Total revenues $ 66,608 $ 62,286")).isTrue();
 		assertThat(Sentences.isRow("Our revenues grew in 2022.")).isFalse();
 	}
