@@ -8,12 +8,12 @@ import java.util.regex.Pattern;
 /**
  * Who did something, as a question asks it ("who bred it?", "who founded the museum",
  * "different question - who directed the film?"): answered only by a sentence that names
- * who did it, the way English names the doer of a deed: after "by" ("bred by Edwin
- * Tarrant", "founded by the town council") or as the name before the verb ("Per Lund
- * directed it"). A sentence that only describes the thing ("Copper Lantern is a climbing
- * rose …") or uses the verb of something else ("the only pharmacy that opens on Sundays")
- * names no one. A rule of the language, the same for every subject; written by hand as no
- * library here reads the doer of a sentence.
+ * who did it, the way English names the doer of a deed: after "by" in the deed's clause
+ * ("bred by Edwin Tarrant", "founded by the town council") or as the name before the verb
+ * ("Per Lund directed it"). A sentence that only describes the thing ("Copper Lantern is
+ * a climbing rose …") or uses the verb of something else ("the only pharmacy that opens
+ * on Sundays") names no one. A rule of the language, the same for every subject; written
+ * by hand as no library here reads the doer of a sentence.
  */
 final class AskedAgent {
 
@@ -26,11 +26,8 @@ final class AskedAgent {
 			+ "(?!(?:is|was|are|were|be|been|am|do|does|did|can|could|should|will|would|shall|may|might|must|has|have|had"
 			+ "|else|exactly|here|there|in|of|at|on|to|among)\\b)(\\p{L}{3,})\\b", Pattern.CASE_INSENSITIVE);
 
-	/**
-	 * A doer after "by": a name, or a body named with its article ("by the Ossby
-	 * council").
-	 */
-	private static final Pattern BY_NAME = Pattern.compile("\\bby\\s+(?:(?:the|a|an|its|his|her|their)\\s+)?\\p{Lu}");
+	/** Articles and possessives a body named after "by" opens with. */
+	private static final String ARTICLE = "(?:(?:the|a|an|its|his|her|their)\\s+)?";
 
 	/**
 	 * Words after which a verb names no doer: a passive's, a relative clause's, a
@@ -46,9 +43,19 @@ final class AskedAgent {
 	 */
 	private final Pattern doneBy;
 
+	/**
+	 * The deed, then further in its clause a name after "by" ("opened in 1962 by Agnes
+	 * Cole", "founded in 1890 by the Ossby council"); a name after "by" of another deed
+	 * ("directed by Per Lund" for "who played him") names no one.
+	 */
+	private final Pattern doneLaterBy;
+
 	private AskedAgent(String verb) {
-		this.doneBy = Pattern.compile("(?i)\\b" + Pattern.quote(stem(verb)) + "\\p{L}*\\s+by\\b|\\b(?!" + NOT_DOER
-				+ "\\b)\\p{L}+\\s+" + Pattern.quote(verb) + "\\b");
+		String stem = Pattern.quote(stem(verb));
+		this.doneBy = Pattern.compile("(?i)\\b" + stem + "\\p{L}*\\s+by\\b|\\b(?!" + NOT_DOER + "\\b)\\p{L}+\\s+"
+				+ Pattern.quote(verb) + "\\b");
+		this.doneLaterBy = Pattern
+			.compile("(?i:\\b" + stem + "\\p{L}*)\\b[^;:,]*?\\b(?i:by)\\s+(?i:" + ARTICLE + ")\\p{Lu}");
 	}
 
 	/**
@@ -65,7 +72,7 @@ final class AskedAgent {
 	 * @return whether it names who did the deed asked
 	 */
 	boolean namedBy(String sentence) {
-		return BY_NAME.matcher(sentence).find() || this.doneBy.matcher(sentence).find();
+		return this.doneBy.matcher(sentence).find() || this.doneLaterBy.matcher(sentence).find();
 	}
 
 	/** A verb's form as asked, without the ending its other forms do not share. */

@@ -392,6 +392,15 @@ class ConversationStateTests {
 		Answer film = chat.ask("different question - who directed the film of the salt winter?");
 		assertThat(film.grounded()).as(film.text() + " " + film.refusal()).isTrue();
 		assertThat(film.text()).contains("directed by Per Lund");
+		// the same sentence names no one who played a part: its names follow "by" of
+		// other deeds
+		Chat anton = new Chat(extract());
+		anton.history.add(new Turn(Turn.USER, "so in the film of the salt winter lisa marries someone?"));
+		anton.history.add(new Turn(Turn.ASSISTANT,
+				"Yes: in the 1958 film she marries a young crane driver, Anton, who is not in the novel."));
+		Answer played = anton.ask("who played him");
+		assertThat(played.grounded()).as(played.text()).isFalse();
+		assertThat(played.refusal().reason()).isEqualTo(Refusal.NO_AGENT);
 	}
 
 	@Test

@@ -28,6 +28,13 @@ class AskedAgentTests {
 		assertThat(opened.namedBy("On bank holidays the pharmacy opens from 10:00 to 14:00.")).isFalse();
 		assertThat(opened.namedBy("The pharmacy was opened in 1962.")).isFalse();
 		assertThat(opened.namedBy("The pharmacy was opened in 1962 by Agnes Cole.")).isTrue();
+		assertThat(opened.namedBy("It was opened in 1890 by the Ossby council.")).isTrue();
+		// a name after "by" of another deed
+		AskedAgent played = AskedAgent.asked("who played him").orElseThrow();
+		assertThat(played.namedBy("The Salt Winter is a 1958 drama film directed by Per Lund, based on the 1934 novel "
+				+ "of the same name by Elin Varg."))
+			.isFalse();
+		assertThat(played.namedBy("In the film Anna Rask played Lisa Nyberg.")).isTrue();
 	}
 
 	@Test
