@@ -24,10 +24,18 @@ final class AskedAgent {
 	 */
 	private static final Pattern WHO_DID = Pattern.compile("(?:^|[.?!,;:–—-])\\W*(?:(?:and|but|so|ok|okay)\\W+)?who\\s+"
 			+ "(?!(?:is|was|are|were|be|been|am|do|does|did|can|could|should|will|would|shall|may|might|must|has|have|had"
-			+ "|else|exactly|here|there|in|of|at|on|to|among)\\b)(\\p{L}{3,})\\b", Pattern.CASE_INSENSITIVE);
+			+ "|else|exactly|here|there|in|of|at|on|to|among)\\b)(\\p{L}{3,})\\b(\\s+(?:it|them|him|her|this|that|these|those|the|a|an|its|his|their|my|our|your)\\b)?",
+			Pattern.CASE_INSENSITIVE);
 
 	/** Articles and possessives a body named after "by" opens with. */
 	private static final String ARTICLE = "(?:(?:the|a|an|its|his|her|their)\\s+)?";
+
+	/**
+	 * Words after which a verb has no object: a preposition's ("the pharmacy opened in
+	 * 1988" says when it opened, not who opened it).
+	 */
+	private static final String NO_OBJECT = "(?:in|on|at|from|for|until|till|to|with|during|after|before|since|by"
+			+ "|into|over|under|around|about|as|again|early|late)";
 
 	/**
 	 * Words after which a verb names no doer: a passive's, a relative clause's, a
@@ -50,10 +58,16 @@ final class AskedAgent {
 	 */
 	private final Pattern doneLaterBy;
 
-	private AskedAgent(String verb) {
+	/**
+	 * @param verb the verb as asked ("opened")
+	 * @param transitive whether the question gives it an object ("who opened it?"): then
+	 * the verb as written after a doer needs one too, as a verb that also says what its
+	 * subject did by itself does without ("Market Square Pharmacy opened in 1988")
+	 */
+	private AskedAgent(String verb, boolean transitive) {
 		String stem = Pattern.quote(stem(verb));
 		this.doneBy = Pattern.compile("(?i)\\b" + stem + "\\p{L}*\\s+by\\b|\\b(?!" + NOT_DOER + "\\b)\\p{L}+\\s+"
-				+ Pattern.quote(verb) + "\\b");
+				+ Pattern.quote(verb) + "\\b" + (transitive ? "(?=\\s+(?!" + NO_OBJECT + "\\b)\\p{L})" : ""));
 		this.doneLaterBy = Pattern
 			.compile("(?i:\\b" + stem + "\\p{L}*)\\b[^;:,]*?\\b(?i:by)\\s+(?i:" + ARTICLE + ")\\p{Lu}");
 	}
@@ -64,7 +78,8 @@ final class AskedAgent {
 	 */
 	static Optional<AskedAgent> asked(String question) {
 		Matcher who = WHO_DID.matcher(question);
-		return who.find() ? Optional.of(new AskedAgent(who.group(1).toLowerCase(Locale.ROOT))) : Optional.empty();
+		return who.find() ? Optional.of(new AskedAgent(who.group(1).toLowerCase(Locale.ROOT), who.group(2) != null))
+				: Optional.empty();
 	}
 
 	/**

@@ -29,6 +29,9 @@ class AskedAgentTests {
 		assertThat(opened.namedBy("The pharmacy was opened in 1962.")).isFalse();
 		assertThat(opened.namedBy("The pharmacy was opened in 1962 by Agnes Cole.")).isTrue();
 		assertThat(opened.namedBy("It was opened in 1890 by the Ossby council.")).isTrue();
+		assertThat(opened.namedBy("Agnes Cole opened it in 1962.")).isTrue();
+		// what the pharmacy did by itself, not who opened it
+		assertThat(opened.namedBy("Market Square Pharmacy opened in 1988 on the ground floor.")).isFalse();
 		// a name after "by" of another deed
 		AskedAgent played = AskedAgent.asked("who played him").orElseThrow();
 		assertThat(played.namedBy("The Salt Winter is a 1958 drama film directed by Per Lund, based on the 1934 novel "
