@@ -44,6 +44,15 @@ final class AskedAgent {
 	private static final String NOT_DOER = "(?:is|was|are|were|be|been|being|has|have|had|that|which|who|it|this)";
 
 	/**
+	 * A sentence whose deed is a passive, then in its clause a name after "by": the doer
+	 * of what the sentence tells, whichever verb the question chose for it ("was opened
+	 * in 1962 by Agnes Cole" for "who started it").
+	 */
+	private static final Pattern PASSIVE_BY = Pattern.compile("(?i:\\b(?:was|were|is|are|been|be|being)\\s+"
+			+ "(?:\\p{L}+ly\\s+)?(?:\\p{L}+(?:ed|en|wn|ht|lt|nt)|made|led|held|run|set|begun|done|won|paid|laid)\\b)"
+			+ "[^;:,]*?\\b(?i:by)\\s+(?i:" + ARTICLE + ")\\p{Lu}");
+
+	/**
 	 * The deed "by" someone ("founded by a group of farmers"), or the verb as asked after
 	 * its doer ("Per Lund directed", "three keepers lived"), not after a word that makes
 	 * it a passive or a clause of something else ("was founded", "the only one that
@@ -87,7 +96,8 @@ final class AskedAgent {
 	 * @return whether it names who did the deed asked
 	 */
 	boolean namedBy(String sentence) {
-		return this.doneBy.matcher(sentence).find() || this.doneLaterBy.matcher(sentence).find();
+		return this.doneBy.matcher(sentence).find() || this.doneLaterBy.matcher(sentence).find()
+				|| PASSIVE_BY.matcher(sentence).find();
 	}
 
 	/** A verb's form as asked, without the ending its other forms do not share. */

@@ -38,6 +38,11 @@ class AskedAgentTests {
 				+ "of the same name by Elin Varg."))
 			.isFalse();
 		assertThat(played.namedBy("In the film Anna Rask played Lisa Nyberg.")).isTrue();
+		// a passive's doer, whichever verb the question chose
+		AskedAgent started = AskedAgent.asked("who started it").orElseThrow();
+		assertThat(started.namedBy("The pharmacy was opened in 1962 by Agnes Cole, the town's first woman pharmacist."))
+			.isTrue();
+		assertThat(started.namedBy("The novel was adapted for the stage in 1946, directed by Per Lund.")).isFalse();
 	}
 
 	@Test
