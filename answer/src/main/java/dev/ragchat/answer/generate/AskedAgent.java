@@ -1,9 +1,12 @@
 package dev.ragchat.answer.generate;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Who did something, as a question asks it ("who bred it?", "who founded the museum",
@@ -20,11 +23,13 @@ final class AskedAgent {
 	/**
 	 * "who" at the start of a clause, then the verb of the deed: not a form of "be",
 	 * "do", "have" or a modal ("who is she", "who can use it" ask something else), not a
-	 * word that only goes on asking ("who else").
+	 * word that only goes on asking ("who else"); a second verb joined to it ("who
+	 * collects and maintains these data") asks of the same doer.
 	 */
 	private static final Pattern WHO_DID = Pattern.compile("(?:^|[.?!,;:–—-])\\W*(?:(?:and|but|so|ok|okay)\\W+)?who\\s+"
 			+ "(?!(?:is|was|are|were|be|been|am|do|does|did|can|could|should|will|would|shall|may|might|must|has|have|had"
-			+ "|else|exactly|here|there|in|of|at|on|to|among)\\b)(\\p{L}{3,})\\b(\\s+(?:it|them|him|her|this|that|these|those|the|a|an|its|his|their|my|our|your)\\b)?",
+			+ "|else|exactly|here|there|in|of|at|on|to|among)\\b)(\\p{L}{3,})(?:\\s+(?:and|or)\\s+(\\p{L}{3,}))?\\b"
+			+ "(\\s+(?:it|them|him|her|this|that|these|those|the|a|an|its|his|their|my|our|your|all)\\b)?",
 			Pattern.CASE_INSENSITIVE);
 
 	/** Articles and possessives a body named after "by" opens with. */
@@ -68,17 +73,21 @@ final class AskedAgent {
 	private final Pattern doneLaterBy;
 
 	/**
-	 * @param verb the verb as asked ("opened")
-	 * @param transitive whether the question gives it an object ("who opened it?"): then
-	 * the verb as written after a doer needs one too, as a verb that also says what its
-	 * subject did by itself does without ("Market Square Pharmacy opened in 1988")
+	 * @param verbs the verbs as asked ("opened")
+	 * @param transitive whether the question gives them an object ("who opened it?"):
+	 * then the verb as written after a doer needs one too, as a verb that also says what
+	 * its subject did by itself does without ("Market Square Pharmacy opened in 1988")
 	 */
-	private AskedAgent(String verb, boolean transitive) {
-		String stem = Pattern.quote(stem(verb));
-		this.doneBy = Pattern.compile("(?i)\\b" + stem + "\\p{L}*\\s+by\\b|\\b(?!" + NOT_DOER + "\\b)\\p{L}+\\s+"
-				+ Pattern.quote(verb) + "\\b" + (transitive ? "(?=\\s+(?!" + NO_OBJECT + "\\b)\\p{L})" : ""));
+	private AskedAgent(List<String> verbs, boolean transitive) {
+		String asked = verbs.stream().map(Pattern::quote).collect(Collectors.joining("|", "(?:", ")"));
+		String stems = verbs.stream()
+			.map(AskedAgent::stem)
+			.map(Pattern::quote)
+			.collect(Collectors.joining("|", "(?:", ")"));
+		this.doneBy = Pattern.compile("(?i)\\b" + stems + "\\p{L}*\\s+by\\b|\\b(?!" + NOT_DOER + "\\b)\\p{L}+\\s+"
+				+ asked + "\\b" + (transitive ? "(?=\\s+(?!" + NO_OBJECT + "\\b)\\p{L})" : ""));
 		this.doneLaterBy = Pattern
-			.compile("(?i:\\b" + stem + "\\p{L}*)\\b[^;:,]*?\\b(?i:by)\\s+(?i:" + ARTICLE + ")\\p{Lu}");
+			.compile("(?i:\\b" + stems + "\\p{L}*)\\b[^;:,]*?\\b(?i:by)\\s+(?i:" + ARTICLE + ")\\p{Lu}");
 	}
 
 	/**
@@ -87,8 +96,14 @@ final class AskedAgent {
 	 */
 	static Optional<AskedAgent> asked(String question) {
 		Matcher who = WHO_DID.matcher(question);
-		return who.find() ? Optional.of(new AskedAgent(who.group(1).toLowerCase(Locale.ROOT), who.group(2) != null))
-				: Optional.empty();
+		if (!who.find()) {
+			return Optional.empty();
+		}
+		List<String> verbs = java.util.stream.Stream.of(who.group(1), who.group(2))
+			.filter(Objects::nonNull)
+			.map((verb) -> verb.toLowerCase(Locale.ROOT))
+			.toList();
+		return Optional.of(new AskedAgent(verbs, who.group(3) != null));
 	}
 
 	/**

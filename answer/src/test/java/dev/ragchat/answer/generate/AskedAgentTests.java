@@ -43,6 +43,11 @@ class AskedAgentTests {
 		assertThat(started.namedBy("The pharmacy was opened in 1962 by Agnes Cole, the town's first woman pharmacist."))
 			.isTrue();
 		assertThat(started.namedBy("The novel was adapted for the stage in 1946, directed by Per Lund.")).isFalse();
+		// two deeds asked of one doer
+		AskedAgent maintains = AskedAgent.asked("who collects and maintains all of these data?").orElseThrow();
+		assertThat(maintains.namedBy("A subset of the datasets maintained by the Water Boards is on the portal."))
+			.isTrue();
+		assertThat(maintains.namedBy("The portal was launched in 2014.")).isFalse();
 	}
 
 	@Test
