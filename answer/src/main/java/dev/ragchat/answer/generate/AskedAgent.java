@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Who did something, as a question asks it ("who bred it?", "who founded the museum",
@@ -28,7 +29,7 @@ final class AskedAgent {
 	 */
 	private static final Pattern WHO_DID = Pattern.compile("(?:^|[.?!,;:–—-])\\W*(?:(?:and|but|so|ok|okay)\\W+)?who\\s+"
 			+ "(?!(?:is|was|are|were|be|been|am|do|does|did|can|could|should|will|would|shall|may|might|must|has|have|had"
-			+ "|else|exactly|here|there|in|of|at|on|to|among)\\b)(\\p{L}{3,})(?:\\s+(?:and|or)\\s+(\\p{L}{3,}))?\\b"
+			+ "|else|exactly|here|there|in|of|at|on|to|among)\\b)(\\p{L}{3,})(?:\\s+(?:and|or)\\s+(?!(?:when|where|why|how|what|which|then)\\b)(\\p{L}{3,}))?\\b"
 			+ "(\\s+(?:it|them|him|her|this|that|these|those|the|a|an|its|his|their|my|our|your|all)\\b)?",
 			Pattern.CASE_INSENSITIVE);
 
@@ -99,7 +100,7 @@ final class AskedAgent {
 		if (!who.find()) {
 			return Optional.empty();
 		}
-		List<String> verbs = java.util.stream.Stream.of(who.group(1), who.group(2))
+		List<String> verbs = Stream.of(who.group(1), who.group(2))
 			.filter(Objects::nonNull)
 			.map((verb) -> verb.toLowerCase(Locale.ROOT))
 			.toList();

@@ -48,6 +48,12 @@ class AskedAgentTests {
 		assertThat(maintains.namedBy("A subset of the datasets maintained by the Water Boards is on the portal."))
 			.isTrue();
 		assertThat(maintains.namedBy("The portal was launched in 2014.")).isFalse();
+		// "and when" asks something else, not a second deed
+		AskedAgent founded = AskedAgent.asked("who founded it and when?").orElseThrow();
+		assertThat(founded.namedBy("The museum opened when the mill closed.")).isFalse();
+		assertThat(AskedAgent.asked("who founded and when?")
+			.orElseThrow()
+			.namedBy("The museum opened when the mill closed.")).isFalse();
 	}
 
 	@Test
