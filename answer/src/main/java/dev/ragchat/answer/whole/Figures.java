@@ -27,19 +27,23 @@ import dev.ragchat.retrieval.query.Periods;
  */
 final class Figures {
 
+	/** Degrees of temperature, a unit written with its sign ("25°C", "77 °F"). */
+	private static final String DEGREES = "°\\s?[CF](?![\\p{L}])";
+
 	/**
 	 * A bound on a figure that is asked: "more than 120 days", "at least 30 days", "under
 	 * 5%".
 	 */
 	private static final Pattern BOUND = Pattern.compile("\\b(more\\s+than|greater\\s+than|longer\\s+than|over|above"
 			+ "|exceeding|at\\s+least|less\\s+than|fewer\\s+than|shorter\\s+than|under|below|at\\s+most|up\\s+to)\\s+"
-			+ "(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)\\s*(%|[\\p{L}]+)?", Pattern.CASE_INSENSITIVE);
+			+ "(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)\\s*(%|" + DEGREES + "|[\\p{L}]+)?", Pattern.CASE_INSENSITIVE);
 
 	/**
 	 * A figure: an amount with its currency or unit ("EUR 5,000", "30 days", "4.5%").
 	 */
 	private static final Pattern FIGURE = Pattern.compile("(?:(EUR|USD|GBP|CHF|SEK|NOK|DKK|JPY|[€$£¥])\\s?)?"
-			+ "(\\d{1,3}(?:[,\u00a0 ]\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)\\s*(%|percent|per\\s+cent|(?:calendar\\s+|business\\s+"
+			+ "(\\d{1,3}(?:[,\u00a0 ]\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)\\s*(%|" + DEGREES
+			+ "|percent|per\\s+cent|(?:calendar\\s+|business\\s+"
 			+ "|working\\s+)?(?:days?|weeks?|months?|years?|hours?|minutes?)|million|billion|thousand|EUR|USD|GBP|CHF|SEK|NOK"
 			+ "|DKK|euros?|dollars?|pounds?|kron(?:er|or|a))?(?!\\w)", Pattern.CASE_INSENSITIVE);
 
@@ -271,6 +275,24 @@ final class Figures {
 					bound.group(3));
 		}
 
+		/**
+		 * Whether a sentence writes this bound itself: the same comparison before the
+		 * same amount ("Store below 25°C" of "below 25 °C"), which is what it says, not a
+		 * figure it must lie within.
+		 */
+		boolean writtenIn(String sentence) {
+			Matcher written = BOUND.matcher(sentence);
+			while (written.find()) {
+				Bound other = in(written.group());
+				if (other != null && other.sign == this.sign && other.inclusive == this.inclusive
+						&& other.amount == this.amount
+						&& (this.unit == null || other.unit == null || unit(this.unit).equals(unit(other.unit)))) {
+					return true;
+				}
+			}
+			return false;
+		}
+
 		/** Whether a figure lies within the bound, in its unit. */
 		boolean holds(Listing.Value figure) {
 			if (this.unit != null && (figure.unit() == null || !unit(figure.unit()).equals(unit(this.unit)))) {
@@ -282,7 +304,7 @@ final class Figures {
 
 		/** A unit as one word, singular or plural: "days", "Day". */
 		private static String unit(String unit) {
-			return unit.toLowerCase(Locale.ROOT).replaceFirst("s$", "");
+			return unit.toLowerCase(Locale.ROOT).replaceAll("\\s+", "").replaceFirst("s$", "");
 		}
 
 	}

@@ -185,7 +185,8 @@ final class Says {
 	int written(String sentence, Heading heading, String kind) {
 		Listing.Value value = (this.figure || kind != null) ? Figures.value(sentence, heading.text()) : null;
 		if (this.asked.isEmpty() || !mayHold(sentence, heading.text()) || (this.figure && value == null)
-				|| (this.bound != null && Figures.of(sentence).stream().noneMatch(this.bound::holds))) {
+				|| (this.bound != null && !this.bound.writtenIn(sentence)
+						&& Figures.of(sentence).stream().noneMatch(this.bound::holds))) {
 			return -1;
 		}
 		List<String> words = Stems.of(sentence);

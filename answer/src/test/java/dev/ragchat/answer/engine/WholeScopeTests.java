@@ -533,6 +533,46 @@ class WholeScopeTests {
 	}
 
 	@Test
+	void aSentenceThatWritesTheBoundAskedSaysIt() {
+		lease("ash-1", "Ash Lane 1", "Keep the flat heated above 15°C between November and March.");
+		lease("ash-2", "Ash Lane 2", "Keep the flat heated above 15 °C in winter.");
+		lease("ash-3", "Ash Lane 3", "Keep the flat heated above 18°C in winter.");
+		lease("ash-4", "Ash Lane 4", "Keep the flat heated above 12°C in winter.");
+
+		lease("ash-5", "Ash Lane 5", "Keep the flat heated above 15°C. Once opened, use within 3 months.");
+		lease("ash-6", "Ash Lane 6", "Keep the flat heated above 15°C. Do not put the bottle in the fridge.");
+
+		Answer answer = ask("Which leases say to keep the flat heated above 15 °C?");
+
+		// the bound written as asked, or a figure within it; not one outside it
+		assertThat(answer.listing().items()).extracting(Listing.Item::documentId)
+			.containsExactlyInAnyOrder("ash-1", "ash-2", "ash-3", "ash-5", "ash-6");
+	}
+
+	@Test
+	void aShortInstructionUnderItsHeadingSaysWhatIsAsked() {
+		leaseUnder("elm-1", "Elm Row 1", "Heating", "Heat above 15°C. Keep the windows shut in frost.");
+		leaseUnder("elm-2", "Elm Row 2", "Heating", "Heat above 15°C in every room, with the doors open.");
+		leaseUnder("elm-3", "Elm Row 3", "Heating", "Heat above 15°C. Bleed the radiators each autumn.");
+		lease("elm-4", "Elm Row 4", "The flat is let furnished. The flat has two bedrooms. The flat faces south.");
+
+		Answer answer = ask("How many leases say to heat the flat above 15 °C?");
+
+		assertThat(answer.listing().items()).extracting(Listing.Item::documentId)
+			.containsExactlyInAnyOrder("elm-1", "elm-2", "elm-3");
+	}
+
+	@Test
+	void aTableRowsShortCellsAreNoInstruction() {
+		leaseUnder("oak-8", "Oak Row 8", "Office hours", "Saturday | 09:00 to 13:00");
+		leaseUnder("oak-9", "Oak Row 9", "Office hours", "Saturday | closed");
+
+		Answer answer = ask("Which leases have an office open on Saturdays?");
+
+		assertThat(answer.listing().items()).extracting(Listing.Item::documentId).containsExactly("oak-8");
+	}
+
+	@Test
 	void wordsOfTwoThingsFarApartInASentenceDoNotSayIt() {
 		lease("mill-1", "Mill Street 1", "A termination fee of EUR 300 is owed when the tenant leaves early.");
 		lease("mill-2", "Mill Street 2", "The termination of a caretaker's employment is a matter for the landlord"
