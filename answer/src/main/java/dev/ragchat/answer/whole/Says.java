@@ -221,7 +221,8 @@ final class Says {
 		boolean standsFor = missing > tolerated(false) && kind != null && kind.equals(Figures.kind(value))
 				&& (markedNear(Figures.withDigits(sentence), Says::digits)
 						|| this.asked.stream().anyMatch(headed::contains));
-		if (missing > tolerated(standsFor) || negated(sentence) != this.negative
+		// an asked word a prefix turns is denied ("Catering | self-catered")
+		if (missing > tolerated(standsFor) || (negated(sentence) || Stems.turns(sentence, this.asked)) != this.negative
 				|| (!this.another && ofAnother(sentence))) {
 			// (the sentence says it, or says that it is not, as the question asks)
 			return -1;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.ragchat.retrieval.query.StopWords;
@@ -59,6 +60,23 @@ final class Stems {
 			}
 		}
 		return stems;
+	}
+
+	/**
+	 * @param text a text
+	 * @param stems stems asked
+	 * @return whether a prefix turns one of them in the text ("cater" in "self-catered"):
+	 * it says the word does not hold, as "not" would
+	 */
+	static boolean turns(String text, List<String> stems) {
+		Matcher prefixed = PREFIXED.matcher(text);
+		while (prefixed.find()) {
+			String[] after = NOT_A_WORD.split(text.substring(prefixed.end()), 2);
+			if (after.length > 0 && !after[0].isEmpty() && stems.contains(stem(after[0]))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -573,6 +573,19 @@ class WholeScopeTests {
 	}
 
 	@Test
+	void aWordAPrefixTurnsDeniesItAsNotWould() {
+		leaseUnder("fir-1", "Fir Walk 1", "Furnishing", "Furnishing | furnished, with beds and a sofa");
+		leaseUnder("fir-2", "Fir Walk 2", "Furnishing", "Furnishing | semi-furnished: a cooker and a fridge");
+		leaseUnder("fir-3", "Fir Walk 3", "Furnishing", "Furnishing | none");
+
+		assertThat(ask("Which leases are furnished?").listing().items()).extracting(Listing.Item::documentId)
+			.containsExactly("fir-1");
+		assertThat(ask("Which leases are not furnished?").listing().items()).extracting(Listing.Item::documentId)
+			.contains("fir-2")
+			.doesNotContain("fir-1");
+	}
+
+	@Test
 	void wordsOfTwoThingsFarApartInASentenceDoNotSayIt() {
 		lease("mill-1", "Mill Street 1", "A termination fee of EUR 300 is owed when the tenant leaves early.");
 		lease("mill-2", "Mill Street 2", "The termination of a caretaker's employment is a matter for the landlord"
