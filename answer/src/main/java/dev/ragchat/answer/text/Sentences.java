@@ -54,28 +54,6 @@ public final class Sentences {
 	 * goes on into the next line when that is no table row
 	 */
 	public static List<String> of(String text) {
-		return of(text, MIN_WORDS);
-	}
-
-	/**
-	 * @param text a chunk's text
-	 * @return its sentences, with those of three words that end with their full stop: a
-	 * short instruction ("Store below 25°C.") says what a question about each document
-	 * asks of it
-	 */
-	public static List<String> statements(String text) {
-		return of(text, STATEMENT_WORDS);
-	}
-
-	/**
-	 * @param text a chunk's text
-	 * @param least the fewest words of a sentence that ends with its full stop
-	 * ({@link #of(String)} keeps those long enough to answer a question; a short
-	 * instruction, "Store below 25°C.", still says what a question about each document
-	 * asks of it, where a table row's cells, "Saturday | closed", say nothing)
-	 * @return its sentences, as {@link #of(String)} splits them
-	 */
-	private static List<String> of(String text, int least) {
 		List<String> sentences = new ArrayList<>();
 		String[] lines = text.split("\n");
 		StringBuilder line = new StringBuilder();
@@ -87,7 +65,7 @@ public final class Sentences {
 				continue;
 			}
 			if (!line.toString().isBlank()) {
-				sentences.addAll(ofLine(line.toString(), least));
+				sentences.addAll(ofLine(line.toString()));
 			}
 			line.setLength(0);
 		}
@@ -298,12 +276,17 @@ public final class Sentences {
 	private static final java.util.regex.Pattern HEADER = java.util.regex.Pattern
 		.compile("(?:[\\p{L}\\s,.:()]|\\b\\d{1,2}\\b)*(?:(?:19|20)\\d{2}(?:[\\p{L}\\s,.:()]|\\b\\d{1,2}\\b)*){2,}");
 
-	private static List<String> ofLine(String text, int least) {
+	/**
+	 * The sentences of a line long enough to say something: four words, or three that end
+	 * with their full stop (an instruction, "Store below 25°C."; a table row's cells,
+	 * "Saturday | closed", say nothing alone).
+	 */
+	private static List<String> ofLine(String text) {
 		List<String> sentences = new ArrayList<>();
 		for (String piece : SentenceBreaks.of(text)) {
 			String sentence = piece.replaceAll("\\s+", " ").strip();
 			int words = sentence.split(" ").length;
-			if (words >= MIN_WORDS || words >= least && FULL_STOP.matcher(sentence).find()) {
+			if (words >= MIN_WORDS || words >= STATEMENT_WORDS && FULL_STOP.matcher(sentence).find()) {
 				sentences.add(sentence);
 			}
 		}

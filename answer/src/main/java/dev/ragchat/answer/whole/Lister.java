@@ -213,7 +213,7 @@ public final class Lister {
 			Heading heading = Heading.of(chunk.title() + "\n" + chunk.headingPath());
 			String best = null;
 			int most = question.names() ? 0 : -1;
-			for (String sentence : Sentences.statements(chunk.text())) {
+			for (String sentence : Sentences.of(chunk.text())) {
 				int written = says.written(sentence, heading, kind);
 				if (written >= 0 && question.names() && says.defines(sentence)) {
 					best = sentence;

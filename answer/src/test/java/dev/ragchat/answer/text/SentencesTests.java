@@ -81,6 +81,13 @@ class SentencesTests {
 	}
 
 	@Test
+	void aShortInstructionWithItsFullStopIsASentenceButShortCellsAreNot() {
+		assertThat(Sentences.of("Store below 25°C. Keep the tablets in the blister."))
+			.containsExactly("Store below 25°C.", "Keep the tablets in the blister.");
+		assertThat(Sentences.of("Saturday | closed\nSunday | closed")).isEmpty();
+	}
+
+	@Test
 	void neverEndsASentenceAtAnInitial() {
 		assertThat(Sentences.of("The Bachelor of Journalism (B.A.J. or B. J.) degree is offered by the school.\n"
 				+ "Its founders were William Saunders, Francis M. Drake and two others. They met in 1867."))
