@@ -33,13 +33,14 @@ final class Constraints {
 
 	/**
 	 * How English gives a reason: a cause ("because", "due to", "caused by", "as a
-	 * result"), a purpose ("in order to", "to prevent") or a finding or blame ("found
-	 * that", "blamed").
+	 * result"), a purpose ("in order to", "to prevent", "on purpose", "designed to") or a
+	 * finding or blame ("found that", "blamed").
 	 */
 	private static final Pattern REASON = Pattern.compile("\\b(?:because|due\\s+to|owing\\s+to|thanks\\s+to"
 			+ "|on\\s+account\\s+of|caus(?:e|es|ed|ing)|as\\s+a\\s+result|result(?:s|ed)?\\s+(?:of|from|in)|le(?:d|ads?)\\s+to"
 			+ "|reasons?|so\\s+that|therefore|hence|in\\s+order\\s+to|so\\s+as\\s+to|to\\s+(?:avoid|prevent|protect|reduce|stop)"
-			+ "|found\\s+that|blam(?:e|ed|es))\\b", Pattern.CASE_INSENSITIVE);
+			+ "|on\\s+purpose|deliberately|(?:designed|intended|meant)\\s+to" + "|found\\s+that|blam(?:e|ed|es))\\b",
+			Pattern.CASE_INSENSITIVE);
 
 	private Constraints() {
 	}
@@ -145,10 +146,12 @@ final class Constraints {
 	/**
 	 * A why is answered by a reason: a sentence that gives one (a cause, a purpose, a
 	 * finding) near enough to answer, or one that stands in the passage nearest the
-	 * question, next to what it explains, near enough to be a side of a comparison;
-	 * without one, by what the passages add to what the answer before said (when the
-	 * sentence nearest the question is what it said, what that sentence's passage says
-	 * next to it of what the message asks about), never by saying it again.
+	 * question, next to what it explains, near enough to be a side of a comparison.
+	 * Without one, a why that follows an answer is answered only by what the passage of
+	 * what it said adds next to it of what the message asks about (when the sentence
+	 * nearest the question is what it said), never by saying it again nor by what the
+	 * passages say of its subject besides: a page that gives no reason does not answer
+	 * why.
 	 */
 	private static Met why(Question question, List<Candidate> met, double minSimilarity) {
 		Candidate first = met.stream().max(Comparator.comparingDouble((c) -> c.nearness)).orElse(null);
@@ -157,8 +160,9 @@ final class Constraints {
 		}
 		double side = minSimilarity * ExtractiveGenerator.NEAR_QUESTION;
 		List<Candidate> reasons = met.stream()
-			.filter((candidate) -> REASON.matcher(candidate.text).find() && (candidate.nearness >= minSimilarity
-					|| (candidate.source == first.source && candidate.nearness >= side)))
+			.filter((candidate) -> (REASON.matcher(candidate.text).find() || Nouns.givesPurpose(candidate.text))
+					&& (candidate.nearness >= minSimilarity
+							|| (candidate.source == first.source && candidate.nearness >= side)))
 			.toList();
 		Set<String> said = answerBefore(question);
 		if (!reasons.isEmpty() || said.isEmpty()) {
@@ -180,8 +184,8 @@ final class Constraints {
 									+ " The passages found say what the answer before said, but give no reason for it.")
 					: new Met(next, null, null);
 		}
-		return new Met(met.stream().filter((candidate) -> !said.containsAll(Overlap.words(candidate.text))).toList(),
-				null, null);
+		return new Met(List.of(), Refusal.NO_REASON,
+				AnswerGenerator.NOT_FOUND + " The passages found speak of it but give no reason for it.");
 	}
 
 	/**

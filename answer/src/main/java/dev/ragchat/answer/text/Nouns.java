@@ -66,6 +66,25 @@ public final class Nouns {
 	}
 
 	/**
+	 * @param sentence a sentence
+	 * @return whether it says what something is done for with an infinitive after a noun
+	 * ("chose a gauge of 750 millimetres to keep down the cost"): English's purpose
+	 * clause, as the tagger reads "to" before a verb that goes on to what it does ("the
+	 * time to start" only names a time)
+	 */
+	public static boolean givesPurpose(String sentence) {
+		String[] tokens = SimpleTokenizer.INSTANCE.tokenize(sentence);
+		String[] tags = TAGGER.get().tag(tokens);
+		for (int i = 1; i + 2 < tokens.length; i++) {
+			if ("to".equalsIgnoreCase(tokens[i]) && "PART".equals(tags[i]) && "VERB".equals(tags[i + 1])
+					&& !"PUNCT".equals(tags[i + 2]) && Set.of("NOUN", "PROPN", "NUM").contains(tags[i - 1])) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
 	 * @param phrase a phrase
 	 * @return its first word that is not an article, a preposition, a pronoun, an
 	 * auxiliary or a conjunction, lower case, with its part of speech as the tagger reads

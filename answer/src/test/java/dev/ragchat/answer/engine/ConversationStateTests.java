@@ -352,6 +352,57 @@ class ConversationStateTests {
 	}
 
 	@Test
+	void whyIsNotAnsweredByThePageOfItsSubjectWhenItGivesNoReason() {
+		add("quarry-lane-tip", "Quarry Lane tip",
+				section("Opening",
+						"Quarry Lane tip is open on Monday, Thursday, Friday and Saturday from nine to five.",
+						"Quarry Lane tip is shut on Tuesday, Wednesday and Sunday.",
+						"Every visit to Quarry Lane tip has to be booked online."));
+		add("garden-waste", "Garden waste", section("Bins", "Garden waste bins are emptied every other Monday."));
+		Chat chat = new Chat(extract());
+		chat.history.add(new Turn(Turn.USER, "When can I take rubbish to the Quarry Lane tip?"));
+		// a /v1 history: the answer says it in its own words
+		chat.history.add(new Turn(Turn.ASSISTANT,
+				"Quarry Lane tip opens four days a week, Mondays and Thursdays to Saturdays, 9 am to 5 pm; book first."));
+		Answer why = chat.ask("why is it shut midweek?");
+		// the page says when it is shut, and nowhere why
+		assertThat(why.grounded()).as(why.text()).isFalse();
+		assertThat(why.refusal().reason()).isEqualTo(Refusal.NO_REASON);
+		assertThat(why.text()).contains("give no reason");
+	}
+
+	@Test
+	void whyIsAnsweredByWhatIsDoneOnPurpose() {
+		add("forma-mixer", "Forma stand mixer", section("Gearbox",
+				"The Forma stand mixer has metal gears in its gearbox, apart from one.",
+				"The Forma stand mixer has one nylon gear on purpose: if the dough is too stiff, the nylon gear breaks before the motor burns out."));
+		add("garden-waste", "Garden waste", section("Bins", "Garden waste bins are emptied every other Monday."));
+		Chat chat = new Chat(extract());
+		chat.history.add(new Turn(Turn.USER, "Are the gears of the Forma stand mixer all metal?"));
+		chat.history.add(new Turn(Turn.ASSISTANT, "All but one: one gear of the Forma's gearbox is nylon."));
+		Answer why = chat.ask("Why would a mixer have a plastic gear?");
+		assertThat(why.grounded()).as(why.text()).isTrue();
+		assertThat(why.citations()).as(why.trace().toString())
+			.anySatisfy((citation) -> assertThat(citation.quote()).contains("on purpose"));
+	}
+
+	@Test
+	void whyIsAnsweredByWhatTheChoiceWasMadeFor() {
+		add("hexley-canal", "Hexley Canal",
+				section("History", "The Hexley Canal opened in 1794 between Hexley and the river port of Amble.",
+						"Its engineer, Ruth Calder, chose locks of only seven feet to save water on the dry summit."),
+				section("Today", "The Hexley Canal has narrow locks and is used by holiday boats."));
+		add("garden-waste", "Garden waste", section("Bins", "Garden waste bins are emptied every other Monday."));
+		Chat chat = new Chat(extract());
+		chat.history.add(new Turn(Turn.USER, "Can a wide barge use the Hexley Canal?"));
+		chat.history.add(new Turn(Turn.ASSISTANT, "No: the Hexley Canal has narrow locks, so only narrowboats fit."));
+		Answer why = chat.ask("why narrow locks?");
+		assertThat(why.grounded()).as(why.text()).isTrue();
+		assertThat(why.citations()).as(why.trace().toString())
+			.anySatisfy((citation) -> assertThat(citation.quote()).contains("to save water"));
+	}
+
+	@Test
 	void whoDidItIsAnsweredOnlyByASentenceThatNamesWhoDidIt() {
 		add("market-pharmacy", "Market Square Pharmacy",
 				section("About",
