@@ -295,12 +295,13 @@ enum Measures {
 	}
 
 	/**
-	 * A figure that {@code lead} lets stand, at most two words, then one of the units.
+	 * A figure that {@code lead} lets stand, at most two words, then one of the units. An
+	 * ordinal ("the 20th week") says which one, not how many: no measure.
 	 */
 	private static Pattern withUnit(String lead, String units) {
 		return Pattern.compile(
-				lead + "(?:" + NUMBER + "|\\b(?:a few|several|a couple of)\\b)[\\p{N},.\\s–-]*(?:[\\p{L}-]+\\s+){0,2}?"
-						+ units + "(?![\\p{L}])",
+				lead + "(?:" + NUMBER + "|\\b(?:a few|several|a couple of)\\b)[\\p{N},.\\s–-]*"
+						+ "(?!(?:st|nd|rd|th)\\b)(?:[\\p{L}-]+\\s+){0,2}?" + units + "(?![\\p{L}])",
 				Pattern.CASE_INSENSITIVE);
 	}
 

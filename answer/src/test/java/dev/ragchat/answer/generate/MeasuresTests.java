@@ -58,6 +58,10 @@ class MeasuresTests {
 		assertThat(asked.givenBy("Slots | 4, each 38 mm wide")).isTrue();
 		assertThat(asked.givenBy("An update takes a few minutes.")).isTrue();
 		assertThat(asked.givenBy("A cluster has several worker nodes.")).isFalse();
+		assertThat(asked.givenBy("Do not take it from the 20th week of pregnancy onwards.")).isFalse();
+		assertThat(Measures.asked("how often do you put it on")
+			.givenBy("Do not take it from the 20th week of pregnancy onwards.")).isFalse();
+		assertThat(Measures.asked("how often do you put it on").givenBy("Rub it in 3 times a day.")).isTrue();
 	}
 
 	@Test
