@@ -39,7 +39,7 @@ final class Constraints {
 	private static final Pattern REASON = Pattern.compile("\\b(?:because|due\\s+to|owing\\s+to|thanks\\s+to"
 			+ "|on\\s+account\\s+of|caus(?:e|es|ed|ing)|as\\s+a\\s+result|result(?:s|ed)?\\s+(?:of|from|in)|le(?:d|ads?)\\s+to"
 			+ "|reasons?|so\\s+that|therefore|hence|in\\s+order\\s+to|so\\s+as\\s+to|to\\s+(?:avoid|prevent|protect|reduce|stop)"
-			+ "|on\\s+purpose|deliberately|(?:designed|intended|meant)\\s+to" + "|found\\s+that|blam(?:e|ed|es))\\b",
+			+ "|on\\s+purpose|deliberately|(?:designed|intended|meant)\\s+to|found\\s+that|blam(?:e|ed|es))\\b",
 			Pattern.CASE_INSENSITIVE);
 
 	private Constraints() {
