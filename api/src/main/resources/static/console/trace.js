@@ -31,7 +31,7 @@ export const REFUSALS = {
 		'Ask of a version the documents cover, or add the release notes of the version you want.'],
 	'no-figure': ['The question asks a quantity (how many, how much, how long, what it costs), and no passage near it gives one.',
 		'Ask what the documents say of it, or add a document that gives the figure.'],
-	'no-reason': ['The question asks why, and the passages near it give no reason: only what the answer before said.',
+	'no-reason': ['The question asks why, and the passages near it give no reason: they say what the answer before said, or other things of its subject, not why.',
 		'Ask what the documents say of it: they give the rule, not its reason.'],
 	'no-agent': ['The question asks who did something, and no passage near it names who did it.',
 		'Ask what the documents say of it, or add a document that names who did it.'],

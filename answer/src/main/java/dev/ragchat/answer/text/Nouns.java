@@ -40,6 +40,9 @@ public final class Nouns {
 	/** The parts of speech of the words that say which thing a phrase speaks of. */
 	private static final Set<String> THING = Set.of("NOUN", "PROPN", "ADJ");
 
+	/** What an infinitive says a purpose of when it follows it: a thing or a figure. */
+	private static final Set<String> BEFORE_PURPOSE = Set.of("NOUN", "PROPN", "NUM");
+
 	/** The rest of a figure the tokenizer splits: its digit groups, "k" of "240k". */
 	private static final Pattern DIGITS = Pattern.compile("\\p{N}+|[kKmM]|bn");
 
@@ -77,7 +80,7 @@ public final class Nouns {
 		String[] tags = TAGGER.get().tag(tokens);
 		for (int i = 1; i + 2 < tokens.length; i++) {
 			if ("to".equalsIgnoreCase(tokens[i]) && "PART".equals(tags[i]) && "VERB".equals(tags[i + 1])
-					&& !"PUNCT".equals(tags[i + 2]) && Set.of("NOUN", "PROPN", "NUM").contains(tags[i - 1])) {
+					&& !"PUNCT".equals(tags[i + 2]) && BEFORE_PURPOSE.contains(tags[i - 1])) {
 				return true;
 			}
 		}
