@@ -28,12 +28,12 @@ import dev.ragchat.retrieval.query.ShapedQuery;
  * write: a proper name, which may have no document, or a code other documents write) is
  * searched as asked and puts that subject in focus;</li>
  * <li>otherwise it follows up on the subject in focus: the latest one a turn named, the
- * answer's (what it names, else what it cited or quoted) before its question's; a turn
- * whose answer was refused puts nothing in focus. It is searched with the subject's name,
- * in the subject's documents when they speak of what it asks. When other documents speak
- * of its nouns (the things it asks of) and the subject's do not, it may have moved on,
- * unless a turn named the subject and the message points back at it ("how much does it
- * cost");</li>
+ * answer's (what it names, its pick when its question asked which, {@link Picked}; else
+ * what it cited or quoted) before its question's; a turn whose answer was refused puts
+ * nothing in focus. It is searched with the subject's name, in the subject's documents
+ * when they speak of what it asks. When other documents speak of its nouns (the things it
+ * asks of) and the subject's do not, it may have moved on, unless a turn named the
+ * subject and the message points back at it ("how much does it cost");</li>
  * <li>the constraints asked: the years of the message, or those of the question it
  * follows up on; a comparison that names neither side ("compare the two") compares the
  * last two questions answered.</li>
@@ -329,7 +329,7 @@ public final class ConversationReader implements QueryRewriter {
 		if (answer == null) {
 			return asked;
 		}
-		List<Subject> focus = focusOf(asked, answer, scope);
+		List<Subject> focus = focusOf(question.content(), asked, answer, scope);
 		if (focus.isEmpty() || focus.stream().anyMatch((subject) -> Subject.USER.equals(subject.from()))) {
 			return focus;
 		}
@@ -347,8 +347,9 @@ public final class ConversationReader implements QueryRewriter {
 		return named;
 	}
 
-	private List<Subject> focusOf(List<Subject> asked, Turn answer, SearchRequest scope) {
-		List<Subject> answerNamed = this.mentions.in(answer.content(), scope, Subject.ASSISTANT);
+	private List<Subject> focusOf(String question, List<Subject> asked, Turn answer, SearchRequest scope) {
+		List<Subject> answerNamed = Picked.of(question, answer.content(),
+				this.mentions.in(answer.content(), scope, Subject.ASSISTANT));
 		List<String> cited = !answer.cited().isEmpty() ? answer.cited() : this.mentions.quoted(answer.content(), scope);
 		if (cited.isEmpty()) {
 			// of the subjects its question named, those of the page the answer reads like

@@ -198,6 +198,20 @@ class ConversationStateTests {
 	}
 
 	@Test
+	void theRouterAnAnswerPicksIsTheSubjectNotTheOneItSetsBesideIt() {
+		Chat chat = new Chat(extract());
+		chat.history.add(new Turn(Turn.USER, "Which of your routers supports mesh networking?"));
+		chat.history.add(new Turn(Turn.ASSISTANT, "The AX3000 supports mesh networking. The BX1800 does not."));
+		Answer usb = chat.ask("Does the router have a USB port?");
+		// the answer to "which" is what its first sentence names; the BX1800 is named
+		// only beside it
+		assertThat(usb.trace().stage(Trace.REWRITE).conversation().focus()).extracting((subject) -> subject.label())
+			.containsExactly("AX3000");
+		assertThat(usb.grounded()).as(usb.text()).isTrue();
+		assertThat(documents(usb)).containsOnly("ax3000");
+	}
+
+	@Test
 	void aThingTitledWithAQualifierInBracketsIsNamedByItsNameAlone() {
 		add("ingrid", "Ingrid (steamer)", section("Service", "She carried up to 180 passengers on the lake."));
 		add("hedda", "Hedda (steamer)", section("Service", "She carried up to 240 passengers on the lake."));
