@@ -1,7 +1,6 @@
 package dev.ragchat.answer.judge;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +30,8 @@ import dev.ragchat.retrieval.ScoredChunk;
  * ("F3") names no kind. So are the things an answer to "which …?", "where …?", "is there
  * …?" or "were there …?" picks, whatever their names: the names its sentence writes
  * first, joined by "and" or "or" ("Kestrel House, with a locked store, and Millrace, with
- * two sheds"; "the Ingrid, launched in 1887, and her sister ship the Hedda").
+ * two sheds"; "the Ingrid, launched in 1887, and her sister ship the Hedda"), and those
+ * an answer counts before a colon, whatever was asked ("Gastrel comes in two forms: …").
  * <p>
  * It answers instead when the follow-up asks about them all (a comparison, a list,
  * "they", "both", "each", "which", but not "one of those", nor "they" after an answer
@@ -74,6 +74,13 @@ public final class NamedTogether implements Judge {
 	 * answer names them as choices.
 	 */
 	private static final Pattern CHOICE = Pattern.compile("\\b(?:which|where|(?:is|are|was|were)\\s+there)\\b",
+			Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * How an answer says how many things it goes on to name: a count ("comes in two
+	 * forms", "Yes, two").
+	 */
+	private static final Pattern COUNTED = Pattern.compile("\\b(?:two|three|four|five|six|\\d+)\\b",
 			Pattern.CASE_INSENSITIVE);
 
 	/**
@@ -209,26 +216,39 @@ public final class NamedTogether implements Judge {
 		}
 		// a colon or a semicolon opens a clause of its own: "Only a classic bike: e-bikes
 		// are not allowed" sets the e-bikes against the bike it picked
-		for (String sentence : Sentences.of(answered)
-			.stream()
-			.flatMap((written) -> Arrays.stream(written.split("[:;]\\s+")))
-			.toList()) {
-			String written = sentence.toLowerCase(Locale.ROOT);
-			Map<String, List<Judged.Named>> kinds = new LinkedHashMap<>();
-			for (Judged.Named thing : named) {
-				if (thing.label().strip().split("[\\s-]+").length > 1 && writes(written, thing.label())) {
-					kinds.computeIfAbsent(Pointed.stem(head(thing.label())), (kind) -> new ArrayList<>()).add(thing);
-				}
+		for (String whole : Sentences.of(answered)) {
+			String[] parts = whole.split("[:;]\\s+");
+			for (int part = 0; part < parts.length; part++) {
+				String sentence = parts[part];
+				// what follows "two forms:", "Yes, two:" is the things it counts, a
+				// choice
+				boolean counted = part > 0 && COUNTED.matcher(parts[part - 1]).find();
+				kinds(several, named, sentence, counted || askedBefore != null && CHOICE.matcher(askedBefore).find());
 			}
-			List<List<Judged.Named>> groups = new ArrayList<>(kinds.values());
-			if (askedBefore != null && CHOICE.matcher(askedBefore).find()) {
-				groups.add(coordinated(sentence, named));
-			}
-			addOwn(several, groups);
 		}
 		// an answer that picks none first, then speaks of each in turn, offers them all
 		addOwn(several, InTurn.offered(named, first(answered), answered));
 		return several;
+	}
+
+	/**
+	 * Adds the things of one kind a sentence (or a clause of it) names, and those it
+	 * joins from the first when it gives a choice.
+	 */
+	private static void kinds(List<List<Judged.Named>> several, List<Judged.Named> named, String sentence,
+			boolean choice) {
+		String written = sentence.toLowerCase(Locale.ROOT);
+		Map<String, List<Judged.Named>> kinds = new LinkedHashMap<>();
+		for (Judged.Named thing : named) {
+			if (thing.label().strip().split("[\\s-]+").length > 1 && writes(written, thing.label())) {
+				kinds.computeIfAbsent(Pointed.stem(head(thing.label())), (kind) -> new ArrayList<>()).add(thing);
+			}
+		}
+		List<List<Judged.Named>> groups = new ArrayList<>(kinds.values());
+		if (choice) {
+			groups.add(coordinated(sentence, named));
+		}
+		addOwn(several, groups);
 	}
 
 	/** Adds each group of at least two things with documents of their own, once. */

@@ -1145,6 +1145,23 @@ class ConversationStateTests {
 	}
 
 	@Test
+	void thingsAnAnswerCountsBeforeNamingThemAreAChoiceWhateverWasAsked() {
+		add("gorse-hollow", "Gorse Hollow", section("Pitches", "Gorse Hollow has 30 pitches on Skerra.",
+				"Its shower block is open from April to October."));
+		add("tarnside", "Tarnside Farm", section("Pitches", "Tarnside Farm has 12 pitches on Skerra.",
+				"Hot showers are free, and the farm shop sells firewood."));
+		Chat chat = new Chat(extract());
+		chat.history.add(new Turn(Turn.USER, "we want to camp on Skerra for a week, what can we do?"));
+		// no "which" or "is there" asked, but the answer says how many it names: a
+		// choice
+		chat.history.add(new Turn(Turn.ASSISTANT,
+				"Skerra has two campsites: Gorse Hollow, with 30 pitches, and Tarnside Farm, with 12 pitches."));
+		Answer answer = chat.ask("does it have showers?");
+		assertThat(answer.outcome()).as(answer.trace().toString()).isEqualTo(Answer.CLARIFY);
+		assertThat(answer.text()).contains("Gorse Hollow").contains("Tarnside Farm");
+	}
+
+	@Test
 	void aWordOnlyTheSearchFoundOfOneThingSaysNotWhichWhenTheOthersPageSaysItToo() {
 		add("tidewell-iphone", "Tidewell for iPhone",
 				section("Tickets", "Tidewell for iPhone shows your ferry tickets in its wallet.",
