@@ -31,7 +31,8 @@ import dev.ragchat.retrieval.ScoredChunk;
  * …?" or "were there …?" picks, whatever their names: the names its sentence writes
  * first, joined by "and" or "or" ("Kestrel House, with a locked store, and Millrace, with
  * two sheds"; "the Ingrid, launched in 1887, and her sister ship the Hedda"), and those
- * an answer counts before a colon, whatever was asked ("Gastrel comes in two forms: …").
+ * an answer counts before a colon or a semicolon, whatever was asked ("Gastrel comes in
+ * two forms: …").
  * <p>
  * It answers instead when the follow-up asks about them all (a comparison, a list,
  * "they", "both", "each", "which", but not "one of those", nor "they" after an answer
@@ -216,14 +217,14 @@ public final class NamedTogether implements Judge {
 		}
 		// a colon or a semicolon opens a clause of its own: "Only a classic bike: e-bikes
 		// are not allowed" sets the e-bikes against the bike it picked
+		boolean asksChoice = askedBefore != null && CHOICE.matcher(askedBefore).find();
 		for (String whole : Sentences.of(answered)) {
 			String[] parts = whole.split("[:;]\\s+");
 			for (int part = 0; part < parts.length; part++) {
-				String sentence = parts[part];
-				// what follows "two forms:", "Yes, two:" is the things it counts, a
-				// choice
+				// what follows "two forms:", "Yes, two:" (or a count before a semicolon)
+				// is the things it counts, a choice
 				boolean counted = part > 0 && COUNTED.matcher(parts[part - 1]).find();
-				kinds(several, named, sentence, counted || askedBefore != null && CHOICE.matcher(askedBefore).find());
+				kinds(several, named, parts[part], counted || asksChoice);
 			}
 		}
 		// an answer that picks none first, then speaks of each in turn, offers them all
